@@ -1,0 +1,151 @@
+/** The stored data of DESIGN.md. Rows are plain objects; ids are made on the device (UUID v7). */
+import type { Checkworthiness, ClaimKind, SpeakerType, TextMention } from '../extract/types';
+
+export type ArticleId = string & { readonly _brand: 'ArticleId' };
+export type SpeakerId = string & { readonly _brand: 'SpeakerId' };
+export type ClaimId = string & { readonly _brand: 'ClaimId' };
+export type SourceId = string & { readonly _brand: 'SourceId' };
+export type EvidenceId = string & { readonly _brand: 'EvidenceId' };
+export type QuestionId = string & { readonly _brand: 'QuestionId' };
+export type HistoryId = string & { readonly _brand: 'HistoryId' };
+
+/** Milliseconds since the epoch. */
+export type Timestamp = number;
+
+/** Every stored row: a device-made id, a change time, and a tombstone instead of a delete. */
+export type RowMeta = Readonly<{
+  updatedAt: Timestamp;
+  deletedAt: Timestamp | null;
+}>;
+
+export type Article = RowMeta &
+  Readonly<{
+    id: ArticleId;
+    title: string;
+    text: string;
+    outlet: string | null;
+    url: string | null;
+    publishedAt: string | null;
+    importedAt: Timestamp;
+    /** Extractor version that produced the stored claims. */
+    extractorVersion: string;
+    /** Hex SHA-256 of `text`: one article per distinct text. */
+    sha256: string;
+    /** Ranges the extractor marked as boilerplate. */
+    boilerplate: readonly { start: number; end: number; reason: string }[];
+  }>;
+
+export type Speaker = RowMeta &
+  Readonly<{
+    id: SpeakerId;
+    name: string;
+    /** Lower-cased name used to find the same entity across articles. */
+    key: string;
+    type: SpeakerType;
+    role: string | null;
+    aliases: readonly string[];
+  }>;
+
+export const VERDICTS = [
+  'unchecked',
+  'in progress',
+  'true',
+  'mostly true',
+  'half true',
+  'mostly false',
+  'false',
+  'misleading',
+  'unverifiable',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** A text-quote selector (W3C Web Annotation): lets an anchor be found again after the text changes. */
+export type TextQuoteSelector = Readonly<{ exact: string; prefix: string; suffix: string }>;
+
+export type ClaimOrigin = 'extracted' | 'manual';
+
+export type Claim = RowMeta &
+  Readonly<{
+    id: ClaimId;
+    articleId: ArticleId;
+    speakerId: SpeakerId | null;
+    text: string;
+    start: number;
+    end: number;
+    quote: TextQuoteSelector;
+    kind: ClaimKind;
+    cue: TextMention | null;
+    speakerMention: TextMention | null;
+    confidence: number;
+    checkworthy: Checkworthiness;
+    verdict: Verdict;
+    ratingNote: string;
+    tags: readonly string[];
+    notes: string;
+    origin: ClaimOrigin;
+    createdAt: Timestamp;
+  }>;
+
+export const SOURCE_TYPES = [
+  'primary document',
+  'official statistics',
+  'court or parliamentary record',
+  'news report',
+  'expert',
+  'social media',
+  'other',
+] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+export type Source = RowMeta &
+  Readonly<{
+    id: SourceId;
+    url: string;
+    title: string;
+    publisher: string;
+    date: string | null;
+    type: SourceType;
+    notes: string;
+    excerpt: string | null;
+  }>;
+
+export type EvidenceRelation = 'supports' | 'refutes' | 'context';
+
+export type Evidence = RowMeta &
+  Readonly<{
+    id: EvidenceId;
+    claimId: ClaimId;
+    sourceId: SourceId;
+    relation: EvidenceRelation;
+    passage: string;
+    note: string;
+  }>;
+
+export type Stance = 'for' | 'against' | 'neutral' | 'mixed';
+
+export type Question = RowMeta &
+  Readonly<{
+    id: QuestionId;
+    text: string;
+    articleIds: readonly ArticleId[];
+    /** claim id → the claim's speaker's stance on this question */
+    stances: Readonly<Record<string, Stance>>;
+  }>;
+
+export type HistoryTable = 'claims' | 'speakers' | 'sources' | 'evidence' | 'articles' | 'questions';
+
+/** Append-only: one row per change to one row of another table. */
+export type HistoryEntry = Readonly<{
+  id: HistoryId;
+  table: HistoryTable;
+  rowId: string;
+  /** Rows changed together (a bulk edit) share a batch, undone as one. */
+  batchId: string;
+  action: 'create' | 'update' | 'delete' | 'restore';
+  /** Changed fields before and after (the whole row for create/delete). */
+  from: Readonly<Record<string, unknown>> | null;
+  to: Readonly<Record<string, unknown>> | null;
+  at: Timestamp;
+  /** Set when this entry was itself undone. */
+  undoneAt: Timestamp | null;
+}>;
