@@ -1,0 +1,269 @@
+import { queryOptions } from '@tanstack/react-query';
+import { Dexie } from 'dexie';
+import type {
+  Article,
+  ArticleId,
+  Claim,
+  ClaimId,
+  Evidence,
+  HistoryEntry,
+  HistoryTable,
+  Source,
+  SourceId,
+  Speaker,
+  SpeakerId,
+  Timestamp,
+  Verdict,
+} from '@/core/model/types';
+import { db, type TableName } from './db';
+import { getMeta } from './meta';
+import { estimateStorage, type StorageEstimate } from './storage';
+
+/**
+ * What a query reads, for the invalidation bridge (live.ts):
+ * - `tables`: every table it reads besides the one its key starts with;
+ * - `scope`: the query holds only rows of `table` whose `index` equals `key` (and only those
+ *   rows' ids, when `rowsInData`), so a write elsewhere in that table can leave it alone.
+ */
+export type QueryScope = Readonly<{ table: TableName; index: string; key: string; rowsInData: boolean }>;
+export type DbQueryMeta = Readonly<{ tables?: readonly TableName[]; scope?: QueryScope }>;
+
+/** Verdicts that count as checked in progress figures. */
+export const OPEN_VERDICTS: readonly Verdict[] = ['unchecked', 'in progress'];
+export const isChecked = (verdict: Verdict): boolean => !OPEN_VERDICTS.includes(verdict);
+
+const isLive = <T extends { deletedAt: Timestamp | null }>(row: T | undefined): row is T =>
+  row !== undefined && row.deletedAt === null;
+
+/** The claims of one article, in the range of a compound index starting with articleId. */
+const articleRange = (index: string, articleId: ArticleId) =>
+  db.claims.where(index).between([articleId, Dexie.minKey], [articleId, Dexie.maxKey], true, true);
+
+export type ArticleSummary = Readonly<{
+  id: ArticleId;
+  title: string;
+  outlet: string | null;
+  importedAt: Timestamp;
+  claimCount: number;
+  /** Claims with a verdict other than unchecked / in progress. */
+  checkedCount: number;
+  speakerCount: number;
+}>;
+
+/**
+ * Counts an article's live claims, checked claims and speakers from index keys alone
+ * ([articleId+verdict], [articleId+speakerId]), reading only its tombstoned claims' rows.
+ */
+async function summarise(article: Article): Promise<ArticleSummary> {
+  const [verdictKeys, speakerKeys, deleted] = await Promise.all([
+    articleRange('[articleId+verdict]', article.id).keys(),
+    articleRange('[articleId+speakerId]', article.id).keys(),
+    articleRange('[articleId+deletedAt]', article.id).toArray(),
+  ]);
+  let claimCount = verdictKeys.length - deleted.length;
+  let checkedCount = 0;
+  for (const key of verdictKeys) if (isChecked((key as unknown as [string, Verdict])[1])) checkedCount++;
+  const perSpeaker = new Map<string, number>();
+  for (const key of speakerKeys) {
+    const speakerId = (key as unknown as [string, string])[1];
+    perSpeaker.set(speakerId, (perSpeaker.get(speakerId) ?? 0) + 1);
+  }
+  for (const c of deleted) {
+    if (isChecked(c.verdict)) checkedCount--;
+    if (c.speakerId !== null) perSpeaker.set(c.speakerId, (perSpeaker.get(c.speakerId) ?? 0) - 1);
+  }
+  claimCount = Math.max(0, claimCount);
+  const speakerCount = [...perSpeaker.values()].filter((n) => n > 0).length;
+  return {
+    id: article.id,
+    title: article.title,
+    outlet: article.outlet,
+    importedAt: article.importedAt,
+    claimCount,
+    checkedCount: Math.max(0, checkedCount),
+    speakerCount,
+  };
+}
+
+export const articleQueries = {
+  all: () => ['articles'] as const,
+  /** Live articles, newest import first, with their progress. */
+  list: () =>
+    queryOptions({
+      queryKey: [...articleQueries.all(), 'list'] as const,
+      queryFn: () =>
+        db.transaction('r', [db.articles, db.claims], async () => {
+          const articles = await db.articles.orderBy('importedAt').reverse().filter(isLive).toArray();
+          return Promise.all(articles.map(summarise));
+        }),
+      staleTime: Number.POSITIVE_INFINITY,
+      meta: { tables: ['claims'] } satisfies DbQueryMeta,
+    }),
+  /** Articles in the trash, most recently deleted first. */
+  trash: () =>
+    queryOptions({
+      queryKey: [...articleQueries.all(), 'trash'] as const,
+      queryFn: async (): Promise<Article[]> => {
+        const rows = await db.articles.orderBy('deletedAt').reverse().toArray();
+        return rows;
+      },
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+  /** One article (tombstoned too: the screen shows that it is in the trash), or null. */
+  detail: (id: ArticleId) =>
+    queryOptions({
+      queryKey: [...articleQueries.all(), 'detail', id] as const,
+      queryFn: async (): Promise<Article | null> => (await db.articles.get(id)) ?? null,
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+};
+
+export const claimQueries = {
+  all: () => ['claims'] as const,
+  /** An article's live claims, by start offset. */
+  byArticle: (articleId: ArticleId) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'byArticle', articleId] as const,
+      queryFn: (): Promise<Claim[]> => articleRange('[articleId+start]', articleId).filter(isLive).toArray(),
+      staleTime: Number.POSITIVE_INFINITY,
+      meta: {
+        scope: { table: 'claims', index: 'articleId', key: articleId, rowsInData: true },
+      } satisfies DbQueryMeta,
+    }),
+  /** One claim (tombstoned too), or null. */
+  detail: (id: ClaimId) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'detail', id] as const,
+      queryFn: async (): Promise<Claim | null> => (await db.claims.get(id)) ?? null,
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+  /** A speaker's live claims across the library, newest article first within the limit. */
+  bySpeaker: (speakerId: SpeakerId, limit = 500) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'bySpeaker', speakerId, limit] as const,
+      queryFn: (): Promise<Claim[]> =>
+        db.claims.where('speakerId').equals(speakerId).filter(isLive).limit(limit).toArray(),
+      staleTime: Number.POSITIVE_INFINITY,
+      meta: {
+        scope: { table: 'claims', index: 'speakerId', key: speakerId, rowsInData: true },
+      } satisfies DbQueryMeta,
+    }),
+};
+
+export const speakerQueries = {
+  all: () => ['speakers'] as const,
+  /** The live speakers of an article's live claims, by name. */
+  byArticle: (articleId: ArticleId) =>
+    queryOptions({
+      queryKey: [...speakerQueries.all(), 'byArticle', articleId] as const,
+      queryFn: () =>
+        db.transaction('r', [db.claims, db.speakers], async (): Promise<Speaker[]> => {
+          const [speakerKeys, deleted] = await Promise.all([
+            articleRange('[articleId+speakerId]', articleId).keys(),
+            articleRange('[articleId+deletedAt]', articleId).toArray(),
+          ]);
+          const counts = new Map<SpeakerId, number>();
+          for (const key of speakerKeys) {
+            const id = (key as unknown as [string, SpeakerId])[1];
+            counts.set(id, (counts.get(id) ?? 0) + 1);
+          }
+          for (const c of deleted)
+            if (c.speakerId) counts.set(c.speakerId, (counts.get(c.speakerId) ?? 0) - 1);
+          const ids = [...counts].filter(([, n]) => n > 0).map(([id]) => id);
+          const speakers = (await db.speakers.bulkGet(ids)).filter(isLive);
+          return speakers.sort((a, b) => a.name.localeCompare(b.name));
+        }),
+      staleTime: Number.POSITIVE_INFINITY,
+      meta: { tables: ['claims'] } satisfies DbQueryMeta,
+    }),
+  /** Every live speaker in the library, by name. */
+  list: () =>
+    queryOptions({
+      queryKey: [...speakerQueries.all(), 'list'] as const,
+      queryFn: async (): Promise<Speaker[]> => {
+        const rows = await db.speakers.filter(isLive).toArray();
+        return rows.sort((a, b) => a.name.localeCompare(b.name));
+      },
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+  detail: (id: SpeakerId) =>
+    queryOptions({
+      queryKey: [...speakerQueries.all(), 'detail', id] as const,
+      queryFn: async (): Promise<Speaker | null> => (await db.speakers.get(id)) ?? null,
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+};
+
+export type EvidenceWithSource = Readonly<{ evidence: Evidence; source: Source | null }>;
+
+export const evidenceQueries = {
+  all: () => ['evidence'] as const,
+  /** A claim's live evidence with its sources. */
+  byClaim: (claimId: ClaimId) =>
+    queryOptions({
+      queryKey: [...evidenceQueries.all(), 'byClaim', claimId] as const,
+      queryFn: () =>
+        db.transaction('r', [db.evidence, db.sources], async (): Promise<EvidenceWithSource[]> => {
+          const evidence = await db.evidence.where('claimId').equals(claimId).filter(isLive).toArray();
+          const sources = await db.sources.bulkGet(evidence.map((e) => e.sourceId));
+          return evidence
+            .map((e, i) => ({ evidence: e, source: sources[i] ?? null }))
+            .sort((a, b) => (a.evidence.id < b.evidence.id ? -1 : 1));
+        }),
+      staleTime: Number.POSITIVE_INFINITY,
+      meta: { tables: ['sources'] } satisfies DbQueryMeta,
+    }),
+};
+
+export const sourceQueries = {
+  all: () => ['sources'] as const,
+  /** Live sources, most recently changed first. */
+  list: () =>
+    queryOptions({
+      queryKey: [...sourceQueries.all(), 'list'] as const,
+      queryFn: (): Promise<Source[]> => db.sources.orderBy('updatedAt').reverse().filter(isLive).toArray(),
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+  detail: (id: SourceId) =>
+    queryOptions({
+      queryKey: [...sourceQueries.all(), 'detail', id] as const,
+      queryFn: async (): Promise<Source | null> => (await db.sources.get(id)) ?? null,
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+};
+
+export const historyQueries = {
+  all: () => ['history'] as const,
+  /** One row's history, oldest first. */
+  byRow: (table: HistoryTable, rowId: string) =>
+    queryOptions({
+      queryKey: [...historyQueries.all(), 'byRow', table, rowId] as const,
+      queryFn: async (): Promise<HistoryEntry[]> => {
+        const rows = await db.history.where('[table+rowId]').equals([table, rowId]).toArray();
+        return rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+      },
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+};
+
+export const metaQueries = {
+  all: () => ['meta'] as const,
+  value: <T>(key: string) =>
+    queryOptions({
+      queryKey: [...metaQueries.all(), key] as const,
+      queryFn: async (): Promise<T | null> => (await getMeta<T>(key)) ?? null,
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+};
+
+export const storageQueries = {
+  all: () => ['storage'] as const,
+  /** Usage and quota change with every big write: refreshed when articles or claims change. */
+  estimate: () =>
+    queryOptions({
+      queryKey: [...storageQueries.all(), 'estimate'] as const,
+      queryFn: (): Promise<StorageEstimate> => estimateStorage(),
+      staleTime: Number.POSITIVE_INFINITY,
+      meta: { tables: ['articles', 'claims'] } satisfies DbQueryMeta,
+    }),
+};
