@@ -10,7 +10,6 @@ import {
   looksLikeHtml,
   MAX_IMPORT_BYTES,
   normalizeText,
-  titleFromText,
   utf8ByteLength,
 } from './validate';
 
@@ -137,13 +136,6 @@ describe('checkUrl', () => {
     expect(checkUrl('javascript:alert(1)').ok).toBe(false);
     expect(checkUrl('ftp://example.org').ok).toBe(false);
     expect(checkUrl('example.org').ok).toBe(false);
-  });
-});
-
-describe('titleFromText', () => {
-  test('takes the first non-blank line and shortens it', () => {
-    expect(titleFromText('\n  Headline here \nBody')).toBe('Headline here');
-    expect(titleFromText('x'.repeat(200), 10)).toBe('xxxxxxxxx…');
   });
 });
 

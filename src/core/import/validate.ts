@@ -201,13 +201,3 @@ export function checkUrl(input: string): Checked<string | null> {
   }
   return ok(url);
 }
-
-/** A title for an article that has none: its first non-blank line, shortened. */
-export function titleFromText(text: string, max = 120): string {
-  const line =
-    text
-      .split('\n')
-      .find((l) => l.trim() !== '')
-      ?.trim() ?? 'Untitled article';
-  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
-}

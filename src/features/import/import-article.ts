@@ -8,7 +8,6 @@ import {
   type ImportFormat,
   type ImportProblem,
   looksLikeHtml,
-  titleFromText,
 } from '@/core/import/validate';
 import type { ArticleId } from '@/core/model/types';
 import { findArticleByHash, saveImportedArticle, sha256Hex } from '@/db/articles';
@@ -106,7 +105,7 @@ export async function importArticle(
   return saveImportedArticle(
     {
       text: prepared.text,
-      title: prepared.title ?? titleFromText(prepared.text),
+      title: prepared.title, // null: the data layer titles it from the first line
       ...(prepared.url ? { url: prepared.url } : {}),
     },
     extraction,

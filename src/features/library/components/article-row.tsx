@@ -1,18 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ArticleId } from '@/core/model/types';
+import type { ArticleSummary } from '@/db/queries';
 import { ProgressMeter } from '@/ui/progress-meter';
 import { useDeleteArticle } from '../hooks/use-articles';
-
-export type ArticleSummary = Readonly<{
-  id: ArticleId;
-  title: string;
-  outlet: string | null;
-  importedAt: number;
-  claimCount: number;
-  checkedCount: number;
-  speakerCount: number;
-}>;
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 

@@ -1,0 +1,32 @@
+import {
+  EXTRACTOR_FINDS_CLAIMS,
+  expect,
+  openLibrary,
+  REFERENCE_TITLE,
+  test,
+  waitForServiceWorker,
+} from './fixtures';
+
+test('after the first visit the app opens and shows its data with the network off', async ({
+  page,
+  context,
+}) => {
+  await openLibrary(page);
+  await waitForServiceWorker(page);
+  await expect(page.getByText('Available offline')).toBeVisible();
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('link', { name: REFERENCE_TITLE })).toBeVisible();
+  await page.getByRole('link', { name: REFERENCE_TITLE }).click();
+  await expect(page.getByRole('heading', { level: 1, name: REFERENCE_TITLE })).toBeVisible();
+  // A deep link works offline too: the service worker answers navigations with the app shell.
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Article text' })).toContainText('Writing in his blog');
+  if (EXTRACTOR_FINDS_CLAIMS) {
+    await expect(
+      page.getByRole('complementary', { name: 'Claims' }).getByRole('heading', { name: /Alan Billings/ }),
+    ).toBeVisible();
+  }
+  await context.setOffline(false);
+});
