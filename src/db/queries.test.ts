@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { ArticleId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle, softDeleteArticle } from './articles';
-import { addManualClaim, setClaimSpeaker, setClaimVerdict, softDeleteClaim } from './claims';
+import { addManualClaim, setClaimSpeaker, setClaimVerdict, softDeleteClaim, updateClaim } from './claims';
 import { db } from './db';
 import { articleQueries, claimQueries, speakerQueries, storageQueries } from './queries';
 
@@ -103,5 +103,43 @@ describe('storageQueries.estimate', () => {
     expect(Object.keys(e).sort()).toEqual(['persisted', 'quota', 'usage']);
     for (const v of Object.values(e))
       expect(v === null || typeof v === 'number' || typeof v === 'boolean').toBe(true);
+  });
+});
+
+describe('claimQueries.list / count', () => {
+  test('filter by article, speaker, verdict and tag, paged', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const b = await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+    const billings = (await db.speakers.where('key').equals('alan billings').first())!;
+    const [first, second] = await db.claims.where('articleId').equals(a.articleId).sortBy('start');
+    await updateClaim(first!.id, { verdict: 'true', tags: ['police'] });
+    await updateClaim(second!.id, { tags: ['police'] });
+    const q = client();
+    const texts = async (...args: Parameters<typeof claimQueries.list>) =>
+      (await q.fetchQuery(claimQueries.list(...args))).map((c) => c.text);
+
+    expect(await q.fetchQuery(claimQueries.count())).toBe(5);
+    expect(await texts({ articleId: b.articleId })).toEqual([
+      'The Jay report changed everything.',
+      'Trust is returning.',
+    ]);
+    expect((await texts({ speakerId: billings.id })).sort()).toEqual([
+      'Trust is returning.',
+      'Victims are listened to now.',
+      'We have 200 more officers than in 2014.',
+    ]);
+    expect(await texts({ tag: 'police', verdict: 'true' })).toEqual([
+      'We have 200 more officers than in 2014.',
+    ]);
+    expect(await q.fetchQuery(claimQueries.count({ tag: 'police' }))).toBe(2);
+    expect(await texts({ articleId: a.articleId }, { offset: 1, limit: 1 })).toEqual([
+      'Victims are listened to now.',
+    ]);
+    expect(claimQueries.list({ verdict: undefined, tag: 'x' }).queryKey).toEqual(
+      claimQueries.list({ tag: 'x' }).queryKey,
+    );
+
+    await softDeleteClaim(first!.id);
+    expect(await client().fetchQuery(claimQueries.count({ tag: 'police' }))).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import type {
   Evidence,
   HistoryEntry,
   HistoryTable,
+  Question,
   Source,
   SourceId,
   Speaker,
@@ -118,6 +119,41 @@ export const articleQueries = {
     }),
 };
 
+/** Filters of the Claims screen; the most selective given criterion picks the index, the rest filter. */
+export type ClaimFilter = Readonly<{
+  articleId?: ArticleId;
+  speakerId?: SpeakerId;
+  verdict?: Verdict;
+  tag?: string;
+}>;
+
+export type ClaimPage = Readonly<{ offset?: number; limit?: number }>;
+
+/** The live claims matching a filter, read through one index range (never the whole table when a filter is given). */
+function filteredClaims(filter: ClaimFilter) {
+  const matches = (c: Claim) =>
+    c.deletedAt === null &&
+    (filter.articleId === undefined || c.articleId === filter.articleId) &&
+    (filter.speakerId === undefined || c.speakerId === filter.speakerId) &&
+    (filter.verdict === undefined || c.verdict === filter.verdict) &&
+    (filter.tag === undefined || c.tags.includes(filter.tag));
+  const base =
+    filter.articleId !== undefined
+      ? articleRange('[articleId+start]', filter.articleId)
+      : filter.speakerId !== undefined
+        ? db.claims.where('speakerId').equals(filter.speakerId)
+        : filter.tag !== undefined
+          ? db.claims.where('tags').equals(filter.tag)
+          : filter.verdict !== undefined
+            ? db.claims.where('verdict').equals(filter.verdict)
+            : db.claims.orderBy('updatedAt').reverse();
+  return base.filter(matches);
+}
+
+/** A stable cache key for a filter (undefined criteria left out). */
+const filterKey = (filter: ClaimFilter) =>
+  Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as ClaimFilter;
+
 export const claimQueries = {
   all: () => ['claims'] as const,
   /** An article's live claims, by start offset. */
@@ -135,6 +171,23 @@ export const claimQueries = {
     queryOptions({
       queryKey: [...claimQueries.all(), 'detail', id] as const,
       queryFn: async (): Promise<Claim | null> => (await db.claims.get(id)) ?? null,
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+  /**
+   * A page of the live claims matching `filter`: an article's by position, otherwise in index
+   * order (by id within a speaker, tag or verdict), or most recently changed first with no filter.
+   */
+  list: (filter: ClaimFilter = {}, { offset = 0, limit = 200 }: ClaimPage = {}) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'list', filterKey(filter), { offset, limit }] as const,
+      queryFn: (): Promise<Claim[]> => filteredClaims(filter).offset(offset).limit(limit).toArray(),
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+  /** How many live claims match `filter` (for a virtualised table's height). */
+  count: (filter: ClaimFilter = {}) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'count', filterKey(filter)] as const,
+      queryFn: (): Promise<number> => filteredClaims(filter).count(),
       staleTime: Number.POSITIVE_INFINITY,
     }),
   /** A speaker's live claims across the library, newest article first within the limit. */
@@ -242,6 +295,26 @@ export const historyQueries = {
         const rows = await db.history.where('[table+rowId]').equals([table, rowId]).toArray();
         return rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
       },
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+};
+
+export const questionQueries = {
+  all: () => ['questions'] as const,
+  /** Live questions, most recently changed first. */
+  list: () =>
+    queryOptions({
+      queryKey: [...questionQueries.all(), 'list'] as const,
+      queryFn: (): Promise<Question[]> =>
+        db.questions.orderBy('updatedAt').reverse().filter(isLive).toArray(),
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+  /** Live questions raised by an article. */
+  byArticle: (articleId: ArticleId) =>
+    queryOptions({
+      queryKey: [...questionQueries.all(), 'byArticle', articleId] as const,
+      queryFn: (): Promise<Question[]> =>
+        db.questions.where('articleIds').equals(articleId).filter(isLive).toArray(),
       staleTime: Number.POSITIVE_INFINITY,
     }),
 };
