@@ -58,7 +58,14 @@ describe('articleQueries', () => {
   test('keys start with the table; multi-table queries declare their tables', () => {
     expect(articleQueries.list().queryKey[0]).toBe('articles');
     expect(articleQueries.list().meta).toEqual({ tables: ['claims'] });
-    expect(articleQueries.list().staleTime).toBe(Number.POSITIVE_INFINITY);
+    for (const q of [
+      articleQueries.list(),
+      claimQueries.byArticle('a' as ArticleId),
+      storageQueries.estimate(),
+    ]) {
+      expect(q.staleTime).toBe(Number.POSITIVE_INFINITY);
+      expect(q.networkMode).toBe('always'); // a local read must not pause while the device is offline
+    }
     expect(speakerQueries.byArticle('a' as ArticleId).meta).toEqual({ tables: ['claims'] });
     expect(claimQueries.byArticle('a' as ArticleId).queryKey).toEqual(['claims', 'byArticle', 'a']);
   });

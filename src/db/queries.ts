@@ -98,6 +98,7 @@ export const articleQueries = {
           return Promise.all(articles.map(summarise));
         }),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
       meta: { tables: ['claims'] } satisfies DbQueryMeta,
     }),
   /** Articles in the trash, most recently deleted first. */
@@ -109,6 +110,7 @@ export const articleQueries = {
         return rows;
       },
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
   /** One article (tombstoned too: the screen shows that it is in the trash), or null. */
   detail: (id: ArticleId) =>
@@ -116,6 +118,7 @@ export const articleQueries = {
       queryKey: [...articleQueries.all(), 'detail', id] as const,
       queryFn: async (): Promise<Article | null> => (await db.articles.get(id)) ?? null,
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
 };
 
@@ -162,6 +165,7 @@ export const claimQueries = {
       queryKey: [...claimQueries.all(), 'byArticle', articleId] as const,
       queryFn: (): Promise<Claim[]> => articleRange('[articleId+start]', articleId).filter(isLive).toArray(),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
       meta: {
         scope: { table: 'claims', index: 'articleId', key: articleId, rowsInData: true },
       } satisfies DbQueryMeta,
@@ -172,6 +176,7 @@ export const claimQueries = {
       queryKey: [...claimQueries.all(), 'detail', id] as const,
       queryFn: async (): Promise<Claim | null> => (await db.claims.get(id)) ?? null,
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
   /**
    * A page of the live claims matching `filter`: an article's by position, otherwise in index
@@ -182,6 +187,7 @@ export const claimQueries = {
       queryKey: [...claimQueries.all(), 'list', filterKey(filter), { offset, limit }] as const,
       queryFn: (): Promise<Claim[]> => filteredClaims(filter).offset(offset).limit(limit).toArray(),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
   /** How many live claims match `filter` (for a virtualised table's height). */
   count: (filter: ClaimFilter = {}) =>
@@ -189,6 +195,7 @@ export const claimQueries = {
       queryKey: [...claimQueries.all(), 'count', filterKey(filter)] as const,
       queryFn: (): Promise<number> => filteredClaims(filter).count(),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
   /** A speaker's live claims across the library, newest article first within the limit. */
   bySpeaker: (speakerId: SpeakerId, limit = 500) =>
@@ -197,6 +204,7 @@ export const claimQueries = {
       queryFn: (): Promise<Claim[]> =>
         db.claims.where('speakerId').equals(speakerId).filter(isLive).limit(limit).toArray(),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
       meta: {
         scope: { table: 'claims', index: 'speakerId', key: speakerId, rowsInData: true },
       } satisfies DbQueryMeta,
@@ -227,6 +235,7 @@ export const speakerQueries = {
           return speakers.sort((a, b) => a.name.localeCompare(b.name));
         }),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
       meta: { tables: ['claims'] } satisfies DbQueryMeta,
     }),
   /** Every live speaker in the library, by name. */
@@ -238,12 +247,14 @@ export const speakerQueries = {
         return rows.sort((a, b) => a.name.localeCompare(b.name));
       },
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
   detail: (id: SpeakerId) =>
     queryOptions({
       queryKey: [...speakerQueries.all(), 'detail', id] as const,
       queryFn: async (): Promise<Speaker | null> => (await db.speakers.get(id)) ?? null,
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
 };
 
@@ -264,6 +275,7 @@ export const evidenceQueries = {
             .sort((a, b) => (a.evidence.id < b.evidence.id ? -1 : 1));
         }),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
       meta: { tables: ['sources'] } satisfies DbQueryMeta,
     }),
 };
@@ -276,12 +288,14 @@ export const sourceQueries = {
       queryKey: [...sourceQueries.all(), 'list'] as const,
       queryFn: (): Promise<Source[]> => db.sources.orderBy('updatedAt').reverse().filter(isLive).toArray(),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
   detail: (id: SourceId) =>
     queryOptions({
       queryKey: [...sourceQueries.all(), 'detail', id] as const,
       queryFn: async (): Promise<Source | null> => (await db.sources.get(id)) ?? null,
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
 };
 
@@ -296,6 +310,7 @@ export const historyQueries = {
         return rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
       },
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
 };
 
@@ -308,6 +323,7 @@ export const questionQueries = {
       queryFn: (): Promise<Question[]> =>
         db.questions.orderBy('updatedAt').reverse().filter(isLive).toArray(),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
   /** Live questions raised by an article. */
   byArticle: (articleId: ArticleId) =>
@@ -316,6 +332,7 @@ export const questionQueries = {
       queryFn: (): Promise<Question[]> =>
         db.questions.where('articleIds').equals(articleId).filter(isLive).toArray(),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
 };
 
@@ -326,6 +343,7 @@ export const metaQueries = {
       queryKey: [...metaQueries.all(), key] as const,
       queryFn: async (): Promise<T | null> => (await getMeta<T>(key)) ?? null,
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
 };
 
@@ -337,6 +355,7 @@ export const storageQueries = {
       queryKey: [...storageQueries.all(), 'estimate'] as const,
       queryFn: (): Promise<StorageEstimate> => estimateStorage(),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
       meta: { tables: ['articles', 'claims'] } satisfies DbQueryMeta,
     }),
 };
