@@ -150,3 +150,25 @@ describe('claimQueries.list / count', () => {
     expect(await client().fetchQuery(claimQueries.count({ tag: 'police' }))).toBe(1);
   });
 });
+
+describe('counts with tombstones', () => {
+  test('a deleted checked claim leaves the counts; a speaker stays while one live claim remains', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const [first, second] = await db.claims.where('articleId').equals(a.articleId).sortBy('start');
+    await setClaimVerdict(first!.id, 'false');
+    await setClaimVerdict(second!.id, 'true');
+    await softDeleteClaim(first!.id); // Billings keeps `second`
+    const [summary] = await client().fetchQuery(articleQueries.list());
+    expect(summary).toMatchObject({ claimCount: 2, checkedCount: 1, speakerCount: 2 });
+    expect((await client().fetchQuery(speakerQueries.byArticle(a.articleId))).map((s) => s.name)).toEqual([
+      'Alan Billings',
+      'Conservative councillors',
+    ]);
+    await softDeleteClaim(second!.id);
+    expect((await client().fetchQuery(articleQueries.list()))[0]).toMatchObject({
+      claimCount: 1,
+      checkedCount: 0,
+      speakerCount: 1,
+    });
+  });
+});

@@ -51,38 +51,54 @@ export type ArticleSummary = Readonly<{
   speakerCount: number;
 }>;
 
+/** The ids of the live speakers of an article's live claims: distinct index keys, corrected for tombstones. */
+async function liveSpeakerIds(articleId: ArticleId, tombstones: readonly Claim[]): Promise<SpeakerId[]> {
+  const keys = await articleRange('[articleId+speakerId]', articleId).uniqueKeys();
+  const ids = keys.map((key) => (key as unknown as [ArticleId, SpeakerId])[1]);
+  const deletedPerSpeaker = new Map<SpeakerId, number>();
+  for (const c of tombstones) {
+    if (c.speakerId !== null)
+      deletedPerSpeaker.set(c.speakerId, (deletedPerSpeaker.get(c.speakerId) ?? 0) + 1);
+  }
+  if (deletedPerSpeaker.size === 0) return ids;
+  const live = await Promise.all(
+    ids.map(async (id) => {
+      const deleted = deletedPerSpeaker.get(id) ?? 0;
+      return (
+        deleted === 0 ||
+        (await db.claims.where('[articleId+speakerId]').equals([articleId, id]).count()) > deleted
+      );
+    }),
+  );
+  return ids.filter((_, i) => live[i]);
+}
+
+/** An article's tombstoned claims (usually none): the only claim rows the counts read. */
+const tombstonesOf = (articleId: ArticleId): Promise<Claim[]> =>
+  articleRange('[articleId+deletedAt]', articleId).toArray();
+
 /**
- * Counts an article's live claims, checked claims and speakers from index keys alone
- * ([articleId+verdict], [articleId+speakerId]), reading only its tombstoned claims' rows.
+ * Counts an article's live claims, checked claims and speakers with index counts and distinct
+ * index keys ([articleId+verdict], [articleId+speakerId]), reading only its tombstoned claims' rows.
  */
 async function summarise(article: Article): Promise<ArticleSummary> {
-  const [verdictKeys, speakerKeys, deleted] = await Promise.all([
-    articleRange('[articleId+verdict]', article.id).keys(),
-    articleRange('[articleId+speakerId]', article.id).keys(),
-    articleRange('[articleId+deletedAt]', article.id).toArray(),
+  const byVerdict = (verdict: Verdict) =>
+    db.claims.where('[articleId+verdict]').equals([article.id, verdict]).count();
+  const tombstones = await tombstonesOf(article.id);
+  const [total, open, speakerIds] = await Promise.all([
+    articleRange('[articleId+verdict]', article.id).count(),
+    Promise.all(OPEN_VERDICTS.map(byVerdict)).then((ns) => ns.reduce((a, b) => a + b, 0)),
+    liveSpeakerIds(article.id, tombstones),
   ]);
-  let claimCount = verdictKeys.length - deleted.length;
-  let checkedCount = 0;
-  for (const key of verdictKeys) if (isChecked((key as unknown as [string, Verdict])[1])) checkedCount++;
-  const perSpeaker = new Map<string, number>();
-  for (const key of speakerKeys) {
-    const speakerId = (key as unknown as [string, string])[1];
-    perSpeaker.set(speakerId, (perSpeaker.get(speakerId) ?? 0) + 1);
-  }
-  for (const c of deleted) {
-    if (isChecked(c.verdict)) checkedCount--;
-    if (c.speakerId !== null) perSpeaker.set(c.speakerId, (perSpeaker.get(c.speakerId) ?? 0) - 1);
-  }
-  claimCount = Math.max(0, claimCount);
-  const speakerCount = [...perSpeaker.values()].filter((n) => n > 0).length;
+  const deletedChecked = tombstones.filter((c) => isChecked(c.verdict)).length;
   return {
     id: article.id,
     title: article.title,
     outlet: article.outlet,
     importedAt: article.importedAt,
-    claimCount,
-    checkedCount: Math.max(0, checkedCount),
-    speakerCount,
+    claimCount: total - tombstones.length,
+    checkedCount: total - open - deletedChecked,
+    speakerCount: speakerIds.length,
   };
 }
 
@@ -219,18 +235,7 @@ export const speakerQueries = {
       queryKey: [...speakerQueries.all(), 'byArticle', articleId] as const,
       queryFn: () =>
         db.transaction('r', [db.claims, db.speakers], async (): Promise<Speaker[]> => {
-          const [speakerKeys, deleted] = await Promise.all([
-            articleRange('[articleId+speakerId]', articleId).keys(),
-            articleRange('[articleId+deletedAt]', articleId).toArray(),
-          ]);
-          const counts = new Map<SpeakerId, number>();
-          for (const key of speakerKeys) {
-            const id = (key as unknown as [string, SpeakerId])[1];
-            counts.set(id, (counts.get(id) ?? 0) + 1);
-          }
-          for (const c of deleted)
-            if (c.speakerId) counts.set(c.speakerId, (counts.get(c.speakerId) ?? 0) - 1);
-          const ids = [...counts].filter(([, n]) => n > 0).map(([id]) => id);
+          const ids = await liveSpeakerIds(articleId, await tombstonesOf(articleId));
           const speakers = (await db.speakers.bulkGet(ids)).filter(isLive);
           return speakers.sort((a, b) => a.name.localeCompare(b.name));
         }),
