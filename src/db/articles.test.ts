@@ -5,11 +5,13 @@ import {
   findArticleByHash,
   restoreArticle,
   saveImportedArticle,
+  seedArticleOnce,
   sha256Hex,
   softDeleteArticle,
 } from './articles';
 import { db } from './db';
 import { describeDbError } from './errors';
+import { getMeta } from './meta';
 
 beforeEach(resetDb);
 
@@ -191,5 +193,19 @@ describe('softDeleteArticle / restoreArticle', () => {
 
   test('an unknown article is a clear error', async () => {
     await expect(softDeleteArticle('nope' as ArticleId)).rejects.toThrow('That article no longer exists.');
+  });
+});
+
+describe('seedArticleOnce', () => {
+  test('imports once per library, even when two callers race, and never again after a delete', async () => {
+    const results = await Promise.all([
+      seedArticleOnce('referenceArticleSeeded', { text: ARTICLE_A }, extractionA()),
+      seedArticleOnce('referenceArticleSeeded', { text: ARTICLE_A }, extractionA()),
+    ]);
+    expect(results.filter((r) => r !== null)).toHaveLength(1);
+    expect(await db.articles.count()).toBe(1);
+    expect(await getMeta('referenceArticleSeeded')).toBe(true);
+    await softDeleteArticle(results.find((r) => r !== null)!.articleId);
+    expect(await seedArticleOnce('referenceArticleSeeded', { text: ARTICLE_A }, extractionA())).toBeNull();
   });
 });

@@ -61,6 +61,26 @@ function checkExtraction(text: string, extraction: Extraction): void {
   }
 }
 
+/** An import checked and hashed, ready to be written (see `prepareImport`). */
+export type PreparedImport = Readonly<{
+  input: ArticleInput;
+  extraction: Extraction;
+  sha: string;
+  title: string;
+}>;
+
+/** The part of an import that is not Dexie work (checks, hashing): run it before any transaction. */
+export async function prepareImport(input: ArticleInput, extraction: Extraction): Promise<PreparedImport> {
+  if (input.text.trim() === '') throw new DbError('invalid', 'The article is empty.');
+  checkExtraction(input.text, extraction);
+  return {
+    input,
+    extraction,
+    sha: await sha256Hex(input.text),
+    title: articleTitle(input.title, input.text),
+  };
+}
+
 /**
  * Saves an article and its extracted claims in one transaction. The same text twice is a
  * 'duplicate' and writes nothing. Speakers are matched to the library's by normalised name
@@ -72,11 +92,22 @@ export async function saveImportedArticle(
   extraction: Extraction,
   options: WriteOptions = {},
 ): Promise<ImportResult> {
+  const prepared = await prepareImport(input, extraction);
+  return db.transaction('rw', [db.articles, db.speakers, db.claims, db.history], () =>
+    writePreparedImport(prepared, options),
+  );
+}
+
+/**
+ * Writes a prepared import; runs inside a transaction over articles, speakers, claims and history
+ * (its own, or a caller's that includes those tables, e.g. `seedOnce`).
+ */
+export async function writePreparedImport(
+  prepared: PreparedImport,
+  options: WriteOptions = {},
+): Promise<ImportResult> {
+  const { input, extraction, sha, title } = prepared;
   const text = input.text;
-  if (text.trim() === '') throw new DbError('invalid', 'The article is empty.');
-  checkExtraction(text, extraction);
-  const sha = await sha256Hex(text);
-  const title = articleTitle(input.title, text);
   const extractedClaims = extraction.claims.filter((c) => c.kind !== 'unattributed');
   const usedSpeakerIds = new Set(extractedClaims.map((c) => c.speakerId));
   const speakersToMatch = extraction.speakers.filter((s) => usedSpeakerIds.has(s.id));
@@ -241,5 +272,24 @@ export function restoreArticle(id: ArticleId, options: WriteOptions = {}): Promi
       now,
       options,
     );
+  });
+}
+
+/**
+ * Imports an article once per library, ever (the reference article on first start): the
+ * `metaKey` flag and the import are written in one transaction, so two tabs starting together
+ * cannot both seed, and deleting the article later does not bring it back. Null when already seeded.
+ */
+export async function seedArticleOnce(
+  metaKey: string,
+  input: ArticleInput,
+  extraction: Extraction,
+): Promise<ImportResult | null> {
+  const prepared = await prepareImport(input, extraction);
+  return db.transaction('rw', [db.articles, db.speakers, db.claims, db.history, db.meta], async () => {
+    if ((await db.meta.get(metaKey))?.value) return null;
+    const result = await writePreparedImport(prepared);
+    await db.meta.put({ key: metaKey, value: true });
+    return result;
   });
 }

@@ -67,7 +67,11 @@ async function patchClaim(id: ClaimId, patch: ClaimPatch, at: number, options: W
 }
 
 /** Edits a claim, recording the changed fields in history. Returns the claim as saved. */
-export function updateClaim(id: ClaimId, patch: ClaimPatch, options: WriteOptions = {}): Promise<Claim> {
+export async function updateClaim(
+  id: ClaimId,
+  patch: ClaimPatch,
+  options: WriteOptions = {},
+): Promise<Claim> {
   return db.transaction('rw', [db.claims, db.articles, db.history], () =>
     patchClaim(id, patch, Date.now(), options),
   );
@@ -78,7 +82,7 @@ export function setClaimVerdict(id: ClaimId, verdict: Verdict, options: WriteOpt
 }
 
 /** The same patch on many claims, as one history batch (one undo step). Returns the batch id. */
-export function updateClaims(
+export async function updateClaims(
   ids: readonly ClaimId[],
   patch: ClaimPatch,
   options: WriteOptions = {},

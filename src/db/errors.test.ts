@@ -14,6 +14,7 @@ describe('describeDbError', () => {
     expect(describeDbError(quota)).toBe(MESSAGES.quota);
     expect(describeDbError(new Dexie.AbortError('aborted', quota))).toBe(MESSAGES.quota);
     expect(describeDbError(new Dexie.QuotaExceededError('full'))).toMatch(/^Storage is full/);
+    expect(describeDbError(new Dexie.BulkError('1 of 2 failed', [quota]))).toBe(MESSAGES.quota);
   });
 
   test('a closed database or a newer version elsewhere asks for a reload', () => {

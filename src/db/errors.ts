@@ -26,9 +26,11 @@ function errorNames(e: unknown): string[] {
   const names: string[] = [];
   let cur: unknown = e;
   for (let depth = 0; cur && typeof cur === 'object' && depth < 5; depth++) {
-    const err = cur as { name?: unknown; inner?: unknown; cause?: unknown };
+    const err = cur as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
     if (typeof err.name === 'string') names.push(err.name);
-    cur = err.inner ?? err.cause;
+    // a Dexie BulkError carries the per-row errors in `failures`
+    const firstFailure = Array.isArray(err.failures) ? err.failures[0] : undefined;
+    cur = err.inner ?? err.cause ?? firstFailure;
   }
   return names;
 }

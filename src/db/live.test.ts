@@ -1,10 +1,10 @@
 import { QueryClient, type QueryKey, QueryObserver } from '@tanstack/react-query';
 import { Dexie, type ObservabilitySet, RangeSet } from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { ArticleId } from '@/core/model/types';
+import type { ArticleId, ClaimId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
-import { setClaimVerdict } from './claims';
+import { restoreClaim, setClaimVerdict, softDeleteClaim, updateClaim } from './claims';
 import { db } from './db';
 import { invalidateOnWrite, queriesToInvalidate } from './live';
 import { setMeta } from './meta';
@@ -124,6 +124,34 @@ describe('invalidateOnWrite', () => {
   });
 });
 
+describe('invalidateOnWrite with an updating hook subscribed (writes through Dexie’s hooks middleware)', () => {
+  const noop = () => undefined;
+  beforeEach(() => {
+    db.claims.hook('updating', noop);
+  });
+  afterEach(() => {
+    db.claims.hook('updating').unsubscribe(noop);
+  });
+
+  for (const [what, write] of [
+    ['a verdict change', async (id: ClaimId) => setClaimVerdict(id, 'misleading')],
+    ['a notes edit', async (id: ClaimId) => updateClaim(id, { notes: 'see the report' })],
+    ['a restore', async (id: ClaimId) => restoreClaim(id)],
+  ] as const) {
+    test(`${what} still invalidates exactly that article's claims`, async () => {
+      const { a, b } = await twoArticles();
+      const claim = (await db.claims.where('articleId').equals(a).first())!;
+      if (what === 'a restore') await softDeleteClaim(claim.id);
+      await prime(a, b);
+      const announced = nextMutation();
+      await write(claim.id);
+      await announced;
+      expect(invalidated(claimQueries.byArticle(a).queryKey)).toBe(true);
+      expect(invalidated(claimQueries.byArticle(b).queryKey)).toBe(false);
+    });
+  }
+});
+
 describe('queriesToInvalidate', () => {
   test('an unbounded change (a bulk write, another tab’s clear) reaches every scoped query of the table', async () => {
     const { a, b } = await twoArticles();
@@ -154,6 +182,19 @@ describe('queriesToInvalidate', () => {
     const parts: ObservabilitySet = {
       'idb://claimdesk/claims/': new RangeSet(claim.id),
       'idb://claimdesk/claims/verdict': new RangeSet('unchecked').addKey('true'),
+    };
+    const keys = queriesToInvalidate(client.getQueryCache().getAll(), parts).map((q) => q.queryKey);
+    expect(keys).toContainEqual(claimQueries.byArticle(a).queryKey);
+    expect(keys).not.toContainEqual(claimQueries.byArticle(b).queryKey);
+  });
+
+  test('a known restore of a claim the query does not hold yet invalidates it through [articleId+deletedAt]', async () => {
+    const { a, b } = await twoArticles();
+    await prime(a, b);
+    // Dexie knew the old row: articleId did not change, but the compound index keys did
+    const parts: ObservabilitySet = {
+      'idb://claimdesk/claims/': new RangeSet('some-tombstoned-claim'),
+      'idb://claimdesk/claims/[articleId+deletedAt]': new RangeSet([a, 123]),
     };
     const keys = queriesToInvalidate(client.getQueryCache().getAll(), parts).map((q) => q.queryKey);
     expect(keys).toContainEqual(claimQueries.byArticle(a).queryKey);

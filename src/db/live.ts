@@ -49,8 +49,9 @@ function rowIds(data: unknown): string[] | null {
 /**
  * Whether a change to `table` (its mutated index ranges) can touch what `query` read.
  * A scoped query (its rows all have `scope.index === scope.key`) is left alone only when the
- * change provably misses it: the scope index did not gain or lose that key, and none of the
- * primary keys written is a row the query holds. Anything unknown counts as touched.
+ * change provably misses it: neither the scope index nor a compound index led by it changed a
+ * key within the scope, and none of the primary keys written is a row the query holds (an edit
+ * to an unindexed field of one of its rows). Anything unknown counts as touched.
  */
 function touches(query: Query, table: TableName, indexes: Map<string, IntervalTree>): boolean {
   const scope = (query.meta as DbQueryMeta | undefined)?.scope;
@@ -60,6 +61,12 @@ function touches(query: Query, table: TableName, indexes: Map<string, IntervalTr
   const scoped = indexes.get(scope.index);
   if (ids === null || !primary) return true;
   if (scoped && rangesOverlap(scoped, new RangeSet(scope.key))) return true;
+  // Compound indexes led by the scope index ([articleId+verdict], [articleId+deletedAt]…) report
+  // the changed rows' scope key even when Dexie knew the old row and the scope index kept its key.
+  const compound = new RangeSet([scope.key, Dexie.minKey], [scope.key, Dexie.maxKey]);
+  for (const [index, ranges] of indexes) {
+    if (index.startsWith(`[${scope.index}+`) && rangesOverlap(ranges, compound)) return true;
+  }
   if (ids.length > 0 && rangesOverlap(primary, new RangeSet().addKeys(ids))) return true;
   return false;
 }

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { ArticleId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle, softDeleteArticle } from './articles';
-import { addManualClaim, setClaimSpeaker, setClaimVerdict, softDeleteClaim } from './claims';
+import { addManualClaim, setClaimSpeaker, setClaimVerdict, softDeleteClaim, updateClaim } from './claims';
 import { db } from './db';
 import { articleQueries, claimQueries, speakerQueries, storageQueries } from './queries';
 
@@ -58,7 +58,14 @@ describe('articleQueries', () => {
   test('keys start with the table; multi-table queries declare their tables', () => {
     expect(articleQueries.list().queryKey[0]).toBe('articles');
     expect(articleQueries.list().meta).toEqual({ tables: ['claims'] });
-    expect(articleQueries.list().staleTime).toBe(Number.POSITIVE_INFINITY);
+    for (const q of [
+      articleQueries.list(),
+      claimQueries.byArticle('a' as ArticleId),
+      storageQueries.estimate(),
+    ]) {
+      expect(q.staleTime).toBe(Number.POSITIVE_INFINITY);
+      expect(q.networkMode).toBe('always'); // a local read must not pause while the device is offline
+    }
     expect(speakerQueries.byArticle('a' as ArticleId).meta).toEqual({ tables: ['claims'] });
     expect(claimQueries.byArticle('a' as ArticleId).queryKey).toEqual(['claims', 'byArticle', 'a']);
   });
@@ -103,5 +110,65 @@ describe('storageQueries.estimate', () => {
     expect(Object.keys(e).sort()).toEqual(['persisted', 'quota', 'usage']);
     for (const v of Object.values(e))
       expect(v === null || typeof v === 'number' || typeof v === 'boolean').toBe(true);
+  });
+});
+
+describe('claimQueries.list / count', () => {
+  test('filter by article, speaker, verdict and tag, paged', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const b = await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+    const billings = (await db.speakers.where('key').equals('alan billings').first())!;
+    const [first, second] = await db.claims.where('articleId').equals(a.articleId).sortBy('start');
+    await updateClaim(first!.id, { verdict: 'true', tags: ['police'] });
+    await updateClaim(second!.id, { tags: ['police'] });
+    const q = client();
+    const texts = async (...args: Parameters<typeof claimQueries.list>) =>
+      (await q.fetchQuery(claimQueries.list(...args))).map((c) => c.text);
+
+    expect(await q.fetchQuery(claimQueries.count())).toBe(5);
+    expect(await texts({ articleId: b.articleId })).toEqual([
+      'The Jay report changed everything.',
+      'Trust is returning.',
+    ]);
+    expect((await texts({ speakerId: billings.id })).sort()).toEqual([
+      'Trust is returning.',
+      'Victims are listened to now.',
+      'We have 200 more officers than in 2014.',
+    ]);
+    expect(await texts({ tag: 'police', verdict: 'true' })).toEqual([
+      'We have 200 more officers than in 2014.',
+    ]);
+    expect(await q.fetchQuery(claimQueries.count({ tag: 'police' }))).toBe(2);
+    expect(await texts({ articleId: a.articleId }, { offset: 1, limit: 1 })).toEqual([
+      'Victims are listened to now.',
+    ]);
+    expect(claimQueries.list({ verdict: undefined, tag: 'x' }).queryKey).toEqual(
+      claimQueries.list({ tag: 'x' }).queryKey,
+    );
+
+    await softDeleteClaim(first!.id);
+    expect(await client().fetchQuery(claimQueries.count({ tag: 'police' }))).toBe(1);
+  });
+});
+
+describe('counts with tombstones', () => {
+  test('a deleted checked claim leaves the counts; a speaker stays while one live claim remains', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const [first, second] = await db.claims.where('articleId').equals(a.articleId).sortBy('start');
+    await setClaimVerdict(first!.id, 'false');
+    await setClaimVerdict(second!.id, 'true');
+    await softDeleteClaim(first!.id); // Billings keeps `second`
+    const [summary] = await client().fetchQuery(articleQueries.list());
+    expect(summary).toMatchObject({ claimCount: 2, checkedCount: 1, speakerCount: 2 });
+    expect((await client().fetchQuery(speakerQueries.byArticle(a.articleId))).map((s) => s.name)).toEqual([
+      'Alan Billings',
+      'Conservative councillors',
+    ]);
+    await softDeleteClaim(second!.id);
+    expect((await client().fetchQuery(articleQueries.list()))[0]).toMatchObject({
+      claimCount: 1,
+      checkedCount: 0,
+      speakerCount: 1,
+    });
   });
 });

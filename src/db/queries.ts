@@ -8,6 +8,7 @@ import type {
   Evidence,
   HistoryEntry,
   HistoryTable,
+  Question,
   Source,
   SourceId,
   Speaker,
@@ -50,38 +51,54 @@ export type ArticleSummary = Readonly<{
   speakerCount: number;
 }>;
 
+/** The ids of the live speakers of an article's live claims: distinct index keys, corrected for tombstones. */
+async function liveSpeakerIds(articleId: ArticleId, tombstones: readonly Claim[]): Promise<SpeakerId[]> {
+  const keys = await articleRange('[articleId+speakerId]', articleId).uniqueKeys();
+  const ids = keys.map((key) => (key as unknown as [ArticleId, SpeakerId])[1]);
+  const deletedPerSpeaker = new Map<SpeakerId, number>();
+  for (const c of tombstones) {
+    if (c.speakerId !== null)
+      deletedPerSpeaker.set(c.speakerId, (deletedPerSpeaker.get(c.speakerId) ?? 0) + 1);
+  }
+  if (deletedPerSpeaker.size === 0) return ids;
+  const live = await Promise.all(
+    ids.map(async (id) => {
+      const deleted = deletedPerSpeaker.get(id) ?? 0;
+      return (
+        deleted === 0 ||
+        (await db.claims.where('[articleId+speakerId]').equals([articleId, id]).count()) > deleted
+      );
+    }),
+  );
+  return ids.filter((_, i) => live[i]);
+}
+
+/** An article's tombstoned claims (usually none): the only claim rows the counts read. */
+const tombstonesOf = (articleId: ArticleId): Promise<Claim[]> =>
+  articleRange('[articleId+deletedAt]', articleId).toArray();
+
 /**
- * Counts an article's live claims, checked claims and speakers from index keys alone
- * ([articleId+verdict], [articleId+speakerId]), reading only its tombstoned claims' rows.
+ * Counts an article's live claims, checked claims and speakers with index counts and distinct
+ * index keys ([articleId+verdict], [articleId+speakerId]), reading only its tombstoned claims' rows.
  */
 async function summarise(article: Article): Promise<ArticleSummary> {
-  const [verdictKeys, speakerKeys, deleted] = await Promise.all([
-    articleRange('[articleId+verdict]', article.id).keys(),
-    articleRange('[articleId+speakerId]', article.id).keys(),
-    articleRange('[articleId+deletedAt]', article.id).toArray(),
+  const byVerdict = (verdict: Verdict) =>
+    db.claims.where('[articleId+verdict]').equals([article.id, verdict]).count();
+  const tombstones = await tombstonesOf(article.id);
+  const [total, open, speakerIds] = await Promise.all([
+    articleRange('[articleId+verdict]', article.id).count(),
+    Promise.all(OPEN_VERDICTS.map(byVerdict)).then((ns) => ns.reduce((a, b) => a + b, 0)),
+    liveSpeakerIds(article.id, tombstones),
   ]);
-  let claimCount = verdictKeys.length - deleted.length;
-  let checkedCount = 0;
-  for (const key of verdictKeys) if (isChecked((key as unknown as [string, Verdict])[1])) checkedCount++;
-  const perSpeaker = new Map<string, number>();
-  for (const key of speakerKeys) {
-    const speakerId = (key as unknown as [string, string])[1];
-    perSpeaker.set(speakerId, (perSpeaker.get(speakerId) ?? 0) + 1);
-  }
-  for (const c of deleted) {
-    if (isChecked(c.verdict)) checkedCount--;
-    if (c.speakerId !== null) perSpeaker.set(c.speakerId, (perSpeaker.get(c.speakerId) ?? 0) - 1);
-  }
-  claimCount = Math.max(0, claimCount);
-  const speakerCount = [...perSpeaker.values()].filter((n) => n > 0).length;
+  const deletedChecked = tombstones.filter((c) => isChecked(c.verdict)).length;
   return {
     id: article.id,
     title: article.title,
     outlet: article.outlet,
     importedAt: article.importedAt,
-    claimCount,
-    checkedCount: Math.max(0, checkedCount),
-    speakerCount,
+    claimCount: total - tombstones.length,
+    checkedCount: total - open - deletedChecked,
+    speakerCount: speakerIds.length,
   };
 }
 
@@ -97,6 +114,7 @@ export const articleQueries = {
           return Promise.all(articles.map(summarise));
         }),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
       meta: { tables: ['claims'] } satisfies DbQueryMeta,
     }),
   /** Articles in the trash, most recently deleted first. */
@@ -108,6 +126,7 @@ export const articleQueries = {
         return rows;
       },
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
   /** One article (tombstoned too: the screen shows that it is in the trash), or null. */
   detail: (id: ArticleId) =>
@@ -115,8 +134,44 @@ export const articleQueries = {
       queryKey: [...articleQueries.all(), 'detail', id] as const,
       queryFn: async (): Promise<Article | null> => (await db.articles.get(id)) ?? null,
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
 };
+
+/** Filters of the Claims screen; the most selective given criterion picks the index, the rest filter. */
+export type ClaimFilter = Readonly<{
+  articleId?: ArticleId;
+  speakerId?: SpeakerId;
+  verdict?: Verdict;
+  tag?: string;
+}>;
+
+export type ClaimPage = Readonly<{ offset?: number; limit?: number }>;
+
+/** The live claims matching a filter, read through one index range (never the whole table when a filter is given). */
+function filteredClaims(filter: ClaimFilter) {
+  const matches = (c: Claim) =>
+    c.deletedAt === null &&
+    (filter.articleId === undefined || c.articleId === filter.articleId) &&
+    (filter.speakerId === undefined || c.speakerId === filter.speakerId) &&
+    (filter.verdict === undefined || c.verdict === filter.verdict) &&
+    (filter.tag === undefined || c.tags.includes(filter.tag));
+  const base =
+    filter.articleId !== undefined
+      ? articleRange('[articleId+start]', filter.articleId)
+      : filter.speakerId !== undefined
+        ? db.claims.where('speakerId').equals(filter.speakerId)
+        : filter.tag !== undefined
+          ? db.claims.where('tags').equals(filter.tag)
+          : filter.verdict !== undefined
+            ? db.claims.where('verdict').equals(filter.verdict)
+            : db.claims.orderBy('updatedAt').reverse();
+  return base.filter(matches);
+}
+
+/** A stable cache key for a filter (undefined criteria left out). */
+const filterKey = (filter: ClaimFilter) =>
+  Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as ClaimFilter;
 
 export const claimQueries = {
   all: () => ['claims'] as const,
@@ -126,6 +181,7 @@ export const claimQueries = {
       queryKey: [...claimQueries.all(), 'byArticle', articleId] as const,
       queryFn: (): Promise<Claim[]> => articleRange('[articleId+start]', articleId).filter(isLive).toArray(),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
       meta: {
         scope: { table: 'claims', index: 'articleId', key: articleId, rowsInData: true },
       } satisfies DbQueryMeta,
@@ -136,6 +192,26 @@ export const claimQueries = {
       queryKey: [...claimQueries.all(), 'detail', id] as const,
       queryFn: async (): Promise<Claim | null> => (await db.claims.get(id)) ?? null,
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+  /**
+   * A page of the live claims matching `filter`: an article's by position, otherwise in index
+   * order (by id within a speaker, tag or verdict), or most recently changed first with no filter.
+   */
+  list: (filter: ClaimFilter = {}, { offset = 0, limit = 200 }: ClaimPage = {}) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'list', filterKey(filter), { offset, limit }] as const,
+      queryFn: (): Promise<Claim[]> => filteredClaims(filter).offset(offset).limit(limit).toArray(),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+  /** How many live claims match `filter` (for a virtualised table's height). */
+  count: (filter: ClaimFilter = {}) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'count', filterKey(filter)] as const,
+      queryFn: (): Promise<number> => filteredClaims(filter).count(),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
   /** A speaker's live claims across the library, newest article first within the limit. */
   bySpeaker: (speakerId: SpeakerId, limit = 500) =>
@@ -144,6 +220,7 @@ export const claimQueries = {
       queryFn: (): Promise<Claim[]> =>
         db.claims.where('speakerId').equals(speakerId).filter(isLive).limit(limit).toArray(),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
       meta: {
         scope: { table: 'claims', index: 'speakerId', key: speakerId, rowsInData: true },
       } satisfies DbQueryMeta,
@@ -158,22 +235,12 @@ export const speakerQueries = {
       queryKey: [...speakerQueries.all(), 'byArticle', articleId] as const,
       queryFn: () =>
         db.transaction('r', [db.claims, db.speakers], async (): Promise<Speaker[]> => {
-          const [speakerKeys, deleted] = await Promise.all([
-            articleRange('[articleId+speakerId]', articleId).keys(),
-            articleRange('[articleId+deletedAt]', articleId).toArray(),
-          ]);
-          const counts = new Map<SpeakerId, number>();
-          for (const key of speakerKeys) {
-            const id = (key as unknown as [string, SpeakerId])[1];
-            counts.set(id, (counts.get(id) ?? 0) + 1);
-          }
-          for (const c of deleted)
-            if (c.speakerId) counts.set(c.speakerId, (counts.get(c.speakerId) ?? 0) - 1);
-          const ids = [...counts].filter(([, n]) => n > 0).map(([id]) => id);
+          const ids = await liveSpeakerIds(articleId, await tombstonesOf(articleId));
           const speakers = (await db.speakers.bulkGet(ids)).filter(isLive);
           return speakers.sort((a, b) => a.name.localeCompare(b.name));
         }),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
       meta: { tables: ['claims'] } satisfies DbQueryMeta,
     }),
   /** Every live speaker in the library, by name. */
@@ -185,12 +252,14 @@ export const speakerQueries = {
         return rows.sort((a, b) => a.name.localeCompare(b.name));
       },
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
   detail: (id: SpeakerId) =>
     queryOptions({
       queryKey: [...speakerQueries.all(), 'detail', id] as const,
       queryFn: async (): Promise<Speaker | null> => (await db.speakers.get(id)) ?? null,
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
 };
 
@@ -211,6 +280,7 @@ export const evidenceQueries = {
             .sort((a, b) => (a.evidence.id < b.evidence.id ? -1 : 1));
         }),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
       meta: { tables: ['sources'] } satisfies DbQueryMeta,
     }),
 };
@@ -223,12 +293,14 @@ export const sourceQueries = {
       queryKey: [...sourceQueries.all(), 'list'] as const,
       queryFn: (): Promise<Source[]> => db.sources.orderBy('updatedAt').reverse().filter(isLive).toArray(),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
   detail: (id: SourceId) =>
     queryOptions({
       queryKey: [...sourceQueries.all(), 'detail', id] as const,
       queryFn: async (): Promise<Source | null> => (await db.sources.get(id)) ?? null,
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
 };
 
@@ -243,6 +315,29 @@ export const historyQueries = {
         return rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
       },
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+};
+
+export const questionQueries = {
+  all: () => ['questions'] as const,
+  /** Live questions, most recently changed first. */
+  list: () =>
+    queryOptions({
+      queryKey: [...questionQueries.all(), 'list'] as const,
+      queryFn: (): Promise<Question[]> =>
+        db.questions.orderBy('updatedAt').reverse().filter(isLive).toArray(),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+  /** Live questions raised by an article. */
+  byArticle: (articleId: ArticleId) =>
+    queryOptions({
+      queryKey: [...questionQueries.all(), 'byArticle', articleId] as const,
+      queryFn: (): Promise<Question[]> =>
+        db.questions.where('articleIds').equals(articleId).filter(isLive).toArray(),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
 };
 
@@ -253,6 +348,7 @@ export const metaQueries = {
       queryKey: [...metaQueries.all(), key] as const,
       queryFn: async (): Promise<T | null> => (await getMeta<T>(key)) ?? null,
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
     }),
 };
 
@@ -264,6 +360,7 @@ export const storageQueries = {
       queryKey: [...storageQueries.all(), 'estimate'] as const,
       queryFn: (): Promise<StorageEstimate> => estimateStorage(),
       staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
       meta: { tables: ['articles', 'claims'] } satisfies DbQueryMeta,
     }),
 };

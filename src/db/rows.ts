@@ -21,7 +21,10 @@ export async function patchRow<T extends Row, K extends string, I>(
   action: 'update' | 'delete' | 'restore' = 'update',
 ): Promise<T> {
   const before = await table.get(id);
-  if (!before) throw new DbError('not-found', `No ${historyTable.replace(/s$/, '')} with id ${id}.`);
+  if (!before) {
+    const noun = historyTable === 'evidence' ? 'link to a source' : historyTable.replace(/s$/, '');
+    throw new DbError('not-found', `That ${noun} no longer exists; it may have been deleted in another tab.`);
+  }
   const diff = diffRow(before as Record<string, unknown>, patch as Record<string, unknown>);
   if (!diff) return before;
   const after = { ...before, ...diff.to, updatedAt: at } as T;
