@@ -85,10 +85,12 @@ for (const slug of slugs) {
     if (at.length === 0) say(`boilerplate not in text: ${b}`);
     for (const i of at)
       for (const c of gold.claims)
-        if (c.start < i + b.length && i < c.end) say(`boilerplate "${b}" overlaps claim "${c.text.slice(0, 40)}"`);
+        if (c.start < i + b.length && i < c.end)
+          say(`boilerplate "${b}" overlaps claim "${c.text.slice(0, 40)}"`);
   }
   const used = new Set(gold.claims.map((c) => c.speaker));
-  for (const s of gold.speakers) if (!used.has(s.id)) console.log(`${slug}: note: speaker ${s.id} has no claim`);
+  for (const s of gold.speakers)
+    if (!used.has(s.id)) console.log(`${slug}: note: speaker ${s.id} has no claim`);
   const words = text.split(/\s+/).filter(Boolean).length;
   if (slug !== 'rotherham' && (words < 150 || words > 700)) say(`${words} words (want 150-700)`);
   const out = {
@@ -117,7 +119,14 @@ for (const slug of slugs) {
     writeFileSync(path.join(dir, 'gold.json'), json);
   const kinds = {};
   for (const c of gold.claims) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
-  rows.push({ slug, words, claims: gold.claims.length, kinds, style: gold.style ?? '', phenomena: gold.phenomena ?? [] });
+  rows.push({
+    slug,
+    words,
+    claims: gold.claims.length,
+    kinds,
+    style: gold.style ?? '',
+    phenomena: gold.phenomena ?? [],
+  });
 }
 
 if (index) {
