@@ -6,7 +6,7 @@ import { type Token, tokenize } from '../text/tokens';
 import { findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
 import { PARTICIPLE_CUES, SPEECH_VERBS } from './lexicon';
-import { type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
+import { isVerbLike, type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
 import { type Entity, SpeakerRegistry } from './speakers';
 
 export type Granularity = 'passage' | 'sentence';
@@ -240,6 +240,21 @@ export function attributeClaims(
         }
       }
 
+      // Names in running text are candidates for later pronouns.
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        if (!t.word || !t.cap || blocked(t.start) || (i === 0 && !tokens[1]?.cap)) continue;
+        let j = i;
+        while (j + 1 < tokens.length && tokens[j + 1]!.word && tokens[j + 1]!.cap) j++;
+        if (j > i) {
+          const m = mentionOf(text, tokens, i, j);
+          const verbBefore = tokens.slice(0, i).some((w) => w.word && !w.cap && isVerbLike(w.key));
+          if (m && m.kind === 'name' && m.type === 'person' && m.name?.includes(' '))
+            registry.mentioned(m, null, t.start, !verbBefore);
+        }
+        i = j;
+      }
+
       // Reported speech in what is left of the sentence.
       const cues = findCues(tokens, blocked);
       if (!cues.length) continue;
@@ -286,19 +301,6 @@ export function attributeClaims(
         mainSpeaker = mainSpeaker ?? who;
         sentenceSpeaker = sentenceSpeaker ?? who;
         last = { ...who, line: li };
-      }
-      // Names in running text are candidates for later pronouns.
-      for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i]!;
-        if (!t.word || !t.cap || blocked(t.start) || (i === 0 && !tokens[1]?.cap)) continue;
-        let j = i;
-        while (j + 1 < tokens.length && tokens[j + 1]!.word && tokens[j + 1]!.cap) j++;
-        if (j > i) {
-          const m = mentionOf(text, tokens, i, j);
-          if (m && m.kind === 'name' && m.type === 'person' && m.name?.includes(' '))
-            registry.mentioned(m, null, t.start);
-        }
-        i = j;
       }
     }
   };

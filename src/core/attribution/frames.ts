@@ -1,7 +1,9 @@
 import type { Token } from '../text/tokens';
 import type { Cue } from './cues';
 import { ADDRESSEE_VERBS, DETERMINERS, TIME_WORDS } from './lexicon';
-import { type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
+import { type Mention, mainSubject, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
+
+export { mainSubject };
 
 /** A reported-speech frame in one sentence: who (subject), the cue, and the reported content's offsets. */
 export type Frame = {
@@ -72,24 +74,6 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
   return j;
 }
 
-/** The main clause's subject: the noun phrase before the sentence's first verb-like word. */
-export function mainSubject(text: string, tokens: readonly Token[], before: number): Subject | null {
-  for (let i = 1; i < before; i++) {
-    const t = tokens[i]!;
-    if (!t.word || t.cap) continue;
-    if (
-      /^(is|was|are|were|has|have|had|will|would|can|could|should|did|does|do|may|might|must)$/.test(t.key) ||
-      /ed$/.test(t.key) ||
-      /[^s]s$/.test(t.key)
-    ) {
-      const s = subjectBefore(text, tokens, i, 0);
-      if (s && tokens[0]!.start === s.mention.start) return s;
-      return s && s.mention.kind !== 'nominal' ? s : null;
-    }
-  }
-  return null;
-}
-
 /** Reported-speech frames of one sentence (tokens), given its cues. */
 export function framesOf(
   text: string,
@@ -150,7 +134,7 @@ export function framesOf(
           };
         } else if (leadIsContent && subject.mention.kind === 'pronoun') {
           frame = { cue, subject, inherit: false, start: tokens[0]!.start, end, from: 0 };
-        } else if (after >= 2 && j < n) {
+        } else if (after >= 2 && j < n && !/^(by)$/.test(tokens[j]!.key)) {
           frame = { cue, subject, inherit: false, start: tokens[j]!.start, end, from: sFrom };
         }
       } else if (cue.from > 0 && /^[,”"’]$/.test(tokens[cue.from - 1]!.text)) {

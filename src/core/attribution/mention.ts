@@ -73,8 +73,16 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   let headAt = to;
   for (let i = from + 1; i <= to; i++) {
     const t = tokens[i]!;
+    const l = tokens[i - 1]!;
     const inName =
-      NAME_JOINERS.has(t.key) && isNameWord(tokens[i - 1]!) && tokens[i + 1] && tokens[i + 1]!.cap;
+      NAME_JOINERS.has(t.key) &&
+      isNameWord(l) &&
+      tokens[i + 1]?.cap &&
+      (t.key !== 'of' ||
+        TITLES.has(l.key) ||
+        ROLE_WORDS.has(l.key) ||
+        ORG_WORDS.has(l.key) ||
+        HEAD_TYPE.has(l.key));
     if (PREPOSITIONS.has(t.key) && !inName && !t.cap) {
       headAt = i - 1;
       break;
@@ -85,6 +93,7 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   while (
     n >= from &&
     isNameWord(tokens[n]!) &&
+    !(n < headAt && /['’]s$/.test(tokens[n]!.text)) &&
     !TITLES.has(tokens[n]!.key) &&
     !ROLE_WORDS.has(tokens[n]!.key) &&
     !ORG_WORDS.has(tokens[n]!.key) &&
@@ -193,6 +202,7 @@ export function subjectBefore(
   tokens: readonly Token[],
   cue: number,
   min: number,
+  depth = 0,
 ): Subject | null {
   let i = skipLeft(tokens, cue - 1, min);
   if (i < min) return null;
@@ -210,14 +220,39 @@ export function subjectBefore(
     t = tokens[i]!;
   }
   let role: string | null = null;
+  if (t.word && (t.key === 'and' || t.key === 'but') && !t.cap && depth < 2) {
+    // Coordinated verbs share the subject: "Hayek confirmed it and said …".
+    if (tokens[i - 1]?.text === ',') return null;
+    for (let v = min + 1; v < i; v++) {
+      const w = tokens[v]!;
+      if (w.word && !w.cap && isVerbLike(w.key)) return subjectBefore(text, tokens, v, min, depth + 1);
+    }
+    return null;
+  }
+  if (t.text === ')') {
+    // "Gov. John Kasich (R-OH) said"
+    let k = i - 1;
+    while (k >= min && i - k <= 8 && tokens[k]!.text !== '(') k--;
+    if (k < min) return null;
+    i = k - 1;
+    if (i < min) return null;
+    t = tokens[i]!;
+  }
   if (t.text === ',' && !relative) {
     // An appositive between commas: "Alexander Stafford, Conservative MP for Rother Valley, told".
     let k = i - 1;
-    while (k >= min && i - k <= 14 && tokens[k]!.text !== ',' && tokens[k]!.word) k--;
+    while (k >= min && i - k <= 32 && tokens[k]!.text !== ',' && !/^[“”"‘’]$/.test(tokens[k]!.text)) k--;
     if (k < min || tokens[k]!.text !== ',' || k === i - 1) return null;
     const appositive = text.slice(tokens[k + 1]!.start, tokens[i - 1]!.end);
-    if (!/^(who|which)\b/i.test(appositive)) role = appositive;
+    const relativeClause = /^(who|which)\b/i.test(appositive);
+    if (!relativeClause && i - k > 18) return null;
+    if (!relativeClause) role = appositive;
     i = k - 1;
+    if (i >= min && tokens[i]!.text === ')') {
+      let p = i - 1;
+      while (p >= min && i - p <= 8 && tokens[p]!.text !== '(') p--;
+      i = p - 1;
+    }
     if (i < min) return null;
     t = tokens[i]!;
   }
@@ -264,4 +299,25 @@ export function subjectAfter(
     }
   }
   return { mention: m, role, relative: false };
+}
+
+const AUX = /^(is|was|are|were|has|have|had|will|would|can|could|should|did|does|do|may|might|must)$/;
+
+/** A lower-case word that is probably a finite verb. */
+export function isVerbLike(key: string): boolean {
+  return AUX.test(key) || SPEECH_VERBS.has(key) || (/ed$/.test(key) && key.length > 4);
+}
+
+/** The main clause's subject: the noun phrase before the sentence's first verb-like word. */
+export function mainSubject(text: string, tokens: readonly Token[], before: number): Subject | null {
+  for (let i = 1; i < before; i++) {
+    const t = tokens[i]!;
+    if (!t.word || t.cap) continue;
+    if (isVerbLike(t.key) || /[^s]s$/.test(t.key)) {
+      const s = subjectBefore(text, tokens, i, 0, 2);
+      if (s && tokens[0]!.start === s.mention.start) return s;
+      return s && s.mention.kind !== 'nominal' ? s : null;
+    }
+  }
+  return null;
 }

@@ -92,7 +92,7 @@ export class SpeakerRegistry {
       this.alias(e, e.name);
       e.name = n.full;
     }
-    if (role && !e.role) e.role = role;
+    if (role && !e.role && /\p{L}{3}/u.test(role)) e.role = role;
     this.alias(e, mentionText ?? name);
     this.touch(e, at, subject);
     return e;
@@ -215,8 +215,8 @@ export class SpeakerRegistry {
   }
 
   /** Records a mention seen in running text, so later pronouns can resolve to it. */
-  mentioned(m: Mention, role: string | null, at: number) {
-    if (m.kind === 'name' && m.type === 'person' && m.name) this.person(m.name, role, at, false, m.text);
+  mentioned(m: Mention, role: string | null, at: number, subject = false) {
+    if (m.kind === 'name' && m.type === 'person' && m.name) this.person(m.name, role, at, subject, m.text);
   }
 
   output(used: ReadonlySet<string>): ExtractedSpeaker[] {

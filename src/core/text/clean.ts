@@ -6,7 +6,7 @@ const AD_LABEL =
 const RELATED_LABEL =
   /^(read more|read more:|more on this( story)?|related( articles?| stories| content| coverage)?:?|see also:?|recommended( for you)?:?|most read|trending( now)?|you may also like|more from .{1,40})$/i;
 const SHARE =
-  /^(share( this( article| story)?)?( on .{1,30})?|tweet|email|print|copy link|follow us( on .{1,40})?|click here .{0,80}|subscribe( now)?.{0,80}|sign up( for| to| now).{0,120}|sign up|comments?|join the conversation.{0,60}|image:?.{0,120}|photo:?.{0,120}|\(?(photo|image|picture|credit)s?( by|:).{0,120}|getty images|pa( media| wire)?|ap photo.{0,80}|reuters\/?.{0,40}|all rights reserved.{0,80}|copyright.{0,100}|©.{0,120}|listen to (this )?article.{0,40}|\d+ min(ute)?s? read|updated:? .{0,60}|published:? .{0,60})$/i;
+  /^(watch (the |our )?(highlights|video|full|live|more).{0,80}|share( this( article| story)?)?( on .{1,30})?|tweet|email|print|copy link|follow us( on .{1,40})?|click here .{0,80}|subscribe( now)?.{0,80}|sign up( for| to| now).{0,120}|sign up|comments?|join the conversation.{0,60}|image:?.{0,120}|photo:?.{0,120}|\(?(photo|image|picture|credit)s?( by|:).{0,120}|getty images|pa( media| wire)?|ap photo.{0,80}|reuters\/?.{0,40}|all rights reserved.{0,80}|copyright.{0,100}|©.{0,120}|listen to (this )?article.{0,40}|\d+ min(ute)?s? read|updated:? .{0,60}|published:? .{0,60})$/i;
 const BYLINE =
   /^(by|words by|reporting by|written by)\s+\p{Lu}[\p{L}.'’-]+(\s+(\p{Lu}[\p{L}.'’-]+|and|&|,))*\s*$/u;
 const PARA_OK = /[.!?"”’)]$/;
@@ -45,7 +45,8 @@ export function findBoilerplate(text: string, lines: readonly Line[] = linesOf(t
         i++;
       }
     } else if (s.length <= 160 && SHARE.test(s) && !/[“"]/.test(s)) add('share prompt');
-    else if (s.length <= 80 && BYLINE.test(s)) add('byline');
+    else if (s.length <= 100 && BYLINE.test(s.replace(/\s+(at|in|for) (the )?[\p{Lu}][\p{L} ]*$/u, '')))
+      add('byline');
     else if (isDoubled(s)) add('repeated caption');
     else if (
       s.length >= 12 &&

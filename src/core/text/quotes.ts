@@ -33,8 +33,10 @@ export function pairQuotes(text: string, line: Line, index: number): Quote[] {
   let straight = false;
   let singles: Quote[] = [];
   let singleOpen = -1;
+  // NYT-style doubled apostrophes ('') stand for a straight double quotation mark.
+  let openWidth = 1;
   const push = (o: number, c: number, double: boolean) => {
-    let s = o + 1;
+    let s = o + openWidth;
     let e = c < 0 ? end : c;
     while (s < e && isSpace(text[s])) s++;
     while (e > s && isSpace(text[e - 1])) e--;
@@ -45,6 +47,7 @@ export function pairQuotes(text: string, line: Line, index: number): Quote[] {
     if (OPEN_DOUBLE.includes(c)) {
       if (open < 0) {
         open = i;
+        openWidth = 1;
         straight = false;
         singleOpen = -1;
       } else if (!straight && closesWrongWay(text, i, end)) {
@@ -57,18 +60,23 @@ export function pairQuotes(text: string, line: Line, index: number): Quote[] {
         open = -1;
       } else if ((i === start || BEFORE_OPEN.test(text[i - 1]!)) && isWord(text[i + 1])) {
         open = i; // a wrong-way opening mark
+        openWidth = 1;
         straight = false;
         singleOpen = -1;
       }
-    } else if (c === '"') {
+    } else if (c === '"' || (c === "'" && text[i + 1] === "'" && text[i + 2] !== "'")) {
+      const width = c === '"' ? 1 : 2;
       if (open < 0) {
         open = i;
+        openWidth = width;
         straight = true;
         singleOpen = -1;
       } else {
         push(open, i, true);
         open = -1;
+        openWidth = 1;
       }
+      i += width - 1;
     } else if ((c === '‘' || c === "'" || c === '’') && open < 0) {
       const prev = i > start ? text[i - 1] : undefined;
       const next = text[i + 1];

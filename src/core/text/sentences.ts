@@ -1,4 +1,4 @@
-import { ABBREVIATIONS } from '../attribution/lexicon';
+import { ABBREVIATIONS, SPEECH_VERBS } from '../attribution/lexicon';
 
 export type Span = Readonly<{ start: number; end: number }>;
 
@@ -12,6 +12,14 @@ function isAbbreviation(text: string, dot: number, from: number): boolean {
   if (!word) return false;
   if (/^\p{Lu}$/u.test(text.slice(s, dot))) return true; // an initial: "J. Smith"
   return ABBREVIATIONS.has(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
+}
+
+/** "“….” Trump said." — a short speaker-and-cue tail after a closing mark belongs to the quotation's sentence. */
+function isAttributionTail(text: string, from: number, end: number): boolean {
+  const m = /^[^.!?“”"]{1,60}?[.!?,]/.exec(text.slice(from, Math.min(end, from + 62)));
+  if (!m) return false;
+  const ws = m[0].slice(0, -1).split(/\s+/);
+  return ws.length <= 7 && ws.some((w) => SPEECH_VERBS.has(w.toLowerCase()));
 }
 
 /**
@@ -41,6 +49,7 @@ export function splitSentences(
     const n = text[k]!;
     if (!/[\p{Lu}\p{N}]/u.test(n) && !OPENERS.includes(n)) continue;
     if (c === '.' && j === i + 1 && isAbbreviation(text, i, s)) continue;
+    if (j > i + 1 && isAttributionTail(text, k, end)) continue;
     while (p < protect.length && protect[p]!.end <= i) p++;
     const inside = protect.slice(p).some((r) => r.start < i && r.end > j);
     if (inside) continue;
