@@ -23,6 +23,8 @@ export type Draft = {
   line: number;
   /** Direct-quote run this draft belongs to, for merging in passage granularity. */
   run: number;
+  /** Continues a quotation left open at the end of the previous paragraph. */
+  continues?: boolean;
 };
 
 type Attributed = { entity: Entity; mention: Span | null; cue: Span | null; confidence: number };
@@ -130,6 +132,7 @@ export function attributeClaims(
         const initial = /^[\s\-–—•*]*$/.test(before);
         let who: Attributed | null = null;
         let direct = false;
+        let continuation = false;
         if (!initial && /[:,]\s*$/.test(before)) {
           // Preposed cue: "Dr Billings said: “…”", "He added, “…”".
           let c = -1;
@@ -199,8 +202,10 @@ export function attributeClaims(
           const near = last && (li - last.line <= 1 || (continuesQuote && li - last.line <= 3));
           const sameLine = sentenceSpeaker as Attributed | null;
           if (sameLine) who = { ...sameLine, cue: null, confidence: 0.75 };
-          else if (near && last && quotes[0]?.open === line.start)
+          else if (near && last && quotes[0]?.open === line.start) {
             who = { ...last, cue: null, confidence: continuesQuote ? 0.8 : 0.65 };
+            continuation = continuesQuote;
+          }
           if (!who) direct = false;
         }
         if (direct && who) {
@@ -228,6 +233,7 @@ export function attributeClaims(
                   confidence: who.confidence,
                   line: li,
                   run,
+                  continues: continuation && q === sq[0],
                 },
                 p.start,
                 p.end,
@@ -333,22 +339,26 @@ export function attributeClaims(
     }
     kept.push(d);
   }
-  return { drafts: mergeRuns(kept, granularity), registry };
+  return { drafts: mergeRuns(kept, granularity, boilerplate), registry };
 }
 
 /** In passage granularity, consecutive direct quotes of one speaker in one paragraph become one claim. */
-function mergeRuns(drafts: Draft[], granularity: Granularity): Draft[] {
+function mergeRuns(
+  drafts: Draft[],
+  granularity: Granularity,
+  boilerplate: readonly BoilerplateRange[],
+): Draft[] {
   if (granularity !== 'passage') return drafts;
   const out: Draft[] = [];
   for (const d of drafts) {
     const prev = out.at(-1);
-    if (
+    const joinable =
       prev &&
-      prev.kind === 'direct' &&
-      d.kind === 'direct' &&
-      prev.line === d.line &&
-      prev.entity === d.entity
-    ) {
+      (prev.line === d.line ||
+        (d.continues &&
+          prev.line === d.line - 1 &&
+          !boilerplate.some((b) => b.start < d.start && b.end > prev.end)));
+    if (prev && joinable && prev.kind === 'direct' && d.kind === 'direct' && prev.entity === d.entity) {
       prev.end = d.end;
       continue;
     }

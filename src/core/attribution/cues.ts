@@ -15,6 +15,13 @@ export type Cue = Readonly<{
 const NOUN_AFTER =
   /^(the|a|an|this|that|his|her|their|its|our|my|whose|of|in|to|no|any|every|each|new|first|last|latest|recent|annual|own)$/;
 
+/** Speech verbs too ambiguous to introduce reported speech on their own ("the state", "the war continues"). */
+const QUOTE_ONLY = new Set(
+  'state states continue continues continued continuing respond responds post posts report observe observes charge reply maintain'.split(
+    ' ',
+  ),
+);
+
 /** Reporting cues among tokens[from, to), outside `blocked` offsets. */
 export function findCues(tokens: readonly Token[], blocked: (offset: number) => boolean): Cue[] {
   const out: Cue[] = [];
@@ -38,6 +45,7 @@ export function findCues(tokens: readonly Token[], blocked: (offset: number) => 
     const isFinding = FINDING_VERBS.has(t.key);
     if (!isSpeech && !isFinding) continue;
     if (t.cap && i > 0) continue;
+    if (QUOTE_ONLY.has(t.key)) continue;
     if (prev?.word && NOUN_AFTER.test(prev.key)) continue;
     const particles = PARTICLE_CUES.get(t.key);
     let to = i;

@@ -30,6 +30,26 @@ const words = (tokens: readonly Token[], a: number, b: number) => {
   return n;
 };
 
+/** Does tokens[j..n) hold only a prepositional or time adjunct ("in a phone interview", "on Tuesday")? */
+function isAdjunct(tokens: readonly Token[], j: number, n: number): boolean {
+  const t = tokens[j]!;
+  if (
+    !/^(in|on|at|during|of|last|this|earlier|later|before|after|afterwards|while|when|to|via|through|from)$/.test(
+      t.key,
+    )
+  )
+    return false;
+  let w = 0;
+  for (let k = j; k < n; k++) {
+    const x = tokens[k]!;
+    if (x.text === ',' || x.text === ';') break;
+    if (!x.word) continue;
+    if (x.key === 'that' || /^(is|was|are|were|has|have|had|will|would)$/.test(x.key)) return false;
+    w++;
+  }
+  return w <= 10;
+}
+
 /** Index of the first token of the reported content after a cue ("told Parliament yesterday | the group …"). */
 export function contentStart(tokens: readonly Token[], cue: Cue): number {
   let j = cue.to + 1;
@@ -115,11 +135,17 @@ export function framesOf(
         frame = { cue, subject: null, inherit: true, start: tokens[j]!.start, end, from: cue.from - 1 };
     } else {
       const subject = subjectBefore(text, tokens, cue.from, 0);
-      if (subject) {
+      const impersonal =
+        subject?.mention.kind === 'pronoun' &&
+        subject.mention.head === 'it' &&
+        /^(is|was|has|been|had)$/.test(tokens[cue.from - 1]?.key ?? '');
+      if (subject && !impersonal) {
         if (cue.finding && !['document', 'organization', 'group'].includes(subject.mention.type)) continue;
         const sFrom = tokens.findIndex((t) => t.start === subject.mention.start);
         const j = contentStart(tokens, cue);
-        const after = words(tokens, j, n);
+        // "said on Tuesday", "said in an interview": an adjunct, not reported content.
+        const adjunctOnly = j < n && isAdjunct(tokens, j, n);
+        const after = adjunctOnly ? 0 : words(tokens, j, n);
         const prevComma = sFrom > 0 && tokens[sFrom - 1]!.text === ',' ? sFrom - 1 : -1;
         const lead = prevComma > 0 ? words(tokens, 0, prevComma) : 0;
         const leadIsContent = prevComma > 0 && lead >= 3 && !INTRO.test(tokens[0]!.key) && !inside;
