@@ -1,0 +1,67 @@
+import type { Token } from '../text/tokens';
+import { FINDING_VERBS, PARTICIPLE_CUES, PARTICLE_CUES, SPEECH_VERBS } from './lexicon';
+
+/** A reporting cue in a sentence: token indexes [from, to] (inclusive), e.g. "said", "called for", "according to". */
+export type Cue = Readonly<{
+  from: number;
+  to: number;
+  key: string;
+  according: boolean;
+  participle: boolean;
+  finding: boolean;
+}>;
+
+/** Nouns that look like verbs when they follow a determiner ("the report", "a claim"). */
+const NOUN_AFTER =
+  /^(the|a|an|this|that|his|her|their|its|our|my|whose|of|in|to|no|any|every|each|new|first|last|latest|recent|annual|own)$/;
+
+/** Speech verbs too ambiguous to introduce reported speech on their own ("the state", "the war continues"). */
+const QUOTE_ONLY = new Set(
+  'state states continue continues continued continuing respond responds post posts report observe observes charge reply maintain'.split(
+    ' ',
+  ),
+);
+
+/** Reporting cues among tokens[from, to), outside `blocked` offsets. */
+export function findCues(tokens: readonly Token[], blocked: (offset: number) => boolean): Cue[] {
+  const out: Cue[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.word || blocked(t.start)) continue;
+    const prev = tokens[i - 1];
+    if (t.key === 'according' && tokens[i + 1]?.key === 'to') {
+      out.push({
+        from: i,
+        to: i + 1,
+        key: 'according to',
+        according: true,
+        participle: false,
+        finding: false,
+      });
+      i++;
+      continue;
+    }
+    const isSpeech = SPEECH_VERBS.has(t.key);
+    const isFinding = FINDING_VERBS.has(t.key);
+    if (!isSpeech && !isFinding) continue;
+    if (t.cap && i > 0) continue;
+    if (QUOTE_ONLY.has(t.key)) continue;
+    if (prev?.word && NOUN_AFTER.test(prev.key)) continue;
+    const particles = PARTICLE_CUES.get(t.key);
+    let to = i;
+    if (particles) {
+      const next = tokens[i + 1];
+      if (!next || !particles.has(next.key)) continue;
+      to = i + 1;
+    }
+    out.push({
+      from: i,
+      to,
+      key: t.key,
+      according: false,
+      participle: PARTICIPLE_CUES.has(t.key),
+      finding: isFinding && !isSpeech,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import {
+  baselineRegressions,
+  formatScoreTable,
+  parseBaseline,
+  parseGold,
+  scoreCorpus,
+  scoreFixture,
+  validateGold,
+} from '../eval/corpus';
+import { claimsOnBoilerplate, predictionProblems } from '../eval/score';
+import { extractClaims } from '../extract/pipeline';
+
+// Every fixture under fixtures/<slug>/ (article.txt + gold.json) is scored together (micro-averaged) and the
+// figures must not fall below fixtures/baseline.json, a ratchet that only goes up: whoever improves the extractor
+// raises it with `npm run score:fixtures -- --update-baseline`. See fixtures/README.md.
+const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const fixtures = readdirSync(dir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort()
+  .map((slug) => {
+    const text = readFileSync(`${dir}${slug}/article.txt`, 'utf8');
+    const gold = parseGold(JSON.parse(readFileSync(`${dir}${slug}/gold.json`, 'utf8')));
+    return { slug, text, gold, extraction: extractClaims(text) };
+  });
+
+describe('fixture corpus', () => {
+  test('has the reference article and the fixtures of our own', () => {
+    expect(fixtures.map((f) => f.slug)).toContain('rotherham');
+    expect(fixtures.length).toBeGreaterThanOrEqual(13);
+  });
+
+  describe.each(fixtures)('$slug', ({ text, gold, extraction }) => {
+    test('gold is consistent (offsets, speakers, boilerplate)', () => {
+      expect(validateGold(text, gold)).toEqual([]);
+    });
+
+    test('predicted claims have valid offsets and text === slice', () => {
+      expect(predictionProblems(text, extraction)).toEqual([]);
+    });
+
+    test('no predicted claim touches boilerplate', () => {
+      expect(claimsOnBoilerplate(text, gold.boilerplate, extraction).map((c) => c.text)).toEqual([]);
+    });
+  });
+
+  test('micro-averaged scores do not fall below the baseline', () => {
+    const score = scoreCorpus(fixtures.map((f) => scoreFixture(f.slug, f.text, f.gold, f.extraction)));
+    console.log(`${formatScoreTable(score)}\n${JSON.stringify(score.figures)}`);
+    const baseline = parseBaseline(JSON.parse(readFileSync(`${dir}baseline.json`, 'utf8')));
+    expect(baselineRegressions(score.figures, baseline)).toEqual([]);
+  });
+});
