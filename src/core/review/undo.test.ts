@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type BatchRecord, diffFields, invertChange, undoState } from './undo';
+import { type BatchRecord, invertChange, undoState } from './undo';
 
 const change = (id: string): BatchRecord => ({ batchId: id, kind: 'change', target: null });
 const undo = (id: string, target: string): BatchRecord => ({ batchId: id, kind: 'undo', target });
@@ -30,7 +30,7 @@ describe('undoState', () => {
   });
 });
 
-describe('invertChange and diffFields', () => {
+describe('invertChange', () => {
   test('inverting swaps from/to and turns create into delete', () => {
     expect(
       invertChange({ action: 'update', from: { verdict: 'unchecked' }, to: { verdict: 'false' } }),
@@ -41,16 +41,5 @@ describe('invertChange and diffFields', () => {
     });
     expect(invertChange({ action: 'create', from: null, to: { id: 'x' } }).action).toBe('delete');
     expect(invertChange({ action: 'delete', from: null, to: null }).action).toBe('restore');
-  });
-
-  test('diff keeps only changed fields, by value, ignoring updatedAt', () => {
-    expect(diffFields({ a: 1, tags: ['x'], updatedAt: 1 }, { a: 1, tags: ['x', 'y'], updatedAt: 2 })).toEqual(
-      {
-        from: { tags: ['x'] },
-        to: { tags: ['x', 'y'] },
-      },
-    );
-    expect(diffFields({ a: 1 }, { a: 1 })).toBeNull();
-    expect(diffFields({ a: 1 }, { a: 1, b: 'new' })).toEqual({ from: { b: null }, to: { b: 'new' } });
   });
 });

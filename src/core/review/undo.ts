@@ -62,21 +62,3 @@ export function invertChange(change: RowChange): RowChange {
           : 'update';
   return { action, from: change.to, to: change.from };
 }
-
-/** Only the fields that differ between two versions of a row (compared by value), before and after. */
-export function diffFields(
-  before: Readonly<Record<string, unknown>>,
-  after: Readonly<Record<string, unknown>>,
-  ignore: readonly string[] = ['updatedAt'],
-): { from: Record<string, unknown>; to: Record<string, unknown> } | null {
-  const from: Record<string, unknown> = {};
-  const to: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (ignore.includes(key)) continue;
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-      from[key] = before[key] ?? null;
-      to[key] = after[key] ?? null;
-    }
-  }
-  return Object.keys(to).length ? { from, to } : null;
-}
