@@ -2,4 +2,8 @@
 export const paths = {
   library: '/',
   article: (id: string) => `/articles/${encodeURIComponent(id)}`,
+  /** An article with one claim selected. */
+  claim: (articleId: string, claimId: string) =>
+    `/articles/${encodeURIComponent(articleId)}?claim=${encodeURIComponent(claimId)}`,
+  claims: '/claims',
 } as const;

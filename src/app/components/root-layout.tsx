@@ -1,8 +1,9 @@
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
 import { paths } from '../paths';
 import { AppStatus } from './app-status';
 import { FirstRun } from './first-run';
+import './main-nav.css';
 
 export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
   return (
@@ -15,6 +16,12 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
           <img src="/favicon.svg" alt="" width="28" height="28" />
           Claimdesk
         </Link>
+        <nav aria-label="Main" className="main-nav">
+          <NavLink to={paths.library} end>
+            Library
+          </NavLink>
+          <NavLink to={paths.claims}>Claims</NavLink>
+        </nav>
         <AppStatus onUpdate={onUpdate} />
       </header>
       <main id="main" tabIndex={-1}>

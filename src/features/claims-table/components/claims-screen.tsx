@@ -1,0 +1,294 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { ClaimId } from '@/core/model/types';
+import { type ClaimSort, hasActiveFilters } from '@/core/review/filters';
+import { verdictForDigit } from '@/core/review/verdicts';
+import { describeDbError } from '@/db/errors';
+import { articleQueries, speakerQueries } from '@/db/queries';
+import {
+  useClaimSelected,
+  useTableAnchorId,
+  useTableRangeSelected,
+  useTableRowToggled,
+  useTableSelection,
+  useTableSelectionCleared,
+  useTableSelectionReplaced,
+} from '@/stores/ui-store';
+import { StatusMessage } from '@/ui/status-message';
+import type { ClaimRow } from '../data/table-query';
+import { formatCount, plural } from '../format';
+import { type Notice, useBulkActions } from '../hooks/use-bulk-actions';
+import { useClaimFilters } from '../hooks/use-claim-filters';
+import { useMatchingIds } from '../hooks/use-claim-table';
+import { useTableKeys } from '../hooks/use-table-keys';
+import { BulkBar } from './bulk-bar';
+import { ClaimsFilters } from './claims-filters';
+import { ClaimsGrid } from './claims-grid';
+import { SearchBox } from './search-box';
+import '../claims-table.css';
+
+type Props = Readonly<{ libraryHref: string; claimHref: (articleId: string, claimId: string) => string }>;
+
+const NO_IDS: readonly ClaimId[] = [];
+/** Sorts that read best newest / highest first. */
+const DESC_FIRST: readonly ClaimSort[] = ['updated', 'checkworthy'];
+
+export function ClaimsScreen({ libraryHref, claimHref }: Props) {
+  const [filters, setFilters] = useClaimFilters();
+  const matching = useMatchingIds(filters);
+  const ids = matching.data ?? NO_IDS;
+  const speakers = useQuery(speakerQueries.list());
+  const articles = useQuery(articleQueries.list());
+  const selection = useTableSelection();
+  const anchorId = useTableAnchorId();
+  const rowToggled = useTableRowToggled();
+  const rangeSelected = useTableRangeSelected();
+  const selectionReplaced = useTableSelectionReplaced();
+  const selectionCleared = useTableSelectionCleared();
+  const claimSelected = useClaimSelected();
+  const navigate = useNavigate();
+  const [focus, setFocus] = useState({ index: -1, byKey: false });
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const undoStack = useRef<string[]>([]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const rowsRef = useRef<ReadonlyMap<number, ClaimRow>>(new Map());
+
+  const onNotice = useCallback((n: Notice) => {
+    if (n.batchId) undoStack.current.push(n.batchId);
+    setNotice(n);
+  }, []);
+  const bulk = useBulkActions(onNotice);
+
+  // A new filter is a new list: the selection and the focus start again (sorting keeps them).
+  const filterKey = JSON.stringify({ ...filters, sort: null, desc: null });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the filters (not the sort) change.
+  useEffect(() => {
+    selectionCleared();
+    setFocus({ index: -1, byKey: false });
+  }, [filterKey, selectionCleared]);
+  useEffect(() => selectionCleared, [selectionCleared]);
+
+  const speakerNames = useMemo(
+    () => new Map((speakers.data ?? []).map((s) => [s.id as string, s.name])),
+    [speakers.data],
+  );
+  const articleTitles = useMemo(
+    () => new Map((articles.data ?? []).map((a) => [a.id as string, a.title])),
+    [articles.data],
+  );
+  const articleOptions = useMemo(
+    () => (articles.data ?? []).map((a) => ({ id: a.id as string, label: a.title })),
+    [articles.data],
+  );
+
+  const open = useCallback(
+    (row: ClaimRow) => {
+      claimSelected(row.claim.id, 'list');
+      navigate(claimHref(row.claim.articleId, row.claim.id));
+    },
+    [claimSelected, navigate, claimHref],
+  );
+  const toggle = useCallback(
+    (index: number, shiftKey: boolean) => {
+      const id = ids[index];
+      if (!id) return;
+      const anchor = anchorId ? ids.indexOf(anchorId as ClaimId) : -1;
+      if (shiftKey && anchor >= 0) {
+        const [a, b] = anchor < index ? [anchor, index] : [index, anchor];
+        rangeSelected(ids.slice(a, b + 1), id);
+      } else rowToggled(id);
+      setFocus({ index, byKey: false });
+    },
+    [ids, anchorId, rangeSelected, rowToggled],
+  );
+  const allSelected = useMemo(
+    () => ids.length > 0 && selection.size >= ids.length && ids.every((id) => selection.has(id)),
+    [ids, selection],
+  );
+  const toggleAll = useCallback(
+    () => (allSelected ? selectionCleared() : selectionReplaced(ids)),
+    [allSelected, ids, selectionCleared, selectionReplaced],
+  );
+  const onSort = useCallback(
+    (sort: ClaimSort) =>
+      setFilters((f) =>
+        f.sort === sort ? { ...f, desc: !f.desc } : { ...f, sort, desc: DESC_FIRST.includes(sort) },
+      ),
+    [setFilters],
+  );
+  const onSearch = useCallback(
+    (q: string) => setFilters((f) => ({ ...f, q }), { replace: true }),
+    [setFilters],
+  );
+  const onFocusRow = useCallback((index: number) => setFocus({ index, byKey: false }), []);
+  const targets = (): ClaimId[] => {
+    if (selection.size > 0) return [...selection] as ClaimId[];
+    const row = rowsRef.current.get(focus.index);
+    return row ? [row.claim.id] : [];
+  };
+  const undoLast = () => {
+    const batchId = undoStack.current.pop();
+    if (batchId) bulk.undo.mutate(batchId);
+    else setNotice({ message: 'Nothing to undo on this screen.', tone: 'success', batchId: null });
+  };
+
+  useTableKeys({
+    count: ids.length,
+    move: (delta) =>
+      setFocus((f) => ({ index: Math.min(ids.length - 1, Math.max(0, f.index + delta)), byKey: true })),
+    toggleFocused: () => {
+      if (focus.index >= 0) toggle(focus.index, false);
+      else setFocus({ index: 0, byKey: true });
+    },
+    openFocused: () => {
+      const row = rowsRef.current.get(focus.index);
+      if (row) open(row);
+    },
+    verdictDigit: (digit) => {
+      const verdict = verdictForDigit(digit);
+      const ids = targets();
+      if (verdict && ids.length) bulk.verdict.mutate({ ids, verdict });
+    },
+    focusSearch: () => searchRef.current?.focus(),
+    escape: () => {
+      if (selection.size > 0) {
+        selectionCleared();
+        return true;
+      }
+      if (document.activeElement === searchRef.current) {
+        searchRef.current?.blur();
+        return true;
+      }
+      return false;
+    },
+    undo: undoLast,
+  });
+
+  const error = matching.error ?? speakers.error ?? articles.error;
+  const filtered = hasActiveFilters(filters);
+  return (
+    <div className="claims-screen">
+      <div className="claims-title">
+        <h1>Claims</h1>
+        <p className="claims-count" aria-live="polite">
+          {matching.isPending ? (
+            'Counting…'
+          ) : (
+            <>
+              {plural(ids.length, 'claim')}
+              {selection.size > 0 && <> · {formatCount(selection.size)} selected</>}
+            </>
+          )}
+        </p>
+      </div>
+      <SearchBox inputRef={searchRef} value={filters.q} onSearch={onSearch} />
+      <ClaimsFilters
+        filters={filters}
+        articles={articleOptions}
+        speakers={speakers.data ?? []}
+        onChange={(f) => setFilters(f)}
+      />
+      <div className="claims-notice" role="status" aria-live="polite">
+        {notice && (
+          <span className={notice.tone === 'error' ? 'notice-error' : undefined}>{notice.message}</span>
+        )}
+        {notice?.batchId && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              const id = notice.batchId!;
+              undoStack.current = undoStack.current.filter((b) => b !== id);
+              bulk.undo.mutate(id);
+            }}
+          >
+            Undo
+          </button>
+        )}
+      </div>
+      {selection.size > 0 && (
+        <BulkBar
+          count={selection.size}
+          busy={bulk.busy}
+          onVerdict={(verdict) => bulk.verdict.mutate({ ids: [...selection] as ClaimId[], verdict })}
+          onTag={(tag) => bulk.tag.mutate({ ids: [...selection] as ClaimId[], tag })}
+          onUntag={(tag) => bulk.untag.mutate({ ids: [...selection] as ClaimId[], tag })}
+          onDelete={() => {
+            bulk.remove.mutate({ ids: [...selection] as ClaimId[] });
+            selectionCleared();
+          }}
+          onClear={selectionCleared}
+        />
+      )}
+      {error ? (
+        <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>
+      ) : matching.isPending ? (
+        <p className="loading">Loading claims…</p>
+      ) : ids.length === 0 ? (
+        <div className="claims-empty">
+          {filtered ? (
+            <>
+              <p>No claim matches these filters{filters.q ? ` and the search “${filters.q}”` : ''}.</p>
+              <p>
+                Try fewer filters, or{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    setFilters((f) => ({
+                      ...f,
+                      q: '',
+                      articleIds: [],
+                      speakerIds: [],
+                      verdicts: [],
+                      tags: [],
+                      kinds: [],
+                      source: 'any',
+                      minCheckworthy: null,
+                    }))
+                  }
+                >
+                  clear them all
+                </button>
+                .
+              </p>
+            </>
+          ) : (
+            <>
+              <p>No claims yet.</p>
+              <p>
+                Import an article in the <Link to={libraryHref}>Library</Link>; its claims appear here, across
+                every article.
+              </p>
+            </>
+          )}
+        </div>
+      ) : (
+        <>
+          <p className="hint claims-hint">
+            <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd> selects, <kbd>Enter</kbd> opens, <kbd>1</kbd>–
+            <kbd>9</kbd> set a verdict, <kbd>/</kbd> searches.
+          </p>
+          <ClaimsGrid
+            filters={filters}
+            ids={ids}
+            selection={selection}
+            focusIndex={focus.index}
+            focusByKey={focus.byKey}
+            speakerNames={speakerNames}
+            articleTitles={articleTitles}
+            claimHref={claimHref}
+            onSort={onSort}
+            onFocusRow={onFocusRow}
+            onToggle={toggle}
+            onToggleAll={toggleAll}
+            onOpen={open}
+            rowsRef={rowsRef}
+            allSelected={allSelected}
+          />
+        </>
+      )}
+    </div>
+  );
+}
