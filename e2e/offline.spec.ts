@@ -1,11 +1,4 @@
-import {
-  EXTRACTOR_FINDS_CLAIMS,
-  expect,
-  openLibrary,
-  REFERENCE_TITLE,
-  test,
-  waitForServiceWorker,
-} from './fixtures';
+import { expect, openLibrary, REFERENCE_TITLE, test, waitForServiceWorker } from './fixtures';
 
 test('after the first visit the app opens and shows its data with the network off', async ({
   page,
@@ -23,10 +16,8 @@ test('after the first visit the app opens and shows its data with the network of
   // A deep link works offline too: the service worker answers navigations with the app shell.
   await page.reload();
   await expect(page.getByRole('region', { name: 'Article text' })).toContainText('Writing in his blog');
-  if (EXTRACTOR_FINDS_CLAIMS) {
-    await expect(
-      page.getByRole('complementary', { name: 'Claims' }).getByRole('heading', { name: /Alan Billings/ }),
-    ).toBeVisible();
-  }
+  await expect(
+    page.getByRole('complementary', { name: 'Claims' }).getByRole('heading', { name: /Alan Billings/ }),
+  ).toBeVisible();
   await context.setOffline(false);
 });
