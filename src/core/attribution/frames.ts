@@ -1,7 +1,7 @@
 import type { Token } from '../text/tokens';
 import type { Cue } from './cues';
 import { ADDRESSEE_VERBS, DETERMINERS, TIME_WORDS } from './lexicon';
-import { type Mention, mainSubject, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
+import { looseMention, type Mention, mainSubject, type Subject, subjectAfter, subjectBefore } from './mention';
 
 export { mainSubject };
 
@@ -110,7 +110,7 @@ export function framesOf(
     if (cue.according) {
       let k = cue.to + 1;
       while (k < n && tokens[k]!.text !== ',' && tokens[k]!.text !== '.' && k - cue.to <= 12) k++;
-      const m = mentionOf(text, tokens, cue.to + 1, k - 1);
+      const m = looseMention(text, tokens, cue.to + 1, k - 1);
       if (!m) continue;
       const subject: Subject = { mention: m, role: m.role, relative: false };
       const atStart =
