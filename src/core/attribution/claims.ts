@@ -126,6 +126,42 @@ export function attributeClaims(
       const blocked = (off: number) => inQuote(off) || consumed.some((r) => off >= r.start && off < r.end);
       let directDone = false;
 
+      // "Name: what they said" — a title or subheading that gives the speaker before a colon.
+      const colon = S.start === line.start ? /^([^:“"‘]{2,40}):\s+\S/.exec(text.slice(S.start, S.end)) : null;
+      if (colon) {
+        const c = tokens.findIndex((t) => t.text === ':');
+        const m = c > 0 ? mentionOf(text, tokens, 0, c - 1) : null;
+        const pre = tokens.slice(0, Math.max(0, c));
+        const plain =
+          pre.length <= 6 && pre.every((t) => t.word && !SPEECH_VERBS.has(t.key) && !isVerbLike(t.key));
+        const named = plain && m && (m.kind === 'name' || (m.kind === 'nominal' && m.type !== 'unknown'));
+        if (
+          named &&
+          !/^(update|note|editor|watch|related|source|photo|video|breaking|live|read|listen|exclusive|analysis|opinion|comment|review|q|a)$/i.test(
+            m.head,
+          )
+        ) {
+          const entity = registry.resolve(m, m.role, m.start);
+          const startAt = tokens[c + 1]!.start;
+          const isQuote = /^[“"‘']/.test(text.slice(startAt, startAt + 1));
+          emit(
+            {
+              kind: headlineMode ? 'headline' : isQuote ? 'direct' : 'indirect',
+              entity,
+              mention: m,
+              cue: tokens[c]!,
+              confidence: 0.6,
+              line: li,
+              run: 0,
+            },
+            startAt,
+            S.end,
+          );
+          consumed.push({ start: S.start, end: S.end });
+          continue;
+        }
+      }
+
       if (sq.length) {
         const q0 = sq[0]!;
         const before = text.slice(S.start, q0.open);
@@ -255,6 +291,14 @@ export function attributeClaims(
         if (j > i) {
           const m = mentionOf(text, tokens, i, j);
           const verbBefore = tokens.slice(0, i).some((w) => w.word && !w.cap && isVerbLike(w.key));
+          const prev = tokens[i - 1];
+          if (
+            prev &&
+            (prev.text === ',' || /^(for|of|in|at|from|with|to|by|on|into|against|about)$/.test(prev.key))
+          ) {
+            i = j;
+            continue;
+          }
           if (m && m.kind === 'name' && m.type === 'person' && m.name?.includes(' '))
             registry.mentioned(m, null, t.start, !verbBefore);
         }
@@ -262,7 +306,9 @@ export function attributeClaims(
       }
 
       // Reported speech in what is left of the sentence.
-      const cues = findCues(tokens, blocked);
+      const wordsIn = tokens.filter((t) => t.word);
+      const titleCase = headlineMode && wordsIn.filter((t) => t.cap).length >= 0.6 * wordsIn.length;
+      const cues = findCues(tokens, blocked, titleCase);
       if (!cues.length) continue;
       const frames: Frame[] = framesOf(text, tokens, cues, S.end).filter(
         (f) => !consumed.some((r) => f.start < r.end && f.end > r.start && f.start >= r.start),

@@ -1,7 +1,14 @@
 import type { Token } from '../text/tokens';
 import type { Cue } from './cues';
 import { ADDRESSEE_VERBS, DETERMINERS, TIME_WORDS } from './lexicon';
-import { looseMention, type Mention, mainSubject, type Subject, subjectAfter, subjectBefore } from './mention';
+import {
+  looseMention,
+  type Mention,
+  mainSubject,
+  type Subject,
+  subjectAfter,
+  subjectBefore,
+} from './mention';
 
 export { mainSubject };
 

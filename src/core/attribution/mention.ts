@@ -137,7 +137,13 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   else if (capWords.length && ORG_WORDS.has(head)) type = 'organization';
   else if (capWords.length && capWords.length === headAt - from + 1) type = 'organization';
   else if (hasDet && isPlural(head)) type = 'group';
-  else if (hasDet && !isVerbLike(head) && tokens[headAt]!.word && !PRONOUNS.has(head) && !DETERMINERS.has(head))
+  else if (
+    hasDet &&
+    !isVerbLike(head) &&
+    tokens[headAt]!.word &&
+    !PRONOUNS.has(head) &&
+    !DETERMINERS.has(head)
+  )
     type = 'unknown';
   else return null;
   if (type === 'group' && (head === 'group' || head === 'groups') && headAt < to) type = 'group';
@@ -325,13 +331,24 @@ export function mainSubject(text: string, tokens: readonly Token[], before: numb
 }
 
 /** Any noun phrase after "according to": cut before a participle or relative clause, typed by its head when known. */
-export function looseMention(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
+export function looseMention(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): Mention | null {
   const strict = mentionOf(text, tokens, from, to);
   if (strict) return strict;
   let end = from;
   while (end < to) {
     const t = tokens[end + 1]!;
-    if (!t.word || /^(who|which|that|released|published|compiled|conducted|reported|issued|obtained|cited|seen)$/.test(t.key)) break;
+    if (
+      !t.word ||
+      /^(who|which|that|released|published|compiled|conducted|reported|issued|obtained|cited|seen)$/.test(
+        t.key,
+      )
+    )
+      break;
     end++;
   }
   const m = mentionOf(text, tokens, from, end);
