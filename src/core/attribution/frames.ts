@@ -153,10 +153,14 @@ export function framesOf(
         // "said on Tuesday", "said in an interview": an adjunct, not reported content.
         const adjunctOnly = j < n && isAdjunct(tokens, j, n);
         const after = adjunctOnly ? 0 : words(tokens, j, n);
-        const prevComma = sFrom > 0 && tokens[sFrom - 1]!.text === ',' ? sFrom - 1 : -1;
+        const prevComma = sFrom > 0 && /^[,”"]$/.test(tokens[sFrom - 1]!.text) ? sFrom - 1 : -1;
         const lead = prevComma > 0 ? words(tokens, 0, prevComma) : 0;
-        const leadIsContent = prevComma > 0 && lead >= 3 && !INTRO.test(tokens[0]!.key) && !inside;
-        if (leadIsContent && after < 3) {
+        // "…, Devine said, …": a cue between commas interrupts one reported sentence.
+        const parenthetical = prevComma > 0 && lead >= 2 && tokens[cue.to + 1]?.text === ',' && !inside;
+        const leadIsContent = prevComma > 0 && lead >= 3 && !inside;
+        if (parenthetical && after >= 2) {
+          frame = { cue, subject, inherit: false, start: tokens[0]!.start, end, from: 0 };
+        } else if (leadIsContent && after < 3) {
           frame = {
             cue,
             subject,
@@ -165,7 +169,7 @@ export function framesOf(
             end: tokens[prevComma]!.start,
             from: 0,
           };
-        } else if (leadIsContent && subject.mention.kind === 'pronoun') {
+        } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
           frame = { cue, subject, inherit: false, start: tokens[0]!.start, end, from: 0 };
         } else if (after >= 2 && j < n && !/^(by)$/.test(tokens[j]!.key)) {
           frame = { cue, subject, inherit: false, start: tokens[j]!.start, end, from: sFrom };
@@ -192,8 +196,11 @@ export function framesOf(
     if (inside) {
       // A second report in the same sentence: "X said A, but Y said B" or "…, adding that …". Nested reports stay inside.
       const prev = tokens[frame.from - 1];
+      const coordinated = /^(and|but)$/.test(tokens[cue.from - 1]?.key ?? '') && frame.from < cue.from - 1;
+      if (coordinated) frame.from = cue.from - 1 + 1;
       const cut =
         frame.inherit ||
+        coordinated ||
         (prev &&
           /^(but|;|while|whereas|and|although)$/.test(prev.key) &&
           tokens[frame.from - 2]?.text === ',') ||
