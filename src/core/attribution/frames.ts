@@ -127,12 +127,15 @@ export function framesOf(
         frame = { cue, subject, inherit: false, start: tokens[k + 1]!.start, end, from: cue.from };
       else if (cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
         const tail = words(tokens, k, n);
+        const next = tokens[k + 1];
+        const appositive =
+          !next || /^(who|which|whose|released|published|conducted|compiled|reported|issued)$/.test(next.key);
         frame = {
           cue,
           subject,
           inherit: false,
           start: tokens[0]!.start,
-          end: tail >= 3 ? end : tokens[cue.from - 1]!.start,
+          end: tail >= 3 && !appositive ? end : tokens[cue.from - 1]!.start,
           from: 0,
         };
       }
@@ -181,12 +184,16 @@ export function framesOf(
           while (k < n && tokens[k]!.text !== ',') k++;
           const tail = words(tokens, k, n);
           const fromTok = tokens[cue.from - 1]!;
+          // ", said Jane Doe, director of …" — an appositive about the speaker, not more content.
+          const next = tokens[k + 1];
+          const appositive =
+            !next || !next.cap || /^(a|an|the|who|which|whose|one|his|her|their|its)$/i.test(next.key);
           frame = {
             cue,
             subject: s,
             inherit: false,
             start: tokens[0]!.start,
-            end: tail >= 4 ? end : fromTok.start,
+            end: tail >= 4 && !appositive ? end : fromTok.start,
             from: 0,
           };
         }
