@@ -4,6 +4,10 @@ test('after the first visit the app opens and shows its data with the network of
   page,
   context,
 }) => {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://127.0.0.1:4174/')) foreign.push(r.url());
+  });
   await openLibrary(page);
   await waitForServiceWorker(page);
   await expect(page.getByText('Available offline')).toBeVisible();
@@ -20,4 +24,5 @@ test('after the first visit the app opens and shows its data with the network of
     page.getByRole('complementary', { name: 'Claims' }).getByRole('heading', { name: /Alan Billings/ }),
   ).toBeVisible();
   await context.setOffline(false);
+  expect(foreign, 'nothing is fetched from another origin (fonts, CDNs, APIs)').toEqual([]);
 });
