@@ -5,10 +5,5 @@ import { paths } from '../paths';
 
 export function ArticleRoute() {
   const { articleId = '' } = useParams();
-  return (
-    <>
-      <title>Article · Claimdesk</title>
-      <ArticleScreen key={articleId} articleId={articleId as ArticleId} libraryHref={paths.library} />
-    </>
-  );
+  return <ArticleScreen key={articleId} articleId={articleId as ArticleId} libraryHref={paths.library} />;
 }

@@ -22,8 +22,22 @@ const QUOTE_ONLY = new Set(
   ),
 );
 
+/** "called the deal “a disaster”": a quotation soon after the verb makes "called" a cue. */
+function quoteWithin(tokens: readonly Token[], from: number, span: number): boolean {
+  for (let k = from; k < tokens.length && k < from + span; k++) {
+    const x = tokens[k]!;
+    if (/^[“"‘]$|^''$/.test(x.text)) return true;
+    if (x.text === '.' || x.text === ';') return false;
+  }
+  return false;
+}
+
 /** Reporting cues among tokens[from, to), outside `blocked` offsets. */
-export function findCues(tokens: readonly Token[], blocked: (offset: number) => boolean): Cue[] {
+export function findCues(
+  tokens: readonly Token[],
+  blocked: (offset: number) => boolean,
+  titleCase = false,
+): Cue[] {
   const out: Cue[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -44,15 +58,15 @@ export function findCues(tokens: readonly Token[], blocked: (offset: number) => 
     const isSpeech = SPEECH_VERBS.has(t.key);
     const isFinding = FINDING_VERBS.has(t.key);
     if (!isSpeech && !isFinding) continue;
-    if (t.cap && i > 0) continue;
+    if (t.cap && i > 0 && !titleCase) continue;
     if (QUOTE_ONLY.has(t.key)) continue;
     if (prev?.word && NOUN_AFTER.test(prev.key)) continue;
     const particles = PARTICLE_CUES.get(t.key);
     let to = i;
     if (particles) {
       const next = tokens[i + 1];
-      if (!next || !particles.has(next.key)) continue;
-      to = i + 1;
+      if (next && particles.has(next.key)) to = i + 1;
+      else if (!(t.key.startsWith('call') && quoteWithin(tokens, i + 1, 8))) continue;
     }
     out.push({
       from: i,

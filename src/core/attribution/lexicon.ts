@@ -106,7 +106,8 @@ const HEADS: Record<string, string> = {
   students women men parents voters people critics supporters opponents insiders observers campaigners
   organisers organizers protesters demonstrators democrats republicans conservatives liberals
   progressives group groups team staff staffers allies workers employees families others authorities
-  regulators police inspectors commentators many some both campaigners`,
+  regulators police inspectors commentators many some both campaigners half third quarter
+  three-quarters two-thirds majority minority percent plurality most respondents americans britons viewers`,
   o: `committee commission council department agency government administration ministry office court union
   party board authority company firm organization organisation charity campaign website newspaper network
   university institute foundation bank service services police force army military white house senate

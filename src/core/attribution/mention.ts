@@ -137,6 +137,14 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   else if (capWords.length && ORG_WORDS.has(head)) type = 'organization';
   else if (capWords.length && capWords.length === headAt - from + 1) type = 'organization';
   else if (hasDet && isPlural(head)) type = 'group';
+  else if (
+    hasDet &&
+    !isVerbLike(head) &&
+    tokens[headAt]!.word &&
+    !PRONOUNS.has(head) &&
+    !DETERMINERS.has(head)
+  )
+    type = 'unknown';
   else return null;
   if (type === 'group' && (head === 'group' || head === 'groups') && headAt < to) type = 'group';
   const cleaned = span.text.replace(/^(the|a|an|this|these|those)\s+/i, '');
@@ -222,7 +230,7 @@ export function subjectBefore(
   let role: string | null = null;
   if (t.word && (t.key === 'and' || t.key === 'but') && !t.cap && depth < 2) {
     // Coordinated verbs share the subject: "Hayek confirmed it and said …".
-    if (tokens[i - 1]?.text === ',') return null;
+    if (tokens[i - 1]?.text === ',' && t.key !== 'but') return null;
     for (let v = min + 1; v < i; v++) {
       const w = tokens[v]!;
       if (w.word && !w.cap && isVerbLike(w.key)) return subjectBefore(text, tokens, v, min, depth + 1);
@@ -320,4 +328,45 @@ export function mainSubject(text: string, tokens: readonly Token[], before: numb
     }
   }
   return null;
+}
+
+/** Any noun phrase after "according to": cut before a participle or relative clause, typed by its head when known. */
+export function looseMention(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): Mention | null {
+  const strict = mentionOf(text, tokens, from, to);
+  if (strict) return strict;
+  let end = from;
+  while (end < to) {
+    const t = tokens[end + 1]!;
+    if (
+      !t.word ||
+      /^(who|which|that|released|published|compiled|conducted|reported|issued|obtained|cited|seen)$/.test(
+        t.key,
+      )
+    )
+      break;
+    end++;
+  }
+  const m = mentionOf(text, tokens, from, end);
+  if (m) return m;
+  const first = tokens[from];
+  const last = tokens[end];
+  if (!first?.word || !last) return null;
+  const words = tokens.slice(from, end + 1).filter((t) => t.word);
+  const head = words.find((w) => HEAD_TYPE.has(w.key))?.key ?? last.key;
+  return {
+    start: first.start,
+    end: last.end,
+    text: text.slice(first.start, last.end),
+    kind: 'nominal',
+    name: null,
+    role: null,
+    head,
+    type: HEAD_TYPE.get(head) ?? 'unknown',
+    owner: null,
+  };
 }
