@@ -23,8 +23,8 @@ export async function seedKelsey(page: Page): Promise<{ articleId: string }> {
 export const grid = (page: Page) => page.getByRole('grid', { name: 'Claims' });
 /** The header count, e.g. "60 claims · 12 selected". */
 export const claimCount = (page: Page) => page.locator('.claims-count');
-/** The live region that announces what a bulk action did. */
-export const notice = (page: Page) => page.locator('.claims-notice');
+/** The shared toaster (a polite status region) that announces what a bulk action did, with its Undo. */
+export const toast = (page: Page) => page.locator('.toaster');
 /** Body rows (the header row has aria-rowindex 1). */
 export const bodyRows = (page: Page) => grid(page).locator('.claims-body [role="row"]');
 

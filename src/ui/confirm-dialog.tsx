@@ -1,52 +1,44 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { Dialog } from './dialog';
 
 type Props = Readonly<{
   open: boolean;
   title: string;
-  children: ReactNode;
+  description: ReactNode;
   confirmLabel: string;
-  tone?: 'danger' | 'primary';
   onConfirm: () => void;
   onCancel: () => void;
+  /** An extra action between cancel and confirm (e.g. "Add a source first"). */
+  alternative?: Readonly<{ label: string; onSelect: () => void }>;
+  tone?: 'default' | 'danger';
 }>;
 
-/** A modal confirmation on the native <dialog>: focus is trapped, Escape cancels, focus returns on close. */
+/** Asks before an action; the safe choice (cancel, or the alternative) takes the focus first. */
 export function ConfirmDialog({
   open,
   title,
-  children,
+  description,
   confirmLabel,
-  tone = 'primary',
   onConfirm,
   onCancel,
+  alternative,
+  tone = 'default',
 }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      aria-labelledby="confirm-dialog-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id="confirm-dialog-title">{title}</h2>
-      <div className="confirm-dialog-body">{children}</div>
-      <div className="confirm-dialog-actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className={tone} onClick={onConfirm}>
+    <Dialog open={open} title={title} description={description} onClose={onCancel}>
+      <div className="dialog-actions">
+        {alternative ? (
+          <button type="button" className="primary" data-autofocus onClick={alternative.onSelect}>
+            {alternative.label}
+          </button>
+        ) : null}
+        <button type="button" className={tone === 'danger' ? 'danger' : undefined} onClick={onConfirm}>
           {confirmLabel}
         </button>
+        <button type="button" data-autofocus={alternative ? undefined : true} onClick={onCancel}>
+          Cancel
+        </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,5 +1,7 @@
 import { Link, NavLink, Outlet } from 'react-router';
+import { ShortcutHelp } from '@/features/shortcuts/shortcut-help';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
+import { Toaster } from '@/ui/toast';
 import { paths } from '../paths';
 import { AppStatus } from './app-status';
 import { FirstRun } from './first-run';
@@ -32,6 +34,8 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         <StorageUsage />
         <p>Everything stays in this browser. Nothing is sent anywhere.</p>
       </footer>
+      <ShortcutHelp />
+      <Toaster />
     </>
   );
 }

@@ -65,13 +65,12 @@ export function BulkBar({ count, busy, onVerdict, onTag, onUntag, onDelete, onCl
         confirmLabel={`Delete ${plural(count, 'claim')}`}
         tone="danger"
         onCancel={() => setConfirming(false)}
+        description="They move to the trash with their history; Undo brings them back."
         onConfirm={() => {
           setConfirming(false);
           onDelete();
         }}
-      >
-        <p>They move to the trash with their history; Undo brings them back.</p>
-      </ConfirmDialog>
+      />
     </section>
   );
 }

@@ -18,7 +18,7 @@ import {
 import { StatusMessage } from '@/ui/status-message';
 import type { ClaimRow } from '../data/table-query';
 import { formatCount, plural } from '../format';
-import { type Notice, useBulkActions } from '../hooks/use-bulk-actions';
+import { useBulkActions } from '../hooks/use-bulk-actions';
 import { useClaimFilters } from '../hooks/use-claim-filters';
 import { useMatchingIds } from '../hooks/use-claim-table';
 import { useTableKeys } from '../hooks/use-table-keys';
@@ -49,16 +49,10 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
   const claimSelected = useClaimSelected();
   const navigate = useNavigate();
   const [focus, setFocus] = useState({ index: -1, byKey: false });
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const undoStack = useRef<string[]>([]);
   const searchRef = useRef<HTMLInputElement>(null);
   const rowsRef = useRef<ReadonlyMap<number, ClaimRow>>(new Map());
 
-  const onNotice = useCallback((n: Notice) => {
-    if (n.batchId) undoStack.current.push(n.batchId);
-    setNotice(n);
-  }, []);
-  const bulk = useBulkActions(onNotice);
+  const bulk = useBulkActions();
 
   // A new filter is a new list: the selection and the focus start again (sorting keeps them).
   const filterKey = JSON.stringify({ ...filters, sort: null, desc: null });
@@ -127,14 +121,10 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
     const row = rowsRef.current.get(focus.index);
     return row ? [row.claim.id] : [];
   };
-  const undoLast = () => {
-    const batchId = undoStack.current.pop();
-    if (batchId) bulk.undo.mutate(batchId);
-    else setNotice({ message: 'Nothing to undo on this screen.', tone: 'success', batchId: null });
-  };
 
   useTableKeys({
     count: ids.length,
+    hasSelection: selection.size > 0,
     move: (delta) =>
       setFocus((f) => ({ index: Math.min(ids.length - 1, Math.max(0, f.index + delta)), byKey: true })),
     toggleFocused: () => {
@@ -151,18 +141,9 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
       if (verdict && ids.length) bulk.verdict.mutate({ ids, verdict });
     },
     focusSearch: () => searchRef.current?.focus(),
-    escape: () => {
-      if (selection.size > 0) {
-        selectionCleared();
-        return true;
-      }
-      if (document.activeElement === searchRef.current) {
-        searchRef.current?.blur();
-        return true;
-      }
-      return false;
-    },
-    undo: undoLast,
+    clearSelection: selectionCleared,
+    undo: () => bulk.undo.mutate(undefined),
+    redo: () => bulk.redo.mutate(),
   });
 
   const error = matching.error ?? speakers.error ?? articles.error;
@@ -189,24 +170,6 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
         speakers={speakers.data ?? []}
         onChange={(f) => setFilters(f)}
       />
-      <div className="claims-notice" role="status" aria-live="polite">
-        {notice && (
-          <span className={notice.tone === 'error' ? 'notice-error' : undefined}>{notice.message}</span>
-        )}
-        {notice?.batchId && (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              const id = notice.batchId!;
-              undoStack.current = undoStack.current.filter((b) => b !== id);
-              bulk.undo.mutate(id);
-            }}
-          >
-            Undo
-          </button>
-        )}
-      </div>
       {selection.size > 0 && (
         <BulkBar
           count={selection.size}

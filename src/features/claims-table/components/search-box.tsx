@@ -30,6 +30,7 @@ export function SearchBox({ value, onSearch, inputRef }: Props) {
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') onSearch(text.trim());
+          if (e.key === 'Escape' && !text) e.currentTarget.blur();
         }}
       />
       <span className="hint">

@@ -1,68 +1,71 @@
-import { useEffect, useRef } from 'react';
+import { useShortcuts } from '@/ui/shortcuts';
 
 export type TableKeyActions = Readonly<{
   count: number;
+  hasSelection: boolean;
   move: (delta: 1 | -1) => void;
   toggleFocused: () => void;
   openFocused: () => void;
   verdictDigit: (digit: string) => void;
   focusSearch: () => void;
-  escape: () => boolean;
+  clearSelection: () => void;
   undo: () => void;
+  redo: () => void;
 }>;
 
-const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
-const isControl = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (isTyping(t) || ['BUTTON', 'A', 'SUMMARY'].includes(t.tagName));
-const inDialog = (t: EventTarget | null) => t instanceof HTMLElement && t.closest('dialog[open]') !== null;
+/** Space and Enter belong to a focused button, link or checkbox; elsewhere they act on the row. */
+const onControl = () => {
+  const el = document.activeElement;
+  return (
+    el instanceof HTMLElement &&
+    (['BUTTON', 'A', 'SUMMARY', 'INPUT'].includes(el.tagName) || el.isContentEditable)
+  );
+};
 
-/** The Claims screen's keys (listed in shortcuts.ts), on the document while the screen is open. */
-export function useTableKeys(actions: TableKeyActions) {
-  const ref = useRef(actions);
-  ref.current = actions;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const a = ref.current;
-      if (e.defaultPrevented || inDialog(e.target)) return;
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z') {
-        if (isTyping(e.target)) return;
-        e.preventDefault();
-        return a.undo();
-      }
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === 'Escape') {
-        if (a.escape()) e.preventDefault();
-        return;
-      }
-      if (isTyping(e.target)) return;
-      if (e.key === '/') {
-        e.preventDefault();
-        return a.focusSearch();
-      }
-      if (a.count === 0) return;
-      if (e.key === 'j' || e.key === 'ArrowDown') {
-        e.preventDefault();
-        return a.move(1);
-      }
-      if (e.key === 'k' || e.key === 'ArrowUp') {
-        e.preventDefault();
-        return a.move(-1);
-      }
-      if (e.key === 'x' || (e.key === ' ' && !isControl(e.target))) {
-        e.preventDefault();
-        return a.toggleFocused();
-      }
-      if (e.key === 'Enter' && !isControl(e.target)) {
-        e.preventDefault();
-        return a.openFocused();
-      }
-      if (/^[1-9]$/.test(e.key)) {
-        e.preventDefault();
-        return a.verdictDigit(e.key);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/** The Claims screen's keys, registered in the shared registry so `?` lists them. */
+export function useTableKeys(a: TableKeyActions) {
+  const rows = () => a.count > 0;
+  useShortcuts('Claims', [
+    { keys: 'j', description: 'Next claim', match: ['j', 'ArrowDown'], run: () => a.move(1), enabled: rows },
+    {
+      keys: 'k',
+      description: 'Previous claim',
+      match: ['k', 'ArrowUp'],
+      run: () => a.move(-1),
+      enabled: rows,
+    },
+    {
+      keys: 'x / Space',
+      description: 'Select or unselect the focused claim (Shift+click selects a range)',
+      match: ['x', ' '],
+      run: a.toggleFocused,
+      enabled: () => rows() && !onControl(),
+    },
+    {
+      keys: 'Enter',
+      description: 'Open the focused claim in its article',
+      match: ['Enter'],
+      run: a.openFocused,
+      enabled: () => rows() && !onControl(),
+    },
+    { keys: '/', description: 'Search claims', match: ['/'], run: a.focusSearch },
+    {
+      keys: '1–9',
+      description: 'Set the verdict of the selected claims (or the focused one)',
+      match: DIGITS,
+      run: (e) => a.verdictDigit(e.key),
+      enabled: rows,
+    },
+    {
+      keys: 'Esc',
+      description: 'Clear the selection',
+      match: ['Escape'],
+      run: a.clearSelection,
+      enabled: () => a.hasSelection,
+    },
+    { keys: 'Ctrl+Z', description: 'Undo the last change', match: ['Mod+z'], run: a.undo },
+    { keys: 'Ctrl+Shift+Z', description: 'Redo', match: ['Mod+Shift+z', 'Mod+Shift+Z'], run: a.redo },
+  ]);
 }
