@@ -209,7 +209,7 @@ async function editClaims(
 }
 
 /** Adds a tag to many claims (one undo step). A tag of only spaces is refused. Returns the batch id. */
-export function addTagToClaims(
+export async function addTagToClaims(
   ids: readonly ClaimId[],
   tag: string,
   options: WriteOptions = {},
@@ -219,7 +219,7 @@ export function addTagToClaims(
 }
 
 /** Removes a tag (ignoring case) from many claims (one undo step). Returns the batch id. */
-export function removeTagFromClaims(
+export async function removeTagFromClaims(
   ids: readonly ClaimId[],
   tag: string,
   options: WriteOptions = {},

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Table } from 'dexie';
-import type { HistoryEntry, HistoryTable, SourceId, Timestamp } from '@/core/model/types';
+import type { Claim, ClaimId, HistoryEntry, HistoryTable, SourceId, Timestamp } from '@/core/model/types';
 import {
   type BatchRecord,
   describeBatch,
@@ -142,13 +142,11 @@ async function tombstone(
   }
   const to: Record<string, unknown> = { deletedAt: now };
   if (entry.table === 'articles') {
-    const claims = db.claims
-      .where('id')
-      .anyOf(claimIdsIn(entry))
-      .filter((c) => c.deletedAt === null);
-    const ids = (await claims.primaryKeys()) as string[];
-    await claims.modify({ deletedAt: now, updatedAt: now });
-    to.claimIds = ids;
+    const claims = (await db.claims.bulkGet(claimIdsIn(entry) as ClaimId[])).filter(
+      (c): c is Claim => c !== undefined && c.deletedAt === null,
+    );
+    await db.claims.bulkPut(claims.map((c) => ({ ...c, deletedAt: now, updatedAt: now })));
+    to.claimIds = claims.map((c) => c.id);
   }
   await tableOf(entry.table).put({ ...row, deletedAt: now, updatedAt: bump(row, now) });
   out.changes.push({ table: entry.table, rowId: row.id, action: 'delete', from: { deletedAt: null }, to });
@@ -174,13 +172,11 @@ async function untombstone(
   const deletedAt = row.deletedAt;
   const to: Record<string, unknown> = { deletedAt: null };
   if (entry.table === 'articles') {
-    const claims = db.claims
-      .where('id')
-      .anyOf(claimIdsIn(entry))
-      .filter((c) => c.deletedAt === deletedAt);
-    const ids = (await claims.primaryKeys()) as string[];
-    await claims.modify({ deletedAt: null, updatedAt: now });
-    to.claimIds = ids;
+    const claims = (await db.claims.bulkGet(claimIdsIn(entry) as ClaimId[])).filter(
+      (c): c is Claim => c !== undefined && c.deletedAt === deletedAt,
+    );
+    await db.claims.bulkPut(claims.map((c) => ({ ...c, deletedAt: null, updatedAt: now })));
+    to.claimIds = claims.map((c) => c.id);
   }
   await tableOf(entry.table).put({ ...row, deletedAt: null, updatedAt: bump(row, now) });
   out.changes.push({ table: entry.table, rowId: row.id, action: 'restore', from: { deletedAt }, to });
@@ -289,7 +285,7 @@ async function replay(kind: 'undo' | 'redo', requested: string | undefined): Pro
       applied: out.changes.length,
       skipped: out.skipped,
       notes: out.notes,
-      message: `${verb} “${label}”.${skippedNote}${out.notes.length > 0 ? ` ${out.notes.join(' ')}` : ''}`,
+      message: `${verb}: ${label}.${skippedNote}${out.notes.length > 0 ? ` ${out.notes.join(' ')}` : ''}`,
     };
   });
 }
