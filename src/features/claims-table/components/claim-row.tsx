@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { verdictLabel } from '@/core/review/verdicts';
-import type { ClaimRow as Row } from '../data/table-query';
+import type { ClaimListItem as Row } from '@/db/claim-list';
 import { formatScore, formatUpdated, KIND_LABELS } from '../format';
 
 type Props = Readonly<{
@@ -41,7 +41,8 @@ export const ClaimRow = memo(function ClaimRow(p: Props) {
       </div>
     );
   }
-  const { claim, sourceCount, flagged } = row;
+  const claim = row;
+  const { sourceCount, flagged } = row;
   return (
     <div
       role="row"

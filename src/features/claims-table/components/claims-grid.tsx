@@ -1,15 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
-import type { ClaimId } from '@/core/model/types';
 import type { ClaimFilters, ClaimSort } from '@/core/review/filters';
-import type { ClaimRow as Row } from '../data/table-query';
+import type { ClaimListItem as Row } from '@/db/claim-list';
 import { COLUMNS, formatCount } from '../format';
 import { useVisibleRows } from '../hooks/use-claim-table';
 import { ClaimRow } from './claim-row';
 
 type Props = Readonly<{
   filters: ClaimFilters;
-  ids: readonly ClaimId[];
+  count: number;
   selection: ReadonlySet<string>;
   focusIndex: number;
   /** Set when the focus moved by keyboard: the row is scrolled to and given DOM focus. */
@@ -33,16 +32,15 @@ const phone = () => typeof window !== 'undefined' && window.matchMedia('(max-wid
 export function ClaimsGrid(p: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: p.ids.length,
+    count: p.count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => (phone() ? 150 : 60),
     overscan: 8,
-    getItemKey: (i) => p.ids[i] ?? i,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
-  const rows = useVisibleRows(p.filters, p.ids, first, last);
+  const rows = useVisibleRows(p.filters, p.count, first, last);
   p.rowsRef.current = rows;
 
   // Keyboard moves: bring the row into view, then give it DOM focus once it is rendered.
@@ -76,7 +74,7 @@ export function ClaimsGrid(p: Props) {
       className="claims-scroll"
       role="grid"
       aria-label="Claims"
-      aria-rowcount={p.ids.length + 1}
+      aria-rowcount={p.count + 1}
       aria-colcount={COLUMNS.length}
       aria-multiselectable="true"
     >
@@ -88,13 +86,13 @@ export function ClaimsGrid(p: Props) {
                 <div role="columnheader" key={c.id} className="cell-select">
                   <input
                     type="checkbox"
-                    aria-label={`Select all ${formatCount(p.ids.length)} matching claims`}
+                    aria-label={`Select all ${formatCount(p.count)} matching claims`}
                     checked={allSelected}
                     ref={(el) => {
                       if (el) el.indeterminate = someSelected;
                     }}
                     onChange={p.onToggleAll}
-                    disabled={p.ids.length === 0}
+                    disabled={p.count === 0}
                   />
                 </div>
               );
@@ -127,7 +125,7 @@ export function ClaimsGrid(p: Props) {
       <div role="rowgroup" className="claims-body" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rows.get(item.index);
-          const claim = row?.claim;
+          const claim = row;
           return (
             <ClaimRow
               key={item.key}

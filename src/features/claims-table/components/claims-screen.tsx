@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ClaimId } from '@/core/model/types';
 import { type ClaimSort, hasActiveFilters } from '@/core/review/filters';
 import { verdictForDigit } from '@/core/review/verdicts';
+import type { ClaimListItem as ClaimRow } from '@/db/claim-list';
 import { describeDbError } from '@/db/errors';
 import { articleQueries, speakerQueries } from '@/db/queries';
 import {
@@ -16,11 +17,10 @@ import {
   useTableSelectionReplaced,
 } from '@/stores/ui-store';
 import { StatusMessage } from '@/ui/status-message';
-import type { ClaimRow } from '../data/table-query';
 import { formatCount, plural } from '../format';
 import { useBulkActions } from '../hooks/use-bulk-actions';
 import { useClaimFilters } from '../hooks/use-claim-filters';
-import { useMatchingIds } from '../hooks/use-claim-table';
+import { useClaimCount, useIdsInRange } from '../hooks/use-claim-table';
 import { useTableKeys } from '../hooks/use-table-keys';
 import { BulkBar } from './bulk-bar';
 import { ClaimsFilters } from './claims-filters';
@@ -30,18 +30,19 @@ import '../claims-table.css';
 
 type Props = Readonly<{ libraryHref: string; claimHref: (articleId: string, claimId: string) => string }>;
 
-const NO_IDS: readonly ClaimId[] = [];
 /** Sorts that read best newest / highest first. */
 const DESC_FIRST: readonly ClaimSort[] = ['updated', 'checkworthy'];
 
 export function ClaimsScreen({ libraryHref, claimHref }: Props) {
   const [filters, setFilters] = useClaimFilters();
-  const matching = useMatchingIds(filters);
-  const ids = matching.data ?? NO_IDS;
+  const matching = useClaimCount(filters);
+  const count = matching.data ?? 0;
+  const idsInRange = useIdsInRange(filters);
   const speakers = useQuery(speakerQueries.list());
   const articles = useQuery(articleQueries.list());
   const selection = useTableSelection();
   const anchorId = useTableAnchorId();
+  const anchorIndex = useRef(-1);
   const rowToggled = useTableRowToggled();
   const rangeSelected = useTableRangeSelected();
   const selectionReplaced = useTableSelectionReplaced();
@@ -78,32 +79,30 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
 
   const open = useCallback(
     (row: ClaimRow) => {
-      claimSelected(row.claim.id, 'list');
-      navigate(claimHref(row.claim.articleId, row.claim.id));
+      claimSelected(row.id, 'list');
+      navigate(claimHref(row.articleId, row.id));
     },
     [claimSelected, navigate, claimHref],
   );
   const toggle = useCallback(
     (index: number, shiftKey: boolean) => {
-      const id = ids[index];
-      if (!id) return;
-      const anchor = anchorId ? ids.indexOf(anchorId as ClaimId) : -1;
+      const row = rowsRef.current.get(index);
+      if (!row) return;
+      const anchor = anchorId !== null ? anchorIndex.current : -1;
+      anchorIndex.current = index;
+      setFocus({ index, byKey: false });
       if (shiftKey && anchor >= 0) {
         const [a, b] = anchor < index ? [anchor, index] : [index, anchor];
-        rangeSelected(ids.slice(a, b + 1), id);
-      } else rowToggled(id);
-      setFocus({ index, byKey: false });
+        void idsInRange(a, b).then((ids) => rangeSelected(ids, row.id));
+      } else rowToggled(row.id);
     },
-    [ids, anchorId, rangeSelected, rowToggled],
+    [anchorId, idsInRange, rangeSelected, rowToggled],
   );
-  const allSelected = useMemo(
-    () => ids.length > 0 && selection.size >= ids.length && ids.every((id) => selection.has(id)),
-    [ids, selection],
-  );
-  const toggleAll = useCallback(
-    () => (allSelected ? selectionCleared() : selectionReplaced(ids)),
-    [allSelected, ids, selectionCleared, selectionReplaced],
-  );
+  const allSelected = count > 0 && selection.size >= count;
+  const toggleAll = useCallback(() => {
+    if (allSelected) selectionCleared();
+    else void idsInRange(0, count - 1).then(selectionReplaced);
+  }, [allSelected, count, idsInRange, selectionCleared, selectionReplaced]);
   const onSort = useCallback(
     (sort: ClaimSort) =>
       setFilters((f) =>
@@ -119,14 +118,14 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
   const targets = (): ClaimId[] => {
     if (selection.size > 0) return [...selection] as ClaimId[];
     const row = rowsRef.current.get(focus.index);
-    return row ? [row.claim.id] : [];
+    return row ? [row.id] : [];
   };
 
   useTableKeys({
-    count: ids.length,
+    count,
     hasSelection: selection.size > 0,
     move: (delta) =>
-      setFocus((f) => ({ index: Math.min(ids.length - 1, Math.max(0, f.index + delta)), byKey: true })),
+      setFocus((f) => ({ index: Math.min(count - 1, Math.max(0, f.index + delta)), byKey: true })),
     toggleFocused: () => {
       if (focus.index >= 0) toggle(focus.index, false);
       else setFocus({ index: 0, byKey: true });
@@ -157,7 +156,7 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
             'Counting…'
           ) : (
             <>
-              {plural(ids.length, 'claim')}
+              {plural(count, 'claim')}
               {selection.size > 0 && <> · {formatCount(selection.size)} selected</>}
             </>
           )}
@@ -188,7 +187,7 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
         <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>
       ) : matching.isPending ? (
         <p className="loading">Loading claims…</p>
-      ) : ids.length === 0 ? (
+      ) : count === 0 ? (
         <div className="claims-empty">
           {filtered ? (
             <>
@@ -235,7 +234,7 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
           </p>
           <ClaimsGrid
             filters={filters}
-            ids={ids}
+            count={count}
             selection={selection}
             focusIndex={focus.index}
             focusByKey={focus.byKey}

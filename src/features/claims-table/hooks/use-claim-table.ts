@@ -1,47 +1,49 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { ClaimId } from '@/core/model/types';
 import type { ClaimFilters } from '@/core/review/filters';
-import { type ClaimRow, claimTableQueries, PAGE_SIZE } from '../data/table-query';
+import type { ClaimListItem } from '@/db/claim-list';
+import { claimQueries } from '@/db/queries';
 
-const NO_IDS: readonly ClaimId[] = [];
+export const PAGE_SIZE = 100;
 
-/** The ordered ids of every matching claim (for the count, ranges and select-all). */
-export const useMatchingIds = (filters: ClaimFilters) => useQuery(claimTableQueries.ids(filters));
+/** How many claims match (the grid's height and the header count). */
+export const useClaimCount = (filters: ClaimFilters) => useQuery(claimQueries.count(filters));
 
 /**
  * Rows for the visible window only: the pages of PAGE_SIZE covering [first, last] (plus one page
- * either side), fetched as separate queries so scrolling reads ~100 rows at a time.
+ * either side), each its own query, so scrolling reads ~100 rows at a time and never the table.
  */
-export function useVisibleRows(
-  filters: ClaimFilters,
-  ids: readonly ClaimId[] | undefined,
-  first: number,
-  last: number,
-) {
-  const all = ids ?? NO_IDS;
+export function useVisibleRows(filters: ClaimFilters, count: number, first: number, last: number) {
   const pages: number[] = [];
-  if (all.length > 0) {
+  if (count > 0) {
     const from = Math.max(0, Math.floor(first / PAGE_SIZE) - 1);
-    const to = Math.min(Math.floor((all.length - 1) / PAGE_SIZE), Math.floor(last / PAGE_SIZE) + 1);
+    const to = Math.min(Math.floor((count - 1) / PAGE_SIZE), Math.floor(last / PAGE_SIZE) + 1);
     for (let p = from; p <= to; p++) pages.push(p);
   }
   const results = useQueries({
-    queries: pages.map((p) =>
-      claimTableQueries.page(filters, p, all.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE)),
-    ),
+    queries: pages.map((p) => claimQueries.list(filters, { offset: p * PAGE_SIZE, limit: PAGE_SIZE })),
   });
   // ~300 entries per render: cheap enough to rebuild each time.
-  const byIndex = new Map<number, ClaimRow>();
+  const byIndex = new Map<number, ClaimListItem>();
   pages.forEach((p, i) => {
-    const rows = results[i]?.data;
-    if (!rows) return;
-    const byId = new Map(rows.map((r) => [r.claim.id as string, r]));
-    for (let j = 0; j < PAGE_SIZE; j++) {
-      const id = all[p * PAGE_SIZE + j];
-      if (id === undefined) break;
-      const row = byId.get(id);
-      if (row) byIndex.set(p * PAGE_SIZE + j, row);
-    }
+    results[i]?.data?.forEach((row, j) => {
+      byIndex.set(p * PAGE_SIZE + j, row);
+    });
   });
   return byIndex;
+}
+
+/** The ids of the matching claims in [from, to] (for a shift-click range or "select all matching"). */
+export function useIdsInRange(filters: ClaimFilters) {
+  const client = useQueryClient();
+  return useCallback(
+    async (from: number, to: number): Promise<ClaimId[]> => {
+      const rows = await client.fetchQuery(
+        claimQueries.list(filters, { offset: from, limit: to - from + 1 }),
+      );
+      return rows.map((r) => r.id);
+    },
+    [client, filters],
+  );
 }
