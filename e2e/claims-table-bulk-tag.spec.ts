@@ -20,7 +20,7 @@ async function selectFifty(page: Page, articleId: string) {
 
 async function tagSelection(page: Page, tag: string) {
   const bulk = page.getByRole('region', { name: 'Bulk actions' });
-  await bulk.getByLabel('Tag', { exact: true }).fill(tag);
+  await bulk.getByLabel('Tag to add').fill(tag);
   await bulk.getByRole('button', { name: 'Add tag' }).click();
   await expect(toast(page)).toContainText(`Tagged 50 claims “${tag}”.`);
 }

@@ -16,14 +16,25 @@ type Props = Readonly<{
   onClear: () => void;
 }>;
 
-/** Actions on the selected claims; each is one write and one undo step. */
+/**
+ * Actions on the selected claims; each is one write and one undo step. Always shown (disabled with
+ * nothing selected) so that selecting never shifts the rows under the pointer.
+ */
 export function BulkBar({ count, busy, onVerdict, onTag, onUntag, onDelete, onClear }: Props) {
   const [verdict, setVerdict] = useState<Verdict | ''>('');
   const [confirming, setConfirming] = useState(false);
+  const none = count === 0;
+  busy = busy || none;
   return (
-    <section className="bulk-bar" aria-label="Bulk actions">
+    <section className="bulk-bar" aria-label="Bulk actions" data-empty={none || undefined}>
       <p className="bulk-count">
-        <strong>{plural(count, 'claim')}</strong> selected
+        {none ? (
+          'Select claims to act on them together'
+        ) : (
+          <>
+            <strong>{plural(count, 'claim')}</strong> selected
+          </>
+        )}
       </p>
       <form
         className="bulk-verdict"
@@ -32,7 +43,7 @@ export function BulkBar({ count, busy, onVerdict, onTag, onUntag, onDelete, onCl
           if (verdict) onVerdict(verdict);
         }}
       >
-        <label htmlFor="bulk-verdict">Verdict</label>
+        <label htmlFor="bulk-verdict">New verdict</label>
         <select
           id="bulk-verdict"
           value={verdict}
@@ -49,14 +60,14 @@ export function BulkBar({ count, busy, onVerdict, onTag, onUntag, onDelete, onCl
           Set verdict
         </button>
       </form>
-      <TagInput label="Tag" submitLabel="Add tag" disabled={busy} onSubmit={onTag} />
-      <TagInput label="Remove tag" submitLabel="Remove" disabled={busy} onSubmit={onUntag} />
+      <TagInput label="Tag to add" submitLabel="Add tag" disabled={busy} onSubmit={onTag} />
+      <TagInput label="Tag to remove" submitLabel="Remove" disabled={busy} onSubmit={onUntag} />
       <div className="bulk-buttons">
         <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)}>
           Delete…
         </button>
-        <button type="button" onClick={onClear}>
-          Clear selection
+        <button type="button" onClick={onClear} disabled={none} aria-label="Clear selection">
+          Clear
         </button>
       </div>
       <ConfirmDialog

@@ -6,7 +6,7 @@ import { type ClaimSort, hasActiveFilters } from '@/core/review/filters';
 import { verdictForDigit } from '@/core/review/verdicts';
 import type { ClaimListItem as ClaimRow } from '@/db/claim-list';
 import { describeDbError } from '@/db/errors';
-import { articleQueries, speakerQueries } from '@/db/queries';
+import { speakerQueries } from '@/db/queries';
 import {
   useClaimSelected,
   useTableAnchorId,
@@ -17,16 +17,20 @@ import {
   useTableSelectionReplaced,
 } from '@/stores/ui-store';
 import { StatusMessage } from '@/ui/status-message';
+import { articleTitlesQuery } from '../data/article-titles';
+import { SEARCH_LIMIT } from '../data/claim-ids';
 import { formatCount, plural } from '../format';
 import { useBulkActions } from '../hooks/use-bulk-actions';
 import { useClaimFilters } from '../hooks/use-claim-filters';
-import { useClaimCount, useIdsInRange } from '../hooks/use-claim-table';
+import { useMatchingIds } from '../hooks/use-claim-table';
 import { useTableKeys } from '../hooks/use-table-keys';
 import { BulkBar } from './bulk-bar';
 import { ClaimsFilters } from './claims-filters';
 import { ClaimsGrid } from './claims-grid';
 import { SearchBox } from './search-box';
 import '../claims-table.css';
+
+const NO_IDS: readonly ClaimId[] = [];
 
 type Props = Readonly<{ libraryHref: string; claimHref: (articleId: string, claimId: string) => string }>;
 
@@ -35,11 +39,11 @@ const DESC_FIRST: readonly ClaimSort[] = ['updated', 'checkworthy'];
 
 export function ClaimsScreen({ libraryHref, claimHref }: Props) {
   const [filters, setFilters] = useClaimFilters();
-  const matching = useClaimCount(filters);
-  const count = matching.data ?? 0;
-  const idsInRange = useIdsInRange(filters);
+  const matching = useMatchingIds(filters);
+  const ids = matching.data ?? NO_IDS;
+  const count = ids.length;
   const speakers = useQuery(speakerQueries.list());
-  const articles = useQuery(articleQueries.list());
+  const articles = useQuery(articleTitlesQuery());
   const selection = useTableSelection();
   const anchorId = useTableAnchorId();
   const anchorIndex = useRef(-1);
@@ -69,11 +73,11 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
     [speakers.data],
   );
   const articleTitles = useMemo(
-    () => new Map((articles.data ?? []).map((a) => [a.id as string, a.title])),
+    () => new Map((articles.data ?? []).map((a) => [a.id, a.title])),
     [articles.data],
   );
   const articleOptions = useMemo(
-    () => (articles.data ?? []).map((a) => ({ id: a.id as string, label: a.title })),
+    () => (articles.data ?? []).map((a) => ({ id: a.id, label: a.title })),
     [articles.data],
   );
 
@@ -93,16 +97,16 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
       setFocus({ index, byKey: false });
       if (shiftKey && anchor >= 0) {
         const [a, b] = anchor < index ? [anchor, index] : [index, anchor];
-        void idsInRange(a, b).then((ids) => rangeSelected(ids, row.id));
+        rangeSelected(ids.slice(a, b + 1), row.id);
       } else rowToggled(row.id);
     },
-    [anchorId, idsInRange, rangeSelected, rowToggled],
+    [anchorId, ids, rangeSelected, rowToggled],
   );
   const allSelected = count > 0 && selection.size >= count;
-  const toggleAll = useCallback(() => {
-    if (allSelected) selectionCleared();
-    else void idsInRange(0, count - 1).then(selectionReplaced);
-  }, [allSelected, count, idsInRange, selectionCleared, selectionReplaced]);
+  const toggleAll = useCallback(
+    () => (allSelected ? selectionCleared() : selectionReplaced(ids)),
+    [allSelected, ids, selectionCleared, selectionReplaced],
+  );
   const onSort = useCallback(
     (sort: ClaimSort) =>
       setFilters((f) =>
@@ -156,7 +160,9 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
             'Counting…'
           ) : (
             <>
-              {plural(count, 'claim')}
+              {filters.q && count >= SEARCH_LIMIT
+                ? `${formatCount(count)} best matches`
+                : plural(count, 'claim')}
               {selection.size > 0 && <> · {formatCount(selection.size)} selected</>}
             </>
           )}
@@ -169,7 +175,7 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
         speakers={speakers.data ?? []}
         onChange={(f) => setFilters(f)}
       />
-      {selection.size > 0 && (
+      {count > 0 && (
         <BulkBar
           count={selection.size}
           busy={bulk.busy}
@@ -234,7 +240,7 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
           </p>
           <ClaimsGrid
             filters={filters}
-            count={count}
+            ids={ids}
             selection={selection}
             focusIndex={focus.index}
             focusByKey={focus.byKey}
