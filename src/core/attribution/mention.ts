@@ -53,6 +53,7 @@ const isPlural = (k: string) => /[^s]s$/.test(k) && k.length > 3;
 
 /** Reads a noun phrase spanning tokens[from..to] (inclusive) into a mention, or null when it is not one. */
 export function mentionOf(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
+  if (from < 0 || to >= tokens.length || from > to) return null;
   while (from <= to && !tokens[from]!.word) from++;
   while (to >= from && !tokens[to]!.word) to--;
   if (from > to || to - from > 14) return null;
@@ -337,6 +338,7 @@ export function looseMention(
   from: number,
   to: number,
 ): Mention | null {
+  if (from < 0 || to >= tokens.length || from > to) return null;
   const strict = mentionOf(text, tokens, from, to);
   if (strict) return strict;
   let end = from;
