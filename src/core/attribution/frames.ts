@@ -187,7 +187,7 @@ export function framesOf(
           // ", said Jane Doe, director of …" — an appositive about the speaker, not more content.
           const next = tokens[k + 1];
           const appositive =
-            !next || !next.cap || /^(a|an|the|who|which|whose|one|his|her|their|its)$/i.test(next.key);
+            !next?.cap || /^(a|an|the|who|which|whose|one|his|her|their|its)$/i.test(next.key);
           frame = {
             cue,
             subject: s,

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { tokenize } from '../text/tokens';
 import { mentionOf, subjectAfter, subjectBefore } from './mention';
 
-const before = (text: string, cue: string) => {
+const subjectOf = (text: string, cue: string) => {
   const tokens = tokenize(text, 0, text.length);
   const s = subjectBefore(
     text,
@@ -15,7 +15,7 @@ const before = (text: string, cue: string) => {
 
 describe('subjectBefore', () => {
   test('reads a name with its title and role', () => {
-    expect(before('Justice minister James Cartlidge said: it is fine.', 'said')).toEqual({
+    expect(subjectOf('Justice minister James Cartlidge said: it is fine.', 'said')).toEqual({
       text: 'Justice minister James Cartlidge',
       name: 'James Cartlidge',
       role: 'Justice minister',
@@ -24,36 +24,38 @@ describe('subjectBefore', () => {
   });
 
   test('skips an appositive between commas and keeps it as the role', () => {
-    expect(before('Ann Lee, the county’s chief nurse, warned that beds are short.', 'warned')).toMatchObject({
+    expect(
+      subjectOf('Ann Lee, the county’s chief nurse, warned that beds are short.', 'warned'),
+    ).toMatchObject({
       text: 'Ann Lee',
       role: 'the county’s chief nurse',
     });
   });
 
   test('skips a relative clause and adverbs before the cue', () => {
-    expect(before('Bo Park, who chairs the board, also said it would close.', 'said')).toMatchObject({
+    expect(subjectOf('Bo Park, who chairs the board, also said it would close.', 'said')).toMatchObject({
       text: 'Bo Park',
     });
   });
 
   test('reads offices, groups, documents and pronouns', () => {
-    expect(before('The police and crime commissioner said so.', 'said')).toMatchObject({ type: 'person' });
-    expect(before('The group say they have evidence.', 'say')).toMatchObject({ type: 'group' });
-    expect(before('A new report, which claims that costs rose, was published.', 'claims')).toMatchObject({
+    expect(subjectOf('The police and crime commissioner said so.', 'said')).toMatchObject({ type: 'person' });
+    expect(subjectOf('The group say they have evidence.', 'say')).toMatchObject({ type: 'group' });
+    expect(subjectOf('A new report, which claims that costs rose, was published.', 'claims')).toMatchObject({
       text: 'A new report',
       type: 'document',
     });
-    expect(before('Later she said it was over.', 'said')).toMatchObject({ text: 'she' });
+    expect(subjectOf('Later she said it was over.', 'said')).toMatchObject({ text: 'she' });
   });
 
   test('coordinated verbs share their subject', () => {
-    expect(before('Mia Cole praised the plan and said it would help.', 'said')).toMatchObject({
+    expect(subjectOf('Mia Cole praised the plan and said it would help.', 'said')).toMatchObject({
       text: 'Mia Cole',
     });
   });
 
   test('finds no subject in a bare clause', () => {
-    expect(before('To be fair, said nobody.', 'said')).toBeNull();
+    expect(subjectOf('To be fair, said nobody.', 'said')).toBeNull();
   });
 });
 
