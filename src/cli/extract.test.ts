@@ -55,7 +55,7 @@ describe('extract CLI', { timeout: 60_000 }, () => {
     const rows = Papa.parse<Record<string, string>>(r.stdout.trim(), { header: true }).data;
     expect(rows).toHaveLength(2);
     expect(rows[0]!.text).toBe('We will =SUM(A1) win,');
-    expect(rows[1]!.text.startsWith("'=cmd")).toBe(true);
+    expect(rows[1]?.text?.startsWith("'=cmd")).toBe(true);
   });
 
   test('bad input: clear messages, non-zero exit, no stack trace', () => {
