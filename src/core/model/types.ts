@@ -134,15 +134,26 @@ export type Question = RowMeta &
 
 export type HistoryTable = 'claims' | 'speakers' | 'sources' | 'evidence' | 'articles' | 'questions';
 
-/** Append-only: one row per change to one row of another table. */
+/**
+ * Append-only: one row per change to one row of another table. Undo applies `from` to the row
+ * (for 'create', tombstone it); redo applies `to`. An article import is one 'articles' 'create'
+ * entry whose `to` lists the claims and speakers it created (plus a 'speakers' 'update' per
+ * existing speaker that gained aliases), not one entry per claim.
+ */
 export type HistoryEntry = Readonly<{
   id: HistoryId;
   table: HistoryTable;
   rowId: string;
-  /** Rows changed together (a bulk edit) share a batch, undone as one. */
+  /** Rows changed together (a bulk edit, an import, a merge) share a batch, undone as one. */
   batchId: string;
+  /** 'delete' and 'restore' are tombstone changes ({ deletedAt }), never removals. */
   action: 'create' | 'update' | 'delete' | 'restore';
-  /** Changed fields before and after (the whole row for create/delete). */
+  /**
+   * The changed fields before and after (`updatedAt` left out; a field that did not exist is
+   * `undefined` in `from`). For 'create': `from` null and `to` the new row (an article: a summary
+   * `{ title, sha256, extractorVersion, claimIds, createdSpeakerIds }`). Tombstones of an
+   * article or a merged speaker also carry `claimIds` / `mergedInto` in `to`.
+   */
   from: Readonly<Record<string, unknown>> | null;
   to: Readonly<Record<string, unknown>> | null;
   at: Timestamp;

@@ -1,0 +1,295 @@
+import type { Extraction } from '@/core/extract/types';
+import { articleTitle } from '@/core/model/article-title';
+import { selectorFromRange } from '@/core/model/selector';
+import { matchSpeakers, speakerLookupKeys } from '@/core/model/speaker-match';
+import type { Article, ArticleId, Claim, ClaimId, SpeakerId } from '@/core/model/types';
+import { db } from './db';
+import { DbError } from './errors';
+import { type HistoryChange, recordHistory, type WriteOptions } from './history';
+import { newId } from './ids';
+
+export type ArticleInput = {
+  text: string;
+  title?: string | null;
+  url?: string | null;
+  outlet?: string | null;
+  publishedAt?: string | null;
+};
+
+export type ImportResult = {
+  status: 'created' | 'duplicate';
+  articleId: ArticleId;
+  title: string;
+  claimCount: number;
+  /** For a duplicate: the existing article is in the trash (offer `restoreArticle`). */
+  deleted?: boolean;
+};
+
+/** Hex SHA-256 of the UTF-8 bytes of `text`. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The article with this text hash, tombstoned or not. */
+export function findArticleByHash(sha: string): Promise<Article | undefined> {
+  return db.articles.where('sha256').equals(sha).first();
+}
+
+const trimOrNull = (s: string | null | undefined): string | null => {
+  const t = (s ?? '').trim();
+  return t === '' ? null : t;
+};
+
+function checkExtraction(text: string, extraction: Extraction): void {
+  const speakerIds = new Set(extraction.speakers.map((s) => s.id));
+  for (const c of extraction.claims) {
+    if (
+      !(Number.isInteger(c.start) && Number.isInteger(c.end)) ||
+      c.start < 0 ||
+      c.end <= c.start ||
+      c.end > text.length
+    ) {
+      throw new DbError('invalid', `The extractor returned a claim outside the text (${c.start}..${c.end}).`);
+    }
+    if (c.speakerId !== null && !speakerIds.has(c.speakerId)) {
+      throw new DbError(
+        'invalid',
+        `The extractor returned a claim with an unknown speaker (${c.speakerId}).`,
+      );
+    }
+  }
+}
+
+/** An import checked and hashed, ready to be written (see `prepareImport`). */
+export type PreparedImport = Readonly<{
+  input: ArticleInput;
+  extraction: Extraction;
+  sha: string;
+  title: string;
+}>;
+
+/** The part of an import that is not Dexie work (checks, hashing): run it before any transaction. */
+export async function prepareImport(input: ArticleInput, extraction: Extraction): Promise<PreparedImport> {
+  if (input.text.trim() === '') throw new DbError('invalid', 'The article is empty.');
+  checkExtraction(input.text, extraction);
+  return {
+    input,
+    extraction,
+    sha: await sha256Hex(input.text),
+    title: articleTitle(input.title, input.text),
+  };
+}
+
+/**
+ * Saves an article and its extracted claims in one transaction. The same text twice is a
+ * 'duplicate' and writes nothing. Speakers are matched to the library's by normalised name
+ * (merging aliases) or created. Unattributed statements are not stored as claims.
+ * Hashing and extraction happen before: the transaction awaits only Dexie.
+ */
+export async function saveImportedArticle(
+  input: ArticleInput,
+  extraction: Extraction,
+  options: WriteOptions = {},
+): Promise<ImportResult> {
+  const prepared = await prepareImport(input, extraction);
+  return db.transaction('rw', [db.articles, db.speakers, db.claims, db.history], () =>
+    writePreparedImport(prepared, options),
+  );
+}
+
+/**
+ * Writes a prepared import; runs inside a transaction over articles, speakers, claims and history
+ * (its own, or a caller's that includes those tables, e.g. `seedOnce`).
+ */
+export async function writePreparedImport(
+  prepared: PreparedImport,
+  options: WriteOptions = {},
+): Promise<ImportResult> {
+  const { input, extraction, sha, title } = prepared;
+  const text = input.text;
+  const extractedClaims = extraction.claims.filter((c) => c.kind !== 'unattributed');
+  const usedSpeakerIds = new Set(extractedClaims.map((c) => c.speakerId));
+  const speakersToMatch = extraction.speakers.filter((s) => usedSpeakerIds.has(s.id));
+  const lookupKeys = [...new Set(speakersToMatch.flatMap(speakerLookupKeys))];
+
+  return db.transaction('rw', [db.articles, db.speakers, db.claims, db.history], async () => {
+    const existing = await db.articles.where('sha256').equals(sha).first();
+    if (existing) {
+      const claimCount = await db.claims
+        .where('articleId')
+        .equals(existing.id)
+        .filter((c) => c.deletedAt === null)
+        .count();
+      return {
+        status: 'duplicate',
+        articleId: existing.id,
+        title: existing.title,
+        claimCount,
+        deleted: existing.deletedAt !== null,
+      };
+    }
+
+    const now = Date.now();
+    const known = await db.speakers.where('key').anyOf(lookupKeys).toArray();
+    const { speakerIdOf, created, merged } = matchSpeakers(
+      speakersToMatch,
+      known,
+      () => newId<SpeakerId>(),
+      now,
+    );
+
+    const articleId = newId<ArticleId>();
+    const article: Article = {
+      id: articleId,
+      title,
+      text,
+      outlet: trimOrNull(input.outlet),
+      url: trimOrNull(input.url),
+      publishedAt: trimOrNull(input.publishedAt),
+      importedAt: now,
+      extractorVersion: extraction.version,
+      sha256: sha,
+      boilerplate: extraction.boilerplate.map((b) => ({ start: b.start, end: b.end, reason: b.reason })),
+      updatedAt: now,
+      deletedAt: null,
+    };
+    const claims: Claim[] = extractedClaims.map((c) => ({
+      id: newId<ClaimId>(),
+      articleId,
+      speakerId: c.speakerId === null ? null : (speakerIdOf.get(c.speakerId) ?? null),
+      text: text.slice(c.start, c.end),
+      start: c.start,
+      end: c.end,
+      quote: selectorFromRange(text, c.start, c.end),
+      kind: c.kind,
+      cue: c.cue,
+      speakerMention: c.speakerMention,
+      confidence: c.confidence,
+      checkworthy: { score: c.checkworthy.score, signals: [...c.checkworthy.signals] },
+      verdict: 'unchecked',
+      ratingNote: '',
+      tags: [],
+      notes: '',
+      origin: 'extracted',
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    }));
+
+    await db.articles.add(article);
+    if (created.length > 0) await db.speakers.bulkAdd(created);
+    if (merged.length > 0) await db.speakers.bulkPut(merged.map((m) => m.after));
+    await db.claims.bulkAdd(claims);
+
+    const changes: HistoryChange[] = [
+      {
+        table: 'articles',
+        rowId: articleId,
+        action: 'create',
+        from: null,
+        to: {
+          title,
+          sha256: sha,
+          extractorVersion: extraction.version,
+          claimIds: claims.map((c) => c.id),
+          createdSpeakerIds: created.map((s) => s.id),
+        },
+      },
+      ...merged.map(
+        ({ before, after }): HistoryChange => ({
+          table: 'speakers',
+          rowId: before.id,
+          action: 'update',
+          from: { aliases: before.aliases, role: before.role, type: before.type },
+          to: { aliases: after.aliases, role: after.role, type: after.type },
+        }),
+      ),
+    ];
+    await recordHistory(changes, now, options);
+    return { status: 'created', articleId, title, claimCount: claims.length };
+  });
+}
+
+async function requireArticle(id: ArticleId): Promise<Article> {
+  const article = await db.articles.get(id);
+  if (!article) throw new DbError('not-found', 'That article no longer exists.');
+  return article;
+}
+
+/** Moves an article and its live claims to the trash (tombstones sharing one timestamp). */
+export function softDeleteArticle(id: ArticleId, options: WriteOptions = {}): Promise<void> {
+  return db.transaction('rw', [db.articles, db.claims, db.history], async () => {
+    const article = await requireArticle(id);
+    if (article.deletedAt !== null) return;
+    const now = Date.now();
+    const claimIds = (await db.claims
+      .where('articleId')
+      .equals(id)
+      .filter((c) => c.deletedAt === null)
+      .primaryKeys()) as ClaimId[];
+    await db.articles.update(id, { deletedAt: now, updatedAt: now });
+    if (claimIds.length > 0) {
+      await db.claims.where('id').anyOf(claimIds).modify({ deletedAt: now, updatedAt: now });
+    }
+    await recordHistory(
+      [
+        {
+          table: 'articles',
+          rowId: id,
+          action: 'delete',
+          from: { deletedAt: null },
+          to: { deletedAt: now, claimIds },
+        },
+      ],
+      now,
+      options,
+    );
+  });
+}
+
+/** Brings an article back from the trash with the claims deleted along with it (not those deleted before). */
+export function restoreArticle(id: ArticleId, options: WriteOptions = {}): Promise<void> {
+  return db.transaction('rw', [db.articles, db.claims, db.history], async () => {
+    const article = await requireArticle(id);
+    const deletedAt = article.deletedAt;
+    if (deletedAt === null) return;
+    const now = Date.now();
+    const claims = db.claims.where('[articleId+deletedAt]').equals([id, deletedAt]);
+    const claimIds = (await claims.primaryKeys()) as ClaimId[];
+    await claims.modify({ deletedAt: null, updatedAt: now });
+    await db.articles.update(id, { deletedAt: null, updatedAt: now });
+    await recordHistory(
+      [
+        {
+          table: 'articles',
+          rowId: id,
+          action: 'restore',
+          from: { deletedAt },
+          to: { deletedAt: null, claimIds },
+        },
+      ],
+      now,
+      options,
+    );
+  });
+}
+
+/**
+ * Imports an article once per library, ever (the reference article on first start): the
+ * `metaKey` flag and the import are written in one transaction, so two tabs starting together
+ * cannot both seed, and deleting the article later does not bring it back. Null when already seeded.
+ */
+export async function seedArticleOnce(
+  metaKey: string,
+  input: ArticleInput,
+  extraction: Extraction,
+): Promise<ImportResult | null> {
+  const prepared = await prepareImport(input, extraction);
+  return db.transaction('rw', [db.articles, db.speakers, db.claims, db.history, db.meta], async () => {
+    if ((await db.meta.get(metaKey))?.value) return null;
+    const result = await writePreparedImport(prepared);
+    await db.meta.put({ key: metaKey, value: true });
+    return result;
+  });
+}

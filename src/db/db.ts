@@ -1,0 +1,66 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Article, Claim, Evidence, HistoryEntry, Question, Source, Speaker } from '@/core/model/types';
+import { reportDatabaseOutdated } from './errors';
+import { DB_NAME, SCHEMA_VERSIONS } from './schema';
+
+/** A row of the `meta` table: app-wide key/value settings and flags. */
+export type MetaRow = { key: string; value: unknown };
+
+export type ClaimdeskDb = Dexie & {
+  articles: EntityTable<Article, 'id'>;
+  speakers: EntityTable<Speaker, 'id'>;
+  claims: EntityTable<Claim, 'id'>;
+  sources: EntityTable<Source, 'id'>;
+  evidence: EntityTable<Evidence, 'id'>;
+  questions: EntityTable<Question, 'id'>;
+  history: EntityTable<HistoryEntry, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+/** The names of the tables, as they appear in query keys and in `storagemutated` parts. */
+export type TableName =
+  | 'articles'
+  | 'speakers'
+  | 'claims'
+  | 'sources'
+  | 'evidence'
+  | 'questions'
+  | 'history'
+  | 'meta';
+
+export const TABLE_NAMES: readonly TableName[] = [
+  'articles',
+  'speakers',
+  'claims',
+  'sources',
+  'evidence',
+  'questions',
+  'history',
+  'meta',
+];
+
+/** Declares every version of SCHEMA_VERSIONS on a Dexie instance (also used by the schema-history test). */
+export function declareSchema(target: Dexie, upTo: number = Number.POSITIVE_INFINITY): void {
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upTo) break;
+    const version = target.version(v.version).stores(v.stores as Record<string, string | null>);
+    if (v.upgrade) version.upgrade(v.upgrade);
+  }
+}
+
+/** The one Dexie instance of the app. */
+export const db = new Dexie(DB_NAME) as ClaimdeskDb;
+declareSchema(db);
+
+/**
+ * Another tab (a newer deployment) wants to upgrade the database: close this connection so it
+ * can, and tell the UI to ask for a reload. A deletion (newVersion null, e.g. in tests) just closes.
+ */
+db.on('versionchange', (event) => {
+  if (event.newVersion !== null && event.newVersion > db.verno) {
+    db.close({ disableAutoOpen: true });
+    reportDatabaseOutdated();
+    return false;
+  }
+  return undefined;
+});

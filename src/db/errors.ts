@@ -1,0 +1,84 @@
+/** User-facing messages for database failures, and the hook that reports an outdated tab. */
+
+export const MESSAGES = {
+  quota:
+    'Storage is full: Claimdesk could not save. Free some space on this device (or delete old articles) and try again.',
+  outdated: 'Claimdesk was updated in another tab; reload this tab to keep working.',
+  unavailable:
+    'Claimdesk cannot open its database in this browser (private browsing, or storage blocked in the settings).',
+  constraint: 'That would duplicate something already saved.',
+  notFound: 'That item no longer exists; it may have been deleted in another tab.',
+  unknown: 'Claimdesk could not save or read your data.',
+} as const;
+
+/** An error raised by the data layer itself, with a message fit for the user. */
+export class DbError extends Error {
+  constructor(
+    readonly code: 'not-found' | 'invalid' | 'outdated',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DbError';
+  }
+}
+
+function errorNames(e: unknown): string[] {
+  const names: string[] = [];
+  let cur: unknown = e;
+  for (let depth = 0; cur && typeof cur === 'object' && depth < 5; depth++) {
+    const err = cur as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+    if (typeof err.name === 'string') names.push(err.name);
+    // a Dexie BulkError carries the per-row errors in `failures`
+    const firstFailure = Array.isArray(err.failures) ? err.failures[0] : undefined;
+    cur = err.inner ?? err.cause ?? firstFailure;
+  }
+  return names;
+}
+
+/** A clear sentence for the user about a failed database operation (Dexie errors, their inner DOMExceptions, ours). */
+export function describeDbError(e: unknown): string {
+  if (e instanceof DbError) return e.message;
+  const names = errorNames(e);
+  const has = (...ns: string[]) => ns.some((n) => names.includes(n));
+  if (has('QuotaExceededError')) return MESSAGES.quota;
+  if (has('DatabaseClosedError', 'VersionChangeError', 'VersionError', 'UpgradeError'))
+    return MESSAGES.outdated;
+  if (has('MissingAPIError', 'InvalidAccessError', 'SecurityError', 'OpenFailedError'))
+    return MESSAGES.unavailable;
+  if (has('ConstraintError')) return MESSAGES.constraint;
+  if (has('NotFoundError')) return MESSAGES.notFound;
+  if (e instanceof Error && names.length === 1 && names[0] === 'Error' && e.message) return e.message;
+  return MESSAGES.unknown;
+}
+
+type OutdatedListener = (message: string) => void;
+const outdatedListeners = new Set<OutdatedListener>();
+let outdated = false;
+
+/**
+ * Called when another tab opened a newer version of the database: this tab's connection has been
+ * closed and every later read or write fails, so the UI should ask for a reload. Listeners added
+ * after the fact are called at once. Returns an unsubscribe function.
+ */
+export function onDatabaseOutdated(listener: OutdatedListener): () => void {
+  outdatedListeners.add(listener);
+  if (outdated) listener(MESSAGES.outdated);
+  return () => {
+    outdatedListeners.delete(listener);
+  };
+}
+
+export function isDatabaseOutdated(): boolean {
+  return outdated;
+}
+
+/** @internal used by db.ts's versionchange handler (and tests). */
+export function reportDatabaseOutdated(): void {
+  outdated = true;
+  for (const l of outdatedListeners) l(MESSAGES.outdated);
+}
+
+/** @internal for tests. */
+export function resetDatabaseOutdated(): void {
+  outdated = false;
+}

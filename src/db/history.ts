@@ -1,0 +1,64 @@
+import { Dexie } from 'dexie';
+import type { HistoryEntry, HistoryId, HistoryTable, Timestamp } from '@/core/model/types';
+import { db } from './db';
+import { newId } from './ids';
+
+/** Options every recording write accepts: writes sharing a `batchId` are one step for undo. */
+export type WriteOptions = Readonly<{ batchId?: string }>;
+
+export type HistoryChange = Readonly<{
+  table: HistoryTable;
+  rowId: string;
+  action: HistoryEntry['action'];
+  from: Readonly<Record<string, unknown>> | null;
+  to: Readonly<Record<string, unknown>> | null;
+}>;
+
+export const newBatchId = (): string => newId();
+
+/**
+ * Appends history entries for changes made in the current transaction (which must include
+ * `db.history`). One batch id for all of them unless `batchId` is given.
+ */
+export async function recordHistory(
+  changes: readonly HistoryChange[],
+  at: Timestamp,
+  options: WriteOptions = {},
+): Promise<HistoryEntry[]> {
+  if (changes.length === 0) return [];
+  const tx = Dexie.currentTransaction;
+  if (!tx?.storeNames.includes('history')) {
+    throw new Error('recordHistory must run inside a transaction that includes the history table');
+  }
+  const batchId = options.batchId ?? newBatchId();
+  const entries: HistoryEntry[] = changes.map((c) => ({
+    id: newId<HistoryId>(),
+    table: c.table,
+    rowId: c.rowId,
+    batchId,
+    action: c.action,
+    from: c.from,
+    to: c.to,
+    at,
+    undoneAt: null,
+  }));
+  await db.history.bulkAdd(entries);
+  return entries;
+}
+
+/** The history of one row, oldest first. */
+export async function historyOfRow(table: HistoryTable, rowId: string): Promise<HistoryEntry[]> {
+  const entries = await db.history.where('[table+rowId]').equals([table, rowId]).toArray();
+  return entries.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+}
+
+/** The entries of one batch (one user action), in the order they were made. */
+export async function historyOfBatch(batchId: string): Promise<HistoryEntry[]> {
+  const entries = await db.history.where('batchId').equals(batchId).toArray();
+  return entries.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** The latest entries across the library, newest first (bounded by `limit`). */
+export function recentHistory(limit = 50): Promise<HistoryEntry[]> {
+  return db.history.orderBy('at').reverse().limit(limit).toArray();
+}

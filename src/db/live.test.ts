@@ -1,0 +1,203 @@
+import { QueryClient, type QueryKey, QueryObserver } from '@tanstack/react-query';
+import { Dexie, type ObservabilitySet, RangeSet } from 'dexie';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { ArticleId, ClaimId } from '@/core/model/types';
+import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
+import { saveImportedArticle } from './articles';
+import { restoreClaim, setClaimVerdict, softDeleteClaim, updateClaim } from './claims';
+import { db } from './db';
+import { invalidateOnWrite, queriesToInvalidate } from './live';
+import { setMeta } from './meta';
+import { articleQueries, claimQueries, speakerQueries } from './queries';
+
+let client: QueryClient;
+let stop: () => void;
+
+beforeEach(async () => {
+  await resetDb();
+  client = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always' } } });
+  stop = invalidateOnWrite(client);
+});
+afterEach(() => {
+  stop();
+  client.clear();
+});
+
+/** Resolves after the next committed write has been announced (the bridge listens first). */
+function nextMutation(): Promise<ObservabilitySet> {
+  return new Promise((resolve) => {
+    const once = (parts: ObservabilitySet) => {
+      Dexie.on('storagemutated').unsubscribe(once);
+      resolve(parts);
+    };
+    Dexie.on('storagemutated', once);
+  });
+}
+
+const invalidated = (key: QueryKey) => client.getQueryState(key)?.isInvalidated ?? false;
+
+async function twoArticles() {
+  const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const b = await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+  return { a: a.articleId, b: b.articleId };
+}
+
+/** Fetches the queries into the cache (inactive: invalidation marks them, it does not refetch them). */
+async function prime(a: ArticleId, b: ArticleId) {
+  await Promise.all([
+    client.fetchQuery(articleQueries.list()),
+    client.fetchQuery(articleQueries.detail(a)),
+    client.fetchQuery(claimQueries.byArticle(a)),
+    client.fetchQuery(claimQueries.byArticle(b)),
+    client.fetchQuery(speakerQueries.byArticle(a)),
+    client.fetchQuery(speakerQueries.list()),
+  ]);
+}
+
+describe('invalidateOnWrite', () => {
+  test('a verdict change invalidates that article’s claims and the queries reading claims, nothing else', async () => {
+    const { a, b } = await twoArticles();
+    await prime(a, b);
+    const claim = (await db.claims.where('articleId').equals(a).first())!;
+
+    const announced = nextMutation();
+    await setClaimVerdict(claim.id, 'false');
+    await announced;
+
+    expect(invalidated(claimQueries.byArticle(a).queryKey)).toBe(true);
+    expect(invalidated(articleQueries.list().queryKey)).toBe(true); // counts read claims
+    expect(invalidated(speakerQueries.byArticle(a).queryKey)).toBe(true); // meta.tables: claims
+    expect(invalidated(claimQueries.byArticle(b).queryKey)).toBe(false); // another article's claims
+    expect(invalidated(articleQueries.detail(a).queryKey)).toBe(false);
+    expect(invalidated(speakerQueries.list().queryKey)).toBe(false);
+  });
+
+  test('importing an article leaves the other articles’ claim lists alone', async () => {
+    const a = (await saveImportedArticle({ text: ARTICLE_A }, extractionA())).articleId;
+    const b = 'not-yet' as ArticleId;
+    await prime(a, b);
+
+    const announced = nextMutation();
+    await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+    await announced;
+
+    expect(invalidated(articleQueries.list().queryKey)).toBe(true);
+    expect(invalidated(speakerQueries.list().queryKey)).toBe(true);
+    expect(invalidated(claimQueries.byArticle(a).queryKey)).toBe(false);
+  });
+
+  test('an active query refetches and shows the write', async () => {
+    const { a } = await twoArticles();
+    const observer = new QueryObserver(client, claimQueries.byArticle(a));
+    const seen: string[][] = [];
+    const unsubscribe = observer.subscribe((r) => {
+      if (r.isSuccess && !r.isFetching) seen.push(r.data.map((c) => c.verdict));
+    });
+    await client.fetchQuery(claimQueries.byArticle(a));
+    const claim = (await db.claims.where('articleId').equals(a).sortBy('start'))[0]!;
+
+    const announced = nextMutation();
+    await setClaimVerdict(claim.id, 'mostly true');
+    await announced;
+    await expect.poll(() => seen.at(-1)?.[0]).toBe('mostly true');
+    unsubscribe();
+  });
+
+  test('a write to another table invalidates only its own queries', async () => {
+    const { a, b } = await twoArticles();
+    await prime(a, b);
+    const announced = nextMutation();
+    await setMeta('referenceArticleSeeded', true);
+    await announced;
+    for (const q of client.getQueryCache().getAll()) expect(q.state.isInvalidated).toBe(false);
+  });
+
+  test('stops after unsubscribing', async () => {
+    const { a, b } = await twoArticles();
+    await prime(a, b);
+    stop();
+    const claim = (await db.claims.where('articleId').equals(a).first())!;
+    const announced = nextMutation();
+    await setClaimVerdict(claim.id, 'true');
+    await announced;
+    expect(invalidated(claimQueries.byArticle(a).queryKey)).toBe(false);
+  });
+});
+
+describe('invalidateOnWrite with an updating hook subscribed (writes through Dexie’s hooks middleware)', () => {
+  const noop = () => undefined;
+  beforeEach(() => {
+    db.claims.hook('updating', noop);
+  });
+  afterEach(() => {
+    db.claims.hook('updating').unsubscribe(noop);
+  });
+
+  for (const [what, write] of [
+    ['a verdict change', async (id: ClaimId) => setClaimVerdict(id, 'misleading')],
+    ['a notes edit', async (id: ClaimId) => updateClaim(id, { notes: 'see the report' })],
+    ['a restore', async (id: ClaimId) => restoreClaim(id)],
+  ] as const) {
+    test(`${what} still invalidates exactly that article's claims`, async () => {
+      const { a, b } = await twoArticles();
+      const claim = (await db.claims.where('articleId').equals(a).first())!;
+      if (what === 'a restore') await softDeleteClaim(claim.id);
+      await prime(a, b);
+      const announced = nextMutation();
+      await write(claim.id);
+      await announced;
+      expect(invalidated(claimQueries.byArticle(a).queryKey)).toBe(true);
+      expect(invalidated(claimQueries.byArticle(b).queryKey)).toBe(false);
+    });
+  }
+});
+
+describe('queriesToInvalidate', () => {
+  test('an unbounded change (a bulk write, another tab’s clear) reaches every scoped query of the table', async () => {
+    const { a, b } = await twoArticles();
+    await prime(a, b);
+    const full = new RangeSet(Dexie.minKey, Dexie.maxKey);
+    const parts: ObservabilitySet = {
+      'idb://claimdesk/claims/': full,
+      'idb://claimdesk/claims/articleId': full,
+    };
+    const keys = queriesToInvalidate(client.getQueryCache().getAll(), parts).map((q) => q.queryKey);
+    expect(keys).toContainEqual(claimQueries.byArticle(a).queryKey);
+    expect(keys).toContainEqual(claimQueries.byArticle(b).queryKey);
+    expect(keys).not.toContainEqual(articleQueries.detail(a).queryKey);
+  });
+
+  test('ignores other databases', async () => {
+    const { a, b } = await twoArticles();
+    await prime(a, b);
+    const parts: ObservabilitySet = { 'idb://other/claims/': new RangeSet(Dexie.minKey, Dexie.maxKey) };
+    expect(queriesToInvalidate(client.getQueryCache().getAll(), parts)).toEqual([]);
+  });
+
+  test('a known update to a row the query holds invalidates it even when the scope index did not change', async () => {
+    const { a, b } = await twoArticles();
+    await prime(a, b);
+    const claim = (await db.claims.where('articleId').equals(a).first())!;
+    // what Dexie reports when it knew the old row: the primary key, and only the indexes whose keys changed
+    const parts: ObservabilitySet = {
+      'idb://claimdesk/claims/': new RangeSet(claim.id),
+      'idb://claimdesk/claims/verdict': new RangeSet('unchecked').addKey('true'),
+    };
+    const keys = queriesToInvalidate(client.getQueryCache().getAll(), parts).map((q) => q.queryKey);
+    expect(keys).toContainEqual(claimQueries.byArticle(a).queryKey);
+    expect(keys).not.toContainEqual(claimQueries.byArticle(b).queryKey);
+  });
+
+  test('a known restore of a claim the query does not hold yet invalidates it through [articleId+deletedAt]', async () => {
+    const { a, b } = await twoArticles();
+    await prime(a, b);
+    // Dexie knew the old row: articleId did not change, but the compound index keys did
+    const parts: ObservabilitySet = {
+      'idb://claimdesk/claims/': new RangeSet('some-tombstoned-claim'),
+      'idb://claimdesk/claims/[articleId+deletedAt]': new RangeSet([a, 123]),
+    };
+    const keys = queriesToInvalidate(client.getQueryCache().getAll(), parts).map((q) => q.queryKey);
+    expect(keys).toContainEqual(claimQueries.byArticle(a).queryKey);
+    expect(keys).not.toContainEqual(claimQueries.byArticle(b).queryKey);
+  });
+});

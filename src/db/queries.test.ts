@@ -1,0 +1,174 @@
+import { QueryClient } from '@tanstack/react-query';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { ArticleId } from '@/core/model/types';
+import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
+import { saveImportedArticle, softDeleteArticle } from './articles';
+import { addManualClaim, setClaimSpeaker, setClaimVerdict, softDeleteClaim, updateClaim } from './claims';
+import { db } from './db';
+import { articleQueries, claimQueries, speakerQueries, storageQueries } from './queries';
+
+beforeEach(resetDb);
+
+const client = () =>
+  new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always' } } });
+
+describe('articleQueries', () => {
+  test('list: live articles newest first, with claim, checked and speaker counts', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A, outlet: 'Yorkshire Post' }, extractionA());
+    await new Promise((r) => setTimeout(r, 2));
+    const b = await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+    const claimsA = await db.claims.where('articleId').equals(a.articleId).sortBy('start');
+    await setClaimVerdict(claimsA[0]!.id, 'true');
+    await setClaimVerdict(claimsA[1]!.id, 'in progress');
+    await softDeleteClaim(claimsA[2]!.id); // the councillors' only claim
+
+    const list = await client().fetchQuery(articleQueries.list());
+    expect(list).toEqual([
+      {
+        id: b.articleId,
+        title: 'Minister responds to report',
+        outlet: null,
+        importedAt: expect.any(Number),
+        claimCount: 2,
+        checkedCount: 0,
+        speakerCount: 2,
+      },
+      {
+        id: a.articleId,
+        title: 'Police chief pledges more officers',
+        outlet: 'Yorkshire Post',
+        importedAt: expect.any(Number),
+        claimCount: 2,
+        checkedCount: 1,
+        speakerCount: 1,
+      },
+    ]);
+
+    await softDeleteArticle(b.articleId);
+    expect((await client().fetchQuery(articleQueries.list())).map((s) => s.id)).toEqual([a.articleId]);
+    expect((await client().fetchQuery(articleQueries.trash())).map((s) => s.id)).toEqual([b.articleId]);
+  });
+
+  test('detail: the article, or null', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    expect((await client().fetchQuery(articleQueries.detail(a.articleId)))?.text).toBe(ARTICLE_A);
+    expect(await client().fetchQuery(articleQueries.detail('missing' as ArticleId))).toBeNull();
+  });
+
+  test('keys start with the table; multi-table queries declare their tables', () => {
+    expect(articleQueries.list().queryKey[0]).toBe('articles');
+    expect(articleQueries.list().meta).toEqual({ tables: ['claims'] });
+    for (const q of [
+      articleQueries.list(),
+      claimQueries.byArticle('a' as ArticleId),
+      storageQueries.estimate(),
+    ]) {
+      expect(q.staleTime).toBe(Number.POSITIVE_INFINITY);
+      expect(q.networkMode).toBe('always'); // a local read must not pause while the device is offline
+    }
+    expect(speakerQueries.byArticle('a' as ArticleId).meta).toEqual({ tables: ['claims'] });
+    expect(claimQueries.byArticle('a' as ArticleId).queryKey).toEqual(['claims', 'byArticle', 'a']);
+  });
+});
+
+describe('claimQueries.byArticle', () => {
+  test('live claims of one article, sorted by start', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+    const manual = await addManualClaim({ articleId: a.articleId, start: 0, end: 12 });
+    const claims = await client().fetchQuery(claimQueries.byArticle(a.articleId));
+    expect(claims.map((c) => c.text)).toEqual([
+      'Police chief',
+      'We have 200 more officers than in 2014.',
+      'Victims are listened to now.',
+      'failed hundreds of girls',
+    ]);
+    expect(claims[0]).toMatchObject({ id: manual.id, origin: 'manual' });
+    await softDeleteClaim(manual.id);
+    expect(await client().fetchQuery(claimQueries.byArticle(a.articleId))).toHaveLength(3);
+  });
+});
+
+describe('speakerQueries.byArticle', () => {
+  test('the live speakers of the live claims of one article, by name', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const b = await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+    const names = async (id: ArticleId) =>
+      (await client().fetchQuery(speakerQueries.byArticle(id))).map((s) => s.name);
+    expect(await names(a.articleId)).toEqual(['Alan Billings', 'Conservative councillors']);
+    expect(await names(b.articleId)).toEqual(['Alan Billings', 'James Cartlidge']);
+
+    const jay = (await db.claims.where('articleId').equals(b.articleId).sortBy('start'))[0]!;
+    await setClaimSpeaker(jay.id, null);
+    expect(await names(b.articleId)).toEqual(['Alan Billings']);
+  });
+});
+
+describe('storageQueries.estimate', () => {
+  test('nulls, or numbers, depending on what the platform offers', async () => {
+    const e = await client().fetchQuery(storageQueries.estimate());
+    expect(Object.keys(e).sort()).toEqual(['persisted', 'quota', 'usage']);
+    for (const v of Object.values(e))
+      expect(v === null || typeof v === 'number' || typeof v === 'boolean').toBe(true);
+  });
+});
+
+describe('claimQueries.list / count', () => {
+  test('filter by article, speaker, verdict and tag, paged', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const b = await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+    const billings = (await db.speakers.where('key').equals('alan billings').first())!;
+    const [first, second] = await db.claims.where('articleId').equals(a.articleId).sortBy('start');
+    await updateClaim(first!.id, { verdict: 'true', tags: ['police'] });
+    await updateClaim(second!.id, { tags: ['police'] });
+    const q = client();
+    const texts = async (...args: Parameters<typeof claimQueries.list>) =>
+      (await q.fetchQuery(claimQueries.list(...args))).map((c) => c.text);
+
+    expect(await q.fetchQuery(claimQueries.count())).toBe(5);
+    expect(await texts({ articleId: b.articleId })).toEqual([
+      'The Jay report changed everything.',
+      'Trust is returning.',
+    ]);
+    expect((await texts({ speakerId: billings.id })).sort()).toEqual([
+      'Trust is returning.',
+      'Victims are listened to now.',
+      'We have 200 more officers than in 2014.',
+    ]);
+    expect(await texts({ tag: 'police', verdict: 'true' })).toEqual([
+      'We have 200 more officers than in 2014.',
+    ]);
+    expect(await q.fetchQuery(claimQueries.count({ tag: 'police' }))).toBe(2);
+    expect(await texts({ articleId: a.articleId }, { offset: 1, limit: 1 })).toEqual([
+      'Victims are listened to now.',
+    ]);
+    expect(claimQueries.list({ verdict: undefined, tag: 'x' }).queryKey).toEqual(
+      claimQueries.list({ tag: 'x' }).queryKey,
+    );
+
+    await softDeleteClaim(first!.id);
+    expect(await client().fetchQuery(claimQueries.count({ tag: 'police' }))).toBe(1);
+  });
+});
+
+describe('counts with tombstones', () => {
+  test('a deleted checked claim leaves the counts; a speaker stays while one live claim remains', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const [first, second] = await db.claims.where('articleId').equals(a.articleId).sortBy('start');
+    await setClaimVerdict(first!.id, 'false');
+    await setClaimVerdict(second!.id, 'true');
+    await softDeleteClaim(first!.id); // Billings keeps `second`
+    const [summary] = await client().fetchQuery(articleQueries.list());
+    expect(summary).toMatchObject({ claimCount: 2, checkedCount: 1, speakerCount: 2 });
+    expect((await client().fetchQuery(speakerQueries.byArticle(a.articleId))).map((s) => s.name)).toEqual([
+      'Alan Billings',
+      'Conservative councillors',
+    ]);
+    await softDeleteClaim(second!.id);
+    expect((await client().fetchQuery(articleQueries.list()))[0]).toMatchObject({
+      claimCount: 1,
+      checkedCount: 0,
+      speakerCount: 1,
+    });
+  });
+});

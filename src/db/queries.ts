@@ -1,0 +1,366 @@
+import { queryOptions } from '@tanstack/react-query';
+import { Dexie } from 'dexie';
+import type {
+  Article,
+  ArticleId,
+  Claim,
+  ClaimId,
+  Evidence,
+  HistoryEntry,
+  HistoryTable,
+  Question,
+  Source,
+  SourceId,
+  Speaker,
+  SpeakerId,
+  Timestamp,
+  Verdict,
+} from '@/core/model/types';
+import { db, type TableName } from './db';
+import { getMeta } from './meta';
+import { estimateStorage, type StorageEstimate } from './storage';
+
+/**
+ * What a query reads, for the invalidation bridge (live.ts):
+ * - `tables`: every table it reads besides the one its key starts with;
+ * - `scope`: the query holds only rows of `table` whose `index` equals `key` (and only those
+ *   rows' ids, when `rowsInData`), so a write elsewhere in that table can leave it alone.
+ */
+export type QueryScope = Readonly<{ table: TableName; index: string; key: string; rowsInData: boolean }>;
+export type DbQueryMeta = Readonly<{ tables?: readonly TableName[]; scope?: QueryScope }>;
+
+/** Verdicts that count as checked in progress figures. */
+export const OPEN_VERDICTS: readonly Verdict[] = ['unchecked', 'in progress'];
+export const isChecked = (verdict: Verdict): boolean => !OPEN_VERDICTS.includes(verdict);
+
+const isLive = <T extends { deletedAt: Timestamp | null }>(row: T | undefined): row is T =>
+  row !== undefined && row.deletedAt === null;
+
+/** The claims of one article, in the range of a compound index starting with articleId. */
+const articleRange = (index: string, articleId: ArticleId) =>
+  db.claims.where(index).between([articleId, Dexie.minKey], [articleId, Dexie.maxKey], true, true);
+
+export type ArticleSummary = Readonly<{
+  id: ArticleId;
+  title: string;
+  outlet: string | null;
+  importedAt: Timestamp;
+  claimCount: number;
+  /** Claims with a verdict other than unchecked / in progress. */
+  checkedCount: number;
+  speakerCount: number;
+}>;
+
+/** The ids of the live speakers of an article's live claims: distinct index keys, corrected for tombstones. */
+async function liveSpeakerIds(articleId: ArticleId, tombstones: readonly Claim[]): Promise<SpeakerId[]> {
+  const keys = await articleRange('[articleId+speakerId]', articleId).uniqueKeys();
+  const ids = keys.map((key) => (key as unknown as [ArticleId, SpeakerId])[1]);
+  const deletedPerSpeaker = new Map<SpeakerId, number>();
+  for (const c of tombstones) {
+    if (c.speakerId !== null)
+      deletedPerSpeaker.set(c.speakerId, (deletedPerSpeaker.get(c.speakerId) ?? 0) + 1);
+  }
+  if (deletedPerSpeaker.size === 0) return ids;
+  const live = await Promise.all(
+    ids.map(async (id) => {
+      const deleted = deletedPerSpeaker.get(id) ?? 0;
+      return (
+        deleted === 0 ||
+        (await db.claims.where('[articleId+speakerId]').equals([articleId, id]).count()) > deleted
+      );
+    }),
+  );
+  return ids.filter((_, i) => live[i]);
+}
+
+/** An article's tombstoned claims (usually none): the only claim rows the counts read. */
+const tombstonesOf = (articleId: ArticleId): Promise<Claim[]> =>
+  articleRange('[articleId+deletedAt]', articleId).toArray();
+
+/**
+ * Counts an article's live claims, checked claims and speakers with index counts and distinct
+ * index keys ([articleId+verdict], [articleId+speakerId]), reading only its tombstoned claims' rows.
+ */
+async function summarise(article: Article): Promise<ArticleSummary> {
+  const byVerdict = (verdict: Verdict) =>
+    db.claims.where('[articleId+verdict]').equals([article.id, verdict]).count();
+  const tombstones = await tombstonesOf(article.id);
+  const [total, open, speakerIds] = await Promise.all([
+    articleRange('[articleId+verdict]', article.id).count(),
+    Promise.all(OPEN_VERDICTS.map(byVerdict)).then((ns) => ns.reduce((a, b) => a + b, 0)),
+    liveSpeakerIds(article.id, tombstones),
+  ]);
+  const deletedChecked = tombstones.filter((c) => isChecked(c.verdict)).length;
+  return {
+    id: article.id,
+    title: article.title,
+    outlet: article.outlet,
+    importedAt: article.importedAt,
+    claimCount: total - tombstones.length,
+    checkedCount: total - open - deletedChecked,
+    speakerCount: speakerIds.length,
+  };
+}
+
+export const articleQueries = {
+  all: () => ['articles'] as const,
+  /** Live articles, newest import first, with their progress. */
+  list: () =>
+    queryOptions({
+      queryKey: [...articleQueries.all(), 'list'] as const,
+      queryFn: () =>
+        db.transaction('r', [db.articles, db.claims], async () => {
+          const articles = await db.articles.orderBy('importedAt').reverse().filter(isLive).toArray();
+          return Promise.all(articles.map(summarise));
+        }),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+      meta: { tables: ['claims'] } satisfies DbQueryMeta,
+    }),
+  /** Articles in the trash, most recently deleted first. */
+  trash: () =>
+    queryOptions({
+      queryKey: [...articleQueries.all(), 'trash'] as const,
+      queryFn: async (): Promise<Article[]> => {
+        const rows = await db.articles.orderBy('deletedAt').reverse().toArray();
+        return rows;
+      },
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+  /** One article (tombstoned too: the screen shows that it is in the trash), or null. */
+  detail: (id: ArticleId) =>
+    queryOptions({
+      queryKey: [...articleQueries.all(), 'detail', id] as const,
+      queryFn: async (): Promise<Article | null> => (await db.articles.get(id)) ?? null,
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+};
+
+/** Filters of the Claims screen; the most selective given criterion picks the index, the rest filter. */
+export type ClaimFilter = Readonly<{
+  articleId?: ArticleId;
+  speakerId?: SpeakerId;
+  verdict?: Verdict;
+  tag?: string;
+}>;
+
+export type ClaimPage = Readonly<{ offset?: number; limit?: number }>;
+
+/** The live claims matching a filter, read through one index range (never the whole table when a filter is given). */
+function filteredClaims(filter: ClaimFilter) {
+  const matches = (c: Claim) =>
+    c.deletedAt === null &&
+    (filter.articleId === undefined || c.articleId === filter.articleId) &&
+    (filter.speakerId === undefined || c.speakerId === filter.speakerId) &&
+    (filter.verdict === undefined || c.verdict === filter.verdict) &&
+    (filter.tag === undefined || c.tags.includes(filter.tag));
+  const base =
+    filter.articleId !== undefined
+      ? articleRange('[articleId+start]', filter.articleId)
+      : filter.speakerId !== undefined
+        ? db.claims.where('speakerId').equals(filter.speakerId)
+        : filter.tag !== undefined
+          ? db.claims.where('tags').equals(filter.tag)
+          : filter.verdict !== undefined
+            ? db.claims.where('verdict').equals(filter.verdict)
+            : db.claims.orderBy('updatedAt').reverse();
+  return base.filter(matches);
+}
+
+/** A stable cache key for a filter (undefined criteria left out). */
+const filterKey = (filter: ClaimFilter) =>
+  Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as ClaimFilter;
+
+export const claimQueries = {
+  all: () => ['claims'] as const,
+  /** An article's live claims, by start offset. */
+  byArticle: (articleId: ArticleId) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'byArticle', articleId] as const,
+      queryFn: (): Promise<Claim[]> => articleRange('[articleId+start]', articleId).filter(isLive).toArray(),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+      meta: {
+        scope: { table: 'claims', index: 'articleId', key: articleId, rowsInData: true },
+      } satisfies DbQueryMeta,
+    }),
+  /** One claim (tombstoned too), or null. */
+  detail: (id: ClaimId) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'detail', id] as const,
+      queryFn: async (): Promise<Claim | null> => (await db.claims.get(id)) ?? null,
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+  /**
+   * A page of the live claims matching `filter`: an article's by position, otherwise in index
+   * order (by id within a speaker, tag or verdict), or most recently changed first with no filter.
+   */
+  list: (filter: ClaimFilter = {}, { offset = 0, limit = 200 }: ClaimPage = {}) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'list', filterKey(filter), { offset, limit }] as const,
+      queryFn: (): Promise<Claim[]> => filteredClaims(filter).offset(offset).limit(limit).toArray(),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+  /** How many live claims match `filter` (for a virtualised table's height). */
+  count: (filter: ClaimFilter = {}) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'count', filterKey(filter)] as const,
+      queryFn: (): Promise<number> => filteredClaims(filter).count(),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+  /** A speaker's live claims across the library, newest article first within the limit. */
+  bySpeaker: (speakerId: SpeakerId, limit = 500) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'bySpeaker', speakerId, limit] as const,
+      queryFn: (): Promise<Claim[]> =>
+        db.claims.where('speakerId').equals(speakerId).filter(isLive).limit(limit).toArray(),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+      meta: {
+        scope: { table: 'claims', index: 'speakerId', key: speakerId, rowsInData: true },
+      } satisfies DbQueryMeta,
+    }),
+};
+
+export const speakerQueries = {
+  all: () => ['speakers'] as const,
+  /** The live speakers of an article's live claims, by name. */
+  byArticle: (articleId: ArticleId) =>
+    queryOptions({
+      queryKey: [...speakerQueries.all(), 'byArticle', articleId] as const,
+      queryFn: () =>
+        db.transaction('r', [db.claims, db.speakers], async (): Promise<Speaker[]> => {
+          const ids = await liveSpeakerIds(articleId, await tombstonesOf(articleId));
+          const speakers = (await db.speakers.bulkGet(ids)).filter(isLive);
+          return speakers.sort((a, b) => a.name.localeCompare(b.name));
+        }),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+      meta: { tables: ['claims'] } satisfies DbQueryMeta,
+    }),
+  /** Every live speaker in the library, by name. */
+  list: () =>
+    queryOptions({
+      queryKey: [...speakerQueries.all(), 'list'] as const,
+      queryFn: async (): Promise<Speaker[]> => {
+        const rows = await db.speakers.filter(isLive).toArray();
+        return rows.sort((a, b) => a.name.localeCompare(b.name));
+      },
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+  detail: (id: SpeakerId) =>
+    queryOptions({
+      queryKey: [...speakerQueries.all(), 'detail', id] as const,
+      queryFn: async (): Promise<Speaker | null> => (await db.speakers.get(id)) ?? null,
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+};
+
+export type EvidenceWithSource = Readonly<{ evidence: Evidence; source: Source | null }>;
+
+export const evidenceQueries = {
+  all: () => ['evidence'] as const,
+  /** A claim's live evidence with its sources. */
+  byClaim: (claimId: ClaimId) =>
+    queryOptions({
+      queryKey: [...evidenceQueries.all(), 'byClaim', claimId] as const,
+      queryFn: () =>
+        db.transaction('r', [db.evidence, db.sources], async (): Promise<EvidenceWithSource[]> => {
+          const evidence = await db.evidence.where('claimId').equals(claimId).filter(isLive).toArray();
+          const sources = await db.sources.bulkGet(evidence.map((e) => e.sourceId));
+          return evidence
+            .map((e, i) => ({ evidence: e, source: sources[i] ?? null }))
+            .sort((a, b) => (a.evidence.id < b.evidence.id ? -1 : 1));
+        }),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+      meta: { tables: ['sources'] } satisfies DbQueryMeta,
+    }),
+};
+
+export const sourceQueries = {
+  all: () => ['sources'] as const,
+  /** Live sources, most recently changed first. */
+  list: () =>
+    queryOptions({
+      queryKey: [...sourceQueries.all(), 'list'] as const,
+      queryFn: (): Promise<Source[]> => db.sources.orderBy('updatedAt').reverse().filter(isLive).toArray(),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+  detail: (id: SourceId) =>
+    queryOptions({
+      queryKey: [...sourceQueries.all(), 'detail', id] as const,
+      queryFn: async (): Promise<Source | null> => (await db.sources.get(id)) ?? null,
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+};
+
+export const historyQueries = {
+  all: () => ['history'] as const,
+  /** One row's history, oldest first. */
+  byRow: (table: HistoryTable, rowId: string) =>
+    queryOptions({
+      queryKey: [...historyQueries.all(), 'byRow', table, rowId] as const,
+      queryFn: async (): Promise<HistoryEntry[]> => {
+        const rows = await db.history.where('[table+rowId]').equals([table, rowId]).toArray();
+        return rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+      },
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+};
+
+export const questionQueries = {
+  all: () => ['questions'] as const,
+  /** Live questions, most recently changed first. */
+  list: () =>
+    queryOptions({
+      queryKey: [...questionQueries.all(), 'list'] as const,
+      queryFn: (): Promise<Question[]> =>
+        db.questions.orderBy('updatedAt').reverse().filter(isLive).toArray(),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+  /** Live questions raised by an article. */
+  byArticle: (articleId: ArticleId) =>
+    queryOptions({
+      queryKey: [...questionQueries.all(), 'byArticle', articleId] as const,
+      queryFn: (): Promise<Question[]> =>
+        db.questions.where('articleIds').equals(articleId).filter(isLive).toArray(),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+};
+
+export const metaQueries = {
+  all: () => ['meta'] as const,
+  value: <T>(key: string) =>
+    queryOptions({
+      queryKey: [...metaQueries.all(), key] as const,
+      queryFn: async (): Promise<T | null> => (await getMeta<T>(key)) ?? null,
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+    }),
+};
+
+export const storageQueries = {
+  all: () => ['storage'] as const,
+  /** Usage and quota change with every big write: refreshed when articles or claims change. */
+  estimate: () =>
+    queryOptions({
+      queryKey: [...storageQueries.all(), 'estimate'] as const,
+      queryFn: (): Promise<StorageEstimate> => estimateStorage(),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+      meta: { tables: ['articles', 'claims'] } satisfies DbQueryMeta,
+    }),
+};

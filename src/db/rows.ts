@@ -1,0 +1,38 @@
+import type { Table } from 'dexie';
+import { diffRow } from '@/core/model/row-diff';
+import type { HistoryTable, Timestamp } from '@/core/model/types';
+import { DbError } from './errors';
+import { recordHistory, type WriteOptions } from './history';
+
+type Row = { id: string; updatedAt: Timestamp; deletedAt: Timestamp | null };
+
+/**
+ * Applies `patch` to one row inside the current transaction (which must include the row's table
+ * and `history`), recording the changed fields before and after. Writes nothing when nothing
+ * changes. Returns the row as it now is.
+ */
+export async function patchRow<T extends Row, K extends string, I>(
+  historyTable: HistoryTable,
+  table: Table<T, K, I>,
+  id: K,
+  patch: Readonly<Partial<T>>,
+  at: Timestamp,
+  options: WriteOptions = {},
+  action: 'update' | 'delete' | 'restore' = 'update',
+): Promise<T> {
+  const before = await table.get(id);
+  if (!before) {
+    const noun = historyTable === 'evidence' ? 'link to a source' : historyTable.replace(/s$/, '');
+    throw new DbError('not-found', `That ${noun} no longer exists; it may have been deleted in another tab.`);
+  }
+  const diff = diffRow(before as Record<string, unknown>, patch as Record<string, unknown>);
+  if (!diff) return before;
+  const after = { ...before, ...diff.to, updatedAt: at } as T;
+  await table.put(after as unknown as I);
+  await recordHistory(
+    [{ table: historyTable, rowId: id, action, from: diff.from, to: diff.to }],
+    at,
+    options,
+  );
+  return after;
+}

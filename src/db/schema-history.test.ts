@@ -1,0 +1,228 @@
+/**
+ * The schema history harness: for each version in SCHEMA_VERSIONS, open an empty database at
+ * that version (from its stored description), write rows as the app of that version did, then
+ * open it with the current `db` and check every row survived with the upgrades applied.
+ *
+ * Adding a version: add it to SCHEMA_VERSIONS (schema.ts), then add a step here with `seed`
+ * (rows in the shape that version wrote) and `verify` (those rows as the current version reads them).
+ */
+import { Dexie } from 'dexie';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { Article, Claim, Evidence, HistoryEntry, Question, Source, Speaker } from '@/core/model/types';
+import { resetDb } from '@/test/db';
+import { type ClaimdeskDb, db, declareSchema } from './db';
+import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
+
+type Step = Readonly<{
+  version: number;
+  seed: (old: Dexie) => Promise<void>;
+  verify: (current: ClaimdeskDb) => Promise<void>;
+}>;
+
+const t0 = 1_700_000_000_000;
+
+const v1 = {
+  article: {
+    id: 'a-1',
+    title: 'Police chief pledges more officers',
+    text: 'Police chief pledges more officers\n\nDr Alan Billings said: "We have 200 more officers."',
+    outlet: 'Yorkshire Post',
+    url: 'https://example.org/a',
+    publishedAt: '2024-05-01',
+    importedAt: t0,
+    extractorVersion: '0.1.0',
+    sha256: 'f'.repeat(64),
+    boilerplate: [{ start: 0, end: 5, reason: 'ad' }],
+    updatedAt: t0,
+    deletedAt: null,
+  },
+  speaker: {
+    id: 's-1',
+    name: 'Alan Billings',
+    key: 'alan billings',
+    type: 'person',
+    role: 'police and crime commissioner',
+    aliases: ['Dr Billings'],
+    updatedAt: t0,
+    deletedAt: null,
+  },
+  claim: {
+    id: 'c-1',
+    articleId: 'a-1',
+    speakerId: 's-1',
+    text: 'We have 200 more officers.',
+    start: 59,
+    end: 85,
+    quote: { exact: 'We have 200 more officers.', prefix: 'Billings said: "', suffix: '"' },
+    kind: 'direct',
+    cue: { start: 52, end: 56, text: 'said' },
+    speakerMention: { start: 36, end: 51, text: 'Dr Alan Billings' },
+    confidence: 0.9,
+    checkworthy: { score: 0.7, signals: ['number'] },
+    verdict: 'mostly true',
+    ratingNote: 'Roughly',
+    tags: ['police', 'numbers'],
+    notes: '',
+    origin: 'extracted',
+    createdAt: t0,
+    updatedAt: t0 + 1,
+    deletedAt: null,
+  },
+  deletedClaim: {
+    id: 'c-2',
+    articleId: 'a-1',
+    speakerId: null,
+    text: 'Police chief',
+    start: 0,
+    end: 12,
+    quote: { exact: 'Police chief', prefix: '', suffix: ' pledges more officers' },
+    kind: 'headline',
+    cue: null,
+    speakerMention: null,
+    confidence: 0.4,
+    checkworthy: { score: 0, signals: [] },
+    verdict: 'unchecked',
+    ratingNote: '',
+    tags: [],
+    notes: '',
+    origin: 'manual',
+    createdAt: t0,
+    updatedAt: t0 + 2,
+    deletedAt: t0 + 2,
+  },
+  source: {
+    id: 'src-1',
+    url: 'https://example.org/stats',
+    title: 'Police workforce statistics',
+    publisher: 'Home Office',
+    date: '2024-01-31',
+    type: 'official statistics',
+    notes: '',
+    excerpt: null,
+    updatedAt: t0,
+    deletedAt: null,
+  },
+  evidence: {
+    id: 'e-1',
+    claimId: 'c-1',
+    sourceId: 'src-1',
+    relation: 'supports',
+    passage: '…',
+    note: '',
+    updatedAt: t0,
+    deletedAt: null,
+  },
+  question: {
+    id: 'q-1',
+    text: 'Has policing improved?',
+    articleIds: ['a-1'],
+    stances: { 'c-1': 'for' },
+    updatedAt: t0,
+    deletedAt: null,
+  },
+  history: {
+    id: 'h-1',
+    table: 'claims',
+    rowId: 'c-1',
+    batchId: 'b-1',
+    action: 'update',
+    from: { verdict: 'unchecked' },
+    to: { verdict: 'mostly true' },
+    at: t0 + 1,
+    undoneAt: null,
+  },
+  meta: { key: 'referenceArticleSeeded', value: true },
+} as const;
+
+const STEPS: readonly Step[] = [
+  {
+    version: 1,
+    seed: async (old) => {
+      await old.table('articles').add(v1.article);
+      await old.table('speakers').add(v1.speaker);
+      await old.table('claims').bulkAdd([v1.claim, v1.deletedClaim]);
+      await old.table('sources').add(v1.source);
+      await old.table('evidence').add(v1.evidence);
+      await old.table('questions').add(v1.question);
+      await old.table('history').add(v1.history);
+      await old.table('meta').add(v1.meta);
+    },
+    verify: async (current) => {
+      expect(await current.articles.get(v1.article.id as Article['id'])).toEqual(v1.article);
+      expect(await current.speakers.get(v1.speaker.id as Speaker['id'])).toEqual(v1.speaker);
+      expect(await current.claims.get(v1.claim.id as Claim['id'])).toEqual(v1.claim);
+      expect(await current.claims.get(v1.deletedClaim.id as Claim['id'])).toEqual(v1.deletedClaim);
+      expect(await current.sources.get(v1.source.id as Source['id'])).toEqual(v1.source);
+      expect(await current.evidence.get(v1.evidence.id as Evidence['id'])).toEqual(v1.evidence);
+      expect(await current.questions.get(v1.question.id as Question['id'])).toEqual(v1.question);
+      expect(await current.history.get(v1.history.id as HistoryEntry['id'])).toEqual(v1.history);
+      expect(await current.meta.get(v1.meta.key)).toEqual(v1.meta);
+      // the indexes the screens rely on find the old rows
+      expect((await current.articles.where('sha256').equals(v1.article.sha256).first())?.id).toBe('a-1');
+      expect(
+        await current.claims
+          .where('[articleId+start]')
+          .between(['a-1', Dexie.minKey], ['a-1', Dexie.maxKey])
+          .primaryKeys(),
+      ).toEqual(['c-2', 'c-1']);
+      expect(
+        await current.claims
+          .where('[articleId+deletedAt]')
+          .between(['a-1', Dexie.minKey], ['a-1', Dexie.maxKey])
+          .primaryKeys(),
+      ).toEqual(['c-2']);
+      expect(await current.claims.where('tags').equals('numbers').primaryKeys()).toEqual(['c-1']);
+      expect(await current.evidence.where('sourceId').equals('src-1').primaryKeys()).toEqual(['e-1']);
+      expect(await current.history.where('[table+rowId]').equals(['claims', 'c-1']).primaryKeys()).toEqual([
+        'h-1',
+      ]);
+    },
+  },
+];
+
+/** A connection that knows the schema only up to `version`, as the app of that version did. */
+function openAt(version: number): Dexie {
+  const old = new Dexie(DB_NAME);
+  declareSchema(old, version);
+  return old;
+}
+
+beforeEach(async () => {
+  await resetDb();
+  db.close();
+  await Dexie.delete(DB_NAME);
+});
+
+describe('schema history', () => {
+  test('versions increase, every version has a harness step, and db is at the latest', () => {
+    const versions = SCHEMA_VERSIONS.map((v) => v.version);
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(STEPS.map((s) => s.version)).toEqual(versions);
+    expect(db.verno).toBe(CURRENT_VERSION);
+  });
+
+  for (const step of STEPS) {
+    test(`rows written at version ${step.version} survive the upgrade to version ${CURRENT_VERSION}`, async () => {
+      const old = openAt(step.version);
+      await old.open();
+      expect(old.verno).toBe(step.version);
+      await step.seed(old);
+      old.close();
+
+      await db.open();
+      await step.verify(db);
+    });
+  }
+
+  test('rows written through every version in turn all survive', async () => {
+    for (const step of STEPS) {
+      const old = openAt(step.version);
+      await old.open();
+      await step.seed(old);
+      old.close();
+    }
+    await db.open();
+    for (const step of STEPS) await step.verify(db);
+  });
+});

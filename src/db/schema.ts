@@ -1,0 +1,39 @@
+import type { Transaction } from 'dexie';
+
+/**
+ * The schema history of the `claimdesk` database, oldest first. Never edit a released version:
+ * add a new one (its `stores` lists only the tables that change; `null` drops a table) with an
+ * `upgrade` that keeps every row, and add a step to `schema-history.test.ts`.
+ *
+ * Notes on the indexes:
+ * - IndexedDB leaves a row out of an index whose key is null, so `deletedAt` indexes hold only
+ *   tombstones, and `[articleId+deletedAt]` finds an article's deleted claims without reading the rest.
+ * - `[articleId+verdict]` and `[articleId+speakerId]` let the library count an article's claims,
+ *   checked claims and speakers from index keys alone.
+ */
+export type SchemaVersion = Readonly<{
+  version: number;
+  stores: Readonly<Record<string, string | null>>;
+  upgrade?: (tx: Transaction) => Promise<unknown> | undefined;
+}>;
+
+export const DB_NAME = 'claimdesk';
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      articles: 'id, &sha256, importedAt, deletedAt, updatedAt',
+      speakers: 'id, key, updatedAt',
+      claims:
+        'id, articleId, speakerId, verdict, *tags, [articleId+start], [articleId+verdict], [articleId+speakerId], [articleId+deletedAt], updatedAt',
+      sources: 'id, url, updatedAt',
+      evidence: 'id, claimId, sourceId, updatedAt',
+      questions: 'id, *articleIds, updatedAt',
+      history: 'id, [table+rowId], batchId, at',
+      meta: 'key',
+    },
+  },
+];
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

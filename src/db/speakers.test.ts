@@ -1,0 +1,57 @@
+import { QueryClient } from '@tanstack/react-query';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { SpeakerId } from '@/core/model/types';
+import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
+import { saveImportedArticle } from './articles';
+import { db } from './db';
+import { historyOfBatch, historyOfRow } from './history';
+import { speakerQueries } from './queries';
+import { createSpeaker, mergeSpeakers, updateSpeaker } from './speakers';
+
+beforeEach(resetDb);
+
+describe('speakers', () => {
+  test('create and rename: the key follows the name, history records both', async () => {
+    const s = await createSpeaker({
+      name: '  Sarah   Champion ',
+      aliases: ['Ms Champion', 'Sarah Champion'],
+    });
+    expect(s).toMatchObject({
+      name: 'Sarah Champion',
+      key: 'sarah champion',
+      aliases: ['Ms Champion'],
+      type: 'person',
+    });
+    const renamed = await updateSpeaker(s.id, { name: 'Sarah Champion MP', role: ' MP ' });
+    expect(renamed).toMatchObject({ key: 'sarah champion mp', role: 'MP' });
+    const history = await historyOfRow('speakers', s.id);
+    expect(history.map((h) => h.action)).toEqual(['create', 'update']);
+    expect(history[1]?.from).toEqual({ name: 'Sarah Champion', key: 'sarah champion', role: null });
+    await expect(updateSpeaker(s.id, { name: '  ' })).rejects.toThrow('A speaker needs a name.');
+  });
+
+  test('merging moves the claims, keeps the names as aliases, tombstones the others, in one batch', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+    const billings = (await db.speakers.where('key').equals('alan billings').first())!;
+    const group = (await db.speakers.where('key').equals('conservative councillors').first())!;
+
+    const batchId = await mergeSpeakers(billings.id, [group.id]);
+    expect((await db.speakers.get(group.id))?.deletedAt).toEqual(expect.any(Number));
+    expect((await db.speakers.get(billings.id))?.aliases).toContain('Conservative councillors');
+    const claims = await db.claims.where('articleId').equals(a.articleId).toArray();
+    expect(claims.every((c) => c.speakerId === billings.id)).toBe(true);
+
+    const entries = await historyOfBatch(batchId);
+    expect(entries.map((e) => `${e.table}:${e.action}`).sort()).toEqual([
+      'claims:update',
+      'speakers:delete',
+      'speakers:update',
+    ]);
+    const names = (await new QueryClient().fetchQuery(speakerQueries.byArticle(a.articleId))).map(
+      (s) => s.name,
+    );
+    expect(names).toEqual(['Alan Billings']);
+    await expect(mergeSpeakers('gone' as SpeakerId, [billings.id])).rejects.toThrow(/no longer exists/);
+  });
+});
