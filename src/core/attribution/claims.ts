@@ -321,7 +321,9 @@ export function attributeClaims(
           const prev = tokens[i - 1];
           if (
             prev &&
-            (prev.text === ',' || /^(for|of|in|at|from|with|to|by|on|into|against|about)$/.test(prev.key))
+            (prev.text === ',' ||
+              prev.text === '(' ||
+              /^(for|of|in|at|from|with|to|by|on|into|against|about)$/.test(prev.key))
           ) {
             i = j;
             continue;

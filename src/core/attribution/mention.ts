@@ -7,6 +7,7 @@ import {
   NAME_JOINERS,
   NOT_NAMES,
   ORG_WORDS,
+  PLACE_WORDS,
   POSSESSIVE_PRONOUNS,
   PRONOUNS,
   RELATIVES,
@@ -33,6 +34,8 @@ export type Mention = Readonly<{
   owner: string | null;
 }>;
 
+const LEADING_PREPOSITION =
+  /^(in|on|at|for|from|with|by|after|before|during|under|over|about|into|through|since|until|without|within|via|amid|despite)$/;
 const PREPOSITIONS = new Set([
   'of',
   'for',
@@ -55,6 +58,8 @@ const isPlural = (k: string) => /[^s]s$/.test(k) && k.length > 3;
 export function mentionOf(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
   if (from < 0 || to >= tokens.length || from > to) return null;
   while (from <= to && !tokens[from]!.word) from++;
+  // A phrase opening with a preposition is an adjunct ("In a statement"), never a speaker.
+  if (!from <= to && LEADING_PREPOSITION.test(tokens[from]!.key)) return null;
   while (to >= from && !tokens[to]!.word) to--;
   if (from > to || to - from > 14) return null;
   const first = tokens[from]!;
@@ -119,13 +124,15 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const role = roleText?.replace(/^(the|a|an|former|then)\s+/i, '').trim() || null;
     const single = nameTokens.length === 1;
     const allCaps = single && /^[\p{Lu}\d&.]{2,}$/u.test(nameTokens[0]!.text);
-    const type: SpeakerType = allCaps
-      ? 'organization'
-      : single && HEAD_TYPE.get(head) === 'group'
-        ? 'group'
-        : single && (ORG_WORDS.has(head) || HEAD_TYPE.get(head) === 'organization')
-          ? 'organization'
-          : 'person';
+    const place = PLACE_WORDS.has(head);
+    const type: SpeakerType =
+      allCaps || place
+        ? 'organization'
+        : single && HEAD_TYPE.get(head) === 'group'
+          ? 'group'
+          : single && (ORG_WORDS.has(head) || HEAD_TYPE.get(head) === 'organization')
+            ? 'organization'
+            : 'person';
     return { ...span, kind: 'name', name, role, head, type, owner: null };
   }
   // No personal name: an office, organisation, group or document.
@@ -256,6 +263,17 @@ export function subjectBefore(
     const relativeClause = /^(who|which)\b/i.test(appositive);
     if (!relativeClause && i - k > 18) return null;
     if (!relativeClause) role = appositive;
+    // "Its duty manager, Fiona Lister, said": the name in the appositive is the speaker, the phrase before its role.
+    const named = relativeClause ? null : mentionOf(text, tokens, k + 1, i - 1);
+    if (named?.kind === 'name' && named.type === 'person' && named.role === null) {
+      const roleFrom = phraseStart(tokens, k - 1, min);
+      const roleText = k - 1 >= roleFrom ? text.slice(tokens[roleFrom]!.start, tokens[k - 1]!.end) : null;
+      return {
+        mention: named,
+        role: roleText?.replace(/^(the|a|an|its|his|her|their)\s+/i, '') ?? null,
+        relative,
+      };
+    }
     i = k - 1;
     if (i >= min && tokens[i]!.text === ')') {
       let p = i - 1;
