@@ -59,7 +59,7 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   if (from < 0 || to >= tokens.length || from > to) return null;
   while (from <= to && !tokens[from]!.word) from++;
   // A phrase opening with a preposition is an adjunct ("In a statement"), never a speaker.
-  if (!from <= to && LEADING_PREPOSITION.test(tokens[from]!.key)) return null;
+  if (from <= to && LEADING_PREPOSITION.test(tokens[from]!.key)) return null;
   while (to >= from && !tokens[to]!.word) to--;
   if (from > to || to - from > 14) return null;
   const first = tokens[from]!;
