@@ -245,6 +245,15 @@ export function subjectBefore(
     }
     return null;
   }
+  if (t.text === '—' || t.text === '–') {
+    // "Many speakers — including ministers — said": skip the aside between dashes.
+    let k = i - 1;
+    while (k >= min && i - k <= 20 && tokens[k]!.text !== t.text) k--;
+    if (k < min || k === i - 1) return null;
+    i = k - 1;
+    if (i < min) return null;
+    t = tokens[i]!;
+  }
   if (t.text === ')') {
     // "Gov. John Kasich (R-OH) said"
     let k = i - 1;
@@ -340,7 +349,15 @@ export function mainSubject(text: string, tokens: readonly Token[], before: numb
   for (let i = 1; i < before; i++) {
     const t = tokens[i]!;
     if (!t.word || t.cap) continue;
-    if (isVerbLike(t.key) || /[^s]s$/.test(t.key)) {
+    const afterName =
+      tokens[i - 1]!.cap &&
+      tokens[i - 1]!.word &&
+      i <= 5 &&
+      !DETERMINERS.has(t.key) &&
+      !ROLE_WORDS.has(t.key) &&
+      !TITLES.has(t.key) &&
+      !NAME_JOINERS.has(t.key);
+    if (isVerbLike(t.key) || /[^s]s$/.test(t.key) || afterName) {
       const s = subjectBefore(text, tokens, i, 0, 2);
       if (s && tokens[0]!.start === s.mention.start) return s;
       return s && s.mention.kind !== 'nominal' ? s : null;
