@@ -5,7 +5,7 @@ import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
-import { PARTICIPLE_CUES, SPEECH_VERBS } from './lexicon';
+import { DETERMINERS, PARTICIPLE_CUES, ROLE_WORDS, SPEECH_VERBS, TITLES } from './lexicon';
 import { isVerbLike, type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
 import { type Entity, SpeakerRegistry } from './speakers';
 
@@ -309,11 +309,21 @@ export function attributeClaims(
         while (j + 1 < tokens.length && tokens[j + 1]!.word && tokens[j + 1]!.cap) j++;
         if (j > i) {
           const m = mentionOf(text, tokens, i, j);
-          const verbBefore = tokens.slice(0, i).some((w) => w.word && !w.cap && isVerbLike(w.key));
+          // A subject: only capitalised words, determiners or titles between the clause start and the name.
+          let clauseStart = i;
+          while (clauseStart > 0 && tokens[clauseStart - 1]!.text !== ',') clauseStart--;
+          const verbBefore = tokens
+            .slice(clauseStart, i)
+            .some(
+              (w) =>
+                w.word && !w.cap && !DETERMINERS.has(w.key) && !TITLES.has(w.key) && !ROLE_WORDS.has(w.key),
+            );
           const prev = tokens[i - 1];
           if (
             prev &&
-            (prev.text === ',' || /^(for|of|in|at|from|with|to|by|on|into|against|about)$/.test(prev.key))
+            (prev.text === ',' ||
+              prev.text === '(' ||
+              /^(for|of|in|at|from|with|to|by|on|into|against|about)$/.test(prev.key))
           ) {
             i = j;
             continue;

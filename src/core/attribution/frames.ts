@@ -139,7 +139,7 @@ export function framesOf(
           from: 0,
         };
       }
-    } else if (cue.participle && cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
+    } else if (cue.participle && cue.from > 0 && /^[,—–]$/.test(tokens[cue.from - 1]!.text)) {
       const j = contentStart(tokens, cue);
       if (words(tokens, j, n) >= 2)
         frame = { cue, subject: null, inherit: true, start: tokens[j]!.start, end, from: cue.from - 1 };
@@ -175,7 +175,17 @@ export function framesOf(
         } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
           frame = { cue, subject, inherit: false, start: tokens[0]!.start, end, from: 0 };
         } else if (after >= 2 && j < n && !/^(by)$/.test(tokens[j]!.key)) {
-          frame = { cue, subject, inherit: false, start: tokens[j]!.start, end, from: sFrom };
+          // "Barkley, who said he votes Democratic, said …": a non-restrictive relative clause ends at its comma.
+          let stop = end;
+          if (
+            (subject.relative && /^(who|which)$/.test(tokens[cue.from - 1]?.key ?? '')) ||
+            (subject.relative &&
+              tokens.slice(Math.max(0, cue.from - 3), cue.from).some((x) => /^(who|which)$/.test(x.key)))
+          ) {
+            const comma = tokens.findIndex((x, xi) => xi > j && x.text === ',');
+            if (comma > 0 && tokens[comma + 1]?.word && !tokens[comma + 1]!.cap) stop = tokens[comma]!.start;
+          }
+          frame = { cue, subject, inherit: false, start: tokens[j]!.start, end: stop, from: sFrom };
         }
       } else if (cue.from > 0 && /^[,”"’]$/.test(tokens[cue.from - 1]!.text)) {
         const s = subjectAfter(text, tokens, cue.to + 1, n - 1);
@@ -187,7 +197,7 @@ export function framesOf(
           // ", said Jane Doe, director of …" — an appositive about the speaker, not more content.
           const next = tokens[k + 1];
           const appositive =
-            !next || !next.cap || /^(a|an|the|who|which|whose|one|his|her|their|its)$/i.test(next.key);
+            !next?.cap || /^(a|an|the|who|which|whose|one|his|her|their|its)$/i.test(next.key);
           frame = {
             cue,
             subject: s,
