@@ -12,10 +12,11 @@ import {
 test('after the first visit the app opens and shows its data with the network off', async ({
   page,
   context,
+  baseURL,
 }) => {
   const foreign: string[] = [];
   page.on('request', (r) => {
-    if (!r.url().startsWith('http://127.0.0.1:4174/')) foreign.push(r.url());
+    if (new URL(r.url()).origin !== new URL(baseURL!).origin) foreign.push(r.url());
   });
   await openLibrary(page);
   await waitForServiceWorker(page);
