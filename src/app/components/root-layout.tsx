@@ -3,8 +3,10 @@ import { StorageUsage } from '@/features/storage/components/storage-usage';
 import { paths } from '../paths';
 import { AppStatus } from './app-status';
 import { FirstRun } from './first-run';
+import { useNoFileNavigation } from './use-no-file-navigation';
 
 export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
+  useNoFileNavigation();
   return (
     <>
       <a className="skip-link" href="#main">
