@@ -1,19 +1,19 @@
 import { useEffect } from 'react';
-import { useClaimSelected, useSelectedClaimId, useSelectionCleared } from '@/stores/ui-store';
+import { useUiStore } from '@/stores/ui-store';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-/** `j` / `k` move to the next / previous claim in reading order; Escape clears the selection. */
+/**
+ * `j` / `k` move to the next / previous claim in reading order; Escape clears the selection.
+ * Reads the selection when a key is pressed, so the screen does not re-render on every move.
+ */
 export function useClaimKeys(orderedClaimIds: readonly string[]) {
-  const selected = useSelectedClaimId();
-  const claimSelected = useClaimSelected();
-  const selectionCleared = useSelectionCleared();
-
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      const { selectedClaimId: selected, claimSelected, selectionCleared } = useUiStore.getState();
       if (e.key === 'Escape' && selected) return selectionCleared();
       if ((e.key !== 'j' && e.key !== 'k') || orderedClaimIds.length === 0) return;
       e.preventDefault();
@@ -24,5 +24,5 @@ export function useClaimKeys(orderedClaimIds: readonly string[]) {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [orderedClaimIds, selected, claimSelected, selectionCleared]);
+  }, [orderedClaimIds]);
 }
