@@ -5,7 +5,7 @@ import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
-import { DETERMINERS, PARTICIPLE_CUES, ROLE_WORDS, SPEECH_VERBS, TITLES } from './lexicon';
+import { DETERMINERS, NAME_JOINERS, PARTICIPLE_CUES, ROLE_WORDS, SPEECH_VERBS, TITLES } from './lexicon';
 import { isVerbLike, type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
 import { type Entity, SpeakerRegistry } from './speakers';
 
@@ -134,9 +134,14 @@ export function attributeClaims(
         const c = tokens.findIndex((t) => t.text === ':');
         const m = c > 0 ? mentionOf(text, tokens, 0, c - 1) : null;
         const pre = tokens.slice(0, Math.max(0, c));
+        // Only a capitalised name (or a document such as "Poll") before the colon, never a label like "Twitter".
         const plain =
-          pre.length <= 6 && pre.every((t) => t.word && !SPEECH_VERBS.has(t.key) && !isVerbLike(t.key));
-        const named = plain && m && (m.kind === 'name' || (m.kind === 'nominal' && m.type !== 'unknown'));
+          pre.length <= 5 &&
+          pre.every((t) => t.word && (t.cap || NAME_JOINERS.has(t.key)) && !SPEECH_VERBS.has(t.key)) &&
+          !/^(twitter|facebook|instagram|email|e-mail|web|website|source|sources|contact|follow|editor|note|update|tel|phone)$/i.test(
+            pre.at(-1)?.key ?? '',
+          );
+        const named = plain && m && (m.kind === 'name' || m.type === 'document');
         if (
           named &&
           !/^(update|note|editor|watch|related|source|photo|video|breaking|live|read|listen|exclusive|analysis|opinion|comment|review|q|a)$/i.test(

@@ -149,7 +149,25 @@ export function framesOf(
         subject?.mention.kind === 'pronoun' &&
         subject.mention.head === 'it' &&
         /^(is|was|has|been|had)$/.test(tokens[cue.from - 1]?.key ?? '');
-      if (subject && !impersonal) {
+      // "He was charged with…", "voters were asked who…": the subject is not the speaker of a passive.
+      const passive =
+        /^(is|was|were|are|been|being|be|get|got)$/.test(tokens[cue.from - 1]?.key ?? '') &&
+        !/ing$/.test(cue.key);
+      // "the key question is…", "300 pledged delegates": a verb form that is also a common noun needs a plural or
+      // personal subject.
+      const bare =
+        /^(note|question|claim|call|report|promise|estimate|charge|vow|pledge|remark|comment|answer|reply|quote|post|tweet|statement)$/.test(
+          cue.key,
+        );
+      const fitsBare =
+        !bare ||
+        !subject ||
+        (subject.mention.kind === 'pronoun' && /^(i|we|they|you)$/.test(subject.mention.head)) ||
+        subject.mention.type === 'group' ||
+        /s$/.test(subject.mention.head) ||
+        /\b(and|&)\b/.test(subject.mention.text);
+      const adjectival = /ed$/.test(cue.key) && /^\d/.test(tokens[cue.from - 1]?.text ?? '');
+      if (subject && !impersonal && !passive && fitsBare && !adjectival) {
         if (cue.finding && !['document', 'organization', 'group'].includes(subject.mention.type)) continue;
         const sFrom = tokens.findIndex((t) => t.start === subject.mention.start);
         const j = contentStart(tokens, cue);

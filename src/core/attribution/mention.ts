@@ -292,7 +292,7 @@ export function subjectBefore(
     if (i < min) return null;
     t = tokens[i]!;
   }
-  if (!t.word) return null;
+  if (!t.word || (CLAUSE_BOUNDARY.has(t.key) && !t.cap)) return null;
   const from = phraseStart(tokens, i, min);
   const m = mentionOf(text, tokens, from, i);
   if (!m || (m.kind === 'pronoun' && relative)) return null;
