@@ -5,7 +5,15 @@ import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
-import { DETERMINERS, NAME_JOINERS, PARTICIPLE_CUES, ROLE_WORDS, SPEECH_VERBS, TITLES } from './lexicon';
+import {
+  DETERMINERS,
+  HEAD_TYPE,
+  NAME_JOINERS,
+  PARTICIPLE_CUES,
+  ROLE_WORDS,
+  SPEECH_VERBS,
+  TITLES,
+} from './lexicon';
 import { isVerbLike, type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
 import { type Entity, SpeakerRegistry } from './speakers';
 
@@ -141,10 +149,11 @@ export function attributeClaims(
           !/^(twitter|facebook|instagram|email|e-mail|web|website|source|sources|contact|follow|editor|note|update|tel|phone)$/i.test(
             pre.at(-1)?.key ?? '',
           );
-        const named = plain && m && (m.kind === 'name' || m.type === 'document');
+        const ownCue = tokens.slice(c + 1).some((t) => SPEECH_VERBS.has(t.key) || t.key === 'according');
+        const named = plain && !ownCue && m && (m.kind === 'name' || m.type === 'document');
         if (
           named &&
-          !/^(update|note|editor|watch|related|source|photo|video|breaking|live|read|listen|exclusive|analysis|opinion|comment|review|q|a)$/i.test(
+          !/^(update|note|editor|watch|related|source|photo|video|breaking|live|read|listen|exclusive|analysis|opinion|comment|review|q|a|sketch|letters?|explainer|revealed|interview|profile|obituary|feature|insight|verdict|preview|recap|timeline|factcheck|heatwave|weather|traffic|travel|sport|business|politics|world|health|education|crime|court|tech|science|money|property|culture|books|music|film|tv|theatre)$/i.test(
             m.head,
           )
         ) {
@@ -321,14 +330,17 @@ export function attributeClaims(
             .slice(clauseStart, i)
             .some(
               (w) =>
-                w.word && !w.cap && !DETERMINERS.has(w.key) && !TITLES.has(w.key) && !ROLE_WORDS.has(w.key),
+                w.word &&
+                !w.cap &&
+                !DETERMINERS.has(w.key) &&
+                !TITLES.has(w.key) &&
+                !ROLE_WORDS.has(w.key) &&
+                HEAD_TYPE.get(w.key) !== 'person',
             );
           const prev = tokens[i - 1];
           if (
             prev &&
-            (prev.text === ',' ||
-              prev.text === '(' ||
-              /^(for|of|in|at|from|with|to|by|on|into|against|about)$/.test(prev.key))
+            (prev.text === '(' || /^(for|of|in|at|from|with|to|by|on|into|against|about)$/.test(prev.key))
           ) {
             i = j;
             continue;

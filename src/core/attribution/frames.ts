@@ -41,7 +41,7 @@ const words = (tokens: readonly Token[], a: number, b: number) => {
 function isAdjunct(tokens: readonly Token[], j: number, n: number): boolean {
   const t = tokens[j]!;
   if (
-    !/^(in|on|at|during|of|last|this|earlier|later|before|after|afterwards|while|when|to|via|through|from)$/.test(
+    !/^(in|on|at|during|of|last|this|earlier|later|before|after|afterwards|while|when|to|via|through|from|within|shortly|immediately|soon|quickly)$/.test(
       t.key,
     )
   )
