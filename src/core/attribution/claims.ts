@@ -116,6 +116,51 @@ export function attributeClaims(
     drafts.push({ ...d, start: s, end: e });
   };
 
+  const normalise = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  /**
+   * A quotation in the headline is usually repeated in the body: it takes the speaker of the body quotation that
+   * contains it. "‘…’: an interview with Jane Roe" names the speaker itself.
+   */
+  const headlineQuotes = (line: Line, quotes: readonly Quote[]) => {
+    for (const q of quotes) {
+      const said = normalise(text.slice(q.start, q.end));
+      if (said.split(' ').length < 2) continue;
+      const after = text.slice(q.close < 0 ? line.end : q.close + 1, line.end);
+      let entity: Entity | undefined;
+      const interview =
+        /^\s*[:–—-]\s*(?:an |my |our )?(?:interview|in conversation|talking|a conversation) with (.+?)\s*$/i.exec(
+          after,
+        );
+      if (interview) {
+        const at = line.end - after.length + after.indexOf(interview[1]!);
+        const toks = tokenize(text, at, at + interview[1]!.length);
+        const m = mentionOf(text, toks, 0, toks.length - 1);
+        if (m?.kind === 'name') entity = registry.resolve(m, m.role, m.start, false);
+      }
+      entity ??= drafts.find(
+        (d) => d.kind === 'direct' && normalise(text.slice(d.start, d.end)).includes(said),
+      )?.entity;
+      if (!entity) continue;
+      drafts.push({
+        start: q.start,
+        end: q.end,
+        kind: 'headline',
+        entity,
+        mention: null,
+        cue: null,
+        confidence: 0.55,
+        line: -10,
+        run: 0,
+      });
+    }
+  };
+
   const processLine = (line: Line, li: number, headlineMode: boolean) => {
     const quotes = pairQuotes(text, line, li);
     const quoteEnd = (q: Quote) => (q.close < 0 ? line.end : q.close + 1);
@@ -125,6 +170,8 @@ export function attributeClaims(
     const continuesQuote = prevOpen && quotes[0]?.open === line.start && quotes[0].double;
     prevOpen = quotes.some((q) => q.close < 0 && q.double);
     let sentenceSpeaker: Attributed | null = null;
+    let lineDone = false;
+    if (headlineMode) headlineQuotes(line, quotes);
 
     for (const S of sentences) {
       const tokens = tokenize(text, S.start, S.end);
@@ -136,7 +183,35 @@ export function attributeClaims(
       const blocked = (off: number) => inQuote(off) || consumed.some((r) => off >= r.start && off < r.end);
       let directDone = false;
 
-      // "Name: what they said" — a title or subheading that gives the speaker before a colon.
+      if (lineDone) continue;
+
+      // Question-and-answer interviews: "A: …" is the interviewee (the first person the article names), "Q: …" the
+      // interviewer, whose questions are not claims.
+      const qa =
+        S.start === line.start ? /^(Q|A|Question|Answer)\s*[:.]\s+\S/.exec(text.slice(S.start, S.end)) : null;
+      if (qa) {
+        lineDone = true;
+        const interviewee = registry.entities.find((e) => e.type === 'person' && e.name !== 'the author');
+        if (/^A/.test(qa[1]!) && interviewee) {
+          const startAt = tokens.find((t) => t.start >= S.start + qa[0].length - 1)?.start ?? S.end;
+          emit(
+            {
+              kind: 'direct',
+              entity: interviewee,
+              mention: null,
+              cue: null,
+              confidence: 0.6,
+              line: li,
+              run: 0,
+            },
+            startAt,
+            line.end,
+          );
+        }
+        continue;
+      }
+
+      // "Name: what they said" — a title, a subheading or a transcript line that gives the speaker before a colon.
       const colon = S.start === line.start ? /^([^:“"‘]{2,40}):\s+\S/.exec(text.slice(S.start, S.end)) : null;
       if (colon) {
         const c = tokens.findIndex((t) => t.text === ':');
@@ -171,9 +246,9 @@ export function attributeClaims(
               run: 0,
             },
             startAt,
-            S.end,
+            line.end,
           );
-          consumed.push({ start: S.start, end: S.end });
+          lineDone = true;
           continue;
         }
       }

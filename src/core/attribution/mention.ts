@@ -325,6 +325,18 @@ export function subjectAfter(
   const m = mentionOf(text, tokens, from, i);
   if (!m) return null;
   let role = m.role;
+  if (tokens[i + 1]?.text === ',' && m.kind === 'nominal') {
+    // "said his campaign director, Nadia Fairweather": the name after the comma is the speaker.
+    let k = i + 2;
+    while (k <= max && tokens[k]!.word && tokens[k]!.cap) k++;
+    const named = k > i + 2 ? mentionOf(text, tokens, i + 2, k - 1) : null;
+    if (named?.kind === 'name' && named.type === 'person')
+      return {
+        mention: named,
+        role: m.text.replace(/^(the|a|an|his|her|their|its)\s+/i, ''),
+        relative: false,
+      };
+  }
   if (tokens[i + 1]?.text === ',') {
     let k = i + 2;
     while (k <= max && tokens[k]!.word) k++;
