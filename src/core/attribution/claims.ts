@@ -270,12 +270,29 @@ export function attributeClaims(
           }
           const gap =
             c >= 0 ? tokens.filter((t) => t.start > tokens[c]!.end && t.end <= q.open && t.word).length : 99;
+          const colonBefore = /:\s*$/.test(text.slice(S.start, q.open));
           if (
             c < 0 ||
-            gap > 7 ||
+            (gap > 7 && c !== 0) ||
             tokens.some((t) => t.start > tokens[c]!.end && t.end <= q.open && t.key === 'that')
-          )
+          ) {
+            // "X released the following statement: “…”", "Kasich resisted: “…”" — a colon before a quotation
+            // attributes it to the clause's subject even without a speech verb.
+            const colonTok = tokens.findLastIndex((t) => t.text === ':' && t.end <= q.open);
+            const s = colonBefore && colonTok > 0 ? mainSubject(text, tokens, colonTok) : null;
+            if (s && c < 0) {
+              who = {
+                entity: resolve(s, tokens, headlineMode),
+                mention: s.mention,
+                cue: tokens[colonTok]!,
+                confidence: 0.6,
+              };
+              direct = true;
+              first = qi;
+              consumed.push({ start: S.start, end: q.open });
+            }
             continue;
+          }
           const cueTok = tokens[c]!;
           let subject: Subject | null = null;
           if (PARTICIPLE_CUES.has(cueTok.key) && tokens[c - 1]?.text === ',')
@@ -424,6 +441,21 @@ export function attributeClaims(
             registry.mentioned(m, null, t.start, !verbBefore);
         }
         i = j;
+      }
+
+      // "President Clinton released the following statement:" — a paragraph ending in a colon hands its subject to
+      // the quotation that opens the next paragraph.
+      const lastTok = tokens.at(-1)!;
+      if (lastTok.text === ':' && !directDone && S.end === line.end && !inQuote(lastTok.start)) {
+        const s = mainSubject(text, tokens, tokens.length - 1);
+        if (s)
+          last = {
+            entity: resolve(s, tokens, headlineMode),
+            mention: s.mention,
+            cue: lastTok,
+            confidence: 0.6,
+            line: li,
+          };
       }
 
       // Reported speech in what is left of the sentence.

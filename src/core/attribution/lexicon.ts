@@ -52,7 +52,8 @@ export const PARTICLE_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 export const PARTICIPLE_CUES =
   words(`saying adding arguing noting claiming insisting warning explaining telling
 asking suggesting stating declaring writing calling citing recalling acknowledging predicting promising
-vowing urging complaining conceding stressing accusing describing questioning`);
+vowing urging complaining conceding stressing accusing describing questioning tweeting posting shouting yelling
+joking quipping replying responding`);
 
 export const PRONOUNS = words('he she they it we i you');
 export const RELATIVES = words('who which that');

@@ -236,6 +236,22 @@ export function subjectBefore(
     t = tokens[i]!;
   }
   let role: string | null = null;
+  if (t.key === 'to' && depth < 2) {
+    // "went on to say", "continued to insist": the subject of the catenative verb.
+    let k = i - 1;
+    if (tokens[k]?.key === 'on') k--;
+    const v = tokens[k];
+    if (
+      v?.word &&
+      !v.cap &&
+      (isVerbLike(v.key) ||
+        /^(went|go|goes|began|begin|tried|try|wanted|want|decided|used|appeared|seemed|refused|continued|continue|continues)$/.test(
+          v.key,
+        ))
+    )
+      return subjectBefore(text, tokens, k, min, depth + 1);
+    return null;
+  }
   if (t.word && (t.key === 'and' || t.key === 'but') && !t.cap && depth < 2) {
     // Coordinated verbs share the subject: "Hayek confirmed it and said …".
     if (tokens[i - 1]?.text === ',' && t.key !== 'but') return null;
@@ -316,9 +332,10 @@ export function subjectAfter(
   while (
     i + 1 <= max &&
     tokens[i + 1]!.word &&
-    !/^(in|on|at|during|who|which|when|after|before|that|to|about|last|this|yesterday|today)$/.test(
+    !/^(in|on|at|during|who|which|when|after|before|that|to|about|last|this|yesterday|today|familiar|close|speaking|briefed|involved|told|asked)$/.test(
       tokens[i + 1]!.key,
     ) &&
+    !(/ed$/.test(tokens[i + 1]!.key) && !tokens[i + 1]!.cap) &&
     !SPEECH_VERBS.has(tokens[i + 1]!.key)
   )
     i++;
