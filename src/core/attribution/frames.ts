@@ -174,7 +174,7 @@ export function framesOf(
         // "said on Tuesday", "said in an interview": an adjunct, not reported content.
         const adjunctOnly = j < n && isAdjunct(tokens, j, n);
         const after = adjunctOnly ? 0 : words(tokens, j, n);
-        const prevComma = sFrom > 0 && /^[,”"]$/.test(tokens[sFrom - 1]!.text) ? sFrom - 1 : -1;
+        const prevComma = sFrom > 0 && /^[,”"']$/.test(tokens[sFrom - 1]!.text) ? sFrom - 1 : -1;
         const lead = prevComma > 0 ? words(tokens, 0, prevComma) : 0;
         // "…, Devine said, …": a cue between commas interrupts one reported sentence.
         const parenthetical = prevComma > 0 && lead >= 2 && tokens[cue.to + 1]?.text === ',' && !inside;
@@ -205,7 +205,7 @@ export function framesOf(
           }
           frame = { cue, subject, inherit: false, start: tokens[j]!.start, end: stop, from: sFrom };
         }
-      } else if (cue.from > 0 && /^[,”"’]$/.test(tokens[cue.from - 1]!.text)) {
+      } else if (cue.from > 0 && /^[,”"’']$/.test(tokens[cue.from - 1]!.text)) {
         const s = subjectAfter(text, tokens, cue.to + 1, n - 1);
         if (s && words(tokens, 0, cue.from) >= 3) {
           let k = cue.to + 1;

@@ -186,7 +186,15 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
     if (CLAUSE_BOUNDARY.has(t.key) && !(t.key === 'and' && andInPhrase(tokens, i - 1, min))) break;
     // A verb taking an object ("published a report") starts a new phrase.
     if (!t.cap && /ed$/.test(t.key) && tokens[i] && DETERMINERS.has(tokens[i]!.key)) break;
-    if (!t.cap && SPEECH_VERBS.has(t.key)) break;
+    // A speech verb ends the phrase, unless a determiner or adjective makes it a noun ("an earlier report").
+    const before = tokens[i - 2];
+    const asNoun =
+      before?.word &&
+      (DETERMINERS.has(before.key) ||
+        POSSESSIVE_PRONOUNS.has(before.key) ||
+        /['’]s$/.test(before.text) ||
+        /(er|est|al|ous|ic|ive|ent|ant|ary|new)$/.test(before.key));
+    if (!t.cap && SPEECH_VERBS.has(t.key) && !asNoun) break;
     if (
       !t.cap &&
       /^(is|was|are|were|has|have|had|be|been|will|would|can|could|should|may|might|must|did|does|do|not|it|there|to)$/.test(
@@ -309,6 +317,18 @@ export function subjectBefore(
     t = tokens[i]!;
   }
   if (!t.word || (CLAUSE_BOUNDARY.has(t.key) && !t.cap)) return null;
+  // "A news report published Wednesday said": skip a participle that modifies the subject.
+  if (
+    !t.cap &&
+    /^(published|released|issued|filed|obtained|conducted|commissioned|seen|reviewed|compiled|sent|posted)$/.test(
+      t.key,
+    ) &&
+    i - 1 >= min &&
+    tokens[i - 1]!.word
+  ) {
+    i--;
+    t = tokens[i]!;
+  }
   const from = phraseStart(tokens, i, min);
   const m = mentionOf(text, tokens, from, i);
   if (!m || (m.kind === 'pronoun' && relative)) return null;
