@@ -23,9 +23,6 @@ type State = {
   seen: Record<'claims' | 'speakers' | 'sources' | 'evidence', Timestamp>;
 };
 
-/** Rows are re-read from a little before the last one seen (re-indexing is idempotent). */
-const MARGIN_MS = 2_000;
-
 let state: State | null = null;
 let pending: Promise<State> | null = null;
 let generation = 0;
@@ -110,12 +107,15 @@ async function build(): Promise<State> {
 /** Re-indexes the claims touched by rows changed since the last look. */
 async function refresh(s: State): Promise<void> {
   await db.transaction('r', [db.claims, db.speakers, db.sources, db.evidence], async () => {
-    const since = (t: Timestamp) => Math.max(0, t - MARGIN_MS);
+    // from the last time seen, inclusive: a row written in that same millisecond after the last
+    // look is not missed (re-indexing the others again is harmless). Writes to one table commit in
+    // the order they stamp `updatedAt` (rw transactions on a table run one at a time, and stamp
+    // inside), so nothing older can appear after a look.
     const [claims, speakers, sources, evidence] = await Promise.all([
-      db.claims.where('updatedAt').above(since(s.seen.claims)).toArray(),
-      db.speakers.where('updatedAt').above(since(s.seen.speakers)).toArray(),
-      db.sources.where('updatedAt').above(since(s.seen.sources)).toArray(),
-      db.evidence.where('updatedAt').above(since(s.seen.evidence)).toArray(),
+      db.claims.where('updatedAt').aboveOrEqual(s.seen.claims).toArray(),
+      db.speakers.where('updatedAt').aboveOrEqual(s.seen.speakers).toArray(),
+      db.sources.where('updatedAt').aboveOrEqual(s.seen.sources).toArray(),
+      db.evidence.where('updatedAt').aboveOrEqual(s.seen.evidence).toArray(),
     ]);
     const ids = new Set<string>(claims.map((c) => c.id));
     for (const e of evidence) ids.add(e.claimId);
