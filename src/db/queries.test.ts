@@ -7,6 +7,7 @@ import { addManualClaim, setClaimSpeaker, setClaimVerdict, softDeleteClaim, upda
 import { db } from './db';
 import { attachSource } from './evidence';
 import { articleQueries, claimQueries, speakerQueries, storageQueries } from './queries';
+import { claimSearchStats } from './search';
 
 beforeEach(resetDb);
 
@@ -198,7 +199,9 @@ describe('claimQueries.list / count', () => {
       (await q.fetchQuery(claimQueries.list({ q: query, ...more }))).map((c) => c.id);
 
     expect(await ids('officers')).toEqual([first!.id]);
+    expect(claimSearchStats()).toMatchObject({ built: true, documents: 5 });
     expect(await q.fetchQuery(claimQueries.count({ q: 'commissioner' }))).toBe(3); // an alias of Billings
+    expect(claimSearchStats().lastRefreshed).toBe(0); // nothing changed: nothing re-indexed
     // edits after the index was built are found without a rebuild
     await updateClaim(second!.id, { notes: 'Compare with the victims survey' });
     await attachSource(first!.id, {
@@ -207,6 +210,7 @@ describe('claimQueries.list / count', () => {
     });
     q.clear();
     expect(await ids('survey')).toEqual([second!.id]);
+    expect(claimSearchStats().lastRefreshed).toBe(2); // just the two claims edited
     expect(await ids('workforce')).toEqual([first!.id]);
     expect(await ids('commissioner', { articleIds: [a.articleId] })).toHaveLength(2);
     await softDeleteClaim(first!.id);
