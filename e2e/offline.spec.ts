@@ -1,12 +1,22 @@
-import { expect, openLibrary, REFERENCE_TITLE, test, waitForServiceWorker } from './fixtures';
+import {
+  expect,
+  importStatus,
+  MILLBROOK,
+  openLibrary,
+  pasteArticle,
+  REFERENCE_TITLE,
+  test,
+  waitForServiceWorker,
+} from './fixtures';
 
 test('after the first visit the app opens and shows its data with the network off', async ({
   page,
   context,
+  baseURL,
 }) => {
   const foreign: string[] = [];
   page.on('request', (r) => {
-    if (!r.url().startsWith('http://127.0.0.1:4174/')) foreign.push(r.url());
+    if (new URL(r.url()).origin !== new URL(baseURL!).origin) foreign.push(r.url());
   });
   await openLibrary(page);
   await waitForServiceWorker(page);
@@ -23,6 +33,10 @@ test('after the first visit the app opens and shows its data with the network of
   await expect(
     page.getByRole('complementary', { name: 'Claims' }).getByRole('heading', { name: /Alan Billings/ }),
   ).toBeVisible();
+  // Importing works offline too: the extractor's worker script comes from the cache.
+  await page.getByRole('link', { name: '← Library' }).click();
+  await pasteArticle(page, MILLBROOK.text);
+  await expect(importStatus(page)).toContainText(/^Imported .+: [1-9]\d* claims? found\.$/);
   await context.setOffline(false);
   expect(foreign, 'nothing is fetched from another origin (fonts, CDNs, APIs)').toEqual([]);
 });

@@ -17,7 +17,7 @@ const NOUN_AFTER =
 
 /** Speech verbs too ambiguous to introduce reported speech on their own ("the state", "the war continues"). */
 const QUOTE_ONLY = new Set(
-  'state states continue continues continued continuing respond responds post posts report observe observes charge reply maintain'.split(
+  'state states continue continues continued continuing respond responds post posts posted report observe observes charge reply maintain'.split(
     ' ',
   ),
 );
@@ -60,6 +60,14 @@ export function findCues(
     if (!isSpeech && !isFinding) continue;
     if (t.cap && i > 0 && !titleCase) continue;
     if (QUOTE_ONLY.has(t.key)) continue;
+    // "recalled its ambassador": only a clause, a colon or a quotation makes "recall" a report.
+    if (
+      /^recall(s|ed|ing)?$/.test(t.key) &&
+      !/^(that|:|,|“|"|how|when|what|why|being|his|her|their|seeing|hearing|telling|once|one|a)$/.test(
+        tokens[i + 1]?.key ?? '',
+      )
+    )
+      continue;
     if (prev?.word && NOUN_AFTER.test(prev.key)) continue;
     const particles = PARTICLE_CUES.get(t.key);
     let to = i;

@@ -7,6 +7,7 @@ import {
   NAME_JOINERS,
   NOT_NAMES,
   ORG_WORDS,
+  PLACE_WORDS,
   POSSESSIVE_PRONOUNS,
   PRONOUNS,
   RELATIVES,
@@ -33,6 +34,8 @@ export type Mention = Readonly<{
   owner: string | null;
 }>;
 
+const LEADING_PREPOSITION =
+  /^(in|on|at|for|from|with|by|after|before|during|under|over|about|into|through|since|until|without|within|via|amid|despite)$/;
 const PREPOSITIONS = new Set([
   'of',
   'for',
@@ -53,7 +56,10 @@ const isPlural = (k: string) => /[^s]s$/.test(k) && k.length > 3;
 
 /** Reads a noun phrase spanning tokens[from..to] (inclusive) into a mention, or null when it is not one. */
 export function mentionOf(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
+  if (from < 0 || to >= tokens.length || from > to) return null;
   while (from <= to && !tokens[from]!.word) from++;
+  // A phrase opening with a preposition is an adjunct ("In a statement"), never a speaker.
+  if (from <= to && LEADING_PREPOSITION.test(tokens[from]!.key)) return null;
   while (to >= from && !tokens[to]!.word) to--;
   if (from > to || to - from > 14) return null;
   const first = tokens[from]!;
@@ -118,13 +124,15 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const role = roleText?.replace(/^(the|a|an|former|then)\s+/i, '').trim() || null;
     const single = nameTokens.length === 1;
     const allCaps = single && /^[\p{Lu}\d&.]{2,}$/u.test(nameTokens[0]!.text);
-    const type: SpeakerType = allCaps
-      ? 'organization'
-      : single && HEAD_TYPE.get(head) === 'group'
-        ? 'group'
-        : single && (ORG_WORDS.has(head) || HEAD_TYPE.get(head) === 'organization')
-          ? 'organization'
-          : 'person';
+    const place = PLACE_WORDS.has(head);
+    const type: SpeakerType =
+      allCaps || place
+        ? 'organization'
+        : single && HEAD_TYPE.get(head) === 'group'
+          ? 'group'
+          : single && (ORG_WORDS.has(head) || HEAD_TYPE.get(head) === 'organization')
+            ? 'organization'
+            : 'person';
     return { ...span, kind: 'name', name, role, head, type, owner: null };
   }
   // No personal name: an office, organisation, group or document.
@@ -178,7 +186,15 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
     if (CLAUSE_BOUNDARY.has(t.key) && !(t.key === 'and' && andInPhrase(tokens, i - 1, min))) break;
     // A verb taking an object ("published a report") starts a new phrase.
     if (!t.cap && /ed$/.test(t.key) && tokens[i] && DETERMINERS.has(tokens[i]!.key)) break;
-    if (!t.cap && SPEECH_VERBS.has(t.key)) break;
+    // A speech verb ends the phrase, unless a determiner or adjective makes it a noun ("an earlier report").
+    const before = tokens[i - 2];
+    const asNoun =
+      before?.word &&
+      (DETERMINERS.has(before.key) ||
+        POSSESSIVE_PRONOUNS.has(before.key) ||
+        /['’]s$/.test(before.text) ||
+        /(er|est|al|ous|ic|ive|ent|ant|ary|new)$/.test(before.key));
+    if (!t.cap && SPEECH_VERBS.has(t.key) && !asNoun) break;
     if (
       !t.cap &&
       /^(is|was|are|were|has|have|had|be|been|will|would|can|could|should|may|might|must|did|does|do|not|it|there|to)$/.test(
@@ -228,6 +244,22 @@ export function subjectBefore(
     t = tokens[i]!;
   }
   let role: string | null = null;
+  if (t.key === 'to' && depth < 2) {
+    // "went on to say", "continued to insist": the subject of the catenative verb.
+    let k = i - 1;
+    if (tokens[k]?.key === 'on') k--;
+    const v = tokens[k];
+    if (
+      v?.word &&
+      !v.cap &&
+      (isVerbLike(v.key) ||
+        /^(went|go|goes|began|begin|tried|try|wanted|want|decided|used|appeared|seemed|refused|continued|continue|continues)$/.test(
+          v.key,
+        ))
+    )
+      return subjectBefore(text, tokens, k, min, depth + 1);
+    return null;
+  }
   if (t.word && (t.key === 'and' || t.key === 'but') && !t.cap && depth < 2) {
     // Coordinated verbs share the subject: "Hayek confirmed it and said …".
     if (tokens[i - 1]?.text === ',' && t.key !== 'but') return null;
@@ -236,6 +268,15 @@ export function subjectBefore(
       if (w.word && !w.cap && isVerbLike(w.key)) return subjectBefore(text, tokens, v, min, depth + 1);
     }
     return null;
+  }
+  if (t.text === '—' || t.text === '–') {
+    // "Many speakers — including ministers — said": skip the aside between dashes.
+    let k = i - 1;
+    while (k >= min && i - k <= 20 && tokens[k]!.text !== t.text) k--;
+    if (k < min || k === i - 1) return null;
+    i = k - 1;
+    if (i < min) return null;
+    t = tokens[i]!;
   }
   if (t.text === ')') {
     // "Gov. John Kasich (R-OH) said"
@@ -255,6 +296,17 @@ export function subjectBefore(
     const relativeClause = /^(who|which)\b/i.test(appositive);
     if (!relativeClause && i - k > 18) return null;
     if (!relativeClause) role = appositive;
+    // "Its duty manager, Fiona Lister, said": the name in the appositive is the speaker, the phrase before its role.
+    const named = relativeClause ? null : mentionOf(text, tokens, k + 1, i - 1);
+    if (named?.kind === 'name' && named.type === 'person' && named.role === null) {
+      const roleFrom = phraseStart(tokens, k - 1, min);
+      const roleText = k - 1 >= roleFrom ? text.slice(tokens[roleFrom]!.start, tokens[k - 1]!.end) : null;
+      return {
+        mention: named,
+        role: roleText?.replace(/^(the|a|an|its|his|her|their)\s+/i, '') ?? null,
+        relative,
+      };
+    }
     i = k - 1;
     if (i >= min && tokens[i]!.text === ')') {
       let p = i - 1;
@@ -264,7 +316,19 @@ export function subjectBefore(
     if (i < min) return null;
     t = tokens[i]!;
   }
-  if (!t.word) return null;
+  if (!t.word || (CLAUSE_BOUNDARY.has(t.key) && !t.cap)) return null;
+  // "A news report published Wednesday said": skip a participle that modifies the subject.
+  if (
+    !t.cap &&
+    /^(published|released|issued|filed|obtained|conducted|commissioned|seen|reviewed|compiled|sent|posted)$/.test(
+      t.key,
+    ) &&
+    i - 1 >= min &&
+    tokens[i - 1]!.word
+  ) {
+    i--;
+    t = tokens[i]!;
+  }
   const from = phraseStart(tokens, i, min);
   const m = mentionOf(text, tokens, from, i);
   if (!m || (m.kind === 'pronoun' && relative)) return null;
@@ -288,15 +352,28 @@ export function subjectAfter(
   while (
     i + 1 <= max &&
     tokens[i + 1]!.word &&
-    !/^(in|on|at|during|who|which|when|after|before|that|to|about|last|this|yesterday|today)$/.test(
+    !/^(in|on|at|during|who|which|when|after|before|that|to|about|last|this|yesterday|today|familiar|close|speaking|briefed|involved|told|asked)$/.test(
       tokens[i + 1]!.key,
     ) &&
+    !(/ed$/.test(tokens[i + 1]!.key) && !tokens[i + 1]!.cap) &&
     !SPEECH_VERBS.has(tokens[i + 1]!.key)
   )
     i++;
   const m = mentionOf(text, tokens, from, i);
   if (!m) return null;
   let role = m.role;
+  if (tokens[i + 1]?.text === ',' && m.kind === 'nominal') {
+    // "said his campaign director, Nadia Fairweather": the name after the comma is the speaker.
+    let k = i + 2;
+    while (k <= max && tokens[k]!.word && tokens[k]!.cap) k++;
+    const named = k > i + 2 ? mentionOf(text, tokens, i + 2, k - 1) : null;
+    if (named?.kind === 'name' && named.type === 'person')
+      return {
+        mention: named,
+        role: m.text.replace(/^(the|a|an|his|her|their|its)\s+/i, ''),
+        relative: false,
+      };
+  }
   if (tokens[i + 1]?.text === ',') {
     let k = i + 2;
     while (k <= max && tokens[k]!.word) k++;
@@ -321,7 +398,15 @@ export function mainSubject(text: string, tokens: readonly Token[], before: numb
   for (let i = 1; i < before; i++) {
     const t = tokens[i]!;
     if (!t.word || t.cap) continue;
-    if (isVerbLike(t.key) || /[^s]s$/.test(t.key)) {
+    const afterName =
+      tokens[i - 1]!.cap &&
+      tokens[i - 1]!.word &&
+      i <= 5 &&
+      !DETERMINERS.has(t.key) &&
+      !ROLE_WORDS.has(t.key) &&
+      !TITLES.has(t.key) &&
+      !NAME_JOINERS.has(t.key);
+    if (isVerbLike(t.key) || /[^s]s$/.test(t.key) || afterName) {
       const s = subjectBefore(text, tokens, i, 0, 2);
       if (s && tokens[0]!.start === s.mention.start) return s;
       return s && s.mention.kind !== 'nominal' ? s : null;
@@ -337,6 +422,7 @@ export function looseMention(
   from: number,
   to: number,
 ): Mention | null {
+  if (from < 0 || to >= tokens.length || from > to) return null;
   const strict = mentionOf(text, tokens, from, to);
   if (strict) return strict;
   let end = from;

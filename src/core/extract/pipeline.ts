@@ -4,7 +4,7 @@ import { findBoilerplate } from '../text/clean';
 import { linesOf } from '../text/lines';
 import type { ExtractedClaim, Extraction, TextMention } from './types';
 
-export const EXTRACTOR_VERSION = '0.1.0';
+export const EXTRACTOR_VERSION = '0.2.0';
 
 export type ExtractOptions = Readonly<{
   /** 'passage' (default): one claim per run of quotation by one speaker; 'sentence': one per quoted sentence. */
@@ -23,7 +23,14 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     return { speakers: [], claims: [], boilerplate: [], version: EXTRACTOR_VERSION };
   const lines = linesOf(text);
   const boilerplate = findBoilerplate(text, lines);
-  const { drafts, registry } = attributeClaims(text, lines, boilerplate, options.granularity ?? 'passage');
+  let found: ReturnType<typeof attributeClaims>;
+  try {
+    found = attributeClaims(text, lines, boilerplate, options.granularity ?? 'passage');
+  } catch {
+    // A rule that trips on an odd input must not take the article down: keep the boilerplate, drop the claims.
+    return { speakers: [], claims: [], boilerplate, version: EXTRACTOR_VERSION };
+  }
+  const { drafts, registry } = found;
   const claims: ExtractedClaim[] = drafts.map((d, i) => {
     const span = text.slice(d.start, d.end);
     return {

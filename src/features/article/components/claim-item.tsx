@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Claim, Verdict } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
 import { useClaimSelected } from '@/stores/ui-store';
@@ -7,7 +8,7 @@ import { useSetClaimVerdict } from '../hooks/use-set-claim-verdict';
 type Props = Readonly<{ claim: Claim; number: number; selected: boolean }>;
 
 /** One claim in the side list: its words (select it), its kind, and its verdict (change it). */
-export function ClaimItem({ claim, number, selected }: Props) {
+export const ClaimItem = memo(function ClaimItem({ claim, number, selected }: Props) {
   const claimSelected = useClaimSelected();
   const setVerdict = useSetClaimVerdict();
   const verdictId = `verdict-${claim.id}`;
@@ -41,4 +42,4 @@ export function ClaimItem({ claim, number, selected }: Props) {
       </div>
     </li>
   );
-}
+});
