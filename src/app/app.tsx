@@ -18,6 +18,7 @@ export function App({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         children: [
           { index: true, element: <LibraryRoute /> },
           { path: 'articles/:articleId', element: <ArticleRoute /> },
+          { path: 'articles/:articleId/claims/:claimId', element: <ArticleRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

@@ -2,4 +2,6 @@
 export const paths = {
   library: '/',
   article: (id: string) => `/articles/${encodeURIComponent(id)}`,
+  claim: (articleId: string, claimId: string) =>
+    `/articles/${encodeURIComponent(articleId)}/claims/${encodeURIComponent(claimId)}`,
 } as const;

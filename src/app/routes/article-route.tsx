@@ -1,6 +1,8 @@
 import { useParams } from 'react-router';
 import type { ArticleId } from '@/core/model/types';
 import { ArticleScreen } from '@/features/article/components/article-screen';
+import { ClaimReview } from '@/features/claim/components/claim-review';
+import { NeedsSourceBadge } from '@/features/claim/components/needs-source-badge';
 import { paths } from '../paths';
 
 export function ArticleRoute() {
@@ -8,7 +10,19 @@ export function ArticleRoute() {
   return (
     <>
       <title>Article · Claimdesk</title>
-      <ArticleScreen key={articleId} articleId={articleId as ArticleId} libraryHref={paths.library} />
+      <ArticleScreen
+        key={articleId}
+        articleId={articleId as ArticleId}
+        libraryHref={paths.library}
+        review={
+          <ClaimReview
+            articleId={articleId as ArticleId}
+            articleHref={paths.article(articleId)}
+            claimHref={(claimId) => paths.claim(articleId, claimId)}
+          />
+        }
+        claimBadge={(claim) => <NeedsSourceBadge claim={claim} />}
+      />
     </>
   );
 }

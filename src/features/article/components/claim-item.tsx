@@ -1,13 +1,14 @@
+import type { ReactNode } from 'react';
 import type { Claim, Verdict } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
 import { useClaimSelected } from '@/stores/ui-store';
 import { KIND_LABELS } from '../claim-labels';
 import { useSetClaimVerdict } from '../hooks/use-set-claim-verdict';
 
-type Props = Readonly<{ claim: Claim; number: number; selected: boolean }>;
+type Props = Readonly<{ claim: Claim; number: number; selected: boolean; badge?: ReactNode }>;
 
 /** One claim in the side list: its words (select it), its kind, and its verdict (change it). */
-export function ClaimItem({ claim, number, selected }: Props) {
+export function ClaimItem({ claim, number, selected, badge }: Props) {
   const claimSelected = useClaimSelected();
   const setVerdict = useSetClaimVerdict();
   const verdictId = `verdict-${claim.id}`;
@@ -23,6 +24,7 @@ export function ClaimItem({ claim, number, selected }: Props) {
       </button>
       <div className="claim-item-meta">
         <span className={`kind kind-${claim.kind}`}>{KIND_LABELS[claim.kind]}</span>
+        {badge}
         <label className="verdict" htmlFor={verdictId}>
           Verdict
         </label>
