@@ -4,6 +4,7 @@
 //   node scripts/fixture-gold.mjs [slug...]          fill start/end/n, write gold.json, report problems
 //   node scripts/fixture-gold.mjs --check [slug...]  write nothing; exit 1 on any problem
 //   node scripts/fixture-gold.mjs --index            print the phenomena table for the fixtures README
+//   node scripts/fixture-gold.mjs --show slug        print the article with each gold claim marked ⟦speaker|kind: …⟧
 //
 // A claim is written with its exact `text` (as in article.txt) and, when that text occurs more than once,
 // a hint: `occurrence` (1-based) or `after` (the claim is the first occurrence after that string).
@@ -16,6 +17,7 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src/
 const argv = process.argv.slice(2);
 const check = argv.includes('--check');
 const index = argv.includes('--index');
+const show = argv.includes('--show');
 const only = argv.filter((a) => !a.startsWith('--'));
 
 const ABOUT =
@@ -26,6 +28,23 @@ const KINDS = new Set(['direct', 'indirect', 'mixed', 'headline']);
 const TYPES = new Set(['person', 'group', 'organization', 'document', 'unknown']);
 
 const READ_ONLY = new Set(['rotherham']); // the reference fixture is checked, never rewritten
+// The reference fixture's gold has no style/phenomena fields; its index row is kept here.
+const REFERENCE = {
+  rotherham: {
+    style: 'reference article: Yorkshire regional news (real, hand-checked gold)',
+    phenomena: [
+      "headline with 'says' and a single-quoted fragment",
+      'office instead of a name',
+      "'he added'",
+      'quote running over many paragraphs with no attribution of its own',
+      "reported speech ('the group say', 'according to their report', 'which claims that')",
+      'document as a source (the Jay inquiry)',
+      'wrong-way closing quotation mark',
+      "a name inside someone else's quote",
+      "ad labels, 'Read More' + related headline, caption repeated three times",
+    ],
+  },
+};
 
 const occurrences = (text, s) => {
   const at = [];
@@ -119,14 +138,15 @@ for (const slug of slugs) {
     writeFileSync(path.join(dir, 'gold.json'), json);
   const kinds = {};
   for (const c of gold.claims) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
-  rows.push({
-    slug,
-    words,
-    claims: gold.claims.length,
-    kinds,
-    style: gold.style ?? '',
-    phenomena: gold.phenomena ?? [],
-  });
+  if (show) {
+    let marked = text;
+    for (const c of [...gold.claims].sort((a, b) => b.start - a.start))
+      marked = `${marked.slice(0, c.start)}⟦${c.speaker}|${c.kind}: ${c.text}⟧${marked.slice(c.end)}`;
+    for (const b of gold.boilerplate) marked = marked.split(b).join(`⟪${b}⟫`);
+    console.log(`===== ${slug}\n${marked}\n`);
+  }
+  const info = REFERENCE[slug] ?? { style: gold.style ?? '', phenomena: gold.phenomena ?? [] };
+  rows.push({ slug, words, claims: gold.claims.length, kinds, ...info });
 }
 
 if (index) {

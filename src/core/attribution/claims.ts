@@ -5,7 +5,7 @@ import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
-import { PARTICIPLE_CUES, SPEECH_VERBS } from './lexicon';
+import { DETERMINERS, PARTICIPLE_CUES, ROLE_WORDS, SPEECH_VERBS, TITLES } from './lexicon';
 import { isVerbLike, type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
 import { type Entity, SpeakerRegistry } from './speakers';
 
@@ -25,6 +25,8 @@ export type Draft = {
   run: number;
   /** Continues a quotation left open at the end of the previous paragraph. */
   continues?: boolean;
+  /** Has a cue of its own: never merged into the previous quotation. */
+  separate?: boolean;
 };
 
 type Attributed = { entity: Entity; mention: Span | null; cue: Span | null; confidence: number };
@@ -126,46 +128,88 @@ export function attributeClaims(
       const blocked = (off: number) => inQuote(off) || consumed.some((r) => off >= r.start && off < r.end);
       let directDone = false;
 
+      // "Name: what they said" — a title or subheading that gives the speaker before a colon.
+      const colon = S.start === line.start ? /^([^:“"‘]{2,40}):\s+\S/.exec(text.slice(S.start, S.end)) : null;
+      if (colon) {
+        const c = tokens.findIndex((t) => t.text === ':');
+        const m = c > 0 ? mentionOf(text, tokens, 0, c - 1) : null;
+        const pre = tokens.slice(0, Math.max(0, c));
+        const plain =
+          pre.length <= 6 && pre.every((t) => t.word && !SPEECH_VERBS.has(t.key) && !isVerbLike(t.key));
+        const named = plain && m && (m.kind === 'name' || (m.kind === 'nominal' && m.type !== 'unknown'));
+        if (
+          named &&
+          !/^(update|note|editor|watch|related|source|photo|video|breaking|live|read|listen|exclusive|analysis|opinion|comment|review|q|a)$/i.test(
+            m.head,
+          )
+        ) {
+          const entity = registry.resolve(m, m.role, m.start);
+          const startAt = tokens[c + 1]!.start;
+          const isQuote = /^[“"‘']/.test(text.slice(startAt, startAt + 1));
+          emit(
+            {
+              kind: headlineMode ? 'headline' : isQuote ? 'direct' : 'indirect',
+              entity,
+              mention: m,
+              cue: tokens[c]!,
+              confidence: 0.6,
+              line: li,
+              run: 0,
+            },
+            startAt,
+            S.end,
+          );
+          consumed.push({ start: S.start, end: S.end });
+          continue;
+        }
+      }
+
       if (sq.length) {
-        const q0 = sq[0]!;
-        const before = text.slice(S.start, q0.open);
-        const initial = /^[\s\-–—•*]*$/.test(before);
         let who: Attributed | null = null;
         let direct = false;
         let continuation = false;
-        if (!initial && /[:,]\s*$/.test(before)) {
-          // Preposed cue: "Dr Billings said: “…”", "He added, “…”".
+        const initial = /^[\s\-–—•*]*$/.test(text.slice(S.start, sq[0]!.open));
+        // Preposed cue: "Dr Billings said: “…”", "He added, “…”" — on the first quotation that has one.
+        let first = 0;
+        for (let qi = 0; !initial && qi < sq.length && !who; qi++) {
+          const q = sq[qi]!;
+          if (!/[:,]\s*$/.test(text.slice(S.start, q.open))) continue;
           let c = -1;
-          for (let i = 0; i < tokens.length && tokens[i]!.end <= q0.open; i++) {
+          for (let i = 0; i < tokens.length && tokens[i]!.end <= q.open; i++) {
             const t = tokens[i]!;
             if (t.word && (SPEECH_VERBS.has(t.key) || t.key === 'according') && !inQuote(t.start)) c = i;
           }
           const gap =
-            c >= 0 ? tokens.filter((t) => t.start > tokens[c]!.end && t.end <= q0.open && t.word).length : 99;
+            c >= 0 ? tokens.filter((t) => t.start > tokens[c]!.end && t.end <= q.open && t.word).length : 99;
           if (
-            c >= 0 &&
-            gap <= 7 &&
-            !tokens.some((t) => t.start > tokens[c]!.end && t.end <= q0.open && t.key === 'that')
-          ) {
-            const cueTok = tokens[c]!;
-            let subject: Subject | null = null;
-            if (PARTICIPLE_CUES.has(cueTok.key) && tokens[c - 1]?.text === ',')
-              subject = sentenceSpeaker ? null : mainSubject(text, tokens, c);
-            else
-              subject =
-                subjectBefore(text, tokens, c, 0) ?? subjectAfter(text, tokens, c + 1, tokens.length - 1);
-            if (subject) {
-              const entity = resolve(subject, tokens, headlineMode);
-              who = { entity, mention: subject.mention, cue: cueTok, confidence: 0.9 };
-            } else if (PARTICIPLE_CUES.has(cueTok.key)) {
-              const main = sentenceSpeaker as Attributed | null;
-              if (main) who = { ...main, cue: cueTok, confidence: 0.8 };
-            }
-            if (who) {
-              direct = true;
-              consumed.push({ start: S.start, end: q0.open });
-            }
+            c < 0 ||
+            gap > 7 ||
+            tokens.some((t) => t.start > tokens[c]!.end && t.end <= q.open && t.key === 'that')
+          )
+            continue;
+          const cueTok = tokens[c]!;
+          let subject: Subject | null = null;
+          if (PARTICIPLE_CUES.has(cueTok.key) && tokens[c - 1]?.text === ',')
+            subject = sentenceSpeaker ? null : mainSubject(text, tokens, c);
+          else
+            subject =
+              subjectBefore(text, tokens, c, 0) ?? subjectAfter(text, tokens, c + 1, tokens.length - 1);
+          if (subject) {
+            const entity = resolve(subject, tokens, headlineMode);
+            who = { entity, mention: subject.mention, cue: cueTok, confidence: 0.9 };
+          } else if (PARTICIPLE_CUES.has(cueTok.key)) {
+            const main = sentenceSpeaker as Attributed | null;
+            if (main) who = { ...main, cue: cueTok, confidence: 0.8 };
           }
+          if (who) {
+            direct = true;
+            first = qi;
+            consumed.push({ start: S.start, end: q.open });
+          }
+        }
+        const q0 = sq[first]!;
+        if (who) {
+          // handled above
         } else if (initial) {
           const nextOpen = sq[1]?.open ?? S.end;
           const post = tokens.filter((t) => t.start >= quoteEnd(q0) && t.end <= nextOpen);
@@ -173,7 +217,7 @@ export function attributeClaims(
           if (!postWords.length) direct = true;
           else {
             const base = tokens.indexOf(post[0]!);
-            for (let k = base; k < Math.min(tokens.length, base + 10) && tokens[k]!.end <= nextOpen; k++) {
+            for (let k = base; k < Math.min(tokens.length, base + 20) && tokens[k]!.end <= nextOpen; k++) {
               const t = tokens[k]!;
               if (!t.word) continue;
               let subject: Subject | null = null;
@@ -187,7 +231,9 @@ export function attributeClaims(
                   subjectBefore(text, tokens, k, base) ??
                   subjectAfter(text, tokens, k + 1, tokens.length - 1);
               } else continue;
-              if (subject) {
+              const firstWord = postWords[0]!;
+              const adjacent = t === firstWord || (subject && subject.mention.start <= firstWord.start);
+              if (subject && adjacent) {
                 const entity = resolve(subject, tokens, headlineMode);
                 who = { entity, mention: subject.mention, cue: t, confidence: 0.9 };
                 direct = true;
@@ -212,13 +258,21 @@ export function attributeClaims(
           directDone = true;
           let prevEnd = S.start;
           run++;
-          for (const [qi, q] of sq.entries()) {
-            if (
-              qi > 0 &&
-              tokens.filter((t) => t.word && t.start >= prevEnd && t.end <= q.open && !inQuote(t.start))
-                .length > 12
-            )
-              break;
+          let cue = who.cue;
+          let separate = false;
+          for (const [qi, q] of sq.slice(first).entries()) {
+            const between = tokens.filter(
+              (t) => t.word && t.start >= prevEnd && t.end <= q.open && !inQuote(t.start),
+            );
+            if (qi > 0 && between.length > 12) break;
+            // "…,” Cruz said, adding: “…”" — a second cue starts a second attribution.
+            const again =
+              qi > 0 ? between.find((t) => SPEECH_VERBS.has(t.key) && t.start !== cue?.start) : undefined;
+            if (again && who.cue) {
+              cue = again;
+              separate = true;
+              run++;
+            }
             const parts =
               granularity === 'sentence'
                 ? splitSentences(text, q.start, q.end)
@@ -229,11 +283,12 @@ export function attributeClaims(
                   kind: headlineMode ? 'headline' : 'direct',
                   entity: who.entity,
                   mention: who.mention,
-                  cue: who.cue,
+                  cue,
                   confidence: who.confidence,
                   line: li,
                   run,
                   continues: continuation && q === sq[0],
+                  separate,
                 },
                 p.start,
                 p.end,
@@ -254,7 +309,25 @@ export function attributeClaims(
         while (j + 1 < tokens.length && tokens[j + 1]!.word && tokens[j + 1]!.cap) j++;
         if (j > i) {
           const m = mentionOf(text, tokens, i, j);
-          const verbBefore = tokens.slice(0, i).some((w) => w.word && !w.cap && isVerbLike(w.key));
+          // A subject: only capitalised words, determiners or titles between the clause start and the name.
+          let clauseStart = i;
+          while (clauseStart > 0 && tokens[clauseStart - 1]!.text !== ',') clauseStart--;
+          const verbBefore = tokens
+            .slice(clauseStart, i)
+            .some(
+              (w) =>
+                w.word && !w.cap && !DETERMINERS.has(w.key) && !TITLES.has(w.key) && !ROLE_WORDS.has(w.key),
+            );
+          const prev = tokens[i - 1];
+          if (
+            prev &&
+            (prev.text === ',' ||
+              prev.text === '(' ||
+              /^(for|of|in|at|from|with|to|by|on|into|against|about)$/.test(prev.key))
+          ) {
+            i = j;
+            continue;
+          }
           if (m && m.kind === 'name' && m.type === 'person' && m.name?.includes(' '))
             registry.mentioned(m, null, t.start, !verbBefore);
         }
@@ -262,7 +335,9 @@ export function attributeClaims(
       }
 
       // Reported speech in what is left of the sentence.
-      const cues = findCues(tokens, blocked);
+      const wordsIn = tokens.filter((t) => t.word);
+      const titleCase = headlineMode && wordsIn.filter((t) => t.cap).length >= 0.6 * wordsIn.length;
+      const cues = findCues(tokens, blocked, titleCase);
       if (!cues.length) continue;
       const frames: Frame[] = framesOf(text, tokens, cues, S.end).filter(
         (f) => !consumed.some((r) => f.start < r.end && f.end > r.start && f.start >= r.start),
@@ -358,7 +433,14 @@ function mergeRuns(
         (d.continues &&
           prev.line === d.line - 1 &&
           !boilerplate.some((b) => b.start < d.start && b.end > prev.end)));
-    if (prev && joinable && prev.kind === 'direct' && d.kind === 'direct' && prev.entity === d.entity) {
+    if (
+      prev &&
+      joinable &&
+      !d.separate &&
+      prev.kind === 'direct' &&
+      d.kind === 'direct' &&
+      prev.entity === d.entity
+    ) {
       prev.end = d.end;
       continue;
     }

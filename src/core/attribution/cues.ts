@@ -17,13 +17,27 @@ const NOUN_AFTER =
 
 /** Speech verbs too ambiguous to introduce reported speech on their own ("the state", "the war continues"). */
 const QUOTE_ONLY = new Set(
-  'state states continue continues continued continuing respond responds post posts report observe observes charge reply maintain'.split(
+  'state states continue continues continued continuing respond responds post posts posted report observe observes charge reply maintain'.split(
     ' ',
   ),
 );
 
+/** "called the deal “a disaster”": a quotation soon after the verb makes "called" a cue. */
+function quoteWithin(tokens: readonly Token[], from: number, span: number): boolean {
+  for (let k = from; k < tokens.length && k < from + span; k++) {
+    const x = tokens[k]!;
+    if (/^[“"‘]$|^''$/.test(x.text)) return true;
+    if (x.text === '.' || x.text === ';') return false;
+  }
+  return false;
+}
+
 /** Reporting cues among tokens[from, to), outside `blocked` offsets. */
-export function findCues(tokens: readonly Token[], blocked: (offset: number) => boolean): Cue[] {
+export function findCues(
+  tokens: readonly Token[],
+  blocked: (offset: number) => boolean,
+  titleCase = false,
+): Cue[] {
   const out: Cue[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -44,15 +58,23 @@ export function findCues(tokens: readonly Token[], blocked: (offset: number) => 
     const isSpeech = SPEECH_VERBS.has(t.key);
     const isFinding = FINDING_VERBS.has(t.key);
     if (!isSpeech && !isFinding) continue;
-    if (t.cap && i > 0) continue;
+    if (t.cap && i > 0 && !titleCase) continue;
     if (QUOTE_ONLY.has(t.key)) continue;
+    // "recalled its ambassador": only a clause, a colon or a quotation makes "recall" a report.
+    if (
+      /^recall(s|ed|ing)?$/.test(t.key) &&
+      !/^(that|:|,|“|"|how|when|what|why|being|his|her|their|seeing|hearing|telling|once|one|a)$/.test(
+        tokens[i + 1]?.key ?? '',
+      )
+    )
+      continue;
     if (prev?.word && NOUN_AFTER.test(prev.key)) continue;
     const particles = PARTICLE_CUES.get(t.key);
     let to = i;
     if (particles) {
       const next = tokens[i + 1];
-      if (!next || !particles.has(next.key)) continue;
-      to = i + 1;
+      if (next && particles.has(next.key)) to = i + 1;
+      else if (!(t.key.startsWith('call') && quoteWithin(tokens, i + 1, 8))) continue;
     }
     out.push({
       from: i,

@@ -1,7 +1,14 @@
 import type { Token } from '../text/tokens';
 import type { Cue } from './cues';
 import { ADDRESSEE_VERBS, DETERMINERS, TIME_WORDS } from './lexicon';
-import { type Mention, mainSubject, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
+import {
+  looseMention,
+  type Mention,
+  mainSubject,
+  type Subject,
+  subjectAfter,
+  subjectBefore,
+} from './mention';
 
 export { mainSubject };
 
@@ -110,7 +117,7 @@ export function framesOf(
     if (cue.according) {
       let k = cue.to + 1;
       while (k < n && tokens[k]!.text !== ',' && tokens[k]!.text !== '.' && k - cue.to <= 12) k++;
-      const m = mentionOf(text, tokens, cue.to + 1, k - 1);
+      const m = looseMention(text, tokens, cue.to + 1, k - 1);
       if (!m) continue;
       const subject: Subject = { mention: m, role: m.role, relative: false };
       const atStart =
@@ -120,16 +127,19 @@ export function framesOf(
         frame = { cue, subject, inherit: false, start: tokens[k + 1]!.start, end, from: cue.from };
       else if (cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
         const tail = words(tokens, k, n);
+        const next = tokens[k + 1];
+        const appositive =
+          !next || /^(who|which|whose|released|published|conducted|compiled|reported|issued)$/.test(next.key);
         frame = {
           cue,
           subject,
           inherit: false,
           start: tokens[0]!.start,
-          end: tail >= 3 ? end : tokens[cue.from - 1]!.start,
+          end: tail >= 3 && !appositive ? end : tokens[cue.from - 1]!.start,
           from: 0,
         };
       }
-    } else if (cue.participle && cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
+    } else if (cue.participle && cue.from > 0 && /^[,—–]$/.test(tokens[cue.from - 1]!.text)) {
       const j = contentStart(tokens, cue);
       if (words(tokens, j, n) >= 2)
         frame = { cue, subject: null, inherit: true, start: tokens[j]!.start, end, from: cue.from - 1 };
@@ -146,10 +156,14 @@ export function framesOf(
         // "said on Tuesday", "said in an interview": an adjunct, not reported content.
         const adjunctOnly = j < n && isAdjunct(tokens, j, n);
         const after = adjunctOnly ? 0 : words(tokens, j, n);
-        const prevComma = sFrom > 0 && tokens[sFrom - 1]!.text === ',' ? sFrom - 1 : -1;
+        const prevComma = sFrom > 0 && /^[,”"]$/.test(tokens[sFrom - 1]!.text) ? sFrom - 1 : -1;
         const lead = prevComma > 0 ? words(tokens, 0, prevComma) : 0;
-        const leadIsContent = prevComma > 0 && lead >= 3 && !INTRO.test(tokens[0]!.key) && !inside;
-        if (leadIsContent && after < 3) {
+        // "…, Devine said, …": a cue between commas interrupts one reported sentence.
+        const parenthetical = prevComma > 0 && lead >= 2 && tokens[cue.to + 1]?.text === ',' && !inside;
+        const leadIsContent = prevComma > 0 && lead >= 3 && !inside;
+        if (parenthetical && after >= 2) {
+          frame = { cue, subject, inherit: false, start: tokens[0]!.start, end, from: 0 };
+        } else if (leadIsContent && after < 3) {
           frame = {
             cue,
             subject,
@@ -158,10 +172,20 @@ export function framesOf(
             end: tokens[prevComma]!.start,
             from: 0,
           };
-        } else if (leadIsContent && subject.mention.kind === 'pronoun') {
+        } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
           frame = { cue, subject, inherit: false, start: tokens[0]!.start, end, from: 0 };
         } else if (after >= 2 && j < n && !/^(by)$/.test(tokens[j]!.key)) {
-          frame = { cue, subject, inherit: false, start: tokens[j]!.start, end, from: sFrom };
+          // "Barkley, who said he votes Democratic, said …": a non-restrictive relative clause ends at its comma.
+          let stop = end;
+          if (
+            (subject.relative && /^(who|which)$/.test(tokens[cue.from - 1]?.key ?? '')) ||
+            (subject.relative &&
+              tokens.slice(Math.max(0, cue.from - 3), cue.from).some((x) => /^(who|which)$/.test(x.key)))
+          ) {
+            const comma = tokens.findIndex((x, xi) => xi > j && x.text === ',');
+            if (comma > 0 && tokens[comma + 1]?.word && !tokens[comma + 1]!.cap) stop = tokens[comma]!.start;
+          }
+          frame = { cue, subject, inherit: false, start: tokens[j]!.start, end: stop, from: sFrom };
         }
       } else if (cue.from > 0 && /^[,”"’]$/.test(tokens[cue.from - 1]!.text)) {
         const s = subjectAfter(text, tokens, cue.to + 1, n - 1);
@@ -170,12 +194,16 @@ export function framesOf(
           while (k < n && tokens[k]!.text !== ',') k++;
           const tail = words(tokens, k, n);
           const fromTok = tokens[cue.from - 1]!;
+          // ", said Jane Doe, director of …" — an appositive about the speaker, not more content.
+          const next = tokens[k + 1];
+          const appositive =
+            !next?.cap || /^(a|an|the|who|which|whose|one|his|her|their|its)$/i.test(next.key);
           frame = {
             cue,
             subject: s,
             inherit: false,
             start: tokens[0]!.start,
-            end: tail >= 4 ? end : fromTok.start,
+            end: tail >= 4 && !appositive ? end : fromTok.start,
             from: 0,
           };
         }
@@ -185,8 +213,11 @@ export function framesOf(
     if (inside) {
       // A second report in the same sentence: "X said A, but Y said B" or "…, adding that …". Nested reports stay inside.
       const prev = tokens[frame.from - 1];
+      const coordinated = /^(and|but)$/.test(tokens[cue.from - 1]?.key ?? '') && frame.from < cue.from - 1;
+      if (coordinated) frame.from = cue.from - 1 + 1;
       const cut =
         frame.inherit ||
+        coordinated ||
         (prev &&
           /^(but|;|while|whereas|and|although)$/.test(prev.key) &&
           tokens[frame.from - 2]?.text === ',') ||

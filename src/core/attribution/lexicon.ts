@@ -70,7 +70,7 @@ still further separately now often never privately openly explicitly specificall
 subsequently initially originally earlier yesterday today tonight last week month year night this
 monday tuesday wednesday thursday friday saturday sunday on had not has long always even famously
 angrily bluntly candidly confidently frankly falsely wrongly correctly rightly pointedly memorably
-notably tersely emphatically repeatedly`);
+notably tersely emphatically repeatedly soon ever instead twice`);
 
 export const TIME_WORDS =
   words(`yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
@@ -106,7 +106,8 @@ const HEADS: Record<string, string> = {
   students women men parents voters people critics supporters opponents insiders observers campaigners
   organisers organizers protesters demonstrators democrats republicans conservatives liberals
   progressives group groups team staff staffers allies workers employees families others authorities
-  regulators police inspectors commentators many some both campaigners`,
+  regulators police inspectors commentators many some both campaigners half third quarter
+  three-quarters two-thirds majority minority percent plurality most respondents americans britons viewers`,
   o: `committee commission council department agency government administration ministry office court union
   party board authority company firm organization organisation charity campaign website newspaper network
   university institute foundation bank service services police force army military white house senate
@@ -160,3 +161,35 @@ export const NAME_JOINERS = words(`of for and the de la le van von der den al bi
 export const ABBREVIATIONS = words(`mr mrs ms dr prof sen rep gov gen lt col sgt capt st jr sr inc corp co ltd
 no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m ft mt rev hon
 dept univ est approx fig al pp ph.d`);
+
+/** Last words that make a capitalised name a place, not a person ("Cardale Arena", "Hollin Lane"). */
+export const PLACE_WORDS =
+  words(`arena stadium hall park street road lane avenue way drive close crescent square
+centre center theatre theater airport station bridge hospital school academy college church cathedral river
+valley county ward district borough city town village island islands bay beach harbour harbor port museum
+gallery library court estate farm field fields forest hill hills mountain mountains lake sea ocean coast
+marsh moor heath green common quay wharf tower house palace castle abbey prison hotel market mall motorway
+highway interstate boulevard place gardens`);
+
+/** First names with a usual gender, to keep "she" from resolving to a man. Titles decide first. */
+export const MALE_NAMES =
+  words(`john james robert michael william david richard joseph thomas charles christopher
+daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
+jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory
+alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle
+ethan walter noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse
+jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene
+russell bobby mason philip louis harry oliver charlie alfie freddie archie leo ian graham neil stuart craig
+colin barry gordon malcolm nigel derek trevor duncan alistair hamish rhys owen gareth dafydd liam conor declan
+tom tim ted bernie bill mike mitt jeb marco rand chris newt rick ben joe barack`);
+export const FEMALE_NAMES =
+  words(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
+betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca
+sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine
+debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren
+christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances
+kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa
+diana natalie brittany charlotte marie kayla alexis lori fiona siobhan niamh aoife sinead eileen kath kathy
+kirsty morag ailsa carys megan bethan rhiannon gwen jo joanne jane janet nicola claire clare louise lucy sophie
+chloe holly jade zoe amelia ella mia isla ava poppy hillary nancy elizabeth kamala michelle theresa priti nadine
+liz angela ursula marine jacinda`);

@@ -7,6 +7,7 @@ import {
   NAME_JOINERS,
   NOT_NAMES,
   ORG_WORDS,
+  PLACE_WORDS,
   POSSESSIVE_PRONOUNS,
   PRONOUNS,
   RELATIVES,
@@ -33,6 +34,8 @@ export type Mention = Readonly<{
   owner: string | null;
 }>;
 
+const LEADING_PREPOSITION =
+  /^(in|on|at|for|from|with|by|after|before|during|under|over|about|into|through|since|until|without|within|via|amid|despite)$/;
 const PREPOSITIONS = new Set([
   'of',
   'for',
@@ -53,7 +56,10 @@ const isPlural = (k: string) => /[^s]s$/.test(k) && k.length > 3;
 
 /** Reads a noun phrase spanning tokens[from..to] (inclusive) into a mention, or null when it is not one. */
 export function mentionOf(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
+  if (from < 0 || to >= tokens.length || from > to) return null;
   while (from <= to && !tokens[from]!.word) from++;
+  // A phrase opening with a preposition is an adjunct ("In a statement"), never a speaker.
+  if (from <= to && LEADING_PREPOSITION.test(tokens[from]!.key)) return null;
   while (to >= from && !tokens[to]!.word) to--;
   if (from > to || to - from > 14) return null;
   const first = tokens[from]!;
@@ -118,13 +124,15 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const role = roleText?.replace(/^(the|a|an|former|then)\s+/i, '').trim() || null;
     const single = nameTokens.length === 1;
     const allCaps = single && /^[\p{Lu}\d&.]{2,}$/u.test(nameTokens[0]!.text);
-    const type: SpeakerType = allCaps
-      ? 'organization'
-      : single && HEAD_TYPE.get(head) === 'group'
-        ? 'group'
-        : single && (ORG_WORDS.has(head) || HEAD_TYPE.get(head) === 'organization')
-          ? 'organization'
-          : 'person';
+    const place = PLACE_WORDS.has(head);
+    const type: SpeakerType =
+      allCaps || place
+        ? 'organization'
+        : single && HEAD_TYPE.get(head) === 'group'
+          ? 'group'
+          : single && (ORG_WORDS.has(head) || HEAD_TYPE.get(head) === 'organization')
+            ? 'organization'
+            : 'person';
     return { ...span, kind: 'name', name, role, head, type, owner: null };
   }
   // No personal name: an office, organisation, group or document.
@@ -137,6 +145,14 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   else if (capWords.length && ORG_WORDS.has(head)) type = 'organization';
   else if (capWords.length && capWords.length === headAt - from + 1) type = 'organization';
   else if (hasDet && isPlural(head)) type = 'group';
+  else if (
+    hasDet &&
+    !isVerbLike(head) &&
+    tokens[headAt]!.word &&
+    !PRONOUNS.has(head) &&
+    !DETERMINERS.has(head)
+  )
+    type = 'unknown';
   else return null;
   if (type === 'group' && (head === 'group' || head === 'groups') && headAt < to) type = 'group';
   const cleaned = span.text.replace(/^(the|a|an|this|these|those)\s+/i, '');
@@ -222,12 +238,21 @@ export function subjectBefore(
   let role: string | null = null;
   if (t.word && (t.key === 'and' || t.key === 'but') && !t.cap && depth < 2) {
     // Coordinated verbs share the subject: "Hayek confirmed it and said …".
-    if (tokens[i - 1]?.text === ',') return null;
+    if (tokens[i - 1]?.text === ',' && t.key !== 'but') return null;
     for (let v = min + 1; v < i; v++) {
       const w = tokens[v]!;
       if (w.word && !w.cap && isVerbLike(w.key)) return subjectBefore(text, tokens, v, min, depth + 1);
     }
     return null;
+  }
+  if (t.text === '—' || t.text === '–') {
+    // "Many speakers — including ministers — said": skip the aside between dashes.
+    let k = i - 1;
+    while (k >= min && i - k <= 20 && tokens[k]!.text !== t.text) k--;
+    if (k < min || k === i - 1) return null;
+    i = k - 1;
+    if (i < min) return null;
+    t = tokens[i]!;
   }
   if (t.text === ')') {
     // "Gov. John Kasich (R-OH) said"
@@ -247,6 +272,17 @@ export function subjectBefore(
     const relativeClause = /^(who|which)\b/i.test(appositive);
     if (!relativeClause && i - k > 18) return null;
     if (!relativeClause) role = appositive;
+    // "Its duty manager, Fiona Lister, said": the name in the appositive is the speaker, the phrase before its role.
+    const named = relativeClause ? null : mentionOf(text, tokens, k + 1, i - 1);
+    if (named?.kind === 'name' && named.type === 'person' && named.role === null) {
+      const roleFrom = phraseStart(tokens, k - 1, min);
+      const roleText = k - 1 >= roleFrom ? text.slice(tokens[roleFrom]!.start, tokens[k - 1]!.end) : null;
+      return {
+        mention: named,
+        role: roleText?.replace(/^(the|a|an|its|his|her|their)\s+/i, '') ?? null,
+        relative,
+      };
+    }
     i = k - 1;
     if (i >= min && tokens[i]!.text === ')') {
       let p = i - 1;
@@ -313,11 +349,61 @@ export function mainSubject(text: string, tokens: readonly Token[], before: numb
   for (let i = 1; i < before; i++) {
     const t = tokens[i]!;
     if (!t.word || t.cap) continue;
-    if (isVerbLike(t.key) || /[^s]s$/.test(t.key)) {
+    const afterName =
+      tokens[i - 1]!.cap &&
+      tokens[i - 1]!.word &&
+      i <= 5 &&
+      !DETERMINERS.has(t.key) &&
+      !ROLE_WORDS.has(t.key) &&
+      !TITLES.has(t.key) &&
+      !NAME_JOINERS.has(t.key);
+    if (isVerbLike(t.key) || /[^s]s$/.test(t.key) || afterName) {
       const s = subjectBefore(text, tokens, i, 0, 2);
       if (s && tokens[0]!.start === s.mention.start) return s;
       return s && s.mention.kind !== 'nominal' ? s : null;
     }
   }
   return null;
+}
+
+/** Any noun phrase after "according to": cut before a participle or relative clause, typed by its head when known. */
+export function looseMention(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): Mention | null {
+  if (from < 0 || to >= tokens.length || from > to) return null;
+  const strict = mentionOf(text, tokens, from, to);
+  if (strict) return strict;
+  let end = from;
+  while (end < to) {
+    const t = tokens[end + 1]!;
+    if (
+      !t.word ||
+      /^(who|which|that|released|published|compiled|conducted|reported|issued|obtained|cited|seen)$/.test(
+        t.key,
+      )
+    )
+      break;
+    end++;
+  }
+  const m = mentionOf(text, tokens, from, end);
+  if (m) return m;
+  const first = tokens[from];
+  const last = tokens[end];
+  if (!first?.word || !last) return null;
+  const words = tokens.slice(from, end + 1).filter((t) => t.word);
+  const head = words.find((w) => HEAD_TYPE.has(w.key))?.key ?? last.key;
+  return {
+    start: first.start,
+    end: last.end,
+    text: text.slice(first.start, last.end),
+    kind: 'nominal',
+    name: null,
+    role: null,
+    head,
+    type: HEAD_TYPE.get(head) ?? 'unknown',
+    owner: null,
+  };
 }

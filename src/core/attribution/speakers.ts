@@ -1,4 +1,5 @@
 import type { ExtractedSpeaker, SpeakerType } from '../extract/types';
+import { FEMALE_NAMES, MALE_NAMES } from './lexicon';
 import type { Mention } from './mention';
 
 /** A speaker entity as it is being built: mutable inside one extraction, frozen on output. */
@@ -11,7 +12,26 @@ export type Entity = {
   /** Lower-cased last name, for people. */
   key: string | null;
   first: string | null;
+  /** 'm' or 'f' when a title or a first name says so, for he/she. */
+  gender: 'm' | 'f' | null;
 };
+
+function genderOf(text: string): 'm' | 'f' | null {
+  const ws = text.toLowerCase().replace(/\./g, '').split(/\s+/);
+  if (ws.some((w) => /^(mr|sir|lord|king|prince|father|brother|congressman|chairman|spokesman)$/.test(w)))
+    return 'm';
+  if (
+    ws.some((w) =>
+      /^(mrs|ms|miss|dame|lady|queen|princess|sister|congresswoman|chairwoman|spokeswoman)$/.test(w),
+    )
+  )
+    return 'f';
+  for (const w of ws) {
+    if (MALE_NAMES.has(w)) return 'm';
+    if (FEMALE_NAMES.has(w)) return 'f';
+  }
+  return null;
+}
 
 const norm = (s: string) =>
   s
@@ -53,6 +73,7 @@ export class SpeakerRegistry {
       aliases: [],
       key: null,
       first: null,
+      gender: null,
     };
     this.entities.push(e);
     return e;
@@ -87,6 +108,7 @@ export class SpeakerRegistry {
     }
     if (!e) e = this.make(n.full, 'person', role);
     e.key = n.last;
+    e.gender ??= genderOf(mentionText ?? name);
     if (n.first && !e.first) e.first = n.first;
     if (n.full.split(' ').length > e.name.split(' ').length) {
       this.alias(e, e.name);
@@ -111,9 +133,18 @@ export class SpeakerRegistry {
   }
 
   /** Most recent entity of one of these types among the last few mentions before `before`. */
-  recentOf(types: readonly SpeakerType[], before: number): Entity | undefined {
+  recentOf(
+    types: readonly SpeakerType[],
+    before: number,
+    gender: 'm' | 'f' | null = null,
+  ): Entity | undefined {
     const list = this.recent
-      .filter((r) => r.at <= before && types.includes(r.entity.type))
+      .filter(
+        (r) =>
+          r.at <= before &&
+          types.includes(r.entity.type) &&
+          !(gender && r.entity.gender && r.entity.gender !== gender),
+      )
       .sort((a, b) => a.at - b.at)
       .slice(-SALIENCE);
     const last = list.at(-1);
@@ -155,8 +186,12 @@ export class SpeakerRegistry {
             : m.head === 'they'
               ? ['group', 'organization', 'person', 'document']
               : [];
-      const found = types.length ? this.recentOf(types, at) : undefined;
-      if (found) return found;
+      const gender = m.head === 'he' ? 'm' : m.head === 'she' ? 'f' : null;
+      const found = types.length ? this.recentOf(types, at, gender) : undefined;
+      if (found) {
+        if (gender && found.type === 'person') found.gender ??= gender;
+        return found;
+      }
       const anon = m.head === 'i' || m.head === 'we' || m.head === 'you' ? 'the author' : m.text;
       return this.entities.find((x) => x.name === anon) ?? this.make(anon, 'unknown', null);
     }

@@ -73,8 +73,8 @@ export function parseGold(json: unknown): Gold {
 
 /**
  * What is wrong with a gold annotation: offsets, texts, speaker references, boilerplate, overlapping claims, and
- * speakers the seed protocol could not tell apart (a speaker whose own name matches another gold speaker can
- * never be credited).
+ * speakers the seed protocol could not tell apart: a name or alias that also matches another gold speaker makes
+ * an extractor using that form uncreditable (titles such as "president" are ignored by the matcher).
  */
 export function validateGold(text: string, gold: Gold): string[] {
   const problems: string[] = [];
@@ -82,9 +82,11 @@ export function validateGold(text: string, gold: Gold): string[] {
   for (const s of gold.speakers) {
     if (ids.has(s.id)) problems.push(`duplicate speaker id ${s.id}`);
     ids.add(s.id);
-    const matches = goldSpeakersMatching(gold, s.name);
-    if (matches.length !== 1 || matches[0] !== s.id)
-      problems.push(`speaker ${s.id}: its name "${s.name}" matches ${matches.join(', ') || 'nobody'}`);
+    for (const name of [s.name, ...s.aliases]) {
+      const matches = goldSpeakersMatching(gold, name);
+      if (matches.length !== 1 || matches[0] !== s.id)
+        problems.push(`speaker ${s.id}: "${name}" matches ${matches.join(', ') || 'nobody'}`);
+    }
   }
   gold.claims.forEach((c, i) => {
     const label = `claim #${c.n}`;

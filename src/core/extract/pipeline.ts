@@ -23,7 +23,14 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     return { speakers: [], claims: [], boilerplate: [], version: EXTRACTOR_VERSION };
   const lines = linesOf(text);
   const boilerplate = findBoilerplate(text, lines);
-  const { drafts, registry } = attributeClaims(text, lines, boilerplate, options.granularity ?? 'passage');
+  let found: ReturnType<typeof attributeClaims>;
+  try {
+    found = attributeClaims(text, lines, boilerplate, options.granularity ?? 'passage');
+  } catch {
+    // A rule that trips on an odd input must not take the article down: keep the boilerplate, drop the claims.
+    return { speakers: [], claims: [], boilerplate, version: EXTRACTOR_VERSION };
+  }
+  const { drafts, registry } = found;
   const claims: ExtractedClaim[] = drafts.map((d, i) => {
     const span = text.slice(d.start, d.end);
     return {

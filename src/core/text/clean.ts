@@ -8,7 +8,12 @@ const RELATED_LABEL =
 const SHARE =
   /^(watch (the |our )?(highlights|video|full|live|more).{0,80}|share( this( article| story)?)?( on .{1,30})?|tweet|email|print|copy link|follow us( on .{1,40})?|click here .{0,80}|subscribe( now)?.{0,80}|sign up( for| to| now).{0,120}|sign up|comments?|join the conversation.{0,60}|image:?.{0,120}|photo:?.{0,120}|\(?(photo|image|picture|credit)s?( by|:).{0,120}|getty images|pa( media| wire)?|ap photo.{0,80}|reuters\/?.{0,40}|all rights reserved.{0,80}|copyright.{0,100}|©.{0,120}|listen to (this )?article.{0,40}|\d+ min(ute)?s? read|updated:? .{0,60}|published:? .{0,60})$/i;
 const BYLINE =
-  /^(by|words by|reporting by|written by)\s+\p{Lu}[\p{L}.'’-]+(\s+(\p{Lu}[\p{L}.'’-]+|and|&|,))*\s*$/u;
+  /^(?:[Bb]y|[\p{L} ]{0,30}\b(?:[Rr]eport|[Rr]eporting|[Ww]ords|[Pp]ictures|[Pp]hotos?|[Ii]nterview|[Aa]nalysis|[Ee]dited|[Cc]ompiled|[Ww]ritten) by)\s+\p{Lu}[\p{L}.'’-]+(\s+(\p{Lu}[\p{L}.'’-]+|and|&|,))*\s*$/u;
+/** "READ MORE: Council leader quits", "Weather: the five-day forecast" — a label, a colon, a link's title. */
+const LABELLED_LINK =
+  /^(read more|read next|more|also read|related|see also|watch|listen|weather|podcast|video|quiz|newsletter|most read|trending|recommended|opinion|live updates?|sponsored)\s*[:|»›]\s*\S.{0,150}$/i;
+/** A photo caption ends with its credit: "… Picture: TDCA", "… Photo: Jane Roe/PA". */
+const CAPTION_CREDIT = /\b(picture|photo|photograph|image|credit)s?( credit)?:\s*[\p{L}\d ./&'’-]{1,50}$/iu;
 const PARA_OK = /[.!?"”’)]$/;
 
 function count(text: string, needle: string): number {
@@ -36,6 +41,8 @@ export function findBoilerplate(text: string, lines: readonly Line[] = linesOf(t
     const s = line.text;
     const add = (reason: string) => out.push({ start: line.start, end: line.end, reason });
     if (AD_LABEL.test(s)) add('ad label');
+    else if (LABELLED_LINK.test(s) && !/[“"]/.test(s)) add('related link');
+    else if (s.length <= 300 && CAPTION_CREDIT.test(s)) add('photo caption');
     else if (RELATED_LABEL.test(s)) {
       add('related link');
       const next = lines[i + 1];
