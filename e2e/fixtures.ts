@@ -53,12 +53,3 @@ export const test = base.extend<Fixtures>({
     await use({ title: MILLBROOK.title });
   },
 });
-
-/**
- * Until the extractor lands (branch `engine`), `extractClaims` is a stub that finds no claims, and
- * the assertions about specific claims cannot pass. This flag is true once it finds claims.
- */
-export const EXTRACTOR_FINDS_CLAIMS = !readFileSync(
-  new URL('../src/core/extract/pipeline.ts', import.meta.url),
-  'utf8',
-).includes('void text;');

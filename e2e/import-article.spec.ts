@@ -1,12 +1,4 @@
-import {
-  EXTRACTOR_FINDS_CLAIMS,
-  expect,
-  importStatus,
-  MILLBROOK,
-  openLibrary,
-  pasteArticle,
-  test,
-} from './fixtures';
+import { expect, importStatus, MILLBROOK, openLibrary, pasteArticle, test } from './fixtures';
 
 test('a pasted article appears in the library and opens with its claims', async ({ page, seededArticle }) => {
   await expect(page.getByRole('list').getByRole('link', { name: seededArticle.title })).toBeVisible();
@@ -15,7 +7,6 @@ test('a pasted article appears in the library and opens with its claims', async 
   await expect(page.getByRole('region', { name: 'Article text' })).toContainText(
     'This bridge has been neglected',
   );
-  if (!EXTRACTOR_FINDS_CLAIMS) return; // until the engine branch lands, the stub finds no claims
   const list = page.getByRole('complementary', { name: 'Claims' });
   await expect(list.getByRole('heading', { name: /Priya Shah/ })).toBeVisible();
   await expect(list.getByRole('heading', { name: /Martin Hale/ })).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { EXTRACTOR_FINDS_CLAIMS, expect, MILLBROOK, openLibrary, REFERENCE_TITLE, test } from './fixtures';
+import { expect, MILLBROOK, openLibrary, REFERENCE_TITLE, test } from './fixtures';
 
 /** Presses Tab until `target` has the focus (or gives up), as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, max = 40) {
@@ -24,7 +24,6 @@ test('import an article and open it with the keyboard alone', async ({ page }) =
 });
 
 test('j and k move between claims; Enter on a highlight selects it', async ({ page }) => {
-  test.skip(!EXTRACTOR_FINDS_CLAIMS, 'needs the extractor from the engine branch');
   await openLibrary(page);
   await tabTo(page, page.getByRole('link', { name: REFERENCE_TITLE }));
   await page.keyboard.press('Enter');

@@ -1,10 +1,9 @@
-import { EXTRACTOR_FINDS_CLAIMS, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 test('an imported article and a verdict set on it survive a reload', async ({ page, seededArticle }) => {
   await page.reload();
   await page.getByRole('list').getByRole('link', { name: seededArticle.title }).click();
   await expect(page.getByRole('heading', { level: 1, name: seededArticle.title })).toBeVisible();
-  if (!EXTRACTOR_FINDS_CLAIMS) return; // until the engine branch lands there is no claim to judge
   const verdict = page.getByRole('combobox', { name: 'Verdict' }).first();
   await verdict.selectOption('mostly false');
   await expect(page.getByText('1 checked')).toBeVisible();

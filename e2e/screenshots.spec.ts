@@ -15,12 +15,11 @@ for (const size of sizes) {
     await page.screenshot({ path: `docs/screenshots/library-${size.name}.png` });
     await page.getByRole('link', { name: REFERENCE_TITLE }).click();
     await expect(page.getByRole('heading', { level: 1, name: REFERENCE_TITLE })).toBeVisible();
-    const mark = page.locator('.claim-mark[data-claim-id]').nth(3);
+    const mark = page.locator('.claim-mark[data-claim-id]').nth(1);
     if (await mark.count()) await mark.click();
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(800); // let the smooth scroll to the selected claim finish
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
     const file = size.name === 'desktop' ? 'article' : `article-${size.name}`;
     await page.screenshot({ path: `docs/screenshots/${file}.png` });
-    if (size.name === 'phone')
-      await page.screenshot({ path: 'docs/screenshots/article-phone-full.png', fullPage: true });
   });
 }

@@ -1,12 +1,4 @@
-import {
-  EXTRACTOR_FINDS_CLAIMS,
-  expect,
-  MILLBROOK,
-  openLibrary,
-  pasteArticle,
-  REFERENCE_TITLE,
-  test,
-} from './fixtures';
+import { expect, MILLBROOK, openLibrary, pasteArticle, REFERENCE_TITLE, test } from './fixtures';
 
 test('an article imported in one tab appears in the other without a reload', async ({ page, context }) => {
   await openLibrary(page);
@@ -17,7 +9,6 @@ test('an article imported in one tab appears in the other without a reload', asy
 });
 
 test('a verdict changed in one tab shows in the other without a reload', async ({ page, context }) => {
-  test.skip(!EXTRACTOR_FINDS_CLAIMS, 'needs the extractor from the engine branch: the stub finds no claims');
   await openLibrary(page);
   await page.getByRole('link', { name: REFERENCE_TITLE }).click();
   const other = await context.newPage();

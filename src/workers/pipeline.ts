@@ -1,6 +1,5 @@
 // The one seam between the app and the extractor: a worker when it can, the main thread when it must.
 import { type Remote, wrap } from 'comlink';
-import { extractClaims as extractOnMainThread } from '@/core/extract/pipeline';
 import type { Extraction } from '@/core/extract/types';
 import type { PipelineWorkerApi } from './pipeline.worker';
 
@@ -38,5 +37,7 @@ export async function extractClaims(text: string): Promise<Extraction> {
       connection = null;
     }
   }
+  // Loaded only when needed: the worker has its own copy of the extractor.
+  const { extractClaims: extractOnMainThread } = await import('@/core/extract/pipeline');
   return extractOnMainThread(text);
 }

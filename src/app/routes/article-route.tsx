@@ -8,21 +8,18 @@ import { paths } from '../paths';
 export function ArticleRoute() {
   const { articleId = '' } = useParams();
   return (
-    <>
-      <title>Article · Claimdesk</title>
-      <ArticleScreen
-        key={articleId}
-        articleId={articleId as ArticleId}
-        libraryHref={paths.library}
-        review={
-          <ClaimReview
-            articleId={articleId as ArticleId}
-            articleHref={paths.article(articleId)}
-            claimHref={(claimId) => paths.claim(articleId, claimId)}
-          />
-        }
-        claimBadge={(claim) => <NeedsSourceBadge claim={claim} />}
-      />
-    </>
+    <ArticleScreen
+      key={articleId}
+      articleId={articleId as ArticleId}
+      libraryHref={paths.library}
+      review={
+        <ClaimReview
+          articleId={articleId as ArticleId}
+          articleHref={paths.article(articleId)}
+          claimHref={(claimId) => paths.claim(articleId, claimId)}
+        />
+      }
+      claimBadge={(claim) => <NeedsSourceBadge claim={claim} />}
+    />
   );
 }

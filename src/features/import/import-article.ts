@@ -28,6 +28,9 @@ export type ImportOutcome = Readonly<{
   deleted?: boolean;
 }>;
 
+/** Lets the browser paint the new stage (and handle input) before the next long step. */
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** A refusal with a message for people; nothing was stored. */
 export class ImportRefused extends Error {
   readonly code: ImportProblem['code'];
@@ -100,8 +103,10 @@ export async function importArticle(
     };
   }
   onStage('extracting');
+  await yieldToBrowser();
   const extraction: Extraction = await extractClaims(prepared.text);
   onStage('saving');
+  await yieldToBrowser();
   return saveImportedArticle(
     {
       text: prepared.text,

@@ -66,6 +66,7 @@ export function ArticleScreen({ articleId, libraryHref, review, claimBadge }: Pr
   const checked = claims.data.filter((c) => c.verdict !== 'unchecked').length;
   return (
     <div className="article-screen">
+      <title>{`${article.data.title} · Claimdesk`}</title>
       <ArticleHeader
         article={article.data}
         libraryHref={libraryHref}

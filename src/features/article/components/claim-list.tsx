@@ -22,7 +22,9 @@ export function ClaimList({ groups, numbers, claimBadge }: Props) {
     const button = ref.current?.querySelector<HTMLButtonElement>(
       `li[data-claim-id="${CSS.escape(selected)}"] .claim-item-text`,
     );
-    button?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    // Where the list is stacked under the text (phones), a tap on the text keeps the reading position.
+    const stacked = window.matchMedia?.('(max-width: 820px)').matches ?? false;
+    if (!(stacked && origin === 'text')) button?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     button?.focus({ preventScroll: true });
   }, [selected, origin]);
 
