@@ -25,3 +25,25 @@ export async function selectClaim(page: Page, text: string | RegExp) {
     .click();
   await expect(claimPanel(page)).toBeVisible();
 }
+
+/** Selects `phrase` in the article text (as a drag would), within one text node. */
+export async function selectArticleText(page: Page, phrase: string) {
+  await page.evaluate((p) => {
+    const root = document.querySelector('.article-text');
+    if (!root) throw new Error('no article text');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(p) ?? -1;
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + p.length);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`phrase not found in one text node: ${p}`);
+  }, phrase);
+}

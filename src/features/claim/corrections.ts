@@ -96,15 +96,3 @@ export function mergeClaims(claimId: ClaimId, otherId: ClaimId): Promise<Claim> 
     );
   });
 }
-
-/**
- * Adds or removes one tag against the claim as stored now (not as last rendered), so quick
- * successive edits, or edits from another tab, are never lost.
- */
-export function changeClaimTags(claimId: ClaimId, change: (tags: readonly string[]) => readonly string[]) {
-  return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
-    const claim = await db.claims.get(claimId);
-    if (!claim || claim.deletedAt !== null) throw new DbError('not-found', 'That claim no longer exists.');
-    return updateClaim(claimId, { tags: change(claim.tags) });
-  });
-}

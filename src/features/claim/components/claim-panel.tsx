@@ -1,10 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Article, Claim, Verdict } from '@/core/model/types';
+import { MAX_NOTE_LENGTH } from '@/core/review/limits';
 import { verdictLabel } from '@/core/review/verdicts';
+import { addTagToClaim, removeTagFromClaims } from '@/db/claims';
 import { describeDbError } from '@/db/errors';
+import { undo } from '@/db/undo';
+import { isTypingTarget } from '@/ui/shortcuts';
 import { StatusMessage } from '@/ui/status-message';
-import { showToast } from '@/ui/toast';
-import { changeClaimTags } from '../corrections';
+import { announce, showToast } from '@/ui/toast';
+import { type ConflictNotice, noticeOf } from '../conflict';
 import { useClaim, useClaimEvidence } from '../hooks/use-claim-data';
 import { useUpdateClaim } from '../hooks/use-claim-mutations';
 import { Checkworthiness } from './checkworthiness';
@@ -21,7 +25,11 @@ import { UndoControls } from './undo-controls';
 import { VerdictPicker } from './verdict-picker';
 
 /** What a shortcut asked the panel to focus or open. */
-export type PanelFocus = Readonly<{ target: 'source' | 'tags' | 'speaker' | 'heading'; n: number }>;
+export type PanelFocus = Readonly<{
+  target: 'source' | 'tags' | 'speaker' | 'heading';
+  n: number;
+  claimId: string;
+}>;
 
 type Props = Readonly<{
   claimId: Claim['id'];
@@ -39,10 +47,9 @@ type Props = Readonly<{
   onDelete: () => void;
   onSelect: (claimId: string) => void;
   onClose: () => void;
+  conflict: ConflictNotice | null;
+  onConflict: (notice: ConflictNotice | null) => void;
 }>;
-
-export const NOTE_LIMIT = 200_000;
-const RATING_NOTE_LIMIT = 20_000;
 
 const KIND_LABELS: Readonly<Record<Claim['kind'], string>> = {
   direct: 'Direct quote',
@@ -66,7 +73,7 @@ export function ClaimPanel(props: Props) {
   const [lastFocus, setLastFocus] = useState(0);
 
   useEffect(() => {
-    if (!focus || focus.n === lastFocus || !claim.data) return;
+    if (!focus || focus.claimId !== claimId || focus.n === lastFocus || !claim.data) return;
     setLastFocus(focus.n);
     const el = {
       source: urlRef.current,
@@ -76,16 +83,33 @@ export function ClaimPanel(props: Props) {
     }[focus.target];
     el?.focus();
     el?.scrollIntoView({ block: 'nearest' });
-  }, [focus, lastFocus, claim.data]);
+  }, [focus, lastFocus, claim.data, claimId]);
 
-  const save = (patch: Parameters<typeof update.mutateAsync>[0]['patch']) =>
-    update.mutateAsync({ id: claimId, patch });
+  const save = (patch: Parameters<typeof update.mutateAsync>[0]['patch']) => {
+    const shown = claim.data;
+    if (!shown) return Promise.resolve();
+    return update.mutateAsync({ id: claimId, patch, expectedUpdatedAt: shown.updatedAt }).then((result) => {
+      const notice = noticeOf(result);
+      if (notice) props.onConflict(notice);
+    });
+  };
 
   if (claim.error) return <StatusMessage tone="error">{describeDbError(claim.error)}</StatusMessage>;
   const c = claim.data;
   const headingId = `claim-panel-${claimId}`;
   return (
-    <section className="claim-panel" aria-labelledby={headingId} data-claim-id={claimId}>
+    <section
+      className="claim-panel"
+      aria-labelledby={headingId}
+      data-claim-id={claimId}
+      onKeyDown={(e) => {
+        // Escape in a field leaves the field (the next Escape closes the claim); lists and dialogs handle theirs first.
+        if (e.key === 'Escape' && !e.defaultPrevented && isTypingTarget(e.target)) {
+          e.preventDefault();
+          headingRef.current?.focus();
+        }
+      }}
+    >
       <header className="claim-panel-header">
         <h2 id={headingId} ref={headingRef} tabIndex={-1}>
           Claim {number} of {total}
@@ -132,6 +156,30 @@ export function ClaimPanel(props: Props) {
             </span>
             <NeedsSourceBadge claim={c} />
           </p>
+          {props.conflict && (
+            <div className="conflict" role="alert">
+              <p>{props.conflict.text}</p>
+              <div className="inline-actions">
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => {
+                    const { batchId } = props.conflict!;
+                    props.onConflict(null);
+                    undo({ batchId }).then(
+                      (r) => r && showToast(r.message),
+                      (e: unknown) => showToast(describeDbError(e), { tone: 'error' }),
+                    );
+                  }}
+                >
+                  Undo my change
+                </button>
+                <button type="button" className="small" onClick={() => props.onConflict(null)}>
+                  Keep my change
+                </button>
+              </div>
+            </div>
+          )}
           <ClaimInContext text={article.text} start={c.start} end={c.end} />
           {props.spanEditing && (
             <p className="span-edit-banner" role="status">
@@ -142,7 +190,7 @@ export function ClaimPanel(props: Props) {
 
           <div className="panel-section">
             <h3 id={`${headingId}-speaker`}>Speaker</h3>
-            <SpeakerSection key={c.id} claim={c} pickerRef={speakerRef} />
+            <SpeakerSection key={c.id} claim={c} pickerRef={speakerRef} onConflict={props.onConflict} />
           </div>
 
           <div className="panel-section">
@@ -154,7 +202,7 @@ export function ClaimPanel(props: Props) {
               key={`rating-${c.id}`}
               label="Rating explanation"
               value={c.ratingNote}
-              maxLength={RATING_NOTE_LIMIT}
+              maxLength={MAX_NOTE_LENGTH}
               rows={2}
               placeholder="Why this verdict, in a sentence or two"
               onSave={(ratingNote) => save({ ratingNote })}
@@ -194,9 +242,15 @@ export function ClaimPanel(props: Props) {
               key={c.id}
               tags={c.tags}
               inputRef={tagRef}
-              onChange={(change, said) =>
-                changeClaimTags(c.id, change).then(
-                  () => showToast(said),
+              onAdd={(tag) =>
+                addTagToClaim(c.id, tag).then(
+                  () => announce(`Tag “${tag}” added.`),
+                  (e) => showToast(describeDbError(e), { tone: 'error' }),
+                )
+              }
+              onRemove={(tag) =>
+                removeTagFromClaims([c.id], tag).then(
+                  () => showToast(`Tag “${tag}” removed`),
                   (e) => showToast(describeDbError(e), { tone: 'error' }),
                 )
               }
@@ -211,7 +265,7 @@ export function ClaimPanel(props: Props) {
               key={`notes-${c.id}`}
               label="Notes"
               value={c.notes}
-              maxLength={NOTE_LIMIT}
+              maxLength={MAX_NOTE_LENGTH}
               rows={4}
               onSave={(notes) => save({ notes })}
             />

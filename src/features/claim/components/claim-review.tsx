@@ -12,6 +12,7 @@ import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { describeShortcuts, useShortcuts } from '@/ui/shortcuts';
 import { announce, showToast } from '@/ui/toast';
 import { type ArticleSelection, readArticleSelection } from '../article-selection';
+import { type ConflictNotice, noticeOf } from '../conflict';
 import { useDeleteClaim, useSetVerdict, useUpdateClaim } from '../hooks/use-claim-mutations';
 import { useClaimUrl } from '../hooks/use-claim-url';
 import { ClaimPanel, type PanelFocus } from './claim-panel';
@@ -51,6 +52,7 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
   const [sourceFormOpen, setSourceFormOpen] = useState(false);
   const [pendingVerdict, setPendingVerdict] = useState<Verdict | null>(null);
   const [askVerdict, setAskVerdict] = useState<Verdict | null>(null);
+  const [conflict, setConflict] = useState<ConflictNotice | null>(null);
   const setVerdict = useSetVerdict();
   const update = useUpdateClaim();
   const remove = useDeleteClaim();
@@ -68,7 +70,8 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
   const index = selected ? ordered.findIndex((c) => c.id === selected) : -1;
   const claim = index >= 0 ? ordered[index]! : null;
 
-  const focusPanel = (target: PanelFocus['target']) => setFocus((f) => ({ target, n: (f?.n ?? 0) + 1 }));
+  const focusPanel = (target: PanelFocus['target'], claimId: string | null = selected) =>
+    claimId && setFocus((f) => ({ target, claimId, n: (f?.n ?? 0) + 1 }));
 
   // A new claim: leave span editing and forms behind; on phones the sheet takes the focus.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the selection changes only.
@@ -76,22 +79,29 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
     setSpanEditing(false);
     setSourceFormOpen(false);
     setPendingVerdict(null);
-    if (selected && isPhone()) focusPanel('heading');
+    setConflict(null);
+    if (selected && isPhone()) focusPanel('heading', selected);
   }, [selected]);
 
   const onError = (e: unknown) => showToast(describeDbError(e), { tone: 'error' });
 
-  const applyVerdict = (id: ClaimId, verdict: Verdict) =>
+  const applyVerdict = (target: Claim, verdict: Verdict) =>
     setVerdict.mutate(
-      { id, verdict },
-      { onSuccess: () => announce(`Verdict set to ${verdictLabel(verdict)}.`), onError },
+      { id: target.id, verdict, expectedUpdatedAt: target.updatedAt },
+      {
+        onSuccess: (result) => {
+          announce(`Verdict set to ${verdictLabel(verdict)}.`);
+          setConflict(noticeOf(result));
+        },
+        onError,
+      },
     );
 
   const requestVerdict = (verdict: Verdict) => {
     if (!claim || claim.verdict === verdict) return;
     const sources = evidence.data?.length ?? 0;
     if (verdictNeedsSource(verdict) && sources === 0) setAskVerdict(verdict);
-    else applyVerdict(claim.id, verdict);
+    else applyVerdict(claim, verdict);
   };
 
   const openSourceForm = () => {
@@ -105,9 +115,10 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
     if (!span) return showToast('Select some words of the article first.', { tone: 'error' });
     if (spanEditing && claim) {
       update.mutate(
-        { id: claim.id, patch: { start: span.start, end: span.end } },
+        { id: claim.id, patch: { start: span.start, end: span.end }, expectedUpdatedAt: claim.updatedAt },
         {
-          onSuccess: () => {
+          onSuccess: (result) => {
+            setConflict(noticeOf(result));
             setSpanEditing(false);
             showToast('Claim text updated');
           },
@@ -120,7 +131,7 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
       onSuccess: (added) => {
         claimSelected(added.id, 'text');
         showToast('Claim added. Choose its speaker.');
-        focusPanel('speaker');
+        focusPanel('speaker', added.id);
       },
       onError,
     });
@@ -245,7 +256,7 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
           onSourceFormChange={(open, attached) => {
             setSourceFormOpen(open);
             if (!open && attached && pendingVerdict) {
-              applyVerdict(claim.id, pendingVerdict);
+              applyVerdict(claim, pendingVerdict);
               setPendingVerdict(null);
             }
           }}
@@ -254,6 +265,8 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
           onDelete={deleteClaim}
           onSelect={(id) => claimSelected(id, 'keyboard')}
           onClose={selectionCleared}
+          conflict={conflict}
+          onConflict={setConflict}
         />
       )}
       {selected && !claim && claims.length > 0 && (
@@ -284,7 +297,7 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
         }}
         confirmLabel="Set without a source"
         onConfirm={() => {
-          if (claim && askVerdict) applyVerdict(claim.id, askVerdict);
+          if (claim && askVerdict) applyVerdict(claim, askVerdict);
           setAskVerdict(null);
         }}
         onCancel={() => setAskVerdict(null)}

@@ -35,7 +35,9 @@ export function SelectionTool({ mode, onUse }: Props) {
     window.innerWidth - width - 8,
   );
   const below = selection.rect.bottom + 8;
-  const top = below + 44 > window.innerHeight ? Math.max(8, selection.rect.top - 48) : below;
+  const above = selection.rect.top - 48;
+  // Below the selection, else above it; always kept on screen (a selection may run past the viewport).
+  const top = Math.min(Math.max(8, below + 44 > window.innerHeight ? above : below), window.innerHeight - 52);
   const label = mode === 'span' ? 'Use as claim text' : 'Add claim';
   return (
     <div className="selection-tool" style={{ left, top, minWidth: width }}>

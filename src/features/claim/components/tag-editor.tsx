@@ -1,19 +1,20 @@
 import { useId, useState } from 'react';
-import { normalizeTag, suggestTags, withoutTag, withTag } from '@/core/review/tags';
+import { normalizeTag, suggestTags, withTag } from '@/core/review/tags';
 import { Combobox } from '@/ui/combobox';
 import { useUsedTags } from '../hooks/use-claim-data';
 
 type Props = Readonly<{
   tags: readonly string[];
-  /** Applies a change to the stored tags (not to `tags`, which may be a render behind). */
-  onChange: (change: (tags: readonly string[]) => readonly string[], said: string) => void;
+  /** Adds / removes one tag on the claim as stored (not as last rendered). */
+  onAdd: (tag: string) => void;
+  onRemove: (tag: string) => void;
   inputRef?: React.Ref<HTMLInputElement>;
 }>;
 
 const NO_TAGS: ReadonlyMap<string, number> = new Map();
 
 /** Tags as removable chips, and a field that completes from the tags already used in the library. */
-export function TagEditor({ tags, onChange, inputRef }: Props) {
+export function TagEditor({ tags, onAdd, onRemove, inputRef }: Props) {
   const used = useUsedTags().data ?? NO_TAGS;
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +38,7 @@ export function TagEditor({ tags, onChange, inputRef }: Props) {
       setError(`“${tag}” is already on this claim.`);
       return;
     }
-    onChange((current) => withTag(current, tag), `Tag “${tag}” added`);
+    onAdd(tag);
   };
 
   return (
@@ -47,11 +48,7 @@ export function TagEditor({ tags, onChange, inputRef }: Props) {
           {tags.map((t) => (
             <li key={t} className="tag-chip">
               {t}
-              <button
-                type="button"
-                aria-label={`Remove tag ${t}`}
-                onClick={() => onChange((current) => withoutTag(current, t), `Tag “${t}” removed`)}
-              >
+              <button type="button" aria-label={`Remove tag ${t}`} onClick={() => onRemove(t)}>
                 ×
               </button>
             </li>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { checkNoteLength } from '@/core/review/limits';
 
 type Props = Readonly<{
   label: string;
@@ -74,7 +75,7 @@ export function TextField({ label, value, onSave, maxLength, rows = 3, placehold
   );
 
   const statusText = tooLong
-    ? `Not saved: ${format.format(draft.length)} characters, the limit is ${format.format(maxLength)}. Shorten it to save.`
+    ? `Not saved. ${checkNoteLength(draft, label, maxLength)}`
     : status === 'saving'
       ? 'Saving…'
       : status === 'dirty'

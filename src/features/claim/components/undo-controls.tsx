@@ -1,32 +1,30 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { describeDbError } from '@/db/errors';
+import { redo, undo, undoQueries } from '@/db/undo';
 import { useShortcuts } from '@/ui/shortcuts';
 import { announce, showToast } from '@/ui/toast';
-import { nextLabel, redo, undo, undoAvailable, undoStateQuery } from '../undo-client';
-
-const NO_STATE = { queryKey: ['history', 'undo-state-unavailable'], queryFn: () => null, enabled: false };
 
 /** Undo and redo through the data layer, with the labels of the next steps; outcomes are announced. */
 function useUndoRedo() {
-  const state = useQuery(undoStateQuery ? undoStateQuery() : NO_STATE);
-  const undoLabel = nextLabel(state.data, 'undo');
-  const redoLabel = nextLabel(state.data, 'redo');
+  const state = useQuery(undoQueries.state()).data;
   const run = useMutation({
     mutationFn: (which: 'undo' | 'redo') => (which === 'undo' ? undo() : redo()),
-    onSuccess: (outcome, which) => {
-      const verb = which === 'undo' ? 'Undone' : 'Redone';
-      if (!outcome) {
+    onSuccess: (result, which) => {
+      if (!result) {
         announce(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
         showToast(which === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
         return;
       }
-      const skipped = outcome.skipped?.length ? ` (kept later changes to ${outcome.skipped.join(', ')})` : '';
-      showToast(`${verb}: ${outcome.label}${skipped}`);
+      showToast(result.message);
     },
     onError: (error) => showToast(describeDbError(error), { tone: 'error' }),
   });
-
-  return { run, undoLabel, redoLabel };
+  return {
+    run,
+    undoLabel: state?.undo?.label ?? null,
+    redoLabel: state?.redo?.label ?? null,
+    loaded: !!state,
+  };
 }
 
 /** Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) anywhere in the app, outside text fields (which keep their own undo). */
@@ -46,23 +44,24 @@ export function UndoShortcuts() {
 
 /** Undo / Redo buttons, titled with what they would undo or redo. */
 export function UndoControls() {
-  const { run, undoLabel, redoLabel } = useUndoRedo();
-  if (!undoAvailable) return null;
+  const { run, undoLabel, redoLabel, loaded } = useUndoRedo();
   return (
     <div className="undo-controls">
       <button
         type="button"
         onClick={() => run.mutate('undo')}
-        disabled={run.isPending || undoLabel === null}
-        title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'}
+        disabled={run.isPending || (loaded && undoLabel === null)}
+        title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+        aria-label={undoLabel ? `Undo: ${undoLabel}` : 'Undo'}
       >
         ↶ Undo
       </button>
       <button
         type="button"
         onClick={() => run.mutate('redo')}
-        disabled={run.isPending || redoLabel === null}
-        title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'}
+        disabled={run.isPending || (loaded && redoLabel === null)}
+        title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        aria-label={redoLabel ? `Redo: ${redoLabel}` : 'Redo'}
       >
         ↷ Redo
       </button>

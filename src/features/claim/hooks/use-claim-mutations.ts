@@ -1,28 +1,31 @@
 import { useMutation } from '@tanstack/react-query';
-import type { ClaimId, SpeakerId, Verdict } from '@/core/model/types';
-import {
-  type ClaimPatch,
-  restoreClaim,
-  setClaimSpeaker,
-  setClaimVerdict,
-  softDeleteClaim,
-  updateClaim,
-} from '@/db/claims';
+import type { ClaimId, SpeakerId, Timestamp, Verdict } from '@/core/model/types';
+import { type ClaimPatch, restoreClaim, setClaimVerdict, softDeleteClaim, updateClaim } from '@/db/claims';
 import { createSpeaker, mergeSpeakers, type SpeakerInput, updateSpeaker } from '@/db/speakers';
 
-/** Mutations wrap repository functions only; the storagemutated bridge refreshes every view. */
+/**
+ * Mutations wrap repository functions only; the storagemutated bridge refreshes every view. Claim
+ * edits pass the `updatedAt` the screen showed, so the result says whether another tab changed the
+ * claim meanwhile (the later write still wins).
+ */
+type Checked = Readonly<{ id: ClaimId; expectedUpdatedAt: Timestamp }>;
+
 export const useSetVerdict = () =>
   useMutation({
-    mutationFn: ({ id, verdict }: { id: ClaimId; verdict: Verdict }) => setClaimVerdict(id, verdict),
+    mutationFn: ({ id, verdict, expectedUpdatedAt }: Checked & { verdict: Verdict }) =>
+      setClaimVerdict(id, verdict, { expectedUpdatedAt }),
   });
 
 export const useUpdateClaim = () =>
-  useMutation({ mutationFn: ({ id, patch }: { id: ClaimId; patch: ClaimPatch }) => updateClaim(id, patch) });
+  useMutation({
+    mutationFn: ({ id, patch, expectedUpdatedAt }: Checked & { patch: ClaimPatch }) =>
+      updateClaim(id, patch, { expectedUpdatedAt }),
+  });
 
 export const useSetSpeaker = () =>
   useMutation({
-    mutationFn: ({ id, speakerId }: { id: ClaimId; speakerId: SpeakerId | null }) =>
-      setClaimSpeaker(id, speakerId),
+    mutationFn: ({ id, speakerId, expectedUpdatedAt }: Checked & { speakerId: SpeakerId | null }) =>
+      updateClaim(id, { speakerId }, { expectedUpdatedAt }),
   });
 
 export const useCreateSpeaker = () =>

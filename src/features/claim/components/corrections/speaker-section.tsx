@@ -2,21 +2,25 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type Ref, useId, useMemo, useState } from 'react';
 import { speakerKey } from '@/core/model/speaker-key';
 import type { Claim, Speaker, SpeakerId } from '@/core/model/types';
-import { setClaimSpeaker } from '@/db/claims';
 import { describeDbError } from '@/db/errors';
 import { claimQueries } from '@/db/queries';
+import { undo } from '@/db/undo';
 import { Combobox, type ComboboxOption } from '@/ui/combobox';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { showToast } from '@/ui/toast';
+import { type ConflictNotice, noticeOf } from '../../conflict';
 import { reassignToNewSpeaker } from '../../corrections';
 import { useLibrarySpeakers } from '../../hooks/use-claim-data';
 import { useMergeSpeakers, useRenameSpeaker, useSetSpeaker } from '../../hooks/use-claim-mutations';
-import { undo, undoAvailable } from '../../undo-client';
 
 const NEW = '__new__';
 const NONE = '__none__';
 
-type Props = Readonly<{ claim: Claim; pickerRef?: Ref<HTMLInputElement> }>;
+type Props = Readonly<{
+  claim: Claim;
+  pickerRef?: Ref<HTMLInputElement>;
+  onConflict: (notice: ConflictNotice) => void;
+}>;
 
 function speakerOptions(
   speakers: readonly Speaker[],
@@ -41,7 +45,7 @@ function speakerOptions(
 }
 
 /** The claim's speaker with role; reassign in two clicks, rename, or merge another speaker into it. */
-export function SpeakerSection({ claim, pickerRef }: Props) {
+export function SpeakerSection({ claim, pickerRef, onConflict }: Props) {
   const id = useId();
   const speakers = useLibrarySpeakers().data ?? [];
   const speaker = speakers.find((s) => s.id === claim.speakerId) ?? null;
@@ -56,14 +60,15 @@ export function SpeakerSection({ claim, pickerRef }: Props) {
     [speakers, claim.speakerId, typed],
   );
 
-  const onReassigned = (name: string, previous: SpeakerId | null) => {
+  const onReassigned = (name: string, batchId: string | null) => {
     setTyped('');
     showToast(`Claim reassigned to ${name}`, {
       action: {
         label: 'Undo',
         run: () =>
-          void (undoAvailable ? undo() : setClaimSpeaker(claim.id, previous)).catch((e) =>
-            showToast(describeDbError(e), { tone: 'error' }),
+          void (batchId ? undo({ batchId }) : undo()).then(
+            (r) => r && showToast(r.message),
+            (e: unknown) => showToast(describeDbError(e), { tone: 'error' }),
           ),
       },
     });
@@ -71,16 +76,22 @@ export function SpeakerSection({ claim, pickerRef }: Props) {
   const onError = (e: unknown) => showToast(describeDbError(e), { tone: 'error' });
 
   const choose = (o: ComboboxOption) => {
-    const previous = claim.speakerId;
     if (o.id === NEW) {
       const name = typed.trim();
-      createAndAssign.mutate(name, { onSuccess: (s) => onReassigned(s.name, previous), onError });
+      createAndAssign.mutate(name, { onSuccess: (s) => onReassigned(s.name, null), onError });
       return;
     }
     const target = o.id === NONE ? null : (o.id as SpeakerId);
     setSpeaker.mutate(
-      { id: claim.id, speakerId: target },
-      { onSuccess: () => onReassigned(o.id === NONE ? 'no speaker' : o.label, previous), onError },
+      { id: claim.id, speakerId: target, expectedUpdatedAt: claim.updatedAt },
+      {
+        onSuccess: (result) => {
+          const notice = noticeOf(result);
+          if (notice) onConflict(notice);
+          onReassigned(o.id === NONE ? 'no speaker' : o.label, result.batchId);
+        },
+        onError,
+      },
     );
   };
 
