@@ -85,10 +85,9 @@ export function ClaimPanel(props: Props) {
     el?.scrollIntoView({ block: 'nearest' });
   }, [focus, lastFocus, claim.data, claimId]);
 
-  const save = (patch: Parameters<typeof update.mutateAsync>[0]['patch']) => {
-    const shown = claim.data;
-    if (!shown) return Promise.resolve();
-    return update.mutateAsync({ id: claimId, patch, expectedUpdatedAt: shown.updatedAt }).then((result) => {
+  /** Saves a field edited since `since` (the claim's updatedAt when the edit began). */
+  const save = (patch: Parameters<typeof update.mutateAsync>[0]['patch'], since: number) => {
+    return update.mutateAsync({ id: claimId, patch, expectedUpdatedAt: since }).then((result) => {
       const notice = noticeOf(result);
       if (notice) props.onConflict(notice);
     });
@@ -205,7 +204,8 @@ export function ClaimPanel(props: Props) {
               maxLength={MAX_NOTE_LENGTH}
               rows={2}
               placeholder="Why this verdict, in a sentence or two"
-              onSave={(ratingNote) => save({ ratingNote })}
+              version={c.updatedAt}
+              onSave={(ratingNote, since) => save({ ratingNote }, since)}
             />
           </div>
 
@@ -267,7 +267,8 @@ export function ClaimPanel(props: Props) {
               value={c.notes}
               maxLength={MAX_NOTE_LENGTH}
               rows={4}
-              onSave={(notes) => save({ notes })}
+              version={c.updatedAt}
+              onSave={(notes, since) => save({ notes }, since)}
             />
           </div>
 

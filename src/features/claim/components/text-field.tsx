@@ -5,7 +5,9 @@ type Props = Readonly<{
   label: string;
   /** The stored value; a change from elsewhere replaces an untouched draft and is flagged over an edited one. */
   value: string;
-  onSave: (text: string) => Promise<unknown>;
+  /** The stored row's version (`updatedAt`); the one seen when editing began is passed to `onSave`. */
+  version: number;
+  onSave: (text: string, versionAtStart: number) => Promise<unknown>;
   maxLength: number;
   rows?: number;
   placeholder?: string;
@@ -20,7 +22,7 @@ const format = new Intl.NumberFormat();
  * textarea's own state and is written once per pause, not per keystroke. Over the limit it is kept
  * on screen, not saved, with the reason.
  */
-export function TextField({ label, value, onSave, maxLength, rows = 3, placeholder, hint }: Props) {
+export function TextField({ label, value, version, onSave, maxLength, rows = 3, placeholder, hint }: Props) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [status, setStatus] = useState<Status>('saved');
@@ -30,6 +32,9 @@ export function TextField({ label, value, onSave, maxLength, rows = 3, placehold
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef({ draft, onSave });
   latest.current = { draft, onSave };
+  const startedAt = useRef<number | null>(null);
+  const currentVersion = useRef(version);
+  currentVersion.current = version;
 
   // The stored value changed (another tab, an undo): take it unless the person is mid-edit.
   useEffect(() => {
@@ -53,7 +58,8 @@ export function TextField({ label, value, onSave, maxLength, rows = 3, placehold
     }
     setStatus('saving');
     try {
-      await latest.current.onSave(text);
+      await latest.current.onSave(text, startedAt.current ?? currentVersion.current);
+      startedAt.current = null;
       base.current = text;
       setTheirs(null);
       setError(null);
@@ -69,7 +75,8 @@ export function TextField({ label, value, onSave, maxLength, rows = 3, placehold
     () => () => {
       clearTimeout(timer.current);
       const { draft: text, onSave: write } = latest.current;
-      if (text !== base.current && text.length <= maxLength) void write(text).catch(() => {});
+      if (text !== base.current && text.length <= maxLength)
+        void write(text, startedAt.current ?? currentVersion.current).catch(() => {});
     },
     [maxLength],
   );
@@ -100,6 +107,7 @@ export function TextField({ label, value, onSave, maxLength, rows = 3, placehold
         onChange={(e) => {
           setDraft(e.target.value);
           setStatus('dirty');
+          startedAt.current ??= currentVersion.current;
           clearTimeout(timer.current);
           timer.current = setTimeout(save, 800);
         }}
