@@ -3,6 +3,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { claimPanel, openReference, selectClaim } from './review-helpers';
 
+// axe over the full article with the panel open takes a while on two shared cores.
+test.describe.configure({ timeout: 60_000 });
+
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
@@ -32,7 +35,7 @@ test('the claim panel as a phone sheet has no serious or critical violations', a
   const panel = claimPanel(page);
   await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
   const box = await panel.boundingBox();
-  expect(box && box.width).toBeGreaterThanOrEqual(389);
+  expect(box?.width ?? 0).toBeGreaterThanOrEqual(389);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
