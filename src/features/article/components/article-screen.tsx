@@ -85,7 +85,8 @@ export function ArticleScreen({ articleId, libraryHref, review, claimBadge }: Pr
       <div className="article-layout">
         <section className="article-body" aria-label="Article text">
           <p className="hint">
-            Click a highlight, or press <kbd>j</kbd> / <kbd>k</kbd>, to move between claims.
+            Click a highlight, or press <kbd>j</kbd> / <kbd>k</kbd>, to move between claims. Select words to
+            add a claim; <kbd>?</kbd> lists every shortcut.
           </p>
           <ArticleText runs={view.runs} looks={view.looks} />
         </section>

@@ -27,8 +27,7 @@ export function VerdictPicker({ value, onChange, disabled }: Props) {
               onChange={() => onChange(v)}
               aria-keyshortcuts={String(digitForVerdict(v))}
             />
-            <kbd>{digitForVerdict(v)}</kbd>
-            <span>{verdictLabel(v)}</span>
+            <kbd>{digitForVerdict(v)}</kbd> <span>{verdictLabel(v)}</span>
           </label>
         ))}
       </div>
