@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { claimPanel, openReference } from './review-helpers';
+import { claimPanel, openReference, selectClaim } from './review-helpers';
 
 test('set a verdict with two sources by keyboard, reload and find it all', async ({ page }) => {
   await openReference(page);
@@ -51,4 +51,27 @@ test('set a verdict with two sources by keyboard, reload and find it all', async
   await expect(again.getByText('Police said reports were investigated.')).toBeVisible();
   await expect(again.getByRole('combobox', { name: /How BBC report relates/ })).toHaveValue('refutes');
   await expect(again.getByText('Verdict: Unchecked → False')).toBeVisible();
+});
+
+test('a source already in the library is found as you type and shared by a second claim', async ({ page }) => {
+  await openReference(page);
+  await selectClaim(page, /some 35 active/);
+  const panel = claimPanel(page);
+  await panel.getByRole('button', { name: /Add a source/ }).click();
+  await panel.getByLabel('Address (URL)').fill('https://www.gov.uk/government/publications/jay-report');
+  await panel.getByLabel('Title').fill('Jay report 2014');
+  await panel.getByLabel('Publisher').fill('Rotherham MBC');
+  await panel.getByRole('button', { name: 'Attach source' }).click();
+  await expect(panel.getByRole('heading', { name: 'Sources (1)' })).toBeVisible();
+
+  await selectClaim(page, /the Ministry of Justice to take action/);
+  await page.keyboard.press('s');
+  await panel.getByRole('radio', { name: 'From the library' }).check();
+  const search = panel.getByRole('combobox', { name: 'Search the library' });
+  await search.fill('rotherham mb');
+  await panel.getByRole('option', { name: /Jay report 2014/ }).click();
+  await panel.getByRole('radio', { name: 'Gives context' }).check();
+  await panel.getByRole('button', { name: 'Attach source' }).click();
+  await expect(panel.getByRole('link', { name: 'Jay report 2014' })).toBeVisible();
+  await expect(panel.getByRole('combobox', { name: /How Jay report 2014 relates/ })).toHaveValue('context');
 });

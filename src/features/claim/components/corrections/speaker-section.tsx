@@ -108,9 +108,7 @@ export function SpeakerSection({ claim, pickerRef, onConflict }: Props) {
           <strong>No speaker</strong>
         )}
       </p>
-      {speaker && speaker.aliases.length > 1 && (
-        <p className="hint">Also called: {speaker.aliases.filter((a) => a !== speaker.name).join(', ')}</p>
-      )}
+      {speaker && speaker.aliases.length > 1 && <Aliases speaker={speaker} />}
       <Combobox
         label="Reassign to"
         value={typed}
@@ -131,8 +129,13 @@ export function SpeakerSection({ claim, pickerRef, onConflict }: Props) {
           <button type="button" className="small" onClick={() => setMode('rename')}>
             Rename speaker…
           </button>
-          <button type="button" className="small" onClick={() => setMode('merge')}>
-            Merge another speaker into {speaker.name}…
+          <button
+            type="button"
+            className="small"
+            aria-label={`Merge another speaker into ${speaker.name}…`}
+            onClick={() => setMode('merge')}
+          >
+            Merge in another speaker…
           </button>
         </div>
       )}
@@ -141,6 +144,26 @@ export function SpeakerSection({ claim, pickerRef, onConflict }: Props) {
         <MergeSpeaker keep={speaker} speakers={speakers} onDone={() => setMode('view')} formId={id} />
       )}
     </div>
+  );
+}
+
+/** A speaker's other names; a long list is folded after three. */
+function Aliases({ speaker }: Readonly<{ speaker: Speaker }>) {
+  const [all, setAll] = useState(false);
+  const others = speaker.aliases.filter((a) => a !== speaker.name);
+  const shown = all ? others : others.slice(0, 3);
+  return (
+    <p className="hint">
+      Also called: {shown.join(', ')}
+      {others.length > 3 && (
+        <>
+          {' '}
+          <button type="button" className="link-button" onClick={() => setAll((v) => !v)}>
+            {all ? 'fewer' : `and ${others.length - 3} more`}
+          </button>
+        </>
+      )}
+    </p>
   );
 }
 
