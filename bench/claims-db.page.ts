@@ -22,8 +22,8 @@ import { setClaimsVerdict, setClaimVerdict } from '@/db/claims';
 import { db } from '@/db/db';
 import { newId } from '@/db/ids';
 import { invalidateOnWrite } from '@/db/live';
-import { claimQueries } from '@/db/queries';
-import { searchClaims } from '@/db/search';
+import { articleQueries, claimQueries } from '@/db/queries';
+import { claimSearchStats, searchClaims } from '@/db/search';
 import { undo } from '@/db/undo';
 
 type Options = { claims: number; articles: number; runs: number };
@@ -169,10 +169,13 @@ async function time(name: string, runs: number, fn: (i: number) => Promise<unkno
     ms.push(Math.round((performance.now() - t) * 10) / 10);
   }
   const sorted = [...ms].sort((a, b) => a - b);
+  console.log(`${name}: ${ms.join(', ')} ms`);
   return { name, ms, median: sorted[Math.floor(sorted.length / 2)]!, ...(note ? { note } : {}) };
 }
 
-export async function runClaimsBench(opts: Options): Promise<{ seedMs: number; results: Timing[] }> {
+export async function runClaimsBench(
+  opts: Options,
+): Promise<{ seedMs: number; searchStats: ReturnType<typeof claimSearchStats>; results: Timing[] }> {
   const out = document.getElementById('out')!;
   const log = (s: string) => {
     out.textContent = s;
@@ -215,6 +218,11 @@ export async function runClaimsBench(opts: Options): Promise<{ seedMs: number; r
     ),
   );
   results.push(await time('count: all live claims', runs, () => countClaims({})));
+  results.push(
+    await time('library: 1,000 article summaries with progress, sorted needs-work', 1, () =>
+      new QueryClient().fetchQuery(articleQueries.list('needs-work')),
+    ),
+  );
   results.push(
     await time('count: verdict false (index count)', runs, () => countClaims({ verdicts: ['false'] })),
   );
@@ -292,8 +300,9 @@ export async function runClaimsBench(opts: Options): Promise<{ seedMs: number; r
     ),
   );
   results.push(await time('undo the bulk verdict on 50 claims', 1, () => undo()));
+  const searchStats = claimSearchStats();
   log('done');
-  return { seedMs: Math.round(seedMs), results };
+  return { seedMs: Math.round(seedMs), searchStats, results };
 }
 
 (window as unknown as { runClaimsBench: typeof runClaimsBench }).runClaimsBench = runClaimsBench;

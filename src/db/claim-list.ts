@@ -173,9 +173,41 @@ export async function listClaims(
         .toArray();
       return decorate(page);
     }
+    if (isPlain(f) && f.sort === 'verdict') return decorate(await pageByVerdict(f.desc, offset, limit));
     const rows = await matchingClaims(f);
     return decorate(rows.slice(offset, offset + limit));
   });
+}
+
+/**
+ * All live claims in verdict-scale order, paged without reading them all: one `verdict` index
+ * bucket after another (by id within a bucket, as the in-memory sort ties), skipping whole buckets
+ * by their live counts.
+ */
+async function pageByVerdict(desc: boolean, offset: number, limit: number): Promise<Claim[]> {
+  const tombstones = await db.claims.where('deletedAt').above(Dexie.minKey).toArray();
+  const order = desc ? [...VERDICTS].reverse() : VERDICTS;
+  const page: Claim[] = [];
+  let skip = offset;
+  for (const verdict of order) {
+    if (page.length >= limit) break;
+    const bucket = db.claims.where('verdict').equals(verdict);
+    const live = (await bucket.count()) - tombstones.filter((c) => c.verdict === verdict).length;
+    if (skip >= live) {
+      skip -= live;
+      continue;
+    }
+    const rows = await db.claims
+      .where('verdict')
+      .equals(verdict)
+      .filter((c) => c.deletedAt === null)
+      .offset(skip)
+      .limit(limit - page.length)
+      .toArray();
+    skip = 0;
+    page.push(...rows);
+  }
+  return page;
 }
 
 /**

@@ -7,6 +7,7 @@ import { addManualClaim, setClaimSpeaker, setClaimVerdict, softDeleteClaim, upda
 import { db } from './db';
 import { attachSource } from './evidence';
 import { articleQueries, claimQueries, speakerQueries, storageQueries } from './queries';
+import { claimSearchStats } from './search';
 
 beforeEach(resetDb);
 
@@ -166,7 +167,7 @@ describe('claimQueries.list / count', () => {
     await updateClaim(second!.id, { verdict: 'true' });
     await attachSource(second!.id, { url: 'https://example.org/survey', title: 'Victims survey' });
     const q = client();
-    const list = (f: Parameters<typeof claimQueries.list>[0]) => q.fetchQuery(claimQueries.list(f));
+    const list = (...args: Parameters<typeof claimQueries.list>) => q.fetchQuery(claimQueries.list(...args));
 
     const rated = await list({ verdicts: ['false', 'true'], sort: 'verdict' });
     expect(rated.map((c) => [c.verdict, c.sourceCount, c.flagged])).toEqual([
@@ -185,6 +186,17 @@ describe('claimQueries.list / count', () => {
       'Conservative councillors',
       'James Cartlidge',
     ]);
+    // verdict order without a filter is paged bucket by bucket; it agrees with the in-memory sort
+    const all = await list({ sort: 'verdict', desc: true }, { limit: 100 });
+    expect(all.slice(0, 2).map((c) => c.verdict)).toEqual(['false', 'true']);
+    expect((await list({ sort: 'verdict', desc: true }, { offset: 1, limit: 2 })).map((c) => c.id)).toEqual(
+      all.slice(1, 3).map((c) => c.id),
+    );
+    expect(all.map((c) => c.id)).toEqual(
+      (await list({ sort: 'verdict', desc: true, kinds: ['direct', 'mixed', 'indirect', 'headline'] })).map(
+        (c) => c.id,
+      ),
+    );
     const updated = await list({ sort: 'updated', desc: true });
     expect(updated[0]!.id).toBe(second!.id);
   });
@@ -198,7 +210,9 @@ describe('claimQueries.list / count', () => {
       (await q.fetchQuery(claimQueries.list({ q: query, ...more }))).map((c) => c.id);
 
     expect(await ids('officers')).toEqual([first!.id]);
+    expect(claimSearchStats()).toMatchObject({ built: true, documents: 5 });
     expect(await q.fetchQuery(claimQueries.count({ q: 'commissioner' }))).toBe(3); // an alias of Billings
+    expect(claimSearchStats().lastRefreshed).toBe(0); // nothing changed: nothing re-indexed
     // edits after the index was built are found without a rebuild
     await updateClaim(second!.id, { notes: 'Compare with the victims survey' });
     await attachSource(first!.id, {
@@ -207,6 +221,7 @@ describe('claimQueries.list / count', () => {
     });
     q.clear();
     expect(await ids('survey')).toEqual([second!.id]);
+    expect(claimSearchStats().lastRefreshed).toBe(2); // just the two claims edited
     expect(await ids('workforce')).toEqual([first!.id]);
     expect(await ids('commissioner', { articleIds: [a.articleId] })).toHaveLength(2);
     await softDeleteClaim(first!.id);

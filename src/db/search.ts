@@ -1,4 +1,14 @@
-import type { Claim, ClaimId, Source, SourceId, Speaker, SpeakerId, Timestamp } from '@/core/model/types';
+import type {
+  Claim,
+  ClaimId,
+  Evidence,
+  EvidenceId,
+  Source,
+  SourceId,
+  Speaker,
+  SpeakerId,
+  Timestamp,
+} from '@/core/model/types';
 import {
   type ClaimIndex,
   type ClaimSearchHit,
@@ -17,13 +27,53 @@ import { db } from './db';
  * link them) and evidence. That works for writes made in other tabs too, and costs one small index
  * range read per search when nothing changed.
  */
-type State = {
-  index: ClaimIndex;
-  /** Latest `updatedAt` seen per table. */
-  seen: Record<'claims' | 'speakers' | 'sources' | 'evidence', Timestamp>;
-};
+type Mark = Readonly<{
+  /** The latest `updatedAt` indexed. */
+  at: Timestamp;
+  /** The rows with exactly that `updatedAt` already indexed (an import stamps many rows alike). */
+  ids: ReadonlySet<string>;
+}>;
+
+type Tables = 'claims' | 'speakers' | 'sources' | 'evidence';
+
+type State = { index: ClaimIndex; seen: Record<Tables, Mark> };
+
+type Stamped = { id: string; updatedAt: Timestamp };
+
+function markOf(rows: readonly Stamped[], previous: Mark = { at: 0, ids: new Set() }): Mark {
+  const at = rows.reduce((m, r) => Math.max(m, r.updatedAt), previous.at);
+  const ids = new Set(at === previous.at ? previous.ids : []);
+  for (const r of rows) if (r.updatedAt === at) ids.add(r.id);
+  return { at, ids };
+}
+
+/**
+ * The rows of a table written since `mark`, from the `updatedAt` index: keys first (no values),
+ * then only the new rows. Inclusive of `mark.at`, so a row written in that same millisecond after
+ * the last look is not missed. Writes to one table commit in the order they stamp `updatedAt` (rw
+ * transactions on a table run one at a time, stamping inside), so nothing older appears later.
+ */
+async function changedSince<T extends Stamped>(
+  table: Tables,
+  mark: Mark,
+  get: (ids: string[]) => Promise<(T | undefined)[]>,
+): Promise<T[]> {
+  const fresh: string[] = [];
+  await db
+    .table(table)
+    .where('updatedAt')
+    .aboveOrEqual(mark.at)
+    .eachKey((key: unknown, cursor: { primaryKey: unknown }) => {
+      const id = String(cursor.primaryKey);
+      if (key !== mark.at || !mark.ids.has(id)) fresh.push(id);
+    });
+  if (fresh.length === 0) return [];
+  return (await get(fresh)).filter((r): r is T => r !== undefined);
+}
 
 let state: State | null = null;
+/** Claims re-indexed by the last refresh (for tests and the benchmark). */
+let lastRefreshed = 0;
 let pending: Promise<State> | null = null;
 let generation = 0;
 
@@ -35,9 +85,6 @@ export function resetClaimSearch(): void {
 }
 
 db.on('ready', () => resetClaimSearch(), true);
-
-const maxUpdated = (rows: readonly { updatedAt: Timestamp }[], since: Timestamp) =>
-  rows.reduce((m, r) => Math.max(m, r.updatedAt), since);
 
 /** Search documents for claims (live ones; deleted ones come back as ids to drop). */
 async function documentsFor(claims: readonly Claim[]) {
@@ -95,10 +142,10 @@ async function build(): Promise<State> {
     return {
       index: createClaimIndex(docs),
       seen: {
-        claims: maxUpdated(claims, 0),
-        speakers: maxUpdated(speakers, 0),
-        sources: maxUpdated(sources, 0),
-        evidence: maxUpdated(evidence, 0),
+        claims: markOf(claims),
+        speakers: markOf(speakers),
+        sources: markOf(sources),
+        evidence: markOf(evidence),
       },
     };
   });
@@ -107,15 +154,11 @@ async function build(): Promise<State> {
 /** Re-indexes the claims touched by rows changed since the last look. */
 async function refresh(s: State): Promise<void> {
   await db.transaction('r', [db.claims, db.speakers, db.sources, db.evidence], async () => {
-    // from the last time seen, inclusive: a row written in that same millisecond after the last
-    // look is not missed (re-indexing the others again is harmless). Writes to one table commit in
-    // the order they stamp `updatedAt` (rw transactions on a table run one at a time, and stamp
-    // inside), so nothing older can appear after a look.
     const [claims, speakers, sources, evidence] = await Promise.all([
-      db.claims.where('updatedAt').aboveOrEqual(s.seen.claims).toArray(),
-      db.speakers.where('updatedAt').aboveOrEqual(s.seen.speakers).toArray(),
-      db.sources.where('updatedAt').aboveOrEqual(s.seen.sources).toArray(),
-      db.evidence.where('updatedAt').aboveOrEqual(s.seen.evidence).toArray(),
+      changedSince<Claim>('claims', s.seen.claims, (ids) => db.claims.bulkGet(ids as ClaimId[])),
+      changedSince<Speaker>('speakers', s.seen.speakers, (ids) => db.speakers.bulkGet(ids as SpeakerId[])),
+      changedSince<Source>('sources', s.seen.sources, (ids) => db.sources.bulkGet(ids as SourceId[])),
+      changedSince<Evidence>('evidence', s.seen.evidence, (ids) => db.evidence.bulkGet(ids as EvidenceId[])),
     ]);
     const ids = new Set<string>(claims.map((c) => c.id));
     for (const e of evidence) ids.add(e.claimId);
@@ -133,6 +176,7 @@ async function refresh(s: State): Promise<void> {
         .toArray();
       for (const e of links) ids.add(e.claimId);
     }
+    lastRefreshed = ids.size;
     if (ids.size > 0) {
       const known = new Map(claims.map((c) => [c.id as string, c]));
       const missing = [...ids].filter((id) => !known.has(id)) as ClaimId[];
@@ -142,10 +186,10 @@ async function refresh(s: State): Promise<void> {
       for (const id of removed) removeClaimDoc(s.index, id);
     }
     s.seen = {
-      claims: maxUpdated(claims, s.seen.claims),
-      speakers: maxUpdated(speakers, s.seen.speakers),
-      sources: maxUpdated(sources, s.seen.sources),
-      evidence: maxUpdated(evidence, s.seen.evidence),
+      claims: markOf(claims, s.seen.claims),
+      speakers: markOf(speakers, s.seen.speakers),
+      sources: markOf(sources, s.seen.sources),
+      evidence: markOf(evidence, s.seen.evidence),
     };
   });
 }
@@ -174,6 +218,11 @@ export async function searchClaims(query: string, limit = 500): Promise<ClaimSea
   if (query.trim() === '') return [];
   const { index } = await claimIndex();
   return searchClaimIndex(index, query, limit);
+}
+
+/** What the index holds and how much the last refresh re-indexed. */
+export function claimSearchStats(): { built: boolean; documents: number; lastRefreshed: number } {
+  return { built: state !== null, documents: state?.index.documentCount ?? 0, lastRefreshed };
 }
 
 /** Builds the index ahead of the first search (e.g. when the claims screen opens). */

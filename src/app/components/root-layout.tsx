@@ -6,8 +6,10 @@ import { Toaster } from '@/ui/toast';
 import { paths } from '../paths';
 import { AppStatus } from './app-status';
 import { FirstRun } from './first-run';
+import { useNoFileNavigation } from './use-no-file-navigation';
 
 export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
+  useNoFileNavigation();
   return (
     <>
       <a className="skip-link" href="#main">

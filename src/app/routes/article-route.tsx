@@ -19,7 +19,7 @@ export function ArticleRoute() {
           claimHref={(claimId) => paths.claim(articleId, claimId)}
         />
       }
-      claimBadge={(claim) => <NeedsSourceBadge claim={claim} />}
+      ClaimBadge={NeedsSourceBadge}
     />
   );
 }

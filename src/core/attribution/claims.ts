@@ -5,7 +5,15 @@ import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
-import { DETERMINERS, PARTICIPLE_CUES, ROLE_WORDS, SPEECH_VERBS, TITLES } from './lexicon';
+import {
+  DETERMINERS,
+  HEAD_TYPE,
+  NAME_JOINERS,
+  PARTICIPLE_CUES,
+  ROLE_WORDS,
+  SPEECH_VERBS,
+  TITLES,
+} from './lexicon';
 import { isVerbLike, type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
 import { type Entity, SpeakerRegistry } from './speakers';
 
@@ -108,6 +116,51 @@ export function attributeClaims(
     drafts.push({ ...d, start: s, end: e });
   };
 
+  const normalise = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  /**
+   * A quotation in the headline is usually repeated in the body: it takes the speaker of the body quotation that
+   * contains it. "‘…’: an interview with Jane Roe" names the speaker itself.
+   */
+  const headlineQuotes = (line: Line, quotes: readonly Quote[]) => {
+    for (const q of quotes) {
+      const said = normalise(text.slice(q.start, q.end));
+      if (said.split(' ').length < 2) continue;
+      const after = text.slice(q.close < 0 ? line.end : q.close + 1, line.end);
+      let entity: Entity | undefined;
+      const interview =
+        /^\s*[:–—-]\s*(?:an |my |our )?(?:interview|in conversation|talking|a conversation) with (.+?)\s*$/i.exec(
+          after,
+        );
+      if (interview) {
+        const at = line.end - after.length + after.indexOf(interview[1]!);
+        const toks = tokenize(text, at, at + interview[1]!.length);
+        const m = mentionOf(text, toks, 0, toks.length - 1);
+        if (m?.kind === 'name') entity = registry.resolve(m, m.role, m.start, false);
+      }
+      entity ??= drafts.find(
+        (d) => d.kind === 'direct' && normalise(text.slice(d.start, d.end)).includes(said),
+      )?.entity;
+      if (!entity) continue;
+      drafts.push({
+        start: q.start,
+        end: q.end,
+        kind: 'headline',
+        entity,
+        mention: null,
+        cue: null,
+        confidence: 0.55,
+        line: -10,
+        run: 0,
+      });
+    }
+  };
+
   const processLine = (line: Line, li: number, headlineMode: boolean) => {
     const quotes = pairQuotes(text, line, li);
     const quoteEnd = (q: Quote) => (q.close < 0 ? line.end : q.close + 1);
@@ -117,6 +170,8 @@ export function attributeClaims(
     const continuesQuote = prevOpen && quotes[0]?.open === line.start && quotes[0].double;
     prevOpen = quotes.some((q) => q.close < 0 && q.double);
     let sentenceSpeaker: Attributed | null = null;
+    let lineDone = false;
+    if (headlineMode) headlineQuotes(line, quotes);
 
     for (const S of sentences) {
       const tokens = tokenize(text, S.start, S.end);
@@ -128,18 +183,52 @@ export function attributeClaims(
       const blocked = (off: number) => inQuote(off) || consumed.some((r) => off >= r.start && off < r.end);
       let directDone = false;
 
-      // "Name: what they said" — a title or subheading that gives the speaker before a colon.
+      if (lineDone) continue;
+
+      // Question-and-answer interviews: "A: …" is the interviewee (the first person the article names), "Q: …" the
+      // interviewer, whose questions are not claims.
+      const qa =
+        S.start === line.start ? /^(Q|A|Question|Answer)\s*[:.]\s+\S/.exec(text.slice(S.start, S.end)) : null;
+      if (qa) {
+        lineDone = true;
+        const interviewee = registry.entities.find((e) => e.type === 'person' && e.name !== 'the author');
+        if (/^A/.test(qa[1]!) && interviewee) {
+          const startAt = tokens.find((t) => t.start >= S.start + qa[0].length - 1)?.start ?? S.end;
+          emit(
+            {
+              kind: 'direct',
+              entity: interviewee,
+              mention: null,
+              cue: null,
+              confidence: 0.6,
+              line: li,
+              run: 0,
+            },
+            startAt,
+            line.end,
+          );
+        }
+        continue;
+      }
+
+      // "Name: what they said" — a title, a subheading or a transcript line that gives the speaker before a colon.
       const colon = S.start === line.start ? /^([^:“"‘]{2,40}):\s+\S/.exec(text.slice(S.start, S.end)) : null;
       if (colon) {
         const c = tokens.findIndex((t) => t.text === ':');
         const m = c > 0 ? mentionOf(text, tokens, 0, c - 1) : null;
         const pre = tokens.slice(0, Math.max(0, c));
+        // Only a capitalised name (or a document such as "Poll") before the colon, never a label like "Twitter".
         const plain =
-          pre.length <= 6 && pre.every((t) => t.word && !SPEECH_VERBS.has(t.key) && !isVerbLike(t.key));
-        const named = plain && m && (m.kind === 'name' || (m.kind === 'nominal' && m.type !== 'unknown'));
+          pre.length <= 5 &&
+          pre.every((t) => t.word && (t.cap || NAME_JOINERS.has(t.key)) && !SPEECH_VERBS.has(t.key)) &&
+          !/^(twitter|facebook|instagram|email|e-mail|web|website|source|sources|contact|follow|editor|note|update|tel|phone)$/i.test(
+            pre.at(-1)?.key ?? '',
+          );
+        const ownCue = tokens.slice(c + 1).some((t) => SPEECH_VERBS.has(t.key) || t.key === 'according');
+        const named = plain && !ownCue && m && (m.kind === 'name' || m.type === 'document');
         if (
           named &&
-          !/^(update|note|editor|watch|related|source|photo|video|breaking|live|read|listen|exclusive|analysis|opinion|comment|review|q|a)$/i.test(
+          !/^(update|note|editor|watch|related|source|photo|video|breaking|live|read|listen|exclusive|analysis|opinion|comment|review|q|a|sketch|letters?|explainer|revealed|interview|profile|obituary|feature|insight|verdict|preview|recap|timeline|factcheck|heatwave|weather|traffic|travel|sport|business|politics|world|health|education|crime|court|tech|science|money|property|culture|books|music|film|tv|theatre)$/i.test(
             m.head,
           )
         ) {
@@ -157,9 +246,9 @@ export function attributeClaims(
               run: 0,
             },
             startAt,
-            S.end,
+            line.end,
           );
-          consumed.push({ start: S.start, end: S.end });
+          lineDone = true;
           continue;
         }
       }
@@ -181,12 +270,29 @@ export function attributeClaims(
           }
           const gap =
             c >= 0 ? tokens.filter((t) => t.start > tokens[c]!.end && t.end <= q.open && t.word).length : 99;
+          const colonBefore = /:\s*$/.test(text.slice(S.start, q.open));
           if (
             c < 0 ||
-            gap > 7 ||
+            (gap > 7 && c !== 0) ||
             tokens.some((t) => t.start > tokens[c]!.end && t.end <= q.open && t.key === 'that')
-          )
+          ) {
+            // "X released the following statement: “…”", "Kasich resisted: “…”" — a colon before a quotation
+            // attributes it to the clause's subject even without a speech verb.
+            const colonTok = tokens.findLastIndex((t) => t.text === ':' && t.end <= q.open);
+            const s = colonBefore && colonTok > 0 ? mainSubject(text, tokens, colonTok) : null;
+            if (s && c < 0) {
+              who = {
+                entity: resolve(s, tokens, headlineMode),
+                mention: s.mention,
+                cue: tokens[colonTok]!,
+                confidence: 0.6,
+              };
+              direct = true;
+              first = qi;
+              consumed.push({ start: S.start, end: q.open });
+            }
             continue;
+          }
           const cueTok = tokens[c]!;
           let subject: Subject | null = null;
           if (PARTICIPLE_CUES.has(cueTok.key) && tokens[c - 1]?.text === ',')
@@ -316,14 +422,17 @@ export function attributeClaims(
             .slice(clauseStart, i)
             .some(
               (w) =>
-                w.word && !w.cap && !DETERMINERS.has(w.key) && !TITLES.has(w.key) && !ROLE_WORDS.has(w.key),
+                w.word &&
+                !w.cap &&
+                !DETERMINERS.has(w.key) &&
+                !TITLES.has(w.key) &&
+                !ROLE_WORDS.has(w.key) &&
+                HEAD_TYPE.get(w.key) !== 'person',
             );
           const prev = tokens[i - 1];
           if (
             prev &&
-            (prev.text === ',' ||
-              prev.text === '(' ||
-              /^(for|of|in|at|from|with|to|by|on|into|against|about)$/.test(prev.key))
+            (prev.text === '(' || /^(for|of|in|at|from|with|to|by|on|into|against|about)$/.test(prev.key))
           ) {
             i = j;
             continue;
@@ -332,6 +441,21 @@ export function attributeClaims(
             registry.mentioned(m, null, t.start, !verbBefore);
         }
         i = j;
+      }
+
+      // "President Clinton released the following statement:" — a paragraph ending in a colon hands its subject to
+      // the quotation that opens the next paragraph.
+      const lastTok = tokens.at(-1)!;
+      if (lastTok.text === ':' && !directDone && S.end === line.end && !inQuote(lastTok.start)) {
+        const s = mainSubject(text, tokens, tokens.length - 1);
+        if (s)
+          last = {
+            entity: resolve(s, tokens, headlineMode),
+            mention: s.mention,
+            cue: lastTok,
+            confidence: 0.6,
+            line: li,
+          };
       }
 
       // Reported speech in what is left of the sentence.

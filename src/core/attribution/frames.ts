@@ -41,7 +41,7 @@ const words = (tokens: readonly Token[], a: number, b: number) => {
 function isAdjunct(tokens: readonly Token[], j: number, n: number): boolean {
   const t = tokens[j]!;
   if (
-    !/^(in|on|at|during|of|last|this|earlier|later|before|after|afterwards|while|when|to|via|through|from)$/.test(
+    !/^(in|on|at|during|of|last|this|earlier|later|before|after|afterwards|while|when|to|via|through|from|within|shortly|immediately|soon|quickly)$/.test(
       t.key,
     )
   )
@@ -149,14 +149,32 @@ export function framesOf(
         subject?.mention.kind === 'pronoun' &&
         subject.mention.head === 'it' &&
         /^(is|was|has|been|had)$/.test(tokens[cue.from - 1]?.key ?? '');
-      if (subject && !impersonal) {
+      // "He was charged with…", "voters were asked who…": the subject is not the speaker of a passive.
+      const passive =
+        /^(is|was|were|are|been|being|be|get|got)$/.test(tokens[cue.from - 1]?.key ?? '') &&
+        !/ing$/.test(cue.key);
+      // "the key question is…", "300 pledged delegates": a verb form that is also a common noun needs a plural or
+      // personal subject.
+      const bare =
+        /^(note|question|claim|call|report|promise|estimate|charge|vow|pledge|remark|comment|answer|reply|quote|post|tweet|statement)$/.test(
+          cue.key,
+        );
+      const fitsBare =
+        !bare ||
+        !subject ||
+        (subject.mention.kind === 'pronoun' && /^(i|we|they|you)$/.test(subject.mention.head)) ||
+        subject.mention.type === 'group' ||
+        /s$/.test(subject.mention.head) ||
+        /\b(and|&)\b/.test(subject.mention.text);
+      const adjectival = /ed$/.test(cue.key) && /^\d/.test(tokens[cue.from - 1]?.text ?? '');
+      if (subject && !impersonal && !passive && fitsBare && !adjectival) {
         if (cue.finding && !['document', 'organization', 'group'].includes(subject.mention.type)) continue;
         const sFrom = tokens.findIndex((t) => t.start === subject.mention.start);
         const j = contentStart(tokens, cue);
         // "said on Tuesday", "said in an interview": an adjunct, not reported content.
         const adjunctOnly = j < n && isAdjunct(tokens, j, n);
         const after = adjunctOnly ? 0 : words(tokens, j, n);
-        const prevComma = sFrom > 0 && /^[,”"]$/.test(tokens[sFrom - 1]!.text) ? sFrom - 1 : -1;
+        const prevComma = sFrom > 0 && /^[,”"']$/.test(tokens[sFrom - 1]!.text) ? sFrom - 1 : -1;
         const lead = prevComma > 0 ? words(tokens, 0, prevComma) : 0;
         // "…, Devine said, …": a cue between commas interrupts one reported sentence.
         const parenthetical = prevComma > 0 && lead >= 2 && tokens[cue.to + 1]?.text === ',' && !inside;
@@ -187,7 +205,7 @@ export function framesOf(
           }
           frame = { cue, subject, inherit: false, start: tokens[j]!.start, end: stop, from: sFrom };
         }
-      } else if (cue.from > 0 && /^[,”"’]$/.test(tokens[cue.from - 1]!.text)) {
+      } else if (cue.from > 0 && /^[,”"’']$/.test(tokens[cue.from - 1]!.text)) {
         const s = subjectAfter(text, tokens, cue.to + 1, n - 1);
         if (s && words(tokens, 0, cue.from) >= 3) {
           let k = cue.to + 1;

@@ -52,7 +52,8 @@ export const PARTICLE_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 export const PARTICIPLE_CUES =
   words(`saying adding arguing noting claiming insisting warning explaining telling
 asking suggesting stating declaring writing calling citing recalling acknowledging predicting promising
-vowing urging complaining conceding stressing accusing describing questioning`);
+vowing urging complaining conceding stressing accusing describing questioning tweeting posting shouting yelling
+joking quipping replying responding`);
 
 export const PRONOUNS = words('he she they it we i you');
 export const RELATIVES = words('who which that');
@@ -60,7 +61,7 @@ export const POSSESSIVE_PRONOUNS = words('his her their its our my');
 
 export const DETERMINERS =
   words(`the a an this that these those his her their its our my some many several most
-other another two three four five few all both each`);
+other another one two three four five few all both each`);
 
 /** Adverbs, auxiliaries and time words that may sit between a subject and its cue. */
 export const SKIP_BEFORE_CUE =

@@ -186,7 +186,15 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
     if (CLAUSE_BOUNDARY.has(t.key) && !(t.key === 'and' && andInPhrase(tokens, i - 1, min))) break;
     // A verb taking an object ("published a report") starts a new phrase.
     if (!t.cap && /ed$/.test(t.key) && tokens[i] && DETERMINERS.has(tokens[i]!.key)) break;
-    if (!t.cap && SPEECH_VERBS.has(t.key)) break;
+    // A speech verb ends the phrase, unless a determiner or adjective makes it a noun ("an earlier report").
+    const before = tokens[i - 2];
+    const asNoun =
+      before?.word &&
+      (DETERMINERS.has(before.key) ||
+        POSSESSIVE_PRONOUNS.has(before.key) ||
+        /['’]s$/.test(before.text) ||
+        /(er|est|al|ous|ic|ive|ent|ant|ary|new)$/.test(before.key));
+    if (!t.cap && SPEECH_VERBS.has(t.key) && !asNoun) break;
     if (
       !t.cap &&
       /^(is|was|are|were|has|have|had|be|been|will|would|can|could|should|may|might|must|did|does|do|not|it|there|to)$/.test(
@@ -236,6 +244,22 @@ export function subjectBefore(
     t = tokens[i]!;
   }
   let role: string | null = null;
+  if (t.key === 'to' && depth < 2) {
+    // "went on to say", "continued to insist": the subject of the catenative verb.
+    let k = i - 1;
+    if (tokens[k]?.key === 'on') k--;
+    const v = tokens[k];
+    if (
+      v?.word &&
+      !v.cap &&
+      (isVerbLike(v.key) ||
+        /^(went|go|goes|began|begin|tried|try|wanted|want|decided|used|appeared|seemed|refused|continued|continue|continues)$/.test(
+          v.key,
+        ))
+    )
+      return subjectBefore(text, tokens, k, min, depth + 1);
+    return null;
+  }
   if (t.word && (t.key === 'and' || t.key === 'but') && !t.cap && depth < 2) {
     // Coordinated verbs share the subject: "Hayek confirmed it and said …".
     if (tokens[i - 1]?.text === ',' && t.key !== 'but') return null;
@@ -292,7 +316,19 @@ export function subjectBefore(
     if (i < min) return null;
     t = tokens[i]!;
   }
-  if (!t.word) return null;
+  if (!t.word || (CLAUSE_BOUNDARY.has(t.key) && !t.cap)) return null;
+  // "A news report published Wednesday said": skip a participle that modifies the subject.
+  if (
+    !t.cap &&
+    /^(published|released|issued|filed|obtained|conducted|commissioned|seen|reviewed|compiled|sent|posted)$/.test(
+      t.key,
+    ) &&
+    i - 1 >= min &&
+    tokens[i - 1]!.word
+  ) {
+    i--;
+    t = tokens[i]!;
+  }
   const from = phraseStart(tokens, i, min);
   const m = mentionOf(text, tokens, from, i);
   if (!m || (m.kind === 'pronoun' && relative)) return null;
@@ -316,15 +352,28 @@ export function subjectAfter(
   while (
     i + 1 <= max &&
     tokens[i + 1]!.word &&
-    !/^(in|on|at|during|who|which|when|after|before|that|to|about|last|this|yesterday|today)$/.test(
+    !/^(in|on|at|during|who|which|when|after|before|that|to|about|last|this|yesterday|today|familiar|close|speaking|briefed|involved|told|asked)$/.test(
       tokens[i + 1]!.key,
     ) &&
+    !(/ed$/.test(tokens[i + 1]!.key) && !tokens[i + 1]!.cap) &&
     !SPEECH_VERBS.has(tokens[i + 1]!.key)
   )
     i++;
   const m = mentionOf(text, tokens, from, i);
   if (!m) return null;
   let role = m.role;
+  if (tokens[i + 1]?.text === ',' && m.kind === 'nominal') {
+    // "said his campaign director, Nadia Fairweather": the name after the comma is the speaker.
+    let k = i + 2;
+    while (k <= max && tokens[k]!.word && tokens[k]!.cap) k++;
+    const named = k > i + 2 ? mentionOf(text, tokens, i + 2, k - 1) : null;
+    if (named?.kind === 'name' && named.type === 'person')
+      return {
+        mention: named,
+        role: m.text.replace(/^(the|a|an|his|her|their|its)\s+/i, ''),
+        relative: false,
+      };
+  }
   if (tokens[i + 1]?.text === ',') {
     let k = i + 2;
     while (k <= max && tokens[k]!.word) k++;

@@ -151,7 +151,7 @@ export class SpeakerRegistry {
     if (!last) return undefined;
     // Prefer the latest subject when it is close to the latest mention of any kind.
     const subject = list.filter((r) => r.subject).at(-1);
-    if (subject && subject.entity !== last.entity && last.at - subject.at < 200) return subject.entity;
+    if (subject && subject.entity !== last.entity && last.at - subject.at < 100) return subject.entity;
     return last.entity;
   }
 

@@ -14,6 +14,9 @@ const LABELLED_LINK =
   /^(read more|read next|more|also read|related|see also|watch|listen|weather|podcast|video|quiz|newsletter|most read|trending|recommended|opinion|live updates?|sponsored)\s*[:|»›]\s*\S.{0,150}$/i;
 /** A photo caption ends with its credit: "… Picture: TDCA", "… Photo: Jane Roe/PA". */
 const CAPTION_CREDIT = /\b(picture|photo|photograph|image|credit)s?( credit)?:\s*[\p{L}\d ./&'’-]{1,50}$/iu;
+/** "Pictured: …", "Main picture: …" — a caption introduced by its label. */
+const CAPTION_LABEL =
+  /^(pictured|picture|photo|photograph|image|above|below|top|left|right|main (picture|image)|inset)\s*[:|]\s*\S/i;
 const PARA_OK = /[.!?"”’)]$/;
 
 function count(text: string, needle: string): number {
@@ -42,7 +45,7 @@ export function findBoilerplate(text: string, lines: readonly Line[] = linesOf(t
     const add = (reason: string) => out.push({ start: line.start, end: line.end, reason });
     if (AD_LABEL.test(s)) add('ad label');
     else if (LABELLED_LINK.test(s) && !/[“"]/.test(s)) add('related link');
-    else if (s.length <= 300 && CAPTION_CREDIT.test(s)) add('photo caption');
+    else if (s.length <= 300 && (CAPTION_CREDIT.test(s) || CAPTION_LABEL.test(s))) add('photo caption');
     else if (RELATED_LABEL.test(s)) {
       add('related link');
       const next = lines[i + 1];

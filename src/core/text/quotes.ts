@@ -22,7 +22,10 @@ const BEFORE_OPEN = /[\s([{\u2014\u2013\-/:]/;
 function closesWrongWay(t: string, i: number, end: number): boolean {
   let j = i + 1;
   while (j < end && t[j] === ' ') j++;
-  return j >= end || /[.,;:!?)\]]/.test(t[j]!);
+  // "…exploitation “." or "…unusual,“ said Noble": punctuation right after, or right before and a space after.
+  return (
+    j >= end || /[.,;:!?)\]]/.test(t[j]!) || (/[.,!?]/.test(t[i - 1] ?? '') && /\s/.test(t[i + 1] ?? ''))
+  );
 }
 
 /** Quotation marks paired within one paragraph; singles only outside doubles, and only when they close. */

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type ComponentType, type ReactNode, useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { ArticleId, Claim } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
@@ -21,10 +21,10 @@ type Props = Readonly<{
   /** The review panel for the selected claim, composed in by the app. */
   review?: ReactNode;
   /** A flag shown on a claim in the list (e.g. a verdict with no source). */
-  claimBadge?: (claim: Claim) => ReactNode;
+  ClaimBadge?: ComponentType<{ claim: Claim }>;
 }>;
 
-export function ArticleScreen({ articleId, libraryHref, review, claimBadge }: Props) {
+export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge }: Props) {
   const article = useArticle(articleId);
   const claims = useArticleClaims(articleId);
   const speakers = useArticleSpeakers(articleId);
@@ -90,7 +90,7 @@ export function ArticleScreen({ articleId, libraryHref, review, claimBadge }: Pr
           </p>
           <ArticleText runs={view.runs} looks={view.looks} />
         </section>
-        <ClaimList groups={view.groups} numbers={view.numbers} claimBadge={claimBadge} />
+        <ClaimList groups={view.groups} numbers={view.numbers} ClaimBadge={ClaimBadge} />
         {review}
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { type CSSProperties, type KeyboardEvent, useEffect, useRef } from 'react';
+import { type CSSProperties, memo, useEffect, useRef } from 'react';
 import { useClaimSelected, useSelectedClaimId, useSelectionOrigin } from '@/stores/ui-store';
 import type { Swatch } from '@/ui/palette';
 import type { Run } from '../highlight-runs';
@@ -11,7 +11,6 @@ type Props = Readonly<{ runs: readonly Run[]; looks: ReadonlyMap<string, ClaimLo
 export function ArticleText({ runs, looks }: Props) {
   const selected = useSelectedClaimId();
   const origin = useSelectionOrigin();
-  const claimSelected = useClaimSelected();
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -20,13 +19,6 @@ export function ArticleText({ runs, looks }: Props) {
       ?.querySelector(`.claim-mark[data-claim-id="${CSS.escape(selected)}"]`)
       ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [selected, origin]);
-
-  const onKeyDown = (id: string) => (e: KeyboardEvent) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      claimSelected(id, 'text');
-    }
-  };
 
   return (
     <div ref={ref} className="article-text">
@@ -41,30 +33,43 @@ export function ArticleText({ runs, looks }: Props) {
           );
         }
         const id = run.claimId;
-        const look = looks.get(id);
-        const style = look
-          ? ({ '--hl-bg': look.swatch.background, '--hl-border': look.swatch.border } as CSSProperties)
-          : undefined;
         return (
-          // biome-ignore lint/a11y/useSemanticElements: a <button> cannot hold text that wraps across lines like prose.
-          <span
-            key={run.start}
-            role="button"
-            tabIndex={run.claimStart ? 0 : -1}
-            aria-pressed={selected === id}
-            aria-label={look ? `${look.speaker}, ${look.kind}: ${run.text}` : undefined}
-            title={look ? `${look.speaker} · ${look.kind}` : undefined}
-            className={`claim-mark${run.boilerplate ? ' boilerplate' : ''}`}
-            data-claim-id={id}
-            data-selected={selected === id || undefined}
-            style={style}
-            onClick={() => claimSelected(id, 'text')}
-            onKeyDown={onKeyDown(id)}
-          >
-            {run.text}
-          </span>
+          <ClaimMark key={run.start} run={run} id={id} look={looks.get(id)} selected={selected === id} />
         );
       })}
     </div>
   );
 }
+
+type MarkProps = Readonly<{ run: Run; id: string; look: ClaimLook | undefined; selected: boolean }>;
+
+/** One highlighted run; memoised, so a new selection re-renders two claims, not the whole article. */
+const ClaimMark = memo(function ClaimMark({ run, id, look, selected }: MarkProps) {
+  const claimSelected = useClaimSelected();
+  const style = look
+    ? ({ '--hl-bg': look.swatch.background, '--hl-border': look.swatch.border } as CSSProperties)
+    : undefined;
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a <button> cannot hold text that wraps across lines like prose.
+    <span
+      role="button"
+      tabIndex={run.claimStart ? 0 : -1}
+      aria-pressed={selected}
+      aria-label={look ? `${look.speaker}, ${look.kind}: ${run.text}` : undefined}
+      title={look ? `${look.speaker} · ${look.kind}` : undefined}
+      className={`claim-mark${run.boilerplate ? ' boilerplate' : ''}`}
+      data-claim-id={id}
+      data-selected={selected || undefined}
+      style={style}
+      onClick={() => claimSelected(id, 'text')}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          claimSelected(id, 'text');
+        }
+      }}
+    >
+      {run.text}
+    </span>
+  );
+});

@@ -1,14 +1,20 @@
-import type { ReactNode } from 'react';
+import { type ComponentType, memo } from 'react';
 import type { Claim, Verdict } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
 import { useClaimSelected } from '@/stores/ui-store';
 import { KIND_LABELS } from '../claim-labels';
 import { useSetClaimVerdict } from '../hooks/use-set-claim-verdict';
 
-type Props = Readonly<{ claim: Claim; number: number; selected: boolean; badge?: ReactNode }>;
+type Props = Readonly<{
+  claim: Claim;
+  number: number;
+  selected: boolean;
+  /** A flag for the claim (e.g. a verdict with no source), composed in by the app. */
+  Badge?: ComponentType<{ claim: Claim }>;
+}>;
 
 /** One claim in the side list: its words (select it), its kind, and its verdict (change it). */
-export function ClaimItem({ claim, number, selected, badge }: Props) {
+export const ClaimItem = memo(function ClaimItem({ claim, number, selected, Badge }: Props) {
   const claimSelected = useClaimSelected();
   const setVerdict = useSetClaimVerdict();
   const verdictId = `verdict-${claim.id}`;
@@ -24,7 +30,7 @@ export function ClaimItem({ claim, number, selected, badge }: Props) {
       </button>
       <div className="claim-item-meta">
         <span className={`kind kind-${claim.kind}`}>{KIND_LABELS[claim.kind]}</span>
-        {badge}
+        {Badge && <Badge claim={claim} />}
         <label className="verdict" htmlFor={verdictId}>
           Verdict
         </label>
@@ -43,4 +49,4 @@ export function ClaimItem({ claim, number, selected, badge }: Props) {
       </div>
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react';
+import { type ComponentType, type CSSProperties, useEffect, useRef } from 'react';
 import type { Claim } from '@/core/model/types';
 import { useSelectedClaimId, useSelectionOrigin } from '@/stores/ui-store';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
@@ -8,11 +8,11 @@ import { ClaimItem } from './claim-item';
 type Props = Readonly<{
   groups: readonly SpeakerGroup<Claim>[];
   numbers: ReadonlyMap<string, number>;
-  claimBadge?: (claim: Claim) => ReactNode;
+  ClaimBadge?: ComponentType<{ claim: Claim }>;
 }>;
 
 /** Claims grouped by speaker; the selected one is scrolled to, and focused when chosen elsewhere. */
-export function ClaimList({ groups, numbers, claimBadge }: Props) {
+export function ClaimList({ groups, numbers, ClaimBadge }: Props) {
   const selected = useSelectedClaimId();
   const origin = useSelectionOrigin();
   const ref = useRef<HTMLElement>(null);
@@ -64,7 +64,7 @@ export function ClaimList({ groups, numbers, claimBadge }: Props) {
                   claim={c}
                   number={numbers.get(c.id) ?? 0}
                   selected={selected === c.id}
-                  badge={claimBadge?.(c)}
+                  Badge={ClaimBadge}
                 />
               ))}
             </ol>

@@ -1,14 +1,15 @@
-import { useClaimSelected, useSelectedClaimId, useSelectionCleared } from '@/stores/ui-store';
+import { useUiStore } from '@/stores/ui-store';
 import { useShortcuts } from '@/ui/shortcuts';
 
-/** `j` / `k` move to the next / previous claim in reading order; Escape clears the selection. */
+/**
+ * `j` / `k` move to the next / previous claim in reading order; Escape clears the selection.
+ * Registered in the shared shortcut registry (so `?` lists them); reads the selection when a key
+ * is pressed, so the screen does not re-render on every move.
+ */
 export function useClaimKeys(orderedClaimIds: readonly string[]) {
-  const selected = useSelectedClaimId();
-  const claimSelected = useClaimSelected();
-  const selectionCleared = useSelectionCleared();
-
   const move = (step: 1 | -1) => {
     if (orderedClaimIds.length === 0) return;
+    const { selectedClaimId: selected, claimSelected } = useUiStore.getState();
     const at = selected ? orderedClaimIds.indexOf(selected) : -1;
     const next = at < 0 ? 0 : Math.min(Math.max(at + step, 0), orderedClaimIds.length - 1);
     claimSelected(orderedClaimIds[next]!, 'keyboard');
@@ -21,8 +22,8 @@ export function useClaimKeys(orderedClaimIds: readonly string[]) {
       keys: 'Esc',
       description: 'Close the claim',
       match: ['Escape'],
-      run: selectionCleared,
-      enabled: () => selected !== null,
+      run: () => useUiStore.getState().selectionCleared(),
+      enabled: () => useUiStore.getState().selectedClaimId !== null,
     },
   ]);
 }
