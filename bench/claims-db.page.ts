@@ -106,6 +106,8 @@ async function seedDb({ claims, articles }: Options, log: (s: string) => void): 
       updatedAt: now,
       deletedAt: null,
     };
+    // a news article quotes a handful of people
+    const cast = Array.from({ length: 8 }, () => pick(speakers));
     const rows: Claim[] = [];
     const evidence: Evidence[] = [];
     let offset = 0;
@@ -117,7 +119,7 @@ async function seedDb({ claims, articles }: Options, log: (s: string) => void): 
       const claim: Claim = {
         id: newId<ClaimId>(),
         articleId,
-        speakerId: pick(speakers).id,
+        speakerId: pick(cast).id,
         text: s,
         start,
         end,

@@ -5,7 +5,7 @@
  * profile on disk so IndexedDB is stored as in real use), printing the timings as JSON.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -57,6 +57,7 @@ try {
         machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
         browser: `Chromium ${browser} (headless, persistent profile)`,
         options,
+        loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
         ...(result as object),
       },
       null,

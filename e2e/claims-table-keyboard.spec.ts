@@ -45,6 +45,6 @@ test('j/k move the row focus, x and Space select, Esc clears, a digit sets a ver
 
   await row(32).focus();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/articles/${articleId}\\?claim=`));
+  await expect(page).toHaveURL(new RegExp(`/articles/${articleId}/claims/`));
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Kelsey');
 });

@@ -20,6 +20,7 @@ export function App({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
           { index: true, element: <LibraryRoute /> },
           { path: 'articles/:articleId', element: <ArticleRoute /> },
           { path: 'claims', element: <ClaimsRoute /> },
+          { path: 'articles/:articleId/claims/:claimId', element: <ArticleRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

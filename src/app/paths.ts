@@ -2,8 +2,7 @@
 export const paths = {
   library: '/',
   article: (id: string) => `/articles/${encodeURIComponent(id)}`,
-  /** An article with one claim selected. */
   claim: (articleId: string, claimId: string) =>
-    `/articles/${encodeURIComponent(articleId)}?claim=${encodeURIComponent(claimId)}`,
+    `/articles/${encodeURIComponent(articleId)}/claims/${encodeURIComponent(claimId)}`,
   claims: '/claims',
 } as const;

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type {
   Claim,
   ClaimId,
@@ -116,39 +117,47 @@ async function documentsFor(claims: readonly Claim[]) {
 }
 
 async function build(): Promise<State> {
-  return db.transaction('r', [db.claims, db.speakers, db.sources, db.evidence], async () => {
-    const [claims, speakers, sources, evidence] = await Promise.all([
-      db.claims.toArray(),
-      db.speakers.toArray(),
-      db.sources.toArray(),
-      db.evidence.toArray(),
-    ]);
-    const speakerOf = new Map(speakers.map((s) => [s.id, s]));
-    const sourceOf = new Map(sources.filter((s) => s.deletedAt === null).map((s) => [s.id, s]));
-    const sourcesOf = new Map<string, Source[]>();
-    for (const e of evidence) {
-      const s = e.deletedAt === null ? sourceOf.get(e.sourceId) : undefined;
-      if (s) sourcesOf.set(e.claimId, [...(sourcesOf.get(e.claimId) ?? []), s]);
-    }
-    const docs = claims
-      .filter((c) => c.deletedAt === null)
-      .map((c) =>
-        claimSearchDoc(
-          c,
-          c.speakerId ? (speakerOf.get(c.speakerId) ?? null) : null,
-          sourcesOf.get(c.id) ?? [],
-        ),
-      );
-    return {
-      index: createClaimIndex(docs),
-      seen: {
-        claims: markOf(claims),
-        speakers: markOf(speakers),
-        sources: markOf(sources),
-        evidence: markOf(evidence),
-      },
-    };
-  });
+  const { docs, seen } = await db.transaction(
+    'r',
+    [db.claims, db.speakers, db.sources, db.evidence],
+    async () => {
+      const [claims, speakers, sources, evidence] = await Promise.all([
+        db.claims.toArray(),
+        db.speakers.toArray(),
+        db.sources.toArray(),
+        db.evidence.toArray(),
+      ]);
+      const speakerOf = new Map(speakers.map((s) => [s.id, s]));
+      const sourceOf = new Map(sources.filter((s) => s.deletedAt === null).map((s) => [s.id, s]));
+      const sourcesOf = new Map<string, Source[]>();
+      for (const e of evidence) {
+        const s = e.deletedAt === null ? sourceOf.get(e.sourceId) : undefined;
+        if (s) sourcesOf.set(e.claimId, [...(sourcesOf.get(e.claimId) ?? []), s]);
+      }
+      const docs = claims
+        .filter((c) => c.deletedAt === null)
+        .map((c) =>
+          claimSearchDoc(
+            c,
+            c.speakerId ? (speakerOf.get(c.speakerId) ?? null) : null,
+            sourcesOf.get(c.id) ?? [],
+          ),
+        );
+      return {
+        docs,
+        seen: {
+          claims: markOf(claims),
+          speakers: markOf(speakers),
+          sources: markOf(sources),
+          evidence: markOf(evidence),
+        },
+      };
+    },
+  );
+  // indexed in chunks, yielding between them, so a big library does not freeze the page
+  const index = createClaimIndex();
+  await index.addAllAsync(docs, { chunkSize: 2_000 });
+  return { index, seen };
 }
 
 /** Re-indexes the claims touched by rows changed since the last look. */
@@ -216,6 +225,9 @@ async function claimIndex(): Promise<State> {
  */
 export async function searchClaims(query: string, limit = 500): Promise<ClaimSearchHit[]> {
   if (query.trim() === '') return [];
+  if (Dexie.currentTransaction) {
+    throw new Error('searchClaims awaits more than IndexedDB: call it before a transaction, not inside one');
+  }
   const { index } = await claimIndex();
   return searchClaimIndex(index, query, limit);
 }

@@ -1,4 +1,5 @@
 import { Link, NavLink, Outlet } from 'react-router';
+import { UndoShortcuts } from '@/features/claim/components/undo-controls';
 import { ShortcutHelp } from '@/features/shortcuts/shortcut-help';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
 import { Toaster } from '@/ui/toast';
@@ -37,6 +38,7 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         <p>Everything stays in this browser. Nothing is sent anywhere.</p>
       </footer>
       <ShortcutHelp />
+      <UndoShortcuts />
       <Toaster />
     </>
   );
