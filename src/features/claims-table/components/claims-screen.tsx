@@ -145,8 +145,6 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
     },
     focusSearch: () => searchRef.current?.focus(),
     clearSelection: selectionCleared,
-    undo: () => bulk.undo.mutate(undefined),
-    redo: () => bulk.redo.mutate(),
   });
 
   const error = matching.error ?? speakers.error ?? articles.error;

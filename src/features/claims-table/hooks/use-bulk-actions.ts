@@ -3,7 +3,7 @@ import type { ClaimId, Verdict } from '@/core/model/types';
 import { verdictLabel } from '@/core/review/verdicts';
 import { addTagToClaims, removeTagFromClaims, setClaimsVerdict, softDeleteClaims } from '@/db/claims';
 import { describeDbError } from '@/db/errors';
-import { redo, undo } from '@/db/undo';
+import { undo } from '@/db/undo';
 import { showToast } from '@/ui/toast';
 import { plural } from '../format';
 
@@ -11,9 +11,9 @@ type Ids = readonly ClaimId[];
 
 const onError = (error: unknown) => showToast(describeDbError(error), { tone: 'error' });
 
-/** Says what an undo or redo did ("Nothing to undo" when the history is empty). */
-const reportReplay = (kind: 'undo' | 'redo') => (result: Awaited<ReturnType<typeof undo>>) =>
-  showToast(result?.message ?? (kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.'));
+/** Says what the undo did ("Nothing to undo" when that step is gone). */
+const reportUndo = (result: Awaited<ReturnType<typeof undo>>) =>
+  showToast(result?.message ?? 'Nothing to undo.');
 
 /**
  * Bulk writes: each mutation wraps one repository call, which writes one history batch (one undo
@@ -21,11 +21,10 @@ const reportReplay = (kind: 'undo' | 'redo') => (result: Awaited<ReturnType<type
  */
 export function useBulkActions() {
   const undoBatch = useMutation({
-    mutationFn: (batchId?: string) => undo(batchId ? { batchId } : {}),
-    onSuccess: reportReplay('undo'),
+    mutationFn: (batchId: string) => undo({ batchId }),
+    onSuccess: reportUndo,
     onError,
   });
-  const redoLast = useMutation({ mutationFn: () => redo(), onSuccess: reportReplay('redo'), onError });
   const done = (message: string) => (batchId: string) =>
     showToast(message, { action: { label: 'Undo', run: () => undoBatch.mutate(batchId) } });
 
@@ -53,5 +52,5 @@ export function useBulkActions() {
   });
   const busy =
     verdict.isPending || tag.isPending || untag.isPending || remove.isPending || undoBatch.isPending;
-  return { verdict, tag, untag, remove, undo: undoBatch, redo: redoLast, busy };
+  return { verdict, tag, untag, remove, undo: undoBatch, busy };
 }

@@ -9,8 +9,6 @@ export type TableKeyActions = Readonly<{
   verdictDigit: (digit: string) => void;
   focusSearch: () => void;
   clearSelection: () => void;
-  undo: () => void;
-  redo: () => void;
 }>;
 
 /** Space and Enter belong to a focused button, link or checkbox; elsewhere they act on the row. */
@@ -65,7 +63,6 @@ export function useTableKeys(a: TableKeyActions) {
       run: a.clearSelection,
       enabled: () => a.hasSelection,
     },
-    { keys: 'Ctrl+Z', description: 'Undo the last change', match: ['Mod+z'], run: a.undo },
-    { keys: 'Ctrl+Shift+Z', description: 'Redo', match: ['Mod+Shift+z', 'Mod+Shift+Z'], run: a.redo },
+    // Ctrl+Z / Ctrl+Shift+Z are the shell's (UndoShortcuts): one batch per bulk action, one step.
   ]);
 }
