@@ -56,8 +56,8 @@ export function BulkBar({ count, busy, onVerdict, onTag, onUntag, onDelete, onCl
             </option>
           ))}
         </select>
-        <button type="submit" disabled={busy || !verdict}>
-          Set verdict
+        <button type="submit" disabled={busy || !verdict} aria-label="Set verdict">
+          Set
         </button>
       </form>
       <TagInput label="Tag to add" submitLabel="Add tag" disabled={busy} onSubmit={onTag} />

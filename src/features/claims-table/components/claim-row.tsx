@@ -74,7 +74,11 @@ export const ClaimRow = memo(function ClaimRow(p: Props) {
         <span className="claim-text">{claim.text}</span>
       </div>
       <div role="gridcell" className="cell-speaker" data-label="Speaker">
-        {p.speakerName ?? <span className="muted">No speaker</span>}
+        {p.speakerName ? (
+          <span className="speaker-name">{p.speakerName}</span>
+        ) : (
+          <span className="muted">No speaker</span>
+        )}
       </div>
       <div role="gridcell" className="cell-article" data-label="Article">
         <Link
