@@ -1,0 +1,69 @@
+// Scores the extractor on every fixture under src/core/attribution/fixtures/ with both protocols of the official
+// scorer, prints one row per fixture and the micro-averaged total, and compares with the baseline.
+//   npm run score:fixtures                            table, figures, regressions (exit 1 if any)
+//   npm run score:fixtures -- --verbose               also each fixture's missed and wrong claims
+//   npm run score:fixtures -- --update-baseline       raise baseline.json to the current figures (never lowers)
+//   npm run score:fixtures -- rotherham wire-senate-drought   only these fixtures (no baseline check)
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  baselineRegressions,
+  FIGURE_NAMES,
+  formatScoreTable,
+  parseBaseline,
+  parseGold,
+  raiseBaseline,
+  scoreCorpus,
+  scoreFixture,
+  validateGold,
+} from '../src/core/eval/corpus';
+import { claimsOnBoilerplate, predictionProblems } from '../src/core/eval/score';
+import { extractClaims } from '../src/core/extract/pipeline';
+
+const args = process.argv.slice(2);
+const update = args.includes('--update-baseline');
+const verbose = args.includes('--verbose');
+const only = args.filter((a) => !a.startsWith('--'));
+const dir = fileURLToPath(new URL('../src/core/attribution/fixtures/', import.meta.url));
+const baselinePath = `${dir}baseline.json`;
+
+const slugs = readdirSync(dir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && (only.length === 0 || only.includes(d.name)))
+  .map((d) => d.name)
+  .sort();
+
+let broken = 0;
+const scores = slugs.map((slug) => {
+  const text = readFileSync(`${dir}${slug}/article.txt`, 'utf8');
+  const gold = parseGold(JSON.parse(readFileSync(`${dir}${slug}/gold.json`, 'utf8')));
+  const extraction = extractClaims(text);
+  const problems = [
+    ...validateGold(text, gold).map((p) => `gold: ${p}`),
+    ...predictionProblems(text, extraction),
+    ...claimsOnBoilerplate(text, gold.boilerplate, extraction).map((c) => `claim on boilerplate: ${c.text}`),
+  ];
+  for (const p of problems) console.log(`${slug}: ${p}`);
+  broken += problems.length;
+  const score = scoreFixture(slug, text, gold, extraction);
+  if (verbose) {
+    for (const m of score.seed.missed) console.log(`${slug}: missed ${m}`);
+    for (const w of score.seed.wrong) console.log(`${slug}: wrong ${w}`);
+  }
+  return score;
+});
+
+const corpus = scoreCorpus(scores);
+console.log(formatScoreTable(corpus));
+const baseline = parseBaseline(JSON.parse(readFileSync(baselinePath, 'utf8')));
+console.log(FIGURE_NAMES.map((k) => `${k} ${corpus.figures[k]} (baseline ${baseline[k]})`).join('\n'));
+
+if (only.length > 0) process.exit(broken ? 1 : 0);
+if (update) {
+  const raised = raiseBaseline(corpus.figures, baseline);
+  const about = (JSON.parse(readFileSync(baselinePath, 'utf8')) as { about?: string }).about;
+  writeFileSync(baselinePath, `${JSON.stringify({ about, ...raised }, null, 1)}\n`);
+  console.log('baseline raised where the current figures are higher');
+}
+const regressions = baselineRegressions(corpus.figures, baseline);
+for (const r of regressions) console.log(`REGRESSION: ${r}`);
+process.exit(regressions.length || broken ? 1 : 0);

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { describe, expect, test } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tsx = join(root, 'node_modules/.bin/tsx');
+const run = (args: string[], input?: string) =>
+  spawnSync(tsx, ['src/cli/extract.ts', ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+
+const dir = mkdtempSync(join(tmpdir(), 'claimdesk-cli-'));
+const article = join(dir, 'article.txt');
+writeFileSync(
+  article,
+  'Title line\n\n“We will =SUM(A1) win,” Ms Hart said.\n\n=cmd said the deal is off, he said.\n',
+);
+const binary = join(dir, 'image.bin');
+writeFileSync(binary, Buffer.from([0x89, 0x50, 0x00, 0x47]));
+const latin1 = join(dir, 'latin1.txt');
+writeFileSync(latin1, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+const empty = join(dir, 'empty.txt');
+writeFileSync(empty, ' \n');
+
+describe('extract CLI', { timeout: 60_000 }, () => {
+  test('FILE → one JSON document with id, speakers and claims', () => {
+    const r = run([article]);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.id).toBe(article);
+    expect(doc.claims[0]).toMatchObject({ kind: 'direct', text: 'We will =SUM(A1) win,' });
+    expect(doc.speakers[0].name).toBe('Hart');
+  });
+
+  test('--jsonl reads {"id","text"} lines, reports bad lines by number and keeps going', () => {
+    const input = `${JSON.stringify({ id: 'a', text: 'Title\n\nThe mayor said the bridge will reopen.' })}\n{not json\n${JSON.stringify({ id: 'b', text: '' })}\n${JSON.stringify({ id: 'c', text: 'Title\n\nNo claims here.' })}\n`;
+    const r = run(['--jsonl'], input);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('line 2: invalid JSON');
+    expect(r.stderr).toContain('line 3: empty text');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', 'b', 'c']);
+    expect(out[0].claims).toHaveLength(1);
+  });
+
+  test('--format csv writes one row per claim and neutralises formulas', () => {
+    const r = run(['--format', 'csv', article]);
+    expect(r.status).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(r.stdout.trim(), { header: true }).data;
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.text).toBe('We will =SUM(A1) win,');
+    expect(rows[1]?.text?.startsWith("'=cmd")).toBe(true);
+  });
+
+  test('bad input: clear messages, non-zero exit, no stack trace', () => {
+    const r = run([join(dir, 'missing.txt'), binary, latin1, empty, article]);
+    expect(r.status).not.toBe(0);
+    for (const message of ['missing.txt: no such file', 'binary file', 'not valid UTF-8', 'empty text'])
+      expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(r.stdout).id).toBe(article);
+    expect(run([]).status).not.toBe(0);
+    expect(run(['--format', 'xml', article]).stderr).toContain('unknown format');
+  });
+});

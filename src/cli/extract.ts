@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import Papa from 'papaparse';
+import type { Granularity } from '../core/attribution/claims';
+import { extractClaims } from '../core/extract/pipeline';
+import type { Extraction } from '../core/extract/types';
+
+const USAGE = `usage: npm run --silent extract -- [--granularity passage|sentence] FILE...
+       npm run --silent extract -- --jsonl < in.jsonl     (lines {"id","text"} -> lines {"id","speakers","claims"})
+       npm run --silent extract -- --format csv FILE...`;
+
+class InputError extends Error {}
+
+/** Text of a file, refusing binary content (NUL bytes or invalid UTF-8) and empty text. */
+export function decodeText(bytes: Uint8Array, what: string): string {
+  if (bytes.includes(0)) throw new InputError(`${what}: binary file (NUL bytes), expected UTF-8 text`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what}: not valid UTF-8 text`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!text.trim()) throw new InputError(`${what}: empty text`);
+  return text;
+}
+
+function readText(file: string): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === 'ENOENT'
+        ? `${file}: no such file`
+        : code === 'EISDIR'
+          ? `${file}: is a directory`
+          : `${file}: cannot read (${code ?? 'error'})`,
+    );
+  }
+  return decodeText(bytes, file);
+}
+
+const result = (id: string, x: Extraction) => ({ id, speakers: x.speakers, claims: x.claims });
+
+/** Spreadsheet formula injection: a cell starting with = + - @ tab or CR gets a leading apostrophe. */
+export function safeCell(v: unknown): unknown {
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+export function csvRows(id: string, x: Extraction): Record<string, unknown>[] {
+  const byId = new Map(x.speakers.map((s) => [s.id, s]));
+  return x.claims.map((c) => {
+    const sp = c.speakerId ? byId.get(c.speakerId) : undefined;
+    const row: Record<string, unknown> = {
+      id,
+      claim: c.id,
+      start: c.start,
+      end: c.end,
+      kind: c.kind,
+      speaker: sp?.name ?? '',
+      speaker_type: sp?.type ?? '',
+      speaker_role: sp?.role ?? '',
+      speaker_mention: c.speakerMention?.text ?? '',
+      cue: c.cue?.text ?? '',
+      confidence: c.confidence,
+      checkworthy: c.checkworthy.score,
+      signals: c.checkworthy.signals.join(' '),
+      text: c.text,
+    };
+    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, safeCell(v)]));
+  });
+}
+
+async function runJsonl(granularity: Granularity): Promise<number> {
+  let failed = 0;
+  let n = 0;
+  const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of rl) {
+    n++;
+    if (!line.trim()) continue;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(line);
+    } catch {
+      process.stderr.write(`stdin line ${n}: invalid JSON, skipped\n`);
+      failed++;
+      continue;
+    }
+    const d = doc as { id?: unknown; text?: unknown };
+    if (!d || typeof d !== 'object' || typeof d.text !== 'string') {
+      process.stderr.write(`stdin line ${n}: expected an object {"id","text"} with a string text, skipped\n`);
+      failed++;
+      continue;
+    }
+    const id = typeof d.id === 'string' || typeof d.id === 'number' ? String(d.id) : String(n);
+    if (!d.text.trim()) {
+      process.stderr.write(`stdin line ${n}: empty text (id ${id})\n`);
+      failed++;
+      process.stdout.write(`${JSON.stringify({ id, speakers: [], claims: [] })}\n`);
+      continue;
+    }
+    process.stdout.write(`${JSON.stringify(result(id, extractClaims(d.text, { granularity })))}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let jsonl = false;
+  let format = 'json';
+  let granularity: Granularity = 'passage';
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--jsonl') jsonl = true;
+    else if (a === '--format') format = argv[++i] ?? '';
+    else if (a.startsWith('--format=')) format = a.slice(9);
+    else if (a === '--granularity') granularity = (argv[++i] ?? '') as Granularity;
+    else if (a === '-h' || a === '--help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    } else if (a.startsWith('--')) throw new InputError(`unknown option ${a}\n${USAGE}`);
+    else files.push(a);
+  }
+  if (format !== 'json' && format !== 'csv') throw new InputError(`unknown format "${format}" (json or csv)`);
+  if (granularity !== 'passage' && granularity !== 'sentence')
+    throw new InputError(`unknown granularity "${granularity}" (passage or sentence)`);
+  if (jsonl) {
+    if (files.length) throw new InputError('--jsonl reads stdin; do not give files');
+    return runJsonl(granularity);
+  }
+  if (!files.length) throw new InputError(`no input files\n${USAGE}`);
+  let status = 0;
+  const rows: Record<string, unknown>[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      process.stderr.write(`${e.message}\n`);
+      status = 1;
+      continue;
+    }
+    const x = extractClaims(text, { granularity });
+    if (format === 'csv') rows.push(...csvRows(file, x));
+    else process.stdout.write(`${JSON.stringify(result(file, x), null, 2)}\n`);
+  }
+  if (format === 'csv' && (rows.length || status === 0)) {
+    const fields = [
+      'id',
+      'claim',
+      'start',
+      'end',
+      'kind',
+      'speaker',
+      'speaker_type',
+      'speaker_role',
+      'speaker_mention',
+      'cue',
+      'confidence',
+      'checkworthy',
+      'signals',
+      'text',
+    ];
+    process.stdout.write(`${Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => r[f])) })}\n`);
+  }
+  return status;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(
+      `extract: ${e instanceof InputError ? e.message : e instanceof Error ? e.message : String(e)}\n`,
+    );
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,574 @@
+import type { BoilerplateRange, ClaimKind } from '../extract/types';
+import type { Line } from '../text/lines';
+import { pairQuotes, type Quote } from '../text/quotes';
+import { type Span, splitSentences } from '../text/sentences';
+import { type Token, tokenize } from '../text/tokens';
+import { findCues } from './cues';
+import { type Frame, framesOf, mainSubject } from './frames';
+import {
+  DETERMINERS,
+  HEAD_TYPE,
+  NAME_JOINERS,
+  PARTICIPLE_CUES,
+  ROLE_WORDS,
+  SPEECH_VERBS,
+  TITLES,
+} from './lexicon';
+import { isVerbLike, type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
+import { type Entity, SpeakerRegistry } from './speakers';
+
+export type Granularity = 'passage' | 'sentence';
+
+/** A claim before ids and check-worthiness: offsets into the original text. */
+export type Draft = {
+  start: number;
+  end: number;
+  kind: ClaimKind;
+  entity: Entity;
+  mention: Span | null;
+  cue: Span | null;
+  confidence: number;
+  line: number;
+  /** Direct-quote run this draft belongs to, for merging in passage granularity. */
+  run: number;
+  /** Continues a quotation left open at the end of the previous paragraph. */
+  continues?: boolean;
+  /** Has a cue of its own: never merged into the previous quotation. */
+  separate?: boolean;
+};
+
+type Attributed = { entity: Entity; mention: Span | null; cue: Span | null; confidence: number };
+
+const PUBLISH =
+  /^(published|released|issued|produced|commissioned|compiled|wrote|authored|unveiled|presented)$/;
+
+function trimEnd(text: string, start: number, end: number, keepStop: boolean): number {
+  while (end > start && (keepStop ? /\s/ : /[\s.,;:]/).test(text[end - 1]!)) end--;
+  return end;
+}
+
+function trimStart(text: string, start: number, end: number): number {
+  while (start < end && /[\s,:;\-–—]/.test(text[start]!)) start++;
+  return start;
+}
+
+/** Finds the attributed claims of an article. Lines are paragraphs; boilerplate lines are skipped. */
+export function attributeClaims(
+  text: string,
+  lines: readonly Line[],
+  boilerplate: readonly BoilerplateRange[],
+  granularity: Granularity = 'passage',
+): { drafts: Draft[]; registry: SpeakerRegistry } {
+  const registry = new SpeakerRegistry();
+  const drafts: Draft[] = [];
+  const isBoiler = (l: Line) => boilerplate.some((b) => b.start <= l.start && b.end >= l.end);
+  const body = lines.filter((l) => !isBoiler(l));
+
+  // Captions ("Dr Jane Roe, Chief Constable") tell who holds an office, even though they are not claims.
+  for (const b of boilerplate) {
+    if (b.reason !== 'repeated caption') continue;
+    let s = text.slice(b.start, b.end);
+    if (s.length % 2 === 0 && s.slice(0, s.length / 2) === s.slice(s.length / 2))
+      s = s.slice(0, s.length / 2);
+    const comma = s.indexOf(', ');
+    if (comma < 3 || comma > 60) continue;
+    const toks = tokenize(text, b.start, b.start + comma);
+    const m = mentionOf(text, toks, 0, toks.length - 1);
+    if (m?.kind === 'name' && m.type === 'person' && m.name)
+      registry.person(m.name, s.slice(comma + 2).trim(), -1, false);
+  }
+
+  const headline =
+    body.length > 1 &&
+    body[0]!.text.length <= 200 &&
+    splitSentences(text, body[0]!.start, body[0]!.end).length === 1
+      ? body[0]!
+      : null;
+  let last: (Attributed & { line: number }) | null = null;
+  let run = 0;
+  let prevOpen = false;
+
+  const resolve = (
+    subject: Subject,
+    tokens: readonly Token[],
+    headlineMode: boolean,
+  ): Attributed['entity'] => {
+    const m = subject.mention;
+    if (m.type === 'document') {
+      const at = tokens.findIndex((t) => t.start === m.start);
+      const verb = tokens[at - 1];
+      if (verb && PUBLISH.test(verb.key)) {
+        const author = subjectBefore(text, tokens, at - 1, 0);
+        if (author) return registry.resolve(author.mention, author.role, author.mention.start);
+      }
+    }
+    if (headlineMode && m.kind === 'nominal' && m.type === 'person') {
+      const found = registry.byWord(m.text);
+      if (found) return found;
+    }
+    return registry.resolve(m, subject.role, m.start);
+  };
+
+  const emit = (d: Omit<Draft, 'start' | 'end'>, start: number, end: number) => {
+    const s = trimStart(text, start, end);
+    const e = trimEnd(text, s, end, d.kind === 'direct');
+    if (e - s < 2) return;
+    drafts.push({ ...d, start: s, end: e });
+  };
+
+  const normalise = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  /**
+   * A quotation in the headline is usually repeated in the body: it takes the speaker of the body quotation that
+   * contains it. "‘…’: an interview with Jane Roe" names the speaker itself.
+   */
+  const headlineQuotes = (line: Line, quotes: readonly Quote[]) => {
+    for (const q of quotes) {
+      const said = normalise(text.slice(q.start, q.end));
+      if (said.split(' ').length < 2) continue;
+      const after = text.slice(q.close < 0 ? line.end : q.close + 1, line.end);
+      let entity: Entity | undefined;
+      const interview =
+        /^\s*[:–—-]\s*(?:an |my |our )?(?:interview|in conversation|talking|a conversation) with (.+?)\s*$/i.exec(
+          after,
+        );
+      if (interview) {
+        const at = line.end - after.length + after.indexOf(interview[1]!);
+        const toks = tokenize(text, at, at + interview[1]!.length);
+        const m = mentionOf(text, toks, 0, toks.length - 1);
+        if (m?.kind === 'name') entity = registry.resolve(m, m.role, m.start, false);
+      }
+      entity ??= drafts.find(
+        (d) => d.kind === 'direct' && normalise(text.slice(d.start, d.end)).includes(said),
+      )?.entity;
+      if (!entity) continue;
+      drafts.push({
+        start: q.start,
+        end: q.end,
+        kind: 'headline',
+        entity,
+        mention: null,
+        cue: null,
+        confidence: 0.55,
+        line: -10,
+        run: 0,
+      });
+    }
+  };
+
+  const processLine = (line: Line, li: number, headlineMode: boolean) => {
+    const quotes = pairQuotes(text, line, li);
+    const quoteEnd = (q: Quote) => (q.close < 0 ? line.end : q.close + 1);
+    const inQuote = (off: number) => quotes.some((q) => off > q.open && off < quoteEnd(q));
+    const protect = quotes.map((q) => ({ start: q.open, end: quoteEnd(q) }));
+    const sentences = splitSentences(text, line.start, line.end, protect);
+    const continuesQuote = prevOpen && quotes[0]?.open === line.start && quotes[0].double;
+    prevOpen = quotes.some((q) => q.close < 0 && q.double);
+    let sentenceSpeaker: Attributed | null = null;
+    let lineDone = false;
+    if (headlineMode) headlineQuotes(line, quotes);
+
+    for (const S of sentences) {
+      const tokens = tokenize(text, S.start, S.end);
+      if (!tokens.length) continue;
+      const sq = quotes.filter(
+        (q) => q.open >= S.start && q.open < S.end && (q.double || q.end - q.start > 12),
+      );
+      const consumed: Span[] = [];
+      const blocked = (off: number) => inQuote(off) || consumed.some((r) => off >= r.start && off < r.end);
+      let directDone = false;
+
+      if (lineDone) continue;
+
+      // Question-and-answer interviews: "A: …" is the interviewee (the first person the article names), "Q: …" the
+      // interviewer, whose questions are not claims.
+      const qa =
+        S.start === line.start ? /^(Q|A|Question|Answer)\s*[:.]\s+\S/.exec(text.slice(S.start, S.end)) : null;
+      if (qa) {
+        lineDone = true;
+        const interviewee = registry.entities.find((e) => e.type === 'person' && e.name !== 'the author');
+        if (/^A/.test(qa[1]!) && interviewee) {
+          const startAt = tokens.find((t) => t.start >= S.start + qa[0].length - 1)?.start ?? S.end;
+          emit(
+            {
+              kind: 'direct',
+              entity: interviewee,
+              mention: null,
+              cue: null,
+              confidence: 0.6,
+              line: li,
+              run: 0,
+            },
+            startAt,
+            line.end,
+          );
+        }
+        continue;
+      }
+
+      // "Name: what they said" — a title, a subheading or a transcript line that gives the speaker before a colon.
+      const colon = S.start === line.start ? /^([^:“"‘]{2,40}):\s+\S/.exec(text.slice(S.start, S.end)) : null;
+      if (colon) {
+        const c = tokens.findIndex((t) => t.text === ':');
+        const m = c > 0 ? mentionOf(text, tokens, 0, c - 1) : null;
+        const pre = tokens.slice(0, Math.max(0, c));
+        // Only a capitalised name (or a document such as "Poll") before the colon, never a label like "Twitter".
+        const plain =
+          pre.length <= 5 &&
+          pre.every((t) => t.word && (t.cap || NAME_JOINERS.has(t.key)) && !SPEECH_VERBS.has(t.key)) &&
+          !/^(twitter|facebook|instagram|email|e-mail|web|website|source|sources|contact|follow|editor|note|update|tel|phone)$/i.test(
+            pre.at(-1)?.key ?? '',
+          );
+        const ownCue = tokens.slice(c + 1).some((t) => SPEECH_VERBS.has(t.key) || t.key === 'according');
+        const named = plain && !ownCue && m && (m.kind === 'name' || m.type === 'document');
+        if (
+          named &&
+          !/^(update|note|editor|watch|related|source|photo|video|breaking|live|read|listen|exclusive|analysis|opinion|comment|review|q|a|sketch|letters?|explainer|revealed|interview|profile|obituary|feature|insight|verdict|preview|recap|timeline|factcheck|heatwave|weather|traffic|travel|sport|business|politics|world|health|education|crime|court|tech|science|money|property|culture|books|music|film|tv|theatre)$/i.test(
+            m.head,
+          )
+        ) {
+          const entity = registry.resolve(m, m.role, m.start);
+          const startAt = tokens[c + 1]!.start;
+          const isQuote = /^[“"‘']/.test(text.slice(startAt, startAt + 1));
+          emit(
+            {
+              kind: headlineMode ? 'headline' : isQuote ? 'direct' : 'indirect',
+              entity,
+              mention: m,
+              cue: tokens[c]!,
+              confidence: 0.6,
+              line: li,
+              run: 0,
+            },
+            startAt,
+            line.end,
+          );
+          lineDone = true;
+          continue;
+        }
+      }
+
+      if (sq.length) {
+        let who: Attributed | null = null;
+        let direct = false;
+        let continuation = false;
+        const initial = /^[\s\-–—•*]*$/.test(text.slice(S.start, sq[0]!.open));
+        // Preposed cue: "Dr Billings said: “…”", "He added, “…”" — on the first quotation that has one.
+        let first = 0;
+        for (let qi = 0; !initial && qi < sq.length && !who; qi++) {
+          const q = sq[qi]!;
+          if (!/[:,]\s*$/.test(text.slice(S.start, q.open))) continue;
+          let c = -1;
+          for (let i = 0; i < tokens.length && tokens[i]!.end <= q.open; i++) {
+            const t = tokens[i]!;
+            if (t.word && (SPEECH_VERBS.has(t.key) || t.key === 'according') && !inQuote(t.start)) c = i;
+          }
+          const gap =
+            c >= 0 ? tokens.filter((t) => t.start > tokens[c]!.end && t.end <= q.open && t.word).length : 99;
+          const colonBefore = /:\s*$/.test(text.slice(S.start, q.open));
+          if (
+            c < 0 ||
+            (gap > 7 && c !== 0) ||
+            tokens.some((t) => t.start > tokens[c]!.end && t.end <= q.open && t.key === 'that')
+          ) {
+            // "X released the following statement: “…”", "Kasich resisted: “…”" — a colon before a quotation
+            // attributes it to the clause's subject even without a speech verb.
+            const colonTok = tokens.findLastIndex((t) => t.text === ':' && t.end <= q.open);
+            const s = colonBefore && colonTok > 0 ? mainSubject(text, tokens, colonTok) : null;
+            if (s && c < 0) {
+              who = {
+                entity: resolve(s, tokens, headlineMode),
+                mention: s.mention,
+                cue: tokens[colonTok]!,
+                confidence: 0.6,
+              };
+              direct = true;
+              first = qi;
+              consumed.push({ start: S.start, end: q.open });
+            }
+            continue;
+          }
+          const cueTok = tokens[c]!;
+          let subject: Subject | null = null;
+          if (PARTICIPLE_CUES.has(cueTok.key) && tokens[c - 1]?.text === ',')
+            subject = sentenceSpeaker ? null : mainSubject(text, tokens, c);
+          else
+            subject =
+              subjectBefore(text, tokens, c, 0) ?? subjectAfter(text, tokens, c + 1, tokens.length - 1);
+          if (subject) {
+            const entity = resolve(subject, tokens, headlineMode);
+            who = { entity, mention: subject.mention, cue: cueTok, confidence: 0.9 };
+          } else if (PARTICIPLE_CUES.has(cueTok.key)) {
+            const main = sentenceSpeaker as Attributed | null;
+            if (main) who = { ...main, cue: cueTok, confidence: 0.8 };
+          }
+          if (who) {
+            direct = true;
+            first = qi;
+            consumed.push({ start: S.start, end: q.open });
+          }
+        }
+        const q0 = sq[first]!;
+        if (who) {
+          // handled above
+        } else if (initial) {
+          const nextOpen = sq[1]?.open ?? S.end;
+          const post = tokens.filter((t) => t.start >= quoteEnd(q0) && t.end <= nextOpen);
+          const postWords = post.filter((t) => t.word);
+          if (!postWords.length) direct = true;
+          else {
+            const base = tokens.indexOf(post[0]!);
+            for (let k = base; k < Math.min(tokens.length, base + 20) && tokens[k]!.end <= nextOpen; k++) {
+              const t = tokens[k]!;
+              if (!t.word) continue;
+              let subject: Subject | null = null;
+              if (t.key === 'according' && tokens[k + 1]?.key === 'to') {
+                let e = k + 2;
+                while (e < tokens.length && tokens[e]!.word) e++;
+                const m = mentionOf(text, tokens, k + 2, e - 1);
+                subject = m ? { mention: m, role: m.role, relative: false } : null;
+              } else if (SPEECH_VERBS.has(t.key) && !t.cap) {
+                subject =
+                  subjectBefore(text, tokens, k, base) ??
+                  subjectAfter(text, tokens, k + 1, tokens.length - 1);
+              } else continue;
+              const firstWord = postWords[0]!;
+              const adjacent = t === firstWord || (subject && subject.mention.start <= firstWord.start);
+              if (subject && adjacent) {
+                const entity = resolve(subject, tokens, headlineMode);
+                who = { entity, mention: subject.mention, cue: t, confidence: 0.9 };
+                direct = true;
+                consumed.push({ start: quoteEnd(q0), end: Math.max(t.end, subject.mention.end) });
+              }
+              break;
+            }
+          }
+        }
+        if (direct && !who) {
+          // A quotation with no attribution of its own continues the last speaker.
+          const near = last && (li - last.line <= 1 || (continuesQuote && li - last.line <= 3));
+          const sameLine = sentenceSpeaker as Attributed | null;
+          if (sameLine) who = { ...sameLine, cue: null, confidence: 0.75 };
+          else if (near && last && quotes[0]?.open === line.start) {
+            who = { ...last, cue: null, confidence: continuesQuote ? 0.8 : 0.65 };
+            continuation = continuesQuote;
+          }
+          if (!who) direct = false;
+        }
+        if (direct && who) {
+          directDone = true;
+          let prevEnd = S.start;
+          run++;
+          let cue = who.cue;
+          let separate = false;
+          for (const [qi, q] of sq.slice(first).entries()) {
+            const between = tokens.filter(
+              (t) => t.word && t.start >= prevEnd && t.end <= q.open && !inQuote(t.start),
+            );
+            if (qi > 0 && between.length > 12) break;
+            // "…,” Cruz said, adding: “…”" — a second cue starts a second attribution.
+            const again =
+              qi > 0 ? between.find((t) => SPEECH_VERBS.has(t.key) && t.start !== cue?.start) : undefined;
+            if (again && who.cue) {
+              cue = again;
+              separate = true;
+              run++;
+            }
+            const parts =
+              granularity === 'sentence'
+                ? splitSentences(text, q.start, q.end)
+                : [{ start: q.start, end: q.end }];
+            for (const p of parts)
+              emit(
+                {
+                  kind: headlineMode ? 'headline' : 'direct',
+                  entity: who.entity,
+                  mention: who.mention,
+                  cue,
+                  confidence: who.confidence,
+                  line: li,
+                  run,
+                  continues: continuation && q === sq[0],
+                  separate,
+                },
+                p.start,
+                p.end,
+              );
+            consumed.push({ start: q.open, end: quoteEnd(q) });
+            prevEnd = quoteEnd(q);
+          }
+          sentenceSpeaker = who;
+          last = { ...who, line: li };
+        }
+      }
+
+      // Names in running text are candidates for later pronouns.
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        if (!t.word || !t.cap || blocked(t.start) || (i === 0 && !tokens[1]?.cap)) continue;
+        let j = i;
+        while (j + 1 < tokens.length && tokens[j + 1]!.word && tokens[j + 1]!.cap) j++;
+        if (j > i) {
+          const m = mentionOf(text, tokens, i, j);
+          // A subject: only capitalised words, determiners or titles between the clause start and the name.
+          let clauseStart = i;
+          while (clauseStart > 0 && tokens[clauseStart - 1]!.text !== ',') clauseStart--;
+          const verbBefore = tokens
+            .slice(clauseStart, i)
+            .some(
+              (w) =>
+                w.word &&
+                !w.cap &&
+                !DETERMINERS.has(w.key) &&
+                !TITLES.has(w.key) &&
+                !ROLE_WORDS.has(w.key) &&
+                HEAD_TYPE.get(w.key) !== 'person',
+            );
+          const prev = tokens[i - 1];
+          if (
+            prev &&
+            (prev.text === '(' || /^(for|of|in|at|from|with|to|by|on|into|against|about)$/.test(prev.key))
+          ) {
+            i = j;
+            continue;
+          }
+          if (m && m.kind === 'name' && m.type === 'person' && m.name?.includes(' '))
+            registry.mentioned(m, null, t.start, !verbBefore);
+        }
+        i = j;
+      }
+
+      // "President Clinton released the following statement:" — a paragraph ending in a colon hands its subject to
+      // the quotation that opens the next paragraph.
+      const lastTok = tokens.at(-1)!;
+      if (lastTok.text === ':' && !directDone && S.end === line.end && !inQuote(lastTok.start)) {
+        const s = mainSubject(text, tokens, tokens.length - 1);
+        if (s)
+          last = {
+            entity: resolve(s, tokens, headlineMode),
+            mention: s.mention,
+            cue: lastTok,
+            confidence: 0.6,
+            line: li,
+          };
+      }
+
+      // Reported speech in what is left of the sentence.
+      const wordsIn = tokens.filter((t) => t.word);
+      const titleCase = headlineMode && wordsIn.filter((t) => t.cap).length >= 0.6 * wordsIn.length;
+      const cues = findCues(tokens, blocked, titleCase);
+      if (!cues.length) continue;
+      const frames: Frame[] = framesOf(text, tokens, cues, S.end).filter(
+        (f) => !consumed.some((r) => f.start < r.end && f.end > r.start && f.start >= r.start),
+      );
+      let mainSpeaker: Attributed | null = sentenceSpeaker;
+      for (const f of frames) {
+        let who: Attributed | null = null;
+        const cueSpan = { start: tokens[f.cue.from]!.start, end: tokens[f.cue.to]!.end };
+        if (f.inherit) {
+          if (mainSpeaker) who = { ...mainSpeaker, cue: cueSpan, confidence: 0.65 };
+          else {
+            const s = mainSubject(text, tokens, f.cue.from);
+            if (s)
+              who = {
+                entity: resolve(s, tokens, headlineMode),
+                mention: s.mention,
+                cue: cueSpan,
+                confidence: 0.6,
+              };
+          }
+        } else if (f.subject) {
+          const m: Mention = f.subject.mention;
+          const entity = resolve(f.subject, tokens, headlineMode);
+          who = { entity, mention: m, cue: cueSpan, confidence: m.kind === 'pronoun' ? 0.7 : 0.8 };
+        }
+        if (!who) continue;
+        const hasQuote = quotes.some((q) => q.open >= f.start && q.open < f.end);
+        if (directDone && consumed.some((r) => f.start < r.end && f.end > r.start)) continue;
+        emit(
+          {
+            kind: headlineMode ? 'headline' : hasQuote ? 'mixed' : 'indirect',
+            entity: who.entity,
+            mention: who.mention,
+            cue: who.cue,
+            confidence: who.confidence,
+            line: li,
+            run: 0,
+          },
+          f.start,
+          f.end,
+        );
+        mainSpeaker = mainSpeaker ?? who;
+        sentenceSpeaker = sentenceSpeaker ?? who;
+        last = { ...who, line: li };
+      }
+    }
+  };
+
+  body.forEach((line, li) => {
+    if (line !== headline) processLine(line, li, false);
+  });
+  if (headline) {
+    const saved = last;
+    last = null;
+    processLine(headline, -10, true);
+    last = saved;
+  }
+  drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Draft[] = [];
+  for (const d of drafts) {
+    const prev = kept.at(-1);
+    if (prev && d.start < prev.end) continue;
+    if (
+      granularity === 'passage' &&
+      prev &&
+      prev.run > 0 &&
+      prev.run === d.run - 0 &&
+      d.run > 0 &&
+      prev.line === d.line &&
+      prev.entity === d.entity
+    ) {
+      prev.end = d.end;
+      continue;
+    }
+    kept.push(d);
+  }
+  return { drafts: mergeRuns(kept, granularity, boilerplate), registry };
+}
+
+/** In passage granularity, consecutive direct quotes of one speaker in one paragraph become one claim. */
+function mergeRuns(
+  drafts: Draft[],
+  granularity: Granularity,
+  boilerplate: readonly BoilerplateRange[],
+): Draft[] {
+  if (granularity !== 'passage') return drafts;
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const prev = out.at(-1);
+    const joinable =
+      prev &&
+      (prev.line === d.line ||
+        (d.continues &&
+          prev.line === d.line - 1 &&
+          !boilerplate.some((b) => b.start < d.start && b.end > prev.end)));
+    if (
+      prev &&
+      joinable &&
+      !d.separate &&
+      prev.kind === 'direct' &&
+      d.kind === 'direct' &&
+      prev.entity === d.entity
+    ) {
+      prev.end = d.end;
+      continue;
+    }
+    out.push({ ...d });
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+import type { Token } from '../text/tokens';
+import { FINDING_VERBS, PARTICIPLE_CUES, PARTICLE_CUES, SPEECH_VERBS } from './lexicon';
+
+/** A reporting cue in a sentence: token indexes [from, to] (inclusive), e.g. "said", "called for", "according to". */
+export type Cue = Readonly<{
+  from: number;
+  to: number;
+  key: string;
+  according: boolean;
+  participle: boolean;
+  finding: boolean;
+}>;
+
+/** Nouns that look like verbs when they follow a determiner ("the report", "a claim"). */
+const NOUN_AFTER =
+  /^(the|a|an|this|that|his|her|their|its|our|my|whose|of|in|to|no|any|every|each|new|first|last|latest|recent|annual|own)$/;
+
+/** Speech verbs too ambiguous to introduce reported speech on their own ("the state", "the war continues"). */
+const QUOTE_ONLY = new Set(
+  'state states continue continues continued continuing respond responds post posts posted report observe observes charge reply maintain'.split(
+    ' ',
+  ),
+);
+
+/** "called the deal “a disaster”": a quotation soon after the verb makes "called" a cue. */
+function quoteWithin(tokens: readonly Token[], from: number, span: number): boolean {
+  for (let k = from; k < tokens.length && k < from + span; k++) {
+    const x = tokens[k]!;
+    if (/^[“"‘]$|^''$/.test(x.text)) return true;
+    if (x.text === '.' || x.text === ';') return false;
+  }
+  return false;
+}
+
+/** Reporting cues among tokens[from, to), outside `blocked` offsets. */
+export function findCues(
+  tokens: readonly Token[],
+  blocked: (offset: number) => boolean,
+  titleCase = false,
+): Cue[] {
+  const out: Cue[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.word || blocked(t.start)) continue;
+    const prev = tokens[i - 1];
+    if (t.key === 'according' && tokens[i + 1]?.key === 'to') {
+      out.push({
+        from: i,
+        to: i + 1,
+        key: 'according to',
+        according: true,
+        participle: false,
+        finding: false,
+      });
+      i++;
+      continue;
+    }
+    const isSpeech = SPEECH_VERBS.has(t.key);
+    const isFinding = FINDING_VERBS.has(t.key);
+    if (!isSpeech && !isFinding) continue;
+    if (t.cap && i > 0 && !titleCase) continue;
+    if (QUOTE_ONLY.has(t.key)) continue;
+    // "recalled its ambassador": only a clause, a colon or a quotation makes "recall" a report.
+    if (
+      /^recall(s|ed|ing)?$/.test(t.key) &&
+      !/^(that|:|,|“|"|how|when|what|why|being|his|her|their|seeing|hearing|telling|once|one|a)$/.test(
+        tokens[i + 1]?.key ?? '',
+      )
+    )
+      continue;
+    if (prev?.word && NOUN_AFTER.test(prev.key)) continue;
+    const particles = PARTICLE_CUES.get(t.key);
+    let to = i;
+    if (particles) {
+      const next = tokens[i + 1];
+      if (next && particles.has(next.key)) to = i + 1;
+      else if (!(t.key.startsWith('call') && quoteWithin(tokens, i + 1, 8))) continue;
+    }
+    out.push({
+      from: i,
+      to,
+      key: t.key,
+      according: false,
+      participle: PARTICIPLE_CUES.has(t.key),
+      finding: isFinding && !isSpeech,
+    });
+  }
+  return out;
+}

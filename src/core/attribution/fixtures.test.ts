@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import {
+  baselineRegressions,
+  formatScoreTable,
+  parseBaseline,
+  parseGold,
+  scoreCorpus,
+  scoreFixture,
+  validateGold,
+} from '../eval/corpus';
+import { claimsOnBoilerplate, type Gold, predictionProblems } from '../eval/score';
+import { extractClaims } from '../extract/pipeline';
+import type { Extraction } from '../extract/types';
+
+// Every fixture under fixtures/<slug>/ (article.txt + gold.json) is scored together (micro-averaged) and the
+// figures must not fall below fixtures/baseline.json, a ratchet that only goes up: whoever improves the extractor
+// raises it with `npm run score:fixtures -- --update-baseline`. See fixtures/README.md.
+const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const fixtures = readdirSync(dir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort()
+  .map((slug) => {
+    const text = readFileSync(`${dir}${slug}/article.txt`, 'utf8');
+    const gold = parseGold(JSON.parse(readFileSync(`${dir}${slug}/gold.json`, 'utf8')));
+    return { slug, text, gold, extraction: extractClaims(text) };
+  });
+
+/** What a perfect extractor would return: the gold claims with the gold speakers. */
+const extractionFromGold = (gold: Gold): Extraction => ({
+  speakers: gold.speakers,
+  claims: gold.claims.map((c) => ({
+    id: `gold-${c.n}`,
+    text: c.text,
+    start: c.start,
+    end: c.end,
+    kind: c.kind,
+    speakerId: c.speaker,
+    speakerMention: null,
+    cue: null,
+    confidence: 1,
+    checkworthy: { score: 0, signals: [] },
+  })),
+  boilerplate: [],
+  version: 'gold',
+});
+
+describe('fixture corpus', () => {
+  test('has the reference article and at least 45 fixtures of our own', () => {
+    expect(fixtures.map((f) => f.slug)).toContain('rotherham');
+    expect(fixtures.length).toBeGreaterThanOrEqual(46);
+  });
+
+  describe.each(fixtures)('$slug', ({ text, gold, extraction }) => {
+    test('gold is consistent (offsets, speakers, boilerplate)', () => {
+      expect(validateGold(text, gold)).toEqual([]);
+    });
+
+    test('predicted claims have valid offsets and text === slice', () => {
+      expect(predictionProblems(text, extraction)).toEqual([]);
+    });
+
+    test('no predicted claim touches boilerplate', () => {
+      expect(claimsOnBoilerplate(text, gold.boilerplate, extraction).map((c) => c.text)).toEqual([]);
+    });
+  });
+
+  test('the gold is reachable: a perfect extraction scores 100 on both protocols', () => {
+    const perfect = scoreCorpus(
+      fixtures.map((f) => scoreFixture(f.slug, f.text, f.gold, extractionFromGold(f.gold))),
+    );
+    expect(Object.values(perfect.figures).every((v) => v === 100)).toBe(true);
+    expect(perfect.seed.boilerplateClaims).toBe(0);
+  });
+
+  test('micro-averaged scores do not fall below the baseline', () => {
+    const score = scoreCorpus(fixtures.map((f) => scoreFixture(f.slug, f.text, f.gold, f.extraction)));
+    console.log(`${formatScoreTable(score)}\n${JSON.stringify(score.figures)}`);
+    const baseline = parseBaseline(JSON.parse(readFileSync(`${dir}baseline.json`, 'utf8')));
+    expect(baselineRegressions(score.figures, baseline)).toEqual([]);
+  });
+});

@@ -1,0 +1,256 @@
+import type { Token } from '../text/tokens';
+import type { Cue } from './cues';
+import { ADDRESSEE_VERBS, DETERMINERS, TIME_WORDS } from './lexicon';
+import {
+  looseMention,
+  type Mention,
+  mainSubject,
+  type Subject,
+  subjectAfter,
+  subjectBefore,
+} from './mention';
+
+export { mainSubject };
+
+/** A reported-speech frame in one sentence: who (subject), the cue, and the reported content's offsets. */
+export type Frame = {
+  cue: Cue;
+  subject: Subject | null;
+  /** Inherit the speaker of the sentence's main clause ("…, adding that …"). */
+  inherit: boolean;
+  start: number;
+  end: number;
+  /** Token index where the frame begins (subject or content), for cutting an earlier frame's content. */
+  from: number;
+};
+
+const OBJECT_WORDS =
+  /^(him|her|them|me|us|you|reporters|journalists|supporters|lawmakers|voters|members|colleagues|listeners|viewers|followers|parliament|congress|mps|senators|officials|students|delegates|parents|investors|staff|employees|residents|attendees|the|a|an|his|her|their|our)$/;
+const INTRO =
+  /^(in|on|at|during|after|before|speaking|writing|asked|later|earlier|however|but|and|meanwhile|still|yet|also|last|this|since|for|with|despite|although|as|when|if|while|then|now|today|yesterday|separately|instead|again|so|by|from|under|over|through|in|according|unlike|like|addressing|responding|appearing|testifying|interviewed|pressed|reached|contacted|reacting|campaigning)$/i;
+const ADJUNCT_START =
+  /^(on|in|at|during|last|this|yesterday|today|earlier|late|after|before|via|through|to|from|while|when|before)$/;
+
+const words = (tokens: readonly Token[], a: number, b: number) => {
+  let n = 0;
+  for (let i = a; i < b; i++) if (tokens[i]!.word) n++;
+  return n;
+};
+
+/** Does tokens[j..n) hold only a prepositional or time adjunct ("in a phone interview", "on Tuesday")? */
+function isAdjunct(tokens: readonly Token[], j: number, n: number): boolean {
+  const t = tokens[j]!;
+  if (
+    !/^(in|on|at|during|of|last|this|earlier|later|before|after|afterwards|while|when|to|via|through|from|within|shortly|immediately|soon|quickly)$/.test(
+      t.key,
+    )
+  )
+    return false;
+  let w = 0;
+  for (let k = j; k < n; k++) {
+    const x = tokens[k]!;
+    if (x.text === ',' || x.text === ';') break;
+    if (!x.word) continue;
+    if (x.key === 'that' || /^(is|was|are|were|has|have|had|will|would)$/.test(x.key)) return false;
+    w++;
+  }
+  return w <= 10;
+}
+
+/** Index of the first token of the reported content after a cue ("told Parliament yesterday | the group …"). */
+export function contentStart(tokens: readonly Token[], cue: Cue): number {
+  let j = cue.to + 1;
+  const at = (k: number) => tokens[k];
+  if (ADDRESSEE_VERBS.has(cue.key) && at(j) && at(j)!.key !== 'that' && at(j)!.word) {
+    const t = at(j)!;
+    if (DETERMINERS.has(t.key) || /^(his|her|their|our)$/.test(t.key)) {
+      j++;
+      const s = j;
+      while (at(j)?.word && at(j)!.cap) j++;
+      if (j === s && at(j)?.word) j++;
+    } else if (t.cap) {
+      while (at(j)?.word && (at(j)!.cap || (/^(of|for|and)$/.test(at(j)!.key) && at(j + 1)?.cap))) j++;
+    } else if (OBJECT_WORDS.test(t.key)) j++;
+  }
+  // Adjuncts before the content: "said in a statement that", "wrote on Twitter:", "said on Monday".
+  for (let guard = 0; guard < 4 && at(j); guard++) {
+    const t = at(j)!;
+    if (TIME_WORDS.has(t.key)) {
+      j++;
+      continue;
+    }
+    if (ADJUNCT_START.test(t.key)) {
+      let m = j + 1;
+      while (
+        m < tokens.length &&
+        m - j <= 9 &&
+        at(m)!.key !== 'that' &&
+        at(m)!.text !== ':' &&
+        at(m)!.text !== ','
+      )
+        m++;
+      const marker = at(m);
+      if (marker && m - j <= 9) {
+        j = marker.key === 'that' ? m : m + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  while (at(j) && (at(j)!.text === ':' || at(j)!.text === ',')) j++;
+  return j;
+}
+
+/** Reported-speech frames of one sentence (tokens), given its cues. */
+export function framesOf(
+  text: string,
+  tokens: readonly Token[],
+  cues: readonly Cue[],
+  sentenceEnd: number,
+): Frame[] {
+  const frames: Frame[] = [];
+  const end = sentenceEnd;
+  const n = tokens.length;
+  for (const cue of cues) {
+    const inside = frames.find((f) => tokens[cue.from]!.start >= f.start && tokens[cue.from]!.start < f.end);
+    let frame: Frame | null = null;
+    if (cue.according) {
+      let k = cue.to + 1;
+      while (k < n && tokens[k]!.text !== ',' && tokens[k]!.text !== '.' && k - cue.to <= 12) k++;
+      const m = looseMention(text, tokens, cue.to + 1, k - 1);
+      if (!m) continue;
+      const subject: Subject = { mention: m, role: m.role, relative: false };
+      const atStart =
+        words(tokens, 0, cue.from) === 0 ||
+        (cue.from > 0 && /^(but|and|yet|so)$/i.test(tokens[cue.from - 1]!.key) && cue.from === 1);
+      if (atStart && k < n - 1)
+        frame = { cue, subject, inherit: false, start: tokens[k + 1]!.start, end, from: cue.from };
+      else if (cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
+        const tail = words(tokens, k, n);
+        const next = tokens[k + 1];
+        const appositive =
+          !next || /^(who|which|whose|released|published|conducted|compiled|reported|issued)$/.test(next.key);
+        frame = {
+          cue,
+          subject,
+          inherit: false,
+          start: tokens[0]!.start,
+          end: tail >= 3 && !appositive ? end : tokens[cue.from - 1]!.start,
+          from: 0,
+        };
+      }
+    } else if (cue.participle && cue.from > 0 && /^[,—–]$/.test(tokens[cue.from - 1]!.text)) {
+      const j = contentStart(tokens, cue);
+      if (words(tokens, j, n) >= 2)
+        frame = { cue, subject: null, inherit: true, start: tokens[j]!.start, end, from: cue.from - 1 };
+    } else {
+      const subject = subjectBefore(text, tokens, cue.from, 0);
+      const impersonal =
+        subject?.mention.kind === 'pronoun' &&
+        subject.mention.head === 'it' &&
+        /^(is|was|has|been|had)$/.test(tokens[cue.from - 1]?.key ?? '');
+      // "He was charged with…", "voters were asked who…": the subject is not the speaker of a passive.
+      const passive =
+        /^(is|was|were|are|been|being|be|get|got)$/.test(tokens[cue.from - 1]?.key ?? '') &&
+        !/ing$/.test(cue.key);
+      // "the key question is…", "300 pledged delegates": a verb form that is also a common noun needs a plural or
+      // personal subject.
+      const bare =
+        /^(note|question|claim|call|report|promise|estimate|charge|vow|pledge|remark|comment|answer|reply|quote|post|tweet|statement)$/.test(
+          cue.key,
+        );
+      const fitsBare =
+        !bare ||
+        !subject ||
+        (subject.mention.kind === 'pronoun' && /^(i|we|they|you)$/.test(subject.mention.head)) ||
+        subject.mention.type === 'group' ||
+        /s$/.test(subject.mention.head) ||
+        /\b(and|&)\b/.test(subject.mention.text);
+      const adjectival = /ed$/.test(cue.key) && /^\d/.test(tokens[cue.from - 1]?.text ?? '');
+      if (subject && !impersonal && !passive && fitsBare && !adjectival) {
+        if (cue.finding && !['document', 'organization', 'group'].includes(subject.mention.type)) continue;
+        const sFrom = tokens.findIndex((t) => t.start === subject.mention.start);
+        const j = contentStart(tokens, cue);
+        // "said on Tuesday", "said in an interview": an adjunct, not reported content.
+        const adjunctOnly = j < n && isAdjunct(tokens, j, n);
+        const after = adjunctOnly ? 0 : words(tokens, j, n);
+        const prevComma = sFrom > 0 && /^[,”"']$/.test(tokens[sFrom - 1]!.text) ? sFrom - 1 : -1;
+        const lead = prevComma > 0 ? words(tokens, 0, prevComma) : 0;
+        // "…, Devine said, …": a cue between commas interrupts one reported sentence.
+        const parenthetical = prevComma > 0 && lead >= 2 && tokens[cue.to + 1]?.text === ',' && !inside;
+        const leadIsContent = prevComma > 0 && lead >= 3 && !inside;
+        if (parenthetical && after >= 2) {
+          frame = { cue, subject, inherit: false, start: tokens[0]!.start, end, from: 0 };
+        } else if (leadIsContent && after < 3) {
+          frame = {
+            cue,
+            subject,
+            inherit: false,
+            start: tokens[0]!.start,
+            end: tokens[prevComma]!.start,
+            from: 0,
+          };
+        } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
+          frame = { cue, subject, inherit: false, start: tokens[0]!.start, end, from: 0 };
+        } else if (after >= 2 && j < n && !/^(by)$/.test(tokens[j]!.key)) {
+          // "Barkley, who said he votes Democratic, said …": a non-restrictive relative clause ends at its comma.
+          let stop = end;
+          if (
+            (subject.relative && /^(who|which)$/.test(tokens[cue.from - 1]?.key ?? '')) ||
+            (subject.relative &&
+              tokens.slice(Math.max(0, cue.from - 3), cue.from).some((x) => /^(who|which)$/.test(x.key)))
+          ) {
+            const comma = tokens.findIndex((x, xi) => xi > j && x.text === ',');
+            if (comma > 0 && tokens[comma + 1]?.word && !tokens[comma + 1]!.cap) stop = tokens[comma]!.start;
+          }
+          frame = { cue, subject, inherit: false, start: tokens[j]!.start, end: stop, from: sFrom };
+        }
+      } else if (cue.from > 0 && /^[,”"’']$/.test(tokens[cue.from - 1]!.text)) {
+        const s = subjectAfter(text, tokens, cue.to + 1, n - 1);
+        if (s && words(tokens, 0, cue.from) >= 3) {
+          let k = cue.to + 1;
+          while (k < n && tokens[k]!.text !== ',') k++;
+          const tail = words(tokens, k, n);
+          const fromTok = tokens[cue.from - 1]!;
+          // ", said Jane Doe, director of …" — an appositive about the speaker, not more content.
+          const next = tokens[k + 1];
+          const appositive =
+            !next?.cap || /^(a|an|the|who|which|whose|one|his|her|their|its)$/i.test(next.key);
+          frame = {
+            cue,
+            subject: s,
+            inherit: false,
+            start: tokens[0]!.start,
+            end: tail >= 4 && !appositive ? end : fromTok.start,
+            from: 0,
+          };
+        }
+      }
+    }
+    if (!frame) continue;
+    if (inside) {
+      // A second report in the same sentence: "X said A, but Y said B" or "…, adding that …". Nested reports stay inside.
+      const prev = tokens[frame.from - 1];
+      const coordinated = /^(and|but)$/.test(tokens[cue.from - 1]?.key ?? '') && frame.from < cue.from - 1;
+      if (coordinated) frame.from = cue.from - 1 + 1;
+      const cut =
+        frame.inherit ||
+        coordinated ||
+        (prev &&
+          /^(but|;|while|whereas|and|although)$/.test(prev.key) &&
+          tokens[frame.from - 2]?.text === ',') ||
+        prev?.text === ';';
+      if (!cut) continue;
+      inside.end = Math.min(
+        inside.end,
+        tokens[Math.max(0, frame.inherit ? frame.from : frame.from - 1)]!.start,
+      );
+      if (tokens[frame.from - 2]?.text === ',')
+        inside.end = Math.min(inside.end, tokens[frame.from - 2]!.start);
+    }
+    frames.push(frame);
+  }
+  return frames;
+}
+
+export type { Mention };

@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import { tokenize } from '../text/tokens';
+import { mentionOf, subjectAfter, subjectBefore } from './mention';
+
+const subjectOf = (text: string, cue: string) => {
+  const tokens = tokenize(text, 0, text.length);
+  const s = subjectBefore(
+    text,
+    tokens,
+    tokens.findIndex((t) => t.key === cue),
+    0,
+  );
+  return s && { text: s.mention.text, name: s.mention.name, role: s.role, type: s.mention.type };
+};
+
+describe('subjectBefore', () => {
+  test('reads a name with its title and role', () => {
+    expect(subjectOf('Justice minister James Cartlidge said: it is fine.', 'said')).toEqual({
+      text: 'Justice minister James Cartlidge',
+      name: 'James Cartlidge',
+      role: 'Justice minister',
+      type: 'person',
+    });
+  });
+
+  test('skips an appositive between commas and keeps it as the role', () => {
+    expect(
+      subjectOf('Ann Lee, the county’s chief nurse, warned that beds are short.', 'warned'),
+    ).toMatchObject({
+      text: 'Ann Lee',
+      role: 'the county’s chief nurse',
+    });
+  });
+
+  test('skips a relative clause and adverbs before the cue', () => {
+    expect(subjectOf('Bo Park, who chairs the board, also said it would close.', 'said')).toMatchObject({
+      text: 'Bo Park',
+    });
+  });
+
+  test('reads offices, groups, documents and pronouns', () => {
+    expect(subjectOf('The police and crime commissioner said so.', 'said')).toMatchObject({ type: 'person' });
+    expect(subjectOf('The group say they have evidence.', 'say')).toMatchObject({ type: 'group' });
+    expect(subjectOf('A new report, which claims that costs rose, was published.', 'claims')).toMatchObject({
+      text: 'A new report',
+      type: 'document',
+    });
+    expect(subjectOf('Later she said it was over.', 'said')).toMatchObject({ text: 'she' });
+  });
+
+  test('coordinated verbs share their subject', () => {
+    expect(subjectOf('Mia Cole praised the plan and said it would help.', 'said')).toMatchObject({
+      text: 'Mia Cole',
+    });
+  });
+
+  test('finds no subject in a bare clause', () => {
+    expect(subjectOf('To be fair, said nobody.', 'said')).toBeNull();
+  });
+});
+
+describe('subjectAfter and mentionOf', () => {
+  test('reads an inverted speaker', () => {
+    const text = '“No,” said Dr Ada Obi, a surgeon.';
+    const tokens = tokenize(text, 0, text.length);
+    const s = subjectAfter(text, tokens, tokens.findIndex((t) => t.key === 'said') + 1, tokens.length - 1);
+    expect(s?.mention.name).toBe('Ada Obi');
+    expect(s?.role).toBe('surgeon');
+  });
+
+  test('names an organisation by its capitalised words', () => {
+    const text = 'Rotherham Metropolitan Borough Council';
+    const tokens = tokenize(text, 0, text.length);
+    expect(mentionOf(text, tokens, 0, tokens.length - 1)).toMatchObject({
+      type: 'organization',
+      kind: 'name',
+    });
+  });
+});

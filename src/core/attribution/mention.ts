@@ -1,0 +1,458 @@
+import type { SpeakerType } from '../extract/types';
+import type { Token } from '../text/tokens';
+import {
+  CLAUSE_BOUNDARY,
+  DETERMINERS,
+  HEAD_TYPE,
+  NAME_JOINERS,
+  NOT_NAMES,
+  ORG_WORDS,
+  PLACE_WORDS,
+  POSSESSIVE_PRONOUNS,
+  PRONOUNS,
+  RELATIVES,
+  ROLE_WORDS,
+  SKIP_BEFORE_CUE,
+  SPEECH_VERBS,
+  TIME_WORDS,
+  TITLES,
+} from './lexicon';
+
+/** A noun phrase that may name a speaker, read off the tokens of one sentence. */
+export type Mention = Readonly<{
+  start: number;
+  end: number;
+  text: string;
+  kind: 'name' | 'pronoun' | 'nominal';
+  /** Person's name without title ("Alan Billings"), or an organisation's name. */
+  name: string | null;
+  role: string | null;
+  /** Lower-cased head noun or pronoun. */
+  head: string;
+  type: SpeakerType;
+  /** For "their report": the possessive pronoun or name that owns the head. */
+  owner: string | null;
+}>;
+
+const LEADING_PREPOSITION =
+  /^(in|on|at|for|from|with|by|after|before|during|under|over|about|into|through|since|until|without|within|via|amid|despite)$/;
+const PREPOSITIONS = new Set([
+  'of',
+  'for',
+  'with',
+  'from',
+  'at',
+  'in',
+  'on',
+  'to',
+  'about',
+  'by',
+  'familiar',
+  'close',
+]);
+
+const isNameWord = (t: Token) => t.word && t.cap && !NOT_NAMES.has(t.key);
+const isPlural = (k: string) => /[^s]s$/.test(k) && k.length > 3;
+
+/** Reads a noun phrase spanning tokens[from..to] (inclusive) into a mention, or null when it is not one. */
+export function mentionOf(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
+  if (from < 0 || to >= tokens.length || from > to) return null;
+  while (from <= to && !tokens[from]!.word) from++;
+  // A phrase opening with a preposition is an adjunct ("In a statement"), never a speaker.
+  if (from <= to && LEADING_PREPOSITION.test(tokens[from]!.key)) return null;
+  while (to >= from && !tokens[to]!.word) to--;
+  if (from > to || to - from > 14) return null;
+  const first = tokens[from]!;
+  const last = tokens[to]!;
+  const span = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
+  if (from === to && PRONOUNS.has(first.key))
+    return {
+      ...span,
+      kind: 'pronoun',
+      name: null,
+      role: null,
+      head: first.key,
+      type: 'unknown',
+      owner: null,
+    };
+  // Head: the last word before a preposition that is not inside a capitalised name.
+  let headAt = to;
+  for (let i = from + 1; i <= to; i++) {
+    const t = tokens[i]!;
+    const l = tokens[i - 1]!;
+    const inName =
+      NAME_JOINERS.has(t.key) &&
+      isNameWord(l) &&
+      tokens[i + 1]?.cap &&
+      (t.key !== 'of' ||
+        TITLES.has(l.key) ||
+        ROLE_WORDS.has(l.key) ||
+        ORG_WORDS.has(l.key) ||
+        HEAD_TYPE.has(l.key));
+    if (PREPOSITIONS.has(t.key) && !inName && !t.cap) {
+      headAt = i - 1;
+      break;
+    }
+  }
+  // A person's name: the run of capitalised words ending the head, after any title or role word.
+  let n = headAt;
+  while (
+    n >= from &&
+    isNameWord(tokens[n]!) &&
+    !(n < headAt && /['’]s$/.test(tokens[n]!.text)) &&
+    !TITLES.has(tokens[n]!.key) &&
+    !ROLE_WORDS.has(tokens[n]!.key) &&
+    !ORG_WORDS.has(tokens[n]!.key) &&
+    !HEAD_TYPE.has(tokens[n]!.key)
+  )
+    n--;
+  const head = tokens[headAt]!.key;
+  const ownerTok = tokens[from]!;
+  const owner =
+    POSSESSIVE_PRONOUNS.has(ownerTok.key) || /['’]s$/.test(ownerTok.text)
+      ? ownerTok.text.replace(/['’]s$/, '')
+      : null;
+  if (n < headAt && !(n >= from && /['’]s$/.test(tokens[headAt]!.text))) {
+    const nameFrom = n + 1;
+    const nameTokens = tokens.slice(nameFrom, headAt + 1);
+    if (nameTokens.some((t) => /['’]s$/.test(t.text)) && headAt === to) {
+      // "Smith’s" alone is not a subject.
+      return null;
+    }
+    const name = text.slice(tokens[nameFrom]!.start, tokens[headAt]!.end);
+    const roleText = nameFrom > from ? text.slice(tokens[from]!.start, tokens[nameFrom - 1]!.end) : null;
+    const role = roleText?.replace(/^(the|a|an|former|then)\s+/i, '').trim() || null;
+    const single = nameTokens.length === 1;
+    const allCaps = single && /^[\p{Lu}\d&.]{2,}$/u.test(nameTokens[0]!.text);
+    const place = PLACE_WORDS.has(head);
+    const type: SpeakerType =
+      allCaps || place
+        ? 'organization'
+        : single && HEAD_TYPE.get(head) === 'group'
+          ? 'group'
+          : single && (ORG_WORDS.has(head) || HEAD_TYPE.get(head) === 'organization')
+            ? 'organization'
+            : 'person';
+    return { ...span, kind: 'name', name, role, head, type, owner: null };
+  }
+  // No personal name: an office, organisation, group or document.
+  const headType = HEAD_TYPE.get(head);
+  const capWords = tokens.slice(from, headAt + 1).filter(isNameWord);
+  const hasDet = DETERMINERS.has(first.key) || POSSESSIVE_PRONOUNS.has(first.key) || owner !== null;
+  let type: SpeakerType;
+  if (ROLE_WORDS.has(head) || TITLES.has(head)) type = 'person';
+  else if (headType) type = headType;
+  else if (capWords.length && ORG_WORDS.has(head)) type = 'organization';
+  else if (capWords.length && capWords.length === headAt - from + 1) type = 'organization';
+  else if (hasDet && isPlural(head)) type = 'group';
+  else if (
+    hasDet &&
+    !isVerbLike(head) &&
+    tokens[headAt]!.word &&
+    !PRONOUNS.has(head) &&
+    !DETERMINERS.has(head)
+  )
+    type = 'unknown';
+  else return null;
+  if (type === 'group' && (head === 'group' || head === 'groups') && headAt < to) type = 'group';
+  const cleaned = span.text.replace(/^(the|a|an|this|these|those)\s+/i, '');
+  const isOrgName = type === 'organization' && capWords.length > 0;
+  return {
+    ...span,
+    kind: isOrgName ? 'name' : 'nominal',
+    name: isOrgName ? cleaned : null,
+    role: type === 'person' ? cleaned : null,
+    head,
+    type,
+    owner,
+  };
+}
+
+/** Is the "and" at tokens[at] inside a noun phrase ("Police and Crime Commissioner", "the police and crime commissioner")? */
+function andInPhrase(tokens: readonly Token[], at: number, min: number): boolean {
+  const l = tokens[at - 1];
+  const r = tokens[at + 1];
+  if (!l?.word || !r?.word) return false;
+  if (isNameWord(l) && isNameWord(r)) return true;
+  return !l.cap && at - 2 >= min && /^(the|a|an)$/.test(tokens[at - 2]!.key) && !SPEECH_VERBS.has(l.key);
+}
+
+/** Index of the first token of the noun phrase that ends at tokens[to], reading leftwards to a clause boundary. */
+export function phraseStart(tokens: readonly Token[], to: number, min: number): number {
+  let i = to;
+  while (i > min) {
+    const t = tokens[i - 1]!;
+    if (!t.word) break;
+    if (CLAUSE_BOUNDARY.has(t.key) && !(t.key === 'and' && andInPhrase(tokens, i - 1, min))) break;
+    // A verb taking an object ("published a report") starts a new phrase.
+    if (!t.cap && /ed$/.test(t.key) && tokens[i] && DETERMINERS.has(tokens[i]!.key)) break;
+    // A speech verb ends the phrase, unless a determiner or adjective makes it a noun ("an earlier report").
+    const before = tokens[i - 2];
+    const asNoun =
+      before?.word &&
+      (DETERMINERS.has(before.key) ||
+        POSSESSIVE_PRONOUNS.has(before.key) ||
+        /['’]s$/.test(before.text) ||
+        /(er|est|al|ous|ic|ive|ent|ant|ary|new)$/.test(before.key));
+    if (!t.cap && SPEECH_VERBS.has(t.key) && !asNoun) break;
+    if (
+      !t.cap &&
+      /^(is|was|are|were|has|have|had|be|been|will|would|can|could|should|may|might|must|did|does|do|not|it|there|to)$/.test(
+        t.key,
+      )
+    )
+      break;
+    if (to - i >= 12) break;
+    i--;
+  }
+  return i;
+}
+
+export type Subject = Readonly<{ mention: Mention; role: string | null; relative: boolean }>;
+
+/** Skips adverbs, auxiliaries and time phrases leftwards from index i. */
+export function skipLeft(tokens: readonly Token[], i: number, min: number): number {
+  while (i >= min) {
+    const t = tokens[i]!;
+    if (SKIP_BEFORE_CUE.has(t.key) || (t.word && /ly$/.test(t.key) && !t.cap && t.key.length > 4)) i--;
+    else break;
+  }
+  return i;
+}
+
+/** The subject of a cue at tokens[cue]: "Dr Billings said", "Stafford, MP for X, told", "a report, which claims". */
+export function subjectBefore(
+  text: string,
+  tokens: readonly Token[],
+  cue: number,
+  min: number,
+  depth = 0,
+): Subject | null {
+  let i = skipLeft(tokens, cue - 1, min);
+  if (i < min) return null;
+  let t = tokens[i]!;
+  if (t.word && PRONOUNS.has(t.key)) {
+    const m = mentionOf(text, tokens, i, i);
+    return m ? { mention: m, role: null, relative: false } : null;
+  }
+  let relative = false;
+  if (t.word && RELATIVES.has(t.key) && !t.cap) {
+    relative = true;
+    i--;
+    while (i >= min && (tokens[i]!.text === ',' || TIME_WORDS.has(tokens[i]!.key))) i--;
+    if (i < min) return null;
+    t = tokens[i]!;
+  }
+  let role: string | null = null;
+  if (t.key === 'to' && depth < 2) {
+    // "went on to say", "continued to insist": the subject of the catenative verb.
+    let k = i - 1;
+    if (tokens[k]?.key === 'on') k--;
+    const v = tokens[k];
+    if (
+      v?.word &&
+      !v.cap &&
+      (isVerbLike(v.key) ||
+        /^(went|go|goes|began|begin|tried|try|wanted|want|decided|used|appeared|seemed|refused|continued|continue|continues)$/.test(
+          v.key,
+        ))
+    )
+      return subjectBefore(text, tokens, k, min, depth + 1);
+    return null;
+  }
+  if (t.word && (t.key === 'and' || t.key === 'but') && !t.cap && depth < 2) {
+    // Coordinated verbs share the subject: "Hayek confirmed it and said …".
+    if (tokens[i - 1]?.text === ',' && t.key !== 'but') return null;
+    for (let v = min + 1; v < i; v++) {
+      const w = tokens[v]!;
+      if (w.word && !w.cap && isVerbLike(w.key)) return subjectBefore(text, tokens, v, min, depth + 1);
+    }
+    return null;
+  }
+  if (t.text === '—' || t.text === '–') {
+    // "Many speakers — including ministers — said": skip the aside between dashes.
+    let k = i - 1;
+    while (k >= min && i - k <= 20 && tokens[k]!.text !== t.text) k--;
+    if (k < min || k === i - 1) return null;
+    i = k - 1;
+    if (i < min) return null;
+    t = tokens[i]!;
+  }
+  if (t.text === ')') {
+    // "Gov. John Kasich (R-OH) said"
+    let k = i - 1;
+    while (k >= min && i - k <= 8 && tokens[k]!.text !== '(') k--;
+    if (k < min) return null;
+    i = k - 1;
+    if (i < min) return null;
+    t = tokens[i]!;
+  }
+  if (t.text === ',' && !relative) {
+    // An appositive between commas: "Alexander Stafford, Conservative MP for Rother Valley, told".
+    let k = i - 1;
+    while (k >= min && i - k <= 32 && tokens[k]!.text !== ',' && !/^[“”"‘’]$/.test(tokens[k]!.text)) k--;
+    if (k < min || tokens[k]!.text !== ',' || k === i - 1) return null;
+    const appositive = text.slice(tokens[k + 1]!.start, tokens[i - 1]!.end);
+    const relativeClause = /^(who|which)\b/i.test(appositive);
+    if (!relativeClause && i - k > 18) return null;
+    if (!relativeClause) role = appositive;
+    // "Its duty manager, Fiona Lister, said": the name in the appositive is the speaker, the phrase before its role.
+    const named = relativeClause ? null : mentionOf(text, tokens, k + 1, i - 1);
+    if (named?.kind === 'name' && named.type === 'person' && named.role === null) {
+      const roleFrom = phraseStart(tokens, k - 1, min);
+      const roleText = k - 1 >= roleFrom ? text.slice(tokens[roleFrom]!.start, tokens[k - 1]!.end) : null;
+      return {
+        mention: named,
+        role: roleText?.replace(/^(the|a|an|its|his|her|their)\s+/i, '') ?? null,
+        relative,
+      };
+    }
+    i = k - 1;
+    if (i >= min && tokens[i]!.text === ')') {
+      let p = i - 1;
+      while (p >= min && i - p <= 8 && tokens[p]!.text !== '(') p--;
+      i = p - 1;
+    }
+    if (i < min) return null;
+    t = tokens[i]!;
+  }
+  if (!t.word || (CLAUSE_BOUNDARY.has(t.key) && !t.cap)) return null;
+  // "A news report published Wednesday said": skip a participle that modifies the subject.
+  if (
+    !t.cap &&
+    /^(published|released|issued|filed|obtained|conducted|commissioned|seen|reviewed|compiled|sent|posted)$/.test(
+      t.key,
+    ) &&
+    i - 1 >= min &&
+    tokens[i - 1]!.word
+  ) {
+    i--;
+    t = tokens[i]!;
+  }
+  const from = phraseStart(tokens, i, min);
+  const m = mentionOf(text, tokens, from, i);
+  if (!m || (m.kind === 'pronoun' && relative)) return null;
+  return { mention: m, role: role ?? m.role, relative };
+}
+
+/** A speaker named after an inverted cue: "…, said Dr Smith, a historian." */
+export function subjectAfter(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  max: number,
+): Subject | null {
+  const t = tokens[from];
+  if (!t?.word) return null;
+  if (PRONOUNS.has(t.key)) {
+    const m = mentionOf(text, tokens, from, from);
+    return m ? { mention: m, role: null, relative: false } : null;
+  }
+  let i = from;
+  while (
+    i + 1 <= max &&
+    tokens[i + 1]!.word &&
+    !/^(in|on|at|during|who|which|when|after|before|that|to|about|last|this|yesterday|today|familiar|close|speaking|briefed|involved|told|asked)$/.test(
+      tokens[i + 1]!.key,
+    ) &&
+    !(/ed$/.test(tokens[i + 1]!.key) && !tokens[i + 1]!.cap) &&
+    !SPEECH_VERBS.has(tokens[i + 1]!.key)
+  )
+    i++;
+  const m = mentionOf(text, tokens, from, i);
+  if (!m) return null;
+  let role = m.role;
+  if (tokens[i + 1]?.text === ',' && m.kind === 'nominal') {
+    // "said his campaign director, Nadia Fairweather": the name after the comma is the speaker.
+    let k = i + 2;
+    while (k <= max && tokens[k]!.word && tokens[k]!.cap) k++;
+    const named = k > i + 2 ? mentionOf(text, tokens, i + 2, k - 1) : null;
+    if (named?.kind === 'name' && named.type === 'person')
+      return {
+        mention: named,
+        role: m.text.replace(/^(the|a|an|his|her|their|its)\s+/i, ''),
+        relative: false,
+      };
+  }
+  if (tokens[i + 1]?.text === ',') {
+    let k = i + 2;
+    while (k <= max && tokens[k]!.word) k++;
+    if (k > i + 2) {
+      const app = text.slice(tokens[i + 2]!.start, tokens[k - 1]!.end);
+      if (!/^(who|which|adding|saying)\b/i.test(app) && /^(a|an|the)\s/i.test(app))
+        role = app.replace(/^(a|an|the)\s+/i, '');
+    }
+  }
+  return { mention: m, role, relative: false };
+}
+
+const AUX = /^(is|was|are|were|has|have|had|will|would|can|could|should|did|does|do|may|might|must)$/;
+
+/** A lower-case word that is probably a finite verb. */
+export function isVerbLike(key: string): boolean {
+  return AUX.test(key) || SPEECH_VERBS.has(key) || (/ed$/.test(key) && key.length > 4);
+}
+
+/** The main clause's subject: the noun phrase before the sentence's first verb-like word. */
+export function mainSubject(text: string, tokens: readonly Token[], before: number): Subject | null {
+  for (let i = 1; i < before; i++) {
+    const t = tokens[i]!;
+    if (!t.word || t.cap) continue;
+    const afterName =
+      tokens[i - 1]!.cap &&
+      tokens[i - 1]!.word &&
+      i <= 5 &&
+      !DETERMINERS.has(t.key) &&
+      !ROLE_WORDS.has(t.key) &&
+      !TITLES.has(t.key) &&
+      !NAME_JOINERS.has(t.key);
+    if (isVerbLike(t.key) || /[^s]s$/.test(t.key) || afterName) {
+      const s = subjectBefore(text, tokens, i, 0, 2);
+      if (s && tokens[0]!.start === s.mention.start) return s;
+      return s && s.mention.kind !== 'nominal' ? s : null;
+    }
+  }
+  return null;
+}
+
+/** Any noun phrase after "according to": cut before a participle or relative clause, typed by its head when known. */
+export function looseMention(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): Mention | null {
+  if (from < 0 || to >= tokens.length || from > to) return null;
+  const strict = mentionOf(text, tokens, from, to);
+  if (strict) return strict;
+  let end = from;
+  while (end < to) {
+    const t = tokens[end + 1]!;
+    if (
+      !t.word ||
+      /^(who|which|that|released|published|compiled|conducted|reported|issued|obtained|cited|seen)$/.test(
+        t.key,
+      )
+    )
+      break;
+    end++;
+  }
+  const m = mentionOf(text, tokens, from, end);
+  if (m) return m;
+  const first = tokens[from];
+  const last = tokens[end];
+  if (!first?.word || !last) return null;
+  const words = tokens.slice(from, end + 1).filter((t) => t.word);
+  const head = words.find((w) => HEAD_TYPE.has(w.key))?.key ?? last.key;
+  return {
+    start: first.start,
+    end: last.end,
+    text: text.slice(first.start, last.end),
+    kind: 'nominal',
+    name: null,
+    role: null,
+    head,
+    type: HEAD_TYPE.get(head) ?? 'unknown',
+    owner: null,
+  };
+}

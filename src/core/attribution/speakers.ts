@@ -1,0 +1,268 @@
+import type { ExtractedSpeaker, SpeakerType } from '../extract/types';
+import { FEMALE_NAMES, MALE_NAMES } from './lexicon';
+import type { Mention } from './mention';
+
+/** A speaker entity as it is being built: mutable inside one extraction, frozen on output. */
+export type Entity = {
+  id: string;
+  name: string;
+  type: SpeakerType;
+  role: string | null;
+  aliases: string[];
+  /** Lower-cased last name, for people. */
+  key: string | null;
+  first: string | null;
+  /** 'm' or 'f' when a title or a first name says so, for he/she. */
+  gender: 'm' | 'f' | null;
+};
+
+function genderOf(text: string): 'm' | 'f' | null {
+  const ws = text.toLowerCase().replace(/\./g, '').split(/\s+/);
+  if (ws.some((w) => /^(mr|sir|lord|king|prince|father|brother|congressman|chairman|spokesman)$/.test(w)))
+    return 'm';
+  if (
+    ws.some((w) =>
+      /^(mrs|ms|miss|dame|lady|queen|princess|sister|congresswoman|chairwoman|spokeswoman)$/.test(w),
+    )
+  )
+    return 'f';
+  for (const w of ws) {
+    if (MALE_NAMES.has(w)) return 'm';
+    if (FEMALE_NAMES.has(w)) return 'f';
+  }
+  return null;
+}
+
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/^(the|a|an|this|these|those|his|her|their|its)\s+/, '')
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const TITLE_WORD =
+  /^(mr|mrs|ms|dr|prof|professor|sen|senator|rep|gov|governor|president|sir|dame|lord|lady|rev|gen|general|judge|justice|mayor|secretary|chancellor|minister|former|vice|cllr|councillor|councilor|congressman|congresswoman|lt|col|capt|sgt|st|the)\.?$/i;
+
+function splitName(name: string): { first: string | null; last: string; full: string } {
+  const parts = name.split(/\s+/).filter((w) => !TITLE_WORD.test(w));
+  const clean = parts.length ? parts : name.split(/\s+/);
+  const last = clean.at(-1)!.replace(/['’]s$/, '');
+  const lastKey = /^(jr|sr|ii|iii|iv)\.?$/i.test(last) && clean.length > 1 ? clean.at(-2)! : last;
+  return {
+    first: clean.length > 1 ? clean[0]!.toLowerCase() : null,
+    last: lastKey.toLowerCase(),
+    full: clean.join(' ').replace(/['’]s$/, ''),
+  };
+}
+
+const SALIENCE = 6;
+
+/** Entities of one article, with the recent mentions that pronouns and group nouns resolve to. */
+export class SpeakerRegistry {
+  readonly entities: Entity[] = [];
+  private recent: { entity: Entity; at: number; subject: boolean }[] = [];
+
+  private make(name: string, type: SpeakerType, role: string | null): Entity {
+    const e: Entity = {
+      id: `s${this.entities.length + 1}`,
+      name,
+      type,
+      role,
+      aliases: [],
+      key: null,
+      first: null,
+      gender: null,
+    };
+    this.entities.push(e);
+    return e;
+  }
+
+  private alias(e: Entity, text: string) {
+    const t = text.trim();
+    if (t && t !== e.name && !e.aliases.includes(t)) e.aliases.push(t);
+  }
+
+  private touch(e: Entity, at: number, subject: boolean) {
+    this.recent.push({ entity: e, at, subject });
+    if (this.recent.length > 40) this.recent.shift();
+  }
+
+  /** A person by name, reusing one with the same last name (and first name, when both have one). */
+  person(name: string, role: string | null, at: number, subject: boolean, mentionText?: string): Entity {
+    const n = splitName(name);
+    let e = this.entities.find(
+      (x) => x.type === 'person' && x.key === n.last && (!n.first || !x.first || x.first === n.first),
+    );
+    if (!e) {
+      e = this.entities.find(
+        (x) =>
+          x.key === null &&
+          x.role !== null &&
+          role !== null &&
+          norm(x.role) === norm(role) &&
+          x.type === 'person',
+      );
+      if (e) e.name = n.full;
+    }
+    if (!e) e = this.make(n.full, 'person', role);
+    e.key = n.last;
+    e.gender ??= genderOf(mentionText ?? name);
+    if (n.first && !e.first) e.first = n.first;
+    if (n.full.split(' ').length > e.name.split(' ').length) {
+      this.alias(e, e.name);
+      e.name = n.full;
+    }
+    if (role && !e.role && /\p{L}{3}/u.test(role)) e.role = role;
+    this.alias(e, mentionText ?? name);
+    this.touch(e, at, subject);
+    return e;
+  }
+
+  /** The entity whose role (or name) contains this office, e.g. "the police and crime commissioner". */
+  byRole(role: string): Entity | undefined {
+    const r = norm(role);
+    if (!r) return undefined;
+    return this.entities.find(
+      (x) =>
+        (x.role && (norm(x.role).includes(r) || r.includes(norm(x.role)))) ||
+        x.aliases.some((a) => norm(a) === r) ||
+        norm(x.name) === r,
+    );
+  }
+
+  /** Most recent entity of one of these types among the last few mentions before `before`. */
+  recentOf(
+    types: readonly SpeakerType[],
+    before: number,
+    gender: 'm' | 'f' | null = null,
+  ): Entity | undefined {
+    const list = this.recent
+      .filter(
+        (r) =>
+          r.at <= before &&
+          types.includes(r.entity.type) &&
+          !(gender && r.entity.gender && r.entity.gender !== gender),
+      )
+      .sort((a, b) => a.at - b.at)
+      .slice(-SALIENCE);
+    const last = list.at(-1);
+    if (!last) return undefined;
+    // Prefer the latest subject when it is close to the latest mention of any kind.
+    const subject = list.filter((r) => r.subject).at(-1);
+    if (subject && subject.entity !== last.entity && last.at - subject.at < 100) return subject.entity;
+    return last.entity;
+  }
+
+  /** An entity sharing a content word with this office ("Police chief" ~ "Police and Crime Commissioner"). */
+  byWord(phrase: string): Entity | undefined {
+    const ws = norm(phrase)
+      .split(' ')
+      .filter((w) => w.length > 3 && !/^(chief|head|boss|leader|official|former)$/.test(w));
+    if (!ws.length) return undefined;
+    return this.entities.find((x) => {
+      const hay = norm([x.name, x.role ?? '', ...x.aliases].join(' ')).split(' ');
+      return ws.some((w) => hay.includes(w));
+    });
+  }
+
+  /** Resolves a mention to an entity (creating one when nothing earlier fits). */
+  resolve(m: Mention, role: string | null, at: number, subject = true): Entity {
+    const e = this.resolveInner(m, role, at);
+    if (m.kind !== 'pronoun') this.alias(e, m.text);
+    if (role && !e.role && e.type === 'person') e.role = role;
+    this.touch(e, at, subject);
+    return e;
+  }
+
+  private resolveInner(m: Mention, role: string | null, at: number): Entity {
+    if (m.kind === 'pronoun') {
+      const types: SpeakerType[] =
+        m.head === 'he' || m.head === 'she'
+          ? ['person', 'unknown']
+          : m.head === 'it'
+            ? ['organization', 'document', 'group']
+            : m.head === 'they'
+              ? ['group', 'organization', 'person', 'document']
+              : [];
+      const gender = m.head === 'he' ? 'm' : m.head === 'she' ? 'f' : null;
+      const found = types.length ? this.recentOf(types, at, gender) : undefined;
+      if (found) {
+        if (gender && found.type === 'person') found.gender ??= gender;
+        return found;
+      }
+      const anon = m.head === 'i' || m.head === 'we' || m.head === 'you' ? 'the author' : m.text;
+      return this.entities.find((x) => x.name === anon) ?? this.make(anon, 'unknown', null);
+    }
+    if (m.kind === 'name' && m.type === 'person' && m.name)
+      return this.person(m.name, role ?? m.role, at, true, m.text);
+    if (m.owner) {
+      const owner = m.owner.toLowerCase();
+      const o =
+        owner === 'their'
+          ? this.recentOf(['group', 'organization'], at)
+          : owner === 'his' || owner === 'her'
+            ? this.recentOf(['person'], at)
+            : owner === 'its'
+              ? this.recentOf(['organization', 'document', 'group'], at)
+              : this.entities.find((x) => x.key === owner || norm(x.name) === owner);
+      if (o) return o;
+    }
+    const key = norm(m.name ?? m.text);
+    const same = this.entities.find((x) => norm(x.name) === key || x.aliases.some((a) => norm(a) === key));
+    if (same) return same;
+    if (m.type === 'person') {
+      const r = this.byRole(m.text);
+      if (r) return r;
+    }
+    if (m.type === 'group' || m.type === 'organization') {
+      // "the group", "the councillors", "the group of councillors" refer back to a group already named.
+      const words = key.split(' ').filter((w) => w.length > 3);
+      const back = this.entities
+        .slice()
+        .reverse()
+        .find(
+          (x) =>
+            (x.type === 'group' || x.type === 'organization') &&
+            words.some(
+              (w) =>
+                norm(x.name).split(' ').includes(w) || norm(x.name).split(' ').includes(w.replace(/s$/, '')),
+            ),
+        );
+      if (back && /^(the|this|these|its|their)\b/i.test(m.text)) return back;
+      if (m.type === 'group' && /^the\s+group$/i.test(m.text)) {
+        const g = this.recentOf(['group'], at);
+        if (g) return g;
+      }
+    }
+    if (m.type === 'document' && /^the\b/i.test(m.text)) {
+      const d = this.entities
+        .slice()
+        .reverse()
+        .find((x) => x.type === 'document' && norm(x.name).split(' ').includes(m.head));
+      if (d) return d;
+    }
+    const name = (m.name ?? m.text)
+      .replace(/^(the|a|an|this|these|those)\s+/i, '')
+      .replace(/^group of\s+/i, '');
+    return this.make(name, m.type, m.type === 'person' ? (role ?? m.role) : null);
+  }
+
+  /** Records a mention seen in running text, so later pronouns can resolve to it. */
+  mentioned(m: Mention, role: string | null, at: number, subject = false) {
+    if (m.kind === 'name' && m.type === 'person' && m.name) this.person(m.name, role, at, subject, m.text);
+  }
+
+  output(used: ReadonlySet<string>): ExtractedSpeaker[] {
+    return this.entities
+      .filter((e) => used.has(e.id))
+      .map((e) => ({
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        role: e.role,
+        aliases: e.aliases.filter((a) => a !== e.name),
+      }));
+  }
+}

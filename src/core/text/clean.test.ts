@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { findBoilerplate } from './clean';
+
+const flagged = (text: string) => findBoilerplate(text).map((b) => [text.slice(b.start, b.end), b.reason]);
+
+describe('findBoilerplate', () => {
+  test('flags ad labels, share prompts and bylines', () => {
+    const text =
+      'Title of the story\n\nBy Jane Roe\n\nThe council met.\n\nAdvertisement\n\nShare this article\n\nSign up for our newsletter';
+    expect(flagged(text)).toEqual([
+      ['By Jane Roe', 'byline'],
+      ['Advertisement', 'ad label'],
+      ['Share this article', 'share prompt'],
+      ['Sign up for our newsletter', 'share prompt'],
+    ]);
+  });
+
+  test('flags a Read More label and the related headline under it', () => {
+    const text = 'First paragraph.\n\nRead More\nCouncil leader quits over budget row\n\nNext paragraph.';
+    expect(flagged(text)).toEqual([
+      ['Read More', 'related link'],
+      ['Council leader quits over budget row', 'related link'],
+    ]);
+  });
+
+  test('flags captions that repeat or are printed twice in a row', () => {
+    const cap = 'Jane Roe, chief constable of the county';
+    const text = `Title\n\n${cap}${cap}\n${cap}\n\nThe chief constable spoke.`;
+    expect(flagged(text).map(([, reason]) => reason)).toEqual(['repeated caption', 'repeated caption']);
+  });
+
+  test('leaves ordinary paragraphs alone', () => {
+    expect(flagged('Police said the road was closed.\n\n“It was awful,” she said.')).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { splitSentences } from './sentences';
+
+const split = (text: string, protect: { start: number; end: number }[] = []) =>
+  splitSentences(text, 0, text.length, protect).map((s) => text.slice(s.start, s.end));
+
+describe('splitSentences', () => {
+  test('splits on end punctuation before a capital', () => {
+    expect(split('The bill passed. Critics were angry! Why?')).toEqual([
+      'The bill passed.',
+      'Critics were angry!',
+      'Why?',
+    ]);
+  });
+
+  test('does not split after titles, initials or abbreviations', () => {
+    expect(split('Dr. Jane Roe met Mr. J. Smith in the U.S. Capitol. They talked.')).toEqual([
+      'Dr. Jane Roe met Mr. J. Smith in the U.S. Capitol.',
+      'They talked.',
+    ]);
+  });
+
+  test('splits after a closing quotation mark', () => {
+    expect(split('He was clear. “It ends now.” The room fell silent.')).toEqual([
+      'He was clear.',
+      '“It ends now.”',
+      'The room fell silent.',
+    ]);
+  });
+
+  test('keeps a short attribution after a closing mark with its quotation', () => {
+    expect(split('“The plan is dead.” Smith said. Next item.')).toEqual([
+      '“The plan is dead.” Smith said.',
+      'Next item.',
+    ]);
+  });
+
+  test('does not split inside a protected range', () => {
+    const text = '“One. Two. Three,” she said. Done.';
+    expect(split(text, [{ start: 0, end: 18 }])).toEqual(['“One. Two. Three,” she said.', 'Done.']);
+  });
+});

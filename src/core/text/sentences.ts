@@ -1,0 +1,63 @@
+import { ABBREVIATIONS, SPEECH_VERBS } from '../attribution/lexicon';
+
+export type Span = Readonly<{ start: number; end: number }>;
+
+const CLOSERS = '”"’\')]»';
+const OPENERS = '“"‘\'([«';
+
+function isAbbreviation(text: string, dot: number, from: number): boolean {
+  let s = dot;
+  while (s > from && /[\p{L}.]/u.test(text[s - 1]!)) s--;
+  const word = text.slice(s, dot).toLowerCase();
+  if (!word) return false;
+  if (/^\p{Lu}$/u.test(text.slice(s, dot))) return true; // an initial: "J. Smith"
+  return ABBREVIATIONS.has(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
+}
+
+/** "“….” Trump said." — a short speaker-and-cue tail after a closing mark belongs to the quotation's sentence. */
+function isAttributionTail(text: string, from: number, end: number): boolean {
+  const m = /^[^.!?“”"]{1,60}?[.!?,]/.exec(text.slice(from, Math.min(end, from + 62)));
+  if (!m) return false;
+  const ws = m[0].slice(0, -1).split(/\s+/);
+  return ws.length <= 7 && ws.some((w) => SPEECH_VERBS.has(w.toLowerCase()));
+}
+
+/**
+ * Sentences of text[start, end): a break after . ! ? (and any closing marks) before a capital, digit or
+ * opening mark. No break inside a `protect` range, except right after its closing mark.
+ */
+export function splitSentences(
+  text: string,
+  start: number,
+  end: number,
+  protect: readonly Span[] = [],
+): Span[] {
+  const out: Span[] = [];
+  let s = start;
+  let p = 0;
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    let j = i + 1;
+    while (j < end && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
+    while (j < end && CLOSERS.includes(text[j]!)) j++;
+    if (j >= end) break;
+    if (!/\s/.test(text[j]!)) continue;
+    let k = j;
+    while (k < end && /\s/.test(text[k]!)) k++;
+    if (k >= end) break;
+    const n = text[k]!;
+    if (!/[\p{Lu}\p{N}]/u.test(n) && !OPENERS.includes(n)) continue;
+    if (c === '.' && j === i + 1 && isAbbreviation(text, i, s)) continue;
+    if (j > i + 1 && isAttributionTail(text, k, end)) continue;
+    while (p < protect.length && protect[p]!.end <= i) p++;
+    const inside = protect.slice(p).some((r) => r.start < i && r.end > j);
+    if (inside) continue;
+    out.push({ start: s, end: j });
+    s = k;
+  }
+  let e = end;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e > s) out.push({ start: s, end: e });
+  return out;
+}

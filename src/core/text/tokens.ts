@@ -1,0 +1,43 @@
+export type Token = Readonly<{
+  start: number;
+  end: number;
+  text: string;
+  /** Lower-cased, with a trailing possessive ’s and a final dot removed. */
+  key: string;
+  word: boolean;
+  cap: boolean;
+}>;
+
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\-’'.&]*[\p{L}\p{N}])?\.?|\S/gu;
+
+/** Words and single punctuation marks of text[start, end). A word keeps internal apostrophes, hyphens and dots. */
+export function tokenize(text: string, start: number, end: number): Token[] {
+  const out: Token[] = [];
+  const slice = text.slice(start, end);
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+    let t = m[0];
+    // Keep a final dot only on abbreviations like "Dr." or "U.S."; otherwise it is punctuation.
+    if (
+      t.length > 1 &&
+      t.endsWith('.') &&
+      !/^(\p{L}\.)+$|^(mr|mrs|ms|dr|prof|sen|rep|gov|gen|st|jr|sr|lt|col|rev|capt|sgt)\.$/iu.test(t)
+    ) {
+      t = t.slice(0, -1);
+      TOKEN.lastIndex = m.index + t.length;
+    }
+    const word = /[\p{L}\p{N}]/u.test(t[0]!);
+    out.push({
+      start: start + m.index,
+      end: start + m.index + t.length,
+      text: t,
+      key: t
+        .toLowerCase()
+        .replace(/['’]s$/, '')
+        .replace(/\.$/, ''),
+      word,
+      cap: /^\p{Lu}/u.test(t),
+    });
+  }
+  return out;
+}
