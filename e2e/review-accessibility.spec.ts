@@ -93,12 +93,14 @@ test("two tabs editing the same claim: the other tab's change is reported, nothi
 
   // This tab starts a note; the other tab sets a verdict meanwhile; this tab's note is then saved.
   const notes = mine.getByRole('textbox', { name: 'Notes' });
+  await theirs.getByRole('heading', { level: 2 }).focus();
+  // A key press in the other tab lands well within this tab's autosave pause (800 ms).
   await notes.fill('Asked the force for the case count.');
-  await theirs.getByRole('radio', { name: '2 In progress' }).click();
+  await other.keyboard.press('2');
   await expect(theirs.getByRole('radio', { name: '2 In progress' })).toBeChecked();
-  await expect(mine.getByRole('radio', { name: '2 In progress' })).toBeChecked();
   await notes.blur();
   await expect(mine.getByRole('alert').filter({ hasText: /Another tab changed the verdict/ })).toBeVisible();
+  await expect(mine.getByRole('radio', { name: '2 In progress' })).toBeChecked();
 
   // Both edits are in both tabs' history.
   await expect(theirs.getByText('Verdict: Unchecked → In progress')).toBeVisible();

@@ -115,7 +115,7 @@ test('edit a span by selecting text (e, select, Enter), split and merge, delete 
 test('merge two speakers (names become aliases, claims follow) and rename one', async ({ page }) => {
   await selectClaim(page, /the Ministry of Justice to take action/);
   const panel = claimPanel(page);
-  await panel.getByRole('button', { name: 'Merge another speaker into Alexander Stafford…' }).click();
+  await panel.getByRole('button', { name: 'Merge another speaker into this one…' }).click();
   await panel.getByRole('combobox', { name: 'Merge into Alexander Stafford' }).click();
   await panel.getByRole('option', { name: /James Cartlidge/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Merge James Cartlidge into Alexander Stafford?' });
