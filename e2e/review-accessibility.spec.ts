@@ -28,6 +28,19 @@ test('the article screen with the claim panel open has no serious or critical vi
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('the no-source confirmation and the shortcut list are accessible dialogs', async ({ page }) => {
+  await openReference(page);
+  await selectClaim(page, /some 35 active/);
+  await claimPanel(page).getByRole('heading', { level: 2 }).focus();
+  await page.keyboard.press('3');
+  await expect(page.getByRole('dialog', { name: 'Set “True” without a source?' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('the claim panel as a phone sheet has no serious or critical violations', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openReference(page);

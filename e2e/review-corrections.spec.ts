@@ -33,6 +33,14 @@ test("reassign Stafford's request claim to another speaker in two clicks, then u
   // …and Ctrl+Shift+Z redoes it.
   await page.keyboard.press('Control+Shift+z');
   await expect(panel.locator('.speaker-line')).toContainText('James Cartlidge');
+
+  // The history offers to undo that one change again.
+  await panel
+    .locator('.history-list li')
+    .filter({ hasText: /^[^U]*Speaker: Alexander Stafford → James Cartlidge/ })
+    .getByRole('button', { name: 'Undo this change' })
+    .click();
+  await expect(panel.locator('.speaker-line')).toContainText('Alexander Stafford');
 });
 
 test('reassign to a new speaker typed into the picker', async ({ page }) => {
