@@ -6,6 +6,7 @@ import { snapToWords } from '@/core/review/spans';
 import { verdictForDigit, verdictLabel, verdictNeedsSource } from '@/core/review/verdicts';
 import { addManualClaim, restoreClaim } from '@/db/claims';
 import { describeDbError } from '@/db/errors';
+import { countClaimSources } from '@/db/evidence';
 import { articleQueries, claimQueries, evidenceQueries } from '@/db/queries';
 import { useClaimSelected, useSelectedClaimId, useSelectionCleared } from '@/stores/ui-store';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
@@ -97,9 +98,10 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
       },
     );
 
-  const requestVerdict = (verdict: Verdict) => {
+  const requestVerdict = async (verdict: Verdict) => {
     if (!claim || claim.verdict === verdict) return;
-    const sources = evidence.data?.length ?? 0;
+    // Sources not loaded yet (a digit pressed right after opening): count them.
+    const sources = evidence.data?.length ?? (await countClaimSources(claim.id));
     if (verdictNeedsSource(verdict) && sources === 0) setAskVerdict(verdict);
     else applyVerdict(claim, verdict);
   };
@@ -260,7 +262,7 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
               setPendingVerdict(null);
             }
           }}
-          onVerdict={requestVerdict}
+          onVerdict={(v) => void requestVerdict(v)}
           onSpanEdit={() => setSpanEditing((v) => !v)}
           onDelete={deleteClaim}
           onSelect={(id) => claimSelected(id, 'keyboard')}
