@@ -16,7 +16,7 @@ import { type ArticleSelection, readArticleSelection } from '../article-selectio
 import { type ConflictNotice, noticeOf } from '../conflict';
 import { useDeleteClaim, useSetVerdict, useUpdateClaim } from '../hooks/use-claim-mutations';
 import { useClaimUrl } from '../hooks/use-claim-url';
-import { ClaimPanel, type PanelFocus } from './claim-panel';
+import { ClaimPanel, type PanelFocus, type ShownVerdict } from './claim-panel';
 import { SelectionTool } from './selection-tool';
 
 type Props = Readonly<{
@@ -54,6 +54,7 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
   const [pendingVerdict, setPendingVerdict] = useState<Verdict | null>(null);
   const [askVerdict, setAskVerdict] = useState<Verdict | null>(null);
   const [conflict, setConflict] = useState<ConflictNotice | null>(null);
+  const [shownVerdict, setShownVerdict] = useState<ShownVerdict | null>(null);
   const setVerdict = useSetVerdict();
   const update = useUpdateClaim();
   const remove = useDeleteClaim();
@@ -86,7 +87,9 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
 
   const onError = (e: unknown) => showToast(describeDbError(e), { tone: 'error' });
 
-  const applyVerdict = (target: Claim, verdict: Verdict) =>
+  const applyVerdict = (target: Claim, verdict: Verdict) => {
+    // Shown at once, until the saved claim (a newer updatedAt) replaces it.
+    setShownVerdict({ claimId: target.id, verdict, since: target.updatedAt });
     setVerdict.mutate(
       { id: target.id, verdict, expectedUpdatedAt: target.updatedAt },
       {
@@ -94,9 +97,13 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
           announce(`Verdict set to ${verdictLabel(verdict)}.`);
           setConflict(noticeOf(result));
         },
-        onError,
+        onError: (e) => {
+          setShownVerdict(null);
+          onError(e);
+        },
       },
     );
+  };
 
   const requestVerdict = async (verdict: Verdict) => {
     if (!claim || claim.verdict === verdict) return;
@@ -268,6 +275,7 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
           onSelect={(id) => claimSelected(id, 'keyboard')}
           onClose={selectionCleared}
           conflict={conflict}
+          shownVerdict={shownVerdict}
           onConflict={setConflict}
         />
       )}
