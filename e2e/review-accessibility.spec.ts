@@ -28,6 +28,19 @@ test('the article screen with the claim panel open has no serious or critical vi
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('the no-source confirmation and the shortcut list are accessible dialogs', async ({ page }) => {
+  await openReference(page);
+  await selectClaim(page, /some 35 active/);
+  await claimPanel(page).getByRole('heading', { level: 2 }).focus();
+  await page.keyboard.press('3');
+  await expect(page.getByRole('dialog', { name: 'Set “True” without a source?' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('the claim panel as a phone sheet has no serious or critical violations', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openReference(page);
@@ -93,12 +106,14 @@ test("two tabs editing the same claim: the other tab's change is reported, nothi
 
   // This tab starts a note; the other tab sets a verdict meanwhile; this tab's note is then saved.
   const notes = mine.getByRole('textbox', { name: 'Notes' });
+  await theirs.getByRole('heading', { level: 2 }).focus();
+  // A key press in the other tab lands well within this tab's autosave pause (800 ms).
   await notes.fill('Asked the force for the case count.');
-  await theirs.getByRole('radio', { name: '2 In progress' }).click();
+  await other.keyboard.press('2');
   await expect(theirs.getByRole('radio', { name: '2 In progress' })).toBeChecked();
-  await expect(mine.getByRole('radio', { name: '2 In progress' })).toBeChecked();
   await notes.blur();
   await expect(mine.getByRole('alert').filter({ hasText: /Another tab changed the verdict/ })).toBeVisible();
+  await expect(mine.getByRole('radio', { name: '2 In progress' })).toBeChecked();
 
   // Both edits are in both tabs' history.
   await expect(theirs.getByText('Verdict: Unchecked → In progress')).toBeVisible();

@@ -33,6 +33,14 @@ test("reassign Stafford's request claim to another speaker in two clicks, then u
   // …and Ctrl+Shift+Z redoes it.
   await page.keyboard.press('Control+Shift+z');
   await expect(panel.locator('.speaker-line')).toContainText('James Cartlidge');
+
+  // The history offers to undo that one change again.
+  await panel
+    .locator('.history-list li')
+    .filter({ hasText: /^[^U]*Speaker: Alexander Stafford → James Cartlidge/ })
+    .getByRole('button', { name: 'Undo this change' })
+    .click();
+  await expect(panel.locator('.speaker-line')).toContainText('Alexander Stafford');
 });
 
 test('reassign to a new speaker typed into the picker', async ({ page }) => {
@@ -115,7 +123,7 @@ test('edit a span by selecting text (e, select, Enter), split and merge, delete 
 test('merge two speakers (names become aliases, claims follow) and rename one', async ({ page }) => {
   await selectClaim(page, /the Ministry of Justice to take action/);
   const panel = claimPanel(page);
-  await panel.getByRole('button', { name: 'Merge another speaker into Alexander Stafford…' }).click();
+  await panel.getByRole('button', { name: 'Merge another speaker into this one…' }).click();
   await panel.getByRole('combobox', { name: 'Merge into Alexander Stafford' }).click();
   await panel.getByRole('option', { name: /James Cartlidge/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Merge James Cartlidge into Alexander Stafford?' });

@@ -53,7 +53,9 @@ test('set a verdict with two sources by keyboard, reload and find it all', async
   await expect(again.getByText('Verdict: Unchecked → False')).toBeVisible();
 });
 
-test('a source already in the library is found as you type and shared by a second claim', async ({ page }) => {
+test('a source already in the library is found as you type and shared by a second claim', async ({
+  page,
+}) => {
   await openReference(page);
   await selectClaim(page, /some 35 active/);
   const panel = claimPanel(page);

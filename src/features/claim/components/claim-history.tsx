@@ -1,7 +1,10 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Claim, HistoryEntry, Speaker } from '@/core/model/types';
+import { describeDbError } from '@/db/errors';
 import { evidenceQueries, historyQueries, speakerQueries } from '@/db/queries';
+import { undo } from '@/db/undo';
+import { showToast } from '@/ui/toast';
 import { describeEntry } from '../history-text';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -53,6 +56,20 @@ export function ClaimHistory({ claim }: Readonly<{ claim: Claim }>) {
                   {line}
                 </span>
               ))}
+              {((e as { batchKind?: string }).batchKind ?? 'change') === 'change' && (
+                <button
+                  type="button"
+                  className="link-button history-undo"
+                  onClick={() =>
+                    undo({ batchId: e.batchId }).then(
+                      (r) => showToast(r ? r.message : 'Nothing to undo'),
+                      (err: unknown) => showToast(describeDbError(err), { tone: 'error' }),
+                    )
+                  }
+                >
+                  Undo this change
+                </button>
+              )}
             </li>
           ))}
         </ol>

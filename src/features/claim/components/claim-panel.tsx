@@ -25,6 +25,9 @@ import { UndoControls } from './undo-controls';
 import { VerdictPicker } from './verdict-picker';
 
 /** What a shortcut asked the panel to focus or open. */
+/** A verdict just chosen, shown while the claim as of `since` is still the one on screen. */
+export type ShownVerdict = Readonly<{ claimId: string; verdict: Verdict; since: number }>;
+
 export type PanelFocus = Readonly<{
   target: 'source' | 'tags' | 'speaker' | 'heading';
   n: number;
@@ -48,6 +51,7 @@ type Props = Readonly<{
   onSelect: (claimId: string) => void;
   onClose: () => void;
   conflict: ConflictNotice | null;
+  shownVerdict: ShownVerdict | null;
   onConflict: (notice: ConflictNotice | null) => void;
 }>;
 
@@ -196,7 +200,14 @@ export function ClaimPanel(props: Props) {
             <h3 id={`${headingId}-verdict`} className="visually-hidden">
               Verdict
             </h3>
-            <VerdictPicker value={c.verdict} onChange={props.onVerdict} />
+            <VerdictPicker
+              value={
+                props.shownVerdict?.claimId === c.id && props.shownVerdict.since === c.updatedAt
+                  ? props.shownVerdict.verdict
+                  : c.verdict
+              }
+              onChange={props.onVerdict}
+            />
             <TextField
               key={`rating-${c.id}`}
               label="Rating explanation"

@@ -6,6 +6,7 @@ import { snapToWords } from '@/core/review/spans';
 import { verdictForDigit, verdictLabel, verdictNeedsSource } from '@/core/review/verdicts';
 import { addManualClaim, restoreClaim } from '@/db/claims';
 import { describeDbError } from '@/db/errors';
+import { countClaimSources } from '@/db/evidence';
 import { articleQueries, claimQueries, evidenceQueries } from '@/db/queries';
 import { useClaimSelected, useSelectedClaimId, useSelectionCleared } from '@/stores/ui-store';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
@@ -15,7 +16,7 @@ import { type ArticleSelection, readArticleSelection } from '../article-selectio
 import { type ConflictNotice, noticeOf } from '../conflict';
 import { useDeleteClaim, useSetVerdict, useUpdateClaim } from '../hooks/use-claim-mutations';
 import { useClaimUrl } from '../hooks/use-claim-url';
-import { ClaimPanel, type PanelFocus } from './claim-panel';
+import { ClaimPanel, type PanelFocus, type ShownVerdict } from './claim-panel';
 import { SelectionTool } from './selection-tool';
 
 type Props = Readonly<{
@@ -53,6 +54,7 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
   const [pendingVerdict, setPendingVerdict] = useState<Verdict | null>(null);
   const [askVerdict, setAskVerdict] = useState<Verdict | null>(null);
   const [conflict, setConflict] = useState<ConflictNotice | null>(null);
+  const [shownVerdict, setShownVerdict] = useState<ShownVerdict | null>(null);
   const setVerdict = useSetVerdict();
   const update = useUpdateClaim();
   const remove = useDeleteClaim();
@@ -85,7 +87,9 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
 
   const onError = (e: unknown) => showToast(describeDbError(e), { tone: 'error' });
 
-  const applyVerdict = (target: Claim, verdict: Verdict) =>
+  const applyVerdict = (target: Claim, verdict: Verdict) => {
+    // Shown at once, until the saved claim (a newer updatedAt) replaces it.
+    setShownVerdict({ claimId: target.id, verdict, since: target.updatedAt });
     setVerdict.mutate(
       { id: target.id, verdict, expectedUpdatedAt: target.updatedAt },
       {
@@ -93,13 +97,18 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
           announce(`Verdict set to ${verdictLabel(verdict)}.`);
           setConflict(noticeOf(result));
         },
-        onError,
+        onError: (e) => {
+          setShownVerdict(null);
+          onError(e);
+        },
       },
     );
+  };
 
-  const requestVerdict = (verdict: Verdict) => {
+  const requestVerdict = async (verdict: Verdict) => {
     if (!claim || claim.verdict === verdict) return;
-    const sources = evidence.data?.length ?? 0;
+    // Sources not loaded yet (a digit pressed right after opening): count them.
+    const sources = evidence.data?.length ?? (await countClaimSources(claim.id));
     if (verdictNeedsSource(verdict) && sources === 0) setAskVerdict(verdict);
     else applyVerdict(claim, verdict);
   };
@@ -260,12 +269,13 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
               setPendingVerdict(null);
             }
           }}
-          onVerdict={requestVerdict}
+          onVerdict={(v) => void requestVerdict(v)}
           onSpanEdit={() => setSpanEditing((v) => !v)}
           onDelete={deleteClaim}
           onSelect={(id) => claimSelected(id, 'keyboard')}
           onClose={selectionCleared}
           conflict={conflict}
+          shownVerdict={shownVerdict}
           onConflict={setConflict}
         />
       )}

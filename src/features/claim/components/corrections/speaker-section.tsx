@@ -129,13 +129,8 @@ export function SpeakerSection({ claim, pickerRef, onConflict }: Props) {
           <button type="button" className="small" onClick={() => setMode('rename')}>
             Rename speaker…
           </button>
-          <button
-            type="button"
-            className="small"
-            aria-label={`Merge another speaker into ${speaker.name}…`}
-            onClick={() => setMode('merge')}
-          >
-            Merge in another speaker…
+          <button type="button" className="small" onClick={() => setMode('merge')}>
+            Merge another speaker into this one…
           </button>
         </div>
       )}
