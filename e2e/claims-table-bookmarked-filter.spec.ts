@@ -1,4 +1,4 @@
-import { bodyRows, claimCount, grid, seedKelsey } from './claims-table-fixtures';
+import { bodyRows, claimCount, confirmWithoutSource, grid, seedKelsey } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
 
 test('a bookmarked URL with a speaker and a verdict opens on only the matching claims', async ({
@@ -15,6 +15,7 @@ test('a bookmarked URL with a speaker and a verdict opens on only the matching c
     .click({ modifiers: ['Shift'] });
   await expect(claimCount(page)).toContainText('6 selected');
   await page.locator('body').press('7');
+  await confirmWithoutSource(page, 'False');
   await expect(page.locator('.toaster')).toContainText('Set 6 claims to False.');
 
   const pike = await page

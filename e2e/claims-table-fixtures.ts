@@ -28,6 +28,14 @@ export const toast = (page: Page) => page.locator('.toaster');
 /** Body rows (the header row has aria-rowindex 1). */
 export const bodyRows = (page: Page) => grid(page).locator('.claims-body [role="row"]');
 
+/** Confirms a rating verdict on claims with no source ("Set “False” anyway"). */
+export async function confirmWithoutSource(page: Page, label: string) {
+  const dialog = page.getByRole('dialog', { name: `Set “${label}” without a source?` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: `Set “${label}” anyway` }).click();
+  await expect(dialog).toBeHidden();
+}
+
 export async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations

@@ -1,4 +1,10 @@
-import { claimCount, grid, seedKelsey, seriousViolations } from './claims-table-fixtures';
+import {
+  claimCount,
+  confirmWithoutSource,
+  grid,
+  seedKelsey,
+  seriousViolations,
+} from './claims-table-fixtures';
 import { expect, test } from './fixtures';
 
 test('j/k move the row focus, x and Space select, Esc clears, a digit sets a verdict, Enter opens', async ({
@@ -26,6 +32,14 @@ test('j/k move the row focus, x and Space select, Esc clears, a digit sets a ver
   await page.keyboard.press('k');
   await expect(row(2)).toBeFocused();
   await page.keyboard.press('3');
+  // It asks first (Cancel has the focus, and keys do not reach the table meanwhile).
+  const ask = page.getByRole('dialog', { name: 'Set “True” without a source?' });
+  await expect(ask).toContainText('This claim has no source.');
+  await page.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+  await expect(row(2).locator('.verdict-badge')).toHaveText('Unchecked');
+  await page.keyboard.press('3');
+  await confirmWithoutSource(page, 'True');
   await expect(row(2).locator('.verdict-badge')).toHaveText('True');
   await expect(row(2).locator('.flag-badge')).toHaveText('No source');
 

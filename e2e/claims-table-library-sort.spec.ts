@@ -1,4 +1,4 @@
-import { claimCount, KELSEY, seedKelsey } from './claims-table-fixtures';
+import { claimCount, confirmWithoutSource, KELSEY, seedKelsey } from './claims-table-fixtures';
 import { expect, REFERENCE_TITLE, test } from './fixtures';
 
 test('the library sorts by what still needs work, flagged first, and keeps the order in the URL', async ({
@@ -24,6 +24,7 @@ test('the library sorts by what still needs work, flagged first, and keeps the o
   await expect(claimCount(page)).not.toHaveText('Counting…');
   await page.locator('body').press('j');
   await page.keyboard.press('7');
+  await confirmWithoutSource(page, 'False');
   await expect(page.locator('.toaster')).toContainText('Set 1 claim to False.');
 
   await page.goto('/?sort=needs-work');

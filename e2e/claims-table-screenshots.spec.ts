@@ -1,4 +1,4 @@
-import { claimCount, grid, seedKelsey } from './claims-table-fixtures';
+import { claimCount, confirmWithoutSource, grid, seedKelsey } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
 
 // SCREENSHOTS=1 E2E_PORT=4176 npx playwright test e2e/claims-table-screenshots.spec.ts
@@ -25,6 +25,7 @@ for (const size of sizes) {
     }
     await expect(claimCount(page)).toContainText('3 selected');
     await page.locator('body').press('7');
+    await confirmWithoutSource(page, 'False');
     await expect(page.locator('.toaster')).toContainText('Set 3 claims to False.');
     await page.getByRole('region', { name: 'Bulk actions' }).getByLabel('Tag to add').fill('rotherham');
     await page.getByRole('button', { name: 'Add tag' }).click();

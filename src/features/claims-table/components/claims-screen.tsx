@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { ClaimId } from '@/core/model/types';
+import type { ClaimId, Verdict } from '@/core/model/types';
 import { type ClaimSort, hasActiveFilters } from '@/core/review/filters';
-import { verdictForDigit } from '@/core/review/verdicts';
+import { verdictForDigit, verdictNeedsSource } from '@/core/review/verdicts';
 import type { ClaimListItem as ClaimRow } from '@/db/claim-list';
 import { describeDbError } from '@/db/errors';
 import { speakerQueries } from '@/db/queries';
@@ -18,7 +18,7 @@ import {
 } from '@/stores/ui-store';
 import { StatusMessage } from '@/ui/status-message';
 import { articleTitlesQuery } from '../data/article-titles';
-import { SEARCH_LIMIT } from '../data/claim-ids';
+import { countWithoutSource, SEARCH_LIMIT } from '../data/claim-ids';
 import { formatCount, plural } from '../format';
 import { useBulkActions } from '../hooks/use-bulk-actions';
 import { useClaimFilters } from '../hooks/use-claim-filters';
@@ -28,6 +28,7 @@ import { BulkBar } from './bulk-bar';
 import { ClaimsFilters } from './claims-filters';
 import { ClaimsGrid } from './claims-grid';
 import { SearchBox } from './search-box';
+import { type VerdictAsk, VerdictConfirm } from './verdict-confirm';
 import '../claims-table.css';
 
 const NO_IDS: readonly ClaimId[] = [];
@@ -58,6 +59,15 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
   const rowsRef = useRef<ReadonlyMap<number, ClaimRow>>(new Map());
 
   const bulk = useBulkActions();
+  const [ask, setAsk] = useState<VerdictAsk | null>(null);
+  /** A rating verdict on claims without a source asks first; the rest is set at once. */
+  const setVerdict = (ids: readonly ClaimId[], verdict: Verdict) => {
+    if (ids.length === 0) return;
+    if (!verdictNeedsSource(verdict)) return bulk.verdict.mutate({ ids, verdict });
+    void countWithoutSource(ids).then((withoutSource) =>
+      withoutSource === 0 ? bulk.verdict.mutate({ ids, verdict }) : setAsk({ ids, verdict, withoutSource }),
+    );
+  };
 
   // A new filter is a new list: the selection and the focus start again (sorting keeps them).
   const filterKey = JSON.stringify({ ...filters, sort: null, desc: null });
@@ -140,8 +150,7 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
     },
     verdictDigit: (digit) => {
       const verdict = verdictForDigit(digit);
-      const ids = targets();
-      if (verdict && ids.length) bulk.verdict.mutate({ ids, verdict });
+      if (verdict) setVerdict(targets(), verdict);
     },
     focusSearch: () => searchRef.current?.focus(),
     clearSelection: selectionCleared,
@@ -177,7 +186,7 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
         <BulkBar
           count={selection.size}
           busy={bulk.busy}
-          onVerdict={(verdict) => bulk.verdict.mutate({ ids: [...selection] as ClaimId[], verdict })}
+          onVerdict={(verdict) => setVerdict([...selection] as ClaimId[], verdict)}
           onTag={(tag) => bulk.tag.mutate({ ids: [...selection] as ClaimId[], tag })}
           onUntag={(tag) => bulk.untag.mutate({ ids: [...selection] as ClaimId[], tag })}
           onDelete={() => {
@@ -187,6 +196,14 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
           onClear={selectionCleared}
         />
       )}
+      <VerdictConfirm
+        ask={ask}
+        onCancel={() => setAsk(null)}
+        onConfirm={({ ids, verdict }) => {
+          setAsk(null);
+          bulk.verdict.mutate({ ids, verdict });
+        }}
+      />
       {error ? (
         <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>
       ) : matching.isPending ? (

@@ -197,3 +197,15 @@ export const claimTableQueries = {
       meta: { tables: ['evidence'] } satisfies DbQueryMeta,
     }),
 };
+
+/** How many of these claims have no live source (a rating verdict on them asks first). */
+export async function countWithoutSource(ids: readonly ClaimId[]): Promise<number> {
+  const withSource = new Set<string>();
+  await db.evidence
+    .where('claimId')
+    .anyOf([...ids])
+    .each((e) => {
+      if (e.deletedAt === null) withSource.add(e.claimId);
+    });
+  return ids.filter((id) => !withSource.has(id)).length;
+}

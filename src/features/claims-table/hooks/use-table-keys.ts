@@ -20,11 +20,14 @@ const onControl = () => {
   );
 };
 
+/** A modal dialog (a confirmation, the ? list) owns the keyboard while it is open. */
+const noDialog = () => document.querySelector('dialog[open]') === null;
+
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /** The Claims screen's keys, registered in the shared registry so `?` lists them. */
 export function useTableKeys(a: TableKeyActions) {
-  const rows = () => a.count > 0;
+  const rows = () => a.count > 0 && noDialog();
   useShortcuts('Claims', [
     { keys: 'j', description: 'Next claim', match: ['j', 'ArrowDown'], run: () => a.move(1), enabled: rows },
     {
@@ -48,7 +51,7 @@ export function useTableKeys(a: TableKeyActions) {
       run: a.openFocused,
       enabled: () => rows() && !onControl(),
     },
-    { keys: '/', description: 'Search claims', match: ['/'], run: a.focusSearch },
+    { keys: '/', description: 'Search claims', match: ['/'], run: a.focusSearch, enabled: noDialog },
     {
       keys: '1–9',
       description: 'Set the verdict of the selected claims (or the focused one)',
@@ -61,7 +64,7 @@ export function useTableKeys(a: TableKeyActions) {
       description: 'Clear the selection',
       match: ['Escape'],
       run: a.clearSelection,
-      enabled: () => a.hasSelection,
+      enabled: () => a.hasSelection && noDialog(),
     },
     // Ctrl+Z / Ctrl+Shift+Z are the shell's (UndoShortcuts): one batch per bulk action, one step.
   ]);
