@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { ClaimId, Verdict } from '@/core/model/types';
 import { type ClaimSort, hasActiveFilters } from '@/core/review/filters';
 import { verdictForDigit, verdictNeedsSource } from '@/core/review/verdicts';
@@ -18,13 +18,14 @@ import {
 } from '@/stores/ui-store';
 import { StatusMessage } from '@/ui/status-message';
 import { articleTitlesQuery } from '../data/article-titles';
-import { countWithoutSource, SEARCH_LIMIT } from '../data/claim-ids';
-import { formatCount, plural } from '../format';
+import { countWithoutSource } from '../data/claim-ids';
 import { useBulkActions } from '../hooks/use-bulk-actions';
 import { useClaimFilters } from '../hooks/use-claim-filters';
 import { useMatchingIds } from '../hooks/use-claim-table';
 import { useTableKeys } from '../hooks/use-table-keys';
 import { BulkBar } from './bulk-bar';
+import { ClaimsCount } from './claims-count';
+import { ClaimsEmpty } from './claims-empty';
 import { ClaimsFilters } from './claims-filters';
 import { ClaimsGrid } from './claims-grid';
 import { SearchBox } from './search-box';
@@ -157,23 +158,16 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
   });
 
   const error = matching.error ?? speakers.error ?? articles.error;
-  const filtered = hasActiveFilters(filters);
   return (
     <div className="claims-screen">
       <div className="claims-title">
         <h1>Claims</h1>
-        <p className="claims-count" aria-live="polite">
-          {matching.isPending ? (
-            'Counting…'
-          ) : (
-            <>
-              {filters.q && count >= SEARCH_LIMIT
-                ? `${formatCount(count)} best matches`
-                : plural(count, 'claim')}
-              {selection.size > 0 && <> · {formatCount(selection.size)} selected</>}
-            </>
-          )}
-        </p>
+        <ClaimsCount
+          pending={matching.isPending}
+          count={count}
+          selected={selection.size}
+          searching={filters.q !== ''}
+        />
       </div>
       <SearchBox inputRef={searchRef} value={filters.q} onSearch={onSearch} />
       <ClaimsFilters
@@ -209,44 +203,12 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
       ) : matching.isPending ? (
         <p className="loading">Loading claims…</p>
       ) : count === 0 ? (
-        <div className="claims-empty">
-          {filtered ? (
-            <>
-              <p>No claim matches these filters{filters.q ? ` and the search “${filters.q}”` : ''}.</p>
-              <p>
-                Try fewer filters, or{' '}
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() =>
-                    setFilters((f) => ({
-                      ...f,
-                      q: '',
-                      articleIds: [],
-                      speakerIds: [],
-                      verdicts: [],
-                      tags: [],
-                      kinds: [],
-                      source: 'any',
-                      minCheckworthy: null,
-                    }))
-                  }
-                >
-                  clear them all
-                </button>
-                .
-              </p>
-            </>
-          ) : (
-            <>
-              <p>No claims yet.</p>
-              <p>
-                Import an article in the <Link to={libraryHref}>Library</Link>; its claims appear here, across
-                every article.
-              </p>
-            </>
-          )}
-        </div>
+        <ClaimsEmpty
+          filters={filters}
+          filtered={hasActiveFilters(filters)}
+          libraryHref={libraryHref}
+          onClear={setFilters}
+        />
       ) : (
         <>
           <p className="hint claims-hint">
