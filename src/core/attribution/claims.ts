@@ -14,7 +14,15 @@ import {
   SPEECH_VERBS,
   TITLES,
 } from './lexicon';
-import { isVerbLike, type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
+import {
+  clauseSubject,
+  isVerbLike,
+  type Mention,
+  mentionOf,
+  type Subject,
+  subjectAfter,
+  subjectBefore,
+} from './mention';
 import { type Entity, SpeakerRegistry } from './speakers';
 
 export type Granularity = 'passage' | 'sentence';
@@ -310,7 +318,15 @@ export function attributeClaims(
           if (who) {
             direct = true;
             first = qi;
-            consumed.push({ start: S.start, end: q.open });
+            // Only the cue's own clause is used up: "Baker noted that X, and added: “…”" keeps "noted that X".
+            const coordinated = /^(and|but)$/.test(tokens[c - 1]?.key ?? '');
+            const own = coordinated
+              ? tokens[c - 1]!.start
+              : Math.min(
+                  cueTok.start,
+                  who.mention && who.mention.start < cueTok.start ? who.mention.start : cueTok.start,
+                );
+            consumed.push({ start: own, end: q.open });
           }
         }
         const q0 = sq[first]!;
@@ -447,7 +463,7 @@ export function attributeClaims(
       // the quotation that opens the next paragraph.
       const lastTok = tokens.at(-1)!;
       if (lastTok.text === ':' && !directDone && S.end === line.end && !inQuote(lastTok.start)) {
-        const s = mainSubject(text, tokens, tokens.length - 1);
+        const s = clauseSubject(text, tokens, tokens.length - 1);
         if (s)
           last = {
             entity: resolve(s, tokens, headlineMode),
@@ -466,6 +482,13 @@ export function attributeClaims(
       const frames: Frame[] = framesOf(text, tokens, cues, S.end).filter(
         (f) => !consumed.some((r) => f.start < r.end && f.end > r.start && f.start >= r.start),
       );
+      // A report's content stops where a direct quotation's attribution begins later in the sentence.
+      for (const f of frames) {
+        for (const r of consumed) if (r.start > f.start && r.start < f.end) f.end = r.start;
+        while (f.end > f.start && /[\s,;:—–-]/.test(text[f.end - 1]!)) f.end--;
+        const tail = /(,?\s+(and|but))$/.exec(text.slice(f.start, f.end));
+        if (tail) f.end -= tail[0].length;
+      }
       let mainSpeaker: Attributed | null = sentenceSpeaker;
       for (const f of frames) {
         let who: Attributed | null = null;

@@ -262,7 +262,6 @@ export function subjectBefore(
   }
   if (t.word && (t.key === 'and' || t.key === 'but') && !t.cap && depth < 2) {
     // Coordinated verbs share the subject: "Hayek confirmed it and said …".
-    if (tokens[i - 1]?.text === ',' && t.key !== 'but') return null;
     for (let v = min + 1; v < i; v++) {
       const w = tokens[v]!;
       if (w.word && !w.cap && isVerbLike(w.key)) return subjectBefore(text, tokens, v, min, depth + 1);
@@ -399,8 +398,7 @@ export function mainSubject(text: string, tokens: readonly Token[], before: numb
     const t = tokens[i]!;
     if (!t.word || t.cap) continue;
     const afterName =
-      tokens[i - 1]!.cap &&
-      tokens[i - 1]!.word &&
+      isNameWord(tokens[i - 1]!) &&
       i <= 5 &&
       !DETERMINERS.has(t.key) &&
       !ROLE_WORDS.has(t.key) &&
@@ -455,4 +453,17 @@ export function looseMention(
     type: HEAD_TYPE.get(head) ?? 'unknown',
     owner: null,
   };
+}
+
+/** The subject of the clause that ends at tokens[end] (exclusive): the last verb-like word's subject. */
+export function clauseSubject(text: string, tokens: readonly Token[], end: number): Subject | null {
+  for (let i = end - 1; i > 0; i--) {
+    const t = tokens[i]!;
+    if (!t.word || t.cap) continue;
+    if (isVerbLike(t.key) || /[^s]s$/.test(t.key)) {
+      const s = subjectBefore(text, tokens, i, 0, 2);
+      if (s) return s;
+    }
+  }
+  return mainSubject(text, tokens, end);
 }
