@@ -551,7 +551,7 @@ export function attributeClaims(
       granularity === 'passage' &&
       prev &&
       prev.run > 0 &&
-      prev.run === d.run - 0 &&
+      prev.run === d.run &&
       d.run > 0 &&
       prev.line === d.line &&
       prev.entity === d.entity
@@ -584,6 +584,7 @@ function mergeRuns(
       prev &&
       joinable &&
       !d.separate &&
+      (d.cue === null || d.cue.start === prev.cue?.start) &&
       prev.kind === 'direct' &&
       d.kind === 'direct' &&
       prev.entity === d.entity
