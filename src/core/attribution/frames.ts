@@ -207,7 +207,13 @@ export function framesOf(
         }
       } else if (cue.from > 0 && /^[,”"’']$/.test(tokens[cue.from - 1]!.text)) {
         const s = subjectAfter(text, tokens, cue.to + 1, n - 1);
-        if (s && words(tokens, 0, cue.from) >= 3) {
+        // "…, said he wanted change": a pronoun followed by a verb starts the content, it is not an inverted subject.
+        const next = tokens[cue.to + 2];
+        const pronounClause =
+          s?.mention.kind === 'pronoun' &&
+          next?.word &&
+          !/^(in|on|at|during|of|last|this|yesterday|today|later|earlier)$/.test(next.key);
+        if (s && !pronounClause && words(tokens, 0, cue.from) >= 3) {
           let k = cue.to + 1;
           while (k < n && tokens[k]!.text !== ',') k++;
           const tail = words(tokens, k, n);

@@ -61,7 +61,7 @@ export const POSSESSIVE_PRONOUNS = words('his her their its our my');
 
 export const DETERMINERS =
   words(`the a an this that these those his her their its our my some many several most
-other another one two three four five few all both each`);
+other another one two three four five six seven eight nine ten dozens hundreds thousands few all both each`);
 
 /** Adverbs, auxiliaries and time words that may sit between a subject and its cue. */
 export const SKIP_BEFORE_CUE =
