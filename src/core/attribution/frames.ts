@@ -5,6 +5,7 @@ import {
   looseMention,
   type Mention,
   mainSubject,
+  mentionOf,
   type Subject,
   subjectAfter,
   subjectBefore,
@@ -144,6 +145,41 @@ export function framesOf(
       if (words(tokens, j, n) >= 2)
         frame = { cue, subject: null, inherit: true, start: tokens[j]!.start, end, from: cue.from - 1 };
     } else {
+      // "Sanders was asked by host John Dickerson whether …", "Asked by Starnes if …": the agent is the speaker.
+      if (
+        tokens[cue.to + 1]?.key === 'by' &&
+        (cue.from === 0 ||
+          /^(was|were|is|are|been|being|when|after|once)$/.test(tokens[cue.from - 1]?.key ?? ''))
+      ) {
+        let k = cue.to + 2;
+        while (
+          k < n &&
+          tokens[k]!.word &&
+          !/^(whether|if|about|to|what|how|why|who|on|in|at|during|last|this|that)$/.test(tokens[k]!.key)
+        )
+          k++;
+        const agent = mentionOf(text, tokens, cue.to + 2, k - 1);
+        while (
+          k < n &&
+          (TIME_WORDS.has(tokens[k]!.key) || /^(on|in|at|during)$/.test(tokens[k]!.key)) &&
+          !/^(whether|if|about)$/.test(tokens[k]!.key)
+        )
+          k++;
+        if (agent && k < n && /^(whether|if|about|to|what|how|why|who)$/.test(tokens[k]!.key)) {
+          let stop = end;
+          const comma = tokens.findIndex((x, xi) => xi > k && x.text === ',');
+          if (cue.from === 0 && comma > 0) stop = tokens[comma]!.start;
+          frames.push({
+            cue,
+            subject: { mention: agent, role: agent.role, relative: false },
+            inherit: false,
+            start: tokens[k]!.start,
+            end: stop,
+            from: cue.from,
+          });
+        }
+        continue;
+      }
       const subject = subjectBefore(text, tokens, cue.from, 0);
       const impersonal =
         subject?.mention.kind === 'pronoun' &&
