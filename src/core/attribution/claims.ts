@@ -233,7 +233,9 @@ export function attributeClaims(
             pre.at(-1)?.key ?? '',
           );
         const ownCue = tokens.slice(c + 1).some((t) => SPEECH_VERBS.has(t.key) || t.key === 'according');
-        const named = plain && !ownCue && m && (m.kind === 'name' || m.type === 'document');
+        const quoted = /^[“"‘']/.test(text.slice(tokens[c + 1]?.start ?? S.end));
+        const office = m?.kind === 'nominal' && m.type === 'person' && quoted;
+        const named = plain && !ownCue && m && (m.kind === 'name' || m.type === 'document' || office);
         if (
           named &&
           !/^(update|note|editor|watch|related|source|photo|video|breaking|live|read|listen|exclusive|analysis|opinion|comment|review|q|a|sketch|letters?|explainer|revealed|interview|profile|obituary|feature|insight|verdict|preview|recap|timeline|factcheck|heatwave|weather|traffic|travel|sport|business|politics|world|health|education|crime|court|tech|science|money|property|culture|books|music|film|tv|theatre)$/i.test(
@@ -423,10 +425,13 @@ export function attributeClaims(
         }
       }
 
-      // Names in running text are candidates for later pronouns.
+      // Names in running text are candidates for later pronouns (not those in parentheses: "(Con, Wendham North)").
+      let paren = 0;
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i]!;
-        if (!t.word || !t.cap || blocked(t.start) || (i === 0 && !tokens[1]?.cap)) continue;
+        if (t.text === '(') paren++;
+        else if (t.text === ')') paren = Math.max(0, paren - 1);
+        if (paren > 0 || !t.word || !t.cap || blocked(t.start) || (i === 0 && !tokens[1]?.cap)) continue;
         let j = i;
         while (j + 1 < tokens.length && tokens[j + 1]!.word && tokens[j + 1]!.cap) j++;
         if (j > i) {
@@ -453,7 +458,9 @@ export function attributeClaims(
             i = j;
             continue;
           }
-          if (m && m.kind === 'name' && m.type === 'person' && m.name?.includes(' '))
+          if (m?.kind === 'name' && m.type === 'organization' && !verbBefore)
+            registry.mentioned(m, null, t.start, true);
+          else if (m && m.kind === 'name' && m.type === 'person' && m.name?.includes(' '))
             registry.mentioned(m, null, t.start, !verbBefore);
         }
         i = j;

@@ -145,6 +145,15 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   else if (capWords.length && ORG_WORDS.has(head)) type = 'organization';
   else if (capWords.length && capWords.length === headAt - from + 1) type = 'organization';
   else if (hasDet && isPlural(head)) type = 'group';
+  // "forecasters warn", "Water companies said": a bare plural noun is a group.
+  else if (
+    headAt === to &&
+    isPlural(head) &&
+    !tokens[headAt]!.cap &&
+    !isVerbLike(head) &&
+    !/(ss|us|is)$/.test(head)
+  )
+    type = 'group';
   else if (
     hasDet &&
     !isVerbLike(head) &&
