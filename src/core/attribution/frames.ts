@@ -2,6 +2,7 @@ import type { Token } from '../text/tokens';
 import type { Cue } from './cues';
 import { ADDRESSEE_VERBS, DETERMINERS, TIME_WORDS } from './lexicon';
 import {
+  isVerbLike,
   looseMention,
   type Mention,
   mainSubject,
@@ -245,10 +246,12 @@ export function framesOf(
         const s = subjectAfter(text, tokens, cue.to + 1, n - 1);
         // "…, said he wanted change": a pronoun followed by a verb starts the content, it is not an inverted subject.
         const next = tokens[cue.to + 2];
+        const afterName = s ? tokens.find((t) => t.start >= s.mention.end) : undefined;
         const pronounClause =
-          s?.mention.kind === 'pronoun' &&
-          next?.word &&
-          !/^(in|on|at|during|of|last|this|yesterday|today|later|earlier)$/.test(next.key);
+          (s?.mention.kind === 'pronoun' &&
+            next?.word &&
+            !/^(in|on|at|during|of|last|this|yesterday|today|later|earlier)$/.test(next.key)) ||
+          (s?.mention.kind === 'name' && afterName?.word && !afterName.cap && isVerbLike(afterName.key));
         if (s && !pronounClause && words(tokens, 0, cue.from) >= 3) {
           let k = cue.to + 1;
           while (k < n && tokens[k]!.text !== ',') k++;
