@@ -41,7 +41,7 @@ const trimOrNull = (s: string | null | undefined): string | null => {
   return t === '' ? null : t;
 };
 
-function checkExtraction(text: string, extraction: Extraction): void {
+export function checkExtraction(text: string, extraction: Extraction): void {
   const speakerIds = new Set(extraction.speakers.map((s) => s.id));
   for (const c of extraction.claims) {
     if (

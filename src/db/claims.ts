@@ -1,9 +1,11 @@
 import { selectorFromRange } from '@/core/model/selector';
-import type { ArticleId, Claim, ClaimId, SpeakerId, Verdict } from '@/core/model/types';
+import type { ArticleId, Claim, ClaimId, SpeakerId, Timestamp, Verdict } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
+import { checkNoteLength } from '@/core/review/limits';
+import { normalizeTag, withoutTag, withTag } from '@/core/review/tags';
 import { db } from './db';
 import { DbError } from './errors';
-import { newBatchId, recordHistory, type WriteOptions } from './history';
+import { historyOfRow, newBatchId, recordHistory, type WriteOptions } from './history';
 import { newId } from './ids';
 import { patchRow } from './rows';
 
@@ -31,13 +33,54 @@ function checkVerdict(verdict: Verdict): void {
     throw new DbError('invalid', `Unknown verdict “${verdict}”.`);
 }
 
-function normaliseTags(tags: readonly string[]): string[] {
-  return [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
+/** Tags as stored: normalised (normalizeTag), no duplicates ignoring case; blank ones dropped. */
+function normaliseTags(tags: readonly string[]): readonly string[] {
+  return tags.reduce<readonly string[]>((acc, t) => withTag(acc, t), []);
 }
+
+/** A tag typed by a person: refused when nothing but white space. */
+function checkTag(raw: string): string {
+  const tag = normalizeTag(raw);
+  if (tag === null)
+    throw new DbError('invalid', 'A tag needs at least one letter or digit, not only spaces.');
+  return tag;
+}
+
+function checkTexts(patch: ClaimPatch): void {
+  const tooLong =
+    (patch.notes !== undefined && checkNoteLength(patch.notes, 'Notes')) ||
+    (patch.ratingNote !== undefined && checkNoteLength(patch.ratingNote, 'The rating explanation'));
+  if (tooLong) throw new DbError('invalid', tooLong);
+}
+
+/** Options of a single-claim edit made from a screen that showed the claim as of `expectedUpdatedAt`. */
+export type CheckedWriteOptions = WriteOptions & Readonly<{ expectedUpdatedAt: Timestamp }>;
+
+/**
+ * Another tab (or window) changed the claim after this one read it. The write still happened (the
+ * later write wins), and this says what it replaced, so the screen can offer to undo it.
+ */
+export type ClaimConflict = Readonly<{
+  /** The edited fields as they were just before this write (the other tab's values). */
+  previous: Readonly<Partial<Claim>>;
+  /** When the claim was last changed before this write. */
+  at: Timestamp;
+  /** Every field changed by others since `expectedUpdatedAt`, from history (edited or not by this write). */
+  changedFields: readonly string[];
+}>;
+
+export type ClaimEditResult = Readonly<{
+  claim: Claim;
+  /** Null when nobody else changed the claim since `expectedUpdatedAt`. */
+  conflict: ClaimConflict | null;
+  /** The history batch of this edit (to undo exactly it: `undo({ batchId })`). */
+  batchId: string;
+}>;
 
 /** Inside a transaction over claims, articles and history. */
 async function patchClaim(id: ClaimId, patch: ClaimPatch, at: number, options: WriteOptions): Promise<Claim> {
   if (patch.verdict !== undefined) checkVerdict(patch.verdict);
+  checkTexts(patch);
   let full: Partial<Claim> =
     patch.tags === undefined ? { ...patch } : { ...patch, tags: normaliseTags(patch.tags) };
   if (patch.start !== undefined || patch.end !== undefined) {
@@ -66,19 +109,60 @@ async function patchClaim(id: ClaimId, patch: ClaimPatch, at: number, options: W
   return patchRow('claims', db.claims, id, full, at, options);
 }
 
-/** Edits a claim, recording the changed fields in history. Returns the claim as saved. */
+async function conflictOf(
+  before: Claim | undefined,
+  patch: ClaimPatch,
+  expectedUpdatedAt: Timestamp,
+): Promise<ClaimConflict | null> {
+  if (!before || before.updatedAt === expectedUpdatedAt) return null;
+  const previous = Object.fromEntries(
+    Object.keys(patch).map((k) => [k, before[k as keyof Claim]]),
+  ) as Partial<Claim>;
+  const since = (await historyOfRow('claims', before.id)).filter((h) => h.at > expectedUpdatedAt);
+  const changedFields = [...new Set(since.flatMap((h) => Object.keys(h.to ?? {})))];
+  return { previous, at: before.updatedAt, changedFields };
+}
+
+/**
+ * Edits a claim, recording the changed fields in history. Returns the claim as saved; with
+ * `expectedUpdatedAt` (the `updatedAt` the screen showed), returns `{ claim, conflict, batchId }`,
+ * `conflict` saying what another tab had changed meanwhile (the write happens anyway: later wins).
+ */
+export function updateClaim(id: ClaimId, patch: ClaimPatch, options?: WriteOptions): Promise<Claim>;
+export function updateClaim(
+  id: ClaimId,
+  patch: ClaimPatch,
+  options: CheckedWriteOptions,
+): Promise<ClaimEditResult>;
 export async function updateClaim(
   id: ClaimId,
   patch: ClaimPatch,
-  options: WriteOptions = {},
-): Promise<Claim> {
-  return db.transaction('rw', [db.claims, db.articles, db.history], () =>
-    patchClaim(id, patch, Date.now(), options),
-  );
+  options: WriteOptions & { expectedUpdatedAt?: Timestamp } = {},
+): Promise<Claim | ClaimEditResult> {
+  const { expectedUpdatedAt } = options;
+  const batchId = options.batchId ?? newBatchId();
+  return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
+    const conflict =
+      expectedUpdatedAt === undefined
+        ? null
+        : await conflictOf(await db.claims.get(id), patch, expectedUpdatedAt);
+    const claim = await patchClaim(id, patch, Date.now(), { batchId });
+    return expectedUpdatedAt === undefined ? claim : { claim, conflict, batchId };
+  });
 }
 
-export function setClaimVerdict(id: ClaimId, verdict: Verdict, options: WriteOptions = {}): Promise<Claim> {
-  return updateClaim(id, { verdict }, options);
+export function setClaimVerdict(id: ClaimId, verdict: Verdict, options?: WriteOptions): Promise<Claim>;
+export function setClaimVerdict(
+  id: ClaimId,
+  verdict: Verdict,
+  options: CheckedWriteOptions,
+): Promise<ClaimEditResult>;
+export function setClaimVerdict(
+  id: ClaimId,
+  verdict: Verdict,
+  options: WriteOptions & { expectedUpdatedAt?: Timestamp } = {},
+): Promise<Claim | ClaimEditResult> {
+  return updateClaim(id, { verdict }, options as CheckedWriteOptions);
 }
 
 /** The same patch on many claims, as one history batch (one undo step). Returns the batch id. */
@@ -101,6 +185,78 @@ export function setClaimsVerdict(
   options: WriteOptions = {},
 ): Promise<string> {
   return updateClaims(ids, { verdict }, options);
+}
+
+/**
+ * Applies a per-claim edit to many claims as one history batch (one undo step); claims that no
+ * longer exist are skipped. Returns the batch id.
+ */
+async function editClaims(
+  ids: readonly ClaimId[],
+  edit: (claim: Claim) => ClaimPatch | null,
+  options: WriteOptions,
+): Promise<string> {
+  const batchId = options.batchId ?? newBatchId();
+  return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
+    const at = Date.now();
+    const claims = await db.claims.bulkGet([...new Set(ids)]);
+    for (const claim of claims) {
+      const patch = claim ? edit(claim) : null;
+      if (claim && patch) await patchClaim(claim.id, patch, at, { batchId });
+    }
+    return batchId;
+  });
+}
+
+/** Adds a tag to many claims (one undo step). A tag of only spaces is refused. Returns the batch id. */
+export async function addTagToClaims(
+  ids: readonly ClaimId[],
+  tag: string,
+  options: WriteOptions = {},
+): Promise<string> {
+  const clean = checkTag(tag);
+  return editClaims(ids, (c) => ({ tags: withTag(c.tags, clean) }), options);
+}
+
+/** Removes a tag (ignoring case) from many claims (one undo step). Returns the batch id. */
+export async function removeTagFromClaims(
+  ids: readonly ClaimId[],
+  tag: string,
+  options: WriteOptions = {},
+): Promise<string> {
+  const clean = checkTag(tag);
+  return editClaims(ids, (c) => ({ tags: withoutTag(c.tags, clean) }), options);
+}
+
+/** Adds a tag to one claim. */
+export function addTagToClaim(id: ClaimId, tag: string, options: WriteOptions = {}): Promise<string> {
+  return addTagToClaims([id], tag, options);
+}
+
+/** Moves many claims to the trash as one undo step. Returns the batch id. */
+export function softDeleteClaims(ids: readonly ClaimId[], options: WriteOptions = {}): Promise<string> {
+  const batchId = options.batchId ?? newBatchId();
+  return db.transaction('rw', [db.claims, db.history], async () => {
+    const now = Date.now();
+    for (const claim of await db.claims.bulkGet([...new Set(ids)])) {
+      if (claim && claim.deletedAt === null)
+        await patchRow('claims', db.claims, claim.id, { deletedAt: now }, now, { batchId }, 'delete');
+    }
+    return batchId;
+  });
+}
+
+/** Brings many claims back from the trash as one undo step. Returns the batch id. */
+export function restoreClaims(ids: readonly ClaimId[], options: WriteOptions = {}): Promise<string> {
+  const batchId = options.batchId ?? newBatchId();
+  return db.transaction('rw', [db.claims, db.history], async () => {
+    const now = Date.now();
+    for (const claim of await db.claims.bulkGet([...new Set(ids)])) {
+      if (claim && claim.deletedAt !== null)
+        await patchRow('claims', db.claims, claim.id, { deletedAt: null }, now, { batchId }, 'restore');
+    }
+    return batchId;
+  });
 }
 
 export function setClaimSpeaker(

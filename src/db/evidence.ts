@@ -1,15 +1,23 @@
 import type { ClaimId, Evidence, EvidenceId, EvidenceRelation, Source, SourceId } from '@/core/model/types';
+import { checkNoteLength } from '@/core/review/limits';
 import { db } from './db';
 import { DbError } from './errors';
 import { newBatchId, recordHistory, type WriteOptions } from './history';
 import { newId } from './ids';
 import { patchRow } from './rows';
-import { insertSource, type SourceInput } from './sources';
+import { cleanSourceUrl, insertSource, type SourceInput } from './sources';
 
 const RELATIONS: readonly EvidenceRelation[] = ['supports', 'refutes', 'context'];
 
 export type EvidenceInput = Readonly<{ relation?: EvidenceRelation; passage?: string; note?: string }>;
 export type EvidencePatch = Partial<Pick<Evidence, 'relation' | 'passage' | 'note'>>;
+
+function checkTexts(input: EvidencePatch): void {
+  const tooLong =
+    (input.passage !== undefined && checkNoteLength(input.passage, 'The quoted passage')) ||
+    (input.note !== undefined && checkNoteLength(input.note, 'A link’s note'));
+  if (tooLong) throw new DbError('invalid', tooLong);
+}
 
 function checkRelation(relation: EvidenceRelation | undefined): void {
   if (relation !== undefined && !RELATIONS.includes(relation)) {
@@ -28,6 +36,9 @@ export async function attachSource(
   options: WriteOptions = {},
 ): Promise<{ evidence: Evidence; source: Source }> {
   checkRelation(input.relation);
+  checkTexts(input);
+  // a bad address fails before anything is written (insertSource checks it again)
+  const url = typeof source === 'string' ? '' : cleanSourceUrl(source.url);
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.sources, db.evidence, db.history], async () => {
     const claim = await db.claims.get(claimId);
@@ -38,7 +49,6 @@ export async function attachSource(
       saved = await db.sources.get(source);
       if (!saved || saved.deletedAt !== null) throw new DbError('not-found', 'That source no longer exists.');
     } else {
-      const url = source.url.trim();
       saved =
         url === ''
           ? undefined
@@ -77,6 +87,7 @@ export async function updateEvidence(
   options: WriteOptions = {},
 ): Promise<Evidence> {
   checkRelation(patch.relation);
+  checkTexts(patch);
   return db.transaction('rw', [db.evidence, db.history], () =>
     patchRow('evidence', db.evidence, id, patch, Date.now(), options),
   );

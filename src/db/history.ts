@@ -1,10 +1,14 @@
 import { Dexie } from 'dexie';
-import type { HistoryEntry, HistoryId, HistoryTable, Timestamp } from '@/core/model/types';
+import type { HistoryBatchKind, HistoryEntry, HistoryId, HistoryTable, Timestamp } from '@/core/model/types';
 import { db } from './db';
 import { newId } from './ids';
 
 /** Options every recording write accepts: writes sharing a `batchId` are one step for undo. */
 export type WriteOptions = Readonly<{ batchId?: string }>;
+
+/** What the data layer itself adds when recording: undo/redo batches and batch labels. */
+export type RecordOptions = WriteOptions &
+  Readonly<{ batchKind?: HistoryBatchKind; target?: string | null; label?: string | null }>;
 
 export type HistoryChange = Readonly<{
   table: HistoryTable;
@@ -23,7 +27,7 @@ export const newBatchId = (): string => newId();
 export async function recordHistory(
   changes: readonly HistoryChange[],
   at: Timestamp,
-  options: WriteOptions = {},
+  options: RecordOptions = {},
 ): Promise<HistoryEntry[]> {
   if (changes.length === 0) return [];
   const tx = Dexie.currentTransaction;
@@ -31,7 +35,7 @@ export async function recordHistory(
     throw new Error('recordHistory must run inside a transaction that includes the history table');
   }
   const batchId = options.batchId ?? newBatchId();
-  const entries: HistoryEntry[] = changes.map((c) => ({
+  const entries: HistoryEntry[] = changes.map((c, i) => ({
     id: newId<HistoryId>(),
     table: c.table,
     rowId: c.rowId,
@@ -41,6 +45,9 @@ export async function recordHistory(
     to: c.to,
     at,
     undoneAt: null,
+    batchKind: options.batchKind ?? 'change',
+    target: options.target ?? null,
+    ...(i === 0 && options.label ? { label: options.label } : {}),
   }));
   await db.history.bulkAdd(entries);
   return entries;

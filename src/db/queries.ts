@@ -16,8 +16,13 @@ import type {
   Timestamp,
   Verdict,
 } from '@/core/model/types';
+import { VERDICTS } from '@/core/model/types';
+import { type ArticleSort, sortArticles } from '@/core/review/progress';
+import { verdictNeedsSource } from '@/core/review/verdicts';
+import { type ClaimListFilter, type ClaimPage, claimFilterKey, countClaims, listClaims } from './claim-list';
 import { db, type TableName } from './db';
 import { getMeta } from './meta';
+import { searchClaims } from './search';
 import { estimateStorage, type StorageEstimate } from './storage';
 
 /**
@@ -48,8 +53,37 @@ export type ArticleSummary = Readonly<{
   claimCount: number;
   /** Claims with a verdict other than unchecked / in progress. */
   checkedCount: number;
+  /** Claims still unchecked or in progress (claimCount − checkedCount). */
+  uncheckedCount: number;
+  /** Claims with a rating verdict but no live source: flagged in lists. */
+  flaggedCount: number;
   speakerCount: number;
 }>;
+
+/** An article's live claims with a rating verdict and no live source. */
+async function flaggedCount(articleId: ArticleId, tombstones: readonly Claim[]): Promise<number> {
+  const deleted = new Set(tombstones.map((c) => c.id));
+  const rated = (
+    await Promise.all(
+      VERDICTS.filter(verdictNeedsSource).map((v) =>
+        db.claims.where('[articleId+verdict]').equals([articleId, v]).primaryKeys(),
+      ),
+    )
+  )
+    .flat()
+    .filter((id) => !deleted.has(id));
+  if (rated.length === 0) return 0;
+  const sourced = new Set(
+    (
+      await db.evidence
+        .where('claimId')
+        .anyOf(rated)
+        .filter((e) => e.deletedAt === null)
+        .toArray()
+    ).map((e) => e.claimId),
+  );
+  return rated.filter((id) => !sourced.has(id)).length;
+}
 
 /** The ids of the live speakers of an article's live claims: distinct index keys, corrected for tombstones. */
 async function liveSpeakerIds(articleId: ArticleId, tombstones: readonly Claim[]): Promise<SpeakerId[]> {
@@ -85,37 +119,45 @@ async function summarise(article: Article): Promise<ArticleSummary> {
   const byVerdict = (verdict: Verdict) =>
     db.claims.where('[articleId+verdict]').equals([article.id, verdict]).count();
   const tombstones = await tombstonesOf(article.id);
-  const [total, open, speakerIds] = await Promise.all([
+  const [total, open, speakerIds, flagged] = await Promise.all([
     articleRange('[articleId+verdict]', article.id).count(),
     Promise.all(OPEN_VERDICTS.map(byVerdict)).then((ns) => ns.reduce((a, b) => a + b, 0)),
     liveSpeakerIds(article.id, tombstones),
+    flaggedCount(article.id, tombstones),
   ]);
   const deletedChecked = tombstones.filter((c) => isChecked(c.verdict)).length;
+  const claimCount = total - tombstones.length;
+  const checkedCount = total - open - deletedChecked;
   return {
     id: article.id,
     title: article.title,
     outlet: article.outlet,
     importedAt: article.importedAt,
-    claimCount: total - tombstones.length,
-    checkedCount: total - open - deletedChecked,
+    claimCount,
+    checkedCount,
+    uncheckedCount: claimCount - checkedCount,
+    flaggedCount: flagged,
     speakerCount: speakerIds.length,
   };
 }
 
 export const articleQueries = {
   all: () => ['articles'] as const,
-  /** Live articles, newest import first, with their progress. */
-  list: () =>
+  /**
+   * Live articles with their progress: newest import first, or `needs-work` (most flagged, then
+   * most unchecked claims first), `progress` (least checked share first) or `title`.
+   */
+  list: (sort: ArticleSort = 'imported') =>
     queryOptions({
-      queryKey: [...articleQueries.all(), 'list'] as const,
+      queryKey: [...articleQueries.all(), 'list', ...(sort === 'imported' ? [] : [sort])] as const,
       queryFn: () =>
-        db.transaction('r', [db.articles, db.claims], async () => {
+        db.transaction('r', [db.articles, db.claims, db.evidence], async () => {
           const articles = await db.articles.orderBy('importedAt').reverse().filter(isLive).toArray();
-          return Promise.all(articles.map(summarise));
+          return sortArticles(await Promise.all(articles.map(summarise)), sort);
         }),
       staleTime: Number.POSITIVE_INFINITY,
       networkMode: 'always',
-      meta: { tables: ['claims'] } satisfies DbQueryMeta,
+      meta: { tables: ['claims', 'evidence'] } satisfies DbQueryMeta,
     }),
   /** Articles in the trash, most recently deleted first. */
   trash: () =>
@@ -137,41 +179,6 @@ export const articleQueries = {
       networkMode: 'always',
     }),
 };
-
-/** Filters of the Claims screen; the most selective given criterion picks the index, the rest filter. */
-export type ClaimFilter = Readonly<{
-  articleId?: ArticleId;
-  speakerId?: SpeakerId;
-  verdict?: Verdict;
-  tag?: string;
-}>;
-
-export type ClaimPage = Readonly<{ offset?: number; limit?: number }>;
-
-/** The live claims matching a filter, read through one index range (never the whole table when a filter is given). */
-function filteredClaims(filter: ClaimFilter) {
-  const matches = (c: Claim) =>
-    c.deletedAt === null &&
-    (filter.articleId === undefined || c.articleId === filter.articleId) &&
-    (filter.speakerId === undefined || c.speakerId === filter.speakerId) &&
-    (filter.verdict === undefined || c.verdict === filter.verdict) &&
-    (filter.tag === undefined || c.tags.includes(filter.tag));
-  const base =
-    filter.articleId !== undefined
-      ? articleRange('[articleId+start]', filter.articleId)
-      : filter.speakerId !== undefined
-        ? db.claims.where('speakerId').equals(filter.speakerId)
-        : filter.tag !== undefined
-          ? db.claims.where('tags').equals(filter.tag)
-          : filter.verdict !== undefined
-            ? db.claims.where('verdict').equals(filter.verdict)
-            : db.claims.orderBy('updatedAt').reverse();
-  return base.filter(matches);
-}
-
-/** A stable cache key for a filter (undefined criteria left out). */
-const filterKey = (filter: ClaimFilter) =>
-  Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as ClaimFilter;
 
 export const claimQueries = {
   all: () => ['claims'] as const,
@@ -195,23 +202,35 @@ export const claimQueries = {
       networkMode: 'always',
     }),
   /**
-   * A page of the live claims matching `filter`: an article's by position, otherwise in index
-   * order (by id within a speaker, tag or verdict), or most recently changed first with no filter.
+   * A page of the claims table: the live claims matching the URL's `ClaimFilters` (any left out
+   * are the defaults; `q` searches text, speaker, source titles, notes and tags), in the filters'
+   * sort, each with `sourceCount` and `flagged`. See `listClaims`.
    */
-  list: (filter: ClaimFilter = {}, { offset = 0, limit = 200 }: ClaimPage = {}) =>
+  list: (filter: ClaimListFilter = {}, { offset = 0, limit = 100 }: ClaimPage = {}) =>
     queryOptions({
-      queryKey: [...claimQueries.all(), 'list', filterKey(filter), { offset, limit }] as const,
-      queryFn: (): Promise<Claim[]> => filteredClaims(filter).offset(offset).limit(limit).toArray(),
+      queryKey: [...claimQueries.all(), 'list', claimFilterKey(filter), { offset, limit }] as const,
+      queryFn: () => listClaims(filter, { offset, limit }),
       staleTime: Number.POSITIVE_INFINITY,
       networkMode: 'always',
+      meta: { tables: ['evidence', 'speakers', 'sources'] } satisfies DbQueryMeta,
     }),
-  /** How many live claims match `filter` (for a virtualised table's height). */
-  count: (filter: ClaimFilter = {}) =>
+  /** How many live claims match `filter` (the table's height and header). */
+  count: (filter: ClaimListFilter = {}) =>
     queryOptions({
-      queryKey: [...claimQueries.all(), 'count', filterKey(filter)] as const,
-      queryFn: (): Promise<number> => filteredClaims(filter).count(),
+      queryKey: [...claimQueries.all(), 'count', claimFilterKey(filter)] as const,
+      queryFn: () => countClaims(filter),
       staleTime: Number.POSITIVE_INFINITY,
       networkMode: 'always',
+      meta: { tables: ['evidence', 'speakers', 'sources'] } satisfies DbQueryMeta,
+    }),
+  /** Claim ids best match first for a text query (prefix and fuzzy), e.g. for a quick-find box. */
+  search: (q: string, limit = 50) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'search', q.trim(), limit] as const,
+      queryFn: () => searchClaims(q, limit),
+      staleTime: Number.POSITIVE_INFINITY,
+      networkMode: 'always',
+      meta: { tables: ['evidence', 'speakers', 'sources'] } satisfies DbQueryMeta,
     }),
   /** A speaker's live claims across the library, newest article first within the limit. */
   bySpeaker: (speakerId: SpeakerId, limit = 500) =>

@@ -27,7 +27,9 @@ export async function patchRow<T extends Row, K extends string, I>(
   }
   const diff = diffRow(before as Record<string, unknown>, patch as Record<string, unknown>);
   if (!diff) return before;
-  const after = { ...before, ...diff.to, updatedAt: at } as T;
+  // strictly later than the row's last change, so an edit made in the same millisecond elsewhere
+  // still shows up as a change (expectedUpdatedAt checks, incremental search indexing)
+  const after = { ...before, ...diff.to, updatedAt: Math.max(at, before.updatedAt + 1) } as T;
   await table.put(after as unknown as I);
   await recordHistory(
     [{ table: historyTable, rowId: id, action, from: diff.from, to: diff.to }],

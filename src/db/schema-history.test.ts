@@ -134,6 +134,30 @@ const v1 = {
   meta: { key: 'referenceArticleSeeded', value: true },
 } as const;
 
+const v2 = {
+  change: {
+    ...v1.history,
+    rowId: 'c-9',
+    id: 'h-2',
+    batchId: 'b-2',
+    at: t0 + 10,
+    batchKind: 'change',
+    target: null,
+    label: 'Set verdict on 1 claim',
+  },
+  undo: {
+    ...v1.history,
+    rowId: 'c-9',
+    id: 'h-3',
+    batchId: 'b-3',
+    from: { verdict: 'mostly true' },
+    to: { verdict: 'unchecked' },
+    at: t0 + 20,
+    batchKind: 'undo',
+    target: 'b-2',
+  },
+} as const;
+
 const STEPS: readonly Step[] = [
   {
     version: 1,
@@ -155,7 +179,12 @@ const STEPS: readonly Step[] = [
       expect(await current.sources.get(v1.source.id as Source['id'])).toEqual(v1.source);
       expect(await current.evidence.get(v1.evidence.id as Evidence['id'])).toEqual(v1.evidence);
       expect(await current.questions.get(v1.question.id as Question['id'])).toEqual(v1.question);
-      expect(await current.history.get(v1.history.id as HistoryEntry['id'])).toEqual(v1.history);
+      // version 2 tells a change batch from an undo or redo batch
+      expect(await current.history.get(v1.history.id as HistoryEntry['id'])).toEqual({
+        ...v1.history,
+        batchKind: 'change',
+        target: null,
+      });
       expect(await current.meta.get(v1.meta.key)).toEqual(v1.meta);
       // the indexes the screens rely on find the old rows
       expect((await current.articles.where('sha256').equals(v1.article.sha256).first())?.id).toBe('a-1');
@@ -171,11 +200,25 @@ const STEPS: readonly Step[] = [
           .between(['a-1', Dexie.minKey], ['a-1', Dexie.maxKey])
           .primaryKeys(),
       ).toEqual(['c-2']);
+      expect(await current.claims.where('deletedAt').above(0).primaryKeys()).toEqual(['c-2']);
+      expect(await current.claims.where('checkworthy.score').aboveOrEqual(0.5).primaryKeys()).toEqual([
+        'c-1',
+      ]);
       expect(await current.claims.where('tags').equals('numbers').primaryKeys()).toEqual(['c-1']);
       expect(await current.evidence.where('sourceId').equals('src-1').primaryKeys()).toEqual(['e-1']);
-      expect(await current.history.where('[table+rowId]').equals(['claims', 'c-1']).primaryKeys()).toEqual([
+      expect(await current.history.where('[table+rowId]').equals(['claims', 'c-1']).primaryKeys()).toContain(
         'h-1',
-      ]);
+      );
+    },
+  },
+  {
+    version: 2,
+    seed: async (old) => {
+      await old.table('history').bulkAdd([v2.change, v2.undo]);
+    },
+    verify: async (current) => {
+      expect(await current.history.get(v2.change.id as HistoryEntry['id'])).toEqual(v2.change);
+      expect(await current.history.get(v2.undo.id as HistoryEntry['id'])).toEqual(v2.undo);
     },
   },
 ];

@@ -34,6 +34,24 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    // History batches know whether they are a change, an undo or a redo (and of which batch), so
+    // undo/redo is replayed from the append-only log; claims get an index to sort and filter by
+    // check-worthiness.
+    version: 2,
+    stores: {
+      claims:
+        'id, articleId, speakerId, verdict, *tags, [articleId+start], [articleId+verdict], [articleId+speakerId], [articleId+deletedAt], updatedAt, checkworthy.score, deletedAt',
+    },
+    upgrade: (tx) =>
+      tx
+        .table('history')
+        .toCollection()
+        .modify((entry: Record<string, unknown>) => {
+          if (entry.batchKind === undefined) entry.batchKind = 'change';
+          if (entry.target === undefined) entry.target = null;
+        }),
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

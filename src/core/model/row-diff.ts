@@ -3,7 +3,7 @@ const IGNORED = new Set(['updatedAt']);
 
 export type RowDiff = Readonly<{ from: Record<string, unknown>; to: Record<string, unknown> }>;
 
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

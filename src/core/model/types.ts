@@ -134,6 +134,9 @@ export type Question = RowMeta &
 
 export type HistoryTable = 'claims' | 'speakers' | 'sources' | 'evidence' | 'articles' | 'questions';
 
+/** What a history batch is: a user's change, or the undo / redo of an earlier change batch. */
+export type HistoryBatchKind = 'change' | 'undo' | 'redo';
+
 /**
  * Append-only: one row per change to one row of another table. Undo applies `from` to the row
  * (for 'create', tombstone it); redo applies `to`. An article import is one 'articles' 'create'
@@ -157,6 +160,15 @@ export type HistoryEntry = Readonly<{
   from: Readonly<Record<string, unknown>> | null;
   to: Readonly<Record<string, unknown>> | null;
   at: Timestamp;
-  /** Set when this entry was itself undone. */
+  /**
+   * Never set since schema version 2 (history is append-only: an undo is a new 'undo' batch whose
+   * `target` is the batch it reverses); kept so version-1 rows read the same.
+   */
   undoneAt: Timestamp | null;
+  /** 'change' for a user's edit; 'undo' / 'redo' for a batch that reverses / replays `target`. Since v2. */
+  batchKind: HistoryBatchKind;
+  /** For 'undo' and 'redo' batches: the id of the change batch they act on; else null. Since v2. */
+  target: string | null;
+  /** A label for the whole batch when the writer knows better than the entries (e.g. "Accept 3 re-extraction proposals"). Since v2. */
+  label?: string | null;
 }>;

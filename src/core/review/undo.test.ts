@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type BatchRecord, invertChange, undoState } from './undo';
+import { type BatchRecord, describeBatch, invertChange, planFieldChange, undoState } from './undo';
 
 const change = (id: string): BatchRecord => ({ batchId: id, kind: 'change', target: null });
 const undo = (id: string, target: string): BatchRecord => ({ batchId: id, kind: 'undo', target });
@@ -7,7 +7,14 @@ const redo = (id: string, target: string): BatchRecord => ({ batchId: id, kind: 
 
 describe('undoState', () => {
   test('empty history: nothing to undo or redo', () => {
-    expect(undoState([])).toEqual({ undo: null, redo: null, undoDepth: 0, redoDepth: 0 });
+    expect(undoState([])).toEqual({
+      undo: null,
+      redo: null,
+      undoDepth: 0,
+      redoDepth: 0,
+      undoStack: [],
+      redoStack: [],
+    });
   });
 
   test('undo walks back, redo walks forward', () => {
@@ -25,8 +32,16 @@ describe('undoState', () => {
     expect(undoState([change('a'), undo('u', 'a'), change('b')])).toMatchObject({ undo: 'b', redo: null });
   });
 
-  test('an undo that does not match the top of the stack (a stale tab) is ignored', () => {
-    expect(undoState([change('a'), change('b'), undo('u', 'a')])).toMatchObject({ undo: 'b', redo: null });
+  test('an undo of a batch further down (selective, or a stale tab) takes it out where it is', () => {
+    expect(undoState([change('a'), change('b'), undo('u', 'a')])).toMatchObject({
+      undo: 'b',
+      redo: 'a',
+      undoStack: ['b'],
+    });
+  });
+  test('an undo or redo of something not on its stack changes nothing', () => {
+    const log = [change('a'), undo('u1', 'a'), undo('u2', 'a'), redo('r1', 'zzz')];
+    expect(undoState(log)).toMatchObject({ undo: null, redo: 'a', undoDepth: 0, redoDepth: 1 });
   });
 });
 
@@ -41,5 +56,48 @@ describe('invertChange', () => {
     });
     expect(invertChange({ action: 'create', from: null, to: { id: 'x' } }).action).toBe('delete');
     expect(invertChange({ action: 'delete', from: null, to: null }).action).toBe('restore');
+  });
+});
+
+describe('planFieldChange', () => {
+  test('applies fields still holding `from`, keeps later values, leaves fields already at `to`', () => {
+    const current = { verdict: 'true', tags: ['a'], notes: 'x' };
+    const plan = planFieldChange(
+      current,
+      { verdict: 'false', tags: ['a', 'b'], notes: 'x' },
+      { verdict: 'unchecked', tags: ['a'], notes: 'y' },
+    );
+    expect(plan).toEqual({ patch: { notes: 'y' }, skipped: ['verdict'] });
+  });
+  test('a span goes back all or nothing', () => {
+    const plan = planFieldChange(
+      { start: 5, end: 20, text: 'b', quote: 'q2' },
+      { start: 5, end: 10, text: 'a', quote: 'q1' },
+      { start: 0, end: 10, text: 'z', quote: 'q0' },
+      [['start', 'end', 'text', 'quote']],
+    );
+    expect(plan.patch).toBeNull();
+    expect([...plan.skipped].sort()).toEqual(['end', 'quote', 'start', 'text']);
+  });
+});
+
+describe('describeBatch', () => {
+  const upd = (rowId: string, from: Record<string, unknown>, to: Record<string, unknown>) =>
+    ({ table: 'claims', rowId, action: 'update', from, to }) as const;
+  test('labels say what and how many', () => {
+    expect(describeBatch([upd('c1', { verdict: 'unchecked' }, { verdict: 'false' })])).toBe(
+      'Set verdict on 1 claim',
+    );
+    const tagged = Array.from({ length: 50 }, (_, i) => upd(`c${i}`, { tags: [] }, { tags: ['x'] }));
+    expect(describeBatch(tagged)).toBe('Tag 50 claims');
+    expect(describeBatch([upd('c1', { tags: ['x', 'y'] }, { tags: ['x'] })])).toBe('Untag 1 claim');
+    expect(describeBatch([upd('c1', { speakerId: 's1' }, { speakerId: 's2' })])).toBe('Reassign 1 claim');
+    expect(
+      describeBatch([
+        { table: 'sources', rowId: 's', action: 'create', from: null, to: {} },
+        { table: 'evidence', rowId: 'e', action: 'create', from: null, to: {} },
+      ]),
+    ).toBe('Attach a source');
+    expect(describeBatch([{ ...upd('c1', {}, {}), label: 'Accept 2 proposals' }])).toBe('Accept 2 proposals');
   });
 });

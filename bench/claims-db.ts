@@ -1,0 +1,70 @@
+/**
+ * npm run bench:claims-db [-- --claims 100000 --articles 1000 --runs 5]
+ *
+ * Serves bench/claims-db.html with Vite and runs it in Debian's Chromium (headless, persistent
+ * profile on disk so IndexedDB is stored as in real use), printing the timings as JSON.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { createServer } from 'vite';
+import { findBrowser } from '../scripts/browser-path.mjs';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : Number(process.argv[i + 1]);
+};
+const options = { claims: arg('claims', 100_000), articles: arg('articles', 1_000), runs: arg('runs', 5) };
+const port = Number(process.env.E2E_PORT ?? 4177);
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const server = await createServer({
+  configFile: false,
+  root,
+  logLevel: 'warn',
+  resolve: { alias: { '@': join(root, 'src') } },
+  // no file watching or HMR: an edit elsewhere in the tree must not reload the page mid-run
+  server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
+});
+await server.listen();
+const profile = mkdtempSync(join(tmpdir(), 'claims-bench-'));
+const executablePath = findBrowser() ?? undefined;
+const context = await chromium.launchPersistentContext(profile, {
+  headless: true,
+  ...(executablePath ? { executablePath } : {}),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+try {
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'log') process.stderr.write(`${m.text()}\n`);
+  });
+  await page.goto(`http://127.0.0.1:${port}/bench/claims-db.html`);
+  await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
+    timeout: 120_000,
+  });
+  const result = await page.evaluate(
+    (o) => (window as unknown as { runClaimsBench: (x: typeof o) => Promise<unknown> }).runClaimsBench(o),
+    options,
+  );
+  const browser = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
+  console.log(
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+        browser: `Chromium ${browser} (headless, persistent profile)`,
+        options,
+        ...(result as object),
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await context.close();
+  await server.close();
+  rmSync(profile, { recursive: true, force: true });
+}

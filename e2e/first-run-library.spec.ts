@@ -1,0 +1,19 @@
+import { expect, openLibrary, REFERENCE_TITLE, test } from './fixtures';
+
+test('on first start the library lists the reference article with its progress', async ({ page }) => {
+  await openLibrary(page);
+  const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: REFERENCE_TITLE }) });
+  await expect(row.getByRole('progressbar', { name: /Claims checked in/ })).toBeVisible();
+  await expect(row.getByText(/0\/\d+ checked/)).toBeVisible();
+  await expect(page.getByText(/^Stored: .+ · (persistent|not persistent)$/)).toBeVisible();
+});
+
+test('a deleted reference article does not come back on the next start', async ({ page }) => {
+  await openLibrary(page);
+  await page.getByRole('button', { name: /^Delete “Police chief/ }).click();
+  await page.getByRole('button', { name: /^Delete “Police chief/ }).click();
+  await expect(page.getByRole('link', { name: REFERENCE_TITLE })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText('No articles yet.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('link', { name: REFERENCE_TITLE })).toHaveCount(0);
+});

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export { expect };
+
+export const REFERENCE_TITLE = /Police chief says people concerned about Rotherham child abuse/;
+
+const read = (name: string) => readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8');
+
+/** A short article written for these tests: three named speakers, direct and reported speech. */
+export const MILLBROOK = {
+  text: read('millbrook-bridge.txt'),
+  title: 'Council approves £4.2m repair of Millbrook footbridge',
+};
+
+/** Opens the library and waits for the first-run reference article, so every test starts the same way. */
+export async function openLibrary(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: REFERENCE_TITLE })).toBeVisible();
+}
+
+/** Pastes text into the import form and submits it. */
+export async function pasteArticle(page: Page, text: string, title?: string) {
+  await page.getByLabel('Article text (or HTML)').fill(text);
+  if (title) await page.getByLabel('Title (optional)').fill(title);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+}
+
+/** The import feedback (busy, imported, already there, refused). */
+export const importStatus = (page: Page) => {
+  const panel = page.getByRole('region', { name: 'Import an article' });
+  return panel.getByRole('status').or(panel.getByRole('alert'));
+};
+
+/** Waits until the service worker controls the page, after which the app shell is cached. */
+export async function waitForServiceWorker(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
+    timeout: 15_000,
+  });
+}
+
+type Fixtures = {
+  /** The Millbrook article, imported through the paste form on the library page. */
+  seededArticle: { title: string };
+};
+
+export const test = base.extend<Fixtures>({
+  seededArticle: async ({ page }, use) => {
+    await openLibrary(page);
+    await pasteArticle(page, MILLBROOK.text);
+    await expect(importStatus(page)).toContainText(`Imported ${MILLBROOK.title}`);
+    await use({ title: MILLBROOK.title });
+  },
+});

@@ -1,0 +1,15 @@
+import { expect, test } from './fixtures';
+
+test('an imported article and a verdict set on it survive a reload', async ({ page, seededArticle }) => {
+  await page.reload();
+  await page.getByRole('list').getByRole('link', { name: seededArticle.title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: seededArticle.title })).toBeVisible();
+  const verdict = page.getByRole('combobox', { name: 'Verdict' }).first();
+  await verdict.selectOption('mostly false');
+  await expect(page.getByText('1 checked')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Verdict' }).first()).toHaveValue('mostly false');
+  await page.getByRole('link', { name: '← Library' }).click();
+  const row = page.getByRole('listitem').filter({ hasText: seededArticle.title });
+  await expect(row.getByText(/^1\/\d+ checked$/)).toBeVisible();
+});

@@ -1,0 +1,41 @@
+import { expect, importStatus, MILLBROOK, openLibrary, test } from './fixtures';
+
+test('the page keeps responding while a long article is processed', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url())); // the first-run import already starts it
+  await openLibrary(page);
+  // ~600 KB: the Millbrook story many times over, each copy numbered so it is one long text.
+  const long = Array.from({ length: 500 }, (_, i) => `Part ${i + 1}.\n\n${MILLBROOK.text}`).join('\n\n');
+  expect(long.length).toBeGreaterThan(500_000);
+  await page.getByLabel('Article text (or HTML)').evaluate((el, text) => {
+    (el as HTMLTextAreaElement).value = text;
+  }, long);
+  // Count how often the main thread gets to run a 10 ms timer while the claims are being found.
+  await page.evaluate(() => {
+    const w = window as unknown as { __ticks: number; __stop: boolean };
+    w.__ticks = 0;
+    w.__stop = false;
+    const tick = () => {
+      if (document.querySelector('.import-busy')?.textContent?.includes('Finding the claims')) w.__ticks++;
+      if (!w.__stop) setTimeout(tick, 10);
+    };
+    setTimeout(tick, 10);
+  });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Importing…' })).toBeDisabled();
+  await expect(importStatus(page)).toHaveText('Finding the claims…');
+  await page.getByLabel('Filter articles').pressSequentially('council');
+  await expect(page.getByLabel('Filter articles')).toHaveValue('council');
+  await expect(importStatus(page)).toContainText('Imported', { timeout: 25_000 });
+  const ticks = await page.evaluate(() => {
+    const w = window as unknown as { __ticks: number; __stop: boolean };
+    w.__stop = true;
+    return w.__ticks;
+  });
+  // Extraction ran in the worker, and the page kept running meanwhile (on the main thread it would
+  // block every timer until it finished: one tick at most).
+  expect(workers.some((url) => url.includes('pipeline.worker'))).toBe(true);
+  expect(ticks).toBeGreaterThanOrEqual(5);
+  await page.getByLabel('Filter articles').fill('');
+  await expect(page.getByRole('heading', { name: 'Articles (2)' })).toBeVisible();
+});

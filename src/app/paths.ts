@@ -1,0 +1,5 @@
+/** The app's URLs: the open article lives in the path, so it survives reloads and can be shared. */
+export const paths = {
+  library: '/',
+  article: (id: string) => `/articles/${encodeURIComponent(id)}`,
+} as const;

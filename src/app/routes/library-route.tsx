@@ -1,0 +1,16 @@
+import { ImportPanel } from '@/features/import/components/import-panel';
+import { ArticleList } from '@/features/library/components/article-list';
+import { paths } from '../paths';
+
+export function LibraryRoute() {
+  return (
+    <div className="library-screen">
+      <title>Library · Claimdesk</title>
+      <h1>Library</h1>
+      <div className="library-layout">
+        <ArticleList articleHref={paths.article} />
+        <ImportPanel articleHref={paths.article} />
+      </div>
+    </div>
+  );
+}

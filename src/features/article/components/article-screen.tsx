@@ -1,0 +1,91 @@
+import { useEffect, useMemo } from 'react';
+import { Link } from 'react-router';
+import type { ArticleId } from '@/core/model/types';
+import { describeDbError } from '@/db/errors';
+import { useSelectionCleared } from '@/stores/ui-store';
+import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
+import { StatusMessage } from '@/ui/status-message';
+import { KIND_LABELS } from '../claim-labels';
+import { highlightRuns } from '../highlight-runs';
+import { useArticle, useArticleClaims, useArticleSpeakers } from '../hooks/use-article-data';
+import { useClaimKeys } from '../hooks/use-claim-keys';
+import { useRestoreArticle } from '../hooks/use-restore-article';
+import { groupClaimsBySpeaker } from '../speaker-groups';
+import { ArticleHeader } from './article-header';
+import { ArticleText, type ClaimLook } from './article-text';
+import { ClaimList } from './claim-list';
+
+type Props = Readonly<{ articleId: ArticleId; libraryHref: string }>;
+
+export function ArticleScreen({ articleId, libraryHref }: Props) {
+  const article = useArticle(articleId);
+  const claims = useArticleClaims(articleId);
+  const speakers = useArticleSpeakers(articleId);
+  const selectionCleared = useSelectionCleared();
+  const restore = useRestoreArticle();
+  useEffect(() => selectionCleared, [selectionCleared]);
+
+  const view = useMemo(() => {
+    if (!article.data || !claims.data || !speakers.data) return null;
+    const groups = groupClaimsBySpeaker(claims.data, speakers.data);
+    const looks = new Map<string, ClaimLook>();
+    for (const g of groups) {
+      const swatch = g.colourIndex < 0 ? NEUTRAL_SWATCH : swatchAt(g.colourIndex);
+      for (const c of g.claims) looks.set(c.id, { swatch, speaker: g.name, kind: KIND_LABELS[c.kind] });
+    }
+    const ordered = [...claims.data].sort((a, b) => a.start - b.start).map((c) => c.id);
+    const numbers = new Map(ordered.map((id, i) => [id, i + 1]));
+    const runs = highlightRuns(article.data.text, claims.data, article.data.boilerplate);
+    return { groups, looks, ordered, numbers, runs };
+  }, [article.data, claims.data, speakers.data]);
+
+  useClaimKeys(view?.ordered ?? NO_IDS);
+
+  const error = article.error ?? claims.error ?? speakers.error;
+  if (error) return <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>;
+  if (article.data === null) {
+    return (
+      <div className="not-found">
+        <h1>Article not found</h1>
+        <p>
+          It may have been deleted. <Link to={libraryHref}>Back to the library</Link>
+        </p>
+      </div>
+    );
+  }
+  if (!article.data || !claims.data || !speakers.data || !view) {
+    return <p className="loading">Loading the article…</p>;
+  }
+  const checked = claims.data.filter((c) => c.verdict !== 'unchecked').length;
+  return (
+    <div className="article-screen">
+      <title>{`${article.data.title} · Claimdesk`}</title>
+      <ArticleHeader
+        article={article.data}
+        libraryHref={libraryHref}
+        claimCount={claims.data.length}
+        speakerCount={view.groups.filter((g) => g.speakerId !== null).length}
+        checkedCount={checked}
+      />
+      {article.data.deletedAt !== null && (
+        <StatusMessage tone="info">
+          This article is in the trash.{' '}
+          <button type="button" className="link-button" onClick={() => restore.mutate(articleId)}>
+            Restore it
+          </button>
+        </StatusMessage>
+      )}
+      <div className="article-layout">
+        <section className="article-body" aria-label="Article text">
+          <p className="hint">
+            Click a highlight, or press <kbd>j</kbd> / <kbd>k</kbd>, to move between claims.
+          </p>
+          <ArticleText runs={view.runs} looks={view.looks} />
+        </section>
+        <ClaimList groups={view.groups} numbers={view.numbers} />
+      </div>
+    </div>
+  );
+}
+
+const NO_IDS: readonly string[] = [];

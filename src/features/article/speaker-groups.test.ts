@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { groupClaimsBySpeaker } from './speaker-groups';
+
+const speakers = [
+  { id: 'cartlidge', name: 'James Cartlidge', role: 'justice minister' },
+  { id: 'billings', name: 'Alan Billings', role: 'police and crime commissioner' },
+];
+
+describe('groupClaimsBySpeaker', () => {
+  test('orders groups by first appearance, claims by position, unattributed last', () => {
+    const groups = groupClaimsBySpeaker(
+      [
+        { id: 'c3', start: 300, speakerId: 'cartlidge' },
+        { id: 'c0', start: 0, speakerId: null },
+        { id: 'c2', start: 200, speakerId: 'billings' },
+        { id: 'c1', start: 100, speakerId: 'billings' },
+      ],
+      speakers,
+    );
+    expect(groups.map((g) => [g.name, g.colourIndex, g.claims.map((c) => c.id)])).toEqual([
+      ['Alan Billings', 0, ['c1', 'c2']],
+      ['James Cartlidge', 1, ['c3']],
+      ['No speaker', -1, ['c0']],
+    ]);
+    expect(groups[0]!.role).toBe('police and crime commissioner');
+  });
+
+  test('a claim whose speaker is missing counts as unattributed', () => {
+    const groups = groupClaimsBySpeaker([{ id: 'c1', start: 0, speakerId: 'ghost' }], speakers);
+    expect(groups).toEqual([
+      { speakerId: null, name: 'No speaker', role: null, colourIndex: -1, claims: [expect.anything()] },
+    ]);
+  });
+});

@@ -1,0 +1,98 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { MAX_IMPORT_BYTES } from '@/core/import/validate';
+import { useFileDrop } from '../hooks/use-file-drop';
+import { useImportArticle } from '../hooks/use-import-article';
+import type { ImportSource, ImportStage } from '../import-article';
+import { ImportStatus } from './import-status';
+
+type Props = Readonly<{ articleHref: (id: string) => string }>;
+
+const ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+
+/** Import by paste, by file picker, or by dropping a file anywhere on the page. */
+export function ImportPanel({ articleHref }: Props) {
+  const importArticle = useImportArticle();
+  const [stage, setStage] = useState<ImportStage | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const run = (source: ImportSource) => {
+    importArticle.mutate(
+      { source, onStage: setStage },
+      {
+        onSettled: () => setStage(null),
+        onSuccess: () => formRef.current?.reset(),
+      },
+    );
+  };
+  const dragging = useFileDrop((file) => run({ kind: 'file', file }));
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    run({
+      kind: 'paste',
+      text: String(form.get('text') ?? ''),
+      title: String(form.get('title') ?? ''),
+      url: String(form.get('url') ?? ''),
+    });
+  };
+
+  const busy = importArticle.isPending;
+  return (
+    <section className="import-panel" aria-labelledby="import-heading">
+      <h2 id="import-heading">Import an article</h2>
+      <form ref={formRef} onSubmit={onSubmit} aria-busy={busy} noValidate>
+        <label htmlFor="import-text">Article text (or HTML)</label>
+        <textarea
+          id="import-text"
+          name="text"
+          rows={7}
+          spellCheck={false}
+          placeholder="Paste the article here: headline, then the body."
+        />
+        <div className="import-fields">
+          <div className="field">
+            <label htmlFor="import-title">Title (optional)</label>
+            <input id="import-title" name="title" type="text" autoComplete="off" />
+          </div>
+          <div className="field">
+            <label htmlFor="import-url">Link to the original (optional)</label>
+            <input id="import-url" name="url" type="url" inputMode="url" placeholder="https://…" />
+          </div>
+        </div>
+        <div className="import-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Importing…' : 'Import'}
+          </button>
+          <label className="file-button">
+            Import a file
+            <input
+              type="file"
+              accept={ACCEPT}
+              disabled={busy}
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                e.currentTarget.value = '';
+                if (file) run({ kind: 'file', file });
+              }}
+            />
+          </label>
+          <span className="hint">
+            .txt, .md or .html, up to {MAX_IMPORT_BYTES / 1_000_000} MB — or drop a file on the page.
+          </span>
+        </div>
+      </form>
+      <ImportStatus
+        stage={stage}
+        outcome={importArticle.data}
+        error={importArticle.error}
+        articleHref={articleHref}
+      />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop the file to import it
+        </div>
+      )}
+    </section>
+  );
+}

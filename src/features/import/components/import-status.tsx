@@ -1,0 +1,79 @@
+import { Link } from 'react-router';
+import type { ArticleId } from '@/core/model/types';
+import { describeDbError } from '@/db/errors';
+import { StatusMessage } from '@/ui/status-message';
+import { useRestoreArticle } from '../hooks/use-restore-article';
+import { type ImportOutcome, ImportRefused, type ImportStage } from '../import-article';
+
+const STAGE_TEXT: Readonly<Record<ImportStage, string>> = {
+  reading: 'Checking the text…',
+  extracting: 'Finding the claims…',
+  saving: 'Saving…',
+};
+
+type Props = Readonly<{
+  stage: ImportStage | null;
+  outcome: ImportOutcome | undefined;
+  error: unknown;
+  articleHref: (id: string) => string;
+}>;
+
+/** What the last import did, in words: busy, imported, already there, or refused and why. */
+export function ImportStatus({ stage, outcome, error, articleHref }: Props) {
+  if (stage) {
+    return (
+      <div className="status status-info import-busy" role="status" aria-busy="true">
+        <span className="spinner" aria-hidden="true" /> {STAGE_TEXT[stage]}
+      </div>
+    );
+  }
+  if (error) {
+    const message = error instanceof ImportRefused ? error.message : describeDbError(error);
+    return <StatusMessage tone="error">{message}</StatusMessage>;
+  }
+  if (!outcome) return <div role="status" className="status-empty" />;
+  if (outcome.status === 'duplicate' && outcome.deleted) {
+    return <DeletedDuplicate id={outcome.articleId} title={outcome.title} articleHref={articleHref} />;
+  }
+  if (outcome.status === 'duplicate') {
+    return (
+      <StatusMessage tone="info">
+        Already in your library: <Link to={articleHref(outcome.articleId)}>{outcome.title}</Link>
+      </StatusMessage>
+    );
+  }
+  return (
+    <StatusMessage tone="success">
+      Imported <Link to={articleHref(outcome.articleId)}>{outcome.title}</Link>: {outcome.claimCount}{' '}
+      {outcome.claimCount === 1 ? 'claim' : 'claims'} found.
+    </StatusMessage>
+  );
+}
+
+type DeletedProps = Readonly<{ id: ArticleId; title: string; articleHref: (id: string) => string }>;
+
+/** The same text was imported before and then deleted: offer it back instead of a second copy. */
+function DeletedDuplicate({ id, title, articleHref }: DeletedProps) {
+  const restore = useRestoreArticle();
+  if (restore.isSuccess) {
+    return (
+      <StatusMessage tone="success">
+        Restored: <Link to={articleHref(id)}>{title}</Link>
+      </StatusMessage>
+    );
+  }
+  return (
+    <StatusMessage tone="info">
+      You deleted this article earlier: “{title}”.{' '}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => restore.mutate(id)}
+        disabled={restore.isPending}
+      >
+        Restore it
+      </button>
+      {restore.error ? ` ${describeDbError(restore.error)}` : null}
+    </StatusMessage>
+  );
+}

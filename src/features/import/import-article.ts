@@ -1,0 +1,118 @@
+import type { Extraction } from '@/core/extract/types';
+import {
+  checkFileBytes,
+  checkFileSize,
+  checkText,
+  checkUrl,
+  classifyFile,
+  type ImportFormat,
+  type ImportProblem,
+  looksLikeHtml,
+} from '@/core/import/validate';
+import type { ArticleId } from '@/core/model/types';
+import { findArticleByHash, saveImportedArticle, sha256Hex } from '@/db/articles';
+import { extractClaims } from '@/workers/pipeline';
+
+export type ImportSource =
+  | Readonly<{ kind: 'paste'; text: string; title?: string; url?: string }>
+  | Readonly<{ kind: 'file'; file: File }>;
+
+export type ImportStage = 'reading' | 'extracting' | 'saving';
+
+export type ImportOutcome = Readonly<{
+  status: 'created' | 'duplicate';
+  articleId: ArticleId;
+  title: string;
+  claimCount: number;
+  /** A duplicate of an article that was deleted: it can be restored rather than imported again. */
+  deleted?: boolean;
+}>;
+
+/** Lets the browser paint the new stage (and handle input) before the next long step. */
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** A refusal with a message for people; nothing was stored. */
+export class ImportRefused extends Error {
+  readonly code: ImportProblem['code'];
+  constructor(problem: ImportProblem) {
+    super(problem.message);
+    this.name = 'ImportRefused';
+    this.code = problem.code;
+  }
+}
+
+const must = <T>(r: { ok: true; value: T } | { ok: false; problem: ImportProblem }): T => {
+  if (!r.ok) throw new ImportRefused(r.problem);
+  return r.value;
+};
+
+type Prepared = Readonly<{ text: string; title: string | null; url: string | null }>;
+
+async function readFile(file: File): Promise<Prepared> {
+  must(checkFileSize(file.size)); // before reading a byte
+  const format: ImportFormat = must(classifyFile(file.name, file.type));
+  const bytes = must(checkFileBytes(file.name, new Uint8Array(await file.arrayBuffer())));
+  const raw = new TextDecoder('utf-8').decode(bytes);
+  return fromRaw(raw, format === 'html', null, null);
+}
+
+async function fromRaw(
+  raw: string,
+  html: boolean,
+  title: string | null,
+  url: string | null,
+): Promise<Prepared> {
+  const checked = must(checkText(raw)); // size, emptiness, binary data
+  if (!html) return { text: checked, title, url };
+  // Readability and DOMPurify load only when HTML arrives (they are most of the import code).
+  const { htmlToText } = await import('./html-to-text');
+  const article = htmlToText(checked);
+  const text = checkText(article.text);
+  if (!text.ok) {
+    throw new ImportRefused({ code: 'empty', message: 'No article text was found in this HTML.' });
+  }
+  return { text: text.value, title: title ?? article.title, url };
+}
+
+function readPaste(text: string, title: string | undefined, url: string | undefined): Promise<Prepared> {
+  const link = must(checkUrl(url ?? ''));
+  return fromRaw(text, looksLikeHtml(text), title?.trim() || null, link);
+}
+
+/**
+ * The import path every article takes (paste, file, drop, the first-run reference article):
+ * validate → hash and dedupe → extract in the worker → one transaction. Throws ImportRefused
+ * for bad input; database errors pass through for describeDbError.
+ */
+export async function importArticle(
+  source: ImportSource,
+  onStage: (stage: ImportStage) => void = () => undefined,
+): Promise<ImportOutcome> {
+  onStage('reading');
+  const prepared = await (source.kind === 'file'
+    ? readFile(source.file)
+    : readPaste(source.text, source.title, source.url));
+  const existing = await findArticleByHash(await sha256Hex(prepared.text));
+  if (existing) {
+    return {
+      status: 'duplicate',
+      articleId: existing.id,
+      title: existing.title,
+      claimCount: 0,
+      deleted: existing.deletedAt !== null,
+    };
+  }
+  onStage('extracting');
+  await yieldToBrowser();
+  const extraction: Extraction = await extractClaims(prepared.text);
+  onStage('saving');
+  await yieldToBrowser();
+  return saveImportedArticle(
+    {
+      text: prepared.text,
+      title: prepared.title, // null: the data layer titles it from the first line
+      ...(prepared.url ? { url: prepared.url } : {}),
+    },
+    extraction,
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { ArticleSummary } from '@/db/queries';
+import { ProgressMeter } from '@/ui/progress-meter';
+import { useDeleteArticle } from '../hooks/use-articles';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export function ArticleRow({ article, href }: Readonly<{ article: ArticleSummary; href: string }>) {
+  const remove = useDeleteArticle();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <li className="article-row">
+      <div className="article-row-main">
+        <Link to={href} className="article-link">
+          {article.title}
+        </Link>
+        <p className="article-row-meta">
+          {article.outlet && <>{article.outlet} · </>}
+          {dateFormat.format(article.importedAt)} · {article.claimCount}{' '}
+          {article.claimCount === 1 ? 'claim' : 'claims'} · {article.speakerCount}{' '}
+          {article.speakerCount === 1 ? 'speaker' : 'speakers'}
+        </p>
+      </div>
+      <ProgressMeter
+        done={article.checkedCount}
+        total={article.claimCount}
+        label={`Claims checked in “${article.title}”`}
+      />
+      <div className="article-row-actions">
+        {confirming ? (
+          <>
+            <button type="button" className="danger" onClick={() => remove.mutate(article.id)}>
+              Delete “{article.title.length > 30 ? `${article.title.slice(0, 29)}…` : article.title}”
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </>
+        ) : (
+          <button type="button" aria-label={`Delete “${article.title}”`} onClick={() => setConfirming(true)}>
+            Delete
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

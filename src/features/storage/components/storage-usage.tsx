@@ -1,0 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import { formatBytes } from '@/core/import/validate';
+import { storageQueries } from '@/db/queries';
+
+/** "Stored: 1.2 MB of 2.1 GB · persistent": how much the library takes, and whether the browser keeps it. */
+export function StorageUsage() {
+  const estimate = useQuery({ ...storageQueries.estimate(), refetchOnMount: 'always' });
+  if (!estimate.data || estimate.data.usage === null) return null;
+  const { usage, quota, persisted } = estimate.data;
+  return (
+    <p className="storage-usage">
+      Stored: {formatBytes(usage)}
+      {quota ? ` of ${formatBytes(quota)}` : ''} ·{' '}
+      {persisted ? (
+        <span className="persisted">persistent</span>
+      ) : (
+        <span title="The browser may clear this data when space runs low. Export a backup to be safe.">
+          not persistent
+        </span>
+      )}
+    </p>
+  );
+}
