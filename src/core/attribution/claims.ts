@@ -199,7 +199,10 @@ export function attributeClaims(
         S.start === line.start ? /^(Q|A|Question|Answer)\s*[:.]\s+\S/.exec(text.slice(S.start, S.end)) : null;
       if (qa) {
         lineDone = true;
-        const interviewee = registry.entities.find((e) => e.type === 'person' && e.name !== 'the author');
+        // The person the headline names, else the first person the article names.
+        const head = headline ? text.slice(headline.start, headline.end).toLowerCase() : '';
+        const people = registry.entities.filter((e) => e.type === 'person' && e.name !== 'the author');
+        const interviewee = people.find((e) => e.key && head.includes(e.key)) ?? people[0];
         if (/^A/.test(qa[1]!) && interviewee) {
           const startAt = tokens.find((t) => t.start >= S.start + qa[0].length - 1)?.start ?? S.end;
           emit(
@@ -432,6 +435,11 @@ export function attributeClaims(
         if (t.text === '(') paren++;
         else if (t.text === ')') paren = Math.max(0, paren - 1);
         if (paren > 0 || !t.word || !t.cap || blocked(t.start) || (i === 0 && !tokens[1]?.cap)) continue;
+        // "The Salt Ledger": a capitalised run after "The" inside a sentence is a title or a body, not a person.
+        if (i > 0 && t.key === 'the') {
+          while (i + 1 < tokens.length && tokens[i + 1]!.word && tokens[i + 1]!.cap) i++;
+          continue;
+        }
         let j = i;
         while (j + 1 < tokens.length && tokens[j + 1]!.word && tokens[j + 1]!.cap) j++;
         if (j > i) {

@@ -43,7 +43,7 @@ const words = (tokens: readonly Token[], a: number, b: number) => {
 function isAdjunct(tokens: readonly Token[], j: number, n: number): boolean {
   const t = tokens[j]!;
   if (
-    !/^(in|on|at|during|of|last|this|earlier|later|before|after|afterwards|while|when|to|via|through|from|within|shortly|immediately|soon|quickly)$/.test(
+    !/^(in|on|at|during|of|last|this|earlier|later|before|after|afterwards|while|when|to|via|through|from|within|shortly|immediately|soon|quickly|until|till)$/.test(
       t.key,
     )
   )
@@ -205,9 +205,36 @@ export function framesOf(
         /\b(and|&)\b/.test(subject.mention.text);
       const adjectival = /ed$/.test(cue.key) && /^\d/.test(tokens[cue.from - 1]?.text ?? '');
       if (subject && !impersonal && !passive && fitsBare && !adjectival) {
-        if (cue.finding && !['document', 'organization', 'group'].includes(subject.mention.type)) continue;
+        // Findings ("showed", "found") belong to documents, bodies and statistical groups, not to people.
+        const statistical =
+          /^(percent|majority|minority|half|third|quarter|most|many|respondents|voters|americans|britons)$/.test(
+            subject.mention.head,
+          );
+        if (
+          cue.finding &&
+          !(
+            ['document', 'organization'].includes(subject.mention.type) ||
+            (subject.mention.type === 'group' && statistical)
+          )
+        )
+          continue;
+        // "injuries described as life-changing": a participle describing a thing.
+        if (
+          /^(described|seen|regarded|viewed|considered|characterised|characterized)$/.test(cue.key) &&
+          tokens[cue.to + 1]?.key === 'as' &&
+          subject.mention.kind !== 'pronoun' &&
+          subject.mention.type !== 'person'
+        )
+          continue;
         const sFrom = tokens.findIndex((t) => t.start === subject.mention.start);
         const j = contentStart(tokens, cue);
+        // "who asked not to be named": a condition of anonymity, not a report.
+        if (
+          /^not to be (named|identified|quoted)|^anonymity|^for anonymity/i.test(
+            text.slice(tokens[j]?.start ?? end, end),
+          )
+        )
+          continue;
         // "said on Tuesday", "said in an interview": an adjunct, not reported content.
         const adjunctOnly = j < n && isAdjunct(tokens, j, n);
         const after = adjunctOnly ? 0 : words(tokens, j, n);

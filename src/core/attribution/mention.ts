@@ -128,7 +128,7 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const type: SpeakerType =
       allCaps || place
         ? 'organization'
-        : single && HEAD_TYPE.get(head) === 'group'
+        : single && (HEAD_TYPE.get(head) === 'group' || (/s$/.test(head) && HEAD_TYPE.has(head.slice(0, -1))))
           ? 'group'
           : single && (ORG_WORDS.has(head) || HEAD_TYPE.get(head) === 'organization')
             ? 'organization'
