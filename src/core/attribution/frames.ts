@@ -150,6 +150,7 @@ export function framesOf(
       if (
         tokens[cue.to + 1]?.key === 'by' &&
         (cue.from === 0 ||
+          /^(was|were|is|are|been|being)$/.test(tokens[cue.from - 2]?.key ?? '') ||
           /^(was|were|is|are|been|being|when|after|once)$/.test(tokens[cue.from - 1]?.key ?? ''))
       ) {
         let k = cue.to + 2;
@@ -166,18 +167,31 @@ export function framesOf(
           !/^(whether|if|about)$/.test(tokens[k]!.key)
         )
           k++;
-        if (agent && k < n && /^(whether|if|about|to|what|how|why|who)$/.test(tokens[k]!.key)) {
+        const subject = agent ? { mention: agent, role: agent.role, relative: false } : null;
+        if (subject && k < n && /^(whether|if|about|to|what|how|why|who)$/.test(tokens[k]!.key)) {
           let stop = end;
           const comma = tokens.findIndex((x, xi) => xi > k && x.text === ',');
           if (cue.from === 0 && comma > 0) stop = tokens[comma]!.start;
-          frames.push({
-            cue,
-            subject: { mention: agent, role: agent.role, relative: false },
-            inherit: false,
-            start: tokens[k]!.start,
-            end: stop,
-            from: cue.from,
-          });
+          frames.push({ cue, subject, inherit: false, start: tokens[k]!.start, end: stop, from: cue.from });
+        } else if (
+          subject &&
+          cue.from > 1 &&
+          /^(reported|announced|confirmed|revealed|disclosed|stated|claimed|alleged)$/.test(cue.key)
+        ) {
+          // "O’Malley’s move was first reported by MSNBC": the passive subject is the content.
+          let aux = cue.from - 1;
+          while (aux > 0 && cue.from - aux <= 3 && !/^(was|were|is|are|been|being)$/.test(tokens[aux]!.key))
+            aux--;
+          if (aux > 0 && /^(has|have|had)$/.test(tokens[aux - 1]?.key ?? '')) aux--;
+          if (aux > 0 && cue.from - aux <= 4 && words(tokens, 0, aux) >= 2)
+            frames.push({
+              cue,
+              subject,
+              inherit: false,
+              start: tokens[0]!.start,
+              end: tokens[aux]!.start,
+              from: 0,
+            });
         }
         continue;
       }
