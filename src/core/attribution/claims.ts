@@ -172,7 +172,21 @@ export function attributeClaims(
   const processLine = (line: Line, li: number, headlineMode: boolean) => {
     const quotes = pairQuotes(text, line, li);
     const quoteEnd = (q: Quote) => (q.close < 0 ? line.end : q.close + 1);
-    const inQuote = (off: number) => quotes.some((q) => off > q.open && off < quoteEnd(q));
+    // Quotations are sorted and do not overlap: binary search keeps long paragraphs linear.
+    const inQuote = (off: number) => {
+      let lo = 0;
+      let hi = quotes.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (quotes[mid]!.open < off) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      for (let k = found; k >= 0 && k >= found - 1; k--) if (off < quoteEnd(quotes[k]!)) return true;
+      return false;
+    };
     const protect = quotes.map((q) => ({ start: q.open, end: quoteEnd(q) }));
     const sentences = splitSentences(text, line.start, line.end, protect);
     const continuesQuote = prevOpen && quotes[0]?.open === line.start && quotes[0].double;
