@@ -1,7 +1,7 @@
 import type { Extraction } from '@/core/extract/types';
 import { claimFromExtracted } from '@/core/model/claim-row';
 import { matchSpeakers, speakerLookupKeys } from '@/core/model/speaker-match';
-import type { Article, ArticleId, Claim, ClaimId, SpeakerId } from '@/core/model/types';
+import type { Article, ArticleId, ClaimId, SpeakerId } from '@/core/model/types';
 import {
   type LibrarySpeaker,
   proposeReextraction as proposeFrom,
