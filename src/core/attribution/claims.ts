@@ -14,7 +14,15 @@ import {
   SPEECH_VERBS,
   TITLES,
 } from './lexicon';
-import { isVerbLike, type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
+import {
+  clauseSubject,
+  isVerbLike,
+  type Mention,
+  mentionOf,
+  type Subject,
+  subjectAfter,
+  subjectBefore,
+} from './mention';
 import { type Entity, SpeakerRegistry } from './speakers';
 
 export type Granularity = 'passage' | 'sentence';
@@ -164,7 +172,21 @@ export function attributeClaims(
   const processLine = (line: Line, li: number, headlineMode: boolean) => {
     const quotes = pairQuotes(text, line, li);
     const quoteEnd = (q: Quote) => (q.close < 0 ? line.end : q.close + 1);
-    const inQuote = (off: number) => quotes.some((q) => off > q.open && off < quoteEnd(q));
+    // Quotations are sorted and do not overlap: binary search keeps long paragraphs linear.
+    const inQuote = (off: number) => {
+      let lo = 0;
+      let hi = quotes.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (quotes[mid]!.open < off) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      for (let k = found; k >= 0 && k >= found - 1; k--) if (off < quoteEnd(quotes[k]!)) return true;
+      return false;
+    };
     const protect = quotes.map((q) => ({ start: q.open, end: quoteEnd(q) }));
     const sentences = splitSentences(text, line.start, line.end, protect);
     const continuesQuote = prevOpen && quotes[0]?.open === line.start && quotes[0].double;
@@ -191,7 +213,10 @@ export function attributeClaims(
         S.start === line.start ? /^(Q|A|Question|Answer)\s*[:.]\s+\S/.exec(text.slice(S.start, S.end)) : null;
       if (qa) {
         lineDone = true;
-        const interviewee = registry.entities.find((e) => e.type === 'person' && e.name !== 'the author');
+        // The person the headline names, else the first person the article names.
+        const head = headline ? text.slice(headline.start, headline.end).toLowerCase() : '';
+        const people = registry.entities.filter((e) => e.type === 'person' && e.name !== 'the author');
+        const interviewee = people.find((e) => e.key && head.includes(e.key)) ?? people[0];
         if (/^A/.test(qa[1]!) && interviewee) {
           const startAt = tokens.find((t) => t.start >= S.start + qa[0].length - 1)?.start ?? S.end;
           emit(
@@ -225,7 +250,9 @@ export function attributeClaims(
             pre.at(-1)?.key ?? '',
           );
         const ownCue = tokens.slice(c + 1).some((t) => SPEECH_VERBS.has(t.key) || t.key === 'according');
-        const named = plain && !ownCue && m && (m.kind === 'name' || m.type === 'document');
+        const quoted = /^[“"‘']/.test(text.slice(tokens[c + 1]?.start ?? S.end));
+        const office = m?.kind === 'nominal' && m.type === 'person' && quoted;
+        const named = plain && !ownCue && m && (m.kind === 'name' || m.type === 'document' || office);
         if (
           named &&
           !/^(update|note|editor|watch|related|source|photo|video|breaking|live|read|listen|exclusive|analysis|opinion|comment|review|q|a|sketch|letters?|explainer|revealed|interview|profile|obituary|feature|insight|verdict|preview|recap|timeline|factcheck|heatwave|weather|traffic|travel|sport|business|politics|world|health|education|crime|court|tech|science|money|property|culture|books|music|film|tv|theatre)$/i.test(
@@ -310,7 +337,15 @@ export function attributeClaims(
           if (who) {
             direct = true;
             first = qi;
-            consumed.push({ start: S.start, end: q.open });
+            // Only the cue's own clause is used up: "Baker noted that X, and added: “…”" keeps "noted that X".
+            const coordinated = /^(and|but)$/.test(tokens[c - 1]?.key ?? '');
+            const own = coordinated
+              ? tokens[c - 1]!.start
+              : Math.min(
+                  cueTok.start,
+                  who.mention && who.mention.start < cueTok.start ? who.mention.start : cueTok.start,
+                );
+            consumed.push({ start: own, end: q.open });
           }
         }
         const q0 = sq[first]!;
@@ -407,10 +442,18 @@ export function attributeClaims(
         }
       }
 
-      // Names in running text are candidates for later pronouns.
+      // Names in running text are candidates for later pronouns (not those in parentheses: "(Con, Wendham North)").
+      let paren = 0;
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i]!;
-        if (!t.word || !t.cap || blocked(t.start) || (i === 0 && !tokens[1]?.cap)) continue;
+        if (t.text === '(') paren++;
+        else if (t.text === ')') paren = Math.max(0, paren - 1);
+        if (paren > 0 || !t.word || !t.cap || blocked(t.start) || (i === 0 && !tokens[1]?.cap)) continue;
+        // "The Salt Ledger": a capitalised run after "The" inside a sentence is a title or a body, not a person.
+        if (i > 0 && t.key === 'the') {
+          while (i + 1 < tokens.length && tokens[i + 1]!.word && tokens[i + 1]!.cap) i++;
+          continue;
+        }
         let j = i;
         while (j + 1 < tokens.length && tokens[j + 1]!.word && tokens[j + 1]!.cap) j++;
         if (j > i) {
@@ -437,7 +480,9 @@ export function attributeClaims(
             i = j;
             continue;
           }
-          if (m && m.kind === 'name' && m.type === 'person' && m.name?.includes(' '))
+          if (m?.kind === 'name' && m.type === 'organization' && !verbBefore)
+            registry.mentioned(m, null, t.start, true);
+          else if (m && m.kind === 'name' && m.type === 'person' && m.name?.includes(' '))
             registry.mentioned(m, null, t.start, !verbBefore);
         }
         i = j;
@@ -447,7 +492,7 @@ export function attributeClaims(
       // the quotation that opens the next paragraph.
       const lastTok = tokens.at(-1)!;
       if (lastTok.text === ':' && !directDone && S.end === line.end && !inQuote(lastTok.start)) {
-        const s = mainSubject(text, tokens, tokens.length - 1);
+        const s = clauseSubject(text, tokens, tokens.length - 1);
         if (s)
           last = {
             entity: resolve(s, tokens, headlineMode),
@@ -466,6 +511,13 @@ export function attributeClaims(
       const frames: Frame[] = framesOf(text, tokens, cues, S.end).filter(
         (f) => !consumed.some((r) => f.start < r.end && f.end > r.start && f.start >= r.start),
       );
+      // A report's content stops where a direct quotation's attribution begins later in the sentence.
+      for (const f of frames) {
+        for (const r of consumed) if (r.start > f.start && r.start < f.end) f.end = r.start;
+        while (f.end > f.start && /[\s,;:—–-]/.test(text[f.end - 1]!)) f.end--;
+        const tail = /(,?\s+(and|but))$/.exec(text.slice(f.start, f.end));
+        if (tail) f.end -= tail[0].length;
+      }
       let mainSpeaker: Attributed | null = sentenceSpeaker;
       for (const f of frames) {
         let who: Attributed | null = null;
@@ -528,7 +580,7 @@ export function attributeClaims(
       granularity === 'passage' &&
       prev &&
       prev.run > 0 &&
-      prev.run === d.run - 0 &&
+      prev.run === d.run &&
       d.run > 0 &&
       prev.line === d.line &&
       prev.entity === d.entity
@@ -561,6 +613,7 @@ function mergeRuns(
       prev &&
       joinable &&
       !d.separate &&
+      (d.cue === null || d.cue.start === prev.cue?.start) &&
       prev.kind === 'direct' &&
       d.kind === 'direct' &&
       prev.entity === d.entity

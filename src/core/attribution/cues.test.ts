@@ -27,3 +27,10 @@ describe('findCues', () => {
     expect(cuesOf('The war continues and the state says nothing.')).toEqual(['says']);
   });
 });
+
+describe('"called" as a cue', () => {
+  test('with an object and a complement', () => {
+    expect(cuesOf('She called the incident a disgrace.')).toEqual(['called']);
+    expect(cuesOf('The council called an emergency session.')).toEqual([]);
+  });
+});

@@ -26,8 +26,22 @@ const QUOTE_ONLY = new Set(
 function quoteWithin(tokens: readonly Token[], from: number, span: number): boolean {
   for (let k = from; k < tokens.length && k < from + span; k++) {
     const x = tokens[k]!;
-    if (/^[“"‘]$|^''$/.test(x.text)) return true;
+    if (/^[“"‘]$|^''$/.test(x.text) || (x.text === "'" && tokens[k + 1]?.text === "'")) return true;
     if (x.text === '.' || x.text === ';') return false;
+  }
+  return false;
+}
+
+/** "called the incident a disgrace": an object, then "a"/"an" and a complement. */
+function objectComplement(tokens: readonly Token[], from: number): boolean {
+  const first = tokens[from];
+  if (!first?.word || /^(a|an|for|on|off|up|in|to|out|back|him|her|them|it)$/.test(first.key)) {
+    return !!first && /^(him|her|them|it)$/.test(first.key) && /^(a|an)$/.test(tokens[from + 1]?.key ?? '');
+  }
+  for (let k = from + 1; k < tokens.length && k <= from + 6; k++) {
+    const x = tokens[k]!;
+    if (!x.word) return false;
+    if (/^(a|an)$/.test(x.key)) return true;
   }
   return false;
 }
@@ -74,7 +88,10 @@ export function findCues(
     if (particles) {
       const next = tokens[i + 1];
       if (next && particles.has(next.key)) to = i + 1;
-      else if (!(t.key.startsWith('call') && quoteWithin(tokens, i + 1, 8))) continue;
+      else if (
+        !(t.key.startsWith('call') && (quoteWithin(tokens, i + 1, 8) || objectComplement(tokens, i + 1)))
+      )
+        continue;
     }
     out.push({
       from: i,

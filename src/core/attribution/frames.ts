@@ -2,9 +2,11 @@ import type { Token } from '../text/tokens';
 import type { Cue } from './cues';
 import { ADDRESSEE_VERBS, DETERMINERS, TIME_WORDS } from './lexicon';
 import {
+  isVerbLike,
   looseMention,
   type Mention,
   mainSubject,
+  mentionOf,
   type Subject,
   subjectAfter,
   subjectBefore,
@@ -41,7 +43,7 @@ const words = (tokens: readonly Token[], a: number, b: number) => {
 function isAdjunct(tokens: readonly Token[], j: number, n: number): boolean {
   const t = tokens[j]!;
   if (
-    !/^(in|on|at|during|of|last|this|earlier|later|before|after|afterwards|while|when|to|via|through|from|within|shortly|immediately|soon|quickly)$/.test(
+    !/^(in|on|at|during|of|last|this|earlier|later|before|after|afterwards|while|when|to|via|through|from|within|shortly|immediately|soon|quickly|until|till)$/.test(
       t.key,
     )
   )
@@ -144,6 +146,55 @@ export function framesOf(
       if (words(tokens, j, n) >= 2)
         frame = { cue, subject: null, inherit: true, start: tokens[j]!.start, end, from: cue.from - 1 };
     } else {
+      // "Sanders was asked by host John Dickerson whether …", "Asked by Starnes if …": the agent is the speaker.
+      if (
+        tokens[cue.to + 1]?.key === 'by' &&
+        (cue.from === 0 ||
+          /^(was|were|is|are|been|being)$/.test(tokens[cue.from - 2]?.key ?? '') ||
+          /^(was|were|is|are|been|being|when|after|once)$/.test(tokens[cue.from - 1]?.key ?? ''))
+      ) {
+        let k = cue.to + 2;
+        while (
+          k < n &&
+          tokens[k]!.word &&
+          !/^(whether|if|about|to|what|how|why|who|on|in|at|during|last|this|that)$/.test(tokens[k]!.key)
+        )
+          k++;
+        const agent = mentionOf(text, tokens, cue.to + 2, k - 1);
+        while (
+          k < n &&
+          (TIME_WORDS.has(tokens[k]!.key) || /^(on|in|at|during)$/.test(tokens[k]!.key)) &&
+          !/^(whether|if|about)$/.test(tokens[k]!.key)
+        )
+          k++;
+        const subject = agent ? { mention: agent, role: agent.role, relative: false } : null;
+        if (subject && k < n && /^(whether|if|about|to|what|how|why|who)$/.test(tokens[k]!.key)) {
+          let stop = end;
+          const comma = tokens.findIndex((x, xi) => xi > k && x.text === ',');
+          if (cue.from === 0 && comma > 0) stop = tokens[comma]!.start;
+          frames.push({ cue, subject, inherit: false, start: tokens[k]!.start, end: stop, from: cue.from });
+        } else if (
+          subject &&
+          cue.from > 1 &&
+          /^(reported|announced|confirmed|revealed|disclosed|stated|claimed|alleged)$/.test(cue.key)
+        ) {
+          // "O’Malley’s move was first reported by MSNBC": the passive subject is the content.
+          let aux = cue.from - 1;
+          while (aux > 0 && cue.from - aux <= 3 && !/^(was|were|is|are|been|being)$/.test(tokens[aux]!.key))
+            aux--;
+          if (aux > 0 && /^(has|have|had)$/.test(tokens[aux - 1]?.key ?? '')) aux--;
+          if (aux > 0 && cue.from - aux <= 4 && words(tokens, 0, aux) >= 2)
+            frames.push({
+              cue,
+              subject,
+              inherit: false,
+              start: tokens[0]!.start,
+              end: tokens[aux]!.start,
+              from: 0,
+            });
+        }
+        continue;
+      }
       const subject = subjectBefore(text, tokens, cue.from, 0);
       const impersonal =
         subject?.mention.kind === 'pronoun' &&
@@ -168,9 +219,36 @@ export function framesOf(
         /\b(and|&)\b/.test(subject.mention.text);
       const adjectival = /ed$/.test(cue.key) && /^\d/.test(tokens[cue.from - 1]?.text ?? '');
       if (subject && !impersonal && !passive && fitsBare && !adjectival) {
-        if (cue.finding && !['document', 'organization', 'group'].includes(subject.mention.type)) continue;
+        // Findings ("showed", "found") belong to documents, bodies and statistical groups, not to people.
+        const statistical =
+          /^(percent|majority|minority|half|third|quarter|most|many|respondents|voters|americans|britons)$/.test(
+            subject.mention.head,
+          );
+        if (
+          cue.finding &&
+          !(
+            ['document', 'organization'].includes(subject.mention.type) ||
+            (subject.mention.type === 'group' && statistical)
+          )
+        )
+          continue;
+        // "injuries described as life-changing": a participle describing a thing.
+        if (
+          /^(described|seen|regarded|viewed|considered|characterised|characterized)$/.test(cue.key) &&
+          tokens[cue.to + 1]?.key === 'as' &&
+          subject.mention.kind !== 'pronoun' &&
+          subject.mention.type !== 'person'
+        )
+          continue;
         const sFrom = tokens.findIndex((t) => t.start === subject.mention.start);
         const j = contentStart(tokens, cue);
+        // "who asked not to be named": a condition of anonymity, not a report.
+        if (
+          /^not to be (named|identified|quoted)|^anonymity|^for anonymity/i.test(
+            text.slice(tokens[j]?.start ?? end, end),
+          )
+        )
+          continue;
         // "said on Tuesday", "said in an interview": an adjunct, not reported content.
         const adjunctOnly = j < n && isAdjunct(tokens, j, n);
         const after = adjunctOnly ? 0 : words(tokens, j, n);
@@ -207,7 +285,15 @@ export function framesOf(
         }
       } else if (cue.from > 0 && /^[,”"’']$/.test(tokens[cue.from - 1]!.text)) {
         const s = subjectAfter(text, tokens, cue.to + 1, n - 1);
-        if (s && words(tokens, 0, cue.from) >= 3) {
+        // "…, said he wanted change": a pronoun followed by a verb starts the content, it is not an inverted subject.
+        const next = tokens[cue.to + 2];
+        const afterName = s ? tokens.find((t) => t.start >= s.mention.end) : undefined;
+        const pronounClause =
+          (s?.mention.kind === 'pronoun' &&
+            next?.word &&
+            !/^(in|on|at|during|of|last|this|yesterday|today|later|earlier)$/.test(next.key)) ||
+          (s?.mention.kind === 'name' && afterName?.word && !afterName.cap && isVerbLike(afterName.key));
+        if (s && !pronounClause && words(tokens, 0, cue.from) >= 3) {
           let k = cue.to + 1;
           while (k < n && tokens[k]!.text !== ',') k++;
           const tail = words(tokens, k, n);

@@ -26,6 +26,7 @@ slam slams slammed describe describes described describing call calls called cal
 cite cites cited citing propose proposes proposed proposing agree agrees agreed
 question questions questioned questioning testify testifies testified observe observes observed
 point points pointed quip quips quipped joke jokes joked boast boasts boasted
+advise advises advised advising
 `);
 
 /** Verbs whose first object is the addressee, not the message ("told Parliament that …"). */
@@ -61,7 +62,7 @@ export const POSSESSIVE_PRONOUNS = words('his her their its our my');
 
 export const DETERMINERS =
   words(`the a an this that these those his her their its our my some many several most
-other another one two three four five few all both each`);
+other another one two three four five six seven eight nine ten dozens hundreds thousands few all both each`);
 
 /** Adverbs, auxiliaries and time words that may sit between a subject and its cue. */
 export const SKIP_BEFORE_CUE =
@@ -182,7 +183,9 @@ ethan walter noah jeremy christian keith roger terry gerald harold sean austin c
 jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene
 russell bobby mason philip louis harry oliver charlie alfie freddie archie leo ian graham neil stuart craig
 colin barry gordon malcolm nigel derek trevor duncan alistair hamish rhys owen gareth dafydd liam conor declan
-tom tim ted bernie bill mike mitt jeb marco rand chris newt rick ben joe barack`);
+tom tim ted bernie bill mike mitt jeb marco rand chris newt rick ben joe barack laurence lawrence victor
+ewan angus fergus callum ross hugh rupert giles jeremy simon nick luke matt dan sam ed rob tobias oliver enzo tomasz
+rajesh raj arjun omar ahmed mohammed muhammad ali hassan ibrahim`);
 export const FEMALE_NAMES =
   words(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
 betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca
@@ -193,4 +196,6 @@ kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn d
 diana natalie brittany charlotte marie kayla alexis lori fiona siobhan niamh aoife sinead eileen kath kathy
 kirsty morag ailsa carys megan bethan rhiannon gwen jo joanne jane janet nicola claire clare louise lucy sophie
 chloe holly jade zoe amelia ella mia isla ava poppy hillary nancy elizabeth kamala michelle theresa priti nadine
-liz angela ursula marine jacinda`);
+liz angela ursula marine jacinda anita rosa rosalind agnes felicity imogen harriet philippa miriam yvonne
+maureen pauline gillian lorna moira sheila brenda valerie wendy tracy tracey kerry leanne gemma natasha priya aisha
+fatima nadia maya leila sofia elena ana lena ines chiara marisol carmen`);

@@ -59,7 +59,16 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   if (from < 0 || to >= tokens.length || from > to) return null;
   while (from <= to && !tokens[from]!.word) from++;
   // A phrase opening with a preposition is an adjunct ("In a statement"), never a speaker.
-  if (from <= to && LEADING_PREPOSITION.test(tokens[from]!.key)) return null;
+  // ("about half of voters" is a quantity, not an adjunct.)
+  if (
+    from <= to &&
+    LEADING_PREPOSITION.test(tokens[from]!.key) &&
+    !(
+      /^(about|over|under)$/.test(tokens[from]!.key) &&
+      /^(\d|half|a|one|two|three|four|five|six|seven|eight|nine|ten|a)/.test(tokens[from + 1]?.key ?? '')
+    )
+  )
+    return null;
   while (to >= from && !tokens[to]!.word) to--;
   if (from > to || to - from > 14) return null;
   const first = tokens[from]!;
@@ -128,7 +137,7 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const type: SpeakerType =
       allCaps || place
         ? 'organization'
-        : single && HEAD_TYPE.get(head) === 'group'
+        : single && (HEAD_TYPE.get(head) === 'group' || (/s$/.test(head) && HEAD_TYPE.has(head.slice(0, -1))))
           ? 'group'
           : single && (ORG_WORDS.has(head) || HEAD_TYPE.get(head) === 'organization')
             ? 'organization'
@@ -145,6 +154,15 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   else if (capWords.length && ORG_WORDS.has(head)) type = 'organization';
   else if (capWords.length && capWords.length === headAt - from + 1) type = 'organization';
   else if (hasDet && isPlural(head)) type = 'group';
+  // "forecasters warn", "Water companies said": a bare plural noun is a group.
+  else if (
+    (headAt === to || to - headAt <= 4) &&
+    isPlural(head) &&
+    !tokens[headAt]!.cap &&
+    !isVerbLike(head) &&
+    !/(ss|us|is)$/.test(head)
+  )
+    type = 'group';
   else if (
     hasDet &&
     !isVerbLike(head) &&
@@ -262,7 +280,6 @@ export function subjectBefore(
   }
   if (t.word && (t.key === 'and' || t.key === 'but') && !t.cap && depth < 2) {
     // Coordinated verbs share the subject: "Hayek confirmed it and said …".
-    if (tokens[i - 1]?.text === ',' && t.key !== 'but') return null;
     for (let v = min + 1; v < i; v++) {
       const w = tokens[v]!;
       if (w.word && !w.cap && isVerbLike(w.key)) return subjectBefore(text, tokens, v, min, depth + 1);
@@ -395,20 +412,32 @@ export function isVerbLike(key: string): boolean {
 
 /** The main clause's subject: the noun phrase before the sentence's first verb-like word. */
 export function mainSubject(text: string, tokens: readonly Token[], before: number): Subject | null {
-  for (let i = 1; i < before; i++) {
+  // Skip an introductory phrase: "In television interviews on Sunday, he defended …".
+  let start = 0;
+  if (
+    LEADING_PREPOSITION.test(tokens[0]?.key ?? '') ||
+    /^(after|before|while|when|as|speaking|writing|asked)$/.test(tokens[0]?.key ?? '')
+  ) {
+    const comma = tokens.findIndex((t, k) => k < before && k <= 15 && t.text === ',');
+    if (comma > 0) start = comma + 1;
+  }
+  for (let i = start + 1; i < before; i++) {
     const t = tokens[i]!;
     if (!t.word || t.cap) continue;
+    const prev = tokens[i - 1]!;
+    // "The retired neurosurgeon": an -ed word right after a determiner is an adjective.
+    if (/ed$/.test(t.key) && DETERMINERS.has(prev.key)) continue;
     const afterName =
-      tokens[i - 1]!.cap &&
-      tokens[i - 1]!.word &&
-      i <= 5 &&
+      isNameWord(prev) &&
+      i - start <= 5 &&
       !DETERMINERS.has(t.key) &&
       !ROLE_WORDS.has(t.key) &&
       !TITLES.has(t.key) &&
       !NAME_JOINERS.has(t.key);
-    if (isVerbLike(t.key) || /[^s]s$/.test(t.key) || afterName) {
-      const s = subjectBefore(text, tokens, i, 0, 2);
-      if (s && tokens[0]!.start === s.mention.start) return s;
+    const sVerb = /[^s]s$/.test(t.key) && (prev.cap || PRONOUNS.has(prev.key) || HEAD_TYPE.has(prev.key));
+    if (isVerbLike(t.key) || sVerb || afterName) {
+      const s = subjectBefore(text, tokens, i, start, 2);
+      if (s && tokens[start]!.start === s.mention.start) return s;
       return s && s.mention.kind !== 'nominal' ? s : null;
     }
   }
@@ -455,4 +484,17 @@ export function looseMention(
     type: HEAD_TYPE.get(head) ?? 'unknown',
     owner: null,
   };
+}
+
+/** The subject of the clause that ends at tokens[end] (exclusive): the last verb-like word's subject. */
+export function clauseSubject(text: string, tokens: readonly Token[], end: number): Subject | null {
+  for (let i = end - 1; i > 0; i--) {
+    const t = tokens[i]!;
+    if (!t.word || t.cap) continue;
+    if (isVerbLike(t.key) || /[^s]s$/.test(t.key)) {
+      const s = subjectBefore(text, tokens, i, 0, 2);
+      if (s) return s;
+    }
+  }
+  return mainSubject(text, tokens, end);
 }

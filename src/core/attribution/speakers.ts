@@ -149,6 +149,11 @@ export class SpeakerRegistry {
       .slice(-SALIENCE);
     const last = list.at(-1);
     if (!last) return undefined;
+    // "she" prefers someone known to be a woman over someone of unknown gender, within the same few mentions.
+    if (gender && last.entity.gender !== gender) {
+      const known = list.filter((r) => r.entity.gender === gender).at(-1);
+      if (known && last.at - known.at < 120) return known.entity;
+    }
     // Prefer the latest subject when it is close to the latest mention of any kind.
     const subject = list.filter((r) => r.subject).at(-1);
     if (subject && subject.entity !== last.entity && last.at - subject.at < 100) return subject.entity;
@@ -252,6 +257,7 @@ export class SpeakerRegistry {
   /** Records a mention seen in running text, so later pronouns can resolve to it. */
   mentioned(m: Mention, role: string | null, at: number, subject = false) {
     if (m.kind === 'name' && m.type === 'person' && m.name) this.person(m.name, role, at, subject, m.text);
+    else if (m.kind === 'name' && m.type === 'organization' && subject) this.resolve(m, null, at, true);
   }
 
   output(used: ReadonlySet<string>): ExtractedSpeaker[] {
