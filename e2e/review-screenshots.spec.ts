@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { claimPanel, openReference, selectClaim } from './review-helpers';
+import { claimPanel, openReference } from './review-helpers';
 
 // The claim panel at desktop and phone widths: SCREENSHOTS=1 npx playwright test review-screenshots
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to refresh docs/screenshots/claim-panel*.png');
@@ -13,8 +13,12 @@ for (const size of sizes) {
   test(`claim panel at ${size.width}×${size.height}`, async ({ page }) => {
     await page.setViewportSize({ width: size.width, height: size.height });
     await openReference(page);
-    await selectClaim(page, /some 35 active/);
+    await page
+      .locator('.claim-mark', { hasText: 'there are currently some 35 active cases' })
+      .first()
+      .click();
     const panel = claimPanel(page);
+    await expect(panel).toBeVisible();
     await panel.getByRole('button', { name: /Add a source/ }).click();
     await panel.getByLabel('Address (URL)').fill('https://www.southyorkshire-pcc.gov.uk/');
     await panel.getByLabel('Title').fill('South Yorkshire PCC: CSE investigations');
@@ -35,7 +39,10 @@ for (const size of sizes) {
     await page.evaluate(() => {
       (document.activeElement as HTMLElement | null)?.blur();
       document.querySelector('.claim-panel')?.scrollTo(0, 0);
+      if (window.innerWidth > 820)
+        document.querySelector('.claim-mark[data-selected]')?.scrollIntoView({ block: 'center' });
     });
+    await page.waitForTimeout(300);
     await page.screenshot({ path: `docs/screenshots/${size.file}.png` });
   });
 }

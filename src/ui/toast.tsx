@@ -42,7 +42,10 @@ export function announce(text: string) {
 
 function ToastItem({ toast }: Readonly<{ toast: Toast }>) {
   useEffect(() => {
-    const timer = setTimeout(() => dismissToast(toast.id), toast.action ? 8000 : 4000);
+    const timer = setTimeout(
+      () => dismissToast(toast.id),
+      toast.action || toast.tone === 'error' ? 8000 : 4000,
+    );
     return () => clearTimeout(timer);
   }, [toast]);
   return (

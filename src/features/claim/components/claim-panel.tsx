@@ -105,6 +105,7 @@ export function ClaimPanel(props: Props) {
       className="claim-panel"
       aria-labelledby={headingId}
       data-claim-id={claimId}
+      data-span-editing={props.spanEditing || undefined}
       onKeyDown={(e) => {
         // Escape in a field leaves the field (the next Escape closes the claim); lists and dialogs handle theirs first.
         if (e.key === 'Escape' && !e.defaultPrevented && isTypingTarget(e.target)) {
