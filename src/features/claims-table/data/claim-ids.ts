@@ -139,8 +139,15 @@ async function sortRows(f: ClaimFilters, narrowed: Set<string> | null, keep: (id
           return [c.articleId, c.start];
       }
     };
+    // Names compare as people read them; ids (article order) by code unit, as IndexedDB orders keys.
     const cmp = (a: string | number, b: string | number) =>
-      typeof a === 'string' ? collator.compare(a, b as string) : a - (b as number);
+      f.sort === 'speaker' && typeof a === 'string'
+        ? collator.compare(a, b as string)
+        : a < b
+          ? -1
+          : a > b
+            ? 1
+            : 0;
     return rows
       .map((c) => ({ id: c.id as string, k: key(c), a: c.articleId as string, s: c.start }))
       .sort(
