@@ -68,4 +68,16 @@ describe('extract CLI', { timeout: 60_000 }, () => {
     expect(run([]).status).not.toBe(0);
     expect(run(['--format', 'xml', article]).stderr).toContain('unknown format');
   });
+
+  test('"-" and unknown short options get a clear message and usage, not "no such file"', () => {
+    const dash = run(['-']);
+    expect(dash.status).toBe(2);
+    expect(dash.stderr).toMatch(
+      /^extract: "-" \(standard input\) is read only with --jsonl; give file paths\nusage:/,
+    );
+    const short = run(['-x', article]);
+    expect(short.status).toBe(2);
+    expect(short.stderr).toMatch(/^extract: unknown option -x\nusage:/);
+    expect(short.stdout).toBe('');
+  });
 });

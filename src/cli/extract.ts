@@ -36,7 +36,9 @@ function readText(file: string): string {
         ? `${file}: no such file`
         : code === 'EISDIR'
           ? `${file}: is a directory`
-          : `${file}: cannot read (${code ?? 'error'})`,
+          : code === 'EACCES' || code === 'EPERM'
+            ? `${file}: permission denied`
+            : `${file}: cannot read (${code ?? 'error'})`,
     );
   }
   return decodeText(bytes, file);
@@ -120,7 +122,9 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '-h' || a === '--help') {
       process.stdout.write(`${USAGE}\n`);
       return 0;
-    } else if (a.startsWith('--')) throw new InputError(`unknown option ${a}\n${USAGE}`);
+    } else if (a === '-')
+      throw new InputError(`"-" (standard input) is read only with --jsonl; give file paths\n${USAGE}`);
+    else if (a.startsWith('-') && a.length > 1) throw new InputError(`unknown option ${a}\n${USAGE}`);
     else files.push(a);
   }
   if (format !== 'json' && format !== 'csv') throw new InputError(`unknown format "${format}" (json or csv)`);
