@@ -1,12 +1,50 @@
-import { Link, Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
 import { paths } from '../paths';
 import { AppStatus } from './app-status';
 import { FirstRun } from './first-run';
 import { useNoFileNavigation } from './use-no-file-navigation';
 
+/**
+ * After an in-app navigation, moves the focus to the new screen's heading (or its main region), as a
+ * page load would: otherwise it stays on the link that was removed, a screen reader says nothing
+ * and the next Tab starts again from the top of the page.
+ */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(pathname);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current && pathname === first.current) return; // the page load: focus stays put
+    moved.current = true;
+    const main = document.getElementById('main');
+    if (!main) return;
+    const focusHeading = () => {
+      const heading = main.querySelector('h1');
+      if (!heading) return false;
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+      return true;
+    };
+    if (focusHeading()) return;
+    // The screen's data is still loading: hold the focus on main until its heading appears.
+    main.focus({ preventScroll: true });
+    const observer = new MutationObserver(() => {
+      if (document.activeElement !== main || focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const stop = setTimeout(() => observer.disconnect(), 5_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
+  }, [pathname]);
+}
+
 export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
   useNoFileNavigation();
+  useFocusOnNavigation();
   return (
     <>
       <a className="skip-link" href="#main">
