@@ -614,7 +614,7 @@ function mergeRuns(
       joinable &&
       !d.separate &&
       (d.cue === null || d.cue.start === prev.cue?.start) &&
-      prev.kind === 'direct' &&
+      (prev.kind === 'direct' || (prev.kind === 'mixed' && d.cue === null && prev.line === d.line)) &&
       d.kind === 'direct' &&
       prev.entity === d.entity
     ) {
