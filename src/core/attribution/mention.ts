@@ -370,8 +370,19 @@ export function subjectBefore(
     i--;
     t = tokens[i]!;
   }
-  const from = phraseStart(tokens, i, min);
-  const m = mentionOf(text, tokens, from, i);
+  let from = phraseStart(tokens, i, min);
+  // "with Sen. John McCain calling it …": the absolute "with" is not part of the subject.
+  if (tokens[from]?.key === 'with' && from < i && tokens[from + 1]!.cap) from++;
+  let m = mentionOf(text, tokens, from, i);
+  if (!m && tokens[i]!.cap) {
+    // "Saturday at the party convention Sen. Elizabeth Warren said": fall back to the name that ends the phrase.
+    let n = i;
+    while (n > from && tokens[n - 1]!.word && (tokens[n - 1]!.cap || NAME_JOINERS.has(tokens[n - 1]!.key)))
+      n--;
+    while (n < i && NAME_JOINERS.has(tokens[n]!.key)) n++;
+    const tail = mentionOf(text, tokens, n, i);
+    if (tail?.kind === 'name') m = tail;
+  }
   if (!m || (m.kind === 'pronoun' && relative)) return null;
   return { mention: m, role: role ?? m.role, relative };
 }
