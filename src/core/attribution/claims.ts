@@ -515,7 +515,10 @@ export function attributeClaims(
 
       // Reported speech in what is left of the sentence.
       const wordsIn = tokens.filter((t) => t.word);
-      const titleCase = headlineMode && wordsIn.filter((t) => t.cap).length >= 0.6 * wordsIn.length;
+      // Title case ("Bush Says We Should Pay Attention") in a headline or a live-blog subheading.
+      const titleCase =
+        (headlineMode || (wordsIn.length >= 4 && !/[.!?]["”’]?$/.test(text.slice(S.start, S.end).trim()))) &&
+        wordsIn.filter((t) => t.cap).length >= 0.6 * wordsIn.length;
       const cues = findCues(tokens, blocked, titleCase);
       if (!cues.length) continue;
       const frames: Frame[] = framesOf(text, tokens, cues, S.end).filter(

@@ -74,6 +74,9 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   const first = tokens[from]!;
   const last = tokens[to]!;
   const span = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
+  // "One says …, another says …": indefinite pronouns stand for a group member.
+  if (from === to && /^(one|another|others|some|many|both|most|few)$/.test(first.key))
+    return { ...span, kind: 'nominal', name: null, role: null, head: first.key, type: 'group', owner: null };
   if (from === to && PRONOUNS.has(first.key))
     return {
       ...span,
@@ -288,7 +291,15 @@ export function subjectBefore(
     // Coordinated verbs share the subject: "Hayek confirmed it and said …".
     for (let v = min + 1; v < i; v++) {
       const w = tokens[v]!;
-      if (w.word && !w.cap && isVerbLike(w.key)) return subjectBefore(text, tokens, v, min, depth + 1);
+      const prevW = tokens[v - 1]!;
+      const singular = w.key.replace(/ies$/, 'y').replace(/s$/, '');
+      const sVerb =
+        /[^s]s$/.test(w.key) &&
+        (prevW.cap || PRONOUNS.has(prevW.key)) &&
+        !HEAD_TYPE.has(singular) &&
+        !HEAD_TYPE.has(w.key);
+      if (w.word && !w.cap && (isVerbLike(w.key) || sVerb))
+        return subjectBefore(text, tokens, v, min, depth + 1);
     }
     return null;
   }
