@@ -119,6 +119,17 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   )
     n--;
   const head = tokens[headAt]!.key;
+  // "Office for Crime Statistics", "Department of Justice": a joiner inside a capitalised run makes it a body.
+  if (n >= from + 1 && n < headAt && NAME_JOINERS.has(tokens[n]!.key) && isNameWord(tokens[n - 1]!)) {
+    let b = n - 1;
+    while (b > from && (isNameWord(tokens[b - 1]!) || NAME_JOINERS.has(tokens[b - 1]!.key))) b--;
+    if (
+      tokens.slice(b, headAt + 1).some((x) => ORG_WORDS.has(x.key) || HEAD_TYPE.get(x.key) === 'organization')
+    ) {
+      const orgName = text.slice(tokens[b]!.start, tokens[headAt]!.end);
+      return { ...span, kind: 'name', name: orgName, role: null, head, type: 'organization', owner: null };
+    }
+  }
   const ownerTok = tokens[from]!;
   const owner =
     POSSESSIVE_PRONOUNS.has(ownerTok.key) || /['’]s$/.test(ownerTok.text)
