@@ -26,7 +26,7 @@ import { articleQueries, claimQueries } from '@/db/queries';
 import { claimSearchStats, searchClaims } from '@/db/search';
 import { undo } from '@/db/undo';
 
-type Options = { claims: number; articles: number; runs: number };
+type Options = { claims: number; articles: number; runs: number; vocab: number };
 type Timing = { name: string; ms: number[]; median: number; note?: string };
 
 const WORDS =
@@ -51,14 +51,25 @@ const rand = () => {
 };
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
+/** Rarer words (made up, e.g. "kadoru"), so that not every claim shares the 25 common ones. */
+let rare: string[] = [];
+const SYLLABLES = ['ka', 'do', 'ru', 'mi', 'te', 'so', 'la', 've', 'ni', 'po', 'shu', 'ber'];
+function makeRare(n: number): string[] {
+  return Array.from({ length: n }, () =>
+    Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(SYLLABLES)).join(''),
+  );
+}
+
 function sentence(i: number): string {
   const n = 3 + Math.floor(rand() * 9);
-  const words = Array.from({ length: n }, () => pick(WORDS));
+  const words = Array.from({ length: n }, () => (rare.length > 0 && rand() < 0.7 ? pick(rare) : pick(WORDS)));
   return `${words.join(' ')} rose by ${Math.floor(rand() * 900) + 10} per cent since ${2000 + (i % 24)}.`;
 }
 
-async function seedDb({ claims, articles }: Options, log: (s: string) => void): Promise<number> {
+async function seedDb(opts: Options, log: (s: string) => void): Promise<number> {
+  const { claims, articles } = opts;
   const t0 = performance.now();
+  rare = makeRare(opts.vocab);
   await db.delete();
   await db.open();
   const now = Date.now();
@@ -106,6 +117,8 @@ async function seedDb({ claims, articles }: Options, log: (s: string) => void): 
       updatedAt: now,
       deletedAt: null,
     };
+    // a news article quotes a handful of people
+    const cast = Array.from({ length: 8 }, () => pick(speakers));
     const rows: Claim[] = [];
     const evidence: Evidence[] = [];
     let offset = 0;
@@ -117,7 +130,7 @@ async function seedDb({ claims, articles }: Options, log: (s: string) => void): 
       const claim: Claim = {
         id: newId<ClaimId>(),
         articleId,
-        speakerId: pick(speakers).id,
+        speakerId: pick(cast).id,
         text: s,
         start,
         end,

@@ -1,11 +1,11 @@
 /**
- * npm run bench:claims-db [-- --claims 100000 --articles 1000 --runs 5]
+ * npm run bench:claims-db [-- --claims 100000 --articles 1000 --runs 5 --vocab 5000]
  *
  * Serves bench/claims-db.html with Vite and runs it in Debian's Chromium (headless, persistent
  * profile on disk so IndexedDB is stored as in real use), printing the timings as JSON.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -16,7 +16,13 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? fallback : Number(process.argv[i + 1]);
 };
-const options = { claims: arg('claims', 100_000), articles: arg('articles', 1_000), runs: arg('runs', 5) };
+const options = {
+  claims: arg('claims', 100_000),
+  articles: arg('articles', 1_000),
+  runs: arg('runs', 5),
+  /** Made-up rarer words mixed into the claims (0: only 25 common words, a worst case for search). */
+  vocab: arg('vocab', 5_000),
+};
 const port = Number(process.env.E2E_PORT ?? 4177);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -57,6 +63,7 @@ try {
         machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
         browser: `Chromium ${browser} (headless, persistent profile)`,
         options,
+        loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
         ...(result as object),
       },
       null,

@@ -3,6 +3,7 @@ import type { Claim, ClaimId, SpeakerId } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
 import { type ClaimFilters, type ClaimSort, claimMatchesFilters, EMPTY_FILTERS } from '@/core/review/filters';
 import { verdictNeedsSource } from '@/core/review/verdicts';
+import type { ClaimSearchHit } from '@/core/search/claim-index';
 import { db } from './db';
 import { searchClaims } from './search';
 
@@ -104,13 +105,12 @@ async function speakerNamesOf(claims: readonly Claim[]): Promise<Map<string, str
 }
 
 /** The live claims matching the filters, in order (no paging), when they cannot be paged off an index. */
-async function matchingClaims(f: ClaimFilters): Promise<Claim[]> {
+async function matchingClaims(f: ClaimFilters, hits: readonly ClaimSearchHit[] | null): Promise<Claim[]> {
   const withSources = f.source === 'any' ? null : await claimIdsWithSources();
   const match = (c: Claim) =>
     c.deletedAt === null && claimMatchesFilters(c, f, (id) => withSources?.has(id) ?? false);
   let rows: Claim[];
-  if (f.q.trim() !== '') {
-    const hits = await searchClaims(f.q, SEARCH_LIMIT);
+  if (hits !== null) {
     rows = (await db.claims.bulkGet(hits.map((h) => h.id as ClaimId))).filter(
       (c): c is Claim => c !== undefined && match(c),
     );
@@ -162,19 +162,25 @@ export async function listClaims(
   { offset = 0, limit = 100 }: ClaimPage = {},
 ): Promise<ClaimListItem[]> {
   const f = fullFilters(filter);
+  // the search runs before the transaction: building its index awaits more than IndexedDB
+  const hits = f.q.trim() === '' ? null : await searchClaims(f.q, SEARCH_LIMIT);
   return db.transaction('r', [db.claims, db.evidence, db.speakers, db.sources], async () => {
     const index = SORT_INDEX[f.sort];
-    if (isPlain(f) && index) {
+    if (index && f.q.trim() === '' && indexRange(f) === null) {
+      // no narrowing index (at most kinds / has-source): walk the sort index until the page is full
+      const withSources = f.source === 'any' ? null : await claimIdsWithSources();
       const ordered = f.desc ? db.claims.orderBy(index).reverse() : db.claims.orderBy(index);
       const page = await ordered
-        .filter((c) => c.deletedAt === null)
+        .filter(
+          (c) => c.deletedAt === null && claimMatchesFilters(c, f, (id) => withSources?.has(id) ?? false),
+        )
         .offset(offset)
         .limit(limit)
         .toArray();
       return decorate(page);
     }
     if (isPlain(f) && f.sort === 'verdict') return decorate(await pageByVerdict(f.desc, offset, limit));
-    const rows = await matchingClaims(f);
+    const rows = await matchingClaims(f, hits);
     return decorate(rows.slice(offset, offset + limit));
   });
 }
@@ -216,6 +222,7 @@ async function pageByVerdict(desc: boolean, offset: number, limit: number): Prom
  */
 export async function countClaims(filter: ClaimListFilter = {}): Promise<number> {
   const f = fullFilters(filter);
+  const hits = f.q.trim() === '' ? null : await searchClaims(f.q, SEARCH_LIMIT);
   return db.transaction('r', [db.claims, db.evidence, db.speakers, db.sources], async () => {
     const tombstones = () =>
       db.claims
@@ -223,12 +230,28 @@ export async function countClaims(filter: ClaimListFilter = {}): Promise<number>
         .above(Dexie.minKey)
         .filter((c) => claimMatchesFilters(c, f, () => false))
         .count();
-    if (isPlain(f)) return (await db.claims.count()) - (await tombstones());
-    const range = indexRange(f);
-    if (range?.exact) {
+    /** Counted from indexes alone, or null. */
+    const indexCount = async (g: ClaimFilters): Promise<number | null> => {
+      if (isPlain(g)) return (await db.claims.count()) - (await tombstones());
+      const range = indexRange(g);
       // anyOf over several keys counts each claim once (one article, speaker, verdict per claim)
-      return (await range.range.count()) - (await tombstones());
+      return range?.exact ? (await range.range.count()) - (await tombstones()) : null;
+    };
+    const direct = await indexCount(f);
+    if (direct !== null) return direct;
+    if (f.source !== 'any' && f.q.trim() === '') {
+      // has-source / no-source: the claims with sources are few next to the library; count those
+      // matching the other filters, and take them from the index count
+      const rest: ClaimFilters = { ...f, source: 'any' };
+      const total = await indexCount(rest);
+      if (total !== null) {
+        const ids = [...(await claimIdsWithSources())] as ClaimId[];
+        const withSource = (await db.claims.bulkGet(ids)).filter(
+          (c) => c !== undefined && c.deletedAt === null && claimMatchesFilters(c, rest, () => true),
+        ).length;
+        return f.source === 'with' ? withSource : total - withSource;
+      }
     }
-    return (await matchingClaims(f)).length;
+    return (await matchingClaims(f, hits)).length;
   });
 }

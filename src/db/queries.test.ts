@@ -205,6 +205,7 @@ describe('claimQueries.list / count', () => {
     const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
     await saveImportedArticle({ text: ARTICLE_B }, extractionB());
     const [first, second] = await db.claims.where('articleId').equals(a.articleId).sortBy('start');
+    await new Promise((r) => setTimeout(r, 2)); // the index is built a moment after the writes
     const q = client();
     const ids = async (query: string, more: Parameters<typeof claimQueries.list>[0] = {}) =>
       (await q.fetchQuery(claimQueries.list({ q: query, ...more }))).map((c) => c.id);

@@ -18,7 +18,6 @@ import type {
 } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
 import { type ArticleSort, sortArticles } from '@/core/review/progress';
-import { verdictNeedsSource } from '@/core/review/verdicts';
 import { type ClaimListFilter, type ClaimPage, claimFilterKey, countClaims, listClaims } from './claim-list';
 import { db, type TableName } from './db';
 import { getMeta } from './meta';
@@ -37,6 +36,7 @@ export type DbQueryMeta = Readonly<{ tables?: readonly TableName[]; scope?: Quer
 /** Verdicts that count as checked in progress figures. */
 export const OPEN_VERDICTS: readonly Verdict[] = ['unchecked', 'in progress'];
 export const isChecked = (verdict: Verdict): boolean => !OPEN_VERDICTS.includes(verdict);
+const CHECKED_VERDICTS: readonly Verdict[] = VERDICTS.filter(isChecked);
 
 const isLive = <T extends { deletedAt: Timestamp | null }>(row: T | undefined): row is T =>
   row !== undefined && row.deletedAt === null;
@@ -59,31 +59,6 @@ export type ArticleSummary = Readonly<{
   flaggedCount: number;
   speakerCount: number;
 }>;
-
-/** An article's live claims with a rating verdict and no live source. */
-async function flaggedCount(articleId: ArticleId, tombstones: readonly Claim[]): Promise<number> {
-  const deleted = new Set(tombstones.map((c) => c.id));
-  const rated = (
-    await Promise.all(
-      VERDICTS.filter(verdictNeedsSource).map((v) =>
-        db.claims.where('[articleId+verdict]').equals([articleId, v]).primaryKeys(),
-      ),
-    )
-  )
-    .flat()
-    .filter((id) => !deleted.has(id));
-  if (rated.length === 0) return 0;
-  const sourced = new Set(
-    (
-      await db.evidence
-        .where('claimId')
-        .anyOf(rated)
-        .filter((e) => e.deletedAt === null)
-        .toArray()
-    ).map((e) => e.claimId),
-  );
-  return rated.filter((id) => !sourced.has(id)).length;
-}
 
 /** The ids of the live speakers of an article's live claims: distinct index keys, corrected for tombstones. */
 async function liveSpeakerIds(articleId: ArticleId, tombstones: readonly Claim[]): Promise<SpeakerId[]> {
@@ -112,33 +87,48 @@ const tombstonesOf = (articleId: ArticleId): Promise<Claim[]> =>
   articleRange('[articleId+deletedAt]', articleId).toArray();
 
 /**
- * Counts an article's live claims, checked claims and speakers with index counts and distinct
- * index keys ([articleId+verdict], [articleId+speakerId]), reading only its tombstoned claims' rows.
+ * The progress of every live article with few reads and no cursor over every claim: the ids of
+ * checked claims from the verdict index (one key-only read per rating verdict), each article's
+ * claim ids from the articleId index (key-only), its speakers as distinct index keys, the
+ * tombstoned claims, and the live links to sources. (Per-article counts per verdict took 35 s for
+ * 1,000 articles in Chromium; cursors over every index key 10 s.)
  */
-async function summarise(article: Article): Promise<ArticleSummary> {
-  const byVerdict = (verdict: Verdict) =>
-    db.claims.where('[articleId+verdict]').equals([article.id, verdict]).count();
-  const tombstones = await tombstonesOf(article.id);
-  const [total, open, speakerIds, flagged] = await Promise.all([
-    articleRange('[articleId+verdict]', article.id).count(),
-    Promise.all(OPEN_VERDICTS.map(byVerdict)).then((ns) => ns.reduce((a, b) => a + b, 0)),
-    liveSpeakerIds(article.id, tombstones),
-    flaggedCount(article.id, tombstones),
-  ]);
-  const deletedChecked = tombstones.filter((c) => isChecked(c.verdict)).length;
-  const claimCount = total - tombstones.length;
-  const checkedCount = total - open - deletedChecked;
-  return {
-    id: article.id,
-    title: article.title,
-    outlet: article.outlet,
-    importedAt: article.importedAt,
-    claimCount,
-    checkedCount,
-    uncheckedCount: claimCount - checkedCount,
-    flaggedCount: flagged,
-    speakerCount: speakerIds.length,
-  };
+async function summariseLibrary(articles: readonly Article[]): Promise<ArticleSummary[]> {
+  const checkedIds = new Set<string>(
+    (
+      await Promise.all(CHECKED_VERDICTS.map((v) => db.claims.where('verdict').equals(v).primaryKeys()))
+    ).flat(),
+  );
+  const tombstones = await db.claims.where('deletedAt').above(Dexie.minKey).toArray();
+  const deleted = new Set<string>(tombstones.map((c) => c.id));
+  const sourced = new Set<string>(
+    (await db.evidence.filter((e) => e.deletedAt === null).toArray()).map((e) => e.claimId),
+  );
+  const tombstonesOfArticle = new Map<string, Claim[]>();
+  for (const c of tombstones)
+    tombstonesOfArticle.set(c.articleId, [...(tombstonesOfArticle.get(c.articleId) ?? []), c]);
+
+  return Promise.all(
+    articles.map(async (article) => {
+      const [ids, speakerIds] = await Promise.all([
+        db.claims.where('articleId').equals(article.id).primaryKeys(),
+        liveSpeakerIds(article.id, tombstonesOfArticle.get(article.id) ?? []),
+      ]);
+      const live = ids.filter((id) => !deleted.has(id));
+      const checked = live.filter((id) => checkedIds.has(id));
+      return {
+        id: article.id,
+        title: article.title,
+        outlet: article.outlet,
+        importedAt: article.importedAt,
+        claimCount: live.length,
+        checkedCount: checked.length,
+        uncheckedCount: live.length - checked.length,
+        flaggedCount: checked.filter((id) => !sourced.has(id)).length,
+        speakerCount: speakerIds.length,
+      };
+    }),
+  );
 }
 
 export const articleQueries = {
@@ -153,7 +143,7 @@ export const articleQueries = {
       queryFn: () =>
         db.transaction('r', [db.articles, db.claims, db.evidence], async () => {
           const articles = await db.articles.orderBy('importedAt').reverse().filter(isLive).toArray();
-          return sortArticles(await Promise.all(articles.map(summarise)), sort);
+          return sortArticles(await summariseLibrary(articles), sort);
         }),
       staleTime: Number.POSITIVE_INFINITY,
       networkMode: 'always',

@@ -1,14 +1,5 @@
-import type {
-  Claim,
-  ClaimId,
-  Evidence,
-  EvidenceId,
-  Source,
-  SourceId,
-  Speaker,
-  SpeakerId,
-  Timestamp,
-} from '@/core/model/types';
+import { Dexie } from 'dexie';
+import type { Claim, ClaimId, Source, SourceId, Speaker, SpeakerId, Timestamp } from '@/core/model/types';
 import {
   type ClaimIndex,
   type ClaimSearchHit,
@@ -22,54 +13,17 @@ import { db } from './db';
 
 /**
  * The claim search index of this tab, built on the first search (one read of every claim) and then
- * kept up to date by reading only what changed: rows whose `updatedAt` is later than the last one
- * indexed, in claims, speakers (renames reach their claims), sources (titles reach the claims that
- * link them) and evidence. That works for writes made in other tabs too, and costs one small index
- * range read per search when nothing changed.
+ * kept up to date by reading only what changed: rows whose `updatedAt` is at or after `since`, in
+ * claims, speakers (renames reach their claims), sources (titles reach the claims that link them)
+ * and evidence. That works for writes made in other tabs too, and costs four small index range
+ * reads per search when nothing changed.
+ *
+ * `since` is the clock just before the last look's read transaction opened. A write that look did
+ * not see came from a read-write transaction created after it, which stamps `updatedAt` inside its
+ * callback, so with this clock or later; every row stamped earlier was seen. (Keying on the latest
+ * `updatedAt` seen instead re-read a whole import, stamped in one millisecond, on every search.)
  */
-type Mark = Readonly<{
-  /** The latest `updatedAt` indexed. */
-  at: Timestamp;
-  /** The rows with exactly that `updatedAt` already indexed (an import stamps many rows alike). */
-  ids: ReadonlySet<string>;
-}>;
-
-type Tables = 'claims' | 'speakers' | 'sources' | 'evidence';
-
-type State = { index: ClaimIndex; seen: Record<Tables, Mark> };
-
-type Stamped = { id: string; updatedAt: Timestamp };
-
-function markOf(rows: readonly Stamped[], previous: Mark = { at: 0, ids: new Set() }): Mark {
-  const at = rows.reduce((m, r) => Math.max(m, r.updatedAt), previous.at);
-  const ids = new Set(at === previous.at ? previous.ids : []);
-  for (const r of rows) if (r.updatedAt === at) ids.add(r.id);
-  return { at, ids };
-}
-
-/**
- * The rows of a table written since `mark`, from the `updatedAt` index: keys first (no values),
- * then only the new rows. Inclusive of `mark.at`, so a row written in that same millisecond after
- * the last look is not missed. Writes to one table commit in the order they stamp `updatedAt` (rw
- * transactions on a table run one at a time, stamping inside), so nothing older appears later.
- */
-async function changedSince<T extends Stamped>(
-  table: Tables,
-  mark: Mark,
-  get: (ids: string[]) => Promise<(T | undefined)[]>,
-): Promise<T[]> {
-  const fresh: string[] = [];
-  await db
-    .table(table)
-    .where('updatedAt')
-    .aboveOrEqual(mark.at)
-    .eachKey((key: unknown, cursor: { primaryKey: unknown }) => {
-      const id = String(cursor.primaryKey);
-      if (key !== mark.at || !mark.ids.has(id)) fresh.push(id);
-    });
-  if (fresh.length === 0) return [];
-  return (await get(fresh)).filter((r): r is T => r !== undefined);
-}
+type State = { index: ClaimIndex; since: Timestamp };
 
 let state: State | null = null;
 /** Claims re-indexed by the last refresh (for tests and the benchmark). */
@@ -116,7 +70,8 @@ async function documentsFor(claims: readonly Claim[]) {
 }
 
 async function build(): Promise<State> {
-  return db.transaction('r', [db.claims, db.speakers, db.sources, db.evidence], async () => {
+  const since = Date.now();
+  const { docs } = await db.transaction('r', [db.claims, db.speakers, db.sources, db.evidence], async () => {
     const [claims, speakers, sources, evidence] = await Promise.all([
       db.claims.toArray(),
       db.speakers.toArray(),
@@ -139,26 +94,23 @@ async function build(): Promise<State> {
           sourcesOf.get(c.id) ?? [],
         ),
       );
-    return {
-      index: createClaimIndex(docs),
-      seen: {
-        claims: markOf(claims),
-        speakers: markOf(speakers),
-        sources: markOf(sources),
-        evidence: markOf(evidence),
-      },
-    };
+    return { docs };
   });
+  // indexed in chunks, yielding between them, so a big library does not freeze the page
+  const index = createClaimIndex();
+  await index.addAllAsync(docs, { chunkSize: 2_000 });
+  return { index, since };
 }
 
 /** Re-indexes the claims touched by rows changed since the last look. */
 async function refresh(s: State): Promise<void> {
+  const lookedAt = Date.now();
   await db.transaction('r', [db.claims, db.speakers, db.sources, db.evidence], async () => {
     const [claims, speakers, sources, evidence] = await Promise.all([
-      changedSince<Claim>('claims', s.seen.claims, (ids) => db.claims.bulkGet(ids as ClaimId[])),
-      changedSince<Speaker>('speakers', s.seen.speakers, (ids) => db.speakers.bulkGet(ids as SpeakerId[])),
-      changedSince<Source>('sources', s.seen.sources, (ids) => db.sources.bulkGet(ids as SourceId[])),
-      changedSince<Evidence>('evidence', s.seen.evidence, (ids) => db.evidence.bulkGet(ids as EvidenceId[])),
+      db.claims.where('updatedAt').aboveOrEqual(s.since).toArray(),
+      db.speakers.where('updatedAt').aboveOrEqual(s.since).toArray(),
+      db.sources.where('updatedAt').aboveOrEqual(s.since).toArray(),
+      db.evidence.where('updatedAt').aboveOrEqual(s.since).toArray(),
     ]);
     const ids = new Set<string>(claims.map((c) => c.id));
     for (const e of evidence) ids.add(e.claimId);
@@ -185,12 +137,7 @@ async function refresh(s: State): Promise<void> {
       for (const doc of docs) upsertClaimDoc(s.index, doc);
       for (const id of removed) removeClaimDoc(s.index, id);
     }
-    s.seen = {
-      claims: markOf(claims, s.seen.claims),
-      speakers: markOf(speakers, s.seen.speakers),
-      sources: markOf(sources, s.seen.sources),
-      evidence: markOf(evidence, s.seen.evidence),
-    };
+    s.since = lookedAt;
   });
 }
 
@@ -216,6 +163,9 @@ async function claimIndex(): Promise<State> {
  */
 export async function searchClaims(query: string, limit = 500): Promise<ClaimSearchHit[]> {
   if (query.trim() === '') return [];
+  if (Dexie.currentTransaction) {
+    throw new Error('searchClaims awaits more than IndexedDB: call it before a transaction, not inside one');
+  }
   const { index } = await claimIndex();
   return searchClaimIndex(index, query, limit);
 }

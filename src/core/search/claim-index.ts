@@ -34,7 +34,8 @@ export function foldTerm(term: string): string | null {
 }
 
 const SEARCH_OPTIONS: SearchOptions = {
-  prefix: true,
+  // the word being typed (the last) matches as a prefix; earlier words are whole
+  prefix: (_term, i, terms) => i === terms.length - 1,
   // typos forgiven from five letters on (one edit), not on short words where they would match anything
   fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
   boost: { text: 2, speaker: 1.5, tags: 1.5 },
