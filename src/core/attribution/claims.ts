@@ -14,15 +14,7 @@ import {
   SPEECH_VERBS,
   TITLES,
 } from './lexicon';
-import {
-  clauseSubject,
-  isVerbLike,
-  type Mention,
-  mentionOf,
-  type Subject,
-  subjectAfter,
-  subjectBefore,
-} from './mention';
+import { clauseSubject, type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
 import { type Entity, SpeakerRegistry } from './speakers';
 
 export type Granularity = 'passage' | 'sentence';
@@ -58,6 +50,14 @@ function trimEnd(text: string, start: number, end: number, keepStop: boolean): n
 function trimStart(text: string, start: number, end: number): number {
   while (start < end && /[\s,:;\-–—]/.test(text[start]!)) start++;
   return start;
+}
+
+/** "‘We're vetting VP candidates!’" alone on its line: a quoted subheading, not a continued quotation. */
+function isSubheading(text: string, line: Line, quotes: readonly Quote[]): boolean {
+  const q = quotes[0];
+  if (!q || q.double || quotes.length > 1) return false;
+  const rest = text.slice(q.close < 0 ? line.end : q.close + 1, line.end);
+  return /^[\s.!?]*$/.test(rest) && text.slice(q.start, q.end).split(/\s+/).length <= 8;
 }
 
 /** Finds the attributed claims of an article. Lines are paragraphs; boilerplate lines are skipped. */
@@ -389,7 +389,7 @@ export function attributeClaims(
           const near = last && (li - last.line <= 1 || (continuesQuote && li - last.line <= 3));
           const sameLine = sentenceSpeaker as Attributed | null;
           if (sameLine) who = { ...sameLine, cue: null, confidence: 0.75 };
-          else if (near && last && quotes[0]?.open === line.start) {
+          else if (near && last && quotes[0]?.open === line.start && !isSubheading(text, line, quotes)) {
             who = { ...last, cue: null, confidence: continuesQuote ? 0.8 : 0.65 };
             continuation = continuesQuote;
           }
@@ -456,6 +456,8 @@ export function attributeClaims(
         }
         let j = i;
         while (j + 1 < tokens.length && tokens[j + 1]!.word && tokens[j + 1]!.cap) j++;
+        // "MacLeish laughs.": a known surname alone at the start of a sentence is its subject.
+        if (j === i && i === 0 && tokens[1]?.word && !tokens[1].cap) registry.touchKey(t.key, t.start);
         if (j > i) {
           const m = mentionOf(text, tokens, i, j);
           // A subject: only capitalised words, determiners or titles between the clause start and the name.
@@ -505,7 +507,10 @@ export function attributeClaims(
 
       // Reported speech in what is left of the sentence.
       const wordsIn = tokens.filter((t) => t.word);
-      const titleCase = headlineMode && wordsIn.filter((t) => t.cap).length >= 0.6 * wordsIn.length;
+      // Title case ("Bush Says We Should Pay Attention") in a headline or a live-blog subheading.
+      const titleCase =
+        (headlineMode || (wordsIn.length >= 4 && !/[.!?]["”’]?$/.test(text.slice(S.start, S.end).trim()))) &&
+        wordsIn.filter((t) => t.cap).length >= 0.6 * wordsIn.length;
       const cues = findCues(tokens, blocked, titleCase);
       if (!cues.length) continue;
       const frames: Frame[] = framesOf(text, tokens, cues, S.end).filter(
@@ -614,7 +619,7 @@ function mergeRuns(
       joinable &&
       !d.separate &&
       (d.cue === null || d.cue.start === prev.cue?.start) &&
-      prev.kind === 'direct' &&
+      (prev.kind === 'direct' || (prev.kind === 'mixed' && d.cue === null && prev.line === d.line)) &&
       d.kind === 'direct' &&
       prev.entity === d.entity
     ) {

@@ -33,7 +33,20 @@ function genderOf(text: string): 'm' | 'f' | null {
   return null;
 }
 
-const norm = (s: string) =>
+const normCache = new Map<string, string>();
+
+/** Lower-cased name without determiners, possessives or punctuation, for comparing names (memoised). */
+const norm = (s: string): string => {
+  let v = normCache.get(s);
+  if (v === undefined) {
+    v = normalise(s);
+    if (normCache.size > 5000) normCache.clear();
+    normCache.set(s, v);
+  }
+  return v;
+};
+
+const normalise = (s: string) =>
   s
     .toLowerCase()
     .replace(/['’]s\b/g, '')
@@ -252,6 +265,12 @@ export class SpeakerRegistry {
       .replace(/^(the|a|an|this|these|those)\s+/i, '')
       .replace(/^group of\s+/i, '');
     return this.make(name, m.type, m.type === 'person' ? (role ?? m.role) : null);
+  }
+
+  /** A known person named by surname alone ("MacLeish laughs") becomes the latest subject. */
+  touchKey(key: string, at: number) {
+    const e = this.entities.find((x) => x.type === 'person' && x.key === key);
+    if (e) this.touch(e, at, true);
   }
 
   /** Records a mention seen in running text, so later pronouns can resolve to it. */
