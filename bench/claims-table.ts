@@ -111,7 +111,7 @@ async function seed(page: Page, total: number) {
 }
 
 /** Milliseconds from `action` until `ready` holds in the page. */
-async function time(page: Page, action: () => Promise<unknown>, ready: () => Promise<unknown>) {
+async function time(_page: Page, action: () => Promise<unknown>, ready: () => Promise<unknown>) {
   const t0 = Date.now();
   await action();
   await ready();
@@ -198,7 +198,7 @@ async function main() {
   out.push(['  … 95th percentile frame (ms)', Math.round(frames.p95)]);
   out.push(['  … worst frame (ms)', Math.round(frames.max)]);
 
-  const speaker = '0190' + '0001'.padStart(4, '0') + '-0000-7000-8000-' + (7).toString(16).padStart(12, '0');
+  const speaker = `0190${'0001'.padStart(4, '0')}-0000-7000-8000-${(7).toString(16).padStart(12, '0')}`;
   const filters: [string, string][] = [
     ['filter speaker (URL)', `?speaker=${speaker}`],
     ['filter speaker + verdict=false (URL)', `?speaker=${speaker}&verdict=false`],
@@ -228,7 +228,7 @@ async function main() {
         },
       ),
     ]);
-    out.push([`  … count shown`, (await page.locator('.claims-count').innerText()).trim()]);
+    out.push([`  … count shown`, ((await page.locator('.claims-count').textContent()) ?? '').trim()]);
   }
   out.push([
     'bookmarked URL opened cold: speaker + verdict=false',
