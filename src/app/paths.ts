@@ -4,4 +4,5 @@ export const paths = {
   article: (id: string) => `/articles/${encodeURIComponent(id)}`,
   claim: (articleId: string, claimId: string) =>
     `/articles/${encodeURIComponent(articleId)}/claims/${encodeURIComponent(claimId)}`,
+  claims: '/claims',
 } as const;
