@@ -68,4 +68,40 @@ describe('extract CLI', { timeout: 60_000 }, () => {
     expect(run([]).status).not.toBe(0);
     expect(run(['--format', 'xml', article]).stderr).toContain('unknown format');
   });
+
+  test('"-" and unknown short options get a clear message and usage, not "no such file"', () => {
+    const dash = run(['-']);
+    expect(dash.status).toBe(2);
+    expect(dash.stderr).toMatch(
+      /^extract: "-" \(standard input\) is read only with --jsonl; give file paths\nusage:/,
+    );
+    const short = run(['-x', article]);
+    expect(short.status).toBe(2);
+    expect(short.stderr).toMatch(/^extract: unknown option -x\nusage:/);
+    expect(short.stdout).toBe('');
+  });
+
+  test('--jsonl refuses a line that is not UTF-8 (by number) instead of extracting from U+FFFD', () => {
+    const input = Buffer.concat([
+      Buffer.from('{"id":"a","text":"Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(
+        ' owner Ann Bell said prices will rise."}\r\n{"id":"b","text":"Title\\n\\nAnn Bell said prices will rise."}',
+      ),
+    ]);
+    const r = spawnSync(tsx, ['src/cli/extract.ts', '--jsonl'], {
+      cwd: root,
+      input,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('stdin line 1: not valid UTF-8, skipped\n');
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((d) => d.id)).toEqual(['b']);
+    expect(out[0].claims[0].text).toBe('prices will rise');
+  });
 });

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import Papa from 'papaparse';
 import type { Granularity } from '../core/attribution/claims';
 import { extractClaims } from '../core/extract/pipeline';
@@ -36,7 +35,9 @@ function readText(file: string): string {
         ? `${file}: no such file`
         : code === 'EISDIR'
           ? `${file}: is a directory`
-          : `${file}: cannot read (${code ?? 'error'})`,
+          : code === 'EACCES' || code === 'EPERM'
+            ? `${file}: permission denied`
+            : `${file}: cannot read (${code ?? 'error'})`,
     );
   }
   return decodeText(bytes, file);
@@ -73,12 +74,42 @@ export function csvRows(id: string, x: Extraction): Record<string, unknown>[] {
   });
 }
 
+/**
+ * Lines of a byte stream, each decoded strictly: a line that is not UTF-8 comes out as null rather
+ * than with U+FFFD in it (which would shift every offset after it). Accepts LF and CRLF.
+ */
+export async function* utf8Lines(input: AsyncIterable<Uint8Array>): AsyncGenerator<string | null> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (bytes: Uint8Array): string | null => {
+    const line = bytes.at(-1) === 0x0d ? bytes.subarray(0, -1) : bytes;
+    try {
+      return decoder.decode(line);
+    } catch {
+      return null;
+    }
+  };
+  let rest: Uint8Array = new Uint8Array(0);
+  for await (const chunk of input) {
+    let buf: Uint8Array = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    for (let nl = buf.indexOf(0x0a); nl >= 0; nl = buf.indexOf(0x0a)) {
+      yield decode(buf.subarray(0, nl));
+      buf = buf.subarray(nl + 1);
+    }
+    rest = buf;
+  }
+  if (rest.length) yield decode(rest);
+}
+
 async function runJsonl(granularity: Granularity): Promise<number> {
   let failed = 0;
   let n = 0;
-  const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of rl) {
+  for await (const line of utf8Lines(process.stdin)) {
     n++;
+    if (line === null) {
+      process.stderr.write(`stdin line ${n}: not valid UTF-8, skipped\n`);
+      failed++;
+      continue;
+    }
     if (!line.trim()) continue;
     let doc: unknown;
     try {
@@ -120,7 +151,9 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '-h' || a === '--help') {
       process.stdout.write(`${USAGE}\n`);
       return 0;
-    } else if (a.startsWith('--')) throw new InputError(`unknown option ${a}\n${USAGE}`);
+    } else if (a === '-')
+      throw new InputError(`"-" (standard input) is read only with --jsonl; give file paths\n${USAGE}`);
+    else if (a.startsWith('-') && a.length > 1) throw new InputError(`unknown option ${a}\n${USAGE}`);
     else files.push(a);
   }
   if (format !== 'json' && format !== 'csv') throw new InputError(`unknown format "${format}" (json or csv)`);

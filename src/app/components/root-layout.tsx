@@ -1,4 +1,5 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { UndoShortcuts } from '@/features/claim/components/undo-controls';
 import { ShortcutHelp } from '@/features/shortcuts/shortcut-help';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
@@ -9,8 +10,46 @@ import { FirstRun } from './first-run';
 import './main-nav.css';
 import { useNoFileNavigation } from './use-no-file-navigation';
 
+/**
+ * After an in-app navigation, moves the focus to the new screen's heading (or its main region), as a
+ * page load would: otherwise it stays on the link that was removed, a screen reader says nothing
+ * and the next Tab starts again from the top of the page.
+ */
+function useFocusOnNavigation() {
+  // Selecting a claim changes the URL (/articles/:id/claims/:claimId) but not the screen: focus stays.
+  const screen = useLocation().pathname.replace(/\/claims\/[^/]+$/, '');
+  const first = useRef(screen);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current && screen === first.current) return; // the page load: focus stays put
+    moved.current = true;
+    const main = document.getElementById('main');
+    if (!main) return;
+    const focusHeading = () => {
+      const heading = main.querySelector('h1');
+      if (!heading) return false;
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+      return true;
+    };
+    if (focusHeading()) return;
+    // The screen's data is still loading: hold the focus on main until its heading appears.
+    main.focus({ preventScroll: true });
+    const observer = new MutationObserver(() => {
+      if (document.activeElement !== main || focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const stop = setTimeout(() => observer.disconnect(), 5_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
+  }, [screen]);
+}
+
 export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
   useNoFileNavigation();
+  useFocusOnNavigation();
   return (
     <>
       <a className="skip-link" href="#main">

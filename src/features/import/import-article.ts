@@ -1,5 +1,11 @@
 import type { Extraction } from '@/core/extract/types';
 import {
+  decodeEntities,
+  looksEntityEscaped,
+  looksLikeMarkdown,
+  markdownToText,
+} from '@/core/import/plain-text';
+import {
   checkFileBytes,
   checkFileSize,
   checkText,
@@ -12,6 +18,7 @@ import {
 import type { ArticleId } from '@/core/model/types';
 import { findArticleByHash, saveImportedArticle, sha256Hex } from '@/db/articles';
 import { extractClaims } from '@/workers/pipeline';
+import { decodeUtf8 } from './decode-file';
 
 export type ImportSource =
   | Readonly<{ kind: 'paste'; text: string; title?: string; url?: string }>
@@ -52,18 +59,24 @@ async function readFile(file: File): Promise<Prepared> {
   must(checkFileSize(file.size)); // before reading a byte
   const format: ImportFormat = must(classifyFile(file.name, file.type));
   const bytes = must(checkFileBytes(file.name, new Uint8Array(await file.arrayBuffer())));
-  const raw = new TextDecoder('utf-8').decode(bytes);
-  return fromRaw(raw, format === 'html', null, null);
+  const raw = must(decodeUtf8(file.name, bytes));
+  return fromRaw(raw, format, null, null);
+}
+
+/** Plain text as the extractor needs it: Markdown syntax and HTML character references read as words. */
+function plain(text: string, format: ImportFormat): string {
+  const prose = format === 'markdown' ? markdownToText(text) : text;
+  return must(checkText(looksEntityEscaped(prose) ? decodeEntities(prose) : prose));
 }
 
 async function fromRaw(
   raw: string,
-  html: boolean,
+  format: ImportFormat,
   title: string | null,
   url: string | null,
 ): Promise<Prepared> {
   const checked = must(checkText(raw)); // size, emptiness, binary data
-  if (!html) return { text: checked, title, url };
+  if (format !== 'html') return { text: plain(checked, format), title, url };
   // Readability and DOMPurify load only when HTML arrives (they are most of the import code).
   const { htmlToText } = await import('./html-to-text');
   const article = htmlToText(checked);
@@ -76,7 +89,8 @@ async function fromRaw(
 
 function readPaste(text: string, title: string | undefined, url: string | undefined): Promise<Prepared> {
   const link = must(checkUrl(url ?? ''));
-  return fromRaw(text, looksLikeHtml(text), title?.trim() || null, link);
+  const format: ImportFormat = looksLikeHtml(text) ? 'html' : looksLikeMarkdown(text) ? 'markdown' : 'text';
+  return fromRaw(text, format, title?.trim() || null, link);
 }
 
 /**

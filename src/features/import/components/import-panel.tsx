@@ -15,7 +15,10 @@ export function ImportPanel({ articleHref }: Props) {
   const [stage, setStage] = useState<ImportStage | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const run = (source: ImportSource) => {
+  // Files dropped together beyond the first: named in the result, so none vanishes unmentioned.
+  const [skipped, setSkipped] = useState<readonly string[]>([]);
+  const run = (source: ImportSource, notImported: readonly string[] = []) => {
+    setSkipped(notImported);
     importArticle.mutate(
       { source, onStage: setStage },
       {
@@ -24,7 +27,13 @@ export function ImportPanel({ articleHref }: Props) {
       },
     );
   };
-  const dragging = useFileDrop((file) => run({ kind: 'file', file }));
+  const dragging = useFileDrop(([file, ...rest]) => {
+    if (file)
+      run(
+        { kind: 'file', file },
+        rest.map((f) => f.name),
+      );
+  });
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -87,6 +96,7 @@ export function ImportPanel({ articleHref }: Props) {
         outcome={importArticle.data}
         error={importArticle.error}
         articleHref={articleHref}
+        skipped={skipped}
       />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -16,10 +16,25 @@ type Props = Readonly<{
   outcome: ImportOutcome | undefined;
   error: unknown;
   articleHref: (id: string) => string;
+  /** Names of files dropped with this one that were not imported (one file at a time). */
+  skipped?: readonly string[];
 }>;
 
+/** The sentence that names the dropped files left out, or nothing. */
+function Skipped({ names }: Readonly<{ names: readonly string[] }>) {
+  if (names.length === 0) return null;
+  const list = names.map((n) => `“${n}”`).join(', ');
+  return (
+    <>
+      {' '}
+      One file is imported at a time, so {list} {names.length === 1 ? 'was' : 'were'} not imported: drop{' '}
+      {names.length === 1 ? 'it' : 'them'} again, one by one.
+    </>
+  );
+}
+
 /** What the last import did, in words: busy, imported, already there, or refused and why. */
-export function ImportStatus({ stage, outcome, error, articleHref }: Props) {
+export function ImportStatus({ stage, outcome, error, articleHref, skipped = [] }: Props) {
   if (stage) {
     return (
       <div className="status status-info import-busy" role="status" aria-busy="true">
@@ -29,7 +44,12 @@ export function ImportStatus({ stage, outcome, error, articleHref }: Props) {
   }
   if (error) {
     const message = error instanceof ImportRefused ? error.message : describeDbError(error);
-    return <StatusMessage tone="error">{message}</StatusMessage>;
+    return (
+      <StatusMessage tone="error">
+        {message}
+        <Skipped names={skipped} />
+      </StatusMessage>
+    );
   }
   if (!outcome) return <div role="status" className="status-empty" />;
   if (outcome.status === 'duplicate' && outcome.deleted) {
@@ -39,6 +59,7 @@ export function ImportStatus({ stage, outcome, error, articleHref }: Props) {
     return (
       <StatusMessage tone="info">
         Already in your library: <Link to={articleHref(outcome.articleId)}>{outcome.title}</Link>
+        <Skipped names={skipped} />
       </StatusMessage>
     );
   }
@@ -46,6 +67,7 @@ export function ImportStatus({ stage, outcome, error, articleHref }: Props) {
     <StatusMessage tone="success">
       Imported <Link to={articleHref(outcome.articleId)}>{outcome.title}</Link>: {outcome.claimCount}{' '}
       {outcome.claimCount === 1 ? 'claim' : 'claims'} found.
+      <Skipped names={skipped} />
     </StatusMessage>
   );
 }

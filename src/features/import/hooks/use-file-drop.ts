@@ -2,11 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
-/** Accepts a file dropped anywhere on the page; returns whether a file is being dragged over it. */
-export function useFileDrop(onFile: (file: File) => void): boolean {
+/**
+ * Accepts files dropped anywhere on the page (all of them, in order; the caller decides how many it
+ * takes); returns whether a file is being dragged over it.
+ */
+export function useFileDrop(onFiles: (files: readonly File[]) => void): boolean {
   const [dragging, setDragging] = useState(false);
-  const latest = useRef(onFile);
-  latest.current = onFile;
+  const latest = useRef(onFiles);
+  latest.current = onFiles;
 
   useEffect(() => {
     let depth = 0;
@@ -23,12 +26,12 @@ export function useFileDrop(onFile: (file: File) => void): boolean {
       if (hasFiles(e)) e.preventDefault(); // allows the drop
     };
     const onDrop = (e: DragEvent) => {
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length === 0) return;
       e.preventDefault(); // keeps the browser from opening the file
       depth = 0;
       setDragging(false);
-      latest.current(file);
+      latest.current(files);
     };
     document.addEventListener('dragenter', onEnter);
     document.addEventListener('dragleave', onLeave);
