@@ -6,6 +6,8 @@ test('an imported article and a verdict set on it survive a reload', async ({ pa
   await expect(page.getByRole('heading', { level: 1, name: seededArticle.title })).toBeVisible();
   const verdict = page.getByRole('combobox', { name: 'Verdict' }).first();
   await verdict.selectOption('mostly false');
+  // A rating with no source asks first (the claim review's confirmation).
+  await page.getByRole('dialog').getByRole('button', { name: 'Set without a source' }).click();
   await expect(page.getByText('1 checked')).toBeVisible();
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Verdict' }).first()).toHaveValue('mostly false');

@@ -65,6 +65,8 @@ test('? lists every shortcut from the registry; shortcuts are ignored while typi
       help.locator('kbd', { hasText: new RegExp(`^${keys.replace(/[+?]/g, '\\$&')}$`) }).first(),
     ).toBeVisible();
   }
+  // The Claims screen's keys are listed too, though that screen is not open.
+  await expect(help.getByRole('region', { name: 'Claims' }).getByText('Search claims')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 

@@ -114,3 +114,23 @@ test('a 100 KB note is kept on screen, not saved, with the reason; nothing freez
     'Checked with the force press office.',
   );
 });
+
+test("the claim list's verdict menu asks too, opening the claim, before a rating with no source", async ({
+  page,
+}) => {
+  const item = claimList(page)
+    .locator('li[data-claim-id]')
+    .filter({ hasText: /the Ministry of Justice to take action/ });
+  const id = await item.getAttribute('data-claim-id');
+  await item.getByRole('combobox', { name: 'Verdict' }).selectOption('misleading');
+  const dialog = page.getByRole('dialog', { name: 'Set “Misleading” without a source?' });
+  await expect(dialog).toBeVisible();
+  await expect(claimPanel(page)).toHaveAttribute('data-claim-id', id!);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(item.getByRole('combobox', { name: 'Verdict' })).toHaveValue('unchecked');
+
+  // An open verdict needs no source: set at once from the list.
+  await item.getByRole('combobox', { name: 'Verdict' }).selectOption('in progress');
+  await expect(claimPanel(page).getByRole('radio', { name: '2 In progress' })).toBeChecked();
+  await expect(dialog).toBeHidden();
+});

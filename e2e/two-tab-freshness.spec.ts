@@ -17,6 +17,8 @@ test('a verdict changed in one tab shows in the other without a reload', async (
   await expect(theirs).toHaveValue('unchecked');
 
   await page.getByRole('combobox', { name: 'Verdict' }).first().selectOption('false');
+  // A rating with no source asks first (the claim review's confirmation).
+  await page.getByRole('dialog').getByRole('button', { name: 'Set without a source' }).click();
   await expect(theirs).toHaveValue('false');
   await expect(other.getByText(/· 1 checked$/)).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { type ComponentType, type ReactNode, useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
-import type { ArticleId, Claim } from '@/core/model/types';
+import type { ArticleId, Claim, Verdict } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
 import { useSelectionCleared } from '@/stores/ui-store';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
@@ -22,9 +22,11 @@ type Props = Readonly<{
   review?: ReactNode;
   /** A flag shown on a claim in the list (e.g. a verdict with no source). */
   ClaimBadge?: ComponentType<{ claim: Claim }>;
+  /** Asks for a verdict from the claim list (the review may confirm first). */
+  onVerdict?: (claim: Claim, verdict: Verdict) => void;
 }>;
 
-export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge }: Props) {
+export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge, onVerdict }: Props) {
   const article = useArticle(articleId);
   const claims = useArticleClaims(articleId);
   const speakers = useArticleSpeakers(articleId);
@@ -90,7 +92,12 @@ export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge }: Pr
           </p>
           <ArticleText runs={view.runs} looks={view.looks} />
         </section>
-        <ClaimList groups={view.groups} numbers={view.numbers} ClaimBadge={ClaimBadge} />
+        <ClaimList
+          groups={view.groups}
+          numbers={view.numbers}
+          ClaimBadge={ClaimBadge}
+          onVerdict={onVerdict}
+        />
         {review}
       </div>
     </div>

@@ -11,10 +11,12 @@ type Props = Readonly<{
   selected: boolean;
   /** A flag for the claim (e.g. a verdict with no source), composed in by the app. */
   Badge?: ComponentType<{ claim: Claim }>;
+  /** Asks for a verdict (the app may confirm first); without it the verdict is saved at once. */
+  onVerdict?: (claim: Claim, verdict: Verdict) => void;
 }>;
 
 /** One claim in the side list: its words (select it), its kind, and its verdict (change it). */
-export const ClaimItem = memo(function ClaimItem({ claim, number, selected, Badge }: Props) {
+export const ClaimItem = memo(function ClaimItem({ claim, number, selected, Badge, onVerdict }: Props) {
   const claimSelected = useClaimSelected();
   const setVerdict = useSetClaimVerdict();
   const verdictId = `verdict-${claim.id}`;
@@ -38,7 +40,11 @@ export const ClaimItem = memo(function ClaimItem({ claim, number, selected, Badg
           id={verdictId}
           className={`verdict-select verdict-${claim.verdict.replace(' ', '-')}`}
           value={claim.verdict}
-          onChange={(e) => setVerdict.mutate({ id: claim.id, verdict: e.target.value as Verdict })}
+          onChange={(e) => {
+            const verdict = e.target.value as Verdict;
+            if (onVerdict) onVerdict(claim, verdict);
+            else setVerdict.mutate({ id: claim.id, verdict });
+          }}
         >
           {VERDICTS.map((v) => (
             <option key={v} value={v}>

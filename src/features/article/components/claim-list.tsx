@@ -1,5 +1,5 @@
 import { type ComponentType, type CSSProperties, useEffect, useRef } from 'react';
-import type { Claim } from '@/core/model/types';
+import type { Claim, Verdict } from '@/core/model/types';
 import { useSelectedClaimId, useSelectionOrigin } from '@/stores/ui-store';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
 import type { SpeakerGroup } from '../speaker-groups';
@@ -9,10 +9,11 @@ type Props = Readonly<{
   groups: readonly SpeakerGroup<Claim>[];
   numbers: ReadonlyMap<string, number>;
   ClaimBadge?: ComponentType<{ claim: Claim }>;
+  onVerdict?: (claim: Claim, verdict: Verdict) => void;
 }>;
 
 /** Claims grouped by speaker; the selected one is scrolled to, and focused when chosen elsewhere. */
-export function ClaimList({ groups, numbers, ClaimBadge }: Props) {
+export function ClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
   const selected = useSelectedClaimId();
   const origin = useSelectionOrigin();
   const ref = useRef<HTMLElement>(null);
@@ -65,6 +66,7 @@ export function ClaimList({ groups, numbers, ClaimBadge }: Props) {
                   number={numbers.get(c.id) ?? 0}
                   selected={selected === c.id}
                   Badge={ClaimBadge}
+                  onVerdict={onVerdict}
                 />
               ))}
             </ol>

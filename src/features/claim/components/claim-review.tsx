@@ -1,6 +1,6 @@
 import '../claim-panel.css';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleId, Claim, ClaimId, Verdict } from '@/core/model/types';
 import { snapToWords } from '@/core/review/spans';
 import { verdictForDigit, verdictLabel, verdictNeedsSource } from '@/core/review/verdicts';
@@ -19,10 +19,15 @@ import { useClaimUrl } from '../hooks/use-claim-url';
 import { ClaimPanel, type PanelFocus, type ShownVerdict } from './claim-panel';
 import { SelectionTool } from './selection-tool';
 
+/** Asks for a verdict on any claim of the article: set at once, or confirmed first when it has no source. */
+export type VerdictRequester = (claim: Claim, verdict: Verdict) => void;
+
 type Props = Readonly<{
   articleId: ArticleId;
   articleHref: string;
   claimHref: (claimId: string) => string;
+  /** Filled with this screen's verdict requester, for the claim list's verdict menu. */
+  verdictRequests?: { current: VerdictRequester | null };
 }>;
 
 const NO_CLAIMS: readonly Claim[] = [];
@@ -42,7 +47,7 @@ describeShortcuts('Claim', CLAIM_SHORTCUTS);
  * The review side of the article screen: the claim panel for the selected claim, the floating
  * “Add claim” button for selected text, the claim shortcuts, and the claim's place in the URL.
  */
-export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
+export function ClaimReview({ articleId, articleHref, claimHref, verdictRequests }: Props) {
   const article = useQuery(articleQueries.detail(articleId)).data;
   const claims = useQuery(claimQueries.byArticle(articleId)).data ?? NO_CLAIMS;
   const selected = useSelectedClaimId() as ClaimId | null;
@@ -53,6 +58,7 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
   const [sourceFormOpen, setSourceFormOpen] = useState(false);
   const [pendingVerdict, setPendingVerdict] = useState<Verdict | null>(null);
   const [askVerdict, setAskVerdict] = useState<Verdict | null>(null);
+  const queued = useRef<{ claimId: string; verdict: Verdict } | null>(null);
   const [conflict, setConflict] = useState<ConflictNotice | null>(null);
   const [shownVerdict, setShownVerdict] = useState<ShownVerdict | null>(null);
   const setVerdict = useSetVerdict();
@@ -112,6 +118,21 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
     if (verdictNeedsSource(verdict) && sources === 0) setAskVerdict(verdict);
     else applyVerdict(claim, verdict);
   };
+
+  /** From the claim list: a claim with sources (or an open verdict) is set at once; otherwise it opens and asks. */
+  const requestVerdictFor: VerdictRequester = (target, verdict) => {
+    if (target.id === claim?.id) return void requestVerdict(verdict);
+    if (target.verdict === verdict) return;
+    if (!verdictNeedsSource(verdict)) return applyVerdict(target, verdict);
+    void countClaimSources(target.id).then((n) => {
+      if (n > 0) return applyVerdict(target, verdict);
+      queued.current = { claimId: target.id, verdict };
+      claimSelected(target.id, 'list');
+    }, onError);
+  };
+  useEffect(() => {
+    if (verdictRequests) verdictRequests.current = requestVerdictFor;
+  });
 
   const openSourceForm = () => {
     setSourceFormOpen(true);
@@ -247,6 +268,16 @@ export function ClaimReview({ articleId, articleHref, claimHref }: Props) {
       },
     },
   ]);
+
+  // A verdict asked from the list for a claim with no source: asked here once that claim is open.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the open claim changes.
+  useEffect(() => {
+    const q = queued.current;
+    if (q && claim?.id === q.claimId) {
+      queued.current = null;
+      void requestVerdict(q.verdict);
+    }
+  }, [claim?.id]);
 
   return (
     <>

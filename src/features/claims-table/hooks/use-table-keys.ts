@@ -1,4 +1,4 @@
-import { useShortcuts } from '@/ui/shortcuts';
+import { describeShortcuts, useShortcuts } from '@/ui/shortcuts';
 
 export type TableKeyActions = Readonly<{
   count: number;
@@ -69,3 +69,14 @@ export function useTableKeys(a: TableKeyActions) {
     // Ctrl+Z / Ctrl+Shift+Z are the shell's (UndoShortcuts): one batch per bulk action, one step.
   ]);
 }
+
+// Listed by `?` on every screen, even before the Claims screen has been opened.
+describeShortcuts('Claims', [
+  { keys: 'j', description: 'Next claim' },
+  { keys: 'k', description: 'Previous claim' },
+  { keys: 'x / Space', description: 'Select or unselect the focused claim (Shift+click selects a range)' },
+  { keys: 'Enter', description: 'Open the focused claim in its article' },
+  { keys: '/', description: 'Search claims' },
+  { keys: '1–9', description: 'Set the verdict of the selected claims (or the focused one)' },
+  { keys: 'Esc', description: 'Clear the selection' },
+]);
