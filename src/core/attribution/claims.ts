@@ -456,6 +456,8 @@ export function attributeClaims(
         }
         let j = i;
         while (j + 1 < tokens.length && tokens[j + 1]!.word && tokens[j + 1]!.cap) j++;
+        // "MacLeish laughs.": a known surname alone at the start of a sentence is its subject.
+        if (j === i && i === 0 && tokens[1]?.word && !tokens[1].cap) registry.touchKey(t.key, t.start);
         if (j > i) {
           const m = mentionOf(text, tokens, i, j);
           // A subject: only capitalised words, determiners or titles between the clause start and the name.
@@ -614,7 +616,7 @@ function mergeRuns(
       joinable &&
       !d.separate &&
       (d.cue === null || d.cue.start === prev.cue?.start) &&
-      prev.kind === 'direct' &&
+      (prev.kind === 'direct' || (prev.kind === 'mixed' && d.cue === null && prev.line === d.line)) &&
       d.kind === 'direct' &&
       prev.entity === d.entity
     ) {

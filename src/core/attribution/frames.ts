@@ -240,7 +240,7 @@ export function framesOf(
           subject.mention.type !== 'person'
         )
           continue;
-        const sFrom = tokens.findIndex((t) => t.start === subject.mention.start);
+        const sFrom = tokens.findIndex((t) => t.start === (subject.from ?? subject.mention.start));
         const j = contentStart(tokens, cue);
         // "who asked not to be named": a condition of anonymity, not a report.
         if (

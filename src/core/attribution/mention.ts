@@ -35,7 +35,7 @@ export type Mention = Readonly<{
 }>;
 
 const LEADING_PREPOSITION =
-  /^(in|on|at|for|from|with|by|after|before|during|under|over|about|into|through|since|until|without|within|via|amid|despite)$/;
+  /^(of|in|on|at|for|from|with|by|after|before|during|under|over|about|into|through|since|until|without|within|via|amid|despite)$/;
 const PREPOSITIONS = new Set([
   'of',
   'for',
@@ -226,7 +226,13 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
   return i;
 }
 
-export type Subject = Readonly<{ mention: Mention; role: string | null; relative: boolean }>;
+export type Subject = Readonly<{
+  mention: Mention;
+  role: string | null;
+  relative: boolean;
+  /** Where the whole subject phrase starts when it is wider than the mention ("Its manager, Jo Lee, said"). */
+  from?: number;
+}>;
 
 /** Skips adverbs, auxiliaries and time phrases leftwards from index i. */
 export function skipLeft(tokens: readonly Token[], i: number, min: number): number {
@@ -307,21 +313,39 @@ export function subjectBefore(
   if (t.text === ',' && !relative) {
     // An appositive between commas: "Alexander Stafford, Conservative MP for Rother Valley, told".
     let k = i - 1;
-    while (k >= min && i - k <= 32 && tokens[k]!.text !== ',' && !/^[“”"‘’]$/.test(tokens[k]!.text)) k--;
+    while (k >= min && i - k <= 32 && tokens[k]!.text !== ',' && !/^[“”"‘]$/.test(tokens[k]!.text)) k--;
     if (k < min || tokens[k]!.text !== ',' || k === i - 1) return null;
+    // "Lorna Beckett, whose son Alfie, 9, was among the designers, said": a relative clause may hold commas.
+    for (let back = 0; back < 3 && !/^(who|which|whose|where)\b/i.test(tokens[k + 1]!.key); back++) {
+      let k2 = k - 1;
+      while (k2 >= min && k - k2 <= 12 && tokens[k2]!.text !== ',' && !/^[“”"‘]$/.test(tokens[k2]!.text))
+        k2--;
+      if (
+        k2 < min ||
+        tokens[k2]!.text !== ',' ||
+        !/^(who|which|whose|where)$/.test(tokens[k2 + 1]?.key ?? '')
+      ) {
+        if (k2 >= min && tokens[k2]!.text === ',' && back < 2) continue;
+        break;
+      }
+      k = k2;
+      break;
+    }
     const appositive = text.slice(tokens[k + 1]!.start, tokens[i - 1]!.end);
-    const relativeClause = /^(who|which)\b/i.test(appositive);
+    const relativeClause = /^(who|which|whose|where)\b/i.test(appositive);
     if (!relativeClause && i - k > 18) return null;
     if (!relativeClause) role = appositive;
     // "Its duty manager, Fiona Lister, said": the name in the appositive is the speaker, the phrase before its role.
     const named = relativeClause ? null : mentionOf(text, tokens, k + 1, i - 1);
-    if (named?.kind === 'name' && named.type === 'person' && named.role === null) {
+    if (named?.kind === 'name' && named.type === 'person') {
       const roleFrom = phraseStart(tokens, k - 1, min);
-      const roleText = k - 1 >= roleFrom ? text.slice(tokens[roleFrom]!.start, tokens[k - 1]!.end) : null;
+      const before = k - 1 >= roleFrom ? text.slice(tokens[roleFrom]!.start, tokens[k - 1]!.end) : null;
+      const roleText = named.role ? (before ? `${named.role}, ${before}` : named.role) : before;
       return {
         mention: named,
         role: roleText?.replace(/^(the|a|an|its|his|her|their)\s+/i, '') ?? null,
         relative,
+        from: k - 1 >= roleFrom ? tokens[roleFrom]!.start : named.start,
       };
     }
     i = k - 1;
@@ -346,8 +370,19 @@ export function subjectBefore(
     i--;
     t = tokens[i]!;
   }
-  const from = phraseStart(tokens, i, min);
-  const m = mentionOf(text, tokens, from, i);
+  let from = phraseStart(tokens, i, min);
+  // "with Sen. John McCain calling it …": the absolute "with" is not part of the subject.
+  if (tokens[from]?.key === 'with' && from < i && tokens[from + 1]!.cap) from++;
+  let m = mentionOf(text, tokens, from, i);
+  if (!m && tokens[i]!.cap) {
+    // "Saturday at the party convention Sen. Elizabeth Warren said": fall back to the name that ends the phrase.
+    let n = i;
+    while (n > from && tokens[n - 1]!.word && (tokens[n - 1]!.cap || NAME_JOINERS.has(tokens[n - 1]!.key)))
+      n--;
+    while (n < i && NAME_JOINERS.has(tokens[n]!.key)) n++;
+    const tail = mentionOf(text, tokens, n, i);
+    if (tail?.kind === 'name') m = tail;
+  }
   if (!m || (m.kind === 'pronoun' && relative)) return null;
   return { mention: m, role: role ?? m.role, relative };
 }

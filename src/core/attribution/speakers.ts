@@ -254,6 +254,12 @@ export class SpeakerRegistry {
     return this.make(name, m.type, m.type === 'person' ? (role ?? m.role) : null);
   }
 
+  /** A known person named by surname alone ("MacLeish laughs") becomes the latest subject. */
+  touchKey(key: string, at: number) {
+    const e = this.entities.find((x) => x.type === 'person' && x.key === key);
+    if (e) this.touch(e, at, true);
+  }
+
   /** Records a mention seen in running text, so later pronouns can resolve to it. */
   mentioned(m: Mention, role: string | null, at: number, subject = false) {
     if (m.kind === 'name' && m.type === 'person' && m.name) this.person(m.name, role, at, subject, m.text);

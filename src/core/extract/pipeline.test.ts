@@ -78,3 +78,15 @@ describe('extractClaims', () => {
     );
   });
 });
+
+describe('line endings', () => {
+  test('CRLF text gives the same claims as LF text, with offsets into the CRLF text', () => {
+    const lf =
+      'Title line\n\nLee Park said: “Costs rose.\n\n“Wages did not.”\n\nThe mayor said that the bridge would reopen.';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const a = extractClaims(lf).claims.map((c) => c.text.replace(/\r/g, ''));
+    const b = extractClaims(crlf);
+    expect(b.claims.map((c) => c.text.replace(/\r/g, ''))).toEqual(a);
+    for (const c of b.claims) expect(crlf.slice(c.start, c.end)).toBe(c.text);
+  });
+});
