@@ -5,6 +5,7 @@ import { RootLayout } from './components/root-layout';
 import { Providers } from './providers';
 import { createQueryClient } from './query-client';
 import { ArticleRoute } from './routes/article-route';
+import { ClaimsRoute } from './routes/claims-route';
 import { LibraryRoute } from './routes/library-route';
 import { NotFoundRoute } from './routes/not-found-route';
 
@@ -18,6 +19,8 @@ export function App({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         children: [
           { index: true, element: <LibraryRoute /> },
           { path: 'articles/:articleId', element: <ArticleRoute /> },
+          { path: 'claims', element: <ClaimsRoute /> },
+          { path: 'articles/:articleId/claims/:claimId', element: <ArticleRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

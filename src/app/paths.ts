@@ -2,4 +2,7 @@
 export const paths = {
   library: '/',
   article: (id: string) => `/articles/${encodeURIComponent(id)}`,
+  claim: (articleId: string, claimId: string) =>
+    `/articles/${encodeURIComponent(articleId)}/claims/${encodeURIComponent(claimId)}`,
+  claims: '/claims',
 } as const;

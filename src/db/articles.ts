@@ -1,6 +1,6 @@
 import type { Extraction } from '@/core/extract/types';
 import { articleTitle } from '@/core/model/article-title';
-import { selectorFromRange } from '@/core/model/selector';
+import { claimFromExtracted } from '@/core/model/claim-row';
 import { matchSpeakers, speakerLookupKeys } from '@/core/model/speaker-match';
 import type { Article, ArticleId, Claim, ClaimId, SpeakerId } from '@/core/model/types';
 import { db } from './db';
@@ -154,28 +154,16 @@ export async function writePreparedImport(
       updatedAt: now,
       deletedAt: null,
     };
-    const claims: Claim[] = extractedClaims.map((c) => ({
-      id: newId<ClaimId>(),
-      articleId,
-      speakerId: c.speakerId === null ? null : (speakerIdOf.get(c.speakerId) ?? null),
-      text: text.slice(c.start, c.end),
-      start: c.start,
-      end: c.end,
-      quote: selectorFromRange(text, c.start, c.end),
-      kind: c.kind,
-      cue: c.cue,
-      speakerMention: c.speakerMention,
-      confidence: c.confidence,
-      checkworthy: { score: c.checkworthy.score, signals: [...c.checkworthy.signals] },
-      verdict: 'unchecked',
-      ratingNote: '',
-      tags: [],
-      notes: '',
-      origin: 'extracted',
-      createdAt: now,
-      updatedAt: now,
-      deletedAt: null,
-    }));
+    const claims: Claim[] = extractedClaims.map((c) =>
+      claimFromExtracted(
+        newId<ClaimId>(),
+        articleId,
+        text,
+        c,
+        c.speakerId === null ? null : (speakerIdOf.get(c.speakerId) ?? null),
+        now,
+      ),
+    );
 
     await db.articles.add(article);
     if (created.length > 0) await db.speakers.bulkAdd(created);

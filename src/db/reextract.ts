@@ -1,7 +1,7 @@
 import type { Extraction } from '@/core/extract/types';
-import { selectorFromRange } from '@/core/model/selector';
+import { claimFromExtracted } from '@/core/model/claim-row';
 import { matchSpeakers, speakerLookupKeys } from '@/core/model/speaker-match';
-import type { Article, ArticleId, Claim, ClaimId, SpeakerId } from '@/core/model/types';
+import type { Article, ArticleId, ClaimId, SpeakerId } from '@/core/model/types';
 import {
   type LibrarySpeaker,
   proposeReextraction as proposeFrom,
@@ -142,28 +142,7 @@ export async function acceptProposals(
         continue;
       }
       const c = p.claim;
-      const claim: Claim = {
-        id: newId<ClaimId>(),
-        articleId,
-        speakerId: libraryId(p),
-        text: article.text.slice(c.start, c.end),
-        start: c.start,
-        end: c.end,
-        quote: selectorFromRange(article.text, c.start, c.end),
-        kind: c.kind,
-        cue: c.cue,
-        speakerMention: c.speakerMention,
-        confidence: c.confidence,
-        checkworthy: { score: c.checkworthy.score, signals: [...c.checkworthy.signals] },
-        verdict: 'unchecked',
-        ratingNote: '',
-        tags: [],
-        notes: '',
-        origin: 'extracted',
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
-      };
+      const claim = claimFromExtracted(newId<ClaimId>(), articleId, article.text, c, libraryId(p), now);
       await db.claims.add(claim);
       changes.push({ table: 'claims', rowId: claim.id, action: 'create', from: null, to: claim });
       createdIds.push(claim.id);

@@ -1,8 +1,12 @@
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
+import { UndoShortcuts } from '@/features/claim/components/undo-controls';
+import { ShortcutHelp } from '@/features/shortcuts/shortcut-help';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
+import { Toaster } from '@/ui/toast';
 import { paths } from '../paths';
 import { AppStatus } from './app-status';
 import { FirstRun } from './first-run';
+import './main-nav.css';
 import { useNoFileNavigation } from './use-no-file-navigation';
 
 export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
@@ -17,6 +21,12 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
           <img src="/favicon.svg" alt="" width="28" height="28" />
           Claimdesk
         </Link>
+        <nav aria-label="Main" className="main-nav">
+          <NavLink to={paths.library} end>
+            Library
+          </NavLink>
+          <NavLink to={paths.claims}>Claims</NavLink>
+        </nav>
         <AppStatus onUpdate={onUpdate} />
       </header>
       <main id="main" tabIndex={-1}>
@@ -27,6 +37,9 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         <StorageUsage />
         <p>Everything stays in this browser. Nothing is sent anywhere.</p>
       </footer>
+      <ShortcutHelp />
+      <UndoShortcuts />
+      <Toaster />
     </>
   );
 }

@@ -60,6 +60,14 @@ function trimStart(text: string, start: number, end: number): number {
   return start;
 }
 
+/** "‘We're vetting VP candidates!’" alone on its line: a quoted subheading, not a continued quotation. */
+function isSubheading(text: string, line: Line, quotes: readonly Quote[]): boolean {
+  const q = quotes[0];
+  if (!q || q.double || quotes.length > 1) return false;
+  const rest = text.slice(q.close < 0 ? line.end : q.close + 1, line.end);
+  return /^[\s.!?]*$/.test(rest) && text.slice(q.start, q.end).split(/\s+/).length <= 8;
+}
+
 /** Finds the attributed claims of an article. Lines are paragraphs; boilerplate lines are skipped. */
 export function attributeClaims(
   text: string,
@@ -389,7 +397,7 @@ export function attributeClaims(
           const near = last && (li - last.line <= 1 || (continuesQuote && li - last.line <= 3));
           const sameLine = sentenceSpeaker as Attributed | null;
           if (sameLine) who = { ...sameLine, cue: null, confidence: 0.75 };
-          else if (near && last && quotes[0]?.open === line.start) {
+          else if (near && last && quotes[0]?.open === line.start && !isSubheading(text, line, quotes)) {
             who = { ...last, cue: null, confidence: continuesQuote ? 0.8 : 0.65 };
             continuation = continuesQuote;
           }
@@ -507,7 +515,10 @@ export function attributeClaims(
 
       // Reported speech in what is left of the sentence.
       const wordsIn = tokens.filter((t) => t.word);
-      const titleCase = headlineMode && wordsIn.filter((t) => t.cap).length >= 0.6 * wordsIn.length;
+      // Title case ("Bush Says We Should Pay Attention") in a headline or a live-blog subheading.
+      const titleCase =
+        (headlineMode || (wordsIn.length >= 4 && !/[.!?]["”’]?$/.test(text.slice(S.start, S.end).trim()))) &&
+        wordsIn.filter((t) => t.cap).length >= 0.6 * wordsIn.length;
       const cues = findCues(tokens, blocked, titleCase);
       if (!cues.length) continue;
       const frames: Frame[] = framesOf(text, tokens, cues, S.end).filter(

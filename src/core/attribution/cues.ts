@@ -82,7 +82,9 @@ export function findCues(
       )
     )
       continue;
-    if (prev?.word && NOUN_AFTER.test(prev.key)) continue;
+    if (prev?.word && (NOUN_AFTER.test(prev.key) || /['’]s$/.test(prev.text))) continue;
+    // "adding to her lead", "added to the list": not speech.
+    if (/^add(s|ed|ing)?$/.test(t.key) && tokens[i + 1]?.key === 'to') continue;
     const particles = PARTICLE_CUES.get(t.key);
     let to = i;
     if (particles) {

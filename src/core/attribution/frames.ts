@@ -31,7 +31,7 @@ const OBJECT_WORDS =
 const INTRO =
   /^(in|on|at|during|after|before|speaking|writing|asked|later|earlier|however|but|and|meanwhile|still|yet|also|last|this|since|for|with|despite|although|as|when|if|while|then|now|today|yesterday|separately|instead|again|so|by|from|under|over|through|in|according|unlike|like|addressing|responding|appearing|testifying|interviewed|pressed|reached|contacted|reacting|campaigning)$/i;
 const ADJUNCT_START =
-  /^(on|in|at|during|last|this|yesterday|today|earlier|late|after|before|via|through|to|from|while|when|before)$/;
+  /^(on|in|at|during|last|this|yesterday|today|earlier|late|after|before|via|through|from|while|when|before)$/;
 
 const words = (tokens: readonly Token[], a: number, b: number) => {
   let n = 0;

@@ -26,7 +26,7 @@ slam slams slammed describe describes described describing call calls called cal
 cite cites cited citing propose proposes proposed proposing agree agrees agreed
 question questions questioned questioning testify testifies testified observe observes observed
 point points pointed quip quips quipped joke jokes joked boast boasts boasted
-advise advises advised advising
+advise advises advised advising caution cautions cautioned cautioning
 `);
 
 /** Verbs whose first object is the addressee, not the message ("told Parliament that …"). */

@@ -74,6 +74,9 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   const first = tokens[from]!;
   const last = tokens[to]!;
   const span = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
+  // "One says …, another says …": indefinite pronouns stand for a group member.
+  if (from === to && /^(one|another|others|some|many|both|most|few)$/.test(first.key))
+    return { ...span, kind: 'nominal', name: null, role: null, head: first.key, type: 'group', owner: null };
   if (from === to && PRONOUNS.has(first.key))
     return {
       ...span,
@@ -116,6 +119,17 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   )
     n--;
   const head = tokens[headAt]!.key;
+  // "Office for Crime Statistics", "Department of Justice": a joiner inside a capitalised run makes it a body.
+  if (n >= from + 1 && n < headAt && NAME_JOINERS.has(tokens[n]!.key) && isNameWord(tokens[n - 1]!)) {
+    let b = n - 1;
+    while (b > from && (isNameWord(tokens[b - 1]!) || NAME_JOINERS.has(tokens[b - 1]!.key))) b--;
+    if (
+      tokens.slice(b, headAt + 1).some((x) => ORG_WORDS.has(x.key) || HEAD_TYPE.get(x.key) === 'organization')
+    ) {
+      const orgName = text.slice(tokens[b]!.start, tokens[headAt]!.end);
+      return { ...span, kind: 'name', name: orgName, role: null, head, type: 'organization', owner: null };
+    }
+  }
   const ownerTok = tokens[from]!;
   const owner =
     POSSESSIVE_PRONOUNS.has(ownerTok.key) || /['’]s$/.test(ownerTok.text)
@@ -288,7 +302,15 @@ export function subjectBefore(
     // Coordinated verbs share the subject: "Hayek confirmed it and said …".
     for (let v = min + 1; v < i; v++) {
       const w = tokens[v]!;
-      if (w.word && !w.cap && isVerbLike(w.key)) return subjectBefore(text, tokens, v, min, depth + 1);
+      const prevW = tokens[v - 1]!;
+      const singular = w.key.replace(/ies$/, 'y').replace(/s$/, '');
+      const sVerb =
+        /[^s]s$/.test(w.key) &&
+        (prevW.cap || PRONOUNS.has(prevW.key)) &&
+        !HEAD_TYPE.has(singular) &&
+        !HEAD_TYPE.has(w.key);
+      if (w.word && !w.cap && (isVerbLike(w.key) || sVerb))
+        return subjectBefore(text, tokens, v, min, depth + 1);
     }
     return null;
   }

@@ -33,7 +33,20 @@ function genderOf(text: string): 'm' | 'f' | null {
   return null;
 }
 
-const norm = (s: string) =>
+const normCache = new Map<string, string>();
+
+/** Lower-cased name without determiners, possessives or punctuation, for comparing names (memoised). */
+const norm = (s: string): string => {
+  let v = normCache.get(s);
+  if (v === undefined) {
+    v = normalise(s);
+    if (normCache.size > 5000) normCache.clear();
+    normCache.set(s, v);
+  }
+  return v;
+};
+
+const normalise = (s: string) =>
   s
     .toLowerCase()
     .replace(/['’]s\b/g, '')

@@ -8,7 +8,8 @@ export type Token = Readonly<{
   cap: boolean;
 }>;
 
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\-’'.&]*[\p{L}\p{N}])?\.?|\S/gu;
+// A word keeps a plural possessive apostrophe ("Farmers’ Union"), then an optional final dot.
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\-’'.&]*[\p{L}\p{N}])?(?:(?<=s)['’](?=\s+\p{Lu}))?\.?|\S/gu;
 
 /** Words and single punctuation marks of text[start, end). A word keeps internal apostrophes, hyphens and dots. */
 export function tokenize(text: string, start: number, end: number): Token[] {
@@ -34,6 +35,7 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       key: t
         .toLowerCase()
         .replace(/['’]s$/, '')
+        .replace(/['’]$/, '')
         .replace(/\.$/, ''),
       word,
       cap: /^\p{Lu}/u.test(t),

@@ -1,6 +1,6 @@
-import { useEffect, useMemo } from 'react';
+import { type ComponentType, type ReactNode, useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
-import type { ArticleId } from '@/core/model/types';
+import type { ArticleId, Claim } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
 import { useSelectionCleared } from '@/stores/ui-store';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
@@ -15,9 +15,16 @@ import { ArticleHeader } from './article-header';
 import { ArticleText, type ClaimLook } from './article-text';
 import { ClaimList } from './claim-list';
 
-type Props = Readonly<{ articleId: ArticleId; libraryHref: string }>;
+type Props = Readonly<{
+  articleId: ArticleId;
+  libraryHref: string;
+  /** The review panel for the selected claim, composed in by the app. */
+  review?: ReactNode;
+  /** A flag shown on a claim in the list (e.g. a verdict with no source). */
+  ClaimBadge?: ComponentType<{ claim: Claim }>;
+}>;
 
-export function ArticleScreen({ articleId, libraryHref }: Props) {
+export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge }: Props) {
   const article = useArticle(articleId);
   const claims = useArticleClaims(articleId);
   const speakers = useArticleSpeakers(articleId);
@@ -78,11 +85,13 @@ export function ArticleScreen({ articleId, libraryHref }: Props) {
       <div className="article-layout">
         <section className="article-body" aria-label="Article text">
           <p className="hint">
-            Click a highlight, or press <kbd>j</kbd> / <kbd>k</kbd>, to move between claims.
+            Click a highlight, or press <kbd>j</kbd> / <kbd>k</kbd>, to move between claims. Select words to
+            add a claim; <kbd>?</kbd> lists every shortcut.
           </p>
           <ArticleText runs={view.runs} looks={view.looks} />
         </section>
-        <ClaimList groups={view.groups} numbers={view.numbers} />
+        <ClaimList groups={view.groups} numbers={view.numbers} ClaimBadge={ClaimBadge} />
+        {review}
       </div>
     </div>
   );

@@ -1,14 +1,20 @@
-import { memo } from 'react';
+import { type ComponentType, memo } from 'react';
 import type { Claim, Verdict } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
 import { useClaimSelected } from '@/stores/ui-store';
 import { KIND_LABELS } from '../claim-labels';
 import { useSetClaimVerdict } from '../hooks/use-set-claim-verdict';
 
-type Props = Readonly<{ claim: Claim; number: number; selected: boolean }>;
+type Props = Readonly<{
+  claim: Claim;
+  number: number;
+  selected: boolean;
+  /** A flag for the claim (e.g. a verdict with no source), composed in by the app. */
+  Badge?: ComponentType<{ claim: Claim }>;
+}>;
 
 /** One claim in the side list: its words (select it), its kind, and its verdict (change it). */
-export const ClaimItem = memo(function ClaimItem({ claim, number, selected }: Props) {
+export const ClaimItem = memo(function ClaimItem({ claim, number, selected, Badge }: Props) {
   const claimSelected = useClaimSelected();
   const setVerdict = useSetClaimVerdict();
   const verdictId = `verdict-${claim.id}`;
@@ -24,6 +30,7 @@ export const ClaimItem = memo(function ClaimItem({ claim, number, selected }: Pr
       </button>
       <div className="claim-item-meta">
         <span className={`kind kind-${claim.kind}`}>{KIND_LABELS[claim.kind]}</span>
+        {Badge && <Badge claim={claim} />}
         <label className="verdict" htmlFor={verdictId}>
           Verdict
         </label>

@@ -1,14 +1,18 @@
-import { type CSSProperties, useEffect, useRef } from 'react';
+import { type ComponentType, type CSSProperties, useEffect, useRef } from 'react';
 import type { Claim } from '@/core/model/types';
 import { useSelectedClaimId, useSelectionOrigin } from '@/stores/ui-store';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
 import type { SpeakerGroup } from '../speaker-groups';
 import { ClaimItem } from './claim-item';
 
-type Props = Readonly<{ groups: readonly SpeakerGroup<Claim>[]; numbers: ReadonlyMap<string, number> }>;
+type Props = Readonly<{
+  groups: readonly SpeakerGroup<Claim>[];
+  numbers: ReadonlyMap<string, number>;
+  ClaimBadge?: ComponentType<{ claim: Claim }>;
+}>;
 
 /** Claims grouped by speaker; the selected one is scrolled to, and focused when chosen elsewhere. */
-export function ClaimList({ groups, numbers }: Props) {
+export function ClaimList({ groups, numbers, ClaimBadge }: Props) {
   const selected = useSelectedClaimId();
   const origin = useSelectionOrigin();
   const ref = useRef<HTMLElement>(null);
@@ -60,6 +64,7 @@ export function ClaimList({ groups, numbers }: Props) {
                   claim={c}
                   number={numbers.get(c.id) ?? 0}
                   selected={selected === c.id}
+                  Badge={ClaimBadge}
                 />
               ))}
             </ol>

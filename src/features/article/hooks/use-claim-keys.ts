@@ -1,28 +1,29 @@
-import { useEffect } from 'react';
 import { useUiStore } from '@/stores/ui-store';
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+import { useShortcuts } from '@/ui/shortcuts';
 
 /**
  * `j` / `k` move to the next / previous claim in reading order; Escape clears the selection.
- * Reads the selection when a key is pressed, so the screen does not re-render on every move.
+ * Registered in the shared shortcut registry (so `?` lists them); reads the selection when a key
+ * is pressed, so the screen does not re-render on every move.
  */
 export function useClaimKeys(orderedClaimIds: readonly string[]) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
-      const { selectedClaimId: selected, claimSelected, selectionCleared } = useUiStore.getState();
-      if (e.key === 'Escape' && selected) return selectionCleared();
-      if ((e.key !== 'j' && e.key !== 'k') || orderedClaimIds.length === 0) return;
-      e.preventDefault();
-      const at = selected ? orderedClaimIds.indexOf(selected) : -1;
-      const next =
-        at < 0 ? 0 : e.key === 'j' ? Math.min(at + 1, orderedClaimIds.length - 1) : Math.max(at - 1, 0);
-      claimSelected(orderedClaimIds[next]!, 'keyboard');
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [orderedClaimIds]);
+  const move = (step: 1 | -1) => {
+    if (orderedClaimIds.length === 0) return;
+    const { selectedClaimId: selected, claimSelected } = useUiStore.getState();
+    const at = selected ? orderedClaimIds.indexOf(selected) : -1;
+    const next = at < 0 ? 0 : Math.min(Math.max(at + step, 0), orderedClaimIds.length - 1);
+    claimSelected(orderedClaimIds[next]!, 'keyboard');
+  };
+
+  useShortcuts('Article', [
+    { keys: 'j', description: 'Next claim', match: ['j'], run: () => move(1) },
+    { keys: 'k', description: 'Previous claim', match: ['k'], run: () => move(-1) },
+    {
+      keys: 'Esc',
+      description: 'Close the claim',
+      match: ['Escape'],
+      run: () => useUiStore.getState().selectionCleared(),
+      enabled: () => useUiStore.getState().selectedClaimId !== null,
+    },
+  ]);
 }

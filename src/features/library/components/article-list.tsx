@@ -1,4 +1,6 @@
 import { useDeferredValue, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { type ArticleSort, isArticleSort } from '@/core/review/progress';
 import { describeDbError } from '@/db/errors';
 import { StatusMessage } from '@/ui/status-message';
 import { useArticles } from '../hooks/use-articles';
@@ -6,9 +8,20 @@ import { ArticleRow } from './article-row';
 
 type Props = Readonly<{ articleHref: (id: string) => string }>;
 
-/** Every article in the library, newest first, with its claim count and checking progress. */
+/** Every article in the library with its claim count and checking progress, in the URL's order. */
+const SORT_LABELS: Readonly<Record<ArticleSort, string>> = {
+  imported: 'Newest first',
+  'needs-work': 'Needs work first (flagged, then unchecked)',
+  progress: 'Least checked first',
+  title: 'Title A–Z',
+};
+
 export function ArticleList({ articleHref }: Props) {
-  const articles = useArticles();
+  // The order lives in the URL (?sort=needs-work), so it survives a reload and can be bookmarked.
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('sort');
+  const sort: ArticleSort = isArticleSort(requested) ? requested : 'imported';
+  const articles = useArticles(sort);
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter.trim().toLowerCase());
 
@@ -32,6 +45,30 @@ export function ArticleList({ articleHref }: Props) {
             onChange={(e) => setFilter(e.target.value)}
             autoComplete="off"
           />
+        </div>
+        <div className="field filter">
+          <label htmlFor="article-sort">Sort</label>
+          <select
+            id="article-sort"
+            value={sort}
+            onChange={(e) =>
+              setParams(
+                (prev) => {
+                  const next = new URLSearchParams(prev);
+                  if (e.target.value === 'imported') next.delete('sort');
+                  else next.set('sort', e.target.value);
+                  return next;
+                },
+                { replace: true },
+              )
+            }
+          >
+            {(Object.keys(SORT_LABELS) as ArticleSort[]).map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
+          </select>
         </div>
       </div>
       {articles.isPending ? (

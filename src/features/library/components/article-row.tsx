@@ -20,6 +20,12 @@ export function ArticleRow({ article, href }: Readonly<{ article: ArticleSummary
           {dateFormat.format(article.importedAt)} · {article.claimCount}{' '}
           {article.claimCount === 1 ? 'claim' : 'claims'} · {article.speakerCount}{' '}
           {article.speakerCount === 1 ? 'speaker' : 'speakers'}
+          {article.flaggedCount > 0 && (
+            <>
+              {' · '}
+              <span className="flagged-count">{article.flaggedCount} rated without a source</span>
+            </>
+          )}
         </p>
       </div>
       <ProgressMeter

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, importStatus, openLibrary, pasteArticle } from './fixtures';
+
+/** Sixty quoted claims, twenty each from Joan Pike, Owen Tate and Leila Brandt, on twelve topics. */
+export const KELSEY = {
+  text: readFileSync(new URL('./data/kelsey-harbour.txt', import.meta.url), 'utf8'),
+  title: 'Harbour board publishes sixty answers on Kelsey port plan',
+  claims: 60,
+};
+
+/** Imports the Kelsey article through the library's paste form and opens the Claims screen on it. */
+export async function seedKelsey(page: Page): Promise<{ articleId: string }> {
+  await openLibrary(page);
+  await pasteArticle(page, KELSEY.text);
+  await expect(importStatus(page)).toContainText(`Imported ${KELSEY.title}`);
+  const href = await page.getByRole('link', { name: KELSEY.title }).first().getAttribute('href');
+  const articleId = decodeURIComponent(href!.split('/').at(-1)!);
+  return { articleId };
+}
+
+export const grid = (page: Page) => page.getByRole('grid', { name: 'Claims' });
+/** The header count, e.g. "60 claims · 12 selected". */
+export const claimCount = (page: Page) => page.locator('.claims-count');
+/** The shared toaster (a polite status region) that announces what a bulk action did, with its Undo. */
+export const toast = (page: Page) => page.locator('.toaster');
+/** Body rows (the header row has aria-rowindex 1). */
+export const bodyRows = (page: Page) => grid(page).locator('.claims-body [role="row"]');
+
+/** Confirms a rating verdict on claims with no source ("Set “False” anyway"). */
+export async function confirmWithoutSource(page: Page, label: string) {
+  const dialog = page.getByRole('dialog', { name: `Set “${label}” without a source?` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: `Set “${label}” anyway` }).click();
+  await expect(dialog).toBeHidden();
+}
+
+export async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+}

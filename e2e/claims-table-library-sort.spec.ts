@@ -1,0 +1,36 @@
+import { claimCount, confirmWithoutSource, KELSEY, seedKelsey } from './claims-table-fixtures';
+import { expect, REFERENCE_TITLE, test } from './fixtures';
+
+test('the library sorts by what still needs work, flagged first, and keeps the order in the URL', async ({
+  page,
+}) => {
+  await seedKelsey(page);
+  const titles = page.locator('.articles .article-link');
+  await page.getByLabel('Sort').selectOption('needs-work');
+  await expect(page).toHaveURL(/\?sort=needs-work/);
+  // Nothing flagged yet: the article with more unchecked claims comes first.
+  await expect(titles.first()).toHaveText(KELSEY.title);
+  await expect(
+    page.getByRole('progressbar', { name: `Claims checked in “${KELSEY.title}”` }),
+  ).toHaveAttribute('aria-valuetext', `0 of ${KELSEY.claims}`);
+
+  // Rate one reference claim with no source (a flag): the reference article moves to the top.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Claims' }).click();
+  const reference = await page
+    .getByLabel('Article', { exact: true })
+    .locator('option', { hasText: REFERENCE_TITLE })
+    .getAttribute('value');
+  await page.getByLabel('Article', { exact: true }).selectOption(reference!);
+  await expect(claimCount(page)).not.toHaveText('Counting…');
+  await page.locator('body').press('j');
+  await page.keyboard.press('7');
+  await confirmWithoutSource(page, 'False');
+  await expect(page.locator('.toaster')).toContainText('Set 1 claim to False.');
+
+  await page.goto('/?sort=needs-work');
+  await expect(titles.first()).toHaveText(REFERENCE_TITLE);
+  await expect(page.getByText('1 rated without a source')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Sort')).toHaveValue('needs-work');
+  await expect(titles.first()).toHaveText(REFERENCE_TITLE);
+});

@@ -1,0 +1,49 @@
+import type { Page } from '@playwright/test';
+import { expect, openLibrary, REFERENCE_TITLE } from './fixtures';
+
+/** Opens the reference article from the library. */
+export async function openReference(page: Page) {
+  await openLibrary(page);
+  await page.getByRole('link', { name: REFERENCE_TITLE }).click();
+  await expect(page.getByRole('heading', { level: 1, name: REFERENCE_TITLE })).toBeVisible();
+}
+
+/** The claim list on the article screen. */
+export const claimList = (page: Page) => page.getByRole('complementary', { name: 'Claims' });
+
+/** The open claim panel. */
+export const claimPanel = (page: Page) => page.getByRole('region', { name: /^Claim \d+ of \d+$/ });
+
+/** Selects the claim whose list entry contains `text`. */
+export async function selectClaim(page: Page, text: string | RegExp) {
+  await claimList(page)
+    .locator('li[data-claim-id]')
+    .filter({ hasText: text })
+    .first()
+    .getByRole('button')
+    .first()
+    .click();
+  await expect(claimPanel(page)).toBeVisible();
+}
+
+/** Selects `phrase` in the article text (as a drag would), within one text node. */
+export async function selectArticleText(page: Page, phrase: string) {
+  await page.evaluate((p) => {
+    const root = document.querySelector('.article-text');
+    if (!root) throw new Error('no article text');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(p) ?? -1;
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + p.length);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`phrase not found in one text node: ${p}`);
+  }, phrase);
+}

@@ -1,0 +1,318 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Article, Claim, Verdict } from '@/core/model/types';
+import { MAX_NOTE_LENGTH } from '@/core/review/limits';
+import { verdictLabel } from '@/core/review/verdicts';
+import { addTagToClaim, removeTagFromClaims } from '@/db/claims';
+import { describeDbError } from '@/db/errors';
+import { undo } from '@/db/undo';
+import { isTypingTarget } from '@/ui/shortcuts';
+import { StatusMessage } from '@/ui/status-message';
+import { announce, showToast } from '@/ui/toast';
+import { type ConflictNotice, noticeOf } from '../conflict';
+import { useClaim, useClaimEvidence } from '../hooks/use-claim-data';
+import { useUpdateClaim } from '../hooks/use-claim-mutations';
+import { Checkworthiness } from './checkworthiness';
+import { ClaimHistory } from './claim-history';
+import { ClaimInContext } from './claim-in-context';
+import { ClaimCorrections } from './corrections/claim-corrections';
+import { SpeakerSection } from './corrections/speaker-section';
+import { NeedsSourceBadge } from './needs-source-badge';
+import { AddSourceForm } from './sources/add-source-form';
+import { EvidenceList } from './sources/evidence-list';
+import { TagEditor } from './tag-editor';
+import { TextField } from './text-field';
+import { UndoControls } from './undo-controls';
+import { VerdictPicker } from './verdict-picker';
+
+/** What a shortcut asked the panel to focus or open. */
+/** A verdict just chosen, shown while the claim as of `since` is still the one on screen. */
+export type ShownVerdict = Readonly<{ claimId: string; verdict: Verdict; since: number }>;
+
+export type PanelFocus = Readonly<{
+  target: 'source' | 'tags' | 'speaker' | 'heading';
+  n: number;
+  claimId: string;
+}>;
+
+type Props = Readonly<{
+  claimId: Claim['id'];
+  article: Article;
+  number: number;
+  total: number;
+  previous: Claim | null;
+  next: Claim | null;
+  focus: PanelFocus | null;
+  spanEditing: boolean;
+  sourceFormOpen: boolean;
+  onSourceFormChange: (open: boolean, attached: boolean) => void;
+  onVerdict: (verdict: Verdict) => void;
+  onSpanEdit: () => void;
+  onDelete: () => void;
+  onSelect: (claimId: string) => void;
+  onClose: () => void;
+  conflict: ConflictNotice | null;
+  shownVerdict: ShownVerdict | null;
+  onConflict: (notice: ConflictNotice | null) => void;
+}>;
+
+const KIND_LABELS: Readonly<Record<Claim['kind'], string>> = {
+  direct: 'Direct quote',
+  indirect: 'Reported speech',
+  mixed: 'Partly quoted',
+  headline: 'Headline',
+  unattributed: 'No speaker',
+};
+
+/** Everything about one claim: context, speaker, verdict, sources, tags, notes, signals, corrections, history. */
+export function ClaimPanel(props: Props) {
+  const { claimId, article, number, total, previous, next, focus } = props;
+  const claim = useClaim(claimId);
+  const evidence = useClaimEvidence(claimId);
+  const update = useUpdateClaim();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const urlRef = useRef<HTMLInputElement>(null);
+  const tagRef = useRef<HTMLInputElement>(null);
+  const speakerRef = useRef<HTMLInputElement>(null);
+  const addSourceRef = useRef<HTMLButtonElement>(null);
+  const [lastFocus, setLastFocus] = useState(0);
+
+  useEffect(() => {
+    if (!focus || focus.claimId !== claimId || focus.n === lastFocus || !claim.data) return;
+    setLastFocus(focus.n);
+    const el = {
+      source: urlRef.current,
+      tags: tagRef.current,
+      speaker: speakerRef.current,
+      heading: headingRef.current,
+    }[focus.target];
+    el?.focus();
+    el?.scrollIntoView({ block: 'nearest' });
+  }, [focus, lastFocus, claim.data, claimId]);
+
+  /** Saves a field edited since `since` (the claim's updatedAt when the edit began). */
+  const save = (patch: Parameters<typeof update.mutateAsync>[0]['patch'], since: number) => {
+    return update.mutateAsync({ id: claimId, patch, expectedUpdatedAt: since }).then((result) => {
+      const notice = noticeOf(result);
+      if (notice) props.onConflict(notice);
+    });
+  };
+
+  if (claim.error) return <StatusMessage tone="error">{describeDbError(claim.error)}</StatusMessage>;
+  const c = claim.data;
+  const headingId = `claim-panel-${claimId}`;
+  return (
+    <section
+      className="claim-panel"
+      aria-labelledby={headingId}
+      data-claim-id={claimId}
+      data-span-editing={props.spanEditing || undefined}
+      onKeyDown={(e) => {
+        // Escape in a field leaves the field (the next Escape closes the claim); lists and dialogs handle theirs first.
+        if (e.key === 'Escape' && !e.defaultPrevented && isTypingTarget(e.target)) {
+          e.preventDefault();
+          headingRef.current?.focus();
+        }
+      }}
+    >
+      <header className="claim-panel-header">
+        <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+          Claim {number} of {total}
+        </h2>
+        <nav className="claim-panel-nav" aria-label="Claims">
+          <button
+            type="button"
+            className="icon-button"
+            disabled={!previous}
+            onClick={() => previous && props.onSelect(previous.id)}
+            aria-label="Previous claim (k)"
+          >
+            ‹
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            disabled={!next}
+            onClick={() => next && props.onSelect(next.id)}
+            aria-label="Next claim (j)"
+          >
+            ›
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={props.onClose}
+            aria-label="Close the claim (Esc)"
+          >
+            ×
+          </button>
+        </nav>
+      </header>
+      {!c ? (
+        <p className="loading">{c === null ? 'This claim no longer exists.' : 'Loading the claim…'}</p>
+      ) : (
+        <>
+          {c.deletedAt !== null && <StatusMessage tone="info">This claim is in the trash.</StatusMessage>}
+          <p className="claim-badges">
+            <span className="badge">{KIND_LABELS[c.kind]}</span>
+            {c.origin === 'manual' && <span className="badge">Added by hand</span>}
+            <span className={`badge verdict-badge verdict-tone-${c.verdict.replace(' ', '-')}`}>
+              {verdictLabel(c.verdict)}
+            </span>
+            <NeedsSourceBadge claim={c} />
+          </p>
+          {props.conflict && (
+            <div className="conflict" role="alert">
+              <p>{props.conflict.text}</p>
+              <div className="inline-actions">
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => {
+                    const { batchId } = props.conflict!;
+                    props.onConflict(null);
+                    undo({ batchId }).then(
+                      (r) => r && showToast(r.message),
+                      (e: unknown) => showToast(describeDbError(e), { tone: 'error' }),
+                    );
+                  }}
+                >
+                  Undo my change
+                </button>
+                <button type="button" className="small" onClick={() => props.onConflict(null)}>
+                  Keep my change
+                </button>
+              </div>
+            </div>
+          )}
+          <ClaimInContext text={article.text} start={c.start} end={c.end} />
+          {props.spanEditing && (
+            <p className="span-edit-banner" role="status">
+              Select the claim’s new words in the article text, then choose <strong>Use as claim text</strong>
+              . Esc cancels.
+            </p>
+          )}
+
+          <div className="panel-section">
+            <h3 id={`${headingId}-speaker`}>Speaker</h3>
+            <SpeakerSection key={c.id} claim={c} pickerRef={speakerRef} onConflict={props.onConflict} />
+          </div>
+
+          <div className="panel-section">
+            <h3 id={`${headingId}-verdict`} className="visually-hidden">
+              Verdict
+            </h3>
+            <VerdictPicker
+              value={
+                props.shownVerdict?.claimId === c.id && props.shownVerdict.since === c.updatedAt
+                  ? props.shownVerdict.verdict
+                  : c.verdict
+              }
+              onChange={props.onVerdict}
+            />
+            <TextField
+              key={`rating-${c.id}`}
+              label="Rating explanation"
+              value={c.ratingNote}
+              maxLength={MAX_NOTE_LENGTH}
+              rows={2}
+              placeholder="Why this verdict, in a sentence or two"
+              version={c.updatedAt}
+              onSave={(ratingNote, since) => save({ ratingNote }, since)}
+            />
+          </div>
+
+          <div className="panel-section">
+            <h3 id={`${headingId}-sources`}>
+              Sources <span className="count">({evidence.data?.length ?? 0})</span>
+            </h3>
+            <EvidenceList items={evidence.data ?? []} />
+            {props.sourceFormOpen ? (
+              <AddSourceForm
+                key={c.id}
+                claimId={c.id}
+                urlRef={urlRef}
+                onDone={(attached) => {
+                  props.onSourceFormChange(false, attached);
+                  requestAnimationFrame(() => addSourceRef.current?.focus());
+                }}
+              />
+            ) : (
+              <button
+                ref={addSourceRef}
+                type="button"
+                aria-keyshortcuts="s"
+                onClick={() => props.onSourceFormChange(true, false)}
+              >
+                + Add a source <kbd>s</kbd>
+              </button>
+            )}
+          </div>
+
+          <div className="panel-section">
+            <h3 id={`${headingId}-tags`}>Tags</h3>
+            <TagEditor
+              key={c.id}
+              tags={c.tags}
+              inputRef={tagRef}
+              onAdd={(tag) =>
+                addTagToClaim(c.id, tag).then(
+                  () => announce(`Tag “${tag}” added.`),
+                  (e) => showToast(describeDbError(e), { tone: 'error' }),
+                )
+              }
+              onRemove={(tag) =>
+                removeTagFromClaims([c.id], tag).then(
+                  () => showToast(`Tag “${tag}” removed`),
+                  (e) => showToast(describeDbError(e), { tone: 'error' }),
+                )
+              }
+            />
+          </div>
+
+          <div className="panel-section">
+            <h3 id={`${headingId}-notes`} className="visually-hidden">
+              Notes
+            </h3>
+            <TextField
+              key={`notes-${c.id}`}
+              label="Notes"
+              value={c.notes}
+              maxLength={MAX_NOTE_LENGTH}
+              rows={4}
+              version={c.updatedAt}
+              onSave={(notes, since) => save({ notes }, since)}
+            />
+          </div>
+
+          <div className="panel-section">
+            <h3 id={`${headingId}-signals`}>Check-worthiness</h3>
+            <Checkworthiness claim={c} />
+          </div>
+
+          <div className="panel-section">
+            <h3 id={`${headingId}-fix`}>Corrections</h3>
+            <ClaimCorrections
+              key={c.id}
+              claim={c}
+              text={article.text}
+              previous={previous}
+              next={next}
+              spanEditing={props.spanEditing}
+              onSpanEdit={props.onSpanEdit}
+              onDelete={props.onDelete}
+              onSelect={props.onSelect}
+            />
+          </div>
+
+          <div className="panel-section">
+            <div className="section-head">
+              <h3 id={`${headingId}-history`}>History</h3>
+              <UndoControls />
+            </div>
+            <ClaimHistory claim={c} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Claim } from '@/core/model/types';
+import { mergeSpans } from '@/core/review/spans';
+import { describeDbError } from '@/db/errors';
+import { showToast } from '@/ui/toast';
+import { mergeClaims } from '../../corrections';
+import { SplitForm } from './split-form';
+
+type Props = Readonly<{
+  claim: Claim;
+  text: string;
+  previous: Claim | null;
+  next: Claim | null;
+  spanEditing: boolean;
+  onSpanEdit: () => void;
+  onDelete: () => void;
+  onSelect: (claimId: string) => void;
+}>;
+
+const snippet = (c: Claim) => (c.text.length > 40 ? `${c.text.slice(0, 39)}…` : c.text);
+
+/** Fix what the extractor got wrong: the span, a split, a merge with a neighbour, or the trash. */
+export function ClaimCorrections({
+  claim,
+  text,
+  previous,
+  next,
+  spanEditing,
+  onSpanEdit,
+  onDelete,
+  onSelect,
+}: Props) {
+  const [splitting, setSplitting] = useState(false);
+  const merge = useMutation({ mutationFn: (other: Claim) => mergeClaims(claim.id, other.id) });
+  const canMerge = (other: Claim | null) => other !== null && mergeSpans(text, claim, other) !== null;
+  const mergeWith = (other: Claim) =>
+    merge.mutate(other, {
+      onSuccess: () => showToast('Claims merged'),
+      onError: (e) => showToast(describeDbError(e), { tone: 'error' }),
+    });
+  return (
+    <div className="corrections">
+      <div className="inline-actions">
+        <button
+          type="button"
+          className="small"
+          aria-pressed={spanEditing}
+          onClick={onSpanEdit}
+          aria-keyshortcuts="e"
+        >
+          Edit span <kbd>e</kbd>
+        </button>
+        <button
+          type="button"
+          className="small"
+          aria-expanded={splitting}
+          onClick={() => setSplitting((v) => !v)}
+        >
+          Split…
+        </button>
+        {canMerge(previous) && (
+          <button
+            type="button"
+            className="small"
+            title={`Merge with “${snippet(previous!)}”`}
+            onClick={() => mergeWith(previous!)}
+          >
+            Merge with previous
+          </button>
+        )}
+        {canMerge(next) && (
+          <button
+            type="button"
+            className="small"
+            title={`Merge with “${snippet(next!)}”`}
+            onClick={() => mergeWith(next!)}
+          >
+            Merge with next
+          </button>
+        )}
+        <button type="button" className="small danger-outline" onClick={onDelete}>
+          Delete claim
+        </button>
+      </div>
+      {splitting && (
+        <SplitForm
+          claim={claim}
+          text={text}
+          onDone={(id) => {
+            setSplitting(false);
+            if (id) onSelect(id);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,272 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, type Ref, useId, useMemo, useState } from 'react';
+import { speakerKey } from '@/core/model/speaker-key';
+import type { Claim, Speaker, SpeakerId } from '@/core/model/types';
+import { describeDbError } from '@/db/errors';
+import { claimQueries } from '@/db/queries';
+import { undo } from '@/db/undo';
+import { Combobox, type ComboboxOption } from '@/ui/combobox';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
+import { showToast } from '@/ui/toast';
+import { type ConflictNotice, noticeOf } from '../../conflict';
+import { reassignToNewSpeaker } from '../../corrections';
+import { useLibrarySpeakers } from '../../hooks/use-claim-data';
+import { useMergeSpeakers, useRenameSpeaker, useSetSpeaker } from '../../hooks/use-claim-mutations';
+
+const NEW = '__new__';
+const NONE = '__none__';
+
+type Props = Readonly<{
+  claim: Claim;
+  pickerRef?: Ref<HTMLInputElement>;
+  onConflict: (notice: ConflictNotice) => void;
+}>;
+
+function speakerOptions(
+  speakers: readonly Speaker[],
+  current: SpeakerId | null,
+  typed: string,
+): ComboboxOption[] {
+  const q = typed.trim().toLowerCase();
+  const found = speakers
+    .filter((s) => s.id !== current)
+    .filter(
+      (s) => !q || s.name.toLowerCase().includes(q) || s.aliases.some((a) => a.toLowerCase().includes(q)),
+    )
+    .slice(0, 12)
+    .map((s) => ({ id: s.id, label: s.name, hint: s.role ?? undefined }));
+  const exact = speakers.some((s) => s.key === speakerKey(typed));
+  const extra: ComboboxOption[] = [];
+  if (typed.trim() && !exact)
+    extra.push({ id: NEW, label: `New speaker “${typed.trim()}”`, hint: 'Create and assign' });
+  if (current !== null && !q)
+    extra.push({ id: NONE, label: 'No speaker', hint: 'The article’s own statement' });
+  return [...found, ...extra];
+}
+
+/** The claim's speaker with role; reassign in two clicks, rename, or merge another speaker into it. */
+export function SpeakerSection({ claim, pickerRef, onConflict }: Props) {
+  const id = useId();
+  const speakers = useLibrarySpeakers().data ?? [];
+  const speaker = speakers.find((s) => s.id === claim.speakerId) ?? null;
+  const [typed, setTyped] = useState('');
+  const [mode, setMode] = useState<'view' | 'rename' | 'merge'>('view');
+  const setSpeaker = useSetSpeaker();
+  const createAndAssign = useMutation({
+    mutationFn: (name: string) => reassignToNewSpeaker(claim.id, name),
+  });
+  const options = useMemo(
+    () => speakerOptions(speakers, claim.speakerId, typed),
+    [speakers, claim.speakerId, typed],
+  );
+
+  const onReassigned = (name: string, batchId: string | null) => {
+    setTyped('');
+    showToast(`Claim reassigned to ${name}`, {
+      action: {
+        label: 'Undo',
+        run: () =>
+          void (batchId ? undo({ batchId }) : undo()).then(
+            (r) => r && showToast(r.message),
+            (e: unknown) => showToast(describeDbError(e), { tone: 'error' }),
+          ),
+      },
+    });
+  };
+  const onError = (e: unknown) => showToast(describeDbError(e), { tone: 'error' });
+
+  const choose = (o: ComboboxOption) => {
+    if (o.id === NEW) {
+      const name = typed.trim();
+      createAndAssign.mutate(name, { onSuccess: (s) => onReassigned(s.name, null), onError });
+      return;
+    }
+    const target = o.id === NONE ? null : (o.id as SpeakerId);
+    setSpeaker.mutate(
+      { id: claim.id, speakerId: target, expectedUpdatedAt: claim.updatedAt },
+      {
+        onSuccess: (result) => {
+          const notice = noticeOf(result);
+          if (notice) onConflict(notice);
+          onReassigned(o.id === NONE ? 'no speaker' : o.label, result.batchId);
+        },
+        onError,
+      },
+    );
+  };
+
+  return (
+    <div className="speaker-section">
+      <p className="speaker-line">
+        {speaker ? (
+          <>
+            <strong>{speaker.name}</strong>
+            {speaker.role && <span className="speaker-role-text">, {speaker.role}</span>}
+            <span className="hint"> · {speaker.type}</span>
+          </>
+        ) : (
+          <strong>No speaker</strong>
+        )}
+      </p>
+      {speaker && speaker.aliases.length > 1 && <Aliases speaker={speaker} />}
+      <Combobox
+        label="Reassign to"
+        value={typed}
+        onValueChange={setTyped}
+        options={options}
+        onSelect={choose}
+        onSubmitText={(t) => {
+          const first = options[0];
+          if (t.trim() && first) choose(first);
+        }}
+        placeholder="Choose or type a new name"
+        inputRef={pickerRef}
+        openOnFocus
+        emptyText="No other speakers yet: type a name to create one."
+      />
+      {speaker && mode === 'view' && (
+        <div className="inline-actions">
+          <button type="button" className="small" onClick={() => setMode('rename')}>
+            Rename speaker…
+          </button>
+          <button type="button" className="small" onClick={() => setMode('merge')}>
+            Merge another speaker into this one…
+          </button>
+        </div>
+      )}
+      {speaker && mode === 'rename' && <RenameSpeaker speaker={speaker} onDone={() => setMode('view')} />}
+      {speaker && mode === 'merge' && (
+        <MergeSpeaker keep={speaker} speakers={speakers} onDone={() => setMode('view')} formId={id} />
+      )}
+    </div>
+  );
+}
+
+/** A speaker's other names; a long list is folded after three. */
+function Aliases({ speaker }: Readonly<{ speaker: Speaker }>) {
+  const [all, setAll] = useState(false);
+  const others = speaker.aliases.filter((a) => a !== speaker.name);
+  const shown = all ? others : others.slice(0, 3);
+  return (
+    <p className="hint">
+      Also called: {shown.join(', ')}
+      {others.length > 3 && (
+        <>
+          {' '}
+          <button type="button" className="link-button" onClick={() => setAll((v) => !v)}>
+            {all ? 'fewer' : `and ${others.length - 3} more`}
+          </button>
+        </>
+      )}
+    </p>
+  );
+}
+
+function RenameSpeaker({ speaker, onDone }: Readonly<{ speaker: Speaker; onDone: () => void }>) {
+  const id = useId();
+  const [name, setName] = useState(speaker.name);
+  const [role, setRole] = useState(speaker.role ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const rename = useRenameSpeaker();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return setError('A speaker needs a name.');
+    rename.mutate(
+      { id: speaker.id, name, role: role.trim() || null },
+      {
+        onSuccess: (s) => {
+          showToast(`Speaker renamed to ${s.name}`);
+          onDone();
+        },
+        onError: (err) => setError(describeDbError(err)),
+      },
+    );
+  };
+  return (
+    <form className="inline-form" onSubmit={submit} aria-label="Rename speaker">
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Name</label>
+        <input id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-role`}>Role</label>
+        <input id={`${id}-role`} type="text" value={role} onChange={(e) => setRole(e.target.value)} />
+      </div>
+      {error && (
+        <p className="field-status field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          Save
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function MergeSpeaker({
+  keep,
+  speakers,
+  onDone,
+  formId,
+}: Readonly<{ keep: Speaker; speakers: readonly Speaker[]; onDone: () => void; formId: string }>) {
+  const [typed, setTyped] = useState('');
+  const [other, setOther] = useState<Speaker | null>(null);
+  const merge = useMergeSpeakers();
+  const otherClaims = useQuery({
+    ...claimQueries.bySpeaker(other?.id ?? ('' as SpeakerId)),
+    enabled: other !== null,
+  });
+  const options = speakerOptions(speakers, keep.id, typed).filter((o) => o.id !== NEW && o.id !== NONE);
+  const n = otherClaims.data?.length ?? 0;
+  return (
+    <div className="inline-form" id={`${formId}-merge`}>
+      <Combobox
+        label={`Merge into ${keep.name}`}
+        value={typed}
+        onValueChange={setTyped}
+        options={options}
+        onSelect={(o) => setOther(speakers.find((s) => s.id === o.id) ?? null)}
+        openOnFocus
+        placeholder="The speaker to fold in"
+        emptyText="No other speakers."
+      />
+      <div className="form-actions">
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+      <ConfirmDialog
+        open={other !== null}
+        title={`Merge ${other?.name ?? ''} into ${keep.name}?`}
+        description={
+          <p>
+            {other?.name}’s {n} {n === 1 ? 'claim moves' : 'claims move'} to {keep.name}, and its names become{' '}
+            {keep.name}’s aliases. You can undo this.
+          </p>
+        }
+        confirmLabel="Merge"
+        onCancel={() => setOther(null)}
+        onConfirm={() => {
+          if (!other) return;
+          merge.mutate(
+            { keepId: keep.id, otherId: other.id },
+            {
+              onSuccess: () => {
+                showToast(`Merged ${other.name} into ${keep.name}`);
+                onDone();
+              },
+              onError: (e) => showToast(describeDbError(e), { tone: 'error' }),
+            },
+          );
+          setOther(null);
+        }}
+      />
+    </div>
+  );
+}

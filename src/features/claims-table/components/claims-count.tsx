@@ -1,0 +1,20 @@
+import { SEARCH_LIMIT } from '../data/claim-ids';
+import { formatCount, plural } from '../format';
+
+type Props = Readonly<{ pending: boolean; count: number; selected: number; searching: boolean }>;
+
+/** "1,234 claims · 12 selected" (a search shows its best matches, up to the search limit). */
+export function ClaimsCount({ pending, count, selected, searching }: Props) {
+  return (
+    <p className="claims-count" aria-live="polite">
+      {pending ? (
+        'Counting…'
+      ) : (
+        <>
+          {searching && count >= SEARCH_LIMIT ? `${formatCount(count)} best matches` : plural(count, 'claim')}
+          {selected > 0 && <> · {formatCount(selected)} selected</>}
+        </>
+      )}
+    </p>
+  );
+}

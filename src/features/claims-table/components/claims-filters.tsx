@@ -1,0 +1,146 @@
+import type { ClaimKind } from '@/core/extract/types';
+import type { Speaker, Verdict } from '@/core/model/types';
+import { VERDICTS } from '@/core/model/types';
+import { type ClaimFilters, EMPTY_FILTERS, hasActiveFilters, type SourceFilter } from '@/core/review/filters';
+import { verdictLabel } from '@/core/review/verdicts';
+import { KIND_LABELS } from '../format';
+
+type Option = Readonly<{ id: string; label: string }>;
+type Props = Readonly<{
+  filters: ClaimFilters;
+  articles: readonly Option[];
+  speakers: readonly Speaker[];
+  onChange: (f: ClaimFilters) => void;
+}>;
+
+const ANY = '';
+const MIN_SCORES = ['0.3', '0.5', '0.7'];
+
+/** One control per filter; each writes to the URL. A URL may hold several values; the control shows the first. */
+export function ClaimsFilters({ filters, articles, speakers, onChange }: Props) {
+  const set = (patch: Partial<ClaimFilters>) => onChange({ ...filters, ...patch });
+  const one = <T extends string>(v: string) => (v === ANY ? [] : [v as T]);
+  const active = activeCount(filters);
+  return (
+    <details className="claims-filters-box" open={!narrow()}>
+      <summary>Filters{active > 0 && <span className="filter-count"> ({active} on)</span>}</summary>
+      <fieldset className="claims-filters">
+        <legend className="visually-hidden">Filters</legend>
+        <Select
+          id="filter-article"
+          label="Article"
+          value={filters.articleIds[0] ?? ANY}
+          onChange={(v) => set({ articleIds: one(v) })}
+          options={articles.map((a) => ({ value: a.id, label: a.label }))}
+        />
+        <Select
+          id="filter-speaker"
+          label="Speaker"
+          value={filters.speakerIds[0] ?? ANY}
+          onChange={(v) => set({ speakerIds: one(v) })}
+          options={speakers.map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <Select
+          id="filter-verdict"
+          label="Verdict"
+          value={filters.verdicts[0] ?? ANY}
+          onChange={(v) => set({ verdicts: one<Verdict>(v) })}
+          options={VERDICTS.map((v) => ({ value: v, label: verdictLabel(v) }))}
+        />
+        <div className="field">
+          <label htmlFor="filter-tag">Tag</label>
+          <input
+            id="filter-tag"
+            type="text"
+            defaultValue={filters.tags[0] ?? ''}
+            key={filters.tags.join('|')}
+            placeholder="Any"
+            onBlur={(e) => set({ tags: one(e.target.value.trim()) })}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') set({ tags: one(e.currentTarget.value.trim()) });
+            }}
+          />
+        </div>
+        <Select
+          id="filter-source"
+          label="Sources"
+          value={filters.source === 'any' ? ANY : filters.source}
+          anyLabel="Any"
+          onChange={(v) => set({ source: (v || 'any') as SourceFilter })}
+          options={[
+            { value: 'with', label: 'Has a source' },
+            { value: 'without', label: 'No source' },
+          ]}
+        />
+        <Select
+          id="filter-kind"
+          label="Kind"
+          value={filters.kinds[0] ?? ANY}
+          onChange={(v) => set({ kinds: one<ClaimKind>(v) })}
+          options={(Object.keys(KIND_LABELS) as ClaimKind[]).map((k) => ({
+            value: k,
+            label: KIND_LABELS[k],
+          }))}
+        />
+        <Select
+          id="filter-checkworthy"
+          label="Check-worthy"
+          value={filters.minCheckworthy === null ? ANY : String(filters.minCheckworthy)}
+          anyLabel="Any score"
+          onChange={(v) => set({ minCheckworthy: v === ANY ? null : Number(v) })}
+          options={MIN_SCORES.map((s) => ({ value: s, label: `${s} or more` }))}
+        />
+        {hasActiveFilters(filters) && (
+          <button
+            type="button"
+            className="link-button clear-filters"
+            onClick={() => onChange({ ...EMPTY_FILTERS, sort: filters.sort, desc: filters.desc })}
+          >
+            Clear filters
+          </button>
+        )}
+      </fieldset>
+    </details>
+  );
+}
+
+/** Phones start with the filters folded away, so the claims come first. */
+const narrow = () => typeof window !== 'undefined' && window.matchMedia('(max-width: 760px)').matches;
+
+const activeCount = (f: ClaimFilters) =>
+  [
+    f.articleIds.length,
+    f.speakerIds.length,
+    f.verdicts.length,
+    f.tags.length,
+    f.kinds.length,
+    f.source !== 'any',
+    f.minCheckworthy !== null,
+  ].filter(Boolean).length;
+
+type SelectProps = Readonly<{
+  id: string;
+  label: string;
+  value: string;
+  anyLabel?: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string) => void;
+}>;
+
+function Select({ id, label, value, anyLabel = 'All', options, onChange }: SelectProps) {
+  const known = value === ANY || options.some((o) => o.value === value);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value={ANY}>{anyLabel}</option>
+        {!known && <option value={value}>(unknown: {value.slice(0, 12)})</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef } from 'react';
+import type { ClaimId } from '@/core/model/types';
+import type { ClaimFilters, ClaimSort } from '@/core/review/filters';
+import type { ClaimListItem as Row } from '@/db/claim-list';
+import { COLUMNS, formatCount } from '../format';
+import { useVisibleRows } from '../hooks/use-claim-table';
+import { ClaimRow } from './claim-row';
+
+type Props = Readonly<{
+  filters: ClaimFilters;
+  ids: readonly ClaimId[];
+  selection: ReadonlySet<string>;
+  focusIndex: number;
+  /** Set when the focus moved by keyboard: the row is scrolled to and given DOM focus. */
+  focusByKey: boolean;
+  speakerNames: ReadonlyMap<string, string>;
+  articleTitles: ReadonlyMap<string, string>;
+  claimHref: (articleId: string, claimId: string) => string;
+  onSort: (sort: ClaimSort) => void;
+  onFocusRow: (index: number) => void;
+  onToggle: (index: number, shiftKey: boolean) => void;
+  onToggleAll: () => void;
+  onOpen: (row: Row) => void;
+  /** Lets the screen read the loaded row at an index (for Enter and digits). */
+  rowsRef: React.RefObject<ReadonlyMap<number, Row>>;
+  allSelected: boolean;
+}>;
+
+const phone = () => typeof window !== 'undefined' && window.matchMedia('(max-width: 760px)').matches;
+
+/** The virtualised grid: only the rows in view (plus overscan) are in the DOM, and only their pages are read. */
+export function ClaimsGrid(p: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // Read once per render: estimateSize runs for every one of (up to) 100,000 rows.
+  const estimate = phone() ? 200 : 58;
+  const virtualizer = useVirtualizer({
+    count: p.ids.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimate,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  const rows = useVisibleRows(p.ids, first, last);
+  p.rowsRef.current = rows;
+
+  // Keyboard moves: bring the row into view, then give it DOM focus once it is rendered.
+  const { focusIndex, focusByKey } = p;
+  useEffect(() => {
+    if (!focusByKey || focusIndex < 0) return;
+    virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
+    let tries = 0;
+    const focus = () => {
+      const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focusIndex}"][tabindex]`);
+      if (el) el.focus({ preventScroll: true });
+      else if (tries++ < 10) requestAnimationFrame(focus);
+    };
+    requestAnimationFrame(focus);
+  }, [focusIndex, focusByKey, virtualizer]);
+
+  const { onOpen } = p;
+  const open = useCallback(
+    (index: number) => {
+      const row = rows.get(index);
+      if (row) onOpen(row);
+    },
+    [rows, onOpen],
+  );
+
+  const { allSelected } = p;
+  const someSelected = p.selection.size > 0 && !allSelected;
+  return (
+    <div
+      ref={scrollRef}
+      className="claims-scroll"
+      role="grid"
+      aria-label="Claims"
+      aria-rowcount={p.ids.length + 1}
+      aria-colcount={COLUMNS.length}
+      aria-multiselectable="true"
+    >
+      <div role="rowgroup" className="claims-head">
+        <div role="row" aria-rowindex={1} className="claim-row head-row">
+          {COLUMNS.map((c) => {
+            if (c.id === 'select') {
+              return (
+                <div role="columnheader" key={c.id} className="cell-select">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select all ${formatCount(p.ids.length)} matching claims`}
+                    checked={allSelected}
+                    ref={(el) => {
+                      if (el) el.indeterminate = someSelected;
+                    }}
+                    onChange={p.onToggleAll}
+                    disabled={p.ids.length === 0}
+                  />
+                </div>
+              );
+            }
+            const active = c.sort !== undefined && p.filters.sort === c.sort;
+            return (
+              <div
+                role="columnheader"
+                key={c.id}
+                className={`cell-${c.id}`}
+                aria-sort={
+                  c.sort ? (active ? (p.filters.desc ? 'descending' : 'ascending') : 'none') : undefined
+                }
+              >
+                {c.sort ? (
+                  <button type="button" className="sort-button" onClick={() => p.onSort(c.sort!)}>
+                    {c.label}
+                    <span aria-hidden="true" className="sort-arrow">
+                      {active ? (p.filters.desc ? '▼' : '▲') : '↕'}
+                    </span>
+                  </button>
+                ) : (
+                  c.label
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div role="rowgroup" className="claims-body" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const row = rows.get(item.index);
+          const claim = row;
+          return (
+            <ClaimRow
+              key={item.key}
+              index={item.index}
+              start={item.start}
+              row={row}
+              measureRef={virtualizer.measureElement}
+              speakerName={claim?.speakerId ? (p.speakerNames.get(claim.speakerId) ?? null) : null}
+              articleTitle={claim ? (p.articleTitles.get(claim.articleId) ?? 'Article') : ''}
+              href={claim ? p.claimHref(claim.articleId, claim.id) : ''}
+              selected={claim ? p.selection.has(claim.id) : false}
+              focused={item.index === p.focusIndex}
+              onFocusRow={p.onFocusRow}
+              onToggle={p.onToggle}
+              onOpen={open}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,239 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { ClaimId, Verdict } from '@/core/model/types';
+import { type ClaimSort, hasActiveFilters } from '@/core/review/filters';
+import { verdictForDigit, verdictNeedsSource } from '@/core/review/verdicts';
+import type { ClaimListItem as ClaimRow } from '@/db/claim-list';
+import { describeDbError } from '@/db/errors';
+import { speakerQueries } from '@/db/queries';
+import {
+  useClaimSelected,
+  useTableAnchorId,
+  useTableRangeSelected,
+  useTableRowToggled,
+  useTableSelection,
+  useTableSelectionCleared,
+  useTableSelectionReplaced,
+} from '@/stores/ui-store';
+import { StatusMessage } from '@/ui/status-message';
+import { articleTitlesQuery } from '../data/article-titles';
+import { countWithoutSource } from '../data/claim-ids';
+import { useBulkActions } from '../hooks/use-bulk-actions';
+import { useClaimFilters } from '../hooks/use-claim-filters';
+import { useMatchingIds } from '../hooks/use-claim-table';
+import { useTableKeys } from '../hooks/use-table-keys';
+import { BulkBar } from './bulk-bar';
+import { ClaimsCount } from './claims-count';
+import { ClaimsEmpty } from './claims-empty';
+import { ClaimsFilters } from './claims-filters';
+import { ClaimsGrid } from './claims-grid';
+import { SearchBox } from './search-box';
+import { type VerdictAsk, VerdictConfirm } from './verdict-confirm';
+import '../claims-table.css';
+
+const NO_IDS: readonly ClaimId[] = [];
+
+type Props = Readonly<{ libraryHref: string; claimHref: (articleId: string, claimId: string) => string }>;
+
+/** Sorts that read best newest / highest first. */
+const DESC_FIRST: readonly ClaimSort[] = ['updated', 'checkworthy'];
+
+export function ClaimsScreen({ libraryHref, claimHref }: Props) {
+  const [filters, setFilters] = useClaimFilters();
+  const matching = useMatchingIds(filters);
+  const ids = matching.data ?? NO_IDS;
+  const count = ids.length;
+  const speakers = useQuery(speakerQueries.list());
+  const articles = useQuery(articleTitlesQuery());
+  const selection = useTableSelection();
+  const anchorId = useTableAnchorId();
+  const anchorIndex = useRef(-1);
+  const rowToggled = useTableRowToggled();
+  const rangeSelected = useTableRangeSelected();
+  const selectionReplaced = useTableSelectionReplaced();
+  const selectionCleared = useTableSelectionCleared();
+  const claimSelected = useClaimSelected();
+  const navigate = useNavigate();
+  const [focus, setFocus] = useState({ index: -1, byKey: false });
+  const searchRef = useRef<HTMLInputElement>(null);
+  const rowsRef = useRef<ReadonlyMap<number, ClaimRow>>(new Map());
+
+  const bulk = useBulkActions();
+  const [ask, setAsk] = useState<VerdictAsk | null>(null);
+  /** A rating verdict on claims without a source asks first; the rest is set at once. */
+  const setVerdict = (ids: readonly ClaimId[], verdict: Verdict) => {
+    if (ids.length === 0) return;
+    if (!verdictNeedsSource(verdict)) return bulk.verdict.mutate({ ids, verdict });
+    void countWithoutSource(ids).then((withoutSource) =>
+      withoutSource === 0 ? bulk.verdict.mutate({ ids, verdict }) : setAsk({ ids, verdict, withoutSource }),
+    );
+  };
+
+  // A new filter is a new list: the selection and the focus start again (sorting keeps them).
+  const filterKey = JSON.stringify({ ...filters, sort: null, desc: null });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the filters (not the sort) change.
+  useEffect(() => {
+    selectionCleared();
+    setFocus({ index: -1, byKey: false });
+  }, [filterKey, selectionCleared]);
+  useEffect(() => selectionCleared, [selectionCleared]);
+
+  const speakerNames = useMemo(
+    () => new Map((speakers.data ?? []).map((s) => [s.id as string, s.name])),
+    [speakers.data],
+  );
+  const articleTitles = useMemo(
+    () => new Map((articles.data ?? []).map((a) => [a.id, a.title])),
+    [articles.data],
+  );
+  const articleOptions = useMemo(
+    () => (articles.data ?? []).map((a) => ({ id: a.id, label: a.title })),
+    [articles.data],
+  );
+
+  const open = useCallback(
+    (row: ClaimRow) => {
+      claimSelected(row.id, 'list');
+      navigate(claimHref(row.articleId, row.id));
+    },
+    [claimSelected, navigate, claimHref],
+  );
+  const toggle = useCallback(
+    (index: number, shiftKey: boolean) => {
+      const row = rowsRef.current.get(index);
+      if (!row) return;
+      const anchor = anchorId !== null ? anchorIndex.current : -1;
+      anchorIndex.current = index;
+      setFocus({ index, byKey: false });
+      if (shiftKey && anchor >= 0) {
+        const [a, b] = anchor < index ? [anchor, index] : [index, anchor];
+        rangeSelected(ids.slice(a, b + 1), row.id);
+      } else rowToggled(row.id);
+    },
+    [anchorId, ids, rangeSelected, rowToggled],
+  );
+  const allSelected = count > 0 && selection.size >= count;
+  const toggleAll = useCallback(
+    () => (allSelected ? selectionCleared() : selectionReplaced(ids)),
+    [allSelected, ids, selectionCleared, selectionReplaced],
+  );
+  const onSort = useCallback(
+    (sort: ClaimSort) =>
+      setFilters((f) =>
+        f.sort === sort ? { ...f, desc: !f.desc } : { ...f, sort, desc: DESC_FIRST.includes(sort) },
+      ),
+    [setFilters],
+  );
+  const onSearch = useCallback(
+    (q: string) => setFilters((f) => ({ ...f, q }), { replace: true }),
+    [setFilters],
+  );
+  const onFocusRow = useCallback((index: number) => setFocus({ index, byKey: false }), []);
+  const targets = (): ClaimId[] => {
+    if (selection.size > 0) return [...selection] as ClaimId[];
+    const row = rowsRef.current.get(focus.index);
+    return row ? [row.id] : [];
+  };
+
+  useTableKeys({
+    count,
+    hasSelection: selection.size > 0,
+    move: (delta) =>
+      setFocus((f) => ({ index: Math.min(count - 1, Math.max(0, f.index + delta)), byKey: true })),
+    toggleFocused: () => {
+      if (focus.index >= 0) toggle(focus.index, false);
+      else setFocus({ index: 0, byKey: true });
+    },
+    openFocused: () => {
+      const row = rowsRef.current.get(focus.index);
+      if (row) open(row);
+    },
+    verdictDigit: (digit) => {
+      const verdict = verdictForDigit(digit);
+      if (verdict) setVerdict(targets(), verdict);
+    },
+    focusSearch: () => searchRef.current?.focus(),
+    clearSelection: selectionCleared,
+  });
+
+  const error = matching.error ?? speakers.error ?? articles.error;
+  return (
+    <div className="claims-screen">
+      <div className="claims-title">
+        <h1>Claims</h1>
+        <ClaimsCount
+          pending={matching.isPending}
+          count={count}
+          selected={selection.size}
+          searching={filters.q !== ''}
+        />
+      </div>
+      <SearchBox inputRef={searchRef} value={filters.q} onSearch={onSearch} />
+      <ClaimsFilters
+        filters={filters}
+        articles={articleOptions}
+        speakers={speakers.data ?? []}
+        onChange={(f) => setFilters(f)}
+      />
+      {count > 0 && (
+        <BulkBar
+          count={selection.size}
+          busy={bulk.busy}
+          onVerdict={(verdict) => setVerdict([...selection] as ClaimId[], verdict)}
+          onTag={(tag) => bulk.tag.mutate({ ids: [...selection] as ClaimId[], tag })}
+          onUntag={(tag) => bulk.untag.mutate({ ids: [...selection] as ClaimId[], tag })}
+          onDelete={() => {
+            bulk.remove.mutate({ ids: [...selection] as ClaimId[] });
+            selectionCleared();
+          }}
+          onClear={selectionCleared}
+        />
+      )}
+      <VerdictConfirm
+        ask={ask}
+        onCancel={() => setAsk(null)}
+        onConfirm={({ ids, verdict }) => {
+          setAsk(null);
+          bulk.verdict.mutate({ ids, verdict });
+        }}
+      />
+      {error ? (
+        <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>
+      ) : matching.isPending ? (
+        <p className="loading">Loading claims…</p>
+      ) : count === 0 ? (
+        <ClaimsEmpty
+          filters={filters}
+          filtered={hasActiveFilters(filters)}
+          libraryHref={libraryHref}
+          onClear={setFilters}
+        />
+      ) : (
+        <>
+          <p className="hint claims-hint">
+            <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd> selects, <kbd>Enter</kbd> opens, <kbd>1</kbd>–
+            <kbd>9</kbd> set a verdict, <kbd>/</kbd> searches.
+          </p>
+          <ClaimsGrid
+            filters={filters}
+            ids={ids}
+            selection={selection}
+            focusIndex={focus.index}
+            focusByKey={focus.byKey}
+            speakerNames={speakerNames}
+            articleTitles={articleTitles}
+            claimHref={claimHref}
+            onSort={onSort}
+            onFocusRow={onFocusRow}
+            onToggle={toggle}
+            onToggleAll={toggleAll}
+            onOpen={open}
+            rowsRef={rowsRef}
+            allSelected={allSelected}
+          />
+        </>
+      )}
+    </div>
+  );
+}

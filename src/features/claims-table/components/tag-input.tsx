@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { normalizeTag, suggestTags } from '@/core/review/tags';
+import { tagCountsQuery } from '../data/tag-counts';
+
+type Props = Readonly<{
+  label: string;
+  submitLabel: string;
+  disabled?: boolean;
+  onSubmit: (tag: string) => void;
+  inputRef?: React.Ref<HTMLInputElement>;
+}>;
+
+const NO_TAGS: ReadonlyMap<string, number> = new Map();
+
+/** A tag field completing from the tags already used in the library; a blank tag is refused with a message. */
+export function TagInput({ label, submitLabel, disabled, onSubmit, inputRef }: Props) {
+  const id = useId();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const counts = useQuery(tagCountsQuery()).data ?? NO_TAGS;
+  const suggestions = suggestTags(counts, value, []);
+  const submit = () => {
+    const tag = normalizeTag(value);
+    if (!tag) return setError('Type a tag first (spaces alone are not a tag).');
+    setError(null);
+    onSubmit(tag);
+    setValue('');
+  };
+  return (
+    <form
+      className="tag-input"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <label htmlFor={`${id}-input`}>{label}</label>
+      <input
+        id={`${id}-input`}
+        ref={inputRef}
+        list={`${id}-list`}
+        value={value}
+        autoComplete="off"
+        aria-invalid={error !== null}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => {
+          setValue(e.target.value);
+          setError(null);
+        }}
+      />
+      <datalist id={`${id}-list`}>
+        {suggestions.map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
+      <button type="submit" disabled={disabled}>
+        {submitLabel}
+      </button>
+      {error && (
+        <span id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}
