@@ -22,7 +22,7 @@ function chunks(): string[] {
   const out: string[] = [];
   let total = 0;
   let buf = '';
-  for (let round = 0; total < TARGET_BYTES; round++) {
+  while (total < TARGET_BYTES) {
     for (const a of articles) {
       for (const para of a.split(/\n\n+/)) {
         buf += `${para}\n\n`;

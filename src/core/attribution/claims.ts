@@ -14,15 +14,7 @@ import {
   SPEECH_VERBS,
   TITLES,
 } from './lexicon';
-import {
-  clauseSubject,
-  isVerbLike,
-  type Mention,
-  mentionOf,
-  type Subject,
-  subjectAfter,
-  subjectBefore,
-} from './mention';
+import { clauseSubject, type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
 import { type Entity, SpeakerRegistry } from './speakers';
 
 export type Granularity = 'passage' | 'sentence';
