@@ -5,6 +5,7 @@
 //   node scripts/fixture-gold.mjs --check [slug...]  write nothing; exit 1 on any problem
 //   node scripts/fixture-gold.mjs --index            print the phenomena table for the fixtures README
 //   node scripts/fixture-gold.mjs --show slug        print the article with each gold claim marked ⟦speaker|kind: …⟧
+//   node scripts/fixture-gold.mjs --dir src/core/attribution/heldout [...]   the same on another fixture folder
 //
 // A claim is written with its exact `text` (as in article.txt) and, when that text occurs more than once,
 // a hint: `occurrence` (1-based) or `after` (the claim is the first occurrence after that string).
@@ -13,8 +14,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src/core/attribution/fixtures');
-const argv = process.argv.slice(2);
+const args = process.argv.slice(2);
+const dirAt = args.indexOf('--dir');
+const root =
+  dirAt >= 0
+    ? path.resolve(args[dirAt + 1] ?? '.')
+    : path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src/core/attribution/fixtures');
+const argv = dirAt >= 0 ? args.filter((_, i) => i !== dirAt && i !== dirAt + 1) : args;
 const check = argv.includes('--check');
 const index = argv.includes('--index');
 const show = argv.includes('--show');
