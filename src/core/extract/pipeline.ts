@@ -4,7 +4,7 @@ import { findBoilerplate } from '../text/clean';
 import { linesOf } from '../text/lines';
 import type { ExtractedClaim, Extraction, TextMention } from './types';
 
-export const EXTRACTOR_VERSION = '0.3.0';
+export const EXTRACTOR_VERSION = '0.3.1';
 
 export type ExtractOptions = Readonly<{
   /** 'passage' (default): one claim per run of quotation by one speaker; 'sentence': one per quoted sentence. */

@@ -15,6 +15,23 @@ describe('findBoilerplate', () => {
     ]);
   });
 
+  test('flags wire credit lines and follow prompts, not sentences that merely mention them', () => {
+    const text = [
+      'The port reopened on Monday, officials said.',
+      'Contributing: Tom Hale and Priya Nair',
+      'Editing by Sam Ortiz',
+      'Our Standards: The Harbour News Trust Principles.',
+      'Follow Lena Park on X: @lenapark_news',
+      'Reporting by the agency was criticised by the minister, she said.',
+    ].join('\n\n');
+    expect(flagged(text)).toEqual([
+      ['Contributing: Tom Hale and Priya Nair', 'credit line'],
+      ['Editing by Sam Ortiz', 'credit line'],
+      ['Our Standards: The Harbour News Trust Principles.', 'credit line'],
+      ['Follow Lena Park on X: @lenapark_news', 'credit line'],
+    ]);
+  });
+
   test('flags a Read More label and the related headline under it', () => {
     const text = 'First paragraph.\n\nRead More\nCouncil leader quits over budget row\n\nNext paragraph.';
     expect(flagged(text)).toEqual([

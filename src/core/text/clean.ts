@@ -17,6 +17,9 @@ const CAPTION_CREDIT = /\b(picture|photo|photograph|image|credit)s?( credit)?:\s
 /** "Pictured: …", "Main picture: …" — a caption introduced by its label. */
 const CAPTION_LABEL =
   /^(pictured|picture|photo|photograph|image|above|below|top|left|right|main (picture|image)|inset)\s*[:|]\s*\S/i;
+/** Wire and web credit lines: "Contributing: …", "Additional reporting by …", "Editing by …", "Our Standards: …", "Follow Jane Roe on X: @jroe". */
+const CREDIT_LINE =
+  /^(?:(?:contributing|additional reporting|reporting|writing|editing|compiled|fact[- ]checked)(?:\s*[:;]\s*\S.{0,120}| by\s+\p{Lu}[^.!?]{0,120})|our standards\s*:.{0,120}|follow\s.{1,60}\bon\s+(?:x|twitter|facebook|instagram|threads|bluesky|linkedin|tiktok|mastodon|youtube)\b.{0,80})$/iu;
 const PARA_OK = /[.!?"”’)]$/;
 
 function count(text: string, needle: string): number {
@@ -55,6 +58,7 @@ export function findBoilerplate(text: string, lines: readonly Line[] = linesOf(t
         i++;
       }
     } else if (s.length <= 160 && SHARE.test(s) && !/[“"]/.test(s)) add('share prompt');
+    else if (s.length <= 200 && CREDIT_LINE.test(s) && !/[“"]/.test(s)) add('credit line');
     else if (s.length <= 100 && BYLINE.test(s.replace(/\s+(at|in|for) (the )?[\p{Lu}][\p{L} ]*$/u, '')))
       add('byline');
     else if (isDoubled(s)) add('repeated caption');
