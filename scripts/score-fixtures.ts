@@ -6,7 +6,7 @@
 //   npm run score:fixtures -- rotherham wire-senate-drought   only these fixtures (no baseline check)
 //   npx tsx scripts/score-fixtures.ts --dir src/core/attribution/heldout   another fixture folder (the held-out
 //       set): same table and figures, no baseline: a held-out set is measured, never ratcheted or tuned against
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -14,7 +14,6 @@ import {
   FIGURE_NAMES,
   formatScoreTable,
   parseBaseline,
-  parseGold,
   raiseBaseline,
   scoreCorpus,
   scoreFixture,
@@ -22,6 +21,7 @@ import {
 } from '../src/core/eval/corpus';
 import { claimsOnBoilerplate, predictionProblems } from '../src/core/eval/score';
 import { extractClaims } from '../src/core/extract/pipeline';
+import { readFixtureDir } from '../src/test/fixture-corpus';
 
 const argv = process.argv.slice(2);
 const dirAt = argv.indexOf('--dir');
@@ -39,15 +39,8 @@ const dir = otherDir
   : fileURLToPath(new URL('../src/core/attribution/fixtures/', import.meta.url));
 const baselinePath = `${dir}baseline.json`;
 
-const slugs = readdirSync(dir, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && (only.length === 0 || only.includes(d.name)))
-  .map((d) => d.name)
-  .sort();
-
 let broken = 0;
-const scores = slugs.map((slug) => {
-  const text = readFileSync(`${dir}${slug}/article.txt`, 'utf8');
-  const gold = parseGold(JSON.parse(readFileSync(`${dir}${slug}/gold.json`, 'utf8')));
+const scores = readFixtureDir(dir, only).map(({ slug, text, gold }) => {
   const extraction = extractClaims(text);
   const problems = [
     ...validateGold(text, gold).map((p) => `gold: ${p}`),

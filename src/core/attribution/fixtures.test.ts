@@ -1,51 +1,24 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { readFixtureDir } from '@/test/fixture-corpus';
 import {
   baselineRegressions,
+  extractionFromGold,
   formatScoreTable,
   parseBaseline,
-  parseGold,
   scoreCorpus,
   scoreFixture,
   validateGold,
 } from '../eval/corpus';
-import { claimsOnBoilerplate, type Gold, predictionProblems } from '../eval/score';
+import { claimsOnBoilerplate, predictionProblems } from '../eval/score';
 import { extractClaims } from '../extract/pipeline';
-import type { Extraction } from '../extract/types';
 
 // Every fixture under fixtures/<slug>/ (article.txt + gold.json) is scored together (micro-averaged) and the
 // figures must not fall below fixtures/baseline.json, a ratchet that only goes up: whoever improves the extractor
 // raises it with `npm run score:fixtures -- --update-baseline`. See fixtures/README.md.
 const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const fixtures = readdirSync(dir, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort()
-  .map((slug) => {
-    const text = readFileSync(`${dir}${slug}/article.txt`, 'utf8');
-    const gold = parseGold(JSON.parse(readFileSync(`${dir}${slug}/gold.json`, 'utf8')));
-    return { slug, text, gold, extraction: extractClaims(text) };
-  });
-
-/** What a perfect extractor would return: the gold claims with the gold speakers. */
-const extractionFromGold = (gold: Gold): Extraction => ({
-  speakers: gold.speakers,
-  claims: gold.claims.map((c) => ({
-    id: `gold-${c.n}`,
-    text: c.text,
-    start: c.start,
-    end: c.end,
-    kind: c.kind,
-    speakerId: c.speaker,
-    speakerMention: null,
-    cue: null,
-    confidence: 1,
-    checkworthy: { score: 0, signals: [] },
-  })),
-  boilerplate: [],
-  version: 'gold',
-});
+const fixtures = readFixtureDir(dir).map((f) => ({ ...f, extraction: extractClaims(f.text) }));
 
 describe('fixture corpus', () => {
   test('has the reference article and at least 45 fixtures of our own', () => {

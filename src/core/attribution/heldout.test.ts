@@ -1,25 +1,23 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { formatScoreTable, parseGold, scoreCorpus, scoreFixture, validateGold } from '../eval/corpus';
-import { boilerplateRanges, claimsOnBoilerplate, type Gold, predictionProblems } from '../eval/score';
+import { readFixtureDir } from '@/test/fixture-corpus';
+import {
+  extractionFromGold,
+  formatScoreTable,
+  scoreCorpus,
+  scoreFixture,
+  validateGold,
+} from '../eval/corpus';
+import { boilerplateRanges, claimsOnBoilerplate, predictionProblems } from '../eval/score';
 import { extractClaims } from '../extract/pipeline';
-import type { Extraction } from '../extract/types';
 
 // The held-out set (heldout/<slug>/, same format as fixtures/): articles written in styles the dev fixtures do not
 // use, to measure how far the extractor generalises. This test checks that the gold is sound and that predictions
 // are well-formed, and only LOGS the accuracy figures: there is deliberately no baseline and no threshold, so the
 // set never becomes a tuning target. See heldout/README.md.
 const dir = fileURLToPath(new URL('./heldout/', import.meta.url));
-const fixtures = readdirSync(dir, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort()
-  .map((slug) => {
-    const text = readFileSync(`${dir}${slug}/article.txt`, 'utf8');
-    const gold = parseGold(JSON.parse(readFileSync(`${dir}${slug}/gold.json`, 'utf8')));
-    return { slug, text, gold, extraction: extractClaims(text) };
-  });
+const fixtures = readFixtureDir(dir).map((f) => ({ ...f, extraction: extractClaims(f.text) }));
 
 /**
  * Claims the extractor is KNOWN to put on held-out boilerplate (engine defects found by this set, reported in
@@ -28,25 +26,6 @@ const fixtures = readdirSync(dir, { withFileTypes: true })
  * score table's `boil` column.
  */
 const KNOWN_BOILERPLATE_CLAIMS: Readonly<Record<string, readonly string[]>> = {};
-
-/** What a perfect extractor would return: the gold claims with the gold speakers. */
-const extractionFromGold = (gold: Gold): Extraction => ({
-  speakers: gold.speakers,
-  claims: gold.claims.map((c) => ({
-    id: `gold-${c.n}`,
-    text: c.text,
-    start: c.start,
-    end: c.end,
-    kind: c.kind,
-    speakerId: c.speaker,
-    speakerMention: null,
-    cue: null,
-    confidence: 1,
-    checkworthy: { score: 0, signals: [] },
-  })),
-  boilerplate: [],
-  version: 'gold',
-});
 
 describe('held-out corpus', () => {
   test('has at least 12 fixtures, none shared with the dev fixtures', () => {

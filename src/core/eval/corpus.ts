@@ -235,3 +235,22 @@ export function formatScoreTable(score: CorpusScore): string {
     row('ALL (micro)', score.overlap, score.seed),
   ].join('\n');
 }
+
+/** What a perfect extractor would return: the gold claims with the gold speakers. */
+export const extractionFromGold = (gold: Gold): Extraction => ({
+  speakers: gold.speakers,
+  claims: gold.claims.map((c) => ({
+    id: `gold-${c.n}`,
+    text: c.text,
+    start: c.start,
+    end: c.end,
+    kind: c.kind,
+    speakerId: c.speaker,
+    speakerMention: null,
+    cue: null,
+    confidence: 1,
+    checkworthy: { score: 0, signals: [] },
+  })),
+  boilerplate: [],
+  version: 'gold',
+});
