@@ -1,17 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, openLibrary, REFERENCE_TITLE, test } from './fixtures';
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-    }));
-}
+import { expect, openLibrary, REFERENCE_TITLE, seriousViolations, test } from './fixtures';
 
 test('the Library screen has no serious or critical accessibility violations', async ({ page }) => {
   await openLibrary(page);

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, importStatus, openLibrary, pasteArticle } from './fixtures';
 
@@ -36,9 +35,4 @@ export async function confirmWithoutSource(page: Page, label: string) {
   await expect(dialog).toBeHidden();
 }
 
-export async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-}
+export { seriousViolations } from './fixtures';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export { expect };
@@ -44,6 +45,18 @@ type Fixtures = {
   /** The Millbrook article, imported through the paste form on the library page. */
   seededArticle: { title: string };
 };
+
+/** axe's serious and critical violations on the page as it is now, with a few offending nodes each. */
+export async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+}
 
 export const test = base.extend<Fixtures>({
   seededArticle: async ({ page }, use) => {
