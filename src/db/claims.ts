@@ -38,6 +38,13 @@ function normaliseTags(tags: readonly string[]): readonly string[] {
   return tags.reduce<readonly string[]>((acc, t) => withTag(acc, t), []);
 }
 
+/** A claim's span must be whole offsets covering some of its article's text. */
+function checkSpan(text: string, start: number, end: number): void {
+  if (!(Number.isInteger(start) && Number.isInteger(end)) || start < 0 || end <= start || end > text.length) {
+    throw new DbError('invalid', 'A claim must cover some of the article’s text.');
+  }
+}
+
 /** A tag typed by a person: refused when nothing but white space. */
 function checkTag(raw: string): string {
   const tag = normalizeTag(raw);
@@ -90,14 +97,7 @@ async function patchClaim(id: ClaimId, patch: ClaimPatch, at: number, options: W
     if (!article) throw new DbError('not-found', 'The article of that claim no longer exists.');
     const start = patch.start ?? claim.start;
     const end = patch.end ?? claim.end;
-    if (
-      !(Number.isInteger(start) && Number.isInteger(end)) ||
-      start < 0 ||
-      end <= start ||
-      end > article.text.length
-    ) {
-      throw new DbError('invalid', 'A claim must cover some of the article’s text.');
-    }
+    checkSpan(article.text, start, end);
     full = {
       ...full,
       start,
@@ -282,14 +282,7 @@ export function addManualClaim(input: ManualClaimInput, options: WriteOptions = 
     if (!article || article.deletedAt !== null)
       throw new DbError('not-found', 'That article no longer exists.');
     const { start, end } = input;
-    if (
-      !(Number.isInteger(start) && Number.isInteger(end)) ||
-      start < 0 ||
-      end <= start ||
-      end > article.text.length
-    ) {
-      throw new DbError('invalid', 'A claim must cover some of the article’s text.');
-    }
+    checkSpan(article.text, start, end);
     const now = Date.now();
     const claim: Claim = {
       id: newId<ClaimId>(),
