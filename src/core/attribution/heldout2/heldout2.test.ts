@@ -174,7 +174,7 @@ describe('second held-out set (heldout2)', () => {
       ].join('\n'),
     );
     expect(score.fixtures.length).toBe(fixtures.length);
-    // Sanity floor only, not a ratchet: engine 439d663 scores overlap F1 78.1 and seed recall 76.5 here (README).
+    // Sanity floor only, not a ratchet: engine 439d663 scores overlap F1 78.3 and seed recall 76.7 here (README).
     // A floor of 40 lies far below both, so ordinary engine work never trips it; it fails only when the
     // extractor or the loader is broken outright (no claims, every claim misplaced, gold offsets out of step).
     expect(score.figures.f1).toBeGreaterThan(40);
