@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { UndoShortcuts } from '@/features/claim/components/undo-controls';
 import { ShortcutHelp } from '@/features/shortcuts/shortcut-help';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
+import { UndoControls } from '@/features/undo/undo-controls';
 import { articleUrlOf } from '@/stores/selected-claim';
 import { Toaster } from '@/ui/toast';
 import { paths } from '../paths';
@@ -74,11 +74,11 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         <Outlet />
       </main>
       <footer className="app-footer">
+        <UndoControls />
         <StorageUsage />
         <p>Everything stays in this browser. Nothing is sent anywhere.</p>
       </footer>
       <ShortcutHelp />
-      <UndoShortcuts />
       <Toaster />
     </>
   );

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ClaimKind } from '@/core/extract/types';
 import type { ArticleId, SpeakerId } from '@/core/model/types';
 import { CLAIM_KINDS, guessKind, kindLabel } from '@/core/review/kinds';
@@ -42,6 +42,7 @@ function AddClaimForm({ articleId, text, busy, onAdd, onCancel }: Props & { text
   const speakers = useQuery(speakerQueries.byArticle(articleId)).data ?? [];
   const [kind, setKind] = useState<ClaimKind>(() => guessKind(text));
   const [speakerId, setSpeakerId] = useState('');
+  const id = useId();
   return (
     <form
       className="add-claim-form"
@@ -50,27 +51,28 @@ function AddClaimForm({ articleId, text, busy, onAdd, onCancel }: Props & { text
         onAdd({ kind, speakerId: speakerId ? (speakerId as SpeakerId) : null });
       }}
     >
-      <label>
-        Kind
-        <select value={kind} onChange={(e) => setKind(e.target.value as ClaimKind)} data-autofocus>
-          {CLAIM_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {kindLabel(k)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Speaker
-        <select value={speakerId} onChange={(e) => setSpeakerId(e.target.value)}>
-          <option value="">No speaker yet</option>
-          {speakers.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label htmlFor={`${id}-kind`}>Kind</label>
+      <select
+        id={`${id}-kind`}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as ClaimKind)}
+        data-autofocus
+      >
+        {CLAIM_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {kindLabel(k)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-speaker`}>Speaker</label>
+      <select id={`${id}-speaker`} value={speakerId} onChange={(e) => setSpeakerId(e.target.value)}>
+        <option value="">No speaker yet</option>
+        {speakers.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
       <p className="hint">
         A speaker not in this article can be chosen or created from the claim panel afterwards.
       </p>

@@ -16,6 +16,7 @@ import type { PanelFocus } from '../hooks/use-panel-focus';
 import { Checkworthiness } from './checkworthiness';
 import { ClaimHistory } from './claim-history';
 import { ClaimInContext } from './claim-in-context';
+import { ClaimUndo } from './claim-undo';
 import { ClaimCorrections } from './corrections/claim-corrections';
 import { SpeakerSection } from './corrections/speaker-section';
 import { NeedsSourceBadge } from './needs-source-badge';
@@ -23,7 +24,6 @@ import { AddSourceForm } from './sources/add-source-form';
 import { EvidenceList } from './sources/evidence-list';
 import { TagEditor } from './tag-editor';
 import { TextField } from './text-field';
-import { UndoControls } from './undo-controls';
 import { VerdictPicker } from './verdict-picker';
 
 /** A verdict just chosen, shown while the claim as of `since` is still the one on screen. */
@@ -295,7 +295,7 @@ export function ClaimPanel(props: Props) {
           <div className="panel-section">
             <div className="section-head">
               <h3 id={`${headingId}-history`}>History</h3>
-              <UndoControls />
+              <ClaimUndo claim={c} />
             </div>
             <ClaimHistory claim={c} />
           </div>

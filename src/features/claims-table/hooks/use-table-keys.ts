@@ -66,7 +66,7 @@ export function useTableKeys(a: TableKeyActions) {
       run: a.clearSelection,
       enabled: () => a.hasSelection && noDialog(),
     },
-    // Ctrl+Z / Ctrl+Shift+Z are the shell's (UndoShortcuts): one batch per bulk action, one step.
+    // Ctrl+Z / Ctrl+Shift+Z are the shell's (UndoControls): one batch per bulk action, one step.
   ]);
 }
 
