@@ -9,7 +9,11 @@ afterEach(cleanup);
 describe('StorageUsage', () => {
   test('the not-persistent hint points at nothing the app does not have (no backup, no export)', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY } } });
-    client.setQueryData(storageQueries.estimate().queryKey, { usage: 1_000_000, quota: 2e9, persisted: false });
+    client.setQueryData(storageQueries.estimate().queryKey, {
+      usage: 1_000_000,
+      quota: 2e9,
+      persisted: false,
+    });
     render(
       <QueryClientProvider client={client}>
         <StorageUsage />
