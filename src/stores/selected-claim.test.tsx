@@ -1,7 +1,7 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, test } from 'vitest';
-import { type SelectedClaim, useSelectedClaim } from './selected-claim';
+import { type SelectedClaim, useSelectedClaim } from '@/stores/selected-claim';
 
 afterEach(cleanup);
 

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { UiState } from './ui-store';
+import type { UiState } from '@/stores/ui-store';
 
 /**
  * The Claims screen's multi-selection, as claim ids, and the anchor a shift-click extends from.

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import { type AppStatusSlice, createAppStatusSlice } from './app-status-slice';
-import { createTableSelectionSlice, type TableSelectionSlice } from './table-selection-slice';
+import { type AppStatusSlice, createAppStatusSlice } from '@/stores/app-status-slice';
+import { createTableSelectionSlice, type TableSelectionSlice } from '@/stores/table-selection-slice';
 
 /**
  * UI-only state, as ids and flags; never rows from the database. The open claim is not here: it

@@ -5,7 +5,7 @@ import {
   registerShortcuts,
   resetShortcutsForTests,
   shortcutGroups,
-} from './shortcuts';
+} from '@/ui/shortcuts';
 
 afterEach(resetShortcutsForTests);
 

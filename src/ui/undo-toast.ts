@@ -1,7 +1,7 @@
 import { describeDbError } from '@/db/errors';
 import { newBatchId } from '@/db/history';
 import { type UndoResult, undo } from '@/db/undo';
-import { announce, showToast } from './toast';
+import { announce, showToast } from '@/ui/toast';
 
 /** Says what an undo or redo did (or that there was nothing to do), in a toast and to screen readers. */
 export function sayUndoResult(result: UndoResult | null, which: 'undo' | 'redo' = 'undo') {

@@ -1,15 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { AppStatus } from '@/app/components/app-status';
+import { FirstRun } from '@/app/components/first-run';
+import { paths } from '@/app/paths';
 import { ShortcutHelp } from '@/features/shortcuts/shortcut-help';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
 import { UndoControls } from '@/features/undo/undo-controls';
 import { articleUrlOf } from '@/stores/selected-claim';
 import { Toaster } from '@/ui/toast';
-import { paths } from '../paths';
-import { AppStatus } from './app-status';
-import { FirstRun } from './first-run';
-import './main-nav.css';
-import { useNoFileNavigation } from './use-no-file-navigation';
+import '@/app/components/main-nav.css';
+import { useNoFileNavigation } from '@/app/components/use-no-file-navigation';
 
 /**
  * After an in-app navigation, moves the focus to the new screen's heading (or its main region), as a

@@ -1,10 +1,10 @@
 import { useParams } from 'react-router';
+import { paths } from '@/app/paths';
 import type { ArticleId } from '@/core/model/types';
 import { ArticleScreen } from '@/features/article/components/article-screen';
 import { ClaimReview } from '@/features/claim/components/claim-review';
 import { NeedsSourceBadge } from '@/features/claim/components/needs-source-badge';
 import { useApplyVerdict, useVerdictRequest } from '@/features/claim/hooks/use-verdict-request';
-import { paths } from '../paths';
 
 export function ArticleRoute() {
   const { articleId = '' } = useParams();

@@ -24,8 +24,8 @@ import {
   sha256Hex,
 } from '@/db/articles';
 import { getMeta } from '@/db/meta';
+import { decodeUtf8 } from '@/features/import/decode-file';
 import { extractClaims } from '@/workers/pipeline';
-import { decodeUtf8 } from './decode-file';
 
 export type ImportSource =
   | Readonly<{ kind: 'paste'; text: string; title?: string; url?: string }>

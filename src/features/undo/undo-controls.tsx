@@ -4,7 +4,7 @@ import { redo, undo, undoQueries } from '@/db/undo';
 import { defineKeymap, useKeymap } from '@/ui/shortcuts';
 import { showToast } from '@/ui/toast';
 import { sayUndoResult } from '@/ui/undo-toast';
-import './undo-controls.css';
+import '@/features/undo/undo-controls.css';
 
 const UNDO_KEYMAP = defineKeymap('Anywhere', {
   undo: { keys: 'Ctrl+Z', description: 'Undo the last change', match: ['Mod+z'] },

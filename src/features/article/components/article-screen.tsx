@@ -4,16 +4,16 @@ import type { ArticleId, Claim, Verdict } from '@/core/model/types';
 import { kindLabel } from '@/core/review/kinds';
 import { claimNumbers } from '@/core/review/numbers';
 import { describeDbError } from '@/db/errors';
+import { ArticleHeader } from '@/features/article/components/article-header';
+import { ArticleText, type ClaimLook } from '@/features/article/components/article-text';
+import { ClaimList } from '@/features/article/components/claim-list';
+import { highlightRuns } from '@/features/article/highlight-runs';
+import { useArticle, useArticleClaims, useArticleSpeakers } from '@/features/article/hooks/use-article-data';
+import { useClaimKeys } from '@/features/article/hooks/use-claim-keys';
+import { useRestoreArticle } from '@/features/article/hooks/use-restore-article';
+import { groupClaimsBySpeaker } from '@/features/article/speaker-groups';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
 import { StatusMessage } from '@/ui/status-message';
-import { highlightRuns } from '../highlight-runs';
-import { useArticle, useArticleClaims, useArticleSpeakers } from '../hooks/use-article-data';
-import { useClaimKeys } from '../hooks/use-claim-keys';
-import { useRestoreArticle } from '../hooks/use-restore-article';
-import { groupClaimsBySpeaker } from '../speaker-groups';
-import { ArticleHeader } from './article-header';
-import { ArticleText, type ClaimLook } from './article-text';
-import { ClaimList } from './claim-list';
 
 type Props = Readonly<{
   articleId: ArticleId;

@@ -2,9 +2,9 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, test } from 'vitest';
+import { ArticleText } from '@/features/article/components/article-text';
+import { highlightRuns } from '@/features/article/highlight-runs';
 import { swatchAt } from '@/ui/palette';
-import { highlightRuns } from '../highlight-runs';
-import { ArticleText } from './article-text';
 
 afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 import { type CSSProperties, memo, useEffect, useRef } from 'react';
+import type { Run } from '@/features/article/highlight-runs';
 import { useSelectedClaim } from '@/stores/selected-claim';
 import type { Swatch } from '@/ui/palette';
-import type { Run } from '../highlight-runs';
 
 export type ClaimLook = Readonly<{ swatch: Swatch; speaker: string; kind: string }>;
 

@@ -1,9 +1,9 @@
 import { type ComponentType, type CSSProperties, useEffect, useRef } from 'react';
 import type { Claim, Verdict } from '@/core/model/types';
+import { ClaimItem } from '@/features/article/components/claim-item';
+import type { SpeakerGroup } from '@/features/article/speaker-groups';
 import { useSelectedClaim } from '@/stores/selected-claim';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
-import type { SpeakerGroup } from '../speaker-groups';
-import { ClaimItem } from './claim-item';
 
 type Props = Readonly<{
   groups: readonly SpeakerGroup<Claim>[];

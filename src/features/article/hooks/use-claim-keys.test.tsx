@@ -2,8 +2,8 @@ import { act, cleanup, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, test } from 'vitest';
+import { useClaimKeys } from '@/features/article/hooks/use-claim-keys';
 import { resetShortcutsForTests } from '@/ui/shortcuts';
-import { useClaimKeys } from './use-claim-keys';
 
 afterEach(() => {
   cleanup();

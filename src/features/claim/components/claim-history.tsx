@@ -2,9 +2,9 @@ import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Claim, Speaker } from '@/core/model/types';
 import { speakerQueries } from '@/db/queries';
+import { describeEntry } from '@/features/claim/history-text';
+import { useClaimHistory } from '@/features/claim/hooks/use-claim-history';
 import { undoBatch } from '@/ui/undo-toast';
-import { describeEntry } from '../history-text';
-import { useClaimHistory } from '../hooks/use-claim-history';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const SHOWN = 20;

@@ -1,7 +1,7 @@
 import type { Claim } from '@/core/model/types';
 import { describeBatch, lastChangeIn } from '@/core/review/undo';
+import { useClaimHistory } from '@/features/claim/hooks/use-claim-history';
 import { undoBatch } from '@/ui/undo-toast';
-import { useClaimHistory } from '../hooks/use-claim-history';
 
 /** Undo for the claim shown: its own last change (or its sources'), never another claim's. */
 export function ClaimUndo({ claim }: Readonly<{ claim: Claim }>) {

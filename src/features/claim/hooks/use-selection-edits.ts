@@ -4,12 +4,12 @@ import type { Article, Claim } from '@/core/model/types';
 import { checkClaimSelection, type Span } from '@/core/review/spans';
 import { addManualClaim } from '@/db/claims';
 import { describeDbError } from '@/db/errors';
+import type { ArticleSelection } from '@/features/claim/article-selection';
+import type { ConflictNotice } from '@/features/claim/conflict';
+import { noticeOf } from '@/features/claim/conflict';
+import { useUpdateClaim } from '@/features/claim/hooks/use-claim-mutations';
 import { useSelectedClaim } from '@/stores/selected-claim';
 import { announce, showToast } from '@/ui/toast';
-import type { ArticleSelection } from '../article-selection';
-import type { ConflictNotice } from '../conflict';
-import { noticeOf } from '../conflict';
-import { useUpdateClaim } from './use-claim-mutations';
 
 type Options = Readonly<{
   article: Article | undefined | null;

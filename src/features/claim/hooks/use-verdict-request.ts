@@ -3,10 +3,10 @@ import type { Claim, Verdict } from '@/core/model/types';
 import { verdictLabel, verdictNeedsSource } from '@/core/review/verdicts';
 import { describeDbError } from '@/db/errors';
 import { countClaimSources } from '@/db/evidence';
+import { type ConflictNotice, noticeOf } from '@/features/claim/conflict';
+import { useSetVerdict } from '@/features/claim/hooks/use-claim-mutations';
 import { useSelectedClaim } from '@/stores/selected-claim';
 import { announce, showToast } from '@/ui/toast';
-import { type ConflictNotice, noticeOf } from '../conflict';
-import { useSetVerdict } from './use-claim-mutations';
 
 /** Sets a verdict on a claim, the checks already made. */
 export type VerdictApplier = (claim: Claim, verdict: Verdict) => void;

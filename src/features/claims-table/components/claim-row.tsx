@@ -4,7 +4,7 @@ import { formatCheckworthy } from '@/core/review/checkworthiness';
 import { kindLabel } from '@/core/review/kinds';
 import { verdictLabel } from '@/core/review/verdicts';
 import type { ClaimListItem as Row } from '@/db/claim-list';
-import { formatUpdated } from '../format';
+import { formatUpdated } from '@/features/claims-table/format';
 
 type Props = Readonly<{
   index: number;

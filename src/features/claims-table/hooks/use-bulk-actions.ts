@@ -3,9 +3,9 @@ import type { ClaimId, Verdict } from '@/core/model/types';
 import { verdictLabel } from '@/core/review/verdicts';
 import { addTagToClaims, removeTagFromClaims, setClaimsVerdict, softDeleteClaims } from '@/db/claims';
 import { describeDbError } from '@/db/errors';
+import { plural } from '@/features/claims-table/format';
 import { showToast } from '@/ui/toast';
 import { showUndoToast } from '@/ui/undo-toast';
-import { plural } from '../format';
 
 type Ids = readonly ClaimId[];
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ArticleSummary } from '@/db/queries';
+import { deleteArgs, useDeleteArticle } from '@/features/library/hooks/use-articles';
 import { ProgressMeter } from '@/ui/progress-meter';
-import { deleteArgs, useDeleteArticle } from '../hooks/use-articles';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
 import { storageQueries } from '@/db/queries';
-import { StorageUsage } from './storage-usage';
+import { StorageUsage } from '@/features/storage/components/storage-usage';
 
 afterEach(cleanup);
 

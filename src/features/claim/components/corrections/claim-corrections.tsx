@@ -3,11 +3,11 @@ import { useState } from 'react';
 import type { Claim } from '@/core/model/types';
 import { mergeSpans } from '@/core/review/spans';
 import { describeDbError } from '@/db/errors';
+import { KindPicker } from '@/features/claim/components/corrections/kind-picker';
+import { SplitForm } from '@/features/claim/components/corrections/split-form';
+import type { ConflictNotice } from '@/features/claim/conflict';
+import { mergeClaims } from '@/features/claim/corrections';
 import { showToast } from '@/ui/toast';
-import type { ConflictNotice } from '../../conflict';
-import { mergeClaims } from '../../corrections';
-import { KindPicker } from './kind-picker';
-import { SplitForm } from './split-form';
 
 type Props = Readonly<{
   claim: Claim;

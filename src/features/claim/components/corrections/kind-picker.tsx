@@ -3,9 +3,9 @@ import type { ClaimKind } from '@/core/extract/types';
 import type { Claim } from '@/core/model/types';
 import { CLAIM_KINDS, kindLabel } from '@/core/review/kinds';
 import { describeDbError } from '@/db/errors';
+import { type ConflictNotice, noticeOf } from '@/features/claim/conflict';
+import { useUpdateClaim } from '@/features/claim/hooks/use-claim-mutations';
 import { announce, showToast } from '@/ui/toast';
-import { type ConflictNotice, noticeOf } from '../../conflict';
-import { useUpdateClaim } from '../../hooks/use-claim-mutations';
 
 type Props = Readonly<{ claim: Claim; onConflict: (notice: ConflictNotice | null) => void }>;
 

@@ -6,14 +6,18 @@ import { lastChangeIn } from '@/core/review/undo';
 import { describeDbError } from '@/db/errors';
 import { historyOfRow } from '@/db/history';
 import { claimQueries } from '@/db/queries';
+import { type ConflictNotice, noticeOf } from '@/features/claim/conflict';
+import { reassignToNewSpeaker } from '@/features/claim/corrections';
+import { useLibrarySpeakers } from '@/features/claim/hooks/use-claim-data';
+import {
+  useMergeSpeakers,
+  useRenameSpeaker,
+  useSetSpeaker,
+} from '@/features/claim/hooks/use-claim-mutations';
 import { Combobox, type ComboboxOption } from '@/ui/combobox';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { showToast } from '@/ui/toast';
 import { showUndoToast } from '@/ui/undo-toast';
-import { type ConflictNotice, noticeOf } from '../../conflict';
-import { reassignToNewSpeaker } from '../../corrections';
-import { useLibrarySpeakers } from '../../hooks/use-claim-data';
-import { useMergeSpeakers, useRenameSpeaker, useSetSpeaker } from '../../hooks/use-claim-mutations';
 
 const NEW = '__new__';
 const NONE = '__none__';

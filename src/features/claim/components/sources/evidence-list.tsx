@@ -2,9 +2,9 @@ import type { EvidenceRelation } from '@/core/model/types';
 import { safeHref } from '@/core/review/urls';
 import { describeDbError } from '@/db/errors';
 import type { EvidenceWithSource } from '@/db/queries';
+import { useRemoveEvidence, useUpdateEvidence } from '@/features/claim/hooks/use-source-mutations';
 import { showToast } from '@/ui/toast';
 import { showUndoToast, undoableBatch } from '@/ui/undo-toast';
-import { useRemoveEvidence, useUpdateEvidence } from '../../hooks/use-source-mutations';
 
 export const RELATION_LABELS: Readonly<Record<EvidenceRelation, string>> = {
   supports: 'Supports',
