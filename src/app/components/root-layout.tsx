@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { AppStatus } from '@/app/components/app-status';
+import { DatabaseOutdated } from '@/app/components/database-outdated';
 import { FirstRun } from '@/app/components/first-run';
 import { paths } from '@/app/paths';
 import { ShortcutHelp } from '@/features/shortcuts/shortcut-help';
@@ -69,6 +70,7 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         </nav>
         <AppStatus onUpdate={onUpdate} />
       </header>
+      <DatabaseOutdated />
       <main id="main" tabIndex={-1}>
         <FirstRun />
         <Outlet />
