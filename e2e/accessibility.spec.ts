@@ -1,4 +1,9 @@
+import { seedKelsey } from './claims-table-fixtures';
 import { expect, openLibrary, REFERENCE_TITLE, seriousViolations, test } from './fixtures';
+import { claimPanel, openReference, selectClaim } from './review-helpers';
+
+// axe over a whole screen takes a while on two shared cores: the scans live here, not in the stories.
+test.describe.configure({ timeout: 90_000 });
 
 test('the Library screen has no serious or critical accessibility violations', async ({ page }) => {
   await openLibrary(page);
@@ -24,5 +29,56 @@ test('the Article screen is readable at phone width, with the claim list under t
   const list = await page.getByRole('complementary', { name: 'Claims' }).boundingBox();
   expect(text && list && list.y >= text.y + text.height).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the article screen with the claim panel open has no serious or critical violations', async ({
+  page,
+}) => {
+  await openReference(page);
+  await selectClaim(page, /some 35 active/);
+  const panel = claimPanel(page);
+  await panel.getByRole('button', { name: /Add a source/ }).click();
+  await panel.getByRole('combobox', { name: 'Reassign to' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the no-source confirmation and the shortcut list are accessible dialogs', async ({ page }) => {
+  await openReference(page);
+  await selectClaim(page, /some 35 active/);
+  await claimPanel(page).getByRole('heading', { level: 2 }).focus();
+  await page.keyboard.press('3');
+  await expect(page.getByRole('dialog', { name: 'Set “True” without a source?' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: /without a source/ })).toBeHidden();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the claim panel as a phone sheet has no serious or critical violations', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openReference(page);
+  await page.keyboard.press('j');
+  const panel = claimPanel(page);
+  await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
+  const box = await panel.boundingBox();
+  expect(box?.width ?? 0).toBeGreaterThanOrEqual(389);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+});
+
+test('the Claims screen with rows selected and the bulk bar shown has no serious or critical violations', async ({
+  page,
+}) => {
+  await seedKelsey(page);
+  await page.goto('/claims');
+  const grid = page.getByRole('grid');
+  await grid.locator('[aria-rowindex="2"]').getByRole('checkbox').click();
+  await grid.locator('[aria-rowindex="3"]').getByRole('checkbox').click();
+  await expect(page.getByText(/2 claims\s*selected/)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -17,3 +17,13 @@ test('a deleted reference article does not come back on the next start', async (
   await expect(page.getByText('No articles yet.', { exact: false })).toBeVisible();
   await expect(page.getByRole('link', { name: REFERENCE_TITLE })).toHaveCount(0);
 });
+
+test('deleting an article offers Undo in a toast, like every other delete', async ({ page }) => {
+  await openLibrary(page);
+  await page.getByRole('button', { name: /^Delete “Police chief/ }).click();
+  await page.getByRole('button', { name: /^Delete “Police chief/ }).click();
+  await expect(page.getByRole('link', { name: REFERENCE_TITLE })).toHaveCount(0);
+  const toast = page.locator('.toast').filter({ hasText: /^Deleted “Police chief/ });
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('link', { name: REFERENCE_TITLE })).toBeVisible();
+});

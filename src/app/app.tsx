@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { RootLayout } from './components/root-layout';
-import { Providers } from './providers';
-import { createQueryClient } from './query-client';
-import { ArticleRoute } from './routes/article-route';
-import { ClaimsRoute } from './routes/claims-route';
-import { LibraryRoute } from './routes/library-route';
-import { NotFoundRoute } from './routes/not-found-route';
+import { RootLayout } from '@/app/components/root-layout';
+import { Providers } from '@/app/providers';
+import { createQueryClient } from '@/app/query-client';
+import { ArticleRoute } from '@/app/routes/article-route';
+import { ClaimsRoute } from '@/app/routes/claims-route';
+import { LibraryRoute } from '@/app/routes/library-route';
+import { NotFoundRoute } from '@/app/routes/not-found-route';
 
 export function App({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
   const [queryClient] = useState(createQueryClient);

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { UiState } from './ui-store';
+import type { UiState } from '@/stores/ui-store';
 
 /** The service worker's news: whether the app shell is cached, and whether a newer one waits. */
 export type AppStatusSlice = {

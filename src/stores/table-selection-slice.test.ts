@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { useUiStore } from './ui-store';
+import { useUiStore } from '@/stores/ui-store';
 
 const initial = useUiStore.getState();
 beforeEach(() => useUiStore.setState(initial, true));

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, type Ref, useId, useState } from 'react';
-import './ui.css';
+import '@/ui/ui.css';
 
 export type ComboboxOption = Readonly<{ id: string; label: string; hint?: string }>;
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Dialog } from './dialog';
+import { Dialog } from '@/ui/dialog';
 
 type Props = Readonly<{
   open: boolean;

@@ -1,4 +1,4 @@
-import './ui.css';
+import '@/ui/ui.css';
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 type Props = Readonly<{

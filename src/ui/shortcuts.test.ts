@@ -1,11 +1,14 @@
+import { renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
+  defineKeymap,
   describeShortcuts,
   matchesKey,
   registerShortcuts,
   resetShortcutsForTests,
   shortcutGroups,
-} from './shortcuts';
+  useKeymap,
+} from '@/ui/shortcuts';
 
 afterEach(resetShortcutsForTests);
 
@@ -86,5 +89,20 @@ describe('registry', () => {
       { scope: 'Article', active: true, shortcuts: [{ keys: 'j', description: 'Next claim' }] },
       { scope: 'Claims table', active: false, shortcuts: [{ keys: '/', description: 'Search' }] },
     ]);
+  });
+});
+
+describe('keymaps', () => {
+  test('a keymap is documented once defined, and its bindings answer in the same words', () => {
+    const map = defineKeymap('Demo', { next: { keys: 'j', description: 'Next thing', match: ['j'] } });
+    expect(shortcutGroups()).toEqual([
+      { scope: 'Demo', active: false, shortcuts: [{ keys: 'j', description: 'Next thing' }] },
+    ]);
+    const run = vi.fn();
+    const { unmount } = renderHook(() => useKeymap(map, { next: { run } }));
+    key('j');
+    expect(run).toHaveBeenCalledOnce();
+    expect(shortcutGroups()[0]).toMatchObject({ scope: 'Demo', active: true });
+    unmount();
   });
 });

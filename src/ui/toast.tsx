@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import './ui.css';
+import '@/ui/ui.css';
 
 export type ToastAction = Readonly<{ label: string; run: () => void }>;
 export type Toast = Readonly<{

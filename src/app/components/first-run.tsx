@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { seedReferenceArticle } from '@/app/first-run';
 import { describeDbError } from '@/db/errors';
 import { storageQueries } from '@/db/queries';
 import { requestPersistentStorage } from '@/db/storage';
 import { StatusMessage } from '@/ui/status-message';
-import { seedReferenceArticle } from '../first-run';
 
 /** Start-up work: ask the browser to keep our data, and add the reference article on first start. */
 export function FirstRun() {

@@ -1,14 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { UndoShortcuts } from '@/features/claim/components/undo-controls';
+import { AppStatus } from '@/app/components/app-status';
+import { DatabaseOutdated } from '@/app/components/database-outdated';
+import { FirstRun } from '@/app/components/first-run';
+import { paths } from '@/app/paths';
 import { ShortcutHelp } from '@/features/shortcuts/shortcut-help';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
+import { UndoControls } from '@/features/undo/undo-controls';
+import { articleUrlOf } from '@/stores/selected-claim';
 import { Toaster } from '@/ui/toast';
-import { paths } from '../paths';
-import { AppStatus } from './app-status';
-import { FirstRun } from './first-run';
-import './main-nav.css';
-import { useNoFileNavigation } from './use-no-file-navigation';
+import '@/app/components/main-nav.css';
+import { useNoFileNavigation } from '@/app/components/use-no-file-navigation';
 
 /**
  * After an in-app navigation, moves the focus to the new screen's heading (or its main region), as a
@@ -17,7 +19,7 @@ import { useNoFileNavigation } from './use-no-file-navigation';
  */
 function useFocusOnNavigation() {
   // Selecting a claim changes the URL (/articles/:id/claims/:claimId) but not the screen: focus stays.
-  const screen = useLocation().pathname.replace(/\/claims\/[^/]+$/, '');
+  const screen = articleUrlOf(useLocation().pathname);
   const first = useRef(screen);
   const moved = useRef(false);
   useEffect(() => {
@@ -68,16 +70,17 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         </nav>
         <AppStatus onUpdate={onUpdate} />
       </header>
+      <DatabaseOutdated />
       <main id="main" tabIndex={-1}>
         <FirstRun />
         <Outlet />
       </main>
       <footer className="app-footer">
+        <UndoControls />
         <StorageUsage />
         <p>Everything stays in this browser. Nothing is sent anywhere.</p>
       </footer>
       <ShortcutHelp />
-      <UndoShortcuts />
       <Toaster />
     </>
   );

@@ -1,5 +1,5 @@
+import { paths } from '@/app/paths';
 import { ClaimsScreen } from '@/features/claims-table/components/claims-screen';
-import { paths } from '../paths';
 
 export function ClaimsRoute() {
   return (

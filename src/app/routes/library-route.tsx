@@ -1,6 +1,6 @@
+import { paths } from '@/app/paths';
 import { ImportPanel } from '@/features/import/components/import-panel';
 import { ArticleList } from '@/features/library/components/article-list';
-import { paths } from '../paths';
 
 export function LibraryRoute() {
   return (

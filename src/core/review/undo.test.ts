@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { type BatchRecord, describeBatch, invertChange, planFieldChange, undoState } from './undo';
+import {
+  type BatchRecord,
+  describeBatch,
+  invertChange,
+  lastChangeIn,
+  planFieldChange,
+  undoState,
+} from './undo';
 
 const change = (id: string): BatchRecord => ({ batchId: id, kind: 'change', target: null });
 const undo = (id: string, target: string): BatchRecord => ({ batchId: id, kind: 'undo', target });
@@ -99,5 +106,20 @@ describe('describeBatch', () => {
       ]),
     ).toBe('Attach a source');
     expect(describeBatch([{ ...upd('c1', {}, {}), label: 'Accept 2 proposals' }])).toBe('Accept 2 proposals');
+  });
+});
+
+describe('lastChangeIn', () => {
+  test('the latest change to the row still in effect, skipping what was undone', () => {
+    expect(lastChangeIn([])).toBeNull();
+    const entries = [
+      { batchId: 'b1', at: 1, batchKind: 'change' as const, target: null },
+      { batchId: 'b2', at: 2, batchKind: 'change' as const, target: null },
+      { batchId: 'b2', at: 2, batchKind: 'change' as const, target: null },
+    ];
+    expect(lastChangeIn(entries)).toBe('b2');
+    expect(lastChangeIn([...entries, { batchId: 'u1', at: 3, batchKind: 'undo', target: 'b2' }])).toBe('b1');
+    // Version-1 rows have no batch kind: they are changes.
+    expect(lastChangeIn([{ batchId: 'old', at: 1 }])).toBe('old');
   });
 });

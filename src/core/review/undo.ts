@@ -220,3 +220,25 @@ export function describeBatch(entries: readonly DescribableEntry[]): string {
   }
   return 'Edit a question';
 }
+
+type LoggedEntry = Readonly<{ batchId: string; at: number; batchKind?: BatchKind; target?: string | null }>;
+
+/**
+ * The change batch a per-row undo acts on: of the history entries about one thing (a claim and its
+ * source links), the latest change still in effect, leaving out what was undone since. Null when
+ * nothing about it can be undone.
+ */
+export function lastChangeIn(entries: readonly LoggedEntry[]): string | null {
+  const batches = new Map<string, BatchRecord & { at: number }>();
+  for (const e of entries) {
+    if (!batches.has(e.batchId))
+      batches.set(e.batchId, {
+        batchId: e.batchId,
+        kind: e.batchKind ?? 'change',
+        target: e.target ?? null,
+        at: e.at,
+      });
+  }
+  const ordered = [...batches.values()].sort((a, b) => a.at - b.at || (a.batchId < b.batchId ? -1 : 1));
+  return undoState(ordered).undo;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { highlightRuns } from './highlight-runs';
+import { highlightRuns } from '@/features/article/highlight-runs';
 
 const text = 'Hide Ad. He said: "No." Then she said: "Yes."';
 // "Hide Ad" is [0, 7) and "No." with its quotation marks is [18, 23).

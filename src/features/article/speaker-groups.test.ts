@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { groupClaimsBySpeaker } from './speaker-groups';
+import { groupClaimsBySpeaker } from '@/features/article/speaker-groups';
 
 const speakers = [
   { id: 'cartlidge', name: 'James Cartlidge', role: 'justice minister' },

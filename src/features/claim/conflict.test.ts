@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { conflictSummary } from './conflict';
+import { conflictSummary } from '@/features/claim/conflict';
 
 describe('conflictSummary', () => {
   test('a field both tabs wrote: the later write replaced the other value', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { HistoryEntry } from '@/core/model/types';
-import { describeEntry } from './history-text';
+import { describeEntry } from '@/features/claim/history-text';
 
 const entry = (over: Partial<HistoryEntry>): HistoryEntry =>
   ({

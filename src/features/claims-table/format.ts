@@ -1,13 +1,4 @@
-import type { ClaimKind } from '@/core/extract/types';
 import type { ClaimSort } from '@/core/review/filters';
-
-export const KIND_LABELS: Readonly<Record<ClaimKind, string>> = {
-  direct: 'Direct',
-  indirect: 'Reported',
-  mixed: 'Partly quoted',
-  headline: 'Headline',
-  unattributed: 'No speaker',
-};
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 export const formatCount = (n: number) => numberFormat.format(n);
@@ -21,8 +12,6 @@ export function formatUpdated(at: number, now = Date.now()): string {
   const d = new Date(at);
   return new Date(now).toDateString() === d.toDateString() ? timeFormat.format(d) : dateFormat.format(d);
 }
-
-export const formatScore = (score: number) => score.toFixed(2);
 
 /** The table's columns, in order; `sort` is set on the ones the data can be ordered by. */
 export const COLUMNS: readonly { id: string; label: string; sort?: ClaimSort }[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeUtf8 } from './decode-file';
+import { decodeUtf8 } from '@/features/import/decode-file';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { htmlToText } from './html-to-text';
+import { htmlToText } from '@/features/import/html-to-text';
 
 const page = `<!doctype html><html><head><title>Harbour | Gazette</title></head><body>
   <nav><a href="/">Home</a> · <a href="/news">News</a></nav>

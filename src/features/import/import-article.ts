@@ -16,9 +16,16 @@ import {
   looksLikeHtml,
 } from '@/core/import/validate';
 import type { ArticleId } from '@/core/model/types';
-import { findArticleByHash, saveImportedArticle, sha256Hex } from '@/db/articles';
+import {
+  type ArticleInput,
+  findArticleByHash,
+  saveImportedArticle,
+  seedArticleOnce,
+  sha256Hex,
+} from '@/db/articles';
+import { getMeta } from '@/db/meta';
+import { decodeUtf8 } from '@/features/import/decode-file';
 import { extractClaims } from '@/workers/pipeline';
-import { decodeUtf8 } from './decode-file';
 
 export type ImportSource =
   | Readonly<{ kind: 'paste'; text: string; title?: string; url?: string }>
@@ -102,6 +109,38 @@ export async function importArticle(
   source: ImportSource,
   onStage: (stage: ImportStage) => void = () => undefined,
 ): Promise<ImportOutcome> {
+  return runImport(source, onStage, saveImportedArticle);
+}
+
+/**
+ * The first-run import of a built-in article: the same path, written with `seedArticleOnce`, so
+ * two tabs opened together on a fresh profile seed it once, and a deleted one never comes back.
+ * Null when it was seeded before.
+ */
+export async function importArticleOnce(
+  metaKey: string,
+  source: ImportSource,
+): Promise<ImportOutcome | null> {
+  if (await getMeta(metaKey)) return null;
+  let seeded = true;
+  const outcome = await runImport(
+    source,
+    () => undefined,
+    async (input, extraction) => {
+      const result = await seedArticleOnce(metaKey, input, extraction);
+      if (result) return result;
+      seeded = false;
+      return { status: 'duplicate', articleId: '' as ArticleId, title: '', claimCount: 0 };
+    },
+  );
+  return seeded ? outcome : null;
+}
+
+async function runImport(
+  source: ImportSource,
+  onStage: (stage: ImportStage) => void,
+  save: (input: ArticleInput, extraction: Extraction) => Promise<ImportOutcome>,
+): Promise<ImportOutcome> {
   onStage('reading');
   const prepared = await (source.kind === 'file'
     ? readFile(source.file)
@@ -121,7 +160,7 @@ export async function importArticle(
   const extraction: Extraction = await extractClaims(prepared.text);
   onStage('saving');
   await yieldToBrowser();
-  return saveImportedArticle(
+  return save(
     {
       text: prepared.text,
       title: prepared.title, // null: the data layer titles it from the first line

@@ -1,4 +1,5 @@
 import type { Claim } from '@/core/model/types';
+import { checkworthyLevel, formatCheckworthy } from '@/core/review/checkworthiness';
 
 const SIGNAL_LABELS: Readonly<Record<string, string>> = {
   percentage: 'a percentage',
@@ -14,12 +15,12 @@ const SIGNAL_LABELS: Readonly<Record<string, string>> = {
 /** Why the claim may be worth checking: its score and the signals the extractor found. */
 export function Checkworthiness({ claim }: Readonly<{ claim: Claim }>) {
   const { score, signals } = claim.checkworthy;
-  const pct = Math.round(score * 100);
-  const level = score >= 0.6 ? 'High' : score >= 0.35 ? 'Medium' : 'Low';
+
   return (
     <div className="checkworthy">
       <p>
-        <strong>{level}</strong> check-worthiness <span className="hint">({pct} / 100)</span>
+        <strong>{checkworthyLevel(score)}</strong> check-worthiness{' '}
+        <span className="hint">({formatCheckworthy(score)})</span>
       </p>
       {signals.length > 0 ? (
         <ul className="signal-list" aria-label="Signals">

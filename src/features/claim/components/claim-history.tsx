@@ -1,11 +1,10 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { Claim, HistoryEntry, Speaker } from '@/core/model/types';
-import { describeDbError } from '@/db/errors';
-import { evidenceQueries, historyQueries, speakerQueries } from '@/db/queries';
-import { undo } from '@/db/undo';
-import { showToast } from '@/ui/toast';
-import { describeEntry } from '../history-text';
+import type { Claim, Speaker } from '@/core/model/types';
+import { speakerQueries } from '@/db/queries';
+import { describeEntry } from '@/features/claim/history-text';
+import { useClaimHistory } from '@/features/claim/hooks/use-claim-history';
+import { undoBatch } from '@/ui/undo-toast';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const SHOWN = 20;
@@ -13,15 +12,7 @@ const SHOWN = 20;
 /** Every recorded change to the claim and to its source links, newest first. */
 export function ClaimHistory({ claim }: Readonly<{ claim: Claim }>) {
   const [all, setAll] = useState(false);
-  const own = useQuery(historyQueries.byRow('claims', claim.id));
-  const evidence = useQuery(evidenceQueries.byClaim(claim.id));
-  const links = useQueries({
-    queries: (evidence.data ?? []).map((e) => historyQueries.byRow('evidence', e.evidence.id)),
-  });
-  const entries = useMemo(() => {
-    const rows: HistoryEntry[] = [...(own.data ?? []), ...links.flatMap((q) => q.data ?? [])];
-    return rows.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1));
-  }, [own.data, links]);
+  const { entries, pending } = useClaimHistory(claim.id);
   const speakerIds = useMemo(() => {
     const ids = new Set<string>();
     for (const e of entries) {
@@ -38,7 +29,7 @@ export function ClaimHistory({ claim }: Readonly<{ claim: Claim }>) {
   const names = new Map<string, Speaker>();
   for (const q of speakerRows) if (q.data) names.set(q.data.id, q.data);
 
-  if (own.isPending) return <p className="loading">Loading history…</p>;
+  if (pending) return <p className="loading">Loading history…</p>;
   const shown = all ? entries : entries.slice(0, SHOWN);
   return (
     <div className="claim-history">
@@ -60,12 +51,7 @@ export function ClaimHistory({ claim }: Readonly<{ claim: Claim }>) {
                 <button
                   type="button"
                   className="link-button history-undo"
-                  onClick={() =>
-                    undo({ batchId: e.batchId }).then(
-                      (r) => showToast(r ? r.message : 'Nothing to undo'),
-                      (err: unknown) => showToast(describeDbError(err), { tone: 'error' }),
-                    )
-                  }
+                  onClick={() => undoBatch(e.batchId)}
                 >
                   Undo this change
                 </button>

@@ -1,38 +1,33 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Article, Claim, Verdict } from '@/core/model/types';
+import { kindLabel } from '@/core/review/kinds';
 import { MAX_NOTE_LENGTH } from '@/core/review/limits';
 import { verdictLabel } from '@/core/review/verdicts';
 import { addTagToClaim, removeTagFromClaims } from '@/db/claims';
 import { describeDbError } from '@/db/errors';
 import { undo } from '@/db/undo';
+import { Checkworthiness } from '@/features/claim/components/checkworthiness';
+import { ClaimHistory } from '@/features/claim/components/claim-history';
+import { ClaimInContext } from '@/features/claim/components/claim-in-context';
+import { ClaimUndo } from '@/features/claim/components/claim-undo';
+import { ClaimCorrections } from '@/features/claim/components/corrections/claim-corrections';
+import { SpeakerSection } from '@/features/claim/components/corrections/speaker-section';
+import { NeedsSourceBadge } from '@/features/claim/components/needs-source-badge';
+import { AddSourceForm } from '@/features/claim/components/sources/add-source-form';
+import { EvidenceList } from '@/features/claim/components/sources/evidence-list';
+import { TagEditor } from '@/features/claim/components/tag-editor';
+import { TextField } from '@/features/claim/components/text-field';
+import { VerdictPicker } from '@/features/claim/components/verdict-picker';
+import { type ConflictNotice, noticeOf } from '@/features/claim/conflict';
+import { useClaim, useClaimEvidence } from '@/features/claim/hooks/use-claim-data';
+import { useUpdateClaim } from '@/features/claim/hooks/use-claim-mutations';
+import type { PanelFocus } from '@/features/claim/hooks/use-panel-focus';
 import { isTypingTarget } from '@/ui/shortcuts';
 import { StatusMessage } from '@/ui/status-message';
 import { announce, showToast } from '@/ui/toast';
-import { type ConflictNotice, noticeOf } from '../conflict';
-import { useClaim, useClaimEvidence } from '../hooks/use-claim-data';
-import { useUpdateClaim } from '../hooks/use-claim-mutations';
-import { Checkworthiness } from './checkworthiness';
-import { ClaimHistory } from './claim-history';
-import { ClaimInContext } from './claim-in-context';
-import { ClaimCorrections } from './corrections/claim-corrections';
-import { SpeakerSection } from './corrections/speaker-section';
-import { NeedsSourceBadge } from './needs-source-badge';
-import { AddSourceForm } from './sources/add-source-form';
-import { EvidenceList } from './sources/evidence-list';
-import { TagEditor } from './tag-editor';
-import { TextField } from './text-field';
-import { UndoControls } from './undo-controls';
-import { VerdictPicker } from './verdict-picker';
 
-/** What a shortcut asked the panel to focus or open. */
 /** A verdict just chosen, shown while the claim as of `since` is still the one on screen. */
 export type ShownVerdict = Readonly<{ claimId: string; verdict: Verdict; since: number }>;
-
-export type PanelFocus = Readonly<{
-  target: 'source' | 'tags' | 'speaker' | 'heading';
-  n: number;
-  claimId: string;
-}>;
 
 type Props = Readonly<{
   claimId: Claim['id'];
@@ -54,14 +49,6 @@ type Props = Readonly<{
   shownVerdict: ShownVerdict | null;
   onConflict: (notice: ConflictNotice | null) => void;
 }>;
-
-const KIND_LABELS: Readonly<Record<Claim['kind'], string>> = {
-  direct: 'Direct quote',
-  indirect: 'Reported speech',
-  mixed: 'Partly quoted',
-  headline: 'Headline',
-  unattributed: 'No speaker',
-};
 
 /** Everything about one claim: context, speaker, verdict, sources, tags, notes, signals, corrections, history. */
 export function ClaimPanel(props: Props) {
@@ -153,7 +140,7 @@ export function ClaimPanel(props: Props) {
         <>
           {c.deletedAt !== null && <StatusMessage tone="info">This claim is in the trash.</StatusMessage>}
           <p className="claim-badges">
-            <span className="badge">{KIND_LABELS[c.kind]}</span>
+            <span className="badge">{kindLabel(c.kind)}</span>
             {c.origin === 'manual' && <span className="badge">Added by hand</span>}
             <span className={`badge verdict-badge verdict-tone-${c.verdict.replace(' ', '-')}`}>
               {verdictLabel(c.verdict)}
@@ -301,13 +288,14 @@ export function ClaimPanel(props: Props) {
               onSpanEdit={props.onSpanEdit}
               onDelete={props.onDelete}
               onSelect={props.onSelect}
+              onConflict={props.onConflict}
             />
           </div>
 
           <div className="panel-section">
             <div className="section-head">
               <h3 id={`${headingId}-history`}>History</h3>
-              <UndoControls />
+              <ClaimUndo claim={c} />
             </div>
             <ClaimHistory claim={c} />
           </div>

@@ -6,10 +6,10 @@ import type { ClaimId } from '@/core/model/types';
 import { saveImportedArticle } from '@/db/articles';
 import { db } from '@/db/db';
 import { evidenceQueries } from '@/db/queries';
+import { AddSourceForm } from '@/features/claim/components/sources/add-source-form';
+import { TagEditor } from '@/features/claim/components/tag-editor';
+import { VerdictPicker } from '@/features/claim/components/verdict-picker';
 import { extractionOf, resetDb } from '@/test/db';
-import { AddSourceForm } from './sources/add-source-form';
-import { TagEditor } from './tag-editor';
-import { VerdictPicker } from './verdict-picker';
 
 function wrap(children: ReactNode) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always' } } });

@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'react';
-import { type ArticleSelection, articleTextElement, readArticleSelection } from '../article-selection';
+import {
+  type ArticleSelection,
+  articleTextElement,
+  readArticleSelection,
+} from '@/features/claim/article-selection';
 
 type Props = Readonly<{
   /** In span-edit mode the button sets the open claim's span instead of adding a claim. */

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { normalizeTag, suggestTags, withTag } from '@/core/review/tags';
+import { useUsedTags } from '@/features/claim/hooks/use-claim-data';
 import { Combobox } from '@/ui/combobox';
-import { useUsedTags } from '../hooks/use-claim-data';
 
 type Props = Readonly<{
   tags: readonly string[];

@@ -5,7 +5,6 @@ import {
   type EvidenceInput,
   type EvidencePatch,
   removeEvidence,
-  restoreEvidence,
   updateEvidence,
 } from '@/db/evidence';
 import type { SourceInput } from '@/db/sources';
@@ -28,5 +27,7 @@ export const useUpdateEvidence = () =>
     mutationFn: ({ id, patch }: { id: EvidenceId; patch: EvidencePatch }) => updateEvidence(id, patch),
   });
 
-export const useRemoveEvidence = () => useMutation({ mutationFn: (id: EvidenceId) => removeEvidence(id) });
-export const useRestoreEvidence = () => useMutation({ mutationFn: (id: EvidenceId) => restoreEvidence(id) });
+export const useRemoveEvidence = () =>
+  useMutation({
+    mutationFn: ({ id, batchId }: { id: EvidenceId; batchId: string }) => removeEvidence(id, { batchId }),
+  });

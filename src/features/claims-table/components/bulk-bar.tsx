@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { Verdict } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
 import { digitForVerdict, verdictLabel } from '@/core/review/verdicts';
+import { TagInput } from '@/features/claims-table/components/tag-input';
+import { plural } from '@/features/claims-table/format';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
-import { plural } from '../format';
-import { TagInput } from './tag-input';
 
 type Props = Readonly<{
   count: number;

@@ -1,8 +1,10 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
+import { formatCheckworthy } from '@/core/review/checkworthiness';
+import { kindLabel } from '@/core/review/kinds';
 import { verdictLabel } from '@/core/review/verdicts';
 import type { ClaimListItem as Row } from '@/db/claim-list';
-import { formatScore, formatUpdated, KIND_LABELS } from '../format';
+import { formatUpdated } from '@/features/claims-table/format';
 
 type Props = Readonly<{
   index: number;
@@ -95,7 +97,7 @@ export const ClaimRow = memo(function ClaimRow(p: Props) {
         </Link>
       </div>
       <div role="gridcell" className="cell-kind" data-label="Kind">
-        {KIND_LABELS[claim.kind]}
+        {kindLabel(claim.kind)}
       </div>
       <div role="gridcell" className="cell-verdict" data-label="Verdict">
         <span className={`verdict-badge verdict-${claim.verdict.replace(' ', '-')}`}>
@@ -127,7 +129,7 @@ export const ClaimRow = memo(function ClaimRow(p: Props) {
         data-label="Check-worthy"
         title={claim.checkworthy.signals.join(', ') || undefined}
       >
-        {formatScore(claim.checkworthy.score)}
+        {formatCheckworthy(claim.checkworthy.score)}
       </div>
       <div role="gridcell" className="cell-updated" data-label="Updated">
         <time dateTime={new Date(claim.updatedAt).toISOString()}>{formatUpdated(claim.updatedAt)}</time>

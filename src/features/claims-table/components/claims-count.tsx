@@ -1,5 +1,5 @@
-import { SEARCH_LIMIT } from '../data/claim-ids';
-import { formatCount, plural } from '../format';
+import { SEARCH_LIMIT } from '@/features/claims-table/data/claim-ids';
+import { formatCount, plural } from '@/features/claims-table/format';
 
 type Props = Readonly<{ pending: boolean; count: number; selected: number; searching: boolean }>;
 

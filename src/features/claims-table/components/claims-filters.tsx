@@ -1,9 +1,10 @@
 import type { ClaimKind } from '@/core/extract/types';
 import type { Speaker, Verdict } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
+import { formatCheckworthyAtLeast } from '@/core/review/checkworthiness';
 import { type ClaimFilters, EMPTY_FILTERS, hasActiveFilters, type SourceFilter } from '@/core/review/filters';
+import { CLAIM_KINDS, kindLabel } from '@/core/review/kinds';
 import { verdictLabel } from '@/core/review/verdicts';
-import { KIND_LABELS } from '../format';
 
 type Option = Readonly<{ id: string; label: string }>;
 type Props = Readonly<{
@@ -77,10 +78,7 @@ export function ClaimsFilters({ filters, articles, speakers, onChange }: Props) 
           label="Kind"
           value={filters.kinds[0] ?? ANY}
           onChange={(v) => set({ kinds: one<ClaimKind>(v) })}
-          options={(Object.keys(KIND_LABELS) as ClaimKind[]).map((k) => ({
-            value: k,
-            label: KIND_LABELS[k],
-          }))}
+          options={CLAIM_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
         />
         <Select
           id="filter-checkworthy"
@@ -88,7 +86,7 @@ export function ClaimsFilters({ filters, articles, speakers, onChange }: Props) 
           value={filters.minCheckworthy === null ? ANY : String(filters.minCheckworthy)}
           anyLabel="Any score"
           onChange={(v) => set({ minCheckworthy: v === ANY ? null : Number(v) })}
-          options={MIN_SCORES.map((s) => ({ value: s, label: `${s} or more` }))}
+          options={MIN_SCORES.map((s) => ({ value: s, label: formatCheckworthyAtLeast(Number(s)) }))}
         />
         {hasActiveFilters(filters) && (
           <button

@@ -3,9 +3,9 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { ClaimId } from '@/core/model/types';
 import type { ClaimFilters, ClaimSort } from '@/core/review/filters';
 import type { ClaimListItem as Row } from '@/db/claim-list';
-import { COLUMNS, formatCount } from '../format';
-import { useVisibleRows } from '../hooks/use-claim-table';
-import { ClaimRow } from './claim-row';
+import { ClaimRow } from '@/features/claims-table/components/claim-row';
+import { COLUMNS, formatCount } from '@/features/claims-table/format';
+import { useVisibleRows } from '@/features/claims-table/hooks/use-claim-table';
 
 type Props = Readonly<{
   filters: ClaimFilters;

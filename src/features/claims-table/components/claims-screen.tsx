@@ -7,8 +7,21 @@ import { verdictForDigit, verdictNeedsSource } from '@/core/review/verdicts';
 import type { ClaimListItem as ClaimRow } from '@/db/claim-list';
 import { describeDbError } from '@/db/errors';
 import { speakerQueries } from '@/db/queries';
+import { BulkBar } from '@/features/claims-table/components/bulk-bar';
+import { ClaimsCount } from '@/features/claims-table/components/claims-count';
+import { ClaimsEmpty } from '@/features/claims-table/components/claims-empty';
+import { ClaimsFilters } from '@/features/claims-table/components/claims-filters';
+import { ClaimsGrid } from '@/features/claims-table/components/claims-grid';
+import { SearchBox } from '@/features/claims-table/components/search-box';
+import { type VerdictAsk, VerdictConfirm } from '@/features/claims-table/components/verdict-confirm';
+import { articleTitlesQuery } from '@/features/claims-table/data/article-titles';
+import { countWithoutSource } from '@/features/claims-table/data/claim-ids';
+import { useBulkActions } from '@/features/claims-table/hooks/use-bulk-actions';
+import { useClaimFilters } from '@/features/claims-table/hooks/use-claim-filters';
+import { useMatchingIds } from '@/features/claims-table/hooks/use-claim-table';
+import { useTableKeys } from '@/features/claims-table/hooks/use-table-keys';
+import type { ClaimNavState } from '@/stores/selected-claim';
 import {
-  useClaimSelected,
   useTableAnchorId,
   useTableRangeSelected,
   useTableRowToggled,
@@ -17,20 +30,7 @@ import {
   useTableSelectionReplaced,
 } from '@/stores/ui-store';
 import { StatusMessage } from '@/ui/status-message';
-import { articleTitlesQuery } from '../data/article-titles';
-import { countWithoutSource } from '../data/claim-ids';
-import { useBulkActions } from '../hooks/use-bulk-actions';
-import { useClaimFilters } from '../hooks/use-claim-filters';
-import { useMatchingIds } from '../hooks/use-claim-table';
-import { useTableKeys } from '../hooks/use-table-keys';
-import { BulkBar } from './bulk-bar';
-import { ClaimsCount } from './claims-count';
-import { ClaimsEmpty } from './claims-empty';
-import { ClaimsFilters } from './claims-filters';
-import { ClaimsGrid } from './claims-grid';
-import { SearchBox } from './search-box';
-import { type VerdictAsk, VerdictConfirm } from './verdict-confirm';
-import '../claims-table.css';
+import '@/features/claims-table/claims-table.css';
 
 const NO_IDS: readonly ClaimId[] = [];
 
@@ -53,7 +53,6 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
   const rangeSelected = useTableRangeSelected();
   const selectionReplaced = useTableSelectionReplaced();
   const selectionCleared = useTableSelectionCleared();
-  const claimSelected = useClaimSelected();
   const navigate = useNavigate();
   const [focus, setFocus] = useState({ index: -1, byKey: false });
   const searchRef = useRef<HTMLInputElement>(null);
@@ -94,10 +93,9 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
 
   const open = useCallback(
     (row: ClaimRow) => {
-      claimSelected(row.id, 'list');
-      navigate(claimHref(row.articleId, row.id));
+      navigate(claimHref(row.articleId, row.id), { state: { origin: 'list' } satisfies ClaimNavState });
     },
-    [claimSelected, navigate, claimHref],
+    [navigate, claimHref],
   );
   const toggle = useCallback(
     (index: number, shiftKey: boolean) => {

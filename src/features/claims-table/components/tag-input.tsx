@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { normalizeTag, suggestTags } from '@/core/review/tags';
-import { tagCountsQuery } from '../data/tag-counts';
+import { tagCountsQuery } from '@/features/claims-table/data/tag-counts';
 
 type Props = Readonly<{
   label: string;

@@ -1,7 +1,7 @@
 import type { ClaimId, Verdict } from '@/core/model/types';
 import { verdictLabel } from '@/core/review/verdicts';
+import { plural } from '@/features/claims-table/format';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
-import { plural } from '../format';
 
 export type VerdictAsk = Readonly<{ ids: readonly ClaimId[]; verdict: Verdict; withoutSource: number }>;
 

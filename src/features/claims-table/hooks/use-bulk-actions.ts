@@ -3,30 +3,20 @@ import type { ClaimId, Verdict } from '@/core/model/types';
 import { verdictLabel } from '@/core/review/verdicts';
 import { addTagToClaims, removeTagFromClaims, setClaimsVerdict, softDeleteClaims } from '@/db/claims';
 import { describeDbError } from '@/db/errors';
-import { undo } from '@/db/undo';
+import { plural } from '@/features/claims-table/format';
 import { showToast } from '@/ui/toast';
-import { plural } from '../format';
+import { showUndoToast } from '@/ui/undo-toast';
 
 type Ids = readonly ClaimId[];
 
 const onError = (error: unknown) => showToast(describeDbError(error), { tone: 'error' });
-
-/** Says what the undo did ("Nothing to undo" when that step is gone). */
-const reportUndo = (result: Awaited<ReturnType<typeof undo>>) =>
-  showToast(result?.message ?? 'Nothing to undo.');
 
 /**
  * Bulk writes: each mutation wraps one repository call, which writes one history batch (one undo
  * step); the bridge refreshes the table. The toast announces the result with an Undo for that batch.
  */
 export function useBulkActions() {
-  const undoBatch = useMutation({
-    mutationFn: (batchId: string) => undo({ batchId }),
-    onSuccess: reportUndo,
-    onError,
-  });
-  const done = (message: string) => (batchId: string) =>
-    showToast(message, { action: { label: 'Undo', run: () => undoBatch.mutate(batchId) } });
+  const done = (message: string) => (batchId: string) => showUndoToast(message, batchId);
 
   const verdict = useMutation({
     mutationFn: ({ ids, verdict }: { ids: Ids; verdict: Verdict }) => setClaimsVerdict(ids, verdict),
@@ -50,7 +40,6 @@ export function useBulkActions() {
     onSuccess: (batchId, { ids }) => done(`Deleted ${plural(ids.length, 'claim')} (in the trash).`)(batchId),
     onError,
   });
-  const busy =
-    verdict.isPending || tag.isPending || untag.isPending || remove.isPending || undoBatch.isPending;
-  return { verdict, tag, untag, remove, undo: undoBatch, busy };
+  const busy = verdict.isPending || tag.isPending || untag.isPending || remove.isPending;
+  return { verdict, tag, untag, remove, busy };
 }

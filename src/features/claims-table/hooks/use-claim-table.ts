@@ -2,7 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import type { ClaimId } from '@/core/model/types';
 import type { ClaimFilters } from '@/core/review/filters';
 import type { ClaimListItem } from '@/db/claim-list';
-import { claimTableQueries } from '../data/claim-ids';
+import { claimTableQueries } from '@/features/claims-table/data/claim-ids';
 
 export const PAGE_SIZE = 100;
 const NO_IDS: readonly ClaimId[] = [];

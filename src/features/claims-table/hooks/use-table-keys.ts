@@ -1,4 +1,4 @@
-import { describeShortcuts, useShortcuts } from '@/ui/shortcuts';
+import { defineKeymap, useKeymap } from '@/ui/shortcuts';
 
 export type TableKeyActions = Readonly<{
   count: number;
@@ -25,58 +25,37 @@ const noDialog = () => document.querySelector('dialog[open]') === null;
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-/** The Claims screen's keys, registered in the shared registry so `?` lists them. */
+/** The Claims screen's keys, written once: the `?` help lists them even before the screen opens. */
+const TABLE_KEYMAP = defineKeymap('Claims', {
+  next: { keys: 'j', description: 'Next claim', match: ['j', 'ArrowDown'] },
+  previous: { keys: 'k', description: 'Previous claim', match: ['k', 'ArrowUp'] },
+  toggle: {
+    keys: 'x / Space',
+    description: 'Select or unselect the focused claim (Shift+click selects a range)',
+    match: ['x', ' '],
+  },
+  open: { keys: 'Enter', description: 'Open the focused claim in its article', match: ['Enter'] },
+  search: { keys: '/', description: 'Search claims', match: ['/'] },
+  verdict: {
+    keys: '1–9',
+    description: 'Set the verdict of the selected claims (or the focused one)',
+    match: DIGITS,
+  },
+  clear: { keys: 'Esc', description: 'Clear the selection', match: ['Escape'] },
+  // Ctrl+Z / Ctrl+Shift+Z are the shell's (UndoControls): one batch per bulk action, one step.
+});
+
+/** Binds the Claims screen's keys while it is open. */
 export function useTableKeys(a: TableKeyActions) {
   const rows = () => a.count > 0 && noDialog();
-  useShortcuts('Claims', [
-    { keys: 'j', description: 'Next claim', match: ['j', 'ArrowDown'], run: () => a.move(1), enabled: rows },
-    {
-      keys: 'k',
-      description: 'Previous claim',
-      match: ['k', 'ArrowUp'],
-      run: () => a.move(-1),
-      enabled: rows,
-    },
-    {
-      keys: 'x / Space',
-      description: 'Select or unselect the focused claim (Shift+click selects a range)',
-      match: ['x', ' '],
-      run: a.toggleFocused,
-      enabled: () => rows() && !onControl(),
-    },
-    {
-      keys: 'Enter',
-      description: 'Open the focused claim in its article',
-      match: ['Enter'],
-      run: a.openFocused,
-      enabled: () => rows() && !onControl(),
-    },
-    { keys: '/', description: 'Search claims', match: ['/'], run: a.focusSearch, enabled: noDialog },
-    {
-      keys: '1–9',
-      description: 'Set the verdict of the selected claims (or the focused one)',
-      match: DIGITS,
-      run: (e) => a.verdictDigit(e.key),
-      enabled: rows,
-    },
-    {
-      keys: 'Esc',
-      description: 'Clear the selection',
-      match: ['Escape'],
-      run: a.clearSelection,
-      enabled: () => a.hasSelection && noDialog(),
-    },
-    // Ctrl+Z / Ctrl+Shift+Z are the shell's (UndoShortcuts): one batch per bulk action, one step.
-  ]);
+  const onRow = () => rows() && !onControl();
+  useKeymap(TABLE_KEYMAP, {
+    next: { run: () => a.move(1), enabled: rows },
+    previous: { run: () => a.move(-1), enabled: rows },
+    toggle: { run: a.toggleFocused, enabled: onRow },
+    open: { run: a.openFocused, enabled: onRow },
+    search: { run: a.focusSearch, enabled: noDialog },
+    verdict: { run: (e) => a.verdictDigit(e.key), enabled: rows },
+    clear: { run: a.clearSelection, enabled: () => a.hasSelection && noDialog() },
+  });
 }
-
-// Listed by `?` on every screen, even before the Claims screen has been opened.
-describeShortcuts('Claims', [
-  { keys: 'j', description: 'Next claim' },
-  { keys: 'k', description: 'Previous claim' },
-  { keys: 'x / Space', description: 'Select or unselect the focused claim (Shift+click selects a range)' },
-  { keys: 'Enter', description: 'Open the focused claim in its article' },
-  { keys: '/', description: 'Search claims' },
-  { keys: '1–9', description: 'Set the verdict of the selected claims (or the focused one)' },
-  { keys: 'Esc', description: 'Clear the selection' },
-]);

@@ -1,9 +1,9 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { MAX_IMPORT_BYTES } from '@/core/import/validate';
-import { useFileDrop } from '../hooks/use-file-drop';
-import { useImportArticle } from '../hooks/use-import-article';
-import type { ImportSource, ImportStage } from '../import-article';
-import { ImportStatus } from './import-status';
+import { ImportStatus } from '@/features/import/components/import-status';
+import { useFileDrop } from '@/features/import/hooks/use-file-drop';
+import { useImportArticle } from '@/features/import/hooks/use-import-article';
+import type { ImportSource, ImportStage } from '@/features/import/import-article';
 
 type Props = Readonly<{ articleHref: (id: string) => string }>;
 

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import type { ArticleId } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
+import { useRestoreArticle } from '@/features/import/hooks/use-restore-article';
+import { type ImportOutcome, ImportRefused, type ImportStage } from '@/features/import/import-article';
 import { StatusMessage } from '@/ui/status-message';
-import { useRestoreArticle } from '../hooks/use-restore-article';
-import { type ImportOutcome, ImportRefused, type ImportStage } from '../import-article';
 
 const STAGE_TEXT: Readonly<Record<ImportStage, string>> = {
   reading: 'Checking the text…',

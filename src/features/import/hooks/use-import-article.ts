@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type ImportSource, type ImportStage, importArticle } from '../import-article';
+import { type ImportSource, type ImportStage, importArticle } from '@/features/import/import-article';
 
 type Variables = Readonly<{ source: ImportSource; onStage?: (stage: ImportStage) => void }>;
 

@@ -2,9 +2,9 @@ import { useDeferredValue, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type ArticleSort, isArticleSort } from '@/core/review/progress';
 import { describeDbError } from '@/db/errors';
+import { ArticleRow } from '@/features/library/components/article-row';
+import { useArticles } from '@/features/library/hooks/use-articles';
 import { StatusMessage } from '@/ui/status-message';
-import { useArticles } from '../hooks/use-articles';
-import { ArticleRow } from './article-row';
 
 type Props = Readonly<{ articleHref: (id: string) => string }>;
 

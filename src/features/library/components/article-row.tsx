@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ArticleSummary } from '@/db/queries';
+import { deleteArgs, useDeleteArticle } from '@/features/library/hooks/use-articles';
 import { ProgressMeter } from '@/ui/progress-meter';
-import { useDeleteArticle } from '../hooks/use-articles';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
@@ -36,7 +36,11 @@ export function ArticleRow({ article, href }: Readonly<{ article: ArticleSummary
       <div className="article-row-actions">
         {confirming ? (
           <>
-            <button type="button" className="danger" onClick={() => remove.mutate(article.id)}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => remove.mutate(deleteArgs(article.id, article.title))}
+            >
               Delete “{article.title.length > 30 ? `${article.title.slice(0, 29)}…` : article.title}”
             </button>
             <button type="button" onClick={() => setConfirming(false)}>

@@ -2,6 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { formatBytes } from '@/core/import/validate';
 import { storageQueries } from '@/db/queries';
 
+/** Only what is true today: there is no backup or export to point at yet. */
+export const NOT_PERSISTENT_HINT =
+  'The browser has not agreed to keep this data: it may clear it when the device runs low on space.';
+
 /** "Stored: 1.2 MB of 2.1 GB · persistent": how much the library takes, and whether the browser keeps it. */
 export function StorageUsage() {
   const estimate = useQuery({ ...storageQueries.estimate(), refetchOnMount: 'always' });
@@ -14,9 +18,7 @@ export function StorageUsage() {
       {persisted ? (
         <span className="persisted">persistent</span>
       ) : (
-        <span title="The browser may clear this data when space runs low. Export a backup to be safe.">
-          not persistent
-        </span>
+        <span title={NOT_PERSISTENT_HINT}>not persistent</span>
       )}
     </p>
   );

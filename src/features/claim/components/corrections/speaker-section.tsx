@@ -2,16 +2,22 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type Ref, useId, useMemo, useState } from 'react';
 import { speakerKey } from '@/core/model/speaker-key';
 import type { Claim, Speaker, SpeakerId } from '@/core/model/types';
+import { lastChangeIn } from '@/core/review/undo';
 import { describeDbError } from '@/db/errors';
+import { historyOfRow } from '@/db/history';
 import { claimQueries } from '@/db/queries';
-import { undo } from '@/db/undo';
+import { type ConflictNotice, noticeOf } from '@/features/claim/conflict';
+import { reassignToNewSpeaker } from '@/features/claim/corrections';
+import { useLibrarySpeakers } from '@/features/claim/hooks/use-claim-data';
+import {
+  useMergeSpeakers,
+  useRenameSpeaker,
+  useSetSpeaker,
+} from '@/features/claim/hooks/use-claim-mutations';
 import { Combobox, type ComboboxOption } from '@/ui/combobox';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { showToast } from '@/ui/toast';
-import { type ConflictNotice, noticeOf } from '../../conflict';
-import { reassignToNewSpeaker } from '../../corrections';
-import { useLibrarySpeakers } from '../../hooks/use-claim-data';
-import { useMergeSpeakers, useRenameSpeaker, useSetSpeaker } from '../../hooks/use-claim-mutations';
+import { showUndoToast } from '@/ui/undo-toast';
 
 const NEW = '__new__';
 const NONE = '__none__';
@@ -60,25 +66,23 @@ export function SpeakerSection({ claim, pickerRef, onConflict }: Props) {
     [speakers, claim.speakerId, typed],
   );
 
-  const onReassigned = (name: string, batchId: string | null) => {
+  const onReassigned = (name: string, batchId: string) => {
     setTyped('');
-    showToast(`Claim reassigned to ${name}`, {
-      action: {
-        label: 'Undo',
-        run: () =>
-          void (batchId ? undo({ batchId }) : undo()).then(
-            (r) => r && showToast(r.message),
-            (e: unknown) => showToast(describeDbError(e), { tone: 'error' }),
-          ),
-      },
-    });
+    showUndoToast(`Claim reassigned to ${name}`, batchId);
   };
   const onError = (e: unknown) => showToast(describeDbError(e), { tone: 'error' });
 
   const choose = (o: ComboboxOption) => {
     if (o.id === NEW) {
       const name = typed.trim();
-      createAndAssign.mutate(name, { onSuccess: (s) => onReassigned(s.name, null), onError });
+      createAndAssign.mutate(name, {
+        // The repository makes the batch: the claim's own latest change is it.
+        onSuccess: async (s) => {
+          const batchId = lastChangeIn(await historyOfRow('claims', claim.id));
+          if (batchId) onReassigned(s.name, batchId);
+        },
+        onError,
+      });
       return;
     }
     const target = o.id === NONE ? null : (o.id as SpeakerId);

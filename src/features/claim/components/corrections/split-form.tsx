@@ -3,8 +3,8 @@ import { useId, useMemo, useState } from 'react';
 import type { Claim } from '@/core/model/types';
 import { splitSpan, suggestSplit } from '@/core/review/spans';
 import { describeDbError } from '@/db/errors';
+import { splitClaim } from '@/features/claim/corrections';
 import { showToast } from '@/ui/toast';
-import { splitClaim } from '../../corrections';
 
 type Props = Readonly<{ claim: Claim; text: string; onDone: (newClaimId: string | null) => void }>;
 

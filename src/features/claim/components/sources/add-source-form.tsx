@@ -10,10 +10,10 @@ import {
 import { checkSourceUrl } from '@/core/review/urls';
 import { describeDbError } from '@/db/errors';
 import { sourceQueries } from '@/db/queries';
+import { RELATION_LABELS } from '@/features/claim/components/sources/evidence-list';
+import { useAttachSource } from '@/features/claim/hooks/use-source-mutations';
 import { Combobox } from '@/ui/combobox';
 import { announce } from '@/ui/toast';
-import { useAttachSource } from '../../hooks/use-source-mutations';
-import { RELATION_LABELS } from './evidence-list';
 
 type Props = Readonly<{
   claimId: ClaimId;

@@ -2,8 +2,9 @@ import type { EvidenceRelation } from '@/core/model/types';
 import { safeHref } from '@/core/review/urls';
 import { describeDbError } from '@/db/errors';
 import type { EvidenceWithSource } from '@/db/queries';
+import { useRemoveEvidence, useUpdateEvidence } from '@/features/claim/hooks/use-source-mutations';
 import { showToast } from '@/ui/toast';
-import { useRemoveEvidence, useRestoreEvidence, useUpdateEvidence } from '../../hooks/use-source-mutations';
+import { showUndoToast, undoableBatch } from '@/ui/undo-toast';
 
 export const RELATION_LABELS: Readonly<Record<EvidenceRelation, string>> = {
   supports: 'Supports',
@@ -17,7 +18,6 @@ type Props = Readonly<{ items: readonly EvidenceWithSource[] }>;
 export function EvidenceList({ items }: Props) {
   const update = useUpdateEvidence();
   const remove = useRemoveEvidence();
-  const restore = useRestoreEvidence();
   if (items.length === 0) return <p className="hint">No sources yet.</p>;
   return (
     <ul className="evidence-list">
@@ -64,15 +64,16 @@ export function EvidenceList({ items }: Props) {
                 type="button"
                 className="icon-button"
                 aria-label={`Unlink ${title}`}
-                onClick={() =>
-                  remove.mutate(evidence.id, {
-                    onSuccess: () =>
-                      showToast(`Unlinked “${title}”`, {
-                        action: { label: 'Undo', run: () => restore.mutate(evidence.id) },
-                      }),
-                    onError: (err) => showToast(describeDbError(err), { tone: 'error' }),
-                  })
-                }
+                onClick={() => {
+                  const batchId = undoableBatch();
+                  remove.mutate(
+                    { id: evidence.id, batchId },
+                    {
+                      onSuccess: () => showUndoToast(`Unlinked “${title}”`, batchId),
+                      onError: (err) => showToast(describeDbError(err), { tone: 'error' }),
+                    },
+                  );
+                }}
               >
                 ×
               </button>

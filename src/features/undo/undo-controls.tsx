@@ -1,22 +1,22 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { describeDbError } from '@/db/errors';
 import { redo, undo, undoQueries } from '@/db/undo';
-import { useShortcuts } from '@/ui/shortcuts';
-import { announce, showToast } from '@/ui/toast';
+import { defineKeymap, useKeymap } from '@/ui/shortcuts';
+import { showToast } from '@/ui/toast';
+import { sayUndoResult } from '@/ui/undo-toast';
+import '@/features/undo/undo-controls.css';
 
-/** Undo and redo through the data layer, with the labels of the next steps; outcomes are announced. */
+const UNDO_KEYMAP = defineKeymap('Anywhere', {
+  undo: { keys: 'Ctrl+Z', description: 'Undo the last change', match: ['Mod+z'] },
+  redo: { keys: 'Ctrl+Shift+Z', description: 'Redo', match: ['Mod+Shift+z', 'Mod+y'] },
+});
+
+/** Undo and redo of the latest change anywhere, with the labels of the next steps. */
 function useUndoRedo() {
   const state = useQuery(undoQueries.state()).data;
   const run = useMutation({
     mutationFn: (which: 'undo' | 'redo') => (which === 'undo' ? undo() : redo()),
-    onSuccess: (result, which) => {
-      if (!result) {
-        announce(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
-        showToast(which === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
-        return;
-      }
-      showToast(result.message);
-    },
+    onSuccess: (result, which) => sayUndoResult(result, which),
     onError: (error) => showToast(describeDbError(error), { tone: 'error' }),
   });
   return {
@@ -27,24 +27,16 @@ function useUndoRedo() {
   };
 }
 
-/** Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) anywhere in the app, outside text fields (which keep their own undo). */
-export function UndoShortcuts() {
-  const { run } = useUndoRedo();
-  useShortcuts('Anywhere', [
-    { keys: 'Ctrl+Z', description: 'Undo the last change', match: ['Mod+z'], run: () => run.mutate('undo') },
-    {
-      keys: 'Ctrl+Shift+Z',
-      description: 'Redo',
-      match: ['Mod+Shift+z', 'Mod+y'],
-      run: () => run.mutate('redo'),
-    },
-  ]);
-  return null;
-}
-
-/** Undo / Redo buttons, titled with what they would undo or redo. */
+/**
+ * The app-wide Undo / Redo (Ctrl+Z / Ctrl+Shift+Z outside text fields, which keep their own undo):
+ * each button says which change it would undo or redo, wherever it was made.
+ */
 export function UndoControls() {
   const { run, undoLabel, redoLabel, loaded } = useUndoRedo();
+  useKeymap(UNDO_KEYMAP, {
+    undo: { run: () => run.mutate('undo') },
+    redo: { run: () => run.mutate('redo') },
+  });
   return (
     <div className="undo-controls">
       <button
@@ -52,9 +44,8 @@ export function UndoControls() {
         onClick={() => run.mutate('undo')}
         disabled={run.isPending || (loaded && undoLabel === null)}
         title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
-        aria-label={undoLabel ? `Undo: ${undoLabel}` : 'Undo'}
       >
-        ↶ Undo
+        ↶ <span className="undo-label">{undoLabel ? `Undo: ${undoLabel}` : 'Undo'}</span>
       </button>
       <button
         type="button"
@@ -63,7 +54,7 @@ export function UndoControls() {
         title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
         aria-label={redoLabel ? `Redo: ${redoLabel}` : 'Redo'}
       >
-        ↷ Redo
+        ↷
       </button>
     </div>
   );

@@ -21,7 +21,7 @@ test('a Markdown file is read as prose: its quote is found and the title has no 
   await page.getByRole('link', { name: 'Minister defends budget' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Minister defends budget');
   await expect(
-    page.getByRole('button', { name: /Ray Cole, direct quote: The budget is balanced/ }),
+    page.getByRole('button', { name: /Ray Cole, Direct quote: The budget is balanced/ }),
   ).toBeVisible();
   await expect(page.locator('.article-text')).not.toContainText('](https://');
 });

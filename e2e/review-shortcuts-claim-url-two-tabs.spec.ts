@@ -1,46 +1,5 @@
-import { expect, seriousViolations, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { claimPanel, openReference, selectClaim } from './review-helpers';
-
-// axe over the full article with the panel open takes a while on two shared cores.
-test.describe.configure({ timeout: 60_000 });
-
-test('the article screen with the claim panel open has no serious or critical violations', async ({
-  page,
-}) => {
-  await openReference(page);
-  await selectClaim(page, /some 35 active/);
-  const panel = claimPanel(page);
-  await panel.getByRole('button', { name: /Add a source/ }).click();
-  await panel.getByRole('combobox', { name: 'Reassign to' }).click();
-  expect(await seriousViolations(page)).toEqual([]);
-});
-
-test('the no-source confirmation and the shortcut list are accessible dialogs', async ({ page }) => {
-  await openReference(page);
-  await selectClaim(page, /some 35 active/);
-  await claimPanel(page).getByRole('heading', { level: 2 }).focus();
-  await page.keyboard.press('3');
-  await expect(page.getByRole('dialog', { name: 'Set “True” without a source?' })).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
-});
-
-test('the claim panel as a phone sheet has no serious or critical violations', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await openReference(page);
-  await page.keyboard.press('j');
-  const panel = claimPanel(page);
-  await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
-  const box = await panel.boundingBox();
-  expect(box?.width ?? 0).toBeGreaterThanOrEqual(389);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.keyboard.press('Escape');
-  await expect(panel).toBeHidden();
-});
 
 test('? lists every shortcut from the registry; shortcuts are ignored while typing', async ({ page }) => {
   await openReference(page);
