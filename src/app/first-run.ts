@@ -1,6 +1,4 @@
-import referenceText from '@/core/attribution/fixtures/rotherham/article.txt?raw';
 import { getMeta, setMeta } from '@/db/meta';
-import { importArticle } from '@/features/import/import-article';
 
 let seeding: Promise<void> | null = null;
 
@@ -11,6 +9,11 @@ let seeding: Promise<void> | null = null;
 export function seedReferenceArticle(): Promise<void> {
   seeding ??= (async () => {
     if (await getMeta('seededReference')) return;
+    // Loaded only on the first start: the article and the import path stay out of the first load.
+    const [{ default: referenceText }, { importArticle }] = await Promise.all([
+      import('@/core/attribution/fixtures/rotherham/article.txt?raw'),
+      import('@/features/import/import-article'),
+    ]);
     await importArticle({ kind: 'paste', text: referenceText });
     await setMeta('seededReference', true);
   })().finally(() => {

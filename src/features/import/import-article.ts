@@ -19,6 +19,9 @@ import type { ArticleId } from '@/core/model/types';
 import { findArticleByHash, saveImportedArticle, sha256Hex } from '@/db/articles';
 import { extractClaims } from '@/workers/pipeline';
 import { decodeUtf8 } from './decode-file';
+import { ImportRefused } from './import-refused';
+
+export { ImportRefused };
 
 export type ImportSource =
   | Readonly<{ kind: 'paste'; text: string; title?: string; url?: string }>
@@ -37,16 +40,6 @@ export type ImportOutcome = Readonly<{
 
 /** Lets the browser paint the new stage (and handle input) before the next long step. */
 const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** A refusal with a message for people; nothing was stored. */
-export class ImportRefused extends Error {
-  readonly code: ImportProblem['code'];
-  constructor(problem: ImportProblem) {
-    super(problem.message);
-    this.name = 'ImportRefused';
-    this.code = problem.code;
-  }
-}
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; problem: ImportProblem }): T => {
   if (!r.ok) throw new ImportRefused(r.problem);

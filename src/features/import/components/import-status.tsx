@@ -3,7 +3,8 @@ import type { ArticleId } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
 import { StatusMessage } from '@/ui/status-message';
 import { useRestoreArticle } from '../hooks/use-restore-article';
-import { type ImportOutcome, ImportRefused, type ImportStage } from '../import-article';
+import type { ImportOutcome, ImportStage } from '../import-article';
+import { ImportRefused } from '../import-refused';
 
 const STAGE_TEXT: Readonly<Record<ImportStage, string>> = {
   reading: 'Checking the text…',
