@@ -14,11 +14,15 @@ export const MILLBROOK = {
   title: 'Council approves £4.2m repair of Millbrook footbridge',
 };
 
-/** Opens the library and waits for the first-run reference article, so every test starts the same way. */
+/**
+ * Opens the library and waits for the first-run reference article, so every test starts the same way.
+ * The first run extracts the whole reference article: on a loaded two-core machine that alone can
+ * take several seconds, so its wait is longer than the default.
+ */
 export async function openLibrary(page: Page) {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
-  await expect(page.getByRole('link', { name: REFERENCE_TITLE })).toBeVisible();
+  await expect(page.getByRole('link', { name: REFERENCE_TITLE })).toBeVisible({ timeout: 20_000 });
 }
 
 /** Pastes text into the import form and submits it. */

@@ -23,6 +23,7 @@ test('the no-source confirmation and the shortcut list are accessible dialogs', 
   await expect(page.getByRole('dialog', { name: 'Set “True” without a source?' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: /without a source/ })).toBeHidden();
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -54,15 +54,23 @@ test('reassign to a new speaker typed into the picker', async ({ page }) => {
   await expect(speakerGroup(page, 'Rother Valley Conservatives')).toBeVisible();
 });
 
-test('add a manual claim by selecting text, then give it a speaker', async ({ page }) => {
+test('add a claim by hand: pick its kind and speaker, change the kind later', async ({ page }) => {
   const phrase = 'an independent inquiry, led by Professor Alexis Jay in 2014';
   const before = await claimList(page).locator('li[data-claim-id]').count();
   await selectArticleText(page, phrase);
   const add = page.getByRole('button', { name: /Add claim/ });
   await expect(add).toBeVisible();
   await add.click();
+  const dialog = page.getByRole('dialog', { name: 'Add a claim' });
+  await dialog.getByLabel('Kind', { exact: true }).selectOption({ label: 'Reported speech' });
+  await dialog.getByLabel('Speaker', { exact: true }).selectOption({ label: 'Alan Billings' });
+  await dialog.getByRole('button', { name: 'Add claim' }).click();
   const panel = claimPanel(page);
   await expect(panel.locator('.claim-badges')).toContainText('Added by hand');
+  await expect(panel.locator('.claim-badges')).toContainText('Reported speech');
+  await expect(panel.locator('.speaker-line')).toContainText('Alan Billings');
+  await panel.getByLabel('Kind', { exact: true }).selectOption({ label: 'Partly quoted' });
+  await expect(panel.locator('.claim-badges')).toContainText('Partly quoted');
   await expect(panel.locator('.claim-context mark')).toHaveText(phrase);
   await expect(claimList(page).locator('li[data-claim-id]')).toHaveCount(before + 1);
   await expect(panel.getByRole('combobox', { name: 'Reassign to' })).toBeFocused();
@@ -78,6 +86,7 @@ test('add a manual claim by selecting text, then give it a speaker', async ({ pa
   await page.keyboard.press('Escape');
   await selectArticleText(page, 'Dr Alan Billings has spoken out');
   await page.keyboard.press('n');
+  await page.getByRole('dialog', { name: 'Add a claim' }).getByRole('button', { name: 'Add claim' }).click();
   await expect(claimList(page).locator('li[data-claim-id]')).toHaveCount(before + 2);
 });
 

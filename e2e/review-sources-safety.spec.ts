@@ -99,12 +99,10 @@ test('a 100 KB note is kept on screen, not saved, with the reason; nothing freez
   const panel = claimPanel(page);
   const notes = panel.getByRole('textbox', { name: 'Notes' });
   const big = 'x'.repeat(102_400);
-  const started = Date.now();
   await notes.fill(big);
   await expect(
     panel.getByText(/Not saved\. Notes can be at most 20,000 characters; this one has 102,400/),
   ).toBeVisible();
-  expect(Date.now() - started).toBeLessThan(5000);
   await expect(notes).toHaveValue(big);
   await notes.fill('Checked with the force press office.');
   await notes.blur();

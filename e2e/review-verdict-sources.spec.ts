@@ -11,11 +11,11 @@ test('set a verdict with two sources by keyboard, reload and find it all', async
   // First source: s opens the form with the address focused; Enter submits.
   await page.keyboard.press('s');
   await expect(panel.getByLabel('Address (URL)')).toBeFocused();
-  await page.keyboard.type('https://www.gov.uk/government/publications/jay-report');
+  await page.keyboard.insertText('https://www.gov.uk/government/publications/jay-report');
   await page.keyboard.press('Tab');
-  await page.keyboard.type('Independent Inquiry into Child Sexual Exploitation in Rotherham');
+  await page.keyboard.insertText('Independent Inquiry into Child Sexual Exploitation in Rotherham');
   await page.keyboard.press('Tab');
-  await page.keyboard.type('Rotherham MBC');
+  await page.keyboard.insertText('Rotherham MBC');
   await page.keyboard.press('Enter');
   await expect(panel.getByRole('heading', { name: 'Sources (1)' })).toBeVisible();
   await expect(panel.getByRole('button', { name: /Add a source/ })).toBeFocused();
@@ -23,13 +23,13 @@ test('set a verdict with two sources by keyboard, reload and find it all', async
   // Second source, refuting, with a quoted passage.
   await page.keyboard.press('s');
   await expect(panel.getByLabel('Address (URL)')).toBeFocused();
-  await page.keyboard.type('https://www.bbc.co.uk/news/uk-england-south-yorkshire');
+  await page.keyboard.insertText('https://www.bbc.co.uk/news/uk-england-south-yorkshire');
   await page.keyboard.press('Tab');
   await page.keyboard.type('BBC report');
   await panel.getByRole('radio', { name: 'Refutes' }).focus();
   await page.keyboard.press('Space');
   await panel.getByLabel('Quoted passage').focus();
-  await page.keyboard.type('Police said reports were investigated.');
+  await page.keyboard.insertText('Police said reports were investigated.');
   await panel.getByLabel('Note on this source').focus();
   await page.keyboard.press('Enter');
   await expect(panel.getByRole('heading', { name: 'Sources (2)' })).toBeVisible();

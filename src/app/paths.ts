@@ -1,8 +1,9 @@
-/** The app's URLs: the open article lives in the path, so it survives reloads and can be shared. */
+import { claimUrl } from '@/stores/selected-claim';
+
+/** The app's URLs: the open article (and claim) live in the path, so they survive reloads and can be shared. */
 export const paths = {
   library: '/',
   article: (id: string) => `/articles/${encodeURIComponent(id)}`,
-  claim: (articleId: string, claimId: string) =>
-    `/articles/${encodeURIComponent(articleId)}/claims/${encodeURIComponent(claimId)}`,
+  claim: (articleId: string, claimId: string) => claimUrl(paths.article(articleId), claimId),
   claims: '/claims',
 } as const;

@@ -3,7 +3,7 @@ import type { UiState } from './ui-store';
 
 /**
  * The Claims screen's multi-selection, as claim ids, and the anchor a shift-click extends from.
- * Separate from the article screen's single `selectedClaimId`.
+ * Separate from the article screen's open claim (in the URL).
  */
 export type TableSelectionSlice = {
   tableSelection: ReadonlySet<string>;

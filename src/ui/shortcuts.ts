@@ -173,6 +173,38 @@ export function useShortcuts(
   }, [scope, ...deps]);
 }
 
+/** A screen's keys, written once: what they are, what they do in words, and which keys they answer. */
+export type Keymap<Name extends string> = Readonly<{
+  scope: string;
+  keys: Readonly<Record<Name, ShortcutDoc & Pick<ShortcutBinding, 'match' | 'inInputs'>>>;
+}>;
+
+/** What each key of a keymap does on the screen that uses it. */
+export type KeymapHandlers<Name extends string> = Readonly<
+  Record<Name, Readonly<{ run: (event: KeyboardEvent) => void; enabled?: () => boolean }>>
+>;
+
+/**
+ * Defines a screen's keymap and documents it for the `?` help at once, so the help lists the keys
+ * even while that screen is closed, in the same words the bindings use.
+ */
+export function defineKeymap<Name extends string>(scope: string, keys: Keymap<Name>['keys']): Keymap<Name> {
+  describeShortcuts(
+    scope,
+    Object.values<ShortcutDoc>(keys).map(({ keys: k, description }) => ({ keys: k, description })),
+  );
+  return { scope, keys };
+}
+
+/** Binds a keymap while the component is mounted; the handlers may change on every render. */
+export function useKeymap<Name extends string>(keymap: Keymap<Name>, handlers: KeymapHandlers<Name>) {
+  const names = Object.keys(keymap.keys) as Name[];
+  useShortcuts(
+    keymap.scope,
+    names.map((name) => ({ ...keymap.keys[name], ...handlers[name] })),
+  );
+}
+
 /** For tests: forget every registration. */
 export function resetShortcutsForTests() {
   registrations = [];

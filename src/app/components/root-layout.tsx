@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { UndoShortcuts } from '@/features/claim/components/undo-controls';
 import { ShortcutHelp } from '@/features/shortcuts/shortcut-help';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
+import { articleUrlOf } from '@/stores/selected-claim';
 import { Toaster } from '@/ui/toast';
 import { paths } from '../paths';
 import { AppStatus } from './app-status';
@@ -17,7 +18,7 @@ import { useNoFileNavigation } from './use-no-file-navigation';
  */
 function useFocusOnNavigation() {
   // Selecting a claim changes the URL (/articles/:id/claims/:claimId) but not the screen: focus stays.
-  const screen = useLocation().pathname.replace(/\/claims\/[^/]+$/, '');
+  const screen = articleUrlOf(useLocation().pathname);
   const first = useRef(screen);
   const moved = useRef(false);
   useEffect(() => {

@@ -12,3 +12,7 @@ const KIND_LABELS: Readonly<Record<ClaimKind, string>> = {
 export const CLAIM_KINDS = Object.keys(KIND_LABELS) as readonly ClaimKind[];
 
 export const kindLabel = (kind: ClaimKind): string => KIND_LABELS[kind];
+
+/** A first guess at a hand-made claim's kind, for the person to confirm: quoted words or not. */
+export const guessKind = (text: string): ClaimKind =>
+  /["“”‘’]|(^|\s)'|'(\s|$)/.test(text) ? 'direct' : 'indirect';

@@ -58,3 +58,64 @@ export function snapToWords(text: string, span: Span): Span | null {
   while (end < text.length && isWord(text[end]) && isWord(text[end - 1])) end++;
   return { start, end };
 }
+
+export type SelectionCheck = Readonly<{ ok: true; span: Span }> | Readonly<{ ok: false; reason: string }>;
+
+type Boilerplate = readonly Span[];
+type OtherClaim = Readonly<{ id: string; start: number; end: number }>;
+
+/**
+ * Turns a selection in the article (offsets, already clamped to the text) into a claim span: page
+ * furniture at either edge is dropped, then the span is snapped to whole words. Refused, with the
+ * reason to show, when nothing but furniture is selected, when furniture (a caption, an advert)
+ * lies inside it, or when it overlaps another claim (`ignoreId`: the claim whose span is being edited).
+ */
+export function checkClaimSelection(
+  text: string,
+  selection: Span,
+  boilerplate: Boilerplate,
+  claims: readonly OtherClaim[],
+  ignoreId: string | null = null,
+): SelectionCheck {
+  let start = Math.max(0, Math.min(selection.start, text.length));
+  let end = Math.max(start, Math.min(selection.end, text.length));
+  for (let moved = true; moved && start < end; ) {
+    moved = false;
+    for (const b of boilerplate) {
+      if (b.start <= start && start < b.end) {
+        start = b.end;
+        moved = true;
+      }
+      if (b.start < end && end <= b.end) {
+        end = b.start;
+        moved = true;
+      }
+    }
+    const trimmed = trimSpan(text, { start, end: Math.max(start, end) });
+    if (trimmed && (trimmed.start !== start || trimmed.end !== end)) {
+      ({ start, end } = trimmed);
+      moved = true;
+    }
+  }
+  const span = start < end ? snapToWords(text, { start, end }) : null;
+  if (!span) {
+    return {
+      ok: false,
+      reason: 'That selection holds no article text (only page furniture such as captions or credits).',
+    };
+  }
+  if (boilerplate.some((b) => b.start < span.end && span.start < b.end)) {
+    return {
+      ok: false,
+      reason:
+        'A claim cannot run over page furniture such as a photo caption: select words within one passage.',
+    };
+  }
+  if (claims.some((c) => c.id !== ignoreId && c.start < span.end && span.start < c.end)) {
+    return {
+      ok: false,
+      reason: 'That selection overlaps another claim: select words outside it, or edit that claim instead.',
+    };
+  }
+  return { ok: true, span };
+}

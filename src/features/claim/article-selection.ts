@@ -1,5 +1,11 @@
 /** Text selected in the rendered article, as offsets into the article's verbatim text. */
-export type ArticleSelection = Readonly<{ start: number; end: number; rect: DOMRect }>;
+export type ArticleSelection = Readonly<{
+  start: number;
+  end: number;
+  rect: DOMRect;
+  /** The selection reached outside the article text and was cut to it. */
+  clamped: boolean;
+}>;
 
 /** The element that renders the article text (its text content is the article, verbatim). */
 export const articleTextElement = (): HTMLElement | null =>
@@ -27,5 +33,5 @@ export function readArticleSelection(
     ? offsetIn(container, range.endContainer, range.endOffset)
     : (container.textContent ?? '').length;
   if (end <= start) return null;
-  return { start, end, rect: range.getBoundingClientRect() };
+  return { start, end, rect: range.getBoundingClientRect(), clamped: !startInside || !endInside };
 }

@@ -1,11 +1,11 @@
-import { type ComponentType, type ReactNode, useEffect, useMemo } from 'react';
+import { type ComponentType, type ReactNode, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { ArticleId, Claim, Verdict } from '@/core/model/types';
+import { kindLabel } from '@/core/review/kinds';
+import { claimNumbers } from '@/core/review/numbers';
 import { describeDbError } from '@/db/errors';
-import { useSelectionCleared } from '@/stores/ui-store';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
 import { StatusMessage } from '@/ui/status-message';
-import { KIND_LABELS } from '../claim-labels';
 import { highlightRuns } from '../highlight-runs';
 import { useArticle, useArticleClaims, useArticleSpeakers } from '../hooks/use-article-data';
 import { useClaimKeys } from '../hooks/use-claim-keys';
@@ -22,17 +22,15 @@ type Props = Readonly<{
   review?: ReactNode;
   /** A flag shown on a claim in the list (e.g. a verdict with no source). */
   ClaimBadge?: ComponentType<{ claim: Claim }>;
-  /** Asks for a verdict from the claim list (the review may confirm first). */
-  onVerdict?: (claim: Claim, verdict: Verdict) => void;
+  /** Asks for a verdict from the claim list (the app's verdict request, which confirms first where needed). */
+  onVerdict: (claim: Claim, verdict: Verdict) => void;
 }>;
 
 export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge, onVerdict }: Props) {
   const article = useArticle(articleId);
   const claims = useArticleClaims(articleId);
   const speakers = useArticleSpeakers(articleId);
-  const selectionCleared = useSelectionCleared();
   const restore = useRestoreArticle();
-  useEffect(() => selectionCleared, [selectionCleared]);
 
   const view = useMemo(() => {
     if (!article.data || !claims.data || !speakers.data) return null;
@@ -40,10 +38,10 @@ export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge, onVe
     const looks = new Map<string, ClaimLook>();
     for (const g of groups) {
       const swatch = g.colourIndex < 0 ? NEUTRAL_SWATCH : swatchAt(g.colourIndex);
-      for (const c of g.claims) looks.set(c.id, { swatch, speaker: g.name, kind: KIND_LABELS[c.kind] });
+      for (const c of g.claims) looks.set(c.id, { swatch, speaker: g.name, kind: kindLabel(c.kind) });
     }
     const ordered = [...claims.data].sort((a, b) => a.start - b.start).map((c) => c.id);
-    const numbers = new Map(ordered.map((id, i) => [id, i + 1]));
+    const numbers = claimNumbers(claims.data);
     const runs = highlightRuns(article.data.text, claims.data, article.data.boilerplate);
     return { groups, looks, ordered, numbers, runs };
   }, [article.data, claims.data, speakers.data]);

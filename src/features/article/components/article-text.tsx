@@ -1,5 +1,5 @@
 import { type CSSProperties, memo, useEffect, useRef } from 'react';
-import { useClaimSelected, useSelectedClaimId, useSelectionOrigin } from '@/stores/ui-store';
+import { useSelectedClaim } from '@/stores/selected-claim';
 import type { Swatch } from '@/ui/palette';
 import type { Run } from '../highlight-runs';
 
@@ -9,8 +9,7 @@ type Props = Readonly<{ runs: readonly Run[]; looks: ReadonlyMap<string, ClaimLo
 
 /** The verbatim article: plain React text, claims as highlighted spans in their speaker's colour. */
 export function ArticleText({ runs, looks }: Props) {
-  const selected = useSelectedClaimId();
-  const origin = useSelectionOrigin();
+  const { claimId: selected, origin, select } = useSelectedClaim();
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -34,18 +33,30 @@ export function ArticleText({ runs, looks }: Props) {
         }
         const id = run.claimId;
         return (
-          <ClaimMark key={run.start} run={run} id={id} look={looks.get(id)} selected={selected === id} />
+          <ClaimMark
+            key={run.start}
+            run={run}
+            id={id}
+            look={looks.get(id)}
+            selected={selected === id}
+            onSelect={select}
+          />
         );
       })}
     </div>
   );
 }
 
-type MarkProps = Readonly<{ run: Run; id: string; look: ClaimLook | undefined; selected: boolean }>;
+type MarkProps = Readonly<{
+  run: Run;
+  id: string;
+  look: ClaimLook | undefined;
+  selected: boolean;
+  onSelect: (id: string, origin: 'text') => void;
+}>;
 
 /** One highlighted run; memoised, so a new selection re-renders two claims, not the whole article. */
-const ClaimMark = memo(function ClaimMark({ run, id, look, selected }: MarkProps) {
-  const claimSelected = useClaimSelected();
+const ClaimMark = memo(function ClaimMark({ run, id, look, selected, onSelect }: MarkProps) {
   const style = look
     ? ({ '--hl-bg': look.swatch.background, '--hl-border': look.swatch.border } as CSSProperties)
     : undefined;
@@ -61,11 +72,11 @@ const ClaimMark = memo(function ClaimMark({ run, id, look, selected }: MarkProps
       data-claim-id={id}
       data-selected={selected || undefined}
       style={style}
-      onClick={() => claimSelected(id, 'text')}
+      onClick={() => onSelect(id, 'text')}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          claimSelected(id, 'text');
+          onSelect(id, 'text');
         }
       }}
     >

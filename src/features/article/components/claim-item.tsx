@@ -1,9 +1,8 @@
 import { type ComponentType, memo } from 'react';
 import type { Claim, Verdict } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
-import { useClaimSelected } from '@/stores/ui-store';
-import { KIND_LABELS } from '../claim-labels';
-import { useSetClaimVerdict } from '../hooks/use-set-claim-verdict';
+import { kindLabel } from '@/core/review/kinds';
+import { verdictLabel } from '@/core/review/verdicts';
 
 type Props = Readonly<{
   claim: Claim;
@@ -11,14 +10,20 @@ type Props = Readonly<{
   selected: boolean;
   /** A flag for the claim (e.g. a verdict with no source), composed in by the app. */
   Badge?: ComponentType<{ claim: Claim }>;
-  /** Asks for a verdict (the app may confirm first); without it the verdict is saved at once. */
-  onVerdict?: (claim: Claim, verdict: Verdict) => void;
+  /** Asks for a verdict: the app's verdict request, which confirms a rating with no source first. */
+  onVerdict: (claim: Claim, verdict: Verdict) => void;
+  onSelect: (claimId: string, origin: 'list') => void;
 }>;
 
 /** One claim in the side list: its words (select it), its kind, and its verdict (change it). */
-export const ClaimItem = memo(function ClaimItem({ claim, number, selected, Badge, onVerdict }: Props) {
-  const claimSelected = useClaimSelected();
-  const setVerdict = useSetClaimVerdict();
+export const ClaimItem = memo(function ClaimItem({
+  claim,
+  number,
+  selected,
+  Badge,
+  onVerdict,
+  onSelect,
+}: Props) {
   const verdictId = `verdict-${claim.id}`;
   return (
     <li className="claim-item" data-selected={selected || undefined} data-claim-id={claim.id}>
@@ -26,12 +31,12 @@ export const ClaimItem = memo(function ClaimItem({ claim, number, selected, Badg
         type="button"
         className="claim-item-text"
         aria-pressed={selected}
-        onClick={() => claimSelected(claim.id, 'list')}
+        onClick={() => onSelect(claim.id, 'list')}
       >
         <span className="claim-number">{number}.</span> {claim.text}
       </button>
       <div className="claim-item-meta">
-        <span className={`kind kind-${claim.kind}`}>{KIND_LABELS[claim.kind]}</span>
+        <span className={`kind kind-${claim.kind}`}>{kindLabel(claim.kind)}</span>
         {Badge && <Badge claim={claim} />}
         <label className="verdict" htmlFor={verdictId}>
           Verdict
@@ -40,15 +45,11 @@ export const ClaimItem = memo(function ClaimItem({ claim, number, selected, Badg
           id={verdictId}
           className={`verdict-select verdict-${claim.verdict.replace(' ', '-')}`}
           value={claim.verdict}
-          onChange={(e) => {
-            const verdict = e.target.value as Verdict;
-            if (onVerdict) onVerdict(claim, verdict);
-            else setVerdict.mutate({ id: claim.id, verdict });
-          }}
+          onChange={(e) => onVerdict(claim, e.target.value as Verdict)}
         >
           {VERDICTS.map((v) => (
             <option key={v} value={v}>
-              {v}
+              {verdictLabel(v)}
             </option>
           ))}
         </select>

@@ -1,6 +1,6 @@
 import { type ComponentType, type CSSProperties, useEffect, useRef } from 'react';
 import type { Claim, Verdict } from '@/core/model/types';
-import { useSelectedClaimId, useSelectionOrigin } from '@/stores/ui-store';
+import { useSelectedClaim } from '@/stores/selected-claim';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
 import type { SpeakerGroup } from '../speaker-groups';
 import { ClaimItem } from './claim-item';
@@ -9,13 +9,12 @@ type Props = Readonly<{
   groups: readonly SpeakerGroup<Claim>[];
   numbers: ReadonlyMap<string, number>;
   ClaimBadge?: ComponentType<{ claim: Claim }>;
-  onVerdict?: (claim: Claim, verdict: Verdict) => void;
+  onVerdict: (claim: Claim, verdict: Verdict) => void;
 }>;
 
 /** Claims grouped by speaker; the selected one is scrolled to, and focused when chosen elsewhere. */
 export function ClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
-  const selected = useSelectedClaimId();
-  const origin = useSelectionOrigin();
+  const { claimId: selected, origin, select } = useSelectedClaim();
   const ref = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -67,6 +66,7 @@ export function ClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
                   selected={selected === c.id}
                   Badge={ClaimBadge}
                   onVerdict={onVerdict}
+                  onSelect={select}
                 />
               ))}
             </ol>

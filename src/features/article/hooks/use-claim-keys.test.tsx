@@ -1,36 +1,67 @@
-import { cleanup, renderHook } from '@testing-library/react';
+import { act, cleanup, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { useUiStore } from '@/stores/ui-store';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, describe, expect, test } from 'vitest';
+import { resetShortcutsForTests } from '@/ui/shortcuts';
 import { useClaimKeys } from './use-claim-keys';
 
-const initial = useUiStore.getState();
-beforeEach(() => useUiStore.setState(initial, true));
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  resetShortcutsForTests();
+});
 
-const selected = () => useUiStore.getState().selectedClaimId;
+function Probe({ ids }: Readonly<{ ids: readonly string[] }>) {
+  useClaimKeys(ids);
+  return null;
+}
+
+function setup(ids: readonly string[], url = '/articles/a1') {
+  const router = createMemoryRouter(
+    [
+      { path: '/articles/:articleId', element: <Probe ids={ids} /> },
+      { path: '/articles/:articleId/claims/:claimId', element: <Probe ids={ids} /> },
+    ],
+    { initialEntries: [url] },
+  );
+  render(<RouterProvider router={router} />);
+  const open = () => router.state.location.pathname.match(/\/claims\/([^/]+)$/)?.[1] ?? null;
+  return { router, open };
+}
+
+const press = (keys: string) => act(() => userEvent.keyboard(keys));
 
 describe('useClaimKeys', () => {
-  test('j and k walk the claims in order, stopping at the ends; Escape clears', async () => {
-    renderHook(() => useClaimKeys(['a', 'b', 'c']));
-    await userEvent.keyboard('k');
-    expect(selected()).toBe('a'); // nothing selected: either key starts at the first
-    await userEvent.keyboard('jjj');
-    expect(selected()).toBe('c');
-    await userEvent.keyboard('k');
-    expect(selected()).toBe('b');
-    expect(useUiStore.getState().selectionOrigin).toBe('keyboard');
-    await userEvent.keyboard('{Escape}');
-    expect(selected()).toBeNull();
+  test('j and k walk the claims in order, stopping at the ends; Escape closes', async () => {
+    const { open, router } = setup(['a', 'b', 'c']);
+    await press('k');
+    expect(open()).toBe('a'); // nothing open: either key starts at the first
+    await press('jjj');
+    expect(open()).toBe('c');
+    await press('k');
+    expect(open()).toBe('b');
+    expect(router.state.location.state).toMatchObject({ origin: 'keyboard' });
+    await press('{Escape}');
+    expect(open()).toBeNull();
+    expect(router.state.location.pathname).toBe('/articles/a1');
+  });
+
+  test('after Esc, j goes on from the claim just closed, not from the first', async () => {
+    const { open } = setup(['a', 'b', 'c', 'd'], '/articles/a1/claims/b');
+    await press('{Escape}');
+    expect(open()).toBeNull();
+    await press('j');
+    expect(open()).toBe('c');
+    await press('{Escape}k');
+    expect(open()).toBe('b');
   });
 
   test('keys typed into a field are text, not navigation', async () => {
-    renderHook(() => useClaimKeys(['a', 'b']));
+    const { open } = setup(['a', 'b']);
     const input = document.createElement('input');
     document.body.append(input);
     input.focus();
-    await userEvent.keyboard('j');
-    expect(selected()).toBeNull();
+    await press('j');
+    expect(open()).toBeNull();
     input.remove();
   });
 });

@@ -1,18 +1,20 @@
-import { useUiStore } from '@/stores/ui-store';
+import { useSelectedClaim } from '@/stores/selected-claim';
 import { useShortcuts } from '@/ui/shortcuts';
 
 /**
- * `j` / `k` move to the next / previous claim in reading order; Escape clears the selection.
- * Registered in the shared shortcut registry (so `?` lists them); reads the selection when a key
- * is pressed, so the screen does not re-render on every move.
+ * `j` / `k` move to the next / previous claim in reading order, going on from the open claim or,
+ * after Esc, from the claim just closed; Escape closes the claim. Registered in the shared
+ * shortcut registry, so `?` lists them.
  */
 export function useClaimKeys(orderedClaimIds: readonly string[]) {
+  const { select, clear, current } = useSelectedClaim();
   const move = (step: 1 | -1) => {
     if (orderedClaimIds.length === 0) return;
-    const { selectedClaimId: selected, claimSelected } = useUiStore.getState();
-    const at = selected ? orderedClaimIds.indexOf(selected) : -1;
-    const next = at < 0 ? 0 : Math.min(Math.max(at + step, 0), orderedClaimIds.length - 1);
-    claimSelected(orderedClaimIds[next]!, 'keyboard');
+    const { claimId, closedId } = current();
+    const at = claimId ? orderedClaimIds.indexOf(claimId) : -1;
+    const from = at >= 0 ? at : closedId ? orderedClaimIds.indexOf(closedId) : -1;
+    const next = from < 0 ? 0 : Math.min(Math.max(from + step, 0), orderedClaimIds.length - 1);
+    select(orderedClaimIds[next]!, 'keyboard');
   };
 
   useShortcuts('Article', [
@@ -22,8 +24,8 @@ export function useClaimKeys(orderedClaimIds: readonly string[]) {
       keys: 'Esc',
       description: 'Close the claim',
       match: ['Escape'],
-      run: () => useUiStore.getState().selectionCleared(),
-      enabled: () => useUiStore.getState().selectedClaimId !== null,
+      run: clear,
+      enabled: () => current().claimId !== null,
     },
   ]);
 }

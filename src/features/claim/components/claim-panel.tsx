@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Article, Claim, Verdict } from '@/core/model/types';
+import { kindLabel } from '@/core/review/kinds';
 import { MAX_NOTE_LENGTH } from '@/core/review/limits';
 import { verdictLabel } from '@/core/review/verdicts';
 import { addTagToClaim, removeTagFromClaims } from '@/db/claims';
@@ -11,6 +12,7 @@ import { announce, showToast } from '@/ui/toast';
 import { type ConflictNotice, noticeOf } from '../conflict';
 import { useClaim, useClaimEvidence } from '../hooks/use-claim-data';
 import { useUpdateClaim } from '../hooks/use-claim-mutations';
+import type { PanelFocus } from '../hooks/use-panel-focus';
 import { Checkworthiness } from './checkworthiness';
 import { ClaimHistory } from './claim-history';
 import { ClaimInContext } from './claim-in-context';
@@ -24,15 +26,8 @@ import { TextField } from './text-field';
 import { UndoControls } from './undo-controls';
 import { VerdictPicker } from './verdict-picker';
 
-/** What a shortcut asked the panel to focus or open. */
 /** A verdict just chosen, shown while the claim as of `since` is still the one on screen. */
 export type ShownVerdict = Readonly<{ claimId: string; verdict: Verdict; since: number }>;
-
-export type PanelFocus = Readonly<{
-  target: 'source' | 'tags' | 'speaker' | 'heading';
-  n: number;
-  claimId: string;
-}>;
 
 type Props = Readonly<{
   claimId: Claim['id'];
@@ -54,14 +49,6 @@ type Props = Readonly<{
   shownVerdict: ShownVerdict | null;
   onConflict: (notice: ConflictNotice | null) => void;
 }>;
-
-const KIND_LABELS: Readonly<Record<Claim['kind'], string>> = {
-  direct: 'Direct quote',
-  indirect: 'Reported speech',
-  mixed: 'Partly quoted',
-  headline: 'Headline',
-  unattributed: 'No speaker',
-};
 
 /** Everything about one claim: context, speaker, verdict, sources, tags, notes, signals, corrections, history. */
 export function ClaimPanel(props: Props) {
@@ -153,7 +140,7 @@ export function ClaimPanel(props: Props) {
         <>
           {c.deletedAt !== null && <StatusMessage tone="info">This claim is in the trash.</StatusMessage>}
           <p className="claim-badges">
-            <span className="badge">{KIND_LABELS[c.kind]}</span>
+            <span className="badge">{kindLabel(c.kind)}</span>
             {c.origin === 'manual' && <span className="badge">Added by hand</span>}
             <span className={`badge verdict-badge verdict-tone-${c.verdict.replace(' ', '-')}`}>
               {verdictLabel(c.verdict)}
@@ -301,6 +288,7 @@ export function ClaimPanel(props: Props) {
               onSpanEdit={props.onSpanEdit}
               onDelete={props.onDelete}
               onSelect={props.onSelect}
+              onConflict={props.onConflict}
             />
           </div>
 

@@ -7,8 +7,8 @@ import { verdictForDigit, verdictNeedsSource } from '@/core/review/verdicts';
 import type { ClaimListItem as ClaimRow } from '@/db/claim-list';
 import { describeDbError } from '@/db/errors';
 import { speakerQueries } from '@/db/queries';
+import type { ClaimNavState } from '@/stores/selected-claim';
 import {
-  useClaimSelected,
   useTableAnchorId,
   useTableRangeSelected,
   useTableRowToggled,
@@ -53,7 +53,6 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
   const rangeSelected = useTableRangeSelected();
   const selectionReplaced = useTableSelectionReplaced();
   const selectionCleared = useTableSelectionCleared();
-  const claimSelected = useClaimSelected();
   const navigate = useNavigate();
   const [focus, setFocus] = useState({ index: -1, byKey: false });
   const searchRef = useRef<HTMLInputElement>(null);
@@ -94,10 +93,9 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
 
   const open = useCallback(
     (row: ClaimRow) => {
-      claimSelected(row.id, 'list');
-      navigate(claimHref(row.articleId, row.id));
+      navigate(claimHref(row.articleId, row.id), { state: { origin: 'list' } satisfies ClaimNavState });
     },
-    [claimSelected, navigate, claimHref],
+    [navigate, claimHref],
   );
   const toggle = useCallback(
     (index: number, shiftKey: boolean) => {

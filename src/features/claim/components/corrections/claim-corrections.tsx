@@ -4,7 +4,9 @@ import type { Claim } from '@/core/model/types';
 import { mergeSpans } from '@/core/review/spans';
 import { describeDbError } from '@/db/errors';
 import { showToast } from '@/ui/toast';
+import type { ConflictNotice } from '../../conflict';
 import { mergeClaims } from '../../corrections';
+import { KindPicker } from './kind-picker';
 import { SplitForm } from './split-form';
 
 type Props = Readonly<{
@@ -16,11 +18,12 @@ type Props = Readonly<{
   onSpanEdit: () => void;
   onDelete: () => void;
   onSelect: (claimId: string) => void;
+  onConflict: (notice: ConflictNotice | null) => void;
 }>;
 
 const snippet = (c: Claim) => (c.text.length > 40 ? `${c.text.slice(0, 39)}…` : c.text);
 
-/** Fix what the extractor got wrong: the span, a split, a merge with a neighbour, or the trash. */
+/** Fix what the extractor got wrong: the kind, the span, a split, a merge with a neighbour, or the trash. */
 export function ClaimCorrections({
   claim,
   text,
@@ -30,6 +33,7 @@ export function ClaimCorrections({
   onSpanEdit,
   onDelete,
   onSelect,
+  onConflict,
 }: Props) {
   const [splitting, setSplitting] = useState(false);
   const merge = useMutation({ mutationFn: (other: Claim) => mergeClaims(claim.id, other.id) });
@@ -41,6 +45,7 @@ export function ClaimCorrections({
     });
   return (
     <div className="corrections">
+      <KindPicker claim={claim} onConflict={onConflict} />
       <div className="inline-actions">
         <button
           type="button"
