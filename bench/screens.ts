@@ -98,7 +98,7 @@ async function goto(page: Page, path: string, state: string) {
 const selectedId = (page: Page) =>
   page.evaluate(
     () =>
-      document.querySelector('.claim-list li.claim-item[data-selected]')?.getAttribute('data-claim-id') ??
+      document.querySelector('.claim-list .claim-item[data-selected]')?.getAttribute('data-claim-id') ??
       null,
   );
 
@@ -115,7 +115,7 @@ async function pressJ(page: Page): Promise<number> {
             const t0 = e.timeStamp;
             w.__bench
               .when(() => {
-                const now = document.querySelector('.claim-list li.claim-item[data-selected]');
+                const now = document.querySelector('.claim-list .claim-item[data-selected]');
                 return now !== null && now.getAttribute('data-claim-id') !== prev;
               }, t as number)
               .then((t1) => resolve(t1 - t0), reject);
@@ -132,7 +132,7 @@ async function pressJ(page: Page): Promise<number> {
 
 /** Changes the selected claim's verdict in the claim list; times from the change event to the new look. */
 async function editVerdict(page: Page): Promise<number> {
-  const select = page.locator('.claim-list li.claim-item[data-selected] select.verdict-select');
+  const select = page.locator('.claim-list .claim-item[data-selected] select.verdict-select');
   const current = await select.inputValue();
   const next = current === 'in progress' ? 'unchecked' : 'in progress';
   await page.evaluate(
@@ -148,7 +148,7 @@ async function editVerdict(page: Page): Promise<number> {
               .when(
                 () =>
                   document
-                    .querySelector('.claim-list li.claim-item[data-selected] select.verdict-select')
+                    .querySelector('.claim-list .claim-item[data-selected] select.verdict-select')
                     ?.classList.contains(cls) ?? false,
                 t as number,
               )

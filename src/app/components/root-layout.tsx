@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { UndoShortcuts } from '@/features/claim/components/undo-controls';
 import { ShortcutHelp } from '@/features/shortcuts/shortcut-help';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
 import { articleUrlOf } from '@/stores/selected-claim';
@@ -10,6 +9,11 @@ import { AppStatus } from './app-status';
 import { FirstRun } from './first-run';
 import './main-nav.css';
 import { useNoFileNavigation } from './use-no-file-navigation';
+
+// Ctrl+Z and its history load right after the first paint: the library does not need them to show.
+const UndoShortcuts = lazy(() =>
+  import('@/features/claim/components/undo-controls').then((m) => ({ default: m.UndoShortcuts })),
+);
 
 /**
  * After an in-app navigation, moves the focus to the new screen's heading (or its main region), as a
@@ -78,7 +82,9 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         <p>Everything stays in this browser. Nothing is sent anywhere.</p>
       </footer>
       <ShortcutHelp />
-      <UndoShortcuts />
+      <Suspense fallback={null}>
+        <UndoShortcuts />
+      </Suspense>
       <Toaster />
     </>
   );
