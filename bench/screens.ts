@@ -98,8 +98,7 @@ async function goto(page: Page, path: string, state: string) {
 const selectedId = (page: Page) =>
   page.evaluate(
     () =>
-      document.querySelector('.claim-list .claim-item[data-selected]')?.getAttribute('data-claim-id') ??
-      null,
+      document.querySelector('.claim-list .claim-item[data-selected]')?.getAttribute('data-claim-id') ?? null,
   );
 
 /** Presses j and times from the key event to the frame after another claim is selected. */
