@@ -8,6 +8,10 @@ const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) };
 export default defineConfig({
   resolve: { alias },
   worker: { format: 'es' },
+  build: {
+    // Every browser the app supports has module preload; the polyfill would only add to the first load.
+    modulePreload: { polyfill: false },
+  },
   plugins: [
     react(),
     VitePWA({

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { AppStatus } from '@/app/components/app-status';
 import { DatabaseOutdated } from '@/app/components/database-outdated';
@@ -6,11 +6,15 @@ import { FirstRun } from '@/app/components/first-run';
 import { paths } from '@/app/paths';
 import { ShortcutHelp } from '@/features/shortcuts/shortcut-help';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
-import { UndoControls } from '@/features/undo/undo-controls';
 import { articleUrlOf } from '@/stores/selected-claim';
 import { Toaster } from '@/ui/toast';
 import '@/app/components/main-nav.css';
 import { useNoFileNavigation } from '@/app/components/use-no-file-navigation';
+
+// Undo / redo and their history code load right after the first paint: the library does not need them to show.
+const UndoControls = lazy(() =>
+  import('@/features/undo/undo-controls').then((m) => ({ default: m.UndoControls })),
+);
 
 /**
  * After an in-app navigation, moves the focus to the new screen's heading (or its main region), as a
@@ -76,7 +80,9 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         <Outlet />
       </main>
       <footer className="app-footer">
-        <UndoControls />
+        <Suspense fallback={null}>
+          <UndoControls />
+        </Suspense>
         <StorageUsage />
         <p>Everything stays in this browser. Nothing is sent anywhere.</p>
       </footer>

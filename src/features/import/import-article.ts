@@ -25,7 +25,10 @@ import {
 } from '@/db/articles';
 import { getMeta } from '@/db/meta';
 import { decodeUtf8 } from '@/features/import/decode-file';
+import { ImportRefused } from '@/features/import/import-refused';
 import { extractClaims } from '@/workers/pipeline';
+
+export { ImportRefused };
 
 export type ImportSource =
   | Readonly<{ kind: 'paste'; text: string; title?: string; url?: string }>
@@ -44,16 +47,6 @@ export type ImportOutcome = Readonly<{
 
 /** Lets the browser paint the new stage (and handle input) before the next long step. */
 const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** A refusal with a message for people; nothing was stored. */
-export class ImportRefused extends Error {
-  readonly code: ImportProblem['code'];
-  constructor(problem: ImportProblem) {
-    super(problem.message);
-    this.name = 'ImportRefused';
-    this.code = problem.code;
-  }
-}
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; problem: ImportProblem }): T => {
   if (!r.ok) throw new ImportRefused(r.problem);

@@ -1,15 +1,35 @@
-import { type CSSProperties, memo, useEffect, useRef } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { type CSSProperties, memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Run } from '@/features/article/highlight-runs';
-import { useSelectedClaim } from '@/stores/selected-claim';
+import { blockAt, type TextBlock, textBlocks } from '@/features/article/text-blocks';
+import { type SelectionOrigin, useSelectedClaim } from '@/stores/selected-claim';
 import type { Swatch } from '@/ui/palette';
 
 export type ClaimLook = Readonly<{ swatch: Swatch; speaker: string; kind: string }>;
 
 type Props = Readonly<{ runs: readonly Run[]; looks: ReadonlyMap<string, ClaimLook> }>;
 
+/** From this length on, only the paragraphs on screen (and a few around them) are rendered. */
+export const LONG_TEXT = 50_000;
+
 /** The verbatim article: plain React text, claims as highlighted spans in their speaker's colour. */
 export function ArticleText({ runs, looks }: Props) {
   const { claimId: selected, origin, select } = useSelectedClaim();
+  const length = runs.at(-1)?.end ?? 0;
+  if (length >= LONG_TEXT) {
+    return <LongText runs={runs} looks={looks} selected={selected} origin={origin} onSelect={select} />;
+  }
+  return <ShortText runs={runs} looks={looks} selected={selected} origin={origin} onSelect={select} />;
+}
+
+type TextProps = Props &
+  Readonly<{
+    selected: string | null;
+    origin: SelectionOrigin | null;
+    onSelect: (id: string, origin: 'text') => void;
+  }>;
+
+function ShortText({ runs, looks, selected, origin, onSelect }: TextProps) {
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -21,30 +41,136 @@ export function ArticleText({ runs, looks }: Props) {
 
   return (
     <div ref={ref} className="article-text">
-      {runs.map((run) => {
-        if (!run.claimId) {
-          return run.boilerplate ? (
-            <span key={run.start} className="boilerplate">
-              {run.text}
-            </span>
-          ) : (
-            run.text
-          );
-        }
-        const id = run.claimId;
+      <RunsOf runs={runs} looks={looks} selected={selected} onSelect={onSelect} />
+    </div>
+  );
+}
+
+/** Lines of about 30 px, about 9.5 px a character: a first guess, replaced by the measured height. */
+function estimateHeight(block: TextBlock, width: number): number {
+  const perLine = Math.max(20, Math.floor(width / 9.5));
+  const text = block.runs.map((r) => r.text).join('');
+  const lines = text
+    .replace(/\n$/, '')
+    .split('\n')
+    .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+  return lines * 30;
+}
+
+/**
+ * A long article, one paragraph per block, only the blocks near the window's scroll position in the
+ * page. Each block carries its offset in the text (`data-offset`), so a selection still maps to
+ * offsets (article-selection.ts), and the selected claim's block is scrolled into view first.
+ */
+function LongText({ runs, looks, selected, origin, onSelect }: TextProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const blocks = useMemo(() => textBlocks(runs), [runs]);
+  const claimStarts = useMemo(() => {
+    const starts = new Map<string, number>();
+    for (const r of runs) if (r.claimId && !starts.has(r.claimId)) starts.set(r.claimId, r.start);
+    return starts;
+  }, [runs]);
+  const [box, setBox] = useState({ top: 0, width: 700 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const rect = el.getBoundingClientRect();
+      const top = Math.round(rect.top + window.scrollY);
+      setBox((b) => (b.top === top && b.width === rect.width ? b : { top, width: rect.width }));
+    };
+    measure();
+    // What sits above the text (header, notices) can change height: its offset follows.
+    const observer = new ResizeObserver(measure);
+    observer.observe(el.closest('.article-screen') ?? document.body);
+    return () => observer.disconnect();
+  }, []);
+  const virtualizer = useWindowVirtualizer({
+    count: blocks.length,
+    estimateSize: (i) => estimateHeight(blocks[i]!, box.width),
+    overscan: 6,
+    scrollMargin: box.top,
+  });
+
+  useEffect(() => {
+    if (!selected || origin === 'text') return;
+    const start = claimStarts.get(selected);
+    if (start === undefined) return;
+    const mark = () => ref.current?.querySelector(`.claim-mark[data-claim-id="${CSS.escape(selected)}"]`);
+    const shown = mark();
+    if (shown) {
+      shown.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      return;
+    }
+    virtualizer.scrollToIndex(blockAt(blocks, start), { align: 'center' });
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => mark()?.scrollIntoView({ block: 'nearest' }));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [selected, origin, claimStarts, blocks, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div
+      ref={ref}
+      className="article-text"
+      data-length={runs.at(-1)?.end ?? 0}
+      style={{ position: 'relative', height: virtualizer.getTotalSize() }}
+    >
+      {items.map((item) => {
+        const block = blocks[item.index]!;
         return (
-          <ClaimMark
-            key={run.start}
-            run={run}
-            id={id}
-            look={looks.get(id)}
-            selected={selected === id}
-            onSelect={select}
-          />
+          <div
+            key={block.start}
+            ref={virtualizer.measureElement}
+            data-index={item.index}
+            data-offset={block.start}
+            style={{
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              width: '100%',
+              transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
+            }}
+          >
+            <RunsOf runs={block.runs} looks={looks} selected={selected} onSelect={onSelect} />
+          </div>
         );
       })}
     </div>
   );
+}
+
+type RunsProps = Readonly<{
+  runs: readonly Run[];
+  looks: ReadonlyMap<string, ClaimLook>;
+  selected: string | null;
+  onSelect: (id: string, origin: 'text') => void;
+}>;
+
+function RunsOf({ runs, looks, selected, onSelect }: RunsProps) {
+  return runs.map((run) => {
+    if (!run.claimId) {
+      return run.boilerplate ? (
+        <span key={run.start} className="boilerplate">
+          {run.text}
+        </span>
+      ) : (
+        run.text
+      );
+    }
+    const id = run.claimId;
+    return (
+      <ClaimMark
+        key={run.start}
+        run={run}
+        id={id}
+        look={looks.get(id)}
+        selected={selected === id}
+        onSelect={onSelect}
+      />
+    );
+  });
 }
 
 type MarkProps = Readonly<{

@@ -13,6 +13,8 @@ type Props = Readonly<{
   /** Asks for a verdict: the app's verdict request, which confirms a rating with no source first. */
   onVerdict: (claim: Claim, verdict: Verdict) => void;
   onSelect: (claimId: string, origin: 'list') => void;
+  /** `div` inside a virtual list, whose rows carry the list item role. */
+  as?: 'li' | 'div';
 }>;
 
 /** One claim in the side list: its words (select it), its kind, and its verdict (change it). */
@@ -23,10 +25,12 @@ export const ClaimItem = memo(function ClaimItem({
   Badge,
   onVerdict,
   onSelect,
+  as = 'li',
 }: Props) {
+  const Item = as;
   const verdictId = `verdict-${claim.id}`;
   return (
-    <li className="claim-item" data-selected={selected || undefined} data-claim-id={claim.id}>
+    <Item className="claim-item" data-selected={selected || undefined} data-claim-id={claim.id}>
       <button
         type="button"
         className="claim-item-text"
@@ -54,6 +58,6 @@ export const ClaimItem = memo(function ClaimItem({
           ))}
         </select>
       </div>
-    </li>
+    </Item>
   );
 });

@@ -1,4 +1,5 @@
-import { type ComponentType, type CSSProperties, useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type ComponentType, type CSSProperties, useEffect, useMemo, useRef } from 'react';
 import type { Claim, Verdict } from '@/core/model/types';
 import { ClaimItem } from '@/features/article/components/claim-item';
 import type { SpeakerGroup } from '@/features/article/speaker-groups';
@@ -12,8 +13,24 @@ type Props = Readonly<{
   onVerdict: (claim: Claim, verdict: Verdict) => void;
 }>;
 
+/** From this many claims on, only the rows in view (and a few around them) are rendered. */
+export const LONG_LIST = 150;
+
+const groupStyle = (g: SpeakerGroup<Claim>) => {
+  const swatch = g.colourIndex < 0 ? NEUTRAL_SWATCH : swatchAt(g.colourIndex);
+  return { '--hl-bg': swatch.background, '--hl-border': swatch.border } as CSSProperties;
+};
+
+/** Whether the list sits under the text (phones), where a tap on the text keeps the reading position. */
+const stacked = () => window.matchMedia?.('(max-width: 820px)').matches ?? false;
+
 /** Claims grouped by speaker; the selected one is scrolled to, and focused when chosen elsewhere. */
-export function ClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
+export function ClaimList(props: Props) {
+  const count = props.groups.reduce((n, g) => n + g.claims.length, 0);
+  return count >= LONG_LIST ? <LongClaimList {...props} /> : <ShortClaimList {...props} />;
+}
+
+function ShortClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
   const { claimId: selected, origin, select } = useSelectedClaim();
   const ref = useRef<HTMLElement>(null);
 
@@ -22,9 +39,7 @@ export function ClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
     const button = ref.current?.querySelector<HTMLButtonElement>(
       `li[data-claim-id="${CSS.escape(selected)}"] .claim-item-text`,
     );
-    // Where the list is stacked under the text (phones), a tap on the text keeps the reading position.
-    const stacked = window.matchMedia?.('(max-width: 820px)').matches ?? false;
-    if (!(stacked && origin === 'text')) button?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (!(stacked() && origin === 'text')) button?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     button?.focus({ preventScroll: true });
   }, [selected, origin]);
 
@@ -39,8 +54,7 @@ export function ClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
     <aside ref={ref} className="claim-list" aria-label="Claims">
       <h2 className="visually-hidden">Claims by speaker</h2>
       {groups.map((g) => {
-        const swatch = g.colourIndex < 0 ? NEUTRAL_SWATCH : swatchAt(g.colourIndex);
-        const style = { '--hl-bg': swatch.background, '--hl-border': swatch.border } as CSSProperties;
+        const style = groupStyle(g);
         const headingId = `speaker-${g.speakerId ?? 'none'}`;
         return (
           <section
@@ -73,6 +87,132 @@ export function ClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
           </section>
         );
       })}
+    </aside>
+  );
+}
+
+type Row = Readonly<
+  | { type: 'speaker'; group: SpeakerGroup<Claim> }
+  | { type: 'claim'; group: SpeakerGroup<Claim>; claim: Claim }
+>;
+
+function SpeakerHeading({ group: g }: Readonly<{ group: SpeakerGroup<Claim> }>) {
+  return (
+    <>
+      <h3 className="speaker-heading">
+        <span className="swatch" aria-hidden="true" />
+        <span className="speaker-name">{g.name}</span>
+        <span className="speaker-count">
+          {g.claims.length} {g.claims.length === 1 ? 'claim' : 'claims'}
+        </span>
+      </h3>
+      {g.role && <p className="speaker-role">{g.role}</p>}
+    </>
+  );
+}
+
+/**
+ * A long list, one row per speaker heading or claim, only the rows near the list's scroll position in
+ * the page. The list scrolls in its own box at every width, so that it has one scroll position.
+ */
+function LongClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
+  const { claimId: selected, origin, select } = useSelectedClaim();
+  const ref = useRef<HTMLElement>(null);
+  const rows = useMemo(
+    () =>
+      groups.flatMap((group): Row[] => [
+        { type: 'speaker', group },
+        ...group.claims.map((claim): Row => ({ type: 'claim', group, claim })),
+      ]),
+    [groups],
+  );
+  const rowOf = useMemo(() => {
+    const index = new Map<string, number>();
+    rows.forEach((row, i) => {
+      if (row.type === 'claim') index.set(row.claim.id, i);
+    });
+    return index;
+  }, [rows]);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => ref.current,
+    estimateSize: (i) => (rows[i]!.type === 'speaker' ? 44 : 100),
+    overscan: 8,
+  });
+
+  useEffect(() => {
+    if (!selected || origin === 'list') return;
+    const index = rowOf.get(selected);
+    if (index === undefined) return;
+    if (!(stacked() && origin === 'text')) virtualizer.scrollToIndex(index, { align: 'auto' });
+    // The row renders on the next frames, once it is in the window: then it takes the focus.
+    let tries = 0;
+    let frame = 0;
+    const focus = () => {
+      const button = ref.current?.querySelector<HTMLButtonElement>(
+        `[data-claim-id="${CSS.escape(selected)}"] .claim-item-text`,
+      );
+      if (button) button.focus({ preventScroll: true });
+      else if (tries++ < 10) frame = requestAnimationFrame(focus);
+    };
+    focus();
+    return () => cancelAnimationFrame(frame);
+  }, [selected, origin, rowOf, virtualizer]);
+
+  return (
+    <aside
+      ref={ref}
+      className="claim-list"
+      aria-label="Claims"
+      style={{ maxHeight: 'calc(100vh - 2rem)', overflowY: 'auto', overscrollBehavior: 'contain' }}
+    >
+      <h2 className="visually-hidden">Claims by speaker</h2>
+      <ul
+        style={{
+          position: 'relative',
+          height: virtualizer.getTotalSize(),
+          margin: 0,
+          padding: 0,
+          listStyle: 'none',
+        }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index]!;
+          return (
+            <li
+              key={row.type === 'claim' ? row.claim.id : `speaker-${row.group.speakerId ?? 'none'}`}
+              ref={virtualizer.measureElement}
+              aria-setsize={rows.length}
+              aria-posinset={item.index + 1}
+              data-index={item.index}
+              className={row.type === 'speaker' ? 'speaker-row' : 'claim-row'}
+              style={{
+                ...groupStyle(row.group),
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                width: '100%',
+                transform: `translateY(${item.start}px)`,
+                paddingBottom: row.type === 'claim' ? '0.4rem' : 0,
+              }}
+            >
+              {row.type === 'speaker' ? (
+                <SpeakerHeading group={row.group} />
+              ) : (
+                <ClaimItem
+                  as="div"
+                  claim={row.claim}
+                  number={numbers.get(row.claim.id) ?? 0}
+                  selected={selected === row.claim.id}
+                  Badge={ClaimBadge}
+                  onVerdict={onVerdict}
+                  onSelect={select}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
     </aside>
   );
 }

@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import type { ArticleId } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
 import { useRestoreArticle } from '@/features/import/hooks/use-restore-article';
-import { type ImportOutcome, ImportRefused, type ImportStage } from '@/features/import/import-article';
+import type { ImportOutcome, ImportStage } from '@/features/import/import-article';
+import { ImportRefused } from '@/features/import/import-refused';
 import { StatusMessage } from '@/ui/status-message';
 
 const STAGE_TEXT: Readonly<Record<ImportStage, string>> = {

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type ImportSource, type ImportStage, importArticle } from '@/features/import/import-article';
+import type { ImportSource, ImportStage } from '@/features/import/import-article';
 
 type Variables = Readonly<{ source: ImportSource; onStage?: (stage: ImportStage) => void }>;
 
@@ -8,5 +8,9 @@ export const IMPORT_MUTATION_KEY = ['import'] as const;
 export const useImportArticle = () =>
   useMutation({
     mutationKey: IMPORT_MUTATION_KEY,
-    mutationFn: ({ source, onStage }: Variables) => importArticle(source, onStage),
+    // The import path (validation, hashing, the worker connection) loads with the first import, not the app.
+    mutationFn: async ({ source, onStage }: Variables) => {
+      const { importArticle } = await import('@/features/import/import-article');
+      return importArticle(source, onStage);
+    },
   });

@@ -1,0 +1,89 @@
+/**
+ * npm run bench:check [-- --run] [-- --max-age-hours 24] — checks every benchmark result against its
+ * budget. A result that is missing, or older than the allowed age, is measured first (`--run`
+ * measures everything again). Prints one table and exits non-zero on a FAIL or a missing result.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCHES } from './lib/benches';
+import { root } from './lib/profile';
+import { type Metric, RESULTS_DIR, readResults, resultFile } from './lib/results';
+
+const argv = process.argv.slice(2);
+const runAll = argv.includes('--run');
+const maxAgeArg = argv.indexOf('--max-age-hours');
+const maxAgeMs = (maxAgeArg === -1 ? 24 : Number(argv[maxAgeArg + 1])) * 3_600_000;
+
+const stale = BENCHES.filter((b) => {
+  const file = resultFile(b.name);
+  return runAll || !existsSync(file) || Date.now() - statSync(file).mtimeMs > maxAgeMs;
+});
+if (stale.length > 0) {
+  console.log(`bench:check: measuring ${stale.map((b) => b.name).join(', ')} first`);
+  spawnSync(join(root, 'node_modules/.bin/tsx'), ['bench/run.ts', ...stale.map((b) => b.name)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+
+type Row = { bench: string; m: Metric; spread: string; ratio: string; verdict: 'PASS' | 'FAIL' | 'INFO' };
+
+const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+function judge(bench: string, m: Metric): Row {
+  const min = Math.min(...m.runs);
+  const max = Math.max(...m.runs);
+  const spread = `${fmt(min)}–${fmt(max)}`;
+  if (m.budget === null) return { bench, m, spread, ratio: '', verdict: 'INFO' };
+  // ratio > 1 means over budget whichever way is better
+  const ratio = m.better === 'lower' ? m.median / m.budget : m.budget / Math.max(m.median, 1e-9);
+  const ok = m.better === 'lower' ? m.median <= m.budget : m.median >= m.budget;
+  return { bench, m, spread, ratio: ratio.toFixed(2), verdict: ok ? 'PASS' : 'FAIL' };
+}
+
+const names = new Set([
+  ...BENCHES.map((b) => b.name),
+  ...(existsSync(RESULTS_DIR)
+    ? readdirSync(RESULTS_DIR)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -'.json'.length))
+    : []),
+]);
+const rows: Row[] = [];
+const missing: string[] = [];
+for (const name of names) {
+  if (!existsSync(resultFile(name))) {
+    missing.push(name);
+    continue;
+  }
+  try {
+    for (const m of readResults(name)) rows.push(judge(name, m));
+  } catch (error) {
+    console.log(`bench:check: ${name}.json is not readable: ${(error as Error).message}`);
+    missing.push(name);
+  }
+}
+
+const table = [
+  ['bench', 'metric', 'median', 'spread', 'budget', 'ratio', 'result'],
+  ...rows.map((r) => [
+    r.bench,
+    r.m.metric,
+    `${fmt(r.m.median)} ${r.m.unit}`,
+    r.spread,
+    r.m.budget === null ? '—' : `${r.m.better === 'lower' ? '≤' : '≥'} ${fmt(r.m.budget)}`,
+    r.ratio,
+    r.verdict,
+  ]),
+  ...missing.map((name) => [name, '(no result)', '', '', '', '', 'MISSING']),
+];
+const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+for (const [i, row] of table.entries()) {
+  console.log(row.map((cell, j) => cell.padEnd(widths[j]!)).join('  '));
+  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}
+const failed = rows.filter((r) => r.verdict === 'FAIL').length;
+console.log(
+  `\nbench:check: ${rows.filter((r) => r.verdict === 'PASS').length} pass, ${failed} fail, ${missing.length} missing (ratio: median over budget, above 1 is over)`,
+);
+process.exit(failed > 0 || missing.length > 0 ? 1 : 0);

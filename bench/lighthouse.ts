@@ -1,0 +1,144 @@
+/**
+ * npm run bench:lighthouse — Lighthouse 12.2.3 (pinned: newer versions want Node 22) on the Library and
+ * on the long article (bench/lib/profile.ts), against the production build served by `vite preview`,
+ * in Debian's headless Chromium on the seeded on-disk profile. Storage is kept (the seeded library is
+ * the point), and the service worker of this build is installed first, as for a returning user.
+ * Desktop settings (Lighthouse's desktop preset: no CPU slowdown, fast network); BENCH_LH_RUNS
+ * (default 3) runs per page.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { findBrowser } from '../scripts/browser-path.mjs';
+import {
+  BENCH_PORT,
+  baseUrl,
+  CHROMIUM_ARGS,
+  ensureSeededProfile,
+  launchProfile,
+  PROFILE_DIR,
+  servePreview,
+} from './lib/profile';
+import { type Metric, metric, RESULTS_DIR, writeResults } from './lib/results';
+
+const RUNS = Number(process.env.BENCH_LH_RUNS ?? 3);
+const DEBUG_PORT = BENCH_PORT + 1000;
+
+/** Replaces any service worker of an earlier build with this build's, and waits until it is active. */
+async function installServiceWorker() {
+  const context = await launchProfile({ serviceWorkers: 'allow' });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(baseUrl());
+    await page.evaluate(async () => {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+      for (const k of await caches.keys()) await caches.delete(k);
+    });
+    await page.goto(baseUrl());
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  } finally {
+    await context.close();
+  }
+}
+
+async function startChromium(): Promise<ChildProcess> {
+  const executable = findBrowser() ?? '/usr/bin/chromium';
+  const chrome = spawn(
+    executable,
+    [
+      ...CHROMIUM_ARGS,
+      '--headless=new',
+      `--remote-debugging-port=${DEBUG_PORT}`,
+      `--user-data-dir=${PROFILE_DIR}`,
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  );
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${DEBUG_PORT}/json/version`);
+      if (res.ok) return chrome;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  chrome.kill();
+  throw new Error('Chromium did not open its debugging port');
+}
+
+type Scores = { performance: number; accessibility: number; failed: string[] };
+
+async function audit(url: string, save: string): Promise<Scores> {
+  const result = await lighthouse(
+    url,
+    {
+      port: DEBUG_PORT,
+      output: 'json',
+      logLevel: 'error',
+      disableStorageReset: true,
+      onlyCategories: ['performance', 'accessibility'],
+    },
+    desktopConfig,
+  );
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  writeFileSync(`${RESULTS_DIR}runs/${save}.lighthouse.json`, JSON.stringify(lhr));
+  const failed = Object.values(lhr.audits)
+    .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+    .map((a) => a.id);
+  return {
+    performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+    failed,
+  };
+}
+
+const profile = await ensureSeededProfile();
+const server = await servePreview();
+const pages = {
+  library: `${baseUrl()}/`,
+  'long article': `${baseUrl()}/articles/${encodeURIComponent(profile.longArticleId)}`,
+};
+const scores: Record<string, Scores[]> = {};
+try {
+  await installServiceWorker();
+  const chrome = await startChromium();
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      for (const [name, url] of Object.entries(pages)) {
+        const s = await audit(url, `${name.replace(' ', '-')}-${i + 1}`);
+        scores[name] = [...(scores[name] ?? []), s];
+        console.log(`${name}: performance ${s.performance}, accessibility ${s.accessibility}`);
+        if (s.failed.length > 0) console.log(`  audits not passed: ${s.failed.join(', ')}`);
+      }
+    }
+  } finally {
+    chrome.kill();
+  }
+} finally {
+  await server.close();
+}
+
+const n = profile.longArticleClaims.toLocaleString('en-GB');
+const label = (name: string) =>
+  name === 'library' ? 'Library (1,000 articles)' : `article with ${n} claims`;
+const results: Metric[] = Object.entries(scores).flatMap(([name, s]) => [
+  metric(
+    `Lighthouse performance (desktop): ${label(name)}`,
+    'score',
+    s.map((x) => x.performance),
+    95,
+    'higher',
+  ),
+  metric(
+    `Lighthouse accessibility: ${label(name)}`,
+    'score',
+    s.map((x) => x.accessibility),
+    100,
+    'higher',
+  ),
+]);
+writeResults('lighthouse', results);

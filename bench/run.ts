@@ -1,0 +1,47 @@
+/**
+ * npm run bench [-- name …] — runs every benchmark (or the named ones) one after another, each in its
+ * own process; each writes bench/results/<name>.json. Exits non-zero when one of them fails to run
+ * (a broken budget is for `npm run bench:check` to report).
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { BENCHES } from './lib/benches';
+import { root } from './lib/profile';
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const chosen = only.length > 0 ? BENCHES.filter((b) => only.includes(b.name)) : BENCHES;
+const unknown = only.filter((n) => !BENCHES.some((b) => b.name === n));
+if (unknown.length > 0) {
+  console.error(`unknown bench: ${unknown.join(', ')} (known: ${BENCHES.map((b) => b.name).join(', ')})`);
+  process.exit(2);
+}
+
+const started = Date.now();
+let built = false;
+const failed: string[] = [];
+for (const bench of chosen) {
+  const t0 = Date.now();
+  console.log(`\n=== ${bench.name} (${bench.script})`);
+  const env = { ...process.env, ...(bench.reusesBuild && built ? { BENCH_NO_BUILD: '1' } : {}) };
+  const run = spawnSync(join(root, 'node_modules/.bin/tsx'), [bench.script, ...(bench.args ?? [])], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
+  const seconds = Math.round((Date.now() - t0) / 1000);
+  if (run.status === 0) {
+    console.log(`=== ${bench.name}: done in ${seconds} s`);
+    // bundle and the screen benches build dist/ the same way: later ones reuse it.
+    if (bench.name === 'bundle' || bench.reusesBuild) built = true;
+  } else {
+    console.log(`=== ${bench.name}: FAILED (exit ${run.status ?? run.signal}) after ${seconds} s`);
+    failed.push(bench.name);
+  }
+}
+console.log(
+  `\nbench: ${chosen.length - failed.length} of ${chosen.length} ran in ${Math.round((Date.now() - started) / 1000)} s`,
+);
+if (failed.length > 0) {
+  console.log(`bench: failed to run: ${failed.join(', ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,118 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, importStatus, openLibrary, test } from './fixtures';
+import { claimList, claimPanel } from './review-helpers';
+
+// A 300 KB article (the dev fixtures one after another): the screen renders only what is in view.
+const fixtures = new URL('../src/core/attribution/fixtures/', import.meta.url);
+const TITLE = 'A very long article for the virtualised screen';
+const LONG_TEXT = (() => {
+  const articles = readdirSync(fixtures, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => readFileSync(new URL(`${d.name}/article.txt`, fixtures), 'utf8').trim());
+  const parts = [TITLE];
+  for (let i = 0, n = 0; n < 300_000; i++) {
+    parts.push(articles[i % articles.length]!);
+    n += parts.at(-1)!.length + 2;
+  }
+  return parts.join('\n\n');
+})();
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+let page: Page;
+let total = 0;
+
+test.beforeAll(async ({ browser }) => {
+  // Extracting 300 KB takes about a second on an idle machine, far longer on a loaded one.
+  test.setTimeout(240_000);
+  page = await browser.newPage();
+  await openLibrary(page);
+  await page.getByLabel('Import a file').setInputFiles({
+    name: 'long.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(LONG_TEXT),
+  });
+  await expect(importStatus(page)).toContainText(`Imported ${TITLE}`, { timeout: 200_000 });
+  await importStatus(page).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible({ timeout: 30_000 });
+  const counts = await page.locator('.article-counts').textContent();
+  total = Number(/([\d,]+) claims/.exec(counts ?? '')?.[1]?.replace(/,/g, ''));
+});
+
+test.afterAll(async () => page.close());
+
+const marks = () => page.locator('.article-text .claim-mark');
+const listed = () => claimList(page).locator('[data-claim-id]');
+
+test('opens rendering only the claims near the view, while the counts cover the whole article', async () => {
+  expect(total).toBeGreaterThan(1_000);
+  await expect(marks().first()).toBeVisible();
+  await expect(listed().first()).toBeVisible();
+  expect(await marks().count()).toBeLessThan(total / 4);
+  expect(await listed().count()).toBeLessThan(total / 4);
+});
+
+test('j and k move between claims; the open claim is scrolled to in the text and in the list', async () => {
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  for (let i = 0; i < 3; i++) await page.keyboard.press('j');
+  await expect(claimPanel(page)).toHaveAccessibleName(`Claim 3 of ${total}`);
+  const third = await claimPanel(page).getAttribute('data-claim-id');
+  await expect(page.locator(`.claim-mark[data-claim-id="${third}"]`).first()).toBeInViewport();
+  await expect(claimList(page).locator(`[data-claim-id="${third}"]`)).toBeInViewport();
+  await page.keyboard.press('k');
+  await expect(claimPanel(page)).toHaveAccessibleName(`Claim 2 of ${total}`);
+});
+
+test('a claim far down the list opens on click, and its highlight is brought into view', async () => {
+  await claimList(page).evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
+  const last = listed().last();
+  await expect(last).toBeVisible();
+  const id = await last.getAttribute('data-claim-id');
+  await last.locator('.claim-item-text').click();
+  await expect(claimPanel(page)).toHaveAttribute('data-claim-id', id!);
+  const mark = page.locator(`.claim-mark[data-claim-id="${id}"]`).first();
+  await expect(mark).toBeInViewport();
+  await expect(mark).toHaveAttribute('data-selected', 'true');
+});
+
+test('words selected deep in the article become a claim with exactly those words', async () => {
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.7));
+  await expect(marks().first()).toBeVisible();
+  // A run of plain prose (no claim, no page furniture) in a paragraph on screen.
+  const phrase = await page.evaluate(() => {
+    const blocks = [...document.querySelectorAll<HTMLElement>('.article-text > [data-offset]')];
+    const onScreen = blocks.filter((b) => {
+      const r = b.getBoundingClientRect();
+      return r.top > 0 && r.bottom < window.innerHeight;
+    });
+    for (const block of onScreen) {
+      for (const node of block.childNodes) {
+        const words =
+          node.nodeType === Node.TEXT_NODE
+            ? /(?<![\w’'])[A-Za-z][A-Za-z ,]{30,}[A-Za-z](?=[\s.,;:!?])/.exec(node.textContent ?? '')
+            : null;
+        if (!words) continue;
+        const range = document.createRange();
+        range.setStart(node, words.index);
+        range.setEnd(node, words.index + words[0].length);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        return words[0];
+      }
+    }
+    return null;
+  });
+  expect(phrase).not.toBeNull();
+  await page.keyboard.press('n');
+  await page.getByRole('dialog', { name: 'Add a claim' }).getByRole('button', { name: 'Add claim' }).click();
+  // A write to an article of 1,400 claims: allow for a loaded machine.
+  await expect(claimPanel(page)).toHaveAccessibleName(`Claim ${total + 1} of ${total + 1}`, {
+    timeout: 30_000,
+  });
+  const id = await claimPanel(page).getAttribute('data-claim-id');
+  await expect(page.locator(`.claim-mark[data-claim-id="${id}"]`)).toHaveText(phrase!);
+});

@@ -1,0 +1,60 @@
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { RootLayout } from '@/app/components/root-layout';
+import { LibraryRoute } from '@/app/routes/library-route';
+
+// The library is the first screen: it ships with the shell. Every other screen is its own chunk,
+// fetched when first visited (or when the browser is idle after the first paint, see prefetchRoutes).
+const loadArticle = () => import('@/app/routes/article-route');
+const loadClaims = () => import('@/app/routes/claims-route');
+const loadNotFound = () => import('@/app/routes/not-found-route');
+
+const ArticleRoute = lazy(() => loadArticle().then((m) => ({ default: m.ArticleRoute })));
+const ClaimsRoute = lazy(() => loadClaims().then((m) => ({ default: m.ClaimsRoute })));
+const NotFoundRoute = lazy(() => loadNotFound().then((m) => ({ default: m.NotFoundRoute })));
+
+function Screen({ children }: Readonly<{ children: ReactNode }>) {
+  return (
+    <Suspense
+      fallback={
+        <p className="route-loading" role="status">
+          Loading…
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+function lazyScreen(Route: ComponentType) {
+  return (
+    <Screen>
+      <Route />
+    </Screen>
+  );
+}
+
+export function AppRoutes({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
+  return (
+    <Routes>
+      <Route path="/" element={<RootLayout onUpdate={onUpdate} />}>
+        <Route index element={<LibraryRoute />} />
+        <Route path="articles/:articleId" element={lazyScreen(ArticleRoute)} />
+        <Route path="claims" element={lazyScreen(ClaimsRoute)} />
+        <Route path="articles/:articleId/claims/:claimId" element={lazyScreen(ArticleRoute)} />
+        <Route path="*" element={lazyScreen(NotFoundRoute)} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Fetches the other screens' chunks once the browser is idle, so the first visit to each does not wait. */
+export function prefetchRoutes() {
+  const load = () => {
+    void loadArticle();
+    void loadClaims();
+  };
+  if ('requestIdleCallback' in window) window.requestIdleCallback(load, { timeout: 5_000 });
+  else setTimeout(load, 2_000);
+}
