@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import type { Granularity } from '../core/attribution/claims';
 import { extractClaims } from '../core/extract/pipeline';
 import type { Extraction } from '../core/extract/types';
+import { csvRows, EXTRACT_CSV_FIELDS } from './extract-csv';
 
 const USAGE = `usage: npm run --silent extract -- [--granularity passage|sentence] FILE...
        npm run --silent extract -- --jsonl < in.jsonl     (lines {"id","text"} -> lines {"id","speakers","claims"})
@@ -44,35 +45,6 @@ function readText(file: string): string {
 }
 
 const result = (id: string, x: Extraction) => ({ id, speakers: x.speakers, claims: x.claims });
-
-/** Spreadsheet formula injection: a cell starting with = + - @ tab or CR gets a leading apostrophe. */
-export function safeCell(v: unknown): unknown {
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
-export function csvRows(id: string, x: Extraction): Record<string, unknown>[] {
-  const byId = new Map(x.speakers.map((s) => [s.id, s]));
-  return x.claims.map((c) => {
-    const sp = c.speakerId ? byId.get(c.speakerId) : undefined;
-    const row: Record<string, unknown> = {
-      id,
-      claim: c.id,
-      start: c.start,
-      end: c.end,
-      kind: c.kind,
-      speaker: sp?.name ?? '',
-      speaker_type: sp?.type ?? '',
-      speaker_role: sp?.role ?? '',
-      speaker_mention: c.speakerMention?.text ?? '',
-      cue: c.cue?.text ?? '',
-      confidence: c.confidence,
-      checkworthy: c.checkworthy.score,
-      signals: c.checkworthy.signals.join(' '),
-      text: c.text,
-    };
-    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, safeCell(v)]));
-  });
-}
 
 /**
  * Lines of a byte stream, each decoded strictly: a line that is not UTF-8 comes out as null rather
@@ -181,22 +153,7 @@ async function main(argv: string[]): Promise<number> {
     else process.stdout.write(`${JSON.stringify(result(file, x), null, 2)}\n`);
   }
   if (format === 'csv' && (rows.length || status === 0)) {
-    const fields = [
-      'id',
-      'claim',
-      'start',
-      'end',
-      'kind',
-      'speaker',
-      'speaker_type',
-      'speaker_role',
-      'speaker_mention',
-      'cue',
-      'confidence',
-      'checkworthy',
-      'signals',
-      'text',
-    ];
+    const fields = [...EXTRACT_CSV_FIELDS];
     process.stdout.write(`${Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => r[f])) })}\n`);
   }
   return status;
