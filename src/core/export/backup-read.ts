@@ -78,6 +78,7 @@ export class BackupValidator {
   constructor(
     private readonly sink: BackupRowSink,
     private readonly chunkSize = 500,
+    private readonly onHeader?: (header: BackupHeader) => void,
   ) {}
 
   acceptHeader(raw: unknown): BackupHeader {
@@ -100,6 +101,7 @@ export class BackupValidator {
     if (!parsed.success)
       throw new BackupError(`The backup’s header is not valid (${firstIssue(parsed.error)}).`);
     this.header = parsed.data;
+    this.onHeader?.(parsed.data);
     return parsed.data;
   }
 
@@ -317,9 +319,13 @@ export async function validateBackupValue(value: unknown, validator: BackupValid
 export async function readBackup(
   lines: AsyncIterable<string> | Iterable<string>,
   sink: BackupRowSink,
-  options: { chunkSize?: number; wholeText?: () => Promise<string> } = {},
+  options: {
+    chunkSize?: number;
+    wholeText?: () => Promise<string>;
+    onHeader?: (header: BackupHeader) => void;
+  } = {},
 ): Promise<BackupHeader> {
-  const validator = new BackupValidator(sink, options.chunkSize);
+  const validator = new BackupValidator(sink, options.chunkSize, options.onHeader);
   const reader = new BackupLineReader(validator);
   let first = true;
   for await (const line of lines) {
@@ -339,7 +345,7 @@ export async function readBackup(
             : 'This file is not a Claimdesk backup (it is not JSON).',
         );
       }
-      return validateBackupValue(value, new BackupValidator(sink, options.chunkSize));
+      return validateBackupValue(value, new BackupValidator(sink, options.chunkSize, options.onHeader));
     }
     first = false;
   }

@@ -110,4 +110,13 @@ describe('merge planning', () => {
     expect(plan.add).toEqual([{ key: 'a', value: 1 }]);
     expect(plan.conflicts[0]).toMatchObject({ table: 'meta', id: 'b', winner: 'library' });
   });
+
+  test('replace: the backup row overwrites whatever the library has under its id', () => {
+    const other = claim(MAYOR, { articleId: 'art-9' as never });
+    const plan = planMergeChunk('claims', [claim(MAYOR)], { byId: byId([other]) }, newMergeContext(), {
+      replace: true,
+    });
+    expect(plan.change).toEqual([claim(MAYOR)]);
+    expect(plan.conflicts).toEqual([]);
+  });
 });

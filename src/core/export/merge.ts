@@ -75,6 +75,9 @@ function differingFields(a: Row, b: Row): string[] {
 const pick = (row: Row, fields: readonly string[]) => Object.fromEntries(fields.map((f) => [f, row[f]]));
 
 /**
+ * With `replace`, the backup's row simply overwrites the library's (no article-hash matching, no
+ * conflicts): `change` counts what is overwritten.
+ *
  * Plans the merge of one chunk of backup rows into the library: what to add, what to change
  * (the backup's row is newer), what is the same, and every conflict. Throws a BackupError when a
  * backup id belongs to a different row in the library (another article's text, a claim of another
@@ -85,6 +88,7 @@ export function planMergeChunk(
   rows: readonly Row[],
   library: LibraryRows,
   ctx: MergeContext,
+  options: Readonly<{ replace?: boolean }> = {},
 ): ChunkPlan {
   const add: Row[] = [];
   const change: Row[] = [];
@@ -93,6 +97,12 @@ export function planMergeChunk(
   for (const original of rows) {
     let row = remapRow(table, original, ctx);
     let current = library.byId.get(keyOf(table, row));
+    if (options.replace) {
+      if (!current) add.push(row);
+      else if (sameValue(row, current)) unchanged++;
+      else change.push(row);
+      continue;
+    }
     if (table === 'articles' && !current) {
       const same = library.bySha?.get(row.sha256 as string);
       if (same) {
