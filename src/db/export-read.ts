@@ -1,8 +1,10 @@
+import { queryOptions } from '@tanstack/react-query';
 import { type ExportItem, exportItemOf, liveLinks } from '@/core/export/export-item';
 import type { Article, ArticleId, Claim, ClaimId, Evidence, SourceId, SpeakerId } from '@/core/model/types';
 import type { ClaimFilters } from '@/core/review/filters';
 import { type ClaimListFilter, countClaims, listClaims } from './claim-list';
 import { db } from './db';
+import type { DbQueryMeta } from './queries';
 
 /** Which claims an export takes: all, the Claims screen's current view, one article, one claim. */
 export type ExportScope =
@@ -139,4 +141,26 @@ export async function countExportClaims(scope: ExportScope): Promise<number> {
       return article && article.deletedAt === null ? 1 : 0;
     }
   }
+}
+
+/** How many claims an export of the scope takes (a count, refreshed when claims or articles change). */
+export const exportQueries = {
+  count: (scope: ExportScope) =>
+    queryOptions({
+      queryKey: ['claims', 'export-count', scope] as const,
+      queryFn: () => countExportClaims(scope),
+      meta: { tables: ['claims', 'articles', 'evidence'] } satisfies DbQueryMeta,
+    }),
+};
+
+/** The heading of an export: the article's title for an article or a claim, else `fallback`. */
+export async function exportTitle(scope: ExportScope, fallback: string): Promise<string> {
+  const articleId =
+    scope.kind === 'article'
+      ? scope.articleId
+      : scope.kind === 'claim'
+        ? (await db.claims.get(scope.claimId as ClaimId))?.articleId
+        : undefined;
+  const article = articleId ? await db.articles.get(articleId as ArticleId) : undefined;
+  return article?.title || fallback;
 }
