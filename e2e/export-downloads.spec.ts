@@ -37,7 +37,9 @@ test.describe('export', () => {
     // rate one claim so ClaimReview has something to say
     await page.getByRole('link', { name: 'Claims', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Claims', level: 1 })).toBeVisible();
-    const total = Number((await page.locator('.claims-title').innerText()).match(/(\d+) claims?/)?.[1]);
+    const total = Number(
+      ((await page.locator('.claims-title').textContent()) ?? '').match(/(\d+) claims?/)?.[1],
+    );
     expect(total).toBeGreaterThan(5);
 
     await page.getByRole('button', { name: 'Export…' }).click();
