@@ -60,7 +60,7 @@ export async function* renderExport(
         const docs =
           format === 'claimreview'
             ? page.map((i) => claimReviewOf(i, options.settings)).filter((d) => d !== null)
-            : page.map(webAnnotationOf);
+            : page.map((i) => webAnnotationOf(i));
         if (docs.length === 0) continue;
         yield jsonListItems(docs, first);
         first = false;

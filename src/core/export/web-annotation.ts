@@ -8,8 +8,8 @@ export type WebAnnotation = Readonly<{
   id: string;
   type: 'Annotation';
   motivation: 'assessing';
-  created: string;
-  modified: string;
+  created?: string;
+  modified?: string;
   body: readonly Readonly<Record<string, unknown>>[];
   target: Readonly<{
     source: string;
@@ -27,7 +27,11 @@ export const articleIri = (item: ExportItem): string =>
 /** Characters of context the quote selector carries on each side. */
 const CONTEXT = 32;
 
-export function webAnnotationOf(item: ExportItem): WebAnnotation {
+/** `times: false` leaves out `created` / `modified` (the command line's extraction has no stored times). */
+export function webAnnotationOf(
+  item: ExportItem,
+  options: Readonly<{ times?: boolean }> = {},
+): WebAnnotation {
   const { claim, article, speaker, links } = item;
   const body: Record<string, unknown>[] = [
     {
@@ -54,8 +58,9 @@ export function webAnnotationOf(item: ExportItem): WebAnnotation {
     id: `urn:uuid:${claim.id}`,
     type: 'Annotation',
     motivation: 'assessing',
-    created: isoTime(claim.createdAt),
-    modified: isoTime(claim.updatedAt),
+    ...(options.times === false
+      ? {}
+      : { created: isoTime(claim.createdAt), modified: isoTime(claim.updatedAt) }),
     body,
     target: {
       source: articleIri(item),
