@@ -6,4 +6,5 @@ export const paths = {
   article: (id: string) => `/articles/${encodeURIComponent(id)}`,
   claim: (articleId: string, claimId: string) => claimUrl(paths.article(articleId), claimId),
   claims: '/claims',
+  settings: '/settings',
 } as const;

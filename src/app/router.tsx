@@ -8,9 +8,11 @@ import { LibraryRoute } from '@/app/routes/library-route';
 const loadArticle = () => import('@/app/routes/article-route');
 const loadClaims = () => import('@/app/routes/claims-route');
 const loadNotFound = () => import('@/app/routes/not-found-route');
+const loadSettings = () => import('@/app/routes/settings-route');
 
 const ArticleRoute = lazy(() => loadArticle().then((m) => ({ default: m.ArticleRoute })));
 const ClaimsRoute = lazy(() => loadClaims().then((m) => ({ default: m.ClaimsRoute })));
+const SettingsRoute = lazy(() => loadSettings().then((m) => ({ default: m.SettingsRoute })));
 const NotFoundRoute = lazy(() => loadNotFound().then((m) => ({ default: m.NotFoundRoute })));
 
 function Screen({ children }: Readonly<{ children: ReactNode }>) {
@@ -42,6 +44,7 @@ export function AppRoutes({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         <Route index element={<LibraryRoute />} />
         <Route path="articles/:articleId" element={lazyScreen(ArticleRoute)} />
         <Route path="claims" element={lazyScreen(ClaimsRoute)} />
+        <Route path="settings" element={lazyScreen(SettingsRoute)} />
         <Route path="articles/:articleId/claims/:claimId" element={lazyScreen(ArticleRoute)} />
         <Route path="*" element={lazyScreen(NotFoundRoute)} />
       </Route>

@@ -1,10 +1,12 @@
 import { useParams } from 'react-router';
 import { paths } from '@/app/paths';
+import { ALL_CLAIMS_TITLE } from '@/core/export/render';
 import type { ArticleId } from '@/core/model/types';
 import { ArticleScreen } from '@/features/article/components/article-screen';
 import { ClaimReview } from '@/features/claim/components/claim-review';
 import { NeedsSourceBadge } from '@/features/claim/components/needs-source-badge';
 import { useApplyVerdict, useVerdictRequest } from '@/features/claim/hooks/use-verdict-request';
+import { ExportButton } from '@/features/export/components/export-button';
 
 export function ArticleRoute() {
   const { articleId = '' } = useParams();
@@ -15,9 +17,37 @@ export function ArticleRoute() {
       key={articleId}
       articleId={articleId as ArticleId}
       libraryHref={paths.library}
-      review={<ClaimReview articleId={articleId as ArticleId} />}
+      review={
+        <ClaimReview
+          articleId={articleId as ArticleId}
+          claimActions={(claimId) => (
+            <ExportButton
+              settingsHref={paths.settings}
+              label="Export"
+              className="small"
+              choices={[
+                { id: 'claim', label: 'This claim', title: 'Claim', scope: { kind: 'claim', claimId } },
+              ]}
+            />
+          )}
+        />
+      }
       ClaimBadge={NeedsSourceBadge}
       onVerdict={onVerdict}
+      actions={
+        <ExportButton
+          settingsHref={paths.settings}
+          choices={[
+            {
+              id: 'article',
+              label: 'The claims of this article',
+              title: 'Article',
+              scope: { kind: 'article', articleId },
+            },
+            { id: 'all', label: 'All claims', title: ALL_CLAIMS_TITLE, scope: { kind: 'all' } },
+          ]}
+        />
+      }
     />
   );
 }

@@ -1,4 +1,5 @@
 import { paths } from '@/app/paths';
+import { BulkImportPanel } from '@/features/import/bulk/components/bulk-import-panel';
 import { ImportPanel } from '@/features/import/components/import-panel';
 import { ArticleList } from '@/features/library/components/article-list';
 
@@ -9,7 +10,10 @@ export function LibraryRoute() {
       <h1>Library</h1>
       <div className="library-layout">
         <ArticleList articleHref={paths.article} />
-        <ImportPanel articleHref={paths.article} />
+        <div>
+          <ImportPanel articleHref={paths.article} />
+          <BulkImportPanel />
+        </div>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Article, Claim, Verdict } from '@/core/model/types';
 import { kindLabel } from '@/core/review/kinds';
 import { MAX_NOTE_LENGTH } from '@/core/review/limits';
@@ -48,6 +48,8 @@ type Props = Readonly<{
   conflict: ConflictNotice | null;
   shownVerdict: ShownVerdict | null;
   onConflict: (notice: ConflictNotice | null) => void;
+  /** Actions on this claim composed in by the app (e.g. the export button). */
+  actions?: ReactNode;
 }>;
 
 /** Everything about one claim: context, speaker, verdict, sources, tags, notes, signals, corrections, history. */
@@ -106,6 +108,7 @@ export function ClaimPanel(props: Props) {
           Claim {number} of {total}
         </h2>
         <nav className="claim-panel-nav" aria-label="Claims">
+          {props.actions}
           <button
             type="button"
             className="icon-button"

@@ -1,6 +1,6 @@
 import '@/features/claim/claim-panel.css';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { ArticleId, Claim, Verdict } from '@/core/model/types';
 import { claimNumbers } from '@/core/review/numbers';
 import { articleQueries, claimQueries } from '@/db/queries';
@@ -25,7 +25,14 @@ const isPhone = () => typeof window !== 'undefined' && window.matchMedia?.('(max
  * The review side of the article screen: the claim panel for the claim open in the URL, the
  * floating “Add claim” button for selected text, and the claim shortcuts. Each concern is a hook.
  */
-export function ClaimReview({ articleId }: Readonly<{ articleId: ArticleId }>) {
+export function ClaimReview({
+  articleId,
+  claimActions,
+}: Readonly<{
+  articleId: ArticleId;
+  /** Actions on the open claim composed in by the app (e.g. the export button). */
+  claimActions?: (claimId: string) => ReactNode;
+}>) {
   const article = useQuery(articleQueries.detail(articleId)).data;
   const claims = useQuery(claimQueries.byArticle(articleId)).data ?? NO_CLAIMS;
   const { claimId: selected, askVerdict, origin, select, clear } = useSelectedClaim();
@@ -109,6 +116,7 @@ export function ClaimReview({ articleId }: Readonly<{ articleId: ArticleId }>) {
         <ClaimPanel
           key={claim.id}
           claimId={claim.id}
+          actions={claimActions?.(claim.id)}
           article={article}
           number={numbers.get(claim.id) ?? index + 1}
           total={ordered.length}

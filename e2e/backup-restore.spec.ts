@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, openLibrary, test } from './fixtures';
+
+/** Every table of the database, each sorted by key, read straight from IndexedDB. */
+const dump = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const open = indexedDB.open('claimdesk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [
+            'articles',
+            'speakers',
+            'sources',
+            'claims',
+            'evidence',
+            'questions',
+            'history',
+            'meta',
+          ];
+          const tx = db.transaction(names);
+          const out: Record<string, unknown[]> = {};
+          for (const n of names) {
+            const q = tx.objectStore(n).getAll();
+            q.onsuccess = () => {
+              out[n] = q.result;
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+        };
+      }),
+  );
+
+async function downloadBackup(page: Page) {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download a backup' }).click(),
+  ]);
+  await expect(page.getByText(/^Backup saved as claimdesk-backup-/)).toBeVisible();
+  return readFileSync(await download.path(), 'utf8');
+}
+
+const restoreInput = (page: Page) => page.getByLabel('Restore from a backup file');
+
+test.describe('backup and restore', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('round trip into a fresh browser profile gives back exactly the same rows', async ({
+    page,
+    browser,
+  }) => {
+    await openLibrary(page);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Organisation name').fill('Check Desk');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Saved.')).toBeVisible();
+    const backup = await downloadBackup(page);
+    const before = await dump(page);
+    expect(before.claims!.length).toBeGreaterThan(5);
+
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await openLibrary(other); // seeds its own copy of the reference article (other ids)
+    await other.getByRole('link', { name: 'Settings' }).click();
+    await restoreInput(other).setInputFiles({
+      name: 'backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup),
+    });
+    await expect(other.getByRole('table')).toContainText('claims');
+    await other.getByRole('radio', { name: /Replace/ }).check();
+    await expect(other.getByRole('table').getByRole('columnheader', { name: 'Delete' })).toBeVisible();
+    await other.getByRole('button', { name: 'Replace my library…' }).click();
+    const confirm = other.getByRole('dialog', { name: 'Replace the library?' });
+    await expect(confirm).toContainText(/Replace deletes what the backup does not hold: 1 articles/);
+    await confirm.getByRole('button', { name: 'Replace', exact: true }).click();
+    await expect(other.getByText(/^Replaced the library with backup\.json/)).toBeVisible({ timeout: 30_000 });
+    expect(await dump(other)).toEqual(before);
+    await fresh.close();
+  });
+
+  test('bad backups get a clear message and change nothing', async ({ page }) => {
+    await openLibrary(page);
+    const backup = await downloadBackup(page);
+    const before = await dump(page);
+    const json = JSON.parse(backup);
+    const collide = structuredClone(json);
+    collide.tables.claims[0].articleId = 'another-article';
+    const cases: [string, string, RegExp][] = [
+      ['truncated.json', backup.slice(0, Math.floor(backup.length / 2)), /cut short|damaged/],
+      ['newer.json', backup.replace('"version":2', '"version":3'), /newer version of Claimdesk/],
+      ['notes.json', '{"notes":[1,2,3]}', /not a Claimdesk backup/],
+      ['proto.json', backup.replace('"tags":[', '"__proto__":{"x":1},"tags":['), /key named "__proto__"/],
+      [
+        'collide.json',
+        JSON.stringify(collide),
+        /refers to the article another-article|same id as a different row/,
+      ],
+    ];
+    for (const [name, text, message] of cases) {
+      await restoreInput(page).setInputFiles({
+        name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
+      await expect(page.getByRole('alert')).toContainText(message);
+      await expect(page.getByRole('alert')).toContainText('Nothing was changed.');
+      await expect(
+        page.getByRole('button', { name: /Merge into my library|Replace my library/ }),
+      ).toHaveCount(0);
+    }
+    expect(await dump(page)).toEqual(before);
+  });
+});
