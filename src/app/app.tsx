@@ -21,6 +21,14 @@ export function App({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
           { path: 'articles/:articleId', element: <ArticleRoute /> },
           { path: 'claims', element: <ClaimsRoute /> },
           { path: 'articles/:articleId/claims/:claimId', element: <ArticleRoute /> },
+          {
+            path: 'compare',
+            lazy: async () => ({ Component: (await import('./routes/compare-route')).CompareRoute }),
+          },
+          {
+            path: 'speakers/:speakerId',
+            lazy: async () => ({ Component: (await import('./routes/speaker-route')).SpeakerRoute }),
+          },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

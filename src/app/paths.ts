@@ -5,4 +5,6 @@ export const paths = {
   claim: (articleId: string, claimId: string) =>
     `/articles/${encodeURIComponent(articleId)}/claims/${encodeURIComponent(claimId)}`,
   claims: '/claims',
+  compare: '/compare',
+  speaker: (id: string) => `/speakers/${encodeURIComponent(id)}`,
 } as const;

@@ -65,6 +65,7 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
             Library
           </NavLink>
           <NavLink to={paths.claims}>Claims</NavLink>
+          <NavLink to={paths.compare}>Compare</NavLink>
         </nav>
         <AppStatus onUpdate={onUpdate} />
       </header>
