@@ -24,4 +24,6 @@ export const matrix = (page: Page) => page.getByRole('table', { name: /^Position
 
 /** The matrix row of a question. */
 export const matrixRow = (page: Page, question: string) =>
-  matrix(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: question }) });
+  matrix(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: question }) });

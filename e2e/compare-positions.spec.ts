@@ -32,7 +32,9 @@ test.describe('compare positions on the reference article', () => {
     await expect(questions.getByText(Q2)).toBeVisible();
 
     // drag and drop: the councillors are for
-    await placeCard(page, 'organised gangs are sexually exploiting children').dragTo(stanceTarget(page, Q1, 'For'));
+    await placeCard(page, 'organised gangs are sexually exploiting children').dragTo(
+      stanceTarget(page, Q1, 'For'),
+    );
     await expect(matrixRow(page, Q1)).toContainText('organised gangs are sexually exploiting children');
 
     // keyboard: the commissioner is against (Enter picks up, focus goes to the first stance, Tab to Against)

@@ -26,6 +26,7 @@ export function ArticleRoute() {
       }
       ClaimBadge={NeedsSourceBadge}
       onVerdict={onVerdict}
+      speakerHref={paths.speaker}
     />
   );
 }

@@ -24,9 +24,10 @@ type Props = Readonly<{
   ClaimBadge?: ComponentType<{ claim: Claim }>;
   /** Asks for a verdict from the claim list (the review may confirm first). */
   onVerdict?: (claim: Claim, verdict: Verdict) => void;
+  speakerHref?: (speakerId: string) => string;
 }>;
 
-export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge, onVerdict }: Props) {
+export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge, onVerdict, speakerHref }: Props) {
   const article = useArticle(articleId);
   const claims = useArticleClaims(articleId);
   const speakers = useArticleSpeakers(articleId);
@@ -97,6 +98,7 @@ export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge, onVe
           numbers={view.numbers}
           ClaimBadge={ClaimBadge}
           onVerdict={onVerdict}
+          speakerHref={speakerHref}
         />
         {review}
       </div>

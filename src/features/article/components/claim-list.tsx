@@ -1,4 +1,5 @@
 import { type ComponentType, type CSSProperties, useEffect, useRef } from 'react';
+import { Link } from 'react-router';
 import type { Claim, Verdict } from '@/core/model/types';
 import { useSelectedClaimId, useSelectionOrigin } from '@/stores/ui-store';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
@@ -10,10 +11,12 @@ type Props = Readonly<{
   numbers: ReadonlyMap<string, number>;
   ClaimBadge?: ComponentType<{ claim: Claim }>;
   onVerdict?: (claim: Claim, verdict: Verdict) => void;
+  /** The speaker's profile, linked from the speaker's name. */
+  speakerHref?: (speakerId: string) => string;
 }>;
 
 /** Claims grouped by speaker; the selected one is scrolled to, and focused when chosen elsewhere. */
-export function ClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
+export function ClaimList({ groups, numbers, ClaimBadge, onVerdict, speakerHref }: Props) {
   const selected = useSelectedClaimId();
   const origin = useSelectionOrigin();
   const ref = useRef<HTMLElement>(null);
@@ -52,7 +55,9 @@ export function ClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
           >
             <h3 id={headingId} className="speaker-heading">
               <span className="swatch" aria-hidden="true" />
-              <span className="speaker-name">{g.name}</span>
+              <span className="speaker-name">
+                {g.speakerId && speakerHref ? <Link to={speakerHref(g.speakerId)}>{g.name}</Link> : g.name}
+              </span>
               <span className="speaker-count">
                 {g.claims.length} {g.claims.length === 1 ? 'claim' : 'claims'}
               </span>

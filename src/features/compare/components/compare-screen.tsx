@@ -61,7 +61,9 @@ export function CompareScreen({ speakerHref }: Props) {
       hidden: view.hidden,
     });
     const articleTitles = new Map(data.articles.map((a) => [a.id as string, a.title]));
-    return { matrix, order, articleTitles };
+    // an article's title beside each claim only when claims come from more than one article
+    const cellTitles = data.articles.length > 1 ? articleTitles : new Map<string, string>();
+    return { matrix, order, articleTitles, cellTitles };
   }, [data, view.columns, view.hidden]);
 
   const suggestions = useMemo(() => {
@@ -187,7 +189,7 @@ export function CompareScreen({ speakerHref }: Props) {
             <MatrixTable
               matrix={matrix}
               caption={caption}
-              articleTitles={derived.articleTitles}
+              articleTitles={derived.cellTitles}
               speakerHref={speakerHref}
               onTakeOff={(questionId, claimId) =>
                 m.place.mutate({
@@ -201,7 +203,7 @@ export function CompareScreen({ speakerHref }: Props) {
               matrix={matrix}
               focus={view.focus}
               onFocus={(q) => update({ focus: q }, { replace: true })}
-              articleTitles={derived.articleTitles}
+              articleTitles={derived.cellTitles}
               speakerHref={speakerHref}
             />
           </>

@@ -68,7 +68,7 @@ export function MatrixTable({ matrix, caption, articleTitles, speakerHref, onTak
         </thead>
         <tbody>
           {matrix.rows.map((row, r) => (
-            <tr key={row.question.id} className={row.conflict ? 'conflict' : undefined}>
+            <tr key={row.question.id} className={row.conflict ? 'conflict-row' : undefined}>
               <th scope="row" {...cellProps(r, 0)}>
                 {row.conflict ? (
                   <span className="conflict-mark" title="One speaker is for and another against">

@@ -32,7 +32,7 @@ export function PhoneView({ matrix, focus, onFocus, articleTitles, speakerHref }
           Next →
         </button>
       </div>
-      <h3 id="phone-question" className={row.conflict ? 'conflict' : undefined}>
+      <h3 id="phone-question" className={row.conflict ? 'conflict-row' : undefined}>
         {row.conflict ? <span className="conflict-mark">Conflict</span> : null}
         {row.question.text}
       </h3>
