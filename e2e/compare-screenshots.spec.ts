@@ -21,7 +21,7 @@ const PLACEMENTS: readonly [string, string, string][] = [
 ];
 
 async function settle(page: Page) {
-  await page.waitForTimeout(4500); // toasts fade
+  await page.waitForTimeout(8500); // toasts with an Undo action fade after 8 s
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
 
@@ -49,12 +49,12 @@ test('compare view, profile and their print layouts', async ({ page }) => {
     .getByRole('region', { name: 'Side by side' })
     .screenshot({ path: 'docs/screenshots/compare-matrix.png' });
   await page.emulateMedia({ media: 'print' });
-  await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+  await page.setViewportSize({ width: 1123, height: 794 }); // A4 landscape at 96 dpi, as @page compare says
   await page.screenshot({ path: 'docs/screenshots/compare-print-a4.png', fullPage: true });
-  await page.pdf({ path: 'test-results/compare-print-a4.pdf', format: 'A4' });
+  await page.pdf({ path: 'test-results/compare-print-a4.pdf', preferCSSPageSize: true });
   await page.emulateMedia({ media: 'screen' });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.getByRole('region', { name: Q1 }).scrollIntoViewIfNeeded();
+  await page.locator('.phone-nav').evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'docs/screenshots/compare-phone.png' });
 
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -65,4 +65,5 @@ test('compare view, profile and their print layouts', async ({ page }) => {
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: 794, height: 1123 });
   await page.screenshot({ path: 'docs/screenshots/speaker-profile-print-a4.png', fullPage: true });
+  await page.pdf({ path: 'test-results/speaker-profile-print-a4.pdf', preferCSSPageSize: true });
 });
