@@ -6,6 +6,7 @@ import type {
   Claim,
   ClaimId,
   Question,
+  QuestionId,
   Speaker,
   SpeakerId,
   Timestamp,
@@ -64,6 +65,10 @@ async function articleRefs(ids: Iterable<ArticleId>): Promise<Map<ArticleId, Art
   return out;
 }
 
+async function questionsByKeys(keys: readonly QuestionId[]): Promise<Question[]> {
+  return (await db.questions.bulkGet([...new Set(keys)])).filter(isLive);
+}
+
 async function sourceCounts(claimIds: readonly ClaimId[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (claimIds.length === 0) return counts;
@@ -105,14 +110,16 @@ function toCompareClaims(
  */
 export function readComparison(scope: ComparisonScope): Promise<ComparisonData> {
   return db.transaction('r', [db.questions, db.claims, db.evidence, db.speakers, db.articles], async () => {
+    // index keys first, then each question once: a question raised by 200 articles is 200 index
+    // entries, and reading the row through each of them would clone it 200 times
     const questions =
       scope.articleIds.length > 0
-        ? await db.questions
-            .where('articleIds')
-            .anyOf(scope.articleIds as ArticleId[])
-            .distinct()
-            .filter((q) => q.deletedAt === null)
-            .toArray()
+        ? await questionsByKeys(
+            await db.questions
+              .where('articleIds')
+              .anyOf(scope.articleIds as ArticleId[])
+              .primaryKeys(),
+          )
         : await db.questions
             .orderBy('updatedAt')
             .reverse()
@@ -157,12 +164,7 @@ export function readSpeakerProfile(
       articleRefs(claims.map((c) => c.articleId)),
       ids.length === 0
         ? Promise.resolve([] as Question[])
-        : db.questions
-            .where('placedClaimIds')
-            .anyOf(ids)
-            .distinct()
-            .filter((q) => q.deletedAt === null)
-            .toArray(),
+        : db.questions.where('placedClaimIds').anyOf(ids).primaryKeys().then(questionsByKeys),
     ]);
     const compare = toCompareClaims(claims, counts, articles).sort(
       (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id),
