@@ -16,9 +16,9 @@ import type {
   EvidenceId,
   Question,
   QuestionId,
+  SourceId,
   Speaker,
   SpeakerId,
-  SourceId,
   Stance,
   Verdict,
 } from '@/core/model/types';
@@ -33,7 +33,15 @@ const WORDS =
   'police officers crime victims council report inquiry minister budget hospital school housing rail energy water flood tax wages jobs prices court prison border health children families'.split(
     ' ',
   );
-const VERDICTS: Verdict[] = ['unchecked', 'unchecked', 'unchecked', 'true', 'mostly true', 'half true', 'false'];
+const VERDICTS: Verdict[] = [
+  'unchecked',
+  'unchecked',
+  'unchecked',
+  'true',
+  'mostly true',
+  'half true',
+  'false',
+];
 const STANCES: Stance[] = ['for', 'against', 'neutral', 'mixed'];
 
 let seed = 7;
@@ -140,7 +148,8 @@ async function seedDb(opts: Options, log: (s: string) => void): Promise<Seeded> 
       await db.claims.bulkAdd(rows);
       await db.evidence.bulkAdd(evidence);
     });
-    if (a % 100 === 99) log(`seeded ${(a + 1) * perArticle} claims (${Math.round(performance.now() - t0)} ms)`);
+    if (a % 100 === 99)
+      log(`seeded ${(a + 1) * perArticle} claims (${Math.round(performance.now() - t0)} ms)`);
   }
   // 30 questions across the 200 articles; each of the 20 speakers has about 2 claims placed on each
   const bySpeaker = new Map<string, Claim[]>();
@@ -211,9 +220,7 @@ export async function runCompareBench(opts: Options) {
   );
   const claims = new Map(comparison.claims.map((c) => [c.id, c]));
   const speakers = comparison.speakers.map((s) => ({ id: s.id, name: s.name }));
-  results.push(
-    await time('compare.matrix', runs, () => buildMatrix(comparison.questions, claims, speakers)),
-  );
+  results.push(await time('compare.matrix', runs, () => buildMatrix(comparison.questions, claims, speakers)));
   let profile = await readSpeakerProfile(seeded.heavySpeaker);
   results.push(
     await time('profile.read', runs, async () => {
