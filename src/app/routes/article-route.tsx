@@ -22,6 +22,7 @@ export function ArticleRoute() {
           articleHref={paths.article(articleId)}
           claimHref={(claimId) => paths.claim(articleId, claimId)}
           verdictRequests={verdicts}
+          speakerHref={paths.speaker}
         />
       }
       ClaimBadge={NeedsSourceBadge}

@@ -53,6 +53,7 @@ type Props = Readonly<{
   conflict: ConflictNotice | null;
   shownVerdict: ShownVerdict | null;
   onConflict: (notice: ConflictNotice | null) => void;
+  speakerHref?: (speakerId: string) => string;
 }>;
 
 const KIND_LABELS: Readonly<Record<Claim['kind'], string>> = {
@@ -194,7 +195,13 @@ export function ClaimPanel(props: Props) {
 
           <div className="panel-section">
             <h3 id={`${headingId}-speaker`}>Speaker</h3>
-            <SpeakerSection key={c.id} claim={c} pickerRef={speakerRef} onConflict={props.onConflict} />
+            <SpeakerSection
+              key={c.id}
+              claim={c}
+              pickerRef={speakerRef}
+              onConflict={props.onConflict}
+              speakerHref={props.speakerHref}
+            />
           </div>
 
           <div className="panel-section">

@@ -28,6 +28,8 @@ type Props = Readonly<{
   claimHref: (claimId: string) => string;
   /** Filled with this screen's verdict requester, for the claim list's verdict menu. */
   verdictRequests?: { current: VerdictRequester | null };
+  /** The speaker's profile, linked from the speaker's name. */
+  speakerHref?: (speakerId: string) => string;
 }>;
 
 const NO_CLAIMS: readonly Claim[] = [];
@@ -47,7 +49,7 @@ describeShortcuts('Claim', CLAIM_SHORTCUTS);
  * The review side of the article screen: the claim panel for the selected claim, the floating
  * “Add claim” button for selected text, the claim shortcuts, and the claim's place in the URL.
  */
-export function ClaimReview({ articleId, articleHref, claimHref, verdictRequests }: Props) {
+export function ClaimReview({ articleId, articleHref, claimHref, verdictRequests, speakerHref }: Props) {
   const article = useQuery(articleQueries.detail(articleId)).data;
   const claims = useQuery(claimQueries.byArticle(articleId)).data ?? NO_CLAIMS;
   const selected = useSelectedClaimId() as ClaimId | null;
@@ -308,6 +310,7 @@ export function ClaimReview({ articleId, articleHref, claimHref, verdictRequests
           conflict={conflict}
           shownVerdict={shownVerdict}
           onConflict={setConflict}
+          speakerHref={speakerHref}
         />
       )}
       {selected && !claim && claims.length > 0 && (
