@@ -7,4 +7,6 @@ export const paths = {
   claim: (articleId: string, claimId: string) => claimUrl(paths.article(articleId), claimId),
   claims: '/claims',
   settings: '/settings',
+  compare: '/compare',
+  speaker: (id: string) => `/speakers/${encodeURIComponent(id)}`,
 } as const;

@@ -8,10 +8,14 @@ import { LibraryRoute } from '@/app/routes/library-route';
 const loadArticle = () => import('@/app/routes/article-route');
 const loadClaims = () => import('@/app/routes/claims-route');
 const loadNotFound = () => import('@/app/routes/not-found-route');
+const loadCompare = () => import('@/app/routes/compare-route');
+const loadSpeaker = () => import('@/app/routes/speaker-route');
 const loadSettings = () => import('@/app/routes/settings-route');
 
 const ArticleRoute = lazy(() => loadArticle().then((m) => ({ default: m.ArticleRoute })));
 const ClaimsRoute = lazy(() => loadClaims().then((m) => ({ default: m.ClaimsRoute })));
+const CompareRoute = lazy(() => loadCompare().then((m) => ({ default: m.CompareRoute })));
+const SpeakerRoute = lazy(() => loadSpeaker().then((m) => ({ default: m.SpeakerRoute })));
 const SettingsRoute = lazy(() => loadSettings().then((m) => ({ default: m.SettingsRoute })));
 const NotFoundRoute = lazy(() => loadNotFound().then((m) => ({ default: m.NotFoundRoute })));
 
@@ -45,6 +49,8 @@ export function AppRoutes({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         <Route path="articles/:articleId" element={lazyScreen(ArticleRoute)} />
         <Route path="claims" element={lazyScreen(ClaimsRoute)} />
         <Route path="settings" element={lazyScreen(SettingsRoute)} />
+        <Route path="compare" element={lazyScreen(CompareRoute)} />
+        <Route path="speakers/:speakerId" element={lazyScreen(SpeakerRoute)} />
         <Route path="articles/:articleId/claims/:claimId" element={lazyScreen(ArticleRoute)} />
         <Route path="*" element={lazyScreen(NotFoundRoute)} />
       </Route>

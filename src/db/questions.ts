@@ -1,19 +1,56 @@
-import type { ArticleId, ClaimId, Question, QuestionId, Stance } from '@/core/model/types';
+import { diffRow } from '@/core/model/row-diff';
+import type { ArticleId, ClaimId, Question, QuestionId, Stance, Timestamp } from '@/core/model/types';
 import { db } from './db';
 import { DbError } from './errors';
 import { recordHistory, type WriteOptions } from './history';
 import { newId } from './ids';
-import { patchRow } from './rows';
 
 const STANCES: readonly Stance[] = ['for', 'against', 'neutral', 'mixed'];
+const MAX_QUESTION_LENGTH = 500;
 
 function cleanText(text: string): string {
   const t = text.trim().replace(/\s+/g, ' ');
   if (t === '') throw new DbError('invalid', 'A question needs some text.');
+  if (t.length > MAX_QUESTION_LENGTH)
+    throw new DbError(
+      'invalid',
+      `A question can be at most ${MAX_QUESTION_LENGTH} characters; this one has ${t.length}.`,
+    );
   return t;
 }
 
-/** A topic to compare speakers' positions on. */
+const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
+/**
+ * Applies `patch` to a question inside the current transaction, recording the changed fields (one
+ * history entry, labelled for the undo button). Writes nothing when nothing changes.
+ */
+async function patchQuestion(
+  id: QuestionId,
+  patch: Partial<Question>,
+  at: Timestamp,
+  options: WriteOptions,
+  label: (q: Question) => string,
+  action: 'update' | 'delete' | 'restore' = 'update',
+): Promise<Question> {
+  const before = await db.questions.get(id);
+  if (!before)
+    throw new DbError(
+      'not-found',
+      'That question no longer exists; it may have been deleted in another tab.',
+    );
+  const diff = diffRow(before as Record<string, unknown>, patch as Record<string, unknown>);
+  if (!diff) return before;
+  const after = { ...before, ...diff.to, updatedAt: Math.max(at, before.updatedAt + 1) } as Question;
+  await db.questions.put(after);
+  await recordHistory([{ table: 'questions', rowId: id, action, from: diff.from, to: diff.to }], at, {
+    ...options,
+    label: label(after),
+  });
+  return after;
+}
+
+/** A topic to compare speakers' positions on, for one article, several, or the whole library (none). */
 export async function createQuestion(
   text: string,
   articleIds: readonly ArticleId[] = [],
@@ -27,6 +64,7 @@ export async function createQuestion(
       text: cleaned,
       articleIds: [...new Set(articleIds)],
       stances: {},
+      placedClaimIds: [],
       updatedAt: now,
       deletedAt: null,
     };
@@ -34,7 +72,7 @@ export async function createQuestion(
     await recordHistory(
       [{ table: 'questions', rowId: question.id, action: 'create', from: null, to: question }],
       now,
-      options,
+      { ...options, label: `Add the question “${short(cleaned)}”` },
     );
     return question;
   });
@@ -50,32 +88,85 @@ export async function updateQuestion(
     ...(patch.articleIds !== undefined ? { articleIds: [...new Set(patch.articleIds)] } : {}),
   };
   return db.transaction('rw', [db.questions, db.history], () =>
-    patchRow('questions', db.questions, id, full, Date.now(), options),
+    patchQuestion(id, full, Date.now(), options, (q) =>
+      patch.text !== undefined
+        ? `Reword the question “${short(q.text)}”`
+        : `Edit the question “${short(q.text)}”`,
+    ),
   );
 }
 
+export type StancePlacement = Readonly<{ claimId: ClaimId; stance: Stance | null }>;
+
+/**
+ * Places claims under a question with a stance, or with null takes them off it; one history entry,
+ * one undo step.
+ */
+export async function setStances(
+  id: QuestionId,
+  placements: readonly StancePlacement[],
+  options: WriteOptions = {},
+): Promise<Question> {
+  for (const p of placements)
+    if (p.stance !== null && !STANCES.includes(p.stance))
+      throw new DbError('invalid', `Unknown stance “${p.stance}”.`);
+  return db.transaction('rw', [db.questions, db.history], async () => {
+    const question = await db.questions.get(id);
+    if (!question || question.deletedAt !== null)
+      throw new DbError(
+        'not-found',
+        'That question no longer exists; it may have been deleted in another tab.',
+      );
+    const stances: Record<string, Stance> = { ...question.stances };
+    for (const p of placements) {
+      if (p.stance === null) delete stances[p.claimId];
+      else stances[p.claimId] = p.stance;
+    }
+    const placedClaimIds = Object.keys(stances) as ClaimId[];
+    const n = placements.length;
+    const only = placements[0];
+    return patchQuestion(id, { stances, placedClaimIds }, Date.now(), options, (q) => {
+      const target = `“${short(q.text)}”`;
+      if (n === 1 && only!.stance === null) return `Take a claim off ${target}`;
+      if (n === 1) return `Place a claim under ${target} (${only!.stance})`;
+      return `Place ${n} claims under ${target}`;
+    });
+  });
+}
+
 /** Sets (or with null, clears) a claim's stance on a question. */
-export async function setStance(
+export function setStance(
   id: QuestionId,
   claimId: ClaimId,
   stance: Stance | null,
   options: WriteOptions = {},
 ): Promise<Question> {
-  if (stance !== null && !STANCES.includes(stance))
-    throw new DbError('invalid', `Unknown stance “${stance}”.`);
-  return db.transaction('rw', [db.questions, db.history], async () => {
-    const question = await db.questions.get(id);
-    if (!question) throw new DbError('not-found', 'That question no longer exists.');
-    const stances: Record<string, Stance> = { ...question.stances };
-    if (stance === null) delete stances[claimId];
-    else stances[claimId] = stance;
-    return patchRow('questions', db.questions, id, { stances }, Date.now(), options);
-  });
+  return setStances(id, [{ claimId, stance }], options);
 }
 
 export function softDeleteQuestion(id: QuestionId, options: WriteOptions = {}): Promise<Question> {
   return db.transaction('rw', [db.questions, db.history], () => {
     const now = Date.now();
-    return patchRow('questions', db.questions, id, { deletedAt: now }, now, options, 'delete');
+    return patchQuestion(
+      id,
+      { deletedAt: now },
+      now,
+      options,
+      (q) => `Delete the question “${short(q.text)}”`,
+      'delete',
+    );
   });
+}
+
+export function restoreQuestion(id: QuestionId, options: WriteOptions = {}): Promise<Question> {
+  return db.transaction('rw', [db.questions, db.history], () =>
+    patchQuestion(
+      id,
+      { deletedAt: null },
+      Date.now(),
+      options,
+      (q) => `Restore the question “${short(q.text)}”`,
+      'restore',
+    ),
+  );
 }

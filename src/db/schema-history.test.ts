@@ -158,6 +158,18 @@ const v2 = {
   },
 } as const;
 
+const v4 = {
+  question: {
+    id: 'q-4',
+    text: 'Did the police act on the councillors’ report?',
+    articleIds: [],
+    stances: { 'c-7': 'against', 'c-8': 'for' },
+    placedClaimIds: ['c-7', 'c-8'],
+    updatedAt: t0 + 40,
+    deletedAt: null,
+  },
+} as const;
+
 const STEPS: readonly Step[] = [
   {
     version: 1,
@@ -178,7 +190,12 @@ const STEPS: readonly Step[] = [
       expect(await current.claims.get(v1.deletedClaim.id as Claim['id'])).toEqual(v1.deletedClaim);
       expect(await current.sources.get(v1.source.id as Source['id'])).toEqual(v1.source);
       expect(await current.evidence.get(v1.evidence.id as Evidence['id'])).toEqual(v1.evidence);
-      expect(await current.questions.get(v1.question.id as Question['id'])).toEqual(v1.question);
+      // version 4 lists a question's placed claims in an indexed field
+      expect(await current.questions.get(v1.question.id as Question['id'])).toEqual({
+        ...v1.question,
+        placedClaimIds: ['c-1'],
+      });
+      expect(await current.questions.where('placedClaimIds').equals('c-1').primaryKeys()).toEqual(['q-1']);
       // version 2 tells a change batch from an undo or redo batch
       expect(await current.history.get(v1.history.id as HistoryEntry['id'])).toEqual({
         ...v1.history,
@@ -219,6 +236,16 @@ const STEPS: readonly Step[] = [
     verify: async (current) => {
       expect(await current.history.get(v2.change.id as HistoryEntry['id'])).toEqual(v2.change);
       expect(await current.history.get(v2.undo.id as HistoryEntry['id'])).toEqual(v2.undo);
+    },
+  },
+  {
+    version: 4,
+    seed: async (old) => {
+      await old.table('questions').add(v4.question);
+    },
+    verify: async (current) => {
+      expect(await current.questions.get(v4.question.id as Question['id'])).toEqual(v4.question);
+      expect(await current.questions.where('placedClaimIds').equals('c-8').primaryKeys()).toEqual(['q-4']);
     },
   },
 ];

@@ -52,6 +52,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           if (entry.target === undefined) entry.target = null;
         }),
   },
+  {
+    // Compare positions: a question lists the claims placed under it in an indexed field, so a
+    // speaker's profile finds its questions from the speaker's claim ids (no scan of questions).
+    version: 4,
+    stores: {
+      questions: 'id, *articleIds, updatedAt, *placedClaimIds',
+    },
+    upgrade: (tx) =>
+      tx
+        .table('questions')
+        .toCollection()
+        .modify((q: Record<string, unknown>) => {
+          const stances = (q.stances ?? {}) as Record<string, unknown>;
+          q.placedClaimIds = Object.keys(stances);
+        }),
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

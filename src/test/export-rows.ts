@@ -128,6 +128,7 @@ export function question(over: Partial<Question> = {}): Question {
     text: 'Should the routes be cut?',
     articleIds: ['art-1' as ArticleId],
     stances: { [claim('We will =SUM(A1) save £2m a year.').id]: 'for' },
+    placedClaimIds: [claim('We will =SUM(A1) save £2m a year.').id],
     updatedAt: T,
     deletedAt: null,
     ...over,

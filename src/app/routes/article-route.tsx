@@ -30,6 +30,7 @@ export function ArticleRoute() {
               ]}
             />
           )}
+          speakerHref={paths.speaker}
         />
       }
       ClaimBadge={NeedsSourceBadge}
@@ -48,6 +49,7 @@ export function ArticleRoute() {
           ]}
         />
       }
+      speakerHref={paths.speaker}
     />
   );
 }

@@ -41,7 +41,8 @@ function firstIssue(error: z.ZodError): string {
 
 /**
  * Upgrades of older envelopes, one per version step (the row shapes follow the database schema):
- * version 1 (database schema 1) had history entries without `batchKind` and `target`.
+ * version 1 (database schema 1) had history entries without `batchKind` and `target`; questions
+ * from before database schema 4 have no `placedClaimIds` (the claims their stances place).
  */
 function upgradeHeader(raw: Record<string, unknown>): Record<string, unknown> {
   if (raw.version === 1) return { ...raw, version: 2, schemaVersion: raw.schemaVersion ?? 1 };
@@ -55,6 +56,13 @@ function upgradeRow(
 ): Record<string, unknown> {
   if (fromVersion < 2 && table === 'history')
     return { ...row, batchKind: row.batchKind ?? 'change', target: row.target ?? null };
+  if (
+    table === 'questions' &&
+    row.placedClaimIds === undefined &&
+    row.stances &&
+    typeof row.stances === 'object'
+  )
+    return { ...row, placedClaimIds: Object.keys(row.stances) };
   return row;
 }
 

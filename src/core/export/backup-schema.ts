@@ -107,6 +107,7 @@ export const questionSchema = z.strictObject({
   text: z.string(),
   articleIds: z.array(id),
   stances: z.record(z.string(), z.enum(['for', 'against', 'neutral', 'mixed'])),
+  placedClaimIds: z.array(id),
   updatedAt: time,
   deletedAt: nullableTime,
 });

@@ -130,6 +130,8 @@ export type Question = RowMeta &
     articleIds: readonly ArticleId[];
     /** claim id → the claim's speaker's stance on this question */
     stances: Readonly<Record<string, Stance>>;
+    /** The keys of `stances`, indexed (schema version 4) to find the questions a claim is placed under. */
+    placedClaimIds: readonly ClaimId[];
   }>;
 
 export type HistoryTable = 'claims' | 'speakers' | 'sources' | 'evidence' | 'articles' | 'questions';

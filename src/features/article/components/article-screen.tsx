@@ -26,9 +26,19 @@ type Props = Readonly<{
   onVerdict: (claim: Claim, verdict: Verdict) => void;
   /** Screen actions composed in by the app (e.g. the export button). */
   actions?: ReactNode;
+  /** The speaker's profile, linked from the speaker's name. */
+  speakerHref?: (speakerId: string) => string;
 }>;
 
-export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge, onVerdict, actions }: Props) {
+export function ArticleScreen({
+  articleId,
+  libraryHref,
+  review,
+  ClaimBadge,
+  onVerdict,
+  actions,
+  speakerHref,
+}: Props) {
   const article = useArticle(articleId);
   const claims = useArticleClaims(articleId);
   const speakers = useArticleSpeakers(articleId);
@@ -98,6 +108,7 @@ export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge, onVe
           numbers={view.numbers}
           ClaimBadge={ClaimBadge}
           onVerdict={onVerdict}
+          speakerHref={speakerHref}
         />
         {review}
       </div>

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ComponentType, type CSSProperties, useEffect, useMemo, useRef } from 'react';
+import { Link } from 'react-router';
 import type { Claim, Verdict } from '@/core/model/types';
 import { ClaimItem } from '@/features/article/components/claim-item';
 import type { SpeakerGroup } from '@/features/article/speaker-groups';
@@ -11,6 +12,8 @@ type Props = Readonly<{
   numbers: ReadonlyMap<string, number>;
   ClaimBadge?: ComponentType<{ claim: Claim }>;
   onVerdict: (claim: Claim, verdict: Verdict) => void;
+  /** The speaker's profile, linked from the speaker's name. */
+  speakerHref?: (speakerId: string) => string;
 }>;
 
 /** From this many claims on, only the rows in view (and a few around them) are rendered. */
@@ -30,7 +33,7 @@ export function ClaimList(props: Props) {
   return count >= LONG_LIST ? <LongClaimList {...props} /> : <ShortClaimList {...props} />;
 }
 
-function ShortClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
+function ShortClaimList({ groups, numbers, ClaimBadge, onVerdict, speakerHref }: Props) {
   const { claimId: selected, origin, select } = useSelectedClaim();
   const ref = useRef<HTMLElement>(null);
 
@@ -65,7 +68,9 @@ function ShortClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
           >
             <h3 id={headingId} className="speaker-heading">
               <span className="swatch" aria-hidden="true" />
-              <span className="speaker-name">{g.name}</span>
+              <span className="speaker-name">
+                {g.speakerId && speakerHref ? <Link to={speakerHref(g.speakerId)}>{g.name}</Link> : g.name}
+              </span>
               <span className="speaker-count">
                 {g.claims.length} {g.claims.length === 1 ? 'claim' : 'claims'}
               </span>

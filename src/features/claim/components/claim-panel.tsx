@@ -50,6 +50,7 @@ type Props = Readonly<{
   onConflict: (notice: ConflictNotice | null) => void;
   /** Actions on this claim composed in by the app (e.g. the export button). */
   actions?: ReactNode;
+  speakerHref?: (speakerId: string) => string;
 }>;
 
 /** Everything about one claim: context, speaker, verdict, sources, tags, notes, signals, corrections, history. */
@@ -184,7 +185,13 @@ export function ClaimPanel(props: Props) {
 
           <div className="panel-section">
             <h3 id={`${headingId}-speaker`}>Speaker</h3>
-            <SpeakerSection key={c.id} claim={c} pickerRef={speakerRef} onConflict={props.onConflict} />
+            <SpeakerSection
+              key={c.id}
+              claim={c}
+              pickerRef={speakerRef}
+              onConflict={props.onConflict}
+              speakerHref={props.speakerHref}
+            />
           </div>
 
           <div className="panel-section">

@@ -28,10 +28,13 @@ const isPhone = () => typeof window !== 'undefined' && window.matchMedia?.('(max
 export function ClaimReview({
   articleId,
   claimActions,
+  speakerHref,
 }: Readonly<{
   articleId: ArticleId;
   /** Actions on the open claim composed in by the app (e.g. the export button). */
   claimActions?: (claimId: string) => ReactNode;
+  /** The speaker's profile, linked from the speaker's name. */
+  speakerHref?: (speakerId: string) => string;
 }>) {
   const article = useQuery(articleQueries.detail(articleId)).data;
   const claims = useQuery(claimQueries.byArticle(articleId)).data ?? NO_CLAIMS;
@@ -140,6 +143,7 @@ export function ClaimReview({
           conflict={conflict}
           shownVerdict={shownVerdict}
           onConflict={setConflict}
+          speakerHref={speakerHref}
         />
       )}
       {selected && !claim && claims.length > 0 && (

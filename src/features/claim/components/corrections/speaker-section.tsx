@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type Ref, useId, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { speakerKey } from '@/core/model/speaker-key';
 import type { Claim, Speaker, SpeakerId } from '@/core/model/types';
 import { lastChangeIn } from '@/core/review/undo';
@@ -26,6 +27,7 @@ type Props = Readonly<{
   claim: Claim;
   pickerRef?: Ref<HTMLInputElement>;
   onConflict: (notice: ConflictNotice) => void;
+  speakerHref?: (speakerId: string) => string;
 }>;
 
 function speakerOptions(
@@ -51,7 +53,7 @@ function speakerOptions(
 }
 
 /** The claim's speaker with role; reassign in two clicks, rename, or merge another speaker into it. */
-export function SpeakerSection({ claim, pickerRef, onConflict }: Props) {
+export function SpeakerSection({ claim, pickerRef, onConflict, speakerHref }: Props) {
   const id = useId();
   const speakers = useLibrarySpeakers().data ?? [];
   const speaker = speakers.find((s) => s.id === claim.speakerId) ?? null;
@@ -104,7 +106,9 @@ export function SpeakerSection({ claim, pickerRef, onConflict }: Props) {
       <p className="speaker-line">
         {speaker ? (
           <>
-            <strong>{speaker.name}</strong>
+            <strong>
+              {speakerHref ? <Link to={speakerHref(speaker.id)}>{speaker.name}</Link> : speaker.name}
+            </strong>
             {speaker.role && <span className="speaker-role-text">, {speaker.role}</span>}
             <span className="hint"> · {speaker.type}</span>
           </>

@@ -1,0 +1,258 @@
+/**
+ * The compare benchmark, run inside a real browser page (bench/compare.ts drives it in Chromium).
+ * Seeds N claims across M articles into the app's own Dexie database, with a comparison of 20
+ * speakers × 30 questions over 200 articles and one speaker with 5,000 claims, then times the reads
+ * (and the pure work) the compare screen and the speaker profile do when they open.
+ */
+import { buildMatrix } from '@/core/compare/matrix';
+import { detectPositionChanges } from '@/core/compare/position-change';
+import { suggestQuestions } from '@/core/compare/suggest';
+import type {
+  Article,
+  ArticleId,
+  Claim,
+  ClaimId,
+  Evidence,
+  EvidenceId,
+  Question,
+  QuestionId,
+  SourceId,
+  Speaker,
+  SpeakerId,
+  Stance,
+  Verdict,
+} from '@/core/model/types';
+import { readComparison, readSpeakerProfile } from '@/db/compare-read';
+import { db } from '@/db/db';
+import { newId } from '@/db/ids';
+
+type Options = { claims: number; articles: number; runs: number };
+type Timing = { name: string; ms: number[]; median: number };
+
+const WORDS =
+  'police officers crime victims council report inquiry minister budget hospital school housing rail energy water flood tax wages jobs prices court prison border health children families'.split(
+    ' ',
+  );
+const VERDICTS: Verdict[] = [
+  'unchecked',
+  'unchecked',
+  'unchecked',
+  'true',
+  'mostly true',
+  'half true',
+  'false',
+];
+const STANCES: Stance[] = ['for', 'against', 'neutral', 'mixed'];
+
+let seed = 7;
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return seed / 0x7fffffff;
+};
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+const sentence = (i: number) =>
+  `${Array.from({ length: 6 + Math.floor(rand() * 8) }, () => pick(WORDS)).join(' ')} rose by ${10 + (i % 90)} per cent.`;
+
+type Seeded = {
+  compareArticles: ArticleId[];
+  heavySpeaker: SpeakerId;
+  seedMs: number;
+};
+
+async function seedDb(opts: Options, log: (s: string) => void): Promise<Seeded> {
+  const t0 = performance.now();
+  await db.delete();
+  await db.open();
+  const now = Date.now();
+  const speakers: Speaker[] = Array.from({ length: 2_000 }, (_, i) => ({
+    id: newId<SpeakerId>(),
+    name: `Speaker ${i}`,
+    key: `speaker ${i}`,
+    type: 'person',
+    role: null,
+    aliases: [],
+    updatedAt: now,
+    deletedAt: null,
+  }));
+  await db.speakers.bulkAdd(speakers);
+  const heavy = speakers[0]!; // in every article: 5,000 claims at 100,000
+  const compared = speakers.slice(1, 21); // the 20 columns, in the 200 compared articles
+  const perArticle = Math.ceil(opts.claims / opts.articles);
+  const heavyPerArticle = Math.round((5_000 / opts.claims) * perArticle);
+  const compareArticles: ArticleId[] = [];
+  const comparedClaims: Claim[] = [];
+  for (let a = 0; a < opts.articles; a++) {
+    const articleId = newId<ArticleId>();
+    const inCompare = a < 200;
+    if (inCompare) compareArticles.push(articleId);
+    const cast = inCompare ? compared : Array.from({ length: 8 }, () => pick(speakers.slice(21)));
+    const rows: Claim[] = [];
+    const evidence: Evidence[] = [];
+    let offset = 0;
+    for (let i = 0; i < perArticle; i++) {
+      const text = sentence(i);
+      const speaker = i < heavyPerArticle ? heavy : pick(cast);
+      const claim: Claim = {
+        id: newId<ClaimId>(),
+        articleId,
+        speakerId: speaker.id,
+        text,
+        start: offset,
+        end: offset + text.length,
+        quote: { exact: text, prefix: '', suffix: '' },
+        kind: 'direct',
+        cue: null,
+        speakerMention: null,
+        confidence: 0.8,
+        checkworthy: { score: rand(), signals: [] },
+        verdict: pick(VERDICTS),
+        ratingNote: '',
+        tags: [],
+        notes: '',
+        origin: 'extracted',
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      };
+      offset += text.length + 1;
+      rows.push(claim);
+      if (rand() < 0.2)
+        evidence.push({
+          id: newId<EvidenceId>(),
+          claimId: claim.id,
+          sourceId: `src-${i % 50}` as SourceId,
+          relation: 'supports',
+          passage: '',
+          note: '',
+          updatedAt: now,
+          deletedAt: null,
+        });
+      if (inCompare && speaker !== heavy) comparedClaims.push(claim);
+    }
+    const article: Article = {
+      id: articleId,
+      title: `Article ${a}`,
+      text: rows.map((r) => r.text).join(' '),
+      outlet: 'Bench Post',
+      url: null,
+      publishedAt: `20${10 + (a % 15)}-0${1 + (a % 9)}-1${a % 10}`,
+      importedAt: now - a,
+      extractorVersion: 'bench',
+      sha256: `${a}`.padStart(64, '0'),
+      boilerplate: [],
+      updatedAt: now,
+      deletedAt: null,
+    };
+    await db.transaction('rw', [db.articles, db.claims, db.evidence], async () => {
+      await db.articles.add(article);
+      await db.claims.bulkAdd(rows);
+      await db.evidence.bulkAdd(evidence);
+    });
+    if (a % 100 === 99)
+      log(`seeded ${(a + 1) * perArticle} claims (${Math.round(performance.now() - t0)} ms)`);
+  }
+  // 30 questions across the 200 articles; each of the 20 speakers has about 2 claims placed on each
+  const bySpeaker = new Map<string, Claim[]>();
+  for (const c of comparedClaims) bySpeaker.set(c.speakerId!, [...(bySpeaker.get(c.speakerId!) ?? []), c]);
+  const questions: Question[] = Array.from({ length: 30 }, (_, q) => {
+    const stances: Record<string, Stance> = {};
+    for (const s of compared)
+      for (let k = 0; k < 2; k++) stances[pick(bySpeaker.get(s.id) ?? []).id] = pick(STANCES);
+    return {
+      id: newId<QuestionId>(),
+      text: `Question ${q}: is ${pick(WORDS)} rising?`,
+      articleIds: compareArticles,
+      stances,
+      placedClaimIds: Object.keys(stances) as ClaimId[],
+      updatedAt: now,
+      deletedAt: null,
+    };
+  });
+  // and the heavy speaker's claims are placed under 10 of them, at different dates
+  const heavyClaims = await db.claims.where('speakerId').equals(heavy.id).limit(40).toArray();
+  heavyClaims.forEach((c, i) => {
+    const q = questions[i % 10]!;
+    (q.stances as Record<string, Stance>)[c.id] = pick(STANCES);
+    (q.placedClaimIds as ClaimId[]).push(c.id);
+  });
+  await db.questions.bulkAdd(questions);
+  return { compareArticles, heavySpeaker: heavy.id, seedMs: performance.now() - t0 };
+}
+
+async function time(name: string, runs: number, fn: () => Promise<unknown> | unknown): Promise<Timing> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    ms.push(Math.round((performance.now() - t) * 10) / 10);
+  }
+  const sorted = [...ms].sort((a, b) => a - b);
+  console.log(`${name}: ${ms.join(', ')} ms`);
+  return { name, ms, median: sorted[Math.floor(sorted.length / 2)]! };
+}
+
+export async function runCompareBench(opts: Options) {
+  const out = document.getElementById('out')!;
+  const log = (s: string) => {
+    out.textContent = s;
+    console.log(s);
+  };
+  const seeded = await seedDb(opts, log);
+  const { runs } = opts;
+  const results: Timing[] = [];
+  const total = await db.claims.count();
+  // a fresh connection, so nothing is warm from the seeding
+  db.close();
+  await db.open();
+
+  let comparison = await readComparison({ articleIds: seeded.compareArticles });
+  const shape = {
+    claims: total,
+    questions: comparison.questions.length,
+    speakers: comparison.speakers.length,
+    placed: comparison.claims.length,
+    articles: comparison.articles.length,
+  };
+  results.push(
+    await time('compare.read', runs, async () => {
+      comparison = await readComparison({ articleIds: seeded.compareArticles });
+    }),
+  );
+  const claims = new Map(comparison.claims.map((c) => [c.id, c]));
+  const speakers = comparison.speakers.map((s) => ({ id: s.id, name: s.name }));
+  results.push(await time('compare.matrix', runs, () => buildMatrix(comparison.questions, claims, speakers)));
+  let profile = await readSpeakerProfile(seeded.heavySpeaker);
+  results.push(
+    await time('profile.read', runs, async () => {
+      profile = await readSpeakerProfile(seeded.heavySpeaker);
+    }),
+  );
+  const profileShape = { claims: profile.claims.length, questions: profile.questions.length };
+  results.push(
+    await time('profile.changes', runs, () =>
+      detectPositionChanges(
+        profile.questions.flatMap((q) =>
+          Object.entries(q.stances).map(([claimId, stance]) => ({
+            questionId: q.id,
+            speakerId: seeded.heavySpeaker,
+            claimId,
+            stance,
+            date: profile.claims.find((c) => c.id === claimId)?.date ?? null,
+          })),
+        ),
+      ),
+    ),
+  );
+  const articleClaims = await db.claims.where('articleId').equals(seeded.compareArticles[0]!).toArray();
+  const suggestInput = [
+    ...articleClaims,
+    ...(await db.claims.where('articleId').equals(seeded.compareArticles[1]!).toArray()),
+  ]
+    .slice(0, 200)
+    .map((c) => ({ id: c.id, speakerId: c.speakerId, text: c.text }));
+  results.push(await time('suggest.200-claims', runs, () => suggestQuestions(suggestInput)));
+  return { seedMs: Math.round(seeded.seedMs), shape, profileShape, results };
+}
+
+(window as unknown as { runCompareBench: typeof runCompareBench }).runCompareBench = runCompareBench;
+document.getElementById('out')!.textContent = 'ready';

@@ -1,0 +1,214 @@
+import { useMemo, useState } from 'react';
+import { matrixToCsv, matrixToMarkdown } from '@/core/compare/export';
+import { buildMatrix } from '@/core/compare/matrix';
+import { type QuestionSuggestion, suggestQuestions } from '@/core/compare/suggest';
+import type { ArticleId, ClaimId, QuestionId } from '@/core/model/types';
+import { describeDbError } from '@/db/errors';
+import { StatusMessage } from '@/ui/status-message';
+import '../compare.css';
+import {
+  useComparison,
+  useHandledSuggestions,
+  useLibraryArticles,
+  useScopeClaims,
+} from '../hooks/use-compare-data';
+import { useCompareMutations } from '../hooks/use-compare-mutations';
+import { useCompareUrl } from '../hooks/use-compare-url';
+import { ColumnChooser } from './column-chooser';
+import { MatrixTable } from './matrix-table';
+import { PhoneView } from './phone-view';
+import { PlacePanel } from './place-panel';
+import { QuestionsPanel } from './questions-panel';
+import { ScopePicker } from './scope-picker';
+import { SuggestionsPanel } from './suggestions-panel';
+
+type Props = Readonly<{ speakerHref: (speakerId: string) => string }>;
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function CompareScreen({ speakerHref }: Props) {
+  const { view, update } = useCompareUrl();
+  const library = useLibraryArticles();
+  const comparison = useComparison(view.articleIds);
+  const scope = useScopeClaims(view.articleIds);
+  const handled = useHandledSuggestions();
+  const m = useCompareMutations();
+  const [picked, setPicked] = useState<ClaimId | null>(null);
+
+  const data = comparison.data;
+  const derived = useMemo(() => {
+    if (!data) return null;
+    const speakers = data.speakers.map((s) => ({ id: s.id, name: s.name }));
+    const claims = new Map(data.claims.map((c) => [c.id, c]));
+    const all = buildMatrix(data.questions, claims, speakers);
+    // chosen order first, then speakers placed since, so a new speaker shows up at the end
+    const known = new Set(view.columns ?? []);
+    const order = view.columns
+      ? [
+          ...view.columns.flatMap((id) => all.available.filter((s) => s.id === id)),
+          ...all.available.filter((s) => !known.has(s.id)),
+        ]
+      : all.available;
+    const matrix = buildMatrix(data.questions, claims, speakers, {
+      columns: order.map((s) => s.id),
+      hidden: view.hidden,
+    });
+    const articleTitles = new Map(data.articles.map((a) => [a.id as string, a.title]));
+    // an article's title beside each claim only when claims come from more than one article
+    const cellTitles = data.articles.length > 1 ? articleTitles : new Map<string, string>();
+    return { matrix, order, articleTitles, cellTitles };
+  }, [data, view.columns, view.hidden]);
+
+  const suggestions = useMemo(() => {
+    const handledSet = new Set(handled);
+    return suggestQuestions(
+      scope.claims.map((c) => ({ id: c.id, speakerId: c.speakerId, text: c.text })),
+    ).filter((s) => !handledSet.has(s.id));
+  }, [scope.claims, handled]);
+
+  const error = comparison.error ?? library.error ?? scope.error;
+  if (error) return <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>;
+
+  const articleOptions = (library.data ?? []).map((a) => ({ id: a.id, title: a.title }));
+  const scopeTitles = view.articleIds
+    .map((id) => articleOptions.find((a) => a.id === id)?.title)
+    .filter(Boolean);
+  const title = scopeTitles.length > 0 ? `Compare positions: ${scopeTitles.join('; ')}` : 'Compare positions';
+  const matrix = derived?.matrix;
+  const conflicts = matrix?.rows.filter((r) => r.conflict).length ?? 0;
+  const caption = matrix
+    ? `Positions of ${matrix.columns.length} speaker${matrix.columns.length === 1 ? '' : 's'} on ${matrix.rows.length} question${matrix.rows.length === 1 ? '' : 's'}${conflicts > 0 ? `; ${conflicts} with a conflict (one speaker for, another against)` : ''}`
+    : '';
+
+  const accept = (s: QuestionSuggestion, wording: string) =>
+    m.addQuestion.mutate(
+      { text: wording, articleIds: view.articleIds },
+      { onSuccess: () => m.handleSuggestion.mutate(s.id) },
+    );
+
+  return (
+    <div className="compare-screen">
+      <header className="compare-header">
+        <h1>Compare positions</h1>
+        {scopeTitles.length > 0 ? <p className="print-only compare-scope">{scopeTitles.join('; ')}</p> : null}
+      </header>
+      <div className="compare-controls">
+        <ScopePicker
+          articles={articleOptions}
+          chosen={view.articleIds}
+          onChange={(ids: readonly ArticleId[]) => update({ articleIds: ids })}
+        />
+        <QuestionsPanel
+          questions={data?.questions ?? []}
+          busy={m.addQuestion.isPending}
+          onAdd={(text) => m.addQuestion.mutateAsync({ text, articleIds: view.articleIds })}
+          onReword={(id, text) => m.rewordQuestion.mutate({ id, text })}
+          onDelete={(id) => m.deleteQuestion.mutate(id)}
+        />
+        {view.articleIds.length > 0 ? (
+          <SuggestionsPanel
+            suggestions={suggestions}
+            busy={m.addQuestion.isPending}
+            speakerName={(id) => scope.speakers.get(id)?.name ?? 'Unknown speaker'}
+            onAccept={accept}
+            onReject={(s) => m.handleSuggestion.mutate(s.id)}
+          />
+        ) : null}
+        {view.articleIds.length > 0 ? (
+          <PlacePanel
+            claims={scope.claims}
+            speakers={scope.speakers}
+            questions={data?.questions ?? []}
+            picked={picked}
+            onPick={setPicked}
+            onPlace={(questionId, claimId, stance) => m.place.mutate({ questionId, claimId, stance })}
+          />
+        ) : null}
+      </div>
+
+      <section className="compare-result" aria-labelledby="matrix-heading">
+        <div className="matrix-toolbar">
+          <h2 id="matrix-heading">Side by side</h2>
+          {derived && derived.order.length > 0 ? (
+            <ColumnChooser
+              order={derived.order}
+              hidden={new Set(view.hidden)}
+              onChange={(order, hidden) => update({ columns: order, hidden }, { replace: true })}
+            />
+          ) : null}
+          {matrix && matrix.rows.length > 0 ? (
+            <div className="export-buttons">
+              <button
+                type="button"
+                onClick={() =>
+                  download(
+                    'comparison.md',
+                    'text/markdown;charset=utf-8',
+                    matrixToMarkdown(matrix, title, derived.articleTitles),
+                  )
+                }
+              >
+                Export Markdown
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  download(
+                    'comparison.csv',
+                    'text/csv;charset=utf-8',
+                    matrixToCsv(matrix, derived.articleTitles),
+                  )
+                }
+              >
+                Export CSV
+              </button>
+              <button type="button" onClick={() => window.print()}>
+                Print
+              </button>
+            </div>
+          ) : null}
+        </div>
+        {!matrix ? (
+          <p className="hint">Loading…</p>
+        ) : matrix.rows.length === 0 ? (
+          <p className="hint">No questions to compare yet.</p>
+        ) : matrix.columns.length === 0 ? (
+          <p className="hint">
+            No speaker columns: place claims under the questions
+            {view.hidden.length > 0 ? ', or show hidden speakers' : ''}.
+          </p>
+        ) : (
+          <>
+            <MatrixTable
+              matrix={matrix}
+              caption={caption}
+              articleTitles={derived.cellTitles}
+              speakerHref={speakerHref}
+              onTakeOff={(questionId, claimId) =>
+                m.place.mutate({
+                  questionId: questionId as QuestionId,
+                  claimId: claimId as ClaimId,
+                  stance: null,
+                })
+              }
+            />
+            <PhoneView
+              matrix={matrix}
+              focus={view.focus}
+              onFocus={(q) => update({ focus: q }, { replace: true })}
+              articleTitles={derived.cellTitles}
+              speakerHref={speakerHref}
+            />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { type DragEvent, useRef } from 'react';
+import { STANCE_LABELS, STANCES } from '@/core/compare/types';
+import type { Claim, ClaimId, Question, QuestionId, Speaker, Stance } from '@/core/model/types';
+import { verdictLabel } from '@/core/review/verdicts';
+import { announce } from '@/ui/toast';
+
+const DRAG_TYPE = 'application/x-claimdesk-claim';
+
+type Props = Readonly<{
+  claims: readonly Claim[];
+  speakers: ReadonlyMap<string, Speaker>;
+  questions: readonly Question[];
+  /** The claim picked up with the keyboard (or being dragged), if any. */
+  picked: ClaimId | null;
+  onPick: (id: ClaimId | null) => void;
+  onPlace: (questionId: QuestionId, claimId: ClaimId, stance: Stance) => void;
+}>;
+
+const short = (text: string, n = 90) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+
+/**
+ * Placing claims under questions with a stance. Drag a claim onto a stance of a question, or with
+ * the keyboard: Enter on a claim picks it up (focus moves to the first question's stances), Enter
+ * on a stance places it there, Escape puts it down.
+ */
+export function PlacePanel({ claims, speakers, questions, picked, onPick, onPlace }: Props) {
+  const targets = useRef<HTMLDivElement>(null);
+  const groups = new Map<string, Claim[]>();
+  for (const c of claims) {
+    if (!c.speakerId) continue;
+    groups.set(c.speakerId, [...(groups.get(c.speakerId) ?? []), c]);
+  }
+  const sorted = [...groups].sort(([a], [b]) =>
+    (speakers.get(a)?.name ?? '').localeCompare(speakers.get(b)?.name ?? ''),
+  );
+  const placements = new Map<string, string[]>();
+  for (const q of questions)
+    for (const [claimId, stance] of Object.entries(q.stances))
+      placements.set(claimId, [...(placements.get(claimId) ?? []), `${STANCE_LABELS[stance]}: ${q.text}`]);
+  const pickedClaim = claims.find((c) => c.id === picked) ?? null;
+
+  const pick = (claim: Claim) => {
+    if (picked === claim.id) {
+      onPick(null);
+      announce('Put down.');
+      return;
+    }
+    onPick(claim.id);
+    const who = speakers.get(claim.speakerId ?? '')?.name ?? 'Unknown speaker';
+    announce(
+      `Picked up ${who}: ${short(claim.text, 60)}. Choose a question and a stance; Escape to put it down.`,
+    );
+    requestAnimationFrame(() => targets.current?.querySelector<HTMLButtonElement>('button')?.focus());
+  };
+  const drop = (questionId: QuestionId, stance: Stance) => (event: DragEvent) => {
+    event.preventDefault();
+    const id = (event.dataTransfer.getData(DRAG_TYPE) || picked) as ClaimId | null;
+    if (id) onPlace(questionId, id, stance);
+    onPick(null);
+  };
+  const placeFromKeyboard = (questionId: QuestionId, stance: Stance) => {
+    if (!picked) {
+      announce('Pick up a claim first: press Enter on a claim.');
+      return;
+    }
+    const id = picked;
+    onPlace(questionId, id, stance);
+    onPick(null);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-claim="${id}"]`)?.focus());
+  };
+
+  return (
+    <section
+      className="compare-panel place-panel"
+      aria-labelledby="place-heading"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && picked) {
+          const id = picked;
+          onPick(null);
+          announce('Put down.');
+          document.querySelector<HTMLElement>(`[data-claim="${id}"]`)?.focus();
+        }
+      }}
+    >
+      <h2 id="place-heading">Place claims</h2>
+      <p className="hint">
+        Drag a claim onto a question’s stance, or press Enter on a claim, then Enter on a stance.
+      </p>
+      <div className="place-layout">
+        <div className="place-claims">
+          {sorted.length === 0 ? <p className="hint">No attributed claims in these articles.</p> : null}
+          {sorted.map(([speakerId, list]) => (
+            <section key={speakerId} aria-label={speakers.get(speakerId)?.name ?? 'Unknown speaker'}>
+              <h3>{speakers.get(speakerId)?.name ?? 'Unknown speaker'}</h3>
+              <ul className="place-claim-list">
+                {list.map((c) => (
+                  <li key={c.id}>
+                    <button
+                      type="button"
+                      className="place-claim"
+                      data-claim={c.id}
+                      draggable
+                      aria-pressed={picked === c.id}
+                      onClick={() => pick(c)}
+                      onDragStart={(e) => {
+                        e.dataTransfer.setData(DRAG_TYPE, c.id);
+                        e.dataTransfer.setData('text/plain', c.text);
+                        e.dataTransfer.effectAllowed = 'link';
+                      }}
+                    >
+                      <span className="place-claim-text">{short(c.text, 160)}</span>
+                      <span className="hint">
+                        {verdictLabel(c.verdict)}
+                        {placements.has(c.id) ? ` · ${placements.get(c.id)!.join(' · ')}` : ''}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+        <div className="place-targets" ref={targets}>
+          {pickedClaim ? (
+            <p className="picked-note">
+              Placing: <q>{short(pickedClaim.text, 80)}</q>
+            </p>
+          ) : null}
+          {questions.length === 0 ? <p className="hint">Add a question to place claims under it.</p> : null}
+          {questions.map((q) => (
+            <fieldset key={q.id} className="drop-question">
+              <legend>{q.text}</legend>
+              <div className="stance-targets">
+                {STANCES.map((stance) => (
+                  <button
+                    key={stance}
+                    type="button"
+                    className={`drop-zone stance-${stance}`}
+                    data-drop={`${q.id}:${stance}`}
+                    aria-disabled={picked === null}
+                    aria-label={`Place under “${q.text}” as ${STANCE_LABELS[stance]}`}
+                    onClick={() => placeFromKeyboard(q.id, stance)}
+                    onDragOver={(e) => {
+                      if (e.dataTransfer.types.includes(DRAG_TYPE)) {
+                        e.preventDefault();
+                        e.dataTransfer.dropEffect = 'link';
+                      }
+                    }}
+                    onDrop={drop(q.id, stance)}
+                  >
+                    {STANCE_LABELS[stance]}
+                  </button>
+                ))}
+              </div>
+            </fieldset>
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}

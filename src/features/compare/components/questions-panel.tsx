@@ -1,0 +1,116 @@
+import { useId, useState } from 'react';
+import type { Question, QuestionId } from '@/core/model/types';
+
+type Props = Readonly<{
+  questions: readonly Question[];
+  onAdd: (text: string) => Promise<unknown>;
+  onReword: (id: QuestionId, text: string) => void;
+  onDelete: (id: QuestionId) => void;
+  busy: boolean;
+}>;
+
+function QuestionItem({
+  question,
+  onReword,
+  onDelete,
+}: Readonly<{ question: Question } & Pick<Props, 'onReword' | 'onDelete'>>) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(question.text);
+  const id = useId();
+  if (editing)
+    return (
+      <li>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (text.trim()) onReword(question.id, text);
+            setEditing(false);
+          }}
+        >
+          <label htmlFor={id} className="visually-hidden">
+            Question
+          </label>
+          <input id={id} type="text" value={text} onChange={(e) => setText(e.target.value)} />
+          <button type="submit">Save</button>
+          <button type="button" onClick={() => setEditing(false)}>
+            Cancel
+          </button>
+        </form>
+      </li>
+    );
+  const placed = Object.keys(question.stances).length;
+  return (
+    <li>
+      <span className="question-text">{question.text}</span>{' '}
+      <span className="hint">
+        ({placed} claim{placed === 1 ? '' : 's'})
+      </span>
+      <span className="question-actions">
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setText(question.text);
+            setEditing(true);
+          }}
+          aria-label={`Reword “${question.text}”`}
+        >
+          Reword
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onDelete(question.id)}
+          aria-label={`Delete “${question.text}”`}
+        >
+          Delete
+        </button>
+      </span>
+    </li>
+  );
+}
+
+/** The questions compared: write one, reword or delete (undoable). */
+export function QuestionsPanel({ questions, onAdd, onReword, onDelete, busy }: Props) {
+  const [text, setText] = useState('');
+  return (
+    <section className="compare-panel" aria-labelledby="questions-heading">
+      <h2 id="questions-heading">Questions</h2>
+      {questions.length > 0 ? (
+        <ul className="question-list">
+          {questions.map((q) => (
+            <QuestionItem key={q.id} question={q} onReword={onReword} onDelete={onDelete} />
+          ))}
+        </ul>
+      ) : (
+        <p className="hint">No questions yet: write one, or accept a suggestion.</p>
+      )}
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!text.trim()) return;
+          onAdd(text).then(
+            () => setText(''),
+            () => undefined, // the error is shown as a toast; the text stays to fix
+          );
+        }}
+      >
+        <div className="field">
+          <label htmlFor="new-question">Write a question</label>
+          <input
+            id="new-question"
+            type="text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="Did the police act on the councillors’ report?"
+          />
+        </div>
+        <button type="submit" className="primary" disabled={busy || !text.trim()}>
+          Add question
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useId, useState } from 'react';
+import type { QuestionSuggestion } from '@/core/compare/suggest';
+
+type Props = Readonly<{
+  suggestions: readonly QuestionSuggestion[];
+  speakerName: (id: string) => string;
+  onAccept: (suggestion: QuestionSuggestion, wording: string) => void;
+  onReject: (suggestion: QuestionSuggestion) => void;
+  busy: boolean;
+}>;
+
+function SuggestionItem({
+  suggestion,
+  speakerName,
+  onAccept,
+  onReject,
+  busy,
+}: Readonly<{ suggestion: QuestionSuggestion } & Omit<Props, 'suggestions'>>) {
+  const [wording, setWording] = useState(suggestion.wording);
+  const id = useId();
+  return (
+    <li className="suggestion">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (wording.trim()) onAccept(suggestion, wording);
+        }}
+      >
+        <label htmlFor={id}>Suggested question</label>
+        <textarea id={id} rows={2} value={wording} onChange={(e) => setWording(e.target.value)} />
+        <p className="hint">
+          {suggestion.claimIds.length} claims by {suggestion.speakerIds.map(speakerName).join(', ')} share “
+          {suggestion.terms.join('”, “')}”.
+        </p>
+        <div className="suggestion-actions">
+          <button type="submit" className="primary" disabled={busy || !wording.trim()}>
+            Accept
+          </button>
+          <button type="button" onClick={() => onReject(suggestion)} disabled={busy}>
+            Reject
+          </button>
+        </div>
+      </form>
+    </li>
+  );
+}
+
+/** Candidate questions from claims of different speakers that share terms: accept (perhaps edited) or reject. */
+export function SuggestionsPanel(props: Props) {
+  return (
+    <section className="compare-panel suggestions" aria-labelledby="suggestions-heading">
+      <h2 id="suggestions-heading">Suggested questions</h2>
+      {props.suggestions.length === 0 ? (
+        <p className="hint">No suggestions: no claims of different speakers share enough terms here.</p>
+      ) : (
+        <ul className="suggestion-list">
+          {props.suggestions.map((s) => (
+            <SuggestionItem key={s.id} suggestion={s} {...props} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
