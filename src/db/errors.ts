@@ -2,7 +2,7 @@
 
 export const MESSAGES = {
   quota:
-    'Storage is full: Claimdesk could not save. Free some space on this device (or delete old articles) and try again.',
+    'Storage is full: Claimdesk could not save this change, and nothing of it was kept; your earlier work is safe. Free some space on this device (other apps, files or other sites’ data) and try again.',
   outdated: 'Claimdesk was updated in another tab; reload this tab to keep working.',
   unavailable:
     'Claimdesk cannot open its database in this browser (private browsing, or storage blocked in the settings).',
