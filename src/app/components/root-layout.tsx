@@ -6,6 +6,7 @@ import { StorageUsage } from '@/features/storage/components/storage-usage';
 import { Toaster } from '@/ui/toast';
 import { paths } from '../paths';
 import { AppStatus } from './app-status';
+import { DatabaseStatus } from './database-status';
 import { FirstRun } from './first-run';
 import './main-nav.css';
 import { useNoFileNavigation } from './use-no-file-navigation';
@@ -69,6 +70,7 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         <AppStatus onUpdate={onUpdate} />
       </header>
       <main id="main" tabIndex={-1}>
+        <DatabaseStatus />
         <FirstRun />
         <Outlet />
       </main>

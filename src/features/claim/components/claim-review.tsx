@@ -114,7 +114,8 @@ export function ClaimReview({ articleId, articleHref, claimHref, verdictRequests
   const requestVerdict = async (verdict: Verdict) => {
     if (!claim || claim.verdict === verdict) return;
     // Sources not loaded yet (a digit pressed right after opening): count them.
-    const sources = evidence.data?.length ?? (await countClaimSources(claim.id));
+    const sources = evidence.data?.length ?? (await countClaimSources(claim.id).catch(onError));
+    if (sources === undefined) return; // the count failed (e.g. the database was closed): onError said so
     if (verdictNeedsSource(verdict) && sources === 0) setAskVerdict(verdict);
     else applyVerdict(claim, verdict);
   };
