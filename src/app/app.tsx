@@ -20,6 +20,10 @@ export function App({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
           { index: true, element: <LibraryRoute /> },
           { path: 'articles/:articleId', element: <ArticleRoute /> },
           { path: 'claims', element: <ClaimsRoute /> },
+          {
+            path: 'settings',
+            lazy: async () => ({ Component: (await import('./routes/settings-route')).SettingsRoute }),
+          },
           { path: 'articles/:articleId/claims/:claimId', element: <ArticleRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],

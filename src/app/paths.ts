@@ -5,4 +5,5 @@ export const paths = {
   claim: (articleId: string, claimId: string) =>
     `/articles/${encodeURIComponent(articleId)}/claims/${encodeURIComponent(claimId)}`,
   claims: '/claims',
+  settings: '/settings',
 } as const;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ writeFileSync(latin1, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
 const empty = join(dir, 'empty.txt');
 writeFileSync(empty, ' \n');
 
-describe('extract CLI', { timeout: 60_000 }, () => {
+describe('extract CLI', { timeout: 180_000 }, () => {
   test('FILE → one JSON document with id, speakers and claims', () => {
     const r = run([article]);
     expect(r.status).toBe(0);
@@ -103,5 +103,29 @@ describe('extract CLI', { timeout: 60_000 }, () => {
       .map((l) => JSON.parse(l));
     expect(out.map((d) => d.id)).toEqual(['b']);
     expect(out[0].claims[0].text).toBe('prices will rise');
+  });
+
+  test('--format webannotation over a directory: one annotation list, claims anchored in each file', () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'claimdesk-dir-'));
+    mkdirSync(join(corpus, 'sub'));
+    writeFileSync(join(corpus, 'b.txt'), 'Title\n\nThe mayor said the bridge will reopen.\n');
+    writeFileSync(join(corpus, 'sub', 'a.md'), '# Title\n\n“Prices will rise,” Ann Bell said.\n');
+    writeFileSync(join(corpus, 'skip.png'), 'x');
+    const r = run(['--format', 'webannotation', corpus]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const list = JSON.parse(r.stdout);
+    expect(list.length).toBeGreaterThanOrEqual(2);
+    for (const a of list) {
+      expect(a).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation' });
+      expect(a.target.source).toMatch(/^urn:sha256:[0-9a-f]{64}$/);
+      const [quote, position] = a.target.selector;
+      expect(position.end - position.start).toBe(quote.exact.length);
+    }
+    expect(
+      run(['--format', 'webannotation', mkdtempSync(join(tmpdir(), 'claimdesk-empty-'))]).stderr,
+    ).toContain('no .txt or .md files in this directory');
+    // the same input gives the same bytes (no times in the output)
+    expect(run(['--format', 'webannotation', corpus]).stdout).toBe(r.stdout);
   });
 });

@@ -1,12 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Granularity } from '../core/attribution/claims';
+import { JSON_LIST_CLOSE, JSON_LIST_OPEN, jsonListItems } from '../core/export/json-list';
 import { extractClaims } from '../core/extract/pipeline';
 import type { Extraction } from '../core/extract/types';
+import { extractionAnnotations } from './extract-annotations';
+import { csvRows, EXTRACT_CSV_FIELDS } from './extract-csv';
 
 const USAGE = `usage: npm run --silent extract -- [--granularity passage|sentence] FILE...
        npm run --silent extract -- --jsonl < in.jsonl     (lines {"id","text"} -> lines {"id","speakers","claims"})
-       npm run --silent extract -- --format csv FILE...`;
+       npm run --silent extract -- --format csv FILE...
+       npm run --silent extract -- --format webannotation FILE...   (W3C Web Annotation JSON-LD, one list)
+       a DIRECTORY instead of a FILE reads its .txt and .md files (and its subdirectories'), in name order`;
 
 class InputError extends Error {}
 
@@ -44,35 +50,6 @@ function readText(file: string): string {
 }
 
 const result = (id: string, x: Extraction) => ({ id, speakers: x.speakers, claims: x.claims });
-
-/** Spreadsheet formula injection: a cell starting with = + - @ tab or CR gets a leading apostrophe. */
-export function safeCell(v: unknown): unknown {
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
-export function csvRows(id: string, x: Extraction): Record<string, unknown>[] {
-  const byId = new Map(x.speakers.map((s) => [s.id, s]));
-  return x.claims.map((c) => {
-    const sp = c.speakerId ? byId.get(c.speakerId) : undefined;
-    const row: Record<string, unknown> = {
-      id,
-      claim: c.id,
-      start: c.start,
-      end: c.end,
-      kind: c.kind,
-      speaker: sp?.name ?? '',
-      speaker_type: sp?.type ?? '',
-      speaker_role: sp?.role ?? '',
-      speaker_mention: c.speakerMention?.text ?? '',
-      cue: c.cue?.text ?? '',
-      confidence: c.confidence,
-      checkworthy: c.checkworthy.score,
-      signals: c.checkworthy.signals.join(' '),
-      text: c.text,
-    };
-    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, safeCell(v)]));
-  });
-}
 
 /**
  * Lines of a byte stream, each decoded strictly: a line that is not UTF-8 comes out as null rather
@@ -137,6 +114,35 @@ async function runJsonl(granularity: Granularity): Promise<number> {
   return failed ? 1 : 0;
 }
 
+/** Text files a directory holds (recursively, in name order); plain paths pass through. */
+const TEXT_FILE = /\.(txt|text|md|markdown)$/i;
+function expandDirectories(paths: readonly string[], emptyDirectories: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path);
+      else if (TEXT_FILE.test(name)) out.push(path);
+    }
+  };
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      // a missing path is reported by readText like any other file
+    }
+    if (!isDir) out.push(p);
+    else {
+      const before = out.length;
+      walk(p);
+      if (out.length === before) emptyDirectories.push(p);
+    }
+  }
+  return out;
+}
+
 async function main(argv: string[]): Promise<number> {
   let jsonl = false;
   let format = 'json';
@@ -156,7 +162,8 @@ async function main(argv: string[]): Promise<number> {
     else if (a.startsWith('-') && a.length > 1) throw new InputError(`unknown option ${a}\n${USAGE}`);
     else files.push(a);
   }
-  if (format !== 'json' && format !== 'csv') throw new InputError(`unknown format "${format}" (json or csv)`);
+  if (format !== 'json' && format !== 'csv' && format !== 'webannotation')
+    throw new InputError(`unknown format "${format}" (json, csv or webannotation)`);
   if (granularity !== 'passage' && granularity !== 'sentence')
     throw new InputError(`unknown granularity "${granularity}" (passage or sentence)`);
   if (jsonl) {
@@ -166,7 +173,15 @@ async function main(argv: string[]): Promise<number> {
   if (!files.length) throw new InputError(`no input files\n${USAGE}`);
   let status = 0;
   const rows: Record<string, unknown>[] = [];
-  for (const file of files) {
+  let annotations = 0;
+  if (format === 'webannotation') process.stdout.write(JSON_LIST_OPEN);
+  const emptyDirectories: string[] = [];
+  const expanded = expandDirectories(files, emptyDirectories);
+  for (const dir of emptyDirectories) {
+    process.stderr.write(`${dir}: no .txt or .md files in this directory\n`);
+    status = 1;
+  }
+  for (const file of expanded) {
     let text: string;
     try {
       text = readText(file);
@@ -178,25 +193,15 @@ async function main(argv: string[]): Promise<number> {
     }
     const x = extractClaims(text, { granularity });
     if (format === 'csv') rows.push(...csvRows(file, x));
-    else process.stdout.write(`${JSON.stringify(result(file, x), null, 2)}\n`);
+    else if (format === 'webannotation') {
+      const docs = extractionAnnotations(file, text, x);
+      if (docs.length) process.stdout.write(jsonListItems(docs, annotations === 0));
+      annotations += docs.length;
+    } else process.stdout.write(`${JSON.stringify(result(file, x), null, 2)}\n`);
   }
+  if (format === 'webannotation') process.stdout.write(JSON_LIST_CLOSE);
   if (format === 'csv' && (rows.length || status === 0)) {
-    const fields = [
-      'id',
-      'claim',
-      'start',
-      'end',
-      'kind',
-      'speaker',
-      'speaker_type',
-      'speaker_role',
-      'speaker_mention',
-      'cue',
-      'confidence',
-      'checkworthy',
-      'signals',
-      'text',
-    ];
+    const fields = [...EXTRACT_CSV_FIELDS];
     process.stdout.write(`${Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => r[f])) })}\n`);
   }
   return status;

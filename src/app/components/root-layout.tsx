@@ -66,6 +66,7 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
             Library
           </NavLink>
           <NavLink to={paths.claims}>Claims</NavLink>
+          <NavLink to={paths.settings}>Settings</NavLink>
         </nav>
         <AppStatus onUpdate={onUpdate} />
       </header>

@@ -1,9 +1,11 @@
 import { useCallback, useRef } from 'react';
 import { useParams } from 'react-router';
+import { ALL_CLAIMS_TITLE } from '@/core/export/render';
 import type { ArticleId, Claim, Verdict } from '@/core/model/types';
 import { ArticleScreen } from '@/features/article/components/article-screen';
 import { ClaimReview, type VerdictRequester } from '@/features/claim/components/claim-review';
 import { NeedsSourceBadge } from '@/features/claim/components/needs-source-badge';
+import { ExportButton } from '@/features/export/components/export-button';
 import { paths } from '../paths';
 
 export function ArticleRoute() {
@@ -22,10 +24,34 @@ export function ArticleRoute() {
           articleHref={paths.article(articleId)}
           claimHref={(claimId) => paths.claim(articleId, claimId)}
           verdictRequests={verdicts}
+          claimActions={(claimId) => (
+            <ExportButton
+              settingsHref={paths.settings}
+              label="Export"
+              className="small"
+              choices={[
+                { id: 'claim', label: 'This claim', title: 'Claim', scope: { kind: 'claim', claimId } },
+              ]}
+            />
+          )}
         />
       }
       ClaimBadge={NeedsSourceBadge}
       onVerdict={onVerdict}
+      actions={
+        <ExportButton
+          settingsHref={paths.settings}
+          choices={[
+            {
+              id: 'article',
+              label: 'The claims of this article',
+              title: 'Article',
+              scope: { kind: 'article', articleId },
+            },
+            { id: 'all', label: 'All claims', title: ALL_CLAIMS_TITLE, scope: { kind: 'all' } },
+          ]}
+        />
+      }
     />
   );
 }

@@ -1,11 +1,33 @@
+import { useSearchParams } from 'react-router';
+import { filtersFromParams } from '@/core/review/filters';
 import { ClaimsScreen } from '@/features/claims-table/components/claims-screen';
+import { ExportButton } from '@/features/export/components/export-button';
 import { paths } from '../paths';
 
 export function ClaimsRoute() {
+  const [params] = useSearchParams();
+  const filters = filtersFromParams(params);
   return (
     <>
       <title>Claims · Claimdesk</title>
-      <ClaimsScreen libraryHref={paths.library} claimHref={paths.claim} />
+      <ClaimsScreen
+        libraryHref={paths.library}
+        claimHref={paths.claim}
+        actions={
+          <ExportButton
+            settingsHref={paths.settings}
+            choices={[
+              {
+                id: 'view',
+                label: 'The claims in this view (same search and filters)',
+                title: 'Claims',
+                scope: { kind: 'view', filters },
+              },
+              { id: 'all', label: 'All claims', title: 'All claims', scope: { kind: 'all' } },
+            ]}
+          />
+        }
+      />
     </>
   );
 }

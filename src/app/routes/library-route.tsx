@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { databaseQueries } from '@/db/health';
+import { BulkImportPanel } from '@/features/import/bulk/components/bulk-import-panel';
 import { ImportPanel } from '@/features/import/components/import-panel';
 import { ReadWithoutSaving } from '@/features/import/components/read-without-saving';
 import { ArticleList } from '@/features/library/components/article-list';
@@ -22,7 +23,10 @@ export function LibraryRoute() {
       <h1>Library</h1>
       <div className="library-layout">
         <ArticleList articleHref={paths.article} />
-        <ImportPanel articleHref={paths.article} />
+        <div>
+          <ImportPanel articleHref={paths.article} />
+          <BulkImportPanel />
+        </div>
       </div>
     </div>
   );

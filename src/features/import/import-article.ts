@@ -53,9 +53,9 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; problem: ImportProblem
   return r.value;
 };
 
-type Prepared = Readonly<{ text: string; title: string | null; url: string | null }>;
+export type Prepared = Readonly<{ text: string; title: string | null; url: string | null }>;
 
-async function readFile(file: File): Promise<Prepared> {
+export async function readFile(file: File): Promise<Prepared> {
   must(checkFileSize(file.size)); // before reading a byte
   const format: ImportFormat = must(classifyFile(file.name, file.type));
   const bytes = must(checkFileBytes(file.name, new Uint8Array(await file.arrayBuffer())));
@@ -87,7 +87,11 @@ async function fromRaw(
   return { text: text.value, title: title ?? article.title, url };
 }
 
-function readPaste(text: string, title: string | undefined, url: string | undefined): Promise<Prepared> {
+export function readPaste(
+  text: string,
+  title: string | undefined,
+  url: string | undefined,
+): Promise<Prepared> {
   const link = must(checkUrl(url ?? ''));
   const format: ImportFormat = looksLikeHtml(text) ? 'html' : looksLikeMarkdown(text) ? 'markdown' : 'text';
   return fromRaw(text, format, title?.trim() || null, link);

@@ -24,9 +24,11 @@ type Props = Readonly<{
   ClaimBadge?: ComponentType<{ claim: Claim }>;
   /** Asks for a verdict from the claim list (the review may confirm first). */
   onVerdict?: (claim: Claim, verdict: Verdict) => void;
+  /** Screen actions composed in by the app (e.g. the export button). */
+  actions?: ReactNode;
 }>;
 
-export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge, onVerdict }: Props) {
+export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge, onVerdict, actions }: Props) {
   const article = useArticle(articleId);
   const claims = useArticleClaims(articleId);
   const speakers = useArticleSpeakers(articleId);
@@ -76,6 +78,7 @@ export function ArticleScreen({ articleId, libraryHref, review, ClaimBadge, onVe
         speakerCount={view.groups.filter((g) => g.speakerId !== null).length}
         checkedCount={checked}
       />
+      {actions && <div className="article-actions">{actions}</div>}
       {article.data.deletedAt !== null && (
         <StatusMessage tone="info">
           This article is in the trash.{' '}

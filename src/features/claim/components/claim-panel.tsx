@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Article, Claim, Verdict } from '@/core/model/types';
 import { MAX_NOTE_LENGTH } from '@/core/review/limits';
 import { verdictLabel } from '@/core/review/verdicts';
@@ -53,6 +53,8 @@ type Props = Readonly<{
   conflict: ConflictNotice | null;
   shownVerdict: ShownVerdict | null;
   onConflict: (notice: ConflictNotice | null) => void;
+  /** Actions on this claim composed in by the app (e.g. the export button). */
+  actions?: ReactNode;
 }>;
 
 const KIND_LABELS: Readonly<Record<Claim['kind'], string>> = {
@@ -119,6 +121,7 @@ export function ClaimPanel(props: Props) {
           Claim {number} of {total}
         </h2>
         <nav className="claim-panel-nav" aria-label="Claims">
+          {props.actions}
           <button
             type="button"
             className="icon-button"

@@ -1,6 +1,6 @@
 import '../claim-panel.css';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleId, Claim, ClaimId, Verdict } from '@/core/model/types';
 import { snapToWords } from '@/core/review/spans';
 import { verdictForDigit, verdictLabel, verdictNeedsSource } from '@/core/review/verdicts';
@@ -28,6 +28,8 @@ type Props = Readonly<{
   claimHref: (claimId: string) => string;
   /** Filled with this screen's verdict requester, for the claim list's verdict menu. */
   verdictRequests?: { current: VerdictRequester | null };
+  /** Actions on the open claim composed in by the app (e.g. the export button). */
+  claimActions?: (claimId: string) => ReactNode;
 }>;
 
 const NO_CLAIMS: readonly Claim[] = [];
@@ -47,7 +49,7 @@ describeShortcuts('Claim', CLAIM_SHORTCUTS);
  * The review side of the article screen: the claim panel for the selected claim, the floating
  * “Add claim” button for selected text, the claim shortcuts, and the claim's place in the URL.
  */
-export function ClaimReview({ articleId, articleHref, claimHref, verdictRequests }: Props) {
+export function ClaimReview({ articleId, articleHref, claimHref, verdictRequests, claimActions }: Props) {
   const article = useQuery(articleQueries.detail(articleId)).data;
   const claims = useQuery(claimQueries.byArticle(articleId)).data ?? NO_CLAIMS;
   const selected = useSelectedClaimId() as ClaimId | null;
@@ -286,6 +288,7 @@ export function ClaimReview({ articleId, articleHref, claimHref, verdictRequests
         <ClaimPanel
           key={claim.id}
           claimId={claim.id}
+          actions={claimActions?.(claim.id)}
           article={article}
           number={index + 1}
           total={ordered.length}

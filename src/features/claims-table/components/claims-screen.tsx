@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ClaimId, Verdict } from '@/core/model/types';
 import { type ClaimSort, hasActiveFilters } from '@/core/review/filters';
@@ -34,12 +34,17 @@ import '../claims-table.css';
 
 const NO_IDS: readonly ClaimId[] = [];
 
-type Props = Readonly<{ libraryHref: string; claimHref: (articleId: string, claimId: string) => string }>;
+type Props = Readonly<{
+  libraryHref: string;
+  claimHref: (articleId: string, claimId: string) => string;
+  /** Screen actions composed in by the app (e.g. the export button). */
+  actions?: ReactNode;
+}>;
 
 /** Sorts that read best newest / highest first. */
 const DESC_FIRST: readonly ClaimSort[] = ['updated', 'checkworthy'];
 
-export function ClaimsScreen({ libraryHref, claimHref }: Props) {
+export function ClaimsScreen({ libraryHref, claimHref, actions }: Props) {
   const [filters, setFilters] = useClaimFilters();
   const matching = useMatchingIds(filters);
   const ids = matching.data ?? NO_IDS;
@@ -168,6 +173,7 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
           selected={selection.size}
           searching={filters.q !== ''}
         />
+        {actions}
       </div>
       <SearchBox inputRef={searchRef} value={filters.q} onSearch={onSearch} />
       <ClaimsFilters

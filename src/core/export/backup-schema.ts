@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { SOURCE_TYPES, VERDICTS } from '../model/types';
+import { CLAIM_KINDS } from '../review/kinds';
+
+/** Backup envelope: what this app writes, and every older version it can still read. */
+export const BACKUP_FORMAT = 'claimdesk-backup';
+export const BACKUP_VERSION = 2;
+
+/** The tables a backup holds, in the order they are written (a row's references come before it). */
+export const BACKUP_TABLES = [
+  'articles',
+  'speakers',
+  'sources',
+  'claims',
+  'evidence',
+  'questions',
+  'history',
+  'meta',
+] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+const int = z.number().int();
+const time = z.number();
+const id = z.string().min(1).max(200);
+const nullableTime = time.nullable();
+const mention = z
+  .strictObject({ start: int.nonnegative(), end: int.nonnegative(), text: z.string() })
+  .nullable();
+
+export const articleSchema = z.strictObject({
+  id,
+  title: z.string(),
+  text: z.string(),
+  outlet: z.string().nullable(),
+  url: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  importedAt: time,
+  extractorVersion: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a hex SHA-256'),
+  boilerplate: z.array(
+    z.strictObject({ start: int.nonnegative(), end: int.nonnegative(), reason: z.string() }),
+  ),
+  updatedAt: time,
+  deletedAt: nullableTime,
+});
+
+export const speakerSchema = z.strictObject({
+  id,
+  name: z.string(),
+  key: z.string(),
+  type: z.enum(['person', 'group', 'organization', 'document', 'unknown']),
+  role: z.string().nullable(),
+  aliases: z.array(z.string()),
+  updatedAt: time,
+  deletedAt: nullableTime,
+});
+
+export const sourceSchema = z.strictObject({
+  id,
+  url: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  date: z.string().nullable(),
+  type: z.enum(SOURCE_TYPES),
+  notes: z.string(),
+  excerpt: z.string().nullable(),
+  updatedAt: time,
+  deletedAt: nullableTime,
+});
+
+export const claimSchema = z.strictObject({
+  id,
+  articleId: id,
+  speakerId: id.nullable(),
+  text: z.string(),
+  start: int.nonnegative(),
+  end: int.nonnegative(),
+  quote: z.strictObject({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
+  kind: z.enum(CLAIM_KINDS as [string, ...string[]]),
+  cue: mention,
+  speakerMention: mention,
+  confidence: z.number().min(0).max(1),
+  checkworthy: z.strictObject({ score: z.number().min(0).max(1), signals: z.array(z.string()) }),
+  verdict: z.enum(VERDICTS),
+  ratingNote: z.string(),
+  tags: z.array(z.string()),
+  notes: z.string(),
+  origin: z.enum(['extracted', 'manual']),
+  createdAt: time,
+  updatedAt: time,
+  deletedAt: nullableTime,
+});
+
+export const evidenceSchema = z.strictObject({
+  id,
+  claimId: id,
+  sourceId: id,
+  relation: z.enum(['supports', 'refutes', 'context']),
+  passage: z.string(),
+  note: z.string(),
+  updatedAt: time,
+  deletedAt: nullableTime,
+});
+
+export const questionSchema = z.strictObject({
+  id,
+  text: z.string(),
+  articleIds: z.array(id),
+  stances: z.record(z.string(), z.enum(['for', 'against', 'neutral', 'mixed'])),
+  updatedAt: time,
+  deletedAt: nullableTime,
+});
+
+const change = z.record(z.string(), z.unknown()).nullable();
+
+export const historySchema = z.strictObject({
+  id,
+  table: z.enum(['claims', 'speakers', 'sources', 'evidence', 'articles', 'questions']),
+  rowId: id,
+  batchId: id,
+  action: z.enum(['create', 'update', 'delete', 'restore']),
+  from: change,
+  to: change,
+  at: time,
+  undoneAt: nullableTime,
+  batchKind: z.enum(['change', 'undo', 'redo']),
+  target: id.nullable(),
+  label: z.string().nullable().optional(),
+});
+
+export const metaSchema = z.strictObject({ key: z.string().min(1).max(200), value: z.unknown() });
+
+export const ROW_SCHEMAS = {
+  articles: articleSchema,
+  speakers: speakerSchema,
+  sources: sourceSchema,
+  claims: claimSchema,
+  evidence: evidenceSchema,
+  questions: questionSchema,
+  history: historySchema,
+  meta: metaSchema,
+} as const satisfies Record<BackupTable, z.ZodType>;
+
+const counts = z.strictObject(
+  Object.fromEntries(BACKUP_TABLES.map((t) => [t, int.nonnegative()])) as Record<BackupTable, typeof int>,
+);
+
+/** The fields before the tables. `version` is checked on its own first, so a newer file gets its own message. */
+export const headerSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: int.positive(),
+  exportedAt: z.string(),
+  app: z.strictObject({ name: z.string(), version: z.string() }),
+  extractorVersion: z.string(),
+  schemaVersion: int.positive(),
+  counts,
+});
+
+export type BackupHeader = z.infer<typeof headerSchema>;

@@ -1,0 +1,146 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { BackupError } from '@/core/export/backup-error';
+import type { ClaimId } from '@/core/model/types';
+import { resetDb } from '@/test/db';
+import { buildFullLibrary, dumpTables } from '@/test/full-library';
+import { exportBackup } from './backup-export';
+import { describeLoss, interruptedRestore, previewRestore, restoreBackup } from './backup-restore';
+import { backupSourceOfBlob, backupSourceOfText } from './backup-source';
+import { setClaimVerdict, updateClaim } from './claims';
+import { db } from './db';
+import { historyOfRow } from './history';
+
+beforeEach(resetDb);
+
+async function backupOfLibrary(pageSize = 3) {
+  const progress: number[] = [];
+  const blob = await exportBackup({ pageSize, onProgress: (p) => progress.push(p.done) });
+  return { blob, text: await blob.text(), progress };
+}
+
+describe('backup and restore', () => {
+  test('round trip: every table of a library with every kind of row and edit comes back equal', async () => {
+    await buildFullLibrary();
+    const before = await dumpTables();
+    for (const t of ['articles', 'speakers', 'sources', 'claims', 'evidence', 'questions', 'history', 'meta'])
+      expect(before[t]!.length, t).toBeGreaterThan(0);
+    const { blob, progress } = await backupOfLibrary();
+    expect(progress.length).toBeGreaterThan(5);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    await resetDb();
+    const steps: string[] = [];
+    const result = await restoreBackup(backupSourceOfBlob(blob), 'merge', {
+      chunkSize: 4,
+      onProgress: (p) => steps.push(p.phase),
+    });
+    expect(steps).toContain('checking');
+    expect(steps).toContain('writing');
+    expect(result.conflicts).toEqual([]);
+    expect(await dumpTables()).toEqual(before);
+  });
+
+  test('replace into a fresh library gives the same rows too, and says what it deletes first', async () => {
+    await buildFullLibrary();
+    const before = await dumpTables();
+    const { text } = await backupOfLibrary(100);
+    await resetDb();
+    await buildFullLibrary(); // other ids, same texts
+    const preview = await previewRestore(backupSourceOfText(text), 'replace');
+    expect(preview.lost.claims).toBeGreaterThan(0);
+    expect(describeLoss(preview)).toMatch(
+      /^Replace deletes what the backup does not hold: \d+ articles, \d+ speakers/,
+    );
+    await restoreBackup(backupSourceOfText(text), 'replace', { chunkSize: 5 });
+    expect(await dumpTables()).toEqual(before);
+    expect(await interruptedRestore()).toBeNull();
+  });
+
+  test('merge: the newer updatedAt wins, every conflict is listed and kept in history', async () => {
+    await buildFullLibrary();
+    const [c1, c2] = (await db.claims.orderBy('id').limit(2).toArray()).map((c) => c.id) as [
+      ClaimId,
+      ClaimId,
+    ];
+    const { text } = await backupOfLibrary(100);
+    // after the backup: c1 changes here (library newer); c2 changes in the backup (backup newer)
+    await setClaimVerdict(c1, 'unverifiable');
+    const edited = JSON.parse(text);
+    const row = edited.tables.claims.find((c: { id: string }) => c.id === c2);
+    row.notes = 'Edited on the laptop';
+    row.updatedAt = Date.now() + 60_000;
+    const source = backupSourceOfText(JSON.stringify(edited));
+    const preview = await previewRestore(source, 'merge');
+    expect(preview.summary.claims).toMatchObject({ add: 0, change: 1, keep: 1 });
+    expect(preview.conflicts.map((c) => [c.id, c.winner])).toEqual(
+      expect.arrayContaining([
+        [c1, 'library'],
+        [c2, 'backup'],
+      ]),
+    );
+    const historyBefore = await db.history.count();
+    const result = await restoreBackup(source, 'merge');
+    expect((await db.claims.get(c1))!.verdict).toBe('unverifiable');
+    expect((await db.claims.get(c2))!.notes).toBe('Edited on the laptop');
+    expect(result.batchId).not.toBeNull();
+    const kept = (await historyOfRow('claims', c2)).at(-1)!;
+    expect(kept).toMatchObject({
+      batchId: result.batchId,
+      from: { notes: expect.any(String) },
+      to: { notes: 'Edited on the laptop' },
+    });
+    const lost = (await historyOfRow('claims', c1)).at(-1)!;
+    expect(lost).toMatchObject({ batchId: result.batchId, to: { verdict: 'unverifiable' } });
+    expect(lost.from).toHaveProperty('verdict');
+    expect(await db.history.count()).toBe(
+      historyBefore + result.conflicts.filter((c) => c.table !== 'meta').length,
+    );
+  });
+
+  test('merge of the same articles imported on another device: one article each, claims follow', async () => {
+    await buildFullLibrary();
+    const { text } = await backupOfLibrary(100);
+    await resetDb();
+    await buildFullLibrary();
+    const articles = await db.articles.count();
+    await restoreBackup(backupSourceOfText(text), 'merge');
+    expect(await db.articles.count()).toBe(articles);
+    const orphans = (await db.claims.toArray()).filter((c) => c.articleId && !c.articleId.length);
+    expect(orphans).toEqual([]);
+    const ids = new Set((await db.articles.toArray()).map((a) => a.id));
+    expect((await db.claims.toArray()).every((c) => ids.has(c.articleId))).toBe(true);
+  });
+
+  test('bad backups change nothing: truncated, colliding ids, not a backup', async () => {
+    await buildFullLibrary();
+    const { text } = await backupOfLibrary(100);
+    const before = await dumpTables();
+    const collide = JSON.parse(text);
+    const claimId = collide.tables.claims[0].id;
+    await updateClaim(claimId, { notes: 'x' });
+    const snapshot = await dumpTables();
+    // the same claim id pointing at another article of the backup
+    const otherArticle = collide.tables.articles.find(
+      (a: { id: string }) => a.id !== collide.tables.claims[0].articleId,
+    );
+    collide.tables.claims[0].articleId = otherArticle.id;
+    collide.tables.claims[0].start = 0;
+    collide.tables.claims[0].end = 5;
+    for (const [bad, message] of [
+      [text.slice(0, Math.floor(text.length * 0.7)), /cut short|damaged/],
+      [JSON.stringify(collide), /same id as a different row in your library/],
+      ['{"hello":"world"}', /not a Claimdesk backup/],
+    ] as const) {
+      for (const mode of ['merge', 'replace'] as const) {
+        if (mode === 'replace' && bad === JSON.stringify(collide)) continue;
+        const e = await restoreBackup(backupSourceOfText(bad), mode).catch((x: unknown) => x);
+        expect(e).toBeInstanceOf(BackupError);
+        expect((e as Error).message).toMatch(message);
+        expect(await dumpTables()).toEqual(snapshot);
+      }
+    }
+    expect(before.claims).toBeDefined();
+    // replace does not merge: the backup's claim simply takes the place of the library's
+    await restoreBackup(backupSourceOfText(JSON.stringify(collide)), 'replace');
+    expect((await db.claims.get(claimId))!.articleId).toBe(otherArticle.id);
+  });
+});

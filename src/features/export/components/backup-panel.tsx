@@ -1,0 +1,275 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { BackupError } from '@/core/export/backup-error';
+import { BACKUP_TABLES } from '@/core/export/backup-schema';
+import {
+  describeLoss,
+  previewRestore,
+  type RestoreMode,
+  type RestorePreview,
+  restoreBackup,
+} from '@/db/backup-restore';
+import { backupSourceOfBlob, META_RESTORE_IN_PROGRESS } from '@/db/backup-source';
+import { describeDbError } from '@/db/errors';
+import { metaQueries } from '@/db/queries';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
+import { StatusMessage } from '@/ui/status-message';
+import { downloadBlob } from '../download';
+import { runExport } from '../run-export';
+import '../export.css';
+
+type Progress = { label: string; done: number; total: number };
+type Message = { tone: 'success' | 'error' | 'info'; text: string };
+
+const n = (x: number) => x.toLocaleString();
+const errorText = (e: unknown) => (e instanceof BackupError ? e.message : describeDbError(e));
+
+function ProgressBar({ progress }: Readonly<{ progress: Progress }>) {
+  const max = Math.max(progress.total, 1);
+  return (
+    <div className="export-progress">
+      <progress aria-label={progress.label} max={max} value={Math.min(progress.done, max)} />
+      <span>
+        {progress.label}: {n(progress.done)} of {n(progress.total)}
+      </span>
+    </div>
+  );
+}
+
+function Summary({ preview }: Readonly<{ preview: RestorePreview }>) {
+  const replace = preview.mode === 'replace';
+  return (
+    <table className="restore-summary">
+      <caption className="visually-hidden">What the restore will do, per table</caption>
+      <thead>
+        <tr>
+          <th scope="col">Table</th>
+          <th scope="col">Add</th>
+          <th scope="col">{replace ? 'Overwrite' : 'Change'}</th>
+          <th scope="col">Leave alone</th>
+          <th scope="col">{replace ? 'Delete' : 'Keep yours (newer)'}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {BACKUP_TABLES.map((t) => {
+          const s = preview.summary[t];
+          return (
+            <tr key={t}>
+              <th scope="row">{t}</th>
+              <td>{n(s.add)}</td>
+              <td>{n(s.change)}</td>
+              <td>{n(s.unchanged)}</td>
+              <td>{n(replace ? preview.lost[t] : s.keep)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** Back up the whole library, and restore a backup (merge or replace) after a preview. */
+export function BackupPanel() {
+  const [file, setFile] = useState<File | null>(null);
+  const [mode, setMode] = useState<RestoreMode>('merge');
+  const [preview, setPreview] = useState<RestorePreview | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const modeName = useId();
+  const fileId = useId();
+  const interrupted = useQuery(metaQueries.value(META_RESTORE_IN_PROGRESS));
+  const busy = progress !== null;
+
+  const check = async (f: File, m: RestoreMode) => {
+    setPreview(null);
+    setMessage(null);
+    setProgress({ label: 'Checking the backup', done: 0, total: 0 });
+    try {
+      setPreview(
+        await previewRestore(backupSourceOfBlob(f), m, {
+          onProgress: (p) => setProgress({ label: 'Checking the backup', done: p.done, total: p.total }),
+        }),
+      );
+    } catch (e) {
+      setMessage({ tone: 'error', text: `${f.name}: ${errorText(e)} Nothing was changed.` });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const restore = async () => {
+    if (!file) return;
+    setConfirming(false);
+    setMessage(null);
+    try {
+      const result = await restoreBackup(backupSourceOfBlob(file), mode, {
+        onProgress: (p) =>
+          setProgress({
+            label: p.phase === 'checking' ? 'Checking the backup' : 'Restoring',
+            done: p.done,
+            total: p.total,
+          }),
+      });
+      const added = BACKUP_TABLES.reduce((x, t) => x + result.summary[t].add, 0);
+      const changed = BACKUP_TABLES.reduce((x, t) => x + result.summary[t].change, 0);
+      const deleted = BACKUP_TABLES.reduce((x, t) => x + result.deleted[t], 0);
+      setMessage({
+        tone: 'success',
+        text:
+          mode === 'merge'
+            ? `Restored ${file.name}: ${n(added)} rows added, ${n(changed)} changed; ${n(result.conflicts.length)} conflicts kept in history.`
+            : `Replaced the library with ${file.name}: ${n(added)} rows added, ${n(changed)} overwritten, ${n(deleted)} deleted.`,
+      });
+      setPreview(null);
+      setFile(null);
+      if (inputRef.current) inputRef.current.value = '';
+    } catch (e) {
+      setMessage({ tone: 'error', text: `${file.name}: ${errorText(e)}` });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const download = async () => {
+    setMessage(null);
+    setProgress({ label: 'Backing up', done: 0, total: 0 });
+    try {
+      const out = await runExport({
+        format: 'backup',
+        scope: { kind: 'all' },
+        title: 'backup',
+        bom: false,
+        total: 0,
+        onProgress: (done, total) => setProgress({ label: 'Backing up', done, total }),
+      });
+      downloadBlob(out.blob, out.fileName);
+      setMessage({ tone: 'success', text: `Backup saved as ${out.fileName}.` });
+    } catch (e) {
+      setMessage({ tone: 'error', text: `The backup failed: ${errorText(e)}` });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const conflicts = preview?.conflicts ?? [];
+  return (
+    <section className="backup-panel" aria-labelledby="backup-heading">
+      <h2 id="backup-heading">Backup and restore</h2>
+      {interrupted.data && (
+        <StatusMessage tone="info">
+          A restore did not finish (the tab closed while it was writing). Restore the same backup again to
+          complete it.
+        </StatusMessage>
+      )}
+      <p>
+        <button type="button" onClick={() => void download()} disabled={busy}>
+          Download a backup
+        </button>
+      </p>
+      <div className="field">
+        <label htmlFor={fileId}>Restore from a backup file</label>
+        <input
+          id={fileId}
+          ref={inputRef}
+          type="file"
+          accept=".json,application/json"
+          disabled={busy}
+          onChange={(e) => {
+            const f = e.target.files?.[0] ?? null;
+            setFile(f);
+            if (f) void check(f, mode);
+          }}
+        />
+      </div>
+      <fieldset className="export-choices" disabled={busy}>
+        <legend>How to restore</legend>
+        <label className="export-choice">
+          <input
+            type="radio"
+            name={modeName}
+            checked={mode === 'merge'}
+            onChange={() => {
+              setMode('merge');
+              if (file) void check(file, 'merge');
+            }}
+          />
+          <span>
+            <span className="export-choice-label">Merge</span>
+            <span className="hint">
+              Add what is new; where both have a row, the newer change wins and the other is kept in history.
+            </span>
+          </span>
+        </label>
+        <label className="export-choice">
+          <input
+            type="radio"
+            name={modeName}
+            checked={mode === 'replace'}
+            onChange={() => {
+              setMode('replace');
+              if (file) void check(file, 'replace');
+            }}
+          />
+          <span>
+            <span className="export-choice-label">Replace</span>
+            <span className="hint">
+              Make the library exactly the backup; what it does not hold is deleted.
+            </span>
+          </span>
+        </label>
+      </fieldset>
+      {progress && <ProgressBar progress={progress} />}
+      <div aria-live="polite">
+        {preview && (
+          <>
+            <p>
+              Backup of {new Date(preview.header.exportedAt).toLocaleString()} (Claimdesk{' '}
+              {preview.header.app.version}): {n(preview.header.counts.articles)} articles,{' '}
+              {n(preview.header.counts.claims)} claims.
+            </p>
+            <Summary preview={preview} />
+            {mode === 'merge' && conflicts.length > 0 && (
+              <details className="restore-conflicts">
+                <summary>
+                  {n(conflicts.length)} conflicts (the newer change wins; the other is kept in history)
+                </summary>
+                <ul>
+                  {conflicts.slice(0, 100).map((c) => (
+                    <li key={`${c.table}:${c.id}`}>
+                      {c.table} {c.id.slice(0, 8)}…: {c.fields.join(', ')} —{' '}
+                      {c.winner === 'backup' ? 'backup' : 'yours'} kept
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </>
+        )}
+      </div>
+      {message && <StatusMessage tone={message.tone}>{message.text}</StatusMessage>}
+      {preview && (
+        <p>
+          <button
+            type="button"
+            className={mode === 'replace' ? 'danger' : 'primary'}
+            disabled={busy}
+            onClick={() => (mode === 'replace' ? setConfirming(true) : void restore())}
+          >
+            {mode === 'replace' ? 'Replace my library…' : 'Merge into my library'}
+          </button>
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirming && preview !== null}
+        title="Replace the library?"
+        description={preview ? `${describeLoss(preview)} This cannot be undone.` : ''}
+        confirmLabel="Replace"
+        tone="danger"
+        onConfirm={() => void restore()}
+        onCancel={() => setConfirming(false)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ExportItem } from '@/core/export/export-item';
+import { type ExportFormat, FORMAT_EXTENSION, FORMAT_MIME, renderExport } from '@/core/export/render';
+import { EXPORT_SETTINGS_KEY, exportSettingsOf } from '@/core/export/settings';
+import { backupFileName, exportBackup } from '@/db/backup-export';
+import { type ExportScope, exportItemPages, exportTitle } from '@/db/export-read';
+import { getMeta } from '@/db/meta';
+import { slug } from './download';
+
+export type DialogFormat = ExportFormat | 'backup';
+
+export type ExportRun = Readonly<{
+  format: DialogFormat;
+  scope: ExportScope;
+  /** The Markdown heading and the file name's stem. */
+  title: string;
+  bom: boolean;
+  onProgress: (done: number, total: number) => void;
+  total: number;
+}>;
+
+export type ExportOutput = Readonly<{ blob: Blob; fileName: string; claims: number }>;
+
+async function* counted(
+  pages: AsyncIterable<ExportItem[]>,
+  onPage: (n: number) => void,
+): AsyncGenerator<ExportItem[]> {
+  for await (const page of pages) {
+    onPage(page.length);
+    yield page;
+  }
+}
+
+/** Writes an export a page at a time into Blob parts (the text of one page at most is held as a string). */
+export async function runExport(run: ExportRun): Promise<ExportOutput> {
+  const date = new Date().toISOString().slice(0, 10);
+  if (run.format === 'backup') {
+    let claims = 0;
+    const blob = await exportBackup({
+      onProgress: (p) => {
+        if (p.table === 'claims') claims = p.done;
+        run.onProgress(p.done, p.total);
+      },
+    });
+    return { blob, fileName: backupFileName(), claims };
+  }
+  const settings = exportSettingsOf(await getMeta(EXPORT_SETTINGS_KEY));
+  const title = await exportTitle(run.scope, run.title);
+  let done = 0;
+  const pages = counted(exportItemPages(run.scope), (n) => {
+    done += n;
+    run.onProgress(done, Math.max(run.total, done));
+  });
+  const parts: Blob[] = [];
+  for await (const chunk of renderExport(run.format, pages, { settings, bom: run.bom, title }))
+    parts.push(new Blob([chunk]));
+  return {
+    blob: new Blob(parts, { type: FORMAT_MIME[run.format] }),
+    fileName: `claimdesk-${slug(title)}-${date}.${FORMAT_EXTENSION[run.format]}`,
+    claims: done,
+  };
+}
