@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { ClaimId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
+import { saveImportBatch } from './bulk-import';
 import { addTagToClaims, setClaimsVerdict, softDeleteClaims } from './claims';
 import { db } from './db';
 import { describeDbError, MESSAGES } from './errors';
@@ -47,6 +48,15 @@ const CASES: readonly Case[] = [
     write: importB,
   },
   {
+    name: 'a bulk-import batch of two articles',
+    setup: async () => void (await importB()),
+    write: () =>
+      saveImportBatch([
+        { input: { text: ARTICLE_A }, extraction: extractionA() },
+        { input: { text: `${ARTICLE_A}\n\nA second edition.` }, extraction: extractionA() },
+      ]),
+  },
+  {
     name: 'a bulk tag of every claim',
     setup: async () => {
       await importA();
@@ -85,6 +95,7 @@ describe('storage full in the middle of a write', () => {
     test(`${c.name}: at every possible write it rolls back whole, says so, and works after space is freed`, async () => {
       const total = await rowsWrittenBy(c.setup, c.write);
       expect(total).toBeGreaterThan(1);
+      if (process.env.REPORT_COUNTS) console.info(`write points: ${c.name}: ${total}`);
       for (let allowed = 0; allowed < total; allowed++) {
         await resetDb();
         await c.setup();
@@ -108,7 +119,7 @@ describe('storage full in the middle of a write', () => {
         await fault.remove();
         fault = null;
       }
-    });
+    }, 120_000);
   }
 
   test('the message says what happened, that nothing of it was kept, and what to do', () => {
