@@ -35,6 +35,7 @@ async function watchCsp(page: Page) {
 }
 
 test('the built app is served with a strict CSP, and no screen breaks it', async ({ page }) => {
+  test.setTimeout(120_000);
   const csp = await watchCsp(page);
   const response = await page.goto('/');
   const header = response?.headers()['content-security-policy'] ?? '';
