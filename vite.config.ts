@@ -2,6 +2,7 @@ import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { cspOnlyInBuild, previewSecurityHeaders } from './scripts/csp.ts';
 
 const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) };
 
@@ -14,6 +15,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    cspOnlyInBuild(),
     VitePWA({
       // 'prompt': a new version waits until the person chooses to reload (main.tsx shows "Update ready").
       registerType: 'prompt',
@@ -43,7 +45,12 @@ export default defineConfig({
       },
     }),
   ],
-  preview: { port: 4173, strictPort: true, host: '127.0.0.1' },
+  preview: {
+    port: 4173,
+    strictPort: true,
+    host: '127.0.0.1',
+    headers: previewSecurityHeaders(fileURLToPath(new URL('./index.html', import.meta.url))),
+  },
   test: {
     projects: [
       {
@@ -51,7 +58,7 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['src/core/**/*.test.ts', 'src/cli/**/*.test.ts'],
+          include: ['src/core/**/*.test.ts', 'src/cli/**/*.test.ts', 'scripts/**/*.test.ts'],
         },
       },
       {

@@ -18,6 +18,7 @@ import type { BackupSource } from './backup-source';
 import { META_RESTORE_IN_PROGRESS } from './backup-source';
 import { db } from './db';
 import { type HistoryChange, newBatchId, recordHistory } from './history';
+import { CURRENT_VERSION } from './schema';
 
 export type RestoreMode = 'merge' | 'replace';
 
@@ -78,7 +79,18 @@ async function pass(
   onChunk: (table: BackupTable, rows: readonly Row[]) => Promise<void>,
   onHeader?: (header: BackupHeader) => void,
 ): Promise<BackupHeader> {
-  return readBackup(source.lines(), onChunk, { chunkSize, wholeText: source.wholeText, onHeader });
+  return readBackup(source.lines(), onChunk, {
+    chunkSize,
+    wholeText: source.wholeText,
+    onHeader: (header) => {
+      // rows from a newer database may mean things this version cannot keep: refuse before any write
+      if (header.schemaVersion > CURRENT_VERSION)
+        throw new BackupError(
+          `This backup was made by a newer Claimdesk (database version ${header.schemaVersion}; this one has ${CURRENT_VERSION}). Reload Claimdesk to update it, then restore again.`,
+        );
+      onHeader?.(header);
+    },
+  });
 }
 
 const totalOf = (h: BackupHeader) => BACKUP_TABLES.reduce((n, t) => n + h.counts[t], 0);

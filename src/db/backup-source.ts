@@ -17,7 +17,13 @@ async function* linesOfStream(stream: ReadableStream<BufferSource>): AsyncGenera
   let rest = '';
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch((e: unknown) => {
+        if (e instanceof TypeError)
+          throw new BackupError(
+            'This file is not a Claimdesk backup: it is not UTF-8 text (it may be an image or another binary file).',
+          );
+        throw e;
+      });
       if (done) break;
       const text = rest + value;
       let start = 0;

@@ -125,6 +125,7 @@ describe('backup and restore', () => {
     collide.tables.claims[0].articleId = otherArticle.id;
     collide.tables.claims[0].start = 0;
     collide.tables.claims[0].end = 5;
+    collide.tables.claims[0].text = otherArticle.text.slice(0, 5); // (the words must be the article's)
     for (const [bad, message] of [
       [text.slice(0, Math.floor(text.length * 0.7)), /cut short|damaged/],
       [JSON.stringify(collide), /same id as a different row in your library/],

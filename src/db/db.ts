@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Article, Claim, Evidence, HistoryEntry, Question, Source, Speaker } from '@/core/model/types';
-import { reportDatabaseOutdated } from './errors';
+import { reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 
 /** A row of the `meta` table: app-wide key/value settings and flags. */
@@ -64,3 +64,7 @@ db.on('versionchange', (event) => {
   }
   return undefined;
 });
+
+/** An older tab that does not close (an old deployment, a hung page) holds the upgrade back: say so until it goes on. */
+db.on('blocked', () => reportDatabaseBlocked(true));
+db.on('ready', () => reportDatabaseBlocked(false));

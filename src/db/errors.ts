@@ -2,10 +2,12 @@
 
 export const MESSAGES = {
   quota:
-    'Storage is full: Claimdesk could not save. Free some space on this device (or delete old articles) and try again.',
+    'Storage is full: Claimdesk could not save this change, and nothing of it was kept; your earlier work is safe. Free some space on this device (other apps, files or other sites’ data) and try again.',
   outdated: 'Claimdesk was updated in another tab; reload this tab to keep working.',
   unavailable:
     'Claimdesk cannot open its database in this browser (private browsing, or storage blocked in the settings).',
+  blocked:
+    'Claimdesk is waiting for its other open tabs to let go of the database so it can update it. Close or reload the other Claimdesk tabs; this tab then carries on.',
   constraint: 'That would duplicate something already saved.',
   notFound: 'That item no longer exists; it may have been deleted in another tab.',
   unknown: 'Claimdesk could not save or read your data.',
@@ -81,4 +83,24 @@ export function reportDatabaseOutdated(): void {
 /** @internal for tests. */
 export function resetDatabaseOutdated(): void {
   outdated = false;
+}
+
+type BlockedListener = (blocked: boolean) => void;
+const blockedListeners = new Set<BlockedListener>();
+let blocked = false;
+
+/** Called with true while this tab's upgrade waits for another tab (one that does not close), false when it goes on. */
+export function onDatabaseBlocked(listener: BlockedListener): () => void {
+  blockedListeners.add(listener);
+  listener(blocked);
+  return () => {
+    blockedListeners.delete(listener);
+  };
+}
+
+/** @internal used by db.ts's blocked / ready handlers (and tests). */
+export function reportDatabaseBlocked(isBlocked: boolean): void {
+  if (blocked === isBlocked) return;
+  blocked = isBlocked;
+  for (const l of blockedListeners) l(blocked);
 }

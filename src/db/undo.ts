@@ -121,6 +121,7 @@ async function tombstone(
   now: Timestamp,
   batchRowIds: Set<string>,
   out: Outcome,
+  deletedAt: Timestamp = now,
 ) {
   if (row.deletedAt !== null) return; // already in the trash: nothing to do, nothing lost
   if (entry.table === 'sources') {
@@ -140,15 +141,15 @@ async function tombstone(
       return;
     }
   }
-  const to: Record<string, unknown> = { deletedAt: now };
+  const to: Record<string, unknown> = { deletedAt };
   if (entry.table === 'articles') {
     const claims = (await db.claims.bulkGet(claimIdsIn(entry) as ClaimId[])).filter(
       (c): c is Claim => c !== undefined && c.deletedAt === null,
     );
-    await db.claims.bulkPut(claims.map((c) => ({ ...c, deletedAt: now, updatedAt: now })));
+    await db.claims.bulkPut(claims.map((c) => ({ ...c, deletedAt, updatedAt: now })));
     to.claimIds = claims.map((c) => c.id);
   }
-  await tableOf(entry.table).put({ ...row, deletedAt: now, updatedAt: bump(row, now) });
+  await tableOf(entry.table).put({ ...row, deletedAt, updatedAt: bump(row, now) });
   out.changes.push({ table: entry.table, rowId: row.id, action: 'delete', from: { deletedAt: null }, to });
 }
 
@@ -231,7 +232,17 @@ async function applyEntry(
     }
     case 'delete':
     case 'create': // (never produced by invertChange; a redo of a create restores the row below)
-      if (change.action === 'delete') return tombstone(entry, row, now, batchRowIds, out);
+      if (change.action === 'delete') {
+        // undoing a restore, or redoing a deletion, puts the row back in the trash as that deletion
+        // left it (its time too), so that undoing the deletion later still recognises the row
+        const previous =
+          direction === 'undo' && entry.action === 'restore'
+            ? entry.from?.deletedAt
+            : direction === 'redo' && entry.action === 'delete'
+              ? entry.to?.deletedAt
+              : undefined;
+        return tombstone(entry, row, now, batchRowIds, out, typeof previous === 'number' ? previous : now);
+      }
       return untombstone(entry, row, undefined, now, out);
     case 'restore':
       return untombstone(

@@ -1,7 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { seedReferenceArticle } from '@/app/first-run';
 import { describeDbError } from '@/db/errors';
+import { databaseQueries } from '@/db/health';
 import { storageQueries } from '@/db/queries';
 import { requestPersistentStorage } from '@/db/storage';
 import { StatusMessage } from '@/ui/status-message';
@@ -19,7 +20,8 @@ export function FirstRun() {
       .then(() => queryClient.invalidateQueries({ queryKey: storageQueries.estimate().queryKey }));
   }, [mutate, queryClient]);
 
-  if (!seed.error) return null;
+  const noDatabase = useQuery(databaseQueries.problem()).data;
+  if (!seed.error || noDatabase) return null; // DatabaseStatus explains a missing database
   return (
     <StatusMessage tone="error">
       Could not add the example article: {describeDbError(seed.error)}

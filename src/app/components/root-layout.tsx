@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { AppStatus } from '@/app/components/app-status';
 import { DatabaseOutdated } from '@/app/components/database-outdated';
+import { DatabaseStatus } from '@/app/components/database-status';
 import { FirstRun } from '@/app/components/first-run';
 import { paths } from '@/app/paths';
 import { ShortcutHelp } from '@/features/shortcuts/shortcut-help';
@@ -78,6 +79,7 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
       </header>
       <DatabaseOutdated />
       <main id="main" tabIndex={-1}>
+        <DatabaseStatus />
         <FirstRun />
         <Outlet />
       </main>

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { checkSourceUrl } from '../review/urls';
 import { BackupError } from './backup-error';
 import {
   BACKUP_FORMAT,
@@ -81,6 +82,7 @@ export class BackupValidator {
   private rowCount = 0;
   private ids = new Map<BackupTable, Set<string>>();
   private articleLength = new Map<string, number>();
+  private articleText = new Map<string, string>();
   private articleShas = new Set<string>();
 
   constructor(
@@ -190,6 +192,9 @@ export class BackupValidator {
           throw new BackupError(`The backup’s ${where} has the same text as an earlier article.`);
         this.articleShas.add(sha);
         this.articleLength.set(key, (row.text as string).length);
+        this.articleText.set(key, row.text as string);
+        if (row.url !== null && !/^https?:\/\/[^\s]+$/i.test(row.url as string))
+          throw new BackupError(`The backup’s ${where} has a link that is not an http(s) address.`);
         for (const b of row.boilerplate as { start: number; end: number }[])
           if (b.end < b.start || b.end > (row.text as string).length)
             throw new BackupError(`The backup’s ${where} marks boilerplate outside its text.`);
@@ -204,10 +209,18 @@ export class BackupValidator {
           throw new BackupError(
             `The backup’s ${where} has offsets ${start}..${end} outside its article (${plural(length, 'character')}).`,
           );
+        if (this.articleText.get(row.articleId as string)!.slice(start, end) !== row.text)
+          throw new BackupError(
+            `The backup’s ${where} quotes words that are not in its article at ${start}..${end}.`,
+          );
         if (row.speakerId !== null && !this.has('speakers', row.speakerId))
           throw missing('the speaker', row.speakerId);
         break;
       }
+      case 'sources':
+        if (row.url !== '' && !checkSourceUrl(row.url as string).ok)
+          throw new BackupError(`The backup’s ${where} has a source address that is not an http(s) address.`);
+        break;
       case 'evidence':
         if (!this.has('claims', row.claimId)) throw missing('the claim', row.claimId);
         if (!this.has('sources', row.sourceId)) throw missing('the source', row.sourceId);

@@ -166,3 +166,14 @@ async function runImport(
     extraction,
   );
 }
+
+/**
+ * When the browser will not let Claimdesk store anything: the same reading and extraction as an
+ * import, kept in memory only, so a person can still read an article's claims.
+ */
+export async function readWithoutSaving(
+  text: string,
+): Promise<Readonly<{ text: string; title: string | null; extraction: Extraction }>> {
+  const prepared = await readPaste(text, undefined, undefined);
+  return { text: prepared.text, title: prepared.title, extraction: await extractClaims(prepared.text) };
+}
