@@ -21,9 +21,17 @@ import {
 } from '../src/core/eval/corpus';
 import { claimsOnBoilerplate, predictionProblems } from '../src/core/eval/score';
 import { extractClaims } from '../src/core/extract/pipeline';
+import { GRANULARITIES, type Granularity } from '../src/core/extract/types';
 import { readFixtureDir } from '../src/test/fixture-corpus';
 
-const argv = process.argv.slice(2);
+const rawArgv = process.argv.slice(2);
+const gAt = rawArgv.indexOf('--granularity');
+const granularity = (gAt >= 0 ? rawArgv[gAt + 1] : 'quotation') as Granularity;
+if (!GRANULARITIES.includes(granularity)) {
+  console.error(`--granularity: one of ${GRANULARITIES.join(', ')}`);
+  process.exit(2);
+}
+const argv = gAt >= 0 ? rawArgv.filter((_, i) => i !== gAt && i !== gAt + 1) : rawArgv;
 const dirAt = argv.indexOf('--dir');
 const otherDir = dirAt >= 0 ? argv[dirAt + 1] : undefined;
 if (dirAt >= 0 && !otherDir) {
@@ -41,7 +49,7 @@ const baselinePath = `${dir}baseline.json`;
 
 let broken = 0;
 const scores = readFixtureDir(dir, only).map(({ slug, text, gold }) => {
-  const extraction = extractClaims(text);
+  const extraction = extractClaims(text, { granularity });
   const problems = [
     ...validateGold(text, gold).map((p) => `gold: ${p}`),
     ...predictionProblems(text, extraction),

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Granularity } from '../core/attribution/claims';
 import { extractClaims } from '../core/extract/pipeline';
 import type { Extraction } from '../core/extract/types';
+import { GRANULARITIES, type Granularity } from '../core/extract/types';
 
-const USAGE = `usage: npm run --silent extract -- [--granularity passage|sentence] FILE...
+const USAGE = `usage: npm run --silent extract -- [--granularity quotation|passage|sentence] FILE...
        npm run --silent extract -- --jsonl < in.jsonl     (lines {"id","text"} -> lines {"id","speakers","claims"})
        npm run --silent extract -- --format csv FILE...`;
 
@@ -65,6 +65,8 @@ export function csvRows(id: string, x: Extraction): Record<string, unknown>[] {
       speaker_role: sp?.role ?? '',
       speaker_mention: c.speakerMention?.text ?? '',
       cue: c.cue?.text ?? '',
+      rule: c.rule ?? '',
+      group: c.groupId ?? '',
       confidence: c.confidence,
       checkworthy: c.checkworthy.score,
       signals: c.checkworthy.signals.join(' '),
@@ -140,7 +142,7 @@ async function runJsonl(granularity: Granularity): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   let jsonl = false;
   let format = 'json';
-  let granularity: Granularity = 'passage';
+  let granularity: Granularity = 'quotation';
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -157,8 +159,8 @@ async function main(argv: string[]): Promise<number> {
     else files.push(a);
   }
   if (format !== 'json' && format !== 'csv') throw new InputError(`unknown format "${format}" (json or csv)`);
-  if (granularity !== 'passage' && granularity !== 'sentence')
-    throw new InputError(`unknown granularity "${granularity}" (passage or sentence)`);
+  if (!GRANULARITIES.includes(granularity))
+    throw new InputError(`unknown granularity "${granularity}" (${GRANULARITIES.join(', ')})`);
   if (jsonl) {
     if (files.length) throw new InputError('--jsonl reads stdin; do not give files');
     return runJsonl(granularity);
@@ -192,6 +194,8 @@ async function main(argv: string[]): Promise<number> {
       'speaker_role',
       'speaker_mention',
       'cue',
+      'rule',
+      'group',
       'confidence',
       'checkworthy',
       'signals',

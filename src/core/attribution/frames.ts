@@ -11,6 +11,7 @@ import {
   subjectAfter,
   subjectBefore,
 } from './mention';
+import type { RuleId } from './rules';
 
 export { mainSubject };
 
@@ -24,6 +25,7 @@ export type Frame = {
   end: number;
   /** Token index where the frame begins (subject or content), for cutting an earlier frame's content. */
   from: number;
+  rule: RuleId;
 };
 
 const OBJECT_WORDS =
@@ -126,7 +128,15 @@ export function framesOf(
         words(tokens, 0, cue.from) === 0 ||
         (cue.from > 0 && /^(but|and|yet|so)$/i.test(tokens[cue.from - 1]!.key) && cue.from === 1);
       if (atStart && k < n - 1)
-        frame = { cue, subject, inherit: false, start: tokens[k + 1]!.start, end, from: cue.from };
+        frame = {
+          cue,
+          subject,
+          inherit: false,
+          start: tokens[k + 1]!.start,
+          end,
+          from: cue.from,
+          rule: 'reported-according',
+        };
       else if (cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
         const tail = words(tokens, k, n);
         const next = tokens[k + 1];
@@ -139,12 +149,21 @@ export function framesOf(
           start: tokens[0]!.start,
           end: tail >= 3 && !appositive ? end : tokens[cue.from - 1]!.start,
           from: 0,
+          rule: 'reported-according',
         };
       }
     } else if (cue.participle && cue.from > 0 && /^[,—–]$/.test(tokens[cue.from - 1]!.text)) {
       const j = contentStart(tokens, cue);
       if (words(tokens, j, n) >= 2)
-        frame = { cue, subject: null, inherit: true, start: tokens[j]!.start, end, from: cue.from - 1 };
+        frame = {
+          cue,
+          subject: null,
+          inherit: true,
+          start: tokens[j]!.start,
+          end,
+          from: cue.from - 1,
+          rule: 'reported-participle',
+        };
     } else {
       // "Sanders was asked by host John Dickerson whether …", "Asked by Starnes if …": the agent is the speaker.
       if (
@@ -172,7 +191,15 @@ export function framesOf(
           let stop = end;
           const comma = tokens.findIndex((x, xi) => xi > k && x.text === ',');
           if (cue.from === 0 && comma > 0) stop = tokens[comma]!.start;
-          frames.push({ cue, subject, inherit: false, start: tokens[k]!.start, end: stop, from: cue.from });
+          frames.push({
+            cue,
+            subject,
+            inherit: false,
+            start: tokens[k]!.start,
+            end: stop,
+            from: cue.from,
+            rule: 'reported-passive-agent',
+          });
         } else if (
           subject &&
           cue.from > 1 &&
@@ -191,6 +218,7 @@ export function framesOf(
               start: tokens[0]!.start,
               end: tokens[aux]!.start,
               from: 0,
+              rule: 'reported-passive-agent',
             });
         }
         continue;
@@ -258,7 +286,15 @@ export function framesOf(
         const parenthetical = prevComma > 0 && lead >= 2 && tokens[cue.to + 1]?.text === ',' && !inside;
         const leadIsContent = prevComma > 0 && lead >= 3 && !inside;
         if (parenthetical && after >= 2) {
-          frame = { cue, subject, inherit: false, start: tokens[0]!.start, end, from: 0 };
+          frame = {
+            cue,
+            subject,
+            inherit: false,
+            start: tokens[0]!.start,
+            end,
+            from: 0,
+            rule: 'reported-parenthetical',
+          };
         } else if (leadIsContent && after < 3) {
           frame = {
             cue,
@@ -267,9 +303,18 @@ export function framesOf(
             start: tokens[0]!.start,
             end: tokens[prevComma]!.start,
             from: 0,
+            rule: 'reported-postposed',
           };
         } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
-          frame = { cue, subject, inherit: false, start: tokens[0]!.start, end, from: 0 };
+          frame = {
+            cue,
+            subject,
+            inherit: false,
+            start: tokens[0]!.start,
+            end,
+            from: 0,
+            rule: 'reported-parenthetical',
+          };
         } else if (after >= 2 && j < n && !/^(by)$/.test(tokens[j]!.key)) {
           // "Barkley, who said he votes Democratic, said …": a non-restrictive relative clause ends at its comma.
           let stop = end;
@@ -281,7 +326,15 @@ export function framesOf(
             const comma = tokens.findIndex((x, xi) => xi > j && x.text === ',');
             if (comma > 0 && tokens[comma + 1]?.word && !tokens[comma + 1]!.cap) stop = tokens[comma]!.start;
           }
-          frame = { cue, subject, inherit: false, start: tokens[j]!.start, end: stop, from: sFrom };
+          frame = {
+            cue,
+            subject,
+            inherit: false,
+            start: tokens[j]!.start,
+            end: stop,
+            from: sFrom,
+            rule: 'reported-clause',
+          };
         }
       } else if (cue.from > 0 && /^[,”"’']$/.test(tokens[cue.from - 1]!.text)) {
         const s = subjectAfter(text, tokens, cue.to + 1, n - 1);
@@ -309,6 +362,7 @@ export function framesOf(
             start: tokens[0]!.start,
             end: tail >= 4 && !appositive ? end : fromTok.start,
             from: 0,
+            rule: 'reported-postposed',
           };
         }
       }

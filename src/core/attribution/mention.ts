@@ -209,6 +209,8 @@ function andInPhrase(tokens: readonly Token[], at: number, min: number): boolean
   return !l.cap && at - 2 >= min && /^(the|a|an)$/.test(tokens[at - 2]!.key) && !SPEECH_VERBS.has(l.key);
 }
 
+const CLOSE_TO = /^(close|closer|near|loyal|allied|opposed|sympathetic|connected|related|linked|answerable)$/;
+
 /** Index of the first token of the noun phrase that ends at tokens[to], reading leftwards to a clause boundary. */
 export function phraseStart(tokens: readonly Token[], to: number, min: number): number {
   let i = to;
@@ -231,7 +233,9 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
       !t.cap &&
       /^(is|was|are|were|has|have|had|be|been|will|would|can|could|should|may|might|must|did|does|do|not|it|there|to)$/.test(
         t.key,
-      )
+      ) &&
+      // "A source close to the player said": an adjective's complement belongs to the subject.
+      !(t.key === 'to' && CLOSE_TO.test(tokens[i - 2]?.key ?? ''))
     )
       break;
     if (to - i >= 12) break;
@@ -260,6 +264,36 @@ export function skipLeft(tokens: readonly Token[], i: number, min: number): numb
 
 /** The subject of a cue at tokens[cue]: "Dr Billings said", "Stafford, MP for X, told", "a report, which claims". */
 export function subjectBefore(
+  text: string,
+  tokens: readonly Token[],
+  cue: number,
+  min: number,
+  depth = 0,
+): Subject | null {
+  const found = subjectBeforeInner(text, tokens, cue, min, depth);
+  if (found || depth > 0) return found;
+  return longSubject(text, tokens, cue, min);
+}
+
+/**
+ * "A nurse who worked at the clinic for a decade before it closed told reporters": a subject whose relative
+ * clause holds verbs and clauses of its own. The noun phrase before `who` at the start of the clause.
+ */
+function longSubject(text: string, tokens: readonly Token[], cue: number, min: number): Subject | null {
+  for (let k = cue - 1; k > min && cue - k <= 30; k--) {
+    const t = tokens[k]!;
+    if (/^[“”"‘;:]$/.test(t.text)) return null;
+    if (t.key !== 'who' || t.cap) continue;
+    const from = phraseStart(tokens, k - 1, min);
+    if (from !== min && tokens[from - 1]?.text !== ',') return null;
+    const m = mentionOf(text, tokens, from, k - 1);
+    if (!m || m.kind === 'pronoun' || m.type === 'document' || m.type === 'organization') return null;
+    return { mention: m, role: m.role, relative: false };
+  }
+  return null;
+}
+
+function subjectBeforeInner(
   text: string,
   tokens: readonly Token[],
   cue: number,

@@ -271,6 +271,17 @@ export class SpeakerRegistry {
   touchKey(key: string, at: number) {
     const e = this.entities.find((x) => x.type === 'person' && x.key === key);
     if (e) this.touch(e, at, true);
+    else {
+      const m = this.remembered.get(key);
+      if (m?.name) this.person(m.name, m.role, at, true, m.text);
+    }
+  }
+
+  private remembered = new Map<string, Mention>();
+
+  /** A person named as an object ("spoke to manager Jens Albrektsen"): known by surname, not yet an antecedent. */
+  remember(m: Mention) {
+    if (m.name) this.remembered.set(splitName(m.name).last, m);
   }
 
   /** Records a mention seen in running text, so later pronouns can resolve to it. */

@@ -1,4 +1,4 @@
-import type { BoilerplateRange, ClaimKind } from '../extract/types';
+import type { BoilerplateRange, ClaimKind, Granularity } from '../extract/types';
 import type { Line } from '../text/lines';
 import { pairQuotes, type Quote } from '../text/quotes';
 import { type Span, splitSentences } from '../text/sentences';
@@ -15,9 +15,9 @@ import {
   TITLES,
 } from './lexicon';
 import { clauseSubject, type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
+import type { RuleId } from './rules';
 import { type Entity, SpeakerRegistry } from './speakers';
-
-export type Granularity = 'passage' | 'sentence';
+import { claimUnits } from './units';
 
 /** A claim before ids and check-worthiness: offsets into the original text. */
 export type Draft = {
@@ -27,7 +27,7 @@ export type Draft = {
   entity: Entity;
   mention: Span | null;
   cue: Span | null;
-  confidence: number;
+  rule: RuleId;
   line: number;
   /** Direct-quote run this draft belongs to, for merging in passage granularity. */
   run: number;
@@ -35,9 +35,11 @@ export type Draft = {
   continues?: boolean;
   /** Has a cue of its own: never merged into the previous quotation. */
   separate?: boolean;
+  /** Runs of one quotation share a group (set by `claimUnits`). */
+  group?: number;
 };
 
-type Attributed = { entity: Entity; mention: Span | null; cue: Span | null; confidence: number };
+type Attributed = { entity: Entity; mention: Span | null; cue: Span | null; rule: RuleId };
 
 const PUBLISH =
   /^(published|released|issued|produced|commissioned|compiled|wrote|authored|unveiled|presented)$/;
@@ -162,7 +164,7 @@ export function attributeClaims(
         entity,
         mention: null,
         cue: null,
-        confidence: 0.55,
+        rule: 'headline-quote',
         line: -10,
         run: 0,
       });
@@ -225,7 +227,7 @@ export function attributeClaims(
               entity: interviewee,
               mention: null,
               cue: null,
-              confidence: 0.6,
+              rule: 'qa-answer',
               line: li,
               run: 0,
             },
@@ -268,7 +270,7 @@ export function attributeClaims(
               entity,
               mention: m,
               cue: tokens[c]!,
-              confidence: 0.6,
+              rule: 'name-colon',
               line: li,
               run: 0,
             },
@@ -312,7 +314,7 @@ export function attributeClaims(
                 entity: resolve(s, tokens, headlineMode),
                 mention: s.mention,
                 cue: tokens[colonTok]!,
-                confidence: 0.6,
+                rule: 'quote-colon',
               };
               direct = true;
               first = qi;
@@ -329,10 +331,10 @@ export function attributeClaims(
               subjectBefore(text, tokens, c, 0) ?? subjectAfter(text, tokens, c + 1, tokens.length - 1);
           if (subject) {
             const entity = resolve(subject, tokens, headlineMode);
-            who = { entity, mention: subject.mention, cue: cueTok, confidence: 0.9 };
+            who = { entity, mention: subject.mention, cue: cueTok, rule: 'quote-cue-before' };
           } else if (PARTICIPLE_CUES.has(cueTok.key)) {
             const main = sentenceSpeaker as Attributed | null;
-            if (main) who = { ...main, cue: cueTok, confidence: 0.8 };
+            if (main) who = { ...main, cue: cueTok, rule: 'quote-participle-before' };
           }
           if (who) {
             direct = true;
@@ -376,7 +378,7 @@ export function attributeClaims(
               const adjacent = t === firstWord || (subject && subject.mention.start <= firstWord.start);
               if (subject && adjacent) {
                 const entity = resolve(subject, tokens, headlineMode);
-                who = { entity, mention: subject.mention, cue: t, confidence: 0.9 };
+                who = { entity, mention: subject.mention, cue: t, rule: 'quote-cue-after' };
                 direct = true;
                 consumed.push({ start: quoteEnd(q0), end: Math.max(t.end, subject.mention.end) });
               }
@@ -388,9 +390,13 @@ export function attributeClaims(
           // A quotation with no attribution of its own continues the last speaker.
           const near = last && (li - last.line <= 1 || (continuesQuote && li - last.line <= 3));
           const sameLine = sentenceSpeaker as Attributed | null;
-          if (sameLine) who = { ...sameLine, cue: null, confidence: 0.75 };
+          if (sameLine) who = { ...sameLine, cue: null, rule: 'quote-same-sentence' };
           else if (near && last && quotes[0]?.open === line.start && !isSubheading(text, line, quotes)) {
-            who = { ...last, cue: null, confidence: continuesQuote ? 0.8 : 0.65 };
+            who = {
+              ...last,
+              cue: null,
+              rule: continuesQuote ? 'quote-open-paragraph' : 'quote-next-paragraph',
+            };
             continuation = continuesQuote;
           }
           if (!who) direct = false;
@@ -425,7 +431,7 @@ export function attributeClaims(
                   entity: who.entity,
                   mention: who.mention,
                   cue,
-                  confidence: who.confidence,
+                  rule: who.rule,
                   line: li,
                   run,
                   continues: continuation && q === sq[0],
@@ -448,7 +454,12 @@ export function attributeClaims(
         const t = tokens[i]!;
         if (t.text === '(') paren++;
         else if (t.text === ')') paren = Math.max(0, paren - 1);
-        if (paren > 0 || !t.word || !t.cap || blocked(t.start) || (i === 0 && !tokens[1]?.cap)) continue;
+        if (paren > 0 || !t.word || !t.cap || blocked(t.start)) continue;
+        if (i === 0 && !tokens[1]?.cap) {
+          // "MacLeish laughs.": a known surname alone at the start of a sentence is its subject.
+          if (tokens[1]?.word) registry.touchKey(t.key, t.start);
+          continue;
+        }
         // "The Salt Ledger": a capitalised run after "The" inside a sentence is a title or a body, not a person.
         if (i > 0 && t.key === 'the') {
           while (i + 1 < tokens.length && tokens[i + 1]!.word && tokens[i + 1]!.cap) i++;
@@ -456,8 +467,6 @@ export function attributeClaims(
         }
         let j = i;
         while (j + 1 < tokens.length && tokens[j + 1]!.word && tokens[j + 1]!.cap) j++;
-        // "MacLeish laughs.": a known surname alone at the start of a sentence is its subject.
-        if (j === i && i === 0 && tokens[1]?.word && !tokens[1].cap) registry.touchKey(t.key, t.start);
         if (j > i) {
           const m = mentionOf(text, tokens, i, j);
           // A subject: only capitalised words, determiners or titles between the clause start and the name.
@@ -479,6 +488,8 @@ export function attributeClaims(
             prev &&
             (prev.text === '(' || /^(for|of|in|at|from|with|to|by|on|into|against|about)$/.test(prev.key))
           ) {
+            // Not an antecedent yet, but "Albrektsen refused …" later makes the surname the subject.
+            if (m?.kind === 'name' && m.type === 'person' && m.name?.includes(' ')) registry.remember(m);
             i = j;
             continue;
           }
@@ -500,7 +511,7 @@ export function attributeClaims(
             entity: resolve(s, tokens, headlineMode),
             mention: s.mention,
             cue: lastTok,
-            confidence: 0.6,
+            rule: 'quote-colon',
             line: li,
           };
       }
@@ -528,7 +539,7 @@ export function attributeClaims(
         let who: Attributed | null = null;
         const cueSpan = { start: tokens[f.cue.from]!.start, end: tokens[f.cue.to]!.end };
         if (f.inherit) {
-          if (mainSpeaker) who = { ...mainSpeaker, cue: cueSpan, confidence: 0.65 };
+          if (mainSpeaker) who = { ...mainSpeaker, cue: cueSpan, rule: 'reported-participle' };
           else {
             const s = mainSubject(text, tokens, f.cue.from);
             if (s)
@@ -536,13 +547,13 @@ export function attributeClaims(
                 entity: resolve(s, tokens, headlineMode),
                 mention: s.mention,
                 cue: cueSpan,
-                confidence: 0.6,
+                rule: 'reported-participle',
               };
           }
         } else if (f.subject) {
           const m: Mention = f.subject.mention;
           const entity = resolve(f.subject, tokens, headlineMode);
-          who = { entity, mention: m, cue: cueSpan, confidence: m.kind === 'pronoun' ? 0.7 : 0.8 };
+          who = { entity, mention: m, cue: cueSpan, rule: f.rule };
         }
         if (!who) continue;
         const hasQuote = quotes.some((q) => q.open >= f.start && q.open < f.end);
@@ -553,7 +564,7 @@ export function attributeClaims(
             entity: who.entity,
             mention: who.mention,
             cue: who.cue,
-            confidence: who.confidence,
+            rule: who.rule,
             line: li,
             run: 0,
           },
@@ -576,57 +587,5 @@ export function attributeClaims(
     processLine(headline, -10, true);
     last = saved;
   }
-  drafts.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Draft[] = [];
-  for (const d of drafts) {
-    const prev = kept.at(-1);
-    if (prev && d.start < prev.end) continue;
-    if (
-      granularity === 'passage' &&
-      prev &&
-      prev.run > 0 &&
-      prev.run === d.run &&
-      d.run > 0 &&
-      prev.line === d.line &&
-      prev.entity === d.entity
-    ) {
-      prev.end = d.end;
-      continue;
-    }
-    kept.push(d);
-  }
-  return { drafts: mergeRuns(kept, granularity, boilerplate), registry };
-}
-
-/** In passage granularity, consecutive direct quotes of one speaker in one paragraph become one claim. */
-function mergeRuns(
-  drafts: Draft[],
-  granularity: Granularity,
-  boilerplate: readonly BoilerplateRange[],
-): Draft[] {
-  if (granularity !== 'passage') return drafts;
-  const out: Draft[] = [];
-  for (const d of drafts) {
-    const prev = out.at(-1);
-    const joinable =
-      prev &&
-      (prev.line === d.line ||
-        (d.continues &&
-          prev.line === d.line - 1 &&
-          !boilerplate.some((b) => b.start < d.start && b.end > prev.end)));
-    if (
-      prev &&
-      joinable &&
-      !d.separate &&
-      (d.cue === null || d.cue.start === prev.cue?.start) &&
-      (prev.kind === 'direct' || (prev.kind === 'mixed' && d.cue === null && prev.line === d.line)) &&
-      d.kind === 'direct' &&
-      prev.entity === d.entity
-    ) {
-      prev.end = d.end;
-      continue;
-    }
-    out.push({ ...d });
-  }
-  return out;
+  return { drafts: claimUnits(text, drafts, granularity, boilerplate), registry };
 }
