@@ -14,7 +14,16 @@ import {
   SPEECH_VERBS,
   TITLES,
 } from './lexicon';
-import { clauseSubject, type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
+import {
+  clauseSubject,
+  isVerbLike,
+  type Mention,
+  mentionOf,
+  type Subject,
+  subjectAfter,
+  subjectBefore,
+} from './mention';
+import { QUOTE_DIRECT_VERBS, QUOTE_OBJECT_VERBS } from './reporting-verbs';
 import type { RuleId } from './rules';
 import { type Entity, SpeakerRegistry } from './speakers';
 import { claimUnits } from './units';
@@ -60,6 +69,21 @@ function isSubheading(text: string, line: Line, quotes: readonly Quote[]): boole
   if (!q || q.double || quotes.length > 1) return false;
   const rest = text.slice(q.close < 0 ? line.end : q.close + 1, line.end);
   return /^[\s.!?]*$/.test(rest) && text.slice(q.start, q.end).split(/\s+/).length <= 8;
+}
+
+const TITLE_BEFORE = /^(on|in|at|from|of|by|with|titled|entitled|called|named|dubbed)$/;
+
+/**
+ * “Sunday Morning Live.”, “The Long Field”: a quotation in title case after a preposition or a naming word is a
+ * title, not speech, and never pairs with the quotation before it.
+ */
+function isTitleQuote(text: string, tokens: readonly Token[], q: Quote): boolean {
+  const before = tokens.filter((t) => t.end <= q.open).at(-1);
+  if (!before?.word || !TITLE_BEFORE.test(before.key)) return false;
+  const inner = tokenize(text, q.start, q.end).filter((t) => t.word);
+  if (!inner.length || inner.length > 7) return false;
+  const content = inner.filter((t) => t.text.length > 3);
+  return content.length > 0 && content.every((t) => t.cap);
 }
 
 /** Finds the attributed claims of an article. Lines are paragraphs; boilerplate lines are skipped. */
@@ -201,7 +225,11 @@ export function attributeClaims(
       const tokens = tokenize(text, S.start, S.end);
       if (!tokens.length) continue;
       const sq = quotes.filter(
-        (q) => q.open >= S.start && q.open < S.end && (q.double || q.end - q.start > 12),
+        (q) =>
+          q.open >= S.start &&
+          q.open < S.end &&
+          (q.double || q.end - q.start > 12) &&
+          !isTitleQuote(text, tokens, q),
       );
       const consumed: Span[] = [];
       const blocked = (off: number) => inQuote(off) || consumed.some((r) => off >= r.start && off < r.end);
@@ -291,7 +319,6 @@ export function attributeClaims(
         let first = 0;
         for (let qi = 0; !initial && qi < sq.length && !who; qi++) {
           const q = sq[qi]!;
-          if (!/[:,]\s*$/.test(text.slice(S.start, q.open))) continue;
           let c = -1;
           for (let i = 0; i < tokens.length && tokens[i]!.end <= q.open; i++) {
             const t = tokens[i]!;
@@ -299,6 +326,21 @@ export function attributeClaims(
           }
           const gap =
             c >= 0 ? tokens.filter((t) => t.start > tokens[c]!.end && t.end <= q.open && t.word).length : 99;
+          // "chanted “Out, out, out”", "described as a “package of remedies”", "scolded both sides for “…”": a
+          // quotation inside the cue's own clause, with no colon or comma before it.
+          const between = c >= 0 ? tokens.filter((t) => t.start > tokens[c]!.end && t.end <= q.open) : [];
+          const inClause =
+            c >= 0 &&
+            !inQuote(tokens[c]!.start) &&
+            (between.length === 0
+              ? QUOTE_DIRECT_VERBS.has(tokens[c]!.key)
+              : QUOTE_OBJECT_VERBS.has(tokens[c]!.key) &&
+                gap <= 5 &&
+                between.every(
+                  (t) => t.word && !isVerbLike(t.key) && !/^(that|whether|if|by|in|on|at)$/.test(t.key),
+                ) &&
+                /^(as|a|an|for)$/.test(between.at(-1)!.key));
+          if (!/[:,]\s*$/.test(text.slice(S.start, q.open)) && !inClause) continue;
           const colonBefore = /:\s*$/.test(text.slice(S.start, q.open));
           if (
             c < 0 ||
@@ -369,7 +411,7 @@ export function attributeClaims(
                 while (e < tokens.length && tokens[e]!.word) e++;
                 const m = mentionOf(text, tokens, k + 2, e - 1);
                 subject = m ? { mention: m, role: m.role, relative: false } : null;
-              } else if (SPEECH_VERBS.has(t.key) && !t.cap) {
+              } else if (SPEECH_VERBS.has(t.key) && !t.cap && !t.key.endsWith('ing')) {
                 subject =
                   subjectBefore(text, tokens, k, base) ??
                   subjectAfter(text, tokens, k + 1, tokens.length - 1);

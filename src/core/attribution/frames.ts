@@ -152,7 +152,12 @@ export function framesOf(
           rule: 'reported-according',
         };
       }
-    } else if (cue.participle && cue.from > 0 && /^[,—–]$/.test(tokens[cue.from - 1]!.text)) {
+    } else if (
+      cue.participle &&
+      cue.from > 0 &&
+      (/^[,—–]$/.test(tokens[cue.from - 1]!.text) ||
+        (/^[”"’']$/.test(tokens[cue.from - 1]!.text) && tokens[cue.from - 2]?.text === ','))
+    ) {
       const j = contentStart(tokens, cue);
       if (words(tokens, j, n) >= 2)
         frame = {
@@ -336,7 +341,7 @@ export function framesOf(
             rule: 'reported-clause',
           };
         }
-      } else if (cue.from > 0 && /^[,”"’']$/.test(tokens[cue.from - 1]!.text)) {
+      } else if (cue.from > 0 && /^[,”"’']$/.test(tokens[cue.from - 1]!.text) && !cue.key.endsWith('ing')) {
         const s = subjectAfter(text, tokens, cue.to + 1, n - 1);
         // "…, said he wanted change": a pronoun followed by a verb starts the content, it is not an inverted subject.
         const next = tokens[cue.to + 2];
