@@ -5,8 +5,10 @@ import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
+import { layoutClaims } from './layout';
 import {
   DETERMINERS,
+  DOCUMENT_QUOTE_VERBS,
   HEAD_TYPE,
   NAME_JOINERS,
   PARTICIPLE_CUES,
@@ -26,6 +28,7 @@ import {
 import { QUOTE_DIRECT_VERBS, QUOTE_OBJECT_VERBS } from './reporting-verbs';
 import type { RuleId } from './rules';
 import { type Entity, SpeakerRegistry } from './speakers';
+import { speechNounClaims } from './speech-nouns';
 import { claimUnits } from './units';
 
 /** A claim before ids and check-worthiness: offsets into the original text. */
@@ -411,10 +414,16 @@ export function attributeClaims(
                 while (e < tokens.length && tokens[e]!.word) e++;
                 const m = mentionOf(text, tokens, k + 2, e - 1);
                 subject = m ? { mention: m, role: m.role, relative: false } : null;
-              } else if (SPEECH_VERBS.has(t.key) && !t.cap && !t.key.endsWith('ing')) {
+              } else if (
+                (SPEECH_VERBS.has(t.key) || DOCUMENT_QUOTE_VERBS.has(t.key)) &&
+                !t.cap &&
+                !t.key.endsWith('ing')
+              ) {
                 subject =
                   subjectBefore(text, tokens, k, base) ??
                   subjectAfter(text, tokens, k + 1, tokens.length - 1);
+                // "“Evacuate now,” the bulletin read.": only a document reads.
+                if (DOCUMENT_QUOTE_VERBS.has(t.key) && subject?.mention.type !== 'document') subject = null;
               } else continue;
               const firstWord = postWords[0]!;
               const adjacent = t === firstWord || (subject && subject.mention.start <= firstWord.start);
@@ -441,6 +450,22 @@ export function attributeClaims(
             };
             continuation = continuesQuote;
           }
+          // "“Nobody should have to sleep on a bench.”" two paragraphs after the director's quotation, with only
+          // narration between: a paragraph that is one whole quotation carries the last quoted speaker.
+          const wholeLine =
+            quotes.length === 1 &&
+            quotes[0]!.open === line.start &&
+            quotes[0]!.close >= 0 &&
+            /^[\s.]*$/.test(text.slice(quotes[0]!.close + 1, line.end));
+          if (
+            !who &&
+            last &&
+            wholeLine &&
+            li - last.line <= 3 &&
+            last.rule.startsWith('quote-') &&
+            !isSubheading(text, line, quotes)
+          )
+            who = { ...last, cue: null, rule: 'quote-carried' };
           if (!who) direct = false;
         }
         if (direct && who) {
@@ -629,5 +654,7 @@ export function attributeClaims(
     processLine(headline, -10, true);
     last = saved;
   }
+  layoutClaims(text, body, drafts, registry);
+  speechNounClaims(text, body, drafts, registry);
   return { drafts: claimUnits(text, drafts, granularity, boilerplate), registry };
 }

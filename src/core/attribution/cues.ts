@@ -49,8 +49,11 @@ function objectComplement(tokens: readonly Token[], from: number): boolean {
 /** "added that …", "added the plan would fail": a clause follows, not a count or a bare object. */
 function addsClause(tokens: readonly Token[], from: number): boolean {
   const first = tokens[from];
-  if (!first || !first.word) return true;
-  if (/^\d/.test(first.text) || /^(two|three|four|five|six|seven|eight|nine|ten|another|more|some)$/.test(first.key))
+  if (!first?.word) return true;
+  if (
+    /^\d/.test(first.text) ||
+    /^(two|three|four|five|six|seven|eight|nine|ten|another|more|some)$/.test(first.key)
+  )
     return false;
   if (/^(that|he|she|they|it|we|i|you|there)$/.test(first.key)) return true;
   for (let k = from; k < tokens.length && k < from + 8; k++) {
@@ -60,6 +63,22 @@ function addsClause(tokens: readonly Token[], from: number): boolean {
       return true;
   }
   return false;
+}
+
+/** Words that make a following `to VERB` a report that has not happened: "is expected to argue". */
+const NOT_YET = new Set(
+  'expected set likely unlikely going plans plan planned intends intend intended declined refused refuses declines wants want wanted hopes hope hoped due unable failed fails'.split(
+    ' ',
+  ),
+);
+
+/** "did not say", "never said", "will argue", "is expected to argue", "declined to say": no report was made. */
+function unrealised(tokens: readonly Token[], i: number): boolean {
+  const p1 = tokens[i - 1];
+  const p2 = tokens[i - 2];
+  if (!p1?.word) return false;
+  if (/^(not|never|cannot|will|shall|won['’]t)$/.test(p1.key) || /n['’]t$/.test(p1.key)) return true;
+  return p1.key === 'to' && !!p2 && NOT_YET.has(p2.key);
 }
 
 /** Reporting cues among tokens[from, to), outside `blocked` offsets. */
@@ -90,11 +109,13 @@ export function findCues(
     if (!isSpeech && !isFinding) continue;
     if (t.cap && i > 0 && !titleCase) continue;
     if (QUOTE_ONLY.has(t.key)) continue;
+    if (unrealised(tokens, i)) continue;
     // "grumbled that …", "…, Crane lamented.": a verb from the general lists needs a clause or a postposed place.
     if (NEEDS_CLAUSE.has(t.key) && !FINDING_VERBS.has(t.key)) {
       const next = tokens[i + 1];
       const clause = !next || /^(that|:|,|\.|;|“|"|‘)$/.test(next.key) || quoteWithin(tokens, i + 1, 2);
-      const postposed = /^[,”"’']$/.test(prev?.text ?? '');
+      // "…, lamented Crane." is postposed; "…, promising to cut taxes" is not a report.
+      const postposed = /^[,”"’']$/.test(prev?.text ?? '') && !t.key.endsWith('ing');
       if (!clause && !postposed) continue;
     }
     // "Halifax added two goals", "The TSX added 80 points", "It added a second dormitory": not speech.

@@ -284,12 +284,25 @@ export function framesOf(
           continue;
         // "said on Tuesday", "said in an interview": an adjunct, not reported content.
         const adjunctOnly = j < n && isAdjunct(tokens, j, n);
+        // "…, the mayor said on Friday, and fixing it came first": the coordinated clause continues the report.
+        const coordinated = j < n && tokens[j - 1]?.text === ',' && /^(and|but)$/.test(tokens[j]!.key);
         const after = adjunctOnly ? 0 : words(tokens, j, n);
         const prevComma = sFrom > 0 && /^[,”"']$/.test(tokens[sFrom - 1]!.text) ? sFrom - 1 : -1;
         const lead = prevComma > 0 ? words(tokens, 0, prevComma) : 0;
+        // "The inspector told us the wiring was unsafe, the landlord said": an earlier report that opens the
+        // sentence is nested in this postposed one.
+        const nestsEarlier =
+          !!inside &&
+          inside.from === 0 &&
+          inside.rule === 'reported-clause' &&
+          /^(said|says|told|tells|added|adds|insisted|insists|wrote|writes)$/.test(cue.key);
         // "…, Devine said, …": a cue between commas interrupts one reported sentence.
-        const parenthetical = prevComma > 0 && lead >= 2 && tokens[cue.to + 1]?.text === ',' && !inside;
-        const leadIsContent = prevComma > 0 && lead >= 3 && !inside;
+        const parenthetical =
+          prevComma > 0 &&
+          lead >= 2 &&
+          (tokens[cue.to + 1]?.text === ',' || coordinated) &&
+          (!inside || nestsEarlier);
+        const leadIsContent = prevComma > 0 && lead >= 3 && (!inside || nestsEarlier);
         if (parenthetical && after >= 2) {
           frame = {
             cue,
@@ -373,6 +386,15 @@ export function framesOf(
       }
     }
     if (!frame) continue;
+    if (
+      inside &&
+      (frame.rule === 'reported-postposed' || frame.rule === 'reported-parenthetical') &&
+      frame.from === 0 &&
+      inside.from === 0
+    ) {
+      frames.splice(frames.indexOf(inside), 1, frame);
+      continue;
+    }
     if (inside) {
       // A second report in the same sentence: "X said A, but Y said B" or "…, adding that …". Nested reports stay inside.
       const prev = tokens[frame.from - 1];
@@ -384,7 +406,12 @@ export function framesOf(
         (prev &&
           /^(but|;|while|whereas|and|although)$/.test(prev.key) &&
           tokens[frame.from - 2]?.text === ',') ||
-        prev?.text === ';';
+        prev?.text === ';' ||
+        // "While some landlords say rents have peaked, tenant advocate Grace Okafor says …": the fronted
+        // subordinate clause holds one report, the main clause another.
+        (prev?.text === ',' &&
+          inside.from <= 1 &&
+          /^(while|although|though|whereas|if|when|because|since|as)$/.test(tokens[0]!.key));
       if (!cut) continue;
       inside.end = Math.min(
         inside.end,

@@ -42,7 +42,6 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   ...[...RULING_VERBS].filter((w) => !/^(find|finds|finding|found|hold|holds|holding|held)$/.test(w)),
 ]);
 
-
 /** Verbs outside the core list: a report only with a quotation, a colon, a `that` clause or a postposed cue. */
 export const NEEDS_CLAUSE: ReadonlySet<string> = new Set(
   [...SPEECH_VERBS].filter((w) => !CORE_SPEECH_VERBS.has(w)),
@@ -72,8 +71,7 @@ export const PARTICLE_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 ]);
 
 /** Participles that continue the main clause's speaker: "…, adding that …", "…, ruling that …". */
-const CORE_PARTICIPLE_CUES =
-  words(`saying adding arguing noting claiming insisting warning explaining telling
+const CORE_PARTICIPLE_CUES = words(`saying adding arguing noting claiming insisting warning explaining telling
 asking suggesting stating declaring writing calling citing recalling acknowledging predicting promising
 vowing urging complaining conceding stressing accusing describing questioning tweeting posting shouting yelling
 joking quipping replying responding`);
@@ -82,7 +80,6 @@ export const PARTICIPLE_CUES: ReadonlySet<string> = new Set([
   ...CORE_PARTICIPLE_CUES,
   ...[...SPEECH_VERBS].filter((w) => w.endsWith('ing') && !CORE_SPEECH_VERBS.has(w)),
 ]);
-
 
 export const PRONOUNS = words('he she they it we i you');
 export const RELATIVES = words('who which that');
@@ -146,7 +143,8 @@ const HEADS: Record<string, string> = {
   d: `report study survey poll polls analysis statement document documents letter memo inquiry review audit
   data figures records filing filings book article paper blog post tweet tweets email emails research
   investigation findings assessment estimate estimates census release lawsuit complaint ruling indictment
-  report's transcript video ad advertisement release`,
+  report's transcript video ad advertisement release bulletin notice alert advisory message sign banner
+  placard leaflet flyer order`,
 };
 
 export const HEAD_TYPE: ReadonlyMap<string, 'person' | 'group' | 'organization' | 'document'> = new Map(

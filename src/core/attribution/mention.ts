@@ -209,6 +209,9 @@ function andInPhrase(tokens: readonly Token[], at: number, min: number): boolean
   return !l.cap && at - 2 >= min && /^(the|a|an)$/.test(tokens[at - 2]!.key) && !SPEECH_VERBS.has(l.key);
 }
 
+/** A word in a script without letter case (Chinese, Japanese, Arabic …): never part of a capitalised name run. */
+const CASELESS = /^\p{Lo}+$/u;
+
 const CLOSE_TO = /^(close|closer|near|loyal|allied|opposed|sympathetic|connected|related|linked|answerable)$/;
 
 /** Index of the first token of the noun phrase that ends at tokens[to], reading leftwards to a clause boundary. */
@@ -256,7 +259,13 @@ export type Subject = Readonly<{
 export function skipLeft(tokens: readonly Token[], i: number, min: number): number {
   while (i >= min) {
     const t = tokens[i]!;
-    if (SKIP_BEFORE_CUE.has(t.key) || (t.word && /ly$/.test(t.key) && !t.cap && t.key.length > 4)) i--;
+    if (
+      SKIP_BEFORE_CUE.has(t.key) ||
+      (t.word && /ly$/.test(t.key) && !t.cap && t.key.length > 4) ||
+      // "Dr Li Wei 李伟 said": the name again in a script without capitals.
+      (CASELESS.test(t.text) && tokens[i - 1]?.cap)
+    )
+      i--;
     else break;
   }
   return i;
@@ -405,6 +414,18 @@ function subjectBeforeInner(
       };
     }
     i = k - 1;
+    // "Sen. Paul Ames, R-Ohio, a member of …", "Derek Pallister, 71, a grower, …": a party label or an age is a
+    // second appositive, not the speaker.
+    if (
+      !relativeClause &&
+      !tokens.slice(Math.max(min, i - 6), i).some((x) => /^(who|whose|which|where)$/.test(x.key)) &&
+      i - 1 >= min &&
+      tokens[i - 1]!.text === ',' &&
+      /^(?:[RDI]|Rep|Dem|Ind|Lab|Con|LD|SNP)-[\p{L}.]+$|^\d{1,3}$/u.test(tokens[i]!.text)
+    ) {
+      role = role ? `${tokens[i]!.text}, ${role}` : tokens[i]!.text;
+      i -= 2;
+    }
     if (i >= min && tokens[i]!.text === ')') {
       let p = i - 1;
       while (p >= min && i - p <= 8 && tokens[p]!.text !== '(') p--;
@@ -464,7 +485,8 @@ export function subjectAfter(
       tokens[i + 1]!.key,
     ) &&
     !(/ed$/.test(tokens[i + 1]!.key) && !tokens[i + 1]!.cap) &&
-    !SPEECH_VERBS.has(tokens[i + 1]!.key)
+    !SPEECH_VERBS.has(tokens[i + 1]!.key) &&
+    !CASELESS.test(tokens[i + 1]!.text)
   )
     i++;
   const m = mentionOf(text, tokens, from, i);

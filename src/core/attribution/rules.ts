@@ -46,11 +46,30 @@ export const RULES = {
     about: 'a multi-paragraph quotation: the previous paragraph left the quotation open',
     speakerFrom: 'the speaker of the quotation the previous paragraph left open',
   },
+  'quote-carried': {
+    confidence: 0.55,
+    stage: 'quotes',
+    about:
+      'a paragraph that is one whole quotation, up to three paragraphs of narration after a quoted speaker',
+    speakerFrom: 'the last quoted speaker (carried over narration)',
+  },
   'headline-quote': {
     confidence: 0.55,
     stage: 'headline',
     about: 'a quotation in the headline repeated in the body, or `‘…’: an interview with X`',
     speakerFrom: 'the body quotation that repeats it',
+  },
+  'embedded-post': {
+    confidence: 0.7,
+    stage: 'layout',
+    about: 'an embedded post followed by its signature line `— City of Elmwood (@elmwoodcity) March 3, 2021`',
+    speakerFrom: 'the signature line under the post',
+  },
+  'pull-quote': {
+    confidence: 0.6,
+    stage: 'layout',
+    about: 'a paragraph that is one quotation followed by a name line (`Mayor Gemma Tully, speaking at …`)',
+    speakerFrom: 'the name line under the quote',
   },
   'qa-answer': {
     confidence: 0.6,
