@@ -224,4 +224,4 @@ kirsty morag ailsa carys megan bethan rhiannon gwen jo joanne jane janet nicola 
 chloe holly jade zoe amelia ella mia isla ava poppy hillary nancy elizabeth kamala michelle theresa priti nadine
 liz angela ursula marine jacinda anita rosa rosalind agnes felicity imogen harriet philippa miriam yvonne
 maureen pauline gillian lorna moira sheila brenda valerie wendy tracy tracey kerry leanne gemma natasha priya aisha
-fatima nadia maya leila sofia elena ana lena ines chiara marisol carmen`);
+fatima nadia maya leila sofia elena ana lena ines chiara marisol carmen ellen clara`);

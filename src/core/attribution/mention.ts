@@ -3,7 +3,9 @@ import type { Token } from '../text/tokens';
 import {
   CLAUSE_BOUNDARY,
   DETERMINERS,
+  FEMALE_NAMES,
   HEAD_TYPE,
+  MALE_NAMES,
   NAME_JOINERS,
   NOT_NAMES,
   ORG_WORDS,
@@ -147,7 +149,11 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const role = roleText?.replace(/^(the|a|an|former|then)\s+/i, '').trim() || null;
     const single = nameTokens.length === 1;
     const allCaps = single && /^[\p{Lu}\d&.]{2,}$/u.test(nameTokens[0]!.text);
-    const place = PLACE_WORDS.has(head);
+    // "Hollin Lane" is a place; "Ellen Marsh", with a common first name, is a person.
+    const firstKey = nameTokens[0]!.key;
+    const place =
+      PLACE_WORDS.has(head) &&
+      !(nameTokens.length === 2 && (MALE_NAMES.has(firstKey) || FEMALE_NAMES.has(firstKey)));
     const type: SpeakerType =
       allCaps || place
         ? 'organization'
