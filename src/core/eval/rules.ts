@@ -14,7 +14,7 @@ export function ruleCounts(gold: readonly OverlapGold[], extraction: Extraction)
   const P = scoredClaims(extraction);
   const used = new Set<number>();
   for (const g of gold) {
-    const gs = g.spans && g.spans.length ? g.spans : [[g.start, g.end] as const];
+    const gs = g.spans?.length ? g.spans : [[g.start, g.end] as const];
     const gl = gs.reduce((n, [a, b]) => n + (b - a), 0);
     let best = -1;
     let bestOv = 0;
@@ -30,7 +30,9 @@ export function ruleCounts(gold: readonly OverlapGold[], extraction: Extraction)
   }
   const out: Record<string, { pred: number; matched: number }> = {};
   P.forEach((c, i) => {
-    const r = (out[c.rule ?? 'unknown'] ??= { pred: 0, matched: 0 });
+    const key = c.rule ?? 'unknown';
+    const r = out[key] ?? { pred: 0, matched: 0 };
+    out[key] = r;
     r.pred++;
     if (used.has(i)) r.matched++;
   });
@@ -40,7 +42,8 @@ export function ruleCounts(gold: readonly OverlapGold[], extraction: Extraction)
 export function addRuleCounts(a: RuleCounts, b: RuleCounts): RuleCounts {
   const out: Record<string, { pred: number; matched: number }> = {};
   for (const [rule, v] of [...Object.entries(a), ...Object.entries(b)]) {
-    const r = (out[rule] ??= { pred: 0, matched: 0 });
+    const r = out[rule] ?? { pred: 0, matched: 0 };
+    out[rule] = r;
     r.pred += v.pred;
     r.matched += v.matched;
   }
