@@ -5,14 +5,17 @@ import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
+import { headlineQuotes } from './headline';
 import { layoutClaims } from './layout';
 import {
+  CONTACT_LABELS,
   DETERMINERS,
   DOCUMENT_QUOTE_VERBS,
   HEAD_TYPE,
   NAME_JOINERS,
   PARTICIPLE_CUES,
   ROLE_WORDS,
+  SECTION_LABELS,
   SPEECH_VERBS,
   TITLES,
 } from './lexicon';
@@ -25,6 +28,7 @@ import {
   subjectAfter,
   subjectBefore,
 } from './mention';
+import { isSubheading, isTitleQuote } from './quote-shapes';
 import { QUOTE_DIRECT_VERBS, QUOTE_OBJECT_VERBS } from './reporting-verbs';
 import type { RuleId } from './rules';
 import { type Entity, SpeakerRegistry } from './speakers';
@@ -64,29 +68,6 @@ function trimEnd(text: string, start: number, end: number, keepStop: boolean): n
 function trimStart(text: string, start: number, end: number): number {
   while (start < end && /[\s,:;\-–—]/.test(text[start]!)) start++;
   return start;
-}
-
-/** "‘We're vetting VP candidates!’" alone on its line: a quoted subheading, not a continued quotation. */
-function isSubheading(text: string, line: Line, quotes: readonly Quote[]): boolean {
-  const q = quotes[0];
-  if (!q || q.double || quotes.length > 1) return false;
-  const rest = text.slice(q.close < 0 ? line.end : q.close + 1, line.end);
-  return /^[\s.!?]*$/.test(rest) && text.slice(q.start, q.end).split(/\s+/).length <= 8;
-}
-
-const TITLE_BEFORE = /^(on|in|at|from|of|by|with|titled|entitled|called|named|dubbed)$/;
-
-/**
- * “Sunday Morning Live.”, “The Long Field”: a quotation in title case after a preposition or a naming word is a
- * title, not speech, and never pairs with the quotation before it.
- */
-function isTitleQuote(text: string, tokens: readonly Token[], q: Quote): boolean {
-  const before = tokens.filter((t) => t.end <= q.open).at(-1);
-  if (!before?.word || !TITLE_BEFORE.test(before.key)) return false;
-  const inner = tokenize(text, q.start, q.end).filter((t) => t.word);
-  if (!inner.length || inner.length > 7) return false;
-  const content = inner.filter((t) => t.text.length > 3);
-  return content.length > 0 && content.every((t) => t.cap);
 }
 
 /** Finds the attributed claims of an article. Lines are paragraphs; boilerplate lines are skipped. */
@@ -153,51 +134,6 @@ export function attributeClaims(
     drafts.push({ ...d, start: s, end: e });
   };
 
-  const normalise = (x: string) =>
-    x
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N} ]+/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-
-  /**
-   * A quotation in the headline is usually repeated in the body: it takes the speaker of the body quotation that
-   * contains it. "‘…’: an interview with Jane Roe" names the speaker itself.
-   */
-  const headlineQuotes = (line: Line, quotes: readonly Quote[]) => {
-    for (const q of quotes) {
-      const said = normalise(text.slice(q.start, q.end));
-      if (said.split(' ').length < 2) continue;
-      const after = text.slice(q.close < 0 ? line.end : q.close + 1, line.end);
-      let entity: Entity | undefined;
-      const interview =
-        /^\s*[:–—-]\s*(?:an |my |our )?(?:interview|in conversation|talking|a conversation) with (.+?)\s*$/i.exec(
-          after,
-        );
-      if (interview) {
-        const at = line.end - after.length + after.indexOf(interview[1]!);
-        const toks = tokenize(text, at, at + interview[1]!.length);
-        const m = mentionOf(text, toks, 0, toks.length - 1);
-        if (m?.kind === 'name') entity = registry.resolve(m, m.role, m.start, false);
-      }
-      entity ??= drafts.find(
-        (d) => d.kind === 'direct' && normalise(text.slice(d.start, d.end)).includes(said),
-      )?.entity;
-      if (!entity) continue;
-      drafts.push({
-        start: q.start,
-        end: q.end,
-        kind: 'headline',
-        entity,
-        mention: null,
-        cue: null,
-        rule: 'headline-quote',
-        line: -10,
-        run: 0,
-      });
-    }
-  };
-
   const processLine = (line: Line, li: number, headlineMode: boolean) => {
     const quotes = pairQuotes(text, line, li);
     const quoteEnd = (q: Quote) => (q.close < 0 ? line.end : q.close + 1);
@@ -222,7 +158,7 @@ export function attributeClaims(
     prevOpen = quotes.some((q) => q.close < 0 && q.double);
     let sentenceSpeaker: Attributed | null = null;
     let lineDone = false;
-    if (headlineMode) headlineQuotes(line, quotes);
+    if (headlineMode) headlineQuotes(text, line, quotes, registry, drafts);
 
     for (const S of sentences) {
       const tokens = tokenize(text, S.start, S.end);
@@ -279,19 +215,12 @@ export function attributeClaims(
         const plain =
           pre.length <= 5 &&
           pre.every((t) => t.word && (t.cap || NAME_JOINERS.has(t.key)) && !SPEECH_VERBS.has(t.key)) &&
-          !/^(twitter|facebook|instagram|email|e-mail|web|website|source|sources|contact|follow|editor|note|update|tel|phone)$/i.test(
-            pre.at(-1)?.key ?? '',
-          );
+          !CONTACT_LABELS.has(pre.at(-1)?.key ?? '');
         const ownCue = tokens.slice(c + 1).some((t) => SPEECH_VERBS.has(t.key) || t.key === 'according');
         const quoted = /^[“"‘']/.test(text.slice(tokens[c + 1]?.start ?? S.end));
         const office = m?.kind === 'nominal' && m.type === 'person' && quoted;
         const named = plain && !ownCue && m && (m.kind === 'name' || m.type === 'document' || office);
-        if (
-          named &&
-          !/^(update|note|editor|watch|related|source|photo|video|breaking|live|read|listen|exclusive|analysis|opinion|comment|review|q|a|sketch|letters?|explainer|revealed|interview|profile|obituary|feature|insight|verdict|preview|recap|timeline|factcheck|heatwave|weather|traffic|travel|sport|business|politics|world|health|education|crime|court|tech|science|money|property|culture|books|music|film|tv|theatre)$/i.test(
-            m.head,
-          )
-        ) {
+        if (named && !SECTION_LABELS.has(m.head.toLowerCase())) {
           const entity = registry.resolve(m, m.role, m.start);
           const startAt = tokens[c + 1]!.start;
           const isQuote = /^[“"‘']/.test(text.slice(startAt, startAt + 1));

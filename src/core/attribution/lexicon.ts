@@ -225,3 +225,17 @@ chloe holly jade zoe amelia ella mia isla ava poppy hillary nancy elizabeth kama
 liz angela ursula marine jacinda anita rosa rosalind agnes felicity imogen harriet philippa miriam yvonne
 maureen pauline gillian lorna moira sheila brenda valerie wendy tracy tracey kerry leanne gemma natasha priya aisha
 fatima nadia maya leila sofia elena ana lena ines chiara marisol carmen ellen clara`);
+
+/** Labels before a colon that introduce contact details, never a speaker ("Twitter: @x", "Tel: …"). */
+export const CONTACT_LABELS = words(
+  `twitter facebook instagram email e-mail web website source sources contact follow editor note update tel phone`,
+);
+
+/**
+ * Section and rubric labels before a colon ("COMMODITIES: Copper rose …", "Weather: …"), never a speaker: the
+ * section names of news sites' and wire services' rubrics (news, sport, business and markets desks).
+ */
+export const SECTION_LABELS =
+  words(`update note editor watch related source photo video breaking live read listen exclusive analysis opinion comment review q a sketch letter letters explainer revealed interview profile obituary feature insight verdict preview recap timeline factcheck heatwave weather traffic travel sport business politics world health education crime court tech science money property culture books music film tv theatre
+markets commodities stocks shares equities currencies forex bonds oil gold metals earnings economy briefing
+results scores standings fixtures transfers injuries`);
