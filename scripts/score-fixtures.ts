@@ -19,11 +19,27 @@ import {
   scoreFixture,
   validateGold,
 } from '../src/core/eval/corpus';
-import { claimsOnBoilerplate, predictionProblems } from '../src/core/eval/score';
+import {
+  addRuleCounts,
+  formatRuleTable,
+  type RuleCounts,
+  type RuleSnapshot,
+  ruleCounts,
+  ruleRegressions,
+} from '../src/core/eval/rules';
+import { claimsOnBoilerplate, overlapGoldFromFixture, predictionProblems } from '../src/core/eval/score';
 import { extractClaims } from '../src/core/extract/pipeline';
+import { GRANULARITIES, type Granularity } from '../src/core/extract/types';
 import { readFixtureDir } from '../src/test/fixture-corpus';
 
-const argv = process.argv.slice(2);
+const rawArgv = process.argv.slice(2);
+const gAt = rawArgv.indexOf('--granularity');
+const granularity = (gAt >= 0 ? rawArgv[gAt + 1] : 'quotation') as Granularity;
+if (!GRANULARITIES.includes(granularity)) {
+  console.error(`--granularity: one of ${GRANULARITIES.join(', ')}`);
+  process.exit(2);
+}
+const argv = gAt >= 0 ? rawArgv.filter((_, i) => i !== gAt && i !== gAt + 1) : rawArgv;
 const dirAt = argv.indexOf('--dir');
 const otherDir = dirAt >= 0 ? argv[dirAt + 1] : undefined;
 if (dirAt >= 0 && !otherDir) {
@@ -40,8 +56,10 @@ const dir = otherDir
 const baselinePath = `${dir}baseline.json`;
 
 let broken = 0;
+const byRule: Record<string, RuleCounts> = {};
 const scores = readFixtureDir(dir, only).map(({ slug, text, gold }) => {
-  const extraction = extractClaims(text);
+  const extraction = extractClaims(text, { granularity });
+  byRule[slug] = ruleCounts(overlapGoldFromFixture(gold), extraction);
   const problems = [
     ...validateGold(text, gold).map((p) => `gold: ${p}`),
     ...predictionProblems(text, extraction),
@@ -59,6 +77,12 @@ const scores = readFixtureDir(dir, only).map(({ slug, text, gold }) => {
 
 const corpus = scoreCorpus(scores);
 console.log(formatScoreTable(corpus));
+console.log(
+  `\nper rule (P = matched / claims of the rule, R = its share of all ${corpus.overlap.gold} gold claims)\n${formatRuleTable(
+    Object.values(byRule).reduce(addRuleCounts, {}),
+    corpus.overlap.gold,
+  )}\n`,
+);
 if (otherDir) {
   // No baseline for another folder: print the figures and fail only on malformed gold or predictions.
   console.log(FIGURE_NAMES.map((k) => `${k} ${corpus.figures[k]}`).join('\n'));
@@ -69,12 +93,26 @@ const baseline = parseBaseline(JSON.parse(readFileSync(baselinePath, 'utf8')));
 console.log(FIGURE_NAMES.map((k) => `${k} ${corpus.figures[k]} (baseline ${baseline[k]})`).join('\n'));
 
 if (only.length > 0) process.exit(broken ? 1 : 0);
+const rulesPath = `${dir}baseline-rules.json`;
+const ruleSnapshot = (): RuleSnapshot => {
+  try {
+    return JSON.parse(readFileSync(rulesPath, 'utf8')).fixtures as RuleSnapshot;
+  } catch {
+    return {};
+  }
+};
 if (update) {
   const raised = raiseBaseline(corpus.figures, baseline);
   const about = (JSON.parse(readFileSync(baselinePath, 'utf8')) as { about?: string }).about;
   writeFileSync(baselinePath, `${JSON.stringify({ about, ...raised }, null, 1)}\n`);
   console.log('baseline raised where the current figures are higher');
+  if (granularity === 'quotation') {
+    const about =
+      'Per fixture and rule: claims (pred) and claims matching a gold claim (matched), written with the baseline; a ratchet failure lists the fixtures and rules that moved down from here.';
+    writeFileSync(rulesPath, `${JSON.stringify({ about, fixtures: byRule }, null, 1)}\n`);
+  }
 }
 const regressions = baselineRegressions(corpus.figures, baseline);
 for (const r of regressions) console.log(`REGRESSION: ${r}`);
+if (regressions.length) for (const r of ruleRegressions(byRule, ruleSnapshot())) console.log(`  moved: ${r}`);
 process.exit(regressions.length || broken ? 1 : 0);

@@ -31,7 +31,7 @@ describe('extract CLI', { timeout: 180_000 }, () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.id).toBe(article);
     expect(doc.claims[0]).toMatchObject({ kind: 'direct', text: 'We will =SUM(A1) win,' });
-    expect(doc.speakers[0].name).toBe('Hart');
+    expect(doc.speakers[0].name).toBe('Ms Hart');
   });
 
   test('--jsonl reads {"id","text"} lines, reports bad lines by number and keeps going', () => {

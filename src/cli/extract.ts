@@ -1,14 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { Granularity } from '../core/attribution/claims';
 import { JSON_LIST_CLOSE, JSON_LIST_OPEN, jsonListItems } from '../core/export/json-list';
 import { extractClaims } from '../core/extract/pipeline';
-import type { Extraction } from '../core/extract/types';
+import { type Extraction, GRANULARITIES, type Granularity } from '../core/extract/types';
 import { extractionAnnotations } from './extract-annotations';
 import { csvRows, EXTRACT_CSV_FIELDS } from './extract-csv';
 
-const USAGE = `usage: npm run --silent extract -- [--granularity passage|sentence] FILE...
+const USAGE = `usage: npm run --silent extract -- [--granularity quotation|passage|sentence] FILE...
        npm run --silent extract -- --jsonl < in.jsonl     (lines {"id","text"} -> lines {"id","speakers","claims"})
        npm run --silent extract -- --format csv FILE...
        npm run --silent extract -- --format webannotation FILE...   (W3C Web Annotation JSON-LD, one list)
@@ -146,7 +145,7 @@ function expandDirectories(paths: readonly string[], emptyDirectories: string[])
 async function main(argv: string[]): Promise<number> {
   let jsonl = false;
   let format = 'json';
-  let granularity: Granularity = 'passage';
+  let granularity: Granularity = 'quotation';
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -164,8 +163,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (format !== 'json' && format !== 'csv' && format !== 'webannotation')
     throw new InputError(`unknown format "${format}" (json, csv or webannotation)`);
-  if (granularity !== 'passage' && granularity !== 'sentence')
-    throw new InputError(`unknown granularity "${granularity}" (passage or sentence)`);
+  if (!GRANULARITIES.includes(granularity))
+    throw new InputError(`unknown granularity "${granularity}" (${GRANULARITIES.join(', ')})`);
   if (jsonl) {
     if (files.length) throw new InputError('--jsonl reads stdin; do not give files');
     return runJsonl(granularity);

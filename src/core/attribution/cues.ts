@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokens';
-import { FINDING_VERBS, PARTICIPLE_CUES, PARTICLE_CUES, SPEECH_VERBS } from './lexicon';
+import { FINDING_VERBS, NEEDS_CLAUSE, PARTICIPLE_CUES, PARTICLE_CUES, SPEECH_VERBS } from './lexicon';
 
 /** A reporting cue in a sentence: token indexes [from, to] (inclusive), e.g. "said", "called for", "according to". */
 export type Cue = Readonly<{
@@ -17,7 +17,7 @@ const NOUN_AFTER =
 
 /** Speech verbs too ambiguous to introduce reported speech on their own ("the state", "the war continues"). */
 const QUOTE_ONLY = new Set(
-  'state states continue continues continued continuing respond responds post posts posted report observe observes charge reply maintain'.split(
+  'state states continue continues continued continuing respond responds responded responding post posts posted report observe observes charge reply maintain'.split(
     ' ',
   ),
 );
@@ -44,6 +44,41 @@ function objectComplement(tokens: readonly Token[], from: number): boolean {
     if (/^(a|an)$/.test(x.key)) return true;
   }
   return false;
+}
+
+/** "added that …", "added the plan would fail": a clause follows, not a count or a bare object. */
+function addsClause(tokens: readonly Token[], from: number): boolean {
+  const first = tokens[from];
+  if (!first?.word) return true;
+  if (
+    /^\d/.test(first.text) ||
+    /^(two|three|four|five|six|seven|eight|nine|ten|another|more|some)$/.test(first.key)
+  )
+    return false;
+  if (/^(that|he|she|they|it|we|i|you|there)$/.test(first.key)) return true;
+  for (let k = from; k < tokens.length && k < from + 8; k++) {
+    const x = tokens[k]!;
+    if (!x.word) return false;
+    if (/^(is|was|are|were|would|will|could|can|should|might|may|must|had|has|have|did|does)$/.test(x.key))
+      return true;
+  }
+  return false;
+}
+
+/** Words that make a following `to VERB` a report that has not happened: "is expected to argue". */
+const NOT_YET = new Set(
+  'expected set likely unlikely going plans plan planned intends intend intended declined refused refuses declines wants want wanted hopes hope hoped due unable failed fails'.split(
+    ' ',
+  ),
+);
+
+/** "did not say", "never said", "will argue", "is expected to argue", "declined to say": no report was made. */
+function unrealised(tokens: readonly Token[], i: number): boolean {
+  const p1 = tokens[i - 1];
+  const p2 = tokens[i - 2];
+  if (!p1?.word) return false;
+  if (/^(not|never|cannot|will|shall|won['’]t)$/.test(p1.key) || /n['’]t$/.test(p1.key)) return true;
+  return p1.key === 'to' && !!p2 && NOT_YET.has(p2.key);
 }
 
 /** Reporting cues among tokens[from, to), outside `blocked` offsets. */
@@ -74,6 +109,17 @@ export function findCues(
     if (!isSpeech && !isFinding) continue;
     if (t.cap && i > 0 && !titleCase) continue;
     if (QUOTE_ONLY.has(t.key)) continue;
+    if (unrealised(tokens, i)) continue;
+    // "grumbled that …", "…, Crane lamented.": a verb from the general lists needs a clause or a postposed place.
+    if (NEEDS_CLAUSE.has(t.key) && !FINDING_VERBS.has(t.key)) {
+      const next = tokens[i + 1];
+      const clause = !next || /^(that|:|,|\.|;|“|"|‘)$/.test(next.key) || quoteWithin(tokens, i + 1, 2);
+      // "…, lamented Crane." is postposed; "…, promising to cut taxes" is not a report.
+      const postposed = /^[,”"’']$/.test(prev?.text ?? '') && !t.key.endsWith('ing');
+      if (!clause && !postposed) continue;
+    }
+    // "Halifax added two goals", "The TSX added 80 points", "It added a second dormitory": not speech.
+    if (/^add(s|ed)?$/.test(t.key) && !addsClause(tokens, i + 1)) continue;
     // "recalled its ambassador": only a clause, a colon or a quotation makes "recall" a report.
     if (
       /^recall(s|ed|ing)?$/.test(t.key) &&

@@ -11,6 +11,7 @@ import {
   subjectAfter,
   subjectBefore,
 } from './mention';
+import type { RuleId } from './rules';
 
 export { mainSubject };
 
@@ -24,6 +25,7 @@ export type Frame = {
   end: number;
   /** Token index where the frame begins (subject or content), for cutting an earlier frame's content. */
   from: number;
+  rule: RuleId;
 };
 
 const OBJECT_WORDS =
@@ -126,7 +128,15 @@ export function framesOf(
         words(tokens, 0, cue.from) === 0 ||
         (cue.from > 0 && /^(but|and|yet|so)$/i.test(tokens[cue.from - 1]!.key) && cue.from === 1);
       if (atStart && k < n - 1)
-        frame = { cue, subject, inherit: false, start: tokens[k + 1]!.start, end, from: cue.from };
+        frame = {
+          cue,
+          subject,
+          inherit: false,
+          start: tokens[k + 1]!.start,
+          end,
+          from: cue.from,
+          rule: 'reported-according',
+        };
       else if (cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
         const tail = words(tokens, k, n);
         const next = tokens[k + 1];
@@ -139,12 +149,26 @@ export function framesOf(
           start: tokens[0]!.start,
           end: tail >= 3 && !appositive ? end : tokens[cue.from - 1]!.start,
           from: 0,
+          rule: 'reported-according',
         };
       }
-    } else if (cue.participle && cue.from > 0 && /^[,—–]$/.test(tokens[cue.from - 1]!.text)) {
+    } else if (
+      cue.participle &&
+      cue.from > 0 &&
+      (/^[,—–]$/.test(tokens[cue.from - 1]!.text) ||
+        (/^[”"’']$/.test(tokens[cue.from - 1]!.text) && tokens[cue.from - 2]?.text === ','))
+    ) {
       const j = contentStart(tokens, cue);
       if (words(tokens, j, n) >= 2)
-        frame = { cue, subject: null, inherit: true, start: tokens[j]!.start, end, from: cue.from - 1 };
+        frame = {
+          cue,
+          subject: null,
+          inherit: true,
+          start: tokens[j]!.start,
+          end,
+          from: cue.from - 1,
+          rule: 'reported-participle',
+        };
     } else {
       // "Sanders was asked by host John Dickerson whether …", "Asked by Starnes if …": the agent is the speaker.
       if (
@@ -172,7 +196,15 @@ export function framesOf(
           let stop = end;
           const comma = tokens.findIndex((x, xi) => xi > k && x.text === ',');
           if (cue.from === 0 && comma > 0) stop = tokens[comma]!.start;
-          frames.push({ cue, subject, inherit: false, start: tokens[k]!.start, end: stop, from: cue.from });
+          frames.push({
+            cue,
+            subject,
+            inherit: false,
+            start: tokens[k]!.start,
+            end: stop,
+            from: cue.from,
+            rule: 'reported-passive-agent',
+          });
         } else if (
           subject &&
           cue.from > 1 &&
@@ -191,6 +223,7 @@ export function framesOf(
               start: tokens[0]!.start,
               end: tokens[aux]!.start,
               from: 0,
+              rule: 'reported-passive-agent',
             });
         }
         continue;
@@ -251,14 +284,35 @@ export function framesOf(
           continue;
         // "said on Tuesday", "said in an interview": an adjunct, not reported content.
         const adjunctOnly = j < n && isAdjunct(tokens, j, n);
+        // "…, the mayor said on Friday, and fixing it came first": the coordinated clause continues the report.
+        const coordinated = j < n && tokens[j - 1]?.text === ',' && /^(and|but)$/.test(tokens[j]!.key);
         const after = adjunctOnly ? 0 : words(tokens, j, n);
         const prevComma = sFrom > 0 && /^[,”"']$/.test(tokens[sFrom - 1]!.text) ? sFrom - 1 : -1;
         const lead = prevComma > 0 ? words(tokens, 0, prevComma) : 0;
+        // "The inspector told us the wiring was unsafe, the landlord said": an earlier report that opens the
+        // sentence is nested in this postposed one.
+        const nestsEarlier =
+          !!inside &&
+          inside.from === 0 &&
+          inside.rule === 'reported-clause' &&
+          /^(said|says|told|tells|added|adds|insisted|insists|wrote|writes)$/.test(cue.key);
         // "…, Devine said, …": a cue between commas interrupts one reported sentence.
-        const parenthetical = prevComma > 0 && lead >= 2 && tokens[cue.to + 1]?.text === ',' && !inside;
-        const leadIsContent = prevComma > 0 && lead >= 3 && !inside;
+        const parenthetical =
+          prevComma > 0 &&
+          lead >= 2 &&
+          (tokens[cue.to + 1]?.text === ',' || coordinated) &&
+          (!inside || nestsEarlier);
+        const leadIsContent = prevComma > 0 && lead >= 3 && (!inside || nestsEarlier);
         if (parenthetical && after >= 2) {
-          frame = { cue, subject, inherit: false, start: tokens[0]!.start, end, from: 0 };
+          frame = {
+            cue,
+            subject,
+            inherit: false,
+            start: tokens[0]!.start,
+            end,
+            from: 0,
+            rule: 'reported-parenthetical',
+          };
         } else if (leadIsContent && after < 3) {
           frame = {
             cue,
@@ -267,9 +321,18 @@ export function framesOf(
             start: tokens[0]!.start,
             end: tokens[prevComma]!.start,
             from: 0,
+            rule: 'reported-postposed',
           };
         } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
-          frame = { cue, subject, inherit: false, start: tokens[0]!.start, end, from: 0 };
+          frame = {
+            cue,
+            subject,
+            inherit: false,
+            start: tokens[0]!.start,
+            end,
+            from: 0,
+            rule: 'reported-parenthetical',
+          };
         } else if (after >= 2 && j < n && !/^(by)$/.test(tokens[j]!.key)) {
           // "Barkley, who said he votes Democratic, said …": a non-restrictive relative clause ends at its comma.
           let stop = end;
@@ -281,9 +344,17 @@ export function framesOf(
             const comma = tokens.findIndex((x, xi) => xi > j && x.text === ',');
             if (comma > 0 && tokens[comma + 1]?.word && !tokens[comma + 1]!.cap) stop = tokens[comma]!.start;
           }
-          frame = { cue, subject, inherit: false, start: tokens[j]!.start, end: stop, from: sFrom };
+          frame = {
+            cue,
+            subject,
+            inherit: false,
+            start: tokens[j]!.start,
+            end: stop,
+            from: sFrom,
+            rule: 'reported-clause',
+          };
         }
-      } else if (cue.from > 0 && /^[,”"’']$/.test(tokens[cue.from - 1]!.text)) {
+      } else if (cue.from > 0 && /^[,”"’']$/.test(tokens[cue.from - 1]!.text) && !cue.key.endsWith('ing')) {
         const s = subjectAfter(text, tokens, cue.to + 1, n - 1);
         // "…, said he wanted change": a pronoun followed by a verb starts the content, it is not an inverted subject.
         const next = tokens[cue.to + 2];
@@ -309,11 +380,21 @@ export function framesOf(
             start: tokens[0]!.start,
             end: tail >= 4 && !appositive ? end : fromTok.start,
             from: 0,
+            rule: 'reported-postposed',
           };
         }
       }
     }
     if (!frame) continue;
+    if (
+      inside &&
+      (frame.rule === 'reported-postposed' || frame.rule === 'reported-parenthetical') &&
+      frame.from === 0 &&
+      inside.from === 0
+    ) {
+      frames.splice(frames.indexOf(inside), 1, frame);
+      continue;
+    }
     if (inside) {
       // A second report in the same sentence: "X said A, but Y said B" or "…, adding that …". Nested reports stay inside.
       const prev = tokens[frame.from - 1];
@@ -325,7 +406,12 @@ export function framesOf(
         (prev &&
           /^(but|;|while|whereas|and|although)$/.test(prev.key) &&
           tokens[frame.from - 2]?.text === ',') ||
-        prev?.text === ';';
+        prev?.text === ';' ||
+        // "While some landlords say rents have peaked, tenant advocate Grace Okafor says …": the fronted
+        // subordinate clause holds one report, the main clause another.
+        (prev?.text === ',' &&
+          inside.from <= 1 &&
+          /^(while|although|though|whereas|if|when|because|since|as)$/.test(tokens[0]!.key));
       if (!cut) continue;
       inside.end = Math.min(
         inside.end,

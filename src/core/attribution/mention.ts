@@ -3,7 +3,9 @@ import type { Token } from '../text/tokens';
 import {
   CLAUSE_BOUNDARY,
   DETERMINERS,
+  FEMALE_NAMES,
   HEAD_TYPE,
+  MALE_NAMES,
   NAME_JOINERS,
   NOT_NAMES,
   ORG_WORDS,
@@ -147,7 +149,11 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const role = roleText?.replace(/^(the|a|an|former|then)\s+/i, '').trim() || null;
     const single = nameTokens.length === 1;
     const allCaps = single && /^[\p{Lu}\d&.]{2,}$/u.test(nameTokens[0]!.text);
-    const place = PLACE_WORDS.has(head);
+    // "Hollin Lane" is a place; "Ellen Marsh", with a common first name, is a person.
+    const firstKey = nameTokens[0]!.key;
+    const place =
+      PLACE_WORDS.has(head) &&
+      !(nameTokens.length === 2 && (MALE_NAMES.has(firstKey) || FEMALE_NAMES.has(firstKey)));
     const type: SpeakerType =
       allCaps || place
         ? 'organization'
@@ -209,6 +215,11 @@ function andInPhrase(tokens: readonly Token[], at: number, min: number): boolean
   return !l.cap && at - 2 >= min && /^(the|a|an)$/.test(tokens[at - 2]!.key) && !SPEECH_VERBS.has(l.key);
 }
 
+/** A word in a script without letter case (Chinese, Japanese, Arabic …): never part of a capitalised name run. */
+const CASELESS = /^\p{Lo}+$/u;
+
+const CLOSE_TO = /^(close|closer|near|loyal|allied|opposed|sympathetic|connected|related|linked|answerable)$/;
+
 /** Index of the first token of the noun phrase that ends at tokens[to], reading leftwards to a clause boundary. */
 export function phraseStart(tokens: readonly Token[], to: number, min: number): number {
   let i = to;
@@ -231,7 +242,9 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
       !t.cap &&
       /^(is|was|are|were|has|have|had|be|been|will|would|can|could|should|may|might|must|did|does|do|not|it|there|to)$/.test(
         t.key,
-      )
+      ) &&
+      // "A source close to the player said": an adjective's complement belongs to the subject.
+      !(t.key === 'to' && CLOSE_TO.test(tokens[i - 2]?.key ?? ''))
     )
       break;
     if (to - i >= 12) break;
@@ -252,7 +265,13 @@ export type Subject = Readonly<{
 export function skipLeft(tokens: readonly Token[], i: number, min: number): number {
   while (i >= min) {
     const t = tokens[i]!;
-    if (SKIP_BEFORE_CUE.has(t.key) || (t.word && /ly$/.test(t.key) && !t.cap && t.key.length > 4)) i--;
+    if (
+      SKIP_BEFORE_CUE.has(t.key) ||
+      (t.word && /ly$/.test(t.key) && !t.cap && t.key.length > 4) ||
+      // "Dr Li Wei 李伟 said": the name again in a script without capitals.
+      (CASELESS.test(t.text) && tokens[i - 1]?.cap)
+    )
+      i--;
     else break;
   }
   return i;
@@ -260,6 +279,36 @@ export function skipLeft(tokens: readonly Token[], i: number, min: number): numb
 
 /** The subject of a cue at tokens[cue]: "Dr Billings said", "Stafford, MP for X, told", "a report, which claims". */
 export function subjectBefore(
+  text: string,
+  tokens: readonly Token[],
+  cue: number,
+  min: number,
+  depth = 0,
+): Subject | null {
+  const found = subjectBeforeInner(text, tokens, cue, min, depth);
+  if (found || depth > 0) return found;
+  return longSubject(text, tokens, cue, min);
+}
+
+/**
+ * "A nurse who worked at the clinic for a decade before it closed told reporters": a subject whose relative
+ * clause holds verbs and clauses of its own. The noun phrase before `who` at the start of the clause.
+ */
+function longSubject(text: string, tokens: readonly Token[], cue: number, min: number): Subject | null {
+  for (let k = cue - 1; k > min && cue - k <= 30; k--) {
+    const t = tokens[k]!;
+    if (/^[“”"‘;:]$/.test(t.text)) return null;
+    if (t.key !== 'who' || t.cap) continue;
+    const from = phraseStart(tokens, k - 1, min);
+    if (from !== min && tokens[from - 1]?.text !== ',') return null;
+    const m = mentionOf(text, tokens, from, k - 1);
+    if (!m || m.kind === 'pronoun' || m.type === 'document' || m.type === 'organization') return null;
+    return { mention: m, role: m.role, relative: false };
+  }
+  return null;
+}
+
+function subjectBeforeInner(
   text: string,
   tokens: readonly Token[],
   cue: number,
@@ -371,6 +420,18 @@ export function subjectBefore(
       };
     }
     i = k - 1;
+    // "Sen. Paul Ames, R-Ohio, a member of …", "Derek Pallister, 71, a grower, …": a party label or an age is a
+    // second appositive, not the speaker.
+    if (
+      !relativeClause &&
+      !tokens.slice(Math.max(min, i - 6), i).some((x) => /^(who|whose|which|where)$/.test(x.key)) &&
+      i - 1 >= min &&
+      tokens[i - 1]!.text === ',' &&
+      /^(?:[RDI]|Rep|Dem|Ind|Lab|Con|LD|SNP)-[\p{L}.]+$|^\d{1,3}$/u.test(tokens[i]!.text)
+    ) {
+      role = role ? `${tokens[i]!.text}, ${role}` : tokens[i]!.text;
+      i -= 2;
+    }
     if (i >= min && tokens[i]!.text === ')') {
       let p = i - 1;
       while (p >= min && i - p <= 8 && tokens[p]!.text !== '(') p--;
@@ -430,7 +491,8 @@ export function subjectAfter(
       tokens[i + 1]!.key,
     ) &&
     !(/ed$/.test(tokens[i + 1]!.key) && !tokens[i + 1]!.cap) &&
-    !SPEECH_VERBS.has(tokens[i + 1]!.key)
+    !SPEECH_VERBS.has(tokens[i + 1]!.key) &&
+    !CASELESS.test(tokens[i + 1]!.text)
   )
     i++;
   const m = mentionOf(text, tokens, from, i);

@@ -1,5 +1,5 @@
 import type { ExtractedSpeaker, SpeakerType } from '../extract/types';
-import { FEMALE_NAMES, MALE_NAMES } from './lexicon';
+import { FEMALE_NAMES, MALE_NAMES, ORG_WORDS } from './lexicon';
 import type { Mention } from './mention';
 
 /** A speaker entity as it is being built: mutable inside one extraction, frozen on output. */
@@ -55,11 +55,18 @@ const normalise = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** Party labels before a name are roles, not part of it ("Republican Donald Trump"). */
+const PARTY_WORDS =
+  /\b(Republican|Democrat|Democratic|Labour|Conservative|Tory|Liberal Democrat|Independent|GOP)\s+/g;
+
 const TITLE_WORD =
   /^(mr|mrs|ms|dr|prof|professor|sen|senator|rep|gov|governor|president|sir|dame|lord|lady|rev|gen|general|judge|justice|mayor|secretary|chancellor|minister|former|vice|cllr|councillor|councilor|congressman|congresswoman|lt|col|capt|sgt|st|the)\.?$/i;
 
 function splitName(name: string): { first: string | null; last: string; full: string } {
-  const parts = name.split(/\s+/).filter((w) => !TITLE_WORD.test(w));
+  const parts = name
+    .replace(PARTY_WORDS, '')
+    .split(/\s+/)
+    .filter((w) => !TITLE_WORD.test(w));
   const clean = parts.length ? parts : name.split(/\s+/);
   const last = clean.at(-1)!.replace(/['’]s$/, '');
   const lastKey = /^(jr|sr|ii|iii|iv)\.?$/i.test(last) && clean.length > 1 ? clean.at(-2)! : last;
@@ -105,8 +112,14 @@ export class SpeakerRegistry {
   /** A person by name, reusing one with the same last name (and first name, when both have one). */
   person(name: string, role: string | null, at: number, subject: boolean, mentionText?: string): Entity {
     const n = splitName(name);
+    // "Mrs. Trump" is not Donald Trump: a title or first name that gives the other gender makes another person.
+    const gender = genderOf(mentionText ?? name);
     let e = this.entities.find(
-      (x) => x.type === 'person' && x.key === n.last && (!n.first || !x.first || x.first === n.first),
+      (x) =>
+        x.type === 'person' &&
+        x.key === n.last &&
+        (!n.first || !x.first || x.first === n.first) &&
+        !(gender && x.gender && gender !== x.gender),
     );
     if (!e) {
       e = this.entities.find(
@@ -119,7 +132,9 @@ export class SpeakerRegistry {
       );
       if (e) e.name = n.full;
     }
-    if (!e) e = this.make(n.full, 'person', role);
+    // "Mrs. Trump" with no first name keeps the title that tells her apart from a namesake.
+    const titled = !n.first && /^(Mrs|Ms|Miss|Mr)\.?\s/.exec(mentionText ?? name);
+    if (!e) e = this.make(titled ? `${titled[0]}${n.full}` : n.full, 'person', role);
     e.key = n.last;
     e.gender ??= genderOf(mentionText ?? name);
     if (n.first && !e.first) e.first = n.first;
@@ -213,6 +228,17 @@ export class SpeakerRegistry {
       const anon = m.head === 'i' || m.head === 'we' || m.head === 'you' ? 'the author' : m.text;
       return this.entities.find((x) => x.name === anon) ?? this.make(anon, 'unknown', null);
     }
+    // "Clinton and Trump say …": a claim of both, never merged into either.
+    if (
+      m.kind === 'name' &&
+      m.type === 'person' &&
+      /^\p{Lu}[^,]*\s(and|&)\s\p{Lu}/u.test(m.text) &&
+      !/^the\s/i.test(m.text) &&
+      !m.text.split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase()))
+    ) {
+      const both = m.text.replace(PARTY_WORDS, '').replace(/\s+/g, ' ').trim();
+      return this.entities.find((x) => x.name === both) ?? this.make(both, 'group', null);
+    }
     if (m.kind === 'name' && m.type === 'person' && m.name)
       return this.person(m.name, role ?? m.role, at, true, m.text);
     if (m.owner) {
@@ -271,6 +297,17 @@ export class SpeakerRegistry {
   touchKey(key: string, at: number) {
     const e = this.entities.find((x) => x.type === 'person' && x.key === key);
     if (e) this.touch(e, at, true);
+    else {
+      const m = this.remembered.get(key);
+      if (m?.name) this.person(m.name, m.role, at, true, m.text);
+    }
+  }
+
+  private remembered = new Map<string, Mention>();
+
+  /** A person named as an object ("spoke to manager Jens Albrektsen"): known by surname, not yet an antecedent. */
+  remember(m: Mention) {
+    if (m.name) this.remembered.set(splitName(m.name).last, m);
   }
 
   /** Records a mention seen in running text, so later pronouns can resolve to it. */

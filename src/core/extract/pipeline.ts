@@ -1,13 +1,15 @@
-import { attributeClaims, type Granularity } from '../attribution/claims';
+import { attributeClaims } from '../attribution/attribute';
+import { PRONOUNS } from '../attribution/lexicon';
+import { confidenceOf } from '../attribution/rules';
 import { checkworthiness } from '../checkworthy/signals';
 import { findBoilerplate } from '../text/clean';
 import { linesOf } from '../text/lines';
-import type { ExtractedClaim, Extraction, TextMention } from './types';
+import type { ExtractedClaim, Extraction, Granularity, TextMention } from './types';
 
-export const EXTRACTOR_VERSION = '0.3.1';
+export const EXTRACTOR_VERSION = '0.4.0';
 
 export type ExtractOptions = Readonly<{
-  /** 'passage' (default): one claim per run of quotation by one speaker; 'sentence': one per quoted sentence. */
+  /** 'quotation' (default): one claim per quotation-mark run or reported clause; see `Granularity`. */
   granularity?: Granularity;
 }>;
 
@@ -17,6 +19,8 @@ const mention = (text: string, r: { start: number; end: number } | null): TextMe
 /**
  * text → clean → segment → quotes → cues → speakers → claims.
  * Pure and deterministic: the same text always gives the same result; offsets index `text` as given.
+ * A rule that throws on an odd input does not take the app down: the result keeps the boilerplate, has no
+ * claims, and says what failed in `error` (callers show or log it).
  */
 export function extractClaims(text: string, options: ExtractOptions = {}): Extraction {
   if (typeof text !== 'string' || !text.trim())
@@ -25,14 +29,18 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
   const boilerplate = findBoilerplate(text, lines);
   let found: ReturnType<typeof attributeClaims>;
   try {
-    found = attributeClaims(text, lines, boilerplate, options.granularity ?? 'passage');
-  } catch {
-    // A rule that trips on an odd input must not take the article down: keep the boilerplate, drop the claims.
-    return { speakers: [], claims: [], boilerplate, version: EXTRACTOR_VERSION };
+    found = attributeClaims(text, lines, boilerplate, options.granularity ?? 'quotation');
+  } catch (e) {
+    const error = `attribution failed: ${e instanceof Error ? e.message : String(e)}`;
+    return { speakers: [], claims: [], boilerplate, version: EXTRACTOR_VERSION, error };
   }
   const { drafts, registry } = found;
+  const groupIds = new Map<number, string>();
   const claims: ExtractedClaim[] = drafts.map((d, i) => {
     const span = text.slice(d.start, d.end);
+    const said = mention(text, d.mention);
+    const group = d.group ?? -1 - i;
+    if (!groupIds.has(group)) groupIds.set(group, `q${groupIds.size + 1}`);
     return {
       id: `c${i + 1}`,
       text: span,
@@ -40,10 +48,12 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       end: d.end,
       kind: d.kind,
       speakerId: d.entity.id,
-      speakerMention: mention(text, d.mention),
+      speakerMention: said,
       cue: mention(text, d.cue),
-      confidence: d.confidence,
+      confidence: confidenceOf(d.rule, !!said && PRONOUNS.has(said.text.toLowerCase())),
       checkworthy: checkworthiness(span),
+      rule: d.rule,
+      groupId: groupIds.get(group)!,
     };
   });
   const speakers = registry.output(new Set(drafts.map((d) => d.entity.id)));

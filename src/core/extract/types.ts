@@ -4,6 +4,15 @@ export type SpeakerType = 'person' | 'group' | 'organization' | 'document' | 'un
 
 export type ClaimKind = 'direct' | 'indirect' | 'mixed' | 'headline' | 'unattributed';
 
+/**
+ * The claim unit. `quotation` (default): one claim per quotation-mark run and per reported clause, never
+ * holding its own cue or speaker; `passage`: runs of one quotation joined, cue included; `sentence`: one
+ * claim per quoted sentence.
+ */
+export type Granularity = 'quotation' | 'passage' | 'sentence';
+
+export const GRANULARITIES: readonly Granularity[] = ['quotation', 'passage', 'sentence'];
+
 /** A half-open range of UTF-16 offsets into the text exactly as given (never a cleaned copy). */
 export type TextRange = Readonly<{ start: number; end: number }>;
 
@@ -29,9 +38,13 @@ export type ExtractedClaim = Readonly<{
   speakerId: string | null;
   speakerMention: TextMention | null;
   cue: TextMention | null;
-  /** 0..1 */
+  /** 0..1, from the rule's line in the confidence table (`src/core/attribution/rules.ts`). */
   confidence: number;
   checkworthy: Checkworthiness;
+  /** The rule that found the claim (a key of `RULES` in `src/core/attribution/rules.ts`). */
+  rule?: string;
+  /** Claims of one quotation (runs split around the cue, or over paragraphs) share a group id. */
+  groupId?: string;
 }>;
 
 export type BoilerplateRange = Readonly<{ start: number; end: number; reason: string }>;
@@ -43,4 +56,6 @@ export type Extraction = Readonly<{
   boilerplate: readonly BoilerplateRange[];
   /** Version of the extractor that produced this result. */
   version: string;
+  /** A rule that failed on this text (the claims are then empty): reported, never silently swallowed. */
+  error?: string;
 }>;

@@ -32,5 +32,7 @@ export function claimFromExtracted(
     createdAt: now,
     updatedAt: now,
     deletedAt: null,
+    ...(c.rule ? { rule: c.rule } : {}),
+    ...(c.groupId ? { groupId: c.groupId } : {}),
   };
 }

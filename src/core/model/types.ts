@@ -84,6 +84,10 @@ export type Claim = RowMeta &
     notes: string;
     origin: ClaimOrigin;
     createdAt: Timestamp;
+    /** The attribution rule that found an extracted claim (`RULES` in src/core/attribution/rules.ts). */
+    rule?: string;
+    /** Claims of one quotation (runs split around the cue, or over paragraphs) share it. */
+    groupId?: string;
   }>;
 
 export const SOURCE_TYPES = [

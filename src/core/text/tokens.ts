@@ -9,7 +9,8 @@ export type Token = Readonly<{
 }>;
 
 // A word keeps a plural possessive apostrophe ("Farmers’ Union"), then an optional final dot.
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\-’'.&]*[\p{L}\p{N}])?(?:(?<=s)['’](?=\s+\p{Lu}))?\.?|\S/gu;
+// Format characters (zero-width space, joiners, BOM) are skipped like spaces, never tokens of their own.
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\-’'.&]*[\p{L}\p{N}])?(?:(?<=s)['’](?=\s+\p{Lu}))?\.?|[^\s\p{Cf}]/gu;
 
 /** Words and single punctuation marks of text[start, end). A word keeps internal apostrophes, hyphens and dots. */
 export function tokenize(text: string, start: number, end: number): Token[] {

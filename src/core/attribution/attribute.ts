@@ -1,23 +1,39 @@
-import type { BoilerplateRange, ClaimKind } from '../extract/types';
+import type { BoilerplateRange, ClaimKind, Granularity } from '../extract/types';
 import type { Line } from '../text/lines';
 import { pairQuotes, type Quote } from '../text/quotes';
 import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
+import { headlineQuotes } from './headline';
+import { layoutClaims } from './layout';
 import {
+  CONTACT_LABELS,
   DETERMINERS,
+  DOCUMENT_QUOTE_VERBS,
   HEAD_TYPE,
   NAME_JOINERS,
   PARTICIPLE_CUES,
   ROLE_WORDS,
+  SECTION_LABELS,
   SPEECH_VERBS,
   TITLES,
 } from './lexicon';
-import { clauseSubject, type Mention, mentionOf, type Subject, subjectAfter, subjectBefore } from './mention';
+import {
+  clauseSubject,
+  isVerbLike,
+  type Mention,
+  mentionOf,
+  type Subject,
+  subjectAfter,
+  subjectBefore,
+} from './mention';
+import { isSubheading, isTitleQuote } from './quote-shapes';
+import { QUOTE_DIRECT_VERBS, QUOTE_OBJECT_VERBS } from './reporting-verbs';
+import type { RuleId } from './rules';
 import { type Entity, SpeakerRegistry } from './speakers';
-
-export type Granularity = 'passage' | 'sentence';
+import { speechNounClaims } from './speech-nouns';
+import { claimUnits } from './units';
 
 /** A claim before ids and check-worthiness: offsets into the original text. */
 export type Draft = {
@@ -27,7 +43,7 @@ export type Draft = {
   entity: Entity;
   mention: Span | null;
   cue: Span | null;
-  confidence: number;
+  rule: RuleId;
   line: number;
   /** Direct-quote run this draft belongs to, for merging in passage granularity. */
   run: number;
@@ -35,9 +51,11 @@ export type Draft = {
   continues?: boolean;
   /** Has a cue of its own: never merged into the previous quotation. */
   separate?: boolean;
+  /** Runs of one quotation share a group (set by `claimUnits`). */
+  group?: number;
 };
 
-type Attributed = { entity: Entity; mention: Span | null; cue: Span | null; confidence: number };
+type Attributed = { entity: Entity; mention: Span | null; cue: Span | null; rule: RuleId };
 
 const PUBLISH =
   /^(published|released|issued|produced|commissioned|compiled|wrote|authored|unveiled|presented)$/;
@@ -50,14 +68,6 @@ function trimEnd(text: string, start: number, end: number, keepStop: boolean): n
 function trimStart(text: string, start: number, end: number): number {
   while (start < end && /[\s,:;\-–—]/.test(text[start]!)) start++;
   return start;
-}
-
-/** "‘We're vetting VP candidates!’" alone on its line: a quoted subheading, not a continued quotation. */
-function isSubheading(text: string, line: Line, quotes: readonly Quote[]): boolean {
-  const q = quotes[0];
-  if (!q || q.double || quotes.length > 1) return false;
-  const rest = text.slice(q.close < 0 ? line.end : q.close + 1, line.end);
-  return /^[\s.!?]*$/.test(rest) && text.slice(q.start, q.end).split(/\s+/).length <= 8;
 }
 
 /** Finds the attributed claims of an article. Lines are paragraphs; boilerplate lines are skipped. */
@@ -124,51 +134,6 @@ export function attributeClaims(
     drafts.push({ ...d, start: s, end: e });
   };
 
-  const normalise = (x: string) =>
-    x
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N} ]+/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-
-  /**
-   * A quotation in the headline is usually repeated in the body: it takes the speaker of the body quotation that
-   * contains it. "‘…’: an interview with Jane Roe" names the speaker itself.
-   */
-  const headlineQuotes = (line: Line, quotes: readonly Quote[]) => {
-    for (const q of quotes) {
-      const said = normalise(text.slice(q.start, q.end));
-      if (said.split(' ').length < 2) continue;
-      const after = text.slice(q.close < 0 ? line.end : q.close + 1, line.end);
-      let entity: Entity | undefined;
-      const interview =
-        /^\s*[:–—-]\s*(?:an |my |our )?(?:interview|in conversation|talking|a conversation) with (.+?)\s*$/i.exec(
-          after,
-        );
-      if (interview) {
-        const at = line.end - after.length + after.indexOf(interview[1]!);
-        const toks = tokenize(text, at, at + interview[1]!.length);
-        const m = mentionOf(text, toks, 0, toks.length - 1);
-        if (m?.kind === 'name') entity = registry.resolve(m, m.role, m.start, false);
-      }
-      entity ??= drafts.find(
-        (d) => d.kind === 'direct' && normalise(text.slice(d.start, d.end)).includes(said),
-      )?.entity;
-      if (!entity) continue;
-      drafts.push({
-        start: q.start,
-        end: q.end,
-        kind: 'headline',
-        entity,
-        mention: null,
-        cue: null,
-        confidence: 0.55,
-        line: -10,
-        run: 0,
-      });
-    }
-  };
-
   const processLine = (line: Line, li: number, headlineMode: boolean) => {
     const quotes = pairQuotes(text, line, li);
     const quoteEnd = (q: Quote) => (q.close < 0 ? line.end : q.close + 1);
@@ -193,13 +158,17 @@ export function attributeClaims(
     prevOpen = quotes.some((q) => q.close < 0 && q.double);
     let sentenceSpeaker: Attributed | null = null;
     let lineDone = false;
-    if (headlineMode) headlineQuotes(line, quotes);
+    if (headlineMode) headlineQuotes(text, line, quotes, registry, drafts);
 
     for (const S of sentences) {
       const tokens = tokenize(text, S.start, S.end);
       if (!tokens.length) continue;
       const sq = quotes.filter(
-        (q) => q.open >= S.start && q.open < S.end && (q.double || q.end - q.start > 12),
+        (q) =>
+          q.open >= S.start &&
+          q.open < S.end &&
+          (q.double || q.end - q.start > 12) &&
+          !isTitleQuote(text, tokens, q),
       );
       const consumed: Span[] = [];
       const blocked = (off: number) => inQuote(off) || consumed.some((r) => off >= r.start && off < r.end);
@@ -225,7 +194,7 @@ export function attributeClaims(
               entity: interviewee,
               mention: null,
               cue: null,
-              confidence: 0.6,
+              rule: 'qa-answer',
               line: li,
               run: 0,
             },
@@ -246,19 +215,12 @@ export function attributeClaims(
         const plain =
           pre.length <= 5 &&
           pre.every((t) => t.word && (t.cap || NAME_JOINERS.has(t.key)) && !SPEECH_VERBS.has(t.key)) &&
-          !/^(twitter|facebook|instagram|email|e-mail|web|website|source|sources|contact|follow|editor|note|update|tel|phone)$/i.test(
-            pre.at(-1)?.key ?? '',
-          );
+          !CONTACT_LABELS.has(pre.at(-1)?.key ?? '');
         const ownCue = tokens.slice(c + 1).some((t) => SPEECH_VERBS.has(t.key) || t.key === 'according');
         const quoted = /^[“"‘']/.test(text.slice(tokens[c + 1]?.start ?? S.end));
         const office = m?.kind === 'nominal' && m.type === 'person' && quoted;
         const named = plain && !ownCue && m && (m.kind === 'name' || m.type === 'document' || office);
-        if (
-          named &&
-          !/^(update|note|editor|watch|related|source|photo|video|breaking|live|read|listen|exclusive|analysis|opinion|comment|review|q|a|sketch|letters?|explainer|revealed|interview|profile|obituary|feature|insight|verdict|preview|recap|timeline|factcheck|heatwave|weather|traffic|travel|sport|business|politics|world|health|education|crime|court|tech|science|money|property|culture|books|music|film|tv|theatre)$/i.test(
-            m.head,
-          )
-        ) {
+        if (named && !SECTION_LABELS.has(m.head.toLowerCase())) {
           const entity = registry.resolve(m, m.role, m.start);
           const startAt = tokens[c + 1]!.start;
           const isQuote = /^[“"‘']/.test(text.slice(startAt, startAt + 1));
@@ -268,7 +230,7 @@ export function attributeClaims(
               entity,
               mention: m,
               cue: tokens[c]!,
-              confidence: 0.6,
+              rule: 'name-colon',
               line: li,
               run: 0,
             },
@@ -289,7 +251,6 @@ export function attributeClaims(
         let first = 0;
         for (let qi = 0; !initial && qi < sq.length && !who; qi++) {
           const q = sq[qi]!;
-          if (!/[:,]\s*$/.test(text.slice(S.start, q.open))) continue;
           let c = -1;
           for (let i = 0; i < tokens.length && tokens[i]!.end <= q.open; i++) {
             const t = tokens[i]!;
@@ -297,6 +258,21 @@ export function attributeClaims(
           }
           const gap =
             c >= 0 ? tokens.filter((t) => t.start > tokens[c]!.end && t.end <= q.open && t.word).length : 99;
+          // "chanted “Out, out, out”", "described as a “package of remedies”", "scolded both sides for “…”": a
+          // quotation inside the cue's own clause, with no colon or comma before it.
+          const between = c >= 0 ? tokens.filter((t) => t.start > tokens[c]!.end && t.end <= q.open) : [];
+          const inClause =
+            c >= 0 &&
+            !inQuote(tokens[c]!.start) &&
+            (between.length === 0
+              ? QUOTE_DIRECT_VERBS.has(tokens[c]!.key)
+              : QUOTE_OBJECT_VERBS.has(tokens[c]!.key) &&
+                gap <= 5 &&
+                between.every(
+                  (t) => t.word && !isVerbLike(t.key) && !/^(that|whether|if|by|in|on|at)$/.test(t.key),
+                ) &&
+                /^(as|a|an|for)$/.test(between.at(-1)!.key));
+          if (!/[:,]\s*$/.test(text.slice(S.start, q.open)) && !inClause) continue;
           const colonBefore = /:\s*$/.test(text.slice(S.start, q.open));
           if (
             c < 0 ||
@@ -312,7 +288,7 @@ export function attributeClaims(
                 entity: resolve(s, tokens, headlineMode),
                 mention: s.mention,
                 cue: tokens[colonTok]!,
-                confidence: 0.6,
+                rule: 'quote-colon',
               };
               direct = true;
               first = qi;
@@ -329,10 +305,10 @@ export function attributeClaims(
               subjectBefore(text, tokens, c, 0) ?? subjectAfter(text, tokens, c + 1, tokens.length - 1);
           if (subject) {
             const entity = resolve(subject, tokens, headlineMode);
-            who = { entity, mention: subject.mention, cue: cueTok, confidence: 0.9 };
+            who = { entity, mention: subject.mention, cue: cueTok, rule: 'quote-cue-before' };
           } else if (PARTICIPLE_CUES.has(cueTok.key)) {
             const main = sentenceSpeaker as Attributed | null;
-            if (main) who = { ...main, cue: cueTok, confidence: 0.8 };
+            if (main) who = { ...main, cue: cueTok, rule: 'quote-participle-before' };
           }
           if (who) {
             direct = true;
@@ -367,16 +343,22 @@ export function attributeClaims(
                 while (e < tokens.length && tokens[e]!.word) e++;
                 const m = mentionOf(text, tokens, k + 2, e - 1);
                 subject = m ? { mention: m, role: m.role, relative: false } : null;
-              } else if (SPEECH_VERBS.has(t.key) && !t.cap) {
+              } else if (
+                (SPEECH_VERBS.has(t.key) || DOCUMENT_QUOTE_VERBS.has(t.key)) &&
+                !t.cap &&
+                !t.key.endsWith('ing')
+              ) {
                 subject =
                   subjectBefore(text, tokens, k, base) ??
                   subjectAfter(text, tokens, k + 1, tokens.length - 1);
+                // "“Evacuate now,” the bulletin read.": only a document reads.
+                if (DOCUMENT_QUOTE_VERBS.has(t.key) && subject?.mention.type !== 'document') subject = null;
               } else continue;
               const firstWord = postWords[0]!;
               const adjacent = t === firstWord || (subject && subject.mention.start <= firstWord.start);
               if (subject && adjacent) {
                 const entity = resolve(subject, tokens, headlineMode);
-                who = { entity, mention: subject.mention, cue: t, confidence: 0.9 };
+                who = { entity, mention: subject.mention, cue: t, rule: 'quote-cue-after' };
                 direct = true;
                 consumed.push({ start: quoteEnd(q0), end: Math.max(t.end, subject.mention.end) });
               }
@@ -388,11 +370,31 @@ export function attributeClaims(
           // A quotation with no attribution of its own continues the last speaker.
           const near = last && (li - last.line <= 1 || (continuesQuote && li - last.line <= 3));
           const sameLine = sentenceSpeaker as Attributed | null;
-          if (sameLine) who = { ...sameLine, cue: null, confidence: 0.75 };
+          if (sameLine) who = { ...sameLine, cue: null, rule: 'quote-same-sentence' };
           else if (near && last && quotes[0]?.open === line.start && !isSubheading(text, line, quotes)) {
-            who = { ...last, cue: null, confidence: continuesQuote ? 0.8 : 0.65 };
+            who = {
+              ...last,
+              cue: null,
+              rule: continuesQuote ? 'quote-open-paragraph' : 'quote-next-paragraph',
+            };
             continuation = continuesQuote;
           }
+          // "“Nobody should have to sleep on a bench.”" two paragraphs after the director's quotation, with only
+          // narration between: a paragraph that is one whole quotation carries the last quoted speaker.
+          const wholeLine =
+            quotes.length === 1 &&
+            quotes[0]!.open === line.start &&
+            quotes[0]!.close >= 0 &&
+            /^[\s.]*$/.test(text.slice(quotes[0]!.close + 1, line.end));
+          if (
+            !who &&
+            last &&
+            wholeLine &&
+            li - last.line <= 3 &&
+            last.rule.startsWith('quote-') &&
+            !isSubheading(text, line, quotes)
+          )
+            who = { ...last, cue: null, rule: 'quote-carried' };
           if (!who) direct = false;
         }
         if (direct && who) {
@@ -425,7 +427,7 @@ export function attributeClaims(
                   entity: who.entity,
                   mention: who.mention,
                   cue,
-                  confidence: who.confidence,
+                  rule: who.rule,
                   line: li,
                   run,
                   continues: continuation && q === sq[0],
@@ -448,7 +450,12 @@ export function attributeClaims(
         const t = tokens[i]!;
         if (t.text === '(') paren++;
         else if (t.text === ')') paren = Math.max(0, paren - 1);
-        if (paren > 0 || !t.word || !t.cap || blocked(t.start) || (i === 0 && !tokens[1]?.cap)) continue;
+        if (paren > 0 || !t.word || !t.cap || blocked(t.start)) continue;
+        if (i === 0 && !tokens[1]?.cap) {
+          // "MacLeish laughs.": a known surname alone at the start of a sentence is its subject.
+          if (tokens[1]?.word) registry.touchKey(t.key, t.start);
+          continue;
+        }
         // "The Salt Ledger": a capitalised run after "The" inside a sentence is a title or a body, not a person.
         if (i > 0 && t.key === 'the') {
           while (i + 1 < tokens.length && tokens[i + 1]!.word && tokens[i + 1]!.cap) i++;
@@ -456,8 +463,6 @@ export function attributeClaims(
         }
         let j = i;
         while (j + 1 < tokens.length && tokens[j + 1]!.word && tokens[j + 1]!.cap) j++;
-        // "MacLeish laughs.": a known surname alone at the start of a sentence is its subject.
-        if (j === i && i === 0 && tokens[1]?.word && !tokens[1].cap) registry.touchKey(t.key, t.start);
         if (j > i) {
           const m = mentionOf(text, tokens, i, j);
           // A subject: only capitalised words, determiners or titles between the clause start and the name.
@@ -479,6 +484,8 @@ export function attributeClaims(
             prev &&
             (prev.text === '(' || /^(for|of|in|at|from|with|to|by|on|into|against|about)$/.test(prev.key))
           ) {
+            // Not an antecedent yet, but "Albrektsen refused …" later makes the surname the subject.
+            if (m?.kind === 'name' && m.type === 'person' && m.name?.includes(' ')) registry.remember(m);
             i = j;
             continue;
           }
@@ -500,7 +507,7 @@ export function attributeClaims(
             entity: resolve(s, tokens, headlineMode),
             mention: s.mention,
             cue: lastTok,
-            confidence: 0.6,
+            rule: 'quote-colon',
             line: li,
           };
       }
@@ -528,7 +535,7 @@ export function attributeClaims(
         let who: Attributed | null = null;
         const cueSpan = { start: tokens[f.cue.from]!.start, end: tokens[f.cue.to]!.end };
         if (f.inherit) {
-          if (mainSpeaker) who = { ...mainSpeaker, cue: cueSpan, confidence: 0.65 };
+          if (mainSpeaker) who = { ...mainSpeaker, cue: cueSpan, rule: 'reported-participle' };
           else {
             const s = mainSubject(text, tokens, f.cue.from);
             if (s)
@@ -536,13 +543,13 @@ export function attributeClaims(
                 entity: resolve(s, tokens, headlineMode),
                 mention: s.mention,
                 cue: cueSpan,
-                confidence: 0.6,
+                rule: 'reported-participle',
               };
           }
         } else if (f.subject) {
           const m: Mention = f.subject.mention;
           const entity = resolve(f.subject, tokens, headlineMode);
-          who = { entity, mention: m, cue: cueSpan, confidence: m.kind === 'pronoun' ? 0.7 : 0.8 };
+          who = { entity, mention: m, cue: cueSpan, rule: f.rule };
         }
         if (!who) continue;
         const hasQuote = quotes.some((q) => q.open >= f.start && q.open < f.end);
@@ -553,7 +560,7 @@ export function attributeClaims(
             entity: who.entity,
             mention: who.mention,
             cue: who.cue,
-            confidence: who.confidence,
+            rule: who.rule,
             line: li,
             run: 0,
           },
@@ -576,57 +583,7 @@ export function attributeClaims(
     processLine(headline, -10, true);
     last = saved;
   }
-  drafts.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Draft[] = [];
-  for (const d of drafts) {
-    const prev = kept.at(-1);
-    if (prev && d.start < prev.end) continue;
-    if (
-      granularity === 'passage' &&
-      prev &&
-      prev.run > 0 &&
-      prev.run === d.run &&
-      d.run > 0 &&
-      prev.line === d.line &&
-      prev.entity === d.entity
-    ) {
-      prev.end = d.end;
-      continue;
-    }
-    kept.push(d);
-  }
-  return { drafts: mergeRuns(kept, granularity, boilerplate), registry };
-}
-
-/** In passage granularity, consecutive direct quotes of one speaker in one paragraph become one claim. */
-function mergeRuns(
-  drafts: Draft[],
-  granularity: Granularity,
-  boilerplate: readonly BoilerplateRange[],
-): Draft[] {
-  if (granularity !== 'passage') return drafts;
-  const out: Draft[] = [];
-  for (const d of drafts) {
-    const prev = out.at(-1);
-    const joinable =
-      prev &&
-      (prev.line === d.line ||
-        (d.continues &&
-          prev.line === d.line - 1 &&
-          !boilerplate.some((b) => b.start < d.start && b.end > prev.end)));
-    if (
-      prev &&
-      joinable &&
-      !d.separate &&
-      (d.cue === null || d.cue.start === prev.cue?.start) &&
-      (prev.kind === 'direct' || (prev.kind === 'mixed' && d.cue === null && prev.line === d.line)) &&
-      d.kind === 'direct' &&
-      prev.entity === d.entity
-    ) {
-      prev.end = d.end;
-      continue;
-    }
-    out.push({ ...d });
-  }
-  return out;
+  layoutClaims(text, body, drafts, registry);
+  speechNounClaims(text, body, drafts, registry);
+  return { drafts: claimUnits(text, drafts, granularity, boilerplate), registry };
 }

@@ -15,7 +15,7 @@ const claimsOf = (text: string, granularity: 'passage' | 'sentence' = 'passage')
 describe('direct quotations', () => {
   test('a quotation split around its cue is one attribution', () => {
     expect(claimsOf('“We tried,” Ms Hart said, “and we failed.”')).toEqual([
-      { kind: 'direct', speaker: 'Hart', text: 'We tried,” Ms Hart said, “and we failed.', cue: 'said' },
+      { kind: 'direct', speaker: 'Ms Hart', text: 'We tried,” Ms Hart said, “and we failed.', cue: 'said' },
     ]);
   });
 
@@ -64,7 +64,7 @@ describe('reported speech', () => {
 
   test('a clause before ", X said."', () => {
     expect(claimsOf('Prices will rise again next year, Ms Kerr said.')[0]).toMatchObject({
-      speaker: 'Kerr',
+      speaker: 'Ms Kerr',
       text: 'Prices will rise again next year',
     });
   });

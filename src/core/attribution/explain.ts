@@ -1,0 +1,37 @@
+import type { ClaimKind, ExtractedClaim } from '../extract/types';
+import { isRuleId, RULES } from './rules';
+
+const KIND_WORDS: Readonly<Record<ClaimKind, string>> = {
+  direct: 'direct quote',
+  indirect: 'reported speech',
+  mixed: 'partly quoted report',
+  headline: 'headline',
+  unattributed: 'no speaker',
+};
+
+type Explained = Pick<ExtractedClaim, 'kind' | 'cue' | 'speakerMention' | 'start' | 'end'> & {
+  rule?: string;
+};
+
+/**
+ * Why the extractor thinks this claim is someone's, in one line:
+ * "direct quote · cue 'said' · speaker 'Ms Hart' from the cue after the quote". Pure; works on stored
+ * claims too (a claim saved before rules were recorded, or typed by hand, says so).
+ */
+export function explainClaim(claim: Explained): string {
+  const parts = [KIND_WORDS[claim.kind]];
+  if (claim.cue) parts.push(`cue '${claim.cue.text}'`);
+  if (!claim.rule) {
+    parts.push(claim.speakerMention ? `speaker '${claim.speakerMention.text}'` : 'no rule recorded');
+    return parts.join(' · ');
+  }
+  if (!isRuleId(claim.rule)) {
+    parts.push(`rule ${claim.rule}`);
+    return parts.join(' · ');
+  }
+  const from = RULES[claim.rule].speakerFrom;
+  parts.push(
+    claim.speakerMention ? `speaker '${claim.speakerMention.text}' from ${from}` : `speaker from ${from}`,
+  );
+  return parts.join(' · ');
+}

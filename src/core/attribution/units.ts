@@ -1,0 +1,95 @@
+import type { BoilerplateRange, Granularity } from '../extract/types';
+import type { Span } from '../text/sentences';
+import type { Draft } from './attribute';
+
+/**
+ * The claim unit. Rules emit one draft per quotation-mark run (or per quoted sentence) and one per reported
+ * clause; this stage decides what a claim is:
+ * - `quotation` (default): every run stays its own claim; runs of one quotation (split around the cue, or
+ *   continued over paragraphs) share a group; a claim never holds its own cue or speaker mention.
+ * - `passage`: runs of one quotation become one claim, cue and all (what PolNeAR-style corpora count).
+ * - `sentence`: one claim per quoted sentence, grouped like `quotation`.
+ */
+export function claimUnits(
+  text: string,
+  drafts: Draft[],
+  granularity: Granularity,
+  boilerplate: readonly BoilerplateRange[],
+): Draft[] {
+  let groups = 0;
+  const groupOf = (d: Draft) => {
+    d.group ??= ++groups;
+    return d.group;
+  };
+  const join = (prev: Draft, d: Draft): boolean => {
+    if (granularity === 'passage') {
+      prev.end = d.end;
+      return true;
+    }
+    d.group = groupOf(prev);
+    return false;
+  };
+
+  drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Draft[] = [];
+  for (const d of drafts) {
+    const prev = kept.at(-1);
+    if (prev && d.start < prev.end) continue;
+    const sameRun =
+      prev && prev.run > 0 && prev.run === d.run && prev.line === d.line && prev.entity === d.entity;
+    if (sameRun && join(prev, d)) continue;
+    kept.push(d);
+  }
+
+  let out: Draft[] = [];
+  for (const d of kept) {
+    const prev = out.at(-1);
+    if (prev && continuesQuotation(prev, d, boilerplate) && join(prev, d)) continue;
+    out.push(granularity === 'passage' ? { ...d } : d);
+  }
+  if (granularity === 'quotation') out = out.flatMap((d) => withoutOwnCue(text, d, groupOf));
+  for (const d of out) groupOf(d);
+  return out;
+}
+
+/** The next run of the same quotation: same speaker, same cue or none, same paragraph or a continued one. */
+function continuesQuotation(prev: Draft, d: Draft, boilerplate: readonly BoilerplateRange[]): boolean {
+  const near =
+    prev.line === d.line ||
+    (d.continues &&
+      prev.line === d.line - 1 &&
+      !boilerplate.some((b) => b.start < d.start && b.end > prev.end));
+  return (
+    !!near &&
+    !d.separate &&
+    (d.cue === null || d.cue.start === prev.cue?.start) &&
+    (prev.kind === 'direct' || (prev.kind === 'mixed' && d.cue === null && prev.line === d.line)) &&
+    d.kind === 'direct' &&
+    prev.entity === d.entity
+  );
+}
+
+const inside = (d: Draft, r: Span | null): r is Span => !!r && r.start >= d.start && r.end <= d.end;
+
+/**
+ * "The plan, Devine said, is dead." → "The plan" and "is dead", one group: a claim never holds the cue or
+ * the speaker mention it rests on, nor the words between them.
+ */
+function withoutOwnCue(text: string, d: Draft, groupOf: (d: Draft) => number): Draft[] {
+  const own = [d.cue, d.mention].filter((r) => inside(d, r));
+  if (!own.length) return [d];
+  const cut0 = Math.min(...own.map((r) => r.start));
+  const cut1 = Math.max(...own.map((r) => r.end));
+  const pieces: Draft[] = [];
+  let s0 = d.start;
+  let e0 = cut0;
+  while (e0 > s0 && /[\s,;:—–-]/.test(text[e0 - 1]!)) e0--;
+  let s1 = cut1;
+  while (s1 < d.end && /[\s,;:—–-]/.test(text[s1]!)) s1++;
+  const e1 = d.end;
+  while (s0 < e0 && /\s/.test(text[s0]!)) s0++;
+  const group = groupOf(d);
+  if (/\p{L}.*\p{L}/u.test(text.slice(s0, e0))) pieces.push({ ...d, start: s0, end: e0, group });
+  if (/\p{L}.*\p{L}/u.test(text.slice(s1, e1))) pieces.push({ ...d, start: s1, end: e1, group });
+  return pieces;
+}
