@@ -122,10 +122,23 @@ async function version1FromVersion2(): Promise<SchemaFixture> {
   };
 }
 
+/** Version 2 as it stored the version-3 library: questions without `placedClaimIds` (version 3 derives it). */
+async function version2FromVersion3(): Promise<SchemaFixture> {
+  const v3 = JSON.parse(readFileSync(fixturePath(3), 'utf8')) as SchemaFixture;
+  return {
+    version: 2,
+    tables: {
+      ...v3.tables,
+      questions: v3.tables.questions!.map(({ placedClaimIds: _placed, ...question }) => question),
+    },
+  };
+}
+
 /** Each released version once, oldest first. */
 const FIXTURES: readonly Readonly<{ version: number; build: Build }>[] = [
   { version: 1, build: version1FromVersion2 },
-  { version: 2, build: withTheAppAsItIsNow },
+  { version: 2, build: version2FromVersion3 },
+  { version: 3, build: withTheAppAsItIsNow },
 ];
 
 async function main(args: readonly string[]) {

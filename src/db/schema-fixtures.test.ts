@@ -27,6 +27,8 @@ const FIXTURES: Fixture[] = readdirSync(DIR)
 /** What each upgrade is documented to do to a row it keeps (schema.ts); everything else stays as it was. */
 const UPGRADED: Readonly<Record<number, (table: string, row: Row) => Row>> = {
   2: (table, row) => (table === 'history' ? { batchKind: 'change', target: null, ...row } : row),
+  3: (table, row) =>
+    table === 'questions' ? { ...row, placedClaimIds: Object.keys((row.stances ?? {}) as object) } : row,
 };
 
 function expected(fixture: Fixture, table: string, row: Row): Row {

@@ -158,7 +158,7 @@ const v2 = {
   },
 } as const;
 
-const v4 = {
+const v3 = {
   question: {
     id: 'q-4',
     text: 'Did the police act on the councillors’ report?',
@@ -190,7 +190,7 @@ const STEPS: readonly Step[] = [
       expect(await current.claims.get(v1.deletedClaim.id as Claim['id'])).toEqual(v1.deletedClaim);
       expect(await current.sources.get(v1.source.id as Source['id'])).toEqual(v1.source);
       expect(await current.evidence.get(v1.evidence.id as Evidence['id'])).toEqual(v1.evidence);
-      // version 4 lists a question's placed claims in an indexed field
+      // version 3 lists a question's placed claims in an indexed field
       expect(await current.questions.get(v1.question.id as Question['id'])).toEqual({
         ...v1.question,
         placedClaimIds: ['c-1'],
@@ -239,12 +239,12 @@ const STEPS: readonly Step[] = [
     },
   },
   {
-    version: 4,
+    version: 3,
     seed: async (old) => {
-      await old.table('questions').add(v4.question);
+      await old.table('questions').add(v3.question);
     },
     verify: async (current) => {
-      expect(await current.questions.get(v4.question.id as Question['id'])).toEqual(v4.question);
+      expect(await current.questions.get(v3.question.id as Question['id'])).toEqual(v3.question);
       expect(await current.questions.where('placedClaimIds').equals('c-8').primaryKeys()).toEqual(['q-4']);
     },
   },

@@ -55,7 +55,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     // Compare positions: a question lists the claims placed under it in an indexed field, so a
     // speaker's profile finds its questions from the speaker's claim ids (no scan of questions).
-    version: 4,
+    version: 3,
     stores: {
       questions: 'id, *articleIds, updatedAt, *placedClaimIds',
     },
