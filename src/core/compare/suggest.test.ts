@@ -144,7 +144,9 @@ describe('question suggestions on the reference article', () => {
     expect(allegations.claimIds).toContain(find(/What has been alleged is untrue/));
     expect(allegations.terms).toContain('allegations');
     const improvement = out.find((s) => s.claimIds.includes(find(/continue to drive improvement/)))!;
-    expect(speakersOf(improvement)).toEqual(['James Cartlidge', 'independent inquiry']);
+    expect(speakersOf(improvement)).toEqual(
+      expect.arrayContaining(['James Cartlidge', 'independent inquiry']),
+    );
   });
 
   test('the commissioner speaking to his district commander is no matter shared with anyone', () => {
