@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { rebuildInUpgrade } from './derived/rebuild';
 
 /**
  * The schema history of the `claimdesk` database, oldest first. Never edit a released version:
@@ -51,6 +52,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           if (entry.batchKind === undefined) entry.batchKind = 'change';
           if (entry.target === undefined) entry.target = null;
         }),
+  },
+  {
+    // Derived rows (src/db/derived): a facet row per claim whose one multi-entry index serves every
+    // filter × sort of the claims lists as one ordered range, and summaries (counts per article,
+    // speaker, tag and the library) kept by the write middleware. The upgrade builds both.
+    version: 3,
+    stores: {
+      claimFacets: 'id, *f',
+      summaries: 'id',
+    },
+    upgrade: rebuildInUpgrade,
   },
 ];
 

@@ -4,9 +4,9 @@ import { useNavigate } from 'react-router';
 import type { ClaimId, Verdict } from '@/core/model/types';
 import { type ClaimSort, hasActiveFilters } from '@/core/review/filters';
 import { verdictForDigit, verdictNeedsSource } from '@/core/review/verdicts';
-import type { ClaimListItem as ClaimRow } from '@/db/claim-list';
+import { type ClaimListItem as ClaimRow, countWithoutSource } from '@/db/claim-list';
 import { describeDbError } from '@/db/errors';
-import { speakerQueries } from '@/db/queries';
+import { articleQueries, speakerQueries } from '@/db/queries';
 import {
   useClaimSelected,
   useTableAnchorId,
@@ -17,8 +17,6 @@ import {
   useTableSelectionReplaced,
 } from '@/stores/ui-store';
 import { StatusMessage } from '@/ui/status-message';
-import { articleTitlesQuery } from '../data/article-titles';
-import { countWithoutSource } from '../data/claim-ids';
 import { useBulkActions } from '../hooks/use-bulk-actions';
 import { useClaimFilters } from '../hooks/use-claim-filters';
 import { useMatchingIds } from '../hooks/use-claim-table';
@@ -45,7 +43,7 @@ export function ClaimsScreen({ libraryHref, claimHref }: Props) {
   const ids = matching.data ?? NO_IDS;
   const count = ids.length;
   const speakers = useQuery(speakerQueries.list());
-  const articles = useQuery(articleTitlesQuery());
+  const articles = useQuery(articleQueries.titles());
   const selection = useTableSelection();
   const anchorId = useTableAnchorId();
   const anchorIndex = useRef(-1);

@@ -2,9 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Claim } from '@/core/model/types';
 import { mergeSpans } from '@/core/review/spans';
+import { mergeClaims } from '@/db/corrections';
 import { describeDbError } from '@/db/errors';
 import { showToast } from '@/ui/toast';
-import { mergeClaims } from '../../corrections';
 import { SplitForm } from './split-form';
 
 type Props = Readonly<{

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type Ref, useId, useMemo, useState } from 'react';
 import { speakerKey } from '@/core/model/speaker-key';
 import type { Claim, Speaker, SpeakerId } from '@/core/model/types';
+import { reassignToNewSpeaker } from '@/db/corrections';
 import { describeDbError } from '@/db/errors';
 import { claimQueries } from '@/db/queries';
 import { undo } from '@/db/undo';
@@ -9,7 +10,6 @@ import { Combobox, type ComboboxOption } from '@/ui/combobox';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { showToast } from '@/ui/toast';
 import { type ConflictNotice, noticeOf } from '../../conflict';
-import { reassignToNewSpeaker } from '../../corrections';
 import { useLibrarySpeakers } from '../../hooks/use-claim-data';
 import { useMergeSpeakers, useRenameSpeaker, useSetSpeaker } from '../../hooks/use-claim-mutations';
 
