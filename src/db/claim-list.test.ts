@@ -110,7 +110,7 @@ describe('the claims read model', () => {
         }
       }
     }
-  });
+  }, 120_000);
 
   test('a text query keeps relevance order by default and the sort asked otherwise', async () => {
     await seed();

@@ -16,6 +16,7 @@ import { db } from './db';
 import {
   articleScope,
   type FacetRow,
+  GROUP_SORTS,
   groupRange,
   LIBRARY,
   readKey,
@@ -65,19 +66,18 @@ export function claimFilterKey(f: ClaimListFilter): Partial<ClaimFilters> {
 // ---------------------------------------------------------------------------------------------
 // Planning: which index ranges answer a filter
 
-type Driver = Readonly<{
-  kind: 'article' | 'speaker' | 'tag' | 'verdict' | 'kind' | 'source' | 'all';
-  groups: string[];
-}>;
+type CriterionKind = 'article' | 'speaker' | 'tag' | 'verdict' | 'kind' | 'source' | 'all';
+type Criterion = Readonly<{ kind: CriterionKind; groups: string[]; size: number }>;
 
 type Plan = Readonly<{
-  driver: Driver;
+  /** The ordered range(s) walked: one criterion's groups (merged), or every live claim (`*`). */
+  driver: Criterion;
+  /** Article, speaker and tag criteria besides the driver: checked against their ids. */
+  sets: readonly Criterion[];
   code: SortCode;
   desc: boolean;
   /** Lower bound of the sort key when the check-worthiness sort meets a minimum. */
   minKey: string | null;
-  /** Filters the keys cannot answer (article, speaker, tags besides the driver): rows are read. */
-  needsRows: boolean;
   /** Whether the driver alone answers the filter (no check per key). */
   exact: boolean;
   f: ClaimFilters;
@@ -90,8 +90,9 @@ async function summaryMap(scopes: readonly string[]): Promise<Map<string, Summar
 
 const sum = (row: SummaryRow | undefined, keys: readonly string[]) =>
   keys.reduce((n, k) => n + (row?.counts[k] ?? 0), 0);
+const sizeOf = (row: SummaryRow | undefined) => sum(row, ['h:0', 'h:1']);
 
-async function plan(f: ClaimFilters): Promise<Plan> {
+async function criteriaOf(f: ClaimFilters): Promise<Criterion[]> {
   const scopes = [
     LIBRARY,
     ...f.articleIds.map(articleScope),
@@ -100,28 +101,23 @@ async function plan(f: ClaimFilters): Promise<Plan> {
   ];
   const rows = await summaryMap(scopes);
   const lib = rows.get(LIBRARY);
-  const size = (scope: string) =>
-    sum(
-      rows.get(scope),
-      Object.keys(rows.get(scope)?.counts ?? {}).filter((k) => k.startsWith('h:') && !k.includes('|')),
-    );
-  const candidates: (Driver & { size: number })[] = [];
+  const out: Criterion[] = [];
   if (f.articleIds.length)
-    candidates.push({
+    out.push({
       kind: 'article',
       groups: f.articleIds.map((id) => `a=${id}`),
-      size: f.articleIds.reduce((n, id) => n + size(articleScope(id)), 0),
+      size: f.articleIds.reduce((n, id) => n + sizeOf(rows.get(articleScope(id))), 0),
     });
   if (f.speakerIds.length)
-    candidates.push({
+    out.push({
       kind: 'speaker',
       groups: f.speakerIds.map((id) => `s=${id}`),
-      size: f.speakerIds.reduce((n, id) => n + size(speakerScope(id)), 0),
+      size: f.speakerIds.reduce((n, id) => n + sizeOf(rows.get(speakerScope(id))), 0),
     });
   for (const tag of f.tags)
-    candidates.push({ kind: 'tag', groups: [`t=${tag.toLowerCase()}`], size: size(tagScope(tag)) });
+    out.push({ kind: 'tag', groups: [`t=${tag.toLowerCase()}`], size: sizeOf(rows.get(tagScope(tag))) });
   if (f.verdicts.length)
-    candidates.push({
+    out.push({
       kind: 'verdict',
       groups: f.verdicts.map((v) => `v=${v}`),
       size: sum(
@@ -130,7 +126,7 @@ async function plan(f: ClaimFilters): Promise<Plan> {
       ),
     });
   if (f.kinds.length)
-    candidates.push({
+    out.push({
       kind: 'kind',
       groups: f.kinds.map((k) => `k=${k}`),
       size: sum(
@@ -140,18 +136,25 @@ async function plan(f: ClaimFilters): Promise<Plan> {
     });
   if (f.source !== 'any') {
     const h = f.source === 'with' ? 1 : 0;
-    candidates.push({ kind: 'source', groups: [`h=${h}`], size: sum(lib, [`h:${h}`]) });
+    out.push({ kind: 'source', groups: [`h=${h}`], size: sum(lib, [`h:${h}`]) });
   }
-  const driver = candidates.reduce<(Driver & { size: number }) | null>(
-    (best, c) => (best === null || c.size < best.size ? c : best),
-    null,
-  ) ?? { kind: 'all', groups: ['*'], size: 0 };
+  return out;
+}
+
+const ALL: Criterion = { kind: 'all', groups: ['*'], size: Number.POSITIVE_INFINITY };
+const byKeyFacts = (c: Criterion) => c.kind === 'verdict' || c.kind === 'kind' || c.kind === 'source';
+
+async function plan(f: ClaimFilters): Promise<Plan> {
+  const criteria = await criteriaOf(f);
   const code = SORT_CODE[f.sort];
-  const others = candidates.filter((c) => c !== driver);
-  const needsRows = others.some((c) => c.kind === 'article' || c.kind === 'speaker' || c.kind === 'tag');
+  // groups are kept in article and update order; other sorts walk every live claim in that order
+  const driver = GROUP_SORTS.includes(code)
+    ? criteria.reduce<Criterion>((best, c) => (c.size < best.size ? c : best), ALL)
+    : ALL;
+  const others = criteria.filter((c) => c !== driver);
   const minKey = code === 'c' && f.minCheckworthy !== null ? scoreKey(f.minCheckworthy) : null;
   const exact = others.length === 0 && (f.minCheckworthy === null || minKey !== null);
-  return { driver, code, desc: f.desc, minKey, needsRows, exact, f };
+  return { driver, sets: others.filter((c) => !byKeyFacts(c)), code, desc: f.desc, minKey, exact, f };
 }
 
 /** Bounds of one group's range, after a cursor tail (exclusive) if given. */
@@ -177,6 +180,17 @@ function range(p: Plan, group: string, after: string | null) {
   if (b.lo > b.hi) return null;
   const coll = db.claimFacets.where('f').between(b.lo, b.hi, !b.loOpen, !b.hiOpen);
   return p.desc ? coll.reverse() : coll;
+}
+
+/** The ids in a criterion's groups (primary keys read in one batch per group, no cursor). */
+async function idsOf(c: Criterion): Promise<Set<string>> {
+  const parts = await Promise.all(
+    c.groups.map((g) => {
+      const [lo, hi] = groupRange(g, 'a');
+      return db.claimFacets.where('f').between(lo, hi, true, true).primaryKeys();
+    }),
+  );
+  return new Set(parts.flat() as string[]);
 }
 
 /** Index keys of one group, in order, read in growing batches. */
@@ -206,7 +220,7 @@ class GroupStream {
     this.pos = 0;
     if (keys.length < this.batch) this.done = true;
     if (keys.length > 0) this.after = keys.at(-1)!.slice(this.group.length);
-    this.batch = Math.min(this.batch * 4, 20_000);
+    this.batch = Math.min(this.batch * 4, 5_000);
     return this.buf[0];
   }
   take(): string {
@@ -244,39 +258,30 @@ const filterable = (row: FacetRow): FilterableClaim => ({
   checkworthy: { score: row.c },
 });
 
-/** A check on the facts in a key (verdict, kind, has-source, score); the driver's criterion holds. */
-function keyCheck(p: Plan): (key: string, group: string) => boolean {
+/** A check of one key: its facts (verdict, kind, has-source, score) and the other criteria's ids. */
+async function keyCheck(p: Plan): Promise<(key: string, group: string) => boolean> {
   if (p.exact) return () => true;
+  const sets = await Promise.all(p.sets.map(idsOf));
   const f: ClaimFilters = { ...p.f, q: '', articleIds: [], speakerIds: [], tags: [] };
   return (key, group) => {
     const k = readKey(key, group.length);
-    return claimMatchesFilters(
-      {
-        id: k.id,
-        articleId: '',
-        speakerId: null,
-        verdict: k.v,
-        tags: [],
-        kind: k.k,
-        checkworthy: { score: k.c },
-      },
-      f,
-      () => k.h === 1,
+    return (
+      sets.every((s) => s.has(k.id)) &&
+      claimMatchesFilters(
+        {
+          id: k.id,
+          articleId: '',
+          speakerId: null,
+          verdict: k.v,
+          tags: [],
+          kind: k.k,
+          checkworthy: { score: k.c },
+        },
+        f,
+        () => k.h === 1,
+      )
     );
   };
-}
-
-/** Keeps the ids whose facet rows match every filter but the text (read in one bulk get). */
-async function rowCheck(p: Plan, ids: readonly string[]): Promise<string[]> {
-  if (!p.needsRows || ids.length === 0) return [...ids];
-  const f: ClaimFilters = { ...p.f, q: '' };
-  const rows = await db.claimFacets.bulkGet([...ids]);
-  return rows
-    .filter(
-      (r): r is FacetRow =>
-        r !== undefined && r.live === 1 && claimMatchesFilters(filterable(r), f, () => r.h === 1),
-    )
-    .map((r) => r.id);
 }
 
 /** Up to `limit` matching ids in order after `after` (skipping `offset` matches first), and the cursor. */
@@ -290,49 +295,20 @@ async function walk(
     (g) => new GroupStream(p, g, after, single ? limit + 1 : batch, single ? offset : 0),
   );
   let skip = single ? 0 : offset;
-  const check = keyCheck(p);
+  const check = await keyCheck(p);
   const ids: string[] = [];
   let lastTail: string | null = null;
-  let exhausted = false;
-  while (ids.length < limit && !exhausted) {
-    const pending: { id: string; tail: string }[] = [];
-    while (pending.length < (p.needsRows ? batch : limit - ids.length)) {
-      const next = await nextKey(p, streams);
-      if (!next) {
-        exhausted = true;
-        break;
-      }
-      if (!check(next.key, next.group)) continue;
-      pending.push({ id: readKey(next.key, next.group.length).id, tail: next.key.slice(next.group.length) });
-    }
-    const keep = new Set(
-      await rowCheck(
-        p,
-        pending.map((x) => x.id),
-      ),
-    );
-    for (const x of pending) {
-      if (!keep.has(x.id)) continue;
-      if (skip > 0) {
-        skip--;
-        continue;
-      }
-      if (ids.length === limit) break;
-      ids.push(x.id);
-      lastTail = x.tail;
-    }
-  }
-  const more = ids.length === limit && (await hasMore(p, streams, check));
-  return { ids, next: more ? lastTail : null };
-}
-
-/** Whether another matching row follows (peeks without reading past what is needed). */
-async function hasMore(p: Plan, streams: readonly GroupStream[], check: (k: string, g: string) => boolean) {
   for (;;) {
     const next = await nextKey(p, streams);
-    if (!next) return false;
+    if (!next) return { ids, next: null };
     if (!check(next.key, next.group)) continue;
-    if ((await rowCheck(p, [readKey(next.key, next.group.length).id])).length > 0) return true;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    if (ids.length === limit) return { ids, next: lastTail };
+    ids.push(readKey(next.key, next.group.length).id);
+    lastTail = next.key.slice(next.group.length);
   }
 }
 
@@ -409,20 +385,51 @@ export async function* iterateClaimRows(
 
 /**
  * The ordered ids of every live claim matching `filter` (the table's scroll height, shift-click
- * ranges and "select all matching"): index keys in order, merged across the values of one
- * criterion; rows are read only for a second article, speaker or tag criterion.
+ * ranges and "select all matching"): the primary keys of one index range in the order asked (read
+ * in one batch, no cursor), kept when they are in every other criterion's ids.
  */
 export async function matchingClaimIds(filter: ClaimListFilter = {}): Promise<ClaimId[]> {
   const f = fullFilters(filter);
   if (f.q.trim() !== '') return (await searchedIds(f)) as ClaimId[];
-  const p = await plan(f);
-  if (p.driver.groups.length === 1 && p.exact) {
-    const coll = range(p, p.driver.groups[0]!, null);
-    const keys = coll ? ((await coll.keys()) as string[]) : [];
-    const at = p.driver.groups[0]!.length;
-    return keys.map((k) => readKey(k, at).id as ClaimId);
-  }
-  return (await walk(p, { limit: Number.MAX_SAFE_INTEGER })).ids as ClaimId[];
+  const criteria = await criteriaOf(f);
+  const code = SORT_CODE[f.sort];
+  const single = criteria.filter((c) => c.groups.length === 1);
+  const driver = GROUP_SORTS.includes(code)
+    ? single.reduce<Criterion>((best, c) => (c.size < best.size ? c : best), ALL)
+    : ALL;
+  const p: Plan = {
+    driver,
+    sets: [],
+    code,
+    desc: f.desc,
+    minKey: code === 'c' && f.minCheckworthy !== null ? scoreKey(f.minCheckworthy) : null,
+    exact: false,
+    f,
+  };
+  const coll = range(p, driver.groups[0]!, null);
+  // "no source" is everything but the (few) claims with a source
+  const without = f.source === 'without' && driver.kind !== 'source';
+  const kept = criteria.filter((c) => c !== driver && !(without && c.kind === 'source'));
+  const [ordered, sourced, atLeast, ...sets] = await Promise.all([
+    coll ? (coll.primaryKeys() as Promise<string[]>) : Promise.resolve([] as string[]),
+    without ? idsOf({ kind: 'source', groups: ['h=1'], size: 0 }) : null,
+    f.minCheckworthy !== null && p.minKey === null ? idsAtLeast(f.minCheckworthy) : null,
+    ...kept.map(idsOf),
+  ]);
+  return ordered.filter(
+    (id) => !sourced?.has(id) && (atLeast === null || atLeast.has(id)) && sets.every((s) => s?.has(id)),
+  ) as ClaimId[];
+}
+
+/** The ids with a check-worthiness score of at least `min` (one range of the `*` sort). */
+async function idsAtLeast(min: number): Promise<Set<string>> {
+  const [lo, hi] = groupRange('*', 'c');
+  return new Set(
+    (await db.claimFacets
+      .where('f')
+      .between(`${lo}${scoreKey(min)}`, hi, true, true)
+      .primaryKeys()) as string[],
+  );
 }
 
 /** Counts answered by the summaries: one scope criterion and at most two of verdict, kind, source. */

@@ -5,8 +5,8 @@
  *   sorts on, and one multi-entry index `f` whose keys are `group ␁ sort ␁ sortKey ␁ id ␁ tail`
  *   (`tail`: verdict, kind, has-source and check-worthiness, so a walk over keys alone can apply
  *   those filters without reading rows): for every
- *   group the claim is in (`*`, its article, speaker, verdict, kind, has-source, each tag) and every
- *   sort the screens offer. A filtered, sorted page is then one bounded range of that index read in
+ *   group the claim is in (`*`, its article, speaker, verdict, kind, has-source, each tag) in article
+ *   and update order, and for `*` in every sort the screens offer. A filtered, sorted page is then one bounded range of that index read in
  *   order (`*␁u␁` = every live claim by update time; `v=false␁u␁` = the false ones by update time).
  *   A tombstoned claim keeps its facet row with no index keys, so it is in no list.
  * - **summary rows** (`summaries`): counts per scope (`lib`, `a:<article>`, `s:<speaker>`,
@@ -29,6 +29,13 @@ export const SORT_CODE: Record<ClaimSort, SortCode> = {
   verdict: 'v',
 };
 const SORT_CODES: readonly SortCode[] = ['a', 'u', 'c', 'n', 'v'];
+/**
+ * The sorts every group is kept in (article order, the default, and update time); the other sorts
+ * are kept for the whole library (`*`) only, and a filtered list in them walks that order. Every
+ * index key costs on every write: 5 sorts for every group doubled the cost of an import.
+ */
+export const GROUP_SORTS: readonly SortCode[] = ['a', 'u'];
+const codesOf = (group: string) => (group === '*' ? SORT_CODES : GROUP_SORTS);
 
 export type FacetRow = Readonly<{
   id: string;
@@ -130,7 +137,7 @@ export function facetOf(claim: Claim, hasSource: boolean, speakerName: string | 
   const f: string[] = [];
   if (live)
     for (const g of groupsOf(base))
-      for (const code of SORT_CODES) f.push(facetKey(g, code, o[code], base.id, tail));
+      for (const code of codesOf(g)) f.push(facetKey(g, code, o[code], base.id, tail));
   return { ...base, o, f };
 }
 
@@ -152,7 +159,7 @@ export function refacet(
   const f: string[] = [];
   if (row.live)
     for (const g of groupsOf(next))
-      for (const code of SORT_CODES) f.push(facetKey(g, code, o[code], row.id, tail));
+      for (const code of codesOf(g)) f.push(facetKey(g, code, o[code], row.id, tail));
   return { ...next, f };
 }
 
