@@ -20,7 +20,12 @@ export type ClaimdeskDb = Dexie & {
   /** Derived (src/db/derived): kept by the write middleware, never written by repositories. */
   claimFacets: EntityTable<FacetRow, 'id'>;
   summaries: EntityTable<SummaryRow, 'id'>;
+  /** Derived: the saved full-text index (search.ts). */
+  searchIndex: EntityTable<SearchIndexRow, 'id'>;
 };
+
+/** The saved claim search index: MiniSearch's JSON and the clock its contents are current to. */
+export type SearchIndexRow = { id: string; json: string; since: number; documents: number };
 
 /** The names of the tables, as they appear in query keys and in `storagemutated` parts. */
 export type TableName =
@@ -33,7 +38,8 @@ export type TableName =
   | 'history'
   | 'meta'
   | 'claimFacets'
-  | 'summaries';
+  | 'summaries'
+  | 'searchIndex';
 
 export const TABLE_NAMES: readonly TableName[] = [
   'articles',
@@ -46,6 +52,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'meta',
   'claimFacets',
   'summaries',
+  'searchIndex',
 ];
 
 /** Declares every version of SCHEMA_VERSIONS on a Dexie instance (also used by the schema-history test). */

@@ -57,10 +57,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // Derived rows (src/db/derived): a facet row per claim whose one multi-entry index serves every
     // filter × sort of the claims lists as one ordered range, and summaries (counts per article,
     // speaker, tag and the library) kept by the write middleware. The upgrade builds both.
+    // `searchIndex` holds the saved full-text index (src/db/search.ts), loaded on start.
     version: 3,
     stores: {
       claimFacets: 'id, *f',
       summaries: 'id',
+      searchIndex: 'id',
     },
     upgrade: rebuildInUpgrade,
   },
