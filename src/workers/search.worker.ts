@@ -1,7 +1,6 @@
 // The claim search index in a Web Worker: built (or loaded from its saved copy) and refreshed here,
 // saved back after changes, so the page never spends time on it.
 import { expose } from 'comlink';
-import { Dexie } from 'dexie';
 import { saveClaimSearch, searchClaimsHere, warmClaimSearchHere } from '@/db/search';
 
 let saving: ReturnType<typeof setTimeout> | null = null;
@@ -27,8 +26,5 @@ const api = {
 };
 
 export type SearchWorkerApi = typeof api;
-
-// writes in any tab or worker: re-index what changed now, so the next search finds it ready
-Dexie.on('storagemutated', () => void api.warm());
 
 expose(api);
