@@ -87,6 +87,9 @@ export const claimSchema = z.strictObject({
   notes: z.string(),
   origin: z.enum(['extracted', 'manual']),
   createdAt: time,
+  /** Extracted claims since extractor 0.4.0: the attribution rule and the quotation group. */
+  rule: z.string().min(1).max(200).optional(),
+  groupId: id.optional(),
   updatedAt: time,
   deletedAt: nullableTime,
 });
