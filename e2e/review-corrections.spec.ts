@@ -136,10 +136,10 @@ test('merge two speakers (names become aliases, claims follow) and rename one', 
   await panel.getByRole('combobox', { name: 'Merge into Alexander Stafford' }).click();
   await panel.getByRole('option', { name: /James Cartlidge/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Merge James Cartlidge into Alexander Stafford?' });
-  await expect(dialog).toContainText('2 claims move to Alexander Stafford');
+  await expect(dialog).toContainText('3 claims move to Alexander Stafford');
   await dialog.getByRole('button', { name: 'Merge' }).click();
   await expect(speakerGroup(page, 'James Cartlidge')).toHaveCount(0);
-  await expect(speakerGroup(page, 'Alexander Stafford').locator('li[data-claim-id]')).toHaveCount(4);
+  await expect(speakerGroup(page, 'Alexander Stafford').locator('li[data-claim-id]')).toHaveCount(5);
   const more = panel.getByRole('button', { name: /^and \d+ more$/ });
   if (await more.count()) await more.click();
   await expect(panel.getByText(/Also called: .*James Cartlidge/)).toBeVisible();

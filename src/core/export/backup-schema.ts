@@ -86,6 +86,8 @@ export const claimSchema = z.strictObject({
   tags: z.array(z.string()),
   notes: z.string(),
   origin: z.enum(['extracted', 'manual']),
+  rule: z.string().max(100).optional(),
+  groupId: z.string().max(200).optional(),
   createdAt: time,
   updatedAt: time,
   deletedAt: nullableTime,
