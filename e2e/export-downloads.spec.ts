@@ -38,9 +38,9 @@ test.describe('export', () => {
     // rate one claim so ClaimReview has something to say
     await page.getByRole('link', { name: 'Claims', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Claims', level: 1 })).toBeVisible();
-    const total = Number(
-      ((await page.locator('.claims-title').textContent()) ?? '').match(/(\d+) claims?/)?.[1],
-    );
+    // the count is read once the screen has counted (it says "Counting…" before)
+    await expect(claimCount(page)).toHaveText(/\d+ claims?/);
+    const total = Number(((await claimCount(page).textContent()) ?? '').match(/(\d+) claims?/)?.[1]);
     expect(total).toBeGreaterThan(5);
     await page.locator('body').press('j');
     await expect(grid(page).locator('[aria-rowindex="2"]')).toBeFocused();
@@ -147,7 +147,7 @@ test.describe('export', () => {
         'Mayor answers critics\n\n“=HYPERLINK("http://evil.example","win") is what they want,” Ann Bell said.\n',
       );
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(page.getByRole('link', { name: /Mayor answers critics/ })).toBeVisible();
+    await expect(page.getByRole('list').getByRole('link', { name: /Mayor answers critics/ })).toBeVisible();
     await page.goto('/claims?q=HYPERLINK');
     await expect(claimCount(page)).toHaveText(/1 claim/);
     await page.getByRole('button', { name: 'Export…' }).click();

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { AppStatus } from '@/app/components/app-status';
-import { DatabaseOutdated } from '@/app/components/database-outdated';
 import { DatabaseStatus } from '@/app/components/database-status';
 import { FirstRun } from '@/app/components/first-run';
 import { paths } from '@/app/paths';
@@ -77,7 +76,6 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         </nav>
         <AppStatus onUpdate={onUpdate} />
       </header>
-      <DatabaseOutdated />
       <main id="main" tabIndex={-1}>
         <DatabaseStatus />
         <FirstRun />
