@@ -4,7 +4,7 @@
  * not). Per fixture and summed, so a regression can name the rule and the fixture that moved.
  */
 import type { Extraction } from '../extract/types';
-import { type OverlapGold, overlapLength, scoredClaims } from './score';
+import { matchGold, type OverlapGold, scoredClaims } from './score';
 
 export type RuleCount = Readonly<{ pred: number; matched: number }>;
 export type RuleCounts = Readonly<Record<string, RuleCount>>;
@@ -12,22 +12,7 @@ export type RuleCounts = Readonly<Record<string, RuleCount>>;
 /** Claims per rule and how many of them matched a gold claim (same matching as `overlapCounts`). */
 export function ruleCounts(gold: readonly OverlapGold[], extraction: Extraction): RuleCounts {
   const P = scoredClaims(extraction);
-  const used = new Set<number>();
-  for (const g of gold) {
-    const gs = g.spans?.length ? g.spans : [[g.start, g.end] as const];
-    const gl = gs.reduce((n, [a, b]) => n + (b - a), 0);
-    let best = -1;
-    let bestOv = 0;
-    P.forEach((c, i) => {
-      if (used.has(i)) return;
-      const ov = gs.reduce((n, [a, b]) => n + overlapLength(a, b, c.start, c.end), 0) / gl;
-      if (ov > bestOv) {
-        bestOv = ov;
-        best = i;
-      }
-    });
-    if (best >= 0 && bestOv >= 0.3) used.add(best);
-  }
+  const used = new Set(matchGold(gold, P).flatMap((m) => (m ? [m.index] : [])));
   const out: Record<string, { pred: number; matched: number }> = {};
   P.forEach((c, i) => {
     const key = c.rule ?? 'unknown';

@@ -225,22 +225,18 @@ export const emptyOverlapCounts: OverlapCounts = {
 
 const spansOf = (g: OverlapGold): readonly Span[] => (g.spans?.length ? g.spans : [[g.start, g.end]]);
 
-/** Scores one document with the overlap protocol. */
-export function overlapCounts(
-  text: string,
+export type GoldMatch = Readonly<{ index: number; overlap: number }>;
+
+/**
+ * The overlap protocol's greedy one-to-one matching: each gold claim, in order, takes the unused prediction
+ * covering most of it, when that covers at least 0.3 of it; `null` where none does.
+ */
+export function matchGold(
   gold: readonly OverlapGold[],
-  extraction: Extraction,
-): OverlapCounts {
-  const P = scoredClaims(extraction);
+  P: readonly Pick<ExtractedClaim, 'start' | 'end'>[],
+): (GoldMatch | null)[] {
   const used = new Set<number>();
-  const byKind: Record<string, { gold: number; found: number }> = {};
-  let matched = 0;
-  let matchedStrict = 0;
-  let exact = 0;
-  let speakerOk = 0;
-  let speakerNamedOk = 0;
-  let speakerNamed = 0;
-  for (const g of gold) {
+  return gold.map((g) => {
     const gs = spansOf(g);
     const gl = gs.reduce((n, [a, b]) => n + (b - a), 0);
     let best = -1;
@@ -253,15 +249,37 @@ export function overlapCounts(
         best = i;
       }
     });
+    if (best < 0 || bestOv < 0.3) return null;
+    used.add(best);
+    return { index: best, overlap: bestOv };
+  });
+}
+
+/** Scores one document with the overlap protocol. */
+export function overlapCounts(
+  text: string,
+  gold: readonly OverlapGold[],
+  extraction: Extraction,
+): OverlapCounts {
+  const P = scoredClaims(extraction);
+  const matches = matchGold(gold, P);
+  const byKind: Record<string, { gold: number; found: number }> = {};
+  let matched = 0;
+  let matchedStrict = 0;
+  let exact = 0;
+  let speakerOk = 0;
+  let speakerNamedOk = 0;
+  let speakerNamed = 0;
+  gold.forEach((g, gi) => {
     const k = byKind[g.kind] ?? { gold: 0, found: 0 };
     byKind[g.kind] = k;
     k.gold++;
-    const c = P[best];
-    if (!c || bestOv < 0.3) continue;
-    used.add(best);
+    const match = matches[gi];
+    const c = match ? P[match.index] : undefined;
+    if (!match || !c) return;
     matched++;
     k.found++;
-    if (bestOv >= 0.8) matchedStrict++;
+    if (match.overlap >= 0.8) matchedStrict++;
     const [g0, g1] = trimSpan(text, g.start, g.end);
     const [p0, p1] = trimSpan(text, c.start, c.end);
     if (g0 === p0 && g1 === p1) exact++;
@@ -274,7 +292,7 @@ export function overlapCounts(
       speakerNamed++;
       if (mentionOk || nameOk) speakerNamedOk++;
     }
-  }
+  });
   return {
     docs: 1,
     gold: gold.length,
