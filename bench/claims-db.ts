@@ -4,7 +4,7 @@
  * Serves bench/claims-db.html with Vite and runs it in Debian's Chromium (headless, persistent
  * profile on disk so IndexedDB is stored as in real use), printing the timings as JSON.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,25 @@ try {
     options,
   );
   const browser = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
+  type Timing = {
+    name: string;
+    ms: number[];
+    median: number;
+    budget: number | null;
+    unit?: string;
+    better?: string;
+  };
+  const metrics = (result as { results: Timing[] }).results.map((t) => ({
+    metric: t.name,
+    unit: t.unit ?? 'ms',
+    runs: t.ms,
+    median: t.median,
+    budget: t.budget,
+    better: t.better ?? 'lower',
+  }));
+  const results = fileURLToPath(new URL('results/', import.meta.url));
+  mkdirSync(results, { recursive: true });
+  writeFileSync(`${results}claims-db.json`, `${JSON.stringify(metrics, null, 2)}\n`);
   console.log(
     JSON.stringify(
       {

@@ -134,11 +134,24 @@ async function version2FromVersion3(): Promise<SchemaFixture> {
   };
 }
 
+/** The derived tables version 4 added (src/db/derived, search.ts): rebuilt from the rows, never in older libraries. */
+const DERIVED_TABLES = ['claimFacets', 'summaries', 'searchIndex'];
+
+/** Version 3 as it stored the version-4 library: the same rows, without the derived tables (version 4 builds them). */
+async function version3FromVersion4(): Promise<SchemaFixture> {
+  const v4 = JSON.parse(readFileSync(fixturePath(4), 'utf8')) as SchemaFixture;
+  return {
+    version: 3,
+    tables: Object.fromEntries(Object.entries(v4.tables).filter(([name]) => !DERIVED_TABLES.includes(name))),
+  };
+}
+
 /** Each released version once, oldest first. */
 const FIXTURES: readonly Readonly<{ version: number; build: Build }>[] = [
   { version: 1, build: version1FromVersion2 },
   { version: 2, build: version2FromVersion3 },
-  { version: 3, build: withTheAppAsItIsNow },
+  { version: 3, build: version3FromVersion4 },
+  { version: 4, build: withTheAppAsItIsNow },
 ];
 
 async function main(args: readonly string[]) {

@@ -7,7 +7,7 @@ import { db } from './db';
 import { DbError } from './errors';
 import { historyOfRow, newBatchId, recordHistory, type WriteOptions } from './history';
 import { newId } from './ids';
-import { patchRow } from './rows';
+import { patchRow, patchRows } from './rows';
 
 /** The fields of a claim a user may edit. A span edit (start/end) also refreshes `text` and `quote`. */
 export type ClaimPatch = Partial<
@@ -174,7 +174,22 @@ export async function updateClaims(
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
     const at = Date.now();
-    for (const id of ids) await patchClaim(id, patch, at, { batchId });
+    if (patch.start !== undefined || patch.end !== undefined) {
+      for (const id of ids) await patchClaim(id, patch, at, { batchId });
+      return batchId;
+    }
+    // no span: every claim takes the same checked patch, written in one go
+    if (patch.verdict !== undefined) checkVerdict(patch.verdict);
+    checkTexts(patch);
+    const full: Partial<Claim> =
+      patch.tags === undefined ? { ...patch } : { ...patch, tags: normaliseTags(patch.tags) };
+    await patchRows(
+      'claims',
+      db.claims,
+      [...new Set(ids)].map((id) => [id, full] as const),
+      at,
+      { batchId },
+    );
     return batchId;
   });
 }
@@ -200,10 +215,22 @@ async function editClaims(
   return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
     const at = Date.now();
     const claims = await db.claims.bulkGet([...new Set(ids)]);
+    const patches: (readonly [ClaimId, Partial<Claim>])[] = [];
     for (const claim of claims) {
       const patch = claim ? edit(claim) : null;
-      if (claim && patch) await patchClaim(claim.id, patch, at, { batchId });
+      if (!claim || !patch) continue;
+      if (patch.start !== undefined || patch.end !== undefined) {
+        await patchClaim(claim.id, patch, at, { batchId });
+        continue;
+      }
+      if (patch.verdict !== undefined) checkVerdict(patch.verdict);
+      checkTexts(patch);
+      patches.push([
+        claim.id,
+        patch.tags === undefined ? { ...patch } : { ...patch, tags: normaliseTags(patch.tags) },
+      ]);
     }
+    await patchRows('claims', db.claims, patches, at, { batchId });
     return batchId;
   });
 }

@@ -1,5 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Article, Claim, Evidence, HistoryEntry, Question, Source, Speaker } from '@/core/model/types';
+import type { FacetRow, SummaryRow } from './derived/facets';
+import { derivedMiddleware } from './derived/middleware';
 import { reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 
@@ -15,7 +17,15 @@ export type ClaimdeskDb = Dexie & {
   questions: EntityTable<Question, 'id'>;
   history: EntityTable<HistoryEntry, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  /** Derived (src/db/derived): kept by the write middleware, never written by repositories. */
+  claimFacets: EntityTable<FacetRow, 'id'>;
+  summaries: EntityTable<SummaryRow, 'id'>;
+  /** Derived: the saved full-text index (search.ts). */
+  searchIndex: EntityTable<SearchIndexRow, 'id'>;
 };
+
+/** The saved claim search index: MiniSearch's JSON and the clock its contents are current to. */
+export type SearchIndexRow = { id: string; json: string; since: number; documents: number };
 
 /** The names of the tables, as they appear in query keys and in `storagemutated` parts. */
 export type TableName =
@@ -26,7 +36,10 @@ export type TableName =
   | 'evidence'
   | 'questions'
   | 'history'
-  | 'meta';
+  | 'meta'
+  | 'claimFacets'
+  | 'summaries'
+  | 'searchIndex';
 
 export const TABLE_NAMES: readonly TableName[] = [
   'articles',
@@ -37,6 +50,9 @@ export const TABLE_NAMES: readonly TableName[] = [
   'questions',
   'history',
   'meta',
+  'claimFacets',
+  'summaries',
+  'searchIndex',
 ];
 
 /** Declares every version of SCHEMA_VERSIONS on a Dexie instance (also used by the schema-history test). */
@@ -51,6 +67,7 @@ export function declareSchema(target: Dexie, upTo: number = Number.POSITIVE_INFI
 /** The one Dexie instance of the app. */
 export const db = new Dexie(DB_NAME) as ClaimdeskDb;
 declareSchema(db);
+db.use(derivedMiddleware);
 
 /**
  * Another tab (a newer deployment) wants to upgrade the database: close this connection so it

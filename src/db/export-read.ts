@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { type ExportItem, exportItemOf, liveLinks } from '@/core/export/export-item';
 import type { Article, ArticleId, Claim, ClaimId, Evidence, SourceId, SpeakerId } from '@/core/model/types';
 import type { ClaimFilters } from '@/core/review/filters';
-import { type ClaimListFilter, countClaims, listClaims } from './claim-list';
+import { type ClaimListFilter, countClaims, iterateClaimRows } from './claim-list';
 import { db } from './db';
 import type { DbQueryMeta } from './queries';
 
@@ -78,17 +78,11 @@ async function* allClaimPages(pageSize: number): AsyncGenerator<ExportItem[]> {
   if (page.length) yield itemsOf(page, articles);
 }
 
-/**
- * The Claims screen's view, in its order, through the db read model (`listClaims`), a page at a
- * time. This is the one function to re-point at the read model's page iterator when it lands.
- */
+/** The Claims screen's view, in its order, through the db read model (`iterateClaimRows`), a page at a time. */
 async function* viewClaimPages(filters: ClaimListFilter, pageSize: number): AsyncGenerator<ExportItem[]> {
-  for (let offset = 0; ; offset += pageSize) {
-    const page = await listClaims(filters, { offset, limit: pageSize });
-    if (page.length === 0) return;
+  for await (const page of iterateClaimRows(filters, { pageSize })) {
     const claims: Claim[] = page.map(({ sourceCount: _s, flagged: _f, ...claim }) => claim as Claim);
     yield itemsOf(claims);
-    if (page.length < pageSize) return;
   }
 }
 

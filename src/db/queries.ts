@@ -10,19 +10,27 @@ import type {
   HistoryTable,
   Question,
   Source,
-  SourceId,
   Speaker,
   SpeakerId,
   Timestamp,
-  Verdict,
 } from '@/core/model/types';
-import { VERDICTS } from '@/core/model/types';
 import { type ArticleSort, sortArticles } from '@/core/review/progress';
-import { type ClaimListFilter, type ClaimPage, claimFilterKey, countClaims, listClaims } from './claim-list';
+import {
+  type ClaimListFilter,
+  type ClaimPageRequest,
+  claimFilterKey,
+  claimRows,
+  countClaims,
+  listClaimPage,
+  listClaims,
+  matchingClaimIds,
+} from './claim-list';
 import { db, type TableName } from './db';
+import { articleScope } from './derived/facets';
 import { getMeta } from './meta';
 import { searchClaims } from './search';
 import { estimateStorage, type StorageEstimate } from './storage';
+import { type ClaimCounts, countsOf, keysOf, libraryCounts, speakerCounts, tagsInUse } from './summaries';
 
 /**
  * What a query reads, for the invalidation bridge (live.ts):
@@ -32,11 +40,6 @@ import { estimateStorage, type StorageEstimate } from './storage';
  */
 export type QueryScope = Readonly<{ table: TableName; index: string; key: string; rowsInData: boolean }>;
 export type DbQueryMeta = Readonly<{ tables?: readonly TableName[]; scope?: QueryScope }>;
-
-/** Verdicts that count as checked in progress figures. */
-export const OPEN_VERDICTS: readonly Verdict[] = ['unchecked', 'in progress'];
-export const isChecked = (verdict: Verdict): boolean => !OPEN_VERDICTS.includes(verdict);
-const CHECKED_VERDICTS: readonly Verdict[] = VERDICTS.filter(isChecked);
 
 const isLive = <T extends { deletedAt: Timestamp | null }>(row: T | undefined): row is T =>
   row !== undefined && row.deletedAt === null;
@@ -60,76 +63,29 @@ export type ArticleSummary = Readonly<{
   speakerCount: number;
 }>;
 
-/** The ids of the live speakers of an article's live claims: distinct index keys, corrected for tombstones. */
-async function liveSpeakerIds(articleId: ArticleId, tombstones: readonly Claim[]): Promise<SpeakerId[]> {
-  const keys = await articleRange('[articleId+speakerId]', articleId).uniqueKeys();
-  const ids = keys.map((key) => (key as unknown as [ArticleId, SpeakerId])[1]);
-  const deletedPerSpeaker = new Map<SpeakerId, number>();
-  for (const c of tombstones) {
-    if (c.speakerId !== null)
-      deletedPerSpeaker.set(c.speakerId, (deletedPerSpeaker.get(c.speakerId) ?? 0) + 1);
-  }
-  if (deletedPerSpeaker.size === 0) return ids;
-  const live = await Promise.all(
-    ids.map(async (id) => {
-      const deleted = deletedPerSpeaker.get(id) ?? 0;
-      return (
-        deleted === 0 ||
-        (await db.claims.where('[articleId+speakerId]').equals([articleId, id]).count()) > deleted
-      );
-    }),
-  );
-  return ids.filter((_, i) => live[i]);
-}
-
-/** An article's tombstoned claims (usually none): the only claim rows the counts read. */
-const tombstonesOf = (articleId: ArticleId): Promise<Claim[]> =>
-  articleRange('[articleId+deletedAt]', articleId).toArray();
-
 /**
- * The progress of every live article with few reads and no cursor over every claim: the ids of
- * checked claims from the verdict index (one key-only read per rating verdict), each article's
- * claim ids from the articleId index (key-only), its speakers as distinct index keys, the
- * tombstoned claims, and the live links to sources. (Per-article counts per verdict took 35 s for
- * 1,000 articles in Chromium; cursors over every index key 10 s.)
+ * The progress of every live article from its kept summary (one read per article, never a claim):
+ * counts by verdict and source are maintained with every write (src/db/derived).
  */
 async function summariseLibrary(articles: readonly Article[]): Promise<ArticleSummary[]> {
-  const checkedIds = new Set<string>(
-    (
-      await Promise.all(CHECKED_VERDICTS.map((v) => db.claims.where('verdict').equals(v).primaryKeys()))
-    ).flat(),
-  );
-  const tombstones = await db.claims.where('deletedAt').above(Dexie.minKey).toArray();
-  const deleted = new Set<string>(tombstones.map((c) => c.id));
-  const sourced = new Set<string>(
-    (await db.evidence.filter((e) => e.deletedAt === null).toArray()).map((e) => e.claimId),
-  );
-  const tombstonesOfArticle = new Map<string, Claim[]>();
-  for (const c of tombstones)
-    tombstonesOfArticle.set(c.articleId, [...(tombstonesOfArticle.get(c.articleId) ?? []), c]);
-
-  return Promise.all(
-    articles.map(async (article) => {
-      const [ids, speakerIds] = await Promise.all([
-        db.claims.where('articleId').equals(article.id).primaryKeys(),
-        liveSpeakerIds(article.id, tombstonesOfArticle.get(article.id) ?? []),
-      ]);
-      const live = ids.filter((id) => !deleted.has(id));
-      const checked = live.filter((id) => checkedIds.has(id));
-      return {
-        id: article.id,
-        title: article.title,
-        outlet: article.outlet,
-        importedAt: article.importedAt,
-        claimCount: live.length,
-        checkedCount: checked.length,
-        uncheckedCount: live.length - checked.length,
-        flaggedCount: checked.filter((id) => !sourced.has(id)).length,
-        speakerCount: speakerIds.length,
-      };
-    }),
-  );
+  const rows = await db.summaries.bulkGet(articles.map((a) => articleScope(a.id)));
+  return articles.map((article, i) => {
+    const counts = countsOf(rows[i]);
+    return {
+      id: article.id,
+      title: article.title,
+      outlet: article.outlet,
+      importedAt: article.importedAt,
+      claimCount: counts.claimCount,
+      checkedCount: counts.checkedCount,
+      uncheckedCount: counts.uncheckedCount,
+      flaggedCount: counts.flaggedCount,
+      speakerCount: keysOf(rows[i], 's:').length,
+    };
+  });
 }
+
+export type ArticleTitle = Readonly<{ id: ArticleId; title: string }>;
 
 export const articleQueries = {
   all: () => ['articles'] as const,
@@ -141,13 +97,26 @@ export const articleQueries = {
     queryOptions({
       queryKey: [...articleQueries.all(), 'list', ...(sort === 'imported' ? [] : [sort])] as const,
       queryFn: () =>
-        db.transaction('r', [db.articles, db.claims, db.evidence], async () => {
+        db.transaction('r', [db.articles, db.summaries], async () => {
           const articles = await db.articles.orderBy('importedAt').reverse().filter(isLive).toArray();
           return sortArticles(await summariseLibrary(articles), sort);
         }),
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
-      meta: { tables: ['claims', 'evidence'] } satisfies DbQueryMeta,
+      meta: { tables: ['summaries'] } satisfies DbQueryMeta,
+    }),
+  /** Live articles' ids and titles, newest first (the Claims screen's article column and filter). */
+  titles: () =>
+    queryOptions({
+      queryKey: [...articleQueries.all(), 'titles'] as const,
+      queryFn: async (): Promise<ArticleTitle[]> => {
+        const titles: ArticleTitle[] = [];
+        await db.articles
+          .orderBy('importedAt')
+          .reverse()
+          .each((a) => {
+            if (a.deletedAt === null) titles.push({ id: a.id, title: a.title });
+          });
+        return titles;
+      },
     }),
   /** Articles in the trash, most recently deleted first. */
   trash: () =>
@@ -157,18 +126,17 @@ export const articleQueries = {
         const rows = await db.articles.orderBy('deletedAt').reverse().toArray();
         return rows;
       },
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
     }),
   /** One article (tombstoned too: the screen shows that it is in the trash), or null. */
   detail: (id: ArticleId) =>
     queryOptions({
       queryKey: [...articleQueries.all(), 'detail', id] as const,
       queryFn: async (): Promise<Article | null> => (await db.articles.get(id)) ?? null,
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
     }),
 };
+
+/** Claims lists read the facets and summaries (kept with claims, evidence and speaker writes). */
+const LIST_META: DbQueryMeta = { tables: ['claimFacets', 'summaries', 'evidence', 'speakers', 'sources'] };
 
 export const claimQueries = {
   all: () => ['claims'] as const,
@@ -177,8 +145,6 @@ export const claimQueries = {
     queryOptions({
       queryKey: [...claimQueries.all(), 'byArticle', articleId] as const,
       queryFn: (): Promise<Claim[]> => articleRange('[articleId+start]', articleId).filter(isLive).toArray(),
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
       meta: {
         scope: { table: 'claims', index: 'articleId', key: articleId, rowsInData: true },
       } satisfies DbQueryMeta,
@@ -188,38 +154,58 @@ export const claimQueries = {
     queryOptions({
       queryKey: [...claimQueries.all(), 'detail', id] as const,
       queryFn: async (): Promise<Claim | null> => (await db.claims.get(id)) ?? null,
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
     }),
   /**
-   * A page of the claims table: the live claims matching the URL's `ClaimFilters` (any left out
-   * are the defaults; `q` searches text, speaker, source titles, notes and tags), in the filters'
-   * sort, each with `sourceCount` and `flagged`. See `listClaims`.
+   * A page of a claims list: the live claims matching the URL's `ClaimFilters` (any left out are
+   * the defaults; `q` searches text, speaker, source titles, notes and tags), in the filters' sort,
+   * each with `sourceCount` and `flagged`, from `offset` or `after` a cursor. See `claim-list.ts`.
    */
-  list: (filter: ClaimListFilter = {}, { offset = 0, limit = 100 }: ClaimPage = {}) =>
+  list: (filter: ClaimListFilter = {}, { after = null, offset = 0, limit = 100 }: ClaimPageRequest = {}) =>
     queryOptions({
-      queryKey: [...claimQueries.all(), 'list', claimFilterKey(filter), { offset, limit }] as const,
-      queryFn: () => listClaims(filter, { offset, limit }),
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
-      meta: { tables: ['evidence', 'speakers', 'sources'] } satisfies DbQueryMeta,
+      queryKey: [...claimQueries.all(), 'list', claimFilterKey(filter), { after, offset, limit }] as const,
+      queryFn: () => listClaims(filter, { after, offset, limit }),
+      meta: LIST_META,
+    }),
+  /** The same page with the cursor of the next one. */
+  page: (filter: ClaimListFilter = {}, { after = null, limit = 100 }: ClaimPageRequest = {}) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'page', claimFilterKey(filter), { after, limit }] as const,
+      queryFn: () => listClaimPage(filter, { after, limit }),
+      meta: LIST_META,
+    }),
+  /** The ordered ids of every matching claim (the Claims table's scroll height, ranges, select all). */
+  ids: (filter: ClaimListFilter = {}) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'ids', claimFilterKey(filter)] as const,
+      queryFn: () => matchingClaimIds(filter),
+      meta: LIST_META,
+    }),
+  /** The rows of one window of ids: keyed by its length, first and last id so a shifted list reads again. */
+  rows: (ids: readonly ClaimId[]) =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'rows', ids.length, ids[0] ?? '', ids.at(-1) ?? ''] as const,
+      queryFn: () => claimRows(ids),
+      meta: { tables: ['evidence'] } satisfies DbQueryMeta,
     }),
   /** How many live claims match `filter` (the table's height and header). */
   count: (filter: ClaimListFilter = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'count', claimFilterKey(filter)] as const,
       queryFn: () => countClaims(filter),
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
-      meta: { tables: ['evidence', 'speakers', 'sources'] } satisfies DbQueryMeta,
+      meta: LIST_META,
+    }),
+  /** Every tag on a live claim with how many live claims carry it (from the library summary). */
+  tagCounts: () =>
+    queryOptions({
+      queryKey: [...claimQueries.all(), 'tagCounts'] as const,
+      queryFn: (): Promise<ReadonlyMap<string, number>> => tagsInUse(),
+      meta: { tables: ['summaries'] } satisfies DbQueryMeta,
     }),
   /** Claim ids best match first for a text query (prefix and fuzzy), e.g. for a quick-find box. */
   search: (q: string, limit = 50) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'search', q.trim(), limit] as const,
       queryFn: () => searchClaims(q, limit),
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
       meta: { tables: ['evidence', 'speakers', 'sources'] } satisfies DbQueryMeta,
     }),
   /** A speaker's live claims across the library, newest article first within the limit. */
@@ -228,8 +214,6 @@ export const claimQueries = {
       queryKey: [...claimQueries.all(), 'bySpeaker', speakerId, limit] as const,
       queryFn: (): Promise<Claim[]> =>
         db.claims.where('speakerId').equals(speakerId).filter(isLive).limit(limit).toArray(),
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
       meta: {
         scope: { table: 'claims', index: 'speakerId', key: speakerId, rowsInData: true },
       } satisfies DbQueryMeta,
@@ -243,14 +227,12 @@ export const speakerQueries = {
     queryOptions({
       queryKey: [...speakerQueries.all(), 'byArticle', articleId] as const,
       queryFn: () =>
-        db.transaction('r', [db.claims, db.speakers], async (): Promise<Speaker[]> => {
-          const ids = await liveSpeakerIds(articleId, await tombstonesOf(articleId));
+        db.transaction('r', [db.summaries, db.speakers], async (): Promise<Speaker[]> => {
+          const ids = keysOf(await db.summaries.get(articleScope(articleId)), 's:') as SpeakerId[];
           const speakers = (await db.speakers.bulkGet(ids)).filter(isLive);
           return speakers.sort((a, b) => a.name.localeCompare(b.name));
         }),
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
-      meta: { tables: ['claims'] } satisfies DbQueryMeta,
+      meta: { tables: ['summaries'] } satisfies DbQueryMeta,
     }),
   /** Every live speaker in the library, by name. */
   list: () =>
@@ -260,15 +242,11 @@ export const speakerQueries = {
         const rows = await db.speakers.filter(isLive).toArray();
         return rows.sort((a, b) => a.name.localeCompare(b.name));
       },
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
     }),
   detail: (id: SpeakerId) =>
     queryOptions({
       queryKey: [...speakerQueries.all(), 'detail', id] as const,
       queryFn: async (): Promise<Speaker | null> => (await db.speakers.get(id)) ?? null,
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
     }),
 };
 
@@ -288,8 +266,6 @@ export const evidenceQueries = {
             .map((e, i) => ({ evidence: e, source: sources[i] ?? null }))
             .sort((a, b) => (a.evidence.id < b.evidence.id ? -1 : 1));
         }),
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
       meta: { tables: ['sources'] } satisfies DbQueryMeta,
     }),
 };
@@ -301,15 +277,6 @@ export const sourceQueries = {
     queryOptions({
       queryKey: [...sourceQueries.all(), 'list'] as const,
       queryFn: (): Promise<Source[]> => db.sources.orderBy('updatedAt').reverse().filter(isLive).toArray(),
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
-    }),
-  detail: (id: SourceId) =>
-    queryOptions({
-      queryKey: [...sourceQueries.all(), 'detail', id] as const,
-      queryFn: async (): Promise<Source | null> => (await db.sources.get(id)) ?? null,
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
     }),
 };
 
@@ -323,8 +290,6 @@ export const historyQueries = {
         const rows = await db.history.where('[table+rowId]').equals([table, rowId]).toArray();
         return rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
       },
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
     }),
 };
 
@@ -336,8 +301,6 @@ export const questionQueries = {
       queryKey: [...questionQueries.all(), 'list'] as const,
       queryFn: (): Promise<Question[]> =>
         db.questions.orderBy('updatedAt').reverse().filter(isLive).toArray(),
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
     }),
   /** Live questions raised by an article. */
   byArticle: (articleId: ArticleId) =>
@@ -345,8 +308,6 @@ export const questionQueries = {
       queryKey: [...questionQueries.all(), 'byArticle', articleId] as const,
       queryFn: (): Promise<Question[]> =>
         db.questions.where('articleIds').equals(articleId).filter(isLive).toArray(),
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
     }),
 };
 
@@ -356,8 +317,6 @@ export const metaQueries = {
     queryOptions({
       queryKey: [...metaQueries.all(), key] as const,
       queryFn: async (): Promise<T | null> => (await getMeta<T>(key)) ?? null,
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
     }),
 };
 
@@ -368,8 +327,22 @@ export const storageQueries = {
     queryOptions({
       queryKey: [...storageQueries.all(), 'estimate'] as const,
       queryFn: (): Promise<StorageEstimate> => estimateStorage(),
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
       meta: { tables: ['articles', 'claims'] } satisfies DbQueryMeta,
+    }),
+};
+
+export const summaryQueries = {
+  all: () => ['summaries'] as const,
+  /** The library's counts of live claims (by verdict, checked, flagged, with / without source). */
+  library: () =>
+    queryOptions({
+      queryKey: [...summaryQueries.all(), 'library'] as const,
+      queryFn: (): Promise<ClaimCounts> => libraryCounts(),
+    }),
+  /** One speaker's counts across the library. */
+  speaker: (id: SpeakerId) =>
+    queryOptions({
+      queryKey: [...summaryQueries.all(), 'speaker', id] as const,
+      queryFn: (): Promise<ClaimCounts> => speakerCounts(id),
     }),
 };

@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import { diffRow } from '@/core/model/row-diff';
 import type { HistoryTable, Timestamp } from '@/core/model/types';
 import { DbError } from './errors';
-import { recordHistory, type WriteOptions } from './history';
+import { type HistoryChange, recordHistory, type WriteOptions } from './history';
 
 type Row = { id: string; updatedAt: Timestamp; deletedAt: Timestamp | null };
 
@@ -37,4 +37,44 @@ export async function patchRow<T extends Row, K extends string, I>(
     options,
   );
   return after;
+}
+
+/**
+ * `patchRow` for many rows in one go (the current transaction): one read, one write and one
+ * history append for all of them, so a bulk edit costs a few requests instead of a few per row.
+ * Patches on the same id apply in turn. Returns the rows that changed, as they now are.
+ */
+export async function patchRows<T extends Row, K extends string, I>(
+  historyTable: HistoryTable,
+  table: Table<T, K, I>,
+  patches: readonly (readonly [K, Readonly<Partial<T>>])[],
+  at: Timestamp,
+  options: WriteOptions = {},
+): Promise<T[]> {
+  const ids = [...new Set(patches.map(([id]) => id))];
+  const rows = new Map<K, T | undefined>();
+  (await table.bulkGet(ids)).forEach((row, i) => {
+    rows.set(ids[i]!, row);
+  });
+  const changes: HistoryChange[] = [];
+  const changed = new Map<K, T>();
+  for (const [id, patch] of patches) {
+    const before = rows.get(id);
+    if (!before) {
+      const noun = historyTable === 'evidence' ? 'link to a source' : historyTable.replace(/s$/, '');
+      throw new DbError(
+        'not-found',
+        `That ${noun} no longer exists; it may have been deleted in another tab.`,
+      );
+    }
+    const diff = diffRow(before as Record<string, unknown>, patch as Record<string, unknown>);
+    if (!diff) continue;
+    const after = { ...before, ...diff.to, updatedAt: Math.max(at, before.updatedAt + 1) } as T;
+    rows.set(id, after);
+    changed.set(id, after);
+    changes.push({ table: historyTable, rowId: id, action: 'update', from: diff.from, to: diff.to });
+  }
+  if (changed.size > 0) await table.bulkPut([...changed.values()] as unknown as I[]);
+  await recordHistory(changes, at, options);
+  return [...changed.values()];
 }

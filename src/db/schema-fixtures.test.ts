@@ -7,10 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { ArticleId } from '@/core/model/types';
+import type { ArticleId, Claim, Evidence, Speaker } from '@/core/model/types';
 import { resetDb } from '@/test/db';
 import { addTagToClaims } from './claims';
 import { db, declareSchema } from './db';
+import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { readUndoState, undo } from './undo';
@@ -29,6 +30,8 @@ const UPGRADED: Readonly<Record<number, (table: string, row: Row) => Row>> = {
   2: (table, row) => (table === 'history' ? { batchKind: 'change', target: null, ...row } : row),
   3: (table, row) =>
     table === 'questions' ? { ...row, placedClaimIds: Object.keys((row.stances ?? {}) as object) } : row,
+  // version 4 adds derived tables only (facets, summaries, search index), built from the rows
+  4: (_table, row) => row,
 };
 
 function expected(fixture: Fixture, table: string, row: Row): Row {
@@ -128,8 +131,21 @@ describe('schema fixtures', () => {
         );
       });
 
+      test('the kept summaries and facets match the rows', async () => {
+        const [claims, evidence, speakers] = await Promise.all([
+          db.claims.toArray(),
+          db.evidence.toArray(),
+          db.speakers.toArray(),
+        ]);
+        const derived = computeDerived(claims as Claim[], evidence as Evidence[], speakers as Speaker[]);
+        const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+        expect(derived.summaries.length).toBeGreaterThan(0);
+        expect(await db.summaries.orderBy('id').toArray()).toEqual([...derived.summaries].sort(byId));
+        expect(await db.claimFacets.count()).toBe(claims.length);
+      });
+
       test('the library list, undo and new writes work on the upgraded data', async () => {
-        // the library's per-article progress (read from summaries once version 3 keeps them)
+        // the library's per-article progress (read from summaries, kept since version 4)
         const summaries = await (articleQueries.list().queryFn as () => Promise<ArticleSummary[]>)();
         const live = fixture.tables.articles!.filter((a) => a.deletedAt === null);
         expect(summaries.map((s) => s.id).sort()).toEqual(live.map((a) => a.id).sort());

@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { rebuildInUpgrade } from './derived/rebuild';
 
 /**
  * The schema history of the `claimdesk` database, oldest first. Never edit a released version:
@@ -67,6 +68,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           const stances = (q.stances ?? {}) as Record<string, unknown>;
           q.placedClaimIds = Object.keys(stances);
         }),
+  },
+  {
+    // Derived rows (src/db/derived): a facet row per claim whose one multi-entry index serves every
+    // filter × sort of the claims lists as one ordered range, and summaries (counts per article,
+    // speaker, tag and the library) kept by the write middleware. The upgrade builds both.
+    // `searchIndex` holds the saved full-text index (src/db/search.ts), loaded on start.
+    version: 4,
+    stores: {
+      claimFacets: 'id, *f',
+      summaries: 'id',
+      searchIndex: 'id',
+    },
+    upgrade: rebuildInUpgrade,
   },
 ];
 

@@ -1,3 +1,4 @@
+import { type Remote, wrap } from 'comlink';
 import { Dexie } from 'dexie';
 import type { Claim, ClaimId, Source, SourceId, Speaker, SpeakerId, Timestamp } from '@/core/model/types';
 import {
@@ -5,6 +6,7 @@ import {
   type ClaimSearchHit,
   claimSearchDoc,
   createClaimIndex,
+  loadClaimIndex,
   removeClaimDoc,
   searchClaimIndex,
   upsertClaimDoc,
@@ -23,11 +25,13 @@ import { db } from './db';
  * callback, so with this clock or later; every row stamped earlier was seen. (Keying on the latest
  * `updatedAt` seen instead re-read a whole import, stamped in one millisecond, on every search.)
  */
-type State = { index: ClaimIndex; since: Timestamp };
+type State = { index: ClaimIndex; since: Timestamp; loaded: boolean };
 
 let state: State | null = null;
 /** Claims re-indexed by the last refresh (for tests and the benchmark). */
 let lastRefreshed = 0;
+/** Changes since the index was last saved. */
+let dirty = false;
 let pending: Promise<State> | null = null;
 let generation = 0;
 
@@ -69,7 +73,39 @@ async function documentsFor(claims: readonly Claim[]) {
   };
 }
 
+const SAVED = 'claims';
+
+/** The index saved by `saveClaimSearch`, or null (none, or unreadable: built again). */
+async function loadSaved(): Promise<State | null> {
+  const row = await db.searchIndex.get(SAVED);
+  if (!row) return null;
+  try {
+    return { index: loadClaimIndex(row.json), since: row.since, loaded: true };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Saves the index with the clock it is current to, so the next start loads it and re-indexes only
+ * what changed since (in the search worker: the page never pays for it). No-op when unchanged.
+ */
+export async function saveClaimSearch(): Promise<boolean> {
+  const s = state;
+  if (!s || !dirty) return false;
+  dirty = false;
+  const json = JSON.stringify(s.index);
+  await db.searchIndex.put({ id: SAVED, json, since: s.since, documents: s.index.documentCount });
+  return true;
+}
+
 async function build(): Promise<State> {
+  const saved = await loadSaved();
+  if (saved) {
+    await refresh(saved);
+    return saved;
+  }
+  dirty = true;
   const since = Date.now();
   const { docs } = await db.transaction('r', [db.claims, db.speakers, db.sources, db.evidence], async () => {
     const [claims, speakers, sources, evidence] = await Promise.all([
@@ -99,7 +135,7 @@ async function build(): Promise<State> {
   // indexed in chunks, yielding between them, so a big library does not freeze the page
   const index = createClaimIndex();
   await index.addAllAsync(docs, { chunkSize: 2_000 });
-  return { index, since };
+  return { index, since, loaded: false };
 }
 
 /** Re-indexes the claims touched by rows changed since the last look. */
@@ -130,6 +166,7 @@ async function refresh(s: State): Promise<void> {
     }
     lastRefreshed = ids.size;
     if (ids.size > 0) {
+      dirty = true;
       const known = new Map(claims.map((c) => [c.id as string, c]));
       const missing = [...ids].filter((id) => !known.has(id)) as ClaimId[];
       for (const c of await db.claims.bulkGet(missing)) if (c) known.set(c.id, c);
@@ -161,7 +198,7 @@ async function claimIndex(): Promise<State> {
  * Live claim ids matching `query` (prefix and fuzzy, every word must match), best first. The first
  * call builds the index (a read of every claim); later calls re-index only what changed.
  */
-export async function searchClaims(query: string, limit = 500): Promise<ClaimSearchHit[]> {
+export async function searchClaimsHere(query: string, limit = 500): Promise<ClaimSearchHit[]> {
   if (query.trim() === '') return [];
   if (Dexie.currentTransaction) {
     throw new Error('searchClaims awaits more than IndexedDB: call it before a transaction, not inside one');
@@ -170,12 +207,55 @@ export async function searchClaims(query: string, limit = 500): Promise<ClaimSea
   return searchClaimIndex(index, query, limit);
 }
 
-/** What the index holds and how much the last refresh re-indexed. */
-export function claimSearchStats(): { built: boolean; documents: number; lastRefreshed: number } {
-  return { built: state !== null, documents: state?.index.documentCount ?? 0, lastRefreshed };
+/** What the index holds, whether it was loaded from its saved copy, and what the last refresh re-indexed. */
+export function claimSearchStats(): {
+  built: boolean;
+  loaded: boolean;
+  documents: number;
+  lastRefreshed: number;
+} {
+  return {
+    built: state !== null,
+    loaded: state?.loaded ?? false,
+    documents: state?.index.documentCount ?? 0,
+    lastRefreshed,
+  };
 }
 
-/** Builds the index ahead of the first search (e.g. when the claims screen opens). */
-export async function warmClaimSearch(): Promise<void> {
+/** Builds (or loads) and refreshes the index in this thread. */
+export async function warmClaimSearchHere(): Promise<void> {
   await claimIndex();
+}
+
+type SearchWorker = Remote<{
+  search: (query: string, limit: number) => Promise<ClaimSearchHit[]>;
+  warm: () => Promise<void>;
+}>;
+let worker: SearchWorker | null = null;
+
+/** In a page that can run workers, the index lives in the search worker (created on first use). */
+function searchWorker(): SearchWorker | null {
+  if (typeof Worker === 'undefined' || typeof document === 'undefined') return null;
+  worker ??= wrap(new Worker(new URL('../workers/search.worker.ts', import.meta.url), { type: 'module' }));
+  return worker;
+}
+
+/**
+ * Live claim ids matching `query` (prefix and fuzzy, every word must match), best first. In the
+ * browser the search worker answers (its index loaded from the saved copy, refreshed by writes);
+ * elsewhere (tests, the command line) this thread does.
+ */
+export async function searchClaims(query: string, limit = 500): Promise<ClaimSearchHit[]> {
+  if (query.trim() === '') return [];
+  if (Dexie.currentTransaction) {
+    throw new Error('searchClaims awaits more than IndexedDB: call it before a transaction, not inside one');
+  }
+  const remote = searchWorker();
+  return remote ? remote.search(query, limit) : searchClaimsHere(query, limit);
+}
+
+/** Loads or builds the index ahead of the first search (at start, or when the claims screen opens). */
+export async function warmClaimSearch(): Promise<void> {
+  const remote = searchWorker();
+  await (remote ? remote.warm() : warmClaimSearchHere());
 }

@@ -131,7 +131,7 @@ describe('undo and redo', () => {
         .filter((c) => c.deletedAt === null)
         .count(),
     ).toBe(50);
-  });
+  }, 30_000);
 
   test('undo after a later conflicting edit keeps the later value and says so', async () => {
     const { claim } = await articleA();

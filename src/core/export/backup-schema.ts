@@ -86,9 +86,10 @@ export const claimSchema = z.strictObject({
   tags: z.array(z.string()),
   notes: z.string(),
   origin: z.enum(['extracted', 'manual']),
-  rule: z.string().max(100).optional(),
-  groupId: z.string().max(200).optional(),
   createdAt: time,
+  /** Extracted claims since extractor 0.4.0: the attribution rule and the quotation group. */
+  rule: z.string().min(1).max(200).optional(),
+  groupId: id.optional(),
   updatedAt: time,
   deletedAt: nullableTime,
 });

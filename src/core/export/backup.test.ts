@@ -22,7 +22,10 @@ function library(): Tables {
     articles: [article()],
     speakers: [speaker()],
     sources: [source()],
-    claims: [claim(MAYOR), claim(MINUS, { speakerId: null, kind: 'unattributed', deletedAt: 5 })],
+    claims: [
+      claim(MAYOR, { rule: 'quote-cue-before', groupId: 'q1' }),
+      claim(MINUS, { speakerId: null, kind: 'unattributed', deletedAt: 5 }),
+    ],
     evidence: [evidence()],
     questions: [question()],
     history: [history(), history({ id: 'h-2' as never, label: 'Tag 2 claims' })],

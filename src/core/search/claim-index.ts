@@ -42,15 +42,22 @@ const SEARCH_OPTIONS: SearchOptions = {
   combineWith: 'AND',
 };
 
+const indexOptions = () => ({
+  fields: [...FIELDS],
+  storeFields: [],
+  processTerm: foldTerm,
+  searchOptions: SEARCH_OPTIONS,
+});
+
 export function createClaimIndex(docs: readonly ClaimSearchDoc[] = []): ClaimIndex {
-  const index = new MiniSearch<ClaimSearchDoc>({
-    fields: [...FIELDS],
-    storeFields: [],
-    processTerm: foldTerm,
-    searchOptions: SEARCH_OPTIONS,
-  });
+  const index = new MiniSearch<ClaimSearchDoc>(indexOptions());
   index.addAll(docs);
   return index;
+}
+
+/** An index saved with `JSON.stringify(index)`, loaded with the same options. */
+export function loadClaimIndex(json: string): ClaimIndex {
+  return MiniSearch.loadJSON<ClaimSearchDoc>(json, indexOptions());
 }
 
 /** Adds the document, or replaces the one with the same id. */

@@ -32,6 +32,8 @@ export async function failWritesAfter(target: Dexie, allowedWrites: number): Pro
   const middleware: Middleware<DBCore> = {
     stack: 'dbcore',
     name: NAME,
+    // below the derived-data middleware (level 10), so its facet and summary writes can fail too
+    level: 1,
     create: (down) => ({
       ...down,
       table: (tableName) => {

@@ -1,4 +1,4 @@
-import { SEARCH_LIMIT } from '@/features/claims-table/data/claim-ids';
+import { SEARCH_LIMIT } from '@/db/claim-list';
 import { formatCount, plural } from '@/features/claims-table/format';
 
 type Props = Readonly<{ pending: boolean; count: number; selected: number; searching: boolean }>;

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { normalizeTag, suggestTags } from '@/core/review/tags';
-import { tagCountsQuery } from '@/features/claims-table/data/tag-counts';
+import { claimQueries } from '@/db/queries';
 
 type Props = Readonly<{
   label: string;
@@ -18,7 +18,7 @@ export function TagInput({ label, submitLabel, disabled, onSubmit, inputRef }: P
   const id = useId();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const counts = useQuery(tagCountsQuery()).data ?? NO_TAGS;
+  const counts = useQuery(claimQueries.tagCounts()).data ?? NO_TAGS;
   const suggestions = suggestTags(counts, value, []);
   const submit = () => {
     const tag = normalizeTag(value);

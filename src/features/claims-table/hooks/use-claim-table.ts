@@ -2,13 +2,13 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import type { ClaimId } from '@/core/model/types';
 import type { ClaimFilters } from '@/core/review/filters';
 import type { ClaimListItem } from '@/db/claim-list';
-import { claimTableQueries } from '@/features/claims-table/data/claim-ids';
+import { claimQueries } from '@/db/queries';
 
 export const PAGE_SIZE = 100;
 const NO_IDS: readonly ClaimId[] = [];
 
 /** The ordered ids of every matching claim: the count, ranges and "select all matching" read it. */
-export const useMatchingIds = (filters: ClaimFilters) => useQuery(claimTableQueries.ids(filters));
+export const useMatchingIds = (filters: ClaimFilters) => useQuery(claimQueries.ids(filters));
 
 /**
  * Rows for the visible window only: the pages of PAGE_SIZE covering [first, last] (plus one page
@@ -23,7 +23,7 @@ export function useVisibleRows(ids: readonly ClaimId[] | undefined, first: numbe
     for (let p = from; p <= to; p++) pages.push(p);
   }
   const results = useQueries({
-    queries: pages.map((p) => claimTableQueries.rows(all.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE))),
+    queries: pages.map((p) => claimQueries.rows(all.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE))),
   });
   // ~300 entries per render: cheap enough to rebuild each time.
   const byIndex = new Map<number, ClaimListItem>();

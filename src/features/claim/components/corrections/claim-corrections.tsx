@@ -2,11 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Claim } from '@/core/model/types';
 import { mergeSpans } from '@/core/review/spans';
+import { mergeClaims } from '@/db/corrections';
 import { describeDbError } from '@/db/errors';
 import { KindPicker } from '@/features/claim/components/corrections/kind-picker';
 import { SplitForm } from '@/features/claim/components/corrections/split-form';
 import type { ConflictNotice } from '@/features/claim/conflict';
-import { mergeClaims } from '@/features/claim/corrections';
 import { showToast } from '@/ui/toast';
 
 type Props = Readonly<{

@@ -4,11 +4,11 @@ import { Link } from 'react-router';
 import { speakerKey } from '@/core/model/speaker-key';
 import type { Claim, Speaker, SpeakerId } from '@/core/model/types';
 import { lastChangeIn } from '@/core/review/undo';
+import { reassignToNewSpeaker } from '@/db/corrections';
 import { describeDbError } from '@/db/errors';
 import { historyOfRow } from '@/db/history';
 import { claimQueries } from '@/db/queries';
 import { type ConflictNotice, noticeOf } from '@/features/claim/conflict';
-import { reassignToNewSpeaker } from '@/features/claim/corrections';
 import { useLibrarySpeakers } from '@/features/claim/hooks/use-claim-data';
 import {
   useMergeSpeakers,

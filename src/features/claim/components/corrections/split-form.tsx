@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import type { Claim } from '@/core/model/types';
 import { splitSpan, suggestSplit } from '@/core/review/spans';
+import { splitClaim } from '@/db/corrections';
 import { describeDbError } from '@/db/errors';
-import { splitClaim } from '@/features/claim/corrections';
 import { showToast } from '@/ui/toast';
 
 type Props = Readonly<{ claim: Claim; text: string; onDone: (newClaimId: string | null) => void }>;

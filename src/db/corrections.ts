@@ -1,11 +1,11 @@
 import type { Claim, ClaimId, SpeakerId } from '@/core/model/types';
 import { mergeSpans, splitSpan } from '@/core/review/spans';
-import { addManualClaim, setClaimSpeaker, softDeleteClaim, updateClaim } from '@/db/claims';
-import { db } from '@/db/db';
-import { DbError } from '@/db/errors';
-import { attachSource, removeEvidence } from '@/db/evidence';
-import { newBatchId } from '@/db/history';
-import { createSpeaker } from '@/db/speakers';
+import { addManualClaim, setClaimSpeaker, softDeleteClaim, updateClaim } from './claims';
+import { db } from './db';
+import { DbError } from './errors';
+import { attachSource, removeEvidence } from './evidence';
+import { newBatchId } from './history';
+import { createSpeaker } from './speakers';
 
 /**
  * Corrections that take several repository writes, each run in one enclosing transaction (Dexie

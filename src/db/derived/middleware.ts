@@ -1,0 +1,275 @@
+/**
+ * The one place derived rows are kept: a DBCore middleware under every write to `claims`,
+ * `evidence` and `speakers`, whoever makes it (a repository, undo, an import, a future sync
+ * layer), updates the claim's facet row and the summaries in the same transaction. A read-write
+ * transaction on one of those tables is widened to the tables the middleware reads and writes.
+ */
+import type {
+  DBCore,
+  DBCoreKeyRange,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
+import type { Claim, Evidence, Speaker } from '@/core/model/types';
+import { applyDelta, CountDelta, type FacetRow, facetOf, refacet, type SummaryRow } from './facets';
+
+export const FACETS = 'claimFacets';
+export const SUMMARIES = 'summaries';
+const WATCHED = ['claims', 'evidence', 'speakers'];
+const WIDENED = ['claims', 'evidence', 'speakers', FACETS, SUMMARIES];
+
+const equal = (key: unknown): DBCoreKeyRange => ({ type: 1, lower: key, upper: key });
+const between = (lower: unknown, upper: unknown): DBCoreKeyRange => ({ type: 2, lower, upper });
+
+/** Derived work of one transaction runs one step at a time, in the order of the writes. */
+const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+function inOrder<T>(trans: DBCoreTransaction, job: () => Promise<T>): Promise<T> {
+  const previous = queues.get(trans) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(job);
+  queues.set(trans, next);
+  return next;
+}
+
+const succeeded = (res: DBCoreMutateResponse, i: number) => res.failures[i] === undefined;
+
+type Tables = Readonly<{
+  claims: DBCoreTable;
+  evidence: DBCoreTable;
+  speakers: DBCoreTable;
+  facets: DBCoreTable;
+  summaries: DBCoreTable;
+}>;
+
+async function putDerived(
+  t: Tables,
+  trans: DBCoreTransaction,
+  changes: readonly (readonly [FacetRow | undefined, FacetRow | undefined])[],
+): Promise<void> {
+  const delta = new CountDelta();
+  const puts: FacetRow[] = [];
+  const deletes: string[] = [];
+  for (const [before, after] of changes) {
+    delta.add(before, -1);
+    delta.add(after, 1);
+    if (after) puts.push(after);
+    else if (before) deletes.push(before.id);
+  }
+  if (puts.length > 0) await t.facets.mutate({ trans, type: 'put', values: puts });
+  if (deletes.length > 0) await t.facets.mutate({ trans, type: 'delete', keys: deletes });
+  const changed = delta.changed();
+  if (changed.size === 0) return;
+  const ids = [...changed.keys()];
+  const rows = (await t.summaries.getMany({ trans, keys: ids })) as (SummaryRow | undefined)[];
+  const next = ids.map((id, i) => applyDelta(rows[i], id, changed.get(id)!));
+  const empty = next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id);
+  const full = next.filter((r) => Object.keys(r.counts).length > 0);
+  if (full.length > 0) await t.summaries.mutate({ trans, type: 'put', values: full });
+  if (empty.length > 0) await t.summaries.mutate({ trans, type: 'delete', keys: empty });
+}
+
+async function liveEvidenceClaims(
+  t: Tables,
+  trans: DBCoreTransaction,
+  range: DBCoreKeyRange,
+): Promise<Evidence[]> {
+  const index = t.evidence.schema.getIndexByKeyPath('claimId')!;
+  const { result } = await t.evidence.query({ trans, values: true, query: { index, range } });
+  return (result as Evidence[]).filter((e) => e.deletedAt === null);
+}
+
+async function speakerNames(
+  t: Tables,
+  trans: DBCoreTransaction,
+  claims: readonly Claim[],
+): Promise<Map<string, string>> {
+  const ids = [
+    ...new Set(claims.map((c) => c.speakerId).filter((s): s is NonNullable<typeof s> => s !== null)),
+  ];
+  const rows = (await t.speakers.getMany({ trans, keys: ids })) as (Speaker | undefined)[];
+  return new Map(rows.filter((s): s is Speaker => s !== undefined).map((s) => [s.id as string, s.name]));
+}
+
+/** New or changed claim rows: their facets from the old facet (has-source) or the evidence. */
+async function claimsWritten(t: Tables, trans: DBCoreTransaction, claims: readonly Claim[]): Promise<void> {
+  if (claims.length === 0) return;
+  const ids = claims.map((c) => c.id as string);
+  const before = (await t.facets.getMany({ trans, keys: ids })) as (FacetRow | undefined)[];
+  const unknown = ids.filter((_, i) => before[i] === undefined).sort();
+  const sourced = new Set<string>();
+  if (unknown.length > 0) {
+    // one range read over the claim ids never seen before (new ids are close together)
+    const wanted = new Set(unknown);
+    for (const e of await liveEvidenceClaims(t, trans, between(unknown[0], unknown.at(-1))))
+      if (wanted.has(e.claimId)) sourced.add(e.claimId);
+  }
+  // a claim that keeps its speaker keeps its speaker's sort key: only new speakers are read
+  const names = await speakerNames(
+    t,
+    trans,
+    claims.filter((c, i) => before[i]?.s !== c.speakerId),
+  );
+  const changes = claims.map((c, i) => {
+    const old = before[i];
+    const hasSource = old ? old.h === 1 : sourced.has(c.id);
+    const name = c.speakerId === null ? null : (names.get(c.speakerId) ?? '');
+    const facet = facetOf(c, hasSource, name);
+    return [old, old && old.s === c.speakerId ? refacet(facet, { sortKey: old.o.n }) : facet] as const;
+  });
+  await putDerived(t, trans, changes);
+}
+
+async function claimsRemoved(t: Tables, trans: DBCoreTransaction, ids: readonly string[]): Promise<void> {
+  const before = (await t.facets.getMany({ trans, keys: [...ids] })) as (FacetRow | undefined)[];
+  await putDerived(
+    t,
+    trans,
+    before.map((b) => [b, undefined] as const),
+  );
+}
+
+/** Claims whose links to sources changed: their has-source flag, from the live evidence. */
+async function evidenceChanged(t: Tables, trans: DBCoreTransaction, claimIds: ReadonlySet<string>) {
+  if (claimIds.size === 0) return;
+  const ids = [...claimIds];
+  const before = (await t.facets.getMany({ trans, keys: ids })) as (FacetRow | undefined)[];
+  const counts = await Promise.all(ids.map((id) => liveEvidenceClaims(t, trans, equal(id))));
+  const changes: (readonly [FacetRow, FacetRow])[] = [];
+  ids.forEach((_, i) => {
+    const old = before[i];
+    if (!old) return;
+    const h = counts[i]!.length > 0 ? 1 : 0;
+    if (old.h !== h) changes.push([old, refacet(old, { h })]);
+  });
+  await putDerived(t, trans, changes);
+}
+
+/** Renamed (or newly written) speakers: their claims sort by the new name. */
+async function speakersRenamed(
+  t: Tables,
+  trans: DBCoreTransaction,
+  renamed: ReadonlyMap<string, string | null>,
+) {
+  const index = t.claims.schema.getIndexByKeyPath('speakerId')!;
+  for (const [speakerId, name] of renamed) {
+    const { result } = await t.claims.query({
+      trans,
+      values: false,
+      query: { index, range: equal(speakerId) },
+    });
+    if (result.length === 0) continue;
+    const before = (await t.facets.getMany({ trans, keys: result })) as (FacetRow | undefined)[];
+    const changes = before
+      .filter((b): b is FacetRow => b !== undefined)
+      .map((b) => [b, refacet(b, { speakerName: name ?? '' })] as const);
+    await putDerived(t, trans, changes);
+  }
+}
+
+async function rowsIn(table: DBCoreTable, trans: DBCoreTransaction, range: DBCoreKeyRange) {
+  const { result } = await table.query({
+    trans,
+    values: true,
+    query: { index: table.schema.primaryKey, range },
+  });
+  return result as { id: string }[];
+}
+
+function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  if (req.type === 'deleteRange') {
+    return rowsIn(t.facets, trans, req.range).then(async (facets) => {
+      const res = await t.claims.mutate(req);
+      await inOrder(trans, () =>
+        claimsRemoved(
+          t,
+          trans,
+          facets.map((f) => f.id),
+        ),
+      );
+      return res;
+    });
+  }
+  return t.claims.mutate(req).then(async (res) => {
+    if (req.type === 'delete') {
+      await inOrder(trans, () =>
+        claimsRemoved(
+          t,
+          trans,
+          req.keys.filter((_, i) => succeeded(res, i)),
+        ),
+      );
+    } else {
+      const written = (req.values as Claim[]).filter((_, i) => succeeded(res, i));
+      await inOrder(trans, () => claimsWritten(t, trans, written));
+    }
+    return res;
+  });
+}
+
+async function mutateEvidence(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  const claimIds = new Set<string>();
+  const old =
+    req.type === 'deleteRange'
+      ? await rowsIn(t.evidence, trans, req.range)
+      : ((await t.evidence.getMany({
+          trans,
+          keys: req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => (v as Evidence).id)),
+        })) as (Evidence | undefined)[]);
+  for (const e of old) if (e) claimIds.add((e as Evidence).claimId);
+  if (req.type === 'add' || req.type === 'put')
+    for (const v of req.values) claimIds.add((v as Evidence).claimId);
+  const res = await t.evidence.mutate(req);
+  await inOrder(trans, () => evidenceChanged(t, trans, claimIds));
+  return res;
+}
+
+async function mutateSpeakers(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  if (req.type !== 'add' && req.type !== 'put') return t.speakers.mutate(req);
+  const values = req.values as Speaker[];
+  const old = (await t.speakers.getMany({ trans, keys: values.map((s) => s.id) })) as (Speaker | undefined)[];
+  const res = await t.speakers.mutate(req);
+  const renamed = new Map<string, string | null>();
+  values.forEach((s, i) => {
+    if (succeeded(res, i) && old[i]?.name !== s.name) renamed.set(s.id, s.name);
+  });
+  if (renamed.size > 0) await inOrder(trans, () => speakersRenamed(t, trans, renamed));
+  return res;
+}
+
+export const derivedMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'ClaimdeskDerived',
+  create(down) {
+    const kept = WIDENED.every((name) => down.schema.tables.some((t) => t.name === name));
+    if (!kept) return down;
+    const t: Tables = {
+      claims: down.table('claims'),
+      evidence: down.table('evidence'),
+      speakers: down.table('speakers'),
+      facets: down.table(FACETS),
+      summaries: down.table(SUMMARIES),
+    };
+    const mutate: Record<string, (req: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>> = {
+      claims: (req) => mutateClaims(t, req),
+      evidence: (req) => mutateEvidence(t, req),
+      speakers: (req) => mutateSpeakers(t, req),
+    };
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const widen = mode === 'readwrite' && stores.some((s) => WATCHED.includes(s));
+        return down.transaction(widen ? [...new Set([...stores, ...WIDENED])] : stores, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        const write = mutate[name];
+        return write ? { ...table, mutate: write } : table;
+      },
+    };
+  },
+};

@@ -1,0 +1,189 @@
+/**
+ * The kept summaries and facet rows equal a rebuild from scratch after any sequence of edits:
+ * verdicts, bulk edits, tags, links to sources attached / removed / restored, deletes and
+ * restores of claims and articles, speaker renames and merges, undo and redo, imports.
+ */
+import fc from 'fast-check';
+import { beforeEach, expect, test } from 'vitest';
+import type { ClaimId, EvidenceId, SpeakerId, Verdict } from '@/core/model/types';
+import { VERDICTS } from '@/core/model/types';
+import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
+import { restoreArticle, saveImportedArticle, softDeleteArticle } from '../articles';
+import {
+  addTagToClaims,
+  removeTagFromClaims,
+  restoreClaims,
+  setClaimSpeaker,
+  setClaimsVerdict,
+  setClaimVerdict,
+  softDeleteClaims,
+} from '../claims';
+import { db } from '../db';
+import { attachSource, removeEvidence, restoreEvidence } from '../evidence';
+import { mergeSpeakers, updateSpeaker } from '../speakers';
+import { redo, undo } from '../undo';
+import { computeDerived } from './rebuild';
+
+beforeEach(resetDb);
+
+const pick = <T>(items: readonly T[], n: number): T | undefined =>
+  items.length ? items[n % items.length] : undefined;
+const some = <T>(items: readonly T[], n: number, size: number): T[] =>
+  items.length
+    ? Array.from({ length: Math.min(size, items.length) }, (_, i) => items[(n + i * 3) % items.length]!)
+    : [];
+
+const verdict = fc.constantFrom(...VERDICTS);
+const op = fc.oneof(
+  fc.record({ kind: fc.constant('verdict' as const), n: fc.nat(), v: verdict }),
+  fc.record({
+    kind: fc.constant('bulkVerdict' as const),
+    n: fc.nat(),
+    size: fc.integer({ min: 1, max: 5 }),
+    v: verdict,
+  }),
+  fc.record({
+    kind: fc.constant('tag' as const),
+    n: fc.nat(),
+    size: fc.integer({ min: 1, max: 4 }),
+    tag: fc.constantFrom('Budget', 'budget', 'crime'),
+  }),
+  fc.record({
+    kind: fc.constant('untag' as const),
+    n: fc.nat(),
+    size: fc.integer({ min: 1, max: 4 }),
+    tag: fc.constantFrom('Budget', 'crime'),
+  }),
+  fc.record({ kind: fc.constant('attach' as const), n: fc.nat() }),
+  fc.record({ kind: fc.constant('unlink' as const), n: fc.nat() }),
+  fc.record({ kind: fc.constant('relink' as const), n: fc.nat() }),
+  fc.record({ kind: fc.constant('delete' as const), n: fc.nat(), size: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('restore' as const), n: fc.nat(), size: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('deleteArticle' as const), n: fc.nat() }),
+  fc.record({ kind: fc.constant('restoreArticle' as const), n: fc.nat() }),
+  fc.record({ kind: fc.constant('speaker' as const), n: fc.nat(), m: fc.nat() }),
+  fc.record({
+    kind: fc.constant('rename' as const),
+    n: fc.nat(),
+    name: fc.constantFrom('Zed Zulu', 'Anne Ámes', 'bob'),
+  }),
+  fc.record({ kind: fc.constant('merge' as const), n: fc.nat(), m: fc.nat() }),
+  fc.record({ kind: fc.constant('import' as const) }),
+  fc.record({ kind: fc.constant('undo' as const) }),
+  fc.record({ kind: fc.constant('redo' as const) }),
+);
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
+async function apply(o: Op): Promise<void> {
+  const claims = await db.claims.orderBy('id').toArray();
+  const live = claims.filter((c) => c.deletedAt === null).map((c) => c.id);
+  const dead = claims.filter((c) => c.deletedAt !== null).map((c) => c.id);
+  const speakers = (await db.speakers.orderBy('id').toArray()).filter((s) => s.deletedAt === null);
+  const articles = await db.articles.orderBy('id').toArray();
+  switch (o.kind) {
+    case 'verdict': {
+      const id = pick(live, o.n);
+      if (id) await setClaimVerdict(id, o.v as Verdict);
+      return;
+    }
+    case 'bulkVerdict':
+      if (live.length) await setClaimsVerdict(some(live, o.n, o.size), o.v as Verdict);
+      return;
+    case 'tag':
+      if (live.length) await addTagToClaims(some(live, o.n, o.size), o.tag);
+      return;
+    case 'untag':
+      if (live.length) await removeTagFromClaims(some(live, o.n, o.size), o.tag);
+      return;
+    case 'attach': {
+      const id = pick(live, o.n);
+      if (id) await attachSource(id, { url: `https://example.org/${o.n % 3}`, title: `Report ${o.n % 3}` });
+      return;
+    }
+    case 'unlink': {
+      const e = pick(
+        (await db.evidence.orderBy('id').toArray()).filter((x) => x.deletedAt === null),
+        o.n,
+      );
+      if (e) await removeEvidence(e.id as EvidenceId);
+      return;
+    }
+    case 'relink': {
+      const e = pick(
+        (await db.evidence.orderBy('id').toArray()).filter((x) => x.deletedAt !== null),
+        o.n,
+      );
+      if (e) await restoreEvidence(e.id as EvidenceId);
+      return;
+    }
+    case 'delete':
+      if (live.length) await softDeleteClaims(some(live, o.n, o.size) as ClaimId[]);
+      return;
+    case 'restore':
+      if (dead.length) await restoreClaims(some(dead, o.n, o.size) as ClaimId[]);
+      return;
+    case 'deleteArticle': {
+      const a = pick(
+        articles.filter((x) => x.deletedAt === null),
+        o.n,
+      );
+      if (a) await softDeleteArticle(a.id);
+      return;
+    }
+    case 'restoreArticle': {
+      const a = pick(
+        articles.filter((x) => x.deletedAt !== null),
+        o.n,
+      );
+      if (a) await restoreArticle(a.id);
+      return;
+    }
+    case 'speaker': {
+      const id = pick(live, o.n);
+      const s = pick(speakers, o.m);
+      if (id) await setClaimSpeaker(id, (s?.id ?? null) as SpeakerId | null);
+      return;
+    }
+    case 'rename': {
+      const s = pick(speakers, o.n);
+      if (s) await updateSpeaker(s.id, { name: o.name });
+      return;
+    }
+    case 'merge': {
+      const keep = pick(speakers, o.n);
+      const other = pick(speakers, o.m);
+      if (keep && other && keep.id !== other.id) await mergeSpeakers(keep.id, [other.id]);
+      return;
+    }
+    case 'import':
+      await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+      return;
+    case 'undo':
+      await undo().catch(() => null);
+      return;
+    case 'redo':
+      await redo().catch(() => null);
+      return;
+  }
+}
+
+const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+test('kept summaries and facets equal a rebuild from scratch after random edits', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (ops) => {
+      await resetDb();
+      await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+      for (const o of ops) await apply(o);
+      const [claims, evidence, speakers] = await Promise.all([
+        db.claims.toArray(),
+        db.evidence.toArray(),
+        db.speakers.toArray(),
+      ]);
+      const expected = computeDerived(claims, evidence, speakers);
+      expect(byId(await db.summaries.toArray())).toEqual(byId(expected.summaries));
+      expect(byId(await db.claimFacets.toArray())).toEqual(byId(expected.facets));
+    }),
+    { numRuns: 25 },
+  );
+}, 240_000);
