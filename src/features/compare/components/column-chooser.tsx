@@ -4,20 +4,21 @@ type Props = Readonly<{
   /** Every speaker that can be a column, in the current order. */
   order: readonly CompareSpeaker[];
   hidden: ReadonlySet<string>;
-  onChange: (order: readonly string[], hidden: readonly string[]) => void;
+  /** A new column order (every id). */
+  onReorder: (order: readonly string[]) => void;
+  /** Show a hidden column or hide a shown one. */
+  onToggle: (id: string) => void;
 }>;
 
 /** Choose, reorder and hide the speaker columns (all kept in the URL). */
-export function ColumnChooser({ order, hidden, onChange }: Props) {
+export function ColumnChooser({ order, hidden, onReorder, onToggle }: Props) {
   const ids = order.map((s) => s.id);
   const move = (i: number, by: number) => {
     const next = [...ids];
     const [id] = next.splice(i, 1);
     next.splice(i + by, 0, id!);
-    onChange(next, [...hidden]);
+    onReorder(next);
   };
-  const toggle = (id: string) =>
-    onChange(ids, hidden.has(id) ? [...hidden].filter((h) => h !== id) : [...hidden, id]);
   const shown = ids.filter((id) => !hidden.has(id)).length;
   return (
     <details className="column-chooser">
@@ -28,7 +29,7 @@ export function ColumnChooser({ order, hidden, onChange }: Props) {
         {order.map((s, i) => (
           <li key={s.id}>
             <label>
-              <input type="checkbox" checked={!hidden.has(s.id)} onChange={() => toggle(s.id)} />
+              <input type="checkbox" checked={!hidden.has(s.id)} onChange={() => onToggle(s.id)} />
               {s.name}
             </label>
             <span className="move-buttons">

@@ -140,7 +140,15 @@ export function CompareScreen({ speakerHref }: Props) {
             <ColumnChooser
               order={derived.order}
               hidden={new Set(view.hidden)}
-              onChange={(order, hidden) => update({ columns: order, hidden }, { replace: true })}
+              onReorder={(order) => update({ columns: order }, { replace: true })}
+              onToggle={(id) =>
+                update(
+                  ({ hidden }) => ({
+                    hidden: hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id],
+                  }),
+                  { replace: true },
+                )
+              }
             />
           ) : null}
           {matrix && matrix.rows.length > 0 ? (

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ArticleId } from '@/core/model/types';
 
@@ -37,12 +37,23 @@ export function paramsFromView(view: CompareView): URLSearchParams {
 export function useCompareUrl() {
   const [params, setParams] = useSearchParams();
   const view = useMemo(() => viewFromParams(params), [params]);
+  // The view as last asked for: two changes made before the screen re-renders (uncheck a column,
+  // then move another) each build on the one before, not on the params of the last render.
+  const latest = useRef<{ params: URLSearchParams; view: CompareView }>({ params, view });
+  if (latest.current.params !== params) latest.current = { params, view };
   const update = useCallback(
-    (patch: Partial<CompareView>, options: { replace?: boolean } = {}) =>
-      setParams((current) => paramsFromView({ ...viewFromParams(current), ...patch }), {
+    (
+      patch: Partial<CompareView> | ((current: CompareView) => Partial<CompareView>),
+      options: { replace?: boolean } = {},
+    ) => {
+      const current = latest.current.view;
+      const next = { ...current, ...(typeof patch === 'function' ? patch(current) : patch) };
+      latest.current = { params: latest.current.params, view: next };
+      setParams(paramsFromView(next), {
         replace: options.replace ?? false,
         preventScrollReset: true,
-      }),
+      });
+    },
     [setParams],
   );
   return { view, update };
