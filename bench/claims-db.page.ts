@@ -31,7 +31,7 @@ import { articleQueries, claimQueries } from '@/db/queries';
 import { claimSearchStats, searchClaims } from '@/db/search';
 import { undo } from '@/db/undo';
 
-type Options = { claims: number; articles: number; runs: number; vocab: number };
+type Options = { claims: number; articles: number; runs: number; vocab: number; only?: string };
 type Timing = {
   name: string;
   ms: number[];
@@ -360,7 +360,9 @@ export async function runClaimsBench(
     ],
     ['tag crime + kind direct, sort verdict', { tags: ['crime'], kinds: ['direct'], sort: 'verdict' }],
   ];
-  for (const [label, f] of filters) {
+  const reads = opts.only !== 'writes';
+  const writes = opts.only !== 'reads';
+  for (const [label, f] of reads ? filters : []) {
     results.push(
       await time(
         `first page (read model, 100 rows): ${label}`,
@@ -370,14 +372,26 @@ export async function runClaimsBench(
       ),
     );
   }
-  for (const [label, f] of filters) {
+  for (const [label, f] of reads ? filters : []) {
     results.push(
       await time(`Claims table (ids + first 100 rows): ${label}`, runs, () => tableFirstPage(f), 300),
     );
   }
-  for (const [label, f] of filters) {
+  for (const [label, f] of reads ? filters : []) {
     results.push(await time(`count: ${label}`, runs, () => countClaims(f), 150));
   }
+  if (reads) await timeLibraryAndSearch(runs, results);
+  if (!writes) {
+    log('done');
+    return { seedMs: Math.round(seedMs), searchStats: claimSearchStats(), results };
+  }
+  await timeWrites(runs, results);
+  const searchStats = claimSearchStats();
+  log('done');
+  return { seedMs: Math.round(seedMs), searchStats, results };
+}
+
+async function timeLibraryAndSearch(runs: number, results: Timing[]) {
   results.push(
     await time(
       'library: 1,000 article summaries, sorted needs-work',
@@ -411,7 +425,9 @@ export async function runClaimsBench(
       150,
     ),
   );
+}
 
+async function timeWrites(runs: number, results: Timing[]) {
   // a single edit, seen by an active claims-list query through the storagemutated bridge
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always' } } });
   const stop = invalidateOnWrite(client);
@@ -499,9 +515,6 @@ export async function runClaimsBench(
     unit: 'ratio',
     better: 'higher',
   });
-  const searchStats = claimSearchStats();
-  log('done');
-  return { seedMs: Math.round(seedMs), searchStats, results };
 }
 
 (window as unknown as { runClaimsBench: typeof runClaimsBench }).runClaimsBench = runClaimsBench;

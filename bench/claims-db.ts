@@ -1,5 +1,5 @@
 /**
- * npm run bench:claims-db [-- --claims 100000 --articles 1000 --runs 5 --vocab 5000]
+ * npm run bench:claims-db [-- --claims 100000 --articles 1000 --runs 5 --vocab 5000 --only reads|writes]
  *
  * Serves bench/claims-db.html with Vite and runs it in Debian's Chromium (headless, persistent
  * profile on disk so IndexedDB is stored as in real use), printing the timings as JSON.
@@ -22,6 +22,11 @@ const options = {
   runs: arg('runs', 5),
   /** Made-up rarer words mixed into the claims (0: only 25 common words, a worst case for search). */
   vocab: arg('vocab', 5_000),
+  /** `reads` (lists, counts, library, search) or `writes` (edits, bulk edits, undo, import); both when left out. */
+  only: (() => {
+    const i = process.argv.indexOf('--only');
+    return i === -1 ? 'all' : (process.argv[i + 1] ?? 'all');
+  })(),
 };
 const port = Number(process.env.E2E_PORT ?? 4177);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -74,7 +79,10 @@ try {
   }));
   const results = fileURLToPath(new URL('results/', import.meta.url));
   mkdirSync(results, { recursive: true });
-  writeFileSync(`${results}claims-db.json`, `${JSON.stringify(metrics, null, 2)}\n`);
+  writeFileSync(
+    `${results}claims-db${options.only === 'all' ? '' : `-${options.only}`}.json`,
+    `${JSON.stringify(metrics, null, 2)}\n`,
+  );
   console.log(
     JSON.stringify(
       {

@@ -265,10 +265,9 @@ export function softDeleteClaims(ids: readonly ClaimId[], options: WriteOptions 
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.history], async () => {
     const now = Date.now();
-    for (const claim of await db.claims.bulkGet([...new Set(ids)])) {
-      if (claim && claim.deletedAt === null)
-        await patchRow('claims', db.claims, claim.id, { deletedAt: now }, now, { batchId }, 'delete');
-    }
+    const live = (await db.claims.bulkGet([...new Set(ids)])).filter((c) => c && c.deletedAt === null);
+    const patches = live.map((c) => [c!.id, { deletedAt: now }] as const);
+    await patchRows('claims', db.claims, patches, now, { batchId }, 'delete');
     return batchId;
   });
 }
@@ -278,10 +277,9 @@ export function restoreClaims(ids: readonly ClaimId[], options: WriteOptions = {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.history], async () => {
     const now = Date.now();
-    for (const claim of await db.claims.bulkGet([...new Set(ids)])) {
-      if (claim && claim.deletedAt !== null)
-        await patchRow('claims', db.claims, claim.id, { deletedAt: null }, now, { batchId }, 'restore');
-    }
+    const gone = (await db.claims.bulkGet([...new Set(ids)])).filter((c) => c && c.deletedAt !== null);
+    const patches = gone.map((c) => [c!.id, { deletedAt: null }] as const);
+    await patchRows('claims', db.claims, patches, now, { batchId }, 'restore');
     return batchId;
   });
 }

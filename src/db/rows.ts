@@ -50,6 +50,7 @@ export async function patchRows<T extends Row, K extends string, I>(
   patches: readonly (readonly [K, Readonly<Partial<T>>])[],
   at: Timestamp,
   options: WriteOptions = {},
+  action: 'update' | 'delete' | 'restore' = 'update',
 ): Promise<T[]> {
   const ids = [...new Set(patches.map(([id]) => id))];
   const rows = new Map<K, T | undefined>();
@@ -72,7 +73,7 @@ export async function patchRows<T extends Row, K extends string, I>(
     const after = { ...before, ...diff.to, updatedAt: Math.max(at, before.updatedAt + 1) } as T;
     rows.set(id, after);
     changed.set(id, after);
-    changes.push({ table: historyTable, rowId: id, action: 'update', from: diff.from, to: diff.to });
+    changes.push({ table: historyTable, rowId: id, action, from: diff.from, to: diff.to });
   }
   if (changed.size > 0) await table.bulkPut([...changed.values()] as unknown as I[]);
   await recordHistory(changes, at, options);

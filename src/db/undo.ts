@@ -1,6 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Table } from 'dexie';
-import type { Claim, ClaimId, HistoryEntry, HistoryTable, SourceId, Timestamp } from '@/core/model/types';
+import type {
+  Claim,
+  ClaimId,
+  HistoryEntry,
+  HistoryTable,
+  Source,
+  SourceId,
+  Timestamp,
+} from '@/core/model/types';
 import {
   type BatchRecord,
   describeBatch,
@@ -68,6 +76,76 @@ function tableOf(name: HistoryTable): Table<AnyRow, string> {
   return db.table(name) as unknown as Table<AnyRow, string>;
 }
 
+/**
+ * The rows an undo or redo reads and writes, per table: read in one `bulkGet` per table up front
+ * and written in one `bulkPut` per table at the end (`flush`), so undoing a 1,000-claim batch is a
+ * few requests, not a read and a write per row (each also paying for its facets and summaries).
+ * A step that reads the tables another way (links of a source, claims of an article) flushes first.
+ */
+class RowCache {
+  private readonly rows = new Map<HistoryTable, Map<string, AnyRow | undefined>>();
+  private readonly dirty = new Map<HistoryTable, Map<string, AnyRow>>();
+
+  async load(entries: readonly HistoryEntry[]): Promise<void> {
+    const byTable = new Map<HistoryTable, Set<string>>();
+    for (const e of entries) {
+      const ids = byTable.get(e.table) ?? new Set<string>();
+      ids.add(e.rowId);
+      byTable.set(e.table, ids);
+    }
+    // one table after another: awaiting a plain Promise.all here would lose Dexie's transaction zone
+    for (const [table, ids] of byTable) {
+      const keys = [...ids];
+      const found = await tableOf(table).bulkGet(keys);
+      const known = this.rows.get(table) ?? new Map<string, AnyRow | undefined>();
+      keys.forEach((id, i) => {
+        known.set(id, found[i]);
+      });
+      this.rows.set(table, known);
+    }
+    // the sources of links, which a restored link brings back from the trash
+    const links = [...(this.rows.get('evidence')?.values() ?? [])];
+    const sourceIds = [...new Set(links.flatMap((l) => (l ? [l.sourceId as string] : [])))].filter(
+      (id) => !this.rows.get('sources')?.has(id),
+    );
+    if (sourceIds.length > 0) {
+      const found = await tableOf('sources').bulkGet(sourceIds);
+      const known = this.rows.get('sources') ?? new Map<string, AnyRow | undefined>();
+      sourceIds.forEach((id, i) => {
+        known.set(id, found[i]);
+      });
+      this.rows.set('sources', known);
+    }
+  }
+
+  /** The row as this undo has it, or undefined when it was never read (`load` reads every entry's row). */
+  cached(table: HistoryTable, id: string): { row: AnyRow | undefined } | undefined {
+    const known = this.rows.get(table);
+    return known?.has(id) ? { row: known.get(id) } : undefined;
+  }
+
+  put(table: HistoryTable, row: AnyRow): void {
+    const known = this.rows.get(table) ?? new Map<string, AnyRow | undefined>();
+    known.set(row.id, row);
+    this.rows.set(table, known);
+    const pending = this.dirty.get(table) ?? new Map<string, AnyRow>();
+    pending.set(row.id, row);
+    this.dirty.set(table, pending);
+  }
+
+  /** Rows written around the cache (an article's claims): later steps see them as written. */
+  saw(table: HistoryTable, written: readonly AnyRow[]): void {
+    const known = this.rows.get(table);
+    if (known) for (const row of written) if (known.has(row.id)) known.set(row.id, row);
+  }
+
+  async flush(): Promise<void> {
+    const pending = [...this.dirty];
+    this.dirty.clear();
+    for (const [table, rows] of pending) await tableOf(table).bulkPut([...rows.values()]);
+  }
+}
+
 /** The latest batches (up to UNDO_WINDOW), in the order they were written. */
 async function recentBatches(): Promise<(BatchRecord & { at: Timestamp })[]> {
   // batch ids are UUID v7 (time-ordered): the newest batches are the last distinct keys of the index
@@ -115,52 +193,67 @@ const claimIdsIn = (entry: HistoryEntry): string[] => {
 
 const bump = (row: AnyRow, now: Timestamp) => Math.max(now, row.updatedAt + 1);
 
-async function tombstone(
+/** Puts a row in the trash (a source or an article first reads what else it touches). */
+function tombstone(
   entry: HistoryEntry,
   row: AnyRow,
   now: Timestamp,
   batchRowIds: Set<string>,
   out: Outcome,
+  rows: RowCache,
   deletedAt: Timestamp = now,
-) {
-  if (row.deletedAt !== null) return; // already in the trash: nothing to do, nothing lost
-  if (entry.table === 'sources') {
-    // a source made by this batch but since linked to other claims stays: those links need it
-    const others = await db.evidence
-      .where('sourceId')
-      .equals(row.id)
-      .filter((e) => e.deletedAt === null && !batchRowIds.has(e.id))
-      .count();
-    if (others > 0) {
-      out.skipped.push({
-        table: 'sources',
-        rowId: row.id,
-        fields: ['deletedAt'],
-        reason: `Kept the source “${String(row.title)}”: ${others === 1 ? 'another claim links' : `${others} other claims link`} to it.`,
-      });
-      return;
-    }
-  }
+): (() => Promise<void>) | null {
+  if (row.deletedAt !== null) return null; // already in the trash: nothing to do, nothing lost
   const to: Record<string, unknown> = { deletedAt };
-  if (entry.table === 'articles') {
-    const claims = (await db.claims.bulkGet(claimIdsIn(entry) as ClaimId[])).filter(
-      (c): c is Claim => c !== undefined && c.deletedAt === null,
-    );
-    await db.claims.bulkPut(claims.map((c) => ({ ...c, deletedAt, updatedAt: now })));
-    to.claimIds = claims.map((c) => c.id);
+  const done = () => {
+    rows.put(entry.table, { ...row, deletedAt, updatedAt: bump(row, now) });
+    out.changes.push({ table: entry.table, rowId: row.id, action: 'delete', from: { deletedAt: null }, to });
+  };
+  if (entry.table !== 'sources' && entry.table !== 'articles') {
+    done();
+    return null;
   }
-  await tableOf(entry.table).put({ ...row, deletedAt, updatedAt: bump(row, now) });
-  out.changes.push({ table: entry.table, rowId: row.id, action: 'delete', from: { deletedAt: null }, to });
+  return async () => {
+    await rows.flush();
+    if (entry.table === 'sources') {
+      // a source made by this batch but since linked to other claims stays: those links need it
+      const others = await db.evidence
+        .where('sourceId')
+        .equals(row.id)
+        .filter((e) => e.deletedAt === null && !batchRowIds.has(e.id))
+        .count();
+      if (others > 0) {
+        out.skipped.push({
+          table: 'sources',
+          rowId: row.id,
+          fields: ['deletedAt'],
+          reason: `Kept the source “${String(row.title)}”: ${others === 1 ? 'another claim links' : `${others} other claims link`} to it.`,
+        });
+        return;
+      }
+    } else {
+      const claims = (await db.claims.bulkGet(claimIdsIn(entry) as ClaimId[])).filter(
+        (c): c is Claim => c !== undefined && c.deletedAt === null,
+      );
+      const written = claims.map((c) => ({ ...c, deletedAt, updatedAt: now }));
+      await db.claims.bulkPut(written);
+      rows.saw('claims', written as unknown as AnyRow[]);
+      to.claimIds = claims.map((c) => c.id);
+    }
+    done();
+  };
 }
 
-async function untombstone(
+/** Brings a row back from the trash (an article its claims too, a link its source). */
+function untombstone(
   entry: HistoryEntry,
   row: AnyRow,
   expectDeletedAt: unknown,
   now: Timestamp,
   out: Outcome,
-) {
-  if (row.deletedAt === null) return;
+  rows: RowCache,
+): (() => Promise<void>) | null {
+  if (row.deletedAt === null) return null;
   if (typeof expectDeletedAt === 'number' && row.deletedAt !== expectDeletedAt) {
     out.skipped.push({
       table: entry.table,
@@ -168,49 +261,71 @@ async function untombstone(
       fields: ['deletedAt'],
       reason: 'It was deleted again since; restore it from the trash.',
     });
-    return;
+    return null;
   }
   const deletedAt = row.deletedAt;
   const to: Record<string, unknown> = { deletedAt: null };
-  if (entry.table === 'articles') {
+  const done = () => {
+    rows.put(entry.table, { ...row, deletedAt: null, updatedAt: bump(row, now) });
+    out.changes.push({ table: entry.table, rowId: row.id, action: 'restore', from: { deletedAt }, to });
+    if (entry.table === 'evidence') restoreSourceOf(row, now, out, rows);
+  };
+  if (entry.table !== 'articles') {
+    done();
+    return null;
+  }
+  return async () => {
+    await rows.flush();
     const claims = (await db.claims.bulkGet(claimIdsIn(entry) as ClaimId[])).filter(
       (c): c is Claim => c !== undefined && c.deletedAt === deletedAt,
     );
-    await db.claims.bulkPut(claims.map((c) => ({ ...c, deletedAt: null, updatedAt: now })));
+    const written = claims.map((c) => ({ ...c, deletedAt: null, updatedAt: now }));
+    await db.claims.bulkPut(written);
+    rows.saw('claims', written as unknown as AnyRow[]);
     to.claimIds = claims.map((c) => c.id);
-  }
-  await tableOf(entry.table).put({ ...row, deletedAt: null, updatedAt: bump(row, now) });
-  out.changes.push({ table: entry.table, rowId: row.id, action: 'restore', from: { deletedAt }, to });
-  if (entry.table === 'evidence') {
-    // a link is no use without its source: bring a trashed source back with it, and say so
-    const source = await db.sources.get(row.sourceId as SourceId);
-    if (source && source.deletedAt !== null) {
-      await db.sources.put({ ...source, deletedAt: null, updatedAt: Math.max(now, source.updatedAt + 1) });
-      out.changes.push({
-        table: 'sources',
-        rowId: source.id,
-        action: 'restore',
-        from: { deletedAt: source.deletedAt },
-        to: { deletedAt: null },
-      });
-      out.notes.push(`The source “${source.title}” was in the trash; it is back, with its link.`);
-    } else if (!source) {
-      out.notes.push('The source of a restored link no longer exists.');
-    }
+    done();
+  };
+}
+
+/** A link is no use without its source: bring a trashed source back with it, and say so. */
+function restoreSourceOf(link: AnyRow, now: Timestamp, out: Outcome, rows: RowCache): void {
+  const source = rows.cached('sources', link.sourceId as SourceId)?.row as Source | undefined;
+  if (source && source.deletedAt !== null) {
+    rows.put('sources', {
+      ...source,
+      deletedAt: null,
+      updatedAt: Math.max(now, source.updatedAt + 1),
+    } as unknown as AnyRow);
+    out.changes.push({
+      table: 'sources',
+      rowId: source.id,
+      action: 'restore',
+      from: { deletedAt: source.deletedAt },
+      to: { deletedAt: null },
+    });
+    out.notes.push(`The source “${source.title}” was in the trash; it is back, with its link.`);
+  } else if (!source) {
+    out.notes.push('The source of a restored link no longer exists.');
   }
 }
 
-async function applyEntry(
+/**
+ * Applies one entry. Returns null when done, else the work left that reads or writes beyond the
+ * cache (trash and restore): field updates stay synchronous, since awaiting many settled promises
+ * in a row inside a Dexie transaction loses its zone.
+ */
+function applyEntry(
   entry: HistoryEntry,
   direction: 'undo' | 'redo',
   now: Timestamp,
   batchRowIds: Set<string>,
   out: Outcome,
-) {
-  const row = await tableOf(entry.table).get(entry.rowId);
+  rows: RowCache,
+): (() => Promise<void>) | null {
+  const row = rows.cached(entry.table, entry.rowId)?.row;
   if (!row) {
     out.skipped.push({ table: entry.table, rowId: entry.rowId, fields: [], reason: 'It no longer exists.' });
-    return;
+    return null;
   }
   const change = direction === 'undo' ? invertChange(entry) : entry;
   switch (change.action) {
@@ -224,11 +339,11 @@ async function applyEntry(
           reason: `Changed again since (${plan.skipped.join(', ')}); the later change was kept.`,
         });
       }
-      if (!plan.patch) return;
+      if (!plan.patch) return null;
       const from = Object.fromEntries(Object.keys(plan.patch).map((k) => [k, row[k]]));
-      await tableOf(entry.table).put({ ...row, ...plan.patch, updatedAt: bump(row, now) });
+      rows.put(entry.table, { ...row, ...plan.patch, updatedAt: bump(row, now) });
       out.changes.push({ table: entry.table, rowId: row.id, action: 'update', from, to: plan.patch });
-      return;
+      return null;
     }
     case 'delete':
     case 'create': // (never produced by invertChange; a redo of a create restores the row below)
@@ -241,9 +356,17 @@ async function applyEntry(
             : direction === 'redo' && entry.action === 'delete'
               ? entry.to?.deletedAt
               : undefined;
-        return tombstone(entry, row, now, batchRowIds, out, typeof previous === 'number' ? previous : now);
+        return tombstone(
+          entry,
+          row,
+          now,
+          batchRowIds,
+          out,
+          rows,
+          typeof previous === 'number' ? previous : now,
+        );
       }
-      return untombstone(entry, row, undefined, now, out);
+      return untombstone(entry, row, undefined, now, out, rows);
     case 'restore':
       return untombstone(
         entry,
@@ -251,6 +374,7 @@ async function applyEntry(
         direction === 'undo' && entry.action === 'delete' ? entry.to?.deletedAt : undefined,
         now,
         out,
+        rows,
       );
   }
 }
@@ -275,7 +399,13 @@ async function replay(kind: 'undo' | 'redo', requested: string | undefined): Pro
     const now = Date.now();
     const out: Outcome = { changes: [], skipped: [], notes: [] };
     const batchRowIds = new Set(entries.map((e) => e.rowId));
-    for (const entry of ordered) await applyEntry(entry, kind, now, batchRowIds, out);
+    const rows = new RowCache();
+    await rows.load(entries);
+    for (const entry of ordered) {
+      const rest = applyEntry(entry, kind, now, batchRowIds, out, rows);
+      if (rest) await rest();
+    }
+    await rows.flush();
     const batchId = newBatchId();
     // the undo batch is recorded even when nothing was left to change, so the stacks move on
     const changes: HistoryChange[] =
