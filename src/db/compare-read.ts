@@ -45,6 +45,15 @@ export type SpeakerProfileData = Readonly<{
   truncated: boolean;
 }>;
 
+const READ_TABLES = () => [
+  db.questions,
+  db.claims,
+  db.claimFacets,
+  db.evidence,
+  db.speakers,
+  db.articleHeads,
+];
+
 const isLive = <T extends { deletedAt: Timestamp | null }>(row: T | undefined): row is T =>
   row !== undefined && row.deletedAt === null;
 
@@ -56,9 +65,10 @@ export function articleDay(article: Pick<Article, 'publishedAt' | 'importedAt'>)
   return new Date(Number.isNaN(parsed) ? article.importedAt : parsed).toISOString().slice(0, 10);
 }
 
+/** Titles and dates from the articles' heads (never their text). */
 async function articleRefs(ids: Iterable<ArticleId>): Promise<Map<ArticleId, ArticleRef>> {
   const unique = [...new Set(ids)];
-  const rows = await db.articles.bulkGet(unique);
+  const rows = await db.articleHeads.bulkGet(unique);
   const out = new Map<ArticleId, ArticleRef>();
   for (const a of rows)
     if (a) out.set(a.id, { id: a.id, title: a.title, date: a.deletedAt === null ? articleDay(a) : null });
@@ -69,16 +79,25 @@ async function questionsByKeys(keys: readonly QuestionId[]): Promise<Question[]>
   return (await db.questions.bulkGet([...new Set(keys)])).filter(isLive);
 }
 
+/**
+ * Live source counts: only the claims whose facet says they have a source are looked up, each as
+ * its own small index range, all sent at once (`anyOf` walks a cursor, a round trip per key).
+ */
 async function sourceCounts(claimIds: readonly ClaimId[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (claimIds.length === 0) return counts;
-  await db.evidence
-    .where('claimId')
-    .anyOf(claimIds as ClaimId[])
-    .each((e) => {
-      if (e.deletedAt === null) counts.set(e.claimId, (counts.get(e.claimId) ?? 0) + 1);
-    });
+  const facets = await db.claimFacets.bulkGet([...claimIds]);
+  const sourced = claimIds.filter((_, i) => facets[i]?.h !== 0);
+  const links = await Promise.all(sourced.map((id) => db.evidence.where('claimId').equals(id).toArray()));
+  for (const list of links)
+    for (const e of list) if (e.deletedAt === null) counts.set(e.claimId, (counts.get(e.claimId) ?? 0) + 1);
   return counts;
+}
+
+/** The ids of the questions that list any of these values in a multi-entry index, one range each. */
+async function questionKeys(index: 'articleIds' | 'placedClaimIds', values: readonly string[]) {
+  const parts = await Promise.all(values.map((v) => db.questions.where(index).equals(v).primaryKeys()));
+  return parts.flat() as QuestionId[];
 }
 
 function toCompareClaims(
@@ -109,17 +128,12 @@ function toCompareClaims(
  * articles by key — never a whole table.
  */
 export function readComparison(scope: ComparisonScope): Promise<ComparisonData> {
-  return db.transaction('r', [db.questions, db.claims, db.evidence, db.speakers, db.articles], async () => {
+  return db.transaction('r', READ_TABLES(), async () => {
     // index keys first, then each question once: a question raised by 200 articles is 200 index
     // entries, and reading the row through each of them would clone it 200 times
     const questions =
       scope.articleIds.length > 0
-        ? await questionsByKeys(
-            await db.questions
-              .where('articleIds')
-              .anyOf(scope.articleIds as ArticleId[])
-              .primaryKeys(),
-          )
+        ? await questionsByKeys(await questionKeys('articleIds', scope.articleIds))
         : await db.questions
             .orderBy('updatedAt')
             .reverse()
@@ -148,23 +162,24 @@ export function readSpeakerProfile(
   speakerId: SpeakerId,
   limit = PROFILE_CLAIMS,
 ): Promise<SpeakerProfileData> {
-  return db.transaction('r', [db.questions, db.claims, db.evidence, db.speakers, db.articles], async () => {
+  return db.transaction('r', READ_TABLES(), async () => {
     const speaker = (await db.speakers.get(speakerId)) ?? null;
+    // one batch read of the index range (a filter would walk a cursor, a round trip per claim);
+    // claims in the trash are dropped after, so `truncated` counts them towards the limit
     const rows = await db.claims
       .where('speakerId')
       .equals(speakerId)
-      .filter((c) => c.deletedAt === null)
       .limit(limit + 1)
       .toArray();
     const truncated = rows.length > limit;
-    const claims = truncated ? rows.slice(0, limit) : rows;
+    const claims = (truncated ? rows.slice(0, limit) : rows).filter((c) => c.deletedAt === null);
     const ids = claims.map((c) => c.id);
     const [counts, articles, questions] = await Promise.all([
       sourceCounts(ids),
       articleRefs(claims.map((c) => c.articleId)),
       ids.length === 0
         ? Promise.resolve([] as Question[])
-        : db.questions.where('placedClaimIds').anyOf(ids).primaryKeys().then(questionsByKeys),
+        : questionKeys('placedClaimIds', ids).then(questionsByKeys),
     ]);
     const compare = toCompareClaims(claims, counts, articles).sort(
       (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id),
@@ -179,7 +194,7 @@ export function readSpeakerProfile(
   });
 }
 
-const TABLES_READ: DbQueryMeta = { tables: ['claims', 'evidence', 'speakers', 'articles'] };
+const TABLES_READ: DbQueryMeta = { tables: ['claims', 'evidence', 'speakers', 'articles', 'articleHeads'] };
 
 export const compareQueries = {
   all: () => ['questions', 'compare'] as const,

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Article, Claim, Evidence, HistoryEntry, Question, Source, Speaker } from '@/core/model/types';
+import type { ArticleHead } from './derived/article-heads';
 import type { FacetRow, SummaryRow } from './derived/facets';
 import { derivedMiddleware } from './derived/middleware';
 import { reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
@@ -20,6 +21,7 @@ export type ClaimdeskDb = Dexie & {
   /** Derived (src/db/derived): kept by the write middleware, never written by repositories. */
   claimFacets: EntityTable<FacetRow, 'id'>;
   summaries: EntityTable<SummaryRow, 'id'>;
+  articleHeads: EntityTable<ArticleHead, 'id'>;
   /** Derived: the saved full-text index (search.ts). */
   searchIndex: EntityTable<SearchIndexRow, 'id'>;
 };
@@ -39,7 +41,8 @@ export type TableName =
   | 'meta'
   | 'claimFacets'
   | 'summaries'
-  | 'searchIndex';
+  | 'searchIndex'
+  | 'articleHeads';
 
 export const TABLE_NAMES: readonly TableName[] = [
   'articles',
@@ -53,6 +56,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'claimFacets',
   'summaries',
   'searchIndex',
+  'articleHeads',
 ];
 
 /** Declares every version of SCHEMA_VERSIONS on a Dexie instance (also used by the schema-history test). */

@@ -26,6 +26,7 @@ import {
   matchingClaimIds,
 } from './claim-list';
 import { db, type TableName } from './db';
+import type { ArticleHead } from './derived/article-heads';
 import { articleScope } from './derived/facets';
 import { getMeta } from './meta';
 import { searchClaims } from './search';
@@ -67,7 +68,7 @@ export type ArticleSummary = Readonly<{
  * The progress of every live article from its kept summary (one read per article, never a claim):
  * counts by verdict and source are maintained with every write (src/db/derived).
  */
-async function summariseLibrary(articles: readonly Article[]): Promise<ArticleSummary[]> {
+async function summariseLibrary(articles: readonly ArticleHead[]): Promise<ArticleSummary[]> {
   const rows = await db.summaries.bulkGet(articles.map((a) => articleScope(a.id)));
   return articles.map((article, i) => {
     const counts = countsOf(rows[i]);
@@ -97,8 +98,9 @@ export const articleQueries = {
     queryOptions({
       queryKey: [...articleQueries.all(), 'list', ...(sort === 'imported' ? [] : [sort])] as const,
       queryFn: () =>
-        db.transaction('r', [db.articles, db.summaries], async () => {
-          const articles = await db.articles.orderBy('importedAt').reverse().filter(isLive).toArray();
+        db.transaction('r', [db.articleHeads, db.summaries], async () => {
+          // heads, not articles (no text); one batch read, newest first by the sort below
+          const articles = (await db.articleHeads.toArray()).filter(isLive);
           return sortArticles(await summariseLibrary(articles), sort);
         }),
       meta: { tables: ['summaries'] } satisfies DbQueryMeta,
@@ -108,14 +110,11 @@ export const articleQueries = {
     queryOptions({
       queryKey: [...articleQueries.all(), 'titles'] as const,
       queryFn: async (): Promise<ArticleTitle[]> => {
-        const titles: ArticleTitle[] = [];
-        await db.articles
-          .orderBy('importedAt')
+        const heads = await db.articleHeads.orderBy('importedAt').toArray();
+        return heads
+          .filter(isLive)
           .reverse()
-          .each((a) => {
-            if (a.deletedAt === null) titles.push({ id: a.id, title: a.title });
-          });
-        return titles;
+          .map((a) => ({ id: a.id, title: a.title }));
       },
     }),
   /** Articles in the trash, most recently deleted first. */

@@ -10,8 +10,11 @@ import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Article, Claim, Evidence, HistoryEntry, Question, Source, Speaker } from '@/core/model/types';
 import { resetDb } from '@/test/db';
+import { listClaimPage } from './claim-list';
 import { type ClaimdeskDb, db, declareSchema } from './db';
+import { headOf } from './derived/article-heads';
 import { computeDerived } from './derived/rebuild';
+import { type ArticleSummary, articleQueries } from './queries';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { countsOf } from './summaries';
 
@@ -372,7 +375,33 @@ describe('schema history', () => {
     expect(await db.summaries.orderBy('id').toArray()).toEqual(
       expected.summaries.sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
+    expect(await db.claimFacets.orderBy('id').toArray()).toEqual(
+      expected.facets.sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
     expect(await db.claimFacets.count()).toBe(lib.claims.length);
+    expect(await db.articleHeads.orderBy('id').toArray()).toEqual(
+      lib.articles.map((a) => headOf(a as unknown as Article)),
+    );
+    const liveClaims = lib.claims.filter((c) => c.deletedAt === null);
+    expect(countsOf(await db.summaries.get('lib')).claimCount).toBe(liveClaims.length);
+    for (const speaker of lib.speakers) {
+      const theirs = liveClaims.filter((c) => c.speakerId === speaker.id);
+      const counts = countsOf(await db.summaries.get(`s:${speaker.id}`));
+      expect(counts.claimCount).toBe(theirs.length);
+      expect(counts.byVerdict.misleading).toBe(theirs.filter((c) => c.verdict === 'misleading').length);
+    }
+    // the screens' reads on the upgraded library: the Library list and a filtered claims page
+    const library = await (articleQueries.list().queryFn as () => Promise<ArticleSummary[]>)();
+    expect(library.map((a) => [a.id, a.claimCount]).sort()).toEqual(
+      lib.articles.map((a) => [a.id, liveClaims.filter((c) => c.articleId === a.id).length]).sort(),
+    );
+    const falseOnes = await listClaimPage({ verdicts: ['false'] }, { limit: 500 });
+    expect(falseOnes.rows.map((c) => c.id)).toEqual(
+      liveClaims
+        .filter((c) => c.verdict === 'false')
+        .sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start))
+        .map((c) => c.id),
+    );
     // counted by hand from the rows, not by the function under test
     for (const article of lib.articles) {
       const live = lib.claims.filter((c) => c.articleId === article.id && c.deletedAt === null);

@@ -73,12 +73,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // Derived rows (src/db/derived): a facet row per claim whose one multi-entry index serves every
     // filter × sort of the claims lists as one ordered range, and summaries (counts per article,
     // speaker, tag and the library) kept by the write middleware. The upgrade builds both.
-    // `searchIndex` holds the saved full-text index (src/db/search.ts), loaded on start.
+    // `searchIndex` holds the saved full-text index (src/db/search.ts), loaded on start;
+    // `articleHeads` each article without its text (lists, compare and profiles show titles).
     version: 4,
     stores: {
       claimFacets: 'id, *f',
       summaries: 'id',
       searchIndex: 'id',
+      articleHeads: 'id, importedAt',
     },
     upgrade: rebuildInUpgrade,
   },

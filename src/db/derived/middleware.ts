@@ -1,8 +1,9 @@
 /**
  * The one place derived rows are kept: a DBCore middleware under every write to `claims`,
- * `evidence` and `speakers`, whoever makes it (a repository, undo, an import, a future sync
- * layer), updates the claim's facet row and the summaries in the same transaction. A read-write
- * transaction on one of those tables is widened to the tables the middleware reads and writes.
+ * `evidence`, `speakers` and `articles`, whoever makes it (a repository, undo, an import, a future
+ * sync layer), updates the claim's facet row and the summaries (and an article's head) in the same
+ * transaction. A read-write transaction on one of those tables is widened to the tables the
+ * middleware reads and writes.
  */
 import type {
   DBCore,
@@ -13,13 +14,15 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
-import type { Claim, Evidence, Speaker } from '@/core/model/types';
+import type { Article, Claim, Evidence, Speaker } from '@/core/model/types';
+import { headOf } from './article-heads';
 import { applyDelta, CountDelta, type FacetRow, facetOf, refacet, type SummaryRow } from './facets';
 
 export const FACETS = 'claimFacets';
 export const SUMMARIES = 'summaries';
-const WATCHED = ['claims', 'evidence', 'speakers'];
-const WIDENED = ['claims', 'evidence', 'speakers', FACETS, SUMMARIES];
+export const HEADS = 'articleHeads';
+const WATCHED = ['claims', 'evidence', 'speakers', 'articles'];
+const WIDENED = ['claims', 'evidence', 'speakers', 'articles', FACETS, SUMMARIES, HEADS];
 
 const equal = (key: unknown): DBCoreKeyRange => ({ type: 1, lower: key, upper: key });
 const between = (lower: unknown, upper: unknown): DBCoreKeyRange => ({ type: 2, lower, upper });
@@ -41,6 +44,8 @@ type Tables = Readonly<{
   speakers: DBCoreTable;
   facets: DBCoreTable;
   summaries: DBCoreTable;
+  articles: DBCoreTable;
+  heads: DBCoreTable;
 }>;
 
 async function putDerived(
@@ -92,11 +97,21 @@ async function speakerNames(
   return new Map(rows.filter((s): s is Speaker => s !== undefined).map((s) => [s.id as string, s.name]));
 }
 
-/** New or changed claim rows: their facets from the old facet (has-source) or the evidence. */
-async function claimsWritten(t: Tables, trans: DBCoreTransaction, claims: readonly Claim[]): Promise<void> {
+/**
+ * New or changed claim rows: their facets from the old facet (has-source) or the evidence. An
+ * `add` only succeeds for a new id, so it has no old facet to read.
+ */
+async function claimsWritten(
+  t: Tables,
+  trans: DBCoreTransaction,
+  claims: readonly Claim[],
+  added: boolean,
+): Promise<void> {
   if (claims.length === 0) return;
   const ids = claims.map((c) => c.id as string);
-  const before = (await t.facets.getMany({ trans, keys: ids })) as (FacetRow | undefined)[];
+  const before = added
+    ? ids.map(() => undefined)
+    : ((await t.facets.getMany({ trans, keys: ids })) as (FacetRow | undefined)[]);
   const unknown = ids.filter((_, i) => before[i] === undefined).sort();
   const sourced = new Set<string>();
   if (unknown.length > 0) {
@@ -203,7 +218,7 @@ function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutate
       );
     } else {
       const written = (req.values as Claim[]).filter((_, i) => succeeded(res, i));
-      await inOrder(trans, () => claimsWritten(t, trans, written));
+      await inOrder(trans, () => claimsWritten(t, trans, written, req.type === 'add'));
     }
     return res;
   });
@@ -213,12 +228,14 @@ async function mutateEvidence(t: Tables, req: DBCoreMutateRequest): Promise<DBCo
   const { trans } = req;
   const claimIds = new Set<string>();
   const old =
-    req.type === 'deleteRange'
-      ? await rowsIn(t.evidence, trans, req.range)
-      : ((await t.evidence.getMany({
-          trans,
-          keys: req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => (v as Evidence).id)),
-        })) as (Evidence | undefined)[]);
+    req.type === 'add'
+      ? [] // an add only succeeds for a new id: nothing to read
+      : req.type === 'deleteRange'
+        ? await rowsIn(t.evidence, trans, req.range)
+        : ((await t.evidence.getMany({
+            trans,
+            keys: req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => (v as Evidence).id)),
+          })) as (Evidence | undefined)[]);
   for (const e of old) if (e) claimIds.add((e as Evidence).claimId);
   if (req.type === 'add' || req.type === 'put')
     for (const v of req.values) claimIds.add((v as Evidence).claimId);
@@ -231,13 +248,30 @@ async function mutateSpeakers(t: Tables, req: DBCoreMutateRequest): Promise<DBCo
   const { trans } = req;
   if (req.type !== 'add' && req.type !== 'put') return t.speakers.mutate(req);
   const values = req.values as Speaker[];
-  const old = (await t.speakers.getMany({ trans, keys: values.map((s) => s.id) })) as (Speaker | undefined)[];
+  // an add only succeeds for a new id: nothing to read
+  const old =
+    req.type === 'add'
+      ? values.map(() => undefined)
+      : ((await t.speakers.getMany({ trans, keys: values.map((s) => s.id) })) as (Speaker | undefined)[]);
   const res = await t.speakers.mutate(req);
   const renamed = new Map<string, string | null>();
   values.forEach((s, i) => {
     if (succeeded(res, i) && old[i]?.name !== s.name) renamed.set(s.id, s.name);
   });
   if (renamed.size > 0) await inOrder(trans, () => speakersRenamed(t, trans, renamed));
+  return res;
+}
+
+/** An article written: its head written too (a delete deletes it). */
+async function mutateArticles(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  const res = await t.articles.mutate(req);
+  if (req.type === 'deleteRange') await t.heads.mutate({ trans, type: 'deleteRange', range: req.range });
+  else if (req.type === 'delete') await t.heads.mutate({ trans, type: 'delete', keys: req.keys });
+  else {
+    const heads = (req.values as Article[]).filter((_, i) => succeeded(res, i)).map(headOf);
+    if (heads.length > 0) await t.heads.mutate({ trans, type: 'put', values: heads });
+  }
   return res;
 }
 
@@ -253,11 +287,14 @@ export const derivedMiddleware: Middleware<DBCore> = {
       speakers: down.table('speakers'),
       facets: down.table(FACETS),
       summaries: down.table(SUMMARIES),
+      articles: down.table('articles'),
+      heads: down.table(HEADS),
     };
     const mutate: Record<string, (req: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>> = {
       claims: (req) => mutateClaims(t, req),
       evidence: (req) => mutateEvidence(t, req),
       speakers: (req) => mutateSpeakers(t, req),
+      articles: (req) => mutateArticles(t, req),
     };
     return {
       ...down,

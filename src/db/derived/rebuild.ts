@@ -1,7 +1,8 @@
 import type { Table, Transaction } from 'dexie';
-import type { Claim, Evidence, Speaker } from '@/core/model/types';
+import type { Article, Claim, Evidence, Speaker } from '@/core/model/types';
+import { headOf } from './article-heads';
 import { applyDelta, CountDelta, type FacetRow, facetOf, type SummaryRow } from './facets';
-import { FACETS, SUMMARIES } from './middleware';
+import { FACETS, HEADS, SUMMARIES } from './middleware';
 
 /** Every facet row and summary, worked out from scratch from the claims, links and speakers. */
 export function computeDerived(
@@ -24,9 +25,15 @@ export function computeDerived(
 
 /**
  * Rebuilds the derived tables inside `tx` (a read-write or upgrade transaction over claims,
- * evidence, speakers, claimFacets and summaries): what the schema upgrade and a repair run.
+ * evidence, speakers, articles, claimFacets, summaries and articleHeads): what the schema upgrade
+ * and a repair run.
  */
 export async function rebuildDerivedIn(table: (name: string) => Table): Promise<void> {
+  // article by article: only one article's text is in memory at a time
+  await table(HEADS).clear();
+  await table('articles').each((a: Article) => {
+    void table(HEADS).put(headOf(a));
+  });
   const [claims, evidence, speakers] = await Promise.all([
     table('claims').toArray() as Promise<Claim[]>,
     table('evidence').toArray() as Promise<Evidence[]>,

@@ -22,6 +22,7 @@ import { db } from '../db';
 import { attachSource, removeEvidence, restoreEvidence } from '../evidence';
 import { mergeSpeakers, updateSpeaker } from '../speakers';
 import { redo, undo } from '../undo';
+import { headOf } from './article-heads';
 import { computeDerived } from './rebuild';
 
 beforeEach(resetDb);
@@ -183,6 +184,7 @@ test('kept summaries and facets equal a rebuild from scratch after random edits'
       const expected = computeDerived(claims, evidence, speakers);
       expect(byId(await db.summaries.toArray())).toEqual(byId(expected.summaries));
       expect(byId(await db.claimFacets.toArray())).toEqual(byId(expected.facets));
+      expect(byId(await db.articleHeads.toArray())).toEqual(byId((await db.articles.toArray()).map(headOf)));
     }),
     { numRuns: 25 },
   );
