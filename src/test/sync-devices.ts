@@ -59,7 +59,7 @@ export async function newDevice(
   options: Partial<SyncEngineOptions> & { fetch?: FetchLike } = {},
 ): Promise<Device> {
   const name = `${person}-${newId().slice(-12)}`;
-  const db = openDeviceDatabase(`device-${name}`);
+  const db = options.db ?? openDeviceDatabase(`device-${name}`);
   await db.open();
   const jar = cookieFetch();
   await signIn(team.url, `${person}-${team.db}`, `pw-${person}`, { fetch: jar });
