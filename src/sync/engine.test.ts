@@ -4,7 +4,16 @@ import { setClaimVerdict } from '@/db/claims';
 import { appDatabase } from '@/db/sync-db';
 import { readUndoState, undo } from '@/db/undo';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
-import { type Device, editRow, importOn, newDevice, newTeam, type Team, through } from '@/test/sync-devices';
+import {
+  couch,
+  type Device,
+  editRow,
+  importOn,
+  newDevice,
+  newTeam,
+  type Team,
+  through,
+} from '@/test/sync-devices';
 
 const devices: Device[] = [];
 async function device(team: Team, person: string, options: Parameters<typeof newDevice>[2] = {}) {
@@ -361,5 +370,56 @@ describe('sync engine against the test CouchDB', () => {
     expect(second).toMatchObject({ complete: true });
     expect(await b.db.claims.count()).toBe(await a.db.claims.count());
     expect(await b.db.history.count()).toBe(await a.db.history.count());
+  });
+
+  test('conflicting server revisions (conflicts=true) are merged into one and the losing ones deleted', async () => {
+    // The test server (PouchDB) drops new_edits=false writes, so it cannot hold a conflict: the
+    // conflict a CouchDB cluster or replication would leave is put into its answers here instead.
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const { claimIds } = await importOn(a, ARTICLE_A, extractionA());
+    await a.engine.syncOnce();
+    const id = `claims:${claimIds[0]}`;
+    const loserRev = '1-ffffffffffffffffffffffffffffffff';
+    let loser: Record<string, unknown> | null = null;
+    const deleted: unknown[] = [];
+    const json = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    const withConflict = through(async (input, init, next) => {
+      if (input.includes(`/${encodeURIComponent(id)}?rev=`)) return json(loser);
+      if (input.includes('/_bulk_docs')) {
+        const body = JSON.parse(String(init?.body)) as {
+          docs: { _id: string; _rev?: string; _deleted?: boolean }[];
+        };
+        const mine = body.docs.filter((d) => d._rev === loserRev && d._deleted);
+        deleted.push(...mine);
+        const rest = body.docs.filter((d) => !mine.includes(d));
+        const res =
+          rest.length > 0
+            ? ((await (
+                await next(input, { ...init, body: JSON.stringify({ docs: rest }) })
+              ).json()) as unknown[])
+            : [];
+        return json([...res, ...mine.map((d) => ({ id: d._id, ok: true, rev: '2-gone' }))], 201);
+      }
+      const res = await next(input, init);
+      if (!input.includes('/_changes')) return res;
+      const page = (await res.json()) as { results: { id: string; doc?: Record<string, unknown> }[] };
+      for (const r of page.results) {
+        if (r.id !== id || !r.doc) continue;
+        r.doc._conflicts = [loserRev];
+        const { _conflicts, ...winner } = r.doc;
+        loser = { ...winner, _rev: loserRev, verdict: 'false', updatedAt: Number(r.doc.updatedAt) + 5000 };
+      }
+      return json(page);
+    });
+    const b = await device(team, 'ben', { fetch: withConflict });
+    expect((await b.engine.syncOnce()).complete).toBe(true);
+    expect(deleted).toEqual([{ _id: id, _rev: loserRev, _deleted: true }]);
+    expect((await b.db.claims.get(claimIds[0] as never))?.verdict).toBe('false');
+    const server = await (await a.fetch(`${team.url}/${team.db}/${encodeURIComponent(id)}`)).json();
+    expect(server.verdict).toBe('false'); // the merge went to the server as a new revision
+    await a.engine.syncOnce();
+    expect((await a.db.claims.get(claimIds[0] as never))?.verdict).toBe('false');
   });
 });
