@@ -5,7 +5,6 @@ import { appDatabase } from '@/db/sync-db';
 import { readUndoState, undo } from '@/db/undo';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import {
-  couch,
   type Device,
   editRow,
   importOn,
