@@ -4,15 +4,7 @@ import { setClaimVerdict } from '@/db/claims';
 import { appDatabase } from '@/db/sync-db';
 import { readUndoState, undo } from '@/db/undo';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
-import {
-  type Device,
-  editRow,
-  importOn,
-  newDevice,
-  newTeam,
-  type Team,
-  through,
-} from '@/test/sync-devices';
+import { type Device, editRow, importOn, newDevice, newTeam, type Team, through } from '@/test/sync-devices';
 
 const devices: Device[] = [];
 async function device(team: Team, person: string, options: Parameters<typeof newDevice>[2] = {}) {
