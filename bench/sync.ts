@@ -28,15 +28,22 @@ const ARTICLES = arg('articles', Math.max(1, Math.round(N / 100)));
 const BATCH = arg('batch', 500);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** Time spent waiting on the server (request sent to answer read), by endpoint. */
+const serverMs: Record<string, number> = {};
+
 function cookieFetch(): FetchLike {
   let cookie = '';
   return async (input, init = {}) => {
     const headers = new Headers(init.headers);
     if (cookie) headers.set('cookie', cookie);
+    const endpoint = /\/(_\w+)/.exec(input.replace(/^https?:\/\/[^/]+/, ''))?.[1] ?? 'doc';
+    const t = performance.now();
     const res = await fetch(input, { ...init, headers });
+    const body = await res.arrayBuffer();
+    serverMs[endpoint] = (serverMs[endpoint] ?? 0) + performance.now() - t;
     const set = res.headers.get('set-cookie');
     if (set) cookie = set.split(';')[0]!;
-    return res;
+    return new Response(body, { status: res.status, headers: res.headers });
   };
 }
 
@@ -133,6 +140,8 @@ try {
   t0 = performance.now();
   const pushed = await a.engine.syncOnce();
   const pushMs = performance.now() - t0;
+  const pushServer = { ...serverMs };
+  for (const k of Object.keys(serverMs)) delete serverMs[k];
   if (!pushed.complete || pushed.pushed !== rows) throw new Error(`push: ${JSON.stringify(pushed)}`);
 
   const b = await device('b');
@@ -141,6 +150,7 @@ try {
   t0 = performance.now();
   const pulled = await b.engine.syncOnce();
   const pullMs = performance.now() - t0;
+  const pullServer = { ...serverMs };
   if (!pulled.complete || (await b.db.claims.count()) !== N)
     throw new Error(`pull: ${JSON.stringify(pulled)}`);
 
@@ -163,12 +173,17 @@ try {
     rows,
     batch: BATCH,
     seedMs: Math.round(seedMs),
-    outboxDrain: { ms: Math.round(pushMs), changesPerSecond: Math.round(rows / (pushMs / 1000)) },
+    outboxDrain: {
+      ms: Math.round(pushMs),
+      changesPerSecond: Math.round(rows / (pushMs / 1000)),
+      serverMs: Object.fromEntries(Object.entries(pushServer).map(([k, v]) => [k, Math.round(v)])),
+    },
     firstSync: {
       ms: Math.round(pullMs),
       documentsPerSecond: Math.round(pulled.pulled / (pullMs / 1000)),
       claimsPerSecond: Math.round(N / (pullMs / 1000)),
       statusEvents: progressEvents,
+      serverMs: Object.fromEntries(Object.entries(pullServer).map(([k, v]) => [k, Math.round(v)])),
     },
     editRoundTripMs: Math.round(editMs),
   };
