@@ -3,6 +3,7 @@ import { saveImportedArticle } from '@/db/articles';
 import { setClaimVerdict } from '@/db/claims';
 import { appDatabase } from '@/db/sync-db';
 import { readUndoState, undo } from '@/db/undo';
+import { sliceSelector } from '@/sync/docs';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { type Device, editRow, importOn, newDevice, newTeam, type Team, through } from '@/test/sync-devices';
 
@@ -412,5 +413,18 @@ describe('sync engine against the test CouchDB', () => {
     expect(server.verdict).toBe('false'); // the merge went to the server as a new revision
     await a.engine.syncOnce();
     expect((await a.db.claims.get(claimIds[0] as never))?.verdict).toBe('false');
+  });
+  test('a slice: a selector on _changes brings only the chosen articles and their claims', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const one = await importOn(a, ARTICLE_A, extractionA());
+    const two = await importOn(a, ARTICLE_B, extractionB());
+    await a.engine.syncOnce();
+    const r = await device(team, 'ben', { selector: sliceSelector([one.articleId]) });
+    expect((await r.engine.syncOnce()).complete).toBe(true);
+    expect((await r.db.articles.toArray()).map((x) => x.id)).toEqual([one.articleId]);
+    expect((await liveClaims(r)).map((c) => c.id)).toEqual([...one.claimIds].sort());
+    expect(await r.db.claims.where('articleId').equals(two.articleId).count()).toBe(0);
+    expect(await r.db.speakers.count()).toBe(await a.db.speakers.count()); // speakers come whole
   });
 });
