@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { functionSource } from './design.ts';
 
 type Ctx = { name: string | null; roles: string[]; db: string };
-type Sec = { admins?: { names?: string[]; roles?: string[] }; members?: { names?: string[]; roles?: string[] } };
+type Sec = {
+  admins?: { names?: string[]; roles?: string[] };
+  members?: { names?: string[]; roles?: string[] };
+};
 type Validate = (newDoc: object, oldDoc: object | null, userCtx: Ctx, secObj: Sec) => void;
 
 // The exact text CouchDB receives, evaluated as CouchDB's JavaScript engine does.
@@ -86,7 +89,9 @@ describe('validate_doc_update: what a document must look like', () => {
     }
     expect(refusal({ ...claim, deletedAt: 1_700_000_000_500 }, writer)).toBeNull();
     // ids made from a SHA-256 or a UUID, and ids with a colon of their own
-    expect(refusal({ _id: `articles:${'ab'.repeat(32)}`, id: 'ab'.repeat(32), updatedAt: 1 }, writer)).toBeNull();
+    expect(
+      refusal({ _id: `articles:${'ab'.repeat(32)}`, id: 'ab'.repeat(32), updatedAt: 1 }, writer),
+    ).toBeNull();
     expect(refusal({ _id: 'claims:a:b', id: 'a:b', updatedAt: 1 }, writer)).toBeNull();
   });
 
