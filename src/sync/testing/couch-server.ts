@@ -138,13 +138,38 @@ function parseJson(text: string): Record<string, unknown> | null {
 }
 
 /**
- * Reads the body of the two requests express-pouchdb gets wrong, before it does:
+ * pouchdb-selector-core puts the values of `$regex` and `$ne` in arrays before matching, except
+ * inside `$or` / `$nor`, where it then throws (`userValue.every is not a function`) from inside
+ * the changes feed: an unhandled rejection that ends the test run. CouchDB takes these selectors,
+ * so wrap the values here as PouchDB expects them.
+ */
+function wrapOrOperators(selector: unknown, inOr = false): unknown {
+  if (Array.isArray(selector)) return selector.map((s) => wrapOrOperators(s, inOr));
+  if (!selector || typeof selector !== 'object') return selector;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(selector)) {
+    if (key === '$or' || key === '$nor') out[key] = wrapOrOperators(value, true);
+    else if (key === '$and' || key === '$not') out[key] = wrapOrOperators(value, inOr);
+    else if (inOr && value && typeof value === 'object' && !Array.isArray(value) && !key.startsWith('$')) {
+      const matcher: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+      for (const op of ['$regex', '$ne']) {
+        if (op in matcher && !Array.isArray(matcher[op])) matcher[op] = [matcher[op]];
+      }
+      out[key] = matcher;
+    } else out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Reads the body of the requests express-pouchdb gets wrong, before it does:
  * - `POST /{db}/_changes?filter=_selector`: express-pouchdb takes `selector` from the query
  *   string only; CouchDB takes it from the body.
+ * - `$regex` / `$ne` inside `$or` in the selector of `_changes` (wrapOrOperators).
  * - `POST /{db}/_bulk_docs` with `new_edits: false` (replication, and how tests make conflicts):
  *   pouchdb-validation overwrites each document's `_revisions` with the stored document's, so a
  *   new branch was silently dropped. The documents' `_revisions` are made read-only here.
- * A body it cannot parse is left for express-pouchdb, which answers 400 as CouchDB does.
+ * A body that is not a JSON object is answered 400 `invalid_json`, as CouchDB does.
  */
 async function prepareBody(req: IncomingMessage): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -161,7 +186,7 @@ async function prepareBody(req: IncomingMessage): Promise<void> {
     return;
   }
   if (changes && body.selector !== undefined) {
-    url.searchParams.set('selector', JSON.stringify(body.selector));
+    url.searchParams.set('selector', JSON.stringify(wrapOrOperators(body.selector)));
     req.url = url.pathname + url.search;
   }
   if (bulk && body.new_edits === false && Array.isArray(body.docs)) {
