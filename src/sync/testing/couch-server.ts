@@ -126,8 +126,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-type ParsedRequest = IncomingMessage & { body?: unknown; _body?: boolean };
-
 function parseJson(text: string): Record<string, unknown> | null {
   try {
     const value = text ? JSON.parse(text) : {};
@@ -171,20 +169,15 @@ function wrapOrOperators(selector: unknown, inOr = false): unknown {
  *   new branch was silently dropped. The documents' `_revisions` are made read-only here.
  * A body that is not a JSON object is answered 400 `invalid_json`, as CouchDB does.
  */
-async function prepareBody(req: IncomingMessage): Promise<void> {
+async function prepareBody(req: IncomingMessage): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  if (req.method !== 'POST') return;
+  if (req.method !== 'POST') return true;
   const changes =
     /^\/[^/_][^/]*\/_changes$/.test(url.pathname) && url.searchParams.get('filter') === '_selector';
   const bulk = /^\/[^/_][^/]*\/_bulk_docs$/.test(url.pathname);
-  if (!changes && !bulk) return;
-  const text = await readBody(req);
-  const body = parseJson(text);
-  const parsed = req as ParsedRequest;
-  if (body === null) {
-    res400(parsed);
-    return;
-  }
+  if (!changes && !bulk) return true;
+  const body = parseJson(await readBody(req));
+  if (body === null) return false;
   if (changes && body.selector !== undefined) {
     url.searchParams.set('selector', JSON.stringify(wrapOrOperators(body.selector)));
     req.url = url.pathname + url.search;
@@ -201,13 +194,11 @@ async function prepareBody(req: IncomingMessage): Promise<void> {
       });
     }
   }
+  // express-pouchdb's body parser (body-parser) skips a request whose body is already parsed
+  const parsed = req as IncomingMessage & { body?: unknown; _body?: boolean };
   parsed.body = body;
   parsed._body = true;
-}
-
-/** Marks a body that is not a JSON object, for the 400 below. */
-function res400(req: ParsedRequest): void {
-  (req as ParsedRequest & { invalidJson?: boolean }).invalidJson = true;
+  return true;
 }
 
 /**
@@ -328,22 +319,22 @@ export async function startCouchServer(options: CouchServerOptions = {}): Promis
       return;
     }
     prepareBody(req)
-      .then(() => longpollTimeout(req, res, url))
-      .then(
-        () => {
-          if ((req as { invalidJson?: boolean }).invalidJson) {
-            res.statusCode = 400;
-            res.setHeader('content-type', 'application/json');
-            res.end('{"error":"bad_request","reason":"invalid_json"}\n');
-            return;
-          }
-          app(req, res);
-        },
-        () => {
+      .then(async (ok) => {
+        if (!ok) {
           res.statusCode = 400;
-          res.end('{"error":"bad_request","reason":"unreadable body"}\n');
-        },
-      );
+          res.setHeader('content-type', 'application/json');
+          res.end('{"error":"bad_request","reason":"invalid_json"}\n');
+          return;
+        }
+        await longpollTimeout(req, res, url);
+        app(req, res);
+      })
+      .catch((err: unknown) => {
+        if (res.headersSent) return;
+        res.statusCode = 500;
+        res.setHeader('content-type', 'application/json');
+        res.end(`${JSON.stringify({ error: 'unknown_error', reason: String(err) })}\n`);
+      });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
