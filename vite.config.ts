@@ -49,6 +49,15 @@ export default defineConfig({
     port: 4173,
     strictPort: true,
     host: '127.0.0.1',
+    // With COUCH_URL set (the e2e run sets it), /couchdb/* on the app's origin is the test CouchDB,
+    // as a newsroom's reverse proxy would serve it (docs/SYNC.md): same origin, first-party cookie.
+    ...(process.env.COUCH_URL
+      ? {
+          proxy: {
+            '/couchdb': { target: process.env.COUCH_URL, rewrite: (path) => path.replace(/^\/couchdb/, '') },
+          },
+        }
+      : {}),
     headers: previewSecurityHeaders(fileURLToPath(new URL('./index.html', import.meta.url))),
   },
   test: {
@@ -78,6 +87,19 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/{features,stores,ui,app,workers}/**/*.test.{ts,tsx}'],
           setupFiles: ['fake-indexeddb/auto'],
+        },
+      },
+      {
+        // The CouchDB side of sync: started here, stopped after the project's files (docs/SYNC.md).
+        resolve: { alias },
+        test: {
+          name: 'couch',
+          environment: 'node',
+          include: ['couchdb/**/*.test.ts', 'src/sync/**/*.test.ts'],
+          setupFiles: ['fake-indexeddb/auto'],
+          globalSetup: ['src/sync/testing/global-setup.ts'],
+          // requests to a server on a loaded two-core machine; a second server loads PouchDB again
+          testTimeout: 30_000,
         },
       },
     ],
