@@ -72,6 +72,7 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
           </NavLink>
           <NavLink to={paths.claims}>Claims</NavLink>
           <NavLink to={paths.compare}>Compare</NavLink>
+          <NavLink to={paths.team}>Team</NavLink>
           <NavLink to={paths.settings}>Settings</NavLink>
         </nav>
         <AppStatus onUpdate={onUpdate} />
