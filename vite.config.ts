@@ -80,6 +80,18 @@ export default defineConfig({
           setupFiles: ['fake-indexeddb/auto'],
         },
       },
+      {
+        // The CouchDB side of sync: started here, stopped after the project's files (docs/SYNC.md).
+        resolve: { alias },
+        test: {
+          name: 'couch',
+          environment: 'node',
+          include: ['couchdb/**/*.test.ts', 'src/sync/testing/**/*.test.ts'],
+          globalSetup: ['src/sync/testing/global-setup.ts'],
+          // requests to a server on a loaded two-core machine; a second server loads PouchDB again
+          testTimeout: 30_000,
+        },
+      },
     ],
   },
 });

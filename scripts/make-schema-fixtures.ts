@@ -28,6 +28,7 @@ import { setMeta } from '@/db/meta';
 import { createQuestion, setStance } from '@/db/questions';
 import { CURRENT_VERSION } from '@/db/schema';
 import { mergeSpeakers } from '@/db/speakers';
+import { SYNC_KEYS } from '@/db/sync-tables';
 import { redo, undo } from '@/db/undo';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from '@/test/db';
 
@@ -99,6 +100,14 @@ async function withTheAppAsItIsNow(version: number): Promise<SchemaFixture> {
   await redo(); // and back
   await addTagToClaims(refClaims.slice(10, 20), 'to-undo');
   await undo();
+  // a team connected (schema version 5): the writes from here on are captured in the sync outbox
+  await db.syncState.bulkPut([
+    {
+      key: SYNC_KEYS.connection,
+      value: { url: 'https://couch.example.org', database: 'newsroom', connectedAt: 1_760_000_000_000 },
+    },
+    { key: SYNC_KEYS.identity, value: { deviceId: 'device-fixture', author: 'fixture' } },
+  ]);
   await softDeleteArticle(b.articleId);
   await setMeta('seededReference', true);
   return dump(version);
@@ -146,12 +155,25 @@ async function version3FromVersion4(): Promise<SchemaFixture> {
   };
 }
 
+/** The tables version 5 added for team sync (src/db/sync-tables.ts): empty in older libraries. */
+const SYNC_TABLES = ['syncOutbox', 'syncRevisions', 'syncState'];
+
+/** Version 4 as it stored the version-5 library: no sync tables. */
+async function version4FromVersion5(): Promise<SchemaFixture> {
+  const v5 = JSON.parse(readFileSync(fixturePath(5), 'utf8')) as SchemaFixture;
+  return {
+    version: 4,
+    tables: Object.fromEntries(Object.entries(v5.tables).filter(([name]) => !SYNC_TABLES.includes(name))),
+  };
+}
+
 /** Each released version once, oldest first. */
 const FIXTURES: readonly Readonly<{ version: number; build: Build }>[] = [
   { version: 1, build: version1FromVersion2 },
   { version: 2, build: version2FromVersion3 },
   { version: 3, build: version3FromVersion4 },
-  { version: 4, build: withTheAppAsItIsNow },
+  { version: 4, build: version4FromVersion5 },
+  { version: 5, build: withTheAppAsItIsNow },
 ];
 
 async function main(args: readonly string[]) {

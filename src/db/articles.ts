@@ -31,6 +31,18 @@ export async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * The id of an article imported with this text hash (schema version 5): derived from the content,
+ * so two devices importing the same article offline make the same row, and its extracted claims
+ * (`claimIdFor`) the same claims. Articles imported before keep their random ids; sync maps those
+ * by hash (src/sync/pull.ts).
+ */
+export const articleIdFor = (sha: string): ArticleId => `art-${sha.slice(0, 32)}` as ArticleId;
+
+/** An extracted claim's id: its article's and its span, so the same import makes the same ids anywhere. */
+export const claimIdFor = (articleId: ArticleId, start: number, end: number, n = 0): ClaimId =>
+  `${articleId}.${start}-${end}${n > 0 ? `.${n}` : ''}` as ClaimId;
+
 /** The article with this text hash, tombstoned or not. */
 export function findArticleByHash(sha: string): Promise<Article | undefined> {
   return db.articles.where('sha256').equals(sha).first();
@@ -139,7 +151,7 @@ export async function writePreparedImport(
       now,
     );
 
-    const articleId = newId<ArticleId>();
+    const articleId = articleIdFor(sha);
     const article: Article = {
       id: articleId,
       title,
@@ -154,9 +166,17 @@ export async function writePreparedImport(
       updatedAt: now,
       deletedAt: null,
     };
+    const usedIds = new Set<string>();
+    const idOf = (start: number, end: number) => {
+      let n = 0;
+      while (usedIds.has(claimIdFor(articleId, start, end, n))) n++;
+      const id = claimIdFor(articleId, start, end, n);
+      usedIds.add(id);
+      return id;
+    };
     const claims: Claim[] = extractedClaims.map((c) =>
       claimFromExtracted(
-        newId<ClaimId>(),
+        idOf(c.start, c.end),
         articleId,
         text,
         c,

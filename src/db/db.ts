@@ -4,6 +4,8 @@ import type { FacetRow, SummaryRow } from './derived/facets';
 import { derivedMiddleware } from './derived/middleware';
 import { reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
+import { syncCaptureMiddleware } from './sync-capture';
+import type { OutboxEntry, RevisionRow, SyncStateRow } from './sync-tables';
 
 /** A row of the `meta` table: app-wide key/value settings and flags. */
 export type MetaRow = { key: string; value: unknown };
@@ -22,6 +24,10 @@ export type ClaimdeskDb = Dexie & {
   summaries: EntityTable<SummaryRow, 'id'>;
   /** Derived: the saved full-text index (search.ts). */
   searchIndex: EntityTable<SearchIndexRow, 'id'>;
+  /** Team sync (schema version 5, src/sync): written by the capture middleware and the sync engine only. */
+  syncOutbox: EntityTable<OutboxEntry, 'seq'>;
+  syncRevisions: Dexie.Table<RevisionRow, [string, string]>;
+  syncState: EntityTable<SyncStateRow, 'key'>;
 };
 
 /** The saved claim search index: MiniSearch's JSON and the clock its contents are current to. */
@@ -39,7 +45,10 @@ export type TableName =
   | 'meta'
   | 'claimFacets'
   | 'summaries'
-  | 'searchIndex';
+  | 'searchIndex'
+  | 'syncOutbox'
+  | 'syncRevisions'
+  | 'syncState';
 
 export const TABLE_NAMES: readonly TableName[] = [
   'articles',
@@ -53,6 +62,9 @@ export const TABLE_NAMES: readonly TableName[] = [
   'claimFacets',
   'summaries',
   'searchIndex',
+  'syncOutbox',
+  'syncRevisions',
+  'syncState',
 ];
 
 /** Declares every version of SCHEMA_VERSIONS on a Dexie instance (also used by the schema-history test). */
@@ -64,10 +76,20 @@ export function declareSchema(target: Dexie, upTo: number = Number.POSITIVE_INFI
   }
 }
 
+/**
+ * A Claimdesk database with its schema and write middlewares (derived rows, sync change capture).
+ * The app has one (`db`); sync tests and benches open several under other names (one per device).
+ */
+export function createClaimdeskDb(name: string = DB_NAME): ClaimdeskDb {
+  const instance = new Dexie(name) as ClaimdeskDb;
+  declareSchema(instance);
+  instance.use(derivedMiddleware);
+  instance.use(syncCaptureMiddleware);
+  return instance;
+}
+
 /** The one Dexie instance of the app. */
-export const db = new Dexie(DB_NAME) as ClaimdeskDb;
-declareSchema(db);
-db.use(derivedMiddleware);
+export const db = createClaimdeskDb();
 
 /**
  * Another tab (a newer deployment) wants to upgrade the database: close this connection so it

@@ -298,7 +298,38 @@ const STEPS: readonly Step[] = [
       expect(await current.meta.get('v4-row')).toEqual({ key: 'v4-row', value: 4 });
     },
   },
+  {
+    // version 5 adds the team-sync tables; history entries may carry author / deviceId
+    version: 5,
+    seed: async (old) => {
+      await old.table('syncState').put({ key: 'checkpoint', value: '12-abc' });
+      await old.table('syncOutbox').add({ table: 'claims', rowId: 'c-1', op: 'put', at: t0, batchId: 'b-5' });
+      await old.table('syncRevisions').put({ table: 'claims', rowId: 'c-1', rev: '1-x', base: null });
+      await old.table('history').add({ ...v5History, id: 'h-5' });
+    },
+    verify: async (current) => {
+      expect(await current.syncState.get('checkpoint')).toEqual({ key: 'checkpoint', value: '12-abc' });
+      expect(await current.syncOutbox.where('[table+rowId]').equals(['claims', 'c-1']).count()).toBe(1);
+      expect((await current.syncRevisions.get(['claims', 'c-1']))?.rev).toBe('1-x');
+      expect((await current.history.get('h-5' as HistoryEntry['id']))?.deviceId).toBe('device-b');
+    },
+  },
 ];
+
+const v5History = {
+  table: 'claims',
+  rowId: 'c-1',
+  batchId: 'b-5',
+  action: 'update',
+  from: { verdict: 'unchecked' },
+  to: { verdict: 'false' },
+  at: t0,
+  undoneAt: null,
+  batchKind: 'change',
+  target: null,
+  author: 'ana',
+  deviceId: 'device-b',
+};
 
 /** A connection that knows the schema only up to `version`, as the app of that version did. */
 function openAt(version: number): Dexie {

@@ -82,6 +82,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: rebuildInUpgrade,
   },
+  {
+    // Team sync (src/sync): `syncOutbox` holds a row per write to a replicated table while a team is
+    // connected (written in the write's own transaction by sync-capture.ts); `syncRevisions` the
+    // server revision of each replicated row and the row as last agreed with the server (the base of
+    // a three-way merge), `conflicted` set on rows a person must settle; `syncState` the checkpoint,
+    // server, identity and connection flag. History entries may carry `author` / `deviceId` (set on
+    // entries from other devices and on this device's entries once pushed): no upgrade, old rows are
+    // this device's own. New articles get ids derived from their SHA-256 (articles.ts).
+    version: 5,
+    stores: {
+      syncOutbox: '++seq, [table+rowId]',
+      syncRevisions: '[table+rowId], conflicted',
+      syncState: 'key',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

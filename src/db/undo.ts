@@ -13,6 +13,7 @@ import {
 import { db } from './db';
 import { DbError } from './errors';
 import { type HistoryChange, historyOfBatch, newBatchId, recordHistory } from './history';
+import { SYNC_KEYS, type SyncIdentity } from './sync-tables';
 
 /** How many of the latest batches undo/redo looks back over ("the last changes"). */
 export const UNDO_WINDOW = 200;
@@ -62,19 +63,30 @@ const TABLES_WRITTEN = () => [
   db.evidence,
   db.articles,
   db.questions,
+  db.syncState,
 ];
 
 function tableOf(name: HistoryTable): Table<AnyRow, string> {
   return db.table(name) as unknown as Table<AnyRow, string>;
 }
 
-/** The latest batches (up to UNDO_WINDOW), in the order they were written. */
+/**
+ * This device's id once a team was connected. A history entry with another `deviceId` came from a
+ * team member (or records a sync merge): undo and redo never act on it, nor count it.
+ */
+async function myDeviceId(): Promise<string | null> {
+  const row = await db.syncState.get(SYNC_KEYS.identity);
+  return (row?.value as SyncIdentity | undefined)?.deviceId ?? null;
+}
+
+/** The latest batches of this device (up to UNDO_WINDOW), in the order they were written. */
 async function recentBatches(): Promise<(BatchRecord & { at: Timestamp })[]> {
+  const me = await myDeviceId();
   // batch ids are UUID v7 (time-ordered): the newest batches are the last distinct keys of the index
   const ids = (await db.history.orderBy('batchId').reverse().limit(UNDO_WINDOW).uniqueKeys()) as string[];
   const heads = await Promise.all(ids.map((id) => db.history.where('batchId').equals(id).first()));
   return heads
-    .filter((h): h is HistoryEntry => h !== undefined)
+    .filter((h): h is HistoryEntry => h !== undefined && (h.deviceId === undefined || h.deviceId === me))
     .map((h) => ({ batchId: h.batchId, kind: h.batchKind ?? 'change', target: h.target ?? null, at: h.at }))
     .sort((a, b) => a.at - b.at || (a.batchId < b.batchId ? -1 : 1));
 }
@@ -91,7 +103,7 @@ export async function describeBatchById(batchId: string): Promise<string> {
 
 /** What can be undone and redone now, with labels. */
 export async function readUndoState(): Promise<UndoSnapshot> {
-  return db.transaction('r', db.history, async () => {
+  return db.transaction('r', [db.history, db.syncState], async () => {
     const state = await currentState();
     const step = async (batchId: string | null): Promise<UndoStep | null> =>
       batchId === null

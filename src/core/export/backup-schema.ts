@@ -130,6 +130,8 @@ export const historySchema = z.strictObject({
   batchKind: z.enum(['change', 'undo', 'redo']),
   target: id.nullable(),
   label: z.string().nullable().optional(),
+  author: z.string().max(200).optional(),
+  deviceId: z.string().max(200).optional(),
 });
 
 export const metaSchema = z.strictObject({ key: z.string().min(1).max(200), value: z.unknown() });

@@ -177,4 +177,11 @@ export type HistoryEntry = Readonly<{
   target: string | null;
   /** A label for the whole batch when the writer knows better than the entries (e.g. "Accept 3 re-extraction proposals"). Since v2. */
   label?: string | null;
+  /**
+   * Team sync (schema version 5): who made the change and on which device. Set on entries pulled
+   * from a team's server and on this device's entries as pushed; absent on entries made here
+   * before they were pushed (and on every entry of a library never synced): those are this device's.
+   */
+  author?: string;
+  deviceId?: string;
 }>;

@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { ClaimId } from '@/core/model/types';
+import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
+import { articleIdFor, saveImportedArticle, sha256Hex } from './articles';
+import { setClaimVerdict } from './claims';
+import { db } from './db';
+import { markFromSync } from './sync-capture';
+import { SYNC_KEYS } from './sync-tables';
+
+const connect = () =>
+  db.syncState.put({
+    key: SYNC_KEYS.connection,
+    value: { url: 'http://127.0.0.1:5984', database: 'team', connectedAt: 1 },
+  });
+
+const outbox = () => db.syncOutbox.orderBy('seq').toArray();
+
+async function importA() {
+  const result = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const claims = await db.claims.where('articleId').equals(result.articleId).sortBy('start');
+  return { articleId: result.articleId, claimIds: claims.map((c) => c.id as ClaimId) };
+}
+
+beforeEach(resetDb);
+
+describe('sync change capture', () => {
+  test('nothing is captured while no team is connected', async () => {
+    const { claimIds } = await importA();
+    await setClaimVerdict(claimIds[0]!, 'false');
+    expect(await db.syncOutbox.count()).toBe(0);
+  });
+
+  test('every committed write to a replicated table has an outbox entry; derived tables never do', async () => {
+    await connect();
+    const { articleId, claimIds } = await importA();
+    const rows = await outbox();
+    const tables = new Set(rows.map((r) => r.table));
+    expect(tables).toEqual(new Set(['articles', 'claims', 'speakers', 'history']));
+    expect(
+      rows
+        .filter((r) => r.table === 'claims')
+        .map((r) => r.rowId)
+        .sort(),
+    ).toEqual([...claimIds].sort());
+    expect(rows.find((r) => r.table === 'articles')?.rowId).toBe(articleId);
+    // one transaction, one batch
+    expect(new Set(rows.map((r) => r.batchId)).size).toBe(1);
+
+    await db.syncOutbox.clear();
+    await setClaimVerdict(claimIds[0]!, 'false');
+    const after = await outbox();
+    expect(after.map((r) => [r.table, r.op])).toEqual([
+      ['claims', 'put'],
+      ['history', 'put'],
+    ]);
+    expect(after[0]!.rowId).toBe(claimIds[0]);
+    expect(await db.claimFacets.count()).toBeGreaterThan(0);
+  });
+
+  test('a failed transaction leaves no outbox entry', async () => {
+    await connect();
+    const { claimIds } = await importA();
+    await db.syncOutbox.clear();
+    await expect(
+      db.transaction('rw', db.claims, async () => {
+        const claim = (await db.claims.get(claimIds[0]!))!;
+        await db.claims.put({ ...claim, verdict: 'false' });
+        throw new Error('something went wrong after the write');
+      }),
+    ).rejects.toThrow('something went wrong');
+    expect(await db.syncOutbox.count()).toBe(0);
+    expect((await db.claims.get(claimIds[0]!))?.verdict).toBe('unchecked');
+  });
+
+  test('writes marked as coming from sync are not captured', async () => {
+    await connect();
+    const { claimIds } = await importA();
+    await db.syncOutbox.clear();
+    await db.transaction('rw', db.claims, async () => {
+      markFromSync();
+      const claim = (await db.claims.get(claimIds[0]!))!;
+      await db.claims.put({ ...claim, verdict: 'true' });
+    });
+    expect(await db.syncOutbox.count()).toBe(0);
+    expect((await db.claims.get(claimIds[0]!))?.verdict).toBe('true');
+  });
+
+  test('a new import gets its id from its text, and its claims from their spans', async () => {
+    const { articleId, claimIds } = await importA();
+    expect(articleId).toBe(articleIdFor(await sha256Hex(ARTICLE_A)));
+    expect(claimIds.every((id) => id.startsWith(`${articleId}.`))).toBe(true);
+  });
+});

@@ -1,0 +1,260 @@
+/**
+ * Applies documents from the server to the local tables in ONE transaction (with the checkpoint,
+ * when a pull gives one): rows, their revisions and `since` commit together or not at all. The
+ * transaction is marked as sync's own, so the capture middleware leaves it out of the outbox; the
+ * derived-data middleware still keeps facets and summaries. Idempotent: a document whose `_rev`
+ * is already stored is skipped (a cluster's `_changes` may replay).
+ */
+
+import { articleIdFor } from '@/db/articles';
+import { newId } from '@/db/ids';
+import { markFromSync } from '@/db/sync-capture';
+import type { SyncDb } from '@/db/sync-db';
+import {
+  type FieldConflict,
+  type OutboxEntry,
+  REPLICATED_TABLES,
+  type ReplicatedTable,
+  type RevisionRow,
+  SYNC_KEYS,
+} from '@/db/sync-tables';
+import type { CouchDoc } from './couch';
+import { docIdOf, type Row, rowOf } from './docs';
+import { mergeRows } from './merge';
+
+export type Identity = Readonly<{ deviceId: string; author: string }>;
+
+export type ApplyOutcome = { applied: number; skipped: number; merged: number; conflicts: number };
+
+const ALL_TABLES = (db: SyncDb) => [
+  db.articles,
+  db.speakers,
+  db.sources,
+  db.claims,
+  db.evidence,
+  db.questions,
+  db.history,
+  db.syncRevisions,
+  db.syncOutbox,
+  db.syncState,
+];
+
+type Table = { bulkGet(keys: string[]): Promise<(Row | undefined)[]> };
+const tableOf = (db: SyncDb, t: ReplicatedTable) =>
+  db.table(t) as unknown as Table & {
+    bulkPut(rows: Row[]): Promise<unknown>;
+    bulkDelete(keys: string[]): Promise<void>;
+    put(row: Row): Promise<unknown>;
+    delete(key: string): Promise<void>;
+  };
+
+/** History entries about a merge are made by no one's undo stack: their device id is marked. */
+export const mergeDeviceId = (deviceId: string) => `merge:${deviceId}`;
+
+function conflictEntry(
+  table: ReplicatedTable,
+  rowId: string,
+  fields: readonly FieldConflict[],
+  me: Identity,
+  at: number,
+  batchId: string,
+) {
+  const lost = Object.fromEntries(fields.map((f) => [f.field, f.kept === 'mine' ? f.theirs : f.mine]));
+  const kept = Object.fromEntries(fields.map((f) => [f.field, f.kept === 'mine' ? f.mine : f.theirs]));
+  return {
+    id: newId(),
+    table,
+    rowId,
+    batchId,
+    action: 'update' as const,
+    from: lost,
+    to: kept,
+    at,
+    undoneAt: null,
+    batchKind: 'change' as const,
+    target: null,
+    label: `Sync conflict on ${fields.map((f) => f.field).join(', ')}: both values kept in history`,
+    author: me.author,
+    deviceId: mergeDeviceId(me.deviceId),
+  };
+}
+
+/**
+ * Writes `docs` (from `_changes` or fetched after a 409) and, when given, the checkpoint.
+ * A row with a local edit not yet pushed is merged three ways (its outbox entry stays, so the merge
+ * is pushed on top of the server's revision); an article with a text hash the library already has
+ * under another id is merged into one article (claims and links kept).
+ */
+export async function applyDocs(
+  db: SyncDb,
+  docs: readonly CouchDoc[],
+  me: Identity,
+  now: number,
+  checkpoint?: string | number,
+): Promise<ApplyOutcome> {
+  const outcome: ApplyOutcome = { applied: 0, skipped: 0, merged: 0, conflicts: 0 };
+  await db.transaction('rw', ALL_TABLES(db), async () => {
+    markFromSync();
+    const batchId = newId();
+    const keys = docs.map((d) => {
+      const at = d._id.indexOf(':');
+      return [d._id.slice(0, at), d._id.slice(at + 1)] as [string, string];
+    });
+    const revs = await db.syncRevisions.bulkGet(keys);
+    const pendingKeys = new Set(
+      (await db.syncOutbox.where('[table+rowId]').anyOf(keys).toArray()).map((e) =>
+        docIdOf(e.table, e.rowId),
+      ),
+    );
+    const extraOutbox: OutboxEntry[] = [];
+    const queue = (table: ReplicatedTable, rowId: string, op: 'put' | 'delete' = 'put') => {
+      extraOutbox.push({ table, rowId, op, at: now, batchId });
+    };
+    /** Articles merged away (loser id → kept id), learnt from revisions and from this batch. */
+    const mergedArticles = new Map<string, string>();
+    const articleTarget = async (id: string): Promise<string> => {
+      if (mergedArticles.has(id)) return mergedArticles.get(id)!;
+      const rev = await db.syncRevisions.get(['articles', id]);
+      const to = rev?.mergedInto ?? id;
+      mergedArticles.set(id, to);
+      return to;
+    };
+    const history: Row[] = [];
+    const puts = new Map<ReplicatedTable, Map<string, Row>>();
+    const put = (table: ReplicatedTable, row: Row) => {
+      const rows = puts.get(table) ?? new Map<string, Row>();
+      puts.set(table, rows);
+      rows.set(row.id, row);
+    };
+    const revisions = new Map<string, RevisionRow>();
+    const setRevision = (r: RevisionRow) => revisions.set(docIdOf(r.table, r.rowId), r);
+
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      const known = revs[i];
+      if (known && known.rev === doc._rev) {
+        outcome.skipped++;
+        continue;
+      }
+      const rev = doc._rev ?? '';
+      if (doc._deleted) {
+        const parsed = keys[i]!;
+        const table = parsed[0] as ReplicatedTable;
+        if (!pendingKeys.has(doc._id) && !known?.mergedInto) {
+          puts.get(table)?.delete(parsed[1]);
+          await tableOf(db, table).delete(parsed[1]);
+        }
+        setRevision({ ...(known ?? {}), table, rowId: parsed[1], rev, base: null });
+        outcome.applied++;
+        continue;
+      }
+      const parsed = rowOf(doc);
+      if (!parsed) {
+        outcome.skipped++;
+        continue;
+      }
+      const { table } = parsed;
+      let row = parsed.row;
+      const revision: RevisionRow = { table, rowId: row.id, rev, base: row };
+
+      if (table === 'history') {
+        // append-only: the entry as its author made it
+        history.push(row);
+        setRevision(revision);
+        outcome.applied++;
+        continue;
+      }
+      if (table === 'claims') {
+        const target = await articleTarget(row.articleId as string);
+        if (target !== row.articleId) {
+          row = { ...row, articleId: target };
+          queue('claims', row.id);
+        }
+      }
+      if (table === 'questions') {
+        const ids = row.articleIds as string[];
+        const mapped = await Promise.all(ids.map(articleTarget));
+        if (mapped.some((id, j) => id !== ids[j])) {
+          row = { ...row, articleIds: [...new Set(mapped)] };
+          queue('questions', row.id);
+        }
+      }
+      if (table === 'articles') {
+        const same = await db.articles
+          .where('sha256')
+          .equals(row.sha256 as string)
+          .first();
+        if (same && same.id !== row.id) {
+          const derived = articleIdFor(row.sha256 as string);
+          const keepIncoming = row.id === derived || (same.id !== derived && row.id < same.id);
+          const [keep, lose] = keepIncoming ? [row.id, same.id as string] : [same.id as string, row.id];
+          mergedArticles.set(lose, keep);
+          if (keepIncoming) {
+            // the library's copy gives way: its claims and questions move to the incoming id
+            const claims = await db.claims.where('articleId').equals(lose).toArray();
+            await db.claims.bulkPut(claims.map((c) => ({ ...c, articleId: keep as never })));
+            for (const c of claims) queue('claims', c.id);
+            const questions = await db.questions.where('articleIds').equals(lose).toArray();
+            await db.questions.bulkPut(
+              questions.map((q) => ({
+                ...q,
+                articleIds: [...new Set(q.articleIds.map((a) => (a === lose ? keep : a)))] as never,
+              })),
+            );
+            for (const q of questions) queue('questions', q.id);
+            await db.articles.delete(lose as never);
+            const loserRev = await db.syncRevisions.get(['articles', lose]);
+            setRevision({
+              table: 'articles',
+              rowId: lose,
+              rev: loserRev?.rev ?? '',
+              base: null,
+              mergedInto: keep,
+            });
+            if (loserRev) queue('articles', lose, 'delete');
+          } else {
+            // the incoming copy gives way: remember where it went, and delete it on the server
+            setRevision({ ...revision, mergedInto: keep });
+            queue('articles', lose, 'delete');
+            outcome.applied++;
+            continue;
+          }
+        }
+      }
+
+      const local = pendingKeys.has(doc._id)
+        ? (puts.get(table)?.get(row.id) ?? (await tableOf(db, table).bulkGet([row.id]))[0])
+        : undefined;
+      if (local) {
+        const merged = mergeRows(table, known?.base ?? null, local, row);
+        put(table, merged.row);
+        if (merged.both.length > 0) {
+          outcome.merged += merged.both.length;
+          history.push(conflictEntry(table, row.id, merged.both, me, now, batchId) as unknown as Row);
+          queue('history', history.at(-1)!.id);
+        }
+        const ask = merged.ask.length > 0;
+        if (ask) outcome.conflicts++;
+        setRevision({
+          ...revision,
+          ...(ask ? { conflicted: 1 as const, conflicts: merged.ask, conflictAt: now } : {}),
+        });
+        outcome.applied++;
+        continue;
+      }
+      put(table, row);
+      setRevision(revision);
+      outcome.applied++;
+    }
+    // speakers before claims: a claim's facet sorts by its speaker's name
+    for (const table of REPLICATED_TABLES) {
+      const rows = puts.get(table);
+      if (rows && rows.size > 0) await tableOf(db, table).bulkPut([...rows.values()]);
+    }
+    if (revisions.size > 0) await db.syncRevisions.bulkPut([...revisions.values()]);
+    if (history.length > 0) await db.history.bulkPut(history as never);
+    if (extraOutbox.length > 0) await db.syncOutbox.bulkAdd(extraOutbox);
+    if (checkpoint !== undefined) await db.syncState.put({ key: SYNC_KEYS.checkpoint, value: checkpoint });
+  });
+  return outcome;
+}

@@ -1,0 +1,414 @@
+/**
+ * The replication engine: `createSyncEngine(options)` pulls a team's CouchDB database into the
+ * local Dexie tables and pushes local changes from the outbox, once (`syncOnce`) or live (`start`:
+ * long-polled `_changes`, a push soon after every local write, retries with exponential back-off).
+ * See src/sync/README.md.
+ */
+import { Dexie } from 'dexie';
+import { markFromSync } from '@/db/sync-capture';
+import { REPLICATED_TABLES, type ReplicatedTable, SYNC_KEYS, type SyncConnection } from '@/db/sync-tables';
+import { applyDocs, type Identity } from './apply';
+import { listRowConflicts, resolveRowConflict } from './conflicts';
+import {
+  type ChangeRow,
+  type CouchClient,
+  type CouchDoc,
+  CouchError,
+  createCouchClient,
+  NetworkError,
+} from './couch';
+import { type Row, rowOf } from './docs';
+import { mergeRows } from './merge';
+import { pushRound } from './push';
+import { roleOf } from './session';
+import type {
+  FetchLike,
+  StorageEstimator,
+  SyncEngine,
+  SyncEngineOptions,
+  SyncReport,
+  SyncRole,
+  SyncState,
+  SyncStatus,
+} from './types';
+
+const DEFAULT_BATCH = 500;
+const MAX_PUSH_ROUNDS = 20;
+const MB = 1024 * 1024;
+
+/** Stops a run early with a state and a sentence (not an error of the engine). */
+class Halt extends Error {
+  constructor(
+    readonly state: SyncState,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const isQuotaError = (e: unknown): boolean => {
+  for (let x = e as { name?: string; inner?: unknown } | undefined; x; x = x.inner as typeof x) {
+    if (x.name === 'QuotaExceededError') return true;
+  }
+  return false;
+};
+
+const isAbort = (e: unknown) => (e as Error | undefined)?.name === 'AbortError';
+
+const defaultWait = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+const defaultEstimate = (): StorageEstimator | null => {
+  const storage = (globalThis as { navigator?: { storage?: StorageManager } }).navigator?.storage;
+  return storage?.estimate ? () => storage.estimate() : null;
+};
+
+const defaultFetch: FetchLike = (input, init) => fetch(input, init);
+
+function haltOf(e: unknown, url: string, database: string): Halt {
+  if (e instanceof Halt) return e;
+  if (e instanceof NetworkError)
+    return new Halt('offline', `${e.message} Your changes are kept and will be sent when it is back.`);
+  if (isQuotaError(e))
+    return new Halt(
+      'quota',
+      'This browser ran out of storage space while syncing. What arrived is kept and sync can resume; free space or sync a smaller part of the team library.',
+    );
+  if (e instanceof CouchError) {
+    if (e.status === 401)
+      return new Halt('forbidden', 'Your session with the team server has ended: sign in again.');
+    if (e.status === 403)
+      return new Halt('forbidden', `You are not allowed into the team library “${database}” (${e.reason}).`);
+    if (e.status === 404)
+      return new Halt(
+        'error',
+        `The team library “${database}” does not exist on ${url}; ask the team’s admin.`,
+      );
+    return new Halt('error', `The team server refused the request: ${e.reason}`);
+  }
+  return new Halt('error', `Sync failed: ${(e as Error)?.message ?? String(e)}`);
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { db, url, database, deviceId, author } = options;
+  const me: Identity = { deviceId, author };
+  const client: CouchClient = createCouchClient(url, database, options.fetch ?? defaultFetch);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const now = options.now ?? Date.now;
+  const wait = options.wait ?? defaultWait;
+  const estimate = options.estimate === undefined ? defaultEstimate() : options.estimate;
+  const reserve = options.quotaReserve ?? 64 * MB;
+  const initialMs = options.retry?.initialMs ?? 1000;
+  const maxMs = options.retry?.maxMs ?? 60_000;
+  const longpollMs = options.longpollMs ?? 25_000;
+
+  let status: SyncStatus = { state: 'stopped', pending: 0, conflicts: 0 };
+  const listeners = new Set<(s: SyncStatus) => void>();
+  let running = false;
+  let stopController = new AbortController();
+  let pollController: AbortController | null = null;
+  let pushWanted = false;
+  let loop: Promise<void> | null = null;
+  let unsubscribeWrites: (() => void) | null = null;
+  let chain: Promise<unknown> = Promise.resolve();
+  let role: SyncRole | undefined;
+
+  const exclusive = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = chain.then(job, job);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+
+  function setStatus(patch: Partial<SyncStatus>) {
+    status = { ...status, ...patch };
+    for (const l of listeners) l(status);
+  }
+
+  async function counts() {
+    const [pending, conflicts] = await Promise.all([
+      db.syncOutbox.count(),
+      db.syncRevisions.where('conflicted').equals(1).count(),
+    ]);
+    return { pending, conflicts };
+  }
+
+  /** The first time (or for another team): remember the team and queue every local row for it. */
+  async function connect(): Promise<void> {
+    await db.transaction(
+      'rw',
+      [db.syncState, db.syncOutbox, db.syncRevisions, ...REPLICATED_TABLES.map((t) => db.table(t))],
+      async () => {
+        markFromSync();
+        const current = (await db.syncState.get(SYNC_KEYS.connection))?.value as SyncConnection | undefined;
+        await db.syncState.put({ key: SYNC_KEYS.identity, value: { deviceId, author } });
+        if (current && current.url === client.server && current.database === database) return;
+        if (current) {
+          await db.syncOutbox.clear();
+          await db.syncRevisions.clear();
+          await db.syncState.delete(SYNC_KEYS.checkpoint);
+        }
+        const connection: SyncConnection = { url: client.server, database, connectedAt: now() };
+        await db.syncState.put({ key: SYNC_KEYS.connection, value: connection });
+        const at = now();
+        for (const table of REPLICATED_TABLES) {
+          const ids = (await db.table(table).toCollection().primaryKeys()) as string[];
+          if (ids.length > 0)
+            await db.syncOutbox.bulkAdd(
+              ids.map((rowId) => ({ table, rowId, op: 'put' as const, at, batchId: 'connect' })),
+            );
+        }
+      },
+    );
+  }
+
+  async function readRole(): Promise<void> {
+    try {
+      const res = await (options.fetch ?? defaultFetch)(`${client.server}/_session`, {
+        credentials: 'include',
+        headers: { Accept: 'application/json' },
+      });
+      const body = (await res.json()) as { userCtx?: { name: string | null; roles?: string[] } };
+      const ctx = body.userCtx;
+      if (!ctx?.name) return;
+      role = roleOf(database, { name: ctx.name, roles: ctx.roles ?? [] }, await client.security());
+      setStatus({ role });
+    } catch {
+      // the role is shown when known; the server enforces it either way
+    }
+  }
+
+  async function checkQuota(): Promise<void> {
+    if (!estimate) return;
+    const { usage = 0, quota } = await estimate();
+    if (quota === undefined) return;
+    const free = quota - usage;
+    if (free < reserve)
+      throw new Halt(
+        'quota',
+        `This browser has room for only part of the team library (${Math.max(0, Math.round(free / MB))} MB free). What arrived is kept and sync resumes from here; free space, or sync a part of the library (articles by tag or date).`,
+      );
+  }
+
+  /** Merges a document's conflicting server revisions into the winner and deletes the losers. */
+  async function settleServerConflicts(docs: readonly CouchDoc[], signal: AbortSignal): Promise<number> {
+    let merged = 0;
+    for (const doc of docs) {
+      const losers = doc._conflicts ?? [];
+      const winner = rowOf(doc);
+      if (losers.length === 0 || !winner || winner.table === 'history') continue;
+      let row: Row = winner.row;
+      const fetched: CouchDoc[] = [];
+      for (const rev of losers) {
+        const loser = await client.getRevision(doc._id, rev, signal);
+        if (!loser) continue;
+        fetched.push(loser);
+        const theirs = rowOf(loser);
+        if (theirs) row = mergeRows(winner.table, null, row, theirs.row).row;
+      }
+      const deletions: CouchDoc[] = fetched.map((l) => ({ _id: l._id, _rev: l._rev, _deleted: true }));
+      if (JSON.stringify(row) !== JSON.stringify(winner.row)) {
+        // the merged row is a local edit on top of the winner: it goes out through the outbox
+        await (db.table(winner.table) as Dexie.Table<Row, string>).put(row);
+        merged++;
+      }
+      if (deletions.length > 0) await client.bulkDocs(deletions, signal);
+    }
+    return merged;
+  }
+
+  async function pullAll(signal: AbortSignal, report: { pulled: number; merged: number; conflicts: number }) {
+    let since = ((await db.syncState.get(SYNC_KEYS.checkpoint))?.value ?? null) as string | number | null;
+    const first = since === null;
+    let done = 0;
+    for (;;) {
+      if (first || done > 0) await checkQuota();
+      const page = await client.changes({ since, limit: batchSize, selector: options.selector, signal });
+      const docs = page.results.map(
+        (r: ChangeRow): CouchDoc =>
+          r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, ...(r.deleted ? { _deleted: true } : {}) },
+      );
+      const outcome = await applyDocs(db, docs, me, now(), page.last_seq);
+      report.pulled += outcome.applied;
+      report.merged += outcome.merged;
+      report.conflicts += outcome.conflicts;
+      report.merged += await settleServerConflicts(docs, signal);
+      since = page.last_seq;
+      done += page.results.length;
+      const total = page.pending !== undefined ? done + page.pending : undefined;
+      setStatus({ progress: { done, ...(total !== undefined ? { total } : {}) }, ...(await counts()) });
+      if (page.results.length < batchSize || page.pending === 0) return;
+    }
+  }
+
+  async function pushAll(
+    signal: AbortSignal,
+    report: { pushed: number; refused: number; merged: number; conflicts: number },
+  ) {
+    const reasons: string[] = [];
+    for (let round = 0; round < MAX_PUSH_ROUNDS; round++) {
+      const out = await pushRound(db, client, me, now(), batchSize, signal);
+      report.pushed += out.pushed;
+      report.refused += out.refused;
+      report.merged += out.merged;
+      report.conflicts += out.conflicts;
+      for (const r of out.reasons) if (!reasons.includes(r)) reasons.push(r);
+      setStatus(await counts());
+      if (out.sent === 0 && (await db.syncOutbox.count()) === 0) break;
+      if (out.pushed + out.refused + out.merged === 0 && out.sent > 0 && out.conflicts === 0) break;
+      if ((await db.syncOutbox.count()) === 0) break;
+    }
+    if (report.refused > 0) {
+      throw new Halt(
+        'forbidden',
+        `The team server refused ${report.refused === 1 ? 'a change' : `${report.refused} changes`}; ${report.refused === 1 ? 'it was' : 'they were'} undone here${reasons.length ? ` (${reasons.join('; ')})` : ''}.${role === 'viewer' ? ' You can read this team library but not change it.' : ''}`,
+      );
+    }
+  }
+
+  async function runOnce(signal: AbortSignal): Promise<SyncReport> {
+    const report = { pulled: 0, pushed: 0, merged: 0, refused: 0, conflicts: 0 };
+    try {
+      await connect();
+      if (role === undefined) await readRole();
+      setStatus({ state: 'pulling', message: undefined, ...(await counts()) });
+      await pullAll(signal, report);
+      setStatus({ state: 'pushing' });
+      await pushAll(signal, report);
+      const c = await counts();
+      setStatus({ state: running ? 'idle' : 'idle', lastSyncAt: now(), progress: undefined, ...c });
+      return { ...report, conflicts: c.conflicts, complete: true, state: 'idle' };
+    } catch (e) {
+      if (isAbort(e) && signal.aborted) {
+        setStatus({ state: 'stopped', ...(await counts()) });
+        return { ...report, complete: false, state: 'stopped' };
+      }
+      const halt = haltOf(e, client.server, database);
+      const c = await counts();
+      setStatus({ state: halt.state, message: halt.message, ...c });
+      return { ...report, conflicts: c.conflicts, complete: false, state: halt.state, message: halt.message };
+    }
+  }
+
+  function onLocalWrite(parts: Record<string, unknown>) {
+    const prefix = `idb://${db.name}/syncOutbox/`;
+    if (!Object.keys(parts).some((k) => k.startsWith(prefix))) return;
+    pushWanted = true;
+    pollController?.abort();
+  }
+
+  async function liveLoop() {
+    let failures = 0;
+    const signal = stopController.signal;
+    while (running) {
+      const report = await exclusive(() => runOnce(signal));
+      if (!running) break;
+      if (report.state === 'forbidden' && report.refused === 0) break; // a session to renew: wait for the person
+      if (report.state === 'error' || report.state === 'quota') break;
+      if (report.state === 'offline') {
+        failures++;
+        const delay = Math.min(initialMs * 2 ** (failures - 1), maxMs);
+        setStatus({ message: `${status.message ?? ''} Retrying in ${Math.round(delay / 1000)} s.`.trim() });
+        await wait(delay, signal);
+        continue;
+      }
+      failures = 0;
+      if (pushWanted) {
+        pushWanted = false;
+        continue;
+      }
+      // wait for the server's next change (or a local write, which aborts the poll)
+      pollController = new AbortController();
+      const poll = pollController;
+      const stopPoll = () => poll.abort();
+      signal.addEventListener('abort', stopPoll);
+      try {
+        const since = ((await db.syncState.get(SYNC_KEYS.checkpoint))?.value ?? null) as
+          | string
+          | number
+          | null;
+        await client.changes({
+          since,
+          limit: 1,
+          longpollMs,
+          selector: options.selector,
+          signal: poll.signal,
+        });
+      } catch (e) {
+        if (!isAbort(e)) {
+          failures++;
+          await wait(Math.min(initialMs * 2 ** (failures - 1), maxMs), signal);
+        }
+      } finally {
+        signal.removeEventListener('abort', stopPoll);
+        pollController = null;
+      }
+    }
+  }
+
+  const engine: SyncEngine = {
+    start() {
+      if (running) return;
+      running = true;
+      stopController = new AbortController();
+      const listener = (parts: Record<string, unknown>) => onLocalWrite(parts);
+      Dexie.on('storagemutated', listener);
+      unsubscribeWrites = () => Dexie.on('storagemutated').unsubscribe(listener);
+      const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+      const signal = stopController.signal;
+      loop = locks
+        ? locks
+            .request(`claimdesk-sync:${client.server}/${database}`, { signal }, async () => {
+              await db.syncState.put({ key: SYNC_KEYS.leader, value: { deviceId, at: now() } });
+              await liveLoop();
+            })
+            .catch(() => undefined)
+        : liveLoop();
+    },
+    async stop() {
+      running = false;
+      stopController.abort();
+      pollController?.abort();
+      unsubscribeWrites?.();
+      unsubscribeWrites = null;
+      await loop;
+      loop = null;
+      await chain;
+      setStatus({ state: 'stopped', progress: undefined });
+    },
+    syncOnce() {
+      return exclusive(() =>
+        runOnce(stopController.signal.aborted ? new AbortController().signal : stopController.signal),
+      );
+    },
+    getStatus: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(status);
+      return () => listeners.delete(listener);
+    },
+    listConflicts: () => listRowConflicts(db),
+    async resolveConflict(table: ReplicatedTable, rowId: string, choice) {
+      await resolveRowConflict(db, table, rowId, choice, now());
+      setStatus(await counts());
+    },
+    async disconnect() {
+      await engine.stop();
+      await db.transaction('rw', [db.syncState, db.syncOutbox, db.syncRevisions], async () => {
+        await db.syncOutbox.clear();
+        await db.syncRevisions.clear();
+        await db.syncState.delete(SYNC_KEYS.connection);
+        await db.syncState.delete(SYNC_KEYS.checkpoint);
+        await db.syncState.delete(SYNC_KEYS.leader);
+      });
+      setStatus({ state: 'stopped', pending: 0, conflicts: 0, message: undefined, role: undefined });
+    },
+  };
+  void counts().then((c) => setStatus(c));
+  return engine;
+}

@@ -1,0 +1,18 @@
+/** The team-sync layer: only src/app and src/features/team import it (through this file). */
+
+export { appDatabase, openDeviceDatabase, type SyncDb } from '@/db/sync-db';
+export type { FieldConflict, ReplicatedTable } from '@/db/sync-tables';
+export { sliceSelector } from './docs';
+export { createSyncEngine } from './engine';
+export { getSession, roleOf, type SessionInfo, signIn, signOut } from './session';
+export type {
+  ConflictChoice,
+  FetchLike,
+  SyncConflict,
+  SyncEngine,
+  SyncEngineOptions,
+  SyncReport,
+  SyncRole,
+  SyncState,
+  SyncStatus,
+} from './types';

@@ -1,0 +1,176 @@
+/**
+ * Push: the oldest outbox entries as one `_bulk_docs` with the known `_rev`s. The answer is
+ * matched to the documents by `id`, never by position (CouchDB answers per row, in no promised
+ * order, and a 201 may still hold a per-row `forbidden`). Accepted rows get their new revision and
+ * leave the outbox; a 409 fetches the server's document and merges it three ways (the merge stays
+ * in the outbox for the next round); a refused row (403) is reverted here, and a refused history
+ * entry removed, with a message; anything else stays for a retry.
+ */
+import { markFromSync } from '@/db/sync-capture';
+import type { SyncDb } from '@/db/sync-db';
+import type { OutboxEntry, ReplicatedTable, RevisionRow } from '@/db/sync-tables';
+import { applyDocs, type Identity } from './apply';
+import type { CouchClient, CouchDoc } from './couch';
+import { docIdOf, type Row, toDoc } from './docs';
+
+export type PushOutcome = {
+  pushed: number;
+  refused: number;
+  merged: number;
+  conflicts: number;
+  /** Rows the server answered with another error (left in the outbox). */
+  failed: number;
+  /** Why rows were refused (the server's reason), for the status message. */
+  reasons: string[];
+};
+
+type Group = { table: ReplicatedTable; rowId: string; op: 'put' | 'delete'; seqs: number[] };
+
+type AnyTable = {
+  bulkGet(keys: string[]): Promise<(Row | undefined)[]>;
+  put(row: Row): Promise<unknown>;
+  delete(key: string): Promise<void>;
+};
+const tableOf = (db: SyncDb, t: ReplicatedTable) => db.table(t) as unknown as AnyTable;
+
+function groupEntries(entries: readonly OutboxEntry[]): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const e of entries) {
+    const id = docIdOf(e.table, e.rowId);
+    const g = groups.get(id) ?? { table: e.table, rowId: e.rowId, op: e.op, seqs: [] };
+    g.op = e.op;
+    g.seqs.push(e.seq!);
+    groups.set(id, g);
+  }
+  return groups;
+}
+
+/** One round: up to `limit` outbox entries. */
+export async function pushRound(
+  db: SyncDb,
+  client: CouchClient,
+  me: Identity,
+  now: number,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<PushOutcome & { sent: number }> {
+  const out: PushOutcome & { sent: number } = {
+    pushed: 0,
+    refused: 0,
+    merged: 0,
+    conflicts: 0,
+    failed: 0,
+    reasons: [],
+    sent: 0,
+  };
+  const entries = await db.syncOutbox.orderBy('seq').limit(limit).toArray();
+  if (entries.length === 0) return out;
+  const groups = groupEntries(entries);
+  const list = [...groups.values()];
+  const revisions = await db.syncRevisions.bulkGet(list.map((g) => [g.table, g.rowId] as [string, string]));
+  const rows = new Map<string, Row | undefined>();
+  for (const table of new Set(list.map((g) => g.table))) {
+    const ids = list.filter((g) => g.table === table).map((g) => g.rowId);
+    (await tableOf(db, table).bulkGet(ids)).forEach((row, i) => {
+      rows.set(docIdOf(table, ids[i]!), row);
+    });
+  }
+
+  const docs: CouchDoc[] = [];
+  const sent = new Map<string, Row | null>();
+  const drop: number[] = [];
+  list.forEach((g, i) => {
+    const id = docIdOf(g.table, g.rowId);
+    const rev = revisions[i]?.rev || undefined;
+    const row = rows.get(id);
+    if (!row || g.op === 'delete') {
+      if (!rev || revisions[i]?.base === null)
+        drop.push(...g.seqs); // nothing (left) on the server
+      else {
+        docs.push({ _id: id, _rev: rev, _deleted: true });
+        sent.set(id, null);
+      }
+      return;
+    }
+    const body =
+      g.table === 'history' && !row.deviceId ? { ...row, author: me.author, deviceId: me.deviceId } : row;
+    docs.push(toDoc(g.table, body, rev));
+    sent.set(id, body);
+  });
+  if (drop.length > 0) await db.syncOutbox.bulkDelete(drop);
+  out.sent = docs.length;
+  if (docs.length === 0) return out;
+
+  const results = await client.bulkDocs(docs, signal);
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const conflicted: string[] = [];
+
+  await db.transaction(
+    'rw',
+    [
+      db.articles,
+      db.speakers,
+      db.sources,
+      db.claims,
+      db.evidence,
+      db.questions,
+      db.history,
+      db.syncRevisions,
+      db.syncOutbox,
+    ],
+    async () => {
+      markFromSync();
+      const done: number[] = [];
+      const newRevisions: RevisionRow[] = [];
+      list.forEach((g, i) => {
+        const id = docIdOf(g.table, g.rowId);
+        if (!sent.has(id)) return;
+        const res = byId.get(id);
+        if (!res) {
+          out.failed++;
+          return;
+        }
+        if (res.ok || (res.rev && !res.error)) {
+          const previous = revisions[i];
+          newRevisions.push({
+            ...(previous ?? {}),
+            table: g.table,
+            rowId: g.rowId,
+            rev: res.rev!,
+            base: sent.get(id)!,
+          });
+          done.push(...g.seqs);
+          out.pushed++;
+        } else if (res.error === 'conflict') {
+          conflicted.push(id);
+        } else if (res.error === 'forbidden' || res.error === 'unauthorized') {
+          done.push(...g.seqs);
+          out.refused++;
+          if (res.reason && !out.reasons.includes(res.reason)) out.reasons.push(res.reason);
+        } else {
+          out.failed++;
+          if (res.reason && !out.reasons.includes(res.reason)) out.reasons.push(res.reason);
+        }
+      });
+      // revert what the server refused: the row as the server has it, or gone if it never had it
+      for (const [i, g] of list.entries()) {
+        const id = docIdOf(g.table, g.rowId);
+        const res = byId.get(id);
+        if (!(res?.error === 'forbidden' || res?.error === 'unauthorized')) continue;
+        const base = revisions[i]?.base;
+        if (g.table !== 'history' && base) await tableOf(db, g.table).put(base as Row);
+        else await tableOf(db, g.table).delete(g.rowId);
+      }
+      if (newRevisions.length > 0) await db.syncRevisions.bulkPut(newRevisions);
+      if (done.length > 0) await db.syncOutbox.bulkDelete(done);
+    },
+  );
+
+  if (conflicted.length > 0) {
+    const theirs = await client.getDocs(conflicted, signal);
+    const applied = await applyDocs(db, theirs, me, now);
+    out.merged += applied.merged;
+    out.conflicts += applied.conflicts;
+  }
+  return out;
+}

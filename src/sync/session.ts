@@ -1,0 +1,70 @@
+/**
+ * CouchDB cookie sessions (`/_session`): the server sets an HttpOnly `AuthSession` cookie and the
+ * browser sends it with `credentials: 'include'`. No password is kept anywhere by the app.
+ */
+import { CouchError, NetworkError } from './couch';
+import type { FetchLike, SyncRole } from './types';
+
+export type SessionInfo = Readonly<{ name: string; roles: readonly string[] }>;
+
+type Options = Readonly<{ fetch?: FetchLike }>;
+
+const fetchOf = (options: Options): FetchLike => options.fetch ?? ((input, init) => fetch(input, init));
+
+async function session(url: string, init: RequestInit, options: Options): Promise<Record<string, unknown>> {
+  let res: Response;
+  try {
+    res = await fetchOf(options)(`${url.replace(/\/+$/, '')}/_session`, {
+      credentials: 'include',
+      ...init,
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    });
+  } catch (e) {
+    throw new NetworkError(`The team server at ${url} cannot be reached (${(e as Error).message}).`);
+  }
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) {
+    const reason =
+      res.status === 401 ? 'The name or password is not right.' : String(body.reason ?? res.statusText);
+    throw new CouchError(res.status, String(body.error ?? res.status), reason);
+  }
+  return body;
+}
+
+/** Signs in with a CouchDB user name and password; the server keeps the session in a cookie. */
+export async function signIn(
+  url: string,
+  name: string,
+  password: string,
+  options: Options = {},
+): Promise<SessionInfo> {
+  const body = await session(url, { method: 'POST', body: JSON.stringify({ name, password }) }, options);
+  return { name: String(body.name ?? name), roles: (body.roles as string[] | undefined) ?? [] };
+}
+
+/** Who the server's session cookie says is signed in, or null. */
+export async function getSession(url: string, options: Options = {}): Promise<SessionInfo | null> {
+  const body = await session(url, { method: 'GET' }, options);
+  const ctx = body.userCtx as { name: string | null; roles?: string[] } | undefined;
+  return ctx?.name ? { name: ctx.name, roles: ctx.roles ?? [] } : null;
+}
+
+export async function signOut(url: string, options: Options = {}): Promise<void> {
+  await session(url, { method: 'DELETE' }, options);
+}
+
+type Security = Readonly<{ admins?: { names?: string[]; roles?: string[] } }> | null;
+
+/**
+ * A person's role in a team database: a server admin or a database admin is 'admin'; a member
+ * holding a viewer role (`viewer`, `<db>:viewer` or `<db>-viewer`, as the validation function in
+ * couchdb/ refuses their writes) is 'viewer'; any other member is 'member'.
+ */
+export function roleOf(database: string, who: SessionInfo, security: Security): SyncRole {
+  const roles = new Set(who.roles);
+  if (roles.has('_admin')) return 'admin';
+  const admins = security?.admins;
+  if (admins?.names?.includes(who.name) || admins?.roles?.some((r) => roles.has(r))) return 'admin';
+  if (['viewer', `${database}:viewer`, `${database}-viewer`].some((r) => roles.has(r))) return 'viewer';
+  return 'member';
+}

@@ -1,0 +1,268 @@
+/**
+ * A CouchDB-compatible test server (express-pouchdb over in-memory PouchDB) on 127.0.0.1, for the
+ * sync tests and `npm run sync:server`. Node only. docs/SYNC.md lists where it differs from
+ * CouchDB 3; couch-pitfalls.test.ts pins the behaviour the client relies on.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+export type CouchAdmin = { name: string; password: string };
+
+export type CouchServerOptions = {
+  /** 0 (the default) takes any free port. */
+  port?: number;
+  /** Where the server keeps its log (the data is in memory); a temporary folder, removed on stop, by default. */
+  dir?: string;
+  /** The server admin; `admin` / `claimdesk-admin` by default. */
+  admin?: CouchAdmin;
+  /**
+   * Origins allowed by CORS (with credentials). By default any http origin on 127.0.0.1 or
+   * localhost, so the app's preview server on any port can sign in.
+   */
+  corsOrigins?: readonly string[];
+};
+
+export type CouchServer = {
+  /** The server's root URL, without a trailing slash (e.g. http://127.0.0.1:5991). */
+  url: string;
+  admin: CouchAdmin;
+  stop(): Promise<void>;
+};
+
+export const DEFAULT_ADMIN: CouchAdmin = { name: 'admin', password: 'claimdesk-admin' };
+
+type PouchStatic = {
+  defaults(options: Record<string, unknown>): PouchStatic;
+  plugin(plugin: unknown): PouchStatic;
+  allDbs(): Promise<string[]>;
+  new (name: string): { destroy(): Promise<unknown> };
+};
+type CouchConfig = { set(section: string, key: string, value: unknown, cb: (err?: unknown) => void): void };
+type ExpressPouchApp = ((req: IncomingMessage, res: ServerResponse) => void) & {
+  couchConfig: CouchConfig;
+  dbWrapper: { registerWrapper(wrap: (name: string, db: object, next: () => unknown) => unknown): void };
+  setPouchDB(pouch: PouchStatic): Promise<unknown>;
+};
+
+const WELCOME = {
+  couchdb: 'Welcome',
+  version: '3.3.3',
+  vendor: { name: 'Claimdesk test server (express-pouchdb 4.2.0, in memory)' },
+  features: [],
+};
+
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
+
+/**
+ * PouchDB keeps state per process: its plugins change the one PouchDB class, database creations
+ * are announced on one emitter (which pouchdb-all-dbs listens to, so a second server would list
+ * the first one's databases), and memdown keeps one store. Each server loads its own copy.
+ */
+const STATEFUL = /[\\/]node_modules[\\/](pouchdb[^\\/]*|express-pouchdb|memdown|sublevel-pouchdb)[\\/]/;
+
+function freshRequire<T>(id: string): T {
+  for (const key of Object.keys(require.cache)) if (STATEFUL.test(key)) delete require.cache[key];
+  return require(id) as T;
+}
+
+function loadPouch(): {
+  PouchDB: PouchStatic;
+  expressPouchDB: (opts: Record<string, unknown>) => ExpressPouchApp;
+} {
+  const expressPouchDB = freshRequire<(opts: Record<string, unknown>) => ExpressPouchApp>('express-pouchdb');
+  const PouchDB = (require('pouchdb-core') as PouchStatic)
+    .plugin(require('pouchdb-adapter-memory'))
+    .plugin(require('pouchdb-adapter-http'))
+    .plugin(require('pouchdb-mapreduce'))
+    .plugin(require('pouchdb-replication'));
+  return { PouchDB, expressPouchDB };
+}
+
+function corsAllows(origin: string, allowed: readonly string[] | undefined): boolean {
+  return allowed ? allowed.includes(origin) : LOOPBACK_ORIGIN.test(origin);
+}
+
+/**
+ * CouchDB's CORS (`[cors] credentials = true`, origins listed): the origin echoed, never `*`,
+ * because the app signs in with a cookie.
+ */
+function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowed: readonly string[] | undefined,
+): boolean {
+  const origin = req.headers.origin;
+  if (!origin || !corsAllows(origin, allowed)) return false;
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.setHeader('Vary', 'Origin');
+  res.setHeader(
+    'Access-Control-Expose-Headers',
+    'content-type, cache-control, accept-ranges, etag, server, x-couch-request-id, x-couch-update-newrev',
+  );
+  if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+    res.setHeader('Access-Control-Allow-Methods', 'GET, PUT, POST, HEAD, DELETE, COPY');
+    res.setHeader(
+      'Access-Control-Allow-Headers',
+      'accept, authorization, content-type, origin, referer, if-match, x-requested-with',
+    );
+    res.setHeader('Access-Control-Max-Age', '600');
+    res.statusCode = 204;
+    res.end();
+    return true;
+  }
+  return false;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * express-pouchdb reads `selector` for `filter=_selector` from the query string only; CouchDB
+ * takes it from the body of `POST /{db}/_changes`. Move it so the client can code to CouchDB.
+ */
+async function selectorFromBody(req: IncomingMessage): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (req.method !== 'POST' || !/^\/[^/_][^/]*\/_changes$/.test(url.pathname)) return;
+  if (url.searchParams.get('filter') !== '_selector') return;
+  const text = await readBody(req);
+  let body: Record<string, unknown> = {};
+  try {
+    body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch {
+    body = {};
+  }
+  if (body.selector !== undefined) url.searchParams.set('selector', JSON.stringify(body.selector));
+  req.url = url.pathname + url.search;
+  const parsed = req as IncomingMessage & { body?: unknown; _body?: boolean };
+  parsed.body = body;
+  parsed._body = true;
+}
+
+/**
+ * pouchdb-security refuses `PUT /{db}` from a non-admin by returning a rejected promise where
+ * express-pouchdb expects a database, which left the request hanging (and an unhandled
+ * rejection). Hand the refusal to express-pouchdb's error path instead: 401 as on CouchDB.
+ */
+function refusalsAsErrors(Pouch: PouchStatic): void {
+  const statics = Pouch as unknown as { new: (...args: unknown[]) => unknown };
+  const create = statics.new;
+  statics.new = function (this: unknown, ...args: unknown[]) {
+    const made = create.apply(this, args) as { info?: unknown; then?: unknown };
+    if (typeof made?.info === 'function' || typeof made?.then !== 'function') return made;
+    const refused = made as Promise<unknown>;
+    return {
+      info: (cb: (err: unknown) => void) =>
+        refused.then(
+          () => cb({ status: 500, name: 'unknown_error', message: 'database creation failed' }),
+          (err: unknown) => cb(err),
+        ),
+    };
+  };
+}
+
+function setConfig(config: CouchConfig, section: string, key: string, value: unknown): Promise<void> {
+  return new Promise((resolve, reject) =>
+    config.set(section, key, value, (err) => (err ? reject(err) : resolve())),
+  );
+}
+
+/** Starts a CouchDB-compatible server on 127.0.0.1 with one server admin and no admin party. */
+export async function startCouchServer(options: CouchServerOptions = {}): Promise<CouchServer> {
+  const admin = options.admin ?? DEFAULT_ADMIN;
+  const ownDir = options.dir === undefined;
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'claimdesk-couch-'));
+
+  const { PouchDB, expressPouchDB } = loadPouch();
+  const Pouch = PouchDB.defaults({ adapter: 'memory' });
+
+  const app = expressPouchDB({
+    mode: 'fullCouchDB',
+    inMemoryConfig: true,
+    logPath: join(dir, 'couch.log'),
+    // no web UI, no server-side replication: the app replicates itself
+    overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'replicator'] },
+  });
+  // CouchDB passes the database name to validate_doc_update as userCtx.db; express-pouchdb reads
+  // it from a field PouchDB 7 no longer sets.
+  app.dbWrapper.registerWrapper((name, db, next) => {
+    (db as { _db_name?: string })._db_name = name;
+    return next();
+  });
+  await setConfig(app.couchConfig, 'log', 'level', 'warning');
+  await setConfig(app.couchConfig, 'admins', admin.name, admin.password);
+  await app.setPouchDB(Pouch);
+  refusalsAsErrors(Pouch);
+
+  const server: Server = createServer((req, res) => {
+    if (applyCors(req, res, options.corsOrigins)) return;
+    if (req.method === 'GET' && (req.url === '/' || req.url === '')) {
+      // CouchDB's welcome, which clients check to know they reached a CouchDB
+      res.setHeader('content-type', 'application/json');
+      res.end(`${JSON.stringify(WELCOME)}\n`);
+      return;
+    }
+    selectorFromBody(req).then(
+      () => app(req, res),
+      () => {
+        res.statusCode = 400;
+        res.end('{"error":"bad_request","reason":"unreadable body"}\n');
+      },
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string')
+    throw new Error('The test CouchDB has no TCP address.');
+  const url = `http://127.0.0.1:${address.port}`;
+
+  let stopped: Promise<void> | null = null;
+  const stop = () => {
+    stopped ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // longpoll and continuous feeds hold their connections open
+        server.closeAllConnections();
+      });
+      const names = await Pouch.allDbs().catch(() => [] as string[]);
+      await Promise.all(names.map((name) => new Pouch(name).destroy().catch(() => undefined)));
+      if (ownDir) rmSync(dir, { recursive: true, force: true });
+    })();
+    return stopped;
+  };
+
+  return { url, admin, stop };
+}
+
+export {
+  basicAuth,
+  CouchError,
+  type Credentials,
+  couchRequest,
+  createTeam,
+  ensureUser,
+  type Person,
+  type Team,
+  type TeamSpec,
+} from '../../../couchdb/install.ts';
+export { type TeamRole, teamRoleName, teamRoleOf } from '../../../couchdb/roles.ts';
+
+/** A database name no other test uses (CouchDB names: lower case, starting with a letter). */
+export function uniqueDbName(prefix = 'team'): string {
+  return `${prefix.toLowerCase().replace(/[^a-z0-9_-]/g, '-')}-${randomUUID().slice(0, 8)}`;
+}
