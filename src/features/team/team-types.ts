@@ -27,14 +27,34 @@ export type SyncStatus = Readonly<{
   role?: TeamRole;
 }>;
 
-export type SyncReport = Readonly<Record<string, unknown>>;
+/** A field both sides changed, as the engine kept it for a person to decide. */
+export type FieldConflict = Readonly<{
+  field: string;
+  base: unknown;
+  mine: unknown;
+  theirs: unknown;
+  kept: 'mine' | 'theirs';
+}>;
+
+export type RowConflict = Readonly<{
+  table: string;
+  rowId: string;
+  fields: readonly FieldConflict[];
+  at: number;
+}>;
+
+export type ConflictChoice = 'mine' | 'theirs' | Readonly<Record<string, 'mine' | 'theirs'>>;
 
 export type SyncEngine = {
   start(): void | Promise<void>;
-  stop(): void | Promise<void>;
-  syncOnce(): Promise<SyncReport | unknown>;
+  stop(): Promise<void>;
+  syncOnce(): Promise<unknown>;
   getStatus(): SyncStatus;
   subscribe(listener: (status: SyncStatus) => void): () => void;
+  listConflicts(): Promise<readonly RowConflict[]>;
+  resolveConflict(table: string, rowId: string, choice: ConflictChoice): Promise<void>;
+  /** Stops and forgets the team (its queue of unsent changes too); the local library stays. */
+  disconnect(): Promise<void>;
 };
 
 export type EngineOptions = Readonly<{
@@ -49,7 +69,10 @@ export type TeamSession = Readonly<{ name: string; roles: readonly string[] }> |
 
 /** The engine's entry points the browser side calls. */
 export type SyncEngineModule = Readonly<{
+  /** The engine that syncs (in a Web Worker when the browser allows, else in this page). */
   createEngine(options: EngineOptions): SyncEngine | Promise<SyncEngine>;
+  /** The engine's table work in this page, without syncing: conflicts, and forgetting the team. */
+  localEngine(options: EngineOptions): Pick<SyncEngine, 'listConflicts' | 'resolveConflict' | 'disconnect'>;
   signIn(url: string, name: string, password: string): Promise<TeamSession>;
   getSession(url: string): Promise<TeamSession>;
   signOut(url: string): Promise<void>;
@@ -80,4 +103,7 @@ export type TeamSync = {
   connect(request: SignInRequest): Promise<void>;
   disconnect(): Promise<void>;
   syncNow(): void;
+  /** The rows with a conflict a person must settle (read in whichever tab asks). */
+  listConflicts(): Promise<readonly RowConflict[]>;
+  resolveConflict(table: string, rowId: string, choice: ConflictChoice): Promise<void>;
 };

@@ -20,6 +20,8 @@ function fakeSync(initial: TeamSnapshot) {
     connect: vi.fn(async () => {}),
     disconnect: vi.fn(async () => {}),
     syncNow: vi.fn(),
+    listConflicts: async () => [],
+    resolveConflict: async () => {},
     set(next) {
       snapshot = { ...snapshot, ...next };
       for (const l of listeners) l();

@@ -101,7 +101,7 @@ export function TeamScreen() {
         }}
         description={
           status && status.pending > 0
-            ? `Sync stops and you are signed out. The library stays in this browser; ${status.pending} change${status.pending === 1 ? '' : 's'} not yet sent will be sent if you connect again.`
+            ? `Sync stops and you are signed out. The library stays in this browser, but ${status.pending} change${status.pending === 1 ? ' that was' : 's that were'} not sent yet will not reach the team.`
             : 'Sync stops and you are signed out. The library stays in this browser.'
         }
       />

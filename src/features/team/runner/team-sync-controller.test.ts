@@ -83,7 +83,9 @@ function fakeEngineModule() {
     started: boolean;
     stopped: boolean;
     synced: number;
+    forgot: boolean;
   })[] = [];
+  const forgotten = { count: 0 };
   const module: SyncEngineModule = {
     createEngine: () => {
       const listeners = new Set<(s: SyncStatus) => void>();
@@ -92,12 +94,19 @@ function fakeEngineModule() {
         started: false,
         stopped: false,
         synced: 0,
+        forgot: false,
         start() {
           engine.started = true;
         },
-        stop() {
+        async stop() {
           engine.stopped = true;
         },
+        async disconnect() {
+          engine.stopped = true;
+          engine.forgot = true;
+        },
+        listConflicts: async () => [],
+        resolveConflict: async () => {},
         syncOnce: async () => {
           engine.synced += 1;
           return {};
@@ -115,13 +124,20 @@ function fakeEngineModule() {
       engines.push(engine);
       return engine;
     },
+    localEngine: () => ({
+      listConflicts: async () => [],
+      resolveConflict: async () => {},
+      disconnect: async () => {
+        forgotten.count += 1;
+      },
+    }),
     signIn: vi.fn(async (_url: string, name: string, password: string) =>
       password === 'right' ? { name, roles: [] } : null,
     ),
     getSession: async () => null,
     signOut: vi.fn(async () => {}),
   };
-  return { module, engines };
+  return { module, engines, forgotten };
 }
 
 const settle = async () => {
@@ -194,8 +210,8 @@ describe('createTeamSync', () => {
     tabB.dispose();
   });
 
-  it('disconnecting in one tab stops the sync in the tab that runs it, and signs out', async () => {
-    const { module, engines } = fakeEngineModule();
+  it('disconnecting in one tab stops the sync in the tab that runs it, forgets the team, and signs out', async () => {
+    const { module, engines, forgotten } = fakeEngineModule();
     const { storage, watch } = fakeStorage();
     const locks = fakeLocks();
     const openChannel = fakeChannels();
@@ -207,6 +223,8 @@ describe('createTeamSync', () => {
     await tabB.disconnect();
     await settle();
     expect(engines[0]!.stopped).toBe(true);
+    expect(engines[0]!.forgot).toBe(true);
+    expect(forgotten.count).toBe(1);
     expect(tabA.getSnapshot()).toMatchObject({ connection: null, leader: false });
     expect(module.signOut).toHaveBeenCalledWith(REQUEST.url);
     expect(engines).toHaveLength(1);

@@ -1,4 +1,5 @@
 import type {
+  EngineOptions,
   SignInRequest,
   SyncEngine,
   SyncEngineModule,
@@ -18,7 +19,8 @@ export const DEVICE_KEY = 'claimdesk.team.device';
 type Message =
   | Readonly<{ type: 'status'; status: SyncStatus | null }>
   | Readonly<{ type: 'hello' }>
-  | Readonly<{ type: 'sync-now' }>;
+  | Readonly<{ type: 'sync-now' }>
+  | Readonly<{ type: 'disconnect' }>;
 
 type Channel = Pick<BroadcastChannel, 'postMessage' | 'close'> & {
   onmessage: ((event: MessageEvent) => void) | null;
@@ -114,6 +116,13 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync & { dispose()
     return id;
   };
 
+  const engineOptions = (conn: TeamConnection): EngineOptions => ({
+    url: conn.url,
+    database: conn.database,
+    deviceId: deviceId(),
+    author: conn.name,
+  });
+
   const saveConnection = (next: TeamConnection | null) => {
     connection = next;
     if (next) storage.setItem(CONNECTION_KEY, JSON.stringify(next));
@@ -145,12 +154,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync & { dispose()
     try {
       const module = await loadEngine();
       if (signal.aborted) return;
-      const created = await module.createEngine({
-        url: conn.url,
-        database: conn.database,
-        deviceId: deviceId(),
-        author: conn.name,
-      });
+      const created = await module.createEngine(engineOptions(conn));
       if (signal.aborted) {
         await created.stop();
         return;
@@ -216,6 +220,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync & { dispose()
       else if (message?.type === 'hello' && leader)
         channel.postMessage({ type: 'status', status } satisfies Message);
       else if (message?.type === 'sync-now' && leader) void engine?.syncOnce().catch(() => {});
+      else if (message?.type === 'disconnect' && leader) void engine?.disconnect().catch(() => {});
     };
   }
 
@@ -265,6 +270,11 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync & { dispose()
     },
     async disconnect() {
       const was = connection;
+      if (!was) return;
+      // The engine forgets the team (its queue, revisions and checkpoint): the tab running it does
+      // so after stopping; this tab does too, in case no tab runs it.
+      if (engine) await engine.disconnect().catch(() => {});
+      else channel?.postMessage({ type: 'disconnect' } satisfies Message);
       stopRunning();
       saveConnection(null);
       status = null;
@@ -275,10 +285,25 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync & { dispose()
       }
       emit();
       channel?.postMessage({ type: 'status', status: null } satisfies Message);
-      if (was)
-        await loadEngine()
-          .then((m) => m.signOut(was.url))
-          .catch(() => {});
+      const module = await loadEngine();
+      await module
+        .localEngine(engineOptions(was))
+        .disconnect()
+        .catch(() => {});
+      await module.signOut(was.url).catch(() => {});
+    },
+    async listConflicts() {
+      if (!connection) return [];
+      const module = await loadEngine();
+      return module.localEngine(engineOptions(connection)).listConflicts();
+    },
+    async resolveConflict(table, rowId, choice) {
+      if (!connection) throw new Error('No team is connected.');
+      const module = await loadEngine();
+      await module.localEngine(engineOptions(connection)).resolveConflict(table, rowId, choice);
+      // The tab that syncs pushes the change and recounts; ask it now rather than at its next poll.
+      if (engine) void engine.syncOnce().catch(() => {});
+      else channel?.postMessage({ type: 'sync-now' } satisfies Message);
     },
     syncNow() {
       if (engine) void engine.syncOnce().catch(() => {});
