@@ -56,3 +56,13 @@ describe('checkConnectionDraft', () => {
     });
   });
 });
+
+describe('checkConnectionDraft and the page’s reach', () => {
+  it('refuses an address the page may not connect to, with the reason given', () => {
+    const draft = { url: 'http://127.0.0.1:5984', database: 'desk', name: 'ana', password: 'pw' };
+    const { problems } = checkConnectionDraft(draft, (url) =>
+      url.includes(':5984') ? 'Not from here.' : null,
+    );
+    expect(problems).toEqual({ url: 'Not from here.' });
+  });
+});

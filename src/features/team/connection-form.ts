@@ -40,13 +40,21 @@ export function checkDatabaseName(raw: string): string | null {
 }
 
 /** Every problem in the form (empty when it can be sent), and the cleaned values. */
-export function checkConnectionDraft(draft: ConnectionDraft): {
+export function checkConnectionDraft(
+  draft: ConnectionDraft,
+  /** Whether this page may connect to an address (its CSP); a sentence when it may not. */
+  reachable: (url: string) => string | null = () => null,
+): {
   problems: ConnectionProblems;
   clean: ConnectionDraft;
 } {
   const problems: ConnectionProblems = {};
   const server = checkServerUrl(draft.url);
   if ('problem' in server) problems.url = server.problem;
+  else {
+    const blocked = reachable(server.url);
+    if (blocked) problems.url = blocked;
+  }
   const database = checkDatabaseName(draft.database);
   if (database) problems.database = database;
   if (draft.name.trim() === '') problems.name = 'Enter your user name on the team’s server.';

@@ -4,6 +4,7 @@ import {
   type ConnectionProblems,
   checkConnectionDraft,
 } from '@/features/team/connection-form';
+import { cspAllowsConnect, pagePolicy } from '@/features/team/csp-connect';
 import { TeamSignInError } from '@/features/team/runner/team-sync-controller';
 import type { SignInRequest, TeamConnection } from '@/features/team/team-types';
 import { StatusMessage } from '@/ui/status-message';
@@ -21,10 +22,10 @@ const FIELDS: readonly {
   {
     id: 'url',
     label: 'Server address',
-    hint: 'Your team’s CouchDB server, starting with https:// (or http://).',
+    hint: 'Your team’s CouchDB server, starting with https:// (or http://), often this site’s address followed by /couchdb.',
     type: 'url',
     autoComplete: 'url',
-    placeholder: 'https://couch.example.org',
+    placeholder: 'https://claimdesk.example.org/couchdb',
   },
   {
     id: 'database',
@@ -50,6 +51,13 @@ const FIELDS: readonly {
   },
 ];
 
+/** The built app connects only to its own origin (CSP): a team server is served under it. */
+function reachable(url: string): string | null {
+  const origin = window.location.origin;
+  if (cspAllowsConnect(url, pagePolicy(), origin)) return null;
+  return `This copy of Claimdesk connects only to its own address, ${origin}. Your team’s CouchDB is served under it, e.g. ${origin}/couchdb (ask whoever set up Claimdesk).`;
+}
+
 const EMPTY: ConnectionDraft = { url: '', database: '', name: '', password: '' };
 
 /** Server, database, name and password; checked here, then a CouchDB cookie session is opened. */
@@ -71,7 +79,7 @@ export function ConnectForm({
   const refs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({});
 
   const submit = async () => {
-    const { problems: found, clean } = checkConnectionDraft(draft);
+    const { problems: found, clean } = checkConnectionDraft(draft, reachable);
     setProblems(found);
     setFailure(null);
     const first = FIELDS.find((f) => found[f.id]);
