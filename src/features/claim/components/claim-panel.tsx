@@ -51,6 +51,8 @@ type Props = Readonly<{
   onConflict: (notice: ConflictNotice | null) => void;
   /** Actions on this claim composed in by the app (e.g. the export button). */
   actions?: ReactNode;
+  /** Notices about this claim composed in by the app (e.g. a team-sync conflict to settle). */
+  notices?: ReactNode;
   speakerHref?: (speakerId: string) => string;
 }>;
 
@@ -164,6 +166,7 @@ export function ClaimPanel(props: Props) {
             disabled={!canWrite}
             aria-describedby={canWrite ? undefined : `${headingId}-read-only`}
           >
+            {props.notices}
             {props.conflict && (
               <div className="conflict" role="alert">
                 <p>{props.conflict.text}</p>
