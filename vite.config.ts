@@ -86,7 +86,8 @@ export default defineConfig({
         test: {
           name: 'couch',
           environment: 'node',
-          include: ['couchdb/**/*.test.ts', 'src/sync/testing/**/*.test.ts'],
+          include: ['couchdb/**/*.test.ts', 'src/sync/**/*.test.ts'],
+          setupFiles: ['fake-indexeddb/auto'],
           globalSetup: ['src/sync/testing/global-setup.ts'],
           // requests to a server on a loaded two-core machine; a second server loads PouchDB again
           testTimeout: 30_000,

@@ -39,9 +39,14 @@ export async function sha256Hex(text: string): Promise<string> {
  */
 export const articleIdFor = (sha: string): ArticleId => `art-${sha.slice(0, 32)}` as ArticleId;
 
-/** An extracted claim's id: its article's and its span, so the same import makes the same ids anywhere. */
+const pad = (n: number) => String(n).padStart(8, '0');
+
+/**
+ * An extracted claim's id: its article's and its span, so the same import makes the same ids
+ * anywhere; zero-padded so an article's claims sort by position, as time-ordered ids did.
+ */
 export const claimIdFor = (articleId: ArticleId, start: number, end: number, n = 0): ClaimId =>
-  `${articleId}.${start}-${end}${n > 0 ? `.${n}` : ''}` as ClaimId;
+  `${articleId}.${pad(start)}-${pad(end)}${n > 0 ? `.${n}` : ''}` as ClaimId;
 
 /** The article with this text hash, tombstoned or not. */
 export function findArticleByHash(sha: string): Promise<Article | undefined> {

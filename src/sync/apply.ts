@@ -19,7 +19,7 @@ import {
   SYNC_KEYS,
 } from '@/db/sync-tables';
 import type { CouchDoc } from './couch';
-import { docIdOf, type Row, rowOf } from './docs';
+import { docIdOf, parseDocId, type Row, rowOf } from './docs';
 import { mergeRows } from './merge';
 
 export type Identity = Readonly<{ deviceId: string; author: string }>;
@@ -137,6 +137,10 @@ export async function applyDocs(
         continue;
       }
       const rev = doc._rev ?? '';
+      if (!parseDocId(doc._id)) {
+        outcome.skipped++; // a design document, or not one of ours
+        continue;
+      }
       if (doc._deleted) {
         const parsed = keys[i]!;
         const table = parsed[0] as ReplicatedTable;

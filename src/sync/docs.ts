@@ -1,8 +1,9 @@
 /**
- * Rows as CouchDB documents: `_id` = table + ':' + row id; the body holds the table, the row as
- * the app stores it, and (for slicing with a Mango selector) the article the row belongs to.
+ * Rows as CouchDB documents: `_id` = table + ':' + row id, and the body is the row as the app
+ * stores it (the shape couchdb/validate_doc_update.js checks: `id` = the row id, `updatedAt`,
+ * history entries with `table`, `rowId`, `batchId`, `at`).
  *
- *   { _id: 'claims:art-…​.12-40', _rev, table: 'claims', articleId: 'art-…', row: { …the Claim… } }
+ *   { _id: 'claims:art-….12-40', _rev: '3-…', id: 'art-….12-40', articleId: 'art-…', … }
  *
  * The server revision never enters the app's types: it lives in `syncRevisions`.
  */
@@ -20,36 +21,37 @@ export function parseDocId(id: string): { table: ReplicatedTable; rowId: string 
   return isReplicated(table) ? { table, rowId: id.slice(at + 1) } : null;
 }
 
-const articleOf = (table: ReplicatedTable, row: Row): string | undefined =>
-  table === 'articles' ? row.id : table === 'claims' ? (row.articleId as string) : undefined;
-
 export function toDoc(table: ReplicatedTable, row: Row, rev: string | undefined): CouchDoc {
-  const articleId = articleOf(table, row);
-  return {
-    _id: docIdOf(table, row.id),
-    ...(rev ? { _rev: rev } : {}),
-    table,
-    ...(articleId ? { articleId } : {}),
-    row,
-  };
+  return { _id: docIdOf(table, row.id), ...(rev ? { _rev: rev } : {}), ...row };
 }
 
 /** The row a document carries, when it is one of ours and well formed (anything else is skipped). */
 export function rowOf(doc: CouchDoc): { table: ReplicatedTable; row: Row } | null {
   const parsed = parseDocId(doc._id);
   if (!parsed) return null;
-  const row = doc.row as Row | undefined;
-  if (!row || typeof row !== 'object' || row.id !== parsed.rowId) return null;
+  const row: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(doc)) if (!k.startsWith('_')) row[k] = v;
+  if (row.id !== parsed.rowId) return null;
   if (parsed.table !== 'history' && typeof row.updatedAt !== 'number') return null;
-  return { table: parsed.table, row };
+  return { table: parsed.table, row: row as Row };
 }
 
 /**
- * A Mango selector for `_changes` that keeps one slice of a team library: the chosen articles
- * and their claims, and every row of the small tables (speakers, sources, links, questions, history).
+ * A Mango selector for `_changes?filter=_selector` that keeps one slice of a team library: the
+ * chosen articles, their claims and questions, and every speaker and source (couchdb/slice.ts
+ * picks the article ids by tag, date range or assignment with `_find`).
  */
 export function sliceSelector(articleIds: readonly string[]): Record<string, unknown> {
+  const ids = [...articleIds];
   return {
-    $or: [{ table: { $nin: ['articles', 'claims'] } }, { articleId: { $in: [...articleIds] } }],
+    $or: [
+      { _deleted: true },
+      { _id: { $regex: '^(speakers|sources):' } },
+      { _id: { $in: ids.map((id) => `articles:${id}`) } },
+      { articleId: { $in: ids } },
+      { articleIds: { $elemMatch: { $in: ids } } },
+      { _id: { $regex: '^history:' }, table: { $in: ['speakers', 'sources'] } },
+      { _id: { $regex: '^history:' }, table: 'articles', rowId: { $in: ids } },
+    ],
   };
 }

@@ -56,15 +56,17 @@ export async function signOut(url: string, options: Options = {}): Promise<void>
 type Security = Readonly<{ admins?: { names?: string[]; roles?: string[] } }> | null;
 
 /**
- * A person's role in a team database: a server admin or a database admin is 'admin'; a member
- * holding a viewer role (`viewer`, `<db>:viewer` or `<db>-viewer`, as the validation function in
- * couchdb/ refuses their writes) is 'viewer'; any other member is 'member'.
+ * A person's role in a team database, by the rule couchdb/validate_doc_update.js applies: a server
+ * admin, a database admin (by name or role) or `claimdesk:admin:<db>` is 'admin'; a holder of
+ * `claimdesk:viewer:<db>` without the writer role is 'viewer'; anyone else who can read is 'member'.
  */
 export function roleOf(database: string, who: SessionInfo, security: Security): SyncRole {
   const roles = new Set(who.roles);
   if (roles.has('_admin')) return 'admin';
   const admins = security?.admins;
   if (admins?.names?.includes(who.name) || admins?.roles?.some((r) => roles.has(r))) return 'admin';
-  if (['viewer', `${database}:viewer`, `${database}-viewer`].some((r) => roles.has(r))) return 'viewer';
+  if (roles.has(`claimdesk:admin:${database}`)) return 'admin';
+  if (roles.has(`claimdesk:writer:${database}`)) return 'member';
+  if (roles.has(`claimdesk:viewer:${database}`)) return 'viewer';
   return 'member';
 }

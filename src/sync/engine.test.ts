@@ -1,0 +1,416 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { saveImportedArticle } from '@/db/articles';
+import { setClaimVerdict } from '@/db/claims';
+import { appDatabase } from '@/db/sync-db';
+import { readUndoState, undo } from '@/db/undo';
+import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
+import { type Device, editRow, importOn, newDevice, newTeam, type Team, through } from '@/test/sync-devices';
+
+const devices: Device[] = [];
+async function device(team: Team, person: string, options: Parameters<typeof newDevice>[2] = {}) {
+  const d = await newDevice(team, person, options);
+  devices.push(d);
+  return d;
+}
+
+afterEach(async () => {
+  for (const d of devices.splice(0)) {
+    await d.engine.stop();
+    d.db.close();
+    await d.db.delete();
+  }
+});
+
+const liveClaims = async (d: Device) =>
+  (await d.db.claims.toArray()).filter((c) => c.deletedAt === null).sort((a, b) => (a.id < b.id ? -1 : 1));
+
+describe('sync engine against the test CouchDB', () => {
+  test('a library pushed by one device arrives whole on another, with its summaries', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const b = await device(team, 'ben');
+    const { articleId, claimIds } = await importOn(a, ARTICLE_A, extractionA());
+    const pushed = await a.engine.syncOnce();
+    expect(pushed).toMatchObject({ complete: true, state: 'idle' });
+    expect(pushed.pushed).toBeGreaterThan(claimIds.length);
+    expect(await a.db.syncOutbox.count()).toBe(0);
+
+    const pulled = await b.engine.syncOnce();
+    expect(pulled).toMatchObject({ complete: true, state: 'idle' });
+    expect((await liveClaims(b)).map((c) => c.id)).toEqual([...claimIds].sort());
+    expect((await b.db.articles.get(articleId as never))?.sha256).toBe(
+      (await a.db.articles.get(articleId as never))?.sha256,
+    );
+    // derived rows are kept on the receiving device, never replicated
+    expect(await b.db.claimFacets.count()).toBe(claimIds.length);
+    expect((await b.db.summaries.get(`a:${articleId}`))?.counts).toBeDefined();
+    // pulled rows are not pushed back
+    expect(await b.db.syncOutbox.count()).toBe(0);
+    expect(b.engine.getStatus()).toMatchObject({ state: 'idle', pending: 0, role: 'member' });
+  });
+
+  test('live: an edit on one device shows on the other while both run', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana', { longpollMs: 2000 });
+    const b = await device(team, 'ben', { longpollMs: 2000 });
+    const { claimIds } = await importOn(a, ARTICLE_A, extractionA());
+    a.engine.start();
+    b.engine.start();
+    await vi.waitFor(async () => expect(await b.db.claims.count()).toBe(claimIds.length), {
+      timeout: 20_000,
+      interval: 50,
+    });
+    a.clock.now += 1000;
+    await editRow(a, 'claims', claimIds[0]!, { verdict: 'false' });
+    await vi.waitFor(
+      async () => expect((await b.db.claims.get(claimIds[0] as never))?.verdict).toBe('false'),
+      {
+        timeout: 20_000,
+        interval: 50,
+      },
+    );
+    await vi.waitFor(() => expect(a.engine.getStatus()).toMatchObject({ state: 'idle', pending: 0 }), {
+      timeout: 20_000,
+      interval: 50,
+    });
+  });
+
+  test('offline edits on both sides of one claim merge field by field, with both values in history', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const b = await device(team, 'ben');
+    const { claimIds } = await importOn(a, ARTICLE_A, extractionA());
+    await a.engine.syncOnce();
+    await b.engine.syncOnce();
+    const id = claimIds[0]!;
+    a.clock.now += 1000;
+    await editRow(a, 'claims', id, { verdict: 'false', tags: ['numbers'], notes: 'from ana' });
+    b.clock.now += 2000; // ben's edit is the later one
+    await editRow(b, 'claims', id, { verdict: 'mostly true', tags: ['police'] });
+    expect((await a.engine.syncOnce()).complete).toBe(true);
+    const merged = await b.engine.syncOnce();
+    expect(merged).toMatchObject({ complete: true, conflicts: 1 });
+    await a.engine.syncOnce();
+
+    for (const d of [a, b]) {
+      const claim = (await d.db.claims.get(id as never))!;
+      expect(claim.verdict, d.name).toBe('mostly true'); // both changed: the newer edit wins
+      expect([...claim.tags].sort(), d.name).toEqual(['numbers', 'police']); // a set: both kept
+      expect(claim.notes, d.name).toBe('from ana'); // only ana changed it
+      const history = await d.db.history.where('[table+rowId]').equals(['claims', id]).toArray();
+      const conflict = history.find((h) => h.label?.startsWith('Sync conflict'));
+      expect(conflict, d.name).toMatchObject({ from: { verdict: 'false' }, to: { verdict: 'mostly true' } });
+    }
+    const conflicts = await b.engine.listConflicts();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ table: 'claims', rowId: id });
+    expect(conflicts[0]!.fields[0]).toMatchObject({
+      field: 'verdict',
+      mine: 'mostly true',
+      theirs: 'false',
+      kept: 'mine',
+    });
+
+    // ben settles it for ana's value: an ordinary edit, pushed and seen by ana
+    b.clock.now += 1000;
+    await b.engine.resolveConflict('claims', id, { verdict: 'theirs' });
+    expect(await b.engine.listConflicts()).toEqual([]);
+    await b.engine.syncOnce();
+    await a.engine.syncOnce();
+    expect((await a.db.claims.get(id as never))?.verdict).toBe('false');
+  });
+
+  test("a viewer's write is refused by the server and reverted here, its history entry removed", async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const v = await device(team, 'vic');
+    const { claimIds } = await importOn(a, ARTICLE_A, extractionA());
+    await a.engine.syncOnce();
+    await v.engine.syncOnce();
+    expect(v.engine.getStatus().role).toBe('viewer');
+    const id = claimIds[1]!;
+    const historyBefore = await v.db.history.count();
+    v.clock.now += 1000;
+    await editRow(v, 'claims', id, { verdict: 'false' });
+    expect((await v.db.claims.get(id as never))?.verdict).toBe('false');
+
+    const report = await v.engine.syncOnce();
+    expect(report).toMatchObject({ complete: false, state: 'forbidden', refused: 2 });
+    expect(report.message).toMatch(/refused 2 changes.*Viewers of this team library cannot change it/);
+    expect((await v.db.claims.get(id as never))?.verdict).toBe('unchecked');
+    expect(await v.db.history.count()).toBe(historyBefore);
+    expect(await v.db.syncOutbox.count()).toBe(0);
+    // the summaries follow the reverted row
+    expect((await v.db.claimFacets.get(id as never))?.v).toBe('unchecked');
+    await a.engine.syncOnce();
+    expect((await a.db.claims.get(id as never))?.verdict).toBe('unchecked');
+  });
+
+  test('the same article imported on two devices offline becomes one article (new ids and a pre-v5 random id)', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const b = await device(team, 'ben');
+    const c = await device(team, 'cy');
+    const fromA = await importOn(a, ARTICLE_A, extractionA());
+    const fromB = await importOn(b, ARTICLE_A, extractionA());
+    expect(fromB.articleId).toBe(fromA.articleId);
+    // an older library on c holds article B under a random id, a and b under the content id
+    const legacy = await importOn(c, ARTICLE_B, extractionB(), { legacyId: true });
+    const fresh = await importOn(a, ARTICLE_B, extractionB());
+    c.clock.now += 500;
+    await editRow(c, 'claims', legacy.claimIds[0]!, { verdict: 'false' });
+
+    for (let round = 0; round < 2; round++)
+      for (const d of [a, b, c]) expect((await d.engine.syncOnce()).complete).toBe(true);
+
+    for (const d of [a, b, c]) {
+      const articles = (await d.db.articles.toArray()).filter((x) => x.deletedAt === null);
+      expect(articles.map((x) => x.id).sort(), d.name).toEqual([fromA.articleId, fresh.articleId].sort());
+      const claims = await liveClaims(d);
+      expect(
+        claims.filter((x) => x.articleId === fromA.articleId),
+        d.name,
+      ).toHaveLength(fromA.claimIds.length);
+      // the random-id copy's claims moved to the kept article, with their review
+      const ofB = claims.filter((x) => x.articleId === fresh.articleId);
+      expect(
+        ofB.map((x) => x.id),
+        d.name,
+      ).toEqual(expect.arrayContaining(legacy.claimIds));
+      expect(ofB.find((x) => x.id === legacy.claimIds[0])?.verdict, d.name).toBe('false');
+      expect(
+        claims.every((x) => articles.some((art) => art.id === x.articleId)),
+        d.name,
+      ).toBe(true);
+    }
+  });
+
+  test('a first sync stopped half way resumes from its checkpoint, nothing doubled', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    await importOn(a, ARTICLE_A, extractionA());
+    await importOn(a, ARTICLE_B, extractionB());
+    await a.engine.syncOnce();
+    const total =
+      (await a.db.claims.count()) +
+      (await a.db.articles.count()) +
+      (await a.db.speakers.count()) +
+      (await a.db.history.count());
+
+    let pages = 0;
+    const failAfterTwoPages = through(async (input, init, next) => {
+      if (input.includes('/_changes') && ++pages > 2) throw new TypeError('fetch failed');
+      return next(input, init);
+    });
+    const b = await device(team, 'ben', { batchSize: 3, fetch: failAfterTwoPages });
+    const first = await b.engine.syncOnce();
+    expect(first).toMatchObject({ complete: false, state: 'offline' });
+    expect(first.pulled).toBeGreaterThan(0);
+    const checkpoint = await b.db.syncState.get('checkpoint');
+    expect(checkpoint).toBeDefined();
+
+    // "reload": a new engine on the same database
+    const { createSyncEngine } = await import('./engine');
+    const again = createSyncEngine({
+      db: b.db,
+      url: team.url,
+      database: team.db,
+      deviceId: 'device-ben-2',
+      author: 'ben',
+      estimate: null,
+      batchSize: 3,
+      fetch: b.fetch,
+    });
+    const second = await again.syncOnce();
+    expect(second).toMatchObject({ complete: true });
+    // only what the first run had not applied (design documents are never counted)
+    expect(first.pulled + second.pulled).toBe(total);
+    expect(await b.db.claims.count()).toBe(await a.db.claims.count());
+    expect(await b.db.history.count()).toBe(await a.db.history.count());
+    expect(await b.db.syncOutbox.count()).toBe(0);
+  });
+
+  test('a server that goes away mid-push loses nothing; the live loop retries with back-off', async () => {
+    const team = await newTeam();
+    let down = false;
+    const flaky = through(async (input, init, next) => {
+      if (down) throw new TypeError('fetch failed');
+      return next(input, init);
+    });
+    const waits: number[] = [];
+    let release: () => void = () => undefined;
+    const wait = (ms: number) => {
+      waits.push(ms);
+      if (waits.length >= 3) down = false; // the server is back after the third retry
+      return new Promise<void>((resolve) => {
+        release = resolve;
+        resolve();
+      });
+    };
+    const a = await device(team, 'ana', {
+      fetch: flaky,
+      wait,
+      retry: { initialMs: 1000, maxMs: 3000 },
+      longpollMs: 1000,
+    });
+    const { claimIds } = await importOn(a, ARTICLE_A, extractionA());
+    await a.engine.syncOnce();
+    a.clock.now += 1000;
+    await editRow(a, 'claims', claimIds[0]!, { verdict: 'false' });
+    down = true;
+    const failed = await a.engine.syncOnce();
+    expect(failed).toMatchObject({ complete: false, state: 'offline' });
+    expect(failed.message).toMatch(/cannot be reached.*kept/);
+    expect(await a.db.syncOutbox.count()).toBe(2); // the claim and its history entry
+
+    a.engine.start();
+    await vi.waitFor(async () => expect(await a.db.syncOutbox.count()).toBe(0), {
+      timeout: 20_000,
+      interval: 50,
+    });
+    expect(waits.slice(0, 3)).toEqual([1000, 2000, 3000]);
+    release();
+    const b = await device(team, 'ben');
+    await b.engine.syncOnce();
+    expect((await b.db.claims.get(claimIds[0] as never))?.verdict).toBe('false');
+  });
+
+  test('_bulk_docs answers out of order with a per-row refusal: matched by id, never by position', async () => {
+    const team = await newTeam();
+    let refuse: string | null = null;
+    const shuffled = through(async (input, init, next) => {
+      const res = await next(input, init);
+      if (!input.includes('/_bulk_docs') || refuse === null) return res;
+      const rows = ((await res.json()) as { id: string }[]).reverse();
+      const answer = rows.map((r) =>
+        r.id === refuse ? { id: r.id, error: 'forbidden', reason: 'Not this one.' } : r,
+      );
+      return new Response(JSON.stringify(answer), {
+        status: 201,
+        headers: { 'content-type': 'application/json' },
+      });
+    });
+    const a = await device(team, 'ana', { fetch: shuffled });
+    const { claimIds } = await importOn(a, ARTICLE_A, extractionA());
+    await a.engine.syncOnce();
+    a.clock.now += 1000;
+    await editRow(a, 'claims', claimIds[0]!, { verdict: 'false' });
+    await editRow(a, 'claims', claimIds[1]!, { verdict: 'true' });
+    refuse = `claims:${claimIds[1]}`;
+    const report = await a.engine.syncOnce();
+    expect(report).toMatchObject({ state: 'forbidden', refused: 1 });
+    expect(report.message).toMatch(/Not this one/);
+    // the accepted claim carries the revision the server gave it, and the refused one was reverted
+    const server = await (await a.fetch(`${team.url}/${team.db}/claims:${claimIds[0]}`)).json();
+    expect((await a.db.syncRevisions.get(['claims', claimIds[0]!]))?.rev).toBe(server._rev);
+    expect(server.verdict).toBe('false');
+    expect((await a.db.claims.get(claimIds[1] as never))?.verdict).toBe('unchecked');
+  });
+
+  test("my Ctrl+Z undoes my own change, never another person's synced change", async () => {
+    await resetDb();
+    const team = await newTeam();
+    const a = await device(team, 'ana', { db: appDatabase() });
+    const imported = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const ids = (await a.db.claims.where('articleId').equals(imported.articleId).sortBy('start')).map(
+      (c) => c.id,
+    );
+    await setClaimVerdict(ids[0]!, 'false');
+    await a.engine.syncOnce();
+    const b = await device(team, 'ben');
+    await b.engine.syncOnce();
+    b.clock.now = Date.now() + 60_000; // ben's edit is the latest in a's history
+    await editRow(b, 'claims', ids[1]!, { verdict: 'true', tags: ['from-ben'] });
+    await b.engine.syncOnce();
+    await a.engine.syncOnce();
+    expect((await a.db.claims.get(ids[1]!))?.verdict).toBe('true');
+    expect(
+      (await a.db.history.where('[table+rowId]').equals(['claims', ids[1]!]).toArray()).at(-1)?.deviceId,
+    ).toBe(b.engine && `device-${b.name}`);
+
+    const state = await readUndoState();
+    expect(state.undo?.label).toBe('Set verdict on 1 claim');
+    const result = await undo();
+    expect(result?.label).toBe('Set verdict on 1 claim');
+    expect((await a.db.claims.get(ids[0]!))?.verdict).toBe('unchecked');
+    expect(await a.db.claims.get(ids[1]!)).toMatchObject({ verdict: 'true', tags: ['from-ben'] });
+    // ben's batch is not on my stack at all
+    const benBatch = (await a.db.history.where('[table+rowId]').equals(['claims', ids[1]!]).toArray()).at(
+      -1,
+    )!.batchId;
+    await expect(undo({ batchId: benBatch })).rejects.toThrow(/cannot be undone/);
+  });
+
+  test('a first sync that runs out of storage stops cleanly and resumes from its checkpoint', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    await importOn(a, ARTICLE_A, extractionA());
+    await importOn(a, ARTICLE_B, extractionB());
+    await a.engine.syncOnce();
+    let room = 2; // the estimate says there is room for two pages
+    const estimate = async () => ({ usage: 0, quota: room-- > 0 ? 1e9 : 1024 * 1024 });
+    const b = await device(team, 'ben', { batchSize: 4, estimate });
+    const first = await b.engine.syncOnce();
+    expect(first).toMatchObject({ complete: false, state: 'quota' });
+    expect(first.message).toMatch(/room for only part of the team library \(1 MB free\).*resumes/);
+    expect(b.engine.getStatus().state).toBe('quota');
+    const kept = await b.db.syncState.get('checkpoint');
+    expect(kept).toBeDefined();
+    room = 1000;
+    const second = await b.engine.syncOnce();
+    expect(second).toMatchObject({ complete: true });
+    expect(await b.db.claims.count()).toBe(await a.db.claims.count());
+    expect(await b.db.history.count()).toBe(await a.db.history.count());
+  });
+
+  test('conflicting server revisions (conflicts=true) are merged into one and the losing ones deleted', async () => {
+    // The test server (PouchDB) drops new_edits=false writes, so it cannot hold a conflict: the
+    // conflict a CouchDB cluster or replication would leave is put into its answers here instead.
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const { claimIds } = await importOn(a, ARTICLE_A, extractionA());
+    await a.engine.syncOnce();
+    const id = `claims:${claimIds[0]}`;
+    const loserRev = '1-ffffffffffffffffffffffffffffffff';
+    let loser: Record<string, unknown> | null = null;
+    const deleted: unknown[] = [];
+    const json = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    const withConflict = through(async (input, init, next) => {
+      if (input.includes(`/${encodeURIComponent(id)}?rev=`)) return json(loser);
+      if (input.includes('/_bulk_docs')) {
+        const body = JSON.parse(String(init?.body)) as {
+          docs: { _id: string; _rev?: string; _deleted?: boolean }[];
+        };
+        const mine = body.docs.filter((d) => d._rev === loserRev && d._deleted);
+        deleted.push(...mine);
+        const rest = body.docs.filter((d) => !mine.includes(d));
+        const res =
+          rest.length > 0
+            ? ((await (
+                await next(input, { ...init, body: JSON.stringify({ docs: rest }) })
+              ).json()) as unknown[])
+            : [];
+        return json([...res, ...mine.map((d) => ({ id: d._id, ok: true, rev: '2-gone' }))], 201);
+      }
+      const res = await next(input, init);
+      if (!input.includes('/_changes')) return res;
+      const page = (await res.json()) as { results: { id: string; doc?: Record<string, unknown> }[] };
+      for (const r of page.results) {
+        if (r.id !== id || !r.doc) continue;
+        r.doc._conflicts = [loserRev];
+        const { _conflicts, ...winner } = r.doc;
+        loser = { ...winner, _rev: loserRev, verdict: 'false', updatedAt: Number(r.doc.updatedAt) + 5000 };
+      }
+      return json(page);
+    });
+    const b = await device(team, 'ben', { fetch: withConflict });
+    expect((await b.engine.syncOnce()).complete).toBe(true);
+    expect(deleted).toEqual([{ _id: id, _rev: loserRev, _deleted: true }]);
+    expect((await b.db.claims.get(claimIds[0] as never))?.verdict).toBe('false');
+    const server = await (await a.fetch(`${team.url}/${team.db}/${encodeURIComponent(id)}`)).json();
+    expect(server.verdict).toBe('false'); // the merge went to the server as a new revision
+    await a.engine.syncOnce();
+    expect((await a.db.claims.get(claimIds[0] as never))?.verdict).toBe('false');
+  });
+});
