@@ -3,6 +3,14 @@ import { findBrowser } from './scripts/browser-path.mjs';
 
 const executablePath = findBrowser() ?? undefined;
 const PORT = Number(process.env.E2E_PORT ?? 4174);
+// The test CouchDB for the sync specs (src/sync/testing/couch-server.ts): next to the app's port, so
+// engineers running e2e side by side on their own E2E_PORT do not share one. Specs read
+// process.env.COUCH_URL (direct, CORS with credentials) or use the preview's same-origin proxy
+// `${baseURL}/couchdb`, which the app's CSP (connect-src 'self') allows. docs/SYNC.md.
+const COUCH_PORT = Number(process.env.COUCH_PORT ?? PORT + 1800);
+process.env.COUCH_URL = `http://127.0.0.1:${COUCH_PORT}`;
+process.env.COUCH_ADMIN_NAME ??= 'admin';
+process.env.COUCH_ADMIN_PASSWORD ??= 'claimdesk-admin';
 
 export default defineConfig({
   testDir: './e2e',
@@ -38,10 +46,18 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `node_modules/.bin/vite build && node_modules/.bin/vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: `node_modules/.bin/tsx scripts/sync-server.ts --port ${COUCH_PORT}`,
+      url: `http://127.0.0.1:${COUCH_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node_modules/.bin/vite build && node_modules/.bin/vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
 });

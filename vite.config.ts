@@ -49,6 +49,15 @@ export default defineConfig({
     port: 4173,
     strictPort: true,
     host: '127.0.0.1',
+    // With COUCH_URL set (the e2e run sets it), /couchdb/* on the app's origin is the test CouchDB,
+    // as a newsroom's reverse proxy would serve it (docs/SYNC.md): same origin, first-party cookie.
+    ...(process.env.COUCH_URL
+      ? {
+          proxy: {
+            '/couchdb': { target: process.env.COUCH_URL, rewrite: (path) => path.replace(/^\/couchdb/, '') },
+          },
+        }
+      : {}),
     headers: previewSecurityHeaders(fileURLToPath(new URL('./index.html', import.meta.url))),
   },
   test: {

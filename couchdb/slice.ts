@@ -25,7 +25,10 @@ type Selector = Record<string, unknown>;
 
 /** The `_find` body that lists the ids of the live articles matching `criteria`. */
 export function articleQuery(criteria: ArticleCriteria, limit = 10_000, bookmark?: string) {
-  const and: Selector[] = [{ _id: { $gt: 'articles:', $lt: 'articles:\uffff' } }, { deletedAt: null }];
+  const and: Selector[] = [
+    { _id: { $gt: 'articles:', $lt: 'articles:\uffff' } },
+    { deletedAt: { $eq: null } },
+  ];
   if (criteria.tag !== undefined) and.push({ tags: { $elemMatch: { $eq: criteria.tag } } });
   if (criteria.assignee !== undefined) and.push({ assignees: { $elemMatch: { $eq: criteria.assignee } } });
   const published: Selector = {};
@@ -44,18 +47,22 @@ export function articleQuery(criteria: ArticleCriteria, limit = 10_000, bookmark
   };
 }
 
+/** `_id` range of one table ($regex would do, but pouchdb-server crashes on `$regex` inside `$or`). */
+const table = (name: string) => ({ _id: { $gt: `${name}:`, $lt: `${name}:\uffff` } });
+
 /** The Mango selector for `_changes?filter=_selector` that follows the rows of `articleIds`. */
 export function sliceSelector(articleIds: readonly string[]): Selector {
   const ids = [...articleIds];
   return {
     $or: [
       { _deleted: true },
-      { _id: { $regex: '^(speakers|sources):' } },
+      table('speakers'),
+      table('sources'),
       { _id: { $in: ids.map((id) => `articles:${id}`) } },
       { articleId: { $in: ids } },
       { articleIds: { $elemMatch: { $in: ids } } },
-      { _id: { $regex: '^history:' }, table: { $in: ['speakers', 'sources'] } },
-      { _id: { $regex: '^history:' }, table: 'articles', rowId: { $in: ids } },
+      { ...table('history'), table: { $in: ['speakers', 'sources'] } },
+      { ...table('history'), table: 'articles', rowId: { $in: ids } },
     ],
   };
 }

@@ -126,26 +126,63 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/**
- * express-pouchdb reads `selector` for `filter=_selector` from the query string only; CouchDB
- * takes it from the body of `POST /{db}/_changes`. Move it so the client can code to CouchDB.
- */
-async function selectorFromBody(req: IncomingMessage): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  if (req.method !== 'POST' || !/^\/[^/_][^/]*\/_changes$/.test(url.pathname)) return;
-  if (url.searchParams.get('filter') !== '_selector') return;
-  const text = await readBody(req);
-  let body: Record<string, unknown> = {};
+type ParsedRequest = IncomingMessage & { body?: unknown; _body?: boolean };
+
+function parseJson(text: string): Record<string, unknown> | null {
   try {
-    body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    const value = text ? JSON.parse(text) : {};
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : null;
   } catch {
-    body = {};
+    return null;
   }
-  if (body.selector !== undefined) url.searchParams.set('selector', JSON.stringify(body.selector));
-  req.url = url.pathname + url.search;
-  const parsed = req as IncomingMessage & { body?: unknown; _body?: boolean };
+}
+
+/**
+ * Reads the body of the two requests express-pouchdb gets wrong, before it does:
+ * - `POST /{db}/_changes?filter=_selector`: express-pouchdb takes `selector` from the query
+ *   string only; CouchDB takes it from the body.
+ * - `POST /{db}/_bulk_docs` with `new_edits: false` (replication, and how tests make conflicts):
+ *   pouchdb-validation overwrites each document's `_revisions` with the stored document's, so a
+ *   new branch was silently dropped. The documents' `_revisions` are made read-only here.
+ * A body it cannot parse is left for express-pouchdb, which answers 400 as CouchDB does.
+ */
+async function prepareBody(req: IncomingMessage): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (req.method !== 'POST') return;
+  const changes =
+    /^\/[^/_][^/]*\/_changes$/.test(url.pathname) && url.searchParams.get('filter') === '_selector';
+  const bulk = /^\/[^/_][^/]*\/_bulk_docs$/.test(url.pathname);
+  if (!changes && !bulk) return;
+  const text = await readBody(req);
+  const body = parseJson(text);
+  const parsed = req as ParsedRequest;
+  if (body === null) {
+    res400(parsed);
+    return;
+  }
+  if (changes && body.selector !== undefined) {
+    url.searchParams.set('selector', JSON.stringify(body.selector));
+    req.url = url.pathname + url.search;
+  }
+  if (bulk && body.new_edits === false && Array.isArray(body.docs)) {
+    for (const doc of body.docs as unknown[]) {
+      if (!doc || typeof doc !== 'object' || !('_revisions' in doc)) continue;
+      const revisions = (doc as { _revisions: unknown })._revisions;
+      Object.defineProperty(doc, '_revisions', {
+        get: () => revisions,
+        set: () => undefined,
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
   parsed.body = body;
   parsed._body = true;
+}
+
+/** Marks a body that is not a JSON object, for the 400 below. */
+function res400(req: ParsedRequest): void {
+  (req as ParsedRequest & { invalidJson?: boolean }).invalidJson = true;
 }
 
 /**
@@ -170,6 +207,59 @@ function refusalsAsErrors(Pouch: PouchStatic): void {
   };
 }
 
+/** CouchDB's default for a longpoll without `timeout` (`[chttpd] changes_timeout`). */
+const LONGPOLL_TIMEOUT_MS = 60_000;
+
+/**
+ * CouchDB ends a longpoll `_changes` after `timeout` ms with no results and the current sequence;
+ * express-pouchdb waits forever (sending a newline every few seconds). End it the CouchDB way.
+ */
+async function longpollTimeout(req: IncomingMessage, res: ServerResponse, serverUrl: string): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const match = /^\/([^/_][^/]*)\/_changes$/.exec(url.pathname);
+  if (!match || url.searchParams.get('feed') !== 'longpoll') return;
+  const timeout = Number(url.searchParams.get('timeout') ?? LONGPOLL_TIMEOUT_MS);
+  if (!Number.isFinite(timeout) || timeout < 0) return;
+  let since = url.searchParams.get('since') ?? '0';
+  if (since === 'now') {
+    const headers: Record<string, string> = {};
+    if (req.headers.authorization) headers.authorization = req.headers.authorization;
+    if (req.headers.cookie) headers.cookie = req.headers.cookie;
+    const info = await fetch(`${serverUrl}/${match[1]}`, { headers }).then((r) => (r.ok ? r.json() : null));
+    if (info && typeof info.update_seq !== 'undefined') {
+      since = JSON.stringify(info.update_seq);
+      url.searchParams.set('since', since);
+      req.url = url.pathname + url.search;
+    }
+  }
+  let opened = false;
+  const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (typeof chunk === 'string' && chunk.startsWith('{"results":[')) opened = true;
+    return write(chunk, ...rest);
+  }) as typeof res.write;
+  const timer = setTimeout(() => {
+    if (res.writableEnded) return;
+    const lastSeq = /^\d+$/.test(since) ? since : JSON.stringify(since);
+    if (opened) {
+      write(`],\n"last_seq":${lastSeq}}\n`);
+      end();
+    } else if (!res.headersSent) {
+      res.statusCode = 200;
+      res.setHeader('content-type', 'application/json');
+      end(`{"results":[],"last_seq":${lastSeq}}\n`);
+    } else {
+      return;
+    }
+    // the live feed inside express-pouchdb may still fire once: let it write nowhere
+    res.write = (() => true) as typeof res.write;
+    res.end = (() => res) as typeof res.end;
+  }, timeout);
+  res.once('close', () => clearTimeout(timer));
+  res.once('finish', () => clearTimeout(timer));
+}
+
 function setConfig(config: CouchConfig, section: string, key: string, value: unknown): Promise<void> {
   return new Promise((resolve, reject) =>
     config.set(section, key, value, (err) => (err ? reject(err) : resolve())),
@@ -189,8 +279,9 @@ export async function startCouchServer(options: CouchServerOptions = {}): Promis
     mode: 'fullCouchDB',
     inMemoryConfig: true,
     logPath: join(dir, 'couch.log'),
-    // no web UI, no server-side replication: the app replicates itself
-    overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'replicator'] },
+    // no web UI, no server-side replication (the app replicates itself), and no gzip: CouchDB sends
+    // JSON uncompressed, and gzip held back longpoll and continuous feeds until they ended
+    overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'replicator', 'compression'] },
   });
   // CouchDB passes the database name to validate_doc_update as userCtx.db; express-pouchdb reads
   // it from a field PouchDB 7 no longer sets.
@@ -211,13 +302,23 @@ export async function startCouchServer(options: CouchServerOptions = {}): Promis
       res.end(`${JSON.stringify(WELCOME)}\n`);
       return;
     }
-    selectorFromBody(req).then(
-      () => app(req, res),
-      () => {
-        res.statusCode = 400;
-        res.end('{"error":"bad_request","reason":"unreadable body"}\n');
-      },
-    );
+    prepareBody(req)
+      .then(() => longpollTimeout(req, res, url))
+      .then(
+        () => {
+          if ((req as { invalidJson?: boolean }).invalidJson) {
+            res.statusCode = 400;
+            res.setHeader('content-type', 'application/json');
+            res.end('{"error":"bad_request","reason":"invalid_json"}\n');
+            return;
+          }
+          app(req, res);
+        },
+        () => {
+          res.statusCode = 400;
+          res.end('{"error":"bad_request","reason":"unreadable body"}\n');
+        },
+      );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
