@@ -7,6 +7,7 @@ export const paths = {
   claim: (articleId: string, claimId: string) => claimUrl(paths.article(articleId), claimId),
   claims: '/claims',
   settings: '/settings',
+  team: '/team',
   compare: '/compare',
   speaker: (id: string) => `/speakers/${encodeURIComponent(id)}`,
 } as const;

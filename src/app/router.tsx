@@ -11,12 +11,14 @@ const loadNotFound = () => import('@/app/routes/not-found-route');
 const loadCompare = () => import('@/app/routes/compare-route');
 const loadSpeaker = () => import('@/app/routes/speaker-route');
 const loadSettings = () => import('@/app/routes/settings-route');
+const loadTeam = () => import('@/app/routes/team-route');
 
 const ArticleRoute = lazy(() => loadArticle().then((m) => ({ default: m.ArticleRoute })));
 const ClaimsRoute = lazy(() => loadClaims().then((m) => ({ default: m.ClaimsRoute })));
 const CompareRoute = lazy(() => loadCompare().then((m) => ({ default: m.CompareRoute })));
 const SpeakerRoute = lazy(() => loadSpeaker().then((m) => ({ default: m.SpeakerRoute })));
 const SettingsRoute = lazy(() => loadSettings().then((m) => ({ default: m.SettingsRoute })));
+const TeamRoute = lazy(() => loadTeam().then((m) => ({ default: m.TeamRoute })));
 const NotFoundRoute = lazy(() => loadNotFound().then((m) => ({ default: m.NotFoundRoute })));
 
 function Screen({ children }: Readonly<{ children: ReactNode }>) {
@@ -49,6 +51,7 @@ export function AppRoutes({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         <Route path="articles/:articleId" element={lazyScreen(ArticleRoute)} />
         <Route path="claims" element={lazyScreen(ClaimsRoute)} />
         <Route path="settings" element={lazyScreen(SettingsRoute)} />
+        <Route path="team" element={lazyScreen(TeamRoute)} />
         <Route path="compare" element={lazyScreen(CompareRoute)} />
         <Route path="speakers/:speakerId" element={lazyScreen(SpeakerRoute)} />
         <Route path="articles/:articleId/claims/:claimId" element={lazyScreen(ArticleRoute)} />

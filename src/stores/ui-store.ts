@@ -1,16 +1,18 @@
 import { create } from 'zustand';
 import { type AppStatusSlice, createAppStatusSlice } from '@/stores/app-status-slice';
 import { createTableSelectionSlice, type TableSelectionSlice } from '@/stores/table-selection-slice';
+import { createTeamSlice, type TeamSlice } from '@/stores/team-slice';
 
 /**
  * UI-only state, as ids and flags; never rows from the database. The open claim is not here: it
  * lives in the URL (`selected-claim.ts`).
  */
-export type UiState = AppStatusSlice & TableSelectionSlice;
+export type UiState = AppStatusSlice & TableSelectionSlice & TeamSlice;
 
 export const useUiStore = create<UiState>()((...a) => ({
   ...createAppStatusSlice(...a),
   ...createTableSelectionSlice(...a),
+  ...createTeamSlice(...a),
 }));
 
 export const useOfflineReady = () => useUiStore((s) => s.offlineReady);
@@ -21,3 +23,4 @@ export const useTableRowToggled = () => useUiStore((s) => s.tableRowToggled);
 export const useTableRangeSelected = () => useUiStore((s) => s.tableRangeSelected);
 export const useTableSelectionReplaced = () => useUiStore((s) => s.tableSelectionReplaced);
 export const useTableSelectionCleared = () => useUiStore((s) => s.tableSelectionCleared);
+export const useTeamCatchingUp = () => useUiStore((s) => s.teamCatchingUp);

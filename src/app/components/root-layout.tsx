@@ -6,6 +6,7 @@ import { FirstRun } from '@/app/components/first-run';
 import { paths } from '@/app/paths';
 import { ShortcutHelp } from '@/features/shortcuts/shortcut-help';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
+import { WhereDataLives } from '@/features/team/components/where-data-lives';
 import { articleUrlOf } from '@/stores/selected-claim';
 import { Toaster } from '@/ui/toast';
 import '@/app/components/main-nav.css';
@@ -72,6 +73,7 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
           </NavLink>
           <NavLink to={paths.claims}>Claims</NavLink>
           <NavLink to={paths.compare}>Compare</NavLink>
+          <NavLink to={paths.team}>Team</NavLink>
           <NavLink to={paths.settings}>Settings</NavLink>
         </nav>
         <AppStatus onUpdate={onUpdate} />
@@ -86,7 +88,7 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
           <UndoControls />
         </Suspense>
         <StorageUsage />
-        <p>Everything stays in this browser. Nothing is sent anywhere.</p>
+        <WhereDataLives />
       </footer>
       <ShortcutHelp />
       <Toaster />

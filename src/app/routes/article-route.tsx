@@ -7,6 +7,7 @@ import { ClaimReview } from '@/features/claim/components/claim-review';
 import { NeedsSourceBadge } from '@/features/claim/components/needs-source-badge';
 import { useApplyVerdict, useVerdictRequest } from '@/features/claim/hooks/use-verdict-request';
 import { ExportButton } from '@/features/export/components/export-button';
+import { ClaimSyncConflicts } from '@/features/team/components/claim-sync-conflicts';
 
 export function ArticleRoute() {
   const { articleId = '' } = useParams();
@@ -20,6 +21,7 @@ export function ArticleRoute() {
       review={
         <ClaimReview
           articleId={articleId as ArticleId}
+          claimNotices={(claimId) => <ClaimSyncConflicts claimId={claimId} />}
           claimActions={(claimId) => (
             <ExportButton
               settingsHref={paths.settings}

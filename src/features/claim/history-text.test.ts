@@ -51,4 +51,24 @@ describe('describeEntry', () => {
       ),
     ).toEqual(['Source linked (refutes)']);
   });
+
+  test('a team sync conflict shows both values and who made the change', () => {
+    expect(
+      describeEntry(
+        entry({
+          from: { verdict: 'true' },
+          to: { verdict: 'false' },
+          label: 'Sync conflict on verdict: both values kept in history',
+          author: 'bob',
+        } as Partial<HistoryEntry>),
+        speakers,
+      ),
+    ).toEqual(['Sync conflict, both values kept (set aside → kept): Verdict: True → False (by bob)']);
+    expect(
+      describeEntry(
+        entry({ from: { verdict: 'false' }, to: { verdict: 'true' }, label: 'Settle a sync conflict' }),
+        speakers,
+      ),
+    ).toEqual(['Sync conflict settled: Verdict: False → True']);
+  });
 });

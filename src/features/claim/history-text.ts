@@ -28,9 +28,22 @@ const verdict = (v: unknown) => (isVerdict(v) ? verdictLabel(v as Verdict) : Str
 /** One line per changed field of an 'update'; one line for the other actions. */
 export function describeEntry(entry: HistoryEntry, speakers: SpeakerNames): string[] {
   const undo = (entry as { batchKind?: string }).batchKind;
-  const prefix = undo === 'undo' ? 'Undo: ' : undo === 'redo' ? 'Redo: ' : '';
-  const lines = describeChange(entry, speakers);
-  return lines.map((l) => prefix + l);
+  const label = entry.label ?? '';
+  // Team sync writes both values of a conflict: `from` is the value set aside, `to` the one kept.
+  const sync = /sync conflict/i.test(label);
+  const settled = sync && /^settle/i.test(label);
+  const prefix = settled
+    ? 'Sync conflict settled: '
+    : sync
+      ? 'Sync conflict, both values kept (set aside → kept): '
+      : undo === 'undo'
+        ? 'Undo: '
+        : undo === 'redo'
+          ? 'Redo: '
+          : '';
+  const lines = describeChange(entry, speakers).map((l) => prefix + l);
+  const by = entry.author ? ` (by ${entry.author})` : '';
+  return by ? lines.map((l) => l + by) : lines;
 }
 
 function describeChange(entry: HistoryEntry, speakers: SpeakerNames): string[] {

@@ -3,6 +3,7 @@ import type { Claim, Verdict } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
 import { kindLabel } from '@/core/review/kinds';
 import { verdictLabel } from '@/core/review/verdicts';
+import { useCanWrite } from '@/stores/can-write';
 
 type Props = Readonly<{
   claim: Claim;
@@ -28,6 +29,7 @@ export const ClaimItem = memo(function ClaimItem({
   as = 'li',
 }: Props) {
   const Item = as;
+  const { canWrite, reason } = useCanWrite();
   const verdictId = `verdict-${claim.id}`;
   return (
     <Item className="claim-item" data-selected={selected || undefined} data-claim-id={claim.id}>
@@ -49,6 +51,8 @@ export const ClaimItem = memo(function ClaimItem({
           id={verdictId}
           className={`verdict-select verdict-${claim.verdict.replace(' ', '-')}`}
           value={claim.verdict}
+          disabled={!canWrite}
+          title={reason ?? undefined}
           onChange={(e) => onVerdict(claim, e.target.value as Verdict)}
         >
           {VERDICTS.map((v) => (

@@ -22,6 +22,7 @@ import { type ConflictNotice, noticeOf } from '@/features/claim/conflict';
 import { useClaim, useClaimEvidence } from '@/features/claim/hooks/use-claim-data';
 import { useUpdateClaim } from '@/features/claim/hooks/use-claim-mutations';
 import type { PanelFocus } from '@/features/claim/hooks/use-panel-focus';
+import { useCanWrite } from '@/stores/can-write';
 import { isTypingTarget } from '@/ui/shortcuts';
 import { StatusMessage } from '@/ui/status-message';
 import { announce, showToast } from '@/ui/toast';
@@ -50,6 +51,8 @@ type Props = Readonly<{
   onConflict: (notice: ConflictNotice | null) => void;
   /** Actions on this claim composed in by the app (e.g. the export button). */
   actions?: ReactNode;
+  /** Notices about this claim composed in by the app (e.g. a team-sync conflict to settle). */
+  notices?: ReactNode;
   speakerHref?: (speakerId: string) => string;
 }>;
 
@@ -59,6 +62,7 @@ export function ClaimPanel(props: Props) {
   const claim = useClaim(claimId);
   const evidence = useClaimEvidence(claimId);
   const update = useUpdateClaim();
+  const { canWrite, reason: readOnlyReason } = useCanWrite();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
   const tagRef = useRef<HTMLInputElement>(null);
@@ -151,164 +155,177 @@ export function ClaimPanel(props: Props) {
             </span>
             <NeedsSourceBadge claim={c} />
           </p>
-          {props.conflict && (
-            <div className="conflict" role="alert">
-              <p>{props.conflict.text}</p>
-              <div className="inline-actions">
-                <button
-                  type="button"
-                  className="small"
-                  onClick={() => {
-                    const { batchId } = props.conflict!;
-                    props.onConflict(null);
-                    undo({ batchId }).then(
-                      (r) => r && showToast(r.message),
-                      (e: unknown) => showToast(describeDbError(e), { tone: 'error' }),
-                    );
-                  }}
-                >
-                  Undo my change
-                </button>
-                <button type="button" className="small" onClick={() => props.onConflict(null)}>
-                  Keep my change
-                </button>
-              </div>
-            </div>
-          )}
-          <ClaimInContext text={article.text} start={c.start} end={c.end} />
-          {props.spanEditing && (
-            <p className="span-edit-banner" role="status">
-              Select the claim’s new words in the article text, then choose <strong>Use as claim text</strong>
-              . Esc cancels.
+          {!canWrite && (
+            <p className="read-only-note" id={`${headingId}-read-only`}>
+              {readOnlyReason}
             </p>
           )}
-
-          <div className="panel-section">
-            <h3 id={`${headingId}-speaker`}>Speaker</h3>
-            <SpeakerSection
-              key={c.id}
-              claim={c}
-              pickerRef={speakerRef}
-              onConflict={props.onConflict}
-              speakerHref={props.speakerHref}
-            />
-          </div>
-
-          <div className="panel-section">
-            <h3 id={`${headingId}-verdict`} className="visually-hidden">
-              Verdict
-            </h3>
-            <VerdictPicker
-              value={
-                props.shownVerdict?.claimId === c.id && props.shownVerdict.since === c.updatedAt
-                  ? props.shownVerdict.verdict
-                  : c.verdict
-              }
-              onChange={props.onVerdict}
-            />
-            <TextField
-              key={`rating-${c.id}`}
-              label="Rating explanation"
-              value={c.ratingNote}
-              maxLength={MAX_NOTE_LENGTH}
-              rows={2}
-              placeholder="Why this verdict, in a sentence or two"
-              version={c.updatedAt}
-              onSave={(ratingNote, since) => save({ ratingNote }, since)}
-            />
-          </div>
-
-          <div className="panel-section">
-            <h3 id={`${headingId}-sources`}>
-              Sources <span className="count">({evidence.data?.length ?? 0})</span>
-            </h3>
-            <EvidenceList items={evidence.data ?? []} />
-            {props.sourceFormOpen ? (
-              <AddSourceForm
-                key={c.id}
-                claimId={c.id}
-                urlRef={urlRef}
-                onDone={(attached) => {
-                  props.onSourceFormChange(false, attached);
-                  requestAnimationFrame(() => addSourceRef.current?.focus());
-                }}
-              />
-            ) : (
-              <button
-                ref={addSourceRef}
-                type="button"
-                aria-keyshortcuts="s"
-                onClick={() => props.onSourceFormChange(true, false)}
-              >
-                + Add a source <kbd>s</kbd>
-              </button>
+          {/* A viewer reads everything; every control that changes the claim is off (one switch: useCanWrite). */}
+          <fieldset
+            className="writes-fieldset"
+            disabled={!canWrite}
+            aria-describedby={canWrite ? undefined : `${headingId}-read-only`}
+          >
+            {props.notices}
+            {props.conflict && (
+              <div className="conflict" role="alert">
+                <p>{props.conflict.text}</p>
+                <div className="inline-actions">
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => {
+                      const { batchId } = props.conflict!;
+                      props.onConflict(null);
+                      undo({ batchId }).then(
+                        (r) => r && showToast(r.message),
+                        (e: unknown) => showToast(describeDbError(e), { tone: 'error' }),
+                      );
+                    }}
+                  >
+                    Undo my change
+                  </button>
+                  <button type="button" className="small" onClick={() => props.onConflict(null)}>
+                    Keep my change
+                  </button>
+                </div>
+              </div>
             )}
-          </div>
+            <ClaimInContext text={article.text} start={c.start} end={c.end} />
+            {props.spanEditing && (
+              <p className="span-edit-banner" role="status">
+                Select the claim’s new words in the article text, then choose{' '}
+                <strong>Use as claim text</strong>. Esc cancels.
+              </p>
+            )}
 
-          <div className="panel-section">
-            <h3 id={`${headingId}-tags`}>Tags</h3>
-            <TagEditor
-              key={c.id}
-              tags={c.tags}
-              inputRef={tagRef}
-              onAdd={(tag) =>
-                addTagToClaim(c.id, tag).then(
-                  () => announce(`Tag “${tag}” added.`),
-                  (e) => showToast(describeDbError(e), { tone: 'error' }),
-                )
-              }
-              onRemove={(tag) =>
-                removeTagFromClaims([c.id], tag).then(
-                  () => showToast(`Tag “${tag}” removed`),
-                  (e) => showToast(describeDbError(e), { tone: 'error' }),
-                )
-              }
-            />
-          </div>
-
-          <div className="panel-section">
-            <h3 id={`${headingId}-notes`} className="visually-hidden">
-              Notes
-            </h3>
-            <TextField
-              key={`notes-${c.id}`}
-              label="Notes"
-              value={c.notes}
-              maxLength={MAX_NOTE_LENGTH}
-              rows={4}
-              version={c.updatedAt}
-              onSave={(notes, since) => save({ notes }, since)}
-            />
-          </div>
-
-          <div className="panel-section">
-            <h3 id={`${headingId}-signals`}>Check-worthiness</h3>
-            <Checkworthiness claim={c} />
-          </div>
-
-          <div className="panel-section">
-            <h3 id={`${headingId}-fix`}>Corrections</h3>
-            <ClaimCorrections
-              key={c.id}
-              claim={c}
-              text={article.text}
-              previous={previous}
-              next={next}
-              spanEditing={props.spanEditing}
-              onSpanEdit={props.onSpanEdit}
-              onDelete={props.onDelete}
-              onSelect={props.onSelect}
-              onConflict={props.onConflict}
-            />
-          </div>
-
-          <div className="panel-section">
-            <div className="section-head">
-              <h3 id={`${headingId}-history`}>History</h3>
-              <ClaimUndo claim={c} />
+            <div className="panel-section">
+              <h3 id={`${headingId}-speaker`}>Speaker</h3>
+              <SpeakerSection
+                key={c.id}
+                claim={c}
+                pickerRef={speakerRef}
+                onConflict={props.onConflict}
+                speakerHref={props.speakerHref}
+              />
             </div>
-            <ClaimHistory claim={c} />
-          </div>
+
+            <div className="panel-section">
+              <h3 id={`${headingId}-verdict`} className="visually-hidden">
+                Verdict
+              </h3>
+              <VerdictPicker
+                value={
+                  props.shownVerdict?.claimId === c.id && props.shownVerdict.since === c.updatedAt
+                    ? props.shownVerdict.verdict
+                    : c.verdict
+                }
+                onChange={props.onVerdict}
+              />
+              <TextField
+                key={`rating-${c.id}`}
+                label="Rating explanation"
+                value={c.ratingNote}
+                maxLength={MAX_NOTE_LENGTH}
+                rows={2}
+                placeholder="Why this verdict, in a sentence or two"
+                version={c.updatedAt}
+                onSave={(ratingNote, since) => save({ ratingNote }, since)}
+              />
+            </div>
+
+            <div className="panel-section">
+              <h3 id={`${headingId}-sources`}>
+                Sources <span className="count">({evidence.data?.length ?? 0})</span>
+              </h3>
+              <EvidenceList items={evidence.data ?? []} />
+              {props.sourceFormOpen ? (
+                <AddSourceForm
+                  key={c.id}
+                  claimId={c.id}
+                  urlRef={urlRef}
+                  onDone={(attached) => {
+                    props.onSourceFormChange(false, attached);
+                    requestAnimationFrame(() => addSourceRef.current?.focus());
+                  }}
+                />
+              ) : (
+                <button
+                  ref={addSourceRef}
+                  type="button"
+                  aria-keyshortcuts="s"
+                  onClick={() => props.onSourceFormChange(true, false)}
+                >
+                  + Add a source <kbd>s</kbd>
+                </button>
+              )}
+            </div>
+
+            <div className="panel-section">
+              <h3 id={`${headingId}-tags`}>Tags</h3>
+              <TagEditor
+                key={c.id}
+                tags={c.tags}
+                inputRef={tagRef}
+                onAdd={(tag) =>
+                  addTagToClaim(c.id, tag).then(
+                    () => announce(`Tag “${tag}” added.`),
+                    (e) => showToast(describeDbError(e), { tone: 'error' }),
+                  )
+                }
+                onRemove={(tag) =>
+                  removeTagFromClaims([c.id], tag).then(
+                    () => showToast(`Tag “${tag}” removed`),
+                    (e) => showToast(describeDbError(e), { tone: 'error' }),
+                  )
+                }
+              />
+            </div>
+
+            <div className="panel-section">
+              <h3 id={`${headingId}-notes`} className="visually-hidden">
+                Notes
+              </h3>
+              <TextField
+                key={`notes-${c.id}`}
+                label="Notes"
+                value={c.notes}
+                maxLength={MAX_NOTE_LENGTH}
+                rows={4}
+                version={c.updatedAt}
+                onSave={(notes, since) => save({ notes }, since)}
+              />
+            </div>
+
+            <div className="panel-section">
+              <h3 id={`${headingId}-signals`}>Check-worthiness</h3>
+              <Checkworthiness claim={c} />
+            </div>
+
+            <div className="panel-section">
+              <h3 id={`${headingId}-fix`}>Corrections</h3>
+              <ClaimCorrections
+                key={c.id}
+                claim={c}
+                text={article.text}
+                previous={previous}
+                next={next}
+                spanEditing={props.spanEditing}
+                onSpanEdit={props.onSpanEdit}
+                onDelete={props.onDelete}
+                onSelect={props.onSelect}
+                onConflict={props.onConflict}
+              />
+            </div>
+
+            <div className="panel-section">
+              <div className="section-head">
+                <h3 id={`${headingId}-history`}>History</h3>
+                <ClaimUndo claim={c} />
+              </div>
+              <ClaimHistory claim={c} />
+            </div>
+          </fieldset>
         </>
       )}
     </section>

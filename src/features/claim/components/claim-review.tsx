@@ -28,11 +28,14 @@ const isPhone = () => typeof window !== 'undefined' && window.matchMedia?.('(max
 export function ClaimReview({
   articleId,
   claimActions,
+  claimNotices,
   speakerHref,
 }: Readonly<{
   articleId: ArticleId;
   /** Actions on the open claim composed in by the app (e.g. the export button). */
   claimActions?: (claimId: string) => ReactNode;
+  /** Notices about the open claim composed in by the app (e.g. a team-sync conflict). */
+  claimNotices?: (claimId: string) => ReactNode;
   /** The speaker's profile, linked from the speaker's name. */
   speakerHref?: (speakerId: string) => string;
 }>) {
@@ -120,6 +123,7 @@ export function ClaimReview({
           key={claim.id}
           claimId={claim.id}
           actions={claimActions?.(claim.id)}
+          notices={claimNotices?.(claim.id)}
           article={article}
           number={numbers.get(claim.id) ?? index + 1}
           total={ordered.length}

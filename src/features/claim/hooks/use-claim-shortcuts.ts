@@ -1,6 +1,8 @@
 import type { Verdict } from '@/core/model/types';
 import { verdictForDigit } from '@/core/review/verdicts';
+import { canWriteNow } from '@/stores/can-write';
 import { defineKeymap, useKeymap } from '@/ui/shortcuts';
+import { announce } from '@/ui/toast';
 
 export const CLAIM_KEYMAP = defineKeymap('Claim', {
   verdict: {
@@ -35,22 +37,31 @@ type Actions = Readonly<{
   stopSpanEditing: () => void;
 }>;
 
+/** Runs a key that changes the library, or says why this person may not (a team viewer). */
+function write<E>(run: (e: E) => void): (e: E) => void {
+  return (e) => {
+    const allowed = canWriteNow();
+    if (allowed.canWrite) run(e);
+    else announce(allowed.reason);
+  };
+}
+
 /** The claim review's keys; those about the open claim do nothing while none is open. */
 export function useClaimShortcuts(a: Actions) {
   const hasClaim = () => a.hasClaim;
   useKeymap(CLAIM_KEYMAP, {
     verdict: {
       enabled: hasClaim,
-      run: (e) => {
+      run: write((e) => {
         const v = verdictForDigit(e.key);
         if (v) a.verdict(v);
-      },
+      }),
     },
-    source: { enabled: hasClaim, run: a.openSourceForm },
-    tags: { enabled: hasClaim, run: a.focusTags },
-    speaker: { enabled: hasClaim, run: a.focusSpeaker },
-    span: { enabled: hasClaim, run: a.toggleSpanEditing },
-    add: { run: a.addFromSelection },
+    source: { enabled: hasClaim, run: write(a.openSourceForm) },
+    tags: { enabled: hasClaim, run: write(a.focusTags) },
+    speaker: { enabled: hasClaim, run: write(a.focusSpeaker) },
+    span: { enabled: hasClaim, run: write(a.toggleSpanEditing) },
+    add: { run: write(a.addFromSelection) },
     useSpan: { enabled: () => a.spanEditing && a.hasSelection(), run: a.applySelectionAsSpan },
     stopSpan: { enabled: () => a.spanEditing, run: a.stopSpanEditing },
   });

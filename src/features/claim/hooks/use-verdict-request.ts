@@ -5,6 +5,7 @@ import { describeDbError } from '@/db/errors';
 import { countClaimSources } from '@/db/evidence';
 import { type ConflictNotice, noticeOf } from '@/features/claim/conflict';
 import { useSetVerdict } from '@/features/claim/hooks/use-claim-mutations';
+import { canWriteNow } from '@/stores/can-write';
 import { useSelectedClaim } from '@/stores/selected-claim';
 import { announce, showToast } from '@/ui/toast';
 
@@ -61,6 +62,8 @@ export function useVerdictRequest(apply: VerdictApplier): VerdictRequester {
   return useCallback(
     (claim, verdict) => {
       if (claim.verdict === verdict) return;
+      const allowed = canWriteNow();
+      if (!allowed.canWrite) return showToast(allowed.reason);
       if (!verdictNeedsSource(verdict)) return apply(claim, verdict);
       countClaimSources(claim.id).then(
         (sources) => {

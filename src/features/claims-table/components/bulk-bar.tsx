@@ -4,6 +4,7 @@ import { VERDICTS } from '@/core/model/types';
 import { digitForVerdict, verdictLabel } from '@/core/review/verdicts';
 import { TagInput } from '@/features/claims-table/components/tag-input';
 import { plural } from '@/features/claims-table/format';
+import { useCanWrite } from '@/stores/can-write';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 
 type Props = Readonly<{
@@ -24,11 +25,14 @@ export function BulkBar({ count, busy, onVerdict, onTag, onUntag, onDelete, onCl
   const [verdict, setVerdict] = useState<Verdict | ''>('');
   const [confirming, setConfirming] = useState(false);
   const none = count === 0;
-  busy = busy || none;
+  const { canWrite, reason } = useCanWrite();
+  busy = busy || none || !canWrite;
   return (
     <section className="bulk-bar" aria-label="Bulk actions" data-empty={none || undefined}>
       <p className="bulk-count">
-        {none ? (
+        {!canWrite ? (
+          reason
+        ) : none ? (
           'Select claims to act on them together'
         ) : (
           <>
@@ -47,6 +51,7 @@ export function BulkBar({ count, busy, onVerdict, onTag, onUntag, onDelete, onCl
         <select
           id="bulk-verdict"
           value={verdict}
+          disabled={!canWrite}
           onChange={(e) => setVerdict(e.target.value as Verdict | '')}
         >
           <option value="">Choose…</option>

@@ -1,4 +1,6 @@
+import { canWriteNow } from '@/stores/can-write';
 import { defineKeymap, useKeymap } from '@/ui/shortcuts';
+import { announce } from '@/ui/toast';
 
 export type TableKeyActions = Readonly<{
   count: number;
@@ -55,7 +57,14 @@ export function useTableKeys(a: TableKeyActions) {
     toggle: { run: a.toggleFocused, enabled: onRow },
     open: { run: a.openFocused, enabled: onRow },
     search: { run: a.focusSearch, enabled: noDialog },
-    verdict: { run: (e) => a.verdictDigit(e.key), enabled: rows },
+    verdict: {
+      run: (e) => {
+        const allowed = canWriteNow();
+        if (allowed.canWrite) a.verdictDigit(e.key);
+        else announce(allowed.reason);
+      },
+      enabled: rows,
+    },
     clear: { run: a.clearSelection, enabled: () => a.hasSelection && noDialog() },
   });
 }

@@ -4,6 +4,8 @@ import { ImportStatus } from '@/features/import/components/import-status';
 import { useFileDrop } from '@/features/import/hooks/use-file-drop';
 import { useImportArticle } from '@/features/import/hooks/use-import-article';
 import type { ImportSource, ImportStage } from '@/features/import/import-article';
+import { canWriteNow, useCanWrite } from '@/stores/can-write';
+import { showToast } from '@/ui/toast';
 
 type Props = Readonly<{ articleHref: (id: string) => string }>;
 
@@ -17,7 +19,10 @@ export function ImportPanel({ articleHref }: Props) {
 
   // Files dropped together beyond the first: named in the result, so none vanishes unmentioned.
   const [skipped, setSkipped] = useState<readonly string[]>([]);
+  const { canWrite, reason } = useCanWrite();
   const run = (source: ImportSource, notImported: readonly string[] = []) => {
+    const allowed = canWriteNow();
+    if (!allowed.canWrite) return showToast(allowed.reason);
     setSkipped(notImported);
     importArticle.mutate(
       { source, onStage: setStage },
@@ -50,46 +55,49 @@ export function ImportPanel({ articleHref }: Props) {
   return (
     <section className="import-panel" aria-labelledby="import-heading">
       <h2 id="import-heading">Import an article</h2>
+      {!canWrite && <p className="hint">{reason}</p>}
       <form ref={formRef} onSubmit={onSubmit} aria-busy={busy} noValidate>
-        <label htmlFor="import-text">Article text (or HTML)</label>
-        <textarea
-          id="import-text"
-          name="text"
-          rows={7}
-          spellCheck={false}
-          placeholder="Paste the article here: headline, then the body."
-        />
-        <div className="import-fields">
-          <div className="field">
-            <label htmlFor="import-title">Title (optional)</label>
-            <input id="import-title" name="title" type="text" autoComplete="off" />
+        <fieldset className="writes-fieldset" disabled={!canWrite}>
+          <label htmlFor="import-text">Article text (or HTML)</label>
+          <textarea
+            id="import-text"
+            name="text"
+            rows={7}
+            spellCheck={false}
+            placeholder="Paste the article here: headline, then the body."
+          />
+          <div className="import-fields">
+            <div className="field">
+              <label htmlFor="import-title">Title (optional)</label>
+              <input id="import-title" name="title" type="text" autoComplete="off" />
+            </div>
+            <div className="field">
+              <label htmlFor="import-url">Link to the original (optional)</label>
+              <input id="import-url" name="url" type="url" inputMode="url" placeholder="https://…" />
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor="import-url">Link to the original (optional)</label>
-            <input id="import-url" name="url" type="url" inputMode="url" placeholder="https://…" />
+          <div className="import-actions">
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? 'Importing…' : 'Import'}
+            </button>
+            <label className="file-button">
+              Import a file
+              <input
+                type="file"
+                accept={ACCEPT}
+                disabled={busy}
+                onChange={(e) => {
+                  const file = e.currentTarget.files?.[0];
+                  e.currentTarget.value = '';
+                  if (file) run({ kind: 'file', file });
+                }}
+              />
+            </label>
+            <span className="hint">
+              .txt, .md or .html, up to {MAX_IMPORT_BYTES / 1_000_000} MB — or drop a file on the page.
+            </span>
           </div>
-        </div>
-        <div className="import-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Importing…' : 'Import'}
-          </button>
-          <label className="file-button">
-            Import a file
-            <input
-              type="file"
-              accept={ACCEPT}
-              disabled={busy}
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                e.currentTarget.value = '';
-                if (file) run({ kind: 'file', file });
-              }}
-            />
-          </label>
-          <span className="hint">
-            .txt, .md or .html, up to {MAX_IMPORT_BYTES / 1_000_000} MB — or drop a file on the page.
-          </span>
-        </div>
+        </fieldset>
       </form>
       <ImportStatus
         stage={stage}

@@ -1,0 +1,82 @@
+import type { Page } from '@playwright/test';
+import { expect, REFERENCE_TITLE, test } from './fixtures';
+import { claimPanel } from './review-helpers';
+import { connect, newProfile, newTeam, openTeam, syncState, waitUpToDate } from './sync-helpers';
+
+test.describe.configure({ timeout: 180_000 });
+
+const RATING = 'Why this verdict, in a sentence or two';
+
+async function openFirstClaim(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  await page.getByRole('link', { name: REFERENCE_TITLE }).click();
+  await expect(page.getByRole('heading', { level: 1, name: REFERENCE_TITLE })).toBeVisible();
+  await page.keyboard.press('j');
+  await expect(claimPanel(page).getByRole('heading', { level: 2 })).toHaveText(/^Claim 1 of \d+$/);
+  return claimPanel(page);
+}
+
+async function writeRating(page: Page, text: string) {
+  const panel = await openFirstClaim(page);
+  const field = panel.getByPlaceholder(RATING);
+  await field.fill(text);
+  await field.blur();
+  await expect(panel.getByText(`Rating explanation: empty → “${text}”`)).toBeVisible();
+}
+
+/** Back online, and sync at once (instead of waiting for the back-off's next try). */
+async function reconnect(page: Page) {
+  await page.context().setOffline(false);
+  await openTeam(page);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+}
+
+test('offline edits to one claim on two profiles meet as a conflict: both values shown, one chosen, both in history', async ({
+  browser,
+  baseURL,
+}) => {
+  const team = await newTeam({ members: 2 });
+  const a = await newProfile(browser, baseURL);
+  const b = await newProfile(browser, baseURL);
+  await connect(a.page, team, team.members[0]!);
+  await connect(b.page, team, team.members[1]!);
+
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  await writeRating(a.page, 'Checked with the council: figures confirmed.');
+  await writeRating(b.page, 'The council did not answer.');
+
+  // A is sent first; B's edit then meets A's on the server.
+  await reconnect(a.page);
+  await waitUpToDate(a.page);
+  await reconnect(b.page);
+  await expect(syncState(b.page)).toHaveAttribute('data-state', 'idle', { timeout: 45_000 });
+  await expect(b.page.getByTestId('sync-conflicts')).not.toHaveText('0', { timeout: 45_000 });
+
+  const panel = await openFirstClaim(b.page);
+  const conflict = panel.getByRole('region', { name: 'Sync conflict' });
+  await expect(conflict).toBeVisible();
+  const field = conflict.getByRole('group', { name: 'Rating explanation' });
+  await expect(field.getByText('The council did not answer.')).toBeVisible();
+  await expect(field.getByText('Checked with the council: figures confirmed.')).toBeVisible();
+  // History already holds both values.
+  await expect(panel.getByText(/Sync conflict, both values kept.*Rating explanation/)).toBeVisible();
+
+  // The newer edit (B's) is kept for now; B chooses the team's words instead.
+  await expect(panel.getByPlaceholder(RATING)).toHaveValue('The council did not answer.');
+  await field.getByRole('radio', { name: /^The team’s/ }).check();
+  await conflict.getByRole('button', { name: 'Keep the chosen values' }).click();
+  await expect(conflict.getByRole('group', { name: 'Rating explanation' })).toBeHidden();
+  await expect(panel.getByPlaceholder(RATING)).toHaveValue('Checked with the council: figures confirmed.');
+  await expect(panel.getByText(/Sync conflict settled: Rating explanation/)).toBeVisible();
+
+  // The settled value and its history reach A.
+  const panelA = await openFirstClaim(a.page);
+  await expect(panelA.getByText(/Sync conflict settled: Rating explanation/)).toBeVisible({
+    timeout: 45_000,
+  });
+  await expect(panelA.getByPlaceholder(RATING)).toHaveValue('Checked with the council: figures confirmed.');
+
+  await a.context.close();
+  await b.context.close();
+});

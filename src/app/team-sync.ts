@@ -1,0 +1,32 @@
+import { newId } from '@/db/ids';
+import { createTeamSync, SYNC_CHANNEL } from '@/features/team/runner/team-sync-controller';
+import type { TeamSync } from '@/features/team/team-types';
+import { useUiStore } from '@/stores/ui-store';
+
+let instance: TeamSync | null = null;
+
+/**
+ * The app's one team-sync runner, for the page's lifetime. Without a connected team it only reads one localStorage key:
+ * the engine's code (and its worker) is fetched once a team is connected.
+ */
+export function appTeamSync(): TeamSync {
+  if (instance) return instance;
+  const store = useUiStore.getState();
+  instance = createTeamSync({
+    loadEngine: () => import('@/app/sync-engine').then((m) => m.syncEngineModule),
+    storage: window.localStorage,
+    locks: typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : undefined,
+    openChannel: () => (typeof BroadcastChannel === 'function' ? new BroadcastChannel(SYNC_CHANNEL) : null),
+    newDeviceId: () => newId(),
+    onRole: store.teamRoleReported,
+    onCatchingUp: store.teamCatchUpChanged,
+    watchStorage: (onChange) => {
+      const listener = (e: StorageEvent) => {
+        if (e.storageArea === window.localStorage) onChange(e.key);
+      };
+      window.addEventListener('storage', listener);
+      return () => window.removeEventListener('storage', listener);
+    },
+  });
+  return instance;
+}

@@ -1,0 +1,109 @@
+/**
+ * What the Team screen needs from the sync engine, as the engine promised it (`src/sync`). The
+ * feature never imports `src/sync`: the app shell hands an implementation of `SyncEngineModule` to
+ * `createTeamSync` (runner/team-sync-controller.ts), which is the only adapter to change if the
+ * engine's API moves.
+ */
+
+export type TeamRole = 'admin' | 'member' | 'viewer';
+
+export type SyncState =
+  | 'idle'
+  | 'pulling'
+  | 'pushing'
+  | 'offline'
+  | 'error'
+  | 'stopped'
+  | 'quota'
+  | 'forbidden';
+
+export type SyncStatus = Readonly<{
+  state: SyncState;
+  lastSyncAt?: number;
+  pending: number;
+  conflicts: number;
+  progress?: Readonly<{ done: number; total?: number }>;
+  message?: string;
+  role?: TeamRole;
+}>;
+
+/** A field both sides changed, as the engine kept it for a person to decide. */
+export type FieldConflict = Readonly<{
+  field: string;
+  base: unknown;
+  mine: unknown;
+  theirs: unknown;
+  kept: 'mine' | 'theirs';
+}>;
+
+export type RowConflict = Readonly<{
+  table: string;
+  rowId: string;
+  fields: readonly FieldConflict[];
+  at: number;
+}>;
+
+export type ConflictChoice = 'mine' | 'theirs' | Readonly<Record<string, 'mine' | 'theirs'>>;
+
+export type SyncEngine = {
+  start(): void | Promise<void>;
+  stop(): Promise<void>;
+  syncOnce(): Promise<unknown>;
+  getStatus(): SyncStatus;
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+  listConflicts(): Promise<readonly RowConflict[]>;
+  resolveConflict(table: string, rowId: string, choice: ConflictChoice): Promise<void>;
+  /** Stops and forgets the team (its queue of unsent changes too); the local library stays. */
+  disconnect(): Promise<void>;
+};
+
+export type EngineOptions = Readonly<{
+  url: string;
+  database: string;
+  deviceId: string;
+  author: string;
+}>;
+
+/** A CouchDB session: who is signed in (null: nobody, or the cookie expired). */
+export type TeamSession = Readonly<{ name: string; roles: readonly string[] }> | null;
+
+/** The engine's entry points the browser side calls. */
+export type SyncEngineModule = Readonly<{
+  /** The engine that syncs (in a Web Worker when the browser allows, else in this page). */
+  createEngine(options: EngineOptions): SyncEngine | Promise<SyncEngine>;
+  /** The engine's table work in this page, without syncing: conflicts, and forgetting the team. */
+  localEngine(options: EngineOptions): Pick<SyncEngine, 'listConflicts' | 'resolveConflict' | 'disconnect'>;
+  signIn(url: string, name: string, password: string): Promise<TeamSession>;
+  getSession(url: string): Promise<TeamSession>;
+  signOut(url: string): Promise<void>;
+}>;
+
+/** What this device remembers about its team (never a password: the session is CouchDB's cookie). */
+export type TeamConnection = Readonly<{
+  url: string;
+  database: string;
+  name: string;
+  /** The role last reported by the server, so a viewer's screens are read-only from the first paint. */
+  role?: TeamRole;
+}>;
+
+export type TeamSnapshot = Readonly<{
+  connection: TeamConnection | null;
+  status: SyncStatus | null;
+  /** Whether this tab runs the sync (one tab at a time); the others show the leader's status. */
+  leader: boolean;
+}>;
+
+export type SignInRequest = Readonly<{ url: string; database: string; name: string; password: string }>;
+
+/** The Team screen's port: connect, disconnect, sync now, and the status as it changes. */
+export type TeamSync = {
+  getSnapshot(): TeamSnapshot;
+  subscribe(listener: () => void): () => void;
+  connect(request: SignInRequest): Promise<void>;
+  disconnect(): Promise<void>;
+  syncNow(): void;
+  /** The rows with a conflict a person must settle (read in whichever tab asks). */
+  listConflicts(): Promise<readonly RowConflict[]>;
+  resolveConflict(table: string, rowId: string, choice: ConflictChoice): Promise<void>;
+};

@@ -1,0 +1,32 @@
+// Team sync in a Web Worker: the engine's batch writes to IndexedDB and its merges run here, so the
+// page stays responsive during a first sync. Dexie tells the page's tabs about every commit.
+import { expose } from 'comlink';
+import { appDatabase, createSyncEngine, type SyncEngine, type SyncStatus } from '@/sync';
+
+let engine: SyncEngine | null = null;
+
+const running = () => {
+  if (!engine) throw new Error('The sync worker has no engine yet');
+  return engine;
+};
+
+const api = {
+  create(
+    options: Readonly<{ url: string; database: string; deviceId: string; author: string }>,
+    onStatus: (status: SyncStatus) => void,
+  ): SyncStatus {
+    engine = createSyncEngine({ db: appDatabase(), ...options });
+    engine.subscribe((status) => onStatus(status));
+    return engine.getStatus();
+  },
+  start: () => running().start(),
+  stop: () => running().stop(),
+  async syncOnce() {
+    await running().syncOnce();
+  },
+  disconnect: () => running().disconnect(),
+};
+
+export type SyncWorkerApi = typeof api;
+
+expose(api);
