@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { extractClaims } from '../extract/pipeline';
 import type { Granularity } from '../extract/types';
-import { explainClaim } from './explain';
+import { explainClaim, whyLine } from './explain';
 
 const run = (body: string, granularity?: Granularity) => {
   const x = extractClaims(`Title line\n\n${body}`, granularity ? { granularity } : {});
@@ -76,6 +76,16 @@ describe('every claim says why', () => {
   test('a stored claim without a rule still explains itself', () => {
     expect(explainClaim({ kind: 'indirect', cue: null, speakerMention: null, start: 0, end: 5 })).toBe(
       'reported speech · no rule recorded',
+    );
+  });
+
+  test("the panel's why line names the rule and the confidence, in one sentence", () => {
+    const [c] = run('“It is full every day,” said Dr Ada Obi.');
+    expect(whyLine(c!)).toBe(
+      "Direct quote · cue 'said' · speaker 'Dr Ada Obi' from the cue after the quote (rule quote-cue-after, confidence 90 %).",
+    );
+    expect(whyLine({ ...c!, origin: 'manual' })).toBe(
+      'Added by hand: the extractor did not find this claim.',
     );
   });
 });
