@@ -49,16 +49,19 @@ export function ClaimList(props: Props) {
 function ShortClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, speakerHref }: Props) {
   const { claimId: selected, origin, select } = useSelectedClaim();
   const ref = useRef<HTMLElement>(null);
+  // Read when the selection changes, not a reason to move the focus again when claims change.
+  const latest = useRef(quotations);
+  latest.current = quotations;
 
   useEffect(() => {
     if (!selected || origin === 'list') return;
-    const lead = quotations.of.get(selected)?.id ?? selected;
+    const lead = latest.current.of.get(selected)?.id ?? selected;
     const button = ref.current?.querySelector<HTMLButtonElement>(
       `li[data-claim-id="${CSS.escape(lead)}"] .claim-item-text`,
     );
     if (!(stacked() && origin === 'text')) button?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     button?.focus({ preventScroll: true });
-  }, [selected, origin, quotations]);
+  }, [selected, origin]);
 
   if (groups.length === 0) {
     return (
@@ -141,6 +144,8 @@ function SpeakerHeading({ group: g }: Readonly<{ group: SpeakerGroup<Claim> }>) 
 function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict }: Props) {
   const { claimId: selected, origin, select } = useSelectedClaim();
   const ref = useRef<HTMLElement>(null);
+  const latest = useRef(quotations);
+  latest.current = quotations;
   const rows = useMemo(
     () =>
       groups.flatMap((group): Row[] => [
@@ -165,7 +170,7 @@ function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict }: P
 
   useEffect(() => {
     if (!selected || origin === 'list') return;
-    const lead = quotations.of.get(selected)?.id ?? selected;
+    const lead = latest.current.of.get(selected)?.id ?? selected;
     const index = rowOf.get(lead);
     if (index === undefined) return;
     if (!(stacked() && origin === 'text')) virtualizer.scrollToIndex(index, { align: 'auto' });
@@ -181,7 +186,7 @@ function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict }: P
     };
     focus();
     return () => cancelAnimationFrame(frame);
-  }, [selected, origin, rowOf, virtualizer, quotations]);
+  }, [selected, origin, rowOf, virtualizer]);
 
   return (
     <aside
