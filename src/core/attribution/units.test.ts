@@ -89,3 +89,18 @@ describe('every claim says why', () => {
     );
   });
 });
+
+describe('speech nouns in a title-case headline', () => {
+  test("'Claim That' keeps its offsets inside the text in every unit", () => {
+    const text =
+      'Senator’s Claim That The Dam Is Safe Isn’t True\n\nThe senator spoke on Friday about the dam and the river.';
+    for (const granularity of ['quotation', 'passage', 'sentence'] as const) {
+      const { claims } = extractClaims(text, { granularity });
+      expect(claims.some((c) => c.rule === 'reported-speech-noun')).toBe(true);
+      for (const c of claims) {
+        expect(c.start).toBeGreaterThanOrEqual(0);
+        expect(text.slice(c.start, c.end)).toBe(c.text);
+      }
+    }
+  });
+});
