@@ -119,13 +119,14 @@ test('edit a span by selecting text (e, select, Enter), split and merge, delete 
 
   // Delete, then Undo from the toast.
   await claimPanel(page).getByRole('button', { name: 'Delete claim' }).click();
-  await expect(claimList(page).locator(`li[data-claim-id="${id}"]`)).toHaveCount(0);
+  // The claim may be a part of a quotation's entry: its words carry its id.
+  await expect(claimList(page).locator(`.claim-part-text[data-part-id="${id}"]`)).toHaveCount(0);
   await page
     .locator('.toast')
     .filter({ hasText: 'Claim deleted' })
     .getByRole('button', { name: 'Undo' })
     .click();
-  await expect(claimList(page).locator(`li[data-claim-id="${id}"]`)).toHaveCount(1);
+  await expect(claimList(page).locator(`.claim-part-text[data-part-id="${id}"]`)).toHaveCount(1);
   await expect(claimPanel(page)).toHaveAttribute('data-claim-id', id!);
 });
 
