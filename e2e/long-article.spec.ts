@@ -93,7 +93,7 @@ test('words selected deep in the article become a claim with exactly those words
       for (const node of block.childNodes) {
         const words =
           node.nodeType === Node.TEXT_NODE
-            ? /(?<![\w’'])[A-Za-z][A-Za-z ,]{30,}[A-Za-z](?=[\s.,;:!?])/.exec(node.textContent ?? '')
+            ? /(?<![\w’'-])[A-Za-z][A-Za-z ,]{30,}[A-Za-z](?=[\s.,;:!?])/.exec(node.textContent ?? '')
             : null;
         if (!words) continue;
         const range = document.createRange();

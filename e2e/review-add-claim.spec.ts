@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { claimList, claimPanel, openReference, selectArticleText } from './review-helpers';
+import { claimCount, claimList, claimPanel, openReference, selectArticleText } from './review-helpers';
 
 test.beforeEach(async ({ page }) => openReference(page));
 
@@ -14,12 +14,12 @@ const numbersOf = (page: import('@playwright/test').Page) =>
 
 test('a claim added by hand takes the next number; no other claim is renumbered', async ({ page }) => {
   const before = await numbersOf(page);
-  const total = Object.keys(before).length;
+  const total = await claimCount(page);
   // Early in the article, so reading order would put it before most claims.
   await selectArticleText(page, 'an independent inquiry, led by Professor Alexis Jay in 2014');
   await page.keyboard.press('n');
   await page.getByRole('dialog', { name: 'Add a claim' }).getByRole('button', { name: 'Add claim' }).click();
-  await expect(claimList(page).locator('li[data-claim-id]')).toHaveCount(total + 1);
+  await expect(claimList(page).locator('.claim-part-text')).toHaveCount(total + 1);
   const after = await numbersOf(page);
   const added = await claimPanel(page).getAttribute('data-claim-id');
   expect(after[added!]).toBe(`${total + 1}.`);

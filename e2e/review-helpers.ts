@@ -14,17 +14,25 @@ export const claimList = (page: Page) => page.getByRole('complementary', { name:
 /** The open claim panel. */
 export const claimPanel = (page: Page) => page.getByRole('region', { name: /^Claim \d+ of \d+$/ });
 
-/** Selects the claim whose list entry contains `text`. */
+/**
+ * Selects the claim whose words contain `text`: the list entry, or, in a quotation of several parts, the part
+ * button of the part that holds them.
+ */
 export async function selectClaim(page: Page, text: string | RegExp) {
-  await claimList(page)
-    .locator('li[data-claim-id]')
+  const item = claimList(page).locator('li[data-claim-id]').filter({ hasText: text }).first();
+  const partId = await item
+    .locator('.claim-part-text')
     .filter({ hasText: text })
     .first()
-    .getByRole('button')
-    .first()
-    .click();
-  await expect(claimPanel(page)).toBeVisible();
+    .getAttribute('data-part-id');
+  const part = item.locator(`.claim-part[data-part-id="${partId}"]`);
+  if (await part.count()) await part.click();
+  else await item.getByRole('button').first().click();
+  await expect(claimPanel(page)).toHaveAttribute('data-claim-id', partId!);
 }
+
+/** How many claims the list holds (a quotation of several parts is one entry holding several claims). */
+export const claimCount = (page: Page) => claimList(page).locator('.claim-part-text').count();
 
 /** Selects `phrase` in the article text (as a drag would), within one text node. */
 export async function selectArticleText(page: Page, phrase: string) {

@@ -35,3 +35,20 @@ export function explainClaim(claim: Explained): string {
   );
   return parts.join(' · ');
 }
+
+/**
+ * The claim panel's "why" line: `explainClaim` with the rule's name and how sure the engine was, as one
+ * sentence: "Direct quote · cue 'said' · speaker 'Dr Ada Obi' from the cue after the quote (rule
+ * quote-cue-after, confidence 90 %)." A claim added by hand has no rule and says so.
+ */
+export function whyLine(claim: Explained & { confidence?: number; origin?: string }): string {
+  if (claim.origin === 'manual') return 'Added by hand: the extractor did not find this claim.';
+  const line = explainClaim(claim);
+  const said = line.charAt(0).toUpperCase() + line.slice(1);
+  const facts: string[] = [];
+  if (claim.rule) facts.push(`rule ${claim.rule}`);
+  if (typeof claim.confidence === 'number' && Number.isFinite(claim.confidence)) {
+    facts.push(`confidence ${Math.round(Math.min(Math.max(claim.confidence, 0), 1) * 100)} %`);
+  }
+  return facts.length ? `${said} (${facts.join(', ')}).` : `${said}.`;
+}

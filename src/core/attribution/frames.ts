@@ -282,6 +282,16 @@ export function framesOf(
           )
         )
           continue;
+        // "The Gazette asked 612 tenants about their homes": a question with no question in it reports nothing.
+        if (
+          /^(ask|asks|asked|asking)$/.test(cue.key) &&
+          !tokens
+            .slice(j, n)
+            .some((x) =>
+              /^(whether|if|to|what|how|why|who|when|where|which|that|[“”"‘’:])$/.test(x.key || x.text),
+            )
+        )
+          continue;
         // "said on Tuesday", "said in an interview": an adjunct, not reported content.
         const adjunctOnly = j < n && isAdjunct(tokens, j, n);
         // "…, the mayor said on Friday, and fixing it came first": the coordinated clause continues the report.

@@ -111,7 +111,7 @@ than or whether until unless once whereas then which who whom what how why nor y
 export const TITLES = words(`mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sen sen. senator rep rep.
 representative gov gov. governor president sir dame lord lady rev rev. gen gen. general lt col col. sgt
 capt capt. judge justice chancellor minister secretary mayor councillor councilor cllr congressman
-congresswoman commissioner chief inspector detective supt superintendent officer speaker
+coun coun. ald ald. congresswoman commissioner chief inspector detective supt superintendent officer speaker
 vice former late king queen prince princess pope bishop rabbi imam father mx st`);
 
 /** Heads that make a noun phrase a plausible speaker. type: p person, g group, o organisation, d document. */
@@ -188,7 +188,7 @@ export const NAME_JOINERS = words(`of for and the de la le van von der den al bi
 
 export const ABBREVIATIONS = words(`mr mrs ms dr prof sen rep gov gen lt col sgt capt st jr sr inc corp co ltd
 no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m ft mt rev hon
-dept univ est approx fig al pp ph.d`);
+dept univ est approx fig al pp ph.d coun ald`);
 
 /** Last words that make a capitalised name a place, not a person ("Cardale Arena", "Hollin Lane"). */
 export const PLACE_WORDS =

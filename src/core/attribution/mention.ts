@@ -1,5 +1,6 @@
 import type { SpeakerType } from '../extract/types';
 import type { Token } from '../text/tokens';
+import { groupSubject } from './group-subjects';
 import {
   CLAUSE_BOUNDARY,
   DETERMINERS,
@@ -286,8 +287,21 @@ export function subjectBefore(
   depth = 0,
 ): Subject | null {
   const found = subjectBeforeInner(text, tokens, cue, min, depth);
-  if (found || depth > 0) return found;
-  return longSubject(text, tokens, cue, min);
+  if (depth > 0) return found;
+  if (found) {
+    // "Landlords who spoke to the Gazette said": a phrase right after a preposition is its object, not the
+    // subject; the subject is the group the relative clause is about.
+    const at = tokens.findIndex((t) => t.start === found.mention.start);
+    const prev = at > min ? tokens[at - 1] : undefined;
+    if (!prev || prev.cap || !(prev.key === 'to' || LEADING_PREPOSITION.test(prev.key))) return found;
+    const long = longSubject(text, tokens, cue, min);
+    const group = long ? null : groupSubject(text, tokens, cue, min);
+    return long ?? (group ? { mention: group, role: null, relative: false } : found);
+  }
+  const long = longSubject(text, tokens, cue, min);
+  if (long) return long;
+  const group = groupSubject(text, tokens, cue, min);
+  return group ? { mention: group, role: null, relative: false } : null;
 }
 
 /**

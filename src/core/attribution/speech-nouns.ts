@@ -42,7 +42,7 @@ export function speechNounClaims(
       if (end - contentAt < 8 || covered(contentAt, end)) continue;
       const entity = ownerEntity(text, owner, ownerAt, registry);
       if (!entity) continue;
-      const thatAt = contentAt - (m[0].length - m[0].lastIndexOf('that'));
+      const thatAt = contentAt - (m[0].length - m[0].toLowerCase().lastIndexOf('that'));
       drafts.push({
         start: thatAt,
         end,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { extractClaims } from '../extract/pipeline';
 import type { Granularity } from '../extract/types';
-import { explainClaim } from './explain';
+import { explainClaim, whyLine } from './explain';
 
 const run = (body: string, granularity?: Granularity) => {
   const x = extractClaims(`Title line\n\n${body}`, granularity ? { granularity } : {});
@@ -77,5 +77,30 @@ describe('every claim says why', () => {
     expect(explainClaim({ kind: 'indirect', cue: null, speakerMention: null, start: 0, end: 5 })).toBe(
       'reported speech · no rule recorded',
     );
+  });
+
+  test("the panel's why line names the rule and the confidence, in one sentence", () => {
+    const [c] = run('“It is full every day,” said Dr Ada Obi.');
+    expect(whyLine(c!)).toBe(
+      "Direct quote · cue 'said' · speaker 'Dr Ada Obi' from the cue after the quote (rule quote-cue-after, confidence 90 %).",
+    );
+    expect(whyLine({ ...c!, origin: 'manual' })).toBe(
+      'Added by hand: the extractor did not find this claim.',
+    );
+  });
+});
+
+describe('speech nouns in a title-case headline', () => {
+  test("'Claim That' keeps its offsets inside the text in every unit", () => {
+    const text =
+      'Senator’s Claim That The Dam Is Safe Isn’t True\n\nThe senator spoke on Friday about the dam and the river.';
+    for (const granularity of ['quotation', 'passage', 'sentence'] as const) {
+      const { claims } = extractClaims(text, { granularity });
+      expect(claims.some((c) => c.rule === 'reported-speech-noun')).toBe(true);
+      for (const c of claims) {
+        expect(c.start).toBeGreaterThanOrEqual(0);
+        expect(text.slice(c.start, c.end)).toBe(c.text);
+      }
+    }
   });
 });

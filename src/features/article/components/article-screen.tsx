@@ -3,9 +3,11 @@ import { Link } from 'react-router';
 import type { ArticleId, Claim, Verdict } from '@/core/model/types';
 import { kindLabel } from '@/core/review/kinds';
 import { claimNumbers } from '@/core/review/numbers';
+import { partLabel, quotationsOf } from '@/core/review/quotations';
 import { describeDbError } from '@/db/errors';
 import { ArticleHeader } from '@/features/article/components/article-header';
 import { ArticleText, type ClaimLook } from '@/features/article/components/article-text';
+import type { ClaimBadgeProps } from '@/features/article/components/claim-item';
 import { ClaimList } from '@/features/article/components/claim-list';
 import { highlightRuns } from '@/features/article/highlight-runs';
 import { useArticle, useArticleClaims, useArticleSpeakers } from '@/features/article/hooks/use-article-data';
@@ -21,9 +23,12 @@ type Props = Readonly<{
   /** The review panel for the selected claim, composed in by the app. */
   review?: ReactNode;
   /** A flag shown on a claim in the list (e.g. a verdict with no source). */
-  ClaimBadge?: ComponentType<{ claim: Claim }>;
-  /** Asks for a verdict from the claim list (the app's verdict request, which confirms first where needed). */
-  onVerdict: (claim: Claim, verdict: Verdict) => void;
+  ClaimBadge?: ComponentType<ClaimBadgeProps>;
+  /**
+   * Asks for a verdict from the claim list (the app's verdict request, which confirms first where
+   * needed); `parts` are every claim of the quotation, which all take the verdict.
+   */
+  onVerdict: (claim: Claim, verdict: Verdict, parts?: readonly Claim[]) => void;
   /** Screen actions composed in by the app (e.g. the export button). */
   actions?: ReactNode;
   /** The speaker's profile, linked from the speaker's name. */
@@ -47,18 +52,31 @@ export function ArticleScreen({
   const view = useMemo(() => {
     if (!article.data || !claims.data || !speakers.data) return null;
     const groups = groupClaimsBySpeaker(claims.data, speakers.data);
+    const quotations = quotationsOf(claims.data);
     const looks = new Map<string, ClaimLook>();
     for (const g of groups) {
       const swatch = g.colourIndex < 0 ? NEUTRAL_SWATCH : swatchAt(g.colourIndex);
-      for (const c of g.claims) looks.set(c.id, { swatch, speaker: g.name, kind: kindLabel(c.kind) });
+      for (const c of g.claims) {
+        const q = quotations.of.get(c.id);
+        looks.set(c.id, {
+          swatch,
+          speaker: g.name,
+          kind: kindLabel(c.kind),
+          parts: q ? q.parts.map((p) => p.id) : [c.id],
+          part: partLabel(q, c.id),
+        });
+      }
     }
-    const ordered = [...claims.data].sort((a, b) => a.start - b.start).map((c) => c.id);
+    // j / k move by quotation: from any part to the next quotation's first part.
+    const ordered = quotations.list.map((q) => q.id);
+    const leadOf = new Map<string, string>();
+    for (const q of quotations.list) for (const p of q.parts) leadOf.set(p.id, q.id);
     const numbers = claimNumbers(claims.data);
     const runs = highlightRuns(article.data.text, claims.data, article.data.boilerplate);
-    return { groups, looks, ordered, numbers, runs };
+    return { groups, quotations, looks, ordered, leadOf, numbers, runs };
   }, [article.data, claims.data, speakers.data]);
 
-  useClaimKeys(view?.ordered ?? NO_IDS);
+  useClaimKeys(view?.ordered ?? NO_IDS, view?.leadOf);
 
   const error = article.error ?? claims.error ?? speakers.error;
   if (error) return <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>;
@@ -98,14 +116,16 @@ export function ArticleScreen({
       <div className="article-layout">
         <section className="article-body" aria-label="Article text">
           <p className="hint">
-            Click a highlight, or press <kbd>j</kbd> / <kbd>k</kbd>, to move between claims. Select words to
-            add a claim; <kbd>?</kbd> lists every shortcut.
+            Click a highlight, or press <kbd>j</kbd> / <kbd>k</kbd>, to move between claims (a quotation split
+            around its cue is one claim with numbered parts). Select words to add a claim; <kbd>?</kbd> lists
+            every shortcut.
           </p>
           <ArticleText runs={view.runs} looks={view.looks} />
         </section>
         <ClaimList
           groups={view.groups}
           numbers={view.numbers}
+          quotations={view.quotations}
           ClaimBadge={ClaimBadge}
           onVerdict={onVerdict}
           speakerHref={speakerHref}

@@ -2,7 +2,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ArticleText } from '@/features/article/components/article-text';
+import { ArticleText, type ClaimLook } from '@/features/article/components/article-text';
 import { highlightRuns } from '@/features/article/highlight-runs';
 import { swatchAt } from '@/ui/palette';
 
@@ -11,16 +11,18 @@ afterEach(cleanup);
 const text = 'Hide Ad\nShe said: "<img src=x onerror=alert(1)> is not markup here."';
 const start = text.indexOf('"');
 const runs = highlightRuns(text, [{ id: 'c1', start, end: text.length }], [{ start: 0, end: 7 }]);
-const looks = new Map([['c1', { swatch: swatchAt(0), speaker: 'Ann Berry', kind: 'Direct quote' }]]);
+const looks = new Map([
+  ['c1', { swatch: swatchAt(0), speaker: 'Ann Berry', kind: 'Direct quote', parts: ['c1'], part: null }],
+]);
 
-function renderText() {
-  const element = <ArticleText runs={runs} looks={looks} />;
+function renderText(r = runs, l: ReadonlyMap<string, ClaimLook> = looks, url = '/articles/a1') {
+  const element = <ArticleText runs={r} looks={l} />;
   const router = createMemoryRouter(
     [
       { path: '/articles/:articleId', element },
       { path: '/articles/:articleId/claims/:claimId', element },
     ],
-    { initialEntries: ['/articles/a1'] },
+    { initialEntries: [url] },
   );
   const view = render(<RouterProvider router={router} />);
   return { router, container: view.container };
@@ -52,5 +54,33 @@ describe('ArticleText', () => {
     screen.getByRole('button', { name: /^Ann Berry/ }).focus();
     await act(() => userEvent.keyboard('{Enter}'));
     expect(router.state.location.pathname).toBe('/articles/a1/claims/c1');
+  });
+
+  test('the parts of one quotation light up together, and tab stops at its first part only', async () => {
+    const split = '“The dock opens in May,” said Tova Lind. “Then the breakwater.”';
+    const a = { id: 'p1', start: 0, end: split.indexOf(',') + 2 };
+    const b = { id: 'p2', start: split.lastIndexOf('“'), end: split.length };
+    const partLook = (part: string) => ({
+      swatch: swatchAt(0),
+      speaker: 'Tova Lind',
+      kind: 'Direct quote',
+      parts: ['p1', 'p2'],
+      part,
+    });
+    const grouped = new Map([
+      ['p1', partLook('part 1 of 2')],
+      ['p2', partLook('part 2 of 2')],
+    ]);
+    const { router } = renderText(highlightRuns(split, [a, b], []), grouped);
+    await act(() => userEvent.click(screen.getByRole('button', { name: /part 2 of 2/ })));
+    expect(router.state.location.pathname).toBe('/articles/a1/claims/p2');
+    const first = screen.getByRole('button', { name: /^Tova Lind, Direct quote, part 1 of 2: / });
+    const second = screen.getByRole('button', { name: /^Tova Lind, Direct quote, part 2 of 2: / });
+    expect(first.getAttribute('aria-pressed')).toBe('true');
+    expect(second.getAttribute('aria-pressed')).toBe('true');
+    expect(second.hasAttribute('data-current')).toBe(true);
+    expect(first.hasAttribute('data-current')).toBe(false);
+    expect(first.getAttribute('tabindex')).toBe('0');
+    expect(second.getAttribute('tabindex')).toBe('-1');
   });
 });

@@ -5,7 +5,15 @@ import { blockAt, type TextBlock, textBlocks } from '@/features/article/text-blo
 import { type SelectionOrigin, useSelectedClaim } from '@/stores/selected-claim';
 import type { Swatch } from '@/ui/palette';
 
-export type ClaimLook = Readonly<{ swatch: Swatch; speaker: string; kind: string }>;
+export type ClaimLook = Readonly<{
+  swatch: Swatch;
+  speaker: string;
+  kind: string;
+  /** The ids of every part of the claim's quotation (just the claim's own for a quotation of one part). */
+  parts: readonly string[];
+  /** "part 2 of 3" for a part of a quotation split around its cue or over paragraphs. */
+  part: string | null;
+}>;
 
 type Props = Readonly<{ runs: readonly Run[]; looks: ReadonlyMap<string, ClaimLook> }>;
 
@@ -160,13 +168,17 @@ function RunsOf({ runs, looks, selected, onSelect }: RunsProps) {
       );
     }
     const id = run.claimId;
+    const look = looks.get(id);
+    // The parts of one quotation light up together: selecting one shows the whole quotation.
+    const lit = selected !== null && (selected === id || (look?.parts.includes(selected) ?? false));
     return (
       <ClaimMark
         key={run.start}
         run={run}
         id={id}
-        look={looks.get(id)}
-        selected={selected === id}
+        look={look}
+        selected={lit}
+        current={selected === id}
         onSelect={onSelect}
       />
     );
@@ -177,26 +189,35 @@ type MarkProps = Readonly<{
   run: Run;
   id: string;
   look: ClaimLook | undefined;
+  /** The claim or another part of its quotation is open. */
   selected: boolean;
+  /** This very claim is open. */
+  current: boolean;
   onSelect: (id: string, origin: 'text') => void;
 }>;
 
 /** One highlighted run; memoised, so a new selection re-renders two claims, not the whole article. */
-const ClaimMark = memo(function ClaimMark({ run, id, look, selected, onSelect }: MarkProps) {
+const ClaimMark = memo(function ClaimMark({ run, id, look, selected, current, onSelect }: MarkProps) {
   const style = look
     ? ({ '--hl-bg': look.swatch.background, '--hl-border': look.swatch.border } as CSSProperties)
     : undefined;
+  // Tab stops at a quotation once, on its first part; the list's part buttons reach the others.
+  const firstPart = !look || look.parts[0] === id;
+  const about =
+    look && (look.part ? `${look.speaker}, ${look.kind}, ${look.part}` : `${look.speaker}, ${look.kind}`);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a <button> cannot hold text that wraps across lines like prose.
     <span
       role="button"
-      tabIndex={run.claimStart ? 0 : -1}
+      tabIndex={run.claimStart && firstPart ? 0 : -1}
       aria-pressed={selected}
-      aria-label={look ? `${look.speaker}, ${look.kind}: ${run.text}` : undefined}
-      title={look ? `${look.speaker} · ${look.kind}` : undefined}
+      aria-label={about ? `${about}: ${run.text}` : undefined}
+      title={look ? [look.speaker, look.kind, look.part].filter(Boolean).join(' · ') : undefined}
       className={`claim-mark${run.boilerplate ? ' boilerplate' : ''}`}
       data-claim-id={id}
+      data-quotation={look && look.parts.length > 1 ? look.parts[0] : undefined}
       data-selected={selected || undefined}
+      data-current={(current && look && look.parts.length > 1) || undefined}
       style={style}
       onClick={() => onSelect(id, 'text')}
       onKeyDown={(e) => {

@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ComponentType, type CSSProperties, useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import type { Claim, Verdict } from '@/core/model/types';
-import { ClaimItem } from '@/features/article/components/claim-item';
+import type { Quotations } from '@/core/review/quotations';
+import { type ClaimBadgeProps, ClaimItem } from '@/features/article/components/claim-item';
 import type { SpeakerGroup } from '@/features/article/speaker-groups';
 import { useSelectedClaim } from '@/stores/selected-claim';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
@@ -10,8 +11,10 @@ import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
 type Props = Readonly<{
   groups: readonly SpeakerGroup<Claim>[];
   numbers: ReadonlyMap<string, number>;
-  ClaimBadge?: ComponentType<{ claim: Claim }>;
-  onVerdict: (claim: Claim, verdict: Verdict) => void;
+  /** Claims that are parts of one quotation show as one item. */
+  quotations: Quotations<Claim>;
+  ClaimBadge?: ComponentType<ClaimBadgeProps>;
+  onVerdict: (claim: Claim, verdict: Verdict, parts?: readonly Claim[]) => void;
   /** The speaker's profile, linked from the speaker's name. */
   speakerHref?: (speakerId: string) => string;
 }>;
@@ -24,6 +27,16 @@ const groupStyle = (g: SpeakerGroup<Claim>) => {
   return { '--hl-bg': swatch.background, '--hl-border': swatch.border } as CSSProperties;
 };
 
+/** A speaker's items: the first part of each quotation, which stands for the quotation. */
+const leadsOf = (g: SpeakerGroup<Claim>, quotations: Quotations<Claim>) =>
+  g.claims.filter((c) => (quotations.of.get(c.id)?.id ?? c.id) === c.id);
+
+const partsOf = (c: Claim, quotations: Quotations<Claim>) => quotations.of.get(c.id)?.parts ?? [c];
+
+/** The open claim, if it is a part of `parts`. */
+const selectedIn = (parts: readonly Claim[], selected: string | null) =>
+  selected !== null && parts.some((p) => p.id === selected) ? selected : null;
+
 /** Whether the list sits under the text (phones), where a tap on the text keeps the reading position. */
 const stacked = () => window.matchMedia?.('(max-width: 820px)').matches ?? false;
 
@@ -33,14 +46,18 @@ export function ClaimList(props: Props) {
   return count >= LONG_LIST ? <LongClaimList {...props} /> : <ShortClaimList {...props} />;
 }
 
-function ShortClaimList({ groups, numbers, ClaimBadge, onVerdict, speakerHref }: Props) {
+function ShortClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, speakerHref }: Props) {
   const { claimId: selected, origin, select } = useSelectedClaim();
   const ref = useRef<HTMLElement>(null);
+  // Read when the selection changes, not a reason to move the focus again when claims change.
+  const latest = useRef(quotations);
+  latest.current = quotations;
 
   useEffect(() => {
     if (!selected || origin === 'list') return;
+    const lead = latest.current.of.get(selected)?.id ?? selected;
     const button = ref.current?.querySelector<HTMLButtonElement>(
-      `li[data-claim-id="${CSS.escape(selected)}"] .claim-item-text`,
+      `li[data-claim-id="${CSS.escape(lead)}"] .claim-item-text`,
     );
     if (!(stacked() && origin === 'text')) button?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     button?.focus({ preventScroll: true });
@@ -77,17 +94,21 @@ function ShortClaimList({ groups, numbers, ClaimBadge, onVerdict, speakerHref }:
             </h3>
             {g.role && <p className="speaker-role">{g.role}</p>}
             <ol className="claims">
-              {g.claims.map((c) => (
-                <ClaimItem
-                  key={c.id}
-                  claim={c}
-                  number={numbers.get(c.id) ?? 0}
-                  selected={selected === c.id}
-                  Badge={ClaimBadge}
-                  onVerdict={onVerdict}
-                  onSelect={select}
-                />
-              ))}
+              {leadsOf(g, quotations).map((c) => {
+                const parts = partsOf(c, quotations);
+                return (
+                  <ClaimItem
+                    key={c.id}
+                    claim={c}
+                    parts={parts}
+                    number={numbers.get(c.id) ?? 0}
+                    selectedPart={selectedIn(parts, selected)}
+                    Badge={ClaimBadge}
+                    onVerdict={onVerdict}
+                    onSelect={select}
+                  />
+                );
+              })}
             </ol>
           </section>
         );
@@ -120,16 +141,18 @@ function SpeakerHeading({ group: g }: Readonly<{ group: SpeakerGroup<Claim> }>) 
  * A long list, one row per speaker heading or claim, only the rows near the list's scroll position in
  * the page. The list scrolls in its own box at every width, so that it has one scroll position.
  */
-function LongClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
+function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict }: Props) {
   const { claimId: selected, origin, select } = useSelectedClaim();
   const ref = useRef<HTMLElement>(null);
+  const latest = useRef(quotations);
+  latest.current = quotations;
   const rows = useMemo(
     () =>
       groups.flatMap((group): Row[] => [
         { type: 'speaker', group },
-        ...group.claims.map((claim): Row => ({ type: 'claim', group, claim })),
+        ...leadsOf(group, quotations).map((claim): Row => ({ type: 'claim', group, claim })),
       ]),
-    [groups],
+    [groups, quotations],
   );
   const rowOf = useMemo(() => {
     const index = new Map<string, number>();
@@ -147,7 +170,8 @@ function LongClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
 
   useEffect(() => {
     if (!selected || origin === 'list') return;
-    const index = rowOf.get(selected);
+    const lead = latest.current.of.get(selected)?.id ?? selected;
+    const index = rowOf.get(lead);
     if (index === undefined) return;
     if (!(stacked() && origin === 'text')) virtualizer.scrollToIndex(index, { align: 'auto' });
     // The row renders on the next frames, once it is in the window: then it takes the focus.
@@ -155,7 +179,7 @@ function LongClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
     let frame = 0;
     const focus = () => {
       const button = ref.current?.querySelector<HTMLButtonElement>(
-        `[data-claim-id="${CSS.escape(selected)}"] .claim-item-text`,
+        `[data-claim-id="${CSS.escape(lead)}"] .claim-item-text`,
       );
       if (button) button.focus({ preventScroll: true });
       else if (tries++ < 10) frame = requestAnimationFrame(focus);
@@ -207,8 +231,9 @@ function LongClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
                 <ClaimItem
                   as="div"
                   claim={row.claim}
+                  parts={partsOf(row.claim, quotations)}
                   number={numbers.get(row.claim.id) ?? 0}
-                  selected={selected === row.claim.id}
+                  selectedPart={selectedIn(partsOf(row.claim, quotations), selected)}
                   Badge={ClaimBadge}
                   onVerdict={onVerdict}
                   onSelect={select}

@@ -10,16 +10,16 @@ afterEach(() => {
   resetShortcutsForTests();
 });
 
-function Probe({ ids }: Readonly<{ ids: readonly string[] }>) {
-  useClaimKeys(ids);
+function Probe({ ids, leadOf }: Readonly<{ ids: readonly string[]; leadOf?: ReadonlyMap<string, string> }>) {
+  useClaimKeys(ids, leadOf);
   return null;
 }
 
-function setup(ids: readonly string[], url = '/articles/a1') {
+function setup(ids: readonly string[], url = '/articles/a1', leadOf?: ReadonlyMap<string, string>) {
   const router = createMemoryRouter(
     [
-      { path: '/articles/:articleId', element: <Probe ids={ids} /> },
-      { path: '/articles/:articleId/claims/:claimId', element: <Probe ids={ids} /> },
+      { path: '/articles/:articleId', element: <Probe ids={ids} leadOf={leadOf} /> },
+      { path: '/articles/:articleId/claims/:claimId', element: <Probe ids={ids} leadOf={leadOf} /> },
     ],
     { initialEntries: [url] },
   );
@@ -43,6 +43,33 @@ describe('useClaimKeys', () => {
     await press('{Escape}');
     expect(open()).toBeNull();
     expect(router.state.location.pathname).toBe('/articles/a1');
+  });
+
+  test('a quotation of several parts is one step, from whichever part is open', async () => {
+    // b1 and b2 are the parts of quotation b (split around its cue)
+    const leadOf = new Map([
+      ['a', 'a'],
+      ['b', 'b'],
+      ['b2', 'b'],
+      ['c', 'c'],
+    ]);
+    const { open } = setup(['a', 'b', 'c'], '/articles/a1/claims/b2', leadOf);
+    await press('j');
+    expect(open()).toBe('c');
+    await press('k');
+    expect(open()).toBe('b');
+    await press('k');
+    expect(open()).toBe('a');
+  });
+
+  test('a later part open at the end stays open', async () => {
+    const leadOf = new Map([
+      ['a', 'a'],
+      ['a2', 'a'],
+    ]);
+    const { open } = setup(['a'], '/articles/a1/claims/a2', leadOf);
+    await press('j');
+    expect(open()).toBe('a2');
   });
 
   test('after Esc, j goes on from the claim just closed, not from the first', async () => {

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { whyLine } from '@/core/attribution/explain';
 import type { Article, Claim, Verdict } from '@/core/model/types';
 import { kindLabel } from '@/core/review/kinds';
 import { MAX_NOTE_LENGTH } from '@/core/review/limits';
@@ -35,8 +36,14 @@ type Props = Readonly<{
   article: Article;
   number: number;
   total: number;
+  /** The claims just before and after in the text (merging works on these). */
   previous: Claim | null;
   next: Claim | null;
+  /** The first parts of the quotations before and after (‹ › and j / k move by quotation). */
+  previousQuotation: Claim | null;
+  nextQuotation: Claim | null;
+  /** Every part of this claim's quotation in reading order (this claim alone if it is not split). */
+  parts: readonly Claim[];
   focus: PanelFocus | null;
   spanEditing: boolean;
   sourceFormOpen: boolean;
@@ -58,7 +65,10 @@ type Props = Readonly<{
 
 /** Everything about one claim: context, speaker, verdict, sources, tags, notes, signals, corrections, history. */
 export function ClaimPanel(props: Props) {
-  const { claimId, article, number, total, previous, next, focus } = props;
+  const { claimId, article, number, total, previous, next, focus, parts } = props;
+  const previousQuotation = props.previousQuotation;
+  const nextQuotation = props.nextQuotation;
+  const part = parts.findIndex((p) => p.id === claimId);
   const claim = useClaim(claimId);
   const evidence = useClaimEvidence(claimId);
   const update = useUpdateClaim();
@@ -117,8 +127,8 @@ export function ClaimPanel(props: Props) {
           <button
             type="button"
             className="icon-button"
-            disabled={!previous}
-            onClick={() => previous && props.onSelect(previous.id)}
+            disabled={!previousQuotation}
+            onClick={() => previousQuotation && props.onSelect(previousQuotation.id)}
             aria-label="Previous claim (k)"
           >
             ‹
@@ -126,8 +136,8 @@ export function ClaimPanel(props: Props) {
           <button
             type="button"
             className="icon-button"
-            disabled={!next}
-            onClick={() => next && props.onSelect(next.id)}
+            disabled={!nextQuotation}
+            onClick={() => nextQuotation && props.onSelect(nextQuotation.id)}
             aria-label="Next claim (j)"
           >
             ›
@@ -153,8 +163,33 @@ export function ClaimPanel(props: Props) {
             <span className={`badge verdict-badge verdict-tone-${c.verdict.replace(' ', '-')}`}>
               {verdictLabel(c.verdict)}
             </span>
-            <NeedsSourceBadge claim={c} />
+            <NeedsSourceBadge claim={c} parts={parts} />
           </p>
+          <p className="claim-why">
+            <span className="claim-why-label">Why this speaker:</span> {whyLine(c)}
+          </p>
+          {parts.length > 1 && part >= 0 && (
+            <nav className="claim-quotation-parts" aria-label="Parts of this quotation">
+              <span>
+                Part {part + 1} of {parts.length} of one quotation; its verdict applies to every part, and a
+                source on any part counts for the quotation.
+              </span>
+              <span className="inline-actions">
+                {parts.map((p, i) => (
+                  <button
+                    key={p.id}
+                    type="button"
+                    className="small claim-part"
+                    aria-current={p.id === claimId ? 'true' : undefined}
+                    aria-label={`Part ${i + 1} of ${parts.length}`}
+                    onClick={() => p.id !== claimId && props.onSelect(p.id)}
+                  >
+                    {i + 1}
+                  </button>
+                ))}
+              </span>
+            </nav>
+          )}
           {!canWrite && (
             <p className="read-only-note" id={`${headingId}-read-only`}>
               {readOnlyReason}

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { ArticleId, Claim, Verdict } from '@/core/model/types';
 import { claimNumbers } from '@/core/review/numbers';
+import { quotationsOf } from '@/core/review/quotations';
 import { articleQueries, claimQueries } from '@/db/queries';
 import { readArticleSelection } from '@/features/claim/article-selection';
 import { AddClaimDialog } from '@/features/claim/components/add-claim-dialog';
@@ -53,6 +54,13 @@ export function ClaimReview({
   const numbers = useMemo(() => claimNumbers(claims), [claims]);
   const index = selected ? ordered.findIndex((c) => c.id === selected) : -1;
   const claim = index >= 0 ? ordered[index]! : null;
+  // The panel's ‹ › move by quotation, like j / k; a quotation's parts all take its verdict.
+  const quotations = useMemo(() => quotationsOf(claims), [claims]);
+  const quotation = claim ? quotations.of.get(claim.id) : undefined;
+  const parts = quotation?.parts ?? (claim ? [claim] : []);
+  const at = quotation ? quotations.list.indexOf(quotation) : -1;
+  const previousQuotation = at > 0 ? quotations.list[at - 1]!.parts[0]! : null;
+  const nextQuotation = at >= 0 ? (quotations.list[at + 1]?.parts[0] ?? null) : null;
 
   const applyVerdict = useApplyVerdict({
     onStart: (target, verdict) => setShownVerdict({ claimId: target.id, verdict, since: target.updatedAt }),
@@ -96,7 +104,7 @@ export function ClaimReview({
     hasClaim: claim !== null,
     spanEditing: edits.spanEditing,
     hasSelection: () => readArticleSelection() !== null,
-    verdict: (v) => claim && requestVerdict(claim, v),
+    verdict: (v) => claim && requestVerdict(claim, v, parts),
     openSourceForm,
     focusTags: () => focusPanel('tags'),
     focusSpeaker: () => focusPanel('speaker'),
@@ -129,17 +137,20 @@ export function ClaimReview({
           total={ordered.length}
           previous={ordered[index - 1] ?? null}
           next={ordered[index + 1] ?? null}
+          previousQuotation={previousQuotation}
+          nextQuotation={nextQuotation}
+          parts={parts}
           focus={focus}
           spanEditing={edits.spanEditing}
           sourceFormOpen={sourceFormOpen}
           onSourceFormChange={(open, attached) => {
             setSourceFormOpen(open);
             if (!open && attached && pendingVerdict) {
-              applyVerdict(claim, pendingVerdict);
+              applyVerdict(claim, pendingVerdict, parts);
               setPendingVerdict(null);
             }
           }}
-          onVerdict={(v) => requestVerdict(claim, v)}
+          onVerdict={(v) => requestVerdict(claim, v, parts)}
           onSpanEdit={edits.toggleSpanEditing}
           onDelete={() => deleteClaim(claim, ordered[index + 1] ?? ordered[index - 1] ?? null)}
           onSelect={(id) => select(id, 'keyboard')}
@@ -173,7 +184,7 @@ export function ClaimReview({
       <NoSourceConfirm
         verdict={asking}
         onConfirm={() => {
-          if (claim && asking) applyVerdict(claim, asking);
+          if (claim && asking) applyVerdict(claim, asking, parts);
           dismissAsk();
         }}
         onAddSource={() => {

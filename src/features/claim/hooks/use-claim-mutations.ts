@@ -1,6 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ClaimId, SpeakerId, Timestamp, Verdict } from '@/core/model/types';
-import { type ClaimPatch, restoreClaim, setClaimVerdict, softDeleteClaim, updateClaim } from '@/db/claims';
+import {
+  type ClaimPatch,
+  restoreClaim,
+  setClaimsVerdict,
+  setClaimVerdict,
+  softDeleteClaim,
+  updateClaim,
+} from '@/db/claims';
 import { createSpeaker, mergeSpeakers, type SpeakerInput, updateSpeaker } from '@/db/speakers';
 
 /**
@@ -14,6 +21,13 @@ export const useSetVerdict = () =>
   useMutation({
     mutationFn: ({ id, verdict, expectedUpdatedAt }: Checked & { verdict: Verdict }) =>
       setClaimVerdict(id, verdict, { expectedUpdatedAt }),
+  });
+
+/** One verdict on every part of a quotation, as one history batch (one undo step). */
+export const useSetVerdicts = () =>
+  useMutation({
+    mutationFn: ({ ids, verdict }: { ids: readonly ClaimId[]; verdict: Verdict }) =>
+      setClaimsVerdict(ids, verdict),
   });
 
 export const useUpdateClaim = () =>

@@ -4,15 +4,21 @@ import { verdictLabel, verdictNeedsSource } from '@/core/review/verdicts';
 import { describeDbError } from '@/db/errors';
 import { countClaimSources } from '@/db/evidence';
 import { type ConflictNotice, noticeOf } from '@/features/claim/conflict';
-import { useSetVerdict } from '@/features/claim/hooks/use-claim-mutations';
+import { useSetVerdict, useSetVerdicts } from '@/features/claim/hooks/use-claim-mutations';
 import { canWriteNow } from '@/stores/can-write';
 import { useSelectedClaim } from '@/stores/selected-claim';
 import { announce, showToast } from '@/ui/toast';
 
-/** Sets a verdict on a claim, the checks already made. */
-export type VerdictApplier = (claim: Claim, verdict: Verdict) => void;
+/**
+ * Sets a verdict on a claim, the checks already made. `parts`, when given, are every claim of the
+ * claim's quotation (runs split around the cue): a quotation is one statement, so all take the verdict.
+ */
+export type VerdictApplier = (claim: Claim, verdict: Verdict, parts?: readonly Claim[]) => void;
 /** Asks for a verdict on a claim: every way of choosing a verdict goes through one of these. */
-export type VerdictRequester = (claim: Claim, verdict: Verdict) => void;
+export type VerdictRequester = (claim: Claim, verdict: Verdict, parts?: readonly Claim[]) => void;
+
+const several = (parts: readonly Claim[] | undefined): parts is readonly Claim[] =>
+  parts !== undefined && parts.length > 1;
 
 type ApplyHooks = Readonly<{
   /** Before the write, e.g. to show the verdict at once. */
@@ -25,11 +31,30 @@ type ApplyHooks = Readonly<{
 /** Saves a verdict (checked against the claim as shown) and announces it. Stable while `hooks` are. */
 export function useApplyVerdict(hooks: ApplyHooks = {}): VerdictApplier {
   const { mutate } = useSetVerdict();
+  const { mutate: mutateAll } = useSetVerdicts();
   const latest = useRef(hooks);
   latest.current = hooks;
   return useCallback(
-    (claim, verdict) => {
+    (claim, verdict, parts) => {
       latest.current.onStart?.(claim, verdict);
+      if (several(parts)) {
+        mutateAll(
+          { ids: parts.map((p) => p.id), verdict },
+          {
+            onSuccess: () => {
+              announce(
+                `Verdict set to ${verdictLabel(verdict)} on all ${parts.length} parts of the quotation.`,
+              );
+              latest.current.onSaved?.(null);
+            },
+            onError: (e) => {
+              latest.current.onFailed?.();
+              showToast(describeDbError(e), { tone: 'error' });
+            },
+          },
+        );
+        return;
+      }
       mutate(
         { id: claim.id, verdict, expectedUpdatedAt: claim.updatedAt },
         {
@@ -46,7 +71,7 @@ export function useApplyVerdict(hooks: ApplyHooks = {}): VerdictApplier {
         },
       );
     },
-    [mutate],
+    [mutate, mutateAll],
   );
 }
 
@@ -60,14 +85,17 @@ export function useVerdictRequest(apply: VerdictApplier): VerdictRequester {
   const openOrigin = useRef(origin);
   openOrigin.current = origin;
   return useCallback(
-    (claim, verdict) => {
-      if (claim.verdict === verdict) return;
+    (claim, verdict, parts) => {
+      const all = several(parts) ? parts : [claim];
+      if (all.every((p) => p.verdict === verdict)) return;
       const allowed = canWriteNow();
       if (!allowed.canWrite) return showToast(allowed.reason);
-      if (!verdictNeedsSource(verdict)) return apply(claim, verdict);
-      countClaimSources(claim.id).then(
-        (sources) => {
-          if (sources > 0) return apply(claim, verdict);
+      if (!verdictNeedsSource(verdict)) return apply(claim, verdict, parts);
+      // A quotation rests on a source attached to any of its parts.
+      Promise.all(all.map((p) => countClaimSources(p.id))).then(
+        (counts) => {
+          const sources = counts.reduce((n, k) => n + k, 0);
+          if (sources > 0) return apply(claim, verdict, parts);
           const open = current().claimId === claim.id;
           select(claim.id, open ? (openOrigin.current ?? 'keyboard') : 'list', { askVerdict: verdict });
         },
