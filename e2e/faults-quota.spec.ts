@@ -92,7 +92,7 @@ test('storage full in Chromium: the import says so and what to do, nothing of it
   expect(stored(after)).toEqual(stored(before));
   await expect(page.getByRole('link', { name: MILLBROOK.title })).toBeVisible();
 
-  // A bulk import on a full disk lists every article with the same reason, and keeps nothing.
+  // A bulk import on a full disk stops, lists the articles of the refused batch, and keeps nothing.
   await page.getByLabel('Files (.txt, .md, .html) or JSONL corpora').setInputFiles({
     name: 'three.jsonl',
     mimeType: 'application/x-ndjson',
@@ -107,7 +107,12 @@ test('storage full in Chromium: the import says so and what to do, nothing of it
     ),
   });
   await page.getByRole('button', { name: 'Import all' }).click();
-  await expect(page.locator('.bulk-status')).toContainText('finished: 0 imported', { timeout: 60_000 });
+  await expect(page.locator('.bulk-status')).toContainText(
+    'stopped, storage is full: 0 articles imported whole',
+    {
+      timeout: 60_000,
+    },
+  );
   const failures = page.getByRole('region', { name: 'Import many articles' }).getByRole('alert');
   for (const i of [1, 2, 3]) await expect(failures).toContainText(`three.jsonl line ${i}: Storage is full`);
   expect(stored(await dumpDb(page))).toEqual(stored(before));
