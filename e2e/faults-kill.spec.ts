@@ -1,89 +1,135 @@
 import type { Page } from '@playwright/test';
-import { KELSEY } from './claims-table-fixtures';
-import { expect, importStatus, openLibrary, pasteArticle, test } from './fixtures';
-import { type Dump, dumpDb, expectWholeOrAbsent, KillableBrowser } from './kill-helpers';
+import { expect, openLibrary, test } from './fixtures';
+import {
+  armWriteHold,
+  type Dump,
+  dumpDb,
+  expectDerivedConsistent,
+  expectWholeOrAbsent,
+  installWriteHold,
+  KillableBrowser,
+  waitForHeld,
+} from './kill-helpers';
 
-/** A long article (about 360 claims), distinct by its headline, so its import is one big transaction. */
-const bigArticle = (n: number) =>
-  `Harbour answers, part ${n}\n\n${Array.from({ length: 6 }, () => KELSEY.text.split('\n').slice(1).join('\n')).join('\n')}`;
-
-const live = <T extends { deletedAt?: unknown }>(rows: T[]) => rows.filter((r) => r.deletedAt == null);
-const tagged = (dump: Dump, tag: string) => dump.claims.filter((c) => c.tags.includes(tag));
+/** The bulk importer's batch: one transaction, one undo step (src/features/import/bulk/bulk-runner.ts). */
+const BATCH = 20;
 const TAG = 'kill-test';
 
-async function lastChangeBatch(dump: Dump) {
-  const changes = dump.history.filter((h) => (h.batchKind ?? 'change') === 'change');
+const article = (i: number) =>
+  `Bridge ${i} to reopen in spring\n\nThe mayor, Jo Hart, said: "Bridge ${i} will reopen in ${(i % 9) + 2} weeks."\nCouncillors said the repair of bridge ${i} cost £${i}m, according to a report.`;
+const CORPUS = Array.from({ length: 500 }, (_, i) =>
+  JSON.stringify({ id: `n${i}`, title: `Bridge ${i}`, text: article(i) }),
+).join('\n');
+
+const live = <T extends { deletedAt?: unknown }>(rows: T[]) => rows.filter((r) => r.deletedAt == null);
+const tagged = (dump: Dump) => dump.claims.filter((c) => c.tags.includes(TAG));
+
+/** The newest change batch that no undo has taken back (what Ctrl+Z acts on next). */
+function nextUndoTarget(dump: Dump): string {
+  const undone = new Set(dump.history.filter((h) => h.batchKind === 'undo').map((h) => h.target));
+  const changes = dump.history.filter(
+    (h) => (h.batchKind ?? 'change') === 'change' && !undone.has(h.batchId),
+  );
   return changes.sort((a, b) => a.at - b.at || (a.batchId < b.batchId ? -1 : 1)).at(-1)!.batchId;
 }
 
-async function selectAllAndTag(page: Page) {
+/** Presses Ctrl+Z and checks, straight from IndexedDB, that the whole step came back. */
+async function undoAndCheck(page: Page, before: Dump): Promise<Dump> {
+  const target = nextUndoTarget(before);
+  await page.locator('body').press('Control+z');
+  await expect(page.getByText(/^Undid/).first()).toBeVisible({ timeout: 30_000 });
+  const after = await dumpDb(page);
+  expectWholeOrAbsent(after);
+  expectDerivedConsistent(after);
+  expect(after.history.some((h) => h.batchKind === 'undo' && h.target === target)).toBe(true);
+  const created = before.history.filter(
+    (h) => h.batchId === target && h.table === 'articles' && h.action === 'create',
+  );
+  for (const h of created) {
+    expect(after.articles.find((a) => a.id === h.rowId)?.deletedAt, `article ${h.rowId}`).not.toBeNull();
+    for (const id of h.to!.claimIds as string[])
+      expect(after.claims.find((c) => c.id === id)?.deletedAt, `claim ${id}`).not.toBeNull();
+  }
+  return after;
+}
+
+/** Selects every claim and tags them; the hold is armed once the page is loaded (a navigation resets it). */
+async function selectAllAndTag(page: Page, holdAfter: number) {
   await page.goto('/claims');
   await expect(page.locator('.claims-count')).toContainText(/\d+ claims/);
   await page.getByRole('checkbox', { name: /^Select all .* matching claims$/ }).click();
   await expect(page.locator('.claims-count')).toContainText('selected');
   const bulk = page.getByRole('region', { name: 'Bulk actions' });
   await bulk.getByLabel('Tag to add').fill(TAG);
+  await armWriteHold(page, holdAfter);
   await bulk.getByRole('button', { name: 'Add tag' }).click();
 }
 
-test('the browser killed during an import and during a bulk edit: whole or absent, and undo still works', async ({
+test('the browser killed in the middle of a 500-article bulk import and of a bulk edit: only whole articles, and undo works', async ({
   baseURL,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(240_000);
   const browser = new KillableBrowser(baseURL!);
   try {
-    // 1. Kill while an article's import is being saved.
-    let page = await browser.start();
+    // 1. A 500-article JSONL import; once a batch is in, the next batch's transaction is held
+    //    open with articles and claims written but not committed, and the browser is killed.
+    let page = await browser.start(installWriteHold);
     await openLibrary(page);
-    for (const n of [1, 2]) {
-      await pasteArticle(page, bigArticle(n));
-      await expect(importStatus(page)).toContainText('Imported Harbour answers', { timeout: 60_000 });
-    }
-    await pasteArticle(page, bigArticle(3));
-    await expect(importStatus(page)).toContainText('Saving…', { timeout: 60_000 });
+    await page.getByLabel('Files (.txt, .md, .html) or JSONL corpora').setInputFiles({
+      name: 'corpus.jsonl',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(CORPUS),
+    });
+    await page.getByRole('button', { name: 'Import all' }).click();
+    await expect(page.locator('.bulk-status')).toContainText(/^([2-9]\d|\d{3}) of 500 articles done/, {
+      timeout: 120_000,
+    });
+    await armWriteHold(page, 12);
+    const held = await waitForHeld(page);
+    expect(held.articleIds.length).toBeGreaterThan(0);
     await browser.kill();
 
-    page = await browser.start();
+    // 2. Reopened: whole batches of whole articles, with their summaries; nothing of the held batch.
+    page = await browser.start(installWriteHold);
     await openLibrary(page);
     let dump = await dumpDb(page);
     expectWholeOrAbsent(dump);
-    expect(live(dump.articles).length).toBeGreaterThanOrEqual(3); // reference, parts 1 and 2 (and 3 if it committed)
-    const part3 = dump.articles.some((a) => a.title === 'Harbour answers, part 3');
-    test
-      .info()
-      .annotations.push({ type: 'import kill', description: part3 ? 'part 3 committed' : 'part 3 absent' });
+    expectDerivedConsistent(dump);
+    const stored = new Set([...dump.articles, ...dump.claims].map((r) => r.id));
+    for (const id of [...held.articleIds, ...held.claimIds]) expect(stored.has(id), id).toBe(false);
+    const bulk = dump.articles.filter((a) => /^Bridge \d+$/.test(String(a.title)));
+    expect(bulk.length).toBeGreaterThanOrEqual(BATCH);
+    expect(bulk.length % BATCH).toBe(0);
+    test.info().annotations.push({
+      type: 'import kill',
+      description: `${bulk.length} articles stored whole; the held batch had written ${held.articleIds.length} articles and ${held.claimIds.length} claims (${held.writes} rows), none kept`,
+    });
 
-    // 2. Kill right after a bulk tag of every claim starts.
+    // 3. Undo takes back the last whole batch.
+    dump = await undoAndCheck(page, dump);
+
+    // 4. A bulk tag of every claim, killed with the tag written to some claims but not committed.
     const claimTotal = live(dump.claims).length;
-    await selectAllAndTag(page);
+    await selectAllAndTag(page, 10);
+    const heldTag = await waitForHeld(page);
     await browser.kill();
 
     page = await browser.start();
     await openLibrary(page);
     dump = await dumpDb(page);
     expectWholeOrAbsent(dump);
-    const tagCount = tagged(dump, TAG).length;
-    expect([0, claimTotal]).toContain(tagCount);
-    test
-      .info()
-      .annotations.push({ type: 'bulk-tag kill', description: `${tagCount} of ${claimTotal} tagged` });
-    const tagEntries = dump.history.filter((h) => (h.to?.tags as string[] | undefined)?.includes(TAG));
-    expect(tagEntries).toHaveLength(tagCount);
-    expect(new Set(tagEntries.map((h) => h.batchId)).size).toBe(tagCount === 0 ? 0 : 1);
+    expectDerivedConsistent(dump);
+    expect(live(dump.claims)).toHaveLength(claimTotal);
+    expect(tagged(dump)).toHaveLength(0);
+    expect(dump.summaries.find((s) => s.id === `t:${TAG}`)).toBeUndefined();
+    expect(dump.history.filter((h) => (h.to?.tags as string[] | undefined)?.includes(TAG))).toHaveLength(0);
+    test.info().annotations.push({
+      type: 'bulk-tag kill',
+      description: `the held transaction had tagged ${heldTag.claimIds.length} of ${claimTotal} claims; none kept`,
+    });
 
-    // 3. Undo after the crash undoes the last whole step.
-    const target = await lastChangeBatch(dump);
-    await page.locator('body').press('Control+z');
-    await expect(page.getByText(/^Undid/).first()).toBeVisible({ timeout: 30_000 });
-    dump = await dumpDb(page);
-    expectWholeOrAbsent(dump);
-    expect(dump.history.some((h) => h.batchKind === 'undo' && h.target === target)).toBe(true);
-    expect(tagged(dump, TAG)).toHaveLength(0);
-    if (tagCount === 0) {
-      // the last step was an import: its article and claims are in the trash
-      const imported = dump.history.find((h) => h.batchId === target && h.table === 'articles')!;
-      expect(dump.articles.find((a) => a.id === imported.rowId)?.deletedAt).not.toBeNull();
-    }
+    // 5. Undo after the second crash takes back the step before (the previous whole import batch).
+    await undoAndCheck(page, dump);
   } finally {
     await browser.dispose();
   }

@@ -11,13 +11,15 @@ export class KillableBrowser {
   context: BrowserContext | null = null;
   constructor(private readonly baseURL: string) {}
 
-  async start(): Promise<Page> {
+  /** Starts the browser on the profile; `init` runs in every page before the app (e.g. `installWriteHold`). */
+  async start(init?: () => void): Promise<Page> {
     const executablePath = findBrowser() ?? undefined;
     this.context = await chromium.launchPersistentContext(this.dir, {
       ...(executablePath ? { executablePath } : {}),
       baseURL: this.baseURL,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
+    if (init) await this.context.addInitScript(init);
     return this.context.pages()[0] ?? (await this.context.newPage());
   }
 
@@ -57,6 +59,75 @@ export class KillableBrowser {
   }
 }
 
+/** The rows a held transaction had written when it was stopped (see `installWriteHold`). */
+export type Held = { articleIds: string[]; claimIds: string[]; writes: number };
+
+/**
+ * Runs in the page before the app. Inert until the test arms it with `armWriteHold`: then the
+ * next read-write transaction that has written `claimWrites` claim rows is kept open without
+ * committing (a loop of cheap reads, and its `commit()` ignored), and what it wrote so far is
+ * published as `window.__held`. A kill at that moment lands in the middle of a real transaction
+ * with rows written, every time, instead of whenever a poll happens to catch one.
+ */
+export function installWriteHold(): void {
+  type W = { __hold: { claimWrites: number } | null; __held: Held | null };
+  const w = window as unknown as W;
+  w.__hold = null;
+  w.__held = null;
+  const seen = new WeakMap<IDBTransaction, Held & { claims: number }>();
+  const held = new WeakSet<IDBTransaction>();
+  const commit = IDBTransaction.prototype.commit;
+  IDBTransaction.prototype.commit = function (this: IDBTransaction) {
+    if (!held.has(this)) commit.call(this);
+  };
+  for (const method of ['add', 'put'] as const) {
+    const original = IDBObjectStore.prototype[method];
+    IDBObjectStore.prototype[method] = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      const request = original.call(this, value, key);
+      const tx = this.transaction;
+      if (tx.mode !== 'readwrite' || held.has(tx)) return request;
+      const rec = seen.get(tx) ?? { articleIds: [], claimIds: [], writes: 0, claims: 0 };
+      seen.set(tx, rec);
+      rec.writes++;
+      const id = (value as { id?: unknown } | null)?.id;
+      if (this.name === 'articles' && typeof id === 'string') rec.articleIds.push(id);
+      if (this.name === 'claims' && typeof id === 'string') {
+        rec.claimIds.push(id);
+        rec.claims++;
+        if (w.__hold && rec.claims >= w.__hold.claimWrites) {
+          w.__hold = null;
+          held.add(tx);
+          const spin = () => {
+            this.get('\uffff-no-such-row').onsuccess = spin;
+          };
+          spin();
+          w.__held = { articleIds: rec.articleIds, claimIds: rec.claimIds, writes: rec.writes };
+        }
+      }
+      return request;
+    };
+  }
+}
+
+/** Arms the hold (see `installWriteHold`). */
+export function armWriteHold(page: Page, claimWrites: number): Promise<void> {
+  return page.evaluate((n) => {
+    (window as unknown as { __hold: { claimWrites: number } }).__hold = { claimWrites: n };
+  }, claimWrites);
+}
+
+/** Waits until a transaction is held open, and returns what it had written. */
+export async function waitForHeld(page: Page, timeout = 120_000): Promise<Held> {
+  const handle = await page.waitForFunction(
+    () => (window as unknown as { __held: Held | null }).__held,
+    undefined,
+    {
+      timeout,
+    },
+  );
+  return (await handle.jsonValue()) as Held;
+}
+
 type Row = Record<string, unknown> & { id: string; deletedAt?: number | null };
 export type Dump = Readonly<{
   articles: Row[];
@@ -64,6 +135,8 @@ export type Dump = Readonly<{
   speakers: Row[];
   sources: Row[];
   evidence: Row[];
+  claimFacets: (Row & { live: 0 | 1; a: string })[];
+  summaries: { id: string; counts: Record<string, number> }[];
   history: (Row & {
     table: string;
     rowId: string;
@@ -85,7 +158,16 @@ export function dumpDb(page: Page): Promise<Dump> {
         const open = indexedDB.open('claimdesk');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const names = ['articles', 'claims', 'speakers', 'sources', 'evidence', 'history'] as const;
+          const names = [
+            'articles',
+            'claims',
+            'speakers',
+            'sources',
+            'evidence',
+            'claimFacets',
+            'summaries',
+            'history',
+          ] as const;
           const tx = open.result.transaction([...names]);
           const out: Record<string, unknown[]> = {};
           for (const n of names) {
@@ -137,5 +219,42 @@ export function expectWholeOrAbsent(dump: Dump): void {
   for (const c of dump.claims) {
     expect(tables.articles!.has(c.articleId)).toBe(true);
     if (c.speakerId !== null) expect(tables.speakers!.has(c.speakerId)).toBe(true);
+  }
+}
+
+/**
+ * The derived rows agree with the claims (what the write middleware keeps in the same transaction):
+ * a facet row per claim, live exactly when the claim is, and for the library and every article the
+ * summary's counts by verdict and by kind equal the live claims counted by hand.
+ */
+export function expectDerivedConsistent(dump: Dump): void {
+  const facets = new Map(dump.claimFacets.map((f) => [f.id, f]));
+  expect(dump.claimFacets.length, 'one facet row per claim').toBe(dump.claims.length);
+  for (const c of dump.claims) {
+    expect(facets.get(c.id)?.live, `facet of ${c.id}`).toBe(c.deletedAt === null ? 1 : 0);
+  }
+  const expected = new Map<string, Record<string, number>>();
+  const bump = (scope: string, key: string) => {
+    const counts = expected.get(scope) ?? {};
+    expected.set(scope, counts);
+    counts[key] = (counts[key] ?? 0) + 1;
+  };
+  for (const c of dump.claims) {
+    if (c.deletedAt !== null) continue;
+    for (const scope of ['lib', `a:${c.articleId}`]) {
+      bump(scope, `v:${String(c.verdict)}`);
+      bump(scope, `k:${String(c.kind)}`);
+    }
+  }
+  const single = (counts: Record<string, number> | undefined) =>
+    Object.fromEntries(Object.entries(counts ?? {}).filter(([k]) => /^[vk]:[^|]*$/.test(k)));
+  const summaries = new Map(dump.summaries.map((s) => [s.id, s.counts]));
+  const scopes = new Set([
+    'lib',
+    ...dump.articles.map((a) => `a:${a.id}`),
+    ...[...summaries.keys()].filter((id) => id.startsWith('a:')),
+  ]);
+  for (const scope of scopes) {
+    expect(single(summaries.get(scope)), `summary ${scope}`).toEqual(expected.get(scope) ?? {});
   }
 }

@@ -37,16 +37,30 @@ export type ClaimReviewDoc = Readonly<{
   }>;
 }>;
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** An ISO 8601 date as stored, or undefined for anything else (a date field carries only dates). */
+const isoDate = (s: string | null): string | undefined =>
+  s && ISO_DATE.test(s.trim()) ? s.trim() : undefined;
+
+/**
+ * The review's address from the settings' pattern, only when it makes an http(s) URL: a pattern
+ * restored from a backup or typed before the check (`javascript:…{claimId}`) falls back to the
+ * claim's `urn:uuid:`, which `claimReviewProblems` then reports.
+ */
+function reviewUrl(pattern: string, claimId: string, articleId: string): string {
+  return (pattern && httpUrl(reviewUrlFrom(pattern, claimId, articleId))) || `urn:uuid:${claimId}`;
+}
+
 /** Rating values on the numeric scale sit between the worst (1) and best (5) ratings. */
 export function claimReviewOf(item: ExportItem, settings: ExportSettings): ClaimReviewDoc | null {
   const { claim, article, speaker } = item;
   const rating = claimReviewRating(claim.verdict);
   if (!rating) return null;
-  const pattern = settings.reviewUrlPattern;
-  const url = pattern ? reviewUrlFrom(pattern, claim.id, article.id) : `urn:uuid:${claim.id}`;
+  const url = reviewUrl(settings.reviewUrlPattern, claim.id, article.id);
   const articleUrl = httpUrl(article.url);
   const orgUrl = httpUrl(settings.organizationUrl);
-  const published = article.publishedAt ?? undefined;
+  const published = isoDate(article.publishedAt);
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',

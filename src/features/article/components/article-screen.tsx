@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { type ComponentType, type ReactNode, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { ArticleId, Claim, Verdict } from '@/core/model/types';
@@ -5,6 +6,7 @@ import { kindLabel } from '@/core/review/kinds';
 import { claimNumbers } from '@/core/review/numbers';
 import { partLabel, quotationsOf } from '@/core/review/quotations';
 import { describeDbError } from '@/db/errors';
+import { articleMutations } from '@/db/mutations';
 import { ArticleHeader } from '@/features/article/components/article-header';
 import { ArticleText, type ClaimLook } from '@/features/article/components/article-text';
 import type { ClaimBadgeProps } from '@/features/article/components/claim-item';
@@ -12,7 +14,6 @@ import { ClaimList } from '@/features/article/components/claim-list';
 import { highlightRuns } from '@/features/article/highlight-runs';
 import { useArticle, useArticleClaims, useArticleSpeakers } from '@/features/article/hooks/use-article-data';
 import { useClaimKeys } from '@/features/article/hooks/use-claim-keys';
-import { useRestoreArticle } from '@/features/article/hooks/use-restore-article';
 import { groupClaimsBySpeaker } from '@/features/article/speaker-groups';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
 import { StatusMessage } from '@/ui/status-message';
@@ -47,7 +48,7 @@ export function ArticleScreen({
   const article = useArticle(articleId);
   const claims = useArticleClaims(articleId);
   const speakers = useArticleSpeakers(articleId);
-  const restore = useRestoreArticle();
+  const restore = useMutation(articleMutations.restore());
 
   const view = useMemo(() => {
     if (!article.data || !claims.data || !speakers.data) return null;

@@ -1,6 +1,8 @@
 import { File as NodeFile } from 'node:buffer';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '@/db/db';
+import { MESSAGES } from '@/db/errors';
+import { failWritesAfter } from '@/db/testing/quota-fault';
 import { resetDb } from '@/test/db';
 import {
   BATCH_SIZE,
@@ -77,5 +79,27 @@ describe('bulk import', { timeout: 120_000 }, () => {
       expect(claims, a.title).toBeGreaterThan(0);
     }
     expect(await db.claims.count()).toBe(s.claims);
+  });
+
+  test('a full disk stops the run after the batch it refused: its articles listed, nothing of it kept, earlier work intact', async () => {
+    await startBulkImport([file('first.txt', article(100))]);
+    expect(bulkImportStore.get().imported).toBe(1);
+    resetBulkImport();
+    const fault = await failWritesAfter(db, 0);
+    try {
+      const corpus = Array.from({ length: BATCH_SIZE * 3 }, (_, i) => line({ text: article(i) })).join('\n');
+      await startBulkImport([file('big.jsonl', corpus)]);
+      const s = bulkImportStore.get();
+      expect(s.phase).toBe('cancelled');
+      expect(s.stoppedBecause).toBe(MESSAGES.quota);
+      expect(s.imported).toBe(0);
+      expect(s.done).toBe(BATCH_SIZE); // the rest were not even extracted
+      expect(s.failures).toHaveLength(BATCH_SIZE);
+      for (const f of s.failures) expect(f.reason).toBe(MESSAGES.quota);
+      expect(fault.refused).toBe(1);
+    } finally {
+      await fault.remove();
+    }
+    expect(await db.articles.count()).toBe(1);
   });
 });

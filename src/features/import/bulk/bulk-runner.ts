@@ -1,6 +1,6 @@
 import { findArticleByHash, sha256Hex } from '@/db/articles';
 import { type BatchArticle, saveImportBatch } from '@/db/bulk-import';
-import { describeDbError } from '@/db/errors';
+import { describeDbError, MESSAGES } from '@/db/errors';
 import { extractClaims } from '@/workers/pipeline';
 import { ImportRefused, type Prepared, readFile, readPaste } from '../import-article';
 import { type BulkFailure, type BulkItem, bulkItems, countItems } from './bulk-sources';
@@ -17,6 +17,8 @@ export type BulkState = Readonly<{
   startedAt: number;
   /** Milliseconds left at the pace so far; null until one batch is written. */
   remainingMs: number | null;
+  /** Why the run stopped by itself (the disk is full): the rest would fail the same way. */
+  stoppedBecause: string | null;
 }>;
 
 export const BATCH_SIZE = 20;
@@ -31,6 +33,7 @@ const IDLE: BulkState = {
   failures: [],
   startedAt: 0,
   remainingMs: null,
+  stoppedBecause: null,
 };
 
 let state: BulkState = IDLE;
@@ -117,7 +120,13 @@ export async function startBulkImport(files: readonly File[]): Promise<void> {
         remainingMs: done > 0 ? Math.round((elapsed / done) * Math.max(0, total - done)) : null,
       });
     } catch (e) {
-      for (const a of current) fail({ label: a.label, reason: reasonOf(e) });
+      const reason = reasonOf(e);
+      for (const a of current) fail({ label: a.label, reason });
+      // a full disk refuses every later batch too: stop, rather than extract the rest for nothing
+      if (reason === MESSAGES.quota) {
+        set({ stoppedBecause: reason });
+        abort.abort();
+      }
     }
   };
 

@@ -1,7 +1,8 @@
+import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { ArticleId } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
-import { useRestoreArticle } from '@/features/import/hooks/use-restore-article';
+import { articleMutations } from '@/db/mutations';
 import type { ImportOutcome, ImportStage } from '@/features/import/import-article';
 import { ImportRefused } from '@/features/import/import-refused';
 import { StatusMessage } from '@/ui/status-message';
@@ -77,7 +78,7 @@ type DeletedProps = Readonly<{ id: ArticleId; title: string; articleHref: (id: s
 
 /** The same text was imported before and then deleted: offer it back instead of a second copy. */
 function DeletedDuplicate({ id, title, articleHref }: DeletedProps) {
-  const restore = useRestoreArticle();
+  const restore = useMutation(articleMutations.restore());
   if (restore.isSuccess) {
     return (
       <StatusMessage tone="success">

@@ -70,7 +70,7 @@ export function BulkImportPanel() {
                     : state.phase === 'cancelling'
                       ? ' · finishing the batch being saved'
                       : state.phase === 'cancelled'
-                        ? ` · cancelled: ${n(state.imported)} articles imported whole, the rest not started`
+                        ? ` · ${state.stoppedBecause ? 'stopped, storage is full' : 'cancelled'}: ${n(state.imported)} articles imported whole, the rest not started`
                         : ` · finished: ${n(state.imported)} imported`
                 }`}
           </p>

@@ -1,0 +1,82 @@
+/**
+ * Runs one benchmark page (bench/<name>.html, served by Vite from the source tree) in Debian's
+ * Chromium, headless on a persistent profile on disk (IndexedDB stored as in real use), and prints
+ * what the page's `window.runBench(options)` returns, with the machine, the date and the load.
+ * Used by bench/bulk-import.ts and bench/export-library.ts.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { createServer } from 'vite';
+import { findBrowser } from '../scripts/browser-path.mjs';
+
+export const numberArg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : Number(process.argv[i + 1]);
+};
+
+const load = () => loadavg().map((n) => Math.round(n * 10) / 10);
+
+export async function runBenchPage(name: string, options: Record<string, number>): Promise<void> {
+  const port = Number(process.env.E2E_PORT ?? 4177);
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const server = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    resolve: { alias: { '@': join(root, 'src') } },
+    worker: { format: 'es' },
+    server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
+  });
+  await server.listen();
+  const profile = mkdtempSync(join(tmpdir(), `${name}-bench-`));
+  const executablePath = findBrowser() ?? undefined;
+  const context = await chromium.launchPersistentContext(profile, {
+    headless: true,
+    ...(executablePath ? { executablePath } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+    ],
+  });
+  const loadBefore = load();
+  try {
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'log' || m.type() === 'error') process.stderr.write(`${m.text()}\n`);
+    });
+    page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
+    await page.goto(`http://127.0.0.1:${port}/bench/${name}.html`);
+    await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
+      timeout: 120_000,
+    });
+    const result = await page.evaluate(
+      (o) => (window as unknown as { runBench: (x: typeof o) => Promise<unknown> }).runBench(o),
+      options,
+    );
+    console.log(
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+          browser: `Chromium ${context.browser()?.version() ?? ''} (headless, persistent profile)`,
+          options,
+          loadAverage: { before: loadBefore, after: load() },
+          ...(result as object),
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}

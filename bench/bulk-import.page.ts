@@ -1,0 +1,155 @@
+/**
+ * The bulk import benchmark, in a real page (bench/bulk-import.ts drives it):
+ * 1. the app's whole bulk import path (`startBulkImport`: JSONL read, checks, hashing, extraction
+ *    in the worker, batches of 20 articles written one transaction each) on an empty database, with
+ *    every long task (> 50 ms) the main thread had meanwhile;
+ * 2. the write path alone (`saveImportBatch`, the same batches, extraction done beforehand) on an
+ *    empty database, against raw IndexedDB writing the very rows it wrote (derived rows included)
+ *    with the same number of transactions.
+ */
+
+import { type BatchArticle, saveImportBatch } from '@/db/bulk-import';
+import { db } from '@/db/db';
+import { BATCH_SIZE, bulkImportStore, startBulkImport } from '@/features/import/bulk/bulk-runner';
+import { extractClaims } from '@/workers/pipeline';
+import { corpusArticle, corpusJsonl } from './bulk-import-corpus';
+
+type Options = { articles: number; claims: number };
+const out = document.getElementById('out')!;
+const log = (s: string) => {
+  console.log(s);
+  out.textContent = s;
+};
+const round = (n: number) => Math.round(n);
+
+async function freshDb() {
+  db.close();
+  await db.delete();
+  await db.open();
+}
+
+/** A raw IndexedDB database with the app's stores and indexes. */
+async function openRawCopy(name: string): Promise<IDBDatabase> {
+  await new Promise((resolve) => {
+    const r = indexedDB.deleteDatabase(name);
+    r.onsuccess = r.onerror = resolve;
+  });
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => {
+      for (const t of db.tables) {
+        const store = req.result.createObjectStore(t.name, { keyPath: t.schema.primKey.keyPath as string });
+        for (const ix of t.schema.indexes)
+          store.createIndex(ix.name, ix.keyPath as string | string[], {
+            unique: !!ix.unique,
+            multiEntry: !!ix.multi,
+          });
+      }
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function watchLongTasks() {
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push(e.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  return () => {
+    observer.disconnect();
+    tasks.sort((a, b) => b - a);
+    return {
+      count: tasks.length,
+      over100ms: tasks.filter((t) => t > 100).length,
+      longestMs: round(tasks[0] ?? 0),
+      top5Ms: tasks.slice(0, 5).map(round),
+    };
+  };
+}
+
+async function wholePath(o: Options) {
+  await freshDb();
+  const file = new File([corpusJsonl(o.articles, o.claims)], 'corpus.jsonl', {
+    type: 'application/x-ndjson',
+  });
+  const stop = watchLongTasks();
+  const t0 = performance.now();
+  let last = 0;
+  const unsubscribe = bulkImportStore.subscribe(() => {
+    const s = bulkImportStore.get();
+    if (s.done - last >= 100) {
+      last = s.done;
+      log(`whole path: ${s.done} of ${s.total} (${round(performance.now() - t0)} ms)`);
+    }
+  });
+  await startBulkImport([file]);
+  const ms = performance.now() - t0;
+  unsubscribe();
+  const s = bulkImportStore.get();
+  return {
+    ms: round(ms),
+    articles: s.imported,
+    claims: s.claims,
+    failed: s.failures.length,
+    articlesPerSecond: Math.round((s.imported / ms) * 1000 * 10) / 10,
+    claimsPerSecond: round((s.claims / ms) * 1000),
+    longTasks: stop(),
+  };
+}
+
+async function writePathAgainstRaw(o: Options) {
+  const batches: BatchArticle[][] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < o.articles; i++) {
+    const { title, text } = corpusArticle(i, o.claims);
+    if (i % BATCH_SIZE === 0) batches.push([]);
+    batches.at(-1)!.push({ input: { text, title }, extraction: await extractClaims(text) });
+  }
+  const extractMs = performance.now() - t0;
+  log(`extracted ${o.articles} articles in ${round(extractMs)} ms`);
+
+  await freshDb();
+  const t1 = performance.now();
+  for (const b of batches) await saveImportBatch(b);
+  const appMs = performance.now() - t1;
+  log(`write path: ${round(appMs)} ms`);
+
+  const tables = db.tables.map((t) => t.name).filter((n) => n !== 'searchIndex' && n !== 'meta');
+  const rows = new Map<string, unknown[]>();
+  for (const name of tables) rows.set(name, await db.table(name).toArray());
+  const raw = await openRawCopy('claimdesk-raw-bulk');
+  const t2 = performance.now();
+  for (let b = 0; b < batches.length; b++) {
+    await new Promise<void>((resolve, reject) => {
+      const tx = raw.transaction(tables, 'readwrite');
+      for (const name of tables) {
+        const list = rows.get(name)!;
+        const share = Math.ceil(list.length / batches.length);
+        const store = tx.objectStore(name);
+        for (const r of list.slice(b * share, (b + 1) * share)) store.put(r);
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  }
+  const rawMs = performance.now() - t2;
+  raw.close();
+  const counts = Object.fromEntries([...rows].map(([n, r]) => [n, r.length]));
+  return {
+    extractMs: round(extractMs),
+    appWriteMs: round(appMs),
+    rawWriteMs: round(rawMs),
+    ratio: Math.round((rawMs / appMs) * 100) / 100,
+    rows: counts,
+  };
+}
+
+(window as unknown as { runBench: (o: Options) => Promise<unknown> }).runBench = async (o) => {
+  const whole = await wholePath(o);
+  log(`whole path done: ${JSON.stringify(whole)}`);
+  const write = await writePathAgainstRaw(o);
+  return { wholePath: whole, writePath: write };
+};
+out.textContent = 'ready';
