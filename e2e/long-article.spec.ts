@@ -116,3 +116,40 @@ test('words selected deep in the article become a claim with exactly those words
   const id = await claimPanel(page).getAttribute('data-claim-id');
   await expect(page.locator(`.claim-mark[data-claim-id="${id}"]`)).toHaveText(phrase!);
 });
+
+test('at phone width the page is the one scroll: the list runs on under the text, still virtualised', async () => {
+  await claimPanel(page).getByRole('button', { name: 'Close the claim (Esc)' }).click();
+  await expect(claimPanel(page)).toBeHidden();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // The list is no scroll box of its own: it is as tall as its rows, and the page holds it.
+  const box = await claimList(page).evaluate((el) => ({
+    overflowY: getComputedStyle(el).overflowY,
+    scrollHeight: el.scrollHeight,
+    clientHeight: el.clientHeight,
+    pageHeight: document.documentElement.scrollHeight,
+  }));
+  expect(box.overflowY).toBe('visible');
+  expect(box.scrollHeight).toBeLessThanOrEqual(box.clientHeight + 1);
+  expect(box.pageHeight).toBeGreaterThan(box.clientHeight);
+  expect(await listed().count()).toBeLessThan(total / 4);
+
+  // Scrolling the page to its end shows the list's last rows.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(listed().last()).toBeInViewport();
+  const lastRow = await claimList(page).locator('li').last().getAttribute('aria-setsize');
+  await expect(claimList(page).locator('li').last()).toHaveAttribute('aria-posinset', lastRow!);
+  await page.screenshot({ path: test.info().outputPath('phone-list-end.png') });
+
+  // From the top of the page, j opens the claim after the one just closed (deep in the article), and the
+  // page, not a box inside it, scrolls down to its entry in the list.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('h1').click();
+  await page.keyboard.press('j');
+  await expect(claimPanel(page)).toBeVisible();
+  const next = await claimPanel(page).getAttribute('data-claim-id');
+  await expect(claimList(page).locator(`[data-claim-id="${next}"]`)).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  expect(await claimList(page).evaluate((el) => el.scrollTop)).toBe(0);
+  await page.screenshot({ path: test.info().outputPath('phone-long-article.png') });
+});

@@ -1,8 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ComponentType, type CSSProperties, useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import type { Claim, Verdict } from '@/core/model/types';
 import { ClaimItem } from '@/features/article/components/claim-item';
+import { scrollsWithPage, useListVirtualizer } from '@/features/article/hooks/use-list-virtualizer';
 import type { SpeakerGroup } from '@/features/article/speaker-groups';
 import { useSelectedClaim } from '@/stores/selected-claim';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
@@ -24,8 +24,8 @@ const groupStyle = (g: SpeakerGroup<Claim>) => {
   return { '--hl-bg': swatch.background, '--hl-border': swatch.border } as CSSProperties;
 };
 
-/** Whether the list sits under the text (phones), where a tap on the text keeps the reading position. */
-const stacked = () => window.matchMedia?.('(max-width: 820px)').matches ?? false;
+/** Whether the list runs on in the page under the text, where a tap on the text keeps the reading position. */
+const stacked = () => scrollsWithPage(document.querySelector('.claim-list'));
 
 /** Claims grouped by speaker; the selected one is scrolled to, and focused when chosen elsewhere. */
 export function ClaimList(props: Props) {
@@ -118,11 +118,12 @@ function SpeakerHeading({ group: g }: Readonly<{ group: SpeakerGroup<Claim> }>) 
 
 /**
  * A long list, one row per speaker heading or claim, only the rows near the list's scroll position in
- * the page. The list scrolls in its own box at every width, so that it has one scroll position.
+ * the page: the list's own box beside the text, the window where the list runs on under the text.
  */
 function LongClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
   const { claimId: selected, origin, select } = useSelectedClaim();
   const ref = useRef<HTMLElement>(null);
+  const rowsRef = useRef<HTMLUListElement>(null);
   const rows = useMemo(
     () =>
       groups.flatMap((group): Row[] => [
@@ -138,9 +139,8 @@ function LongClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
     });
     return index;
   }, [rows]);
-  const virtualizer = useVirtualizer({
+  const virtualizer = useListVirtualizer(ref, rowsRef, {
     count: rows.length,
-    getScrollElement: () => ref.current,
     estimateSize: (i) => (rows[i]!.type === 'speaker' ? 44 : 100),
     overscan: 8,
   });
@@ -165,14 +165,10 @@ function LongClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
   }, [selected, origin, rowOf, virtualizer]);
 
   return (
-    <aside
-      ref={ref}
-      className="claim-list"
-      aria-label="Claims"
-      style={{ maxHeight: 'calc(100vh - 2rem)', overflowY: 'auto', overscrollBehavior: 'contain' }}
-    >
+    <aside ref={ref} className="claim-list" aria-label="Claims">
       <h2 className="visually-hidden">Claims by speaker</h2>
       <ul
+        ref={rowsRef}
         style={{
           position: 'relative',
           height: virtualizer.getTotalSize(),
@@ -197,7 +193,7 @@ function LongClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
                 top: 0,
                 left: 0,
                 width: '100%',
-                transform: `translateY(${item.start}px)`,
+                transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
                 paddingBottom: row.type === 'claim' ? '0.4rem' : 0,
               }}
             >
