@@ -8,8 +8,8 @@ import { compareQueries } from '@/db/compare-read';
 import { describeDbError } from '@/db/errors';
 import { StatusMessage } from '@/ui/status-message';
 import '../speaker-profile.css';
-import { profileView } from '../profile-view';
-import { VerdictChart } from './verdict-chart';
+import { VerdictChart } from '@/features/speaker-profile/components/verdict-chart';
+import { profileView } from '@/features/speaker-profile/profile-view';
 
 type Props = Readonly<{
   speakerId: SpeakerId;
