@@ -66,16 +66,7 @@ function ShortClaimList({ groups, numbers, ClaimBadge, onVerdict, speakerHref }:
             aria-labelledby={headingId}
             style={style}
           >
-            <h3 id={headingId} className="speaker-heading">
-              <span className="swatch" aria-hidden="true" />
-              <span className="speaker-name">
-                {g.speakerId && speakerHref ? <Link to={speakerHref(g.speakerId)}>{g.name}</Link> : g.name}
-              </span>
-              <span className="speaker-count">
-                {g.claims.length} {g.claims.length === 1 ? 'claim' : 'claims'}
-              </span>
-            </h3>
-            {g.role && <p className="speaker-role">{g.role}</p>}
+            <SpeakerHeading group={g} id={headingId} speakerHref={speakerHref} />
             <ol className="claims">
               {g.claims.map((c) => (
                 <ClaimItem
@@ -101,12 +92,17 @@ type Row = Readonly<
   | { type: 'claim'; group: SpeakerGroup<Claim>; claim: Claim }
 >;
 
-function SpeakerHeading({ group: g }: Readonly<{ group: SpeakerGroup<Claim> }>) {
+type HeadingProps = Readonly<{ group: SpeakerGroup<Claim>; id?: string; speakerHref?: Props['speakerHref'] }>;
+
+/** A speaker's name (linked to the profile), swatch, claim count and role, above the speaker's claims. */
+function SpeakerHeading({ group: g, id, speakerHref }: HeadingProps) {
   return (
     <>
-      <h3 className="speaker-heading">
+      <h3 id={id} className="speaker-heading">
         <span className="swatch" aria-hidden="true" />
-        <span className="speaker-name">{g.name}</span>
+        <span className="speaker-name">
+          {g.speakerId && speakerHref ? <Link to={speakerHref(g.speakerId)}>{g.name}</Link> : g.name}
+        </span>
         <span className="speaker-count">
           {g.claims.length} {g.claims.length === 1 ? 'claim' : 'claims'}
         </span>
@@ -120,7 +116,7 @@ function SpeakerHeading({ group: g }: Readonly<{ group: SpeakerGroup<Claim> }>) 
  * A long list, one row per speaker heading or claim, only the rows near the list's scroll position in
  * the page: the list's own box beside the text, the window where the list runs on under the text.
  */
-function LongClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
+function LongClaimList({ groups, numbers, ClaimBadge, onVerdict, speakerHref }: Props) {
   const { claimId: selected, origin, select } = useSelectedClaim();
   const ref = useRef<HTMLElement>(null);
   const rowsRef = useRef<HTMLUListElement>(null);
@@ -198,7 +194,7 @@ function LongClaimList({ groups, numbers, ClaimBadge, onVerdict }: Props) {
               }}
             >
               {row.type === 'speaker' ? (
-                <SpeakerHeading group={row.group} />
+                <SpeakerHeading group={row.group} speakerHref={speakerHref} />
               ) : (
                 <ClaimItem
                   as="div"
