@@ -182,7 +182,7 @@ function LongClaimList({ groups, numbers, ClaimBadge, onVerdict, speakerHref }: 
               aria-setsize={rows.length}
               aria-posinset={item.index + 1}
               data-index={item.index}
-              className={row.type === 'speaker' ? 'speaker-row' : 'claim-row'}
+              className={row.type === 'speaker' ? 'claim-list-speaker' : 'claim-list-claim'}
               style={{
                 ...groupStyle(row.group),
                 position: 'absolute',
