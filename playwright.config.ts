@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { SEEDED_PROFILE } from './e2e/seeded-profile';
 import { findBrowser } from './scripts/browser-path.mjs';
 
 const executablePath = findBrowser() ?? undefined;
@@ -12,39 +13,49 @@ process.env.COUCH_URL = `http://127.0.0.1:${COUCH_PORT}`;
 process.env.COUCH_ADMIN_NAME ??= 'admin';
 process.env.COUCH_ADMIN_PASSWORD ??= 'claimdesk-admin';
 
+const browser = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    ...(executablePath ? { executablePath } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
+  // A retry is there to take a trace of a failure; a test that passes only on its retry fails the run.
   retries: process.env.CI ? 1 : 0,
+  failOnFlakyTests: !!process.env.CI,
   workers: 2,
   timeout: 30_000,
   // Eight engineers share two cores: a state can take seconds to appear. Waits stay bounded.
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'on-first-retry',
   },
   projects: [
+    // The first run, once: its storage is the starting profile of every story but the faults specs.
+    { name: 'seed', testMatch: /seeded-profile\.setup\.ts/, use: browser },
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          ...(executablePath ? { executablePath } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
-      },
+      testIgnore: /faults-.*\.spec\.ts/,
+      dependencies: ['seed'],
+      use: { ...browser, storageState: SEEDED_PROFILE },
     },
+    // Fault injection starts from an empty profile, as it always has.
+    { name: 'faults', testMatch: /faults-.*\.spec\.ts/, use: browser },
   ],
   webServer: [
     {

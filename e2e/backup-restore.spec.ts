@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, openLibrary, test } from './fixtures';
+import { EMPTY_PROFILE } from './seeded-profile';
 
 /** Every table of the database, each sorted by key, read straight from IndexedDB. */
 const dump = (page: Page) =>
@@ -65,7 +66,7 @@ test.describe('backup and restore', () => {
     const before = await dump(page);
     expect(before.claims!.length).toBeGreaterThan(5);
 
-    const fresh = await browser.newContext();
+    const fresh = await browser.newContext({ storageState: EMPTY_PROFILE });
     const other = await fresh.newPage();
     await openLibrary(other); // seeds its own copy of the reference article (other ids)
     await other.getByRole('link', { name: 'Settings' }).click();

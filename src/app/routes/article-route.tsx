@@ -1,12 +1,12 @@
 import { useParams } from 'react-router';
 import { paths } from '@/app/paths';
-import { ALL_CLAIMS_TITLE } from '@/core/export/render';
 import type { ArticleId } from '@/core/model/types';
 import { ArticleScreen } from '@/features/article/components/article-screen';
 import { ClaimReview } from '@/features/claim/components/claim-review';
 import { NeedsSourceBadge } from '@/features/claim/components/needs-source-badge';
 import { useApplyVerdict, useVerdictRequest } from '@/features/claim/hooks/use-verdict-request';
 import { ExportButton } from '@/features/export/components/export-button';
+import { ALL_CLAIMS_CHOICE } from '@/features/export/export-choice';
 import { ClaimSyncConflicts } from '@/features/team/components/claim-sync-conflicts';
 
 export function ArticleRoute() {
@@ -47,7 +47,7 @@ export function ArticleRoute() {
               title: 'Article',
               scope: { kind: 'article', articleId },
             },
-            { id: 'all', label: 'All claims', title: ALL_CLAIMS_TITLE, scope: { kind: 'all' } },
+            ALL_CLAIMS_CHOICE,
           ]}
         />
       }

@@ -3,6 +3,7 @@ import { paths } from '@/app/paths';
 import { filtersFromParams } from '@/core/review/filters';
 import { ClaimsScreen } from '@/features/claims-table/components/claims-screen';
 import { ExportButton } from '@/features/export/components/export-button';
+import { ALL_CLAIMS_CHOICE } from '@/features/export/export-choice';
 
 export function ClaimsRoute() {
   const [params] = useSearchParams();
@@ -23,7 +24,7 @@ export function ClaimsRoute() {
                 title: 'Claims',
                 scope: { kind: 'view', filters },
               },
-              { id: 'all', label: 'All claims', title: 'All claims', scope: { kind: 'all' } },
+              ALL_CLAIMS_CHOICE,
             ]}
           />
         }

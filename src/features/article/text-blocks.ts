@@ -1,4 +1,4 @@
-import type { Run } from './highlight-runs';
+import type { Run } from '@/features/article/highlight-runs';
 
 /** A paragraph of the article (up to and including the line breaks that end it), as highlight runs. */
 export type TextBlock = Readonly<{ start: number; end: number; runs: readonly Run[] }>;

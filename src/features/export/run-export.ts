@@ -4,7 +4,7 @@ import { EXPORT_SETTINGS_KEY, exportSettingsOf } from '@/core/export/settings';
 import { backupFileName, exportBackup } from '@/db/backup-export';
 import { type ExportScope, exportItemPages, exportTitle } from '@/db/export-read';
 import { getMeta } from '@/db/meta';
-import { slug } from './download';
+import { slug } from '@/features/export/download';
 
 export type DialogFormat = ExportFormat | 'backup';
 

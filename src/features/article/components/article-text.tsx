@@ -1,6 +1,7 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { type CSSProperties, memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, memo, useEffect, useMemo, useRef } from 'react';
 import type { Run } from '@/features/article/highlight-runs';
+import { usePageBox } from '@/features/article/hooks/use-page-box';
 import { blockAt, type TextBlock, textBlocks } from '@/features/article/text-blocks';
 import { type SelectionOrigin, useSelectedClaim } from '@/stores/selected-claim';
 import type { Swatch } from '@/ui/palette';
@@ -78,21 +79,7 @@ function LongText({ runs, looks, selected, origin, onSelect }: TextProps) {
     for (const r of runs) if (r.claimId && !starts.has(r.claimId)) starts.set(r.claimId, r.start);
     return starts;
   }, [runs]);
-  const [box, setBox] = useState({ top: 0, width: 700 });
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => {
-      const rect = el.getBoundingClientRect();
-      const top = Math.round(rect.top + window.scrollY);
-      setBox((b) => (b.top === top && b.width === rect.width ? b : { top, width: rect.width }));
-    };
-    measure();
-    // What sits above the text (header, notices) can change height: its offset follows.
-    const observer = new ResizeObserver(measure);
-    observer.observe(el.closest('.article-screen') ?? document.body);
-    return () => observer.disconnect();
-  }, []);
+  const box = usePageBox(ref);
   const virtualizer = useWindowVirtualizer({
     count: blocks.length,
     estimateSize: (i) => estimateHeight(blocks[i]!, box.width),

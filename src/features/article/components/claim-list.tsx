@@ -1,9 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ComponentType, type CSSProperties, useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import type { Claim, Verdict } from '@/core/model/types';
 import type { Quotations } from '@/core/review/quotations';
 import { type ClaimBadgeProps, ClaimItem } from '@/features/article/components/claim-item';
+import { scrollsWithPage, useListVirtualizer } from '@/features/article/hooks/use-list-virtualizer';
 import type { SpeakerGroup } from '@/features/article/speaker-groups';
 import { useSelectedClaim } from '@/stores/selected-claim';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
@@ -37,8 +37,8 @@ const partsOf = (c: Claim, quotations: Quotations<Claim>) => quotations.of.get(c
 const selectedIn = (parts: readonly Claim[], selected: string | null) =>
   selected !== null && parts.some((p) => p.id === selected) ? selected : null;
 
-/** Whether the list sits under the text (phones), where a tap on the text keeps the reading position. */
-const stacked = () => window.matchMedia?.('(max-width: 820px)').matches ?? false;
+/** Whether the list runs on in the page under the text, where a tap on the text keeps the reading position. */
+const stacked = () => scrollsWithPage(document.querySelector('.claim-list'));
 
 /** Claims grouped by speaker; the selected one is scrolled to, and focused when chosen elsewhere. */
 export function ClaimList(props: Props) {
@@ -83,16 +83,7 @@ function ShortClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, sp
             aria-labelledby={headingId}
             style={style}
           >
-            <h3 id={headingId} className="speaker-heading">
-              <span className="swatch" aria-hidden="true" />
-              <span className="speaker-name">
-                {g.speakerId && speakerHref ? <Link to={speakerHref(g.speakerId)}>{g.name}</Link> : g.name}
-              </span>
-              <span className="speaker-count">
-                {g.claims.length} {g.claims.length === 1 ? 'claim' : 'claims'}
-              </span>
-            </h3>
-            {g.role && <p className="speaker-role">{g.role}</p>}
+            <SpeakerHeading group={g} id={headingId} speakerHref={speakerHref} />
             <ol className="claims">
               {leadsOf(g, quotations).map((c) => {
                 const parts = partsOf(c, quotations);
@@ -122,12 +113,17 @@ type Row = Readonly<
   | { type: 'claim'; group: SpeakerGroup<Claim>; claim: Claim }
 >;
 
-function SpeakerHeading({ group: g }: Readonly<{ group: SpeakerGroup<Claim> }>) {
+type HeadingProps = Readonly<{ group: SpeakerGroup<Claim>; id?: string; speakerHref?: Props['speakerHref'] }>;
+
+/** A speaker's name (linked to the profile), swatch, claim count and role, above the speaker's claims. */
+function SpeakerHeading({ group: g, id, speakerHref }: HeadingProps) {
   return (
     <>
-      <h3 className="speaker-heading">
+      <h3 id={id} className="speaker-heading">
         <span className="swatch" aria-hidden="true" />
-        <span className="speaker-name">{g.name}</span>
+        <span className="speaker-name">
+          {g.speakerId && speakerHref ? <Link to={speakerHref(g.speakerId)}>{g.name}</Link> : g.name}
+        </span>
         <span className="speaker-count">
           {g.claims.length} {g.claims.length === 1 ? 'claim' : 'claims'}
         </span>
@@ -139,11 +135,12 @@ function SpeakerHeading({ group: g }: Readonly<{ group: SpeakerGroup<Claim> }>) 
 
 /**
  * A long list, one row per speaker heading or claim, only the rows near the list's scroll position in
- * the page. The list scrolls in its own box at every width, so that it has one scroll position.
+ * the page: the list's own box beside the text, the window where the list runs on under the text.
  */
-function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict }: Props) {
+function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, speakerHref }: Props) {
   const { claimId: selected, origin, select } = useSelectedClaim();
   const ref = useRef<HTMLElement>(null);
+  const rowsRef = useRef<HTMLUListElement>(null);
   const latest = useRef(quotations);
   latest.current = quotations;
   const rows = useMemo(
@@ -161,9 +158,8 @@ function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict }: P
     });
     return index;
   }, [rows]);
-  const virtualizer = useVirtualizer({
+  const virtualizer = useListVirtualizer(ref, rowsRef, {
     count: rows.length,
-    getScrollElement: () => ref.current,
     estimateSize: (i) => (rows[i]!.type === 'speaker' ? 44 : 100),
     overscan: 8,
   });
@@ -189,14 +185,10 @@ function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict }: P
   }, [selected, origin, rowOf, virtualizer]);
 
   return (
-    <aside
-      ref={ref}
-      className="claim-list"
-      aria-label="Claims"
-      style={{ maxHeight: 'calc(100vh - 2rem)', overflowY: 'auto', overscrollBehavior: 'contain' }}
-    >
+    <aside ref={ref} className="claim-list" aria-label="Claims">
       <h2 className="visually-hidden">Claims by speaker</h2>
       <ul
+        ref={rowsRef}
         style={{
           position: 'relative',
           height: virtualizer.getTotalSize(),
@@ -214,19 +206,19 @@ function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict }: P
               aria-setsize={rows.length}
               aria-posinset={item.index + 1}
               data-index={item.index}
-              className={row.type === 'speaker' ? 'speaker-row' : 'claim-row'}
+              className={row.type === 'speaker' ? 'claim-list-speaker' : 'claim-list-claim'}
               style={{
                 ...groupStyle(row.group),
                 position: 'absolute',
                 top: 0,
                 left: 0,
                 width: '100%',
-                transform: `translateY(${item.start}px)`,
+                transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
                 paddingBottom: row.type === 'claim' ? '0.4rem' : 0,
               }}
             >
               {row.type === 'speaker' ? (
-                <SpeakerHeading group={row.group} />
+                <SpeakerHeading group={row.group} speakerHref={speakerHref} />
               ) : (
                 <ClaimItem
                   as="div"

@@ -71,7 +71,7 @@ export function PlacePanel({ claims, speakers, questions, picked, onPick, onPlac
 
   return (
     <section
-      className="compare-panel place-panel"
+      className="panel compare-panel place-panel"
       aria-labelledby="place-heading"
       onKeyDown={(e) => {
         if (e.key === 'Escape' && picked) {

@@ -75,7 +75,7 @@ function QuestionItem({
 export function QuestionsPanel({ questions, onAdd, onReword, onDelete, busy }: Props) {
   const [text, setText] = useState('');
   return (
-    <section className="compare-panel" aria-labelledby="questions-heading">
+    <section className="panel compare-panel" aria-labelledby="questions-heading">
       <h2 id="questions-heading">Questions</h2>
       {questions.length > 0 ? (
         <ul className="question-list">

@@ -13,7 +13,7 @@ export function ScopePicker({ articles, chosen, onChange }: Props) {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const rest = articles.filter((a) => !chosen.includes(a.id));
   return (
-    <section className="compare-panel scope-picker" aria-labelledby="scope-heading">
+    <section className="panel compare-panel scope-picker" aria-labelledby="scope-heading">
       <h2 id="scope-heading">Articles</h2>
       {chosen.length === 0 ? (
         <p className="hint">No article chosen: the comparison shows the library’s latest questions.</p>

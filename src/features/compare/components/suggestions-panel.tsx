@@ -48,7 +48,7 @@ function SuggestionItem({
 /** Candidate questions from claims of different speakers that share terms: accept (perhaps edited) or reject. */
 export function SuggestionsPanel(props: Props) {
   return (
-    <section className="compare-panel suggestions" aria-labelledby="suggestions-heading">
+    <section className="panel compare-panel suggestions" aria-labelledby="suggestions-heading">
       <h2 id="suggestions-heading">Suggested questions</h2>
       {props.suggestions.length === 0 ? (
         <p className="hint">No suggestions: no claims of different speakers share enough terms here.</p>

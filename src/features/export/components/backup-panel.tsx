@@ -12,10 +12,10 @@ import {
 import { backupSourceOfBlob, META_RESTORE_IN_PROGRESS } from '@/db/backup-source';
 import { describeDbError } from '@/db/errors';
 import { metaQueries } from '@/db/queries';
+import { downloadBlob } from '@/features/export/download';
+import { runExport } from '@/features/export/run-export';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { StatusMessage } from '@/ui/status-message';
-import { downloadBlob } from '../download';
-import { runExport } from '../run-export';
 import '../export.css';
 
 type Progress = { label: string; done: number; total: number };

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
-import type { ExportChoice } from '../export-choice';
+import type { ExportChoice } from '@/features/export/export-choice';
 
-const ExportDialog = lazy(() => import('./export-dialog'));
+const ExportDialog = lazy(() => import('@/features/export/components/export-dialog'));
 
 type Props = Readonly<{
   choices: readonly ExportChoice[];

@@ -4,11 +4,11 @@ import { EXPORT_SETTINGS_KEY, exportSettingsOf } from '@/core/export/settings';
 import { describeDbError } from '@/db/errors';
 import { exportQueries } from '@/db/export-read';
 import { metaQueries } from '@/db/queries';
+import { downloadBlob } from '@/features/export/download';
+import type { ExportChoice } from '@/features/export/export-choice';
+import { type DialogFormat, runExport } from '@/features/export/run-export';
 import { Dialog } from '@/ui/dialog';
 import { StatusMessage } from '@/ui/status-message';
-import { downloadBlob } from '../download';
-import type { ExportChoice } from '../export-choice';
-import { type DialogFormat, runExport } from '../run-export';
 import '../export.css';
 
 const FORMATS: readonly { id: DialogFormat; label: string; hint: string }[] = [

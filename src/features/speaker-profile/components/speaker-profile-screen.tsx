@@ -8,8 +8,8 @@ import { compareQueries } from '@/db/compare-read';
 import { describeDbError } from '@/db/errors';
 import { StatusMessage } from '@/ui/status-message';
 import '../speaker-profile.css';
-import { profileView } from '../profile-view';
-import { VerdictChart } from './verdict-chart';
+import { VerdictChart } from '@/features/speaker-profile/components/verdict-chart';
+import { profileView } from '@/features/speaker-profile/profile-view';
 
 type Props = Readonly<{
   speakerId: SpeakerId;
@@ -61,7 +61,7 @@ export function SpeakerProfileScreen({ speakerId, articleHref, claimHref, compar
       </header>
 
       {view.changes.length > 0 ? (
-        <section className="position-changes" aria-labelledby="changes-heading">
+        <section className="panel position-changes" aria-labelledby="changes-heading">
           <h2 id="changes-heading">Changes of position</h2>
           <ul>
             {view.changes.map((c) => (
@@ -75,11 +75,11 @@ export function SpeakerProfileScreen({ speakerId, articleHref, claimHref, compar
       ) : null}
 
       <div className="profile-record">
-        <section aria-labelledby="record-heading" className="profile-panel">
+        <section aria-labelledby="record-heading" className="panel profile-panel">
           <h2 id="record-heading">Record</h2>
           <VerdictChart claims={claims} />
         </section>
-        <section aria-labelledby="timeline-heading" className="profile-panel">
+        <section aria-labelledby="timeline-heading" className="panel profile-panel">
           <h2 id="timeline-heading">Timeline</h2>
           <ol className="timeline">
             {view.byArticle.map(({ article, claims: list }) => (
@@ -96,7 +96,7 @@ export function SpeakerProfileScreen({ speakerId, articleHref, claimHref, compar
         </section>
       </div>
 
-      <section aria-labelledby="by-question-heading" className="profile-panel">
+      <section aria-labelledby="by-question-heading" className="panel profile-panel">
         <h2 id="by-question-heading">By question</h2>
         {view.byQuestion.length === 0 ? (
           <p className="hint">
@@ -125,7 +125,7 @@ export function SpeakerProfileScreen({ speakerId, articleHref, claimHref, compar
         )}
       </section>
 
-      <section aria-labelledby="by-article-heading" className="profile-panel">
+      <section aria-labelledby="by-article-heading" className="panel profile-panel">
         <h2 id="by-article-heading">By article and date</h2>
         {view.byArticle.map(({ article, claims: list }) => {
           const open = expanded.has(article.id) || list.length <= PER_ARTICLE;

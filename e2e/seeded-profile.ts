@@ -1,0 +1,7 @@
+import { fileURLToPath } from 'node:url';
+
+/** The browser storage (IndexedDB included) of a profile whose first run is over, made by the setup project. */
+export const SEEDED_PROFILE = fileURLToPath(new URL('../test-results/.seeded-profile.json', import.meta.url));
+
+/** For a spec about the first run itself: a profile with nothing stored. */
+export const EMPTY_PROFILE = { cookies: [], origins: [] };
