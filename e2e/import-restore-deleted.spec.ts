@@ -11,6 +11,7 @@ async function deleteFromLibrary(page: Page, title: string) {
 test('a deleted article comes back from the import form and from its own screen (one shared restore)', async ({
   page,
 }) => {
+  test.setTimeout(90_000); // two deletes, two restores and the first run's extraction, on a loaded machine
   await openLibrary(page);
   await pasteArticle(page, MILLBROOK.text);
   await expect(importStatus(page)).toContainText(`Imported ${MILLBROOK.title}`);
