@@ -83,6 +83,7 @@ test('a quotation split around its cue is one item with numbered parts, one verd
 });
 
 test('j and k move by quotation, from whichever part is open', async ({ page }) => {
+  test.setTimeout(90_000); // an import and six moves on a machine shared by six engineers
   await openDock(page);
   const panel = claimPanel(page);
   const heading = panel.getByRole('heading', { level: 2 });

@@ -165,9 +165,12 @@ export function ClaimPanel(props: Props) {
             </span>
             <NeedsSourceBadge claim={c} parts={parts} />
           </p>
-          <p className="claim-why">
-            <span className="claim-why-label">Why this speaker:</span> {whyLine(c)}
-          </p>
+          {c.origin !== 'manual' && (
+            // A claim added by hand has its badge; only the extractor's claims need a reason.
+            <p className="claim-why">
+              <span className="claim-why-label">Why this speaker:</span> {whyLine(c)}
+            </p>
+          )}
           {parts.length > 1 && part >= 0 && (
             <nav className="claim-quotation-parts" aria-label="Parts of this quotation">
               <span>
