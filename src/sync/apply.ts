@@ -110,15 +110,44 @@ export async function applyDocs(
     const queue = (table: ReplicatedTable, rowId: string, op: 'put' | 'delete' = 'put') => {
       extraOutbox.push({ table, rowId, op, at: now, batchId });
     };
+    // Everything the loop needs is read first: inside the transaction the loop then awaits only
+    // Dexie's own requests (awaiting other promises between them lets the transaction commit early).
+    const parsedRows = docs.map((d) => (d._deleted ? null : rowOf(d)));
+    const referenced = new Set<string>();
+    const shas = new Set<string>();
+    for (const p of parsedRows) {
+      if (p?.table === 'claims') referenced.add(p.row.articleId as string);
+      if (p?.table === 'questions') for (const a of p.row.articleIds as string[]) referenced.add(a);
+      if (p?.table === 'articles') shas.add(p.row.sha256 as string);
+    }
     /** Articles merged away (loser id → kept id), learnt from revisions and from this batch. */
     const mergedArticles = new Map<string, string>();
-    const articleTarget = async (id: string): Promise<string> => {
-      if (mergedArticles.has(id)) return mergedArticles.get(id)!;
-      const rev = await db.syncRevisions.get(['articles', id]);
-      const to = rev?.mergedInto ?? id;
-      mergedArticles.set(id, to);
-      return to;
-    };
+    const refs = [...referenced];
+    (await db.syncRevisions.bulkGet(refs.map((id) => ['articles', id] as [string, string]))).forEach(
+      (r, i) => {
+        if (r?.mergedInto) mergedArticles.set(refs[i]!, r.mergedInto);
+      },
+    );
+    const articleTarget = (id: string): string => mergedArticles.get(id) ?? id;
+    const bySha = new Map(
+      (shas.size > 0
+        ? await db.articles
+            .where('sha256')
+            .anyOf([...shas])
+            .toArray()
+        : []
+      ).map((a) => [a.sha256, a as unknown as Row]),
+    );
+    const locals = new Map<string, Row>();
+    for (const table of REPLICATED_TABLES) {
+      const ids = keys
+        .filter(([t, id]) => t === table && pendingKeys.has(docIdOf(table, id)))
+        .map(([, id]) => id);
+      if (ids.length === 0) continue;
+      (await tableOf(db, table).bulkGet(ids)).forEach((row, i) => {
+        if (row) locals.set(docIdOf(table, ids[i]!), row);
+      });
+    }
     const history: Row[] = [];
     const puts = new Map<ReplicatedTable, Map<string, Row>>();
     const put = (table: ReplicatedTable, row: Row) => {
@@ -152,7 +181,7 @@ export async function applyDocs(
         outcome.applied++;
         continue;
       }
-      const parsed = rowOf(doc);
+      const parsed = parsedRows[i];
       if (!parsed) {
         outcome.skipped++;
         continue;
@@ -169,7 +198,7 @@ export async function applyDocs(
         continue;
       }
       if (table === 'claims') {
-        const target = await articleTarget(row.articleId as string);
+        const target = articleTarget(row.articleId as string);
         if (target !== row.articleId) {
           row = { ...row, articleId: target };
           queue('claims', row.id);
@@ -177,21 +206,19 @@ export async function applyDocs(
       }
       if (table === 'questions') {
         const ids = row.articleIds as string[];
-        const mapped = await Promise.all(ids.map(articleTarget));
+        const mapped = ids.map(articleTarget);
         if (mapped.some((id, j) => id !== ids[j])) {
           row = { ...row, articleIds: [...new Set(mapped)] };
           queue('questions', row.id);
         }
       }
       if (table === 'articles') {
-        const same = await db.articles
-          .where('sha256')
-          .equals(row.sha256 as string)
-          .first();
+        const same = bySha.get(row.sha256 as string);
         if (same && same.id !== row.id) {
           const derived = articleIdFor(row.sha256 as string);
           const keepIncoming = row.id === derived || (same.id !== derived && row.id < same.id);
-          const [keep, lose] = keepIncoming ? [row.id, same.id as string] : [same.id as string, row.id];
+          const [keep, lose] = keepIncoming ? [row.id, same.id] : [same.id, row.id];
+          if (keepIncoming) bySha.set(row.sha256 as string, row);
           mergedArticles.set(lose, keep);
           if (keepIncoming) {
             // the library's copy gives way: its claims and questions move to the incoming id
@@ -227,7 +254,7 @@ export async function applyDocs(
       }
 
       const local = pendingKeys.has(doc._id)
-        ? (puts.get(table)?.get(row.id) ?? (await tableOf(db, table).bulkGet([row.id]))[0])
+        ? (puts.get(table)?.get(row.id) ?? locals.get(doc._id))
         : undefined;
       if (local) {
         const merged = mergeRows(table, known?.base ?? null, local, row);

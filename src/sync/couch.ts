@@ -126,11 +126,12 @@ export function createCouchClient(url: string, database: string, fetchFn: FetchL
       return body.rows.flatMap((r) => (r.doc ? [r.doc] : []));
     },
     /** One revision of a document (a conflicting one), or null when it is gone. */
-    async getRevision(id: string, rev: string, signal?: AbortSignal): Promise<CouchDoc | null> {
+    async getRevision(id: string, rev: string, signal?: AbortSignal, revs = false): Promise<CouchDoc | null> {
       try {
-        return await request<CouchDoc>(`/${encodeURIComponent(id)}?rev=${encodeURIComponent(rev)}`, {
-          signal,
-        });
+        return await request<CouchDoc>(
+          `/${encodeURIComponent(id)}?rev=${encodeURIComponent(rev)}${revs ? '&revs=true' : ''}`,
+          { signal },
+        );
       } catch (e) {
         if (e instanceof CouchError && e.status === 404) return null;
         throw e;

@@ -36,22 +36,26 @@ export function rowOf(doc: CouchDoc): { table: ReplicatedTable; row: Row } | nul
   return { table: parsed.table, row: row as Row };
 }
 
+const tableRange = (table: string) => ({ _id: { $gt: `${table}:`, $lt: `${table}:\uffff` } });
+
 /**
  * A Mango selector for `_changes?filter=_selector` that keeps one slice of a team library: the
- * chosen articles, their claims and questions, and every speaker and source (couchdb/slice.ts
- * picks the article ids by tag, date range or assignment with `_find`).
+ * chosen articles and their claims, with every speaker, source, link and question, and the history
+ * of the small tables (couchdb/slice.ts picks the article ids by tag, date range or assignment
+ * with `_find`). Only `$in`, ranges and equality: PouchDB's selector throws on a `$regex` or an
+ * `$elemMatch` inside `$or`.
  */
 export function sliceSelector(articleIds: readonly string[]): Record<string, unknown> {
   const ids = [...articleIds];
+  const history = tableRange('history');
   return {
     $or: [
       { _deleted: true },
-      { _id: { $regex: '^(speakers|sources):' } },
+      ...['speakers', 'sources', 'evidence', 'questions'].map(tableRange),
       { _id: { $in: ids.map((id) => `articles:${id}`) } },
       { articleId: { $in: ids } },
-      { articleIds: { $elemMatch: { $in: ids } } },
-      { _id: { $regex: '^history:' }, table: { $in: ['speakers', 'sources'] } },
-      { _id: { $regex: '^history:' }, table: 'articles', rowId: { $in: ids } },
+      { ...history, table: { $in: ['speakers', 'sources', 'evidence', 'questions'] } },
+      { ...history, table: 'articles', rowId: { $in: ids } },
     ],
   };
 }

@@ -3,8 +3,19 @@ import { saveImportedArticle } from '@/db/articles';
 import { setClaimVerdict } from '@/db/claims';
 import { appDatabase } from '@/db/sync-db';
 import { readUndoState, undo } from '@/db/undo';
+import { sliceSelector } from '@/sync/docs';
+import { couchRequest } from '@/sync/testing/couch-server';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
-import { type Device, editRow, importOn, newDevice, newTeam, type Team, through } from '@/test/sync-devices';
+import {
+  couch,
+  type Device,
+  editRow,
+  importOn,
+  newDevice,
+  newTeam,
+  type Team,
+  through,
+} from '@/test/sync-devices';
 
 const devices: Device[] = [];
 async function device(team: Team, person: string, options: Parameters<typeof newDevice>[2] = {}) {
@@ -412,5 +423,72 @@ describe('sync engine against the test CouchDB', () => {
     expect(server.verdict).toBe('false'); // the merge went to the server as a new revision
     await a.engine.syncOnce();
     expect((await a.db.claims.get(claimIds[0] as never))?.verdict).toBe('false');
+  });
+  test('a slice: a selector on _changes brings only the chosen articles and their claims', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const one = await importOn(a, ARTICLE_A, extractionA());
+    const two = await importOn(a, ARTICLE_B, extractionB());
+    await a.engine.syncOnce();
+    const r = await device(team, 'ben', { selector: sliceSelector([one.articleId]) });
+    expect((await r.engine.syncOnce()).complete).toBe(true);
+    expect((await r.db.articles.toArray()).map((x) => x.id)).toEqual([one.articleId]);
+    expect((await liveClaims(r)).map((c) => c.id)).toEqual([...one.claimIds].sort());
+    expect(await r.db.claims.where('articleId').equals(two.articleId).count()).toBe(0);
+    expect(await r.db.speakers.count()).toBe(await a.db.speakers.count()); // speakers come whole
+  });
+  test('a conflict held by the server is merged and its losing revision removed', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const { claimIds } = await importOn(a, ARTICLE_A, extractionA());
+    await a.engine.syncOnce();
+    const { url, admin } = couch();
+    const docPath = `/${team.db}/${encodeURIComponent(`claims:${claimIds[0]}`)}`;
+    const { body: doc } = await couchRequest<Record<string, unknown>>(url, admin, 'GET', docPath);
+    // two replicas each edited revision 1, as replication between CouchDB nodes leaves them
+    await couchRequest(url, admin, 'PUT', docPath, {
+      ...doc,
+      notes: 'edited here',
+      updatedAt: Number(doc.updatedAt) + 1,
+    });
+    await couchRequest(url, admin, 'POST', `/${team.db}/_bulk_docs`, {
+      new_edits: false,
+      docs: [
+        {
+          ...doc,
+          _rev: '2-00000000000000000000000000000000',
+          _revisions: { start: 2, ids: ['00000000000000000000000000000000', String(doc._rev).slice(2)] },
+          verdict: 'false',
+          updatedAt: Number(doc.updatedAt) + 5000,
+        },
+      ],
+    });
+    const { body: before } = await couchRequest<{ _conflicts?: string[] }>(
+      url,
+      admin,
+      'GET',
+      `${docPath}?conflicts=true`,
+    );
+    expect(before._conflicts).toHaveLength(1);
+
+    const b = await device(team, 'ben');
+    expect((await b.engine.syncOnce()).complete).toBe(true);
+    const { body: after } = await couchRequest<Record<string, unknown>>(
+      url,
+      admin,
+      'GET',
+      `${docPath}?conflicts=true`,
+    );
+    expect(after._conflicts).toBeUndefined();
+    expect(after).toMatchObject({ verdict: 'false', notes: 'edited here' }); // both revisions' changes
+    expect(await b.db.claims.get(claimIds[0] as never)).toMatchObject({
+      verdict: 'false',
+      notes: 'edited here',
+    });
+    await a.engine.syncOnce();
+    expect(await a.db.claims.get(claimIds[0] as never)).toMatchObject({
+      verdict: 'false',
+      notes: 'edited here',
+    });
   });
 });

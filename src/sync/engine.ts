@@ -204,12 +204,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (losers.length === 0 || !winner || winner.table === 'history') continue;
       let row: Row = winner.row;
       const fetched: CouchDoc[] = [];
+      const ancestry = (d: CouchDoc | null): string[] => {
+        const revs = d?._revisions as { start: number; ids: string[] } | undefined;
+        return revs ? revs.ids.map((h, i) => `${revs.start - i}-${h}`) : [];
+      };
+      const winnerLine = new Set(ancestry(await client.getRevision(doc._id, String(doc._rev), signal, true)));
       for (const rev of losers) {
-        const loser = await client.getRevision(doc._id, rev, signal);
+        const loser = await client.getRevision(doc._id, rev, signal, true);
         if (!loser) continue;
         fetched.push(loser);
         const theirs = rowOf(loser);
-        if (theirs) row = mergeRows(winner.table, null, row, theirs.row).row;
+        if (!theirs) continue;
+        // the revision both sides started from (when the server still has it) is the merge's base
+        const common = ancestry(loser).find((r) => r !== rev && winnerLine.has(r));
+        const ancestor = common ? await client.getRevision(doc._id, common, signal) : null;
+        const base = ancestor ? (rowOf(ancestor)?.row ?? null) : null;
+        row = mergeRows(winner.table, base, row, theirs.row).row;
       }
       const deletions: CouchDoc[] = fetched.map((l) => ({ _id: l._id, _rev: l._rev, _deleted: true }));
       if (JSON.stringify(row) !== JSON.stringify(winner.row)) {

@@ -55,6 +55,20 @@ describe('the test CouchDB from globalSetup', () => {
     const foreign = await fetch(`${couch.url}/`, { headers: { origin: 'https://evil.example' } });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
+  it('answers 400 invalid_json to a _bulk_docs body that is not a JSON object', async () => {
+    const db = uniqueDbName();
+    const writer = { name: `w-${db}`, password: 'secret-2' };
+    await createTeam(couch.url, couch.admin, { db, members: [writer] });
+    for (const body of ['{"docs": [', '[]']) {
+      const res = await fetch(`${couch.url}/${db}/_bulk_docs`, {
+        method: 'POST',
+        headers: { authorization: basicAuth(writer), 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'bad_request' });
+    }
+  });
 });
 
 describe('startCouchServer', () => {

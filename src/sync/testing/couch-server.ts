@@ -126,8 +126,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-type ParsedRequest = IncomingMessage & { body?: unknown; _body?: boolean };
-
 function parseJson(text: string): Record<string, unknown> | null {
   try {
     const value = text ? JSON.parse(text) : {};
@@ -138,30 +136,50 @@ function parseJson(text: string): Record<string, unknown> | null {
 }
 
 /**
- * Reads the body of the two requests express-pouchdb gets wrong, before it does:
+ * pouchdb-selector-core puts the values of `$regex` and `$ne` in arrays before matching, except
+ * inside `$or` / `$nor`, where it then throws (`userValue.every is not a function`) from inside
+ * the changes feed: an unhandled rejection that ends the test run. CouchDB takes these selectors,
+ * so wrap the values here as PouchDB expects them.
+ */
+function wrapOrOperators(selector: unknown, inOr = false): unknown {
+  if (Array.isArray(selector)) return selector.map((s) => wrapOrOperators(s, inOr));
+  if (!selector || typeof selector !== 'object') return selector;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(selector)) {
+    if (key === '$or' || key === '$nor') out[key] = wrapOrOperators(value, true);
+    else if (key === '$and' || key === '$not') out[key] = wrapOrOperators(value, inOr);
+    else if (inOr && value && typeof value === 'object' && !Array.isArray(value) && !key.startsWith('$')) {
+      const matcher: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+      for (const op of ['$regex', '$ne']) {
+        if (op in matcher && !Array.isArray(matcher[op])) matcher[op] = [matcher[op]];
+      }
+      out[key] = matcher;
+    } else out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Reads the body of the requests express-pouchdb gets wrong, before it does:
  * - `POST /{db}/_changes?filter=_selector`: express-pouchdb takes `selector` from the query
  *   string only; CouchDB takes it from the body.
+ * - `$regex` / `$ne` inside `$or` in the selector of `_changes` (wrapOrOperators).
  * - `POST /{db}/_bulk_docs` with `new_edits: false` (replication, and how tests make conflicts):
  *   pouchdb-validation overwrites each document's `_revisions` with the stored document's, so a
  *   new branch was silently dropped. The documents' `_revisions` are made read-only here.
- * A body it cannot parse is left for express-pouchdb, which answers 400 as CouchDB does.
+ * A body that is not a JSON object is answered 400 `invalid_json`, as CouchDB does.
  */
-async function prepareBody(req: IncomingMessage): Promise<void> {
+async function prepareBody(req: IncomingMessage): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  if (req.method !== 'POST') return;
+  if (req.method !== 'POST') return true;
   const changes =
     /^\/[^/_][^/]*\/_changes$/.test(url.pathname) && url.searchParams.get('filter') === '_selector';
   const bulk = /^\/[^/_][^/]*\/_bulk_docs$/.test(url.pathname);
-  if (!changes && !bulk) return;
-  const text = await readBody(req);
-  const body = parseJson(text);
-  const parsed = req as ParsedRequest;
-  if (body === null) {
-    res400(parsed);
-    return;
-  }
+  if (!changes && !bulk) return true;
+  const body = parseJson(await readBody(req));
+  if (body === null) return false;
   if (changes && body.selector !== undefined) {
-    url.searchParams.set('selector', JSON.stringify(body.selector));
+    url.searchParams.set('selector', JSON.stringify(wrapOrOperators(body.selector)));
     req.url = url.pathname + url.search;
   }
   if (bulk && body.new_edits === false && Array.isArray(body.docs)) {
@@ -176,13 +194,11 @@ async function prepareBody(req: IncomingMessage): Promise<void> {
       });
     }
   }
+  // express-pouchdb's body parser (body-parser) skips a request whose body is already parsed
+  const parsed = req as IncomingMessage & { body?: unknown; _body?: boolean };
   parsed.body = body;
   parsed._body = true;
-}
-
-/** Marks a body that is not a JSON object, for the 400 below. */
-function res400(req: ParsedRequest): void {
-  (req as ParsedRequest & { invalidJson?: boolean }).invalidJson = true;
+  return true;
 }
 
 /**
@@ -303,22 +319,22 @@ export async function startCouchServer(options: CouchServerOptions = {}): Promis
       return;
     }
     prepareBody(req)
-      .then(() => longpollTimeout(req, res, url))
-      .then(
-        () => {
-          if ((req as { invalidJson?: boolean }).invalidJson) {
-            res.statusCode = 400;
-            res.setHeader('content-type', 'application/json');
-            res.end('{"error":"bad_request","reason":"invalid_json"}\n');
-            return;
-          }
-          app(req, res);
-        },
-        () => {
+      .then(async (ok) => {
+        if (!ok) {
           res.statusCode = 400;
-          res.end('{"error":"bad_request","reason":"unreadable body"}\n');
-        },
-      );
+          res.setHeader('content-type', 'application/json');
+          res.end('{"error":"bad_request","reason":"invalid_json"}\n');
+          return;
+        }
+        await longpollTimeout(req, res, url);
+        app(req, res);
+      })
+      .catch((err: unknown) => {
+        if (res.headersSent) return;
+        res.statusCode = 500;
+        res.setHeader('content-type', 'application/json');
+        res.end(`${JSON.stringify({ error: 'unknown_error', reason: String(err) })}\n`);
+      });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
