@@ -100,6 +100,7 @@ export default defineConfig({
           globalSetup: ['src/sync/testing/global-setup.ts'],
           // requests to a server on a loaded two-core machine; a second server loads PouchDB again
           testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
     ],

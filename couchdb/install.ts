@@ -140,6 +140,14 @@ export async function createTeam(serverUrl: string, admin: Credentials, spec: Te
   for (const index of SLICE_INDEXES) {
     await couchRequest(serverUrl, admin, 'POST', `/${encodeURIComponent(db)}/_index`, index);
   }
+  if (groups.some(([, people]) => people.length > 0)) {
+    const users = await couchRequest(serverUrl, admin, 'GET', '/_users', undefined, [404]);
+    if (users.status === 404) {
+      throw new Error(
+        'The server has no _users database: finish CouchDB setup first (single node or cluster setup creates it).',
+      );
+    }
+  }
   for (const [role, people] of groups) {
     for (const person of people) await ensureUser(serverUrl, admin, person, [teamRoleName(role, db)]);
   }
