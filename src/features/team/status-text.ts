@@ -62,7 +62,7 @@ export function describeStatus(status: SyncStatus): {
     case 'error':
       return {
         headline: 'Sync failed',
-        detail: `${why.trim() || 'Something went wrong while syncing.'} It will try again; your changes are kept here.`,
+        detail: `${why.trim() || 'Something went wrong while syncing.'} Your changes are kept here; choose Sync now to try again.`,
         tone: 'error',
       };
     case 'stopped':

@@ -1,0 +1,86 @@
+import { expect, REFERENCE_TITLE, test } from './fixtures';
+import { connect, newProfile, newTeam, openTeam, waitUpToDate } from './sync-helpers';
+
+test.describe.configure({ timeout: 240_000 });
+
+const COPIES = 250;
+
+type Doc = Record<string, unknown> & { _id: string; _rev?: string; id: string };
+
+/** Server-side (as the admin): many more claims on the team's reference article, so a first sync takes batches. */
+async function growTeamLibrary(db: string): Promise<number> {
+  const base = process.env.COUCH_URL!;
+  const auth = `Basic ${Buffer.from(`${process.env.COUCH_ADMIN_NAME}:${process.env.COUCH_ADMIN_PASSWORD}`).toString('base64')}`;
+  const headers = { authorization: auth, 'content-type': 'application/json', accept: 'application/json' };
+  const all = (await (await fetch(`${base}/${db}/_all_docs?include_docs=true`, { headers })).json()) as {
+    rows: { doc: Doc }[];
+  };
+  const claims = all.rows.map((r) => r.doc).filter((d) => d._id.startsWith('claims:'));
+  expect(claims.length).toBeGreaterThan(0);
+  const copies: Doc[] = [];
+  for (let k = 1; k <= COPIES; k++) {
+    for (const { _rev: _, ...claim } of claims) {
+      const id = `${claim.id}-copy${k}`;
+      copies.push({ ...claim, _id: `claims:${id}`, id, updatedAt: Date.now() });
+    }
+  }
+  for (let i = 0; i < copies.length; i += 1_000) {
+    const res = await fetch(`${base}/${db}/_bulk_docs`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ docs: copies.slice(i, i + 1_000) }),
+    });
+    expect(res.status).toBe(201);
+  }
+  return claims.length * (COPIES + 1);
+}
+
+test('a reload in the middle of a first sync resumes from its checkpoint, nothing doubled', async ({
+  browser,
+  baseURL,
+}) => {
+  // Engine bug (src/sync, reported): in Chromium the first pull batch of this library fails with
+  // "Transaction committed too early" (Dexie PrematureCommitError), in the worker and in the page
+  // alike, so the first sync never shows progress. Enable once the engine's apply is fixed.
+  test.fixme(true, 'src/sync apply: PrematureCommitError on a 500-document pull batch in Chromium');
+  const team = await newTeam({ members: 2 });
+  const a = await newProfile(browser, baseURL);
+  await connect(a.page, team, team.members[0]!);
+  const total = await growTeamLibrary(team.db);
+
+  const b = await newProfile(browser, baseURL);
+  await openTeam(b.page);
+  const origin = new URL(b.page.url()).origin;
+  await b.page.getByLabel('Server address').fill(`${origin}/couchdb`);
+  await b.page.getByLabel('Team database').fill(team.db);
+  await b.page.getByLabel('User name').fill(team.members[1]!.name);
+  await b.page.getByLabel('Password').fill(team.members[1]!.password);
+  await b.page.getByRole('button', { name: 'Sign in and connect' }).click();
+
+  // The progress bar with numbers; reload as soon as part of the library has arrived.
+  const bar = b.page.getByRole('progressbar', { name: 'Received from the team' });
+  await expect(bar).toBeVisible({ timeout: 45_000 });
+  await expect
+    .poll(async () => Number(await bar.getAttribute('value')), { timeout: 45_000 })
+    .toBeGreaterThan(0);
+  const done = Number(await bar.getAttribute('value'));
+  const max = Number(await bar.getAttribute('max'));
+  expect(done).toBeLessThan(max);
+  await b.page.reload();
+
+  // It carries on by itself after the reload and finishes.
+  await openTeam(b.page);
+  await expect(b.page.getByRole('heading', { name: 'Connected team' })).toBeVisible();
+  await waitUpToDate(b.page, 150_000);
+
+  // Every claim once: the reference article's own claims (which B had too) and the team's copies.
+  await b.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  const row = b.page
+    .getByRole('listitem')
+    .filter({ has: b.page.getByRole('link', { name: REFERENCE_TITLE }) });
+  await expect(row).toContainText(`${total.toLocaleString('en-US')} claims`.replace(/,/g, ''), {
+    timeout: 30_000,
+  });
+  await a.context.close();
+  await b.context.close();
+});
