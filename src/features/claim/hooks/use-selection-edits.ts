@@ -79,7 +79,8 @@ export function useSelectionEdits({ article, claims, claim, onConflict, onAdded 
       {
         onSuccess: (added) => {
           setPendingSpan(null);
-          select(added.id, 'text');
+          // Not 'text': the panel opening can move the page, and the new highlight must be brought back into view.
+          select(added.id, 'keyboard');
           showToast('Claim added');
           onAdded(added);
         },
