@@ -1,40 +1,15 @@
 /**
- * What the Team screen needs from the sync engine, as the engine promised it (`src/sync`). The
- * feature never imports `src/sync`: the app shell hands an implementation of `SyncEngineModule` to
- * `createTeamSync` (runner/team-sync-controller.ts), which is the only adapter to change if the
- * engine's API moves.
+ * What the Team screen needs from the sync engine (`src/sync`). The feature imports only the
+ * engine's types; the app shell hands an implementation of `SyncEngineModule` to `createTeamSync`
+ * (runner/team-sync-controller.ts), which is the only adapter to change if the engine's API moves.
  */
 
-export type TeamRole = 'admin' | 'member' | 'viewer';
+import type { FieldConflict } from '@/db/sync-tables';
+import type { ConflictChoice, SyncRole, SyncStatus } from '@/sync';
 
-export type SyncState =
-  | 'idle'
-  | 'pulling'
-  | 'pushing'
-  | 'offline'
-  | 'error'
-  | 'stopped'
-  | 'quota'
-  | 'forbidden';
-
-export type SyncStatus = Readonly<{
-  state: SyncState;
-  lastSyncAt?: number;
-  pending: number;
-  conflicts: number;
-  progress?: Readonly<{ done: number; total?: number }>;
-  message?: string;
-  role?: TeamRole;
-}>;
-
-/** A field both sides changed, as the engine kept it for a person to decide. */
-export type FieldConflict = Readonly<{
-  field: string;
-  base: unknown;
-  mine: unknown;
-  theirs: unknown;
-  kept: 'mine' | 'theirs';
-}>;
+export type { SyncState } from '@/sync';
+export type { ConflictChoice, FieldConflict, SyncStatus };
+export type TeamRole = SyncRole;
 
 export type RowConflict = Readonly<{
   table: string;
@@ -42,8 +17,6 @@ export type RowConflict = Readonly<{
   fields: readonly FieldConflict[];
   at: number;
 }>;
-
-export type ConflictChoice = 'mine' | 'theirs' | Readonly<Record<string, 'mine' | 'theirs'>>;
 
 export type SyncEngine = {
   start(): void | Promise<void>;
