@@ -54,7 +54,8 @@ test('a rating verdict with no source asks first, and the claim is flagged in th
   await page.keyboard.press('7');
   await dialog.getByRole('button', { name: 'Set without a source' }).click();
   await expect(panel.getByRole('radio', { name: '7 False' })).toBeChecked();
-  const item = claimList(page).locator(`li[data-claim-id="${id}"]`);
+  // the claim's entry: its own, or its quotation's when it is one part of several
+  const item = claimList(page).locator(`li[data-claim-id="${id}"], li:has([data-part-id="${id}"])`);
   await expect(item.getByTitle('This verdict has no source yet')).toBeVisible();
   await expect(panel.getByTitle('This verdict has no source yet')).toBeVisible();
 

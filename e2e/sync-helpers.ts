@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createTeam } from '../couchdb/install.ts';
-import { expect, openLibrary } from './fixtures';
+import { expect, openLibrary, REFERENCE_TITLE } from './fixtures';
+import { claimPanel } from './review-helpers';
 
 /** The test CouchDB that playwright.config.ts starts (and the admin it made). */
 const couchUrl = () => {
@@ -62,4 +63,14 @@ export async function waitUpToDate(page: Page, timeout = 45_000) {
 export async function openTeam(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
   await expect(page.getByRole('heading', { name: 'Team', level: 1 })).toBeVisible();
+}
+
+/** Opens the reference article's claim 1; a click on the first highlight, not `j`: a key pressed while the screen is still loading is lost. */
+export async function openFirstClaim(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  await page.getByRole('link', { name: REFERENCE_TITLE }).click();
+  await expect(page.getByRole('heading', { level: 1, name: REFERENCE_TITLE })).toBeVisible();
+  await page.locator('.article-text .claim-mark').first().click();
+  await expect(claimPanel(page).getByRole('heading', { level: 2 })).toHaveText(/^Claim 1 of \d+$/);
+  return claimPanel(page);
 }

@@ -1,19 +1,9 @@
-import { expect, REFERENCE_TITLE, test } from './fixtures';
-import { claimPanel } from './review-helpers';
-import { connect, newProfile, newTeam, openTeam } from './sync-helpers';
+import { expect, test } from './fixtures';
+import { connect, newProfile, newTeam, openFirstClaim, openTeam } from './sync-helpers';
 
 // Two browser profiles (own IndexedDB, cookies) on one team through the test CouchDB, which
 // playwright.config.ts starts; the app reaches it under its own origin (/couchdb).
 test.describe.configure({ timeout: 120_000 });
-
-async function openFirstClaim(page: import('@playwright/test').Page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
-  await page.getByRole('link', { name: REFERENCE_TITLE }).click();
-  await expect(page.getByRole('heading', { level: 1, name: REFERENCE_TITLE })).toBeVisible();
-  await page.keyboard.press('j');
-  await expect(claimPanel(page).getByRole('heading', { level: 2 })).toHaveText(/^Claim 1 of \d+$/);
-  return claimPanel(page);
-}
 
 test('two profiles on one team converge: a verdict set in one appears in the other', async ({
   browser,

@@ -1,18 +1,7 @@
-import type { Page } from '@playwright/test';
-import { expect, REFERENCE_TITLE, test } from './fixtures';
-import { claimPanel } from './review-helpers';
-import { connect, newProfile, newTeam } from './sync-helpers';
+import { expect, test } from './fixtures';
+import { connect, newProfile, newTeam, openFirstClaim } from './sync-helpers';
 
 test.describe.configure({ timeout: 120_000 });
-
-async function openFirstClaim(page: Page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
-  await page.getByRole('link', { name: REFERENCE_TITLE }).click();
-  await expect(page.getByRole('heading', { level: 1, name: REFERENCE_TITLE })).toBeVisible();
-  await page.keyboard.press('j');
-  await expect(claimPanel(page).getByRole('heading', { level: 2 })).toHaveText(/^Claim 1 of \d+$/);
-  return claimPanel(page);
-}
 
 test('a viewer reads the team library, and every write action is off with the reason', async ({
   browser,
