@@ -88,7 +88,10 @@ test('tags complete from tags in use; a tag of only spaces is refused', async ({
   await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
   await page.keyboard.press('j');
   await expect(panel.getByRole('list', { name: 'Tags on this claim' })).toHaveCount(0);
+  // `j` moves the focus to the claim's entry in the list over the next frames: let it land first
+  await expect(claimList(page).locator('.claim-item-text[aria-pressed="true"]')).toBeFocused();
   await page.keyboard.press('t');
+  await expect(input).toBeFocused();
   await page.keyboard.type('pol');
   await expect(panel.getByRole('option', { name: /police numbers/ })).toBeVisible();
   await page.keyboard.press('ArrowDown');
