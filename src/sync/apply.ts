@@ -26,14 +26,9 @@ export type Identity = Readonly<{ deviceId: string; author: string }>;
 
 export type ApplyOutcome = { applied: number; skipped: number; merged: number; conflicts: number };
 
-const ALL_TABLES = (db: SyncDb) => [
-  db.articles,
-  db.speakers,
-  db.sources,
-  db.claims,
-  db.evidence,
-  db.questions,
-  db.history,
+/** The tables a sync write may touch: every replicated table and sync's own bookkeeping. */
+export const SYNC_WRITE_TABLES = (db: SyncDb) => [
+  ...REPLICATED_TABLES.map((table) => db.table(table)),
   db.syncRevisions,
   db.syncOutbox,
   db.syncState,
@@ -93,7 +88,7 @@ export async function applyDocs(
   checkpoint?: string | number,
 ): Promise<ApplyOutcome> {
   const outcome: ApplyOutcome = { applied: 0, skipped: 0, merged: 0, conflicts: 0 };
-  await db.transaction('rw', ALL_TABLES(db), async () => {
+  await db.transaction('rw', SYNC_WRITE_TABLES(db), async () => {
     markFromSync();
     const batchId = newId();
     const keys = docs.map((d) => {

@@ -9,7 +9,7 @@
 import { markFromSync } from '@/db/sync-capture';
 import type { SyncDb } from '@/db/sync-db';
 import type { OutboxEntry, ReplicatedTable, RevisionRow } from '@/db/sync-tables';
-import { applyDocs, type Identity } from './apply';
+import { applyDocs, type Identity, SYNC_WRITE_TABLES } from './apply';
 import type { CouchClient, CouchDoc } from './couch';
 import { docIdOf, type Row, toDoc } from './docs';
 
@@ -105,66 +105,52 @@ export async function pushRound(
   const byId = new Map(results.map((r) => [r.id, r]));
   const conflicted: string[] = [];
 
-  await db.transaction(
-    'rw',
-    [
-      db.articles,
-      db.speakers,
-      db.sources,
-      db.claims,
-      db.evidence,
-      db.questions,
-      db.history,
-      db.syncRevisions,
-      db.syncOutbox,
-    ],
-    async () => {
-      markFromSync();
-      const done: number[] = [];
-      const newRevisions: RevisionRow[] = [];
-      list.forEach((g, i) => {
-        const id = docIdOf(g.table, g.rowId);
-        if (!sent.has(id)) return;
-        const res = byId.get(id);
-        if (!res) {
-          out.failed++;
-          return;
-        }
-        if (res.ok || (res.rev && !res.error)) {
-          const previous = revisions[i];
-          newRevisions.push({
-            ...(previous ?? {}),
-            table: g.table,
-            rowId: g.rowId,
-            rev: res.rev!,
-            base: sent.get(id)!,
-          });
-          done.push(...g.seqs);
-          out.pushed++;
-        } else if (res.error === 'conflict') {
-          conflicted.push(id);
-        } else if (res.error === 'forbidden' || res.error === 'unauthorized') {
-          done.push(...g.seqs);
-          out.refused++;
-          if (res.reason && !out.reasons.includes(res.reason)) out.reasons.push(res.reason);
-        } else {
-          out.failed++;
-          if (res.reason && !out.reasons.includes(res.reason)) out.reasons.push(res.reason);
-        }
-      });
-      // revert what the server refused: the row as the server has it, or gone if it never had it
-      for (const [i, g] of list.entries()) {
-        const id = docIdOf(g.table, g.rowId);
-        const res = byId.get(id);
-        if (!(res?.error === 'forbidden' || res?.error === 'unauthorized')) continue;
-        const base = revisions[i]?.base;
-        if (g.table !== 'history' && base) await tableOf(db, g.table).put(base as Row);
-        else await tableOf(db, g.table).delete(g.rowId);
+  await db.transaction('rw', SYNC_WRITE_TABLES(db), async () => {
+    markFromSync();
+    const done: number[] = [];
+    const newRevisions: RevisionRow[] = [];
+    list.forEach((g, i) => {
+      const id = docIdOf(g.table, g.rowId);
+      if (!sent.has(id)) return;
+      const res = byId.get(id);
+      if (!res) {
+        out.failed++;
+        return;
       }
-      if (newRevisions.length > 0) await db.syncRevisions.bulkPut(newRevisions);
-      if (done.length > 0) await db.syncOutbox.bulkDelete(done);
-    },
-  );
+      if (res.ok || (res.rev && !res.error)) {
+        const previous = revisions[i];
+        newRevisions.push({
+          ...(previous ?? {}),
+          table: g.table,
+          rowId: g.rowId,
+          rev: res.rev!,
+          base: sent.get(id)!,
+        });
+        done.push(...g.seqs);
+        out.pushed++;
+      } else if (res.error === 'conflict') {
+        conflicted.push(id);
+      } else if (res.error === 'forbidden' || res.error === 'unauthorized') {
+        done.push(...g.seqs);
+        out.refused++;
+        if (res.reason && !out.reasons.includes(res.reason)) out.reasons.push(res.reason);
+      } else {
+        out.failed++;
+        if (res.reason && !out.reasons.includes(res.reason)) out.reasons.push(res.reason);
+      }
+    });
+    // revert what the server refused: the row as the server has it, or gone if it never had it
+    for (const [i, g] of list.entries()) {
+      const id = docIdOf(g.table, g.rowId);
+      const res = byId.get(id);
+      if (!(res?.error === 'forbidden' || res?.error === 'unauthorized')) continue;
+      const base = revisions[i]?.base;
+      if (g.table !== 'history' && base) await tableOf(db, g.table).put(base as Row);
+      else await tableOf(db, g.table).delete(g.rowId);
+    }
+    if (newRevisions.length > 0) await db.syncRevisions.bulkPut(newRevisions);
+    if (done.length > 0) await db.syncOutbox.bulkDelete(done);
+  });
 
   if (conflicted.length > 0) {
     const theirs = await client.getDocs(conflicted, signal);
