@@ -12,17 +12,12 @@
  * Figures are percentages rounded to one decimal, as the official scorer prints them. Counts add up across
  * documents, so a corpus is scored by summing counts (micro-average) before computing the figures.
  */
-import type { ClaimKind, ExtractedClaim, Extraction, SpeakerType } from '../extract/types';
+import type { ClaimKind, ExtractedClaim, ExtractedSpeaker, Extraction, SpeakerType } from '../extract/types';
 
 export type GoldKind = Exclude<ClaimKind, 'unattributed'>;
 
-export type GoldSpeaker = Readonly<{
-  id: string;
-  name: string;
-  type: SpeakerType;
-  role: string | null;
-  aliases: readonly string[];
-}>;
+/** A gold speaker has the shape the extractor gives, so one scorer reads both. */
+export type GoldSpeaker = ExtractedSpeaker;
 
 export type GoldClaim = Readonly<{
   n: number;
