@@ -29,7 +29,7 @@ async function library() {
     void createdAt;
     void at;
     void batchId;
-    return { id: String(id).startsWith('art-') ? id : undefined, ...kept };
+    return { id: String(id).startsWith('art-') ? id : undefined, ...kept } as Record<string, unknown>;
   };
   return {
     articles: (await db.articles.toArray()).map(untimed),
@@ -59,7 +59,7 @@ async function library() {
   };
 }
 
-describe('saveImportBatch', () => {
+describe('saveImportBatch', { timeout: 60_000 }, () => {
   beforeEach(resetDb);
 
   test('writes the rows one import at a time would, speakers matched across the batch', async () => {
