@@ -53,8 +53,12 @@ async function openRawCopy(name: string): Promise<IDBDatabase> {
 
 function watchLongTasks() {
   const tasks: number[] = [];
+  const windows: [number, number][] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push(e.duration);
+    for (const e of list.getEntries()) {
+      tasks.push(e.duration);
+      if (e.duration > 100) windows.push([round(e.startTime), round(e.duration)]);
+    }
   });
   observer.observe({ type: 'longtask', buffered: false });
   return () => {
@@ -65,6 +69,8 @@ function watchLongTasks() {
       over100ms: tasks.filter((t) => t > 100).length,
       longestMs: round(tasks[0] ?? 0),
       top5Ms: tasks.slice(0, 5).map(round),
+      /** [start, duration] of each task over 100 ms, in page time (to find it in a CPU profile). */
+      over100At: windows,
     };
   };
 }
@@ -147,8 +153,10 @@ async function writePathAgainstRaw(o: Options) {
 }
 
 (window as unknown as { runBench: (o: Options) => Promise<unknown> }).runBench = async (o) => {
-  const whole = await wholePath(o);
+  const only = new URLSearchParams(location.search).get('only');
+  const whole = only === 'write' ? null : await wholePath(o);
   log(`whole path done: ${JSON.stringify(whole)}`);
+  if (only === 'whole') return { wholePath: whole };
   const write = await writePathAgainstRaw(o);
   return { wholePath: whole, writePath: write };
 };

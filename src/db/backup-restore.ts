@@ -24,8 +24,11 @@ export type RestoreMode = 'merge' | 'replace';
 
 export type RestoreProgress = Readonly<{
   phase: 'checking' | 'writing';
+  /** Rows of every table checked (or written) so far, of the backup's total. */
   done: number;
   total: number;
+  /** The table of the chunk just checked or written. */
+  table: BackupTable;
 }>;
 
 export type RestorePreview = Readonly<{
@@ -146,7 +149,7 @@ async function checkBackup(
       if (mode === 'replace') for (const r of rows) backupKeys.get(table)!.add(keyOf(table, r));
       keep?.(table, rows);
       done += rows.length;
-      options.onProgress?.({ phase: 'checking', done, total });
+      options.onProgress?.({ phase: 'checking', done, total, table });
     },
     (h) => {
       total = totalOf(h);
@@ -276,7 +279,7 @@ export async function restoreBackup(
       for (const r of rows) backupKeys.get(table)!.add(keyOf(table, r));
     }
     done += rows.length;
-    options.onProgress?.({ phase: 'writing', done, total });
+    options.onProgress?.({ phase: 'writing', done, total, table });
   };
   const writeEarlyEvidence = async () => {
     const held: readonly Row[] | null = early;
