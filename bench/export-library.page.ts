@@ -272,10 +272,8 @@ async function measure<T>(name: string, fn: (sample: () => void) => Promise<T>) 
       onProgress: (p) => {
         sample();
         const now = performance.now();
-        if (p.phase === 'writing' && checkedMs === 0) {
-          checkedMs = round(now - restoreStart);
-          tableStart = now;
-        }
+        if (p.phase === 'checking') checkedMs = round(now - restoreStart);
+        if (p.phase === 'checking') tableStart = now;
         if (p.phase === 'writing') {
           if (p.table !== table) table = p.table;
           tableMs[table] = round((tableMs[table] ?? 0) + now - tableStart);
