@@ -4,7 +4,7 @@
  * what the page's `window.runBench(options)` returns, with the machine, the date and the load.
  * Used by bench/bulk-import.ts and bench/export-library.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,11 @@ export const numberArg = (name: string, fallback: number): number => {
 
 const load = () => loadavg().map((n) => Math.round(n * 10) / 10);
 
-export async function runBenchPage(name: string, options: Record<string, number>): Promise<void> {
+export type BenchRun = Readonly<{ date: string; loadAverage: { before: number[]; after: number[] } }> &
+  Record<string, unknown>;
+
+/** Runs the page's benchmark once and returns (and prints) what it measured, with the date and load. */
+export async function runBenchPage(name: string, options: Record<string, number>): Promise<BenchRun> {
   const port = Number(process.env.E2E_PORT ?? 4177);
   const root = fileURLToPath(new URL('..', import.meta.url));
   const server = await createServer({
@@ -52,28 +56,35 @@ export async function runBenchPage(name: string, options: Record<string, number>
       if (m.type() === 'log' || m.type() === 'error') process.stderr.write(`${m.text()}\n`);
     });
     page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
-    await page.goto(`http://127.0.0.1:${port}/bench/${name}.html`);
+    await page.goto(`http://127.0.0.1:${port}/bench/${name}.html${process.env.BENCH_QUERY ?? ''}`);
     await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
       timeout: 120_000,
     });
+    const profilePath = process.env.BENCH_CPU_PROFILE;
+    const cdp = profilePath ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+      await cdp.send('Profiler.start');
+    }
     const result = await page.evaluate(
       (o) => (window as unknown as { runBench: (x: typeof o) => Promise<unknown> }).runBench(o),
       options,
     );
-    console.log(
-      JSON.stringify(
-        {
-          date: new Date().toISOString(),
-          machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
-          browser: `Chromium ${context.browser()?.version() ?? ''} (headless, persistent profile)`,
-          options,
-          loadAverage: { before: loadBefore, after: load() },
-          ...(result as object),
-        },
-        null,
-        2,
-      ),
-    );
+    if (cdp && profilePath) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(profilePath, JSON.stringify(profile));
+    }
+    const run: BenchRun = {
+      date: new Date().toISOString(),
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      browser: `Chromium ${context.browser()?.version() ?? ''} (headless, persistent profile)`,
+      options,
+      loadAverage: { before: loadBefore, after: load() },
+      ...(result as object),
+    };
+    console.log(JSON.stringify(run, null, 2));
+    return run;
   } finally {
     await context.close();
     await server.close();

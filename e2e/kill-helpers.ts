@@ -70,8 +70,11 @@ export type Held = { articleIds: string[]; claimIds: string[]; writes: number };
  * with rows written, every time, instead of whenever a poll happens to catch one.
  */
 export function installWriteHold(): void {
-  type W = { __hold: { claimWrites: number } | null; __held: Held | null };
-  const w = window as unknown as W;
+  type W = { __hold: { claimWrites: number } | null; __held: Held | null; __holdInstalled?: true };
+  // the page or a worker (bulk import writes its batches in the import worker)
+  const w = globalThis as unknown as W;
+  if (w.__holdInstalled) return;
+  w.__holdInstalled = true;
   w.__hold = null;
   w.__held = null;
   const seen = new WeakMap<IDBTransaction, Held & { claims: number }>();
@@ -109,23 +112,42 @@ export function installWriteHold(): void {
   }
 }
 
-/** Arms the hold (see `installWriteHold`). */
-export function armWriteHold(page: Page, claimWrites: number): Promise<void> {
-  return page.evaluate((n) => {
-    (window as unknown as { __hold: { claimWrites: number } }).__hold = { claimWrites: n };
-  }, claimWrites);
+/**
+ * Arms the hold (see `installWriteHold`) in the page and in each of its workers (installing it
+ * there first: init scripts do not run in workers), so whichever writes the claims is held.
+ */
+export async function armWriteHold(page: Page, claimWrites: number): Promise<void> {
+  const arm = (n: number) => {
+    (globalThis as unknown as { __hold: { claimWrites: number } }).__hold = { claimWrites: n };
+  };
+  for (const worker of page.workers()) {
+    await worker.evaluate(installWriteHold);
+    await worker.evaluate(arm, claimWrites);
+  }
+  await page.evaluate(arm, claimWrites);
 }
 
-/** Waits until a transaction is held open, and returns what it had written. */
+/** Waits until a transaction is held open, in the page or a worker, and returns what it had written. */
 export async function waitForHeld(page: Page, timeout = 120_000): Promise<Held> {
-  const handle = await page.waitForFunction(
-    () => (window as unknown as { __held: Held | null }).__held,
-    undefined,
-    {
-      timeout,
-    },
-  );
-  return (await handle.jsonValue()) as Held;
+  const read = () => (globalThis as unknown as { __held?: Held | null }).__held ?? null;
+  let held: Held | null = null;
+  await expect
+    .poll(
+      async () => {
+        for (const worker of page.workers()) held ??= await worker.evaluate(read).catch(() => null);
+        held ??= await page.evaluate(read);
+        return held !== null;
+      },
+      { timeout },
+    )
+    .toBe(true);
+  // the other contexts were armed too: disarm them, so a later write elsewhere is not held
+  const disarm = () => {
+    (globalThis as unknown as { __hold: null }).__hold = null;
+  };
+  for (const worker of page.workers()) await worker.evaluate(disarm).catch(() => undefined);
+  await page.evaluate(disarm);
+  return held!;
 }
 
 type Row = Record<string, unknown> & { id: string; deletedAt?: number | null };

@@ -24,8 +24,11 @@ export type RestoreMode = 'merge' | 'replace';
 
 export type RestoreProgress = Readonly<{
   phase: 'checking' | 'writing';
+  /** Rows of every table checked (or written) so far, of the backup's total. */
   done: number;
   total: number;
+  /** The table of the chunk just checked or written. */
+  table: BackupTable;
 }>;
 
 export type RestorePreview = Readonly<{
@@ -40,8 +43,18 @@ export type RestorePreview = Readonly<{
 
 export type RestoreOptions = Readonly<{
   onProgress?: (p: RestoreProgress) => void;
+  /** Rows a transaction (default 2,000): every chunk of claims rewrites the summaries it touches once. */
   chunkSize?: number;
 }>;
+
+const CHUNK_SIZE = 2_000;
+
+/**
+ * A backup lists links (evidence) after claims. Written in that order, every linked claim's facet
+ * row is written twice (once without a source, then again with one), so the links are held from the
+ * checking pass and written before the claims, as long as there are at most this many of them.
+ */
+export const EARLY_EVIDENCE_MAX = 50_000;
 
 const HISTORY_TABLES: ReadonlySet<string> = new Set([
   'claims',
@@ -73,6 +86,8 @@ async function libraryRows(table: BackupTable, rows: readonly Row[]) {
   return { byId, bySha: new Map(shas.map((a) => [a.sha256, a as unknown as Row])) };
 }
 
+type Collect = (table: BackupTable, rows: readonly Row[]) => void;
+
 async function pass(
   source: BackupSource,
   chunkSize: number,
@@ -100,12 +115,22 @@ const totalOf = (h: BackupHeader) => BACKUP_TABLES.reduce((n, t) => n + h.counts
  * merge, what is added, changed and left alone and every conflict; for a replace, what the
  * library would lose. Throws a BackupError with a sentence for the user when the file is bad.
  */
-export async function previewRestore(
+export function previewRestore(
   source: BackupSource,
   mode: RestoreMode,
   options: RestoreOptions = {},
 ): Promise<RestorePreview> {
-  const chunkSize = options.chunkSize ?? 500;
+  return checkBackup(source, mode, options);
+}
+
+async function checkBackup(
+  source: BackupSource,
+  mode: RestoreMode,
+  options: RestoreOptions,
+  collect?: (header: BackupHeader) => Collect | undefined,
+): Promise<RestorePreview> {
+  const chunkSize = options.chunkSize ?? CHUNK_SIZE;
+  let keep: Collect | undefined;
   const summary = emptySummary(BACKUP_TABLES);
   const conflicts: MergeConflict[] = [];
   const ctx = newMergeContext();
@@ -122,11 +147,13 @@ export async function previewRestore(
       addToSummary(summary, plan);
       conflicts.push(...plan.conflicts);
       if (mode === 'replace') for (const r of rows) backupKeys.get(table)!.add(keyOf(table, r));
+      keep?.(table, rows);
       done += rows.length;
-      options.onProgress?.({ phase: 'checking', done, total });
+      options.onProgress?.({ phase: 'checking', done, total, table });
     },
     (h) => {
       total = totalOf(h);
+      keep = collect?.(h);
     },
   );
   const lost = zero();
@@ -207,7 +234,9 @@ export type RestoreResult = Readonly<{
 
 /**
  * Restores a backup. The whole file is read and checked first (a bad file writes nothing); then it
- * is written a chunk per transaction, so memory stays bounded for a 100,000-claim library. A meta
+ * is written a chunk per transaction, so memory stays bounded for a 100,000-claim library (the links,
+ * up to EARLY_EVIDENCE_MAX of them, are held from the checking pass and written before the claims,
+ * so each claim's facet row is written once). A meta
  * flag marks a restore in progress until the last chunk is written: merge writes are idempotent, so
  * restoring the same file again after an interruption completes it. `replace` puts every backup row
  * and then, in one transaction, deletes the library's rows the backup does not hold (confirm first
@@ -218,10 +247,16 @@ export async function restoreBackup(
   mode: RestoreMode,
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
-  const chunkSize = options.chunkSize ?? 500;
-  const checked = await previewRestore(source, mode, {
-    chunkSize,
-    onProgress: (p) => options.onProgress?.(p),
+  const chunkSize = options.chunkSize ?? CHUNK_SIZE;
+  // links held from the checking pass (already checked), written before the claims: see EARLY_EVIDENCE_MAX
+  let early: Row[] | null = null;
+  const checked = await checkBackup(source, mode, { chunkSize, onProgress: options.onProgress }, (h) => {
+    if (h.counts.evidence > EARLY_EVIDENCE_MAX) return undefined;
+    const held: Row[] = [];
+    early = held;
+    return (table, rows) => {
+      if (table === 'evidence') held.push(...rows);
+    };
   });
   const total = totalOf(checked.header);
   const summary = emptySummary(BACKUP_TABLES);
@@ -234,7 +269,7 @@ export async function restoreBackup(
     key: META_RESTORE_IN_PROGRESS,
     value: { mode, startedAt: Date.now(), exportedAt: checked.header.exportedAt },
   });
-  await pass(source, chunkSize, async (table, rows) => {
+  const write = async (table: BackupTable, rows: readonly Row[]) => {
     if (mode === 'merge') {
       const plan = await writeMergeChunk(table, rows, ctx, batchId);
       addToSummary(summary, plan);
@@ -244,8 +279,21 @@ export async function restoreBackup(
       for (const r of rows) backupKeys.get(table)!.add(keyOf(table, r));
     }
     done += rows.length;
-    options.onProgress?.({ phase: 'writing', done, total });
+    options.onProgress?.({ phase: 'writing', done, total, table });
+  };
+  const writeEarlyEvidence = async () => {
+    const held: readonly Row[] | null = early;
+    if (!held) return;
+    early = null;
+    for (let i = 0; i < held.length; i += chunkSize) await write('evidence', held.slice(i, i + chunkSize));
+  };
+  const heldEvidence = early !== null;
+  await pass(source, chunkSize, async (table, rows) => {
+    if (table === 'claims' || table === 'evidence') await writeEarlyEvidence();
+    if (table === 'evidence' && heldEvidence) return;
+    await write(table, rows);
   });
+  await writeEarlyEvidence();
   const deleted = zero();
   await db.transaction('rw', BACKUP_TABLES.map(tableOf), async () => {
     if (mode === 'replace') {

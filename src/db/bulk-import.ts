@@ -1,28 +1,202 @@
 import type { Extraction } from '@/core/extract/types';
+import { claimFromExtracted } from '@/core/model/claim-row';
+import { matchSpeakers, speakerLookupKeys } from '@/core/model/speaker-match';
+import type { Article, ArticleId, Claim, Speaker, SpeakerId } from '@/core/model/types';
 import {
   type ArticleInput,
+  articleIdFor,
+  claimIdFor,
   type ImportResult,
   type PreparedImport,
   prepareImport,
-  writePreparedImport,
 } from './articles';
 import { db } from './db';
-import { newBatchId } from './history';
+import { type HistoryChange, newBatchId, recordHistory } from './history';
+import { newId } from './ids';
 
 export type BatchArticle = Readonly<{ input: ArticleInput; extraction: Extraction }>;
+
+const trimOrNull = (s: string | null | undefined): string | null => {
+  const t = (s ?? '').trim();
+  return t === '' ? null : t;
+};
+
+const byKeyThenId = (a: Speaker, b: Speaker) =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+type Planned = {
+  article: Article;
+  claims: Claim[];
+  changes: HistoryChange[];
+};
 
 /**
  * Writes a batch of extracted articles in one transaction (one undo step): a reload or a cancel
  * leaves every article of the batch or none. A text already stored (or twice in the batch) comes
  * back as 'duplicate' and writes nothing. Checks and hashing run before the transaction.
+ *
+ * The rows are the ones `writePreparedImport` makes article by article (speakers matched in order,
+ * each article seeing the speakers the ones before it created or merged), but they are written in
+ * one bulk request per table: the derived-rows middleware then works out the facets and summary
+ * deltas of the whole batch once, instead of reading and rewriting the library's summaries for
+ * every article.
  */
 export async function saveImportBatch(articles: readonly BatchArticle[]): Promise<ImportResult[]> {
   const prepared: PreparedImport[] = [];
   for (const a of articles) prepared.push(await prepareImport(a.input, a.extraction));
   const batchId = newBatchId();
+  const wanted = prepared.map((p) => {
+    const claims = p.extraction.claims.filter((c) => c.kind !== 'unattributed');
+    const used = new Set(claims.map((c) => c.speakerId));
+    const speakers = p.extraction.speakers.filter((s) => used.has(s.id));
+    return { claims, speakers, keys: [...new Set(speakers.flatMap(speakerLookupKeys))] };
+  });
   return db.transaction('rw', [db.articles, db.speakers, db.claims, db.history], async () => {
+    const stored = await db.articles
+      .where('sha256')
+      .anyOf([...new Set(prepared.map((p) => p.sha))])
+      .toArray();
+    const storedBySha = new Map(stored.map((a) => [a.sha256, a]));
+    // the speakers any article of the batch may match, kept current as the batch creates and merges
+    const speakers = new Map<string, Speaker>();
+    const allKeys = [...new Set(wanted.flatMap((w) => w.keys))];
+    for (const s of await db.speakers.where('key').anyOf(allKeys).toArray()) speakers.set(s.id, s);
+    const created = new Set<string>();
+    const merged = new Set<string>();
+
+    const now = Date.now();
     const results: ImportResult[] = [];
-    for (const p of prepared) results.push(await writePreparedImport(p, { batchId }));
+    const planned: Planned[] = [];
+    const batchBySha = new Map<string, Planned>();
+    for (const [i, p] of prepared.entries()) {
+      const existing = storedBySha.get(p.sha);
+      if (existing) {
+        const claimCount = await db.claims
+          .where('articleId')
+          .equals(existing.id)
+          .filter((c) => c.deletedAt === null)
+          .count();
+        results.push({
+          status: 'duplicate',
+          articleId: existing.id,
+          title: existing.title,
+          claimCount,
+          deleted: existing.deletedAt !== null,
+        });
+        continue;
+      }
+      const earlier = batchBySha.get(p.sha);
+      if (earlier) {
+        results.push({
+          status: 'duplicate',
+          articleId: earlier.article.id,
+          title: earlier.article.title,
+          claimCount: earlier.claims.length,
+          deleted: false,
+        });
+        continue;
+      }
+      const w = wanted[i]!;
+      const keys = new Set(w.keys);
+      const known = [...speakers.values()].filter((s) => keys.has(s.key)).sort(byKeyThenId);
+      const match = matchSpeakers(w.speakers, known, () => newId<SpeakerId>(), now);
+      for (const s of match.created) {
+        speakers.set(s.id, s);
+        created.add(s.id);
+      }
+      for (const m of match.merged) {
+        speakers.set(m.after.id, m.after);
+        if (!created.has(m.after.id)) merged.add(m.after.id);
+      }
+      const plan = planArticle(p, w.claims, match, now);
+      planned.push(plan);
+      batchBySha.set(p.sha, plan);
+      results.push({
+        status: 'created',
+        articleId: plan.article.id,
+        title: plan.article.title,
+        claimCount: plan.claims.length,
+      });
+    }
+    if (planned.length === 0) return results;
+
+    await db.articles.bulkAdd(planned.map((p) => p.article));
+    if (created.size > 0) await db.speakers.bulkAdd([...created].map((id) => speakers.get(id)!));
+    if (merged.size > 0) await db.speakers.bulkPut([...merged].map((id) => speakers.get(id)!));
+    await db.claims.bulkAdd(planned.flatMap((p) => p.claims));
+    await recordHistory(
+      planned.flatMap((p) => p.changes),
+      now,
+      { batchId },
+    );
     return results;
   });
+}
+
+function planArticle(
+  prepared: PreparedImport,
+  extracted: Extraction['claims'],
+  match: ReturnType<typeof matchSpeakers>,
+  now: number,
+): Planned {
+  const { input, extraction, sha, title } = prepared;
+  const text = input.text;
+  const articleId: ArticleId = articleIdFor(sha);
+  const article: Article = {
+    id: articleId,
+    title,
+    text,
+    outlet: trimOrNull(input.outlet),
+    url: trimOrNull(input.url),
+    publishedAt: trimOrNull(input.publishedAt),
+    importedAt: now,
+    extractorVersion: extraction.version,
+    sha256: sha,
+    boilerplate: extraction.boilerplate.map((b) => ({ start: b.start, end: b.end, reason: b.reason })),
+    updatedAt: now,
+    deletedAt: null,
+  };
+  const usedIds = new Set<string>();
+  const idOf = (start: number, end: number) => {
+    let n = 0;
+    while (usedIds.has(claimIdFor(articleId, start, end, n))) n++;
+    const id = claimIdFor(articleId, start, end, n);
+    usedIds.add(id);
+    return id;
+  };
+  const claims: Claim[] = extracted.map((c) =>
+    claimFromExtracted(
+      idOf(c.start, c.end),
+      articleId,
+      text,
+      c,
+      c.speakerId === null ? null : (match.speakerIdOf.get(c.speakerId) ?? null),
+      now,
+    ),
+  );
+  const changes: HistoryChange[] = [
+    {
+      table: 'articles',
+      rowId: articleId,
+      action: 'create',
+      from: null,
+      to: {
+        title,
+        sha256: sha,
+        extractorVersion: extraction.version,
+        claimIds: claims.map((c) => c.id),
+        createdSpeakerIds: match.created.map((s) => s.id),
+      },
+    },
+    ...match.merged.map(
+      ({ before, after }): HistoryChange => ({
+        table: 'speakers',
+        rowId: before.id,
+        action: 'update',
+        from: { aliases: before.aliases, role: before.role, type: before.type },
+        to: { aliases: after.aliases, role: after.role, type: after.type },
+      }),
+    ),
+  ];
+  return { article, claims, changes };
 }

@@ -11,7 +11,7 @@ import {
   speaker,
 } from '@/test/export-rows';
 import { BackupError } from './backup-error';
-import { linesOf, readBackup } from './backup-read';
+import { linesOf, parseJsonStrict, readBackup } from './backup-read';
 import { BACKUP_TABLES, BACKUP_VERSION, type BackupTable } from './backup-schema';
 import { BackupWriter, backupHeader, backupText } from './backup-write';
 
@@ -182,5 +182,24 @@ describe('backup envelope', () => {
         (t) => ({ ...countsOf(t), claims: 3 }),
       ),
     ).toMatch(/claims table holds 2 rows but its header says 3/);
+  });
+});
+
+describe('parseJsonStrict', () => {
+  test.each([
+    ['a plain key', '{"__proto__":{"x":1}}'],
+    ['a key spelled with escapes', '{"\\u005f\\u005fproto\\u005f\\u005f":{"x":1}}'],
+    ['constructor', '{"a":{"constructor":1}}'],
+    ['prototype', '[{"prototype":1}]'],
+  ])('refuses %s', (_, text) => {
+    expect(() => parseJsonStrict(text)).toThrow(BackupError);
+  });
+
+  test('reads rows whose text merely mentions the words or holds escapes', () => {
+    expect(parseJsonStrict('{"text":"the constructor of the prototype","q":"\\u00e9"}')).toEqual({
+      text: 'the constructor of the prototype',
+      q: 'é',
+    });
+    expect(parseJsonStrict('{"a":[1,2],"b":null}')).toEqual({ a: [1, 2], b: null });
   });
 });

@@ -35,9 +35,12 @@ export async function runExport(run: ExportRun): Promise<ExportOutput> {
   const date = new Date().toISOString().slice(0, 10);
   if (run.format === 'backup') {
     let claims = 0;
+    let rows = 0;
     const blob = await exportBackup({
       onProgress: (p) => {
-        if (p.table === 'claims') claims = p.done;
+        // p.done counts the rows of every table so far: a page of claims adds what it moved on
+        if (p.table === 'claims') claims += p.done - rows;
+        rows = p.done;
         run.onProgress(p.done, p.total);
       },
     });

@@ -1,6 +1,7 @@
 import { findArticleByHash, sha256Hex } from '@/db/articles';
-import { type BatchArticle, saveImportBatch } from '@/db/bulk-import';
+import type { BatchArticle } from '@/db/bulk-import';
 import { describeDbError, MESSAGES } from '@/db/errors';
+import { saveImportBatchOffThread } from '@/workers/import-writer';
 import { extractClaims } from '@/workers/pipeline';
 import { ImportRefused, type Prepared, readFile, readPaste } from '../import-article';
 import { type BulkFailure, type BulkItem, bulkItems, countItems } from './bulk-sources';
@@ -95,12 +96,18 @@ export async function startBulkImport(files: readonly File[]): Promise<void> {
   const seen = new Set<string>();
   let batch: (BatchArticle & { label: string })[] = [];
 
+  // one batch is written (in the import worker) while the next is read and extracted
+  let writing: Promise<void> = Promise.resolve();
   const write = async () => {
+    await writing;
     if (batch.length === 0 || abort.signal.aborted) return;
     const current = batch;
     batch = [];
+    writing = writeBatch(current);
+  };
+  const writeBatch = async (current: typeof batch) => {
     try {
-      const results = await saveImportBatch(current);
+      const results = await saveImportBatchOffThread(current);
       let imported = 0;
       let duplicates = 0;
       let claims = 0;
@@ -153,7 +160,9 @@ export async function startBulkImport(files: readonly File[]): Promise<void> {
       if (batch.length >= BATCH_SIZE) await write();
     }
     await write();
+    await writing;
   } finally {
+    await writing;
     controller = null;
     set({ phase: abort.signal.aborted ? 'cancelled' : 'done', remainingMs: null });
   }

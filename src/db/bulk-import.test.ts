@@ -1,0 +1,96 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { ARTICLE_A, ARTICLE_B, resetDb } from '@/test/db';
+import { extractClaims } from '@/workers/pipeline';
+import { type ArticleInput, saveImportedArticle } from './articles';
+import { type BatchArticle, saveImportBatch } from './bulk-import';
+import { db } from './db';
+
+const bridge = (i: number, who: string) =>
+  `Bridge ${i} to reopen\n\n${who} said: "Bridge ${i} will reopen in ${i + 2} weeks."\nCouncillors said the repair cost £${i}m. "We are on it," Hart added.`;
+
+const inputs: ArticleInput[] = [
+  { text: bridge(1, 'The mayor, Jo Hart,'), title: 'One', outlet: ' Post ', url: 'https://news.example/1' },
+  { text: bridge(2, 'Jo Hart, the city mayor,') },
+  { text: ARTICLE_A },
+  { text: bridge(1, 'The mayor, Jo Hart,'), title: 'One again' }, // the same text twice in the batch
+  { text: bridge(3, 'Mayor Hart') },
+  { text: ARTICLE_B, publishedAt: '2026-01-02' },
+];
+
+/** Every row, with random ids (speakers, history) replaced by what they stand for and times left out. */
+async function library() {
+  const speakers = await db.speakers.toArray();
+  const name = new Map(speakers.map((s) => [s.id as string, s.name]));
+  const who = (id: string | null) => (id === null ? null : name.get(id));
+  const untimed = <T extends Record<string, unknown>>(r: T) => {
+    const { updatedAt, importedAt, createdAt, at, id, batchId, ...kept } = r as Record<string, unknown>;
+    void updatedAt;
+    void importedAt;
+    void createdAt;
+    void at;
+    void batchId;
+    return { id: String(id).startsWith('art-') ? id : undefined, ...kept } as Record<string, unknown>;
+  };
+  return {
+    articles: (await db.articles.toArray()).map(untimed),
+    speakers: speakers.map(untimed).sort((a, b) => String(a.name).localeCompare(String(b.name))),
+    claims: (await db.claims.toArray()).map((c) => ({
+      ...untimed(c),
+      id: c.id,
+      speakerId: who(c.speakerId),
+    })),
+    history: (await db.history.toArray())
+      .map((h) => {
+        const to = h.to as Record<string, unknown> | null;
+        const mapped =
+          h.table === 'articles' && to
+            ? { ...to, createdSpeakerIds: (to.createdSpeakerIds as string[]).map(who).sort() }
+            : to;
+        return {
+          table: h.table,
+          rowId: h.table === 'speakers' ? who(h.rowId) : h.rowId,
+          from: h.from,
+          to: mapped,
+        };
+      })
+      .sort((a, b) => `${a.table}${a.rowId}`.localeCompare(`${b.table}${b.rowId}`)),
+    facets: await db.claimFacets.toArray(),
+    summaries: (await db.summaries.toArray()).map((s) => ({ ...s, id: s.id.replace(/^s:.*/, 's:') })),
+  };
+}
+
+describe('saveImportBatch', { timeout: 60_000 }, () => {
+  beforeEach(resetDb);
+
+  test('writes the rows one import at a time would, speakers matched across the batch', async () => {
+    const batch: BatchArticle[] = [];
+    for (const input of inputs) batch.push({ input, extraction: await extractClaims(input.text) });
+
+    await saveImportedArticle({ text: ARTICLE_B }, await extractClaims(ARTICLE_B));
+    const oneByOne = [];
+    for (const a of batch) oneByOne.push(await saveImportedArticle(a.input, a.extraction));
+    const expected = await library();
+
+    await resetDb();
+    await saveImportedArticle({ text: ARTICLE_B }, await extractClaims(ARTICLE_B));
+    const results = await saveImportBatch(batch);
+
+    expect(results).toEqual(oneByOne);
+    expect(results.map((r) => r.status)).toEqual([
+      'created',
+      'created',
+      'created',
+      'duplicate',
+      'created',
+      'duplicate',
+    ]);
+    const got = await library();
+    expect(got.articles).toEqual(expected.articles);
+    expect(got.speakers).toEqual(expected.speakers);
+    expect(got.claims).toEqual(expected.claims);
+    expect(got.history).toEqual(expected.history);
+    expect(new Set(got.history.filter((h) => h.table === 'articles').map((h) => h.rowId)).size).toBe(5);
+    const entries = await db.history.toArray();
+    expect(new Set(entries.slice(1).map((h) => h.batchId)).size).toBe(1); // one undo step (after ARTICLE_B's own)
+  });
+});
