@@ -226,6 +226,28 @@ async function entries(
   });
 }
 
+/** The part of `range` after its first `skip` entries (a jump in a scrolled table): one cursor `advance`, no entry read. */
+function skipped(ix: IDBIndex, range: IDBKeyRange, skip: number, desc: boolean): Promise<IDBKeyRange | null> {
+  return new Promise((resolve, reject) => {
+    const request = ix.openKeyCursor(range, desc ? 'prev' : 'next');
+    let advanced = false;
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve(null);
+      if (!advanced) {
+        advanced = true;
+        return cursor.advance(skip);
+      }
+      resolve(
+        desc
+          ? IDBKeyRange.bound(range.lower, cursor.key, range.lowerOpen, false)
+          : IDBKeyRange.bound(cursor.key, range.upper, false, range.upperOpen),
+      );
+    };
+  });
+}
+
 /**
  * One batch of a group's range in one read transaction: the facet rows of up to `count` entries
  * after skipping `skip`, in index order (a range of `claimKeys` is read as primary keys, then
@@ -243,10 +265,10 @@ function readFacets(
   return db.transaction('r', [db.claimFacets, db.claimKeys], async () => {
     const idb = (Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction }).idbtrans;
     const ix = idb.objectStore(store).index(index) as IndexWithRecords;
-    const total = count === undefined ? undefined : skip + count;
-    if (store === 'claimFacets')
-      return ((await entries(ix, range, total, desc, true)) as FacetRow[]).slice(skip);
-    const ids = ((await entries(ix, range, total, desc, false)) as string[]).slice(skip);
+    const from = skip > 0 ? await skipped(ix, range, skip, desc) : range;
+    if (from === null) return [];
+    if (store === 'claimFacets') return (await entries(ix, from, count, desc, true)) as FacetRow[];
+    const ids = (await entries(ix, from, count, desc, false)) as string[];
     const facets = idb.objectStore('claimFacets');
     const rows = await Promise.all(ids.map((id) => requested<FacetRow | undefined>(facets.get(id))));
     return rows.filter((r): r is FacetRow => r !== undefined);
