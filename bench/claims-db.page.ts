@@ -7,19 +7,7 @@
  */
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import type { Extraction } from '@/core/extract/types';
-import type {
-  Article,
-  ArticleId,
-  Claim,
-  ClaimId,
-  Evidence,
-  EvidenceId,
-  Source,
-  SourceId,
-  Speaker,
-  SpeakerId,
-  Verdict,
-} from '@/core/model/types';
+import type { Claim, ClaimId, Verdict } from '@/core/model/types';
 import type { ClaimFilters } from '@/core/review/filters';
 import { prepareImport, writePreparedImport } from '@/db/articles';
 import { countClaims, listClaimPage, listClaims } from '@/db/claim-list';
@@ -30,6 +18,7 @@ import { invalidateOnWrite } from '@/db/live';
 import { articleQueries, claimQueries } from '@/db/queries';
 import { claimSearchStats, searchClaims } from '@/db/search';
 import { undo } from '@/db/undo';
+import { randomStream, seedLibrary, WORDS } from './lib/seed-library';
 
 type Options = { claims: number; articles: number; runs: number; vocab: number; only?: string };
 type Timing = {
@@ -41,149 +30,22 @@ type Timing = {
   better?: 'lower' | 'higher';
 };
 
-const WORDS =
-  'police officers crime victims council report inquiry minister budget hospital school housing rail energy water flood tax wages jobs prices court prison border health children families'.split(
-    ' ',
-  );
-const VERDICT_MIX: Verdict[] = [
-  ...Array<Verdict>(14).fill('unchecked'),
-  'in progress',
-  'true',
-  'mostly true',
-  'half true',
-  'mostly false',
-  'false',
-  'misleading',
-];
-
-let seed = 42;
-const rand = () => {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-  return seed / 0x7fffffff;
-};
-const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-
-/** Rarer words (made up, e.g. "kadoru"), so that not every claim shares the 25 common ones. */
-let rare: string[] = [];
-const SYLLABLES = ['ka', 'do', 'ru', 'mi', 'te', 'so', 'la', 've', 'ni', 'po', 'shu', 'ber'];
-function makeRare(n: number): string[] {
-  return Array.from({ length: n }, () =>
-    Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(SYLLABLES)).join(''),
-  );
-}
-
+/** The import path's input sentences (its own stream: the library's is the seeder's). */
+const { rand, pick } = randomStream(7);
 function sentence(i: number): string {
-  const n = 3 + Math.floor(rand() * 9);
-  const words = Array.from({ length: n }, () => (rare.length > 0 && rand() < 0.7 ? pick(rare) : pick(WORDS)));
+  const words = Array.from({ length: 3 + Math.floor(rand() * 9) }, () => pick(WORDS));
   return `${words.join(' ')} rose by ${Math.floor(rand() * 900) + 10} per cent since ${2000 + (i % 24)}.`;
 }
 
 async function seedDb(opts: Options, log: (s: string) => void): Promise<number> {
-  const { claims, articles } = opts;
-  const t0 = performance.now();
-  rare = makeRare(opts.vocab);
-  await db.delete();
-  await db.open();
-  const now = Date.now();
-  const speakers: Speaker[] = Array.from({ length: 2_000 }, (_, i) => ({
-    id: newId<SpeakerId>(),
-    name: `Speaker ${i} ${pick(WORDS)}`,
-    key: `speaker ${i}`,
-    type: 'person',
-    role: i % 3 === 0 ? 'minister' : null,
-    aliases: [`S${i}`],
-    updatedAt: now,
-    deletedAt: null,
-  }));
-  await db.speakers.bulkAdd(speakers);
-  const sources: Source[] = Array.from({ length: 1_000 }, (_, i) => ({
-    id: newId<SourceId>(),
-    url: `https://example.org/source/${i}`,
-    title: `Report ${i} on ${pick(WORDS)} and ${pick(WORDS)}`,
-    publisher: pick(['ONS', 'Home Office', 'NHS England', 'Hansard']),
-    date: null,
-    type: 'official statistics',
-    notes: '',
-    excerpt: null,
-    updatedAt: now,
-    deletedAt: null,
-  }));
-  await db.sources.bulkAdd(sources);
-  const perArticle = Math.ceil(claims / articles);
-  let written = 0;
-  for (let a = 0; a < articles; a++) {
-    const articleId = newId<ArticleId>();
-    const sentences = Array.from({ length: perArticle }, (_, i) => sentence(i));
-    const text = sentences.join(' ');
-    const article: Article = {
-      id: articleId,
-      title: `Article ${a}`,
-      text,
-      outlet: 'Bench Post',
-      url: null,
-      publishedAt: null,
-      importedAt: now - (articles - a) * 1000,
-      extractorVersion: 'bench',
-      sha256: `${a}`.padStart(64, '0'),
-      boilerplate: [],
-      updatedAt: now,
-      deletedAt: null,
-    };
-    // a news article quotes a handful of people
-    const cast = Array.from({ length: 8 }, () => pick(speakers));
-    const rows: Claim[] = [];
-    const evidence: Evidence[] = [];
-    let offset = 0;
-    for (const s of sentences) {
-      const start = offset;
-      const end = start + s.length;
-      offset = end + 1;
-      const verdict = pick(VERDICT_MIX);
-      const claim: Claim = {
-        id: newId<ClaimId>(),
-        articleId,
-        speakerId: pick(cast).id,
-        text: s,
-        start,
-        end,
-        quote: { exact: s, prefix: '', suffix: '' },
-        kind: pick(['direct', 'indirect', 'mixed'] as const),
-        cue: null,
-        speakerMention: null,
-        confidence: 0.8,
-        checkworthy: { score: Math.round(rand() * 100) / 100, signals: ['number'] },
-        verdict,
-        ratingNote: '',
-        tags: rand() < 0.1 ? [pick(['crime', 'health', 'economy', 'education'])] : [],
-        notes: rand() < 0.05 ? `check with ${pick(WORDS)} desk` : '',
-        origin: 'extracted',
-        createdAt: now,
-        updatedAt: now - Math.floor(rand() * 1e7),
-        deletedAt: null,
-      };
-      rows.push(claim);
-      if (verdict !== 'unchecked' && verdict !== 'in progress' && rand() < 0.7) {
-        evidence.push({
-          id: newId<EvidenceId>(),
-          claimId: claim.id,
-          sourceId: pick(sources).id,
-          relation: 'supports',
-          passage: '',
-          note: '',
-          updatedAt: now,
-          deletedAt: null,
-        });
-      }
-    }
-    await db.transaction('rw', [db.articles, db.claims, db.evidence], async () => {
-      await db.articles.add(article);
-      await db.claims.bulkAdd(rows);
-      await db.evidence.bulkAdd(evidence);
-    });
-    written += rows.length;
-    if (a % 100 === 99) log(`seeded ${written} claims (${Math.round(performance.now() - t0)} ms)`);
-  }
-  return performance.now() - t0;
+  const seeded = await seedLibrary({
+    claims: opts.claims,
+    articles: opts.articles,
+    vocab: opts.vocab,
+    notes: (r) => (r.rand() < 0.05 ? `check with ${r.pick(WORDS)} desk` : ''),
+    log,
+  });
+  return seeded.seedMs;
 }
 
 async function time(
