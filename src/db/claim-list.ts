@@ -81,6 +81,8 @@ type Plan = Readonly<{
   minKey: string | null;
   /** Whether the driver alone answers the filter (no check per row). */
   exact: boolean;
+  /** Article, speaker and tag criteria besides the driver (checked by id before rows are read). */
+  sets: readonly Criterion[];
   f: ClaimFilters;
 }>;
 
@@ -155,7 +157,10 @@ async function plan(f: ClaimFilters): Promise<Plan> {
     criteria.length === (driver === ALL ? 0 : 1) &&
     f.source !== 'without' &&
     (f.minCheckworthy === null || minKey !== null);
-  return { driver, code, desc: f.desc, minKey, exact, f };
+  const sets = criteria.filter(
+    (c) => c !== driver && (c.kind === 'article' || c.kind === 'speaker' || c.kind === 'tag'),
+  );
+  return { driver, code, desc: f.desc, minKey, exact, sets, f };
 }
 
 /** Bounds of one group's range, after a cursor tail (exclusive) if given. */
@@ -259,19 +264,33 @@ function readFacets(
   group: string,
   code: SortCode,
   range: IDBKeyRange,
-  { skip = 0, count, desc = false }: { skip?: number; count?: number; desc?: boolean },
-): Promise<FacetRow[]> {
+  {
+    skip = 0,
+    count,
+    desc = false,
+    keep,
+  }: { skip?: number; count?: number; desc?: boolean; keep?: ((id: string) => boolean) | null },
+): Promise<{ rows: FacetRow[]; read: number; last: FacetRow | undefined }> {
   const { store, index } = storeOf(group, code);
   return db.transaction('r', [db.claimFacets, db.claimKeys], async () => {
     const idb = (Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction }).idbtrans;
     const ix = idb.objectStore(store).index(index) as IndexWithRecords;
     const from = skip > 0 ? await skipped(ix, range, skip, desc) : range;
-    if (from === null) return [];
-    if (store === 'claimFacets') return (await entries(ix, from, count, desc, true)) as FacetRow[];
+    if (from === null) return { rows: [], read: 0, last: undefined };
+    if (store === 'claimFacets' && !keep) {
+      const rows = (await entries(ix, from, count, desc, true)) as FacetRow[];
+      return { rows, read: rows.length, last: rows.at(-1) };
+    }
+    // keys first: only the rows that pass `keep` (and the last, for the cursor) are read
     const ids = (await entries(ix, from, count, desc, false)) as string[];
+    const wanted = keep ? ids.filter(keep) : ids;
+    const lastId = ids.at(-1);
+    if (lastId !== undefined && wanted.at(-1) !== lastId) wanted.push(lastId);
     const facets = idb.objectStore('claimFacets');
-    const rows = await Promise.all(ids.map((id) => requested<FacetRow | undefined>(facets.get(id))));
-    return rows.filter((r): r is FacetRow => r !== undefined);
+    const rows = await Promise.all(wanted.map((id) => requested<FacetRow | undefined>(facets.get(id))));
+    const last = lastId === undefined ? undefined : rows.at(-1);
+    const kept = rows.filter((r): r is FacetRow => r !== undefined && (!keep || keep(r.id)));
+    return { rows: kept, read: ids.length, last };
   });
 }
 
@@ -311,32 +330,36 @@ class GroupStream {
     after: string | null,
     private batch: number,
     skip = 0,
+    /** Whether an id can match (the other criteria's id sets): the rows of the others are not read. */
+    private readonly keep: ((id: string) => boolean) | null = null,
   ) {
     this.after = after;
     this.skip = skip;
   }
   async peek(): Promise<Entry | undefined> {
-    if (this.pos < this.buf.length) return this.buf[this.pos];
-    if (this.done) return undefined;
-    const b = bounds(this.p, this.group, this.after);
-    const rows =
-      b.lo > b.hi
-        ? []
-        : await readFacets(this.group, this.p.code, IDBKeyRange.bound(b.lo, b.hi, b.loOpen, b.hiOpen), {
-            skip: this.skip,
-            count: this.batch,
-            desc: this.p.desc,
-          });
-    if (rows.length < this.batch) this.done = true;
-    this.skip = 0;
-    this.buf = rows.map((row) => ({
-      tail: facetKey(this.group, this.p.code, row.o[this.p.code], row.id).slice(this.group.length),
-      row,
-    }));
-    this.pos = 0;
-    if (this.buf.length > 0) this.after = this.buf.at(-1)!.tail;
-    this.batch = Math.min(this.batch * 4, 5_000);
-    return this.buf[0];
+    while (this.pos >= this.buf.length) {
+      if (this.done) return undefined;
+      const b = bounds(this.p, this.group, this.after);
+      const { rows, read, last } =
+        b.lo > b.hi
+          ? { rows: [], read: 0, last: undefined }
+          : await readFacets(this.group, this.p.code, IDBKeyRange.bound(b.lo, b.hi, b.loOpen, b.hiOpen), {
+              skip: this.skip,
+              count: this.batch,
+              desc: this.p.desc,
+              keep: this.keep,
+            });
+      if (read < this.batch || last === undefined) this.done = true;
+      this.skip = 0;
+      this.buf = rows.map((row) => ({ tail: this.tailOf(row), row }));
+      this.pos = 0;
+      if (last !== undefined) this.after = this.tailOf(last);
+      this.batch = Math.min(this.batch * 4, 5_000);
+    }
+    return this.buf[this.pos];
+  }
+  private tailOf(row: FacetRow): string {
+    return facetKey(this.group, this.p.code, row.o[this.p.code], row.id).slice(this.group.length);
   }
   take(): Entry {
     return this.buf[this.pos++]!;
@@ -383,8 +406,12 @@ async function walk(
 ): Promise<{ ids: string[]; next: string | null }> {
   const single = p.driver.groups.length === 1 && p.exact;
   const batch = p.exact ? limit + 1 : Math.max(200, limit * 4);
+  // article, speaker and tag criteria besides the driver: their ids (primary keys, one batch
+  // each), so a walk reads the keys of its range and only the rows those ids allow
+  const sets = await Promise.all(p.sets.map(idsOf));
+  const keep = sets.length > 0 ? (id: string) => sets.every((set) => set.has(id)) : null;
   const streams = p.driver.groups.map(
-    (g) => new GroupStream(p, g, after, single ? limit + 1 : batch, single ? offset : 0),
+    (g) => new GroupStream(p, g, after, single ? limit + 1 : batch, single ? offset : 0, keep),
   );
   let skip = single ? 0 : offset;
   const check = rowCheck(p);
