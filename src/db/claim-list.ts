@@ -5,7 +5,6 @@
  * only a text query's hits (at most SEARCH_LIMIT) are ordered after the search.
  */
 
-import { Dexie } from 'dexie';
 import type { Claim, ClaimId } from '@/core/model/types';
 import {
   type ClaimFilters,
@@ -231,6 +230,15 @@ async function entries(
   });
 }
 
+/**
+ * A read of the facet stores in a plain IndexedDB transaction of their own (not a Dexie one: the
+ * reads below chain many native promises, which a Dexie transaction zone would have to follow).
+ */
+async function readOnly<T>(read: (tx: IDBTransaction) => Promise<T>): Promise<T> {
+  if (!db.isOpen()) await db.open();
+  return read(db.backendDB().transaction(['claimFacets', 'claimKeys'], 'readonly'));
+}
+
 /** The part of `range` after its first `skip` entries (a jump in a scrolled table): one cursor `advance`, no entry read. */
 function skipped(ix: IDBIndex, range: IDBKeyRange, skip: number, desc: boolean): Promise<IDBKeyRange | null> {
   return new Promise((resolve, reject) => {
@@ -272,8 +280,7 @@ function readFacets(
   }: { skip?: number; count?: number; desc?: boolean; keep?: ((id: string) => boolean) | null },
 ): Promise<{ rows: FacetRow[]; read: number; last: FacetRow | undefined }> {
   const { store, index } = storeOf(group, code);
-  return db.transaction('r', [db.claimFacets, db.claimKeys], async () => {
-    const idb = (Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction }).idbtrans;
+  return readOnly(async (idb) => {
     const ix = idb.objectStore(store).index(index) as IndexWithRecords;
     const from = skip > 0 ? await skipped(ix, range, skip, desc) : range;
     if (from === null) return { rows: [], read: 0, last: undefined };
@@ -297,8 +304,7 @@ function readFacets(
 /** The ids of one group's range in one sort, in order (primary keys in one request). */
 function readIds(group: string, code: SortCode, range: IDBKeyRange, desc = false): Promise<string[]> {
   const { store, index } = storeOf(group, code);
-  return db.transaction('r', [db.claimFacets, db.claimKeys], async () => {
-    const idb = (Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction }).idbtrans;
+  return readOnly(async (idb) => {
     const ids = (await requested(idb.objectStore(store).index(index).getAllKeys(range))) as string[];
     return desc ? ids.reverse() : ids;
   });
