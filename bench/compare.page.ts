@@ -8,16 +8,11 @@ import { buildMatrix } from '@/core/compare/matrix';
 import { detectPositionChanges } from '@/core/compare/position-change';
 import { suggestQuestions } from '@/core/compare/suggest';
 import type {
-  Article,
   ArticleId,
   Claim,
   ClaimId,
-  Evidence,
-  EvidenceId,
   Question,
   QuestionId,
-  SourceId,
-  Speaker,
   SpeakerId,
   Stance,
   Verdict,
@@ -25,14 +20,11 @@ import type {
 import { readComparison, readSpeakerProfile } from '@/db/compare-read';
 import { db } from '@/db/db';
 import { newId } from '@/db/ids';
+import { seedLibrary, WORDS } from './lib/seed-library';
 
 type Options = { claims: number; articles: number; runs: number };
 type Timing = { name: string; ms: number[]; median: number };
 
-const WORDS =
-  'police officers crime victims council report inquiry minister budget hospital school housing rail energy water flood tax wages jobs prices court prison border health children families'.split(
-    ' ',
-  );
 const VERDICTS: Verdict[] = [
   'unchecked',
   'unchecked',
@@ -61,96 +53,39 @@ type Seeded = {
 
 async function seedDb(opts: Options, log: (s: string) => void): Promise<Seeded> {
   const t0 = performance.now();
-  await db.delete();
-  await db.open();
   const now = Date.now();
-  const speakers: Speaker[] = Array.from({ length: 2_000 }, (_, i) => ({
-    id: newId<SpeakerId>(),
-    name: `Speaker ${i}`,
-    key: `speaker ${i}`,
-    type: 'person',
-    role: null,
-    aliases: [],
-    updatedAt: now,
-    deletedAt: null,
-  }));
-  await db.speakers.bulkAdd(speakers);
-  const heavy = speakers[0]!; // in every article: 5,000 claims at 100,000
-  const compared = speakers.slice(1, 21); // the 20 columns, in the 200 compared articles
   const perArticle = Math.ceil(opts.claims / opts.articles);
   const heavyPerArticle = Math.round((5_000 / opts.claims) * perArticle);
   const compareArticles: ArticleId[] = [];
   const comparedClaims: Claim[] = [];
-  for (let a = 0; a < opts.articles; a++) {
-    const articleId = newId<ArticleId>();
-    const inCompare = a < 200;
-    if (inCompare) compareArticles.push(articleId);
-    const cast = inCompare ? compared : Array.from({ length: 8 }, () => pick(speakers.slice(21)));
-    const rows: Claim[] = [];
-    const evidence: Evidence[] = [];
-    let offset = 0;
-    for (let i = 0; i < perArticle; i++) {
-      const text = sentence(i);
-      const speaker = i < heavyPerArticle ? heavy : pick(cast);
-      const claim: Claim = {
-        id: newId<ClaimId>(),
-        articleId,
-        speakerId: speaker.id,
-        text,
-        start: offset,
-        end: offset + text.length,
-        quote: { exact: text, prefix: '', suffix: '' },
-        kind: 'direct',
-        cue: null,
-        speakerMention: null,
-        confidence: 0.8,
-        checkworthy: { score: rand(), signals: [] },
-        verdict: pick(VERDICTS),
-        ratingNote: '',
-        tags: [],
-        notes: '',
-        origin: 'extracted',
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
-      };
-      offset += text.length + 1;
-      rows.push(claim);
-      if (rand() < 0.2)
-        evidence.push({
-          id: newId<EvidenceId>(),
-          claimId: claim.id,
-          sourceId: `src-${i % 50}` as SourceId,
-          relation: 'supports',
-          passage: '',
-          note: '',
-          updatedAt: now,
-          deletedAt: null,
-        });
-      if (inCompare && speaker !== heavy) comparedClaims.push(claim);
-    }
-    const article: Article = {
-      id: articleId,
-      title: `Article ${a}`,
-      text: rows.map((r) => r.text).join(' '),
-      outlet: 'Bench Post',
-      url: null,
-      publishedAt: `20${10 + (a % 15)}-0${1 + (a % 9)}-1${a % 10}`,
-      importedAt: now - a,
-      extractorVersion: 'bench',
-      sha256: `${a}`.padStart(64, '0'),
-      boilerplate: [],
-      updatedAt: now,
-      deletedAt: null,
-    };
-    await db.transaction('rw', [db.articles, db.claims, db.evidence], async () => {
-      await db.articles.add(article);
-      await db.claims.bulkAdd(rows);
-      await db.evidence.bulkAdd(evidence);
-    });
-    if (a % 100 === 99)
-      log(`seeded ${(a + 1) * perArticle} claims (${Math.round(performance.now() - t0)} ms)`);
-  }
+  // speakers[0] is in every article (5,000 claims at 100,000); speakers 1–20 are the 20 columns,
+  // quoted in the 200 compared articles
+  const seeded = await seedLibrary(
+    {
+      claims: opts.claims,
+      articles: opts.articles,
+      sources: 50,
+      verdicts: VERDICTS,
+      kinds: ['direct'],
+      tagRate: 0,
+      linked: (_v, r) => r.rand() < 0.2,
+      cast: (a, speakers, r) =>
+        a < 200 ? speakers.slice(1, 21) : Array.from({ length: 8 }, () => r.pick(speakers.slice(21))),
+      speakerOf: (i, _a, cast, r, everyone) => (i < heavyPerArticle ? everyone[0]! : r.pick(cast)),
+      sentence,
+      published: (a) => `20${10 + (a % 15)}-0${1 + (a % 9)}-1${a % 10}`,
+      updatedAt: (t) => t,
+      seed: 7,
+      log,
+    },
+    ({ article, claims }, a) => {
+      if (a >= 200) return;
+      compareArticles.push(article.id);
+      comparedClaims.push(...claims.slice(heavyPerArticle));
+    },
+  );
+  const heavy = seeded.speakers[0]!;
+  const compared = seeded.speakers.slice(1, 21);
   // 30 questions across the 200 articles; each of the 20 speakers has about 2 claims placed on each
   const bySpeaker = new Map<string, Claim[]>();
   for (const c of comparedClaims) bySpeaker.set(c.speakerId!, [...(bySpeaker.get(c.speakerId!) ?? []), c]);

@@ -5,7 +5,6 @@
  * only a text query's hits (at most SEARCH_LIMIT) are ordered after the search.
  */
 
-import { Dexie } from 'dexie';
 import type { Claim, ClaimId } from '@/core/model/types';
 import {
   type ClaimFilters,
@@ -19,11 +18,10 @@ import {
   articleScope,
   type FacetRow,
   facetKey,
-  GROUP_SORTS,
   groupRange,
-  keyTail,
+  isKept,
+  isVolatile,
   LIBRARY,
-  readKey,
   SEP,
   SORT_CODE,
   type SortCode,
@@ -76,14 +74,14 @@ type Criterion = Readonly<{ kind: CriterionKind; groups: string[]; size: number 
 type Plan = Readonly<{
   /** The ordered range(s) walked: one criterion's groups (merged), or every live claim (`*`). */
   driver: Criterion;
-  /** Article, speaker and tag criteria besides the driver: checked against their ids. */
-  sets: readonly Criterion[];
   code: SortCode;
   desc: boolean;
   /** Lower bound of the sort key when the check-worthiness sort meets a minimum. */
   minKey: string | null;
-  /** Whether the driver alone answers the filter (no check per key). */
+  /** Whether the driver alone answers the filter (no check per row). */
   exact: boolean;
+  /** Article, speaker and tag criteria besides the driver (checked by id before rows are read). */
+  sets: readonly Criterion[];
   f: ClaimFilters;
 }>;
 
@@ -96,6 +94,7 @@ const sum = (row: SummaryRow | undefined, keys: readonly string[]) =>
   keys.reduce((n, k) => n + (row?.counts[k] ?? 0), 0);
 const sizeOf = (row: SummaryRow | undefined) => sum(row, ['h:0', 'h:1']);
 
+/** The criteria that have index groups ("no source" has none: it is checked on each row). */
 async function criteriaOf(f: ClaimFilters): Promise<Criterion[]> {
   const scopes = [
     LIBRARY,
@@ -138,31 +137,33 @@ async function criteriaOf(f: ClaimFilters): Promise<Criterion[]> {
         f.kinds.map((k) => `k:${k}`),
       ),
     });
-  if (f.source !== 'any') {
-    const h = f.source === 'with' ? 1 : 0;
-    out.push({ kind: 'source', groups: [`h=${h}`], size: sum(lib, [`h:${h}`]) });
-  }
+  if (f.source === 'with') out.push({ kind: 'source', groups: ['h=1'], size: sum(lib, ['h:1']) });
   return out;
 }
 
 const ALL: Criterion = { kind: 'all', groups: ['*'], size: Number.POSITIVE_INFINITY };
-const byKeyFacts = (c: Criterion) => c.kind === 'verdict' || c.kind === 'kind' || c.kind === 'source';
+const keptIn = (c: Criterion, code: SortCode) => c.groups.every((g) => isKept(g, code));
 
 async function plan(f: ClaimFilters): Promise<Plan> {
   const criteria = await criteriaOf(f);
   const code = SORT_CODE[f.sort];
-  // groups are kept in article and update order; other sorts walk every live claim in that order
-  const driver = GROUP_SORTS.includes(code)
-    ? criteria.reduce<Criterion>((best, c) => (c.size < best.size ? c : best), ALL)
-    : ALL;
-  const others = criteria.filter((c) => c !== driver);
+  // the smallest criterion kept in the order asked drives; others are checked on each row
+  const driver = criteria
+    .filter((c) => keptIn(c, code))
+    .reduce<Criterion>((best, c) => (c.size < best.size ? c : best), ALL);
   const minKey = code === 'c' && f.minCheckworthy !== null ? scoreKey(f.minCheckworthy) : null;
-  const exact = others.length === 0 && (f.minCheckworthy === null || minKey !== null);
-  return { driver, sets: others.filter((c) => !byKeyFacts(c)), code, desc: f.desc, minKey, exact, f };
+  const exact =
+    criteria.length === (driver === ALL ? 0 : 1) &&
+    f.source !== 'without' &&
+    (f.minCheckworthy === null || minKey !== null);
+  const sets = criteria.filter(
+    (c) => c !== driver && (c.kind === 'article' || c.kind === 'speaker' || c.kind === 'tag'),
+  );
+  return { driver, code, desc: f.desc, minKey, exact, sets, f };
 }
 
 /** Bounds of one group's range, after a cursor tail (exclusive) if given. */
-function bounds(p: Plan, group: string, after: string | null) {
+function bounds(p: Pick<Plan, 'code' | 'desc' | 'minKey'>, group: string, after: string | null) {
   let [lo, hi] = groupRange(group, p.code);
   if (p.minKey !== null) lo = `${lo}${p.minKey}`;
   let loOpen = false;
@@ -179,29 +180,133 @@ function bounds(p: Plan, group: string, after: string | null) {
   return { lo, hi, loOpen, hiOpen };
 }
 
-function range(p: Plan, group: string, after: string | null) {
-  const b = bounds(p, group, after);
-  if (b.lo > b.hi) return null;
-  const coll = db.claimFacets.where('f').between(b.lo, b.hi, !b.loOpen, !b.hiOpen);
-  return p.desc ? coll.reverse() : coll;
+/** Where a group's keys in a sort live: the facet row (volatile keys) or its `claimKeys` row. */
+const storeOf = (group: string, code: SortCode) =>
+  isVolatile(group, code)
+    ? ({ store: 'claimFacets', index: 'f' } as const)
+    : ({ store: 'claimKeys', index: 'k' } as const);
+
+type IndexWithRecords = IDBIndex & {
+  getAllRecords?: (o: {
+    query: IDBKeyRange;
+    count?: number;
+    direction: IDBCursorDirection;
+  }) => IDBRequest<{ primaryKey: IDBValidKey; value: unknown }[]>;
+};
+
+const requested = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+/** The primary keys (or rows) of up to `count` entries of an index range, in order, in one request where the browser allows. */
+async function entries(
+  ix: IndexWithRecords,
+  range: IDBKeyRange,
+  count: number | undefined,
+  desc: boolean,
+  values: boolean,
+): Promise<unknown[]> {
+  if (!desc)
+    return requested(
+      (values ? ix.getAll(range, count) : ix.getAllKeys(range, count)) as IDBRequest<unknown[]>,
+    );
+  if (ix.getAllRecords) {
+    const records = await requested(ix.getAllRecords({ query: range, count, direction: 'prev' }));
+    return records.map((r) => (values ? r.value : r.primaryKey));
+  }
+  // no getAllRecords (older browsers, fake-indexeddb): a cursor, one round trip per entry
+  return new Promise((resolve, reject) => {
+    const out: unknown[] = [];
+    const request = values ? ix.openCursor(range, 'prev') : ix.openKeyCursor(range, 'prev');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor || (count !== undefined && out.length >= count)) return resolve(out);
+      out.push(values ? (cursor as IDBCursorWithValue).value : cursor.primaryKey);
+      cursor.continue();
+    };
+  });
 }
 
 /**
- * One batch read of the facet index, in a read transaction of its own: `getAllKeys` (primary keys
- * in index order) or `getAll` (rows). Dexie walks a multi-entry index with a cursor, and Chromium
- * pays one round trip per entry on a cursor (20,000 keys took 3 to 4 s on a loaded machine).
+ * A read of the facet stores in a plain IndexedDB transaction of their own (not a Dexie one: the
+ * reads below chain many native promises, which a Dexie transaction zone would have to follow).
  */
-function readIndex(kind: 'keys', range: IDBKeyRange, count?: number): Promise<string[]>;
-function readIndex(kind: 'rows', range: IDBKeyRange, count?: number): Promise<FacetRow[]>;
-function readIndex(kind: 'keys' | 'rows', range: IDBKeyRange, count?: number): Promise<unknown[]> {
-  return db.transaction('r', db.claimFacets, () => {
-    const idb = (Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction }).idbtrans;
-    const index = idb.objectStore('claimFacets').index('f');
-    const request = kind === 'keys' ? index.getAllKeys(range, count) : index.getAll(range, count);
-    return new Promise<unknown[]>((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
+async function readOnly<T>(read: (tx: IDBTransaction) => Promise<T>): Promise<T> {
+  if (!db.isOpen()) await db.open();
+  return read(db.backendDB().transaction(['claimFacets', 'claimKeys'], 'readonly'));
+}
+
+/** The part of `range` after its first `skip` entries (a jump in a scrolled table): one cursor `advance`, no entry read. */
+function skipped(ix: IDBIndex, range: IDBKeyRange, skip: number, desc: boolean): Promise<IDBKeyRange | null> {
+  return new Promise((resolve, reject) => {
+    const request = ix.openKeyCursor(range, desc ? 'prev' : 'next');
+    let advanced = false;
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve(null);
+      if (!advanced) {
+        advanced = true;
+        return cursor.advance(skip);
+      }
+      resolve(
+        desc
+          ? IDBKeyRange.bound(range.lower, cursor.key, range.lowerOpen, false)
+          : IDBKeyRange.bound(cursor.key, range.upper, false, range.upperOpen),
+      );
+    };
+  });
+}
+
+/**
+ * One batch of a group's range in one read transaction: the facet rows of up to `count` entries
+ * after skipping `skip`, in index order (a range of `claimKeys` is read as primary keys, then
+ * their facet rows by id). Dexie walks a multi-entry index with a cursor, and Chromium pays one
+ * round trip per entry on a cursor (20,000 keys took 3 to 4 s on a loaded machine), so this reads
+ * with `getAll` / `getAllKeys` / `getAllRecords` instead.
+ */
+function readFacets(
+  group: string,
+  code: SortCode,
+  range: IDBKeyRange,
+  {
+    skip = 0,
+    count,
+    desc = false,
+    keep,
+  }: { skip?: number; count?: number; desc?: boolean; keep?: ((id: string) => boolean) | null },
+): Promise<{ rows: FacetRow[]; read: number; last: FacetRow | undefined }> {
+  const { store, index } = storeOf(group, code);
+  return readOnly(async (idb) => {
+    const ix = idb.objectStore(store).index(index) as IndexWithRecords;
+    const from = skip > 0 ? await skipped(ix, range, skip, desc) : range;
+    if (from === null) return { rows: [], read: 0, last: undefined };
+    if (store === 'claimFacets' && !keep) {
+      const rows = (await entries(ix, from, count, desc, true)) as FacetRow[];
+      return { rows, read: rows.length, last: rows.at(-1) };
+    }
+    // keys first: only the rows that pass `keep` (and the last, for the cursor) are read
+    const ids = (await entries(ix, from, count, desc, false)) as string[];
+    const wanted = keep ? ids.filter(keep) : ids;
+    const lastId = ids.at(-1);
+    if (lastId !== undefined && wanted.at(-1) !== lastId) wanted.push(lastId);
+    const facets = idb.objectStore('claimFacets');
+    const rows = await Promise.all(wanted.map((id) => requested<FacetRow | undefined>(facets.get(id))));
+    const last = lastId === undefined ? undefined : rows.at(-1);
+    const kept = rows.filter((r): r is FacetRow => r !== undefined && (!keep || keep(r.id)));
+    return { rows: kept, read: ids.length, last };
+  });
+}
+
+/** The ids of one group's range in one sort, in order (primary keys in one request). */
+function readIds(group: string, code: SortCode, range: IDBKeyRange, desc = false): Promise<string[]> {
+  const { store, index } = storeOf(group, code);
+  return readOnly(async (idb) => {
+    const ids = (await requested(idb.objectStore(store).index(index).getAllKeys(range))) as string[];
+    return desc ? ids.reverse() : ids;
   });
 }
 
@@ -210,15 +315,17 @@ async function idsOf(c: Criterion): Promise<Set<string>> {
   const parts = await Promise.all(
     c.groups.map((g) => {
       const [lo, hi] = groupRange(g, 'a');
-      return readIndex('keys', IDBKeyRange.bound(lo, hi));
+      return readIds(g, 'a', IDBKeyRange.bound(lo, hi));
     }),
   );
-  return new Set(parts.flat() as string[]);
+  return new Set(parts.flat());
 }
 
-/** Index keys of one group, in order, read in growing batches. */
+type Entry = Readonly<{ tail: string; row: FacetRow }>;
+
+/** The facet rows of one group's range, in order, read in growing batches. */
 class GroupStream {
-  private buf: string[] = [];
+  private buf: Entry[] = [];
   private pos = 0;
   private done = false;
   private after: string | null;
@@ -229,62 +336,56 @@ class GroupStream {
     after: string | null,
     private batch: number,
     skip = 0,
+    /** Whether an id can match (the other criteria's id sets): the rows of the others are not read. */
+    private readonly keep: ((id: string) => boolean) | null = null,
   ) {
     this.after = after;
     this.skip = skip;
   }
-  async peek(): Promise<string | undefined> {
-    if (this.pos < this.buf.length) return this.buf[this.pos];
-    if (this.done) return undefined;
-    const keys = await this.read();
-    this.skip = 0;
-    this.buf = keys;
-    this.pos = 0;
-    if (keys.length < this.batch) this.done = true;
-    if (keys.length > 0) this.after = keys.at(-1)!.slice(this.group.length);
-    this.batch = Math.min(this.batch * 4, 5_000);
-    return this.buf[0];
-  }
-  take(): string {
-    return this.buf[this.pos++]!;
-  }
-  /** The next batch of keys: ascending as one batch of rows, descending on a cursor. */
-  private async read(): Promise<string[]> {
-    if (this.p.desc) {
-      const coll = range(this.p, this.group, this.after);
-      return coll ? ((await coll.offset(this.skip).limit(this.batch).keys()) as string[]) : [];
+  async peek(): Promise<Entry | undefined> {
+    while (this.pos >= this.buf.length) {
+      if (this.done) return undefined;
+      const b = bounds(this.p, this.group, this.after);
+      const { rows, read, last } =
+        b.lo > b.hi
+          ? { rows: [], read: 0, last: undefined }
+          : await readFacets(this.group, this.p.code, IDBKeyRange.bound(b.lo, b.hi, b.loOpen, b.hiOpen), {
+              skip: this.skip,
+              count: this.batch,
+              desc: this.p.desc,
+              keep: this.keep,
+            });
+      if (read < this.batch || last === undefined) this.done = true;
+      this.skip = 0;
+      this.buf = rows.map((row) => ({ tail: this.tailOf(row), row }));
+      this.pos = 0;
+      if (last !== undefined) this.after = this.tailOf(last);
+      this.batch = Math.min(this.batch * 4, 5_000);
     }
-    const b = bounds(this.p, this.group, this.after);
-    if (b.lo > b.hi) return [];
-    const rows = await readIndex(
-      'rows',
-      IDBKeyRange.bound(b.lo, b.hi, b.loOpen, b.hiOpen),
-      this.skip + this.batch,
-    );
-    return rows
-      .slice(this.skip)
-      .map((r) => facetKey(this.group, this.p.code, r.o[this.p.code], r.id, keyTail(r)));
+    return this.buf[this.pos];
+  }
+  private tailOf(row: FacetRow): string {
+    return facetKey(this.group, this.p.code, row.o[this.p.code], row.id).slice(this.group.length);
+  }
+  take(): Entry {
+    return this.buf[this.pos++]!;
   }
 }
 
-/** The next key across the streams in the plan's order (a merge of ordered ranges, not a sort). */
-async function nextKey(
-  p: Plan,
-  streams: readonly GroupStream[],
-): Promise<{ key: string; group: string } | null> {
+/** The next entry across the streams in the plan's order (a merge of ordered ranges, not a sort). */
+async function nextEntry(p: Plan, streams: readonly GroupStream[]): Promise<Entry | null> {
   const heads = await Promise.all(streams.map((s) => s.peek()));
   let best = -1;
   let bestTail = '';
-  heads.forEach((key, i) => {
-    if (key === undefined) return;
-    const tail = key.slice(streams[i]!.group.length);
-    if (best === -1 || (p.desc ? tail > bestTail : tail < bestTail)) {
+  heads.forEach((entry, i) => {
+    if (entry === undefined) return;
+    if (best === -1 || (p.desc ? entry.tail > bestTail : entry.tail < bestTail)) {
       best = i;
-      bestTail = tail;
+      bestTail = entry.tail;
     }
   });
   if (best === -1) return null;
-  return { key: streams[best]!.take(), group: streams[best]!.group };
+  return streams[best]!.take();
 }
 
 const filterable = (row: FacetRow): FilterableClaim => ({
@@ -297,31 +398,12 @@ const filterable = (row: FacetRow): FilterableClaim => ({
   checkworthy: { score: row.c },
 });
 
-/** A check of one key: its facts (verdict, kind, has-source, score) and the other criteria's ids. */
-async function keyCheck(p: Plan): Promise<(key: string, group: string) => boolean> {
+/** Whether a facet row matches every criterion but the text query. */
+const rowCheck = (p: Plan): ((row: FacetRow) => boolean) => {
   if (p.exact) return () => true;
-  const sets = await Promise.all(p.sets.map(idsOf));
-  const f: ClaimFilters = { ...p.f, q: '', articleIds: [], speakerIds: [], tags: [] };
-  return (key, group) => {
-    const k = readKey(key, group.length);
-    return (
-      sets.every((s) => s.has(k.id)) &&
-      claimMatchesFilters(
-        {
-          id: k.id,
-          articleId: '',
-          speakerId: null,
-          verdict: k.v,
-          tags: [],
-          kind: k.k,
-          checkworthy: { score: k.c },
-        },
-        f,
-        () => k.h === 1,
-      )
-    );
-  };
-}
+  const f: ClaimFilters = { ...p.f, q: '' };
+  return (row) => row.live === 1 && claimMatchesFilters(filterable(row), f, () => row.h === 1);
+};
 
 /** Up to `limit` matching ids in order after `after` (skipping `offset` matches first), and the cursor. */
 async function walk(
@@ -330,24 +412,28 @@ async function walk(
 ): Promise<{ ids: string[]; next: string | null }> {
   const single = p.driver.groups.length === 1 && p.exact;
   const batch = p.exact ? limit + 1 : Math.max(200, limit * 4);
+  // article, speaker and tag criteria besides the driver: their ids (primary keys, one batch
+  // each), so a walk reads the keys of its range and only the rows those ids allow
+  const sets = await Promise.all(p.sets.map(idsOf));
+  const keep = sets.length > 0 ? (id: string) => sets.every((set) => set.has(id)) : null;
   const streams = p.driver.groups.map(
-    (g) => new GroupStream(p, g, after, single ? limit + 1 : batch, single ? offset : 0),
+    (g) => new GroupStream(p, g, after, single ? limit + 1 : batch, single ? offset : 0, keep),
   );
   let skip = single ? 0 : offset;
-  const check = await keyCheck(p);
+  const check = rowCheck(p);
   const ids: string[] = [];
   let lastTail: string | null = null;
   for (;;) {
-    const next = await nextKey(p, streams);
+    const next = await nextEntry(p, streams);
     if (!next) return { ids, next: null };
-    if (!check(next.key, next.group)) continue;
+    if (!check(next.row)) continue;
     if (skip > 0) {
       skip--;
       continue;
     }
     if (ids.length === limit) return { ids, next: lastTail };
-    ids.push(readKey(next.key, next.group.length).id);
-    lastTail = next.key.slice(next.group.length);
+    ids.push(next.row.id);
+    lastTail = next.tail;
   }
 }
 
@@ -423,49 +509,45 @@ export async function* iterateClaimRows(
 }
 
 /**
- * The ordered ids of every live claim matching `filter` (the table's scroll height, shift-click
- * ranges and "select all matching"): the primary keys of one index range in the order asked (read
- * in one batch, no cursor), kept when they are in every other criterion's ids.
+ * The ordered ids of every live claim matching `filter` (shift-click ranges and "select all
+ * matching"): the primary keys of one index range in the order asked (read in one batch, no
+ * cursor), kept when they are in every other criterion's ids.
  */
 export async function matchingClaimIds(filter: ClaimListFilter = {}): Promise<ClaimId[]> {
   const f = fullFilters(filter);
   if (f.q.trim() !== '') return (await searchedIds(f)) as ClaimId[];
   const criteria = await criteriaOf(f);
   const code = SORT_CODE[f.sort];
-  const single = criteria.filter((c) => c.groups.length === 1);
-  const driver = GROUP_SORTS.includes(code)
-    ? single.reduce<Criterion>((best, c) => (c.size < best.size ? c : best), ALL)
-    : ALL;
-  const p: Plan = {
-    driver,
-    sets: [],
+  const driver = criteria
+    .filter((c) => c.groups.length === 1 && keptIn(c, code))
+    .reduce<Criterion>((best, c) => (c.size < best.size ? c : best), ALL);
+  const p = {
     code,
     desc: f.desc,
     minKey: code === 'c' && f.minCheckworthy !== null ? scoreKey(f.minCheckworthy) : null,
-    exact: false,
-    f,
   };
-  const b = bounds(p, driver.groups[0]!, null);
+  const group = driver.groups[0]!;
+  const b = bounds(p, group, null);
   // "no source" is everything but the (few) claims with a source
-  const without = f.source === 'without' && driver.kind !== 'source';
-  const kept = criteria.filter((c) => c !== driver && !(without && c.kind === 'source'));
+  const without = f.source === 'without';
+  const kept = criteria.filter((c) => c !== driver);
   const [ordered, sourced, atLeast, ...sets] = await Promise.all([
     b.lo > b.hi
       ? Promise.resolve([] as string[])
-      : readIndex('keys', IDBKeyRange.bound(b.lo, b.hi)).then((ids) => (f.desc ? ids.reverse() : ids)),
+      : readIds(group, code, IDBKeyRange.bound(b.lo, b.hi), f.desc),
     without ? idsOf({ kind: 'source', groups: ['h=1'], size: 0 }) : null,
     f.minCheckworthy !== null && p.minKey === null ? idsAtLeast(f.minCheckworthy) : null,
     ...kept.map(idsOf),
   ]);
   return ordered.filter(
-    (id) => !sourced?.has(id) && (atLeast === null || atLeast.has(id)) && sets.every((s) => s?.has(id)),
+    (id) => !sourced?.has(id) && (atLeast === null || atLeast.has(id)) && sets.every((s) => s.has(id)),
   ) as ClaimId[];
 }
 
 /** The ids with a check-worthiness score of at least `min` (one range of the `*` sort). */
 async function idsAtLeast(min: number): Promise<Set<string>> {
   const [lo, hi] = groupRange('*', 'c');
-  return new Set(await readIndex('keys', IDBKeyRange.bound(`${lo}${scoreKey(min)}`, hi)));
+  return new Set(await readIds('*', 'c', IDBKeyRange.bound(`${lo}${scoreKey(min)}`, hi)));
 }
 
 /** Counts answered by the summaries: one scope criterion and at most two of verdict, kind, source. */

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { ClaimId, Verdict } from '@/core/model/types';
 import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
+import { matchingClaimIds } from './claim-list';
 import { restoreClaim, setClaimsVerdict, setClaimVerdict, softDeleteClaim, updateClaim } from './claims';
 import { db } from './db';
 import { describeDbError } from './errors';
@@ -72,7 +73,7 @@ describe('updateClaim', () => {
     const [entry] = await historyOfRow('claims', claim.id);
     expect(entry?.from).toEqual({ notes: '', tags: [] });
     expect(entry?.to).toEqual({ notes: 'Check the 2014 figure', tags: ['police', 'numbers'] });
-    expect(await db.claims.where('tags').equals('numbers').primaryKeys()).toEqual([claim.id]);
+    expect(await matchingClaimIds({ tags: ['numbers'] })).toEqual([claim.id]);
   });
 
   test('a span edit refreshes the text and its text-quote selector', async () => {

@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Article, Claim, Evidence, HistoryEntry, Question, Source, Speaker } from '@/core/model/types';
 import type { ArticleHead } from './derived/article-heads';
-import type { FacetRow, SummaryRow } from './derived/facets';
+import type { FacetRow, KeyRow, SummaryRow } from './derived/facets';
 import { derivedMiddleware } from './derived/middleware';
 import { reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
@@ -22,6 +22,7 @@ export type ClaimdeskDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   /** Derived (src/db/derived): kept by the write middleware, never written by repositories. */
   claimFacets: EntityTable<FacetRow, 'id'>;
+  claimKeys: EntityTable<KeyRow, 'id'>;
   summaries: EntityTable<SummaryRow, 'id'>;
   articleHeads: EntityTable<ArticleHead, 'id'>;
   /** Derived: the saved full-text index (search.ts). */
@@ -46,6 +47,7 @@ export type TableName =
   | 'history'
   | 'meta'
   | 'claimFacets'
+  | 'claimKeys'
   | 'summaries'
   | 'searchIndex'
   | 'articleHeads'
@@ -63,6 +65,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'history',
   'meta',
   'claimFacets',
+  'claimKeys',
   'summaries',
   'searchIndex',
   'articleHeads',

@@ -82,7 +82,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       searchIndex: 'id',
       articleHeads: 'id, importedAt',
     },
-    upgrade: rebuildInUpgrade,
+    upgrade: rebuildInUpgrade(4),
   },
   {
     // Team sync (src/sync): `syncOutbox` holds a row per write to a replicated table while a team is
@@ -98,6 +98,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       syncRevisions: '[table+rowId], conflicted',
       syncState: 'key',
     },
+  },
+  {
+    // The claims lists' index keys split by what changes them (src/db/derived/facets.ts), shorter
+    // (no facts after the id) and fewer: the facet row keeps the keys a verdict or any edit moves
+    // (update and verdict order), the new `claimKeys` row (multi-entry `k`) the article,
+    // check-worthiness and speaker order, written only when those change. Claims drop the indexes
+    // the read model replaced (verdict, tags, check-worthiness and two compounds led by articleId):
+    // each costs every claim write. The upgrade rebuilds the derived rows and changes no row.
+    version: 6,
+    stores: {
+      claims: 'id, articleId, speakerId, [articleId+start], [articleId+deletedAt], updatedAt, deletedAt',
+      claimFacets: 'id, *f',
+      claimKeys: 'id, *k',
+    },
+    upgrade: rebuildInUpgrade(6),
   },
 ];
 

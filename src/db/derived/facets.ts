@@ -2,13 +2,17 @@
  * Derived rows kept beside the claims (never replicated, rebuilt by `rebuildDerived`):
  *
  * - a **facet row** per claim (`claimFacets`, same id) with what every claims list filters and
- *   sorts on, and one multi-entry index `f` whose keys are `group ␁ sort ␁ sortKey ␁ id ␁ tail`
- *   (`tail`: verdict, kind, has-source and check-worthiness, so a walk over keys alone can apply
- *   those filters without reading rows): for every
- *   group the claim is in (`*`, its article, speaker, verdict, kind, has-source, each tag) in article
- *   and update order, and for `*` in every sort the screens offer. A filtered, sorted page is then one bounded range of that index read in
- *   order (`*␁u␁` = every live claim by update time; `v=false␁u␁` = the false ones by update time).
- *   A tombstoned claim keeps its facet row with no index keys, so it is in no list.
+ *   sorts on, and the claim's index keys `group ␁ sort ␁ sortKey ␁ id` for every group the claim is
+ *   in (`*`, its article, speaker, verdict, kind, each tag, and `h=1` when it has a source) in the
+ *   sorts kept for that group (`KEPT_SORTS`). A filtered, sorted page is one bounded range of those
+ *   keys read in order (`*␁u␁` = every live claim by update time; `v=false␁u␁` = the false ones by
+ *   update time); the other criteria are checked on the facet rows of the keys read.
+ * - The keys are split in two by what changes them, so that the common edits (a verdict, a note:
+ *   anything that moves `updatedAt`) rewrite only the keys they change: **volatile** keys (the
+ *   update and verdict sorts, and the verdict groups) live on the facet row itself (multi-entry
+ *   index `f`); **stable** keys (article, check-worthiness and speaker order of the other groups)
+ *   live on a `claimKeys` row (same id, multi-entry index `k`), written only when they change.
+ *   A tombstoned claim keeps its rows with no index keys, so it is in no list.
  * - **summary rows** (`summaries`): counts per scope (`lib`, `a:<article>`, `s:<speaker>`,
  *   `t:<tag>`) of live claims by verdict, kind and has-source, and by each pair of those.
  */
@@ -17,7 +21,6 @@ import type { ClaimKind } from '@/core/extract/types';
 import type { Claim, Verdict } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
 import type { ClaimSort } from '@/core/review/filters';
-import { CLAIM_KINDS } from '@/core/review/kinds';
 
 export type SortCode = 'a' | 'u' | 'c' | 'n' | 'v';
 
@@ -28,14 +31,32 @@ export const SORT_CODE: Record<ClaimSort, SortCode> = {
   speaker: 'n',
   verdict: 'v',
 };
-const SORT_CODES: readonly SortCode[] = ['a', 'u', 'c', 'n', 'v'];
+
+/** The kinds of group: `*` (every live claim), `a=` article, `s=` speaker, `v=` verdict, `k=` kind, `t=` tag, `h=` has a source. */
+export type GroupKind = '*' | 'a' | 's' | 'v' | 'k' | 't' | 'h';
+export const groupKind = (group: string): GroupKind => (group === '*' ? '*' : (group[0] as GroupKind));
+
 /**
- * The sorts every group is kept in (article order, the default, and update time); the other sorts
- * are kept for the whole library (`*`) only, and a filtered list in them walks that order. Every
- * index key costs on every write: 5 sorts for every group doubled the cost of an import.
+ * The sorts each kind of group is kept in. Every index key costs on every write of its row: the
+ * whole library in every sort the screens offer; the groups in article order (the default) and
+ * update order, except kinds (article order only: a kind is a large share of the library, so a
+ * walk of `*` in update order finds its claims quickly). Other combinations walk a kept order and
+ * check each row.
  */
-export const GROUP_SORTS: readonly SortCode[] = ['a', 'u'];
-const codesOf = (group: string) => (group === '*' ? SORT_CODES : GROUP_SORTS);
+export const KEPT_SORTS: Readonly<Record<GroupKind, readonly SortCode[]>> = {
+  '*': ['a', 'u', 'c', 'n', 'v'],
+  a: ['a', 'u'],
+  s: ['a', 'u'],
+  v: ['a', 'u'],
+  t: ['a', 'u'],
+  h: ['a', 'u'],
+  k: ['a'],
+};
+export const isKept = (group: string, code: SortCode): boolean => KEPT_SORTS[groupKind(group)].includes(code);
+
+/** Whether a group's keys in this sort change with the verdict or the update time (kept on the facet row). */
+export const isVolatile = (group: string, code: SortCode): boolean =>
+  code === 'u' || code === 'v' || groupKind(group) === 'v';
 
 export type FacetRow = Readonly<{
   id: string;
@@ -51,9 +72,12 @@ export type FacetRow = Readonly<{
   c: number;
   /** Sort keys by sort code. */
   o: Readonly<Record<SortCode, string>>;
-  /** The index keys (empty for a tombstone). */
+  /** The volatile index keys (empty for a tombstone); the stable ones are `stableKeys(row)`. */
   f: readonly string[];
 }>;
+
+/** The stable index keys of a claim (`claimKeys` rows, same id). */
+export type KeyRow = Readonly<{ id: string; k: readonly string[] }>;
 
 export const SEP = '\u0001';
 export const HIGH = '\uffff';
@@ -78,40 +102,44 @@ export type Group = string;
 
 /** The groups a claim is in: every list it can appear in, by one criterion. */
 export function groupsOf(row: Pick<FacetRow, 'a' | 's' | 'v' | 'k' | 'h' | 't'>): Group[] {
-  const groups = ['*', `a=${row.a}`, `s=${row.s ?? ''}`, `v=${row.v}`, `k=${row.k}`, `h=${row.h}`];
+  const groups = ['*', `a=${row.a}`, `s=${row.s ?? ''}`, `v=${row.v}`, `k=${row.k}`];
+  if (row.h === 1) groups.push('h=1');
   for (const tag of new Set(row.t.map((t) => t.toLowerCase()))) groups.push(`t=${tag}`);
   return groups;
 }
 
-/** What a key carries after the id: verdict (scale index), kind (index), has-source, score. */
-export const keyTail = (row: Pick<FacetRow, 'v' | 'k' | 'h' | 'c'>): string =>
-  `${VERDICTS.indexOf(row.v)}${CLAIM_KINDS.indexOf(row.k)}${row.h}${scoreKey(row.c)}`;
+/** The claim id at the end of an index key. */
+export const keyId = (key: string): string => key.slice(key.lastIndexOf(SEP) + 1);
 
-export type KeyFacts = Readonly<{ id: string; v: Verdict; k: ClaimKind; h: 0 | 1; c: number; tail: string }>;
-
-/** The claim id and filterable facts in an index key (and the part after the group, for merging). */
-export function readKey(key: string, groupLength: number): KeyFacts {
-  const end = key.lastIndexOf(SEP);
-  const start = key.lastIndexOf(SEP, end - 1);
-  const facts = key.slice(end + 1);
-  return {
-    id: key.slice(start + 1, end),
-    v: VERDICTS[Number(facts[0])]!,
-    k: CLAIM_KINDS[Number(facts[1])]!,
-    h: facts[2] === '1' ? 1 : 0,
-    c: Number(facts.slice(3)) / 1_000_000,
-    tail: key.slice(groupLength),
-  };
-}
-
-export const facetKey = (group: Group, code: SortCode, sortKey: string, id: string, tail: string): string =>
-  `${group}${SEP}${code}${SEP}${sortKey}${SEP}${id}${SEP}${tail}`;
+export const facetKey = (group: Group, code: SortCode, sortKey: string, id: string): string =>
+  `${group}${SEP}${code}${SEP}${sortKey}${SEP}${id}`;
 
 /** The lower and upper bounds of one group's range in one sort. */
 export const groupRange = (group: Group, code: SortCode): [string, string] => [
   `${group}${SEP}${code}${SEP}`,
   `${group}${SEP}${code}${SEP}${HIGH}`,
 ];
+
+function keysOf(row: Omit<FacetRow, 'f'>, volatile: boolean): string[] {
+  const keys: string[] = [];
+  if (!row.live) return keys;
+  for (const g of groupsOf(row))
+    for (const code of KEPT_SORTS[groupKind(g)])
+      if (isVolatile(g, code) === volatile) keys.push(facetKey(g, code, row.o[code], row.id));
+  return keys;
+}
+
+/** The stable index keys of a facet row (article, check-worthiness and speaker order). */
+export const stableKeys = (row: Omit<FacetRow, 'f'>): string[] => keysOf(row, false);
+
+export const keyRowOf = (row: FacetRow): KeyRow => ({ id: row.id, k: stableKeys(row) });
+
+const sameKeys = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((k, i) => k === b[i]);
+
+/** Whether a change from `before` to `after` changes the stable keys (its `claimKeys` row must be written). */
+export const stableKeysChanged = (before: FacetRow | undefined, after: FacetRow): boolean =>
+  before === undefined || !sameKeys(stableKeys(before), stableKeys(after));
 
 export function facetOf(claim: Claim, hasSource: boolean, speakerName: string | null): FacetRow {
   const live = claim.deletedAt === null;
@@ -133,12 +161,8 @@ export function facetOf(claim: Claim, hasSource: boolean, speakerName: string | 
     n: speakerSortKey(claim.speakerId === null ? null : (speakerName ?? '')),
     v: String(VERDICTS.indexOf(claim.verdict)),
   };
-  const tail = keyTail(base);
-  const f: string[] = [];
-  if (live)
-    for (const g of groupsOf(base))
-      for (const code of codesOf(g)) f.push(facetKey(g, code, o[code], base.id, tail));
-  return { ...base, o, f };
+  const row = { ...base, o };
+  return { ...row, f: keysOf(row, true) };
 }
 
 /** The same facet with another has-source flag or speaker name (evidence or a rename changed). */
@@ -155,12 +179,7 @@ export function refacet(
         ? row.o
         : { ...row.o, n: speakerSortKey(row.s === null ? null : (patch.speakerName ?? '')) };
   const next = { ...row, h, o };
-  const tail = keyTail(next);
-  const f: string[] = [];
-  if (row.live)
-    for (const g of groupsOf(next))
-      for (const code of codesOf(g)) f.push(facetKey(g, code, o[code], row.id, tail));
-  return { ...next, f };
+  return { ...next, f: keysOf(next, true) };
 }
 
 /** A summary row: counts of live claims in one scope. */

@@ -16,13 +16,23 @@ import type {
 } from 'dexie';
 import type { Article, Claim, Evidence, Speaker } from '@/core/model/types';
 import { headOf } from './article-heads';
-import { applyDelta, CountDelta, type FacetRow, facetOf, refacet, type SummaryRow } from './facets';
+import {
+  applyDelta,
+  CountDelta,
+  type FacetRow,
+  facetOf,
+  keyRowOf,
+  refacet,
+  type SummaryRow,
+  stableKeysChanged,
+} from './facets';
 
 export const FACETS = 'claimFacets';
+export const KEYS = 'claimKeys';
 export const SUMMARIES = 'summaries';
 export const HEADS = 'articleHeads';
 const WATCHED = ['claims', 'evidence', 'speakers', 'articles'];
-const WIDENED = ['claims', 'evidence', 'speakers', 'articles', FACETS, SUMMARIES, HEADS];
+const WIDENED = ['claims', 'evidence', 'speakers', 'articles', FACETS, KEYS, SUMMARIES, HEADS];
 
 const equal = (key: unknown): DBCoreKeyRange => ({ type: 1, lower: key, upper: key });
 const between = (lower: unknown, upper: unknown): DBCoreKeyRange => ({ type: 2, lower, upper });
@@ -43,6 +53,7 @@ type Tables = Readonly<{
   evidence: DBCoreTable;
   speakers: DBCoreTable;
   facets: DBCoreTable;
+  keys: DBCoreTable;
   summaries: DBCoreTable;
   articles: DBCoreTable;
   heads: DBCoreTable;
@@ -55,15 +66,23 @@ async function putDerived(
 ): Promise<void> {
   const delta = new CountDelta();
   const puts: FacetRow[] = [];
+  const keyPuts: ReturnType<typeof keyRowOf>[] = [];
   const deletes: string[] = [];
   for (const [before, after] of changes) {
     delta.add(before, -1);
     delta.add(after, 1);
-    if (after) puts.push(after);
-    else if (before) deletes.push(before.id);
+    if (after) {
+      puts.push(after);
+      // most edits (a verdict, a note) leave the stable keys as they were: their row is not rewritten
+      if (stableKeysChanged(before, after)) keyPuts.push(keyRowOf(after));
+    } else if (before) deletes.push(before.id);
   }
   if (puts.length > 0) await t.facets.mutate({ trans, type: 'put', values: puts });
-  if (deletes.length > 0) await t.facets.mutate({ trans, type: 'delete', keys: deletes });
+  if (keyPuts.length > 0) await t.keys.mutate({ trans, type: 'put', values: keyPuts });
+  if (deletes.length > 0) {
+    await t.facets.mutate({ trans, type: 'delete', keys: deletes });
+    await t.keys.mutate({ trans, type: 'delete', keys: deletes });
+  }
   const changed = delta.changed();
   if (changed.size === 0) return;
   const ids = [...changed.keys()];
@@ -286,6 +305,7 @@ export const derivedMiddleware: Middleware<DBCore> = {
       evidence: down.table('evidence'),
       speakers: down.table('speakers'),
       facets: down.table(FACETS),
+      keys: down.table(KEYS),
       summaries: down.table(SUMMARIES),
       articles: down.table('articles'),
       heads: down.table(HEADS),

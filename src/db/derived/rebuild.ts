@@ -1,15 +1,23 @@
 import type { Table, Transaction } from 'dexie';
 import type { Article, Claim, Evidence, Speaker } from '@/core/model/types';
 import { headOf } from './article-heads';
-import { applyDelta, CountDelta, type FacetRow, facetOf, type SummaryRow } from './facets';
-import { FACETS, HEADS, SUMMARIES } from './middleware';
+import {
+  applyDelta,
+  CountDelta,
+  type FacetRow,
+  facetOf,
+  type KeyRow,
+  keyRowOf,
+  type SummaryRow,
+} from './facets';
+import { FACETS, HEADS, KEYS, SUMMARIES } from './middleware';
 
 /** Every facet row and summary, worked out from scratch from the claims, links and speakers. */
 export function computeDerived(
   claims: readonly Claim[],
   evidence: readonly Evidence[],
   speakers: readonly Speaker[],
-): { facets: FacetRow[]; summaries: SummaryRow[] } {
+): { facets: FacetRow[]; keys: KeyRow[]; summaries: SummaryRow[] } {
   const sourced = new Set<string>();
   for (const e of evidence) if (e.deletedAt === null) sourced.add(e.claimId);
   const names = new Map(speakers.map((s) => [s.id as string, s.name]));
@@ -20,7 +28,7 @@ export function computeDerived(
     return facet;
   });
   const summaries = [...delta.changed()].map(([id, counts]) => applyDelta(undefined, id, counts));
-  return { facets, summaries };
+  return { facets, keys: facets.map(keyRowOf), summaries };
 }
 
 /**
@@ -28,7 +36,10 @@ export function computeDerived(
  * evidence, speakers, articles, claimFacets, summaries and articleHeads): what the schema upgrade
  * and a repair run.
  */
-export async function rebuildDerivedIn(table: (name: string) => Table): Promise<void> {
+export async function rebuildDerivedIn(
+  table: (name: string) => Table,
+  has: (name: string) => boolean = () => true,
+): Promise<void> {
   // article by article: only one article's text is in memory at a time
   await table(HEADS).clear();
   await table('articles').each((a: Article) => {
@@ -39,11 +50,33 @@ export async function rebuildDerivedIn(table: (name: string) => Table): Promise<
     table('evidence').toArray() as Promise<Evidence[]>,
     table('speakers').toArray() as Promise<Speaker[]>,
   ]);
-  const { facets, summaries } = computeDerived(claims, evidence, speakers);
+  const { facets, keys, summaries } = computeDerived(claims, evidence, speakers);
   await table(FACETS).clear();
   await table(SUMMARIES).clear();
   await table(FACETS).bulkPut(facets);
+  // an upgrade step older than version 6 has no claimKeys table yet
+  if (has(KEYS)) {
+    await table(KEYS).clear();
+    await table(KEYS).bulkPut(keys);
+  }
   await table(SUMMARIES).bulkPut(summaries);
 }
 
-export const rebuildInUpgrade = (tx: Transaction) => rebuildDerivedIn((name) => tx.table(name));
+/**
+ * The schema upgrade that builds the derived rows. Each version that changes how they are kept
+ * rebuilds them; an upgrade across several such versions rebuilds once, in the last of them (the
+ * tables of the later versions do not exist yet in the earlier steps).
+ */
+export const rebuildInUpgrade =
+  (version: number) =>
+  (tx: Transaction): Promise<void> | undefined => {
+    const target = (tx as unknown as { idbtrans: IDBTransaction }).idbtrans.db.version;
+    if (version < LAST_REBUILD && target >= LAST_REBUILD) return undefined;
+    return rebuildDerivedIn(
+      (name) => tx.table(name),
+      (name) => tx.storeNames.includes(name),
+    );
+  };
+
+/** The last schema version whose upgrade rebuilds the derived rows. */
+export const LAST_REBUILD = 6;

@@ -1,6 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
-import type { ClaimId } from '@/core/model/types';
 import type { ClaimFilters, ClaimSort } from '@/core/review/filters';
 import type { ClaimListItem as Row } from '@/db/claim-list';
 import { ClaimRow } from '@/features/claims-table/components/claim-row';
@@ -9,7 +8,8 @@ import { useVisibleRows } from '@/features/claims-table/hooks/use-claim-table';
 
 type Props = Readonly<{
   filters: ClaimFilters;
-  ids: readonly ClaimId[];
+  /** How many claims match (the rows are read a page at a time). */
+  count: number;
   selection: ReadonlySet<string>;
   focusIndex: number;
   /** Set when the focus moved by keyboard: the row is scrolled to and given DOM focus. */
@@ -35,7 +35,7 @@ export function ClaimsGrid(p: Props) {
   // Read once per render: estimateSize runs for every one of (up to) 100,000 rows.
   const estimate = phone() ? 200 : 58;
   const virtualizer = useVirtualizer({
-    count: p.ids.length,
+    count: p.count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimate,
     overscan: 8,
@@ -43,7 +43,7 @@ export function ClaimsGrid(p: Props) {
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
-  const rows = useVisibleRows(p.ids, first, last);
+  const rows = useVisibleRows(p.filters, p.count, first, last);
   p.rowsRef.current = rows;
 
   // Keyboard moves: bring the row into view, then give it DOM focus once it is rendered.
@@ -77,7 +77,7 @@ export function ClaimsGrid(p: Props) {
       className="claims-scroll"
       role="grid"
       aria-label="Claims"
-      aria-rowcount={p.ids.length + 1}
+      aria-rowcount={p.count + 1}
       aria-colcount={COLUMNS.length}
       aria-multiselectable="true"
     >
@@ -89,13 +89,13 @@ export function ClaimsGrid(p: Props) {
                 <div role="columnheader" key={c.id} className="cell-select">
                   <input
                     type="checkbox"
-                    aria-label={`Select all ${formatCount(p.ids.length)} matching claims`}
+                    aria-label={`Select all ${formatCount(p.count)} matching claims`}
                     checked={allSelected}
                     ref={(el) => {
                       if (el) el.indeterminate = someSelected;
                     }}
                     onChange={p.onToggleAll}
-                    disabled={p.ids.length === 0}
+                    disabled={p.count === 0}
                   />
                 </div>
               );

@@ -16,7 +16,7 @@ import { SearchBox } from '@/features/claims-table/components/search-box';
 import { type VerdictAsk, VerdictConfirm } from '@/features/claims-table/components/verdict-confirm';
 import { useBulkActions } from '@/features/claims-table/hooks/use-bulk-actions';
 import { useClaimFilters } from '@/features/claims-table/hooks/use-claim-filters';
-import { useMatchingIds } from '@/features/claims-table/hooks/use-claim-table';
+import { useClaimCount, useMatchingIdsOnDemand } from '@/features/claims-table/hooks/use-claim-table';
 import { useTableKeys } from '@/features/claims-table/hooks/use-table-keys';
 import type { ClaimNavState } from '@/stores/selected-claim';
 import {
@@ -30,8 +30,6 @@ import {
 import { StatusMessage } from '@/ui/status-message';
 import '@/features/claims-table/claims-table.css';
 
-const NO_IDS: readonly ClaimId[] = [];
-
 type Props = Readonly<{
   libraryHref: string;
   claimHref: (articleId: string, claimId: string) => string;
@@ -44,9 +42,9 @@ const DESC_FIRST: readonly ClaimSort[] = ['updated', 'checkworthy'];
 
 export function ClaimsScreen({ libraryHref, claimHref, actions }: Props) {
   const [filters, setFilters] = useClaimFilters();
-  const matching = useMatchingIds(filters);
-  const ids = matching.data ?? NO_IDS;
-  const count = ids.length;
+  const matching = useClaimCount(filters);
+  const count = matching.data ?? 0;
+  const matchingIds = useMatchingIdsOnDemand(filters);
   const speakers = useQuery(speakerQueries.list());
   const articles = useQuery(articleQueries.titles());
   const selection = useTableSelection();
@@ -109,15 +107,15 @@ export function ClaimsScreen({ libraryHref, claimHref, actions }: Props) {
       setFocus({ index, byKey: false });
       if (shiftKey && anchor >= 0) {
         const [a, b] = anchor < index ? [anchor, index] : [index, anchor];
-        rangeSelected(ids.slice(a, b + 1), row.id);
+        void matchingIds().then((ids) => rangeSelected(ids.slice(a, b + 1), row.id));
       } else rowToggled(row.id);
     },
-    [anchorId, ids, rangeSelected, rowToggled],
+    [anchorId, matchingIds, rangeSelected, rowToggled],
   );
   const allSelected = count > 0 && selection.size >= count;
   const toggleAll = useCallback(
-    () => (allSelected ? selectionCleared() : selectionReplaced(ids)),
-    [allSelected, ids, selectionCleared, selectionReplaced],
+    () => (allSelected ? selectionCleared() : void matchingIds().then(selectionReplaced)),
+    [allSelected, matchingIds, selectionCleared, selectionReplaced],
   );
   const onSort = useCallback(
     (sort: ClaimSort) =>
@@ -219,7 +217,7 @@ export function ClaimsScreen({ libraryHref, claimHref, actions }: Props) {
           </p>
           <ClaimsGrid
             filters={filters}
-            ids={ids}
+            count={count}
             selection={selection}
             focusIndex={focus.index}
             focusByKey={focus.byKey}
