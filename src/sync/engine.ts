@@ -236,6 +236,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let since = ((await db.syncState.get(SYNC_KEYS.checkpoint))?.value ?? null) as string | number | null;
     const first = since === null;
     let done = 0;
+    // CouchDB sends `pending` with each page; without it (the test server, older servers) a first
+    // sync of a whole database lists every document once: its counts are the total to expect.
+    let expected: number | undefined;
+    if (first && !options.selector) {
+      const info = await client.info(signal).catch((e: unknown) => {
+        if (isAbort(e)) throw e;
+        return null;
+      });
+      if (info && typeof info.doc_count === 'number') expected = info.doc_count + (info.doc_del_count ?? 0);
+    }
     for (;;) {
       if (first || done > 0) await checkQuota();
       const page = await client.changes({ since, limit: batchSize, selector: options.selector, signal });
@@ -250,7 +260,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       report.merged += await settleServerConflicts(docs, signal);
       since = page.last_seq;
       done += page.results.length;
-      const total = page.pending !== undefined ? done + page.pending : undefined;
+      const total =
+        page.pending !== undefined
+          ? done + page.pending
+          : expected !== undefined
+            ? Math.max(expected, done)
+            : undefined;
       setStatus({ progress: { done, ...(total !== undefined ? { total } : {}) }, ...(await counts()) });
       if (page.results.length < batchSize || page.pending === 0) return;
     }
