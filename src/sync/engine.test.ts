@@ -196,6 +196,68 @@ describe('sync engine against the test CouchDB', () => {
     }
   });
 
+  test('two libraries that each imported the same article make the same speakers: no conflicts when they meet', async () => {
+    const team = await newTeam();
+    const speakersOf = async (d: Device) => (await d.db.speakers.toArray()).map((s) => s.id).sort();
+    const claimSpeakers = async (d: Device) =>
+      Object.fromEntries((await liveClaims(d)).map((c) => [c.id, c.speakerId]));
+    // the app's own import path, once in each of two "profiles" (the app database, emptied between)
+    await resetDb();
+    const a = await device(team, 'ana', { db: appDatabase() });
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const speakers = await speakersOf(a);
+    const claims = await claimSpeakers(a);
+    expect(speakers.length).toBeGreaterThan(1);
+    expect((await a.engine.syncOnce()).complete).toBe(true);
+    await a.engine.stop();
+
+    await resetDb();
+    const b = await device(team, 'ben', { db: appDatabase() });
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    expect(await speakersOf(b)).toEqual(speakers);
+    expect(await claimSpeakers(b)).toEqual(claims);
+    const met = await b.engine.syncOnce();
+    expect(met).toMatchObject({ complete: true, conflicts: 0 });
+    expect(await b.engine.listConflicts()).toEqual([]);
+    expect(await speakersOf(b)).toEqual(speakers);
+  });
+
+  test('speakers with random ids (older libraries) are merged by key on pull: one speaker, claims agree', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const b = await device(team, 'ben');
+    const c = await device(team, 'cy');
+    await importOn(a, ARTICLE_A, extractionA());
+    await importOn(b, ARTICLE_A, extractionA(), { legacySpeakers: true });
+    await importOn(c, ARTICLE_A, extractionA(), { legacySpeakers: true });
+    const derived = (await a.db.speakers.toArray()).map((s) => s.id).sort();
+    // c's random ids reach the server first; a and b meet them there
+    expect((await c.engine.syncOnce()).complete).toBe(true);
+    for (let round = 0; round < 2; round++)
+      for (const d of [a, b, c]) expect((await d.engine.syncOnce()).complete, d.name).toBe(true);
+
+    const reference = await liveClaims(a);
+    for (const d of [a, b, c]) {
+      const live = (await d.db.speakers.toArray()).filter((s) => s.deletedAt === null);
+      // one row per person, under the content-derived id
+      expect(live.map((s) => s.id).sort(), d.name).toEqual(derived);
+      expect(
+        (await liveClaims(d)).map((x) => [x.id, x.speakerId]),
+        d.name,
+      ).toEqual(reference.map((x) => [x.id, x.speakerId]));
+      expect(await d.engine.listConflicts(), d.name).toEqual([]);
+    }
+    // the random-id copies are gone from the server too
+    const range = `startkey=${encodeURIComponent('"speakers:"')}&endkey=${encodeURIComponent('"speakers:\uffff"')}`;
+    const { body: all } = await couchRequest<{ rows: { id: string }[] }>(
+      couch().url,
+      couch().admin,
+      'GET',
+      `/${team.db}/_all_docs?${range}`,
+    );
+    expect(all.rows.map((r) => r.id.slice('speakers:'.length)).sort()).toEqual(derived);
+  });
+
   test('a first sync stopped half way resumes from its checkpoint, nothing doubled', async () => {
     const team = await newTeam();
     const a = await device(team, 'ana');
