@@ -65,7 +65,7 @@ const tableOf = (db: Bound, t: ReplicatedTable) =>
 /** History entries about a merge are made by no one's undo stack: their device id is marked. */
 export const mergeDeviceId = (deviceId: string) => `merge:${deviceId}`;
 
-function conflictEntry(
+export function conflictEntry(
   table: ReplicatedTable,
   rowId: string,
   fields: readonly FieldConflict[],

@@ -564,4 +564,51 @@ describe('sync engine against the test CouchDB', () => {
       notes: 'edited here',
     });
   });
+
+  test('a conflict held by the server on one field keeps both values in history and asks a person', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const { claimIds } = await importOn(a, ARTICLE_A, extractionA());
+    await a.engine.syncOnce();
+    const { url, admin } = couch();
+    const docPath = `/${team.db}/${encodeURIComponent(`claims:${claimIds[0]}`)}`;
+    const { body: doc } = await couchRequest<Record<string, unknown>>(url, admin, 'GET', docPath);
+    // two replicas each set a verdict on revision 1
+    await couchRequest(url, admin, 'PUT', docPath, {
+      ...doc,
+      verdict: 'true',
+      updatedAt: Number(doc.updatedAt) + 1,
+    });
+    await couchRequest(url, admin, 'POST', `/${team.db}/_bulk_docs`, {
+      new_edits: false,
+      docs: [
+        {
+          ...doc,
+          _rev: '2-00000000000000000000000000000000',
+          _revisions: { start: 2, ids: ['00000000000000000000000000000000', String(doc._rev).slice(2)] },
+          verdict: 'false',
+          updatedAt: Number(doc.updatedAt) + 5000,
+        },
+      ],
+    });
+
+    const b = await device(team, 'ben');
+    expect((await b.engine.syncOnce()).complete).toBe(true);
+    // newest wins per field, and the other value is kept in history with it
+    expect((await b.db.claims.get(claimIds[0] as never))?.verdict).toBe('false');
+    const entry = (await b.db.history.where('[table+rowId]').equals(['claims', claimIds[0]!]).toArray()).find(
+      (h) => h.label?.startsWith('Sync conflict'),
+    );
+    expect(entry).toMatchObject({ from: { verdict: 'true' }, to: { verdict: 'false' } });
+    const conflicts = await b.engine.listConflicts();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]!.fields[0]).toMatchObject({ field: 'verdict' });
+    // the entry is pushed: the other device has it too
+    await b.engine.syncOnce();
+    await a.engine.syncOnce();
+    const onA = (await a.db.history.where('[table+rowId]').equals(['claims', claimIds[0]!]).toArray()).find(
+      (h) => h.label?.startsWith('Sync conflict'),
+    );
+    expect(onA).toMatchObject({ from: { verdict: 'true' }, to: { verdict: 'false' } });
+  });
 });
