@@ -198,6 +198,33 @@ export async function applyDocs(
         if (row) locals.set(docIdOf(table, ids[i]!), row);
       });
     }
+    // First contact (a row both sides have, never synced here): no base to merge against. A field
+    // this device never edited (no history entry of its own names it) counts as unchanged here, so
+    // a library that imported the same article takes the team's review without a conflict; a field
+    // edited here is a real conflict (newest wins, both values kept, a person asked).
+    const edited = new Map<string, Set<string>>();
+    const firstContact = keys.filter(
+      ([t, id], i) => locals.has(docIdOf(t as ReplicatedTable, id)) && !revs[i]?.base,
+    );
+    if (firstContact.length > 0) {
+      for (const h of await db.history.where('[table+rowId]').anyOf(firstContact).toArray()) {
+        const own = !h.deviceId || h.deviceId === me.deviceId;
+        if (!own || h.action !== 'update' || !h.to || typeof h.to !== 'object') continue;
+        const id = docIdOf(h.table as ReplicatedTable, h.rowId);
+        const fields = edited.get(id) ?? new Set<string>();
+        for (const f of Object.keys(h.to)) fields.add(f);
+        edited.set(id, fields);
+      }
+    }
+    /** Unequal to any value a field can hold; never stored (see `noSentinel`). */
+    const EDITED_HERE = { editedHere: newId() };
+    const noSentinel = (fields: readonly FieldConflict[]) =>
+      fields.map((f) => (f.base === EDITED_HERE ? { ...f, base: null } : f));
+    const firstContactBase = (id: string, local: Row): Record<string, unknown> => {
+      const base: Record<string, unknown> = { ...local };
+      for (const f of edited.get(id) ?? []) base[f] = EDITED_HERE;
+      return base;
+    };
     const history: Row[] = [];
     const puts = new Map<ReplicatedTable, Map<string, Row>>();
     const put = (table: ReplicatedTable, row: Row) => {
@@ -366,7 +393,8 @@ export async function applyDocs(
         ? (puts.get(table)?.get(row.id) ?? locals.get(doc._id))
         : undefined;
       if (local) {
-        const merged = mergeRows(table, known?.base ?? null, local, row);
+        const result = mergeRows(table, known?.base ?? firstContactBase(doc._id, local), local, row);
+        const merged = { ...result, both: noSentinel(result.both), ask: noSentinel(result.ask) };
         put(table, merged.row);
         if (merged.both.length > 0) {
           outcome.merged += merged.both.length;

@@ -222,6 +222,31 @@ describe('sync engine against the test CouchDB', () => {
     expect(await speakersOf(b)).toEqual(speakers);
   });
 
+  test('first contact: what the team reviewed arrives without a conflict; a field also edited here is one', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const b = await device(team, 'ben');
+    const { claimIds } = await importOn(a, ARTICLE_A, extractionA());
+    await importOn(b, ARTICLE_A, extractionA()); // the same article, offline: the same rows
+    await a.engine.syncOnce();
+    a.clock.now += 1000;
+    await editRow(a, 'claims', claimIds[0]!, { verdict: 'false' });
+    await editRow(a, 'claims', claimIds[1]!, { verdict: 'true' });
+    await a.engine.syncOnce();
+    b.clock.now += 2000;
+    await editRow(b, 'claims', claimIds[1]!, { verdict: 'misleading' }); // both reviewed claim 2
+
+    const met = await b.engine.syncOnce();
+    expect(met).toMatchObject({ complete: true, conflicts: 1 });
+    expect((await b.db.claims.get(claimIds[0] as never))?.verdict).toBe('false');
+    expect((await b.db.claims.get(claimIds[1] as never))?.verdict).toBe('misleading'); // newer
+    const conflicts = await b.engine.listConflicts();
+    expect(conflicts.map((c) => [c.rowId, c.fields.map((f) => f.field)])).toEqual([
+      [claimIds[1], ['verdict']],
+    ]);
+    expect(conflicts[0]!.fields[0]).toMatchObject({ mine: 'misleading', theirs: 'true', base: null });
+  });
+
   test('speakers with random ids (older libraries) are merged by key on pull: one speaker, claims agree', async () => {
     const team = await newTeam();
     const a = await device(team, 'ana');
