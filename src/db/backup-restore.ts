@@ -19,6 +19,7 @@ import { META_RESTORE_IN_PROGRESS } from './backup-source';
 import { db } from './db';
 import { type HistoryChange, newBatchId, recordHistory } from './history';
 import { CURRENT_VERSION } from './schema';
+import { refuseReplaceWhileConnected } from './sync-guard';
 
 export type RestoreMode = 'merge' | 'replace';
 
@@ -129,6 +130,7 @@ async function checkBackup(
   options: RestoreOptions,
   collect?: (header: BackupHeader) => Collect | undefined,
 ): Promise<RestorePreview> {
+  if (mode === 'replace') await refuseReplaceWhileConnected();
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
   let keep: Collect | undefined;
   const summary = emptySummary(BACKUP_TABLES);
