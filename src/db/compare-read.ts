@@ -65,17 +65,47 @@ async function questionsByKeys(keys: readonly QuestionId[]): Promise<Question[]>
   return (await db.questions.bulkGet([...new Set(keys)])).filter(isLive);
 }
 
+/** Claim ids (UUID v7) sharing these leading characters were made within the same 65 seconds. */
+const SAME_MINUTE = 8;
+
 /**
- * Live source links per claim: one `claimId` index range per claim, all requested at once. (An
- * `anyOf` over the ids walks one cursor, a round trip to the page per step.)
+ * Live source links per claim, read through the evidence `claimId` index in a few ranges rather
+ * than a look-up per claim: ids are time-ordered and an article's claims are made together, so the
+ * claims of one article made within the same minute span one short range of the index (the range
+ * may hold other claims' links too; only the asked claims are counted).
  */
-export async function sourceCounts(claimIds: readonly ClaimId[]): Promise<Map<string, number>> {
+export async function sourceCounts(
+  claims: readonly Pick<Claim, 'id' | 'articleId'>[],
+): Promise<Map<string, number>> {
+  const byArticle = new Map<string, string[]>();
+  for (const c of claims) {
+    const ids = byArticle.get(c.articleId);
+    if (ids) ids.push(c.id);
+    else byArticle.set(c.articleId, [c.id]);
+  }
+  const ranges: [string, string][] = [];
+  for (const ids of byArticle.values()) {
+    ids.sort();
+    let first = ids[0]!;
+    for (let i = 1; i <= ids.length; i++) {
+      const id = ids[i];
+      if (id !== undefined && id.slice(0, SAME_MINUTE) === first.slice(0, SAME_MINUTE)) continue;
+      ranges.push([first, ids[i - 1]!]);
+      if (id !== undefined) first = id;
+    }
+  }
+  const wanted = new Set(claims.map((c) => c.id));
   const counts = new Map<string, number>();
-  const parts = await Promise.all(claimIds.map((id) => db.evidence.where('claimId').equals(id).toArray()));
-  parts.forEach((links, i) => {
-    const n = links.filter((e) => e.deletedAt === null).length;
-    if (n > 0) counts.set(claimIds[i]!, n);
-  });
+  const parts = await Promise.all(
+    ranges.map(([lo, hi]) => db.evidence.where('claimId').between(lo, hi, true, true).toArray()),
+  );
+  const seen = new Set<string>(); // ranges of articles made at the same time may overlap
+  for (const links of parts)
+    for (const e of links) {
+      if (e.deletedAt !== null || !wanted.has(e.claimId) || seen.has(e.id)) continue;
+      seen.add(e.id);
+      counts.set(e.claimId, (counts.get(e.claimId) ?? 0) + 1);
+    }
   return counts;
 }
 
@@ -131,7 +161,7 @@ export function readComparison(scope: ComparisonScope): Promise<ComparisonData> 
     const placed = [...new Set(questions.flatMap((q) => Object.keys(q.stances)))] as ClaimId[];
     const claims = (await db.claims.bulkGet(placed)).filter(isLive);
     const [counts, articles, speakers] = await Promise.all([
-      sourceCounts(claims.map((c) => c.id)),
+      sourceCounts(claims),
       articleRefs(claims.map((c) => c.articleId)),
       db.speakers.bulkGet([...new Set(claims.flatMap((c) => (c.speakerId ? [c.speakerId] : [])))]),
     ]);

@@ -143,7 +143,9 @@ export const claimQueries = {
   byArticle: (articleId: ArticleId) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'byArticle', articleId] as const,
-      queryFn: (): Promise<Claim[]> => articleRange('[articleId+start]', articleId).filter(isLive).toArray(),
+      // one batch read of the range, filtered after: a Dexie .filter() walks a cursor, a round trip per claim
+      queryFn: async (): Promise<Claim[]> =>
+        (await articleRange('[articleId+start]', articleId).toArray()).filter(isLive),
       meta: {
         scope: { table: 'claims', index: 'articleId', key: articleId, rowsInData: true },
       } satisfies DbQueryMeta,

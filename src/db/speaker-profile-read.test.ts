@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { Claim, SpeakerId } from '@/core/model/types';
+import type { ArticleId, Claim, SpeakerId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle, softDeleteArticle } from './articles';
 import { setClaimVerdict, softDeleteClaim } from './claims';
+import { sourceCounts } from './compare-read';
 import { db } from './db';
-import { attachSource } from './evidence';
+import { attachSource, removeEvidence } from './evidence';
 import { createQuestion, setStance } from './questions';
 import { readProfileClaims, readProfileHead } from './speaker-profile-read';
 
@@ -74,5 +75,25 @@ describe('speaker profile reads', () => {
     const nobody = await readProfileHead('nobody' as SpeakerId);
     expect(nobody).toMatchObject({ speaker: null, articles: [], questions: [], placed: [] });
     expect(nobody.counts.claimCount).toBe(0);
+  });
+});
+
+describe('source counts', () => {
+  test('each live link counted once, however the ranges of the claims overlap', async () => {
+    const { byText } = await library();
+    const claims = (await db.claims.toArray()).sort((x, y) => (x.id < y.id ? -1 : 1));
+    const officers = byText('We have 200');
+    const trust = byText('Trust is');
+    await attachSource(officers.id, { url: 'https://example.org/a', title: 'A' });
+    await attachSource(officers.id, { url: 'https://example.org/b', title: 'B' });
+    await attachSource(trust.id, { url: 'https://example.org/c', title: 'C' });
+    const gone = await attachSource(trust.id, { url: 'https://example.org/d', title: 'D' });
+    await removeEvidence(gone.evidence.id);
+    // claims spread over two made-up articles by turns: their id ranges overlap
+    const asked = claims.map((c, i) => ({ id: c.id, articleId: (i % 2 === 0 ? 'x' : 'y') as ArticleId }));
+    const counts = await sourceCounts(asked);
+    expect(Object.fromEntries(counts)).toEqual({ [officers.id]: 2, [trust.id]: 1 });
+    expect((await sourceCounts(asked.filter((c) => c.id !== officers.id))).has(officers.id)).toBe(false);
+    expect((await sourceCounts([])).size).toBe(0);
   });
 });

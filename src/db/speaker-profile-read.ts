@@ -63,7 +63,7 @@ export function readProfileHead(speakerId: SpeakerId): Promise<SpeakerProfileHea
       ...new Set(questions.flatMap((q) => q.placedClaimIds.filter((id) => own.has(id)))),
     ] as ClaimId[];
     const placedRows = (await db.claims.bulkGet(placedIds)).filter(isLive);
-    const counts = await sourceCounts(placedRows.map((c) => c.id));
+    const counts = await sourceCounts(placedRows);
     const placedRefs = await articleRefs(placedRows.map((c) => c.articleId).filter((id) => !refs.has(id)));
     for (const [id, ref] of placedRefs) refs.set(id, ref);
     const articles: ProfileArticle[] = [];
@@ -91,7 +91,7 @@ export function readProfileClaims(
       articles.map((a) => db.claims.where('[articleId+speakerId]').equals([a.id, speakerId]).toArray()),
     );
     const live = parts.map((rows) => rows.filter(isLive).sort((x, y) => x.start - y.start));
-    const counts = await sourceCounts(live.flatMap((rows) => rows.map((c) => c.id)));
+    const counts = await sourceCounts(live.flat());
     const refs = new Map(articles.map((a) => [a.id, a]));
     return articles.map((a, i) => ({ articleId: a.id, claims: toCompareClaims(live[i]!, counts, refs) }));
   });
