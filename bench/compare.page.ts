@@ -200,9 +200,7 @@ export async function runCompareBench(opts: Options) {
   };
   const seedKey = `compare-bench-seed:${opts.claims}:${opts.articles}`;
   const reused = localStorage.getItem(seedKey);
-  const seeded: Seeded = reused
-    ? { ...(JSON.parse(reused) as Seeded), seedMs: 0 }
-    : await seedDb(opts, log);
+  const seeded: Seeded = reused ? { ...(JSON.parse(reused) as Seeded), seedMs: 0 } : await seedDb(opts, log);
   localStorage.setItem(seedKey, JSON.stringify(seeded));
   const { runs } = opts;
   const results: Timing[] = [];
