@@ -17,9 +17,10 @@ import type {
   Stance,
   Verdict,
 } from '@/core/model/types';
-import { readComparison, readSpeakerProfile } from '@/db/compare-read';
+import { readComparison } from '@/db/compare-read';
 import { db } from '@/db/db';
 import { newId } from '@/db/ids';
+import { PROFILE_PAGE_ARTICLES, readProfileClaims, readProfileHead } from '@/db/speaker-profile-read';
 import { seedLibrary, WORDS } from './lib/seed-library';
 
 type Options = { claims: number; articles: number; runs: number };
@@ -132,7 +133,10 @@ export async function runCompareBench(opts: Options) {
     out.textContent = s;
     console.log(s);
   };
-  const seeded = await seedDb(opts, log);
+  const seedKey = `compare-bench-seed:${opts.claims}:${opts.articles}`;
+  const reused = localStorage.getItem(seedKey);
+  const seeded: Seeded = reused ? { ...(JSON.parse(reused) as Seeded), seedMs: 0 } : await seedDb(opts, log);
+  localStorage.setItem(seedKey, JSON.stringify(seeded));
   const { runs } = opts;
   const results: Timing[] = [];
   const total = await db.claims.count();
@@ -156,27 +160,47 @@ export async function runCompareBench(opts: Options) {
   const claims = new Map(comparison.claims.map((c) => [c.id, c]));
   const speakers = comparison.speakers.map((s) => ({ id: s.id, name: s.name }));
   results.push(await time('compare.matrix', runs, () => buildMatrix(comparison.questions, claims, speakers)));
-  let profile = await readSpeakerProfile(seeded.heavySpeaker);
+  // what the profile's first screen waits for: the head (counts, articles, placed claims) and the
+  // first page of its "by article" section
+  const openProfile = async () => {
+    const head = await readProfileHead(seeded.heavySpeaker);
+    const page = await readProfileClaims(seeded.heavySpeaker, head.articles.slice(0, PROFILE_PAGE_ARTICLES));
+    return { head, page };
+  };
+  let profile = await openProfile();
   results.push(
     await time('profile.read', runs, async () => {
-      profile = await readSpeakerProfile(seeded.heavySpeaker);
+      profile = await openProfile();
     }),
   );
-  const profileShape = { claims: profile.claims.length, questions: profile.questions.length };
+  const profileShape = {
+    claims: profile.head.counts.claimCount,
+    articles: profile.head.articles.length,
+    questions: profile.head.questions.length,
+    placed: profile.head.placed.length,
+    firstPageClaims: profile.page.reduce((n, a) => n + a.claims.length, 0),
+  };
   results.push(
-    await time('profile.changes', runs, () =>
-      detectPositionChanges(
-        profile.questions.flatMap((q) =>
-          Object.entries(q.stances).map(([claimId, stance]) => ({
-            questionId: q.id,
-            speakerId: seeded.heavySpeaker,
-            claimId,
-            stance,
-            date: profile.claims.find((c) => c.id === claimId)?.date ?? null,
-          })),
+    await time('profile.changes', runs, () => {
+      const dates = new Map(profile.head.placed.map((c) => [c.id, c.date]));
+      return detectPositionChanges(
+        profile.head.questions.flatMap((q) =>
+          Object.entries(q.stances).flatMap(([claimId, stance]) =>
+            dates.has(claimId)
+              ? [
+                  {
+                    questionId: q.id,
+                    speakerId: seeded.heavySpeaker,
+                    claimId,
+                    stance,
+                    date: dates.get(claimId)!,
+                  },
+                ]
+              : [],
+          ),
         ),
-      ),
-    ),
+      );
+    }),
   );
   const articleClaims = await db.claims.where('articleId').equals(seeded.compareArticles[0]!).toArray();
   const suggestInput = [

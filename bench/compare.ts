@@ -40,7 +40,10 @@ const server = await createServer({
   server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
 });
 await server.listen();
-const profile = mkdtempSync(join(tmpdir(), 'compare-bench-'));
+// BENCH_COMPARE_PROFILE keeps the seeded profile in that directory and reuses it on the next run
+// (same --claims / --articles), so timing a change does not wait for the seeding again
+const kept = process.env.BENCH_COMPARE_PROFILE;
+const profile = kept ?? mkdtempSync(join(tmpdir(), 'compare-bench-'));
 const executablePath = findBrowser() ?? undefined;
 const context = await chromium.launchPersistentContext(profile, {
   headless: true,
@@ -94,5 +97,5 @@ try {
 } finally {
   await context.close();
   await server.close();
-  rmSync(profile, { recursive: true, force: true });
+  if (!kept) rmSync(profile, { recursive: true, force: true });
 }

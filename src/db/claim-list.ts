@@ -30,7 +30,6 @@ import {
   speakerScope,
   tagScope,
 } from './derived/facets';
-import { searchClaims } from './search';
 
 /** A row of a claims list: the claim, how many live sources it has, and whether it is flagged. */
 export type ClaimListItem = Claim &
@@ -441,6 +440,7 @@ async function walk(
 // Text queries: the search hits, filtered and (unless relevance order) ordered
 
 async function searchedIds(f: ClaimFilters): Promise<string[]> {
+  const { searchClaims } = await import('./search'); // loaded with the first text query
   const hits = await searchClaims(f.q, SEARCH_LIMIT);
   const rows = await db.claimFacets.bulkGet(hits.map((h) => h.id));
   const g: ClaimFilters = { ...f, q: '' };

@@ -8,7 +8,6 @@ import type {
   Question,
   QuestionId,
   Speaker,
-  SpeakerId,
   Timestamp,
 } from '@/core/model/types';
 import { db } from './db';
@@ -16,8 +15,6 @@ import type { DbQueryMeta } from './queries';
 
 /** At most this many questions in a library-wide comparison (the most recently changed). */
 export const RECENT_QUESTIONS = 200;
-/** At most this many claims in a speaker profile. */
-export const PROFILE_CLAIMS = 10_000;
 
 export type ArticleRef = Readonly<{ id: ArticleId; title: string; date: string | null }>;
 
@@ -34,17 +31,6 @@ export type ComparisonData = Readonly<{
   articles: readonly ArticleRef[];
 }>;
 
-export type SpeakerProfileData = Readonly<{
-  speaker: Speaker | null;
-  /** The speaker's live claims, oldest first, with source counts and dates. */
-  claims: readonly CompareClaim[];
-  /** The live questions any of those claims is placed under. */
-  questions: readonly Question[];
-  articles: readonly ArticleRef[];
-  /** More claims than `PROFILE_CLAIMS`: the rest are left out. */
-  truncated: boolean;
-}>;
-
 const READ_TABLES = () => [
   db.questions,
   db.claims,
@@ -54,7 +40,7 @@ const READ_TABLES = () => [
   db.articleHeads,
 ];
 
-const isLive = <T extends { deletedAt: Timestamp | null }>(row: T | undefined): row is T =>
+export const isLive = <T extends { deletedAt: Timestamp | null }>(row: T | undefined): row is T =>
   row !== undefined && row.deletedAt === null;
 
 /** The day an article's claims were made: its publication date if it reads as one, else its import. */
@@ -66,7 +52,7 @@ export function articleDay(article: Pick<Article, 'publishedAt' | 'importedAt'>)
 }
 
 /** Titles and dates from the articles' heads (never their text). */
-async function articleRefs(ids: Iterable<ArticleId>): Promise<Map<ArticleId, ArticleRef>> {
+export async function articleRefs(ids: Iterable<ArticleId>): Promise<Map<ArticleId, ArticleRef>> {
   const unique = [...new Set(ids)];
   const rows = await db.articleHeads.bulkGet(unique);
   const out = new Map<ArticleId, ArticleRef>();
@@ -79,15 +65,47 @@ async function questionsByKeys(keys: readonly QuestionId[]): Promise<Question[]>
   return (await db.questions.bulkGet([...new Set(keys)])).filter(isLive);
 }
 
-async function sourceCounts(claimIds: readonly ClaimId[]): Promise<Map<string, number>> {
+/** Claim ids (UUID v7) sharing these leading characters were made within the same 65 seconds. */
+const SAME_MINUTE = 8;
+
+/**
+ * Live source links per claim, read through the evidence `claimId` index in a few ranges rather
+ * than a look-up per claim: ids are time-ordered and an article's claims are made together, so the
+ * claims of one article made within the same minute span one short range of the index (the range
+ * may hold other claims' links too; only the asked claims are counted).
+ */
+export async function sourceCounts(
+  claims: readonly Pick<Claim, 'id' | 'articleId'>[],
+): Promise<Map<string, number>> {
+  const byArticle = new Map<string, string[]>();
+  for (const c of claims) {
+    const ids = byArticle.get(c.articleId);
+    if (ids) ids.push(c.id);
+    else byArticle.set(c.articleId, [c.id]);
+  }
+  const ranges: [string, string][] = [];
+  for (const ids of byArticle.values()) {
+    ids.sort();
+    let first = ids[0]!;
+    for (let i = 1; i <= ids.length; i++) {
+      const id = ids[i];
+      if (id !== undefined && id.slice(0, SAME_MINUTE) === first.slice(0, SAME_MINUTE)) continue;
+      ranges.push([first, ids[i - 1]!]);
+      if (id !== undefined) first = id;
+    }
+  }
+  const wanted = new Set(claims.map((c) => c.id));
   const counts = new Map<string, number>();
-  if (claimIds.length === 0) return counts;
-  await db.evidence
-    .where('claimId')
-    .anyOf(claimIds as ClaimId[])
-    .each((e) => {
-      if (e.deletedAt === null) counts.set(e.claimId, (counts.get(e.claimId) ?? 0) + 1);
-    });
+  const parts = await Promise.all(
+    ranges.map(([lo, hi]) => db.evidence.where('claimId').between(lo, hi, true, true).toArray()),
+  );
+  const seen = new Set<string>(); // ranges of articles made at the same time may overlap
+  for (const links of parts)
+    for (const e of links) {
+      if (e.deletedAt !== null || !wanted.has(e.claimId) || seen.has(e.id)) continue;
+      seen.add(e.id);
+      counts.set(e.claimId, (counts.get(e.claimId) ?? 0) + 1);
+    }
   return counts;
 }
 
@@ -99,18 +117,7 @@ async function questionsOfArticles(articleIds: readonly ArticleId[]): Promise<Qu
   return parts.flat();
 }
 
-/**
- * The live questions any of these claims is placed under. A library has far fewer questions than
- * a speaker has claims (30 against 5,000 in the benchmark): one batch read of the questions beats
- * a look-up per claim.
- */
-async function questionsOfClaims(claimIds: readonly ClaimId[]): Promise<Question[]> {
-  const wanted = new Set<string>(claimIds);
-  const all = await db.questions.toArray();
-  return all.filter((q) => q.deletedAt === null && q.placedClaimIds.some((id) => wanted.has(id)));
-}
-
-function toCompareClaims(
+export function toCompareClaims(
   claims: readonly Claim[],
   counts: ReadonlyMap<string, number>,
   articles: ReadonlyMap<ArticleId, ArticleRef>,
@@ -154,7 +161,7 @@ export function readComparison(scope: ComparisonScope): Promise<ComparisonData> 
     const placed = [...new Set(questions.flatMap((q) => Object.keys(q.stances)))] as ClaimId[];
     const claims = (await db.claims.bulkGet(placed)).filter(isLive);
     const [counts, articles, speakers] = await Promise.all([
-      sourceCounts(claims.map((c) => c.id)),
+      sourceCounts(claims),
       articleRefs(claims.map((c) => c.articleId)),
       db.speakers.bulkGet([...new Set(claims.flatMap((c) => (c.speakerId ? [c.speakerId] : [])))]),
     ]);
@@ -167,41 +174,6 @@ export function readComparison(scope: ComparisonScope): Promise<ComparisonData> 
   });
 }
 
-/** Everything one speaker said across the library, and the questions it is placed under. */
-export function readSpeakerProfile(
-  speakerId: SpeakerId,
-  limit = PROFILE_CLAIMS,
-): Promise<SpeakerProfileData> {
-  return db.transaction('r', READ_TABLES(), async () => {
-    const speaker = (await db.speakers.get(speakerId)) ?? null;
-    // one batch read of the index range (a filter would walk a cursor, a round trip per claim);
-    // claims in the trash are dropped after, so `truncated` counts them towards the limit
-    const rows = await db.claims
-      .where('speakerId')
-      .equals(speakerId)
-      .limit(limit + 1)
-      .toArray();
-    const truncated = rows.length > limit;
-    const claims = (truncated ? rows.slice(0, limit) : rows).filter((c) => c.deletedAt === null);
-    const ids = claims.map((c) => c.id);
-    const [counts, articles, questions] = await Promise.all([
-      sourceCounts(ids),
-      articleRefs(claims.map((c) => c.articleId)),
-      ids.length === 0 ? Promise.resolve([] as Question[]) : questionsOfClaims(ids),
-    ]);
-    const compare = toCompareClaims(claims, counts, articles).sort(
-      (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id),
-    );
-    return {
-      speaker,
-      claims: compare,
-      questions: questions.sort((a, b) => a.id.localeCompare(b.id)),
-      articles: [...articles.values()],
-      truncated,
-    };
-  });
-}
-
 const TABLES_READ: DbQueryMeta = { tables: ['claims', 'evidence', 'speakers', 'articles', 'articleHeads'] };
 
 export const compareQueries = {
@@ -210,12 +182,6 @@ export const compareQueries = {
     queryOptions({
       queryKey: [...compareQueries.all(), 'comparison', [...scope.articleIds].sort()] as const,
       queryFn: () => readComparison(scope),
-      meta: TABLES_READ,
-    }),
-  profile: (speakerId: SpeakerId) =>
-    queryOptions({
-      queryKey: [...compareQueries.all(), 'profile', speakerId] as const,
-      queryFn: () => readSpeakerProfile(speakerId),
       meta: TABLES_READ,
     }),
 };

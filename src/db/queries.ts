@@ -29,7 +29,6 @@ import { db, type TableName } from './db';
 import type { ArticleHead } from './derived/article-heads';
 import { articleScope } from './derived/facets';
 import { getMeta } from './meta';
-import { searchClaims } from './search';
 import { estimateStorage, type StorageEstimate } from './storage';
 import { type ClaimCounts, countsOf, keysOf, libraryCounts, speakerCounts, tagsInUse } from './summaries';
 
@@ -143,7 +142,9 @@ export const claimQueries = {
   byArticle: (articleId: ArticleId) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'byArticle', articleId] as const,
-      queryFn: (): Promise<Claim[]> => articleRange('[articleId+start]', articleId).filter(isLive).toArray(),
+      // one batch read of the range, filtered after: a Dexie .filter() walks a cursor, a round trip per claim
+      queryFn: async (): Promise<Claim[]> =>
+        (await articleRange('[articleId+start]', articleId).toArray()).filter(isLive),
       meta: {
         scope: { table: 'claims', index: 'articleId', key: articleId, rowsInData: true },
       } satisfies DbQueryMeta,
@@ -204,7 +205,8 @@ export const claimQueries = {
   search: (q: string, limit = 50) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'search', q.trim(), limit] as const,
-      queryFn: () => searchClaims(q, limit),
+      // the search code (MiniSearch, the worker connection) loads with the first search, not the first paint
+      queryFn: () => import('./search').then((m) => m.searchClaims(q, limit)),
       meta: { tables: ['evidence', 'speakers', 'sources'] } satisfies DbQueryMeta,
     }),
   /** A speaker's live claims across the library, newest article first within the limit. */

@@ -1,9 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { ArticleId, Claim, ClaimId, SpeakerId } from '@/core/model/types';
+import type { ArticleId, Claim, ClaimId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle, softDeleteArticle } from './articles';
-import { articleDay, readComparison, readSpeakerProfile } from './compare-read';
+import { articleDay, readComparison } from './compare-read';
 import { db } from './db';
 import { attachSource } from './evidence';
 import { historyOfRow } from './history';
@@ -138,27 +138,6 @@ describe('compare reads', () => {
     expect((await readComparison({ articleIds: [a] })).claims.map((x) => x.id).sort()).toEqual(
       [officers.id, failed.id].sort(),
     );
-  });
-
-  test('a speaker profile: every claim across articles, oldest first, with its questions', async () => {
-    const { byText } = await library();
-    const officers = byText('We have 200');
-    const trust = byText('Trust is');
-    const q = await createQuestion('Is trust in the police returning?');
-    await setStance(q.id, trust.id, 'for');
-    await createQuestion('Unrelated?');
-    const profile = await readSpeakerProfile(officers.speakerId as SpeakerId);
-    expect(profile.speaker?.name).toBe('Alan Billings');
-    expect(profile.claims.map((c) => c.text)).toEqual([
-      'We have 200 more officers than in 2014.',
-      'Victims are listened to now.',
-      'Trust is returning.',
-    ]);
-    expect(profile.articles).toHaveLength(2);
-    expect(profile.questions.map((x) => x.text)).toEqual(['Is trust in the police returning?']);
-    expect(profile.truncated).toBe(false);
-    expect((await readSpeakerProfile(officers.speakerId as SpeakerId, 2)).truncated).toBe(true);
-    expect((await readSpeakerProfile('nobody' as SpeakerId)).claims).toEqual([]);
   });
 
   test('article days: ISO, other date strings, else the import day', () => {

@@ -104,11 +104,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // (no facts after the id) and fewer: the facet row keeps the keys a verdict or any edit moves
     // (update and verdict order), the new `claimKeys` row (multi-entry `k`) the article,
     // check-worthiness and speaker order, written only when those change. Claims drop the indexes
-    // the read model replaced (verdict, tags, check-worthiness and two compounds led by articleId):
-    // each costs every claim write. The upgrade rebuilds the derived rows and changes no row.
+    // the read model replaced (verdict, tags, check-worthiness, [articleId+verdict]): each costs every
+    // claim write; [articleId+speakerId] stays (a speaker profile pages its claims by article). The
+    // upgrade rebuilds the derived rows and changes no row.
     version: 6,
     stores: {
-      claims: 'id, articleId, speakerId, [articleId+start], [articleId+deletedAt], updatedAt, deletedAt',
+      claims:
+        'id, articleId, speakerId, [articleId+start], [articleId+speakerId], [articleId+deletedAt], updatedAt, deletedAt',
       claimFacets: 'id, *f',
       claimKeys: 'id, *k',
     },

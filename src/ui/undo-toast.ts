@@ -1,6 +1,6 @@
 import { describeDbError } from '@/db/errors';
 import { newBatchId } from '@/db/history';
-import { type UndoResult, undo } from '@/db/undo';
+import type { UndoResult } from '@/db/undo';
 import { announce, showToast } from '@/ui/toast';
 
 /** Says what an undo or redo did (or that there was nothing to do), in a toast and to screen readers. */
@@ -16,10 +16,13 @@ const sayError = (e: unknown) => {
 
 /** Undoes one change batch through history (a selective undo), and says what it did. */
 export function undoBatch(batchId: string, onUndone?: () => void): Promise<void> {
-  return undo({ batchId }).then((result) => {
-    sayUndoResult(result);
-    if (result) onUndone?.();
-  }, sayError);
+  // the undo code loads with the first undo: screens that only offer it stay out of the first load
+  return import('@/db/undo')
+    .then(({ undo }) => undo({ batchId }))
+    .then((result) => {
+      sayUndoResult(result);
+      if (result) onUndone?.();
+    }, sayError);
 }
 
 /**

@@ -1,7 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ArticleId } from '@/core/model/types';
 import type { ArticleSort } from '@/core/review/progress';
-import { softDeleteArticle } from '@/db/articles';
 import { describeDbError } from '@/db/errors';
 import { articleQueries } from '@/db/queries';
 import { showToast } from '@/ui/toast';
@@ -12,8 +11,9 @@ export const useArticles = (sort: ArticleSort = 'imported') => useQuery(articleQ
 /** Moves an article (and its claims) to the trash, with the same Undo toast as every other delete. */
 export const useDeleteArticle = () =>
   useMutation({
+    // the article write code loads with the first delete, not with the Library's first paint
     mutationFn: ({ id, batchId }: { id: ArticleId; title: string; batchId: string }) =>
-      softDeleteArticle(id, { batchId }),
+      import('@/db/articles').then((m) => m.softDeleteArticle(id, { batchId })),
     onSuccess: (_, { title, batchId }) => showUndoToast(`Deleted “${title}”`, batchId),
     onError: (e) => showToast(describeDbError(e), { tone: 'error' }),
   });

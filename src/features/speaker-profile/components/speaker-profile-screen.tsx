@@ -1,11 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { STANCE_LABELS } from '@/core/compare/types';
 import type { SpeakerId } from '@/core/model/types';
 import { verdictLabel } from '@/core/review/verdicts';
-import { compareQueries } from '@/db/compare-read';
 import { describeDbError } from '@/db/errors';
+import { type ProfileArticle, speakerProfileQueries } from '@/db/speaker-profile-read';
 import { StatusMessage } from '@/ui/status-message';
 import '../speaker-profile.css';
 import { VerdictChart } from '@/features/speaker-profile/components/verdict-chart';
@@ -20,17 +20,26 @@ type Props = Readonly<{
 
 /** Claims shown per article before "Show all". */
 const PER_ARTICLE = 20;
+/** Timeline entries shown before "Show all". */
+const TIMELINE = 30;
+const NO_ARTICLES: readonly ProfileArticle[] = [];
 
 const sources = (n: number) => `${n} source${n === 1 ? '' : 's'}`;
 
 export function SpeakerProfileScreen({ speakerId, articleHref, claimHref, compareHref }: Props) {
-  const profile = useQuery(compareQueries.profile(speakerId));
-  const view = useMemo(() => (profile.data ? profileView(profile.data) : null), [profile.data]);
+  const profile = useQuery(speakerProfileQueries.head(speakerId));
+  const head = profile.data;
+  const view = useMemo(() => (head ? profileView(head) : null), [head]);
+  const pages = useInfiniteQuery({
+    ...speakerProfileQueries.claims(speakerId, head?.articles ?? NO_ARTICLES),
+    enabled: head !== undefined,
+  });
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [wholeTimeline, setWholeTimeline] = useState(false);
 
   if (profile.error) return <StatusMessage tone="error">{describeDbError(profile.error)}</StatusMessage>;
-  if (!profile.data || !view) return <p className="hint">Loading…</p>;
-  const { speaker, claims, truncated } = profile.data;
+  if (!head || !view) return <p className="hint">Loading…</p>;
+  const { speaker, counts, articles } = head;
   if (!speaker || speaker.deletedAt !== null)
     return (
       <div className="not-found">
@@ -41,6 +50,10 @@ export function SpeakerProfileScreen({ speakerId, articleHref, claimHref, compar
       </div>
     );
   const questionText = new Map<string, string>(view.byQuestion.map((s) => [s.question.id, s.question.text]));
+  const claimCount = articles.reduce((n, a) => n + a.claimCount, 0);
+  const titles = new Map<string, ProfileArticle>(articles.map((a) => [a.id, a]));
+  const loaded = pages.data?.pages.flatMap((p) => p.articles) ?? [];
+  const timeline = wholeTimeline ? articles : articles.slice(0, TIMELINE);
 
   return (
     <article className="speaker-profile">
@@ -54,9 +67,8 @@ export function SpeakerProfileScreen({ speakerId, articleHref, claimHref, compar
           <p className="hint">Also written as: {speaker.aliases.join(', ')}</p>
         ) : null}
         <p>
-          {claims.length} claim{claims.length === 1 ? '' : 's'} in {view.byArticle.length} article
-          {view.byArticle.length === 1 ? '' : 's'}
-          {truncated ? ' (the first ones only: this speaker has more)' : ''}.
+          {claimCount} claim{claimCount === 1 ? '' : 's'} in {articles.length} article
+          {articles.length === 1 ? '' : 's'}.
         </p>
       </header>
 
@@ -77,22 +89,27 @@ export function SpeakerProfileScreen({ speakerId, articleHref, claimHref, compar
       <div className="profile-record">
         <section aria-labelledby="record-heading" className="panel profile-panel">
           <h2 id="record-heading">Record</h2>
-          <VerdictChart claims={claims} />
+          <VerdictChart byVerdict={counts.byVerdict} total={claimCount} />
         </section>
         <section aria-labelledby="timeline-heading" className="panel profile-panel">
           <h2 id="timeline-heading">Timeline</h2>
           <ol className="timeline">
-            {view.byArticle.map(({ article, claims: list }) => (
+            {timeline.map((article) => (
               <li key={article.id}>
                 <time dateTime={article.date ?? undefined}>{article.date}</time>
                 <span className="timeline-dot" aria-hidden="true" />
                 <span>
-                  <Link to={articleHref(article.id)}>{article.title}</Link> — {list.length} claim
-                  {list.length === 1 ? '' : 's'}
+                  <Link to={articleHref(article.id)}>{article.title}</Link> — {article.claimCount} claim
+                  {article.claimCount === 1 ? '' : 's'}
                 </span>
               </li>
             ))}
           </ol>
+          {timeline.length < articles.length ? (
+            <button type="button" onClick={() => setWholeTimeline(true)}>
+              Show all {articles.length} articles
+            </button>
+          ) : null}
         </section>
       </div>
 
@@ -127,7 +144,9 @@ export function SpeakerProfileScreen({ speakerId, articleHref, claimHref, compar
 
       <section aria-labelledby="by-article-heading" className="panel profile-panel">
         <h2 id="by-article-heading">By article and date</h2>
-        {view.byArticle.map(({ article, claims: list }) => {
+        {loaded.map(({ articleId, claims: list }) => {
+          const article = titles.get(articleId);
+          if (!article) return null;
           const open = expanded.has(article.id) || list.length <= PER_ARTICLE;
           return (
             <section key={article.id} className="profile-article" aria-label={article.title}>
@@ -155,6 +174,19 @@ export function SpeakerProfileScreen({ speakerId, articleHref, claimHref, compar
             </section>
           );
         })}
+        {pages.error ? <StatusMessage tone="error">{describeDbError(pages.error)}</StatusMessage> : null}
+        {pages.isPending && articles.length > 0 ? <p className="hint">Loading claims…</p> : null}
+        {pages.hasNextPage ? (
+          <button
+            type="button"
+            disabled={pages.isFetchingNextPage}
+            onClick={() => void pages.fetchNextPage()}
+          >
+            {pages.isFetchingNextPage
+              ? 'Loading…'
+              : `Show more articles (${articles.length - loaded.length} more)`}
+          </button>
+        ) : null}
       </section>
     </article>
   );

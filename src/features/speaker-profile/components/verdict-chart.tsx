@@ -1,15 +1,18 @@
-import { verdictTally } from '@/core/compare/matrix';
-import type { CompareClaim } from '@/core/compare/types';
-import { VERDICTS } from '@/core/model/types';
+import { VERDICTS, type Verdict } from '@/core/model/types';
 import { verdictLabel } from '@/core/review/verdicts';
 
+type Props = Readonly<{ byVerdict: Readonly<Record<Verdict, number>>; total: number }>;
+
 /** The speaker's record: claims by verdict, as a table with bars (a fact-checker's scorecard). */
-export function VerdictChart({ claims }: Readonly<{ claims: readonly Pick<CompareClaim, 'verdict'>[] }>) {
-  const tally = verdictTally(claims, VERDICTS);
+export function VerdictChart({ byVerdict, total }: Props) {
+  const tally = VERDICTS.filter((v) => byVerdict[v] > 0).map((verdict) => ({
+    verdict,
+    count: byVerdict[verdict],
+  }));
   const max = Math.max(1, ...tally.map((t) => t.count));
   return (
     <table className="verdict-chart">
-      <caption>Claims by verdict ({claims.length} in all)</caption>
+      <caption>Claims by verdict ({total} in all)</caption>
       <thead>
         <tr>
           <th scope="col">Verdict</th>
