@@ -7,6 +7,7 @@
  */
 
 import { articleIdFor } from '@/db/articles';
+import { deferDerived } from '@/db/derived/middleware';
 import { newId } from '@/db/ids';
 import { markFromSync } from '@/db/sync-capture';
 import type { SyncDb } from '@/db/sync-db';
@@ -18,6 +19,7 @@ import {
   type RevisionRow,
   SYNC_KEYS,
 } from '@/db/sync-tables';
+import { CATCH_UP_KEY, type CatchUpMark } from './catch-up';
 import type { CouchDoc } from './couch';
 import { docIdOf, parseDocId, type Row, rowOf } from './docs';
 import { mergeRows } from './merge';
@@ -86,10 +88,16 @@ export async function applyDocs(
   me: Identity,
   now: number,
   checkpoint?: string | number,
+  mode: Readonly<{ catchUp?: boolean }> = {},
 ): Promise<ApplyOutcome> {
   const outcome: ApplyOutcome = { applied: 0, skipped: 0, merged: 0, conflicts: 0 };
   await db.transaction('rw', SYNC_WRITE_TABLES(db), async () => {
     markFromSync();
+    if (mode.catchUp) {
+      // derived rows are rebuilt once the catch-up ends (catch-up.ts); the flag commits with the page
+      deferDerived();
+      await db.syncState.put({ key: CATCH_UP_KEY, value: { since: now } satisfies CatchUpMark });
+    }
     const batchId = newId();
     const keys = docs.map((d) => {
       const at = d._id.indexOf(':');
