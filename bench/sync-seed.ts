@@ -3,8 +3,8 @@
  * `_bulk_docs` as the server admin (not through an app), so seeding 100,000 claims takes seconds,
  * not the minutes a device's outbox would.
  */
-import type { Article, Claim, Speaker } from '@/core/model/types';
-import { basicAuth, type CouchAdmin } from '@/sync/testing/couch-server';
+import type { Article, Claim, Speaker } from '../src/core/model/types';
+import { basicAuth, type CouchAdmin } from '../src/sync/testing/couch-server';
 
 export type SeedSize = Readonly<{ claims: number; articles: number; speakers?: number }>;
 

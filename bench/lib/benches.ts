@@ -14,4 +14,5 @@ export const BENCHES: readonly Bench[] = [
   { name: 'lighthouse', script: 'bench/lighthouse.ts', reusesBuild: true },
   { name: 'extract', script: 'bench/extract.ts' },
   { name: 'claims-db', script: 'bench/claims-db.ts' },
+  { name: 'sync-browser', script: 'bench/sync-browser.ts' },
 ];
