@@ -121,6 +121,7 @@ try {
         )
           throw new Error(`first sync incomplete: ${JSON.stringify({ report: r.report, counts: r.counts })}`);
         const last = r.progress.at(-1);
+        if (process.env.BENCH_VERBOSE) log(JSON.stringify(r.progress.map((p) => [Math.round(p.t), p.done, p.phase])));
         log(
           `  ${Math.round(r.ms)} ms (server ${Math.round(r.serverMs)} ms, ${r.requests} requests), ${r.progress.length} progress reports, last ${JSON.stringify(last)}, longest main-thread task ${Math.round(r.longestTaskMs)} ms (${r.longTasks.length} over 50 ms)`,
         );
