@@ -22,6 +22,7 @@ import { type Row, rowOf } from './docs';
 import { mergeRows } from './merge';
 import { pushRound } from './push';
 import { roleOf } from './session';
+import { checkpointForSlice } from './slice';
 import type {
   FetchLike,
   StorageEstimator,
@@ -245,6 +246,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    * catch-up mode (catch-up.ts): bigger pages, derived rows rebuilt once at the end.
    */
   async function pullAll(signal: AbortSignal, report: { pulled: number; merged: number; conflicts: number }) {
+    await checkpointForSlice(db, options.selector);
     let since = ((await db.syncState.get(SYNC_KEYS.checkpoint))?.value ?? null) as string | number | null;
     const first = since === null;
     let catchingUp = catchUpBatch > 0 && (await isCatchingUp(db));
