@@ -6,6 +6,7 @@
  * is already stored is skipped (a cluster's `_changes` may replay).
  */
 
+import type { Transaction } from 'dexie';
 import { articleIdFor } from '@/db/articles';
 import { deferDerived } from '@/db/derived/middleware';
 import { newId } from '@/db/ids';
@@ -36,8 +37,24 @@ export const SYNC_WRITE_TABLES = (db: SyncDb) => [
   db.syncState,
 ];
 
+/** The tables apply uses, bound to one transaction (`Transaction.table`): independent of the zone. */
+function boundTo(tx: Transaction) {
+  const table = <T>(name: string) => tx.table(name) as unknown as T;
+  return {
+    table: (name: string) => tx.table(name),
+    articles: table<SyncDb['articles']>('articles'),
+    claims: table<SyncDb['claims']>('claims'),
+    questions: table<SyncDb['questions']>('questions'),
+    history: table<SyncDb['history']>('history'),
+    syncRevisions: table<SyncDb['syncRevisions']>('syncRevisions'),
+    syncOutbox: table<SyncDb['syncOutbox']>('syncOutbox'),
+    syncState: table<SyncDb['syncState']>('syncState'),
+  };
+}
+type Bound = ReturnType<typeof boundTo>;
+
 type Table = { bulkGet(keys: string[]): Promise<(Row | undefined)[]> };
-const tableOf = (db: SyncDb, t: ReplicatedTable) =>
+const tableOf = (db: Bound, t: ReplicatedTable) =>
   db.table(t) as unknown as Table & {
     bulkPut(rows: Row[]): Promise<unknown>;
     bulkDelete(keys: string[]): Promise<void>;
@@ -83,7 +100,7 @@ function conflictEntry(
  * under another id is merged into one article (claims and links kept).
  */
 export async function applyDocs(
-  db: SyncDb,
+  database: SyncDb,
   docs: readonly CouchDoc[],
   me: Identity,
   now: number,
@@ -91,8 +108,13 @@ export async function applyDocs(
   mode: Readonly<{ catchUp?: boolean }> = {},
 ): Promise<ApplyOutcome> {
   const outcome: ApplyOutcome = { applied: 0, skipped: 0, merged: 0, conflicts: 0 };
-  await db.transaction('rw', SYNC_WRITE_TABLES(db), async () => {
+  await database.transaction('rw', SYNC_WRITE_TABLES(database), async (tx) => {
     markFromSync();
+    // Every table through the transaction itself, not through Dexie's zone: in Chromium a page of
+    // 500 documents lost the zone after awaits of native promises, the rest of its writes went to
+    // transactions of their own (committed: half a page) and Dexie then reported this one as
+    // 'Transaction committed too early'. Bound tables cannot leave the transaction.
+    const db = boundTo(tx);
     if (mode.catchUp) {
       // derived rows are rebuilt once the catch-up ends (catch-up.ts); the flag commits with the page
       deferDerived();

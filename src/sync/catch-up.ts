@@ -7,6 +7,7 @@
  */
 import { FACETS, HEADS, SUMMARIES } from '@/db/derived/middleware';
 import { rebuildDerivedIn } from '@/db/derived/rebuild';
+import { SYNC_STATE } from '@/db/sync-capture';
 import type { SyncDb } from '@/db/sync-db';
 
 /** `syncState` key present while derived rows lag behind rows written in catch-up mode. */
@@ -21,8 +22,9 @@ export async function isCatchingUp(db: SyncDb): Promise<boolean> {
 /** Rebuilds every derived row from the tables, and clears the flag, in one transaction. */
 export async function finishCatchUp(db: SyncDb): Promise<void> {
   const names = ['claims', 'evidence', 'speakers', 'articles', FACETS, SUMMARIES, HEADS];
-  await db.transaction('rw', [...names.map((n) => db.table(n)), db.syncState], async () => {
-    await rebuildDerivedIn((name) => db.table(name));
-    await db.syncState.delete(CATCH_UP_KEY);
+  // tables through the transaction itself (as apply.ts): no await can move a write out of it
+  await db.transaction('rw', [...names.map((n) => db.table(n)), db.syncState], async (tx) => {
+    await rebuildDerivedIn((name) => tx.table(name));
+    await tx.table(SYNC_STATE).delete(CATCH_UP_KEY);
   });
 }

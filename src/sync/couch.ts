@@ -137,6 +137,10 @@ export function createCouchClient(url: string, database: string, fetchFn: FetchL
         throw e;
       }
     },
+    /** `GET /{db}`: how many documents (and removals) the feed holds, for a first sync's progress. */
+    info(signal?: AbortSignal): Promise<{ doc_count?: number; doc_del_count?: number }> {
+      return request('', { signal });
+    },
     /** The database's `_security` object (members and admins), or null when this user may not read it. */
     async security(): Promise<{
       admins?: { names?: string[]; roles?: string[] };

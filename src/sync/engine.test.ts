@@ -214,9 +214,20 @@ describe('sync engine against the test CouchDB', () => {
       return next(input, init);
     });
     const b = await device(team, 'ben', { batchSize: 3, fetch: failAfterTwoPages });
+    const progress: { done: number; total?: number }[] = [];
+    b.engine.subscribe((s) => {
+      if (s.progress) progress.push(s.progress);
+    });
     const first = await b.engine.syncOnce();
     expect(first).toMatchObject({ complete: false, state: 'offline' });
     expect(first.pulled).toBeGreaterThan(0);
+    // a progress bar with numbers even where the server sends no `pending` (the test server):
+    // the database's document count is the first sync's total
+    expect(progress.length).toBeGreaterThan(0);
+    const shown = progress.at(-1)!;
+    expect(shown.done).toBe(6);
+    expect(shown.total).toBeGreaterThanOrEqual(total);
+    expect(shown.done).toBeLessThan(shown.total!);
     const checkpoint = await b.db.syncState.get('checkpoint');
     expect(checkpoint).toBeDefined();
 

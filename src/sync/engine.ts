@@ -251,9 +251,25 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const first = since === null;
     let catchingUp = catchUpBatch > 0 && (await isCatchingUp(db));
     let done = 0;
+    // CouchDB sends `pending` with each page; without it (the test server, older servers) a first
+    // sync of a whole database lists every document once: its counts are the total to expect.
+    let expected: number | undefined;
+    if (first && !options.selector) {
+      const info = await client.info(signal).catch((e: unknown) => {
+        if (isAbort(e)) throw e;
+        return null;
+      });
+      if (info && typeof info.doc_count === 'number') expected = info.doc_count + (info.doc_del_count ?? 0);
+    }
     const finish = async () => {
       if (!catchingUp) return;
-      setStatus({ progress: { done, phase: 'indexing' } });
+      setStatus({
+        progress: {
+          done,
+          ...(expected !== undefined ? { total: Math.max(expected, done) } : {}),
+          phase: 'indexing',
+        },
+      });
       await finishCatchUp(db);
       catchingUp = false;
     };
@@ -275,7 +291,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         report.merged += await settleServerConflicts(docs, signal);
         since = page.last_seq;
         done += page.results.length;
-        const total = page.pending !== undefined ? done + page.pending : undefined;
+        const total =
+          page.pending !== undefined
+            ? done + page.pending
+            : expected !== undefined
+              ? Math.max(expected, done)
+              : undefined;
         setStatus({
           progress: { done, ...(total !== undefined ? { total } : {}), phase: 'receiving' },
           ...(await counts()),
