@@ -230,6 +230,12 @@ try {
           mode === 'on' ? 100 : null,
         ),
         metric(
+          `first sync Chromium CPU time (${tag})`,
+          's',
+          rs.map((r) => r.chromiumCpuS ?? 0),
+          null,
+        ),
+        metric(
           `first sync progress reports (${tag})`,
           'reports',
           rs.map((r) => r.progress.length),
