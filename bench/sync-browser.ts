@@ -1,5 +1,5 @@
 /**
- * npm run bench:sync-browser [-- --claims 20000 --articles 200 --runs 2 --edits 5 --drain 5000 --catch-up on|off|both]
+ * npm run bench:sync-browser [-- --claims 10000 --articles 100 --runs 2 --edits 5 --drain 5000 --catch-up on|off|both]
  *
  * Team sync in Debian's Chromium (headless, a fresh profile on disk). The test CouchDB
  * (src/sync/testing, in memory) is seeded directly with `_bulk_docs`; the Vite dev server serves
@@ -28,7 +28,7 @@ const word = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? fallback : (process.argv[i + 1] ?? fallback);
 };
-const CLAIMS = arg('claims', 20_000);
+const CLAIMS = arg('claims', 10_000);
 const ARTICLES = arg('articles', Math.max(1, Math.round(CLAIMS / 100)));
 const RUNS = arg('runs', 2);
 const EDITS = arg('edits', 5);
