@@ -1,6 +1,7 @@
 import type { Extraction } from '@/core/extract/types';
 import { articleTitle } from '@/core/model/article-title';
 import { claimFromExtracted } from '@/core/model/claim-row';
+import { speakerKey } from '@/core/model/speaker-key';
 import { matchSpeakers, speakerLookupKeys } from '@/core/model/speaker-match';
 import type { Article, ArticleId, Claim, ClaimId, SpeakerId } from '@/core/model/types';
 import { db } from './db';
@@ -38,6 +39,20 @@ export async function sha256Hex(text: string): Promise<string> {
  * by hash (src/sync/pull.ts).
  */
 export const articleIdFor = (sha: string): ArticleId => `art-${sha.slice(0, 32)}` as ArticleId;
+
+/**
+ * The id of a speaker first made by an import, from its key (normalised name): two devices that
+ * import the same article make the same speaker row, so their claims agree on `speakerId`. Older
+ * speakers keep their random ids; sync merges those by key (src/sync/apply.ts).
+ */
+export const speakerIdFor = async (key: string): Promise<SpeakerId> =>
+  `spk-${(await sha256Hex(`speaker:${key}`)).slice(0, 32)}` as SpeakerId;
+
+/** Content-derived ids for the speakers an extraction may create, by key (hashing is not Dexie work). */
+async function speakerIdsOf(extraction: Extraction): Promise<ReadonlyMap<string, SpeakerId>> {
+  const keys = [...new Set(extraction.speakers.map((s) => speakerKey(s.name.trim())))].filter(Boolean);
+  return new Map(await Promise.all(keys.map(async (k) => [k, await speakerIdFor(k)] as const)));
+}
 
 const pad = (n: number) => String(n).padStart(8, '0');
 
@@ -84,6 +99,8 @@ export type PreparedImport = Readonly<{
   extraction: Extraction;
   sha: string;
   title: string;
+  /** Content-derived ids of speakers the import may create, by key (`speakerIdFor`). */
+  speakerIds: ReadonlyMap<string, SpeakerId>;
 }>;
 
 /** The part of an import that is not Dexie work (checks, hashing): run it before any transaction. */
@@ -95,6 +112,7 @@ export async function prepareImport(input: ArticleInput, extraction: Extraction)
     extraction,
     sha: await sha256Hex(input.text),
     title: articleTitle(input.title, input.text),
+    speakerIds: await speakerIdsOf(extraction),
   };
 }
 
@@ -149,10 +167,20 @@ export async function writePreparedImport(
 
     const now = Date.now();
     const known = await db.speakers.where('key').anyOf(lookupKeys).toArray();
+    // a derived id already in use (a renamed or deleted speaker, two people of one key) is not reused
+    const derived = [...prepared.speakerIds.values()];
+    const taken = new Set(
+      (await db.speakers.bulkGet(derived)).flatMap((s, i) => (s ? [derived[i]!] : [])) as string[],
+    );
     const { speakerIdOf, created, merged } = matchSpeakers(
       speakersToMatch,
       known,
-      () => newId<SpeakerId>(),
+      (key) => {
+        const id = prepared.speakerIds.get(key);
+        if (id === undefined || taken.has(id)) return newId<SpeakerId>();
+        taken.add(id);
+        return id;
+      },
       now,
     );
 

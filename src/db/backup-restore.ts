@@ -19,6 +19,7 @@ import { META_RESTORE_IN_PROGRESS } from './backup-source';
 import { db } from './db';
 import { type HistoryChange, newBatchId, recordHistory } from './history';
 import { CURRENT_VERSION } from './schema';
+import { refuseReplaceWhileConnected } from './sync-guard';
 
 export type RestoreMode = 'merge' | 'replace';
 
@@ -105,6 +106,7 @@ export async function previewRestore(
   mode: RestoreMode,
   options: RestoreOptions = {},
 ): Promise<RestorePreview> {
+  if (mode === 'replace') await refuseReplaceWhileConnected();
   const chunkSize = options.chunkSize ?? 500;
   const summary = emptySummary(BACKUP_TABLES);
   const conflicts: MergeConflict[] = [];

@@ -7,7 +7,8 @@
  */
 
 import type { Transaction } from 'dexie';
-import { articleIdFor } from '@/db/articles';
+import { mergeAliases } from '@/core/model/speaker-key';
+import { articleIdFor, speakerIdFor } from '@/db/articles';
 import { deferDerived } from '@/db/derived/middleware';
 import { newId } from '@/db/ids';
 import { markFromSync } from '@/db/sync-capture';
@@ -44,6 +45,7 @@ function boundTo(tx: Transaction) {
     table: (name: string) => tx.table(name),
     articles: table<SyncDb['articles']>('articles'),
     claims: table<SyncDb['claims']>('claims'),
+    speakers: table<SyncDb['speakers']>('speakers'),
     questions: table<SyncDb['questions']>('questions'),
     history: table<SyncDb['history']>('history'),
     syncRevisions: table<SyncDb['syncRevisions']>('syncRevisions'),
@@ -65,7 +67,7 @@ const tableOf = (db: Bound, t: ReplicatedTable) =>
 /** History entries about a merge are made by no one's undo stack: their device id is marked. */
 export const mergeDeviceId = (deviceId: string) => `merge:${deviceId}`;
 
-function conflictEntry(
+export function conflictEntry(
   table: ReplicatedTable,
   rowId: string,
   fields: readonly FieldConflict[],
@@ -108,6 +110,14 @@ export async function applyDocs(
   mode: Readonly<{ catchUp?: boolean }> = {},
 ): Promise<ApplyOutcome> {
   const outcome: ApplyOutcome = { applied: 0, skipped: 0, merged: 0, conflicts: 0 };
+  // hashing is not Dexie work: the content-derived ids of incoming speakers' keys, before the transaction
+  const speakerKeys = new Set<string>();
+  for (const d of docs)
+    if (d._id.startsWith('speakers:') && !d._deleted && typeof d.key === 'string' && d.key !== '')
+      speakerKeys.add(d.key);
+  const derivedSpeaker = new Map(
+    await Promise.all([...speakerKeys].map(async (k) => [k, await speakerIdFor(k)] as const)),
+  );
   await database.transaction('rw', SYNC_WRITE_TABLES(database), async (tx) => {
     markFromSync();
     // Every table through the transaction itself, not through Dexie's zone: in Chromium a page of
@@ -140,8 +150,11 @@ export async function applyDocs(
     const parsedRows = docs.map((d) => (d._deleted ? null : rowOf(d)));
     const referenced = new Set<string>();
     const shas = new Set<string>();
+    const speakersReferenced = new Set<string>();
     for (const p of parsedRows) {
       if (p?.table === 'claims') referenced.add(p.row.articleId as string);
+      if (p?.table === 'claims' && typeof p.row.speakerId === 'string')
+        speakersReferenced.add(p.row.speakerId);
       if (p?.table === 'questions') for (const a of p.row.articleIds as string[]) referenced.add(a);
       if (p?.table === 'articles') shas.add(p.row.sha256 as string);
     }
@@ -154,6 +167,26 @@ export async function applyDocs(
       },
     );
     const articleTarget = (id: string): string => mergedArticles.get(id) ?? id;
+    /** Speakers merged away (loser id → kept id): two devices made one person under two ids. */
+    const mergedSpeakers = new Map<string, string>();
+    const spRefs = [...speakersReferenced];
+    (await db.syncRevisions.bulkGet(spRefs.map((id) => ['speakers', id] as [string, string]))).forEach(
+      (r, i) => {
+        if (r?.mergedInto) mergedSpeakers.set(spRefs[i]!, r.mergedInto);
+      },
+    );
+    const speakerTarget = (id: string): string => mergedSpeakers.get(id) ?? id;
+    /** Live speakers by key: the library's, then this page's as they are applied. */
+    const byKey = new Map<string, Row>();
+    for (const sp of (speakerKeys.size > 0
+      ? await db.speakers
+          .where('key')
+          .anyOf([...speakerKeys])
+          .toArray()
+      : []
+    ).sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      if (sp.deletedAt === null && !byKey.has(sp.key)) byKey.set(sp.key, sp as unknown as Row);
+    }
     const bySha = new Map(
       (shas.size > 0
         ? await db.articles
@@ -173,6 +206,33 @@ export async function applyDocs(
         if (row) locals.set(docIdOf(table, ids[i]!), row);
       });
     }
+    // First contact (a row both sides have, never synced here): no base to merge against. A field
+    // this device never edited (no history entry of its own names it) counts as unchanged here, so
+    // a library that imported the same article takes the team's review without a conflict; a field
+    // edited here is a real conflict (newest wins, both values kept, a person asked).
+    const edited = new Map<string, Set<string>>();
+    const firstContact = keys.filter(
+      ([t, id], i) => locals.has(docIdOf(t as ReplicatedTable, id)) && !revs[i]?.base,
+    );
+    if (firstContact.length > 0) {
+      for (const h of await db.history.where('[table+rowId]').anyOf(firstContact).toArray()) {
+        const own = !h.deviceId || h.deviceId === me.deviceId;
+        if (!own || h.action !== 'update' || !h.to || typeof h.to !== 'object') continue;
+        const id = docIdOf(h.table as ReplicatedTable, h.rowId);
+        const fields = edited.get(id) ?? new Set<string>();
+        for (const f of Object.keys(h.to)) fields.add(f);
+        edited.set(id, fields);
+      }
+    }
+    /** Unequal to any value a field can hold; never stored (see `noSentinel`). */
+    const EDITED_HERE = { editedHere: newId() };
+    const noSentinel = (fields: readonly FieldConflict[]) =>
+      fields.map((f) => (f.base === EDITED_HERE ? { ...f, base: null } : f));
+    const firstContactBase = (id: string, local: Row): Record<string, unknown> => {
+      const base: Record<string, unknown> = { ...local };
+      for (const f of edited.get(id) ?? []) base[f] = EDITED_HERE;
+      return base;
+    };
     const history: Row[] = [];
     const puts = new Map<ReplicatedTable, Map<string, Row>>();
     const put = (table: ReplicatedTable, row: Row) => {
@@ -183,7 +243,10 @@ export async function applyDocs(
     const revisions = new Map<string, RevisionRow>();
     const setRevision = (r: RevisionRow) => revisions.set(docIdOf(r.table, r.rowId), r);
 
-    for (let i = 0; i < docs.length; i++) {
+    // speakers and articles first: the claims of this page then find where theirs were merged
+    const first = (i: number) => (/^(speakers|articles):/.test(docs[i]!._id) ? 0 : 1);
+    const order = docs.map((_, i) => i).sort((x, y) => first(x) - first(y) || x - y);
+    for (const i of order) {
       const doc = docs[i]!;
       const known = revs[i];
       if (known && known.rev === doc._rev) {
@@ -224,10 +287,66 @@ export async function applyDocs(
       }
       if (table === 'claims') {
         const target = articleTarget(row.articleId as string);
-        if (target !== row.articleId) {
-          row = { ...row, articleId: target };
+        const speaker = typeof row.speakerId === 'string' ? speakerTarget(row.speakerId) : row.speakerId;
+        if (target !== row.articleId || speaker !== row.speakerId) {
+          row = { ...row, articleId: target, speakerId: speaker };
           queue('claims', row.id);
         }
+      }
+      if (table === 'speakers' && row.deletedAt === null) {
+        const key = row.key as string;
+        const same = byKey.get(key);
+        if (same && same.id !== row.id) {
+          const derived = derivedSpeaker.get(key);
+          const keepIncoming = row.id === derived || (same.id !== derived && row.id < same.id);
+          const [keeper, loser] = keepIncoming ? [row, same] : [same, row];
+          mergedSpeakers.set(loser.id, keeper.id);
+          const aliases = mergeAliases(
+            keeper.aliases as string[],
+            [...(loser.aliases as string[]), loser.name as string],
+            [keeper.name as string],
+          );
+          const widened = aliases.length !== (keeper.aliases as string[]).length;
+          const kept: Row = widened
+            ? { ...keeper, aliases, updatedAt: Math.max(now, Number(keeper.updatedAt) + 1) }
+            : keeper;
+          byKey.set(key, kept);
+          // the library's claims of the loser move to the keeper (pushed like any edit)
+          const moved = (await db.claims.where('speakerId').equals(loser.id).toArray()).map(
+            (c) => ({ ...c, speakerId: keeper.id }) as unknown as Row,
+          );
+          for (const c of moved) {
+            put(
+              'claims',
+              puts.get('claims')?.get(c.id) ? { ...puts.get('claims')!.get(c.id)!, speakerId: keeper.id } : c,
+            );
+            queue('claims', c.id);
+          }
+          if (keepIncoming) {
+            puts.get('speakers')?.delete(loser.id);
+            await db.speakers.delete(loser.id as never);
+            const loserRev = await db.syncRevisions.get(['speakers', loser.id]);
+            setRevision({
+              table: 'speakers',
+              rowId: loser.id,
+              rev: loserRev?.rev ?? '',
+              base: null,
+              mergedInto: keeper.id,
+            });
+            if (loserRev) queue('speakers', loser.id, 'delete');
+            if (widened) queue('speakers', kept.id);
+            row = kept;
+          } else {
+            setRevision({ ...revision, mergedInto: keeper.id });
+            queue('speakers', loser.id, 'delete');
+            if (widened) {
+              put('speakers', kept);
+              queue('speakers', kept.id);
+            }
+            outcome.applied++;
+            continue;
+          }
+        } else if (!same) byKey.set(key, row);
       }
       if (table === 'questions') {
         const ids = row.articleIds as string[];
@@ -282,7 +401,8 @@ export async function applyDocs(
         ? (puts.get(table)?.get(row.id) ?? locals.get(doc._id))
         : undefined;
       if (local) {
-        const merged = mergeRows(table, known?.base ?? null, local, row);
+        const result = mergeRows(table, known?.base ?? firstContactBase(doc._id, local), local, row);
+        const merged = { ...result, both: noSentinel(result.both), ask: noSentinel(result.ask) };
         put(table, merged.row);
         if (merged.both.length > 0) {
           outcome.merged += merged.both.length;

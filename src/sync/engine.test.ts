@@ -196,6 +196,93 @@ describe('sync engine against the test CouchDB', () => {
     }
   });
 
+  test('two libraries that each imported the same article make the same speakers: no conflicts when they meet', async () => {
+    const team = await newTeam();
+    const speakersOf = async (d: Device) => (await d.db.speakers.toArray()).map((s) => s.id).sort();
+    const claimSpeakers = async (d: Device) =>
+      Object.fromEntries((await liveClaims(d)).map((c) => [c.id, c.speakerId]));
+    // the app's own import path, once in each of two "profiles" (the app database, emptied between)
+    await resetDb();
+    const a = await device(team, 'ana', { db: appDatabase() });
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const speakers = await speakersOf(a);
+    const claims = await claimSpeakers(a);
+    expect(speakers.length).toBeGreaterThan(1);
+    expect((await a.engine.syncOnce()).complete).toBe(true);
+    await a.engine.stop();
+
+    await resetDb();
+    const b = await device(team, 'ben', { db: appDatabase() });
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    expect(await speakersOf(b)).toEqual(speakers);
+    expect(await claimSpeakers(b)).toEqual(claims);
+    const met = await b.engine.syncOnce();
+    expect(met).toMatchObject({ complete: true, conflicts: 0 });
+    expect(await b.engine.listConflicts()).toEqual([]);
+    expect(await speakersOf(b)).toEqual(speakers);
+  });
+
+  test('first contact: what the team reviewed arrives without a conflict; a field also edited here is one', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const b = await device(team, 'ben');
+    const { claimIds } = await importOn(a, ARTICLE_A, extractionA());
+    await importOn(b, ARTICLE_A, extractionA()); // the same article, offline: the same rows
+    await a.engine.syncOnce();
+    a.clock.now += 1000;
+    await editRow(a, 'claims', claimIds[0]!, { verdict: 'false' });
+    await editRow(a, 'claims', claimIds[1]!, { verdict: 'true' });
+    await a.engine.syncOnce();
+    b.clock.now += 2000;
+    await editRow(b, 'claims', claimIds[1]!, { verdict: 'misleading' }); // both reviewed claim 2
+
+    const met = await b.engine.syncOnce();
+    expect(met).toMatchObject({ complete: true, conflicts: 1 });
+    expect((await b.db.claims.get(claimIds[0] as never))?.verdict).toBe('false');
+    expect((await b.db.claims.get(claimIds[1] as never))?.verdict).toBe('misleading'); // newer
+    const conflicts = await b.engine.listConflicts();
+    expect(conflicts.map((c) => [c.rowId, c.fields.map((f) => f.field)])).toEqual([
+      [claimIds[1], ['verdict']],
+    ]);
+    expect(conflicts[0]!.fields[0]).toMatchObject({ mine: 'misleading', theirs: 'true', base: null });
+  });
+
+  test('speakers with random ids (older libraries) are merged by key on pull: one speaker, claims agree', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const b = await device(team, 'ben');
+    const c = await device(team, 'cy');
+    await importOn(a, ARTICLE_A, extractionA());
+    await importOn(b, ARTICLE_A, extractionA(), { legacySpeakers: true });
+    await importOn(c, ARTICLE_A, extractionA(), { legacySpeakers: true });
+    const derived = (await a.db.speakers.toArray()).map((s) => s.id).sort();
+    // c's random ids reach the server first; a and b meet them there
+    expect((await c.engine.syncOnce()).complete).toBe(true);
+    for (let round = 0; round < 2; round++)
+      for (const d of [a, b, c]) expect((await d.engine.syncOnce()).complete, d.name).toBe(true);
+
+    const reference = await liveClaims(a);
+    for (const d of [a, b, c]) {
+      const live = (await d.db.speakers.toArray()).filter((s) => s.deletedAt === null);
+      // one row per person, under the content-derived id
+      expect(live.map((s) => s.id).sort(), d.name).toEqual(derived);
+      expect(
+        (await liveClaims(d)).map((x) => [x.id, x.speakerId]),
+        d.name,
+      ).toEqual(reference.map((x) => [x.id, x.speakerId]));
+      expect(await d.engine.listConflicts(), d.name).toEqual([]);
+    }
+    // the random-id copies are gone from the server too
+    const range = `startkey=${encodeURIComponent('"speakers:"')}&endkey=${encodeURIComponent('"speakers:\uffff"')}`;
+    const { body: all } = await couchRequest<{ rows: { id: string }[] }>(
+      couch().url,
+      couch().admin,
+      'GET',
+      `/${team.db}/_all_docs?${range}`,
+    );
+    expect(all.rows.map((r) => r.id.slice('speakers:'.length)).sort()).toEqual(derived);
+  });
+
   test('a first sync stopped half way resumes from its checkpoint, nothing doubled', async () => {
     const team = await newTeam();
     const a = await device(team, 'ana');
@@ -501,5 +588,52 @@ describe('sync engine against the test CouchDB', () => {
       verdict: 'false',
       notes: 'edited here',
     });
+  });
+
+  test('a conflict held by the server on one field keeps both values in history and asks a person', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const { claimIds } = await importOn(a, ARTICLE_A, extractionA());
+    await a.engine.syncOnce();
+    const { url, admin } = couch();
+    const docPath = `/${team.db}/${encodeURIComponent(`claims:${claimIds[0]}`)}`;
+    const { body: doc } = await couchRequest<Record<string, unknown>>(url, admin, 'GET', docPath);
+    // two replicas each set a verdict on revision 1
+    await couchRequest(url, admin, 'PUT', docPath, {
+      ...doc,
+      verdict: 'true',
+      updatedAt: Number(doc.updatedAt) + 1,
+    });
+    await couchRequest(url, admin, 'POST', `/${team.db}/_bulk_docs`, {
+      new_edits: false,
+      docs: [
+        {
+          ...doc,
+          _rev: '2-00000000000000000000000000000000',
+          _revisions: { start: 2, ids: ['00000000000000000000000000000000', String(doc._rev).slice(2)] },
+          verdict: 'false',
+          updatedAt: Number(doc.updatedAt) + 5000,
+        },
+      ],
+    });
+
+    const b = await device(team, 'ben');
+    expect((await b.engine.syncOnce()).complete).toBe(true);
+    // newest wins per field, and the other value is kept in history with it
+    expect((await b.db.claims.get(claimIds[0] as never))?.verdict).toBe('false');
+    const entry = (await b.db.history.where('[table+rowId]').equals(['claims', claimIds[0]!]).toArray()).find(
+      (h) => h.label?.startsWith('Sync conflict'),
+    );
+    expect(entry).toMatchObject({ from: { verdict: 'true' }, to: { verdict: 'false' } });
+    const conflicts = await b.engine.listConflicts();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]!.fields[0]).toMatchObject({ field: 'verdict' });
+    // the entry is pushed: the other device has it too
+    await b.engine.syncOnce();
+    await a.engine.syncOnce();
+    const onA = (await a.db.history.where('[table+rowId]').equals(['claims', claimIds[0]!]).toArray()).find(
+      (h) => h.label?.startsWith('Sync conflict'),
+    );
+    expect(onA).toMatchObject({ from: { verdict: 'true' }, to: { verdict: 'false' } });
   });
 });

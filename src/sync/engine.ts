@@ -5,9 +5,16 @@
  * See src/sync/README.md.
  */
 import { Dexie } from 'dexie';
+import { newId } from '@/db/ids';
 import { markFromSync } from '@/db/sync-capture';
-import { REPLICATED_TABLES, type ReplicatedTable, SYNC_KEYS, type SyncConnection } from '@/db/sync-tables';
-import { applyDocs, type Identity } from './apply';
+import {
+  type FieldConflict,
+  REPLICATED_TABLES,
+  type ReplicatedTable,
+  SYNC_KEYS,
+  type SyncConnection,
+} from '@/db/sync-tables';
+import { applyDocs, conflictEntry, type Identity } from './apply';
 import { finishCatchUp, isCatchingUp } from './catch-up';
 import { listRowConflicts, resolveRowConflict } from './conflicts';
 import {
@@ -212,6 +219,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const winner = rowOf(doc);
       if (losers.length === 0 || !winner || winner.table === 'history') continue;
       let row: Row = winner.row;
+      const both: FieldConflict[] = [];
+      const ask: FieldConflict[] = [];
       const fetched: CouchDoc[] = [];
       const ancestry = (d: CouchDoc | null): string[] => {
         const revs = d?._revisions as { start: number; ids: string[] } | undefined;
@@ -228,13 +237,28 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const common = ancestry(loser).find((r) => r !== rev && winnerLine.has(r));
         const ancestor = common ? await client.getRevision(doc._id, common, signal) : null;
         const base = ancestor ? (rowOf(ancestor)?.row ?? null) : null;
-        row = mergeRows(winner.table, base, row, theirs.row).row;
+        const result = mergeRows(winner.table, base, row, theirs.row);
+        row = result.row;
+        both.push(...result.both);
+        ask.push(...result.ask);
       }
       const deletions: CouchDoc[] = fetched.map((l) => ({ _id: l._id, _rev: l._rev, _deleted: true }));
-      if (JSON.stringify(row) !== JSON.stringify(winner.row)) {
-        // the merged row is a local edit on top of the winner: it goes out through the outbox
-        await (db.table(winner.table) as Dexie.Table<Row, string>).put(row);
-        merged++;
+      const changed = JSON.stringify(row) !== JSON.stringify(winner.row);
+      if (changed || both.length > 0) {
+        // the merged row is a local edit on top of the winner: it (and the history entry keeping
+        // both values of every field both revisions changed) goes out through the outbox
+        const table = winner.table;
+        await db.transaction('rw', [db.table(table), db.history, db.syncRevisions], async () => {
+          if (changed) await (db.table(table) as Dexie.Table<Row, string>).put(row);
+          if (both.length === 0) return;
+          const at = now();
+          await db.history.add(conflictEntry(table, row.id, both, me, at, newId()) as never);
+          if (ask.length === 0) return;
+          const revision = await db.syncRevisions.get([table, row.id]);
+          if (revision)
+            await db.syncRevisions.put({ ...revision, conflicted: 1, conflicts: ask, conflictAt: at });
+        });
+        if (changed) merged++;
       }
       if (deletions.length > 0) await client.bulkDocs(deletions, signal);
     }

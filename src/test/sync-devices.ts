@@ -6,8 +6,9 @@
 import { inject } from 'vitest';
 import type { Extraction } from '@/core/extract/types';
 import { claimFromExtracted } from '@/core/model/claim-row';
+import { speakerKey } from '@/core/model/speaker-key';
 import type { Article, Claim, HistoryEntry, Speaker, SpeakerId } from '@/core/model/types';
-import { articleIdFor, claimIdFor, prepareImport } from '@/db/articles';
+import { articleIdFor, claimIdFor, prepareImport, speakerIdFor } from '@/db/articles';
 import { newId } from '@/db/ids';
 import { openDeviceDatabase, type SyncDb } from '@/db/sync-db';
 import { createSyncEngine } from '@/sync/engine';
@@ -126,26 +127,28 @@ export async function editRow(
 }
 
 /**
- * Imports an article on a device as articles.ts does (content-derived ids), or with a random id as
- * a library made before schema version 5 has it (`legacyId`).
+ * Imports an article on a device as articles.ts does (content-derived article, claim and speaker
+ * ids), or with random ids as an older library has them (`legacyId`: all; `legacySpeakers`: speakers).
  */
 export async function importOn(
   device: Device,
   text: string,
   extraction: Extraction,
-  options: { legacyId?: boolean } = {},
+  options: { legacyId?: boolean; legacySpeakers?: boolean } = {},
 ): Promise<{ articleId: string; claimIds: string[] }> {
   const prepared = await prepareImport({ text }, extraction);
   const now = device.clock.now;
   const articleId = options.legacyId ? newId() : articleIdFor(prepared.sha);
   const speakerIds = new Map<string, SpeakerId>();
-  const speakers: Speaker[] = extraction.speakers.map((s) => {
-    const id = newId<SpeakerId>();
+  const random = options.legacyId || options.legacySpeakers;
+  const derived = await Promise.all(extraction.speakers.map((s) => speakerIdFor(speakerKey(s.name))));
+  const speakers: Speaker[] = extraction.speakers.map((s, i) => {
+    const id = random ? newId<SpeakerId>() : derived[i]!;
     speakerIds.set(s.id, id);
     return {
       id,
       name: s.name,
-      key: s.name.toLowerCase(),
+      key: speakerKey(s.name),
       type: s.type,
       role: s.role,
       aliases: [...s.aliases],
@@ -182,7 +185,9 @@ export async function importOn(
   const { db } = device;
   await db.transaction('rw', [db.articles, db.speakers, db.claims, db.history], async () => {
     await db.articles.add(article);
-    await db.speakers.bulkAdd(speakers);
+    // a person the library already has (same key, same derived id) is not made twice
+    const known = new Set((await db.speakers.bulkGet(speakers.map((sp) => sp.id))).map((sp) => sp?.id));
+    await db.speakers.bulkAdd(speakers.filter((sp) => !known.has(sp.id)));
     await db.claims.bulkAdd(claims);
     await db.history.add({
       id: newId(),

@@ -111,11 +111,12 @@ function mergeInto(base: Speaker, ex: ExtractedSpeaker, now: Timestamp): Speaker
  * has the key of a live library speaker (or of one already resolved in this extraction) is that
  * speaker, and its other names become aliases; otherwise a new speaker is made.
  * `existing` are candidate rows (tombstoned ones are ignored; on a key shared by several, the oldest id wins).
+ * `makeId` is given the new speaker's key (so an id can be derived from it).
  */
 export function matchSpeakers(
   extracted: readonly ExtractedSpeaker[],
   existing: readonly Speaker[],
-  makeId: () => SpeakerId,
+  makeId: (key: string) => SpeakerId,
   now: Timestamp,
 ): SpeakerMatch {
   const existingByKey = new Map<string, Speaker>();
@@ -146,7 +147,7 @@ export function matchSpeakers(
       entity.current = mergeInto(entity.current, ex, now);
     } else {
       const name = ex.name.trim();
-      id = makeId();
+      id = makeId(speakerKey(name));
       entities.set(id, {
         original: null,
         current: {
