@@ -21,4 +21,5 @@ export const BENCHES: readonly Bench[] = [
     script: 'bench/export-library.ts',
     args: ['--claims', '100000', '--restore-claims', '20000'],
   },
+  { name: 'sync-browser', script: 'bench/sync-browser.ts' },
 ];

@@ -6,12 +6,20 @@ import type {
   SyncStatus,
   TeamSession,
 } from '@/features/team/team-types';
-import { appDatabase, createSyncEngine, getSession, signIn, signOut } from '@/sync';
+import {
+  appDatabase,
+  createSyncEngine,
+  findSliceArticles,
+  getSession,
+  signIn,
+  signOut,
+  sliceSelector,
+} from '@/sync';
 import type { SyncWorkerApi } from '@/workers/sync.worker';
 
 /** The engine in this page (no worker, or the worker failed to start). */
-const pageEngine = (options: EngineOptions): SyncEngine =>
-  createSyncEngine({ db: appDatabase(), ...options });
+const pageEngine = ({ slice, ...options }: EngineOptions): SyncEngine =>
+  createSyncEngine({ db: appDatabase(), ...options, ...(slice ? { selector: sliceSelector(slice) } : {}) });
 
 /**
  * The engine in a Web Worker, driven through comlink; its status comes back as it changes.
@@ -95,4 +103,5 @@ export const syncEngineModule: SyncEngineModule = {
   signIn: (url, name, password) => signIn(url, name, password).then(session),
   getSession: (url) => getSession(url).then(session),
   signOut: (url) => signOut(url),
+  findArticles: (url, database, criteria) => findSliceArticles(url, database, criteria),
 };

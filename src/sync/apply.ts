@@ -9,6 +9,7 @@
 import type { Transaction } from 'dexie';
 import { mergeAliases } from '@/core/model/speaker-key';
 import { articleIdFor, speakerIdFor } from '@/db/articles';
+import { deferDerived } from '@/db/derived/middleware';
 import { newId } from '@/db/ids';
 import { markFromSync } from '@/db/sync-capture';
 import type { SyncDb } from '@/db/sync-db';
@@ -20,6 +21,7 @@ import {
   type RevisionRow,
   SYNC_KEYS,
 } from '@/db/sync-tables';
+import { CATCH_UP_KEY, type CatchUpMark } from './catch-up';
 import type { CouchDoc } from './couch';
 import { docIdOf, parseDocId, type Row, rowOf } from './docs';
 import { mergeRows } from './merge';
@@ -105,6 +107,7 @@ export async function applyDocs(
   me: Identity,
   now: number,
   checkpoint?: string | number,
+  mode: Readonly<{ catchUp?: boolean }> = {},
 ): Promise<ApplyOutcome> {
   const outcome: ApplyOutcome = { applied: 0, skipped: 0, merged: 0, conflicts: 0 };
   // hashing is not Dexie work: the content-derived ids of incoming speakers' keys, before the transaction
@@ -122,6 +125,11 @@ export async function applyDocs(
     // transactions of their own (committed: half a page) and Dexie then reported this one as
     // 'Transaction committed too early'. Bound tables cannot leave the transaction.
     const db = boundTo(tx);
+    if (mode.catchUp) {
+      // derived rows are rebuilt once the catch-up ends (catch-up.ts); the flag commits with the page
+      deferDerived();
+      await db.syncState.put({ key: CATCH_UP_KEY, value: { since: now } satisfies CatchUpMark });
+    }
     const batchId = newId();
     const keys = docs.map((d) => {
       const at = d._id.indexOf(':');

@@ -15,6 +15,7 @@ import {
   type SyncConnection,
 } from '@/db/sync-tables';
 import { applyDocs, conflictEntry, type Identity } from './apply';
+import { finishCatchUp, isCatchingUp } from './catch-up';
 import { listRowConflicts, resolveRowConflict } from './conflicts';
 import {
   type ChangeRow,
@@ -28,6 +29,7 @@ import { type Row, rowOf } from './docs';
 import { mergeRows } from './merge';
 import { pushRound } from './push';
 import { roleOf } from './session';
+import { checkpointForSlice } from './slice';
 import type {
   FetchLike,
   StorageEstimator,
@@ -40,6 +42,8 @@ import type {
 } from './types';
 
 const DEFAULT_BATCH = 500;
+const DEFAULT_CATCH_UP_BATCH = 2_000;
+const DEFAULT_PUSH_BATCH = 2_000;
 const MAX_PUSH_ROUNDS = 20;
 const MB = 1024 * 1024;
 
@@ -107,6 +111,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const me: Identity = { deviceId, author };
   const client: CouchClient = createCouchClient(url, database, options.fetch ?? defaultFetch);
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const catchUpBatch =
+    options.catchUp === false
+      ? 0
+      : (options.catchUp?.batchSize ?? options.batchSize ?? DEFAULT_CATCH_UP_BATCH);
+  const pushBatch = options.pushBatchSize ?? options.batchSize ?? DEFAULT_PUSH_BATCH;
   const now = options.now ?? Date.now;
   const wait = options.wait ?? defaultWait;
   const estimate = options.estimate === undefined ? defaultEstimate() : options.estimate;
@@ -256,9 +265,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return merged;
   }
 
+  /**
+   * Pulls until caught up. A first sync whose first page comes back full (a large library) runs in
+   * catch-up mode (catch-up.ts): bigger pages, derived rows rebuilt once at the end.
+   */
   async function pullAll(signal: AbortSignal, report: { pulled: number; merged: number; conflicts: number }) {
+    await checkpointForSlice(db, options.selector);
     let since = ((await db.syncState.get(SYNC_KEYS.checkpoint))?.value ?? null) as string | number | null;
     const first = since === null;
+    let catchingUp = catchUpBatch > 0 && (await isCatchingUp(db));
     let done = 0;
     // CouchDB sends `pending` with each page; without it (the test server, older servers) a first
     // sync of a whole database lists every document once: its counts are the total to expect.
@@ -270,29 +285,54 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       });
       if (info && typeof info.doc_count === 'number') expected = info.doc_count + (info.doc_del_count ?? 0);
     }
-    for (;;) {
-      if (first || done > 0) await checkQuota();
-      const page = await client.changes({ since, limit: batchSize, selector: options.selector, signal });
-      const docs = page.results.map(
-        (r: ChangeRow): CouchDoc =>
-          r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, ...(r.deleted ? { _deleted: true } : {}) },
-      );
-      const outcome = await applyDocs(db, docs, me, now(), page.last_seq);
-      report.pulled += outcome.applied;
-      report.merged += outcome.merged;
-      report.conflicts += outcome.conflicts;
-      report.merged += await settleServerConflicts(docs, signal);
-      since = page.last_seq;
-      done += page.results.length;
-      const total =
-        page.pending !== undefined
-          ? done + page.pending
-          : expected !== undefined
-            ? Math.max(expected, done)
-            : undefined;
-      setStatus({ progress: { done, ...(total !== undefined ? { total } : {}) }, ...(await counts()) });
-      if (page.results.length < batchSize || page.pending === 0) return;
+    const finish = async () => {
+      if (!catchingUp) return;
+      setStatus({
+        progress: {
+          done,
+          ...(expected !== undefined ? { total: Math.max(expected, done) } : {}),
+          phase: 'indexing',
+        },
+      });
+      await finishCatchUp(db);
+      catchingUp = false;
+    };
+    try {
+      for (;;) {
+        if (first || done > 0) await checkQuota();
+        const limit = catchingUp || (first && catchUpBatch > 0) ? catchUpBatch : batchSize;
+        const page = await client.changes({ since, limit, selector: options.selector, signal });
+        // a first page that comes back full: a large library is on its way
+        if (first && done === 0 && catchUpBatch > 0 && page.results.length >= limit) catchingUp = true;
+        const docs = page.results.map(
+          (r: ChangeRow): CouchDoc =>
+            r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, ...(r.deleted ? { _deleted: true } : {}) },
+        );
+        const outcome = await applyDocs(db, docs, me, now(), page.last_seq, { catchUp: catchingUp });
+        report.pulled += outcome.applied;
+        report.merged += outcome.merged;
+        report.conflicts += outcome.conflicts;
+        report.merged += await settleServerConflicts(docs, signal);
+        since = page.last_seq;
+        done += page.results.length;
+        const total =
+          page.pending !== undefined
+            ? done + page.pending
+            : expected !== undefined
+              ? Math.max(expected, done)
+              : undefined;
+        setStatus({
+          progress: { done, ...(total !== undefined ? { total } : {}), phase: 'receiving' },
+          ...(await counts()),
+        });
+        if (page.results.length < limit || page.pending === 0) break;
+      }
+    } catch (e) {
+      // what arrived must be usable (a quota stop, an offline server): rebuild unless stopped
+      if (!signal.aborted) await finish().catch(() => undefined);
+      throw e;
     }
+    await finish();
   }
 
   async function pushAll(
@@ -301,7 +341,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   ) {
     const reasons: string[] = [];
     for (let round = 0; round < MAX_PUSH_ROUNDS; round++) {
-      const out = await pushRound(db, client, me, now(), batchSize, signal);
+      const out = await pushRound(db, client, me, now(), pushBatch, signal);
       report.pushed += out.pushed;
       report.refused += out.refused;
       report.merged += out.merged;

@@ -5,6 +5,13 @@ export type { FieldConflict, ReplicatedTable } from '@/db/sync-tables';
 export { sliceSelector } from './docs';
 export { createSyncEngine } from './engine';
 export { getSession, roleOf, type SessionInfo, signIn, signOut } from './session';
+export {
+  findSliceArticles,
+  SLICE_LIST_LIMIT,
+  type SliceArticle,
+  type SliceCriteria,
+  type SliceMatches,
+} from './slice';
 export type {
   ConflictChoice,
   FetchLike,

@@ -24,7 +24,12 @@ export type SyncStatus = Readonly<{
   /** Rows with a conflict a person must settle (`listConflicts`). */
   conflicts: number;
   /** Of the current pull: documents applied, and how many the server has in all when it says. */
-  progress?: Readonly<{ done: number; total?: number }>;
+  progress?: Readonly<{
+    done: number;
+    total?: number;
+    /** Receiving documents, or (after a catch-up) rebuilding the lists' counts and facets. */
+    phase?: 'receiving' | 'indexing';
+  }>;
   /** A sentence for the person (why it is offline, what was refused, what to do about the quota). */
   message?: string;
   role?: SyncRole;
@@ -60,8 +65,16 @@ export type SyncEngineOptions = Readonly<{
   deviceId: string;
   /** The person signed in (their CouchDB user name). */
   author: string;
-  /** Documents per pull batch and per push (default 500). */
+  /** Documents per pull page while live (default 500). */
   batchSize?: number;
+  /**
+   * A first sync whose first page is full runs in catch-up mode: pages of `batchSize` (default
+   * 2,000) written without maintaining derived rows, which are rebuilt once at the end. `false`:
+   * never (every page keeps facets and summaries as it goes).
+   */
+  catchUp?: false | Readonly<{ batchSize?: number }>;
+  /** Outbox entries per `_bulk_docs` round (default 2,000). */
+  pushBatchSize?: number;
   /** A Mango selector on `_changes` (a slice of the team library): see `sliceSelector`. */
   selector?: Readonly<Record<string, unknown>>;
   /** Milliseconds clock (default Date.now). */

@@ -1,7 +1,7 @@
 // Team sync in a Web Worker: the engine's batch writes to IndexedDB and its merges run here, so the
 // page stays responsive during a first sync. Dexie tells the page's tabs about every commit.
 import { expose } from 'comlink';
-import { appDatabase, createSyncEngine, type SyncEngine, type SyncStatus } from '@/sync';
+import { appDatabase, createSyncEngine, type SyncEngine, type SyncStatus, sliceSelector } from '@/sync';
 
 let engine: SyncEngine | null = null;
 
@@ -12,10 +12,24 @@ const running = () => {
 
 const api = {
   create(
-    options: Readonly<{ url: string; database: string; deviceId: string; author: string }>,
+    {
+      slice,
+      ...options
+    }: Readonly<{
+      url: string;
+      database: string;
+      deviceId: string;
+      author: string;
+      slice?: readonly string[];
+    }>,
     onStatus: (status: SyncStatus) => void,
   ): SyncStatus {
-    engine = createSyncEngine({ db: appDatabase(), ...options });
+    // a slice: only these articles (sliceSelector's Mango selector on _changes)
+    engine = createSyncEngine({
+      db: appDatabase(),
+      ...options,
+      ...(slice ? { selector: sliceSelector(slice) } : {}),
+    });
     engine.subscribe((status) => onStatus(status));
     return engine.getStatus();
   },

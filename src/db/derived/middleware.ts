@@ -5,14 +5,15 @@
  * transaction. A read-write transaction on one of those tables is widened to the tables the
  * middleware reads and writes.
  */
-import type {
-  DBCore,
-  DBCoreKeyRange,
-  DBCoreMutateRequest,
-  DBCoreMutateResponse,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware,
+import {
+  type DBCore,
+  type DBCoreKeyRange,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  Dexie,
+  type Middleware,
 } from 'dexie';
 import type { Article, Claim, Evidence, Speaker } from '@/core/model/types';
 import { headOf } from './article-heads';
@@ -33,6 +34,20 @@ export const SUMMARIES = 'summaries';
 export const HEADS = 'articleHeads';
 const WATCHED = ['claims', 'evidence', 'speakers', 'articles'];
 const WIDENED = ['claims', 'evidence', 'speakers', 'articles', FACETS, KEYS, SUMMARIES, HEADS];
+
+/** Transactions whose writes leave the derived rows alone (see `deferDerived`). */
+const deferred = new WeakSet<object>();
+
+/**
+ * Marks the current read-write transaction: its writes do not maintain facets, summaries or
+ * heads. Only for a bulk load (a team's first sync) that calls `rebuildDerivedIn` once it is done;
+ * until then the derived rows are stale. Call it first thing inside `db.transaction('rw', …)`.
+ */
+export function deferDerived(): void {
+  const tx = Dexie.currentTransaction;
+  if (!tx?.idbtrans) throw new Error('deferDerived must run inside a read-write transaction');
+  deferred.add(tx.idbtrans);
+}
 
 const equal = (key: unknown): DBCoreKeyRange => ({ type: 1, lower: key, upper: key });
 const between = (lower: unknown, upper: unknown): DBCoreKeyRange => ({ type: 2, lower, upper });
@@ -325,7 +340,12 @@ export const derivedMiddleware: Middleware<DBCore> = {
       table(name) {
         const table = down.table(name);
         const write = mutate[name];
-        return write ? { ...table, mutate: write } : table;
+        return write
+          ? {
+              ...table,
+              mutate: (req) => (deferred.has(req.trans as object) ? table.mutate(req) : write(req)),
+            }
+          : table;
       },
     };
   },

@@ -42,6 +42,9 @@ describe('progressText', () => {
     expect(progressText({ done: 12_400, total: 100_000 })).toBe('12,400 of 100,000 changes received (12%)');
     expect(progressText({ done: 11, total: 10 })).toMatch(/\(100%\)/);
     expect(progressText({ done: 5 })).toBe('5 changes received');
+    expect(progressText({ done: 5, phase: 'indexing' })).toBe(
+      '5 changes received; preparing lists and counts',
+    );
   });
 });
 

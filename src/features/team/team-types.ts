@@ -5,10 +5,17 @@
  */
 
 import type { FieldConflict } from '@/db/sync-tables';
-import type { ConflictChoice, SyncRole, SyncStatus } from '@/sync';
+import type { ConflictChoice, SliceArticle, SliceCriteria, SliceMatches, SyncRole, SyncStatus } from '@/sync';
 
 export type { SyncState } from '@/sync';
-export type { ConflictChoice, FieldConflict, SyncStatus };
+export type { ConflictChoice, FieldConflict, SliceArticle, SliceCriteria, SliceMatches, SyncStatus };
+
+/** Part of the team library this device syncs: the chosen articles (and every speaker and source). */
+export type TeamSlice = Readonly<{
+  articleIds: readonly string[];
+  /** How they were chosen, in words ("tag budget, published 2026-03-01 to 2026-03-31"). */
+  label: string;
+}>;
 export type TeamRole = SyncRole;
 
 export type RowConflict = Readonly<{
@@ -35,6 +42,8 @@ export type EngineOptions = Readonly<{
   database: string;
   deviceId: string;
   author: string;
+  /** Only these articles (a slice); the whole library when absent. */
+  slice?: readonly string[];
 }>;
 
 /** A CouchDB session: who is signed in (null: nobody, or the cookie expired). */
@@ -49,6 +58,8 @@ export type SyncEngineModule = Readonly<{
   signIn(url: string, name: string, password: string): Promise<TeamSession>;
   getSession(url: string): Promise<TeamSession>;
   signOut(url: string): Promise<void>;
+  /** The team's articles matching `criteria`, read on the server, for choosing a slice. */
+  findArticles(url: string, database: string, criteria: SliceCriteria): Promise<SliceMatches>;
 }>;
 
 /** What this device remembers about its team (never a password: the session is CouchDB's cookie). */
@@ -58,6 +69,8 @@ export type TeamConnection = Readonly<{
   name: string;
   /** The role last reported by the server, so a viewer's screens are read-only from the first paint. */
   role?: TeamRole;
+  /** Part of the library only (absent: all of it). */
+  slice?: TeamSlice;
 }>;
 
 export type TeamSnapshot = Readonly<{
@@ -67,7 +80,14 @@ export type TeamSnapshot = Readonly<{
   leader: boolean;
 }>;
 
-export type SignInRequest = Readonly<{ url: string; database: string; name: string; password: string }>;
+export type SignInRequest = Readonly<{
+  url: string;
+  database: string;
+  name: string;
+  password: string;
+  /** Start with a slice (e.g. none of the articles yet, to be chosen once signed in). */
+  slice?: TeamSlice;
+}>;
 
 /** The Team screen's port: connect, disconnect, sync now, and the status as it changes. */
 export type TeamSync = {
@@ -79,4 +99,8 @@ export type TeamSync = {
   /** The rows with a conflict a person must settle (read in whichever tab asks). */
   listConflicts(): Promise<readonly RowConflict[]>;
   resolveConflict(table: string, rowId: string, choice: ConflictChoice): Promise<void>;
+  /** Syncs only `slice` from now on (null: the whole library); articles already here stay. */
+  setSlice(slice: TeamSlice | null): void;
+  /** The connected team's articles matching `criteria`, for choosing a slice. */
+  findArticles(criteria: SliceCriteria): Promise<SliceMatches>;
 };

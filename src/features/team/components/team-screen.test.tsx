@@ -22,6 +22,8 @@ function fakeSync(initial: TeamSnapshot) {
     syncNow: vi.fn(),
     listConflicts: async () => [],
     resolveConflict: async () => {},
+    setSlice: vi.fn(),
+    findArticles: vi.fn(async () => ({ articles: [], truncated: false })),
     set(next) {
       snapshot = { ...snapshot, ...next };
       for (const l of listeners) l();

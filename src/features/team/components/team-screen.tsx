@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { ConnectForm } from '@/features/team/components/connect-form';
+import { SlicePanel } from '@/features/team/components/slice-panel';
 import { SyncStatusPanel } from '@/features/team/components/sync-status-panel';
 import { ROLE_TEXT } from '@/features/team/status-text';
 import { useTeamSnapshot, useTeamSync } from '@/features/team/team-sync-context';
@@ -15,6 +16,8 @@ export function TeamScreen() {
   const sync = useTeamSync();
   const { connection, status, leader } = useTeamSnapshot();
   const [confirming, setConfirming] = useState(false);
+  const [sliceFirst, setSliceFirst] = useState(false);
+  const sliceId = useId();
   const sessionEnded = status?.state === 'forbidden';
 
   return (
@@ -31,7 +34,31 @@ export function TeamScreen() {
           <p className="hint">
             This is optional. Without a team, everything stays in this browser and nothing is sent anywhere.
           </p>
-          <ConnectForm onConnect={(request) => sync.connect(request)} />
+          <div className="slice-start">
+            <input
+              id={sliceId}
+              type="checkbox"
+              checked={sliceFirst}
+              aria-describedby={`${sliceId}-hint`}
+              onChange={(e) => setSliceFirst(e.target.checked)}
+            />
+            <div>
+              <label htmlFor={sliceId}>Choose which articles to sync before any are received</label>
+              <p id={`${sliceId}-hint`} className="hint">
+                For a team library too large for this browser: only speakers and sources arrive until you pick
+                articles.
+              </p>
+            </div>
+          </div>
+          <ConnectForm
+            onConnect={(request) =>
+              sync.connect(
+                sliceFirst
+                  ? { ...request, slice: { articleIds: [], label: 'no articles chosen yet' } }
+                  : request,
+              )
+            }
+          />
         </section>
       ) : (
         <>
@@ -78,6 +105,8 @@ export function TeamScreen() {
               </button>
             </div>
           </section>
+
+          <SlicePanel connection={connection} />
 
           {sessionEnded && (
             <section aria-labelledby="team-signin-heading" className="team-card">

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CONNECTION_KEY, createTeamSync, TeamSignInError } from '@/features/team/runner/team-sync-controller';
-import type { SyncEngine, SyncEngineModule, SyncStatus } from '@/features/team/team-types';
+import type { EngineOptions, SyncEngine, SyncEngineModule, SyncStatus } from '@/features/team/team-types';
 
 /** A Web Locks stand-in: one holder per name, the next waiter gets it when the holder's callback settles. */
 function fakeLocks() {
@@ -86,8 +86,10 @@ function fakeEngineModule() {
     forgot: boolean;
   })[] = [];
   const forgotten = { count: 0 };
+  const options: EngineOptions[] = [];
   const module: SyncEngineModule = {
-    createEngine: () => {
+    createEngine: (o: EngineOptions) => {
+      options.push(o);
       const listeners = new Set<(s: SyncStatus) => void>();
       let status: SyncStatus = { state: 'idle', pending: 0, conflicts: 0 };
       const engine = {
@@ -136,8 +138,12 @@ function fakeEngineModule() {
     ),
     getSession: async () => null,
     signOut: vi.fn(async () => {}),
+    findArticles: vi.fn(async () => ({
+      articles: [{ id: 'a1', title: 'One', publishedAt: null }],
+      truncated: false,
+    })),
   };
-  return { module, engines, forgotten };
+  return { module, engines, forgotten, options };
 }
 
 const settle = async () => {
@@ -230,5 +236,37 @@ describe('createTeamSync', () => {
     expect(engines).toHaveLength(1);
     tabA.dispose();
     tabB.dispose();
+  });
+  it('a slice restarts the engine for the chosen articles and is remembered; the whole library again without one', async () => {
+    const { module, engines, options } = fakeEngineModule();
+    const { storage } = fakeStorage();
+    const sync = createTeamSync({ loadEngine: async () => module, storage, newDeviceId: () => 'd1' });
+    await sync.connect({ ...REQUEST, slice: { articleIds: [], label: 'none chosen yet' } });
+    await settle();
+    expect(options.at(-1)?.slice).toEqual([]);
+    expect(await sync.findArticles({ tag: 'budget' })).toMatchObject({ articles: [{ id: 'a1' }] });
+    expect(module.findArticles).toHaveBeenCalledWith(REQUEST.url, REQUEST.database, { tag: 'budget' });
+
+    sync.setSlice({ articleIds: ['a1', 'a2'], label: 'tag budget' });
+    await settle();
+    expect(engines).toHaveLength(2);
+    expect(engines[0]!.stopped).toBe(true);
+    expect(options.at(-1)?.slice).toEqual(['a1', 'a2']);
+    expect(JSON.parse(storage.getItem(CONNECTION_KEY)!).slice).toEqual({
+      articleIds: ['a1', 'a2'],
+      label: 'tag budget',
+    });
+    expect(sync.getSnapshot().connection?.slice?.label).toBe('tag budget');
+
+    // the same articles under another name: no restart
+    sync.setSlice({ articleIds: ['a1', 'a2'], label: 'two articles' });
+    await settle();
+    expect(engines).toHaveLength(2);
+
+    sync.setSlice(null);
+    await settle();
+    expect(engines).toHaveLength(3);
+    expect(options.at(-1)?.slice).toBeUndefined();
+    expect(JSON.parse(storage.getItem(CONNECTION_KEY)!).slice).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import type {
   SyncStatus,
   TeamConnection,
   TeamRole,
+  TeamSlice,
   TeamSnapshot,
   TeamSync,
 } from '@/features/team/team-types';
@@ -47,6 +48,15 @@ export type TeamSyncOptions = Readonly<{
 /** A sign-in the server refused or could not answer, in words for the form. */
 export class TeamSignInError extends Error {}
 
+function readSlice(value: unknown): TeamSlice | undefined {
+  const slice = value as Partial<TeamSlice> | undefined;
+  if (!slice || !Array.isArray(slice.articleIds) || typeof slice.label !== 'string') return undefined;
+  return { articleIds: slice.articleIds.filter((id) => typeof id === 'string'), label: slice.label };
+}
+
+const sameSlice = (a: TeamSlice | undefined, b: TeamSlice | undefined) =>
+  JSON.stringify(a?.articleIds ?? null) === JSON.stringify(b?.articleIds ?? null);
+
 function readConnection(storage: TeamSyncOptions['storage']): TeamConnection | null {
   try {
     const raw = storage.getItem(CONNECTION_KEY);
@@ -56,7 +66,14 @@ function readConnection(storage: TeamSyncOptions['storage']): TeamConnection | n
       return null;
     const role =
       value.role === 'admin' || value.role === 'member' || value.role === 'viewer' ? value.role : undefined;
-    return { url: value.url, database: value.database, name: value.name, ...(role ? { role } : {}) };
+    const slice = readSlice(value.slice);
+    return {
+      url: value.url,
+      database: value.database,
+      name: value.name,
+      ...(role ? { role } : {}),
+      ...(slice ? { slice } : {}),
+    };
   } catch {
     return null;
   }
@@ -121,6 +138,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync & { dispose()
     database: conn.database,
     deviceId: deviceId(),
     author: conn.name,
+    ...(conn.slice ? { slice: conn.slice.articleIds } : {}),
   });
 
   const saveConnection = (next: TeamConnection | null) => {
@@ -227,7 +245,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync & { dispose()
   const stopWatching = options.watchStorage?.((key) => {
     if (key !== null && key !== CONNECTION_KEY) return;
     const next = readConnection(storage);
-    if (sameConnection(next, connection)) {
+    if (sameConnection(next, connection) && sameSlice(next?.slice, connection?.slice)) {
       if (next?.role !== connection?.role) {
         connection = next;
         options.onRole?.(next?.role ?? null);
@@ -262,7 +280,12 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync & { dispose()
       }
       if (!session) throw new TeamSignInError('The server did not accept that name and password.');
       stopRunning();
-      saveConnection({ url: request.url, database: request.database, name: session.name || request.name });
+      saveConnection({
+        url: request.url,
+        database: request.database,
+        name: session.name || request.name,
+        ...(request.slice ? { slice: request.slice } : {}),
+      });
       status = null;
       options.onRole?.(null);
       emit();
@@ -304,6 +327,27 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync & { dispose()
       // The tab that syncs pushes the change and recounts; ask it now rather than at its next poll.
       if (engine) void engine.syncOnce().catch(() => {});
       else channel?.postMessage({ type: 'sync-now' } satisfies Message);
+    },
+    setSlice(slice) {
+      if (!connection) return;
+      const { slice: _old, ...rest } = connection;
+      if (sameSlice(slice ?? undefined, connection.slice)) {
+        // the same articles, perhaps described otherwise: keep the running sync
+        saveConnection(slice ? { ...rest, slice } : rest);
+        emit();
+        return;
+      }
+      // the engine is made for one slice: stop it and start one for the new slice
+      stopRunning();
+      saveConnection(slice ? { ...rest, slice } : rest);
+      status = null;
+      emit();
+      startRunning();
+    },
+    async findArticles(criteria) {
+      if (!connection) return { articles: [], truncated: false };
+      const module = await loadEngine();
+      return module.findArticles(connection.url, connection.database, criteria);
     },
     syncNow() {
       if (engine) void engine.syncOnce().catch(() => {});

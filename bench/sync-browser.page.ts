@@ -1,0 +1,136 @@
+/**
+ * The team-sync benchmark page (bench/sync-browser.ts drives it in Chromium). The engine runs in a
+ * Web Worker as in the app; this page is the main thread a person would be using: it records its
+ * own long tasks (PerformanceObserver 'longtask'), every status the worker reports (the progress
+ * bar's input), and keeps a live query on the library open as a screen would.
+ */
+import { proxy, type Remote, wrap } from 'comlink';
+import { liveQuery } from 'dexie';
+import type { Claim } from '@/core/model/types';
+import { openDeviceDatabase, type SyncStatus, signIn, sliceSelector } from '@/sync';
+import type { BenchSyncWorker, WorkerInit } from './sync-browser.worker';
+
+type LongTask = { start: number; ms: number };
+const longTasks: LongTask[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longTasks.push({ start: e.startTime, ms: e.duration });
+}).observe({ type: 'longtask', buffered: true });
+
+const couchUrl = `${location.origin}/couchdb`;
+
+function newWorker(): Remote<BenchSyncWorker> {
+  return wrap<BenchSyncWorker>(
+    new Worker(new URL('./sync-browser.worker.ts', import.meta.url), { type: 'module' }),
+  );
+}
+
+type FirstSyncOptions = Readonly<{
+  database: string;
+  dbName: string;
+  catchUp: boolean;
+  catchUpBatch?: number;
+  batchSize?: number;
+}>;
+
+let a: Remote<BenchSyncWorker> | null = null;
+let aDbName = '';
+
+async function firstSync(o: FirstSyncOptions) {
+  await signIn(couchUrl, 'bench', 'bench-pw');
+  const progress: { t: number; done: number; total?: number; phase?: string; state: string }[] = [];
+  let statuses = 0;
+  await a?.close();
+  a = newWorker();
+  aDbName = o.dbName;
+  const init: WorkerInit = {
+    url: couchUrl,
+    database: o.database,
+    dbName: o.dbName,
+    deviceId: `bench-${o.dbName}`,
+    catchUp: o.catchUp,
+    ...(o.catchUpBatch ? { catchUpBatch: o.catchUpBatch } : {}),
+    ...(o.batchSize ? { batchSize: o.batchSize } : {}),
+    longpollMs: 10_000,
+  };
+  const t0 = performance.now();
+  await a.init(
+    init,
+    proxy((s: SyncStatus) => {
+      statuses++;
+      if (s.progress) progress.push({ t: performance.now() - t0, ...s.progress, state: s.state });
+    }),
+  );
+  // a screen's live query over the library, re-run as each page commits (in the worker)
+  const pageDb = openDeviceDatabase(o.dbName);
+  let liveRuns = 0;
+  const live = liveQuery(() => pageDb.claims.count()).subscribe(() => liveRuns++);
+  const from = performance.now();
+  const result = await a.syncOnce();
+  const to = performance.now();
+  live.unsubscribe();
+  pageDb.close();
+  const during = longTasks.filter((l) => l.start + l.ms >= from && l.start <= to);
+  return {
+    ...result,
+    statuses,
+    liveRuns,
+    progress,
+    longTasks: during.map((l) => Math.round(l.ms)),
+    longestTaskMs: Math.max(0, ...during.map((l) => l.ms)),
+  };
+}
+
+/** A second client (its own database: a slice of one article) edits; the first, live, must show it. */
+async function liveEdits(o: Readonly<{ database: string; articleId: string; claimIds: string[] }>) {
+  if (!a) throw new Error('first sync first');
+  const b = newWorker();
+  await b.init(
+    {
+      url: couchUrl,
+      database: o.database,
+      dbName: `${aDbName}-b`,
+      deviceId: `bench-${aDbName}-b`,
+      catchUp: false,
+      selector: sliceSelector([o.articleId]),
+    },
+    proxy(() => undefined),
+  );
+  const first = await b.syncOnce();
+  await a.start();
+  const pageDb = openDeviceDatabase(aDbName);
+  const latencies: number[] = [];
+  const verdicts: Claim['verdict'][] = ['true', 'false', 'misleading', 'half true', 'mostly true'];
+  try {
+    for (const [i, claimId] of o.claimIds.entries()) {
+      const verdict = verdicts[i % verdicts.length]!;
+      const seen = new Promise<number>((resolve) => {
+        const sub = liveQuery(() => pageDb.claims.get(claimId as Claim['id'])).subscribe((c) => {
+          if (c?.verdict === verdict) {
+            sub.unsubscribe();
+            resolve(Date.now());
+          }
+        });
+      });
+      const at = await b.edit(claimId, verdict);
+      // the other client's live loop pushes soon after a local write; here its push is one syncOnce
+      await b.syncOnce();
+      latencies.push((await seen) - at);
+    }
+  } finally {
+    await a.stop();
+    await b.close();
+    pageDb.close();
+  }
+  return { sliceDocs: first.report.pulled, latencies };
+}
+
+async function drain(count: number) {
+  if (!a) throw new Error('first sync first');
+  const edited = await a.editMany(count);
+  const before = await a.counts();
+  const result = await a.syncOnce();
+  return { edited, queued: before.outbox, ...result };
+}
+
+Object.assign(window, { benchSync: { firstSync, liveEdits, drain } });
+document.getElementById('out')!.textContent = 'ready';

@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { computeDerived } from '@/db/derived/rebuild';
+import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from '@/test/db';
+import { type Device, importOn, newDevice, newTeam, type Team, through } from '@/test/sync-devices';
+import { CATCH_UP_KEY } from './catch-up';
+
+const devices: Device[] = [];
+async function device(team: Team, person: string, options: Parameters<typeof newDevice>[2] = {}) {
+  const d = await newDevice(team, person, options);
+  devices.push(d);
+  return d;
+}
+
+afterEach(async () => {
+  for (const d of devices.splice(0)) {
+    await d.engine.stop();
+    d.db.close();
+    await d.db.delete();
+  }
+});
+
+const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+/** The derived rows a device holds, beside what its claims, links and speakers say they must be. */
+async function derivedOf(d: Device) {
+  const [claims, evidence, speakers] = await Promise.all([
+    d.db.claims.toArray(),
+    d.db.evidence.toArray(),
+    d.db.speakers.toArray(),
+  ]);
+  const expected = computeDerived(claims, evidence, speakers);
+  return {
+    facets: byId(await d.db.claimFacets.toArray()),
+    summaries: byId(await d.db.summaries.toArray()),
+    heads: (await d.db.articleHeads.toArray()).map((h) => h.id).sort(),
+    expected: { facets: byId(expected.facets), summaries: byId(expected.summaries) },
+    articles: (await d.db.articles.toArray()).map((a) => a.id).sort(),
+  };
+}
+
+describe('catch-up mode (a first sync of a large library)', () => {
+  test('pages written without derived rows, rebuilt once at the end: the same rows as a sync that kept them', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    await importOn(a, ARTICLE_A, extractionA());
+    await importOn(a, ARTICLE_B, extractionB());
+    expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+
+    const phases: string[] = [];
+    const fast = await device(team, 'ben', { batchSize: 4 });
+    fast.engine.subscribe((s) => {
+      if (s.progress?.phase && phases.at(-1) !== s.progress.phase) phases.push(s.progress.phase);
+    });
+    const slow = await device(team, 'cy', { batchSize: 4, catchUp: false });
+    expect(await fast.engine.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+    expect(await slow.engine.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+
+    expect(phases).toEqual(['receiving', 'indexing']);
+    expect(await fast.db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+    const got = await derivedOf(fast);
+    expect(got.facets.length).toBeGreaterThan(0);
+    expect(got.facets).toEqual(got.expected.facets);
+    expect(got.summaries).toEqual(got.expected.summaries);
+    expect(got.heads).toEqual(got.articles);
+    // the same as the device that kept them page by page
+    const kept = await derivedOf(slow);
+    expect(got.facets).toEqual(kept.facets);
+    expect(got.summaries).toEqual(kept.summaries);
+  });
+
+  test('a catch-up stopped half way leaves its flag, and the resumed sync rebuilds the derived rows', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    await importOn(a, ARTICLE_A, extractionA());
+    await importOn(a, ARTICLE_B, extractionB());
+    expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+
+    let down = false;
+    let stopAfterClaims = true;
+    const failing = through(async (input, init, next) => {
+      if (down) throw new TypeError('fetch failed');
+      const res = await next(input, init);
+      // the server goes away right after the first page that held claims
+      if (stopAfterClaims && input.includes('/_changes') && (await res.clone().text()).includes('"claims:'))
+        down = true;
+      return res;
+    });
+    const b = await device(team, 'ben', { batchSize: 2, fetch: failing });
+    // stopped mid-way: what arrived is made usable (rebuilt), the flag cleared
+    expect(await b.engine.syncOnce()).toMatchObject({ complete: false, state: 'offline' });
+    expect(await b.db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+    const partial = await derivedOf(b);
+    const arrived = await b.db.claims.count();
+    expect(arrived).toBeGreaterThan(0);
+    expect(arrived).toBeLessThan(await a.db.claims.count());
+    expect(partial.facets.length).toBe(arrived);
+    expect(partial.facets).toEqual(partial.expected.facets);
+
+    down = false;
+    stopAfterClaims = false;
+    expect(await b.engine.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+    const whole = await derivedOf(b);
+    expect(whole.facets.length).toBe(await b.db.claims.count());
+    expect(whole.facets).toEqual(whole.expected.facets);
+    expect(whole.summaries).toEqual(whole.expected.summaries);
+  });
+
+  test('a flag left by a page that committed before the tab closed makes the next run rebuild', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    await importOn(a, ARTICLE_A, extractionA());
+    expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+    const b = await device(team, 'ben', { batchSize: 3 });
+    expect(await b.engine.syncOnce()).toMatchObject({ complete: true });
+    // as if a tab had closed after a deferred page: derived rows wiped, the flag left
+    await b.db.transaction('rw', [b.db.claimFacets, b.db.summaries, b.db.syncState], async () => {
+      await b.db.claimFacets.clear();
+      await b.db.summaries.clear();
+      await b.db.syncState.put({ key: CATCH_UP_KEY, value: { since: 0 } });
+    });
+    expect(await b.engine.syncOnce()).toMatchObject({ complete: true });
+    const got = await derivedOf(b);
+    expect(got.facets.length).toBe(await b.db.claims.count());
+    expect(got.facets).toEqual(got.expected.facets);
+    expect(await b.db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+  });
+});

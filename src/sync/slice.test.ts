@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from '@/test/db';
+import { type Device, editRow, importOn, newDevice, newTeam, type Team } from '@/test/sync-devices';
+import { sliceSelector } from './docs';
+import { createSyncEngine } from './engine';
+import { findSliceArticles } from './slice';
+
+const devices: Device[] = [];
+async function device(team: Team, person: string, options: Parameters<typeof newDevice>[2] = {}) {
+  const d = await newDevice(team, person, options);
+  devices.push(d);
+  return d;
+}
+
+afterEach(async () => {
+  for (const d of devices.splice(0)) {
+    await d.engine.stop();
+    d.db.close();
+    await d.db.delete();
+  }
+});
+
+describe('a slice of a team library', () => {
+  test('articles found by a tag their claims carry, by publication date, or all; a wider slice brings the new articles whole', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const one = await importOn(a, ARTICLE_A, extractionA());
+    const two = await importOn(a, ARTICLE_B, extractionB());
+    await editRow(a, 'claims', two.claimIds[0]!, { tags: ['budget'] });
+    await editRow(a, 'articles', one.articleId, { publishedAt: '2026-03-05' });
+    await editRow(a, 'articles', two.articleId, { publishedAt: '2026-04-20T10:00:00Z' });
+    expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+
+    const b = await device(team, 'ben', { selector: sliceSelector([one.articleId]) });
+    const find = (criteria: Parameters<typeof findSliceArticles>[2]) =>
+      findSliceArticles(team.url, team.db, criteria, { fetch: b.fetch }).then((m) =>
+        m.articles.map((x) => x.id),
+      );
+    expect(await find({ tag: 'budget' })).toEqual([two.articleId]);
+    expect(await find({ tag: 'nothing-has-this' })).toEqual([]);
+    expect((await find({})).sort()).toEqual([one.articleId, two.articleId].sort());
+    expect(await find({ publishedFrom: '2026-03-01', publishedTo: '2026-03-31' })).toEqual([one.articleId]);
+    // the last day counts whole, also for a date with a time
+    expect(await find({ publishedFrom: '2026-04-01', publishedTo: '2026-04-20' })).toEqual([two.articleId]);
+
+    expect(await b.engine.syncOnce()).toMatchObject({ complete: true });
+    const articleIds = async () => [...new Set((await b.db.claims.toArray()).map((c) => c.articleId))];
+    expect(await articleIds()).toEqual([one.articleId]);
+    expect(await b.db.articles.count()).toBe(1);
+
+    // the person widens the slice: the checkpoint belonged to the narrower one, so the feed is read again
+    const wider = createSyncEngine({
+      db: b.db,
+      url: team.url,
+      database: team.db,
+      deviceId: 'device-ben-wider',
+      author: 'ben',
+      estimate: null,
+      fetch: b.fetch,
+      selector: sliceSelector([one.articleId, two.articleId]),
+    });
+    expect(await wider.syncOnce()).toMatchObject({ complete: true });
+    expect((await articleIds()).sort()).toEqual([one.articleId, two.articleId].sort());
+    expect(await b.db.claims.count()).toBe(one.claimIds.length + two.claimIds.length);
+    expect(await b.db.syncOutbox.count()).toBe(0);
+    await wider.stop();
+  });
+});
