@@ -5,7 +5,7 @@
  * transaction as the first deferred page, says the derived rows are stale: a sync stopped half-way
  * (a reload, a closed tab) resumes in catch-up mode and rebuilds when it ends.
  */
-import { FACETS, HEADS, SUMMARIES } from '@/db/derived/middleware';
+import { WIDENED } from '@/db/derived/middleware';
 import { rebuildDerivedIn } from '@/db/derived/rebuild';
 import { SYNC_STATE } from '@/db/sync-capture';
 import type { SyncDb } from '@/db/sync-db';
@@ -21,9 +21,8 @@ export async function isCatchingUp(db: SyncDb): Promise<boolean> {
 
 /** Rebuilds every derived row from the tables, and clears the flag, in one transaction. */
 export async function finishCatchUp(db: SyncDb): Promise<void> {
-  const names = ['claims', 'evidence', 'speakers', 'articles', FACETS, SUMMARIES, HEADS];
   // tables through the transaction itself (as apply.ts): no await can move a write out of it
-  await db.transaction('rw', [...names.map((n) => db.table(n)), db.syncState], async (tx) => {
+  await db.transaction('rw', [...WIDENED.map((n) => db.table(n)), db.syncState], async (tx) => {
     await rebuildDerivedIn((name) => tx.table(name));
     await tx.table(SYNC_STATE).delete(CATCH_UP_KEY);
   });

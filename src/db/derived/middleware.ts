@@ -33,7 +33,8 @@ export const KEYS = 'claimKeys';
 export const SUMMARIES = 'summaries';
 export const HEADS = 'articleHeads';
 const WATCHED = ['claims', 'evidence', 'speakers', 'articles'];
-const WIDENED = ['claims', 'evidence', 'speakers', 'articles', FACETS, KEYS, SUMMARIES, HEADS];
+/** Every table the middleware reads or writes: a transaction that rebuilds derived rows spans these. */
+export const WIDENED = ['claims', 'evidence', 'speakers', 'articles', FACETS, KEYS, SUMMARIES, HEADS];
 
 /** Transactions whose writes leave the derived rows alone (see `deferDerived`). */
 const deferred = new WeakSet<object>();
