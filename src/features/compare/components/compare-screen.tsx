@@ -5,15 +5,15 @@ import { type QuestionSuggestion, suggestQuestions } from '@/core/compare/sugges
 import type { ArticleId, ClaimId, QuestionId } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
 import { StatusMessage } from '@/ui/status-message';
-import '../compare.css';
+import '@/features/compare/compare.css';
 import {
   useComparison,
   useHandledSuggestions,
   useLibraryArticles,
   useScopeClaims,
-} from '../hooks/use-compare-data';
-import { useCompareMutations } from '../hooks/use-compare-mutations';
-import { useCompareUrl } from '../hooks/use-compare-url';
+} from '@/features/compare/hooks/use-compare-data';
+import { useCompareMutations } from '@/features/compare/hooks/use-compare-mutations';
+import { useCompareUrl } from '@/features/compare/hooks/use-compare-url';
 import { ColumnChooser } from './column-chooser';
 import { MatrixTable } from './matrix-table';
 import { PhoneView } from './phone-view';

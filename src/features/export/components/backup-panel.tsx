@@ -16,7 +16,7 @@ import { downloadBlob } from '@/features/export/download';
 import { runExport } from '@/features/export/run-export';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { StatusMessage } from '@/ui/status-message';
-import '../export.css';
+import '@/features/export/export.css';
 
 type Progress = { label: string; done: number; total: number };
 type Message = { tone: 'success' | 'error' | 'info'; text: string };

@@ -9,7 +9,7 @@ import type { ExportChoice } from '@/features/export/export-choice';
 import { type DialogFormat, runExport } from '@/features/export/run-export';
 import { Dialog } from '@/ui/dialog';
 import { StatusMessage } from '@/ui/status-message';
-import '../export.css';
+import '@/features/export/export.css';
 
 const FORMATS: readonly { id: DialogFormat; label: string; hint: string }[] = [
   { id: 'csv', label: 'CSV spreadsheet', hint: 'One row per claim, for Excel, LibreOffice, R or pandas.' },

@@ -1,9 +1,9 @@
 import { findArticleByHash, sha256Hex } from '@/db/articles';
 import type { BatchArticle } from '@/db/bulk-import';
 import { describeDbError, MESSAGES } from '@/db/errors';
+import { ImportRefused, type Prepared, readFile, readPaste } from '@/features/import/import-article';
 import { saveImportBatchOffThread } from '@/workers/import-writer';
 import { extractClaims } from '@/workers/pipeline';
-import { ImportRefused, type Prepared, readFile, readPaste } from '../import-article';
 import { type BulkFailure, type BulkItem, bulkItems, countItems } from './bulk-sources';
 
 export type BulkState = Readonly<{

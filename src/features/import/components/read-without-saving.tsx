@@ -3,8 +3,8 @@ import type { FormEvent } from 'react';
 import { articleTitle } from '@/core/model/article-title';
 import { kindLabel } from '@/core/review/kinds';
 import { describeDbError } from '@/db/errors';
+import { ImportRefused, readWithoutSaving } from '@/features/import/import-article';
 import { StatusMessage } from '@/ui/status-message';
-import { ImportRefused, readWithoutSaving } from '../import-article';
 
 /** Paste an article and read its claims, held in this page only: for when storage is unavailable. */
 export function ReadWithoutSaving() {

@@ -10,7 +10,7 @@ import { describeDbError } from '@/db/errors';
 import { setMeta } from '@/db/meta';
 import { metaQueries } from '@/db/queries';
 import { StatusMessage } from '@/ui/status-message';
-import '../settings.css';
+import '@/features/settings/settings.css';
 
 type Field = keyof ExportSettings;
 

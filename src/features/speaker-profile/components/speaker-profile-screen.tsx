@@ -7,7 +7,7 @@ import { verdictLabel } from '@/core/review/verdicts';
 import { describeDbError } from '@/db/errors';
 import { type ProfileArticle, speakerProfileQueries } from '@/db/speaker-profile-read';
 import { StatusMessage } from '@/ui/status-message';
-import '../speaker-profile.css';
+import '@/features/speaker-profile/speaker-profile.css';
 import { VerdictChart } from '@/features/speaker-profile/components/verdict-chart';
 import { profileView } from '@/features/speaker-profile/profile-view';
 

@@ -1,7 +1,12 @@
 import { useId, useRef, useSyncExternalStore } from 'react';
+import {
+  bulkImportStore,
+  cancelBulkImport,
+  resetBulkImport,
+  startBulkImport,
+} from '@/features/import/bulk/bulk-runner';
 import { StatusMessage } from '@/ui/status-message';
-import { bulkImportStore, cancelBulkImport, resetBulkImport, startBulkImport } from '../bulk-runner';
-import '../bulk-import.css';
+import '@/features/import/bulk/bulk-import.css';
 
 const ACCEPT = '.txt,.md,.markdown,.html,.htm,.jsonl,.ndjson,text/plain,text/markdown,text/html';
 
