@@ -2,20 +2,16 @@
  * The rows of the team-sync tables (schema version 5). Only src/db (the capture middleware) and
  * src/sync (the replication engine) read or write them; nothing else needs to know they exist.
  */
+import { BACKUP_TABLES } from '@/core/export/backup-schema';
 import type { HistoryTable, Timestamp } from '@/core/model/types';
 
 /** The tables replicated to a team's CouchDB database; derived tables, meta and sync's own never are. */
 export type ReplicatedTable = HistoryTable | 'history';
 
-export const REPLICATED_TABLES: readonly ReplicatedTable[] = [
-  'articles',
-  'speakers',
-  'sources',
-  'claims',
-  'evidence',
-  'questions',
-  'history',
-];
+/** The backup's tables but `meta` (this device's own settings), in the same order. */
+export const REPLICATED_TABLES: readonly ReplicatedTable[] = BACKUP_TABLES.filter(
+  (t): t is ReplicatedTable => t !== 'meta',
+);
 
 export const isReplicated = (table: string): table is ReplicatedTable =>
   (REPLICATED_TABLES as readonly string[]).includes(table);
