@@ -2,7 +2,7 @@ import type { Extraction } from '@/core/extract/types';
 import { articleTitle } from '@/core/model/article-title';
 import { claimFromExtracted } from '@/core/model/claim-row';
 import { speakerKey } from '@/core/model/speaker-key';
-import { matchSpeakers, speakerLookupKeys } from '@/core/model/speaker-match';
+import { matchSpeakers, type SpeakerMatch, speakerLookupKeys } from '@/core/model/speaker-match';
 import type { Article, ArticleId, Claim, ClaimId, SpeakerId } from '@/core/model/types';
 import { db } from './db';
 import { DbError } from './errors';
@@ -141,8 +141,7 @@ export async function writePreparedImport(
   prepared: PreparedImport,
   options: WriteOptions = {},
 ): Promise<ImportResult> {
-  const { input, extraction, sha, title } = prepared;
-  const text = input.text;
+  const { extraction, sha, title } = prepared;
   const extractedClaims = extraction.claims.filter((c) => c.kind !== 'unattributed');
   const usedSpeakerIds = new Set(extractedClaims.map((c) => c.speakerId));
   const speakersToMatch = extraction.speakers.filter((s) => usedSpeakerIds.has(s.id));
@@ -172,83 +171,15 @@ export async function writePreparedImport(
     const taken = new Set(
       (await db.speakers.bulkGet(derived)).flatMap((s, i) => (s ? [derived[i]!] : [])) as string[],
     );
-    const { speakerIdOf, created, merged } = matchSpeakers(
-      speakersToMatch,
-      known,
-      (key) => {
-        const id = prepared.speakerIds.get(key);
-        if (id === undefined || taken.has(id)) return newId<SpeakerId>();
-        taken.add(id);
-        return id;
-      },
-      now,
-    );
+    const match = matchSpeakers(speakersToMatch, known, speakerIdChooser(prepared, taken), now);
 
-    const articleId = articleIdFor(sha);
-    const article: Article = {
-      id: articleId,
-      title,
-      text,
-      outlet: trimOrNull(input.outlet),
-      url: trimOrNull(input.url),
-      publishedAt: trimOrNull(input.publishedAt),
-      importedAt: now,
-      extractorVersion: extraction.version,
-      sha256: sha,
-      boilerplate: extraction.boilerplate.map((b) => ({ start: b.start, end: b.end, reason: b.reason })),
-      updatedAt: now,
-      deletedAt: null,
-    };
-    const usedIds = new Set<string>();
-    const idOf = (start: number, end: number) => {
-      let n = 0;
-      while (usedIds.has(claimIdFor(articleId, start, end, n))) n++;
-      const id = claimIdFor(articleId, start, end, n);
-      usedIds.add(id);
-      return id;
-    };
-    const claims: Claim[] = extractedClaims.map((c) =>
-      claimFromExtracted(
-        idOf(c.start, c.end),
-        articleId,
-        text,
-        c,
-        c.speakerId === null ? null : (speakerIdOf.get(c.speakerId) ?? null),
-        now,
-      ),
-    );
-
+    const { article, claims, changes } = planImportRows(prepared, extractedClaims, match, now);
     await db.articles.add(article);
-    if (created.length > 0) await db.speakers.bulkAdd(created);
-    if (merged.length > 0) await db.speakers.bulkPut(merged.map((m) => m.after));
+    if (match.created.length > 0) await db.speakers.bulkAdd(match.created);
+    if (match.merged.length > 0) await db.speakers.bulkPut(match.merged.map((m) => m.after));
     await db.claims.bulkAdd(claims);
-
-    const changes: HistoryChange[] = [
-      {
-        table: 'articles',
-        rowId: articleId,
-        action: 'create',
-        from: null,
-        to: {
-          title,
-          sha256: sha,
-          extractorVersion: extraction.version,
-          claimIds: claims.map((c) => c.id),
-          createdSpeakerIds: created.map((s) => s.id),
-        },
-      },
-      ...merged.map(
-        ({ before, after }): HistoryChange => ({
-          table: 'speakers',
-          rowId: before.id,
-          action: 'update',
-          from: { aliases: before.aliases, role: before.role, type: before.type },
-          to: { aliases: after.aliases, role: after.role, type: after.type },
-        }),
-      ),
-    ];
     await recordHistory(changes, now, options);
-    return { status: 'created', articleId, title, claimCount: claims.length };
+    return { status: 'created', articleId: article.id, title, claimCount: claims.length };
   });
 }
 
@@ -333,4 +264,87 @@ export async function seedArticleOnce(
     await db.meta.put({ key: metaKey, value: true });
     return result;
   });
+}
+
+/**
+ * Picks each new speaker's id: the one derived from its name (`speakerIdFor`), unless that id is
+ * already taken (a renamed or deleted speaker, two people of one key), then a random one.
+ */
+export function speakerIdChooser(prepared: PreparedImport, taken: Set<string>): (key: string) => SpeakerId {
+  return (key) => {
+    const id = prepared.speakerIds.get(key);
+    if (id === undefined || taken.has(id)) return newId<SpeakerId>();
+    taken.add(id);
+    return id;
+  };
+}
+
+/** The rows one import writes (its article, claims and history), for one import and a bulk batch alike. */
+export function planImportRows(
+  prepared: PreparedImport,
+  extractedClaims: Extraction['claims'],
+  match: Pick<SpeakerMatch, 'speakerIdOf' | 'created' | 'merged'>,
+  now: number,
+): { article: Article; claims: Claim[]; changes: HistoryChange[] } {
+  const { input, extraction, sha, title } = prepared;
+  const text = input.text;
+  const articleId = articleIdFor(sha);
+  const article: Article = {
+    id: articleId,
+    title,
+    text,
+    outlet: trimOrNull(input.outlet),
+    url: trimOrNull(input.url),
+    publishedAt: trimOrNull(input.publishedAt),
+    importedAt: now,
+    extractorVersion: extraction.version,
+    sha256: sha,
+    boilerplate: extraction.boilerplate.map((b) => ({ start: b.start, end: b.end, reason: b.reason })),
+    updatedAt: now,
+    deletedAt: null,
+  };
+  const usedIds = new Set<string>();
+  const idOf = (start: number, end: number) => {
+    let n = 0;
+    while (usedIds.has(claimIdFor(articleId, start, end, n))) n++;
+    const id = claimIdFor(articleId, start, end, n);
+    usedIds.add(id);
+    return id;
+  };
+  const claims: Claim[] = extractedClaims.map((c) =>
+    claimFromExtracted(
+      idOf(c.start, c.end),
+      articleId,
+      text,
+      c,
+      c.speakerId === null ? null : (match.speakerIdOf.get(c.speakerId) ?? null),
+      now,
+    ),
+  );
+
+  const changes: HistoryChange[] = [
+    {
+      table: 'articles',
+      rowId: articleId,
+      action: 'create',
+      from: null,
+      to: {
+        title,
+        sha256: sha,
+        extractorVersion: extraction.version,
+        claimIds: claims.map((c) => c.id),
+        createdSpeakerIds: match.created.map((s) => s.id),
+      },
+    },
+    ...match.merged.map(
+      ({ before, after }): HistoryChange => ({
+        table: 'speakers',
+        rowId: before.id,
+        action: 'update',
+        from: { aliases: before.aliases, role: before.role, type: before.type },
+        to: { aliases: after.aliases, role: after.role, type: after.type },
+      }),
+    ),
+  ];
+  return { article, claims, changes };
 }

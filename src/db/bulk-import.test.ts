@@ -70,6 +70,7 @@ describe('saveImportBatch', { timeout: 60_000 }, () => {
     const oneByOne = [];
     for (const a of batch) oneByOne.push(await saveImportedArticle(a.input, a.extraction));
     const expected = await library();
+    const speakerIds = (await db.speakers.toArray()).map((s) => s.id).sort();
 
     await resetDb();
     await saveImportedArticle({ text: ARTICLE_B }, await extractClaims(ARTICLE_B));
@@ -85,6 +86,8 @@ describe('saveImportBatch', { timeout: 60_000 }, () => {
       'duplicate',
     ]);
     const got = await library();
+    // ids derived from the speakers' names, as one import makes them: two devices agree on them
+    expect((await db.speakers.toArray()).map((s) => s.id).sort()).toEqual(speakerIds);
     expect(got.articles).toEqual(expected.articles);
     expect(got.speakers).toEqual(expected.speakers);
     expect(got.claims).toEqual(expected.claims);

@@ -1,25 +1,18 @@
 import type { Extraction } from '@/core/extract/types';
-import { claimFromExtracted } from '@/core/model/claim-row';
 import { matchSpeakers, speakerLookupKeys } from '@/core/model/speaker-match';
-import type { Article, ArticleId, Claim, Speaker, SpeakerId } from '@/core/model/types';
+import type { Article, Claim, Speaker } from '@/core/model/types';
 import {
   type ArticleInput,
-  articleIdFor,
-  claimIdFor,
   type ImportResult,
   type PreparedImport,
+  planImportRows,
   prepareImport,
+  speakerIdChooser,
 } from './articles';
 import { db } from './db';
 import { type HistoryChange, newBatchId, recordHistory } from './history';
-import { newId } from './ids';
 
 export type BatchArticle = Readonly<{ input: ArticleInput; extraction: Extraction }>;
-
-const trimOrNull = (s: string | null | undefined): string | null => {
-  const t = (s ?? '').trim();
-  return t === '' ? null : t;
-};
 
 const byKeyThenId = (a: Speaker, b: Speaker) =>
   a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -63,6 +56,11 @@ export async function saveImportBatch(articles: readonly BatchArticle[]): Promis
     for (const s of await db.speakers.where('key').anyOf(allKeys).toArray()) speakers.set(s.id, s);
     const created = new Set<string>();
     const merged = new Set<string>();
+    // a derived speaker id already in use is not reused (as writePreparedImport)
+    const derived = [...new Set(prepared.flatMap((p) => [...p.speakerIds.values()]))];
+    const taken = new Set(
+      (await db.speakers.bulkGet(derived)).flatMap((s, i) => (s ? [derived[i]!] : [])) as string[],
+    );
 
     const now = Date.now();
     const results: ImportResult[] = [];
@@ -99,7 +97,7 @@ export async function saveImportBatch(articles: readonly BatchArticle[]): Promis
       const w = wanted[i]!;
       const keys = new Set(w.keys);
       const known = [...speakers.values()].filter((s) => keys.has(s.key)).sort(byKeyThenId);
-      const match = matchSpeakers(w.speakers, known, () => newId<SpeakerId>(), now);
+      const match = matchSpeakers(w.speakers, known, speakerIdChooser(p, taken), now);
       for (const s of match.created) {
         speakers.set(s.id, s);
         created.add(s.id);
@@ -108,7 +106,7 @@ export async function saveImportBatch(articles: readonly BatchArticle[]): Promis
         speakers.set(m.after.id, m.after);
         if (!created.has(m.after.id)) merged.add(m.after.id);
       }
-      const plan = planArticle(p, w.claims, match, now);
+      const plan = planImportRows(p, w.claims, match, now);
       planned.push(plan);
       batchBySha.set(p.sha, plan);
       results.push({
@@ -131,72 +129,4 @@ export async function saveImportBatch(articles: readonly BatchArticle[]): Promis
     );
     return results;
   });
-}
-
-function planArticle(
-  prepared: PreparedImport,
-  extracted: Extraction['claims'],
-  match: ReturnType<typeof matchSpeakers>,
-  now: number,
-): Planned {
-  const { input, extraction, sha, title } = prepared;
-  const text = input.text;
-  const articleId: ArticleId = articleIdFor(sha);
-  const article: Article = {
-    id: articleId,
-    title,
-    text,
-    outlet: trimOrNull(input.outlet),
-    url: trimOrNull(input.url),
-    publishedAt: trimOrNull(input.publishedAt),
-    importedAt: now,
-    extractorVersion: extraction.version,
-    sha256: sha,
-    boilerplate: extraction.boilerplate.map((b) => ({ start: b.start, end: b.end, reason: b.reason })),
-    updatedAt: now,
-    deletedAt: null,
-  };
-  const usedIds = new Set<string>();
-  const idOf = (start: number, end: number) => {
-    let n = 0;
-    while (usedIds.has(claimIdFor(articleId, start, end, n))) n++;
-    const id = claimIdFor(articleId, start, end, n);
-    usedIds.add(id);
-    return id;
-  };
-  const claims: Claim[] = extracted.map((c) =>
-    claimFromExtracted(
-      idOf(c.start, c.end),
-      articleId,
-      text,
-      c,
-      c.speakerId === null ? null : (match.speakerIdOf.get(c.speakerId) ?? null),
-      now,
-    ),
-  );
-  const changes: HistoryChange[] = [
-    {
-      table: 'articles',
-      rowId: articleId,
-      action: 'create',
-      from: null,
-      to: {
-        title,
-        sha256: sha,
-        extractorVersion: extraction.version,
-        claimIds: claims.map((c) => c.id),
-        createdSpeakerIds: match.created.map((s) => s.id),
-      },
-    },
-    ...match.merged.map(
-      ({ before, after }): HistoryChange => ({
-        table: 'speakers',
-        rowId: before.id,
-        action: 'update',
-        from: { aliases: before.aliases, role: before.role, type: before.type },
-        to: { aliases: after.aliases, role: after.role, type: after.type },
-      }),
-    ),
-  ];
-  return { article, claims, changes };
 }
