@@ -2,7 +2,7 @@
  * The rows of the team-sync tables (schema version 5). Only src/db (the capture middleware) and
  * src/sync (the replication engine) read or write them; nothing else needs to know they exist.
  */
-import { BACKUP_TABLES } from '@/core/export/backup-schema';
+import { BACKUP_TABLES } from '@/core/export/backup-table-names';
 import type { HistoryTable, Timestamp } from '@/core/model/types';
 
 /** The tables replicated to a team's CouchDB database; derived tables, meta and sync's own never are. */

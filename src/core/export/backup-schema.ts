@@ -6,18 +6,9 @@ import { CLAIM_KINDS } from '../review/kinds';
 export const BACKUP_FORMAT = 'claimdesk-backup';
 export const BACKUP_VERSION = 2;
 
-/** The tables a backup holds, in the order they are written (a row's references come before it). */
-export const BACKUP_TABLES = [
-  'articles',
-  'speakers',
-  'sources',
-  'claims',
-  'evidence',
-  'questions',
-  'history',
-  'meta',
-] as const;
-export type BackupTable = (typeof BACKUP_TABLES)[number];
+import { BACKUP_TABLES, type BackupTable } from './backup-table-names';
+
+export { BACKUP_TABLES, type BackupTable };
 
 const int = z.number().int();
 const time = z.number();
