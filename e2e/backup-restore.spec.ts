@@ -68,8 +68,8 @@ test.describe('backup and restore', () => {
 
     const fresh = await browser.newContext({ storageState: EMPTY_PROFILE });
     const other = await fresh.newPage();
-    // seeds its own copy of the reference article: the same article and claim ids (derived from the
-    // content), its own speaker and history ids
+    // seeds its own copy of the reference article: the same article, claim and speaker ids (derived
+    // from the content), its own history ids
     await openLibrary(other);
     await other.getByRole('link', { name: 'Settings' }).click();
     await restoreInput(other).setInputFiles({
@@ -82,8 +82,8 @@ test.describe('backup and restore', () => {
     await expect(other.getByRole('table').getByRole('columnheader', { name: 'Delete' })).toBeVisible();
     await other.getByRole('button', { name: 'Replace my library…' }).click();
     const confirm = other.getByRole('dialog', { name: 'Replace the library?' });
-    await expect(confirm).toContainText(/Replace deletes what the backup does not hold: \d+ speakers/);
-    await expect(confirm).not.toContainText(/articles|claims/);
+    await expect(confirm).toContainText(/Replace deletes what the backup does not hold: \d+ history entries/);
+    await expect(confirm).not.toContainText(/articles|claims|speakers/);
     await expect(confirm).toContainText(/rows you have will be overwritten by the backup’s version/);
     await confirm.getByRole('button', { name: 'Replace', exact: true }).click();
     await expect(other.getByText(/^Replaced the library with backup\.json/)).toBeVisible({ timeout: 30_000 });

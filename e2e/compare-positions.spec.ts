@@ -91,7 +91,11 @@ test.describe('compare positions on the reference article', () => {
 
     // hide a column: kept in the URL, so a reload (or a bookmark) shows the same view
     await page.getByText(/^Columns \(5 of 5 shown\)/).click();
-    await page.getByRole('checkbox', { name: 'Alexander Stafford' }).uncheck();
+    // the box follows the URL, which the router updates a moment after the click: wait for it
+    // (uncheck() checks the state at once and fails when the machine is slow)
+    const stafford = page.getByRole('checkbox', { name: 'Alexander Stafford' });
+    await stafford.click();
+    await expect(stafford).not.toBeChecked();
     await page.getByRole('button', { name: 'Move James Cartlidge left' }).click();
     await expect(table.getByRole('columnheader')).toHaveCount(5);
     await expect(page).toHaveURL(/[?&]hide=/);
