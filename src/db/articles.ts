@@ -149,20 +149,7 @@ export async function writePreparedImport(
 
   return db.transaction('rw', [db.articles, db.speakers, db.claims, db.history], async () => {
     const existing = await db.articles.where('sha256').equals(sha).first();
-    if (existing) {
-      const claimCount = await db.claims
-        .where('articleId')
-        .equals(existing.id)
-        .filter((c) => c.deletedAt === null)
-        .count();
-      return {
-        status: 'duplicate',
-        articleId: existing.id,
-        title: existing.title,
-        claimCount,
-        deleted: existing.deletedAt !== null,
-      };
-    }
+    if (existing) return duplicateOf(existing);
 
     const now = Date.now();
     const known = await db.speakers.where('key').anyOf(lookupKeys).toArray();
@@ -347,4 +334,20 @@ export function planImportRows(
     ),
   ];
   return { article, claims, changes };
+}
+
+/** What an import of a text already stored says: that article, its live claims, whether it is in the trash. */
+export async function duplicateOf(existing: Article): Promise<ImportResult> {
+  const claimCount = await db.claims
+    .where('articleId')
+    .equals(existing.id)
+    .filter((c) => c.deletedAt === null)
+    .count();
+  return {
+    status: 'duplicate',
+    articleId: existing.id,
+    title: existing.title,
+    claimCount,
+    deleted: existing.deletedAt !== null,
+  };
 }

@@ -3,6 +3,7 @@ import { matchSpeakers, speakerLookupKeys } from '@/core/model/speaker-match';
 import type { Article, Claim, Speaker } from '@/core/model/types';
 import {
   type ArticleInput,
+  duplicateOf,
   type ImportResult,
   type PreparedImport,
   planImportRows,
@@ -69,18 +70,7 @@ export async function saveImportBatch(articles: readonly BatchArticle[]): Promis
     for (const [i, p] of prepared.entries()) {
       const existing = storedBySha.get(p.sha);
       if (existing) {
-        const claimCount = await db.claims
-          .where('articleId')
-          .equals(existing.id)
-          .filter((c) => c.deletedAt === null)
-          .count();
-        results.push({
-          status: 'duplicate',
-          articleId: existing.id,
-          title: existing.title,
-          claimCount,
-          deleted: existing.deletedAt !== null,
-        });
+        results.push(await duplicateOf(existing));
         continue;
       }
       const earlier = batchBySha.get(p.sha);
