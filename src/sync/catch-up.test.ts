@@ -1,23 +1,11 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { computeDerived } from '@/db/derived/rebuild';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from '@/test/db';
-import { type Device, importOn, newDevice, newTeam, type Team, through } from '@/test/sync-devices';
+import { type Device, devicesOfEachTest, importOn, newTeam, through } from '@/test/sync-devices';
 import { CATCH_UP_KEY } from './catch-up';
 
-const devices: Device[] = [];
-async function device(team: Team, person: string, options: Parameters<typeof newDevice>[2] = {}) {
-  const d = await newDevice(team, person, options);
-  devices.push(d);
-  return d;
-}
-
-afterEach(async () => {
-  for (const d of devices.splice(0)) {
-    await d.engine.stop();
-    d.db.close();
-    await d.db.delete();
-  }
-});
+/** A device of this test, stopped, closed and deleted after it. */
+const device = devicesOfEachTest();
 
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
 

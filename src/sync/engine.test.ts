@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { saveImportedArticle } from '@/db/articles';
 import { setClaimVerdict } from '@/db/claims';
 import { appDatabase } from '@/db/sync-db';
@@ -9,28 +9,15 @@ import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/
 import {
   couch,
   type Device,
+  devicesOfEachTest,
   editRow,
   importOn,
-  newDevice,
   newTeam,
-  type Team,
   through,
 } from '@/test/sync-devices';
 
-const devices: Device[] = [];
-async function device(team: Team, person: string, options: Parameters<typeof newDevice>[2] = {}) {
-  const d = await newDevice(team, person, options);
-  devices.push(d);
-  return d;
-}
-
-afterEach(async () => {
-  for (const d of devices.splice(0)) {
-    await d.engine.stop();
-    d.db.close();
-    await d.db.delete();
-  }
-});
+/** A device of this test, stopped, closed and deleted after it. */
+const device = devicesOfEachTest();
 
 const liveClaims = async (d: Device) =>
   (await d.db.claims.toArray()).filter((c) => c.deletedAt === null).sort((a, b) => (a.id < b.id ? -1 : 1));

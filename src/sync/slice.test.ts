@@ -1,24 +1,12 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from '@/test/db';
-import { type Device, editRow, importOn, newDevice, newTeam, type Team } from '@/test/sync-devices';
+import { devicesOfEachTest, editRow, importOn, newTeam } from '@/test/sync-devices';
 import { sliceSelector } from './docs';
 import { createSyncEngine } from './engine';
 import { findSliceArticles } from './slice';
 
-const devices: Device[] = [];
-async function device(team: Team, person: string, options: Parameters<typeof newDevice>[2] = {}) {
-  const d = await newDevice(team, person, options);
-  devices.push(d);
-  return d;
-}
-
-afterEach(async () => {
-  for (const d of devices.splice(0)) {
-    await d.engine.stop();
-    d.db.close();
-    await d.db.delete();
-  }
-});
+/** A device of this test, stopped, closed and deleted after it. */
+const device = devicesOfEachTest();
 
 describe('a slice of a team library', () => {
   test('articles found by a tag their claims carry, by publication date, or all; a wider slice brings the new articles whole', async () => {

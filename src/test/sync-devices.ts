@@ -3,7 +3,7 @@
  * signed-in cookie jar and an engine; edits are made as the app makes them (row + history entry in
  * one transaction, captured into the outbox by the middleware).
  */
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import type { Extraction } from '@/core/extract/types';
 import { claimFromExtracted } from '@/core/model/claim-row';
 import { speakerKey } from '@/core/model/speaker-key';
@@ -204,4 +204,28 @@ export async function importOn(
     } as HistoryEntry);
   });
   return { articleId, claimIds: claims.map((c) => c.id) };
+}
+
+/**
+ * Registers an afterEach that stops, closes and deletes every device made in the test, and returns
+ * the function that makes them (`newDevice`'s arguments).
+ */
+export function devicesOfEachTest(): (
+  team: Team,
+  person: string,
+  options?: Parameters<typeof newDevice>[2],
+) => Promise<Device> {
+  const devices: Device[] = [];
+  afterEach(async () => {
+    for (const d of devices.splice(0)) {
+      await d.engine.stop();
+      d.db.close();
+      await d.db.delete();
+    }
+  });
+  return async (team, person, options = {}) => {
+    const d = await newDevice(team, person, options);
+    devices.push(d);
+    return d;
+  };
 }
