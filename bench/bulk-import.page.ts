@@ -15,6 +15,7 @@ import { BATCH_SIZE, bulkImportStore, startBulkImport } from '@/features/import/
 import { saveImportBatchOffThread } from '@/workers/import-writer';
 import { extractClaims } from '@/workers/pipeline';
 import { corpusArticle, corpusJsonl } from './bulk-import-corpus';
+import { openRawCopy } from './lib/raw-idb';
 
 type Options = { articles: number; claims: number };
 const out = document.getElementById('out')!;
@@ -28,29 +29,6 @@ async function freshDb() {
   db.close();
   await db.delete();
   await db.open();
-}
-
-/** A raw IndexedDB database with the app's stores and indexes. */
-async function openRawCopy(name: string): Promise<IDBDatabase> {
-  await new Promise((resolve) => {
-    const r = indexedDB.deleteDatabase(name);
-    r.onsuccess = r.onerror = resolve;
-  });
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => {
-      for (const t of db.tables) {
-        const store = req.result.createObjectStore(t.name, { keyPath: t.schema.primKey.keyPath as string });
-        for (const ix of t.schema.indexes)
-          store.createIndex(ix.name, ix.keyPath as string | string[], {
-            unique: !!ix.unique,
-            multiEntry: !!ix.multi,
-          });
-      }
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
 }
 
 function watchLongTasks() {

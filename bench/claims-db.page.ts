@@ -18,6 +18,7 @@ import { invalidateOnWrite } from '@/db/live';
 import { articleQueries, claimQueries } from '@/db/queries';
 import { claimSearchStats, searchClaims } from '@/db/search';
 import { undo } from '@/db/undo';
+import { openRaw, openRawCopy } from './lib/raw-idb';
 import { randomStream, seedLibrary, WORDS } from './lib/seed-library';
 
 type Options = { claims: number; articles: number; runs: number; vocab: number; only?: string };
@@ -105,29 +106,6 @@ function importInput(a: number, claims: number): { text: string; extraction: Ext
       }),
     } as Extraction,
   };
-}
-
-/** A raw IndexedDB database with the app's stores and indexes (for the same-rows comparison). */
-async function openRawCopy(name: string): Promise<IDBDatabase> {
-  await new Promise((resolve) => {
-    const r = indexedDB.deleteDatabase(name);
-    r.onsuccess = r.onerror = resolve;
-  });
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => {
-      for (const t of db.tables) {
-        const store = req.result.createObjectStore(t.name, { keyPath: t.schema.primKey.keyPath as string });
-        for (const ix of t.schema.indexes)
-          store.createIndex(ix.name, ix.keyPath as string | string[], {
-            unique: !!ix.unique,
-            multiEntry: !!ix.multi,
-          });
-      }
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
 }
 
 /** Imports `articles` × `claims` through the app path, then writes the same rows raw; ms each. */
@@ -325,15 +303,6 @@ async function bulkBreakdown(ids: ClaimId[], runs: number, results: Timing[]) {
     target: null,
   }));
   await part('history', 'history', entries);
-}
-
-/** The app's own database, opened raw (same stores and indexes), to time stores without Dexie. */
-function openRaw(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(db.name);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
 }
 
 async function timeWrites(runs: number, results: Timing[]) {

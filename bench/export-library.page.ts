@@ -25,6 +25,7 @@ import { backupSourceOfBlob } from '@/db/backup-source';
 import { db } from '@/db/db';
 import { newId } from '@/db/ids';
 import { runExport } from '@/features/export/run-export';
+import { openRaw } from './lib/raw-idb';
 
 type Options = { claims: number; articles: number; restoreClaims: number };
 const out = document.getElementById('out')!;
@@ -54,15 +55,6 @@ const VERDICTS: Verdict[] = [
   'false',
   'misleading',
 ];
-
-/** The app's database opened without Dexie, to seed it quickly (derived rows are not needed to export or back up). */
-function openRaw(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open('claimdesk');
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
 
 function putAll(raw: IDBDatabase, rows: Record<string, readonly unknown[]>): Promise<void> {
   return new Promise((resolve, reject) => {
