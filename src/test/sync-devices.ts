@@ -13,23 +13,11 @@ import { newId } from '@/db/ids';
 import { openDeviceDatabase, type SyncDb } from '@/db/sync-db';
 import { createSyncEngine } from '@/sync/engine';
 import { signIn } from '@/sync/session';
+import { cookieFetch } from '@/sync/testing/cookie-fetch';
 import { createTeam, uniqueDbName } from '@/sync/testing/couch-server';
 import type { FetchLike, SyncEngine, SyncEngineOptions } from '@/sync/types';
 
 export const couch = () => inject('couch');
-
-/** A fetch that keeps the session cookie, as a browser does for `credentials: 'include'`. */
-export function cookieFetch(): FetchLike {
-  let cookie = '';
-  return async (input, init = {}) => {
-    const headers = new Headers(init.headers);
-    if (cookie) headers.set('cookie', cookie);
-    const res = await fetch(input, { ...init, headers });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0]!;
-    return res;
-  };
-}
 
 export type Team = { db: string; url: string };
 

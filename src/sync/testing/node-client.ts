@@ -15,7 +15,7 @@ import { newId } from '@/db/ids';
 import { openDeviceDatabase } from '@/db/sync-db';
 import { createSyncEngine } from '@/sync/engine';
 import { signIn } from '@/sync/session';
-import type { FetchLike } from '@/sync/types';
+import { cookieFetch } from '@/sync/testing/cookie-fetch';
 
 const { values } = parseArgs({
   options: {
@@ -29,19 +29,6 @@ const { url, db: database, user, password } = values;
 if (!url || !database || !user || !password) {
   console.error('usage: node-client --url URL --db DATABASE --user NAME --password PASSWORD');
   process.exit(2);
-}
-
-/** A fetch that keeps the session cookie, as a browser does for `credentials: 'include'`. */
-function cookieFetch(): FetchLike {
-  let cookie = '';
-  return async (input, init = {}) => {
-    const headers = new Headers(init.headers);
-    if (cookie) headers.set('cookie', cookie);
-    const res = await fetch(input, { ...init, headers });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0]!;
-    return res;
-  };
 }
 
 const jar = cookieFetch();
