@@ -127,6 +127,14 @@ export function attributeClaims(
     return registry.resolve(m, subject.role, m.start);
   };
 
+  const attributeTo = (
+    subject: Subject,
+    tokens: readonly Token[],
+    headlineMode: boolean,
+    cue: Span,
+    rule: RuleId,
+  ): Attributed => ({ entity: resolve(subject, tokens, headlineMode), mention: subject.mention, cue, rule });
+
   const emit = (d: Omit<Draft, 'start' | 'end'>, start: number, end: number) => {
     const s = trimStart(text, start, end);
     const e = trimEnd(text, s, end, d.kind === 'direct');
@@ -284,12 +292,7 @@ export function attributeClaims(
             const colonTok = tokens.findLastIndex((t) => t.text === ':' && t.end <= q.open);
             const s = colonBefore && colonTok > 0 ? mainSubject(text, tokens, colonTok) : null;
             if (s && c < 0) {
-              who = {
-                entity: resolve(s, tokens, headlineMode),
-                mention: s.mention,
-                cue: tokens[colonTok]!,
-                rule: 'quote-colon',
-              };
+              who = attributeTo(s, tokens, headlineMode, tokens[colonTok]!, 'quote-colon');
               direct = true;
               first = qi;
               consumed.push({ start: S.start, end: q.open });
@@ -502,14 +505,7 @@ export function attributeClaims(
       const lastTok = tokens.at(-1)!;
       if (lastTok.text === ':' && !directDone && S.end === line.end && !inQuote(lastTok.start)) {
         const s = clauseSubject(text, tokens, tokens.length - 1);
-        if (s)
-          last = {
-            entity: resolve(s, tokens, headlineMode),
-            mention: s.mention,
-            cue: lastTok,
-            rule: 'quote-colon',
-            line: li,
-          };
+        if (s) last = { ...attributeTo(s, tokens, headlineMode, lastTok, 'quote-colon'), line: li };
       }
 
       // Reported speech in what is left of the sentence.
@@ -538,13 +534,7 @@ export function attributeClaims(
           if (mainSpeaker) who = { ...mainSpeaker, cue: cueSpan, rule: 'reported-participle' };
           else {
             const s = mainSubject(text, tokens, f.cue.from);
-            if (s)
-              who = {
-                entity: resolve(s, tokens, headlineMode),
-                mention: s.mention,
-                cue: cueSpan,
-                rule: 'reported-participle',
-              };
+            if (s) who = attributeTo(s, tokens, headlineMode, cueSpan, 'reported-participle');
           }
         } else if (f.subject) {
           const m: Mention = f.subject.mention;

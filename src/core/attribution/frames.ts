@@ -313,36 +313,22 @@ export function framesOf(
           (tokens[cue.to + 1]?.text === ',' || coordinated) &&
           (!inside || nestsEarlier);
         const leadIsContent = prevComma > 0 && lead >= 3 && (!inside || nestsEarlier);
+        // The report is the sentence's lead, up to `to`.
+        const leadFrame = (to: number, rule: Frame['rule']): Frame => ({
+          cue,
+          subject,
+          inherit: false,
+          start: tokens[0]!.start,
+          end: to,
+          from: 0,
+          rule,
+        });
         if (parenthetical && after >= 2) {
-          frame = {
-            cue,
-            subject,
-            inherit: false,
-            start: tokens[0]!.start,
-            end,
-            from: 0,
-            rule: 'reported-parenthetical',
-          };
+          frame = leadFrame(end, 'reported-parenthetical');
         } else if (leadIsContent && after < 3) {
-          frame = {
-            cue,
-            subject,
-            inherit: false,
-            start: tokens[0]!.start,
-            end: tokens[prevComma]!.start,
-            from: 0,
-            rule: 'reported-postposed',
-          };
+          frame = leadFrame(tokens[prevComma]!.start, 'reported-postposed');
         } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
-          frame = {
-            cue,
-            subject,
-            inherit: false,
-            start: tokens[0]!.start,
-            end,
-            from: 0,
-            rule: 'reported-parenthetical',
-          };
+          frame = leadFrame(end, 'reported-parenthetical');
         } else if (after >= 2 && j < n && !/^(by)$/.test(tokens[j]!.key)) {
           // "Barkley, who said he votes Democratic, said …": a non-restrictive relative clause ends at its comma.
           let stop = end;

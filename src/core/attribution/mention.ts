@@ -294,10 +294,17 @@ export function subjectBefore(
     const at = tokens.findIndex((t) => t.start === found.mention.start);
     const prev = at > min ? tokens[at - 1] : undefined;
     if (!prev || prev.cap || !(prev.key === 'to' || LEADING_PREPOSITION.test(prev.key))) return found;
-    const long = longSubject(text, tokens, cue, min);
-    const group = long ? null : groupSubject(text, tokens, cue, min);
-    return long ?? (group ? { mention: group, role: null, relative: false } : found);
+    return longOrGroupSubject(text, tokens, cue, min) ?? found;
   }
+  return longOrGroupSubject(text, tokens, cue, min);
+}
+
+function longOrGroupSubject(
+  text: string,
+  tokens: readonly Token[],
+  cue: number,
+  min: number,
+): Subject | null {
   const long = longSubject(text, tokens, cue, min);
   if (long) return long;
   const group = groupSubject(text, tokens, cue, min);

@@ -304,26 +304,23 @@ export function overlapCounts(
   };
 }
 
+/** Sums two count records field by field: numbers are added, lists joined. */
+function addCounts<T extends Readonly<Record<string, unknown>>>(a: T, b: T): T {
+  const sum: Record<string, unknown> = {};
+  for (const [key, x] of Object.entries(a)) {
+    const y = b[key];
+    sum[key] = typeof x === 'number' ? x + (y as number) : Array.isArray(x) ? [...x, ...(y as unknown[])] : x;
+  }
+  return sum as T;
+}
+
 export function addOverlapCounts(a: OverlapCounts, b: OverlapCounts): OverlapCounts {
   const byKind: Record<string, { gold: number; found: number }> = {};
   for (const [kind, v] of [...Object.entries(a.byKind), ...Object.entries(b.byKind)]) {
     const k = byKind[kind] ?? { gold: 0, found: 0 };
     byKind[kind] = { gold: k.gold + v.gold, found: k.found + v.found };
   }
-  return {
-    docs: a.docs + b.docs,
-    gold: a.gold + b.gold,
-    pred: a.pred + b.pred,
-    matched: a.matched + b.matched,
-    matchedStrict: a.matchedStrict + b.matchedStrict,
-    exact: a.exact + b.exact,
-    speakerOk: a.speakerOk + b.speakerOk,
-    speakerTotal: a.speakerTotal + b.speakerTotal,
-    speakerNamedOk: a.speakerNamedOk + b.speakerNamedOk,
-    speakerNamed: a.speakerNamed + b.speakerNamed,
-    byKind,
-    problems: [...a.problems, ...b.problems],
-  };
+  return { ...addCounts(a, b), byKind };
 }
 
 export type OverlapMetrics = Readonly<{
@@ -484,17 +481,7 @@ export function seedCounts(text: string, gold: Gold, extraction: Extraction): Se
 }
 
 export function addSeedCounts(a: SeedCounts, b: SeedCounts): SeedCounts {
-  return {
-    docs: a.docs + b.docs,
-    gold: a.gold + b.gold,
-    found: a.found + b.found,
-    pred: a.pred + b.pred,
-    right: a.right + b.right,
-    boilerplateClaims: a.boilerplateClaims + b.boilerplateClaims,
-    missed: [...a.missed, ...b.missed],
-    wrong: [...a.wrong, ...b.wrong],
-    problems: [...a.problems, ...b.problems],
-  };
+  return addCounts(a, b);
 }
 
 export type SeedMetrics = Readonly<{
