@@ -82,3 +82,9 @@ test('the Claims screen with rows selected and the bulk bar shown has no serious
   await expect(page.getByText(/2 claims\s*selected/)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the scan can fail: a button with no name and an image with no text are reported', async ({ page }) => {
+  await page.setContent('<main><h1>Probe</h1><button></button><img src="data:,"></main>');
+  const ids = (await seriousViolations(page)).map((v) => v.id);
+  expect(ids).toEqual(expect.arrayContaining(['button-name', 'image-alt']));
+});
