@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { type BrowserContext, type CDPSession, chromium, type Page } from '@playwright/test';
 import { createServer } from 'vite';
 import { findBrowser } from '../scripts/browser-path.mjs';
 
@@ -17,10 +17,57 @@ export const numberArg = (name: string, fallback: number): number => {
   return i === -1 ? fallback : Number(process.argv[i + 1]);
 };
 
-const load = () => loadavg().map((n) => Math.round(n * 10) / 10);
+export const load = () => loadavg().map((n) => Math.round(n * 10) / 10);
 
 export type BenchRun = Readonly<{ date: string; loadAverage: { before: number[]; after: number[] } }> &
   Record<string, unknown>;
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
+];
+
+/** Starts a Chromium trace of the page (tasks, JavaScript samples, structured clones, GC) for `stopTrace`. */
+export async function startTrace(context: BrowserContext, page: Page): Promise<CDPSession> {
+  const tracer = await context.newCDPSession(page);
+  await tracer.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: {
+      includedCategories: [
+        'toplevel',
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8',
+        'v8.execute',
+        'disabled-by-default-v8.cpu_profiler',
+        'blink',
+        'blink.user_timing',
+      ],
+    },
+  });
+  return tracer;
+}
+
+/** Ends the trace and writes it to `path` (open it in chrome://tracing or DevTools' Performance panel). */
+export async function stopTrace(tracer: CDPSession, path: string): Promise<void> {
+  const complete = new Promise<string>((resolve) =>
+    tracer.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')),
+  );
+  await tracer.send('Tracing.end');
+  const handle = await complete;
+  const parts: string[] = [];
+  for (;;) {
+    const chunk = await tracer.send('IO.read', { handle, size: 1 << 20 });
+    parts.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data);
+    if (chunk.eof) break;
+  }
+  await tracer.send('IO.close', { handle });
+  writeFileSync(path, parts.join(''));
+}
 
 /** Runs the page's benchmark once and returns (and prints) what it measured, with the date and load. */
 export async function runBenchPage(name: string, options: Record<string, number>): Promise<BenchRun> {
@@ -40,14 +87,7 @@ export async function runBenchPage(name: string, options: Record<string, number>
   const context = await chromium.launchPersistentContext(profile, {
     headless: true,
     ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const loadBefore = load();
   try {
@@ -62,6 +102,8 @@ export async function runBenchPage(name: string, options: Record<string, number>
     });
     const profilePath = process.env.BENCH_CPU_PROFILE;
     const cdp = profilePath ? await context.newCDPSession(page) : null;
+    const tracePath = process.env.BENCH_TRACE;
+    const tracer = tracePath ? await startTrace(context, page) : null;
     if (cdp) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
@@ -75,6 +117,7 @@ export async function runBenchPage(name: string, options: Record<string, number>
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(profilePath, JSON.stringify(profile));
     }
+    if (tracer && tracePath) await stopTrace(tracer, tracePath);
     const run: BenchRun = {
       date: new Date().toISOString(),
       machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,

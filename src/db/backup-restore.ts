@@ -32,15 +32,20 @@ export type RestoreProgress = Readonly<{
   table: BackupTable;
 }>;
 
-export type RestorePreview = Readonly<{
+/** What a restore would do (its preview) or did (its result). */
+type RestoreReport = Readonly<{
   header: BackupHeader;
   mode: RestoreMode;
   /** Per table: rows added, changed (backup newer), unchanged, and kept (library newer). */
   summary: MergeSummary;
   conflicts: readonly MergeConflict[];
-  /** Replace only: the library's rows the backup does not hold, per table (they will be deleted). */
-  lost: Record<BackupTable, number>;
 }>;
+
+export type RestorePreview = RestoreReport &
+  Readonly<{
+    /** Replace only: the library's rows the backup does not hold, per table (they will be deleted). */
+    lost: Record<BackupTable, number>;
+  }>;
 
 export type RestoreOptions = Readonly<{
   onProgress?: (p: RestoreProgress) => void;
@@ -87,8 +92,6 @@ async function libraryRows(table: BackupTable, rows: readonly Row[]) {
   return { byId, bySha: new Map(shas.map((a) => [a.sha256, a as unknown as Row])) };
 }
 
-type Collect = (table: BackupTable, rows: readonly Row[]) => void;
-
 async function pass(
   source: BackupSource,
   chunkSize: number,
@@ -109,34 +112,40 @@ async function pass(
   });
 }
 
+type BackupKeys = Map<BackupTable, Set<string>>;
+const noKeys = (): BackupKeys => new Map(BACKUP_TABLES.map((t) => [t, new Set<string>()]));
+
+/** A replace's losses: the library's keys in `table` that the backup does not hold. */
+async function keysNotInBackup(table: BackupTable, backupKeys: BackupKeys): Promise<string[]> {
+  const keys = (await tableOf(table).toCollection().primaryKeys()) as string[];
+  const kept = backupKeys.get(table)!;
+  return keys.filter((k) => !kept.has(String(k)));
+}
+
 const totalOf = (h: BackupHeader) => BACKUP_TABLES.reduce((n, t) => n + h.counts[t], 0);
+
+/** What a preview checked, for `restoreChecked` to write without reading the file a third time. */
+type Checked = Readonly<{ source: BackupSource; chunkSize: number; early: readonly Row[] | null }>;
+const checkedFiles = new WeakMap<RestorePreview, Checked>();
 
 /**
  * Reads and checks the whole backup and says what a restore would do, writing nothing: for a
  * merge, what is added, changed and left alone and every conflict; for a replace, what the
  * library would lose. Throws a BackupError with a sentence for the user when the file is bad.
  */
-export function previewRestore(
+export async function previewRestore(
   source: BackupSource,
   mode: RestoreMode,
   options: RestoreOptions = {},
 ): Promise<RestorePreview> {
-  return checkBackup(source, mode, options);
-}
-
-async function checkBackup(
-  source: BackupSource,
-  mode: RestoreMode,
-  options: RestoreOptions,
-  collect?: (header: BackupHeader) => Collect | undefined,
-): Promise<RestorePreview> {
   if (mode === 'replace') await refuseReplaceWhileConnected();
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
-  let keep: Collect | undefined;
+  // links held for the writes (already checked), written before the claims: see EARLY_EVIDENCE_MAX
+  let early: Row[] | null = null;
   const summary = emptySummary(BACKUP_TABLES);
   const conflicts: MergeConflict[] = [];
   const ctx = newMergeContext();
-  const backupKeys = new Map<BackupTable, Set<string>>(BACKUP_TABLES.map((t) => [t, new Set()]));
+  const backupKeys = noKeys();
   let done = 0;
   let total = 0;
   const header = await pass(
@@ -149,23 +158,22 @@ async function checkBackup(
       addToSummary(summary, plan);
       conflicts.push(...plan.conflicts);
       if (mode === 'replace') for (const r of rows) backupKeys.get(table)!.add(keyOf(table, r));
-      keep?.(table, rows);
+      if (table === 'evidence') early?.push(...rows);
       done += rows.length;
       options.onProgress?.({ phase: 'checking', done, total, table });
     },
     (h) => {
       total = totalOf(h);
-      keep = collect?.(h);
+      if (h.counts.evidence <= EARLY_EVIDENCE_MAX) early = [];
     },
   );
   const lost = zero();
   if (mode === 'replace') {
-    for (const t of BACKUP_TABLES) {
-      const keys = (await tableOf(t).toCollection().primaryKeys()) as string[];
-      lost[t] = keys.filter((k) => !backupKeys.get(t)!.has(String(k))).length;
-    }
+    for (const t of BACKUP_TABLES) lost[t] = (await keysNotInBackup(t, backupKeys)).length;
   }
-  return { header, mode, summary, conflicts, lost };
+  const preview: RestorePreview = { header, mode, summary, conflicts, lost };
+  checkedFiles.set(preview, { source, chunkSize, early });
+  return preview;
 }
 
 /** A sentence naming what a replace deletes, for the confirmation. */
@@ -225,53 +233,62 @@ async function writeReplaceChunk(table: BackupTable, rows: readonly Row[]) {
   });
 }
 
-export type RestoreResult = Readonly<{
-  header: BackupHeader;
-  mode: RestoreMode;
-  summary: MergeSummary;
-  conflicts: readonly MergeConflict[];
-  deleted: Record<BackupTable, number>;
-  batchId: string | null;
-}>;
+export type RestoreResult = RestoreReport &
+  Readonly<{
+    /** Replace only: the library's rows the backup did not hold, per table, now deleted. */
+    deleted: Record<BackupTable, number>;
+    batchId: string | null;
+  }>;
 
 /**
- * Restores a backup. The whole file is read and checked first (a bad file writes nothing); then it
- * is written a chunk per transaction, so memory stays bounded for a 100,000-claim library (the links,
- * up to EARLY_EVIDENCE_MAX of them, are held from the checking pass and written before the claims,
- * so each claim's facet row is written once). A meta
- * flag marks a restore in progress until the last chunk is written: merge writes are idempotent, so
- * restoring the same file again after an interruption completes it. `replace` puts every backup row
- * and then, in one transaction, deletes the library's rows the backup does not hold (confirm first
- * with `previewRestore` + `describeLoss`).
+ * Restores a backup. The whole file is read and checked first (`previewRestore`: a bad file writes
+ * nothing); then it is read again and written a chunk per transaction (`restoreChecked`), so memory
+ * stays bounded for a 100,000-claim library.
  */
 export async function restoreBackup(
   source: BackupSource,
   mode: RestoreMode,
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
-  const chunkSize = options.chunkSize ?? CHUNK_SIZE;
-  // links held from the checking pass (already checked), written before the claims: see EARLY_EVIDENCE_MAX
-  let early: Row[] | null = null;
-  const checked = await checkBackup(source, mode, { chunkSize, onProgress: options.onProgress }, (h) => {
-    if (h.counts.evidence > EARLY_EVIDENCE_MAX) return undefined;
-    const held: Row[] = [];
-    early = held;
-    return (table, rows) => {
-      if (table === 'evidence') held.push(...rows);
-    };
-  });
-  const total = totalOf(checked.header);
+  return restoreChecked(await previewRestore(source, mode, options), options);
+}
+
+/**
+ * Writes the backup a preview checked, in the preview's mode: the file is read once more, to write
+ * (the check is not repeated), a chunk per transaction; merge plans each chunk against the library
+ * as it is then, so edits made since the preview are merged too. The links, up to
+ * EARLY_EVIDENCE_MAX of them, were held by the preview and go in before the claims, so each
+ * claim's facet row is written once. A meta flag marks a restore in progress until the last chunk
+ * is written: merge writes are idempotent, so restoring the same file again after an interruption
+ * completes it. `replace` puts every backup row and then, in one transaction, deletes the library's
+ * rows the backup does not hold (confirm first with `describeLoss`).
+ */
+export async function restoreChecked(
+  preview: RestorePreview,
+  options: Pick<RestoreOptions, 'onProgress'> = {},
+): Promise<RestoreResult> {
+  const checked = checkedFiles.get(preview);
+  if (!checked) throw new Error('restoreChecked needs a preview made by previewRestore.');
+  const { source, chunkSize } = checked;
+  let early = checked.early;
+  const { mode, header } = preview;
+  if (mode === 'replace') await refuseReplaceWhileConnected();
+  const total = totalOf(header);
   const summary = emptySummary(BACKUP_TABLES);
   const conflicts: MergeConflict[] = [];
   const ctx = newMergeContext();
   const batchId = newBatchId();
-  const backupKeys = new Map<BackupTable, Set<string>>(BACKUP_TABLES.map((t) => [t, new Set()]));
+  const backupKeys = noKeys();
   let done = 0;
-  await db.meta.put({
-    key: META_RESTORE_IN_PROGRESS,
-    value: { mode, startedAt: Date.now(), exportedAt: checked.header.exportedAt },
-  });
+  let started = false;
   const write = async (table: BackupTable, rows: readonly Row[]) => {
+    if (!started) {
+      started = true;
+      await db.meta.put({
+        key: META_RESTORE_IN_PROGRESS,
+        value: { mode, startedAt: Date.now(), exportedAt: header.exportedAt },
+      });
+    }
     if (mode === 'merge') {
       const plan = await writeMergeChunk(table, rows, ctx, batchId);
       addToSummary(summary, plan);
@@ -284,36 +301,44 @@ export async function restoreBackup(
     options.onProgress?.({ phase: 'writing', done, total, table });
   };
   const writeEarlyEvidence = async () => {
-    const held: readonly Row[] | null = early;
+    const held = early;
     if (!held) return;
     early = null;
     for (let i = 0; i < held.length; i += chunkSize) await write('evidence', held.slice(i, i + chunkSize));
   };
   const heldEvidence = early !== null;
-  await pass(source, chunkSize, async (table, rows) => {
-    if (table === 'claims' || table === 'evidence') await writeEarlyEvidence();
-    if (table === 'evidence' && heldEvidence) return;
-    await write(table, rows);
-  });
+  await pass(
+    source,
+    chunkSize,
+    async (table, rows) => {
+      if (table === 'claims' || table === 'evidence') await writeEarlyEvidence();
+      if (table === 'evidence' && heldEvidence) return;
+      await write(table, rows);
+    },
+    (h) => {
+      // the file read again is the one checked (its header comes before any row): else write nothing
+      if (JSON.stringify(h) !== JSON.stringify(header))
+        throw new BackupError('The backup file changed after it was checked. Choose it again to restore it.');
+    },
+  );
   await writeEarlyEvidence();
   const deleted = zero();
   await db.transaction('rw', BACKUP_TABLES.map(tableOf), async () => {
     if (mode === 'replace') {
       for (const t of BACKUP_TABLES) {
-        const keys = (await tableOf(t).toCollection().primaryKeys()) as string[];
-        const drop = keys.filter((k) => !backupKeys.get(t)!.has(String(k)) && k !== META_RESTORE_IN_PROGRESS);
+        const drop = (await keysNotInBackup(t, backupKeys)).filter((k) => k !== META_RESTORE_IN_PROGRESS);
         if (drop.length) await tableOf(t).bulkDelete(drop);
         deleted[t] = drop.length;
       }
     }
     await db.meta.delete(META_RESTORE_IN_PROGRESS);
   });
-  if (mode === 'replace') Object.assign(summary, checked.summary);
+  if (mode === 'replace') Object.assign(summary, preview.summary);
   return {
-    header: checked.header,
+    header,
     mode,
     summary,
-    conflicts: mode === 'merge' ? conflicts : checked.conflicts,
+    conflicts: mode === 'merge' ? conflicts : preview.conflicts,
     deleted,
     batchId: mode === 'merge' && conflicts.some((c) => HISTORY_TABLES.has(c.table)) ? batchId : null,
   };

@@ -4,8 +4,14 @@ import type { ClaimId } from '@/core/model/types';
 import { resetDb } from '@/test/db';
 import { buildFullLibrary, dumpTables } from '@/test/full-library';
 import { exportBackup } from './backup-export';
-import { describeLoss, interruptedRestore, previewRestore, restoreBackup } from './backup-restore';
-import { backupSourceOfBlob, backupSourceOfText } from './backup-source';
+import {
+  describeLoss,
+  interruptedRestore,
+  previewRestore,
+  restoreBackup,
+  restoreChecked,
+} from './backup-restore';
+import { type BackupSource, backupSourceOfBlob, backupSourceOfText } from './backup-source';
 import { setClaimVerdict, updateClaim } from './claims';
 import { db } from './db';
 import { computeDerived } from './derived/rebuild';
@@ -52,6 +58,57 @@ describe('backup and restore', () => {
     await restoreBackup(backupSourceOfText(text), 'replace', { chunkSize: 5 });
     expect(await dumpTables()).toEqual(before);
     expect(await interruptedRestore()).toBeNull();
+  });
+
+  test('the screen path (preview, then restore what it checked) reads the file twice: a check, then the writes', async () => {
+    await buildFullLibrary();
+    const before = await dumpTables();
+    const { text } = await backupOfLibrary(100);
+    await resetDb();
+    let reads = 0;
+    const inner = backupSourceOfText(text);
+    const counted: BackupSource = {
+      lines: () => {
+        reads++;
+        return inner.lines();
+      },
+      wholeText: inner.wholeText,
+    };
+    const preview = await previewRestore(counted, 'merge', { chunkSize: 4 });
+    expect(reads).toBe(1);
+    const phases = new Set<string>();
+    const result = await restoreChecked(preview, { onProgress: (p) => phases.add(p.phase) });
+    expect(reads).toBe(2);
+    expect([...phases]).toEqual(['writing']);
+    expect(result.conflicts).toEqual([]);
+    expect(await dumpTables()).toEqual(before);
+    expect(await interruptedRestore()).toBeNull();
+  });
+
+  test('a file that changed between the preview and the restore is refused before the first write', async () => {
+    await buildFullLibrary();
+    const { text } = await backupOfLibrary(100);
+    await resetDb();
+    const empty = await dumpTables();
+    let current = text;
+    const changing: BackupSource = {
+      lines: () => backupSourceOfText(current).lines(),
+      wholeText: async () => current,
+    };
+    const preview = await previewRestore(changing, 'replace');
+    const other = await backupOfLibrary(100); // another export: another exportedAt
+    expect(other.text).not.toBe(text);
+    current = other.text.replace(/"exportedAt":"[^"]+"/, '"exportedAt":"2020-01-01T00:00:00.000Z"');
+    await expect(restoreChecked(preview)).rejects.toThrow(/changed after it was checked/);
+    expect(await dumpTables()).toEqual(empty);
+    expect(await interruptedRestore()).toBeNull();
+  });
+
+  test('restoreChecked refuses anything but a preview previewRestore made', async () => {
+    await buildFullLibrary();
+    const { text } = await backupOfLibrary(100);
+    const preview = await previewRestore(backupSourceOfText(text), 'merge');
+    await expect(restoreChecked({ ...preview })).rejects.toThrow(/previewRestore/);
   });
 
   test('derived tables are not in the backup, and are right after a replace or a merge restore', async () => {

@@ -7,7 +7,7 @@ import {
   previewRestore,
   type RestoreMode,
   type RestorePreview,
-  restoreBackup,
+  restoreChecked,
 } from '@/db/backup-restore';
 import { backupSourceOfBlob, META_RESTORE_IN_PROGRESS } from '@/db/backup-source';
 import { describeDbError } from '@/db/errors';
@@ -100,17 +100,13 @@ export function BackupPanel() {
   };
 
   const restore = async () => {
-    if (!file) return;
+    if (!file || !preview) return;
     setConfirming(false);
     setMessage(null);
     try {
-      const result = await restoreBackup(backupSourceOfBlob(file), mode, {
-        onProgress: (p) =>
-          setProgress({
-            label: p.phase === 'checking' ? 'Checking the backup' : 'Restoring',
-            done: p.done,
-            total: p.total,
-          }),
+      // the file was checked for the preview: the restore reads it once more, only to write
+      const result = await restoreChecked(preview, {
+        onProgress: (p) => setProgress({ label: 'Restoring', done: p.done, total: p.total }),
       });
       const added = BACKUP_TABLES.reduce((x, t) => x + result.summary[t].add, 0);
       const changed = BACKUP_TABLES.reduce((x, t) => x + result.summary[t].change, 0);
@@ -118,7 +114,7 @@ export function BackupPanel() {
       setMessage({
         tone: 'success',
         text:
-          mode === 'merge'
+          result.mode === 'merge'
             ? `Restored ${file.name}: ${n(added)} rows added, ${n(changed)} changed; ${n(result.conflicts.length)} conflicts kept in history.`
             : `Replaced the library with ${file.name}: ${n(added)} rows added, ${n(changed)} overwritten, ${n(deleted)} deleted.`,
       });
