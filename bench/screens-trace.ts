@@ -15,7 +15,9 @@ type CpuProfile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 
 function summarise(p: CpuProfile, top = 25) {
   const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000));
+  p.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  });
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -44,7 +46,9 @@ function summarise(p: CpuProfile, top = 25) {
       .slice(0, top)
       .map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`)
       .join('\n');
-  const components = new Map([...totalBy].filter(([k]) => /^[A-Z][A-Za-z]+ /.test(k) && !k.startsWith('Virtualizer')));
+  const components = new Map(
+    [...totalBy].filter(([k]) => /^[A-Z][A-Za-z]+ /.test(k) && !k.startsWith('Virtualizer')),
+  );
   return `sampled ${total.toFixed(0)} ms\nself:\n${fmt(selfBy)}\ntotal:\n${fmt(totalBy)}\ncomponents (total):\n${fmt(components)}`;
 }
 
