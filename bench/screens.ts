@@ -12,6 +12,8 @@ import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib
 import { type Metric, metric, writeResults } from './lib/results';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** `BENCH_SCREENS=article` times only the long article (open, `j`, verdict edit), for quick before/after runs. */
+const ONLY_ARTICLE = process.env.BENCH_SCREENS === 'article';
 const TIMEOUT = 120_000;
 
 /** Installed in every page: waits for a named state of the screen, then for the next frame. */
@@ -181,6 +183,13 @@ try {
   await goto(page, '/', 'libraryRows');
   await goto(page, longArticle, 'articleOpen');
   for (let i = 0; i < RUNS; i++) {
+    if (ONLY_ARTICLE) {
+      await goto(page, '/', 'libraryRows');
+      add('long article after navigation', await afterPush(page, longArticle, 'articleOpen'));
+      for (let k = 0; k < 4; k++) add('j', await pressJ(page));
+      add('verdict edit', await editVerdict(page));
+      continue;
+    }
     add('library cold load', await goto(page, '/', 'libraryRows'));
     add(
       'library after navigation',
@@ -208,6 +217,15 @@ try {
   await server.close();
 }
 
+if (ONLY_ARTICLE) {
+  for (const [name, list] of Object.entries(runs)) {
+    const sorted = [...list].sort((a, b) => a - b);
+    console.log(
+      `${name}: median ${Math.round(sorted[sorted.length >> 1]!)} ms (${list.map(Math.round).join(', ')})`,
+    );
+  }
+  process.exit(0);
+}
 const n = profile.longArticleClaims.toLocaleString('en-GB');
 const results: Metric[] = [
   metric(

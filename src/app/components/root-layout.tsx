@@ -54,11 +54,17 @@ function useFocusOnNavigation() {
   }, [screen]);
 }
 
+/** Follows the location in a component of its own, so the layout does not re-render on every URL change (each `j`). */
+function FocusOnNavigation() {
+  useFocusOnNavigation();
+  return null;
+}
+
 export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
   useNoFileNavigation();
-  useFocusOnNavigation();
   return (
     <>
+      <FocusOnNavigation />
       <a className="skip-link" href="#main">
         Skip to content
       </a>

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { paths } from '@/app/paths';
 import type { ArticleId } from '@/core/model/types';
@@ -13,6 +14,18 @@ export function ArticleRoute() {
   const { articleId = '' } = useParams();
   // The claim list's verdict menu asks through the same request as the panel (a rating with no source is confirmed).
   const onVerdict = useVerdictRequest(useApplyVerdict());
+  // The same element while the article is the same: opening another claim (`j`, a click) changes the
+  // URL, and only the parts that show the open claim render again, not the whole screen.
+  return useMemo(
+    () => <ArticleScreenOf articleId={articleId} onVerdict={onVerdict} />,
+    [articleId, onVerdict],
+  );
+}
+
+function ArticleScreenOf({
+  articleId,
+  onVerdict,
+}: Readonly<{ articleId: string; onVerdict: ReturnType<typeof useVerdictRequest> }>) {
   return (
     <ArticleScreen
       key={articleId}

@@ -50,16 +50,38 @@ export function ArticleScreen({
   const speakers = useArticleSpeakers(articleId);
   const restore = useMutation(articleMutations.restore());
 
+  // What the text's highlights depend on (offsets, speakers, kinds, quotations), not what a verdict
+  // edit changes: a verdict re-renders the list, not the 300 KB of highlighted text.
+  const shapeKey = useMemo(() => (claims.data ? claims.data.map(shapeOf).join('\n') : null), [claims.data]);
+  const text = article.data?.text;
+  const boilerplate = article.data?.boilerplate;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when the shape changes, not on every claims array.
+  const runs = useMemo(
+    () =>
+      text !== undefined && boilerplate && claims.data ? highlightRuns(text, claims.data, boilerplate) : null,
+    [text, boilerplate, shapeKey],
+  );
   const view = useMemo(() => {
-    if (!article.data || !claims.data || !speakers.data) return null;
+    if (!claims.data || !speakers.data) return null;
     const groups = groupClaimsBySpeaker(claims.data, speakers.data);
     const quotations = quotationsOf(claims.data);
-    const looks = new Map<string, ClaimLook>();
-    for (const g of groups) {
+    // j / k move by quotation: from any part to the next quotation's first part.
+    const ordered = quotations.list.map((q) => q.id);
+    const leadOf = new Map<string, string>();
+    for (const q of quotations.list) for (const p of q.parts) leadOf.set(p.id, q.id);
+    const numbers = claimNumbers(claims.data);
+    const checked = claims.data.filter((c) => c.verdict !== 'unchecked').length;
+    return { groups, quotations, ordered, leadOf, numbers, checked };
+  }, [claims.data, speakers.data]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the looks change with the shape, not with verdicts.
+  const looks = useMemo(() => {
+    const map = new Map<string, ClaimLook>();
+    if (!view) return map;
+    for (const g of view.groups) {
       const swatch = g.colourIndex < 0 ? NEUTRAL_SWATCH : swatchAt(g.colourIndex);
       for (const c of g.claims) {
-        const q = quotations.of.get(c.id);
-        looks.set(c.id, {
+        const q = view.quotations.of.get(c.id);
+        map.set(c.id, {
           swatch,
           speaker: g.name,
           kind: kindLabel(c.kind),
@@ -68,16 +90,8 @@ export function ArticleScreen({
         });
       }
     }
-    // j / k move by quotation: from any part to the next quotation's first part.
-    const ordered = quotations.list.map((q) => q.id);
-    const leadOf = new Map<string, string>();
-    for (const q of quotations.list) for (const p of q.parts) leadOf.set(p.id, q.id);
-    const numbers = claimNumbers(claims.data);
-    const runs = highlightRuns(article.data.text, claims.data, article.data.boilerplate);
-    return { groups, quotations, looks, ordered, leadOf, numbers, runs };
-  }, [article.data, claims.data, speakers.data]);
-
-  useClaimKeys(view?.ordered ?? NO_IDS, view?.leadOf);
+    return map;
+  }, [shapeKey, speakers.data, view === null]);
 
   const error = article.error ?? claims.error ?? speakers.error;
   if (error) return <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>;
@@ -91,19 +105,20 @@ export function ArticleScreen({
       </div>
     );
   }
-  if (!article.data || !claims.data || !speakers.data || !view) {
+  if (!article.data || !claims.data || !speakers.data || !view || !runs) {
     return <p className="loading">Loading the article…</p>;
   }
-  const checked = claims.data.filter((c) => c.verdict !== 'unchecked').length;
   return (
     <div className="article-screen">
+      {/* Before the review: registered first, so the claim panel's keys (Esc leaving span editing) answer first. */}
+      <ClaimKeys ordered={view.ordered} leadOf={view.leadOf} />
       <title>{`${article.data.title} · Claimdesk`}</title>
       <ArticleHeader
         article={article.data}
         libraryHref={libraryHref}
         claimCount={claims.data.length}
         speakerCount={view.groups.filter((g) => g.speakerId !== null).length}
-        checkedCount={checked}
+        checkedCount={view.checked}
       />
       {actions && <div className="article-actions">{actions}</div>}
       {article.data.deletedAt !== null && (
@@ -121,7 +136,7 @@ export function ArticleScreen({
             around its cue is one claim with numbered parts). Select words to add a claim; <kbd>?</kbd> lists
             every shortcut.
           </p>
-          <ArticleText runs={view.runs} looks={view.looks} />
+          <ArticleText runs={runs} looks={looks} />
         </section>
         <ClaimList
           groups={view.groups}
@@ -137,4 +152,13 @@ export function ArticleScreen({
   );
 }
 
-const NO_IDS: readonly string[] = [];
+/** `j` / `k` / Esc in a component of their own: they follow the open claim, the rest of the screen does not. */
+function ClaimKeys({
+  ordered,
+  leadOf,
+}: Readonly<{ ordered: readonly string[]; leadOf: ReadonlyMap<string, string> }>) {
+  useClaimKeys(ordered, leadOf);
+  return null;
+}
+
+const shapeOf = (c: Claim) => `${c.id} ${c.start} ${c.end} ${c.speakerId ?? ''} ${c.kind} ${c.groupId ?? ''}`;

@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { type CSSProperties, memo, useEffect, useMemo, useRef } from 'react';
+import { type CSSProperties, memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Run } from '@/features/article/highlight-runs';
 import { usePageBox } from '@/features/article/hooks/use-page-box';
 import { blockAt, type TextBlock, textBlocks } from '@/features/article/text-blocks';
@@ -21,15 +21,18 @@ type Props = Readonly<{ runs: readonly Run[]; looks: ReadonlyMap<string, ClaimLo
 /** From this length on, only the paragraphs on screen (and a few around them) are rendered. */
 export const LONG_TEXT = 50_000;
 
-/** The verbatim article: plain React text, claims as highlighted spans in their speaker's colour. */
-export function ArticleText({ runs, looks }: Props) {
+/**
+ * The verbatim article: plain React text, claims as highlighted spans in their speaker's colour.
+ * Memoised: a verdict edit gives the screen new claims but the same runs and looks.
+ */
+export const ArticleText = memo(function ArticleText({ runs, looks }: Props) {
   const { claimId: selected, origin, select } = useSelectedClaim();
   const length = runs.at(-1)?.end ?? 0;
   if (length >= LONG_TEXT) {
     return <LongText runs={runs} looks={looks} selected={selected} origin={origin} onSelect={select} />;
   }
   return <ShortText runs={runs} looks={looks} selected={selected} origin={origin} onSelect={select} />;
-}
+});
 
 type TextProps = Props &
   Readonly<{
@@ -56,14 +59,18 @@ function ShortText({ runs, looks, selected, origin, onSelect }: TextProps) {
 }
 
 /** Lines of about 30 px, about 9.5 px a character: a first guess, replaced by the measured height. */
-function estimateHeight(block: TextBlock, width: number): number {
+function estimateHeight(lineLengths: readonly number[], width: number): number {
   const perLine = Math.max(20, Math.floor(width / 9.5));
+  return lineLengths.reduce((n, length) => n + Math.max(1, Math.ceil(length / perLine)), 0) * 30;
+}
+
+/** The lengths of a block's lines (its text split at line breaks, the last break dropped). */
+function lineLengths(block: TextBlock): number[] {
   const text = block.runs.map((r) => r.text).join('');
-  const lines = text
+  return text
     .replace(/\n$/, '')
     .split('\n')
-    .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
-  return lines * 30;
+    .map((line) => line.length);
 }
 
 /**
@@ -80,9 +87,13 @@ function LongText({ runs, looks, selected, origin, onSelect }: TextProps) {
     return starts;
   }, [runs]);
   const box = usePageBox(ref);
+  // Estimated once per block and width: the virtualiser asks for every block whenever this option changes.
+  const lines = useMemo(() => blocks.map(lineLengths), [blocks]);
+  const estimates = useMemo(() => lines.map((l) => estimateHeight(l, box.width)), [lines, box.width]);
+  const estimateSize = useCallback((i: number) => estimates[i] ?? 30, [estimates]);
   const virtualizer = useWindowVirtualizer({
     count: blocks.length,
-    estimateSize: (i) => estimateHeight(blocks[i]!, box.width),
+    estimateSize,
     overscan: 6,
     scrollMargin: box.top,
   });

@@ -1,4 +1,4 @@
-import { type ComponentType, type CSSProperties, useEffect, useMemo, useRef } from 'react';
+import { type ComponentType, type CSSProperties, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import type { Claim, Verdict } from '@/core/model/types';
 import type { Quotations } from '@/core/review/quotations';
@@ -109,8 +109,8 @@ function ShortClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, sp
 }
 
 type Row = Readonly<
-  | { type: 'speaker'; group: SpeakerGroup<Claim> }
-  | { type: 'claim'; group: SpeakerGroup<Claim>; claim: Claim }
+  | { type: 'speaker'; group: SpeakerGroup<Claim>; style: CSSProperties }
+  | { type: 'claim'; group: SpeakerGroup<Claim>; style: CSSProperties; claim: Claim; parts: readonly Claim[] }
 >;
 
 type HeadingProps = Readonly<{ group: SpeakerGroup<Claim>; id?: string; speakerHref?: Props['speakerHref'] }>;
@@ -143,12 +143,19 @@ function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, spe
   const rowsRef = useRef<HTMLUListElement>(null);
   const latest = useRef(quotations);
   latest.current = quotations;
+  // Built once per claims list, so a row's props (its parts, its style) stay the same objects across
+  // selections and the memoised items render again only when their own claim or selection changes.
   const rows = useMemo(
     () =>
-      groups.flatMap((group): Row[] => [
-        { type: 'speaker', group },
-        ...leadsOf(group, quotations).map((claim): Row => ({ type: 'claim', group, claim })),
-      ]),
+      groups.flatMap((group): Row[] => {
+        const style = groupStyle(group);
+        return [
+          { type: 'speaker', group, style },
+          ...leadsOf(group, quotations).map(
+            (claim): Row => ({ type: 'claim', group, style, claim, parts: partsOf(claim, quotations) }),
+          ),
+        ];
+      }),
     [groups, quotations],
   );
   const rowOf = useMemo(() => {
@@ -158,9 +165,10 @@ function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, spe
     });
     return index;
   }, [rows]);
+  const estimateSize = useCallback((i: number) => (rows[i]?.type === 'speaker' ? 44 : 100), [rows]);
   const virtualizer = useListVirtualizer(ref, rowsRef, {
     count: rows.length,
-    estimateSize: (i) => (rows[i]!.type === 'speaker' ? 44 : 100),
+    estimateSize,
     overscan: 8,
   });
 
@@ -208,7 +216,7 @@ function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, spe
               data-index={item.index}
               className={row.type === 'speaker' ? 'claim-list-speaker' : 'claim-list-claim'}
               style={{
-                ...groupStyle(row.group),
+                ...row.style,
                 position: 'absolute',
                 top: 0,
                 left: 0,
@@ -223,9 +231,9 @@ function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, spe
                 <ClaimItem
                   as="div"
                   claim={row.claim}
-                  parts={partsOf(row.claim, quotations)}
+                  parts={row.parts}
                   number={numbers.get(row.claim.id) ?? 0}
-                  selectedPart={selectedIn(partsOf(row.claim, quotations), selected)}
+                  selectedPart={selectedIn(row.parts, selected)}
                   Badge={ClaimBadge}
                   onVerdict={onVerdict}
                   onSelect={select}

@@ -1,5 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
-import type { ClaimId, SpeakerId, Timestamp, Verdict } from '@/core/model/types';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Claim, ClaimId, SpeakerId, Timestamp, Verdict } from '@/core/model/types';
 import {
   type ClaimPatch,
   restoreClaim,
@@ -8,6 +8,7 @@ import {
   softDeleteClaim,
   updateClaim,
 } from '@/db/claims';
+import { claimQueries } from '@/db/queries';
 import { createSpeaker, mergeSpeakers, type SpeakerInput, updateSpeaker } from '@/db/speakers';
 
 /**
@@ -17,18 +18,49 @@ import { createSpeaker, mergeSpeakers, type SpeakerInput, updateSpeaker } from '
  */
 type Checked = Readonly<{ id: ClaimId; expectedUpdatedAt: Timestamp }>;
 
-export const useSetVerdict = () =>
-  useMutation({
+/** Every article's claim list (`claimQueries.byArticle`), whatever the article. */
+const articleLists = { queryKey: [...claimQueries.all(), 'byArticle'] } as const;
+
+/**
+ * Shows a verdict at once in the article claim lists holding these claims, before the write: the
+ * write's refetch then confirms it (or, if the write fails, puts back what is stored). A refetch
+ * already running is cancelled first, so what it read before the write cannot overwrite this.
+ */
+function showVerdict(client: QueryClient, ids: readonly ClaimId[], verdict: Verdict) {
+  const wanted = new Set<string>(ids);
+  const holds = (claims: readonly Claim[] | undefined) => claims?.some((c) => wanted.has(c.id)) ?? false;
+  const lists = client.getQueriesData<Claim[]>(articleLists).filter(([, claims]) => holds(claims));
+  for (const [queryKey, claims] of lists) {
+    void client.cancelQueries({ queryKey, exact: true });
+    client.setQueryData<Claim[]>(
+      queryKey,
+      claims?.map((c) => (wanted.has(c.id) && c.verdict !== verdict ? { ...c, verdict } : c)),
+    );
+  }
+}
+
+const readAgain = (client: QueryClient) => client.invalidateQueries(articleLists);
+
+export const useSetVerdict = () => {
+  const client = useQueryClient();
+  return useMutation({
     mutationFn: ({ id, verdict, expectedUpdatedAt }: Checked & { verdict: Verdict }) =>
       setClaimVerdict(id, verdict, { expectedUpdatedAt }),
+    onMutate: ({ id, verdict }) => showVerdict(client, [id], verdict),
+    onError: () => readAgain(client),
   });
+};
 
 /** One verdict on every part of a quotation, as one history batch (one undo step). */
-export const useSetVerdicts = () =>
-  useMutation({
+export const useSetVerdicts = () => {
+  const client = useQueryClient();
+  return useMutation({
     mutationFn: ({ ids, verdict }: { ids: readonly ClaimId[]; verdict: Verdict }) =>
       setClaimsVerdict(ids, verdict),
+    onMutate: ({ ids, verdict }) => showVerdict(client, ids, verdict),
+    onError: () => readAgain(client),
   });
+};
 
 export const useUpdateClaim = () =>
   useMutation({

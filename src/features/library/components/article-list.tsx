@@ -4,6 +4,7 @@ import { type ArticleSort, isArticleSort } from '@/core/review/progress';
 import { describeDbError } from '@/db/errors';
 import { ArticleRow } from '@/features/library/components/article-row';
 import { useArticles } from '@/features/library/hooks/use-articles';
+import { useProgressiveCount } from '@/features/library/hooks/use-progressive-count';
 import { StatusMessage } from '@/ui/status-message';
 
 type Props = Readonly<{ articleHref: (id: string) => string }>;
@@ -25,11 +26,12 @@ export function ArticleList({ articleHref }: Props) {
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter.trim().toLowerCase());
 
-  if (articles.error) return <StatusMessage tone="error">{describeDbError(articles.error)}</StatusMessage>;
   const all = articles.data ?? [];
   const shown = deferred
     ? all.filter((a) => `${a.title} ${a.outlet ?? ''}`.toLowerCase().includes(deferred))
     : all;
+  const rendered = useProgressiveCount(shown.length);
+  if (articles.error) return <StatusMessage tone="error">{describeDbError(articles.error)}</StatusMessage>;
   return (
     <section className="article-list" aria-labelledby="library-heading" aria-busy={articles.isPending}>
       <div className="list-header">
@@ -79,7 +81,7 @@ export function ArticleList({ articleHref }: Props) {
         <p className="empty">No article matches “{filter}”.</p>
       ) : (
         <ul className="articles">
-          {shown.map((a) => (
+          {shown.slice(0, rendered).map((a) => (
             <ArticleRow key={a.id} article={a} href={articleHref(a.id)} />
           ))}
         </ul>

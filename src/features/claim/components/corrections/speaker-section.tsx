@@ -43,7 +43,8 @@ function speakerOptions(
     )
     .slice(0, 12)
     .map((s) => ({ id: s.id, label: s.name, hint: s.role ?? undefined }));
-  const exact = speakers.some((s) => s.key === speakerKey(typed));
+  const key = speakerKey(typed);
+  const exact = speakers.some((s) => s.key === key);
   const extra: ComboboxOption[] = [];
   if (typed.trim() && !exact)
     extra.push({ id: NEW, label: `New speaker “${typed.trim()}”`, hint: 'Create and assign' });

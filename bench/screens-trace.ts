@@ -1,0 +1,173 @@
+/**
+ * A CPU profile of the long article's open, `j` and a verdict edit (CDP Profiler), printed as the
+ * functions with the most self time and total time. For finding where the article screen's time goes:
+ * `E2E_PORT=4215 npx tsx bench/screens-trace.ts [open|j|verdict]` (after bench:screens seeded the profile).
+ */
+import type { CDPSession } from '@playwright/test';
+import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib/profile';
+
+type Node = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+};
+type CpuProfile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+
+function summarise(p: CpuProfile, top = 25) {
+  const self = new Map<number, number>();
+  p.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  });
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n: Node) => {
+    const f = n.callFrame;
+    const file = f.url.split('/').pop() ?? '';
+    return `${f.functionName || '(anon)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+  };
+  const selfBy = new Map<string, number>();
+  const totalBy = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const n = byId.get(id)!;
+    selfBy.set(name(n), (selfBy.get(name(n)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const k = name(byId.get(cur)!);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      totalBy.set(k, (totalBy.get(k) ?? 0) + ms);
+    }
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const fmt = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`)
+      .join('\n');
+  const components = new Map(
+    [...totalBy].filter(([k]) => /^[A-Z][A-Za-z]+ /.test(k) && !k.startsWith('Virtualizer')),
+  );
+  return `sampled ${total.toFixed(0)} ms\nself:\n${fmt(selfBy)}\ntotal:\n${fmt(totalBy)}\ncomponents (total):\n${fmt(components)}`;
+}
+
+type Metrics = Record<string, number>;
+async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+const WANTED = [
+  'TaskDuration',
+  'ScriptDuration',
+  'LayoutDuration',
+  'RecalcStyleDuration',
+  'LayoutCount',
+  'RecalcStyleCount',
+  'Nodes',
+];
+const diff = (a: Metrics, b: Metrics) =>
+  WANTED.map(
+    (k) =>
+      `${k} ${k.endsWith('Duration') ? `${((b[k]! - a[k]!) * 1000).toFixed(0)} ms` : k === 'Nodes' ? b[k] : b[k]! - a[k]!}`,
+  ).join(' · ');
+
+async function profiled<T>(cdp: CDPSession, run: () => Promise<T>): Promise<[T, CpuProfile]> {
+  await cdp.send('Performance.enable');
+  const before = await metrics(cdp);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const result = await run();
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  console.log(`metrics: ${diff(before, await metrics(cdp))}`);
+  return [result, profile];
+}
+
+const what = process.argv[2] ?? 'all';
+const profile = await ensureSeededProfile();
+const server = await servePreview();
+const context = await launchProfile();
+const page = context.pages()[0] ?? (await context.newPage());
+const cdp = await context.newCDPSession(page);
+const longArticle = `/articles/${encodeURIComponent(profile.longArticleId)}`;
+const open = () =>
+  page.waitForFunction(
+    () =>
+      document.querySelector('.claim-list .claim-item') !== null &&
+      document.querySelector('.article-text .claim-mark') !== null,
+    null,
+    { timeout: 120_000, polling: 'raf' },
+  );
+try {
+  await page.goto(`${baseUrl()}/`);
+  await page.waitForSelector('.article-list .article-link', { timeout: 120_000 });
+  await page.goto(`${baseUrl()}${longArticle}`);
+  await open();
+  await page.goto(`${baseUrl()}/`);
+  await page.waitForSelector('.article-list .article-link', { timeout: 120_000 });
+  if (what === 'all' || what === 'open') {
+    const [ms, p] = await profiled(cdp, async () => {
+      const t0 = Date.now();
+      await page.evaluate((u) => {
+        history.pushState(null, '', u);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, longArticle);
+      await open();
+      return Date.now() - t0;
+    });
+    console.log(`== open after navigation: ${ms} ms\n${summarise(p)}`);
+  } else {
+    await page.goto(`${baseUrl()}${longArticle}`);
+    await open();
+  }
+  if (what === 'all' || what === 'j') {
+    await page.keyboard.press('j');
+    await page.waitForSelector('.claim-list .claim-item[data-selected]');
+    const [ms, p] = await profiled(cdp, async () => {
+      const t0 = Date.now();
+      for (let i = 0; i < 8; i++) {
+        const before = await page.evaluate(() =>
+          document.querySelector('.claim-list .claim-item[data-selected]')?.getAttribute('data-claim-id'),
+        );
+        await page.keyboard.press('j');
+        await page.waitForFunction(
+          (b) =>
+            document
+              .querySelector('.claim-list .claim-item[data-selected]')
+              ?.getAttribute('data-claim-id') !== b,
+          before,
+          { polling: 'raf' },
+        );
+      }
+      return Date.now() - t0;
+    });
+    console.log(`== 8 × j: ${ms} ms\n${summarise(p)}`);
+  }
+  if (what === 'all' || what === 'verdict') {
+    const select = page.locator('.claim-list .claim-item[data-selected] select.verdict-select');
+    const [ms, p] = await profiled(cdp, async () => {
+      const t0 = Date.now();
+      for (let i = 0; i < 4; i++) {
+        const next = (await select.inputValue()) === 'in progress' ? 'unchecked' : 'in progress';
+        await select.selectOption(next);
+        await page.waitForFunction(
+          (cls) =>
+            document
+              .querySelector('.claim-list .claim-item[data-selected] select.verdict-select')
+              ?.classList.contains(cls) ?? false,
+          `verdict-${next.replace(' ', '-')}`,
+          { polling: 'raf' },
+        );
+        await page.waitForTimeout(300);
+      }
+      return Date.now() - t0;
+    });
+    console.log(`== 4 × verdict edit (+300 ms wait each): ${ms} ms\n${summarise(p)}`);
+  }
+} finally {
+  await context.close();
+  await server.close();
+}
