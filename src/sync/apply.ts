@@ -25,6 +25,7 @@ import { CATCH_UP_KEY, type CatchUpMark } from './catch-up';
 import type { CouchDoc } from './couch';
 import { docIdOf, parseDocId, type Row, rowOf } from './docs';
 import { mergeRows } from './merge';
+import type { SyncTrace } from './types';
 
 export type Identity = Readonly<{ deviceId: string; author: string }>;
 
@@ -107,9 +108,18 @@ export async function applyDocs(
   me: Identity,
   now: number,
   checkpoint?: string | number,
-  mode: Readonly<{ catchUp?: boolean }> = {},
+  mode: Readonly<{ catchUp?: boolean; trace?: SyncTrace }> = {},
 ): Promise<ApplyOutcome> {
   const outcome: ApplyOutcome = { applied: 0, skipped: 0, merged: 0, conflicts: 0 };
+  const trace = mode.trace;
+  let mark = performance.now();
+  /** Tells `trace` the time since the last step (nothing but a clock read inside the transaction). */
+  const step = (name: string) => {
+    if (!trace) return;
+    const t = performance.now();
+    trace(name, t - mark);
+    mark = t;
+  };
   // hashing is not Dexie work: the content-derived ids of incoming speakers' keys, before the transaction
   const speakerKeys = new Set<string>();
   for (const d of docs)
@@ -118,8 +128,10 @@ export async function applyDocs(
   const derivedSpeaker = new Map(
     await Promise.all([...speakerKeys].map(async (k) => [k, await speakerIdFor(k)] as const)),
   );
+  step('apply:speaker-ids');
   await database.transaction('rw', SYNC_WRITE_TABLES(database), async (tx) => {
     markFromSync();
+    step('apply:open');
     // Every table through the transaction itself, not through Dexie's zone: in Chromium a page of
     // 500 documents lost the zone after awaits of native promises, the rest of its writes went to
     // transactions of their own (committed: half a page) and Dexie then reported this one as
@@ -136,11 +148,13 @@ export async function applyDocs(
       return [d._id.slice(0, at), d._id.slice(at + 1)] as [string, string];
     });
     const revs = await db.syncRevisions.bulkGet(keys);
+    step('apply:reads:revisions');
     const pendingKeys = new Set(
       (await db.syncOutbox.where('[table+rowId]').anyOf(keys).toArray()).map((e) =>
         docIdOf(e.table, e.rowId),
       ),
     );
+    step('apply:reads:outbox');
     const extraOutbox: OutboxEntry[] = [];
     const queue = (table: ReplicatedTable, rowId: string, op: 'put' | 'delete' = 'put') => {
       extraOutbox.push({ table, rowId, op, at: now, batchId });
@@ -243,6 +257,7 @@ export async function applyDocs(
     const revisions = new Map<string, RevisionRow>();
     const setRevision = (r: RevisionRow) => revisions.set(docIdOf(r.table, r.rowId), r);
 
+    step('apply:reads');
     // speakers and articles first: the claims of this page then find where theirs were merged
     const first = (i: number) => (/^(speakers|articles):/.test(docs[i]!._id) ? 0 : 1);
     const order = docs.map((_, i) => i).sort((x, y) => first(x) - first(y) || x - y);
@@ -422,15 +437,22 @@ export async function applyDocs(
       setRevision(revision);
       outcome.applied++;
     }
+    step('apply:loop');
     // speakers before claims: a claim's facet sorts by its speaker's name
     for (const table of REPLICATED_TABLES) {
       const rows = puts.get(table);
-      if (rows && rows.size > 0) await tableOf(db, table).bulkPut([...rows.values()]);
+      if (rows && rows.size > 0) {
+        await tableOf(db, table).bulkPut([...rows.values()]);
+        step(`apply:write:${table}`);
+      }
     }
     if (revisions.size > 0) await db.syncRevisions.bulkPut([...revisions.values()]);
+    step('apply:write:syncRevisions');
     if (history.length > 0) await db.history.bulkPut(history as never);
     if (extraOutbox.length > 0) await db.syncOutbox.bulkAdd(extraOutbox);
     if (checkpoint !== undefined) await db.syncState.put({ key: SYNC_KEYS.checkpoint, value: checkpoint });
+    step('apply:write:rest');
   });
+  step('apply:commit');
   return outcome;
 }

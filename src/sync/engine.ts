@@ -19,6 +19,7 @@ import { finishCatchUp, isCatchingUp } from './catch-up';
 import { listRowConflicts, resolveRowConflict } from './conflicts';
 import {
   type ChangeRow,
+  type ChangesPage,
   type CouchClient,
   type CouchDoc,
   CouchError,
@@ -123,6 +124,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const initialMs = options.retry?.initialMs ?? 1000;
   const maxMs = options.retry?.maxMs ?? 60_000;
   const longpollMs = options.longpollMs ?? 25_000;
+  const trace = options.trace;
+  /** Runs `job` and tells `trace` how long it took. */
+  const timed = async <T>(name: string, job: () => Promise<T>): Promise<T> => {
+    if (!trace) return job();
+    const t = performance.now();
+    try {
+      return await job();
+    } finally {
+      trace(name, performance.now() - t);
+    }
+  };
 
   let status: SyncStatus = { state: 'stopped', pending: 0, conflicts: 0 };
   const listeners = new Set<(s: SyncStatus) => void>();
@@ -294,25 +306,50 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           phase: 'indexing',
         },
       });
-      await finishCatchUp(db);
+      await timed('rebuild', () => finishCatchUp(db));
       catchingUp = false;
+    };
+    /** A page asked for ahead (while catching up, page n+1 is on its way while page n is written). */
+    type Request = {
+      since: string | number | null;
+      limit: number;
+      controller: AbortController;
+      page: Promise<ChangesPage>;
+    };
+    let ahead: Request | null = null;
+    const request = (from: string | number | null, limit: number): Request => {
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      signal.addEventListener('abort', stop, { once: true });
+      const page = timed('fetch', () =>
+        client.changes({ since: from, limit, selector: options.selector, signal: controller.signal }),
+      ).finally(() => signal.removeEventListener('abort', stop));
+      page.catch(() => undefined); // awaited when its turn comes, or dropped with its controller
+      return { since: from, limit, controller, page };
     };
     try {
       for (;;) {
         if (first || done > 0) await checkQuota();
         const limit = catchingUp || (first && catchUpBatch > 0) ? catchUpBatch : batchSize;
-        const page = await client.changes({ since, limit, selector: options.selector, signal });
+        const asked = ahead && ahead.since === since && ahead.limit === limit ? ahead : request(since, limit);
+        if (ahead !== asked) ahead?.controller.abort();
+        ahead = null;
+        const page = await timed('fetch:wait', () => asked.page);
         // a first page that comes back full: a large library is on its way
         if (first && done === 0 && catchUpBatch > 0 && page.results.length >= limit) catchingUp = true;
+        const more = page.results.length >= limit && page.pending !== 0;
+        if (catchingUp && more) ahead = request(page.last_seq, limit);
         const docs = page.results.map(
           (r: ChangeRow): CouchDoc =>
             r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, ...(r.deleted ? { _deleted: true } : {}) },
         );
-        const outcome = await applyDocs(db, docs, me, now(), page.last_seq, { catchUp: catchingUp });
+        const outcome = await timed('apply', () =>
+          applyDocs(db, docs, me, now(), page.last_seq, { catchUp: catchingUp, trace }),
+        );
         report.pulled += outcome.applied;
         report.merged += outcome.merged;
         report.conflicts += outcome.conflicts;
-        report.merged += await settleServerConflicts(docs, signal);
+        report.merged += await timed('settle', () => settleServerConflicts(docs, signal));
         since = page.last_seq;
         done += page.results.length;
         const total =
@@ -325,9 +362,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           progress: { done, ...(total !== undefined ? { total } : {}), phase: 'receiving' },
           ...(await counts()),
         });
-        if (page.results.length < limit || page.pending === 0) break;
+        if (!more) break;
       }
     } catch (e) {
+      ahead?.controller.abort();
       // what arrived must be usable (a quota stop, an offline server): rebuild unless stopped
       if (!signal.aborted) await finish().catch(() => undefined);
       throw e;

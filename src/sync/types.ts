@@ -89,7 +89,12 @@ export type SyncEngineOptions = Readonly<{
   estimate?: StorageEstimator | null;
   /** Free bytes to keep when pulling (default 64 MB): below this a first sync stops, resumable. */
   quotaReserve?: number;
+  /** Told how long each step of a pull took (benchmarks: where a first sync's time goes). */
+  trace?: SyncTrace;
 }>;
+
+/** A step of the pull (`fetch`, `apply`, `apply:reads`, `apply:write:claims`, `rebuild`, …) and its milliseconds. */
+export type SyncTrace = (step: string, ms: number) => void;
 
 export type SyncConflict = Readonly<{
   table: ReplicatedTable;
