@@ -29,7 +29,14 @@ import type { SyncTrace } from './types';
 
 export type Identity = Readonly<{ deviceId: string; author: string }>;
 
-export type ApplyOutcome = { applied: number; skipped: number; merged: number; conflicts: number };
+export type ApplyOutcome = {
+  applied: number;
+  skipped: number;
+  merged: number;
+  conflicts: number;
+  /** The documents (`table:rowId`) whose revision rows this call wrote. */
+  revised: string[];
+};
 
 /** The tables a sync write may touch: every replicated table and sync's own bookkeeping. */
 export const SYNC_WRITE_TABLES = (db: SyncDb) => [
@@ -108,9 +115,17 @@ export async function applyDocs(
   me: Identity,
   now: number,
   checkpoint?: string | number,
-  mode: Readonly<{ catchUp?: boolean; trace?: SyncTrace }> = {},
+  mode: Readonly<{
+    catchUp?: boolean;
+    trace?: SyncTrace;
+    /**
+     * Says of a document id that no revision of it can be stored here (a first sync into an empty
+     * revision table that has not yet applied it): its revision is not read. Replays still are.
+     */
+    unrevised?: (docId: string) => boolean;
+  }> = {},
 ): Promise<ApplyOutcome> {
-  const outcome: ApplyOutcome = { applied: 0, skipped: 0, merged: 0, conflicts: 0 };
+  const outcome: ApplyOutcome = { applied: 0, skipped: 0, merged: 0, conflicts: 0, revised: [] };
   const trace = mode.trace;
   let mark = performance.now();
   /** Tells `trace` the time since the last step (nothing but a clock read inside the transaction). */
@@ -147,7 +162,15 @@ export async function applyDocs(
       const at = d._id.indexOf(':');
       return [d._id.slice(0, at), d._id.slice(at + 1)] as [string, string];
     });
-    const revs = await db.syncRevisions.bulkGet(keys);
+    const unrevised = mode.unrevised ?? (() => false);
+    /** The stored revisions of `wanted` (table, row id), leaving out ids that cannot have one. */
+    const revisionsOf = async (wanted: readonly [string, string][]) => {
+      const read = wanted.filter(([t, id]) => !unrevised(`${t}:${id}`));
+      const found = read.length > 0 ? await db.syncRevisions.bulkGet(read) : [];
+      const byId = new Map(read.map(([t, id], i) => [`${t}:${id}`, found[i]]));
+      return wanted.map(([t, id]) => byId.get(`${t}:${id}`));
+    };
+    const revs = await revisionsOf(keys);
     step('apply:reads:revisions');
     const pendingKeys = new Set(
       (await db.syncOutbox.where('[table+rowId]').anyOf(keys).toArray()).map((e) =>
@@ -175,20 +198,16 @@ export async function applyDocs(
     /** Articles merged away (loser id → kept id), learnt from revisions and from this batch. */
     const mergedArticles = new Map<string, string>();
     const refs = [...referenced];
-    (await db.syncRevisions.bulkGet(refs.map((id) => ['articles', id] as [string, string]))).forEach(
-      (r, i) => {
-        if (r?.mergedInto) mergedArticles.set(refs[i]!, r.mergedInto);
-      },
-    );
+    (await revisionsOf(refs.map((id) => ['articles', id] as [string, string]))).forEach((r, i) => {
+      if (r?.mergedInto) mergedArticles.set(refs[i]!, r.mergedInto);
+    });
     const articleTarget = (id: string): string => mergedArticles.get(id) ?? id;
     /** Speakers merged away (loser id → kept id): two devices made one person under two ids. */
     const mergedSpeakers = new Map<string, string>();
     const spRefs = [...speakersReferenced];
-    (await db.syncRevisions.bulkGet(spRefs.map((id) => ['speakers', id] as [string, string]))).forEach(
-      (r, i) => {
-        if (r?.mergedInto) mergedSpeakers.set(spRefs[i]!, r.mergedInto);
-      },
-    );
+    (await revisionsOf(spRefs.map((id) => ['speakers', id] as [string, string]))).forEach((r, i) => {
+      if (r?.mergedInto) mergedSpeakers.set(spRefs[i]!, r.mergedInto);
+    });
     const speakerTarget = (id: string): string => mergedSpeakers.get(id) ?? id;
     /** Live speakers by key: the library's, then this page's as they are applied. */
     const byKey = new Map<string, Row>();
@@ -447,6 +466,7 @@ export async function applyDocs(
       }
     }
     if (revisions.size > 0) await db.syncRevisions.bulkPut([...revisions.values()]);
+    outcome.revised = [...revisions.keys()];
     step('apply:write:syncRevisions');
     if (history.length > 0) await db.history.bulkPut(history as never);
     if (extraOutbox.length > 0) await db.syncOutbox.bulkAdd(extraOutbox);

@@ -286,6 +286,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let since = ((await db.syncState.get(SYNC_KEYS.checkpoint))?.value ?? null) as string | number | null;
     const first = since === null;
     let catchingUp = catchUpBatch > 0 && (await isCatchingUp(db));
+    // A first sync into a library with no revisions yet (nothing pulled or pushed before): only
+    // this run writes them (pushes come after the pull), so apply reads none it did not write.
+    const unrevisedAtStart = first && (await db.syncRevisions.limit(1).count()) === 0;
+    const appliedHere = new Set<string>();
+    const unrevised = unrevisedAtStart ? (id: string) => !appliedHere.has(id) : undefined;
     let done = 0;
     // CouchDB sends `pending` with each page; without it (the test server, older servers) a first
     // sync of a whole database lists every document once: its counts are the total to expect.
@@ -344,8 +349,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
             r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, ...(r.deleted ? { _deleted: true } : {}) },
         );
         const outcome = await timed('apply', () =>
-          applyDocs(db, docs, me, now(), page.last_seq, { catchUp: catchingUp, trace }),
+          applyDocs(db, docs, me, now(), page.last_seq, { catchUp: catchingUp, trace, unrevised }),
         );
+        if (unrevised) for (const id of outcome.revised) appliedHere.add(id);
         report.pulled += outcome.applied;
         report.merged += outcome.merged;
         report.conflicts += outcome.conflicts;
