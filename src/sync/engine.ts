@@ -26,11 +26,11 @@ import {
   createCouchClient,
   NetworkError,
 } from './couch';
-import { type Row, rowOf } from './docs';
+import { articlesSelector, type Row, rowOf, sliceSelector } from './docs';
 import { mergeRows } from './merge';
 import { pushRound } from './push';
 import { roleOf } from './session';
-import { checkpointForSlice } from './slice';
+import { addedToSlice, checkpointForSlice, findSliceArticles, widenSlice } from './slice';
 import type {
   FetchLike,
   StorageEstimator,
@@ -281,8 +281,65 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    * Pulls until caught up. A first sync whose first page comes back full (a large library) runs in
    * catch-up mode (catch-up.ts): bigger pages, derived rows rebuilt once at the end.
    */
+  /** The chosen slice's articles and those its search found since (null: no slice option). */
+  let sliceIds: string[] | null = null;
+  let sliceSearchedAt = Number.NEGATIVE_INFINITY;
+  const sliceRefreshMs = options.sliceRefreshMs ?? 60_000;
+  const selectorNow = () => (sliceIds ? sliceSelector(sliceIds) : options.selector);
+
+  /**
+   * A slice found by a search takes in articles that search finds now and did not then (a
+   * teammate's new article with the tag or in the dates): their documents so far are read with a
+   * selector of their own from the start of the feed, then the slice's feed goes on with them.
+   */
+  async function refreshSlice(
+    signal: AbortSignal,
+    report: { pulled: number; merged: number; conflicts: number },
+  ) {
+    const slice = options.slice;
+    if (!slice) return;
+    const added = await addedToSlice(db, slice.articleIds);
+    sliceIds = [...new Set([...slice.articleIds, ...added])];
+    await checkpointForSlice(db, selectorNow());
+    if (!slice.criteria || now() - sliceSearchedAt < sliceRefreshMs) return;
+    const found = await findSliceArticles(client.server, database, slice.criteria, {
+      fetch: options.fetch ?? defaultFetch,
+    });
+    sliceSearchedAt = now();
+    const known = new Set([...sliceIds, ...(slice.excluded ?? [])]);
+    const fresh = found.articles.map((a) => a.id).filter((id) => !known.has(id));
+    if (fresh.length === 0) return;
+    const before = selectorNow();
+    // from the start of the feed unless the slice's own feed starts there anyway
+    if ((await db.syncState.get(SYNC_KEYS.checkpoint)) !== undefined) {
+      let since: string | number | null = null;
+      for (;;) {
+        const page = await client.changes({
+          since,
+          limit: batchSize,
+          selector: articlesSelector(fresh),
+          signal,
+        });
+        const docs = page.results.map(
+          (r: ChangeRow): CouchDoc =>
+            r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, ...(r.deleted ? { _deleted: true } : {}) },
+        );
+        const outcome = await applyDocs(db, docs, me, now());
+        report.pulled += outcome.applied;
+        report.merged += outcome.merged + (await settleServerConflicts(docs, signal));
+        report.conflicts += outcome.conflicts;
+        since = page.last_seq;
+        if (page.results.length < batchSize || page.pending === 0) break;
+      }
+    }
+    sliceIds = [...sliceIds, ...fresh];
+    await widenSlice(db, slice.articleIds, [...added, ...fresh], before, selectorNow());
+  }
+
   async function pullAll(signal: AbortSignal, report: { pulled: number; merged: number; conflicts: number }) {
-    await checkpointForSlice(db, options.selector);
+    if (options.slice) await refreshSlice(signal, report);
+    else await checkpointForSlice(db, options.selector);
+    const selector = selectorNow();
     let since = ((await db.syncState.get(SYNC_KEYS.checkpoint))?.value ?? null) as string | number | null;
     const first = since === null;
     let catchingUp = catchUpBatch > 0 && (await isCatchingUp(db));
@@ -295,7 +352,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // CouchDB sends `pending` with each page; without it (the test server, older servers) a first
     // sync of a whole database lists every document once: its counts are the total to expect.
     let expected: number | undefined;
-    if (first && !options.selector) {
+    if (first && !selector) {
       const info = await client.info(signal).catch((e: unknown) => {
         if (isAbort(e)) throw e;
         return null;
@@ -327,7 +384,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const stop = () => controller.abort();
       signal.addEventListener('abort', stop, { once: true });
       const page = timed('fetch', () =>
-        client.changes({ since: from, limit, selector: options.selector, signal: controller.signal }),
+        client.changes({ since: from, limit, selector, signal: controller.signal }),
       ).finally(() => signal.removeEventListener('abort', stop));
       page.catch(() => undefined); // awaited when its turn comes, or dropped with its controller
       return { since: from, limit, controller, page };
@@ -469,7 +526,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           since,
           limit: 1,
           longpollMs,
-          selector: options.selector,
+          selector: selectorNow(),
           signal: poll.signal,
         });
       } catch (e) {
