@@ -132,5 +132,11 @@ async function drain(count: number) {
   return { edited, queued: before.outbox, ...result };
 }
 
-Object.assign(window, { benchSync: { firstSync, liveEdits, drain } });
+/** Raw IndexedDB writing the rows the first sync stored (the platform limit), in pages of `page` claims. */
+async function rawLimit(page: number) {
+  if (!a) throw new Error('first sync first');
+  return a.rawLimit(page);
+}
+
+Object.assign(window, { benchSync: { firstSync, liveEdits, drain, rawLimit } });
 document.getElementById('out')!.textContent = 'ready';

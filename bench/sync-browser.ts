@@ -123,6 +123,8 @@ try {
       ms: number;
       serverMs: number;
       requests: number;
+      steps: Record<string, { ms: number; n: number }>;
+      raw?: unknown;
       report: { pulled: number; complete: boolean; state: string; message?: string };
       counts: Record<string, number>;
       statuses: number;
@@ -164,6 +166,20 @@ try {
         log(
           `  ${Math.round(r.ms)} ms (server ${Math.round(r.serverMs)} ms, ${r.requests} requests), ${r.progress.length} progress reports, last ${JSON.stringify(last)}, longest main-thread task ${Math.round(r.longestTaskMs)} ms (${r.longTasks.length} over 50 ms), CPU: Chromium ${r.chromiumCpuS?.toFixed(1)} s, test server + Vite ${r.serverCpuS?.toFixed(1)} s`,
         );
+        log(
+          `  steps: ${Object.entries(r.steps)
+            .map(([k, v]) => `${k} ${Math.round(v.ms)} ms${v.n > 1 ? ` (${v.n}×)` : ''}`)
+            .join(', ')}`,
+        );
+        // the platform limit: the same rows written again with raw IndexedDB, in the same run
+        r.raw = await page.evaluate(
+          (p) =>
+            (
+              window as unknown as { benchSync: { rawLimit(x: number): Promise<unknown> } }
+            ).benchSync.rawLimit(p),
+          CATCH_UP_BATCH || 2_000,
+        );
+        log(`  raw IndexedDB, same rows: ${JSON.stringify(r.raw)}`);
         const key = catchUp ? 'on' : 'off';
         firsts[key] = [...(firsts[key] ?? []), r];
       }
@@ -279,6 +295,8 @@ try {
                 liveQueryRuns: r.liveRuns,
                 chromiumCpuS: Number(r.chromiumCpuS?.toFixed(1)),
                 serverCpuS: Number(r.serverCpuS?.toFixed(1)),
+                steps: Object.fromEntries(Object.entries(r.steps).map(([k, v]) => [k, Math.round(v.ms)])),
+                raw: r.raw,
               })),
             ]),
           ),

@@ -6,6 +6,7 @@
 import { expose } from 'comlink';
 import type { Claim } from '@/core/model/types';
 import { createSyncEngine, openDeviceDatabase, type SyncDb, type SyncEngine, type SyncStatus } from '@/sync';
+import { openRawCopy } from './lib/raw-idb';
 
 export type WorkerInit = Readonly<{
   url: string;
@@ -24,6 +25,12 @@ let engine: SyncEngine | null = null;
 let db: SyncDb | null = null;
 let serverMs = 0;
 let requests = 0;
+/** Milliseconds per step of the pull (the engine's `trace`), and how many times each ran. */
+let steps: Record<string, { ms: number; n: number }> = {};
+const trace = (step: string, ms: number) => {
+  const s = steps[step] ?? { ms: 0, n: 0 };
+  steps[step] = { ms: s.ms + ms, n: s.n + 1 };
+};
 
 const timedFetch = async (input: string, init?: RequestInit): Promise<Response> => {
   const t = performance.now();
@@ -71,15 +78,17 @@ const api = {
       ...(o.pushBatch ? { pushBatchSize: o.pushBatch } : {}),
       ...(o.selector ? { selector: o.selector } : {}),
       ...(o.longpollMs ? { longpollMs: o.longpollMs } : {}),
+      trace,
     });
     engine.subscribe((s) => onStatus(s));
   },
   async syncOnce() {
     serverMs = 0;
     requests = 0;
+    steps = {};
     const t = performance.now();
     const report = await need(engine).syncOnce();
-    return { ms: performance.now() - t, report, serverMs, requests, counts: await counts() };
+    return { ms: performance.now() - t, report, serverMs, requests, steps, counts: await counts() };
   },
   start: () => need(engine).start(),
   stop: () => need(engine).stop(),
@@ -102,6 +111,102 @@ const api = {
       await d.claims.bulkPut(claims.map((c) => ({ ...c, notes: `bulk ${at}`, updatedAt: at })));
       return claims.length;
     });
+  },
+  /**
+   * The platform limit: the rows the first sync left in this database (claims, their revisions,
+   * facet and key rows, articles, heads, speakers, summaries) written again with raw IndexedDB into
+   * fresh databases with the same stores and indexes, in transactions of `page` claims. `alone`:
+   * each table by itself; `pages`: every table's rows of a page of claims in one transaction, as a
+   * catch-up page would write them at best.
+   */
+  async rawLimit(page: number) {
+    const d = need(db);
+    const tables = [
+      'speakers',
+      'articles',
+      'articleHeads',
+      'claims',
+      'syncRevisions',
+      'claimFacets',
+      'claimKeys',
+      'summaries',
+    ] as const;
+    const rows: Record<string, unknown[]> = {};
+    for (const t of tables) rows[t] = await d.table(t).toArray();
+    const write = (raw: IDBDatabase, parts: [string, unknown[]][]) =>
+      new Promise<void>((resolve, reject) => {
+        const tx = raw.transaction(
+          parts.map(([t]) => t),
+          'readwrite',
+        );
+        for (const [t, rs] of parts) {
+          const store = tx.objectStore(t);
+          for (const r of rs) store.put(r);
+        }
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
+    const alone: Record<string, { rows: number; ms: number; bytesPerRow: number }> = {};
+    const raw1 = await openRawCopy(`${d.name}-raw-alone`);
+    for (const t of tables) {
+      const all = rows[t]!;
+      const t0 = performance.now();
+      for (let i = 0; i < all.length; i += page) await write(raw1, [[t, all.slice(i, i + page)]]);
+      const sample = all.slice(0, 200);
+      alone[t] = {
+        rows: all.length,
+        ms: performance.now() - t0,
+        bytesPerRow: Math.round(JSON.stringify(sample).length / Math.max(1, sample.length)),
+      };
+    }
+    raw1.close();
+    const raw2 = await openRawCopy(`${d.name}-raw-pages`);
+    const claims = rows.claims!;
+    const byId = (t: string) => new Map((rows[t] as { id: string }[]).map((r) => [r.id, r]));
+    const facets = byId('claimFacets');
+    const keys = byId('claimKeys');
+    const revisions = new Map(
+      (rows.syncRevisions as { table: string; rowId: string }[]).map((r) => [`${r.table}:${r.rowId}`, r]),
+    );
+    const t0 = performance.now();
+    await write(raw2, [
+      ['speakers', rows.speakers!],
+      ['articles', rows.articles!],
+      ['articleHeads', rows.articleHeads!],
+      [
+        'syncRevisions',
+        [...revisions.values()].filter((r) => !String((r as { table: string }).table).startsWith('claims')),
+      ],
+    ]);
+    let pagesOnlyClaimsRevisions = 0;
+    let pagesAll = 0;
+    for (let i = 0; i < claims.length; i += page) {
+      const chunk = claims.slice(i, i + page) as { id: string }[];
+      const p0 = performance.now();
+      await write(raw2, [
+        ['claims', chunk],
+        ['syncRevisions', chunk.map((c) => revisions.get(`claims:${c.id}`)).filter(Boolean)],
+      ]);
+      pagesOnlyClaimsRevisions += performance.now() - p0;
+      const p1 = performance.now();
+      await write(raw2, [
+        ['claimFacets', chunk.map((c) => facets.get(c.id)).filter(Boolean)],
+        ['claimKeys', chunk.map((c) => keys.get(c.id)).filter(Boolean)],
+      ]);
+      pagesAll += performance.now() - p1;
+    }
+    await write(raw2, [['summaries', rows.summaries!]]);
+    const pagesMs = performance.now() - t0;
+    raw2.close();
+    for (const n of [`${d.name}-raw-alone`, `${d.name}-raw-pages`]) indexedDB.deleteDatabase(n);
+    return {
+      page,
+      alone,
+      pagesMs,
+      claimsAndRevisionsMs: pagesOnlyClaimsRevisions,
+      facetsAndKeysMs: pagesAll,
+    };
   },
   async close() {
     await engine?.stop();

@@ -2,7 +2,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { SpeakerId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
-import { saveImportedArticle } from './articles';
+import { saveImportedArticle, speakerIdFor } from './articles';
+import { reassignToNewSpeaker } from './corrections';
 import { db } from './db';
 import { historyOfBatch, historyOfRow } from './history';
 import { speakerQueries } from './queries';
@@ -28,6 +29,24 @@ describe('speakers', () => {
     expect(history.map((h) => h.action)).toEqual(['create', 'update']);
     expect(history[1]?.from).toEqual({ name: 'Sarah Champion', key: 'sarah champion', role: null });
     await expect(updateSpeaker(s.id, { name: '  ' })).rejects.toThrow('A speaker needs a name.');
+  });
+
+  test('a speaker added by hand gets the id derived from its key, unless that id is taken', async () => {
+    const first = await createSpeaker({ name: 'Dr Jane Doe' });
+    expect(first.id).toBe(await speakerIdFor('jane doe'));
+    // a second person of the same name, and a name with no key, get random ids
+    const second = await createSpeaker({ name: 'Jane Doe' });
+    expect(second.id).not.toBe(first.id);
+    expect(second.id.startsWith('spk-')).toBe(false);
+    expect(await db.speakers.count()).toBe(2);
+  });
+
+  test("inside a caller's transaction (a claim moved to a new speaker) the hashing does not end it", async () => {
+    const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const claim = (await db.claims.where('articleId').equals(articleId).first())!;
+    const speaker = await reassignToNewSpeaker(claim.id, 'Jane Doe');
+    expect(speaker.id).toBe(await speakerIdFor('jane doe'));
+    expect((await db.claims.get(claim.id))?.speakerId).toBe(speaker.id);
   });
 
   test('merging moves the claims, keeps the names as aliases, tombstones the others, in one batch', async () => {

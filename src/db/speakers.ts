@@ -1,6 +1,8 @@
+import { Dexie } from 'dexie';
 import type { SpeakerType } from '@/core/extract/types';
 import { mergeAliases, speakerKey } from '@/core/model/speaker-key';
 import type { ClaimId, Speaker, SpeakerId } from '@/core/model/types';
+import { speakerIdFor } from './articles';
 import { db } from './db';
 import { DbError } from './errors';
 import { type HistoryChange, newBatchId, recordHistory, type WriteOptions } from './history';
@@ -22,15 +24,29 @@ function cleanName(name: string): string {
   return cleaned;
 }
 
-/** A speaker added by hand (for a manual claim or a reassignment). */
+/**
+ * A speaker added by hand (for a manual claim or a reassignment). Its id is derived from its key
+ * (`speakerIdFor`, as an import's speakers), so two devices that add the same person offline make
+ * one row; a derived id already in use (a renamed or deleted speaker, a second person of one name)
+ * is not reused: that speaker gets a random id.
+ */
 export async function createSpeaker(input: SpeakerInput, options: WriteOptions = {}): Promise<Speaker> {
   const name = cleanName(input.name);
+  const key = speakerKey(name);
+  // hashing is not Dexie work: inside a caller's transaction it must not let that transaction end
+  const derived =
+    key === ''
+      ? null
+      : Dexie.currentTransaction
+        ? await Dexie.waitFor(speakerIdFor(key))
+        : await speakerIdFor(key);
   return db.transaction('rw', [db.speakers, db.history], async () => {
     const now = Date.now();
+    const taken = derived === null || (await db.speakers.get(derived)) !== undefined;
     const speaker: Speaker = {
-      id: newId<SpeakerId>(),
+      id: taken ? newId<SpeakerId>() : derived,
       name,
-      key: speakerKey(name),
+      key,
       type: input.type ?? 'person',
       role: input.role?.trim() || null,
       aliases: mergeAliases([], input.aliases ?? [], [name]),

@@ -25,10 +25,18 @@ import { CATCH_UP_KEY, type CatchUpMark } from './catch-up';
 import type { CouchDoc } from './couch';
 import { docIdOf, parseDocId, type Row, rowOf } from './docs';
 import { mergeRows } from './merge';
+import type { SyncTrace } from './types';
 
 export type Identity = Readonly<{ deviceId: string; author: string }>;
 
-export type ApplyOutcome = { applied: number; skipped: number; merged: number; conflicts: number };
+export type ApplyOutcome = {
+  applied: number;
+  skipped: number;
+  merged: number;
+  conflicts: number;
+  /** The documents (`table:rowId`) whose revision rows this call wrote. */
+  revised: string[];
+};
 
 /** The tables a sync write may touch: every replicated table and sync's own bookkeeping. */
 export const SYNC_WRITE_TABLES = (db: SyncDb) => [
@@ -107,9 +115,26 @@ export async function applyDocs(
   me: Identity,
   now: number,
   checkpoint?: string | number,
-  mode: Readonly<{ catchUp?: boolean }> = {},
+  mode: Readonly<{
+    catchUp?: boolean;
+    trace?: SyncTrace;
+    /**
+     * Says of a document id that no revision of it can be stored here (a first sync into an empty
+     * revision table that has not yet applied it): its revision is not read. Replays still are.
+     */
+    unrevised?: (docId: string) => boolean;
+  }> = {},
 ): Promise<ApplyOutcome> {
-  const outcome: ApplyOutcome = { applied: 0, skipped: 0, merged: 0, conflicts: 0 };
+  const outcome: ApplyOutcome = { applied: 0, skipped: 0, merged: 0, conflicts: 0, revised: [] };
+  const trace = mode.trace;
+  let mark = performance.now();
+  /** Tells `trace` the time since the last step (nothing but a clock read inside the transaction). */
+  const step = (name: string) => {
+    if (!trace) return;
+    const t = performance.now();
+    trace(name, t - mark);
+    mark = t;
+  };
   // hashing is not Dexie work: the content-derived ids of incoming speakers' keys, before the transaction
   const speakerKeys = new Set<string>();
   for (const d of docs)
@@ -118,8 +143,10 @@ export async function applyDocs(
   const derivedSpeaker = new Map(
     await Promise.all([...speakerKeys].map(async (k) => [k, await speakerIdFor(k)] as const)),
   );
+  step('apply:speaker-ids');
   await database.transaction('rw', SYNC_WRITE_TABLES(database), async (tx) => {
     markFromSync();
+    step('apply:open');
     // Every table through the transaction itself, not through Dexie's zone: in Chromium a page of
     // 500 documents lost the zone after awaits of native promises, the rest of its writes went to
     // transactions of their own (committed: half a page) and Dexie then reported this one as
@@ -135,12 +162,22 @@ export async function applyDocs(
       const at = d._id.indexOf(':');
       return [d._id.slice(0, at), d._id.slice(at + 1)] as [string, string];
     });
-    const revs = await db.syncRevisions.bulkGet(keys);
+    const unrevised = mode.unrevised ?? (() => false);
+    /** The stored revisions of `wanted` (table, row id), leaving out ids that cannot have one. */
+    const revisionsOf = async (wanted: readonly [string, string][]) => {
+      const read = wanted.filter(([t, id]) => !unrevised(`${t}:${id}`));
+      const found = read.length > 0 ? await db.syncRevisions.bulkGet(read) : [];
+      const byId = new Map(read.map(([t, id], i) => [`${t}:${id}`, found[i]]));
+      return wanted.map(([t, id]) => byId.get(`${t}:${id}`));
+    };
+    const revs = await revisionsOf(keys);
+    step('apply:reads:revisions');
     const pendingKeys = new Set(
       (await db.syncOutbox.where('[table+rowId]').anyOf(keys).toArray()).map((e) =>
         docIdOf(e.table, e.rowId),
       ),
     );
+    step('apply:reads:outbox');
     const extraOutbox: OutboxEntry[] = [];
     const queue = (table: ReplicatedTable, rowId: string, op: 'put' | 'delete' = 'put') => {
       extraOutbox.push({ table, rowId, op, at: now, batchId });
@@ -161,20 +198,16 @@ export async function applyDocs(
     /** Articles merged away (loser id → kept id), learnt from revisions and from this batch. */
     const mergedArticles = new Map<string, string>();
     const refs = [...referenced];
-    (await db.syncRevisions.bulkGet(refs.map((id) => ['articles', id] as [string, string]))).forEach(
-      (r, i) => {
-        if (r?.mergedInto) mergedArticles.set(refs[i]!, r.mergedInto);
-      },
-    );
+    (await revisionsOf(refs.map((id) => ['articles', id] as [string, string]))).forEach((r, i) => {
+      if (r?.mergedInto) mergedArticles.set(refs[i]!, r.mergedInto);
+    });
     const articleTarget = (id: string): string => mergedArticles.get(id) ?? id;
     /** Speakers merged away (loser id → kept id): two devices made one person under two ids. */
     const mergedSpeakers = new Map<string, string>();
     const spRefs = [...speakersReferenced];
-    (await db.syncRevisions.bulkGet(spRefs.map((id) => ['speakers', id] as [string, string]))).forEach(
-      (r, i) => {
-        if (r?.mergedInto) mergedSpeakers.set(spRefs[i]!, r.mergedInto);
-      },
-    );
+    (await revisionsOf(spRefs.map((id) => ['speakers', id] as [string, string]))).forEach((r, i) => {
+      if (r?.mergedInto) mergedSpeakers.set(spRefs[i]!, r.mergedInto);
+    });
     const speakerTarget = (id: string): string => mergedSpeakers.get(id) ?? id;
     /** Live speakers by key: the library's, then this page's as they are applied. */
     const byKey = new Map<string, Row>();
@@ -243,6 +276,7 @@ export async function applyDocs(
     const revisions = new Map<string, RevisionRow>();
     const setRevision = (r: RevisionRow) => revisions.set(docIdOf(r.table, r.rowId), r);
 
+    step('apply:reads');
     // speakers and articles first: the claims of this page then find where theirs were merged
     const first = (i: number) => (/^(speakers|articles):/.test(docs[i]!._id) ? 0 : 1);
     const order = docs.map((_, i) => i).sort((x, y) => first(x) - first(y) || x - y);
@@ -422,15 +456,23 @@ export async function applyDocs(
       setRevision(revision);
       outcome.applied++;
     }
+    step('apply:loop');
     // speakers before claims: a claim's facet sorts by its speaker's name
     for (const table of REPLICATED_TABLES) {
       const rows = puts.get(table);
-      if (rows && rows.size > 0) await tableOf(db, table).bulkPut([...rows.values()]);
+      if (rows && rows.size > 0) {
+        await tableOf(db, table).bulkPut([...rows.values()]);
+        step(`apply:write:${table}`);
+      }
     }
     if (revisions.size > 0) await db.syncRevisions.bulkPut([...revisions.values()]);
+    outcome.revised = [...revisions.keys()];
+    step('apply:write:syncRevisions');
     if (history.length > 0) await db.history.bulkPut(history as never);
     if (extraOutbox.length > 0) await db.syncOutbox.bulkAdd(extraOutbox);
     if (checkpoint !== undefined) await db.syncState.put({ key: SYNC_KEYS.checkpoint, value: checkpoint });
+    step('apply:write:rest');
   });
+  step('apply:commit');
   return outcome;
 }

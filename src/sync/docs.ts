@@ -46,16 +46,27 @@ const tableRange = (table: string) => ({ _id: { $gt: `${table}:`, $lt: `${table}
  * `$elemMatch` inside `$or`.
  */
 export function sliceSelector(articleIds: readonly string[]): Record<string, unknown> {
-  const ids = [...articleIds];
   const history = tableRange('history');
   return {
     $or: [
       { _deleted: true },
       ...['speakers', 'sources', 'evidence', 'questions'].map(tableRange),
-      { _id: { $in: ids.map((id) => `articles:${id}`) } },
-      { articleId: { $in: ids } },
       { ...history, table: { $in: ['speakers', 'sources', 'evidence', 'questions'] } },
-      { ...history, table: 'articles', rowId: { $in: ids } },
+      ...articleParts(articleIds),
     ],
   };
+}
+
+/** Only what belongs to these articles (the article, its claims, its history): a slice's new articles. */
+export function articlesSelector(articleIds: readonly string[]): Record<string, unknown> {
+  return { $or: articleParts(articleIds) };
+}
+
+function articleParts(articleIds: readonly string[]): Record<string, unknown>[] {
+  const ids = [...articleIds];
+  return [
+    { _id: { $in: ids.map((id) => `articles:${id}`) } },
+    { articleId: { $in: ids } },
+    { ...tableRange('history'), table: 'articles', rowId: { $in: ids } },
+  ];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
-import { saveImportedArticle } from '@/db/articles';
+import { saveImportedArticle, speakerIdFor } from '@/db/articles';
 import { setClaimVerdict } from '@/db/claims';
+import { createSpeaker } from '@/db/speakers';
 import { appDatabase } from '@/db/sync-db';
 import { readUndoState, undo } from '@/db/undo';
 import { sliceSelector } from '@/sync/docs';
@@ -207,6 +208,34 @@ describe('sync engine against the test CouchDB', () => {
     expect(met).toMatchObject({ complete: true, conflicts: 0 });
     expect(await b.engine.listConflicts()).toEqual([]);
     expect(await speakersOf(b)).toEqual(speakers);
+  });
+
+  test('a speaker added by hand on two devices offline is one row when they meet (content-derived id)', async () => {
+    const team = await newTeam();
+    const liveSpeakers = async (d: Device) =>
+      (await d.db.speakers.toArray()).filter((s) => s.deletedAt === null).map((s) => [s.id, s.key]);
+    await resetDb();
+    const a = await device(team, 'ana', { db: appDatabase() });
+    const made = await createSpeaker({ name: 'Jane Doe', role: 'Mayor' });
+    expect(made.id).toBe(await speakerIdFor('jane doe'));
+    expect((await a.engine.syncOnce()).complete).toBe(true);
+    await a.engine.stop();
+
+    await resetDb();
+    const b = await device(team, 'ben', { db: appDatabase() });
+    expect((await createSpeaker({ name: '  jane   DOE ' })).id).toBe(made.id);
+    const met = await b.engine.syncOnce();
+    expect(met).toMatchObject({ complete: true, conflicts: 0 });
+    expect(await liveSpeakers(b)).toEqual([[made.id, 'jane doe']]);
+    // the role only one side set is kept; the server holds one document for the person
+    expect((await b.db.speakers.get(made.id))?.role).toBe('Mayor');
+    const { body } = await couchRequest<{ rows: { id: string }[] }>(
+      couch().url,
+      couch().admin,
+      'GET',
+      `/${team.db}/_all_docs?startkey=${encodeURIComponent('"speakers:"')}&endkey=${encodeURIComponent('"speakers:\uffff"')}`,
+    );
+    expect(body.rows.map((r) => r.id)).toEqual([`speakers:${made.id}`]);
   });
 
   test('first contact: what the team reviewed arrives without a conflict; a field also edited here is one', async () => {

@@ -19,17 +19,18 @@ import { finishCatchUp, isCatchingUp } from './catch-up';
 import { listRowConflicts, resolveRowConflict } from './conflicts';
 import {
   type ChangeRow,
+  type ChangesPage,
   type CouchClient,
   type CouchDoc,
   CouchError,
   createCouchClient,
   NetworkError,
 } from './couch';
-import { type Row, rowOf } from './docs';
+import { articlesSelector, type Row, rowOf, sliceSelector } from './docs';
 import { mergeRows } from './merge';
 import { pushRound } from './push';
 import { roleOf } from './session';
-import { checkpointForSlice } from './slice';
+import { addedToSlice, checkpointForSlice, findSliceArticles, widenSlice } from './slice';
 import type {
   FetchLike,
   StorageEstimator,
@@ -123,6 +124,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const initialMs = options.retry?.initialMs ?? 1000;
   const maxMs = options.retry?.maxMs ?? 60_000;
   const longpollMs = options.longpollMs ?? 25_000;
+  const trace = options.trace;
+  /** Runs `job` and tells `trace` how long it took. */
+  const timed = async <T>(name: string, job: () => Promise<T>): Promise<T> => {
+    if (!trace) return job();
+    const t = performance.now();
+    try {
+      return await job();
+    } finally {
+      trace(name, performance.now() - t);
+    }
+  };
 
   let status: SyncStatus = { state: 'stopped', pending: 0, conflicts: 0 };
   const listeners = new Set<(s: SyncStatus) => void>();
@@ -269,16 +281,78 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    * Pulls until caught up. A first sync whose first page comes back full (a large library) runs in
    * catch-up mode (catch-up.ts): bigger pages, derived rows rebuilt once at the end.
    */
+  /** The chosen slice's articles and those its search found since (null: no slice option). */
+  let sliceIds: string[] | null = null;
+  let sliceSearchedAt = Number.NEGATIVE_INFINITY;
+  const sliceRefreshMs = options.sliceRefreshMs ?? 60_000;
+  const selectorNow = () => (sliceIds ? sliceSelector(sliceIds) : options.selector);
+
+  /**
+   * A slice found by a search takes in articles that search finds now and did not then (a
+   * teammate's new article with the tag or in the dates): their documents so far are read with a
+   * selector of their own from the start of the feed, then the slice's feed goes on with them.
+   */
+  async function refreshSlice(
+    signal: AbortSignal,
+    report: { pulled: number; merged: number; conflicts: number },
+  ) {
+    const slice = options.slice;
+    if (!slice) return;
+    const added = await addedToSlice(db, slice.articleIds);
+    sliceIds = [...new Set([...slice.articleIds, ...added])];
+    await checkpointForSlice(db, selectorNow());
+    if (!slice.criteria || now() - sliceSearchedAt < sliceRefreshMs) return;
+    const found = await findSliceArticles(client.server, database, slice.criteria, {
+      fetch: options.fetch ?? defaultFetch,
+    });
+    sliceSearchedAt = now();
+    const known = new Set([...sliceIds, ...(slice.excluded ?? [])]);
+    const fresh = found.articles.map((a) => a.id).filter((id) => !known.has(id));
+    if (fresh.length === 0) return;
+    const before = selectorNow();
+    // from the start of the feed unless the slice's own feed starts there anyway
+    if ((await db.syncState.get(SYNC_KEYS.checkpoint)) !== undefined) {
+      let since: string | number | null = null;
+      for (;;) {
+        const page = await client.changes({
+          since,
+          limit: batchSize,
+          selector: articlesSelector(fresh),
+          signal,
+        });
+        const docs = page.results.map(
+          (r: ChangeRow): CouchDoc =>
+            r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, ...(r.deleted ? { _deleted: true } : {}) },
+        );
+        const outcome = await applyDocs(db, docs, me, now());
+        report.pulled += outcome.applied;
+        report.merged += outcome.merged + (await settleServerConflicts(docs, signal));
+        report.conflicts += outcome.conflicts;
+        since = page.last_seq;
+        if (page.results.length < batchSize || page.pending === 0) break;
+      }
+    }
+    sliceIds = [...sliceIds, ...fresh];
+    await widenSlice(db, slice.articleIds, [...added, ...fresh], before, selectorNow());
+  }
+
   async function pullAll(signal: AbortSignal, report: { pulled: number; merged: number; conflicts: number }) {
-    await checkpointForSlice(db, options.selector);
+    if (options.slice) await refreshSlice(signal, report);
+    else await checkpointForSlice(db, options.selector);
+    const selector = selectorNow();
     let since = ((await db.syncState.get(SYNC_KEYS.checkpoint))?.value ?? null) as string | number | null;
     const first = since === null;
     let catchingUp = catchUpBatch > 0 && (await isCatchingUp(db));
+    // A first sync into a library with no revisions yet (nothing pulled or pushed before): only
+    // this run writes them (pushes come after the pull), so apply reads none it did not write.
+    const unrevisedAtStart = first && (await db.syncRevisions.limit(1).count()) === 0;
+    const appliedHere = new Set<string>();
+    const unrevised = unrevisedAtStart ? (id: string) => !appliedHere.has(id) : undefined;
     let done = 0;
     // CouchDB sends `pending` with each page; without it (the test server, older servers) a first
     // sync of a whole database lists every document once: its counts are the total to expect.
     let expected: number | undefined;
-    if (first && !options.selector) {
+    if (first && !selector) {
       const info = await client.info(signal).catch((e: unknown) => {
         if (isAbort(e)) throw e;
         return null;
@@ -294,25 +368,51 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           phase: 'indexing',
         },
       });
-      await finishCatchUp(db);
+      await timed('rebuild', () => finishCatchUp(db));
       catchingUp = false;
+    };
+    /** A page asked for ahead (while catching up, page n+1 is on its way while page n is written). */
+    type Request = {
+      since: string | number | null;
+      limit: number;
+      controller: AbortController;
+      page: Promise<ChangesPage>;
+    };
+    let ahead: Request | null = null;
+    const request = (from: string | number | null, limit: number): Request => {
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      signal.addEventListener('abort', stop, { once: true });
+      const page = timed('fetch', () =>
+        client.changes({ since: from, limit, selector, signal: controller.signal }),
+      ).finally(() => signal.removeEventListener('abort', stop));
+      page.catch(() => undefined); // awaited when its turn comes, or dropped with its controller
+      return { since: from, limit, controller, page };
     };
     try {
       for (;;) {
         if (first || done > 0) await checkQuota();
         const limit = catchingUp || (first && catchUpBatch > 0) ? catchUpBatch : batchSize;
-        const page = await client.changes({ since, limit, selector: options.selector, signal });
+        const asked = ahead && ahead.since === since && ahead.limit === limit ? ahead : request(since, limit);
+        if (ahead !== asked) ahead?.controller.abort();
+        ahead = null;
+        const page = await timed('fetch:wait', () => asked.page);
         // a first page that comes back full: a large library is on its way
         if (first && done === 0 && catchUpBatch > 0 && page.results.length >= limit) catchingUp = true;
+        const more = page.results.length >= limit && page.pending !== 0;
+        if (catchingUp && more) ahead = request(page.last_seq, limit);
         const docs = page.results.map(
           (r: ChangeRow): CouchDoc =>
             r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, ...(r.deleted ? { _deleted: true } : {}) },
         );
-        const outcome = await applyDocs(db, docs, me, now(), page.last_seq, { catchUp: catchingUp });
+        const outcome = await timed('apply', () =>
+          applyDocs(db, docs, me, now(), page.last_seq, { catchUp: catchingUp, trace, unrevised }),
+        );
+        if (unrevised) for (const id of outcome.revised) appliedHere.add(id);
         report.pulled += outcome.applied;
         report.merged += outcome.merged;
         report.conflicts += outcome.conflicts;
-        report.merged += await settleServerConflicts(docs, signal);
+        report.merged += await timed('settle', () => settleServerConflicts(docs, signal));
         since = page.last_seq;
         done += page.results.length;
         const total =
@@ -325,9 +425,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           progress: { done, ...(total !== undefined ? { total } : {}), phase: 'receiving' },
           ...(await counts()),
         });
-        if (page.results.length < limit || page.pending === 0) break;
+        if (!more) break;
       }
     } catch (e) {
+      ahead?.controller.abort();
       // what arrived must be usable (a quota stop, an offline server): rebuild unless stopped
       if (!signal.aborted) await finish().catch(() => undefined);
       throw e;
@@ -425,7 +526,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           since,
           limit: 1,
           longpollMs,
-          selector: options.selector,
+          selector: selectorNow(),
           signal: poll.signal,
         });
       } catch (e) {

@@ -12,14 +12,4 @@ export {
   type SliceCriteria,
   type SliceMatches,
 } from './slice';
-export type {
-  ConflictChoice,
-  FetchLike,
-  SyncConflict,
-  SyncEngine,
-  SyncEngineOptions,
-  SyncReport,
-  SyncRole,
-  SyncState,
-  SyncStatus,
-} from './types';
+export type * from './types';

@@ -28,6 +28,38 @@ export const SLICE_LIST_LIMIT = 2_000;
 const CLAIM_SCAN_LIMIT = 200_000;
 
 const SLICE_KEY = 'slice';
+/** `syncState` key: articles that joined a slice by its search since it was chosen (`{ chosen, ids }`). */
+const SLICE_ADDED_KEY = 'sliceAdded';
+
+/** The articles that joined this chosen slice before (kept across reloads). */
+export async function addedToSlice(db: SyncDb, chosen: readonly string[]): Promise<string[]> {
+  const stored = (await db.syncState.get(SLICE_ADDED_KEY))?.value as
+    | { chosen?: string; ids?: string[] }
+    | undefined;
+  return stored?.chosen === JSON.stringify(chosen) && Array.isArray(stored.ids) ? stored.ids : [];
+}
+
+/**
+ * Remembers the articles that joined the slice (their documents so far already applied) and moves
+ * the checkpoint over to the widened selector: the feed goes on from where it was.
+ */
+export async function widenSlice(
+  db: SyncDb,
+  chosen: readonly string[],
+  added: readonly string[],
+  from: unknown,
+  to: unknown,
+): Promise<void> {
+  await db.transaction('rw', db.syncState, async () => {
+    await db.syncState.put({
+      key: SLICE_ADDED_KEY,
+      value: { chosen: JSON.stringify(chosen), ids: [...added] },
+    });
+    const stored = (await db.syncState.get(SLICE_KEY))?.value as string | undefined;
+    if (stored === JSON.stringify(from ?? null))
+      await db.syncState.put({ key: SLICE_KEY, value: JSON.stringify(to ?? null) });
+  });
+}
 
 const tableRange = (table: string) => ({ _id: { $gt: `${table}:`, $lt: `${table}:\uffff` } });
 

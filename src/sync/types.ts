@@ -1,5 +1,6 @@
 import type { SyncDb } from '@/db/sync-db';
 import type { FieldConflict, ReplicatedTable } from '@/db/sync-tables';
+import type { SliceCriteria } from './slice';
 
 /** The part of `fetch` the engine uses (inject one in tests; the browser's by default). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -77,6 +78,13 @@ export type SyncEngineOptions = Readonly<{
   pushBatchSize?: number;
   /** A Mango selector on `_changes` (a slice of the team library): see `sliceSelector`. */
   selector?: Readonly<Record<string, unknown>>;
+  /**
+   * A slice as the person chose it (instead of `selector`): its articles and, when they were
+   * found by a search, that search; articles the search finds later join the slice on a pull.
+   */
+  slice?: SyncSlice;
+  /** How often a slice's search is run again, at most (default 60 s). */
+  sliceRefreshMs?: number;
   /** Milliseconds clock (default Date.now). */
   now?: () => number;
   /** Waits between retries (default setTimeout); resolves early when `signal` aborts. */
@@ -89,7 +97,12 @@ export type SyncEngineOptions = Readonly<{
   estimate?: StorageEstimator | null;
   /** Free bytes to keep when pulling (default 64 MB): below this a first sync stops, resumable. */
   quotaReserve?: number;
+  /** Told how long each step of a pull took (benchmarks: where a first sync's time goes). */
+  trace?: SyncTrace;
 }>;
+
+/** A step of the pull (`fetch`, `apply`, `apply:reads`, `apply:write:claims`, `rebuild`, …) and its milliseconds. */
+export type SyncTrace = (step: string, ms: number) => void;
 
 export type SyncConflict = Readonly<{
   table: ReplicatedTable;
@@ -114,4 +127,14 @@ export type SyncEngine = Readonly<{
   resolveConflict(table: ReplicatedTable, rowId: string, choice: ConflictChoice): Promise<void>;
   /** Stops and forgets the team (outbox, revisions, checkpoint); the local library stays as it is. */
   disconnect(): Promise<void>;
+}>;
+
+/**
+ * Part of a team library chosen on the Team screen: the articles ticked, the search that listed
+ * them (articles it finds later are added), and those listed but left unticked (never added).
+ */
+export type SyncSlice = Readonly<{
+  articleIds: readonly string[];
+  criteria?: SliceCriteria;
+  excluded?: readonly string[];
 }>;
