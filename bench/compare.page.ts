@@ -20,7 +20,9 @@ import type {
 import { readComparison } from '@/db/compare-read';
 import { db } from '@/db/db';
 import { newId } from '@/db/ids';
+import { recordReadSteps } from '@/db/read-steps';
 import { PROFILE_PAGE_ARTICLES, readProfileClaims, readProfileHead } from '@/db/speaker-profile-read';
+import { openCompareScreen, openProfileScreen } from './compare-screens';
 import { seedLibrary, WORDS } from './lib/seed-library';
 
 type Options = { claims: number; articles: number; runs: number };
@@ -210,7 +212,31 @@ export async function runCompareBench(opts: Options) {
     .slice(0, 200)
     .map((c) => ({ id: c.id, speakerId: c.speakerId, text: c.text }));
   results.push(await time('suggest.200-claims', runs, () => suggestQuestions(suggestInput)));
-  return { seedMs: Math.round(seeded.seedMs), shape, profileShape, results };
+
+  // where each read's time goes: every step's duration (steps in Promise.all overlap) and rows
+  const steps = new Map<string, { ms: number[]; rows: number }>();
+  recordReadSteps((name, ms, rows) => {
+    const s = steps.get(name) ?? { ms: [], rows };
+    s.ms.push(Math.round(ms * 10) / 10);
+    steps.set(name, s);
+  });
+  for (let i = 0; i < runs; i++) {
+    await readComparison({ articleIds: seeded.compareArticles });
+    await openProfile();
+  }
+  recordReadSteps(null);
+  const breakdown = Object.fromEntries(
+    [...steps].map(([name, s]) => [
+      name,
+      { median: [...s.ms].sort((a, b) => a - b)[s.ms.length >> 1], rows: s.rows },
+    ]),
+  );
+  console.log(`steps: ${JSON.stringify(breakdown)}`);
+
+  // what the screens wait for: mounted as in the app, until their first useful paint
+  results.push(await time('compare.screen', runs, () => openCompareScreen(seeded.compareArticles)));
+  results.push(await time('profile.screen', runs, () => openProfileScreen(seeded.heavySpeaker)));
+  return { seedMs: Math.round(seeded.seedMs), shape, profileShape, breakdown, results };
 }
 
 (window as unknown as { runCompareBench: typeof runCompareBench }).runCompareBench = runCompareBench;

@@ -28,6 +28,8 @@ const BUDGETS: Readonly<Record<string, number>> = {
   'profile.read': 300,
   'profile.changes': 50,
   'suggest.200-claims': 300,
+  'compare.screen': 300,
+  'profile.screen': 300,
 };
 
 type Timing = { name: string; ms: number[]; median: number };
@@ -52,8 +54,9 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 try {
   const page = await context.newPage();
+  page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
   page.on('console', (m) => {
-    if (m.type() === 'log') process.stderr.write(`${m.text()}\n`);
+    if (m.type() === 'log' || m.type() === 'error') process.stderr.write(`${m.text()}\n`);
   });
   await page.goto(`http://127.0.0.1:${port}/bench/compare.html`);
   await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { Table } from 'dexie';
 import type { CompareClaim } from '@/core/compare/types';
 import type {
   Article,
@@ -11,7 +12,9 @@ import type {
   Timestamp,
 } from '@/core/model/types';
 import { db } from './db';
+import type { ArticleHead } from './derived/article-heads';
 import type { DbQueryMeta } from './queries';
+import { step } from './read-steps';
 
 /** At most this many questions in a library-wide comparison (the most recently changed). */
 export const RECENT_QUESTIONS = 200;
@@ -51,13 +54,32 @@ export function articleDay(article: Pick<Article, 'publishedAt' | 'importedAt'>)
   return new Date(Number.isNaN(parsed) ? article.importedAt : parsed).toISOString().slice(0, 10);
 }
 
+/**
+ * Rows by primary key, fewest requests: when the wanted keys are most of the keys between the
+ * smallest and the largest (a speaker in most articles, articles imported together), one read of
+ * that key range (one request) instead of a request per key; else a look-up per key.
+ */
+export async function rowsByKeys<T extends { id: string }>(
+  table: Table<T, string>,
+  keys: Iterable<string>,
+): Promise<T[]> {
+  const wanted = [...new Set(keys)].sort();
+  const each = async () => (await table.bulkGet(wanted)).filter((r): r is T => r !== undefined);
+  if (wanted.length < DENSE_MIN) return each();
+  const range = table.where(':id').between(wanted[0]!, wanted[wanted.length - 1]!, true, true);
+  if ((await range.count()) > wanted.length * 2) return each();
+  const set = new Set(wanted);
+  return (await range.toArray()).filter((r) => set.has(r.id));
+}
+/** Below this many keys a look-up each is as cheap as counting a range. */
+const DENSE_MIN = 16;
+
 /** Titles and dates from the articles' heads (never their text). */
 export async function articleRefs(ids: Iterable<ArticleId>): Promise<Map<ArticleId, ArticleRef>> {
-  const unique = [...new Set(ids)];
-  const rows = await db.articleHeads.bulkGet(unique);
+  const rows = await rowsByKeys(db.articleHeads as unknown as Table<ArticleHead, string>, ids);
   const out = new Map<ArticleId, ArticleRef>();
   for (const a of rows)
-    if (a) out.set(a.id, { id: a.id, title: a.title, date: a.deletedAt === null ? articleDay(a) : null });
+    out.set(a.id, { id: a.id, title: a.title, date: a.deletedAt === null ? articleDay(a) : null });
   return out;
 }
 
@@ -69,10 +91,28 @@ async function questionsByKeys(keys: readonly QuestionId[]): Promise<Question[]>
 const SAME_MINUTE = 8;
 
 /**
+ * Key ranges covering these ids: ids are time-ordered, so ids made within the same minute (the
+ * claims of one import, say) fall in one short range of any index keyed by them. A range may hold
+ * other ids too; readers keep only the asked ones.
+ */
+export function minuteRanges(ids: Iterable<string>): [string, string][] {
+  const sorted = [...new Set(ids)].sort();
+  const ranges: [string, string][] = [];
+  let first = sorted[0];
+  for (let i = 1; i <= sorted.length && first !== undefined; i++) {
+    const id = sorted[i];
+    if (id !== undefined && id.slice(0, SAME_MINUTE) === first.slice(0, SAME_MINUTE)) continue;
+    ranges.push([first, sorted[i - 1]!]);
+    first = id;
+  }
+  return ranges;
+}
+
+/**
  * Live source links per claim, read through the evidence `claimId` index in a few ranges rather
- * than a look-up per claim: ids are time-ordered and an article's claims are made together, so the
- * claims of one article made within the same minute span one short range of the index (the range
- * may hold other claims' links too; only the asked claims are counted).
+ * than a look-up per claim: the claims of one article made within the same minute span one short
+ * range of the index (`minuteRanges` per article: ranges across articles would span every claim
+ * made in between; the range may hold other claims' links too, only the asked claims are counted).
  */
 export async function sourceCounts(
   claims: readonly Pick<Claim, 'id' | 'articleId'>[],
@@ -83,21 +123,12 @@ export async function sourceCounts(
     if (ids) ids.push(c.id);
     else byArticle.set(c.articleId, [c.id]);
   }
-  const ranges: [string, string][] = [];
-  for (const ids of byArticle.values()) {
-    ids.sort();
-    let first = ids[0]!;
-    for (let i = 1; i <= ids.length; i++) {
-      const id = ids[i];
-      if (id !== undefined && id.slice(0, SAME_MINUTE) === first.slice(0, SAME_MINUTE)) continue;
-      ranges.push([first, ids[i - 1]!]);
-      if (id !== undefined) first = id;
-    }
-  }
   const wanted = new Set(claims.map((c) => c.id));
   const counts = new Map<string, number>();
   const parts = await Promise.all(
-    ranges.map(([lo, hi]) => db.evidence.where('claimId').between(lo, hi, true, true).toArray()),
+    [...byArticle.values()]
+      .flatMap((ids) => minuteRanges(ids))
+      .map(([lo, hi]) => db.evidence.where('claimId').between(lo, hi, true, true).toArray()),
   );
   const seen = new Set<string>(); // ranges of articles made at the same time may overlap
   for (const links of parts)
@@ -109,12 +140,26 @@ export async function sourceCounts(
   return counts;
 }
 
-/** The ids of the questions raised by any of these articles, one small index range each. */
+/** Above this many articles, their questions come from one range of the `articleIds` index. */
+const FEW_ARTICLES = 8;
+
+/**
+ * The ids of the questions raised by any of these articles: one small index range each for a few
+ * articles; for more, one range from the smallest to the largest id (one request, not one per
+ * article; it may name questions of articles in between, which the caller drops by their rows).
+ */
 async function questionsOfArticles(articleIds: readonly ArticleId[]): Promise<QuestionId[]> {
-  const parts = await Promise.all(
-    articleIds.map((a) => db.questions.where('articleIds').equals(a).primaryKeys()),
-  );
-  return parts.flat();
+  if (articleIds.length <= FEW_ARTICLES) {
+    const parts = await Promise.all(
+      articleIds.map((a) => db.questions.where('articleIds').equals(a).primaryKeys()),
+    );
+    return parts.flat();
+  }
+  const sorted = [...articleIds].sort();
+  return db.questions
+    .where('articleIds')
+    .between(sorted[0]!, sorted[sorted.length - 1]!, true, true)
+    .primaryKeys();
 }
 
 export function toCompareClaims(
@@ -150,7 +195,11 @@ export function readComparison(scope: ComparisonScope): Promise<ComparisonData> 
     // entries, and reading the row through each of them would clone it 200 times
     const questions =
       scope.articleIds.length > 0
-        ? await questionsByKeys(await questionsOfArticles(scope.articleIds))
+        ? await step('compare.questionRows', async () => {
+            const inScope = new Set<string>(scope.articleIds);
+            const ids = await step('compare.questionKeys', () => questionsOfArticles(scope.articleIds));
+            return (await questionsByKeys(ids)).filter((q) => q.articleIds.some((a) => inScope.has(a)));
+          })
         : await db.questions
             .orderBy('updatedAt')
             .reverse()
@@ -159,11 +208,23 @@ export function readComparison(scope: ComparisonScope): Promise<ComparisonData> 
             .toArray();
     questions.sort((a, b) => a.id.localeCompare(b.id)); // ids are time-ordered: oldest question first
     const placed = [...new Set(questions.flatMap((q) => Object.keys(q.stances)))] as ClaimId[];
-    const claims = (await db.claims.bulkGet(placed)).filter(isLive);
+    const claims = await step('compare.claimRows', async () =>
+      (await db.claims.bulkGet(placed)).filter(isLive),
+    );
     const [counts, articles, speakers] = await Promise.all([
-      sourceCounts(claims),
-      articleRefs(claims.map((c) => c.articleId)),
-      db.speakers.bulkGet([...new Set(claims.flatMap((c) => (c.speakerId ? [c.speakerId] : [])))]),
+      step(
+        'compare.sourceCounts',
+        () => sourceCounts(claims),
+        (m) => m.size,
+      ),
+      step(
+        'compare.articleHeads',
+        () => articleRefs(claims.map((c) => c.articleId)),
+        (m) => m.size,
+      ),
+      step('compare.speakers', () =>
+        db.speakers.bulkGet([...new Set(claims.flatMap((c) => (c.speakerId ? [c.speakerId] : [])))]),
+      ),
     ]);
     return {
       questions,

@@ -1,10 +1,18 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { CompareClaim } from '@/core/compare/types';
-import type { ArticleId, ClaimId, Question, QuestionId, Speaker, SpeakerId } from '@/core/model/types';
-import { type ArticleRef, articleRefs, isLive, sourceCounts, toCompareClaims } from './compare-read';
+import type { ArticleId, ClaimId, Question, Speaker, SpeakerId } from '@/core/model/types';
+import {
+  type ArticleRef,
+  articleRefs,
+  isLive,
+  minuteRanges,
+  sourceCounts,
+  toCompareClaims,
+} from './compare-read';
 import { db } from './db';
 import { speakerScope } from './derived/facets';
 import type { DbQueryMeta } from './queries';
+import { step } from './read-steps';
 import { type ClaimCounts, countsOf, keysOf } from './summaries';
 
 /** Articles whose claims one page of a profile's "by article" section reads. */
@@ -45,25 +53,47 @@ export function readProfileHead(speakerId: SpeakerId): Promise<SpeakerProfileHea
   const tables = [db.speakers, db.summaries, db.articleHeads, db.claims, db.questions, db.evidence];
   return db.transaction('r', tables, async () => {
     const [speaker, summary, claimIds] = await Promise.all([
-      db.speakers.get(speakerId),
-      db.summaries.get(speakerScope(speakerId)),
-      db.claims.where('speakerId').equals(speakerId).primaryKeys(),
+      step('profile.speaker', () => db.speakers.get(speakerId)),
+      step('profile.summary', () => db.summaries.get(speakerScope(speakerId))),
+      step('profile.claimKeys', () => db.claims.where('speakerId').equals(speakerId).primaryKeys()),
     ]);
     const articleIds = keysOf(summary, 'a:') as ArticleId[];
     const [refs, questionIds] = await Promise.all([
-      articleRefs(articleIds),
-      claimIds.length === 0
-        ? Promise.resolve([] as QuestionId[])
-        : db.questions.where('placedClaimIds').anyOf(claimIds).primaryKeys(),
+      step(
+        'profile.articleHeads',
+        () => articleRefs(articleIds),
+        (m) => m.size,
+      ),
+      // one range of the `placedClaimIds` index per minute of the speaker's claim ids, not a cursor
+      // stepping through every id (the ranges may name others' questions: dropped below)
+      step('profile.questionKeys', async () =>
+        (
+          await Promise.all(
+            minuteRanges(claimIds).map(([lo, hi]) =>
+              db.questions.where('placedClaimIds').between(lo, hi, true, true).primaryKeys(),
+            ),
+          )
+        ).flat(),
+      ),
     ]);
-    const questions = (await db.questions.bulkGet([...new Set(questionIds)])).filter(isLive);
-    questions.sort((a, b) => a.id.localeCompare(b.id)); // ids are time-ordered: oldest first
     const own = new Set<string>(claimIds);
+    const questions = await step('profile.questionRows', async () =>
+      (await db.questions.bulkGet([...new Set(questionIds)]))
+        .filter(isLive)
+        .filter((q) => q.placedClaimIds.some((id) => own.has(id))),
+    );
+    questions.sort((a, b) => a.id.localeCompare(b.id)); // ids are time-ordered: oldest first
     const placedIds = [
       ...new Set(questions.flatMap((q) => q.placedClaimIds.filter((id) => own.has(id)))),
     ] as ClaimId[];
-    const placedRows = (await db.claims.bulkGet(placedIds)).filter(isLive);
-    const counts = await sourceCounts(placedRows);
+    const placedRows = await step('profile.placedRows', async () =>
+      (await db.claims.bulkGet(placedIds)).filter(isLive),
+    );
+    const counts = await step(
+      'profile.placedSourceCounts',
+      () => sourceCounts(placedRows),
+      (m) => m.size,
+    );
     const placedRefs = await articleRefs(placedRows.map((c) => c.articleId).filter((id) => !refs.has(id)));
     for (const [id, ref] of placedRefs) refs.set(id, ref);
     const articles: ProfileArticle[] = [];
@@ -87,11 +117,20 @@ export function readProfileClaims(
   articles: readonly ArticleRef[],
 ): Promise<{ articleId: ArticleId; claims: CompareClaim[] }[]> {
   return db.transaction('r', [db.claims, db.evidence], async () => {
-    const parts = await Promise.all(
-      articles.map((a) => db.claims.where('[articleId+speakerId]').equals([a.id, speakerId]).toArray()),
+    const parts = await step(
+      'profile.pageRows',
+      () =>
+        Promise.all(
+          articles.map((a) => db.claims.where('[articleId+speakerId]').equals([a.id, speakerId]).toArray()),
+        ),
+      (p) => p.flat().length,
     );
     const live = parts.map((rows) => rows.filter(isLive).sort((x, y) => x.start - y.start));
-    const counts = await sourceCounts(live.flat());
+    const counts = await step(
+      'profile.pageSourceCounts',
+      () => sourceCounts(live.flat()),
+      (m) => m.size,
+    );
     const refs = new Map(articles.map((a) => [a.id, a]));
     return articles.map((a, i) => ({ articleId: a.id, claims: toCompareClaims(live[i]!, counts, refs) }));
   });

@@ -1,0 +1,77 @@
+/**
+ * The compare screen and the speaker profile mounted as the app mounts them (a fresh query cache,
+ * the router, the real components), timed until their first useful paint: the matrix table, and the
+ * profile with its first page of claims. Everything the screen starts on opening runs meanwhile.
+ */
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createElement, type ReactElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { createQueryClient } from '@/app/query-client';
+import type { ArticleId, SpeakerId } from '@/core/model/types';
+import { CompareScreen } from '@/features/compare/components/compare-screen';
+import { SpeakerProfileScreen } from '@/features/speaker-profile/components/speaker-profile-screen';
+
+const href = (id: string) => `/x/${id}`;
+
+async function untilIdle(client: ReturnType<typeof createQueryClient>) {
+  while (client.isFetching() > 0) await new Promise((r) => setTimeout(r, 20));
+}
+
+/** Milliseconds from mounting `element` to the first frame after `ready` holds. */
+async function open(url: string, element: ReactElement, ready: (host: HTMLElement) => boolean) {
+  const client = createQueryClient();
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  const t = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const timeout = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`${url}: not ready after 60 s; showing: ${host.textContent?.slice(0, 500)}`));
+    }, 60_000);
+    const observer = new MutationObserver(() => {
+      if (!ready(host)) return;
+      observer.disconnect();
+      clearTimeout(timeout);
+      resolve();
+    });
+    observer.observe(host, { childList: true, subtree: true });
+    root.render(
+      createElement(
+        QueryClientProvider,
+        { client },
+        createElement(
+          MemoryRouter,
+          { initialEntries: [url] },
+          createElement(Routes, null, createElement(Route, { path: '*', element })),
+        ),
+      ),
+    );
+  });
+  const ms = await new Promise<number>((r) => requestAnimationFrame(() => r(performance.now() - t)));
+  await untilIdle(client); // what the screen started goes on after its first paint; not into the next run
+  root.unmount();
+  host.remove();
+  client.clear();
+  return ms;
+}
+
+export const openCompareScreen = (articleIds: readonly ArticleId[]) =>
+  open(
+    `/compare?articles=${articleIds.join(',')}`,
+    createElement(CompareScreen, { speakerHref: href }),
+    (host) => host.querySelector('.compare-result table tbody tr') !== null,
+  );
+
+export const openProfileScreen = (speakerId: SpeakerId) =>
+  open(
+    `/speakers/${speakerId}`,
+    createElement(SpeakerProfileScreen, {
+      speakerId,
+      articleHref: href,
+      claimHref: href,
+      compareHref: '/compare',
+    }),
+    (host) => host.querySelector('.profile-article .profile-claims li') !== null,
+  );
