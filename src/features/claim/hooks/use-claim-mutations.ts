@@ -12,7 +12,8 @@ import { claimQueries } from '@/db/queries';
 import { createSpeaker, mergeSpeakers, type SpeakerInput, updateSpeaker } from '@/db/speakers';
 
 /**
- * Mutations wrap repository functions only; the storagemutated bridge refreshes every view. Claim
+ * Mutations wrap repository functions only; the storagemutated bridge refreshes every view (a verdict
+ * also shows at once in the article's claim list, see `showVerdict`). Claim
  * edits pass the `updatedAt` the screen showed, so the result says whether another tab changed the
  * claim meanwhile (the later write still wins).
  */
