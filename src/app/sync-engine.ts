@@ -6,20 +6,12 @@ import type {
   SyncStatus,
   TeamSession,
 } from '@/features/team/team-types';
-import {
-  appDatabase,
-  createSyncEngine,
-  findSliceArticles,
-  getSession,
-  signIn,
-  signOut,
-  sliceSelector,
-} from '@/sync';
+import { appDatabase, createSyncEngine, findSliceArticles, getSession, signIn, signOut } from '@/sync';
 import type { SyncWorkerApi } from '@/workers/sync.worker';
 
 /** The engine in this page (no worker, or the worker failed to start). */
-const pageEngine = ({ slice, ...options }: EngineOptions): SyncEngine =>
-  createSyncEngine({ db: appDatabase(), ...options, ...(slice ? { selector: sliceSelector(slice) } : {}) });
+const pageEngine = (options: EngineOptions): SyncEngine =>
+  createSyncEngine({ db: appDatabase(), ...options });
 
 /**
  * The engine in a Web Worker, driven through comlink; its status comes back as it changes.

@@ -54,7 +54,8 @@ describe('backup and restore', () => {
     await buildFullLibrary(); // the same texts: the same article ids (content-derived since v5), other ids elsewhere
     const preview = await previewRestore(backupSourceOfText(text), 'replace');
     expect(preview.lost.claims).toBeGreaterThan(0);
-    expect(describeLoss(preview)).toMatch(/^Replace deletes what the backup does not hold: \d+ speakers/);
+    // speakers added by hand have content-derived ids too (issue 13): the second build's match the backup's
+    expect(describeLoss(preview)).toMatch(/^Replace deletes what the backup does not hold: \d+ sources/);
     await restoreBackup(backupSourceOfText(text), 'replace', { chunkSize: 5 });
     expect(await dumpTables()).toEqual(before);
     expect(await interruptedRestore()).toBeNull();

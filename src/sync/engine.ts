@@ -28,7 +28,7 @@ import {
 } from './couch';
 import { articlesSelector, type Row, rowOf, sliceSelector } from './docs';
 import { mergeRows } from './merge';
-import { pushRound } from './push';
+import { finishPush, type PreparedPush, preparePush } from './push';
 import { roleOf } from './session';
 import { addedToSlice, checkpointForSlice, findSliceArticles, widenSlice } from './slice';
 import type {
@@ -441,17 +441,32 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     report: { pushed: number; refused: number; merged: number; conflicts: number },
   ) {
     const reasons: string[] = [];
-    for (let round = 0; round < MAX_PUSH_ROUNDS; round++) {
-      const out = await pushRound(db, client, me, now(), pushBatch, signal);
+    let prepared: PreparedPush | null = await preparePush(db, me, pushBatch);
+    for (let round = 0; round < MAX_PUSH_ROUNDS && prepared; round++) {
+      const current: PreparedPush = prepared;
+      const sending = current.docs.length > 0 ? client.bulkDocs(current.docs, signal) : Promise.resolve([]);
+      sending.catch(() => undefined); // awaited below
+      // the next round is read while the server answers this one: later entries, other rows
+      const following =
+        current.docs.length > 0
+          ? await preparePush(db, me, pushBatch, { afterSeq: current.lastSeq, busy: current.ids })
+          : null;
+      const out = await finishPush(db, client, me, now(), current, await sending, signal);
       report.pushed += out.pushed;
       report.refused += out.refused;
       report.merged += out.merged;
       report.conflicts += out.conflicts;
       for (const r of out.reasons) if (!reasons.includes(r)) reasons.push(r);
       setStatus(await counts());
-      if (out.sent === 0 && (await db.syncOutbox.count()) === 0) break;
-      if (out.pushed + out.refused + out.merged === 0 && out.sent > 0 && out.conflicts === 0) break;
+      if (following && following.read > 0) {
+        prepared = following;
+        continue;
+      }
       if ((await db.syncOutbox.count()) === 0) break;
+      if (out.sent === 0 && current.read === 0) break;
+      if (out.pushed + out.refused + out.merged === 0 && out.sent > 0 && out.conflicts === 0) break;
+      // what is left: entries skipped as busy, merges of conflicts, rows that failed
+      prepared = await preparePush(db, me, pushBatch);
     }
     if (report.refused > 0) {
       throw new Halt(

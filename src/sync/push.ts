@@ -10,7 +10,7 @@ import { markFromSync } from '@/db/sync-capture';
 import type { SyncDb } from '@/db/sync-db';
 import type { OutboxEntry, ReplicatedTable, RevisionRow } from '@/db/sync-tables';
 import { applyDocs, type Identity, SYNC_WRITE_TABLES } from './apply';
-import type { CouchClient, CouchDoc } from './couch';
+import type { BulkResult, CouchClient, CouchDoc } from './couch';
 import { docIdOf, type Row, toDoc } from './docs';
 
 export type PushOutcome = {
@@ -45,26 +45,37 @@ function groupEntries(entries: readonly OutboxEntry[]): Map<string, Group> {
   return groups;
 }
 
-/** One round: up to `limit` outbox entries. */
-export async function pushRound(
+/** A round read from the outbox, ready to send: its documents and what they came from. */
+export type PreparedPush = Readonly<{
+  list: readonly Group[];
+  revisions: readonly (RevisionRow | undefined)[];
+  docs: readonly CouchDoc[];
+  sent: ReadonlyMap<string, Row | null>;
+  /** The documents (`table:rowId`) of this round. */
+  ids: ReadonlySet<string>;
+  /** The last outbox entry this round read. */
+  lastSeq: number;
+  /** Outbox entries read at all (sent or dropped). */
+  read: number;
+}>;
+
+/**
+ * Reads up to `limit` outbox entries (after `afterSeq`, leaving out rows in `busy`: a round still
+ * on its way to the server) and makes their documents with the known `_rev`s. Entries of rows
+ * the server never had and that are gone here are dropped.
+ */
+export async function preparePush(
   db: SyncDb,
-  client: CouchClient,
   me: Identity,
-  now: number,
   limit: number,
-  signal?: AbortSignal,
-): Promise<PushOutcome & { sent: number }> {
-  const out: PushOutcome & { sent: number } = {
-    pushed: 0,
-    refused: 0,
-    merged: 0,
-    conflicts: 0,
-    failed: 0,
-    reasons: [],
-    sent: 0,
-  };
-  const entries = await db.syncOutbox.orderBy('seq').limit(limit).toArray();
-  if (entries.length === 0) return out;
+  skip: Readonly<{ afterSeq?: number; busy?: ReadonlySet<string> }> = {},
+): Promise<PreparedPush> {
+  const all =
+    skip.afterSeq === undefined
+      ? await db.syncOutbox.orderBy('seq').limit(limit).toArray()
+      : await db.syncOutbox.where('seq').above(skip.afterSeq).limit(limit).toArray();
+  const entries = skip.busy ? all.filter((e) => !skip.busy!.has(docIdOf(e.table, e.rowId))) : all;
+  const lastSeq = all.at(-1)?.seq ?? skip.afterSeq ?? 0;
   const groups = groupEntries(entries);
   const list = [...groups.values()];
   const revisions = await db.syncRevisions.bulkGet(list.map((g) => [g.table, g.rowId] as [string, string]));
@@ -98,10 +109,47 @@ export async function pushRound(
     sent.set(id, body);
   });
   if (drop.length > 0) await db.syncOutbox.bulkDelete(drop);
-  out.sent = docs.length;
-  if (docs.length === 0) return out;
+  return { list, revisions, docs, sent, ids: new Set(sent.keys()), lastSeq, read: all.length };
+}
 
-  const results = await client.bulkDocs(docs, signal);
+/** One round: up to `limit` outbox entries. */
+export async function pushRound(
+  db: SyncDb,
+  client: CouchClient,
+  me: Identity,
+  now: number,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<PushOutcome & { sent: number }> {
+  const prepared = await preparePush(db, me, limit);
+  const results = prepared.docs.length > 0 ? await client.bulkDocs(prepared.docs, signal) : [];
+  return finishPush(db, client, me, now, prepared, results, signal);
+}
+
+/**
+ * The server's answer to a round: accepted rows get their new revision and leave the outbox; a
+ * 409 is merged three ways; a refused row is reverted here.
+ */
+export async function finishPush(
+  db: SyncDb,
+  client: CouchClient,
+  me: Identity,
+  now: number,
+  prepared: PreparedPush,
+  results: readonly BulkResult[],
+  signal?: AbortSignal,
+): Promise<PushOutcome & { sent: number }> {
+  const { list, revisions, sent } = prepared;
+  const out: PushOutcome & { sent: number } = {
+    pushed: 0,
+    refused: 0,
+    merged: 0,
+    conflicts: 0,
+    failed: 0,
+    reasons: [],
+    sent: prepared.docs.length,
+  };
+  if (prepared.docs.length === 0) return out;
   const byId = new Map(results.map((r) => [r.id, r]));
   const conflicted: string[] = [];
 

@@ -1,7 +1,7 @@
 // Team sync in a Web Worker: the engine's batch writes to IndexedDB and its merges run here, so the
 // page stays responsive during a first sync. Dexie tells the page's tabs about every commit.
 import { expose } from 'comlink';
-import { appDatabase, createSyncEngine, type SyncEngine, type SyncStatus, sliceSelector } from '@/sync';
+import { appDatabase, createSyncEngine, type SyncEngine, type SyncSlice, type SyncStatus } from '@/sync';
 
 let engine: SyncEngine | null = null;
 
@@ -20,16 +20,12 @@ const api = {
       database: string;
       deviceId: string;
       author: string;
-      slice?: readonly string[];
+      slice?: SyncSlice;
     }>,
     onStatus: (status: SyncStatus) => void,
   ): SyncStatus {
-    // a slice: only these articles (sliceSelector's Mango selector on _changes)
-    engine = createSyncEngine({
-      db: appDatabase(),
-      ...options,
-      ...(slice ? { selector: sliceSelector(slice) } : {}),
-    });
+    // a slice: only these articles (a Mango selector on _changes), and those its search finds later
+    engine = createSyncEngine({ db: appDatabase(), ...options, ...(slice ? { slice } : {}) });
     engine.subscribe((status) => onStatus(status));
     return engine.getStatus();
   },

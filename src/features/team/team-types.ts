@@ -5,7 +5,15 @@
  */
 
 import type { FieldConflict } from '@/db/sync-tables';
-import type { ConflictChoice, SliceArticle, SliceCriteria, SliceMatches, SyncRole, SyncStatus } from '@/sync';
+import type {
+  ConflictChoice,
+  SliceArticle,
+  SliceCriteria,
+  SliceMatches,
+  SyncRole,
+  SyncSlice,
+  SyncStatus,
+} from '@/sync';
 
 export type { SyncState } from '@/sync';
 export type { ConflictChoice, FieldConflict, SliceArticle, SliceCriteria, SliceMatches, SyncStatus };
@@ -15,6 +23,10 @@ export type TeamSlice = Readonly<{
   articleIds: readonly string[];
   /** How they were chosen, in words ("tag budget, published 2026-03-01 to 2026-03-31"). */
   label: string;
+  /** The search that listed them: articles it finds later join the slice on a pull. */
+  criteria?: SliceCriteria;
+  /** Listed by that search but left unticked: never added. */
+  excluded?: readonly string[];
 }>;
 export type TeamRole = SyncRole;
 
@@ -42,8 +54,8 @@ export type EngineOptions = Readonly<{
   database: string;
   deviceId: string;
   author: string;
-  /** Only these articles (a slice); the whole library when absent. */
-  slice?: readonly string[];
+  /** Only these articles (a slice), and the search that found them; the whole library when absent. */
+  slice?: SyncSlice;
 }>;
 
 /** A CouchDB session: who is signed in (null: nobody, or the cookie expired). */

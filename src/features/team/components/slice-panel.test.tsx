@@ -52,9 +52,12 @@ describe('SlicePanel', { timeout: 30_000 }, () => {
     expect(boxes.map((b) => b.checked)).toEqual([true, true, true]);
     await user.click(screen.getByRole('checkbox', { name: /Hospital lists/ }));
     await user.click(screen.getByRole('button', { name: 'Sync only these 2 articles' }));
+    // the search is kept (articles it finds later join), and the unticked article stays out
     expect(sync.setSlice).toHaveBeenCalledWith({
       articleIds: ['a1', 'a3'],
       label: 'chosen by hand from tag “budget”, published from 2026-01-01',
+      criteria: { tag: 'budget', publishedFrom: '2026-01-01' },
+      excluded: ['a2'],
     });
   });
 

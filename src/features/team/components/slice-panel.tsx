@@ -54,7 +54,11 @@ export function SlicePanel({ connection }: Readonly<{ connection: TeamConnection
     if (!found || !searched || chosen.size === 0) return;
     const ids = found.articles.filter((a) => chosen.has(a.id)).map((a) => a.id);
     const label = sliceLabel(searched, ids.length !== found.articles.length);
-    sync.setSlice({ articleIds: ids, label });
+    const excluded = found.articles.filter((a) => !chosen.has(a.id)).map((a) => a.id);
+    // a list cut at its limit cannot tell new articles from unlisted ones: no search kept then
+    sync.setSlice(
+      found.truncated ? { articleIds: ids, label } : { articleIds: ids, label, criteria: searched, excluded },
+    );
     setFound(null);
     announce(`This browser now syncs ${articles(ids.length)} of the team library.`);
   };

@@ -243,7 +243,7 @@ describe('createTeamSync', () => {
     const sync = createTeamSync({ loadEngine: async () => module, storage, newDeviceId: () => 'd1' });
     await sync.connect({ ...REQUEST, slice: { articleIds: [], label: 'none chosen yet' } });
     await settle();
-    expect(options.at(-1)?.slice).toEqual([]);
+    expect(options.at(-1)?.slice).toEqual({ articleIds: [] });
     expect(await sync.findArticles({ tag: 'budget' })).toMatchObject({ articles: [{ id: 'a1' }] });
     expect(module.findArticles).toHaveBeenCalledWith(REQUEST.url, REQUEST.database, { tag: 'budget' });
 
@@ -251,7 +251,7 @@ describe('createTeamSync', () => {
     await settle();
     expect(engines).toHaveLength(2);
     expect(engines[0]!.stopped).toBe(true);
-    expect(options.at(-1)?.slice).toEqual(['a1', 'a2']);
+    expect(options.at(-1)?.slice).toEqual({ articleIds: ['a1', 'a2'] });
     expect(JSON.parse(storage.getItem(CONNECTION_KEY)!).slice).toEqual({
       articleIds: ['a1', 'a2'],
       label: 'tag budget',
@@ -263,9 +263,21 @@ describe('createTeamSync', () => {
     await settle();
     expect(engines).toHaveLength(2);
 
-    sync.setSlice(null);
+    // found by a search: the engine gets the search (new matches join) and what was left out
+    const found = { articleIds: ['a1'], label: 'tag budget', criteria: { tag: 'budget' }, excluded: ['a2'] };
+    sync.setSlice(found);
     await settle();
     expect(engines).toHaveLength(3);
+    expect(options.at(-1)?.slice).toEqual({
+      articleIds: ['a1'],
+      criteria: { tag: 'budget' },
+      excluded: ['a2'],
+    });
+    expect(JSON.parse(storage.getItem(CONNECTION_KEY)!).slice).toEqual(found);
+
+    sync.setSlice(null);
+    await settle();
+    expect(engines).toHaveLength(4);
     expect(options.at(-1)?.slice).toBeUndefined();
     expect(JSON.parse(storage.getItem(CONNECTION_KEY)!).slice).toBeUndefined();
   });

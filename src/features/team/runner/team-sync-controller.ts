@@ -51,11 +51,28 @@ export class TeamSignInError extends Error {}
 function readSlice(value: unknown): TeamSlice | undefined {
   const slice = value as Partial<TeamSlice> | undefined;
   if (!slice || !Array.isArray(slice.articleIds) || typeof slice.label !== 'string') return undefined;
-  return { articleIds: slice.articleIds.filter((id) => typeof id === 'string'), label: slice.label };
+  const strings = (xs: unknown) =>
+    Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : [];
+  const c = slice.criteria as Record<string, unknown> | undefined;
+  const criteria =
+    c && typeof c === 'object'
+      ? Object.fromEntries(
+          (['tag', 'publishedFrom', 'publishedTo'] as const).flatMap((k) =>
+            typeof c[k] === 'string' ? [[k, c[k]]] : [],
+          ),
+        )
+      : undefined;
+  return {
+    articleIds: strings(slice.articleIds),
+    label: slice.label,
+    ...(criteria ? { criteria, excluded: strings(slice.excluded) } : {}),
+  };
 }
 
+/** What the engine is made for: the articles, and the search that keeps adding to them. */
 const sameSlice = (a: TeamSlice | undefined, b: TeamSlice | undefined) =>
-  JSON.stringify(a?.articleIds ?? null) === JSON.stringify(b?.articleIds ?? null);
+  JSON.stringify(a ? [a.articleIds, a.criteria ?? null, a.excluded ?? []] : null) ===
+  JSON.stringify(b ? [b.articleIds, b.criteria ?? null, b.excluded ?? []] : null);
 
 function readConnection(storage: TeamSyncOptions['storage']): TeamConnection | null {
   try {
@@ -138,7 +155,16 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync & { dispose()
     database: conn.database,
     deviceId: deviceId(),
     author: conn.name,
-    ...(conn.slice ? { slice: conn.slice.articleIds } : {}),
+    ...(conn.slice
+      ? {
+          slice: {
+            articleIds: conn.slice.articleIds,
+            ...(conn.slice.criteria
+              ? { criteria: conn.slice.criteria, excluded: conn.slice.excluded ?? [] }
+              : {}),
+          },
+        }
+      : {}),
   });
 
   const saveConnection = (next: TeamConnection | null) => {
