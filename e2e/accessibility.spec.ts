@@ -1,6 +1,6 @@
 import { openKelsey } from './claims-table-fixtures';
 import { expect, openLibrary, REFERENCE_TITLE, seriousViolations, test } from './fixtures';
-import { claimPanel, openReference, selectClaim } from './review-helpers';
+import { claimList, claimPanel, openDock, openReference, selectClaim } from './review-helpers';
 import { KELSEY_PROFILE } from './seeded-profile';
 
 // axe over a whole screen takes a while on two shared cores: the scans live here, not in the stories.
@@ -70,6 +70,16 @@ test('the claim panel as a phone sheet has no serious or critical violations', a
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
+});
+
+test('a quotation in two parts, one part open, has no serious or critical violations', async ({ page }) => {
+  await openDock(page);
+  const item = claimList(page)
+    .locator('li[data-claim-id]')
+    .filter({ hasText: 'The new dock will open in May' });
+  await item.getByRole('button', { name: 'Part 2 of 2' }).click();
+  await expect(claimPanel(page).getByRole('navigation', { name: 'Parts of this quotation' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test.describe('on the Kelsey profile', () => {
