@@ -39,9 +39,12 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   failOnFlakyTests: process.env.STRICT_FLAKES === '1',
   workers: 2,
-  timeout: 30_000,
+  // A bound, not an expected duration: a story takes some 5-15 s on a quiet machine, but at a load
+  // of 30 (five engineers and a suite on two cores) simple ones took 35-55 s and passed only on retry.
+  timeout: 60_000,
   // Eight engineers share two cores: a state can take seconds to appear. Waits stay bounded.
-  expect: { timeout: 10_000 },
+  // At load 30 a screen's count ("Counting…") stayed over 10 s twice in a whole run.
+  expect: { timeout: 20_000 },
   reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

@@ -67,6 +67,8 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
+          // a bound for a loaded two-core machine, not an expected duration
+          testTimeout: 30_000,
           include: ['src/core/**/*.test.ts', 'src/cli/**/*.test.ts', 'scripts/**/*.test.ts'],
         },
       },
@@ -75,6 +77,7 @@ export default defineConfig({
         test: {
           name: 'db',
           environment: 'node',
+          testTimeout: 30_000,
           include: ['src/db/**/*.test.ts'],
           setupFiles: ['fake-indexeddb/auto'],
         },
@@ -85,6 +88,12 @@ export default defineConfig({
         test: {
           name: 'ui',
           environment: 'jsdom',
+          // One jsdom and one load of React, Dexie and the app per worker, not per file: building them
+          // again for every file was most of this project's time (10 of its files: 205 s isolated,
+          // 56 s shared, back to back at load 30). Its tests clean up what they share (cleanup,
+          // unstubAllGlobals, resetDb).
+          isolate: false,
+          testTimeout: 30_000,
           include: ['src/{features,stores,ui,app,workers}/**/*.test.{ts,tsx}'],
           setupFiles: ['fake-indexeddb/auto'],
         },

@@ -1,6 +1,7 @@
-import { seedKelsey } from './claims-table-fixtures';
+import { openKelsey } from './claims-table-fixtures';
 import { expect, openLibrary, REFERENCE_TITLE, seriousViolations, test } from './fixtures';
-import { claimPanel, openReference, selectClaim } from './review-helpers';
+import { claimList, claimPanel, openDock, openReference, selectClaim } from './review-helpers';
+import { KELSEY_PROFILE } from './seeded-profile';
 
 // axe over a whole screen takes a while on two shared cores: the scans live here, not in the stories.
 test.describe.configure({ timeout: 90_000 });
@@ -71,16 +72,29 @@ test('the claim panel as a phone sheet has no serious or critical violations', a
   await expect(panel).toBeHidden();
 });
 
-test('the Claims screen with rows selected and the bulk bar shown has no serious or critical violations', async ({
-  page,
-}) => {
-  await seedKelsey(page);
-  await page.goto('/claims');
-  const grid = page.getByRole('grid');
-  await grid.locator('[aria-rowindex="2"]').getByRole('checkbox').click();
-  await grid.locator('[aria-rowindex="3"]').getByRole('checkbox').click();
-  await expect(page.getByText(/2 claims\s*selected/)).toBeVisible();
+test('a quotation in two parts, one part open, has no serious or critical violations', async ({ page }) => {
+  await openDock(page);
+  const item = claimList(page)
+    .locator('li[data-claim-id]')
+    .filter({ hasText: 'The new dock will open in May' });
+  await item.getByRole('button', { name: 'Part 2 of 2' }).click();
+  await expect(claimPanel(page).getByRole('navigation', { name: 'Parts of this quotation' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test.describe('on the Kelsey profile', () => {
+  test.use({ storageState: KELSEY_PROFILE });
+  test('the Claims screen with rows selected and the bulk bar shown has no serious or critical violations', async ({
+    page,
+  }) => {
+    await openKelsey(page);
+    await page.goto('/claims');
+    const grid = page.getByRole('grid');
+    await grid.locator('[aria-rowindex="2"]').getByRole('checkbox').click();
+    await grid.locator('[aria-rowindex="3"]').getByRole('checkbox').click();
+    await expect(page.getByText(/2 claims\s*selected/)).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
 
 test('the scan can fail: a button with no name and an image with no text are reported', async ({ page }) => {

@@ -1,10 +1,11 @@
-import { grid, seedKelsey } from './claims-table-fixtures';
+import { grid, openKelsey } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
+import { KELSEY_PROFILE } from './seeded-profile';
 
-test.use({ viewport: { width: 390, height: 844 } });
+test.use({ viewport: { width: 390, height: 844 }, storageState: KELSEY_PROFILE });
 
 test('at phone width the bulk bar appears only once a claim is selected, over the rows', async ({ page }) => {
-  await seedKelsey(page);
+  await openKelsey(page);
   await page.goto('/claims');
   const bar = page.getByRole('region', { name: 'Bulk actions' });
   await expect(grid(page).locator('[aria-rowindex="2"]')).toBeVisible();

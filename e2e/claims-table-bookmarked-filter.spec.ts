@@ -1,11 +1,14 @@
-import { bodyRows, claimCount, confirmWithoutSource, grid, seedKelsey } from './claims-table-fixtures';
+import { bodyRows, claimCount, confirmWithoutSource, grid, openKelsey } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
+import { KELSEY_PROFILE } from './seeded-profile';
+
+test.use({ storageState: KELSEY_PROFILE });
 
 test('a bookmarked URL with a speaker and a verdict opens on only the matching claims', async ({
   page,
   context,
 }) => {
-  const { articleId } = await seedKelsey(page);
+  const { articleId } = await openKelsey(page);
   await page.goto(`/claims?article=${encodeURIComponent(articleId)}`);
   // Answers 1–6 alternate Pike, Tate, Brandt: mark all six False with the keyboard (7 = False).
   await grid(page).locator('[aria-rowindex="2"]').getByRole('checkbox').click();

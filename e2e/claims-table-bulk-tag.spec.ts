@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
-import { claimCount, grid, KELSEY, seedKelsey, toast } from './claims-table-fixtures';
+import { claimCount, grid, KELSEY, openKelsey, toast } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
+import { KELSEY_PROFILE } from './seeded-profile';
+
+test.use({ storageState: KELSEY_PROFILE });
 
 /** Selects rows 1–50 of the article's claims: a click on the first, a shift-click on the fiftieth. */
 async function selectFifty(page: Page, articleId: string) {
@@ -26,7 +29,7 @@ async function tagSelection(page: Page, tag: string) {
 }
 
 test('bulk-tag 50 claims, then one Undo removes the tag from all 50', async ({ page }) => {
-  const { articleId } = await seedKelsey(page);
+  const { articleId } = await openKelsey(page);
   await selectFifty(page, articleId);
   await tagSelection(page, 'port-plan');
 
@@ -45,7 +48,7 @@ test('bulk-tag 50 claims, then one Undo removes the tag from all 50', async ({ p
 });
 
 test('Ctrl+Z undoes a bulk tag in one step, and survives a reload', async ({ page }) => {
-  const { articleId } = await seedKelsey(page);
+  const { articleId } = await openKelsey(page);
   await selectFifty(page, articleId);
   await tagSelection(page, 'ctrl-z');
   await page.goto('/claims?tag=ctrl-z');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, importStatus, openLibrary, pasteArticle } from './fixtures';
+import { expect, openLibrary } from './fixtures';
 
 /** Sixty quoted claims, twenty each from Joan Pike, Owen Tate and Leila Brandt, on twelve topics. */
 export const KELSEY = {
@@ -9,12 +9,16 @@ export const KELSEY = {
   claims: 60,
 };
 
-/** Imports the Kelsey article through the library's paste form and opens the Claims screen on it. */
-export async function seedKelsey(page: Page): Promise<{ articleId: string }> {
+/**
+ * Opens the library of the Kelsey profile (KELSEY_PROFILE: the seeded profile with the Kelsey article
+ * imported; a spec asks for it with `test.use({ storageState: KELSEY_PROFILE })`) and returns the
+ * article's id.
+ */
+export async function openKelsey(page: Page): Promise<{ articleId: string }> {
   await openLibrary(page);
-  await pasteArticle(page, KELSEY.text);
-  await expect(importStatus(page)).toContainText(`Imported ${KELSEY.title}`);
-  const href = await page.getByRole('link', { name: KELSEY.title }).first().getAttribute('href');
+  const link = page.getByRole('link', { name: KELSEY.title }).first();
+  await expect(link).toBeVisible();
+  const href = await link.getAttribute('href');
   const articleId = decodeURIComponent(href!.split('/').at(-1)!);
   return { articleId };
 }

@@ -1,5 +1,8 @@
-import { claimCount, confirmWithoutSource, grid, seedKelsey } from './claims-table-fixtures';
+import { claimCount, confirmWithoutSource, grid, openKelsey } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
+import { KELSEY_PROFILE } from './seeded-profile';
+
+test.use({ storageState: KELSEY_PROFILE });
 
 // SCREENSHOTS=1 E2E_PORT=4176 npx playwright test e2e/claims-table-screenshots.spec.ts
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to refresh docs/screenshots/claims-table*.png');
@@ -11,7 +14,7 @@ const sizes = [
 
 for (const size of sizes) {
   test(`the Claims screen at ${size.width}×${size.height}`, async ({ page }) => {
-    await seedKelsey(page);
+    await openKelsey(page);
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.goto('/claims');
     await expect(claimCount(page)).not.toHaveText('Counting…');

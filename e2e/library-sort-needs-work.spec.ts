@@ -1,10 +1,13 @@
-import { claimCount, confirmWithoutSource, KELSEY, seedKelsey } from './claims-table-fixtures';
+import { claimCount, confirmWithoutSource, KELSEY, openKelsey } from './claims-table-fixtures';
 import { expect, REFERENCE_TITLE, test } from './fixtures';
+import { KELSEY_PROFILE } from './seeded-profile';
+
+test.use({ storageState: KELSEY_PROFILE });
 
 test('the library sorts by what still needs work, flagged first, and keeps the order in the URL', async ({
   page,
 }) => {
-  await seedKelsey(page);
+  await openKelsey(page);
   const titles = page.locator('.articles .article-link');
   await page.getByLabel('Sort').selectOption('needs-work');
   await expect(page).toHaveURL(/\?sort=needs-work/);

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openLibrary, REFERENCE_TITLE } from './fixtures';
+import { expect, importStatus, openLibrary, pasteArticle, REFERENCE_TITLE } from './fixtures';
 
 /** Opens the reference article from the library. */
 export async function openReference(page: Page) {
@@ -54,4 +55,19 @@ export async function selectArticleText(page: Page, phrase: string) {
     }
     throw new Error(`phrase not found in one text node: ${p}`);
   }, phrase);
+}
+
+/** Two quotations split around their cues ("…,” said X. “…”), each one quotation in two parts. */
+const DOCK = {
+  text: readFileSync(new URL('./data/kelsey-dock.txt', import.meta.url), 'utf8'),
+  title: 'Kelsey dock to open in May, engineer says',
+};
+
+/** Imports the Kelsey dock article through the paste form and opens it. */
+export async function openDock(page: Page) {
+  await openLibrary(page);
+  await pasteArticle(page, DOCK.text);
+  await expect(importStatus(page)).toContainText(`Imported ${DOCK.title}`);
+  await page.getByRole('link', { name: DOCK.title }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: DOCK.title })).toBeVisible();
 }

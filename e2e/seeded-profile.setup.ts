@@ -1,6 +1,7 @@
 import { test as setup } from '@playwright/test';
-import { openLibrary } from './fixtures';
-import { SEEDED_PROFILE } from './seeded-profile';
+import { KELSEY } from './claims-table-fixtures';
+import { expect, importStatus, openLibrary, pasteArticle } from './fixtures';
+import { KELSEY_PROFILE, SEEDED_PROFILE } from './seeded-profile';
 
 // Every story starts on a profile where the first run is over (the reference article extracted and
 // stored). Extracting it again in each test's fresh profile cost a second or more a test, several on a
@@ -8,4 +9,14 @@ import { SEEDED_PROFILE } from './seeded-profile';
 setup('a profile after the first run', async ({ page }) => {
   await openLibrary(page);
   await page.context().storageState({ path: SEEDED_PROFILE, indexedDB: true });
+});
+
+// The Claims-screen stories start with the Kelsey article stored; its import through the paste form
+// is told once here (and by the import specs), not again in each of them.
+setup('a profile with the Kelsey article imported', async ({ page }) => {
+  setup.setTimeout(90_000);
+  await openLibrary(page);
+  await pasteArticle(page, KELSEY.text);
+  await expect(importStatus(page)).toContainText(`Imported ${KELSEY.title}`, { timeout: 60_000 });
+  await page.context().storageState({ path: KELSEY_PROFILE, indexedDB: true });
 });

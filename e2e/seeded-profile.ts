@@ -5,3 +5,11 @@ export const SEEDED_PROFILE = fileURLToPath(new URL('../test-results/.seeded-pro
 
 /** For a spec about the first run itself: a profile with nothing stored. */
 export const EMPTY_PROFILE = { cookies: [], origins: [] };
+
+/**
+ * The seeded profile with the Kelsey article (sixty claims, claims-table-fixtures.ts) imported too: the
+ * starting point of the Claims-screen stories, which each used to import it through the paste form.
+ */
+export const KELSEY_PROFILE = fileURLToPath(
+  new URL('../test-results/.seeded-profile-kelsey.json', import.meta.url),
+);

@@ -3,7 +3,7 @@
  * a MessageChannel: the caller gets a clear message, the worker is stopped, the next call works.
  */
 import { expose } from 'comlink';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { extractClaims as extractOnMainThread } from '@/core/extract/pipeline';
 
 type Mode = 'ok' | 'crash' | 'hang' | 'cannot-load';
@@ -74,6 +74,11 @@ afterEach(() => {
   for (const w of started) w.terminate();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
+});
+// The ui project shares one module graph between files (isolate: false): the next file must not get the
+// copy of ./pipeline imported here while a stand-in Worker existed.
+afterAll(() => {
+  vi.resetModules();
 });
 
 describe('extractClaims when the worker fails', () => {
