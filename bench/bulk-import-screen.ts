@@ -23,7 +23,11 @@ export async function runScreenImport(options: { articles: number; claims: numbe
   const root = fileURLToPath(new URL('..', import.meta.url));
   const outDir = mkdtempSync(join(tmpdir(), 'bulk-import-screen-dist-'));
   const profile = mkdtempSync(join(tmpdir(), 'bulk-import-screen-'));
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({
+    root,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, minify: process.env.BENCH_MINIFY !== '0' },
+  });
   const server = await preview({
     root,
     logLevel: 'warn',

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ArticleSummary } from '@/db/queries';
 import { deleteArgs, useDeleteArticle } from '@/features/library/hooks/use-articles';
@@ -6,14 +6,7 @@ import { ProgressMeter } from '@/ui/progress-meter';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-/**
- * Memoised: a bulk import refetches the list after every batch, and the query keeps the summaries
- * that did not change (structural sharing), so only new or changed rows render again.
- */
-export const ArticleRow = memo(function ArticleRow({
-  article,
-  href,
-}: Readonly<{ article: ArticleSummary; href: string }>) {
+export function ArticleRow({ article, href }: Readonly<{ article: ArticleSummary; href: string }>) {
   const remove = useDeleteArticle();
   const [confirming, setConfirming] = useState(false);
   return (
@@ -62,4 +55,4 @@ export const ArticleRow = memo(function ArticleRow({
       </div>
     </li>
   );
-});
+}
