@@ -101,15 +101,15 @@ export function readSuggestInput(articleIds: readonly ArticleId[], max = 400): P
   });
 }
 
-const CLAIMS_READ: DbQueryMeta = { tables: ['claims', 'speakers'] };
-
+// keyed by the table they read first (a write to it invalidates them), not under `questions`:
+// adding or placing a question does not change what they show
 export const compareScopeQueries = {
-  all: () => ['questions', 'compare', 'scope'] as const,
+  all: () => ['claims', 'compare-scope'] as const,
   speakers: (articleIds: readonly ArticleId[]) =>
     queryOptions({
-      queryKey: [...compareScopeQueries.all(), 'speakers', [...articleIds]] as const,
+      queryKey: ['speakers', 'compare-scope', [...articleIds]] as const,
       queryFn: () => readScopeSpeakers(articleIds),
-      meta: { tables: ['speakers', 'claims'] } satisfies DbQueryMeta,
+      meta: { tables: ['summaries'] } satisfies DbQueryMeta,
     }),
   place: (articleIds: readonly ArticleId[], filter: PlaceFilter) =>
     infiniteQueryOptions({
@@ -117,12 +117,5 @@ export const compareScopeQueries = {
       initialPageParam: 0,
       queryFn: ({ pageParam }) => readPlacePage(articleIds, filter, pageParam),
       getNextPageParam: (last) => last.next,
-      meta: CLAIMS_READ,
-    }),
-  suggestInput: (articleIds: readonly ArticleId[]) =>
-    queryOptions({
-      queryKey: [...compareScopeQueries.all(), 'suggestInput', [...articleIds]] as const,
-      queryFn: () => readSuggestInput(articleIds),
-      meta: CLAIMS_READ,
     }),
 };

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { ArticleId } from '@/core/model/types';
 import { compareQueries } from '@/db/compare-read';
 import { compareScopeQueries, type PlaceFilter, readSuggestInput } from '@/db/compare-scope-read';
-import { articleQueries, type DbQueryMeta, metaQueries } from '@/db/queries';
+import { articleQueries, metaQueries } from '@/db/queries';
 import { suggestOffThread } from '@/workers/suggest-client';
 
 /** Suggestions accepted or rejected, remembered by id so they are not offered again. */
@@ -46,7 +46,6 @@ const suggestionQuery = (articleIds: readonly ArticleId[]) =>
   queryOptions({
     queryKey: [...compareScopeQueries.all(), 'suggestions', [...articleIds]] as const,
     queryFn: async () => suggestOffThread(await readSuggestInput(articleIds)),
-    meta: { tables: ['claims', 'speakers'] } satisfies DbQueryMeta,
   });
 
 /** Question suggestions for the compared articles, made in a worker; those handled left out. */
