@@ -62,10 +62,11 @@ export function articleDay(article: Pick<Article, 'publishedAt' | 'importedAt'>)
 export async function rowsByKeys<T extends { id: string }>(
   table: Table<T, string>,
   keys: Iterable<string>,
+  denseMin = DENSE_MIN,
 ): Promise<T[]> {
   const wanted = [...new Set(keys)].sort();
   const each = async () => (await table.bulkGet(wanted)).filter((r): r is T => r !== undefined);
-  if (wanted.length < DENSE_MIN) return each();
+  if (wanted.length < denseMin) return each();
   const range = table.where(':id').between(wanted[0]!, wanted[wanted.length - 1]!, true, true);
   if ((await range.count()) > wanted.length * 2) return each();
   const set = new Set(wanted);
