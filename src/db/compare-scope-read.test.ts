@@ -1,10 +1,8 @@
-import type { Table } from 'dexie';
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { Claim, SpeakerId } from '@/core/model/types';
+import type { SpeakerId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
 import { softDeleteClaim } from './claims';
-import { rowsByKeys } from './compare-read';
 import { readPlacePage, readScopeSpeakers, readSuggestInput } from './compare-scope-read';
 import { db } from './db';
 
@@ -64,18 +62,5 @@ describe('compare scope reads', () => {
     const input = await readSuggestInput(ids, 3);
     expect(input).toHaveLength(3);
     expect(input.every((c) => c.speakerId !== null)).toBe(true);
-  });
-
-  test('rows by keys: the same rows whether read by one range or a look-up each', async () => {
-    await library();
-    const table = db.claims as unknown as Table<Claim, string>;
-    const claims = await db.claims.toArray();
-    const keys = claims.map((c) => c.id);
-    const dense = await rowsByKeys(table, keys, 1);
-    expect(dense.map((c) => c.id).sort()).toEqual([...keys].sort());
-    const sparse = [keys[0]!, keys[keys.length - 1]!, 'missing'];
-    expect((await rowsByKeys(table, sparse, 1)).map((c) => c.id).sort()).toEqual(sparse.slice(0, 2).sort());
-    const few = keys.filter((_, i) => i % 3 === 0);
-    expect((await rowsByKeys(table, few, 1)).map((c) => c.id).sort()).toEqual([...few].sort());
   });
 });
