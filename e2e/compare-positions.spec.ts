@@ -22,7 +22,7 @@ test.describe('compare positions on the reference article', () => {
     await expect(suggestions.getByRole('listitem')).toHaveCount(offered - 1);
     await first.getByLabel('Suggested question').fill(Q1);
     await first.getByRole('button', { name: 'Accept' }).click();
-    const questions = page.getByRole('region', { name: 'Questions' });
+    const questions = page.getByRole('region', { name: 'Questions', exact: true });
     await expect(questions.getByText(Q1)).toBeVisible();
     await expect(suggestions.getByRole('listitem')).toHaveCount(offered - 2);
 
@@ -128,7 +128,7 @@ test.describe('compare positions on the reference article', () => {
     await expect(importStatus(page)).toContainText('Imported Commissioner promises specialist officers');
 
     await compareReference(page);
-    const questions = page.getByRole('region', { name: 'Questions' });
+    const questions = page.getByRole('region', { name: 'Questions', exact: true });
     await questions.getByLabel('Write a question').fill(Q1);
     await questions.getByRole('button', { name: 'Add question' }).click();
     await expect(questions.getByText(Q1)).toBeVisible();

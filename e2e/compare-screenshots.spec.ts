@@ -32,7 +32,7 @@ test('compare view, profile and their print layouts', async ({ page }) => {
   await pasteArticle(page, readFileSync(new URL('./data/billings-funding.txt', import.meta.url), 'utf8'));
   await expect(importStatus(page)).toContainText('Imported');
   await compareReference(page);
-  const questions = page.getByRole('region', { name: 'Questions' });
+  const questions = page.getByRole('region', { name: 'Questions', exact: true });
   for (const q of [Q1, Q2]) {
     await questions.getByLabel('Write a question').fill(q);
     await questions.getByRole('button', { name: 'Add question' }).click();

@@ -1,5 +1,4 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Table } from 'dexie';
 import type { CompareClaim } from '@/core/compare/types';
 import type {
   Article,
@@ -12,7 +11,6 @@ import type {
   Timestamp,
 } from '@/core/model/types';
 import { db } from './db';
-import type { ArticleHead } from './derived/article-heads';
 import type { DbQueryMeta } from './queries';
 import { step } from './read-steps';
 
@@ -54,29 +52,9 @@ export function articleDay(article: Pick<Article, 'publishedAt' | 'importedAt'>)
   return new Date(Number.isNaN(parsed) ? article.importedAt : parsed).toISOString().slice(0, 10);
 }
 
-/**
- * Rows by primary key, fewest requests: when the wanted keys are most of the keys between the
- * smallest and the largest (a speaker in most articles, articles imported together), one read of
- * that key range (one request) instead of a request per key; else a look-up per key.
- */
-export async function rowsByKeys<T extends { id: string }>(
-  table: Table<T, string>,
-  keys: Iterable<string>,
-): Promise<T[]> {
-  const wanted = [...new Set(keys)].sort();
-  const each = async () => (await table.bulkGet(wanted)).filter((r): r is T => r !== undefined);
-  if (wanted.length < DENSE_MIN) return each();
-  const range = table.where(':id').between(wanted[0]!, wanted[wanted.length - 1]!, true, true);
-  if ((await range.count()) > wanted.length * 2) return each();
-  const set = new Set(wanted);
-  return (await range.toArray()).filter((r) => set.has(r.id));
-}
-/** Below this many keys a look-up each is as cheap as counting a range. */
-const DENSE_MIN = 16;
-
 /** Titles and dates from the articles' heads (never their text). */
 export async function articleRefs(ids: Iterable<ArticleId>): Promise<Map<ArticleId, ArticleRef>> {
-  const rows = await rowsByKeys(db.articleHeads as unknown as Table<ArticleHead, string>, ids);
+  const rows = (await db.articleHeads.bulkGet([...new Set(ids)])).filter((a) => a !== undefined);
   const out = new Map<ArticleId, ArticleRef>();
   for (const a of rows)
     out.set(a.id, { id: a.id, title: a.title, date: a.deletedAt === null ? articleDay(a) : null });
@@ -140,26 +118,12 @@ export async function sourceCounts(
   return counts;
 }
 
-/** Above this many articles, their questions come from one range of the `articleIds` index. */
-const FEW_ARTICLES = 8;
-
-/**
- * The ids of the questions raised by any of these articles: one small index range each for a few
- * articles; for more, one range from the smallest to the largest id (one request, not one per
- * article; it may name questions of articles in between, which the caller drops by their rows).
- */
+/** The ids of the questions raised by any of these articles, one small index range each. */
 async function questionsOfArticles(articleIds: readonly ArticleId[]): Promise<QuestionId[]> {
-  if (articleIds.length <= FEW_ARTICLES) {
-    const parts = await Promise.all(
-      articleIds.map((a) => db.questions.where('articleIds').equals(a).primaryKeys()),
-    );
-    return parts.flat();
-  }
-  const sorted = [...articleIds].sort();
-  return db.questions
-    .where('articleIds')
-    .between(sorted[0]!, sorted[sorted.length - 1]!, true, true)
-    .primaryKeys();
+  const parts = await Promise.all(
+    articleIds.map((a) => db.questions.where('articleIds').equals(a).primaryKeys()),
+  );
+  return parts.flat();
 }
 
 export function toCompareClaims(
@@ -196,9 +160,8 @@ export function readComparison(scope: ComparisonScope): Promise<ComparisonData> 
     const questions =
       scope.articleIds.length > 0
         ? await step('compare.questionRows', async () => {
-            const inScope = new Set<string>(scope.articleIds);
             const ids = await step('compare.questionKeys', () => questionsOfArticles(scope.articleIds));
-            return (await questionsByKeys(ids)).filter((q) => q.articleIds.some((a) => inScope.has(a)));
+            return questionsByKeys(ids);
           })
         : await db.questions
             .orderBy('updatedAt')

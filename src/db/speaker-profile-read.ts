@@ -1,14 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { CompareClaim } from '@/core/compare/types';
-import type { ArticleId, ClaimId, Question, Speaker, SpeakerId } from '@/core/model/types';
-import {
-  type ArticleRef,
-  articleRefs,
-  isLive,
-  minuteRanges,
-  sourceCounts,
-  toCompareClaims,
-} from './compare-read';
+import type { ArticleId, ClaimId, Question, QuestionId, Speaker, SpeakerId } from '@/core/model/types';
+import { type ArticleRef, articleRefs, isLive, sourceCounts, toCompareClaims } from './compare-read';
 import { db } from './db';
 import { speakerScope } from './derived/facets';
 import type { DbQueryMeta } from './queries';
@@ -64,16 +57,10 @@ export function readProfileHead(speakerId: SpeakerId): Promise<SpeakerProfileHea
         () => articleRefs(articleIds),
         (m) => m.size,
       ),
-      // one range of the `placedClaimIds` index per minute of the speaker's claim ids, not a cursor
-      // stepping through every id (the ranges may name others' questions: dropped below)
-      step('profile.questionKeys', async () =>
-        (
-          await Promise.all(
-            minuteRanges(claimIds).map(([lo, hi]) =>
-              db.questions.where('placedClaimIds').between(lo, hi, true, true).primaryKeys(),
-            ),
-          )
-        ).flat(),
+      step('profile.questionKeys', () =>
+        claimIds.length === 0
+          ? Promise.resolve([] as QuestionId[])
+          : db.questions.where('placedClaimIds').anyOf(claimIds).primaryKeys(),
       ),
     ]);
     const own = new Set<string>(claimIds);

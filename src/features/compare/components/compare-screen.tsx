@@ -1,16 +1,17 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { matrixToCsv, matrixToMarkdown } from '@/core/compare/export';
 import { buildMatrix } from '@/core/compare/matrix';
-import { type QuestionSuggestion, suggestQuestions } from '@/core/compare/suggest';
-import type { ArticleId, ClaimId, QuestionId } from '@/core/model/types';
+import type { QuestionSuggestion } from '@/core/compare/suggest';
+import type { ArticleId, ClaimId, QuestionId, SpeakerId } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
 import { StatusMessage } from '@/ui/status-message';
 import '@/features/compare/compare.css';
 import {
   useComparison,
-  useHandledSuggestions,
   useLibraryArticles,
-  useScopeClaims,
+  usePlaceClaims,
+  useScopeSpeakers,
+  useSuggestions,
 } from '@/features/compare/hooks/use-compare-data';
 import { useCompareMutations } from '@/features/compare/hooks/use-compare-mutations';
 import { useCompareUrl } from '@/features/compare/hooks/use-compare-url';
@@ -37,8 +38,14 @@ export function CompareScreen({ speakerHref }: Props) {
   const { view, update } = useCompareUrl();
   const library = useLibraryArticles();
   const comparison = useComparison(view.articleIds);
-  const scope = useScopeClaims(view.articleIds);
-  const handled = useHandledSuggestions();
+  // what the place panel and the suggestions read waits for the matrix: it paints first
+  const later = comparison.isSuccess && view.articleIds.length > 0;
+  const [speakerFilter, setSpeakerFilter] = useState<SpeakerId | null>(null);
+  const [textFilter, setTextFilter] = useState('');
+  const words = useDeferredValue(textFilter);
+  const scope = useScopeSpeakers(view.articleIds, later);
+  const place = usePlaceClaims(view.articleIds, { speakerId: speakerFilter, text: words }, later);
+  const suggested = useSuggestions(view.articleIds, later);
   const m = useCompareMutations();
   const [picked, setPicked] = useState<ClaimId | null>(null);
 
@@ -66,14 +73,7 @@ export function CompareScreen({ speakerHref }: Props) {
     return { matrix, order, articleTitles, cellTitles };
   }, [data, view.columns, view.hidden]);
 
-  const suggestions = useMemo(() => {
-    const handledSet = new Set(handled);
-    return suggestQuestions(
-      scope.claims.map((c) => ({ id: c.id, speakerId: c.speakerId, text: c.text })),
-    ).filter((s) => !handledSet.has(s.id));
-  }, [scope.claims, handled]);
-
-  const error = comparison.error ?? library.error ?? scope.error;
+  const error = comparison.error ?? library.error ?? scope.error ?? place.error ?? suggested.error;
   if (error) return <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>;
 
   const articleOptions = (library.data ?? []).map((a) => ({ id: a.id, title: a.title }));
@@ -114,7 +114,7 @@ export function CompareScreen({ speakerHref }: Props) {
         />
         {view.articleIds.length > 0 ? (
           <SuggestionsPanel
-            suggestions={suggestions}
+            suggestions={suggested.suggestions}
             busy={m.addQuestion.isPending}
             speakerName={(id) => scope.speakers.get(id)?.name ?? 'Unknown speaker'}
             onAccept={accept}
@@ -123,7 +123,15 @@ export function CompareScreen({ speakerHref }: Props) {
         ) : null}
         {view.articleIds.length > 0 ? (
           <PlacePanel
-            claims={scope.claims}
+            claims={place.claims}
+            loading={place.pending}
+            more={place.more}
+            loadingMore={place.loadingMore}
+            filter={{ speakerId: speakerFilter, text: textFilter }}
+            onFilter={(f) => {
+              setSpeakerFilter(f.speakerId);
+              setTextFilter(f.text);
+            }}
             speakers={scope.speakers}
             questions={data?.questions ?? []}
             picked={picked}

@@ -1,13 +1,23 @@
-import { type DragEvent, useRef } from 'react';
+import { type DragEvent, useId, useRef } from 'react';
 import { STANCE_LABELS, STANCES } from '@/core/compare/types';
-import type { Claim, ClaimId, Question, QuestionId, Speaker, Stance } from '@/core/model/types';
+import type { Claim, ClaimId, Question, QuestionId, Speaker, SpeakerId, Stance } from '@/core/model/types';
 import { verdictLabel } from '@/core/review/verdicts';
 import { announce } from '@/ui/toast';
 
 const DRAG_TYPE = 'application/x-claimdesk-claim';
 
+export type PlaceFilterValue = Readonly<{ speakerId: SpeakerId | null; text: string }>;
+
 type Props = Readonly<{
+  /** The claims loaded so far (pages of the compared articles' claims, narrowed by `filter`). */
   claims: readonly Claim[];
+  loading: boolean;
+  /** Loads the next page; null when every article was read. */
+  more: (() => void) | null;
+  loadingMore: boolean;
+  filter: PlaceFilterValue;
+  onFilter: (filter: PlaceFilterValue) => void;
+  /** The compared articles' speakers, by name. */
   speakers: ReadonlyMap<string, Speaker>;
   questions: readonly Question[];
   /** The claim picked up with the keyboard (or being dragged), if any. */
@@ -23,8 +33,21 @@ const short = (text: string, n = 90) => (text.length > n ? `${text.slice(0, n - 
  * the keyboard: Enter on a claim picks it up (focus moves to the first question's stances), Enter
  * on a stance places it there, Escape puts it down.
  */
-export function PlacePanel({ claims, speakers, questions, picked, onPick, onPlace }: Props) {
+export function PlacePanel({
+  claims,
+  loading,
+  more,
+  loadingMore,
+  filter,
+  onFilter,
+  speakers,
+  questions,
+  picked,
+  onPick,
+  onPlace,
+}: Props) {
   const targets = useRef<HTMLDivElement>(null);
+  const ids = useId();
   const groups = new Map<string, Claim[]>();
   for (const c of claims) {
     if (!c.speakerId) continue;
@@ -86,9 +109,43 @@ export function PlacePanel({ claims, speakers, questions, picked, onPick, onPlac
       <p className="hint">
         Drag a claim onto a question’s stance, or press Enter on a claim, then Enter on a stance.
       </p>
+      <div className="place-filter">
+        <label htmlFor={`${ids}-speaker`}>Speaker</label>
+        <select
+          id={`${ids}-speaker`}
+          value={filter.speakerId ?? ''}
+          onChange={(e) => onFilter({ ...filter, speakerId: (e.target.value || null) as SpeakerId | null })}
+        >
+          <option value="">Every speaker</option>
+          {[...speakers.values()].map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${ids}-text`}>Words</label>
+        <input
+          id={`${ids}-text`}
+          type="search"
+          value={filter.text}
+          placeholder="Find claims by their words"
+          onChange={(e) => onFilter({ ...filter, text: e.target.value })}
+        />
+      </div>
+      <p className="hint" role="status">
+        {loading
+          ? 'Loading claims…'
+          : `${claims.length} claim${claims.length === 1 ? '' : 's'} shown${more ? ' (more below)' : ''}.`}
+      </p>
       <div className="place-layout">
         <div className="place-claims">
-          {sorted.length === 0 ? <p className="hint">No attributed claims in these articles.</p> : null}
+          {!loading && sorted.length === 0 ? (
+            <p className="hint">
+              {filter.speakerId || filter.text.trim()
+                ? 'No claims match.'
+                : 'No attributed claims in these articles.'}
+            </p>
+          ) : null}
           {sorted.map(([speakerId, list]) => (
             <section key={speakerId} aria-label={speakers.get(speakerId)?.name ?? 'Unknown speaker'}>
               <h3>{speakers.get(speakerId)?.name ?? 'Unknown speaker'}</h3>
@@ -119,6 +176,11 @@ export function PlacePanel({ claims, speakers, questions, picked, onPick, onPlac
               </ul>
             </section>
           ))}
+          {more ? (
+            <button type="button" className="place-more" onClick={more} disabled={loadingMore}>
+              {loadingMore ? 'Loading…' : 'Show more claims'}
+            </button>
+          ) : null}
         </div>
         <div className="place-targets" ref={targets}>
           {pickedClaim ? (

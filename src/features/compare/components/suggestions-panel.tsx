@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import type { QuestionSuggestion } from '@/core/compare/suggest';
 
 type Props = Readonly<{
-  suggestions: readonly QuestionSuggestion[];
+  /** null while they are being made. */
+  suggestions: readonly QuestionSuggestion[] | null;
   speakerName: (id: string) => string;
   onAccept: (suggestion: QuestionSuggestion, wording: string) => void;
   onReject: (suggestion: QuestionSuggestion) => void;
@@ -50,12 +51,16 @@ export function SuggestionsPanel(props: Props) {
   return (
     <section className="panel compare-panel suggestions" aria-labelledby="suggestions-heading">
       <h2 id="suggestions-heading">Suggested questions</h2>
-      {props.suggestions.length === 0 ? (
+      {props.suggestions === null ? (
+        <p className="hint" role="status">
+          Looking for questions in these claims…
+        </p>
+      ) : props.suggestions.length === 0 ? (
         <p className="hint">No suggestions: no claims of different speakers share enough terms here.</p>
       ) : (
         <ul className="suggestion-list">
           {props.suggestions.map((s) => (
-            <SuggestionItem key={s.id} suggestion={s} {...props} />
+            <SuggestionItem key={s.id} {...props} suggestion={s} />
           ))}
         </ul>
       )}

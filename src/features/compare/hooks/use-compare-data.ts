@@ -1,8 +1,10 @@
-import { type QueryObserverResult, useQueries, useQuery } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ArticleId, Claim, Speaker } from '@/core/model/types';
+import type { ArticleId } from '@/core/model/types';
 import { compareQueries } from '@/db/compare-read';
-import { articleQueries, claimQueries, metaQueries, speakerQueries } from '@/db/queries';
+import { compareScopeQueries, type PlaceFilter, readSuggestInput } from '@/db/compare-scope-read';
+import { articleQueries, metaQueries } from '@/db/queries';
+import { suggestOffThread } from '@/workers/suggest-client';
 
 /** Suggestions accepted or rejected, remembered by id so they are not offered again. */
 export const HANDLED_SUGGESTIONS_KEY = 'compare.handledSuggestions';
@@ -20,30 +22,39 @@ export function useHandledSuggestions(): readonly string[] {
 }
 const NONE: readonly string[] = [];
 
-type Combined<T> = Readonly<{ data: readonly (T | undefined)[]; pending: boolean; error: Error | null }>;
-function combine<T>(results: QueryObserverResult<T>[]): Combined<T> {
+/** The speakers of the compared articles (for names and the place panel's speaker filter). */
+export function useScopeSpeakers(articleIds: readonly ArticleId[], enabled: boolean) {
+  const query = useQuery({ ...compareScopeQueries.speakers(articleIds), enabled });
+  const speakers = useMemo(() => new Map((query.data ?? []).map((s) => [s.id as string, s])), [query.data]);
+  return { speakers, error: query.error };
+}
+
+/** Claims to place, a page at a time, narrowed by speaker and words. */
+export function usePlaceClaims(articleIds: readonly ArticleId[], filter: PlaceFilter, enabled: boolean) {
+  const query = useInfiniteQuery({ ...compareScopeQueries.place(articleIds, filter), enabled });
+  const claims = useMemo(() => query.data?.pages.flatMap((p) => p.claims) ?? [], [query.data]);
   return {
-    data: results.map((r) => r.data),
-    pending: results.some((r) => r.isPending),
-    error: results.find((r) => r.error)?.error ?? null,
+    claims,
+    pending: query.isPending,
+    more: query.hasNextPage ? () => void query.fetchNextPage() : null,
+    loadingMore: query.isFetchingNextPage,
+    error: query.error,
   };
 }
 
-/** The live claims and speakers of the compared articles: what can be placed under a question. */
-export function useScopeClaims(articleIds: readonly ArticleId[]) {
-  const claims = useQueries({
-    queries: articleIds.map((id) => claimQueries.byArticle(id)),
-    combine: combine<Claim[]>,
+const suggestionQuery = (articleIds: readonly ArticleId[]) =>
+  queryOptions({
+    queryKey: [...compareScopeQueries.all(), 'suggestions', [...articleIds]] as const,
+    queryFn: async () => suggestOffThread(await readSuggestInput(articleIds)),
   });
-  const speakers = useQueries({
-    queries: articleIds.map((id) => speakerQueries.byArticle(id)),
-    combine: combine<Speaker[]>,
-  });
-  const value = useMemo(() => {
-    const all: Claim[] = claims.data.flatMap((d) => d ?? []);
-    const bySpeaker = new Map<string, Speaker>();
-    for (const list of speakers.data) for (const s of list ?? []) bySpeaker.set(s.id, s);
-    return { claims: all, speakers: bySpeaker };
-  }, [claims.data, speakers.data]);
-  return { ...value, loading: claims.pending || speakers.pending, error: claims.error ?? speakers.error };
+
+/** Question suggestions for the compared articles, made in a worker; those handled left out. */
+export function useSuggestions(articleIds: readonly ArticleId[], enabled: boolean) {
+  const handled = useHandledSuggestions();
+  const query = useQuery({ ...suggestionQuery(articleIds), enabled });
+  const suggestions = useMemo(() => {
+    const handledSet = new Set(handled);
+    return query.data?.filter((s) => !handledSet.has(s.id)) ?? null;
+  }, [query.data, handled]);
+  return { suggestions, error: query.error };
 }

@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { suggestApi } from './suggest-api';
+
+expose(suggestApi);
