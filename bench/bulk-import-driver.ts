@@ -69,6 +69,16 @@ export async function stopTrace(tracer: CDPSession, path: string): Promise<void>
   writeFileSync(path, parts.join(''));
 }
 
+/** Headless Chromium on an on-disk profile, with the benchmarks' flags. */
+export function launchBenchBrowser(profile: string): Promise<BrowserContext> {
+  const executablePath = findBrowser() ?? undefined;
+  return chromium.launchPersistentContext(profile, {
+    headless: true,
+    ...(executablePath ? { executablePath } : {}),
+    args: CHROMIUM_ARGS,
+  });
+}
+
 /** Runs the page's benchmark once and returns (and prints) what it measured, with the date and load. */
 export async function runBenchPage(name: string, options: Record<string, number>): Promise<BenchRun> {
   const port = Number(process.env.E2E_PORT ?? 4177);
@@ -83,12 +93,7 @@ export async function runBenchPage(name: string, options: Record<string, number>
   });
   await server.listen();
   const profile = mkdtempSync(join(tmpdir(), `${name}-bench-`));
-  const executablePath = findBrowser() ?? undefined;
-  const context = await chromium.launchPersistentContext(profile, {
-    headless: true,
-    ...(executablePath ? { executablePath } : {}),
-    args: CHROMIUM_ARGS,
-  });
+  const context = await launchBenchBrowser(profile);
   const loadBefore = load();
   try {
     const page = await context.newPage();

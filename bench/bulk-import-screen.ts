@@ -10,11 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
-import { findBrowser } from '../scripts/browser-path.mjs';
 import { corpusJsonl } from './bulk-import-corpus';
-import { CHROMIUM_ARGS, load, startTrace, stopTrace } from './bulk-import-driver';
+import { launchBenchBrowser, load, startTrace, stopTrace } from './bulk-import-driver';
 
 type LongTasks = { count: number; over100ms: number; longestMs: number; top5Ms: number[] };
 
@@ -34,12 +32,7 @@ export async function runScreenImport(options: { articles: number; claims: numbe
     build: { outDir },
     preview: { port, strictPort: true, host: '127.0.0.1' },
   });
-  const executablePath = findBrowser() ?? undefined;
-  const context = await chromium.launchPersistentContext(profile, {
-    headless: true,
-    ...(executablePath ? { executablePath } : {}),
-    args: CHROMIUM_ARGS,
-  });
+  const context = await launchBenchBrowser(profile);
   const loadBefore = load();
   try {
     const page = await context.newPage();
