@@ -1,27 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { BACKUP_TABLES } from '../src/core/export/backup-table-names';
 import { expect, openLibrary, test } from './fixtures';
 import { EMPTY_PROFILE } from './seeded-profile';
 
-/** Every table of the database, each sorted by key, read straight from IndexedDB. */
+/** Every table a backup holds, each sorted by key, read straight from IndexedDB. */
 const dump = (page: Page) =>
   page.evaluate(
-    () =>
+    (names) =>
       new Promise<Record<string, unknown[]>>((resolve, reject) => {
         const open = indexedDB.open('claimdesk');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const names = [
-            'articles',
-            'speakers',
-            'sources',
-            'claims',
-            'evidence',
-            'questions',
-            'history',
-            'meta',
-          ];
           const tx = db.transaction(names);
           const out: Record<string, unknown[]> = {};
           for (const n of names) {
@@ -36,6 +27,7 @@ const dump = (page: Page) =>
           };
         };
       }),
+    [...BACKUP_TABLES],
   );
 
 async function downloadBackup(page: Page) {
