@@ -138,10 +138,12 @@ const LIST_META: DbQueryMeta = { tables: ['claimFacets', 'summaries', 'evidence'
 
 export const claimQueries = {
   all: () => ['claims'] as const,
+  /** The key prefix of every article's claim list. */
+  byArticleAll: () => [...claimQueries.all(), 'byArticle'] as const,
   /** An article's live claims, by start offset. */
   byArticle: (articleId: ArticleId) =>
     queryOptions({
-      queryKey: [...claimQueries.all(), 'byArticle', articleId] as const,
+      queryKey: [...claimQueries.byArticleAll(), articleId] as const,
       // one batch read of the range, filtered after: a Dexie .filter() walks a cursor, a round trip per claim
       queryFn: async (): Promise<Claim[]> =>
         (await articleRange('[articleId+start]', articleId).toArray()).filter(isLive),

@@ -20,7 +20,7 @@ import { createSpeaker, mergeSpeakers, type SpeakerInput, updateSpeaker } from '
 type Checked = Readonly<{ id: ClaimId; expectedUpdatedAt: Timestamp }>;
 
 /** Every article's claim list (`claimQueries.byArticle`), whatever the article. */
-const articleLists = { queryKey: [...claimQueries.all(), 'byArticle'] } as const;
+const articleLists = { queryKey: claimQueries.byArticleAll() } as const;
 
 /**
  * Shows a verdict at once in the article claim lists holding these claims, before the write: the
