@@ -83,6 +83,10 @@ export function declareSchema(target: Dexie, upTo: number = Number.POSITIVE_INFI
   }
 }
 
+// Dexie switches on its debug mode (an async stack task around every table call) on any page served from
+// localhost or 127.0.0.1, which is where `npm start` serves the built app; only the dev server wants it.
+if (import.meta.env?.PROD) Dexie.debug = false;
+
 /**
  * A Claimdesk database with its schema and write middlewares (derived rows, sync change capture).
  * The app has one (`db`); sync tests and benches open several under other names (one per device).
