@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { Question, QuestionId } from '@/core/model/types';
 
 type Props = Readonly<{
@@ -72,7 +72,13 @@ function QuestionItem({
 }
 
 /** The questions compared: write one, reword or delete (undoable). */
-export function QuestionsPanel({ questions, onAdd, onReword, onDelete, busy }: Props) {
+export const QuestionsPanel = memo(function QuestionsPanel({
+  questions,
+  onAdd,
+  onReword,
+  onDelete,
+  busy,
+}: Props) {
   const [text, setText] = useState('');
   return (
     <section className="panel compare-panel" aria-labelledby="questions-heading">
@@ -113,4 +119,4 @@ export function QuestionsPanel({ questions, onAdd, onReword, onDelete, busy }: P
       </form>
     </section>
   );
-}
+});
