@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { matrixToCsv, matrixToMarkdown } from '@/core/compare/export';
 import { buildMatrix } from '@/core/compare/matrix';
 import type { QuestionSuggestion } from '@/core/compare/suggest';
@@ -38,12 +38,29 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** True from the first task after the frame that follows `ready` (and from then on). */
+function useAfterPaint(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted;
+}
+
 export function CompareScreen({ speakerHref }: Props) {
   const { view, update } = useCompareUrl();
   const library = useLibraryArticles();
   const comparison = useComparison(view.articleIds);
-  // what the place panel and the suggestions read waits for the matrix: it paints first
-  const later = comparison.isSuccess && view.articleIds.length > 0;
+  // what the place panel and the suggestions read waits for the matrix's first paint
+  const later = useAfterPaint(comparison.isSuccess) && view.articleIds.length > 0;
   const [speakerFilter, setSpeakerFilter] = useState<SpeakerId | null>(null);
   const [textFilter, setTextFilter] = useState('');
   const words = useDeferredValue(textFilter);
