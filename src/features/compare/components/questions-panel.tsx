@@ -1,5 +1,6 @@
 import { memo, useId, useState } from 'react';
 import type { Question, QuestionId } from '@/core/model/types';
+import { TextField } from '@/ui/text-field';
 
 type Props = Readonly<{
   questions: readonly Question[];
@@ -103,16 +104,13 @@ export const QuestionsPanel = memo(function QuestionsPanel({
           );
         }}
       >
-        <div className="field">
-          <label htmlFor="new-question">Write a question</label>
-          <input
-            id="new-question"
-            type="text"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="Did the police act on the councillors’ report?"
-          />
-        </div>
+        <TextField
+          id="new-question"
+          label="Write a question"
+          value={text}
+          onChange={setText}
+          placeholder="Did the police act on the councillors’ report?"
+        />
         <button type="submit" className="primary" disabled={busy || !text.trim()}>
           Add question
         </button>
