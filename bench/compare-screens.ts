@@ -14,6 +14,9 @@ import { SpeakerProfileScreen } from '@/features/speaker-profile/components/spea
 
 const href = (id: string) => `/x/${id}`;
 
+/** The last open's queries by when they settled (ms from mounting), and when the screen was ready. */
+export let lastTimeline: Record<string, number> = {};
+
 async function untilIdle(client: ReturnType<typeof createQueryClient>) {
   while (client.isFetching() > 0) await new Promise((r) => setTimeout(r, 20));
 }
@@ -25,6 +28,14 @@ async function open(url: string, element: ReactElement, ready: (host: HTMLElemen
   document.body.append(host);
   const root = createRoot(host);
   const t = performance.now();
+  performance.mark('bench:mount');
+  // when each query the screen starts settles, from mounting (the bench prints the last run's)
+  const settled: Record<string, number> = {};
+  const unsubscribe = client.getQueryCache().subscribe((e) => {
+    const key = JSON.stringify(e.query.queryKey).slice(0, 60);
+    if (e.type === 'updated' && e.query.state.status !== 'pending' && !(key in settled))
+      settled[key] = Math.round(performance.now() - t);
+  });
   await new Promise<void>((resolve, reject) => {
     const timeout = setTimeout(() => {
       observer.disconnect();
@@ -49,8 +60,12 @@ async function open(url: string, element: ReactElement, ready: (host: HTMLElemen
       ),
     );
   });
+  settled.ready = Math.round(performance.now() - t);
+  performance.mark('bench:ready');
   const ms = await new Promise<number>((r) => requestAnimationFrame(() => r(performance.now() - t)));
   await untilIdle(client); // what the screen started goes on after its first paint; not into the next run
+  unsubscribe();
+  lastTimeline = settled;
   root.unmount();
   host.remove();
   client.clear();

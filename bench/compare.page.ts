@@ -22,7 +22,7 @@ import { db } from '@/db/db';
 import { newId } from '@/db/ids';
 import { recordReadSteps } from '@/db/read-steps';
 import { PROFILE_PAGE_ARTICLES, readProfileClaims, readProfileHead } from '@/db/speaker-profile-read';
-import { openCompareScreen, openProfileScreen } from './compare-screens';
+import { lastTimeline, openCompareScreen, openProfileScreen } from './compare-screens';
 import { seedLibrary, WORDS } from './lib/seed-library';
 
 type Options = { claims: number; articles: number; runs: number };
@@ -235,8 +235,27 @@ export async function runCompareBench(opts: Options) {
 
   // what the screens wait for: mounted as in the app, until their first useful paint
   results.push(await time('compare.screen', runs, () => openCompareScreen(seeded.compareArticles)));
+  const compareTimeline = lastTimeline;
   results.push(await time('profile.screen', runs, () => openProfileScreen(seeded.heavySpeaker)));
-  return { seedMs: Math.round(seeded.seedMs), shape, profileShape, breakdown, results };
+  const profileTimeline = lastTimeline;
+  // BENCH_COMPARE_CPU: one more open of each screen under Chromium's CPU profiler (not timed)
+  const cpu = (window as unknown as { benchCpu?: (what: string) => Promise<void> }).benchCpu;
+  if (cpu) {
+    await cpu('start');
+    await openCompareScreen(seeded.compareArticles);
+    await cpu('stop:compare-screen');
+    await cpu('start');
+    await openProfileScreen(seeded.heavySpeaker);
+    await cpu('stop:profile-screen');
+  }
+  return {
+    seedMs: Math.round(seeded.seedMs),
+    shape,
+    profileShape,
+    breakdown,
+    timelines: { compare: compareTimeline, profile: profileTimeline },
+    results,
+  };
 }
 
 (window as unknown as { runCompareBench: typeof runCompareBench }).runCompareBench = runCompareBench;

@@ -34,8 +34,12 @@ const BUDGETS: Readonly<Record<string, number>> = {
 
 type Timing = { name: string; ms: number[]; median: number };
 
+// React's production build, as users get it: in development React makes a console task and a
+// performance-track entry for every element, which cost the compare screen several times its render
+process.env.NODE_ENV = 'production';
 const server = await createServer({
   configFile: false,
+  mode: 'production',
   root,
   logLevel: 'warn',
   resolve: { alias: { '@': join(root, 'src') } },
@@ -58,6 +62,42 @@ try {
   page.on('console', (m) => {
     if (m.type() === 'log' || m.type() === 'error') process.stderr.write(`${m.text()}\n`);
   });
+  // BENCH_COMPARE_CPU=<dir>: a CPU profile and a trace of one more open of each screen, written there
+  // as compare-screen.cpuprofile / .trace.json and profile-screen.* (open in DevTools' Performance panel)
+  const cpuDir = process.env.BENCH_COMPARE_CPU;
+  if (cpuDir) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await page.exposeFunction('benchCpu', async (what: string) => {
+      if (what === 'start') {
+        await cdp.send('Tracing.start', {
+          transferMode: 'ReturnAsStream',
+          traceConfig: {
+            includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8'],
+          },
+        });
+        return void (await cdp.send('Profiler.start'));
+      }
+      const name = what.slice('stop:'.length);
+      const { profile: cpuProfile } = await cdp.send('Profiler.stop');
+      mkdirSync(cpuDir, { recursive: true });
+      writeFileSync(join(cpuDir, `${name}.cpuprofile`), JSON.stringify(cpuProfile));
+      const done = new Promise<string>((resolve) =>
+        cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')),
+      );
+      await cdp.send('Tracing.end');
+      const stream = await done;
+      const chunks: string[] = [];
+      for (;;) {
+        const { data, eof } = await cdp.send('IO.read', { handle: stream });
+        chunks.push(data);
+        if (eof) break;
+      }
+      await cdp.send('IO.close', { handle: stream });
+      writeFileSync(join(cpuDir, `${name}.trace.json`), chunks.join(''));
+    });
+  }
   await page.goto(`http://127.0.0.1:${port}/bench/compare.html`);
   await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
     timeout: 120_000,

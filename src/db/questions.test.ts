@@ -140,6 +140,26 @@ describe('compare reads', () => {
     );
   });
 
+  test('a scope with more articles than the library has questions reads the same questions', async () => {
+    const { a, b, byText } = await library();
+    const articles = [a, b, ...Array.from({ length: 3 }, (_, i) => `gone-${i}` as ArticleId)];
+    const both = await createQuestion('Raised by both?', [a, b]);
+    await createQuestion('Only b?', [b]);
+    await createQuestion('Elsewhere?', ['other' as ArticleId]);
+    const deleted = await createQuestion('Deleted?', [a]);
+    await softDeleteQuestion(deleted.id);
+    await setStances(both.id, [{ claimId: byText('We have 200').id, stance: 'for' }]);
+    // 4 questions, 5 articles: every question is read and those of other articles left out
+    const wide = await readComparison({ articleIds: articles });
+    expect(wide.questions.map((q) => q.text)).toEqual(['Raised by both?', 'Only b?']);
+    expect(wide.claims.map((c) => c.text)).toEqual([byText('We have 200').text]);
+    // 4 questions, 1 article: the ranges of the articles' index
+    expect((await readComparison({ articleIds: [b] })).questions.map((q) => q.text)).toEqual([
+      'Raised by both?',
+      'Only b?',
+    ]);
+  });
+
   test('article days: ISO, other date strings, else the import day', () => {
     expect(articleDay({ publishedAt: '2024-05-01T10:00:00Z', importedAt: 0 })).toBe('2024-05-01');
     expect(articleDay({ publishedAt: '10 September 2024 12:00 UTC', importedAt: 0 })).toBe('2024-09-10');

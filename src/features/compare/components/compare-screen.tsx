@@ -1,9 +1,10 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { matrixToCsv, matrixToMarkdown } from '@/core/compare/export';
 import { buildMatrix } from '@/core/compare/matrix';
 import type { QuestionSuggestion } from '@/core/compare/suggest';
-import type { ArticleId, ClaimId, QuestionId, SpeakerId } from '@/core/model/types';
+import type { ArticleId, ClaimId, Question, QuestionId, SpeakerId } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
+import type { ArticleTitle } from '@/db/queries';
 import { StatusMessage } from '@/ui/status-message';
 import '@/features/compare/compare.css';
 import {
@@ -25,6 +26,9 @@ import { SuggestionsPanel } from './suggestions-panel';
 
 type Props = Readonly<{ speakerHref: (speakerId: string) => string }>;
 
+const NO_ARTICLES: readonly ArticleTitle[] = [];
+const NO_QUESTIONS: readonly Question[] = [];
+
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -34,20 +38,59 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** True from the first task after the frame that follows `ready` (and from then on). */
+function useAfterPaint(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted;
+}
+
 export function CompareScreen({ speakerHref }: Props) {
   const { view, update } = useCompareUrl();
   const library = useLibraryArticles();
   const comparison = useComparison(view.articleIds);
-  // what the place panel and the suggestions read waits for the matrix: it paints first
-  const later = comparison.isSuccess && view.articleIds.length > 0;
+  // what the place panel and the suggestions read waits for the matrix's first paint
+  const later = useAfterPaint(comparison.isSuccess) && view.articleIds.length > 0;
   const [speakerFilter, setSpeakerFilter] = useState<SpeakerId | null>(null);
   const [textFilter, setTextFilter] = useState('');
   const words = useDeferredValue(textFilter);
   const scope = useScopeSpeakers(view.articleIds, later);
-  const place = usePlaceClaims(view.articleIds, { speakerId: speakerFilter, text: words }, later);
+  const placeClaims = usePlaceClaims(view.articleIds, { speakerId: speakerFilter, text: words }, later);
   const suggested = useSuggestions(view.articleIds, later);
   const m = useCompareMutations();
   const [picked, setPicked] = useState<ClaimId | null>(null);
+  // stable callbacks, so the memoised matrix, phone view and panels are not rendered again when
+  // the place panel, the speakers or the suggestions arrive after the matrix
+  const place = m.place.mutate;
+  const takeOff = useCallback(
+    (questionId: string, claimId: string) =>
+      place({ questionId: questionId as QuestionId, claimId: claimId as ClaimId, stance: null }),
+    [place],
+  );
+  const focusQuestion = useCallback((q: string) => update({ focus: q }, { replace: true }), [update]);
+  const chooseArticles = useCallback((ids: readonly ArticleId[]) => update({ articleIds: ids }), [update]);
+  const addQuestion = m.addQuestion.mutateAsync;
+  const rewordQuestion = m.rewordQuestion.mutate;
+  const deleteQuestion = m.deleteQuestion.mutate;
+  const onAdd = useCallback(
+    (text: string) => addQuestion({ text, articleIds: view.articleIds }),
+    [addQuestion, view.articleIds],
+  );
+  const onReword = useCallback(
+    (id: QuestionId, text: string) => rewordQuestion({ id, text }),
+    [rewordQuestion],
+  );
+  const onDelete = useCallback((id: QuestionId) => deleteQuestion(id), [deleteQuestion]);
 
   const data = comparison.data;
   const derived = useMemo(() => {
@@ -73,13 +116,15 @@ export function CompareScreen({ speakerHref }: Props) {
     return { matrix, order, articleTitles, cellTitles };
   }, [data, view.columns, view.hidden]);
 
-  const error = comparison.error ?? library.error ?? scope.error ?? place.error ?? suggested.error;
+  const articleOptions = library.data ?? NO_ARTICLES;
+  const scopeTitles = useMemo(() => {
+    const byId = new Map(articleOptions.map((a) => [a.id, a.title]));
+    return view.articleIds.flatMap((id) => byId.get(id) ?? []);
+  }, [articleOptions, view.articleIds]);
+
+  const error = comparison.error ?? library.error ?? scope.error ?? placeClaims.error ?? suggested.error;
   if (error) return <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>;
 
-  const articleOptions = (library.data ?? []).map((a) => ({ id: a.id, title: a.title }));
-  const scopeTitles = view.articleIds
-    .map((id) => articleOptions.find((a) => a.id === id)?.title)
-    .filter(Boolean);
   const title = scopeTitles.length > 0 ? `Compare positions: ${scopeTitles.join('; ')}` : 'Compare positions';
   const matrix = derived?.matrix;
   const conflicts = matrix?.rows.filter((r) => r.conflict).length ?? 0;
@@ -100,17 +145,13 @@ export function CompareScreen({ speakerHref }: Props) {
         {scopeTitles.length > 0 ? <p className="print-only compare-scope">{scopeTitles.join('; ')}</p> : null}
       </header>
       <div className="compare-controls">
-        <ScopePicker
-          articles={articleOptions}
-          chosen={view.articleIds}
-          onChange={(ids: readonly ArticleId[]) => update({ articleIds: ids })}
-        />
+        <ScopePicker articles={articleOptions} chosen={view.articleIds} onChange={chooseArticles} />
         <QuestionsPanel
-          questions={data?.questions ?? []}
+          questions={data?.questions ?? NO_QUESTIONS}
           busy={m.addQuestion.isPending}
-          onAdd={(text) => m.addQuestion.mutateAsync({ text, articleIds: view.articleIds })}
-          onReword={(id, text) => m.rewordQuestion.mutate({ id, text })}
-          onDelete={(id) => m.deleteQuestion.mutate(id)}
+          onAdd={onAdd}
+          onReword={onReword}
+          onDelete={onDelete}
         />
         {view.articleIds.length > 0 ? (
           <SuggestionsPanel
@@ -123,20 +164,20 @@ export function CompareScreen({ speakerHref }: Props) {
         ) : null}
         {view.articleIds.length > 0 ? (
           <PlacePanel
-            claims={place.claims}
-            loading={place.pending}
-            more={place.more}
-            loadingMore={place.loadingMore}
+            claims={placeClaims.claims}
+            loading={placeClaims.pending}
+            more={placeClaims.more}
+            loadingMore={placeClaims.loadingMore}
             filter={{ speakerId: speakerFilter, text: textFilter }}
             onFilter={(f) => {
               setSpeakerFilter(f.speakerId);
               setTextFilter(f.text);
             }}
             speakers={scope.speakers}
-            questions={data?.questions ?? []}
+            questions={data?.questions ?? NO_QUESTIONS}
             picked={picked}
             onPick={setPicked}
-            onPlace={(questionId, claimId, stance) => m.place.mutate({ questionId, claimId, stance })}
+            onPlace={(questionId, claimId, stance) => place({ questionId, claimId, stance })}
           />
         ) : null}
       </div>
@@ -207,18 +248,12 @@ export function CompareScreen({ speakerHref }: Props) {
               caption={caption}
               articleTitles={derived.cellTitles}
               speakerHref={speakerHref}
-              onTakeOff={(questionId, claimId) =>
-                m.place.mutate({
-                  questionId: questionId as QuestionId,
-                  claimId: claimId as ClaimId,
-                  stance: null,
-                })
-              }
+              onTakeOff={takeOff}
             />
             <PhoneView
               matrix={matrix}
               focus={view.focus}
-              onFocus={(q) => update({ focus: q }, { replace: true })}
+              onFocus={focusQuestion}
               articleTitles={derived.cellTitles}
               speakerHref={speakerHref}
             />

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent, memo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Matrix } from '@/core/compare/matrix';
 import { CellEntries } from './cell-entries';
@@ -23,7 +23,13 @@ const KEYS: Readonly<Record<string, [number, number]>> = {
  * form one tab stop; arrow keys move between them (Home / End: first / last in the row), and Tab
  * goes on into a cell's buttons.
  */
-export function MatrixTable({ matrix, caption, articleTitles, speakerHref, onTakeOff }: Props) {
+export const MatrixTable = memo(function MatrixTable({
+  matrix,
+  caption,
+  articleTitles,
+  speakerHref,
+  onTakeOff,
+}: Props) {
   const [active, setActive] = useState<[number, number]>([0, 0]);
   const rows = matrix.rows.length;
   const cols = matrix.columns.length + 1;
@@ -92,4 +98,4 @@ export function MatrixTable({ matrix, caption, articleTitles, speakerHref, onTak
       </table>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Link } from 'react-router';
 import type { Matrix } from '@/core/compare/matrix';
 import { CellEntries } from './cell-entries';
@@ -11,7 +12,13 @@ type Props = Readonly<{
 }>;
 
 /** At phone width: one question at a time, its speakers stacked. */
-export function PhoneView({ matrix, focus, onFocus, articleTitles, speakerHref }: Props) {
+export const PhoneView = memo(function PhoneView({
+  matrix,
+  focus,
+  onFocus,
+  articleTitles,
+  speakerHref,
+}: Props) {
   const index = Math.max(
     0,
     matrix.rows.findIndex((r) => r.question.id === focus),
@@ -48,4 +55,4 @@ export function PhoneView({ matrix, focus, onFocus, articleTitles, speakerHref }
       </ul>
     </section>
   );
-}
+});

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { Question, QuestionId } from '@/core/model/types';
+import { TextField } from '@/ui/text-field';
 
 type Props = Readonly<{
   questions: readonly Question[];
@@ -72,7 +73,13 @@ function QuestionItem({
 }
 
 /** The questions compared: write one, reword or delete (undoable). */
-export function QuestionsPanel({ questions, onAdd, onReword, onDelete, busy }: Props) {
+export const QuestionsPanel = memo(function QuestionsPanel({
+  questions,
+  onAdd,
+  onReword,
+  onDelete,
+  busy,
+}: Props) {
   const [text, setText] = useState('');
   return (
     <section className="panel compare-panel" aria-labelledby="questions-heading">
@@ -97,20 +104,17 @@ export function QuestionsPanel({ questions, onAdd, onReword, onDelete, busy }: P
           );
         }}
       >
-        <div className="field">
-          <label htmlFor="new-question">Write a question</label>
-          <input
-            id="new-question"
-            type="text"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="Did the police act on the councillors’ report?"
-          />
-        </div>
+        <TextField
+          id="new-question"
+          label="Write a question"
+          value={text}
+          onChange={setText}
+          placeholder="Did the police act on the councillors’ report?"
+        />
         <button type="submit" className="primary" disabled={busy || !text.trim()}>
           Add question
         </button>
       </form>
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ArticleId } from '@/core/model/types';
 
 type ArticleOption = Readonly<{ id: ArticleId; title: string }>;
@@ -9,7 +10,7 @@ type Props = Readonly<{
 }>;
 
 /** Which articles are compared: their questions, their claims to place and the suggestions from them. */
-export function ScopePicker({ articles, chosen, onChange }: Props) {
+export const ScopePicker = memo(function ScopePicker({ articles, chosen, onChange }: Props) {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const rest = articles.filter((a) => !chosen.includes(a.id));
   return (
@@ -53,4 +54,4 @@ export function ScopePicker({ articles, chosen, onChange }: Props) {
       ) : null}
     </section>
   );
-}
+});

@@ -13,8 +13,9 @@ export function useComparison(articleIds: readonly ArticleId[]) {
   return useQuery(compareQueries.comparison({ articleIds }));
 }
 
+/** The library's article titles (heads only) for the scope picker. */
 export function useLibraryArticles() {
-  return useQuery(articleQueries.list());
+  return useQuery(articleQueries.titles());
 }
 
 export function useHandledSuggestions(): readonly string[] {
