@@ -106,7 +106,7 @@ export function TeamScreen() {
             </div>
           </section>
 
-          <SlicePanel connection={connection} />
+          <SlicePanel connection={connection} synced={status?.sliceArticles} />
 
           {sessionEnded && (
             <section aria-labelledby="team-signin-heading" className="team-card">
