@@ -300,7 +300,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (!slice) return;
     const added = await addedToSlice(db, slice.articleIds);
     sliceIds = [...new Set([...slice.articleIds, ...added])];
-    if (status.sliceArticles !== sliceIds.length) setStatus({ sliceArticles: sliceIds.length });
+    const joined = sliceIds.length - new Set(slice.articleIds).size;
+    if (status.sliceJoined !== joined) setStatus({ sliceJoined: joined });
     await checkpointForSlice(db, selectorNow());
     if (!slice.criteria || now() - sliceSearchedAt < sliceRefreshMs) return;
     const found = await findSliceArticles(client.server, database, slice.criteria, {
@@ -335,7 +336,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     sliceIds = [...sliceIds, ...fresh];
     await widenSlice(db, slice.articleIds, [...added, ...fresh], before, selectorNow());
-    setStatus({ sliceArticles: sliceIds.length });
+    setStatus({ sliceJoined: sliceIds.length - new Set(slice.articleIds).size });
   }
 
   async function pullAll(signal: AbortSignal, report: { pulled: number; merged: number; conflicts: number }) {

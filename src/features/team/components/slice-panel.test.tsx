@@ -46,7 +46,7 @@ describe('SlicePanel', { timeout: 30_000 }, () => {
             ...CONNECTION,
             slice: { articleIds: ['a1'], label: 'tag “budget”', criteria: { tag: 'budget' } },
           }}
-          synced={3}
+          joined={2}
         />
       </TeamSyncProvider>,
     );

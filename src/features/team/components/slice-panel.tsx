@@ -15,11 +15,11 @@ const articles = (n: number) => `${count.format(n)} article${n === 1 ? '' : 's'}
  */
 export function SlicePanel({
   connection,
-  synced,
+  joined = 0,
 }: Readonly<{
   connection: TeamConnection;
-  /** The slice's articles as the engine syncs them now (chosen, and joined by its search since). */
-  synced?: number;
+  /** Articles the slice's search found since it was chosen (the engine syncs them too). */
+  joined?: number;
 }>) {
   const sync = useTeamSync();
   const base = useId();
@@ -32,7 +32,6 @@ export function SlicePanel({
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const current = connection.slice;
-  const joined = current && synced !== undefined ? Math.max(0, synced - current.articleIds.length) : 0;
   const problem = dateProblem(from, to);
 
   const find = async () => {
