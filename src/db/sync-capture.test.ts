@@ -85,6 +85,33 @@ describe('sync change capture', () => {
     expect((await db.claims.get(claimIds[0]!))?.verdict).toBe('true');
   });
 
+  test("a pulled row's revision gets the row as the server had it before the first local write changes it", async () => {
+    const { claimIds } = await importA();
+    const [first, second, third] = claimIds as [ClaimId, ClaimId, ClaimId];
+    // as a pull leaves them: no copy of the row (the stored row is the server's)
+    await db.syncRevisions.bulkPut([
+      { table: 'claims', rowId: first, rev: '1-a' },
+      { table: 'claims', rowId: second, rev: '1-b', base: { id: second, verdict: 'true' } },
+      { table: 'claims', rowId: third, rev: '1-c' },
+    ]);
+    await setClaimVerdict(first, 'false'); // not connected: nothing captured, nothing copied
+    expect(await db.syncRevisions.get(['claims', first])).not.toHaveProperty('base');
+
+    await connect();
+    const before = (await db.claims.get(first))!;
+    expect(before.verdict).toBe('false');
+    await setClaimVerdict(first, 'misleading');
+    expect((await db.syncRevisions.get(['claims', first]))?.base).toEqual(before);
+    await setClaimVerdict(first, 'true'); // the base stays the one the local edits started from
+    expect((await db.syncRevisions.get(['claims', first]))?.base).toEqual(before);
+    // a base already held is left alone; a removal copies the row too
+    await setClaimVerdict(second, 'false');
+    expect((await db.syncRevisions.get(['claims', second]))?.base).toEqual({ id: second, verdict: 'true' });
+    const removed = (await db.claims.get(third))!;
+    await db.claims.delete(third);
+    expect((await db.syncRevisions.get(['claims', third]))?.base).toEqual(removed);
+  });
+
   test('a new import gets its id from its text, and its claims from their spans', async () => {
     const { articleId, claimIds } = await importA();
     expect(articleId).toBe(articleIdFor(await sha256Hex(ARTICLE_A)));

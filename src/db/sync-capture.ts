@@ -5,14 +5,27 @@
  * commit or fail together. It writes nothing while no team is connected (`syncState` row
  * `connection` absent) and nothing for a transaction the sync engine marked as its own
  * (`markFromSync`): pulled rows must not be pushed back. Derived tables are never captured.
+ *
+ * A pulled row's revision holds no copy of the row (`RevisionRow.base` absent: the stored row is
+ * the server's). Before the first captured write changes or deletes such a row, this middleware
+ * copies the stored row into its revision, in the same transaction: the three-way merge of a later
+ * conflict then has the base the local edit started from.
  */
-import { type DBCore, type DBCoreMutateRequest, type DBCoreTransaction, Dexie, type Middleware } from 'dexie';
+import {
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  Dexie,
+  type Middleware,
+} from 'dexie';
 import { newId } from './ids';
-import { isReplicated, type OutboxEntry, SYNC_KEYS } from './sync-tables';
+import { isReplicated, type OutboxEntry, type RevisionRow, SYNC_KEYS } from './sync-tables';
 
 export const OUTBOX = 'syncOutbox';
 export const SYNC_STATE = 'syncState';
-const WIDENED = [OUTBOX, SYNC_STATE];
+export const REVISIONS = 'syncRevisions';
+const WIDENED = [OUTBOX, SYNC_STATE, REVISIONS];
 
 const fromSync = new WeakSet<object>();
 const connected = new WeakMap<DBCoreTransaction, Promise<boolean>>();
@@ -35,6 +48,32 @@ function keysOf(req: DBCoreMutateRequest): unknown[] {
   return [];
 }
 
+/**
+ * Copy-on-first-local-write: the revisions of `keys` that hold no base (rows pulled and not changed
+ * here since) get the stored row, which is still the server's, before a write changes it.
+ */
+async function keepBases(
+  table: DBCoreTable,
+  revisions: DBCoreTable,
+  trans: DBCoreTransaction,
+  keys: readonly unknown[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  const name = table.name;
+  const revs = (await revisions.getMany({
+    trans,
+    keys: keys.map((k) => [name, k]),
+  })) as (RevisionRow | undefined)[];
+  const lean = revs.flatMap((r, i) => (r !== undefined && r.base === undefined ? [i] : []));
+  if (lean.length === 0) return;
+  const rows = (await table.getMany({ trans, keys: lean.map((i) => keys[i]) })) as (
+    | Record<string, unknown>
+    | undefined
+  )[];
+  const values = lean.flatMap((i, j) => (rows[j] === undefined ? [] : [{ ...revs[i]!, base: rows[j]! }]));
+  if (values.length > 0) await revisions.mutate({ trans, type: 'put', values });
+}
+
 export const syncCaptureMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'ClaimdeskSyncCapture',
@@ -43,6 +82,7 @@ export const syncCaptureMiddleware: Middleware<DBCore> = {
     if (!present) return down;
     const outbox = down.table(OUTBOX);
     const state = down.table(SYNC_STATE);
+    const revisions = down.table(REVISIONS);
     const isConnected = (trans: DBCoreTransaction): Promise<boolean> => {
       let known = connected.get(trans);
       if (!known) {
@@ -74,6 +114,8 @@ export const syncCaptureMiddleware: Middleware<DBCore> = {
               });
               keys = result;
             }
+            // history entries are never merged against a base; an add only succeeds for a new row
+            if (name !== 'history' && req.type !== 'add') await keepBases(table, revisions, trans, keys);
             const res = await table.mutate(req);
             let batchId = batchIds.get(trans);
             if (!batchId) {

@@ -43,8 +43,13 @@ export type RevisionRow = {
   rowId: string;
   /** CouchDB `_rev` of the document last read from or written to the server. */
   rev: string;
-  /** The row as the server had it at `rev`: the base of a three-way merge. Null for a deletion. */
-  base: Readonly<Record<string, unknown>> | null;
+  /**
+   * The row as the server had it at `rev`: the base of a three-way merge. Null for a deletion.
+   * Absent (a pulled row nobody here has changed since): the stored row is the server's at `rev`,
+   * and the capture middleware copies it here before the first local write changes it
+   * (copy-on-first-local-write), so a first sync does not store every row twice.
+   */
+  base?: Readonly<Record<string, unknown>> | null;
   /** Set (1) while a person has conflicts to settle on this row (indexed: absent = none). */
   conflicted?: 1;
   conflicts?: readonly FieldConflict[];

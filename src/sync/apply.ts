@@ -179,12 +179,24 @@ export async function applyDocs(
     );
     step('apply:reads:outbox');
     const extraOutbox: OutboxEntry[] = [];
+    /** Rows this page changes here and queues to push: their revisions need a base (below). */
+    const queued = new Set<string>();
+    /** Library rows (not in this page) changed here, as they were before. */
+    const before = new Map<string, Row>();
     const queue = (table: ReplicatedTable, rowId: string, op: 'put' | 'delete' = 'put') => {
       extraOutbox.push({ table, rowId, op, at: now, batchId });
+      queued.add(docIdOf(table, rowId));
+    };
+    const changedHere = (table: ReplicatedTable, row: Row) => {
+      const id = docIdOf(table, row.id);
+      if (!serverRows.has(id) && !before.has(id)) before.set(id, row);
     };
     // Everything the loop needs is read first: inside the transaction the loop then awaits only
     // Dexie's own requests (awaiting other promises between them lets the transaction commit early).
     const parsedRows = docs.map((d) => (d._deleted ? null : rowOf(d)));
+    /** This page's rows as the server has them (the base of any of them changed here). */
+    const serverRows = new Map<string, Row>();
+    for (const p of parsedRows) if (p) serverRows.set(docIdOf(p.table, p.row.id), p.row);
     const referenced = new Set<string>();
     const shas = new Set<string>();
     const speakersReferenced = new Set<string>();
@@ -310,7 +322,8 @@ export async function applyDocs(
       }
       const { table } = parsed;
       let row = parsed.row;
-      const revision: RevisionRow = { table, rowId: row.id, rev, base: row };
+      // no copy of the row: the stored row is the server's until something here changes it
+      const revision: RevisionRow = { table, rowId: row.id, rev };
 
       if (table === 'history') {
         // append-only: the entry as its author made it
@@ -346,9 +359,10 @@ export async function applyDocs(
             : keeper;
           byKey.set(key, kept);
           // the library's claims of the loser move to the keeper (pushed like any edit)
-          const moved = (await db.claims.where('speakerId').equals(loser.id).toArray()).map(
-            (c) => ({ ...c, speakerId: keeper.id }) as unknown as Row,
-          );
+          const moved = (await db.claims.where('speakerId').equals(loser.id).toArray()).map((c) => {
+            changedHere('claims', c as unknown as Row);
+            return { ...c, speakerId: keeper.id } as unknown as Row;
+          });
           for (const c of moved) {
             put(
               'claims',
@@ -374,6 +388,7 @@ export async function applyDocs(
             setRevision({ ...revision, mergedInto: keeper.id });
             queue('speakers', loser.id, 'delete');
             if (widened) {
+              changedHere('speakers', same);
               put('speakers', kept);
               queue('speakers', kept.id);
             }
@@ -401,9 +416,11 @@ export async function applyDocs(
           if (keepIncoming) {
             // the library's copy gives way: its claims and questions move to the incoming id
             const claims = await db.claims.where('articleId').equals(lose).toArray();
+            for (const c of claims) changedHere('claims', c as unknown as Row);
             await db.claims.bulkPut(claims.map((c) => ({ ...c, articleId: keep as never })));
             for (const c of claims) queue('claims', c.id);
             const questions = await db.questions.where('articleIds').equals(lose).toArray();
+            for (const q of questions) changedHere('questions', q as unknown as Row);
             await db.questions.bulkPut(
               questions.map((q) => ({
                 ...q,
@@ -447,6 +464,7 @@ export async function applyDocs(
         if (ask) outcome.conflicts++;
         setRevision({
           ...revision,
+          base: parsed.row,
           ...(ask ? { conflicted: 1 as const, conflicts: merged.ask, conflictAt: now } : {}),
         });
         outcome.applied++;
@@ -455,6 +473,26 @@ export async function applyDocs(
       put(table, row);
       setRevision(revision);
       outcome.applied++;
+    }
+    // Rows changed here and queued keep the server's row as their base (copy-on-first-local-write,
+    // as the capture middleware does for a person's edits): this page's from the document, the
+    // library's from the row as it was, when its revision holds none yet.
+    for (const id of queued) {
+      const r = revisions.get(id);
+      if (r && r.base === undefined && serverRows.has(id))
+        revisions.set(id, { ...r, base: serverRows.get(id)! });
+    }
+    const library = [...before.keys()].filter((id) => queued.has(id) && !revisions.has(id));
+    if (library.length > 0) {
+      const found = await db.syncRevisions.bulkGet(
+        library.map((id) => {
+          const { table, rowId } = parseDocId(id)!;
+          return [table, rowId] as [string, string];
+        }),
+      );
+      found.forEach((r, i) => {
+        if (r && r.base === undefined) setRevision({ ...r, base: before.get(library[i]!)! });
+      });
     }
     step('apply:loop');
     // speakers before claims: a claim's facet sorts by its speaker's name

@@ -82,10 +82,21 @@ describe('sync engine against the test CouchDB', () => {
     await a.engine.syncOnce();
     await b.engine.syncOnce();
     const id = claimIds[0]!;
+    // a pulled row's revision holds no copy of it; ben's first edit copies the server's row there
+    expect(await b.db.syncRevisions.get(['claims', id])).not.toHaveProperty('base');
     a.clock.now += 1000;
     await editRow(a, 'claims', id, { verdict: 'false', tags: ['numbers'], notes: 'from ana' });
     b.clock.now += 2000; // ben's edit is the later one
     await editRow(b, 'claims', id, { verdict: 'mostly true', tags: ['police'] });
+    expect((await b.db.syncRevisions.get(['claims', id]))?.base).toMatchObject({
+      verdict: 'unchecked',
+      tags: [],
+    });
+    await editRow(b, 'claims', id, { notes: '' }); // a second edit keeps the base of the first
+    expect((await b.db.syncRevisions.get(['claims', id]))?.base).toMatchObject({
+      verdict: 'unchecked',
+      tags: [],
+    });
     expect((await a.engine.syncOnce()).complete).toBe(true);
     const merged = await b.engine.syncOnce();
     expect(merged).toMatchObject({ complete: true, conflicts: 1 });
@@ -105,6 +116,7 @@ describe('sync engine against the test CouchDB', () => {
     expect(conflicts[0]).toMatchObject({ table: 'claims', rowId: id });
     expect(conflicts[0]!.fields[0]).toMatchObject({
       field: 'verdict',
+      base: 'unchecked',
       mine: 'mostly true',
       theirs: 'false',
       kept: 'mine',

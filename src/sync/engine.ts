@@ -300,6 +300,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (!slice) return;
     const added = await addedToSlice(db, slice.articleIds);
     sliceIds = [...new Set([...slice.articleIds, ...added])];
+    const joined = sliceIds.length - new Set(slice.articleIds).size;
+    if (status.sliceJoined !== joined) setStatus({ sliceJoined: joined });
     await checkpointForSlice(db, selectorNow());
     if (!slice.criteria || now() - sliceSearchedAt < sliceRefreshMs) return;
     const found = await findSliceArticles(client.server, database, slice.criteria, {
@@ -334,6 +336,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     sliceIds = [...sliceIds, ...fresh];
     await widenSlice(db, slice.articleIds, [...added, ...fresh], before, selectorNow());
+    setStatus({ sliceJoined: sliceIds.length - new Set(slice.articleIds).size });
   }
 
   async function pullAll(signal: AbortSignal, report: { pulled: number; merged: number; conflicts: number }) {
@@ -441,25 +444,35 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     report: { pushed: number; refused: number; merged: number; conflicts: number },
   ) {
     const reasons: string[] = [];
+    const send = (round: PreparedPush) => {
+      const sending = round.docs.length > 0 ? client.bulkDocs(round.docs, signal) : Promise.resolve([]);
+      sending.catch(() => undefined); // awaited in its turn
+      return sending;
+    };
     let prepared: PreparedPush | null = await preparePush(db, me, pushBatch);
+    /** The current round's request when it was sent ahead (during the previous round's writes). */
+    let inFlight: ReturnType<typeof send> | null = null;
     for (let round = 0; round < MAX_PUSH_ROUNDS && prepared; round++) {
       const current: PreparedPush = prepared;
-      const sending = current.docs.length > 0 ? client.bulkDocs(current.docs, signal) : Promise.resolve([]);
-      sending.catch(() => undefined); // awaited below
+      inFlight ??= send(current);
       // the next round is read while the server answers this one: later entries, other rows
       const following =
         current.docs.length > 0
           ? await preparePush(db, me, pushBatch, { afterSeq: current.lastSeq, busy: current.ids })
           : null;
-      const out = await finishPush(db, client, me, now(), current, await sending, signal);
+      const answer = await inFlight;
+      // and sent before this round's answer is written, so the server works while this device does
+      const next = following && following.read > 0 && round + 1 < MAX_PUSH_ROUNDS ? send(following) : null;
+      const out = await finishPush(db, client, me, now(), current, answer, signal);
       report.pushed += out.pushed;
       report.refused += out.refused;
       report.merged += out.merged;
       report.conflicts += out.conflicts;
       for (const r of out.reasons) if (!reasons.includes(r)) reasons.push(r);
       setStatus(await counts());
-      if (following && following.read > 0) {
+      if (following && next) {
         prepared = following;
+        inFlight = next;
         continue;
       }
       if ((await db.syncOutbox.count()) === 0) break;
@@ -467,6 +480,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (out.pushed + out.refused + out.merged === 0 && out.sent > 0 && out.conflicts === 0) break;
       // what is left: entries skipped as busy, merges of conflicts, rows that failed
       prepared = await preparePush(db, me, pushBatch);
+      inFlight = null;
     }
     if (report.refused > 0) {
       throw new Halt(

@@ -34,6 +34,8 @@ export type SyncStatus = Readonly<{
   /** A sentence for the person (why it is offline, what was refused, what to do about the quota). */
   message?: string;
   role?: SyncRole;
+  /** A slice's articles that its search found since it was chosen (synced besides the chosen ones). */
+  sliceJoined?: number;
 }>;
 
 export type SyncReport = Readonly<{

@@ -38,6 +38,23 @@ const renderWith = (sync: TeamSync, connection: TeamConnection) =>
   );
 
 describe('SlicePanel', { timeout: 30_000 }, () => {
+  it("counts the articles the slice's search added since it was chosen", () => {
+    render(
+      <TeamSyncProvider sync={fakeSync()}>
+        <SlicePanel
+          connection={{
+            ...CONNECTION,
+            slice: { articleIds: ['a1'], label: 'tag “budget”', criteria: { tag: 'budget' } },
+          }}
+          joined={2}
+        />
+      </TeamSyncProvider>,
+    );
+    expect(screen.getByTestId('team-slice-current').textContent).toBe(
+      'Part of the team library: 3 articles (tag “budget”; 2 found by its search since), with every speaker and source.',
+    );
+  });
+
   it('finds articles by tag and dates, lets a person untick some, and syncs only the chosen ones', async () => {
     const sync = fakeSync();
     renderWith(sync, CONNECTION);

@@ -13,7 +13,14 @@ const articles = (n: number) => `${count.format(n)} article${n === 1 ? '' : 's'}
  * publication date range, or all of them), tick the ones to keep, and sync only those (with every
  * speaker and source). Articles already in this browser stay when fewer are chosen.
  */
-export function SlicePanel({ connection }: Readonly<{ connection: TeamConnection }>) {
+export function SlicePanel({
+  connection,
+  joined = 0,
+}: Readonly<{
+  connection: TeamConnection;
+  /** Articles the slice's search found since it was chosen (the engine syncs them too). */
+  joined?: number;
+}>) {
   const sync = useTeamSync();
   const base = useId();
   const [tag, setTag] = useState('');
@@ -77,7 +84,7 @@ export function SlicePanel({ connection }: Readonly<{ connection: TeamConnection
         {current
           ? current.articleIds.length === 0
             ? 'No articles yet: choose the ones to sync below. Speakers and sources are synced whole.'
-            : `Part of the team library: ${articles(current.articleIds.length)} (${current.label}), with every speaker and source.`
+            : `Part of the team library: ${articles(current.articleIds.length + joined)} (${current.label}${joined > 0 ? `; ${count.format(joined)} found by its search since` : ''}), with every speaker and source.`
           : 'The whole team library.'}
       </p>
       <p className="hint">

@@ -106,7 +106,7 @@ export function TeamScreen() {
             </div>
           </section>
 
-          <SlicePanel connection={connection} />
+          <SlicePanel connection={connection} joined={status?.sliceJoined} />
 
           {sessionEnded && (
             <section aria-labelledby="team-signin-heading" className="team-card">
