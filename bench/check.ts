@@ -1,5 +1,5 @@
 /**
- * npm run bench:check [-- --run] [-- --max-age-hours 24] — checks every benchmark result against its
+ * npm run bench:check [-- --run | --no-run] [-- --max-age-hours 24] — checks every benchmark result against its
  * budget. A result that is missing, or older than the allowed age, is measured first (`--run`
  * measures everything again, in one `npm run bench`, which also times the whole run against its 15
  * minutes). Prints one table and exits non-zero on a FAIL or a missing result.
@@ -13,10 +13,13 @@ import { type Metric, RESULTS_DIR, readResults, resultFile } from './lib/results
 
 const argv = process.argv.slice(2);
 const runAll = argv.includes('--run');
+/** `--no-run`: report the results there are, measuring nothing (a missing one still fails). */
+const runNone = argv.includes('--no-run');
 const maxAgeArg = argv.indexOf('--max-age-hours');
 const maxAgeMs = (maxAgeArg === -1 ? 24 : Number(argv[maxAgeArg + 1])) * 3_600_000;
 
 const stale = BENCHES.filter((b) => {
+  if (runNone) return false;
   const file = resultFile(b.name);
   return runAll || !existsSync(file) || Date.now() - statSync(file).mtimeMs > maxAgeMs;
 });
