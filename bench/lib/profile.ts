@@ -70,7 +70,12 @@ export async function ensureSeededProfile(): Promise<Profile> {
   const key = seedKey();
   if (existsSync(MARKER) && !process.env.BENCH_RESEED) {
     const profile = JSON.parse(readFileSync(MARKER, 'utf8')) as Profile;
-    if (profile.key === key) {
+    // BENCH_KEEP_PROFILE=1: the same seed for a before/after of a change that only reads (queries,
+    // screens) although it touches src/db; the seeded options must still match.
+    const keep =
+      process.env.BENCH_KEEP_PROFILE === '1' &&
+      profile.claims - profile.longArticleClaims === SEED_OPTIONS.claims;
+    if (profile.key === key || keep) {
       console.log(`bench profile: reusing ${PROFILE_DIR} (${profile.claims} claims)`);
       return profile;
     }

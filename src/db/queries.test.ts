@@ -1,12 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { ArticleId } from '@/core/model/types';
+import type { ArticleId, ClaimId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle, softDeleteArticle } from './articles';
 import { addManualClaim, setClaimSpeaker, setClaimVerdict, softDeleteClaim, updateClaim } from './claims';
 import { db } from './db';
 import { attachSource } from './evidence';
-import { articleQueries, claimQueries, speakerQueries, storageQueries } from './queries';
+import { ARTICLE_HEAD_CLAIMS, articleQueries, claimQueries, speakerQueries, storageQueries } from './queries';
 import { claimSearchStats } from './search';
 
 beforeEach(resetDb);
@@ -93,6 +93,41 @@ describe('claimQueries.byArticle', () => {
     expect(claims[0]).toMatchObject({ id: manual.id, origin: 'manual' });
     await softDeleteClaim(manual.id);
     expect(await client().fetchQuery(claimQueries.byArticle(a.articleId))).toHaveLength(3);
+  });
+});
+
+describe('claimQueries.byArticle over many claims', () => {
+  test('reads every live claim once, by start, across pages and a start shared by more than a page', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const [template] = await db.claims.where('articleId').equals(a.articleId).toArray();
+    const clone = (i: number, start: number) => ({
+      ...template!,
+      id: `many-${i}` as ClaimId,
+      start,
+      end: start + 3,
+    });
+    // 320 claims at one offset (more than a page), 400 more after it, one of them deleted
+    const many = [
+      ...Array.from({ length: 320 }, (_, i) => clone(i, 5)),
+      ...Array.from({ length: 400 }, (_, i) => clone(320 + i, 10 + i)),
+    ];
+    many[500] = { ...many[500]!, deletedAt: Date.now() };
+    await db.claims.bulkPut(many);
+    const live = await db.claims
+      .where('articleId')
+      .equals(a.articleId)
+      .filter((c) => c.deletedAt === null)
+      .toArray();
+
+    const claims = await client().fetchQuery(claimQueries.byArticle(a.articleId));
+    expect(claims).toHaveLength(live.length);
+    expect(new Set(claims.map((c) => c.id)).size).toBe(live.length);
+    expect(claims.some((c) => c.id === 'many-500')).toBe(false);
+    expect(claims.map((c) => c.start)).toEqual([...claims.map((c) => c.start)].sort((x, y) => x - y));
+
+    const head = await client().fetchQuery(claimQueries.byArticleHead(a.articleId));
+    expect(head).toHaveLength(ARTICLE_HEAD_CLAIMS);
+    expect(head.map((c) => c.id)).toEqual(claims.slice(0, ARTICLE_HEAD_CLAIMS).map((c) => c.id));
   });
 });
 

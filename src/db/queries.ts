@@ -30,7 +30,15 @@ import type { ArticleHead } from './derived/article-heads';
 import { articleScope } from './derived/facets';
 import { getMeta } from './meta';
 import { estimateStorage, type StorageEstimate } from './storage';
-import { type ClaimCounts, countsOf, keysOf, libraryCounts, speakerCounts, tagsInUse } from './summaries';
+import {
+  articleCounts,
+  type ClaimCounts,
+  countsOf,
+  keysOf,
+  libraryCounts,
+  speakerCounts,
+  tagsInUse,
+} from './summaries';
 
 /**
  * What a query reads, for the invalidation bridge (live.ts):
@@ -47,6 +55,45 @@ const isLive = <T extends { deletedAt: Timestamp | null }>(row: T | undefined): 
 /** The claims of one article, in the range of a compound index starting with articleId. */
 const articleRange = (index: string, articleId: ArticleId) =>
   db.claims.where(index).between([articleId, Dexie.minKey], [articleId, Dexie.maxKey], true, true);
+
+/** How many claims an article's first read holds (`claimQueries.byArticleHead`). */
+export const ARTICLE_HEAD_CLAIMS = 150;
+/** Claims per request when reading a whole article (`articleClaimsInPages`). */
+const ARTICLE_PAGE = 300;
+
+/**
+ * An article's live claims by start offset, in pages of `ARTICLE_PAGE` by key inside one read
+ * transaction: each page's rows are decoded in a task of its own, so a 1,800-claim article's read
+ * does not hold the main thread for the whole 1.5 MB at once (a key or a click answers between pages).
+ * One batch read per page, filtered after: a Dexie .filter() walks a cursor, a round trip per claim.
+ */
+function articleClaimsInPages(articleId: ArticleId): Promise<Claim[]> {
+  return db.transaction('r', db.claims, async () => {
+    const rows: Claim[] = [];
+    const taken = new Set<string>();
+    let from: number | null = null;
+    for (;;) {
+      const range = () =>
+        db.claims
+          .where('[articleId+start]')
+          .between([articleId, from ?? Dexie.minKey], [articleId, Dexie.maxKey], true, true);
+      const page = await range().limit(ARTICLE_PAGE).toArray();
+      // The page starts at the last start read: the claims already taken at that offset are skipped.
+      const fresh = page.filter((c) => !taken.has(c.id));
+      if (page.length === ARTICLE_PAGE && fresh.length === 0) {
+        // More than a page of claims share one start: read the rest at once.
+        const rest = (await range().toArray()).filter((c) => !taken.has(c.id));
+        rows.push(...rest);
+        break;
+      }
+      for (const c of fresh) taken.add(c.id);
+      rows.push(...fresh);
+      if (page.length < ARTICLE_PAGE) break;
+      from = page.at(-1)!.start;
+    }
+    return rows.filter(isLive);
+  });
+}
 
 export type ArticleSummary = Readonly<{
   id: ArticleId;
@@ -144,9 +191,23 @@ export const claimQueries = {
   byArticle: (articleId: ArticleId) =>
     queryOptions({
       queryKey: [...claimQueries.byArticleAll(), articleId] as const,
-      // one batch read of the range, filtered after: a Dexie .filter() walks a cursor, a round trip per claim
+      queryFn: (): Promise<Claim[]> => articleClaimsInPages(articleId),
+      meta: {
+        scope: { table: 'claims', index: 'articleId', key: articleId, rowsInData: true },
+      } satisfies DbQueryMeta,
+    }),
+  /**
+   * The first live claims of an article by start offset (at most `ARTICLE_HEAD_CLAIMS`): what the
+   * top of its text shows, read in one small request while the whole list is still being read.
+   * Under `byArticleAll()`, so a verdict shown at once reaches it too.
+   */
+  byArticleHead: (articleId: ArticleId) =>
+    queryOptions({
+      queryKey: [...claimQueries.byArticleAll(), articleId, 'head'] as const,
       queryFn: async (): Promise<Claim[]> =>
-        (await articleRange('[articleId+start]', articleId).toArray()).filter(isLive),
+        (await articleRange('[articleId+start]', articleId).limit(ARTICLE_HEAD_CLAIMS).toArray()).filter(
+          isLive,
+        ),
       meta: {
         scope: { table: 'claims', index: 'articleId', key: articleId, rowsInData: true },
       } satisfies DbQueryMeta,
@@ -341,6 +402,12 @@ export const summaryQueries = {
     queryOptions({
       queryKey: [...summaryQueries.all(), 'library'] as const,
       queryFn: (): Promise<ClaimCounts> => libraryCounts(),
+    }),
+  /** One article's counts of live claims (kept with every write: no claim is read). */
+  article: (id: ArticleId) =>
+    queryOptions({
+      queryKey: [...summaryQueries.all(), 'article', id] as const,
+      queryFn: (): Promise<ClaimCounts> => articleCounts(id),
     }),
   /** One speaker's counts across the library. */
   speaker: (id: SpeakerId) =>

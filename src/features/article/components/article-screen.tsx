@@ -12,7 +12,12 @@ import { ArticleText, type ClaimLook } from '@/features/article/components/artic
 import type { ClaimBadgeProps } from '@/features/article/components/claim-item';
 import { ClaimList } from '@/features/article/components/claim-list';
 import { highlightRuns } from '@/features/article/highlight-runs';
-import { useArticle, useArticleClaims, useArticleSpeakers } from '@/features/article/hooks/use-article-data';
+import {
+  useArticle,
+  useArticleClaims,
+  useArticleCounts,
+  useArticleSpeakers,
+} from '@/features/article/hooks/use-article-data';
 import { useClaimKeys } from '@/features/article/hooks/use-claim-keys';
 import { groupClaimsBySpeaker } from '@/features/article/speaker-groups';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
@@ -48,6 +53,8 @@ export function ArticleScreen({
   const article = useArticle(articleId);
   const claims = useArticleClaims(articleId);
   const speakers = useArticleSpeakers(articleId);
+  // The header's counts while only the first claims are read: kept with every write, no claim read.
+  const counts = useArticleCounts(articleId);
   const restore = useMutation(articleMutations.restore());
 
   // What the text's highlights depend on (offsets, speakers, kinds, quotations), not what a verdict
@@ -69,10 +76,10 @@ export function ArticleScreen({
     const ordered = quotations.list.map((q) => q.id);
     const leadOf = new Map<string, string>();
     for (const q of quotations.list) for (const p of q.parts) leadOf.set(p.id, q.id);
-    const numbers = claimNumbers(claims.data);
+    const numbers = claims.complete ? claimNumbers(claims.data) : firstNumbers(claims.data);
     const checked = claims.data.filter((c) => c.verdict !== 'unchecked').length;
     return { groups, quotations, ordered, leadOf, numbers, checked };
-  }, [claims.data, speakers.data]);
+  }, [claims.data, claims.complete, speakers.data]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the looks change with the shape, not with verdicts.
   const looks = useMemo(() => {
     const map = new Map<string, ClaimLook>();
@@ -93,7 +100,7 @@ export function ArticleScreen({
     return map;
   }, [shapeKey, speakers.data, view === null]);
 
-  const error = article.error ?? claims.error ?? speakers.error;
+  const error = article.error ?? claims.error ?? speakers.error ?? counts.error;
   if (error) return <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>;
   if (article.data === null) {
     return (
@@ -105,7 +112,7 @@ export function ArticleScreen({
       </div>
     );
   }
-  if (!article.data || !claims.data || !speakers.data || !view || !runs) {
+  if (!article.data || !claims.data || !speakers.data || !counts.data || !view || !runs) {
     return <p className="loading">Loading the article…</p>;
   }
   return (
@@ -116,9 +123,13 @@ export function ArticleScreen({
       <ArticleHeader
         article={article.data}
         libraryHref={libraryHref}
-        claimCount={claims.data.length}
-        speakerCount={view.groups.filter((g) => g.speakerId !== null).length}
-        checkedCount={view.checked}
+        claimCount={claims.complete ? claims.data.length : counts.data.claimCount}
+        speakerCount={
+          claims.complete ? view.groups.filter((g) => g.speakerId !== null).length : speakers.data.length
+        }
+        checkedCount={
+          claims.complete ? view.checked : counts.data.claimCount - counts.data.byVerdict.unchecked
+        }
       />
       {actions && <div className="article-actions">{actions}</div>}
       {article.data.deletedAt !== null && (
@@ -142,6 +153,7 @@ export function ArticleScreen({
           groups={view.groups}
           numbers={view.numbers}
           quotations={view.quotations}
+          complete={claims.complete}
           ClaimBadge={ClaimBadge}
           onVerdict={onVerdict}
           speakerHref={speakerHref}
@@ -159,6 +171,17 @@ function ClaimKeys({
 }: Readonly<{ ordered: readonly string[]; leadOf: ReadonlyMap<string, string> }>) {
   useClaimKeys(ordered, leadOf);
   return null;
+}
+
+/**
+ * Numbers while only the first claims are read: those of the import that made the first claim, in
+ * reading order, which are the same among all the claims (claimNumbers: by creation, then offset);
+ * a claim made later has no number until every claim is read.
+ */
+function firstNumbers(claims: readonly Claim[]): ReadonlyMap<string, number> {
+  const batch = Math.min(...claims.map((c) => c.createdAt));
+  const ordered = claims.filter((c) => c.createdAt === batch).sort((a, b) => a.start - b.start);
+  return new Map(ordered.map((c, i) => [c.id, i + 1]));
 }
 
 const shapeOf = (c: Claim) => `${c.id} ${c.start} ${c.end} ${c.speakerId ?? ''} ${c.kind} ${c.groupId ?? ''}`;

@@ -87,9 +87,22 @@ function LongText({ runs, looks, selected, origin, onSelect }: TextProps) {
     return starts;
   }, [runs]);
   const box = usePageBox(ref);
-  // Estimated once per block and width: the virtualiser asks for every block whenever this option changes.
-  const lines = useMemo(() => blocks.map(lineLengths), [blocks]);
-  const estimates = useMemo(() => lines.map((l) => estimateHeight(l, box.width)), [lines, box.width]);
+  // Estimated once per paragraph and width: the virtualiser asks for every block whenever this option
+  // changes, and the blocks are cut again when the rest of the claims arrive (same paragraphs).
+  const estimated = useRef({ width: -1, byBlock: new Map<string, number>() });
+  const estimates = useMemo(() => {
+    if (estimated.current.width !== box.width) estimated.current = { width: box.width, byBlock: new Map() };
+    const { byBlock } = estimated.current;
+    return blocks.map((block) => {
+      const key = `${block.start}-${block.end}`;
+      let height = byBlock.get(key);
+      if (height === undefined) {
+        height = estimateHeight(lineLengths(block), box.width);
+        byBlock.set(key, height);
+      }
+      return height;
+    });
+  }, [blocks, box.width]);
   const estimateSize = useCallback((i: number) => estimates[i] ?? 30, [estimates]);
   const virtualizer = useWindowVirtualizer({
     count: blocks.length,

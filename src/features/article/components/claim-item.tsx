@@ -13,6 +13,7 @@ type Props = Readonly<{
   claim: Claim;
   /** Every part of the quotation in reading order (just `claim` for a quotation of one part). */
   parts: readonly Claim[];
+  /** 0 while not known (only the article's first claims are read). */
   number: number;
   /** The open claim when it is one of `parts`, else null. */
   selectedPart: string | null;
@@ -60,7 +61,11 @@ export const ClaimItem = memo(function ClaimItem({
         aria-pressed={selected}
         onClick={() => onSelect(selectedPart ?? claim.id, 'list')}
       >
-        <span className="claim-number">{number}.</span>{' '}
+        {number > 0 && (
+          <>
+            <span className="claim-number">{number}.</span>{' '}
+          </>
+        )}
         {parts.map((p, i) => (
           <Fragment key={p.id}>
             {i > 0 && (

@@ -13,6 +13,8 @@ type Props = Readonly<{
   numbers: ReadonlyMap<string, number>;
   /** Claims that are parts of one quotation show as one item. */
   quotations: Quotations<Claim>;
+  /** False while only the article's first claims are read: the speakers' counts wait for the rest. */
+  complete?: boolean;
   ClaimBadge?: ComponentType<ClaimBadgeProps>;
   onVerdict: (claim: Claim, verdict: Verdict, parts?: readonly Claim[]) => void;
   /** The speaker's profile, linked from the speaker's name. */
@@ -46,7 +48,15 @@ export function ClaimList(props: Props) {
   return count >= LONG_LIST ? <LongClaimList {...props} /> : <ShortClaimList {...props} />;
 }
 
-function ShortClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, speakerHref }: Props) {
+function ShortClaimList({
+  groups,
+  numbers,
+  quotations,
+  complete = true,
+  ClaimBadge,
+  onVerdict,
+  speakerHref,
+}: Props) {
   const { claimId: selected, origin, select } = useSelectedClaim();
   const ref = useRef<HTMLElement>(null);
   // Read when the selection changes, not a reason to move the focus again when claims change.
@@ -71,7 +81,7 @@ function ShortClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, sp
     );
   }
   return (
-    <aside ref={ref} className="claim-list" aria-label="Claims">
+    <aside ref={ref} className="claim-list" aria-label="Claims" aria-busy={!complete || undefined}>
       <h2 className="visually-hidden">Claims by speaker</h2>
       {groups.map((g) => {
         const style = groupStyle(g);
@@ -83,7 +93,7 @@ function ShortClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, sp
             aria-labelledby={headingId}
             style={style}
           >
-            <SpeakerHeading group={g} id={headingId} speakerHref={speakerHref} />
+            <SpeakerHeading group={g} id={headingId} speakerHref={speakerHref} complete={complete} />
             <ol className="claims">
               {leadsOf(g, quotations).map((c) => {
                 const parts = partsOf(c, quotations);
@@ -113,10 +123,15 @@ type Row = Readonly<
   | { type: 'claim'; group: SpeakerGroup<Claim>; style: CSSProperties; claim: Claim; parts: readonly Claim[] }
 >;
 
-type HeadingProps = Readonly<{ group: SpeakerGroup<Claim>; id?: string; speakerHref?: Props['speakerHref'] }>;
+type HeadingProps = Readonly<{
+  group: SpeakerGroup<Claim>;
+  id?: string;
+  speakerHref?: Props['speakerHref'];
+  complete: boolean;
+}>;
 
 /** A speaker's name (linked to the profile), swatch, claim count and role, above the speaker's claims. */
-function SpeakerHeading({ group: g, id, speakerHref }: HeadingProps) {
+function SpeakerHeading({ group: g, id, speakerHref, complete }: HeadingProps) {
   return (
     <>
       <h3 id={id} className="speaker-heading">
@@ -124,9 +139,11 @@ function SpeakerHeading({ group: g, id, speakerHref }: HeadingProps) {
         <span className="speaker-name">
           {g.speakerId && speakerHref ? <Link to={speakerHref(g.speakerId)}>{g.name}</Link> : g.name}
         </span>
-        <span className="speaker-count">
-          {g.claims.length} {g.claims.length === 1 ? 'claim' : 'claims'}
-        </span>
+        {complete && (
+          <span className="speaker-count">
+            {g.claims.length} {g.claims.length === 1 ? 'claim' : 'claims'}
+          </span>
+        )}
       </h3>
       {g.role && <p className="speaker-role">{g.role}</p>}
     </>
@@ -137,7 +154,15 @@ function SpeakerHeading({ group: g, id, speakerHref }: HeadingProps) {
  * A long list, one row per speaker heading or claim, only the rows near the list's scroll position in
  * the page: the list's own box beside the text, the window where the list runs on under the text.
  */
-function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, speakerHref }: Props) {
+function LongClaimList({
+  groups,
+  numbers,
+  quotations,
+  complete = true,
+  ClaimBadge,
+  onVerdict,
+  speakerHref,
+}: Props) {
   const { claimId: selected, origin, select } = useSelectedClaim();
   const ref = useRef<HTMLElement>(null);
   const rowsRef = useRef<HTMLUListElement>(null);
@@ -193,7 +218,7 @@ function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, spe
   }, [selected, origin, rowOf, virtualizer]);
 
   return (
-    <aside ref={ref} className="claim-list" aria-label="Claims">
+    <aside ref={ref} className="claim-list" aria-label="Claims" aria-busy={!complete || undefined}>
       <h2 className="visually-hidden">Claims by speaker</h2>
       <ul
         ref={rowsRef}
@@ -226,7 +251,7 @@ function LongClaimList({ groups, numbers, quotations, ClaimBadge, onVerdict, spe
               }}
             >
               {row.type === 'speaker' ? (
-                <SpeakerHeading group={row.group} speakerHref={speakerHref} />
+                <SpeakerHeading group={row.group} speakerHref={speakerHref} complete={complete} />
               ) : (
                 <ClaimItem
                   as="div"

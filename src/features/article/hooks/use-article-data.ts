@@ -1,7 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ArticleId } from '@/core/model/types';
-import { articleQueries, claimQueries, speakerQueries } from '@/db/queries';
+import { articleQueries, claimQueries, speakerQueries, summaryQueries } from '@/db/queries';
 
 export const useArticle = (id: ArticleId) => useQuery(articleQueries.detail(id));
-export const useArticleClaims = (id: ArticleId) => useQuery(claimQueries.byArticle(id));
 export const useArticleSpeakers = (id: ArticleId) => useQuery(speakerQueries.byArticle(id));
+export const useArticleCounts = (id: ArticleId) => useQuery(summaryQueries.article(id));
+
+/**
+ * The article's claims: every one once read, and before that the first ones by offset (what the top
+ * of the text shows), so a long article opens on its first claims instead of waiting for all of them.
+ * The whole read starts once the first claims are in: IndexedDB answers requests in turn, and the
+ * small one asked second would wait behind the large one. `complete` says which it is.
+ */
+export function useArticleClaims(id: ArticleId) {
+  const client = useQueryClient();
+  const cached = client.getQueryData(claimQueries.byArticle(id).queryKey) !== undefined;
+  const head = useQuery({ ...claimQueries.byArticleHead(id), enabled: !cached });
+  const all = useQuery({
+    ...claimQueries.byArticle(id),
+    enabled: cached || head.data !== undefined || head.error !== null,
+  });
+  const data = all.data ?? head.data;
+  return { data, complete: all.data !== undefined, error: all.error ?? head.error };
+}
