@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, storedVerdicts, test } from './fixtures';
 
 test('an imported article and a verdict set on it survive a reload', async ({ page, seededArticle }) => {
   await page.reload();
@@ -9,6 +9,9 @@ test('an imported article and a verdict set on it survive a reload', async ({ pa
   // A rating with no source asks first (the claim review's confirmation).
   await page.getByRole('dialog').getByRole('button', { name: 'Set without a source' }).click();
   await expect(page.getByText('1 checked')).toBeVisible();
+  // The screen shows a verdict before it is written (use-claim-mutations' showVerdict): a reload
+  // before the write commits tells nothing about persistence (at load 30 it came back "unchecked").
+  await expect.poll(() => storedVerdicts(page)).toContain('mostly false');
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Verdict' }).first()).toHaveValue('mostly false');
   await page.getByRole('link', { name: '← Library' }).click();
