@@ -1,5 +1,9 @@
 import { expect, storedVerdicts, test } from './fixtures';
 
+// An import (the seededArticle fixture, inside the bound), two reloads and a wait for the stored
+// verdict: at load 35 it ran out of 60 s, once on its last click and once in the import.
+test.describe.configure({ timeout: 120_000 });
+
 test('an imported article and a verdict set on it survive a reload', async ({ page, seededArticle }) => {
   await page.reload();
   await page.getByRole('list').getByRole('link', { name: seededArticle.title }).click();
