@@ -45,6 +45,25 @@ export async function waitForServiceWorker(page: Page) {
   });
 }
 
+/** The verdicts of the claims stored in IndexedDB now (not what a screen shows ahead of a write). */
+export function storedVerdicts(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('claimdesk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('claims').objectStore('claims').getAll();
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as { verdict: string }[]).map((c) => c.verdict));
+          };
+        };
+      }),
+  );
+}
+
 type Fixtures = {
   /** The Millbrook article, imported through the paste form on the library page. */
   seededArticle: { title: string };

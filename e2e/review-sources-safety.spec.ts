@@ -35,6 +35,8 @@ test('a javascript: or data: source address is refused with a clear message', as
 });
 
 test('a rating verdict with no source asks first, and the claim is flagged in the list', async ({ page }) => {
+  // Two dialogs, a verdict, a source form and four list updates: at load 30-46 it ran out of 60 s twice.
+  test.setTimeout(120_000);
   const panel = claimPanel(page);
   const id = await panel.getAttribute('data-claim-id');
   await page.keyboard.press('Escape');

@@ -3,7 +3,8 @@ import { connect, newProfile, newTeam, openFirstClaim, openTeam } from './sync-h
 
 // Two browser profiles (own IndexedDB, cookies) on one team through the test CouchDB, which
 // playwright.config.ts starts; the app reaches it under its own origin (/couchdb).
-test.describe.configure({ timeout: 120_000 });
+// Two first syncs and a live change each way: at load 40 the story ran out of 120 s in its first sync.
+test.describe.configure({ timeout: 240_000 });
 
 test('two profiles on one team converge: a verdict set in one appears in the other', async ({
   browser,
