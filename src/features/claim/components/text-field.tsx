@@ -29,6 +29,9 @@ export function TextField({ label, value, version, onSave, maxLength, rows = 3, 
   const [error, setError] = useState<string | null>(null);
   const [theirs, setTheirs] = useState<string | null>(null);
   const base = useRef(value);
+  // Typed and not yet saved: only then may a pause, a blur or leaving write. A stored value taken into
+  // the draft is not the person's, and can be one render away from the textarea when the panel closes.
+  const edited = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef({ draft, onSave });
   latest.current = { draft, onSave };
@@ -43,6 +46,7 @@ export function TextField({ label, value, version, onSave, maxLength, rows = 3, 
     if (status === 'dirty' || status === 'error') {
       if (value !== latest.current.draft) setTheirs(value);
     } else {
+      edited.current = false;
       setDraft(value);
     }
   }, [value, status]);
@@ -52,8 +56,8 @@ export function TextField({ label, value, version, onSave, maxLength, rows = 3, 
   const save = async () => {
     clearTimeout(timer.current);
     const text = latest.current.draft;
-    if (text.length > maxLength || text === base.current) {
-      if (text === base.current) setStatus('saved');
+    if (!edited.current || text.length > maxLength || text === base.current) {
+      if (!edited.current || text === base.current) setStatus('saved');
       return;
     }
     setStatus('saving');
@@ -61,6 +65,7 @@ export function TextField({ label, value, version, onSave, maxLength, rows = 3, 
       await latest.current.onSave(text, startedAt.current ?? currentVersion.current);
       startedAt.current = null;
       base.current = text;
+      if (latest.current.draft === text) edited.current = false;
       setTheirs(null);
       setError(null);
       setStatus('saved');
@@ -75,7 +80,7 @@ export function TextField({ label, value, version, onSave, maxLength, rows = 3, 
     () => () => {
       clearTimeout(timer.current);
       const { draft: text, onSave: write } = latest.current;
-      if (text !== base.current && text.length <= maxLength)
+      if (edited.current && text !== base.current && text.length <= maxLength)
         void write(text, startedAt.current ?? currentVersion.current).catch(() => {});
     },
     [maxLength],
@@ -106,6 +111,7 @@ export function TextField({ label, value, version, onSave, maxLength, rows = 3, 
         aria-describedby={`${id}-status`}
         onChange={(e) => {
           setDraft(e.target.value);
+          edited.current = true;
           setStatus('dirty');
           startedAt.current ??= currentVersion.current;
           clearTimeout(timer.current);
@@ -133,6 +139,7 @@ export function TextField({ label, value, version, onSave, maxLength, rows = 3, 
             type="button"
             className="link-button"
             onClick={() => {
+              edited.current = false;
               setDraft(theirs);
               setTheirs(null);
               setStatus('saved');
