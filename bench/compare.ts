@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import { findBrowser } from '../scripts/browser-path.mjs';
+import { stopTrace } from './bulk-import-driver';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -83,19 +84,7 @@ try {
       const { profile: cpuProfile } = await cdp.send('Profiler.stop');
       mkdirSync(cpuDir, { recursive: true });
       writeFileSync(join(cpuDir, `${name}.cpuprofile`), JSON.stringify(cpuProfile));
-      const done = new Promise<string>((resolve) =>
-        cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')),
-      );
-      await cdp.send('Tracing.end');
-      const stream = await done;
-      const chunks: string[] = [];
-      for (;;) {
-        const { data, eof } = await cdp.send('IO.read', { handle: stream });
-        chunks.push(data);
-        if (eof) break;
-      }
-      await cdp.send('IO.close', { handle: stream });
-      writeFileSync(join(cpuDir, `${name}.trace.json`), chunks.join(''));
+      await stopTrace(cdp, join(cpuDir, `${name}.trace.json`));
     });
   }
   await page.goto(`http://127.0.0.1:${port}/bench/compare.html`);
