@@ -1,0 +1,119 @@
+/**
+ * npm run bench:idb-keys [-- --rows 10000 --runs 2]
+ *
+ * What a multi-entry index entry costs raw IndexedDB in Debian's Chromium (headless, a fresh
+ * profile on disk): `rows` rows of about a facet row's size are written in transactions of 2,000
+ * rows, each with `count` index keys of `length` characters (distinct, ending in the row's id, as
+ * the claims lists' keys do). Each layout is written to a fresh database, twice, and the faster
+ * run kept. The claims lists' key layout (src/db/derived/facets.ts) is chosen on these numbers.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { findBrowser } from '../scripts/browser-path.mjs';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : Number(process.argv[i + 1]);
+};
+const ROWS = arg('rows', 10_000);
+const RUNS = arg('runs', 2);
+
+/** [count, length] of the index keys per row. */
+const LAYOUTS: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [6, 40],
+  [6, 80],
+  [9, 40],
+  [9, 80],
+  [12, 40],
+  [12, 80],
+  [12, 120],
+  [18, 80],
+];
+
+async function main() {
+  const profile = mkdtempSync(join(tmpdir(), 'idb-keys-'));
+  const executablePath = findBrowser() ?? undefined;
+  const context = await chromium.launchPersistentContext(profile, {
+    headless: true,
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const page = await context.newPage();
+    await page.route('http://idb-keys.bench/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>idb keys</title>' }),
+    );
+    await page.goto('http://idb-keys.bench/');
+    // tsx names inner functions with an `__name` helper the page does not have
+    await page.evaluate('globalThis.__name = (f) => f');
+    console.log(`rows ${ROWS}, load ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+    const results: { count: number; length: number; ms: number; perEntryUs: number }[] = [];
+    for (const [count, length] of LAYOUTS) {
+      let best = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < RUNS; run++) {
+        const ms = await page.evaluate(
+          async ({ rows, count, length, name }) => {
+            const open = () =>
+              new Promise<IDBDatabase>((resolve, reject) => {
+                const req = indexedDB.open(name, 1);
+                req.onupgradeneeded = () => {
+                  const store = req.result.createObjectStore('rows', { keyPath: 'id' });
+                  store.createIndex('k', 'k', { multiEntry: true });
+                };
+                req.onsuccess = () => resolve(req.result);
+                req.onerror = () => reject(req.error);
+              });
+            const db = await open();
+            const body = 'x'.repeat(300);
+            const make = (i: number) => {
+              const id = `0190f2a4-7b1c-7d2e-8f3a-${String(i).padStart(12, '0')}`;
+              const k: string[] = [];
+              for (let j = 0; j < count; j++) {
+                const head = `g${j}\u0001`;
+                k.push(`${head}${'p'.repeat(Math.max(0, length - head.length - id.length - 1))}\u0001${id}`);
+              }
+              return { id, body, k };
+            };
+            const t0 = performance.now();
+            for (let from = 0; from < rows; from += 2_000) {
+              await new Promise<void>((resolve, reject) => {
+                const tx = db.transaction('rows', 'readwrite', { durability: 'relaxed' });
+                const store = tx.objectStore('rows');
+                for (let i = from; i < Math.min(rows, from + 2_000); i++) store.put(make(i));
+                tx.oncomplete = () => resolve();
+                tx.onerror = () => reject(tx.error);
+              });
+            }
+            const ms = performance.now() - t0;
+            db.close();
+            await new Promise((r) => {
+              const del = indexedDB.deleteDatabase(name);
+              del.onsuccess = r;
+              del.onerror = r;
+            });
+            return ms;
+          },
+          { rows: ROWS, count, length, name: `keys-${count}-${length}-${run}` },
+        );
+        best = Math.min(best, ms);
+      }
+      results.push({ count, length, ms: best, perEntryUs: 0 });
+    }
+    const base = results[0]!.ms;
+    for (const r of results) {
+      r.perEntryUs = r.count === 0 ? 0 : ((r.ms - base) * 1_000) / (ROWS * r.count);
+      console.log(
+        `${String(r.count).padStart(3)} keys × ${String(r.length).padStart(3)} chars: ${Math.round(r.ms)} ms (${Math.round((ROWS / r.ms) * 1_000)} rows/s; ${r.perEntryUs.toFixed(1)} µs per index entry above no index)`,
+      );
+    }
+    console.log(`load after ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+await main();
