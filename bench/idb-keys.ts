@@ -49,7 +49,11 @@ async function main() {
     await page.goto('http://idb-keys.bench/');
     // tsx names inner functions with an `__name` helper the page does not have
     await page.evaluate('globalThis.__name = (f) => f');
-    console.log(`rows ${ROWS}, load ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+    console.log(
+      `rows ${ROWS}, load ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')}`,
+    );
     const results: { count: number; length: number; ms: number; perEntryUs: number }[] = [];
     for (const [count, length] of LAYOUTS) {
       let best = Number.POSITIVE_INFINITY;
@@ -109,7 +113,11 @@ async function main() {
         `${String(r.count).padStart(3)} keys × ${String(r.length).padStart(3)} chars: ${Math.round(r.ms)} ms (${Math.round((ROWS / r.ms) * 1_000)} rows/s; ${r.perEntryUs.toFixed(1)} µs per index entry above no index)`,
       );
     }
-    console.log(`load after ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+    console.log(
+      `load after ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

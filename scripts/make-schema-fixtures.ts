@@ -181,7 +181,8 @@ const FIXTURES: readonly Readonly<{ version: number; build: Build }>[] = [
   { version: 3, build: version3FromVersion4 },
   { version: 4, build: version4FromVersion5 },
   { version: 5, build: keptAsReleased },
-  { version: 6, build: withTheAppAsItIsNow },
+  { version: 6, build: keptAsReleased },
+  { version: 7, build: withTheAppAsItIsNow },
 ];
 
 async function main(args: readonly string[]) {

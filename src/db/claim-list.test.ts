@@ -49,7 +49,8 @@ async function reference(f: ClaimFilters): Promise<string[]> {
       case 'checkworthy':
         return String(Math.round(c.checkworthy.score * 1e6)).padStart(7, '0');
       case 'verdict':
-        return String(VERDICTS.indexOf(c.verdict));
+        // verdict, then article order
+        return `${VERDICTS.indexOf(c.verdict)}\u0001${c.articleId}\u0001${String(c.start).padStart(10, '0')}`;
       case 'speaker':
         return speakerSortKey(c.speakerId ? (names.get(c.speakerId) ?? '') : null);
       default:

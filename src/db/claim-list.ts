@@ -15,20 +15,24 @@ import {
 import { verdictNeedsSource } from '@/core/review/verdicts';
 import { db } from './db';
 import {
+  articleGroup,
   articleScope,
   type FacetRow,
-  facetKey,
   groupRange,
   isKept,
   isVolatile,
+  keyLocation,
   LIBRARY,
-  SEP,
   SORT_CODE,
   type SortCode,
   type SummaryRow,
   scoreKey,
+  speakerGroup,
   speakerScope,
+  tagGroup,
   tagScope,
+  tailOf,
+  verdictGroup,
 } from './derived/facets';
 
 /** A row of a claims list: the claim, how many live sources it has, and whether it is flagged. */
@@ -107,21 +111,21 @@ async function criteriaOf(f: ClaimFilters): Promise<Criterion[]> {
   if (f.articleIds.length)
     out.push({
       kind: 'article',
-      groups: f.articleIds.map((id) => `a=${id}`),
+      groups: f.articleIds.map(articleGroup),
       size: f.articleIds.reduce((n, id) => n + sizeOf(rows.get(articleScope(id))), 0),
     });
   if (f.speakerIds.length)
     out.push({
       kind: 'speaker',
-      groups: f.speakerIds.map((id) => `s=${id}`),
+      groups: f.speakerIds.map((id) => speakerGroup(id)),
       size: f.speakerIds.reduce((n, id) => n + sizeOf(rows.get(speakerScope(id))), 0),
     });
   for (const tag of f.tags)
-    out.push({ kind: 'tag', groups: [`t=${tag.toLowerCase()}`], size: sizeOf(rows.get(tagScope(tag))) });
+    out.push({ kind: 'tag', groups: [tagGroup(tag)], size: sizeOf(rows.get(tagScope(tag))) });
   if (f.verdicts.length)
     out.push({
       kind: 'verdict',
-      groups: f.verdicts.map((v) => `v=${v}`),
+      groups: f.verdicts.map(verdictGroup),
       size: sum(
         lib,
         f.verdicts.map((v) => `v:${v}`),
@@ -163,16 +167,18 @@ async function plan(f: ClaimFilters): Promise<Plan> {
 
 /** Bounds of one group's range, after a cursor tail (exclusive) if given. */
 function bounds(p: Pick<Plan, 'code' | 'desc' | 'minKey'>, group: string, after: string | null) {
-  let [lo, hi] = groupRange(group, p.code);
-  if (p.minKey !== null) lo = `${lo}${p.minKey}`;
+  const loc = keyLocation(group, p.code);
+  let lo = `${loc.prefix}${loc.lo}`;
+  let hi = `${loc.prefix}${loc.hi}`;
+  if (p.minKey !== null && p.minKey > loc.lo) lo = `${loc.prefix}${p.minKey}`;
   let loOpen = false;
   let hiOpen = false;
   if (after !== null) {
     if (p.desc) {
-      hi = `${group}${after}`;
+      hi = `${loc.prefix}${after}`;
       hiOpen = true;
     } else {
-      lo = `${group}${after}`;
+      lo = `${loc.prefix}${after}`;
       loOpen = true;
     }
   }
@@ -364,7 +370,7 @@ class GroupStream {
     return this.buf[this.pos];
   }
   private tailOf(row: FacetRow): string {
-    return facetKey(this.group, this.p.code, row.o[this.p.code], row.id).slice(this.group.length);
+    return tailOf(row, this.p.code);
   }
   take(): Entry {
     return this.buf[this.pos++]!;
@@ -450,7 +456,7 @@ async function searchedIds(f: ClaimFilters): Promise<string[]> {
   );
   if (f.sort === 'article' && !f.desc) return live.map((r) => r.id);
   const code = SORT_CODE[f.sort];
-  const key = (r: FacetRow) => `${r.o[code]}${SEP}${r.id}`;
+  const key = (r: FacetRow) => tailOf(r, code);
   const sorted = live.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return (f.desc ? sorted.reverse() : sorted).map((r) => r.id);
 }

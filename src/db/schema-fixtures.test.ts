@@ -37,10 +37,12 @@ const UPGRADED: Readonly<Record<number, (table: string, row: Row) => Row>> = {
   5: (_table, row) => row,
   // version 6 drops claim indexes and rebuilds the facet rows (new keys): rows stay as they were
   6: (_table, row) => row,
+  // version 7 rebuilds the facet and key rows (shorter, fewer keys): rows stay as they were
+  7: (_table, row) => row,
 };
 
 /** Derived rows an upgrade rebuilds in a new shape (checked against a rebuild from the rows below). */
-const REBUILT_AT: Readonly<Record<string, number>> = { claimFacets: 6 };
+const REBUILT_AT: Readonly<Record<string, number>> = { claimFacets: 7, claimKeys: 7 };
 
 function expected(fixture: Fixture, table: string, row: Row): Row {
   let out = row;

@@ -326,6 +326,16 @@ const STEPS: readonly Step[] = [
       expect(await current.meta.get('v6-row')).toEqual({ key: 'v6-row', value: 6 });
     },
   },
+  {
+    // version 7 changes only the derived rows' keys (the upgrade rebuilds them; see the test below)
+    version: 7,
+    seed: async (old) => {
+      await old.table('meta').put({ key: 'v7-row', value: 7 });
+    },
+    verify: async (current) => {
+      expect(await current.meta.get('v7-row')).toEqual({ key: 'v7-row', value: 7 });
+    },
+  },
 ];
 
 const v5History = {
@@ -461,5 +471,73 @@ describe('schema history', () => {
       (c) => c.deletedAt === null && c.tags.some((t) => t.toLowerCase() === 'budget'),
     );
     expect(countsOf(await db.summaries.get('t:budget')).claimCount).toBe(budget.length);
+  });
+
+  test('a version-6 library keeps every row and its derived rows are rebuilt with version-7 keys', async () => {
+    const lib = v2Library();
+    const old = openAt(6);
+    await old.open();
+    await old.table('articles').bulkAdd(lib.articles);
+    await old.table('speakers').bulkAdd(lib.speakers);
+    await old.table('claims').bulkAdd(lib.claims);
+    await old.table('sources').add(v1.source);
+    await old.table('evidence').bulkAdd(lib.evidence);
+    // derived rows as version 6 wrote them: long keys, an article's and a kind's own keys
+    const v6Key = (group: string, code: string, sortKey: string, id: string) =>
+      [group, code, sortKey, id].join('\u0001');
+    const live = lib.claims.filter((c) => c.deletedAt === null);
+    await old.table('claimFacets').bulkAdd(
+      live.map((c) => ({
+        id: c.id,
+        live: 1,
+        a: c.articleId,
+        s: c.speakerId,
+        v: c.verdict,
+        k: c.kind,
+        h: 0,
+        t: c.tags,
+        c: 0,
+        o: { a: `${c.articleId}\u0001${String(c.start).padStart(10, '0')}`, u: '1', c: '0', n: 'x', v: '0' },
+        f: [v6Key('*', 'u', '1', c.id), v6Key(`v=${c.verdict}`, 'a', c.articleId, c.id)],
+      })),
+    );
+    await old
+      .table('claimKeys')
+      .bulkAdd(live.map((c) => ({ id: c.id, k: [v6Key(`a=${c.articleId}`, 'a', c.articleId, c.id)] })));
+    old.close();
+
+    await db.open();
+    expect(await db.claims.orderBy('id').toArray()).toEqual(lib.claims);
+    expect(await db.articles.toArray()).toEqual(lib.articles);
+    const expected = computeDerived(
+      lib.claims as unknown as Claim[],
+      lib.evidence as unknown as Evidence[],
+      lib.speakers as unknown as Speaker[],
+    );
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    expect(await db.claimFacets.orderBy('id').toArray()).toEqual(expected.facets.sort(byId));
+    expect(await db.claimKeys.orderBy('id').toArray()).toEqual(expected.keys.sort(byId));
+    // no version-6 key is left: an article in article order has no keys of its own
+    const keys = (await db.claimKeys.toArray()).flatMap((r) => r.k);
+    expect(keys.some((k) => k.startsWith('a='))).toBe(false);
+    // the screens' reads: an article's claims in article order, a verdict's, a kind's
+    const article = lib.articles[0]!;
+    expect(await matchingClaimIds({ articleIds: [article.id] })).toEqual(
+      live
+        .filter((c) => c.articleId === article.id)
+        .sort((a, b) => a.start - b.start)
+        .map((c) => c.id),
+    );
+    const kind = live[0]!.kind;
+    expect(new Set(await matchingClaimIds({ kinds: [kind] }))).toEqual(
+      new Set(live.filter((c) => c.kind === kind).map((c) => c.id)),
+    );
+    const falseOnes = await listClaimPage({ verdicts: ['false'] }, { limit: 500 });
+    expect(falseOnes.rows.map((c) => c.id).sort()).toEqual(
+      live
+        .filter((c) => c.verdict === 'false')
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 });

@@ -37,11 +37,13 @@ export type GroupKind = '*' | 'a' | 's' | 'v' | 'k' | 't' | 'h';
 export const groupKind = (group: string): GroupKind => (group === '*' ? '*' : (group[0] as GroupKind));
 
 /**
- * The sorts each kind of group is kept in. Every index key costs on every write of its row: the
- * whole library in every sort the screens offer; the groups in article order (the default) and
- * update order, except kinds (article order only: a kind is a large share of the library, so a
- * walk of `*` in update order finds its claims quickly). Other combinations walk a kept order and
- * check each row.
+ * The sorts each kind of group is kept in. Every index key costs on every write of its row
+ * (bench/idb-keys.ts: a fixed cost per entry and as much again per 50 characters): the whole
+ * library in every sort the screens offer; the groups in article order (the default) and update
+ * order, except kinds (article order only: a kind is a large share of the library, so a walk of `*`
+ * in update order finds its claims quickly). Other combinations walk a kept order and check each row. An article's claims in
+ * article order and a verdict's in article order are ranges of the `*` keys (`keyLocation`), so
+ * they cost no key of their own.
  */
 export const KEPT_SORTS: Readonly<Record<GroupKind, readonly SortCode[]>> = {
   '*': ['a', 'u', 'c', 'n', 'v'],
@@ -82,9 +84,44 @@ export type KeyRow = Readonly<{ id: string; k: readonly string[] }>;
 export const SEP = '\u0001';
 export const HIGH = '\uffff';
 
-const pad = (n: number, width: number) => String(Math.max(0, Math.round(n))).padStart(width, '0');
+/** A number as a fixed-width base-36 string (sorts as the number while it fits the width). */
+const b36 = (n: number, width: number) => Math.max(0, Math.round(n)).toString(36).padStart(width, '0');
 
-export const scoreKey = (score: number): string => pad(score * 1_000_000, 7);
+export const scoreKey = (score: number): string => b36(score * 1_000_000, 4);
+
+/** Packs hex digits 15 bits to a character (U+0100 to U+80FF: no separator, no surrogate), in order. */
+function packHex(hex: string): string {
+  let out = '';
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < hex.length; i++) {
+    acc = (acc << 4) | Number.parseInt(hex[i]!, 16);
+    bits += 4;
+    if (bits >= 15) {
+      bits -= 15;
+      out += String.fromCharCode(0x100 + (acc >> bits));
+      acc &= (1 << bits) - 1;
+    }
+  }
+  if (bits > 0) out += String.fromCharCode(0x100 + (acc << (15 - bits)));
+  return out;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const HASHED = /^(art|spk)-[0-9a-f]{32}$/;
+
+/**
+ * A row id as it appears inside index keys: a UUID or a content-derived id (`art-`/`spk-` and 32
+ * hex digits) in 10 characters instead of 36, any other id as it is. One-to-one (each packed form
+ * has its own first character, below any id's own), and in the ids' order within each form.
+ * Index keys are stored as UTF-16, so every character costs the same whatever its code.
+ */
+export function compactId(id: string): string {
+  if (id.length === 36 && UUID.test(id)) return `\u0002${packHex(id.replaceAll('-', ''))}`;
+  if (id.length === 36 && HASHED.test(id))
+    return `${id[0] === 'a' ? '\u0003' : '\u0004'}${packHex(id.slice(4))}`;
+  return id !== '' && id < ' ' ? `\u0005${id}` : id;
+}
 
 /** How a speaker's name sorts: case and accents folded. Unattributed claims sort last. */
 export const speakerSortKey = (name: string | null): string =>
@@ -97,35 +134,64 @@ export const speakerSortKey = (name: string | null): string =>
         .replace(/\p{Cc}/gu, ' ');
 
 export const tagGroup = (tag: string): string => `t=${tag.toLowerCase()}`;
+export const articleGroup = (id: string): string => `a=${compactId(id)}`;
+export const speakerGroup = (id: string | null): string => `s=${compactId(id ?? '')}`;
+export const verdictGroup = (verdict: Verdict): string => `v=${verdict}`;
 
 export type Group = string;
 
 /** The groups a claim is in: every list it can appear in, by one criterion. */
 export function groupsOf(row: Pick<FacetRow, 'a' | 's' | 'v' | 'k' | 'h' | 't'>): Group[] {
-  const groups = ['*', `a=${row.a}`, `s=${row.s ?? ''}`, `v=${row.v}`, `k=${row.k}`];
+  const groups = ['*', articleGroup(row.a), speakerGroup(row.s), verdictGroup(row.v), `k=${row.k}`];
   if (row.h === 1) groups.push('h=1');
   for (const tag of new Set(row.t.map((t) => t.toLowerCase()))) groups.push(`t=${tag}`);
   return groups;
 }
 
-/** The claim id at the end of an index key. */
-export const keyId = (key: string): string => key.slice(key.lastIndexOf(SEP) + 1);
+/**
+ * Where a group's keys in a sort are: the index keys are `prefix + tail`, the tail being the
+ * claim's sort key and compact id (`tailOf`), and the group's keys are the tails from `lo` to
+ * `hi`. Most groups own their keys (`group ␁ sort ␁`); an article in article order is the part of
+ * `*␁a␁` that starts with its id, and a verdict in article order the part of `*␁v␁` (verdict, then
+ * article order) of its verdict: those are `borrowed`, written by no one but `*`.
+ */
+export type KeyLocation = Readonly<{ prefix: string; lo: string; hi: string; borrowed: boolean }>;
 
-export const facetKey = (group: Group, code: SortCode, sortKey: string, id: string): string =>
-  `${group}${SEP}${code}${SEP}${sortKey}${SEP}${id}`;
+const WHOLE = { lo: '', hi: `${HIGH}${HIGH}` };
+
+export function keyLocation(group: Group, code: SortCode): KeyLocation {
+  const kind = groupKind(group);
+  if (kind === 'a' && code === 'a') {
+    const article = `${group.slice(2)}${SEP}`;
+    return { prefix: `*${SEP}a${SEP}`, lo: article, hi: `${article}${HIGH}`, borrowed: true };
+  }
+  if (kind === 'v' && code === 'a') {
+    const rank = VERDICTS.indexOf(group.slice(2) as Verdict);
+    return { prefix: `*${SEP}v${SEP}${rank}${SEP}`, ...WHOLE, borrowed: true };
+  }
+  return { prefix: `${group}${SEP}${code}${SEP}`, ...WHOLE, borrowed: false };
+}
+
+/** The part of a claim's index key after its group's prefix, in one sort (also the lists' cursor). */
+export const tailOf = (row: Pick<FacetRow, 'id' | 'o'>, code: SortCode, id = compactId(row.id)): string =>
+  `${row.o[code]}${SEP}${id}`;
 
 /** The lower and upper bounds of one group's range in one sort. */
-export const groupRange = (group: Group, code: SortCode): [string, string] => [
-  `${group}${SEP}${code}${SEP}`,
-  `${group}${SEP}${code}${SEP}${HIGH}`,
-];
+export const groupRange = (group: Group, code: SortCode): [string, string] => {
+  const { prefix, lo, hi } = keyLocation(group, code);
+  return [`${prefix}${lo}`, `${prefix}${hi}`];
+};
 
 function keysOf(row: Omit<FacetRow, 'f'>, volatile: boolean): string[] {
   const keys: string[] = [];
   if (!row.live) return keys;
+  const id = compactId(row.id);
   for (const g of groupsOf(row))
-    for (const code of KEPT_SORTS[groupKind(g)])
-      if (isVolatile(g, code) === volatile) keys.push(facetKey(g, code, row.o[code], row.id));
+    for (const code of KEPT_SORTS[groupKind(g)]) {
+      if (isVolatile(g, code) !== volatile) continue;
+      const { prefix, borrowed } = keyLocation(g, code);
+      if (!borrowed) keys.push(`${prefix}${tailOf(row, code, id)}`);
+    }
   return keys;
 }
 
@@ -154,12 +220,15 @@ export function facetOf(claim: Claim, hasSource: boolean, speakerName: string | 
     t: [...claim.tags],
     c: claim.checkworthy.score,
   };
+  // compact sort keys (base 36, packed ids): every character of a key costs on every write
+  const a = `${compactId(claim.articleId)}${SEP}${b36(claim.start, 7)}`;
   const o: Record<SortCode, string> = {
-    a: `${claim.articleId}${SEP}${pad(claim.start, 10)}`,
-    u: pad(claim.updatedAt, 15),
+    a,
+    u: b36(claim.updatedAt, 9),
     c: scoreKey(claim.checkworthy.score),
     n: speakerSortKey(claim.speakerId === null ? null : (speakerName ?? '')),
-    v: String(VERDICTS.indexOf(claim.verdict)),
+    // verdict, then article order: a verdict's claims in article order are a range of these keys
+    v: `${VERDICTS.indexOf(claim.verdict)}${SEP}${a}`,
   };
   const row = { ...base, o };
   return { ...row, f: keysOf(row, true) };

@@ -79,4 +79,4 @@ export const rebuildInUpgrade =
   };
 
 /** The last schema version whose upgrade rebuilds the derived rows. */
-export const LAST_REBUILD = 6;
+export const LAST_REBUILD = 7;
