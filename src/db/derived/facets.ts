@@ -4,9 +4,10 @@
  * - a **facet row** per claim (`claimFacets`, same id) with what every claims list filters and
  *   sorts on, and the claim's index keys `group ␁ sort ␁ sortKey ␁ id` for every group the claim is
  *   in (`*`, its article, speaker, verdict, kind, each tag, and `h=1` when it has a source) in the
- *   sorts kept for that group (`KEPT_SORTS`). A filtered, sorted page is one bounded range of those
- *   keys read in order (`*␁u␁` = every live claim by update time; `v=false␁u␁` = the false ones by
- *   update time); the other criteria are checked on the facet rows of the keys read.
+ *   sorts kept for that group (`KEPT_SORTS`), ids packed (`compactId`) and numbers in base 36. A
+ *   filtered, sorted page is one bounded range of those keys read in order (`*␁u␁` = every live
+ *   claim by update time; `v=false␁u␁` = the false ones by update time; `keyLocation` says where);
+ *   the other criteria are checked on the facet rows of the keys read.
  * - The keys are split in two by what changes them, so that the common edits (a verdict, a note:
  *   anything that moves `updatedAt`) rewrite only the keys they change: **volatile** keys (the
  *   update and verdict sorts, and the verdict groups) live on the facet row itself (multi-entry
