@@ -67,6 +67,9 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
+          // Pure functions and the CLIs in-process: no globals, mocks or stores to leak between files, so
+          // one module graph per worker, not per file (52 files: 60 s of CPU isolated, 19 s shared).
+          isolate: false,
           // a bound for a loaded two-core machine, not an expected duration
           testTimeout: 30_000,
           include: ['src/core/**/*.test.ts', 'src/cli/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -9,6 +9,9 @@ import {
   waitForServiceWorker,
 } from './fixtures';
 
+// The real service worker: the offline story is about it (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 test('after the first visit the app opens and shows its data with the network off', async ({
   page,
   context,

@@ -10,6 +10,9 @@ import {
   waitUpToDate,
 } from './sync-helpers';
 
+// The real service worker: the offline story is about it (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 // Two first syncs, two offline edits and three syncs after: at load 40 it ran out of 180 s in a first sync.
 test.describe.configure({ timeout: 300_000 });
 

@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { BACKUP_TABLES, type BackupTable } from '@/core/export/backup-schema';
 import { backupTablesOf } from '@/core/export/backup-tables';
@@ -15,6 +13,7 @@ import {
   renderExport,
 } from '@/core/export/render';
 import { exportSettingsOf } from '@/core/export/settings';
+import { runCli, runProcess } from '@/test/cli';
 import {
   article,
   claim,
@@ -26,11 +25,9 @@ import {
   source,
   speaker,
 } from '@/test/export-rows';
+import { convertCli } from './convert-cli';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(root, 'node_modules/.bin/tsx');
-const run = (args: string[]) =>
-  spawnSync(tsx, ['src/cli/convert.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+const run = (args: string[]) => runCli(convertCli, args);
 
 const tables: Record<BackupTable, Record<string, unknown>[]> = {
   articles: [article()],
@@ -72,17 +69,30 @@ async function expected(format: (typeof EXPORT_FORMATS)[number], bom: boolean) {
   return out;
 }
 
-describe('convert CLI', { timeout: 300_000 }, () => {
+describe('convert CLI', () => {
+  test('as a process: the file on stdout and exit 0; a missing file exits 1 with one line', {
+    timeout: 120_000,
+  }, async () => {
+    const ok = runProcess('src/cli/convert.ts', [good, '--format', 'csv', '--bom']);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe(await expected('csv', true));
+    const missing = runProcess('src/cli/convert.ts', [join(dir, 'missing.json'), '--format', 'csv']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^convert: .*no such file\n$/);
+    expect(missing.stdout).toBe('');
+  });
+
   test('every format: the bytes the app writes for the same claims', async () => {
     for (const format of EXPORT_FORMATS) {
-      const r = run([good, '--format', format, ...(format === 'csv' ? ['--bom'] : [])]);
+      const r = await run([good, '--format', format, ...(format === 'csv' ? ['--bom'] : [])]);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(r.stdout, format).toBe(await expected(format, format === 'csv'));
     }
   });
 
-  test('bad input: one line on stderr, non-zero exit, nothing on stdout', () => {
+  test('bad input: one line on stderr, non-zero exit, nothing on stdout', async () => {
     const write = (name: string, content: string) => {
       const p = join(dir, name);
       writeFileSync(p, content);
@@ -101,7 +111,7 @@ describe('convert CLI', { timeout: 300_000 }, () => {
       [[good], /no --format given/],
     ];
     for (const [args, message] of cases) {
-      const r = run(args);
+      const r = await run(args);
       expect(r.status, args.join(' ')).not.toBe(0);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);

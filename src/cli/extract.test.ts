@@ -1,15 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
+import { runCli, runProcess } from '@/test/cli';
+import { extractCli } from './extract-cli';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(root, 'node_modules/.bin/tsx');
-const run = (args: string[], input?: string) =>
-  spawnSync(tsx, ['src/cli/extract.ts', ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+const run = (args: string[], input?: string | Uint8Array) => runCli(extractCli, args, input);
 
 const dir = mkdtempSync(join(tmpdir(), 'claimdesk-cli-'));
 const article = join(dir, 'article.txt');
@@ -24,9 +21,22 @@ writeFileSync(latin1, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
 const empty = join(dir, 'empty.txt');
 writeFileSync(empty, ' \n');
 
-describe('extract CLI', { timeout: 180_000 }, () => {
-  test('FILE → one JSON document with id, speakers and claims', () => {
-    const r = run([article]);
+describe('extract CLI', () => {
+  test('as a process: JSON on stdout and exit 0; a wrong command line exits 2 with usage on stderr', {
+    timeout: 120_000,
+  }, () => {
+    const ok = runProcess('src/cli/extract.ts', [article]);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).claims[0]).toMatchObject({ kind: 'direct', text: 'We will =SUM(A1) win,' });
+    const wrong = runProcess('src/cli/extract.ts', ['-x', article]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/^extract: unknown option -x\nusage:/);
+    expect(wrong.stdout).toBe('');
+  });
+
+  test('FILE → one JSON document with id, speakers and claims', async () => {
+    const r = await run([article]);
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.id).toBe(article);
@@ -34,9 +44,9 @@ describe('extract CLI', { timeout: 180_000 }, () => {
     expect(doc.speakers[0].name).toBe('Ms Hart');
   });
 
-  test('--jsonl reads {"id","text"} lines, reports bad lines by number and keeps going', () => {
+  test('--jsonl reads {"id","text"} lines, reports bad lines by number and keeps going', async () => {
     const input = `${JSON.stringify({ id: 'a', text: 'Title\n\nThe mayor said the bridge will reopen.' })}\n{not json\n${JSON.stringify({ id: 'b', text: '' })}\n${JSON.stringify({ id: 'c', text: 'Title\n\nNo claims here.' })}\n`;
-    const r = run(['--jsonl'], input);
+    const r = await run(['--jsonl'], input);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('line 2: invalid JSON');
     expect(r.stderr).toContain('line 3: empty text');
@@ -49,8 +59,8 @@ describe('extract CLI', { timeout: 180_000 }, () => {
     expect(out[0].claims).toHaveLength(1);
   });
 
-  test('--format csv writes one row per claim and neutralises formulas', () => {
-    const r = run(['--format', 'csv', article]);
+  test('--format csv writes one row per claim and neutralises formulas', async () => {
+    const r = await run(['--format', 'csv', article]);
     expect(r.status).toBe(0);
     const rows = Papa.parse<Record<string, string>>(r.stdout.trim(), { header: true }).data;
     expect(rows).toHaveLength(2);
@@ -58,30 +68,30 @@ describe('extract CLI', { timeout: 180_000 }, () => {
     expect(rows[1]?.text?.startsWith("'=cmd")).toBe(true);
   });
 
-  test('bad input: clear messages, non-zero exit, no stack trace', () => {
-    const r = run([join(dir, 'missing.txt'), binary, latin1, empty, article]);
+  test('bad input: clear messages, non-zero exit, no stack trace', async () => {
+    const r = await run([join(dir, 'missing.txt'), binary, latin1, empty, article]);
     expect(r.status).not.toBe(0);
     for (const message of ['missing.txt: no such file', 'binary file', 'not valid UTF-8', 'empty text'])
       expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(JSON.parse(r.stdout).id).toBe(article);
-    expect(run([]).status).not.toBe(0);
-    expect(run(['--format', 'xml', article]).stderr).toContain('unknown format');
+    expect((await run([])).status).not.toBe(0);
+    expect((await run(['--format', 'xml', article])).stderr).toContain('unknown format');
   });
 
-  test('"-" and unknown short options get a clear message and usage, not "no such file"', () => {
-    const dash = run(['-']);
+  test('"-" and unknown short options get a clear message and usage, not "no such file"', async () => {
+    const dash = await run(['-']);
     expect(dash.status).toBe(2);
     expect(dash.stderr).toMatch(
       /^extract: "-" \(standard input\) is read only with --jsonl; give file paths\nusage:/,
     );
-    const short = run(['-x', article]);
+    const short = await run(['-x', article]);
     expect(short.status).toBe(2);
     expect(short.stderr).toMatch(/^extract: unknown option -x\nusage:/);
     expect(short.stdout).toBe('');
   });
 
-  test('--jsonl refuses a line that is not UTF-8 (by number) instead of extracting from U+FFFD', () => {
+  test('--jsonl refuses a line that is not UTF-8 (by number) instead of extracting from U+FFFD', async () => {
     const input = Buffer.concat([
       Buffer.from('{"id":"a","text":"Caf'),
       Buffer.from([0xe9]),
@@ -89,12 +99,7 @@ describe('extract CLI', { timeout: 180_000 }, () => {
         ' owner Ann Bell said prices will rise."}\r\n{"id":"b","text":"Title\\n\\nAnn Bell said prices will rise."}',
       ),
     ]);
-    const r = spawnSync(tsx, ['src/cli/extract.ts', '--jsonl'], {
-      cwd: root,
-      input,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const r = await run(['--jsonl'], input);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('stdin line 1: not valid UTF-8, skipped\n');
     const out = r.stdout
@@ -105,13 +110,13 @@ describe('extract CLI', { timeout: 180_000 }, () => {
     expect(out[0].claims[0].text).toBe('prices will rise');
   });
 
-  test('--format webannotation over a directory: one annotation list, claims anchored in each file', () => {
+  test('--format webannotation over a directory: one annotation list, claims anchored in each file', async () => {
     const corpus = mkdtempSync(join(tmpdir(), 'claimdesk-dir-'));
     mkdirSync(join(corpus, 'sub'));
     writeFileSync(join(corpus, 'b.txt'), 'Title\n\nThe mayor said the bridge will reopen.\n');
     writeFileSync(join(corpus, 'sub', 'a.md'), '# Title\n\n“Prices will rise,” Ann Bell said.\n');
     writeFileSync(join(corpus, 'skip.png'), 'x');
-    const r = run(['--format', 'webannotation', corpus]);
+    const r = await run(['--format', 'webannotation', corpus]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout);
@@ -123,9 +128,9 @@ describe('extract CLI', { timeout: 180_000 }, () => {
       expect(position.end - position.start).toBe(quote.exact.length);
     }
     expect(
-      run(['--format', 'webannotation', mkdtempSync(join(tmpdir(), 'claimdesk-empty-'))]).stderr,
+      (await run(['--format', 'webannotation', mkdtempSync(join(tmpdir(), 'claimdesk-empty-'))])).stderr,
     ).toContain('no .txt or .md files in this directory');
     // the same input gives the same bytes (no times in the output)
-    expect(run(['--format', 'webannotation', corpus]).stdout).toBe(r.stdout);
+    expect((await run(['--format', 'webannotation', corpus])).stdout).toBe(r.stdout);
   });
 });

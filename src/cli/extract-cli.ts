@@ -1,0 +1,218 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { JSON_LIST_CLOSE, JSON_LIST_OPEN, jsonListItems } from '../core/export/json-list';
+import { extractClaims } from '../core/extract/pipeline';
+import { type Extraction, GRANULARITIES, type Granularity } from '../core/extract/types';
+import type { CliIo } from './cli-io';
+import { extractionAnnotations } from './extract-annotations';
+import { csvRows, EXTRACT_CSV_FIELDS } from './extract-csv';
+
+const USAGE = `usage: npm run --silent extract -- [--granularity quotation|passage|sentence] FILE...
+       npm run --silent extract -- --jsonl < in.jsonl     (lines {"id","text"} -> lines {"id","speakers","claims"})
+       npm run --silent extract -- --format csv FILE...
+       npm run --silent extract -- --format webannotation FILE...   (W3C Web Annotation JSON-LD, one list)
+       a DIRECTORY instead of a FILE reads its .txt and .md files (and its subdirectories'), in name order`;
+
+class InputError extends Error {}
+
+/** Text of a file, refusing binary content (NUL bytes or invalid UTF-8) and empty text. */
+export function decodeText(bytes: Uint8Array, what: string): string {
+  if (bytes.includes(0)) throw new InputError(`${what}: binary file (NUL bytes), expected UTF-8 text`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what}: not valid UTF-8 text`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!text.trim()) throw new InputError(`${what}: empty text`);
+  return text;
+}
+
+function readText(file: string): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === 'ENOENT'
+        ? `${file}: no such file`
+        : code === 'EISDIR'
+          ? `${file}: is a directory`
+          : code === 'EACCES' || code === 'EPERM'
+            ? `${file}: permission denied`
+            : `${file}: cannot read (${code ?? 'error'})`,
+    );
+  }
+  return decodeText(bytes, file);
+}
+
+const result = (id: string, x: Extraction) => ({ id, speakers: x.speakers, claims: x.claims });
+
+/**
+ * Lines of a byte stream, each decoded strictly: a line that is not UTF-8 comes out as null rather
+ * than with U+FFFD in it (which would shift every offset after it). Accepts LF and CRLF.
+ */
+export async function* utf8Lines(input: AsyncIterable<Uint8Array>): AsyncGenerator<string | null> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (bytes: Uint8Array): string | null => {
+    const line = bytes.at(-1) === 0x0d ? bytes.subarray(0, -1) : bytes;
+    try {
+      return decoder.decode(line);
+    } catch {
+      return null;
+    }
+  };
+  let rest: Uint8Array = new Uint8Array(0);
+  for await (const chunk of input) {
+    let buf: Uint8Array = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    for (let nl = buf.indexOf(0x0a); nl >= 0; nl = buf.indexOf(0x0a)) {
+      yield decode(buf.subarray(0, nl));
+      buf = buf.subarray(nl + 1);
+    }
+    rest = buf;
+  }
+  if (rest.length) yield decode(rest);
+}
+
+async function runJsonl(granularity: Granularity, io: CliIo): Promise<number> {
+  let failed = 0;
+  let n = 0;
+  for await (const line of utf8Lines(io.stdin)) {
+    n++;
+    if (line === null) {
+      io.stderr.write(`stdin line ${n}: not valid UTF-8, skipped\n`);
+      failed++;
+      continue;
+    }
+    if (!line.trim()) continue;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(line);
+    } catch {
+      io.stderr.write(`stdin line ${n}: invalid JSON, skipped\n`);
+      failed++;
+      continue;
+    }
+    const d = doc as { id?: unknown; text?: unknown };
+    if (!d || typeof d !== 'object' || typeof d.text !== 'string') {
+      io.stderr.write(`stdin line ${n}: expected an object {"id","text"} with a string text, skipped\n`);
+      failed++;
+      continue;
+    }
+    const id = typeof d.id === 'string' || typeof d.id === 'number' ? String(d.id) : String(n);
+    if (!d.text.trim()) {
+      io.stderr.write(`stdin line ${n}: empty text (id ${id})\n`);
+      failed++;
+      io.stdout.write(`${JSON.stringify({ id, speakers: [], claims: [] })}\n`);
+      continue;
+    }
+    io.stdout.write(`${JSON.stringify(result(id, extractClaims(d.text, { granularity })))}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+/** Text files a directory holds (recursively, in name order); plain paths pass through. */
+const TEXT_FILE = /\.(txt|text|md|markdown)$/i;
+function expandDirectories(paths: readonly string[], emptyDirectories: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path);
+      else if (TEXT_FILE.test(name)) out.push(path);
+    }
+  };
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      // a missing path is reported by readText like any other file
+    }
+    if (!isDir) out.push(p);
+    else {
+      const before = out.length;
+      walk(p);
+      if (out.length === before) emptyDirectories.push(p);
+    }
+  }
+  return out;
+}
+
+async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let jsonl = false;
+  let format = 'json';
+  let granularity: Granularity = 'quotation';
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--jsonl') jsonl = true;
+    else if (a === '--format') format = argv[++i] ?? '';
+    else if (a.startsWith('--format=')) format = a.slice(9);
+    else if (a === '--granularity') granularity = (argv[++i] ?? '') as Granularity;
+    else if (a === '-h' || a === '--help') {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    } else if (a === '-')
+      throw new InputError(`"-" (standard input) is read only with --jsonl; give file paths\n${USAGE}`);
+    else if (a.startsWith('-') && a.length > 1) throw new InputError(`unknown option ${a}\n${USAGE}`);
+    else files.push(a);
+  }
+  if (format !== 'json' && format !== 'csv' && format !== 'webannotation')
+    throw new InputError(`unknown format "${format}" (json, csv or webannotation)`);
+  if (!GRANULARITIES.includes(granularity))
+    throw new InputError(`unknown granularity "${granularity}" (${GRANULARITIES.join(', ')})`);
+  if (jsonl) {
+    if (files.length) throw new InputError('--jsonl reads stdin; do not give files');
+    return runJsonl(granularity, io);
+  }
+  if (!files.length) throw new InputError(`no input files\n${USAGE}`);
+  let status = 0;
+  const rows: Record<string, unknown>[] = [];
+  let annotations = 0;
+  if (format === 'webannotation') io.stdout.write(JSON_LIST_OPEN);
+  const emptyDirectories: string[] = [];
+  const expanded = expandDirectories(files, emptyDirectories);
+  for (const dir of emptyDirectories) {
+    io.stderr.write(`${dir}: no .txt or .md files in this directory\n`);
+    status = 1;
+  }
+  for (const file of expanded) {
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      io.stderr.write(`${e.message}\n`);
+      status = 1;
+      continue;
+    }
+    const x = extractClaims(text, { granularity });
+    if (format === 'csv') rows.push(...csvRows(file, x));
+    else if (format === 'webannotation') {
+      const docs = extractionAnnotations(file, text, x);
+      if (docs.length) io.stdout.write(jsonListItems(docs, annotations === 0));
+      annotations += docs.length;
+    } else io.stdout.write(`${JSON.stringify(result(file, x), null, 2)}\n`);
+  }
+  if (format === 'webannotation') io.stdout.write(JSON_LIST_CLOSE);
+  if (format === 'csv' && (rows.length || status === 0)) {
+    const fields = [...EXTRACT_CSV_FIELDS];
+    io.stdout.write(`${Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => r[f])) })}\n`);
+  }
+  return status;
+}
+
+/** The extract command: writes to io, returns the exit code (2: the command line is wrong). */
+export function extractCli(argv: readonly string[], io: CliIo): Promise<number> {
+  return main(argv, io).catch((e: unknown) => {
+    io.stderr.write(
+      `extract: ${e instanceof InputError ? e.message : e instanceof Error ? e.message : String(e)}\n`,
+    );
+    return 2;
+  });
+}
