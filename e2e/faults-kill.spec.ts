@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openLibrary, test } from './fixtures';
+import { expect, openLibrary, openLongLibrary, test } from './fixtures';
 import {
   armWriteHold,
   type Dump,
@@ -91,7 +91,7 @@ test('the browser killed in the middle of a 500-article bulk import and of a bul
 
     // 2. Reopened: whole batches of whole articles, with their summaries; nothing of the held batch.
     page = await browser.start(installWriteHold);
-    await openLibrary(page);
+    await openLongLibrary(page);
     let dump = await dumpDb(page);
     expectWholeOrAbsent(dump);
     expectDerivedConsistent(dump);
@@ -115,7 +115,7 @@ test('the browser killed in the middle of a 500-article bulk import and of a bul
     await browser.kill();
 
     page = await browser.start();
-    await openLibrary(page);
+    await openLongLibrary(page);
     dump = await dumpDb(page);
     expectWholeOrAbsent(dump);
     expectDerivedConsistent(dump);
