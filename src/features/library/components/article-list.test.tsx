@@ -89,6 +89,25 @@ describe('ArticleList', () => {
     expect(places.length).toBeLessThan(50);
   });
 
+  test('a focused row stays in the page, and focused, when it scrolls out of view', () => {
+    renderLibrary(1000);
+    const link = screen.getByRole('link', { name: 'Bridge 2 to reopen' });
+    act(() => link.focus());
+    act(() => {
+      window.scrollY = 500 * ROW_PX;
+      window.dispatchEvent(new Event('scroll'));
+    });
+    expect(screen.getByRole('link', { name: 'Bridge 2 to reopen' })).toBe(link);
+    expect(document.activeElement).toBe(link);
+    expect(link.closest('li')!.getAttribute('aria-posinset')).toBe('3');
+    // the rows in view came in beside it, and the rows between did not
+    expect(screen.queryByRole('link', { name: 'Bridge 20 to reopen' })).toBeNull();
+    expect(rows().length).toBeLessThan(50);
+    // once the focus leaves the list, the row goes like any other
+    act(() => link.blur());
+    expect(screen.queryByRole('link', { name: 'Bridge 2 to reopen' })).toBeNull();
+  });
+
   test('a short library shows every article', () => {
     renderLibrary(3);
     expect(rows().map((r) => r.getAttribute('aria-posinset'))).toEqual(['1', '2', '3']);

@@ -1,10 +1,11 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type ArticleSort, isArticleSort } from '@/core/review/progress';
 import { describeDbError } from '@/db/errors';
 import { ArticleRow } from '@/features/library/components/article-row';
 import { useArticles } from '@/features/library/hooks/use-articles';
+import { useKeptFocus } from '@/features/library/hooks/use-kept-focus';
 import { usePageTop } from '@/features/library/hooks/use-page-top';
 import { StatusMessage } from '@/ui/status-message';
 
@@ -30,18 +31,22 @@ export function ArticleList({ articleHref }: Props) {
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter.trim().toLowerCase());
 
-  const all = articles.data ?? [];
-  const shown = deferred
-    ? all.filter((a) => `${a.title} ${a.outlet ?? ''}`.toLowerCase().includes(deferred))
-    : all;
+  const all = useMemo(() => articles.data ?? [], [articles.data]);
+  const shown = useMemo(
+    () =>
+      deferred ? all.filter((a) => `${a.title} ${a.outlet ?? ''}`.toLowerCase().includes(deferred)) : all,
+    [all, deferred],
+  );
   // only the rows in view (and a few either side) are in the page: a library of thousands of
   // articles renders as fast as one of twenty
-  const rowsRef = useRef<HTMLUListElement>(null);
-  const top = usePageTop(rowsRef);
+  const [rowsEl, setRowsEl] = useState<HTMLUListElement | null>(null);
+  const top = usePageTop(rowsEl);
+  const kept = useKeptFocus(useCallback((id: string) => shown.findIndex((a) => a.id === id), [shown]));
   const virtualizer = useWindowVirtualizer({
     count: shown.length,
     estimateSize: () => ROW_ESTIMATE_PX,
     overscan: 8,
+    rangeExtractor: kept.rangeExtractor,
     scrollMargin: top,
     getItemKey: useCallback((i: number) => shown[i]?.id ?? i, [shown]),
   });
@@ -95,8 +100,10 @@ export function ArticleList({ articleHref }: Props) {
         <p className="empty">No article matches “{filter}”.</p>
       ) : (
         <ul
-          ref={rowsRef}
+          ref={setRowsEl}
           className="articles"
+          onFocus={kept.onFocus}
+          onBlur={kept.onBlur}
           style={{ position: 'relative', height: virtualizer.getTotalSize() }}
         >
           {virtualizer.getVirtualItems().map((item) => {

@@ -24,6 +24,7 @@ export function ArticleRow({ article, href, index, setSize, measureRef, offset }
     <li
       ref={measureRef}
       data-index={index}
+      data-key={article.id}
       aria-setsize={setSize}
       aria-posinset={index + 1}
       className="article-row"

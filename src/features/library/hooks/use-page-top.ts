@@ -1,13 +1,13 @@
-import { type RefObject, useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 
 /**
  * Where an element starts in the page (from the top of the document), kept up to date as what sits
- * above it changes height: the scroll margin of a list virtualised in the window.
+ * above it changes height: the scroll margin of a list virtualised in the window. Takes the element
+ * itself (from a callback ref), so a list drawn after its data arrives is measured when it appears.
  */
-export function usePageTop(ref: RefObject<HTMLElement | null>): number {
+export function usePageTop(el: HTMLElement | null): number {
   const [top, setTop] = useState(0);
   useLayoutEffect(() => {
-    const el = ref.current;
     if (!el) return;
     const measure = () => setTop(Math.round(el.getBoundingClientRect().top + window.scrollY));
     measure();
@@ -15,6 +15,6 @@ export function usePageTop(ref: RefObject<HTMLElement | null>): number {
     const observer = new ResizeObserver(measure);
     observer.observe(document.body);
     return () => observer.disconnect();
-  }, [ref]);
+  }, [el]);
   return top;
 }
