@@ -68,7 +68,9 @@ async function selectAllAndTag(page: Page, holdAfter: number) {
 test('the browser killed in the middle of a 500-article bulk import and of a bulk edit: only whole articles, and undo works', async ({
   baseURL,
 }) => {
-  test.setTimeout(240_000);
+  // A bound, not an expectation: 1.0-3.6 min at load 20-22 with another story beside it; 240 s ran
+  // out once at load 26.
+  test.setTimeout(360_000);
   const browser = new KillableBrowser(baseURL!);
   try {
     // 1. A 500-article JSONL import; once a batch is in, the next batch's transaction is held
