@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openLibrary, test } from './fixtures';
+import { expect, openLibrary, openLongLibrary, test } from './fixtures';
 import {
   armWriteHold,
   type Dump,
@@ -68,7 +68,9 @@ async function selectAllAndTag(page: Page, holdAfter: number) {
 test('the browser killed in the middle of a 500-article bulk import and of a bulk edit: only whole articles, and undo works', async ({
   baseURL,
 }) => {
-  test.setTimeout(240_000);
+  // A bound, not an expectation: 1.0-3.6 min at load 20-22 with another story beside it; 240 s ran
+  // out once at load 26.
+  test.setTimeout(360_000);
   const browser = new KillableBrowser(baseURL!);
   try {
     // 1. A 500-article JSONL import; once a batch is in, the next batch's transaction is held
@@ -91,7 +93,7 @@ test('the browser killed in the middle of a 500-article bulk import and of a bul
 
     // 2. Reopened: whole batches of whole articles, with their summaries; nothing of the held batch.
     page = await browser.start(installWriteHold);
-    await openLibrary(page);
+    await openLongLibrary(page);
     let dump = await dumpDb(page);
     expectWholeOrAbsent(dump);
     expectDerivedConsistent(dump);
@@ -115,7 +117,7 @@ test('the browser killed in the middle of a 500-article bulk import and of a bul
     await browser.kill();
 
     page = await browser.start();
-    await openLibrary(page);
+    await openLongLibrary(page);
     dump = await dumpDb(page);
     expectWholeOrAbsent(dump);
     expectDerivedConsistent(dump);

@@ -25,6 +25,18 @@ export async function openLibrary(page: Page) {
   await expect(page.getByRole('link', { name: REFERENCE_TITLE })).toBeVisible({ timeout: 20_000 });
 }
 
+/**
+ * Opens a library longer than the page: its rows are drawn only in view, so the first-run article,
+ * the oldest, is not in the page. Waits for the list to be read and its first row shown instead.
+ */
+export async function openLongLibrary(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  const list = page.locator('.article-list');
+  await expect(list).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+  await expect(list.locator('.articles > li').first()).toBeVisible();
+}
+
 /** Pastes text into the import form and submits it. */
 export async function pasteArticle(page: Page, text: string, title?: string) {
   await page.getByLabel('Article text (or HTML)').fill(text);

@@ -57,11 +57,15 @@ test('a file with stray bytes that are not UTF-8 is refused, not stored with rep
 });
 
 test('a long claim count stays inside its column, clear of the Delete button', async ({ page }) => {
+  // 1,200 claims to save: 3-7 s on a loaded machine, past 20 s with a trace or at a load of 25.
+  test.setTimeout(120_000);
   await openLibrary(page);
   const para = '"The figures are wrong," said Dr Ann Lee. The council said costs would rise.\n\n';
   await pasteArticle(page, `Council costs row\n\n${para.repeat(600)}`);
-  await expect(importStatus(page)).toContainText('Imported Council costs row');
+  await expect(importStatus(page)).toContainText('Imported Council costs row', { timeout: 60_000 });
+  // the list is read again after the import's commit: wait for the new row before measuring it
   const row = page.locator('.article-row', { hasText: 'Council costs row' });
+  await expect(row.locator('.progress-text')).toHaveText('0/1200 checked');
   const text = await row.locator('.progress-text').boundingBox();
   const button = await row.getByRole('button', { name: /Delete/ }).boundingBox();
   expect(text && button && text.x + text.width <= button.x).toBe(true);

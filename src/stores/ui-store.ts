@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { type AppStatusSlice, createAppStatusSlice } from '@/stores/app-status-slice';
+import { type BulkImportSlice, createBulkImportSlice } from '@/stores/bulk-import-slice';
 import { createTableSelectionSlice, type TableSelectionSlice } from '@/stores/table-selection-slice';
 import { createTeamSlice, type TeamSlice } from '@/stores/team-slice';
 
@@ -7,12 +8,13 @@ import { createTeamSlice, type TeamSlice } from '@/stores/team-slice';
  * UI-only state, as ids and flags; never rows from the database. The open claim is not here: it
  * lives in the URL (`selected-claim.ts`).
  */
-export type UiState = AppStatusSlice & TableSelectionSlice & TeamSlice;
+export type UiState = AppStatusSlice & TableSelectionSlice & TeamSlice & BulkImportSlice;
 
 export const useUiStore = create<UiState>()((...a) => ({
   ...createAppStatusSlice(...a),
   ...createTableSelectionSlice(...a),
   ...createTeamSlice(...a),
+  ...createBulkImportSlice(...a),
 }));
 
 export const useOfflineReady = () => useUiStore((s) => s.offlineReady);
@@ -24,3 +26,4 @@ export const useTableRangeSelected = () => useUiStore((s) => s.tableRangeSelecte
 export const useTableSelectionReplaced = () => useUiStore((s) => s.tableSelectionReplaced);
 export const useTableSelectionCleared = () => useUiStore((s) => s.tableSelectionCleared);
 export const useTeamCatchingUp = () => useUiStore((s) => s.teamCatchingUp);
+export const useBulkImportRunning = () => useUiStore((s) => s.bulkImportRunning);

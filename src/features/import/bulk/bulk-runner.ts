@@ -2,6 +2,7 @@ import { findArticleByHash, sha256Hex } from '@/db/articles';
 import type { BatchArticle } from '@/db/bulk-import';
 import { describeDbError, MESSAGES } from '@/db/errors';
 import { ImportRefused, type Prepared, readFile, readPaste } from '@/features/import/import-article';
+import { useUiStore } from '@/stores/ui-store';
 import { saveImportBatchOffThread } from '@/workers/import-writer';
 import { extractClaims } from '@/workers/pipeline';
 import { type BulkFailure, type BulkItem, bulkItems, countItems } from './bulk-sources';
@@ -88,6 +89,7 @@ export async function startBulkImport(files: readonly File[]): Promise<void> {
   set({ ...IDLE, phase: 'counting', startedAt: Date.now() });
   const total = await countItems(files);
   set({ phase: 'importing', total, startedAt: Date.now() });
+  useUiStore.getState().bulkImportRunningChanged(true);
   const failures: BulkFailure[] = [];
   const fail = (f: BulkFailure) => {
     failures.push(f);
@@ -164,6 +166,7 @@ export async function startBulkImport(files: readonly File[]): Promise<void> {
   } finally {
     await writing;
     controller = null;
+    useUiStore.getState().bulkImportRunningChanged(false);
     set({ phase: abort.signal.aborted ? 'cancelled' : 'done', remainingMs: null });
   }
 }

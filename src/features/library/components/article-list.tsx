@@ -1,13 +1,18 @@
-import { useDeferredValue, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type ArticleSort, isArticleSort } from '@/core/review/progress';
 import { describeDbError } from '@/db/errors';
 import { ArticleRow } from '@/features/library/components/article-row';
 import { useArticles } from '@/features/library/hooks/use-articles';
-import { useProgressiveCount } from '@/features/library/hooks/use-progressive-count';
+import { useKeptFocus } from '@/features/library/hooks/use-kept-focus';
+import { usePageTop } from '@/features/library/hooks/use-page-top';
 import { StatusMessage } from '@/ui/status-message';
 
 type Props = Readonly<{ articleHref: (id: string) => string }>;
+
+/** A row's height before it is measured: a title line and a meta line (more on phones). */
+const ROW_ESTIMATE_PX = 76;
 
 /** Every article in the library with its claim count and checking progress, in the URL's order. */
 const SORT_LABELS: Readonly<Record<ArticleSort, string>> = {
@@ -26,11 +31,25 @@ export function ArticleList({ articleHref }: Props) {
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter.trim().toLowerCase());
 
-  const all = articles.data ?? [];
-  const shown = deferred
-    ? all.filter((a) => `${a.title} ${a.outlet ?? ''}`.toLowerCase().includes(deferred))
-    : all;
-  const rendered = useProgressiveCount(shown.length);
+  const all = useMemo(() => articles.data ?? [], [articles.data]);
+  const shown = useMemo(
+    () =>
+      deferred ? all.filter((a) => `${a.title} ${a.outlet ?? ''}`.toLowerCase().includes(deferred)) : all,
+    [all, deferred],
+  );
+  // only the rows in view (and a few either side) are in the page: a library of thousands of
+  // articles renders as fast as one of twenty
+  const [rowsEl, setRowsEl] = useState<HTMLUListElement | null>(null);
+  const top = usePageTop(rowsEl);
+  const kept = useKeptFocus(useCallback((id: string) => shown.findIndex((a) => a.id === id), [shown]));
+  const virtualizer = useWindowVirtualizer({
+    count: shown.length,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: 8,
+    rangeExtractor: kept.rangeExtractor,
+    scrollMargin: top,
+    getItemKey: useCallback((i: number) => shown[i]?.id ?? i, [shown]),
+  });
   if (articles.error) return <StatusMessage tone="error">{describeDbError(articles.error)}</StatusMessage>;
   return (
     <section className="article-list" aria-labelledby="library-heading" aria-busy={articles.isPending}>
@@ -80,10 +99,27 @@ export function ArticleList({ articleHref }: Props) {
       ) : shown.length === 0 ? (
         <p className="empty">No article matches “{filter}”.</p>
       ) : (
-        <ul className="articles">
-          {shown.slice(0, rendered).map((a) => (
-            <ArticleRow key={a.id} article={a} href={articleHref(a.id)} />
-          ))}
+        <ul
+          ref={setRowsEl}
+          className="articles"
+          onFocus={kept.onFocus}
+          onBlur={kept.onBlur}
+          style={{ position: 'relative', height: virtualizer.getTotalSize() }}
+        >
+          {virtualizer.getVirtualItems().map((item) => {
+            const a = shown[item.index]!;
+            return (
+              <ArticleRow
+                key={a.id}
+                article={a}
+                href={articleHref(a.id)}
+                index={item.index}
+                setSize={shown.length}
+                measureRef={virtualizer.measureElement}
+                offset={item.start - virtualizer.options.scrollMargin}
+              />
+            );
+          })}
         </ul>
       )}
     </section>

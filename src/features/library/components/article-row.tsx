@@ -6,11 +6,30 @@ import { ProgressMeter } from '@/ui/progress-meter';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-export function ArticleRow({ article, href }: Readonly<{ article: ArticleSummary; href: string }>) {
+type Props = Readonly<{
+  article: ArticleSummary;
+  href: string;
+  /** Its place in the whole list (the list is virtualised: only the rows in view are in the page). */
+  index: number;
+  setSize: number;
+  measureRef: (el: HTMLLIElement | null) => void;
+  /** Pixels from the top of the list. */
+  offset: number;
+}>;
+
+export function ArticleRow({ article, href, index, setSize, measureRef, offset }: Props) {
   const remove = useDeleteArticle();
   const [confirming, setConfirming] = useState(false);
   return (
-    <li className="article-row">
+    <li
+      ref={measureRef}
+      data-index={index}
+      data-key={article.id}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      className="article-row"
+      style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${offset}px)` }}
+    >
       <div className="article-row-main">
         <Link to={href} className="article-link">
           {article.title}

@@ -1,0 +1,115 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { ArticleId } from '@/core/model/types';
+import { type ArticleSummary, articleQueries } from '@/db/queries';
+import { ArticleList } from '@/features/library/components/article-list';
+
+const ROW_PX = 80;
+
+const summary = (i: number): ArticleSummary => ({
+  id: `a${i}` as ArticleId,
+  title: `Bridge ${i} to reopen`,
+  outlet: null,
+  importedAt: 1_700_000_000_000 - i,
+  claimCount: 3,
+  checkedCount: 1,
+  uncheckedCount: 2,
+  flaggedCount: 0,
+  speakerCount: 1,
+});
+
+function renderLibrary(count: number) {
+  const client = new QueryClient({
+    defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } },
+  });
+  client.setQueryData(
+    articleQueries.list('imported').queryKey,
+    Array.from({ length: count }, (_, i) => summary(i)),
+  );
+  const router = createMemoryRouter([
+    { path: '/', element: <ArticleList articleHref={(id) => `/a/${id}`} /> },
+  ]);
+  render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+}
+
+const rows = () => within(screen.getByRole('list')).getAllByRole('listitem');
+
+describe('ArticleList', () => {
+  beforeEach(() => {
+    // jsdom lays nothing out: every row is ROW_PX tall, the window 800 px
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.classList.contains('article-row') ? ROW_PX : 0;
+    });
+    vi.stubGlobal('innerHeight', 800);
+  });
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+    window.scrollY = 0;
+  });
+
+  test('1,000 articles: only the rows in view are in the page, each saying its place in the whole list', () => {
+    renderLibrary(1000);
+    expect(screen.getByRole('heading', { name: 'Articles (1000)' })).toBeTruthy();
+    const shown = rows();
+    expect(shown.length).toBeGreaterThan(5);
+    expect(shown.length).toBeLessThan(50);
+    expect(shown[0]!.getAttribute('aria-posinset')).toBe('1');
+    for (const row of shown) expect(row.getAttribute('aria-setsize')).toBe('1000');
+    expect(screen.getByRole('link', { name: 'Bridge 0 to reopen' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Bridge 999 to reopen' })).toBeNull();
+  });
+
+  test('scrolling to the middle of the list brings its rows in, and the first ones go', () => {
+    renderLibrary(1000);
+    act(() => {
+      window.scrollY = 500 * ROW_PX;
+      window.dispatchEvent(new Event('scroll'));
+    });
+    // rows not yet measured count at the list's estimate, so the window is near row 500, not at it
+    const places = rows().map((r) => Number(r.getAttribute('aria-posinset')));
+    expect(Math.min(...places)).toBeGreaterThan(450);
+    expect(Math.max(...places)).toBeLessThan(600);
+    expect(screen.queryByRole('link', { name: 'Bridge 0 to reopen' })).toBeNull();
+    expect(places.length).toBeLessThan(50);
+  });
+
+  test('a focused row stays in the page, and focused, when it scrolls out of view', () => {
+    renderLibrary(1000);
+    const link = screen.getByRole('link', { name: 'Bridge 2 to reopen' });
+    act(() => link.focus());
+    act(() => {
+      window.scrollY = 500 * ROW_PX;
+      window.dispatchEvent(new Event('scroll'));
+    });
+    expect(screen.getByRole('link', { name: 'Bridge 2 to reopen' })).toBe(link);
+    expect(document.activeElement).toBe(link);
+    expect(link.closest('li')!.getAttribute('aria-posinset')).toBe('3');
+    // the rows in view came in beside it, and the rows between did not
+    expect(screen.queryByRole('link', { name: 'Bridge 20 to reopen' })).toBeNull();
+    expect(rows().length).toBeLessThan(50);
+    // once the focus leaves the list, the row goes like any other
+    act(() => link.blur());
+    expect(screen.queryByRole('link', { name: 'Bridge 2 to reopen' })).toBeNull();
+  });
+
+  test('a short library shows every article', () => {
+    renderLibrary(3);
+    expect(rows().map((r) => r.getAttribute('aria-posinset'))).toEqual(['1', '2', '3']);
+  });
+});

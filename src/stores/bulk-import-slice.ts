@@ -1,0 +1,16 @@
+import type { StateCreator } from 'zustand';
+import type { UiState } from '@/stores/ui-store';
+
+/**
+ * Whether a bulk import is writing batches: the Library then re-reads its article list now and then
+ * rather than after every batch (the import's own progress bar gives the counts meanwhile).
+ */
+export type BulkImportSlice = {
+  bulkImportRunning: boolean;
+  bulkImportRunningChanged: (running: boolean) => void;
+};
+
+export const createBulkImportSlice: StateCreator<UiState, [], [], BulkImportSlice> = (set) => ({
+  bulkImportRunning: false,
+  bulkImportRunningChanged: (running) => set({ bulkImportRunning: running }),
+});
