@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { CompareClaim } from '@/core/compare/types';
-import type { ArticleId, ClaimId, Question, QuestionId, Speaker, SpeakerId } from '@/core/model/types';
-import { type ArticleRef, articleRefs, isLive, sourceCounts, toCompareClaims } from './compare-read';
+import type { ArticleId, ClaimId, Question, Speaker, SpeakerId } from '@/core/model/types';
+import { type ArticleRef, articleRefs, isLive, sourceCounts, toCompareClaims, toRefs } from './compare-read';
 import { db } from './db';
 import { speakerScope } from './derived/facets';
 import type { DbQueryMeta } from './queries';
@@ -36,39 +36,90 @@ export type ProfilePage = Readonly<{
 const byDateThenTitle = (a: ArticleRef, b: ArticleRef) =>
   (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title);
 
+/** A library with at most this many questions reads them all in one request to find a speaker's. */
+export const PROFILE_QUESTION_TABLE = 200;
+
+/**
+ * The live questions any of these claims is placed under. A library with few questions (at most
+ * `tableUpTo`, found by reading at most that many primary keys) reads them all in one request: a
+ * look-up of the `placedClaimIds` index for each of a speaker's 5,000 claim ids walks a cursor step
+ * by step. Otherwise that look-up.
+ */
+async function questionsOfClaims(
+  claimIds: Promise<readonly string[]>,
+  tableUpTo: number,
+): Promise<Question[]> {
+  const few = await step('profile.questionCount', () => db.questions.limit(tableUpTo + 1).primaryKeys());
+  if (few.length <= tableUpTo) {
+    const [rows, ids] = await Promise.all([
+      step('profile.questionTable', () => db.questions.toArray()),
+      claimIds,
+    ]);
+    const own = new Set(ids);
+    return rows.filter((q) => isLive(q) && q.placedClaimIds.some((id) => own.has(id)));
+  }
+  const ids = await claimIds;
+  if (ids.length === 0) return [];
+  const keys = await step('profile.questionKeys', () =>
+    db.questions
+      .where('placedClaimIds')
+      .anyOf([...ids])
+      .primaryKeys(),
+  );
+  const own = new Set(ids);
+  return (await db.questions.bulkGet([...new Set(keys)]))
+    .filter(isLive)
+    .filter((q) => q.placedClaimIds.some((id) => own.has(id)));
+}
+
+/**
+ * The heads of these articles: a request each, or, when they are at least half of the library's
+ * articles (counted first), every head in one request (a speaker quoted in all 1,000 articles of a
+ * library: one request of 1,000 rows instead of 1,000 requests).
+ */
+async function headsOf(ids: readonly ArticleId[]): Promise<Map<ArticleId, ArticleRef>> {
+  if (ids.length < 2) return articleRefs(ids);
+  const total = await db.articleHeads.count();
+  if (ids.length * 2 < total) return articleRefs(ids);
+  const wanted = new Set<string>(ids);
+  const out = new Map<ArticleId, ArticleRef>();
+  for (const ref of toRefs(await db.articleHeads.toArray())) if (wanted.has(ref.id)) out.set(ref.id, ref);
+  return out;
+}
+
 /**
  * The head of a profile: the speaker, their kept counts (by verdict and by article), the articles'
  * heads, and the questions they are placed under with those claims. The claims are found through
- * index keys only (the speaker's claim ids, then the questions' `placedClaimIds` index): a speaker
- * with 5,000 claims costs 5,000 keys, not 5,000 rows.
+ * index keys only (the speaker's claim ids, then the questions that hold any of them): a speaker
+ * with 5,000 claims costs 5,000 keys, not 5,000 rows. The independent reads run at once.
  */
-export function readProfileHead(speakerId: SpeakerId): Promise<SpeakerProfileHead> {
+export function readProfileHead(
+  speakerId: SpeakerId,
+  { tableUpTo = PROFILE_QUESTION_TABLE }: { tableUpTo?: number } = {},
+): Promise<SpeakerProfileHead> {
   const tables = [db.speakers, db.summaries, db.articleHeads, db.claims, db.questions, db.evidence];
   return db.transaction('r', tables, async () => {
-    const [speaker, summary, claimIds] = await Promise.all([
-      step('profile.speaker', () => db.speakers.get(speakerId)),
-      step('profile.summary', () => db.summaries.get(speakerScope(speakerId))),
-      step('profile.claimKeys', () => db.claims.where('speakerId').equals(speakerId).primaryKeys()),
-    ]);
-    const articleIds = keysOf(summary, 'a:') as ArticleId[];
-    const [refs, questionIds] = await Promise.all([
-      step(
-        'profile.articleHeads',
-        () => articleRefs(articleIds),
-        (m) => m.size,
-      ),
-      step('profile.questionKeys', () =>
-        claimIds.length === 0
-          ? Promise.resolve([] as QuestionId[])
-          : db.questions.where('placedClaimIds').anyOf(claimIds).primaryKeys(),
-      ),
-    ]);
-    const own = new Set<string>(claimIds);
-    const questions = await step('profile.questionRows', async () =>
-      (await db.questions.bulkGet([...new Set(questionIds)]))
-        .filter(isLive)
-        .filter((q) => q.placedClaimIds.some((id) => own.has(id))),
+    const claimIds = step('profile.claimKeys', () =>
+      db.claims.where('speakerId').equals(speakerId).primaryKeys(),
     );
+    const summaryAndHeads = step('profile.summary', () => db.summaries.get(speakerScope(speakerId))).then(
+      async (summary) => {
+        const articleIds = keysOf(summary, 'a:') as ArticleId[];
+        const refs = await step(
+          'profile.articleHeads',
+          () => headsOf(articleIds),
+          (m) => m.size,
+        );
+        return { summary, articleIds, refs };
+      },
+    );
+    const [speaker, { summary, articleIds, refs }, questions, ids] = await Promise.all([
+      step('profile.speaker', () => db.speakers.get(speakerId)),
+      summaryAndHeads,
+      step('profile.questionRows', () => questionsOfClaims(claimIds, tableUpTo)),
+      claimIds,
+    ]);
+    const own = new Set<string>(ids);
     questions.sort((a, b) => a.id.localeCompare(b.id)); // ids are time-ordered: oldest first
     const placedIds = [
       ...new Set(questions.flatMap((q) => q.placedClaimIds.filter((id) => own.has(id)))),
@@ -76,12 +127,14 @@ export function readProfileHead(speakerId: SpeakerId): Promise<SpeakerProfileHea
     const placedRows = await step('profile.placedRows', async () =>
       (await db.claims.bulkGet(placedIds)).filter(isLive),
     );
-    const counts = await step(
-      'profile.placedSourceCounts',
-      () => sourceCounts(placedRows),
-      (m) => m.size,
-    );
-    const placedRefs = await articleRefs(placedRows.map((c) => c.articleId).filter((id) => !refs.has(id)));
+    const [counts, placedRefs] = await Promise.all([
+      step(
+        'profile.placedSourceCounts',
+        () => sourceCounts(placedRows),
+        (m) => m.size,
+      ),
+      articleRefs(placedRows.map((c) => c.articleId).filter((id) => !refs.has(id))),
+    ]);
     for (const [id, ref] of placedRefs) refs.set(id, ref);
     const articles: ProfileArticle[] = [];
     for (const id of articleIds) {
