@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { CompareClaim } from '@/core/compare/types';
 import type { ArticleId, ClaimId, Question, Speaker, SpeakerId } from '@/core/model/types';
-import { type ArticleRef, articleRefs, isLive, sourceCounts, toCompareClaims, toRefs } from './compare-read';
+import { type ArticleRef, articleRefs, isLive, sourceCounts, toCompareClaims } from './compare-read';
 import { db } from './db';
 import { speakerScope } from './derived/facets';
 import type { DbQueryMeta } from './queries';
@@ -24,6 +24,8 @@ export type SpeakerProfileHead = Readonly<{
   questions: readonly Question[];
   /** The speaker's claims placed under those questions. */
   placed: readonly CompareClaim[];
+  /** The first page of the "by article" section (`PROFILE_PAGE_ARTICLES` articles), read with the head. */
+  firstPage: ProfilePage;
 }>;
 
 export type ProfilePage = Readonly<{
@@ -73,21 +75,6 @@ async function questionsOfClaims(
 }
 
 /**
- * The heads of these articles: a request each, or, when they are at least half of the library's
- * articles (counted first), every head in one request (a speaker quoted in all 1,000 articles of a
- * library: one request of 1,000 rows instead of 1,000 requests).
- */
-async function headsOf(ids: readonly ArticleId[]): Promise<Map<ArticleId, ArticleRef>> {
-  if (ids.length < 2) return articleRefs(ids);
-  const total = await db.articleHeads.count();
-  if (ids.length * 2 < total) return articleRefs(ids);
-  const wanted = new Set<string>(ids);
-  const out = new Map<ArticleId, ArticleRef>();
-  for (const ref of toRefs(await db.articleHeads.toArray())) if (wanted.has(ref.id)) out.set(ref.id, ref);
-  return out;
-}
-
-/**
  * The head of a profile: the speaker, their kept counts (by verdict and by article), the articles'
  * heads, and the questions they are placed under with those claims. The claims are found through
  * index keys only (the speaker's claim ids, then the questions that hold any of them): a speaker
@@ -99,22 +86,23 @@ export function readProfileHead(
 ): Promise<SpeakerProfileHead> {
   const tables = [db.speakers, db.summaries, db.articleHeads, db.claims, db.questions, db.evidence];
   return db.transaction('r', tables, async () => {
-    const claimIds = step('profile.claimKeys', () =>
-      db.claims.where('speakerId').equals(speakerId).primaryKeys(),
-    );
     const summaryAndHeads = step('profile.summary', () => db.summaries.get(speakerScope(speakerId))).then(
       async (summary) => {
         const articleIds = keysOf(summary, 'a:') as ArticleId[];
         const refs = await step(
           'profile.articleHeads',
-          () => headsOf(articleIds),
+          () => articleRefs(articleIds),
           (m) => m.size,
         );
         return { summary, articleIds, refs };
       },
     );
-    const [speaker, { summary, articleIds, refs }, questions, ids] = await Promise.all([
-      step('profile.speaker', () => db.speakers.get(speakerId)),
+    const speaker = step('profile.speaker', () => db.speakers.get(speakerId));
+    const claimIds = step('profile.claimKeys', () =>
+      db.claims.where('speakerId').equals(speakerId).primaryKeys(),
+    );
+    const [speakerRow, { summary, articleIds, refs }, questions, ids] = await Promise.all([
+      speaker,
       summaryAndHeads,
       step('profile.questionRows', () => questionsOfClaims(claimIds, tableUpTo)),
       claimIds,
@@ -124,56 +112,66 @@ export function readProfileHead(
     const placedIds = [
       ...new Set(questions.flatMap((q) => q.placedClaimIds.filter((id) => own.has(id)))),
     ] as ClaimId[];
-    const placedRows = await step('profile.placedRows', async () =>
-      (await db.claims.bulkGet(placedIds)).filter(isLive),
-    );
-    const [counts, placedRefs] = await Promise.all([
-      step(
-        'profile.placedSourceCounts',
-        () => sourceCounts(placedRows),
-        (m) => m.size,
-      ),
-      articleRefs(placedRows.map((c) => c.articleId).filter((id) => !refs.has(id))),
-    ]);
-    for (const [id, ref] of placedRefs) refs.set(id, ref);
     const articles: ProfileArticle[] = [];
     for (const id of articleIds) {
       const ref = refs.get(id);
       if (ref && ref.date !== null) articles.push({ ...ref, claimCount: summary?.counts[`a:${id}`] ?? 0 });
     }
+    articles.sort(byDateThenTitle);
+    const first = articles.slice(0, PROFILE_PAGE_ARTICLES);
+    // the first page of the "by article" section in the same read, beside the placed claims
+    const [firstPage, { placedRows, counts }] = await Promise.all([
+      claimsOfArticles(speakerId, first),
+      step('profile.placedRows', async () => {
+        const rows = (await db.claims.bulkGet(placedIds)).filter(isLive);
+        const [n, placedRefs] = await Promise.all([
+          sourceCounts(rows),
+          articleRefs(rows.map((c) => c.articleId).filter((id) => !refs.has(id))),
+        ]);
+        for (const [id, ref] of placedRefs) refs.set(id, ref);
+        return { placedRows: rows, counts: n };
+      }),
+    ]);
     return {
-      speaker: speaker ?? null,
+      speaker: speakerRow ?? null,
       counts: countsOf(summary),
-      articles: articles.sort(byDateThenTitle),
+      articles,
       questions,
       placed: toCompareClaims(placedRows, counts, refs),
+      firstPage: { articles: firstPage, next: first.length < articles.length ? first.length : null },
     };
   });
 }
 
 /** The speaker's claims in these articles: one `[articleId+speakerId]` index range each. */
+async function claimsOfArticles(
+  speakerId: SpeakerId,
+  articles: readonly ArticleRef[],
+): Promise<{ articleId: ArticleId; claims: CompareClaim[] }[]> {
+  const parts = await step(
+    'profile.pageRows',
+    () =>
+      Promise.all(
+        articles.map((a) => db.claims.where('[articleId+speakerId]').equals([a.id, speakerId]).toArray()),
+      ),
+    (p) => p.flat().length,
+  );
+  const live = parts.map((rows) => rows.filter(isLive).sort((x, y) => x.start - y.start));
+  const counts = await step(
+    'profile.pageSourceCounts',
+    () => sourceCounts(live.flat()),
+    (m) => m.size,
+  );
+  const refs = new Map(articles.map((a) => [a.id, a]));
+  return articles.map((a, i) => ({ articleId: a.id, claims: toCompareClaims(live[i]!, counts, refs) }));
+}
+
+/** The speaker's claims in these articles (a page of the "by article" section after the first). */
 export function readProfileClaims(
   speakerId: SpeakerId,
   articles: readonly ArticleRef[],
 ): Promise<{ articleId: ArticleId; claims: CompareClaim[] }[]> {
-  return db.transaction('r', [db.claims, db.evidence], async () => {
-    const parts = await step(
-      'profile.pageRows',
-      () =>
-        Promise.all(
-          articles.map((a) => db.claims.where('[articleId+speakerId]').equals([a.id, speakerId]).toArray()),
-        ),
-      (p) => p.flat().length,
-    );
-    const live = parts.map((rows) => rows.filter(isLive).sort((x, y) => x.start - y.start));
-    const counts = await step(
-      'profile.pageSourceCounts',
-      () => sourceCounts(live.flat()),
-      (m) => m.size,
-    );
-    const refs = new Map(articles.map((a) => [a.id, a]));
-    return articles.map((a, i) => ({ articleId: a.id, claims: toCompareClaims(live[i]!, counts, refs) }));
-  });
+  return db.transaction('r', [db.claims, db.evidence], () => claimsOfArticles(speakerId, articles));
 }
 
 const TABLES_READ: DbQueryMeta = {
