@@ -11,7 +11,6 @@ import type {
   Timestamp,
 } from '@/core/model/types';
 import { db } from './db';
-import type { ArticleHead } from './derived/article-heads';
 import type { DbQueryMeta } from './queries';
 import { step } from './read-steps';
 
@@ -53,19 +52,13 @@ export function articleDay(article: Pick<Article, 'publishedAt' | 'importedAt'>)
   return new Date(Number.isNaN(parsed) ? article.importedAt : parsed).toISOString().slice(0, 10);
 }
 
-/** Titles and dates of article heads (a trashed article's date is null). */
-export function toRefs(rows: readonly (ArticleHead | undefined)[]): ArticleRef[] {
-  const out: ArticleRef[] = [];
-  for (const a of rows)
-    if (a) out.push({ id: a.id, title: a.title, date: a.deletedAt === null ? articleDay(a) : null });
-  return out;
-}
-
 /** Titles and dates from the articles' heads (never their text). */
 export async function articleRefs(ids: Iterable<ArticleId>): Promise<Map<ArticleId, ArticleRef>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  return new Map(toRefs(await db.articleHeads.bulkGet(unique)).map((r) => [r.id, r]));
+  const rows = (await db.articleHeads.bulkGet([...new Set(ids)])).filter((a) => a !== undefined);
+  const out = new Map<ArticleId, ArticleRef>();
+  for (const a of rows)
+    out.set(a.id, { id: a.id, title: a.title, date: a.deletedAt === null ? articleDay(a) : null });
+  return out;
 }
 
 async function questionsByKeys(keys: readonly QuestionId[]): Promise<Question[]> {
@@ -184,51 +177,38 @@ export function toCompareClaims(
  */
 export function readComparison(scope: ComparisonScope): Promise<ComparisonData> {
   return db.transaction('r', READ_TABLES(), async () => {
-    // the placed claims come from the compared articles (almost always): their heads are read
-    // beside the questions and claims rather than after them; any other claim's article after
-    const scopeHeads = step(
-      'compare.articleHeads',
-      () => articleRefs(scope.articleIds),
-      (m) => m.size,
+    // index keys first, then each question once (a question raised by 200 articles is 200 index
+    // entries, and reading the row through each of them would clone it 200 times), or every
+    // question when the library has fewer than the articles compared
+    const questions =
+      scope.articleIds.length > 0
+        ? await questionsInScope(scope.articleIds)
+        : await db.questions
+            .orderBy('updatedAt')
+            .reverse()
+            .filter((q) => q.deletedAt === null)
+            .limit(RECENT_QUESTIONS)
+            .toArray();
+    questions.sort((a, b) => a.id.localeCompare(b.id)); // ids are time-ordered: oldest question first
+    const placed = [...new Set(questions.flatMap((q) => Object.keys(q.stances)))] as ClaimId[];
+    const claims = await step('compare.claimRows', async () =>
+      (await db.claims.bulkGet(placed)).filter(isLive),
     );
-    const placedClaims = async () => {
-      // index keys first, then each question once (a question raised by 200 articles is 200 index
-      // entries, and reading the row through each of them would clone it 200 times), or every
-      // question when the library has fewer than the articles compared
-      const questions =
-        scope.articleIds.length > 0
-          ? await questionsInScope(scope.articleIds)
-          : await db.questions
-              .orderBy('updatedAt')
-              .reverse()
-              .filter((q) => q.deletedAt === null)
-              .limit(RECENT_QUESTIONS)
-              .toArray();
-      questions.sort((a, b) => a.id.localeCompare(b.id)); // ids are time-ordered: oldest question first
-      const placed = [...new Set(questions.flatMap((q) => Object.keys(q.stances)))] as ClaimId[];
-      const claims = await step('compare.claimRows', async () =>
-        (await db.claims.bulkGet(placed)).filter(isLive),
-      );
-      const [counts, speakers] = await Promise.all([
-        step(
-          'compare.sourceCounts',
-          () => sourceCounts(claims),
-          (m) => m.size,
-        ),
-        step('compare.speakers', () =>
-          db.speakers.bulkGet([...new Set(claims.flatMap((c) => (c.speakerId ? [c.speakerId] : [])))]),
-        ),
-      ]);
-      return { questions, claims, counts, speakers };
-    };
-    const [{ questions, claims, counts, speakers }, heads] = await Promise.all([placedClaims(), scopeHeads]);
-    const articles = new Map<ArticleId, ArticleRef>();
-    for (const c of claims) {
-      const ref = heads.get(c.articleId);
-      if (ref) articles.set(c.articleId, ref);
-    }
-    const others = await articleRefs(claims.map((c) => c.articleId).filter((id) => !heads.has(id)));
-    for (const [id, ref] of others) articles.set(id, ref);
+    const [counts, articles, speakers] = await Promise.all([
+      step(
+        'compare.sourceCounts',
+        () => sourceCounts(claims),
+        (m) => m.size,
+      ),
+      step(
+        'compare.articleHeads',
+        () => articleRefs(claims.map((c) => c.articleId)),
+        (m) => m.size,
+      ),
+      step('compare.speakers', () =>
+        db.speakers.bulkGet([...new Set(claims.flatMap((c) => (c.speakerId ? [c.speakerId] : [])))]),
+      ),
+    ]);
     return {
       questions,
       claims: toCompareClaims(claims, counts, articles),

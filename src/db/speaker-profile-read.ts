@@ -38,52 +38,14 @@ export type ProfilePage = Readonly<{
 const byDateThenTitle = (a: ArticleRef, b: ArticleRef) =>
   (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title);
 
-/** A library with at most this many questions reads them all in one request to find a speaker's. */
-export const PROFILE_QUESTION_TABLE = 200;
-
-/**
- * The live questions any of these claims is placed under. A library with few questions (at most
- * `tableUpTo`, found by reading at most that many primary keys) reads them all in one request: a
- * look-up of the `placedClaimIds` index for each of a speaker's 5,000 claim ids walks a cursor step
- * by step. Otherwise that look-up.
- */
-async function questionsOfClaims(
-  claimIds: Promise<readonly string[]>,
-  tableUpTo: number,
-): Promise<Question[]> {
-  const few = await step('profile.questionCount', () => db.questions.limit(tableUpTo + 1).primaryKeys());
-  if (few.length <= tableUpTo) {
-    const [rows, ids] = await Promise.all([
-      step('profile.questionTable', () => db.questions.toArray()),
-      claimIds,
-    ]);
-    const own = new Set(ids);
-    return rows.filter((q) => isLive(q) && q.placedClaimIds.some((id) => own.has(id)));
-  }
-  const ids = await claimIds;
-  if (ids.length === 0) return [];
-  const keys = await step('profile.questionKeys', () =>
-    db.questions
-      .where('placedClaimIds')
-      .anyOf([...ids])
-      .primaryKeys(),
-  );
-  const own = new Set(ids);
-  return (await db.questions.bulkGet([...new Set(keys)]))
-    .filter(isLive)
-    .filter((q) => q.placedClaimIds.some((id) => own.has(id)));
-}
-
 /**
  * The head of a profile: the speaker, their kept counts (by verdict and by article), the articles'
  * heads, and the questions they are placed under with those claims. The claims are found through
  * index keys only (the speaker's claim ids, then the questions that hold any of them): a speaker
- * with 5,000 claims costs 5,000 keys, not 5,000 rows. The independent reads run at once.
+ * with 5,000 claims costs 5,000 keys, not 5,000 rows. The independent reads are issued at once, and
+ * the first page of the "by article" section is read with the head (the screen shows it at once).
  */
-export function readProfileHead(
-  speakerId: SpeakerId,
-  { tableUpTo = PROFILE_QUESTION_TABLE }: { tableUpTo?: number } = {},
-): Promise<SpeakerProfileHead> {
+export function readProfileHead(speakerId: SpeakerId): Promise<SpeakerProfileHead> {
   const tables = [db.speakers, db.summaries, db.articleHeads, db.claims, db.questions, db.evidence];
   return db.transaction('r', tables, async () => {
     const summaryAndHeads = step('profile.summary', () => db.summaries.get(speakerScope(speakerId))).then(
@@ -104,7 +66,17 @@ export function readProfileHead(
     const [speakerRow, { summary, articleIds, refs }, questions, ids] = await Promise.all([
       speaker,
       summaryAndHeads,
-      step('profile.questionRows', () => questionsOfClaims(claimIds, tableUpTo)),
+      step('profile.questionRows', async () => {
+        const mine = await claimIds;
+        if (mine.length === 0) return [];
+        const keys = await step('profile.questionKeys', () =>
+          db.questions.where('placedClaimIds').anyOf(mine).primaryKeys(),
+        );
+        const own = new Set<string>(mine);
+        return (await db.questions.bulkGet([...new Set(keys)]))
+          .filter(isLive)
+          .filter((q) => q.placedClaimIds.some((id) => own.has(id)));
+      }),
       claimIds,
     ]);
     const own = new Set<string>(ids);
