@@ -17,12 +17,23 @@ const href = (id: string) => `/x/${id}`;
 /** The last open's queries by when they settled (ms from mounting), and when the screen was ready. */
 export let lastTimeline: Record<string, number> = {};
 
+const observers: MutationObserver[] = [];
+
 async function untilIdle(client: ReturnType<typeof createQueryClient>) {
   while (client.isFetching() > 0) await new Promise((r) => setTimeout(r, 20));
 }
 
-/** Milliseconds from mounting `element` to the first frame after `ready` holds. */
-async function open(url: string, element: ReactElement, ready: (host: HTMLElement) => boolean) {
+/**
+ * Milliseconds from mounting `element` to the first frame after `ready` holds. `complete`, if given,
+ * is when the whole screen is in the DOM (the matrix renders its first rows first): its time goes
+ * into the timeline as `complete`, not into the figure.
+ */
+async function open(
+  url: string,
+  element: ReactElement,
+  ready: (host: HTMLElement) => boolean,
+  complete?: (host: HTMLElement) => boolean,
+) {
   const client = createQueryClient();
   const host = document.createElement('div');
   document.body.append(host);
@@ -41,12 +52,16 @@ async function open(url: string, element: ReactElement, ready: (host: HTMLElemen
       observer.disconnect();
       reject(new Error(`${url}: not ready after 60 s; showing: ${host.textContent?.slice(0, 500)}`));
     }, 60_000);
+    let isReady = false;
     const observer = new MutationObserver(() => {
-      if (!ready(host)) return;
-      observer.disconnect();
+      if (complete && !('complete' in settled) && complete(host))
+        settled.complete = Math.round(performance.now() - t);
+      if (isReady || !ready(host)) return;
+      isReady = true;
       clearTimeout(timeout);
       resolve();
     });
+    observers.push(observer);
     observer.observe(host, { childList: true, subtree: true });
     root.render(
       createElement(
@@ -64,6 +79,9 @@ async function open(url: string, element: ReactElement, ready: (host: HTMLElemen
   performance.mark('bench:ready');
   const ms = await new Promise<number>((r) => requestAnimationFrame(() => r(performance.now() - t)));
   await untilIdle(client); // what the screen started goes on after its first paint; not into the next run
+  for (let waited = 0; complete && !('complete' in settled) && waited < 10_000; waited += 20)
+    await new Promise((r) => setTimeout(r, 20));
+  for (const o of observers.splice(0)) o.disconnect();
   unsubscribe();
   lastTimeline = settled;
   root.unmount();
@@ -72,11 +90,13 @@ async function open(url: string, element: ReactElement, ready: (host: HTMLElemen
   return ms;
 }
 
-export const openCompareScreen = (articleIds: readonly ArticleId[]) =>
+/** `rows`: the questions compared; the timeline's `complete` is when the matrix holds them all. */
+export const openCompareScreen = (articleIds: readonly ArticleId[], rows: number) =>
   open(
     `/compare?articles=${articleIds.join(',')}`,
     createElement(CompareScreen, { speakerHref: href }),
     (host) => host.querySelector('.compare-result table tbody tr') !== null,
+    (host) => host.querySelectorAll('.compare-result table tbody tr').length >= rows,
   );
 
 export const openProfileScreen = (speakerId: SpeakerId) =>

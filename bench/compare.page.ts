@@ -21,11 +21,12 @@ import { readComparison } from '@/db/compare-read';
 import { db } from '@/db/db';
 import { newId } from '@/db/ids';
 import { recordReadSteps } from '@/db/read-steps';
-import { PROFILE_PAGE_ARTICLES, readProfileClaims, readProfileHead } from '@/db/speaker-profile-read';
+import { readProfileHead } from '@/db/speaker-profile-read';
+import { timeReadShapes } from './compare-reads';
 import { lastTimeline, openCompareScreen, openProfileScreen } from './compare-screens';
 import { seedLibrary, WORDS } from './lib/seed-library';
 
-type Options = { claims: number; articles: number; runs: number };
+type Options = { claims: number; articles: number; runs: number; shapes?: boolean };
 type Timing = { name: string; ms: number[]; median: number };
 
 const VERDICTS: Verdict[] = [
@@ -146,6 +147,11 @@ export async function runCompareBench(opts: Options) {
   db.close();
   await db.open();
 
+  if (opts.shapes) {
+    const shapes = await timeReadShapes(seeded.compareArticles, seeded.heavySpeaker, Math.max(5, runs));
+    console.log(`read shapes: ${JSON.stringify(shapes, null, 1)}`);
+    return { shapes, results };
+  }
   let comparison = await readComparison({ articleIds: seeded.compareArticles });
   const shape = {
     claims: total,
@@ -162,12 +168,11 @@ export async function runCompareBench(opts: Options) {
   const claims = new Map(comparison.claims.map((c) => [c.id, c]));
   const speakers = comparison.speakers.map((s) => ({ id: s.id, name: s.name }));
   results.push(await time('compare.matrix', runs, () => buildMatrix(comparison.questions, claims, speakers)));
-  // what the profile's first screen waits for: the head (counts, articles, placed claims) and the
-  // first page of its "by article" section
+  // what the profile's first screen waits for: the head (counts, articles, placed claims), which
+  // reads the first page of its "by article" section with it
   const openProfile = async () => {
     const head = await readProfileHead(seeded.heavySpeaker);
-    const page = await readProfileClaims(seeded.heavySpeaker, head.articles.slice(0, PROFILE_PAGE_ARTICLES));
-    return { head, page };
+    return { head, page: head.firstPage.articles };
   };
   let profile = await openProfile();
   results.push(
@@ -234,7 +239,9 @@ export async function runCompareBench(opts: Options) {
   console.log(`steps: ${JSON.stringify(breakdown)}`);
 
   // what the screens wait for: mounted as in the app, until their first useful paint
-  results.push(await time('compare.screen', runs, () => openCompareScreen(seeded.compareArticles)));
+  results.push(
+    await time('compare.screen', runs, () => openCompareScreen(seeded.compareArticles, shape.questions)),
+  );
   const compareTimeline = lastTimeline;
   results.push(await time('profile.screen', runs, () => openProfileScreen(seeded.heavySpeaker)));
   const profileTimeline = lastTimeline;
@@ -242,7 +249,7 @@ export async function runCompareBench(opts: Options) {
   const cpu = (window as unknown as { benchCpu?: (what: string) => Promise<void> }).benchCpu;
   if (cpu) {
     await cpu('start');
-    await openCompareScreen(seeded.compareArticles);
+    await openCompareScreen(seeded.compareArticles, shape.questions);
     await cpu('stop:compare-screen');
     await cpu('start');
     await openProfileScreen(seeded.heavySpeaker);

@@ -18,7 +18,13 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? fallback : Number(process.argv[i + 1]);
 };
-const options = { claims: arg('claims', 100_000), articles: arg('articles', 1_000), runs: arg('runs', 5) };
+const options = {
+  claims: arg('claims', 100_000),
+  articles: arg('articles', 1_000),
+  runs: arg('runs', 5),
+  // BENCH_COMPARE_SHAPES=1: time alternative read shapes (bench/compare-reads.ts) instead
+  shapes: process.env.BENCH_COMPARE_SHAPES === '1',
+};
 const port = Number(process.env.E2E_PORT ?? 4178);
 const root = fileURLToPath(new URL('..', import.meta.url));
 

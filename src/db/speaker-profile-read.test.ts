@@ -54,6 +54,8 @@ describe('speaker profile reads', () => {
       [b, ['Trust is returning.']],
     ]);
     expect(pages[1]!.claims[0]).toMatchObject({ sourceCount: 1, date: '2024-09-10' });
+    // the head holds the first page of the "by article" section, read with it
+    expect(head.firstPage).toEqual({ articles: pages, next: null });
   });
 
   test('claims and articles in the trash drop out; an unknown speaker reads empty', async () => {

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { CompareClaim } from '@/core/compare/types';
-import type { ArticleId, ClaimId, Question, QuestionId, Speaker, SpeakerId } from '@/core/model/types';
+import type { ArticleId, ClaimId, Question, Speaker, SpeakerId } from '@/core/model/types';
 import { type ArticleRef, articleRefs, isLive, sourceCounts, toCompareClaims } from './compare-read';
 import { db } from './db';
 import { speakerScope } from './derived/facets';
@@ -24,6 +24,8 @@ export type SpeakerProfileHead = Readonly<{
   questions: readonly Question[];
   /** The speaker's claims placed under those questions. */
   placed: readonly CompareClaim[];
+  /** The first page of the "by article" section (`PROFILE_PAGE_ARTICLES` articles), read with the head. */
+  firstPage: ProfilePage;
 }>;
 
 export type ProfilePage = Readonly<{
@@ -39,88 +41,109 @@ const byDateThenTitle = (a: ArticleRef, b: ArticleRef) =>
 /**
  * The head of a profile: the speaker, their kept counts (by verdict and by article), the articles'
  * heads, and the questions they are placed under with those claims. The claims are found through
- * index keys only (the speaker's claim ids, then the questions' `placedClaimIds` index): a speaker
- * with 5,000 claims costs 5,000 keys, not 5,000 rows.
+ * index keys only (the speaker's claim ids, then the questions that hold any of them): a speaker
+ * with 5,000 claims costs 5,000 keys, not 5,000 rows. The independent reads are issued at once, and
+ * the first page of the "by article" section is read with the head (the screen shows it at once).
  */
 export function readProfileHead(speakerId: SpeakerId): Promise<SpeakerProfileHead> {
   const tables = [db.speakers, db.summaries, db.articleHeads, db.claims, db.questions, db.evidence];
   return db.transaction('r', tables, async () => {
-    const [speaker, summary, claimIds] = await Promise.all([
-      step('profile.speaker', () => db.speakers.get(speakerId)),
-      step('profile.summary', () => db.summaries.get(speakerScope(speakerId))),
-      step('profile.claimKeys', () => db.claims.where('speakerId').equals(speakerId).primaryKeys()),
-    ]);
-    const articleIds = keysOf(summary, 'a:') as ArticleId[];
-    const [refs, questionIds] = await Promise.all([
-      step(
-        'profile.articleHeads',
-        () => articleRefs(articleIds),
-        (m) => m.size,
-      ),
-      step('profile.questionKeys', () =>
-        claimIds.length === 0
-          ? Promise.resolve([] as QuestionId[])
-          : db.questions.where('placedClaimIds').anyOf(claimIds).primaryKeys(),
-      ),
-    ]);
-    const own = new Set<string>(claimIds);
-    const questions = await step('profile.questionRows', async () =>
-      (await db.questions.bulkGet([...new Set(questionIds)]))
-        .filter(isLive)
-        .filter((q) => q.placedClaimIds.some((id) => own.has(id))),
+    const summaryAndHeads = step('profile.summary', () => db.summaries.get(speakerScope(speakerId))).then(
+      async (summary) => {
+        const articleIds = keysOf(summary, 'a:') as ArticleId[];
+        const refs = await step(
+          'profile.articleHeads',
+          () => articleRefs(articleIds),
+          (m) => m.size,
+        );
+        return { summary, articleIds, refs };
+      },
     );
+    const speaker = step('profile.speaker', () => db.speakers.get(speakerId));
+    const claimIds = step('profile.claimKeys', () =>
+      db.claims.where('speakerId').equals(speakerId).primaryKeys(),
+    );
+    const [speakerRow, { summary, articleIds, refs }, questions, ids] = await Promise.all([
+      speaker,
+      summaryAndHeads,
+      step('profile.questionRows', async () => {
+        const mine = await claimIds;
+        if (mine.length === 0) return [];
+        const keys = await step('profile.questionKeys', () =>
+          db.questions.where('placedClaimIds').anyOf(mine).primaryKeys(),
+        );
+        const own = new Set<string>(mine);
+        return (await db.questions.bulkGet([...new Set(keys)]))
+          .filter(isLive)
+          .filter((q) => q.placedClaimIds.some((id) => own.has(id)));
+      }),
+      claimIds,
+    ]);
+    const own = new Set<string>(ids);
     questions.sort((a, b) => a.id.localeCompare(b.id)); // ids are time-ordered: oldest first
     const placedIds = [
       ...new Set(questions.flatMap((q) => q.placedClaimIds.filter((id) => own.has(id)))),
     ] as ClaimId[];
-    const placedRows = await step('profile.placedRows', async () =>
-      (await db.claims.bulkGet(placedIds)).filter(isLive),
-    );
-    const counts = await step(
-      'profile.placedSourceCounts',
-      () => sourceCounts(placedRows),
-      (m) => m.size,
-    );
-    const placedRefs = await articleRefs(placedRows.map((c) => c.articleId).filter((id) => !refs.has(id)));
-    for (const [id, ref] of placedRefs) refs.set(id, ref);
     const articles: ProfileArticle[] = [];
     for (const id of articleIds) {
       const ref = refs.get(id);
       if (ref && ref.date !== null) articles.push({ ...ref, claimCount: summary?.counts[`a:${id}`] ?? 0 });
     }
+    articles.sort(byDateThenTitle);
+    const first = articles.slice(0, PROFILE_PAGE_ARTICLES);
+    // the first page of the "by article" section in the same read, beside the placed claims
+    const [firstPage, { placedRows, counts }] = await Promise.all([
+      claimsOfArticles(speakerId, first),
+      step('profile.placedRows', async () => {
+        const rows = (await db.claims.bulkGet(placedIds)).filter(isLive);
+        const [n, placedRefs] = await Promise.all([
+          sourceCounts(rows),
+          articleRefs(rows.map((c) => c.articleId).filter((id) => !refs.has(id))),
+        ]);
+        for (const [id, ref] of placedRefs) refs.set(id, ref);
+        return { placedRows: rows, counts: n };
+      }),
+    ]);
     return {
-      speaker: speaker ?? null,
+      speaker: speakerRow ?? null,
       counts: countsOf(summary),
-      articles: articles.sort(byDateThenTitle),
+      articles,
       questions,
       placed: toCompareClaims(placedRows, counts, refs),
+      firstPage: { articles: firstPage, next: first.length < articles.length ? first.length : null },
     };
   });
 }
 
 /** The speaker's claims in these articles: one `[articleId+speakerId]` index range each. */
+async function claimsOfArticles(
+  speakerId: SpeakerId,
+  articles: readonly ArticleRef[],
+): Promise<{ articleId: ArticleId; claims: CompareClaim[] }[]> {
+  const parts = await step(
+    'profile.pageRows',
+    () =>
+      Promise.all(
+        articles.map((a) => db.claims.where('[articleId+speakerId]').equals([a.id, speakerId]).toArray()),
+      ),
+    (p) => p.flat().length,
+  );
+  const live = parts.map((rows) => rows.filter(isLive).sort((x, y) => x.start - y.start));
+  const counts = await step(
+    'profile.pageSourceCounts',
+    () => sourceCounts(live.flat()),
+    (m) => m.size,
+  );
+  const refs = new Map(articles.map((a) => [a.id, a]));
+  return articles.map((a, i) => ({ articleId: a.id, claims: toCompareClaims(live[i]!, counts, refs) }));
+}
+
+/** The speaker's claims in these articles (a page of the "by article" section after the first). */
 export function readProfileClaims(
   speakerId: SpeakerId,
   articles: readonly ArticleRef[],
 ): Promise<{ articleId: ArticleId; claims: CompareClaim[] }[]> {
-  return db.transaction('r', [db.claims, db.evidence], async () => {
-    const parts = await step(
-      'profile.pageRows',
-      () =>
-        Promise.all(
-          articles.map((a) => db.claims.where('[articleId+speakerId]').equals([a.id, speakerId]).toArray()),
-        ),
-      (p) => p.flat().length,
-    );
-    const live = parts.map((rows) => rows.filter(isLive).sort((x, y) => x.start - y.start));
-    const counts = await step(
-      'profile.pageSourceCounts',
-      () => sourceCounts(live.flat()),
-      (m) => m.size,
-    );
-    const refs = new Map(articles.map((a) => [a.id, a]));
-    return articles.map((a, i) => ({ articleId: a.id, claims: toCompareClaims(live[i]!, counts, refs) }));
-  });
+  return db.transaction('r', [db.claims, db.evidence], () => claimsOfArticles(speakerId, articles));
 }
 
 const TABLES_READ: DbQueryMeta = {

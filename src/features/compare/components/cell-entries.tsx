@@ -20,10 +20,9 @@ export function CellEntries({ entries, articleTitles, onTakeOff }: Props) {
           <span className={`stance-badge stance-${stance}`}>{STANCE_LABELS[stance]}</span>
           <q className="cell-claim">{claim.text}</q>
           <span className="cell-meta">
-            {verdictLabel(claim.verdict)} · {sources(claim.sourceCount)}
-            {claim.date ? ` · ${claim.date}` : ''}
+            {`${verdictLabel(claim.verdict)} · ${sources(claim.sourceCount)}${claim.date ? ` · ${claim.date}` : ''}`}
             {articleTitles.get(claim.articleId) ? (
-              <span className="cell-article"> · {articleTitles.get(claim.articleId)}</span>
+              <span className="cell-article">{` · ${articleTitles.get(claim.articleId)}`}</span>
             ) : null}
           </span>
           {onTakeOff ? (

@@ -57,10 +57,12 @@ function useAfterPaint(ready: boolean): boolean {
 
 export function CompareScreen({ speakerHref }: Props) {
   const { view, update } = useCompareUrl();
-  const library = useLibraryArticles();
   const comparison = useComparison(view.articleIds);
-  // what the place panel and the suggestions read waits for the matrix's first paint
-  const later = useAfterPaint(comparison.isSuccess) && view.articleIds.length > 0;
+  const painted = useAfterPaint(comparison.isSuccess);
+  // what the place panel and the suggestions read waits for the matrix's first paint, and so do
+  // the library's titles (every article's head) when articles are chosen
+  const later = painted && view.articleIds.length > 0;
+  const library = useLibraryArticles(painted || view.articleIds.length === 0);
   const [speakerFilter, setSpeakerFilter] = useState<SpeakerId | null>(null);
   const [textFilter, setTextFilter] = useState('');
   const words = useDeferredValue(textFilter);
@@ -145,7 +147,12 @@ export function CompareScreen({ speakerHref }: Props) {
         {scopeTitles.length > 0 ? <p className="print-only compare-scope">{scopeTitles.join('; ')}</p> : null}
       </header>
       <div className="compare-controls">
-        <ScopePicker articles={articleOptions} chosen={view.articleIds} onChange={chooseArticles} />
+        <ScopePicker
+          articles={articleOptions}
+          loading={library.isPending}
+          chosen={view.articleIds}
+          onChange={chooseArticles}
+        />
         <QuestionsPanel
           questions={data?.questions ?? NO_QUESTIONS}
           busy={m.addQuestion.isPending}

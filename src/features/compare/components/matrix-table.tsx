@@ -1,4 +1,4 @@
-import { type KeyboardEvent, memo, useState } from 'react';
+import { type KeyboardEvent, memo, startTransition, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { Matrix } from '@/core/compare/matrix';
 import { CellEntries } from './cell-entries';
@@ -10,6 +10,23 @@ type Props = Readonly<{
   speakerHref: (speakerId: string) => string;
   onTakeOff: (questionId: string, claimId: string) => void;
 }>;
+
+/** Rows rendered in the first frame (more than a screen holds); the rest in a transition after it. */
+export const FIRST_ROWS = 8;
+
+/**
+ * True once the frame after mounting has been asked for: the rows past the first screen render
+ * then, in a transition (interruptible), instead of delaying the first paint by a few hundred cells.
+ */
+function useRestAfterFirstFrame(): boolean {
+  const [rest, setRest] = useState(false);
+  useEffect(() => {
+    if (rest) return;
+    const frame = requestAnimationFrame(() => startTransition(() => setRest(true)));
+    return () => cancelAnimationFrame(frame);
+  }, [rest]);
+  return rest;
+}
 
 const KEYS: Readonly<Record<string, [number, number]>> = {
   ArrowUp: [-1, 0],
@@ -31,7 +48,8 @@ export const MatrixTable = memo(function MatrixTable({
   onTakeOff,
 }: Props) {
   const [active, setActive] = useState<[number, number]>([0, 0]);
-  const rows = matrix.rows.length;
+  const shown = useRestAfterFirstFrame() ? matrix.rows : matrix.rows.slice(0, FIRST_ROWS);
+  const rows = shown.length;
   const cols = matrix.columns.length + 1;
   const [ar, ac] = [Math.min(active[0], rows - 1), Math.min(active[1], cols - 1)];
 
@@ -73,7 +91,7 @@ export const MatrixTable = memo(function MatrixTable({
           </tr>
         </thead>
         <tbody>
-          {matrix.rows.map((row, r) => (
+          {shown.map((row, r) => (
             <tr key={row.question.id} className={row.conflict ? 'conflict-row' : undefined}>
               <th scope="row" {...cellProps(r, 0)}>
                 {row.conflict ? (

@@ -5,12 +5,25 @@ type ArticleOption = Readonly<{ id: ArticleId; title: string }>;
 
 type Props = Readonly<{
   articles: readonly ArticleOption[];
+  /** The titles are not read yet (they are read after the matrix's first paint). */
+  loading: boolean;
   chosen: readonly ArticleId[];
   onChange: (ids: readonly ArticleId[]) => void;
 }>;
 
 /** Which articles are compared: their questions, their claims to place and the suggestions from them. */
-export const ScopePicker = memo(function ScopePicker({ articles, chosen, onChange }: Props) {
+export const ScopePicker = memo(function ScopePicker({ articles, loading, chosen, onChange }: Props) {
+  if (loading)
+    return (
+      <section className="panel compare-panel scope-picker" aria-labelledby="scope-heading">
+        <h2 id="scope-heading">Articles</h2>
+        <p className="hint">
+          {chosen.length === 0
+            ? 'Loading the library’s articles…'
+            : `${chosen.length} article${chosen.length === 1 ? '' : 's'} compared; loading their titles…`}
+        </p>
+      </section>
+    );
   const byId = new Map(articles.map((a) => [a.id, a]));
   const rest = articles.filter((a) => !chosen.includes(a.id));
   return (

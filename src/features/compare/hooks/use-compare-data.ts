@@ -14,8 +14,8 @@ export function useComparison(articleIds: readonly ArticleId[]) {
 }
 
 /** The library's article titles (heads only) for the scope picker. */
-export function useLibraryArticles() {
-  return useQuery(articleQueries.titles());
+export function useLibraryArticles(enabled: boolean) {
+  return useQuery({ ...articleQueries.titles(), enabled });
 }
 
 export function useHandledSuggestions(): readonly string[] {

@@ -33,6 +33,8 @@ export function SpeakerProfileScreen({ speakerId, articleHref, claimHref, compar
   const pages = useInfiniteQuery({
     ...speakerProfileQueries.claims(speakerId, head?.articles ?? NO_ARTICLES),
     enabled: head !== undefined,
+    // the head reads the first page with it: no second read (and render) before the claims show
+    initialData: head ? { pages: [head.firstPage], pageParams: [0] } : undefined,
   });
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [wholeTimeline, setWholeTimeline] = useState(false);
