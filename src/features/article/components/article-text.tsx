@@ -152,12 +152,26 @@ function LongText({ runs, looks, selected, origin, onSelect }: TextProps) {
               transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
             }}
           >
-            <RunsOf runs={block.runs} looks={looks} selected={selected} onSelect={onSelect} />
+            <BlockRuns
+              runs={block.runs}
+              looks={looks}
+              selected={selectedIn(block.runs, looks, selected)}
+              onSelect={onSelect}
+            />
           </div>
         );
       })}
     </div>
   );
+}
+
+/** The open claim if it (or another part of its quotation) is lit in these runs, else null. */
+function selectedIn(runs: readonly Run[], looks: ReadonlyMap<string, ClaimLook>, selected: string | null) {
+  if (selected === null) return null;
+  const lit = runs.some(
+    (r) => r.claimId && (r.claimId === selected || (looks.get(r.claimId)?.parts.includes(selected) ?? false)),
+  );
+  return lit ? selected : null;
 }
 
 type RunsProps = Readonly<{
@@ -195,6 +209,9 @@ function RunsOf({ runs, looks, selected, onSelect }: RunsProps) {
     );
   });
 }
+
+/** A paragraph's runs: opening another claim renders again only the paragraphs it leaves or lights. */
+const BlockRuns = memo(RunsOf);
 
 type MarkProps = Readonly<{
   run: Run;
