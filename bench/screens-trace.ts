@@ -2,6 +2,7 @@
  * A CPU profile of the long article's open, `j` and a verdict edit (CDP Profiler), printed as the
  * functions with the most self time and total time. For finding where the article screen's time goes:
  * `E2E_PORT=4215 npx tsx bench/screens-trace.ts [open|j|verdict]` (after bench:screens seeded the profile).
+ * `BENCH_COUNTS=1` first prints exact calls per `j` / per verdict edit of each component (precise coverage).
  */
 import type { CDPSession } from '@playwright/test';
 import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib/profile';
@@ -74,6 +75,38 @@ const diff = (a: Metrics, b: Metrics) =>
       `${k} ${k.endsWith('Duration') ? `${((b[k]! - a[k]!) * 1000).toFixed(0)} ms` : k === 'Nodes' ? b[k] : b[k]! - a[k]!}`,
   ).join(' · ');
 
+type Coverage = {
+  result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[];
+};
+
+/**
+ * Exact calls per named function of the app's scripts during `run` (V8 precise coverage; counts do not
+ * depend on the machine's load): how many times each component rendered, for `BENCH_COUNTS=1`.
+ */
+async function counted(cdp: CDPSession, run: () => Promise<unknown>, per: number) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
+  await cdp.send('Profiler.takePreciseCoverage');
+  await run();
+  const { result } = (await cdp.send('Profiler.takePreciseCoverage')) as Coverage;
+  await cdp.send('Profiler.stopPreciseCoverage');
+  const calls = new Map<string, number>();
+  for (const script of result) {
+    if (!script.url.includes('/assets/')) continue;
+    for (const f of script.functions) {
+      const n = f.ranges[0]?.count ?? 0;
+      if (n > 0 && /^[A-Z][A-Za-z0-9]+$/.test(f.functionName)) {
+        calls.set(f.functionName, (calls.get(f.functionName) ?? 0) + n);
+      }
+    }
+  }
+  return [...calls]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 60)
+    .map(([k, v]) => `  ${(v / per).toFixed(1).padStart(8)}  ${k}`)
+    .join('\n');
+}
+
 async function profiled<T>(cdp: CDPSession, run: () => Promise<T>): Promise<[T, CpuProfile]> {
   await cdp.send('Performance.enable');
   const before = await metrics(cdp);
@@ -126,6 +159,28 @@ try {
   if (what === 'all' || what === 'j') {
     await page.keyboard.press('j');
     await page.waitForSelector('.claim-list .claim-item[data-selected]');
+    if (process.env.BENCH_COUNTS === '1') {
+      // Every claim read first (the rest arrive in pages after the open), then calls per `j`.
+      await page.waitForSelector('.claim-list:not([aria-busy])', { timeout: 120_000 });
+      const presses = async () => {
+        for (let i = 0; i < 8; i++) {
+          const before = await page.evaluate(() =>
+            document.querySelector('.claim-list .claim-item[data-selected]')?.getAttribute('data-claim-id'),
+          );
+          await page.keyboard.press('j');
+          await page.waitForFunction(
+            (b) =>
+              document
+                .querySelector('.claim-list .claim-item[data-selected]')
+                ?.getAttribute('data-claim-id') !== b,
+            before,
+            { polling: 'raf' },
+          );
+          await page.waitForTimeout(400);
+        }
+      };
+      console.log(`== calls per j (8 presses, 400 ms apart):\n${await counted(cdp, presses, 8)}`);
+    }
     const [ms, p] = await profiled(cdp, async () => {
       const t0 = Date.now();
       for (let i = 0; i < 8; i++) {
@@ -148,6 +203,29 @@ try {
   }
   if (what === 'all' || what === 'verdict') {
     const select = page.locator('.claim-list .claim-item[data-selected] select.verdict-select');
+    if (what === 'verdict') {
+      await page.keyboard.press('j');
+      await page.waitForSelector('.claim-list .claim-item[data-selected]');
+    }
+    if (process.env.BENCH_COUNTS === '1') {
+      await page.waitForSelector('.claim-list:not([aria-busy])', { timeout: 120_000 });
+      const edits = async () => {
+        for (let i = 0; i < 4; i++) {
+          const next = (await select.inputValue()) === 'in progress' ? 'unchecked' : 'in progress';
+          await select.selectOption(next);
+          await page.waitForFunction(
+            (cls) =>
+              document
+                .querySelector('.claim-list .claim-item[data-selected] select.verdict-select')
+                ?.classList.contains(cls) ?? false,
+            `verdict-${next.replace(' ', '-')}`,
+            { polling: 'raf' },
+          );
+          await page.waitForTimeout(1000);
+        }
+      };
+      console.log(`== calls per verdict edit (4 edits, 1 s apart):\n${await counted(cdp, edits, 4)}`);
+    }
     const [ms, p] = await profiled(cdp, async () => {
       const t0 = Date.now();
       for (let i = 0; i < 4; i++) {

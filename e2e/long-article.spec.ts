@@ -65,6 +65,17 @@ test('j and k move between claims; the open claim is scrolled to in the text and
   await expect(claimPanel(page)).toHaveAccessibleName(`Claim 2 of ${total}`);
 });
 
+test('the focused claim keeps the focus when the list scrolls it far out of view', async () => {
+  const open = await claimPanel(page).getAttribute('data-claim-id');
+  const button = claimList(page).locator(`[data-claim-id="${open}"] .claim-item-text`);
+  await expect(button).toBeFocused();
+  await claimList(page).evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
+  await expect(listed().last()).not.toHaveAttribute('data-claim-id', open!);
+  await expect(button).toBeFocused();
+});
+
 test('a claim far down the list opens on click, and its highlight is brought into view', async () => {
   await claimList(page).evaluate((el) => {
     el.scrollTop = el.scrollHeight;

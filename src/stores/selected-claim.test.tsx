@@ -1,5 +1,5 @@
 import { act, cleanup, render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, MemoryRouter, Route, RouterProvider, Routes } from 'react-router';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type SelectedClaim, useSelectedClaim } from '@/stores/selected-claim';
 
@@ -24,6 +24,22 @@ function setup(url: string) {
 }
 
 describe('useSelectedClaim', () => {
+  test('select and clear stay the same functions when another claim opens (the app uses BrowserRouter, not a data router)', async () => {
+    render(
+      <MemoryRouter initialEntries={['/articles/a1/claims/c1']}>
+        <Routes>
+          <Route path="/articles/:articleId" element={<Probe />} />
+          <Route path="/articles/:articleId/claims/:claimId" element={<Probe />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    const first = seen.current!;
+    await act(async () => first.select('c2', 'keyboard'));
+    expect(seen.current!.claimId).toBe('c2');
+    expect(seen.current!.select).toBe(first.select);
+    expect(seen.current!.clear).toBe(first.clear);
+  });
+
   test('a claim URL opens that claim', () => {
     const { seen } = setup('/articles/a1/claims/c7');
     expect(seen().claimId).toBe('c7');

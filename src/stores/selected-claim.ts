@@ -59,14 +59,16 @@ export function useSelectedClaim(): SelectedClaim {
     known.current = { pathname: location.pathname, claimId, closedId, seq: known.current.seq };
   }
 
-  const go = useCallback(
-    (url: string, next: Known, navState: ClaimNavState) => {
-      const seq = ++lastSeq;
-      known.current = { ...next, seq };
-      navigate(url, { replace: true, preventScrollReset: true, state: { ...navState, seq } });
-    },
-    [navigate],
-  );
+  // React Router gives a new `navigate` whenever the path changes, and every claim opened changes it:
+  // held in a ref, `select` and `clear` stay the same functions, so the memoised rows and highlights
+  // that take them render again only when their own selection changes.
+  const navigateRef = useRef(navigate);
+  navigateRef.current = navigate;
+  const go = useCallback((url: string, next: Known, navState: ClaimNavState) => {
+    const seq = ++lastSeq;
+    known.current = { ...next, seq };
+    navigateRef.current(url, { replace: true, preventScrollReset: true, state: { ...navState, seq } });
+  }, []);
   const select = useCallback<SelectedClaim['select']>(
     (id, origin, extra) => {
       const url = claimUrl(articleUrlOf(known.current.pathname), id);

@@ -87,22 +87,23 @@ function LongText({ runs, looks, selected, origin, onSelect }: TextProps) {
     return starts;
   }, [runs]);
   const box = usePageBox(ref);
-  // Estimated once per paragraph and width: the virtualiser asks for every block whenever this option
-  // changes, and the blocks are cut again when the rest of the claims arrive (same paragraphs).
-  const estimated = useRef({ width: -1, byBlock: new Map<string, number>() });
-  const estimates = useMemo(() => {
-    if (estimated.current.width !== box.width) estimated.current = { width: box.width, byBlock: new Map() };
-    const { byBlock } = estimated.current;
-    return blocks.map((block) => {
-      const key = `${block.start}-${block.end}`;
-      let height = byBlock.get(key);
-      if (height === undefined) {
-        height = estimateHeight(lineLengths(block), box.width);
-        byBlock.set(key, height);
-      }
-      return height;
-    });
-  }, [blocks, box.width]);
+  // A paragraph's line lengths are read once: the blocks are cut again when the rest of the claims
+  // arrive (same paragraphs), and the width changes once the text's box is measured after the first
+  // render; only the arithmetic of the estimate is done again for a new width.
+  const lines = useRef(new Map<string, readonly number[]>());
+  const estimates = useMemo(
+    () =>
+      blocks.map((block) => {
+        const key = `${block.start}-${block.end}`;
+        let lengths = lines.current.get(key);
+        if (lengths === undefined) {
+          lengths = lineLengths(block);
+          lines.current.set(key, lengths);
+        }
+        return estimateHeight(lengths, box.width);
+      }),
+    [blocks, box.width],
+  );
   const estimateSize = useCallback((i: number) => estimates[i] ?? 30, [estimates]);
   const virtualizer = useWindowVirtualizer({
     count: blocks.length,
@@ -152,12 +153,26 @@ function LongText({ runs, looks, selected, origin, onSelect }: TextProps) {
               transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
             }}
           >
-            <RunsOf runs={block.runs} looks={looks} selected={selected} onSelect={onSelect} />
+            <BlockRuns
+              runs={block.runs}
+              looks={looks}
+              selected={selectedIn(block.runs, looks, selected)}
+              onSelect={onSelect}
+            />
           </div>
         );
       })}
     </div>
   );
+}
+
+/** The open claim if it (or another part of its quotation) is lit in these runs, else null. */
+function selectedIn(runs: readonly Run[], looks: ReadonlyMap<string, ClaimLook>, selected: string | null) {
+  if (selected === null) return null;
+  const lit = runs.some(
+    (r) => r.claimId && (r.claimId === selected || (looks.get(r.claimId)?.parts.includes(selected) ?? false)),
+  );
+  return lit ? selected : null;
 }
 
 type RunsProps = Readonly<{
@@ -195,6 +210,9 @@ function RunsOf({ runs, looks, selected, onSelect }: RunsProps) {
     );
   });
 }
+
+/** A paragraph's runs: opening another claim renders again only the paragraphs it leaves or lights. */
+const BlockRuns = memo(RunsOf);
 
 type MarkProps = Readonly<{
   run: Run;

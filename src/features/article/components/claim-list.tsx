@@ -1,4 +1,5 @@
-import { type ComponentType, type CSSProperties, useCallback, useEffect, useMemo, useRef } from 'react';
+import { defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
+import { type ComponentType, type CSSProperties, memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import type { Claim, Verdict } from '@/core/model/types';
 import type { Quotations } from '@/core/review/quotations';
@@ -42,6 +43,20 @@ const selectedIn = (parts: readonly Claim[], selected: string | null) =>
 /** Whether the list runs on in the page under the text, where a tap on the text keeps the reading position. */
 const stacked = () => scrollsWithPage(document.querySelector('.claim-list'));
 
+/**
+ * What both lists start from: the open claim and where it was chosen, the list's element, and the
+ * quotation a claim leads, read when the selection changes (claims changing are no reason to move
+ * the focus again).
+ */
+function useListSelection(quotations: Quotations<Claim>) {
+  const { claimId: selected, origin, select } = useSelectedClaim();
+  const ref = useRef<HTMLElement>(null);
+  const latest = useRef(quotations);
+  latest.current = quotations;
+  const leadOf = useCallback((id: string) => latest.current.of.get(id)?.id ?? id, []);
+  return { selected, origin, select, ref, leadOf };
+}
+
 /** Claims grouped by speaker; the selected one is scrolled to, and focused when chosen elsewhere. */
 export function ClaimList(props: Props) {
   const count = props.groups.reduce((n, g) => n + g.claims.length, 0);
@@ -57,21 +72,17 @@ function ShortClaimList({
   onVerdict,
   speakerHref,
 }: Props) {
-  const { claimId: selected, origin, select } = useSelectedClaim();
-  const ref = useRef<HTMLElement>(null);
-  // Read when the selection changes, not a reason to move the focus again when claims change.
-  const latest = useRef(quotations);
-  latest.current = quotations;
+  const { selected, origin, select, ref, leadOf } = useListSelection(quotations);
 
   useEffect(() => {
     if (!selected || origin === 'list') return;
-    const lead = latest.current.of.get(selected)?.id ?? selected;
+    const lead = leadOf(selected);
     const button = ref.current?.querySelector<HTMLButtonElement>(
       `li[data-claim-id="${CSS.escape(lead)}"] .claim-item-text`,
     );
     if (!(stacked() && origin === 'text')) button?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     button?.focus({ preventScroll: true });
-  }, [selected, origin]);
+  }, [selected, origin, ref, leadOf]);
 
   if (groups.length === 0) {
     return (
@@ -123,6 +134,26 @@ type Row = Readonly<
   | { type: 'claim'; group: SpeakerGroup<Claim>; style: CSSProperties; claim: Claim; parts: readonly Claim[] }
 >;
 
+const sameGroup = (a: SpeakerGroup<Claim>, b: SpeakerGroup<Claim>) =>
+  a === b ||
+  (a.speakerId === b.speakerId &&
+    a.name === b.name &&
+    a.role === b.role &&
+    a.colourIndex === b.colourIndex &&
+    a.claims.length === b.claims.length);
+
+/** Whether a row shows the same thing as before: its claims are the same objects (and its speaker the same). */
+function sameRow(a: Row, b: Row): boolean {
+  if (!sameGroup(a.group, b.group)) return false;
+  if (a.type === 'speaker' || b.type === 'speaker') return a.type === b.type;
+  return (
+    a.claim === b.claim && a.parts.length === b.parts.length && a.parts.every((p, i) => p === b.parts[i])
+  );
+}
+
+const rowKey = (row: Row) =>
+  row.type === 'claim' ? row.claim.id : `speaker-${row.group.speakerId ?? 'none'}`;
+
 type HeadingProps = Readonly<{
   group: SpeakerGroup<Claim>;
   id?: string;
@@ -131,7 +162,7 @@ type HeadingProps = Readonly<{
 }>;
 
 /** A speaker's name (linked to the profile), swatch, claim count and role, above the speaker's claims. */
-function SpeakerHeading({ group: g, id, speakerHref, complete }: HeadingProps) {
+const SpeakerHeading = memo(function SpeakerHeading({ group: g, id, speakerHref, complete }: HeadingProps) {
   return (
     <>
       <h3 id={id} className="speaker-heading">
@@ -148,7 +179,7 @@ function SpeakerHeading({ group: g, id, speakerHref, complete }: HeadingProps) {
       {g.role && <p className="speaker-role">{g.role}</p>}
     </>
   );
-}
+});
 
 /**
  * A long list, one row per speaker heading or claim, only the rows near the list's scroll position in
@@ -163,43 +194,60 @@ function LongClaimList({
   onVerdict,
   speakerHref,
 }: Props) {
-  const { claimId: selected, origin, select } = useSelectedClaim();
-  const ref = useRef<HTMLElement>(null);
+  const { selected, origin, select, ref, leadOf } = useListSelection(quotations);
   const rowsRef = useRef<HTMLUListElement>(null);
-  const latest = useRef(quotations);
-  latest.current = quotations;
   // Built once per claims list, so a row's props (its parts, its style) stay the same objects across
-  // selections and the memoised items render again only when their own claim or selection changes.
-  const rows = useMemo(
-    () =>
-      groups.flatMap((group): Row[] => {
-        const style = groupStyle(group);
-        return [
-          { type: 'speaker', group, style },
-          ...leadsOf(group, quotations).map(
-            (claim): Row => ({ type: 'claim', group, style, claim, parts: partsOf(claim, quotations) }),
-          ),
-        ];
-      }),
-    [groups, quotations],
-  );
-  const rowOf = useMemo(() => {
-    const index = new Map<string, number>();
-    rows.forEach((row, i) => {
-      if (row.type === 'claim') index.set(row.claim.id, i);
+  // selections; and a row whose claims did not change is the previous row, so after a verdict edit
+  // (a new claims list) only the edited claim's item renders again.
+  const previousRows = useRef(new Map<string, Row>());
+  const rows = useMemo(() => {
+    const before = previousRows.current;
+    const kept = new Map<string, Row>();
+    const keep = (row: Row) => {
+      const old = before.get(rowKey(row));
+      const same = old !== undefined && sameRow(old, row) ? old : row;
+      kept.set(rowKey(row), same);
+      return same;
+    };
+    const list = groups.flatMap((group): Row[] => {
+      const style = groupStyle(group);
+      return [
+        keep({ type: 'speaker', group, style }),
+        ...leadsOf(group, quotations).map((claim) =>
+          keep({ type: 'claim', group, style, claim, parts: partsOf(claim, quotations) }),
+        ),
+      ];
     });
-    return index;
-  }, [rows]);
+    previousRows.current = kept;
+    return list;
+  }, [groups, quotations]);
+  const rowOf = useMemo(() => new Map(rows.map((row, i) => [rowKey(row), i])), [rows]);
   const estimateSize = useCallback((i: number) => (rows[i]?.type === 'speaker' ? 44 : 100), [rows]);
+  // The rows holding the open claim and the focus stay rendered when scrolled out of view: a row that
+  // left the page would take the focus with it (back to the page's start for a keyboard user).
+  const focused = useRef<string | null>(null);
+  const selectedRow = selected === null ? undefined : rowOf.get(leadOf(selected));
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      const focusedRow = focused.current === null ? undefined : rowOf.get(focused.current);
+      for (const keep of [selectedRow, focusedRow]) {
+        if (keep !== undefined && keep < range.count && !indexes.includes(keep)) indexes.push(keep);
+      }
+      return indexes.sort((a, b) => a - b);
+    },
+    [rowOf, selectedRow],
+  );
   const virtualizer = useListVirtualizer(ref, rowsRef, {
     count: rows.length,
     estimateSize,
     overscan: 8,
+    rangeExtractor,
   });
 
   useEffect(() => {
     if (!selected || origin === 'list') return;
-    const lead = latest.current.of.get(selected)?.id ?? selected;
+    const lead = leadOf(selected);
     const index = rowOf.get(lead);
     if (index === undefined) return;
     if (!(stacked() && origin === 'text')) virtualizer.scrollToIndex(index, { align: 'auto' });
@@ -215,13 +263,19 @@ function LongClaimList({
     };
     focus();
     return () => cancelAnimationFrame(frame);
-  }, [selected, origin, rowOf, virtualizer]);
+  }, [selected, origin, rowOf, virtualizer, ref, leadOf]);
 
   return (
     <aside ref={ref} className="claim-list" aria-label="Claims" aria-busy={!complete || undefined}>
       <h2 className="visually-hidden">Claims by speaker</h2>
       <ul
         ref={rowsRef}
+        onFocus={(e) => {
+          focused.current = e.target.closest('li')?.dataset.rowKey ?? null;
+        }}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget)) focused.current = null;
+        }}
         style={{
           position: 'relative',
           height: virtualizer.getTotalSize(),
@@ -234,8 +288,9 @@ function LongClaimList({
           const row = rows[item.index]!;
           return (
             <li
-              key={row.type === 'claim' ? row.claim.id : `speaker-${row.group.speakerId ?? 'none'}`}
+              key={rowKey(row)}
               ref={virtualizer.measureElement}
+              data-row-key={rowKey(row)}
               aria-setsize={rows.length}
               aria-posinset={item.index + 1}
               data-index={item.index}

@@ -1,4 +1,4 @@
-import { useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual';
+import { type Range, useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useLayoutEffect, useState } from 'react';
 import { usePageBox } from '@/features/article/hooks/use-page-box';
 
@@ -13,6 +13,7 @@ type Options = Readonly<{
   count: number;
   estimateSize: (index: number) => number;
   overscan: number;
+  rangeExtractor?: (range: Range) => number[];
 }>;
 
 /**
