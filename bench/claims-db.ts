@@ -8,9 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
-import { findBrowser } from '../scripts/browser-path.mjs';
+import { launchBench } from './lib/profile';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,12 +40,7 @@ const server = await createServer({
 });
 await server.listen();
 const profile = mkdtempSync(join(tmpdir(), 'claims-bench-'));
-const executablePath = findBrowser() ?? undefined;
-const context = await chromium.launchPersistentContext(profile, {
-  headless: true,
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const context = await launchBench(profile);
 try {
   const page = await context.newPage();
   page.on('console', (m) => {

@@ -9,10 +9,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
-import { findBrowser } from '../scripts/browser-path.mjs';
 import { stopTrace } from './bulk-import-driver';
+import { launchBench } from './lib/profile';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -57,12 +56,7 @@ await server.listen();
 // (same --claims / --articles), so timing a change does not wait for the seeding again
 const kept = process.env.BENCH_COMPARE_PROFILE;
 const profile = kept ?? mkdtempSync(join(tmpdir(), 'compare-bench-'));
-const executablePath = findBrowser() ?? undefined;
-const context = await chromium.launchPersistentContext(profile, {
-  headless: true,
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const context = await launchBench(profile);
 try {
   const page = await context.newPage();
   page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));

@@ -10,8 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { findBrowser } from '../scripts/browser-path.mjs';
+import { launchBench } from './lib/profile';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,12 +34,7 @@ const LAYOUTS: readonly (readonly [number, number])[] = [
 
 async function main() {
   const profile = mkdtempSync(join(tmpdir(), 'idb-keys-'));
-  const executablePath = findBrowser() ?? undefined;
-  const context = await chromium.launchPersistentContext(profile, {
-    headless: true,
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const context = await launchBench(profile);
   try {
     const page = await context.newPage();
     await page.route('http://idb-keys.bench/**', (route) =>

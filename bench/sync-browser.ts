@@ -13,10 +13,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
-import { findBrowser } from '../scripts/browser-path.mjs';
 import { createTeam, startCouchServer } from '../src/sync/testing/couch-server';
+import { launchBench } from './lib/profile';
 import { machine, metric, writeResults } from './lib/results';
 import { benchArticleId, benchClaimId, seedTeamLibrary } from './sync-seed';
 
@@ -103,12 +102,7 @@ try {
   });
   await vite.listen();
   const profile = mkdtempSync(join(tmpdir(), 'sync-bench-'));
-  const executablePath = findBrowser() ?? undefined;
-  const context = await chromium.launchPersistentContext(profile, {
-    headless: true,
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const context = await launchBench(profile);
   try {
     const page = await context.newPage();
     page.on('console', (m) => {

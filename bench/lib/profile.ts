@@ -54,12 +54,22 @@ function seedKey(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-export function launchProfile(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
+/** Headless Chromium (Playwright's or Debian's) on a persistent profile in `dir`. */
+export function launchBench(
+  dir: string,
+  options: Parameters<typeof chromium.launchPersistentContext>[1] = {},
+) {
   const executablePath = findBrowser() ?? undefined;
-  return chromium.launchPersistentContext(PROFILE_DIR, {
+  return chromium.launchPersistentContext(dir, {
     headless: true,
     ...(executablePath ? { executablePath } : {}),
     args: CHROMIUM_ARGS,
+    ...options,
+  });
+}
+
+export function launchProfile(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
+  return launchBench(PROFILE_DIR, {
     viewport: { width: 1280, height: 800 },
     serviceWorkers: options.serviceWorkers ?? 'block',
   });
