@@ -93,11 +93,12 @@ export function ClaimPanel(props: Props) {
     el?.scrollIntoView({ block: 'nearest' });
   }, [focus, lastFocus, claim.data, claimId]);
 
-  /** Saves a field edited since `since` (the claim's updatedAt when the edit began). */
+  /** Saves a field edited since `since` (the claim's updatedAt when the edit began); resolves with the new one. */
   const save = (patch: Parameters<typeof update.mutateAsync>[0]['patch'], since: number) => {
     return update.mutateAsync({ id: claimId, patch, expectedUpdatedAt: since }).then((result) => {
       const notice = noticeOf(result);
       if (notice) props.onConflict(notice);
+      return result.claim.updatedAt;
     });
   };
 

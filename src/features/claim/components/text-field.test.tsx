@@ -67,4 +67,57 @@ describe('TextField', () => {
     await act(async () => unmount());
     expect(onSave).toHaveBeenCalledWith('Checked with the council', 1);
   });
+
+  // Two saves of one edit in flight at once: the second found the first's write in the history and
+  // reported it as another tab's change ("the notes was different"), hiding the real conflict notice.
+  test('a blur while the pause’s save is writing does not save the same text again', async () => {
+    vi.useFakeTimers();
+    try {
+      let finish = (_version: number) => {};
+      const onSave = vi.fn(
+        (_text: string, _version: number) =>
+          new Promise<number>((resolve) => {
+            finish = resolve;
+          }),
+      );
+      render(<TextField label="Notes" value="" version={1} onSave={onSave} maxLength={100} />);
+      const field = screen.getByLabelText('Notes');
+      fireEvent.change(field, { target: { value: 'Asked the force' } });
+      await act(async () => vi.advanceTimersByTime(800));
+      expect(onSave).toHaveBeenCalledTimes(1);
+      fireEvent.blur(field);
+      await act(async () => finish(2));
+      await act(async () => vi.runAllTimersAsync());
+      expect(onSave).toHaveBeenCalledTimes(1);
+      expect(onSave).toHaveBeenCalledWith('Asked the force', 1);
+      expect(screen.getByText('Saved')).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('typing on while a save is writing: the next save starts from the version that save wrote', async () => {
+    let finish = (_version: number) => {};
+    const onSave = vi.fn(
+      (_text: string, _version: number) =>
+        new Promise<number>((resolve) => {
+          finish = resolve;
+        }),
+    );
+    render(<TextField label="Notes" value="" version={1} onSave={onSave} maxLength={100} />);
+    const field = screen.getByLabelText('Notes');
+    fireEvent.change(field, { target: { value: 'Asked' } });
+    fireEvent.blur(field);
+    await act(async () => {});
+    expect(onSave).toHaveBeenCalledTimes(1);
+    fireEvent.change(field, { target: { value: 'Asked the force' } });
+    await act(async () => finish(2));
+    fireEvent.blur(field);
+    await act(async () => finish(3));
+    expect(onSave.mock.calls).toEqual([
+      ['Asked', 1],
+      ['Asked the force', 2],
+    ]);
+    expect(field).toHaveProperty('value', 'Asked the force');
+  });
 });

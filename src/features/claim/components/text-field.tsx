@@ -7,6 +7,7 @@ type Props = Readonly<{
   value: string;
   /** The stored row's version (`updatedAt`); the one seen when editing began is passed to `onSave`. */
   version: number;
+  /** Resolves with the version the save wrote, if known: typing on during a save starts from it. */
   onSave: (text: string, versionAtStart: number) => Promise<unknown>;
   maxLength: number;
   rows?: number;
@@ -28,7 +29,10 @@ export function TextField({ label, value, version, onSave, maxLength, rows = 3, 
   const [status, setStatus] = useState<Status>('saved');
   const [error, setError] = useState<string | null>(null);
   const [theirs, setTheirs] = useState<string | null>(null);
+  // The stored text as this field knows it (what the prop said, or what it saved since), and the
+  // last value the prop brought: its own save coming back is not a change from elsewhere.
   const base = useRef(value);
+  const seen = useRef(value);
   // Typed and not yet saved: only then may a pause, a blur or leaving write. A stored value taken into
   // the draft is not the person's, and can be one render away from the textarea when the panel closes.
   const edited = useRef(false);
@@ -38,9 +42,14 @@ export function TextField({ label, value, version, onSave, maxLength, rows = 3, 
   const startedAt = useRef<number | null>(null);
   const currentVersion = useRef(version);
   currentVersion.current = version;
+  // One save at a time: a blur while the pause's save is writing waits for it, then finds nothing left.
+  // Two at once wrote the text twice, and the second took the first for another tab's change.
+  const saving = useRef<Promise<void>>(Promise.resolve());
 
   // The stored value changed (another tab, an undo): take it unless the person is mid-edit.
   useEffect(() => {
+    if (value === seen.current) return;
+    seen.current = value;
     if (value === base.current) return;
     base.current = value;
     if (status === 'dirty' || status === 'error') {
@@ -53,8 +62,13 @@ export function TextField({ label, value, version, onSave, maxLength, rows = 3, 
 
   const tooLong = draft.length > maxLength;
 
-  const save = async () => {
+  const save = () => {
     clearTimeout(timer.current);
+    saving.current = saving.current.then(writeDraft);
+    return saving.current;
+  };
+
+  const writeDraft = async () => {
     const text = latest.current.draft;
     if (!edited.current || text.length > maxLength || text === base.current) {
       if (!edited.current || text === base.current) setStatus('saved');
@@ -62,13 +76,14 @@ export function TextField({ label, value, version, onSave, maxLength, rows = 3, 
     }
     setStatus('saving');
     try {
-      await latest.current.onSave(text, startedAt.current ?? currentVersion.current);
-      startedAt.current = null;
+      const written = await latest.current.onSave(text, startedAt.current ?? currentVersion.current);
       base.current = text;
-      if (latest.current.draft === text) edited.current = false;
+      const typedOn = latest.current.draft !== text;
+      if (!typedOn) edited.current = false;
+      startedAt.current = typedOn && typeof written === 'number' ? written : null;
       setTheirs(null);
       setError(null);
-      setStatus('saved');
+      setStatus(typedOn ? 'dirty' : 'saved');
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setStatus('error');
@@ -80,8 +95,10 @@ export function TextField({ label, value, version, onSave, maxLength, rows = 3, 
     () => () => {
       clearTimeout(timer.current);
       const { draft: text, onSave: write } = latest.current;
-      if (edited.current && text !== base.current && text.length <= maxLength)
-        void write(text, startedAt.current ?? currentVersion.current).catch(() => {});
+      void saving.current.then(() => {
+        if (edited.current && text !== base.current && text.length <= maxLength)
+          return write(text, startedAt.current ?? currentVersion.current).catch(() => {});
+      });
     },
     [maxLength],
   );
