@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { claimPanel, openReference, selectClaim } from './review-helpers';
 
@@ -39,12 +40,39 @@ test('the claim is in the URL: a link opens it, closing it leaves the article UR
   await expect(claimPanel(page)).toHaveAttribute('data-claim-id', id!);
 });
 
+/** The verdict of one claim as stored in IndexedDB now (not what a screen shows ahead of the write). */
+function storedVerdictOf(page: Page, claimId: string): Promise<string | undefined> {
+  return page.evaluate(
+    (id) =>
+      new Promise<string | undefined>((resolve, reject) => {
+        const open = indexedDB.open('claimdesk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('claims').objectStore('claims').get(id);
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as { verdict: string } | undefined)?.verdict);
+          };
+        };
+      }),
+    claimId,
+  );
+}
+
 test("two tabs editing the same claim: the other tab's change is reported, nothing is lost, history shows both", async ({
   page,
   context,
 }) => {
+  // Two tabs, each loading the app: some 45-55 s at load 25-30, too near the default bound of 60 s.
+  test.setTimeout(120_000);
+  // Both tabs' timers run on one clock the story can stop: this tab's note must be saved after the other
+  // tab's verdict is stored. On real timers its autosave (800 ms after typing) could run first on a busy
+  // machine; the other tab's write would then be the later one, and the notice would go to that tab.
+  await context.clock.install();
   await openReference(page);
   await selectClaim(page, /some 35 active/);
+  const claimId = (await claimPanel(page).getAttribute('data-claim-id'))!;
   const url = page.url();
   const other = await context.newPage();
   await other.goto(url);
@@ -55,10 +83,12 @@ test("two tabs editing the same claim: the other tab's change is reported, nothi
   // This tab starts a note; the other tab sets a verdict meanwhile; this tab's note is then saved.
   const notes = mine.getByRole('textbox', { name: 'Notes' });
   await theirs.getByRole('heading', { level: 2 }).focus();
-  // A key press in the other tab lands well within this tab's autosave pause (800 ms).
+  await context.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
   await notes.fill('Asked the force for the case count.');
   await other.keyboard.press('2');
   await expect(theirs.getByRole('radio', { name: '2 In progress' })).toBeChecked();
+  await expect.poll(() => storedVerdictOf(other, claimId)).toBe('in progress');
+  await context.clock.resume();
   await notes.blur();
   await expect(mine.getByRole('alert').filter({ hasText: /Another tab changed the verdict/ })).toBeVisible();
   await expect(mine.getByRole('radio', { name: '2 In progress' })).toBeChecked();
