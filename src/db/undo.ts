@@ -466,7 +466,5 @@ export const undoQueries = {
     queryOptions({
       queryKey: [...undoQueries.all(), 'state'] as const,
       queryFn: readUndoState,
-      staleTime: Number.POSITIVE_INFINITY,
-      networkMode: 'always',
     }),
 };

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { paths } from '@/app/paths';
+import { ScreenExportButton } from '@/app/routes/screen-export';
 import type { ArticleId } from '@/core/model/types';
 import { ArticleScreen } from '@/features/article/components/article-screen';
 import { ClaimReview } from '@/features/claim/components/claim-review';
 import { NeedsSourceBadge } from '@/features/claim/components/needs-source-badge';
 import { useApplyVerdict, useVerdictRequest } from '@/features/claim/hooks/use-verdict-request';
 import { ExportButton } from '@/features/export/components/export-button';
-import { ALL_CLAIMS_CHOICE } from '@/features/export/export-choice';
 import { ClaimSyncConflicts } from '@/features/team/components/claim-sync-conflicts';
 
 export function ArticleRoute() {
@@ -51,17 +51,13 @@ function ArticleScreenOf({
       ClaimBadge={NeedsSourceBadge}
       onVerdict={onVerdict}
       actions={
-        <ExportButton
-          settingsHref={paths.settings}
-          choices={[
-            {
-              id: 'article',
-              label: 'The claims of this article',
-              title: 'Article',
-              scope: { kind: 'article', articleId },
-            },
-            ALL_CLAIMS_CHOICE,
-          ]}
+        <ScreenExportButton
+          choice={{
+            id: 'article',
+            label: 'The claims of this article',
+            title: 'Article',
+            scope: { kind: 'article', articleId },
+          }}
         />
       }
       speakerHref={paths.speaker}

@@ -1,9 +1,8 @@
 import { useSearchParams } from 'react-router';
 import { paths } from '@/app/paths';
+import { ScreenExportButton } from '@/app/routes/screen-export';
 import { filtersFromParams } from '@/core/review/filters';
 import { ClaimsScreen } from '@/features/claims-table/components/claims-screen';
-import { ExportButton } from '@/features/export/components/export-button';
-import { ALL_CLAIMS_CHOICE } from '@/features/export/export-choice';
 
 export function ClaimsRoute() {
   const [params] = useSearchParams();
@@ -15,17 +14,14 @@ export function ClaimsRoute() {
         libraryHref={paths.library}
         claimHref={paths.claim}
         actions={
-          <ExportButton
-            settingsHref={paths.settings}
-            choices={[
-              {
-                id: 'view',
-                label: 'The claims in this view (same search and filters)',
-                title: 'Claims',
-                scope: { kind: 'view', filters },
-              },
-              ALL_CLAIMS_CHOICE,
-            ]}
+          <ScreenExportButton
+            // Like the article route's choice in shape only: each screen names its own claims.
+            choice={{
+              id: 'view',
+              label: 'The claims in this view (same search and filters)',
+              title: 'Claims',
+              scope: { kind: 'view', filters },
+            }}
           />
         }
       />

@@ -329,6 +329,7 @@ function longSubject(text: string, tokens: readonly Token[], cue: number, min: n
   return null;
 }
 
+// The same parameters as subjectBefore on purpose: that one is this search plus a second look at its answer.
 function subjectBeforeInner(
   text: string,
   tokens: readonly Token[],

@@ -37,6 +37,18 @@ function CloseOnChange({ value, close }: { value: string; close: () => void }) {
   return null;
 }
 
+/** A save that writes until `finish(version)` is called (the version the write made). */
+function heldSave() {
+  let done = (_version: number) => {};
+  const onSave = vi.fn(
+    (_text: string, _version: number) =>
+      new Promise<number>((resolve) => {
+        done = resolve;
+      }),
+  );
+  return { onSave, finish: (version: number) => done(version) };
+}
+
 describe('TextField', () => {
   test('closing the panel as a stored value arrives writes nothing the person did not type', () => {
     const onSave = vi.fn(() => Promise.resolve());
@@ -73,13 +85,7 @@ describe('TextField', () => {
   test('a blur while the pause’s save is writing does not save the same text again', async () => {
     vi.useFakeTimers();
     try {
-      let finish = (_version: number) => {};
-      const onSave = vi.fn(
-        (_text: string, _version: number) =>
-          new Promise<number>((resolve) => {
-            finish = resolve;
-          }),
-      );
+      const { onSave, finish } = heldSave();
       render(<TextField label="Notes" value="" version={1} onSave={onSave} maxLength={100} />);
       const field = screen.getByLabelText('Notes');
       fireEvent.change(field, { target: { value: 'Asked the force' } });
@@ -97,13 +103,7 @@ describe('TextField', () => {
   });
 
   test('typing on while a save is writing: the next save starts from the version that save wrote', async () => {
-    let finish = (_version: number) => {};
-    const onSave = vi.fn(
-      (_text: string, _version: number) =>
-        new Promise<number>((resolve) => {
-          finish = resolve;
-        }),
-    );
+    const { onSave, finish } = heldSave();
     render(<TextField label="Notes" value="" version={1} onSave={onSave} maxLength={100} />);
     const field = screen.getByLabelText('Notes');
     fireEvent.change(field, { target: { value: 'Asked' } });
