@@ -1,4 +1,3 @@
-import { openKelsey } from './claims-table-fixtures';
 import { expect, openLibrary, REFERENCE_TITLE, seriousViolations, test } from './fixtures';
 import { claimList, claimPanel, openDock, openReference, selectClaim } from './review-helpers';
 import { KELSEY_PROFILE } from './seeded-profile';
@@ -87,7 +86,6 @@ test.describe('on the Kelsey profile', () => {
   test('the Claims screen with rows selected and the bulk bar shown has no serious or critical violations', async ({
     page,
   }) => {
-    await openKelsey(page);
     await page.goto('/claims');
     const grid = page.getByRole('grid');
     await grid.locator('[aria-rowindex="2"]').getByRole('checkbox').click();

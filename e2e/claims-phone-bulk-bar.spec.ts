@@ -1,11 +1,10 @@
-import { grid, openKelsey } from './claims-table-fixtures';
+import { grid } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
 test.use({ viewport: { width: 390, height: 844 }, storageState: KELSEY_PROFILE });
 
 test('at phone width the bulk bar appears only once a claim is selected, over the rows', async ({ page }) => {
-  await openKelsey(page);
   await page.goto('/claims');
   const bar = page.getByRole('region', { name: 'Bulk actions' });
   await expect(grid(page).locator('[aria-rowindex="2"]')).toBeVisible();

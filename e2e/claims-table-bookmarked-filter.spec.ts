@@ -1,4 +1,4 @@
-import { bodyRows, claimCount, confirmWithoutSource, grid, openKelsey } from './claims-table-fixtures';
+import { bodyRows, claimCount, confirmWithoutSource, grid, kelseyArticleId } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
@@ -8,7 +8,7 @@ test('a bookmarked URL with a speaker and a verdict opens on only the matching c
   page,
   context,
 }) => {
-  const { articleId } = await openKelsey(page);
+  const articleId = kelseyArticleId();
   await page.goto(`/claims?article=${encodeURIComponent(articleId)}`);
   // Answers 1–6 alternate Pike, Tate, Brandt: mark all six False with the keyboard (7 = False).
   await grid(page).locator('[aria-rowindex="2"]').getByRole('checkbox').click();

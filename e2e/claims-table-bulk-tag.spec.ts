@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { claimCount, grid, KELSEY, openKelsey, toast } from './claims-table-fixtures';
+import { claimCount, grid, KELSEY, kelseyArticleId, toast } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
@@ -32,7 +32,7 @@ async function tagSelection(page: Page, tag: string) {
 }
 
 test('bulk-tag 50 claims, then one Undo removes the tag from all 50', async ({ page }) => {
-  const { articleId } = await openKelsey(page);
+  const articleId = kelseyArticleId();
   await selectFifty(page, articleId);
   await tagSelection(page, 'port-plan');
 
@@ -51,7 +51,7 @@ test('bulk-tag 50 claims, then one Undo removes the tag from all 50', async ({ p
 });
 
 test('Ctrl+Z undoes a bulk tag in one step, and survives a reload', async ({ page }) => {
-  const { articleId } = await openKelsey(page);
+  const articleId = kelseyArticleId();
   await selectFifty(page, articleId);
   await tagSelection(page, 'ctrl-z');
   await page.goto('/claims?tag=ctrl-z');

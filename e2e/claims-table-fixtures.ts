@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, openLibrary } from './fixtures';
+import { KELSEY_ARTICLE_ID } from './seeded-profile';
 
 /** Sixty quoted claims, twenty each from Joan Pike, Owen Tate and Leila Brandt, on twelve topics. */
 export const KELSEY = {
@@ -14,6 +15,12 @@ export const KELSEY = {
  * imported; a spec asks for it with `test.use({ storageState: KELSEY_PROFILE })`) and returns the
  * article's id.
  */
+/**
+ * The Kelsey article's id in KELSEY_PROFILE, for a story that opens the Claims screen by URL: loading the
+ * Library first only to read it cost each of those stories a page load.
+ */
+export const kelseyArticleId = () => readFileSync(KELSEY_ARTICLE_ID, 'utf8').trim();
+
 export async function openKelsey(page: Page): Promise<{ articleId: string }> {
   await openLibrary(page);
   const link = page.getByRole('link', { name: KELSEY.title }).first();

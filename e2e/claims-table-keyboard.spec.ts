@@ -1,4 +1,4 @@
-import { claimCount, confirmWithoutSource, grid, openKelsey } from './claims-table-fixtures';
+import { claimCount, confirmWithoutSource, grid, kelseyArticleId } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
@@ -7,7 +7,7 @@ test.use({ storageState: KELSEY_PROFILE });
 test('j/k move the row focus, x and Space select, Esc clears, a digit sets a verdict, Enter opens', async ({
   page,
 }) => {
-  const { articleId } = await openKelsey(page);
+  const articleId = kelseyArticleId();
   await page.goto(`/claims?article=${encodeURIComponent(articleId)}`);
   await expect(claimCount(page)).toHaveText('60 claims');
   const row = (n: number) => grid(page).locator(`[aria-rowindex="${n + 1}"]`);

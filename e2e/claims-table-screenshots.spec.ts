@@ -1,4 +1,4 @@
-import { claimCount, confirmWithoutSource, grid, openKelsey } from './claims-table-fixtures';
+import { claimCount, confirmWithoutSource, grid } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
@@ -14,7 +14,6 @@ const sizes = [
 
 for (const size of sizes) {
   test(`the Claims screen at ${size.width}×${size.height}`, async ({ page }) => {
-    await openKelsey(page);
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.goto('/claims');
     await expect(claimCount(page)).not.toHaveText('Counting…');

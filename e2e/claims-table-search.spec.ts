@@ -1,11 +1,10 @@
-import { bodyRows, claimCount, openKelsey } from './claims-table-fixtures';
+import { bodyRows, claimCount } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
 test.use({ storageState: KELSEY_PROFILE });
 
 test('search finds claims by their text and by their speaker, and lives in the URL', async ({ page }) => {
-  await openKelsey(page);
   await page.goto('/claims');
   await expect(claimCount(page)).not.toHaveText('Counting…');
   await page.locator('body').press('/');

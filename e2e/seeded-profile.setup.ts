@@ -1,7 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import { test as setup } from '@playwright/test';
 import { KELSEY } from './claims-table-fixtures';
 import { expect, importStatus, openLibrary, pasteArticle } from './fixtures';
-import { KELSEY_PROFILE, SEEDED_PROFILE } from './seeded-profile';
+import { KELSEY_ARTICLE_ID, KELSEY_PROFILE, SEEDED_PROFILE } from './seeded-profile';
 
 // Every story starts on a profile where the first run is over (the reference article extracted and
 // stored). Extracting it again in each test's fresh profile cost a second or more a test, several on a
@@ -19,4 +20,7 @@ setup('a profile with the Kelsey article imported', async ({ page }) => {
   await pasteArticle(page, KELSEY.text);
   await expect(importStatus(page)).toContainText(`Imported ${KELSEY.title}`, { timeout: 60_000 });
   await page.context().storageState({ path: KELSEY_PROFILE, indexedDB: true });
+  // The stories open the Claims screen on this article by its URL, without loading the Library first.
+  const href = await page.getByRole('link', { name: KELSEY.title }).first().getAttribute('href');
+  writeFileSync(KELSEY_ARTICLE_ID, decodeURIComponent(href!.split('/').at(-1)!));
 });

@@ -13,3 +13,8 @@ export const EMPTY_PROFILE = { cookies: [], origins: [] };
 export const KELSEY_PROFILE = fileURLToPath(
   new URL('../test-results/.seeded-profile-kelsey.json', import.meta.url),
 );
+
+/** The id of the Kelsey article in KELSEY_PROFILE, written by the setup that imports it. */
+export const KELSEY_ARTICLE_ID = fileURLToPath(
+  new URL('../test-results/.seeded-profile-kelsey-article-id.txt', import.meta.url),
+);
