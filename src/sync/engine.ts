@@ -449,7 +449,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       sending.catch(() => undefined); // awaited in its turn
       return sending;
     };
-    let prepared: PreparedPush | null = await preparePush(db, me, pushBatch);
+    let prepared: PreparedPush | null = await timed('push:prepare', () => preparePush(db, me, pushBatch));
     /** The current round's request when it was sent ahead (during the previous round's writes). */
     let inFlight: ReturnType<typeof send> | null = null;
     for (let round = 0; round < MAX_PUSH_ROUNDS && prepared; round++) {
@@ -458,18 +458,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // the next round is read while the server answers this one: later entries, other rows
       const following =
         current.docs.length > 0
-          ? await preparePush(db, me, pushBatch, { afterSeq: current.lastSeq, busy: current.ids })
+          ? await timed('push:prepare', () =>
+              preparePush(db, me, pushBatch, { afterSeq: current.lastSeq, busy: current.ids }),
+            )
           : null;
-      const answer = await inFlight;
+      const answer = await timed('push:wait', () => inFlight!);
       // and sent before this round's answer is written, so the server works while this device does
       const next = following && following.read > 0 && round + 1 < MAX_PUSH_ROUNDS ? send(following) : null;
-      const out = await finishPush(db, client, me, now(), current, answer, signal);
+      const out = await timed('push:finish', () =>
+        finishPush(db, client, me, now(), current, answer, signal),
+      );
       report.pushed += out.pushed;
       report.refused += out.refused;
       report.merged += out.merged;
       report.conflicts += out.conflicts;
       for (const r of out.reasons) if (!reasons.includes(r)) reasons.push(r);
-      setStatus(await counts());
+      setStatus(await timed('push:counts', counts));
       if (following && next) {
         prepared = following;
         inFlight = next;
@@ -493,12 +497,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function runOnce(signal: AbortSignal): Promise<SyncReport> {
     const report = { pulled: 0, pushed: 0, merged: 0, refused: 0, conflicts: 0 };
     try {
-      await connect();
+      await timed('connect', connect);
       if (role === undefined) await readRole();
       setStatus({ state: 'pulling', message: undefined, ...(await counts()) });
-      await pullAll(signal, report);
+      await timed('pull', () => pullAll(signal, report));
       setStatus({ state: 'pushing' });
-      await pushAll(signal, report);
+      await timed('push', () => pushAll(signal, report));
       const c = await counts();
       setStatus({ state: running ? 'idle' : 'idle', lastSyncAt: now(), progress: undefined, ...c });
       return { ...report, conflicts: c.conflicts, complete: true, state: 'idle' };
