@@ -124,9 +124,11 @@ async function liveEdits(o: Readonly<{ database: string; articleId: string; clai
   return { sliceDocs: first.report.pulled, latencies };
 }
 
-async function drain(count: number) {
+/** `count` claims edited in one transaction, then one sync (`pushBatch`: the engine's push rounds). */
+async function drain(o: Readonly<{ count: number; pushBatch?: number }>) {
   if (!a) throw new Error('first sync first');
-  const edited = await a.editMany(count);
+  if (o.pushBatch) await a.setPushBatch(o.pushBatch);
+  const edited = await a.editMany(o.count);
   const before = await a.counts();
   const result = await a.syncOnce();
   return { edited, queued: before.outbox, ...result };

@@ -62,25 +62,41 @@ async function counts() {
   };
 }
 
+let initOptions: WorkerInit | null = null;
+let statusListener: ((s: SyncStatus) => void) | null = null;
+
+function makeEngine(o: WorkerInit): SyncEngine {
+  const e = createSyncEngine({
+    db: need(db),
+    url: o.url,
+    database: o.database,
+    deviceId: o.deviceId,
+    author: 'bench',
+    fetch: timedFetch,
+    catchUp: o.catchUp ? (o.catchUpBatch ? { batchSize: o.catchUpBatch } : {}) : false,
+    ...(o.batchSize ? { batchSize: o.batchSize } : {}),
+    ...(o.pushBatch ? { pushBatchSize: o.pushBatch } : {}),
+    ...(o.selector ? { selector: o.selector } : {}),
+    ...(o.longpollMs ? { longpollMs: o.longpollMs } : {}),
+    trace,
+  });
+  e.subscribe((s) => statusListener?.(s));
+  return e;
+}
+
 const api = {
   async init(o: WorkerInit, onStatus: (s: SyncStatus) => void) {
     db = openDeviceDatabase(o.dbName);
     await db.open();
-    engine = createSyncEngine({
-      db,
-      url: o.url,
-      database: o.database,
-      deviceId: o.deviceId,
-      author: 'bench',
-      fetch: timedFetch,
-      catchUp: o.catchUp ? (o.catchUpBatch ? { batchSize: o.catchUpBatch } : {}) : false,
-      ...(o.batchSize ? { batchSize: o.batchSize } : {}),
-      ...(o.pushBatch ? { pushBatchSize: o.pushBatch } : {}),
-      ...(o.selector ? { selector: o.selector } : {}),
-      ...(o.longpollMs ? { longpollMs: o.longpollMs } : {}),
-      trace,
-    });
-    engine.subscribe((s) => onStatus(s));
+    initOptions = o;
+    statusListener = onStatus;
+    engine = makeEngine(o);
+  },
+  /** The same device with another push round size (the drain's comparison). */
+  async setPushBatch(pushBatch: number) {
+    await need(engine).stop();
+    initOptions = { ...need(initOptions), pushBatch };
+    engine = makeEngine(initOptions);
   },
   async syncOnce() {
     serverMs = 0;

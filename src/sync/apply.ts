@@ -172,10 +172,13 @@ export async function applyDocs(
     };
     const revs = await revisionsOf(keys);
     step('apply:reads:revisions');
+    // an empty outbox (a first sync, a device with nothing to send) is one count, not a lookup per key
     const pendingKeys = new Set(
-      (await db.syncOutbox.where('[table+rowId]').anyOf(keys).toArray()).map((e) =>
-        docIdOf(e.table, e.rowId),
-      ),
+      (await db.syncOutbox.count()) === 0
+        ? []
+        : (await db.syncOutbox.where('[table+rowId]').anyOf(keys).toArray()).map((e) =>
+            docIdOf(e.table, e.rowId),
+          ),
     );
     step('apply:reads:outbox');
     const extraOutbox: OutboxEntry[] = [];

@@ -58,6 +58,11 @@ export type ChangesQuery = Readonly<{
   longpollMs?: number;
   selector?: Readonly<Record<string, unknown>>;
   signal?: AbortSignal;
+  /**
+   * `false`: ids and every leaf revision only (`style=all_docs`), no documents: a feed expected to
+   * hold mostly this device's own writes, whose documents it already has.
+   */
+  docs?: boolean;
 }>;
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
@@ -95,12 +100,12 @@ export function createCouchClient(url: string, database: string, fetchFn: FetchL
     server,
     /** One page of `_changes` with the documents (and their conflicting revisions). */
     changes(q: ChangesQuery): Promise<ChangesPage> {
-      const params = new URLSearchParams({
-        include_docs: 'true',
-        conflicts: 'true',
-        limit: String(q.limit),
-        feed: q.longpollMs === undefined ? 'normal' : 'longpoll',
-      });
+      const params = new URLSearchParams(
+        q.docs === false
+          ? { style: 'all_docs', limit: String(q.limit) }
+          : { include_docs: 'true', conflicts: 'true', limit: String(q.limit) },
+      );
+      params.set('feed', q.longpollMs === undefined ? 'normal' : 'longpoll');
       if (q.longpollMs !== undefined) params.set('timeout', String(q.longpollMs));
       if (q.since !== null) params.set('since', String(q.since));
       if (q.selector) {

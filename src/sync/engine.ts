@@ -26,7 +26,7 @@ import {
   createCouchClient,
   NetworkError,
 } from './couch';
-import { articlesSelector, type Row, rowOf, sliceSelector } from './docs';
+import { articlesSelector, parseDocId, type Row, rowOf, sliceSelector } from './docs';
 import { mergeRows } from './merge';
 import { finishPush, type PreparedPush, preparePush } from './push';
 import { roleOf } from './session';
@@ -46,6 +46,12 @@ const DEFAULT_BATCH = 500;
 const DEFAULT_CATCH_UP_BATCH = 2_000;
 const DEFAULT_PUSH_BATCH = 2_000;
 const MAX_PUSH_ROUNDS = 20;
+/**
+ * Push rounds start small and double up to `pushBatchSize`: while the server answers one round the
+ * device reads the next and records the last, so only the first round's reading and the last
+ * round's recording are not hidden behind the server's work.
+ */
+const FIRST_PUSH_ROUND = 250;
 const MB = 1024 * 1024;
 
 /** Stops a run early with a state and a sentence (not an error of the engine). */
@@ -146,6 +152,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let unsubscribeWrites: (() => void) | null = null;
   let chain: Promise<unknown> = Promise.resolve();
   let role: SyncRole | undefined;
+  /** The server took rows from this device since the last whole pull: the feed will echo them. */
+  let echoExpected = false;
 
   const exclusive = <T>(job: () => Promise<T>): Promise<T> => {
     const next = chain.then(job, job);
@@ -339,6 +347,29 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     setStatus({ sliceJoined: sliceIds.length - new Set(slice.articleIds).size });
   }
 
+  /**
+   * The documents of a page read without them (`docs: false`): a change whose only leaf is the
+   * revision stored here is this device's own write coming back (or one already applied) and is
+   * left out; the others are fetched by id (with their conflicts), deletions made from the feed.
+   */
+  async function docsBeyondEcho(page: ChangesPage, signal: AbortSignal): Promise<CouchDoc[]> {
+    const rows = page.results.flatMap((r) => {
+      const parsed = parseDocId(r.id);
+      return parsed ? [{ r, key: [parsed.table, parsed.rowId] as [string, string] }] : [];
+    });
+    const stored = rows.length > 0 ? await db.syncRevisions.bulkGet(rows.map((x) => x.key)) : [];
+    const tombstones: CouchDoc[] = [];
+    const wanted: string[] = [];
+    rows.forEach(({ r }, i) => {
+      const leaves = r.changes.map((c) => c.rev);
+      if (leaves.length === 1 && stored[i]?.rev === leaves[0]) return;
+      if (r.deleted) tombstones.push({ _id: r.id, _rev: leaves[0], _deleted: true });
+      else wanted.push(r.id);
+    });
+    const fetched = wanted.length > 0 ? await client.getDocs(wanted, signal) : [];
+    return [...fetched, ...tombstones];
+  }
+
   async function pullAll(signal: AbortSignal, report: { pulled: number; merged: number; conflicts: number }) {
     if (options.slice) await refreshSlice(signal, report);
     else await checkpointForSlice(db, options.selector);
@@ -382,12 +413,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       page: Promise<ChangesPage>;
     };
     let ahead: Request | null = null;
+    // after a push the feed starts with this device's own writes: read it without documents first
+    const light = echoExpected && !first;
     const request = (from: string | number | null, limit: number): Request => {
       const controller = new AbortController();
       const stop = () => controller.abort();
       signal.addEventListener('abort', stop, { once: true });
       const page = timed('fetch', () =>
-        client.changes({ since: from, limit, selector, signal: controller.signal }),
+        client.changes({
+          since: from,
+          limit,
+          selector,
+          signal: controller.signal,
+          ...(light && !catchingUp ? { docs: false } : {}),
+        }),
       ).finally(() => signal.removeEventListener('abort', stop));
       page.catch(() => undefined); // awaited when its turn comes, or dropped with its controller
       return { since: from, limit, controller, page };
@@ -404,10 +443,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (first && done === 0 && catchUpBatch > 0 && page.results.length >= limit) catchingUp = true;
         const more = page.results.length >= limit && page.pending !== 0;
         if (catchingUp && more) ahead = request(page.last_seq, limit);
-        const docs = page.results.map(
-          (r: ChangeRow): CouchDoc =>
-            r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, ...(r.deleted ? { _deleted: true } : {}) },
-        );
+        const docs =
+          light && !catchingUp
+            ? await timed('fetch:beyond-echo', () => docsBeyondEcho(page, signal))
+            : page.results.map(
+                (r: ChangeRow): CouchDoc =>
+                  r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, ...(r.deleted ? { _deleted: true } : {}) },
+              );
         const outcome = await timed('apply', () =>
           applyDocs(db, docs, me, now(), page.last_seq, { catchUp: catchingUp, trace, unrevised }),
         );
@@ -437,6 +479,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       throw e;
     }
     await finish();
+    echoExpected = false;
   }
 
   async function pushAll(
@@ -449,7 +492,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       sending.catch(() => undefined); // awaited in its turn
       return sending;
     };
-    let prepared: PreparedPush | null = await preparePush(db, me, pushBatch);
+    const roundSize = (round: number) => Math.min(pushBatch, FIRST_PUSH_ROUND * 2 ** round);
+    let prepared: PreparedPush | null = await timed('push:prepare', () => preparePush(db, me, roundSize(0)));
     /** The current round's request when it was sent ahead (during the previous round's writes). */
     let inFlight: ReturnType<typeof send> | null = null;
     for (let round = 0; round < MAX_PUSH_ROUNDS && prepared; round++) {
@@ -458,18 +502,23 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // the next round is read while the server answers this one: later entries, other rows
       const following =
         current.docs.length > 0
-          ? await preparePush(db, me, pushBatch, { afterSeq: current.lastSeq, busy: current.ids })
+          ? await timed('push:prepare', () =>
+              preparePush(db, me, roundSize(round + 1), { afterSeq: current.lastSeq, busy: current.ids }),
+            )
           : null;
-      const answer = await inFlight;
+      const answer = await timed('push:wait', () => inFlight!);
       // and sent before this round's answer is written, so the server works while this device does
       const next = following && following.read > 0 && round + 1 < MAX_PUSH_ROUNDS ? send(following) : null;
-      const out = await finishPush(db, client, me, now(), current, answer, signal);
+      const out = await timed('push:finish', () =>
+        finishPush(db, client, me, now(), current, answer, signal),
+      );
+      if (out.pushed > 0) echoExpected = true;
       report.pushed += out.pushed;
       report.refused += out.refused;
       report.merged += out.merged;
       report.conflicts += out.conflicts;
       for (const r of out.reasons) if (!reasons.includes(r)) reasons.push(r);
-      setStatus(await counts());
+      setStatus(await timed('push:counts', counts));
       if (following && next) {
         prepared = following;
         inFlight = next;
@@ -479,7 +528,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (out.sent === 0 && current.read === 0) break;
       if (out.pushed + out.refused + out.merged === 0 && out.sent > 0 && out.conflicts === 0) break;
       // what is left: entries skipped as busy, merges of conflicts, rows that failed
-      prepared = await preparePush(db, me, pushBatch);
+      prepared = await preparePush(db, me, roundSize(round + 1));
       inFlight = null;
     }
     if (report.refused > 0) {
@@ -493,12 +542,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function runOnce(signal: AbortSignal): Promise<SyncReport> {
     const report = { pulled: 0, pushed: 0, merged: 0, refused: 0, conflicts: 0 };
     try {
-      await connect();
+      await timed('connect', connect);
       if (role === undefined) await readRole();
       setStatus({ state: 'pulling', message: undefined, ...(await counts()) });
-      await pullAll(signal, report);
+      await timed('pull', () => pullAll(signal, report));
       setStatus({ state: 'pushing' });
-      await pushAll(signal, report);
+      await timed('push', () => pushAll(signal, report));
       const c = await counts();
       setStatus({ state: running ? 'idle' : 'idle', lastSyncAt: now(), progress: undefined, ...c });
       return { ...report, conflicts: c.conflicts, complete: true, state: 'idle' };

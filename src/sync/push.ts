@@ -112,6 +112,33 @@ export async function preparePush(
   return { list, revisions, docs, sent, ids: new Set(sent.keys()), lastSeq, read: all.length };
 }
 
+/**
+ * A pushed row whose outbox holds no later entry is stored here exactly as the server now has it,
+ * so its revision needs no copy of it (`base` absent: the capture middleware copies the stored row
+ * at the next local write, as for a pulled row). A row written again while the round was on its way
+ * (an entry left after this round's were removed) keeps the pushed body as the base of that edit.
+ * Runs in the round's transaction, after its entries are removed.
+ */
+async function leanWherePushed(db: SyncDb, revisions: RevisionRow[]): Promise<RevisionRow[]> {
+  const candidates = revisions.filter((r) => r.base !== null && r.table !== 'history');
+  const later = new Set(
+    candidates.length === 0
+      ? []
+      : (
+          (await db.syncOutbox
+            .where('[table+rowId]')
+            .anyOf(candidates.map((r) => [r.table, r.rowId]))
+            .keys()) as unknown as [string, string][]
+        ).map(([table, rowId]) => docIdOf(table as ReplicatedTable, rowId)),
+  );
+  return revisions.map((r) => {
+    // history entries are never merged against a base
+    if (r.base === null || (r.table !== 'history' && later.has(docIdOf(r.table, r.rowId)))) return r;
+    const { base: _pushed, ...lean } = r;
+    return lean;
+  });
+}
+
 /** One round: up to `limit` outbox entries. */
 export async function pushRound(
   db: SyncDb,
@@ -166,9 +193,9 @@ export async function finishPush(
         return;
       }
       if (res.ok || (res.rev && !res.error)) {
-        const previous = revisions[i];
+        const { base: _previousBase, ...previous } = revisions[i] ?? {};
         newRevisions.push({
-          ...(previous ?? {}),
+          ...previous,
           table: g.table,
           rowId: g.rowId,
           rev: res.rev!,
@@ -196,8 +223,8 @@ export async function finishPush(
       if (g.table !== 'history' && base) await tableOf(db, g.table).put(base as Row);
       else await tableOf(db, g.table).delete(g.rowId);
     }
-    if (newRevisions.length > 0) await db.syncRevisions.bulkPut(newRevisions);
     if (done.length > 0) await db.syncOutbox.bulkDelete(done);
+    if (newRevisions.length > 0) await db.syncRevisions.bulkPut(await leanWherePushed(db, newRevisions));
   });
 
   if (conflicted.length > 0) {

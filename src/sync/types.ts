@@ -76,7 +76,7 @@ export type SyncEngineOptions = Readonly<{
    * never (every page keeps facets and summaries as it goes).
    */
   catchUp?: false | Readonly<{ batchSize?: number }>;
-  /** Outbox entries per `_bulk_docs` round (default 2,000). */
+  /** Outbox entries per `_bulk_docs` round, at most (default 2,000; rounds start at 250 and double). */
   pushBatchSize?: number;
   /** A Mango selector on `_changes` (a slice of the team library): see `sliceSelector`. */
   selector?: Readonly<Record<string, unknown>>;
