@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { Article, Claim, Evidence, HistoryEntry, Question, Source, Speaker } from '@/core/model/types';
 import type { ArticleHead } from './derived/article-heads';
 import type { FacetRow, KeyRow, SummaryRow } from './derived/facets';
+import type { PlacedRow } from './derived/placements';
 import { derivedMiddleware } from './derived/middleware';
 import { reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
@@ -25,6 +26,7 @@ export type ClaimdeskDb = Dexie & {
   claimKeys: EntityTable<KeyRow, 'id'>;
   summaries: EntityTable<SummaryRow, 'id'>;
   articleHeads: EntityTable<ArticleHead, 'id'>;
+  placedClaims: Dexie.Table<PlacedRow, [string, string]>;
   /** Derived: the saved full-text index (search.ts). */
   searchIndex: EntityTable<SearchIndexRow, 'id'>;
   /** Team sync (schema version 5, src/sync): written by the capture middleware and the sync engine only. */
@@ -51,6 +53,7 @@ export type TableName =
   | 'summaries'
   | 'searchIndex'
   | 'articleHeads'
+  | 'placedClaims'
   | 'syncOutbox'
   | 'syncRevisions'
   | 'syncState';
@@ -69,6 +72,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'summaries',
   'searchIndex',
   'articleHeads',
+  'placedClaims',
   'syncOutbox',
   'syncRevisions',
   'syncState',
