@@ -12,7 +12,7 @@ import type {
   Timestamp,
 } from '@/core/model/types';
 import { db } from './db';
-import type { PlacedRow } from './derived/placements';
+import { type PlacedRow, unpack } from './derived/placements';
 import type { DbQueryMeta } from './queries';
 import { step } from './read-steps';
 
@@ -34,7 +34,7 @@ export type ComparisonData = Readonly<{
   articles: readonly ArticleRef[];
 }>;
 
-const READ_TABLES = () => [db.questions, db.placedClaims, db.speakers, db.articleHeads];
+const READ_TABLES = () => [db.questions, db.questionPacks, db.placedClaims, db.speakers, db.articleHeads];
 
 export const isLive = <T extends { deletedAt: Timestamp | null }>(row: T | undefined): row is T =>
   row !== undefined && row.deletedAt === null;
@@ -56,8 +56,10 @@ export async function articleRefs(ids: Iterable<ArticleId>): Promise<Map<Article
   return out;
 }
 
-async function questionsByKeys(keys: readonly QuestionId[]): Promise<Question[]> {
-  return (await db.questions.bulkGet([...new Set(keys)])).filter(isLive);
+/** Questions by key, from their packs (one string each, not the rows' hundreds of values). */
+export async function questionsByKeys(keys: readonly QuestionId[]): Promise<Question[]> {
+  const packs = await db.questionPacks.bulkGet([...new Set(keys)]);
+  return packs.flatMap((p) => (p ? [unpack(p)] : [])).filter(isLive);
 }
 
 /** Claim ids (UUID v7) sharing these leading characters were made within the same 65 seconds. */
@@ -134,7 +136,9 @@ async function questionsInScope(articleIds: readonly ArticleId[]): Promise<Quest
   if (few.length <= articleIds.length) {
     const wanted = new Set<string>(articleIds);
     return step('compare.questionTable', async () =>
-      (await db.questions.toArray()).filter((q) => isLive(q) && q.articleIds.some((a) => wanted.has(a))),
+      (await db.questionPacks.toArray())
+        .map(unpack)
+        .filter((q) => isLive(q) && q.articleIds.some((a) => wanted.has(a))),
     );
   }
   return step('compare.questionRows', async () => {

@@ -12,7 +12,7 @@ import { resetDb } from '@/test/db';
 import { countClaims } from './claim-list';
 import { addTagToClaims } from './claims';
 import { db, declareSchema } from './db';
-import { byPlacementKey, computePlacements } from './derived/placements';
+import { byPlacementKey, computePlacements, packOf } from './derived/placements';
 import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
@@ -168,6 +168,8 @@ describe('schema fixtures', () => {
         );
         expect(placements.length).toBeGreaterThan(0);
         expect(await db.placedClaims.toArray()).toEqual(placements.sort(byPlacementKey));
+        const questions = (await db.questions.orderBy('id').toArray()) as Question[];
+        expect(await db.questionPacks.orderBy('id').toArray()).toEqual(questions.map(packOf));
       });
 
       test('the library list, undo and new writes work on the upgraded data', async () => {

@@ -13,7 +13,7 @@ import { resetDb } from '@/test/db';
 import { listClaimPage, matchingClaimIds } from './claim-list';
 import { type ClaimdeskDb, db, declareSchema } from './db';
 import { headOf } from './derived/article-heads';
-import { byPlacementKey, computePlacements } from './derived/placements';
+import { byPlacementKey, computePlacements, unpack } from './derived/placements';
 import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
@@ -614,5 +614,7 @@ describe('schema history', () => {
     expect(first.n).toBeGreaterThanOrEqual(1);
     expect(rows.find((r) => r.c === 'lib-c0-10')!.live).toBe(0);
     expect(rows.find((r) => r.c === 'c-absent')).toMatchObject({ a: null, s: null, live: 0 });
+    // each question packed as it is, the one in the trash too
+    expect((await db.questionPacks.orderBy('id').toArray()).map(unpack)).toEqual(questions);
   });
 });

@@ -136,10 +136,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // count. The compare view reads a question's placements as one key range (not the claims and
     // their links), a speaker profile its questions through `s` (not every claim id of the
     // speaker). Written only when a question, a placed claim or its links change; no claim row or
-    // index changes. The upgrade builds them from the questions and changes no row.
+    // index changes. Question packs: each question as one JSON string (same id), which reads as one
+    // value where the row's article ids and placed claims are hundreds. The upgrade builds both from
+    // the questions and changes no row.
     version: 8,
     stores: {
       placedClaims: '[q+c], c, s',
+      questionPacks: 'id',
     },
     upgrade: placementsInUpgrade,
   },

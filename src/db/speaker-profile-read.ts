@@ -6,6 +6,7 @@ import {
   articleRefs,
   isLive,
   placedCompareClaims,
+  questionsByKeys,
   sourceCounts,
   toCompareClaims,
 } from './compare-read';
@@ -59,9 +60,9 @@ export function readProfileHead(speakerId: SpeakerId): Promise<SpeakerProfileHea
     db.summaries,
     db.articleHeads,
     db.claims,
-    db.questions,
     db.evidence,
     db.placedClaims,
+    db.questionPacks,
   ];
   return db.transaction('r', tables, async () => {
     const summaryAndHeads = step('profile.summary', () => db.summaries.get(speakerScope(speakerId))).then(
@@ -86,7 +87,7 @@ export function readProfileHead(speakerId: SpeakerId): Promise<SpeakerProfileHea
       summaryAndHeads,
       step('profile.questionRows', async () => {
         const keys = [...new Set((await placements).map((r) => r.q))] as QuestionId[];
-        return (await db.questions.bulkGet(keys)).filter(isLive);
+        return questionsByKeys(keys);
       }),
       placements,
     ]);

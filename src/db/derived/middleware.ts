@@ -27,7 +27,16 @@ import {
   type SummaryRow,
   stableKeysChanged,
 } from './facets';
-import { PLACEMENTS, type PlacedRow, placedIn, placedRowOf, samePlacement, withClaim } from './placements';
+import {
+  PLACEMENTS,
+  type PlacedRow,
+  packOf,
+  placedIn,
+  placedRowOf,
+  QUESTION_PACKS,
+  samePlacement,
+  withClaim,
+} from './placements';
 
 export const FACETS = 'claimFacets';
 export const KEYS = 'claimKeys';
@@ -46,6 +55,7 @@ export const WIDENED = [
   SUMMARIES,
   HEADS,
   PLACEMENTS,
+  QUESTION_PACKS,
 ];
 
 /** Transactions whose writes leave the derived rows alone (see `deferDerived`). */
@@ -87,6 +97,7 @@ type Tables = Readonly<{
   heads: DBCoreTable;
   questions: DBCoreTable;
   placements: DBCoreTable;
+  packs: DBCoreTable;
 }>;
 
 async function putDerived(
@@ -305,6 +316,7 @@ async function mutateQuestions(t: Tables, req: DBCoreMutateRequest): Promise<DBC
   if (req.type === 'deleteRange') {
     const gone = await rowsIn(t.questions, trans, req.range);
     const res = await t.questions.mutate(req);
+    await t.packs.mutate({ trans, type: 'deleteRange', range: req.range });
     await inOrder(trans, () =>
       questionsRemoved(
         t,
@@ -315,7 +327,8 @@ async function mutateQuestions(t: Tables, req: DBCoreMutateRequest): Promise<DBC
     return res;
   }
   const res = await t.questions.mutate(req);
-  if (req.type === 'delete')
+  if (req.type === 'delete') {
+    await t.packs.mutate({ trans, type: 'delete', keys: req.keys });
     await inOrder(trans, () =>
       questionsRemoved(
         t,
@@ -323,8 +336,9 @@ async function mutateQuestions(t: Tables, req: DBCoreMutateRequest): Promise<DBC
         (req.keys as string[]).filter((_, i) => succeeded(res, i)),
       ),
     );
-  else {
+  } else {
     const written = (req.values as Question[]).filter((_, i) => succeeded(res, i));
+    if (written.length > 0) await t.packs.mutate({ trans, type: 'put', values: written.map(packOf) });
     await inOrder(trans, () => questionsWritten(t, trans, written));
   }
   return res;
@@ -461,6 +475,7 @@ export const derivedMiddleware: Middleware<DBCore> = {
       heads: down.table(HEADS),
       questions: down.table('questions'),
       placements: down.table(PLACEMENTS),
+      packs: down.table(QUESTION_PACKS),
     };
     const mutate: Record<string, (req: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>> = {
       claims: (req) => mutateClaims(t, req),

@@ -79,3 +79,18 @@ export function computePlacements(
 /** The order of the `[q+c]` key. */
 export const byPlacementKey = (a: PlacedRow, b: PlacedRow): number =>
   a.q < b.q ? -1 : a.q > b.q ? 1 : a.c < b.c ? -1 : a.c > b.c ? 1 : 0;
+
+/**
+ * A **question pack** (`questionPacks`, schema version 8, same id): the question as one JSON string.
+ * A question row holds every article it is raised by and every placed claim twice (stances and the
+ * indexed `placedClaimIds`): hundreds of values that IndexedDB clones one by one on every read (30
+ * questions of 200 articles cost as much as 1,000 article heads). One string is cloned at once;
+ * `JSON.parse` of it is the cheap part. Kept with the placements; read by compare and profiles.
+ */
+export type QuestionPack = Readonly<{ id: string; p: string }>;
+
+export const QUESTION_PACKS = 'questionPacks';
+
+export const packOf = (q: Question): QuestionPack => ({ id: q.id, p: JSON.stringify(q) });
+
+export const unpack = (row: QuestionPack): Question => JSON.parse(row.p) as Question;

@@ -11,7 +11,7 @@ import {
   type SummaryRow,
 } from './facets';
 import { FACETS, HEADS, KEYS, SUMMARIES } from './middleware';
-import { computePlacements, PLACEMENTS } from './placements';
+import { computePlacements, PLACEMENTS, packOf, QUESTION_PACKS } from './placements';
 
 /** Every facet row and summary, worked out from scratch from the claims, links and speakers. */
 export function computeDerived(
@@ -65,7 +65,7 @@ export async function rebuildDerivedIn(
   if (has(PLACEMENTS)) await rebuildPlacementsIn(table, claims, evidence);
 }
 
-/** Rebuilds the placement rows (`placedClaims`) from the questions, the claims they place and their links. */
+/** Rebuilds the placement rows (`placedClaims`) and question packs from the questions, the claims they place and their links. */
 export async function rebuildPlacementsIn(
   table: (name: string) => Table,
   claims?: readonly Claim[],
@@ -81,6 +81,8 @@ export async function rebuildPlacementsIn(
     evidence ?? ((await table('evidence').where('claimId').anyOf(placed).toArray()) as Evidence[]);
   await table(PLACEMENTS).clear();
   await table(PLACEMENTS).bulkPut(computePlacements(questions, rows, links));
+  await table(QUESTION_PACKS).clear();
+  await table(QUESTION_PACKS).bulkPut(questions.map(packOf));
 }
 
 /**
@@ -96,7 +98,7 @@ export const rebuildInUpgrade =
     // the placement rows are built by version 8's own step (its table is not in the earlier steps)
     return rebuildDerivedIn(
       (name) => tx.table(name),
-      (name) => name !== PLACEMENTS && tx.storeNames.includes(name),
+      (name) => name !== PLACEMENTS && name !== QUESTION_PACKS && tx.storeNames.includes(name),
     );
   };
 

@@ -25,7 +25,7 @@ import { createQuestion, restoreQuestion, setStances, softDeleteQuestion } from 
 import { mergeSpeakers, updateSpeaker } from '../speakers';
 import { redo, undo } from '../undo';
 import { headOf } from './article-heads';
-import { byPlacementKey, computePlacements } from './placements';
+import { byPlacementKey, computePlacements, packOf } from './placements';
 import { computeDerived } from './rebuild';
 
 beforeEach(resetDb);
@@ -261,6 +261,7 @@ test('kept summaries, facets and placements equal a rebuild from scratch after r
       expect(await db.placedClaims.toArray()).toEqual(
         computePlacements(questions, claims, evidence).sort(byPlacementKey),
       );
+      expect(byId(await db.questionPacks.toArray())).toEqual(byId(questions.map(packOf)));
     }),
     { numRuns: 25 },
   );
