@@ -5,8 +5,9 @@
  * read-only transaction, alternating, median of `runs`.
  */
 import type { ArticleId, ClaimId, SpeakerId } from '@/core/model/types';
-import { minuteRanges } from '@/db/compare-read';
+import { minuteRanges, placementsOf } from '@/db/compare-read';
 import { db } from '@/db/db';
+import { unpack } from '@/db/derived/placements';
 
 type Shape = { name: string; run: () => Promise<number> };
 
@@ -52,6 +53,18 @@ export async function timeReadShapes(
     },
     { name: 'questions: one getAll', run: async () => (await db.questions.toArray()).length },
     {
+      name: 'question packs (v8): one getAll, unpacked',
+      run: async () => (await db.questionPacks.toArray()).map(unpack).length,
+    },
+    {
+      name: `placed claims (v8): ${questions.length} placement ranges`,
+      run: async () => (await placementsOf(questions)).length,
+    },
+    {
+      name: 'speaker placements (v8): the s index',
+      run: async () => (await db.placedClaims.where('s').equals(heavySpeaker).toArray()).length,
+    },
+    {
       name: 'questions: placedClaimIds anyOf speaker ids',
       run: async () => {
         const ids = await db.claims.where('speakerId').equals(heavySpeaker).primaryKeys();
@@ -64,7 +77,10 @@ export async function timeReadShapes(
   for (let i = 0; i < runs; i++)
     for (const s of shapes) {
       const t = performance.now();
-      const n = await tx(['claims', 'articleHeads', 'evidence', 'questions'], s.run);
+      const n = await tx(
+        ['claims', 'articleHeads', 'evidence', 'questions', 'questionPacks', 'placedClaims'],
+        s.run,
+      );
       ms.set(s.name, [...(ms.get(s.name) ?? []), Math.round((performance.now() - t) * 10) / 10]);
       rows.set(s.name, n);
     }

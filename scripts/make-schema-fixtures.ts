@@ -182,7 +182,8 @@ const FIXTURES: readonly Readonly<{ version: number; build: Build }>[] = [
   { version: 4, build: version4FromVersion5 },
   { version: 5, build: keptAsReleased },
   { version: 6, build: keptAsReleased },
-  { version: 7, build: withTheAppAsItIsNow },
+  { version: 7, build: keptAsReleased },
+  { version: 8, build: withTheAppAsItIsNow },
 ];
 
 async function main(args: readonly string[]) {

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { Dexie } from 'dexie';
 import type { CompareClaim } from '@/core/compare/types';
 import type {
   Article,
@@ -11,6 +12,7 @@ import type {
   Timestamp,
 } from '@/core/model/types';
 import { db } from './db';
+import { type PlacedRow, unpack } from './derived/placements';
 import type { DbQueryMeta } from './queries';
 import { step } from './read-steps';
 
@@ -32,14 +34,7 @@ export type ComparisonData = Readonly<{
   articles: readonly ArticleRef[];
 }>;
 
-const READ_TABLES = () => [
-  db.questions,
-  db.claims,
-  db.claimFacets,
-  db.evidence,
-  db.speakers,
-  db.articleHeads,
-];
+const READ_TABLES = () => [db.questions, db.questionPacks, db.placedClaims, db.speakers, db.articleHeads];
 
 export const isLive = <T extends { deletedAt: Timestamp | null }>(row: T | undefined): row is T =>
   row !== undefined && row.deletedAt === null;
@@ -61,8 +56,10 @@ export async function articleRefs(ids: Iterable<ArticleId>): Promise<Map<Article
   return out;
 }
 
-async function questionsByKeys(keys: readonly QuestionId[]): Promise<Question[]> {
-  return (await db.questions.bulkGet([...new Set(keys)])).filter(isLive);
+/** Questions by key, from their packs (one string each, not the rows' hundreds of values). */
+export async function questionsByKeys(keys: readonly QuestionId[]): Promise<Question[]> {
+  const packs = await db.questionPacks.bulkGet([...new Set(keys)]);
+  return packs.flatMap((p) => (p ? [unpack(p)] : [])).filter(isLive);
 }
 
 /** Claim ids (UUID v7) sharing these leading characters were made within the same 65 seconds. */
@@ -139,7 +136,9 @@ async function questionsInScope(articleIds: readonly ArticleId[]): Promise<Quest
   if (few.length <= articleIds.length) {
     const wanted = new Set<string>(articleIds);
     return step('compare.questionTable', async () =>
-      (await db.questions.toArray()).filter((q) => isLive(q) && q.articleIds.some((a) => wanted.has(a))),
+      (await db.questionPacks.toArray())
+        .map(unpack)
+        .filter((q) => isLive(q) && q.articleIds.some((a) => wanted.has(a))),
     );
   }
   return step('compare.questionRows', async () => {
@@ -171,9 +170,51 @@ export function toCompareClaims(
 }
 
 /**
+ * The placed claims as a cell shows them, from their placement rows (each claim once; claims in
+ * the trash, not stored, or in an article in the trash are left out).
+ */
+export function placedCompareClaims(
+  rows: readonly PlacedRow[],
+  articles: ReadonlyMap<ArticleId, ArticleRef>,
+): CompareClaim[] {
+  const out: CompareClaim[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (r.live === 0 || r.a === null || r.v === null || seen.has(r.c)) continue;
+    seen.add(r.c);
+    const article = articles.get(r.a as ArticleId);
+    if (!article || article.date === null) continue;
+    out.push({
+      id: r.c as ClaimId,
+      speakerId: r.s as CompareClaim['speakerId'],
+      articleId: r.a as ArticleId,
+      text: r.t,
+      verdict: r.v,
+      sourceCount: r.n,
+      date: article.date,
+    });
+  }
+  return out;
+}
+
+/** The placement rows of these questions: one `[q+c]` key range each. */
+export const placementsOf = async (questions: readonly Question[]): Promise<PlacedRow[]> =>
+  (
+    await Promise.all(
+      questions.map((q) =>
+        db.placedClaims
+          .where('[q+c]')
+          .between([q.id, Dexie.minKey], [q.id, Dexie.maxKey], true, true)
+          .toArray(),
+      ),
+    )
+  ).flat();
+
+/**
  * The questions of a comparison and everything their cells show: read by index (questions by
- * article, or the most recent ones), then only the placed claims, their links, speakers and
- * articles by key — never a whole table.
+ * article, or the most recent ones), then each question's placement rows (the placed claims with
+ * their source counts, kept by the write middleware), their speakers and articles by key — never a
+ * whole table, and neither the claim rows nor their links.
  */
 export function readComparison(scope: ComparisonScope): Promise<ComparisonData> {
   return db.transaction('r', READ_TABLES(), async () => {
@@ -190,35 +231,34 @@ export function readComparison(scope: ComparisonScope): Promise<ComparisonData> 
             .limit(RECENT_QUESTIONS)
             .toArray();
     questions.sort((a, b) => a.id.localeCompare(b.id)); // ids are time-ordered: oldest question first
-    const placed = [...new Set(questions.flatMap((q) => Object.keys(q.stances)))] as ClaimId[];
-    const claims = await step('compare.claimRows', async () =>
-      (await db.claims.bulkGet(placed)).filter(isLive),
+    const rows = await step(
+      'compare.placements',
+      () => placementsOf(questions),
+      (r) => r.length,
     );
-    const [counts, articles, speakers] = await Promise.all([
-      step(
-        'compare.sourceCounts',
-        () => sourceCounts(claims),
-        (m) => m.size,
-      ),
+    const live = rows.filter((r) => r.live === 1 && r.a !== null);
+    const [articles, speakers] = await Promise.all([
       step(
         'compare.articleHeads',
-        () => articleRefs(claims.map((c) => c.articleId)),
+        () => articleRefs(live.map((r) => r.a as ArticleId)),
         (m) => m.size,
       ),
       step('compare.speakers', () =>
-        db.speakers.bulkGet([...new Set(claims.flatMap((c) => (c.speakerId ? [c.speakerId] : [])))]),
+        db.speakers.bulkGet([...new Set(live.flatMap((r) => (r.s ? [r.s as Speaker['id']] : [])))]),
       ),
     ]);
     return {
       questions,
-      claims: toCompareClaims(claims, counts, articles),
+      claims: placedCompareClaims(live, articles),
       speakers: speakers.filter(isLive),
       articles: [...articles.values()],
     };
   });
 }
 
-const TABLES_READ: DbQueryMeta = { tables: ['claims', 'evidence', 'speakers', 'articles', 'articleHeads'] };
+const TABLES_READ: DbQueryMeta = {
+  tables: ['claims', 'evidence', 'speakers', 'articles', 'articleHeads', 'placedClaims'],
+};
 
 export const compareQueries = {
   all: () => ['questions', 'compare'] as const,

@@ -3,6 +3,7 @@ import type { Article, Claim, Evidence, HistoryEntry, Question, Source, Speaker 
 import type { ArticleHead } from './derived/article-heads';
 import type { FacetRow, KeyRow, SummaryRow } from './derived/facets';
 import { derivedMiddleware } from './derived/middleware';
+import type { PlacedRow, QuestionPack } from './derived/placements';
 import { reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { syncCaptureMiddleware } from './sync-capture';
@@ -25,6 +26,8 @@ export type ClaimdeskDb = Dexie & {
   claimKeys: EntityTable<KeyRow, 'id'>;
   summaries: EntityTable<SummaryRow, 'id'>;
   articleHeads: EntityTable<ArticleHead, 'id'>;
+  placedClaims: Dexie.Table<PlacedRow, [string, string]>;
+  questionPacks: EntityTable<QuestionPack, 'id'>;
   /** Derived: the saved full-text index (search.ts). */
   searchIndex: EntityTable<SearchIndexRow, 'id'>;
   /** Team sync (schema version 5, src/sync): written by the capture middleware and the sync engine only. */
@@ -51,6 +54,8 @@ export type TableName =
   | 'summaries'
   | 'searchIndex'
   | 'articleHeads'
+  | 'placedClaims'
+  | 'questionPacks'
   | 'syncOutbox'
   | 'syncRevisions'
   | 'syncState';
@@ -69,6 +74,8 @@ export const TABLE_NAMES: readonly TableName[] = [
   'summaries',
   'searchIndex',
   'articleHeads',
+  'placedClaims',
+  'questionPacks',
   'syncOutbox',
   'syncRevisions',
   'syncState',

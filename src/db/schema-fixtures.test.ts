@@ -7,11 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { ArticleId, Claim, Evidence, Speaker } from '@/core/model/types';
+import type { ArticleId, Claim, Evidence, Question, Speaker } from '@/core/model/types';
 import { resetDb } from '@/test/db';
 import { countClaims } from './claim-list';
 import { addTagToClaims } from './claims';
 import { db, declareSchema } from './db';
+import { byPlacementKey, computePlacements, packOf } from './derived/placements';
 import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
@@ -39,6 +40,8 @@ const UPGRADED: Readonly<Record<number, (table: string, row: Row) => Row>> = {
   6: (_table, row) => row,
   // version 7 rebuilds the facet and key rows (shorter, fewer keys): rows stay as they were
   7: (_table, row) => row,
+  // version 8 adds the placement rows (built from the questions): rows stay as they were
+  8: (_table, row) => row,
 };
 
 /** Derived rows an upgrade rebuilds in a new shape (checked against a rebuild from the rows below). */
@@ -81,10 +84,13 @@ describe('schema fixtures', () => {
         expect(db.verno).toBe(CURRENT_VERSION);
         for (const [table, rows] of Object.entries(fixture.tables)) {
           if (fixture.version < (REBUILT_AT[table] ?? 0)) continue;
-          const key = db.table(table).schema.primKey.keyPath as string;
+          const keyPath = db.table(table).schema.primKey.keyPath as string | string[];
+          // a compound key (placement rows: [q+c]) is the array of its parts
+          const keyOf = (row: Row) =>
+            (Array.isArray(keyPath) ? keyPath.map((k) => row[k]) : row[keyPath]) as string;
           expect(await db.table(table).count(), table).toBe(rows.length);
           for (const row of rows) {
-            expect(await db.table(table).get(row[key] as string), `${table} ${String(row[key])}`).toEqual(
+            expect(await db.table(table).get(keyOf(row)), `${table} ${String(keyOf(row))}`).toEqual(
               expected(fixture, table, row),
             );
           }
@@ -154,6 +160,16 @@ describe('schema fixtures', () => {
         expect(await db.summaries.orderBy('id').toArray()).toEqual([...derived.summaries].sort(byId));
         expect(await db.claimFacets.orderBy('id').toArray()).toEqual([...derived.facets].sort(byId));
         expect(await db.claimKeys.orderBy('id').toArray()).toEqual([...derived.keys].sort(byId));
+        // the placement rows (version 8): every live question's placed claims
+        const placements = computePlacements(
+          (await db.questions.toArray()) as Question[],
+          claims as Claim[],
+          evidence as Evidence[],
+        );
+        expect(placements.length).toBeGreaterThan(0);
+        expect(await db.placedClaims.toArray()).toEqual(placements.sort(byPlacementKey));
+        const questions = (await db.questions.orderBy('id').toArray()) as Question[];
+        expect(await db.questionPacks.orderBy('id').toArray()).toEqual(questions.map(packOf));
       });
 
       test('the library list, undo and new writes work on the upgraded data', async () => {

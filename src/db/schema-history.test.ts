@@ -13,6 +13,7 @@ import { resetDb } from '@/test/db';
 import { listClaimPage, matchingClaimIds } from './claim-list';
 import { type ClaimdeskDb, db, declareSchema } from './db';
 import { headOf } from './derived/article-heads';
+import { byPlacementKey, computePlacements, unpack } from './derived/placements';
 import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
@@ -336,6 +337,16 @@ const STEPS: readonly Step[] = [
       expect(await current.meta.get('v7-row')).toEqual({ key: 'v7-row', value: 7 });
     },
   },
+  {
+    // version 8 adds only the placement rows (derived from the questions; see the test below)
+    version: 8,
+    seed: async (old) => {
+      await old.table('meta').put({ key: 'v8-row', value: 8 });
+    },
+    verify: async (current) => {
+      expect(await current.meta.get('v8-row')).toEqual({ key: 'v8-row', value: 8 });
+    },
+  },
 ];
 
 const v5History = {
@@ -539,5 +550,71 @@ describe('schema history', () => {
         .map((c) => c.id)
         .sort(),
     );
+  });
+
+  test('a version-7 library keeps every row and gets a placement row for each claim its live questions place', async () => {
+    const lib = v2Library();
+    const old = openAt(7);
+    await old.open();
+    await old.table('articles').bulkAdd(lib.articles);
+    await old.table('speakers').bulkAdd(lib.speakers);
+    await old.table('claims').bulkAdd(lib.claims);
+    await old.table('sources').add(v1.source);
+    await old.table('evidence').bulkAdd(lib.evidence);
+    const question = (id: string, stances: Record<string, string>, deletedAt: number | null) => ({
+      id,
+      text: `Question ${id}?`,
+      articleIds: ['lib-a0', 'lib-a1'],
+      stances,
+      placedClaimIds: Object.keys(stances),
+      updatedAt: t0,
+      deletedAt,
+    });
+    // a claim with two links (one removed), a claim in the trash, a claim never stored, and a
+    // question in the trash (it places nothing)
+    const questions = [
+      question(
+        'q-live',
+        { 'lib-c0-00': 'for', 'lib-c1-01': 'against', 'lib-c0-10': 'neutral', 'c-absent': 'for' },
+        null,
+      ),
+      question('q-trash', { 'lib-c0-02': 'for' }, t0 + 5),
+    ];
+    await old.table('questions').bulkAdd(questions);
+    await old
+      .table('evidence')
+      .add({ ...v1.evidence, id: 'lib-e-extra', claimId: 'lib-c0-00', deletedAt: null });
+    old.close();
+
+    await db.open();
+    expect(await db.claims.orderBy('id').toArray()).toEqual(lib.claims);
+    expect(await db.questions.orderBy('id').toArray()).toEqual(questions);
+    const [claims, evidence] = await Promise.all([db.claims.toArray(), db.evidence.toArray()]);
+    const rows = await db.placedClaims.toArray();
+    expect(rows).toEqual(
+      computePlacements(questions as unknown as Question[], claims, evidence).sort(byPlacementKey),
+    );
+    expect(rows.map((r) => [r.q, r.c])).toEqual([
+      ['q-live', 'c-absent'],
+      ['q-live', 'lib-c0-00'],
+      ['q-live', 'lib-c0-10'],
+      ['q-live', 'lib-c1-01'],
+    ]);
+    const first = rows.find((r) => r.c === 'lib-c0-00')!;
+    const claim = lib.claims.find((c) => c.id === 'lib-c0-00')!;
+    expect(first).toMatchObject({
+      s: claim.speakerId,
+      a: 'lib-a0',
+      t: claim.text,
+      v: claim.verdict,
+      live: 1,
+    });
+    // its live links: the library's own (if live) and the extra one
+    expect(first.n).toBe(evidence.filter((e) => e.claimId === 'lib-c0-00' && e.deletedAt === null).length);
+    expect(first.n).toBeGreaterThanOrEqual(1);
+    expect(rows.find((r) => r.c === 'lib-c0-10')!.live).toBe(0);
+    expect(rows.find((r) => r.c === 'c-absent')).toMatchObject({ a: null, s: null, live: 0 });
+    // each question packed as it is, the one in the trash too
+    expect((await db.questionPacks.orderBy('id').toArray()).map(unpack)).toEqual(questions);
   });
 });

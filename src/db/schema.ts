@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { rebuildInUpgrade } from './derived/rebuild';
+import { placementsInUpgrade, rebuildInUpgrade } from './derived/rebuild';
 
 /**
  * The schema history of the `claimdesk` database, oldest first. Never edit a released version:
@@ -129,6 +129,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       claimKeys: 'id, *k',
     },
     upgrade: rebuildInUpgrade(7),
+  },
+  {
+    // Placement rows (src/db/derived/placements.ts): one per claim placed under a live question,
+    // keyed [question+claim], with the claim's speaker, article, text, verdict and live source
+    // count. The compare view reads a question's placements as one key range (not the claims and
+    // their links), a speaker profile its questions through `s` (not every claim id of the
+    // speaker). Written only when a question, a placed claim or its links change; no claim row or
+    // index changes. Question packs: each question as one JSON string (same id), which reads as one
+    // value where the row's article ids and placed claims are hundreds. The upgrade builds both from
+    // the questions and changes no row.
+    version: 8,
+    stores: {
+      placedClaims: '[q+c], c, s',
+      questionPacks: 'id',
+    },
+    upgrade: placementsInUpgrade,
   },
 ];
 

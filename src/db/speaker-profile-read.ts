@@ -1,7 +1,15 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { CompareClaim } from '@/core/compare/types';
-import type { ArticleId, ClaimId, Question, Speaker, SpeakerId } from '@/core/model/types';
-import { type ArticleRef, articleRefs, isLive, sourceCounts, toCompareClaims } from './compare-read';
+import type { ArticleId, Question, QuestionId, Speaker, SpeakerId } from '@/core/model/types';
+import {
+  type ArticleRef,
+  articleRefs,
+  isLive,
+  placedCompareClaims,
+  questionsByKeys,
+  sourceCounts,
+  toCompareClaims,
+} from './compare-read';
 import { db } from './db';
 import { speakerScope } from './derived/facets';
 import type { DbQueryMeta } from './queries';
@@ -40,13 +48,22 @@ const byDateThenTitle = (a: ArticleRef, b: ArticleRef) =>
 
 /**
  * The head of a profile: the speaker, their kept counts (by verdict and by article), the articles'
- * heads, and the questions they are placed under with those claims. The claims are found through
- * index keys only (the speaker's claim ids, then the questions that hold any of them): a speaker
- * with 5,000 claims costs 5,000 keys, not 5,000 rows. The independent reads are issued at once, and
- * the first page of the "by article" section is read with the head (the screen shows it at once).
+ * heads, and the questions they are placed under with those claims. The questions are found through
+ * the speaker's placement rows (the `s` index of `placedClaims`): a speaker with 5,000 claims of
+ * which 40 are placed reads 40 small rows, not 5,000 claim keys. The independent reads are issued
+ * at once, and the first page of the "by article" section is read with the head (the screen shows
+ * it at once).
  */
 export function readProfileHead(speakerId: SpeakerId): Promise<SpeakerProfileHead> {
-  const tables = [db.speakers, db.summaries, db.articleHeads, db.claims, db.questions, db.evidence];
+  const tables = [
+    db.speakers,
+    db.summaries,
+    db.articleHeads,
+    db.claims,
+    db.evidence,
+    db.placedClaims,
+    db.questionPacks,
+  ];
   return db.transaction('r', tables, async () => {
     const summaryAndHeads = step('profile.summary', () => db.summaries.get(speakerScope(speakerId))).then(
       async (summary) => {
@@ -60,30 +77,23 @@ export function readProfileHead(speakerId: SpeakerId): Promise<SpeakerProfileHea
       },
     );
     const speaker = step('profile.speaker', () => db.speakers.get(speakerId));
-    const claimIds = step('profile.claimKeys', () =>
-      db.claims.where('speakerId').equals(speakerId).primaryKeys(),
+    const placements = step(
+      'profile.placements',
+      () => db.placedClaims.where('s').equals(speakerId).toArray(),
+      (r) => r.length,
     );
-    const [speakerRow, { summary, articleIds, refs }, questions, ids] = await Promise.all([
+    const [speakerRow, { summary, articleIds, refs }, questions, rows] = await Promise.all([
       speaker,
       summaryAndHeads,
       step('profile.questionRows', async () => {
-        const mine = await claimIds;
-        if (mine.length === 0) return [];
-        const keys = await step('profile.questionKeys', () =>
-          db.questions.where('placedClaimIds').anyOf(mine).primaryKeys(),
-        );
-        const own = new Set<string>(mine);
-        return (await db.questions.bulkGet([...new Set(keys)]))
-          .filter(isLive)
-          .filter((q) => q.placedClaimIds.some((id) => own.has(id)));
+        const keys = [...new Set((await placements).map((r) => r.q))] as QuestionId[];
+        return questionsByKeys(keys);
       }),
-      claimIds,
+      placements,
     ]);
-    const own = new Set<string>(ids);
     questions.sort((a, b) => a.id.localeCompare(b.id)); // ids are time-ordered: oldest first
-    const placedIds = [
-      ...new Set(questions.flatMap((q) => q.placedClaimIds.filter((id) => own.has(id)))),
-    ] as ClaimId[];
+    const asked = new Set<string>(questions.map((q) => q.id));
+    const placedRows = rows.filter((r) => asked.has(r.q)).sort((a, b) => a.q.localeCompare(b.q));
     const articles: ProfileArticle[] = [];
     for (const id of articleIds) {
       const ref = refs.get(id);
@@ -91,25 +101,22 @@ export function readProfileHead(speakerId: SpeakerId): Promise<SpeakerProfileHea
     }
     articles.sort(byDateThenTitle);
     const first = articles.slice(0, PROFILE_PAGE_ARTICLES);
-    // the first page of the "by article" section in the same read, beside the placed claims
-    const [firstPage, { placedRows, counts }] = await Promise.all([
+    // the first page of the "by article" section in the same read, beside the placed claims' articles
+    const [firstPage, placedRefs] = await Promise.all([
       claimsOfArticles(speakerId, first),
-      step('profile.placedRows', async () => {
-        const rows = (await db.claims.bulkGet(placedIds)).filter(isLive);
-        const [n, placedRefs] = await Promise.all([
-          sourceCounts(rows),
-          articleRefs(rows.map((c) => c.articleId).filter((id) => !refs.has(id))),
-        ]);
-        for (const [id, ref] of placedRefs) refs.set(id, ref);
-        return { placedRows: rows, counts: n };
-      }),
+      step('profile.placedArticles', () =>
+        articleRefs(
+          placedRows.flatMap((r) => (r.a !== null && !refs.has(r.a as ArticleId) ? [r.a as ArticleId] : [])),
+        ),
+      ),
     ]);
+    for (const [id, ref] of placedRefs) refs.set(id, ref);
     return {
       speaker: speakerRow ?? null,
       counts: countsOf(summary),
       articles,
       questions,
-      placed: toCompareClaims(placedRows, counts, refs),
+      placed: placedCompareClaims(placedRows, refs),
       firstPage: { articles: firstPage, next: first.length < articles.length ? first.length : null },
     };
   });
@@ -147,7 +154,16 @@ export function readProfileClaims(
 }
 
 const TABLES_READ: DbQueryMeta = {
-  tables: ['claims', 'evidence', 'speakers', 'articles', 'articleHeads', 'questions', 'summaries'],
+  tables: [
+    'claims',
+    'evidence',
+    'speakers',
+    'articles',
+    'articleHeads',
+    'questions',
+    'summaries',
+    'placedClaims',
+  ],
 };
 
 export const speakerProfileQueries = {

@@ -15,7 +15,7 @@ import {
   Dexie,
   type Middleware,
 } from 'dexie';
-import type { Article, Claim, Evidence, Speaker } from '@/core/model/types';
+import type { Article, Claim, Evidence, Question, Speaker } from '@/core/model/types';
 import { headOf } from './article-heads';
 import {
   applyDelta,
@@ -27,14 +27,36 @@ import {
   type SummaryRow,
   stableKeysChanged,
 } from './facets';
+import {
+  PLACEMENTS,
+  type PlacedRow,
+  packOf,
+  placedIn,
+  placedRowOf,
+  QUESTION_PACKS,
+  samePlacement,
+  withClaim,
+} from './placements';
 
 export const FACETS = 'claimFacets';
 export const KEYS = 'claimKeys';
 export const SUMMARIES = 'summaries';
 export const HEADS = 'articleHeads';
-const WATCHED = ['claims', 'evidence', 'speakers', 'articles'];
+const WATCHED = ['claims', 'evidence', 'speakers', 'articles', 'questions'];
 /** Every table the middleware reads or writes: a transaction that rebuilds derived rows spans these. */
-export const WIDENED = ['claims', 'evidence', 'speakers', 'articles', FACETS, KEYS, SUMMARIES, HEADS];
+export const WIDENED = [
+  'claims',
+  'evidence',
+  'speakers',
+  'articles',
+  'questions',
+  FACETS,
+  KEYS,
+  SUMMARIES,
+  HEADS,
+  PLACEMENTS,
+  QUESTION_PACKS,
+];
 
 /** Transactions whose writes leave the derived rows alone (see `deferDerived`). */
 const deferred = new WeakSet<object>();
@@ -73,6 +95,9 @@ type Tables = Readonly<{
   summaries: DBCoreTable;
   articles: DBCoreTable;
   heads: DBCoreTable;
+  questions: DBCoreTable;
+  placements: DBCoreTable;
+  packs: DBCoreTable;
 }>;
 
 async function putDerived(
@@ -169,6 +194,7 @@ async function claimsWritten(
     return [old, old && old.s === c.speakerId ? refacet(facet, { sortKey: old.o.n }) : facet] as const;
   });
   await putDerived(t, trans, changes);
+  await placedClaimsChanged(t, trans, ids, new Map(claims.map((c) => [c.id as string, c])));
 }
 
 async function claimsRemoved(t: Tables, trans: DBCoreTransaction, ids: readonly string[]): Promise<void> {
@@ -178,9 +204,10 @@ async function claimsRemoved(t: Tables, trans: DBCoreTransaction, ids: readonly 
     trans,
     before.map((b) => [b, undefined] as const),
   );
+  await placedClaimsChanged(t, trans, ids, new Map());
 }
 
-/** Claims whose links to sources changed: their has-source flag, from the live evidence. */
+/** Claims whose links to sources changed: their has-source flag and placements' counts, from the live evidence. */
 async function evidenceChanged(t: Tables, trans: DBCoreTransaction, claimIds: ReadonlySet<string>) {
   if (claimIds.size === 0) return;
   const ids = [...claimIds];
@@ -194,6 +221,127 @@ async function evidenceChanged(t: Tables, trans: DBCoreTransaction, claimIds: Re
     if (old.h !== h) changes.push([old, refacet(old, { h })]);
   });
   await putDerived(t, trans, changes);
+  const rows = await placementsOf(t, trans, ids);
+  if (rows.length === 0) return;
+  const n = new Map(ids.map((id, i) => [id, counts[i]!.length]));
+  await putPlacements(
+    t,
+    trans,
+    rows.map((r) => [r, r.a === null ? r : { ...r, n: n.get(r.c) ?? 0 }] as const),
+  );
+}
+
+/**
+ * The placement rows of these claims: one range of the `c` index over the batch's ids (a batch's
+ * new ids are close together), keys only, then the rows of the ids asked for. Most writes are of
+ * claims placed nowhere: one read that finds no key.
+ */
+async function placementsOf(t: Tables, trans: DBCoreTransaction, claimIds: readonly string[]) {
+  if (claimIds.length === 0) return [];
+  const sorted = [...new Set(claimIds)].sort();
+  const index = t.placements.schema.getIndexByKeyPath('c')!;
+  const range = sorted.length === 1 ? equal(sorted[0]) : between(sorted[0], sorted.at(-1));
+  const { result } = await t.placements.query({ trans, values: false, query: { index, range } });
+  const wanted = new Set(sorted);
+  const keys = (result as [string, string][]).filter((k) => wanted.has(k[1]));
+  if (keys.length === 0) return [];
+  return ((await t.placements.getMany({ trans, keys })) as (PlacedRow | undefined)[]).filter(
+    (r): r is PlacedRow => r !== undefined,
+  );
+}
+
+async function putPlacements(
+  t: Tables,
+  trans: DBCoreTransaction,
+  changes: readonly (readonly [PlacedRow, PlacedRow])[],
+): Promise<void> {
+  const values = changes.filter(([a, b]) => !samePlacement(a, b)).map(([, b]) => b);
+  if (values.length > 0) await t.placements.mutate({ trans, type: 'put', values });
+}
+
+/** Claims written or removed: their placements follow (a claim stored for the first time counts its links). */
+async function placedClaimsChanged(
+  t: Tables,
+  trans: DBCoreTransaction,
+  ids: readonly string[],
+  claims: ReadonlyMap<string, Claim>,
+): Promise<void> {
+  const rows = await placementsOf(t, trans, ids);
+  if (rows.length === 0) return;
+  const arriving = [...new Set(rows.filter((r) => r.a === null && claims.has(r.c)).map((r) => r.c))];
+  const links = await Promise.all(arriving.map((id) => liveEvidenceClaims(t, trans, equal(id))));
+  const n = new Map(arriving.map((id, i) => [id, links[i]!.length]));
+  await putPlacements(
+    t,
+    trans,
+    rows.map((r) => {
+      const claim = claims.get(r.c);
+      return [r, n.has(r.c) ? placedRowOf(r.q, r.c, claim, n.get(r.c)!) : withClaim(r, claim)] as const;
+    }),
+  );
+}
+
+const questionRange = (id: string): DBCoreKeyRange => between([id], [id, []]);
+
+/** Questions written: each one's placement rows are the claims it places while live. */
+async function questionsWritten(t: Tables, trans: DBCoreTransaction, questions: readonly Question[]) {
+  for (const q of questions) {
+    const { result } = await t.placements.query({
+      trans,
+      values: false,
+      query: { index: t.placements.schema.primaryKey, range: questionRange(q.id) },
+    });
+    const had = new Set((result as [string, string][]).map((k) => k[1]));
+    const want = new Set(placedIn(q));
+    const gone = [...had].filter((c) => !want.has(c)).map((c) => [q.id, c]);
+    const added = [...want].filter((c) => !had.has(c));
+    if (gone.length > 0) await t.placements.mutate({ trans, type: 'delete', keys: gone });
+    if (added.length === 0) continue;
+    const claims = (await t.claims.getMany({ trans, keys: added })) as (Claim | undefined)[];
+    const links = await Promise.all(added.map((id) => liveEvidenceClaims(t, trans, equal(id))));
+    await t.placements.mutate({
+      trans,
+      type: 'put',
+      values: added.map((c, i) => placedRowOf(q.id, c, claims[i], links[i]!.length)),
+    });
+  }
+}
+
+async function questionsRemoved(t: Tables, trans: DBCoreTransaction, ids: readonly string[]) {
+  for (const id of ids) await t.placements.mutate({ trans, type: 'deleteRange', range: questionRange(id) });
+}
+
+async function mutateQuestions(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  if (req.type === 'deleteRange') {
+    const gone = await rowsIn(t.questions, trans, req.range);
+    const res = await t.questions.mutate(req);
+    await t.packs.mutate({ trans, type: 'deleteRange', range: req.range });
+    await inOrder(trans, () =>
+      questionsRemoved(
+        t,
+        trans,
+        gone.map((q) => q.id),
+      ),
+    );
+    return res;
+  }
+  const res = await t.questions.mutate(req);
+  if (req.type === 'delete') {
+    await t.packs.mutate({ trans, type: 'delete', keys: req.keys });
+    await inOrder(trans, () =>
+      questionsRemoved(
+        t,
+        trans,
+        (req.keys as string[]).filter((_, i) => succeeded(res, i)),
+      ),
+    );
+  } else {
+    const written = (req.values as Question[]).filter((_, i) => succeeded(res, i));
+    if (written.length > 0) await t.packs.mutate({ trans, type: 'put', values: written.map(packOf) });
+    await inOrder(trans, () => questionsWritten(t, trans, written));
+  }
+  return res;
 }
 
 /** Renamed (or newly written) speakers: their claims sort by the new name. */
@@ -325,12 +473,16 @@ export const derivedMiddleware: Middleware<DBCore> = {
       summaries: down.table(SUMMARIES),
       articles: down.table('articles'),
       heads: down.table(HEADS),
+      questions: down.table('questions'),
+      placements: down.table(PLACEMENTS),
+      packs: down.table(QUESTION_PACKS),
     };
     const mutate: Record<string, (req: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>> = {
       claims: (req) => mutateClaims(t, req),
       evidence: (req) => mutateEvidence(t, req),
       speakers: (req) => mutateSpeakers(t, req),
       articles: (req) => mutateArticles(t, req),
+      questions: (req) => mutateQuestions(t, req),
     };
     return {
       ...down,

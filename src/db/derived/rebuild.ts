@@ -1,5 +1,5 @@
 import type { Table, Transaction } from 'dexie';
-import type { Article, Claim, Evidence, Speaker } from '@/core/model/types';
+import type { Article, Claim, Evidence, Question, Speaker } from '@/core/model/types';
 import { headOf } from './article-heads';
 import {
   applyDelta,
@@ -11,6 +11,7 @@ import {
   type SummaryRow,
 } from './facets';
 import { FACETS, HEADS, KEYS, SUMMARIES } from './middleware';
+import { computePlacements, PLACEMENTS, packOf, QUESTION_PACKS } from './placements';
 
 /** Every facet row and summary, worked out from scratch from the claims, links and speakers. */
 export function computeDerived(
@@ -60,6 +61,28 @@ export async function rebuildDerivedIn(
     await table(KEYS).bulkPut(keys);
   }
   await table(SUMMARIES).bulkPut(summaries);
+  // an upgrade step older than version 8 has no placedClaims table yet
+  if (has(PLACEMENTS)) await rebuildPlacementsIn(table, claims, evidence);
+}
+
+/** Rebuilds the placement rows (`placedClaims`) and question packs from the questions, the claims they place and their links. */
+export async function rebuildPlacementsIn(
+  table: (name: string) => Table,
+  claims?: readonly Claim[],
+  evidence?: readonly Evidence[],
+): Promise<void> {
+  const questions = (await table('questions').toArray()) as Question[];
+  const placed = [...new Set(questions.flatMap((q) => (q.deletedAt === null ? Object.keys(q.stances) : [])))];
+  // without the whole tables at hand, only the placed claims and their links are read
+  const rows =
+    claims ??
+    ((await table('claims').bulkGet(placed)) as (Claim | undefined)[]).filter((c) => c !== undefined);
+  const links =
+    evidence ?? ((await table('evidence').where('claimId').anyOf(placed).toArray()) as Evidence[]);
+  await table(PLACEMENTS).clear();
+  await table(PLACEMENTS).bulkPut(computePlacements(questions, rows, links));
+  await table(QUESTION_PACKS).clear();
+  await table(QUESTION_PACKS).bulkPut(questions.map(packOf));
 }
 
 /**
@@ -72,11 +95,16 @@ export const rebuildInUpgrade =
   (tx: Transaction): Promise<void> | undefined => {
     const target = (tx as unknown as { idbtrans: IDBTransaction }).idbtrans.db.version;
     if (version < LAST_REBUILD && target >= LAST_REBUILD) return undefined;
+    // the placement rows are built by version 8's own step (its table is not in the earlier steps)
     return rebuildDerivedIn(
       (name) => tx.table(name),
-      (name) => tx.storeNames.includes(name),
+      (name) => name !== PLACEMENTS && name !== QUESTION_PACKS && tx.storeNames.includes(name),
     );
   };
 
 /** The last schema version whose upgrade rebuilds the derived rows. */
 export const LAST_REBUILD = 7;
+
+/** Schema version 8's upgrade: builds the placement rows (the other derived rows are as version 7 kept them). */
+export const placementsInUpgrade = (tx: Transaction): Promise<void> =>
+  rebuildPlacementsIn((name) => tx.table(name));

@@ -1,11 +1,12 @@
 /**
  * The kept summaries and facet rows equal a rebuild from scratch after any sequence of edits:
  * verdicts, bulk edits, tags, links to sources attached / removed / restored, deletes and
- * restores of claims and articles, speaker renames and merges, undo and redo, imports.
+ * restores of claims and articles, speaker renames and merges, undo and redo, imports; and the
+ * placement rows after questions are asked, claims placed and unplaced, questions deleted and restored.
  */
 import fc from 'fast-check';
-import { beforeEach, expect, test } from 'vitest';
-import type { ClaimId, EvidenceId, SpeakerId, Verdict } from '@/core/model/types';
+import { beforeAll, beforeEach, expect, test } from 'vitest';
+import type { ClaimId, EvidenceId, QuestionId, SpeakerId, Stance, Verdict } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { restoreArticle, saveImportedArticle, softDeleteArticle } from '../articles';
@@ -20,12 +21,23 @@ import {
 } from '../claims';
 import { db } from '../db';
 import { attachSource, removeEvidence, restoreEvidence } from '../evidence';
+import { createQuestion, restoreQuestion, setStances, softDeleteQuestion } from '../questions';
 import { mergeSpeakers, updateSpeaker } from '../speakers';
 import { redo, undo } from '../undo';
 import { headOf } from './article-heads';
+import { byPlacementKey, computePlacements, packOf } from './placements';
 import { computeDerived } from './rebuild';
 
 beforeEach(resetDb);
+
+/** Ids of claims an import of article B makes: a question can place them before they are stored (a team's order). */
+let later: ClaimId[] = [];
+beforeAll(async () => {
+  await resetDb();
+  await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+  later = (await db.claims.orderBy('id').primaryKeys()).slice(0, 2) as ClaimId[];
+  await resetDb();
+});
 
 const pick = <T>(items: readonly T[], n: number): T | undefined =>
   items.length ? items[n % items.length] : undefined;
@@ -70,6 +82,16 @@ const op = fc.oneof(
   }),
   fc.record({ kind: fc.constant('merge' as const), n: fc.nat(), m: fc.nat() }),
   fc.record({ kind: fc.constant('import' as const) }),
+  fc.record({ kind: fc.constant('ask' as const), n: fc.nat(), size: fc.integer({ min: 0, max: 4 }) }),
+  fc.record({
+    kind: fc.constant('place' as const),
+    n: fc.nat(),
+    m: fc.nat(),
+    size: fc.integer({ min: 1, max: 4 }),
+    stance: fc.constantFrom<Stance | null>('for', 'against', 'mixed', null),
+  }),
+  fc.record({ kind: fc.constant('deleteQuestion' as const), n: fc.nat() }),
+  fc.record({ kind: fc.constant('restoreQuestion' as const), n: fc.nat() }),
   fc.record({ kind: fc.constant('undo' as const) }),
   fc.record({ kind: fc.constant('redo' as const) }),
 );
@@ -81,6 +103,7 @@ async function apply(o: Op): Promise<void> {
   const dead = claims.filter((c) => c.deletedAt !== null).map((c) => c.id);
   const speakers = (await db.speakers.orderBy('id').toArray()).filter((s) => s.deletedAt === null);
   const articles = await db.articles.orderBy('id').toArray();
+  const questions = await db.questions.orderBy('id').toArray();
   switch (o.kind) {
     case 'verdict': {
       const id = pick(live, o.n);
@@ -159,6 +182,53 @@ async function apply(o: Op): Promise<void> {
     case 'import':
       await saveImportedArticle({ text: ARTICLE_B }, extractionB());
       return;
+    case 'ask': {
+      // placed claims of any state: live, in the trash, or never stored (a team's question first)
+      const q = await createQuestion(`Question ${o.n}?`, articles.length ? [articles[0]!.id] : []);
+      const ids = [
+        ...some(
+          claims.map((c) => c.id),
+          o.n,
+          o.size,
+        ),
+        ...(o.n % 3 === 0 ? [later[o.n % 2]!, 'c-never' as ClaimId] : []),
+      ];
+      if (ids.length)
+        await setStances(
+          q.id,
+          ids.map((claimId) => ({ claimId, stance: 'for' as Stance })),
+        );
+      return;
+    }
+    case 'place': {
+      const q = pick(questions, o.m);
+      if (q && claims.length)
+        await setStances(
+          q.id as QuestionId,
+          some(
+            claims.map((c) => c.id),
+            o.n,
+            o.size,
+          ).map((claimId) => ({ claimId, stance: o.stance })),
+        );
+      return;
+    }
+    case 'deleteQuestion': {
+      const q = pick(
+        questions.filter((x) => x.deletedAt === null),
+        o.n,
+      );
+      if (q) await softDeleteQuestion(q.id);
+      return;
+    }
+    case 'restoreQuestion': {
+      const q = pick(
+        questions.filter((x) => x.deletedAt !== null),
+        o.n,
+      );
+      if (q) await restoreQuestion(q.id);
+      return;
+    }
     case 'undo':
       await undo().catch(() => null);
       return;
@@ -170,16 +240,17 @@ async function apply(o: Op): Promise<void> {
 
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
 
-test('kept summaries and facets equal a rebuild from scratch after random edits', async () => {
+test('kept summaries, facets and placements equal a rebuild from scratch after random edits', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (ops) => {
       await resetDb();
       await saveImportedArticle({ text: ARTICLE_A }, extractionA());
       for (const o of ops) await apply(o);
-      const [claims, evidence, speakers] = await Promise.all([
+      const [claims, evidence, speakers, questions] = await Promise.all([
         db.claims.toArray(),
         db.evidence.toArray(),
         db.speakers.toArray(),
+        db.questions.toArray(),
       ]);
       const expected = computeDerived(claims, evidence, speakers);
       expect(byId(await db.summaries.toArray())).toEqual(byId(expected.summaries));
@@ -187,6 +258,10 @@ test('kept summaries and facets equal a rebuild from scratch after random edits'
       // the stable keys too, though a write skips their row when they did not change
       expect(byId(await db.claimKeys.toArray())).toEqual(byId(expected.keys));
       expect(byId(await db.articleHeads.toArray())).toEqual(byId((await db.articles.toArray()).map(headOf)));
+      expect(await db.placedClaims.toArray()).toEqual(
+        computePlacements(questions, claims, evidence).sort(byPlacementKey),
+      );
+      expect(byId(await db.questionPacks.toArray())).toEqual(byId(questions.map(packOf)));
     }),
     { numRuns: 25 },
   );
