@@ -124,7 +124,9 @@ try {
 
 const n = profile.longArticleClaims.toLocaleString('en-GB');
 const label = (name: string) =>
-  name === 'library' ? 'Library (1,000 articles)' : `article with ${n} claims`;
+  name === 'library'
+    ? `Library (${profile.articles.toLocaleString('en-GB')} articles)`
+    : `article with ${n} claims`;
 const results: Metric[] = Object.entries(scores).flatMap(([name, s]) => [
   metric(
     `Lighthouse performance (desktop): ${label(name)}`,

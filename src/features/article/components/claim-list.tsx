@@ -40,6 +40,25 @@ const partsOf = (c: Claim, quotations: Quotations<Claim>) => quotations.of.get(c
 const selectedIn = (parts: readonly Claim[], selected: string | null) =>
   selected !== null && parts.some((p) => p.id === selected) ? selected : null;
 
+type ItemContext = Readonly<{
+  numbers: Props['numbers'];
+  selected: string | null;
+  ClaimBadge: Props['ClaimBadge'];
+  onVerdict: Props['onVerdict'];
+  select: (claimId: string, origin: 'list') => void;
+}>;
+
+/** A quotation's item in either list (short or virtualised): the same props, whatever row holds it. */
+const itemProps = (claim: Claim, parts: readonly Claim[], c: ItemContext) => ({
+  claim,
+  parts,
+  number: c.numbers.get(claim.id) ?? 0,
+  selectedPart: selectedIn(parts, c.selected),
+  Badge: c.ClaimBadge,
+  onVerdict: c.onVerdict,
+  onSelect: c.select,
+});
+
 /** Whether the list runs on in the page under the text, where a tap on the text keeps the reading position. */
 const stacked = () => scrollsWithPage(document.querySelector('.claim-list'));
 
@@ -73,6 +92,7 @@ function ShortClaimList({
   speakerHref,
 }: Props) {
   const { selected, origin, select, ref, leadOf } = useListSelection(quotations);
+  const shared = { numbers, selected, ClaimBadge, onVerdict, select };
 
   useEffect(() => {
     if (!selected || origin === 'list') return;
@@ -106,21 +126,9 @@ function ShortClaimList({
           >
             <SpeakerHeading group={g} id={headingId} speakerHref={speakerHref} complete={complete} />
             <ol className="claims">
-              {leadsOf(g, quotations).map((c) => {
-                const parts = partsOf(c, quotations);
-                return (
-                  <ClaimItem
-                    key={c.id}
-                    claim={c}
-                    parts={parts}
-                    number={numbers.get(c.id) ?? 0}
-                    selectedPart={selectedIn(parts, selected)}
-                    Badge={ClaimBadge}
-                    onVerdict={onVerdict}
-                    onSelect={select}
-                  />
-                );
-              })}
+              {leadsOf(g, quotations).map((c) => (
+                <ClaimItem key={c.id} {...itemProps(c, partsOf(c, quotations), shared)} />
+              ))}
             </ol>
           </section>
         );
@@ -195,6 +203,7 @@ function LongClaimList({
   speakerHref,
 }: Props) {
   const { selected, origin, select, ref, leadOf } = useListSelection(quotations);
+  const shared = { numbers, selected, ClaimBadge, onVerdict, select };
   const rowsRef = useRef<HTMLUListElement>(null);
   // Built once per claims list, so a row's props (its parts, its style) stay the same objects across
   // selections; and a row whose claims did not change is the previous row, so after a verdict edit
@@ -308,16 +317,7 @@ function LongClaimList({
               {row.type === 'speaker' ? (
                 <SpeakerHeading group={row.group} speakerHref={speakerHref} complete={complete} />
               ) : (
-                <ClaimItem
-                  as="div"
-                  claim={row.claim}
-                  parts={row.parts}
-                  number={numbers.get(row.claim.id) ?? 0}
-                  selectedPart={selectedIn(row.parts, selected)}
-                  Badge={ClaimBadge}
-                  onVerdict={onVerdict}
-                  onSelect={select}
-                />
+                <ClaimItem as="div" {...itemProps(row.claim, row.parts, shared)} />
               )}
             </li>
           );

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { ArticleId, Claim, Verdict } from '@/core/model/types';
 import { claimNumbers } from '@/core/review/numbers';
-import { quotationsOf } from '@/core/review/quotations';
+import { type Quotations, quotationsOf } from '@/core/review/quotations';
 import { articleQueries, claimQueries } from '@/db/queries';
 import { readArticleSelection } from '@/features/claim/article-selection';
 import { AddClaimDialog } from '@/features/claim/components/add-claim-dialog';
@@ -18,6 +18,7 @@ import { useSelectionEdits } from '@/features/claim/hooks/use-selection-edits';
 import { useApplyVerdict, useVerdictRequest } from '@/features/claim/hooks/use-verdict-request';
 import { useSelectedClaim } from '@/stores/selected-claim';
 import { announce } from '@/ui/toast';
+import { useAfterPaint } from '@/ui/use-after-paint';
 
 const NO_CLAIMS: readonly Claim[] = [];
 const isPhone = () => typeof window !== 'undefined' && window.matchMedia?.('(max-width: 820px)').matches;
@@ -52,15 +53,14 @@ export function ClaimReview({
 
   const ordered = useMemo(() => [...claims].sort((a, b) => a.start - b.start), [claims]);
   const numbers = useMemo(() => claimNumbers(claims), [claims]);
-  const index = selected ? ordered.findIndex((c) => c.id === selected) : -1;
-  const claim = index >= 0 ? ordered[index]! : null;
   // The panel's ‹ › move by quotation, like j / k; a quotation's parts all take its verdict.
   const quotations = useMemo(() => quotationsOf(claims), [claims]);
-  const quotation = claim ? quotations.of.get(claim.id) : undefined;
-  const parts = quotation?.parts ?? (claim ? [claim] : []);
-  const at = quotation ? quotations.list.indexOf(quotation) : -1;
-  const previousQuotation = at > 0 ? quotations.list[at - 1]!.parts[0]! : null;
-  const nextQuotation = at >= 0 ? (quotations.list[at + 1]?.parts[0] ?? null) : null;
+  const { claim, parts } = openIn(ordered, quotations, selected);
+  // The panel follows the open claim a frame later: a `j` paints the list's and the text's new
+  // highlight first, then the panel mounts for the new claim (its mount is most of a `j`'s work).
+  const panelId = useAfterPaint(selected);
+  const shown = openIn(ordered, quotations, panelId);
+  const panelClaim = shown.claim;
 
   const applyVerdict = useApplyVerdict({
     onStart: (target, verdict) => setShownVerdict({ claimId: target.id, verdict, since: target.updatedAt }),
@@ -126,33 +126,35 @@ export function ClaimReview({
 
   return (
     <>
-      {claim && article && (
+      {panelClaim && article && (
         <ClaimPanel
-          key={claim.id}
-          claimId={claim.id}
-          actions={claimActions?.(claim.id)}
-          notices={claimNotices?.(claim.id)}
+          key={panelClaim.id}
+          claimId={panelClaim.id}
+          actions={claimActions?.(panelClaim.id)}
+          notices={claimNotices?.(panelClaim.id)}
           article={article}
-          number={numbers.get(claim.id) ?? index + 1}
+          number={numbers.get(panelClaim.id) ?? shown.index + 1}
           total={ordered.length}
-          previous={ordered[index - 1] ?? null}
-          next={ordered[index + 1] ?? null}
-          previousQuotation={previousQuotation}
-          nextQuotation={nextQuotation}
-          parts={parts}
+          previous={ordered[shown.index - 1] ?? null}
+          next={ordered[shown.index + 1] ?? null}
+          previousQuotation={shown.previousQuotation}
+          nextQuotation={shown.nextQuotation}
+          parts={shown.parts}
           focus={focus}
           spanEditing={edits.spanEditing}
           sourceFormOpen={sourceFormOpen}
           onSourceFormChange={(open, attached) => {
             setSourceFormOpen(open);
             if (!open && attached && pendingVerdict) {
-              applyVerdict(claim, pendingVerdict, parts);
+              applyVerdict(panelClaim, pendingVerdict, shown.parts);
               setPendingVerdict(null);
             }
           }}
-          onVerdict={(v) => requestVerdict(claim, v, parts)}
+          onVerdict={(v) => requestVerdict(panelClaim, v, shown.parts)}
           onSpanEdit={edits.toggleSpanEditing}
-          onDelete={() => deleteClaim(claim, ordered[index + 1] ?? ordered[index - 1] ?? null)}
+          onDelete={() =>
+            deleteClaim(panelClaim, ordered[shown.index + 1] ?? ordered[shown.index - 1] ?? null)
+          }
           onSelect={(id) => select(id, 'keyboard')}
           onClose={clear}
           conflict={conflict}
@@ -196,4 +198,16 @@ export function ClaimReview({
       />
     </>
   );
+}
+
+/** The open claim in reading order, its quotation's parts, and the quotations around it. */
+function openIn(ordered: readonly Claim[], quotations: Quotations<Claim>, claimId: string | null) {
+  const index = claimId ? ordered.findIndex((c) => c.id === claimId) : -1;
+  const claim = index >= 0 ? ordered[index]! : null;
+  const quotation = claim ? quotations.of.get(claim.id) : undefined;
+  const parts = quotation?.parts ?? (claim ? [claim] : []);
+  const at = quotation ? quotations.list.indexOf(quotation) : -1;
+  const previousQuotation = at > 0 ? quotations.list[at - 1]!.parts[0]! : null;
+  const nextQuotation = at >= 0 ? (quotations.list[at + 1]?.parts[0] ?? null) : null;
+  return { index, claim, parts, previousQuotation, nextQuotation };
 }
