@@ -232,6 +232,7 @@ function LongClaimList({
   }, [groups, quotations]);
   const rowOf = useMemo(() => new Map(rows.map((row, i) => [rowKey(row), i])), [rows]);
   const estimateSize = useCallback((i: number) => (rows[i]?.type === 'speaker' ? 44 : 100), [rows]);
+  const getItemKey = useCallback((i: number) => (rows[i] ? rowKey(rows[i]) : String(i)), [rows]);
   // The rows holding the open claim and the focus stay rendered when scrolled out of view: a row that
   // left the page would take the focus with it (back to the page's start for a keyboard user).
   const focused = useRef<string | null>(null);
@@ -250,6 +251,7 @@ function LongClaimList({
   const virtualizer = useListVirtualizer(ref, rowsRef, {
     count: rows.length,
     estimateSize,
+    getItemKey,
     overscan: 8,
     rangeExtractor,
   });

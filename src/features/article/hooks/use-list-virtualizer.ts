@@ -12,6 +12,8 @@ export const scrollsWithPage = (list: Element | null): boolean =>
 type Options = Readonly<{
   count: number;
   estimateSize: (index: number) => number;
+  /** A row's lasting key: measured heights follow the row when rows are inserted before it. */
+  getItemKey: (index: number) => string;
   overscan: number;
   rangeExtractor?: (range: Range) => number[];
 }>;
