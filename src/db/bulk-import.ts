@@ -36,8 +36,10 @@ type Planned = {
  * every article.
  */
 export async function saveImportBatch(articles: readonly BatchArticle[]): Promise<ImportResult[]> {
-  const prepared: PreparedImport[] = [];
-  for (const a of articles) prepared.push(await prepareImport(a.input, a.extraction));
+  // the articles' hashes (each a round trip to the browser's crypto) are worked out together
+  const prepared: PreparedImport[] = await Promise.all(
+    articles.map((a) => prepareImport(a.input, a.extraction)),
+  );
   const batchId = newBatchId();
   const wanted = prepared.map((p) => {
     const claims = p.extraction.claims.filter((c) => c.kind !== 'unattributed');
