@@ -26,10 +26,14 @@ export type ImportResult = {
   deleted?: boolean;
 };
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 /** Hex SHA-256 of the UTF-8 bytes of `text`. */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  let hex = '';
+  for (const b of digest) hex += HEX[b];
+  return hex;
 }
 
 /**
@@ -40,13 +44,24 @@ export async function sha256Hex(text: string): Promise<string> {
  */
 export const articleIdFor = (sha: string): ArticleId => `art-${sha.slice(0, 32)}` as ArticleId;
 
+const speakerIds = new Map<string, Promise<SpeakerId>>();
+
 /**
  * The id of a speaker first made by an import, from its key (normalised name): two devices that
  * import the same article make the same speaker row, so their claims agree on `speakerId`. Older
  * speakers keep their random ids; sync merges those by key (src/sync/apply.ts).
  */
-export const speakerIdFor = async (key: string): Promise<SpeakerId> =>
-  `spk-${(await sha256Hex(`speaker:${key}`)).slice(0, 32)}` as SpeakerId;
+export const speakerIdFor = (key: string): Promise<SpeakerId> => {
+  let id = speakerIds.get(key);
+  if (!id) {
+    // a bulk import names the same speakers in article after article: each key is hashed once
+    if (speakerIds.size >= 5_000) speakerIds.clear();
+    id = sha256Hex(`speaker:${key}`).then((hex) => `spk-${hex.slice(0, 32)}` as SpeakerId);
+    speakerIds.set(key, id);
+    id.catch(() => speakerIds.delete(key));
+  }
+  return id;
+};
 
 /** Content-derived ids for the speakers an extraction may create, by key (hashing is not Dexie work). */
 async function speakerIdsOf(extraction: Extraction): Promise<ReadonlyMap<string, SpeakerId>> {

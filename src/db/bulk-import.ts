@@ -36,8 +36,10 @@ type Planned = {
  * every article.
  */
 export async function saveImportBatch(articles: readonly BatchArticle[]): Promise<ImportResult[]> {
-  const prepared: PreparedImport[] = [];
-  for (const a of articles) prepared.push(await prepareImport(a.input, a.extraction));
+  // the articles' hashes (each a round trip to the browser's crypto) are worked out together
+  const prepared: PreparedImport[] = await Promise.all(
+    articles.map((a) => prepareImport(a.input, a.extraction)),
+  );
   const batchId = newBatchId();
   const wanted = prepared.map((p) => {
     const claims = p.extraction.claims.filter((c) => c.kind !== 'unattributed');
@@ -46,22 +48,25 @@ export async function saveImportBatch(articles: readonly BatchArticle[]): Promis
     return { claims, speakers, keys: [...new Set(speakers.flatMap(speakerLookupKeys))] };
   });
   return db.transaction('rw', [db.articles, db.speakers, db.claims, db.history], async () => {
-    const stored = await db.articles
-      .where('sha256')
-      .anyOf([...new Set(prepared.map((p) => p.sha))])
-      .toArray();
-    const storedBySha = new Map(stored.map((a) => [a.sha256, a]));
-    // the speakers any article of the batch may match, kept current as the batch creates and merges
-    const speakers = new Map<string, Speaker>();
+    // The reads go out together, one request per key: `anyOf` walks a cursor, a round trip per key.
+    const shas = [...new Set(prepared.map((p) => p.sha))];
     const allKeys = [...new Set(wanted.flatMap((w) => w.keys))];
-    for (const s of await db.speakers.where('key').anyOf(allKeys).toArray()) speakers.set(s.id, s);
-    const created = new Set<string>();
-    const merged = new Set<string>();
     // a derived speaker id already in use is not reused (as writePreparedImport)
     const derived = [...new Set(prepared.flatMap((p) => [...p.speakerIds.values()]))];
-    const taken = new Set(
-      (await db.speakers.bulkGet(derived)).flatMap((s, i) => (s ? [derived[i]!] : [])) as string[],
+    const [stored, known, derivedRows] = await Promise.all([
+      Promise.all(shas.map((sha) => db.articles.where('sha256').equals(sha).first())),
+      Promise.all(allKeys.map((key) => db.speakers.where('key').equals(key).toArray())),
+      db.speakers.bulkGet(derived),
+    ]);
+    const storedBySha = new Map(
+      stored.filter((a): a is Article => a !== undefined).map((a) => [a.sha256, a]),
     );
+    // the speakers any article of the batch may match, kept current as the batch creates and merges
+    const speakers = new Map<string, Speaker>();
+    for (const s of known.flat()) speakers.set(s.id, s);
+    const created = new Set<string>();
+    const merged = new Set<string>();
+    const taken = new Set(derivedRows.flatMap((s, i) => (s ? [derived[i]!] : [])) as string[]);
 
     const now = Date.now();
     const results: ImportResult[] = [];

@@ -2,8 +2,9 @@ import type { StateCreator } from 'zustand';
 import type { UiState } from '@/stores/ui-store';
 
 /**
- * Whether a bulk import is writing batches: the Library then re-reads its article list now and then
- * rather than after every batch (the import's own progress bar gives the counts meanwhile).
+ * Whether a bulk import is writing batches: the freshness bridge then gathers the queries they make
+ * out of date and invalidates them once per window (the import's own progress bar gives the counts
+ * meanwhile).
  */
 export type BulkImportSlice = {
   bulkImportRunning: boolean;

@@ -26,4 +26,3 @@ export const useTableRangeSelected = () => useUiStore((s) => s.tableRangeSelecte
 export const useTableSelectionReplaced = () => useUiStore((s) => s.tableSelectionReplaced);
 export const useTableSelectionCleared = () => useUiStore((s) => s.tableSelectionCleared);
 export const useTeamCatchingUp = () => useUiStore((s) => s.teamCatchingUp);
-export const useBulkImportRunning = () => useUiStore((s) => s.bulkImportRunning);

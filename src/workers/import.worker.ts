@@ -1,19 +1,26 @@
-// Bulk import's writes in a Web Worker: putting a batch's rows (and the facet rows the middleware
+// Imports' writes in a Web Worker: putting an article's rows (and the facet rows the middleware
 // derives from them) clones and indexes every row synchronously, which blocked the page for
-// hundreds of milliseconds a batch. Dexie tells the page's tabs about every commit.
+// hundreds of milliseconds a bulk batch, and for seconds for one article of thousands of claims.
+// Dexie tells the page's tabs about every commit.
 import { expose } from 'comlink';
+import type { Extraction } from '@/core/extract/types';
+import { type ArticleInput, saveImportedArticle } from '@/db/articles';
 import { type BatchArticle, saveImportBatch } from '@/db/bulk-import';
 import { describeDbError } from '@/db/errors';
-import type { SavedBatch } from './import-writer';
+import type { Saved } from './import-writer';
+
+const outcome = async <T>(write: () => Promise<T>): Promise<Saved<T>> => {
+  try {
+    return { ok: true, results: await write() };
+  } catch (e) {
+    return { ok: false, reason: describeDbError(e) };
+  }
+};
 
 const api = {
-  async saveBatch(batch: readonly BatchArticle[]): Promise<SavedBatch> {
-    try {
-      return { ok: true, results: await saveImportBatch(batch) };
-    } catch (e) {
-      return { ok: false, reason: describeDbError(e) };
-    }
-  },
+  saveBatch: (batch: readonly BatchArticle[]) => outcome(() => saveImportBatch(batch)),
+  saveArticle: (input: ArticleInput, extraction: Extraction) =>
+    outcome(() => saveImportedArticle(input, extraction)),
 };
 
 export type ImportWorkerApi = typeof api;

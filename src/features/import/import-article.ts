@@ -16,16 +16,11 @@ import {
   looksLikeHtml,
 } from '@/core/import/validate';
 import type { ArticleId } from '@/core/model/types';
-import {
-  type ArticleInput,
-  findArticleByHash,
-  saveImportedArticle,
-  seedArticleOnce,
-  sha256Hex,
-} from '@/db/articles';
+import { type ArticleInput, findArticleByHash, seedArticleOnce, sha256Hex } from '@/db/articles';
 import { getMeta } from '@/db/meta';
 import { decodeUtf8 } from '@/features/import/decode-file';
 import { ImportRefused } from '@/features/import/import-refused';
+import { saveImportedArticleOffThread } from '@/workers/import-writer';
 import { extractClaims } from '@/workers/pipeline';
 
 export { ImportRefused };
@@ -99,14 +94,14 @@ export function readPaste(
 
 /**
  * The import path every article takes (paste, file, drop, the first-run reference article):
- * validate → hash and dedupe → extract in the worker → one transaction. Throws ImportRefused
+ * validate → hash and dedupe → extract in the worker → one transaction in the import worker. Throws ImportRefused
  * for bad input; database errors pass through for describeDbError.
  */
 export async function importArticle(
   source: ImportSource,
   onStage: (stage: ImportStage) => void = () => undefined,
 ): Promise<ImportOutcome> {
-  return runImport(source, onStage, saveImportedArticle);
+  return runImport(source, onStage, saveImportedArticleOffThread);
 }
 
 /**

@@ -5,9 +5,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClaimId, Verdict } from '@/core/model/types';
 import { saveImportedArticle } from '@/db/articles';
 import { setClaimVerdict } from '@/db/claims';
-import { claimQueries } from '@/db/queries';
-import { invalidateOnWriteCoalesced } from '@/features/team/coalesced-invalidation';
-import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
+import { articleQueries, claimQueries } from '@/db/queries';
+import {
+  BULK_IMPORT_WINDOW_MS,
+  CATCH_UP_WINDOW_MS,
+  holdWindowMs,
+  invalidateOnWriteCoalesced,
+  invalidateOnWriteHeldByBulkWriters,
+} from '@/features/team/coalesced-invalidation';
+import { useUiStore } from '@/stores/ui-store';
+import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 
 let client: QueryClient;
 let stop = () => {};
@@ -29,15 +36,14 @@ beforeEach(async () => {
   client = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always' } } });
   catchingUp = false;
   stop = invalidateOnWriteCoalesced(client, {
-    isCatchingUp: () => catchingUp,
-    onCatchUpEnd: (flush) => {
+    holdWindowMs: () => (catchingUp ? 60_000 : null), // the test ends the catch-up itself: no timing in the test
+    onHoldEnd: (flush) => {
       endCatchUp = () => {
         catchingUp = false;
         flush();
       };
       return () => {};
     },
-    windowMs: 60_000, // the test ends the catch-up itself: no timing in the test
   });
 });
 afterEach(() => {
@@ -80,5 +86,79 @@ describe('invalidateOnWriteCoalesced', () => {
     endCatchUp();
     expect(spy).toHaveBeenCalledTimes(1);
     expect(client.getQueryState(claimQueries.byArticle(articleId).queryKey)?.isInvalidated).toBe(true);
+  });
+});
+
+describe('the app’s bridge, held while a bulk writer runs', () => {
+  let app: QueryClient;
+  let stopApp = () => {};
+  beforeEach(() => {
+    app = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always' } } });
+    stopApp = invalidateOnWriteHeldByBulkWriters(app, useUiStore);
+  });
+  afterEach(() => {
+    stopApp();
+    app.clear();
+    vi.useRealTimers();
+    useUiStore.getState().bulkImportRunningChanged(false);
+    useUiStore.getState().teamCatchUpChanged(false);
+  });
+
+  it('holds a window per bulk writer, the bulk import’s the longer', () => {
+    expect(holdWindowMs({ teamCatchingUp: false, bulkImportRunning: false })).toBeNull();
+    expect(holdWindowMs({ teamCatchingUp: true, bulkImportRunning: false })).toBe(CATCH_UP_WINDOW_MS);
+    expect(holdWindowMs({ teamCatchingUp: false, bulkImportRunning: true })).toBe(BULK_IMPORT_WINDOW_MS);
+    expect(holdWindowMs({ teamCatchingUp: true, bulkImportRunning: true })).toBe(BULK_IMPORT_WINDOW_MS);
+    expect(BULK_IMPORT_WINDOW_MS).toBeGreaterThan(CATCH_UP_WINDOW_MS);
+  });
+
+  it('while a bulk import runs, the Library’s list is made stale once per window, not per batch, and when it ends', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // the window's timer only
+    await app.fetchQuery(articleQueries.list());
+    const listStale = () => app.getQueryState(articleQueries.list().queryKey)?.isInvalidated;
+    useUiStore.getState().bulkImportRunningChanged(true);
+    for (const [text, extraction] of [
+      [ARTICLE_A, extractionA()],
+      [ARTICLE_B, extractionB()],
+    ] as const) {
+      const seen = nextMutation();
+      await saveImportedArticle({ text }, extraction);
+      await seen;
+    }
+    expect(listStale()).toBe(false);
+    vi.advanceTimersByTime(BULK_IMPORT_WINDOW_MS - 1);
+    expect(listStale()).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(listStale()).toBe(true);
+
+    await app.fetchQuery({ ...articleQueries.list(), staleTime: 0 });
+    expect(listStale()).toBe(false);
+    const seen = nextMutation();
+    await saveImportedArticle({ text: `${ARTICLE_A}\n\nA later paragraph.` }, extractionA());
+    await seen;
+    expect(listStale()).toBe(false);
+    useUiStore.getState().bulkImportRunningChanged(false);
+    expect(listStale()).toBe(true);
+  });
+
+  it('outside a bulk writer, a write makes the list stale at once', async () => {
+    await app.fetchQuery(articleQueries.list());
+    const seen = nextMutation();
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    await seen;
+    expect(app.getQueryState(articleQueries.list().queryKey)?.isInvalidated).toBe(true);
+  });
+
+  it('a catch-up ending while the import still runs keeps holding', async () => {
+    await app.fetchQuery(articleQueries.list());
+    useUiStore.getState().teamCatchUpChanged(true);
+    useUiStore.getState().bulkImportRunningChanged(true);
+    const seen = nextMutation();
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    await seen;
+    useUiStore.getState().teamCatchUpChanged(false);
+    expect(app.getQueryState(articleQueries.list().queryKey)?.isInvalidated).toBe(false);
+    useUiStore.getState().bulkImportRunningChanged(false);
+    expect(app.getQueryState(articleQueries.list().queryKey)?.isInvalidated).toBe(true);
   });
 });

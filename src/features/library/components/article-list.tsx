@@ -1,4 +1,4 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { measureElement, useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type ArticleSort, isArticleSort } from '@/core/review/progress';
@@ -13,6 +13,17 @@ type Props = Readonly<{ articleHref: (id: string) => string }>;
 
 /** A row's height before it is measured: a title line and a meta line (more on phones). */
 const ROW_ESTIMATE_PX = 76;
+
+/**
+ * A row's height from the ResizeObserver, which reports after the browser's own layout. Read on
+ * mount instead (the default), it forced a layout of the page inside React's commit: with a
+ * screenful of rows arriving at once during a bulk import, a task over 100 ms.
+ */
+function measureRow(el: Element, entry: ResizeObserverEntry | undefined, v: Virtualizer<Window, Element>) {
+  if (entry) return measureElement(el, entry, v);
+  const index = v.indexFromElement(el);
+  return v.measurementsCache[index]?.size ?? ROW_ESTIMATE_PX;
+}
 
 /** Every article in the library with its claim count and checking progress, in the URL's order. */
 const SORT_LABELS: Readonly<Record<ArticleSort, string>> = {
@@ -31,7 +42,10 @@ export function ArticleList({ articleHref }: Props) {
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter.trim().toLowerCase());
 
-  const all = useMemo(() => articles.data ?? [], [articles.data]);
+  // a re-read (once per window during a bulk import) renders its rows as a transition, in slices,
+  // not in the query's own urgent update
+  const data = useDeferredValue(articles.data);
+  const all = useMemo(() => data ?? [], [data]);
   const shown = useMemo(
     () =>
       deferred ? all.filter((a) => `${a.title} ${a.outlet ?? ''}`.toLowerCase().includes(deferred)) : all,
@@ -45,6 +59,7 @@ export function ArticleList({ articleHref }: Props) {
   const virtualizer = useWindowVirtualizer({
     count: shown.length,
     estimateSize: () => ROW_ESTIMATE_PX,
+    measureElement: measureRow,
     overscan: 8,
     rangeExtractor: kept.rangeExtractor,
     scrollMargin: top,
@@ -52,7 +67,7 @@ export function ArticleList({ articleHref }: Props) {
   });
   if (articles.error) return <StatusMessage tone="error">{describeDbError(articles.error)}</StatusMessage>;
   return (
-    <section className="article-list" aria-labelledby="library-heading" aria-busy={articles.isPending}>
+    <section className="article-list" aria-labelledby="library-heading" aria-busy={data === undefined}>
       <div className="list-header">
         <h2 id="library-heading">
           Articles <span className="count">({all.length})</span>
@@ -92,7 +107,7 @@ export function ArticleList({ articleHref }: Props) {
           </select>
         </div>
       </div>
-      {articles.isPending ? (
+      {data === undefined ? (
         <p className="loading">Loading your library…</p>
       ) : all.length === 0 ? (
         <p className="empty">No articles yet. Paste one above, pick a file, or drop one on the page.</p>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Link } from 'react-router';
 import type { ArticleSummary } from '@/db/queries';
 import { deleteArgs, useDeleteArticle } from '@/features/library/hooks/use-articles';
@@ -17,7 +17,15 @@ type Props = Readonly<{
   offset: number;
 }>;
 
-export function ArticleRow({ article, href, index, setSize, measureRef, offset }: Props) {
+/** Memoised: a re-read keeps the rows whose summary, place and offset did not change. */
+export const ArticleRow = memo(function ArticleRow({
+  article,
+  href,
+  index,
+  setSize,
+  measureRef,
+  offset,
+}: Props) {
   const remove = useDeleteArticle();
   const [confirming, setConfirming] = useState(false);
   return (
@@ -74,4 +82,4 @@ export function ArticleRow({ article, href, index, setSize, measureRef, offset }
       </div>
     </li>
   );
-}
+});

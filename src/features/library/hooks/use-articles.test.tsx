@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { db } from '@/db/db';
 import { articleQueries } from '@/db/queries';
-import { LIBRARY_REREAD_DURING_IMPORT_MS, useArticles } from '@/features/library/hooks/use-articles';
+import { useArticles } from '@/features/library/hooks/use-articles';
 import { useUiStore } from '@/stores/ui-store';
 
 function renderArticles() {
@@ -16,12 +16,14 @@ function renderArticles() {
   );
   const view = renderHook(() => useArticles(), { wrapper });
   const reads = () => client.getQueryState(articleQueries.list().queryKey)?.dataUpdateCount ?? 0;
-  // what the Dexie → TanStack Query bridge does when a batch commits
-  const batchCommitted = () => act(() => client.invalidateQueries({ queryKey: articleQueries.all() }));
-  return { ...view, reads, batchCommitted };
+  // what the freshness bridge does when it lets a write (or a window of batches) through
+  const invalidated = () => act(() => client.invalidateQueries({ queryKey: articleQueries.all() }));
+  return { ...view, reads, invalidated };
 }
 
-describe('useArticles while a bulk import runs', () => {
+// How often the list is made stale during a bulk import is the bridge's
+// (features/team/coalesced-invalidation.test.ts): the Library reads whenever it is told to.
+describe('useArticles', () => {
   beforeEach(async () => {
     db.close();
     await db.delete();
@@ -29,40 +31,26 @@ describe('useArticles while a bulk import runs', () => {
   });
   afterEach(() => {
     cleanup();
-    vi.useRealTimers();
     useUiStore.getState().bulkImportRunningChanged(false);
   });
 
-  test('outside an import, every commit reads the list again', async () => {
-    const { result, reads, batchCommitted } = renderArticles();
+  test('every invalidation reads the list again', async () => {
+    const { result, reads, invalidated } = renderArticles();
     await vi.waitFor(() => expect(result.current.isSuccess).toBe(true));
     const before = reads();
-    await batchCommitted();
-    await batchCommitted();
+    await invalidated();
+    await invalidated();
     expect(reads()).toBe(before + 2);
   });
 
-  test('during an import the list is not read per batch: at most once per interval, and once at the end', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    const { result, reads, batchCommitted } = renderArticles();
+  test('during a bulk import too: the list has no throttle of its own', async () => {
+    const { result, reads, invalidated } = renderArticles();
     await vi.waitFor(() => expect(result.current.isSuccess).toBe(true));
-    const first = reads();
+    const before = reads();
     act(() => useUiStore.getState().bulkImportRunningChanged(true));
-    for (let batch = 0; batch < 5; batch++) await batchCommitted();
-    expect(reads()).toBe(first);
-    expect(result.current.isFetching).toBe(false);
-
-    act(() => vi.advanceTimersByTime(LIBRARY_REREAD_DURING_IMPORT_MS));
-    await vi.waitFor(() => expect(reads()).toBe(first + 1));
-    // nothing committed since: the next interval reads nothing
-    act(() => vi.advanceTimersByTime(LIBRARY_REREAD_DURING_IMPORT_MS));
-    expect(result.current.isFetching).toBe(false);
-    expect(reads()).toBe(first + 1);
-
-    await batchCommitted();
-    expect(reads()).toBe(first + 1);
-    act(() => useUiStore.getState().bulkImportRunningChanged(false));
-    await vi.waitFor(() => expect(reads()).toBe(first + 2));
+    await invalidated();
+    await invalidated();
+    expect(reads()).toBe(before + 2);
   });
 
   test('a Library opened during an import reads its list at once', async () => {
