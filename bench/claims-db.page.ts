@@ -16,7 +16,7 @@ import { db } from '@/db/db';
 import { newId } from '@/db/ids';
 import { invalidateOnWrite } from '@/db/live';
 import { articleQueries, claimQueries } from '@/db/queries';
-import { claimSearchStats, searchClaims, warmClaimSearch } from '@/db/search';
+import { claimSearchStats, searchClaims, searchWorkerStats, warmClaimSearch } from '@/db/search';
 import { undo } from '@/db/undo';
 import { openRaw, openRawCopy } from './lib/raw-idb';
 import { randomStream, seedLibrary, WORDS } from './lib/seed-library';
@@ -482,6 +482,7 @@ async function firstSearchAfterReload(query: string) {
     rawReadMs: round(rawReadMs),
     longestTaskMs: round(Math.max(0, ...longTasks)),
     saved: await savedIndex(),
+    worker: await searchWorkerStats(),
   };
 }
 

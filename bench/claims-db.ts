@@ -57,6 +57,7 @@ type Reloaded = {
   rawReadMs: number;
   longestTaskMs: number;
   saved: { bytes: number; documents: number } | null;
+  worker?: { loadMs: number; refreshMs: number; buildMs: number };
 };
 
 /**
@@ -96,6 +97,12 @@ async function afterReloads(page: Page) {
       'search: longest main-thread task during the first search after a reload',
       (x) => x.longestTaskMs,
       50,
+    ),
+    metric("search after a reload: the worker's load of the saved index", (x) => x.worker?.loadMs ?? 0, null),
+    metric(
+      "search after a reload: the worker's refresh after the load",
+      (x) => x.worker?.refreshMs ?? 0,
+      null,
     ),
     metric('search: raw read of the saved index row (platform share)', (x) => x.rawReadMs, null),
     metric(
