@@ -46,7 +46,7 @@ test('the index is saved packed (typed arrays, no JSON) and loads from it', asyn
   await saveClaimSearch();
   const row = (await db.searchIndex.get('claims'))!;
   expect(row.json).toBeUndefined();
-  expect(row.packed?.docs).toBeInstanceOf(Uint32Array);
+  expect(row.packed?.postings).toBeInstanceOf(Uint8Array);
   resetClaimSearch();
   expect((await searchClaims('officers')).map((h) => h.id)).toEqual([(await officersClaim()).id]);
   expect(claimSearchStats()).toMatchObject({ loaded: true, documents: await db.claims.count() });

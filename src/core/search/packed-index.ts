@@ -13,7 +13,7 @@ import MiniSearch from 'minisearch';
 import { type ClaimIndex, type ClaimSearchDoc, claimIndexOptions } from './claim-index';
 
 export type PackedClaimIndex = Readonly<{
-  format: 1;
+  format: 2;
   documentCount: number;
   nextId: number;
   dirtCount: number;
@@ -22,16 +22,19 @@ export type PackedClaimIndex = Readonly<{
   /** Document ids and their short ids, in the same order. */
   ids: readonly string[];
   shortIds: Uint32Array;
-  /** `fieldCount` lengths per document, in `ids` order. */
-  fieldLengths: Uint32Array;
+  /** `fieldCount` lengths per document (in terms, at most 65,535), in `ids` order. */
+  fieldLengths: Uint16Array;
   fieldCount: number;
   terms: readonly string[];
   /** Term `i`'s fields are triples `termFields[3j..3j+2]` for `j` in `termStart[i]..termStart[i+1]`. */
   termStart: Uint32Array;
-  /** Triples: field id, postings, offset of the first in `docs` / `freqs`. */
+  /** Triples: field id, postings, byte offset of the first in `postings`. */
   termFields: Uint32Array;
-  docs: Uint32Array;
-  freqs: Uint16Array;
+  /**
+   * Each posting as two varints (7 bits a byte): the short doc id less the previous one in its list
+   * (zigzag, so any order packs), then the term's frequency. Mostly 2–3 bytes a posting.
+   */
+  postings: Uint8Array;
 }>;
 
 type Postings = Map<number, number>;
@@ -41,13 +44,28 @@ type TermData = Map<number, Postings>;
 type Slice = Readonly<{ p: PackedClaimIndex; from: number; to: number }>;
 
 function fillFrom(slice: Slice, put: (field: number, postings: Postings) => void): void {
-  const { termFields, docs, freqs } = slice.p;
+  const { termFields, postings: bytes } = slice.p;
   for (let j = slice.from; j < slice.to; j++) {
     const field = termFields[3 * j]!;
     const n = termFields[3 * j + 1]!;
-    const start = termFields[3 * j + 2]!;
+    let at = termFields[3 * j + 2]!;
+    const read = () => {
+      let v = 0;
+      let scale = 1;
+      for (;;) {
+        const b = bytes[at++]!;
+        v += (b & 0x7f) * scale;
+        if (b < 0x80) return v;
+        scale *= 0x80;
+      }
+    };
     const postings: Postings = new Map();
-    for (let k = start; k < start + n; k++) postings.set(docs[k]!, freqs[k]!);
+    let doc = 0;
+    for (let k = 0; k < n; k++) {
+      const z = read();
+      doc += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+      postings.set(doc, read());
+    }
     put(field, postings);
   }
 }
@@ -155,6 +173,27 @@ class U32 {
   }
 }
 
+class Bytes {
+  a = new Uint8Array(4096);
+  n = 0;
+  /** A non-negative integer as a varint. */
+  varint(v: number) {
+    if (this.n + 8 > this.a.length) {
+      const b = new Uint8Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    while (v >= 0x80) {
+      this.a[this.n++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    this.a[this.n++] = v;
+  }
+  done() {
+    return this.a.slice(0, this.n);
+  }
+}
+
 /** The index as flat arrays (terms not touched since their load are copied as they were). */
 export function packClaimIndex(index: ClaimIndex): PackedClaimIndex {
   const m = internals(index);
@@ -162,27 +201,29 @@ export function packClaimIndex(index: ClaimIndex): PackedClaimIndex {
   const count = m._documentIds.size;
   const ids: string[] = new Array(count);
   const shortIds = new Uint32Array(count);
-  const fieldLengths = new Uint32Array(count * fieldCount);
+  const fieldLengths = new Uint16Array(count * fieldCount);
   let i = 0;
   for (const [shortId, id] of m._documentIds) {
     ids[i] = id;
     shortIds[i] = shortId;
     const lengths = m._fieldLength.get(shortId);
-    for (let f = 0; f < fieldCount; f++) fieldLengths[i * fieldCount + f] = lengths?.[f] ?? 0;
+    for (let f = 0; f < fieldCount; f++) fieldLengths[i * fieldCount + f] = Math.min(lengths?.[f] ?? 0, 0xffff);
     i++;
   }
   const terms: string[] = [];
   const termStart = new U32();
   const termFields = new U32();
-  const docs = new U32();
-  const freqs: number[] = [];
+  const bytes = new Bytes();
   const field = (id: number, postings: Postings) => {
     termFields.push(id);
     termFields.push(postings.size);
-    termFields.push(docs.n);
+    termFields.push(bytes.n);
+    let previous = 0;
     for (const [doc, freq] of postings) {
-      docs.push(doc);
-      freqs.push(Math.min(freq, 0xffff));
+      const d = doc - previous;
+      bytes.varint(d >= 0 ? 2 * d : -2 * d - 1);
+      bytes.varint(freq);
+      previous = doc;
     }
   };
   for (const [term, data] of m._index) {
@@ -195,7 +236,7 @@ export function packClaimIndex(index: ClaimIndex): PackedClaimIndex {
   }
   termStart.push(termFields.n / 3);
   return {
-    format: 1,
+    format: 2,
     documentCount: m._documentCount,
     nextId: m._nextId,
     dirtCount: m._dirtCount,
@@ -208,14 +249,13 @@ export function packClaimIndex(index: ClaimIndex): PackedClaimIndex {
     terms,
     termStart: termStart.done(),
     termFields: termFields.done(),
-    docs: docs.done(),
-    freqs: Uint16Array.from(freqs),
+    postings: bytes.done(),
   };
 }
 
 /** The index from its packed form; each term's postings are unpacked when first used. */
 export function unpackClaimIndex(p: PackedClaimIndex): ClaimIndex {
-  if (p.format !== 1 || p.ids.length !== p.shortIds.length || p.terms.length + 1 !== p.termStart.length) {
+  if (p.format !== 2 || p.ids.length !== p.shortIds.length || p.terms.length + 1 !== p.termStart.length) {
     throw new Error('not a packed claim index');
   }
   const index = MiniSearch.loadJS<ClaimSearchDoc>(
