@@ -57,7 +57,7 @@ type Reloaded = {
   rawReadMs: number;
   longestTaskMs: number;
   saved: { bytes: number; documents: number } | null;
-  worker?: { loadMs: number; refreshMs: number; buildMs: number };
+  worker?: { loadMs: number; refreshMs: number; buildMs: number; workerCodeMs?: number };
 };
 
 /**
@@ -97,6 +97,11 @@ async function afterReloads(page: Page) {
       'search: longest main-thread task during the first search after a reload',
       (x) => x.longestTaskMs,
       50,
+    ),
+    metric(
+      "search after a reload: the worker's code loaded (ms after its creation; the dev server's modules here)",
+      (x) => x.worker?.workerCodeMs ?? 0,
+      null,
     ),
     metric("search after a reload: the worker's load of the saved index", (x) => x.worker?.loadMs ?? 0, null),
     metric(

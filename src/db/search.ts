@@ -311,6 +311,8 @@ export type ClaimSearchStats = {
   loadMs: number;
   buildMs: number;
   refreshMs: number;
+  /** In the worker: when its code had loaded, after it was created. */
+  workerCodeMs?: number;
 };
 
 export function claimSearchStats(): ClaimSearchStats {

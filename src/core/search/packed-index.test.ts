@@ -77,6 +77,14 @@ describe('packed claim index', () => {
     expect([...repacked.postings]).toEqual([...packed.postings]);
   });
 
+  test('keeps large frequencies and ids exactly (several bytes a varint)', () => {
+    const many = [...docs(400), { ...docs(1, 3)[0]!, id: 'echo', text: 'echo '.repeat(300) }];
+    const original = createClaimIndex(many);
+    const loaded = unpackClaimIndex(packClaimIndex(original));
+    expect(loaded.toJSON()).toEqual(original.toJSON());
+    expect(searchClaimIndex(loaded, 'echo')).toEqual(searchClaimIndex(original, 'echo'));
+  });
+
   test('refuses what is not a packed index', () => {
     const packed = packClaimIndex(createClaimIndex(docs(5)));
     expect(() => unpackClaimIndex({ ...packed, format: 1 as 2 })).toThrow();

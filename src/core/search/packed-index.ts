@@ -207,7 +207,8 @@ export function packClaimIndex(index: ClaimIndex): PackedClaimIndex {
     ids[i] = id;
     shortIds[i] = shortId;
     const lengths = m._fieldLength.get(shortId);
-    for (let f = 0; f < fieldCount; f++) fieldLengths[i * fieldCount + f] = Math.min(lengths?.[f] ?? 0, 0xffff);
+    for (let f = 0; f < fieldCount; f++)
+      fieldLengths[i * fieldCount + f] = Math.min(lengths?.[f] ?? 0, 0xffff);
     i++;
   }
   const terms: string[] = [];
