@@ -427,16 +427,15 @@ async function savedIndex(): Promise<{ since: number; documents: number; bytes: 
 }
 
 /**
- * Waits until the search worker has saved an index current to a search made now (it saves a
- * moment after its last change), so the next page load finds it.
+ * Waits until the search worker has saved its index with every change (it saves a moment after its
+ * last change), so the next page load finds it.
  */
 async function waitForSavedIndex(): Promise<{ documents: number; bytes: number; waitedMs: number }> {
   const t = performance.now();
-  const marker = Date.now();
   await searchClaims('police', 1);
   for (;;) {
-    const saved = await savedIndex();
-    if (saved && saved.since >= marker)
+    const [saved, stats] = await Promise.all([savedIndex(), searchWorkerStats()]);
+    if (saved && stats.built && !stats.unsaved && saved.documents === stats.documents)
       return { documents: saved.documents, bytes: saved.bytes, waitedMs: Math.round(performance.now() - t) };
     if (performance.now() - t > 300_000) throw new Error('the search index was not saved within 5 minutes');
     await new Promise((r) => setTimeout(r, 100));

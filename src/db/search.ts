@@ -311,6 +311,8 @@ export type ClaimSearchStats = {
   loadMs: number;
   buildMs: number;
   refreshMs: number;
+  /** Changes not yet saved. */
+  unsaved: boolean;
   /** In the worker: when its code had loaded, after it was created. */
   workerCodeMs?: number;
 };
@@ -321,6 +323,7 @@ export function claimSearchStats(): ClaimSearchStats {
     loaded: state?.loaded ?? false,
     documents: state?.index.documentCount ?? 0,
     lastRefreshed,
+    unsaved: dirty,
     ...timings,
   };
 }
