@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import { createServer } from 'vite';
 import { launchBench } from './lib/profile';
 
@@ -21,7 +22,10 @@ const options = {
   runs: arg('runs', 5),
   /** Made-up rarer words mixed into the claims (0: only 25 common words, a worst case for search). */
   vocab: arg('vocab', 5_000),
-  /** `reads` (lists, counts, library, search) or `writes` (edits, bulk edits, undo, import); both when left out. */
+  /**
+   * `reads` (lists, counts, library, search), `writes` (edits, bulk edits, undo, import) or `search`
+   * (search only, and the first search after reloads); all when left out.
+   */
   only: (() => {
     const i = process.argv.indexOf('--only');
     return i === -1 ? 'all' : (process.argv[i + 1] ?? 'all');
@@ -39,6 +43,82 @@ const server = await createServer({
   server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
 });
 await server.listen();
+const url = `http://127.0.0.1:${port}/bench/claims-db.html`;
+const ready = (page: Page) =>
+  page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
+    timeout: 120_000,
+  });
+
+type Reloaded = {
+  hits: number;
+  firstMs: number;
+  readyMs: number;
+  nextMs: number;
+  rawReadMs: number;
+  longestTaskMs: number;
+  saved: { bytes: number; documents: number } | null;
+  worker?: { loadMs: number; refreshMs: number; buildMs: number; workerCodeMs?: number };
+};
+
+/**
+ * The first search after a reload: once the worker has saved its index, the page is loaded again
+ * (a new worker, the saved index on disk) `runs` times, and each load searches at once.
+ */
+async function afterReloads(page: Page) {
+  const saved = await page.evaluate(() =>
+    (window as unknown as { waitForSavedIndex: () => Promise<unknown> }).waitForSavedIndex(),
+  );
+  process.stderr.write(`saved index: ${JSON.stringify(saved)}\n`);
+  const each: Reloaded[] = [];
+  for (let r = 0; r < options.runs; r++) {
+    await page.goto(url);
+    await ready(page);
+    const one = await page.evaluate(() =>
+      (
+        window as unknown as { firstSearchAfterReload: (q: string) => Promise<Reloaded> }
+      ).firstSearchAfterReload('hospital'),
+    );
+    process.stderr.write(`after reload ${r + 1}: ${JSON.stringify(one)}\n`);
+    each.push(one);
+  }
+  const metric = (name: string, pick: (x: Reloaded) => number, budget: number | null, unit = 'ms') => {
+    const ms = each.map(pick);
+    return { name, ms, median: [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)]!, budget, unit };
+  };
+  return [
+    metric(
+      'search: first search after a reload (worker start, saved index load, refresh, query)',
+      (x) => x.firstMs,
+      300,
+    ),
+    metric('search: index ready after a reload (warmClaimSearch at start)', (x) => x.readyMs, null),
+    metric('search: second search after a reload', (x) => x.nextMs, 50),
+    metric(
+      'search: longest main-thread task during the first search after a reload',
+      (x) => x.longestTaskMs,
+      50,
+    ),
+    metric(
+      "search after a reload: the worker's code loaded (ms after its creation; the dev server's modules here)",
+      (x) => x.worker?.workerCodeMs ?? 0,
+      null,
+    ),
+    metric("search after a reload: the worker's load of the saved index", (x) => x.worker?.loadMs ?? 0, null),
+    metric(
+      "search after a reload: the worker's refresh after the load",
+      (x) => x.worker?.refreshMs ?? 0,
+      null,
+    ),
+    metric('search: raw read of the saved index row (platform share)', (x) => x.rawReadMs, null),
+    metric(
+      'search: saved index size',
+      (x) => Math.round(((x.saved?.bytes ?? 0) / 1e6) * 100) / 100,
+      null,
+      'MB',
+    ),
+  ];
+}
+
 const profile = mkdtempSync(join(tmpdir(), 'claims-bench-'));
 const context = await launchBench(profile);
 try {
@@ -46,14 +126,14 @@ try {
   page.on('console', (m) => {
     if (m.type() === 'log') process.stderr.write(`${m.text()}\n`);
   });
-  await page.goto(`http://127.0.0.1:${port}/bench/claims-db.html`);
-  await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
-    timeout: 120_000,
-  });
+  await page.goto(url);
+  await ready(page);
   const result = await page.evaluate(
     (o) => (window as unknown as { runClaimsBench: (x: typeof o) => Promise<unknown> }).runClaimsBench(o),
     options,
   );
+  if (options.only !== 'writes')
+    (result as { results: unknown[] }).results.push(...(await afterReloads(page)));
   const browser = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
   type Timing = {
     name: string;

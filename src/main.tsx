@@ -20,3 +20,11 @@ createRoot(document.getElementById('root')!).render(
     <App onUpdate={() => void updateServiceWorker(true)} />
   </StrictMode>,
 );
+
+// The claim search index loads in its worker while the app opens (its code in its own chunk, after
+// the first paint), so the first search answers from a ready index.
+const whenIdle = (fn: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(fn, { timeout: 2_000 })
+    : setTimeout(fn, 500);
+whenIdle(() => void import('@/db/search').then((m) => m.warmClaimSearch()).catch(() => {}));

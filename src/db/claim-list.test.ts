@@ -81,6 +81,8 @@ describe('the claims read model', () => {
       { tags: ['budget'] },
       { tags: ['budget', 'Crime'] },
       { tags: ['budget'], verdicts: ['false'] },
+      { tags: ['budget'], kinds: ['direct'] },
+      { tags: ['crime'], kinds: ['direct', 'mixed'], minCheckworthy: 0.1 },
       { kinds: ['mixed'] },
       { kinds: ['direct'], source: 'without' },
       { source: 'with' },

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Article, Claim, Evidence, HistoryEntry, Question, Source, Speaker } from '@/core/model/types';
+import type { PackedClaimIndex } from '@/core/search/packed-index';
 import type { ArticleHead } from './derived/article-heads';
 import type { FacetRow, KeyRow, SummaryRow } from './derived/facets';
 import { derivedMiddleware } from './derived/middleware';
@@ -36,8 +37,17 @@ export type ClaimdeskDb = Dexie & {
   syncState: EntityTable<SyncStateRow, 'key'>;
 };
 
-/** The saved claim search index: MiniSearch's JSON and the clock its contents are current to. */
-export type SearchIndexRow = { id: string; json: string; since: number; documents: number };
+/**
+ * The saved claim search index and the clock its contents are current to: packed arrays
+ * (`src/core/search/packed-index.ts`), or MiniSearch's JSON as saved before them (loaded, then packed).
+ */
+export type SearchIndexRow = {
+  id: string;
+  packed?: PackedClaimIndex;
+  json?: string;
+  since: number;
+  documents: number;
+};
 
 /** The names of the tables, as they appear in query keys and in `storagemutated` parts. */
 export type TableName =

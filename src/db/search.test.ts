@@ -1,9 +1,15 @@
 import { beforeEach, expect, test } from 'vitest';
+import { createClaimIndex } from '@/core/search/claim-index';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
+import { exportBackup } from './backup-export';
+import { restoreBackup } from './backup-restore';
+import { backupSourceOfBlob } from './backup-source';
 import { updateClaim } from './claims';
 import { db } from './db';
 import { claimSearchStats, resetClaimSearch, saveClaimSearch, searchClaims } from './search';
+
+const officersClaim = async () => (await db.claims.toArray()).find((c) => c.text.includes('officers'))!;
 
 beforeEach(resetDb);
 
@@ -32,4 +38,68 @@ test('an unreadable saved index is rebuilt from the claims', async () => {
   resetClaimSearch();
   expect((await searchClaims('officers')).length).toBe(1);
   expect(claimSearchStats().loaded).toBe(false);
+});
+
+test('the index is saved packed (typed arrays, no JSON) and loads from it', async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  expect((await searchClaims('officers')).length).toBe(1);
+  await saveClaimSearch();
+  const row = (await db.searchIndex.get('claims'))!;
+  expect(row.json).toBeUndefined();
+  expect(row.packed?.postings).toBeInstanceOf(Uint8Array);
+  resetClaimSearch();
+  expect((await searchClaims('officers')).map((h) => h.id)).toEqual([(await officersClaim()).id]);
+  expect(claimSearchStats()).toMatchObject({ loaded: true, documents: await db.claims.count() });
+});
+
+test('an index saved as JSON before the packed form is loaded, then saved again packed', async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const claims = await db.claims.toArray();
+  const old = createClaimIndex(
+    claims.map((c) => ({ id: c.id, text: c.text, speaker: '', sources: '', notes: '', tags: '' })),
+  );
+  await db.searchIndex.put({
+    id: 'claims',
+    json: JSON.stringify(old),
+    since: Date.now(),
+    documents: claims.length,
+  });
+  resetClaimSearch();
+  expect((await searchClaims('officers')).length).toBe(1);
+  expect(claimSearchStats().loaded).toBe(true);
+  expect(await saveClaimSearch()).toBe(true);
+  expect((await db.searchIndex.get('claims'))!.packed).toBeDefined();
+});
+
+test('a claim written with an older clock (a restore, a sync pull) shows in the next search', async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const claim = await officersClaim();
+  expect((await searchClaims('zebrafinch')).length).toBe(0); // the index is built now
+  await new Promise((r) => setTimeout(r, 5));
+  // as a restore or a pulled change writes it: with the clock it had elsewhere, before the index looked
+  await db.claims.put({ ...claim, notes: 'zebrafinch', updatedAt: claim.updatedAt - 60_000 });
+  expect((await searchClaims('zebrafinch')).map((h) => h.id)).toEqual([claim.id]);
+});
+
+test('a claim deleted outright (no tombstone) leaves the search', async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const claim = await officersClaim();
+  expect((await searchClaims('officers')).map((h) => h.id)).toEqual([claim.id]);
+  await db.claims.delete(claim.id);
+  expect(await searchClaims('officers')).toEqual([]);
+});
+
+test('a replacing restore shows in the next search: old text back, claims not in the backup gone', async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const blob = await exportBackup();
+  const claim = await officersClaim();
+  await updateClaim(claim.id, { notes: 'zebrafinch' });
+  await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+  expect((await searchClaims('zebrafinch')).map((h) => h.id)).toEqual([claim.id]);
+  expect((await searchClaims('Jay report')).length).toBe(1);
+
+  await restoreBackup(backupSourceOfBlob(blob), 'replace');
+  expect(await searchClaims('zebrafinch')).toEqual([]);
+  expect(await searchClaims('Jay report')).toEqual([]);
+  expect((await searchClaims('officers')).map((h) => h.id)).toEqual([claim.id]);
 });

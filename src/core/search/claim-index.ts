@@ -42,7 +42,8 @@ const SEARCH_OPTIONS: SearchOptions = {
   combineWith: 'AND',
 };
 
-const indexOptions = () => ({
+/** The options every claim index is made and loaded with. */
+export const claimIndexOptions = () => ({
   fields: [...FIELDS],
   storeFields: [],
   processTerm: foldTerm,
@@ -50,14 +51,14 @@ const indexOptions = () => ({
 });
 
 export function createClaimIndex(docs: readonly ClaimSearchDoc[] = []): ClaimIndex {
-  const index = new MiniSearch<ClaimSearchDoc>(indexOptions());
+  const index = new MiniSearch<ClaimSearchDoc>(claimIndexOptions());
   index.addAll(docs);
   return index;
 }
 
 /** An index saved with `JSON.stringify(index)`, loaded with the same options. */
 export function loadClaimIndex(json: string): ClaimIndex {
-  return MiniSearch.loadJSON<ClaimSearchDoc>(json, indexOptions());
+  return MiniSearch.loadJSON<ClaimSearchDoc>(json, claimIndexOptions());
 }
 
 /** Adds the document, or replaces the one with the same id. */
