@@ -118,10 +118,9 @@ export function noteWrites(parts: Record<string, unknown>): void {
   const at = Date.now();
   noteRanges(parts[`${base}claims/`] as RangeNode | undefined, at);
   noteRanges(parts[`${base}evidence/claimId`] as RangeNode | undefined, at);
-  if (changed.size > 20_000) {
-    // a page that never searches: what is older than a handover's horizon is of no use to anyone
-    for (const [id, t] of changed) if (t < at - HANDOVER_MS) changed.delete(id);
-  }
+  // a page that never searches: what is older than a handover's horizon is of no use to anyone
+  if (changed.size > 20_000) for (const [id, t] of changed) if (t < at - HANDOVER_MS) changed.delete(id);
+  if (changedRanges.length > 20_000) changedRanges = changedRanges.filter((r) => r.at >= at - HANDOVER_MS);
 }
 
 Dexie.on('storagemutated', noteWrites);
