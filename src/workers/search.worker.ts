@@ -21,7 +21,9 @@ function saveSoon() {
   if (saving) clearTimeout(saving);
   saving = setTimeout(() => {
     saving = null;
-    void saveClaimSearch();
+    // The saved index is a cache: a save that fails is given up (the next start re-indexes what it
+    // lacks). It fails for good in a tab another tab's upgrade has outdated: its connection is closed.
+    saveClaimSearch().catch(() => {});
   }, 1_000);
 }
 
