@@ -33,11 +33,11 @@ export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
-  // A retry is there to take a trace of a failure. A test that passes only on its retry is listed as
-  // flaky in the report; STRICT_FLAKES=1 fails the run on it (to be the default once three whole runs
-  // in a row pass under load: each full run this session still found one new race).
+  // A retry is there to take a trace of a failure. A test that passes only on its retry is flaky, and
+  // fails the run: a flaky story is a race in the app or the test to find, not noise to retry away.
+  // STRICT_FLAKES=0 lists it as flaky without failing (to gather traces while one is being hunted).
   retries: process.env.CI ? 1 : 0,
-  failOnFlakyTests: process.env.STRICT_FLAKES === '1',
+  failOnFlakyTests: process.env.STRICT_FLAKES !== '0',
   workers: 2,
   // A bound, not an expected duration: a story takes some 5-15 s on a quiet machine, but at a load
   // of 30 (five engineers and a suite on two cores) simple ones took 35-55 s and passed only on retry.
