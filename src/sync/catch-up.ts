@@ -13,6 +13,7 @@ import { WIDENED } from '@/db/derived/middleware';
 import { REBUILD_CHUNK, type RebuildCursor, rebuildStepIn, startRebuildIn } from '@/db/derived/rebuild';
 import { SYNC_STATE } from '@/db/sync-capture';
 import type { SyncDb } from '@/db/sync-db';
+import type { SyncTrace } from './types';
 
 /** `syncState` key present while derived rows lag behind rows written in catch-up mode. */
 export const CATCH_UP_KEY = 'catchUp';
@@ -31,6 +32,8 @@ export type FinishOptions = Readonly<{
   chunkSize?: number;
   /** After each committed step: claims with their derived rows, of the claims there are. */
   onProgress?: (progress: RebuildProgress) => void;
+  /** Each step's milliseconds, by stage (`rebuild:heads`, `rebuild:claims`, `rebuild:placements`). */
+  trace?: SyncTrace;
 }>;
 
 /**
@@ -58,7 +61,9 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
     done = await db.claims.where(':id').belowOrEqual(cursor.after).count();
   while (cursor !== null) {
     const from: RebuildCursor = cursor;
+    const t = performance.now();
     cursor = await step((tx) => rebuildStepIn((n) => tx.table(n), from, size));
+    options.trace?.(`rebuild:${from.stage}`, performance.now() - t);
     if (from.stage === 'claims') {
       done = cursor?.stage === 'claims' ? done + size : total;
       options.onProgress?.({ done: Math.min(done, total), total });

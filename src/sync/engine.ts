@@ -405,7 +405,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           },
         });
       indexing();
-      await timed('rebuild', () => finishCatchUp(db, { onProgress: indexing }));
+      await timed('rebuild', () => finishCatchUp(db, { onProgress: indexing, ...(trace ? { trace } : {}) }));
       catchingUp = false;
     };
     /** A page asked for ahead (while catching up, page n+1 is on its way while page n is written). */
