@@ -76,6 +76,8 @@ async function firstSync(o: FirstSyncOptions) {
     liveRuns,
     progress,
     longTasks: during.map((l) => Math.round(l.ms)),
+    /** When each long task began, in ms from the start of the sync (where in the sync it fell). */
+    longTaskStarts: during.map((l) => Math.round(l.start - from)),
     longestTaskMs: Math.max(0, ...during.map((l) => l.ms)),
   };
 }

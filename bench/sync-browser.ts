@@ -129,6 +129,7 @@ try {
       liveRuns: number;
       progress: { t: number; done: number; total?: number; phase?: string }[];
       longTasks: number[];
+      longTaskStarts: number[];
       longestTaskMs: number;
       chromiumCpuS?: number;
       serverCpuS?: number;
@@ -162,7 +163,7 @@ try {
         if (process.env.BENCH_VERBOSE)
           log(JSON.stringify(r.progress.map((p) => [Math.round(p.t), p.done, p.phase])));
         log(
-          `  ${Math.round(r.ms)} ms (server ${Math.round(r.serverMs)} ms, ${r.requests} requests), ${r.progress.length} progress reports, last ${JSON.stringify(last)}, longest main-thread task ${Math.round(r.longestTaskMs)} ms (${r.longTasks.length} over 50 ms), CPU: Chromium ${r.chromiumCpuS?.toFixed(1)} s, test server + Vite ${r.serverCpuS?.toFixed(1)} s`,
+          `  ${Math.round(r.ms)} ms (server ${Math.round(r.serverMs)} ms, ${r.requests} requests), ${r.progress.length} progress reports, last ${JSON.stringify(last)}, longest main-thread task ${Math.round(r.longestTaskMs)} ms (${r.longTasks.length} over 50 ms: ${r.longTasks.map((ms, i) => `${ms} ms at ${((r.longTaskStarts[i] ?? 0) / 1000).toFixed(1)} s`).join(', ')}), CPU: Chromium ${r.chromiumCpuS?.toFixed(1)} s, test server + Vite ${r.serverCpuS?.toFixed(1)} s`,
         );
         log(
           `  steps: ${Object.entries(r.steps)

@@ -1,29 +1,72 @@
 /**
  * Catch-up mode: a first sync that receives a large library writes its pages without maintaining
  * the derived rows (facets, summaries, article heads: the middleware's `deferDerived`), then
- * rebuilds them once at the end (`rebuildDerivedIn`). A flag in `syncState`, written in the same
- * transaction as the first deferred page, says the derived rows are stale: a sync stopped half-way
- * (a reload, a closed tab) resumes in catch-up mode and rebuilds when it ends.
+ * rebuilds them at the end in bounded steps (`rebuildStepIn`), each its own transaction with the
+ * rebuild's cursor. A flag in `syncState`, written in the same transaction as the first deferred
+ * page, says the derived rows are stale: a sync stopped half-way (a reload, a closed tab) resumes
+ * in catch-up mode and rebuilds when it ends. A stop during the rebuild resumes it from its cursor;
+ * a page deferred after the rebuild began rewrites the flag without a cursor, so the rebuild
+ * starts again from the beginning (that page's claims may be behind the cursor).
  */
+import type { Transaction } from 'dexie';
 import { WIDENED } from '@/db/derived/middleware';
-import { rebuildDerivedIn } from '@/db/derived/rebuild';
+import { REBUILD_CHUNK, type RebuildCursor, rebuildStepIn, startRebuildIn } from '@/db/derived/rebuild';
 import { SYNC_STATE } from '@/db/sync-capture';
 import type { SyncDb } from '@/db/sync-db';
+import type { SyncTrace } from './types';
 
 /** `syncState` key present while derived rows lag behind rows written in catch-up mode. */
 export const CATCH_UP_KEY = 'catchUp';
 
-export type CatchUpMark = Readonly<{ since: number }>;
+/** The flag: when the catch-up began, and where its rebuild has got to once it began. */
+export type CatchUpMark = Readonly<{ since: number; rebuild?: RebuildCursor }>;
 
 export async function isCatchingUp(db: SyncDb): Promise<boolean> {
   return (await db.syncState.get(CATCH_UP_KEY)) !== undefined;
 }
 
-/** Rebuilds every derived row from the tables, and clears the flag, in one transaction. */
-export async function finishCatchUp(db: SyncDb): Promise<void> {
+export type RebuildProgress = Readonly<{ done: number; total: number }>;
+
+export type FinishOptions = Readonly<{
+  /** Claims per step (default `REBUILD_CHUNK`). */
+  chunkSize?: number;
+  /** After each committed step: claims with their derived rows, of the claims there are. */
+  onProgress?: (progress: RebuildProgress) => void;
+  /** Each step's milliseconds, by stage (`rebuild:heads`, `rebuild:claims`, `rebuild:placements`). */
+  trace?: SyncTrace;
+}>;
+
+/**
+ * Rebuilds every derived row from the tables in bounded transactions, resuming from the cursor
+ * the flag holds, and clears the flag with the last step.
+ */
+export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Promise<void> {
+  const size = options.chunkSize ?? REBUILD_CHUNK;
+  const total = await db.claims.count();
+  let done = 0;
   // tables through the transaction itself (as apply.ts): no await can move a write out of it
-  await db.transaction('rw', [...WIDENED.map((n) => db.table(n)), db.syncState], async (tx) => {
-    await rebuildDerivedIn((name) => tx.table(name));
-    await tx.table(SYNC_STATE).delete(CATCH_UP_KEY);
-  });
+  const step = (work: (tx: Transaction, mark: CatchUpMark) => Promise<RebuildCursor | null>) =>
+    db.transaction('rw', [...WIDENED.map((n) => db.table(n)), db.syncState], async (tx) => {
+      const mark = (await tx.table(SYNC_STATE).get(CATCH_UP_KEY))?.value as CatchUpMark | undefined;
+      if (!mark) return null; // finished meanwhile
+      const next = await work(tx, mark);
+      if (next === null) await tx.table(SYNC_STATE).delete(CATCH_UP_KEY);
+      else await tx.table(SYNC_STATE).put({ key: CATCH_UP_KEY, value: { since: mark.since, rebuild: next } });
+      return next;
+    });
+  let cursor = await step((tx, mark) =>
+    mark.rebuild ? Promise.resolve(mark.rebuild) : startRebuildIn((n) => tx.table(n)),
+  );
+  if (cursor?.stage === 'claims' && cursor.after !== null)
+    done = await db.claims.where(':id').belowOrEqual(cursor.after).count();
+  while (cursor !== null) {
+    const from: RebuildCursor = cursor;
+    const t = performance.now();
+    cursor = await step((tx) => rebuildStepIn((n) => tx.table(n), from, size));
+    options.trace?.(`rebuild:${from.stage}`, performance.now() - t);
+    if (from.stage === 'claims') {
+      done = cursor?.stage === 'claims' ? done + size : total;
+      options.onProgress?.({ done: Math.min(done, total), total });
+    }
+  }
 }

@@ -395,14 +395,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     const finish = async () => {
       if (!catchingUp) return;
-      setStatus({
-        progress: {
-          done,
-          ...(expected !== undefined ? { total: Math.max(expected, done) } : {}),
-          phase: 'indexing',
-        },
-      });
-      await timed('rebuild', () => finishCatchUp(db));
+      const indexing = (indexed?: { done: number; total: number }) =>
+        setStatus({
+          progress: {
+            done,
+            ...(expected !== undefined ? { total: Math.max(expected, done) } : {}),
+            phase: 'indexing',
+            ...(indexed ? { indexed } : {}),
+          },
+        });
+      indexing();
+      await timed('rebuild', () => finishCatchUp(db, { onProgress: indexing, ...(trace ? { trace } : {}) }));
       catchingUp = false;
     };
     /** A page asked for ahead (while catching up, page n+1 is on its way while page n is written). */

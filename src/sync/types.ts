@@ -30,6 +30,8 @@ export type SyncStatus = Readonly<{
     total?: number;
     /** Receiving documents, or (after a catch-up) rebuilding the lists' counts and facets. */
     phase?: 'receiving' | 'indexing';
+    /** While indexing: claims whose list keys and counts are built, of the claims there are. */
+    indexed?: Readonly<{ done: number; total: number }>;
   }>;
   /** A sentence for the person (why it is offline, what was refused, what to do about the quota). */
   message?: string;

@@ -108,3 +108,96 @@ export const LAST_REBUILD = 7;
 /** Schema version 8's upgrade: builds the placement rows (the other derived rows are as version 7 kept them). */
 export const placementsInUpgrade = (tx: Transaction): Promise<void> =>
   rebuildPlacementsIn((name) => tx.table(name));
+
+/**
+ * Where a chunked rebuild (`rebuildStepIn`) has got to: the stage and the last primary key done in
+ * it (`null`: none yet). Between steps the derived rows agree with each other (facets, key rows
+ * and summaries count the same claims), so readers see a smaller library, never a wrong count.
+ */
+export type RebuildCursor = Readonly<{ stage: 'heads' | 'claims' | 'placements'; after: string | null }>;
+
+/** Claims (or articles, for heads) a step of the chunked rebuild reads and writes. */
+export const REBUILD_CHUNK = 2_000;
+/** Articles a step rebuilds the heads of (each read with its text). */
+const HEADS_CHUNK = 200;
+
+/**
+ * The first step of a chunked rebuild: every derived row except the placements cleared (those
+ * are rebuilt whole in the last step). The next steps start from the cursor it returns.
+ */
+export async function startRebuildIn(table: (name: string) => Table): Promise<RebuildCursor> {
+  await Promise.all([FACETS, KEYS, SUMMARIES, HEADS].map((name) => table(name).clear()));
+  return { stage: 'heads', after: null };
+}
+
+/** The rows after `after` in primary-key order, at most `limit` of them. */
+const rowsAfter = <T>(t: Table, after: string | null, limit: number): Promise<T[]> =>
+  (after === null ? t.orderBy(':id') : t.where(':id').above(after)).limit(limit).toArray() as Promise<T[]>;
+
+/**
+ * One bounded step of a chunked rebuild, inside a read-write transaction over the same tables as
+ * `rebuildDerivedIn`: the heads of the next articles, or the facets, key rows and summary counts
+ * of the next claims in id order (their links read as one range of the `claimId` index), or the
+ * placements. Returns the next cursor, or null when the rebuild is complete.
+ *
+ * A claim written meanwhile through the middleware (a person's edit while a library is rebuilt)
+ * already has its facet and counts: a step counts the difference from the facet it finds, so
+ * nothing is counted twice. The rows come out as the middleware writes them.
+ */
+export async function rebuildStepIn(
+  table: (name: string) => Table,
+  cursor: RebuildCursor,
+  size = REBUILD_CHUNK,
+): Promise<RebuildCursor | null> {
+  if (cursor.stage === 'heads') {
+    const articles = await rowsAfter<Article>(table('articles'), cursor.after, Math.min(size, HEADS_CHUNK));
+    if (articles.length > 0) await table(HEADS).bulkPut(articles.map(headOf));
+    return articles.length < Math.min(size, HEADS_CHUNK)
+      ? { stage: 'claims', after: null }
+      : { stage: 'heads', after: articles.at(-1)!.id };
+  }
+  if (cursor.stage === 'placements') {
+    await rebuildPlacementsIn(table);
+    return null;
+  }
+  const claims = await rowsAfter<Claim>(table('claims'), cursor.after, size);
+  if (claims.length > 0) await putClaimsDerived(table, claims);
+  return claims.length < size
+    ? { stage: 'placements', after: null }
+    : { stage: 'claims', after: claims.at(-1)!.id };
+}
+
+/** The derived rows of these claims (in id order), counted against the facets they had. */
+async function putClaimsDerived(table: (name: string) => Table, claims: readonly Claim[]): Promise<void> {
+  const ids = claims.map((c) => c.id as string);
+  const speakerIds = [...new Set(claims.map((c) => c.speakerId).filter((s) => s !== null))];
+  const [links, speakers, before] = await Promise.all([
+    table('evidence').where('claimId').between(ids[0], ids.at(-1), true, true).toArray() as Promise<
+      Evidence[]
+    >,
+    table('speakers').bulkGet(speakerIds) as Promise<(Speaker | undefined)[]>,
+    table(FACETS).bulkGet(ids) as Promise<(FacetRow | undefined)[]>,
+  ]);
+  const sourced = new Set<string>();
+  for (const e of links) if (e.deletedAt === null) sourced.add(e.claimId);
+  const names = new Map<string, string>();
+  for (const s of speakers) if (s) names.set(s.id, s.name);
+  const delta = new CountDelta();
+  const facets = claims.map((c, i) => {
+    const facet = facetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? ''));
+    delta.add(before[i], -1);
+    delta.add(facet, 1);
+    return facet;
+  });
+  const changed = delta.changed();
+  const scopes = [...changed.keys()];
+  const stored = (await table(SUMMARIES).bulkGet(scopes)) as (SummaryRow | undefined)[];
+  const next = scopes.map((id, i) => applyDelta(stored[i], id, changed.get(id)!));
+  const empty = next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id);
+  await Promise.all([
+    table(FACETS).bulkPut(facets),
+    table(KEYS).bulkPut(facets.map(keyRowOf)),
+    table(SUMMARIES).bulkPut(next.filter((r) => Object.keys(r.counts).length > 0)),
+    ...(empty.length > 0 ? [table(SUMMARIES).bulkDelete(empty)] : []),
+  ]);
+}

@@ -45,6 +45,9 @@ describe('progressText', () => {
     expect(progressText({ done: 5, phase: 'indexing' })).toBe(
       '5 changes received; preparing lists and counts',
     );
+    expect(progressText({ done: 5, phase: 'indexing', indexed: { done: 2_000, total: 8_000 } })).toBe(
+      '5 changes received; preparing lists and counts (25%)',
+    );
   });
 });
 

@@ -73,8 +73,12 @@ export function describeStatus(status: SyncStatus): {
 /** "12,400 of 100,000 changes received (12%)", or without a total, "12,400 changes received". */
 export function progressText(progress: NonNullable<SyncStatus['progress']>): string {
   const { done, total } = progress;
-  if (progress.phase === 'indexing')
-    return `${plural(done, 'change', 'changes')} received; preparing lists and counts`;
+  if (progress.phase === 'indexing') {
+    const { indexed } = progress;
+    const pct =
+      indexed && indexed.total > 0 ? Math.min(100, Math.floor((indexed.done / indexed.total) * 100)) : null;
+    return `${plural(done, 'change', 'changes')} received; preparing lists and counts${pct === null ? '' : ` (${pct}%)`}`;
+  }
   if (total === undefined || total <= 0) return `${plural(done, 'change', 'changes')} received`;
   const pct = Math.min(100, Math.floor((done / total) * 100));
   return `${count.format(done)} of ${plural(total, 'change', 'changes')} received (${pct}%)`;

@@ -33,7 +33,13 @@ export function SyncStatusPanel({
       <p className="sync-detail">{detail}</p>
       {progress && (
         <div className="sync-progress">
-          {progress.total ? (
+          {progress.phase === 'indexing' && progress.indexed ? (
+            <progress
+              aria-label="Lists and counts prepared"
+              value={Math.min(progress.indexed.done, progress.indexed.total)}
+              max={progress.indexed.total}
+            />
+          ) : progress.total ? (
             <progress
               aria-label="Received from the team"
               value={Math.min(progress.done, progress.total)}

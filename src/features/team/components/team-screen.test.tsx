@@ -104,6 +104,28 @@ describe('TeamScreen', { timeout: 30_000 }, () => {
     expect(screen.getByRole('status').textContent).toBe('Receiving changes. 1 conflict needs you.');
     expect(screen.getByTestId('sync-pending').textContent).toBe('2');
 
+    // after a catch-up: the lists and counts are built in steps, with a bar of their own
+    act(() =>
+      sync.set({
+        status: {
+          ...pulling,
+          progress: {
+            done: 10_000,
+            total: 10_000,
+            phase: 'indexing',
+            indexed: { done: 4_000, total: 9_800 },
+          },
+        },
+      }),
+    );
+    expect(screen.queryByRole('progressbar', { name: 'Received from the team' })).toBeNull();
+    const lists = screen.getByRole('progressbar', {
+      name: 'Lists and counts prepared',
+    }) as HTMLProgressElement;
+    expect(lists.value).toBe(4_000);
+    expect(lists.max).toBe(9_800);
+    expect(screen.getByText('10,000 changes received; preparing lists and counts (40%)')).toBeTruthy();
+
     act(() => sync.set({ status: { state: 'offline', pending: 3, conflicts: 0 } }));
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByText(/cannot be reached/)).toBeTruthy();

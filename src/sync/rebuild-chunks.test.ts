@@ -1,0 +1,206 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Claim, Evidence, Question } from '@/core/model/types';
+import { deferDerived } from '@/db/derived/middleware';
+import { computeDerived } from '@/db/derived/rebuild';
+import { openDeviceDatabase } from '@/db/sync-db';
+import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from '@/test/db';
+import { type Device, importOn } from '@/test/sync-devices';
+import { CATCH_UP_KEY, type CatchUpMark, finishCatchUp } from './catch-up';
+
+const names: string[] = [];
+afterEach(async () => {
+  await Promise.all(names.splice(0).map((n) => Dexie.delete(n)));
+});
+
+/**
+ * A library whose derived rows the write middleware kept: two articles, a link to a source on
+ * some claims (one of them removed again) and a question placing three claims.
+ */
+async function library() {
+  const name = `rebuild-${names.length}-${Math.random().toString(36).slice(2)}`;
+  names.push(name);
+  const db = openDeviceDatabase(name);
+  await db.open();
+  const device = { db, clock: { now: 1_800_000_000_000 } } as unknown as Device;
+  await importOn(device, ARTICLE_A, extractionA());
+  await importOn(device, ARTICLE_B, extractionB());
+  const imported = await db.claims.toArray();
+  // more claims, under random ids (as older libraries have them), so that steps of 1–3 meet many boundaries
+  await db.claims.bulkAdd(
+    Array.from({ length: 10 }, (_, i) => {
+      const from = imported[i % imported.length]!;
+      return {
+        ...from,
+        id: crypto.randomUUID(),
+        start: from.start + 1000 + i,
+        end: from.end + 1000 + i,
+      } as Claim;
+    }),
+  );
+  const claims = await db.claims.toArray();
+  expect(claims.length).toBe(imported.length + 10);
+  const link = (i: number, deletedAt: number | null): Evidence =>
+    ({
+      id: `ev-${i}`,
+      claimId: claims[i]!.id,
+      sourceId: 'src-1',
+      relation: 'supports',
+      passage: '',
+      note: '',
+      updatedAt: 1,
+      deletedAt,
+    }) as unknown as Evidence;
+  await db.evidence.bulkPut([link(0, null), link(3, null), link(4, 5), link(claims.length - 1, null)]);
+  const placed = [claims[1]!, claims[3]!, claims.at(-2)!].map((c) => c.id);
+  await db.questions.put({
+    id: 'q-1',
+    text: 'More police?',
+    articleIds: [claims[0]!.articleId],
+    stances: Object.fromEntries(placed.map((id) => [id, 'for'])),
+    placedClaimIds: placed,
+    updatedAt: 1,
+    deletedAt: null,
+  } as unknown as Question);
+  // a verdict and a tag, so that the counts have more than one value
+  await db.claims.put({ ...claims[2]!, verdict: 'false', tags: ['Crime', 'crime'] } as Claim);
+  return db;
+}
+
+type Db = Awaited<ReturnType<typeof library>>;
+
+/** Every derived row, in primary-key order. */
+const derived = async (db: Db) => ({
+  facets: await db.claimFacets.toArray(),
+  keys: await db.claimKeys.toArray(),
+  summaries: await db.summaries.toArray(),
+  heads: await db.articleHeads.toArray(),
+  placements: await db.placedClaims.toArray(),
+  packs: await db.questionPacks.toArray(),
+});
+
+/** As a first sync in catch-up mode leaves a library: rows without their derived rows, and the flag. */
+async function stale(db: Db) {
+  await db.transaction(
+    'rw',
+    [db.claimFacets, db.claimKeys, db.summaries, db.articleHeads, db.syncState],
+    async () => {
+      await Promise.all([
+        db.claimFacets.clear(),
+        db.claimKeys.clear(),
+        db.summaries.clear(),
+        db.articleHeads.clear(),
+      ]);
+      await db.syncState.put({ key: CATCH_UP_KEY, value: { since: 0 } satisfies CatchUpMark });
+    },
+  );
+}
+
+/** A stop between two steps (as a closed tab: what committed stays). */
+class Stopped extends Error {}
+
+describe('the chunked rebuild after a catch-up', () => {
+  test.each([1, 2, 3, 1_000])(
+    'in steps of %i claims: the same rows as the middleware wrote',
+    async (size) => {
+      const db = await library();
+      const kept = await derived(db);
+      await stale(db);
+      expect((await derived(db)).facets).toEqual([]);
+
+      const seen: { done: number; total: number }[] = [];
+      await finishCatchUp(db, { chunkSize: size, onProgress: (p) => seen.push(p) });
+      expect(await derived(db)).toEqual(kept);
+      expect(await db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+      const total = await db.claims.count();
+      expect(seen.at(-1)).toEqual({ done: total, total });
+      expect(seen.length).toBe(Math.floor(total / size) + 1);
+    },
+  );
+
+  test('stopped mid-rebuild: each step left counts that agree with its facets, and the next run resumes from the cursor', async () => {
+    const db = await library();
+    const kept = await derived(db);
+    await stale(db);
+    const total = await db.claims.count();
+
+    let steps = 0;
+    await expect(
+      finishCatchUp(db, {
+        chunkSize: 2,
+        onProgress: () => {
+          if (++steps === 2) throw new Stopped();
+        },
+      }),
+    ).rejects.toBeInstanceOf(Stopped);
+    const mark = (await db.syncState.get(CATCH_UP_KEY))?.value as CatchUpMark;
+    expect(mark.rebuild?.stage).toBe('claims');
+    const after = mark.rebuild!.after!;
+    // readers see the claims up to the cursor, with counts of exactly those claims
+    const partial = await derived(db);
+    const done = await db.claims.where(':id').belowOrEqual(after).toArray();
+    expect(done.length).toBe(4);
+    expect(partial.facets.map((f) => f.id)).toEqual(done.map((c) => c.id));
+    const expected = computeDerived(done, await db.evidence.toArray(), await db.speakers.toArray());
+    expect(partial.summaries).toEqual([...expected.summaries].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(partial.heads).toEqual(kept.heads);
+
+    // a person's edit of a claim the rebuild has not reached: the middleware keeps it meanwhile
+    const later = (await db.claims.where(':id').above(after).first())!;
+    await db.claims.put({ ...later, verdict: 'true' } as Claim);
+    const edited = await derived(db);
+    expect(edited.facets.length).toBe(5);
+
+    const resumed: { done: number; total: number }[] = [];
+    await finishCatchUp(db, { chunkSize: 2, onProgress: (p) => resumed.push(p) });
+    // it went on from the cursor: the steps already made were not made again
+    expect(resumed[0]).toEqual({ done: 6, total });
+    expect(resumed.length).toBe(Math.floor(total / 2) + 1 - 2);
+    expect(await db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+
+    const whole = await derived(db);
+    const truth = computeDerived(
+      await db.claims.toArray(),
+      await db.evidence.toArray(),
+      await db.speakers.toArray(),
+    );
+    expect(whole.facets).toEqual(truth.facets);
+    expect(whole.summaries).toEqual([...truth.summaries].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(whole.keys).toEqual(truth.keys);
+    expect(whole.summaries).not.toEqual(kept.summaries); // the edit is counted …
+    expect(whole.placements).toEqual(kept.placements);
+  });
+
+  test('a page deferred after the rebuild began (its flag without a cursor): the rebuild starts again', async () => {
+    const db = await library();
+    const kept = await derived(db);
+    await stale(db);
+    let steps = 0;
+    await expect(
+      finishCatchUp(db, {
+        chunkSize: 2,
+        onProgress: () => {
+          if (++steps === 1) throw new Stopped();
+        },
+      }),
+    ).rejects.toBeInstanceOf(Stopped);
+    // a resumed sync wrote a page in catch-up mode: claims behind the cursor may have changed
+    const first = (await db.claims.orderBy(':id').first())!;
+    await db.transaction('rw', [db.claims, db.syncState], async () => {
+      deferDerived();
+      await db.claims.put({ ...first, verdict: 'misleading' } as Claim);
+      await db.syncState.put({ key: CATCH_UP_KEY, value: { since: 1 } satisfies CatchUpMark });
+    });
+    const seen: number[] = [];
+    await finishCatchUp(db, { chunkSize: 2, onProgress: (p) => seen.push(p.done) });
+    expect(seen[0]).toBe(2);
+    const truth = computeDerived(
+      await db.claims.toArray(),
+      await db.evidence.toArray(),
+      await db.speakers.toArray(),
+    );
+    expect(await db.claimFacets.toArray()).toEqual(truth.facets);
+    expect(await db.summaries.toArray()).toEqual([...truth.summaries].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect((await derived(db)).heads).toEqual(kept.heads);
+  });
+});
