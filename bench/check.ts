@@ -127,7 +127,9 @@ for (const b of ISSUE_BUDGETS) {
 // a budget on a metric no issue's budget names is a label to look at (a figure checked against the wrong budget)
 const stray = rows.filter((r) => r.verdict !== 'INFO' && !claimed.has(r));
 if (stray.length > 0) {
-  console.log('\nbudgets on metrics that no issue budget above names (check the label):');
+  console.log(
+    '\nbudgets the benches set that no issue budget above names (a share of one, or a label to check):',
+  );
   for (const r of stray) console.log(`  ${r.bench}: ${r.m.metric}: ${r.verdict}`);
 }
 

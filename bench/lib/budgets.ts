@@ -128,6 +128,12 @@ export const ISSUE_BUDGETS: readonly IssueBudget[] = [
     bench: 'bench-run',
     metric: /^npm run bench: every benchmark/,
   },
+  {
+    issue: 8,
+    budget: "the benches' seeded libraries hold what the app's own writes make (0 rows differ)",
+    bench: 'seed-check',
+    metric: /^bench seed: rows unlike/,
+  },
   // issue 9: bulk import, export
   {
     issue: 9,
