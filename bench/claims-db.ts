@@ -34,6 +34,14 @@ const options = {
 const port = Number(process.env.E2E_PORT ?? 4177);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+// the library: a copy of the bench library of these sizes (bench/lib/profile.ts), which the screens
+// benches measure too (seeded the first time through a dev server of its own, then cached)
+const profile = mkdtempSync(join(tmpdir(), 'claims-bench-'));
+const library = await copyOfBenchLibrary(
+  profile,
+  { claims: options.claims, articles: options.articles, vocab: options.vocab, longArticleChars: 300_000 },
+  port,
+);
 const server = await createServer({
   configFile: false,
   root,
@@ -119,15 +127,6 @@ async function afterReloads(page: Page) {
   ];
 }
 
-// the library: a copy of the bench library of these sizes (bench/lib/profile.ts), which the screens
-// benches measure too; seeded through this server the first time, then cached
-const profile = mkdtempSync(join(tmpdir(), 'claims-bench-'));
-const library = await copyOfBenchLibrary(
-  profile,
-  { claims: options.claims, articles: options.articles, vocab: options.vocab, longArticleChars: 300_000 },
-  port,
-  true,
-);
 const context = await launchBench(profile);
 try {
   const page = await context.newPage();

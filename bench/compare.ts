@@ -71,9 +71,9 @@ if (!kept) {
         page.on('console', (m) => {
           if (m.type() === 'log') process.stderr.write(`${m.text()}\n`);
         });
-        await page.goto(`http://127.0.0.1:${port}/bench/compare.html`);
+        await page.goto(`http://127.0.0.1:${port}/bench/compare.html`, { timeout: 180_000 });
         await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
-          timeout: 120_000,
+          timeout: 180_000,
         });
         const seeded = await page.evaluate(
           (o) =>

@@ -75,7 +75,7 @@ export async function copyOfCachedLibrary<T extends object>(
     rmSync(partial, { recursive: true, force: true });
     mkdirSync(partial, { recursive: true });
     const t0 = Date.now();
-    console.log(`bench library ${name}: seeding ${cached} …`);
+    console.log(`bench library "${name}": seeding ${cached} …`);
     try {
       const info = await seed(partial);
       writeFileSync(join(partial, MARKER_FILE), `${JSON.stringify({ ...info, key }, null, 2)}\n`);
@@ -84,14 +84,14 @@ export async function copyOfCachedLibrary<T extends object>(
     } finally {
       rmSync(partial, { recursive: true, force: true });
     }
-    console.log(`bench library ${name}: seeded in ${Math.round((Date.now() - t0) / 1000)} s`);
+    console.log(`bench library "${name}": seeded in ${Math.round((Date.now() - t0) / 1000)} s`);
     seeded = true;
   }
   const t0 = Date.now();
   rmSync(target, { recursive: true, force: true });
   cpSync(cached, target, { recursive: true });
   const copyMs = Date.now() - t0;
-  console.log(`bench library ${name}: copied to ${target} in ${copyMs} ms`);
+  console.log(`bench library "${name}": copied to ${target} in ${copyMs} ms`);
   const info = JSON.parse(readFileSync(marker, 'utf8')) as T;
   return { dir: target, info, seeded, copyMs };
 }

@@ -61,26 +61,19 @@ export function launchProfile(options: { serviceWorkers?: 'allow' | 'block' } = 
 }
 
 /**
- * Seeds a profile in `dir` through a Vite dev server on `port` (bench/screens-seed.page.ts): its own,
- * unless `served` says one serving this tree runs there already.
+ * Seeds a profile in `dir` through a Vite dev server of its own on `port` (bench/screens-seed.page.ts;
+ * a bench's own server would see the seed page's modules and re-optimise its dependencies meanwhile).
  */
-async function seedLibraryProfile(
-  dir: string,
-  options: SeedOptions,
-  port: number,
-  served: boolean,
-): Promise<Seeded> {
-  const server = served
-    ? null
-    : await createServer({
-        configFile: false,
-        root,
-        logLevel: 'warn',
-        resolve: { alias: { '@': join(root, 'src') } },
-        worker: { format: 'es' },
-        server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
-      });
-  await server?.listen();
+async function seedLibraryProfile(dir: string, options: SeedOptions, port: number): Promise<Seeded> {
+  const server = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    resolve: { alias: { '@': join(root, 'src') } },
+    worker: { format: 'es' },
+    server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
+  });
+  await server.listen();
   const context = await launchBench(dir, { viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
@@ -100,7 +93,7 @@ async function seedLibraryProfile(
     return seeded;
   } finally {
     await context.close();
-    await server?.close();
+    await server.close();
   }
 }
 
@@ -108,13 +101,12 @@ async function seedLibraryProfile(
  * A fresh copy in `target` of the bench library of `options` for the origin on `port`, seeded into
  * the cache the first time (bench/lib/library-cache.ts). The screens, Lighthouse and claims-db
  * benches each measure on their own copy of this one library, so none sees another's writes, and a
- * run seeds it once. `served`: a Vite dev server of this tree already listens on `port`.
+ * run seeds it once (call it before the bench's own server listens on `port`).
  */
 export async function copyOfBenchLibrary(
   target: string,
   options: SeedOptions = SEED_OPTIONS,
   port: number = BENCH_PORT,
-  served = false,
 ): Promise<Profile> {
   const key = libraryKey({ options, port }, [
     'bench/screens-seed.page.ts',
@@ -123,8 +115,8 @@ export async function copyOfBenchLibrary(
     'src/features/import',
     'src/workers',
   ]);
-  const { info } = await copyOfCachedLibrary('library', key, target, (dir) =>
-    seedLibraryProfile(dir, options, port, served),
+  const { info } = await copyOfCachedLibrary('bench-library', key, target, (dir) =>
+    seedLibraryProfile(dir, options, port),
   );
   return { ...info, port, key };
 }
