@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCHES } from './lib/benches';
+import { ISSUE_BUDGETS } from './lib/budgets';
 import { root } from './lib/profile';
 import { type Metric, RESULTS_DIR, readResults, resultFile } from './lib/results';
 
@@ -34,14 +35,20 @@ if (stale.length > 0) {
 type Row = { bench: string; m: Metric; spread: string; ratio: string; verdict: 'PASS' | 'FAIL' | 'INFO' };
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+/** Every run's figure; a result that kept only how many runs it made gives its median alone. */
+const runsOf = (m: Metric): number[] => (Array.isArray(m.runs) ? m.runs : [m.median]);
 function judge(bench: string, m: Metric): Row {
-  const min = Math.min(...m.runs);
-  const max = Math.max(...m.runs);
-  const spread = `${fmt(min)}–${fmt(max)}`;
-  if (m.budget === null) return { bench, m, spread, ratio: '', verdict: 'INFO' };
+  const runs = runsOf(m);
+  const min = Math.min(...runs);
+  const max = Math.max(...runs);
+  const spread = Array.isArray(m.runs) ? `${fmt(min)}–${fmt(max)}` : `(${String(m.runs)} runs)`;
+  if (m.budget === null || m.budget === undefined) return { bench, m, spread, ratio: '', verdict: 'INFO' };
+  if (typeof m.median !== 'number' || Number.isNaN(m.median))
+    return { bench, m, spread, ratio: '', verdict: 'FAIL' };
   // ratio > 1 means over budget whichever way is better
-  const ratio = m.better === 'lower' ? m.median / m.budget : m.budget / Math.max(m.median, 1e-9);
-  const ok = m.better === 'lower' ? m.median <= m.budget : m.median >= m.budget;
+  const better = m.better ?? 'lower';
+  const ratio = better === 'lower' ? m.median / m.budget : m.budget / Math.max(m.median, 1e-9);
+  const ok = better === 'lower' ? m.median <= m.budget : m.median >= m.budget;
   return { bench, m, spread, ratio: ratio.toFixed(2), verdict: ok ? 'PASS' : 'FAIL' };
 }
 
@@ -77,7 +84,9 @@ const table = [
     r.m.metric,
     `${fmt(r.m.median)} ${r.m.unit}`,
     r.spread,
-    r.m.budget === null ? '—' : `${r.m.better === 'lower' ? '≤' : '≥'} ${fmt(r.m.budget)}`,
+    r.m.budget === null || r.m.budget === undefined
+      ? '—'
+      : `${(r.m.better ?? 'lower') === 'lower' ? '≤' : '≥'} ${fmt(r.m.budget)}`,
     r.ratio,
     r.verdict,
   ]),
@@ -88,8 +97,44 @@ for (const [i, row] of table.entries()) {
   console.log(row.map((cell, j) => cell.padEnd(widths[j]!)).join('  '));
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 }
+
+// The issues' budgets, each with the figures that measure it: met, not met, or not measured.
+console.log('\nbudgets of issues 8, 9, 10 and 13:');
+let notMet = 0;
+let unmeasured = 0;
+const claimed = new Set<Row>();
+for (const b of ISSUE_BUDGETS) {
+  const measuring = rows.filter((r) => r.bench === b.bench && b.metric.test(r.m.metric));
+  for (const r of measuring) claimed.add(r);
+  const judged = measuring.filter((r) => r.verdict !== 'INFO');
+  const state =
+    measuring.length === 0
+      ? 'NOT MEASURED'
+      : judged.length === 0
+        ? 'REPORTED'
+        : judged.every((r) => r.verdict === 'PASS')
+          ? 'MET'
+          : 'NOT MET';
+  if (state === 'NOT MEASURED') unmeasured++;
+  if (state === 'NOT MET') notMet++;
+  console.log(`  [${state}] issue ${b.issue}: ${b.budget}${b.note ? ` (${b.note})` : ''}`);
+  if (measuring.length === 0) console.log(`      no ${b.bench} result measures it`);
+  for (const r of measuring)
+    console.log(
+      `      ${r.verdict === 'INFO' ? 'info' : r.verdict === 'PASS' ? 'met ' : 'NOT '}  ${r.m.metric}: ${fmt(r.m.median)} ${r.m.unit}${r.verdict === 'INFO' ? '' : ` (${(r.m.better ?? 'lower') === 'lower' ? '≤' : '≥'} ${fmt(r.m.budget as number)})`}`,
+    );
+}
+// a budget on a metric no issue's budget names is a label to look at (a figure checked against the wrong budget)
+const stray = rows.filter((r) => r.verdict !== 'INFO' && !claimed.has(r));
+if (stray.length > 0) {
+  console.log(
+    '\nbudgets the benches set that no issue budget above names (a share of one, or a label to check):',
+  );
+  for (const r of stray) console.log(`  ${r.bench}: ${r.m.metric}: ${r.verdict}`);
+}
+
 const failed = rows.filter((r) => r.verdict === 'FAIL').length;
 console.log(
-  `\nbench:check: ${rows.filter((r) => r.verdict === 'PASS').length} pass, ${failed} fail, ${missing.length} missing (ratio: median over budget, above 1 is over)`,
+  `\nbench:check: ${rows.filter((r) => r.verdict === 'PASS').length} pass, ${failed} fail, ${missing.length} missing (ratio: median over budget, above 1 is over); issue budgets: ${ISSUE_BUDGETS.length - notMet - unmeasured} met or reported, ${notMet} not met, ${unmeasured} not measured`,
 );
-process.exit(failed > 0 || missing.length > 0 ? 1 : 0);
+process.exit(failed > 0 || missing.length > 0 || unmeasured > 0 ? 1 : 0);

@@ -21,7 +21,15 @@ import { undo } from '@/db/undo';
 import { openRaw, openRawCopy } from './lib/raw-idb';
 import { randomStream, seedLibrary, WORDS } from './lib/seed-library';
 
-type Options = { claims: number; articles: number; runs: number; vocab: number; only?: string };
+type Options = {
+  claims: number;
+  articles: number;
+  runs: number;
+  vocab: number;
+  only?: string;
+  /** The library is already in this profile (bench/claims-db.ts copies the bench library): nothing is seeded here. */
+  seeded?: boolean;
+};
 type Timing = {
   name: string;
   ms: number[];
@@ -167,7 +175,7 @@ export async function runClaimsBench(
     out.textContent = s;
     console.log(s);
   };
-  const seedMs = await seedDb(opts, log);
+  const seedMs = opts.seeded ? 0 : await seedDb(opts, log);
   const { runs } = opts;
   const results: Timing[] = [];
   const someArticle = (await db.articles.orderBy('importedAt').first())!.id;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { createServer } from 'vite';
-import { launchBench } from './lib/profile';
+import { copyOfBenchLibrary, launchBench } from './lib/profile';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,6 +34,14 @@ const options = {
 const port = Number(process.env.E2E_PORT ?? 4177);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+// the library: a copy of the bench library of these sizes (bench/lib/profile.ts), which the screens
+// benches measure too (seeded the first time through a dev server of its own, then cached)
+const profile = mkdtempSync(join(tmpdir(), 'claims-bench-'));
+const library = await copyOfBenchLibrary(
+  profile,
+  { claims: options.claims, articles: options.articles, vocab: options.vocab, longArticleChars: 300_000 },
+  port,
+);
 const server = await createServer({
   configFile: false,
   root,
@@ -119,7 +127,6 @@ async function afterReloads(page: Page) {
   ];
 }
 
-const profile = mkdtempSync(join(tmpdir(), 'claims-bench-'));
 const context = await launchBench(profile);
 try {
   const page = await context.newPage();
@@ -130,7 +137,7 @@ try {
   await ready(page);
   const result = await page.evaluate(
     (o) => (window as unknown as { runClaimsBench: (x: typeof o) => Promise<unknown> }).runClaimsBench(o),
-    options,
+    { ...options, seeded: true },
   );
   if (options.only !== 'writes')
     (result as { results: unknown[] }).results.push(...(await afterReloads(page)));
@@ -166,6 +173,7 @@ try {
         options,
         loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
         ...(result as object),
+        library,
       },
       null,
       2,

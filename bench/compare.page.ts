@@ -265,5 +265,12 @@ export async function runCompareBench(opts: Options) {
   };
 }
 
-(window as unknown as { runCompareBench: typeof runCompareBench }).runCompareBench = runCompareBench;
+/** Seeds only, and notes it where runCompareBench looks (bench/compare.ts seeds its cached library so). */
+async function seedCompareBench(opts: Options): Promise<Seeded> {
+  const seeded = await seedDb(opts, (s) => console.log(s));
+  localStorage.setItem(`compare-bench-seed:${opts.claims}:${opts.articles}`, JSON.stringify(seeded));
+  return seeded;
+}
+
+Object.assign(window, { runCompareBench, seedCompareBench });
 document.getElementById('out')!.textContent = 'ready';

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { stopTrace } from './bulk-import-driver';
+import { copyOfCachedLibrary, libraryKey } from './lib/library-cache';
 import { launchBench } from './lib/profile';
 
 const arg = (name: string, fallback: number) => {
@@ -56,6 +57,38 @@ await server.listen();
 // (same --claims / --articles), so timing a change does not wait for the seeding again
 const kept = process.env.BENCH_COMPARE_PROFILE;
 const profile = kept ?? mkdtempSync(join(tmpdir(), 'compare-bench-'));
+// otherwise a copy of the cached seed of these sizes (seeded on the compare page the first time)
+if (!kept) {
+  const library = { claims: options.claims, articles: options.articles };
+  await copyOfCachedLibrary(
+    'compare',
+    libraryKey({ library, port }, ['bench/compare.page.ts']),
+    profile,
+    async (dir) => {
+      const seeding = await launchBench(dir);
+      try {
+        const page = await seeding.newPage();
+        page.on('console', (m) => {
+          if (m.type() === 'log') process.stderr.write(`${m.text()}\n`);
+        });
+        await page.goto(`http://127.0.0.1:${port}/bench/compare.html`, { timeout: 180_000 });
+        await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
+          timeout: 180_000,
+        });
+        const seeded = await page.evaluate(
+          (o) =>
+            (
+              window as unknown as { seedCompareBench: (x: typeof o) => Promise<{ seedMs: number }> }
+            ).seedCompareBench(o),
+          library,
+        );
+        return { ...library, seedMs: Math.round(seeded.seedMs) };
+      } finally {
+        await seeding.close();
+      }
+    },
+  );
+}
 const context = await launchBench(profile);
 try {
   const page = await context.newPage();

@@ -1,16 +1,17 @@
 /**
- * Seeds the app's own database for the screen benchmarks (bench/screens.ts and bench/lighthouse.ts
- * drive it in Chromium on a persistent profile): N claims over M articles from the shared seeder
- * (bench/lib/seed-library.ts: 2,000 speakers, 8 per article, 1,000 sources, links on most
- * rated claims, a tenth tagged, verdicts mostly unchecked), then one long article (the dev fixtures
- * repeated to 300 KB) imported through the app's real import path, worker extraction included.
+ * Seeds the app's own database with the library the screen benchmarks (bench/screens.ts and
+ * bench/lighthouse.ts) and the claims-db bench measure, each on its own copy (bench/lib/profile.ts):
+ * N claims over M articles from the shared seeder (bench/lib/seed-library.ts: 2,000 speakers, 8 per
+ * article, 1,000 sources, links on most rated claims, a tenth tagged, verdicts mostly unchecked,
+ * 5,000 rarer words, a few notes), then one long article (the dev fixtures repeated to 300 KB)
+ * imported through the app's real import path, worker extraction included.
  */
 import { db } from '@/db/db';
 import { setMeta } from '@/db/meta';
 import { importArticle } from '@/features/import/import-article';
 import { seedLibrary, WORDS } from './lib/seed-library';
 
-export type SeedOptions = { claims: number; articles: number; longArticleChars: number };
+export type SeedOptions = { claims: number; articles: number; vocab: number; longArticleChars: number };
 export type Seeded = {
   claims: number;
   articles: number;
@@ -50,6 +51,9 @@ export async function seed(options: SeedOptions): Promise<Seeded> {
   await seedLibrary({
     claims: options.claims,
     articles: options.articles,
+    // rarer words and a few notes, as the claims-db bench (which measures search on this library) wants them
+    vocab: options.vocab,
+    notes: (r) => (r.rand() < 0.05 ? `check with ${r.pick(WORDS)} desk` : ''),
     title: (a, r) => `Article ${a}: ${r.pick(WORDS)} and ${r.pick(WORDS)}`,
     log,
   });

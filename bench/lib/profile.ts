@@ -1,11 +1,11 @@
 /**
- * A Chromium profile on disk holding a seeded Claimdesk library, shared by the screen benchmarks.
- * IndexedDB belongs to an origin, port included: the profile is seeded through the Vite dev server
- * on `port`, then the benchmarks serve the production build (vite preview) on the same port.
+ * A Chromium profile on disk holding a seeded Claimdesk library, for the screen benchmarks (each gets
+ * its own copy of one cached seed). IndexedDB belongs to an origin, port included: the profile is
+ * seeded through the Vite dev server on `port`, then the benchmarks serve the production build
+ * (vite preview) on the same port.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,16 +13,18 @@ import { type BrowserContext, chromium } from '@playwright/test';
 import { createServer, type PreviewServer, preview } from 'vite';
 import { findBrowser } from '../../scripts/browser-path.mjs';
 import type { Seeded, SeedOptions } from '../screens-seed.page';
+import { copyOfCachedLibrary, libraryKey, MARKER_FILE } from './library-cache';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const BENCH_PORT = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 4179);
 export const PROFILE_DIR =
   process.env.BENCH_PROFILE ?? join(tmpdir(), `claimdesk-bench-profile-${BENCH_PORT}`);
-const MARKER = join(PROFILE_DIR, 'claimdesk-bench.json');
+const MARKER = join(PROFILE_DIR, MARKER_FILE);
 
 export const SEED_OPTIONS: SeedOptions = {
   claims: Number(process.env.BENCH_CLAIMS ?? 100_000),
   articles: Number(process.env.BENCH_ARTICLES ?? 1_000),
+  vocab: Number(process.env.BENCH_VOCAB ?? 5_000),
   longArticleChars: 300_000,
 };
 
@@ -36,23 +38,6 @@ export const CHROMIUM_ARGS = [
 ];
 
 export type Profile = Seeded & { port: number; key: string };
-
-/** What the seeded data depends on: the seeder, the data layer and the import path. */
-function seedKey(): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify({ SEED_OPTIONS, BENCH_PORT }));
-  const files = [
-    join(root, 'bench/screens-seed.page.ts'),
-    ...['src/db', 'src/core/extract', 'src/core/attribution'].flatMap((dir) =>
-      readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
-        .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-        .sort()
-        .map((f) => join(root, dir, f)),
-    ),
-  ];
-  for (const f of files) hash.update(readFileSync(f));
-  return hash.digest('hex').slice(0, 16);
-}
 
 /** Headless Chromium (Playwright's or Debian's) on a persistent profile in `dir`. */
 export function launchBench(
@@ -75,56 +60,81 @@ export function launchProfile(options: { serviceWorkers?: 'allow' | 'block' } = 
   });
 }
 
-/** Seeds the profile unless it already holds this seed (same seeder, data layer and options). */
-export async function ensureSeededProfile(): Promise<Profile> {
-  const key = seedKey();
-  if (existsSync(MARKER) && !process.env.BENCH_RESEED) {
-    const profile = JSON.parse(readFileSync(MARKER, 'utf8')) as Profile;
-    // BENCH_KEEP_PROFILE=1: the same seed for a before/after of a change that only reads (queries,
-    // screens) although it touches src/db; the seeded options must still match.
-    const keep =
-      process.env.BENCH_KEEP_PROFILE === '1' &&
-      profile.claims - profile.longArticleClaims === SEED_OPTIONS.claims;
-    if (profile.key === key || keep) {
-      console.log(`bench profile: reusing ${PROFILE_DIR} (${profile.claims} claims)`);
-      return profile;
-    }
-  }
-  rmSync(PROFILE_DIR, { recursive: true, force: true });
-  mkdirSync(PROFILE_DIR, { recursive: true });
-  console.log(`bench profile: seeding ${PROFILE_DIR} …`);
+/**
+ * Seeds a profile in `dir` through a Vite dev server of its own on `port` (bench/screens-seed.page.ts;
+ * a bench's own server would see the seed page's modules and re-optimise its dependencies meanwhile).
+ */
+async function seedLibraryProfile(dir: string, options: SeedOptions, port: number): Promise<Seeded> {
   const server = await createServer({
     configFile: false,
     root,
     logLevel: 'warn',
     resolve: { alias: { '@': join(root, 'src') } },
     worker: { format: 'es' },
-    server: { port: BENCH_PORT, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
+    server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
   });
   await server.listen();
-  const context = await launchProfile();
+  const context = await launchBench(dir, { viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     page.on('console', (m) => {
       if (m.type() === 'log') console.log(`  ${m.text()}`);
     });
-    await page.goto(`http://127.0.0.1:${BENCH_PORT}/bench/screens-seed.html`);
+    await page.goto(`http://127.0.0.1:${port}/bench/screens-seed.html`);
     await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
       timeout: 180_000,
     });
     const seeded = await page.evaluate(
       (o) =>
         (window as unknown as { seedScreensBench: (x: SeedOptions) => Promise<Seeded> }).seedScreensBench(o),
-      SEED_OPTIONS,
+      options,
     );
-    const profile: Profile = { ...seeded, port: BENCH_PORT, key };
-    writeFileSync(MARKER, `${JSON.stringify(profile, null, 2)}\n`);
-    console.log(`bench profile: ${seeded.claims} claims, ${seeded.articles} articles in ${seeded.seedMs} ms`);
-    return profile;
+    console.log(`bench library: ${seeded.claims} claims, ${seeded.articles} articles in ${seeded.seedMs} ms`);
+    return seeded;
   } finally {
     await context.close();
     await server.close();
   }
+}
+
+/**
+ * A fresh copy in `target` of the bench library of `options` for the origin on `port`, seeded into
+ * the cache the first time (bench/lib/library-cache.ts). The screens, Lighthouse and claims-db
+ * benches each measure on their own copy of this one library, so none sees another's writes, and a
+ * run seeds it once (call it before the bench's own server listens on `port`).
+ */
+export async function copyOfBenchLibrary(
+  target: string,
+  options: SeedOptions = SEED_OPTIONS,
+  port: number = BENCH_PORT,
+): Promise<Profile> {
+  const key = libraryKey({ options, port }, [
+    'bench/screens-seed.page.ts',
+    'src/core/extract',
+    'src/core/attribution',
+    'src/features/import',
+    'src/workers',
+  ]);
+  const { info } = await copyOfCachedLibrary('bench-library', key, target, (dir) =>
+    seedLibraryProfile(dir, options, port),
+  );
+  return { ...info, port, key };
+}
+
+/**
+ * Puts a fresh copy of the bench library in PROFILE_DIR for the screens and Lighthouse benches.
+ * `BENCH_KEEP_PROFILE=1` uses PROFILE_DIR as it is when it holds a seed of the same size (a
+ * before/after of a change that only reads).
+ */
+export async function ensureSeededProfile(): Promise<Profile> {
+  if (process.env.BENCH_KEEP_PROFILE === '1' && existsSync(MARKER)) {
+    const profile = JSON.parse(readFileSync(MARKER, 'utf8')) as Profile;
+    if (profile.claims - profile.longArticleClaims === SEED_OPTIONS.claims) {
+      console.log(`bench profile: keeping ${PROFILE_DIR} (${profile.claims} claims)`);
+      return profile;
+    }
+  }
+  return copyOfBenchLibrary(PROFILE_DIR);
 }
 
 /** Builds the app (unless BENCH_NO_BUILD is set) and serves dist/ as `vite preview` does. */

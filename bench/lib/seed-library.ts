@@ -2,8 +2,8 @@
  * The one library seeder of the browser benchmarks (claims-db, screens, compare, export): N claims
  * over M articles, speakers, sources and links, made from a seeded random stream (the same shape
  * every run), written through the app's database (so the derived-rows middleware keeps facets and
- * summaries, as every write does) or straight into IndexedDB. Each bench says what differs in its
- * library through `LibraryShape`.
+ * summaries, as every write does) or straight into IndexedDB with the same derived rows (the default,
+ * `SeedWrite`). Each bench says what differs in its library through `LibraryShape`.
  */
 import type {
   Article,
@@ -19,7 +19,11 @@ import type {
   Verdict,
 } from '@/core/model/types';
 import { db } from '@/db/db';
+import { headOf } from '@/db/derived/article-heads';
+import { applyDelta, CountDelta, facetOf, keyRowOf } from '@/db/derived/facets';
+import { FACETS, HEADS, KEYS, SUMMARIES } from '@/db/derived/middleware';
 import { newId } from '@/db/ids';
+import { openRaw } from './raw-idb';
 
 export const WORDS =
   'police officers crime victims council report inquiry minister budget hospital school housing rail energy water flood tax wages jobs prices court prison border health children families'.split(
@@ -224,36 +228,162 @@ export type SeededLibrary = Readonly<{
 }>;
 
 /**
- * Seeds a fresh `claimdesk` database through the app's Dexie instance: one transaction per
- * article (the article, its claims and links in bulk), so the middleware keeps facets and
- * summaries as it does for an import. `onArticle` sees each article's rows as written.
+ * How a library's rows reach the database. `app`: through the app's Dexie instance, one transaction
+ * per article, so the derived-rows middleware keeps facets, keys, heads and summaries as it does for
+ * an import (what the seeding cost before: 168 s for 100,000 claims on a quiet machine). `raw`
+ * (the default): the same rows and the same derived rows, made by the same functions the app's
+ * upgrade rebuild uses (`facetOf`, `keyRowOf`, `CountDelta`/`applyDelta`, `headOf`), written
+ * straight into IndexedDB in transactions of many articles. `bench/seed-check.ts` checks that both
+ * leave every table alike. `VITE_BENCH_SEED=app` (in the bench's environment) forces the app path.
  */
-export async function seedLibrary(
-  shape: LibraryShape,
-  onArticle?: (seeded: SeededArticle, index: number) => void,
+export type SeedWrite = 'app' | 'raw';
+
+const defaultWrite = (): SeedWrite => (import.meta.env?.VITE_BENCH_SEED === 'app' ? 'app' : 'raw');
+
+/** Writes one batch of a library's articles (with their claims and links). */
+type Writer = Readonly<{
+  start: (speakers: readonly Speaker[], sources: readonly Source[]) => Promise<void>;
+  articles: (batch: readonly SeededArticle[]) => Promise<void>;
+  finish: () => Promise<void>;
+  /** Articles a batch holds. */
+  batch: number;
+}>;
+
+function appWriter(): Writer {
+  return {
+    batch: 1,
+    async start(speakers, sources) {
+      await db.speakers.bulkAdd([...speakers]);
+      await db.sources.bulkAdd([...sources]);
+    },
+    async articles([seeded]) {
+      if (!seeded) return;
+      await db.transaction('rw', [db.articles, db.claims, db.evidence], async () => {
+        await db.articles.add(seeded.article);
+        await db.claims.bulkAdd(seeded.claims);
+        await db.evidence.bulkAdd(seeded.evidence);
+      });
+    },
+    async finish() {},
+  };
+}
+
+function putRows(raw: IDBDatabase, rows: Readonly<Record<string, readonly unknown[]>>): Promise<void> {
+  const stores = Object.keys(rows).filter((name) => rows[name]!.length > 0);
+  if (stores.length === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const tx = raw.transaction(stores, 'readwrite', { durability: 'relaxed' });
+    for (const name of stores) {
+      const store = tx.objectStore(name);
+      for (const row of rows[name]!) store.add(row);
+    }
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error(`seed transaction aborted (${stores.join(', ')})`));
+  });
+}
+
+function rawWriter(): Writer {
+  let raw: IDBDatabase | null = null;
+  const names = new Map<string, string>();
+  const counts = new CountDelta();
+  let derivingMs = 0;
+  let puttingMs = 0;
+  const open = () => {
+    if (!raw) throw new Error('raw seed writer not started');
+    return raw;
+  };
+  return {
+    batch: 25,
+    async start(speakers, sources) {
+      // Dexie made the stores and indexes (db.open() above); its connection stays shut meanwhile
+      db.close();
+      raw = await openRaw();
+      for (const s of speakers) names.set(s.id, s.name);
+      await putRows(raw, { speakers, sources });
+    },
+    async articles(batch) {
+      const articles: Article[] = [];
+      const claims: Claim[] = [];
+      const evidence: Evidence[] = [];
+      for (const seeded of batch) {
+        articles.push(seeded.article);
+        claims.push(...seeded.claims);
+        evidence.push(...seeded.evidence);
+      }
+      const tc = performance.now();
+      const sourced = new Set<string>();
+      for (const e of evidence) if (e.deletedAt === null) sourced.add(e.claimId);
+      // as computeDerived (src/db/derived/rebuild.ts) makes them for the upgrade's rebuild
+      const facets = claims.map((c) => {
+        const facet = facetOf(
+          c,
+          sourced.has(c.id),
+          c.speakerId === null ? null : (names.get(c.speakerId) ?? ''),
+        );
+        counts.add(facet, 1);
+        return facet;
+      });
+      const tp = performance.now();
+      await putRows(open(), {
+        articles,
+        [HEADS]: articles.map(headOf),
+        claims,
+        evidence,
+        [FACETS]: facets,
+        [KEYS]: facets.map(keyRowOf),
+      });
+      derivingMs += tp - tc;
+      puttingMs += performance.now() - tp;
+    },
+    async finish() {
+      const summaries = [...counts.changed()].map(([id, delta]) => applyDelta(undefined, id, delta));
+      await putRows(open(), { [SUMMARIES]: summaries });
+      open().close();
+      raw = null;
+      await db.open();
+      console.log(
+        `seed (raw): derived rows made in ${Math.round(derivingMs)} ms, rows written in ${Math.round(puttingMs)} ms`,
+      );
+    },
+  };
+}
+
+/** Writes a library made by `makeLibrary` (or its rows, already made) into a fresh `claimdesk` database. */
+export async function writeLibrary(
+  lib: Pick<Library, 'speakers' | 'sources'> & { articles: () => Iterable<SeededArticle> },
+  options: Readonly<{
+    write?: SeedWrite;
+    onArticle?: (seeded: SeededArticle, index: number) => void;
+    log?: (s: string) => void;
+  }> = {},
 ): Promise<SeededLibrary> {
   const t0 = performance.now();
   db.close();
   await db.delete();
   await db.open();
-  const lib = makeLibrary(shape);
-  await db.speakers.bulkAdd(lib.speakers);
-  await db.sources.bulkAdd(lib.sources);
+  options.log?.(`seed: empty database open in ${Math.round(performance.now() - t0)} ms`);
+  const writer = (options.write ?? defaultWrite()) === 'app' ? appWriter() : rawWriter();
+  await writer.start(lib.speakers, lib.sources);
   const articleIds: ArticleId[] = [];
   let written = 0;
-  let a = 0;
+  let pending: SeededArticle[] = [];
+  const flush = async () => {
+    await writer.articles(pending);
+    pending = [];
+  };
   for (const seeded of lib.articles()) {
-    await db.transaction('rw', [db.articles, db.claims, db.evidence], async () => {
-      await db.articles.add(seeded.article);
-      await db.claims.bulkAdd(seeded.claims);
-      await db.evidence.bulkAdd(seeded.evidence);
-    });
-    onArticle?.(seeded, a);
+    options.onArticle?.(seeded, articleIds.length);
     articleIds.push(seeded.article.id);
     written += seeded.claims.length;
-    a++;
-    if (a % 100 === 0) shape.log?.(`seeded ${written} claims (${Math.round(performance.now() - t0)} ms)`);
+    pending.push(seeded);
+    if (pending.length >= writer.batch) await flush();
+    if (articleIds.length % 100 === 0)
+      options.log?.(`seeded ${written} claims (${Math.round(performance.now() - t0)} ms)`);
   }
+  await flush();
+  await writer.finish();
+  options.log?.(`seed: ${written} claims written in ${Math.round(performance.now() - t0)} ms`);
   return {
     speakers: lib.speakers,
     sources: lib.sources,
@@ -261,4 +391,19 @@ export async function seedLibrary(
     claims: written,
     seedMs: performance.now() - t0,
   };
+}
+
+/**
+ * Seeds a fresh `claimdesk` database with the library of `shape` (raw writes with the app's derived
+ * rows unless `write` says `app`; see `SeedWrite`). `onArticle` sees each article's rows as made.
+ */
+export function seedLibrary(
+  shape: LibraryShape & { write?: SeedWrite },
+  onArticle?: (seeded: SeededArticle, index: number) => void,
+): Promise<SeededLibrary> {
+  return writeLibrary(makeLibrary(shape), {
+    ...(shape.write ? { write: shape.write } : {}),
+    ...(onArticle ? { onArticle } : {}),
+    ...(shape.log ? { log: shape.log } : {}),
+  });
 }
