@@ -14,8 +14,16 @@ import { SpeakerProfileScreen } from '@/features/speaker-profile/components/spea
 
 const href = (id: string) => `/x/${id}`;
 
-/** The last open's queries by when they settled (ms from mounting), and when the screen was ready. */
-export let lastTimeline: Record<string, number> = {};
+/** Each open's queries by when they settled (ms from mounting), and when the screen was ready. */
+export const timelines: Record<string, number>[] = [];
+
+/** The median of each timeline entry over the opens since `from` (an index into `timelines`). */
+export function medianTimeline(from: number): Record<string, number> {
+  const byKey = new Map<string, number[]>();
+  for (const t of timelines.slice(from))
+    for (const [k, v] of Object.entries(t)) byKey.set(k, [...(byKey.get(k) ?? []), v]);
+  return Object.fromEntries([...byKey].map(([k, vs]) => [k, [...vs].sort((a, b) => a - b)[vs.length >> 1]!]));
+}
 
 const observers: MutationObserver[] = [];
 
@@ -24,7 +32,7 @@ async function untilIdle(client: ReturnType<typeof createQueryClient>) {
 }
 
 /**
- * Milliseconds from mounting `element` to the first frame after `ready` holds. `complete`, if given,
+ * Milliseconds from mounting `element` to the end of the first frame after `ready` holds (painted). `complete`, if given,
  * is when the whole screen is in the DOM (the matrix renders its first rows first): its time goes
  * into the timeline as `complete`, not into the figure.
  */
@@ -77,13 +85,31 @@ async function open(
   });
   settled.ready = Math.round(performance.now() - t);
   performance.mark('bench:ready');
-  const ms = await new Promise<number>((r) => requestAnimationFrame(() => r(performance.now() - t)));
+  // the figure is when the frame holding `ready` has been styled, laid out and painted: a task
+  // posted from that frame's animation callbacks runs after them (the frame's start, when the
+  // callbacks run, goes into the timeline as `frame`)
+  const ms = await new Promise<number>((r) =>
+    requestAnimationFrame(() => {
+      settled.frame = Math.round(performance.now() - t);
+      requestAnimationFrame(() => {
+        settled.next = Math.round(performance.now() - t);
+      });
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        performance.mark('bench:painted');
+        r(performance.now() - t);
+      };
+      channel.port2.postMessage(null);
+    }),
+  );
   await untilIdle(client); // what the screen started goes on after its first paint; not into the next run
   for (let waited = 0; complete && !('complete' in settled) && waited < 10_000; waited += 20)
     await new Promise((r) => setTimeout(r, 20));
   for (const o of observers.splice(0)) o.disconnect();
   unsubscribe();
-  lastTimeline = settled;
+  timelines.push(settled);
+  console.log(`timeline: ${JSON.stringify(settled)} painted ${Math.round(ms)}`);
   root.unmount();
   host.remove();
   client.clear();

@@ -1,5 +1,5 @@
 /**
- * npm run bench:compare [-- --claims 100000 --articles 1000 --runs 5]
+ * npm run bench:compare [-- --claims 100000 --articles 1000 --runs 5 [--screens-only]]
  *
  * Serves bench/compare.html with Vite and runs it in Debian's Chromium (headless, persistent profile
  * on disk so IndexedDB is stored as in real use). Prints the timings as JSON and writes
@@ -24,6 +24,8 @@ const options = {
   runs: arg('runs', 5),
   // BENCH_COMPARE_SHAPES=1: time alternative read shapes (bench/compare-reads.ts) instead
   shapes: process.env.BENCH_COMPARE_SHAPES === '1',
+  // --screens-only: time the two screens alone (after the seeding), not the reads and pure parts
+  screensOnly: process.argv.includes('--screens-only'),
 };
 const port = Number(process.env.E2E_PORT ?? 4178);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -108,7 +110,14 @@ try {
         await cdp.send('Tracing.start', {
           transferMode: 'ReturnAsStream',
           traceConfig: {
-            includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8'],
+            includedCategories: [
+              'toplevel',
+              'devtools.timeline',
+              'disabled-by-default-devtools.timeline',
+              'blink',
+              'blink.user_timing',
+              'v8',
+            ],
           },
         });
         return void (await cdp.send('Profiler.start'));
@@ -149,7 +158,7 @@ try {
     `${JSON.stringify(
       result.results.map((r) => ({
         metric: r.name,
-        unit: 'ms',
+        unit: r.name.endsWith('.ratio') ? 'ratio' : 'ms',
         runs: r.ms.length,
         median: r.median,
         budget: BUDGETS[r.name] ?? null,

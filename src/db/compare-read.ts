@@ -231,22 +231,35 @@ export function readComparison(scope: ComparisonScope): Promise<ComparisonData> 
             .limit(RECENT_QUESTIONS)
             .toArray();
     questions.sort((a, b) => a.id.localeCompare(b.id)); // ids are time-ordered: oldest question first
-    const rows = await step(
-      'compare.placements',
-      () => placementsOf(questions),
-      (r) => r.length,
-    );
-    const live = rows.filter((r) => r.live === 1 && r.a !== null);
-    const [articles, speakers] = await Promise.all([
+    // the compared articles' heads are read alongside the placements (their claims come from those
+    // articles, mostly), then only the heads of other articles the placed claims come from
+    const [rows, scopeHeads] = await Promise.all([
+      step(
+        'compare.placements',
+        () => placementsOf(questions),
+        (r) => r.length,
+      ),
       step(
         'compare.articleHeads',
-        () => articleRefs(live.map((r) => r.a as ArticleId)),
+        () => articleRefs(scope.articleIds),
+        (m) => m.size,
+      ),
+    ]);
+    const live = rows.filter((r) => r.live === 1 && r.a !== null);
+    const placedIn = new Set(live.map((r) => r.a as ArticleId));
+    const [otherHeads, speakers] = await Promise.all([
+      step(
+        'compare.otherArticleHeads',
+        () => articleRefs([...placedIn].filter((a) => !scopeHeads.has(a))),
         (m) => m.size,
       ),
       step('compare.speakers', () =>
         db.speakers.bulkGet([...new Set(live.flatMap((r) => (r.s ? [r.s as Speaker['id']] : [])))]),
       ),
     ]);
+    // the articles the placed claims come from, and no other (one article: no titles in the cells)
+    const articles = new Map<ArticleId, ArticleRef>();
+    for (const [id, ref] of [...scopeHeads, ...otherHeads]) if (placedIn.has(id)) articles.set(id, ref);
     return {
       questions,
       claims: placedCompareClaims(live, articles),

@@ -11,8 +11,12 @@ type Props = Readonly<{
   onTakeOff: (questionId: string, claimId: string) => void;
 }>;
 
-/** Rows rendered in the first frame (more than a screen holds); the rest in a transition after it. */
-export const FIRST_ROWS = 8;
+/**
+ * Rows rendered in the first frame (a row of cells with two claims each is some 150–200 px tall, so
+ * four fill a screen); the rest in a transition after it. Every row in the first frame costs its
+ * cells' elements, their styles and the table's layout before anything of the matrix shows.
+ */
+export const FIRST_ROWS = 4;
 
 /**
  * True once the frame after mounting has been asked for: the rows past the first screen render

@@ -1,4 +1,4 @@
-import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ArticleId } from '@/core/model/types';
 import { compareQueries } from '@/db/compare-read';
@@ -9,8 +9,15 @@ import { suggestOffThread } from '@/workers/suggest-client';
 /** Suggestions accepted or rejected, remembered by id so they are not offered again. */
 export const HANDLED_SUGGESTIONS_KEY = 'compare.handledSuggestions';
 
+/**
+ * The comparison, its read started while the screen first renders (not after its first commit and
+ * paint, when a query's observer subscribes): the read's round trips to IndexedDB overlap the
+ * rendering and painting of the screen around the matrix.
+ */
 export function useComparison(articleIds: readonly ArticleId[]) {
-  return useQuery(compareQueries.comparison({ articleIds }));
+  const options = compareQueries.comparison({ articleIds });
+  usePrefetchQuery(options);
+  return useQuery(options);
 }
 
 /** The library's article titles (heads only) for the scope picker. */
@@ -18,8 +25,8 @@ export function useLibraryArticles(enabled: boolean) {
   return useQuery({ ...articleQueries.titles(), enabled });
 }
 
-export function useHandledSuggestions(): readonly string[] {
-  return useQuery(metaQueries.value<string[]>(HANDLED_SUGGESTIONS_KEY)).data ?? NONE;
+export function useHandledSuggestions(enabled = true): readonly string[] {
+  return useQuery({ ...metaQueries.value<string[]>(HANDLED_SUGGESTIONS_KEY), enabled }).data ?? NONE;
 }
 const NONE: readonly string[] = [];
 
@@ -51,7 +58,7 @@ const suggestionQuery = (articleIds: readonly ArticleId[]) =>
 
 /** Question suggestions for the compared articles, made in a worker; those handled left out. */
 export function useSuggestions(articleIds: readonly ArticleId[], enabled: boolean) {
-  const handled = useHandledSuggestions();
+  const handled = useHandledSuggestions(enabled);
   const query = useQuery({ ...suggestionQuery(articleIds), enabled });
   const suggestions = useMemo(() => {
     const handledSet = new Set(handled);
