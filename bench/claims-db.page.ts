@@ -21,7 +21,15 @@ import { undo } from '@/db/undo';
 import { openRaw, openRawCopy } from './lib/raw-idb';
 import { randomStream, seedLibrary, WORDS } from './lib/seed-library';
 
-type Options = { claims: number; articles: number; runs: number; vocab: number; only?: string };
+type Options = {
+  claims: number;
+  articles: number;
+  runs: number;
+  vocab: number;
+  only?: string;
+  /** The profile already holds this library (bench/claims-db.ts `--profile`): no seeding. */
+  seeded?: boolean;
+};
 type Timing = {
   name: string;
   ms: number[];
@@ -167,7 +175,8 @@ export async function runClaimsBench(
     out.textContent = s;
     console.log(s);
   };
-  const seedMs = await seedDb(opts, log);
+  const seedMs = opts.seeded ? 0 : await seedDb(opts, log);
+  if (opts.seeded) log(`reusing the seeded library (${await db.claims.count()} claims)`);
   const { runs } = opts;
   const results: Timing[] = [];
   const someArticle = (await db.articles.orderBy('importedAt').first())!.id;
@@ -248,14 +257,21 @@ async function timeLibraryAndSearch(runs: number, results: Timing[]) {
 }
 
 async function timeSearch(runs: number, results: Timing[]) {
-  results.push(
-    await time(
-      'search: first query in this page (builds the index from every claim)',
-      1,
-      () => searchClaims('hospital', 100),
-      300,
-    ),
-  );
+  // The worker's first search with no saved index (a library seeded without the app running): it
+  // builds the index from every claim, once per library. Not the first search after a reload (that
+  // loads the saved index: measured after reloads, budget 300 ms); no budget of its own. A reused
+  // profile already holds a saved index, so there the line is left out.
+  if (!(await db.searchIndex.get('claims'))) {
+    results.push(
+      await time(
+        'search: index built from every claim in the worker (first search, no saved index yet; once per library)',
+        1,
+        () => searchClaims('hospital', 100),
+        null,
+      ),
+    );
+  } else
+    console.log('search: a saved index is present (reused profile): the build from every claim is not timed');
   const queries = ['police', 'offic crime', 'hospitl', 'report 12', 'wages prices'];
   results.push(
     await time(
@@ -449,7 +465,7 @@ async function waitForSavedIndex(): Promise<{ documents: number; bytes: number; 
  * the saved index, its refresh and the query are all in the figure. Also: a raw read of the saved
  * row (the platform's share), when the index was ready, and the longest main-thread task meanwhile.
  */
-async function firstSearchAfterReload(query: string) {
+async function firstSearchAfterReload(query: string, as: 'ids' | 'screen' = 'ids') {
   const longTasks: number[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) longTasks.push(e.duration);
@@ -461,7 +477,13 @@ async function firstSearchAfterReload(query: string) {
   }
   const t0 = performance.now();
   const warmed = warmClaimSearch().then(() => performance.now() - t0);
-  const hits = await searchClaims(query, 100);
+  // 'screen': what the Claims screen reads for a text query (its count and first page of rows,
+  // together: each asks the worker for the best 2,000 hits, then reads their rows here)
+  const hits =
+    as === 'ids'
+      ? (await searchClaims(query, 100)).length
+      : (await Promise.all([countClaims({ q: query }), listClaimPage({ q: query }, { limit: 100 })]))[1].rows
+          .length;
   const firstMs = performance.now() - t0;
   const readyMs = await warmed;
   const t1 = performance.now();
@@ -474,7 +496,7 @@ async function firstSearchAfterReload(query: string) {
   const rawReadMs = performance.now() - t2;
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
-    hits: hits.length,
+    hits,
     firstMs: round(firstMs),
     readyMs: round(readyMs),
     nextMs: round(nextMs),

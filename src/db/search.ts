@@ -37,7 +37,7 @@ let state: State | null = null;
 /** Claims re-indexed by the last refresh (for tests and the benchmark). */
 let lastRefreshed = 0;
 /** Where the last start's time went (ms): reading and unpacking the saved index, building it, the first refresh. */
-const timings = { loadMs: 0, buildMs: 0, refreshMs: 0 };
+const timings = { loadMs: 0, buildMs: 0, refreshMs: 0, loads: 0 };
 /** Changes since the index was last saved. */
 let dirty = false;
 let pending: Promise<State> | null = null;
@@ -148,6 +148,7 @@ const SAVED = 'claims';
 /** The index saved by `saveClaimSearch`, or null (none, or unreadable: built again). */
 async function loadSaved(): Promise<State | null> {
   const t = performance.now();
+  timings.loads++;
   const row = await db.searchIndex.get(SAVED);
   if (!row) return null;
   try {
@@ -310,6 +311,8 @@ export type ClaimSearchStats = {
   loadMs: number;
   buildMs: number;
   refreshMs: number;
+  /** How many times this thread read the saved index. */
+  loads: number;
   /** Changes not yet saved. */
   unsaved: boolean;
   /** In the worker: when its code had loaded, after it was created. */
