@@ -50,7 +50,20 @@ export function resetClaimSearch(): void {
   generation++;
 }
 
-db.on('ready', () => resetClaimSearch(), true);
+/**
+ * A reopened database (deleted or replaced) holds other claims: the index is forgotten. Not on the
+ * first open: that one is the index's own first read, and forgetting there threw away the load it
+ * was doing (every start read and unpacked the saved index twice).
+ */
+let openedBefore = false;
+db.on(
+  'ready',
+  () => {
+    if (openedBefore) resetClaimSearch();
+    openedBefore = true;
+  },
+  true,
+);
 
 /** Search documents for claims (live ones; deleted ones come back as ids to drop). */
 async function documentsFor(claims: readonly Claim[]) {
