@@ -432,7 +432,8 @@ async function savedIndex(): Promise<{ since: number; documents: number; bytes: 
   if (!row) return null;
   let bytes = 0;
   const walk = (v: unknown) => {
-    if (typeof v === 'string') bytes += v.length * 2;
+    // as IndexedDB keeps it: one byte a character for Latin-1 text (ids, terms), else two
+    if (typeof v === 'string') bytes += /^[\x00-\xff]*$/.test(v) ? v.length : v.length * 2;
     else if (ArrayBuffer.isView(v)) bytes += v.byteLength;
     else if (Array.isArray(v)) for (const x of v) walk(x);
     else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);

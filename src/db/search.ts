@@ -167,8 +167,8 @@ async function loadSaved(): Promise<State | null> {
   try {
     const index = row.packed ? unpackClaimIndex(row.packed) : loadClaimIndex(row.json ?? '');
     timings.loadMs = Math.round(performance.now() - t);
-    // a JSON index (saved before the packed form) is saved again packed
-    if (!row.packed) dirty = true;
+    // an index saved in an earlier form (JSON, or format 2's string per claim) is saved again
+    if (row.packed?.format !== 3) dirty = true;
     return { index, since: row.since, loaded: true };
   } catch {
     return null;
