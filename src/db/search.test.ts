@@ -88,6 +88,27 @@ test('an index saved as JSON before the packed form is loaded, then saved again 
   expect((await db.searchIndex.get('claims'))!.packed).toBeDefined();
 });
 
+test('an index saved in the earlier packed format (a string per claim) is loaded, then saved again in the current one', async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  expect((await searchClaims('officers')).length).toBe(1);
+  await saveClaimSearch();
+  const row = (await db.searchIndex.get('claims'))!;
+  const packed = row.packed!;
+  if (packed.format !== 3) throw new Error('expected format 3');
+  const split = (text: string, ends: Uint32Array) =>
+    [...ends].map((e, i) => text.slice(i ? ends[i - 1] : 0, e));
+  const { idText, idEnds, termText, termEnds, format: _, ...rest } = packed;
+  await db.searchIndex.put({
+    ...row,
+    packed: { ...rest, format: 2, ids: split(idText, idEnds), terms: split(termText, termEnds) },
+  });
+  resetClaimSearch();
+  expect((await searchClaims('officers')).map((h) => h.id)).toEqual([(await officersClaim()).id]);
+  expect(claimSearchStats().loaded).toBe(true);
+  expect(await saveClaimSearch()).toBe(true);
+  expect((await db.searchIndex.get('claims'))!.packed).toMatchObject({ format: 3, idText });
+});
+
 test('a claim written with an older clock (a restore, a sync pull) shows in the next search', async () => {
   await saveImportedArticle({ text: ARTICLE_A }, extractionA());
   const claim = await officersClaim();
