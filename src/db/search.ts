@@ -1,6 +1,7 @@
 import { type Remote, wrap } from 'comlink';
 import { Dexie } from 'dexie';
 import type { Claim, ClaimId, Source, SourceId, Speaker, SpeakerId, Timestamp } from '@/core/model/types';
+import type { ClaimFilters } from '@/core/review/filters';
 import {
   type ClaimIndex,
   type ClaimSearchHit,
@@ -351,6 +352,7 @@ export async function warmClaimSearchHere(changes?: ClaimChanges): Promise<void>
 
 type SearchWorker = Remote<{
   search: (query: string, limit: number, changes: ClaimChanges) => Promise<ClaimSearchHit[]>;
+  searchIds: (filters: ClaimFilters, limit: number, changes: ClaimChanges) => Promise<string[]>;
   warm: (changes: ClaimChanges) => Promise<void>;
   stats: () => Promise<ClaimSearchStats>;
 }>;
@@ -379,6 +381,16 @@ export async function searchClaims(query: string, limit = 500): Promise<ClaimSea
   return remote
     ? remote.search(query, limit, takeClaimChanges(Date.now() - HANDOVER_MS))
     : searchClaimsHere(query, limit);
+}
+
+/**
+ * A text query's hits kept by the other filters and in the order asked, worked out in the search
+ * worker (its hits and their rows read there, off the page); null where there is no worker.
+ */
+export async function searchClaimIdsInWorker(filters: ClaimFilters, limit: number): Promise<string[] | null> {
+  if (filters.q.trim() === '') return [];
+  const remote = searchWorker();
+  return remote ? remote.searchIds(filters, limit, takeClaimChanges(Date.now() - HANDOVER_MS)) : null;
 }
 
 /**
