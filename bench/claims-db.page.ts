@@ -433,7 +433,7 @@ async function savedIndex(): Promise<{ since: number; documents: number; bytes: 
   let bytes = 0;
   const walk = (v: unknown) => {
     // as IndexedDB keeps it: one byte a character for Latin-1 text (ids, terms), else two
-    if (typeof v === 'string') bytes += /^[\x00-\xff]*$/.test(v) ? v.length : v.length * 2;
+    if (typeof v === 'string') bytes += /[^\u0001-\u00ff]/.test(v) ? v.length * 2 : v.length;
     else if (ArrayBuffer.isView(v)) bytes += v.byteLength;
     else if (Array.isArray(v)) for (const x of v) walk(x);
     else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
