@@ -426,6 +426,11 @@ async function timeWrites(runs: number, results: Timing[]) {
   });
 }
 
+function latin1(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
 /** The saved search index as stored: its size (characters of JSON or bytes of arrays) and the clock it is current to. */
 async function savedIndex(): Promise<{ since: number; documents: number; bytes: number } | null> {
   const row = (await db.searchIndex.get('claims')) as Record<string, unknown> | undefined;
@@ -433,7 +438,7 @@ async function savedIndex(): Promise<{ since: number; documents: number; bytes: 
   let bytes = 0;
   const walk = (v: unknown) => {
     // as IndexedDB keeps it: one byte a character for Latin-1 text (ids, terms), else two
-    if (typeof v === 'string') bytes += /[^\u0001-\u00ff]/.test(v) ? v.length * 2 : v.length;
+    if (typeof v === 'string') bytes += latin1(v) ? v.length : v.length * 2;
     else if (ArrayBuffer.isView(v)) bytes += v.byteLength;
     else if (Array.isArray(v)) for (const x of v) walk(x);
     else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
