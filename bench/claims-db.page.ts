@@ -27,7 +27,7 @@ type Options = {
   runs: number;
   vocab: number;
   only?: string;
-  /** The library is already in this profile (bench/claims-db.ts copies the bench library): nothing is seeded here. */
+  /** The profile already holds this library (bench/claims-db.ts `--profile`): no seeding. */
   seeded?: boolean;
 };
 type Timing = {
@@ -176,6 +176,7 @@ export async function runClaimsBench(
     console.log(s);
   };
   const seedMs = opts.seeded ? 0 : await seedDb(opts, log);
+  if (opts.seeded) log(`reusing the seeded library (${await db.claims.count()} claims)`);
   const { runs } = opts;
   const results: Timing[] = [];
   const someArticle = (await db.articles.orderBy('importedAt').first())!.id;
@@ -256,14 +257,21 @@ async function timeLibraryAndSearch(runs: number, results: Timing[]) {
 }
 
 async function timeSearch(runs: number, results: Timing[]) {
-  results.push(
-    await time(
-      'search: first query in this page (builds the index from every claim)',
-      1,
-      () => searchClaims('hospital', 100),
-      300,
-    ),
-  );
+  // The worker's first search with no saved index (a library seeded without the app running): it
+  // builds the index from every claim, once per library. Not the first search after a reload (that
+  // loads the saved index: measured after reloads, budget 300 ms); no budget of its own. A reused
+  // profile already holds a saved index, so there the line is left out.
+  if (!(await db.searchIndex.get('claims'))) {
+    results.push(
+      await time(
+        'search: index built from every claim in the worker (first search, no saved index yet; once per library)',
+        1,
+        () => searchClaims('hospital', 100),
+        null,
+      ),
+    );
+  } else
+    console.log('search: a saved index is present (reused profile): the build from every claim is not timed');
   const queries = ['police', 'offic crime', 'hospitl', 'report 12', 'wages prices'];
   results.push(
     await time(
@@ -418,13 +426,19 @@ async function timeWrites(runs: number, results: Timing[]) {
   });
 }
 
+function latin1(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
 /** The saved search index as stored: its size (characters of JSON or bytes of arrays) and the clock it is current to. */
 async function savedIndex(): Promise<{ since: number; documents: number; bytes: number } | null> {
   const row = (await db.searchIndex.get('claims')) as Record<string, unknown> | undefined;
   if (!row) return null;
   let bytes = 0;
   const walk = (v: unknown) => {
-    if (typeof v === 'string') bytes += v.length * 2;
+    // as IndexedDB keeps it: one byte a character for Latin-1 text (ids, terms), else two
+    if (typeof v === 'string') bytes += latin1(v) ? v.length : v.length * 2;
     else if (ArrayBuffer.isView(v)) bytes += v.byteLength;
     else if (Array.isArray(v)) for (const x of v) walk(x);
     else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
@@ -457,7 +471,7 @@ async function waitForSavedIndex(): Promise<{ documents: number; bytes: number; 
  * the saved index, its refresh and the query are all in the figure. Also: a raw read of the saved
  * row (the platform's share), when the index was ready, and the longest main-thread task meanwhile.
  */
-async function firstSearchAfterReload(query: string) {
+async function firstSearchAfterReload(query: string, as: 'ids' | 'screen' = 'ids') {
   const longTasks: number[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) longTasks.push(e.duration);
@@ -469,7 +483,13 @@ async function firstSearchAfterReload(query: string) {
   }
   const t0 = performance.now();
   const warmed = warmClaimSearch().then(() => performance.now() - t0);
-  const hits = await searchClaims(query, 100);
+  // 'screen': what the Claims screen reads for a text query (its count and first page of rows,
+  // together: each asks the worker for the best 2,000 hits, then reads their rows here)
+  const hits =
+    as === 'ids'
+      ? (await searchClaims(query, 100)).length
+      : (await Promise.all([countClaims({ q: query }), listClaimPage({ q: query }, { limit: 100 })]))[1].rows
+          .length;
   const firstMs = performance.now() - t0;
   const readyMs = await warmed;
   const t1 = performance.now();
@@ -482,7 +502,7 @@ async function firstSearchAfterReload(query: string) {
   const rawReadMs = performance.now() - t2;
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
-    hits: hits.length,
+    hits,
     firstMs: round(firstMs),
     readyMs: round(readyMs),
     nextMs: round(nextMs),

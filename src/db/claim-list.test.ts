@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Claim, ClaimId } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
 import { type ClaimFilters, claimMatchesFilters, EMPTY_FILTERS } from '@/core/review/filters';
@@ -123,6 +123,29 @@ describe('the claims read model', () => {
     const rows = (await db.claims.bulkGet(byUpdated)) as Claim[];
     expect(rows.map((r) => r.updatedAt)).toEqual([...rows.map((r) => r.updatedAt)].sort((a, b) => a - b));
     expect(await countClaims({ q: 'report' })).toBe(byUpdated.length);
+  });
+
+  test('a text query asked by a count and a page at once searches once; a claim trashed since leaves both', async () => {
+    const { ids } = await seed();
+    const search = await import('./search');
+    const spy = vi.spyOn(search, 'searchClaims');
+    try {
+      const [count, page] = await Promise.all([
+        countClaims({ q: 'report' }),
+        listClaimPage({ q: 'report' }, { limit: 100 }),
+      ]);
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(page.rows.length).toBe(count);
+      expect(count).toBeGreaterThan(0);
+      const gone = page.rows[0]!.id;
+      await softDeleteClaim(gone);
+      const after = await matchingClaimIds({ q: 'report' });
+      expect(after).not.toContain(gone);
+      expect(after.length).toBe(count - 1);
+      expect(ids.length).toBeGreaterThan(0);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test('rows carry source counts and flag a rating without a source; the iterator walks every page', async () => {

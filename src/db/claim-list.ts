@@ -521,9 +521,23 @@ async function walk(
 // ---------------------------------------------------------------------------------------------
 // Text queries: the search hits, filtered and (unless relevance order) ordered
 
-async function searchedIds(f: ClaimFilters): Promise<string[]> {
-  const { searchClaims } = await import('./search'); // loaded with the first text query
-  const hits = await searchClaims(f.q, SEARCH_LIMIT);
+/** Whether a text query asks for nothing but its hits in relevance order (no other filter, no sort). */
+function onlyText(f: ClaimFilters): boolean {
+  return Object.entries(EMPTY_FILTERS).every(
+    ([k, v]) => k === 'q' || JSON.stringify(f[k as keyof ClaimFilters]) === JSON.stringify(v),
+  );
+}
+
+/**
+ * A text query's hits kept by the other filters, in the order asked: the hits' facet rows are read
+ * (in the search worker in the browser, so the page never spends its time on 2,000 reads). The
+ * index holds live claims only, so hits asked for as they rank need no rows at all.
+ */
+export async function filteredSearchHits(
+  f: ClaimFilters,
+  hits: readonly { id: string }[],
+): Promise<string[]> {
+  if (onlyText(f)) return hits.map((h) => h.id);
   const rows = await db.claimFacets.bulkGet(hits.map((h) => h.id));
   const g: ClaimFilters = { ...f, q: '' };
   const live = rows.filter(
@@ -535,6 +549,26 @@ async function searchedIds(f: ClaimFilters): Promise<string[]> {
   const key = (r: FacetRow) => tailOf(r, code);
   const sorted = live.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return (f.desc ? sorted.reverse() : sorted).map((r) => r.id);
+}
+
+/** The same text query asked at once by several reads (a screen's count and its first page): one search. */
+const searching = new Map<string, Promise<string[]>>();
+
+async function searchedIds(f: ClaimFilters): Promise<string[]> {
+  const key = JSON.stringify(f);
+  const running = searching.get(key);
+  if (running) return running;
+  const done = (async () => {
+    const search = await import('./search'); // loaded with the first text query
+    const inWorker = await search.searchClaimIdsInWorker(f, SEARCH_LIMIT);
+    return inWorker ?? filteredSearchHits(f, await search.searchClaims(f.q, SEARCH_LIMIT));
+  })();
+  searching.set(key, done);
+  try {
+    return await done;
+  } finally {
+    searching.delete(key);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import { createClaimIndex } from '@/core/search/claim-index';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
@@ -30,6 +30,23 @@ test('the saved index is loaded on start and brought up to date with what change
   const stats = claimSearchStats();
   expect(stats.loaded).toBe(true);
   expect(stats.documents).toBe(await db.claims.count());
+});
+
+test('a new thread (the search worker at start) reads the saved index once, not again after its first open', async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  expect((await searchClaims('officers')).length).toBe(1);
+  expect(await saveClaimSearch()).toBe(true);
+  // a fresh module graph: its own database connection, not yet open, as in a worker that starts
+  vi.resetModules();
+  const fresh = await import('./search');
+  const freshDb = (await import('./db')).db;
+  try {
+    expect(freshDb.isOpen()).toBe(false);
+    expect((await fresh.searchClaims('officers')).map((h) => h.id)).toEqual([(await officersClaim()).id]);
+    expect(fresh.claimSearchStats()).toMatchObject({ loaded: true, loads: 1 });
+  } finally {
+    freshDb.close();
+  }
 });
 
 test('an unreadable saved index is rebuilt from the claims', async () => {
@@ -69,6 +86,27 @@ test('an index saved as JSON before the packed form is loaded, then saved again 
   expect(claimSearchStats().loaded).toBe(true);
   expect(await saveClaimSearch()).toBe(true);
   expect((await db.searchIndex.get('claims'))!.packed).toBeDefined();
+});
+
+test('an index saved in the earlier packed format (a string per claim) is loaded, then saved again in the current one', async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  expect((await searchClaims('officers')).length).toBe(1);
+  await saveClaimSearch();
+  const row = (await db.searchIndex.get('claims'))!;
+  const packed = row.packed!;
+  if (packed.format !== 3) throw new Error('expected format 3');
+  const split = (text: string, ends: Uint32Array) =>
+    [...ends].map((e, i) => text.slice(i ? ends[i - 1] : 0, e));
+  const { idText, idEnds, termText, termEnds, format: _, ...rest } = packed;
+  await db.searchIndex.put({
+    ...row,
+    packed: { ...rest, format: 2, ids: split(idText, idEnds), terms: split(termText, termEnds) },
+  });
+  resetClaimSearch();
+  expect((await searchClaims('officers')).map((h) => h.id)).toEqual([(await officersClaim()).id]);
+  expect(claimSearchStats().loaded).toBe(true);
+  expect(await saveClaimSearch()).toBe(true);
+  expect((await db.searchIndex.get('claims'))!.packed).toMatchObject({ format: 3, idText });
 });
 
 test('a claim written with an older clock (a restore, a sync pull) shows in the next search', async () => {

@@ -1,6 +1,7 @@
 import { type Remote, wrap } from 'comlink';
 import { Dexie } from 'dexie';
 import type { Claim, ClaimId, Source, SourceId, Speaker, SpeakerId, Timestamp } from '@/core/model/types';
+import type { ClaimFilters } from '@/core/review/filters';
 import {
   type ClaimIndex,
   type ClaimSearchHit,
@@ -37,7 +38,7 @@ let state: State | null = null;
 /** Claims re-indexed by the last refresh (for tests and the benchmark). */
 let lastRefreshed = 0;
 /** Where the last start's time went (ms): reading and unpacking the saved index, building it, the first refresh. */
-const timings = { loadMs: 0, buildMs: 0, refreshMs: 0 };
+const timings = { loadMs: 0, buildMs: 0, refreshMs: 0, loads: 0 };
 /** Changes since the index was last saved. */
 let dirty = false;
 let pending: Promise<State> | null = null;
@@ -50,7 +51,20 @@ export function resetClaimSearch(): void {
   generation++;
 }
 
-db.on('ready', () => resetClaimSearch(), true);
+/**
+ * A reopened database (deleted or replaced) holds other claims: the index is forgotten. Not on the
+ * first open: that one is the index's own first read, and forgetting there threw away the load it
+ * was doing (every start read and unpacked the saved index twice).
+ */
+let openedBefore = false;
+db.on(
+  'ready',
+  () => {
+    if (openedBefore) resetClaimSearch();
+    openedBefore = true;
+  },
+  true,
+);
 
 /** Search documents for claims (live ones; deleted ones come back as ids to drop). */
 async function documentsFor(claims: readonly Claim[]) {
@@ -148,13 +162,14 @@ const SAVED = 'claims';
 /** The index saved by `saveClaimSearch`, or null (none, or unreadable: built again). */
 async function loadSaved(): Promise<State | null> {
   const t = performance.now();
+  timings.loads++;
   const row = await db.searchIndex.get(SAVED);
   if (!row) return null;
   try {
     const index = row.packed ? unpackClaimIndex(row.packed) : loadClaimIndex(row.json ?? '');
     timings.loadMs = Math.round(performance.now() - t);
-    // a JSON index (saved before the packed form) is saved again packed
-    if (!row.packed) dirty = true;
+    // an index saved in an earlier form (JSON, or format 2's string per claim) is saved again
+    if (row.packed?.format !== 3) dirty = true;
     return { index, since: row.since, loaded: true };
   } catch {
     return null;
@@ -310,6 +325,8 @@ export type ClaimSearchStats = {
   loadMs: number;
   buildMs: number;
   refreshMs: number;
+  /** How many times this thread read the saved index. */
+  loads: number;
   /** Changes not yet saved. */
   unsaved: boolean;
   /** In the worker: when its code had loaded, after it was created. */
@@ -335,6 +352,7 @@ export async function warmClaimSearchHere(changes?: ClaimChanges): Promise<void>
 
 type SearchWorker = Remote<{
   search: (query: string, limit: number, changes: ClaimChanges) => Promise<ClaimSearchHit[]>;
+  searchIds: (filters: ClaimFilters, limit: number, changes: ClaimChanges) => Promise<string[]>;
   warm: (changes: ClaimChanges) => Promise<void>;
   stats: () => Promise<ClaimSearchStats>;
 }>;
@@ -363,6 +381,16 @@ export async function searchClaims(query: string, limit = 500): Promise<ClaimSea
   return remote
     ? remote.search(query, limit, takeClaimChanges(Date.now() - HANDOVER_MS))
     : searchClaimsHere(query, limit);
+}
+
+/**
+ * A text query's hits kept by the other filters and in the order asked, worked out in the search
+ * worker (its hits and their rows read there, off the page); null where there is no worker.
+ */
+export async function searchClaimIdsInWorker(filters: ClaimFilters, limit: number): Promise<string[] | null> {
+  if (filters.q.trim() === '') return [];
+  const remote = searchWorker();
+  return remote ? remote.searchIds(filters, limit, takeClaimChanges(Date.now() - HANDOVER_MS)) : null;
 }
 
 /**

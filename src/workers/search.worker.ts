@@ -4,6 +4,8 @@
 // a start answers from a ready index.
 import { expose } from 'comlink';
 import { Dexie } from 'dexie';
+import type { ClaimFilters } from '@/core/review/filters';
+import { filteredSearchHits } from '@/db/claim-list';
 import {
   type ClaimChanges,
   claimSearchStats,
@@ -45,6 +47,12 @@ const api = {
     const hits = await searchClaimsHere(query, limit, changes);
     saveSoon();
     return hits;
+  },
+  /** A text query's hits kept by the other filters, in the order asked (the Claims screen's reads). */
+  async searchIds(filters: ClaimFilters, limit: number, changes?: ClaimChanges) {
+    const ids = await filteredSearchHits(filters, await searchClaimsHere(filters.q, limit, changes));
+    saveSoon();
+    return ids;
   },
   async warm(changes?: ClaimChanges) {
     await warmClaimSearchHere(changes);

@@ -1,9 +1,10 @@
 /**
  * The claim index in a form that loads in a few milliseconds per thousand claims: flat typed arrays
- * (stored by IndexedDB as they are, no JSON) and, on load, each term's postings left packed until a
- * search or an edit first touches that term. MiniSearch's own `toJSON`/`loadJSON` spends its time
- * on one Map entry per posting (about ten per claim): at 100,000 claims that was 20 s of parsing and
- * Map building before the first search could run.
+ * and two long strings (stored by IndexedDB as they are, no JSON, no string per claim) and, on load,
+ * each term's postings left packed until a search or an edit first touches that term, and the
+ * documents' ids and field lengths read from the arrays until an edit changes them. MiniSearch's own
+ * `toJSON`/`loadJSON` spends its time on one Map entry per posting (about ten per claim): at 100,000
+ * claims that was 20 s of parsing and Map building before the first search could run.
  *
  * This reads and fills MiniSearch's private fields (`_index`, `_documentIds`, `_idToShortId`,
  * `_fieldLength`): minisearch is pinned (7.2.0) and `packed-index.test.ts` checks that a packed and
@@ -12,20 +13,17 @@
 import MiniSearch from 'minisearch';
 import { type ClaimIndex, type ClaimSearchDoc, claimIndexOptions } from './claim-index';
 
-export type PackedClaimIndex = Readonly<{
-  format: 2;
+type PackedCommon = {
   documentCount: number;
   nextId: number;
   dirtCount: number;
   fieldIds: Readonly<Record<string, number>>;
   averageFieldLength: readonly number[];
-  /** Document ids and their short ids, in the same order. */
-  ids: readonly string[];
+  /** The documents' short ids, ascending. */
   shortIds: Uint32Array;
-  /** `fieldCount` lengths per document (in terms, at most 65,535), in `ids` order. */
+  /** `fieldCount` lengths per document (in terms, at most 65,535), in `shortIds` order. */
   fieldLengths: Uint16Array;
   fieldCount: number;
-  terms: readonly string[];
   /** Term `i`'s fields are triples `termFields[3j..3j+2]` for `j` in `termStart[i]..termStart[i+1]`. */
   termStart: Uint32Array;
   /** Triples: field id, postings, byte offset of the first in `postings`. */
@@ -35,13 +33,60 @@ export type PackedClaimIndex = Readonly<{
    * (zigzag, so any order packs), then the term's frequency. Mostly 2–3 bytes a posting.
    */
   postings: Uint8Array;
-}>;
+};
+
+/**
+ * The packed index as saved. Format 3 holds the ids and terms as one string each with their end
+ * offsets: IndexedDB copies one long string and a few arrays in a moment, where 100,000 strings
+ * cost it a string each (format 2, still loaded).
+ */
+export type PackedClaimIndex = Readonly<
+  PackedCommon &
+    (
+      | {
+          format: 3;
+          /** Every document id, in `shortIds` order, end to end; id `i` ends at `idEnds[i]`. */
+          idText: string;
+          idEnds: Uint32Array;
+          /** Every term, in packing order, end to end; term `i` ends at `termEnds[i]`. */
+          termText: string;
+          termEnds: Uint32Array;
+        }
+      | { format: 2; ids: readonly string[]; terms: readonly string[] }
+    )
+>;
+
+/** One string and its parts' end offsets. */
+type Joined = Readonly<{ text: string; ends: Uint32Array }>;
+
+function join(parts: readonly string[]): Joined {
+  const ends = new Uint32Array(parts.length);
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    at += parts[i]!.length;
+    ends[i] = at;
+  }
+  return { text: parts.join(''), ends };
+}
+
+const part = (j: Joined, i: number) => j.text.slice(i === 0 ? 0 : j.ends[i - 1]!, j.ends[i]!);
+
+/** A packed index in the form this module reads (format 3; format 2 joined on load). */
+type Packed = Readonly<PackedCommon & { ids: Joined; terms: Joined }>;
+
+function readable(p: PackedClaimIndex): Packed {
+  if (p.format === 3) {
+    return { ...p, ids: { text: p.idText, ends: p.idEnds }, terms: { text: p.termText, ends: p.termEnds } };
+  }
+  if (p.format === 2) return { ...p, ids: join(p.ids), terms: join(p.terms) };
+  throw new Error('not a packed claim index');
+}
 
 type Postings = Map<number, number>;
 type TermData = Map<number, Postings>;
 
 /** A slice of a packed index: one term's fields and postings. */
-type Slice = Readonly<{ p: PackedClaimIndex; from: number; to: number }>;
+type Slice = Readonly<{ p: Packed; from: number; to: number }>;
 
 function fillFrom(slice: Slice, put: (field: number, postings: Postings) => void): void {
   const { termFields, postings: bytes } = slice.p;
@@ -142,6 +187,151 @@ class LazyTermData extends Map<number, Postings> {
   }
 }
 
+/** What a loaded index's document maps read until an edit: the packed documents, by position. */
+type Base<K, V> = Readonly<{
+  count: number;
+  /** The position of a key, or -1. */
+  find: (key: K) => number;
+  key: (i: number) => K;
+  value: (i: number) => V;
+}>;
+
+/**
+ * One of MiniSearch's per-document maps (short id → id, id → short id, short id → field lengths)
+ * read from the packed arrays: a search looks documents up there without a Map entry per document
+ * being made at load. Documents added later are kept as ordinary entries after the packed ones, and
+ * removed ones are remembered by position, so the order is a Map's (packed ones first, as inserted).
+ */
+class PackedMap<K, V> extends Map<K, V> {
+  private base: Base<K, V> | null;
+  private removed = new Set<number>();
+
+  constructor(base: Base<K, V>) {
+    super();
+    this.base = base;
+  }
+
+  /** The packed position of a live key, or -1. */
+  private at(key: K): number {
+    const b = this.base;
+    if (!b) return -1;
+    const i = b.find(key);
+    return i >= 0 && !this.removed.has(i) ? i : -1;
+  }
+
+  /** The packed documents if none was removed or added since the load (packing copies their arrays). */
+  untouchedBase(): Base<K, V> | null {
+    return this.removed.size === 0 && super.size === 0 ? this.base : null;
+  }
+
+  /** Every live entry in order, without turning the packed ones into Map entries. */
+  *live(): Generator<[K, V]> {
+    const b = this.base;
+    if (b) for (let i = 0; i < b.count; i++) if (!this.removed.has(i)) yield [b.key(i), b.value(i)];
+    yield* super.entries();
+  }
+
+  /** Turns the packed entries into Map entries (a full iteration, or a key set again in place). */
+  private materialize(): void {
+    const b = this.base;
+    if (!b) return;
+    const later = [...super.entries()];
+    super.clear();
+    for (let i = 0; i < b.count; i++) if (!this.removed.has(i)) super.set(b.key(i), b.value(i));
+    for (const [k, v] of later) super.set(k, v);
+    this.base = null;
+    this.removed.clear();
+  }
+
+  override get(key: K) {
+    if (super.has(key)) return super.get(key);
+    const i = this.at(key);
+    return i < 0 ? undefined : this.base!.value(i);
+  }
+  override has(key: K) {
+    return super.has(key) || this.at(key) >= 0;
+  }
+  override set(key: K, value: V) {
+    if (this.base && !super.has(key) && this.at(key) >= 0) this.materialize();
+    return super.set(key, value);
+  }
+  override delete(key: K) {
+    if (super.delete(key)) return true;
+    const i = this.at(key);
+    if (i < 0) return false;
+    this.removed.add(i);
+    return true;
+  }
+  override clear() {
+    this.base = null;
+    this.removed.clear();
+    super.clear();
+  }
+  override get size() {
+    return (this.base ? this.base.count - this.removed.size : 0) + super.size;
+  }
+  override forEach(fn: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown) {
+    this.materialize();
+    super.forEach(fn, thisArg);
+  }
+  override entries() {
+    this.materialize();
+    return super.entries();
+  }
+  override keys() {
+    this.materialize();
+    return super.keys();
+  }
+  override values() {
+    this.materialize();
+    return super.values();
+  }
+  override [Symbol.iterator]() {
+    return this.entries();
+  }
+}
+
+/** The packed documents: lookups by short id (binary search) and by id (a map made on first use). */
+function documentsOf(p: Packed) {
+  const { shortIds, fieldLengths, fieldCount } = p;
+  const count = shortIds.length;
+  const byShort = (shortId: number) => {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = shortIds[mid]!;
+      if (v === shortId) return mid;
+      if (v < shortId) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  let ids: Map<string, number> | null = null;
+  const byId = (id: string) => {
+    if (!ids) {
+      ids = new Map();
+      for (let i = 0; i < count; i++) ids.set(part(p.ids, i), i);
+    }
+    return ids.get(id) ?? -1;
+  };
+  const id = (i: number) => part(p.ids, i);
+  const shortId = (i: number) => shortIds[i]!;
+  return {
+    documentIds: new PackedMap<number, string>({ count, find: byShort, key: shortId, value: id }),
+    idToShortId: new PackedMap<string, number>({ count, find: byId, key: id, value: shortId }),
+    fieldLength: new PackedMap<number, ArrayLike<number>>({
+      count,
+      find: byShort,
+      key: shortId,
+      // a copy, as MiniSearch keeps them (its `toJSON` writes them as arrays)
+      value: (i) => Array.from(fieldLengths.subarray(i * fieldCount, (i + 1) * fieldCount)),
+    }),
+    /** The packed arrays of the documents, for a packing with no document changed. */
+    packed: p,
+  };
+}
+
 type Internals = {
   _documentCount: number;
   _nextId: number;
@@ -151,6 +341,8 @@ type Internals = {
   _documentIds: Map<number, string>;
   _idToShortId: Map<string, number>;
   _fieldLength: Map<number, ArrayLike<number>>;
+  /** Set by `unpackClaimIndex`: the packed documents the maps read from. */
+  _packedDocuments?: Packed;
   _index: Iterable<[string, TermData]> & { set(term: string, data: TermData): unknown };
 };
 
@@ -194,23 +386,38 @@ class Bytes {
   }
 }
 
-/** The index as flat arrays (terms not touched since their load are copied as they were). */
-export function packClaimIndex(index: ClaimIndex): PackedClaimIndex {
-  const m = internals(index);
-  const fieldCount = Object.keys(m._fieldIds).length;
-  const count = m._documentIds.size;
-  const ids: string[] = new Array(count);
-  const shortIds = new Uint32Array(count);
-  const fieldLengths = new Uint16Array(count * fieldCount);
-  let i = 0;
-  for (const [shortId, id] of m._documentIds) {
-    ids[i] = id;
+/** The documents as packed arrays: copied when none changed since the load, else read from the maps. */
+function packDocuments(m: Internals, fieldCount: number) {
+  const p = m._packedDocuments;
+  if (
+    p &&
+    m._documentIds instanceof PackedMap &&
+    m._fieldLength instanceof PackedMap &&
+    m._documentIds.untouchedBase() &&
+    m._fieldLength.untouchedBase()
+  ) {
+    return { idText: p.ids.text, idEnds: p.ids.ends, shortIds: p.shortIds, fieldLengths: p.fieldLengths };
+  }
+  const entries = [...(m._documentIds instanceof PackedMap ? m._documentIds.live() : m._documentIds)];
+  // MiniSearch gives short ids in increasing order, so this is a check, not a sort, in practice
+  if (entries.some(([s], i) => i > 0 && s < entries[i - 1]![0])) entries.sort((a, b) => a[0] - b[0]);
+  const shortIds = new Uint32Array(entries.length);
+  const fieldLengths = new Uint16Array(entries.length * fieldCount);
+  for (let i = 0; i < entries.length; i++) {
+    const shortId = entries[i]![0];
     shortIds[i] = shortId;
     const lengths = m._fieldLength.get(shortId);
     for (let f = 0; f < fieldCount; f++)
       fieldLengths[i * fieldCount + f] = Math.min(lengths?.[f] ?? 0, 0xffff);
-    i++;
   }
+  const ids = join(entries.map(([, id]) => id));
+  return { idText: ids.text, idEnds: ids.ends, shortIds, fieldLengths };
+}
+
+/** The index as flat arrays (terms not touched since their load are copied as they were). */
+export function packClaimIndex(index: ClaimIndex): PackedClaimIndex {
+  const m = internals(index);
+  const fieldCount = Object.keys(m._fieldIds).length;
   const terms: string[] = [];
   const termStart = new U32();
   const termFields = new U32();
@@ -236,28 +443,40 @@ export function packClaimIndex(index: ClaimIndex): PackedClaimIndex {
     else for (const [id, postings] of data) if (postings.size > 0) field(id, postings);
   }
   termStart.push(termFields.n / 3);
+  const joinedTerms = join(terms);
   return {
-    format: 2,
+    format: 3,
     documentCount: m._documentCount,
     nextId: m._nextId,
     dirtCount: m._dirtCount,
     fieldIds: { ...m._fieldIds },
     averageFieldLength: [...m._avgFieldLength],
-    ids,
-    shortIds,
-    fieldLengths,
+    ...packDocuments(m, fieldCount),
     fieldCount,
-    terms,
+    termText: joinedTerms.text,
+    termEnds: joinedTerms.ends,
     termStart: termStart.done(),
     termFields: termFields.done(),
     postings: bytes.done(),
   };
 }
 
-/** The index from its packed form; each term's postings are unpacked when first used. */
-export function unpackClaimIndex(p: PackedClaimIndex): ClaimIndex {
-  if (p.format !== 2 || p.ids.length !== p.shortIds.length || p.terms.length + 1 !== p.termStart.length) {
+/**
+ * The index from its packed form. Nothing is made per document or per posting: the documents are
+ * read from the arrays and each term's postings are unpacked when first used.
+ */
+export function unpackClaimIndex(packed: PackedClaimIndex): ClaimIndex {
+  const p = readable(packed);
+  const count = p.shortIds.length;
+  if (
+    p.ids.ends.length !== count ||
+    p.fieldLengths.length !== count * p.fieldCount ||
+    p.terms.ends.length + 1 !== p.termStart.length
+  ) {
     throw new Error('not a packed claim index');
+  }
+  for (let i = 1; i < count; i++) {
+    if (p.shortIds[i - 1]! >= p.shortIds[i]!) throw new Error('not a packed claim index');
   }
   const index = MiniSearch.loadJS<ClaimSearchDoc>(
     {
@@ -276,25 +495,24 @@ export function unpackClaimIndex(p: PackedClaimIndex): ClaimIndex {
   );
   const m = internals(index);
   if (Object.keys(m._fieldIds).length !== p.fieldCount) throw new Error('packed with other fields');
-  for (let i = 0; i < p.ids.length; i++) {
-    const id = p.ids[i]!;
-    const shortId = p.shortIds[i]!;
-    m._documentIds.set(shortId, id);
-    m._idToShortId.set(id, shortId);
-    m._fieldLength.set(
-      shortId,
-      Array.from(p.fieldLengths.subarray(i * p.fieldCount, (i + 1) * p.fieldCount)),
-    );
-  }
+  const docs = documentsOf(p);
+  m._documentIds = docs.documentIds;
+  m._idToShortId = docs.idToShortId;
+  m._fieldLength = docs.fieldLength;
+  m._packedDocuments = p;
   // the radix tree iterates each node's children last-inserted first: inserting the terms in the
   // reverse of the order they were packed in gives the same tree, so ties and sums come out the same
-  for (let t = p.terms.length - 1; t >= 0; t--) {
-    m._index.set(p.terms[t]!, new LazyTermData({ p, from: p.termStart[t]!, to: p.termStart[t + 1]! }));
+  for (let t = p.terms.ends.length - 1; t >= 0; t--) {
+    m._index.set(part(p.terms, t), new LazyTermData({ p, from: p.termStart[t]!, to: p.termStart[t + 1]! }));
   }
   return index;
 }
 
 /** Every claim id in the index. */
-export function indexedClaimIds(index: ClaimIndex): IterableIterator<string> {
-  return internals(index)._documentIds.values();
+export function indexedClaimIds(index: ClaimIndex): Iterable<string> {
+  const ids = internals(index)._documentIds;
+  if (!(ids instanceof PackedMap)) return ids.values();
+  return (function* () {
+    for (const [, id] of ids.live()) yield id;
+  })();
 }
