@@ -1,34 +1,48 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type ArticleSort, isArticleSort } from '@/core/review/progress';
 import { describeDbError } from '@/db/errors';
 import type { ArticleSummary } from '@/db/queries';
 import { ArticleRow } from '@/features/library/components/article-row';
 import { ROW_ESTIMATE_PX, ROW_OVERSCAN } from '@/features/library/components/row-size';
-import type { RenderRow } from '@/features/library/components/virtual-article-rows';
+import type { RenderRow, VirtualArticleRows } from '@/features/library/components/virtual-article-rows';
 import { useArticles } from '@/features/library/hooks/use-articles';
 import { StatusMessage } from '@/ui/status-message';
 
 type Props = Readonly<{ articleHref: (id: string) => string }>;
 
 // The virtualiser is not in the first load: its chunk is fetched now, while the library is read, and
-// the first screenful of rows is drawn without it if the rows come first.
-const virtualRows = import('@/features/library/components/virtual-article-rows');
-const VirtualArticleRows = lazy(() => virtualRows.then((m) => ({ default: m.VirtualArticleRows })));
+// the first screenful of rows is drawn without it if the rows come first. Not React.lazy: the rows
+// arrive in a deferred render, which would wait for the chunk rather than show a fallback.
+let loadedRows: typeof VirtualArticleRows | null = null;
+const virtualRows = import('@/features/library/components/virtual-article-rows').then((m) => {
+  loadedRows = m.VirtualArticleRows;
+  return m.VirtualArticleRows;
+});
+
+/** The virtualised rows' component once its chunk is in, null until then. */
+function useVirtualRows() {
+  const [rows, setRows] = useState(() => loadedRows);
+  useEffect(() => {
+    if (rows) return;
+    let live = true;
+    void virtualRows.then((r) => live && setRows(() => r));
+    return () => {
+      live = false;
+    };
+  }, [rows]);
+  return rows;
+}
 
 const noMeasure = () => {};
 
-/** The first rows where the virtualiser first draws them (at their estimated height), until it loads. */
+/** The first screenful of rows, in the list's flow, until the virtualiser loads. */
 function FirstArticleRows({
   shown,
   renderRow,
 }: Readonly<{ shown: readonly ArticleSummary[]; renderRow: RenderRow }>) {
   const first = shown.slice(0, Math.ceil(window.innerHeight / ROW_ESTIMATE_PX) + ROW_OVERSCAN);
-  return (
-    <ul className="articles" style={{ position: 'relative', height: shown.length * ROW_ESTIMATE_PX }}>
-      {first.map((a, index) => renderRow(a, index, noMeasure, index * ROW_ESTIMATE_PX))}
-    </ul>
-  );
+  return <ul className="articles">{first.map((a, index) => renderRow(a, index, noMeasure, null))}</ul>;
 }
 
 /** Every article in the library with its claim count and checking progress, in the URL's order. */
@@ -57,6 +71,7 @@ export function ArticleList({ articleHref }: Props) {
       deferred ? all.filter((a) => `${a.title} ${a.outlet ?? ''}`.toLowerCase().includes(deferred)) : all,
     [all, deferred],
   );
+  const VirtualRows = useVirtualRows();
   const renderRow = useCallback<RenderRow>(
     (a, index, measureRef, offset) => (
       <ArticleRow
@@ -119,10 +134,10 @@ export function ArticleList({ articleHref }: Props) {
         <p className="empty">No articles yet. Paste one above, pick a file, or drop one on the page.</p>
       ) : shown.length === 0 ? (
         <p className="empty">No article matches “{filter}”.</p>
+      ) : VirtualRows ? (
+        <VirtualRows shown={shown} renderRow={renderRow} />
       ) : (
-        <Suspense fallback={<FirstArticleRows shown={shown} renderRow={renderRow} />}>
-          <VirtualArticleRows shown={shown} renderRow={renderRow} />
-        </Suspense>
+        <FirstArticleRows shown={shown} renderRow={renderRow} />
       )}
     </section>
   );

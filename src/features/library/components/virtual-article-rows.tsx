@@ -10,7 +10,7 @@ export type RenderRow = (
   article: ArticleSummary,
   index: number,
   measureRef: (el: HTMLLIElement | null) => void,
-  offset: number,
+  offset: number | null,
 ) => ReactNode;
 
 type Props = Readonly<{ shown: readonly ArticleSummary[]; renderRow: RenderRow }>;
