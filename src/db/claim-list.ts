@@ -58,16 +58,6 @@ export const SEARCH_LIMIT = 2_000;
 
 export const fullFilters = (f: ClaimListFilter): ClaimFilters => ({ ...EMPTY_FILTERS, ...f });
 
-/** A stable cache key: only the criteria that differ from the defaults. */
-export function claimFilterKey(f: ClaimListFilter): Partial<ClaimFilters> {
-  const full = fullFilters(f);
-  return Object.fromEntries(
-    Object.entries(full).filter(
-      ([k, v]) => JSON.stringify(v) !== JSON.stringify(EMPTY_FILTERS[k as keyof ClaimFilters]),
-    ),
-  ) as Partial<ClaimFilters>;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Planning: which index ranges answer a filter
 

@@ -15,16 +15,8 @@ import type {
   Timestamp,
 } from '@/core/model/types';
 import { type ArticleSort, sortArticles } from '@/core/review/progress';
-import {
-  type ClaimListFilter,
-  type ClaimPageRequest,
-  claimFilterKey,
-  claimRows,
-  countClaims,
-  listClaimPage,
-  listClaims,
-  matchingClaimIds,
-} from './claim-list';
+import { claimFilterKey } from './claim-filter-key';
+import type { ClaimListFilter, ClaimPageRequest } from './claim-list';
 import { db, type TableName } from './db';
 import type { ArticleHead } from './derived/article-heads';
 import { articleScope } from './derived/facets';
@@ -180,6 +172,9 @@ export const articleQueries = {
     }),
 };
 
+/** The claims read model loads with the first claims list, not with the Library's first paint. */
+const claimList = () => import('./claim-list');
+
 /** Claims lists read the facets and summaries (kept with claims, evidence and speaker writes). */
 const LIST_META: DbQueryMeta = { tables: ['claimFacets', 'summaries', 'evidence', 'speakers', 'sources'] };
 
@@ -226,35 +221,35 @@ export const claimQueries = {
   list: (filter: ClaimListFilter = {}, { after = null, offset = 0, limit = 100 }: ClaimPageRequest = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'list', claimFilterKey(filter), { after, offset, limit }] as const,
-      queryFn: () => listClaims(filter, { after, offset, limit }),
+      queryFn: () => claimList().then((m) => m.listClaims(filter, { after, offset, limit })),
       meta: LIST_META,
     }),
   /** The same page with the cursor of the next one. */
   page: (filter: ClaimListFilter = {}, { after = null, limit = 100 }: ClaimPageRequest = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'page', claimFilterKey(filter), { after, limit }] as const,
-      queryFn: () => listClaimPage(filter, { after, limit }),
+      queryFn: () => claimList().then((m) => m.listClaimPage(filter, { after, limit })),
       meta: LIST_META,
     }),
   /** The ordered ids of every matching claim (the Claims table's scroll height, ranges, select all). */
   ids: (filter: ClaimListFilter = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'ids', claimFilterKey(filter)] as const,
-      queryFn: () => matchingClaimIds(filter),
+      queryFn: () => claimList().then((m) => m.matchingClaimIds(filter)),
       meta: LIST_META,
     }),
   /** The rows of one window of ids: keyed by its length, first and last id so a shifted list reads again. */
   rows: (ids: readonly ClaimId[]) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'rows', ids.length, ids[0] ?? '', ids.at(-1) ?? ''] as const,
-      queryFn: () => claimRows(ids),
+      queryFn: () => claimList().then((m) => m.claimRows(ids)),
       meta: { tables: ['evidence'] } satisfies DbQueryMeta,
     }),
   /** How many live claims match `filter` (the table's height and header). */
   count: (filter: ClaimListFilter = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'count', claimFilterKey(filter)] as const,
-      queryFn: () => countClaims(filter),
+      queryFn: () => claimList().then((m) => m.countClaims(filter)),
       meta: LIST_META,
     }),
   /** Every tag on a live claim with how many live claims carry it (from the library summary). */

@@ -20,6 +20,7 @@ const summary = (i: number): ArticleSummary => ({
   speakerCount: 1,
 });
 
+/** Renders the Library; the rows are the virtualiser's once its chunk is in (`virtualised`). */
 function renderLibrary(count: number) {
   const client = new QueryClient({
     defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } },
@@ -36,6 +37,13 @@ function renderLibrary(count: number) {
       <RouterProvider router={router} />
     </QueryClientProvider>,
   );
+}
+
+/** Lets the virtualiser's chunk arrive and take over the rows. */
+async function virtualised() {
+  await act(async () => {
+    await import('@/features/library/components/virtual-article-rows');
+  });
 }
 
 const rows = () => within(screen.getByRole('list')).getAllByRole('listitem');
@@ -63,8 +71,21 @@ describe('ArticleList', () => {
     window.scrollY = 0;
   });
 
-  test('1,000 articles: only the rows in view are in the page, each saying its place in the whole list', () => {
+  test('the first rows are drawn before the virtualiser has loaded, then stay', async () => {
     renderLibrary(1000);
+    const first = rows();
+    expect(first.length).toBeGreaterThan(5);
+    expect(first.length).toBeLessThan(50);
+    expect(first[0]!.getAttribute('aria-posinset')).toBe('1');
+    expect(screen.getByRole('link', { name: 'Bridge 0 to reopen' })).toBeTruthy();
+    await virtualised();
+    expect(screen.getByRole('link', { name: 'Bridge 0 to reopen' })).toBeTruthy();
+    expect(rows()[0]!.getAttribute('aria-posinset')).toBe('1');
+  });
+
+  test('1,000 articles: only the rows in view are in the page, each saying its place in the whole list', async () => {
+    renderLibrary(1000);
+    await virtualised();
     expect(screen.getByRole('heading', { name: 'Articles (1000)' })).toBeTruthy();
     const shown = rows();
     expect(shown.length).toBeGreaterThan(5);
@@ -75,8 +96,9 @@ describe('ArticleList', () => {
     expect(screen.queryByRole('link', { name: 'Bridge 999 to reopen' })).toBeNull();
   });
 
-  test('scrolling to the middle of the list brings its rows in, and the first ones go', () => {
+  test('scrolling to the middle of the list brings its rows in, and the first ones go', async () => {
     renderLibrary(1000);
+    await virtualised();
     act(() => {
       window.scrollY = 500 * ROW_PX;
       window.dispatchEvent(new Event('scroll'));
@@ -89,8 +111,9 @@ describe('ArticleList', () => {
     expect(places.length).toBeLessThan(50);
   });
 
-  test('a focused row stays in the page, and focused, when it scrolls out of view', () => {
+  test('a focused row stays in the page, and focused, when it scrolls out of view', async () => {
     renderLibrary(1000);
+    await virtualised();
     const link = screen.getByRole('link', { name: 'Bridge 2 to reopen' });
     act(() => link.focus());
     act(() => {
@@ -108,8 +131,9 @@ describe('ArticleList', () => {
     expect(screen.queryByRole('link', { name: 'Bridge 2 to reopen' })).toBeNull();
   });
 
-  test('a short library shows every article', () => {
+  test('a short library shows every article', async () => {
     renderLibrary(3);
+    await virtualised();
     expect(rows().map((r) => r.getAttribute('aria-posinset'))).toEqual(['1', '2', '3']);
   });
 });

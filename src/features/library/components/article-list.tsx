@@ -1,28 +1,48 @@
-import { measureElement, useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type ArticleSort, isArticleSort } from '@/core/review/progress';
 import { describeDbError } from '@/db/errors';
+import type { ArticleSummary } from '@/db/queries';
 import { ArticleRow } from '@/features/library/components/article-row';
+import { ROW_ESTIMATE_PX, ROW_OVERSCAN } from '@/features/library/components/row-size';
+import type { RenderRow, VirtualArticleRows } from '@/features/library/components/virtual-article-rows';
 import { useArticles } from '@/features/library/hooks/use-articles';
-import { useKeptFocus } from '@/features/library/hooks/use-kept-focus';
-import { usePageTop } from '@/features/library/hooks/use-page-top';
 import { StatusMessage } from '@/ui/status-message';
 
 type Props = Readonly<{ articleHref: (id: string) => string }>;
 
-/** A row's height before it is measured: a title line and a meta line (more on phones). */
-const ROW_ESTIMATE_PX = 76;
+// The virtualiser is not in the first load: its chunk is fetched now, while the library is read, and
+// the first screenful of rows is drawn without it if the rows come first. Not React.lazy: the rows
+// arrive in a deferred render, which would wait for the chunk rather than show a fallback.
+let loadedRows: typeof VirtualArticleRows | null = null;
+const virtualRows = import('@/features/library/components/virtual-article-rows').then((m) => {
+  loadedRows = m.VirtualArticleRows;
+  return m.VirtualArticleRows;
+});
 
-/**
- * A row's height from the ResizeObserver, which reports after the browser's own layout. Read on
- * mount instead (the default), it forced a layout of the page inside React's commit: with a
- * screenful of rows arriving at once during a bulk import, a task over 100 ms.
- */
-function measureRow(el: Element, entry: ResizeObserverEntry | undefined, v: Virtualizer<Window, Element>) {
-  if (entry) return measureElement(el, entry, v);
-  const index = v.indexFromElement(el);
-  return v.measurementsCache[index]?.size ?? ROW_ESTIMATE_PX;
+/** The virtualised rows' component once its chunk is in, null until then. */
+function useVirtualRows() {
+  const [rows, setRows] = useState(() => loadedRows);
+  useEffect(() => {
+    if (rows) return;
+    let live = true;
+    void virtualRows.then((r) => live && setRows(() => r));
+    return () => {
+      live = false;
+    };
+  }, [rows]);
+  return rows;
+}
+
+const noMeasure = () => {};
+
+/** The first screenful of rows, in the list's flow, until the virtualiser loads. */
+function FirstArticleRows({
+  shown,
+  renderRow,
+}: Readonly<{ shown: readonly ArticleSummary[]; renderRow: RenderRow }>) {
+  const first = shown.slice(0, Math.ceil(window.innerHeight / ROW_ESTIMATE_PX) + ROW_OVERSCAN);
+  return <ul className="articles">{first.map((a, index) => renderRow(a, index, noMeasure, null))}</ul>;
 }
 
 /** Every article in the library with its claim count and checking progress, in the URL's order. */
@@ -51,20 +71,21 @@ export function ArticleList({ articleHref }: Props) {
       deferred ? all.filter((a) => `${a.title} ${a.outlet ?? ''}`.toLowerCase().includes(deferred)) : all,
     [all, deferred],
   );
-  // only the rows in view (and a few either side) are in the page: a library of thousands of
-  // articles renders as fast as one of twenty
-  const [rowsEl, setRowsEl] = useState<HTMLUListElement | null>(null);
-  const top = usePageTop(rowsEl);
-  const kept = useKeptFocus(useCallback((id: string) => shown.findIndex((a) => a.id === id), [shown]));
-  const virtualizer = useWindowVirtualizer({
-    count: shown.length,
-    estimateSize: () => ROW_ESTIMATE_PX,
-    measureElement: measureRow,
-    overscan: 8,
-    rangeExtractor: kept.rangeExtractor,
-    scrollMargin: top,
-    getItemKey: useCallback((i: number) => shown[i]?.id ?? i, [shown]),
-  });
+  const VirtualRows = useVirtualRows();
+  const renderRow = useCallback<RenderRow>(
+    (a, index, measureRef, offset) => (
+      <ArticleRow
+        key={a.id}
+        article={a}
+        href={articleHref(a.id)}
+        index={index}
+        setSize={shown.length}
+        measureRef={measureRef}
+        offset={offset}
+      />
+    ),
+    [articleHref, shown.length],
+  );
   if (articles.error) return <StatusMessage tone="error">{describeDbError(articles.error)}</StatusMessage>;
   return (
     <section className="article-list" aria-labelledby="library-heading" aria-busy={data === undefined}>
@@ -113,29 +134,10 @@ export function ArticleList({ articleHref }: Props) {
         <p className="empty">No articles yet. Paste one above, pick a file, or drop one on the page.</p>
       ) : shown.length === 0 ? (
         <p className="empty">No article matches “{filter}”.</p>
+      ) : VirtualRows ? (
+        <VirtualRows shown={shown} renderRow={renderRow} />
       ) : (
-        <ul
-          ref={setRowsEl}
-          className="articles"
-          onFocus={kept.onFocus}
-          onBlur={kept.onBlur}
-          style={{ position: 'relative', height: virtualizer.getTotalSize() }}
-        >
-          {virtualizer.getVirtualItems().map((item) => {
-            const a = shown[item.index]!;
-            return (
-              <ArticleRow
-                key={a.id}
-                article={a}
-                href={articleHref(a.id)}
-                index={item.index}
-                setSize={shown.length}
-                measureRef={virtualizer.measureElement}
-                offset={item.start - virtualizer.options.scrollMargin}
-              />
-            );
-          })}
-        </ul>
+        <FirstArticleRows shown={shown} renderRow={renderRow} />
       )}
     </section>
   );

@@ -13,8 +13,8 @@ type Props = Readonly<{
   index: number;
   setSize: number;
   measureRef: (el: HTMLLIElement | null) => void;
-  /** Pixels from the top of the list. */
-  offset: number;
+  /** Pixels from the top of the list; null: in the list's flow (the first rows, before the virtualiser). */
+  offset: number | null;
 }>;
 
 /** Memoised: a re-read keeps the rows whose summary, place and offset did not change. */
@@ -36,7 +36,11 @@ export const ArticleRow = memo(function ArticleRow({
       aria-setsize={setSize}
       aria-posinset={index + 1}
       className="article-row"
-      style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${offset}px)` }}
+      style={
+        offset === null
+          ? undefined
+          : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${offset}px)` }
+      }
     >
       <div className="article-row-main">
         <Link to={href} className="article-link">
