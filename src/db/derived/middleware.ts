@@ -86,14 +86,17 @@ const between = (lower: unknown, upper: unknown): DBCoreKeyRange => ({ type: 2, 
  */
 const busy = new WeakMap<DBCoreTransaction, number>();
 function tracked<T>(trans: DBCoreTransaction, write: () => Promise<T>): Promise<T> {
+  const p = write();
+  busy.set(trans, (busy.get(trans) ?? 0) + 1);
   const done = () => {
     const n = (busy.get(trans) ?? 1) - 1;
     if (n > 0) busy.set(trans, n);
     else busy.delete(trans);
   };
-  const p = write();
-  busy.set(trans, (busy.get(trans) ?? 0) + 1);
-  return p.finally(done);
+  // bookkeeping on the side: the write's own promise goes back as it is (a promise derived from it
+  // would leave Dexie's transaction zone for the middleware above, which writes after awaiting it)
+  p.then(done, done);
+  return p;
 }
 
 /** Derived work of one transaction runs one step at a time, in the order of the writes. */
@@ -215,7 +218,7 @@ function claimsAdded(t: Tables, req: DBCoreMutateRequest & { type: 'add' }): Pro
   });
   // both are awaited together below; neither may go unhandled while the other is pending
   worked.catch(() => undefined);
-  return inOrder(trans, async () => {
+  const job = inOrder(trans, async () => {
     const [res, { facets, placed, summaries }] = await Promise.all([written, worked]);
     const kept = claims.flatMap((_, i) => (succeeded(res, i) ? [i] : []));
     if (kept.length > 0) {
@@ -237,6 +240,10 @@ function claimsAdded(t: Tables, req: DBCoreMutateRequest & { type: 'add' }): Pro
     }
     return res;
   });
+  job.catch(() => undefined);
+  // answered through the write's own (Dexie) promise, as every other write: the middleware above
+  // writes after awaiting it, inside the transaction's zone
+  return written.then(() => job);
 }
 
 /** The summary rows of every scope these (new) claims count in. */
