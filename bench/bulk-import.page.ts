@@ -9,6 +9,7 @@
  *    same number of transactions.
  */
 
+import { sha256Hex } from '@/db/articles';
 import type { BatchArticle } from '@/db/bulk-import';
 import { db } from '@/db/db';
 import { BATCH_SIZE, bulkImportStore, startBulkImport } from '@/features/import/bulk/bulk-runner';
@@ -94,7 +95,10 @@ async function writePathAgainstRaw(o: Options) {
   for (let i = 0; i < o.articles; i++) {
     const { title, text } = corpusArticle(i, o.claims);
     if (i % BATCH_SIZE === 0) batches.push([]);
-    batches.at(-1)!.push({ input: { text, title }, extraction: await extractClaims(text) });
+    // as the bulk runner sends them: its text's hash already worked out (to skip duplicates)
+    batches
+      .at(-1)!
+      .push({ input: { text, title }, extraction: await extractClaims(text), sha256: await sha256Hex(text) });
   }
   const extractMs = performance.now() - t0;
   log(`extracted ${o.articles} articles in ${round(extractMs)} ms`);

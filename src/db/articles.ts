@@ -118,14 +118,22 @@ export type PreparedImport = Readonly<{
   speakerIds: ReadonlyMap<string, SpeakerId>;
 }>;
 
-/** The part of an import that is not Dexie work (checks, hashing): run it before any transaction. */
-export async function prepareImport(input: ArticleInput, extraction: Extraction): Promise<PreparedImport> {
+/**
+ * The part of an import that is not Dexie work (checks, hashing): run it before any transaction.
+ * `sha` is the text's `sha256Hex` when the caller has already worked it out (the bulk runner does,
+ * to skip duplicates before extraction).
+ */
+export async function prepareImport(
+  input: ArticleInput,
+  extraction: Extraction,
+  sha?: string,
+): Promise<PreparedImport> {
   if (input.text.trim() === '') throw new DbError('invalid', 'The article is empty.');
   checkExtraction(input.text, extraction);
   return {
     input,
     extraction,
-    sha: await sha256Hex(input.text),
+    sha: sha ?? (await sha256Hex(input.text)),
     title: articleTitle(input.title, input.text),
     speakerIds: await speakerIdsOf(extraction),
   };

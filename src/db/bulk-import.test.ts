@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { ARTICLE_A, ARTICLE_B, resetDb } from '@/test/db';
 import { extractClaims } from '@/workers/pipeline';
-import { type ArticleInput, saveImportedArticle } from './articles';
+import { type ArticleInput, saveImportedArticle, sha256Hex } from './articles';
 import { type BatchArticle, saveImportBatch } from './bulk-import';
 import { db } from './db';
 
@@ -95,5 +95,33 @@ describe('saveImportBatch', { timeout: 60_000 }, () => {
     expect(new Set(got.history.filter((h) => h.table === 'articles').map((h) => h.rowId)).size).toBe(5);
     const entries = await db.history.toArray();
     expect(new Set(entries.slice(1).map((h) => h.batchId)).size).toBe(1); // one undo step (after ARTICLE_B's own)
+  });
+
+  test('a batch that brings the hashes of its texts writes the same rows as one hashed here', async () => {
+    const batch: BatchArticle[] = [];
+    for (const input of inputs) batch.push({ input, extraction: await extractClaims(input.text) });
+    // the same clock for both (update times are part of the facets' keys)
+    const now = vi.spyOn(Date, 'now').mockReturnValue(1_780_000_000_000);
+    onTestFinished(() => now.mockRestore());
+    await saveImportBatch(batch);
+    const hashedHere = { ...(await library()), keys: await db.claimKeys.toArray() };
+
+    await resetDb();
+    const withHashes = await Promise.all(
+      batch.map(async (a) => ({ ...a, sha256: await sha256Hex(a.input.text) })),
+    );
+    const results = await saveImportBatch(withHashes);
+    expect(results.map((r) => r.status)).toEqual([
+      'created',
+      'created',
+      'created',
+      'duplicate',
+      'created',
+      'created',
+    ]);
+    expect({ ...(await library()), keys: await db.claimKeys.toArray() }).toEqual(hashedHere);
+    expect((await db.articles.toArray()).map((a) => a.sha256).sort()).toEqual(
+      [...new Set(withHashes.map((a) => a.sha256))].sort(),
+    );
   });
 });

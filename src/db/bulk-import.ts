@@ -13,7 +13,12 @@ import {
 import { db } from './db';
 import { type HistoryChange, newBatchId, recordHistory } from './history';
 
-export type BatchArticle = Readonly<{ input: ArticleInput; extraction: Extraction }>;
+export type BatchArticle = Readonly<{
+  input: ArticleInput;
+  extraction: Extraction;
+  /** `sha256Hex(input.text)`, when the caller has it already (hashing is then not part of the write). */
+  sha256?: string;
+}>;
 
 const byKeyThenId = (a: Speaker, b: Speaker) =>
   a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -38,7 +43,7 @@ type Planned = {
 export async function saveImportBatch(articles: readonly BatchArticle[]): Promise<ImportResult[]> {
   // the articles' hashes (each a round trip to the browser's crypto) are worked out together
   const prepared: PreparedImport[] = await Promise.all(
-    articles.map((a) => prepareImport(a.input, a.extraction)),
+    articles.map((a) => prepareImport(a.input, a.extraction, a.sha256)),
   );
   const batchId = newBatchId();
   const wanted = prepared.map((p) => {

@@ -108,6 +108,14 @@ function packHex(hex: string): string {
   return out;
 }
 
+/** A small memo (pure functions of a string): cleared whole when full, so it never grows without bound. */
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= 4_096) memo.clear();
+  memo.set(key, value);
+}
+
+const packedIds = new Map<string, string>();
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HASHED = /^(art|spk)-[0-9a-f]{32}$/;
 
@@ -118,21 +126,37 @@ const HASHED = /^(art|spk)-[0-9a-f]{32}$/;
  * Index keys are stored as UTF-16, so every character costs the same whatever its code.
  */
 export function compactId(id: string): string {
-  if (id.length === 36 && UUID.test(id)) return `\u0002${packHex(id.replaceAll('-', ''))}`;
-  if (id.length === 36 && HASHED.test(id))
-    return `${id[0] === 'a' ? '\u0003' : '\u0004'}${packHex(id.slice(4))}`;
-  return id !== '' && id < ' ' ? `\u0005${id}` : id;
+  if (id.length !== 36) return id !== '' && id < ' ' ? `\u0005${id}` : id;
+  // a batch names the same article and speakers claim after claim: each packed once
+  let packed = packedIds.get(id);
+  if (packed === undefined) {
+    packed = UUID.test(id)
+      ? `\u0002${packHex(id.replaceAll('-', ''))}`
+      : HASHED.test(id)
+        ? `${id[0] === 'a' ? '\u0003' : '\u0004'}${packHex(id.slice(4))}`
+        : id !== '' && id < ' '
+          ? `\u0005${id}`
+          : id;
+    remember(packedIds, id, packed);
+  }
+  return packed;
 }
 
 /** How a speaker's name sorts: case and accents folded. Unattributed claims sort last. */
-export const speakerSortKey = (name: string | null): string =>
-  name === null
-    ? HIGH
-    : name
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .toLowerCase()
-        .replace(/\p{Cc}/gu, ' ');
+export function speakerSortKey(name: string | null): string {
+  if (name === null) return HIGH;
+  let key = sortKeys.get(name);
+  if (key === undefined) {
+    key = name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/\p{Cc}/gu, ' ');
+    remember(sortKeys, name, key);
+  }
+  return key;
+}
+const sortKeys = new Map<string, string>();
 
 export const tagGroup = (tag: string): string => `t=${tag.toLowerCase()}`;
 export const articleGroup = (id: string): string => `a=${compactId(id)}`;
@@ -183,21 +207,55 @@ export const groupRange = (group: Group, code: SortCode): [string, string] => {
   return [`${prefix}${lo}`, `${prefix}${hi}`];
 };
 
-function keysOf(row: Omit<FacetRow, 'f'>, volatile: boolean): string[] {
-  const keys: string[] = [];
-  if (!row.live) return keys;
-  const id = compactId(row.id);
-  for (const g of groupsOf(row))
-    for (const code of KEPT_SORTS[groupKind(g)]) {
-      if (isVolatile(g, code) !== volatile) continue;
-      const { prefix, borrowed } = keyLocation(g, code);
-      if (!borrowed) keys.push(`${prefix}${tailOf(row, code, id)}`);
+/** A group's own key prefixes in its kept sorts, volatile and stable apart (borrowed ones have none). */
+type GroupPrefixes = Readonly<{
+  volatile: readonly (readonly [SortCode, string])[];
+  stable: readonly (readonly [SortCode, string])[];
+}>;
+const groupPrefixes = new Map<string, GroupPrefixes>();
+
+function prefixesOf(group: Group): GroupPrefixes {
+  let found = groupPrefixes.get(group);
+  if (found === undefined) {
+    const volatile: (readonly [SortCode, string])[] = [];
+    const stable: (readonly [SortCode, string])[] = [];
+    for (const code of KEPT_SORTS[groupKind(group)]) {
+      const { prefix, borrowed } = keyLocation(group, code);
+      if (!borrowed) (isVolatile(group, code) ? volatile : stable).push([code, prefix]);
     }
-  return keys;
+    found = { volatile, stable };
+    remember(groupPrefixes, group, found);
+  }
+  return found;
+}
+
+/** The volatile and the stable index keys of a row, in one walk of its groups (each list in the order of `keysOf`). */
+function bothKeys(row: Omit<FacetRow, 'f'>): { volatile: string[]; stable: string[] } {
+  const volatile: string[] = [];
+  const stable: string[] = [];
+  if (!row.live) return { volatile, stable };
+  const id = `${SEP}${compactId(row.id)}`;
+  for (const g of groupsOf(row)) {
+    const p = prefixesOf(g);
+    for (const [code, prefix] of p.volatile) volatile.push(`${prefix}${row.o[code]}${id}`);
+    for (const [code, prefix] of p.stable) stable.push(`${prefix}${row.o[code]}${id}`);
+  }
+  return { volatile, stable };
+}
+
+/** The stable keys of the facet rows made here, worked out with their volatile ones (rows are never changed in place). */
+const stableOf = new WeakMap<object, string[]>();
+
+function withKeys(row: Omit<FacetRow, 'f'>): FacetRow {
+  const { volatile, stable } = bothKeys(row);
+  const facet: FacetRow = { ...row, f: volatile };
+  stableOf.set(facet, stable);
+  return facet;
 }
 
 /** The stable index keys of a facet row (article, check-worthiness and speaker order). */
-export const stableKeys = (row: Omit<FacetRow, 'f'>): string[] => keysOf(row, false);
+export const stableKeys = (row: Omit<FacetRow, 'f'>): string[] =>
+  stableOf.get(row)?.slice() ?? bothKeys(row).stable;
 
 export const keyRowOf = (row: FacetRow): KeyRow => ({ id: row.id, k: stableKeys(row) });
 
@@ -231,8 +289,7 @@ export function facetOf(claim: Claim, hasSource: boolean, speakerName: string | 
     // verdict, then article order: a verdict's claims in article order are a range of these keys
     v: `${VERDICTS.indexOf(claim.verdict)}${SEP}${a}`,
   };
-  const row = { ...base, o };
-  return { ...row, f: keysOf(row, true) };
+  return withKeys({ ...base, o });
 }
 
 /** The same facet with another has-source flag or speaker name (evidence or a rename changed). */
@@ -248,8 +305,8 @@ export function refacet(
       : patch.speakerName === undefined
         ? row.o
         : { ...row.o, n: speakerSortKey(row.s === null ? null : (patch.speakerName ?? '')) };
-  const next = { ...row, h, o };
-  return { ...next, f: keysOf(next, true) };
+  const { f: _, ...rest } = row;
+  return withKeys({ ...rest, h, o });
 }
 
 /** A summary row: counts of live claims in one scope. */
@@ -260,36 +317,73 @@ export const articleScope = (id: string) => `a:${id}`;
 export const speakerScope = (id: string) => `s:${id}`;
 export const tagScope = (tag: string) => `t:${tag.toLowerCase()}`;
 
+/** The count keys a live claim adds to in each of its scopes (before its tag, speaker or article keys). */
+function countKeys(row: Pick<FacetRow, 'v' | 'k' | 'h'>): readonly string[] {
+  const memo = `${row.v}\u0000${row.k}\u0000${row.h}`;
+  let keys = countKeyLists.get(memo);
+  if (keys === undefined) {
+    keys = [
+      `v:${row.v}`,
+      `k:${row.k}`,
+      `h:${row.h}`,
+      `v:${row.v}|h:${row.h}`,
+      `k:${row.k}|h:${row.h}`,
+      `v:${row.v}|k:${row.k}`,
+    ];
+    remember(countKeyLists, memo, keys);
+  }
+  return keys;
+}
+const countKeyLists = new Map<string, readonly string[]>();
+
 /** The count keys a live claim adds to, per scope. */
 export function contributions(row: FacetRow): Map<string, string[]> {
   const out = new Map<string, string[]>();
   if (!row.live) return out;
-  const keys = [
-    `v:${row.v}`,
-    `k:${row.k}`,
-    `h:${row.h}`,
-    `v:${row.v}|h:${row.h}`,
-    `k:${row.k}|h:${row.h}`,
-    `v:${row.v}|k:${row.k}`,
-  ];
+  const keys = countKeys(row);
   const tagKeys = [...new Set(row.t)].map((t) => `t:${t}`);
   out.set(LIBRARY, [...keys, ...tagKeys]);
   out.set(articleScope(row.a), [...keys, ...(row.s === null ? [] : [`s:${row.s}`])]);
   if (row.s !== null) out.set(speakerScope(row.s), [...keys, `a:${row.a}`]);
-  for (const tag of new Set(row.t.map((t) => t.toLowerCase()))) out.set(tagScope(tag), keys);
+  for (const tag of new Set(row.t.map((t) => t.toLowerCase()))) out.set(tagScope(tag), [...keys]);
   return out;
 }
 
 /** Accumulates count changes by scope and key. */
 export class CountDelta {
   readonly byScope = new Map<string, Map<string, number>>();
+  /** The same counts as `contributions(row)` gives, without building its lists (this runs for every claim written). */
   add(row: FacetRow | undefined, sign: 1 | -1): void {
-    if (!row) return;
-    for (const [scope, keys] of contributions(row)) {
-      const counts = this.byScope.get(scope) ?? new Map<string, number>();
-      this.byScope.set(scope, counts);
-      for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + sign);
+    if (!row?.live) return;
+    const keys = countKeys(row);
+    const lib = this.scope(LIBRARY);
+    this.count(lib, keys, sign);
+    for (const t of new Set(row.t)) this.bump(lib, `t:${t}`, sign);
+    const article = this.scope(articleScope(row.a));
+    this.count(article, keys, sign);
+    if (row.s !== null) {
+      this.bump(article, `s:${row.s}`, sign);
+      const speaker = this.scope(speakerScope(row.s));
+      this.count(speaker, keys, sign);
+      this.bump(speaker, `a:${row.a}`, sign);
     }
+    if (row.t.length > 0)
+      for (const tag of new Set(row.t.map((t) => t.toLowerCase())))
+        this.count(this.scope(tagScope(tag)), keys, sign);
+  }
+  private scope(scope: string): Map<string, number> {
+    let counts = this.byScope.get(scope);
+    if (counts === undefined) {
+      counts = new Map<string, number>();
+      this.byScope.set(scope, counts);
+    }
+    return counts;
+  }
+  private bump(counts: Map<string, number>, key: string, sign: number): void {
+    counts.set(key, (counts.get(key) ?? 0) + sign);
+  }
+  private count(counts: Map<string, number>, keys: readonly string[], sign: number): void {
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + sign);
   }
   /** Scopes with a non-zero change. */
   changed(): Map<string, Map<string, number>> {

@@ -19,13 +19,17 @@ import type { Article, Claim, Evidence, Question, Speaker } from '@/core/model/t
 import { headOf } from './article-heads';
 import {
   applyDelta,
+  articleScope,
   CountDelta,
   type FacetRow,
   facetOf,
   keyRowOf,
+  LIBRARY,
   refacet,
   type SummaryRow,
+  speakerScope,
   stableKeysChanged,
+  tagScope,
 } from './facets';
 import {
   PLACEMENTS,
@@ -75,6 +79,26 @@ export function deferDerived(): void {
 const equal = (key: unknown): DBCoreKeyRange => ({ type: 1, lower: key, upper: key });
 const between = (lower: unknown, upper: unknown): DBCoreKeyRange => ({ type: 2, lower, upper });
 
+/**
+ * Transactions with a write of a watched table under way (from its call until it returns, derived
+ * work included). A write issued while another is under way starts its derived work only after its
+ * own rows are written, as every write did (`claimsAdded` starts sooner only when nothing else is).
+ */
+const busy = new WeakMap<DBCoreTransaction, number>();
+function tracked<T>(trans: DBCoreTransaction, write: () => Promise<T>): Promise<T> {
+  const p = write();
+  busy.set(trans, (busy.get(trans) ?? 0) + 1);
+  const done = () => {
+    const n = (busy.get(trans) ?? 1) - 1;
+    if (n > 0) busy.set(trans, n);
+    else busy.delete(trans);
+  };
+  // bookkeeping on the side: the write's own promise goes back as it is (a promise derived from it
+  // would leave Dexie's transaction zone for the middleware above, which writes after awaiting it)
+  p.then(done, done);
+  return p;
+}
+
 /** Derived work of one transaction runs one step at a time, in the order of the writes. */
 const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
 function inOrder<T>(trans: DBCoreTransaction, job: () => Promise<T>): Promise<T> {
@@ -104,6 +128,8 @@ async function putDerived(
   t: Tables,
   trans: DBCoreTransaction,
   changes: readonly (readonly [FacetRow | undefined, FacetRow | undefined])[],
+  /** Summary rows read beforehand (by scope id), when the caller could tell which scopes change. */
+  summaries?: Promise<ReadonlyMap<string, SummaryRow | undefined>>,
 ): Promise<void> {
   const delta = new CountDelta();
   const puts: FacetRow[] = [];
@@ -127,7 +153,11 @@ async function putDerived(
   const changed = delta.changed();
   if (changed.size === 0) return;
   const ids = [...changed.keys()];
-  const rows = (await t.summaries.getMany({ trans, keys: ids })) as (SummaryRow | undefined)[];
+  const read = await summaries;
+  const rows =
+    read && ids.every((id) => read.has(id))
+      ? ids.map((id) => read.get(id))
+      : ((await t.summaries.getMany({ trans, keys: ids })) as (SummaryRow | undefined)[]);
   const next = ids.map((id, i) => applyDelta(rows[i], id, changed.get(id)!));
   const empty = next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id);
   const full = next.filter((r) => Object.keys(r.counts).length > 0);
@@ -155,6 +185,84 @@ async function speakerNames(
   ];
   const rows = (await t.speakers.getMany({ trans, keys: ids })) as (Speaker | undefined)[];
   return new Map(rows.filter((s): s is Speaker => s !== undefined).map((s) => [s.id as string, s.name]));
+}
+
+/**
+ * New claim rows (an `add`, e.g. an import), with the derived work started before the claims are
+ * written: the reads it needs go out first (IndexedDB answers a transaction's requests in order),
+ * then the claims, and the facet, key and count rows are worked out while IndexedDB stores the
+ * claims. Only the derived writes wait for the claims' outcome, and cover the claims that were
+ * added: the same rows, in the same order, as `claimsWritten` after the write.
+ */
+function claimsAdded(t: Tables, req: DBCoreMutateRequest & { type: 'add' }): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  const claims = req.values as Claim[];
+  const ids = claims.map((c) => c.id as string);
+  const sorted = [...ids].sort();
+  // none of these tables is written by the claims' write itself
+  const reads = Promise.all([
+    ids.length > 0 ? liveEvidenceClaims(t, trans, between(sorted[0], sorted.at(-1))) : [],
+    speakerNames(t, trans, claims),
+    placementKeys(t, trans, ids),
+    summaryRows(t, trans, claims),
+  ]);
+  const written = t.claims.mutate(req);
+  const worked = reads.then(([evidence, names, placed, summaries]) => {
+    const wanted = new Set(ids);
+    const sourced = new Set<string>();
+    for (const e of evidence) if (wanted.has(e.claimId)) sourced.add(e.claimId);
+    const facets = claims.map((c) =>
+      facetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
+    );
+    return { facets, placed, summaries };
+  });
+  // both are awaited together below; neither may go unhandled while the other is pending
+  worked.catch(() => undefined);
+  const job = inOrder(trans, async () => {
+    const [res, { facets, placed, summaries }] = await Promise.all([written, worked]);
+    const kept = claims.flatMap((_, i) => (succeeded(res, i) ? [i] : []));
+    if (kept.length > 0) {
+      const all = kept.length === claims.length;
+      await putDerived(
+        t,
+        trans,
+        kept.map((i) => [undefined, facets[i]] as const),
+        all ? Promise.resolve(summaries) : undefined,
+      );
+      const keptIds = kept.map((i) => ids[i]!);
+      await placedClaimsChanged(
+        t,
+        trans,
+        keptIds,
+        new Map(kept.map((i) => [ids[i]!, claims[i]!])),
+        all ? placed : undefined,
+      );
+    }
+    return res;
+  });
+  job.catch(() => undefined);
+  // answered through the write's own (Dexie) promise, as every other write: the middleware above
+  // writes after awaiting it, inside the transaction's zone
+  return written.then(() => job);
+}
+
+/** The summary rows of every scope these (new) claims count in. */
+async function summaryRows(
+  t: Tables,
+  trans: DBCoreTransaction,
+  claims: readonly Claim[],
+): Promise<Map<string, SummaryRow | undefined>> {
+  const scopes = new Set<string>();
+  for (const c of claims) {
+    if (c.deletedAt !== null) continue;
+    scopes.add(LIBRARY);
+    scopes.add(articleScope(c.articleId));
+    if (c.speakerId !== null) scopes.add(speakerScope(c.speakerId));
+    for (const tag of c.tags) scopes.add(tagScope(tag));
+  }
+  const keys = [...scopes];
+  const rows = (await t.summaries.getMany({ trans, keys })) as (SummaryRow | undefined)[];
+  return new Map(keys.map((k, i) => [k, rows[i]]));
 }
 
 /**
@@ -236,16 +344,30 @@ async function evidenceChanged(t: Tables, trans: DBCoreTransaction, claimIds: Re
  * new ids are close together), keys only, then the rows of the ids asked for. Most writes are of
  * claims placed nowhere: one read that finds no key.
  */
-async function placementsOf(t: Tables, trans: DBCoreTransaction, claimIds: readonly string[]) {
+async function placementKeys(
+  t: Tables,
+  trans: DBCoreTransaction,
+  claimIds: readonly string[],
+): Promise<(readonly [string, string])[]> {
   if (claimIds.length === 0) return [];
   const sorted = [...new Set(claimIds)].sort();
   const index = t.placements.schema.getIndexByKeyPath('c')!;
   const range = sorted.length === 1 ? equal(sorted[0]) : between(sorted[0], sorted.at(-1));
   const { result } = await t.placements.query({ trans, values: false, query: { index, range } });
   const wanted = new Set(sorted);
-  const keys = (result as [string, string][]).filter((k) => wanted.has(k[1]));
+  return (result as [string, string][]).filter((k) => wanted.has(k[1]));
+}
+
+async function placementsOf(
+  t: Tables,
+  trans: DBCoreTransaction,
+  claimIds: readonly string[],
+  read?: readonly (readonly [string, string])[],
+) {
+  if (claimIds.length === 0) return [];
+  const keys = read ?? (await placementKeys(t, trans, claimIds));
   if (keys.length === 0) return [];
-  return ((await t.placements.getMany({ trans, keys })) as (PlacedRow | undefined)[]).filter(
+  return ((await t.placements.getMany({ trans, keys: [...keys] })) as (PlacedRow | undefined)[]).filter(
     (r): r is PlacedRow => r !== undefined,
   );
 }
@@ -265,8 +387,10 @@ async function placedClaimsChanged(
   trans: DBCoreTransaction,
   ids: readonly string[],
   claims: ReadonlyMap<string, Claim>,
+  /** `placementKeys(ids)`, read beforehand. */
+  keys?: readonly (readonly [string, string])[],
 ): Promise<void> {
-  const rows = await placementsOf(t, trans, ids);
+  const rows = await placementsOf(t, trans, ids, keys);
   if (rows.length === 0) return;
   const arriving = [...new Set(rows.filter((r) => r.a === null && claims.has(r.c)).map((r) => r.c))];
   const links = await Promise.all(arriving.map((id) => liveEvidenceClaims(t, trans, equal(id))));
@@ -390,6 +514,8 @@ function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutate
       return res;
     });
   }
+  // an add while no other write of this transaction is under way starts its derived work alongside
+  if (req.type === 'add' && !busy.has(trans)) return claimsAdded(t, req);
   return t.claims.mutate(req).then(async (res) => {
     if (req.type === 'delete') {
       await inOrder(trans, () =>
@@ -496,7 +622,8 @@ export const derivedMiddleware: Middleware<DBCore> = {
         return write
           ? {
               ...table,
-              mutate: (req) => (deferred.has(req.trans as object) ? table.mutate(req) : write(req)),
+              mutate: (req) =>
+                deferred.has(req.trans as object) ? table.mutate(req) : tracked(req.trans, () => write(req)),
             }
           : table;
       },

@@ -155,6 +155,7 @@ export async function startBulkImport(files: readonly File[]): Promise<void> {
           label: item.label,
           input: { text: prepared.text, title: prepared.title, url: prepared.url, outlet, publishedAt: date },
           extraction,
+          sha256: sha,
         });
       } catch (e) {
         fail({ label: item.label, reason: reasonOf(e) });
