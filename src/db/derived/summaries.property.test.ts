@@ -201,7 +201,11 @@ async function apply(o: Op): Promise<void> {
       return;
     }
     case 'place': {
-      const q = pick(questions, o.m);
+      // a deleted question refuses placements (setStances says so): place only on live ones
+      const q = pick(
+        questions.filter((x) => x.deletedAt === null),
+        o.m,
+      );
       if (q && claims.length)
         await setStances(
           q.id as QuestionId,
