@@ -2,7 +2,7 @@ import { claimCount, confirmWithoutSource, KELSEY, openKelsey } from './claims-t
 import { expect, REFERENCE_TITLE, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
-test.use({ seedProfile: KELSEY_PROFILE });
+test.use({ storageState: KELSEY_PROFILE });
 
 test('the library sorts by what still needs work, flagged first, and keeps the order in the URL', async ({
   page,
