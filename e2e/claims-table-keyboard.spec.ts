@@ -1,4 +1,4 @@
-import { claimCount, confirmWithoutSource, grid, kelseyArticleId } from './claims-table-fixtures';
+import { bodyRows, claimCount, confirmWithoutSource, grid, kelseyArticleId } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
@@ -12,6 +12,8 @@ test('j/k move the row focus, x and Space select, Esc clears, a digit sets a ver
   await expect(claimCount(page)).toHaveText('60 claims');
   const row = (n: number) => grid(page).locator(`[aria-rowindex="${n + 1}"]`);
   const body = page.locator('body');
+  // the count and the rows are two reads: j moves among rows, so wait for them
+  await expect(bodyRows(page).first()).toBeVisible();
 
   await body.press('j');
   await expect(row(1)).toBeFocused();

@@ -19,6 +19,7 @@ for (const size of sizes) {
     await expect(claimCount(page)).not.toHaveText('Counting…');
     // Some review state: a few verdicts (one flagged), a tag, a selection, the focus on a row.
     const row = (n: number) => grid(page).locator(`[aria-rowindex="${n + 1}"]`);
+    await expect(row(1)).toBeVisible(); // the rows are a read of their own, after the count
     // Select answers 2–4 by keyboard (j moves, x selects).
     await page.locator('body').press('j');
     for (let i = 0; i < 3; i++) {

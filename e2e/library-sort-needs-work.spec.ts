@@ -1,4 +1,4 @@
-import { claimCount, confirmWithoutSource, KELSEY, openKelsey } from './claims-table-fixtures';
+import { bodyRows, claimCount, confirmWithoutSource, KELSEY, openKelsey } from './claims-table-fixtures';
 import { expect, REFERENCE_TITLE, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
@@ -25,6 +25,8 @@ test('the library sorts by what still needs work, flagged first, and keeps the o
     .getAttribute('value');
   await page.getByLabel('Article', { exact: true }).selectOption(reference!);
   await expect(claimCount(page)).not.toHaveText('Counting…');
+  // the count and the rows are two reads: j moves among rows, so wait for them
+  await expect(bodyRows(page).first()).toBeVisible();
   await page.locator('body').press('j');
   await page.keyboard.press('7');
   await confirmWithoutSource(page, 'False');
