@@ -202,6 +202,8 @@ type Base<K, V> = Readonly<{
  * being made at load. Documents added later are kept as ordinary entries after the packed ones, and
  * removed ones are remembered by position, so the order is a Map's (packed ones first, as inserted).
  */
+// Its iteration overrides repeat LazyTermData's on purpose: a shared base class overriding entries()
+// would make `super.entries()` in materialize() and live() re-enter materialize.
 class PackedMap<K, V> extends Map<K, V> {
   private base: Base<K, V> | null;
   private removed = new Set<number>();
