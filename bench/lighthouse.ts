@@ -4,7 +4,9 @@
  * in Debian's headless Chromium on the seeded on-disk profile. Storage is kept (the seeded library is
  * the point), and the service worker of this build is installed first, as for a returning user.
  * Desktop settings (Lighthouse's desktop preset: no CPU slowdown, fast network); BENCH_LH_RUNS
- * (default 3) runs per page.
+ * (default 3) runs per page. BENCH_LH_AUDIT_MIN (default 6) bounds one audit: a page whose audit
+ * overruns is left unmeasured (no figure, so bench:check says so) and the other page still is.
+ * BENCH_LH_LOG=info prints Lighthouse's own steps (where an audit spends its time).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -23,6 +25,8 @@ import {
 import { type Metric, metric, RESULTS_DIR, writeResults } from './lib/results';
 
 const RUNS = Number(process.env.BENCH_LH_RUNS ?? 3);
+const AUDIT_MS = Number(process.env.BENCH_LH_AUDIT_MIN ?? 6) * 60_000;
+const LOG_LEVEL = process.env.BENCH_LH_LOG === 'info' ? 'info' : 'error';
 const DEBUG_PORT = BENCH_PORT + 1000;
 
 /** Replaces any service worker of an earlier build with this build's, and waits until it is active. */
@@ -77,8 +81,10 @@ async function audit(url: string, save: string): Promise<Scores> {
     {
       port: DEBUG_PORT,
       output: 'json',
-      logLevel: 'error',
+      logLevel: LOG_LEVEL,
       disableStorageReset: true,
+      // not scored: a screenshot of the whole page, which for the long article is a very tall one
+      disableFullPageScreenshot: true,
       onlyCategories: ['performance', 'accessibility'],
     },
     desktopConfig,
@@ -103,15 +109,33 @@ const pages = {
   'long article': `${baseUrl()}/articles/${encodeURIComponent(profile.longArticleId)}`,
 };
 const scores: Record<string, Scores[]> = {};
+/** Pages whose audit overran AUDIT_MS: not audited again, and left without a figure. */
+const overran = new Set<string>();
 try {
   await installServiceWorker();
-  const chrome = await startChromium();
+  let chrome = await startChromium();
   try {
     for (let i = 0; i < RUNS; i++) {
       for (const [name, url] of Object.entries(pages)) {
-        const s = await audit(url, `${name.replace(' ', '-')}-${i + 1}`);
+        if (overran.has(name)) continue;
+        const t0 = Date.now();
+        let timer: NodeJS.Timeout | undefined;
+        const over = new Promise<null>((resolve) => {
+          timer = setTimeout(() => resolve(null), AUDIT_MS);
+        });
+        const s = await Promise.race([audit(url, `${name.replace(' ', '-')}-${i + 1}`), over]);
+        clearTimeout(timer);
+        const seconds = Math.round((Date.now() - t0) / 1000);
+        if (s === null) {
+          // a Chromium that a stuck audit still holds is not reused: the next audit gets a new one
+          console.log(`${name}: audit ${i + 1} not finished after ${seconds} s: ${name} is not measured`);
+          overran.add(name);
+          chrome.kill('SIGKILL');
+          chrome = await startChromium();
+          continue;
+        }
         scores[name] = [...(scores[name] ?? []), s];
-        console.log(`${name}: performance ${s.performance}, accessibility ${s.accessibility}`);
+        console.log(`${name}: performance ${s.performance}, accessibility ${s.accessibility} (${seconds} s)`);
         if (s.failed.length > 0) console.log(`  audits not passed: ${s.failed.join(', ')}`);
       }
     }
@@ -144,3 +168,7 @@ const results: Metric[] = Object.entries(scores).flatMap(([name, s]) => [
   ),
 ]);
 writeResults('lighthouse', results);
+if (overran.size > 0) {
+  console.error(`lighthouse: not measured (audit over ${AUDIT_MS / 60_000} min): ${[...overran].join(', ')}`);
+  process.exit(1);
+}

@@ -1,13 +1,21 @@
 /**
  * npm run bench [-- name …] — runs every benchmark (or the named ones) one after another, each in its
  * own process; each writes bench/results/<name>.json. Exits non-zero when one of them fails to run
- * (a broken budget is for `npm run bench:check` to report).
+ * or overruns its time (a broken budget is for `npm run bench:check` to report).
+ *
+ * Beside the results it writes what each bench cost and how it was run (bench/results/runs/
+ * <name>.run.json: wall and CPU time, load, arguments), which bench:check reads to know which
+ * results a run through here measured at the budgets' sizes; a whole run also writes
+ * bench/results/bench-run.json (its 15 minutes, and each bench's and seed's time).
+ * BENCH_TIMEOUT_MIN (default 25) bounds each bench: one that hangs is stopped, and the run goes on.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCHES, WHOLE_RUN_BUDGET_S } from './lib/benches';
+import { BENCHES, type BenchRun, CACHED_LIBRARIES, SIZE_ENV, WHOLE_RUN_BUDGET_S } from './lib/benches';
+import { startCost } from './lib/cost';
 import { root } from './lib/profile';
-import { metric, writeResults } from './lib/results';
+import { machine, metric, RESULTS_DIR, runFile, type SeedCost, writeResults } from './lib/results';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const chosen = only.length > 0 ? BENCHES.filter((b) => only.includes(b.name)) : BENCHES;
@@ -16,49 +24,142 @@ if (unknown.length > 0) {
   console.error(`unknown bench: ${unknown.join(', ')} (known: ${BENCHES.map((b) => b.name).join(', ')})`);
   process.exit(2);
 }
+const timeoutMs = Number(process.env.BENCH_TIMEOUT_MIN ?? 25) * 60_000;
+const full = process.env.BENCH_FULL === '1';
 
-const started = Date.now();
-let built = false;
+/** Runs one bench in a process group of its own, so that a bench that overruns is stopped whole. */
+function runOne(args: string[], env: NodeJS.ProcessEnv): Promise<{ exit: string; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(join(root, 'node_modules/.bin/tsx'), args, {
+      cwd: root,
+      stdio: 'inherit',
+      env,
+      detached: true,
+    });
+    let timedOut = false;
+    const stop = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        // already gone
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.log(`=== stopping: over BENCH_TIMEOUT_MIN (${timeoutMs / 60_000} min)`);
+      stop('SIGTERM');
+      setTimeout(() => stop('SIGKILL'), 10_000).unref();
+    }, timeoutMs);
+    // ^C reaches only this process (the bench has a group of its own): stop the bench too, and the run
+    const interrupt = () => {
+      stop('SIGTERM');
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupt);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      process.off('SIGINT', interrupt);
+      resolve({ exit: code === null ? String(signal) : String(code), timedOut });
+    });
+  });
+}
+
+const started = new Date();
+mkdirSync(join(RESULTS_DIR, 'runs'), { recursive: true });
+const endWhole = startCost();
 const failed: string[] = [];
-const took: [string, number][] = [];
+const runs: BenchRun[] = [];
+let built = false;
 // One origin for every bench: the bench library is seeded for an origin (its port included) and
 // each bench that needs it measures on a copy (bench/lib/profile.ts), so a run seeds it once.
 const port = process.env.BENCH_PORT ?? process.env.E2E_PORT ?? '4179';
 for (const bench of chosen) {
-  const t0 = Date.now();
-  console.log(`\n=== ${bench.name} (${bench.script})`);
-  const env = {
+  const args = (full && bench.fullArgs) || bench.args || [];
+  console.log(`\n=== ${bench.name} (${bench.script} ${args.join(' ')})`);
+  const env: NodeJS.ProcessEnv = {
     ...bench.env,
     ...process.env,
     BENCH_PORT: port,
     E2E_PORT: port,
     ...(bench.reusesBuild && built ? { BENCH_NO_BUILD: '1' } : {}),
   };
-  const run = spawnSync(join(root, 'node_modules/.bin/tsx'), [bench.script, ...(bench.args ?? [])], {
-    cwd: root,
-    stdio: 'inherit',
-    env,
-  });
-  const seconds = Math.round((Date.now() - t0) / 1000);
-  took.push([bench.name, seconds]);
-  if (run.status === 0) {
-    console.log(`=== ${bench.name}: done in ${seconds} s`);
+  const benchStarted = new Date().toISOString();
+  const end = startCost();
+  const { exit, timedOut } = await runOne([bench.script, ...args], env);
+  const cost = end();
+  const run: BenchRun = {
+    name: bench.name,
+    started: benchStarted,
+    finished: new Date().toISOString(),
+    exit,
+    timedOut,
+    args,
+    // what changes the library's size or what is measured: bench:check counts no result of a run with these set
+    sizeEnv: Object.fromEntries(SIZE_ENV.filter((k) => env[k] !== undefined).map((k) => [k, env[k]!])),
+    runEnv: Object.fromEntries(Object.keys(bench.env ?? {}).map((k) => [k, env[k] ?? ''])),
+    ...cost,
+  };
+  runs.push(run);
+  writeFileSync(runFile(bench.name), `${JSON.stringify(run, null, 2)}\n`);
+  const costs = `${cost.wallS} s wall, ${cost.cpuS} s CPU, load ${cost.loadStart}→${cost.loadEnd}`;
+  if (exit === '0') {
+    console.log(`=== ${bench.name}: done (${costs})`);
     // bundle and the screen benches build dist/ the same way: later ones reuse it.
     if (bench.name === 'bundle' || bench.reusesBuild) built = true;
   } else {
-    console.log(`=== ${bench.name}: FAILED (exit ${run.status ?? run.signal}) after ${seconds} s`);
+    console.log(`=== ${bench.name}: FAILED (${timedOut ? 'stopped, over time' : `exit ${exit}`}; ${costs})`);
     failed.push(bench.name);
   }
 }
-const seconds = Math.round((Date.now() - started) / 1000);
-console.log(`\nbench: ${chosen.length - failed.length} of ${chosen.length} ran in ${seconds} s`);
-console.log(`bench: ${took.map(([name, s]) => `${name} ${s} s`).join(', ')}`);
+const whole = endWhole();
+
+/** The seeds this run made (bench/lib/library-cache.ts writes each one's cost). */
+const seeds: SeedCost[] = existsSync(join(RESULTS_DIR, 'runs'))
+  ? readdirSync(join(RESULTS_DIR, 'runs'))
+      .filter((f) => f.startsWith('seed-') && f.endsWith('.cost.json'))
+      .map((f) => JSON.parse(readFileSync(join(RESULTS_DIR, 'runs', f), 'utf8')) as SeedCost)
+      .filter((s) => s.finished >= started.toISOString())
+  : [];
+
+console.log(`\nbench: ${chosen.length - failed.length} of ${chosen.length} ran in ${whole.wallS} s`);
+console.log('bench: name, wall s, CPU s of its processes, load at start → end');
+for (const r of runs)
+  console.log(
+    `  ${r.name.padEnd(13)} ${String(r.wallS).padStart(7)} ${String(r.cpuS).padStart(7)}  ${r.loadStart}→${r.loadEnd}`,
+  );
+for (const s of seeds)
+  console.log(`  (seed of ${s.name}, inside the bench above: ${s.wallS} s wall, ${s.cpuS} s CPU)`);
 // The whole run's time is a budget of its own, checked by bench:check; only a run of every bench says it.
-if (chosen.length === BENCHES.length && failed.length === 0) {
+if (chosen.length === BENCHES.length && !full) {
   writeResults('bench-run', [
-    metric('npm run bench: every benchmark', 's', [seconds], WHOLE_RUN_BUDGET_S),
-    ...took.map(([name, s]) => metric(`npm run bench: ${name}`, 's', [s], null)),
+    metric('npm run bench: every benchmark, wall clock', 's', [whole.wallS], WHOLE_RUN_BUDGET_S),
+    metric('npm run bench: benchmarks that failed or overran', 'count', [failed.length], 0),
+    metric(
+      `npm run bench: cached libraries seeded by the run (${CACHED_LIBRARIES.join(', ')}: a fresh clone seeds each)`,
+      'count',
+      [CACHED_LIBRARIES.filter((name) => seeds.some((s) => s.name === name)).length],
+      CACHED_LIBRARIES.length,
+      'higher',
+    ),
+    metric(
+      "npm run bench: CPU time of every benchmark (a quiet run's time is near it)",
+      's',
+      [whole.cpuS],
+      null,
+    ),
+    ...runs.flatMap((r) => [
+      metric(`npm run bench: ${r.name}, wall clock`, 's', [r.wallS], null),
+      metric(`npm run bench: ${r.name}, CPU time`, 's', [r.cpuS], null),
+    ]),
+    ...seeds.flatMap((s) => [
+      metric(`seed of the ${s.name} library, wall clock`, 's', [s.wallS], null),
+      metric(`seed of the ${s.name} library, CPU time`, 's', [s.cpuS], null),
+    ]),
   ]);
+  writeFileSync(
+    runFile('bench-run'),
+    `${JSON.stringify({ ...machine(), started: started.toISOString(), finished: new Date().toISOString(), ...whole, benches: runs, seeds }, null, 2)}\n`,
+  );
 }
 if (failed.length > 0) {
   console.log(`bench: failed to run: ${failed.join(', ')}`);

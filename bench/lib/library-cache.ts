@@ -20,6 +20,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startCost } from './cost';
+import { RESULTS_DIR, type SeedCost, seedCostFile } from './results';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const CACHE_DIR = process.env.BENCH_CACHE ?? join(root, 'bench/.cache/profiles');
@@ -74,17 +76,31 @@ export async function copyOfCachedLibrary<T extends object>(
     const partial = `${cached}.partial-${process.pid}`;
     rmSync(partial, { recursive: true, force: true });
     mkdirSync(partial, { recursive: true });
-    const t0 = Date.now();
+    const end = startCost();
     console.log(`bench library "${name}": seeding ${cached} …`);
     try {
       const info = await seed(partial);
+      const cost = end();
+      const seedCost: SeedCost = {
+        name,
+        key,
+        finished: new Date().toISOString(),
+        wallS: cost.wallS,
+        cpuS: Math.round((cost.cpuS + cost.selfCpuS) * 10) / 10,
+        loadStart: cost.loadStart,
+        loadEnd: cost.loadEnd,
+      };
+      mkdirSync(join(RESULTS_DIR, 'runs'), { recursive: true });
+      writeFileSync(seedCostFile(name), `${JSON.stringify(seedCost, null, 2)}\n`);
+      console.log(
+        `bench library "${name}": seeded in ${cost.wallS} s (${seedCost.cpuS} s CPU, load ${cost.loadStart}→${cost.loadEnd})`,
+      );
       writeFileSync(join(partial, MARKER_FILE), `${JSON.stringify({ ...info, key }, null, 2)}\n`);
       rmSync(cached, { recursive: true, force: true });
       renameSync(partial, cached);
     } finally {
       rmSync(partial, { recursive: true, force: true });
     }
-    console.log(`bench library "${name}": seeded in ${Math.round((Date.now() - t0) / 1000)} s`);
     seeded = true;
   }
   const t0 = Date.now();

@@ -22,6 +22,21 @@ export type Metric = Readonly<{
 
 export const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
 export const resultFile = (bench: string) => `${RESULTS_DIR}${bench}.json`;
+/** How `npm run bench` ran a bench (bench/run.ts): not a result file, so bench:check does not read it as one. */
+export const runFile = (bench: string) => `${RESULTS_DIR}runs/${bench}.run.json`;
+/** What seeding a cached library cost (bench/lib/library-cache.ts): runs/seed-<name>.cost.json. */
+export const seedCostFile = (name: string) => `${RESULTS_DIR}runs/seed-${name}.cost.json`;
+
+export type SeedCost = Readonly<{
+  name: string;
+  key: string;
+  finished: string;
+  wallS: number;
+  /** CPU seconds of the seed's browser (a child process that ended) and of the bench's own process meanwhile. */
+  cpuS: number;
+  loadStart: number;
+  loadEnd: number;
+}>;
 
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return Number.NaN;
