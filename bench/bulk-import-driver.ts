@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, type CDPSession, chromium, type Page } from '@playwright/test';
 import { createServer } from 'vite';
 import { findBrowser } from '../scripts/browser-path.mjs';
+import { BENCH_OPTIMIZE_DEPS } from './lib/profile';
 
 export const numberArg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -89,6 +90,7 @@ export async function runBenchPage(name: string, options: Record<string, number>
     logLevel: 'warn',
     resolve: { alias: { '@': join(root, 'src') } },
     worker: { format: 'es' },
+    optimizeDeps: BENCH_OPTIMIZE_DEPS,
     server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
   });
   await server.listen();

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { stopTrace } from './bulk-import-driver';
 import { copyOfCachedLibrary, libraryKey } from './lib/library-cache';
-import { launchBench } from './lib/profile';
+import { BENCH_OPTIMIZE_DEPS, launchBench } from './lib/profile';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,6 +52,7 @@ const server = await createServer({
   root,
   logLevel: 'warn',
   resolve: { alias: { '@': join(root, 'src') } },
+  optimizeDeps: BENCH_OPTIMIZE_DEPS,
   server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
 });
 await server.listen();

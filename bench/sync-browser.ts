@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { createTeam, startCouchServer } from '../src/sync/testing/couch-server';
-import { launchBench } from './lib/profile';
+import { BENCH_OPTIMIZE_DEPS, launchBench } from './lib/profile';
 import { machine, metric, writeResults } from './lib/results';
 import { benchArticleId, benchClaimId, seedTeamLibrary } from './sync-seed';
 
@@ -95,6 +95,7 @@ try {
     root,
     logLevel: 'warn',
     resolve: { alias: { '@': join(root, 'src') } },
+    optimizeDeps: BENCH_OPTIMIZE_DEPS,
     server: {
       port,
       strictPort: true,

@@ -39,6 +39,18 @@ export const CHROMIUM_ARGS = [
 
 export type Profile = Seeded & { port: number; key: string };
 
+/**
+ * What a bench's Vite dev server pre-bundles (`optimizeDeps`). Left to itself Vite scans index.html,
+ * whose `virtual:pwa-register` (the PWA plugin's: not loaded with `configFile: false`) fails the whole
+ * scan, so nothing is pre-bundled and each dependency is found when a page first asks for it; on a
+ * fresh clone (no node_modules/.vite yet) that re-bundles mid-load, the page's older imports get
+ * "504 Outdated Optimize Dep", and with no HMR to reload it the page never gets ready (compare's seed
+ * and bulk import failed so). The bench pages and the workers name every dependency the benches load.
+ */
+export const BENCH_OPTIMIZE_DEPS = {
+  entries: ['bench/*.html', 'src/workers/*.worker.ts', 'bench/*.worker.ts'],
+};
+
 /** Headless Chromium (Playwright's or Debian's) on a persistent profile in `dir`. */
 export function launchBench(
   dir: string,
@@ -71,6 +83,7 @@ async function seedLibraryProfile(dir: string, options: SeedOptions, port: numbe
     logLevel: 'warn',
     resolve: { alias: { '@': join(root, 'src') } },
     worker: { format: 'es' },
+    optimizeDeps: BENCH_OPTIMIZE_DEPS,
     server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
   });
   await server.listen();
