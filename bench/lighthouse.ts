@@ -75,7 +75,8 @@ async function startChromium(): Promise<ChildProcess> {
 
 type Scores = { performance: number; accessibility: number; failed: string[] };
 
-async function audit(url: string, save: string): Promise<Scores> {
+/** The page's scores, or why the audit gave none. */
+async function audit(url: string, save: string): Promise<Scores | string> {
   const result = await lighthouse(
     url,
     {
@@ -92,12 +93,16 @@ async function audit(url: string, save: string): Promise<Scores> {
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
   writeFileSync(`${RESULTS_DIR}runs/${save}.lighthouse.json`, JSON.stringify(lhr));
+  // A run that failed (NO_FCP at load 70 here) scores 0 in every category: not a figure of the page.
+  const error = lhr.runtimeError?.code;
+  if (error || lhr.categories.performance?.score == null || lhr.categories.accessibility?.score == null)
+    return `the audit failed (${error ?? 'no score'}: ${lhr.runtimeError?.message ?? ''})`;
   const failed = Object.values(lhr.audits)
     .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
     .map((a) => a.id);
   return {
-    performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
-    accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+    performance: Math.round(lhr.categories.performance.score * 100),
+    accessibility: Math.round(lhr.categories.accessibility.score * 100),
     failed,
   };
 }
@@ -111,6 +116,8 @@ const pages = {
 const scores: Record<string, Scores[]> = {};
 /** Pages whose audit overran AUDIT_MS: not audited again, and left without a figure. */
 const overran = new Set<string>();
+/** Audits that gave no score (a Lighthouse runtime error): left out of the figures, and reported. */
+const failedAudits: string[] = [];
 try {
   await installServiceWorker();
   let chrome = await startChromium();
@@ -132,6 +139,11 @@ try {
           overran.add(name);
           chrome.kill('SIGKILL');
           chrome = await startChromium();
+          continue;
+        }
+        if (typeof s === 'string') {
+          console.log(`${name}: audit ${i + 1}: ${s} (${seconds} s)`);
+          failedAudits.push(`${name} ${i + 1}`);
           continue;
         }
         scores[name] = [...(scores[name] ?? []), s];
@@ -168,6 +180,8 @@ const results: Metric[] = Object.entries(scores).flatMap(([name, s]) => [
   ),
 ]);
 writeResults('lighthouse', results);
+if (failedAudits.length > 0)
+  console.error(`lighthouse: audits that failed, left out: ${failedAudits.join(', ')}`);
 if (overran.size > 0) {
   console.error(`lighthouse: not measured (audit over ${AUDIT_MS / 60_000} min): ${[...overran].join(', ')}`);
   process.exit(1);
