@@ -4,7 +4,11 @@ import { bulkItems, countItems } from './bulk-sources';
 
 const corpus = (lines: number) =>
   new NodeFile(
-    [Array.from({ length: lines }, (_, i) => JSON.stringify({ id: `a${i}`, text: `${i} ${'x'.repeat(2_500)}` })).join('\n')],
+    [
+      Array.from({ length: lines }, (_, i) =>
+        JSON.stringify({ id: `a${i}`, text: `${i} ${'x'.repeat(2_500)}` }),
+      ).join('\n'),
+    ],
     'corpus.jsonl',
   ) as unknown as File;
 
