@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ArticleId, ClaimId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle, softDeleteArticle } from './articles';
@@ -53,6 +53,18 @@ describe('articleQueries', () => {
     await softDeleteArticle(b.articleId);
     expect((await client().fetchQuery(articleQueries.list())).map((s) => s.id)).toEqual([a.articleId]);
     expect((await client().fetchQuery(articleQueries.trash())).map((s) => s.id)).toEqual([b.articleId]);
+  });
+
+  test('list: the summaries are one range read, not a request per article', async () => {
+    for (let i = 0; i < 12; i++) {
+      await saveImportedArticle({ text: `${ARTICLE_A}\n\nPart ${i}.`, title: `Part ${i}` }, extractionA());
+    }
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const list = await client().fetchQuery(articleQueries.list());
+    expect(list).toHaveLength(12);
+    expect(list.every((a) => a.claimCount === 3 && a.speakerCount === 2)).toBe(true);
+    expect(gets).not.toHaveBeenCalled();
+    gets.mockRestore();
   });
 
   test('detail: the article, or null', async () => {

@@ -103,11 +103,15 @@ export type ArticleSummary = Readonly<{
 }>;
 
 /**
- * The progress of every live article from its kept summary (one read per article, never a claim):
- * counts by verdict and source are maintained with every write (src/db/derived).
+ * The progress of every live article from its kept summary (never a claim): counts by verdict and
+ * source are maintained with every write (src/db/derived). The article summaries are read as one
+ * key range (`a:…`), not one request per article: issuing and answering a get per article was most
+ * of the main thread's script time of each Library re-read during a bulk import, growing with the library.
  */
 async function summariseLibrary(articles: readonly ArticleHead[]): Promise<ArticleSummary[]> {
-  const rows = await db.summaries.bulkGet(articles.map((a) => articleScope(a.id)));
+  const read = await db.summaries.where('id').startsWith(articleScope('')).toArray();
+  const byId = new Map(read.map((r) => [r.id, r]));
+  const rows = articles.map((a) => byId.get(articleScope(a.id)));
   return articles.map((article, i) => {
     const counts = countsOf(rows[i]);
     return {
