@@ -566,8 +566,6 @@ function phasesOf(w: ClaimSearchStats, t0: number, firstMs: number, idsMs: numbe
     out.reply = Math.round(((idsMs || firstMs) - queried) * 10) / 10;
   }
   if (rowsMs) out.rows = Math.round(rowsMs * 10) / 10;
-  // beside the steps, not one of them: the worker's own read of the saved row, begun at its start
-  if (w.earlyRead) out.savedRead = w.earlyRead.endMs - w.earlyRead.startMs;
   return out;
 }
 

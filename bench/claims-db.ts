@@ -204,7 +204,6 @@ async function afterReloads(page: Page) {
         ['waitForAsk', "the wait for the page's question"],
         ['query', 'the query'],
         ['reply', 'the answer back to the page'],
-        ['savedRead', "the worker's read of the saved row, begun at its start (beside the steps above)"],
       ] as const
     ).map(([key, label]) =>
       metric(`first search after a reload, step: ${label}`, (x) => x.phases[key] ?? 0, null),

@@ -47,10 +47,8 @@ test('the search worker of a tab another tab upgraded under it lets its pending 
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   await import('@/workers/search.worker');
   // the worker loads (here: builds) its index at start, and schedules its save
-  // (the worker's data layer is imported after its start: its first load here can take seconds)
   await vi.waitFor(() => expect(claimSearchStats()).toMatchObject({ built: true, unsaved: true }), {
     interval: 5,
-    timeout: 20_000,
   });
 
   await upgradeFromAnotherTab();

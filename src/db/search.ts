@@ -18,7 +18,7 @@ import {
   packClaimIndex,
   unpackClaimIndex,
 } from '@/core/search/packed-index';
-import { db, type SearchIndexRow } from './db';
+import { db } from './db';
 
 /**
  * The claim search index of this tab, built on the first search (one read of every claim) and then
@@ -39,12 +39,13 @@ let state: State | null = null;
 let lastRefreshed = 0;
 /**
  * Where the last start's time went (ms): reading and unpacking the saved index (`loadMs`, of which
- * the wait for the row, the database's open included when it came first, and the unpacking),
- * building it, the first refresh, and the first query on it. `marks` are when each step ended, on this thread's clock (`performance.now()`
+ * the database's open, the row's read and the unpacking), building it, the first refresh, and the
+ * first query on it. `marks` are when each step ended, on this thread's clock (`performance.now()`
  * from `timeOrigin`), so the benchmark can place them on the page's.
  */
 const timings = {
   loadMs: 0,
+  openMs: 0,
   readMs: 0,
   unpackMs: 0,
   buildMs: 0,
@@ -177,41 +178,19 @@ function addClaimChanges(more: ClaimChanges | undefined): void {
 
 const SAVED = 'claims';
 
-/** A read of the saved row already under way (the search worker's first step), for the next load. */
-let readUnderWay: Promise<SearchIndexRow | undefined> | null = null;
-
-/**
- * Hands over a read of the saved row begun before this module loaded (`search-saved.ts`, at the
- * search worker's start): the next load uses it rather than reading the row again after Dexie opens.
- */
-export function handOverSavedIndexRead(read: Promise<SearchIndexRow | undefined>): void {
-  readUnderWay = read;
-}
-
-/** The saved row: the read under way if there is one (Dexie opens meanwhile), else through Dexie. */
-async function savedRow(): Promise<SearchIndexRow | undefined> {
-  const early = readUnderWay;
-  readUnderWay = null;
-  if (early) {
-    // the refresh after the load needs the database open: its open runs beside the read
-    if (!db.isOpen()) db.open().catch(() => {}); // a failed open fails the refresh's reads, where it is handled
-    const row = await early;
-    if (row) return row;
-  }
-  if (!db.isOpen()) await db.open();
-  mark('opened');
-  return db.searchIndex.get(SAVED);
-}
-
 /** The index saved by `saveClaimSearch`, or null (none, or unreadable: built again). */
 async function loadSaved(): Promise<State | null> {
   const t = performance.now();
   timings.loads++;
   mark('loadStart');
-  const row = await savedRow();
+  if (!db.isOpen()) await db.open();
+  const opened = performance.now();
+  mark('opened');
+  timings.openMs = Math.round(opened - t);
+  const row = await db.searchIndex.get(SAVED);
   const read = performance.now();
   mark('read');
-  timings.readMs = Math.round(read - t);
+  timings.readMs = Math.round(read - opened);
   if (!row) return null;
   try {
     const index = row.packed ? unpackClaimIndex(row.packed) : loadClaimIndex(row.json ?? '');
@@ -386,6 +365,7 @@ export type ClaimSearchStats = {
   loadMs: number;
   buildMs: number;
   refreshMs: number;
+  openMs: number;
   readMs: number;
   unpackMs: number;
   firstQueryMs: number;
@@ -393,14 +373,12 @@ export type ClaimSearchStats = {
   /** When each step of the start ended, in ms on this thread's clock (see `timeOrigin`). */
   marks: Record<string, number>;
   timeOrigin: number;
-  /** How many times this thread read the saved index (a read handed over included). */
+  /** How many times this thread read the saved index. */
   loads: number;
   /** Changes not yet saved. */
   unsaved: boolean;
-  /** In the worker: when its data layer's code had loaded, after it was created. */
+  /** In the worker: when its code had loaded, after it was created. */
   workerCodeMs?: number;
-  /** In the worker: when its read of the saved row began and ended, after it was created. */
-  earlyRead?: { startMs: number; endMs: number };
 };
 
 export function claimSearchStats(): ClaimSearchStats {
