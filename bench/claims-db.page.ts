@@ -10,13 +10,19 @@ import type { Extraction } from '@/core/extract/types';
 import type { Claim, ClaimId, Verdict } from '@/core/model/types';
 import type { ClaimFilters } from '@/core/review/filters';
 import { prepareImport, writePreparedImport } from '@/db/articles';
-import { countClaims, listClaimPage, listClaims } from '@/db/claim-list';
+import { claimIdsPage, claimRows, countClaims, listClaimPage, listClaims } from '@/db/claim-list';
 import { setClaimsVerdict, setClaimVerdict } from '@/db/claims';
 import { db } from '@/db/db';
 import { newId } from '@/db/ids';
 import { invalidateOnWrite } from '@/db/live';
 import { articleQueries, claimQueries } from '@/db/queries';
-import { claimSearchStats, searchClaims, searchWorkerStats, warmClaimSearch } from '@/db/search';
+import {
+  type ClaimSearchStats,
+  claimSearchStats,
+  searchClaims,
+  searchWorkerStats,
+  warmClaimSearch,
+} from '@/db/search';
 import { undo } from '@/db/undo';
 import { openRaw, openRawCopy } from './lib/raw-idb';
 import { randomStream, seedLibrary, WORDS } from './lib/seed-library';
@@ -483,13 +489,24 @@ async function firstSearchAfterReload(query: string, as: 'ids' | 'screen' = 'ids
   }
   const t0 = performance.now();
   const warmed = warmClaimSearch().then(() => performance.now() - t0);
+  let idsMs = 0;
+  let rowsMs = 0;
   // 'screen': what the Claims screen reads for a text query (its count and first page of rows,
-  // together: each asks the worker for the best 2,000 hits, then reads their rows here)
+  // together: one search in the worker for both, then the page's 100 rows read here; the same
+  // steps as listClaimPage, timed apart)
   const hits =
     as === 'ids'
       ? (await searchClaims(query, 100)).length
-      : (await Promise.all([countClaims({ q: query }), listClaimPage({ q: query }, { limit: 100 })]))[1].rows
-          .length;
+      : await (async () => {
+          const [, page] = await Promise.all([
+            countClaims({ q: query }),
+            claimIdsPage({ q: query }, { limit: 100 }),
+          ]);
+          idsMs = performance.now() - t0;
+          const rows = await claimRows(page.ids);
+          rowsMs = performance.now() - t0 - idsMs;
+          return rows.length;
+        })();
   const firstMs = performance.now() - t0;
   const readyMs = await warmed;
   const t1 = performance.now();
@@ -501,7 +518,9 @@ async function firstSearchAfterReload(query: string, as: 'ids' | 'screen' = 'ids
   await db.searchIndex.get('claims');
   const rawReadMs = performance.now() - t2;
   const round = (n: number) => Math.round(n * 10) / 10;
+  const worker = await searchWorkerStats();
   return {
+    phases: phasesOf(worker, performance.timeOrigin + t0, firstMs, idsMs, rowsMs),
     hits,
     firstMs: round(firstMs),
     readyMs: round(readyMs),
@@ -509,8 +528,45 @@ async function firstSearchAfterReload(query: string, as: 'ids' | 'screen' = 'ids
     rawReadMs: round(rawReadMs),
     longestTaskMs: round(Math.max(0, ...longTasks)),
     saved: await savedIndex(),
-    worker: await searchWorkerStats(),
+    worker,
   };
+}
+
+/**
+ * The first search's steps, in ms each, from the worker's own marks placed on the page's clock:
+ * the worker's creation and its code's load, the database's open there, the read of the saved row,
+ * its unpacking, the refresh, the wait for the page's question (if it came after the load), the
+ * query, and the answer's way back with whatever else the page did until it had the ids; then
+ * (as the Claims screen) the read of the page's rows.
+ */
+function phasesOf(w: ClaimSearchStats, t0: number, firstMs: number, idsMs: number, rowsMs: number) {
+  const at = (name: string) => {
+    const m = w.marks[name];
+    return m === undefined ? null : w.timeOrigin + m - t0;
+  };
+  const code = w.timeOrigin - t0 + (w.workerCodeMs ?? 0);
+  const steps: [string, number | null][] = [
+    ['code', code],
+    ['open', at('opened')],
+    ['read', at('read')],
+    ['unpack', at('unpacked')],
+    ['refresh', at('refreshed')],
+  ];
+  const out: Record<string, number> = {};
+  let previous = 0;
+  for (const [name, end] of steps) {
+    if (end === null) continue;
+    out[name] = Math.round((end - previous) * 10) / 10;
+    previous = end;
+  }
+  const queried = at('queried');
+  if (queried !== null) {
+    out.query = w.firstQueryMs;
+    out.waitForAsk = Math.max(0, Math.round((queried - w.firstQueryMs - previous) * 10) / 10);
+    out.reply = Math.round(((idsMs || firstMs) - queried) * 10) / 10;
+  }
+  if (rowsMs) out.rows = Math.round(rowsMs * 10) / 10;
+  return out;
 }
 
 Object.assign(window, { runClaimsBench, waitForSavedIndex, firstSearchAfterReload });

@@ -102,6 +102,8 @@ const ready = (page: Page) =>
   });
 
 type Reloaded = {
+  /** The first search's steps (ms each): see `phasesOf` in claims-db.page.ts. */
+  phases: Record<string, number>;
   hits: number;
   firstMs: number;
   readyMs: number;
@@ -191,6 +193,34 @@ async function afterReloads(page: Page) {
       "search after a reload: the worker's refresh after the load",
       (x) => x.worker?.refreshMs ?? 0,
       null,
+    ),
+    ...(
+      [
+        ['code', "the worker's creation and its code's load"],
+        ['open', "the database's open in the worker"],
+        ['read', 'the read of the saved index row'],
+        ['unpack', 'its unpacking'],
+        ['refresh', 'the refresh after the load'],
+        ['waitForAsk', "the wait for the page's question"],
+        ['query', 'the query'],
+        ['reply', 'the answer back to the page'],
+      ] as const
+    ).map(([key, label]) =>
+      metric(`first search after a reload, step: ${label}`, (x) => x.phases[key] ?? 0, null),
+    ),
+    metric(
+      "first text query as the Claims screen reads it, step: the search (count and page's ids)",
+      (x) => x.firstMs - (x.phases.rows ?? 0),
+      null,
+      'ms',
+      screen,
+    ),
+    metric(
+      "first text query as the Claims screen reads it, step: the page's 100 rows",
+      (x) => x.phases.rows ?? 0,
+      null,
+      'ms',
+      screen,
     ),
     metric('search: raw read of the saved index row (platform share)', (x) => x.rawReadMs, null),
     metric(

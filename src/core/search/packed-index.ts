@@ -218,7 +218,7 @@ class PackedMap<K, V> extends Map<K, V> {
     const b = this.base;
     if (!b) return -1;
     const i = b.find(key);
-    return i >= 0 && !this.removed.has(i) ? i : -1;
+    return i >= 0 && (this.removed.size === 0 || !this.removed.has(i)) ? i : -1;
   }
 
   /** The packed documents if none was removed or added since the load (packing copies their arrays). */
@@ -245,13 +245,18 @@ class PackedMap<K, V> extends Map<K, V> {
     this.removed.clear();
   }
 
+  // a search calls these once or twice per posting: no Map lookup while there are no entries of
+  // its own (as after a load), and one, not two, when there are (values are never undefined)
   override get(key: K) {
-    if (super.has(key)) return super.get(key);
+    if (super.size > 0) {
+      const v = super.get(key);
+      if (v !== undefined) return v;
+    }
     const i = this.at(key);
     return i < 0 ? undefined : this.base!.value(i);
   }
   override has(key: K) {
-    return super.has(key) || this.at(key) >= 0;
+    return (super.size > 0 && super.has(key)) || this.at(key) >= 0;
   }
   override set(key: K, value: V) {
     if (this.base && !super.has(key) && this.at(key) >= 0) this.materialize();
@@ -298,6 +303,8 @@ function documentsOf(p: Packed) {
   const { shortIds, fieldLengths, fieldCount } = p;
   const count = shortIds.length;
   const byShort = (shortId: number) => {
+    // short ids are given 0, 1, 2, … and stay where they are until a document is removed
+    if (shortIds[shortId] === shortId) return shortId;
     let lo = 0;
     let hi = count - 1;
     while (lo <= hi) {
@@ -326,8 +333,13 @@ function documentsOf(p: Packed) {
       count,
       find: byShort,
       key: shortId,
-      // a copy, as MiniSearch keeps them (its `toJSON` writes them as arrays)
-      value: (i) => Array.from(fieldLengths.subarray(i * fieldCount, (i + 1) * fieldCount)),
+      // a copy, as MiniSearch keeps them (its `toJSON` writes them as arrays); read once per posting
+      // by a search, so made without a subarray view
+      value: (i) => {
+        const lengths = new Array<number>(fieldCount);
+        for (let f = 0; f < fieldCount; f++) lengths[f] = fieldLengths[i * fieldCount + f]!;
+        return lengths;
+      },
     }),
     /** The packed arrays of the documents, for a packing with no document changed. */
     packed: p,
