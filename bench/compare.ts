@@ -138,7 +138,7 @@ try {
   // a loaded machine's dev server can take over half a minute to transform the page's modules
   await page.goto(`http://127.0.0.1:${port}/bench/compare.html`, { timeout: 180_000 });
   await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
-    timeout: 120_000,
+    timeout: 300_000,
   });
   const result = (await page.evaluate(
     (o) => (window as unknown as { runCompareBench: (x: typeof o) => Promise<unknown> }).runCompareBench(o),
