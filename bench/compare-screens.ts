@@ -31,17 +31,40 @@ async function untilIdle(client: ReturnType<typeof createQueryClient>) {
   while (client.isFetching() > 0) await new Promise((r) => setTimeout(r, 20));
 }
 
+/** Resolves with the time from `t` when a task posted from the next frame's animation callbacks runs: that frame has been styled, laid out and painted. */
+function paintedAfter(t: number, mark: string, frame?: (ms: number) => void): Promise<number> {
+  return new Promise<number>((r) =>
+    requestAnimationFrame(() => {
+      frame?.(Math.round(performance.now() - t));
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        performance.mark(mark);
+        r(performance.now() - t);
+      };
+      channel.port2.postMessage(null);
+    }),
+  );
+}
+
+export type Opened = Readonly<{
+  /** Mount to the painted frame holding `ready` (the first matrix row; the profile's first claims). */
+  first: number;
+  /** Mount to the painted frame holding `complete` (every matrix row), or null without `complete`. */
+  all: number | null;
+}>;
+
 /**
- * Milliseconds from mounting `element` to the end of the first frame after `ready` holds (painted). `complete`, if given,
- * is when the whole screen is in the DOM (the matrix renders its first rows first): its time goes
- * into the timeline as `complete`, not into the figure.
+ * Opens `element` and times it from mounting: until the frame holding `ready` has been painted
+ * (`first`) and, if `complete` is given (the whole matrix in the DOM), until the frame holding that
+ * has been painted (`all`). The queries the screen starts, and when each settled, go into the timeline.
  */
 async function open(
   url: string,
   element: ReactElement,
   ready: (host: HTMLElement) => boolean,
   complete?: (host: HTMLElement) => boolean,
-) {
+): Promise<Opened> {
   const client = createQueryClient();
   const host = document.createElement('div');
   document.body.append(host);
@@ -55,6 +78,7 @@ async function open(
     if (e.type === 'updated' && e.query.state.status !== 'pending' && !(key in settled))
       settled[key] = Math.round(performance.now() - t);
   });
+  let allPainted: Promise<number> | null = null;
   await new Promise<void>((resolve, reject) => {
     const timeout = setTimeout(() => {
       observer.disconnect();
@@ -62,8 +86,10 @@ async function open(
     }, 60_000);
     let isReady = false;
     const observer = new MutationObserver(() => {
-      if (complete && !('complete' in settled) && complete(host))
+      if (complete && !allPainted && complete(host)) {
         settled.complete = Math.round(performance.now() - t);
+        allPainted = paintedAfter(t, 'bench:all-painted');
+      }
       if (isReady || !ready(host)) return;
       isReady = true;
       clearTimeout(timeout);
@@ -85,54 +111,56 @@ async function open(
   });
   settled.ready = Math.round(performance.now() - t);
   performance.mark('bench:ready');
-  // the figure is when the frame holding `ready` has been styled, laid out and painted: a task
-  // posted from that frame's animation callbacks runs after them (the frame's start, when the
-  // callbacks run, goes into the timeline as `frame`)
-  const ms = await new Promise<number>((r) =>
-    requestAnimationFrame(() => {
-      settled.frame = Math.round(performance.now() - t);
-      requestAnimationFrame(() => {
-        settled.next = Math.round(performance.now() - t);
-      });
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        performance.mark('bench:painted');
-        r(performance.now() - t);
-      };
-      channel.port2.postMessage(null);
-    }),
-  );
-  await untilIdle(client); // what the screen started goes on after its first paint; not into the next run
-  for (let waited = 0; complete && !('complete' in settled) && waited < 10_000; waited += 20)
+  // the frame's start, when its animation callbacks run, goes into the timeline as `frame`
+  const first = await paintedAfter(t, 'bench:painted', (ms) => {
+    settled.frame = ms;
+  });
+  for (let waited = 0; complete && !allPainted && waited < 10_000; waited += 20)
     await new Promise((r) => setTimeout(r, 20));
+  const all = allPainted ? await (allPainted as Promise<number>) : null;
+  if (complete && all === null)
+    throw new Error(`${url}: the screen was not complete 10 s after its first paint`);
+  if (all !== null) settled.allPainted = Math.round(all);
+  await untilIdle(client); // what the screen started goes on after its first paint; not into the next run
   for (const o of observers.splice(0)) o.disconnect();
   unsubscribe();
   timelines.push(settled);
-  console.log(`timeline: ${JSON.stringify(settled)} painted ${Math.round(ms)}`);
+  console.log(`timeline: ${JSON.stringify(settled)} painted ${Math.round(first)}`);
   root.unmount();
   host.remove();
   client.clear();
-  return ms;
+  return { first, all };
 }
 
-/** `rows`: the questions compared; the timeline's `complete` is when the matrix holds them all. */
-export const openCompareScreen = (articleIds: readonly ArticleId[], rows: number) =>
+/** Every question row of the matrix is in the DOM: as many as its caption counts ("… on 30 questions"). */
+function wholeMatrix(host: HTMLElement): boolean {
+  const caption = host.querySelector('.compare-result table caption')?.textContent ?? '';
+  const questions = /on (\d+) questions?/.exec(caption);
+  return (
+    questions !== null &&
+    host.querySelectorAll('.compare-result table tbody tr').length >= Number(questions[1])
+  );
+}
+
+/** `first`: the first matrix row painted; `all`: every row (as many as the caption's questions) painted. */
+export const openCompareScreen = (articleIds: readonly ArticleId[]) =>
   open(
     `/compare?articles=${articleIds.join(',')}`,
     createElement(CompareScreen, { speakerHref: href }),
     (host) => host.querySelector('.compare-result table tbody tr') !== null,
-    (host) => host.querySelectorAll('.compare-result table tbody tr').length >= rows,
+    wholeMatrix,
   );
 
-export const openProfileScreen = (speakerId: SpeakerId) =>
-  open(
-    `/speakers/${speakerId}`,
-    createElement(SpeakerProfileScreen, {
-      speakerId,
-      articleHref: href,
-      claimHref: href,
-      compareHref: '/compare',
-    }),
-    (host) => host.querySelector('.profile-article .profile-claims li') !== null,
-  );
+export const openProfileScreen = async (speakerId: SpeakerId) =>
+  (
+    await open(
+      `/speakers/${speakerId}`,
+      createElement(SpeakerProfileScreen, {
+        speakerId,
+        articleHref: href,
+        claimHref: href,
+        compareHref: '/compare',
+      }),
+      (host) => host.querySelector('.profile-article .profile-claims li') !== null,
+    )
+  ).first;

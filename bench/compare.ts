@@ -30,7 +30,11 @@ const options = {
 const port = Number(process.env.E2E_PORT ?? 4178);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Budgets (ms): the issue's "open in under 300 ms" for both screens' reads; the pure parts get a share. */
+/**
+ * Budgets (ms): the issue's "open in under 300 ms" for both screens' reads; the pure parts get a
+ * share. The compare view is open when every row of its matrix is painted (`.all-rows`), the page's
+ * first open (`.cold`) included; `compare.screen` is its first row.
+ */
 const BUDGETS: Readonly<Record<string, number>> = {
   'compare.read': 300,
   'compare.matrix': 50,
@@ -38,6 +42,8 @@ const BUDGETS: Readonly<Record<string, number>> = {
   'profile.changes': 50,
   'suggest.200-claims': 300,
   'compare.screen': 300,
+  'compare.screen.all-rows': 300,
+  'compare.screen.cold.all-rows': 300,
   'profile.screen': 300,
 };
 
@@ -130,9 +136,10 @@ try {
       await stopTrace(cdp, join(cpuDir, `${name}.trace.json`));
     });
   }
-  await page.goto(`http://127.0.0.1:${port}/bench/compare.html`);
+  // a loaded machine's dev server can take over half a minute to transform the page's modules
+  await page.goto(`http://127.0.0.1:${port}/bench/compare.html`, { timeout: 180_000 });
   await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
-    timeout: 120_000,
+    timeout: 300_000,
   });
   const result = (await page.evaluate(
     (o) => (window as unknown as { runCompareBench: (x: typeof o) => Promise<unknown> }).runCompareBench(o),

@@ -1,6 +1,7 @@
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { RootLayout } from '@/app/components/root-layout';
+import { prefetchOnIntent } from '@/app/prefetch-on-intent';
 import { LibraryRoute } from '@/app/routes/library-route';
 
 // The library is the first screen: it ships with the shell. Every other screen is its own chunk,
@@ -63,8 +64,9 @@ export function AppRoutes({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
 
 /**
  * Fetches the other screens' chunks once the browser is idle, so the first visit to each does not
- * wait; sooner for the article screen when a pointer or the focus reaches a link to an article (the
- * Library's rows), since a click usually follows. Returns the listeners' removal.
+ * wait; sooner when a pointer or the focus reaches a link to a screen a click usually follows to:
+ * an article (the Library's rows), the compare view (the main navigation) or a speaker's profile.
+ * Returns the listeners' removal.
  */
 export function prefetchRoutes() {
   const load = () => {
@@ -74,17 +76,13 @@ export function prefetchRoutes() {
   const hasIdle = 'requestIdleCallback' in window;
   const idle = hasIdle ? window.requestIdleCallback(load, { timeout: 5_000 }) : 0;
   const timer = hasIdle ? undefined : setTimeout(load, 2_000);
-  const intent = (e: Event) => {
-    if (!(e.target instanceof Element) || !e.target.closest('a[href^="/articles/"]')) return;
-    void loadArticle();
-    stop();
-  };
-  const stop = () => {
-    document.removeEventListener('pointerover', intent);
-    document.removeEventListener('focusin', intent);
-  };
-  document.addEventListener('pointerover', intent, { passive: true });
-  document.addEventListener('focusin', intent);
+  const stop = prefetchOnIntent(
+    new Map<string, () => unknown>([
+      ['a[href^="/articles/"]', loadArticle],
+      ['a[href^="/compare"]', loadCompare],
+      ['a[href^="/speakers/"]', loadSpeaker],
+    ]),
+  );
   return () => {
     stop();
     if (hasIdle) window.cancelIdleCallback(idle);

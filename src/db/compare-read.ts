@@ -147,6 +147,22 @@ async function questionsInScope(articleIds: readonly ArticleId[]): Promise<Quest
   });
 }
 
+/**
+ * The `max` most recently changed live questions, most recent first: their keys by the `updatedAt`
+ * index, then their packs (not a cursor over the question rows: a round trip and a clone of hundreds
+ * of values each); more keys only while questions in the trash left fewer than `max`.
+ */
+export function recentQuestions(max = RECENT_QUESTIONS): Promise<Question[]> {
+  return step('compare.recentQuestions', async () => {
+    const out: Question[] = [];
+    for (let offset = 0; ; offset += max) {
+      const keys = await db.questions.orderBy('updatedAt').reverse().offset(offset).limit(max).primaryKeys();
+      out.push(...(await questionsByKeys(keys)));
+      if (out.length >= max || keys.length < max) return out.slice(0, max);
+    }
+  });
+}
+
 export function toCompareClaims(
   claims: readonly Claim[],
   counts: ReadonlyMap<string, number>,
@@ -218,33 +234,25 @@ export const placementsOf = async (questions: readonly Question[]): Promise<Plac
  */
 export function readComparison(scope: ComparisonScope): Promise<ComparisonData> {
   return db.transaction('r', READ_TABLES(), async () => {
-    // index keys first, then each question once (a question raised by 200 articles is 200 index
-    // entries, and reading the row through each of them would clone it 200 times), or every
-    // question when the library has fewer than the articles compared
-    const questions =
-      scope.articleIds.length > 0
-        ? await questionsInScope(scope.articleIds)
-        : await db.questions
-            .orderBy('updatedAt')
-            .reverse()
-            .filter((q) => q.deletedAt === null)
-            .limit(RECENT_QUESTIONS)
-            .toArray();
-    questions.sort((a, b) => a.id.localeCompare(b.id)); // ids are time-ordered: oldest question first
-    // the compared articles' heads are read alongside the placements (their claims come from those
-    // articles, mostly), then only the heads of other articles the placed claims come from
-    const [rows, scopeHeads] = await Promise.all([
-      step(
-        'compare.placements',
-        () => placementsOf(questions),
-        (r) => r.length,
-      ),
+    // the compared articles' heads do not depend on the questions: read alongside them (the placed
+    // claims come from those articles, mostly), then only the heads of other articles placed claims
+    // come from. Questions: index keys first, then each question once (a question raised by 200
+    // articles is 200 index entries, and reading the row through each of them would clone it 200
+    // times), or every question when the library has fewer than the articles compared
+    const [questions, scopeHeads] = await Promise.all([
+      scope.articleIds.length > 0 ? questionsInScope(scope.articleIds) : recentQuestions(),
       step(
         'compare.articleHeads',
         () => articleRefs(scope.articleIds),
         (m) => m.size,
       ),
     ]);
+    questions.sort((a, b) => a.id.localeCompare(b.id)); // ids are time-ordered: oldest question first
+    const rows = await step(
+      'compare.placements',
+      () => placementsOf(questions),
+      (r) => r.length,
+    );
     const live = rows.filter((r) => r.live === 1 && r.a !== null);
     const placedIn = new Set(live.map((r) => r.a as ArticleId));
     const [otherHeads, speakers] = await Promise.all([

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, memo, startTransition, useEffect, useState } from 'react';
+import { type KeyboardEvent, memo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Matrix } from '@/core/compare/matrix';
 import { CellEntries } from './cell-entries';
@@ -11,27 +11,6 @@ type Props = Readonly<{
   onTakeOff: (questionId: string, claimId: string) => void;
 }>;
 
-/**
- * Rows rendered in the first frame (a row of cells with two claims each is some 150–200 px tall, so
- * four fill a screen); the rest in a transition after it. Every row in the first frame costs its
- * cells' elements, their styles and the table's layout before anything of the matrix shows.
- */
-export const FIRST_ROWS = 4;
-
-/**
- * True once the frame after mounting has been asked for: the rows past the first screen render
- * then, in a transition (interruptible), instead of delaying the first paint by a few hundred cells.
- */
-function useRestAfterFirstFrame(): boolean {
-  const [rest, setRest] = useState(false);
-  useEffect(() => {
-    if (rest) return;
-    const frame = requestAnimationFrame(() => startTransition(() => setRest(true)));
-    return () => cancelAnimationFrame(frame);
-  }, [rest]);
-  return rest;
-}
-
 const KEYS: Readonly<Record<string, [number, number]>> = {
   ArrowUp: [-1, 0],
   ArrowDown: [1, 0],
@@ -42,7 +21,8 @@ const KEYS: Readonly<Record<string, [number, number]>> = {
 /**
  * The comparison as a real table: questions are row headers, speakers column headers. The cells
  * form one tab stop; arrow keys move between them (Home / End: first / last in the row), and Tab
- * goes on into a cell's buttons.
+ * goes on into a cell's buttons. Every row is rendered in one commit: the view is open when the
+ * whole matrix shows (off-screen cells' claims are not laid out until scrolled to, see the CSS).
  */
 export const MatrixTable = memo(function MatrixTable({
   matrix,
@@ -52,8 +32,7 @@ export const MatrixTable = memo(function MatrixTable({
   onTakeOff,
 }: Props) {
   const [active, setActive] = useState<[number, number]>([0, 0]);
-  const shown = useRestAfterFirstFrame() ? matrix.rows : matrix.rows.slice(0, FIRST_ROWS);
-  const rows = shown.length;
+  const rows = matrix.rows.length;
   const cols = matrix.columns.length + 1;
   const [ar, ac] = [Math.min(active[0], rows - 1), Math.min(active[1], cols - 1)];
 
@@ -95,7 +74,7 @@ export const MatrixTable = memo(function MatrixTable({
           </tr>
         </thead>
         <tbody>
-          {shown.map((row, r) => (
+          {matrix.rows.map((row, r) => (
             <tr key={row.question.id} className={row.conflict ? 'conflict-row' : undefined}>
               <th scope="row" {...cellProps(r, 0)}>
                 {row.conflict ? (

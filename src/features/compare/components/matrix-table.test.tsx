@@ -1,0 +1,51 @@
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, test } from 'vitest';
+import { buildMatrix } from '@/core/compare/matrix';
+import type { CompareClaim } from '@/core/compare/types';
+import { MatrixTable } from './matrix-table';
+
+afterEach(cleanup);
+
+const speakers = Array.from({ length: 3 }, (_, i) => ({ id: `s${i}`, name: `Speaker ${i}` }));
+const claims = new Map<string, CompareClaim>(
+  Array.from({ length: 30 }, (_, q) => {
+    const id = `c${q}`;
+    const claim: CompareClaim = {
+      id,
+      speakerId: `s${q % 3}`,
+      articleId: 'a',
+      text: `Claim ${q}`,
+      verdict: 'unchecked',
+      sourceCount: 0,
+      date: '2026-01-01',
+    };
+    return [id, claim];
+  }),
+);
+const questions = Array.from({ length: 30 }, (_, q) => ({
+  id: `q${String(q).padStart(2, '0')}`,
+  text: `Question ${q}?`,
+  stances: { [`c${q}`]: 'for' as const },
+}));
+
+describe('MatrixTable', () => {
+  test('every question row is in the first commit, not only the first screen of them', () => {
+    render(
+      <MemoryRouter>
+        <MatrixTable
+          matrix={buildMatrix(questions, claims, speakers)}
+          caption="Positions"
+          articleTitles={new Map()}
+          speakerHref={(id) => `/speakers/${id}`}
+          onTakeOff={() => {}}
+        />
+      </MemoryRouter>,
+    );
+    // no frame has run since the render: what shows is what the first commit holds
+    const table = screen.getByRole('table', { name: 'Positions' });
+    expect(within(table).getAllByRole('rowheader')).toHaveLength(30);
+    expect(within(table).getByRole('rowheader', { name: 'Question 29?' })).toBeTruthy();
+    expect(within(table).getAllByText('said nothing on this')).toHaveLength(60);
+  });
+});
