@@ -14,7 +14,12 @@ import type { Claim, Verdict } from '@/core/model/types';
 import type { Quotations } from '@/core/review/quotations';
 import { type ClaimBadgeProps, ClaimItem } from '@/features/article/components/claim-item';
 import { scrollsWithPage, useListVirtualizer } from '@/features/article/hooks/use-list-virtualizer';
-import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
+import {
+  OwnFeed,
+  useFollowSelection,
+  useSelectionOf,
+  useSelectionStore,
+} from '@/features/article/hooks/use-selection';
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
 import type { SpeakerGroup } from '@/features/article/speaker-groups';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
@@ -124,7 +129,8 @@ function ShortClaimList({
     },
     [ref, leadOf],
   );
-  const feed = <SelectionFeed store={store} follow={follow} />;
+  useFollowSelection(store, follow);
+  const feed = <OwnFeed store={store} />;
 
   if (groups.length === 0) {
     return (
@@ -310,10 +316,11 @@ function LongClaimList({
     },
     [rowOf, virtualizer, ref, leadOf],
   );
+  useFollowSelection(store, follow);
 
   return (
     <aside ref={ref} className="claim-list" aria-label="Claims" aria-busy={!complete || undefined}>
-      <SelectionFeed store={store} follow={follow} />
+      <OwnFeed store={store} />
       <h2 className="visually-hidden">Claims by speaker</h2>
       <ul
         ref={rowsRef}
