@@ -1,6 +1,6 @@
 import '@/features/claim/claim-panel.css';
 import { useQuery } from '@tanstack/react-query';
-import { memo, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { memo, type ReactNode, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { ArticleId, Claim, Verdict } from '@/core/model/types';
 import { claimNumbers } from '@/core/review/numbers';
 import { type Quotations, quotationsOf } from '@/core/review/quotations';
@@ -45,7 +45,11 @@ export function ClaimReview({
   speakerHref?: (speakerId: string) => string;
 }>) {
   const article = useQuery(articleQueries.detail(articleId)).data;
-  const claims = useQuery(claimQueries.byArticle(articleId)).data ?? NO_CLAIMS;
+  const read = useQuery(claimQueries.byArticle(articleId)).data ?? NO_CLAIMS;
+  // The article's claims arriving (all of a long article at once) render in a deferred pass that
+  // yields to input, as the screen's list does; later lists (an edit) at once.
+  const first = useDeferredValue(read);
+  const claims = first === NO_CLAIMS ? first : read;
   const { claimId: selected, askVerdict, origin, select, clear } = useSelectedClaim();
   const [conflict, setConflict] = useState<ConflictNotice | null>(null);
   const [shownVerdict, setShownVerdict] = useState<ShownVerdict | null>(null);
