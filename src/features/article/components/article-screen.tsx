@@ -19,7 +19,6 @@ import {
   useArticleSpeakers,
 } from '@/features/article/hooks/use-article-data';
 import { useClaimKeys } from '@/features/article/hooks/use-claim-keys';
-import { SelectionProvider, useSelectionStore } from '@/features/article/hooks/use-selection';
 import { groupClaimsBySpeaker } from '@/features/article/speaker-groups';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
 import { StatusMessage } from '@/ui/status-message';
@@ -117,53 +116,51 @@ export function ArticleScreen({
     return <p className="loading">Loading the article…</p>;
   }
   return (
-    <SelectionProvider>
-      <div className="article-screen">
-        {/* Before the review: registered first, so the claim panel's keys (Esc leaving span editing) answer first. */}
-        <ClaimKeys ordered={view.ordered} leadOf={view.leadOf} />
-        <title>{`${article.data.title} · Claimdesk`}</title>
-        <ArticleHeader
-          article={article.data}
-          libraryHref={libraryHref}
-          claimCount={claims.complete ? claims.data.length : counts.data.claimCount}
-          speakerCount={
-            claims.complete ? view.groups.filter((g) => g.speakerId !== null).length : speakers.data.length
-          }
-          checkedCount={
-            claims.complete ? view.checked : counts.data.claimCount - counts.data.byVerdict.unchecked
-          }
+    <div className="article-screen">
+      {/* Before the review: registered first, so the claim panel's keys (Esc leaving span editing) answer first. */}
+      <ClaimKeys ordered={view.ordered} leadOf={view.leadOf} />
+      <title>{`${article.data.title} · Claimdesk`}</title>
+      <ArticleHeader
+        article={article.data}
+        libraryHref={libraryHref}
+        claimCount={claims.complete ? claims.data.length : counts.data.claimCount}
+        speakerCount={
+          claims.complete ? view.groups.filter((g) => g.speakerId !== null).length : speakers.data.length
+        }
+        checkedCount={
+          claims.complete ? view.checked : counts.data.claimCount - counts.data.byVerdict.unchecked
+        }
+      />
+      {actions && <div className="article-actions">{actions}</div>}
+      {article.data.deletedAt !== null && (
+        <StatusMessage tone="info">
+          This article is in the trash.{' '}
+          <button type="button" className="link-button" onClick={() => restore.mutate(articleId)}>
+            Restore it
+          </button>
+        </StatusMessage>
+      )}
+      <div className="article-layout">
+        <section className="article-body" aria-label="Article text">
+          <p className="hint">
+            Click a highlight, or press <kbd>j</kbd> / <kbd>k</kbd>, to move between claims (a quotation split
+            around its cue is one claim with numbered parts). Select words to add a claim; <kbd>?</kbd> lists
+            every shortcut.
+          </p>
+          <ArticleText runs={runs} looks={looks} />
+        </section>
+        <ClaimList
+          groups={view.groups}
+          numbers={view.numbers}
+          quotations={view.quotations}
+          complete={claims.complete}
+          ClaimBadge={ClaimBadge}
+          onVerdict={onVerdict}
+          speakerHref={speakerHref}
         />
-        {actions && <div className="article-actions">{actions}</div>}
-        {article.data.deletedAt !== null && (
-          <StatusMessage tone="info">
-            This article is in the trash.{' '}
-            <button type="button" className="link-button" onClick={() => restore.mutate(articleId)}>
-              Restore it
-            </button>
-          </StatusMessage>
-        )}
-        <div className="article-layout">
-          <section className="article-body" aria-label="Article text">
-            <p className="hint">
-              Click a highlight, or press <kbd>j</kbd> / <kbd>k</kbd>, to move between claims (a quotation
-              split around its cue is one claim with numbered parts). Select words to add a claim;{' '}
-              <kbd>?</kbd> lists every shortcut.
-            </p>
-            <ArticleText runs={runs} looks={looks} />
-          </section>
-          <ClaimList
-            groups={view.groups}
-            numbers={view.numbers}
-            quotations={view.quotations}
-            complete={claims.complete}
-            ClaimBadge={ClaimBadge}
-            onVerdict={onVerdict}
-            speakerHref={speakerHref}
-          />
-          {review}
-        </div>
+        {review}
       </div>
-    </SelectionProvider>
+    </div>
   );
 }
 
@@ -172,7 +169,7 @@ function ClaimKeys({
   ordered,
   leadOf,
 }: Readonly<{ ordered: readonly string[]; leadOf: ReadonlyMap<string, string> }>) {
-  useClaimKeys(ordered, leadOf, useSelectionStore().intend);
+  useClaimKeys(ordered, leadOf);
   return null;
 }
 

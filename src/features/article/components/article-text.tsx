@@ -2,12 +2,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, memo, useCallback, useMemo, useRef } from 'react';
 import type { Run } from '@/features/article/highlight-runs';
 import { usePageBox } from '@/features/article/hooks/use-page-box';
-import {
-  OwnFeed,
-  useFollowSelection,
-  useSelectionOf,
-  useSelectionStore,
-} from '@/features/article/hooks/use-selection';
+import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
 import { blockAt, type TextBlock, textBlocks } from '@/features/article/text-blocks';
 import type { Swatch } from '@/ui/palette';
@@ -50,11 +45,10 @@ function ShortText({ runs, looks, store }: TextProps) {
       ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     return undefined;
   }, []);
-  useFollowSelection(store, follow);
 
   return (
     <div ref={ref} className="article-text">
-      <OwnFeed store={store} />
+      <SelectionFeed store={store} follow={follow} />
       <BlockRuns runs={runs} looks={looks} store={store} />
     </div>
   );
@@ -133,7 +127,6 @@ function LongText({ runs, looks, store }: TextProps) {
     },
     [claimStarts, blocks, virtualizer],
   );
-  useFollowSelection(store, follow);
 
   const items = virtualizer.getVirtualItems();
   return (
@@ -143,7 +136,7 @@ function LongText({ runs, looks, store }: TextProps) {
       data-length={runs.at(-1)?.end ?? 0}
       style={{ position: 'relative', height: virtualizer.getTotalSize() }}
     >
-      <OwnFeed store={store} />
+      <SelectionFeed store={store} follow={follow} />
       {items.map((item) => {
         const block = blocks[item.index]!;
         return (

@@ -14,12 +14,7 @@ import type { Claim, Verdict } from '@/core/model/types';
 import type { Quotations } from '@/core/review/quotations';
 import { type ClaimBadgeProps, ClaimItem } from '@/features/article/components/claim-item';
 import { scrollsWithPage, useListVirtualizer } from '@/features/article/hooks/use-list-virtualizer';
-import {
-  OwnFeed,
-  useFollowSelection,
-  useSelectionOf,
-  useSelectionStore,
-} from '@/features/article/hooks/use-selection';
+import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
 import type { SpeakerGroup } from '@/features/article/speaker-groups';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
@@ -129,8 +124,7 @@ function ShortClaimList({
     },
     [ref, leadOf],
   );
-  useFollowSelection(store, follow);
-  const feed = <OwnFeed store={store} />;
+  const feed = <SelectionFeed store={store} follow={follow} />;
 
   if (groups.length === 0) {
     return (
@@ -316,11 +310,10 @@ function LongClaimList({
     },
     [rowOf, virtualizer, ref, leadOf],
   );
-  useFollowSelection(store, follow);
 
   return (
     <aside ref={ref} className="claim-list" aria-label="Claims" aria-busy={!complete || undefined}>
-      <OwnFeed store={store} />
+      <SelectionFeed store={store} follow={follow} />
       <h2 className="visually-hidden">Claims by speaker</h2>
       <ul
         ref={rowsRef}

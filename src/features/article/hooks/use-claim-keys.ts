@@ -1,4 +1,3 @@
-import type { Selection } from '@/features/article/selection-store';
 import { useSelectedClaim } from '@/stores/selected-claim';
 import { useShortcuts } from '@/ui/shortcuts';
 
@@ -6,14 +5,9 @@ import { useShortcuts } from '@/ui/shortcuts';
  * `j` / `k` move to the next / previous claim in reading order (a quotation of several parts is one
  * step: `leadOf` maps each part to its first part, the one `orderedClaimIds` lists), going on from
  * the open claim or, after Esc, from the claim just closed; Escape closes the claim. Registered in the shared
- * shortcut registry, so `?` lists them. `show`, when given, shows the new selection at once, before
- * its URL lands (the screen's selection store).
+ * shortcut registry, so `?` lists them.
  */
-export function useClaimKeys(
-  orderedClaimIds: readonly string[],
-  leadOf?: ReadonlyMap<string, string>,
-  show?: (selection: Selection) => void,
-) {
+export function useClaimKeys(orderedClaimIds: readonly string[], leadOf?: ReadonlyMap<string, string>) {
   const { select, clear, current } = useSelectedClaim();
   const move = (step: 1 | -1) => {
     if (orderedClaimIds.length === 0) return;
@@ -23,12 +17,7 @@ export function useClaimKeys(
     const from = at >= 0 ? at : closedId ? indexOf(closedId) : -1;
     const next = from < 0 ? 0 : Math.min(Math.max(from + step, 0), orderedClaimIds.length - 1);
     if (at >= 0 && next === at && claimId !== orderedClaimIds[at]) return; // a later part at either end stays open
-    show?.({ claimId: orderedClaimIds[next]!, origin: 'keyboard' });
     select(orderedClaimIds[next]!, 'keyboard');
-  };
-  const close = () => {
-    show?.({ claimId: null, origin: null });
-    clear();
   };
 
   useShortcuts('Article', [
@@ -38,7 +27,7 @@ export function useClaimKeys(
       keys: 'Esc',
       description: 'Close the claim',
       match: ['Escape'],
-      run: close,
+      run: clear,
       enabled: () => current().claimId !== null,
     },
   ]);
