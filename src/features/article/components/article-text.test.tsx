@@ -1,8 +1,8 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, describe, expect, test } from 'vitest';
-import { ArticleText, type ClaimLook } from '@/features/article/components/article-text';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { ArticleText, type ClaimLook, LONG_TEXT } from '@/features/article/components/article-text';
 import { highlightRuns } from '@/features/article/highlight-runs';
 import { swatchAt } from '@/ui/palette';
 
@@ -82,5 +82,54 @@ describe('ArticleText', () => {
     expect(first.hasAttribute('data-current')).toBe(false);
     expect(first.getAttribute('tabindex')).toBe('0');
     expect(second.getAttribute('tabindex')).toBe('-1');
+  });
+
+  test('in a long text, opening another claim renders the paragraphs it leaves and lights, not the text', async () => {
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    const paragraph = 'Plain words of the article, of no one in particular, said at some length. ';
+    const long = `Ann Berry said the bus routes were cut.\n\nTova Lind said the dock opens in May.\n\n${paragraph
+      .repeat(8)
+      .concat('\n\n')
+      .repeat(Math.ceil(LONG_TEXT / 600))}`;
+    const a = { id: 'a', start: 0, end: 39 };
+    const b = { id: 'b', start: long.indexOf('Tova'), end: long.indexOf('May.') + 4 };
+    const longRuns = highlightRuns(long, [a, b], []);
+    // The text reads its last run's end whenever it renders.
+    let reads = 0;
+    const at = longRuns.at.bind(longRuns);
+    Object.defineProperty(longRuns, 'at', {
+      value: (i: number) => {
+        reads++;
+        return at(i);
+      },
+    });
+    const look = (speaker: string) => ({
+      swatch: swatchAt(0),
+      speaker,
+      kind: 'Paraphrase',
+      parts: [],
+      part: null,
+    });
+    const longLooks = new Map([
+      ['a', { ...look('Ann Berry'), parts: ['a'] }],
+      ['b', { ...look('Tova Lind'), parts: ['b'] }],
+    ]);
+    renderText(longRuns, longLooks);
+    const mark = (name: RegExp) => screen.getByRole('button', { name });
+    await act(() => userEvent.click(mark(/^Ann Berry/)));
+    expect(mark(/^Ann Berry/).getAttribute('aria-pressed')).toBe('true');
+    reads = 0;
+    await act(() => userEvent.click(mark(/^Tova Lind/)));
+    expect(mark(/^Tova Lind/).getAttribute('aria-pressed')).toBe('true');
+    expect(mark(/^Ann Berry/).getAttribute('aria-pressed')).toBe('false');
+    expect(reads).toBe(0);
+    vi.unstubAllGlobals();
   });
 });

@@ -1,9 +1,10 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { type CSSProperties, memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { type CSSProperties, memo, useCallback, useMemo, useRef } from 'react';
 import type { Run } from '@/features/article/highlight-runs';
 import { usePageBox } from '@/features/article/hooks/use-page-box';
+import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
+import type { Selection, SelectionStore } from '@/features/article/selection-store';
 import { blockAt, type TextBlock, textBlocks } from '@/features/article/text-blocks';
-import { type SelectionOrigin, useSelectedClaim } from '@/stores/selected-claim';
 import type { Swatch } from '@/ui/palette';
 
 export type ClaimLook = Readonly<{
@@ -23,37 +24,32 @@ export const LONG_TEXT = 50_000;
 
 /**
  * The verbatim article: plain React text, claims as highlighted spans in their speaker's colour.
- * Memoised: a verdict edit gives the screen new claims but the same runs and looks.
+ * Memoised: a verdict edit gives the screen new claims but the same runs and looks; opening another
+ * claim renders the paragraphs it leaves and lights (they follow the selection's store), not the text.
  */
 export const ArticleText = memo(function ArticleText({ runs, looks }: Props) {
-  const { claimId: selected, origin, select } = useSelectedClaim();
+  const store = useSelectionStore();
   const length = runs.at(-1)?.end ?? 0;
-  if (length >= LONG_TEXT) {
-    return <LongText runs={runs} looks={looks} selected={selected} origin={origin} onSelect={select} />;
-  }
-  return <ShortText runs={runs} looks={looks} selected={selected} origin={origin} onSelect={select} />;
+  if (length >= LONG_TEXT) return <LongText runs={runs} looks={looks} store={store} />;
+  return <ShortText runs={runs} looks={looks} store={store} />;
 });
 
-type TextProps = Props &
-  Readonly<{
-    selected: string | null;
-    origin: SelectionOrigin | null;
-    onSelect: (id: string, origin: 'text') => void;
-  }>;
+type TextProps = Props & Readonly<{ store: SelectionStore }>;
 
-function ShortText({ runs, looks, selected, origin, onSelect }: TextProps) {
+function ShortText({ runs, looks, store }: TextProps) {
   const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!selected || origin === 'text') return;
+  const follow = useCallback(({ claimId, origin }: Selection) => {
+    if (!claimId || origin === 'text') return;
     ref.current
-      ?.querySelector(`.claim-mark[data-claim-id="${CSS.escape(selected)}"]`)
+      ?.querySelector(`.claim-mark[data-claim-id="${CSS.escape(claimId)}"]`)
       ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }, [selected, origin]);
+    return undefined;
+  }, []);
 
   return (
     <div ref={ref} className="article-text">
-      <RunsOf runs={runs} looks={looks} selected={selected} onSelect={onSelect} />
+      <SelectionFeed store={store} follow={follow} />
+      <BlockRuns runs={runs} looks={looks} store={store} />
     </div>
   );
 }
@@ -78,7 +74,7 @@ function lineLengths(block: TextBlock): number[] {
  * page. Each block carries its offset in the text (`data-offset`), so a selection still maps to
  * offsets (article-selection.ts), and the selected claim's block is scrolled into view first.
  */
-function LongText({ runs, looks, selected, origin, onSelect }: TextProps) {
+function LongText({ runs, looks, store }: TextProps) {
   const ref = useRef<HTMLDivElement>(null);
   const blocks = useMemo(() => textBlocks(runs), [runs]);
   const claimStarts = useMemo(() => {
@@ -112,22 +108,25 @@ function LongText({ runs, looks, selected, origin, onSelect }: TextProps) {
     scrollMargin: box.top,
   });
 
-  useEffect(() => {
-    if (!selected || origin === 'text') return;
-    const start = claimStarts.get(selected);
-    if (start === undefined) return;
-    const mark = () => ref.current?.querySelector(`.claim-mark[data-claim-id="${CSS.escape(selected)}"]`);
-    const shown = mark();
-    if (shown) {
-      shown.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-      return;
-    }
-    virtualizer.scrollToIndex(blockAt(blocks, start), { align: 'center' });
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => mark()?.scrollIntoView({ block: 'nearest' }));
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [selected, origin, claimStarts, blocks, virtualizer]);
+  const follow = useCallback(
+    ({ claimId, origin }: Selection) => {
+      if (!claimId || origin === 'text') return;
+      const start = claimStarts.get(claimId);
+      if (start === undefined) return;
+      const mark = () => ref.current?.querySelector(`.claim-mark[data-claim-id="${CSS.escape(claimId)}"]`);
+      const shown = mark();
+      if (shown) {
+        shown.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+        return;
+      }
+      virtualizer.scrollToIndex(blockAt(blocks, start), { align: 'center' });
+      let frame = requestAnimationFrame(() => {
+        frame = requestAnimationFrame(() => mark()?.scrollIntoView({ block: 'nearest' }));
+      });
+      return () => cancelAnimationFrame(frame);
+    },
+    [claimStarts, blocks, virtualizer],
+  );
 
   const items = virtualizer.getVirtualItems();
   return (
@@ -137,6 +136,7 @@ function LongText({ runs, looks, selected, origin, onSelect }: TextProps) {
       data-length={runs.at(-1)?.end ?? 0}
       style={{ position: 'relative', height: virtualizer.getTotalSize() }}
     >
+      <SelectionFeed store={store} follow={follow} />
       {items.map((item) => {
         const block = blocks[item.index]!;
         return (
@@ -153,12 +153,7 @@ function LongText({ runs, looks, selected, origin, onSelect }: TextProps) {
               transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
             }}
           >
-            <BlockRuns
-              runs={block.runs}
-              looks={looks}
-              selected={selectedIn(block.runs, looks, selected)}
-              onSelect={onSelect}
-            />
+            <BlockRuns runs={block.runs} looks={looks} store={store} />
           </div>
         );
       })}
@@ -178,11 +173,13 @@ function selectedIn(runs: readonly Run[], looks: ReadonlyMap<string, ClaimLook>,
 type RunsProps = Readonly<{
   runs: readonly Run[];
   looks: ReadonlyMap<string, ClaimLook>;
-  selected: string | null;
-  onSelect: (id: string, origin: 'text') => void;
+  store: SelectionStore;
 }>;
 
-function RunsOf({ runs, looks, selected, onSelect }: RunsProps) {
+/** A paragraph's runs: opening another claim renders again only the paragraphs it leaves or lights. */
+const BlockRuns = memo(function BlockRuns({ runs, looks, store }: RunsProps) {
+  const selected = useSelectionOf(store, (s) => selectedIn(runs, looks, s.claimId));
+  const onSelect = store.select;
   return runs.map((run) => {
     if (!run.claimId) {
       return run.boilerplate ? (
@@ -209,10 +206,7 @@ function RunsOf({ runs, looks, selected, onSelect }: RunsProps) {
       />
     );
   });
-}
-
-/** A paragraph's runs: opening another claim renders again only the paragraphs it leaves or lights. */
-const BlockRuns = memo(RunsOf);
+});
 
 type MarkProps = Readonly<{
   run: Run;

@@ -1,4 +1,5 @@
 import { act, cleanup, render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Claim, ClaimId } from '@/core/model/types';
@@ -42,11 +43,20 @@ const many: Claim[] = Array.from({ length: LONG_LIST + 50 }, (_, i) => ({
 const noVerdict = () => {};
 const speakers = [{ id: 'sp-1', name: 'Ann Berry', role: null }];
 
-function List({ claims }: Readonly<{ claims: readonly Claim[] }>) {
+/** Claim numbers that count how often the list reads them: once per rendered item each time it renders. */
+class CountedNumbers extends Map<string, number> {
+  reads = 0;
+  override get(id: string) {
+    this.reads++;
+    return super.get(id);
+  }
+}
+
+function List({ claims, numbers }: Readonly<{ claims: readonly Claim[]; numbers?: CountedNumbers }>) {
   return (
     <ClaimList
       groups={groupClaimsBySpeaker(claims, speakers)}
-      numbers={claimNumbers(claims)}
+      numbers={numbers ?? claimNumbers(claims)}
       quotations={quotationsOf(claims)}
       ClaimBadge={CountingBadge}
       onVerdict={noVerdict}
@@ -54,11 +64,12 @@ function List({ claims }: Readonly<{ claims: readonly Claim[] }>) {
   );
 }
 
-function renderList(claims: readonly Claim[]) {
+function renderList(claims: readonly Claim[], numbers?: CountedNumbers) {
   const at = (c: readonly Claim[]) => (
     <MemoryRouter initialEntries={['/articles/a1']}>
       <Routes>
-        <Route path="/articles/:articleId" element={<List claims={c} />} />
+        <Route path="/articles/:articleId" element={<List claims={c} numbers={numbers} />} />
+        <Route path="/articles/:articleId/claims/:claimId" element={<List claims={c} numbers={numbers} />} />
       </Routes>
     </MemoryRouter>
   );
@@ -80,5 +91,26 @@ describe('the long claim list', () => {
     const edited = many.map((c) => (c.id === id ? { ...c, verdict: 'in progress' as const } : c));
     await act(async () => rerender(edited));
     expect([...renders.keys()]).toEqual([id]);
+  });
+
+  test('opening another claim renders the items it leaves and enters, not the list around them', async () => {
+    const numbers = new CountedNumbers(claimNumbers(many));
+    renderList(many, numbers);
+    await act(async () => {});
+    const item = (id: string) => document.querySelector<HTMLElement>(`.claim-item[data-claim-id="${id}"]`)!;
+    const [a, b] = [...document.querySelectorAll<HTMLElement>('.claim-item[data-claim-id]')].map(
+      (el) => el.dataset.claimId!,
+    );
+    await act(() => userEvent.click(item(a!).querySelector('button')!));
+    expect(item(a!).hasAttribute('data-selected')).toBe(true);
+    renders.clear();
+    numbers.reads = 0;
+    await act(() => userEvent.click(item(b!).querySelector('button')!));
+    expect(item(b!).hasAttribute('data-selected')).toBe(true);
+    expect(item(a!).hasAttribute('data-selected')).toBe(false);
+    expect(document.querySelectorAll('.claim-item[data-selected]')).toHaveLength(1);
+    expect([...renders.keys()].sort()).toEqual([a, b].sort());
+    // The list itself did not render: it reads every rendered item's number when it does.
+    expect(numbers.reads).toBe(0);
   });
 });

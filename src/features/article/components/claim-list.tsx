@@ -1,12 +1,22 @@
 import { defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
-import { type ComponentType, type CSSProperties, memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import {
+  type ComponentProps,
+  type ComponentType,
+  type CSSProperties,
+  memo,
+  useCallback,
+  useMemo,
+  useReducer,
+  useRef,
+} from 'react';
 import { Link } from 'react-router';
 import type { Claim, Verdict } from '@/core/model/types';
 import type { Quotations } from '@/core/review/quotations';
 import { type ClaimBadgeProps, ClaimItem } from '@/features/article/components/claim-item';
 import { scrollsWithPage, useListVirtualizer } from '@/features/article/hooks/use-list-virtualizer';
+import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
+import type { Selection, SelectionStore } from '@/features/article/selection-store';
 import type { SpeakerGroup } from '@/features/article/speaker-groups';
-import { useSelectedClaim } from '@/stores/selected-claim';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
 
 type Props = Readonly<{
@@ -42,7 +52,7 @@ const selectedIn = (parts: readonly Claim[], selected: string | null) =>
 
 type ItemContext = Readonly<{
   numbers: Props['numbers'];
-  selected: string | null;
+  store: SelectionStore;
   ClaimBadge: Props['ClaimBadge'];
   onVerdict: Props['onVerdict'];
   select: (claimId: string, origin: 'list') => void;
@@ -53,27 +63,36 @@ const itemProps = (claim: Claim, parts: readonly Claim[], c: ItemContext) => ({
   claim,
   parts,
   number: c.numbers.get(claim.id) ?? 0,
-  selectedPart: selectedIn(parts, c.selected),
+  store: c.store,
   Badge: c.ClaimBadge,
   onVerdict: c.onVerdict,
   onSelect: c.select,
+});
+
+type SelectableProps = Omit<ComponentProps<typeof ClaimItem>, 'selectedPart'> &
+  Readonly<{ store: SelectionStore }>;
+
+/** An item that follows the selection itself: a new open claim renders the items it leaves and enters only. */
+const SelectableItem = memo(function SelectableItem({ store, ...props }: SelectableProps) {
+  const selectedPart = useSelectionOf(store, (s) => selectedIn(props.parts, s.claimId));
+  return <ClaimItem {...props} selectedPart={selectedPart} />;
 });
 
 /** Whether the list runs on in the page under the text, where a tap on the text keeps the reading position. */
 const stacked = () => scrollsWithPage(document.querySelector('.claim-list'));
 
 /**
- * What both lists start from: the open claim and where it was chosen, the list's element, and the
- * quotation a claim leads, read when the selection changes (claims changing are no reason to move
- * the focus again).
+ * What both lists start from: the selection's store (fed from the URL by a `SelectionFeed` of the
+ * list's own), `select`, the list's element, and the quotation a claim leads.
  */
 function useListSelection(quotations: Quotations<Claim>) {
-  const { claimId: selected, origin, select } = useSelectedClaim();
+  const store = useSelectionStore();
+  const select = store.select;
   const ref = useRef<HTMLElement>(null);
   const latest = useRef(quotations);
   latest.current = quotations;
   const leadOf = useCallback((id: string) => latest.current.of.get(id)?.id ?? id, []);
-  return { selected, origin, select, ref, leadOf };
+  return { store, select, ref, leadOf };
 }
 
 /** Claims grouped by speaker; the selected one is scrolled to, and focused when chosen elsewhere. */
@@ -91,28 +110,33 @@ function ShortClaimList({
   onVerdict,
   speakerHref,
 }: Props) {
-  const { selected, origin, select, ref, leadOf } = useListSelection(quotations);
-  const shared = { numbers, selected, ClaimBadge, onVerdict, select };
-
-  useEffect(() => {
-    if (!selected || origin === 'list') return;
-    const lead = leadOf(selected);
-    const button = ref.current?.querySelector<HTMLButtonElement>(
-      `li[data-claim-id="${CSS.escape(lead)}"] .claim-item-text`,
-    );
-    if (!(stacked() && origin === 'text')) button?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    button?.focus({ preventScroll: true });
-  }, [selected, origin, ref, leadOf]);
+  const { store, select, ref, leadOf } = useListSelection(quotations);
+  const shared = { numbers, store, ClaimBadge, onVerdict, select };
+  const follow = useCallback(
+    ({ claimId, origin }: Selection) => {
+      if (!claimId || origin === 'list') return;
+      const button = ref.current?.querySelector<HTMLButtonElement>(
+        `li[data-claim-id="${CSS.escape(leadOf(claimId))}"] .claim-item-text`,
+      );
+      if (!(stacked() && origin === 'text')) button?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      button?.focus({ preventScroll: true });
+      return undefined;
+    },
+    [ref, leadOf],
+  );
+  const feed = <SelectionFeed store={store} follow={follow} />;
 
   if (groups.length === 0) {
     return (
       <aside ref={ref} className="claim-list" aria-label="Claims">
+        {feed}
         <p className="empty">No claims were found in this article.</p>
       </aside>
     );
   }
   return (
     <aside ref={ref} className="claim-list" aria-label="Claims" aria-busy={!complete || undefined}>
+      {feed}
       <h2 className="visually-hidden">Claims by speaker</h2>
       {groups.map((g) => {
         const style = groupStyle(g);
@@ -127,7 +151,7 @@ function ShortClaimList({
             <SpeakerHeading group={g} id={headingId} speakerHref={speakerHref} complete={complete} />
             <ol className="claims">
               {leadsOf(g, quotations).map((c) => (
-                <ClaimItem key={c.id} {...itemProps(c, partsOf(c, quotations), shared)} />
+                <SelectableItem key={c.id} {...itemProps(c, partsOf(c, quotations), shared)} />
               ))}
             </ol>
           </section>
@@ -202,8 +226,8 @@ function LongClaimList({
   onVerdict,
   speakerHref,
 }: Props) {
-  const { selected, origin, select, ref, leadOf } = useListSelection(quotations);
-  const shared = { numbers, selected, ClaimBadge, onVerdict, select };
+  const { store, select, ref, leadOf } = useListSelection(quotations);
+  const shared = { numbers, store, ClaimBadge, onVerdict, select };
   const rowsRef = useRef<HTMLUListElement>(null);
   // Built once per claims list, so a row's props (its parts, its style) stay the same objects across
   // selections; and a row whose claims did not change is the previous row, so after a verdict edit
@@ -235,18 +259,23 @@ function LongClaimList({
   const getItemKey = useCallback((i: number) => (rows[i] ? rowKey(rows[i]) : String(i)), [rows]);
   // The rows holding the open claim and the focus stay rendered when scrolled out of view: a row that
   // left the page would take the focus with it (back to the page's start for a keyboard user).
+  // The open claim is read from the store here, not rendered from: a `j` does not render the list.
+  // `shown` renders it again when the open row is out of the rendered ones and no scroll brings it.
   const focused = useRef<string | null>(null);
-  const selectedRow = selected === null ? undefined : rowOf.get(leadOf(selected));
+  const [shown, showOpenRow] = useReducer((n: number) => n + 1, 0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shown` asks for the rows again, with the open one.
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
+      const open = store.get().claimId;
+      const selectedRow = open === null ? undefined : rowOf.get(leadOf(open));
       const focusedRow = focused.current === null ? undefined : rowOf.get(focused.current);
       for (const keep of [selectedRow, focusedRow]) {
         if (keep !== undefined && keep < range.count && !indexes.includes(keep)) indexes.push(keep);
       }
       return indexes.sort((a, b) => a - b);
     },
-    [rowOf, selectedRow],
+    [rowOf, store, leadOf, shown],
   );
   const virtualizer = useListVirtualizer(ref, rowsRef, {
     count: rows.length,
@@ -256,28 +285,35 @@ function LongClaimList({
     rangeExtractor,
   });
 
-  useEffect(() => {
-    if (!selected || origin === 'list') return;
-    const lead = leadOf(selected);
-    const index = rowOf.get(lead);
-    if (index === undefined) return;
-    if (!(stacked() && origin === 'text')) virtualizer.scrollToIndex(index, { align: 'auto' });
-    // The row renders on the next frames, once it is in the window: then it takes the focus.
-    let tries = 0;
-    let frame = 0;
-    const focus = () => {
-      const button = ref.current?.querySelector<HTMLButtonElement>(
-        `[data-claim-id="${CSS.escape(lead)}"] .claim-item-text`,
-      );
-      if (button) button.focus({ preventScroll: true });
-      else if (tries++ < 10) frame = requestAnimationFrame(focus);
-    };
-    focus();
-    return () => cancelAnimationFrame(frame);
-  }, [selected, origin, rowOf, virtualizer, ref, leadOf]);
+  const follow = useCallback(
+    ({ claimId, origin }: Selection) => {
+      if (!claimId) return;
+      const lead = leadOf(claimId);
+      const index = rowOf.get(lead);
+      if (index === undefined) return;
+      const scrolls = origin !== 'list' && !(stacked() && origin === 'text');
+      if (scrolls) virtualizer.scrollToIndex(index, { align: 'auto' });
+      else if (!virtualizer.getVirtualItems().some((item) => item.index === index)) showOpenRow();
+      if (origin === 'list') return;
+      // The row renders on the next frames, once it is in the window: then it takes the focus.
+      let tries = 0;
+      let frame = 0;
+      const focus = () => {
+        const button = ref.current?.querySelector<HTMLButtonElement>(
+          `[data-claim-id="${CSS.escape(lead)}"] .claim-item-text`,
+        );
+        if (button) button.focus({ preventScroll: true });
+        else if (tries++ < 10) frame = requestAnimationFrame(focus);
+      };
+      focus();
+      return () => cancelAnimationFrame(frame);
+    },
+    [rowOf, virtualizer, ref, leadOf],
+  );
 
   return (
     <aside ref={ref} className="claim-list" aria-label="Claims" aria-busy={!complete || undefined}>
+      <SelectionFeed store={store} follow={follow} />
       <h2 className="visually-hidden">Claims by speaker</h2>
       <ul
         ref={rowsRef}
@@ -319,7 +355,7 @@ function LongClaimList({
               {row.type === 'speaker' ? (
                 <SpeakerHeading group={row.group} speakerHref={speakerHref} complete={complete} />
               ) : (
-                <ClaimItem as="div" {...itemProps(row.claim, row.parts, shared)} />
+                <SelectableItem as="div" {...itemProps(row.claim, row.parts, shared)} />
               )}
             </li>
           );

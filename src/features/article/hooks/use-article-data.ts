@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDeferredValue, useMemo } from 'react';
 import type { ArticleId } from '@/core/model/types';
 import { articleQueries, claimQueries, speakerQueries, summaryQueries } from '@/db/queries';
 
@@ -11,6 +12,11 @@ export const useArticleCounts = (id: ArticleId) => useQuery(summaryQueries.artic
  * of the text shows), so a long article opens on its first claims instead of waiting for all of them.
  * The whole read starts once the first claims are in: IndexedDB answers requests in turn, and the
  * small one asked second would wait behind the large one. `complete` says which it is.
+ *
+ * The whole list replaces the first claims in a deferred render: React renders it component by
+ * component, yielding to input, so a `j` pressed while a long article's claims arrive is answered
+ * instead of waiting behind the render of all of them. The first claims, and every later list (a
+ * verdict edit), show at once.
  */
 export function useArticleClaims(id: ArticleId) {
   const client = useQueryClient();
@@ -21,5 +27,9 @@ export function useArticleClaims(id: ArticleId) {
     enabled: cached || head.data !== undefined || head.error !== null,
   });
   const data = all.data ?? head.data;
-  return { data, complete: all.data !== undefined, error: all.error ?? head.error };
+  const complete = all.data !== undefined;
+  const loaded = useMemo(() => ({ data, complete }), [data, complete]);
+  const behind = useDeferredValue(loaded);
+  const shown = behind.complete === complete ? loaded : behind;
+  return { data: shown.data, complete: shown.complete, error: all.error ?? head.error };
 }

@@ -1,6 +1,6 @@
 import '@/features/claim/claim-panel.css';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { memo, type ReactNode, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { ArticleId, Claim, Verdict } from '@/core/model/types';
 import { claimNumbers } from '@/core/review/numbers';
 import { type Quotations, quotationsOf } from '@/core/review/quotations';
@@ -15,12 +15,15 @@ import { useClaimShortcuts } from '@/features/claim/hooks/use-claim-shortcuts';
 import { useDeleteOpenClaim } from '@/features/claim/hooks/use-delete-open-claim';
 import { usePanelFocus } from '@/features/claim/hooks/use-panel-focus';
 import { useSelectionEdits } from '@/features/claim/hooks/use-selection-edits';
+import { useStableHandlers } from '@/features/claim/hooks/use-stable-handlers';
 import { useApplyVerdict, useVerdictRequest } from '@/features/claim/hooks/use-verdict-request';
 import { useSelectedClaim } from '@/stores/selected-claim';
 import { announce } from '@/ui/toast';
 import { useAfterPaint } from '@/ui/use-after-paint';
 
 const NO_CLAIMS: readonly Claim[] = [];
+/** Renders when what it shows changes: a `j` renders the review (the URL changed), not the panel it shows. */
+const Panel = memo(ClaimPanel);
 const isPhone = () => typeof window !== 'undefined' && window.matchMedia?.('(max-width: 820px)').matches;
 
 /**
@@ -42,7 +45,11 @@ export function ClaimReview({
   speakerHref?: (speakerId: string) => string;
 }>) {
   const article = useQuery(articleQueries.detail(articleId)).data;
-  const claims = useQuery(claimQueries.byArticle(articleId)).data ?? NO_CLAIMS;
+  const read = useQuery(claimQueries.byArticle(articleId)).data ?? NO_CLAIMS;
+  // The article's claims arriving (all of a long article at once) render in a deferred pass that
+  // yields to input, as the screen's list does; later lists (an edit) at once.
+  const first = useDeferredValue(read);
+  const claims = first === NO_CLAIMS ? first : read;
   const { claimId: selected, askVerdict, origin, select, clear } = useSelectedClaim();
   const [conflict, setConflict] = useState<ConflictNotice | null>(null);
   const [shownVerdict, setShownVerdict] = useState<ShownVerdict | null>(null);
@@ -59,8 +66,16 @@ export function ClaimReview({
   // The panel follows the open claim a frame later: a `j` paints the list's and the text's new
   // highlight first, then the panel mounts for the new claim (its mount is most of a `j`'s work).
   const panelId = useAfterPaint(selected);
-  const shown = openIn(ordered, quotations, panelId);
+  const shown = useMemo(() => openIn(ordered, quotations, panelId), [ordered, quotations, panelId]);
   const panelClaim = shown.claim;
+  const actions = useMemo(
+    () => (panelClaim ? claimActions?.(panelClaim.id) : undefined),
+    [claimActions, panelClaim],
+  );
+  const notices = useMemo(
+    () => (panelClaim ? claimNotices?.(panelClaim.id) : undefined),
+    [claimNotices, panelClaim],
+  );
 
   const applyVerdict = useApplyVerdict({
     onStart: (target, verdict) => setShownVerdict({ claimId: target.id, verdict, since: target.updatedAt }),
@@ -124,14 +139,29 @@ export function ClaimReview({
     },
   });
 
+  const panelHandlers = useStableHandlers({
+    onSourceFormChange: (open: boolean, attached: boolean) => {
+      setSourceFormOpen(open);
+      if (!open && attached && pendingVerdict && panelClaim) {
+        applyVerdict(panelClaim, pendingVerdict, shown.parts);
+        setPendingVerdict(null);
+      }
+    },
+    onVerdict: (v: Verdict) => panelClaim && requestVerdict(panelClaim, v, shown.parts),
+    onSpanEdit: () => edits.toggleSpanEditing(),
+    onDelete: () =>
+      panelClaim && deleteClaim(panelClaim, ordered[shown.index + 1] ?? ordered[shown.index - 1] ?? null),
+    onSelect: (id: string) => select(id, 'keyboard'),
+  });
+
   return (
     <>
       {panelClaim && article && (
-        <ClaimPanel
+        <Panel
           key={panelClaim.id}
           claimId={panelClaim.id}
-          actions={claimActions?.(panelClaim.id)}
-          notices={claimNotices?.(panelClaim.id)}
+          actions={actions}
+          notices={notices}
           article={article}
           number={numbers.get(panelClaim.id) ?? shown.index + 1}
           total={ordered.length}
@@ -143,19 +173,11 @@ export function ClaimReview({
           focus={focus}
           spanEditing={edits.spanEditing}
           sourceFormOpen={sourceFormOpen}
-          onSourceFormChange={(open, attached) => {
-            setSourceFormOpen(open);
-            if (!open && attached && pendingVerdict) {
-              applyVerdict(panelClaim, pendingVerdict, shown.parts);
-              setPendingVerdict(null);
-            }
-          }}
-          onVerdict={(v) => requestVerdict(panelClaim, v, shown.parts)}
-          onSpanEdit={edits.toggleSpanEditing}
-          onDelete={() =>
-            deleteClaim(panelClaim, ordered[shown.index + 1] ?? ordered[shown.index - 1] ?? null)
-          }
-          onSelect={(id) => select(id, 'keyboard')}
+          onSourceFormChange={panelHandlers.onSourceFormChange}
+          onVerdict={panelHandlers.onVerdict}
+          onSpanEdit={panelHandlers.onSpanEdit}
+          onDelete={panelHandlers.onDelete}
+          onSelect={panelHandlers.onSelect}
           onClose={clear}
           conflict={conflict}
           shownVerdict={shownVerdict}

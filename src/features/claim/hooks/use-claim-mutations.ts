@@ -13,7 +13,7 @@ import { createSpeaker, mergeSpeakers, type SpeakerInput, updateSpeaker } from '
 
 /**
  * Mutations wrap repository functions only; the storagemutated bridge refreshes every view (a verdict
- * also shows at once in the article's claim list, see `showVerdict`). Claim
+ * also shows at once in the article's claim list and the claim panel, see `showVerdict`). Claim
  * edits pass the `updatedAt` the screen showed, so the result says whether another tab changed the
  * claim meanwhile (the later write still wins).
  */
@@ -23,9 +23,10 @@ type Checked = Readonly<{ id: ClaimId; expectedUpdatedAt: Timestamp }>;
 const articleLists = { queryKey: claimQueries.byArticleAll() } as const;
 
 /**
- * Shows a verdict at once in the article claim lists holding these claims, before the write: the
- * write's refetch then confirms it (or, if the write fails, puts back what is stored). A refetch
- * already running is cancelled first, so what it read before the write cannot overwrite this.
+ * Shows a verdict at once in the article claim lists holding these claims and in the claims' own
+ * reads (the claim panel), before the write: the write's refetch then confirms it (or, if the write
+ * fails, puts back what is stored). A refetch already running is cancelled first, so what it read
+ * before the write cannot overwrite this.
  */
 function showVerdict(client: QueryClient, ids: readonly ClaimId[], verdict: Verdict) {
   const wanted = new Set<string>(ids);
@@ -38,9 +39,21 @@ function showVerdict(client: QueryClient, ids: readonly ClaimId[], verdict: Verd
       claims?.map((c) => (wanted.has(c.id) && c.verdict !== verdict ? { ...c, verdict } : c)),
     );
   }
+  for (const id of ids) {
+    const { queryKey } = claimQueries.detail(id);
+    const shown = client.getQueryData<Claim | null>(queryKey);
+    if (!shown || shown.verdict === verdict) continue;
+    void client.cancelQueries({ queryKey, exact: true });
+    const next: Claim = { ...shown, verdict };
+    client.setQueryData<Claim | null>(queryKey, next);
+  }
 }
 
-const readAgain = (client: QueryClient) => client.invalidateQueries(articleLists);
+const readAgain = (client: QueryClient, ids: readonly ClaimId[]) =>
+  Promise.all([
+    client.invalidateQueries(articleLists),
+    ...ids.map((id) => client.invalidateQueries({ queryKey: claimQueries.detail(id).queryKey, exact: true })),
+  ]);
 
 export const useSetVerdict = () => {
   const client = useQueryClient();
@@ -48,7 +61,7 @@ export const useSetVerdict = () => {
     mutationFn: ({ id, verdict, expectedUpdatedAt }: Checked & { verdict: Verdict }) =>
       setClaimVerdict(id, verdict, { expectedUpdatedAt }),
     onMutate: ({ id, verdict }) => showVerdict(client, [id], verdict),
-    onError: () => readAgain(client),
+    onError: (_e, { id }) => readAgain(client, [id]),
   });
 };
 
@@ -59,7 +72,7 @@ export const useSetVerdicts = () => {
     mutationFn: ({ ids, verdict }: { ids: readonly ClaimId[]; verdict: Verdict }) =>
       setClaimsVerdict(ids, verdict),
     onMutate: ({ ids, verdict }) => showVerdict(client, ids, verdict),
-    onError: () => readAgain(client),
+    onError: (_e, { ids }) => readAgain(client, ids),
   });
 };
 

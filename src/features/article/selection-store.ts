@@ -1,0 +1,44 @@
+/**
+ * The open claim as a tiny store that parts of the article screen subscribe to by what they show
+ * (a row: whether one of its parts is open; a paragraph: whether it lights the open claim), so a
+ * `j` renders the rows and paragraphs whose answer changed, not the list or the text around them.
+ * The URL stays the one source: the screen copies it in (`SelectionFeed`), and `select` opens a
+ * claim through the URL.
+ */
+import type { SelectionOrigin } from '@/stores/selected-claim';
+
+export type Selection = Readonly<{ claimId: string | null; origin: SelectionOrigin | null }>;
+type Select = (claimId: string, origin: SelectionOrigin) => void;
+
+export type SelectionStore = Readonly<{
+  get: () => Selection;
+  set: (next: Selection) => void;
+  subscribe: (listener: () => void) => () => void;
+  /** Opens a claim, through the function last bound (the URL's `select`); stable. */
+  select: Select;
+  bind: (select: Select) => void;
+}>;
+
+const NONE: Selection = { claimId: null, origin: null };
+
+export function createSelectionStore(): SelectionStore {
+  let value = NONE;
+  let bound: Select | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set: (next) => {
+      if (next.claimId === value.claimId && next.origin === value.origin) return;
+      value = next;
+      for (const listener of [...listeners]) listener();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    select: (claimId, origin) => bound?.(claimId, origin),
+    bind: (select) => {
+      bound = select;
+    },
+  };
+}
