@@ -299,13 +299,13 @@ function readFacets(
     }
     // keys first: only the rows that pass `keep` (and the last, for the cursor) are read
     const ids = (await entries(ix, from, count, desc, false)) as string[];
-    const wanted = keep ? ids.filter(keep) : ids;
+    const wanted = ids.filter(keep);
     const lastId = ids.at(-1);
     if (lastId !== undefined && wanted.at(-1) !== lastId) wanted.push(lastId);
     const facets = idb.objectStore('claimFacets');
     const rows = await Promise.all(wanted.map((id) => requested<FacetRow | undefined>(facets.get(id))));
     const last = lastId === undefined ? undefined : rows.at(-1);
-    const kept = rows.filter((r): r is FacetRow => r !== undefined && (!keep || keep(r.id)));
+    const kept = rows.filter((r): r is FacetRow => r !== undefined && keep(r.id));
     return { rows: kept, read: ids.length, last };
   });
 }
