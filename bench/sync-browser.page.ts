@@ -142,5 +142,11 @@ async function rawLimit(page: number) {
   return a.rawLimit(page);
 }
 
-Object.assign(window, { benchSync: { firstSync, liveEdits, drain, rawLimit } });
+/** The same rows in other layouts (derived rows merged, revisions packed per page), raw IndexedDB. */
+async function rawLayouts(o: Readonly<{ page: number; runs: number }>) {
+  if (!a) throw new Error('first sync first');
+  return a.rawLayouts(o.page, o.runs);
+}
+
+Object.assign(window, { benchSync: { firstSync, liveEdits, drain, rawLimit, rawLayouts } });
 document.getElementById('out')!.textContent = 'ready';

@@ -37,6 +37,8 @@ const DRAIN_RUNS = arg('drain-runs', 1);
 const PUSH_BATCH = arg('push-batch', 0);
 /** `--raw off` leaves out the raw IndexedDB pass (a 100,000-claim run). */
 const RAW = word('raw', 'on') !== 'off';
+/** `--layouts N`: the stored rows written again raw in other layouts (bench/sync-browser.worker.ts `rawLayouts`), N times each. */
+const LAYOUT_RUNS = arg('layouts', 0);
 const modes = { on: [true], off: [false], both: [true, false] }[word('catch-up', 'on')] ?? [true];
 const port = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 4204);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -124,6 +126,7 @@ try {
       requests: number;
       steps: Record<string, { ms: number; n: number }>;
       raw?: unknown;
+      layouts?: unknown;
       report: { pulled: number; complete: boolean; state: string; message?: string };
       counts: Record<string, number>;
       statuses: number;
@@ -181,6 +184,17 @@ try {
             CATCH_UP_BATCH || 2_000,
           );
         if (RAW) log(`  raw IndexedDB, same rows: ${JSON.stringify(r.raw)}`);
+        if (LAYOUT_RUNS > 0) {
+          log(`  layouts (load ${loadavg()[0]?.toFixed(1)})…`);
+          r.layouts = await page.evaluate(
+            (o) =>
+              (
+                window as unknown as { benchSync: { rawLayouts(x: typeof o): Promise<unknown> } }
+              ).benchSync.rawLayouts(o),
+            { page: CATCH_UP_BATCH || 2_000, runs: LAYOUT_RUNS },
+          );
+          log(`  layouts, same rows raw (load ${loadavg()[0]?.toFixed(1)}): ${JSON.stringify(r.layouts)}`);
+        }
         const key = catchUp ? 'on' : 'off';
         firsts[key] = [...(firsts[key] ?? []), r];
       }
@@ -316,6 +330,7 @@ try {
                 serverCpuS: Number(r.serverCpuS?.toFixed(1)),
                 steps: Object.fromEntries(Object.entries(r.steps).map(([k, v]) => [k, Math.round(v.ms)])),
                 raw: r.raw,
+                layouts: r.layouts,
               })),
             ]),
           ),

@@ -5,6 +5,7 @@
  */
 import { expose } from 'comlink';
 import type { Claim } from '@/core/model/types';
+import { isVolatile, SEP, type SortCode } from '@/db/derived/facets';
 import { createSyncEngine, openDeviceDatabase, type SyncDb, type SyncEngine, type SyncStatus } from '@/sync';
 import { openRawCopy } from './lib/raw-idb';
 
@@ -137,6 +138,7 @@ const api = {
    */
   async rawLimit(page: number) {
     const d = need(db);
+    // key rows (`claimKeys`) up to schema version 8
     const tables = [
       'speakers',
       'articles',
@@ -146,7 +148,7 @@ const api = {
       'claimFacets',
       'claimKeys',
       'summaries',
-    ] as const;
+    ].filter((t) => d.tables.some((x) => x.name === t));
     const rows: Record<string, unknown[]> = {};
     for (const t of tables) rows[t] = await d.table(t).toArray();
     const write = (raw: IDBDatabase, parts: [string, unknown[]][]) =>
@@ -181,7 +183,7 @@ const api = {
     const claims = rows.claims!;
     const byId = (t: string) => new Map((rows[t] as { id: string }[]).map((r) => [r.id, r]));
     const facets = byId('claimFacets');
-    const keys = byId('claimKeys');
+    const keys = rows.claimKeys ? byId('claimKeys') : null;
     const revisions = new Map(
       (rows.syncRevisions as { table: string; rowId: string }[]).map((r) => [`${r.table}:${r.rowId}`, r]),
     );
@@ -208,7 +210,9 @@ const api = {
       const p1 = performance.now();
       await write(raw2, [
         ['claimFacets', chunk.map((c) => facets.get(c.id)).filter(Boolean)],
-        ['claimKeys', chunk.map((c) => keys.get(c.id)).filter(Boolean)],
+        ...(keys
+          ? [['claimKeys', chunk.map((c) => keys.get(c.id)).filter(Boolean)] as [string, unknown[]]]
+          : []),
       ]);
       pagesAll += performance.now() - p1;
     }
@@ -223,6 +227,137 @@ const api = {
       claimsAndRevisionsMs: pagesOnlyClaimsRevisions,
       facetsAndKeysMs: pagesAll,
     };
+  },
+  /**
+   * Layouts of the derived and revision rows, measured on the rows this first sync stored (issue 13,
+   * session 10): each written with raw IndexedDB into a fresh database, claim page by claim page
+   * (`page` claims: their claims and revisions in one transaction, then their derived rows in
+   * another, as a catch-up does), layouts in turn, `runs` times each.
+   * - `split`: a facet row (volatile keys, `*f`) and a key row (stable keys, `*k`) per claim (schema v8);
+   * - `merged`: one facet row per claim holding every key in one multi-entry index;
+   * - `merged+packed`: that, and one revision row per page instead of one per claim.
+   */
+  async rawLayouts(page: number, runs: number) {
+    const d = need(db);
+    const claims = (await d.claims.toArray()) as { id: string }[];
+    const facets = new Map(
+      ((await d.claimFacets.toArray()) as { id: string; f: readonly string[] }[]).map((r) => [r.id, r]),
+    );
+    const keyRows = d.tables.some((t) => t.name === 'claimKeys')
+      ? new Map(
+          ((await d.table('claimKeys').toArray()) as { id: string; k: string[] }[]).map((r) => [r.id, r.k]),
+        )
+      : null;
+    const revisions = new Map(
+      (
+        (await d.syncRevisions
+          .where('[table+rowId]')
+          .between(['claims', ''], ['claims', '\uffff'])
+          .toArray()) as {
+          rowId: string;
+        }[]
+      ).map((r) => [r.rowId, r]),
+    );
+    // the keys of each claim, volatile and stable apart, whichever layout this tree stores
+    const split = new Map<string, { volatile: string[]; stable: string[] }>();
+    for (const c of claims) {
+      const f = facets.get(c.id);
+      if (!f) continue;
+      const all = keyRows ? [...f.f, ...(keyRows.get(c.id) ?? [])] : [...f.f];
+      const volatile: string[] = [];
+      const stable: string[] = [];
+      for (const key of all) {
+        const [group = '', code = ''] = key.split(SEP);
+        (isVolatile(group, code as SortCode) ? volatile : stable).push(key);
+      }
+      split.set(c.id, { volatile, stable });
+    }
+    const claimIndexes = d.claims.schema.indexes;
+    const open = (name: string) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const del = indexedDB.deleteDatabase(name);
+        del.onsuccess = del.onerror = () => {
+          const req = indexedDB.open(name, 1);
+          req.onupgradeneeded = () => {
+            const r = req.result;
+            const cs = r.createObjectStore('claims', { keyPath: 'id' });
+            for (const ix of claimIndexes)
+              cs.createIndex(ix.name, ix.keyPath as string | string[], { multiEntry: !!ix.multi });
+            r.createObjectStore('syncRevisions', { keyPath: ['table', 'rowId'] }).createIndex(
+              'conflicted',
+              'conflicted',
+            );
+            r.createObjectStore('revisionPages', { keyPath: 'page' });
+            r.createObjectStore('claimFacets', { keyPath: 'id' }).createIndex('f', 'f', { multiEntry: true });
+            r.createObjectStore('claimKeys', { keyPath: 'id' }).createIndex('k', 'k', { multiEntry: true });
+          };
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        };
+      });
+    const write = (raw: IDBDatabase, parts: [string, unknown[]][]) =>
+      new Promise<void>((resolve, reject) => {
+        const tx = raw.transaction(
+          parts.map(([t]) => t),
+          'readwrite',
+        );
+        for (const [t, rs] of parts) {
+          const store = tx.objectStore(t);
+          for (const r of rs) store.put(r);
+        }
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
+    type Layout = 'split' | 'merged' | 'merged+packed';
+    const layouts: Layout[] = ['split', 'merged', 'merged+packed'];
+    const out: Record<string, { baseMs: number[]; derivedMs: number[]; totalMs: number[] }> = {};
+    for (let run = 0; run < runs; run++)
+      for (const layout of layouts) {
+        const name = `${d.name}-layout-${layout}`;
+        const raw = await open(name);
+        let baseMs = 0;
+        let derivedMs = 0;
+        for (let i = 0; i < claims.length; i += page) {
+          const chunk = claims.slice(i, i + page);
+          const t0 = performance.now();
+          await write(raw, [
+            ['claims', chunk],
+            layout === 'merged+packed'
+              ? [
+                  'revisionPages',
+                  [
+                    {
+                      page: i,
+                      revs: chunk.map((c) => [c.id, (revisions.get(c.id) as { rev?: string })?.rev]),
+                    },
+                  ],
+                ]
+              : ['syncRevisions', chunk.map((c) => revisions.get(c.id)).filter(Boolean)],
+          ]);
+          const t1 = performance.now();
+          const rows = chunk.map((c) => [facets.get(c.id)!, split.get(c.id)!] as const).filter(([f]) => f);
+          await write(
+            raw,
+            layout === 'split'
+              ? [
+                  ['claimFacets', rows.map(([f, k]) => ({ ...f, f: k.volatile }))],
+                  ['claimKeys', rows.map(([f, k]) => ({ id: f.id, k: k.stable }))],
+                ]
+              : [['claimFacets', rows.map(([f, k]) => ({ ...f, f: [...k.volatile, ...k.stable] }))]],
+          );
+          baseMs += t1 - t0;
+          derivedMs += performance.now() - t1;
+        }
+        raw.close();
+        indexedDB.deleteDatabase(name);
+        const o = out[layout] ?? { baseMs: [], derivedMs: [], totalMs: [] };
+        o.baseMs.push(Math.round(baseMs));
+        o.derivedMs.push(Math.round(derivedMs));
+        o.totalMs.push(Math.round(baseMs + derivedMs));
+        out[layout] = o;
+      }
+    return { page, claims: claims.length, layouts: out };
   },
   async close() {
     await engine?.stop();

@@ -183,7 +183,8 @@ const FIXTURES: readonly Readonly<{ version: number; build: Build }>[] = [
   { version: 5, build: keptAsReleased },
   { version: 6, build: keptAsReleased },
   { version: 7, build: keptAsReleased },
-  { version: 8, build: withTheAppAsItIsNow },
+  { version: 8, build: keptAsReleased },
+  { version: 9, build: withTheAppAsItIsNow },
 ];
 
 async function main(args: readonly string[]) {

@@ -20,8 +20,8 @@ import type {
 } from '@/core/model/types';
 import { db } from '@/db/db';
 import { headOf } from '@/db/derived/article-heads';
-import { applyDelta, CountDelta, facetOf, keyRowOf } from '@/db/derived/facets';
-import { FACETS, HEADS, KEYS, SUMMARIES } from '@/db/derived/middleware';
+import { applyDelta, CountDelta, facetOf } from '@/db/derived/facets';
+import { FACETS, HEADS, SUMMARIES } from '@/db/derived/middleware';
 import { newId } from '@/db/ids';
 import { openRaw } from './raw-idb';
 
@@ -232,7 +232,7 @@ export type SeededLibrary = Readonly<{
  * per article, so the derived-rows middleware keeps facets, keys, heads and summaries as it does for
  * an import (what the seeding cost before: 168 s for 100,000 claims on a quiet machine). `raw`
  * (the default): the same rows and the same derived rows, made by the same functions the app's
- * upgrade rebuild uses (`facetOf`, `keyRowOf`, `CountDelta`/`applyDelta`, `headOf`), written
+ * upgrade rebuild uses (`facetOf`, `CountDelta`/`applyDelta`, `headOf`), written
  * straight into IndexedDB in transactions of many articles. `bench/seed-check.ts` checks that both
  * leave every table alike. `VITE_BENCH_SEED=app` (in the bench's environment) forces the app path.
  */
@@ -331,7 +331,6 @@ function rawWriter(): Writer {
         claims,
         evidence,
         [FACETS]: facets,
-        [KEYS]: facets.map(keyRowOf),
       });
       derivingMs += tp - tc;
       puttingMs += performance.now() - tp;

@@ -104,7 +104,7 @@ describe('saveImportBatch', { timeout: 60_000 }, () => {
     const now = vi.spyOn(Date, 'now').mockReturnValue(1_780_000_000_000);
     onTestFinished(() => now.mockRestore());
     await saveImportBatch(batch);
-    const hashedHere = { ...(await library()), keys: await db.claimKeys.toArray() };
+    const hashedHere = { ...(await library()), facets: await db.claimFacets.toArray() };
 
     await resetDb();
     const withHashes = await Promise.all(
@@ -119,7 +119,7 @@ describe('saveImportBatch', { timeout: 60_000 }, () => {
       'created',
       'created',
     ]);
-    expect({ ...(await library()), keys: await db.claimKeys.toArray() }).toEqual(hashedHere);
+    expect({ ...(await library()), facets: await db.claimFacets.toArray() }).toEqual(hashedHere);
     expect((await db.articles.toArray()).map((a) => a.sha256).sort()).toEqual(
       [...new Set(withHashes.map((a) => a.sha256))].sort(),
     );

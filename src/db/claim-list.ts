@@ -20,7 +20,6 @@ import {
   type FacetRow,
   groupRange,
   isKept,
-  isVolatile,
   keyLocation,
   LIBRARY,
   SORT_CODE,
@@ -199,12 +198,6 @@ function bounds(p: Pick<Plan, 'code' | 'desc' | 'minKey'>, group: string, after:
   return { lo, hi, loOpen, hiOpen };
 }
 
-/** Where a group's keys in a sort live: the facet row (volatile keys) or its `claimKeys` row. */
-const storeOf = (group: string, code: SortCode) =>
-  isVolatile(group, code)
-    ? ({ store: 'claimFacets', index: 'f' } as const)
-    : ({ store: 'claimKeys', index: 'k' } as const);
-
 type IndexWithRecords = IDBIndex & {
   getAllRecords?: (o: {
     query: IDBKeyRange;
@@ -255,7 +248,7 @@ async function entries(
  */
 async function readOnly<T>(read: (tx: IDBTransaction) => Promise<T>): Promise<T> {
   if (!db.isOpen()) await db.open();
-  return read(db.backendDB().transaction(['claimFacets', 'claimKeys'], 'readonly'));
+  return read(db.backendDB().transaction('claimFacets', 'readonly'));
 }
 
 /** The part of `range` after its first `skip` entries (a jump in a scrolled table): one cursor `advance`, no entry read. */
@@ -282,14 +275,12 @@ function skipped(ix: IDBIndex, range: IDBKeyRange, skip: number, desc: boolean):
 
 /**
  * One batch of a group's range in one read transaction: the facet rows of up to `count` entries
- * after skipping `skip`, in index order (a range of `claimKeys` is read as primary keys, then
- * their facet rows by id). Dexie walks a multi-entry index with a cursor, and Chromium pays one
+ * after skipping `skip`, in index order (with `keep`, the range is read as primary keys, then the
+ * rows kept by id). Dexie walks a multi-entry index with a cursor, and Chromium pays one
  * round trip per entry on a cursor (20,000 keys took 3 to 4 s on a loaded machine), so this reads
  * with `getAll` / `getAllKeys` / `getAllRecords` instead.
  */
 function readFacets(
-  group: string,
-  code: SortCode,
   range: IDBKeyRange,
   {
     skip = 0,
@@ -298,33 +289,31 @@ function readFacets(
     keep,
   }: { skip?: number; count?: number; desc?: boolean; keep?: ((id: string) => boolean) | null },
 ): Promise<{ rows: FacetRow[]; read: number; last: FacetRow | undefined }> {
-  const { store, index } = storeOf(group, code);
   return readOnly(async (idb) => {
-    const ix = idb.objectStore(store).index(index) as IndexWithRecords;
+    const ix = idb.objectStore('claimFacets').index('f') as IndexWithRecords;
     const from = skip > 0 ? await skipped(ix, range, skip, desc) : range;
     if (from === null) return { rows: [], read: 0, last: undefined };
-    if (store === 'claimFacets' && !keep) {
+    if (!keep) {
       const rows = (await entries(ix, from, count, desc, true)) as FacetRow[];
       return { rows, read: rows.length, last: rows.at(-1) };
     }
     // keys first: only the rows that pass `keep` (and the last, for the cursor) are read
     const ids = (await entries(ix, from, count, desc, false)) as string[];
-    const wanted = keep ? ids.filter(keep) : ids;
+    const wanted = ids.filter(keep);
     const lastId = ids.at(-1);
     if (lastId !== undefined && wanted.at(-1) !== lastId) wanted.push(lastId);
     const facets = idb.objectStore('claimFacets');
     const rows = await Promise.all(wanted.map((id) => requested<FacetRow | undefined>(facets.get(id))));
     const last = lastId === undefined ? undefined : rows.at(-1);
-    const kept = rows.filter((r): r is FacetRow => r !== undefined && (!keep || keep(r.id)));
+    const kept = rows.filter((r): r is FacetRow => r !== undefined && keep(r.id));
     return { rows: kept, read: ids.length, last };
   });
 }
 
-/** The ids of one group's range in one sort, in order (primary keys in one request). */
-function readIds(group: string, code: SortCode, range: IDBKeyRange, desc = false): Promise<string[]> {
-  const { store, index } = storeOf(group, code);
+/** The ids of one key range, in order (primary keys in one request). */
+function readIds(range: IDBKeyRange, desc = false): Promise<string[]> {
   return readOnly(async (idb) => {
-    const ids = (await requested(idb.objectStore(store).index(index).getAllKeys(range))) as string[];
+    const ids = (await requested(idb.objectStore('claimFacets').index('f').getAllKeys(range))) as string[];
     return desc ? ids.reverse() : ids;
   });
 }
@@ -334,7 +323,7 @@ async function idsOf(c: Criterion): Promise<Set<string>> {
   const parts = await Promise.all(
     c.groups.map((g) => {
       const [lo, hi] = groupRange(g, 'a');
-      return readIds(g, 'a', IDBKeyRange.bound(lo, hi));
+      return readIds(IDBKeyRange.bound(lo, hi));
     }),
   );
   return new Set(parts.flat());
@@ -368,7 +357,7 @@ class GroupStream {
       const { rows, read, last } =
         b.lo > b.hi
           ? { rows: [], read: 0, last: undefined }
-          : await readFacets(this.group, this.p.code, IDBKeyRange.bound(b.lo, b.hi, b.loOpen, b.hiOpen), {
+          : await readFacets(IDBKeyRange.bound(b.lo, b.hi, b.loOpen, b.hiOpen), {
               skip: this.skip,
               count: this.batch,
               desc: this.p.desc,
@@ -638,9 +627,7 @@ export async function matchingClaimIds(filter: ClaimListFilter = {}): Promise<Cl
   const without = f.source === 'without';
   const kept = criteria.filter((c) => c !== driver);
   const [ordered, sourced, atLeast, ...sets] = await Promise.all([
-    b.lo > b.hi
-      ? Promise.resolve([] as string[])
-      : readIds(group, code, IDBKeyRange.bound(b.lo, b.hi), f.desc),
+    b.lo > b.hi ? Promise.resolve([] as string[]) : readIds(IDBKeyRange.bound(b.lo, b.hi), f.desc),
     without ? idsOf({ kind: 'source', groups: ['h=1'], size: 0 }) : null,
     f.minCheckworthy !== null && p.minKey === null ? idsAtLeast(f.minCheckworthy) : null,
     ...kept.map(idsOf),
@@ -653,7 +640,7 @@ export async function matchingClaimIds(filter: ClaimListFilter = {}): Promise<Cl
 /** The ids with a check-worthiness score of at least `min` (one range of the `*` sort). */
 async function idsAtLeast(min: number): Promise<Set<string>> {
   const [lo, hi] = groupRange('*', 'c');
-  return new Set(await readIds('*', 'c', IDBKeyRange.bound(`${lo}${scoreKey(min)}`, hi)));
+  return new Set(await readIds(IDBKeyRange.bound(`${lo}${scoreKey(min)}`, hi)));
 }
 
 /** Counts answered by the summaries: one scope criterion and at most two of verdict, kind, source. */

@@ -2,7 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { Article, Claim, Evidence, HistoryEntry, Question, Source, Speaker } from '@/core/model/types';
 import type { PackedClaimIndex } from '@/core/search/packed-index';
 import type { ArticleHead } from './derived/article-heads';
-import type { FacetRow, KeyRow, SummaryRow } from './derived/facets';
+import type { FacetRow, SummaryRow } from './derived/facets';
 import { derivedMiddleware } from './derived/middleware';
 import type { PlacedRow, QuestionPack } from './derived/placements';
 import { reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
@@ -24,7 +24,6 @@ export type ClaimdeskDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   /** Derived (src/db/derived): kept by the write middleware, never written by repositories. */
   claimFacets: EntityTable<FacetRow, 'id'>;
-  claimKeys: EntityTable<KeyRow, 'id'>;
   summaries: EntityTable<SummaryRow, 'id'>;
   articleHeads: EntityTable<ArticleHead, 'id'>;
   placedClaims: Dexie.Table<PlacedRow, [string, string]>;
@@ -60,7 +59,6 @@ export type TableName =
   | 'history'
   | 'meta'
   | 'claimFacets'
-  | 'claimKeys'
   | 'summaries'
   | 'searchIndex'
   | 'articleHeads'
@@ -80,7 +78,6 @@ export const TABLE_NAMES: readonly TableName[] = [
   'history',
   'meta',
   'claimFacets',
-  'claimKeys',
   'summaries',
   'searchIndex',
   'articleHeads',

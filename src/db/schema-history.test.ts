@@ -13,6 +13,7 @@ import { resetDb } from '@/test/db';
 import { listClaimPage, matchingClaimIds } from './claim-list';
 import { type ClaimdeskDb, db, declareSchema } from './db';
 import { headOf } from './derived/article-heads';
+import { isVolatile, SEP, type SortCode } from './derived/facets';
 import { byPlacementKey, computePlacements, unpack } from './derived/placements';
 import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
@@ -347,6 +348,16 @@ const STEPS: readonly Step[] = [
       expect(await current.meta.get('v8-row')).toEqual({ key: 'v8-row', value: 8 });
     },
   },
+  {
+    // version 9 drops only the derived key rows (their keys move to the facet rows; see the test below)
+    version: 9,
+    seed: async (old) => {
+      await old.table('meta').put({ key: 'v9-row', value: 9 });
+    },
+    verify: async (current) => {
+      expect(await current.meta.get('v9-row')).toEqual({ key: 'v9-row', value: 9 });
+    },
+  },
 ];
 
 const v5History = {
@@ -440,9 +451,6 @@ describe('schema history', () => {
       expected.facets.sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
     expect(await db.claimFacets.count()).toBe(lib.claims.length);
-    expect(await db.claimKeys.orderBy('id').toArray()).toEqual(
-      expected.keys.sort((a, b) => (a.id < b.id ? -1 : 1)),
-    );
     expect(await db.articleHeads.orderBy('id').toArray()).toEqual(
       lib.articles.map((a) => headOf(a as unknown as Article)),
     );
@@ -527,10 +535,10 @@ describe('schema history', () => {
     );
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     expect(await db.claimFacets.orderBy('id').toArray()).toEqual(expected.facets.sort(byId));
-    expect(await db.claimKeys.orderBy('id').toArray()).toEqual(expected.keys.sort(byId));
     // no version-6 key is left: an article in article order has no keys of its own
-    const keys = (await db.claimKeys.toArray()).flatMap((r) => r.k);
-    expect(keys.some((k) => k.startsWith('a='))).toBe(false);
+    const keys = (await db.claimFacets.toArray()).flatMap((r) => r.f);
+    expect(keys.some((k) => k.startsWith('a=') && k.split(SEP)[1] === 'a')).toBe(false);
+    expect(keys.some((k) => k.startsWith(`a=`))).toBe(true);
     // the screens' reads: an article's claims in article order, a verdict's, a kind's
     const article = lib.articles[0]!;
     expect(await matchingClaimIds({ articleIds: [article.id] })).toEqual(
@@ -616,5 +624,83 @@ describe('schema history', () => {
     expect(rows.find((r) => r.c === 'c-absent')).toMatchObject({ a: null, s: null, live: 0 });
     // each question packed as it is, the one in the trash too
     expect((await db.questionPacks.orderBy('id').toArray()).map(unpack)).toEqual(questions);
+  });
+  test('a version-8 library keeps every row; its key rows are dropped and each facet row holds all its keys, as a rebuild', async () => {
+    const lib = v2Library();
+    const claims = lib.claims as unknown as Claim[];
+    const evidence = lib.evidence as unknown as Evidence[];
+    const speakers = lib.speakers as unknown as Speaker[];
+    const expected = computeDerived(claims, evidence, speakers);
+    // derived rows as version 8 wrote them: the keys a verdict or an update moves on the facet
+    // row, the others on a key row of the same id
+    const volatile = (k: string) => {
+      const [group = '', code = ''] = k.split(SEP);
+      return isVolatile(group, code as SortCode);
+    };
+    const old = openAt(8);
+    await old.open();
+    await old.table('articles').bulkAdd(lib.articles);
+    await old.table('speakers').bulkAdd(lib.speakers);
+    await old.table('claims').bulkAdd(lib.claims);
+    await old.table('sources').add(v1.source);
+    await old.table('evidence').bulkAdd(lib.evidence);
+    await old.table('claimFacets').bulkAdd(expected.facets.map((r) => ({ ...r, f: r.f.filter(volatile) })));
+    await old
+      .table('claimKeys')
+      .bulkAdd(expected.facets.map((r) => ({ id: r.id, k: r.f.filter((k) => !volatile(k)) })));
+    old.close();
+
+    await db.open();
+    expect(db.tables.map((t) => t.name)).not.toContain('claimKeys');
+    expect(db.backendDB().objectStoreNames.contains('claimKeys')).toBe(false);
+    expect(await db.claims.orderBy('id').toArray()).toEqual(lib.claims);
+    expect(await db.evidence.count()).toBe(lib.evidence.length);
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    const facets = await db.claimFacets.orderBy('id').toArray();
+    expect(facets).toEqual([...expected.facets].sort(byId));
+    // both halves of every live claim's keys are on its one row
+    const live = lib.claims.filter((c) => c.deletedAt === null);
+    for (const f of facets) {
+      const isLive = live.some((c) => c.id === f.id);
+      expect(f.f.some(volatile), f.id).toBe(isLive);
+      expect(
+        f.f.some((k) => !volatile(k)),
+        f.id,
+      ).toBe(isLive);
+    }
+    // the orders the key rows served, read off the facet rows now
+    const name = new Map(lib.speakers.map((s) => [s.id, s.name.toLowerCase()]));
+    const bySpeaker = [...live].sort((a, b) => {
+      const x = a.speakerId === null ? '\uffff' : name.get(a.speakerId)!;
+      const y = b.speakerId === null ? '\uffff' : name.get(b.speakerId)!;
+      return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1;
+    });
+    expect((await listClaimPage({ sort: 'speaker' }, { limit: 500 })).rows.map((c) => c.id)).toEqual(
+      bySpeaker.map((c) => c.id),
+    );
+    const byScore = [...live].sort((a, b) =>
+      a.checkworthy.score !== b.checkworthy.score
+        ? a.checkworthy.score - b.checkworthy.score
+        : a.id < b.id
+          ? -1
+          : 1,
+    );
+    expect(await matchingClaimIds({ sort: 'checkworthy', desc: true })).toEqual(
+      byScore.map((c) => c.id).reverse(),
+    );
+    const speaker = lib.speakers[1]!.id;
+    expect((await listClaimPage({ speakerIds: [speaker] }, { limit: 500 })).rows.map((c) => c.id)).toEqual(
+      live
+        .filter((c) => c.speakerId === speaker)
+        .sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start))
+        .map((c) => c.id),
+    );
+    const kind = live[0]!.kind;
+    expect(await matchingClaimIds({ kinds: [kind] })).toEqual(
+      live
+        .filter((c) => c.kind === kind)
+        .sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start))
+        .map((c) => c.id),
+    );
   });
 });

@@ -146,6 +146,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: placementsInUpgrade,
   },
+  {
+    // One derived row per claim (src/db/derived/facets.ts): the key rows (`claimKeys`) are dropped
+    // and their keys join the facet row's multi-entry index `f`. A row costs IndexedDB about as
+    // much as several index entries, and a team's first sync or an import wrote both rows for every
+    // claim (docs/PERFORMANCE.md, sync10); a verdict edit now rewrites all of a claim's keys (10
+    // for a claim without tags or sources, 5 before). The upgrade rebuilds the derived rows and
+    // changes no row.
+    version: 9,
+    stores: {
+      claimKeys: null,
+    },
+    upgrade: rebuildInUpgrade(9),
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

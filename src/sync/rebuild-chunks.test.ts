@@ -72,7 +72,6 @@ type Db = Awaited<ReturnType<typeof library>>;
 /** Every derived row, in primary-key order. */
 const derived = async (db: Db) => ({
   facets: await db.claimFacets.toArray(),
-  keys: await db.claimKeys.toArray(),
   summaries: await db.summaries.toArray(),
   heads: await db.articleHeads.toArray(),
   placements: await db.placedClaims.toArray(),
@@ -81,19 +80,10 @@ const derived = async (db: Db) => ({
 
 /** As a first sync in catch-up mode leaves a library: rows without their derived rows, and the flag. */
 async function stale(db: Db) {
-  await db.transaction(
-    'rw',
-    [db.claimFacets, db.claimKeys, db.summaries, db.articleHeads, db.syncState],
-    async () => {
-      await Promise.all([
-        db.claimFacets.clear(),
-        db.claimKeys.clear(),
-        db.summaries.clear(),
-        db.articleHeads.clear(),
-      ]);
-      await db.syncState.put({ key: CATCH_UP_KEY, value: { since: 0 } satisfies CatchUpMark });
-    },
-  );
+  await db.transaction('rw', [db.claimFacets, db.summaries, db.articleHeads, db.syncState], async () => {
+    await Promise.all([db.claimFacets.clear(), db.summaries.clear(), db.articleHeads.clear()]);
+    await db.syncState.put({ key: CATCH_UP_KEY, value: { since: 0 } satisfies CatchUpMark });
+  });
 }
 
 /** A stop between two steps (as a closed tab: what committed stays). */
@@ -166,7 +156,6 @@ describe('the chunked rebuild after a catch-up', () => {
     );
     expect(whole.facets).toEqual(truth.facets);
     expect(whole.summaries).toEqual([...truth.summaries].sort((a, b) => (a.id < b.id ? -1 : 1)));
-    expect(whole.keys).toEqual(truth.keys);
     expect(whole.summaries).not.toEqual(kept.summaries); // the edit is counted …
     expect(whole.placements).toEqual(kept.placements);
   });

@@ -8,12 +8,12 @@
  *   filtered, sorted page is one bounded range of those keys read in order (`*␁u␁` = every live
  *   claim by update time; `v=false␁u␁` = the false ones by update time; `keyLocation` says where);
  *   the other criteria are checked on the facet rows of the keys read.
- * - The keys are split in two by what changes them, so that the common edits (a verdict, a note:
- *   anything that moves `updatedAt`) rewrite only the keys they change: **volatile** keys (the
- *   update and verdict sorts, and the verdict groups) live on the facet row itself (multi-entry
- *   index `f`); **stable** keys (article, check-worthiness and speaker order of the other groups)
- *   live on a `claimKeys` row (same id, multi-entry index `k`), written only when they change.
- *   A tombstoned claim keeps its rows with no index keys, so it is in no list.
+ * - All of a claim's keys are on its one facet row (multi-entry index `f`, schema version 9). Version
+ *   6 kept the keys a verdict or an update moves apart from the others, on a second row per claim
+ *   (`claimKeys`), so that a verdict edit rewrote 5 keys instead of 10; but a row costs IndexedDB
+ *   about as much as several index entries, and a first sync or an import wrote both rows for every
+ *   claim (docs/PERFORMANCE.md, sync10). A tombstoned claim keeps its facet row with no index keys,
+ *   so it is in no list.
  * - **summary rows** (`summaries`): counts per scope (`lib`, `a:<article>`, `s:<speaker>`,
  *   `t:<tag>`) of live claims by verdict, kind and has-source, and by each pair of those.
  */
@@ -57,7 +57,7 @@ export const KEPT_SORTS: Readonly<Record<GroupKind, readonly SortCode[]>> = {
 };
 export const isKept = (group: string, code: SortCode): boolean => KEPT_SORTS[groupKind(group)].includes(code);
 
-/** Whether a group's keys in this sort change with the verdict or the update time (kept on the facet row). */
+/** Whether a group's keys in this sort change with the verdict or the update time (schema v6–v8 kept those apart; bench/sync-browser.worker.ts measures that layout). */
 export const isVolatile = (group: string, code: SortCode): boolean =>
   code === 'u' || code === 'v' || groupKind(group) === 'v';
 
@@ -75,12 +75,9 @@ export type FacetRow = Readonly<{
   c: number;
   /** Sort keys by sort code. */
   o: Readonly<Record<SortCode, string>>;
-  /** The volatile index keys (empty for a tombstone); the stable ones are `stableKeys(row)`. */
+  /** The claim's index keys (empty for a tombstone). */
   f: readonly string[];
 }>;
-
-/** The stable index keys of a claim (`claimKeys` rows, same id). */
-export type KeyRow = Readonly<{ id: string; k: readonly string[] }>;
 
 export const SEP = '\u0001';
 export const HIGH = '\uffff';
@@ -207,64 +204,32 @@ export const groupRange = (group: Group, code: SortCode): [string, string] => {
   return [`${prefix}${lo}`, `${prefix}${hi}`];
 };
 
-/** A group's own key prefixes in its kept sorts, volatile and stable apart (borrowed ones have none). */
-type GroupPrefixes = Readonly<{
-  volatile: readonly (readonly [SortCode, string])[];
-  stable: readonly (readonly [SortCode, string])[];
-}>;
-const groupPrefixes = new Map<string, GroupPrefixes>();
+/** A group's own key prefixes in its kept sorts (borrowed ones have none). */
+const groupPrefixes = new Map<string, readonly (readonly [SortCode, string])[]>();
 
-function prefixesOf(group: Group): GroupPrefixes {
+function prefixesOf(group: Group): readonly (readonly [SortCode, string])[] {
   let found = groupPrefixes.get(group);
   if (found === undefined) {
-    const volatile: (readonly [SortCode, string])[] = [];
-    const stable: (readonly [SortCode, string])[] = [];
-    for (const code of KEPT_SORTS[groupKind(group)]) {
+    found = KEPT_SORTS[groupKind(group)].flatMap((code) => {
       const { prefix, borrowed } = keyLocation(group, code);
-      if (!borrowed) (isVolatile(group, code) ? volatile : stable).push([code, prefix]);
-    }
-    found = { volatile, stable };
+      return borrowed ? [] : [[code, prefix] as const];
+    });
     remember(groupPrefixes, group, found);
   }
   return found;
 }
 
-/** The volatile and the stable index keys of a row, in one walk of its groups (each list in the order of `keysOf`). */
-function bothKeys(row: Omit<FacetRow, 'f'>): { volatile: string[]; stable: string[] } {
-  const volatile: string[] = [];
-  const stable: string[] = [];
-  if (!row.live) return { volatile, stable };
+/** The index keys of a row: for each of its groups, one key per sort kept for the group. */
+export function keysOf(row: Omit<FacetRow, 'f'>): string[] {
+  const keys: string[] = [];
+  if (!row.live) return keys;
   const id = `${SEP}${compactId(row.id)}`;
-  for (const g of groupsOf(row)) {
-    const p = prefixesOf(g);
-    for (const [code, prefix] of p.volatile) volatile.push(`${prefix}${row.o[code]}${id}`);
-    for (const [code, prefix] of p.stable) stable.push(`${prefix}${row.o[code]}${id}`);
-  }
-  return { volatile, stable };
+  for (const g of groupsOf(row))
+    for (const [code, prefix] of prefixesOf(g)) keys.push(`${prefix}${row.o[code]}${id}`);
+  return keys;
 }
 
-/** The stable keys of the facet rows made here, worked out with their volatile ones (rows are never changed in place). */
-const stableOf = new WeakMap<object, string[]>();
-
-function withKeys(row: Omit<FacetRow, 'f'>): FacetRow {
-  const { volatile, stable } = bothKeys(row);
-  const facet: FacetRow = { ...row, f: volatile };
-  stableOf.set(facet, stable);
-  return facet;
-}
-
-/** The stable index keys of a facet row (article, check-worthiness and speaker order). */
-export const stableKeys = (row: Omit<FacetRow, 'f'>): string[] =>
-  stableOf.get(row)?.slice() ?? bothKeys(row).stable;
-
-export const keyRowOf = (row: FacetRow): KeyRow => ({ id: row.id, k: stableKeys(row) });
-
-const sameKeys = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((k, i) => k === b[i]);
-
-/** Whether a change from `before` to `after` changes the stable keys (its `claimKeys` row must be written). */
-export const stableKeysChanged = (before: FacetRow | undefined, after: FacetRow): boolean =>
-  before === undefined || !sameKeys(stableKeys(before), stableKeys(after));
+const withKeys = (row: Omit<FacetRow, 'f'>): FacetRow => ({ ...row, f: keysOf(row) });
 
 export function facetOf(claim: Claim, hasSource: boolean, speakerName: string | null): FacetRow {
   const live = claim.deletedAt === null;

@@ -23,12 +23,10 @@ import {
   CountDelta,
   type FacetRow,
   facetOf,
-  keyRowOf,
   LIBRARY,
   refacet,
   type SummaryRow,
   speakerScope,
-  stableKeysChanged,
   tagScope,
 } from './facets';
 import {
@@ -43,7 +41,6 @@ import {
 } from './placements';
 
 export const FACETS = 'claimFacets';
-export const KEYS = 'claimKeys';
 export const SUMMARIES = 'summaries';
 export const HEADS = 'articleHeads';
 const WATCHED = ['claims', 'evidence', 'speakers', 'articles', 'questions'];
@@ -55,7 +52,6 @@ export const WIDENED = [
   'articles',
   'questions',
   FACETS,
-  KEYS,
   SUMMARIES,
   HEADS,
   PLACEMENTS,
@@ -115,7 +111,6 @@ type Tables = Readonly<{
   evidence: DBCoreTable;
   speakers: DBCoreTable;
   facets: DBCoreTable;
-  keys: DBCoreTable;
   summaries: DBCoreTable;
   articles: DBCoreTable;
   heads: DBCoreTable;
@@ -133,23 +128,15 @@ async function putDerived(
 ): Promise<void> {
   const delta = new CountDelta();
   const puts: FacetRow[] = [];
-  const keyPuts: ReturnType<typeof keyRowOf>[] = [];
   const deletes: string[] = [];
   for (const [before, after] of changes) {
     delta.add(before, -1);
     delta.add(after, 1);
-    if (after) {
-      puts.push(after);
-      // most edits (a verdict, a note) leave the stable keys as they were: their row is not rewritten
-      if (stableKeysChanged(before, after)) keyPuts.push(keyRowOf(after));
-    } else if (before) deletes.push(before.id);
+    if (after) puts.push(after);
+    else if (before) deletes.push(before.id);
   }
   if (puts.length > 0) await t.facets.mutate({ trans, type: 'put', values: puts });
-  if (keyPuts.length > 0) await t.keys.mutate({ trans, type: 'put', values: keyPuts });
-  if (deletes.length > 0) {
-    await t.facets.mutate({ trans, type: 'delete', keys: deletes });
-    await t.keys.mutate({ trans, type: 'delete', keys: deletes });
-  }
+  if (deletes.length > 0) await t.facets.mutate({ trans, type: 'delete', keys: deletes });
   const changed = delta.changed();
   if (changed.size === 0) return;
   const ids = [...changed.keys()];
@@ -190,7 +177,7 @@ async function speakerNames(
 /**
  * New claim rows (an `add`, e.g. an import), with the derived work started before the claims are
  * written: the reads it needs go out first (IndexedDB answers a transaction's requests in order),
- * then the claims, and the facet, key and count rows are worked out while IndexedDB stores the
+ * then the claims, and the facet and count rows are worked out while IndexedDB stores the
  * claims. Only the derived writes wait for the claims' outcome, and cover the claims that were
  * added: the same rows, in the same order, as `claimsWritten` after the write.
  */
@@ -595,7 +582,6 @@ export const derivedMiddleware: Middleware<DBCore> = {
       evidence: down.table('evidence'),
       speakers: down.table('speakers'),
       facets: down.table(FACETS),
-      keys: down.table(KEYS),
       summaries: down.table(SUMMARIES),
       articles: down.table('articles'),
       heads: down.table(HEADS),

@@ -1,16 +1,8 @@
 import type { Table, Transaction } from 'dexie';
 import type { Article, Claim, Evidence, Question, Speaker } from '@/core/model/types';
 import { headOf } from './article-heads';
-import {
-  applyDelta,
-  CountDelta,
-  type FacetRow,
-  facetOf,
-  type KeyRow,
-  keyRowOf,
-  type SummaryRow,
-} from './facets';
-import { FACETS, HEADS, KEYS, SUMMARIES } from './middleware';
+import { applyDelta, CountDelta, type FacetRow, facetOf, type SummaryRow } from './facets';
+import { FACETS, HEADS, SUMMARIES } from './middleware';
 import { computePlacements, PLACEMENTS, packOf, QUESTION_PACKS } from './placements';
 
 /** Every facet row and summary, worked out from scratch from the claims, links and speakers. */
@@ -18,7 +10,7 @@ export function computeDerived(
   claims: readonly Claim[],
   evidence: readonly Evidence[],
   speakers: readonly Speaker[],
-): { facets: FacetRow[]; keys: KeyRow[]; summaries: SummaryRow[] } {
+): { facets: FacetRow[]; summaries: SummaryRow[] } {
   const sourced = new Set<string>();
   for (const e of evidence) if (e.deletedAt === null) sourced.add(e.claimId);
   const names = new Map(speakers.map((s) => [s.id as string, s.name]));
@@ -29,7 +21,7 @@ export function computeDerived(
     return facet;
   });
   const summaries = [...delta.changed()].map(([id, counts]) => applyDelta(undefined, id, counts));
-  return { facets, keys: facets.map(keyRowOf), summaries };
+  return { facets, summaries };
 }
 
 /**
@@ -51,15 +43,10 @@ export async function rebuildDerivedIn(
     table('evidence').toArray() as Promise<Evidence[]>,
     table('speakers').toArray() as Promise<Speaker[]>,
   ]);
-  const { facets, keys, summaries } = computeDerived(claims, evidence, speakers);
+  const { facets, summaries } = computeDerived(claims, evidence, speakers);
   await table(FACETS).clear();
   await table(SUMMARIES).clear();
   await table(FACETS).bulkPut(facets);
-  // an upgrade step older than version 6 has no claimKeys table yet
-  if (has(KEYS)) {
-    await table(KEYS).clear();
-    await table(KEYS).bulkPut(keys);
-  }
   await table(SUMMARIES).bulkPut(summaries);
   // an upgrade step older than version 8 has no placedClaims table yet
   if (has(PLACEMENTS)) await rebuildPlacementsIn(table, claims, evidence);
@@ -103,7 +90,7 @@ export const rebuildInUpgrade =
   };
 
 /** The last schema version whose upgrade rebuilds the derived rows. */
-export const LAST_REBUILD = 7;
+export const LAST_REBUILD = 9;
 
 /** Schema version 8's upgrade: builds the placement rows (the other derived rows are as version 7 kept them). */
 export const placementsInUpgrade = (tx: Transaction): Promise<void> =>
@@ -111,7 +98,7 @@ export const placementsInUpgrade = (tx: Transaction): Promise<void> =>
 
 /**
  * Where a chunked rebuild (`rebuildStepIn`) has got to: the stage and the last primary key done in
- * it (`null`: none yet). Between steps the derived rows agree with each other (facets, key rows
+ * it (`null`: none yet). Between steps the derived rows agree with each other (facets
  * and summaries count the same claims), so readers see a smaller library, never a wrong count.
  */
 export type RebuildCursor = Readonly<{ stage: 'heads' | 'claims' | 'placements'; after: string | null }>;
@@ -126,7 +113,7 @@ const HEADS_CHUNK = 200;
  * are rebuilt whole in the last step). The next steps start from the cursor it returns.
  */
 export async function startRebuildIn(table: (name: string) => Table): Promise<RebuildCursor> {
-  await Promise.all([FACETS, KEYS, SUMMARIES, HEADS].map((name) => table(name).clear()));
+  await Promise.all([FACETS, SUMMARIES, HEADS].map((name) => table(name).clear()));
   return { stage: 'heads', after: null };
 }
 
@@ -136,7 +123,7 @@ const rowsAfter = <T>(t: Table, after: string | null, limit: number): Promise<T[
 
 /**
  * One bounded step of a chunked rebuild, inside a read-write transaction over the same tables as
- * `rebuildDerivedIn`: the heads of the next articles, or the facets, key rows and summary counts
+ * `rebuildDerivedIn`: the heads of the next articles, or the facets and summary counts
  * of the next claims in id order (their links read as one range of the `claimId` index), or the
  * placements. Returns the next cursor, or null when the rebuild is complete.
  *
@@ -196,7 +183,6 @@ async function putClaimsDerived(table: (name: string) => Table, claims: readonly
   const empty = next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id);
   await Promise.all([
     table(FACETS).bulkPut(facets),
-    table(KEYS).bulkPut(facets.map(keyRowOf)),
     table(SUMMARIES).bulkPut(next.filter((r) => Object.keys(r.counts).length > 0)),
     ...(empty.length > 0 ? [table(SUMMARIES).bulkDelete(empty)] : []),
   ]);
