@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { seedContext } from './seeded-profile-restore';
 
 export { expect };
 
@@ -105,94 +106,17 @@ export async function seriousViolations(page: Page) {
 type SeedOptions = {
   /**
    * A storage-state file whose IndexedDB the story starts with, written in the story's own page before
-   * the app opens its database (Playwright's `storageState` restores it in an extra page, which cost
-   * a fifth of a story: docs/PERFORMANCE.md, suite9b). `null`: an empty profile.
+   * the app opens its database (e2e/seeded-profile-restore.ts). `null`: an empty profile.
    */
   seedProfile: string | null;
 };
 
-type Encoded = { v?: string; a?: Encoded[]; o?: { k: string; v: Encoded }[]; ta?: { b: string; k: string } };
-type StoredRecord = { key?: unknown; value?: unknown; valueEncoded?: Encoded };
-type Seed = {
-  origin: string;
-  db: {
-    name: string;
-    version: number;
-    stores: {
-      name: string;
-      keyPath?: string;
-      keyPathArray?: string[];
-      autoIncrement: boolean;
-      indexes: {
-        name: string;
-        keyPath?: string;
-        keyPathArray?: string[];
-        multiEntry: boolean;
-        unique: boolean;
-      }[];
-      records: StoredRecord[];
-    }[];
-  };
-};
-
-/** Runs in the page before its scripts: the app's own open of the database waits for this upgrade. */
-function restoreSeed({ origin, db }: Seed) {
-  if (location.origin !== origin) return;
-  const decode = (e: Encoded): unknown => {
-    if (e.a) return e.a.map(decode);
-    if (e.o) return Object.fromEntries(e.o.map(({ k, v }) => [k, decode(v)]));
-    if (e.ta) {
-      const bytes = Uint8Array.from(atob(e.ta.b), (c) => c.charCodeAt(0));
-      const kinds: Record<string, new (b: ArrayBuffer) => unknown> = {
-        i8: Int8Array,
-        ui8: Uint8Array,
-        ui8c: Uint8ClampedArray,
-        i16: Int16Array,
-        ui16: Uint16Array,
-        i32: Int32Array,
-        ui32: Uint32Array,
-        f32: Float32Array,
-        f64: Float64Array,
-      };
-      const Kind = kinds[e.ta.k];
-      if (!Kind) throw new Error(`seed: a typed array kind this restore does not know: ${e.ta.k}`);
-      return new Kind(bytes.buffer);
-    }
-    if (e.v === 'undefined') return undefined;
-    if (e.v === 'null') return null;
-    if ('v' in e) return e.v;
-    throw new Error(`seed: an encoded value this restore does not know: ${JSON.stringify(e).slice(0, 80)}`);
-  };
-  const open = indexedDB.open(db.name, db.version);
-  open.onupgradeneeded = () => {
-    const tx = open.transaction!;
-    for (const store of db.stores) {
-      const os = open.result.createObjectStore(store.name, {
-        keyPath: store.keyPathArray ?? store.keyPath,
-        autoIncrement: store.autoIncrement,
-      });
-      for (const i of store.indexes)
-        os.createIndex(i.name, i.keyPathArray ?? i.keyPath!, { multiEntry: i.multiEntry, unique: i.unique });
-      for (const r of store.records) {
-        const value = r.valueEncoded ? decode(r.valueEncoded) : r.value;
-        if (store.keyPath || store.keyPathArray) os.put(value);
-        else os.put(value, r.key as IDBValidKey);
-      }
-    }
-    tx.onerror = () => console.error('seed restore failed', tx.error);
-  };
-  open.onsuccess = () => open.result.close();
-}
-
 export const test = base.extend<Fixtures & SeedOptions>({
   seedProfile: [null, { option: true }],
   context: async ({ context, seedProfile }, use) => {
-    if (seedProfile) {
-      const state = JSON.parse(readFileSync(seedProfile, 'utf8'));
-      const [origin] = state.origins;
-      await context.addInitScript(restoreSeed, { origin: origin.origin, db: origin.indexedDB[0] } as Seed);
-    }
+    const check = seedProfile ? await seedContext(context, seedProfile) : () => {};
     await use(context);
+    check();
   },
   seededArticle: async ({ page }, use) => {
     await openLibrary(page);
