@@ -1,6 +1,6 @@
 import { expect, openLibrary, REFERENCE_TITLE, seriousViolations, test } from './fixtures';
 import { claimList, claimPanel, openDock, openReference, selectClaim } from './review-helpers';
-import { EMPTY_PROFILE, KELSEY_PROFILE } from './seeded-profile';
+import { KELSEY_PROFILE } from './seeded-profile';
 
 // axe over a whole screen takes a while on two shared cores: the scans live here, not in the stories.
 // A bound, not a duration: a story of three scans took 60 s at a load of 26.
@@ -90,7 +90,7 @@ test('a quotation in two parts, one part open, has no serious or critical violat
 });
 
 test.describe('on the Kelsey profile', () => {
-  test.use({ storageState: KELSEY_PROFILE });
+  test.use({ seedProfile: KELSEY_PROFILE });
   test('the Claims screen with rows selected and the bulk bar shown has no serious or critical violations', async ({
     page,
   }) => {
@@ -105,7 +105,7 @@ test.describe('on the Kelsey profile', () => {
 
 test.describe('without the app', () => {
   // nothing of the seeded profile is read: no page to restore it in
-  test.use({ storageState: EMPTY_PROFILE });
+  test.use({ seedProfile: null });
   test('the scan can fail: a button with no name and an image with no text are reported', async ({
     page,
   }) => {

@@ -3,7 +3,7 @@ import { claimCount, grid } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
-test.use({ viewport: { width: 390, height: 844 }, storageState: KELSEY_PROFILE });
+test.use({ viewport: { width: 390, height: 844 }, seedProfile: KELSEY_PROFILE });
 
 test('at phone width the bulk bar appears only once a claim is selected, over the rows', async ({ page }) => {
   await page.goto('/claims');

@@ -2,7 +2,7 @@ import { bodyRows, claimCount, confirmWithoutSource, grid, kelseyArticleId } fro
 import { expect, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
-test.use({ storageState: KELSEY_PROFILE });
+test.use({ seedProfile: KELSEY_PROFILE });
 
 test('a bookmarked URL with a speaker and a verdict opens on only the matching claims', async ({
   page,

@@ -3,7 +3,7 @@ import { claimCount, grid, KELSEY, kelseyArticleId, toast } from './claims-table
 import { expect, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
-test.use({ storageState: KELSEY_PROFILE });
+test.use({ seedProfile: KELSEY_PROFILE });
 // Each story selects and tags fifty rows, two or three times with a page load between: at load 25 the
 // first took 62-64 s and timed out twice in a whole run (its retry starts a new browser, some 20 s).
 test.describe.configure({ timeout: 120_000 });

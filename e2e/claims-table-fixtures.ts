@@ -12,7 +12,7 @@ export const KELSEY = {
 
 /**
  * Opens the library of the Kelsey profile (KELSEY_PROFILE: the seeded profile with the Kelsey article
- * imported; a spec asks for it with `test.use({ storageState: KELSEY_PROFILE })`) and returns the
+ * imported; a spec asks for it with `test.use({ seedProfile: KELSEY_PROFILE })`) and returns the
  * article's id.
  */
 /**

@@ -2,7 +2,7 @@ import { bodyRows, claimCount, confirmWithoutSource, grid, kelseyArticleId } fro
 import { expect, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
-test.use({ storageState: KELSEY_PROFILE });
+test.use({ seedProfile: KELSEY_PROFILE });
 
 test('j/k move the row focus, x and Space select, Esc clears, a digit sets a verdict, Enter opens', async ({
   page,

@@ -2,7 +2,7 @@ import { claimCount, confirmWithoutSource, grid } from './claims-table-fixtures'
 import { expect, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
-test.use({ storageState: KELSEY_PROFILE });
+test.use({ seedProfile: KELSEY_PROFILE });
 
 // SCREENSHOTS=1 E2E_PORT=4176 npx playwright test e2e/claims-table-screenshots.spec.ts
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to refresh docs/screenshots/claims-table*.png');

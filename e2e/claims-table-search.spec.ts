@@ -2,7 +2,7 @@ import { bodyRows, claimCount } from './claims-table-fixtures';
 import { expect, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
-test.use({ storageState: KELSEY_PROFILE });
+test.use({ seedProfile: KELSEY_PROFILE });
 
 test('search finds claims by their text and by their speaker, and lives in the URL', async ({ page }) => {
   await page.goto('/claims');

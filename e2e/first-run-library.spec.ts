@@ -1,8 +1,7 @@
 import { expect, openLibrary, REFERENCE_TITLE, test } from './fixtures';
-import { EMPTY_PROFILE } from './seeded-profile';
 
 // The first run itself: these stories start from a profile with nothing stored.
-test.use({ storageState: EMPTY_PROFILE });
+test.use({ seedProfile: null });
 
 test('on first start the library lists the reference article with its progress', async ({ page }) => {
   await openLibrary(page);

@@ -1,8 +1,7 @@
 import { expect, REFERENCE_TITLE, test } from './fixtures';
-import { EMPTY_PROFILE } from './seeded-profile';
 
 // The first run itself: these stories start from a profile with nothing stored.
-test.use({ storageState: EMPTY_PROFILE });
+test.use({ seedProfile: null });
 
 test('two tabs opened at once on a fresh profile add the reference article once, without an error', async ({
   context,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { seedContext } from './seeded-profile-restore';
 
 export { expect };
 
@@ -102,7 +103,21 @@ export async function seriousViolations(page: Page) {
     }));
 }
 
-export const test = base.extend<Fixtures>({
+type SeedOptions = {
+  /**
+   * A storage-state file whose IndexedDB the story starts with, written in the story's own page before
+   * the app opens its database (e2e/seeded-profile-restore.ts). `null`: an empty profile.
+   */
+  seedProfile: string | null;
+};
+
+export const test = base.extend<Fixtures & SeedOptions>({
+  seedProfile: [null, { option: true }],
+  context: async ({ context, seedProfile }, use) => {
+    const check = seedProfile ? await seedContext(context, seedProfile) : () => {};
+    await use(context);
+    check();
+  },
   seededArticle: async ({ page }, use) => {
     await openLibrary(page);
     await pasteArticle(page, MILLBROOK.text);

@@ -2,7 +2,7 @@ import { bodyRows, claimCount, confirmWithoutSource, KELSEY, openKelsey } from '
 import { expect, REFERENCE_TITLE, test } from './fixtures';
 import { KELSEY_PROFILE } from './seeded-profile';
 
-test.use({ storageState: KELSEY_PROFILE });
+test.use({ seedProfile: KELSEY_PROFILE });
 
 test('the library sorts by what still needs work, flagged first, and keeps the order in the URL', async ({
   page,

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, importStatus, openLibrary, test } from './fixtures';
 import { claimList, claimPanel } from './review-helpers';
+import { SEEDED_PROFILE } from './seeded-profile';
+import { seedContext } from './seeded-profile-restore';
 
 // A 120 KB article (the dev fixtures one after another), some 500 claims: over twice the lengths from
 // which the text (50,000 characters) and the list (150 claims) render only what is in view.
@@ -27,8 +29,11 @@ let total = 0;
 test.beforeAll(async ({ browser }) => {
   // Extracting 120 KB takes under a second on an idle machine, far longer on a loaded one.
   test.setTimeout(240_000);
-  page = await browser.newPage();
+  const context = await browser.newContext();
+  const seeded = await seedContext(context, SEEDED_PROFILE);
+  page = await context.newPage();
   await openLibrary(page);
+  seeded();
   await page.getByLabel('Import a file').setInputFiles({
     name: 'long.txt',
     mimeType: 'text/plain',
@@ -41,7 +46,7 @@ test.beforeAll(async ({ browser }) => {
   total = Number(/([\d,]+) claims/.exec(counts ?? '')?.[1]?.replace(/,/g, ''));
 });
 
-test.afterAll(async () => page.close());
+test.afterAll(async () => page.context().close());
 
 const marks = () => page.locator('.article-text .claim-mark');
 const listed = () => claimList(page).locator('[data-claim-id]');

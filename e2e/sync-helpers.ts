@@ -3,6 +3,8 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createTeam } from '../couchdb/install.ts';
 import { expect, openLibrary, REFERENCE_TITLE } from './fixtures';
 import { claimPanel } from './review-helpers';
+import { SEEDED_PROFILE } from './seeded-profile';
+import { seedContext } from './seeded-profile-restore';
 
 /** The test CouchDB that playwright.config.ts starts (and the admin it made). */
 const couchUrl = () => {
@@ -31,8 +33,10 @@ export async function newProfile(
   baseURL: string | undefined,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL });
+  const seeded = await seedContext(context, SEEDED_PROFILE);
   const page = await context.newPage();
   await openLibrary(page);
+  seeded();
   return { context, page };
 }
 
