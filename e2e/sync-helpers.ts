@@ -25,17 +25,12 @@ export async function newTeam(counts: { members?: number; viewers?: number } = {
   return team;
 }
 
-/**
- * A browser profile of its own (its own IndexedDB, cookies and tabs), on the library. Without the
- * service worker, as in every story but the ones about it (playwright.config.ts): installing it
- * precached the whole build in each profile while the story ran. `serviceWorkers: 'allow'` keeps it.
- */
+/** A browser profile of its own (its own IndexedDB, cookies and tabs), on the library. */
 export async function newProfile(
   browser: Browser,
   baseURL: string | undefined,
-  { serviceWorkers = 'block' }: { serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, serviceWorkers });
+  const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   await openLibrary(page);
   return { context, page };

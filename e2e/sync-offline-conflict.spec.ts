@@ -10,8 +10,8 @@ import {
   waitUpToDate,
 } from './sync-helpers';
 
-// The real service worker in both profiles: the offline story is about it (the other stories block it).
-const withServiceWorker = { serviceWorkers: 'allow' } as const;
+// The real service worker: the offline story is about it (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
 
 // Two first syncs, two offline edits and three syncs after: at load 40 it ran out of 180 s in a first sync.
 test.describe.configure({ timeout: 300_000 });
@@ -45,8 +45,8 @@ test('offline edits to one claim on two profiles meet as a conflict: both values
   baseURL,
 }) => {
   const team = await newTeam({ members: 2 });
-  const a = await newProfile(browser, baseURL, withServiceWorker);
-  const b = await newProfile(browser, baseURL, withServiceWorker);
+  const a = await newProfile(browser, baseURL);
+  const b = await newProfile(browser, baseURL);
   await connect(a.page, team, team.members[0]!);
   await connect(b.page, team, team.members[1]!);
 
