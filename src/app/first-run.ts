@@ -5,16 +5,6 @@ const SEEDED_KEY = 'seededReference';
 
 let seeding: Promise<void> | null = null;
 
-let settle = () => {};
-/**
- * Settles once the start's first check is over (and, on a first start, the reference article's
- * import), however it ended: start-up work that can wait (the service worker's precache, the search
- * index) waits for it, so on a first start it does not compete with the import the Library shows.
- */
-export const firstRunSettled = new Promise<void>((resolve) => {
-  settle = resolve;
-});
-
 /**
  * On the very first start, import the reference article through the normal import path, once per
  * library ever: the flag and the article are written in one transaction (`seedArticleOnce`), so two
@@ -31,7 +21,6 @@ export function seedReferenceArticle(): Promise<void> {
     await importArticleOnce(SEEDED_KEY, { kind: 'paste', text: referenceText });
   })().finally(() => {
     seeding = null;
-    settle();
   });
   return seeding;
 }
