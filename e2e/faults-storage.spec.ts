@@ -99,10 +99,18 @@ function storedVerdicts(page: Page): Promise<Record<string, string>> {
   );
 }
 
+// The two upgrade stories start on an empty profile, so the first tab runs the first run (the reference
+// article's extraction and import) before the story begins. Under load the 60 s default ran out there,
+// in the first tab's openLibrary (twice of two at load 59): a bound for that work. Not the whole cause:
+// with 120 s, one run at load 70 then failed at the newer tab's link (its Library "Articles (0)" after
+// 15 s), still to be explained (docs/PERFORMANCE.md, suite10b).
+const TWO_TABS_FROM_A_FIRST_RUN = 120_000;
+
 test('an upgrade while an old tab is open: the old tab is told to reload, and what it saved is kept', async ({
   page,
   context,
 }) => {
+  test.setTimeout(TWO_TABS_FROM_A_FIRST_RUN);
   const errors = pageErrors(page);
   await openReference(page);
   await page.keyboard.press('j');
@@ -131,6 +139,7 @@ test('an upgrade blocked by an old tab that does not let go: the new tab says wh
   page,
   context,
 }) => {
+  test.setTimeout(TWO_TABS_FROM_A_FIRST_RUN);
   await openLibrary(page);
   // An old tab from a deployment without the versionchange handler: holds its connection open.
   await page.evaluate(
