@@ -313,7 +313,8 @@ export const ISSUE_BUDGETS: readonly IssueBudget[] = [
   // issue 10: compare and profile at 100,000 claims
   {
     issue: 10,
-    budget: 'compare view of 20 speakers × 30 questions over 200 articles opens ≤ 300 ms (every row painted, the first open too)',
+    budget:
+      'compare view of 20 speakers × 30 questions over 200 articles opens ≤ 300 ms (every row painted, the first open too)',
     bench: 'compare',
     metric: /^compare\.(read|screen\.all-rows|screen\.cold\.all-rows)$/,
     limit: 300,
