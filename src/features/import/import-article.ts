@@ -20,6 +20,7 @@ import { type ArticleInput, findArticleByHash, seedArticleOnce, sha256Hex } from
 import { getMeta } from '@/db/meta';
 import { decodeUtf8 } from '@/features/import/decode-file';
 import { ImportRefused } from '@/features/import/import-refused';
+import { yieldToBrowser } from '@/ui/yield-to-browser';
 import { saveImportedArticleOffThread } from '@/workers/import-writer';
 import { extractClaims } from '@/workers/pipeline';
 
@@ -39,9 +40,6 @@ export type ImportOutcome = Readonly<{
   /** A duplicate of an article that was deleted: it can be restored rather than imported again. */
   deleted?: boolean;
 }>;
-
-/** Lets the browser paint the new stage (and handle input) before the next long step. */
-const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; problem: ImportProblem }): T => {
   if (!r.ok) throw new ImportRefused(r.problem);

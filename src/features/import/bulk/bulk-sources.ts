@@ -1,4 +1,5 @@
 import { formatBytes } from '@/core/import/validate';
+import { yieldToBrowser } from '@/ui/yield-to-browser';
 import { type CorpusRecord, parseCorpusLine } from './corpus-line';
 
 /** One article to import: a file as the single-file import reads it, or a line of a JSONL corpus. */
@@ -23,8 +24,6 @@ export function refusedCorpus(file: File): string | null {
 /** How long a corpus is read (or counted) before the page gets its turn: a held page is a long task. */
 export const READ_SLICE_MS = 8;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
  * A file's lines. A file in memory streams its chunks without waiting, so counting a corpus (or
  * skipping a run of bad lines) read it all in one task: 5 MB held the page for tens of
@@ -46,7 +45,7 @@ async function* lines(file: File): AsyncGenerator<string | null> {
       yield line.endsWith('\r') ? line.slice(0, -1) : line;
       start = nl + 1;
       if (performance.now() - sliceStart > READ_SLICE_MS) {
-        await nextTask();
+        await yieldToBrowser();
         sliceStart = performance.now();
       }
     }
