@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -61,6 +62,11 @@ export default defineConfig({
     headers: previewSecurityHeaders(fileURLToPath(new URL('./index.html', import.meta.url))),
   },
   test: {
+    // Every core, not Vitest's default of one fewer: on the 2-core gate that default is a single worker,
+    // and the main process, which only hands out files and collects results, left the second core idle
+    // for the whole run. Files share nothing across workers (fake-indexeddb is per process; the couch
+    // project's tests each make their own database on the one test server).
+    maxWorkers: availableParallelism(),
     projects: [
       {
         resolve: { alias },
