@@ -64,20 +64,33 @@ for (const [name, breakIt] of Object.entries(NO_INDEXEDDB)) {
   });
 }
 
-/** Opens the app in a new tab whose database code is one version newer (a new deployment). */
+/**
+ * Opens the app in a new tab whose database code is one version newer (a new deployment). The tab
+ * notes whether its upgrade was ever `blocked`: Chromium fires that only when another connection
+ * stayed open through its `versionchange` event, so it tells an old tab that held on from a page
+ * that was merely slow to load.
+ */
 async function openNewerTab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.addInitScript(() => {
     const realOpen = IDBFactory.prototype.open;
+    const w = window as unknown as { __upgradeBlocked: boolean };
+    w.__upgradeBlocked = false;
     IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
-      return name === 'claimdesk' && version !== undefined
-        ? realOpen.call(this, name, version + 10)
-        : realOpen.call(this, name, version);
+      if (name !== 'claimdesk' || version === undefined) return realOpen.call(this, name, version);
+      const request = realOpen.call(this, name, version + 10);
+      request.addEventListener('blocked', () => {
+        w.__upgradeBlocked = true;
+      });
+      return request;
     } as IDBFactory['open'];
   });
   await page.goto('/');
   return page;
 }
+
+const upgradeWasBlocked = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __upgradeBlocked: boolean }).__upgradeBlocked);
 
 /** The verdicts of every claim, read straight from IndexedDB. */
 function storedVerdicts(page: Page): Promise<Record<string, string>> {
@@ -100,10 +113,14 @@ function storedVerdicts(page: Page): Promise<Record<string, string>> {
 }
 
 // The two upgrade stories start on an empty profile, so the first tab runs the first run (the reference
-// article's extraction and import) before the story begins. Under load the 60 s default ran out there,
-// in the first tab's openLibrary (twice of two at load 59): a bound for that work. Not the whole cause:
-// with 120 s, one run at load 70 then failed at the newer tab's link (its Library "Articles (0)" after
-// 15 s), still to be explained (docs/PERFORMANCE.md, suite10b).
+// article's extraction and import) before the story begins: under load the 60 s default ran out there
+// (twice of two at load 59). The newer tab's "Articles (0)" (session 10, load 70, after a 15 s wait) was
+// its Library still loading, not an upgrade held back: no connection of the old tab stays open (each
+// closes in its versionchange handler, the search worker's too; probed with every open, blocked and
+// versionchange logged, and with the newer tab's CPU throttled 20x: never blocked, the link 3 s after
+// the database opened). A new page on a loaded machine simply took more than 15 s to read its list;
+// the Library now shows no count until it has one. So the story checks what it means, that the newer
+// tab was never blocked, and waits for the link with the suite's usual bound.
 const TWO_TABS_FROM_A_FIRST_RUN = 120_000;
 
 test('an upgrade while an old tab is open: the old tab is told to reload, and what it saved is kept', async ({
@@ -119,17 +136,16 @@ test('an upgrade while an old tab is open: the old tab is told to reload, and wh
   await expect(page.getByTestId('announcer')).toContainText('Verdict set to In progress');
 
   const newer = await openNewerTab(context);
-  await expect(newer.getByRole('link', { name: REFERENCE_TITLE })).toBeVisible({ timeout: 15_000 });
-  // the old tab let go at once (the new one was not blocked) and asks for a reload
-  await expect(page.getByRole('alert').filter({ hasText: 'updated in another tab' })).toBeVisible({
-    timeout: 15_000,
-  });
+  await expect(newer.getByRole('link', { name: REFERENCE_TITLE })).toBeVisible();
+  // the old tab let go at once (the new one was never blocked) and asks for a reload
+  expect(await upgradeWasBlocked(newer)).toBe(false);
+  await expect(page.getByRole('alert').filter({ hasText: 'updated in another tab' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
   expect(Object.values(await storedVerdicts(newer))).toContain('in progress');
 
   // A change tried in the old tab now is refused out loud, not lost silently.
   await page.keyboard.press('1'); // back to Unchecked, on the same claim
-  await expect(page.getByText(/updated in another tab; reload/).first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/updated in another tab; reload/).first()).toBeVisible();
   expect(Object.values(await storedVerdicts(newer))).toContain('in progress');
   expect(errors).toEqual([]);
   await newer.close();
@@ -159,5 +175,6 @@ test('an upgrade blocked by an old tab that does not let go: the new tab says wh
   await page.evaluate(() => (window as unknown as { __held: IDBDatabase }).__held.close());
   await expect(newer.getByRole('link', { name: REFERENCE_TITLE })).toBeVisible();
   await expect(newer.getByText('waiting for its other open tabs')).toHaveCount(0);
+  expect(await upgradeWasBlocked(newer)).toBe(true); // the check can fail: it saw this one held back
   await newer.close();
 });

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -20,15 +20,17 @@ const summary = (i: number): ArticleSummary => ({
   speakerCount: 1,
 });
 
-/** Renders the Library; the rows are the virtualiser's once its chunk is in (`virtualised`). */
-function renderLibrary(count: number) {
+/** Renders the Library (its list already read unless `count` is null); the rows are the virtualiser's once its chunk is in (`virtualised`). */
+function renderLibrary(count: number | null) {
   const client = new QueryClient({
     defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } },
   });
-  client.setQueryData(
-    articleQueries.list('imported').queryKey,
-    Array.from({ length: count }, (_, i) => summary(i)),
-  );
+  if (count !== null) {
+    client.setQueryData(
+      articleQueries.list('imported').queryKey,
+      Array.from({ length: count }, (_, i) => summary(i)),
+    );
+  }
   const router = createMemoryRouter([
     { path: '/', element: <ArticleList articleHref={(id) => `/a/${id}`} /> },
   ]);
@@ -135,5 +137,21 @@ describe('ArticleList', () => {
     renderLibrary(3);
     await virtualised();
     expect(rows().map((r) => r.getAttribute('aria-posinset'))).toEqual(['1', '2', '3']);
+  });
+
+  // The faults-storage upgrade story's newer tab, still opening its database under load, showed
+  // "Articles (0)" beside "Loading your library…": a person with a library would read it as lost.
+  test('while the list is still being read, the heading gives no count', async () => {
+    let answer: (rows: ArticleSummary[]) => void = () => {};
+    const pending = new Promise<ArticleSummary[]>((resolve) => {
+      answer = resolve;
+    });
+    const real = articleQueries.list('imported');
+    vi.spyOn(articleQueries, 'list').mockReturnValue(queryOptions({ ...real, queryFn: () => pending }));
+    renderLibrary(null);
+    expect(screen.getByText('Loading your library…')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Articles');
+    await act(async () => answer([summary(0), summary(1)]));
+    expect(await screen.findByRole('heading', { name: 'Articles (2)' })).toBeTruthy();
   });
 });

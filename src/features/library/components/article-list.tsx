@@ -91,7 +91,10 @@ export function ArticleList({ articleHref }: Props) {
     <section className="article-list" aria-labelledby="library-heading" aria-busy={data === undefined}>
       <div className="list-header">
         <h2 id="library-heading">
-          Articles <span className="count">({all.length})</span>
+          {/* No count until the list is read: "(0)" while loading read as an empty library (a newer tab
+              still opening its database showed "Articles (0)" beside "Loading your library…"). */}
+          Articles{data === undefined ? null : ' '}
+          {data === undefined ? null : <span className="count">({all.length})</span>}
         </h2>
         <div className="field filter">
           <label htmlFor="article-filter">Filter articles</label>
