@@ -6,17 +6,11 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { type Claim, VERDICTS, type Verdict } from '@/core/model/types';
 import { articleQueries, claimQueries, speakerQueries, summaryQueries } from '@/db/queries';
 import { ArticleScreen } from '@/features/article/components/article-screen';
+import { stubResizeObserver } from '@/test/dom';
 import { article, CRITICS, claim, MAYOR, MINUS, speaker } from '@/test/export-rows';
 
 beforeEach(() => {
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubResizeObserver();
 });
 afterEach(() => {
   cleanup();

@@ -4,6 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ArticleText, type ClaimLook, LONG_TEXT } from '@/features/article/components/article-text';
 import { highlightRuns } from '@/features/article/highlight-runs';
+import { stubResizeObserver } from '@/test/dom';
 import { swatchAt } from '@/ui/palette';
 
 afterEach(cleanup);
@@ -85,14 +86,7 @@ describe('ArticleText', () => {
   });
 
   test('in a long text, opening another claim renders the paragraphs it leaves and lights, not the text', async () => {
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    );
+    stubResizeObserver();
     const paragraph = 'Plain words of the article, of no one in particular, said at some length. ';
     const long = `Ann Berry said the bus routes were cut.\n\nTova Lind said the dock opens in May.\n\n${paragraph
       .repeat(8)
