@@ -70,6 +70,26 @@ test('j and k move between claims; the open claim is scrolled to in the text and
   await expect(claimPanel(page)).toHaveAccessibleName(`Claim 2 of ${total}`);
 });
 
+test('the open claim stays in view when the text wraps again after it was scrolled to', async () => {
+  // The claim panel mounts a frame after a `j` and narrows the text's column: under load three quick
+  // `j`s were all scrolled to before it first opened, and the third highlight, scrolled to the bottom
+  // edge, was wrapped below it (the story above was flaky). A narrower window does the same on demand.
+  await page.keyboard.press('j');
+  await expect(claimPanel(page)).toHaveAccessibleName(`Claim 3 of ${total}`);
+  const id = await claimPanel(page).getAttribute('data-claim-id');
+  const mark = page.locator(`.claim-mark[data-claim-id="${id}"]`).first();
+  await expect(mark).toBeInViewport({ ratio: 1 });
+  // Where a `j` from above leaves it: on the bottom edge.
+  await mark.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  // Still three columns (text, list, panel); the text wraps onto more lines.
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 1120, height: size.height });
+  // Whole but for a fraction of a pixel (the blocks' measured heights are not whole pixels).
+  await expect(mark).toBeInViewport({ ratio: 0.9 });
+  await expect(claimList(page).locator(`[data-claim-id="${id}"]`)).toBeInViewport({ ratio: 0.9 });
+  await page.setViewportSize(size);
+});
+
 test('the focused claim keeps the focus when the list scrolls it far out of view', async () => {
   const open = await claimPanel(page).getAttribute('data-claim-id');
   const button = claimList(page).locator(`[data-claim-id="${open}"] .claim-item-text`);

@@ -4,6 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ArticleText, type ClaimLook, LONG_TEXT } from '@/features/article/components/article-text';
 import { highlightRuns } from '@/features/article/highlight-runs';
+import { stubResizeObserver } from '@/test/dom';
 import { swatchAt } from '@/ui/palette';
 
 afterEach(cleanup);
@@ -85,14 +86,7 @@ describe('ArticleText', () => {
   });
 
   test('in a long text, opening another claim renders the paragraphs it leaves and lights, not the text', async () => {
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    );
+    stubResizeObserver();
     const paragraph = 'Plain words of the article, of no one in particular, said at some length. ';
     const long = `Ann Berry said the bus routes were cut.\n\nTova Lind said the dock opens in May.\n\n${paragraph
       .repeat(8)
@@ -130,6 +124,64 @@ describe('ArticleText', () => {
     expect(mark(/^Tova Lind/).getAttribute('aria-pressed')).toBe('true');
     expect(mark(/^Ann Berry/).getAttribute('aria-pressed')).toBe('false');
     expect(reads).toBe(0);
+    vi.unstubAllGlobals();
+  });
+
+  test('the open claim is scrolled to again when the text wraps again (the panel opening beside it), until the person scrolls', async () => {
+    const observers = new Set<() => void>();
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        #notify: () => void;
+        constructor(callback: ResizeObserverCallback) {
+          this.#notify = () => callback([], this as unknown as ResizeObserver);
+        }
+        observe() {
+          observers.add(this.#notify);
+        }
+        unobserve() {}
+        disconnect() {
+          observers.delete(this.#notify);
+        }
+      },
+    );
+    vi.stubGlobal('CSS', { escape: (s: string) => s });
+    const scrolled: Array<{ id: string | null; options: unknown }> = [];
+    // jsdom has no scrollIntoView: each call is recorded.
+    Object.defineProperty(Element.prototype, 'scrollIntoView', {
+      configurable: true,
+      value(this: Element, options: unknown) {
+        scrolled.push({ id: this.getAttribute('data-claim-id'), options });
+      },
+    });
+    const { router, container } = renderText();
+    const text = container.querySelector<HTMLElement>('.article-text')!;
+    let width = 700;
+    text.getBoundingClientRect = () => ({ width, height: 900 }) as DOMRect;
+    const layoutChanges = (to: number) => {
+      width = to;
+      for (const notify of [...observers]) notify();
+    };
+
+    await act(() => router.navigate('/articles/a1/claims/c1', { state: { origin: 'keyboard' } }));
+    expect(scrolled).toEqual([{ id: 'c1', options: { block: 'nearest', behavior: 'smooth' } }]);
+    // The panel opens a frame later and the column narrows: the highlight is brought back into view.
+    act(() => layoutChanges(430));
+    expect(scrolled).toHaveLength(2);
+    expect(scrolled[1]).toEqual({ id: 'c1', options: { block: 'nearest' } });
+    // Observed again at the same size: nothing moves.
+    act(() => layoutChanges(430));
+    expect(scrolled).toHaveLength(2);
+    // Once the person scrolls, the page is theirs.
+    window.dispatchEvent(new WheelEvent('wheel'));
+    act(() => layoutChanges(600));
+    expect(scrolled).toHaveLength(2);
+    // A claim opened from the text itself is where the person is looking: no scroll at all.
+    await act(() => router.navigate('/articles/a1', { state: {} }));
+    await act(() => router.navigate('/articles/a1/claims/c1', { state: { origin: 'text' } }));
+    act(() => layoutChanges(430));
+    expect(scrolled).toHaveLength(2);
+    Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
     vi.unstubAllGlobals();
   });
 });

@@ -1,6 +1,8 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, memo, useCallback, useMemo, useRef } from 'react';
+import { followLayout } from '@/features/article/follow-layout';
 import type { Run } from '@/features/article/highlight-runs';
+import { scrollsWithPage } from '@/features/article/hooks/use-list-virtualizer';
 import { usePageBox } from '@/features/article/hooks/use-page-box';
 import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
@@ -18,6 +20,13 @@ export type ClaimLook = Readonly<{
 }>;
 
 type Props = Readonly<{ runs: readonly Run[]; looks: ReadonlyMap<string, ClaimLook> }>;
+
+/**
+ * Whether the screen's claim list runs on in the page under the text (phones; beside an open panel
+ * on medium screens): the list then scrolls the page to the open claim's row, and the text leaves it.
+ */
+const listInPage = (text: Element) =>
+  scrollsWithPage(text.closest('.article-screen')?.querySelector('.claim-list') ?? null);
 
 /** From this length on, only the paragraphs on screen (and a few around them) are rendered. */
 export const LONG_TEXT = 50_000;
@@ -39,11 +48,14 @@ type TextProps = Props & Readonly<{ store: SelectionStore }>;
 function ShortText({ runs, looks, store }: TextProps) {
   const ref = useRef<HTMLDivElement>(null);
   const follow = useCallback(({ claimId, origin }: Selection) => {
-    if (!claimId || origin === 'text') return;
-    ref.current
-      ?.querySelector(`.claim-mark[data-claim-id="${CSS.escape(claimId)}"]`)
-      ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    return undefined;
+    const text = ref.current;
+    if (!claimId || origin === 'text' || !text) return;
+    const mark = () => text.querySelector(`.claim-mark[data-claim-id="${CSS.escape(claimId)}"]`);
+    mark()?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    // The text wraps again when the panel opens beside it: the highlight is brought back into view.
+    return followLayout(text, () => {
+      if (!listInPage(text)) mark()?.scrollIntoView({ block: 'nearest' });
+    });
   }, []);
 
   return (
@@ -110,20 +122,33 @@ function LongText({ runs, looks, store }: TextProps) {
 
   const follow = useCallback(
     ({ claimId, origin }: Selection) => {
-      if (!claimId || origin === 'text') return;
+      const text = ref.current;
+      if (!claimId || origin === 'text' || !text) return;
       const start = claimStarts.get(claimId);
       if (start === undefined) return;
-      const mark = () => ref.current?.querySelector(`.claim-mark[data-claim-id="${CSS.escape(claimId)}"]`);
+      const mark = () => text.querySelector(`.claim-mark[data-claim-id="${CSS.escape(claimId)}"]`);
+      const toBlock = () => virtualizer.scrollToIndex(blockAt(blocks, start), { align: 'center' });
+      // The text wraps again when the panel opens beside it, and its blocks are measured as they
+      // render: each time its box changes, the highlight is brought back into view.
+      const stop = followLayout(text, () => {
+        if (listInPage(text)) return;
+        const shown = mark();
+        if (shown) shown.scrollIntoView({ block: 'nearest' });
+        else toBlock();
+      });
       const shown = mark();
       if (shown) {
         shown.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-        return;
+        return stop;
       }
-      virtualizer.scrollToIndex(blockAt(blocks, start), { align: 'center' });
+      toBlock();
       let frame = requestAnimationFrame(() => {
         frame = requestAnimationFrame(() => mark()?.scrollIntoView({ block: 'nearest' }));
       });
-      return () => cancelAnimationFrame(frame);
+      return () => {
+        cancelAnimationFrame(frame);
+        stop();
+      };
     },
     [claimStarts, blocks, virtualizer],
   );

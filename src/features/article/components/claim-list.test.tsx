@@ -8,6 +8,7 @@ import { quotationsOf } from '@/core/review/quotations';
 import type { ClaimBadgeProps } from '@/features/article/components/claim-item';
 import { ClaimList, LONG_LIST } from '@/features/article/components/claim-list';
 import { groupClaimsBySpeaker } from '@/features/article/speaker-groups';
+import { stubResizeObserver } from '@/test/dom';
 import { claim } from '@/test/export-rows';
 
 const renders = new Map<string, number>();
@@ -18,14 +19,7 @@ function CountingBadge({ claim: c }: ClaimBadgeProps) {
 
 beforeEach(() => {
   renders.clear();
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubResizeObserver();
 });
 afterEach(() => {
   cleanup();

@@ -13,6 +13,7 @@ import { Link } from 'react-router';
 import type { Claim, Verdict } from '@/core/model/types';
 import type { Quotations } from '@/core/review/quotations';
 import { type ClaimBadgeProps, ClaimItem } from '@/features/article/components/claim-item';
+import { followLayout } from '@/features/article/follow-layout';
 import { scrollsWithPage, useListVirtualizer } from '@/features/article/hooks/use-list-virtualizer';
 import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
@@ -114,13 +115,19 @@ function ShortClaimList({
   const shared = { numbers, store, ClaimBadge, onVerdict, select };
   const follow = useCallback(
     ({ claimId, origin }: Selection) => {
-      if (!claimId || origin === 'list') return;
-      const button = ref.current?.querySelector<HTMLButtonElement>(
-        `li[data-claim-id="${CSS.escape(leadOf(claimId))}"] .claim-item-text`,
-      );
-      if (!(stacked() && origin === 'text')) button?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-      button?.focus({ preventScroll: true });
-      return undefined;
+      const list = ref.current;
+      if (!claimId || origin === 'list' || !list) return;
+      const button = () =>
+        list.querySelector<HTMLButtonElement>(
+          `li[data-claim-id="${CSS.escape(leadOf(claimId))}"] .claim-item-text`,
+        );
+      const scrolls = () => !(stacked() && origin === 'text');
+      if (scrolls()) button()?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      button()?.focus({ preventScroll: true });
+      // The rows wrap again when the panel opens beside the list: the open one is brought back into view.
+      return followLayout(list, () => {
+        if (scrolls()) button()?.scrollIntoView({ block: 'nearest' });
+      });
     },
     [ref, leadOf],
   );
@@ -291,10 +298,16 @@ function LongClaimList({
       const lead = leadOf(claimId);
       const index = rowOf.get(lead);
       if (index === undefined) return;
-      const scrolls = origin !== 'list' && !(stacked() && origin === 'text');
-      if (scrolls) virtualizer.scrollToIndex(index, { align: 'auto' });
+      const scrolls = () => origin !== 'list' && !(stacked() && origin === 'text');
+      if (scrolls()) virtualizer.scrollToIndex(index, { align: 'auto' });
       else if (!virtualizer.getVirtualItems().some((item) => item.index === index)) showOpenRow();
-      if (origin === 'list') return;
+      const list = rowsRef.current;
+      if (origin === 'list' || !list) return;
+      // The rows wrap again when the panel opens beside the list, and are measured as they render:
+      // each time the rows' box changes, the open row is brought back into view.
+      const stop = followLayout(list, () => {
+        if (scrolls()) virtualizer.scrollToIndex(index, { align: 'auto' });
+      });
       // The row renders on the next frames, once it is in the window: then it takes the focus.
       let tries = 0;
       let frame = 0;
@@ -306,7 +319,10 @@ function LongClaimList({
         else if (tries++ < 10) frame = requestAnimationFrame(focus);
       };
       focus();
-      return () => cancelAnimationFrame(frame);
+      return () => {
+        cancelAnimationFrame(frame);
+        stop();
+      };
     },
     [rowOf, virtualizer, ref, leadOf],
   );

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue } from 'react';
 import type { ArticleId } from '@/core/model/types';
 import { articleQueries, claimQueries, speakerQueries, summaryQueries } from '@/db/queries';
 
@@ -26,10 +26,9 @@ export function useArticleClaims(id: ArticleId) {
     ...claimQueries.byArticle(id),
     enabled: cached || head.data !== undefined || head.error !== null,
   });
-  const data = all.data ?? head.data;
-  const complete = all.data !== undefined;
-  const loaded = useMemo(() => ({ data, complete }), [data, complete]);
-  const behind = useDeferredValue(loaded);
-  const shown = behind.complete === complete ? loaded : behind;
-  return { data: shown.data, complete: shown.complete, error: all.error ?? head.error };
+  // Only the switch from the first claims to the whole list is deferred (a boolean), so a later list
+  // (a verdict edit) renders once, not once at once and again in a deferred pass.
+  const complete = useDeferredValue(all.data !== undefined);
+  const data = complete ? all.data : (head.data ?? all.data);
+  return { data, complete, error: all.error ?? head.error };
 }

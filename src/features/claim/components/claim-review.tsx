@@ -48,8 +48,8 @@ export function ClaimReview({
   const read = useQuery(claimQueries.byArticle(articleId)).data ?? NO_CLAIMS;
   // The article's claims arriving (all of a long article at once) render in a deferred pass that
   // yields to input, as the screen's list does; later lists (an edit) at once.
-  const first = useDeferredValue(read);
-  const claims = first === NO_CLAIMS ? first : read;
+  const arrived = useDeferredValue(read !== NO_CLAIMS);
+  const claims = arrived ? read : NO_CLAIMS;
   const { claimId: selected, askVerdict, origin, select, clear } = useSelectedClaim();
   const [conflict, setConflict] = useState<ConflictNotice | null>(null);
   const [shownVerdict, setShownVerdict] = useState<ShownVerdict | null>(null);

@@ -1,0 +1,77 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { Profiler } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { type Claim, VERDICTS, type Verdict } from '@/core/model/types';
+import { articleQueries, claimQueries, speakerQueries, summaryQueries } from '@/db/queries';
+import { ArticleScreen } from '@/features/article/components/article-screen';
+import { stubResizeObserver } from '@/test/dom';
+import { article, CRITICS, claim, MAYOR, MINUS, speaker } from '@/test/export-rows';
+
+beforeEach(() => {
+  stubResizeObserver();
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const art = article();
+const claims: Claim[] = [claim(MAYOR), claim(MINUS), claim(CRITICS)].map((c) => ({
+  ...c,
+  verdict: 'unchecked',
+}));
+const byVerdict = Object.fromEntries(
+  VERDICTS.map((v) => [v, v === 'unchecked' ? claims.length : 0]),
+) as Record<Verdict, number>;
+const counts = {
+  claimCount: claims.length,
+  checkedCount: 0,
+  uncheckedCount: claims.length,
+  flaggedCount: 0,
+  withSource: 0,
+  withoutSource: claims.length,
+  byVerdict,
+};
+
+test('a verdict edit (a new claims list) renders the article screen once, not again in a deferred pass', async () => {
+  const client = new QueryClient({
+    defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } },
+  });
+  client.setQueryData(articleQueries.detail(art.id).queryKey, art);
+  client.setQueryData(claimQueries.byArticle(art.id).queryKey, claims);
+  client.setQueryData(speakerQueries.byArticle(art.id).queryKey, [speaker()]);
+  client.setQueryData(summaryQueries.article(art.id).queryKey, counts);
+  let commits = 0;
+  const element = (
+    <Profiler id="article-screen" onRender={() => commits++}>
+      <ArticleScreen articleId={art.id} libraryHref="/" onVerdict={() => {}} />
+    </Profiler>
+  );
+  const router = createMemoryRouter(
+    [
+      { path: '/articles/:articleId', element },
+      { path: '/articles/:articleId/claims/:claimId', element },
+    ],
+    { initialEntries: [`/articles/${art.id}`] },
+  );
+  render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  await screen.findByRole('heading', { level: 1, name: art.title });
+  expect(screen.getByText(/0 checked/)).toBeTruthy();
+
+  // The edit as the app writes it: a new list with the one claim changed.
+  commits = 0;
+  const edited = claims.map((c, i) => (i === 1 ? { ...c, verdict: 'false' as const } : c));
+  await act(async () => {
+    client.setQueryData(claimQueries.byArticle(art.id).queryKey, edited);
+    // TanStack Query tells its observers in a later task; a deferred pass would follow in the act.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+  expect(screen.getByText(/1 checked/)).toBeTruthy();
+  expect(commits).toBe(1);
+});
