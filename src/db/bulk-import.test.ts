@@ -1,9 +1,46 @@
+import type { DBCore, Middleware } from 'dexie';
 import { beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { ARTICLE_A, ARTICLE_B, resetDb } from '@/test/db';
 import { extractClaims } from '@/workers/pipeline';
 import { type ArticleInput, saveImportedArticle, sha256Hex } from './articles';
 import { type BatchArticle, saveImportBatch } from './bulk-import';
 import { db } from './db';
+import { allOrNothing } from './derived/middleware';
+
+/** Records, below the derived-rows middleware, when each table's writes are issued and answered. */
+async function recordWrites(): Promise<string[]> {
+  const log: string[] = [];
+  const recorder: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'io-write-order',
+    level: 1,
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (req) => {
+            log.push(`${name} issued`);
+            return table.mutate(req).then((res) => {
+              log.push(`${name} done`);
+              return res;
+            });
+          },
+        };
+      },
+    }),
+  };
+  db.close();
+  db.use(recorder);
+  await db.open();
+  onTestFinished(async () => {
+    db.close();
+    db.unuse({ stack: 'dbcore', name: 'io-write-order' });
+    await db.open();
+  });
+  return log;
+}
 
 const bridge = (i: number, who: string) =>
   `Bridge ${i} to reopen\n\n${who} said: "Bridge ${i} will reopen in ${i + 2} weeks."\nCouncillors said the repair cost £${i}m. "We are on it," Hart added.`;
@@ -95,6 +132,40 @@ describe('saveImportBatch', { timeout: 60_000 }, () => {
     expect(new Set(got.history.filter((h) => h.table === 'articles').map((h) => h.rowId)).size).toBe(5);
     const entries = await db.history.toArray();
     expect(new Set(entries.slice(1).map((h) => h.batchId)).size).toBe(1); // one undo step (after ARTICLE_B's own)
+  });
+
+  test("a batch's facet rows go out while the claims are being stored, not after", async () => {
+    const batch: BatchArticle[] = [];
+    for (const input of inputs.slice(0, 3))
+      batch.push({ input, extraction: await extractClaims(input.text) });
+    const log = await recordWrites();
+    await saveImportBatch(batch);
+    expect(log).toContain('claimFacets issued');
+    // before: the facets waited for the claims' outcome (claims done, then facets issued)
+    expect(log.indexOf('claimFacets issued')).toBeLessThan(log.indexOf('claims done'));
+    expect(await db.claimFacets.count()).toBe(await db.claims.count());
+  });
+
+  test('a claims add that fails in an all-or-nothing transaction leaves no facet or summary', async () => {
+    await saveImportBatch([{ input: inputs[0]!, extraction: await extractClaims(inputs[0]!.text) }]);
+    const claims = await db.claims.toArray();
+    const facets = await db.claimFacets.toArray();
+    const summaries = await db.summaries.toArray();
+    // the same rows once more, and one new claim beside them: the stored ids fail the add
+    const again = [...claims, { ...claims[0]!, id: `${claims[0]!.id}.new` as (typeof claims)[0]['id'] }];
+    const failed = await db
+      .transaction('rw', [db.claims], async () => {
+        allOrNothing();
+        await db.claims.bulkAdd(again);
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(failed).not.toBeNull();
+    expect(await db.claims.toArray()).toEqual(claims);
+    expect(await db.claimFacets.toArray()).toEqual(facets);
+    expect(await db.summaries.toArray()).toEqual(summaries);
   });
 
   test('a batch that brings the hashes of its texts writes the same rows as one hashed here', async () => {

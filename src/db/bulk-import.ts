@@ -11,6 +11,7 @@ import {
   speakerIdChooser,
 } from './articles';
 import { db } from './db';
+import { allOrNothing } from './derived/middleware';
 import { type HistoryChange, newBatchId, recordHistory } from './history';
 
 export type BatchArticle = Readonly<{
@@ -53,6 +54,8 @@ export async function saveImportBatch(articles: readonly BatchArticle[]): Promis
     return { claims, speakers, keys: [...new Set(speakers.flatMap(speakerLookupKeys))] };
   });
   return db.transaction('rw', [db.articles, db.speakers, db.claims, db.history], async () => {
+    // nothing here catches a failed write: the derived rows may go out alongside the claims
+    allOrNothing();
     // The reads go out together, one request per key: `anyOf` walks a cursor, a round trip per key.
     const shas = [...new Set(prepared.map((p) => p.sha))];
     const allKeys = [...new Set(wanted.flatMap((w) => w.keys))];

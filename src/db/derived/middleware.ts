@@ -72,6 +72,25 @@ export function deferDerived(): void {
   deferred.add(tx.idbtrans);
 }
 
+/** Transactions whose caller lets any failed write fail the whole transaction (see `allOrNothing`). */
+const wholeOnly = new WeakSet<object>();
+/** All-or-nothing transactions in which a write has failed: they will abort, so no derived write is issued. */
+const failedIn = new WeakSet<object>();
+
+/**
+ * Marks the current read-write transaction as all or nothing: its caller catches no write error
+ * inside it, so one failed write fails (aborts) the whole transaction, as an import's does. The
+ * derived rows of its claims adds are then issued as soon as they are worked out, while IndexedDB
+ * still stores the claims, instead of after the claims' outcome: facets of a claim whose add
+ * failed can only be written by a transaction that does not commit. After a failed write no
+ * further derived write is issued. Call it first thing inside `db.transaction('rw', …)`.
+ */
+export function allOrNothing(): void {
+  const tx = Dexie.currentTransaction;
+  if (!tx?.idbtrans) throw new Error('allOrNothing must run inside a read-write transaction');
+  wholeOnly.add(tx.idbtrans);
+}
+
 const equal = (key: unknown): DBCoreKeyRange => ({ type: 1, lower: key, upper: key });
 const between = (lower: unknown, upper: unknown): DBCoreKeyRange => ({ type: 2, lower, upper });
 
@@ -91,7 +110,10 @@ function tracked<T>(trans: DBCoreTransaction, write: () => Promise<T>): Promise<
   };
   // bookkeeping on the side: the write's own promise goes back as it is (a promise derived from it
   // would leave Dexie's transaction zone for the middleware above, which writes after awaiting it)
-  p.then(done, done);
+  p.then(done, () => {
+    done();
+    if (wholeOnly.has(trans)) failedIn.add(trans);
+  });
   return p;
 }
 
@@ -205,6 +227,7 @@ function claimsAdded(t: Tables, req: DBCoreMutateRequest & { type: 'add' }): Pro
   });
   // both are awaited together below; neither may go unhandled while the other is pending
   worked.catch(() => undefined);
+  if (wholeOnly.has(trans)) return claimsAddedAhead(t, req, written, worked, ids);
   const job = inOrder(trans, async () => {
     const [res, { facets, placed, summaries }] = await Promise.all([written, worked]);
     const kept = claims.flatMap((_, i) => (succeeded(res, i) ? [i] : []));
@@ -231,6 +254,43 @@ function claimsAdded(t: Tables, req: DBCoreMutateRequest & { type: 'add' }): Pro
   // answered through the write's own (Dexie) promise, as every other write: the middleware above
   // writes after awaiting it, inside the transaction's zone
   return written.then(() => job);
+}
+
+/**
+ * `claimsAdded` in an all-or-nothing transaction: the facet, count and placement rows are written
+ * as soon as they are worked out, without waiting for the claims' outcome, so IndexedDB goes from
+ * the claims to their facets without waiting on this thread, and this thread works out and clones
+ * the facets while IndexedDB stores the claims. A failure of the claims (or of an earlier write)
+ * fails the transaction: the derived rows written meanwhile are rolled back with it.
+ */
+function claimsAddedAhead(
+  t: Tables,
+  req: DBCoreMutateRequest & { type: 'add' },
+  written: Promise<DBCoreMutateResponse>,
+  worked: Promise<{
+    facets: FacetRow[];
+    placed: (readonly [string, string])[];
+    summaries: Map<string, SummaryRow | undefined>;
+  }>,
+  ids: readonly string[],
+): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  const claims = req.values as Claim[];
+  written.catch(() => failedIn.add(trans));
+  const job = inOrder(trans, async () => {
+    const { facets, placed, summaries } = await worked;
+    if (failedIn.has(trans)) throw new Error('An earlier write of this transaction failed.');
+    await putDerived(
+      t,
+      trans,
+      facets.map((f) => [undefined, f] as const),
+      Promise.resolve(summaries),
+    );
+    await placedClaimsChanged(t, trans, ids, new Map(claims.map((c) => [c.id as string, c])), placed);
+  });
+  job.catch(() => undefined);
+  // answered through the write's own (Dexie) promise, as `claimsAdded`
+  return written.then((res) => job.then(() => res));
 }
 
 /** The summary rows of every scope these (new) claims count in. */
