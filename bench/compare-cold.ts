@@ -1,16 +1,15 @@
 /**
  * BENCH_COMPARE_PROFILE=<seeded compare profile> E2E_PORT=<port> npx tsx bench/compare-cold.ts [--rounds 3] [--only <substring>]
  *
- * What a cold IndexedDB read costs: each shape of bench/compare-cold.page.ts is run as the first read
+ * What a cold IndexedDB read costs: each shape of bench/compare-cold-shapes.ts is run as the first read
  * of a freshly launched Chromium on a copy of the kept compare profile (seeded by `npm run
  * bench:compare` with BENCH_COMPARE_PROFILE), then again warm; rounds alternate the shapes.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
-import { BENCH_OPTIMIZE_DEPS, launchBench } from './lib/profile';
+import { compareBenchServer } from './compare-server';
+import { launchBench } from './lib/profile';
 
 const kept = process.env.BENCH_COMPARE_PROFILE;
 if (!kept) throw new Error('set BENCH_COMPARE_PROFILE to a seeded compare profile');
@@ -19,18 +18,7 @@ const rounds = argIndex === -1 ? 3 : Number(process.argv[argIndex + 1]);
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex === -1 ? null : process.argv[onlyIndex + 1]!;
 const port = Number(process.env.E2E_PORT ?? 4178);
-const root = fileURLToPath(new URL('..', import.meta.url));
-process.env.NODE_ENV = 'production';
-const server = await createServer({
-  configFile: false,
-  mode: 'production',
-  root,
-  logLevel: 'warn',
-  resolve: { alias: { '@': join(root, 'src') } },
-  optimizeDeps: BENCH_OPTIMIZE_DEPS,
-  server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
-});
-await server.listen();
+const server = await compareBenchServer(port);
 // a copy, so the kept profile is not touched by these launches
 const profile = mkdtempSync(join(tmpdir(), 'compare-cold-'));
 cpSync(kept, profile, { recursive: true });
@@ -44,7 +32,7 @@ try {
       try {
         const page = await context.newPage();
         page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
-        await page.goto(`http://127.0.0.1:${port}/bench/compare-cold.html`, { timeout: 180_000 });
+        await page.goto(`http://127.0.0.1:${port}/bench/compare.html`, { timeout: 180_000 });
         await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
           timeout: 300_000,
         });

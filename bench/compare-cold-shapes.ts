@@ -1,5 +1,5 @@
 /**
- * Cold read shapes (bench/compare-cold.ts): each run of a shape is the first IndexedDB read of a
+ * Cold read shapes (bench/compare-cold.ts; bench/compare.page.ts puts `runColdShape` on its page): each run of a shape is the first IndexedDB read of a
  * freshly launched browser (after the database's open and an untimed prelude), then the same read
  * again warm. Says what a cold read costs per object store or index touched and per record.
  */
@@ -105,6 +105,3 @@ export async function runColdShape(name: string, articles: ArticleId[]) {
   const warm = await once();
   return { openMs: Math.round(openMs), cold: cold.ms, warm: warm.ms, rows: cold.rows };
 }
-
-Object.assign(window, { runColdShape, coldShapeNames: Object.keys(COLD_SHAPES) });
-document.getElementById('out')!.textContent = 'ready';
