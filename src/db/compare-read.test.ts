@@ -50,10 +50,10 @@ const articleIn = (minute: number, n: number): Article => ({
 });
 
 describe("the compared articles' heads", () => {
-  test('a table of no more than 4 heads per asked one is one range read, not a get each', async () => {
-    const articles = Array.from({ length: 15 }, (_, n) => articleIn(1 + (n % 3) * 10, n));
+  test('16 heads or more, from a table of no more than 4 heads per asked one: one range read, not a get each', async () => {
+    const articles = Array.from({ length: 64 }, (_, n) => articleIn(1 + (n % 3) * 10, n));
     await db.articles.bulkAdd(articles);
-    const asked = articles.slice(1, 5).map((a) => a.id);
+    const asked = articles.slice(1, 17).map((a) => a.id);
     const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
     const ranges = vi.spyOn(IDBObjectStore.prototype, 'getAll');
     const refs = await articleRefs([...asked, asked[0]!]);
@@ -67,15 +67,19 @@ describe("the compared articles' heads", () => {
     expect(gets).not.toHaveBeenCalled();
   });
 
-  test('a table of more heads than that: a get each; ids not stored are left out', async () => {
-    const articles = Array.from({ length: 30 }, (_, n) => articleIn(1, n));
+  test('a table of more heads than that, or fewer than 16 asked: a get each; ids not stored are left out', async () => {
+    const articles = Array.from({ length: 65 }, (_, n) => articleIn(1, n));
     await db.articles.bulkAdd(articles);
-    const asked = [articles[0]!.id, articles[29]!.id, 'ffffffff-missing' as ArticleId, 'x' as ArticleId];
+    const asked = articles.slice(0, 16).map((a) => a.id);
     const ranges = vi.spyOn(IDBObjectStore.prototype, 'getAll');
     const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
-    expect((await articleHeadsOf(asked)).map((a) => a.title).sort()).toEqual(['Article 1.0', 'Article 1.29']);
-    expect(ranges).not.toHaveBeenCalled();
+    expect(await articleHeadsOf(asked)).toHaveLength(16);
+    expect(gets).toHaveBeenCalledTimes(16);
+    gets.mockClear();
+    const few = [articles[0]!.id, articles[29]!.id, 'ffffffff-missing' as ArticleId, 'x' as ArticleId];
+    expect((await articleHeadsOf(few)).map((a) => a.title).sort()).toEqual(['Article 1.0', 'Article 1.29']);
     expect(gets).toHaveBeenCalledTimes(4);
+    expect(ranges).not.toHaveBeenCalled();
     expect(await articleHeadsOf([])).toEqual([]);
   });
 });
@@ -136,9 +140,8 @@ describe('the comparison read, in few requests', () => {
     const stores = reads.flatMap((r) => r.mock.contexts.map((store) => (store as IDBObjectStore).name));
     expect(stores).not.toContain('questions');
     expect(stores.filter((n) => n === 'questionPacks')).toHaveLength(1);
-    // the heads (3 stored, 4 asked) and the speakers: a count, then one range each
-    expect(stores.filter((n) => n === 'articleHeads')).toHaveLength(2);
-    expect(stores.filter((n) => n === 'speakers')).toHaveLength(2);
+    // the heads and the speakers: fewer than 16, a get each
+    expect(stores.filter((n) => n === 'articleHeads')).toHaveLength(4);
     for (const r of reads) r.mockRestore();
     // fewer articles than questions: the article ranges, the same questions
     const narrow = await readComparison({ articleIds: [scope[1]!] });

@@ -55,6 +55,9 @@ export function articleDay(article: Pick<Article, 'publishedAt' | 'importedAt'>)
  */
 const RANGE_ROWS_PER_KEY = 4;
 
+/** Fewer keys than this are read a `get` each, without counting the table (a count walks its keys). */
+const RANGE_MIN_KEYS = 16;
+
 /**
  * The stored rows of these keys, in few requests. Issuing an IndexedDB request costs the page time
  * of its own, whatever it returns: a comparison of 200 articles was 200 `get`s issued while the
@@ -62,7 +65,7 @@ const RANGE_ROWS_PER_KEY = 4;
  * speakers) or time-ordered, so nothing says which are near one another; but when the table holds
  * at most `RANGE_ROWS_PER_KEY` rows per asked key (a table count first: one request), the range
  * from the least asked key to the greatest is one `getAll` of no more rows than that. Otherwise a
- * `get` each.
+ * `get` each, as for fewer than `RANGE_MIN_KEYS` keys.
  */
 export async function rowsByKey<T extends { id: string }>(
   table: EntityTable<T, 'id'>,
@@ -73,7 +76,8 @@ export async function rowsByKey<T extends { id: string }>(
   const first = sorted[0];
   const last = sorted.at(-1);
   if (first === undefined || last === undefined) return [];
-  const dense = sorted.length > 1 && (await table.count()) <= sorted.length * RANGE_ROWS_PER_KEY;
+  const dense =
+    sorted.length >= RANGE_MIN_KEYS && (await table.count()) <= sorted.length * RANGE_ROWS_PER_KEY;
   const rows = dense
     ? (await table.where(':id').between(first, last, true, true).toArray()).filter((r) => wanted.has(r.id))
     : await table.bulkGet(sorted);
