@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Article, ArticleId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
-import { articleHeadsOf, articleRefs, placementsOf, readComparison, recentQuestions } from './compare-read';
+import { articleHeadsOf, articleRefs, readComparison, recentQuestions } from './compare-read';
 import { db } from './db';
 import { createQuestion, setStances, softDeleteQuestion, updateQuestion } from './questions';
 
@@ -106,22 +106,6 @@ describe('the comparison read, in few requests', () => {
     await setStances(three.id, [...placed(a.articleId), ...placed(b.articleId)].slice(0, 2));
     return { scope, one, other, two, three };
   }
-
-  test('questions made one after another are one placement range; another question between them splits it', async () => {
-    const { one, other, two, three } = await library();
-    const all = [one, other, two, three].map((q) => q.id);
-    const asked = [one, two, three];
-    const byQuestion = await placementsOf(asked);
-    expect(byQuestion.length).toBeGreaterThan(4);
-    const ranges = vi.spyOn(IDBObjectStore.prototype, 'getAll');
-    const rows = await placementsOf(asked, all);
-    expect(rows).toEqual(byQuestion);
-    // `other` lies between one and two: [one], [two, three]
-    expect(ranges).toHaveBeenCalledTimes(2);
-    ranges.mockClear();
-    expect(await placementsOf([two, three], all)).toEqual(byQuestion.filter((r) => r.q !== one.id));
-    expect(ranges).toHaveBeenCalledTimes(1);
-  });
 
   test("a comparison of as many articles as the library's questions reads the question packs once, not the questions table", async () => {
     const { scope, one, two, three } = await library();

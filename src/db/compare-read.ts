@@ -164,9 +164,6 @@ async function questionsOfArticles(articleIds: readonly ArticleId[]): Promise<Qu
   return parts.flat();
 }
 
-/** The questions of a comparison, and the ids of every question of the library when they were all read. */
-type ScopedQuestions = Readonly<{ questions: Question[]; all: readonly string[] | null }>;
-
 /**
  * The live questions raised by any of these articles. A range per article reads a question once
  * for each compared article it names (30 questions of 200 articles: 6,000 index keys); when the
@@ -176,23 +173,18 @@ type ScopedQuestions = Readonly<{ questions: Question[]; all: readonly string[] 
  * opens). Only a library with more questions than that reads the article ranges after it, having
  * read that many packs for nothing (as many as the ranges it then reads).
  */
-async function questionsInScope(articleIds: readonly ArticleId[]): Promise<ScopedQuestions> {
+async function questionsInScope(articleIds: readonly ArticleId[]): Promise<Question[]> {
   const few = await step('compare.questionPacks', () =>
     db.questionPacks.limit(articleIds.length + 1).toArray(),
   );
   if (few.length <= articleIds.length) {
     const wanted = new Set<string>(articleIds);
-    const all = few.map(unpack);
-    return {
-      questions: all.filter((q) => isLive(q) && q.articleIds.some((a) => wanted.has(a))),
-      all: all.map((q) => q.id),
-    };
+    return few.map(unpack).filter((q) => isLive(q) && q.articleIds.some((a) => wanted.has(a)));
   }
-  const questions = await step('compare.questionRows', async () => {
+  return step('compare.questionRows', async () => {
     const ids = await step('compare.questionKeys', () => questionsOfArticles(articleIds));
     return questionsByKeys(ids);
   });
-  return { questions, all: null };
 }
 
 /**
@@ -261,36 +253,18 @@ export function placedCompareClaims(
   return out;
 }
 
-/**
- * The placement rows of these questions: one `[q+c]` key range each, or, when `all` (the ids of
- * every question of the library) is known, one range for each run of these questions that no
- * other question's id falls between (the 30 questions of a comparison made together: one range).
- */
-export async function placementsOf(
-  questions: readonly Question[],
-  all: readonly string[] | null = null,
-): Promise<PlacedRow[]> {
-  const asked = new Set(questions.map((q) => q.id as string));
-  const runs: [string, string][] = [];
-  let open = false; // the last run goes on while the ids it passes are all asked
-  for (const id of [...(all ?? [])].sort()) {
-    const last = runs.at(-1);
-    if (!asked.has(id)) open = false;
-    else if (open && last) last[1] = id;
-    else {
-      runs.push([id, id]);
-      open = true;
-    }
-  }
-  const known = new Set(all);
-  for (const id of asked) if (!known.has(id)) runs.push([id, id]);
-  const parts = await Promise.all(
-    runs.map(([lo, hi]) =>
-      db.placedClaims.where('[q+c]').between([lo, Dexie.minKey], [hi, Dexie.maxKey], true, true).toArray(),
-    ),
-  );
-  return parts.flat().filter((r) => asked.has(r.q));
-}
+/** The placement rows of these questions: one `[q+c]` key range each. */
+export const placementsOf = async (questions: readonly Question[]): Promise<PlacedRow[]> =>
+  (
+    await Promise.all(
+      questions.map((q) =>
+        db.placedClaims
+          .where('[q+c]')
+          .between([q.id, Dexie.minKey], [q.id, Dexie.maxKey], true, true)
+          .toArray(),
+      ),
+    )
+  ).flat();
 
 /**
  * The questions of a comparison and everything their cells show: read by index (questions by
@@ -305,10 +279,8 @@ export function readComparison(scope: ComparisonScope): Promise<ComparisonData> 
     // come from. Questions: index keys first, then each question once (a question raised by 200
     // articles is 200 index entries, and reading the row through each of them would clone it 200
     // times), or every question when the library has fewer than the articles compared
-    const [{ questions, all }, scopeHeads] = await Promise.all([
-      scope.articleIds.length > 0
-        ? questionsInScope(scope.articleIds)
-        : recentQuestions().then((questions) => ({ questions, all: null })),
+    const [questions, scopeHeads] = await Promise.all([
+      scope.articleIds.length > 0 ? questionsInScope(scope.articleIds) : recentQuestions(),
       step(
         'compare.articleHeads',
         () => articleRefs(scope.articleIds),
@@ -318,7 +290,7 @@ export function readComparison(scope: ComparisonScope): Promise<ComparisonData> 
     questions.sort((a, b) => a.id.localeCompare(b.id)); // ids are time-ordered: oldest question first
     const rows = await step(
       'compare.placements',
-      () => placementsOf(questions, all),
+      () => placementsOf(questions),
       (r) => r.length,
     );
     const live = rows.filter((r) => r.live === 1 && r.a !== null);
