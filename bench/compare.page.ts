@@ -22,6 +22,7 @@ import { db } from '@/db/db';
 import { newId } from '@/db/ids';
 import { recordReadSteps } from '@/db/read-steps';
 import { readProfileHead } from '@/db/speaker-profile-read';
+import { COLD_SHAPES, runColdShape } from './compare-cold-shapes';
 import { timeReadShapes } from './compare-reads';
 import {
   medianTimeline,
@@ -344,5 +345,10 @@ async function timeScreens(seeded: Seeded, cold: Opened, runs: number) {
   });
 }
 
-Object.assign(window, { runCompareBench, seedCompareBench });
+Object.assign(window, {
+  runCompareBench,
+  seedCompareBench,
+  runColdShape,
+  coldShapeNames: Object.keys(COLD_SHAPES),
+});
 document.getElementById('out')!.textContent = 'ready';

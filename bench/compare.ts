@@ -9,10 +9,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
 import { stopTrace } from './bulk-import-driver';
+import { compareBenchServer } from './compare-server';
 import { copyOfCachedLibrary, libraryKey } from './lib/library-cache';
-import { BENCH_OPTIMIZE_DEPS, launchBench } from './lib/profile';
+import { launchBench } from './lib/profile';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -49,19 +49,7 @@ const BUDGETS: Readonly<Record<string, number>> = {
 
 type Timing = { name: string; ms: number[]; median: number };
 
-// React's production build, as users get it: in development React makes a console task and a
-// performance-track entry for every element, which cost the compare screen several times its render
-process.env.NODE_ENV = 'production';
-const server = await createServer({
-  configFile: false,
-  mode: 'production',
-  root,
-  logLevel: 'warn',
-  resolve: { alias: { '@': join(root, 'src') } },
-  optimizeDeps: BENCH_OPTIMIZE_DEPS,
-  server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
-});
-await server.listen();
+const server = await compareBenchServer(port);
 // BENCH_COMPARE_PROFILE keeps the seeded profile in that directory and reuses it on the next run
 // (same --claims / --articles), so timing a change does not wait for the seeding again
 const kept = process.env.BENCH_COMPARE_PROFILE;
