@@ -90,6 +90,32 @@ test('the open claim stays in view when the text wraps again after it was scroll
   await page.setViewportSize(size);
 });
 
+test('a list scrolled away with its scrollbar stays where the person left it when the layout changes', async () => {
+  // A scrollbar drag (or find in page) sends no wheel, pointer or key event: the open row must not be
+  // pulled back into view by the next change of layout (a click on a row far down then opened another).
+  await page.keyboard.press('j');
+  await expect(claimPanel(page)).toHaveAccessibleName(`Claim 4 of ${total}`);
+  const id = await claimPanel(page).getAttribute('data-claim-id');
+  const row = claimList(page).locator(`[data-claim-id="${id}"]`);
+  await expect(row).toBeInViewport();
+  const frames = (n: number) =>
+    page.evaluate(async (n) => {
+      for (let i = 0; i < n; i++) await new Promise(requestAnimationFrame);
+    }, n);
+  await frames(10);
+  await claimList(page).evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
+  await frames(3);
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 1120, height: size.height });
+  await frames(10);
+  const left = await claimList(page).evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop);
+  expect(left).toBeLessThan(200);
+  await expect(row).not.toBeInViewport();
+  await page.setViewportSize(size);
+});
+
 test('the focused claim keeps the focus when the list scrolls it far out of view', async () => {
   const open = await claimPanel(page).getAttribute('data-claim-id');
   const button = claimList(page).locator(`[data-claim-id="${open}"] .claim-item-text`);

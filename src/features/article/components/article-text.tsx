@@ -1,6 +1,6 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, memo, useCallback, useMemo, useRef } from 'react';
-import { followLayout } from '@/features/article/follow-layout';
+import { appScroll, followedWindowScroll, followLayout } from '@/features/article/follow-layout';
 import type { Run } from '@/features/article/highlight-runs';
 import { scrollsWithPage } from '@/features/article/hooks/use-list-virtualizer';
 import { usePageBox } from '@/features/article/hooks/use-page-box';
@@ -51,7 +51,7 @@ function ShortText({ runs, looks, store }: TextProps) {
     const text = ref.current;
     if (!claimId || origin === 'text' || !text) return;
     const mark = () => text.querySelector(`.claim-mark[data-claim-id="${CSS.escape(claimId)}"]`);
-    mark()?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    appScroll(() => mark()?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), true);
     // The text wraps again when the panel opens beside it: the highlight is brought back into view.
     return followLayout(text, () => {
       if (!listInPage(text)) mark()?.scrollIntoView({ block: 'nearest' });
@@ -118,6 +118,7 @@ function LongText({ runs, looks, store }: TextProps) {
     estimateSize,
     overscan: 6,
     scrollMargin: box.top,
+    scrollToFn: followedWindowScroll,
   });
 
   const follow = useCallback(
@@ -138,12 +139,12 @@ function LongText({ runs, looks, store }: TextProps) {
       });
       const shown = mark();
       if (shown) {
-        shown.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+        appScroll(() => shown.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), true);
         return stop;
       }
       toBlock();
       let frame = requestAnimationFrame(() => {
-        frame = requestAnimationFrame(() => mark()?.scrollIntoView({ block: 'nearest' }));
+        frame = requestAnimationFrame(() => appScroll(() => mark()?.scrollIntoView({ block: 'nearest' })));
       });
       return () => {
         cancelAnimationFrame(frame);

@@ -13,7 +13,7 @@ import { Link } from 'react-router';
 import type { Claim, Verdict } from '@/core/model/types';
 import type { Quotations } from '@/core/review/quotations';
 import { type ClaimBadgeProps, ClaimItem } from '@/features/article/components/claim-item';
-import { followLayout } from '@/features/article/follow-layout';
+import { appScroll, followLayout } from '@/features/article/follow-layout';
 import { scrollsWithPage, useListVirtualizer } from '@/features/article/hooks/use-list-virtualizer';
 import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
@@ -122,7 +122,8 @@ function ShortClaimList({
           `li[data-claim-id="${CSS.escape(leadOf(claimId))}"] .claim-item-text`,
         );
       const scrolls = () => !(stacked() && origin === 'text');
-      if (scrolls()) button()?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      if (scrolls())
+        appScroll(() => button()?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), true);
       button()?.focus({ preventScroll: true });
       // The rows wrap again when the panel opens beside the list: the open one is brought back into view.
       return followLayout(list, () => {

@@ -1,5 +1,6 @@
 import { type Range, useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useLayoutEffect, useState } from 'react';
+import { followedElementScroll, followedWindowScroll } from '@/features/article/follow-layout';
 import { usePageBox } from '@/features/article/hooks/use-page-box';
 
 /**
@@ -44,7 +45,17 @@ export function useListVirtualizer(
     };
   }, [list]);
   const { top } = usePageBox(rows);
-  const inBox = useVirtualizer({ ...options, getScrollElement: () => list.current, enabled: !inPage });
-  const inWindow = useWindowVirtualizer({ ...options, scrollMargin: top, enabled: inPage });
+  const inBox = useVirtualizer({
+    ...options,
+    getScrollElement: () => list.current,
+    enabled: !inPage,
+    scrollToFn: followedElementScroll,
+  });
+  const inWindow = useWindowVirtualizer({
+    ...options,
+    scrollMargin: top,
+    enabled: inPage,
+    scrollToFn: followedWindowScroll,
+  });
   return inPage ? inWindow : inBox;
 }
