@@ -145,6 +145,15 @@ test('words selected deep in the article become a claim with exactly those words
   await page.keyboard.press('Escape');
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.7));
   await expect(marks().first()).toBeVisible();
+  // The blocks brought into view are measured and the page corrected for them over the next frames: a
+  // selection made meanwhile can lose its paragraph ("Select some words in the article text first").
+  await page.evaluate(async () => {
+    const frame = () => new Promise(requestAnimationFrame);
+    for (let still = 0, at = window.scrollY; still < 5; await frame()) {
+      still = window.scrollY === at ? still + 1 : 0;
+      at = window.scrollY;
+    }
+  });
   // A run of plain prose (no claim, no page furniture) in a paragraph on screen.
   const phrase = await page.evaluate(() => {
     const blocks = [...document.querySelectorAll<HTMLElement>('.article-text > [data-offset]')];
