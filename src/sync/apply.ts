@@ -501,6 +501,7 @@ export async function applyDocs(
     // The revisions go out first and are awaited last: no middleware reads them, so the store
     // writes them while this thread prepares (clones) the rows below, instead of each waiting on the other.
     const revised = revisions.size > 0 ? db.syncRevisions.bulkPut([...revisions.values()]) : null;
+    revised?.catch(() => undefined); // awaited below; a row write failing first aborts it too
     // speakers before claims: a claim's facet sorts by its speaker's name
     for (const table of REPLICATED_TABLES) {
       const rows = puts.get(table);
