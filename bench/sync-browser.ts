@@ -75,8 +75,8 @@ function chromiumCpuSeconds(profile: string): number {
 }
 
 /**
- * CPU seconds so far of each thread of that Chromium, by thread name (`/proc/PID/task/TID/comm`,
- * e.g. `IndexedDB`, `DedicatedWorker`, `CrRendererMain`): says whether a first sync's time is the
+ * CPU seconds so far of each thread of that Chromium, by process type and thread name
+ * (`/proc/PID/task/TID/comm`, e.g. `browser/ThreadPoolForeg`, `renderer/DedicatedWorker`): says whether a first sync's time is the
  * worker's JavaScript, the page, or the browser's storage thread.
  */
 function chromiumThreadCpu(profile: string): Map<string, number> {
@@ -84,11 +84,15 @@ function chromiumThreadCpu(profile: string): Map<string, number> {
   const pids = readdirSync('/proc').filter((n) => /^\d+$/.test(n));
   const mine = new Set<string>();
   const parent = new Map<string, string>();
+  /** The process's `--type` (renderer, utility, gpu-process), or `browser`. */
+  const kind = new Map<string, string>();
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]!);
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)) mine.add(pid);
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      kind.set(pid, /--type=([\w-]+)/.exec(cmdline)?.[1] ?? 'browser');
+      if (cmdline.includes(profile)) mine.add(pid);
     } catch {
       // the process ended meanwhile
     }
@@ -103,7 +107,7 @@ function chromiumThreadCpu(profile: string): Map<string, number> {
     try {
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
         const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+        const name = `${kind.get(pid)}/${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '')}`;
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100);
       }
