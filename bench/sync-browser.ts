@@ -74,6 +74,50 @@ function chromiumCpuSeconds(profile: string): number {
   return total;
 }
 
+/**
+ * CPU seconds so far of each thread of that Chromium, by process type and thread name
+ * (`/proc/PID/task/TID/comm`, e.g. `browser/ThreadPoolForeg`, `renderer/DedicatedWorker`): says whether a first sync's time is the
+ * worker's JavaScript, the page, or the browser's storage thread.
+ */
+function chromiumThreadCpu(profile: string): Map<string, number> {
+  const byName = new Map<string, number>();
+  const pids = readdirSync('/proc').filter((n) => /^\d+$/.test(n));
+  const mine = new Set<string>();
+  const parent = new Map<string, string>();
+  /** The process's `--type` (renderer, utility, gpu-process), or `browser`. */
+  const kind = new Map<string, string>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]!);
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      kind.set(pid, /--type=([\w-]+)/.exec(cmdline)?.[1] ?? 'browser');
+      if (cmdline.includes(profile)) mine.add(pid);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const inTree = (pid: string): boolean => {
+    for (let p: string | undefined = pid, guard = 0; p && guard < 50; p = parent.get(p), guard++)
+      if (mine.has(p)) return true;
+    return false;
+  };
+  for (const pid of pids) {
+    if (!inTree(pid)) continue;
+    try {
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = `${kind.get(pid)}/${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '')}`;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100);
+      }
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return byName;
+}
+
 /** The issue's budget: 100,000 claims in 60 s, i.e. at least this many claims a second. */
 const CLAIMS_PER_SECOND_BUDGET = 100_000 / 60;
 
@@ -136,6 +180,8 @@ try {
       longTaskStarts: number[];
       longestTaskMs: number;
       chromiumCpuS?: number;
+      /** Chromium's CPU seconds during the sync by thread name (`chromiumThreadCpu`). */
+      threadCpuS?: Record<string, number>;
       serverCpuS?: number;
     };
     const firsts: Record<string, First[]> = {};
@@ -145,6 +191,7 @@ try {
         const dbName = `bench-a-${++n}`;
         log(`first sync run ${run + 1} (catch-up ${catchUp ? 'on' : 'off'})…`);
         const cpu0 = chromiumCpuSeconds(profile);
+        const threads0 = chromiumThreadCpu(profile);
         const node0 = process.cpuUsage();
         const r = (await page.evaluate(
           (o) =>
@@ -161,6 +208,12 @@ try {
         )
           throw new Error(`first sync incomplete: ${JSON.stringify({ report: r.report, counts: r.counts })}`);
         r.chromiumCpuS = chromiumCpuSeconds(profile) - cpu0;
+        r.threadCpuS = Object.fromEntries(
+          [...chromiumThreadCpu(profile)]
+            .map(([name, s]) => [name, Math.round((s - (threads0.get(name) ?? 0)) * 10) / 10] as const)
+            .filter(([, s]) => s >= 0.1)
+            .sort((a, b) => b[1] - a[1]),
+        );
         const node = process.cpuUsage(node0);
         r.serverCpuS = (node.user + node.system) / 1e6;
         const last = r.progress.at(-1);
@@ -169,6 +222,7 @@ try {
         log(
           `  ${Math.round(r.ms)} ms (server ${Math.round(r.serverMs)} ms, ${r.requests} requests), ${r.progress.length} progress reports, last ${JSON.stringify(last)}, longest main-thread task ${Math.round(r.longestTaskMs)} ms (${r.longTasks.length} over 50 ms: ${r.longTasks.map((ms, i) => `${ms} ms at ${((r.longTaskStarts[i] ?? 0) / 1000).toFixed(1)} s`).join(', ')}), CPU: Chromium ${r.chromiumCpuS?.toFixed(1)} s, test server + Vite ${r.serverCpuS?.toFixed(1)} s`,
         );
+        log(`  Chromium CPU by thread: ${JSON.stringify(r.threadCpuS)}`);
         log(
           `  steps: ${Object.entries(r.steps)
             .map(([k, v]) => `${k} ${Math.round(v.ms)} ms${v.n > 1 ? ` (${v.n}×)` : ''}`)

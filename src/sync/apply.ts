@@ -217,6 +217,7 @@ export async function applyDocs(
       if (r?.mergedInto) mergedArticles.set(refs[i]!, r.mergedInto);
     });
     const articleTarget = (id: string): string => mergedArticles.get(id) ?? id;
+    step('apply:reads:article-revisions');
     /** Speakers merged away (loser id → kept id): two devices made one person under two ids. */
     const mergedSpeakers = new Map<string, string>();
     const spRefs = [...speakersReferenced];
@@ -224,6 +225,7 @@ export async function applyDocs(
       if (r?.mergedInto) mergedSpeakers.set(spRefs[i]!, r.mergedInto);
     });
     const speakerTarget = (id: string): string => mergedSpeakers.get(id) ?? id;
+    step('apply:reads:speaker-revisions');
     /** Live speakers by key: the library's, then this page's as they are applied. */
     const byKey = new Map<string, Row>();
     for (const sp of (speakerKeys.size > 0
@@ -235,6 +237,7 @@ export async function applyDocs(
     ).sort((a, b) => (a.id < b.id ? -1 : 1))) {
       if (sp.deletedAt === null && !byKey.has(sp.key)) byKey.set(sp.key, sp as unknown as Row);
     }
+    step('apply:reads:speakers-by-key');
     const bySha = new Map(
       (shas.size > 0
         ? await db.articles
@@ -498,6 +501,10 @@ export async function applyDocs(
       });
     }
     step('apply:loop');
+    // The revisions go out first and are awaited last: no middleware reads them, so the store
+    // writes them while this thread prepares (clones) the rows below, instead of each waiting on the other.
+    const revised = revisions.size > 0 ? db.syncRevisions.bulkPut([...revisions.values()]) : null;
+    revised?.catch(() => undefined); // awaited below; a row write failing first aborts it too
     // speakers before claims: a claim's facet sorts by its speaker's name
     for (const table of REPLICATED_TABLES) {
       const rows = puts.get(table);
@@ -506,7 +513,7 @@ export async function applyDocs(
         step(`apply:write:${table}`);
       }
     }
-    if (revisions.size > 0) await db.syncRevisions.bulkPut([...revisions.values()]);
+    if (revised) await revised;
     outcome.revised = [...revisions.keys()];
     step('apply:write:syncRevisions');
     if (history.length > 0) await db.history.bulkPut(history as never);

@@ -163,16 +163,20 @@ async function putClaimsDerived(table: (name: string) => Table, claims: readonly
       Evidence[]
     >,
     table('speakers').bulkGet(speakerIds) as Promise<(Speaker | undefined)[]>,
-    table(FACETS).bulkGet(ids) as Promise<(FacetRow | undefined)[]>,
+    // the chunk's ids are one contiguous run in id order, and a facet row has its claim's id: their
+    // facet rows are one key range (one request, and none found in a first sync), not one get per claim
+    table(FACETS).where(':id').between(ids[0], ids.at(-1), true, true).toArray() as Promise<FacetRow[]>,
   ]);
   const sourced = new Set<string>();
   for (const e of links) if (e.deletedAt === null) sourced.add(e.claimId);
   const names = new Map<string, string>();
   for (const s of speakers) if (s) names.set(s.id, s.name);
+  const had = new Map<string, FacetRow>();
+  for (const f of before) had.set(f.id, f);
   const delta = new CountDelta();
-  const facets = claims.map((c, i) => {
+  const facets = claims.map((c) => {
     const facet = facetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? ''));
-    delta.add(before[i], -1);
+    delta.add(had.get(c.id), -1);
     delta.add(facet, 1);
     return facet;
   });
