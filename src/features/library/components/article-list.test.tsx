@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ArticleId } from '@/core/model/types';
 import { type ArticleSummary, articleQueries } from '@/db/queries';
 import { ArticleList } from '@/features/library/components/article-list';
+import { ROW_ESTIMATE_PX, ROW_OVERSCAN } from '@/features/library/components/row-size';
 
 const ROW_PX = 80;
 
@@ -21,7 +22,7 @@ const summary = (i: number): ArticleSummary => ({
 });
 
 /** Renders the Library (its list already read unless `count` is null); the rows are the virtualiser's once its chunk is in (`virtualised`). */
-function renderLibrary(count: number | null) {
+function renderLibrary(count: number | null, newest: number | null = null) {
   const client = new QueryClient({
     defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } },
   });
@@ -29,6 +30,12 @@ function renderLibrary(count: number | null) {
     client.setQueryData(
       articleQueries.list('imported').queryKey,
       Array.from({ length: count }, (_, i) => summary(i)),
+    );
+  }
+  if (newest !== null) {
+    client.setQueryData(
+      articleQueries.newest(Math.ceil(800 / ROW_ESTIMATE_PX) + ROW_OVERSCAN).queryKey,
+      Array.from({ length: newest }, (_, i) => summary(i)),
     );
   }
   const router = createMemoryRouter([
@@ -153,5 +160,25 @@ describe('ArticleList', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Articles');
     await act(async () => answer([summary(0), summary(1)]));
     expect(await screen.findByRole('heading', { name: 'Articles (2)' })).toBeTruthy();
+  });
+
+  // At 1,000 articles the whole list's summaries are about 1.5 MB: the newest screenful, read on its
+  // own, is drawn while they are read.
+  test('while the whole list is still being read, the newest rows read on their own are drawn', async () => {
+    let answer: (rows: ArticleSummary[]) => void = () => {};
+    const pending = new Promise<ArticleSummary[]>((resolve) => {
+      answer = resolve;
+    });
+    const real = articleQueries.list('imported');
+    vi.spyOn(articleQueries, 'list').mockReturnValue(queryOptions({ ...real, queryFn: () => pending }));
+    renderLibrary(null, 19);
+    expect(screen.queryByText('Loading your library…')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Bridge 0 to reopen' })).toBeTruthy();
+    // the size of the whole list is not known yet: no count, and the rows say so
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Articles');
+    expect(rows().map((r) => r.getAttribute('aria-setsize'))).toEqual(Array(19).fill('-1'));
+    await act(async () => answer(Array.from({ length: 1000 }, (_, i) => summary(i))));
+    expect(await screen.findByRole('heading', { name: 'Articles (1000)' })).toBeTruthy();
+    expect(rows()[0]!.getAttribute('aria-setsize')).toBe('1000');
   });
 });

@@ -13,6 +13,13 @@ import { showUndoToast, undoableBatch } from '@/ui/undo-toast';
  */
 export const useArticles = (sort: ArticleSort = 'imported') => useQuery(articleQueries.list(sort));
 
+/**
+ * The first `count` articles newest first, read on their own while the whole list is (`enabled`
+ * until it is in): the Library draws its first screenful from them.
+ */
+export const useNewestArticles = (count: number, enabled: boolean) =>
+  useQuery({ ...articleQueries.newest(count), enabled });
+
 /** Moves an article (and its claims) to the trash, with the same Undo toast as every other delete. */
 export const useDeleteArticle = () =>
   useMutation({
