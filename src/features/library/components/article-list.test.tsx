@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ArticleId } from '@/core/model/types';
@@ -180,5 +180,25 @@ describe('ArticleList', () => {
     await act(async () => answer(Array.from({ length: 1000 }, (_, i) => summary(i))));
     expect(await screen.findByRole('heading', { name: 'Articles (1000)' })).toBeTruthy();
     expect(rows()[0]!.getAttribute('aria-setsize')).toBe('1000');
+  });
+
+  test('the whole list is asked for once the newest rows are read, not beside them', async () => {
+    let answer: (rows: ArticleSummary[]) => void = () => {};
+    const pending = new Promise<ArticleSummary[]>((resolve) => {
+      answer = resolve;
+    });
+    const realNewest = articleQueries.newest(30);
+    vi.spyOn(articleQueries, 'newest').mockReturnValue(
+      queryOptions({ ...realNewest, queryFn: () => pending }),
+    );
+    const whole = vi.fn(async () => [summary(0), summary(1), summary(2)]);
+    const real = articleQueries.list('imported');
+    vi.spyOn(articleQueries, 'list').mockReturnValue(queryOptions({ ...real, queryFn: whole }));
+    renderLibrary(null);
+    await act(async () => {});
+    expect(whole).not.toHaveBeenCalled();
+    await act(async () => answer([summary(0)]));
+    await waitFor(() => expect(whole).toHaveBeenCalledTimes(1));
+    expect(await screen.findByRole('heading', { name: 'Articles (3)' })).toBeTruthy();
   });
 });

@@ -61,18 +61,21 @@ export function ArticleList({ articleHref }: Props) {
   const [params, setParams] = useSearchParams();
   const requested = params.get('sort');
   const sort: ArticleSort = isArticleSort(requested) ? requested : 'imported';
-  const articles = useArticles(sort);
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter.trim().toLowerCase());
-
+  // Until the whole list is read (1.5 MB of summaries at 1,000 articles), the newest screenful is read
+  // on its own and drawn: the default order only, with no filter typed. It is read first: asked
+  // together, its few requests queued behind the whole list's in the browser's storage and came no sooner.
+  const [screenful] = useState(firstScreenful);
+  const [wholeRead, setWholeRead] = useState(false);
+  const early = sort === 'imported' && deferred === '' && !wholeRead;
+  const first = useNewestArticles(screenful, early);
+  const articles = useArticles(sort, !early || first.isFetched);
   // a re-read (once per window during a bulk import) renders its rows as a transition, in slices,
   // not in the query's own urgent update
   const data = useDeferredValue(articles.data);
-  // Until the whole list is read (1.5 MB of summaries at 1,000 articles), the newest screenful is read
-  // on its own and drawn: the default order only, with no filter typed.
-  const [screenful] = useState(firstScreenful);
-  const early = sort === 'imported' && deferred === '' && data === undefined;
-  const newest = useNewestArticles(screenful, early).data;
+  if (data !== undefined && !wholeRead) setWholeRead(true);
+  const newest = first.data;
   const all = useMemo(() => data ?? [], [data]);
   const shown = useMemo(
     () =>

@@ -11,7 +11,8 @@ import { showUndoToast, undoableBatch } from '@/ui/undo-toast';
  * (`features/team/coalesced-invalidation.ts`) makes the list out of date once per window rather
  * than after every batch.
  */
-export const useArticles = (sort: ArticleSort = 'imported') => useQuery(articleQueries.list(sort));
+export const useArticles = (sort: ArticleSort = 'imported', enabled = true) =>
+  useQuery({ ...articleQueries.list(sort), enabled });
 
 /**
  * The first `count` articles newest first, read on their own while the whole list is (`enabled`
