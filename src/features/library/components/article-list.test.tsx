@@ -48,6 +48,15 @@ function renderLibrary(count: number | null, newest: number | null = null) {
   );
 }
 
+/** A read not answered until the test says so. */
+function unanswered() {
+  let answer: (rows: ArticleSummary[]) => void = () => {};
+  const pending = new Promise<ArticleSummary[]>((resolve) => {
+    answer = resolve;
+  });
+  return { pending, answer: (rows: ArticleSummary[]) => answer(rows) };
+}
+
 /** Lets the virtualiser's chunk arrive and take over the rows. */
 async function virtualised() {
   await act(async () => {
@@ -149,10 +158,7 @@ describe('ArticleList', () => {
   // The faults-storage upgrade story's newer tab, still opening its database under load, showed
   // "Articles (0)" beside "Loading your library…": a person with a library would read it as lost.
   test('while the list is still being read, the heading gives no count', async () => {
-    let answer: (rows: ArticleSummary[]) => void = () => {};
-    const pending = new Promise<ArticleSummary[]>((resolve) => {
-      answer = resolve;
-    });
+    const { pending, answer } = unanswered();
     const real = articleQueries.list('imported');
     vi.spyOn(articleQueries, 'list').mockReturnValue(queryOptions({ ...real, queryFn: () => pending }));
     renderLibrary(null);
@@ -165,10 +171,7 @@ describe('ArticleList', () => {
   // At 1,000 articles the whole list's summaries are about 1.5 MB: the newest screenful, read on its
   // own, is drawn while they are read.
   test('while the whole list is still being read, the newest rows read on their own are drawn', async () => {
-    let answer: (rows: ArticleSummary[]) => void = () => {};
-    const pending = new Promise<ArticleSummary[]>((resolve) => {
-      answer = resolve;
-    });
+    const { pending, answer } = unanswered();
     const real = articleQueries.list('imported');
     vi.spyOn(articleQueries, 'list').mockReturnValue(queryOptions({ ...real, queryFn: () => pending }));
     renderLibrary(null, 19);
@@ -183,10 +186,7 @@ describe('ArticleList', () => {
   });
 
   test('the whole list is asked for once the newest rows are read, not beside them', async () => {
-    let answer: (rows: ArticleSummary[]) => void = () => {};
-    const pending = new Promise<ArticleSummary[]>((resolve) => {
-      answer = resolve;
-    });
+    const { pending, answer } = unanswered();
     const realNewest = articleQueries.newest(30);
     vi.spyOn(articleQueries, 'newest').mockReturnValue(
       queryOptions({ ...realNewest, queryFn: () => pending }),
