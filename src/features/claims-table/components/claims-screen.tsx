@@ -16,11 +16,7 @@ import { SearchBox } from '@/features/claims-table/components/search-box';
 import { type VerdictAsk, VerdictConfirm } from '@/features/claims-table/components/verdict-confirm';
 import { useBulkActions } from '@/features/claims-table/hooks/use-bulk-actions';
 import { useClaimFilters } from '@/features/claims-table/hooks/use-claim-filters';
-import {
-  useClaimCount,
-  useFirstPageSoon,
-  useMatchingIdsOnDemand,
-} from '@/features/claims-table/hooks/use-claim-table';
+import { useClaimCount, useMatchingIdsOnDemand } from '@/features/claims-table/hooks/use-claim-table';
 import { useTableKeys } from '@/features/claims-table/hooks/use-table-keys';
 import type { ClaimNavState } from '@/stores/selected-claim';
 import {
@@ -47,7 +43,6 @@ const DESC_FIRST: readonly ClaimSort[] = ['updated', 'checkworthy'];
 export function ClaimsScreen({ libraryHref, claimHref, actions }: Props) {
   const [filters, setFilters] = useClaimFilters();
   const matching = useClaimCount(filters);
-  useFirstPageSoon(filters);
   const count = matching.data ?? 0;
   const matchingIds = useMatchingIdsOnDemand(filters);
   const speakers = useQuery(speakerQueries.list());

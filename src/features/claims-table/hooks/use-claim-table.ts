@@ -1,5 +1,5 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import type { ClaimId } from '@/core/model/types';
 import type { ClaimFilters } from '@/core/review/filters';
 import type { ClaimListItem } from '@/db/claim-list';
@@ -9,19 +9,6 @@ export const PAGE_SIZE = 100;
 
 /** How many claims match: the table's height and the header (from the kept summaries when they answer it). */
 export const useClaimCount = (filters: ClaimFilters) => useQuery(claimQueries.count(filters));
-
-/**
- * Asks for the first page of rows beside the count, not after it: the grid is drawn once the count
- * is in and then asks for its pages, which found page 0 unread (two reads one after the other before
- * the first rows). The page's key is the grid's own (`useVisibleRows`), so the grid finds it read or
- * under way. A prefetch, not an observer: scrolled away, page 0 is not read again on every write.
- */
-export function useFirstPageSoon(filters: ClaimFilters): void {
-  const client = useQueryClient();
-  useEffect(() => {
-    void client.prefetchQuery(claimQueries.list(filters, { offset: 0, limit: PAGE_SIZE }));
-  }, [client, filters]);
-}
 
 /**
  * The ordered ids of every matching claim, read only when asked (shift-click ranges and "select
