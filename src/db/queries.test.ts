@@ -67,6 +67,29 @@ describe('articleQueries', () => {
     gets.mockRestore();
   });
 
+  test('newest: the first rows of the list, on equal import times too, without deleted articles', async () => {
+    const ids: ArticleId[] = [];
+    for (let i = 0; i < 9; i++) {
+      const saved = await saveImportedArticle(
+        { text: `${ARTICLE_A}\n\nPart ${i}.`, title: `Part ${i}` },
+        extractionA(),
+      );
+      ids.push(saved.articleId);
+    }
+    // three groups of equal import times, the list's order by id within each
+    for (const [i, id] of ids.entries()) {
+      await db.articleHeads.update(id, { importedAt: 1_000 + Math.floor(i / 3) });
+      await db.articles.update(id, { importedAt: 1_000 + Math.floor(i / 3) });
+    }
+    await softDeleteArticle(ids[7]!);
+    const c = client();
+    const list = await c.fetchQuery(articleQueries.list());
+    expect(list).toHaveLength(8);
+    for (const n of [1, 2, 4, 5, 8, 20]) {
+      expect(await c.fetchQuery(articleQueries.newest(n))).toEqual(list.slice(0, n));
+    }
+  });
+
   test('detail: the article, or null', async () => {
     const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
     expect((await client().fetchQuery(articleQueries.detail(a.articleId)))?.text).toBe(ARTICLE_A);

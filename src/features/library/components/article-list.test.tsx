@@ -1,10 +1,11 @@
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ArticleId } from '@/core/model/types';
 import { type ArticleSummary, articleQueries } from '@/db/queries';
 import { ArticleList } from '@/features/library/components/article-list';
+import { ROW_ESTIMATE_PX, ROW_OVERSCAN } from '@/features/library/components/row-size';
 
 const ROW_PX = 80;
 
@@ -21,7 +22,7 @@ const summary = (i: number): ArticleSummary => ({
 });
 
 /** Renders the Library (its list already read unless `count` is null); the rows are the virtualiser's once its chunk is in (`virtualised`). */
-function renderLibrary(count: number | null) {
+function renderLibrary(count: number | null, newest: number | null = null) {
   const client = new QueryClient({
     defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } },
   });
@@ -29,6 +30,12 @@ function renderLibrary(count: number | null) {
     client.setQueryData(
       articleQueries.list('imported').queryKey,
       Array.from({ length: count }, (_, i) => summary(i)),
+    );
+  }
+  if (newest !== null) {
+    client.setQueryData(
+      articleQueries.newest(Math.ceil(800 / ROW_ESTIMATE_PX) + ROW_OVERSCAN).queryKey,
+      Array.from({ length: newest }, (_, i) => summary(i)),
     );
   }
   const router = createMemoryRouter([
@@ -39,6 +46,15 @@ function renderLibrary(count: number | null) {
       <RouterProvider router={router} />
     </QueryClientProvider>,
   );
+}
+
+/** A read not answered until the test says so. */
+function unanswered() {
+  let answer: (rows: ArticleSummary[]) => void = () => {};
+  const pending = new Promise<ArticleSummary[]>((resolve) => {
+    answer = resolve;
+  });
+  return { pending, answer: (rows: ArticleSummary[]) => answer(rows) };
 }
 
 /** Lets the virtualiser's chunk arrive and take over the rows. */
@@ -142,10 +158,7 @@ describe('ArticleList', () => {
   // The faults-storage upgrade story's newer tab, still opening its database under load, showed
   // "Articles (0)" beside "Loading your library…": a person with a library would read it as lost.
   test('while the list is still being read, the heading gives no count', async () => {
-    let answer: (rows: ArticleSummary[]) => void = () => {};
-    const pending = new Promise<ArticleSummary[]>((resolve) => {
-      answer = resolve;
-    });
+    const { pending, answer } = unanswered();
     const real = articleQueries.list('imported');
     vi.spyOn(articleQueries, 'list').mockReturnValue(queryOptions({ ...real, queryFn: () => pending }));
     renderLibrary(null);
@@ -153,5 +166,39 @@ describe('ArticleList', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Articles');
     await act(async () => answer([summary(0), summary(1)]));
     expect(await screen.findByRole('heading', { name: 'Articles (2)' })).toBeTruthy();
+  });
+
+  // At 1,000 articles the whole list's summaries are about 1.5 MB: the newest screenful, read on its
+  // own, is drawn while they are read.
+  test('while the whole list is still being read, the newest rows read on their own are drawn', async () => {
+    const { pending, answer } = unanswered();
+    const real = articleQueries.list('imported');
+    vi.spyOn(articleQueries, 'list').mockReturnValue(queryOptions({ ...real, queryFn: () => pending }));
+    renderLibrary(null, 19);
+    expect(screen.queryByText('Loading your library…')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Bridge 0 to reopen' })).toBeTruthy();
+    // the size of the whole list is not known yet: no count, and the rows say so
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Articles');
+    expect(rows().map((r) => r.getAttribute('aria-setsize'))).toEqual(Array(19).fill('-1'));
+    await act(async () => answer(Array.from({ length: 1000 }, (_, i) => summary(i))));
+    expect(await screen.findByRole('heading', { name: 'Articles (1000)' })).toBeTruthy();
+    expect(rows()[0]!.getAttribute('aria-setsize')).toBe('1000');
+  });
+
+  test('the whole list is asked for once the newest rows are read, not beside them', async () => {
+    const { pending, answer } = unanswered();
+    const realNewest = articleQueries.newest(30);
+    vi.spyOn(articleQueries, 'newest').mockReturnValue(
+      queryOptions({ ...realNewest, queryFn: () => pending }),
+    );
+    const whole = vi.fn(async () => [summary(0), summary(1), summary(2)]);
+    const real = articleQueries.list('imported');
+    vi.spyOn(articleQueries, 'list').mockReturnValue(queryOptions({ ...real, queryFn: whole }));
+    renderLibrary(null);
+    await act(async () => {});
+    expect(whole).not.toHaveBeenCalled();
+    await act(async () => answer([summary(0)]));
+    await waitFor(() => expect(whole).toHaveBeenCalledTimes(1));
+    expect(await screen.findByRole('heading', { name: 'Articles (3)' })).toBeTruthy();
   });
 });

@@ -11,7 +11,15 @@ import { showUndoToast, undoableBatch } from '@/ui/undo-toast';
  * (`features/team/coalesced-invalidation.ts`) makes the list out of date once per window rather
  * than after every batch.
  */
-export const useArticles = (sort: ArticleSort = 'imported') => useQuery(articleQueries.list(sort));
+export const useArticles = (sort: ArticleSort = 'imported', enabled = true) =>
+  useQuery({ ...articleQueries.list(sort), enabled });
+
+/**
+ * The first `count` articles newest first, read on their own while the whole list is (`enabled`
+ * until it is in): the Library draws its first screenful from them.
+ */
+export const useNewestArticles = (count: number, enabled: boolean) =>
+  useQuery({ ...articleQueries.newest(count), enabled });
 
 /** Moves an article (and its claims) to the trash, with the same Undo toast as every other delete. */
 export const useDeleteArticle = () =>
