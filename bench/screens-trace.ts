@@ -3,6 +3,8 @@
  * functions with the most self time and total time. For finding where the article screen's time goes:
  * `E2E_PORT=4215 npx tsx bench/screens-trace.ts [open|j|verdict]` (after bench:screens seeded the profile).
  * `BENCH_COUNTS=1` first prints exact calls per `j` / per verdict edit of each component (precise coverage).
+ * `idb` prints, for three opens after navigation, every IndexedDB request the page made: when it was
+ * asked and answered (ms after the navigation), its store / index, and how many rows it returned.
  */
 import type { CDPSession } from '@playwright/test';
 import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib/profile';
@@ -119,10 +121,42 @@ async function profiled<T>(cdp: CDPSession, run: () => Promise<T>): Promise<[T, 
   return [result, profile];
 }
 
+/** Wraps IndexedDB's request methods: each request's store / index, asked and answered times, rows. */
+const IDB_LOG = `
+(() => {
+  const log = [];
+  window.__idb = log;
+  const wrap = (proto, kind, names) => {
+    for (const name of names) {
+      const orig = proto[name];
+      if (typeof orig !== 'function') continue;
+      proto[name] = function (...args) {
+        const req = orig.apply(this, args);
+        const where = kind === 'index' ? this.objectStore.name + '.' + this.name : this.name;
+        const entry = { op: name, where, asked: performance.now(), answered: null, rows: null };
+        log.push(entry);
+        req.addEventListener('success', () => {
+          if (entry.answered === null) {
+            entry.answered = performance.now();
+            entry.rows = Array.isArray(req.result) ? req.result.length : null;
+          }
+        });
+        return req;
+      };
+    }
+  };
+  const ops = ['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count', 'getKey'];
+  wrap(IDBObjectStore.prototype, 'store', [...ops, 'put', 'add', 'delete', 'bulkPut']);
+  wrap(IDBIndex.prototype, 'index', ops);
+})();
+`;
+type IdbEntry = { op: string; where: string; asked: number; answered: number | null; rows: number | null };
+
 const what = process.argv[2] ?? 'all';
 const profile = await ensureSeededProfile();
 const server = await servePreview();
 const context = await launchProfile();
+if (what === 'idb') await context.addInitScript(IDB_LOG);
 const page = context.pages()[0] ?? (await context.newPage());
 const cdp = await context.newCDPSession(page);
 const longArticle = `/articles/${encodeURIComponent(profile.longArticleId)}`;
@@ -141,6 +175,40 @@ try {
   await open();
   await page.goto(`${baseUrl()}/`);
   await page.waitForSelector('.article-list .article-link', { timeout: 120_000 });
+  if (what === 'idb') {
+    for (let i = 0; i < Number(process.env.BENCH_RUNS ?? 3); i++) {
+      await page.goto(`${baseUrl()}/`);
+      await page.waitForSelector('.article-list .article-link', { timeout: 120_000 });
+      await page.waitForTimeout(500);
+      const t0 = await page.evaluate((u) => {
+        (window as unknown as { __idb: IdbEntry[] }).__idb.length = 0;
+        const t = performance.now();
+        history.pushState(null, '', u);
+        dispatchEvent(new PopStateEvent('popstate'));
+        return t;
+      }, longArticle);
+      await open();
+      const t1 = await page.evaluate(() => performance.now());
+      await page.waitForTimeout(3000);
+      const log = await page.evaluate(() => (window as unknown as { __idb: IdbEntry[] }).__idb);
+      const f = (n: number | null) => (n === null ? '   -  ' : (n - t0).toFixed(0).padStart(6));
+      console.log(
+        `== open ${i + 1}: ${(t1 - t0).toFixed(0)} ms; requests (asked, answered, ms after the push):`,
+      );
+      // A run of the same request (a get per key) is one line: its count, first asked, last answered.
+      const runs: { e: IdbEntry; n: number; last: number | null }[] = [];
+      for (const e of log) {
+        const prev = runs.at(-1);
+        if (prev && prev.e.op === e.op && prev.e.where === e.where && e.rows === null) {
+          prev.n++;
+          prev.last = e.answered === null || prev.last === null ? null : Math.max(prev.last, e.answered);
+        } else runs.push({ e, n: 1, last: e.answered });
+      }
+      for (const { e, n, last } of runs) {
+        console.log(`  ${f(e.asked)} ${f(last)}  ${e.op} ${e.where}${n > 1 ? ` ×${n}` : ''} ${e.rows ?? ''}`);
+      }
+    }
+  }
   if (what === 'all' || what === 'open') {
     const [ms, p] = await profiled(cdp, async () => {
       const t0 = Date.now();
