@@ -1,6 +1,6 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { buildMatrix } from '@/core/compare/matrix';
 import type { CompareClaim } from '@/core/compare/types';
 import { MatrixTable } from './matrix-table';
@@ -47,5 +47,43 @@ describe('MatrixTable', () => {
     expect(within(table).getAllByRole('rowheader')).toHaveLength(30);
     expect(within(table).getByRole('rowheader', { name: 'Question 29?' })).toBeTruthy();
     expect(within(table).getAllByText('said nothing on this')).toHaveLength(60);
+  });
+
+  test('a claim in a cell is four elements: its item, the stance, the meta line (article included) and Take off', () => {
+    const { container } = render(
+      <MemoryRouter>
+        <MatrixTable
+          matrix={buildMatrix(questions, claims, speakers)}
+          caption="Positions"
+          articleTitles={new Map([['a', 'The article']])}
+          speakerHref={(id) => `/speakers/${id}`}
+          onTakeOff={() => {}}
+        />
+      </MemoryRouter>,
+    );
+    const items = container.querySelectorAll('li.cell-entry');
+    expect(items).toHaveLength(30);
+    const first = items[0]!;
+    expect(first.querySelectorAll('*')).toHaveLength(3);
+    expect(first.textContent).toBe('For“Claim 0”Unchecked · 0 sources · 2026-01-01 · The articleTake off');
+  });
+
+  test('Take off, handled on the table, names the question of its row and its claim', () => {
+    const onTakeOff = vi.fn();
+    render(
+      <MemoryRouter>
+        <MatrixTable
+          matrix={buildMatrix(questions, claims, speakers)}
+          caption="Positions"
+          articleTitles={new Map()}
+          speakerHref={(id) => `/speakers/${id}`}
+          onTakeOff={onTakeOff}
+        />
+      </MemoryRouter>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Take off: “Claim 7”' }));
+    expect(onTakeOff).toHaveBeenCalledExactlyOnceWith('q07', 'c7');
+    fireEvent.click(screen.getByRole('rowheader', { name: 'Question 7?' }));
+    expect(onTakeOff).toHaveBeenCalledTimes(1);
   });
 });
