@@ -1,8 +1,11 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { useMediaQuery } from './use-media-query';
+import { clearMediaLists, useMediaQuery } from './use-media-query';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  clearMediaLists();
+});
 
 /** A matchMedia whose one list's `matches` the test sets, telling its listeners. */
 function fakeMatchMedia(initial: boolean) {
