@@ -29,19 +29,25 @@ const questions = Array.from({ length: 30 }, (_, q) => ({
   stances: { [`c${q}`]: 'for' as const },
 }));
 
+const renderMatrix = (
+  articleTitles: ReadonlyMap<string, string> = new Map(),
+  onTakeOff: (questionId: string, claimId: string) => void = () => {},
+) =>
+  render(
+    <MemoryRouter>
+      <MatrixTable
+        matrix={buildMatrix(questions, claims, speakers)}
+        caption="Positions"
+        articleTitles={articleTitles}
+        speakerHref={(id) => `/speakers/${id}`}
+        onTakeOff={onTakeOff}
+      />
+    </MemoryRouter>,
+  );
+
 describe('MatrixTable', () => {
   test('every question row is in the first commit, not only the first screen of them', () => {
-    render(
-      <MemoryRouter>
-        <MatrixTable
-          matrix={buildMatrix(questions, claims, speakers)}
-          caption="Positions"
-          articleTitles={new Map()}
-          speakerHref={(id) => `/speakers/${id}`}
-          onTakeOff={() => {}}
-        />
-      </MemoryRouter>,
-    );
+    renderMatrix();
     // no frame has run since the render: what shows is what the first commit holds
     const table = screen.getByRole('table', { name: 'Positions' });
     expect(within(table).getAllByRole('rowheader')).toHaveLength(30);
@@ -50,17 +56,7 @@ describe('MatrixTable', () => {
   });
 
   test('a claim in a cell is four elements: its item, the stance, the meta line (article included) and Take off', () => {
-    const { container } = render(
-      <MemoryRouter>
-        <MatrixTable
-          matrix={buildMatrix(questions, claims, speakers)}
-          caption="Positions"
-          articleTitles={new Map([['a', 'The article']])}
-          speakerHref={(id) => `/speakers/${id}`}
-          onTakeOff={() => {}}
-        />
-      </MemoryRouter>,
-    );
+    const { container } = renderMatrix(new Map([['a', 'The article']]));
     const items = container.querySelectorAll('li.cell-entry');
     expect(items).toHaveLength(30);
     const first = items[0]!;
@@ -70,17 +66,7 @@ describe('MatrixTable', () => {
 
   test('Take off, handled on the table, names the question of its row and its claim', () => {
     const onTakeOff = vi.fn();
-    render(
-      <MemoryRouter>
-        <MatrixTable
-          matrix={buildMatrix(questions, claims, speakers)}
-          caption="Positions"
-          articleTitles={new Map()}
-          speakerHref={(id) => `/speakers/${id}`}
-          onTakeOff={onTakeOff}
-        />
-      </MemoryRouter>,
-    );
+    renderMatrix(new Map(), onTakeOff);
     fireEvent.click(screen.getByRole('button', { name: 'Take off: “Claim 7”' }));
     expect(onTakeOff).toHaveBeenCalledExactlyOnceWith('q07', 'c7');
     fireEvent.click(screen.getByRole('rowheader', { name: 'Question 7?' }));
