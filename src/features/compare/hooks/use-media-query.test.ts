@@ -1,11 +1,8 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { clearMediaLists, useMediaQuery } from './use-media-query';
+import { useMediaQuery } from './use-media-query';
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-  clearMediaLists();
-});
+afterEach(() => vi.unstubAllGlobals());
 
 /** A matchMedia whose one list's `matches` the test sets, telling its listeners. */
 function fakeMatchMedia(initial: boolean) {
