@@ -16,7 +16,6 @@ import {
 } from '@/features/compare/hooks/use-compare-data';
 import { useCompareMutations } from '@/features/compare/hooks/use-compare-mutations';
 import { useCompareUrl } from '@/features/compare/hooks/use-compare-url';
-import { useMediaQuery } from '@/features/compare/hooks/use-media-query';
 import { ColumnChooser } from './column-chooser';
 import { MatrixTable } from './matrix-table';
 import { PhoneView } from './phone-view';
@@ -39,9 +38,6 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The width below which the matrix gives way to one question at a time (as in compare.css). */
-export const PHONE_QUERY = '(max-width: 640px)';
-
 /** True from the first task after the frame that follows `ready` (and from then on). */
 function useAfterPaint(ready: boolean): boolean {
   const [painted, setPainted] = useState(false);
@@ -61,9 +57,6 @@ function useAfterPaint(ready: boolean): boolean {
 
 export function CompareScreen({ speakerHref }: Props) {
   const { view, update } = useCompareUrl();
-  // the phone view is rendered at phone width only (at desktop width it would be hidden by the
-  // CSS anyway); the table always is, for printing and for the width it was made for
-  const phone = useMediaQuery(PHONE_QUERY);
   const comparison = useComparison(view.articleIds);
   const painted = useAfterPaint(comparison.isSuccess);
   // what the place panel and the suggestions read waits for the matrix's first paint, and so do
@@ -264,15 +257,13 @@ export function CompareScreen({ speakerHref }: Props) {
               speakerHref={speakerHref}
               onTakeOff={takeOff}
             />
-            {phone ? (
-              <PhoneView
-                matrix={matrix}
-                focus={view.focus}
-                onFocus={focusQuestion}
-                articleTitles={derived.cellTitles}
-                speakerHref={speakerHref}
-              />
-            ) : null}
+            <PhoneView
+              matrix={matrix}
+              focus={view.focus}
+              onFocus={focusQuestion}
+              articleTitles={derived.cellTitles}
+              speakerHref={speakerHref}
+            />
           </>
         )}
       </section>
