@@ -162,7 +162,11 @@ export async function runCompareBench(opts: Options) {
   // the first open of the page, before any read of the comparison: what a person opening the view
   // first after the app starts waits for (the screen's code never run, the tables never read yet
   // by this browser, unless this run has just seeded them)
+  // BENCH_COMPARE_CPU: the cold open under Chromium's CPU profiler too (compare-cold.*; times it less fairly)
+  const cpu = (window as unknown as { benchCpu?: (what: string) => Promise<void> }).benchCpu;
+  await cpu?.('start');
   const cold = await openCompareScreen(seeded.compareArticles);
+  await cpu?.('stop:compare-cold');
   let comparison = await readComparison({ articleIds: seeded.compareArticles });
   if (opts.screensOnly) return { results: await timeScreens(seeded, cold, runs) };
   const shape = {

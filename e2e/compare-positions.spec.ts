@@ -68,7 +68,7 @@ test.describe('compare positions on the reference article', () => {
     await expect(row1.getByText('Conflict', { exact: true })).toBeVisible();
     await expect(row1.getByRole('cell')).toHaveCount(5);
     await expect(row1.getByRole('cell').filter({ hasText: 'said nothing on this' })).toHaveCount(0);
-    await expect(row1).toContainText('AgainstWhat has been alleged is untrue');
+    await expect(row1).toContainText('Against“What has been alleged is untrue');
     await expect(row1).toContainText(/Unchecked · 0 sources/);
     const row2 = matrixRow(page, Q2);
     await expect(row2.getByText('Conflict', { exact: true })).toHaveCount(0);

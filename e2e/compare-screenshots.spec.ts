@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { compareReference, matrix, placeCard, stanceTarget } from './compare-helpers';
-import { expect, importStatus, openLibrary, pasteArticle, test } from './fixtures';
+import { expect, importStatus, openLibrary, pasteArticle, REFERENCE_TITLE, test } from './fixtures';
 
 // The compare view, a speaker profile and their A4 print layouts:
 // SCREENSHOTS=1 npx playwright test compare-screenshots
@@ -20,6 +20,27 @@ const PLACEMENTS: readonly [string, string, string][] = [
   ['The teams that work on child sexual exploitation', Q2, 'For'],
 ];
 
+// Verdicts on some of Billings' claims, so his record (and the cells' meta lines) show more than
+// "Unchecked". The first is a part of a three-part quotation: its verdict is set on all its parts.
+const VERDICTS: readonly [string, string][] = [
+  ['The teams that work on child sexual exploitation', 'true'],
+  ['What has been alleged is untrue', 'mostly false'],
+  ['These would be serious allegations anywhere', 'half true'],
+];
+
+async function setVerdicts(page: Page) {
+  await page.getByRole('link', { name: REFERENCE_TITLE }).click();
+  await expect(page.getByRole('heading', { level: 1, name: REFERENCE_TITLE })).toBeVisible();
+  for (const [text, verdict] of VERDICTS) {
+    const item = page.getByRole('listitem').filter({ hasText: text }).last();
+    const menu = item.getByRole('combobox', { name: /^Verdict/ });
+    await menu.selectOption(verdict);
+    // a rating with no source asks first
+    await page.getByRole('dialog').getByRole('button', { name: 'Set without a source' }).click();
+    await expect(menu).toHaveValue(verdict);
+  }
+}
+
 async function settle(page: Page) {
   await page.waitForTimeout(8500); // toasts with an Undo action fade after 8 s
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -31,6 +52,7 @@ test('compare view, profile and their print layouts', async ({ page }) => {
   await openLibrary(page);
   await pasteArticle(page, readFileSync(new URL('./data/billings-funding.txt', import.meta.url), 'utf8'));
   await expect(importStatus(page)).toContainText('Imported');
+  await setVerdicts(page);
   await compareReference(page);
   const questions = page.getByRole('region', { name: 'Questions', exact: true });
   for (const q of [Q1, Q2]) {

@@ -1,6 +1,6 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { buildMatrix } from '@/core/compare/matrix';
 import type { CompareClaim } from '@/core/compare/types';
 import { MatrixTable } from './matrix-table';
@@ -29,23 +29,47 @@ const questions = Array.from({ length: 30 }, (_, q) => ({
   stances: { [`c${q}`]: 'for' as const },
 }));
 
+const renderMatrix = (
+  articleTitles: ReadonlyMap<string, string> = new Map(),
+  onTakeOff: (questionId: string, claimId: string) => void = () => {},
+) =>
+  render(
+    <MemoryRouter>
+      <MatrixTable
+        matrix={buildMatrix(questions, claims, speakers)}
+        caption="Positions"
+        articleTitles={articleTitles}
+        speakerHref={(id) => `/speakers/${id}`}
+        onTakeOff={onTakeOff}
+      />
+    </MemoryRouter>,
+  );
+
 describe('MatrixTable', () => {
   test('every question row is in the first commit, not only the first screen of them', () => {
-    render(
-      <MemoryRouter>
-        <MatrixTable
-          matrix={buildMatrix(questions, claims, speakers)}
-          caption="Positions"
-          articleTitles={new Map()}
-          speakerHref={(id) => `/speakers/${id}`}
-          onTakeOff={() => {}}
-        />
-      </MemoryRouter>,
-    );
+    renderMatrix();
     // no frame has run since the render: what shows is what the first commit holds
     const table = screen.getByRole('table', { name: 'Positions' });
     expect(within(table).getAllByRole('rowheader')).toHaveLength(30);
     expect(within(table).getByRole('rowheader', { name: 'Question 29?' })).toBeTruthy();
     expect(within(table).getAllByText('said nothing on this')).toHaveLength(60);
+  });
+
+  test('a claim in a cell is four elements: its item, the stance, the meta line (article included) and Take off', () => {
+    const { container } = renderMatrix(new Map([['a', 'The article']]));
+    const items = container.querySelectorAll('li.cell-entry');
+    expect(items).toHaveLength(30);
+    const first = items[0]!;
+    expect(first.querySelectorAll('*')).toHaveLength(3);
+    expect(first.textContent).toBe('For“Claim 0”Unchecked · 0 sources · 2026-01-01 · The articleTake off');
+  });
+
+  test('Take off, handled on the table, names the question of its row and its claim', () => {
+    const onTakeOff = vi.fn();
+    renderMatrix(new Map(), onTakeOff);
+    fireEvent.click(screen.getByRole('button', { name: 'Take off: “Claim 7”' }));
+    expect(onTakeOff).toHaveBeenCalledExactlyOnceWith('q07', 'c7');
+    fireEvent.click(screen.getByRole('rowheader', { name: 'Question 7?' }));
+    expect(onTakeOff).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,7 +1,7 @@
-import { type KeyboardEvent, memo, useState } from 'react';
+import { type FocusEvent, type KeyboardEvent, type MouseEvent, memo, useState } from 'react';
 import { Link } from 'react-router';
-import type { Matrix } from '@/core/compare/matrix';
-import { CellEntries } from './cell-entries';
+import type { Matrix, MatrixRow } from '@/core/compare/matrix';
+import { CellEntries, takeOffTarget } from './cell-entries';
 
 type Props = Readonly<{
   matrix: Matrix;
@@ -18,11 +18,48 @@ const KEYS: Readonly<Record<string, [number, number]>> = {
   ArrowRight: [0, 1],
 };
 
+/** The cell (`data-cell="row:column"`) an event came from, when it came from the cell itself. */
+function cellOf(target: EventTarget): [number, number] | null {
+  const cell = (target as HTMLElement).closest?.<HTMLElement>('[data-cell]');
+  if (!cell || cell !== target) return null;
+  return cell.dataset.cell!.split(':').map(Number) as [number, number];
+}
+
+type RowProps = Readonly<{
+  row: MatrixRow;
+  r: number;
+  /** The column of this row's cell in the tab order, -1 when that cell is in another row. */
+  activeColumn: number;
+  articleTitles: ReadonlyMap<string, string>;
+}>;
+
+/** One question's row; rendered again only when the row or its place in the tab order changes. */
+const Row = memo(function Row({ row, r, activeColumn, articleTitles }: RowProps) {
+  return (
+    <tr data-question={row.question.id} className={row.conflict ? 'conflict-row' : undefined}>
+      <th scope="row" data-cell={`${r}:0`} tabIndex={activeColumn === 0 ? 0 : -1}>
+        {row.conflict ? (
+          <span className="conflict-mark" title="One speaker is for and another against">
+            Conflict
+          </span>
+        ) : null}
+        {row.question.text}
+      </th>
+      {row.cells.map((cell, i) => (
+        <td key={cell.speakerId} data-cell={`${r}:${i + 1}`} tabIndex={activeColumn === i + 1 ? 0 : -1}>
+          <CellEntries entries={cell.entries} articleTitles={articleTitles} takeOff />
+        </td>
+      ))}
+    </tr>
+  );
+});
+
 /**
  * The comparison as a real table: questions are row headers, speakers column headers. The cells
  * form one tab stop; arrow keys move between them (Home / End: first / last in the row), and Tab
  * goes on into a cell's buttons. Every row is rendered in one commit: the view is open when the
  * whole matrix shows (off-screen cells' claims are not laid out until scrolled to, see the CSS).
+ * Focus, keys and the claims' "Take off" buttons are handled once, on the table.
  */
 export const MatrixTable = memo(function MatrixTable({
   matrix,
@@ -37,9 +74,9 @@ export const MatrixTable = memo(function MatrixTable({
   const [ar, ac] = [Math.min(active[0], rows - 1), Math.min(active[1], cols - 1)];
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-cell]');
-    if (!cell || cell !== event.target) return;
-    const [r, c] = cell.dataset.cell!.split(':').map(Number) as [number, number];
+    const at = cellOf(event.target);
+    if (!at) return;
+    const [r, c] = at;
     let next: [number, number] | null = null;
     const move = KEYS[event.key];
     if (move)
@@ -51,15 +88,20 @@ export const MatrixTable = memo(function MatrixTable({
     setActive(next);
     event.currentTarget.querySelector<HTMLElement>(`[data-cell="${next[0]}:${next[1]}"]`)?.focus();
   };
-  const cellProps = (r: number, c: number) => ({
-    'data-cell': `${r}:${c}`,
-    tabIndex: r === ar && c === ac ? 0 : -1,
-    onFocus: () => setActive([r, c]),
-  });
+  const onFocus = (event: FocusEvent<HTMLTableElement>) => {
+    const at = cellOf(event.target);
+    if (at) setActive(at);
+  };
+  const onClick = (event: MouseEvent<HTMLTableElement>) => {
+    const claimId = takeOffTarget(event.target);
+    const questionId = (event.target as Element).closest?.<HTMLElement>('tr[data-question]')?.dataset
+      .question;
+    if (claimId && questionId) onTakeOff(questionId, claimId);
+  };
 
   return (
     <div className="matrix-scroll">
-      <table className="compare-matrix" onKeyDown={onKeyDown}>
+      <table className="compare-matrix" onKeyDown={onKeyDown} onFocus={onFocus} onClick={onClick}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -75,25 +117,13 @@ export const MatrixTable = memo(function MatrixTable({
         </thead>
         <tbody>
           {matrix.rows.map((row, r) => (
-            <tr key={row.question.id} className={row.conflict ? 'conflict-row' : undefined}>
-              <th scope="row" {...cellProps(r, 0)}>
-                {row.conflict ? (
-                  <span className="conflict-mark" title="One speaker is for and another against">
-                    Conflict
-                  </span>
-                ) : null}
-                {row.question.text}
-              </th>
-              {row.cells.map((cell, i) => (
-                <td key={cell.speakerId} {...cellProps(r, i + 1)}>
-                  <CellEntries
-                    entries={cell.entries}
-                    articleTitles={articleTitles}
-                    onTakeOff={(claimId) => onTakeOff(row.question.id, claimId)}
-                  />
-                </td>
-              ))}
-            </tr>
+            <Row
+              key={row.question.id}
+              row={row}
+              r={r}
+              activeColumn={r === ar ? ac : -1}
+              articleTitles={articleTitles}
+            />
           ))}
         </tbody>
       </table>
