@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { appScroll, followLayout } from '@/features/article/follow-layout';
+import { stubManualResizeObserver } from '@/test/dom';
 
 let frames = new Map<number, FrameRequestCallback>();
 let lastFrame = 0;
@@ -20,22 +21,7 @@ beforeEach(() => {
     return lastFrame;
   });
   vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      #notify: () => void;
-      constructor(callback: ResizeObserverCallback) {
-        this.#notify = () => callback([], this as unknown as ResizeObserver);
-      }
-      observe() {
-        resized = this.#notify;
-      }
-      unobserve() {}
-      disconnect() {
-        resized = () => {};
-      }
-    },
-  );
+  resized = stubManualResizeObserver().changed;
   el = document.createElement('div');
   width = 700;
   el.getBoundingClientRect = () => ({ width, height: 900 }) as DOMRect;

@@ -4,7 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ArticleText, type ClaimLook, LONG_TEXT } from '@/features/article/components/article-text';
 import { highlightRuns } from '@/features/article/highlight-runs';
-import { stubResizeObserver } from '@/test/dom';
+import { stubManualResizeObserver, stubResizeObserver } from '@/test/dom';
 import { swatchAt } from '@/ui/palette';
 
 afterEach(cleanup);
@@ -128,23 +128,7 @@ describe('ArticleText', () => {
   });
 
   test('the open claim is scrolled to again when the text wraps again (the panel opening beside it), until the person scrolls', async () => {
-    const observers = new Set<() => void>();
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        #notify: () => void;
-        constructor(callback: ResizeObserverCallback) {
-          this.#notify = () => callback([], this as unknown as ResizeObserver);
-        }
-        observe() {
-          observers.add(this.#notify);
-        }
-        unobserve() {}
-        disconnect() {
-          observers.delete(this.#notify);
-        }
-      },
-    );
+    const layout = stubManualResizeObserver();
     vi.stubGlobal('CSS', { escape: (s: string) => s });
     const scrolled: Array<{ id: string | null; options: unknown }> = [];
     // jsdom has no scrollIntoView: each call is recorded.
@@ -160,7 +144,7 @@ describe('ArticleText', () => {
     text.getBoundingClientRect = () => ({ width, height: 900 }) as DOMRect;
     const layoutChanges = (to: number) => {
       width = to;
-      for (const notify of [...observers]) notify();
+      layout.changed();
     };
 
     await act(() => router.navigate('/articles/a1/claims/c1', { state: { origin: 'keyboard' } }));
