@@ -84,16 +84,17 @@ const stacked = () => scrollsWithPage(document.querySelector('.claim-list'));
 
 /**
  * What both lists start from: the selection's store (fed from the URL by a `SelectionFeed` of the
- * list's own), `select`, the list's element, and the quotation a claim leads.
+ * list's own), the list's element, the quotation a claim leads, and the props every item shares.
  */
-function useListSelection(quotations: Quotations<Claim>) {
+function useListSelection({ quotations, numbers, ClaimBadge, onVerdict }: Props) {
   const store = useSelectionStore();
   const select = store.select;
   const ref = useRef<HTMLElement>(null);
   const latest = useRef(quotations);
   latest.current = quotations;
   const leadOf = useCallback((id: string) => latest.current.of.get(id)?.id ?? id, []);
-  return { store, select, ref, leadOf };
+  const shared = { numbers, store, ClaimBadge, onVerdict, select };
+  return { store, ref, leadOf, shared };
 }
 
 /** Claims grouped by speaker; the selected one is scrolled to, and focused when chosen elsewhere. */
@@ -102,17 +103,9 @@ export function ClaimList(props: Props) {
   return count >= LONG_LIST ? <LongClaimList {...props} /> : <ShortClaimList {...props} />;
 }
 
-function ShortClaimList({
-  groups,
-  numbers,
-  quotations,
-  complete = true,
-  ClaimBadge,
-  onVerdict,
-  speakerHref,
-}: Props) {
-  const { store, select, ref, leadOf } = useListSelection(quotations);
-  const shared = { numbers, store, ClaimBadge, onVerdict, select };
+function ShortClaimList(props: Props) {
+  const { groups, quotations, complete = true, speakerHref } = props;
+  const { store, ref, leadOf, shared } = useListSelection(props);
   const follow = useCallback(
     ({ claimId, origin }: Selection) => {
       const list = ref.current;
@@ -225,17 +218,9 @@ const SpeakerHeading = memo(function SpeakerHeading({ group: g, id, speakerHref,
  * A long list, one row per speaker heading or claim, only the rows near the list's scroll position in
  * the page: the list's own box beside the text, the window where the list runs on under the text.
  */
-function LongClaimList({
-  groups,
-  numbers,
-  quotations,
-  complete = true,
-  ClaimBadge,
-  onVerdict,
-  speakerHref,
-}: Props) {
-  const { store, select, ref, leadOf } = useListSelection(quotations);
-  const shared = { numbers, store, ClaimBadge, onVerdict, select };
+function LongClaimList(props: Props) {
+  const { groups, quotations, complete = true, speakerHref } = props;
+  const { store, ref, leadOf, shared } = useListSelection(props);
   const rowsRef = useRef<HTMLUListElement>(null);
   // Built once per claims list, so a row's props (its parts, its style) stay the same objects across
   // selections; and a row whose claims did not change is the previous row, so after a verdict edit
