@@ -6,6 +6,7 @@ import {
   searchClaimIndex,
   upsertClaimDoc,
 } from './claim-index';
+import { packClaimIndex, unpackClaimIndex } from './packed-index';
 
 const claim = (id: string, text: string, extra: Partial<{ notes: string; tags: string[] }> = {}) => ({
   id,
@@ -58,5 +59,39 @@ describe('claim search index', () => {
     expect(searchClaimIndex(index, 'jay').map((h) => h.id)).toEqual(['c2']);
     upsertClaimDoc(index, claimSearchDoc(claim('c4', 'New officers start today.'), null, []));
     expect(searchClaimIndex(index, 'officers').map((h) => h.id)).toEqual(['c4']);
+  });
+});
+
+describe('searchClaimIndex against MiniSearch’s own search', () => {
+  // many documents, many with equal scores (the same words), so the limit cuts through ties
+  const words = ['hospital', 'crime', 'police', 'housing', 'budget', 'hospitals', 'hospice'];
+  const many = Array.from({ length: 1_500 }, (_, i) =>
+    claimSearchDoc(
+      claim(
+        `m${String((i * 7919) % 1_500).padStart(4, '0')}`,
+        `${words[i % 7]} ${words[(i * 3) % 7]} ${i % 11}`,
+      ),
+      i % 5 === 0 ? billings : null,
+      i % 9 === 0 ? [jay] : [],
+    ),
+  );
+  const index = createClaimIndex(many);
+
+  test.each([
+    ['hospital', 100],
+    ['hospital', 2_000],
+    ['hospitl crime', 50],
+    ['police 3', 10],
+    ['billings hous', 300],
+    ['hosp', 1],
+    ['nothing-like-it', 10],
+  ])('"%s", limit %i: the same hits, scores and order', (query, limit) => {
+    const expected = index
+      .search(query)
+      .slice(0, limit)
+      .map((r) => ({ id: String(r.id), score: r.score }));
+    expect(searchClaimIndex(index, query, limit)).toEqual(expected);
+    // and on the index as a start loads it (packed, its ids read from the arrays)
+    expect(searchClaimIndex(unpackClaimIndex(packClaimIndex(index)), query, limit)).toEqual(expected);
   });
 });
