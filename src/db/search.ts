@@ -51,7 +51,7 @@ const timings = {
   unpackMs: 0,
   buildMs: 0,
   refreshMs: 0,
-  /** Transactions the last build read the claims in. */
+  /** Steps (reads of `CLAIM_STEP` claims) the last build took. */
   buildSteps: 0,
   firstQueryMs: 0,
   lastQueryMs: 0,
@@ -226,44 +226,46 @@ export async function saveClaimSearch(): Promise<boolean> {
 }
 
 /**
- * How many claims one step of the build or refresh reads (one transaction, then a yield). A read of
+ * How many claims one step of the build or refresh reads (one request, then a yield). A read of
  * every claim in one transaction kept the browser's IndexedDB busy for seconds at 100,000 claims, and
  * every screen's read asked meanwhile waited behind it (an article open: 4.4 s against 0.47 s,
- * article12, PERFORMANCE.md); in steps of this size a screen's read waits for one step at most.
+ * article12, PERFORMANCE.md); in steps of this size a screen's read or edit waits for one step at most.
  */
-export const CLAIM_STEP = 2_000;
+export const CLAIM_STEP = 1_000;
 
 /** Lets other work in (and the database's other requests through) between two steps. */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Search documents for the claims whose ids are in `ids` (at most `CLAIM_STEP`, read in one
- * transaction); ids with no row left come back in `removed` with the tombstoned ones.
+ * Search documents for the claims whose ids are in `ids` (at most `CLAIM_STEP`); ids with no row
+ * left come back in `removed` with the tombstoned ones. Each read is a transaction of its own (see
+ * `buildStep`).
  */
 async function documentsOfIds(ids: readonly ClaimId[]) {
-  return db.transaction('r', [db.claims, db.speakers, db.sources, db.evidence], async () => {
-    const rows = await db.claims.bulkGet([...ids]);
-    const found = rows.filter((c): c is Claim => c !== undefined);
-    const { docs, removed } = await documentsFor(found);
-    const gone = ids.filter((_, i) => rows[i] === undefined);
-    return { docs, removed: [...removed, ...gone] };
-  });
+  const rows = await db.claims.bulkGet([...ids]);
+  const found = rows.filter((c): c is Claim => c !== undefined);
+  const { docs, removed } = await documentsFor(found);
+  const gone = ids.filter((_, i) => rows[i] === undefined);
+  return { docs, removed: [...removed, ...gone] };
 }
 
-/** One step of the build: the `CLAIM_STEP` claims after `after` in key order, as documents. */
-function buildStep(
+/**
+ * One step of the build: the `CLAIM_STEP` claims after `after` in key order, as documents. The
+ * claims' read is a transaction of its own, and so is each read of their speakers, links and
+ * sources: an edit (a read-write transaction on claims) waits for one read of claims at most, not
+ * for a transaction that also waits on the other tables' reads.
+ */
+async function buildStep(
   after: string | null,
 ): Promise<{ docs: ClaimSearchDoc[]; last: string | null; count: number }> {
-  return db.transaction('r', [db.claims, db.speakers, db.sources, db.evidence], async () => {
-    const claims = await (after === null ? db.claims.orderBy(':id') : db.claims.where(':id').above(after))
-      .limit(CLAIM_STEP)
-      .toArray();
-    const first = claims[0];
-    const last = claims.at(-1);
-    if (!first || !last) return { docs: [], last: null, count: 0 };
-    const { docs } = await documentsFor(claims, [first.id, last.id]);
-    return { docs, last: last.id, count: claims.length };
-  });
+  const claims = await (after === null ? db.claims.orderBy(':id') : db.claims.where(':id').above(after))
+    .limit(CLAIM_STEP)
+    .toArray();
+  const first = claims[0];
+  const last = claims.at(-1);
+  if (!first || !last) return { docs: [], last: null, count: 0 };
+  const { docs } = await documentsFor(claims, [first.id, last.id]);
+  return { docs, last: last.id, count: claims.length };
 }
 
 async function build(): Promise<State> {
@@ -279,12 +281,13 @@ async function build(): Promise<State> {
   }
   const t = performance.now();
   dirty = true;
-  // Every step's transaction is created after this clock, so a write it does not see is stamped
-  // with this clock or later and is re-indexed by the first refresh (as with one transaction).
+  // Every step's reads are made after this clock, so a write one does not see is stamped with this
+  // clock or later and is re-indexed by the first refresh (as with one transaction); rows written
+  // with an older clock or deleted outright meanwhile are in the changes noted since the start.
   const since = Date.now();
   const index = createClaimIndex();
   timings.buildSteps = 0;
-  // the claims in key order, `CLAIM_STEP` per transaction, with their speakers, sources and links
+  // the claims in key order, `CLAIM_STEP` a read, with their speakers, sources and links
   let after: string | null = null;
   for (;;) {
     const { docs, last, count } = await buildStep(after);
