@@ -4,6 +4,7 @@ import type { Claim, ClaimId, Source, SourceId, Speaker, SpeakerId, Timestamp } 
 import type { ClaimFilters } from '@/core/review/filters';
 import {
   type ClaimIndex,
+  type ClaimSearchDoc,
   type ClaimSearchHit,
   claimSearchDoc,
   createClaimIndex,
@@ -50,6 +51,8 @@ const timings = {
   unpackMs: 0,
   buildMs: 0,
   refreshMs: 0,
+  /** Steps (reads of `CLAIM_STEP` claims) the last build took. */
+  buildSteps: 0,
   firstQueryMs: 0,
   lastQueryMs: 0,
   loads: 0,
@@ -85,16 +88,20 @@ db.on(
   true,
 );
 
-/** Search documents for claims (live ones; deleted ones come back as ids to drop). */
-async function documentsFor(claims: readonly Claim[]) {
+/**
+ * Search documents for claims (live ones; deleted ones come back as ids to drop). `span`: the claims
+ * are every claim with an id in this range (the build's steps), so their links are read as one range.
+ */
+async function documentsFor(claims: readonly Claim[], span?: readonly [string, string]) {
   const live = claims.filter((c) => c.deletedAt === null);
   const speakerIds = [...new Set(live.map((c) => c.speakerId).filter((s): s is SpeakerId => s !== null))];
   const speakers = new Map<string, Speaker>();
   for (const s of await db.speakers.bulkGet(speakerIds)) if (s) speakers.set(s.id, s);
   const evidence = live.length
-    ? await db.evidence
-        .where('claimId')
-        .anyOf(live.map((c) => c.id))
+    ? await (span
+        ? db.evidence.where('claimId').between(span[0], span[1], true, true)
+        : db.evidence.where('claimId').anyOf(live.map((c) => c.id))
+      )
         .filter((e) => e.deletedAt === null)
         .toArray()
     : [];
@@ -218,6 +225,49 @@ export async function saveClaimSearch(): Promise<boolean> {
   return true;
 }
 
+/**
+ * How many claims one step of the build or refresh reads (one request, then a yield). A read of
+ * every claim in one transaction kept the browser's IndexedDB busy for seconds at 100,000 claims, and
+ * every screen's read asked meanwhile waited behind it (an article open: 4.4 s against 0.47 s,
+ * article12, PERFORMANCE.md); in steps of this size a screen's read or edit waits for one step at most.
+ */
+export const CLAIM_STEP = 1_000;
+
+/** Lets other work in (and the database's other requests through) between two steps. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Search documents for the claims whose ids are in `ids` (at most `CLAIM_STEP`); ids with no row
+ * left come back in `removed` with the tombstoned ones. Each read is a transaction of its own (see
+ * `buildStep`).
+ */
+async function documentsOfIds(ids: readonly ClaimId[]) {
+  const rows = await db.claims.bulkGet([...ids]);
+  const found = rows.filter((c): c is Claim => c !== undefined);
+  const { docs, removed } = await documentsFor(found);
+  const gone = ids.filter((_, i) => rows[i] === undefined);
+  return { docs, removed: [...removed, ...gone] };
+}
+
+/**
+ * One step of the build: the `CLAIM_STEP` claims after `after` in key order, as documents. The
+ * claims' read is a transaction of its own, and so is each read of their speakers, links and
+ * sources: an edit (a read-write transaction on claims) waits for one read of claims at most, not
+ * for a transaction that also waits on the other tables' reads.
+ */
+async function buildStep(
+  after: string | null,
+): Promise<{ docs: ClaimSearchDoc[]; last: string | null; count: number }> {
+  const claims = await (after === null ? db.claims.orderBy(':id') : db.claims.where(':id').above(after))
+    .limit(CLAIM_STEP)
+    .toArray();
+  const first = claims[0];
+  const last = claims.at(-1);
+  if (!first || !last) return { docs: [], last: null, count: 0 };
+  const { docs } = await documentsFor(claims, [first.id, last.id]);
+  return { docs, last: last.id, count: claims.length };
+}
+
 async function build(): Promise<State> {
   // changes noted from here on are applied by the first refresh; earlier ones are in what is read now
   takeClaimChanges();
@@ -231,51 +281,42 @@ async function build(): Promise<State> {
   }
   const t = performance.now();
   dirty = true;
+  // Every step's reads are made after this clock, so a write one does not see is stamped with this
+  // clock or later and is re-indexed by the first refresh (as with one transaction); rows written
+  // with an older clock or deleted outright meanwhile are in the changes noted since the start.
   const since = Date.now();
-  const { docs } = await db.transaction('r', [db.claims, db.speakers, db.sources, db.evidence], async () => {
-    const [claims, speakers, sources, evidence] = await Promise.all([
-      db.claims.toArray(),
-      db.speakers.toArray(),
-      db.sources.toArray(),
-      db.evidence.toArray(),
-    ]);
-    const speakerOf = new Map(speakers.map((s) => [s.id, s]));
-    const sourceOf = new Map(sources.filter((s) => s.deletedAt === null).map((s) => [s.id, s]));
-    const sourcesOf = new Map<string, Source[]>();
-    for (const e of evidence) {
-      const s = e.deletedAt === null ? sourceOf.get(e.sourceId) : undefined;
-      if (s) sourcesOf.set(e.claimId, [...(sourcesOf.get(e.claimId) ?? []), s]);
-    }
-    const docs = claims
-      .filter((c) => c.deletedAt === null)
-      .map((c) =>
-        claimSearchDoc(
-          c,
-          c.speakerId ? (speakerOf.get(c.speakerId) ?? null) : null,
-          sourcesOf.get(c.id) ?? [],
-        ),
-      );
-    return { docs };
-  });
-  // indexed in chunks, yielding between them, so a big library does not freeze the page
   const index = createClaimIndex();
-  await index.addAllAsync(docs, { chunkSize: 2_000 });
+  timings.buildSteps = 0;
+  // the claims in key order, `CLAIM_STEP` a read, with their speakers, sources and links
+  let after: string | null = null;
+  for (;;) {
+    const { docs, last, count } = await buildStep(after);
+    timings.buildSteps++;
+    index.addAll(docs);
+    if (count < CLAIM_STEP || last === null) break;
+    after = last;
+    await pause();
+  }
   timings.buildMs = Math.round(performance.now() - t);
   return { index, since, loaded: false };
 }
 
-/** Re-indexes the claims touched by rows changed since the last look. */
+/**
+ * Re-indexes the claims touched by rows changed since the last look: their ids first (keys only,
+ * one transaction), then their rows and documents `CLAIM_STEP` claims at a time, so a refresh after
+ * a big import or a long absence does not hold the database either.
+ */
 async function refresh(s: State): Promise<void> {
   const lookedAt = Date.now();
   const noted = takeClaimChanges();
-  await db.transaction('r', [db.claims, db.speakers, db.sources, db.evidence], async () => {
-    const [claims, speakers, sources, evidence] = await Promise.all([
-      db.claims.where('updatedAt').aboveOrEqual(s.since).toArray(),
+  const ids = await db.transaction('r', [db.claims, db.speakers, db.sources, db.evidence], async () => {
+    const [claimKeys, speakers, sources, evidence] = await Promise.all([
+      db.claims.where('updatedAt').aboveOrEqual(s.since).primaryKeys(),
       db.speakers.where('updatedAt').aboveOrEqual(s.since).toArray(),
       db.sources.where('updatedAt').aboveOrEqual(s.since).toArray(),
       db.evidence.where('updatedAt').aboveOrEqual(s.since).toArray(),
     ]);
-    const ids = new Set<string>(claims.map((c) => c.id));
+    const ids = new Set<string>(claimKeys);
     for (const e of evidence) ids.add(e.claimId);
     for (const id of noted.ids) ids.add(id);
     for (const [from, to] of noted.ranges) {
@@ -296,20 +337,19 @@ async function refresh(s: State): Promise<void> {
         .toArray();
       for (const e of links) ids.add(e.claimId);
     }
-    lastRefreshed = ids.size;
-    if (ids.size > 0) {
-      dirty = true;
-      const known = new Map(claims.map((c) => [c.id as string, c]));
-      const missing = [...ids].filter((id) => !known.has(id)) as ClaimId[];
-      for (const c of await db.claims.bulkGet(missing)) if (c) known.set(c.id, c);
-      const { docs, removed } = await documentsFor([...known.values()]);
-      for (const doc of docs) upsertClaimDoc(s.index, doc);
-      for (const id of removed) removeClaimDoc(s.index, id);
-      // deleted outright (a replace, a merge of speakers' claims): no row left to say so
-      for (const id of ids) if (!known.has(id)) removeClaimDoc(s.index, id);
-    }
-    s.since = lookedAt;
+    return [...ids] as ClaimId[];
   });
+  lastRefreshed = ids.length;
+  if (ids.length > 0) dirty = true;
+  for (let i = 0; i < ids.length; i += CLAIM_STEP) {
+    if (i > 0) await pause();
+    // rows read after `lookedAt`: newer than the keys, never older; a later write is re-read next time
+    const { docs, removed } = await documentsOfIds(ids.slice(i, i + CLAIM_STEP));
+    for (const doc of docs) upsertClaimDoc(s.index, doc);
+    // tombstoned, or deleted outright (a replace, a merge of speakers' claims): no row left to say so
+    for (const id of removed) removeClaimDoc(s.index, id);
+  }
+  s.since = lookedAt;
 }
 
 /** The up-to-date index (built once per tab, refreshed incrementally). */
@@ -365,6 +405,7 @@ export type ClaimSearchStats = {
   loadMs: number;
   buildMs: number;
   refreshMs: number;
+  buildSteps: number;
   openMs: number;
   readMs: number;
   unpackMs: number;
