@@ -4,7 +4,9 @@
  * `E2E_PORT=4215 npx tsx bench/screens-trace.ts [open|j|verdict]` (after bench:screens seeded the profile).
  * `BENCH_COUNTS=1` first prints exact calls per `j` / per verdict edit of each component (precise coverage).
  * `idb` prints, for three opens after navigation, every IndexedDB request the page made: when it was
- * asked and answered (ms after the navigation), its store / index, and how many rows it returned.
+ * asked and answered (ms after the navigation), its store / index, and how many rows it returned, and
+ * when the route's fallback, the screen's loading line and the screen first showed (`BENCH_SETTLE_MS`,
+ * default 500, is the wait on the Library before each open).
  */
 import type { CDPSession } from '@playwright/test';
 import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib/profile';
@@ -148,6 +150,15 @@ const IDB_LOG = `
   const ops = ['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count', 'getKey'];
   wrap(IDBObjectStore.prototype, 'store', [...ops, 'put', 'add', 'delete', 'bulkPut']);
   wrap(IDBIndex.prototype, 'index', ops);
+  // When each stage of the screen first shows: the route's fallback, the screen's own loading line, the screen.
+  const marks = [];
+  window.__marks = marks;
+  const stages = { 'route fallback': '.route-loading', 'screen loading': '.loading', 'article screen': '.article-screen' };
+  new MutationObserver(() => {
+    for (const [stage, selector] of Object.entries(stages))
+      if (!marks.some((m) => m.stage === stage) && document.querySelector(selector))
+        marks.push({ stage, at: performance.now() });
+  }).observe(document, { subtree: true, childList: true });
 })();
 `;
 type IdbEntry = { op: string; where: string; asked: number; answered: number | null; rows: number | null };
@@ -179,9 +190,10 @@ try {
     for (let i = 0; i < Number(process.env.BENCH_RUNS ?? 3); i++) {
       await page.goto(`${baseUrl()}/`);
       await page.waitForSelector('.article-list .article-link', { timeout: 120_000 });
-      await page.waitForTimeout(500);
+      await page.waitForTimeout(Number(process.env.BENCH_SETTLE_MS ?? 500));
       const t0 = await page.evaluate((u) => {
         (window as unknown as { __idb: IdbEntry[] }).__idb.length = 0;
+        (window as unknown as { __marks: unknown[] }).__marks.length = 0;
         const t = performance.now();
         history.pushState(null, '', u);
         dispatchEvent(new PopStateEvent('popstate'));
@@ -207,6 +219,10 @@ try {
       for (const { e, n, last } of runs) {
         console.log(`  ${f(e.asked)} ${f(last)}  ${e.op} ${e.where}${n > 1 ? ` ×${n}` : ''} ${e.rows ?? ''}`);
       }
+      const marks = await page.evaluate(
+        () => (window as unknown as { __marks: { stage: string; at: number }[] }).__marks,
+      );
+      console.log(`  shown: ${marks.map((m) => `${m.stage} ${f(m.at)}`).join(' · ') || 'nothing tracked'}`);
     }
   }
   if (what === 'all' || what === 'open') {

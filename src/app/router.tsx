@@ -1,47 +1,26 @@
-import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { Route, Routes, useParams } from 'react-router';
+import { chunkOf, lazyScreen } from '@/app/chunk-screen';
 import { RootLayout } from '@/app/components/root-layout';
 import { prefetchOnIntent } from '@/app/prefetch-on-intent';
 import { LibraryRoute } from '@/app/routes/library-route';
+import type { ArticleId } from '@/core/model/types';
+import { usePrefetchArticle } from '@/features/article/hooks/prefetch-article';
 
 // The library is the first screen: it ships with the shell. Every other screen is its own chunk,
 // fetched when first visited (or when the browser is idle after the first paint, see prefetchRoutes).
-const loadArticle = () => import('@/app/routes/article-route');
-const loadClaims = () => import('@/app/routes/claims-route');
-const loadNotFound = () => import('@/app/routes/not-found-route');
-const loadCompare = () => import('@/app/routes/compare-route');
-const loadSpeaker = () => import('@/app/routes/speaker-route');
-const loadSettings = () => import('@/app/routes/settings-route');
-const loadTeam = () => import('@/app/routes/team-route');
+const loadArticle = chunkOf(() => import('@/app/routes/article-route'));
+const loadClaims = chunkOf(() => import('@/app/routes/claims-route'));
+const loadNotFound = chunkOf(() => import('@/app/routes/not-found-route'));
+const loadCompare = chunkOf(() => import('@/app/routes/compare-route'));
+const loadSpeaker = chunkOf(() => import('@/app/routes/speaker-route'));
+const loadSettings = chunkOf(() => import('@/app/routes/settings-route'));
+const loadTeam = chunkOf(() => import('@/app/routes/team-route'));
 
-const ArticleRoute = lazy(() => loadArticle().then((m) => ({ default: m.ArticleRoute })));
-const ClaimsRoute = lazy(() => loadClaims().then((m) => ({ default: m.ClaimsRoute })));
-const CompareRoute = lazy(() => loadCompare().then((m) => ({ default: m.CompareRoute })));
-const SpeakerRoute = lazy(() => loadSpeaker().then((m) => ({ default: m.SpeakerRoute })));
-const SettingsRoute = lazy(() => loadSettings().then((m) => ({ default: m.SettingsRoute })));
-const TeamRoute = lazy(() => loadTeam().then((m) => ({ default: m.TeamRoute })));
-const NotFoundRoute = lazy(() => loadNotFound().then((m) => ({ default: m.NotFoundRoute })));
-
-function Screen({ children }: Readonly<{ children: ReactNode }>) {
-  return (
-    <Suspense
-      fallback={
-        <p className="route-loading" role="status">
-          Loading…
-        </p>
-      }
-    >
-      {children}
-    </Suspense>
-  );
-}
-
-function lazyScreen(Route: ComponentType) {
-  return (
-    <Screen>
-      <Route />
-    </Screen>
-  );
+/** The article screen, its reads asked in the navigation's first render: beside its chunk, not after its mount. */
+export function ArticleEntry() {
+  const { articleId = '' } = useParams();
+  usePrefetchArticle(articleId as ArticleId);
+  return lazyScreen(loadArticle, (m) => m.ArticleRoute);
 }
 
 export function AppRoutes({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
@@ -49,14 +28,14 @@ export function AppRoutes({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
     <Routes>
       <Route path="/" element={<RootLayout onUpdate={onUpdate} />}>
         <Route index element={<LibraryRoute />} />
-        <Route path="articles/:articleId" element={lazyScreen(ArticleRoute)} />
-        <Route path="claims" element={lazyScreen(ClaimsRoute)} />
-        <Route path="settings" element={lazyScreen(SettingsRoute)} />
-        <Route path="team" element={lazyScreen(TeamRoute)} />
-        <Route path="compare" element={lazyScreen(CompareRoute)} />
-        <Route path="speakers/:speakerId" element={lazyScreen(SpeakerRoute)} />
-        <Route path="articles/:articleId/claims/:claimId" element={lazyScreen(ArticleRoute)} />
-        <Route path="*" element={lazyScreen(NotFoundRoute)} />
+        <Route path="articles/:articleId" element={<ArticleEntry />} />
+        <Route path="claims" element={lazyScreen(loadClaims, (m) => m.ClaimsRoute)} />
+        <Route path="settings" element={lazyScreen(loadSettings, (m) => m.SettingsRoute)} />
+        <Route path="team" element={lazyScreen(loadTeam, (m) => m.TeamRoute)} />
+        <Route path="compare" element={lazyScreen(loadCompare, (m) => m.CompareRoute)} />
+        <Route path="speakers/:speakerId" element={lazyScreen(loadSpeaker, (m) => m.SpeakerRoute)} />
+        <Route path="articles/:articleId/claims/:claimId" element={<ArticleEntry />} />
+        <Route path="*" element={lazyScreen(loadNotFound, (m) => m.NotFoundRoute)} />
       </Route>
     </Routes>
   );

@@ -33,9 +33,12 @@ export function highlightRuns(text: string, claims: readonly Span[], boilerplate
       lastEnd = end;
     }
   }
+  // Sorted by start, for one walk beside the cuts (not a scan of every range per run: an article of
+  // 300 KB has ~4,500 runs and ~500 boilerplate ranges).
   const dim = boilerplate
     .map((b) => ({ start: clamp(b.start, len), end: clamp(b.end, len) }))
-    .filter((b) => b.end > b.start);
+    .filter((b) => b.end > b.start)
+    .sort((a, b) => a.start - b.start);
 
   const cuts = new Set<number>([0, len]);
   for (const s of spans) cuts.add(s.start).add(s.end);
@@ -44,11 +47,16 @@ export function highlightRuns(text: string, claims: readonly Span[], boilerplate
 
   const runs: Run[] = [];
   let si = 0;
+  // The ranges starting at or before the run's start, and the furthest end among them: every range
+  // edge is a cut, so a run lies inside some range exactly when that end is past its start.
+  let di = 0;
+  let dimEnd = 0;
   const seen = new Set<string>();
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i]!;
     const end = points[i + 1]!;
     while (si < spans.length && spans[si]!.end <= start) si++;
+    while (di < dim.length && dim[di]!.start <= start) dimEnd = Math.max(dimEnd, dim[di++]!.end);
     const span = spans[si] && spans[si]!.start <= start ? spans[si]! : null;
     const claimStart = span !== null && !seen.has(span.id);
     if (span) seen.add(span.id);
@@ -58,7 +66,7 @@ export function highlightRuns(text: string, claims: readonly Span[], boilerplate
       text: text.slice(start, end),
       claimId: span?.id ?? null,
       claimStart,
-      boilerplate: dim.some((b) => b.start <= start && end <= b.end),
+      boilerplate: dimEnd > start,
     });
   }
   return runs;

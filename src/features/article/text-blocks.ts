@@ -12,34 +12,36 @@ export function textBlocks(runs: readonly Run[]): TextBlock[] {
   const blocks: TextBlock[] = [];
   let pieces: Run[] = [];
   let blockStart = runs[0]?.start ?? 0;
-  const close = (end: number) => {
-    if (pieces.length > 0) blocks.push({ start: blockStart, end, runs: pieces });
-    pieces = [];
-    blockStart = end;
-  };
   for (const run of runs) {
+    const text = run.text;
     let from = 0;
-    const breaks = /\n+/g;
-    for (let m = breaks.exec(run.text); m !== null; m = breaks.exec(run.text)) {
-      const to = m.index + m[0].length;
+    // Each run of line breaks ends a paragraph (indexOf, not a regular expression per run: a 300 KB
+    // article has ~4,500 runs and ~2,400 paragraphs).
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at)) {
+      let to = at + 1;
+      while (text.charCodeAt(to) === 10) to++;
       pieces.push(piece(run, from, to));
+      blocks.push({ start: blockStart, end: run.start + to, runs: pieces });
+      pieces = [];
+      blockStart = run.start + to;
       from = to;
-      close(run.start + to);
+      at = to;
     }
-    if (from < run.text.length) pieces.push(piece(run, from, run.text.length));
+    if (from < text.length) pieces.push(piece(run, from, text.length));
   }
-  close(runs.at(-1)?.end ?? blockStart);
+  if (pieces.length > 0) blocks.push({ start: blockStart, end: runs.at(-1)!.end, runs: pieces });
   return blocks;
 }
 
 function piece(run: Run, from: number, to: number): Run {
   if (from === 0 && to === run.text.length) return run;
   return {
-    ...run,
     start: run.start + from,
     end: run.start + to,
     text: run.text.slice(from, to),
+    claimId: run.claimId,
     claimStart: run.claimStart && from === 0,
+    boilerplate: run.boilerplate,
   };
 }
 
