@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { CompareSpeaker } from '@/core/compare/types';
 
 type Props = Readonly<{
@@ -20,39 +21,43 @@ export function ColumnChooser({ order, hidden, onReorder, onToggle }: Props) {
     onReorder(next);
   };
   const shown = ids.filter((id) => !hidden.has(id)).length;
+  // the list (six elements and three handlers a speaker) is rendered only while it is open
+  const [open, setOpen] = useState(false);
   return (
-    <details className="column-chooser">
+    <details className="column-chooser" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         Columns ({shown} of {ids.length} shown)
       </summary>
-      <ol>
-        {order.map((s, i) => (
-          <li key={s.id}>
-            <label>
-              <input type="checkbox" checked={!hidden.has(s.id)} onChange={() => onToggle(s.id)} />
-              {s.name}
-            </label>
-            <span className="move-buttons">
-              <button
-                type="button"
-                onClick={() => move(i, -1)}
-                disabled={i === 0}
-                aria-label={`Move ${s.name} left`}
-              >
-                ←
-              </button>
-              <button
-                type="button"
-                onClick={() => move(i, 1)}
-                disabled={i === order.length - 1}
-                aria-label={`Move ${s.name} right`}
-              >
-                →
-              </button>
-            </span>
-          </li>
-        ))}
-      </ol>
+      {open ? (
+        <ol>
+          {order.map((s, i) => (
+            <li key={s.id}>
+              <label>
+                <input type="checkbox" checked={!hidden.has(s.id)} onChange={() => onToggle(s.id)} />
+                {s.name}
+              </label>
+              <span className="move-buttons">
+                <button
+                  type="button"
+                  onClick={() => move(i, -1)}
+                  disabled={i === 0}
+                  aria-label={`Move ${s.name} left`}
+                >
+                  ←
+                </button>
+                <button
+                  type="button"
+                  onClick={() => move(i, 1)}
+                  disabled={i === order.length - 1}
+                  aria-label={`Move ${s.name} right`}
+                >
+                  →
+                </button>
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </details>
   );
 }

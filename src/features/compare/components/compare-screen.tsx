@@ -108,10 +108,14 @@ export function CompareScreen({ speakerHref }: Props) {
           ...all.available.filter((s) => !known.has(s.id)),
         ]
       : all.available;
-    const matrix = buildMatrix(data.questions, claims, speakers, {
-      columns: order.map((s) => s.id),
-      hidden: view.hidden,
-    });
+    // every available speaker in its own order, none hidden (a view not changed yet): that matrix
+    const matrix =
+      view.columns === null && view.hidden.length === 0
+        ? all
+        : buildMatrix(data.questions, claims, speakers, {
+            columns: order.map((s) => s.id),
+            hidden: view.hidden,
+          });
     const articleTitles = new Map(data.articles.map((a) => [a.id as string, a.title]));
     // an article's title beside each claim only when claims come from more than one article
     const cellTitles = data.articles.length > 1 ? articleTitles : new Map<string, string>();
@@ -182,6 +186,7 @@ export function CompareScreen({ speakerHref }: Props) {
             }}
             speakers={scope.speakers}
             questions={data?.questions ?? NO_QUESTIONS}
+            targetsReady={painted}
             picked={picked}
             onPick={setPicked}
             onPlace={(questionId, claimId, stance) => place({ questionId, claimId, stance })}

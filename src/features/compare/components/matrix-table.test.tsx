@@ -55,6 +55,12 @@ describe('MatrixTable', () => {
     expect(within(table).getAllByText('said nothing on this')).toHaveLength(60);
   });
 
+  test('its scroll box carries the row count, which sizes it while it is off-screen and not laid out', () => {
+    const { container } = renderMatrix();
+    const box = container.querySelector<HTMLElement>('.matrix-scroll')!;
+    expect(box.style.getPropertyValue('--matrix-rows')).toBe('30');
+  });
+
   test('a claim in a cell is four elements: its item, the stance, the meta line (article included) and Take off', () => {
     const { container } = renderMatrix(new Map([['a', 'The article']]));
     const items = container.querySelectorAll('li.cell-entry');

@@ -1,4 +1,11 @@
-import { type FocusEvent, type KeyboardEvent, type MouseEvent, memo, useState } from 'react';
+import {
+  type CSSProperties,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  memo,
+  useState,
+} from 'react';
 import { Link } from 'react-router';
 import type { Matrix, MatrixRow } from '@/core/compare/matrix';
 import { CellEntries, takeOffTarget } from './cell-entries';
@@ -58,7 +65,8 @@ const Row = memo(function Row({ row, r, activeColumn, articleTitles }: RowProps)
  * The comparison as a real table: questions are row headers, speakers column headers. The cells
  * form one tab stop; arrow keys move between them (Home / End: first / last in the row), and Tab
  * goes on into a cell's buttons. Every row is rendered in one commit: the view is open when the
- * whole matrix shows (off-screen cells' claims are not laid out until scrolled to, see the CSS).
+ * whole matrix shows (off-screen, the table is not styled or laid out until scrolled near, nor
+ * are off-screen cells' claims: see the CSS; `--matrix-rows` sizes it meanwhile).
  * Focus, keys and the claims' "Take off" buttons are handled once, on the table.
  */
 export const MatrixTable = memo(function MatrixTable({
@@ -100,7 +108,7 @@ export const MatrixTable = memo(function MatrixTable({
   };
 
   return (
-    <div className="matrix-scroll">
+    <div className="matrix-scroll" style={{ '--matrix-rows': rows } as CSSProperties}>
       <table className="compare-matrix" onKeyDown={onKeyDown} onFocus={onFocus} onClick={onClick}>
         <caption>{caption}</caption>
         <thead>

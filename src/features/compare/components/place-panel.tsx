@@ -1,4 +1,4 @@
-import { type DragEvent, useId, useRef } from 'react';
+import { type DragEvent, type MouseEvent, useId, useRef } from 'react';
 import { STANCE_LABELS, STANCES } from '@/core/compare/types';
 import type { Claim, ClaimId, Question, QuestionId, Speaker, SpeakerId, Stance } from '@/core/model/types';
 import { verdictLabel } from '@/core/review/verdicts';
@@ -20,6 +20,11 @@ type Props = Readonly<{
   /** The compared articles' speakers, by name. */
   speakers: ReadonlyMap<string, Speaker>;
   questions: readonly Question[];
+  /**
+   * Whether the questions' stance targets are rendered: false while the matrix below has not
+   * painted yet (the first screen shows each question's box, at its height, without its buttons).
+   */
+  targetsReady: boolean;
   /** The claim picked up with the keyboard (or being dragged), if any. */
   picked: ClaimId | null;
   onPick: (id: ClaimId | null) => void;
@@ -27,6 +32,15 @@ type Props = Readonly<{
 }>;
 
 const short = (text: string, n = 90) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+
+/** The question and stance of the target (`data-drop="question:stance"`) an event came from, if any. */
+function dropTarget(target: EventTarget): [QuestionId, Stance] | null {
+  const zone = target instanceof Element ? target.closest<HTMLElement>('[data-drop]') : null;
+  const value = zone?.dataset.drop;
+  if (!value) return null;
+  const at = value.lastIndexOf(':');
+  return [value.slice(0, at) as QuestionId, value.slice(at + 1) as Stance];
+}
 
 /**
  * Placing claims under questions with a stance. Drag a claim onto a stance of a question, or with
@@ -42,6 +56,7 @@ export function PlacePanel({
   onFilter,
   speakers,
   questions,
+  targetsReady,
   picked,
   onPick,
   onPlace,
@@ -56,10 +71,12 @@ export function PlacePanel({
   const sorted = [...groups].sort(([a], [b]) =>
     (speakers.get(a)?.name ?? '').localeCompare(speakers.get(b)?.name ?? ''),
   );
+  // where each shown claim is placed (nothing to say while no claim is shown: the first render)
   const placements = new Map<string, string[]>();
-  for (const q of questions)
-    for (const [claimId, stance] of Object.entries(q.stances))
-      placements.set(claimId, [...(placements.get(claimId) ?? []), `${STANCE_LABELS[stance]}: ${q.text}`]);
+  if (claims.length > 0)
+    for (const q of questions)
+      for (const [claimId, stance] of Object.entries(q.stances))
+        placements.set(claimId, [...(placements.get(claimId) ?? []), `${STANCE_LABELS[stance]}: ${q.text}`]);
   const pickedClaim = claims.find((c) => c.id === picked) ?? null;
 
   const pick = (claim: Claim) => {
@@ -75,12 +92,6 @@ export function PlacePanel({
     );
     requestAnimationFrame(() => targets.current?.querySelector<HTMLButtonElement>('button')?.focus());
   };
-  const drop = (questionId: QuestionId, stance: Stance) => (event: DragEvent) => {
-    event.preventDefault();
-    const id = (event.dataTransfer.getData(DRAG_TYPE) || picked) as ClaimId | null;
-    if (id) onPlace(questionId, id, stance);
-    onPick(null);
-  };
   const placeFromKeyboard = (questionId: QuestionId, stance: Stance) => {
     if (!picked) {
       announce('Pick up a claim first: press Enter on a claim.');
@@ -90,6 +101,27 @@ export function PlacePanel({
     onPlace(questionId, id, stance);
     onPick(null);
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-claim="${id}"]`)?.focus());
+  };
+
+  // the targets' clicks, drags and drops are handled once, on their container (not three closures
+  // for each of 30 questions' four stances)
+  const onDrop = (event: DragEvent) => {
+    const at = dropTarget(event.target);
+    if (!at) return;
+    event.preventDefault();
+    const id = (event.dataTransfer.getData(DRAG_TYPE) || picked) as ClaimId | null;
+    if (id) onPlace(at[0], id, at[1]);
+    onPick(null);
+  };
+  const onDragOver = (event: DragEvent) => {
+    if (dropTarget(event.target) && event.dataTransfer.types.includes(DRAG_TYPE)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'link';
+    }
+  };
+  const onTargetClick = (event: MouseEvent) => {
+    const at = dropTarget(event.target);
+    if (at) placeFromKeyboard(at[0], at[1]);
   };
 
   return (
@@ -182,7 +214,14 @@ export function PlacePanel({
             </button>
           ) : null}
         </div>
-        <div className="place-targets" ref={targets}>
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: the clicks, drags and drops come from the stance buttons inside (Enter and Space click a button), handled once here */}
+        <div
+          className="place-targets"
+          ref={targets}
+          onClick={onTargetClick}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+        >
           {pickedClaim ? (
             <p className="picked-note">
               Placing: <q>{short(pickedClaim.text, 80)}</q>
@@ -193,26 +232,20 @@ export function PlacePanel({
             <fieldset key={q.id} className="drop-question">
               <legend>{q.text}</legend>
               <div className="stance-targets">
-                {STANCES.map((stance) => (
-                  <button
-                    key={stance}
-                    type="button"
-                    className={`drop-zone stance-${stance}`}
-                    data-drop={`${q.id}:${stance}`}
-                    aria-disabled={picked === null}
-                    aria-label={`Place under “${q.text}” as ${STANCE_LABELS[stance]}`}
-                    onClick={() => placeFromKeyboard(q.id, stance)}
-                    onDragOver={(e) => {
-                      if (e.dataTransfer.types.includes(DRAG_TYPE)) {
-                        e.preventDefault();
-                        e.dataTransfer.dropEffect = 'link';
-                      }
-                    }}
-                    onDrop={drop(q.id, stance)}
-                  >
-                    {STANCE_LABELS[stance]}
-                  </button>
-                ))}
+                {targetsReady
+                  ? STANCES.map((stance) => (
+                      <button
+                        key={stance}
+                        type="button"
+                        className={`drop-zone stance-${stance}`}
+                        data-drop={`${q.id}:${stance}`}
+                        aria-disabled={picked === null}
+                        aria-label={`Place under “${q.text}” as ${STANCE_LABELS[stance]}`}
+                      >
+                        {STANCE_LABELS[stance]}
+                      </button>
+                    ))
+                  : null}
               </div>
             </fieldset>
           ))}
