@@ -522,19 +522,22 @@ async function speakersRenamed(
   renamed: ReadonlyMap<string, string | null>,
 ) {
   const index = t.claims.schema.getIndexByKeyPath('speakerId')!;
-  for (const [speakerId, name] of renamed) {
-    const { result } = await t.claims.query({
-      trans,
-      values: false,
-      query: { index, range: equal(speakerId) },
-    });
-    if (result.length === 0) continue;
-    const before = (await t.facets.getMany({ trans, keys: result })) as (FacetRow | undefined)[];
-    const changes = before
-      .filter((b): b is FacetRow => b !== undefined)
-      .map((b) => [b, refacet(b, { speakerName: name ?? '' })] as const);
-    await putDerived(t, trans, changes);
-  }
+  // every speaker's claims asked for at once (an import adds several speakers, mostly with no
+  // claims yet): one round trip to the database, not one per speaker
+  const speakers = [...renamed];
+  const found = await Promise.all(
+    speakers.map(([speakerId]) =>
+      t.claims.query({ trans, values: false, query: { index, range: equal(speakerId) } }),
+    ),
+  );
+  const names = speakers.flatMap(([, name], i) => found[i]!.result.map(() => name ?? ''));
+  const ids = found.flatMap((f) => f.result);
+  if (ids.length === 0) return;
+  const before = (await t.facets.getMany({ trans, keys: ids })) as (FacetRow | undefined)[];
+  const changes = before.flatMap((b, i) =>
+    b === undefined ? [] : [[b, refacet(b, { speakerName: names[i]! })] as const],
+  );
+  await putDerived(t, trans, changes);
 }
 
 async function rowsIn(table: DBCoreTable, trans: DBCoreTransaction, range: DBCoreKeyRange) {
