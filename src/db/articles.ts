@@ -192,14 +192,12 @@ export async function writePreparedImport(
     const match = matchSpeakers(speakersToMatch, known, speakerIdChooser(prepared, taken), now);
 
     const { article, claims, changes } = planImportRows(prepared, extractedClaims, match, now);
-    // The article and speakers first (the claims' facets read the speakers' names), then the
-    // claims and their history together: history is no table the claims' derived work reads.
-    await Promise.all([
-      db.articles.add(article),
-      match.created.length > 0 ? db.speakers.bulkAdd(match.created) : undefined,
-      match.merged.length > 0 ? db.speakers.bulkPut(match.merged.map((m) => m.after)) : undefined,
-    ]);
-    await Promise.all([db.claims.bulkAdd(claims), recordHistory(changes, now, options)]);
+    // each write waits for the one before: after a refused write, none is issued
+    await db.articles.add(article);
+    if (match.created.length > 0) await db.speakers.bulkAdd(match.created);
+    if (match.merged.length > 0) await db.speakers.bulkPut(match.merged.map((m) => m.after));
+    await db.claims.bulkAdd(claims);
+    await recordHistory(changes, now, options);
     return { status: 'created', articleId: article.id, title, claimCount: claims.length };
   });
 }

@@ -75,11 +75,7 @@ export async function patchRows<T extends Row, K extends string, I>(
     changed.set(id, after);
     changes.push({ table: historyTable, rowId: id, action, from: diff.from, to: diff.to });
   }
-  // the history entries go out right behind the rows (neither waits for the other's answer, nor
-  // for the rows' derived work): a failed write fails both, and the transaction with them
-  await Promise.all([
-    changed.size > 0 ? table.bulkPut([...changed.values()] as unknown as I[]) : undefined,
-    recordHistory(changes, at, options),
-  ]);
+  if (changed.size > 0) await table.bulkPut([...changed.values()] as unknown as I[]);
+  await recordHistory(changes, at, options);
   return [...changed.values()];
 }

@@ -423,8 +423,8 @@ async function replay(kind: 'undo' | 'redo', requested: string | undefined): Pro
       out.changes.length > 0
         ? out.changes
         : [{ table: entries[0]!.table, rowId: entries[0]!.rowId, action: 'update', from: {}, to: {} }];
-    // the rows and their history go out together (history is no table the rows' derived work reads)
-    await Promise.all([rows.flush(), recordHistory(changes, now, { batchId, batchKind: kind, target })]);
+    await rows.flush();
+    await recordHistory(changes, now, { batchId, batchKind: kind, target });
     const verb = kind === 'undo' ? 'Undid' : 'Redid';
     const skippedNote =
       out.skipped.length > 0
