@@ -417,13 +417,13 @@ async function replay(kind: 'undo' | 'redo', requested: string | undefined): Pro
       const rest = applyEntry(entry, kind, now, batchRowIds, out, rows);
       if (rest) await rest();
     }
+    await rows.flush();
     const batchId = newBatchId();
     // the undo batch is recorded even when nothing was left to change, so the stacks move on
     const changes: HistoryChange[] =
       out.changes.length > 0
         ? out.changes
         : [{ table: entries[0]!.table, rowId: entries[0]!.rowId, action: 'update', from: {}, to: {} }];
-    await rows.flush();
     await recordHistory(changes, now, { batchId, batchKind: kind, target });
     const verb = kind === 'undo' ? 'Undid' : 'Redid';
     const skippedNote =
