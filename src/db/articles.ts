@@ -3,8 +3,9 @@ import { articleTitle } from '@/core/model/article-title';
 import { claimFromExtracted } from '@/core/model/claim-row';
 import { speakerKey } from '@/core/model/speaker-key';
 import { matchSpeakers, type SpeakerMatch, speakerLookupKeys } from '@/core/model/speaker-match';
-import type { Article, ArticleId, Claim, ClaimId, SpeakerId } from '@/core/model/types';
+import type { Article, ArticleId, Claim, ClaimId, Speaker, SpeakerId } from '@/core/model/types';
 import { db } from './db';
+import { allOrNothing } from './derived/middleware';
 import { DbError } from './errors';
 import { type HistoryChange, recordHistory, type WriteOptions } from './history';
 import { newId } from './ids';
@@ -170,20 +171,28 @@ export async function writePreparedImport(
   const speakersToMatch = extraction.speakers.filter((s) => usedSpeakerIds.has(s.id));
   const lookupKeys = [...new Set(speakersToMatch.flatMap(speakerLookupKeys))];
 
+  // a derived id already in use (a renamed or deleted speaker, two people of one key) is not reused
+  const derived = [...prepared.speakerIds.values()];
   return db.transaction('rw', [db.articles, db.speakers, db.claims, db.history], async () => {
-    const existing = await db.articles.where('sha256').equals(sha).first();
+    // nothing here catches a failed write: the claims' derived rows may go out alongside the claims
+    allOrNothing();
+    // The reads go out together, one request per key (`anyOf` walks a cursor, a round trip per
+    // key): each request in series was a round trip to the database the raw writes do not pay.
+    const [existing, byKey, derivedRows] = await Promise.all([
+      db.articles.where('sha256').equals(sha).first(),
+      Promise.all(lookupKeys.map((key) => db.speakers.where('key').equals(key).toArray())),
+      db.speakers.bulkGet(derived),
+    ]);
     if (existing) return duplicateOf(existing);
 
     const now = Date.now();
-    const known = await db.speakers.where('key').anyOf(lookupKeys).toArray();
-    // a derived id already in use (a renamed or deleted speaker, two people of one key) is not reused
-    const derived = [...prepared.speakerIds.values()];
-    const taken = new Set(
-      (await db.speakers.bulkGet(derived)).flatMap((s, i) => (s ? [derived[i]!] : [])) as string[],
-    );
+    // in the order `anyOf` read them: by key, then id
+    const known = byKey.flat().sort(byKeyThenId);
+    const taken = new Set(derivedRows.flatMap((s, i) => (s ? [derived[i]!] : [])) as string[]);
     const match = matchSpeakers(speakersToMatch, known, speakerIdChooser(prepared, taken), now);
 
     const { article, claims, changes } = planImportRows(prepared, extractedClaims, match, now);
+    // each write waits for the one before: after a refused write, none is issued
     await db.articles.add(article);
     if (match.created.length > 0) await db.speakers.bulkAdd(match.created);
     if (match.merged.length > 0) await db.speakers.bulkPut(match.merged.map((m) => m.after));
@@ -192,6 +201,10 @@ export async function writePreparedImport(
     return { status: 'created', articleId: article.id, title, claimCount: claims.length };
   });
 }
+
+/** Speakers in the order of the `key` index (key, then id), as a cursor over it reads them. */
+export const byKeyThenId = (a: Speaker, b: Speaker) =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 async function requireArticle(id: ArticleId): Promise<Article> {
   const article = await db.articles.get(id);

@@ -3,6 +3,7 @@ import { matchSpeakers, speakerLookupKeys } from '@/core/model/speaker-match';
 import type { Article, Claim, Speaker } from '@/core/model/types';
 import {
   type ArticleInput,
+  byKeyThenId,
   duplicateOf,
   type ImportResult,
   type PreparedImport,
@@ -20,9 +21,6 @@ export type BatchArticle = Readonly<{
   /** `sha256Hex(input.text)`, when the caller has it already (hashing is then not part of the write). */
   sha256?: string;
 }>;
-
-const byKeyThenId = (a: Speaker, b: Speaker) =>
-  a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 type Planned = {
   article: Article;

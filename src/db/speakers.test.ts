@@ -5,6 +5,7 @@ import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/
 import { saveImportedArticle, speakerIdFor } from './articles';
 import { reassignToNewSpeaker } from './corrections';
 import { db } from './db';
+import { speakerSortKey } from './derived/facets';
 import { historyOfBatch, historyOfRow } from './history';
 import { speakerQueries } from './queries';
 import { createSpeaker, mergeSpeakers, updateSpeaker } from './speakers';
@@ -47,6 +48,21 @@ describe('speakers', () => {
     const speaker = await reassignToNewSpeaker(claim.id, 'Jane Doe');
     expect(speaker.id).toBe(await speakerIdFor('jane doe'));
     expect((await db.claims.get(claim.id))?.speakerId).toBe(speaker.id);
+  });
+
+  test('two speakers renamed in one write each re-sort their own claims by their own new name', async () => {
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+    const claims = await db.claims.toArray();
+    const ids = [...new Set(claims.map((c) => c.speakerId).filter((s) => s !== null))];
+    expect(ids.length).toBeGreaterThan(1);
+    const speakers = (await db.speakers.bulkGet(ids)).map((s, i) => ({ ...s!, name: `Renamed ${i}` }));
+    await db.speakers.bulkPut(speakers);
+    const facets = await db.claimFacets.bulkGet(claims.map((c) => c.id));
+    facets.forEach((f, i) => {
+      const at = ids.indexOf(claims[i]!.speakerId!);
+      expect(f?.o.n).toBe(at === -1 ? speakerSortKey(null) : speakerSortKey(`Renamed ${at}`));
+    });
   });
 
   test('merging moves the claims, keeps the names as aliases, tombstones the others, in one batch', async () => {

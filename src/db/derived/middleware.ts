@@ -321,12 +321,14 @@ async function claimsWritten(
   trans: DBCoreTransaction,
   claims: readonly Claim[],
   added: boolean,
+  /** The claims' facet rows, read before their write (`mutateClaims`). */
+  read?: readonly (FacetRow | undefined)[],
 ): Promise<void> {
   if (claims.length === 0) return;
   const ids = claims.map((c) => c.id as string);
   const before = added
     ? ids.map(() => undefined)
-    : ((await t.facets.getMany({ trans, keys: ids })) as (FacetRow | undefined)[]);
+    : (read ?? ((await t.facets.getMany({ trans, keys: ids })) as (FacetRow | undefined)[]));
   const unknown = ids.filter((_, i) => before[i] === undefined).sort();
   const sourced = new Set<string>();
   if (unknown.length > 0) {
@@ -522,19 +524,22 @@ async function speakersRenamed(
   renamed: ReadonlyMap<string, string | null>,
 ) {
   const index = t.claims.schema.getIndexByKeyPath('speakerId')!;
-  for (const [speakerId, name] of renamed) {
-    const { result } = await t.claims.query({
-      trans,
-      values: false,
-      query: { index, range: equal(speakerId) },
-    });
-    if (result.length === 0) continue;
-    const before = (await t.facets.getMany({ trans, keys: result })) as (FacetRow | undefined)[];
-    const changes = before
-      .filter((b): b is FacetRow => b !== undefined)
-      .map((b) => [b, refacet(b, { speakerName: name ?? '' })] as const);
-    await putDerived(t, trans, changes);
-  }
+  // every speaker's claims asked for at once (an import adds several speakers, mostly with no
+  // claims yet): one round trip to the database, not one per speaker
+  const speakers = [...renamed];
+  const found = await Promise.all(
+    speakers.map(([speakerId]) =>
+      t.claims.query({ trans, values: false, query: { index, range: equal(speakerId) } }),
+    ),
+  );
+  const names = speakers.flatMap(([, name], i) => found[i]!.result.map(() => name ?? ''));
+  const ids = found.flatMap((f) => f.result);
+  if (ids.length === 0) return;
+  const before = (await t.facets.getMany({ trans, keys: ids })) as (FacetRow | undefined)[];
+  const changes = before.flatMap((b, i) =>
+    b === undefined ? [] : [[b, refacet(b, { speakerName: names[i]! })] as const],
+  );
+  await putDerived(t, trans, changes);
 }
 
 async function rowsIn(table: DBCoreTable, trans: DBCoreTransaction, range: DBCoreKeyRange) {
@@ -563,6 +568,16 @@ function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutate
   }
   // an add while no other write of this transaction is under way starts its derived work alongside
   if (req.type === 'add' && !busy.has(trans)) return claimsAdded(t, req);
+  // a put while no other write of this transaction is under way asks for the old facets before
+  // the claims' write (nothing before it can change them): the facet work then starts as soon as
+  // the claims are written, not a round trip later
+  const early =
+    req.type === 'put' && !busy.has(trans)
+      ? (t.facets.getMany({ trans, keys: req.values.map((c) => (c as Claim).id) }) as Promise<
+          (FacetRow | undefined)[]
+        >)
+      : null;
+  early?.catch(() => undefined);
   return t.claims.mutate(req).then(async (res) => {
     if (req.type === 'delete') {
       await inOrder(trans, () =>
@@ -573,8 +588,18 @@ function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutate
         ),
       );
     } else {
-      const written = (req.values as Claim[]).filter((_, i) => succeeded(res, i));
-      await inOrder(trans, () => claimsWritten(t, trans, written, req.type === 'add'));
+      const values = req.values as Claim[];
+      const kept = values.flatMap((_, i) => (succeeded(res, i) ? [i] : []));
+      const read = early === null ? undefined : await early;
+      await inOrder(trans, () =>
+        claimsWritten(
+          t,
+          trans,
+          kept.map((i) => values[i]!),
+          req.type === 'add',
+          read && kept.map((i) => read[i]),
+        ),
+      );
     }
     return res;
   });
