@@ -8,6 +8,7 @@ import { db } from './db';
 import { attachSource } from './evidence';
 import { ARTICLE_HEAD_CLAIMS, articleQueries, claimQueries, speakerQueries, storageQueries } from './queries';
 import { claimSearchStats } from './search';
+import { mergeSpeakers } from './speakers';
 
 beforeEach(resetDb);
 
@@ -178,6 +179,27 @@ describe('speakerQueries.byArticle', () => {
     const jay = (await db.claims.where('articleId').equals(b.articleId).sortBy('start'))[0]!;
     await setClaimSpeaker(jay.id, null);
     expect(await names(b.articleId)).toEqual(['Alan Billings']);
+  });
+});
+
+describe('speakerQueries.list', () => {
+  test('every live speaker by name, read in one batch (no cursor: a round trip per speaker)', async () => {
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+    const billings = (await db.speakers.where('key').equals('alan billings').first())!;
+    const councillors = (await db.speakers.where('key').equals('conservative councillors').first())!;
+    await mergeSpeakers(billings.id, [councillors.id]); // the councillors' row goes to the trash
+    const cursors = [
+      vi.spyOn(IDBObjectStore.prototype, 'openCursor'),
+      vi.spyOn(IDBIndex.prototype, 'openCursor'),
+    ];
+    try {
+      const names = (await client().fetchQuery(speakerQueries.list())).map((s) => s.name);
+      expect(names).toEqual(['Alan Billings', 'James Cartlidge']);
+      for (const spy of cursors) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of cursors) spy.mockRestore();
+    }
   });
 });
 
