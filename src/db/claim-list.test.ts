@@ -163,4 +163,18 @@ describe('the claims read model', () => {
     expect(pages.every((p) => p.length <= 2)).toBe(true);
     expect((await listClaimPage({}, { limit: 100 })).next).toBeNull();
   });
+
+  test('a minimum check-worthiness alone is counted on its index range, no key read out', async () => {
+    await seed();
+    const keys = vi.spyOn(IDBIndex.prototype, 'getAllKeys');
+    try {
+      for (const min of [0, 0.45, 0.5, 0.9, 1]) {
+        const f = { ...EMPTY_FILTERS, minCheckworthy: min, sort: 'checkworthy' as const, desc: true };
+        expect(await countClaims(f), String(min)).toBe((await reference(f)).length);
+      }
+      expect(keys).not.toHaveBeenCalled();
+    } finally {
+      keys.mockRestore();
+    }
+  });
 });

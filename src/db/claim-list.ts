@@ -669,10 +669,25 @@ function countFromSummaries(f: ClaimFilters, rows: Map<string, SummaryRow | unde
   return scopes.reduce((n, scope) => n + sum(rows.get(scope), keys), 0);
 }
 
-/** How many live claims match `filter`: from the summaries when they answer it, else the index keys. */
+/** Whether a minimum check-worthiness is the filter's only criterion (every live claim at or above it). */
+const onlyMinCheckworthy = (f: ClaimFilters): boolean =>
+  f.minCheckworthy !== null &&
+  f.articleIds.length + f.speakerIds.length + f.tags.length + f.verdicts.length + f.kinds.length === 0 &&
+  f.source === 'any';
+
+/**
+ * How many live claims match `filter`: from the summaries when they answer it; a minimum
+ * check-worthiness alone as a count of one index range (the live claims by score, from the
+ * minimum up: no key is read out); else the index keys.
+ */
 export async function countClaims(filter: ClaimListFilter = {}): Promise<number> {
   const f = fullFilters(filter);
   if (f.q.trim() !== '') return (await searchedIds(f)).length;
+  if (onlyMinCheckworthy(f)) {
+    const [lo, hi] = groupRange('*', 'c');
+    const range = IDBKeyRange.bound(`${lo}${scoreKey(f.minCheckworthy!)}`, hi);
+    return readOnly((idb) => requested(idb.objectStore('claimFacets').index('f').count(range)));
+  }
   const scopes = [
     LIBRARY,
     ...f.articleIds.map(articleScope),
