@@ -212,7 +212,10 @@ export const articleQueries = {
 const claimList = () => import('./claim-list');
 
 /** Claims lists read the facets and summaries (kept with claims, evidence and speaker writes). */
-const LIST_META: DbQueryMeta = { tables: ['claimFacets', 'summaries', 'evidence', 'speakers', 'sources'] };
+const LIST_TABLES: readonly TableName[] = ['claimFacets', 'summaries', 'evidence', 'speakers', 'sources'];
+const LIST_META: DbQueryMeta = { tables: LIST_TABLES };
+/** The table's pages also hold their articles' titles (a rename refreshes them). */
+const TABLE_META: DbQueryMeta = { tables: [...LIST_TABLES, 'articleHeads'] };
 
 export const claimQueries = {
   all: () => ['claims'] as const,
@@ -252,13 +255,14 @@ export const claimQueries = {
   /**
    * A page of a claims list: the live claims matching the URL's `ClaimFilters` (any left out are
    * the defaults; `q` searches text, speaker, source titles, notes and tags), in the filters' sort,
-   * each with `sourceCount` and `flagged`, from `offset` or `after` a cursor. See `claim-list.ts`.
+   * each with `sourceCount`, `flagged`, its speaker's name and its article's title, from `offset` or
+   * `after` a cursor. See `claim-list.ts`.
    */
   list: (filter: ClaimListFilter = {}, { after = null, offset = 0, limit = 100 }: ClaimPageRequest = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'list', claimFilterKey(filter), { after, offset, limit }] as const,
-      queryFn: () => claimList().then((m) => m.listClaims(filter, { after, offset, limit })),
-      meta: LIST_META,
+      queryFn: () => claimList().then((m) => m.listTableClaims(filter, { after, offset, limit })),
+      meta: TABLE_META,
     }),
   /** The same page with the cursor of the next one. */
   page: (filter: ClaimListFilter = {}, { after = null, limit = 100 }: ClaimPageRequest = {}) =>
