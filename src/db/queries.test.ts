@@ -182,6 +182,20 @@ describe('speakerQueries.byArticle', () => {
   });
 });
 
+describe('articleQueries.list when the Library is left', () => {
+  test('a read whose signal aborts (no screen observes it any more) is aborted, not finished', async () => {
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const read = articleQueries.list().queryFn as (context: { signal: AbortSignal }) => Promise<unknown>;
+    const controller = new AbortController();
+    const left = read({ signal: controller.signal });
+    controller.abort();
+    await expect(left).rejects.toThrow();
+    // one aborted before it starts, too; a read nobody aborts answers
+    await expect(read({ signal: controller.signal })).rejects.toThrow();
+    expect(await read({ signal: new AbortController().signal })).toHaveLength(1);
+  });
+});
+
 describe('speakerQueries.list', () => {
   test('every live speaker by name, read in one batch (no cursor: a round trip per speaker)', async () => {
     await saveImportedArticle({ text: ARTICLE_A }, extractionA());
