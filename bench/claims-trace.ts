@@ -8,47 +8,11 @@
  *  npx tsx bench/claims-trace.ts` (BENCH_RUNS, default 3; BENCH_SETTLE_MS waits on the Library first;
  * `cpu` as the first argument prints a CPU profile of one such navigation instead).
  */
+import { IDB_LOG, type IdbEntry } from './lib/idb-log';
 import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib/profile';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 0);
-
-/** Wraps IndexedDB's request methods: each request's store / index, asked and answered times, rows. */
-const IDB_LOG = `
-(() => {
-  const log = [];
-  window.__idb = log;
-  const wrap = (proto, kind, names) => {
-    for (const name of names) {
-      const orig = proto[name];
-      if (typeof orig !== 'function') continue;
-      proto[name] = function (...args) {
-        const req = orig.apply(this, args);
-        const where = kind === 'index' ? this.objectStore.name + '.' + this.name : this.name;
-        const entry = { op: name, where, asked: performance.now(), answered: null, rows: null, cont: 0 };
-        log.push(entry);
-        req.addEventListener('success', () => {
-          if (entry.answered === null) entry.rows = Array.isArray(req.result) ? req.result.length : null;
-          entry.answered = performance.now();
-          if (req.result && typeof req.result === 'object' && 'continue' in req.result) entry.cont++;
-        });
-        return req;
-      };
-    }
-  };
-  const ops = ['get', 'getAll', 'getAllKeys', 'getAllRecords', 'openCursor', 'openKeyCursor', 'count', 'getKey'];
-  wrap(IDBObjectStore.prototype, 'store', [...ops, 'put', 'add', 'delete']);
-  wrap(IDBIndex.prototype, 'index', ops);
-})();
-`;
-type IdbEntry = {
-  op: string;
-  where: string;
-  asked: number;
-  answered: number | null;
-  rows: number | null;
-  cont: number;
-};
 
 const ROWS = () =>
   document.querySelector('.claims-body [role="row"]') !== null &&
