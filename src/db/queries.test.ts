@@ -194,6 +194,20 @@ describe('articleQueries.list when the Library is left', () => {
     await expect(read({ signal: controller.signal })).rejects.toThrow();
     expect(await read({ signal: new AbortController().signal })).toHaveLength(1);
   });
+
+  test("the Claims screen's menu lists too (every speaker, every title)", async () => {
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const reads = [speakerQueries.list().queryFn, articleQueries.titles().queryFn] as unknown as ((context: {
+      signal: AbortSignal;
+    }) => Promise<unknown[]>)[];
+    for (const read of reads) {
+      const controller = new AbortController();
+      const left = read({ signal: controller.signal });
+      controller.abort();
+      await expect(left).rejects.toThrow();
+      expect((await read({ signal: new AbortController().signal })).length).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('speakerQueries.list', () => {

@@ -198,13 +198,16 @@ export const articleQueries = {
   titles: () =>
     queryOptions({
       queryKey: [...articleQueries.all(), 'titles'] as const,
-      queryFn: async (): Promise<ArticleTitle[]> => {
-        const heads = await db.articleHeads.orderBy('importedAt').toArray();
-        return heads
-          .filter(isLive)
-          .reverse()
-          .map((a) => ({ id: a.id, title: a.title }));
-      },
+      // aborted when no screen waits for it any more (the Claims screen reads it for its menu, after its rows)
+      queryFn: ({ signal }): Promise<ArticleTitle[]> =>
+        db.transaction('r', db.articleHeads, async () => {
+          abortWith(signal);
+          const heads = await db.articleHeads.orderBy('importedAt').toArray();
+          return heads
+            .filter(isLive)
+            .reverse()
+            .map((a) => ({ id: a.id, title: a.title }));
+        }),
     }),
   /** Articles in the trash, most recently deleted first. */
   trash: () =>
@@ -352,11 +355,14 @@ export const speakerQueries = {
   list: () =>
     queryOptions({
       queryKey: [...speakerQueries.all(), 'list'] as const,
-      queryFn: async (): Promise<Speaker[]> => {
-        // one batch read, filtered after: a Dexie .filter() walks a cursor, a round trip per speaker
-        const rows = (await db.speakers.toArray()).filter(isLive);
-        return rows.sort((a, b) => a.name.localeCompare(b.name));
-      },
+      // 0.47 MB at 100,000 claims: aborted when no screen waits for it any more (see articleQueries.list)
+      queryFn: ({ signal }): Promise<Speaker[]> =>
+        db.transaction('r', db.speakers, async () => {
+          abortWith(signal);
+          // one batch read, filtered after: a Dexie .filter() walks a cursor, a round trip per speaker
+          const rows = (await db.speakers.toArray()).filter(isLive);
+          return rows.sort((a, b) => a.name.localeCompare(b.name));
+        }),
     }),
   detail: (id: SpeakerId) =>
     queryOptions({

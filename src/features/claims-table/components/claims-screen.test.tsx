@@ -20,20 +20,21 @@ function heldLists(client: QueryClient) {
   const answered = new Promise<void>((resolve) => {
     release = resolve;
   });
+  type Read<T> = (context: { signal: AbortSignal }) => Promise<T>;
   const held =
-    <T,>(list: string, read: () => Promise<T>) =>
-    async () => {
+    <T,>(list: string, read: Read<T>) =>
+    async (context: { signal: AbortSignal }) => {
       asked.push({ list, firstPageIn: firstPageIn() });
       await answered;
-      return read();
+      return read(context);
     };
   vi.spyOn(speakerQueries, 'list').mockImplementation(() => ({
     ...speakers,
-    queryFn: held('speakers', speakers.queryFn as () => Promise<Speaker[]>),
+    queryFn: held('speakers', speakers.queryFn as unknown as Read<Speaker[]>),
   }));
   vi.spyOn(articleQueries, 'titles').mockImplementation(() => ({
     ...titles,
-    queryFn: held('titles', titles.queryFn as () => Promise<ArticleTitle[]>),
+    queryFn: held('titles', titles.queryFn as unknown as Read<ArticleTitle[]>),
   }));
   return { asked, answer: () => release() };
 }
