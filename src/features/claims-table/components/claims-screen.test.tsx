@@ -1,11 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Speaker } from '@/core/model/types';
 import { saveImportedArticle } from '@/db/articles';
 import { type ArticleTitle, articleQueries, claimQueries, speakerQueries } from '@/db/queries';
-import { ClaimsScreen } from '@/features/claims-table/components/claims-screen';
+import { ClaimsScreen, MENUS_AFTER_MS } from '@/features/claims-table/components/claims-screen';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { stubResizeObserver } from '@/test/dom';
 
@@ -93,8 +93,9 @@ describe('ClaimsScreen', () => {
       within(grid).getAllByRole('link', { name: 'Open in “Police chief pledges more officers”' }),
     ).not.toEqual([]);
     expect(within(grid).queryByText('No speaker')).toBeNull();
-    // the lists were asked for only once the first page was in, never before
-    expect(lists.asked.length).toBeGreaterThan(0);
+    // the lists are asked for after the first page is in (and a quiet moment), never before
+    expect(lists.asked).toEqual([]);
+    await waitFor(() => expect(lists.asked.length).toBe(2), { timeout: 5_000 });
     for (const a of lists.asked) expect(a).toEqual({ list: a.list, firstPageIn: true });
     lists.answer();
     const speaker = screen.getByRole('combobox', { name: 'Speaker' });
@@ -107,5 +108,26 @@ describe('ClaimsScreen', () => {
     );
     const article = screen.getByRole('combobox', { name: 'Article' });
     expect(within(article).getAllByRole('option').length).toBe(3);
+  });
+
+  test("a screen left as soon as its rows show never asks for the menus' lists", async () => {
+    const client = newClient();
+    const lists = heldLists(client);
+    renderScreen(client);
+    const grid = await screen.findByRole('grid', { name: 'Claims' }, { timeout: 10_000 });
+    await waitFor(() => expect(within(grid).queryAllByText('Loading…')).toEqual([]), { timeout: 10_000 });
+    cleanup();
+    await new Promise((resolve) => setTimeout(resolve, MENUS_AFTER_MS + 300));
+    expect(lists.asked).toEqual([]);
+    lists.answer();
+  });
+
+  test('using the filters asks for the lists at once', async () => {
+    const client = newClient();
+    const lists = heldLists(client);
+    renderScreen(client);
+    fireEvent.focus(await screen.findByRole('combobox', { name: 'Speaker' }));
+    await waitFor(() => expect(lists.asked.map((a) => a.list).sort()).toEqual(['speakers', 'titles']));
+    lists.answer();
   });
 });
