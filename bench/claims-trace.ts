@@ -5,8 +5,8 @@
  * the scripts fetched meanwhile, and when the first rows showed.
  *
  * `BENCH_NO_BUILD=1 BENCH_KEEP_PROFILE=1 BENCH_PROFILE=<copy of a seeded profile> BENCH_PORT=4381
- *  npx tsx bench/claims-trace.ts` (BENCH_RUNS, default 3; BENCH_SETTLE_MS waits on the Library first;
- * `cpu` as the first argument prints a CPU profile of one such navigation instead).
+ *  npx tsx bench/claims-trace.ts` (BENCH_RUNS, default 3; BENCH_SETTLE_MS waits on the Library first).
+ * Requests made in workers (the search worker's) are not in the page's log.
  */
 import { IDB_LOG, type IdbEntry } from './lib/idb-log';
 import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib/profile';
