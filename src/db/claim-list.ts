@@ -5,7 +5,7 @@
  * only a text query's hits (at most SEARCH_LIMIT) are ordered after the search.
  */
 
-import { type Claim, type ClaimId, VERDICTS } from '@/core/model/types';
+import type { Claim, ClaimId } from '@/core/model/types';
 import {
   type ClaimFilters,
   claimMatchesFilters,
@@ -22,7 +22,6 @@ import {
   isKept,
   keyLocation,
   LIBRARY,
-  SEP,
   SORT_CODE,
   type SortCode,
   type SummaryRow,
@@ -463,70 +462,15 @@ function smallCriterion(p: Plan, needed: number): Criterion | null {
   return smallest.size <= 20_000 && smallest.size * 4 < walkKeys ? smallest : null;
 }
 
-/**
- * A page in verdict order where a small criterion would otherwise be read whole (`pageFromRows`:
- * a tag with a kind by verdict read all 2,500 of the tag's rows at 100,000 claims, 360-650 ms). The
- * verdict order is verdict, then article order, and every criterion's groups are kept in article
- * order: so the page is walked verdict by verdict, each as the same filter with that one verdict in
- * article order (the planner picks its driver and reads about as many rows as the page needs).
- * The cursor is the verdict order's own (`rank ␁ article tail`). Null when an offset cannot be
- * skipped by the summaries' counts (the caller reads the criterion whole instead).
- */
-async function pageByVerdict(
-  p: Plan,
-  { after, offset, limit }: { after: string | null; offset: number; limit: number },
-): Promise<{ ids: string[]; next: string | null } | null> {
-  let ranks = VERDICTS.map((verdict, rank) => ({ verdict, rank })).filter(
-    ({ verdict }) => p.f.verdicts.length === 0 || p.f.verdicts.includes(verdict),
-  );
-  if (p.desc) ranks = ranks.reverse();
-  let resume: string | null = null;
-  if (after !== null) {
-    const cut = after.indexOf(SEP);
-    const rank = Number(after.slice(0, cut));
-    ranks = ranks.filter((r) => (p.desc ? r.rank <= rank : r.rank >= rank));
-    if (ranks[0]?.rank === rank) resume = after.slice(cut + 1);
-  }
-  const ids: string[] = [];
-  let skip = offset;
-  /** The verdict order's tail of the last id taken. */
-  let lastTail: string | null = null;
-  for (const [i, { verdict, rank }] of ranks.entries()) {
-    const sub = await plan({ ...p.f, verdicts: [verdict], sort: 'article' });
-    const from = i === 0 ? resume : null;
-    if (ids.length === limit) {
-      // the page is full: it has a next one if this verdict has a match
-      if ((await walk(sub, { after: from, limit: 1 })).ids.length === 0) continue;
-      return { ids, next: lastTail };
-    }
-    if (skip > 0 && from === null) {
-      if (sub.matches === null) return null;
-      if (sub.matches <= skip) {
-        skip -= sub.matches;
-        continue;
-      }
-    }
-    const page = await walk(sub, { after: from, offset: skip, limit: limit - ids.length });
-    skip = 0;
-    ids.push(...page.ids);
-    if (page.next !== null) return { ids, next: `${rank}${SEP}${page.next}` };
-    if (page.last) lastTail = `${rank}${SEP}${page.last}`;
-  }
-  return { ids, next: null };
-}
-
 /** Up to `limit` matching ids in order after `after` (skipping `offset` matches first), and the cursor. */
 async function walk(
   p: Plan,
   { after = null, offset = 0, limit }: { after?: string | null; offset?: number; limit: number },
-): Promise<{ ids: string[]; next: string | null; last?: string | null }> {
+): Promise<{ ids: string[]; next: string | null }> {
   const single = p.driver.groups.length === 1 && p.exact;
   if (p.matches === 0) return { ids: [], next: null }; // the summaries say nothing matches
   const small = smallCriterion(p, offset + limit + 1);
-  if (small) {
-    const byVerdict = p.code === 'v' ? await pageByVerdict(p, { after, offset, limit }) : null;
-    return byVerdict ?? pageFromRows(p, small, { after, offset, limit });
-  }
+  if (small) return pageFromRows(p, small, { after, offset, limit });
   const batch = p.exact ? limit + 1 : firstBatch(p, offset + limit + 1);
   // article, speaker and tag criteria besides the driver: their ids (primary keys, one batch
   // each), so a walk reads the keys of its range and only the rows those ids allow
@@ -541,13 +485,13 @@ async function walk(
   let lastTail: string | null = null;
   for (;;) {
     const next = await nextEntry(p, streams);
-    if (!next) return { ids, next: null, last: lastTail };
+    if (!next) return { ids, next: null };
     if (!check(next.row)) continue;
     if (skip > 0) {
       skip--;
       continue;
     }
-    if (ids.length === limit) return { ids, next: lastTail, last: lastTail };
+    if (ids.length === limit) return { ids, next: lastTail };
     ids.push(next.row.id);
     lastTail = next.tail;
   }
