@@ -61,6 +61,16 @@ function renderScreen(client: QueryClient) {
   );
 }
 
+/** The screen rendered with its menu lists held, once its first rows show. */
+async function screenWithRows() {
+  const client = newClient();
+  const lists = heldLists(client);
+  renderScreen(client);
+  const grid = await screen.findByRole('grid', { name: 'Claims' }, { timeout: 10_000 });
+  await waitFor(() => expect(within(grid).queryAllByText('Loading…')).toEqual([]), { timeout: 10_000 });
+  return { lists, grid };
+}
+
 describe('ClaimsScreen', () => {
   beforeEach(async () => {
     await resetDb();
@@ -80,11 +90,7 @@ describe('ClaimsScreen', () => {
   });
 
   test("the first rows name their speakers and articles while the filter menus' lists are unread", async () => {
-    const client = newClient();
-    const lists = heldLists(client);
-    renderScreen(client);
-    const grid = await screen.findByRole('grid', { name: 'Claims' }, { timeout: 10_000 });
-    await waitFor(() => expect(within(grid).queryAllByText('Loading…')).toEqual([]), { timeout: 10_000 });
+    const { lists, grid } = await screenWithRows();
     const rows = within(grid).getAllByRole('row').slice(1);
     expect(rows.length).toBeGreaterThan(3);
     expect(within(grid).getAllByText('Alan Billings').length).toBeGreaterThan(0);
@@ -111,11 +117,7 @@ describe('ClaimsScreen', () => {
   });
 
   test("a screen left as soon as its rows show never asks for the menus' lists", async () => {
-    const client = newClient();
-    const lists = heldLists(client);
-    renderScreen(client);
-    const grid = await screen.findByRole('grid', { name: 'Claims' }, { timeout: 10_000 });
-    await waitFor(() => expect(within(grid).queryAllByText('Loading…')).toEqual([]), { timeout: 10_000 });
+    const { lists } = await screenWithRows();
     cleanup();
     await new Promise((resolve) => setTimeout(resolve, MENUS_AFTER_MS + 300));
     expect(lists.asked).toEqual([]);
