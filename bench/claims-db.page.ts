@@ -10,7 +10,7 @@ import type { Extraction } from '@/core/extract/types';
 import type { Claim, ClaimId, Verdict } from '@/core/model/types';
 import type { ClaimFilters } from '@/core/review/filters';
 import { prepareImport, writePreparedImport } from '@/db/articles';
-import { claimIdsPage, claimRows, countClaims, listClaimPage, listClaims } from '@/db/claim-list';
+import { claimIdsPage, claimRows, countClaims, listClaimPage, listTableClaims } from '@/db/claim-list';
 import { setClaimsVerdict, setClaimVerdict } from '@/db/claims';
 import { db } from '@/db/db';
 import { isVolatile, SEP, type SortCode } from '@/db/derived/facets';
@@ -81,9 +81,12 @@ async function time(
   return { name, ms, median: sorted[Math.floor(sorted.length / 2)]!, budget };
 }
 
-/** What the Claims table does for a filter: its count (height, header) and its first page of 100 rows. */
+/**
+ * What the Claims table does for a filter: its count (height, header) and its first page of 100 rows,
+ * each with its speaker's name and article's title (as the table's pages read them).
+ */
 function tableFirstPage(f: Partial<ClaimFilters>) {
-  return Promise.all([countClaims(f), listClaims(f, { offset: 0, limit: 100 })]);
+  return Promise.all([countClaims(f), listTableClaims(f, { offset: 0, limit: 100 })]);
 }
 
 /** An extraction of `claims` sentences for the import path (4 speakers). */

@@ -1,4 +1,4 @@
-import { type ClaimFilters, EMPTY_FILTERS } from '@/core/review/filters';
+import { type ClaimFilters, EMPTY_FILTERS } from '@/core/review/filter-defaults';
 import type { ClaimListFilter } from './claim-list';
 
 /**

@@ -9,7 +9,9 @@ import {
   claimRows,
   countClaims,
   iterateClaimRows,
+  labelClaimRows,
   listClaimPage,
+  listTableClaims,
   matchingClaimIds,
 } from './claim-list';
 import { addTagToClaims, setClaimsVerdict, softDeleteClaim, updateClaim } from './claims';
@@ -162,5 +164,44 @@ describe('the claims read model', () => {
     expect(pages.flat()).toEqual(await reference({ ...EMPTY_FILTERS, sort: 'updated' }));
     expect(pages.every((p) => p.length <= 2)).toBe(true);
     expect((await listClaimPage({}, { limit: 100 })).next).toBeNull();
+  });
+
+  test('a minimum check-worthiness alone is counted on its index range, no key read out', async () => {
+    await seed();
+    const keys = vi.spyOn(IDBIndex.prototype, 'getAllKeys');
+    try {
+      for (const min of [0, 0.45, 0.5, 0.9, 1]) {
+        const f = { ...EMPTY_FILTERS, minCheckworthy: min, sort: 'checkworthy' as const, desc: true };
+        expect(await countClaims(f), String(min)).toBe((await reference(f)).length);
+      }
+      expect(keys).not.toHaveBeenCalled();
+    } finally {
+      keys.mockRestore();
+    }
+  });
+
+  test("the table's rows carry their speaker's name and their article's title, read by key", async () => {
+    const { ids, speakers, articles } = await seed();
+    const names = new Map(speakers.map((s) => [s.id as string, s.name]));
+    const titles = new Map(articles.map((a) => [a.id as string, a.title]));
+    const rows = await listTableClaims({}, { limit: 100 });
+    expect(rows.map((r) => r.id)).toEqual(await reference(EMPTY_FILTERS));
+    for (const r of rows) {
+      expect(r.speakerName).toBe(r.speakerId ? names.get(r.speakerId) : null);
+      expect(r.articleTitle).toBe(titles.get(r.articleId));
+    }
+    expect(rows.every((r) => r.speakerName !== null && r.articleTitle !== null)).toBe(true);
+    // no speaker, a speaker in the trash, an article not there: no name, no title
+    const billings = speakers.find((s) => s.name === 'Alan Billings')!;
+    await db.speakers.update(billings.id, { deletedAt: Date.now() });
+    const [first] = await claimRows([ids[0]!] as ClaimId[]);
+    const labelled = await labelClaimRows([
+      { ...first!, speakerId: billings.id, articleId: 'gone' as never },
+      { ...first!, speakerId: null },
+    ]);
+    expect(labelled.map((r) => [r.speakerName, r.articleTitle])).toEqual([
+      [null, null],
+      [null, titles.get(first!.articleId)],
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { db } from './db';
 import { attachSource } from './evidence';
 import { ARTICLE_HEAD_CLAIMS, articleQueries, claimQueries, speakerQueries, storageQueries } from './queries';
 import { claimSearchStats } from './search';
+import { mergeSpeakers } from './speakers';
 
 beforeEach(resetDb);
 
@@ -178,6 +179,55 @@ describe('speakerQueries.byArticle', () => {
     const jay = (await db.claims.where('articleId').equals(b.articleId).sortBy('start'))[0]!;
     await setClaimSpeaker(jay.id, null);
     expect(await names(b.articleId)).toEqual(['Alan Billings']);
+  });
+});
+
+describe('articleQueries.list when the Library is left', () => {
+  test('a read whose signal aborts (no screen observes it any more) is aborted, not finished', async () => {
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const read = articleQueries.list().queryFn as (context: { signal: AbortSignal }) => Promise<unknown>;
+    const controller = new AbortController();
+    const left = read({ signal: controller.signal });
+    controller.abort();
+    await expect(left).rejects.toThrow();
+    // one aborted before it starts, too; a read nobody aborts answers
+    await expect(read({ signal: controller.signal })).rejects.toThrow();
+    expect(await read({ signal: new AbortController().signal })).toHaveLength(1);
+  });
+
+  test("the Claims screen's menu lists too (every speaker, every title)", async () => {
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const reads = [speakerQueries.list().queryFn, articleQueries.titles().queryFn] as unknown as ((context: {
+      signal: AbortSignal;
+    }) => Promise<unknown[]>)[];
+    for (const read of reads) {
+      const controller = new AbortController();
+      const left = read({ signal: controller.signal });
+      controller.abort();
+      await expect(left).rejects.toThrow();
+      expect((await read({ signal: new AbortController().signal })).length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('speakerQueries.list', () => {
+  test('every live speaker by name, read in one batch (no cursor: a round trip per speaker)', async () => {
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+    const billings = (await db.speakers.where('key').equals('alan billings').first())!;
+    const councillors = (await db.speakers.where('key').equals('conservative councillors').first())!;
+    await mergeSpeakers(billings.id, [councillors.id]); // the councillors' row goes to the trash
+    const cursors = [
+      vi.spyOn(IDBObjectStore.prototype, 'openCursor'),
+      vi.spyOn(IDBIndex.prototype, 'openCursor'),
+    ];
+    try {
+      const names = (await client().fetchQuery(speakerQueries.list())).map((s) => s.name);
+      expect(names).toEqual(['Alan Billings', 'James Cartlidge']);
+      for (const spy of cursors) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of cursors) spy.mockRestore();
+    }
   });
 });
 

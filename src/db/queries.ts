@@ -48,6 +48,17 @@ const isLive = <T extends { deletedAt: Timestamp | null }>(row: T | undefined): 
 const articleRange = (index: string, articleId: ArticleId) =>
   db.claims.where(index).between([articleId, Dexie.minKey], [articleId, Dexie.maxKey], true, true);
 
+/** Aborts the current Dexie transaction when `signal` aborts (a read nobody waits for any more). */
+function abortWith(signal: AbortSignal | undefined): void {
+  const tx = Dexie.currentTransaction;
+  if (!signal || !tx) return;
+  const abort = () => {
+    if (tx.active) tx.abort();
+  };
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+}
+
 /** How many claims an article's first read holds (`claimQueries.byArticleHead`). */
 export const ARTICLE_HEAD_CLAIMS = 150;
 /** Claims per request when reading a whole article (`articleClaimsInPages`). */
@@ -161,8 +172,12 @@ export const articleQueries = {
   list: (sort: ArticleSort = 'imported') =>
     queryOptions({
       queryKey: [...articleQueries.all(), 'list', ...(sort === 'imported' ? [] : [sort])] as const,
-      queryFn: () =>
+      // The read is 1.5 MB of summaries at 1,000 articles: when the Library is left before it is in
+      // (TanStack Query aborts the signal of a query no screen observes any more), its transaction is
+      // aborted, so the next screen's reads do not queue behind it and its rows are not decoded.
+      queryFn: ({ signal }) =>
         db.transaction('r', [db.articleHeads, db.summaries], async () => {
+          abortWith(signal);
           // heads, not articles (no text); one batch read, newest first by the sort below
           const articles = (await db.articleHeads.toArray()).filter(isLive);
           return sortArticles(await summariseLibrary(articles), sort);
@@ -183,13 +198,16 @@ export const articleQueries = {
   titles: () =>
     queryOptions({
       queryKey: [...articleQueries.all(), 'titles'] as const,
-      queryFn: async (): Promise<ArticleTitle[]> => {
-        const heads = await db.articleHeads.orderBy('importedAt').toArray();
-        return heads
-          .filter(isLive)
-          .reverse()
-          .map((a) => ({ id: a.id, title: a.title }));
-      },
+      // aborted when no screen waits for it any more (the Claims screen reads it for its menu, after its rows)
+      queryFn: ({ signal }): Promise<ArticleTitle[]> =>
+        db.transaction('r', db.articleHeads, async () => {
+          abortWith(signal);
+          const heads = await db.articleHeads.orderBy('importedAt').toArray();
+          return heads
+            .filter(isLive)
+            .reverse()
+            .map((a) => ({ id: a.id, title: a.title }));
+        }),
     }),
   /** Articles in the trash, most recently deleted first. */
   trash: () =>
@@ -212,7 +230,10 @@ export const articleQueries = {
 const claimList = () => import('./claim-list');
 
 /** Claims lists read the facets and summaries (kept with claims, evidence and speaker writes). */
-const LIST_META: DbQueryMeta = { tables: ['claimFacets', 'summaries', 'evidence', 'speakers', 'sources'] };
+const LIST_TABLES: readonly TableName[] = ['claimFacets', 'summaries', 'evidence', 'speakers', 'sources'];
+const LIST_META: DbQueryMeta = { tables: LIST_TABLES };
+/** The table's pages also hold their articles' titles (a rename refreshes them). */
+const TABLE_META: DbQueryMeta = { tables: [...LIST_TABLES, 'articleHeads'] };
 
 export const claimQueries = {
   all: () => ['claims'] as const,
@@ -252,13 +273,14 @@ export const claimQueries = {
   /**
    * A page of a claims list: the live claims matching the URL's `ClaimFilters` (any left out are
    * the defaults; `q` searches text, speaker, source titles, notes and tags), in the filters' sort,
-   * each with `sourceCount` and `flagged`, from `offset` or `after` a cursor. See `claim-list.ts`.
+   * each with `sourceCount`, `flagged`, its speaker's name and its article's title, from `offset` or
+   * `after` a cursor. See `claim-list.ts`.
    */
   list: (filter: ClaimListFilter = {}, { after = null, offset = 0, limit = 100 }: ClaimPageRequest = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'list', claimFilterKey(filter), { after, offset, limit }] as const,
-      queryFn: () => claimList().then((m) => m.listClaims(filter, { after, offset, limit })),
-      meta: LIST_META,
+      queryFn: () => claimList().then((m) => m.listTableClaims(filter, { after, offset, limit })),
+      meta: TABLE_META,
     }),
   /** The same page with the cursor of the next one. */
   page: (filter: ClaimListFilter = {}, { after = null, limit = 100 }: ClaimPageRequest = {}) =>
@@ -333,10 +355,14 @@ export const speakerQueries = {
   list: () =>
     queryOptions({
       queryKey: [...speakerQueries.all(), 'list'] as const,
-      queryFn: async (): Promise<Speaker[]> => {
-        const rows = await db.speakers.filter(isLive).toArray();
-        return rows.sort((a, b) => a.name.localeCompare(b.name));
-      },
+      // 0.47 MB at 100,000 claims: aborted when no screen waits for it any more (see articleQueries.list)
+      queryFn: ({ signal }): Promise<Speaker[]> =>
+        db.transaction('r', db.speakers, async () => {
+          abortWith(signal);
+          // one batch read, filtered after: a Dexie .filter() walks a cursor, a round trip per speaker
+          const rows = (await db.speakers.toArray()).filter(isLive);
+          return rows.sort((a, b) => a.name.localeCompare(b.name));
+        }),
     }),
   detail: (id: SpeakerId) =>
     queryOptions({

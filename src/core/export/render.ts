@@ -96,5 +96,4 @@ export function exportItemsOfTables(t: ExportTables): ExportItem[] {
     .filter((i): i is ExportItem => i !== null);
 }
 
-/** The Markdown heading of an export of every claim (the CLI's `convert` uses it too). */
-export const ALL_CLAIMS_TITLE = 'All claims';
+export { ALL_CLAIMS_TITLE } from './titles';

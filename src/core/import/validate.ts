@@ -3,8 +3,9 @@
  * extraction, storage). Each failure carries a message fit to show in the UI as is.
  */
 
-/** The largest article Claimdesk imports: 1 MB of UTF-8 (a long feature is ~50 KB). */
-export const MAX_IMPORT_BYTES = 1_000_000;
+import { formatBytes, MAX_IMPORT_BYTES } from './limits';
+
+export { formatBytes, MAX_IMPORT_BYTES };
 
 export type ImportFormat = 'text' | 'markdown' | 'html';
 
@@ -20,14 +21,6 @@ const fail = <T>(code: ImportProblem['code'], message: string): Checked<T> => ({
   ok: false,
   problem: { code, message },
 });
-
-/** "2.1 GB", "5.0 MB", "812 KB", "20 bytes" (decimal units, as file managers show them). */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1_000_000_000) return `${(bytes / 1_000_000_000).toFixed(1)} GB`;
-  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
-  if (bytes >= 1_000) return `${Math.round(bytes / 1_000)} KB`;
-  return `${bytes} bytes`;
-}
 
 const tooLarge = <T>(bytes: number): Checked<T> =>
   fail(

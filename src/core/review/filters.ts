@@ -1,37 +1,15 @@
 import type { ClaimKind } from '../extract/types';
 import type { Verdict } from '../model/types';
+import { CLAIM_SORTS, type ClaimFilters, type ClaimSort } from './filter-defaults';
 import { isVerdict } from './verdicts';
 
-export const CLAIM_SORTS = ['article', 'updated', 'checkworthy', 'speaker', 'verdict'] as const;
-export type ClaimSort = (typeof CLAIM_SORTS)[number];
-export type SourceFilter = 'any' | 'with' | 'without';
-
-/** What the claims table shows; lives in the URL so a view can be bookmarked. */
-export type ClaimFilters = Readonly<{
-  q: string;
-  articleIds: readonly string[];
-  speakerIds: readonly string[];
-  verdicts: readonly Verdict[];
-  tags: readonly string[];
-  kinds: readonly ClaimKind[];
-  source: SourceFilter;
-  minCheckworthy: number | null;
-  sort: ClaimSort;
-  desc: boolean;
-}>;
-
-export const EMPTY_FILTERS: ClaimFilters = {
-  q: '',
-  articleIds: [],
-  speakerIds: [],
-  verdicts: [],
-  tags: [],
-  kinds: [],
-  source: 'any',
-  minCheckworthy: null,
-  sort: 'article',
-  desc: false,
-};
+export {
+  CLAIM_SORTS,
+  type ClaimFilters,
+  type ClaimSort,
+  EMPTY_FILTERS,
+  type SourceFilter,
+} from './filter-defaults';
 
 const KINDS: readonly ClaimKind[] = ['direct', 'indirect', 'mixed', 'headline', 'unattributed'];
 const isKind = (v: string): v is ClaimKind => (KINDS as readonly string[]).includes(v);

@@ -1,4 +1,4 @@
-import { ALL_CLAIMS_TITLE } from '@/core/export/render';
+import { ALL_CLAIMS_TITLE } from '@/core/export/titles';
 import type { ExportScope } from '@/db/export-read';
 
 /** One "which claims" option of the export dialog, as the screen that opens it offers it. */

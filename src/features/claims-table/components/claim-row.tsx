@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { formatCheckworthy } from '@/core/review/checkworthiness';
 import { kindLabel } from '@/core/review/kinds';
 import { verdictLabel } from '@/core/review/verdicts';
-import type { ClaimListItem as Row } from '@/db/claim-list';
+import type { ClaimTableRow as Row } from '@/db/claim-list';
 import { formatUpdated } from '@/features/claims-table/format';
 
 type Props = Readonly<{

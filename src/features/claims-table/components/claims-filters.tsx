@@ -11,6 +11,10 @@ type Props = Readonly<{
   filters: ClaimFilters;
   articles: readonly Option[];
   speakers: readonly Speaker[];
+  /** The article and speaker lists are still being read (read once the first rows are in). */
+  loading?: boolean;
+  /** The filters are being used (focus or pointer): the screen reads the lists now if it has not. */
+  onWanted?: () => void;
   onChange: (f: ClaimFilters) => void;
 }>;
 
@@ -18,14 +22,14 @@ const ANY = '';
 const MIN_SCORES = ['0.3', '0.5', '0.7'];
 
 /** One control per filter; each writes to the URL. A URL may hold several values; the control shows the first. */
-export function ClaimsFilters({ filters, articles, speakers, onChange }: Props) {
+export function ClaimsFilters({ filters, articles, speakers, loading = false, onWanted, onChange }: Props) {
   const set = (patch: Partial<ClaimFilters>) => onChange({ ...filters, ...patch });
   const one = <T extends string>(v: string) => (v === ANY ? [] : [v as T]);
   const active = activeCount(filters);
   return (
     <details className="claims-filters-box" open={!narrow()}>
       <summary>Filters{active > 0 && <span className="filter-count"> ({active} on)</span>}</summary>
-      <fieldset className="claims-filters">
+      <fieldset className="claims-filters" onFocus={onWanted} onPointerDown={onWanted}>
         <legend className="visually-hidden">Filters</legend>
         <Select
           id="filter-article"
@@ -33,6 +37,7 @@ export function ClaimsFilters({ filters, articles, speakers, onChange }: Props) 
           value={filters.articleIds[0] ?? ANY}
           onChange={(v) => set({ articleIds: one(v) })}
           options={articles.map((a) => ({ value: a.id, label: a.label }))}
+          loading={loading}
         />
         <Select
           id="filter-speaker"
@@ -40,6 +45,7 @@ export function ClaimsFilters({ filters, articles, speakers, onChange }: Props) 
           value={filters.speakerIds[0] ?? ANY}
           onChange={(v) => set({ speakerIds: one(v) })}
           options={speakers.map((s) => ({ value: s.id, label: s.name }))}
+          loading={loading}
         />
         <Select
           id="filter-verdict"
@@ -122,17 +128,19 @@ type SelectProps = Readonly<{
   value: string;
   anyLabel?: string;
   options: readonly { value: string; label: string }[];
+  /** The options are still being read: a chosen value is shown as loading, not as unknown. */
+  loading?: boolean;
   onChange: (value: string) => void;
 }>;
 
-function Select({ id, label, value, anyLabel = 'All', options, onChange }: SelectProps) {
+function Select({ id, label, value, anyLabel = 'All', options, loading = false, onChange }: SelectProps) {
   const known = value === ANY || options.some((o) => o.value === value);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value={ANY}>{anyLabel}</option>
-        {!known && <option value={value}>(unknown: {value.slice(0, 12)})</option>}
+        {!known && <option value={value}>{loading ? 'Loading…' : `(unknown: ${value.slice(0, 12)})`}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

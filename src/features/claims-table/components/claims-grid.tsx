@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import type { ClaimFilters, ClaimSort } from '@/core/review/filters';
-import type { ClaimListItem as Row } from '@/db/claim-list';
+import type { ClaimTableRow as Row } from '@/db/claim-list';
 import { ClaimRow } from '@/features/claims-table/components/claim-row';
 import { COLUMNS, formatCount } from '@/features/claims-table/format';
 import { useVisibleRows } from '@/features/claims-table/hooks/use-claim-table';
@@ -14,8 +14,6 @@ type Props = Readonly<{
   focusIndex: number;
   /** Set when the focus moved by keyboard: the row is scrolled to and given DOM focus. */
   focusByKey: boolean;
-  speakerNames: ReadonlyMap<string, string>;
-  articleTitles: ReadonlyMap<string, string>;
   claimHref: (articleId: string, claimId: string) => string;
   onSort: (sort: ClaimSort) => void;
   onFocusRow: (index: number) => void;
@@ -136,8 +134,8 @@ export function ClaimsGrid(p: Props) {
               start={item.start}
               row={row}
               measureRef={virtualizer.measureElement}
-              speakerName={claim?.speakerId ? (p.speakerNames.get(claim.speakerId) ?? null) : null}
-              articleTitle={claim ? (p.articleTitles.get(claim.articleId) ?? 'Article') : ''}
+              speakerName={claim?.speakerName ?? null}
+              articleTitle={claim ? (claim.articleTitle ?? 'Article') : ''}
               href={claim ? p.claimHref(claim.articleId, claim.id) : ''}
               selected={claim ? p.selection.has(claim.id) : false}
               focused={item.index === p.focusIndex}

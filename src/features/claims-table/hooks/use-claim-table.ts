@@ -2,7 +2,7 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { ClaimId } from '@/core/model/types';
 import type { ClaimFilters } from '@/core/review/filters';
-import type { ClaimListItem } from '@/db/claim-list';
+import type { ClaimTableRow } from '@/db/claim-list';
 import { claimQueries } from '@/db/queries';
 
 export const PAGE_SIZE = 100;
@@ -20,22 +20,29 @@ export function useMatchingIdsOnDemand(filters: ClaimFilters): () => Promise<rea
 }
 
 /**
- * Rows for the visible window only: the pages of PAGE_SIZE covering [first, last] (plus one page
- * either side), each one bounded read of the read model at its offset, so scrolling never reads
- * the whole match.
+ * Rows for the visible window only: the pages of PAGE_SIZE covering [first, last], each one bounded
+ * read of the read model at its offset, so scrolling never reads the whole match. The page either
+ * side is read once those are in, so it never queues ahead of (or beside) the rows on screen.
  */
 export function useVisibleRows(filters: ClaimFilters, count: number, first: number, last: number) {
   const pages: number[] = [];
+  let seen = { from: 0, to: -1 };
   if (count > 0) {
-    const from = Math.max(0, Math.floor(first / PAGE_SIZE) - 1);
-    const to = Math.min(Math.floor((count - 1) / PAGE_SIZE), Math.floor(last / PAGE_SIZE) + 1);
-    for (let p = from; p <= to; p++) pages.push(p);
+    const lastPage = Math.floor((count - 1) / PAGE_SIZE);
+    seen = { from: Math.floor(first / PAGE_SIZE), to: Math.min(lastPage, Math.floor(last / PAGE_SIZE)) };
+    for (let p = Math.max(0, seen.from - 1); p <= Math.min(lastPage, seen.to + 1); p++) pages.push(p);
   }
+  const inView = (p: number) => p >= seen.from && p <= seen.to;
+  // the pages in view are observed below, so this render is repeated when they come in
+  const client = useQueryClient();
+  const ready = pages
+    .filter(inView)
+    .every((p) => client.getQueryData(pageQuery(filters, p).queryKey) !== undefined);
   const results = useQueries({
-    queries: pages.map((p) => claimQueries.list(filters, { offset: p * PAGE_SIZE, limit: PAGE_SIZE })),
+    queries: pages.map((p) => ({ ...pageQuery(filters, p), enabled: ready || inView(p) })),
   });
   // ~300 entries per render: cheap enough to rebuild each time.
-  const byIndex = new Map<number, ClaimListItem>();
+  const byIndex = new Map<number, ClaimTableRow>();
   pages.forEach((p, i) => {
     const rows = results[i]?.data;
     if (!rows) return;
@@ -45,3 +52,6 @@ export function useVisibleRows(filters: ClaimFilters, count: number, first: numb
   });
   return byIndex;
 }
+
+const pageQuery = (filters: ClaimFilters, page: number) =>
+  claimQueries.list(filters, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });

@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { MAX_IMPORT_BYTES } from '@/core/import/validate';
+import { MAX_IMPORT_BYTES } from '@/core/import/limits';
 import { ImportStatus } from '@/features/import/components/import-status';
 import { useFileDrop } from '@/features/import/hooks/use-file-drop';
 import { useImportArticle } from '@/features/import/hooks/use-import-article';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { formatBytes } from '@/core/import/validate';
+import { formatBytes } from '@/core/import/limits';
 import { storageQueries } from '@/db/queries';
 
 /** Only what is true today: there is no backup or export to point at yet. */
