@@ -178,7 +178,9 @@ describe('schema fixtures', () => {
 
       test('the library list, undo and new writes work on the upgraded data', async () => {
         // the library's per-article progress (read from summaries, kept since version 4)
-        const summaries = await (articleQueries.list().queryFn as () => Promise<ArticleSummary[]>)();
+        const summaries = await (
+          articleQueries.list().queryFn as (context: { signal: AbortSignal }) => Promise<ArticleSummary[]>
+        )({ signal: new AbortController().signal });
         const live = fixture.tables.articles!.filter((a) => a.deletedAt === null);
         expect(summaries.map((s) => s.id).sort()).toEqual(live.map((a) => a.id).sort());
         for (const s of summaries) {

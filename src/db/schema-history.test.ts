@@ -463,7 +463,9 @@ describe('schema history', () => {
       expect(counts.byVerdict.misleading).toBe(theirs.filter((c) => c.verdict === 'misleading').length);
     }
     // the screens' reads on the upgraded library: the Library list and a filtered claims page
-    const library = await (articleQueries.list().queryFn as () => Promise<ArticleSummary[]>)();
+    const library = await (
+      articleQueries.list().queryFn as (context: { signal: AbortSignal }) => Promise<ArticleSummary[]>
+    )({ signal: new AbortController().signal });
     expect(library.map((a) => [a.id, a.claimCount]).sort()).toEqual(
       lib.articles.map((a) => [a.id, liveClaims.filter((c) => c.articleId === a.id).length]).sort(),
     );
