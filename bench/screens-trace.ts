@@ -9,6 +9,7 @@
  * default 500, is the wait on the Library before each open).
  */
 import type { CDPSession } from '@playwright/test';
+import { IDB_LOG, type IdbEntry } from './lib/idb-log';
 import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib/profile';
 
 type Node = {
@@ -123,34 +124,9 @@ async function profiled<T>(cdp: CDPSession, run: () => Promise<T>): Promise<[T, 
   return [result, profile];
 }
 
-/** Wraps IndexedDB's request methods: each request's store / index, asked and answered times, rows. */
-const IDB_LOG = `
+/** When each stage of the screen first shows: the route's fallback, the screen's own loading line, the screen. */
+const STAGE_MARKS = `
 (() => {
-  const log = [];
-  window.__idb = log;
-  const wrap = (proto, kind, names) => {
-    for (const name of names) {
-      const orig = proto[name];
-      if (typeof orig !== 'function') continue;
-      proto[name] = function (...args) {
-        const req = orig.apply(this, args);
-        const where = kind === 'index' ? this.objectStore.name + '.' + this.name : this.name;
-        const entry = { op: name, where, asked: performance.now(), answered: null, rows: null };
-        log.push(entry);
-        req.addEventListener('success', () => {
-          if (entry.answered === null) {
-            entry.answered = performance.now();
-            entry.rows = Array.isArray(req.result) ? req.result.length : null;
-          }
-        });
-        return req;
-      };
-    }
-  };
-  const ops = ['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count', 'getKey'];
-  wrap(IDBObjectStore.prototype, 'store', [...ops, 'put', 'add', 'delete', 'bulkPut']);
-  wrap(IDBIndex.prototype, 'index', ops);
-  // When each stage of the screen first shows: the route's fallback, the screen's own loading line, the screen.
   const marks = [];
   window.__marks = marks;
   const stages = { 'route fallback': '.route-loading', 'screen loading': '.loading', 'article screen': '.article-screen' };
@@ -161,13 +137,15 @@ const IDB_LOG = `
   }).observe(document, { subtree: true, childList: true });
 })();
 `;
-type IdbEntry = { op: string; where: string; asked: number; answered: number | null; rows: number | null };
 
 const what = process.argv[2] ?? 'all';
 const profile = await ensureSeededProfile();
 const server = await servePreview();
 const context = await launchProfile();
-if (what === 'idb') await context.addInitScript(IDB_LOG);
+if (what === 'idb') {
+  await context.addInitScript(IDB_LOG);
+  await context.addInitScript(STAGE_MARKS);
+}
 const page = context.pages()[0] ?? (await context.newPage());
 const cdp = await context.newCDPSession(page);
 const longArticle = `/articles/${encodeURIComponent(profile.longArticleId)}`;

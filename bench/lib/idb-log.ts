@@ -1,8 +1,8 @@
 /**
  * An init script for a bench page that logs every IndexedDB request the page makes into
  * `window.__idb`: its operation, store or index, when it was asked and first answered
- * (performance.now()), how many rows a batch read returned, and how many steps a cursor took.
- * (bench/screens-trace.ts keeps its own copy for now; it can import this one.)
+ * (performance.now()), how many rows a batch read returned, and how many steps a cursor took
+ * (bench/claims-trace.ts, bench/screens-trace.ts's `idb` mode).
  */
 export const IDB_LOG = `
 (() => {
