@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { Dexie } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import type {
   Article,
   ArticleId,
@@ -48,15 +48,21 @@ const isLive = <T extends { deletedAt: Timestamp | null }>(row: T | undefined): 
 const articleRange = (index: string, articleId: ArticleId) =>
   db.claims.where(index).between([articleId, Dexie.minKey], [articleId, Dexie.maxKey], true, true);
 
-/** Aborts the current Dexie transaction when `signal` aborts (a read nobody waits for any more). */
-function abortWith(signal: AbortSignal | undefined): void {
-  const tx = Dexie.currentTransaction;
-  if (!signal || !tx) return;
-  const abort = () => {
-    if (tx.active) tx.abort();
-  };
-  if (signal.aborted) abort();
-  else signal.addEventListener('abort', abort, { once: true });
+/**
+ * `read` in a read transaction on `tables`, aborted when `signal` aborts (TanStack Query aborts the
+ * signal of a query no screen observes any more): the next screen's reads do not queue behind it,
+ * and its rows are not decoded.
+ */
+function abortableRead<T>(signal: AbortSignal, tables: Table[], read: () => Promise<T>): Promise<T> {
+  return db.transaction('r', tables, () => {
+    const tx = Dexie.currentTransaction;
+    const abort = () => {
+      if (tx?.active) tx.abort();
+    };
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+    return read();
+  });
 }
 
 /** How many claims an article's first read holds (`claimQueries.byArticleHead`). */
@@ -172,12 +178,9 @@ export const articleQueries = {
   list: (sort: ArticleSort = 'imported') =>
     queryOptions({
       queryKey: [...articleQueries.all(), 'list', ...(sort === 'imported' ? [] : [sort])] as const,
-      // The read is 1.5 MB of summaries at 1,000 articles: when the Library is left before it is in
-      // (TanStack Query aborts the signal of a query no screen observes any more), its transaction is
-      // aborted, so the next screen's reads do not queue behind it and its rows are not decoded.
+      // 1.5 MB of summaries at 1,000 articles: aborted when the Library is left before it is in
       queryFn: ({ signal }) =>
-        db.transaction('r', [db.articleHeads, db.summaries], async () => {
-          abortWith(signal);
+        abortableRead(signal, [db.articleHeads, db.summaries], async () => {
           // heads, not articles (no text); one batch read, newest first by the sort below
           const articles = (await db.articleHeads.toArray()).filter(isLive);
           return sortArticles(await summariseLibrary(articles), sort);
@@ -200,8 +203,7 @@ export const articleQueries = {
       queryKey: [...articleQueries.all(), 'titles'] as const,
       // aborted when no screen waits for it any more (the Claims screen reads it for its menu, after its rows)
       queryFn: ({ signal }): Promise<ArticleTitle[]> =>
-        db.transaction('r', db.articleHeads, async () => {
-          abortWith(signal);
+        abortableRead(signal, [db.articleHeads], async () => {
           const heads = await db.articleHeads.orderBy('importedAt').toArray();
           return heads
             .filter(isLive)
@@ -357,8 +359,7 @@ export const speakerQueries = {
       queryKey: [...speakerQueries.all(), 'list'] as const,
       // 0.47 MB at 100,000 claims: aborted when no screen waits for it any more (see articleQueries.list)
       queryFn: ({ signal }): Promise<Speaker[]> =>
-        db.transaction('r', db.speakers, async () => {
-          abortWith(signal);
+        abortableRead(signal, [db.speakers], async () => {
           // one batch read, filtered after: a Dexie .filter() walks a cursor, a round trip per speaker
           const rows = (await db.speakers.toArray()).filter(isLive);
           return rows.sort((a, b) => a.name.localeCompare(b.name));
