@@ -81,8 +81,13 @@ export function launchBenchBrowser(profile: string): Promise<BrowserContext> {
 }
 
 /** Runs the page's benchmark once and returns (and prints) what it measured, with the date and load. */
-export async function runBenchPage(name: string, options: Record<string, number>): Promise<BenchRun> {
-  const port = Number(process.env.E2E_PORT ?? 4177);
+export async function runBenchPage(
+  name: string,
+  options: Record<string, number>,
+  /** A profile to run in (a copy the caller made and this run may change and removes), and its origin's port. */
+  where: { profile: string; port: number } | null = null,
+): Promise<BenchRun> {
+  const port = where?.port ?? Number(process.env.E2E_PORT ?? 4177);
   const root = fileURLToPath(new URL('..', import.meta.url));
   const server = await createServer({
     configFile: false,
@@ -94,7 +99,7 @@ export async function runBenchPage(name: string, options: Record<string, number>
     server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
   });
   await server.listen();
-  const profile = mkdtempSync(join(tmpdir(), `${name}-bench-`));
+  const profile = where?.profile ?? mkdtempSync(join(tmpdir(), `${name}-bench-`));
   const context = await launchBenchBrowser(profile);
   const loadBefore = load();
   try {

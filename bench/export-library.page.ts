@@ -27,7 +27,8 @@ import { newId } from '@/db/ids';
 import { runExport } from '@/features/export/run-export';
 import { openRaw } from './lib/raw-idb';
 
-type Options = { claims: number; articles: number; restoreClaims: number };
+/** `seeded` 1: the profile holds a library already (a copy of the bench library): export that one. */
+type Options = { claims: number; articles: number; restoreClaims: number; seeded?: number };
 const out = document.getElementById('out')!;
 const log = (s: string) => {
   console.log(s);
@@ -214,9 +215,12 @@ async function measure<T>(name: string, fn: (sample: () => void) => Promise<T>) 
 
 (window as unknown as { runBench: (o: Options) => Promise<unknown> }).runBench = async (o) => {
   const t0 = performance.now();
-  const claims = await seedLibrary(o);
+  // the `deletedAt` index holds only tombstones (a null key is left out of an index)
+  const claims = o.seeded
+    ? (await db.claims.count()) - (await db.claims.orderBy('deletedAt').count())
+    : await seedLibrary(o);
   const seedMs = round(performance.now() - t0);
-  log(`seeded ${claims} claims in ${seedMs} ms`);
+  log(o.seeded ? `the library holds ${claims} live claims` : `seeded ${claims} claims in ${seedMs} ms`);
   const exportOf = (format: 'csv' | 'backup', total: number) => (sample: () => void) =>
     runExport({
       format,
