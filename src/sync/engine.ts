@@ -378,10 +378,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const first = since === null;
     let catchingUp = catchUpBatch > 0 && (await isCatchingUp(db));
     // A first sync into a library with no revisions yet (nothing pulled or pushed before): only
-    // this run writes them (pushes come after the pull), so apply reads none it did not write.
+    // this run writes them (pushes come after the pull, and only apply sets `mergedInto`), so apply
+    // reads none it did not write, and takes where it merged a row from what it remembers here.
     const unrevisedAtStart = first && (await db.syncRevisions.limit(1).count()) === 0;
-    const appliedHere = new Set<string>();
-    const unrevised = unrevisedAtStart ? (id: string) => !appliedHere.has(id) : undefined;
+    const written = unrevisedAtStart ? new Map<string, string | null>() : undefined;
     let done = 0;
     // CouchDB sends `pending` with each page; without it (the test server, older servers) a first
     // sync of a whole database lists every document once: its counts are the total to expect.
@@ -454,9 +454,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
                   r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, ...(r.deleted ? { _deleted: true } : {}) },
               );
         const outcome = await timed('apply', () =>
-          applyDocs(db, docs, me, now(), page.last_seq, { catchUp: catchingUp, trace, unrevised }),
+          applyDocs(db, docs, me, now(), page.last_seq, { catchUp: catchingUp, trace, written }),
         );
-        if (unrevised) for (const id of outcome.revised) appliedHere.add(id);
+        if (written) for (const [id, into] of outcome.revised) written.set(id, into);
         report.pulled += outcome.applied;
         report.merged += outcome.merged;
         report.conflicts += outcome.conflicts;
@@ -496,7 +496,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return sending;
     };
     const roundSize = (round: number) => Math.min(pushBatch, FIRST_PUSH_ROUND * 2 ** round);
-    let prepared: PreparedPush | null = await timed('push:prepare', () => preparePush(db, me, roundSize(0)));
+    let prepared: PreparedPush | null = await timed('push:prepare', () =>
+      preparePush(db, me, roundSize(0), {}, trace),
+    );
     /** The current round's request when it was sent ahead (during the previous round's writes). */
     let inFlight: ReturnType<typeof send> | null = null;
     for (let round = 0; round < MAX_PUSH_ROUNDS && prepared; round++) {
@@ -506,14 +508,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const following =
         current.docs.length > 0
           ? await timed('push:prepare', () =>
-              preparePush(db, me, roundSize(round + 1), { afterSeq: current.lastSeq, busy: current.ids }),
+              preparePush(
+                db,
+                me,
+                roundSize(round + 1),
+                { afterSeq: current.lastSeq, busy: current.ids },
+                trace,
+              ),
             )
           : null;
       const answer = await timed('push:wait', () => inFlight!);
       // and sent before this round's answer is written, so the server works while this device does
       const next = following && following.read > 0 && round + 1 < MAX_PUSH_ROUNDS ? send(following) : null;
       const out = await timed('push:finish', () =>
-        finishPush(db, client, me, now(), current, answer, signal),
+        finishPush(db, client, me, now(), current, answer, signal, trace),
       );
       if (out.pushed > 0) echoExpected = true;
       report.pushed += out.pushed;

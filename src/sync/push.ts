@@ -12,6 +12,18 @@ import type { OutboxEntry, ReplicatedTable, RevisionRow } from '@/db/sync-tables
 import { applyDocs, type Identity, SYNC_WRITE_TABLES } from './apply';
 import type { BulkResult, CouchClient, CouchDoc } from './couch';
 import { docIdOf, type Row, toDoc } from './docs';
+import type { SyncTrace } from './types';
+
+/** A clock for `trace`: each call tells it the time since the previous one under `name`. */
+function stepper(trace: SyncTrace | undefined) {
+  let mark = performance.now();
+  return (name: string) => {
+    if (!trace) return;
+    const t = performance.now();
+    trace(name, t - mark);
+    mark = t;
+  };
+}
 
 export type PushOutcome = {
   pushed: number;
@@ -69,7 +81,9 @@ export async function preparePush(
   me: Identity,
   limit: number,
   skip: Readonly<{ afterSeq?: number; busy?: ReadonlySet<string> }> = {},
+  trace?: SyncTrace,
 ): Promise<PreparedPush> {
+  const step = stepper(trace);
   const all =
     skip.afterSeq === undefined
       ? await db.syncOutbox.orderBy('seq').limit(limit).toArray()
@@ -78,7 +92,9 @@ export async function preparePush(
   const lastSeq = all.at(-1)?.seq ?? skip.afterSeq ?? 0;
   const groups = groupEntries(entries);
   const list = [...groups.values()];
+  step('push:prepare:outbox');
   const revisions = await db.syncRevisions.bulkGet(list.map((g) => [g.table, g.rowId] as [string, string]));
+  step('push:prepare:revisions');
   const rows = new Map<string, Row | undefined>();
   for (const table of new Set(list.map((g) => g.table))) {
     const ids = list.filter((g) => g.table === table).map((g) => g.rowId);
@@ -86,6 +102,7 @@ export async function preparePush(
       rows.set(docIdOf(table, ids[i]!), row);
     });
   }
+  step('push:prepare:rows');
 
   const docs: CouchDoc[] = [];
   const sent = new Map<string, Row | null>();
@@ -109,6 +126,7 @@ export async function preparePush(
     sent.set(id, body);
   });
   if (drop.length > 0) await db.syncOutbox.bulkDelete(drop);
+  step('push:prepare:docs');
   return { list, revisions, docs, sent, ids: new Set(sent.keys()), lastSeq, read: all.length };
 }
 
@@ -165,7 +183,9 @@ export async function finishPush(
   prepared: PreparedPush,
   results: readonly BulkResult[],
   signal?: AbortSignal,
+  trace?: SyncTrace,
 ): Promise<PushOutcome & { sent: number }> {
+  const step = stepper(trace);
   const { list, revisions, sent } = prepared;
   const out: PushOutcome & { sent: number } = {
     pushed: 0,
@@ -223,9 +243,15 @@ export async function finishPush(
       if (g.table !== 'history' && base) await tableOf(db, g.table).put(base as Row);
       else await tableOf(db, g.table).delete(g.rowId);
     }
+    step('push:finish:open');
     if (done.length > 0) await db.syncOutbox.bulkDelete(done);
-    if (newRevisions.length > 0) await db.syncRevisions.bulkPut(await leanWherePushed(db, newRevisions));
+    step('push:finish:outbox');
+    const lean = newRevisions.length > 0 ? await leanWherePushed(db, newRevisions) : [];
+    step('push:finish:lean');
+    if (lean.length > 0) await db.syncRevisions.bulkPut(lean);
+    step('push:finish:revisions');
   });
+  step('push:finish:commit');
 
   if (conflicted.length > 0) {
     const theirs = await client.getDocs(conflicted, signal);
