@@ -117,4 +117,44 @@ describe('push rounds and what follows them', () => {
     expect(rounds).toEqual([250, 500, 150]);
     expect(await a.db.syncOutbox.count()).toBe(0);
   });
+
+  test('a row the server fails in the middle of a round keeps its outbox entry; the rows around it leave', async () => {
+    const team = await newTeam();
+    let failing: string | null = null;
+    const failOne = through(async (input, init, next) => {
+      if (!failing || !input.includes('/_bulk_docs')) return next(input, init);
+      const body = JSON.parse(String(init?.body)) as { docs: { _id: string }[] };
+      const docs = body.docs.filter((d) => d._id !== failing);
+      const res = await next(input, { ...init, body: JSON.stringify({ ...body, docs }) });
+      const results = (await res.json()) as unknown[];
+      const failed = { id: failing, error: 'internal_server_error', reason: 'the disk is full' };
+      return new Response(JSON.stringify([...results, failed]), { status: res.status, headers: res.headers });
+    });
+    const a = await device(team, 'ana', { fetch: failOne });
+    await a.engine.syncOnce(); // connected: what is written from now on is captured
+    // one transaction: seven outbox entries side by side
+    const seven: Speaker[] = Array.from({ length: 7 }, (_, i) => ({
+      id: newId<SpeakerId>(),
+      name: `Speaker ${i}`,
+      key: `speaker ${i}`,
+      type: 'person',
+      role: null,
+      aliases: [],
+      updatedAt: a.clock.now,
+      deletedAt: null,
+    }));
+    await a.db.speakers.bulkAdd(seven);
+    const seqs = (await a.db.syncOutbox.toArray()).map((e) => e.seq!);
+    expect(seqs).toHaveLength(7);
+    expect(seqs.at(-1)! - seqs[0]!).toBe(6);
+    failing = `speakers:${seven[3]!.id}`;
+    const report = await a.engine.syncOnce();
+    expect(report.pushed).toBe(6);
+    const left = await a.db.syncOutbox.toArray();
+    expect(left.map((e) => [e.rowId, e.seq])).toEqual([[seven[3]!.id, seqs[3]]]);
+
+    failing = null;
+    expect(await a.engine.syncOnce()).toMatchObject({ complete: true, pushed: 1 });
+    expect(await a.db.syncOutbox.count()).toBe(0);
+  });
 });

@@ -69,6 +69,8 @@ export type PreparedPush = Readonly<{
   lastSeq: number;
   /** Outbox entries read at all (sent or dropped). */
   read: number;
+  /** Their sequence numbers, ascending (as read). */
+  seqs: readonly number[];
 }>;
 
 /**
@@ -127,7 +129,16 @@ export async function preparePush(
   });
   if (drop.length > 0) await db.syncOutbox.bulkDelete(drop);
   step('push:prepare:docs');
-  return { list, revisions, docs, sent, ids: new Set(sent.keys()), lastSeq, read: all.length };
+  return {
+    list,
+    revisions,
+    docs,
+    sent,
+    ids: new Set(sent.keys()),
+    lastSeq,
+    read: all.length,
+    seqs: all.map((e) => e.seq!),
+  };
 }
 
 /**
@@ -137,17 +148,24 @@ export async function preparePush(
  * (an entry left after this round's were removed) keeps the pushed body as the base of that edit.
  * Runs in the round's transaction, after its entries are removed.
  */
-async function leanWherePushed(db: SyncDb, revisions: RevisionRow[]): Promise<RevisionRow[]> {
+async function leanWherePushed(
+  db: SyncDb,
+  revisions: RevisionRow[],
+  lastSeq: number,
+): Promise<RevisionRow[]> {
   const candidates = revisions.filter((r) => r.base !== null && r.table !== 'history');
-  const later = new Set(
-    candidates.length === 0
+  // A write after the round read its rows has a later entry than any it read: none when the
+  // outbox ends at or before the round's last one. Otherwise one count per row, all sent at once
+  // (an `anyOf` walks the index with a cursor that jumps key to key: a round trip per row).
+  const newest = candidates.length === 0 ? undefined : await db.syncOutbox.orderBy('seq').lastKey();
+  const counted =
+    newest === undefined || (newest as number) <= lastSeq
       ? []
-      : (
-          (await db.syncOutbox
-            .where('[table+rowId]')
-            .anyOf(candidates.map((r) => [r.table, r.rowId]))
-            .keys()) as unknown as [string, string][]
-        ).map(([table, rowId]) => docIdOf(table as ReplicatedTable, rowId)),
+      : await Promise.all(
+          candidates.map((r) => db.syncOutbox.where('[table+rowId]').equals([r.table, r.rowId]).count()),
+        );
+  const later = new Set(
+    candidates.filter((_, i) => (counted[i] ?? 0) > 0).map((r) => docIdOf(r.table, r.rowId)),
   );
   return revisions.map((r) => {
     // history entries are never merged against a base
@@ -155,6 +173,31 @@ async function leanWherePushed(db: SyncDb, revisions: RevisionRow[]): Promise<Re
     const { base: _pushed, ...lean } = r;
     return lean;
   });
+}
+
+/**
+ * Removes the `done` entries of a round whose entries were `read` (ascending): each unbroken run of
+ * them as one key range, not one request per entry (a round of 2,000 was 2,000 deletes). A run holds
+ * no entry the round did not settle: the outbox's keys only grow, so none was added inside it since.
+ */
+async function removeEntries(db: SyncDb, read: readonly number[], done: readonly number[]): Promise<void> {
+  const settled = new Set(done);
+  const singles: number[] = [];
+  const runs: [number, number][] = [];
+  let from = -1;
+  const close = (to: number) => {
+    if (from === to) singles.push(read[from]!);
+    else runs.push([read[from]!, read[to]!]);
+    from = -1;
+  };
+  read.forEach((seq, i) => {
+    if (settled.has(seq)) {
+      if (from < 0) from = i;
+    } else if (from >= 0) close(i - 1);
+  });
+  if (from >= 0) close(read.length - 1);
+  for (const [lo, hi] of runs) await db.syncOutbox.where('seq').between(lo, hi, true, true).delete();
+  if (singles.length > 0) await db.syncOutbox.bulkDelete(singles);
 }
 
 /** One round: up to `limit` outbox entries. */
@@ -244,9 +287,9 @@ export async function finishPush(
       else await tableOf(db, g.table).delete(g.rowId);
     }
     step('push:finish:open');
-    if (done.length > 0) await db.syncOutbox.bulkDelete(done);
+    if (done.length > 0) await removeEntries(db, prepared.seqs, done);
     step('push:finish:outbox');
-    const lean = newRevisions.length > 0 ? await leanWherePushed(db, newRevisions) : [];
+    const lean = newRevisions.length > 0 ? await leanWherePushed(db, newRevisions, prepared.lastSeq) : [];
     step('push:finish:lean');
     if (lean.length > 0) await db.syncRevisions.bulkPut(lean);
     step('push:finish:revisions');
