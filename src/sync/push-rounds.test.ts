@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { Speaker, SpeakerId } from '@/core/model/types';
 import { newId } from '@/db/ids';
 import { ARTICLE_A, extractionA } from '@/test/db';
@@ -156,5 +156,41 @@ describe('push rounds and what follows them', () => {
     failing = null;
     expect(await a.engine.syncOnce()).toMatchObject({ complete: true, pushed: 1 });
     expect(await a.db.syncOutbox.count()).toBe(0);
+  });
+
+  test('the pull after a push knows its own writes coming back by the revisions the server gave it, not by reading them', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana', { pushBatchSize: 2000 });
+    await a.engine.syncOnce(); // connected: what is written from now on is captured
+    const speakers: Speaker[] = Array.from({ length: 300 }, (_, i) => ({
+      id: newId<SpeakerId>(),
+      name: `Speaker ${i}`,
+      key: `speaker ${i}`,
+      type: 'person',
+      role: null,
+      aliases: [],
+      updatedAt: a.clock.now,
+      deletedAt: null,
+    }));
+    await a.db.speakers.bulkAdd(speakers);
+    expect(await a.engine.syncOnce()).toMatchObject({ complete: true, pushed: 300 });
+
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'get');
+    try {
+      // the feed now holds the 300 documents this device wrote: nothing to fetch, nothing to read
+      expect(await a.engine.syncOnce()).toMatchObject({ complete: true, pulled: 0 });
+      const reads = spy.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'syncRevisions');
+      expect(reads).toHaveLength(0);
+    } finally {
+      spy.mockRestore();
+    }
+    // and a teammate's change among them is still fetched and applied
+    const b = await device(team, 'ben');
+    await b.engine.syncOnce();
+    b.clock.now += 1000;
+    await editRow(b, 'speakers', speakers[0]!.id, { name: 'Renamed' });
+    await b.engine.syncOnce();
+    await a.engine.syncOnce();
+    expect((await a.db.speakers.get(speakers[0]!.id))?.name).toBe('Renamed');
   });
 });

@@ -148,24 +148,17 @@ export async function preparePush(
  * (an entry left after this round's were removed) keeps the pushed body as the base of that edit.
  * Runs in the round's transaction, after its entries are removed.
  */
-async function leanWherePushed(
-  db: SyncDb,
-  revisions: RevisionRow[],
-  lastSeq: number,
-): Promise<RevisionRow[]> {
+async function leanWherePushed(db: SyncDb, revisions: RevisionRow[]): Promise<RevisionRow[]> {
   const candidates = revisions.filter((r) => r.base !== null && r.table !== 'history');
-  // A write after the round read its rows has a later entry than any it read: none when the
-  // outbox ends at or before the round's last one. Otherwise one count per row, all sent at once
-  // (an `anyOf` walks the index with a cursor that jumps key to key: a round trip per row).
-  const newest = candidates.length === 0 ? undefined : await db.syncOutbox.orderBy('seq').lastKey();
-  const counted =
-    newest === undefined || (newest as number) <= lastSeq
-      ? []
-      : await Promise.all(
-          candidates.map((r) => db.syncOutbox.where('[table+rowId]').equals([r.table, r.rowId]).count()),
-        );
   const later = new Set(
-    candidates.filter((_, i) => (counted[i] ?? 0) > 0).map((r) => docIdOf(r.table, r.rowId)),
+    candidates.length === 0
+      ? []
+      : (
+          (await db.syncOutbox
+            .where('[table+rowId]')
+            .anyOf(candidates.map((r) => [r.table, r.rowId]))
+            .keys()) as unknown as [string, string][]
+        ).map(([table, rowId]) => docIdOf(table as ReplicatedTable, rowId)),
   );
   return revisions.map((r) => {
     // history entries are never merged against a base
@@ -208,7 +201,7 @@ export async function pushRound(
   now: number,
   limit: number,
   signal?: AbortSignal,
-): Promise<PushOutcome & { sent: number }> {
+): Promise<PushOutcome & { sent: number; accepted: Map<string, string> }> {
   const prepared = await preparePush(db, me, limit);
   const results = prepared.docs.length > 0 ? await client.bulkDocs(prepared.docs, signal) : [];
   return finishPush(db, client, me, now, prepared, results, signal);
@@ -227,10 +220,11 @@ export async function finishPush(
   results: readonly BulkResult[],
   signal?: AbortSignal,
   trace?: SyncTrace,
-): Promise<PushOutcome & { sent: number }> {
+): Promise<PushOutcome & { sent: number; accepted: Map<string, string> }> {
   const step = stepper(trace);
   const { list, revisions, sent } = prepared;
-  const out: PushOutcome & { sent: number } = {
+  const out: PushOutcome & { sent: number; accepted: Map<string, string> } = {
+    accepted: new Map(),
     pushed: 0,
     refused: 0,
     merged: 0,
@@ -265,6 +259,7 @@ export async function finishPush(
           base: sent.get(id)!,
         });
         done.push(...g.seqs);
+        out.accepted.set(id, res.rev!);
         out.pushed++;
       } else if (res.error === 'conflict') {
         conflicted.push(id);
@@ -289,7 +284,7 @@ export async function finishPush(
     step('push:finish:open');
     if (done.length > 0) await removeEntries(db, prepared.seqs, done);
     step('push:finish:outbox');
-    const lean = newRevisions.length > 0 ? await leanWherePushed(db, newRevisions, prepared.lastSeq) : [];
+    const lean = newRevisions.length > 0 ? await leanWherePushed(db, newRevisions) : [];
     step('push:finish:lean');
     if (lean.length > 0) await db.syncRevisions.bulkPut(lean);
     step('push:finish:revisions');
