@@ -7,6 +7,19 @@ import { devicesOfEachTest, editRow, importOn, newTeam, through } from '@/test/s
 /** A device of this test, stopped, closed and deleted after it. */
 const device = devicesOfEachTest();
 
+/** `count` new speakers made at `now` (one bulk add: as many outbox entries side by side). */
+const speakersAt = (now: number, count: number): Speaker[] =>
+  Array.from({ length: count }, (_, i) => ({
+    id: newId<SpeakerId>(),
+    name: `Speaker ${i}`,
+    key: `speaker ${i}`,
+    type: 'person',
+    role: null,
+    aliases: [],
+    updatedAt: now,
+    deletedAt: null,
+  }));
+
 describe('push rounds and what follows them', () => {
   test('a pushed row keeps no copy of itself as its base, unless it was written again while on its way', async () => {
     const team = await newTeam();
@@ -101,16 +114,7 @@ describe('push rounds and what follows them', () => {
     });
     const a = await device(team, 'ana', { fetch: count, pushBatchSize: 2000 });
     await a.engine.syncOnce(); // connected: what is written from now on is captured
-    const speakers: Speaker[] = Array.from({ length: 900 }, (_, i) => ({
-      id: newId<SpeakerId>(),
-      name: `Speaker ${i}`,
-      key: `speaker ${i}`,
-      type: 'person',
-      role: null,
-      aliases: [],
-      updatedAt: a.clock.now,
-      deletedAt: null,
-    }));
+    const speakers = speakersAt(a.clock.now, 900);
     await a.db.speakers.bulkAdd(speakers);
     const report = await a.engine.syncOnce();
     expect(report).toMatchObject({ complete: true, pushed: 900 });
@@ -133,16 +137,7 @@ describe('push rounds and what follows them', () => {
     const a = await device(team, 'ana', { fetch: failOne });
     await a.engine.syncOnce(); // connected: what is written from now on is captured
     // one transaction: seven outbox entries side by side
-    const seven: Speaker[] = Array.from({ length: 7 }, (_, i) => ({
-      id: newId<SpeakerId>(),
-      name: `Speaker ${i}`,
-      key: `speaker ${i}`,
-      type: 'person',
-      role: null,
-      aliases: [],
-      updatedAt: a.clock.now,
-      deletedAt: null,
-    }));
+    const seven = speakersAt(a.clock.now, 7);
     await a.db.speakers.bulkAdd(seven);
     const seqs = (await a.db.syncOutbox.toArray()).map((e) => e.seq!);
     expect(seqs).toHaveLength(7);
@@ -162,16 +157,7 @@ describe('push rounds and what follows them', () => {
     const team = await newTeam();
     const a = await device(team, 'ana', { pushBatchSize: 2000 });
     await a.engine.syncOnce(); // connected: what is written from now on is captured
-    const speakers: Speaker[] = Array.from({ length: 300 }, (_, i) => ({
-      id: newId<SpeakerId>(),
-      name: `Speaker ${i}`,
-      key: `speaker ${i}`,
-      type: 'person',
-      role: null,
-      aliases: [],
-      updatedAt: a.clock.now,
-      deletedAt: null,
-    }));
+    const speakers = speakersAt(a.clock.now, 300);
     await a.db.speakers.bulkAdd(speakers);
     expect(await a.engine.syncOnce()).toMatchObject({ complete: true, pushed: 300 });
 
