@@ -126,14 +126,18 @@ async function liveEdits(o: Readonly<{ database: string; articleId: string; clai
   return { sliceDocs: first.report.pulled, latencies };
 }
 
-/** `count` claims edited in one transaction, then one sync (`pushBatch`: the engine's push rounds). */
-async function drain(o: Readonly<{ count: number; pushBatch?: number }>) {
+/** `count` claims edited in one transaction (a bulk edit): the outbox a drain then pushes. */
+async function drainEdits(o: Readonly<{ count: number; pushBatch?: number }>) {
   if (!a) throw new Error('first sync first');
   if (o.pushBatch) await a.setPushBatch(o.pushBatch);
   const edited = await a.editMany(o.count);
-  const before = await a.counts();
-  const result = await a.syncOnce();
-  return { edited, queued: before.outbox, ...result };
+  return { edited, queued: (await a.counts()).outbox };
+}
+
+/** One sync, after `drainEdits` (`pushBatch`: the engine's push rounds). */
+async function drain() {
+  if (!a) throw new Error('first sync first');
+  return a.syncOnce();
 }
 
 /** Raw IndexedDB writing the rows the first sync stored (the platform limit), in pages of `page` claims. */
@@ -148,5 +152,5 @@ async function rawLayouts(o: Readonly<{ page: number; runs: number }>) {
   return a.rawLayouts(o.page, o.runs);
 }
 
-Object.assign(window, { benchSync: { firstSync, liveEdits, drain, rawLimit, rawLayouts } });
+Object.assign(window, { benchSync: { firstSync, liveEdits, drainEdits, drain, rawLimit, rawLayouts } });
 document.getElementById('out')!.textContent = 'ready';

@@ -279,19 +279,35 @@ try {
       steps: Record<string, { ms: number; n: number }>;
       report: { pushed: number; complete: boolean };
       counts: { outbox: number };
+      chromiumCpuS?: number;
+      serverCpuS?: number;
     };
     const drains: Drained[] = [];
     for (let i = 0; i < DRAIN_RUNS && DRAIN > 0; i++) {
       log(`outbox drain ${i + 1} of ${DRAIN} edits (load ${loadavg()[0]?.toFixed(1)})…`);
-      const drained = (await page.evaluate(
+      const edits = (await page.evaluate(
         (o) =>
-          (window as unknown as { benchSync: { drain(x: typeof o): Promise<unknown> } }).benchSync.drain(o),
+          (
+            window as unknown as { benchSync: { drainEdits(x: typeof o): Promise<unknown> } }
+          ).benchSync.drainEdits(o),
         { count: DRAIN, ...(PUSH_BATCH ? { pushBatch: PUSH_BATCH } : {}) },
-      )) as Drained;
+      )) as Pick<Drained, 'edited' | 'queued'>;
+      // the sync alone: its wall time, and the CPU of Chromium and of this process (test server, Vite)
+      const cpu0 = chromiumCpuSeconds(profile);
+      const node0 = process.cpuUsage();
+      const drained = {
+        ...edits,
+        ...((await page.evaluate(() =>
+          (window as unknown as { benchSync: { drain(): Promise<unknown> } }).benchSync.drain(),
+        )) as Omit<Drained, 'edited' | 'queued'>),
+      } as Drained;
       if (!drained.report.complete || drained.counts.outbox !== 0 || drained.report.pushed < drained.edited)
         throw new Error(`drain incomplete: ${JSON.stringify(drained)}`);
+      drained.chromiumCpuS = chromiumCpuSeconds(profile) - cpu0;
+      const node = process.cpuUsage(node0);
+      drained.serverCpuS = (node.user + node.system) / 1e6;
       log(
-        `  ${drained.report.pushed} pushed in ${Math.round(drained.ms)} ms (server ${Math.round(drained.serverMs)} ms, ${drained.requests} requests): ${Math.round(drained.report.pushed / (drained.ms / 1000))}/s`,
+        `  ${drained.report.pushed} pushed in ${Math.round(drained.ms)} ms (server ${Math.round(drained.serverMs)} ms, ${drained.requests} requests): ${Math.round(drained.report.pushed / (drained.ms / 1000))}/s; CPU: Chromium ${drained.chromiumCpuS.toFixed(1)} s, test server + Vite ${drained.serverCpuS.toFixed(1)} s (load ${loadavg()[0]?.toFixed(1)})`,
       );
       log(
         `  steps: ${Object.entries(drained.steps)
@@ -399,6 +415,8 @@ try {
             ms: Math.round(d.ms),
             serverMs: Math.round(d.serverMs),
             requests: d.requests,
+            chromiumCpuS: Number(d.chromiumCpuS?.toFixed(1)),
+            serverCpuS: Number(d.serverCpuS?.toFixed(1)),
             steps: Object.fromEntries(Object.entries(d.steps).map(([k, v]) => [k, Math.round(v.ms)])),
           })),
         },

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { claimFromExtracted } from '@/core/model/claim-row';
 import type { Article, Claim } from '@/core/model/types';
 import { articleIdFor, prepareImport } from '@/db/articles';
@@ -117,5 +117,53 @@ describe('applyDocs: a page commits whole or not at all', () => {
     const again = await applyDocs(db, docs, me, 11, 43);
     expect(again.skipped).toBe(docs.length);
     expect(await db.claims.count()).toBe(900);
+  });
+});
+
+describe('applyDocs in a first sync: what it wrote is remembered, not read back', () => {
+  /** How many revision rows `work` read (IndexedDB `get`s on `syncRevisions`). */
+  async function revisionReads(work: () => Promise<unknown>): Promise<number> {
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'get');
+    try {
+      await work();
+      return spy.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'syncRevisions').length;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  test("a later page's claims of articles an earlier page wrote (one merged away) move without a revision read", async () => {
+    const db = await device();
+    const { docs, legacy, claim, articleId } = await bigPage(200);
+    // the library's copy of the article, under an older random id: the first page merges it away
+    await db.articles.put(legacy);
+    const written = new Map<string, string | null>();
+    const first = await applyDocs(db, docs, me, 10, 1, { written });
+    for (const [id, into] of first.revised) written.set(id, into);
+    expect(written.get(`articles:${legacy.id}`)).toBe(articleId);
+    expect(written.get(`articles:${articleId}`)).toBeNull();
+
+    const later = [200, 201, 202, 203].map((i) => claim(i, i % 2 === 0 ? legacy.id : articleId));
+    const page: CouchDoc[] = later.map((c, i) => ({ _id: `claims:${c.id}`, _rev: `1-later${i}`, ...c }));
+    const reads = await revisionReads(() => applyDocs(db, page, me, 11, 2, { written }));
+    expect(reads).toBe(0);
+    // where the library's copy went, from memory: every claim is on the kept article
+    const stored = await db.claims.bulkGet(later.map((c) => c.id));
+    expect(stored.map((c) => c?.articleId)).toEqual(later.map(() => articleId));
+    // the claims on the merged-away id were moved here, so they go out to the server
+    const queued = (await db.syncOutbox.toArray()).map((e) => e.rowId);
+    expect(queued).toEqual(expect.arrayContaining([later[0]!.id, later[2]!.id]));
+    expect(queued).not.toContain(later[1]!.id);
+  });
+
+  test('without that memory (a library that synced before) the same page reads the revisions it needs', async () => {
+    const db = await device();
+    const { docs, legacy, claim, articleId } = await bigPage(20);
+    await db.articles.put(legacy);
+    await applyDocs(db, docs, me, 10, 1);
+    const later = [claim(20, legacy.id)];
+    const page: CouchDoc[] = later.map((c) => ({ _id: `claims:${c.id}`, _rev: '1-later', ...c }));
+    expect(await revisionReads(() => applyDocs(db, page, me, 11, 2))).toBeGreaterThan(0);
+    expect((await db.claims.get(later[0]!.id))?.articleId).toBe(articleId);
   });
 });

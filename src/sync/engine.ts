@@ -154,6 +154,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let role: SyncRole | undefined;
   /** The server took rows from this device since the last whole pull: the feed will echo them. */
   let echoExpected = false;
+  /**
+   * The revisions the server gave this engine's pushes since its last pull (document id → `_rev`):
+   * the pull after a push recognises its own writes coming back by them, without reading their
+   * revision rows (a drain of 5,000 changes read 5,000 back). Emptied by each pull.
+   */
+  const pushedRevs = new Map<string, string>();
 
   const exclusive = <T>(job: () => Promise<T>): Promise<T> => {
     const next = chain.then(job, job);
@@ -357,12 +363,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const parsed = parseDocId(r.id);
       return parsed ? [{ r, key: [parsed.table, parsed.rowId] as [string, string] }] : [];
     });
-    const stored = rows.length > 0 ? await db.syncRevisions.bulkGet(rows.map((x) => x.key)) : [];
+    // a change whose only leaf this engine pushed is its own: no need to read its revision
+    const echo = (r: ChangeRow) => r.changes.length === 1 && pushedRevs.get(r.id) === r.changes[0]!.rev;
+    const unknown = rows.filter(({ r }) => !echo(r));
+    const read = unknown.length > 0 ? await db.syncRevisions.bulkGet(unknown.map((x) => x.key)) : [];
+    const stored = new Map(unknown.map(({ r }, i) => [r.id, read[i]]));
     const tombstones: CouchDoc[] = [];
     const wanted: string[] = [];
-    rows.forEach(({ r }, i) => {
+    rows.forEach(({ r }) => {
       const leaves = r.changes.map((c) => c.rev);
-      if (leaves.length === 1 && stored[i]?.rev === leaves[0]) return;
+      if (echo(r)) return;
+      if (leaves.length === 1 && stored.get(r.id)?.rev === leaves[0]) return;
       if (r.deleted) tombstones.push({ _id: r.id, _rev: leaves[0], _deleted: true });
       else wanted.push(r.id);
     });
@@ -378,10 +389,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const first = since === null;
     let catchingUp = catchUpBatch > 0 && (await isCatchingUp(db));
     // A first sync into a library with no revisions yet (nothing pulled or pushed before): only
-    // this run writes them (pushes come after the pull), so apply reads none it did not write.
+    // this run writes them (pushes come after the pull, and only apply sets `mergedInto`), so apply
+    // reads none it did not write, and takes where it merged a row from what it remembers here.
     const unrevisedAtStart = first && (await db.syncRevisions.limit(1).count()) === 0;
-    const appliedHere = new Set<string>();
-    const unrevised = unrevisedAtStart ? (id: string) => !appliedHere.has(id) : undefined;
+    const written = unrevisedAtStart ? new Map<string, string | null>() : undefined;
     let done = 0;
     // CouchDB sends `pending` with each page; without it (the test server, older servers) a first
     // sync of a whole database lists every document once: its counts are the total to expect.
@@ -454,9 +465,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
                   r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, ...(r.deleted ? { _deleted: true } : {}) },
               );
         const outcome = await timed('apply', () =>
-          applyDocs(db, docs, me, now(), page.last_seq, { catchUp: catchingUp, trace, unrevised }),
+          applyDocs(db, docs, me, now(), page.last_seq, { catchUp: catchingUp, trace, written }),
         );
-        if (unrevised) for (const id of outcome.revised) appliedHere.add(id);
+        if (written) for (const [id, into] of outcome.revised) written.set(id, into);
         report.pulled += outcome.applied;
         report.merged += outcome.merged;
         report.conflicts += outcome.conflicts;
@@ -483,6 +494,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     await finish();
     echoExpected = false;
+    pushedRevs.clear();
   }
 
   async function pushAll(
@@ -496,7 +508,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return sending;
     };
     const roundSize = (round: number) => Math.min(pushBatch, FIRST_PUSH_ROUND * 2 ** round);
-    let prepared: PreparedPush | null = await timed('push:prepare', () => preparePush(db, me, roundSize(0)));
+    let prepared: PreparedPush | null = await timed('push:prepare', () =>
+      preparePush(db, me, roundSize(0), {}, trace),
+    );
     /** The current round's request when it was sent ahead (during the previous round's writes). */
     let inFlight: ReturnType<typeof send> | null = null;
     for (let round = 0; round < MAX_PUSH_ROUNDS && prepared; round++) {
@@ -506,16 +520,23 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const following =
         current.docs.length > 0
           ? await timed('push:prepare', () =>
-              preparePush(db, me, roundSize(round + 1), { afterSeq: current.lastSeq, busy: current.ids }),
+              preparePush(
+                db,
+                me,
+                roundSize(round + 1),
+                { afterSeq: current.lastSeq, busy: current.ids },
+                trace,
+              ),
             )
           : null;
       const answer = await timed('push:wait', () => inFlight!);
       // and sent before this round's answer is written, so the server works while this device does
       const next = following && following.read > 0 && round + 1 < MAX_PUSH_ROUNDS ? send(following) : null;
       const out = await timed('push:finish', () =>
-        finishPush(db, client, me, now(), current, answer, signal),
+        finishPush(db, client, me, now(), current, answer, signal, trace),
       );
       if (out.pushed > 0) echoExpected = true;
+      for (const [id, rev] of out.accepted) pushedRevs.set(id, rev);
       report.pushed += out.pushed;
       report.refused += out.refused;
       report.merged += out.merged;

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { Speaker, SpeakerId } from '@/core/model/types';
 import { newId } from '@/db/ids';
 import { ARTICLE_A, extractionA } from '@/test/db';
@@ -6,6 +6,19 @@ import { devicesOfEachTest, editRow, importOn, newTeam, through } from '@/test/s
 
 /** A device of this test, stopped, closed and deleted after it. */
 const device = devicesOfEachTest();
+
+/** `count` new speakers made at `now` (one bulk add: as many outbox entries side by side). */
+const speakersAt = (now: number, count: number): Speaker[] =>
+  Array.from({ length: count }, (_, i) => ({
+    id: newId<SpeakerId>(),
+    name: `Speaker ${i}`,
+    key: `speaker ${i}`,
+    type: 'person',
+    role: null,
+    aliases: [],
+    updatedAt: now,
+    deletedAt: null,
+  }));
 
 describe('push rounds and what follows them', () => {
   test('a pushed row keeps no copy of itself as its base, unless it was written again while on its way', async () => {
@@ -101,20 +114,69 @@ describe('push rounds and what follows them', () => {
     });
     const a = await device(team, 'ana', { fetch: count, pushBatchSize: 2000 });
     await a.engine.syncOnce(); // connected: what is written from now on is captured
-    const speakers: Speaker[] = Array.from({ length: 900 }, (_, i) => ({
-      id: newId<SpeakerId>(),
-      name: `Speaker ${i}`,
-      key: `speaker ${i}`,
-      type: 'person',
-      role: null,
-      aliases: [],
-      updatedAt: a.clock.now,
-      deletedAt: null,
-    }));
+    const speakers = speakersAt(a.clock.now, 900);
     await a.db.speakers.bulkAdd(speakers);
     const report = await a.engine.syncOnce();
     expect(report).toMatchObject({ complete: true, pushed: 900 });
     expect(rounds).toEqual([250, 500, 150]);
     expect(await a.db.syncOutbox.count()).toBe(0);
+  });
+
+  test('a row the server fails in the middle of a round keeps its outbox entry; the rows around it leave', async () => {
+    const team = await newTeam();
+    let failing: string | null = null;
+    const failOne = through(async (input, init, next) => {
+      if (!failing || !input.includes('/_bulk_docs')) return next(input, init);
+      const body = JSON.parse(String(init?.body)) as { docs: { _id: string }[] };
+      const docs = body.docs.filter((d) => d._id !== failing);
+      const res = await next(input, { ...init, body: JSON.stringify({ ...body, docs }) });
+      const results = (await res.json()) as unknown[];
+      const failed = { id: failing, error: 'internal_server_error', reason: 'the disk is full' };
+      return new Response(JSON.stringify([...results, failed]), { status: res.status, headers: res.headers });
+    });
+    const a = await device(team, 'ana', { fetch: failOne });
+    await a.engine.syncOnce(); // connected: what is written from now on is captured
+    // one transaction: seven outbox entries side by side
+    const seven = speakersAt(a.clock.now, 7);
+    await a.db.speakers.bulkAdd(seven);
+    const seqs = (await a.db.syncOutbox.toArray()).map((e) => e.seq!);
+    expect(seqs).toHaveLength(7);
+    expect(seqs.at(-1)! - seqs[0]!).toBe(6);
+    failing = `speakers:${seven[3]!.id}`;
+    const report = await a.engine.syncOnce();
+    expect(report.pushed).toBe(6);
+    const left = await a.db.syncOutbox.toArray();
+    expect(left.map((e) => [e.rowId, e.seq])).toEqual([[seven[3]!.id, seqs[3]]]);
+
+    failing = null;
+    expect(await a.engine.syncOnce()).toMatchObject({ complete: true, pushed: 1 });
+    expect(await a.db.syncOutbox.count()).toBe(0);
+  });
+
+  test('the pull after a push knows its own writes coming back by the revisions the server gave it, not by reading them', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana', { pushBatchSize: 2000 });
+    await a.engine.syncOnce(); // connected: what is written from now on is captured
+    const speakers = speakersAt(a.clock.now, 300);
+    await a.db.speakers.bulkAdd(speakers);
+    expect(await a.engine.syncOnce()).toMatchObject({ complete: true, pushed: 300 });
+
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'get');
+    try {
+      // the feed now holds the 300 documents this device wrote: nothing to fetch, nothing to read
+      expect(await a.engine.syncOnce()).toMatchObject({ complete: true, pulled: 0 });
+      const reads = spy.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'syncRevisions');
+      expect(reads).toHaveLength(0);
+    } finally {
+      spy.mockRestore();
+    }
+    // and a teammate's change among them is still fetched and applied
+    const b = await device(team, 'ben');
+    await b.engine.syncOnce();
+    b.clock.now += 1000;
+    await editRow(b, 'speakers', speakers[0]!.id, { name: 'Renamed' });
+    await b.engine.syncOnce();
+    await a.engine.syncOnce();
+    expect((await a.db.speakers.get(speakers[0]!.id))?.name).toBe('Renamed');
   });
 });

@@ -12,6 +12,18 @@ import type { OutboxEntry, ReplicatedTable, RevisionRow } from '@/db/sync-tables
 import { applyDocs, type Identity, SYNC_WRITE_TABLES } from './apply';
 import type { BulkResult, CouchClient, CouchDoc } from './couch';
 import { docIdOf, type Row, toDoc } from './docs';
+import type { SyncTrace } from './types';
+
+/** A clock for `trace`: each call tells it the time since the previous one under `name`. */
+function stepper(trace: SyncTrace | undefined) {
+  let mark = performance.now();
+  return (name: string) => {
+    if (!trace) return;
+    const t = performance.now();
+    trace(name, t - mark);
+    mark = t;
+  };
+}
 
 export type PushOutcome = {
   pushed: number;
@@ -57,6 +69,8 @@ export type PreparedPush = Readonly<{
   lastSeq: number;
   /** Outbox entries read at all (sent or dropped). */
   read: number;
+  /** Their sequence numbers, ascending (as read). */
+  seqs: readonly number[];
 }>;
 
 /**
@@ -69,7 +83,9 @@ export async function preparePush(
   me: Identity,
   limit: number,
   skip: Readonly<{ afterSeq?: number; busy?: ReadonlySet<string> }> = {},
+  trace?: SyncTrace,
 ): Promise<PreparedPush> {
+  const step = stepper(trace);
   const all =
     skip.afterSeq === undefined
       ? await db.syncOutbox.orderBy('seq').limit(limit).toArray()
@@ -78,7 +94,9 @@ export async function preparePush(
   const lastSeq = all.at(-1)?.seq ?? skip.afterSeq ?? 0;
   const groups = groupEntries(entries);
   const list = [...groups.values()];
+  step('push:prepare:outbox');
   const revisions = await db.syncRevisions.bulkGet(list.map((g) => [g.table, g.rowId] as [string, string]));
+  step('push:prepare:revisions');
   const rows = new Map<string, Row | undefined>();
   for (const table of new Set(list.map((g) => g.table))) {
     const ids = list.filter((g) => g.table === table).map((g) => g.rowId);
@@ -86,6 +104,7 @@ export async function preparePush(
       rows.set(docIdOf(table, ids[i]!), row);
     });
   }
+  step('push:prepare:rows');
 
   const docs: CouchDoc[] = [];
   const sent = new Map<string, Row | null>();
@@ -109,7 +128,17 @@ export async function preparePush(
     sent.set(id, body);
   });
   if (drop.length > 0) await db.syncOutbox.bulkDelete(drop);
-  return { list, revisions, docs, sent, ids: new Set(sent.keys()), lastSeq, read: all.length };
+  step('push:prepare:docs');
+  return {
+    list,
+    revisions,
+    docs,
+    sent,
+    ids: new Set(sent.keys()),
+    lastSeq,
+    read: all.length,
+    seqs: all.map((e) => e.seq!),
+  };
 }
 
 /**
@@ -139,6 +168,31 @@ async function leanWherePushed(db: SyncDb, revisions: RevisionRow[]): Promise<Re
   });
 }
 
+/**
+ * Removes the `done` entries of a round whose entries were `read` (ascending): each unbroken run of
+ * them as one key range, not one request per entry (a round of 2,000 was 2,000 deletes). A run holds
+ * no entry the round did not settle: the outbox's keys only grow, so none was added inside it since.
+ */
+async function removeEntries(db: SyncDb, read: readonly number[], done: readonly number[]): Promise<void> {
+  const settled = new Set(done);
+  const singles: number[] = [];
+  const runs: [number, number][] = [];
+  let from = -1;
+  const close = (to: number) => {
+    if (from === to) singles.push(read[from]!);
+    else runs.push([read[from]!, read[to]!]);
+    from = -1;
+  };
+  read.forEach((seq, i) => {
+    if (settled.has(seq)) {
+      if (from < 0) from = i;
+    } else if (from >= 0) close(i - 1);
+  });
+  if (from >= 0) close(read.length - 1);
+  for (const [lo, hi] of runs) await db.syncOutbox.where('seq').between(lo, hi, true, true).delete();
+  if (singles.length > 0) await db.syncOutbox.bulkDelete(singles);
+}
+
 /** One round: up to `limit` outbox entries. */
 export async function pushRound(
   db: SyncDb,
@@ -147,7 +201,7 @@ export async function pushRound(
   now: number,
   limit: number,
   signal?: AbortSignal,
-): Promise<PushOutcome & { sent: number }> {
+): Promise<PushOutcome & { sent: number; accepted: Map<string, string> }> {
   const prepared = await preparePush(db, me, limit);
   const results = prepared.docs.length > 0 ? await client.bulkDocs(prepared.docs, signal) : [];
   return finishPush(db, client, me, now, prepared, results, signal);
@@ -165,9 +219,12 @@ export async function finishPush(
   prepared: PreparedPush,
   results: readonly BulkResult[],
   signal?: AbortSignal,
-): Promise<PushOutcome & { sent: number }> {
+  trace?: SyncTrace,
+): Promise<PushOutcome & { sent: number; accepted: Map<string, string> }> {
+  const step = stepper(trace);
   const { list, revisions, sent } = prepared;
-  const out: PushOutcome & { sent: number } = {
+  const out: PushOutcome & { sent: number; accepted: Map<string, string> } = {
+    accepted: new Map(),
     pushed: 0,
     refused: 0,
     merged: 0,
@@ -202,6 +259,7 @@ export async function finishPush(
           base: sent.get(id)!,
         });
         done.push(...g.seqs);
+        out.accepted.set(id, res.rev!);
         out.pushed++;
       } else if (res.error === 'conflict') {
         conflicted.push(id);
@@ -223,9 +281,15 @@ export async function finishPush(
       if (g.table !== 'history' && base) await tableOf(db, g.table).put(base as Row);
       else await tableOf(db, g.table).delete(g.rowId);
     }
-    if (done.length > 0) await db.syncOutbox.bulkDelete(done);
-    if (newRevisions.length > 0) await db.syncRevisions.bulkPut(await leanWherePushed(db, newRevisions));
+    step('push:finish:open');
+    if (done.length > 0) await removeEntries(db, prepared.seqs, done);
+    step('push:finish:outbox');
+    const lean = newRevisions.length > 0 ? await leanWherePushed(db, newRevisions) : [];
+    step('push:finish:lean');
+    if (lean.length > 0) await db.syncRevisions.bulkPut(lean);
+    step('push:finish:revisions');
   });
+  step('push:finish:commit');
 
   if (conflicted.length > 0) {
     const theirs = await client.getDocs(conflicted, signal);
