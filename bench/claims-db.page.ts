@@ -519,6 +519,65 @@ async function layoutBreakdown(
     );
 }
 
+/**
+ * The requests of one write, grouped by operation and store in the order first asked: how many,
+ * when the first was asked and the last answered (ms from the start), so the gaps where IndexedDB
+ * waits on the page (or the page on IndexedDB) show. Printed to the log, not a result.
+ */
+type Traced = { op: string; where: string; n: number; asked: number; lastAsked: number; answered: number };
+let tracing: Traced[] | null = null;
+let traceStart = 0;
+function installTrace() {
+  const wrap = (proto: object, kind: 'store' | 'index', names: readonly string[]) => {
+    for (const name of names) {
+      const orig = (proto as Record<string, unknown>)[name];
+      if (typeof orig !== 'function') continue;
+      (proto as Record<string, unknown>)[name] = function (
+        this: IDBObjectStore | IDBIndex,
+        ...args: unknown[]
+      ) {
+        const req = (orig as (...a: unknown[]) => IDBRequest).apply(this, args);
+        const log = tracing;
+        if (log === null) return req;
+        const where = kind === 'index' ? `${(this as IDBIndex).objectStore.name}.${this.name}` : this.name;
+        const now = performance.now() - traceStart;
+        let g = log.at(-1);
+        if (!g || g.op !== name || g.where !== where) {
+          g = { op: name, where, n: 0, asked: now, lastAsked: now, answered: 0 };
+          log.push(g);
+        }
+        const group = g;
+        group.n++;
+        group.lastAsked = now;
+        req.addEventListener('success', () => {
+          group.answered = Math.max(group.answered, performance.now() - traceStart);
+        });
+        return req;
+      };
+    }
+  };
+  const ops = ['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count'];
+  wrap(IDBObjectStore.prototype, 'store', [...ops, 'put', 'add', 'delete']);
+  wrap(IDBIndex.prototype, 'index', ops);
+}
+
+async function traced(label: string, write: () => Promise<unknown>) {
+  tracing = [];
+  traceStart = performance.now();
+  await write();
+  const total = performance.now() - traceStart;
+  const r = (x: number) => Math.round(x);
+  console.log(
+    `trace of ${label} (${r(total)} ms): ${tracing
+      .map(
+        (g) =>
+          `${g.op} ${g.where} ×${g.n} asked ${r(g.asked)}–${r(g.lastAsked)} answered by ${r(g.answered)}`,
+      )
+      .join('; ')}`,
+  );
+  tracing = null;
+}
+
 /** Import rounds (10 articles × 100 claims each), halves in alternating order: at least 6. */
 const importRounds = (runs: number) => Math.max(6, 2 * runs);
 
@@ -530,7 +589,7 @@ async function timeWrites(runs: number, results: Timing[]) {
   const observer = new QueryObserver(client, pageQuery);
   const unsubscribe = observer.subscribe(() => {});
   await client.fetchQuery(pageQuery);
-  const ids = (await db.claims.limit(runs * 60 + 2_000 * (runs + 1)).primaryKeys()) as ClaimId[];
+  const ids = (await db.claims.limit(runs * 60 + 2_000 * (runs + 2)).primaryKeys()) as ClaimId[];
   // a verdict each claim does not have yet: setting the same verdict writes nothing (the seeded
   // mix gives some claims 'half true', and the first "visible" run used to wait its whole cap)
   const current = new Map((await db.claims.bulkGet(ids.slice(0, 2 * runs))).map((c) => [c!.id, c!.verdict]));
@@ -577,6 +636,10 @@ async function timeWrites(runs: number, results: Timing[]) {
     undone.push(Math.round((performance.now() - t) * 10) / 10);
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  // one more bulk edit and its undo, traced request by request (not in the figures)
+  installTrace();
+  await traced('a bulk verdict on 1,000', () => setClaimsVerdict(bulkIds(runs), 'false'));
+  await traced('its undo', () => undo());
   await bulkBreakdown(ids.slice(bulkStart, bulkStart + 1_000) as ClaimId[], runs, results);
   console.log(`bulk verdict on 1,000: ${bulk.join(', ')} ms; undo: ${undone.join(', ')} ms`);
   results.push({
