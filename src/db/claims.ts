@@ -4,7 +4,6 @@ import { VERDICTS } from '@/core/model/types';
 import { checkNoteLength } from '@/core/review/limits';
 import { normalizeTag, withoutTag, withTag } from '@/core/review/tags';
 import { db } from './db';
-import { allOrNothing } from './derived/middleware';
 import { DbError } from './errors';
 import { historyOfRow, newBatchId, recordHistory, type WriteOptions } from './history';
 import { newId } from './ids';
@@ -143,7 +142,6 @@ export async function updateClaim(
   const { expectedUpdatedAt } = options;
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
-    allOrNothing();
     const conflict =
       expectedUpdatedAt === undefined
         ? null
@@ -175,7 +173,6 @@ export async function updateClaims(
 ): Promise<string> {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
-    allOrNothing();
     const at = Date.now();
     if (patch.start !== undefined || patch.end !== undefined) {
       for (const id of ids) await patchClaim(id, patch, at, { batchId });
@@ -216,7 +213,6 @@ async function editClaims(
 ): Promise<string> {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
-    allOrNothing();
     const at = Date.now();
     const claims = await db.claims.bulkGet([...new Set(ids)]);
     const patches: (readonly [ClaimId, Partial<Claim>])[] = [];
@@ -268,7 +264,6 @@ export function addTagToClaim(id: ClaimId, tag: string, options: WriteOptions = 
 export function softDeleteClaims(ids: readonly ClaimId[], options: WriteOptions = {}): Promise<string> {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.history], async () => {
-    allOrNothing();
     const now = Date.now();
     const live = (await db.claims.bulkGet([...new Set(ids)])).filter((c) => c && c.deletedAt === null);
     const patches = live.map((c) => [c!.id, { deletedAt: now }] as const);
@@ -281,7 +276,6 @@ export function softDeleteClaims(ids: readonly ClaimId[], options: WriteOptions 
 export function restoreClaims(ids: readonly ClaimId[], options: WriteOptions = {}): Promise<string> {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.history], async () => {
-    allOrNothing();
     const now = Date.now();
     const gone = (await db.claims.bulkGet([...new Set(ids)])).filter((c) => c && c.deletedAt !== null);
     const patches = gone.map((c) => [c!.id, { deletedAt: null }] as const);

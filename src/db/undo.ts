@@ -19,7 +19,6 @@ import {
   undoState,
 } from '@/core/review/undo';
 import { db } from './db';
-import { allOrNothing } from './derived/middleware';
 import { DbError } from './errors';
 import { type HistoryChange, historyOfBatch, newBatchId, recordHistory } from './history';
 import { SYNC_KEYS, type SyncIdentity } from './sync-tables';
@@ -394,8 +393,6 @@ function applyEntry(
 
 async function replay(kind: 'undo' | 'redo', requested: string | undefined): Promise<UndoResult | null> {
   return db.transaction('rw', TABLES_WRITTEN(), async () => {
-    // nothing here catches a failed write: one fails the whole undo
-    allOrNothing();
     const state = await currentState();
     const stack = kind === 'undo' ? state.undoStack : state.redoStack;
     const target = requested ?? stack.at(-1) ?? null;

@@ -157,54 +157,21 @@ async function putDerived(
     if (after) puts.push(after);
     else if (before) deletes.push(before.id);
   }
-  const changed = delta.changed();
-  const ids = [...changed.keys()];
-  // asked at once when not read beforehand (a read asked after awaiting nothing leaves Dexie's zone)
-  const readSummaries = (): Promise<(SummaryRow | undefined)[]> =>
-    summaries === undefined
-      ? (t.summaries.getMany({ trans, keys: ids }) as Promise<(SummaryRow | undefined)[]>)
-      : summaries.then(async (read) =>
-          ids.every((id) => read.has(id))
-            ? ids.map((id) => read.get(id))
-            : ((await t.summaries.getMany({ trans, keys: ids })) as (SummaryRow | undefined)[]),
-        );
-  /** The count rows' writes, each asked when called. */
-  const summaryWrites = (rows: readonly (SummaryRow | undefined)[]): (() => Promise<unknown>)[] => {
-    const next = ids.map((id, i) => applyDelta(rows[i], id, changed.get(id)!));
-    const empty = next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id);
-    const full = next.filter((r) => Object.keys(r.counts).length > 0);
-    return [
-      ...(full.length > 0 ? [() => t.summaries.mutate({ trans, type: 'put', values: full })] : []),
-      ...(empty.length > 0 ? [() => t.summaries.mutate({ trans, type: 'delete', keys: empty })] : []),
-    ];
-  };
-  if (wholeOnly.has(trans)) {
-    // all or nothing: the count rows are asked for before the facet writes (which do not touch
-    // them), worked out while IndexedDB stores the facets, and written right behind them
-    const rows = ids.length > 0 ? readSummaries() : Promise.resolve([]);
-    rows.catch(() => undefined);
-    const facetWrites = [
-      ...(puts.length > 0 ? [t.facets.mutate({ trans, type: 'put', values: puts })] : []),
-      ...(deletes.length > 0 ? [t.facets.mutate({ trans, type: 'delete', keys: deletes })] : []),
-    ];
-    for (const w of facetWrites) w.catch(() => failedIn.add(trans));
-    const read = await rows;
-    if (failedIn.has(trans)) {
-      // the failed write's own error goes up (a full disk says so), and nothing more is written
-      for (const w of facetWrites) await w;
-      throw new Error('An earlier write of this transaction failed.');
-    }
-    const [first, ...rest] = summaryWrites(read);
-    const asked = [...facetWrites, ...(first ? [first()] : [])];
-    // one at a time: awaiting a plain Promise.all of them would lose Dexie's transaction zone
-    for (const w of asked) await w;
-    for (const write of rest) await write();
-    return;
-  }
   if (puts.length > 0) await t.facets.mutate({ trans, type: 'put', values: puts });
   if (deletes.length > 0) await t.facets.mutate({ trans, type: 'delete', keys: deletes });
+  const changed = delta.changed();
   if (changed.size === 0) return;
-  for (const write of summaryWrites(await readSummaries())) await write();
+  const ids = [...changed.keys()];
+  const read = await summaries;
+  const rows =
+    read && ids.every((id) => read.has(id))
+      ? ids.map((id) => read.get(id))
+      : ((await t.summaries.getMany({ trans, keys: ids })) as (SummaryRow | undefined)[]);
+  const next = ids.map((id, i) => applyDelta(rows[i], id, changed.get(id)!));
+  const empty = next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id);
+  const full = next.filter((r) => Object.keys(r.counts).length > 0);
+  if (full.length > 0) await t.summaries.mutate({ trans, type: 'put', values: full });
+  if (empty.length > 0) await t.summaries.mutate({ trans, type: 'delete', keys: empty });
 }
 
 async function liveEvidenceClaims(
@@ -320,36 +287,6 @@ function claimsAddedAhead(
       Promise.resolve(summaries),
     );
     await placedClaimsChanged(t, trans, ids, new Map(claims.map((c) => [c.id as string, c])), placed);
-  });
-  job.catch(() => undefined);
-  // answered through the write's own (Dexie) promise, as `claimsAdded`
-  return written.then((res) => job.then(() => res));
-}
-
-/**
- * Changed claim rows (a `put`) in an all-or-nothing transaction with no other write under way (a
- * bulk edit, its undo, a single edit): the old facet rows are asked for before the claims' write,
- * and the new facet and count rows are worked out and written as soon as they are answered, while
- * IndexedDB stores the claims (it answers a transaction's requests in order), instead of after the
- * claims' outcome. A failure of the claims fails the transaction: the derived rows written
- * meanwhile are rolled back with it; after a failed write no derived write is issued.
- */
-function claimsPutAhead(
-  t: Tables,
-  req: DBCoreMutateRequest & { type: 'put' },
-): Promise<DBCoreMutateResponse> {
-  const { trans } = req;
-  const claims = req.values as Claim[];
-  const read = t.facets.getMany({ trans, keys: claims.map((c) => c.id) }) as Promise<
-    (FacetRow | undefined)[]
-  >;
-  read.catch(() => undefined);
-  const written = t.claims.mutate(req);
-  written.catch(() => failedIn.add(trans));
-  const job = inOrder(trans, async () => {
-    const before = await read;
-    if (failedIn.has(trans)) throw new Error('An earlier write of this transaction failed.');
-    await claimsWritten(t, trans, claims, false, before);
   });
   job.catch(() => undefined);
   // answered through the write's own (Dexie) promise, as `claimsAdded`
@@ -631,7 +568,6 @@ function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutate
   }
   // an add while no other write of this transaction is under way starts its derived work alongside
   if (req.type === 'add' && !busy.has(trans)) return claimsAdded(t, req);
-  if (req.type === 'put' && !busy.has(trans) && wholeOnly.has(trans)) return claimsPutAhead(t, req);
   // a put while no other write of this transaction is under way asks for the old facets before
   // the claims' write (nothing before it can change them): the facet work then starts as soon as
   // the claims are written, not a round trip later
