@@ -13,7 +13,7 @@ import { prepareImport, writePreparedImport } from '@/db/articles';
 import { claimIdsPage, claimRows, countClaims, listClaimPage, listTableClaims } from '@/db/claim-list';
 import { setClaimsVerdict, setClaimVerdict } from '@/db/claims';
 import { db } from '@/db/db';
-import { isVolatile, SEP, type SortCode } from '@/db/derived/facets';
+import { type FacetRow, isVolatile, SEP, type SortCode } from '@/db/derived/facets';
 import { newId } from '@/db/ids';
 import { invalidateOnWrite } from '@/db/live';
 import { articleQueries, claimQueries } from '@/db/queries';
@@ -126,8 +126,24 @@ function importInput(a: number, claims: number): { text: string; extraction: Ext
   };
 }
 
-/** Imports `articles` × `claims` through the app path, then writes the same rows raw; ms each. */
-async function writeThroughput(articles: number, claims: number, round: number) {
+/** The rows one import round's app path wrote (new rows; summary rows as they now are), by table. */
+type ImportRows = Map<string, unknown[]>;
+
+/**
+ * One round of the import path against raw IndexedDB: `articles` × `claims` imported through the
+ * app path (`writePreparedImport`, one transaction an article), and rows of the same shape and
+ * number written raw into a fresh database with the app's stores and indexes (one transaction an
+ * article, each with its share of every table). `rawFirst` writes the rows of the previous round
+ * (`earlier`) raw before the app's half: rounds alternate the order, so whatever work one half
+ * leaves behind (the storage engine's compaction, say) does not always fall on the same half.
+ * Returns the ms of each half and the rows this round's app half wrote.
+ */
+async function writeThroughput(
+  articles: number,
+  claims: number,
+  round: number,
+  earlier: ImportRows | null,
+): Promise<{ appMs: number; rawMs: number; rows: ImportRows; rawFirst: boolean }> {
   const tables = db.tables.map((t) => t.name);
   const before = new Map<string, Set<string>>();
   for (const name of tables)
@@ -139,11 +155,34 @@ async function writeThroughput(articles: number, claims: number, round: number) 
       return prepareImport({ text }, extraction);
     }),
   );
+  const rawHalf = async (rows: ImportRows) => {
+    const raw = await openRawCopy(`claimdesk-raw-${round}`);
+    const perArticle = Math.ceil(rows.get('claims')!.length / articles);
+    const t1 = performance.now();
+    for (let a = 0; a < articles; a++) {
+      await new Promise<void>((resolve, reject) => {
+        const tx = raw.transaction(tables, 'readwrite');
+        for (const name of tables) {
+          const list = rows.get(name)!;
+          const share =
+            name === 'claims' || name === 'claimFacets' ? perArticle : Math.ceil(list.length / articles);
+          const store = tx.objectStore(name);
+          for (const r of list.slice(a * share, (a + 1) * share)) store.put(r);
+        }
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+    const ms = performance.now() - t1;
+    raw.close();
+    return ms;
+  };
+  const rawFirst = earlier !== null && round % 2 === 1;
+  const rawBefore = rawFirst ? await rawHalf(earlier) : 0;
   const t0 = performance.now();
   for (const p of prepared) await writePreparedImport(p);
   const appMs = performance.now() - t0;
-  // the rows the app path wrote (new rows, and summary rows as they now are)
-  const rows = new Map<string, unknown[]>();
+  const rows: ImportRows = new Map();
   for (const name of tables) {
     const all = (await db.table(name).toArray()) as { id?: string; key?: string }[];
     const seen = before.get(name)!;
@@ -154,27 +193,8 @@ async function writeThroughput(articles: number, claims: number, round: number) 
         : all.filter((r) => !seen.has((r.id ?? r.key) as string)),
     );
   }
-  const raw = await openRawCopy(`claimdesk-raw-${round}`);
-  const perArticle = Math.ceil(rows.get('claims')!.length / articles);
-  const t1 = performance.now();
-  // same transaction count as the app path: one per article, each with its share of every table
-  for (let a = 0; a < articles; a++) {
-    await new Promise<void>((resolve, reject) => {
-      const tx = raw.transaction(tables, 'readwrite');
-      for (const name of tables) {
-        const list = rows.get(name)!;
-        const share =
-          name === 'claims' || name === 'claimFacets' ? perArticle : Math.ceil(list.length / articles);
-        const store = tx.objectStore(name);
-        for (const r of list.slice(a * share, (a + 1) * share)) store.put(r);
-      }
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-  }
-  const rawMs = performance.now() - t1;
-  raw.close();
-  return { appMs, rawMs };
+  const rawMs = rawFirst ? rawBefore : await rawHalf(rows);
+  return { appMs, rawMs, rows, rawFirst };
 }
 
 export async function runClaimsBench(
@@ -379,7 +399,187 @@ async function bulkBreakdown(ids: ClaimId[], runs: number, results: Timing[]) {
     ),
   );
   raw.close();
+  await layoutBreakdown(claims, facets as FacetRow[], entries, runs, results);
 }
+
+/** A scratch database with the app's claims, claimFacets and history stores and the candidate layouts beside them. */
+function openLayouts(): Promise<IDBDatabase> {
+  const name = 'claimdesk-layouts';
+  return new Promise((resolve, reject) => {
+    const gone = indexedDB.deleteDatabase(name);
+    gone.onsuccess = gone.onerror = () => {
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () => {
+        const copy = (from: string, to: string, skip: readonly string[] = []) => {
+          const t = db.table(from);
+          const store = req.result.createObjectStore(to, { keyPath: t.schema.primKey.keyPath as string });
+          for (const ix of t.schema.indexes)
+            if (!skip.includes(ix.name))
+              store.createIndex(ix.name, ix.keyPath as string | string[], {
+                unique: !!ix.unique,
+                multiEntry: !!ix.multi,
+              });
+        };
+        copy('claims', 'claims');
+        copy('claims', 'claimsLean', ['articleId']);
+        copy('claimFacets', 'claimFacets');
+        copy('history', 'history');
+        copy('history', 'historyNoAt', ['at']);
+        const batches = req.result.createObjectStore('historyBatches', { keyPath: 'id' });
+        batches.createIndex('r', 'r', { multiEntry: true });
+        batches.createIndex('at', 'at');
+        req.result.createObjectStore('historyBatchesBare', { keyPath: 'id' });
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
+
+/**
+ * The candidate layouts of the rows a 1,000-claim bulk verdict writes, raw, in a scratch database
+ * (stores copied from the app's schema; the claims and facets put there once first, so each timed
+ * put overwrites as the edit does): claims without the `articleId` index (a prefix of
+ * `[articleId+start]`), history without its `at` index, and history as one row per batch (its
+ * entries in one array, a multi-entry index of the rows it touched) instead of a row per claim; and
+ * the reads the app's bulk edit and its undo make before writing.
+ */
+async function layoutBreakdown(
+  claims: Claim[],
+  facets: FacetRow[],
+  entries: Record<string, unknown>[],
+  runs: number,
+  results: Timing[],
+) {
+  const scratch = await openLayouts();
+  const put = (stores: Record<string, () => unknown[]>) =>
+    new Promise<void>((resolve, reject) => {
+      const tx = scratch.transaction(Object.keys(stores), 'readwrite');
+      for (const [store, rows] of Object.entries(stores)) {
+        const os = tx.objectStore(store);
+        for (const r of rows()) os.put(r);
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  await put({ claims: () => claims, claimsLean: () => claims, claimFacets: () => facets });
+  const fresh = () => entries.map((e) => ({ ...e, id: newId(), batchId: 'b' }));
+  const batchRow = () => [
+    {
+      id: newId(),
+      at: Date.now(),
+      batchKind: 'change',
+      target: null,
+      e: entries.map((e) => ({ t: e.table, r: e.rowId, a: e.action, from: e.from, to: e.to })),
+      r: entries.map((e) => `${String(e.table)}${SEP}${String(e.rowId)}`),
+    },
+  ];
+  const bareBatch = () => batchRow().map(({ r: _, ...rest }) => rest);
+  const layout = async (name: string, stores: Record<string, () => unknown[]>) => {
+    results.push(await time(`bulk edit layouts (raw, scratch database): ${name}`, runs, () => put(stores)));
+  };
+  await layout('put 1,000 claims as stored', { claims: () => claims });
+  await layout('put 1,000 claims without the articleId index', { claimsLean: () => claims });
+  await layout('put 1,000 history rows as stored', { history: fresh });
+  await layout('put 1,000 history rows without the at index', { historyNoAt: fresh });
+  await layout('put one history row per batch (1,000 entries, multi-entry index of its rows)', {
+    historyBatches: batchRow,
+  });
+  await layout('put one history row per batch (1,000 entries, no index)', { historyBatchesBare: bareBatch });
+  await layout('floor as stored: claims + claimFacets + 1,000 history rows', {
+    claims: () => claims,
+    claimFacets: () => facets,
+    history: fresh,
+  });
+  await layout('floor with one history row per batch (indexed)', {
+    claims: () => claims,
+    claimFacets: () => facets,
+    historyBatches: batchRow,
+  });
+  await layout('floor with one history row per batch, claims without articleId', {
+    claimsLean: () => claims,
+    claimFacets: () => facets,
+    historyBatches: batchRow,
+  });
+  scratch.close();
+  // what the app reads before it writes (the app's database, through Dexie)
+  const ids = claims.map((c) => c.id);
+  results.push(
+    await time('bulk edit reads: 1,000 claims by id (bulkGet)', runs, () => db.claims.bulkGet(ids)),
+  );
+  results.push(
+    await time('bulk edit reads: 1,000 claimFacets by id (bulkGet)', runs, () => db.claimFacets.bulkGet(ids)),
+  );
+  const latest = await db.history.orderBy('batchId').last();
+  if (latest)
+    results.push(
+      await time(`undo reads: the latest batch's history entries by batchId`, runs, () =>
+        db.history.where('batchId').equals(latest.batchId).toArray(),
+      ),
+    );
+}
+
+/**
+ * The requests of one write, grouped by operation and store in the order first asked: how many,
+ * when the first was asked and the last answered (ms from the start), so the gaps where IndexedDB
+ * waits on the page (or the page on IndexedDB) show. Printed to the log, not a result.
+ */
+type Traced = { op: string; where: string; n: number; asked: number; lastAsked: number; answered: number };
+let tracing: Traced[] | null = null;
+let traceStart = 0;
+function installTrace() {
+  const wrap = (proto: object, kind: 'store' | 'index', names: readonly string[]) => {
+    for (const name of names) {
+      const orig = (proto as Record<string, unknown>)[name];
+      if (typeof orig !== 'function') continue;
+      (proto as Record<string, unknown>)[name] = function (
+        this: IDBObjectStore | IDBIndex,
+        ...args: unknown[]
+      ) {
+        const req = (orig as (...a: unknown[]) => IDBRequest).apply(this, args);
+        const log = tracing;
+        if (log === null) return req;
+        const where = kind === 'index' ? `${(this as IDBIndex).objectStore.name}.${this.name}` : this.name;
+        const now = performance.now() - traceStart;
+        let g = log.at(-1);
+        if (!g || g.op !== name || g.where !== where) {
+          g = { op: name, where, n: 0, asked: now, lastAsked: now, answered: 0 };
+          log.push(g);
+        }
+        const group = g;
+        group.n++;
+        group.lastAsked = now;
+        req.addEventListener('success', () => {
+          group.answered = Math.max(group.answered, performance.now() - traceStart);
+        });
+        return req;
+      };
+    }
+  };
+  const ops = ['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count'];
+  wrap(IDBObjectStore.prototype, 'store', [...ops, 'put', 'add', 'delete']);
+  wrap(IDBIndex.prototype, 'index', ops);
+}
+
+async function traced(label: string, write: () => Promise<unknown>) {
+  tracing = [];
+  traceStart = performance.now();
+  await write();
+  const total = performance.now() - traceStart;
+  const r = (x: number) => Math.round(x);
+  console.log(
+    `trace of ${label} (${r(total)} ms): ${tracing
+      .map(
+        (g) =>
+          `${g.op} ${g.where} ×${g.n} asked ${r(g.asked)}–${r(g.lastAsked)} answered by ${r(g.answered)}`,
+      )
+      .join('; ')}`,
+  );
+  tracing = null;
+}
+
+/** Import rounds (10 articles × 100 claims each), halves in alternating order: at least 6. */
+const importRounds = (runs: number) => Math.max(6, 2 * runs);
 
 async function timeWrites(runs: number, results: Timing[]) {
   // a single edit, seen by an active claims-list query through the storagemutated bridge
@@ -389,7 +589,7 @@ async function timeWrites(runs: number, results: Timing[]) {
   const observer = new QueryObserver(client, pageQuery);
   const unsubscribe = observer.subscribe(() => {});
   await client.fetchQuery(pageQuery);
-  const ids = (await db.claims.limit(runs * 60 + 2_000 * (runs + 1)).primaryKeys()) as ClaimId[];
+  const ids = (await db.claims.limit(runs * 60 + 2_000 * (runs + 2)).primaryKeys()) as ClaimId[];
   // a verdict each claim does not have yet: setting the same verdict writes nothing (the seeded
   // mix gives some claims 'half true', and the first "visible" run used to wait its whole cap)
   const current = new Map((await db.claims.bulkGet(ids.slice(0, 2 * runs))).map((c) => [c!.id, c!.verdict]));
@@ -436,6 +636,10 @@ async function timeWrites(runs: number, results: Timing[]) {
     undone.push(Math.round((performance.now() - t) * 10) / 10);
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  // one more bulk edit and its undo, traced request by request (not in the figures)
+  installTrace();
+  await traced('a bulk verdict on 1,000', () => setClaimsVerdict(bulkIds(runs), 'false'));
+  await traced('its undo', () => undo());
   await bulkBreakdown(ids.slice(bulkStart, bulkStart + 1_000) as ClaimId[], runs, results);
   console.log(`bulk verdict on 1,000: ${bulk.join(', ')} ms; undo: ${undone.join(', ')} ms`);
   results.push({
@@ -453,12 +657,21 @@ async function timeWrites(runs: number, results: Timing[]) {
 
   const ratios: number[] = [];
   const appRates: number[] = [];
-  for (let r = 0; r < Math.min(runs, 3); r++) {
-    const { appMs, rawMs } = await writeThroughput(10, 100, r);
-    ratios.push(Math.round((rawMs / appMs) * 100) / 100);
+  const byOrder: Record<'app first' | 'raw first', number[]> = { 'app first': [], 'raw first': [] };
+  let earlier: ImportRows | null = null;
+  for (let r = 0; r < importRounds(runs); r++) {
+    const { appMs, rawMs, rows, rawFirst } = await writeThroughput(10, 100, r, earlier);
+    earlier = rows;
+    const ratio = Math.round((rawMs / appMs) * 100) / 100;
+    ratios.push(ratio);
+    byOrder[rawFirst ? 'raw first' : 'app first'].push(ratio);
     appRates.push(Math.round((1_000 / appMs) * 1000));
-    console.log(`import 10 × 100 claims: app ${Math.round(appMs)} ms, raw same rows ${Math.round(rawMs)} ms`);
+    console.log(
+      `import 10 × 100 claims (${rawFirst ? 'raw first' : 'app first'}): app ${Math.round(appMs)} ms, raw same rows ${Math.round(rawMs)} ms`,
+    );
   }
+  for (const [order, xs] of Object.entries(byOrder))
+    if (xs.length > 0) console.log(`import vs raw, ${order}: ${xs.join(', ')} (median ${med(xs)})`);
   results.push({
     name: 'import path write throughput (claims/s, summaries and facets included)',
     ms: appRates,
