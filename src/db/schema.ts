@@ -18,7 +18,7 @@ export type SchemaVersion = Readonly<{
   upgrade?: (tx: Transaction) => Promise<unknown> | undefined;
 }>;
 
-export { DB_NAME } from './db-name';
+export const DB_NAME = 'claimdesk';
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {

@@ -49,55 +49,6 @@ test('a new thread (the search worker at start) reads the saved index once, not 
   }
 });
 
-test('a worker that read the saved row before its code loaded (search-early.ts) loads from that row, not reading it again', async () => {
-  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
-  expect((await searchClaims('officers')).length).toBe(1);
-  expect(await saveClaimSearch()).toBe(true);
-  const saved = (await db.searchIndex.get('claims'))!;
-  // the row as read early, with a word only it holds: the search must answer from it
-  const officers = await officersClaim();
-  const marked = createClaimIndex([
-    { id: officers.id, text: 'zebrafinch', speaker: '', sources: '', notes: '', tags: '' },
-  ]);
-  const { packClaimIndex } = await import('@/core/search/packed-index');
-  const early = Promise.resolve({ ...saved, packed: packClaimIndex(marked), since: Date.now() + 60_000 });
-  vi.resetModules();
-  const fresh = await import('./search');
-  const freshDb = (await import('./db')).db;
-  let rowReads = 0;
-  freshDb.use({
-    stack: 'dbcore',
-    name: 'search-index-read-spy',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'searchIndex') return table;
-        return {
-          ...table,
-          get: (req) => {
-            rowReads++;
-            return table.get(req);
-          },
-        };
-      },
-    }),
-  });
-  try {
-    fresh.primeSavedClaimIndex(early);
-    expect((await fresh.searchClaims('zebrafinch')).map((h) => h.id)).toEqual([officers.id]);
-    expect(fresh.claimSearchStats()).toMatchObject({ loaded: true, loads: 1 });
-    expect(rowReads).toBe(0);
-    // an early read that could not be done (null) is made the usual way
-    fresh.resetClaimSearch();
-    fresh.primeSavedClaimIndex(Promise.resolve(null));
-    expect((await fresh.searchClaims('officers')).map((h) => h.id)).toEqual([officers.id]);
-    expect(rowReads).toBe(1);
-  } finally {
-    freshDb.close();
-  }
-});
-
 test('an unreadable saved index is rebuilt from the claims', async () => {
   await saveImportedArticle({ text: ARTICLE_A }, extractionA());
   await db.searchIndex.put({ id: 'claims', json: '{not json', since: 0, documents: 0 });

@@ -19,8 +19,7 @@ import {
   packClaimIndex,
   unpackClaimIndex,
 } from '@/core/search/packed-index';
-import { db, type SearchIndexRow } from './db';
-import { type EarlyRead, SAVED_CLAIMS_INDEX } from './search-early';
+import { db } from './db';
 
 /**
  * The claim search index of this tab, built on the first search (one read of every claim) and then
@@ -184,38 +183,18 @@ function addClaimChanges(more: ClaimChanges | undefined): void {
   for (const [from, to] of more.ranges) changedRanges.push({ from, to, at });
 }
 
-const SAVED = SAVED_CLAIMS_INDEX;
-
-/** The saved row as read before this module was loaded (`primeSavedClaimIndex`), for the first load. */
-let early: EarlyRead | null = null;
-
-/**
- * Hands over the saved index's row as the search worker read it before its code was loaded
- * (`search-early.ts`): the first load uses it (if it could be read) instead of reading it again.
- */
-export function primeSavedClaimIndex(read: EarlyRead): void {
-  early = read;
-}
-
-/** The saved row: the early read's, when there is one and it worked; else read now. */
-async function savedRow(): Promise<SearchIndexRow | undefined> {
-  const read = early;
-  early = null;
-  const row = read ? await read : null;
-  return row === null ? db.searchIndex.get(SAVED) : (row as SearchIndexRow | undefined);
-}
+const SAVED = 'claims';
 
 /** The index saved by `saveClaimSearch`, or null (none, or unreadable: built again). */
 async function loadSaved(): Promise<State | null> {
   const t = performance.now();
   timings.loads++;
   mark('loadStart');
-  // the early read (if any) goes on while the database opens here
   if (!db.isOpen()) await db.open();
   const opened = performance.now();
   mark('opened');
   timings.openMs = Math.round(opened - t);
-  const row = await savedRow();
+  const row = await db.searchIndex.get(SAVED);
   const read = performance.now();
   mark('read');
   timings.readMs = Math.round(read - opened);

@@ -1,25 +1,69 @@
-// The search worker's entry: it starts the read of the saved index (IndexedDB alone, no Dexie), then
-// loads the worker's code (`search-worker-main.ts`: Dexie, MiniSearch, the data layer), so the row's
-// read and the code's load go on at once instead of one after the other.
-import { DB_NAME } from '@/db/db-name';
-import { readSavedIndexEarly } from '@/db/search-early';
+// The claim search index in a Web Worker: loaded from its saved copy (or built) as soon as the worker
+// starts, kept up to date by every write (Dexie broadcasts each commit to this worker too), and
+// saved back a moment after changes, so the page never spends time on it and the first search after
+// a start answers from a ready index.
+import { expose } from 'comlink';
+import { Dexie } from 'dexie';
+import type { ClaimFilters } from '@/core/review/filters';
+import { filteredSearchHits } from '@/db/claim-list';
+import {
+  type ClaimChanges,
+  claimSearchStats,
+  saveClaimSearch,
+  searchClaimsHere,
+  warmClaimSearchHere,
+} from '@/db/search';
 
-const early = readSavedIndexEarly(DB_NAME);
+/** When this module's imports had loaded, in ms after the worker was created (for the benchmark). */
+const codeLoadedMs = Math.round(performance.now());
 
-// The page may post before the code is in (the app's warm-up, a search): a message with no listener
-// yet would be lost, so they are held and handed to the code's listener in order.
-const scope = globalThis as unknown as Partial<
-  Pick<EventTarget, 'addEventListener' | 'removeEventListener' | 'dispatchEvent'>
->;
-const held: MessageEvent[] = [];
-const hold = (e: Event) => {
-  held.push(e as MessageEvent);
+let saving: ReturnType<typeof setTimeout> | null = null;
+/** Saves a little after the last change (a burst of writes is one save). */
+function saveSoon() {
+  if (saving) clearTimeout(saving);
+  saving = setTimeout(() => {
+    saving = null;
+    // The saved index is a cache: a save that fails is given up (the next start re-indexes what it
+    // lacks). It fails for good in a tab another tab's upgrade has outdated: its connection is closed.
+    saveClaimSearch().catch(() => {});
+  }, 1_000);
+}
+
+let refreshing: ReturnType<typeof setTimeout> | null = null;
+/** Brings the index up to date a moment after a write (a burst of writes is one refresh). */
+function refreshSoon() {
+  if (refreshing) clearTimeout(refreshing);
+  refreshing = setTimeout(() => {
+    refreshing = null;
+    void warmClaimSearchHere().then(saveSoon, () => {});
+  }, 200);
+}
+
+// `search.ts` notes which claims each write touched; this only schedules the refresh
+Dexie.on('storagemutated', refreshSoon);
+
+const api = {
+  async search(query: string, limit: number, changes?: ClaimChanges) {
+    const hits = await searchClaimsHere(query, limit, changes);
+    saveSoon();
+    return hits;
+  },
+  /** A text query's hits kept by the other filters, in the order asked (the Claims screen's reads). */
+  async searchIds(filters: ClaimFilters, limit: number, changes?: ClaimChanges) {
+    const ids = await filteredSearchHits(filters, await searchClaimsHere(filters.q, limit, changes));
+    saveSoon();
+    return ids;
+  },
+  async warm(changes?: ClaimChanges) {
+    await warmClaimSearchHere(changes);
+    saveSoon();
+  },
+  stats: () => ({ ...claimSearchStats(), workerCodeMs: codeLoadedMs }),
 };
-scope.addEventListener?.('message', hold);
 
-void import('./search-worker-main').then(({ startSearchWorker }) => {
-  startSearchWorker(early);
-  scope.removeEventListener?.('message', hold);
-  for (const e of held)
-    scope.dispatchEvent?.(new MessageEvent('message', { data: e.data, ports: [...e.ports] }));
-});
+// start loading at once: the page's first message (a search, or the app's warm-up) finds it under way
+void warmClaimSearchHere().then(saveSoon, () => {});
+
+export type SearchWorkerApi = typeof api;
+
+expose(api);
