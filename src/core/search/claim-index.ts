@@ -143,8 +143,8 @@ type Spec = { term: string; fuzzy: boolean | number; prefix: boolean; termBoost:
  * order): typed arrays indexed by short id in place of a Map entry per match.
  */
 class Scores {
-  score: Float64Array;
-  seen: Uint8Array;
+  readonly score: Float64Array;
+  readonly seen: Uint8Array;
   order: Int32Array;
   size = 0;
 
@@ -152,16 +152,6 @@ class Scores {
     this.score = new Float64Array(ids);
     this.seen = new Uint8Array(ids);
     this.order = new Int32Array(1024);
-  }
-
-  /** Empty again, with room for short ids below `ids` (only the matches met are cleared). */
-  reset(ids: number): this {
-    if (ids > this.seen.length) {
-      this.score = new Float64Array(ids);
-      this.seen = new Uint8Array(ids);
-    } else for (let i = 0; i < this.size; i++) this.seen[this.order[i]!] = 0;
-    this.size = 0;
-    return this;
   }
 
   /** Adds `value` to the match's score (`before + value`, as MiniSearch sums), a new match last. */
@@ -183,16 +173,6 @@ class Scores {
 
 /** Shared by every query of this thread (a query runs to its end without yielding). */
 const buffer = new PostingBuffer();
-
-/**
- * Scores made by earlier queries, used again: three arrays as long as the index per query term
- * (a megabyte each at 100,000 claims) made anew each time cost the worker a garbage collection.
- */
-const spare: Scores[] = [];
-const takeScores = (ids: number): Scores => spare.pop()?.reset(ids) ?? new Scores(ids);
-const giveBack = (scores: Scores): void => {
-  if (spare.length < 4) spare.push(scores);
-};
 
 /**
  * MiniSearch's `termResults`, adding each match's score to `scores` instead of making an object
@@ -277,7 +257,7 @@ function specScores(m: Internals, spec: Spec): Scores {
     (field) => [field, (Object.hasOwn(options.boost ?? {}, field) && options.boost?.[field]) || 1] as const,
   );
   const { fuzzy: fuzzyWeight, prefix: prefixWeight } = options.weights;
-  const scores = takeScores(m._nextId);
+  const scores = new Scores(m._nextId);
   addTermScores(m, spec.term, 1, spec.termBoost, m._index.get(spec.term), boosts, scores);
   const prefixMatches = spec.prefix ? m._index.atPrefix(spec.term) : undefined;
   let fuzzyMatches: Map<string, [FieldTermData, number]> | undefined;
@@ -338,13 +318,11 @@ function matchScores(m: Internals, query: string): Scores | null {
   let combined = specScores(m, specs[0]!);
   for (const spec of specs.slice(1)) {
     const next = specScores(m, spec);
-    const kept = takeScores(m._nextId);
+    const kept = new Scores(m._nextId);
     for (let i = 0; i < next.size; i++) {
       const shortId = next.order[i]!;
       if (combined.seen[shortId] === 1) kept.add(shortId, combined.score[shortId]! + next.score[shortId]!);
     }
-    giveBack(combined);
-    giveBack(next);
     combined = kept;
   }
   // `search` multiplies by the number of distinct query terms a match matched: under AND, all of them
@@ -374,10 +352,9 @@ export function searchClaimIndex(index: ClaimIndex, query: string, limit = 500):
       .map((r) => ({ id: String(r.id), score: r.score }));
   }
   const n = scored.size;
-  const shortIds = scored.order.slice(0, n);
+  const shortIds = scored.order;
   const scores = new Float64Array(n);
   for (let i = 0; i < n; i++) scores[i] = scored.score[shortIds[i]!]!;
-  giveBack(scored);
   // the `limit`-th best score: only matches at least as good can be among the first `limit`
   const threshold = n > limit ? scores.slice().sort()[n - limit]! : Number.NEGATIVE_INFINITY;
   const best: number[] = [];
