@@ -60,8 +60,10 @@ const library = copiedProfile
   : null;
 
 const alias = { '@': join(root, 'src') };
-const outDir = join(tmpdir(), `claimdesk-claims-db-build-${port}`);
-if (!dev) {
+// `BENCH_CLAIMS_DB_OUT=DIR BENCH_NO_BUILD=1`: serve a build made beforehand (a before/after pair
+// builds each tree outside the bench lock, and holds the lock for the timed run only)
+const outDir = process.env.BENCH_CLAIMS_DB_OUT ?? join(tmpdir(), `claimdesk-claims-db-build-${port}`);
+if (!dev && !(process.env.BENCH_NO_BUILD && existsSync(join(outDir, 'bench/claims-db.html')))) {
   await build({
     configFile: false,
     root,

@@ -8,6 +8,7 @@ import {
   claimIdsPage,
   claimRows,
   countClaims,
+  filteredSearchHits,
   iterateClaimRows,
   labelClaimRows,
   listClaimPage,
@@ -125,6 +126,30 @@ describe('the claims read model', () => {
     const rows = (await db.claims.bulkGet(byUpdated)) as Claim[];
     expect(rows.map((r) => r.updatedAt)).toEqual([...rows.map((r) => r.updatedAt)].sort((a, b) => a - b));
     expect(await countClaims({ q: 'report' })).toBe(byUpdated.length);
+  });
+
+  test("a text query's hits with another filter: their facet rows read in key order, the answer in rank order", async () => {
+    const { ids } = await seed();
+    const live = ids.filter((_, i) => i !== 3);
+    // hits as a search ranks them: not in key order
+    const ranked = [...live].sort().reverse();
+    const spy = vi.spyOn(db.claimFacets, 'bulkGet');
+    try {
+      const kept = await filteredSearchHits(
+        { ...EMPTY_FILTERS, q: 'x', verdicts: ['unchecked'] },
+        ranked.map((id) => ({ id })),
+      );
+      expect(spy).toHaveBeenCalledTimes(1);
+      const asked = spy.mock.calls[0]![0] as string[];
+      expect(asked).toEqual([...ranked].sort());
+      const unchecked = new Set(
+        (await db.claims.bulkGet(live)).filter((c) => c!.verdict === 'unchecked').map((c) => c!.id),
+      );
+      expect(kept).toEqual(ranked.filter((id) => unchecked.has(id)));
+      expect(kept.length).toBeGreaterThan(0);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test('a text query asked by a count and a page at once searches once; a claim trashed since leaves both', async () => {

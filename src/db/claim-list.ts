@@ -517,7 +517,11 @@ export async function filteredSearchHits(
   hits: readonly { id: string }[],
 ): Promise<string[]> {
   if (onlyText(f)) return hits.map((h) => h.id);
-  const rows = await db.claimFacets.bulkGet(hits.map((h) => h.id));
+  // read in key order (neighbouring keys share IndexedDB's blocks), then put back in rank order
+  const byKey = hits.map((h) => h.id).sort();
+  const read = await db.claimFacets.bulkGet(byKey);
+  const found = new Map(byKey.map((id, i) => [id, read[i]]));
+  const rows = hits.map((h) => found.get(h.id));
   const g: ClaimFilters = { ...f, q: '' };
   const live = rows.filter(
     (r): r is FacetRow =>

@@ -74,6 +74,42 @@ export function removeClaimDoc(index: ClaimIndex, id: string): void {
 type Postings = Map<number, number>;
 type FieldTermData = Map<number, Postings>;
 
+/**
+ * Postings decoded into reusable arrays: document short ids and term frequencies, `n` of each.
+ * A packed index (packed-index.ts) fills one straight from its bytes, so a query reads a term it
+ * never touched before without making MiniSearch's Map per field and entry per posting for it.
+ */
+export class PostingBuffer {
+  docs = new Float64Array(1024);
+  freqs = new Float64Array(1024);
+  /** Room for `n` postings (the contents are not kept). */
+  reserve(n: number): void {
+    if (n <= this.docs.length) return;
+    let size = this.docs.length;
+    while (size < n) size *= 2;
+    this.docs = new Float64Array(size);
+    this.freqs = new Float64Array(size);
+  }
+}
+
+/** A term's data that can still be read packed (packed-index.ts's `LazyTermData`). */
+export type PackedTermData = FieldTermData & {
+  /**
+   * The term's postings in `fieldId` into `out`, in the order its Map would list them, and how
+   * many: 0 when the field has none, -1 when the term is no longer packed (read the Map).
+   */
+  readPostings(fieldId: number, out: PostingBuffer): number;
+};
+
+/** Document field lengths that can be read without a copy per document (packed-index.ts). */
+export type PackedFieldLengths = Map<number, ArrayLike<number>> & {
+  /** A document's length in `fieldId`, what `get(shortId)[fieldId]` reads (asked only of documents in the index). */
+  lengthOf(shortId: number, fieldId: number): number;
+};
+
+const isPackedTerm = (data: FieldTermData): data is PackedTermData =>
+  typeof (data as Partial<PackedTermData>).readPostings === 'function';
+
 /** The parts of MiniSearch (pinned, 7.2.0) its `executeQuery` reads, read here the same way. */
 type Internals = {
   _options: {
@@ -94,6 +130,7 @@ type Internals = {
   _fieldIds: Record<string, number>;
   _avgFieldLength: number[];
   _documentCount: number;
+  _nextId: number;
   _documentIds: { has: (shortId: number) => boolean; get: (shortId: number) => unknown };
   _fieldLength: { get: (shortId: number) => ArrayLike<number> | undefined };
   removeTerm: (fieldId: number, shortId: number, term: string) => void;
@@ -102,9 +139,46 @@ type Internals = {
 type Spec = { term: string; fuzzy: boolean | number; prefix: boolean; termBoost: number };
 
 /**
- * MiniSearch's `termResults`, adding each match's score to `scores` (short id → score, in the order
- * first met) instead of making an object with its terms and fields per match. Same sums in the same
- * order, so the same floating-point scores; postings of removed documents dropped as it does.
+ * Match scores by short id, and the order matches were first met (MiniSearch's result Map's
+ * order): typed arrays indexed by short id in place of a Map entry per match.
+ */
+class Scores {
+  readonly score: Float64Array;
+  readonly seen: Uint8Array;
+  order: Int32Array;
+  size = 0;
+
+  constructor(ids: number) {
+    this.score = new Float64Array(ids);
+    this.seen = new Uint8Array(ids);
+    this.order = new Int32Array(1024);
+  }
+
+  /** Adds `value` to the match's score (`before + value`, as MiniSearch sums), a new match last. */
+  add(shortId: number, value: number): void {
+    if (this.seen[shortId] === 1) {
+      this.score[shortId] = this.score[shortId]! + value;
+      return;
+    }
+    this.seen[shortId] = 1;
+    this.score[shortId] = value;
+    if (this.size === this.order.length) {
+      const grown = new Int32Array(this.order.length * 2);
+      grown.set(this.order);
+      this.order = grown;
+    }
+    this.order[this.size++] = shortId;
+  }
+}
+
+/** Shared by every query of this thread (a query runs to its end without yielding). */
+const buffer = new PostingBuffer();
+
+/**
+ * MiniSearch's `termResults`, adding each match's score to `scores` instead of making an object
+ * with its terms and fields per match. Same sums in the same order, so the same floating-point
+ * scores; postings of removed documents dropped as it does. A term still packed is read from its
+ * bytes when every document it lists is still in the index (else through its Map, which drops them).
  */
 function addTermScores(
   m: Internals,
@@ -113,17 +187,52 @@ function addTermScores(
   termBoost: number,
   data: FieldTermData | undefined,
   boosts: readonly (readonly [string, number])[],
-  scores: Map<number, number>,
+  scores: Scores,
 ): void {
   if (data == null) return;
   const { k, b, d } = m._options.searchOptions.bm25;
   const total = m._documentCount;
+  const lengths = m._fieldLength as Partial<PackedFieldLengths>;
+  const lengthOf =
+    typeof lengths.lengthOf === 'function'
+      ? (lengths as PackedFieldLengths).lengthOf.bind(lengths)
+      : (shortId: number, fieldId: number) => m._fieldLength.get(shortId)![fieldId]!;
+  const packed = isPackedTerm(data) ? data : null;
   for (const [field, fieldBoost] of boosts) {
     const fieldId = m._fieldIds[field]!;
+    const avgFieldLength = m._avgFieldLength[fieldId]!;
+    const weight = termWeight * termBoost * fieldBoost * 1;
+    if (packed) {
+      const n = packed.readPostings(fieldId, buffer);
+      if (n === 0) continue;
+      if (n > 0) {
+        const { docs, freqs } = buffer;
+        let live = true;
+        for (let i = 0; i < n; i++) {
+          if (!m._documentIds.has(docs[i]!)) {
+            live = false;
+            break;
+          }
+        }
+        if (live) {
+          // every document listed is in the index: `matching` stays the number of postings
+          const invDocFreq = Math.log(1 + (total - n + 0.5) / (n + 0.5));
+          for (let i = 0; i < n; i++) {
+            const shortId = docs[i]!;
+            const termFreq = freqs[i]!;
+            const fieldLength = lengthOf(shortId, fieldId);
+            const raw =
+              invDocFreq *
+              (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
+            scores.add(shortId, weight * raw);
+          }
+          continue;
+        }
+      }
+    }
     const freqs = data.get(fieldId);
     if (freqs == null) continue;
     let matching = freqs.size;
-    const avgFieldLength = m._avgFieldLength[fieldId]!;
     for (const shortId of freqs.keys()) {
       if (!m._documentIds.has(shortId)) {
         m.removeTerm(fieldId, shortId, derivedTerm);
@@ -131,26 +240,24 @@ function addTermScores(
         continue;
       }
       const termFreq = freqs.get(shortId)!;
-      const fieldLength = m._fieldLength.get(shortId)![fieldId]!;
+      const fieldLength = lengthOf(shortId, fieldId);
       const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
       const raw =
         invDocFreq *
         (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
-      const weighted = termWeight * termBoost * fieldBoost * 1 * raw;
-      const before = scores.get(shortId);
-      scores.set(shortId, before === undefined ? weighted : before + weighted);
+      scores.add(shortId, weight * raw);
     }
   }
 }
 
 /** MiniSearch's `executeQuerySpec` (exact, then prefix, then fuzzy matches), as scores only. */
-function specScores(m: Internals, spec: Spec): Map<number, number> {
+function specScores(m: Internals, spec: Spec): Scores {
   const options = m._options.searchOptions;
   const boosts = m._options.fields.map(
     (field) => [field, (Object.hasOwn(options.boost ?? {}, field) && options.boost?.[field]) || 1] as const,
   );
   const { fuzzy: fuzzyWeight, prefix: prefixWeight } = options.weights;
-  const scores = new Map<number, number>();
+  const scores = new Scores(m._nextId);
   addTermScores(m, spec.term, 1, spec.termBoost, m._index.get(spec.term), boosts, scores);
   const prefixMatches = spec.prefix ? m._index.atPrefix(spec.term) : undefined;
   let fuzzyMatches: Map<string, [FieldTermData, number]> | undefined;
@@ -180,10 +287,10 @@ function specScores(m: Internals, spec: Spec): Map<number, number> {
 }
 
 /**
- * Every match's final score (short id → score, in MiniSearch's result order), as `search` has it,
- * or null when the index's options are not the ones this reproduces (then `search` is used).
+ * Every match's final score (by short id, in MiniSearch's result order), as `search` has it, or
+ * null when the index's options are not the ones this reproduces (then `search` is used).
  */
-function matchScores(m: Internals, query: string): Map<number, number> | null {
+function matchScores(m: Internals, query: string): Scores | null {
   const options = m._options.searchOptions;
   if (
     String(options.combineWith).toLowerCase() !== 'and' ||
@@ -206,20 +313,24 @@ function matchScores(m: Internals, query: string): Map<number, number> | null {
     prefix: typeof options.prefix === 'function' ? options.prefix(term, i, terms) : options.prefix === true,
     termBoost: 1,
   }));
-  if (specs.length === 0) return new Map();
+  if (specs.length === 0) return new Scores(0);
   // AND, as MiniSearch combines: each next term's matches, in its order, kept if every earlier matched
   let combined = specScores(m, specs[0]!);
   for (const spec of specs.slice(1)) {
-    const next = new Map<number, number>();
-    for (const [shortId, score] of specScores(m, spec)) {
-      const before = combined.get(shortId);
-      if (before !== undefined) next.set(shortId, before + score);
+    const next = specScores(m, spec);
+    const kept = new Scores(m._nextId);
+    for (let i = 0; i < next.size; i++) {
+      const shortId = next.order[i]!;
+      if (combined.seen[shortId] === 1) kept.add(shortId, combined.score[shortId]! + next.score[shortId]!);
     }
-    combined = next;
+    combined = kept;
   }
   // `search` multiplies by the number of distinct query terms a match matched: under AND, all of them
   const quality = new Set(terms).size || 1;
-  for (const [shortId, score] of combined) combined.set(shortId, score * quality);
+  for (let i = 0; i < combined.size; i++) {
+    const shortId = combined.order[i]!;
+    combined.score[shortId] = combined.score[shortId]! * quality;
+  }
   return combined;
 }
 
@@ -228,7 +339,7 @@ function matchScores(m: Internals, query: string): Map<number, number> | null {
  * `index.search(query).slice(0, limit)`, worked out without an object per match: `search` makes one
  * per match and per matched term (its terms and fields), looks up every match's id and sorts them
  * all (10,000 matches for a common word at 100,000 claims, for the 100 a page shows). Here a
- * match is a number in a Map, and only the first `limit` are sorted and named.
+ * match is a number in an array, and only the first `limit` are sorted and named.
  */
 export function searchClaimIndex(index: ClaimIndex, query: string, limit = 500): ClaimSearchHit[] {
   if (query.trim() === '' || limit <= 0) return [];
@@ -241,14 +352,9 @@ export function searchClaimIndex(index: ClaimIndex, query: string, limit = 500):
       .map((r) => ({ id: String(r.id), score: r.score }));
   }
   const n = scored.size;
-  const shortIds = new Float64Array(n);
+  const shortIds = scored.order;
   const scores = new Float64Array(n);
-  let i = 0;
-  for (const [shortId, score] of scored) {
-    shortIds[i] = shortId;
-    scores[i] = score;
-    i++;
-  }
+  for (let i = 0; i < n; i++) scores[i] = scored.score[shortIds[i]!]!;
   // the `limit`-th best score: only matches at least as good can be among the first `limit`
   const threshold = n > limit ? scores.slice().sort()[n - limit]! : Number.NEGATIVE_INFINITY;
   const best: number[] = [];

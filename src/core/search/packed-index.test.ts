@@ -77,6 +77,17 @@ describe('packed claim index', () => {
     expect([...repacked.postings]).toEqual([...packed.postings]);
   });
 
+  test('a search reads the terms it matches from their packed bytes and leaves them packed', () => {
+    const loaded = unpackClaimIndex(packClaimIndex(createClaimIndex(docs(80))));
+    const hits = searchClaimIndex(loaded, 'police hospit');
+    expect(hits.length).toBeGreaterThan(0);
+    const term = (t: string) =>
+      (loaded as unknown as { _index: { get(t: string): { packed(): unknown } | undefined } })._index.get(t);
+    // a prefix match (hospital) and a whole word (police): no Map made for either
+    expect(term('police')?.packed()).toBeTruthy();
+    expect(term('hospital')?.packed()).toBeTruthy();
+  });
+
   test('keeps large frequencies and ids exactly (several bytes a varint)', () => {
     const many = [...docs(400), { ...docs(1, 3)[0]!, id: 'echo', text: 'echo '.repeat(300) }];
     const original = createClaimIndex(many);

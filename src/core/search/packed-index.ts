@@ -11,7 +11,14 @@
  * unpacked index answers, changes and packs again exactly like the original.
  */
 import MiniSearch from 'minisearch';
-import { type ClaimIndex, type ClaimSearchDoc, claimIndexOptions } from './claim-index';
+import {
+  type ClaimIndex,
+  type ClaimSearchDoc,
+  claimIndexOptions,
+  type PackedFieldLengths,
+  type PackedTermData,
+  type PostingBuffer,
+} from './claim-index';
 
 type PackedCommon = {
   documentCount: number;
@@ -119,12 +126,55 @@ function fillFrom(slice: Slice, put: (field: number, postings: Postings) => void
  * A term's data (field id → short doc id → frequency) that stays packed until first used. Every
  * Map method MiniSearch calls unpacks it first, so to MiniSearch it is an ordinary Map.
  */
-class LazyTermData extends Map<number, Postings> {
+class LazyTermData extends Map<number, Postings> implements PackedTermData {
   private slice: Slice | null;
 
   constructor(slice: Slice) {
     super();
     this.slice = slice;
+  }
+
+  /**
+   * A query's read of the term's postings in one field, straight from the packed bytes, the term
+   * left packed (its Map would list them in this order: `fillFrom` inserts them so); -1 once the
+   * term has been unpacked (read the Map then).
+   */
+  readPostings(fieldId: number, out: PostingBuffer): number {
+    const slice = this.slice;
+    if (!slice) return -1;
+    const { termFields, postings: bytes } = slice.p;
+    for (let j = slice.from; j < slice.to; j++) {
+      if (termFields[3 * j] !== fieldId) continue;
+      const n = termFields[3 * j + 1]!;
+      let at = termFields[3 * j + 2]!;
+      out.reserve(n);
+      const { docs, freqs } = out;
+      let doc = 0;
+      for (let k = 0; k < n; k++) {
+        // two varints (see `PackedCommon.postings`): the zigzagged difference, then the frequency
+        let z = 0;
+        let scale = 1;
+        for (;;) {
+          const b = bytes[at++]!;
+          z += (b & 0x7f) * scale;
+          if (b < 0x80) break;
+          scale *= 0x80;
+        }
+        let f = 0;
+        scale = 1;
+        for (;;) {
+          const b = bytes[at++]!;
+          f += (b & 0x7f) * scale;
+          if (b < 0x80) break;
+          scale *= 0x80;
+        }
+        doc += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+        docs[k] = doc;
+        freqs[k] = f;
+      }
+      return n;
+    }
+    return 0;
   }
 
   /** The packed slice while the term has not been touched (packing copies it without unpacking). */
@@ -205,7 +255,7 @@ type Base<K, V> = Readonly<{
 // Its iteration overrides repeat LazyTermData's on purpose: a shared base class overriding entries()
 // would make `super.entries()` in materialize() and live() re-enter materialize.
 class PackedMap<K, V> extends Map<K, V> {
-  private base: Base<K, V> | null;
+  protected base: Base<K, V> | null;
   private removed = new Set<number>();
 
   constructor(base: Base<K, V>) {
@@ -213,8 +263,13 @@ class PackedMap<K, V> extends Map<K, V> {
     this.base = base;
   }
 
+  /** The value set since the load (not a packed one), if any. */
+  protected own(key: K): V | undefined {
+    return super.size > 0 ? super.get(key) : undefined;
+  }
+
   /** The packed position of a live key, or -1. */
-  private at(key: K): number {
+  protected at(key: K): number {
     const b = this.base;
     if (!b) return -1;
     const i = b.find(key);
@@ -298,6 +353,26 @@ class PackedMap<K, V> extends Map<K, V> {
   }
 }
 
+/**
+ * The documents' field lengths: a query reads one length per posting, here without the copy of the
+ * document's lengths that `get` makes.
+ */
+class PackedLengths extends PackedMap<number, ArrayLike<number>> implements PackedFieldLengths {
+  constructor(
+    base: Base<number, ArrayLike<number>>,
+    private readonly lengths: Readonly<{ fieldLengths: Uint16Array; fieldCount: number }>,
+  ) {
+    super(base);
+  }
+
+  lengthOf(shortId: number, fieldId: number): number {
+    const own = this.own(shortId);
+    if (own !== undefined) return own[fieldId]!;
+    const i = this.at(shortId);
+    return i < 0 ? Number.NaN : this.lengths.fieldLengths[i * this.lengths.fieldCount + fieldId]!;
+  }
+}
+
 /** The packed documents: lookups by short id (binary search) and by id (a map made on first use). */
 function documentsOf(p: Packed) {
   const { shortIds, fieldLengths, fieldCount } = p;
@@ -329,18 +404,21 @@ function documentsOf(p: Packed) {
   return {
     documentIds: new PackedMap<number, string>({ count, find: byShort, key: shortId, value: id }),
     idToShortId: new PackedMap<string, number>({ count, find: byId, key: id, value: shortId }),
-    fieldLength: new PackedMap<number, ArrayLike<number>>({
-      count,
-      find: byShort,
-      key: shortId,
-      // a copy, as MiniSearch keeps them (its `toJSON` writes them as arrays); read once per posting
-      // by a search, so made without a subarray view
-      value: (i) => {
-        const lengths = new Array<number>(fieldCount);
-        for (let f = 0; f < fieldCount; f++) lengths[f] = fieldLengths[i * fieldCount + f]!;
-        return lengths;
+    fieldLength: new PackedLengths(
+      {
+        count,
+        find: byShort,
+        key: shortId,
+        // a copy, as MiniSearch keeps them (its `toJSON` writes them as arrays); a query reads
+        // `lengthOf` instead
+        value: (i) => {
+          const lengths = new Array<number>(fieldCount);
+          for (let f = 0; f < fieldCount; f++) lengths[f] = fieldLengths[i * fieldCount + f]!;
+          return lengths;
+        },
       },
-    }),
+      { fieldLengths, fieldCount },
+    ),
     /** The packed arrays of the documents, for a packing with no document changed. */
     packed: p,
   };
