@@ -5,7 +5,8 @@
  * only a text query's hits (at most SEARCH_LIMIT) are ordered after the search.
  */
 
-import type { Claim, ClaimId } from '@/core/model/types';
+import type { Claim, ClaimId, Verdict } from '@/core/model/types';
+import { VERDICTS } from '@/core/model/types';
 import {
   type ClaimFilters,
   claimMatchesFilters,
@@ -81,6 +82,8 @@ type Plan = Readonly<{
   matches: number | null;
   driverSize: number;
   f: ClaimFilters;
+  /** The summary rows of the filter's scopes (the library's, and each article's, speaker's, tag's). */
+  summaries: ReadonlyMap<string, SummaryRow | undefined>;
 }>;
 
 async function summaryMap(scopes: readonly string[]): Promise<Map<string, SummaryRow | undefined>> {
@@ -165,7 +168,7 @@ async function plan(f: ClaimFilters): Promise<Plan> {
   );
   const matches = exact ? null : countFromSummaries(f, rows);
   const driverSize = driver === ALL ? sizeOf(rows.get(LIBRARY)) : driver.size;
-  return { driver, code, desc: f.desc, minKey, exact, sets, matches, driverSize, f };
+  return { driver, code, desc: f.desc, minKey, exact, sets, matches, driverSize, f, summaries: rows };
 }
 
 /**
@@ -453,6 +456,90 @@ async function pageFromRows(
   return { ids: page.map((e) => e.row.id), next: more ? (page.at(-1)?.tail ?? null) : null };
 }
 
+/**
+ * How many claims match `f` with each verdict, in the verdicts' order, when the summaries say
+ * (`countFromSummaries` for the filter narrowed to one verdict); else null.
+ */
+function countsByVerdict(
+  f: ClaimFilters,
+  rows: ReadonlyMap<string, SummaryRow | undefined>,
+): number[] | null {
+  const out: number[] = [];
+  for (const v of VERDICTS) {
+    if (f.verdicts.length > 0 && !f.verdicts.includes(v)) {
+      out.push(0);
+      continue;
+    }
+    const n = countFromSummaries({ ...f, verdicts: [v] as Verdict[] }, rows);
+    if (n === null) return null;
+    out.push(n);
+  }
+  return out;
+}
+
+/**
+ * A page in verdict order of a small criterion with one group (a tag, a speaker, an article), the
+ * other criteria checked on each row: the verdict order is the verdicts' order, then article order,
+ * and the group is kept in article order. The summaries say how many matches each verdict has, so
+ * the page's verdicts are known before any row is read; the group's rows are read in article order
+ * (backwards when descending) only until each of those verdicts has the matches the page takes from
+ * it. Where one verdict fills the page (most claims are unchecked) that is a share of the group, not
+ * all of it (`pageFromRows`). Null when the summaries cannot count the filter by verdict.
+ */
+async function verdictOrderPage(
+  p: Plan,
+  c: Criterion,
+  offset: number,
+  limit: number,
+): Promise<{ ids: string[]; next: string | null } | null> {
+  if (p.code !== 'v' || c.groups.length !== 1 || limit <= 0) return null;
+  const counts = countsByVerdict(p.f, p.summaries);
+  if (counts === null) return null;
+  const ranks = VERDICTS.map((_, r) => r);
+  if (p.desc) ranks.reverse();
+  // the matches the page takes from each verdict: [from, to) of that verdict's matches in order
+  const wanted = new Map<number, { from: number; to: number }>();
+  let before = 0;
+  for (const r of ranks) {
+    const n = counts[r]!;
+    const from = Math.max(0, offset - before);
+    const to = Math.min(n, offset + limit - before);
+    if (from < to) wanted.set(r, { from, to });
+    before += n;
+  }
+  const total = before;
+  if (wanted.size === 0) return { ids: [], next: null };
+  // rows to read for the verdict that needs the largest share of the group, with a margin
+  const share = Math.max(...[...wanted].map(([r, w]) => w.to / Math.max(1, counts[r]!)));
+  const batch = Math.min(Math.max(200, Math.ceil(share * c.size * 1.25) + 50), 5_000);
+  const stream = new GroupStream({ ...p, code: 'a', minKey: null }, c.groups[0]!, null, batch);
+  const check = rowCheck(p);
+  const found = new Map<number, FacetRow[]>([...wanted.keys()].map((r) => [r, []]));
+  let short = wanted.size;
+  while (short > 0) {
+    const entry = await stream.peek();
+    if (entry === undefined) return null; // the summaries and the rows disagree: read the whole group
+    stream.take();
+    const row = entry.row;
+    const r = VERDICTS.indexOf(row.v);
+    const list = found.get(r);
+    const w = wanted.get(r);
+    if (!list || !w || list.length >= w.to || !check(row)) continue;
+    list.push(row);
+    if (list.length === w.to) short--;
+  }
+  const page: FacetRow[] = [];
+  for (const r of ranks) {
+    const w = wanted.get(r);
+    if (w) page.push(...found.get(r)!.slice(w.from, w.to));
+  }
+  const last = page.at(-1);
+  return {
+    ids: page.map((row) => row.id),
+    next: offset + limit < total && last ? tailOf(last, 'v') : null,
+  };
+}
+
 /** The smallest id-set criterion when reading its rows costs less than walking the library's order. */
 function smallCriterion(p: Plan, needed: number): Criterion | null {
   if (p.driver !== ALL || p.sets.length === 0) return null;
@@ -470,7 +557,11 @@ async function walk(
   const single = p.driver.groups.length === 1 && p.exact;
   if (p.matches === 0) return { ids: [], next: null }; // the summaries say nothing matches
   const small = smallCriterion(p, offset + limit + 1);
-  if (small) return pageFromRows(p, small, { after, offset, limit });
+  if (small)
+    return (
+      (after === null ? await verdictOrderPage(p, small, offset, limit) : null) ??
+      pageFromRows(p, small, { after, offset, limit })
+    );
   const batch = p.exact ? limit + 1 : firstBatch(p, offset + limit + 1);
   // article, speaker and tag criteria besides the driver: their ids (primary keys, one batch
   // each), so a walk reads the keys of its range and only the rows those ids allow
@@ -644,7 +735,10 @@ async function idsAtLeast(min: number): Promise<Set<string>> {
 }
 
 /** Counts answered by the summaries: one scope criterion and at most two of verdict, kind, source. */
-function countFromSummaries(f: ClaimFilters, rows: Map<string, SummaryRow | undefined>): number | null {
+function countFromSummaries(
+  f: ClaimFilters,
+  rows: ReadonlyMap<string, SummaryRow | undefined>,
+): number | null {
   const scoped = [f.articleIds.length > 0, f.speakerIds.length > 0, f.tags.length > 0].filter(Boolean).length;
   if (scoped > 1 || f.tags.length > 1 || f.minCheckworthy !== null) return null;
   const dims: [string, readonly string[]][] = [];
