@@ -36,6 +36,8 @@ type Options = {
   only?: string;
   /** The profile already holds this library (bench/claims-db.ts `--profile`): no seeding. */
   seeded?: boolean;
+  /** Only the filters whose label contains this (`--filter`): their reads alone, no library or search. */
+  filter?: string;
 };
 type Timing = {
   name: string;
@@ -218,6 +220,10 @@ export async function runClaimsBench(
     ],
     ['tag crime + kind direct, sort verdict', { tags: ['crime'], kinds: ['direct'], sort: 'verdict' }],
   ];
+  if (opts.filter) {
+    const only = filters.filter(([label]) => label.includes(opts.filter!));
+    filters.splice(0, filters.length, ...only);
+  }
   const reads = opts.only !== 'writes' && opts.only !== 'search';
   const writes = opts.only !== 'reads';
   for (const [label, f] of reads ? filters : []) {
@@ -243,7 +249,7 @@ export async function runClaimsBench(
     log('done');
     return { seedMs: Math.round(seedMs), searchStats: claimSearchStats(), results };
   }
-  if (reads) await timeLibraryAndSearch(runs, results);
+  if (reads && !opts.filter) await timeLibraryAndSearch(runs, results);
   if (!writes) {
     log('done');
     return { seedMs: Math.round(seedMs), searchStats: claimSearchStats(), results };
