@@ -124,6 +124,28 @@ describe('ClaimsScreen', () => {
     lists.answer();
   });
 
+  test('the first page is read beside the count, not after it', async () => {
+    const client = newClient();
+    heldLists(client);
+    const count = claimQueries.count.bind(claimQueries);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.spyOn(claimQueries, 'count').mockImplementation((f) => {
+      const options = count(f);
+      return { ...options, queryFn: (async () => held.then(() => count(f).queryFn!({} as never))) as never };
+    });
+    renderScreen(client);
+    const firstPage = claimQueries.list({}, { offset: 0, limit: 100 }).queryKey;
+    // the page is in while the count is still held
+    await waitFor(() => expect(client.getQueryData(firstPage)).toBeDefined(), { timeout: 10_000 });
+    expect(client.getQueryState(claimQueries.count({}).queryKey)?.status).toBe('pending');
+    release();
+    const grid = await screen.findByRole('grid', { name: 'Claims' }, { timeout: 10_000 });
+    await waitFor(() => expect(within(grid).getAllByText('Alan Billings').length).toBeGreaterThan(0));
+  });
+
   test('using the filters asks for the lists at once', async () => {
     const client = newClient();
     const lists = heldLists(client);

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ClaimId, Verdict } from '@/core/model/types';
@@ -62,6 +62,12 @@ const DESC_FIRST: readonly ClaimSort[] = ['updated', 'checkworthy'];
 
 export function ClaimsScreen({ libraryHref, claimHref, actions }: Props) {
   const [filters, setFilters] = useClaimFilters();
+  // The count and the first page are asked for together, in this first render: the grid (which
+  // reads the pages) mounts only once the count is in, and would otherwise ask for page 0 a round
+  // trip and a render later.
+  const firstPageQuery = claimQueries.list(filters, { offset: 0, limit: PAGE_SIZE });
+  usePrefetchQuery(claimQueries.count(filters));
+  usePrefetchQuery(firstPageQuery);
   const matching = useClaimCount(filters);
   const count = matching.data ?? 0;
   const matchingIds = useMatchingIdsOnDemand(filters);
@@ -70,10 +76,7 @@ export function ClaimsScreen({ libraryHref, claimHref, actions }: Props) {
   // as soon as the filters are used: the rows name their own speakers and articles, so they never
   // wait behind these reads, and a quick move on to another screen does not queue its first reads
   // behind them either (IndexedDB answers in order, and a request under way cannot be taken back).
-  const firstPage = useQuery({
-    ...claimQueries.list(filters, { offset: 0, limit: PAGE_SIZE }),
-    enabled: false,
-  });
+  const firstPage = useQuery({ ...firstPageQuery, enabled: false });
   const [menusWanted, setMenusWanted] = useState(false);
   const rowsIn = firstPage.data !== undefined || (matching.isFetched && count === 0) || matching.isError;
   useEffect(
