@@ -1,0 +1,78 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { EMPTY_FILTERS } from '@/core/review/filters';
+import { ClaimsGrid } from '@/features/claims-table/components/claims-grid';
+import { resetDb } from '@/test/db';
+import { stubResizeObserver } from '@/test/dom';
+
+/** Every count the grid gives its virtualiser, in order. */
+const counts: number[] = [];
+vi.mock('@tanstack/react-virtual', async (original) => {
+  const virtual = await original<typeof import('@tanstack/react-virtual')>();
+  return {
+    ...virtual,
+    useVirtualizer: ((options: { count: number }) => {
+      counts.push(options.count);
+      return (virtual.useVirtualizer as (o: unknown) => unknown)(options);
+    }) as typeof virtual.useVirtualizer,
+  };
+});
+
+/** Animation frames held until the test runs them. */
+let frames: FrameRequestCallback[] = [];
+
+beforeEach(async () => {
+  await resetDb();
+  stubResizeObserver();
+  frames = [];
+  counts.length = 0;
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+  vi.stubGlobal('cancelAnimationFrame', () => {});
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+    return this.classList.contains('claims-scroll') ? 600 : 0;
+  });
+  // every row is 58 px tall (jsdom lays nothing out: rows of 0 px would all be in view)
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+    return this.hasAttribute('data-index') ? 58 : 0;
+  });
+  vi.stubGlobal('matchMedia', () => ({ matches: false, addEventListener() {}, removeEventListener() {} }));
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+test('the virtualiser knows of the first page of rows until the first paint, then of every row', async () => {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always' } } });
+  const { container } = render(
+    <QueryClientProvider client={client}>
+      <ClaimsGrid
+        filters={EMPTY_FILTERS}
+        count={100_000}
+        selection={new Set()}
+        focusIndex={-1}
+        focusByKey={false}
+        claimHref={() => ''}
+        onSort={() => {}}
+        onFocusRow={() => {}}
+        onToggle={() => {}}
+        onToggleAll={() => {}}
+        onOpen={() => {}}
+        rowsRef={{ current: new Map() }}
+        allSelected={false}
+      />
+    </QueryClientProvider>,
+  );
+  const grid = container.querySelector('[role="grid"]')!;
+  // one page of rows until the first paint; the grid still says how many rows there are
+  expect(new Set(counts)).toEqual(new Set([100]));
+  expect(grid.getAttribute('aria-rowcount')).toBe('100001');
+  await act(async () => {
+    for (const frame of frames.splice(0)) frame(performance.now());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+  expect(counts.at(-1)).toBe(100_000);
+});
