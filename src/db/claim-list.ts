@@ -478,21 +478,25 @@ function countsByVerdict(
 }
 
 /**
- * A page in verdict order of a small criterion with one group (a tag, a speaker, an article), the
- * other criteria checked on each row: the verdict order is the verdicts' order, then article order,
- * and the group is kept in article order. The summaries say how many matches each verdict has, so
- * the page's verdicts are known before any row is read; the group's rows are read in article order
- * (backwards when descending) only until each of those verdicts has the matches the page takes from
- * it. Where one verdict fills the page (most claims are unchecked) that is a share of the group, not
- * all of it (`pageFromRows`). Null when the summaries cannot count the filter by verdict.
+ * A page in verdict order of a filter with a tag, a speaker or an article (one group, kept in
+ * article order) and criteria with no keys in that order (a kind), checked on each row: the verdict
+ * order is the verdicts' order, then article order. The summaries say how many matches each verdict
+ * has, so the page's verdicts are known before any row is read; the group's rows are read in article
+ * order (backwards when descending) only until each of those verdicts has the matches the page
+ * takes from it. Where one verdict fills the page (most claims are unchecked) that is a share of the
+ * group, read in one request, instead of a walk of the whole library's verdict order (9,000 keys
+ * for a tag and a kind at 100,000 claims) or every row of the group (`pageFromRows`). Null when the
+ * summaries cannot count the filter by verdict, or the walk would read less.
  */
 async function verdictOrderPage(
   p: Plan,
-  c: Criterion,
   offset: number,
   limit: number,
 ): Promise<{ ids: string[]; next: string | null } | null> {
-  if (p.code !== 'v' || c.groups.length !== 1 || limit <= 0) return null;
+  if (p.code !== 'v' || p.driver !== ALL || limit <= 0) return null;
+  const single = p.sets.filter((s) => s.groups.length === 1);
+  if (single.length === 0) return null;
+  const c = single.reduce((a, b) => (a.size <= b.size ? a : b));
   const counts = countsByVerdict(p.f, p.summaries);
   if (counts === null) return null;
   const ranks = VERDICTS.map((_, r) => r);
@@ -509,8 +513,11 @@ async function verdictOrderPage(
   }
   const total = before;
   if (wanted.size === 0) return { ids: [], next: null };
-  // rows to read for the verdict that needs the largest share of the group, with a margin
+  // rows to read for the verdict that needs the largest share of the group; a row read costs about
+  // what four keys of a walk do (as in `smallCriterion`)
   const share = Math.max(...[...wanted].map(([r, w]) => w.to / Math.max(1, counts[r]!)));
+  const walkKeys = p.matches ? ((offset + limit + 1) * p.driverSize) / p.matches : p.driverSize;
+  if (share * c.size * 4 >= walkKeys) return null;
   const batch = Math.min(Math.max(200, Math.ceil(share * c.size * 1.25) + 50), 5_000);
   const stream = new GroupStream({ ...p, code: 'a', minKey: null }, c.groups[0]!, null, batch);
   const check = rowCheck(p);
@@ -556,12 +563,10 @@ async function walk(
 ): Promise<{ ids: string[]; next: string | null }> {
   const single = p.driver.groups.length === 1 && p.exact;
   if (p.matches === 0) return { ids: [], next: null }; // the summaries say nothing matches
+  const byVerdict = after === null ? await verdictOrderPage(p, offset, limit) : null;
+  if (byVerdict) return byVerdict;
   const small = smallCriterion(p, offset + limit + 1);
-  if (small)
-    return (
-      (after === null ? await verdictOrderPage(p, small, offset, limit) : null) ??
-      pageFromRows(p, small, { after, offset, limit })
-    );
+  if (small) return pageFromRows(p, small, { after, offset, limit });
   const batch = p.exact ? limit + 1 : firstBatch(p, offset + limit + 1);
   // article, speaker and tag criteria besides the driver: their ids (primary keys, one batch
   // each), so a walk reads the keys of its range and only the rows those ids allow
