@@ -36,7 +36,7 @@ type Options = {
   only?: string;
   /** The profile already holds this library (bench/claims-db.ts `--profile`): no seeding. */
   seeded?: boolean;
-  /** Only the filters whose label contains this (`--filter`): their reads alone, no library or search. */
+  /** Only the filters whose label contains this, or one of its `|`-separated parts (`--filter`): their reads alone, no library or search. */
   filter?: string;
 };
 type Timing = {
@@ -221,7 +221,8 @@ export async function runClaimsBench(
     ['tag crime + kind direct, sort verdict', { tags: ['crime'], kinds: ['direct'], sort: 'verdict' }],
   ];
   if (opts.filter) {
-    const only = filters.filter(([label]) => label.includes(opts.filter!));
+    const parts = opts.filter.split('|');
+    const only = filters.filter(([label]) => parts.some((part) => label.includes(part)));
     filters.splice(0, filters.length, ...only);
   }
   const reads = opts.only !== 'writes' && opts.only !== 'search';

@@ -12,8 +12,9 @@
  * claims, articles, vocabulary and port (seeding 100,000 claims takes minutes); a run that writes
  * (`--only writes`, or everything) changes the library, so its profile is not reused.
  *
- * `--filter TEXT` (with `--only reads`) times only the filters whose label contains TEXT (first page,
- * table, count), without the library, search and reload figures: a quick before/after of one read.
+ * `--filter TEXT` (with `--only reads`) times only the filters whose label contains TEXT or one of its
+ * `|`-separated parts (first page, table, count), without the library, search and reload figures: a
+ * quick before/after of a few reads.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
