@@ -27,3 +27,28 @@ export function useAfterPaint<T>(value: T | null): T | null {
   }, [value, shown]);
   return value === null ? null : shown;
 }
+
+/**
+ * False until the first task after the frame that follows `ready` turning true, then true for good:
+ * a costly part of a screen (the compare view's tables, the Claims grid's whole row count) waits
+ * for the frame that shows the screen's first content. A hidden page paints no frames: there, the
+ * timeout alone.
+ */
+export function usePaintedOnce(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const later = () => {
+      timer = setTimeout(() => setPainted(true), 0);
+    };
+    let frame = 0;
+    if (document.visibilityState === 'hidden') later();
+    else frame = requestAnimationFrame(later);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted;
+}

@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { ClaimFilters, ClaimSort } from '@/core/review/filters';
 import type { ClaimTableRow as Row } from '@/db/claim-list';
 import { ClaimRow } from '@/features/claims-table/components/claim-row';
 import { COLUMNS, formatCount } from '@/features/claims-table/format';
 import { PAGE_SIZE, useVisibleRows } from '@/features/claims-table/hooks/use-claim-table';
+import { usePaintedOnce } from '@/ui/use-after-paint';
 
 type Props = Readonly<{
   filters: ClaimFilters;
@@ -29,23 +30,11 @@ const phone = () => typeof window !== 'undefined' && window.matchMedia('(max-wid
 
 /**
  * Until the grid's first rows are painted, the virtualiser is told of the first page's rows only:
- * it keeps an object per row and makes them all whenever the count changes (40-50 ms for 100,000
- * rows, in the render that shows the first rows). The whole count follows a frame later.
+ * it walks every row whenever the count changes (40-50 ms for 100,000 rows, in the render that
+ * shows the first rows). The whole count follows a frame later.
  */
 function useCountAfterFirstPaint(count: number): number {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (painted) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [painted]);
-  return painted ? count : Math.min(count, PAGE_SIZE);
+  return usePaintedOnce(true) ? count : Math.min(count, PAGE_SIZE);
 }
 
 /** The virtualised grid: only the rows in view (plus overscan) are in the DOM, and only their pages are read. */
