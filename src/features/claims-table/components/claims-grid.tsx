@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import type { ClaimFilters, ClaimSort } from '@/core/review/filters';
 import type { ClaimTableRow as Row } from '@/db/claim-list';
+import { claimQueries } from '@/db/queries';
 import { ClaimRow } from '@/features/claims-table/components/claim-row';
 import { COLUMNS, formatCount } from '@/features/claims-table/format';
 import { PAGE_SIZE, useVisibleRows } from '@/features/claims-table/hooks/use-claim-table';
@@ -30,11 +32,16 @@ const phone = () => typeof window !== 'undefined' && window.matchMedia('(max-wid
 
 /**
  * Until the grid's first rows are painted, the virtualiser is told of the first page's rows only:
- * it walks every row whenever the count changes (40-50 ms for 100,000 rows, in the render that
- * shows the first rows). The whole count follows a frame later.
+ * it walks every row whenever the count changes (30-50 ms for 100,000 rows), and the rows of the
+ * first page come in after the grid has mounted. The whole count follows the frame that shows them
+ * (or the page's error).
  */
-function useCountAfterFirstPaint(count: number): number {
-  return usePaintedOnce(true) ? count : Math.min(count, PAGE_SIZE);
+function useCountAfterFirstRows(filters: ClaimFilters, count: number): number {
+  const firstPage = useQuery({
+    ...claimQueries.list(filters, { offset: 0, limit: PAGE_SIZE }),
+    enabled: false,
+  });
+  return usePaintedOnce(firstPage.status !== 'pending') ? count : Math.min(count, PAGE_SIZE);
 }
 
 /** The virtualised grid: only the rows in view (plus overscan) are in the DOM, and only their pages are read. */
@@ -43,7 +50,7 @@ export function ClaimsGrid(p: Props) {
   // Read once per render: estimateSize runs for every one of (up to) 100,000 rows.
   const estimate = phone() ? 200 : 58;
   const virtualizer = useVirtualizer({
-    count: useCountAfterFirstPaint(p.count),
+    count: useCountAfterFirstRows(p.filters, p.count),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimate,
     overscan: 8,
