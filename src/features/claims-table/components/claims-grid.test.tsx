@@ -4,6 +4,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { EMPTY_FILTERS } from '@/core/review/filters';
 import { claimQueries } from '@/db/queries';
 import { ClaimsGrid } from '@/features/claims-table/components/claims-grid';
+import { MENUS_AFTER_MS } from '@/features/claims-table/hooks/quiet-moment';
 import { resetDb } from '@/test/db';
 import { stubResizeObserver } from '@/test/dom';
 
@@ -46,9 +47,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-test('the virtualiser knows of the first page of rows until they are painted, then of every row', async () => {
+/** The grid with 100,000 matching claims, its pages' reads held until `release()`. */
+function heldGrid() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always' } } });
-  // the pages' reads held until the test lets them answer
   const list = claimQueries.list.bind(claimQueries);
   let release = () => {};
   const held = new Promise<void>((resolve) => {
@@ -61,11 +62,6 @@ test('the virtualiser knows of the first page of rows until they are painted, th
       queryFn: (async () => held.then(() => list(f, page).queryFn!({} as never))) as never,
     };
   });
-  const frame = () =>
-    act(async () => {
-      for (const run of frames.splice(0)) run(performance.now());
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    });
   const { container } = render(
     <QueryClientProvider client={client}>
       <ClaimsGrid
@@ -85,16 +81,41 @@ test('the virtualiser knows of the first page of rows until they are painted, th
       />
     </QueryClientProvider>,
   );
+  const firstPageIn = async () => {
+    release();
+    const firstPage = list(EMPTY_FILTERS, { offset: 0, limit: 100 }).queryKey;
+    await waitFor(() => expect(client.getQueryData(firstPage)).toBeDefined());
+  };
+  return { grid: container.querySelector<HTMLElement>('[role="grid"]')!, firstPageIn };
+}
+
+const frame = () =>
+  act(async () => {
+    for (const run of frames.splice(0)) run(performance.now());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+
+test('the virtualiser knows of the first page of rows until a quiet moment after they are in, then of every row', async () => {
+  const { grid, firstPageIn } = heldGrid();
   // frames pass while the first page is on its way: one page of rows, and the grid says how many
   await frame();
   await frame();
   expect(new Set(counts)).toEqual(new Set([100]));
-  expect(container.querySelector('[role="grid"]')!.getAttribute('aria-rowcount')).toBe('100001');
-  // the first page comes in (empty here, as the database is): every row after the frame that shows it
-  release();
-  const firstPage = list(EMPTY_FILTERS, { offset: 0, limit: 100 }).queryKey;
-  await waitFor(() => expect(client.getQueryData(firstPage)).toBeDefined());
-  expect(counts.at(-1)).toBe(100);
+  expect(grid.getAttribute('aria-rowcount')).toBe('100001');
+  // the first page comes in (empty here, as the database is): still one page, until a quiet moment
+  await firstPageIn();
   await frame();
+  expect(counts.at(-1)).toBe(100);
+  await act(() => new Promise((resolve) => setTimeout(resolve, MENUS_AFTER_MS + 100)));
+  expect(counts.at(-1)).toBe(100_000);
+});
+
+test('the virtualiser knows of every row as soon as the grid is scrolled', async () => {
+  const { grid, firstPageIn } = heldGrid();
+  await firstPageIn();
+  expect(counts.at(-1)).toBe(100);
+  act(() => {
+    grid.dispatchEvent(new Event('scroll'));
+  });
   expect(counts.at(-1)).toBe(100_000);
 });

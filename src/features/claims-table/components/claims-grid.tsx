@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClaimFilters, ClaimSort } from '@/core/review/filters';
 import type { ClaimTableRow as Row } from '@/db/claim-list';
 import { claimQueries } from '@/db/queries';
 import { ClaimRow } from '@/features/claims-table/components/claim-row';
 import { COLUMNS, formatCount } from '@/features/claims-table/format';
+import { afterAQuietMoment } from '@/features/claims-table/hooks/quiet-moment';
 import { PAGE_SIZE, useVisibleRows } from '@/features/claims-table/hooks/use-claim-table';
-import { usePaintedOnce } from '@/ui/use-after-paint';
 
 type Props = Readonly<{
   filters: ClaimFilters;
@@ -31,17 +31,37 @@ type Props = Readonly<{
 const phone = () => typeof window !== 'undefined' && window.matchMedia('(max-width: 760px)').matches;
 
 /**
- * Until the grid's first rows are painted, the virtualiser is told of the first page's rows only:
- * it walks every row whenever the count changes (30-50 ms for 100,000 rows), and the rows of the
- * first page come in after the grid has mounted. The whole count follows the frame that shows them
- * (or the page's error).
+ * Until the grid's first rows are in, and then until the page has had a quiet moment or the grid is
+ * used (scrolled, a key, a pointer, a row focused), the virtualiser is told of the first page's rows
+ * only: it walks every row whenever the count changes (30-50 ms for 100,000 rows). Done at once,
+ * that walk landed in the first rows' render; done in the frame after them, in whatever the person
+ * did next (the Library's first rows after navigation, in the screens bench).
  */
-function useCountAfterFirstRows(filters: ClaimFilters, count: number): number {
+function useCountWhenUsed(
+  filters: ClaimFilters,
+  count: number,
+  scrollRef: React.RefObject<HTMLDivElement | null>,
+  focusIndex: number,
+): number {
   const firstPage = useQuery({
     ...claimQueries.list(filters, { offset: 0, limit: PAGE_SIZE }),
     enabled: false,
   });
-  return usePaintedOnce(firstPage.status !== 'pending') ? count : Math.min(count, PAGE_SIZE);
+  const rowsIn = firstPage.status !== 'pending';
+  const [whole, setWhole] = useState(false);
+  useEffect(() => {
+    if (whole) return;
+    const el = scrollRef.current;
+    const use = () => setWhole(true);
+    const events = ['scroll', 'wheel', 'keydown', 'pointerdown', 'focusin'] as const;
+    for (const e of events) el?.addEventListener(e, use, { passive: true });
+    const cancel = rowsIn ? afterAQuietMoment(use) : () => {};
+    return () => {
+      cancel();
+      for (const e of events) el?.removeEventListener(e, use);
+    };
+  }, [whole, rowsIn, scrollRef]);
+  return whole || focusIndex >= PAGE_SIZE ? count : Math.min(count, PAGE_SIZE);
 }
 
 /** The virtualised grid: only the rows in view (plus overscan) are in the DOM, and only their pages are read. */
@@ -50,7 +70,7 @@ export function ClaimsGrid(p: Props) {
   // Read once per render: estimateSize runs for every one of (up to) 100,000 rows.
   const estimate = phone() ? 200 : 58;
   const virtualizer = useVirtualizer({
-    count: useCountAfterFirstRows(p.filters, p.count),
+    count: useCountWhenUsed(p.filters, p.count, scrollRef, p.focusIndex),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimate,
     overscan: 8,

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Speaker } from '@/core/model/types';
 import { saveImportedArticle } from '@/db/articles';
 import { type ArticleTitle, articleQueries, claimQueries, speakerQueries } from '@/db/queries';
-import { ClaimsScreen, MENUS_AFTER_MS } from '@/features/claims-table/components/claims-screen';
+import { ClaimsScreen } from '@/features/claims-table/components/claims-screen';
+import { MENUS_AFTER_MS } from '@/features/claims-table/hooks/quiet-moment';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { stubResizeObserver } from '@/test/dom';
 

@@ -14,6 +14,7 @@ import { ClaimsFilters } from '@/features/claims-table/components/claims-filters
 import { ClaimsGrid } from '@/features/claims-table/components/claims-grid';
 import { SearchBox } from '@/features/claims-table/components/search-box';
 import { type VerdictAsk, VerdictConfirm } from '@/features/claims-table/components/verdict-confirm';
+import { afterAQuietMoment } from '@/features/claims-table/hooks/quiet-moment';
 import { useBulkActions } from '@/features/claims-table/hooks/use-bulk-actions';
 import { useClaimFilters } from '@/features/claims-table/hooks/use-claim-filters';
 import {
@@ -40,22 +41,6 @@ type Props = Readonly<{
   /** Screen actions composed in by the app (e.g. the export button). */
   actions?: ReactNode;
 }>;
-
-/** How long the rows are on screen before the filter menus' lists are read (if the page is idle by then). */
-export const MENUS_AFTER_MS = 1_000;
-
-/** Calls `fn` once the page has been idle after MENUS_AFTER_MS; returns the cancel. */
-function afterAQuietMoment(fn: () => void): () => void {
-  let idle = 0;
-  const timer = setTimeout(() => {
-    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(fn, { timeout: 1_000 });
-    else fn();
-  }, MENUS_AFTER_MS);
-  return () => {
-    clearTimeout(timer);
-    if (idle) cancelIdleCallback(idle);
-  };
-}
 
 /** Sorts that read best newest / highest first. */
 const DESC_FIRST: readonly ClaimSort[] = ['updated', 'checkworthy'];
