@@ -36,6 +36,8 @@ type Options = {
   only?: string;
   /** The profile already holds this library (bench/claims-db.ts `--profile`): no seeding. */
   seeded?: boolean;
+  /** Only the filters whose label contains this, or one of its `|`-separated parts (`--filter`): their reads alone, no library or search. */
+  filter?: string;
 };
 type Timing = {
   name: string;
@@ -238,6 +240,11 @@ export async function runClaimsBench(
     ],
     ['tag crime + kind direct, sort verdict', { tags: ['crime'], kinds: ['direct'], sort: 'verdict' }],
   ];
+  if (opts.filter) {
+    const parts = opts.filter.split('|');
+    const only = filters.filter(([label]) => parts.some((part) => label.includes(part)));
+    filters.splice(0, filters.length, ...only);
+  }
   const reads = opts.only !== 'writes' && opts.only !== 'search';
   const writes = opts.only !== 'reads';
   for (const [label, f] of reads ? filters : []) {
@@ -263,7 +270,7 @@ export async function runClaimsBench(
     log('done');
     return { seedMs: Math.round(seedMs), searchStats: claimSearchStats(), results };
   }
-  if (reads) await timeLibraryAndSearch(runs, results);
+  if (reads && !opts.filter) await timeLibraryAndSearch(runs, results);
   if (!writes) {
     log('done');
     return { seedMs: Math.round(seedMs), searchStats: claimSearchStats(), results };

@@ -6,13 +6,49 @@
  *
  * `BENCH_NO_BUILD=1 BENCH_KEEP_PROFILE=1 BENCH_PROFILE=<copy of a seeded profile> BENCH_PORT=4381
  *  npx tsx bench/claims-trace.ts` (BENCH_RUNS, default 3; BENCH_SETTLE_MS waits on the Library first).
- * Requests made in workers (the search worker's) are not in the page's log.
+ * Requests made in workers (the search worker's) are not in the page's log. Also printed: the page's
+ * long tasks (over 50 ms) from the click to the first rows, and with `BENCH_CPU=1` the functions with
+ * the most self time in a CPU profile of that window (CDP Profiler; the built code is minified, so
+ * read them by file and position).
  */
+import type { CDPSession } from '@playwright/test';
 import { IDB_LOG, type IdbEntry } from './lib/idb-log';
 import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib/profile';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 0);
+const CPU = process.env.BENCH_CPU === '1';
+
+/** Every long task of the page, as `[start, duration]` (performance.now() ms). */
+const LONG_TASKS = `
+window.__long = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__long.push([e.startTime, e.duration]);
+}).observe({ type: 'longtask', buffered: true });
+`;
+
+type CpuNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+};
+type CpuProfile = { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] };
+
+/** The functions with the most self time in a profile (name, file, position). */
+function topSelf(p: CpuProfile, top = 20): string {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, v]) => `    ${v.toFixed(1).padStart(7)} ms  ${k}`)
+    .join('\n');
+}
 
 const ROWS = () =>
   document.querySelector('.claims-body [role="row"]') !== null &&
@@ -22,7 +58,13 @@ await ensureSeededProfile();
 const server = await servePreview();
 const context = await launchProfile();
 await context.addInitScript(IDB_LOG);
+await context.addInitScript(LONG_TASKS);
 const page = context.pages()[0] ?? (await context.newPage());
+const cdp: CDPSession | null = CPU ? await context.newCDPSession(page) : null;
+if (cdp) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+}
 const library = () => page.waitForSelector('.article-list .article-link', { timeout: 120_000 });
 try {
   await page.goto(`${baseUrl()}/`);
@@ -39,6 +81,7 @@ try {
       all.length = 0;
       return pending;
     });
+    if (cdp) await cdp.send('Profiler.start');
     const t0 = await page.evaluate(() => {
       const t = performance.now();
       document.querySelector<HTMLElement>('.main-nav a[href="/claims"]')!.click();
@@ -48,6 +91,7 @@ try {
     const t1 = await page.evaluate(
       () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))),
     );
+    const profile = cdp ? ((await cdp.send('Profiler.stop')).profile as CpuProfile) : null;
     await page.waitForTimeout(2000);
     const log = await page.evaluate(() => (window as unknown as { __idb: IdbEntry[] }).__idb);
     const scripts = await page.evaluate(
@@ -66,6 +110,18 @@ try {
     console.log(`== run ${i + 1}: first rows ${(t1 - t0).toFixed(0)} ms after the click`);
     if (before.length) console.log(`  still pending at the click: ${before.join(', ')}`);
     if (scripts.length) console.log(`  scripts: ${scripts.join(', ')}`);
+    const long = await page.evaluate(
+      ([a, b]) =>
+        (window as unknown as { __long: [number, number][] }).__long.filter(
+          ([s, d]) => s + d >= a! && s <= b!,
+        ),
+      [t0, t1],
+    );
+    if (long.length)
+      console.log(
+        `  long tasks: ${long.map(([s, d]) => `${(s - t0).toFixed(0)}+${d.toFixed(0)}`).join(', ')} (ms after the click + duration)`,
+      );
+    if (profile) console.log(`  CPU, click to first rows, most self time:\n${topSelf(profile)}`);
     const runs: { e: IdbEntry; n: number; last: number | null }[] = [];
     for (const e of log) {
       const prev = runs.at(-1);

@@ -205,6 +205,53 @@ describe('the claims read model', () => {
     }
   });
 
+  test('a small tag sorted by verdict reads its rows only until the page is full, not the whole tag', async () => {
+    await seed();
+    const template = (await db.claims.toArray())[0]!;
+    // 3,000 claims, one in ten tagged "crime"; of those, half direct, one in five false, the rest unchecked
+    const copies: Claim[] = Array.from({ length: 3_000 }, (_, i) => ({
+      ...template,
+      id: `copy-${String(i).padStart(4, '0')}` as ClaimId,
+      start: 10_000 + i * 10,
+      end: 10_005 + i * 10,
+      kind: (i / 10) % 2 === 0 ? 'direct' : 'indirect',
+      verdict: (i / 10) % 5 === 2 ? 'false' : 'unchecked',
+      tags: i % 10 === 0 ? ['crime'] : [],
+      deletedAt: null,
+    }));
+    await db.claims.bulkPut(copies);
+    const rowsRead: number[] = [];
+    const getAll = IDBIndex.prototype.getAll;
+    const spy = vi.spyOn(IDBIndex.prototype, 'getAll').mockImplementation(function (
+      this: IDBIndex,
+      ...args: Parameters<IDBIndex['getAll']>
+    ) {
+      const request = getAll.apply(this, args);
+      request.addEventListener('success', () => rowsRead.push(request.result.length));
+      return request;
+    });
+    try {
+      const f = { ...EMPTY_FILTERS, tags: ['crime'], kinds: ['direct' as const], sort: 'verdict' as const };
+      const expected = await reference(f);
+      rowsRead.length = 0;
+      expect((await claimIdsPage(f, { limit: 60 })).ids).toEqual(expected.slice(0, 60));
+      // the first 60 unchecked direct claims lie in the first ~150 of the tag's 300 rows
+      expect(rowsRead.reduce((a, b) => a + b, 0)).toBeLessThan(250);
+      // pages across the verdicts' boundary, and the last page, in both directions
+      for (const desc of [false, true]) {
+        const g = { ...f, desc };
+        const all = await reference(g);
+        for (const offset of [0, 27, 28, 115, 118, all.length - 3]) {
+          const page = await claimIdsPage(g, { offset, limit: 5 });
+          expect(page.ids, `${desc} ${offset}`).toEqual(all.slice(offset, offset + 5));
+          expect(page.next === null, `${desc} ${offset}`).toBe(offset + 5 >= all.length);
+        }
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   test("the table's rows carry their speaker's name and their article's title, read by key", async () => {
     const { ids, speakers, articles } = await seed();
     const names = new Map(speakers.map((s) => [s.id as string, s.name]));

@@ -5,7 +5,8 @@
  * only a text query's hits (at most SEARCH_LIMIT) are ordered after the search.
  */
 
-import type { Claim, ClaimId } from '@/core/model/types';
+import type { Claim, ClaimId, Verdict } from '@/core/model/types';
+import { VERDICTS } from '@/core/model/types';
 import {
   type ClaimFilters,
   claimMatchesFilters,
@@ -81,6 +82,8 @@ type Plan = Readonly<{
   matches: number | null;
   driverSize: number;
   f: ClaimFilters;
+  /** The summary rows of the filter's scopes (the library's, and each article's, speaker's, tag's). */
+  summaries: ReadonlyMap<string, SummaryRow | undefined>;
 }>;
 
 async function summaryMap(scopes: readonly string[]): Promise<Map<string, SummaryRow | undefined>> {
@@ -165,7 +168,7 @@ async function plan(f: ClaimFilters): Promise<Plan> {
   );
   const matches = exact ? null : countFromSummaries(f, rows);
   const driverSize = driver === ALL ? sizeOf(rows.get(LIBRARY)) : driver.size;
-  return { driver, code, desc: f.desc, minKey, exact, sets, matches, driverSize, f };
+  return { driver, code, desc: f.desc, minKey, exact, sets, matches, driverSize, f, summaries: rows };
 }
 
 /**
@@ -453,6 +456,97 @@ async function pageFromRows(
   return { ids: page.map((e) => e.row.id), next: more ? (page.at(-1)?.tail ?? null) : null };
 }
 
+/**
+ * How many claims match `f` with each verdict, in the verdicts' order, when the summaries say
+ * (`countFromSummaries` for the filter narrowed to one verdict); else null.
+ */
+function countsByVerdict(
+  f: ClaimFilters,
+  rows: ReadonlyMap<string, SummaryRow | undefined>,
+): number[] | null {
+  const out: number[] = [];
+  for (const v of VERDICTS) {
+    if (f.verdicts.length > 0 && !f.verdicts.includes(v)) {
+      out.push(0);
+      continue;
+    }
+    const n = countFromSummaries({ ...f, verdicts: [v] as Verdict[] }, rows);
+    if (n === null) return null;
+    out.push(n);
+  }
+  return out;
+}
+
+/**
+ * A page in verdict order of a filter with a tag, a speaker or an article (one group, kept in
+ * article order) and criteria with no keys in that order (a kind), checked on each row: the verdict
+ * order is the verdicts' order, then article order. The summaries say how many matches each verdict
+ * has, so the page's verdicts are known before any row is read; the group's rows are read in article
+ * order (backwards when descending) only until each of those verdicts has the matches the page
+ * takes from it. Where one verdict fills the page (most claims are unchecked) that is a share of the
+ * group, read in one request, instead of a walk of the whole library's verdict order (9,000 keys
+ * for a tag and a kind at 100,000 claims) or every row of the group (`pageFromRows`). Null when the
+ * summaries cannot count the filter by verdict, or the walk would read less.
+ */
+async function verdictOrderPage(
+  p: Plan,
+  offset: number,
+  limit: number,
+): Promise<{ ids: string[]; next: string | null } | null> {
+  if (p.code !== 'v' || p.driver !== ALL || limit <= 0) return null;
+  const single = p.sets.filter((s) => s.groups.length === 1);
+  if (single.length === 0) return null;
+  const c = single.reduce((a, b) => (a.size <= b.size ? a : b));
+  const counts = countsByVerdict(p.f, p.summaries);
+  if (counts === null) return null;
+  const ranks = VERDICTS.map((_, r) => r);
+  if (p.desc) ranks.reverse();
+  // the matches the page takes from each verdict: [from, to) of that verdict's matches in order
+  const wanted = new Map<number, { from: number; to: number }>();
+  let before = 0;
+  for (const r of ranks) {
+    const n = counts[r]!;
+    const from = Math.max(0, offset - before);
+    const to = Math.min(n, offset + limit - before);
+    if (from < to) wanted.set(r, { from, to });
+    before += n;
+  }
+  const total = before;
+  if (wanted.size === 0) return { ids: [], next: null };
+  // rows to read for the verdict that needs the largest share of the group; a row read costs about
+  // what four keys of a walk do (as in `smallCriterion`)
+  const share = Math.max(...[...wanted].map(([r, w]) => w.to / Math.max(1, counts[r]!)));
+  const walkKeys = p.matches ? ((offset + limit + 1) * p.driverSize) / p.matches : p.driverSize;
+  if (share * c.size * 4 >= walkKeys) return null;
+  const batch = Math.min(Math.max(200, Math.ceil(share * c.size * 1.25) + 50), 5_000);
+  const stream = new GroupStream({ ...p, code: 'a', minKey: null }, c.groups[0]!, null, batch);
+  const check = rowCheck(p);
+  const found = new Map<number, FacetRow[]>([...wanted.keys()].map((r) => [r, []]));
+  let short = wanted.size;
+  while (short > 0) {
+    const entry = await stream.peek();
+    if (entry === undefined) return null; // the summaries and the rows disagree: read the whole group
+    stream.take();
+    const row = entry.row;
+    const r = VERDICTS.indexOf(row.v);
+    const list = found.get(r);
+    const w = wanted.get(r);
+    if (!list || !w || list.length >= w.to || !check(row)) continue;
+    list.push(row);
+    if (list.length === w.to) short--;
+  }
+  const page: FacetRow[] = [];
+  for (const r of ranks) {
+    const w = wanted.get(r);
+    if (w) page.push(...found.get(r)!.slice(w.from, w.to));
+  }
+  const last = page.at(-1);
+  return {
+    ids: page.map((row) => row.id),
+    next: offset + limit < total && last ? tailOf(last, 'v') : null,
+  };
+}
+
 /** The smallest id-set criterion when reading its rows costs less than walking the library's order. */
 function smallCriterion(p: Plan, needed: number): Criterion | null {
   if (p.driver !== ALL || p.sets.length === 0) return null;
@@ -469,6 +563,8 @@ async function walk(
 ): Promise<{ ids: string[]; next: string | null }> {
   const single = p.driver.groups.length === 1 && p.exact;
   if (p.matches === 0) return { ids: [], next: null }; // the summaries say nothing matches
+  const byVerdict = after === null ? await verdictOrderPage(p, offset, limit) : null;
+  if (byVerdict) return byVerdict;
   const small = smallCriterion(p, offset + limit + 1);
   if (small) return pageFromRows(p, small, { after, offset, limit });
   const batch = p.exact ? limit + 1 : firstBatch(p, offset + limit + 1);
@@ -648,7 +744,10 @@ async function idsAtLeast(min: number): Promise<Set<string>> {
 }
 
 /** Counts answered by the summaries: one scope criterion and at most two of verdict, kind, source. */
-function countFromSummaries(f: ClaimFilters, rows: Map<string, SummaryRow | undefined>): number | null {
+function countFromSummaries(
+  f: ClaimFilters,
+  rows: ReadonlyMap<string, SummaryRow | undefined>,
+): number | null {
   const scoped = [f.articleIds.length > 0, f.speakerIds.length > 0, f.tags.length > 0].filter(Boolean).length;
   if (scoped > 1 || f.tags.length > 1 || f.minCheckworthy !== null) return null;
   const dims: [string, readonly string[]][] = [];

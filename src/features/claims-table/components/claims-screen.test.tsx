@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Speaker } from '@/core/model/types';
 import { saveImportedArticle } from '@/db/articles';
 import { type ArticleTitle, articleQueries, claimQueries, speakerQueries } from '@/db/queries';
-import { ClaimsScreen, MENUS_AFTER_MS } from '@/features/claims-table/components/claims-screen';
+import { ClaimsScreen } from '@/features/claims-table/components/claims-screen';
+import { MENUS_AFTER_MS } from '@/features/claims-table/hooks/quiet-moment';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { stubResizeObserver } from '@/test/dom';
 
@@ -122,6 +123,28 @@ describe('ClaimsScreen', () => {
     await new Promise((resolve) => setTimeout(resolve, MENUS_AFTER_MS + 300));
     expect(lists.asked).toEqual([]);
     lists.answer();
+  });
+
+  test('the first page is read beside the count, not after it', async () => {
+    const client = newClient();
+    heldLists(client);
+    const count = claimQueries.count.bind(claimQueries);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.spyOn(claimQueries, 'count').mockImplementation((f) => {
+      const options = count(f);
+      return { ...options, queryFn: (async () => held.then(() => count(f).queryFn!({} as never))) as never };
+    });
+    renderScreen(client);
+    const firstPage = claimQueries.list({}, { offset: 0, limit: 100 }).queryKey;
+    // the page is in while the count is still held
+    await waitFor(() => expect(client.getQueryData(firstPage)).toBeDefined(), { timeout: 10_000 });
+    expect(client.getQueryState(claimQueries.count({}).queryKey)?.status).toBe('pending');
+    release();
+    const grid = await screen.findByRole('grid', { name: 'Claims' }, { timeout: 10_000 });
+    await waitFor(() => expect(within(grid).getAllByText('Alan Billings').length).toBeGreaterThan(0));
   });
 
   test('using the filters asks for the lists at once', async () => {

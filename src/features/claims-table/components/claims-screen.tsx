@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ClaimId, Verdict } from '@/core/model/types';
@@ -14,6 +14,7 @@ import { ClaimsFilters } from '@/features/claims-table/components/claims-filters
 import { ClaimsGrid } from '@/features/claims-table/components/claims-grid';
 import { SearchBox } from '@/features/claims-table/components/search-box';
 import { type VerdictAsk, VerdictConfirm } from '@/features/claims-table/components/verdict-confirm';
+import { afterAQuietMoment } from '@/features/claims-table/hooks/quiet-moment';
 import { useBulkActions } from '@/features/claims-table/hooks/use-bulk-actions';
 import { useClaimFilters } from '@/features/claims-table/hooks/use-claim-filters';
 import {
@@ -41,27 +42,17 @@ type Props = Readonly<{
   actions?: ReactNode;
 }>;
 
-/** How long the rows are on screen before the filter menus' lists are read (if the page is idle by then). */
-export const MENUS_AFTER_MS = 1_000;
-
-/** Calls `fn` once the page has been idle after MENUS_AFTER_MS; returns the cancel. */
-function afterAQuietMoment(fn: () => void): () => void {
-  let idle = 0;
-  const timer = setTimeout(() => {
-    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(fn, { timeout: 1_000 });
-    else fn();
-  }, MENUS_AFTER_MS);
-  return () => {
-    clearTimeout(timer);
-    if (idle) cancelIdleCallback(idle);
-  };
-}
-
 /** Sorts that read best newest / highest first. */
 const DESC_FIRST: readonly ClaimSort[] = ['updated', 'checkworthy'];
 
 export function ClaimsScreen({ libraryHref, claimHref, actions }: Props) {
   const [filters, setFilters] = useClaimFilters();
+  // The count and the first page are asked for together, in this first render: the grid (which
+  // reads the pages) mounts only once the count is in, and would otherwise ask for page 0 a round
+  // trip and a render later.
+  const firstPageQuery = claimQueries.list(filters, { offset: 0, limit: PAGE_SIZE });
+  usePrefetchQuery(claimQueries.count(filters));
+  usePrefetchQuery(firstPageQuery);
   const matching = useClaimCount(filters);
   const count = matching.data ?? 0;
   const matchingIds = useMatchingIdsOnDemand(filters);
@@ -70,10 +61,7 @@ export function ClaimsScreen({ libraryHref, claimHref, actions }: Props) {
   // as soon as the filters are used: the rows name their own speakers and articles, so they never
   // wait behind these reads, and a quick move on to another screen does not queue its first reads
   // behind them either (IndexedDB answers in order, and a request under way cannot be taken back).
-  const firstPage = useQuery({
-    ...claimQueries.list(filters, { offset: 0, limit: PAGE_SIZE }),
-    enabled: false,
-  });
+  const firstPage = useQuery({ ...firstPageQuery, enabled: false });
   const [menusWanted, setMenusWanted] = useState(false);
   const rowsIn = firstPage.data !== undefined || (matching.isFetched && count === 0) || matching.isError;
   useEffect(

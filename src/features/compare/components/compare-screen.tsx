@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { matrixToCsv, matrixToMarkdown } from '@/core/compare/export';
 import { buildMatrix } from '@/core/compare/matrix';
 import type { QuestionSuggestion } from '@/core/compare/suggest';
@@ -6,6 +6,7 @@ import type { ArticleId, ClaimId, Question, QuestionId, SpeakerId } from '@/core
 import { describeDbError } from '@/db/errors';
 import type { ArticleTitle } from '@/db/queries';
 import { StatusMessage } from '@/ui/status-message';
+import { usePaintedOnce } from '@/ui/use-after-paint';
 import '@/features/compare/compare.css';
 import {
   useComparison,
@@ -38,27 +39,10 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** True from the first task after the frame that follows `ready` (and from then on). */
-function useAfterPaint(ready: boolean): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (!ready || painted) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [ready, painted]);
-  return painted;
-}
-
 export function CompareScreen({ speakerHref }: Props) {
   const { view, update } = useCompareUrl();
   const comparison = useComparison(view.articleIds);
-  const painted = useAfterPaint(comparison.isSuccess);
+  const painted = usePaintedOnce(comparison.isSuccess);
   // what the place panel and the suggestions read waits for the matrix's first paint, and so do
   // the library's titles (every article's head) when articles are chosen
   const later = painted && view.articleIds.length > 0;

@@ -1,0 +1,121 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, render, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { EMPTY_FILTERS } from '@/core/review/filters';
+import { claimQueries } from '@/db/queries';
+import { ClaimsGrid } from '@/features/claims-table/components/claims-grid';
+import { MENUS_AFTER_MS } from '@/features/claims-table/hooks/quiet-moment';
+import { resetDb } from '@/test/db';
+import { stubResizeObserver } from '@/test/dom';
+
+/** Every count the grid gives its virtualiser, in order. */
+const counts: number[] = [];
+vi.mock('@tanstack/react-virtual', async (original) => {
+  const virtual = await original<typeof import('@tanstack/react-virtual')>();
+  return {
+    ...virtual,
+    useVirtualizer: ((options: { count: number }) => {
+      counts.push(options.count);
+      return (virtual.useVirtualizer as (o: unknown) => unknown)(options);
+    }) as typeof virtual.useVirtualizer,
+  };
+});
+
+/** Animation frames held until the test runs them. */
+let frames: FrameRequestCallback[] = [];
+
+beforeEach(async () => {
+  await resetDb();
+  stubResizeObserver();
+  frames = [];
+  counts.length = 0;
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+  vi.stubGlobal('cancelAnimationFrame', () => {});
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+    return this.classList.contains('claims-scroll') ? 600 : 0;
+  });
+  // every row is 58 px tall (jsdom lays nothing out: rows of 0 px would all be in view)
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+    return this.hasAttribute('data-index') ? 58 : 0;
+  });
+  vi.stubGlobal('matchMedia', () => ({ matches: false, addEventListener() {}, removeEventListener() {} }));
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+/** The grid with 100,000 matching claims, its pages' reads held until `release()`. */
+function heldGrid() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always' } } });
+  const list = claimQueries.list.bind(claimQueries);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  vi.spyOn(claimQueries, 'list').mockImplementation((f, page) => {
+    const options = list(f, page);
+    return {
+      ...options,
+      queryFn: (async () => held.then(() => list(f, page).queryFn!({} as never))) as never,
+    };
+  });
+  const { container } = render(
+    <QueryClientProvider client={client}>
+      <ClaimsGrid
+        filters={EMPTY_FILTERS}
+        count={100_000}
+        selection={new Set()}
+        focusIndex={-1}
+        focusByKey={false}
+        claimHref={() => ''}
+        onSort={() => {}}
+        onFocusRow={() => {}}
+        onToggle={() => {}}
+        onToggleAll={() => {}}
+        onOpen={() => {}}
+        rowsRef={{ current: new Map() }}
+        allSelected={false}
+      />
+    </QueryClientProvider>,
+  );
+  const firstPageIn = async () => {
+    release();
+    const firstPage = list(EMPTY_FILTERS, { offset: 0, limit: 100 }).queryKey;
+    await waitFor(() => expect(client.getQueryData(firstPage)).toBeDefined());
+  };
+  return { grid: container.querySelector<HTMLElement>('[role="grid"]')!, firstPageIn };
+}
+
+const frame = () =>
+  act(async () => {
+    for (const run of frames.splice(0)) run(performance.now());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+
+test('the virtualiser knows of the first page of rows until a quiet moment after they are in, then of every row', async () => {
+  const { grid, firstPageIn } = heldGrid();
+  // frames pass while the first page is on its way: one page of rows, and the grid says how many
+  await frame();
+  await frame();
+  expect(new Set(counts)).toEqual(new Set([100]));
+  expect(grid.getAttribute('aria-rowcount')).toBe('100001');
+  // the first page comes in (empty here, as the database is): still one page, until a quiet moment
+  await firstPageIn();
+  await frame();
+  expect(counts.at(-1)).toBe(100);
+  await act(() => new Promise((resolve) => setTimeout(resolve, MENUS_AFTER_MS + 100)));
+  expect(counts.at(-1)).toBe(100_000);
+});
+
+test('the virtualiser knows of every row as soon as the grid is scrolled', async () => {
+  const { grid, firstPageIn } = heldGrid();
+  await firstPageIn();
+  expect(counts.at(-1)).toBe(100);
+  act(() => {
+    grid.dispatchEvent(new Event('scroll'));
+  });
+  expect(counts.at(-1)).toBe(100_000);
+});
