@@ -38,7 +38,11 @@ type Options = {
   seeded?: boolean;
   /** Only the filters whose label contains this, or one of its `|`-separated parts (`--filter`): their reads alone, no library or search. */
   filter?: string;
+  /** `--detail`: also the bulk edit's candidate layouts (raw, a scratch database) and one bulk edit traced request by request. */
+  detail?: boolean;
 };
+/** Set from `Options.detail` for the run: the diagnostics that are not budget figures. */
+let detail = false;
 type Timing = {
   name: string;
   ms: number[];
@@ -207,6 +211,7 @@ export async function runClaimsBench(
     out.textContent = s;
     console.log(s);
   };
+  detail = opts.detail === true;
   const seedMs = opts.seeded ? 0 : await seedDb(opts, log);
   if (opts.seeded) log(`reusing the seeded library (${await db.claims.count()} claims)`);
   const { runs } = opts;
@@ -425,7 +430,7 @@ async function bulkBreakdown(ids: ClaimId[], runs: number, results: Timing[]) {
     ),
   );
   raw.close();
-  await layoutBreakdown(claims, facets as FacetRow[], entries, runs, results);
+  if (detail) await layoutBreakdown(claims, facets as FacetRow[], entries, runs, results);
 }
 
 /** A scratch database with the app's claims, claimFacets and history stores and the candidate layouts beside them. */
@@ -663,9 +668,11 @@ async function timeWrites(runs: number, results: Timing[]) {
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   // one more bulk edit and its undo, traced request by request (not in the figures)
-  installTrace();
-  await traced('a bulk verdict on 1,000', () => setClaimsVerdict(bulkIds(runs), 'false'));
-  await traced('its undo', () => undo());
+  if (detail) {
+    installTrace();
+    await traced('a bulk verdict on 1,000', () => setClaimsVerdict(bulkIds(runs), 'false'));
+    await traced('its undo', () => undo());
+  }
   await bulkBreakdown(ids.slice(bulkStart, bulkStart + 1_000) as ClaimId[], runs, results);
   console.log(`bulk verdict on 1,000: ${bulk.join(', ')} ms; undo: ${undone.join(', ')} ms`);
   results.push({

@@ -1,6 +1,6 @@
 /**
  * npm run bench:claims-db [-- --claims 100000 --articles 1000 --runs 5 --vocab 5000 --only reads|writes|search]
- *   [--profile DIR] [--dev] [--filter TEXT]
+ *   [--profile DIR] [--dev] [--filter TEXT] [--detail]
  *
  * Builds bench/claims-db.html as the app is built (`vite build`: one bundled, minified chunk per
  * page and worker, as a person loads them) and serves it as `vite preview` does, then runs it in
@@ -46,6 +46,8 @@ const options = {
     const i = process.argv.indexOf('--filter');
     return i === -1 ? undefined : process.argv[i + 1];
   })(),
+  /** The write diagnostics that are not budget figures: the bulk edit's candidate layouts and its request trace. */
+  detail: process.argv.includes('--detail'),
 };
 const dev = process.argv.includes('--dev');
 const keptProfile = (() => {
