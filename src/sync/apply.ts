@@ -25,6 +25,7 @@ import { CATCH_UP_KEY, type CatchUpMark } from './catch-up';
 import type { CouchDoc } from './couch';
 import { docIdOf, parseDocId, type Row, rowOf } from './docs';
 import { mergeRows } from './merge';
+import { stepper } from './stepper';
 import type { SyncTrace } from './types';
 
 export type Identity = Readonly<{ deviceId: string; author: string }>;
@@ -132,15 +133,8 @@ export async function applyDocs(
   }> = {},
 ): Promise<ApplyOutcome> {
   const outcome: ApplyOutcome = { applied: 0, skipped: 0, merged: 0, conflicts: 0, revised: [] };
-  const trace = mode.trace;
-  let mark = performance.now();
-  /** Tells `trace` the time since the last step (nothing but a clock read inside the transaction). */
-  const step = (name: string) => {
-    if (!trace) return;
-    const t = performance.now();
-    trace(name, t - mark);
-    mark = t;
-  };
+  /** Tells the trace the time since the last step (nothing but a clock read inside the transaction). */
+  const step = stepper(mode.trace);
   // hashing is not Dexie work: the content-derived ids of incoming speakers' keys, before the transaction
   const speakerKeys = new Set<string>();
   for (const d of docs)

@@ -12,18 +12,8 @@ import type { OutboxEntry, ReplicatedTable, RevisionRow } from '@/db/sync-tables
 import { applyDocs, type Identity, SYNC_WRITE_TABLES } from './apply';
 import type { BulkResult, CouchClient, CouchDoc } from './couch';
 import { docIdOf, type Row, toDoc } from './docs';
+import { stepper } from './stepper';
 import type { SyncTrace } from './types';
-
-/** A clock for `trace`: each call tells it the time since the previous one under `name`. */
-function stepper(trace: SyncTrace | undefined) {
-  let mark = performance.now();
-  return (name: string) => {
-    if (!trace) return;
-    const t = performance.now();
-    trace(name, t - mark);
-    mark = t;
-  };
-}
 
 export type PushOutcome = {
   pushed: number;
