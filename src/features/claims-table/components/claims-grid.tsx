@@ -1,13 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClaimFilters, ClaimSort } from '@/core/review/filters';
 import type { ClaimTableRow as Row } from '@/db/claim-list';
-import { claimQueries } from '@/db/queries';
 import { ClaimRow } from '@/features/claims-table/components/claim-row';
 import { COLUMNS, formatCount } from '@/features/claims-table/format';
 import { afterAQuietMoment } from '@/features/claims-table/hooks/quiet-moment';
-import { PAGE_SIZE, useVisibleRows } from '@/features/claims-table/hooks/use-claim-table';
+import { PAGE_SIZE, useFirstPageStatus, useVisibleRows } from '@/features/claims-table/hooks/use-claim-table';
 
 type Props = Readonly<{
   filters: ClaimFilters;
@@ -43,11 +41,7 @@ function useCountWhenUsed(
   scrollRef: React.RefObject<HTMLDivElement | null>,
   focusIndex: number,
 ): number {
-  const firstPage = useQuery({
-    ...claimQueries.list(filters, { offset: 0, limit: PAGE_SIZE }),
-    enabled: false,
-  });
-  const rowsIn = firstPage.status !== 'pending';
+  const rowsIn = useFirstPageStatus(filters) !== 'pending';
   const [whole, setWhole] = useState(false);
   useEffect(() => {
     if (whole) return;

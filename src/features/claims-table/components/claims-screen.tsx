@@ -18,8 +18,9 @@ import { afterAQuietMoment } from '@/features/claims-table/hooks/quiet-moment';
 import { useBulkActions } from '@/features/claims-table/hooks/use-bulk-actions';
 import { useClaimFilters } from '@/features/claims-table/hooks/use-claim-filters';
 import {
-  PAGE_SIZE,
+  firstPageQuery,
   useClaimCount,
+  useFirstPageStatus,
   useMatchingIdsOnDemand,
 } from '@/features/claims-table/hooks/use-claim-table';
 import { useTableKeys } from '@/features/claims-table/hooks/use-table-keys';
@@ -50,9 +51,8 @@ export function ClaimsScreen({ libraryHref, claimHref, actions }: Props) {
   // The count and the first page are asked for together, in this first render: the grid (which
   // reads the pages) mounts only once the count is in, and would otherwise ask for page 0 a round
   // trip and a render later.
-  const firstPageQuery = claimQueries.list(filters, { offset: 0, limit: PAGE_SIZE });
   usePrefetchQuery(claimQueries.count(filters));
-  usePrefetchQuery(firstPageQuery);
+  usePrefetchQuery(firstPageQuery(filters));
   const matching = useClaimCount(filters);
   const count = matching.data ?? 0;
   const matchingIds = useMatchingIdsOnDemand(filters);
@@ -61,9 +61,9 @@ export function ClaimsScreen({ libraryHref, claimHref, actions }: Props) {
   // as soon as the filters are used: the rows name their own speakers and articles, so they never
   // wait behind these reads, and a quick move on to another screen does not queue its first reads
   // behind them either (IndexedDB answers in order, and a request under way cannot be taken back).
-  const firstPage = useQuery({ ...firstPageQuery, enabled: false });
+  const firstPage = useFirstPageStatus(filters);
   const [menusWanted, setMenusWanted] = useState(false);
-  const rowsIn = firstPage.data !== undefined || (matching.isFetched && count === 0) || matching.isError;
+  const rowsIn = firstPage === 'success' || (matching.isFetched && count === 0) || matching.isError;
   useEffect(
     () => (rowsIn && !menusWanted ? afterAQuietMoment(() => setMenusWanted(true)) : undefined),
     [rowsIn, menusWanted],

@@ -7,6 +7,14 @@ import { claimQueries } from '@/db/queries';
 
 export const PAGE_SIZE = 100;
 
+/** The first page's query of `filters`, as the screen prefetches it and the grid reads it. */
+export const firstPageQuery = (filters: ClaimFilters) =>
+  claimQueries.list(filters, { offset: 0, limit: PAGE_SIZE });
+
+/** The first page's status, observed without asking for it ('pending' until it is answered). */
+export const useFirstPageStatus = (filters: ClaimFilters) =>
+  useQuery({ ...firstPageQuery(filters), enabled: false }).status;
+
 /** How many claims match: the table's height and the header (from the kept summaries when they answer it). */
 export const useClaimCount = (filters: ClaimFilters) => useQuery(claimQueries.count(filters));
 
