@@ -349,8 +349,20 @@ async function timeScreens(seeded: Seeded, cold: Opened, runs: number) {
   });
 }
 
+/**
+ * One more cold first open, in a browser just started on the same profile (bench/compare.ts runs it
+ * `--cold-runs` − 1 times after the main run): the page's first open, with nothing read before it.
+ */
+export async function runCompareCold(opts: Options): Promise<Opened> {
+  const reused = localStorage.getItem(`compare-bench-seed:${opts.claims}:${opts.articles}`);
+  if (!reused) throw new Error('compare bench: no seeded comparison in this profile');
+  const seeded = JSON.parse(reused) as Seeded;
+  return openCompareScreen(seeded.compareArticles);
+}
+
 Object.assign(window, {
   runCompareBench,
+  runCompareCold,
   seedCompareBench,
   runColdShape,
   coldShapeNames: Object.keys(COLD_SHAPES),
