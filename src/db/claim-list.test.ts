@@ -191,6 +191,30 @@ describe('the claims read model', () => {
     expect((await listClaimPage({}, { limit: 100 })).next).toBeNull();
   });
 
+  test('a minimum check-worthiness alone on the points scale is counted from the kept counts, no index counted', async () => {
+    const { ids } = await seed();
+    // scores at and either side of a point's edge (0.79 and 0.8 are apart, 0.805 is 0.8's)
+    for (const [i, score] of [0.79, 0.8, 0.805, 0.3, 1].entries())
+      await updateClaim(ids.at(-1 - i)! as ClaimId, { checkworthy: { score, signals: [] } });
+    const counts = vi.spyOn(IDBIndex.prototype, 'count');
+    const keys = vi.spyOn(IDBIndex.prototype, 'getAllKeys');
+    try {
+      for (const min of [0, 0.3, 0.5, 0.7, 0.8, 0.81, 0.9, 1]) {
+        const f = { ...EMPTY_FILTERS, minCheckworthy: min, sort: 'checkworthy' as const, desc: true };
+        expect(await countClaims(f), String(min)).toBe((await reference(f)).length);
+      }
+      expect(counts).not.toHaveBeenCalled();
+      expect(keys).not.toHaveBeenCalled();
+      // a minimum between two points is counted on the index range
+      const f = { ...EMPTY_FILTERS, minCheckworthy: 0.795 };
+      expect(await countClaims(f)).toBe((await reference(f)).length);
+      expect(counts).toHaveBeenCalledTimes(1);
+    } finally {
+      counts.mockRestore();
+      keys.mockRestore();
+    }
+  });
+
   test('a minimum check-worthiness alone is counted on its index range, no key read out', async () => {
     await seed();
     const keys = vi.spyOn(IDBIndex.prototype, 'getAllKeys');

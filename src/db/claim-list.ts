@@ -23,6 +23,8 @@ import {
   isKept,
   keyLocation,
   LIBRARY,
+  minimumPoints,
+  pointsKey,
   SORT_CODE,
   type SortCode,
   type SummaryRow,
@@ -779,14 +781,20 @@ const onlyMinCheckworthy = (f: ClaimFilters): boolean =>
   f.source === 'any';
 
 /**
- * How many live claims match `filter`: from the summaries when they answer it; a minimum
- * check-worthiness alone as a count of one index range (the live claims by score, from the
- * minimum up: no key is read out); else the index keys.
+ * How many live claims match `filter`: from the summaries when they answer it (a minimum
+ * check-worthiness alone on the points scale too: the library's counts by points from it up,
+ * schema version 10); any other minimum alone as a count of one index range (the live claims by
+ * score, from the minimum up: no key is read out); else the index keys.
  */
 export async function countClaims(filter: ClaimListFilter = {}): Promise<number> {
   const f = fullFilters(filter);
   if (f.q.trim() !== '') return (await searchedIds(f)).length;
   if (onlyMinCheckworthy(f)) {
+    const points = minimumPoints(f.minCheckworthy!);
+    if (points !== null) {
+      const keys = Array.from({ length: 101 - points }, (_, i) => pointsKey(points + i));
+      return sum(await db.summaries.get(LIBRARY), keys);
+    }
     const [lo, hi] = groupRange('*', 'c');
     const range = IDBKeyRange.bound(`${lo}${scoreKey(f.minCheckworthy!)}`, hi);
     return readOnly((idb) => requested(idb.objectStore('claimFacets').index('f').count(range)));
