@@ -276,6 +276,38 @@ describe('the claims read model', () => {
     }
   });
 
+  test("a table page reads its claims, links, speakers' names and articles' titles in one transaction after the ids", async () => {
+    const { speakers } = await seed();
+    // the stores of the transaction each speaker and article head is read in
+    const opened: string[][] = [];
+    const get = IDBObjectStore.prototype.get;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['get']>
+    ) {
+      if (this.name === 'speakers' || this.name === 'articleHeads')
+        opened.push([...Array.from(this.transaction.objectStoreNames)].sort());
+      return get.apply(this, args);
+    });
+    try {
+      const rows = await listTableClaims({ sort: 'updated' }, { limit: 100 });
+      expect(rows.map((r) => r.id)).toEqual(await reference({ ...EMPTY_FILTERS, sort: 'updated' }));
+      expect(rows.every((r) => r.speakerName !== null && r.articleTitle !== null)).toBe(true);
+      // main read the names in a transaction of their own, after the claims'
+      expect(opened.length).toBeGreaterThan(0);
+      for (const stores of opened) expect(stores).toEqual(['articleHeads', 'claims', 'evidence', 'speakers']);
+    } finally {
+      spy.mockRestore();
+    }
+    // a claim whose facet row named another speaker when the ids were read: named by its own
+    const row = (await db.claimFacets.toArray()).find((f) => f.live === 1 && f.s !== null)!;
+    const other = speakers.find((s) => s.id !== row.s)!;
+    await db.claimFacets.put({ ...row, s: other.id });
+    const rows = await listTableClaims({}, { limit: 100 });
+    const named = rows.find((r) => r.id === row.id)!;
+    expect(named.speakerName).toBe(speakers.find((s) => s.id === row.s)!.name);
+  });
+
   test("the table's rows carry their speaker's name and their article's title, read by key", async () => {
     const { ids, speakers, articles } = await seed();
     const names = new Map(speakers.map((s) => [s.id as string, s.name]));
