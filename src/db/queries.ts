@@ -19,7 +19,7 @@ import { claimFilterKey } from './claim-filter-key';
 import type { ClaimListFilter, ClaimPageRequest } from './claim-list';
 import { db, type TableName } from './db';
 import type { ArticleHead } from './derived/article-heads';
-import { articleScope, type SummaryRow } from './derived/facets';
+import { articleScope, HIGH, type SummaryRow } from './derived/facets';
 import { getMeta } from './meta';
 import { estimateStorage, type StorageEstimate } from './storage';
 import {
@@ -120,13 +120,40 @@ export type ArticleSummary = Readonly<{
 }>;
 
 /**
+ * Rows per request of the Library's whole list (heads, then summaries): at 1,000 articles the
+ * summaries are about 1.5 MB, and IndexedDB answers requests in order, so the next screen's first
+ * reads (asked when a person leaves the Library right after its first rows) waited behind one
+ * request for all of them (100–160 ms on the Claims screen's trace at load 5–8); now behind one page.
+ */
+export const LIBRARY_PAGE = 200;
+
+/** A table's rows whose primary keys run from `lo` up to `hi` (every key above `lo` without it), in key order, `LIBRARY_PAGE` per request. */
+async function inPages<T extends { id: K }, K extends string>(
+  table: Table<T, K, unknown>,
+  lo: string,
+  hi: string | typeof Dexie.maxKey = Dexie.maxKey,
+): Promise<T[]> {
+  const rows: T[] = [];
+  let from = lo;
+  let inclusive = true;
+  for (;;) {
+    const page = await table.where(':id').between(from, hi, inclusive, true).limit(LIBRARY_PAGE).toArray();
+    rows.push(...page);
+    if (page.length < LIBRARY_PAGE) return rows;
+    from = page.at(-1)!.id;
+    inclusive = false;
+  }
+}
+
+/**
  * The progress of every live article from its kept summary (never a claim): counts by verdict and
- * source are maintained with every write (src/db/derived). The article summaries are read as one
- * key range (`a:…`), not one request per article: issuing and answering a get per article was most
- * of the main thread's script time of each Library re-read during a bulk import, growing with the library.
+ * source are maintained with every write (src/db/derived). The article summaries are read as key
+ * ranges (`a:…`, `inPages`), not one request per article: issuing and answering a get per article
+ * was most of the main thread's script time of each Library re-read during a bulk import, growing
+ * with the library.
  */
 async function summariseLibrary(articles: readonly ArticleHead[]): Promise<ArticleSummary[]> {
-  const read = await db.summaries.where('id').startsWith(articleScope('')).toArray();
+  const read = await inPages(db.summaries, articleScope(''), articleScope(HIGH));
   const byId = new Map(read.map((r) => [r.id, r]));
   return articles.map((article) => summaryOf(article, byId.get(articleScope(article.id))));
 }
@@ -181,8 +208,8 @@ export const articleQueries = {
       // 1.5 MB of summaries at 1,000 articles: aborted when the Library is left before it is in
       queryFn: ({ signal }) =>
         abortableRead(signal, [db.articleHeads, db.summaries], async () => {
-          // heads, not articles (no text); one batch read, newest first by the sort below
-          const articles = (await db.articleHeads.toArray()).filter(isLive);
+          // heads, not articles (no text), in pages by id; newest first by the sort below
+          const articles = (await inPages(db.articleHeads, '')).filter(isLive);
           return sortArticles(await summariseLibrary(articles), sort);
         }),
       meta: { tables: ['summaries'] } satisfies DbQueryMeta,
@@ -228,8 +255,22 @@ export const articleQueries = {
     }),
 };
 
-/** The claims read model loads with the first claims list, not with the Library's first paint. */
-const claimList = () => import('./claim-list');
+type ClaimListModule = typeof import('./claim-list');
+let claimListLoaded: ClaimListModule | null = null;
+/**
+ * Runs `read` on the claims read model, which loads with the first claims list, not with the
+ * Library's first paint. Once loaded, `read` starts at once, in the caller's task: a query asked
+ * in a screen's first render (the Claims screen's count and page 0) sends its first IndexedDB
+ * request while that render goes on, not after it (an `import()` of a loaded module still answers
+ * a task later, behind the navigation's whole render).
+ */
+function withClaimList<T>(read: (m: ClaimListModule) => Promise<T>): Promise<T> {
+  if (claimListLoaded !== null) return read(claimListLoaded);
+  return import('./claim-list').then((m) => {
+    claimListLoaded = m;
+    return read(m);
+  });
+}
 
 /** Claims lists read the facets and summaries (kept with claims, evidence and speaker writes). */
 const LIST_TABLES: readonly TableName[] = ['claimFacets', 'summaries', 'evidence', 'speakers', 'sources'];
@@ -281,35 +322,35 @@ export const claimQueries = {
   list: (filter: ClaimListFilter = {}, { after = null, offset = 0, limit = 100 }: ClaimPageRequest = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'list', claimFilterKey(filter), { after, offset, limit }] as const,
-      queryFn: () => claimList().then((m) => m.listTableClaims(filter, { after, offset, limit })),
+      queryFn: () => withClaimList((m) => m.listTableClaims(filter, { after, offset, limit })),
       meta: TABLE_META,
     }),
   /** The same page with the cursor of the next one. */
   page: (filter: ClaimListFilter = {}, { after = null, limit = 100 }: ClaimPageRequest = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'page', claimFilterKey(filter), { after, limit }] as const,
-      queryFn: () => claimList().then((m) => m.listClaimPage(filter, { after, limit })),
+      queryFn: () => withClaimList((m) => m.listClaimPage(filter, { after, limit })),
       meta: LIST_META,
     }),
   /** The ordered ids of every matching claim (the Claims table's scroll height, ranges, select all). */
   ids: (filter: ClaimListFilter = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'ids', claimFilterKey(filter)] as const,
-      queryFn: () => claimList().then((m) => m.matchingClaimIds(filter)),
+      queryFn: () => withClaimList((m) => m.matchingClaimIds(filter)),
       meta: LIST_META,
     }),
   /** The rows of one window of ids: keyed by its length, first and last id so a shifted list reads again. */
   rows: (ids: readonly ClaimId[]) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'rows', ids.length, ids[0] ?? '', ids.at(-1) ?? ''] as const,
-      queryFn: () => claimList().then((m) => m.claimRows(ids)),
+      queryFn: () => withClaimList((m) => m.claimRows(ids)),
       meta: { tables: ['evidence'] } satisfies DbQueryMeta,
     }),
   /** How many live claims match `filter` (the table's height and header). */
   count: (filter: ClaimListFilter = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'count', claimFilterKey(filter)] as const,
-      queryFn: () => claimList().then((m) => m.countClaims(filter)),
+      queryFn: () => withClaimList((m) => m.countClaims(filter)),
       meta: LIST_META,
     }),
   /** Every tag on a live claim with how many live claims carry it (from the library summary). */
