@@ -385,6 +385,15 @@ const v5History = {
   deviceId: 'device-b',
 };
 
+/** The rows of `v2Library()` (and its one source), as any version stored them. */
+async function writeLibrary(old: Dexie, lib: ReturnType<typeof v2Library>): Promise<void> {
+  await old.table('articles').bulkAdd(lib.articles);
+  await old.table('speakers').bulkAdd(lib.speakers);
+  await old.table('claims').bulkAdd(lib.claims);
+  await old.table('sources').add(v1.source);
+  await old.table('evidence').bulkAdd(lib.evidence);
+}
+
 /** A connection that knows the schema only up to `version`, as the app of that version did. */
 function openAt(version: number): Dexie {
   const old = new Dexie(DB_NAME);
@@ -435,11 +444,7 @@ describe('schema history', () => {
     const lib = v2Library();
     const old = openAt(2);
     await old.open();
-    await old.table('articles').bulkAdd(lib.articles);
-    await old.table('speakers').bulkAdd(lib.speakers);
-    await old.table('claims').bulkAdd(lib.claims);
-    await old.table('sources').add(v1.source);
-    await old.table('evidence').bulkAdd(lib.evidence);
+    await writeLibrary(old, lib);
     old.close();
 
     await db.open();
@@ -513,11 +518,7 @@ describe('schema history', () => {
     const lib = v2Library();
     const old = openAt(6);
     await old.open();
-    await old.table('articles').bulkAdd(lib.articles);
-    await old.table('speakers').bulkAdd(lib.speakers);
-    await old.table('claims').bulkAdd(lib.claims);
-    await old.table('sources').add(v1.source);
-    await old.table('evidence').bulkAdd(lib.evidence);
+    await writeLibrary(old, lib);
     // derived rows as version 6 wrote them: long keys, an article's and a kind's own keys
     const v6Key = (group: string, code: string, sortKey: string, id: string) =>
       [group, code, sortKey, id].join('\u0001');
@@ -581,11 +582,7 @@ describe('schema history', () => {
     const lib = v2Library();
     const old = openAt(7);
     await old.open();
-    await old.table('articles').bulkAdd(lib.articles);
-    await old.table('speakers').bulkAdd(lib.speakers);
-    await old.table('claims').bulkAdd(lib.claims);
-    await old.table('sources').add(v1.source);
-    await old.table('evidence').bulkAdd(lib.evidence);
+    await writeLibrary(old, lib);
     const question = (id: string, stances: Record<string, string>, deletedAt: number | null) => ({
       id,
       text: `Question ${id}?`,
@@ -656,11 +653,7 @@ describe('schema history', () => {
     };
     const old = openAt(8);
     await old.open();
-    await old.table('articles').bulkAdd(lib.articles);
-    await old.table('speakers').bulkAdd(lib.speakers);
-    await old.table('claims').bulkAdd(lib.claims);
-    await old.table('sources').add(v1.source);
-    await old.table('evidence').bulkAdd(lib.evidence);
+    await writeLibrary(old, lib);
     await old.table('claimFacets').bulkAdd(expected.facets.map((r) => ({ ...r, f: r.f.filter(volatile) })));
     await old
       .table('claimKeys')
@@ -740,11 +733,7 @@ describe('schema history', () => {
     marked.counts = { ...marked.counts, 'x:mark': 1 };
     const old = openAt(9);
     await old.open();
-    await old.table('articles').bulkAdd(lib.articles);
-    await old.table('speakers').bulkAdd(lib.speakers);
-    await old.table('claims').bulkAdd(lib.claims);
-    await old.table('sources').add(v1.source);
-    await old.table('evidence').bulkAdd(lib.evidence);
+    await writeLibrary(old, lib);
     await old.table('claimFacets').bulkAdd(expected.facets);
     await old.table('summaries').bulkAdd(v9Summaries);
     old.close();
