@@ -289,23 +289,6 @@ describe('storageQueries.estimate', () => {
 });
 
 describe('claimQueries.list / count', () => {
-  test("once the read model is loaded, a count and a page send their first request in the caller's task", async () => {
-    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
-    const q = client();
-    expect(await q.fetchQuery(claimQueries.count())).toBeGreaterThan(0); // the read model loaded
-    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
-    try {
-      const count = q.fetchQuery(claimQueries.count({ verdicts: ['unchecked'] }));
-      const page = q.fetchQuery(claimQueries.list({ verdicts: ['unchecked'] }));
-      // as a screen's first render asks: nothing awaited yet, and the summaries already asked for
-      // (main asked a task later, after an import() of the loaded module)
-      expect(gets.mock.contexts.map((store) => (store as IDBObjectStore).name)).toContain('summaries');
-      expect(await count).toBe((await page).length);
-    } finally {
-      gets.mockRestore();
-    }
-  });
-
   test('the table’s URL filters: article, speaker, verdict and tag, paged', async () => {
     const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
     const b = await saveImportedArticle({ text: ARTICLE_B }, extractionB());

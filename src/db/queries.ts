@@ -255,23 +255,8 @@ export const articleQueries = {
     }),
 };
 
-type ClaimListModule = typeof import('./claim-list');
-let claimListLoaded: ClaimListModule | null = null;
-/**
- * Runs `read` on the claims read model, which loads with the first claims list, not with the
- * Library's first paint. Once loaded, `read` starts at once, in the caller's task: a query asked
- * in a screen's first render (the Claims screen's count and page 0) sends its first IndexedDB
- * request while that render goes on, not after it (an `import()` of a loaded module still answers
- * a task later, behind the navigation's whole render).
- */
-function withClaimList<T>(read: (m: ClaimListModule) => Promise<T>): Promise<T> {
-  if (claimListLoaded !== null) return read(claimListLoaded);
-  return import('./claim-list').then((m) => {
-    claimListLoaded = m;
-    return read(m);
-  });
-}
-
+/** The claims read model loads with the first claims list, not with the Library's first paint. */
+const claimList = () => import('./claim-list');
 /** Claims lists read the facets and summaries (kept with claims, evidence and speaker writes). */
 const LIST_TABLES: readonly TableName[] = ['claimFacets', 'summaries', 'evidence', 'speakers', 'sources'];
 const LIST_META: DbQueryMeta = { tables: LIST_TABLES };
@@ -322,35 +307,35 @@ export const claimQueries = {
   list: (filter: ClaimListFilter = {}, { after = null, offset = 0, limit = 100 }: ClaimPageRequest = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'list', claimFilterKey(filter), { after, offset, limit }] as const,
-      queryFn: () => withClaimList((m) => m.listTableClaims(filter, { after, offset, limit })),
+      queryFn: () => claimList().then((m) => m.listTableClaims(filter, { after, offset, limit })),
       meta: TABLE_META,
     }),
   /** The same page with the cursor of the next one. */
   page: (filter: ClaimListFilter = {}, { after = null, limit = 100 }: ClaimPageRequest = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'page', claimFilterKey(filter), { after, limit }] as const,
-      queryFn: () => withClaimList((m) => m.listClaimPage(filter, { after, limit })),
+      queryFn: () => claimList().then((m) => m.listClaimPage(filter, { after, limit })),
       meta: LIST_META,
     }),
   /** The ordered ids of every matching claim (the Claims table's scroll height, ranges, select all). */
   ids: (filter: ClaimListFilter = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'ids', claimFilterKey(filter)] as const,
-      queryFn: () => withClaimList((m) => m.matchingClaimIds(filter)),
+      queryFn: () => claimList().then((m) => m.matchingClaimIds(filter)),
       meta: LIST_META,
     }),
   /** The rows of one window of ids: keyed by its length, first and last id so a shifted list reads again. */
   rows: (ids: readonly ClaimId[]) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'rows', ids.length, ids[0] ?? '', ids.at(-1) ?? ''] as const,
-      queryFn: () => withClaimList((m) => m.claimRows(ids)),
+      queryFn: () => claimList().then((m) => m.claimRows(ids)),
       meta: { tables: ['evidence'] } satisfies DbQueryMeta,
     }),
   /** How many live claims match `filter` (the table's height and header). */
   count: (filter: ClaimListFilter = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'count', claimFilterKey(filter)] as const,
-      queryFn: () => withClaimList((m) => m.countClaims(filter)),
+      queryFn: () => claimList().then((m) => m.countClaims(filter)),
       meta: LIST_META,
     }),
   /** Every tag on a live claim with how many live claims carry it (from the library summary). */
