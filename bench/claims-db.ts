@@ -267,6 +267,10 @@ try {
   });
   await page.goto(url);
   await ready(page);
+  const opened = await page.evaluate(() => (window as unknown as { dbOpen: unknown }).dbOpen);
+  process.stderr.write(
+    `database open on the first load (with any schema upgrade): ${JSON.stringify(opened)}\n`,
+  );
   const result = await page.evaluate(
     (o) => (window as unknown as { runClaimsBench: (x: typeof o) => Promise<unknown> }).runClaimsBench(o),
     { ...options, seeded: reuse || library !== null },

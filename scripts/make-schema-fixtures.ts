@@ -184,7 +184,8 @@ const FIXTURES: readonly Readonly<{ version: number; build: Build }>[] = [
   { version: 6, build: keptAsReleased },
   { version: 7, build: keptAsReleased },
   { version: 8, build: keptAsReleased },
-  { version: 9, build: withTheAppAsItIsNow },
+  { version: 9, build: keptAsReleased },
+  { version: 10, build: withTheAppAsItIsNow },
 ];
 
 async function main(args: readonly string[]) {

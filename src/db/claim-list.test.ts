@@ -191,6 +191,30 @@ describe('the claims read model', () => {
     expect((await listClaimPage({}, { limit: 100 })).next).toBeNull();
   });
 
+  test('a minimum check-worthiness alone on the points scale is counted from the kept counts, no index counted', async () => {
+    const { ids } = await seed();
+    // scores at and either side of a point's edge (0.79 and 0.8 are apart, 0.805 is 0.8's)
+    for (const [i, score] of [0.79, 0.8, 0.805, 0.3, 1].entries())
+      await updateClaim(ids.at(-1 - i)! as ClaimId, { checkworthy: { score, signals: [] } });
+    const counts = vi.spyOn(IDBIndex.prototype, 'count');
+    const keys = vi.spyOn(IDBIndex.prototype, 'getAllKeys');
+    try {
+      for (const min of [0, 0.3, 0.5, 0.7, 0.8, 0.81, 0.9, 1]) {
+        const f = { ...EMPTY_FILTERS, minCheckworthy: min, sort: 'checkworthy' as const, desc: true };
+        expect(await countClaims(f), String(min)).toBe((await reference(f)).length);
+      }
+      expect(counts).not.toHaveBeenCalled();
+      expect(keys).not.toHaveBeenCalled();
+      // a minimum between two points is counted on the index range
+      const f = { ...EMPTY_FILTERS, minCheckworthy: 0.795 };
+      expect(await countClaims(f)).toBe((await reference(f)).length);
+      expect(counts).toHaveBeenCalledTimes(1);
+    } finally {
+      counts.mockRestore();
+      keys.mockRestore();
+    }
+  });
+
   test('a minimum check-worthiness alone is counted on its index range, no key read out', async () => {
     await seed();
     const keys = vi.spyOn(IDBIndex.prototype, 'getAllKeys');
@@ -250,6 +274,38 @@ describe('the claims read model', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  test("a table page reads its claims, links, speakers' names and articles' titles in one transaction after the ids", async () => {
+    const { speakers } = await seed();
+    // the stores of the transaction each speaker and article head is read in
+    const opened: string[][] = [];
+    const get = IDBObjectStore.prototype.get;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['get']>
+    ) {
+      if (this.name === 'speakers' || this.name === 'articleHeads')
+        opened.push([...Array.from(this.transaction.objectStoreNames)].sort());
+      return get.apply(this, args);
+    });
+    try {
+      const rows = await listTableClaims({ sort: 'updated' }, { limit: 100 });
+      expect(rows.map((r) => r.id)).toEqual(await reference({ ...EMPTY_FILTERS, sort: 'updated' }));
+      expect(rows.every((r) => r.speakerName !== null && r.articleTitle !== null)).toBe(true);
+      // main read the names in a transaction of their own, after the claims'
+      expect(opened.length).toBeGreaterThan(0);
+      for (const stores of opened) expect(stores).toEqual(['articleHeads', 'claims', 'evidence', 'speakers']);
+    } finally {
+      spy.mockRestore();
+    }
+    // a claim whose facet row named another speaker when the ids were read: named by its own
+    const row = (await db.claimFacets.toArray()).find((f) => f.live === 1 && f.s !== null)!;
+    const other = speakers.find((s) => s.id !== row.s)!;
+    await db.claimFacets.put({ ...row, s: other.id });
+    const rows = await listTableClaims({}, { limit: 100 });
+    const named = rows.find((r) => r.id === row.id)!;
+    expect(named.speakerName).toBe(speakers.find((s) => s.id === row.s)!.name);
   });
 
   test("the table's rows carry their speaker's name and their article's title, read by key", async () => {

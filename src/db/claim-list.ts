@@ -5,7 +5,7 @@
  * only a text query's hits (at most SEARCH_LIMIT) are ordered after the search.
  */
 
-import type { Claim, ClaimId, Verdict } from '@/core/model/types';
+import type { ArticleId, Claim, ClaimId, Evidence, Speaker, SpeakerId, Verdict } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
 import {
   type ClaimFilters,
@@ -15,6 +15,7 @@ import {
 } from '@/core/review/filters';
 import { verdictNeedsSource } from '@/core/review/verdicts';
 import { db } from './db';
+import type { ArticleHead } from './derived/article-heads';
 import {
   articleGroup,
   articleScope,
@@ -23,6 +24,8 @@ import {
   isKept,
   keyLocation,
   LIBRARY,
+  minimumPoints,
+  pointsKey,
   SORT_CODE,
   type SortCode,
   type SummaryRow,
@@ -34,6 +37,16 @@ import {
   tailOf,
   verdictGroup,
 } from './derived/facets';
+
+/**
+ * A page's ids in order, the cursor of the next page, and the facet rows the ids came from when the
+ * walk read them (their article and speaker ids: the Claims table names them beside the claims).
+ */
+type IdsPage = Readonly<{
+  ids: string[];
+  next: string | null;
+  refs?: readonly Pick<FacetRow, 'id' | 'a' | 's'>[];
+}>;
 
 /** A row of a claims list: the claim, how many live sources it has, and whether it is flagged. */
 export type ClaimListItem = Claim &
@@ -427,7 +440,7 @@ async function pageFromRows(
   p: Plan,
   c: Criterion,
   { after, offset, limit }: { after: string | null; offset: number; limit: number },
-): Promise<{ ids: string[]; next: string | null }> {
+): Promise<IdsPage> {
   const parts = await readOnly((idb) => {
     const ix = idb.objectStore('claimFacets').index('f');
     return Promise.all(
@@ -453,7 +466,8 @@ async function pageFromRows(
   if (p.desc) entries.reverse();
   const page = entries.slice(offset, offset + limit);
   const more = entries.length > offset + limit;
-  return { ids: page.map((e) => e.row.id), next: more ? (page.at(-1)?.tail ?? null) : null };
+  const rows = page.map((e) => e.row);
+  return { ids: rows.map((r) => r.id), next: more ? (page.at(-1)?.tail ?? null) : null, refs: rows };
 }
 
 /**
@@ -488,11 +502,7 @@ function countsByVerdict(
  * for a tag and a kind at 100,000 claims) or every row of the group (`pageFromRows`). Null when the
  * summaries cannot count the filter by verdict, or the walk would read less.
  */
-async function verdictOrderPage(
-  p: Plan,
-  offset: number,
-  limit: number,
-): Promise<{ ids: string[]; next: string | null } | null> {
+async function verdictOrderPage(p: Plan, offset: number, limit: number): Promise<IdsPage | null> {
   if (p.code !== 'v' || p.driver !== ALL || limit <= 0) return null;
   const single = p.sets.filter((s) => s.groups.length === 1);
   if (single.length === 0) return null;
@@ -512,7 +522,7 @@ async function verdictOrderPage(
     before += n;
   }
   const total = before;
-  if (wanted.size === 0) return { ids: [], next: null };
+  if (wanted.size === 0) return { ids: [], next: null, refs: [] };
   // rows to read for the verdict that needs the largest share of the group; a row read costs about
   // what four keys of a walk do (as in `smallCriterion`)
   const share = Math.max(...[...wanted].map(([r, w]) => w.to / Math.max(1, counts[r]!)));
@@ -544,6 +554,7 @@ async function verdictOrderPage(
   return {
     ids: page.map((row) => row.id),
     next: offset + limit < total && last ? tailOf(last, 'v') : null,
+    refs: page,
   };
 }
 
@@ -560,9 +571,9 @@ function smallCriterion(p: Plan, needed: number): Criterion | null {
 async function walk(
   p: Plan,
   { after = null, offset = 0, limit }: { after?: string | null; offset?: number; limit: number },
-): Promise<{ ids: string[]; next: string | null }> {
+): Promise<IdsPage> {
   const single = p.driver.groups.length === 1 && p.exact;
-  if (p.matches === 0) return { ids: [], next: null }; // the summaries say nothing matches
+  if (p.matches === 0) return { ids: [], next: null, refs: [] }; // the summaries say nothing matches
   const byVerdict = after === null ? await verdictOrderPage(p, offset, limit) : null;
   if (byVerdict) return byVerdict;
   const small = smallCriterion(p, offset + limit + 1);
@@ -578,17 +589,19 @@ async function walk(
   let skip = single ? 0 : offset;
   const check = rowCheck(p);
   const ids: string[] = [];
+  const refs: FacetRow[] = [];
   let lastTail: string | null = null;
   for (;;) {
     const next = await nextEntry(p, streams);
-    if (!next) return { ids, next: null };
+    if (!next) return { ids, next: null, refs };
     if (!check(next.row)) continue;
     if (skip > 0) {
       skip--;
       continue;
     }
-    if (ids.length === limit) return { ids, next: lastTail };
+    if (ids.length === limit) return { ids, next: lastTail, refs };
     ids.push(next.row.id);
+    refs.push(next.row);
     lastTail = next.tail;
   }
 }
@@ -656,17 +669,25 @@ async function searchedIds(f: ClaimFilters): Promise<string[]> {
 /** The ids of one page of the live claims matching `filter`, in its order, and the next cursor. */
 export async function claimIdsPage(
   filter: ClaimListFilter = {},
-  { after = null, offset = 0, limit = 100 }: ClaimPageRequest = {},
+  page: ClaimPageRequest = {},
 ): Promise<{ ids: ClaimId[]; next: string | null }> {
+  const { ids, next } = await idsPage(filter, page);
+  return { ids: ids as ClaimId[], next };
+}
+
+/** `claimIdsPage` with the facet rows the page's ids came from, when it read them (not for a text query). */
+async function idsPage(
+  filter: ClaimListFilter,
+  { after = null, offset = 0, limit = 100 }: ClaimPageRequest,
+): Promise<IdsPage> {
   const f = fullFilters(filter);
   if (f.q.trim() !== '') {
     const all = await searchedIds(f);
     const start = after !== null ? Number(after.slice(1)) : offset;
     const ids = all.slice(start, start + limit);
-    return { ids: ids as ClaimId[], next: start + limit < all.length ? `#${start + limit}` : null };
+    return { ids, next: start + limit < all.length ? `#${start + limit}` : null };
   }
-  const { ids, next } = await walk(await plan(f), { after, offset, limit });
-  return { ids: ids as ClaimId[], next };
+  return walk(await plan(f), { after, offset, limit });
 }
 
 /** One page of rows (with source counts and flags) of the live claims matching `filter`. */
@@ -779,14 +800,20 @@ const onlyMinCheckworthy = (f: ClaimFilters): boolean =>
   f.source === 'any';
 
 /**
- * How many live claims match `filter`: from the summaries when they answer it; a minimum
- * check-worthiness alone as a count of one index range (the live claims by score, from the
- * minimum up: no key is read out); else the index keys.
+ * How many live claims match `filter`: from the summaries when they answer it (a minimum
+ * check-worthiness alone on the points scale too: the library's counts by points from it up,
+ * schema version 10); any other minimum alone as a count of one index range (the live claims by
+ * score, from the minimum up: no key is read out); else the index keys.
  */
 export async function countClaims(filter: ClaimListFilter = {}): Promise<number> {
   const f = fullFilters(filter);
   if (f.q.trim() !== '') return (await searchedIds(f)).length;
   if (onlyMinCheckworthy(f)) {
+    const points = minimumPoints(f.minCheckworthy!);
+    if (points !== null) {
+      const keys = Array.from({ length: 101 - points }, (_, i) => pointsKey(points + i));
+      return sum(await db.summaries.get(LIBRARY), keys);
+    }
     const [lo, hi] = groupRange('*', 'c');
     const range = IDBKeyRange.bound(`${lo}${scoreKey(f.minCheckworthy!)}`, hi);
     return readOnly((idb) => requested(idb.objectStore('claimFacets').index('f').count(range)));
@@ -812,16 +839,20 @@ export async function claimRows(ids: readonly ClaimId[]): Promise<ClaimListItem[
         .anyOf([...ids])
         .toArray(),
     ]);
-    const counts = new Map<string, number>();
-    for (const e of evidence)
-      if (e.deletedAt === null) counts.set(e.claimId, (counts.get(e.claimId) ?? 0) + 1);
-    return claims
-      .filter((c): c is Claim => c !== undefined && c.deletedAt === null)
-      .map((c) => {
-        const sourceCount = counts.get(c.id) ?? 0;
-        return { ...c, sourceCount, flagged: verdictNeedsSource(c.verdict) && sourceCount === 0 };
-      });
+    return listItems(claims, evidence);
   });
+}
+
+/** The live claims (in their order) with their live source counts and the flag. */
+function listItems(claims: readonly (Claim | undefined)[], evidence: readonly Evidence[]): ClaimListItem[] {
+  const counts = new Map<string, number>();
+  for (const e of evidence) if (e.deletedAt === null) counts.set(e.claimId, (counts.get(e.claimId) ?? 0) + 1);
+  return claims
+    .filter((c): c is Claim => c !== undefined && c.deletedAt === null)
+    .map((c) => {
+      const sourceCount = counts.get(c.id) ?? 0;
+      return { ...c, sourceCount, flagged: verdictNeedsSource(c.verdict) && sourceCount === 0 };
+    });
 }
 
 /**
@@ -840,6 +871,14 @@ export async function labelClaimRows(rows: readonly ClaimListItem[]): Promise<Cl
   const [speakers, heads] = await db.transaction('r', [db.speakers, db.articleHeads], () =>
     Promise.all([db.speakers.bulkGet(speakerIds), db.articleHeads.bulkGet(articleIds)]),
   );
+  return named(rows, speakers, heads);
+}
+
+function named(
+  rows: readonly ClaimListItem[],
+  speakers: readonly (Speaker | undefined)[],
+  heads: readonly (ArticleHead | undefined)[],
+): ClaimTableRow[] {
   const names = new Map<string, string>();
   for (const s of speakers) if (s && s.deletedAt === null) names.set(s.id, s.name);
   const titles = new Map<string, string>();
@@ -851,12 +890,39 @@ export async function labelClaimRows(rows: readonly ClaimListItem[]): Promise<Cl
   }));
 }
 
-/** A page of the Claims table: `listClaims` with each row's speaker name and article title. */
+/**
+ * A page of the Claims table: `listClaims` with each row's speaker name and article title. The
+ * page's facet rows name its speakers and articles, so their names are read beside the claims and
+ * links, in one transaction (one round trip after the ids, not two); a claim whose speaker or
+ * article changed since its facet row was read is named by its own ids, one read later.
+ */
 export async function listTableClaims(
   filter: ClaimListFilter = {},
   page: ClaimPageRequest = {},
 ): Promise<ClaimTableRow[]> {
-  return labelClaimRows(await listClaims(filter, page));
+  const { ids, refs } = await idsPage(filter, page);
+  if (ids.length === 0) return [];
+  if (refs === undefined) return labelClaimRows(await claimRows(ids as ClaimId[]));
+  const speakerIds = [...new Set(refs.flatMap((r) => (r.s === null ? [] : [r.s])))] as SpeakerId[];
+  const articleIds = [...new Set(refs.map((r) => r.a))] as ArticleId[];
+  const [claims, evidence, speakers, heads] = await db.transaction(
+    'r',
+    [db.claims, db.evidence, db.speakers, db.articleHeads],
+    () =>
+      Promise.all([
+        db.claims.bulkGet(ids as ClaimId[]),
+        db.evidence.where('claimId').anyOf(ids).toArray(),
+        db.speakers.bulkGet(speakerIds),
+        db.articleHeads.bulkGet(articleIds),
+      ]),
+  );
+  const rows = listItems(claims, evidence);
+  const askedSpeakers = new Set<string>(speakerIds);
+  const askedArticles = new Set(articleIds);
+  const moved = rows.some(
+    (r) => (r.speakerId !== null && !askedSpeakers.has(r.speakerId)) || !askedArticles.has(r.articleId),
+  );
+  return moved ? labelClaimRows(rows) : named(rows, speakers, heads);
 }
 
 /** How many of these claims have no live source (a rating verdict on them asks first). */

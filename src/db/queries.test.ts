@@ -5,8 +5,16 @@ import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/
 import { saveImportedArticle, softDeleteArticle } from './articles';
 import { addManualClaim, setClaimSpeaker, setClaimVerdict, softDeleteClaim, updateClaim } from './claims';
 import { db } from './db';
+import { articleScope } from './derived/facets';
 import { attachSource } from './evidence';
-import { ARTICLE_HEAD_CLAIMS, articleQueries, claimQueries, speakerQueries, storageQueries } from './queries';
+import {
+  ARTICLE_HEAD_CLAIMS,
+  articleQueries,
+  claimQueries,
+  LIBRARY_PAGE,
+  speakerQueries,
+  storageQueries,
+} from './queries';
 import { claimSearchStats } from './search';
 import { mergeSpeakers } from './speakers';
 
@@ -66,6 +74,46 @@ describe('articleQueries', () => {
     expect(list.every((a) => a.claimCount === 3 && a.speakerCount === 2)).toBe(true);
     expect(gets).not.toHaveBeenCalled();
     gets.mockRestore();
+  });
+
+  test('list: a large library is read in pages, so a screen asked for meanwhile never waits behind all of it', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const head = (await db.articleHeads.get(a.articleId))!;
+    const summary = (await db.summaries.get(articleScope(a.articleId)))!;
+    // 450 articles' derived rows (the list reads only these)
+    const n = 2 * LIBRARY_PAGE + 50;
+    const ids = Array.from({ length: n }, (_, i) => `art-${String(i).padStart(4, '0')}`);
+    await db.articleHeads.bulkPut(ids.map((id, i) => ({ ...head, id: id as ArticleId, importedAt: i })));
+    await db.summaries.bulkPut(ids.map((id) => ({ ...summary, id: articleScope(id) })));
+    const asked: number[] = [];
+    const getAll = IDBObjectStore.prototype.getAll;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['getAll']>
+    ) {
+      // a count as the second argument, or in the options form Dexie uses where the browser has it
+      const [first, second] = args as unknown[];
+      const options = first as { count?: number } | null;
+      asked.push(
+        (second as number | undefined) ??
+          (options !== null && typeof options === 'object' && 'count' in options
+            ? options.count
+            : undefined) ??
+          Number.POSITIVE_INFINITY,
+      );
+      return getAll.apply(this, args);
+    });
+    try {
+      const list = await client().fetchQuery(articleQueries.list());
+      expect(list).toHaveLength(n + 1);
+      expect(list.every((s) => s.claimCount === 3)).toBe(true);
+      expect(list[1]!.id).toBe(ids.at(-1));
+      // main read each table in one request
+      expect(asked.length).toBeGreaterThan(2);
+      expect(asked.every((count) => count <= LIBRARY_PAGE)).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test('newest: the first rows of the list, on equal import times too, without deleted articles', async () => {

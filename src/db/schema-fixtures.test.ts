@@ -44,10 +44,12 @@ const UPGRADED: Readonly<Record<number, (table: string, row: Row) => Row>> = {
   8: (_table, row) => row,
   // version 9 drops the key rows and rebuilds the facet rows with every key: rows stay as they were
   9: (_table, row) => row,
+  // version 10 adds the library's counts by check-worthiness points: only the library's summary changes
+  10: (_table, row) => row,
 };
 
 /** Derived rows an upgrade rebuilds in a new shape (checked against a rebuild from the rows below). */
-const REBUILT_AT: Readonly<Record<string, number>> = { claimFacets: 9 };
+const REBUILT_AT: Readonly<Record<string, number>> = { claimFacets: 9, summaries: 10 };
 /** Derived tables a later version dropped (their keys are on the facet rows since version 9). */
 const DROPPED = new Set(['claimKeys']);
 
@@ -164,6 +166,12 @@ describe('schema fixtures', () => {
         expect(await db.summaries.orderBy('id').toArray()).toEqual([...derived.summaries].sort(byId));
         expect(await db.claimFacets.orderBy('id').toArray()).toEqual([...derived.facets].sort(byId));
         expect(db.tables.map((t) => t.name)).not.toContain('claimKeys');
+        // a minimum check-worthiness counted from the library's counts by points (version 10)
+        const live = (claims as Claim[]).filter((c) => c.deletedAt === null);
+        for (const min of [0, 0.3, 0.5, 0.7])
+          expect(await countClaims({ minCheckworthy: min }), String(min)).toBe(
+            live.filter((c) => c.checkworthy.score >= min).length,
+          );
         // the placement rows (version 8): every live question's placed claims
         const placements = computePlacements(
           (await db.questions.toArray()) as Question[],

@@ -10,10 +10,10 @@ import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Article, Claim, Evidence, HistoryEntry, Question, Source, Speaker } from '@/core/model/types';
 import { resetDb } from '@/test/db';
-import { listClaimPage, matchingClaimIds } from './claim-list';
+import { countClaims, listClaimPage, matchingClaimIds } from './claim-list';
 import { type ClaimdeskDb, db, declareSchema } from './db';
 import { headOf } from './derived/article-heads';
-import { isVolatile, SEP, type SortCode } from './derived/facets';
+import { isVolatile, LIBRARY, SEP, type SortCode } from './derived/facets';
 import { byPlacementKey, computePlacements, unpack } from './derived/placements';
 import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
@@ -358,6 +358,16 @@ const STEPS: readonly Step[] = [
       expect(await current.meta.get('v9-row')).toEqual({ key: 'v9-row', value: 9 });
     },
   },
+  {
+    // version 10 adds only the library's counts by check-worthiness points (see the test below)
+    version: 10,
+    seed: async (old) => {
+      await old.table('meta').put({ key: 'v10-row', value: 10 });
+    },
+    verify: async (current) => {
+      expect(await current.meta.get('v10-row')).toEqual({ key: 'v10-row', value: 10 });
+    },
+  },
 ];
 
 const v5History = {
@@ -374,6 +384,15 @@ const v5History = {
   author: 'ana',
   deviceId: 'device-b',
 };
+
+/** The rows of `v2Library()` (and its one source), as any version stored them. */
+async function writeLibrary(old: Dexie, lib: ReturnType<typeof v2Library>): Promise<void> {
+  await old.table('articles').bulkAdd(lib.articles);
+  await old.table('speakers').bulkAdd(lib.speakers);
+  await old.table('claims').bulkAdd(lib.claims);
+  await old.table('sources').add(v1.source);
+  await old.table('evidence').bulkAdd(lib.evidence);
+}
 
 /** A connection that knows the schema only up to `version`, as the app of that version did. */
 function openAt(version: number): Dexie {
@@ -425,11 +444,7 @@ describe('schema history', () => {
     const lib = v2Library();
     const old = openAt(2);
     await old.open();
-    await old.table('articles').bulkAdd(lib.articles);
-    await old.table('speakers').bulkAdd(lib.speakers);
-    await old.table('claims').bulkAdd(lib.claims);
-    await old.table('sources').add(v1.source);
-    await old.table('evidence').bulkAdd(lib.evidence);
+    await writeLibrary(old, lib);
     old.close();
 
     await db.open();
@@ -456,6 +471,11 @@ describe('schema history', () => {
     );
     const liveClaims = lib.claims.filter((c) => c.deletedAt === null);
     expect(countsOf(await db.summaries.get('lib')).claimCount).toBe(liveClaims.length);
+    // the counts by check-worthiness points (version 10), counted once though version 9 rebuilt the summaries
+    for (const min of [0, 0.3, 0.5, 0.9])
+      expect(await countClaims({ minCheckworthy: min }), String(min)).toBe(
+        liveClaims.filter((c) => c.checkworthy.score >= min).length,
+      );
     for (const speaker of lib.speakers) {
       const theirs = liveClaims.filter((c) => c.speakerId === speaker.id);
       const counts = countsOf(await db.summaries.get(`s:${speaker.id}`));
@@ -498,11 +518,7 @@ describe('schema history', () => {
     const lib = v2Library();
     const old = openAt(6);
     await old.open();
-    await old.table('articles').bulkAdd(lib.articles);
-    await old.table('speakers').bulkAdd(lib.speakers);
-    await old.table('claims').bulkAdd(lib.claims);
-    await old.table('sources').add(v1.source);
-    await old.table('evidence').bulkAdd(lib.evidence);
+    await writeLibrary(old, lib);
     // derived rows as version 6 wrote them: long keys, an article's and a kind's own keys
     const v6Key = (group: string, code: string, sortKey: string, id: string) =>
       [group, code, sortKey, id].join('\u0001');
@@ -566,11 +582,7 @@ describe('schema history', () => {
     const lib = v2Library();
     const old = openAt(7);
     await old.open();
-    await old.table('articles').bulkAdd(lib.articles);
-    await old.table('speakers').bulkAdd(lib.speakers);
-    await old.table('claims').bulkAdd(lib.claims);
-    await old.table('sources').add(v1.source);
-    await old.table('evidence').bulkAdd(lib.evidence);
+    await writeLibrary(old, lib);
     const question = (id: string, stances: Record<string, string>, deletedAt: number | null) => ({
       id,
       text: `Question ${id}?`,
@@ -641,11 +653,7 @@ describe('schema history', () => {
     };
     const old = openAt(8);
     await old.open();
-    await old.table('articles').bulkAdd(lib.articles);
-    await old.table('speakers').bulkAdd(lib.speakers);
-    await old.table('claims').bulkAdd(lib.claims);
-    await old.table('sources').add(v1.source);
-    await old.table('evidence').bulkAdd(lib.evidence);
+    await writeLibrary(old, lib);
     await old.table('claimFacets').bulkAdd(expected.facets.map((r) => ({ ...r, f: r.f.filter(volatile) })));
     await old
       .table('claimKeys')
@@ -704,5 +712,46 @@ describe('schema history', () => {
         .sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start))
         .map((c) => c.id),
     );
+  });
+
+  test('a version-9 library keeps every row and gets the counts by check-worthiness points, no other derived row rebuilt', async () => {
+    const lib = v2Library();
+    const claims = lib.claims as unknown as Claim[];
+    const expected = computeDerived(
+      claims,
+      lib.evidence as unknown as Evidence[],
+      lib.speakers as unknown as Speaker[],
+    );
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    // the summaries as version 9 kept them: no `c:` counts; one article's row carries a mark no
+    // rebuild would write, so a rebuild in the upgrade would show
+    const v9Summaries = expected.summaries.map((r) => ({
+      id: r.id,
+      counts: Object.fromEntries(Object.entries(r.counts).filter(([k]) => !k.startsWith('c:'))),
+    }));
+    const marked = v9Summaries.find((r) => r.id.startsWith('a:'))!;
+    marked.counts = { ...marked.counts, 'x:mark': 1 };
+    const old = openAt(9);
+    await old.open();
+    await writeLibrary(old, lib);
+    await old.table('claimFacets').bulkAdd(expected.facets);
+    await old.table('summaries').bulkAdd(v9Summaries);
+    old.close();
+
+    await db.open();
+    expect(await db.claims.orderBy('id').toArray()).toEqual(lib.claims);
+    expect(await db.evidence.count()).toBe(lib.evidence.length);
+    expect(await db.claimFacets.orderBy('id').toArray()).toEqual([...expected.facets].sort(byId));
+    // every summary as it was, the library's with its counts by points added
+    const libRow = expected.summaries.find((r) => r.id === LIBRARY)!;
+    expect(await db.summaries.orderBy('id').toArray()).toEqual(
+      v9Summaries.map((r) => (r.id === LIBRARY ? libRow : r)).sort(byId),
+    );
+    expect(Object.keys(libRow.counts).some((k) => k.startsWith('c:'))).toBe(true);
+    const live = claims.filter((c) => c.deletedAt === null);
+    for (const min of [0, 0.3, 0.5, 0.7, 0.9, 1])
+      expect(await countClaims({ minCheckworthy: min }), String(min)).toBe(
+        live.filter((c) => c.checkworthy.score >= min).length,
+      );
   });
 });

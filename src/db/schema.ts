@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { placementsInUpgrade, rebuildInUpgrade } from './derived/rebuild';
+import { placementsInUpgrade, rebuildInUpgrade, scoreCountsInUpgrade } from './derived/rebuild';
 
 /**
  * The schema history of the `claimdesk` database, oldest first. Never edit a released version:
@@ -158,6 +158,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       claimKeys: null,
     },
     upgrade: rebuildInUpgrade(9),
+  },
+  {
+    // The library's summary row also counts the live claims by check-worthiness points (`c:<0–100>`,
+    // src/db/derived/facets.ts), kept by the write middleware like its other counts: a minimum
+    // check-worthiness on the points scale (the filter offers 0.3, 0.5, 0.7) is counted from the
+    // summaries, not from the ~20,000 index keys at or above it at 100,000 claims. The upgrade
+    // counts only the new keys, from the facet index (no row read out, no other row rebuilt); the
+    // tables and indexes are the same.
+    version: 10,
+    stores: {},
+    upgrade: scoreCountsInUpgrade,
   },
 ];
 

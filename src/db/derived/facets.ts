@@ -15,7 +15,10 @@
  *   claim (docs/PERFORMANCE.md, sync10). A tombstoned claim keeps its facet row with no index keys,
  *   so it is in no list.
  * - **summary rows** (`summaries`): counts per scope (`lib`, `a:<article>`, `s:<speaker>`,
- *   `t:<tag>`) of live claims by verdict, kind and has-source, and by each pair of those.
+ *   `t:<tag>`) of live claims by verdict, kind and has-source, and by each pair of those; the
+ *   library's row also by check-worthiness points (`c:<0–100>`, schema version 10: `scorePoints`),
+ *   so a minimum check-worthiness on the points scale is a sum of at most 101 counts, not a count of
+ *   every index key at or above it.
  */
 
 import type { ClaimKind } from '@/core/extract/types';
@@ -86,6 +89,25 @@ export const HIGH = '\uffff';
 const b36 = (n: number, width: number) => Math.max(0, Math.round(n)).toString(36).padStart(width, '0');
 
 export const scoreKey = (score: number): string => b36(score * 1_000_000, 4);
+
+/**
+ * A score's check-worthiness points (0–100): the hundredths its sort key (`scoreKey`) is at or
+ * above, so the claims with `p` points are exactly the `*` keys in check-worthiness order from
+ * `scoreKey(p / 100)` up to `scoreKey((p + 1) / 100)` (100: from `scoreKey(1)` up).
+ */
+export function scorePoints(score: number): number {
+  const micro = Math.max(0, Math.round(score * 1_000_000));
+  return Number.isFinite(micro) ? Math.min(100, Math.floor(micro / 10_000)) : 0;
+}
+
+/** The points a minimum check-worthiness is, when it is a whole number of points (else null: no kept count answers it). */
+export function minimumPoints(min: number): number | null {
+  const micro = Math.max(0, Math.round(min * 1_000_000));
+  return Number.isFinite(micro) && micro % 10_000 === 0 && micro <= 1_000_000 ? micro / 10_000 : null;
+}
+
+/** The library summary's key of the live claims with `points` check-worthiness points. */
+export const pointsKey = (points: number): string => `c:${points}`;
 
 /** Packs hex digits 15 bits to a character (U+0100 to U+80FF: no separator, no surrogate), in order. */
 function packHex(hex: string): string {
@@ -307,7 +329,7 @@ export function contributions(row: FacetRow): Map<string, string[]> {
   if (!row.live) return out;
   const keys = countKeys(row);
   const tagKeys = [...new Set(row.t)].map((t) => `t:${t}`);
-  out.set(LIBRARY, [...keys, ...tagKeys]);
+  out.set(LIBRARY, [...keys, pointsKey(scorePoints(row.c)), ...tagKeys]);
   out.set(articleScope(row.a), [...keys, ...(row.s === null ? [] : [`s:${row.s}`])]);
   if (row.s !== null) out.set(speakerScope(row.s), [...keys, `a:${row.a}`]);
   for (const tag of new Set(row.t.map((t) => t.toLowerCase()))) out.set(tagScope(tag), [...keys]);
@@ -323,6 +345,8 @@ export class CountDelta {
     const keys = countKeys(row);
     const lib = this.scope(LIBRARY);
     this.count(lib, keys, sign);
+    // by check-worthiness in the library scope only: the screens' minimum is a library-wide filter
+    this.bump(lib, pointsKey(scorePoints(row.c)), sign);
     for (const t of new Set(row.t)) this.bump(lib, `t:${t}`, sign);
     const article = this.scope(articleScope(row.a));
     this.count(article, keys, sign);

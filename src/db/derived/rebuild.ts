@@ -1,7 +1,17 @@
 import type { Table, Transaction } from 'dexie';
 import type { Article, Claim, Evidence, Question, Speaker } from '@/core/model/types';
 import { headOf } from './article-heads';
-import { applyDelta, CountDelta, type FacetRow, facetOf, type SummaryRow } from './facets';
+import {
+  applyDelta,
+  CountDelta,
+  type FacetRow,
+  facetOf,
+  groupRange,
+  LIBRARY,
+  pointsKey,
+  type SummaryRow,
+  scoreKey,
+} from './facets';
 import { FACETS, HEADS, SUMMARIES } from './middleware';
 import { computePlacements, PLACEMENTS, packOf, QUESTION_PACKS } from './placements';
 
@@ -91,6 +101,37 @@ export const rebuildInUpgrade =
 
 /** The last schema version whose upgrade rebuilds the derived rows. */
 export const LAST_REBUILD = 9;
+
+/**
+ * The library's counts by check-worthiness points (`c:<points>`, schema version 10), worked out
+ * from what already holds the scores: the live claims' keys in check-worthiness order, counted
+ * point by point (101 counts of the `*` keys in that order, no row read out). The library row's other
+ * counts stay as they are, and its old `c:` counts are replaced, so a rebuild earlier in the same
+ * upgrade (which counts them already) is not counted twice.
+ */
+export async function scoreCountsIn(table: (name: string) => Table): Promise<void> {
+  const [lo, hi] = groupRange('*', 'c');
+  const bound = (points: number) => `${lo}${scoreKey(points / 100)}`;
+  const [counts, row] = await Promise.all([
+    Promise.all(
+      Array.from({ length: 101 }, (_, p) =>
+        table(FACETS)
+          .where('f')
+          .between(bound(p), p === 100 ? hi : bound(p + 1), true, p === 100)
+          .count(),
+      ),
+    ),
+    table(SUMMARIES).get(LIBRARY) as Promise<SummaryRow | undefined>,
+  ]);
+  const kept = Object.entries(row?.counts ?? {}).filter(([key]) => !key.startsWith('c:'));
+  const scored = counts.flatMap((n, p) => (n > 0 ? [[pointsKey(p), n] as const] : []));
+  if (kept.length + scored.length === 0) return;
+  await table(SUMMARIES).put({ id: LIBRARY, counts: Object.fromEntries([...kept, ...scored]) });
+}
+
+/** Schema version 10's upgrade: the library's counts by check-worthiness points (`scoreCountsIn`); no other row changes. */
+export const scoreCountsInUpgrade = (tx: Transaction): Promise<void> =>
+  scoreCountsIn((name) => tx.table(name));
 
 /** Schema version 8's upgrade: builds the placement rows (the other derived rows are as version 7 kept them). */
 export const placementsInUpgrade = (tx: Transaction): Promise<void> =>

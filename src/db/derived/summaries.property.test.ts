@@ -1,6 +1,6 @@
 /**
  * The kept summaries and facet rows equal a rebuild from scratch after any sequence of edits:
- * verdicts, bulk edits, tags, links to sources attached / removed / restored, deletes and
+ * verdicts, bulk edits, tags, check-worthiness scores, links to sources attached / removed / restored, deletes and
  * restores of claims and articles, speaker renames and merges, undo and redo, imports; and the
  * placement rows after questions are asked, claims placed and unplaced, questions deleted and restored.
  */
@@ -18,6 +18,7 @@ import {
   setClaimsVerdict,
   setClaimVerdict,
   softDeleteClaims,
+  updateClaim,
 } from '../claims';
 import { db } from '../db';
 import { attachSource, removeEvidence, restoreEvidence } from '../evidence';
@@ -25,6 +26,7 @@ import { createQuestion, restoreQuestion, setStances, softDeleteQuestion } from 
 import { mergeSpeakers, updateSpeaker } from '../speakers';
 import { redo, undo } from '../undo';
 import { headOf } from './article-heads';
+import { LIBRARY } from './facets';
 import { byPlacementKey, computePlacements, packOf } from './placements';
 import { computeDerived } from './rebuild';
 
@@ -66,6 +68,12 @@ const op = fc.oneof(
     n: fc.nat(),
     size: fc.integer({ min: 1, max: 4 }),
     tag: fc.constantFrom('Budget', 'crime'),
+  }),
+  fc.record({
+    kind: fc.constant('score' as const),
+    n: fc.nat(),
+    // either side of a point's edge, the ends, and a score between two points
+    score: fc.constantFrom(0, 0.29, 0.3, 0.7949, 0.795, 0.8, 1),
   }),
   fc.record({ kind: fc.constant('attach' as const), n: fc.nat() }),
   fc.record({ kind: fc.constant('unlink' as const), n: fc.nat() }),
@@ -119,6 +127,11 @@ async function apply(o: Op): Promise<void> {
     case 'untag':
       if (live.length) await removeTagFromClaims(some(live, o.n, o.size), o.tag);
       return;
+    case 'score': {
+      const id = pick(live, o.n);
+      if (id) await updateClaim(id, { checkworthy: { score: o.score, signals: [] } });
+      return;
+    }
     case 'attach': {
       const id = pick(live, o.n);
       if (id) await attachSource(id, { url: `https://example.org/${o.n % 3}`, title: `Report ${o.n % 3}` });
@@ -258,6 +271,15 @@ test('kept summaries, facets and placements equal a rebuild from scratch after r
       ]);
       const expected = computeDerived(claims, evidence, speakers);
       expect(byId(await db.summaries.toArray())).toEqual(byId(expected.summaries));
+      // the library's counts by check-worthiness points, counted here from the claims themselves
+      const byPoints: Record<string, number> = {};
+      for (const c of claims)
+        if (c.deletedAt === null) {
+          const key = `c:${Math.min(100, Math.floor(Math.round(c.checkworthy.score * 1e6) / 1e4))}`;
+          byPoints[key] = (byPoints[key] ?? 0) + 1;
+        }
+      const lib = (await db.summaries.get(LIBRARY))?.counts ?? {};
+      expect(Object.fromEntries(Object.entries(lib).filter(([k]) => k.startsWith('c:')))).toEqual(byPoints);
       expect(byId(await db.claimFacets.toArray())).toEqual(byId(expected.facets));
       expect(byId(await db.articleHeads.toArray())).toEqual(byId((await db.articles.toArray()).map(headOf)));
       expect(await db.placedClaims.toArray()).toEqual(
