@@ -3,6 +3,7 @@ import type { Line } from '../text/lines';
 import { pairQuotes, type Quote } from '../text/quotes';
 import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
+import { reportedClauseEnd } from './clause-end';
 import { findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
 import { headlineQuotes } from './headline';
@@ -516,7 +517,11 @@ export function attributeClaims(
         wordsIn.filter((t) => t.cap).length >= 0.6 * wordsIn.length;
       const cues = findCues(tokens, blocked, titleCase);
       if (!cues.length) continue;
-      const frames: Frame[] = framesOf(text, tokens, cues, S.end).filter(
+      const clauseEnd = headlineMode
+        ? undefined
+        : (start: number, end: number, cueKey: string) =>
+            reportedClauseEnd(tokens, start, end, inQuote, cueKey);
+      const frames: Frame[] = framesOf(text, tokens, cues, S.end, clauseEnd).filter(
         (f) => !consumed.some((r) => f.start < r.end && f.end > r.start && f.start >= r.start),
       );
       // A report's content stops where a direct quotation's attribution begins later in the sentence.

@@ -111,6 +111,8 @@ export function framesOf(
   tokens: readonly Token[],
   cues: readonly Cue[],
   sentenceEnd: number,
+  /** Where a clause that runs to the sentence's end really stops (`clause-end.ts`); a cue after it is not nested. */
+  clauseEnd?: (start: number, end: number, cueKey: string) => number,
 ): Frame[] {
   const frames: Frame[] = [];
   const end = sentenceEnd;
@@ -382,6 +384,7 @@ export function framesOf(
       }
     }
     if (!frame) continue;
+    if (clauseEnd && frame.end === end) frame.end = clauseEnd(frame.start, frame.end, frame.cue.key);
     if (
       inside &&
       (frame.rule === 'reported-postposed' || frame.rule === 'reported-parenthetical') &&

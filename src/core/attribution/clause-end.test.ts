@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { extractClaims } from '../extract/pipeline';
+
+// Invented sentences; each case is a reporting pattern of English news copy, not a corpus sentence.
+const claimsOf = (text: string) => {
+  const x = extractClaims(`Title line\n\n${text}`);
+  const byId = new Map(x.speakers.map((s) => [s.id, s.name]));
+  return x.claims.map((c) => ({ speaker: byId.get(c.speakerId ?? ''), text: c.text }));
+};
+
+describe('where a reported clause ends', () => {
+  test('a report in a fronted subordinate clause stops before the main clause', () => {
+    expect(
+      claimsOf(
+        'After Mayor Lena Ortiz said the bridge would reopen in May, the council voted to delay the repairs.',
+      ),
+    ).toEqual([{ speaker: 'Lena Ortiz', text: 'the bridge would reopen in May' }]);
+    expect(
+      claimsOf(
+        'While Dr Ama Boateng said the clinic was coping, she admitted that staff were exhausted.',
+      ).map((c) => c.text),
+    ).toEqual(['the clinic was coping', 'that staff were exhausted']);
+  });
+
+  test('a fronted "as" clause is the cue of the main clause, which stays whole', () => {
+    expect(claimsOf('As the Harlow Gazette reported on Monday, the mill will close in June.')).toEqual([
+      { speaker: 'Harlow Gazette', text: 'the mill will close in June' },
+    ]);
+  });
+
+  test("the reporter's present-tense gloss after a past report is left out", () => {
+    expect(
+      claimsOf(
+        'Dr Ama Boateng said the clinic had treated 40 patients from Harlow Vale, which is the largest town in the district.',
+      ),
+    ).toEqual([{ speaker: 'Ama Boateng', text: 'the clinic had treated 40 patients from Harlow Vale' }]);
+    expect(
+      claimsOf(
+        'Ortiz said she had met the new owner, Tomas Brand, last week, who chairs the county trust.',
+      ).map((c) => c.text),
+    ).toEqual(['she had met the new owner, Tomas Brand, last week']);
+  });
+
+  test('a relative clause backshifted like the report stays in it', () => {
+    expect(
+      claimsOf(
+        'The council said the library fund had been cut by a third, which had forced two branches to close.',
+      ).map((c) => c.text),
+    ).toEqual(['the library fund had been cut by a third, which had forced two branches to close']);
+  });
+
+  test('a relative clause after the content’s subject, closed by its predicate, stays in it', () => {
+    expect(
+      claimsOf('Ortiz said the bypass plan, which the county approved in March, is now dead.').map(
+        (c) => c.text,
+      ),
+    ).toEqual(['the bypass plan, which the county approved in March, is now dead']);
+  });
+
+  test('a relative clause holding another speaker’s report is theirs, the same speaker’s goes on', () => {
+    expect(
+      claimsOf(
+        'Mr Keane said the payments went to a firm in Delmont, which the auditors called a shell company.',
+      ),
+    ).toContainEqual({ speaker: 'Mr Keane', text: 'the payments went to a firm in Delmont' });
+    expect(
+      claimsOf('The survey team reported thick layers of silt, which they say formed in standing water.').map(
+        (c) => c.text,
+      ),
+    ).toEqual(['thick layers of silt, which they say formed in standing water']);
+  });
+
+  test('a present-tense report keeps its present-tense relative clause', () => {
+    expect(
+      claimsOf('Ortiz says the plan favours Harlow Vale, which is the largest town in the district.').map(
+        (c) => c.text,
+      ),
+    ).toEqual(['the plan favours Harlow Vale, which is the largest town in the district']);
+  });
+});
