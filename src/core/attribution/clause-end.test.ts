@@ -78,3 +78,41 @@ describe('where a reported clause ends', () => {
     ).toEqual(['the plan favours Harlow Vale, which is the largest town in the district']);
   });
 });
+
+describe('where a reported clause starts', () => {
+  const texts = (text: string) => claimsOf(text).map((c) => c.text);
+
+  test('an addressee with an appositive before "that" is not content', () => {
+    expect(
+      texts('Ortiz told the Harlow Gazette, the town’s weekly paper, that the mill would close.'),
+    ).toEqual(['that the mill would close']);
+    expect(texts('Ortiz told members of the planning board that the mill would close.')).toEqual([
+      'that the mill would close',
+    ]);
+  });
+
+  test('adverbs between the cue and "that" are not content, a noun phrase with a relative "that" is', () => {
+    expect(texts('Ortiz said repeatedly that the mill would close.')).toEqual(['that the mill would close']);
+    expect(texts('Ortiz said, however, that the mill would close.')).toEqual(['that the mill would close']);
+    expect(texts('Ortiz said the mill that closed in May would reopen.')).toEqual([
+      'the mill that closed in May would reopen',
+    ]);
+  });
+
+  test('a question starts at its question word; a request keeps its addressee', () => {
+    expect(texts('Ortiz asked the county engineer whether the bridge was safe.')).toEqual([
+      'whether the bridge was safe',
+    ]);
+    expect(texts('Ortiz asked the county engineer to find out whether the bridge was safe.')).toEqual([
+      'the county engineer to find out whether the bridge was safe',
+    ]);
+  });
+
+  test('the preposition of "talked about", "agreed with" belongs to the cue', () => {
+    expect(texts('Ortiz complained about the closure of the mill.')).toEqual(['the closure of the mill']);
+    expect(texts('Ortiz warned against closing the mill.')).toEqual(['closing the mill']);
+    expect(texts('Ortiz said about half of the workers would retire.')).toEqual([
+      'about half of the workers would retire',
+    ]);
+  });
+});

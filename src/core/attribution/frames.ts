@@ -102,7 +102,44 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
     break;
   }
   while (at(j) && (at(j)!.text === ':' || at(j)!.text === ',')) j++;
+  return skipToComplement(tokens, cue, j);
+}
+
+const QUESTION_WORDS = /^(whether|if|why|what|how|which|who|when|where)$/;
+const CUE_ADVERBS =
+  /^(here|there|again|also|however|too|then|soon|afterwards|once|twice|now|still|often|repeatedly|privately|publicly|emphatically|separately|previously|recently|later|earlier|times|several|many|two|three|a|few|number|of|for|weeks|months|years|days)$/;
+
+/**
+ * The content of `told the local paper, The Chief, that …`, `said repeatedly that …`, `said, however, that …`
+ * and `asked Pence whether …` starts at `that` or the question word: an addressee, adverbs or an aside between
+ * the cue and its complementiser are not content. After `said` only adverbs may stand between (`said the bill
+ * that passed …` keeps the bill); after an addressee verb any noun phrase may.
+ */
+function skipToComplement(tokens: readonly Token[], cue: Cue, j: number): number {
+  const addressee = ADDRESSEE_VERBS.has(cue.key) || /^(ask|asks|asked|asking)$/.test(cue.key);
+  const question = /^(ask|asks|asked|asking)$/.test(cue.key);
+  for (let k = j; k < tokens.length && k - j <= 10; k++) {
+    const t = tokens[k]!;
+    if (k > j && t.key === 'that') return k;
+    // `asked Kasich, who …` is a relative clause; `asked X to find out whether …` a request that keeps X.
+    if (k > j && question && QUESTION_WORDS.test(t.key)) return tokens[k - 1]!.text === ',' ? j : k;
+    if (/^[“”"‘’':;.!?(]$/.test(t.text) || t.key === 'to') return j;
+    if (!t.word) continue;
+    if (isVerbLike(t.key) || QUESTION_WORDS.test(t.key) || t.key === 'that') return j;
+    if (!addressee && !/ly$/.test(t.key) && !CUE_ADVERBS.test(t.key) && !TIME_WORDS.has(t.key)) return j;
+  }
   return j;
+}
+
+/**
+ * `talked about the report`, `agreed with him`, `warned against it`: the preposition belongs to the cue, not the
+ * content. (`for` and `of` are left: `say for the nominee to win …`, `complained of …` are counted with them.)
+ */
+function afterPreposition(tokens: readonly Token[], j: number): number {
+  const next = tokens[j + 1];
+  // `said about half …`: an approximation, not a preposition.
+  if (!next?.word || /^(\d|half\b|one\b|one-|two\b|three\b|a$|an$)/.test(next.key)) return j;
+  return /^(about|with|against)$/.test(tokens[j]?.key ?? '') ? j + 1 : j;
 }
 
 /** Reported-speech frames of one sentence (tokens), given its cues. */
@@ -346,7 +383,7 @@ export function framesOf(
             cue,
             subject,
             inherit: false,
-            start: tokens[j]!.start,
+            start: tokens[afterPreposition(tokens, j)]!.start,
             end: stop,
             from: sFrom,
             rule: 'reported-clause',
