@@ -228,7 +228,15 @@ export function attributeClaims(
         const ownCue = tokens.slice(c + 1).some((t) => SPEECH_VERBS.has(t.key) || t.key === 'according');
         const quoted = /^[“"‘']/.test(text.slice(tokens[c + 1]?.start ?? S.end));
         const office = m?.kind === 'nominal' && m.type === 'person' && quoted;
-        const named = plain && !ownCue && m && (m.kind === 'name' || m.type === 'document' || office);
+        // "VIJAYAWADA: Chief Minister …": a wire dateline, the one capitals label in the article; a transcript
+        // gives several turns (`PRESENTER:`, `SHEILA:`).
+        const dateline =
+          !headlineMode &&
+          !quoted &&
+          pre.every((t) => t.text === t.text.toUpperCase()) &&
+          (text.match(/^[\p{Lu}][\p{Lu} .’'-]*:\s/gmu)?.length ?? 0) <= 1;
+        const named =
+          plain && !ownCue && !dateline && m && (m.kind === 'name' || m.type === 'document' || office);
         if (named && !SECTION_LABELS.has(m.head.toLowerCase())) {
           const entity = registry.resolve(m, m.role, m.start);
           const startAt = tokens[c + 1]!.start;

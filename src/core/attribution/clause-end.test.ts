@@ -116,3 +116,22 @@ describe('where a reported clause starts', () => {
     ]);
   });
 });
+
+describe('wire datelines', () => {
+  test('a dateline is not part of a sentence-long report', () => {
+    expect(
+      claimsOf('HARLOW, Essex, Dec. 2 (Wireline) — The mill will close in June, the owners said.'),
+    ).toEqual([{ speaker: 'owners', text: 'The mill will close in June' }]);
+  });
+
+  test('a dateline before a colon is not a speaker, a transcript label is', () => {
+    const x = extractClaims(
+      'Mill to close\n\nHARLOW: Hundreds of workers lined the road to the mill on Sunday.\n\nThe owners declined to comment.',
+    );
+    expect(x.claims).toEqual([]);
+    const transcript = extractClaims(
+      'Phone-in\n\nPRESENTER: Who is on the line?\n\nSHEILA: The road has been shut for a month.\n\nPRESENTER: Thank you.',
+    );
+    expect(transcript.speakers.map((s) => s.name)).toContain('SHEILA');
+  });
+});

@@ -105,6 +105,33 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
   return skipToComplement(tokens, cue, j);
 }
 
+/**
+ * Where the content of a sentence-long report begins (`…, Smith said`, `…, according to the survey`): after a
+ * wire dateline (`CAMBRIDGE, Mass., Dec. 11 (UPI) —`, `WASHINGTON (Reuters) -`, `NEW DELHI:`), which is the
+ * writer's, not the speaker's. (A leading `But` or `Still,` stays: the corpus counts it with the content as often
+ * as not.)
+ */
+export function leadStart(tokens: readonly Token[], before: number): number {
+  let i = 0;
+  const first = tokens[0];
+  if (
+    first?.word &&
+    first.text.length >= 3 &&
+    first.text === first.text.toUpperCase() &&
+    /\p{Lu}/u.test(first.text)
+  ) {
+    for (let k = 1; k < Math.min(before, 14); k++) {
+      const t = tokens[k]!;
+      if (/^[—–:-]$/.test(t.text) || t.text === '--') {
+        i = k + 1;
+        break;
+      }
+      if (t.word ? !(t.cap || /^\d/.test(t.text)) : !/^[,.()]$/.test(t.text)) break;
+    }
+  }
+  return i < before - 1 && tokens[i]?.word ? i : 0;
+}
+
 const QUESTION_WORDS = /^(whether|if|why|what|how|which|who|when|where)$/;
 const CUE_ADVERBS =
   /^(here|there|again|also|however|too|then|soon|afterwards|once|twice|now|still|often|repeatedly|privately|publicly|emphatically|separately|previously|recently|later|earlier|times|several|many|two|three|a|few|number|of|for|weeks|months|years|days)$/;
@@ -185,7 +212,7 @@ export function framesOf(
           cue,
           subject,
           inherit: false,
-          start: tokens[0]!.start,
+          start: tokens[leadStart(tokens, cue.from)]!.start,
           end: tail >= 3 && !appositive ? end : tokens[cue.from - 1]!.start,
           from: 0,
           rule: 'reported-according',
@@ -357,7 +384,7 @@ export function framesOf(
           cue,
           subject,
           inherit: false,
-          start: tokens[0]!.start,
+          start: tokens[leadStart(tokens, cue.from)]!.start,
           end: to,
           from: 0,
           rule,
@@ -412,7 +439,7 @@ export function framesOf(
             cue,
             subject: s,
             inherit: false,
-            start: tokens[0]!.start,
+            start: tokens[leadStart(tokens, cue.from)]!.start,
             end: tail >= 4 && !appositive ? end : fromTok.start,
             from: 0,
             rule: 'reported-postposed',
