@@ -4,7 +4,7 @@ import { pairQuotes, type Quote } from '../text/quotes';
 import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { reportedClauseEnd } from './clause-end';
-import { findCues } from './cues';
+import { type Cue, findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
 import { headlineQuotes } from './headline';
 import { layoutClaims } from './layout';
@@ -527,8 +527,7 @@ export function attributeClaims(
       if (!cues.length) continue;
       const clauseEnd = headlineMode
         ? undefined
-        : (start: number, end: number, cueKey: string) =>
-            reportedClauseEnd(tokens, start, end, inQuote, cueKey);
+        : (start: number, end: number, cue: Cue) => reportedClauseEnd(tokens, start, end, inQuote, cue);
       const frames: Frame[] = framesOf(text, tokens, cues, S.end, clauseEnd).filter(
         (f) => !consumed.some((r) => f.start < r.end && f.end > r.start && f.start >= r.start),
       );

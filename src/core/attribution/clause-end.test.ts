@@ -135,3 +135,19 @@ describe('wire datelines', () => {
     expect(transcript.speakers.map((s) => s.name)).toContain('SHEILA');
   });
 });
+
+describe('subjects with a participle phrase', () => {
+  test('"A report released in October found …" is the report’s finding', () => {
+    expect(claimsOf('A state forestry report released in October found that mills had lost orders.')).toEqual(
+      [{ speaker: 'state forestry report', text: 'that mills had lost orders' }],
+    );
+  });
+
+  test('a report in the main clause after a fronted "If" clause keeps its whole content', () => {
+    expect(
+      claimsOf(
+        'If the mill closes, Ortiz has suggested that the county, the state and the owners, who share the site, should pay for the clean-up.',
+      ).map((c) => c.text),
+    ).toEqual(['that the county, the state and the owners, who share the site, should pay for the clean-up']);
+  });
+});

@@ -39,12 +39,12 @@ export function reportedClauseEnd(
   start: number,
   end: number,
   inQuote: (offset: number) => boolean,
-  cueKey: string,
+  cue: Readonly<{ key: string; from: number }>,
 ): number {
   const pastCue =
-    /ed$/.test(cueKey) ||
+    /ed$/.test(cue.key) ||
     /^(said|told|wrote|thought|spoke|found|knew|felt|held|gave|made|swore|saw|heard|meant|taught)$/.test(
-      cueKey,
+      cue.key,
     );
   const first = tokens.findIndex((t) => t.start >= start);
   if (first < 0) return end;
@@ -87,8 +87,11 @@ export function reportedClauseEnd(
       tokens[lead]?.key ?? '',
     ) &&
     first > lead &&
-    // `As the paper reported, the White House …`: the content is the main clause itself.
-    !tokens.slice(lead, first).some((t) => t.text === ',' || t.text === ':')
+    // `As the paper reported, the White House …`: the content is the main clause itself; a `that` clause
+    // (`told the Gazette, the weekly paper, that …`) is inside the fronted clause.
+    !tokens.slice(lead, cue.from).some((t) => t.text === ',' || t.text === ':') &&
+    (tokens[first]!.key === 'that' ||
+      !tokens.slice(cue.from, first).some((t) => t.text === ',' || t.text === ':'))
   ) {
     for (let k = first + 2; k < last; k++) {
       if (!commaOrQuotedComma(k)) continue;

@@ -176,7 +176,7 @@ export function framesOf(
   cues: readonly Cue[],
   sentenceEnd: number,
   /** Where a clause that runs to the sentence's end really stops (`clause-end.ts`); a cue after it is not nested. */
-  clauseEnd?: (start: number, end: number, cueKey: string) => number,
+  clauseEnd?: (start: number, end: number, cue: Cue) => number,
 ): Frame[] {
   const frames: Frame[] = [];
   const end = sentenceEnd;
@@ -448,7 +448,7 @@ export function framesOf(
       }
     }
     if (!frame) continue;
-    if (clauseEnd && frame.end === end) frame.end = clauseEnd(frame.start, frame.end, frame.cue.key);
+    if (clauseEnd && frame.end === end) frame.end = clauseEnd(frame.start, frame.end, frame.cue);
     if (
       inside &&
       (frame.rule === 'reported-postposed' || frame.rule === 'reported-parenthetical') &&
