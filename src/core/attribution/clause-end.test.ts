@@ -151,3 +151,27 @@ describe('subjects with a participle phrase', () => {
     ).toEqual(['that the county, the state and the owners, who share the site, should pay for the clean-up']);
   });
 });
+
+describe('a postposed attribution after the clause', () => {
+  test('"…,” according to X" closes the clause it follows', () => {
+    expect(
+      texts2(
+        'Keane said the owners had promised the mill “would never close,” according to two people at the meeting.',
+      ),
+    ).toEqual(['the owners had promised the mill “would never close,”']);
+  });
+
+  test('a parenthetical cue and a second clause with its own verb are left as they were', () => {
+    expect(texts2('In the end, Keane said, the mill could be saved.')).toEqual([
+      'In the end',
+      'the mill could be saved',
+    ]);
+    expect(
+      texts2('Keane said the owners had met in March, and the union wrote a letter to the governor.')[0],
+    ).toBe('the owners had met in March');
+  });
+});
+
+function texts2(text: string) {
+  return claimsOf(text).map((c) => c.text);
+}

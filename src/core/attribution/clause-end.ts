@@ -114,6 +114,30 @@ export function reportedClauseEnd(
     }
   }
 
+  // A postposed attribution of another speaker closes the clause: `…Randolph “would have no chance to win,” the
+  // source recalled`, `…, said Jon Doggett, a lobbyist`, `…,” The Washington Post reported in 1991`.
+  for (let k = first + 2; k < last && cue.from < first; k++) {
+    if (!commaOrQuotedComma(k) || wordsBetween(first, k) < 3) continue;
+    let n = k + 1;
+    while (at(n) && /^[”"’']$/.test(at(n)!.text)) n++;
+    const tail = tokens.slice(n, last + 1).filter((t) => t.word);
+    if (!tail.length || tail.some((t) => t.key === 'that' || isVerbLike(t.key) !== SPEECH_VERBS.has(t.key)))
+      continue;
+    const cueAt = tail.findIndex((t) => SPEECH_VERBS.has(t.key) && !t.cap);
+    const inverted =
+      cueAt === 0 &&
+      tail.length <= 20 &&
+      /^(said|says|added|adds|recalled|noted|explained|continued|insisted|argued)$/.test(tail[0]!.key) &&
+      (tail[1]!.cap || /^(a|an|the|his|her|their|its|one)$/.test(tail[1]?.key ?? ''));
+    const after =
+      cueAt > 0 &&
+      cueAt <= 6 &&
+      tail.length - cueAt <= 4 &&
+      tail.slice(0, cueAt).every((t) => t.cap || /^(the|a|an|his|her|their|its|one|of|for|at)$/.test(t.key));
+    const according = tail[0]!.key === 'according' && tail.length <= 12;
+    if (inverted || after || according) return cutAt(k);
+  }
+
   // A relative clause that runs to the end: cut when it is the reporter's present-time gloss or another
   // speaker's report, keep it when it is backshifted like the report itself (`said …, which had fallen …`).
   for (let k = first + 2; k < last; k++) {
