@@ -6,6 +6,7 @@
 //   [--kind direct|indirect|mixed] [--class end-later] [--missed] [--dump pairs.json (every matched pair)]
 // --every N keeps one article in N (error classes are read off a sample, the rest is only measured).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { matchGold, overlapGoldFromPolnear, trimSpan } from '../src/core/eval/score';
 import { extractClaims } from '../src/core/extract/pipeline';
 
 type Gold = {
@@ -35,16 +36,6 @@ const dump: unknown[] = [];
 
 process.stdout.on('error', () => process.exit(0));
 const docs = (JSON.parse(readFileSync(goldPath, 'utf8')) as Doc[]).filter((_, i) => i % every === 0);
-const junk = /[\s"“”'‘’.,;:!?()\-–—]/;
-const trim = (text: string, s: number, e: number): [number, number] => {
-  let a = s;
-  let b = e;
-  while (a < b && junk.test(text[a]!)) a++;
-  while (b > a && junk.test(text[b - 1]!)) b--;
-  return [a, b];
-};
-const overlap = (a0: number, a1: number, b0: number, b1: number) =>
-  Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 const firstWords = (s: string, n: number) => s.trim().split(/\s+/).slice(0, n).join(' ').toLowerCase();
 const lastWords = (s: string, n: number) => s.trim().split(/\s+/).slice(-n).join(' ').toLowerCase();
 
@@ -66,31 +57,22 @@ for (const doc of docs) {
   const { text } = doc;
   const P = extractClaims(text).claims.filter((c) => c.kind !== 'unattributed');
   pred += P.length;
-  const used = new Set<number>();
-  for (const g of doc.quotes.filter((q) => q.reportingCue && q.speaker)) {
+  const quotes = doc.quotes.filter((q) => q.reportingCue && q.speaker);
+  const matches = matchGold(overlapGoldFromPolnear(quotes), P);
+  for (const [gi, g] of quotes.entries()) {
     gold++;
-    const gs = g.spans?.length ? g.spans : [[g.start, g.end] as [number, number]];
-    const gl = gs.reduce((n, [a, b]) => n + b - a, 0);
-    let best = -1;
-    let bestOv = 0;
-    P.forEach((c, i) => {
-      if (used.has(i)) return;
-      const ov = gs.reduce((n, [a, b]) => n + overlap(a, b, c.start, c.end), 0) / gl;
-      if (ov > bestOv) {
-        bestOv = ov;
-        best = i;
-      }
-    });
-    if (best < 0 || bestOv < 0.3) {
+    const m = matches[gi];
+    if (!m) {
       if (!onlyKind || g.kind === onlyKind)
         missed.push(`${doc.id} [${g.kind}] cue=${g.cue} :: ${text.slice(g.start, g.end).slice(0, 140)}`);
       continue;
     }
-    used.add(best);
     matched++;
+    const gs = g.spans?.length ? g.spans : [[g.start, g.end]];
+    const best = m.index;
     const c = P[best]!;
-    const [g0, g1] = trim(text, g.start, g.end);
-    const [p0, p1] = trim(text, c.start, c.end);
+    const [g0, g1] = trimSpan(text, g.start, g.end);
+    const [p0, p1] = trimSpan(text, c.start, c.end);
     if (dumpPath)
       dump.push({
         doc: doc.id,
