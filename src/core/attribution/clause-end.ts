@@ -114,8 +114,8 @@ export function reportedClauseEnd(
     }
   }
 
-  // A postposed attribution of another speaker closes the clause: `…Randolph “would have no chance to win,” the
-  // source recalled`, `…, said Jon Doggett, a lobbyist`, `…,” The Washington Post reported in 1991`.
+  // A postposed attribution of another speaker closes the clause: `…Ortiz “would have no chance to win,” the
+  // source recalled`, `…, said Ana Reyes, the county treasurer`, `…,” the Harlow Gazette reported in 2019`.
   for (let k = first + 2; k < last && cue.from < first; k++) {
     if (!commaOrQuotedComma(k) || wordsBetween(first, k) < 3) continue;
     let n = k + 1;
