@@ -82,6 +82,16 @@ describe('where a reported clause ends and starts', () => {
       ['that the mill would close'],
     ],
     [
+      'a prepositional phrase before "that" is not content',
+      'Ortiz said for the first time that the mill would close.',
+      ['that the mill would close'],
+    ],
+    [
+      'a long addressee with commas is not content',
+      'Ortiz told workers at the Harlow, Oregon, mill on the last shift of the year that the mill would close.',
+      ['that the mill would close'],
+    ],
+    [
       'an aside is not content',
       'Ortiz said, however, that the mill would close.',
       ['that the mill would close'],

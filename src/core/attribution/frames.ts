@@ -143,9 +143,13 @@ const CUE_ADVERBS =
  * that passed …` keeps the bill); after an addressee verb any noun phrase may.
  */
 function skipToComplement(tokens: readonly Token[], cue: Cue, j: number): number {
-  const addressee = ADDRESSEE_VERBS.has(cue.key) || /^(ask|asks|asked|asking)$/.test(cue.key);
+  // `said to the newspaper that …`, `said for the first time that …`: a prepositional phrase, like an addressee.
+  const addressee =
+    ADDRESSEE_VERBS.has(cue.key) ||
+    /^(ask|asks|asked|asking)$/.test(cue.key) ||
+    /^(to|for|per|with)$/.test(tokens[j]?.key ?? '');
   const question = /^(ask|asks|asked|asking)$/.test(cue.key);
-  for (let k = j; k < tokens.length && k - j <= 10; k++) {
+  for (let k = j; k < tokens.length && k - j <= 18; k++) {
     const t = tokens[k]!;
     if (k > j && t.key === 'that') return k;
     // `asked Kasich, who …` is a relative clause; `asked X to find out whether …` a request that keeps X.
