@@ -3,7 +3,8 @@ import type { Line } from '../text/lines';
 import { pairQuotes, type Quote } from '../text/quotes';
 import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
-import { findCues } from './cues';
+import { reportedClauseEnd } from './clause-end';
+import { type Cue, findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
 import { headlineQuotes } from './headline';
 import { layoutClaims } from './layout';
@@ -227,7 +228,15 @@ export function attributeClaims(
         const ownCue = tokens.slice(c + 1).some((t) => SPEECH_VERBS.has(t.key) || t.key === 'according');
         const quoted = /^[“"‘']/.test(text.slice(tokens[c + 1]?.start ?? S.end));
         const office = m?.kind === 'nominal' && m.type === 'person' && quoted;
-        const named = plain && !ownCue && m && (m.kind === 'name' || m.type === 'document' || office);
+        // "VIJAYAWADA: Chief Minister …": a wire dateline, the one capitals label in the article; a transcript
+        // gives several turns (`PRESENTER:`, `SHEILA:`).
+        const dateline =
+          !headlineMode &&
+          !quoted &&
+          pre.every((t) => t.text === t.text.toUpperCase()) &&
+          (text.match(/^[\p{Lu}][\p{Lu} .’'-]*:\s/gmu)?.length ?? 0) <= 1;
+        const named =
+          plain && !ownCue && !dateline && m && (m.kind === 'name' || m.type === 'document' || office);
         if (named && !SECTION_LABELS.has(m.head.toLowerCase())) {
           const entity = registry.resolve(m, m.role, m.start);
           const startAt = tokens[c + 1]!.start;
@@ -516,7 +525,10 @@ export function attributeClaims(
         wordsIn.filter((t) => t.cap).length >= 0.6 * wordsIn.length;
       const cues = findCues(tokens, blocked, titleCase);
       if (!cues.length) continue;
-      const frames: Frame[] = framesOf(text, tokens, cues, S.end).filter(
+      const clauseEnd = headlineMode
+        ? undefined
+        : (start: number, end: number, cue: Cue) => reportedClauseEnd(tokens, start, end, inQuote, cue);
+      const frames: Frame[] = framesOf(text, tokens, cues, S.end, clauseEnd).filter(
         (f) => !consumed.some((r) => f.start < r.end && f.end > r.start && f.start >= r.start),
       );
       // A report's content stops where a direct quotation's attribution begins later in the sentence.

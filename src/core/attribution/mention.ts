@@ -294,9 +294,36 @@ export function subjectBefore(
     const at = tokens.findIndex((t) => t.start === found.mention.start);
     const prev = at > min ? tokens[at - 1] : undefined;
     if (!prev || prev.cap || !(prev.key === 'to' || LEADING_PREPOSITION.test(prev.key))) return found;
-    return longOrGroupSubject(text, tokens, cue, min) ?? found;
+    return (
+      longOrGroupSubject(text, tokens, cue, min) ?? reducedRelativeSubject(text, tokens, at, min) ?? found
+    );
   }
-  return longOrGroupSubject(text, tokens, cue, min);
+  return longOrGroupSubject(text, tokens, cue, min) ?? reducedRelativeSubject(text, tokens, cue, min);
+}
+
+/**
+ * "A state report released in October found …", "a letter sent to members last week says …": the subject is the
+ * noun phrase before a past participle whose phrase ends in the object of a preposition.
+ */
+function reducedRelativeSubject(
+  text: string,
+  tokens: readonly Token[],
+  at: number,
+  min: number,
+): Subject | null {
+  for (let k = at - 1; k > min && at - k <= 7; k--) {
+    const t = tokens[k]!;
+    if (!t.word || isVerbLike(t.key) !== /ed$/.test(t.key)) return null;
+    if (
+      /^(released|published|filed|issued|commissioned|conducted|compiled|written|obtained|prepared|sent|posted|submitted|presented|produced|circulated|leaked|unveiled)$/.test(
+        t.key,
+      )
+    ) {
+      const m = mentionOf(text, tokens, phraseStart(tokens, k - 1, min), k - 1);
+      return m && m.kind !== 'pronoun' ? { mention: m, role: m.role, relative: false } : null;
+    }
+  }
+  return null;
 }
 
 function longOrGroupSubject(

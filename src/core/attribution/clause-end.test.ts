@@ -1,0 +1,187 @@
+import { describe, expect, test } from 'vitest';
+import { extractClaims } from '../extract/pipeline';
+
+// Invented sentences; each case is a reporting pattern of English news copy, not a corpus sentence.
+const claimsOf = (text: string) => {
+  const x = extractClaims(`Title line\n\n${text}`);
+  const byId = new Map(x.speakers.map((s) => [s.id, s.name]));
+  return x.claims.map((c) => ({ speaker: byId.get(c.speakerId ?? ''), text: c.text }));
+};
+const textsOf = (text: string) => claimsOf(text).map((c) => c.text);
+
+describe('where a reported clause ends and starts', () => {
+  test('a report in a fronted subordinate clause stops before the main clause; "as" introduces the main clause', () => {
+    expect(
+      claimsOf(
+        'After Mayor Lena Ortiz said the bridge would reopen in May, the council voted to delay the repairs.',
+      ),
+    ).toEqual([{ speaker: 'Lena Ortiz', text: 'the bridge would reopen in May' }]);
+    expect(claimsOf('As the Harlow Gazette reported on Monday, the mill will close in June.')).toEqual([
+      { speaker: 'Harlow Gazette', text: 'the mill will close in June' },
+    ]);
+  });
+
+  test("the reporter's gloss and another speaker's report are not the speaker's", () => {
+    expect(
+      claimsOf(
+        'Dr Ama Boateng said the clinic had treated 40 patients from Harlow Vale, which is the largest town in the district.',
+      ),
+    ).toEqual([{ speaker: 'Ama Boateng', text: 'the clinic had treated 40 patients from Harlow Vale' }]);
+    expect(
+      claimsOf(
+        'Mr Keane said the payments went to a firm in Delmont, which the auditors called a shell company.',
+      ),
+    ).toContainEqual({ speaker: 'Mr Keane', text: 'the payments went to a firm in Delmont' });
+  });
+
+  // [what the case shows, sentence, the claims' texts]
+  test.each([
+    [
+      'a second report in the main clause is its own',
+      'While Dr Ama Boateng said the clinic was coping, she admitted that staff were exhausted.',
+      ['the clinic was coping', 'that staff were exhausted'],
+    ],
+    [
+      'a present-tense relative clause after a past report is a gloss',
+      'Ortiz said she had met the new owner, Tomas Brand, last week, who chairs the county trust.',
+      ['she had met the new owner, Tomas Brand, last week'],
+    ],
+    [
+      'a relative clause backshifted like the report stays',
+      'The council said the library fund had been cut by a third, which had forced two branches to close.',
+      ['the library fund had been cut by a third, which had forced two branches to close'],
+    ],
+    [
+      'a relative clause closed by the predicate stays',
+      'Ortiz said the bypass plan, which the county approved in March, is now dead.',
+      ['the bypass plan, which the county approved in March, is now dead'],
+    ],
+    [
+      'the same speaker going on ("which they say") stays',
+      'The survey team reported thick layers of silt, which they say formed in standing water.',
+      ['thick layers of silt, which they say formed in standing water'],
+    ],
+    [
+      'a present-tense report keeps its present-tense relative clause',
+      'Ortiz says the plan favours Harlow Vale, which is the largest town in the district.',
+      ['the plan favours Harlow Vale, which is the largest town in the district'],
+    ],
+    [
+      'an addressee with an appositive before "that" is not content',
+      'Ortiz told the Harlow Gazette, the town’s weekly paper, that the mill would close.',
+      ['that the mill would close'],
+    ],
+    [
+      'a long addressee is not content',
+      'Ortiz told members of the planning board that the mill would close.',
+      ['that the mill would close'],
+    ],
+    [
+      'an adverb is not content',
+      'Ortiz said repeatedly that the mill would close.',
+      ['that the mill would close'],
+    ],
+    [
+      'a prepositional phrase before "that" is not content',
+      'Ortiz said for the first time that the mill would close.',
+      ['that the mill would close'],
+    ],
+    [
+      'a long addressee with commas is not content',
+      'Ortiz told workers at the Harlow, Oregon, mill on the last shift of the year that the mill would close.',
+      ['that the mill would close'],
+    ],
+    [
+      'an aside is not content',
+      'Ortiz said, however, that the mill would close.',
+      ['that the mill would close'],
+    ],
+    [
+      'a noun phrase with a relative "that" is content',
+      'Ortiz said the mill that closed in May would reopen.',
+      ['the mill that closed in May would reopen'],
+    ],
+    [
+      'a question starts at its question word',
+      'Ortiz asked the county engineer whether the bridge was safe.',
+      ['whether the bridge was safe'],
+    ],
+    [
+      'a request keeps its addressee',
+      'Ortiz asked the county engineer to find out whether the bridge was safe.',
+      ['the county engineer to find out whether the bridge was safe'],
+    ],
+    [
+      '"complained about" keeps its preposition',
+      'Ortiz complained about the closure of the mill.',
+      ['the closure of the mill'],
+    ],
+    [
+      '"warned against" keeps its preposition',
+      'Ortiz warned against closing the mill.',
+      ['closing the mill'],
+    ],
+    [
+      '"about" before a number is an approximation',
+      'Ortiz said about half of the workers would retire.',
+      ['about half of the workers would retire'],
+    ],
+  ])('%s', (_, sentence, expected) => {
+    expect(textsOf(sentence)).toEqual(expected);
+  });
+});
+
+describe('wire datelines', () => {
+  test('a dateline is not part of a sentence-long report', () => {
+    expect(
+      claimsOf('HARLOW, Essex, Dec. 2 (Wireline) — The mill will close in June, the owners said.'),
+    ).toEqual([{ speaker: 'owners', text: 'The mill will close in June' }]);
+  });
+
+  test('a dateline before a colon is not a speaker, a transcript label is', () => {
+    const x = extractClaims(
+      'Mill to close\n\nHARLOW: Hundreds of workers lined the road to the mill on Sunday.\n\nThe owners declined to comment.',
+    );
+    expect(x.claims).toEqual([]);
+    const transcript = extractClaims(
+      'Phone-in\n\nPRESENTER: Who is on the line?\n\nSHEILA: The road has been shut for a month.\n\nPRESENTER: Thank you.',
+    );
+    expect(transcript.speakers.map((s) => s.name)).toContain('SHEILA');
+  });
+});
+
+describe('subjects with a participle phrase', () => {
+  test('"A report released in October found …" is the report’s finding', () => {
+    expect(claimsOf('A state forestry report released in October found that mills had lost orders.')).toEqual(
+      [{ speaker: 'state forestry report', text: 'that mills had lost orders' }],
+    );
+  });
+
+  test('a report in the main clause after a fronted "If" clause keeps its whole content', () => {
+    expect(
+      claimsOf(
+        'If the mill closes, Ortiz has suggested that the county, the state and the owners, who share the site, should pay for the clean-up.',
+      ).map((c) => c.text),
+    ).toEqual(['that the county, the state and the owners, who share the site, should pay for the clean-up']);
+  });
+});
+
+describe('a postposed attribution after the clause', () => {
+  test('"…,” according to X" closes the clause it follows', () => {
+    expect(
+      textsOf(
+        'Keane said the owners had promised the mill “would never close,” according to two people at the meeting.',
+      ),
+    ).toEqual(['the owners had promised the mill “would never close,”']);
+  });
+
+  test('a parenthetical cue and a second clause with its own verb are left as they were', () => {
+    expect(textsOf('In the end, Keane said, the mill could be saved.')).toEqual([
+      'In the end',
+      'the mill could be saved',
+    ]);
+    expect(
+      textsOf('Keane said the owners had met in March, and the union wrote a letter to the governor.')[0],
+    ).toBe('the owners had met in March');
+  });
+});
