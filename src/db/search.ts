@@ -9,8 +9,9 @@ import {
   claimSearchDoc,
   createClaimIndex,
   loadClaimIndex,
+  rankClaimIndex,
   removeClaimDoc,
-  searchClaimIndex,
+  shortIdOf,
   upsertClaimDoc,
 } from '@/core/search/claim-index';
 import {
@@ -19,7 +20,10 @@ import {
   packClaimIndex,
   unpackClaimIndex,
 } from '@/core/search/packed-index';
+import { filteredSearchHits } from './claim-list';
 import { db } from './db';
+import type { FacetRow } from './derived/facets';
+import { SearchFacets } from './search-facets';
 
 /**
  * The claim search index of this tab, built on the first search (one read of every claim) and then
@@ -33,7 +37,13 @@ import { db } from './db';
  * callback, so with this clock or later; every row stamped earlier was seen. (Keying on the latest
  * `updatedAt` seen instead re-read a whole import, stamped in one millisecond, on every search.)
  */
-type State = { index: ClaimIndex; since: Timestamp; loaded: boolean };
+type State = {
+  index: ClaimIndex;
+  /** Each indexed claim's filter values, by short id (`search-facets.ts`). */
+  facets: SearchFacets;
+  since: Timestamp;
+  loaded: boolean;
+};
 
 let state: State | null = null;
 /** Claims re-indexed by the last refresh (for tests and the benchmark). */
@@ -55,6 +65,10 @@ const timings = {
   buildSteps: 0,
   firstQueryMs: 0,
   lastQueryMs: 0,
+  /** How the last text query with another filter was kept: by the kept values, or by reading its hits' rows. */
+  lastFilter: '' as '' | 'values' | 'rows',
+  /** Facet rows read to fill the values of a saved index from before them (0 when it had them). */
+  filledFacets: 0,
   loads: 0,
   marks: {} as Record<string, number>,
 };
@@ -158,6 +172,8 @@ export function noteWrites(parts: Record<string, unknown>): void {
   const at = Date.now();
   noteRanges(parts[`${base}claims/`] as RangeNode | undefined, at);
   noteRanges(parts[`${base}evidence/claimId`] as RangeNode | undefined, at);
+  // a facet row's values are kept with the index: one written alone (a rebuild) is re-read too
+  noteRanges(parts[`${base}claimFacets/`] as RangeNode | undefined, at);
   // a page that never searches: what is older than a handover's horizon is of no use to anyone
   if (changed.size > 20_000) for (const [id, t] of changed) if (t < at - HANDOVER_MS) changed.delete(id);
   if (changedRanges.length > 20_000) changedRanges = changedRanges.filter((r) => r.at >= at - HANDOVER_MS);
@@ -189,6 +205,7 @@ const SAVED = 'claims';
 async function loadSaved(): Promise<State | null> {
   const t = performance.now();
   timings.loads++;
+  timings.filledFacets = 0;
   mark('loadStart');
   if (!db.isOpen()) await db.open();
   const opened = performance.now();
@@ -201,12 +218,17 @@ async function loadSaved(): Promise<State | null> {
   if (!row) return null;
   try {
     const index = row.packed ? unpackClaimIndex(row.packed) : loadClaimIndex(row.json ?? '');
+    const facets = SearchFacets.load(row.facets);
     mark('unpacked');
     timings.unpackMs = Math.round(performance.now() - read);
     timings.loadMs = Math.round(performance.now() - t);
     // an index saved in an earlier form (JSON, or format 2's string per claim) is saved again
     if (row.packed?.format !== 3) dirty = true;
-    return { index, since: row.since, loaded: true };
+    const loaded: State = { index, facets: facets ?? new SearchFacets(), since: row.since, loaded: true };
+    // saved before the filter values were kept: they are read in the background (until then a text
+    // query with another filter reads its hits' rows), then saved with the index
+    if (!facets) void fillFacets(loaded, generation).catch(() => {});
+    return loaded;
   } catch {
     return null;
   }
@@ -216,12 +238,16 @@ async function loadSaved(): Promise<State | null> {
  * Saves the index with the clock it is current to, so the next start loads it and re-indexes only
  * what changed since (in the search worker: the page never pays for it). No-op when unchanged.
  */
-export async function saveClaimSearch(): Promise<boolean> {
-  const s = state;
+export function saveClaimSearch(): Promise<boolean> {
+  return save(state);
+}
+
+async function save(s: State | null): Promise<boolean> {
   if (!s || !dirty) return false;
   dirty = false;
   const packed: PackedClaimIndex = packClaimIndex(s.index);
-  await db.searchIndex.put({ id: SAVED, packed, since: s.since, documents: s.index.documentCount });
+  const facets = s.facets.packed(packed.nextId);
+  await db.searchIndex.put({ id: SAVED, packed, facets, since: s.since, documents: s.index.documentCount });
   return true;
 }
 
@@ -246,7 +272,24 @@ async function documentsOfIds(ids: readonly ClaimId[]) {
   const found = rows.filter((c): c is Claim => c !== undefined);
   const { docs, removed } = await documentsFor(found);
   const gone = ids.filter((_, i) => rows[i] === undefined);
-  return { docs, removed: [...removed, ...gone] };
+  // the documents' filter values, read after their claims (a write between is re-read next refresh)
+  const facets = byId(await db.claimFacets.bulkGet(docs.map((d) => d.id)));
+  return { docs, removed: [...removed, ...gone], facets };
+}
+
+const byId = (rows: readonly (FacetRow | undefined)[]) => {
+  const out = new Map<string, FacetRow>();
+  for (const r of rows) if (r) out.set(r.id, r);
+  return out;
+};
+
+/** Adds or replaces the documents and their filter values (a document's short id changes when replaced). */
+function putDocs(s: State, docs: readonly ClaimSearchDoc[], facets: ReadonlyMap<string, FacetRow>): void {
+  for (const doc of docs) {
+    upsertClaimDoc(s.index, doc);
+    const slot = shortIdOf(s.index, doc.id);
+    if (slot !== undefined) s.facets.set(slot, facets.get(doc.id));
+  }
 }
 
 /**
@@ -255,17 +298,54 @@ async function documentsOfIds(ids: readonly ClaimId[]) {
  * sources: an edit (a read-write transaction on claims) waits for one read of claims at most, not
  * for a transaction that also waits on the other tables' reads.
  */
-async function buildStep(
-  after: string | null,
-): Promise<{ docs: ClaimSearchDoc[]; last: string | null; count: number }> {
+async function buildStep(after: string | null): Promise<{
+  docs: ClaimSearchDoc[];
+  facets: Map<string, FacetRow>;
+  last: string | null;
+  count: number;
+}> {
   const claims = await (after === null ? db.claims.orderBy(':id') : db.claims.where(':id').above(after))
     .limit(CLAIM_STEP)
     .toArray();
   const first = claims[0];
   const last = claims.at(-1);
-  if (!first || !last) return { docs: [], last: null, count: 0 };
+  if (!first || !last) return { docs: [], facets: new Map(), last: null, count: 0 };
   const { docs } = await documentsFor(claims, [first.id, last.id]);
-  return { docs, last: last.id, count: claims.length };
+  const facets = byId(await db.claimFacets.where(':id').between(first.id, last.id, true, true).toArray());
+  return { docs, facets, last: last.id, count: claims.length };
+}
+
+/**
+ * The filter values of an index saved without them: every facet row, `CLAIM_STEP` a read, set on
+ * the slots still unknown (a refresh meanwhile sets the claims it re-indexes from rows it read later).
+ */
+async function fillFacets(s: State, gen: number): Promise<void> {
+  let after: string | null = null;
+  timings.filledFacets = 0;
+  for (;;) {
+    await pause();
+    if (gen !== generation) return;
+    const rows: FacetRow[] = await (after === null
+      ? db.claimFacets.orderBy(':id')
+      : db.claimFacets.where(':id').above(after)
+    )
+      .limit(CLAIM_STEP)
+      .toArray();
+    if (gen !== generation) return;
+    timings.filledFacets += rows.length;
+    for (const row of rows) {
+      const slot = shortIdOf(s.index, row.id);
+      if (slot !== undefined && !s.facets.known(slot)) s.facets.set(slot, row);
+    }
+    const last = rows.at(-1);
+    if (rows.length < CLAIM_STEP || !last) break;
+    after = last.id;
+  }
+  if (gen !== generation) return;
+  dirty = true;
+  // saved with them at once (the state may not be this tab's yet: its first refresh can still be
+  // under way); a save that fails is tried again at the next change
+  await save(s).catch(() => false);
 }
 
 async function build(): Promise<State> {
@@ -285,20 +365,20 @@ async function build(): Promise<State> {
   // clock or later and is re-indexed by the first refresh (as with one transaction); rows written
   // with an older clock or deleted outright meanwhile are in the changes noted since the start.
   const since = Date.now();
-  const index = createClaimIndex();
+  const built: State = { index: createClaimIndex(), facets: new SearchFacets(), since, loaded: false };
   timings.buildSteps = 0;
-  // the claims in key order, `CLAIM_STEP` a read, with their speakers, sources and links
+  // the claims in key order, `CLAIM_STEP` a read, with their speakers, sources, links and facet rows
   let after: string | null = null;
   for (;;) {
-    const { docs, last, count } = await buildStep(after);
+    const { docs, facets, last, count } = await buildStep(after);
     timings.buildSteps++;
-    index.addAll(docs);
+    putDocs(built, docs, facets);
     if (count < CLAIM_STEP || last === null) break;
     after = last;
     await pause();
   }
   timings.buildMs = Math.round(performance.now() - t);
-  return { index, since, loaded: false };
+  return built;
 }
 
 /**
@@ -344,8 +424,8 @@ async function refresh(s: State): Promise<void> {
   for (let i = 0; i < ids.length; i += CLAIM_STEP) {
     if (i > 0) await pause();
     // rows read after `lookedAt`: newer than the keys, never older; a later write is re-read next time
-    const { docs, removed } = await documentsOfIds(ids.slice(i, i + CLAIM_STEP));
-    for (const doc of docs) upsertClaimDoc(s.index, doc);
+    const { docs, removed, facets } = await documentsOfIds(ids.slice(i, i + CLAIM_STEP));
+    putDocs(s, docs, facets);
     // tombstoned, or deleted outright (a replace, a merge of speakers' claims): no row left to say so
     for (const id of removed) removeClaimDoc(s.index, id);
   }
@@ -383,17 +463,48 @@ export async function searchClaimsHere(
   if (Dexie.currentTransaction) {
     throw new Error('searchClaims awaits more than IndexedDB: call it before a transaction, not inside one');
   }
-  const { index } = await claimIndex();
+  return (await rankedHere(query, limit)).hits;
+}
+
+async function rankedHere(query: string, limit: number) {
+  const s = await claimIndex();
   const t = performance.now();
   const first = !('queried' in timings.marks);
-  const hits = searchClaimIndex(index, query, limit);
+  const ranked = rankClaimIndex(s.index, query, limit);
   const ms = Math.round((performance.now() - t) * 10) / 10;
   timings.lastQueryMs = ms;
   if (first) {
     timings.firstQueryMs = ms;
     mark('queried');
   }
-  return hits;
+  return { ...ranked, facets: s.facets };
+}
+
+/**
+ * A text query's hits (at most `limit`) kept by the other filters, in the order asked: by the
+ * filter values kept with the index (no row read), or, while some hit's values are not known, by
+ * reading the hits' facet rows (`filteredSearchHits`).
+ */
+export async function searchClaimIdsHere(
+  filters: ClaimFilters,
+  limit: number,
+  changes?: ClaimChanges,
+): Promise<string[]> {
+  addClaimChanges(changes);
+  if (filters.q.trim() === '') return [];
+  if (Dexie.currentTransaction) {
+    throw new Error('searchClaims awaits more than IndexedDB: call it before a transaction, not inside one');
+  }
+  const { hits, shortIds, facets } = await rankedHere(filters.q, limit);
+  let byValues = true;
+  const ids = await filteredSearchHits(filters, hits, (i) => {
+    const slot = shortIds[i]!;
+    const values = slot < 0 ? undefined : facets.get(slot, hits[i]!.id);
+    if (values === undefined) byValues = false;
+    return values;
+  });
+  timings.lastFilter = byValues ? 'values' : 'rows';
+  return ids;
 }
 
 /** What the index holds, whether it was loaded from its saved copy, and what the last refresh re-indexed. */
@@ -411,6 +522,8 @@ export type ClaimSearchStats = {
   unpackMs: number;
   firstQueryMs: number;
   lastQueryMs: number;
+  lastFilter: '' | 'values' | 'rows';
+  filledFacets: number;
   /** When each step of the start ended, in ms on this thread's clock (see `timeOrigin`). */
   marks: Record<string, number>;
   timeOrigin: number;
