@@ -597,7 +597,7 @@ async function walk(
 // Text queries: the search hits, filtered and (unless relevance order) ordered
 
 /** Whether a text query asks for nothing but its hits in relevance order (no other filter, no sort). */
-function onlyText(f: ClaimFilters): boolean {
+export function onlyText(f: ClaimFilters): boolean {
   return Object.entries(EMPTY_FILTERS).every(
     ([k, v]) => k === 'q' || JSON.stringify(f[k as keyof ClaimFilters]) === JSON.stringify(v),
   );

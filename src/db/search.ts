@@ -20,7 +20,7 @@ import {
   packClaimIndex,
   unpackClaimIndex,
 } from '@/core/search/packed-index';
-import { filteredSearchHits } from './claim-list';
+import { filteredSearchHits, onlyText } from './claim-list';
 import { db } from './db';
 import type { FacetRow } from './derived/facets';
 import { SearchFacets } from './search-facets';
@@ -41,6 +41,13 @@ type State = {
   index: ClaimIndex;
   /** Each indexed claim's filter values, by short id (`search-facets.ts`). */
   facets: SearchFacets;
+  /**
+   * A loaded index's saved values, read after its first refresh (their row apart from the index's,
+   * so a start's first search does not wait for them); meanwhile the values a refresh reads wait
+   * here, by short id, and a query that needs the values waits for this read.
+   */
+  facetsReady: Promise<void> | null;
+  pendingFacets: Map<number, FacetRow | undefined> | null;
   since: Timestamp;
   loaded: boolean;
 };
@@ -200,9 +207,11 @@ function addClaimChanges(more: ClaimChanges | undefined): void {
 }
 
 const SAVED = 'claims';
+/** The row of the claims' filter values, saved with the index (same transaction, same clock). */
+const SAVED_FACETS = 'claimFacets';
 
 /** The index saved by `saveClaimSearch`, or null (none, or unreadable: built again). */
-async function loadSaved(): Promise<State | null> {
+async function loadSaved(): Promise<(State & { nextId: number }) | null> {
   const t = performance.now();
   timings.loads++;
   timings.filledFacets = 0;
@@ -218,20 +227,14 @@ async function loadSaved(): Promise<State | null> {
   if (!row) return null;
   try {
     const index = row.packed ? unpackClaimIndex(row.packed) : loadClaimIndex(row.json ?? '');
-    const facets = SearchFacets.load(row.facets);
     mark('unpacked');
     timings.unpackMs = Math.round(performance.now() - read);
     timings.loadMs = Math.round(performance.now() - t);
     // an index saved in an earlier form (JSON, or format 2's string per claim) is saved again
     if (row.packed?.format !== 3) dirty = true;
-    const loaded: State = { index, facets: facets ?? new SearchFacets(), since: row.since, loaded: true };
-    // saved before the filter values were kept: they are read in the background a moment after the
-    // start (until then a text query with another filter reads its hits' rows), then saved with it
-    if (!facets) {
-      const gen = generation;
-      setTimeout(() => void fillFacets(loaded, gen).catch(() => {}), FILL_DELAY_MS);
-    }
-    return loaded;
+    const facets = new SearchFacets();
+    const nextId = row.packed?.nextId ?? -1;
+    return { index, facets, facetsReady: null, pendingFacets: new Map(), since: row.since, loaded: true, nextId };
   } catch {
     return null;
   }
@@ -247,11 +250,43 @@ export function saveClaimSearch(): Promise<boolean> {
 
 async function save(s: State | null): Promise<boolean> {
   if (!s || !dirty) return false;
+  // the saved values first: the ones saved next are this state's whole
+  if (s.facetsReady) await s.facetsReady;
+  if (!dirty) return false;
   dirty = false;
   const packed: PackedClaimIndex = packClaimIndex(s.index);
   const facets = s.facets.packed(packed.nextId);
-  await db.searchIndex.put({ id: SAVED, packed, facets, since: s.since, documents: s.index.documentCount });
+  const { since } = s;
+  const documents = s.index.documentCount;
+  await db.transaction('rw', db.searchIndex, () =>
+    db.searchIndex.bulkPut([
+      { id: SAVED, packed, since, documents },
+      { id: SAVED_FACETS, facets, since, documents },
+    ]),
+  );
   return true;
+}
+
+/**
+ * A loaded index's saved filter values: used when saved with it (same clock, same next short id),
+ * else (saved before them, or an index saved without them since) read from every facet row a
+ * moment later (`fillFacets`; until then a text query with another filter reads its hits' rows).
+ * The values its refreshes read meanwhile are set over them.
+ */
+async function loadFacets(s: State, gen: number, since: Timestamp, nextId: number): Promise<void> {
+  let saved: SearchFacets | null = null;
+  try {
+    const row = await db.searchIndex.get(SAVED_FACETS);
+    if (row && row.since === since && row.facets?.size === nextId) saved = SearchFacets.load(row.facets);
+  } catch {
+    // unreadable: filled again
+  }
+  if (gen !== generation) return;
+  if (saved) s.facets = saved;
+  for (const [slot, row] of s.pendingFacets ?? []) s.facets.set(slot, row);
+  s.pendingFacets = null;
+  s.facetsReady = null;
+  if (!saved) setTimeout(() => void fillFacets(s, gen).catch(() => {}), FILL_DELAY_MS);
 }
 
 /**
@@ -291,7 +326,9 @@ function putDocs(s: State, docs: readonly ClaimSearchDoc[], facets: ReadonlyMap<
   for (const doc of docs) {
     upsertClaimDoc(s.index, doc);
     const slot = shortIdOf(s.index, doc.id);
-    if (slot !== undefined) s.facets.set(slot, facets.get(doc.id));
+    if (slot === undefined) continue;
+    if (s.pendingFacets) s.pendingFacets.set(slot, facets.get(doc.id));
+    else s.facets.set(slot, facets.get(doc.id));
   }
 }
 
@@ -364,10 +401,12 @@ async function build(): Promise<State> {
   const saved = await loadSaved();
   if (saved) {
     const t = performance.now();
-    await refresh(saved);
+    const { nextId, ...loaded } = saved;
+    await refresh(loaded);
     mark('refreshed');
     timings.refreshMs = Math.round(performance.now() - t);
-    return saved;
+    loaded.facetsReady = loadFacets(loaded, generation, saved.since, nextId);
+    return loaded;
   }
   const t = performance.now();
   dirty = true;
@@ -375,7 +414,14 @@ async function build(): Promise<State> {
   // clock or later and is re-indexed by the first refresh (as with one transaction); rows written
   // with an older clock or deleted outright meanwhile are in the changes noted since the start.
   const since = Date.now();
-  const built: State = { index: createClaimIndex(), facets: new SearchFacets(), since, loaded: false };
+  const built: State = {
+    index: createClaimIndex(),
+    facets: new SearchFacets(),
+    facetsReady: null,
+    pendingFacets: null,
+    since,
+    loaded: false,
+  };
   timings.buildSteps = 0;
   // the claims in key order, `CLAIM_STEP` a read, with their speakers, sources, links and facet rows
   let after: string | null = null;
@@ -476,8 +522,10 @@ export async function searchClaimsHere(
   return (await rankedHere(query, limit)).hits;
 }
 
-async function rankedHere(query: string, limit: number) {
+async function rankedHere(query: string, limit: number, values = false) {
   const s = await claimIndex();
+  // a loaded index's saved filter values, when a query needs them (read once, after the start)
+  if (values && s.facetsReady) await s.facetsReady;
   const t = performance.now();
   const first = !('queried' in timings.marks);
   const ranked = rankClaimIndex(s.index, query, limit);
@@ -505,7 +553,7 @@ export async function searchClaimIdsHere(
   if (Dexie.currentTransaction) {
     throw new Error('searchClaims awaits more than IndexedDB: call it before a transaction, not inside one');
   }
-  const { hits, shortIds, facets } = await rankedHere(filters.q, limit);
+  const { hits, shortIds, facets } = await rankedHere(filters.q, limit, !onlyText(filters));
   let byValues = true;
   const ids = await filteredSearchHits(filters, hits, (i) => {
     const slot = shortIds[i]!;
