@@ -283,4 +283,11 @@ test('an index saved before the values were kept loads, answers by rows until th
   resetClaimSearch();
   expect(await searchClaimIdsHere(f, SEARCH_LIMIT)).toEqual(kept);
   expect(claimSearchStats().lastFilter).toBe('rows');
+
+  // nor damaged ones (a code with no value in its dictionary)
+  const facets = values.facets!;
+  await db.searchIndex.put({ ...values, facets: { ...facets, v: { ...facets.v, values: [] } } });
+  resetClaimSearch();
+  expect(await searchClaimIdsHere(f, SEARCH_LIMIT)).toEqual(kept);
+  expect(claimSearchStats().lastFilter).toBe('rows');
 });

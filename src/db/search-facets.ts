@@ -140,6 +140,13 @@ export class SearchFacets {
     const columns = [p.v, p.k, p.a, p.s, p.t, p.c];
     if (p.state.length !== p.size) return null;
     if (columns.some((col) => !col || col.codes.length !== p.size || !Array.isArray(col.values))) return null;
+    // every live slot's codes name values (a damaged row would answer with undefined ones)
+    const cols = columns as PackedColumn<unknown>[];
+    for (let i = 0; i < p.size; i++) {
+      const state = p.state[i]!;
+      if (state !== LIVE_NO_SOURCE && state !== LIVE_SOURCED) continue;
+      for (const col of cols) if (col.codes[i]! >= col.values.length) return null;
+    }
     return new SearchFacets(p as PackedSearchFacets);
   }
 
