@@ -234,7 +234,15 @@ async function loadSaved(): Promise<(State & { nextId: number }) | null> {
     if (row.packed?.format !== 3) dirty = true;
     const facets = new SearchFacets();
     const nextId = row.packed?.nextId ?? -1;
-    return { index, facets, facetsReady: null, pendingFacets: new Map(), since: row.since, loaded: true, nextId };
+    return {
+      index,
+      facets,
+      facetsReady: null,
+      pendingFacets: new Map(),
+      since: row.since,
+      loaded: true,
+      nextId,
+    };
   } catch {
     return null;
   }
