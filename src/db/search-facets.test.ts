@@ -4,7 +4,7 @@
  * edits made since the index was built or loaded; and an index saved before them still loads.
  */
 import fc from 'fast-check';
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import type { ClaimId, Verdict } from '@/core/model/types';
 import { CLAIM_SORTS, type ClaimFilters, EMPTY_FILTERS } from '@/core/review/filters';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
@@ -290,4 +290,24 @@ test('an index saved before the values were kept loads, answers by rows until th
   resetClaimSearch();
   expect(await searchClaimIdsHere(f, SEARCH_LIMIT)).toEqual(kept);
   expect(claimSearchStats().lastFilter).toBe('rows');
+});
+
+test("a start's plain text search reads the index's row alone; the values' row is read when a filter first needs it", async () => {
+  await seed();
+  expect((await searchClaims('billings')).length).toBeGreaterThan(0);
+  await saveClaimSearch();
+  resetClaimSearch();
+  const get = vi.spyOn(db.searchIndex, 'get');
+  try {
+    const read = () => get.mock.calls.map(([key]) => key);
+    expect(await searchClaimIdsHere({ ...EMPTY_FILTERS, q: 'billings' }, SEARCH_LIMIT)).not.toEqual([]);
+    expect(read()).toEqual(['claims']);
+    const f = { ...EMPTY_FILTERS, q: 'billings', verdicts: ['unchecked'] as Verdict[] };
+    const kept = await searchClaimIdsHere(f, SEARCH_LIMIT);
+    expect(read()).toEqual(['claims', 'claimFacets']);
+    expect(claimSearchStats().lastFilter).toBe('values');
+    expect(kept).toEqual(await byRows(f));
+  } finally {
+    get.mockRestore();
+  }
 });

@@ -42,12 +42,14 @@ type State = {
   /** Each indexed claim's filter values, by short id (`search-facets.ts`). */
   facets: SearchFacets;
   /**
-   * A loaded index's saved values, read after its first refresh (their row apart from the index's,
-   * so a start's first search does not wait for them); meanwhile the values a refresh reads wait
-   * here, by short id, and a query that needs the values waits for this read.
+   * A loaded index's saved values: read when a query first needs them, or a moment after the start
+   * (their row apart from the index's, so a start's searches neither read nor wait for them);
+   * until then the values a refresh reads wait in `pendingFacets`, by short id.
    */
   facetsReady: Promise<void> | null;
   pendingFacets: Map<number, FacetRow | undefined> | null;
+  /** The loaded index's clock and next short id, which its saved values must have been saved with. */
+  savedAs: { since: Timestamp; nextId: number } | null;
   since: Timestamp;
   loaded: boolean;
 };
@@ -239,6 +241,7 @@ async function loadSaved(): Promise<(State & { nextId: number }) | null> {
       facets,
       facetsReady: null,
       pendingFacets: new Map(),
+      savedAs: null,
       since: row.since,
       loaded: true,
       nextId,
@@ -259,7 +262,7 @@ export function saveClaimSearch(): Promise<boolean> {
 async function save(s: State | null): Promise<boolean> {
   if (!s || !dirty) return false;
   // the saved values first: the ones saved next are this state's whole
-  if (s.facetsReady) await s.facetsReady;
+  await savedFacets(s);
   if (!dirty) return false;
   dirty = false;
   const packed: PackedClaimIndex = packClaimIndex(s.index);
@@ -273,6 +276,16 @@ async function save(s: State | null): Promise<boolean> {
     ]),
   );
   return true;
+}
+
+/** How long after a start a loaded index's saved values are read if no query asked for them first. */
+const FACETS_DELAY_MS = 1_000;
+
+/** The loaded index's saved values, read once (the first caller starts the read, later ones wait for it). */
+function savedFacets(s: State): Promise<void> {
+  if (!s.pendingFacets || !s.savedAs) return Promise.resolve();
+  s.facetsReady ??= loadFacets(s, generation, s.savedAs.since, s.savedAs.nextId);
+  return s.facetsReady;
 }
 
 /**
@@ -410,10 +423,11 @@ async function build(): Promise<State> {
   if (saved) {
     const t = performance.now();
     const { nextId, ...loaded } = saved;
+    loaded.savedAs = { since: saved.since, nextId };
     await refresh(loaded);
     mark('refreshed');
     timings.refreshMs = Math.round(performance.now() - t);
-    loaded.facetsReady = loadFacets(loaded, generation, saved.since, nextId);
+    setTimeout(() => void savedFacets(loaded).catch(() => {}), FACETS_DELAY_MS);
     return loaded;
   }
   const t = performance.now();
@@ -427,6 +441,7 @@ async function build(): Promise<State> {
     facets: new SearchFacets(),
     facetsReady: null,
     pendingFacets: null,
+    savedAs: null,
     since,
     loaded: false,
   };
@@ -533,7 +548,7 @@ export async function searchClaimsHere(
 async function rankedHere(query: string, limit: number, values = false) {
   const s = await claimIndex();
   // a loaded index's saved filter values, when a query needs them (read once, after the start)
-  if (values && s.facetsReady) await s.facetsReady;
+  if (values) await savedFacets(s);
   const t = performance.now();
   const first = !('queried' in timings.marks);
   const ranked = rankClaimIndex(s.index, query, limit);
