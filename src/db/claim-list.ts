@@ -610,22 +610,46 @@ async function walk(
 // Text queries: the search hits, filtered and (unless relevance order) ordered
 
 /** Whether a text query asks for nothing but its hits in relevance order (no other filter, no sort). */
-function onlyText(f: ClaimFilters): boolean {
+export function onlyText(f: ClaimFilters): boolean {
   return Object.entries(EMPTY_FILTERS).every(
     ([k, v]) => k === 'q' || JSON.stringify(f[k as keyof ClaimFilters]) === JSON.stringify(v),
   );
 }
 
 /**
- * A text query's hits kept by the other filters, in the order asked: the hits' facet rows are read
- * (in the search worker in the browser, so the page never spends its time on 2,000 reads). The
- * index holds live claims only, so hits asked for as they rank need no rows at all.
+ * A hit's filter values as the search worker keeps them beside its index (`search-facets.ts`):
+ * null when the claim has no live facet row, undefined when they are not known.
+ */
+export type KeptHitValues = (hit: number) => (FilterableClaim & Readonly<{ h: 0 | 1 }>) | null | undefined;
+
+/**
+ * A text query's hits kept by the other filters, in the order asked. With `kept` (the search
+ * worker's values for each hit) the filter reads no row, and hits asked for as they rank need none
+ * at all; another order reads the rows of the hits kept. Without it, or while some hit's values
+ * are not known, the hits' facet rows are read (in the search worker in the browser). The index
+ * holds live claims only, so hits asked for as they rank with no other filter need no rows.
  */
 export async function filteredSearchHits(
   f: ClaimFilters,
   hits: readonly { id: string }[],
+  kept?: KeptHitValues,
 ): Promise<string[]> {
   if (onlyText(f)) return hits.map((h) => h.id);
+  if (kept) {
+    const g: ClaimFilters = { ...f, q: '' };
+    const passed: { id: string }[] = [];
+    let known = true;
+    for (let i = 0; i < hits.length && known; i++) {
+      const values = kept(i);
+      if (values === undefined) known = false;
+      else if (values !== null && claimMatchesFilters(values, g, () => values.h === 1)) passed.push(hits[i]!);
+    }
+    if (known) {
+      if (f.sort === 'article' && !f.desc) return passed.map((h) => h.id);
+      // another order: the rows of the hits kept only, checked and sorted as below
+      return filteredSearchHits(f, passed);
+    }
+  }
   // read in key order (neighbouring keys share IndexedDB's blocks), then put back in rank order
   const byKey = hits.map((h) => h.id).sort();
   const read = await db.claimFacets.bulkGet(byKey);
@@ -653,7 +677,7 @@ async function searchedIds(f: ClaimFilters): Promise<string[]> {
   const done = (async () => {
     const search = await import('./search'); // loaded with the first text query
     const inWorker = await search.searchClaimIdsInWorker(f, SEARCH_LIMIT);
-    return inWorker ?? filteredSearchHits(f, await search.searchClaims(f.q, SEARCH_LIMIT));
+    return inWorker ?? search.searchClaimIdsHere(f, SEARCH_LIMIT);
   })();
   searching.set(key, done);
   try {

@@ -7,6 +7,7 @@ import { derivedMiddleware } from './derived/middleware';
 import type { PlacedRow, QuestionPack } from './derived/placements';
 import { reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
+import type { PackedSearchFacets } from './search-facets';
 import { syncCaptureMiddleware } from './sync-capture';
 import type { OutboxEntry, RevisionRow, SyncStateRow } from './sync-tables';
 
@@ -43,6 +44,8 @@ export type ClaimdeskDb = Dexie & {
 export type SearchIndexRow = {
   id: string;
   packed?: PackedClaimIndex;
+  /** Each indexed claim's filter values (`src/db/search-facets.ts`); missing in indexes saved before them. */
+  facets?: PackedSearchFacets;
   json?: string;
   since: number;
   documents: number;

@@ -9,8 +9,9 @@ import {
   claimSearchDoc,
   createClaimIndex,
   loadClaimIndex,
+  rankClaimIndex,
   removeClaimDoc,
-  searchClaimIndex,
+  shortIdOf,
   upsertClaimDoc,
 } from '@/core/search/claim-index';
 import {
@@ -19,7 +20,10 @@ import {
   packClaimIndex,
   unpackClaimIndex,
 } from '@/core/search/packed-index';
+import { filteredSearchHits, onlyText } from './claim-list';
 import { db } from './db';
+import type { FacetRow } from './derived/facets';
+import { SearchFacets } from './search-facets';
 
 /**
  * The claim search index of this tab, built on the first search (one read of every claim) and then
@@ -33,7 +37,22 @@ import { db } from './db';
  * callback, so with this clock or later; every row stamped earlier was seen. (Keying on the latest
  * `updatedAt` seen instead re-read a whole import, stamped in one millisecond, on every search.)
  */
-type State = { index: ClaimIndex; since: Timestamp; loaded: boolean };
+type State = {
+  index: ClaimIndex;
+  /** Each indexed claim's filter values, by short id (`search-facets.ts`). */
+  facets: SearchFacets;
+  /**
+   * A loaded index's saved values: read when a query first needs them, or a moment after the start
+   * (their row apart from the index's, so a start's searches neither read nor wait for them);
+   * until then the values a refresh reads wait in `pendingFacets`, by short id.
+   */
+  facetsReady: Promise<void> | null;
+  pendingFacets: Map<number, FacetRow | undefined> | null;
+  /** The loaded index's clock and next short id, which its saved values must have been saved with. */
+  savedAs: { since: Timestamp; nextId: number } | null;
+  since: Timestamp;
+  loaded: boolean;
+};
 
 let state: State | null = null;
 /** Claims re-indexed by the last refresh (for tests and the benchmark). */
@@ -55,6 +74,10 @@ const timings = {
   buildSteps: 0,
   firstQueryMs: 0,
   lastQueryMs: 0,
+  /** How the last text query with another filter was kept: by the kept values, or by reading its hits' rows. */
+  lastFilter: '' as '' | 'values' | 'rows',
+  /** Facet rows read to fill the values of a saved index from before them (0 when it had them). */
+  filledFacets: 0,
   loads: 0,
   marks: {} as Record<string, number>,
 };
@@ -158,6 +181,8 @@ export function noteWrites(parts: Record<string, unknown>): void {
   const at = Date.now();
   noteRanges(parts[`${base}claims/`] as RangeNode | undefined, at);
   noteRanges(parts[`${base}evidence/claimId`] as RangeNode | undefined, at);
+  // a facet row's values are kept with the index: one written alone (a rebuild) is re-read too
+  noteRanges(parts[`${base}claimFacets/`] as RangeNode | undefined, at);
   // a page that never searches: what is older than a handover's horizon is of no use to anyone
   if (changed.size > 20_000) for (const [id, t] of changed) if (t < at - HANDOVER_MS) changed.delete(id);
   if (changedRanges.length > 20_000) changedRanges = changedRanges.filter((r) => r.at >= at - HANDOVER_MS);
@@ -184,11 +209,14 @@ function addClaimChanges(more: ClaimChanges | undefined): void {
 }
 
 const SAVED = 'claims';
+/** The row of the claims' filter values, saved with the index (same transaction, same clock). */
+const SAVED_FACETS = 'claimFacets';
 
 /** The index saved by `saveClaimSearch`, or null (none, or unreadable: built again). */
-async function loadSaved(): Promise<State | null> {
+async function loadSaved(): Promise<(State & { nextId: number }) | null> {
   const t = performance.now();
   timings.loads++;
+  timings.filledFacets = 0;
   mark('loadStart');
   if (!db.isOpen()) await db.open();
   const opened = performance.now();
@@ -206,7 +234,18 @@ async function loadSaved(): Promise<State | null> {
     timings.loadMs = Math.round(performance.now() - t);
     // an index saved in an earlier form (JSON, or format 2's string per claim) is saved again
     if (row.packed?.format !== 3) dirty = true;
-    return { index, since: row.since, loaded: true };
+    const facets = new SearchFacets();
+    const nextId = row.packed?.nextId ?? -1;
+    return {
+      index,
+      facets,
+      facetsReady: null,
+      pendingFacets: new Map(),
+      savedAs: null,
+      since: row.since,
+      loaded: true,
+      nextId,
+    };
   } catch {
     return null;
   }
@@ -216,13 +255,59 @@ async function loadSaved(): Promise<State | null> {
  * Saves the index with the clock it is current to, so the next start loads it and re-indexes only
  * what changed since (in the search worker: the page never pays for it). No-op when unchanged.
  */
-export async function saveClaimSearch(): Promise<boolean> {
-  const s = state;
+export function saveClaimSearch(): Promise<boolean> {
+  return save(state);
+}
+
+async function save(s: State | null): Promise<boolean> {
   if (!s || !dirty) return false;
+  // the saved values first: the ones saved next are this state's whole
+  await savedFacets(s);
+  if (!dirty) return false;
   dirty = false;
   const packed: PackedClaimIndex = packClaimIndex(s.index);
-  await db.searchIndex.put({ id: SAVED, packed, since: s.since, documents: s.index.documentCount });
+  const facets = s.facets.packed(packed.nextId);
+  const { since } = s;
+  const documents = s.index.documentCount;
+  await db.transaction('rw', db.searchIndex, () =>
+    db.searchIndex.bulkPut([
+      { id: SAVED, packed, since, documents },
+      { id: SAVED_FACETS, facets, since, documents },
+    ]),
+  );
   return true;
+}
+
+/** How long after a start a loaded index's saved values are read if no query asked for them first. */
+const FACETS_DELAY_MS = 1_000;
+
+/** The loaded index's saved values, read once (the first caller starts the read, later ones wait for it). */
+function savedFacets(s: State): Promise<void> {
+  if (!s.pendingFacets || !s.savedAs) return Promise.resolve();
+  s.facetsReady ??= loadFacets(s, generation, s.savedAs.since, s.savedAs.nextId);
+  return s.facetsReady;
+}
+
+/**
+ * A loaded index's saved filter values: used when saved with it (same clock, same next short id),
+ * else (saved before them, or an index saved without them since) read from every facet row a
+ * moment later (`fillFacets`; until then a text query with another filter reads its hits' rows).
+ * The values its refreshes read meanwhile are set over them.
+ */
+async function loadFacets(s: State, gen: number, since: Timestamp, nextId: number): Promise<void> {
+  let saved: SearchFacets | null = null;
+  try {
+    const row = await db.searchIndex.get(SAVED_FACETS);
+    if (row && row.since === since && row.facets?.size === nextId) saved = SearchFacets.load(row.facets);
+  } catch {
+    // unreadable: filled again
+  }
+  if (gen !== generation) return;
+  if (saved) s.facets = saved;
+  for (const [slot, row] of s.pendingFacets ?? []) s.facets.set(slot, row);
+  s.pendingFacets = null;
+  s.facetsReady = null;
+  if (!saved) setTimeout(() => void fillFacets(s, gen).catch(() => {}), FILL_DELAY_MS);
 }
 
 /**
@@ -246,7 +331,26 @@ async function documentsOfIds(ids: readonly ClaimId[]) {
   const found = rows.filter((c): c is Claim => c !== undefined);
   const { docs, removed } = await documentsFor(found);
   const gone = ids.filter((_, i) => rows[i] === undefined);
-  return { docs, removed: [...removed, ...gone] };
+  // the documents' filter values, read after their claims (a write between is re-read next refresh)
+  const facets = byId(await db.claimFacets.bulkGet(docs.map((d) => d.id)));
+  return { docs, removed: [...removed, ...gone], facets };
+}
+
+const byId = (rows: readonly (FacetRow | undefined)[]) => {
+  const out = new Map<string, FacetRow>();
+  for (const r of rows) if (r) out.set(r.id, r);
+  return out;
+};
+
+/** Adds or replaces the documents and their filter values (a document's short id changes when replaced). */
+function putDocs(s: State, docs: readonly ClaimSearchDoc[], facets: ReadonlyMap<string, FacetRow>): void {
+  for (const doc of docs) {
+    upsertClaimDoc(s.index, doc);
+    const slot = shortIdOf(s.index, doc.id);
+    if (slot === undefined) continue;
+    if (s.pendingFacets) s.pendingFacets.set(slot, facets.get(doc.id));
+    else s.facets.set(slot, facets.get(doc.id));
+  }
 }
 
 /**
@@ -255,17 +359,61 @@ async function documentsOfIds(ids: readonly ClaimId[]) {
  * sources: an edit (a read-write transaction on claims) waits for one read of claims at most, not
  * for a transaction that also waits on the other tables' reads.
  */
-async function buildStep(
-  after: string | null,
-): Promise<{ docs: ClaimSearchDoc[]; last: string | null; count: number }> {
+async function buildStep(after: string | null): Promise<{
+  docs: ClaimSearchDoc[];
+  facets: Map<string, FacetRow>;
+  last: string | null;
+  count: number;
+}> {
   const claims = await (after === null ? db.claims.orderBy(':id') : db.claims.where(':id').above(after))
     .limit(CLAIM_STEP)
     .toArray();
   const first = claims[0];
   const last = claims.at(-1);
-  if (!first || !last) return { docs: [], last: null, count: 0 };
+  if (!first || !last) return { docs: [], facets: new Map(), last: null, count: 0 };
   const { docs } = await documentsFor(claims, [first.id, last.id]);
-  return { docs, last: last.id, count: claims.length };
+  const facets = byId(await db.claimFacets.where(':id').between(first.id, last.id, true, true).toArray());
+  return { docs, facets, last: last.id, count: claims.length };
+}
+
+/**
+ * How long after a start the filter values of an index saved without them are read: every facet
+ * row (about 60 MB at 100,000 claims, seconds of reads), not while the start's first searches and
+ * screens read.
+ */
+const FILL_DELAY_MS = 2_000;
+
+/**
+ * The filter values of an index saved without them: every facet row, `CLAIM_STEP` a read, set on
+ * the slots still unknown (a refresh meanwhile sets the claims it re-indexes from rows it read later).
+ */
+async function fillFacets(s: State, gen: number): Promise<void> {
+  let after: string | null = null;
+  timings.filledFacets = 0;
+  for (;;) {
+    await pause();
+    if (gen !== generation) return;
+    const rows: FacetRow[] = await (after === null
+      ? db.claimFacets.orderBy(':id')
+      : db.claimFacets.where(':id').above(after)
+    )
+      .limit(CLAIM_STEP)
+      .toArray();
+    if (gen !== generation) return;
+    timings.filledFacets += rows.length;
+    for (const row of rows) {
+      const slot = shortIdOf(s.index, row.id);
+      if (slot !== undefined && !s.facets.known(slot)) s.facets.set(slot, row);
+    }
+    const last = rows.at(-1);
+    if (rows.length < CLAIM_STEP || !last) break;
+    after = last.id;
+  }
+  if (gen !== generation) return;
+  dirty = true;
+  // saved with them at once (the state may not be this tab's yet: its first refresh can still be
+  // under way); a save that fails is tried again at the next change
+  await save(s).catch(() => false);
 }
 
 async function build(): Promise<State> {
@@ -274,10 +422,13 @@ async function build(): Promise<State> {
   const saved = await loadSaved();
   if (saved) {
     const t = performance.now();
-    await refresh(saved);
+    const { nextId, ...loaded } = saved;
+    loaded.savedAs = { since: saved.since, nextId };
+    await refresh(loaded);
     mark('refreshed');
     timings.refreshMs = Math.round(performance.now() - t);
-    return saved;
+    setTimeout(() => void savedFacets(loaded).catch(() => {}), FACETS_DELAY_MS);
+    return loaded;
   }
   const t = performance.now();
   dirty = true;
@@ -285,20 +436,28 @@ async function build(): Promise<State> {
   // clock or later and is re-indexed by the first refresh (as with one transaction); rows written
   // with an older clock or deleted outright meanwhile are in the changes noted since the start.
   const since = Date.now();
-  const index = createClaimIndex();
+  const built: State = {
+    index: createClaimIndex(),
+    facets: new SearchFacets(),
+    facetsReady: null,
+    pendingFacets: null,
+    savedAs: null,
+    since,
+    loaded: false,
+  };
   timings.buildSteps = 0;
-  // the claims in key order, `CLAIM_STEP` a read, with their speakers, sources and links
+  // the claims in key order, `CLAIM_STEP` a read, with their speakers, sources, links and facet rows
   let after: string | null = null;
   for (;;) {
-    const { docs, last, count } = await buildStep(after);
+    const { docs, facets, last, count } = await buildStep(after);
     timings.buildSteps++;
-    index.addAll(docs);
+    putDocs(built, docs, facets);
     if (count < CLAIM_STEP || last === null) break;
     after = last;
     await pause();
   }
   timings.buildMs = Math.round(performance.now() - t);
-  return { index, since, loaded: false };
+  return built;
 }
 
 /**
@@ -344,8 +503,8 @@ async function refresh(s: State): Promise<void> {
   for (let i = 0; i < ids.length; i += CLAIM_STEP) {
     if (i > 0) await pause();
     // rows read after `lookedAt`: newer than the keys, never older; a later write is re-read next time
-    const { docs, removed } = await documentsOfIds(ids.slice(i, i + CLAIM_STEP));
-    for (const doc of docs) upsertClaimDoc(s.index, doc);
+    const { docs, removed, facets } = await documentsOfIds(ids.slice(i, i + CLAIM_STEP));
+    putDocs(s, docs, facets);
     // tombstoned, or deleted outright (a replace, a merge of speakers' claims): no row left to say so
     for (const id of removed) removeClaimDoc(s.index, id);
   }
@@ -383,17 +542,50 @@ export async function searchClaimsHere(
   if (Dexie.currentTransaction) {
     throw new Error('searchClaims awaits more than IndexedDB: call it before a transaction, not inside one');
   }
-  const { index } = await claimIndex();
+  return (await rankedHere(query, limit)).hits;
+}
+
+async function rankedHere(query: string, limit: number, values = false) {
+  const s = await claimIndex();
+  // a loaded index's saved filter values, when a query needs them (read once, after the start)
+  if (values) await savedFacets(s);
   const t = performance.now();
   const first = !('queried' in timings.marks);
-  const hits = searchClaimIndex(index, query, limit);
+  const ranked = rankClaimIndex(s.index, query, limit);
   const ms = Math.round((performance.now() - t) * 10) / 10;
   timings.lastQueryMs = ms;
   if (first) {
     timings.firstQueryMs = ms;
     mark('queried');
   }
-  return hits;
+  return { ...ranked, facets: s.facets };
+}
+
+/**
+ * A text query's hits (at most `limit`) kept by the other filters, in the order asked: by the
+ * filter values kept with the index (no row read), or, while some hit's values are not known, by
+ * reading the hits' facet rows (`filteredSearchHits`).
+ */
+export async function searchClaimIdsHere(
+  filters: ClaimFilters,
+  limit: number,
+  changes?: ClaimChanges,
+): Promise<string[]> {
+  addClaimChanges(changes);
+  if (filters.q.trim() === '') return [];
+  if (Dexie.currentTransaction) {
+    throw new Error('searchClaims awaits more than IndexedDB: call it before a transaction, not inside one');
+  }
+  const { hits, shortIds, facets } = await rankedHere(filters.q, limit, !onlyText(filters));
+  let byValues = true;
+  const ids = await filteredSearchHits(filters, hits, (i) => {
+    const slot = shortIds[i]!;
+    const values = slot < 0 ? undefined : facets.get(slot, hits[i]!.id);
+    if (values === undefined) byValues = false;
+    return values;
+  });
+  timings.lastFilter = byValues ? 'values' : 'rows';
+  return ids;
 }
 
 /** What the index holds, whether it was loaded from its saved copy, and what the last refresh re-indexed. */
@@ -411,6 +603,8 @@ export type ClaimSearchStats = {
   unpackMs: number;
   firstQueryMs: number;
   lastQueryMs: number;
+  lastFilter: '' | 'values' | 'rows';
+  filledFacets: number;
   /** When each step of the start ended, in ms on this thread's clock (see `timeOrigin`). */
   marks: Record<string, number>;
   timeOrigin: number;

@@ -5,11 +5,11 @@
 import { expose } from 'comlink';
 import { Dexie } from 'dexie';
 import type { ClaimFilters } from '@/core/review/filters';
-import { filteredSearchHits } from '@/db/claim-list';
 import {
   type ClaimChanges,
   claimSearchStats,
   saveClaimSearch,
+  searchClaimIdsHere,
   searchClaimsHere,
   warmClaimSearchHere,
 } from '@/db/search';
@@ -50,7 +50,7 @@ const api = {
   },
   /** A text query's hits kept by the other filters, in the order asked (the Claims screen's reads). */
   async searchIds(filters: ClaimFilters, limit: number, changes?: ClaimChanges) {
-    const ids = await filteredSearchHits(filters, await searchClaimsHere(filters.q, limit, changes));
+    const ids = await searchClaimIdsHere(filters, limit, changes);
     saveSoon();
     return ids;
   },

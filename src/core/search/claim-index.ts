@@ -342,14 +342,27 @@ function matchScores(m: Internals, query: string): Scores | null {
  * match is a number in an array, and only the first `limit` are sorted and named.
  */
 export function searchClaimIndex(index: ClaimIndex, query: string, limit = 500): ClaimSearchHit[] {
-  if (query.trim() === '' || limit <= 0) return [];
+  return rankClaimIndex(index, query, limit).hits;
+}
+
+/**
+ * `searchClaimIndex`'s hits and each one's short id (the index's number for the document, which
+ * the search worker keeps the claims' filter values by).
+ */
+export function rankClaimIndex(
+  index: ClaimIndex,
+  query: string,
+  limit = 500,
+): { hits: ClaimSearchHit[]; shortIds: number[] } {
+  if (query.trim() === '' || limit <= 0) return { hits: [], shortIds: [] };
   const m = index as unknown as Internals;
   const scored = matchScores(m, query);
   if (!scored) {
-    return index
+    const hits = index
       .search(query)
       .slice(0, limit)
       .map((r) => ({ id: String(r.id), score: r.score }));
+    return { hits, shortIds: hits.map((h) => shortIdOf(index, h.id) ?? -1) };
   }
   const n = scored.size;
   const shortIds = scored.order;
@@ -361,9 +374,16 @@ export function searchClaimIndex(index: ClaimIndex, query: string, limit = 500):
   for (let k = 0; k < n; k++) if (scores[k]! >= threshold) best.push(k);
   // best first; equal scores in match order, as `search`'s stable sort leaves them
   best.sort((a, b) => scores[b]! - scores[a]! || a - b);
-  return best
-    .slice(0, limit)
-    .map((k) => ({ id: String(m._documentIds.get(shortIds[k]!)), score: scores[k]! }));
+  const kept = best.slice(0, limit);
+  return {
+    hits: kept.map((k) => ({ id: String(m._documentIds.get(shortIds[k]!)), score: scores[k]! })),
+    shortIds: kept.map((k) => shortIds[k]!),
+  };
+}
+
+/** The short id of a document in the index (MiniSearch gives a new one each time a document is replaced). */
+export function shortIdOf(index: ClaimIndex, id: string): number | undefined {
+  return (index as unknown as { _idToShortId: Map<string, number> })._idToShortId.get(id);
 }
 
 export type SearchableClaim = Readonly<{
