@@ -141,5 +141,14 @@ describe('organisations, their spokespeople and their documents', () => {
     expect(subjectOf('Anna Ruiz, Tom Hale and Jo Birch said the plan was flawed.', 'said')?.type).not.toBe(
       'organization',
     );
+    expect(subjectOf('Ferris, Okafor and Lindqvist said the plan was flawed.', 'said')?.type).not.toBe(
+      'organization',
+    );
+  });
+
+  test('a spokesman for an office holder named with a title is not the office', () => {
+    expect(
+      subjectOf('A spokesman for House Speaker Paul Ryan said the bill was dead.', 'said'),
+    ).toMatchObject({ type: 'person' });
   });
 });

@@ -262,11 +262,16 @@ export function orgRun(
     }
     if (!next || !isNameWord(next) || i + 1 > to) break;
     if ((t.key === 'and' || t.text === '&' || NAME_JOINERS.has(t.key)) && !t.cap) {
-      body = true;
+      // "Republic of Turkey", "Office for Budget Responsibility"; "Cruz and Carson" is two people.
+      if (t.key === 'of' || t.key === 'for') body = true;
       continue;
     }
-    // A comma continues the name only inside a list that an "and" closes before the name ends.
-    if (t.text === ',') {
+    // A comma continues the name only inside a list that an "and" closes before the name ends, and only after the
+    // words before it show a body ("Department for Environment, Food and …", not "Cruz, Trump and Carson").
+    const bodySoFar = () =>
+      body ||
+      tokens.slice(first, i).some((x) => ORG_WORDS.has(x.key) || HEAD_TYPE.get(x.key) === 'organization');
+    if (t.text === ',' && bodySoFar()) {
       let j = i + 1;
       while (j <= to && (isNameWord(tokens[j]!) || tokens[j]!.text === ',')) j++;
       if (j <= to && (tokens[j]!.key === 'and' || tokens[j]!.text === '&') && tokens[j + 1]?.cap) continue;
@@ -276,8 +281,8 @@ export function orgRun(
   const run = tokens.slice(first, last + 1);
   if (run.some((x) => ORG_WORDS.has(x.key) || HEAD_TYPE.get(x.key) === 'organization')) body = true;
   if (run.length === 1 && /^[\p{Lu}&]{2,}$/u.test(run[0]!.text)) body = true;
-  const f = run[0]!.key;
-  const person = TITLES.has(f) || MALE_NAMES.has(f) || FEMALE_NAMES.has(f);
+  // "House Speaker Paul Ryan", "Mayor Frank Jackson of Cleveland": a title or a first name makes it a person.
+  const person = run.some((x) => TITLES.has(x.key) || MALE_NAMES.has(x.key) || FEMALE_NAMES.has(x.key));
   return { first, last, body: body && !person, person };
 }
 

@@ -288,9 +288,12 @@ export class SpeakerRegistry {
             ),
         );
       // "The Property Council" is not "the Council of Social Service": a name's own words must all be the other's.
+      // (Its words from its first capitalised one: "only reason the Government Development Bank" is the bank.)
+      const from = m.text.search(/(?<![\p{L}])(?!The\b)\p{Lu}/u);
+      const own = norm(from >= 0 ? m.text.slice(from) : m.text).split(' ');
       const named =
         m.kind === 'name' &&
-        !words.every((w) =>
+        !own.every((w) =>
           norm(back?.name ?? '')
             .split(' ')
             .includes(w),
