@@ -478,7 +478,11 @@ export function attributeClaims(
         while (j + 1 < tokens.length && tokens[j + 1]!.word && tokens[j + 1]!.cap) j++;
         // "The Office for Budget Responsibility", "the Department for Environment, Food and Rural Affairs": a body's
         // name runs on through its joiners and its list.
-        const body = orgRun(tokens, i, tokens.length - 1);
+        const stop = tokens[j + 1];
+        const body =
+          stop && (NAME_JOINERS.has(stop.key) || stop.text === ',' || stop.text === '&')
+            ? orgRun(tokens, i, tokens.length - 1)
+            : null;
         if (body?.body && body.last > j) {
           const whole = mentionOf(text, tokens, i, body.last);
           if (whole?.kind === 'name' && whole.type === 'organization') j = body.last;

@@ -83,8 +83,10 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   if (named) return named;
   if (to - from > 14) return null;
   // "the Department for Business, Energy and Industrial Strategy": a body whose name holds a list.
-  const list = orgRun(tokens, from, to);
-  if (list?.body && list.last === to && tokens.slice(list.first, to).some((x) => x.text === ',')) {
+  let comma = false;
+  for (let k = from + 1; k < to && !comma; k++) comma = tokens[k]!.text === ',';
+  const list = comma ? orgRun(tokens, from, to) : null;
+  if (list?.body && list.last === to) {
     const name = text.slice(tokens[list.first]!.start, tokens[to]!.end);
     const span = { start: tokens[from]!.start, end: tokens[to]!.end };
     const head = tokens[to]!.key;
@@ -377,7 +379,7 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
     }
     if (!t.word) break;
     // "a survey released by Gallup": the participle of an authored document is inside the phrase.
-    if (DOC_PARTICIPLE.test(t.key) && tokens[i]?.key === 'by' && AUTHORED.test(tokens[i - 2]?.key ?? '')) {
+    if (tokens[i]?.key === 'by' && DOC_PARTICIPLE.test(t.key) && AUTHORED.test(tokens[i - 2]?.key ?? '')) {
       i--;
       continue;
     }

@@ -79,11 +79,16 @@ function splitName(name: string): { first: string | null; last: string; full: st
 
 const SALIENCE = 6;
 
+type Recent = { entity: Entity; at: number; subject: boolean; voice?: 'm' | 'f' | 'x' };
+
+/** The gender a recent mention gives a he/she: its spokesperson's when it came through one. */
+const recentGender = (r: Recent) => (r.voice ? (r.voice === 'x' ? null : r.voice) : r.entity.gender);
+
 /** Entities of one article, with the recent mentions that pronouns and group nouns resolve to. */
 export class SpeakerRegistry {
   readonly entities: Entity[] = [];
   /** `voice`: the entity was mentioned through its spokesperson, whom he/she ('x': either) may refer to. */
-  private recent: { entity: Entity; at: number; subject: boolean; voice?: 'm' | 'f' | 'x' }[] = [];
+  private recent: Recent[] = [];
 
   private make(name: string, type: SpeakerType, role: string | null): Entity {
     const e: Entity = {
@@ -168,8 +173,7 @@ export class SpeakerRegistry {
     gender: 'm' | 'f' | null = null,
   ): Entity | undefined {
     // A body mentioned through its spokeswoman is a "she" for as long as she is the latest mention.
-    const genderOfRecent = (r: (typeof this.recent)[number]) =>
-      r.voice ? (r.voice === 'x' ? null : r.voice) : r.entity.gender;
+    const genderOfRecent = recentGender;
     const list = this.recent
       .filter(
         (r) =>
