@@ -25,6 +25,7 @@ import {
   isVerbLike,
   type Mention,
   mentionOf,
+  orgRun,
   type Subject,
   subjectAfter,
   subjectBefore,
@@ -475,6 +476,17 @@ export function attributeClaims(
         }
         let j = i;
         while (j + 1 < tokens.length && tokens[j + 1]!.word && tokens[j + 1]!.cap) j++;
+        // "The Office for Budget Responsibility", "the Department for Environment, Food and Rural Affairs": a body's
+        // name runs on through its joiners and its list.
+        const stop = tokens[j + 1];
+        const body =
+          stop && (NAME_JOINERS.has(stop.key) || stop.text === ',' || stop.text === '&')
+            ? orgRun(tokens, i, tokens.length - 1)
+            : null;
+        if (body?.body && body.last > j) {
+          const whole = mentionOf(text, tokens, i, body.last);
+          if (whole?.kind === 'name' && whole.type === 'organization') j = body.last;
+        }
         if (j > i) {
           const m = mentionOf(text, tokens, i, j);
           // A subject: only capitalised words, determiners or titles between the clause start and the name.

@@ -77,3 +77,78 @@ describe('subjectAfter and mentionOf', () => {
     });
   });
 });
+
+describe('organisations, their spokespeople and their documents', () => {
+  test.each([
+    [
+      'A spokeswoman for the Department for Business, Energy and Industrial Strategy said prices would fall.',
+      'said',
+      {
+        name: 'Department for Business, Energy and Industrial Strategy',
+        role: 'spokeswoman',
+        type: 'organization',
+      },
+    ],
+    [
+      'A spokesman at the National Institute of Allergy and Infectious Diseases told reporters the trial had ended.',
+      'told',
+      {
+        name: 'National Institute of Allergy and Infectious Diseases',
+        role: 'spokesman',
+        type: 'organization',
+      },
+    ],
+    [
+      'A spokesperson for Harlow Water Authority said the pipe was fixed.',
+      'said',
+      { name: 'Harlow Water Authority', role: 'spokesperson', type: 'organization' },
+    ],
+    [
+      'The Ministry of Housing, Communities and Local Government said the target stood.',
+      'said',
+      { name: 'Ministry of Housing, Communities and Local Government', type: 'organization' },
+    ],
+    [
+      'A survey released by Ridgeway Polling on Monday showed that support had slipped.',
+      'showed',
+      { name: 'Ridgeway Polling survey', type: 'document' },
+    ],
+    [
+      'An audit carried out by the Wales Audit Office found that costs had doubled.',
+      'found',
+      { name: 'Wales Audit Office audit', type: 'document' },
+    ],
+    [
+      'A new study commissioned by the Department of Health and Social Care found that waits had grown.',
+      'found',
+      { name: 'Department of Health and Social Care study', type: 'document' },
+    ],
+  ])('%s', (text, cue, want) => {
+    expect(subjectOf(text, cue)).toMatchObject(want);
+  });
+
+  test('a spokesman for a person or for a body in lower case stays a person', () => {
+    expect(subjectOf('A spokeswoman for Mrs. Okafor said the email was private.', 'said')).toMatchObject({
+      type: 'person',
+    });
+    expect(subjectOf('A spokesman for the council said the road would reopen.', 'said')).toMatchObject({
+      type: 'person',
+      name: null,
+    });
+  });
+
+  test('a list of people is not read as one body', () => {
+    expect(subjectOf('Anna Ruiz, Tom Hale and Jo Birch said the plan was flawed.', 'said')?.type).not.toBe(
+      'organization',
+    );
+    expect(subjectOf('Ferris, Okafor and Lindqvist said the plan was flawed.', 'said')?.type).not.toBe(
+      'organization',
+    );
+  });
+
+  test('a spokesman for an office holder named with a title is not the office', () => {
+    expect(
+      subjectOf('A spokesman for House Speaker Paul Ryan said the bill was dead.', 'said'),
+    ).toMatchObject({ type: 'person' });
+  });
+});

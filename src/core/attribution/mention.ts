@@ -35,6 +35,11 @@ export type Mention = Readonly<{
   type: SpeakerType;
   /** For "their report": the possessive pronoun or name that owns the head. */
   owner: string | null;
+  /**
+   * "A spokeswoman for the Home Office": the mention names the organisation, spoken for by a person whom later
+   * he/she may refer to ('m', 'f', or 'x' for "spokesperson").
+   */
+  voice?: 'm' | 'f' | 'x';
 }>;
 
 const LEADING_PREPOSITION =
@@ -73,7 +78,29 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   )
     return null;
   while (to >= from && !tokens[to]!.word) to--;
-  if (from > to || to - from > 14) return null;
+  if (from > to || to - from > 24) return null;
+  const named = spokespersonFor(text, tokens, from, to) ?? authoredDocument(text, tokens, from, to);
+  if (named) return named;
+  if (to - from > 14) return null;
+  // "the Department for Business, Energy and Industrial Strategy": a body whose name holds a list.
+  let comma = false;
+  for (let k = from + 1; k < to && !comma; k++) comma = tokens[k]!.text === ',';
+  const list = comma ? orgRun(tokens, from, to) : null;
+  if (list?.body && list.last === to) {
+    const name = text.slice(tokens[list.first]!.start, tokens[to]!.end);
+    const span = { start: tokens[from]!.start, end: tokens[to]!.end };
+    const head = tokens[to]!.key;
+    return {
+      ...span,
+      text: text.slice(span.start, span.end),
+      kind: 'name',
+      name,
+      role: null,
+      head,
+      type: 'organization',
+      owner: null,
+    };
+  }
   const first = tokens[from]!;
   const last = tokens[to]!;
   const span = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
@@ -207,6 +234,121 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   };
 }
 
+const SPOKES = /^spokes(man|woman|person)$/;
+const AUTHORED =
+  /^(report|study|survey|poll|analysis|review|audit|research|investigation|assessment|paper|inquiry|census|evaluation)$/;
+const DOC_PARTICIPLE =
+  /^(published|released|commissioned|conducted|compiled|produced|issued|written|prepared|funded|undertaken)$/;
+
+/**
+ * The end of a capitalised organisation name starting at tokens[k] (after an optional "the"): name words joined
+ * by "of/for/and/&" and by commas inside a list that closes with "and" ("Department for Environment, Food and
+ * Rural Affairs"). Returns [first, last] token indexes and whether the name shows it is a body, or null.
+ */
+export function orgRun(
+  tokens: readonly Token[],
+  k: number,
+  to: number,
+): { first: number; last: number; body: boolean; person: boolean } | null {
+  if (tokens[k]?.key === 'the') k++;
+  if (k > to || !isNameWord(tokens[k]!)) return null;
+  const first = k;
+  let last = k;
+  let body = false;
+  for (let i = k + 1; i <= to; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (isNameWord(t)) {
+      last = i;
+      continue;
+    }
+    if (!next || !isNameWord(next) || i + 1 > to) break;
+    if ((t.key === 'and' || t.text === '&' || NAME_JOINERS.has(t.key)) && !t.cap) {
+      // "Republic of Turkey", "Office for Budget Responsibility"; "Cruz and Carson" is two people.
+      if (t.key === 'of' || t.key === 'for') body = true;
+      continue;
+    }
+    // A comma continues the name only inside a list that an "and" closes before the name ends, and only after the
+    // words before it show a body ("Department for Environment, Food and …", not "Cruz, Trump and Carson").
+    const bodySoFar = () =>
+      body ||
+      tokens.slice(first, i).some((x) => ORG_WORDS.has(x.key) || HEAD_TYPE.get(x.key) === 'organization');
+    if (t.text === ',' && bodySoFar()) {
+      let j = i + 1;
+      while (j <= to && (isNameWord(tokens[j]!) || tokens[j]!.text === ',')) j++;
+      if (j <= to && (tokens[j]!.key === 'and' || tokens[j]!.text === '&') && tokens[j + 1]?.cap) continue;
+    }
+    break;
+  }
+  const run = tokens.slice(first, last + 1);
+  if (run.some((x) => ORG_WORDS.has(x.key) || HEAD_TYPE.get(x.key) === 'organization')) body = true;
+  if (run.length === 1 && /^[\p{Lu}&]{2,}$/u.test(run[0]!.text)) body = true;
+  // "House Speaker Paul Ryan", "Mayor Frank Jackson of Cleveland": a title or a first name makes it a person.
+  const person = run.some((x) => TITLES.has(x.key) || MALE_NAMES.has(x.key) || FEMALE_NAMES.has(x.key));
+  return { first, last, body: body && !person, person };
+}
+
+/**
+ * "A spokeswoman for the Department for Environment, Food and Rural Affairs": the speaker is the organisation
+ * (the team's gold and PolNeAR both name it); the spokesperson is its role and a later he/she its voice. A
+ * spokesman for a person ("for Mrs. Clinton") or for a lower-case body ("for the council") is left alone.
+ */
+function spokespersonFor(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
+  let h = from;
+  if (/^(a|an|the)$/.test(tokens[h]!.key)) h++;
+  const head = tokens[h];
+  if (!head || !SPOKES.test(head.key) || !/^(for|at|of)$/.test(tokens[h + 1]?.key ?? '')) return null;
+  const run = orgRun(tokens, h + 2, to);
+  if (!run?.body || run.last !== to) return null;
+  const name = text.slice(tokens[run.first]!.start, tokens[run.last]!.end);
+  const voice = head.key.endsWith('woman') ? 'f' : head.key.endsWith('man') ? 'm' : 'x';
+  return {
+    start: tokens[from]!.start,
+    end: tokens[to]!.end,
+    text: text.slice(tokens[from]!.start, tokens[to]!.end),
+    kind: 'name',
+    name,
+    role: head.key,
+    head: head.key,
+    type: 'organization',
+    owner: null,
+    voice,
+  };
+}
+
+/**
+ * "a report published by the Rivers Trust in March", "A study commissioned by the Department of Health and Social
+ * Care": a document named by its author, as the team's gold names them ("Rivers Trust report").
+ */
+function authoredDocument(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
+  let h = from;
+  while (h <= to && h - from < 3 && !AUTHORED.test(tokens[h]!.key)) h++;
+  if (h > to || !AUTHORED.test(tokens[h]!.key) || tokens[h]!.cap) return null;
+  const before = tokens.slice(from, h);
+  if (!before.every((t) => t.word && (DETERMINERS.has(t.key) || !t.cap) && !isVerbLike(t.key))) return null;
+  let b = h + 1;
+  if (DOC_PARTICIPLE.test(tokens[b]?.key ?? '')) b++;
+  else if (tokens[b]?.key === 'carried' && tokens[b + 1]?.key === 'out') b += 2;
+  if (tokens[b]?.key !== 'by') return null;
+  const run = orgRun(tokens, b + 1, to);
+  if (!run) return null;
+  // After the author only a time or place adjunct: "in March", "last year", "on Monday".
+  const rest = tokens[run.last + 1];
+  if (run.last < to && !/^(in|on|last|this|earlier|at|during|over)$/.test(rest?.key ?? '')) return null;
+  const author = text.slice(tokens[run.first]!.start, tokens[run.last]!.end);
+  return {
+    start: tokens[from]!.start,
+    end: tokens[to]!.end,
+    text: text.slice(tokens[from]!.start, tokens[to]!.end),
+    kind: 'name',
+    name: `${author} ${tokens[h]!.key}`,
+    role: null,
+    head: tokens[h]!.key,
+    type: 'document',
+    owner: null,
+  };
+}
+
 /** Is the "and" at tokens[at] inside a noun phrase ("Police and Crime Commissioner", "the police and crime commissioner")? */
 function andInPhrase(tokens: readonly Token[], at: number, min: number): boolean {
   const l = tokens[at - 1];
@@ -224,9 +366,23 @@ const CLOSE_TO = /^(close|closer|near|loyal|allied|opposed|sympathetic|connected
 /** Index of the first token of the noun phrase that ends at tokens[to], reading leftwards to a clause boundary. */
 export function phraseStart(tokens: readonly Token[], to: number, min: number): number {
   let i = to;
+  let skipped = 0;
   while (i > min) {
     const t = tokens[i - 1]!;
+    if (t.text === ',') {
+      // "the Department for Environment, Food and Rural Affairs": the comma of a body's name.
+      const k = orgListStart(tokens, i, to, min);
+      if (k === null) break;
+      skipped += i - k;
+      i = k;
+      continue;
+    }
     if (!t.word) break;
+    // "a survey released by Gallup": the participle of an authored document is inside the phrase.
+    if (tokens[i]?.key === 'by' && DOC_PARTICIPLE.test(t.key) && AUTHORED.test(tokens[i - 2]?.key ?? '')) {
+      i--;
+      continue;
+    }
     if (CLAUSE_BOUNDARY.has(t.key) && !(t.key === 'and' && andInPhrase(tokens, i - 1, min))) break;
     // A verb taking an object ("published a report") starts a new phrase.
     if (!t.cap && /ed$/.test(t.key) && tokens[i] && DETERMINERS.has(tokens[i]!.key)) break;
@@ -248,10 +404,30 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
       !(t.key === 'to' && CLOSE_TO.test(tokens[i - 2]?.key ?? ''))
     )
       break;
-    if (to - i >= 12) break;
+    if (to - i - skipped >= 12) break;
     i--;
   }
   return i;
+}
+
+/** Where a body's name holding a list starts, when tokens[i - 1] is a comma inside it ("Environment, Food and …"). */
+function orgListStart(tokens: readonly Token[], i: number, to: number, min: number): number | null {
+  if (i - 2 < min || !isNameWord(tokens[i]!) || !isNameWord(tokens[i - 2]!)) return null;
+  let k = i - 2;
+  while (k - 1 >= min) {
+    const p = tokens[k - 1]!;
+    if (isNameWord(p)) k--;
+    else if (
+      ((NAME_JOINERS.has(p.key) && !p.cap) || p.text === ',') &&
+      k - 2 >= min &&
+      isNameWord(tokens[k - 2]!)
+    )
+      k -= 2;
+    else break;
+  }
+  if (tokens[k]!.key === 'the') k++;
+  const run = orgRun(tokens, k, to);
+  return run?.body && run.first === k && run.last === to ? k : null;
 }
 
 export type Subject = Readonly<{

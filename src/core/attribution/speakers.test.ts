@@ -50,3 +50,47 @@ describe('speaker resolution', () => {
     ).toEqual(['Raj Patel']);
   });
 });
+
+describe('organisations, their spokespeople and their documents', () => {
+  const names = (text: string) => {
+    const x = extractClaims(text);
+    const byId = new Map(x.speakers.map((s) => [s.id, s]));
+    return x.claims.map((c) => byId.get(c.speakerId ?? '')!);
+  };
+
+  test('a spokeswoman speaks for her body, and "she" goes on speaking for it', () => {
+    const found = names(
+      'Title line\n\nA spokeswoman for the Department for Digital, Culture, Media and Sport said the review would report in May. “We are listening to fans,” she said.',
+    );
+    expect(found.map((s) => s.name)).toEqual([
+      'Department for Digital, Culture, Media and Sport',
+      'Department for Digital, Culture, Media and Sport',
+    ]);
+    expect(found[0]).toMatchObject({ type: 'organization', role: 'spokeswoman' });
+  });
+
+  test('"he" after a spokeswoman is someone else', () => {
+    const found = names(
+      'Title line\n\nMayor Tom Reyes said the bridge was safe. A spokeswoman for the State Department of Transportation said inspections were up to date. “It is fine,” he said.',
+    );
+    expect(found.map((s) => s.name)).toEqual([
+      'Tom Reyes',
+      'State Department of Transportation',
+      'Tom Reyes',
+    ]);
+  });
+
+  test('a document is named by its author after "according to"', () => {
+    const found = names(
+      'Title line\n\nAccording to a poll conducted by Ridgeway Research last month, 41 per cent of voters back the plan.',
+    );
+    expect(found.map((s) => [s.name, s.type])).toEqual([['Ridgeway Research poll', 'document']]);
+  });
+
+  test('a body named in full is not merged into another body that shares one of its words', () => {
+    const found = names(
+      'Title line\n\nThe Council of Social Service said renters had been forgotten.\n\nThe Property Council was more upbeat. “Relief for buyers will help,” it said.',
+    );
+    expect(found.map((s) => s.name)).toEqual(['Council of Social Service', 'Property Council']);
+  });
+});

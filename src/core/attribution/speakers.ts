@@ -79,10 +79,16 @@ function splitName(name: string): { first: string | null; last: string; full: st
 
 const SALIENCE = 6;
 
+type Recent = { entity: Entity; at: number; subject: boolean; voice?: 'm' | 'f' | 'x' };
+
+/** The gender a recent mention gives a he/she: its spokesperson's when it came through one. */
+const recentGender = (r: Recent) => (r.voice ? (r.voice === 'x' ? null : r.voice) : r.entity.gender);
+
 /** Entities of one article, with the recent mentions that pronouns and group nouns resolve to. */
 export class SpeakerRegistry {
   readonly entities: Entity[] = [];
-  private recent: { entity: Entity; at: number; subject: boolean }[] = [];
+  /** `voice`: the entity was mentioned through its spokesperson, whom he/she ('x': either) may refer to. */
+  private recent: Recent[] = [];
 
   private make(name: string, type: SpeakerType, role: string | null): Entity {
     const e: Entity = {
@@ -104,8 +110,8 @@ export class SpeakerRegistry {
     if (t && t !== e.name && !e.aliases.includes(t)) e.aliases.push(t);
   }
 
-  private touch(e: Entity, at: number, subject: boolean) {
-    this.recent.push({ entity: e, at, subject });
+  private touch(e: Entity, at: number, subject: boolean, voice?: 'm' | 'f' | 'x') {
+    this.recent.push(voice ? { entity: e, at, subject, voice } : { entity: e, at, subject });
     if (this.recent.length > 40) this.recent.shift();
   }
 
@@ -166,20 +172,22 @@ export class SpeakerRegistry {
     before: number,
     gender: 'm' | 'f' | null = null,
   ): Entity | undefined {
+    // A body mentioned through its spokeswoman is a "she" for as long as she is the latest mention.
+    const genderOfRecent = recentGender;
     const list = this.recent
       .filter(
         (r) =>
           r.at <= before &&
-          types.includes(r.entity.type) &&
-          !(gender && r.entity.gender && r.entity.gender !== gender),
+          (types.includes(r.entity.type) || (!!r.voice && types.includes('person'))) &&
+          !(gender && genderOfRecent(r) && genderOfRecent(r) !== gender),
       )
       .sort((a, b) => a.at - b.at)
       .slice(-SALIENCE);
     const last = list.at(-1);
     if (!last) return undefined;
     // "she" prefers someone known to be a woman over someone of unknown gender, within the same few mentions.
-    if (gender && last.entity.gender !== gender) {
-      const known = list.filter((r) => r.entity.gender === gender).at(-1);
+    if (gender && genderOfRecent(last) !== gender) {
+      const known = list.filter((r) => genderOfRecent(r) === gender).at(-1);
       if (known && last.at - known.at < 120) return known.entity;
     }
     // Prefer the latest subject when it is close to the latest mention of any kind.
@@ -205,7 +213,16 @@ export class SpeakerRegistry {
     const e = this.resolveInner(m, role, at);
     if (m.kind !== 'pronoun') this.alias(e, m.text);
     if (role && !e.role && e.type === 'person') e.role = role;
-    this.touch(e, at, subject);
+    if (m.voice && !e.role) e.role = m.role;
+    // "she said" of a spokeswoman stays her body's voice for the next pronoun too.
+    const voice =
+      m.voice ??
+      (m.kind === 'pronoun' && e.type === 'organization' && (m.head === 'he' || m.head === 'she')
+        ? m.head === 'he'
+          ? 'm'
+          : 'f'
+        : undefined);
+    this.touch(e, at, subject, voice);
     return e;
   }
 
@@ -274,7 +291,18 @@ export class SpeakerRegistry {
                 norm(x.name).split(' ').includes(w) || norm(x.name).split(' ').includes(w.replace(/s$/, '')),
             ),
         );
-      if (back && /^(the|this|these|its|their)\b/i.test(m.text)) return back;
+      // "The Property Council" is not "the Council of Social Service": a name's own words must all be the other's.
+      // (Its words from its first capitalised one: "only reason the Government Development Bank" is the bank.)
+      const from = m.text.search(/(?<![\p{L}])(?!The\b)\p{Lu}/u);
+      const own = norm(from >= 0 ? m.text.slice(from) : m.text).split(' ');
+      const named =
+        m.kind === 'name' &&
+        !own.every((w) =>
+          norm(back?.name ?? '')
+            .split(' ')
+            .includes(w),
+        );
+      if (back && !named && /^(the|this|these|its|their)\b/i.test(m.text)) return back;
       if (m.type === 'group' && /^the\s+group$/i.test(m.text)) {
         const g = this.recentOf(['group'], at);
         if (g) return g;
