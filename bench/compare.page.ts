@@ -149,10 +149,7 @@ export async function runCompareBench(opts: Options) {
   localStorage.setItem(seedKey, JSON.stringify(seeded));
   const { runs } = opts;
   const results: Timing[] = [];
-  const total = await db.claims.count();
-  // a fresh connection, so nothing is warm from the seeding
-  db.close();
-  await db.open();
+  const total = await freshConnection();
 
   if (opts.shapes) {
     const shapes = await timeReadShapes(seeded.compareArticles, seeded.heavySpeaker, Math.max(5, runs));
@@ -351,13 +348,26 @@ async function timeScreens(seeded: Seeded, cold: Opened, runs: number) {
 
 /**
  * One more cold first open, in a browser just started on the same profile (bench/compare.ts runs it
- * `--cold-runs` − 1 times after the main run): the page's first open, with nothing read before it.
+ * `--cold-runs` − 1 times after the main run): the page's first open, with nothing of the comparison
+ * read before it, after the same fresh connection as the main run's cold open.
  */
 export async function runCompareCold(opts: Options): Promise<Opened> {
   const reused = localStorage.getItem(`compare-bench-seed:${opts.claims}:${opts.articles}`);
   if (!reused) throw new Error('compare bench: no seeded comparison in this profile');
   const seeded = JSON.parse(reused) as Seeded;
+  await freshConnection();
   return openCompareScreen(seeded.compareArticles);
+}
+
+/**
+ * The database opened (as the app has it open before any screen) and then a fresh connection, so
+ * nothing is warm from the seeding; returns how many claims it holds.
+ */
+async function freshConnection(): Promise<number> {
+  const total = await db.claims.count();
+  db.close();
+  await db.open();
+  return total;
 }
 
 Object.assign(window, {
