@@ -37,6 +37,7 @@ import {
   tailOf,
   verdictGroup,
 } from './derived/facets';
+import type { HitValues } from './search-facets';
 
 /**
  * A page's ids in order, the cursor of the next page, and the facet rows the ids came from when the
@@ -620,7 +621,7 @@ export function onlyText(f: ClaimFilters): boolean {
  * A hit's filter values as the search worker keeps them beside its index (`search-facets.ts`):
  * null when the claim has no live facet row, undefined when they are not known.
  */
-export type KeptHitValues = (hit: number) => (FilterableClaim & Readonly<{ h: 0 | 1 }>) | null | undefined;
+export type KeptHitValues = (hit: number) => HitValues | null | undefined;
 
 /**
  * A text query's hits kept by the other filters, in the order asked. With `kept` (the search

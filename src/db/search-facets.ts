@@ -44,20 +44,13 @@ export type PackedSearchFacets = Readonly<{
   c: PackedColumn<number>;
 }>;
 
-const widerCodes = (codes: Codes, length: number): Codes => {
-  const out = codes instanceof Uint8Array ? new Uint16Array(length) : new Uint32Array(length);
-  out.set(codes.subarray(0, Math.min(codes.length, length)));
-  return out;
-};
 const maxCode = (codes: Codes) =>
   codes instanceof Uint8Array ? 0xff : codes instanceof Uint16Array ? 0xffff : 0xffffffff;
-const sameKind = (codes: Codes, length: number): Codes => {
+/** `codes` copied into `length` slots of the same width, or of the next width when `wider`. */
+const copyOfCodes = (codes: Codes, length: number, wider = false): Codes => {
+  const width = (codes instanceof Uint8Array ? 1 : codes instanceof Uint16Array ? 2 : 4) * (wider ? 2 : 1);
   const out =
-    codes instanceof Uint8Array
-      ? new Uint8Array(length)
-      : codes instanceof Uint16Array
-        ? new Uint16Array(length)
-        : new Uint32Array(length);
+    width === 1 ? new Uint8Array(length) : width === 2 ? new Uint16Array(length) : new Uint32Array(length);
   out.set(codes.subarray(0, Math.min(codes.length, length)));
   return out;
 };
@@ -76,7 +69,7 @@ class Column<T> {
   }
 
   resize(length: number): void {
-    this.codes = sameKind(this.codes, length);
+    this.codes = copyOfCodes(this.codes, length);
   }
 
   set(slot: number, value: T): void {
@@ -93,7 +86,7 @@ class Column<T> {
       this.values.push(value);
       lookup.set(key, code);
     }
-    if (code > maxCode(this.codes)) this.codes = widerCodes(this.codes, this.codes.length);
+    if (code > maxCode(this.codes)) this.codes = copyOfCodes(this.codes, this.codes.length, true);
     this.codes[slot] = code;
   }
 

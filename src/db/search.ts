@@ -213,7 +213,7 @@ const SAVED = 'claims';
 const SAVED_FACETS = 'claimFacets';
 
 /** The index saved by `saveClaimSearch`, or null (none, or unreadable: built again). */
-async function loadSaved(): Promise<(State & { nextId: number }) | null> {
+async function loadSaved(): Promise<State | null> {
   const t = performance.now();
   timings.loads++;
   timings.filledFacets = 0;
@@ -234,17 +234,14 @@ async function loadSaved(): Promise<(State & { nextId: number }) | null> {
     timings.loadMs = Math.round(performance.now() - t);
     // an index saved in an earlier form (JSON, or format 2's string per claim) is saved again
     if (row.packed?.format !== 3) dirty = true;
-    const facets = new SearchFacets();
-    const nextId = row.packed?.nextId ?? -1;
     return {
       index,
-      facets,
+      facets: new SearchFacets(),
       facetsReady: null,
       pendingFacets: new Map(),
-      savedAs: null,
+      savedAs: { since: row.since, nextId: row.packed?.nextId ?? -1 },
       since: row.since,
       loaded: true,
-      nextId,
     };
   } catch {
     return null;
@@ -422,13 +419,11 @@ async function build(): Promise<State> {
   const saved = await loadSaved();
   if (saved) {
     const t = performance.now();
-    const { nextId, ...loaded } = saved;
-    loaded.savedAs = { since: saved.since, nextId };
-    await refresh(loaded);
+    await refresh(saved);
     mark('refreshed');
     timings.refreshMs = Math.round(performance.now() - t);
-    setTimeout(() => void savedFacets(loaded).catch(() => {}), FACETS_DELAY_MS);
-    return loaded;
+    setTimeout(() => void savedFacets(saved).catch(() => {}), FACETS_DELAY_MS);
+    return saved;
   }
   const t = performance.now();
   dirty = true;
