@@ -4,6 +4,9 @@ import Papa from 'papaparse';
 import { JSON_LIST_CLOSE, JSON_LIST_OPEN, jsonListItems } from '../core/export/json-list';
 import { extractClaims } from '../core/extract/pipeline';
 import { type Extraction, GRANULARITIES, type Granularity } from '../core/extract/types';
+import { type ArticleText, articleText, type HtmlToText } from '../core/import/article-text';
+import type { ImportFormat } from '../core/import/validate';
+import { htmlToTextIn } from '../features/import/html-to-text';
 import type { CliIo } from './cli-io';
 import { extractionAnnotations } from './extract-annotations';
 import { csvRows, EXTRACT_CSV_FIELDS } from './extract-csv';
@@ -12,7 +15,9 @@ const USAGE = `usage: npm run --silent extract -- [--granularity quotation|passa
        npm run --silent extract -- --jsonl < in.jsonl     (lines {"id","text"} -> lines {"id","speakers","claims"})
        npm run --silent extract -- --format csv FILE...
        npm run --silent extract -- --format webannotation FILE...   (W3C Web Annotation JSON-LD, one list)
-       a DIRECTORY instead of a FILE reads its .txt and .md files (and its subdirectories'), in name order`;
+       a DIRECTORY instead of a FILE reads its .txt, .md and .html files (and its subdirectories'), in name order
+       .md and .html files are read as the app imports them (Markdown syntax and page furniture dropped); their
+       results carry that "text" (and the page's "title"), which the claims' offsets refer to`;
 
 class InputError extends Error {}
 
@@ -30,7 +35,7 @@ export function decodeText(bytes: Uint8Array, what: string): string {
   return text;
 }
 
-function readText(file: string): string {
+function readBytes(file: string): Uint8Array {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -46,10 +51,42 @@ function readText(file: string): string {
             : `${file}: cannot read (${code ?? 'error'})`,
     );
   }
-  return decodeText(bytes, file);
+  return bytes;
 }
 
-const result = (id: string, x: Extraction) => ({ id, speakers: x.speakers, claims: x.claims });
+let jsdomWindow: (Window & typeof globalThis) | undefined;
+async function htmlReader(): Promise<HtmlToText> {
+  if (!jsdomWindow) {
+    const { JSDOM } = await import('jsdom');
+    jsdomWindow = new JSDOM('').window;
+  }
+  const win = jsdomWindow;
+  return (html) => htmlToTextIn(win, html);
+}
+
+type Read = Readonly<{ text: string; converted: ArticleText | null }>;
+
+/** A file's text: a .txt as it is (offsets count in the file), a .md or .html as the app imports it. */
+async function readArticle(file: string): Promise<Read> {
+  const raw = decodeText(readBytes(file), file);
+  const format = fileFormat(file);
+  if (format === 'text') return { text: raw, converted: null };
+  const article = articleText(raw, format, format === 'html' ? await htmlReader() : undefined);
+  if (!article.ok) throw new InputError(`${file}: ${article.problem.message}`);
+  return { text: article.value.text, converted: article.value };
+}
+
+const fileFormat = (file: string): ImportFormat => {
+  const ext = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase();
+  return ext === 'html' || ext === 'htm' ? 'html' : ext === 'md' || ext === 'markdown' ? 'markdown' : 'text';
+};
+
+const result = (id: string, x: Extraction, converted: ArticleText | null = null) => ({
+  id,
+  ...(converted && { title: converted.title, text: converted.text }),
+  speakers: x.speakers,
+  claims: x.claims,
+});
 
 /**
  * Lines of a byte stream, each decoded strictly: a line that is not UTF-8 comes out as null rather
@@ -115,7 +152,7 @@ async function runJsonl(granularity: Granularity, io: CliIo): Promise<number> {
 }
 
 /** Text files a directory holds (recursively, in name order); plain paths pass through. */
-const TEXT_FILE = /\.(txt|text|md|markdown)$/i;
+const TEXT_FILE = /\.(txt|text|md|markdown|html|htm)$/i;
 function expandDirectories(paths: readonly string[], emptyDirectories: string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -178,26 +215,26 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const emptyDirectories: string[] = [];
   const expanded = expandDirectories(files, emptyDirectories);
   for (const dir of emptyDirectories) {
-    io.stderr.write(`${dir}: no .txt or .md files in this directory\n`);
+    io.stderr.write(`${dir}: no .txt, .md or .html files in this directory\n`);
     status = 1;
   }
   for (const file of expanded) {
-    let text: string;
+    let read: Read;
     try {
-      text = readText(file);
+      read = await readArticle(file);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       io.stderr.write(`${e.message}\n`);
       status = 1;
       continue;
     }
-    const x = extractClaims(text, { granularity });
+    const x = extractClaims(read.text, { granularity });
     if (format === 'csv') rows.push(...csvRows(file, x));
     else if (format === 'webannotation') {
-      const docs = extractionAnnotations(file, text, x);
+      const docs = extractionAnnotations(file, read.text, x);
       if (docs.length) io.stdout.write(jsonListItems(docs, annotations === 0));
       annotations += docs.length;
-    } else io.stdout.write(`${JSON.stringify(result(file, x), null, 2)}\n`);
+    } else io.stdout.write(`${JSON.stringify(result(file, x, read.converted), null, 2)}\n`);
   }
   if (format === 'webannotation') io.stdout.write(JSON_LIST_CLOSE);
   if (format === 'csv' && (rows.length || status === 0)) {

@@ -110,6 +110,47 @@ describe('extract CLI', () => {
     expect(out[0].claims[0].text).toBe('prices will rise');
   });
 
+  test('an .html or .md file is read as the app imports it: no markup in the text, offsets into that text', async () => {
+    const page = join(dir, 'page.html');
+    writeFileSync(
+      page,
+      `<!doctype html><html><head><title>Bridge | Gazette</title></head><body>
+<nav><a href="/">Home</a> Subscribe now</nav>
+<article><h1>Bridge to reopen</h1>
+<p>The mayor, Ann Bell, said the bridge <b>would reopen</b> in May.</p>
+<script>globalThis.__ran = true</script>
+<p>"We have waited long enough," said Tom Hale, who runs the ferry.</p></article>
+<footer>© Gazette. Share on Facebook</footer></body></html>`,
+    );
+    const notes = join(dir, 'notes.md');
+    writeFileSync(
+      notes,
+      '# Bridge\n\nThe mayor said the bridge **would reopen** in [May](https://example.org).\n',
+    );
+    for (const file of [page, notes]) {
+      const doc = JSON.parse((await run([file])).stdout);
+      expect(doc.text).not.toMatch(/[<>*[\]]|Subscribe|Facebook|__ran/);
+      expect(doc.claims.length).toBeGreaterThan(0);
+      for (const c of doc.claims) expect(doc.text.slice(c.start, c.end)).toBe(c.text);
+      expect(doc.claims[0].text).toMatch(/^the bridge would reopen in May/);
+    }
+    expect(JSON.parse((await run([page])).stdout).title).toMatch(/Bridge/);
+    expect((globalThis as { __ran?: unknown }).__ran).toBeUndefined();
+    // a plain-text file keeps offsets into the file as it is, and no copy of its text
+    expect(JSON.parse((await run([article])).stdout).text).toBeUndefined();
+    const csv = Papa.parse<string[]>((await run(['--format', 'csv', page])).stdout.trim()).data;
+    expect(csv.slice(1).every((row) => !row.join(' ').includes('<'))).toBe(true);
+  });
+
+  test('an .html file with no article text is refused with a clear message; the other files still run', async () => {
+    const bare = join(dir, 'bare.html');
+    writeFileSync(bare, '<html><body><script>alert(1)</script><img src=x></body></html>');
+    const r = await run([bare, article]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`${bare}: No article text was found in this HTML.\n`);
+    expect(JSON.parse(r.stdout).id).toBe(article);
+  });
+
   test('--format webannotation over a directory: one annotation list, claims anchored in each file', async () => {
     const corpus = mkdtempSync(join(tmpdir(), 'claimdesk-dir-'));
     mkdirSync(join(corpus, 'sub'));
@@ -129,7 +170,7 @@ describe('extract CLI', () => {
     }
     expect(
       (await run(['--format', 'webannotation', mkdtempSync(join(tmpdir(), 'claimdesk-empty-'))])).stderr,
-    ).toContain('no .txt or .md files in this directory');
+    ).toContain('no .txt, .md or .html files in this directory');
     // the same input gives the same bytes (no times in the output)
     expect((await run(['--format', 'webannotation', corpus])).stdout).toBe(r.stdout);
   });

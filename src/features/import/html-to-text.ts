@@ -1,7 +1,6 @@
 import { Readability } from '@mozilla/readability';
-import DOMPurify from 'dompurify';
-
-export type HtmlArticle = Readonly<{ text: string; title: string | null }>;
+import createDOMPurify from 'dompurify';
+import type { ArticleText } from '@/core/import/article-text';
 
 const BLOCKS = new Set([
   'ADDRESS',
@@ -35,15 +34,18 @@ const BLOCKS = new Set([
   'UL',
 ]);
 
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
 /** Plain text with one blank line between blocks; whitespace inside a block collapsed as a browser would. */
 function blockText(root: Node): string {
   const out: string[] = [];
   const walk = (node: Node) => {
-    if (node.nodeType === Node.TEXT_NODE) {
+    if (node.nodeType === TEXT_NODE) {
       out.push((node.textContent ?? '').replace(/\s+/g, ' '));
       return;
     }
-    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    if (node.nodeType !== ELEMENT_NODE) return;
     const tag = (node as Element).tagName;
     if (tag === 'BR') return void out.push('\n');
     const block = BLOCKS.has(tag);
@@ -61,19 +63,35 @@ function blockText(root: Node): string {
     .trim();
 }
 
+type PageWindow = Window & typeof globalThis;
+
+const purifiers = new WeakMap<PageWindow, ReturnType<typeof createDOMPurify>>();
+function purifierOf(win: PageWindow) {
+  const kept = purifiers.get(win);
+  if (kept) return kept;
+  const purifier = createDOMPurify(win);
+  purifiers.set(win, purifier);
+  return purifier;
+}
+
 /**
  * HTML → the article's plain text. The markup is sanitized with DOMPurify, then parsed into an inert
  * document (DOMParser: no scripts run, nothing loads) for Readability; only text comes out.
+ * `win` is the page's window, or a jsdom window where there is no page (the command-line extractor).
  */
-export function htmlToText(html: string): HtmlArticle {
+export function htmlToTextIn(win: PageWindow, html: string): ArticleText {
+  const DOMPurify = purifierOf(win);
+  const parser = new win.DOMParser();
   const clean = DOMPurify.sanitize(html, { WHOLE_DOCUMENT: true });
-  const doc = new DOMParser().parseFromString(clean, 'text/html');
+  const doc = parser.parseFromString(clean, 'text/html');
   const pageTitle = doc.title.trim() || null;
   const parsed = new Readability(doc.cloneNode(true) as Document).parse();
   if (parsed?.content) {
-    const content = new DOMParser().parseFromString(DOMPurify.sanitize(parsed.content), 'text/html');
+    const content = parser.parseFromString(DOMPurify.sanitize(parsed.content), 'text/html');
     const text = blockText(content.body);
     if (text) return { text, title: parsed.title?.trim() || pageTitle };
   }
   return { text: blockText(doc.body), title: pageTitle };
 }
+
+export const htmlToText = (html: string): ArticleText => htmlToTextIn(window, html);

@@ -1,14 +1,9 @@
 import type { Extraction } from '@/core/extract/types';
-import {
-  decodeEntities,
-  looksEntityEscaped,
-  looksLikeMarkdown,
-  markdownToText,
-} from '@/core/import/plain-text';
+import { articleText } from '@/core/import/article-text';
+import { looksLikeMarkdown } from '@/core/import/plain-text';
 import {
   checkFileBytes,
   checkFileSize,
-  checkText,
   checkUrl,
   classifyFile,
   type ImportFormat,
@@ -57,27 +52,16 @@ export async function readFile(file: File): Promise<Prepared> {
 }
 
 /** Plain text as the extractor needs it: Markdown syntax and HTML character references read as words. */
-function plain(text: string, format: ImportFormat): string {
-  const prose = format === 'markdown' ? markdownToText(text) : text;
-  return must(checkText(looksEntityEscaped(prose) ? decodeEntities(prose) : prose));
-}
-
 async function fromRaw(
   raw: string,
   format: ImportFormat,
   title: string | null,
   url: string | null,
 ): Promise<Prepared> {
-  const checked = must(checkText(raw)); // size, emptiness, binary data
-  if (format !== 'html') return { text: plain(checked, format), title, url };
   // Readability and DOMPurify load only when HTML arrives (they are most of the import code).
-  const { htmlToText } = await import('./html-to-text');
-  const article = htmlToText(checked);
-  const text = checkText(article.text);
-  if (!text.ok) {
-    throw new ImportRefused({ code: 'empty', message: 'No article text was found in this HTML.' });
-  }
-  return { text: text.value, title: title ?? article.title, url };
+  const html = format === 'html' ? (await import('./html-to-text')).htmlToText : undefined;
+  const article = must(articleText(raw, format, html));
+  return { text: article.text, title: title ?? article.title, url };
 }
 
 export function readPaste(
