@@ -50,7 +50,7 @@ test(`${HOSTILE_HTML.length} hostile HTML articles: only words come through, not
 
   for (const [i, [name, payload]] of HOSTILE_HTML.entries()) {
     const html = `<html><head><title>Case ${i}</title></head><body><article>
-      <h1>Hostile case ${i}: ${name.replace(/[<>]/g, '')}</h1>
+      <h1>Hostile case ${i} reaches the harbour</h1>
       <p>The harbour master said: "Case ${i} keeps its words and nothing else."</p>
       ${payload}
       <p>Councillor Ann Berry said the cost of case ${i} had doubled.</p>
@@ -62,6 +62,9 @@ test(`${HOSTILE_HTML.length} hostile HTML articles: only words come through, not
     if (/Imported/.test((await importStatus(page).textContent()) ?? '')) {
       const text = await lastArticleText(page);
       expect(text, name).toContain(`Case ${i} keeps its words and nothing else.`);
+      expect(text, `${name}: the headline first`).toMatch(
+        new RegExp(`^Hostile case ${i} reaches the harbour\n\n`),
+      );
       for (const bad of FORBIDDEN_IN_TEXT) expect(text, `${name}: ${bad}`).not.toContain(bad);
     }
   }

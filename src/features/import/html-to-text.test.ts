@@ -31,4 +31,26 @@ describe('htmlToText', () => {
   test('markup with no words gives empty text', () => {
     expect(htmlToText('<script>alert(1)</script><img src=x>').text).toBe('');
   });
+
+  test("the headline Readability takes out as the title's copy is kept as the text's first line", () => {
+    const story = `<!doctype html><html><head><title>Police chief says people are 'jumping to conclusions' - BBC News</title></head>
+      <body><header><h1>BBC News</h1></header><div class="story"><h1>Police chief says people are 'jumping to conclusions'</h1>
+      <p>South Yorkshire's police and crime commissioner has said people concerned about child abuse are jumping to conclusions about what is happening in the town.</p>
+      <p>Alan Billings said the force was doing everything it could and that he had seen no evidence of a cover-up at any point this year.</p></div></body></html>`;
+    const { text, title } = htmlToText(story);
+    expect(title).toBe("Police chief says people are 'jumping to conclusions'");
+    expect(text).toMatch(/^Police chief says people are 'jumping to conclusions'\n\nSouth Yorkshire's/);
+    expect(text.match(/jumping to conclusions'/g)).toHaveLength(1);
+  });
+
+  test("a site's name in a heading is not taken for the headline, and a headline kept in the article is not doubled", () => {
+    const { text } =
+      htmlToText(`<!doctype html><html><head><title>Millbrook bridge to reopen | Calder Gazette</title></head>
+      <body><header><h1>Calder Valley Gazette</h1></header><article><h1>Millbrook bridge to reopen in May, council says</h1>
+      <p>The council said on Monday that the bridge would reopen in May after repairs costing two million pounds, and that buses would return the same week.</p>
+      <p>"We are confident," said Priya Shah, the council leader, adding that the contractor was ahead of schedule on the repairs.</p></article></body></html>`);
+    expect(text).not.toContain('Calder Valley Gazette');
+    expect(text.match(/Millbrook bridge to reopen in May/g)).toHaveLength(1);
+    expect(text).toMatch(/^Millbrook bridge to reopen in May, council says\n\nThe council said/);
+  });
 });

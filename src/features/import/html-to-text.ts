@@ -74,6 +74,26 @@ function purifierOf(win: PageWindow) {
   return purifier;
 }
 
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * The page's headline when Readability took it out of the article as a copy of the title (it drops
+ * an h1/h2 much like the title). A headline can hold a claim ("Police chief says people are 'jumping
+ * to conclusions'"), and a text import of the same article starts with it, so it is put back first.
+ */
+function droppedHeadline(doc: Document, title: string, text: string): string | null {
+  const titleWords = new Set(words(title));
+  for (const heading of doc.querySelectorAll('h1, h2')) {
+    const line = (heading.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const own = words(line);
+    if (own.length === 0) continue;
+    const shared = own.filter((w) => titleWords.has(w)).length;
+    if (shared / Math.max(own.length, titleWords.size) < 0.75) continue;
+    return text.startsWith(line) ? null : line;
+  }
+  return null;
+}
+
 /**
  * HTML → the article's plain text. The markup is sanitized with DOMPurify, then parsed into an inert
  * document (DOMParser: no scripts run, nothing loads) for Readability; only text comes out.
@@ -89,7 +109,11 @@ export function htmlToTextIn(win: PageWindow, html: string): ArticleText {
   if (parsed?.content) {
     const content = parser.parseFromString(DOMPurify.sanitize(parsed.content), 'text/html');
     const text = blockText(content.body);
-    if (text) return { text, title: parsed.title?.trim() || pageTitle };
+    const title = parsed.title?.trim() || pageTitle;
+    if (text) {
+      const headline = title ? droppedHeadline(doc, title, text) : null;
+      return { text: headline ? `${headline}\n\n${text}` : text, title };
+    }
   }
   return { text: blockText(doc.body), title: pageTitle };
 }
