@@ -77,6 +77,12 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     )
   )
     return null;
+  // "Gov. John Kasich (R-OH)", "Sen. Tim Kaine (D-Va.)": a closing parenthetical gloss is not part of the name.
+  if (tokens[to]?.text === ')') {
+    let p = to - 1;
+    while (p > from && to - p <= 8 && tokens[p]!.text !== '(') p--;
+    if (p > from && tokens[p]!.text === '(') to = p - 1;
+  }
   while (to >= from && !tokens[to]!.word) to--;
   if (from > to || to - from > 24) return null;
   const named = spokespersonFor(text, tokens, from, to) ?? authoredDocument(text, tokens, from, to);
@@ -149,6 +155,13 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   )
     n--;
   const head = tokens[headAt]!.key;
+  // "Procter & Gamble", "Johnson & Johnson": capitalised words joined by '&' name a firm, not a person.
+  if (n > from && n < headAt && tokens[n]!.text === '&' && isNameWord(tokens[n - 1]!)) {
+    let b = n - 1;
+    while (b > from && isNameWord(tokens[b - 1]!) && !TITLES.has(tokens[b - 1]!.key)) b--;
+    const firm = text.slice(tokens[b]!.start, tokens[headAt]!.end);
+    return { ...span, kind: 'name', name: firm, role: null, head, type: 'organization', owner: null };
+  }
   // "Office for Crime Statistics", "Department of Justice": a joiner inside a capitalised run makes it a body.
   if (n >= from + 1 && n < headAt && NAME_JOINERS.has(tokens[n]!.key) && isNameWord(tokens[n - 1]!)) {
     let b = n - 1;
@@ -234,6 +247,9 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   };
 }
 
+/** A party-state label: "D-Ohio", "R-Fla.", "I-Conn". */
+const PARTY_LABEL = /^(?:[RDI]|Rep|Dem|Ind|Lab|Con|LD|SNP)-[\p{L}.]+$/u;
+
 const SPOKES = /^spokes(man|woman|person)$/;
 const AUTHORED =
   /^(report|study|survey|poll|analysis|review|audit|research|investigation|assessment|paper|inquiry|census|evaluation)$/;
@@ -265,7 +281,7 @@ export function orgRun(
     if (!next || !isNameWord(next) || i + 1 > to) break;
     if ((t.key === 'and' || t.text === '&' || NAME_JOINERS.has(t.key)) && !t.cap) {
       // "Republic of Turkey", "Office for Budget Responsibility"; "Cruz and Carson" is two people.
-      if (t.key === 'of' || t.key === 'for') body = true;
+      if (t.key === 'of' || t.key === 'for' || t.text === '&') body = true;
       continue;
     }
     // A comma continues the name only inside a list that an "and" closes before the name ends, and only after the
@@ -375,6 +391,11 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
       if (k === null) break;
       skipped += i - k;
       i = k;
+      continue;
+    }
+    // "Procter & Gamble", "Marks & Spencer": an ampersand between capitalised words joins one name.
+    if (t.text === '&' && i - 2 >= min && isNameWord(tokens[i]!) && isNameWord(tokens[i - 2]!)) {
+      i--;
       continue;
     }
     if (!t.word) break;
@@ -631,8 +652,10 @@ function subjectBeforeInner(
     const relativeClause = /^(who|which|whose|where)\b/i.test(appositive);
     if (!relativeClause && i - k > 18) return null;
     if (!relativeClause) role = appositive;
+    // "Rep. Jane Smith, D-Ohio, said": a party-state label is a role, never the speaker.
+    const party = !relativeClause && PARTY_LABEL.test(appositive.replace(/\.$/, ''));
     // "Its duty manager, Fiona Lister, said": the name in the appositive is the speaker, the phrase before its role.
-    const named = relativeClause ? null : mentionOf(text, tokens, k + 1, i - 1);
+    const named = relativeClause || party ? null : mentionOf(text, tokens, k + 1, i - 1);
     if (named?.kind === 'name' && named.type === 'person') {
       const roleFrom = phraseStart(tokens, k - 1, min);
       const before = k - 1 >= roleFrom ? text.slice(tokens[roleFrom]!.start, tokens[k - 1]!.end) : null;
@@ -647,15 +670,17 @@ function subjectBeforeInner(
     i = k - 1;
     // "Sen. Paul Ames, R-Ohio, a member of …", "Derek Pallister, 71, a grower, …": a party label or an age is a
     // second appositive, not the speaker.
+    // ("Sen. Laura Whitfield, D-Mich., the bill's sponsor, said": the label's abbreviation dot is a token of its own;
+    // "Rep. Eric Salas, R-Ohio, whose district includes Millbrook, said": the label comes before a relative clause.)
+    const label = i >= min && tokens[i]!.text === '.' ? i - 1 : i;
     if (
-      !relativeClause &&
-      !tokens.slice(Math.max(min, i - 6), i).some((x) => /^(who|whose|which|where)$/.test(x.key)) &&
-      i - 1 >= min &&
-      tokens[i - 1]!.text === ',' &&
-      /^(?:[RDI]|Rep|Dem|Ind|Lab|Con|LD|SNP)-[\p{L}.]+$|^\d{1,3}$/u.test(tokens[i]!.text)
+      label - 1 >= min &&
+      !tokens.slice(Math.max(min, label - 6), label).some((x) => /^(who|whose|which|where)$/.test(x.key)) &&
+      tokens[label - 1]!.text === ',' &&
+      (PARTY_LABEL.test(tokens[label]!.text) || (!relativeClause && /^\d{1,3}$/.test(tokens[label]!.text)))
     ) {
-      role = role ? `${tokens[i]!.text}, ${role}` : tokens[i]!.text;
-      i -= 2;
+      role = role ? `${tokens[label]!.text}, ${role}` : tokens[label]!.text;
+      i = label - 2;
     }
     if (i >= min && tokens[i]!.text === ')') {
       let p = i - 1;
@@ -711,7 +736,12 @@ export function subjectAfter(
   let i = from;
   while (
     i + 1 <= max &&
-    tokens[i + 1]!.word &&
+    (tokens[i + 1]!.word ||
+      // "said Marks & Spencer"
+      (tokens[i + 1]!.text === '&' &&
+        isNameWord(tokens[i]!) &&
+        !!tokens[i + 2] &&
+        isNameWord(tokens[i + 2]!))) &&
     !/^(in|on|at|during|who|which|when|after|before|that|to|about|last|this|yesterday|today|familiar|close|speaking|briefed|involved|told|asked)$/.test(
       tokens[i + 1]!.key,
     ) &&

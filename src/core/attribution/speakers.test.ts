@@ -94,3 +94,33 @@ describe('organisations, their spokespeople and their documents', () => {
     expect(found.map((s) => s.name)).toEqual(['Council of Social Service', 'Property Council']);
   });
 });
+
+describe('speakers, round two (session 16): names and glosses on unseen news', () => {
+  const nameOf = (sentence: string) => speakersOf(`Title line\n\n${sentence}`).map(([name]) => name);
+
+  test('capitalised words joined by "&" are one firm, never its last word', () => {
+    expect(nameOf('Procter & Gamble said it would raise prices in the spring.')).toEqual([
+      'Procter & Gamble',
+    ]);
+    expect(nameOf('A spokesman for Marks & Spencer said the stores would stay open.')).toEqual([
+      'Marks & Spencer',
+    ]);
+    expect(nameOf('"We acted at once," said Johnson & Johnson in a statement.')).toEqual([
+      'Johnson & Johnson',
+    ]);
+    const firm = extractClaims('Title line\n\nJohnson & Johnson said the recall was voluntary.').speakers[0];
+    expect(firm?.type).toBe('organization');
+  });
+
+  test('a party-state label between commas or in brackets is a role, never the speaker', () => {
+    expect(nameOf('Rep. Jane Smith, D-Ohio, said the bill would pass.')).toEqual(['Jane Smith']);
+    expect(
+      nameOf("Sen. Laura Whitfield, D-Mich., the bill's sponsor, said the vote sent a message."),
+    ).toEqual(['Laura Whitfield']);
+    expect(
+      nameOf('Rep. Eric Salas, R-Ohio, whose district includes Millbrook, said the House would act.'),
+    ).toEqual(['Eric Salas']);
+    expect(nameOf('In Berea, Gov. John Kasich (R-OH), said, "I\'m getting ready."')).toEqual(['John Kasich']);
+    expect(nameOf('Sen. Rand Paul, R-Ky., told Fox News that polls could be wrong.')).toEqual(['Rand Paul']);
+  });
+});
