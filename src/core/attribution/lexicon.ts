@@ -167,7 +167,9 @@ university institute foundation bank agency government administration union hous
 association federation league coalition alliance bureau service services trust campaign group company corp
 inc ltd plc news times post journal press network club board authority authorities force army navy
 centre center hospital school college church city county state states republic kingdom nations united
-fund organisation organization watchdog reuters tribune guardian telegraph herald`);
+fund organisation organization watchdog reuters tribune guardian telegraph herald
+foods holdings airlines airways motors industries technologies pharmaceuticals securities insurance logistics
+brands ferries railways utilities laboratories enterprises ventures llc`);
 
 export const ROLE_WORDS = words(`commissioner minister secretary spokesman spokeswoman spokesperson chief mp
 senator governor mayor president chairman chairwoman chair director leader judge officer chancellor

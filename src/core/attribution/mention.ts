@@ -40,6 +40,11 @@ export type Mention = Readonly<{
    * he/she may refer to ('m', 'f', or 'x' for "spokesperson").
    */
   voice?: 'm' | 'f' | 'x';
+  /**
+   * "A spokesman for the agency", "a council spokeswoman": the lower-case noun naming the body (or office) the
+   * spokesperson speaks for, which resolves back to the latest body (or person) it fits.
+   */
+  refers?: string;
 }>;
 
 const LEADING_PREPOSITION =
@@ -195,8 +200,14 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const place =
       PLACE_WORDS.has(head) &&
       !(nameTokens.length === 2 && (MALE_NAMES.has(firstKey) || FEMALE_NAMES.has(firstKey)));
+    // "the union Unite", "the charity Shelter": a body noun right before a name makes the name a body.
+    const bodyRole =
+      !!role &&
+      /^\p{Ll}+$/u.test(role) &&
+      (HEAD_TYPE.get(role) === 'organization' || FIRM_NOUN.test(role)) &&
+      !nameTokens.some((t) => TITLES.has(t.key) || MALE_NAMES.has(t.key) || FEMALE_NAMES.has(t.key));
     const type: SpeakerType =
-      allCaps || place
+      allCaps || place || bodyRole
         ? 'organization'
         : single && (HEAD_TYPE.get(head) === 'group' || (/s$/.test(head) && HEAD_TYPE.has(head.slice(0, -1))))
           ? 'group'
@@ -239,7 +250,7 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   return {
     ...span,
     kind: isOrgName ? 'name' : 'nominal',
-    name: isOrgName ? cleaned : null,
+    name: isOrgName ? (describedBody(text, tokens, from, headAt) ?? cleaned) : null,
     role: type === 'person' ? cleaned : null,
     head,
     type,
@@ -249,6 +260,25 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
 
 /** A party-state label: "D-Ohio", "R-Fla.", "I-Conn". */
 const PARTY_LABEL = /^(?:[RDI]|Rep|Dem|Ind|Lab|Con|LD|SNP)-[\p{L}.]+$/u;
+
+/**
+ * "the Italian firm Cosmo Pharmaceuticals": a body's capitalised name after a lower-case descriptor is its name
+ * (the descriptor is not). Null when the phrase is all name ("the Department of Health").
+ */
+function describedBody(text: string, tokens: readonly Token[], from: number, headAt: number): string | null {
+  let j = headAt;
+  while (
+    j - 1 > from &&
+    (isNameWord(tokens[j - 1]!) ||
+      (NAME_JOINERS.has(tokens[j - 1]!.key) && !tokens[j - 1]!.cap && isNameWord(tokens[j - 2]!)))
+  )
+    j--;
+  if (!isNameWord(tokens[j]!) || j === headAt) return null;
+  const d = tokens[j - 1]!;
+  if (!d.word || d.cap || /['’]s$/.test(d.text)) return null;
+  if (!FIRM_NOUN.test(d.key) && !/^(firm|company|group|union|bank|party|agency)$/.test(d.key)) return null;
+  return text.slice(tokens[j]!.start, tokens[headAt]!.end);
+}
 
 const SPOKES = /^spokes(man|woman|person)$/;
 const AUTHORED =
@@ -313,19 +343,110 @@ function spokespersonFor(text: string, tokens: readonly Token[], from: number, t
   let h = from;
   if (/^(a|an|the)$/.test(tokens[h]!.key)) h++;
   const head = tokens[h];
-  if (!head || !SPOKES.test(head.key) || !/^(for|at|of)$/.test(tokens[h + 1]?.key ?? '')) return null;
-  const run = orgRun(tokens, h + 2, to);
-  if (!run?.body || run.last !== to) return null;
-  const name = text.slice(tokens[run.first]!.start, tokens[run.last]!.end);
+  if (!head) return null;
+  if (!SPOKES.test(head.key)) return spokespersonAfter(text, tokens, from, h, to);
+  if (!/^(for|at|of)$/.test(tokens[h + 1]?.key ?? '')) return null;
   const voice = head.key.endsWith('woman') ? 'f' : head.key.endsWith('man') ? 'm' : 'x';
-  return {
+  const span = {
     start: tokens[from]!.start,
     end: tokens[to]!.end,
     text: text.slice(tokens[from]!.start, tokens[to]!.end),
+  };
+  const run = orgRun(tokens, h + 2, to);
+  if (!run?.body || run.last !== to) {
+    // "a spokesman for the agency", "a spokeswoman for the minister": the body or office named before.
+    const noun = bodyNoun(tokens, h + 2, to);
+    return noun
+      ? {
+          ...span,
+          kind: 'nominal',
+          name: null,
+          role: head.key,
+          head: noun,
+          type: 'organization',
+          owner: null,
+          voice,
+          refers: noun,
+        }
+      : null;
+  }
+  const name = text.slice(tokens[run.first]!.start, tokens[run.last]!.end);
+  return {
+    ...span,
     kind: 'name',
     name,
     role: head.key,
     head: head.key,
+    type: 'organization',
+    owner: null,
+    voice,
+  };
+}
+
+/** "the agency", "the minister", "the department": a definite lower-case noun of a body or an office, or null. */
+function bodyNoun(tokens: readonly Token[], k: number, to: number): string | null {
+  if (k !== to - 1 || !/^(the|its|this)$/.test(tokens[k]!.key)) return null;
+  const t = tokens[to]!;
+  if (t.cap || !t.word) return null;
+  const type = HEAD_TYPE.get(t.key);
+  return type === 'organization' || ROLE_WORDS.has(t.key) || TITLES.has(t.key) ? t.key : null;
+}
+
+/**
+ * "A Home Office spokesman", "a Channel 8 spokesperson", "a council spokeswoman": the body before the
+ * spokesperson word. A capitalised body needs a body word, capitals or two words without a title or first name
+ * ("a Trump spokesman" is left alone); a lower-case noun resolves back to the body it names.
+ */
+function spokespersonAfter(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  h: number,
+  to: number,
+): Mention | null {
+  const last = tokens[to]!;
+  if (to <= h || !SPOKES.test(last.key)) return null;
+  const voice = last.key.endsWith('woman') ? 'f' : last.key.endsWith('man') ? 'm' : 'x';
+  const span = { start: tokens[from]!.start, end: last.end, text: text.slice(tokens[from]!.start, last.end) };
+  // "One Clinton spokesman", "another White House spokeswoman"
+  if (/^(one|another)$/.test(tokens[h]!.key)) h++;
+  const before = tokens.slice(h, to);
+  if (before.length === 0) return null;
+  if (before.length === 1 && !before[0]!.cap && HEAD_TYPE.get(before[0]!.key) === 'organization')
+    return {
+      ...span,
+      kind: 'nominal',
+      name: null,
+      role: last.key,
+      head: before[0]!.key,
+      type: 'organization',
+      owner: null,
+      voice,
+      refers: before[0]!.key,
+    };
+  if (
+    !before.every(
+      (t) => (t.word && (t.cap || /^\d+$/.test(t.key))) || NAME_JOINERS.has(t.key) || t.text === '&',
+    )
+  )
+    return null;
+  if (!before[0]!.cap || /['’]s$/.test(before.at(-1)!.text)) return null;
+  const run = orgRun(tokens, h, to - 1);
+  const words = before.filter((t) => t.word);
+  const person = words.some((t) => TITLES.has(t.key) || MALE_NAMES.has(t.key) || FEMALE_NAMES.has(t.key));
+  const body =
+    !person &&
+    ((run?.body && run.last === to - 1) ||
+      (words.length === 1 && /^[\p{Lu}&]{2,}$/u.test(words[0]!.text)) ||
+      words.length >= 2);
+  if (!body) return null;
+  const name = text.slice(before[0]!.start, before.at(-1)!.end);
+  return {
+    ...span,
+    kind: 'name',
+    name,
+    role: last.key,
+    head: last.key,
     type: 'organization',
     owner: null,
     voice,
@@ -717,8 +838,28 @@ function subjectBeforeInner(
     if (tail?.kind === 'name') m = tail;
   }
   if (!m || (m.kind === 'pronoun' && relative)) return null;
+  // "Kestrel Foods, the maker of Hearthside soups, said": an appositive that calls it a firm makes a name a body.
+  if (
+    m.kind === 'name' &&
+    m.type === 'person' &&
+    role &&
+    FIRM_APPOSITIVE.test(role) &&
+    !/^(mr|mrs|ms|dr|sir|dame|lord|lady|prof|sen|rep|gov)\b/i.test(m.text) &&
+    !(m.name ?? '')
+      .split(/\s+/)
+      .some((w) => MALE_NAMES.has(w.toLowerCase()) || FEMALE_NAMES.has(w.toLowerCase()))
+  )
+    return { mention: { ...m, type: 'organization', role: null }, role, relative };
   return { mention: m, role: role ?? m.role, relative };
 }
+
+/** Lower-case nouns of a firm ("the retailer Argos"). */
+const FIRM_NOUN =
+  /^(retailer|airline|carrier|lender|insurer|supermarket|chain|manufacturer|maker|operator|developer|brewer|publisher|broadcaster|grocer|utility|supplier|conglomerate|carmaker|automaker|charity|regulator|watchdog|think-tank)$/;
+
+/** An appositive that says a name is a firm or a body: "the maker of …", "a subsidiary of …", "the UK's largest lender". */
+const FIRM_APPOSITIVE =
+  /^(the|a|an)\s+(?:[\p{L}’'-]+\s+){0,3}?(maker|makers|company|firm|operator|retailer|parent|manufacturer|developer|publisher|chain|supplier|charity|union|lender|bank|insurer|airline|carrier|supermarket|brewer|broadcaster|subsidiary|group|conglomerate|producer|provider|regulator|watchdog|trade body|industry body|organisation|organization|association)\b(?!\s+(?:leader|chief|boss|member|founder|head|director|executive|officer|official|spokes\w+)\b)/iu;
 
 /** A speaker named after an inverted cue: "…, said Dr Smith, a historian." */
 export function subjectAfter(

@@ -124,3 +124,68 @@ describe('speakers, round two (session 16): names and glosses on unseen news', (
     expect(nameOf('Sen. Rand Paul, R-Ky., told Fox News that polls could be wrong.')).toEqual(['Rand Paul']);
   });
 });
+
+describe('speakers, round two (session 16): spokespeople, firms and back-references', () => {
+  const names = (text: string) => speakersOf(`Title line\n\n${text}`).map(([name]) => name);
+
+  test('a body named before the spokesperson word is the speaker', () => {
+    expect(names('A Home Office spokesman said decisions were being made faster.')).toEqual(['Home Office']);
+    expect(names('A Channel 8 spokesperson said the network wished her well.')).toEqual(['Channel 8']);
+    expect(names('An NHS spokeswoman said beds were available.')).toEqual(['NHS']);
+    // A person's surname is not a body, and "One" is not part of the name.
+    expect(names('One Clinton spokesman has called it overclassification.')).not.toContain('One Clinton');
+  });
+
+  test('a spokesperson for a lower-case body or office speaks for the one named before', () => {
+    expect(
+      names(
+        'The Environment Protection Agency said the river had peaked.\n\nResidents said the defences failed. A spokesman for the agency said they had performed as designed.',
+      ),
+    ).toEqual(['Environment Protection Agency', 'Residents', 'Environment Protection Agency']);
+    expect(
+      names(
+        'Brackenridge Council said roads were closed.\n\nMost shops were shut. A council spokeswoman said shelters were open.',
+      ),
+    ).toEqual(['Brackenridge Council', 'Brackenridge Council']);
+    expect(
+      names(
+        'The Health Minister, Ryan Sato, said the figures reflected flu.\n\nA spokeswoman for the minister said extra staff had been sent.',
+      ),
+    ).toEqual(['Ryan Sato', 'Ryan Sato']);
+    // With nothing named before, the spokesperson stays an unnamed person.
+    expect(names('A spokesman for the agency said the defences held.')).toEqual(['spokesman for the agency']);
+  });
+
+  test('a firm described as one is a body, and "the company" is the firm named just before', () => {
+    const x = extractClaims(
+      'Title line\n\nKestrel Foods, the maker of Hearthside soups, said profit fell 18 per cent.\n\nThe company said revenue was flat.',
+    );
+    expect(x.speakers.map((s) => [s.name, s.type])).toEqual([['Kestrel Foods', 'organization']]);
+    expect(x.claims.map((c) => c.speakerId)).toEqual(['s1', 's1']);
+    expect(
+      extractClaims('Title line\n\nThe union Unite said the closure was a blow.').speakers.map((s) => [
+        s.name,
+        s.type,
+      ]),
+    ).toEqual([['Unite', 'organization']]);
+    expect(names('The Italian firm Cosmo Pharmaceuticals said the merger was off.')).toEqual([
+      'Cosmo Pharmaceuticals',
+    ]);
+  });
+
+  test('"the company" is not a firm named before something else was mentioned', () => {
+    expect(
+      names(
+        'Orvane Holdings said sales rose.\n\nThe Dow closed down 24 points, analysts said. The company said it would cut jobs.',
+      ),
+    ).toEqual(['Orvane Holdings', 'analysts', 'company']);
+  });
+
+  test('"his" and "her" look for the latest person of that gender', () => {
+    expect(
+      names(
+        'Hillary Clinton said she would debate Bernie Sanders in April.\n\nBut his campaign said the date was unfair.',
+      ),
+    ).toEqual(['Hillary Clinton', 'Bernie Sanders']);
+  });
+});
