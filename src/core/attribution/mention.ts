@@ -137,6 +137,8 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
       NAME_JOINERS.has(t.key) &&
       isNameWord(l) &&
       tokens[i + 1]?.cap &&
+      // "Residents of Millbrook said": a group noun opening the phrase is its head, not part of a name.
+      !(i - 1 === from && HEAD_TYPE.get(l.key) === 'group' && isPlural(l.key)) &&
       (t.key !== 'of' ||
         TITLES.has(l.key) ||
         ROLE_WORDS.has(l.key) ||
@@ -153,6 +155,7 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     n >= from &&
     isNameWord(tokens[n]!) &&
     !(n < headAt && /['’]s$/.test(tokens[n]!.text)) &&
+    !(n < headAt - 1 && RANKS.has(tokens[n]!.key)) &&
     !TITLES.has(tokens[n]!.key) &&
     !ROLE_WORDS.has(tokens[n]!.key) &&
     !ORG_WORDS.has(tokens[n]!.key) &&
@@ -177,6 +180,24 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
       const orgName = text.slice(tokens[b]!.start, tokens[headAt]!.end);
       return { ...span, kind: 'name', name: orgName, role: null, head, type: 'organization', owner: null };
     }
+  }
+  // "The Conservative MP for Harrowby", "the Minister for Europe": an office named by its seat, not a person.
+  if (
+    n >= from + 1 &&
+    n < headAt &&
+    (tokens[n]!.key === 'for' || tokens[n]!.key === 'of') &&
+    (ROLE_WORDS.has(tokens[n - 1]!.key) || TITLES.has(tokens[n - 1]!.key))
+  ) {
+    const office = span.text.replace(/^(the|a|an)\s+/i, '');
+    return {
+      ...span,
+      kind: 'nominal',
+      name: null,
+      role: office,
+      head: tokens[n - 1]!.key,
+      type: 'person',
+      owner: null,
+    };
   }
   const ownerTok = tokens[from]!;
   const owner =
@@ -279,6 +300,12 @@ function describedBody(text: string, tokens: readonly Token[], from: number, hea
   if (!FIRM_NOUN.test(d.key) && !/^(firm|company|group|union|bank|party|agency)$/.test(d.key)) return null;
   return text.slice(tokens[j]!.start, tokens[headAt]!.end);
 }
+
+/** Ranks and callings written before a name ("Detective Sergeant Paul Rigby", "Rancher Ray Tolliver"). */
+const RANKS = new Set(
+  `sergeant constable pc dc ds dci det insp lieutenant captain admiral corporal whip pleader rancher farmer
+  nurse paramedic firefighter pastor deacon coach`.split(/\s+/),
+);
 
 const SPOKES = /^spokes(man|woman|person)$/;
 const AUTHORED =
@@ -838,6 +865,22 @@ function subjectBeforeInner(
     if (tail?.kind === 'name') m = tail;
   }
   if (!m || (m.kind === 'pronoun' && relative)) return null;
+  // "Dr Rupert Calloway, head of research at the charity, who was not involved, said": the phrase before the
+  // relative clause is an appositive role of the name before it.
+  if (!relative && role === null && m.kind !== 'pronoun' && !(m.kind === 'name' && m.type === 'person')) {
+    const comma = tokens.findIndex((x) => x.start === m.start) - 1;
+    const after = tokens[i + 1];
+    if (
+      comma - 1 >= min &&
+      tokens[comma]?.text === ',' &&
+      after?.text === ',' &&
+      /^(who|whose)$/.test(tokens[i + 2]?.key ?? '')
+    ) {
+      const named = mentionOf(text, tokens, phraseStart(tokens, comma - 1, min), comma - 1);
+      if (named?.kind === 'name' && named.type === 'person')
+        return { mention: named, role: m.text.replace(/^(the|a|an)\s+/i, ''), relative };
+    }
+  }
   // "Kestrel Foods, the maker of Hearthside soups, said": an appositive that calls it a firm makes a name a body.
   if (
     m.kind === 'name' &&
@@ -972,6 +1015,19 @@ export function looseMention(
   let end = from;
   while (end < to) {
     const t = tokens[end + 1]!;
+    // "a study of more than 70,000 adults": a thousands comma is part of the number.
+    const next = tokens[end + 2];
+    if (
+      t.text === ',' &&
+      next &&
+      /^\d+$/.test(tokens[end]!.text) &&
+      /^\d{3}$/.test(next.text) &&
+      tokens[end]!.end === t.start &&
+      t.end === next.start
+    ) {
+      end += 2;
+      continue;
+    }
     if (
       !t.word ||
       /^(who|which|that|released|published|compiled|conducted|reported|issued|obtained|cited|seen)$/.test(

@@ -189,3 +189,41 @@ describe('speakers, round two (session 16): spokespeople, firms and back-referen
     ).toEqual(['Hillary Clinton', 'Bernie Sanders']);
   });
 });
+
+describe('speakers, round two (session 16): ranks, offices and appositives', () => {
+  const named = (sentence: string) =>
+    extractClaims(`Title line\n\n${sentence}`).speakers.map((s) => [s.name, s.type, s.role]);
+
+  test('a rank or calling before a name is a role, not part of the name', () => {
+    expect(named('Detective Sergeant Paul Rigby said the inquiry took two years.')).toEqual([
+      ['Paul Rigby', 'person', 'Detective Sergeant'],
+    ]);
+    expect(named('Police Constable Amy Ward said the road was busy.')).toEqual([
+      ['Amy Ward', 'person', 'Police Constable'],
+    ]);
+    expect(named('Rancher Ray Tolliver said he had moved his cattle.')[0]?.[0]).toBe('Ray Tolliver');
+    expect(named('Senate Minority Whip Dick Durbin said the bill was dead.')[0]?.[0]).toBe('Dick Durbin');
+    // A surname that is also a calling stays a surname.
+    expect(named('Paul Farmer said the charity would appeal.')[0]?.[0]).toBe('Paul Farmer');
+  });
+
+  test('a plural group noun opening the subject is its head: "Residents of Millbrook"', () => {
+    expect(
+      named('Residents of Millbrook, the village where the train derailed, said they were waiting.'),
+    ).toEqual([['Residents of Millbrook', 'group', null]]);
+  });
+
+  test('an office named by its seat is an office, not the place', () => {
+    expect(named('The Conservative MP for Harrowby added that hotels were full.')).toEqual([
+      ['Conservative MP for Harrowby', 'person', 'Conservative MP for Harrowby'],
+    ]);
+  });
+
+  test('a name, its role and a relative clause between commas: the name speaks', () => {
+    expect(
+      named(
+        'Dr Rupert Calloway, head of research at the charity Dementia Research UK, who was not involved in the study, said the results were encouraging.',
+      ),
+    ).toEqual([['Rupert Calloway', 'person', 'head of research at the charity Dementia Research UK']]);
+  });
+});
