@@ -213,6 +213,11 @@ describe('speakers, round two (session 16): ranks, offices and appositives', () 
     ).toEqual([['Residents of Millbrook', 'group', null]]);
   });
 
+  test('a reservoir, a dam or a canal is a place, never a person', () => {
+    for (const place of ['Fenby Reservoir', 'Kellow Dam', 'Ashby Canal'])
+      expect(named(`${place} said in a statement that levels were falling.`)[0]?.[1]).toBe('organization');
+  });
+
   test('an office named by its seat is an office, not the place', () => {
     expect(named('The Conservative MP for Harrowby added that hotels were full.')).toEqual([
       ['Conservative MP for Harrowby', 'person', 'Conservative MP for Harrowby'],
