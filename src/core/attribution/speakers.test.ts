@@ -232,3 +232,14 @@ describe('speakers, round two (session 16): ranks, offices and appositives', () 
     ).toEqual([['Rupert Calloway', 'person', 'head of research at the charity Dementia Research UK']]);
   });
 });
+
+describe('speakers, round two (session 16): survey respondents', () => {
+  test('a bare count of respondents before the cue is the speaker, as a share is', () => {
+    const x = extractClaims(
+      'Title line\n\nIn the survey, 52 had a favourable view of the mayor, 43 said the same for her rival.',
+    );
+    expect(x.claims.map((c) => [x.speakers.find((s) => s.id === c.speakerId)?.name, c.text])).toEqual([
+      ['43', 'the same for her rival'],
+    ]);
+  });
+});
