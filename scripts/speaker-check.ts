@@ -1,6 +1,6 @@
 // Speaker checks (measuring only: nothing is written but the --dump file). Run under `nice -n 15`.
 //   npx tsx scripts/speaker-check.ts show FILE...           each claim of an article: kind, speaker (type), mention, text
-//   npx tsx scripts/speaker-check.ts canonical [--dir D] [--verbose]
+//   npx tsx scripts/speaker-check.ts canonical [--dir D] [--verbose] [slug...]
 //       the strict speaker measure on a fixture folder (default: the dev fixtures): of the predicted claims lying
 //       >= 50 % inside one gold claim, how many have a speaker whose canonical NAME (not an alias) equals, after
 //       normalizeName, the gold speaker's name or one of its aliases; --verbose lists the others as
@@ -52,7 +52,8 @@ if (mode === 'show') {
   let agree = 0;
   let total = 0;
   const misses: string[] = [];
-  for (const { slug, text, gold } of readFixtureDir(dir)) {
+  const only = argv.slice(1).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--dir');
+  for (const { slug, text, gold } of readFixtureDir(dir, only)) {
     const x = extractClaims(text);
     for (const c of x.claims) {
       if (c.kind === 'unattributed') continue;

@@ -41,8 +41,8 @@ export type Mention = Readonly<{
    */
   voice?: 'm' | 'f' | 'x';
   /**
-   * "A spokesman for the agency", "a council spokeswoman": the lower-case noun naming the body (or office) the
-   * spokesperson speaks for, which resolves back to the latest body (or person) it fits.
+   * "A spokesman for the agency": the lower-case noun naming the body (or office) the spokesperson speaks for,
+   * which resolves back to the latest body (or person) it fits.
    */
   refers?: string;
 }>;
@@ -420,9 +420,8 @@ function bodyNoun(tokens: readonly Token[], k: number, to: number): string | nul
 }
 
 /**
- * "A Home Office spokesman", "a Channel 8 spokesperson", "a council spokeswoman": the body before the
- * spokesperson word. A capitalised body needs a body word, capitals or two words without a title or first name
- * ("a Trump spokesman" is left alone); a lower-case noun resolves back to the body it names.
+ * "A Home Office spokesman", "a Channel 8 spokesperson": the body before the spokesperson word. It needs a body
+ * word, capitals or two words without a title or first name ("a Trump spokesman" is left alone).
  */
 function spokespersonAfter(
   text: string,
@@ -438,19 +437,9 @@ function spokespersonAfter(
   // "One Clinton spokesman", "another White House spokeswoman"
   if (/^(one|another)$/.test(tokens[h]!.key)) h++;
   const before = tokens.slice(h, to);
+  // ("a council spokesperson" is left alone: unlike "a spokesman for the council" it does not point back to a
+  // council already named, and an article often names more than one.)
   if (before.length === 0) return null;
-  if (before.length === 1 && !before[0]!.cap && HEAD_TYPE.get(before[0]!.key) === 'organization')
-    return {
-      ...span,
-      kind: 'nominal',
-      name: null,
-      role: last.key,
-      head: before[0]!.key,
-      type: 'organization',
-      owner: null,
-      voice,
-      refers: before[0]!.key,
-    };
   if (
     !before.every(
       (t) => (t.word && (t.cap || /^\d+$/.test(t.key))) || NAME_JOINERS.has(t.key) || t.text === '&',

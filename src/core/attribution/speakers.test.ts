@@ -144,9 +144,15 @@ describe('speakers, round two (session 16): spokespeople, firms and back-referen
     ).toEqual(['Environment Protection Agency', 'Residents', 'Environment Protection Agency']);
     expect(
       names(
-        'Brackenridge Council said roads were closed.\n\nMost shops were shut. A council spokeswoman said shelters were open.',
+        'Brackenridge Council said roads were closed.\n\nMost shops were shut. A spokeswoman for the council said shelters were open.',
       ),
     ).toEqual(['Brackenridge Council', 'Brackenridge Council']);
+    // "a council spokeswoman" does not point back to one council named before.
+    expect(
+      names(
+        'Brackenridge Council said roads were closed.\n\nA council spokeswoman said shelters were open.',
+      ).at(-1),
+    ).toBe('council spokeswoman');
     expect(
       names(
         'The Health Minister, Ryan Sato, said the figures reflected flu.\n\nA spokeswoman for the minister said extra staff had been sent.',

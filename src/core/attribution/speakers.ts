@@ -265,6 +265,9 @@ export class SpeakerRegistry {
           .split(' ')
           .some((w) => w === noun || w === `${noun}s`));
     const recent = this.recent.filter((r) => r.at <= at).reverse();
+    // Two different bodies fit ("the county council" and "the parish council" both named): the noun alone cannot
+    // tell which one, so it resolves to neither.
+    if (!generic && new Set(this.entities.filter(fits)).size > 1) return undefined;
     // A generic "the company" means the firm named just before (nothing else mentioned since), and one the article
     // shows to be a firm.
     if (generic) {
@@ -331,6 +334,8 @@ export class SpeakerRegistry {
       m.kind === 'name' &&
       m.type === 'person' &&
       /^\p{Lu}[^,]*\s(and|&)\s\p{Lu}/u.test(m.text) &&
+      // "Bramwell & Co analyst Kate Oduya": an ampersand outside the name belongs to a firm before her role.
+      !(!/\sand\s/.test(m.text) && !(m.name ?? '').includes('&')) &&
       !/^the\s/i.test(m.text) &&
       !m.text.split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase()))
     ) {
