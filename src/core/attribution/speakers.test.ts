@@ -112,6 +112,13 @@ describe('speakers, round two (session 16): names and glosses on unseen news', (
     expect(firm?.type).toBe('organization');
   });
 
+  test('an ampersand in a firm before a role does not make a coordination of two people', () => {
+    const x = extractClaims(
+      'Title line\n\nBramwell & Co analyst Kate Oduya said the slowdown had spread beyond furniture.',
+    );
+    expect(x.speakers.map((s) => [s.name, s.type])).toEqual([['Kate Oduya', 'person']]);
+  });
+
   test('a party-state label between commas or in brackets is a role, never the speaker', () => {
     expect(nameOf('Rep. Jane Smith, D-Ohio, said the bill would pass.')).toEqual(['Jane Smith']);
     expect(
@@ -158,6 +165,12 @@ describe('speakers, round two (session 16): spokespeople, firms and back-referen
         'The Health Minister, Ryan Sato, said the figures reflected flu.\n\nA spokeswoman for the minister said extra staff had been sent.',
       ),
     ).toEqual(['Ryan Sato', 'Ryan Sato']);
+    // Two councils named: "the council" alone cannot tell which.
+    expect(
+      names(
+        'Brackenridge Council said roads were closed. Ellan Parish Council said halls were open.\n\nA spokeswoman for the council said shelters were open.',
+      ).at(-1),
+    ).toBe('spokeswoman for the council');
     // With nothing named before, the spokesperson stays an unnamed person.
     expect(names('A spokesman for the agency said the defences held.')).toEqual(['spokesman for the agency']);
   });
