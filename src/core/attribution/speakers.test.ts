@@ -154,25 +154,25 @@ describe('speakers, round two (session 16): spokespeople, firms and back-referen
         'Brackenridge Council said roads were closed.\n\nMost shops were shut. A spokeswoman for the council said shelters were open.',
       ),
     ).toEqual(['Brackenridge Council', 'Brackenridge Council']);
-    // "a council spokeswoman" does not point back to one council named before.
-    expect(
-      names(
-        'Brackenridge Council said roads were closed.\n\nA council spokeswoman said shelters were open.',
-      ).at(-1),
-    ).toBe('council spokeswoman');
     expect(
       names(
         'The Health Minister, Ryan Sato, said the figures reflected flu.\n\nA spokeswoman for the minister said extra staff had been sent.',
       ),
     ).toEqual(['Ryan Sato', 'Ryan Sato']);
-    // Two councils named: "the council" alone cannot tell which.
-    expect(
-      names(
+    // Left as the unnamed spokesperson: "a council spokeswoman" does not point back to one council named before;
+    // with two councils named, "the council" alone cannot tell which; with nothing named before.
+    const unresolved: [string, string][] = [
+      [
+        'Brackenridge Council said roads were closed.\n\nA council spokeswoman said shelters were open.',
+        'council spokeswoman',
+      ],
+      [
         'Brackenridge Council said roads were closed. Ellan Parish Council said halls were open.\n\nA spokeswoman for the council said shelters were open.',
-      ).at(-1),
-    ).toBe('spokeswoman for the council');
-    // With nothing named before, the spokesperson stays an unnamed person.
-    expect(names('A spokesman for the agency said the defences held.')).toEqual(['spokesman for the agency']);
+        'spokeswoman for the council',
+      ],
+      ['A spokesman for the agency said the defences held.', 'spokesman for the agency'],
+    ];
+    for (const [text, speaker] of unresolved) expect(names(text).at(-1)).toBe(speaker);
   });
 
   test('a firm described as one is a body, and "the company" is the firm named just before', () => {
