@@ -48,6 +48,16 @@ function shareEnd(tokens: readonly Token[], i: number, last: number): number {
   else if (/^\d+(\.\d+)?$/.test(t.key) && tokens[k + 1]?.key === 'per' && tokens[k + 2]?.key === 'cent')
     end = k + 2;
   else if (SHARE.test(t.key)) end = k;
+  // "… had a favorable view of Clinton, 43 said the same for Sanders", "all but two said": a bare count of
+  // respondents right before the cue (not a year).
+  else if (k === last && /^\d{1,3}$/.test(t.key)) end = k;
+  else if (
+    t.key === 'all' &&
+    tokens[k + 1]?.key === 'but' &&
+    NUMBER.test(tokens[k + 2]?.key ?? '') &&
+    k + 2 === last
+  )
+    end = k + 2;
   if (end < 0 || end > last) return -1;
   // "… of Republicans", "… of those surveyed": the group the share is of.
   if (tokens[end + 1]?.key === 'of') {

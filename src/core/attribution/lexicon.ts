@@ -167,7 +167,9 @@ university institute foundation bank agency government administration union hous
 association federation league coalition alliance bureau service services trust campaign group company corp
 inc ltd plc news times post journal press network club board authority authorities force army navy
 centre center hospital school college church city county state states republic kingdom nations united
-fund organisation organization watchdog reuters tribune guardian telegraph herald`);
+fund organisation organization watchdog reuters tribune guardian telegraph herald
+foods holdings airlines airways motors industries technologies pharmaceuticals securities insurance logistics
+brands ferries railways utilities laboratories enterprises ventures llc`);
 
 export const ROLE_WORDS = words(`commissioner minister secretary spokesman spokeswoman spokesperson chief mp
 senator governor mayor president chairman chairwoman chair director leader judge officer chancellor
@@ -197,7 +199,7 @@ centre center theatre theater airport station bridge hospital school academy col
 valley county ward district borough city town village island islands bay beach harbour harbor port museum
 gallery library court estate farm field fields forest hill hills mountain mountains lake sea ocean coast
 marsh moor heath green common quay wharf tower house palace castle abbey prison hotel market mall motorway
-highway interstate boulevard place gardens`);
+highway interstate boulevard place gardens reservoir dam canal pier dock docks`);
 
 /** First names with a usual gender, to keep "she" from resolving to a man. Titles decide first. */
 export const MALE_NAMES =

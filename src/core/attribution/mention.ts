@@ -40,6 +40,11 @@ export type Mention = Readonly<{
    * he/she may refer to ('m', 'f', or 'x' for "spokesperson").
    */
   voice?: 'm' | 'f' | 'x';
+  /**
+   * "A spokesman for the agency": the lower-case noun naming the body (or office) the spokesperson speaks for,
+   * which resolves back to the latest body (or person) it fits.
+   */
+  refers?: string;
 }>;
 
 const LEADING_PREPOSITION =
@@ -77,6 +82,12 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     )
   )
     return null;
+  // "Gov. John Kasich (R-OH)", "Sen. Tim Kaine (D-Va.)": a closing parenthetical gloss is not part of the name.
+  if (tokens[to]?.text === ')') {
+    let p = to - 1;
+    while (p > from && to - p <= 8 && tokens[p]!.text !== '(') p--;
+    if (p > from && tokens[p]!.text === '(') to = p - 1;
+  }
   while (to >= from && !tokens[to]!.word) to--;
   if (from > to || to - from > 24) return null;
   const named = spokespersonFor(text, tokens, from, to) ?? authoredDocument(text, tokens, from, to);
@@ -126,6 +137,8 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
       NAME_JOINERS.has(t.key) &&
       isNameWord(l) &&
       tokens[i + 1]?.cap &&
+      // "Residents of Millbrook said": a group noun opening the phrase is its head, not part of a name.
+      !(i - 1 === from && HEAD_TYPE.get(l.key) === 'group' && isPlural(l.key)) &&
       (t.key !== 'of' ||
         TITLES.has(l.key) ||
         ROLE_WORDS.has(l.key) ||
@@ -142,6 +155,7 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     n >= from &&
     isNameWord(tokens[n]!) &&
     !(n < headAt && /['’]s$/.test(tokens[n]!.text)) &&
+    !(n < headAt - 1 && RANKS.has(tokens[n]!.key)) &&
     !TITLES.has(tokens[n]!.key) &&
     !ROLE_WORDS.has(tokens[n]!.key) &&
     !ORG_WORDS.has(tokens[n]!.key) &&
@@ -149,6 +163,13 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   )
     n--;
   const head = tokens[headAt]!.key;
+  // "Procter & Gamble", "Johnson & Johnson": capitalised words joined by '&' name a firm, not a person.
+  if (n > from && n < headAt && tokens[n]!.text === '&' && isNameWord(tokens[n - 1]!)) {
+    let b = n - 1;
+    while (b > from && isNameWord(tokens[b - 1]!) && !TITLES.has(tokens[b - 1]!.key)) b--;
+    const firm = text.slice(tokens[b]!.start, tokens[headAt]!.end);
+    return { ...span, kind: 'name', name: firm, role: null, head, type: 'organization', owner: null };
+  }
   // "Office for Crime Statistics", "Department of Justice": a joiner inside a capitalised run makes it a body.
   if (n >= from + 1 && n < headAt && NAME_JOINERS.has(tokens[n]!.key) && isNameWord(tokens[n - 1]!)) {
     let b = n - 1;
@@ -159,6 +180,24 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
       const orgName = text.slice(tokens[b]!.start, tokens[headAt]!.end);
       return { ...span, kind: 'name', name: orgName, role: null, head, type: 'organization', owner: null };
     }
+  }
+  // "The Conservative MP for Harrowby", "the Minister for Europe": an office named by its seat, not a person.
+  if (
+    n >= from + 1 &&
+    n < headAt &&
+    (tokens[n]!.key === 'for' || tokens[n]!.key === 'of') &&
+    (ROLE_WORDS.has(tokens[n - 1]!.key) || TITLES.has(tokens[n - 1]!.key))
+  ) {
+    const office = span.text.replace(/^(the|a|an)\s+/i, '');
+    return {
+      ...span,
+      kind: 'nominal',
+      name: null,
+      role: office,
+      head: tokens[n - 1]!.key,
+      type: 'person',
+      owner: null,
+    };
   }
   const ownerTok = tokens[from]!;
   const owner =
@@ -182,8 +221,14 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const place =
       PLACE_WORDS.has(head) &&
       !(nameTokens.length === 2 && (MALE_NAMES.has(firstKey) || FEMALE_NAMES.has(firstKey)));
+    // "the union Unite", "the charity Shelter": a body noun right before a name makes the name a body.
+    const bodyRole =
+      !!role &&
+      /^\p{Ll}+$/u.test(role) &&
+      (HEAD_TYPE.get(role) === 'organization' || FIRM_NOUN.test(role)) &&
+      !nameTokens.some((t) => TITLES.has(t.key) || MALE_NAMES.has(t.key) || FEMALE_NAMES.has(t.key));
     const type: SpeakerType =
-      allCaps || place
+      allCaps || place || bodyRole
         ? 'organization'
         : single && (HEAD_TYPE.get(head) === 'group' || (/s$/.test(head) && HEAD_TYPE.has(head.slice(0, -1))))
           ? 'group'
@@ -226,13 +271,41 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   return {
     ...span,
     kind: isOrgName ? 'name' : 'nominal',
-    name: isOrgName ? cleaned : null,
+    name: isOrgName ? (describedBody(text, tokens, from, headAt) ?? cleaned) : null,
     role: type === 'person' ? cleaned : null,
     head,
     type,
     owner,
   };
 }
+
+/** A party-state label: "D-Ohio", "R-Fla.", "I-Conn". */
+const PARTY_LABEL = /^(?:[RDI]|Rep|Dem|Ind|Lab|Con|LD|SNP)-[\p{L}.]+$/u;
+
+/**
+ * "the Italian firm Cosmo Pharmaceuticals": a body's capitalised name after a lower-case descriptor is its name
+ * (the descriptor is not). Null when the phrase is all name ("the Department of Health").
+ */
+function describedBody(text: string, tokens: readonly Token[], from: number, headAt: number): string | null {
+  let j = headAt;
+  while (
+    j - 1 > from &&
+    (isNameWord(tokens[j - 1]!) ||
+      (NAME_JOINERS.has(tokens[j - 1]!.key) && !tokens[j - 1]!.cap && isNameWord(tokens[j - 2]!)))
+  )
+    j--;
+  if (!isNameWord(tokens[j]!) || j === headAt) return null;
+  const d = tokens[j - 1]!;
+  if (!d.word || d.cap || /['’]s$/.test(d.text)) return null;
+  if (!FIRM_NOUN.test(d.key) && !/^(firm|company|group|union|bank|party|agency)$/.test(d.key)) return null;
+  return text.slice(tokens[j]!.start, tokens[headAt]!.end);
+}
+
+/** Ranks and callings written before a name ("Detective Sergeant Paul Rigby", "Rancher Ray Tolliver"). */
+const RANKS = new Set(
+  `sergeant constable pc dc ds dci det insp lieutenant captain admiral corporal whip pleader rancher farmer
+  nurse paramedic firefighter pastor deacon coach`.split(/\s+/),
+);
 
 const SPOKES = /^spokes(man|woman|person)$/;
 const AUTHORED =
@@ -265,7 +338,7 @@ export function orgRun(
     if (!next || !isNameWord(next) || i + 1 > to) break;
     if ((t.key === 'and' || t.text === '&' || NAME_JOINERS.has(t.key)) && !t.cap) {
       // "Republic of Turkey", "Office for Budget Responsibility"; "Cruz and Carson" is two people.
-      if (t.key === 'of' || t.key === 'for') body = true;
+      if (t.key === 'of' || t.key === 'for' || t.text === '&') body = true;
       continue;
     }
     // A comma continues the name only inside a list that an "and" closes before the name ends, and only after the
@@ -297,19 +370,99 @@ function spokespersonFor(text: string, tokens: readonly Token[], from: number, t
   let h = from;
   if (/^(a|an|the)$/.test(tokens[h]!.key)) h++;
   const head = tokens[h];
-  if (!head || !SPOKES.test(head.key) || !/^(for|at|of)$/.test(tokens[h + 1]?.key ?? '')) return null;
-  const run = orgRun(tokens, h + 2, to);
-  if (!run?.body || run.last !== to) return null;
-  const name = text.slice(tokens[run.first]!.start, tokens[run.last]!.end);
+  if (!head) return null;
+  if (!SPOKES.test(head.key)) return spokespersonAfter(text, tokens, from, h, to);
+  if (!/^(for|at|of)$/.test(tokens[h + 1]?.key ?? '')) return null;
   const voice = head.key.endsWith('woman') ? 'f' : head.key.endsWith('man') ? 'm' : 'x';
-  return {
+  const span = {
     start: tokens[from]!.start,
     end: tokens[to]!.end,
     text: text.slice(tokens[from]!.start, tokens[to]!.end),
+  };
+  const run = orgRun(tokens, h + 2, to);
+  if (!run?.body || run.last !== to) {
+    // "a spokesman for the agency", "a spokeswoman for the minister": the body or office named before.
+    const noun = bodyNoun(tokens, h + 2, to);
+    return noun
+      ? {
+          ...span,
+          kind: 'nominal',
+          name: null,
+          role: head.key,
+          head: noun,
+          type: 'organization',
+          owner: null,
+          voice,
+          refers: noun,
+        }
+      : null;
+  }
+  const name = text.slice(tokens[run.first]!.start, tokens[run.last]!.end);
+  return {
+    ...span,
     kind: 'name',
     name,
     role: head.key,
     head: head.key,
+    type: 'organization',
+    owner: null,
+    voice,
+  };
+}
+
+/** "the agency", "the minister", "the department": a definite lower-case noun of a body or an office, or null. */
+function bodyNoun(tokens: readonly Token[], k: number, to: number): string | null {
+  if (k !== to - 1 || !/^(the|its|this)$/.test(tokens[k]!.key)) return null;
+  const t = tokens[to]!;
+  if (t.cap || !t.word) return null;
+  const type = HEAD_TYPE.get(t.key);
+  return type === 'organization' || ROLE_WORDS.has(t.key) || TITLES.has(t.key) ? t.key : null;
+}
+
+/**
+ * "A Home Office spokesman", "a Channel 8 spokesperson": the body before the spokesperson word. It needs a body
+ * word, capitals or two words without a title or first name ("a Trump spokesman" is left alone).
+ */
+function spokespersonAfter(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  h: number,
+  to: number,
+): Mention | null {
+  const last = tokens[to]!;
+  if (to <= h || !SPOKES.test(last.key)) return null;
+  const voice = last.key.endsWith('woman') ? 'f' : last.key.endsWith('man') ? 'm' : 'x';
+  const span = { start: tokens[from]!.start, end: last.end, text: text.slice(tokens[from]!.start, last.end) };
+  // "One Clinton spokesman", "another White House spokeswoman"
+  if (/^(one|another)$/.test(tokens[h]!.key)) h++;
+  const before = tokens.slice(h, to);
+  // ("a council spokesperson" is left alone: unlike "a spokesman for the council" it does not point back to a
+  // council already named, and an article often names more than one.)
+  if (before.length === 0) return null;
+  if (
+    !before.every(
+      (t) => (t.word && (t.cap || /^\d+$/.test(t.key))) || NAME_JOINERS.has(t.key) || t.text === '&',
+    )
+  )
+    return null;
+  if (!before[0]!.cap || /['’]s$/.test(before.at(-1)!.text)) return null;
+  const run = orgRun(tokens, h, to - 1);
+  const words = before.filter((t) => t.word);
+  const person = words.some((t) => TITLES.has(t.key) || MALE_NAMES.has(t.key) || FEMALE_NAMES.has(t.key));
+  const body =
+    !person &&
+    ((run?.body && run.last === to - 1) ||
+      (words.length === 1 && /^[\p{Lu}&]{2,}$/u.test(words[0]!.text)) ||
+      words.length >= 2);
+  if (!body) return null;
+  const name = text.slice(before[0]!.start, before.at(-1)!.end);
+  return {
+    ...span,
+    kind: 'name',
+    name,
+    role: last.key,
+    head: last.key,
     type: 'organization',
     owner: null,
     voice,
@@ -375,6 +528,11 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
       if (k === null) break;
       skipped += i - k;
       i = k;
+      continue;
+    }
+    // "Procter & Gamble", "Marks & Spencer": an ampersand between capitalised words joins one name.
+    if (t.text === '&' && i - 2 >= min && isNameWord(tokens[i]!) && isNameWord(tokens[i - 2]!)) {
+      i--;
       continue;
     }
     if (!t.word) break;
@@ -631,8 +789,10 @@ function subjectBeforeInner(
     const relativeClause = /^(who|which|whose|where)\b/i.test(appositive);
     if (!relativeClause && i - k > 18) return null;
     if (!relativeClause) role = appositive;
+    // "Rep. Jane Smith, D-Ohio, said": a party-state label is a role, never the speaker.
+    const party = !relativeClause && PARTY_LABEL.test(appositive.replace(/\.$/, ''));
     // "Its duty manager, Fiona Lister, said": the name in the appositive is the speaker, the phrase before its role.
-    const named = relativeClause ? null : mentionOf(text, tokens, k + 1, i - 1);
+    const named = relativeClause || party ? null : mentionOf(text, tokens, k + 1, i - 1);
     if (named?.kind === 'name' && named.type === 'person') {
       const roleFrom = phraseStart(tokens, k - 1, min);
       const before = k - 1 >= roleFrom ? text.slice(tokens[roleFrom]!.start, tokens[k - 1]!.end) : null;
@@ -647,15 +807,17 @@ function subjectBeforeInner(
     i = k - 1;
     // "Sen. Paul Ames, R-Ohio, a member of …", "Derek Pallister, 71, a grower, …": a party label or an age is a
     // second appositive, not the speaker.
+    // ("Sen. Laura Whitfield, D-Mich., the bill's sponsor, said": the label's abbreviation dot is a token of its own;
+    // "Rep. Eric Salas, R-Ohio, whose district includes Millbrook, said": the label comes before a relative clause.)
+    const label = i >= min && tokens[i]!.text === '.' ? i - 1 : i;
     if (
-      !relativeClause &&
-      !tokens.slice(Math.max(min, i - 6), i).some((x) => /^(who|whose|which|where)$/.test(x.key)) &&
-      i - 1 >= min &&
-      tokens[i - 1]!.text === ',' &&
-      /^(?:[RDI]|Rep|Dem|Ind|Lab|Con|LD|SNP)-[\p{L}.]+$|^\d{1,3}$/u.test(tokens[i]!.text)
+      label - 1 >= min &&
+      !tokens.slice(Math.max(min, label - 6), label).some((x) => /^(who|whose|which|where)$/.test(x.key)) &&
+      tokens[label - 1]!.text === ',' &&
+      (PARTY_LABEL.test(tokens[label]!.text) || (!relativeClause && /^\d{1,3}$/.test(tokens[label]!.text)))
     ) {
-      role = role ? `${tokens[i]!.text}, ${role}` : tokens[i]!.text;
-      i -= 2;
+      role = role ? `${tokens[label]!.text}, ${role}` : tokens[label]!.text;
+      i = label - 2;
     }
     if (i >= min && tokens[i]!.text === ')') {
       let p = i - 1;
@@ -692,8 +854,44 @@ function subjectBeforeInner(
     if (tail?.kind === 'name') m = tail;
   }
   if (!m || (m.kind === 'pronoun' && relative)) return null;
+  // "Dr Rupert Calloway, head of research at the charity, who was not involved, said": the phrase before the
+  // relative clause is an appositive role of the name before it.
+  if (!relative && role === null && m.kind !== 'pronoun' && !(m.kind === 'name' && m.type === 'person')) {
+    const comma = tokens.findIndex((x) => x.start === m.start) - 1;
+    const after = tokens[i + 1];
+    if (
+      comma - 1 >= min &&
+      tokens[comma]?.text === ',' &&
+      after?.text === ',' &&
+      /^(who|whose)$/.test(tokens[i + 2]?.key ?? '')
+    ) {
+      const named = mentionOf(text, tokens, phraseStart(tokens, comma - 1, min), comma - 1);
+      if (named?.kind === 'name' && named.type === 'person')
+        return { mention: named, role: m.text.replace(/^(the|a|an)\s+/i, ''), relative };
+    }
+  }
+  // "Kestrel Foods, the maker of Hearthside soups, said": an appositive that calls it a firm makes a name a body.
+  if (
+    m.kind === 'name' &&
+    m.type === 'person' &&
+    role &&
+    FIRM_APPOSITIVE.test(role) &&
+    !/^(mr|mrs|ms|dr|sir|dame|lord|lady|prof|sen|rep|gov)\b/i.test(m.text) &&
+    !(m.name ?? '')
+      .split(/\s+/)
+      .some((w) => MALE_NAMES.has(w.toLowerCase()) || FEMALE_NAMES.has(w.toLowerCase()))
+  )
+    return { mention: { ...m, type: 'organization', role: null }, role, relative };
   return { mention: m, role: role ?? m.role, relative };
 }
+
+/** Lower-case nouns of a firm ("the retailer Argos"). */
+const FIRM_NOUN =
+  /^(retailer|airline|carrier|lender|insurer|supermarket|chain|manufacturer|maker|operator|developer|brewer|publisher|broadcaster|grocer|utility|supplier|conglomerate|carmaker|automaker|charity|regulator|watchdog|think-tank)$/;
+
+/** An appositive that says a name is a firm or a body: "the maker of …", "a subsidiary of …", "the UK's largest lender". */
+const FIRM_APPOSITIVE =
+  /^(the|a|an)\s+(?:[\p{L}’'-]+\s+){0,3}?(maker|makers|company|firm|operator|retailer|parent|manufacturer|developer|publisher|chain|supplier|charity|union|lender|bank|insurer|airline|carrier|supermarket|brewer|broadcaster|subsidiary|group|conglomerate|producer|provider|regulator|watchdog|trade body|industry body|organisation|organization|association)\b(?!\s+(?:leader|chief|boss|member|founder|head|director|executive|officer|official|spokes\w+)\b)/iu;
 
 /** A speaker named after an inverted cue: "…, said Dr Smith, a historian." */
 export function subjectAfter(
@@ -711,7 +909,12 @@ export function subjectAfter(
   let i = from;
   while (
     i + 1 <= max &&
-    tokens[i + 1]!.word &&
+    (tokens[i + 1]!.word ||
+      // "said Marks & Spencer"
+      (tokens[i + 1]!.text === '&' &&
+        isNameWord(tokens[i]!) &&
+        !!tokens[i + 2] &&
+        isNameWord(tokens[i + 2]!))) &&
     !/^(in|on|at|during|who|which|when|after|before|that|to|about|last|this|yesterday|today|familiar|close|speaking|briefed|involved|told|asked)$/.test(
       tokens[i + 1]!.key,
     ) &&
@@ -801,6 +1004,19 @@ export function looseMention(
   let end = from;
   while (end < to) {
     const t = tokens[end + 1]!;
+    // "a study of more than 70,000 adults": a thousands comma is part of the number.
+    const next = tokens[end + 2];
+    if (
+      t.text === ',' &&
+      next &&
+      /^\d+$/.test(tokens[end]!.text) &&
+      /^\d{3}$/.test(next.text) &&
+      tokens[end]!.end === t.start &&
+      t.end === next.start
+    ) {
+      end += 2;
+      continue;
+    }
     if (
       !t.word ||
       /^(who|which|that|released|published|compiled|conducted|reported|issued|obtained|cited|seen)$/.test(

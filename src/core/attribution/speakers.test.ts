@@ -94,3 +94,171 @@ describe('organisations, their spokespeople and their documents', () => {
     expect(found.map((s) => s.name)).toEqual(['Council of Social Service', 'Property Council']);
   });
 });
+
+describe('speakers, round two (session 16): names and glosses on unseen news', () => {
+  const nameOf = (sentence: string) => speakersOf(`Title line\n\n${sentence}`).map(([name]) => name);
+
+  test('capitalised words joined by "&" are one firm, never its last word', () => {
+    expect(nameOf('Procter & Gamble said it would raise prices in the spring.')).toEqual([
+      'Procter & Gamble',
+    ]);
+    expect(nameOf('A spokesman for Marks & Spencer said the stores would stay open.')).toEqual([
+      'Marks & Spencer',
+    ]);
+    expect(nameOf('"We acted at once," said Johnson & Johnson in a statement.')).toEqual([
+      'Johnson & Johnson',
+    ]);
+    const firm = extractClaims('Title line\n\nJohnson & Johnson said the recall was voluntary.').speakers[0];
+    expect(firm?.type).toBe('organization');
+  });
+
+  test('an ampersand in a firm before a role does not make a coordination of two people', () => {
+    const x = extractClaims(
+      'Title line\n\nBramwell & Co analyst Kate Oduya said the slowdown had spread beyond furniture.',
+    );
+    expect(x.speakers.map((s) => [s.name, s.type])).toEqual([['Kate Oduya', 'person']]);
+  });
+
+  test('a party-state label between commas or in brackets is a role, never the speaker', () => {
+    expect(nameOf('Rep. Jane Smith, D-Ohio, said the bill would pass.')).toEqual(['Jane Smith']);
+    expect(
+      nameOf("Sen. Laura Whitfield, D-Mich., the bill's sponsor, said the vote sent a message."),
+    ).toEqual(['Laura Whitfield']);
+    expect(
+      nameOf('Rep. Eric Salas, R-Ohio, whose district includes Millbrook, said the House would act.'),
+    ).toEqual(['Eric Salas']);
+    expect(nameOf('In Berea, Gov. John Kasich (R-OH), said, "I\'m getting ready."')).toEqual(['John Kasich']);
+    expect(nameOf('Sen. Rand Paul, R-Ky., told Fox News that polls could be wrong.')).toEqual(['Rand Paul']);
+  });
+});
+
+describe('speakers, round two (session 16): spokespeople, firms and back-references', () => {
+  const names = (text: string) => speakersOf(`Title line\n\n${text}`).map(([name]) => name);
+
+  test('a body named before the spokesperson word is the speaker', () => {
+    expect(names('A Home Office spokesman said decisions were being made faster.')).toEqual(['Home Office']);
+    expect(names('A Channel 8 spokesperson said the network wished her well.')).toEqual(['Channel 8']);
+    expect(names('An NHS spokeswoman said beds were available.')).toEqual(['NHS']);
+    // A person's surname is not a body, and "One" is not part of the name.
+    expect(names('One Clinton spokesman has called it overclassification.')).not.toContain('One Clinton');
+  });
+
+  test('a spokesperson for a lower-case body or office speaks for the one named before', () => {
+    expect(
+      names(
+        'The Environment Protection Agency said the river had peaked.\n\nResidents said the defences failed. A spokesman for the agency said they had performed as designed.',
+      ),
+    ).toEqual(['Environment Protection Agency', 'Residents', 'Environment Protection Agency']);
+    expect(
+      names(
+        'Brackenridge Council said roads were closed.\n\nMost shops were shut. A spokeswoman for the council said shelters were open.',
+      ),
+    ).toEqual(['Brackenridge Council', 'Brackenridge Council']);
+    expect(
+      names(
+        'The Health Minister, Ryan Sato, said the figures reflected flu.\n\nA spokeswoman for the minister said extra staff had been sent.',
+      ),
+    ).toEqual(['Ryan Sato', 'Ryan Sato']);
+    // Left as the unnamed spokesperson: "a council spokeswoman" does not point back to one council named before;
+    // with two councils named, "the council" alone cannot tell which; with nothing named before.
+    const unresolved: [string, string][] = [
+      [
+        'Brackenridge Council said roads were closed.\n\nA council spokeswoman said shelters were open.',
+        'council spokeswoman',
+      ],
+      [
+        'Brackenridge Council said roads were closed. Ellan Parish Council said halls were open.\n\nA spokeswoman for the council said shelters were open.',
+        'spokeswoman for the council',
+      ],
+      ['A spokesman for the agency said the defences held.', 'spokesman for the agency'],
+    ];
+    for (const [text, speaker] of unresolved) expect(names(text).at(-1)).toBe(speaker);
+  });
+
+  test('a firm described as one is a body, and "the company" is the firm named just before', () => {
+    const x = extractClaims(
+      'Title line\n\nKestrel Foods, the maker of Hearthside soups, said profit fell 18 per cent.\n\nThe company said revenue was flat.',
+    );
+    expect(x.speakers.map((s) => [s.name, s.type])).toEqual([['Kestrel Foods', 'organization']]);
+    expect(x.claims.map((c) => c.speakerId)).toEqual(['s1', 's1']);
+    expect(
+      extractClaims('Title line\n\nThe union Unite said the closure was a blow.').speakers.map((s) => [
+        s.name,
+        s.type,
+      ]),
+    ).toEqual([['Unite', 'organization']]);
+    expect(names('The Italian firm Cosmo Pharmaceuticals said the merger was off.')).toEqual([
+      'Cosmo Pharmaceuticals',
+    ]);
+  });
+
+  test('"the company" is not a firm named before something else was mentioned', () => {
+    expect(
+      names(
+        'Orvane Holdings said sales rose.\n\nThe Dow closed down 24 points, analysts said. The company said it would cut jobs.',
+      ),
+    ).toEqual(['Orvane Holdings', 'analysts', 'company']);
+  });
+
+  test('"his" and "her" look for the latest person of that gender', () => {
+    expect(
+      names(
+        'Hillary Clinton said she would debate Bernie Sanders in April.\n\nBut his campaign said the date was unfair.',
+      ),
+    ).toEqual(['Hillary Clinton', 'Bernie Sanders']);
+  });
+});
+
+describe('speakers, round two (session 16): ranks, offices and appositives', () => {
+  const named = (sentence: string) =>
+    extractClaims(`Title line\n\n${sentence}`).speakers.map((s) => [s.name, s.type, s.role]);
+
+  test('a rank or calling before a name is a role, not part of the name', () => {
+    expect(named('Detective Sergeant Paul Rigby said the inquiry took two years.')).toEqual([
+      ['Paul Rigby', 'person', 'Detective Sergeant'],
+    ]);
+    expect(named('Police Constable Amy Ward said the road was busy.')).toEqual([
+      ['Amy Ward', 'person', 'Police Constable'],
+    ]);
+    expect(named('Rancher Ray Tolliver said he had moved his cattle.')[0]?.[0]).toBe('Ray Tolliver');
+    expect(named('Senate Minority Whip Dick Durbin said the bill was dead.')[0]?.[0]).toBe('Dick Durbin');
+    // A surname that is also a calling stays a surname.
+    expect(named('Paul Farmer said the charity would appeal.')[0]?.[0]).toBe('Paul Farmer');
+  });
+
+  test('a plural group noun opening the subject is its head: "Residents of Millbrook"', () => {
+    expect(
+      named('Residents of Millbrook, the village where the train derailed, said they were waiting.'),
+    ).toEqual([['Residents of Millbrook', 'group', null]]);
+  });
+
+  test('a reservoir, a dam or a canal is a place, never a person', () => {
+    for (const place of ['Fenby Reservoir', 'Kellow Dam', 'Ashby Canal'])
+      expect(named(`${place} said in a statement that levels were falling.`)[0]?.[1]).toBe('organization');
+  });
+
+  test('an office named by its seat is an office, not the place', () => {
+    expect(named('The Conservative MP for Harrowby added that hotels were full.')).toEqual([
+      ['Conservative MP for Harrowby', 'person', 'Conservative MP for Harrowby'],
+    ]);
+  });
+
+  test('a name, its role and a relative clause between commas: the name speaks', () => {
+    expect(
+      named(
+        'Dr Rupert Calloway, head of research at the charity Dementia Research UK, who was not involved in the study, said the results were encouraging.',
+      ),
+    ).toEqual([['Rupert Calloway', 'person', 'head of research at the charity Dementia Research UK']]);
+  });
+});
+
+describe('speakers, round two (session 16): survey respondents', () => {
+  test('a bare count of respondents before the cue is the speaker, as a share is', () => {
+    const x = extractClaims(
+      'Title line\n\nIn the survey, 52 had a favourable view of the mayor, 43 said the same for her rival.',
+    );
+    expect(x.claims.map((c) => [x.speakers.find((s) => s.id === c.speakerId)?.name, c.text])).toEqual([
+      ['43', 'the same for her rival'],
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ExtractedSpeaker, SpeakerType } from '../extract/types';
-import { FEMALE_NAMES, MALE_NAMES, ORG_WORDS } from './lexicon';
+import { FEMALE_NAMES, HEAD_TYPE, MALE_NAMES, ORG_WORDS, ROLE_WORDS, TITLES } from './lexicon';
 import type { Mention } from './mention';
 
 /** A speaker entity as it is being built: mutable inside one extraction, frozen on output. */
@@ -78,6 +78,19 @@ function splitName(name: string): { first: string | null; last: string; full: st
 }
 
 const SALIENCE = 6;
+
+const SPOKES_ROLE = /^spokes(man|woman|person)$/;
+
+/** How far back (characters) "the company" looks for the firm it means. */
+const FIRM_REACH = 300;
+
+/** A name or role that shows an organisation is a firm. */
+const FIRM_EVIDENCE =
+  /\b(inc|corp|co|ltd|plc|llc|group|holdings|foods|technologies|industries|airlines|airways|motors|pharmaceuticals|securities|insurance|logistics|brands|ferries|railways|utilities|laboratories|enterprises|ventures|company|firm|maker|retailer|airline|carrier|lender|bank|insurer|supermarket|chain|manufacturer|operator|developer|brewer|publisher|broadcaster|supplier|subsidiary|conglomerate|producer|provider)\b|&/i;
+
+/** Nouns that refer back to whichever firm was named last ("the company said"). */
+const GENERIC_FIRMS =
+  /^(company|firm|business|retailer|airline|carrier|lender|insurer|supermarket|chain|manufacturer|maker|operator|developer|brewer|miner|publisher|broadcaster|grocer|utility|supplier|conglomerate|startup|automaker|carmaker|giant)$/;
 
 type Recent = { entity: Entity; at: number; subject: boolean; voice?: 'm' | 'f' | 'x' };
 
@@ -160,7 +173,10 @@ export class SpeakerRegistry {
     if (!r) return undefined;
     return this.entities.find(
       (x) =>
-        (x.role && (norm(x.role).includes(r) || r.includes(norm(x.role)))) ||
+        // (A body that spoke through a spokesman has the role "spokesman": "a Clinton campaign spokesman" is not it.)
+        (x.role &&
+          (norm(x.role).includes(r) ||
+            (r.includes(norm(x.role)) && !(x.type !== 'person' && SPOKES_ROLE.test(x.role))))) ||
         x.aliases.some((a) => norm(a) === r) ||
         norm(x.name) === r,
     );
@@ -196,6 +212,15 @@ export class SpeakerRegistry {
     return last.entity;
   }
 
+  /** "his campaign": the latest person among the recent mentions known to be of this gender. */
+  recentKnown(gender: 'm' | 'f', before: number): Entity | undefined {
+    return this.recent
+      .filter((r) => r.at <= before && (r.entity.type === 'person' || !!r.voice))
+      .slice(-2 * SALIENCE)
+      .filter((r) => recentGender(r) === gender)
+      .at(-1)?.entity;
+  }
+
   /** An entity sharing a content word with this office ("Police chief" ~ "Police and Crime Commissioner"). */
   byWord(phrase: string): Entity | undefined {
     const ws = norm(phrase)
@@ -226,7 +251,66 @@ export class SpeakerRegistry {
     return e;
   }
 
+  /**
+   * The body or office a lower-case noun refers back to ("the agency", "the firm", "the minister"): the latest
+   * entity whose name, role or aliases hold the noun, or for a generic firm noun the latest organisation.
+   */
+  backTo(noun: string, at: number): Entity | undefined {
+    const person = HEAD_TYPE.get(noun) === 'person' || ROLE_WORDS.has(noun) || TITLES.has(noun);
+    const generic = GENERIC_FIRMS.test(noun);
+    const fits = (x: Entity) =>
+      (person ? x.type === 'person' : x.type === 'organization') &&
+      (generic ||
+        norm([x.name, x.role ?? '', ...x.aliases].join(' '))
+          .split(' ')
+          .some((w) => w === noun || w === `${noun}s`));
+    const recent = this.recent.filter((r) => r.at <= at).reverse();
+    // Two different bodies fit ("the county council" and "the parish council" both named): the noun alone cannot
+    // tell which one, so it resolves to neither.
+    if (!generic && new Set(this.entities.filter(fits)).size > 1) return undefined;
+    // A generic "the company" means the firm named just before (nothing else mentioned since), and one the article
+    // shows to be a firm.
+    if (generic) {
+      const last = recent[0];
+      return last &&
+        at - last.at <= FIRM_REACH &&
+        fits(last.entity) &&
+        FIRM_EVIDENCE.test([last.entity.name, last.entity.role ?? '', ...last.entity.aliases].join(' '))
+        ? last.entity
+        : undefined;
+    }
+    return recent.map((r) => r.entity).find(fits) ?? this.entities.slice().reverse().find(fits);
+  }
+
   private resolveInner(m: Mention, role: string | null, at: number): Entity {
+    if (m.refers) {
+      const back = this.backTo(m.refers, at);
+      if (back) return back;
+      // Nothing named before: the spokesperson as an unnamed person, as before.
+      const own = m.text.replace(/^(the|a|an)\s+/i, '');
+      return this.resolveInner(
+        {
+          ...m,
+          kind: 'nominal',
+          name: null,
+          type: 'person',
+          role: own,
+          head: m.role ?? m.head,
+          refers: undefined,
+          voice: undefined,
+        },
+        role,
+        at,
+      );
+    }
+    // "the company said", "the firm said": the latest organisation.
+    if (m.kind === 'nominal' && !m.owner) {
+      const generic = /^(the|this)\s+(\S+)$/i.exec(m.text);
+      if (generic && GENERIC_FIRMS.test(generic[2]!.toLowerCase())) {
+        const back = this.backTo(generic[2]!.toLowerCase(), at);
+        if (back) return back;
+      }
+    }
     if (m.kind === 'pronoun') {
       const types: SpeakerType[] =
         m.head === 'he' || m.head === 'she'
@@ -250,6 +334,8 @@ export class SpeakerRegistry {
       m.kind === 'name' &&
       m.type === 'person' &&
       /^\p{Lu}[^,]*\s(and|&)\s\p{Lu}/u.test(m.text) &&
+      // "Bramwell & Co analyst Kate Oduya": an ampersand outside the name belongs to a firm before her role.
+      !(!/\sand\s/.test(m.text) && !(m.name ?? '').includes('&')) &&
       !/^the\s/i.test(m.text) &&
       !m.text.split(/\s+/).some((w) => ORG_WORDS.has(w.toLowerCase()))
     ) {
@@ -264,7 +350,7 @@ export class SpeakerRegistry {
         owner === 'their'
           ? this.recentOf(['group', 'organization'], at)
           : owner === 'his' || owner === 'her'
-            ? this.recentOf(['person'], at)
+            ? (this.recentKnown(owner === 'his' ? 'm' : 'f', at) ?? this.recentOf(['person'], at))
             : owner === 'its'
               ? this.recentOf(['organization', 'document', 'group'], at)
               : this.entities.find((x) => x.key === owner || norm(x.name) === owner);
