@@ -97,4 +97,38 @@ describe('cues the subject reader used to lose (round five)', () => {
       { speaker: 'Ms Okafor', text: 'the fund would shrink and would not recover before 2030' },
     ]);
   });
+
+  test('a date right after the cue, with no "that", is not content', () => {
+    expect(claimsOf('The mayor said on Monday the depot would close.')).toEqual([
+      { speaker: 'mayor', text: 'the depot would close' },
+    ]);
+    expect(claimsOf('Police told reporters on Tuesday morning a man had been arrested.')).toEqual([
+      { speaker: 'Police', text: 'a man had been arrested' },
+    ]);
+    // A cue followed only by its date is still no claim.
+    expect(claimsOf('The mayor said on Monday.')).toEqual([]);
+  });
+});
+
+describe('speakers the clause readers used to get wrong (round five, two lines in mention.ts)', () => {
+  test('a party label in the appositive is a role, not the speaker', () => {
+    expect(claimsOf('Doug Prentice, a Republican, said the ruling was disappointing.')).toEqual([
+      { speaker: 'Doug Prentice', text: 'the ruling was disappointing' },
+    ]);
+    expect(claimsOf('Sen. Paul Ames, R-Ohio, said the ruling was disappointing.')).toEqual([
+      { speaker: 'Paul Ames', text: 'the ruling was disappointing' },
+    ]);
+    // The name in the appositive is still the speaker when the phrase before it is a role.
+    expect(claimsOf('Its duty manager, Fiona Lister, said the ruling was disappointing.')).toEqual([
+      { speaker: 'Fiona Lister', text: 'the ruling was disappointing' },
+    ]);
+  });
+
+  test('"A state judge …, ruling that": a speech verb after a determiner is a noun in the main subject', () => {
+    expect(
+      claimsOf(
+        'A state judge on Thursday blocked the county from closing four libraries, ruling that the board had skipped a hearing.',
+      ),
+    ).toEqual([{ speaker: 'state judge', text: 'that the board had skipped a hearing' }]);
+  });
 });

@@ -183,6 +183,18 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
         j = marker.key === 'that' ? m : m + 1;
         continue;
       }
+      // "said on Monday the plan was dead", "told reporters on March 3 the …": a date with no `that` after it.
+      let d = j + 1;
+      while (d - j <= 3 && at(d)?.word && (TIME_WORDS.has(at(d)!.key) || DATE_WORD.test(at(d)!.key))) d++;
+      if (
+        /^(on|last|this|early|late)$/.test(t.key) &&
+        d > j + 1 &&
+        at(d)?.word &&
+        !DATE_WORD.test(at(d)!.key)
+      ) {
+        j = d;
+        continue;
+      }
     }
     break;
   }
