@@ -105,6 +105,12 @@ describe('cues the subject reader used to lose (round five)', () => {
     expect(claimsOf('Police told reporters on Tuesday morning a man had been arrested.')).toEqual([
       { speaker: 'Police', text: 'a man had been arrested' },
     ]);
+    // After the attribution and its date, a gloss is the reporter's, not a second report.
+    expect(
+      claimsOf(
+        'Forty cases have now been confirmed in Brayford, health officials said on Friday, up from 29 a week ago.',
+      ),
+    ).toEqual([{ speaker: 'health officials', text: 'Forty cases have now been confirmed in Brayford' }]);
     // A cue followed only by its date is still no claim.
     expect(claimsOf('The mayor said on Monday.')).toEqual([]);
   });

@@ -507,7 +507,12 @@ export function framesOf(
         });
         if (parenthetical && after >= 2) {
           frame = leadFrame(end, 'reported-parenthetical');
-        } else if (leadIsContent && after < 3) {
+        } else if (
+          leadIsContent &&
+          (after < 3 ||
+            // "…, health officials said on Friday, up from 29 a week ago": after the cue's adjunct, a gloss.
+            (j - 1 > cue.to && tokens[j - 1]!.text === ',' && !clauseFollows(tokens, j)))
+        ) {
           frame = leadFrame(tokens[prevComma]!.start, 'reported-postposed');
         } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
           frame = leadFrame(end, 'reported-parenthetical');
