@@ -84,6 +84,15 @@ describe('cues the subject reader used to lose (round five)', () => {
     expect(claimsOf('Now, after arguing with the host on air, Mr Keane walked out.')).toEqual([]);
   });
 
+  test('a plea to a charge is not a report; a clause after "admitted" or "denied being" is', () => {
+    expect(claimsOf('Gary Lowther, 52, admitted breaching health and safety law.')).toEqual([]);
+    expect(claimsOf('Stokesby denies causing death by careless driving.')).toEqual([]);
+    expect(claimsOf('Mr Keane admitted that he had lied to the panel.')).toEqual([
+      { speaker: 'Mr Keane', text: 'that he had lied to the panel' },
+    ]);
+    expect(claimsOf('Mr Keane denied being drunk.')).toEqual([{ speaker: 'Mr Keane', text: 'being drunk' }]);
+  });
+
   test('a second report after ", and then" is its own claim; a coordinated predicate stays one', () => {
     expect(
       claimsOf(

@@ -464,6 +464,14 @@ export function framesOf(
           )
         )
           continue;
+        // "admitted causing death by careless driving", "denies breaching the order": a plea to a charge, not a
+        // report (`denied being drunk` and `admitted that …` are).
+        if (
+          /^(admit|admits|admitted|admitting|deny|denies|denied|denying)$/.test(cue.key) &&
+          /^[a-z]+ing$/.test(tokens[j]?.key ?? '') &&
+          !/^(being|nothing|anything|something|everything)$/.test(tokens[j]!.key)
+        )
+          continue;
         // "The Gazette asked 612 tenants about their homes": a question with no question in it reports nothing.
         if (
           /^(ask|asks|asked|asking)$/.test(cue.key) &&
