@@ -84,6 +84,16 @@ describe('cues the subject reader used to lose (round five)', () => {
     expect(claimsOf('Now, after arguing with the host on air, Mr Keane walked out.')).toEqual([]);
   });
 
+  test('plural and mass nouns of evidence report findings like a document; a person does not', () => {
+    expect(claimsOf('The reports show the trust changed its plans in March.')).toEqual([
+      { speaker: 'reports', text: 'the trust changed its plans in March' },
+    ]);
+    expect(claimsOf("Last year's police statistics show that burglaries fell by a third.")).toEqual([
+      { speaker: "Last year's police statistics", text: 'that burglaries fell by a third' },
+    ]);
+    expect(claimsOf('Mr Keane found that the door was open.')).toEqual([]);
+  });
+
   test('a plea to a charge is not a report; a clause after "admitted" or "denied being" is', () => {
     expect(claimsOf('Gary Lowther, 52, admitted breaching health and safety law.')).toEqual([]);
     expect(claimsOf('Stokesby denies causing death by careless driving.')).toEqual([]);

@@ -118,6 +118,10 @@ function dateStart(tokens: readonly Token[], cue: number): number {
   return date.length === 1 && !/^(1[89]|20)\d\d$/.test(date[0]!.text) ? cue : k;
 }
 
+/** Plural or mass nouns of evidence that report findings like a document: "The reports show", "Exit polls found". */
+const EVIDENCE =
+  /^(polls|polling|surveys|results|reports|statistics|figures|data|records|files|documents|footage|video|videos|studies|analyses|numbers|estimates|projections|tallies|returns|filings|emails|tests|measurements|readings|accounts)$/;
+
 const words = (tokens: readonly Token[], a: number, b: number) => {
   let n = 0;
   for (let i = a; i < b; i++) if (tokens[i]!.word) n++;
@@ -443,7 +447,8 @@ export function framesOf(
           cue.finding &&
           !(
             ['document', 'organization'].includes(subject.mention.type) ||
-            (subject.mention.type === 'group' && statistical)
+            (subject.mention.type === 'group' && statistical) ||
+            (subject.mention.kind === 'nominal' && EVIDENCE.test(subject.mention.head))
           )
         )
           continue;
