@@ -94,6 +94,15 @@ describe('cues the subject reader used to lose (round five)', () => {
     expect(claimsOf('Mr Keane found that the door was open.')).toEqual([]);
   });
 
+  test('"with 30 percent of voters saying …": the share of a poll is the speaker of its participle', () => {
+    expect(
+      claimsOf(
+        'The mayor has improved her standing, with 30 percent of voters saying they trust her on housing.',
+      ),
+    ).toEqual([{ speaker: '30 percent of voters', text: 'they trust her on housing' }]);
+    expect(claimsOf('The council closed the road, with two lorries saying nothing.')).toEqual([]);
+  });
+
   test('a plea to a charge is not a report; a clause after "admitted" or "denied being" is', () => {
     expect(claimsOf('Gary Lowther, 52, admitted breaching health and safety law.')).toEqual([]);
     expect(claimsOf('Stokesby denies causing death by careless driving.')).toEqual([]);

@@ -97,6 +97,27 @@ function coordinatedSubject(text: string, tokens: readonly Token[], cue: number)
   return mainSubject(text, tokens, k + 1);
 }
 
+/**
+ * "with 50 percent saying …", "with three in 10 saying …": the index of `with` before a share of a poll's
+ * respondents, or -1.
+ */
+function shareBefore(tokens: readonly Token[], cue: number): number {
+  let number = false;
+  for (let k = cue - 1; k >= 0 && cue - k <= 8; k--) {
+    const t = tokens[k]!;
+    if (!t.word) return -1;
+    if (t.key === 'with') return number && k < cue - 1 ? k : -1;
+    if (
+      /^\d/.test(t.text) ||
+      /^(percent|half|third|quarter|majority|minority|most|two|three|four|five|six|seven|eight|nine|ten)$/.test(
+        t.key,
+      )
+    )
+      number = true;
+  }
+  return -1;
+}
+
 /** A finite verb that cannot open a reported clause without a subject: "warned the river | was dying". */
 const FINITE_AFTER_SUBJECT =
   /^(is|was|are|were|would|will|could|can|should|might|may|must|had|has|have|did|does|wo|ca|isn['’]t|wasn['’]t|won['’]t|can['’]t|couldn['’]t|wouldn['’]t|hadn['’]t|hasn['’]t)$/;
@@ -289,6 +310,7 @@ export function framesOf(
   for (const cue of cues) {
     const inside = frames.find((f) => tokens[cue.from]!.start >= f.start && tokens[cue.from]!.start < f.end);
     let frame: Frame | null = null;
+    const withShare = cue.participle && !inside ? shareBefore(tokens, cue.from) : -1;
     // "Bolton distanced himself … by saying he would …": the subject of the main clause's verb.
     const verb = !inside && cue.participle ? subordinateVerb(tokens, cue) : -1;
     const verbSubject =
@@ -329,6 +351,20 @@ export function framesOf(
           rule: 'reported-according',
         };
       }
+    } else if (cue.participle && withShare >= 0) {
+      // "…, with 30 percent of voters saying they have a positive view of him": the share is the speaker.
+      const m = looseMention(text, tokens, withShare + 1, cue.from - 1);
+      const j = contentStart(tokens, cue);
+      if (m && words(tokens, j, n) >= 2)
+        frame = {
+          cue,
+          subject: { mention: m, role: null, relative: false },
+          inherit: false,
+          start: tokens[j]!.start,
+          end,
+          from: withShare,
+          rule: 'reported-participle',
+        };
     } else if (
       cue.participle &&
       cue.from > 0 &&
