@@ -166,4 +166,5 @@ if (index) {
     `\n${rows.length} fixtures, ${rows.reduce((n, r) => n + r.claims, 0)} claims: ${JSON.stringify(total)}`,
   );
 } else console.log(`${slugs.length} fixtures checked, ${problems} problem(s)`);
-process.exit(problems ? 1 : 0);
+// exitCode, not exit(): a piped stdout (`--index > table.md`) is written asynchronously and exit() cut it short.
+process.exitCode = problems ? 1 : 0;

@@ -176,10 +176,8 @@ describe('a postposed attribution after the clause', () => {
   });
 
   test('a parenthetical cue and a second clause with its own verb are left as they were', () => {
-    expect(textsOf('In the end, Keane said, the mill could be saved.')).toEqual([
-      'In the end',
-      'the mill could be saved',
-    ]);
+    // (The short verbless lead `In the end` is no claim of its own since round five: units.ts.)
+    expect(textsOf('In the end, Keane said, the mill could be saved.')).toEqual(['the mill could be saved']);
     expect(
       textsOf('Keane said the owners had met in March, and the union wrote a letter to the governor.')[0],
     ).toBe('the owners had met in March');

@@ -35,6 +35,114 @@ const INTRO =
 const ADJUNCT_START =
   /^(on|in|at|during|last|this|yesterday|today|earlier|late|after|before|via|through|from|while|when|before)$/;
 
+/** A word before a number that makes it a date or a year: "in 2024", "since 2019", "on March 3". */
+const DATE_BEFORE =
+  /^(in|since|until|till|by|from|during|of|early|late|mid|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)$/;
+
+/**
+ * "Bolton distanced himself from the movement by saying he would …", "Clinton said …, while arguing the U.S.
+ * should …", "Rubio responded before adding that …": a participle cue after `while/before/after/by` inside a
+ * sentence reports for the main clause's subject. (At the sentence's start, `After saying …, the man …`, the
+ * subject comes after the comma: not read.)
+ */
+function subordinateVerb(tokens: readonly Token[], cue: Cue): number {
+  const prev = tokens[cue.from - 1];
+  if (cue.from < 3 || !prev?.word || prev.cap || !/^(while|before|after|by)$/.test(prev.key)) return -1;
+  // The main clause's verb, nearest first (`Now, after arguing …` has none before the preposition).
+  for (let k = cue.from - 2; k >= 1; k--) {
+    const t = tokens[k]!;
+    const afterSubject = tokens[k - 1]!.cap || /^(he|she|it|who|which|that)$/.test(tokens[k - 1]!.key);
+    if (t.word && !t.cap && (isVerbLike(t.key) || (/[^s]s$/.test(t.key) && afterSubject))) return k;
+  }
+  return -1;
+}
+
+/** Does a clause start at tokens[j] (`that …`, `why …`, `he would …`, a quotation), not a bare noun phrase? */
+function clauseFollows(tokens: readonly Token[], j: number): boolean {
+  const first = tokens[j];
+  if (!first) return false;
+  if (/^[“"‘:]$/.test(first.text)) return true;
+  if (/^(that|whether|why|how|what|where|when|who|if)$/.test(first.key)) return true;
+  if (/^(with|on|about|to|for|of|in|at|from|by|against|over)$/.test(first.key)) return false;
+  // "he supported …": a subject pronoun and a verb.
+  if (/^(he|she|they|it|we|i|you|there)$/.test(first.key) && /^[a-z]+(ed|s)$/.test(tokens[j + 1]?.key ?? ''))
+    return true;
+  for (let k = j + 1; k < tokens.length && k <= j + 8; k++) {
+    const x = tokens[k]!;
+    if (!x.word) return false;
+    if (FINITE_AFTER_SUBJECT.test(x.key)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Kasich offered the man a job, then says he'll …", "Clinton paused, then revealed why …", "Smith met the board
+ * and said …": a second predicate of the main clause (after `, then`, `and (then)`, `but`) reports for its subject,
+ * even when the first verb is one the subject reader does not know (`met`, `paused,`).
+ */
+function coordinatedSubject(text: string, tokens: readonly Token[], cue: number): Subject | null {
+  let k = cue - 1;
+  let joined = false;
+  if (tokens[k]?.key === 'then') {
+    k--;
+    joined = true;
+  }
+  if (/^(and|but)$/.test(tokens[k]?.key ?? '') && !tokens[k]!.cap) {
+    k--;
+    joined = true;
+  }
+  if (!joined || (tokens[k]?.text === ',' ? k - 1 : k) < 1) return null;
+  if (tokens[k]?.text !== ',' && tokens[cue - 1]?.key === 'then' && tokens[cue - 2]?.key !== 'and')
+    return null;
+  return mainSubject(text, tokens, k + 1);
+}
+
+/**
+ * "with 50 percent saying …", "with three in 10 saying …": the index of `with` before a share of a poll's
+ * respondents, or -1.
+ */
+function shareBefore(tokens: readonly Token[], cue: number): number {
+  let number = false;
+  for (let k = cue - 1; k >= 0 && cue - k <= 8; k--) {
+    const t = tokens[k]!;
+    if (!t.word) return -1;
+    if (t.key === 'with') return number && k < cue - 1 ? k : -1;
+    if (
+      /^\d/.test(t.text) ||
+      /^(percent|half|third|quarter|majority|minority|most|two|three|four|five|six|seven|eight|nine|ten)$/.test(
+        t.key,
+      )
+    )
+      number = true;
+  }
+  return -1;
+}
+
+/** A finite verb that cannot open a reported clause without a subject: "warned the river | was dying". */
+const FINITE_AFTER_SUBJECT =
+  /^(is|was|are|were|would|will|could|can|should|might|may|must|had|has|have|did|does|wo|ca|isn['’]t|wasn['’]t|won['’]t|can['’]t|couldn['’]t|wouldn['’]t|hadn['’]t|hasn['’]t)$/;
+
+const DATE_WORD =
+  /^(\d.*|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|early|late|mid)$/;
+
+/**
+ * "The Harlow Tenants Union in 2019 warned", "the council on March 3 warned": a date adjunct between the subject
+ * and its cue is neither, so the subject is read from before its preposition.
+ */
+function dateStart(tokens: readonly Token[], cue: number): number {
+  let k = cue - 1;
+  while (k > 0 && tokens[k]!.word && DATE_WORD.test(tokens[k]!.key)) k--;
+  const prep = tokens[k];
+  if (k === cue - 1 || k === 0 || !prep?.word || !/^(in|on|since|during)$/.test(prep.key)) return cue;
+  // "About 4 in 10 say": a bare number is a date only when it is a year.
+  const date = tokens.slice(k + 1, cue);
+  return date.length === 1 && !/^(1[89]|20)\d\d$/.test(date[0]!.text) ? cue : k;
+}
+
+/** Plural or mass nouns of evidence that report findings like a document: "The reports show", "Exit polls found". */
+const EVIDENCE =
+  /^(polls|polling|surveys|results|reports|statistics|figures|data|records|files|documents|footage|video|videos|studies|analyses|numbers|estimates|projections|tallies|returns|filings|emails|tests|measurements|readings|accounts)$/;
+
 const words = (tokens: readonly Token[], a: number, b: number) => {
   let n = 0;
   for (let i = a; i < b; i++) if (tokens[i]!.word) n++;
@@ -75,6 +183,8 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
     } else if (t.cap) {
       while (at(j)?.word && (at(j)!.cap || (/^(of|for|and)$/.test(at(j)!.key) && at(j + 1)?.cap))) j++;
     } else if (OBJECT_WORDS.test(t.key)) j++;
+    // "warned the council would go bust": a verb right after the noun phrase makes it the content's subject.
+    if (at(j)?.word && FINITE_AFTER_SUBJECT.test(at(j)!.key)) j = cue.to + 1;
   }
   // Adjuncts before the content: "said in a statement that", "wrote on Twitter:", "said on Monday".
   for (let guard = 0; guard < 4 && at(j); guard++) {
@@ -96,6 +206,18 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
       const marker = at(m);
       if (marker && m - j <= 9) {
         j = marker.key === 'that' ? m : m + 1;
+        continue;
+      }
+      // "said on Monday the plan was dead", "told reporters on March 3 the …": a date with no `that` after it.
+      let d = j + 1;
+      while (d - j <= 3 && at(d)?.word && (TIME_WORDS.has(at(d)!.key) || DATE_WORD.test(at(d)!.key))) d++;
+      if (
+        /^(on|last|this|early|late)$/.test(t.key) &&
+        d > j + 1 &&
+        at(d)?.word &&
+        !DATE_WORD.test(at(d)!.key)
+      ) {
+        j = d;
         continue;
       }
     }
@@ -188,6 +310,13 @@ export function framesOf(
   for (const cue of cues) {
     const inside = frames.find((f) => tokens[cue.from]!.start >= f.start && tokens[cue.from]!.start < f.end);
     let frame: Frame | null = null;
+    const withShare = cue.participle && !inside ? shareBefore(tokens, cue.from) : -1;
+    // "Bolton distanced himself … by saying he would …": the subject of the main clause's verb.
+    const verb = !inside && cue.participle ? subordinateVerb(tokens, cue) : -1;
+    const verbSubject =
+      verb >= 0 && clauseFollows(tokens, contentStart(tokens, cue))
+        ? subjectBefore(text, tokens, verb, 0)
+        : null;
     if (cue.according) {
       let k = cue.to + 1;
       while (k < n && tokens[k]!.text !== ',' && tokens[k]!.text !== '.' && k - cue.to <= 12) k++;
@@ -222,18 +351,33 @@ export function framesOf(
           rule: 'reported-according',
         };
       }
+    } else if (cue.participle && withShare >= 0) {
+      // "…, with 30 percent of voters saying they have a positive view of him": the share is the speaker.
+      const m = looseMention(text, tokens, withShare + 1, cue.from - 1);
+      const j = contentStart(tokens, cue);
+      if (m && words(tokens, j, n) >= 2)
+        frame = {
+          cue,
+          subject: { mention: m, role: null, relative: false },
+          inherit: false,
+          start: tokens[j]!.start,
+          end,
+          from: withShare,
+          rule: 'reported-participle',
+        };
     } else if (
       cue.participle &&
       cue.from > 0 &&
       (/^[,—–]$/.test(tokens[cue.from - 1]!.text) ||
-        (/^[”"’']$/.test(tokens[cue.from - 1]!.text) && tokens[cue.from - 2]?.text === ','))
+        (/^[”"’']$/.test(tokens[cue.from - 1]!.text) && tokens[cue.from - 2]?.text === ',') ||
+        verbSubject)
     ) {
       const j = contentStart(tokens, cue);
       if (words(tokens, j, n) >= 2)
         frame = {
           cue,
-          subject: null,
-          inherit: true,
+          subject: verbSubject,
+          inherit: !verbSubject,
           start: tokens[j]!.start,
           end,
           from: cue.from - 1,
@@ -298,7 +442,9 @@ export function framesOf(
         }
         continue;
       }
-      const subject = subjectBefore(text, tokens, cue.from, 0);
+      const subject =
+        subjectBefore(text, tokens, dateStart(tokens, cue.from), 0) ??
+        (inside && tokens[cue.from - 1]?.key !== 'then' ? null : coordinatedSubject(text, tokens, cue.from));
       const impersonal =
         subject?.mention.kind === 'pronoun' &&
         subject.mention.head === 'it' &&
@@ -320,7 +466,13 @@ export function framesOf(
         subject.mention.type === 'group' ||
         /s$/.test(subject.mention.head) ||
         /\b(and|&)\b/.test(subject.mention.text);
-      const adjectival = /ed$/.test(cue.key) && /^\d/.test(tokens[cue.from - 1]?.text ?? '');
+      // "300 pledged delegates" is an adjective after a count; "A report … in 2024 warned that …", "the council on
+      // March 3 warned:" are a verb after a date (a preposition or a month before the number, or a clause after it).
+      const adjectival =
+        /ed$/.test(cue.key) &&
+        /^\d/.test(tokens[cue.from - 1]?.text ?? '') &&
+        !DATE_BEFORE.test(tokens[cue.from - 2]?.key ?? '') &&
+        !/^(that|:|“|"|‘|,)$/.test(tokens[cue.to + 1]?.key || tokens[cue.to + 1]?.text || '');
       if (subject && !impersonal && !passive && fitsBare && !adjectival) {
         // Findings ("showed", "found") belong to documents, bodies and statistical groups, not to people.
         const statistical =
@@ -331,7 +483,8 @@ export function framesOf(
           cue.finding &&
           !(
             ['document', 'organization'].includes(subject.mention.type) ||
-            (subject.mention.type === 'group' && statistical)
+            (subject.mention.type === 'group' && statistical) ||
+            (subject.mention.kind === 'nominal' && EVIDENCE.test(subject.mention.head))
           )
         )
           continue;
@@ -350,6 +503,14 @@ export function framesOf(
           /^not to be (named|identified|quoted)|^anonymity|^for anonymity/i.test(
             text.slice(tokens[j]?.start ?? end, end),
           )
+        )
+          continue;
+        // "admitted causing death by careless driving", "denies breaching the order": a plea to a charge, not a
+        // report (`denied being drunk` and `admitted that …` are).
+        if (
+          /^(admit|admits|admitted|admitting|deny|denies|denied|denying)$/.test(cue.key) &&
+          /^[a-z]+ing$/.test(tokens[j]?.key ?? '') &&
+          !/^(being|nothing|anything|something|everything)$/.test(tokens[j]!.key)
         )
           continue;
         // "The Gazette asked 612 tenants about their homes": a question with no question in it reports nothing.
@@ -395,7 +556,12 @@ export function framesOf(
         });
         if (parenthetical && after >= 2) {
           frame = leadFrame(end, 'reported-parenthetical');
-        } else if (leadIsContent && after < 3) {
+        } else if (
+          leadIsContent &&
+          (after < 3 ||
+            // "…, health officials said on Friday, up from 29 a week ago": after the cue's adjunct, a gloss.
+            (j - 1 > cue.to && tokens[j - 1]!.text === ',' && !clauseFollows(tokens, j)))
+        ) {
           frame = leadFrame(tokens[prevComma]!.start, 'reported-postposed');
         } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
           frame = leadFrame(end, 'reported-parenthetical');
@@ -465,8 +631,10 @@ export function framesOf(
     if (inside) {
       // A second report in the same sentence: "X said A, but Y said B" or "…, adding that …". Nested reports stay inside.
       const prev = tokens[frame.from - 1];
-      const coordinated = /^(and|but)$/.test(tokens[cue.from - 1]?.key ?? '') && frame.from < cue.from - 1;
-      if (coordinated) frame.from = cue.from - 1 + 1;
+      // "…, and then pointed out that …": `then` after the conjunction is the second report's too.
+      const conj = tokens[cue.from - 1]?.key === 'then' ? cue.from - 2 : cue.from - 1;
+      const coordinated = /^(and|but)$/.test(tokens[conj]?.key ?? '') && frame.from < conj;
+      if (coordinated) frame.from = conj + 1;
       const cut =
         frame.inherit ||
         coordinated ||

@@ -792,7 +792,9 @@ function subjectBeforeInner(
     // "Rep. Jane Smith, D-Ohio, said": a party-state label is a role, never the speaker.
     const party = !relativeClause && PARTY_LABEL.test(appositive.replace(/\.$/, ''));
     // "Its duty manager, Fiona Lister, said": the name in the appositive is the speaker, the phrase before its role.
-    const named = relativeClause || party ? null : mentionOf(text, tokens, k + 1, i - 1);
+    // ("Doug Prentice, a Republican, said": an indefinite appositive is a role, not a name.)
+    const indefinite = /^(a|an)\s/u.test(appositive);
+    const named = relativeClause || party || indefinite ? null : mentionOf(text, tokens, k + 1, i - 1);
     if (named?.kind === 'name' && named.type === 'person') {
       const roleFrom = phraseStart(tokens, k - 1, min);
       const before = k - 1 >= roleFrom ? text.slice(tokens[roleFrom]!.start, tokens[k - 1]!.end) : null;
@@ -972,8 +974,9 @@ export function mainSubject(text: string, tokens: readonly Token[], before: numb
     const t = tokens[i]!;
     if (!t.word || t.cap) continue;
     const prev = tokens[i - 1]!;
-    // "The retired neurosurgeon": an -ed word right after a determiner is an adjective.
-    if (/ed$/.test(t.key) && DETERMINERS.has(prev.key)) continue;
+    // "The retired neurosurgeon", "A state judge": an -ed word or a speech verb's form right after a determiner
+    // is an adjective or a noun.
+    if ((/ed$/.test(t.key) || SPEECH_VERBS.has(t.key)) && DETERMINERS.has(prev.key)) continue;
     const afterName =
       isNameWord(prev) &&
       i - start <= 5 &&

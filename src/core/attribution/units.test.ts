@@ -50,6 +50,20 @@ describe('the quotation unit (default)', () => {
     }
   });
 
+  test('a short verbless lead before a parenthetical cue is not a claim; a lead with a verb or a quotation is', () => {
+    expect(
+      run('The delay, officials say, is partly due to the short building season.').map((c) => c.text),
+    ).toEqual(['is partly due to the short building season']);
+    expect(run('In the long run, economists say, the levy will pay for itself.').map((c) => c.text)).toEqual([
+      'the levy will pay for itself',
+    ]);
+    expect(
+      run('The figures were “independently verified”, he said, and the critics should check their own.').map(
+        (c) => c.text,
+      ),
+    ).toContain('The figures were “independently verified”');
+  });
+
   test('different quotations get different groups', () => {
     const claims = run('“We are full,” said Omar Haddad.\n\n“It is cold,” said Jo Penn.');
     expect(new Set(claims.map((c) => c.groupId)).size).toBe(2);

@@ -1,0 +1,168 @@
+import { describe, expect, test } from 'vitest';
+import { extractClaims } from '../extract/pipeline';
+
+// Invented sentences; each case is a reporting pattern of English news copy, not a corpus sentence.
+const claimsOf = (text: string) => {
+  const x = extractClaims(`Title line\n\n${text}`);
+  const byId = new Map(x.speakers.map((s) => [s.id, s.name]));
+  return x.claims.map((c) => ({ speaker: byId.get(c.speakerId ?? ''), text: c.text }));
+};
+
+describe('cues the subject reader used to lose (round five)', () => {
+  // [what the case shows, sentence, speaker, the claim's text]
+  test.each([
+    [
+      'a year between the source and the cue',
+      'A report by the Tallow River Trust in 2024 warned that the estuary was dying.',
+      'Tallow River Trust report',
+      'that the estuary was dying',
+    ],
+    [
+      'a year after a body',
+      'The Harlow Tenants Union in 2019 warned rents would double within five years.',
+      'Harlow Tenants Union',
+      'rents would double within five years',
+    ],
+    [
+      'a date after the subject, with a colon',
+      'The county council on March 3 warned: the bridge is unsafe for lorries.',
+      'county council',
+      'the bridge is unsafe for lorries',
+    ],
+    [
+      '", then said" after a first predicate',
+      'Mayor Lena Ortiz thanked the volunteers, then said the depot would close in June.',
+      'Lena Ortiz',
+      'the depot would close in June',
+    ],
+    [
+      '"and said" after a verb the subject reader does not know',
+      'Councillor Rhys Tanner met the residents and said the levy would be scrapped.',
+      'Rhys Tanner',
+      'the levy would be scrapped',
+    ],
+    [
+      '"by saying" after the main clause',
+      'Senator Mia Kovac ended the hearing by saying she would subpoena the agency.',
+      'Mia Kovac',
+      'she would subpoena the agency',
+    ],
+    [
+      '"before adding that"',
+      'Darren Pike praised his forwards before adding that the defence had let them down.',
+      'Darren Pike',
+      'that the defence had let them down',
+    ],
+    [
+      '"while arguing" after a comma',
+      'Premier Alana Reid ruled out new taxes, while arguing the state should borrow for the rail line.',
+      'Alana Reid',
+      'the state should borrow for the rail line',
+    ],
+  ])('%s', (_what, sentence, speaker, text) => {
+    expect(claimsOf(sentence)).toContainEqual({ speaker, text });
+  });
+
+  test('an addressee verb followed by a clause keeps the clause its subject', () => {
+    expect(claimsOf('The Tallow River Trust warned the estuary was dying.')).toEqual([
+      { speaker: 'Tallow River Trust', text: 'the estuary was dying' },
+    ]);
+    expect(claimsOf('Ms Okafor warned the council would go bust by April.')).toEqual([
+      { speaker: 'Ms Okafor', text: 'the council would go bust by April' },
+    ]);
+    expect(claimsOf('Ms Okafor told the council the fund would go bust by April.')).toEqual([
+      { speaker: 'Ms Okafor', text: 'the fund would go bust by April' },
+    ]);
+  });
+
+  test('the gates that keep non-reports out still hold', () => {
+    // A count before a participle is an adjective; a participle with a bare object reports nothing; a fronted
+    // "after …ing" clause has no main-clause subject before it.
+    expect(claimsOf('The party had 300 pledged delegates by March.')).toEqual([]);
+    expect(claimsOf('Justice Ama Boateng broke her silence by asking questions from the bench.')).toEqual([]);
+    expect(claimsOf('The mayor quit her job before announcing her run in April.')).toEqual([]);
+    expect(claimsOf('Now, after arguing with the host on air, Mr Keane walked out.')).toEqual([]);
+  });
+
+  test('plural and mass nouns of evidence report findings like a document; a person does not', () => {
+    expect(claimsOf('The reports show the trust changed its plans in March.')).toEqual([
+      { speaker: 'reports', text: 'the trust changed its plans in March' },
+    ]);
+    expect(claimsOf("Last year's police statistics show that burglaries fell by a third.")).toEqual([
+      { speaker: "Last year's police statistics", text: 'that burglaries fell by a third' },
+    ]);
+    expect(claimsOf('Mr Keane found that the door was open.')).toEqual([]);
+  });
+
+  test('"with 30 percent of voters saying …": the share of a poll is the speaker of its participle', () => {
+    expect(
+      claimsOf(
+        'The mayor has improved her standing, with 30 percent of voters saying they trust her on housing.',
+      ),
+    ).toEqual([{ speaker: '30 percent of voters', text: 'they trust her on housing' }]);
+    expect(claimsOf('The council closed the road, with two lorries saying nothing.')).toEqual([]);
+  });
+
+  test('a plea to a charge is not a report; a clause after "admitted" or "denied being" is', () => {
+    expect(claimsOf('Gary Lowther, 52, admitted breaching health and safety law.')).toEqual([]);
+    expect(claimsOf('Stokesby denies causing death by careless driving.')).toEqual([]);
+    expect(claimsOf('Mr Keane admitted that he had lied to the panel.')).toEqual([
+      { speaker: 'Mr Keane', text: 'that he had lied to the panel' },
+    ]);
+    expect(claimsOf('Mr Keane denied being drunk.')).toEqual([{ speaker: 'Mr Keane', text: 'being drunk' }]);
+  });
+
+  test('a second report after ", and then" is its own claim; a coordinated predicate stays one', () => {
+    expect(
+      claimsOf(
+        'Mayor Lena Ortiz said the depot would close, and then pointed out that the buses would still run.',
+      ),
+    ).toEqual([
+      { speaker: 'Lena Ortiz', text: 'the depot would close' },
+      { speaker: 'Lena Ortiz', text: 'that the buses would still run' },
+    ]);
+    expect(claimsOf('Ms Okafor said the fund would shrink and would not recover before 2030.')).toEqual([
+      { speaker: 'Ms Okafor', text: 'the fund would shrink and would not recover before 2030' },
+    ]);
+  });
+
+  test('a date right after the cue, with no "that", is not content', () => {
+    expect(claimsOf('The mayor said on Monday the depot would close.')).toEqual([
+      { speaker: 'mayor', text: 'the depot would close' },
+    ]);
+    expect(claimsOf('Police told reporters on Tuesday morning a man had been arrested.')).toEqual([
+      { speaker: 'Police', text: 'a man had been arrested' },
+    ]);
+    // After the attribution and its date, a gloss is the reporter's, not a second report.
+    expect(
+      claimsOf(
+        'Forty cases have now been confirmed in Brayford, health officials said on Friday, up from 29 a week ago.',
+      ),
+    ).toEqual([{ speaker: 'health officials', text: 'Forty cases have now been confirmed in Brayford' }]);
+    // A cue followed only by its date is still no claim.
+    expect(claimsOf('The mayor said on Monday.')).toEqual([]);
+  });
+});
+
+describe('speakers the clause readers used to get wrong (round five, two lines in mention.ts)', () => {
+  test('a party label in the appositive is a role, not the speaker', () => {
+    expect(claimsOf('Doug Prentice, a Republican, said the ruling was disappointing.')).toEqual([
+      { speaker: 'Doug Prentice', text: 'the ruling was disappointing' },
+    ]);
+    expect(claimsOf('Sen. Paul Ames, R-Ohio, said the ruling was disappointing.')).toEqual([
+      { speaker: 'Paul Ames', text: 'the ruling was disappointing' },
+    ]);
+    // The name in the appositive is still the speaker when the phrase before it is a role.
+    expect(claimsOf('Its duty manager, Fiona Lister, said the ruling was disappointing.')).toEqual([
+      { speaker: 'Fiona Lister', text: 'the ruling was disappointing' },
+    ]);
+  });
+
+  test('"A state judge …, ruling that": a speech verb after a determiner is a noun in the main subject', () => {
+    expect(
+      claimsOf(
+        'A state judge on Thursday blocked the county from closing four libraries, ruling that the board had skipped a hearing.',
+      ),
+    ).toEqual([{ speaker: 'state judge', text: 'that the board had skipped a hearing' }]);
+  });
+});
