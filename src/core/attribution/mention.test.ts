@@ -23,6 +23,21 @@ describe('subjectBefore', () => {
     });
   });
 
+  test('a courtesy title before a name is not a role, alone or after an office', () => {
+    expect(subjectOf('Mr Patel said the plan was rushed.', 'said')).toMatchObject({
+      name: 'Patel',
+      role: null,
+    });
+    expect(subjectOf('Opposition leader Cllr Tom Briggs claimed it was wrong.', 'claimed')).toMatchObject({
+      name: 'Tom Briggs',
+      role: 'Opposition leader',
+    });
+    expect(subjectOf('Health minister Dame Ann Lee said beds are short.', 'said')).toMatchObject({
+      role: 'Health minister',
+    });
+    expect(subjectOf('Dr Ann Lee said beds are short.', 'said')).toMatchObject({ role: 'Dr' });
+  });
+
   test('skips an appositive between commas and keeps it as the role', () => {
     expect(
       subjectOf('Ann Lee, the county’s chief nurse, warned that beds are short.', 'warned'),

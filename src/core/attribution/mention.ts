@@ -21,6 +21,7 @@ import {
   TITLES,
 } from './lexicon';
 
+const COURTESY_TAIL = /(?:^|\s+)(?:(?:Mr|Mrs|Ms|Miss|Mx|Cllr|Coun|Sir|Dame)\.?\s*)+$/i;
 /** A noun phrase that may name a speaker, read off the tokens of one sentence. */
 export type Mention = Readonly<{
   start: number;
@@ -213,7 +214,12 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     }
     const name = text.slice(tokens[nameFrom]!.start, tokens[headAt]!.end);
     const roleText = nameFrom > from ? text.slice(tokens[from]!.start, tokens[nameFrom - 1]!.end) : null;
-    const role = roleText?.replace(/^(the|a|an|former|then)\s+/i, '').trim() || null;
+    // "Mr Patel", "Opposition leader Cllr Tom Briggs": a courtesy title is not a role.
+    const role =
+      roleText
+        ?.replace(/^(the|a|an|former|then)\s+/i, '')
+        .replace(COURTESY_TAIL, '')
+        .trim() || null;
     const single = nameTokens.length === 1;
     const allCaps = single && /^[\p{Lu}\d&.]{2,}$/u.test(nameTokens[0]!.text);
     // "Hollin Lane" is a place; "Ellen Marsh", with a common first name, is a person.
