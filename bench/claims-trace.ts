@@ -11,6 +11,8 @@
  * the most self time in a CPU profile of that window (CDP Profiler; the built code is minified, so
  * read them by file and position).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession } from '@playwright/test';
 import { IDB_LOG, type IdbEntry } from './lib/idb-log';
 import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib/profile';
@@ -18,6 +20,8 @@ import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 0);
 const CPU = process.env.BENCH_CPU === '1';
+/** With BENCH_CPU=1, also writes each run's CPU profile of the window here (`run-N.cpuprofile`, for DevTools). */
+const CPU_OUT = process.env.BENCH_CPU_OUT;
 
 /** Every long task of the page, as `[start, duration]` (performance.now() ms). */
 const LONG_TASKS = `
@@ -122,6 +126,10 @@ try {
         `  long tasks: ${long.map(([s, d]) => `${(s - t0).toFixed(0)}+${d.toFixed(0)}`).join(', ')} (ms after the click + duration)`,
       );
     if (profile) console.log(`  CPU, click to first rows, most self time:\n${topSelf(profile)}`);
+    if (profile && CPU_OUT) {
+      mkdirSync(CPU_OUT, { recursive: true });
+      writeFileSync(join(CPU_OUT, `run-${i + 1}.cpuprofile`), JSON.stringify({ ...profile, t0, t1 }));
+    }
     const runs: { e: IdbEntry; n: number; last: number | null }[] = [];
     for (const e of log) {
       const prev = runs.at(-1);

@@ -4,12 +4,18 @@ import { RootLayout } from '@/app/components/root-layout';
 import { prefetchOnIntent } from '@/app/prefetch-on-intent';
 import { LibraryRoute } from '@/app/routes/library-route';
 import type { ArticleId } from '@/core/model/types';
+import { preloadClaimReadModel } from '@/db/queries';
 import { usePrefetchArticle } from '@/features/article/hooks/prefetch-article';
 
 // The library is the first screen: it ships with the shell. Every other screen is its own chunk,
 // fetched when first visited (or when the browser is idle after the first paint, see prefetchRoutes).
 const loadArticle = chunkOf(() => import('@/app/routes/article-route'));
-const loadClaims = chunkOf(() => import('@/app/routes/claims-route'));
+// The Claims screen's chunk counts as in once the claims read model is ready too (the chunk imports
+// it): the screen's count and first page are then asked in its first render, while React renders
+// the rest of the navigation, not a task after it (`preloadClaimReadModel`).
+const loadClaims = chunkOf(() =>
+  Promise.all([import('@/app/routes/claims-route'), preloadClaimReadModel()]).then(([route]) => route),
+);
 const loadNotFound = chunkOf(() => import('@/app/routes/not-found-route'));
 const loadCompare = chunkOf(() => import('@/app/routes/compare-route'));
 const loadSpeaker = chunkOf(() => import('@/app/routes/speaker-route'));

@@ -308,6 +308,100 @@ describe('the claims read model', () => {
     expect(named.speakerName).toBe(speakers.find((s) => s.id === row.s)!.name);
   });
 
+  test('a page with no criterion (the whole library, a minimum check-worthiness) reads no summary row first', async () => {
+    await seed();
+    const summaries = vi.spyOn(db.summaries, 'bulkGet');
+    try {
+      for (const f of [
+        EMPTY_FILTERS,
+        { ...EMPTY_FILTERS, sort: 'updated' as const, desc: true },
+        { ...EMPTY_FILTERS, minCheckworthy: 0.5 },
+        { ...EMPTY_FILTERS, minCheckworthy: 0.5, sort: 'checkworthy' as const, desc: true },
+      ]) {
+        const rows = await listTableClaims(f, { limit: 3 });
+        expect(rows.map((r) => r.id)).toEqual((await reference(f)).slice(0, 3));
+        expect(await matchingClaimIds(f)).toEqual(await reference(f));
+      }
+      expect(summaries).not.toHaveBeenCalled();
+      // a criterion is sized from them, "no source" too
+      for (const f of [
+        { ...EMPTY_FILTERS, verdicts: ['false' as const] },
+        { ...EMPTY_FILTERS, source: 'without' as const },
+      ]) {
+        summaries.mockClear();
+        expect((await listTableClaims(f, { limit: 3 })).map((r) => r.id)).toEqual(
+          (await reference(f)).slice(0, 3),
+        );
+        expect(summaries).toHaveBeenCalled();
+      }
+    } finally {
+      summaries.mockRestore();
+    }
+  });
+
+  test("a page with no criterion asks for its facet rows in the caller's task (a screen's first render)", async () => {
+    await seed();
+    await listTableClaims({}, { limit: 1 }); // the database open
+    const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+    try {
+      for (const f of [
+        EMPTY_FILTERS,
+        { ...EMPTY_FILTERS, sort: 'checkworthy' as const, minCheckworthy: 0.5 },
+      ]) {
+        getAll.mockClear();
+        const page = listTableClaims(f, { limit: 100 });
+        // no await between: asked before the caller's task ends
+        expect(getAll).toHaveBeenCalledTimes(1);
+        expect((await page).map((r) => r.id)).toEqual((await reference(f)).slice(0, 100));
+      }
+    } finally {
+      getAll.mockRestore();
+    }
+  });
+
+  test('a table page reads the links of its claims with a source only, a request each, no cursor', async () => {
+    const { ids } = await seed();
+    await attachSource(ids[2]! as ClaimId, { url: 'https://example.org/a', title: 'A' });
+    await attachSource(ids[2]! as ClaimId, { url: 'https://example.org/b', title: 'B' });
+    const links: string[] = []; // the evidence index's batch reads
+    const cursors: string[] = [];
+    const getAll = IDBIndex.prototype.getAll;
+    const openCursor = IDBIndex.prototype.openCursor;
+    const spies = [
+      vi.spyOn(IDBIndex.prototype, 'getAll').mockImplementation(function (
+        this: IDBIndex,
+        ...args: Parameters<IDBIndex['getAll']>
+      ) {
+        if (this.objectStore.name === 'evidence') links.push(this.name);
+        return getAll.apply(this, args);
+      }),
+      vi.spyOn(IDBIndex.prototype, 'openCursor').mockImplementation(function (
+        this: IDBIndex,
+        ...args: Parameters<IDBIndex['openCursor']>
+      ) {
+        if (this.objectStore.name === 'evidence') cursors.push(this.name);
+        return openCursor.apply(this, args);
+      }),
+    ];
+    try {
+      const rows = await listTableClaims({}, { limit: 100 });
+      // main walked one cursor over every id of the page
+      expect(cursors).toEqual([]);
+      // one request per claim with a source
+      expect(links.length).toBe(rows.filter((r) => r.sourceCount > 0).length);
+      expect(links.length).toBeGreaterThan(0);
+      expect(rows.map((r) => r.id)).toEqual(await reference(EMPTY_FILTERS));
+      // the same counts and flags as the rows read by id
+      const byId = await claimRows(rows.map((r) => r.id));
+      expect(rows.map((r) => [r.sourceCount, r.flagged])).toEqual(
+        byId.map((r) => [r.sourceCount, r.flagged]),
+      );
+      expect(rows.find((r) => r.id === ids[2])?.sourceCount).toBe(2);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
   test("the table's rows carry their speaker's name and their article's title, read by key", async () => {
     const { ids, speakers, articles } = await seed();
     const names = new Map(speakers.map((s) => [s.id as string, s.name]));

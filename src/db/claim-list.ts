@@ -46,7 +46,7 @@ import type { HitValues } from './search-facets';
 type IdsPage = Readonly<{
   ids: string[];
   next: string | null;
-  refs?: readonly Pick<FacetRow, 'id' | 'a' | 's'>[];
+  refs?: readonly Pick<FacetRow, 'id' | 'a' | 's' | 'h'>[];
 }>;
 
 /** A row of a claims list: the claim, how many live sources it has, and whether it is flagged. */
@@ -111,19 +111,29 @@ const sizeOf = (row: SummaryRow | undefined) => sum(row, ['h:0', 'h:1']);
 
 /** The criteria that have index groups ("no source" has none: it is checked on each row). */
 async function criteriaOf(f: ClaimFilters): Promise<Criterion[]> {
-  return (await criteriaAndSummaries(f)).criteria;
+  const rows = await summariesOf(f);
+  return criteriaFrom(f, rows);
 }
 
-async function criteriaAndSummaries(
+/**
+ * The summary rows a filter's criteria are sized from (the library's, and each article's,
+ * speaker's, tag's); "no source" is counted from them too. A filter without any criterion (the
+ * whole library, a minimum check-worthiness) needs none: no read, and the map in the caller's task.
+ */
+function summariesOf(
   f: ClaimFilters,
-): Promise<{ criteria: Criterion[]; rows: Map<string, SummaryRow | undefined> }> {
+): Map<string, SummaryRow | undefined> | Promise<Map<string, SummaryRow | undefined>> {
   const scopes = [
     LIBRARY,
     ...f.articleIds.map(articleScope),
     ...f.speakerIds.map(speakerScope),
     ...f.tags.map(tagScope),
   ];
-  const rows = await summaryMap(scopes);
+  const sized = scopes.length > 1 || f.verdicts.length > 0 || f.kinds.length > 0 || f.source !== 'any';
+  return sized ? summaryMap(scopes) : new Map();
+}
+
+function criteriaFrom(f: ClaimFilters, rows: ReadonlyMap<string, SummaryRow | undefined>): Criterion[] {
   const lib = rows.get(LIBRARY);
   const out: Criterion[] = [];
   if (f.articleIds.length)
@@ -159,14 +169,24 @@ async function criteriaAndSummaries(
       ),
     });
   if (f.source === 'with') out.push({ kind: 'source', groups: ['h=1'], size: sum(lib, ['h:1']) });
-  return { criteria: out, rows };
+  return out;
 }
 
 const ALL: Criterion = { kind: 'all', groups: ['*'], size: Number.POSITIVE_INFINITY };
 const keptIn = (c: Criterion, code: SortCode) => c.groups.every((g) => isKept(g, code));
 
-async function plan(f: ClaimFilters): Promise<Plan> {
-  const { criteria, rows } = await criteriaAndSummaries(f);
+/**
+ * Which index ranges answer `f`. In the caller's task when no summary is read (`summariesOf`): the
+ * whole library's first page then asks for its facet rows before the caller (the Claims screen's
+ * first render, as a navigation renders) returns.
+ */
+function plan(f: ClaimFilters): Plan | Promise<Plan> {
+  const rows = summariesOf(f);
+  return rows instanceof Promise ? rows.then((r) => planFrom(f, r)) : planFrom(f, rows);
+}
+
+function planFrom(f: ClaimFilters, rows: ReadonlyMap<string, SummaryRow | undefined>): Plan {
+  const criteria = criteriaFrom(f, rows);
   const code = SORT_CODE[f.sort];
   // the smallest criterion kept in the order asked drives; others are checked on each row
   const driver = criteria
@@ -575,14 +595,16 @@ async function walk(
 ): Promise<IdsPage> {
   const single = p.driver.groups.length === 1 && p.exact;
   if (p.matches === 0) return { ids: [], next: null, refs: [] }; // the summaries say nothing matches
-  const byVerdict = after === null ? await verdictOrderPage(p, offset, limit) : null;
+  // (no await where there is nothing to wait for: a page without criteria asks for its first facet
+  // rows in the caller's task)
+  const byVerdict = after === null && p.sets.length > 0 ? await verdictOrderPage(p, offset, limit) : null;
   if (byVerdict) return byVerdict;
   const small = smallCriterion(p, offset + limit + 1);
   if (small) return pageFromRows(p, small, { after, offset, limit });
   const batch = p.exact ? limit + 1 : firstBatch(p, offset + limit + 1);
   // article, speaker and tag criteria besides the driver: their ids (primary keys, one batch
   // each), so a walk reads the keys of its range and only the rows those ids allow
-  const sets = await Promise.all(p.sets.map(idsOf));
+  const sets = p.sets.length > 0 ? await Promise.all(p.sets.map(idsOf)) : [];
   const keep = sets.length > 0 ? (id: string) => sets.every((set) => set.has(id)) : null;
   const streams = p.driver.groups.map(
     (g) => new GroupStream(p, g, after, single ? limit + 1 : batch, single ? offset : 0, keep),
@@ -712,7 +734,8 @@ async function idsPage(
     const ids = all.slice(start, start + limit);
     return { ids, next: start + limit < all.length ? `#${start + limit}` : null };
   }
-  return walk(await plan(f), { after, offset, limit });
+  const planned = plan(f);
+  return walk(planned instanceof Promise ? await planned : planned, { after, offset, limit });
 }
 
 /** One page of rows (with source counts and flags) of the live claims matching `filter`. */
@@ -919,7 +942,10 @@ function named(
  * A page of the Claims table: `listClaims` with each row's speaker name and article title. The
  * page's facet rows name its speakers and articles, so their names are read beside the claims and
  * links, in one transaction (one round trip after the ids, not two); a claim whose speaker or
- * article changed since its facet row was read is named by its own ids, one read later.
+ * article changed since its facet row was read is named by its own ids, one read later. They also
+ * say which claims have a live source: only those claims' links are read, a request each, asked
+ * together (a cursor over the page's ids took a round trip per link and ended after the claims).
+ * A source attached or taken off since is the bridge's: the write invalidates the page.
  */
 export async function listTableClaims(
   filter: ClaimListFilter = {},
@@ -936,12 +962,14 @@ export async function listTableClaims(
     () =>
       Promise.all([
         db.claims.bulkGet(ids as ClaimId[]),
-        db.evidence.where('claimId').anyOf(ids).toArray(),
+        Promise.all(
+          refs.filter((r) => r.h === 1).map((r) => db.evidence.where('claimId').equals(r.id).toArray()),
+        ),
         db.speakers.bulkGet(speakerIds),
         db.articleHeads.bulkGet(articleIds),
       ]),
   );
-  const rows = listItems(claims, evidence);
+  const rows = listItems(claims, evidence.flat());
   const askedSpeakers = new Set<string>(speakerIds);
   const askedArticles = new Set(articleIds);
   const moved = rows.some(

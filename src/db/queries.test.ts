@@ -12,6 +12,7 @@ import {
   articleQueries,
   claimQueries,
   LIBRARY_PAGE,
+  preloadClaimReadModel,
   speakerQueries,
   storageQueries,
 } from './queries';
@@ -420,5 +421,29 @@ describe('counts with tombstones', () => {
       checkedCount: 0,
       speakerCount: 1,
     });
+  });
+});
+
+describe('claimQueries and the read model', () => {
+  test("once the read model is in, a claims count asks IndexedDB in the caller's task, not a task later", async () => {
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    await preloadClaimReadModel();
+    const asked: string[] = [];
+    const get = IDBObjectStore.prototype.get;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['get']>
+    ) {
+      asked.push(this.name);
+      return get.apply(this, args);
+    });
+    try {
+      const count = client().fetchQuery(claimQueries.count({ verdicts: ['unchecked'] }));
+      // no await between: asked while the caller (a navigation's render) still runs
+      expect(asked).toContain('summaries');
+      expect(await count).toBe((await db.claims.toArray()).filter((c) => c.verdict === 'unchecked').length);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

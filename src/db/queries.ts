@@ -255,8 +255,18 @@ export const articleQueries = {
     }),
 };
 
-/** The claims read model loads with the first claims list, not with the Library's first paint. */
-const claimList = () => import('./claim-list');
+type ReadModel = typeof import('./claim-list');
+let readModel: ReadModel | undefined;
+/**
+ * The claims read model, loaded with the Claims screen's chunk or the first claims list, not with
+ * the Library's first paint (`preloadClaimReadModel`). Once it is in, a list or count query asks
+ * for its first rows in the caller's task: an import of a loaded module still answers a task later,
+ * so a query started as a navigation renders would otherwise wait for the whole render to end.
+ */
+export const preloadClaimReadModel = (): Promise<ReadModel> =>
+  readModel ? Promise.resolve(readModel) : import('./claim-list').then((m) => (readModel = m));
+const withReadModel = <T>(read: (m: ReadModel) => Promise<T>): Promise<T> =>
+  readModel ? read(readModel) : preloadClaimReadModel().then(read);
 /** Claims lists read the facets and summaries (kept with claims, evidence and speaker writes). */
 const LIST_TABLES: readonly TableName[] = ['claimFacets', 'summaries', 'evidence', 'speakers', 'sources'];
 const LIST_META: DbQueryMeta = { tables: LIST_TABLES };
@@ -307,35 +317,35 @@ export const claimQueries = {
   list: (filter: ClaimListFilter = {}, { after = null, offset = 0, limit = 100 }: ClaimPageRequest = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'list', claimFilterKey(filter), { after, offset, limit }] as const,
-      queryFn: () => claimList().then((m) => m.listTableClaims(filter, { after, offset, limit })),
+      queryFn: () => withReadModel((m) => m.listTableClaims(filter, { after, offset, limit })),
       meta: TABLE_META,
     }),
   /** The same page with the cursor of the next one. */
   page: (filter: ClaimListFilter = {}, { after = null, limit = 100 }: ClaimPageRequest = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'page', claimFilterKey(filter), { after, limit }] as const,
-      queryFn: () => claimList().then((m) => m.listClaimPage(filter, { after, limit })),
+      queryFn: () => withReadModel((m) => m.listClaimPage(filter, { after, limit })),
       meta: LIST_META,
     }),
   /** The ordered ids of every matching claim (the Claims table's scroll height, ranges, select all). */
   ids: (filter: ClaimListFilter = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'ids', claimFilterKey(filter)] as const,
-      queryFn: () => claimList().then((m) => m.matchingClaimIds(filter)),
+      queryFn: () => withReadModel((m) => m.matchingClaimIds(filter)),
       meta: LIST_META,
     }),
   /** The rows of one window of ids: keyed by its length, first and last id so a shifted list reads again. */
   rows: (ids: readonly ClaimId[]) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'rows', ids.length, ids[0] ?? '', ids.at(-1) ?? ''] as const,
-      queryFn: () => claimList().then((m) => m.claimRows(ids)),
+      queryFn: () => withReadModel((m) => m.claimRows(ids)),
       meta: { tables: ['evidence'] } satisfies DbQueryMeta,
     }),
   /** How many live claims match `filter` (the table's height and header). */
   count: (filter: ClaimListFilter = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'count', claimFilterKey(filter)] as const,
-      queryFn: () => claimList().then((m) => m.countClaims(filter)),
+      queryFn: () => withReadModel((m) => m.countClaims(filter)),
       meta: LIST_META,
     }),
   /** Every tag on a live claim with how many live claims carry it (from the library summary). */

@@ -81,7 +81,13 @@ function heldGrid() {
     const firstPage = list(EMPTY_FILTERS, { offset: 0, limit: 100 }).queryKey;
     await waitFor(() => expect(client.getQueryData(firstPage)).toBeDefined());
   };
-  return { grid: container.querySelector<HTMLElement>('[role="grid"]')!, firstPageIn };
+  /** Whether a page's read has been asked for. */
+  const asked = (page: { offset: number; limit: number }) => {
+    // a disabled observer's query is in the cache too, idle
+    const state = client.getQueryState(list(EMPTY_FILTERS, page).queryKey);
+    return state !== undefined && (state.fetchStatus !== 'idle' || state.data !== undefined);
+  };
+  return { grid: container.querySelector<HTMLElement>('[role="grid"]')!, firstPageIn, asked };
 }
 
 const frame = () =>
@@ -114,4 +120,13 @@ test('the virtualiser knows of every row as soon as the grid is scrolled', async
     grid.dispatchEvent(new Event('scroll'));
   });
   expect(virtualRows(grid)).toBe(100_000);
+});
+
+test('the page below the first rows is read once the frame that shows them is out, not in their render', async () => {
+  const { firstPageIn, asked } = heldGrid();
+  await firstPageIn();
+  // main asked for it in the render that showed the first page
+  expect(asked({ offset: 100, limit: 100 })).toBe(false);
+  await frame();
+  await waitFor(() => expect(asked({ offset: 100, limit: 100 })).toBe(true));
 });

@@ -147,6 +147,19 @@ describe('ClaimsScreen', () => {
     await waitFor(() => expect(within(grid).getAllByText('Alan Billings').length).toBeGreaterThan(0));
   });
 
+  test("the bulk bar's tag fields read the library's tags when focused, not with the first rows", async () => {
+    const client = newClient();
+    heldLists(client);
+    renderScreen(client);
+    const grid = await screen.findByRole('grid', { name: 'Claims' }, { timeout: 10_000 });
+    await waitFor(() => expect(within(grid).getAllByText('Alan Billings').length).toBeGreaterThan(0));
+    const tags = claimQueries.tagCounts().queryKey;
+    expect(client.getQueryState(tags)?.fetchStatus ?? 'idle').toBe('idle');
+    expect(client.getQueryData(tags)).toBeUndefined();
+    fireEvent.focus(screen.getByRole('combobox', { name: 'Tag to add' }));
+    await waitFor(() => expect(client.getQueryData(tags)).toBeDefined());
+  });
+
   test('using the filters asks for the lists at once', async () => {
     const client = newClient();
     const lists = heldLists(client);

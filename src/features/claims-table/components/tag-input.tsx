@@ -13,12 +13,15 @@ type Props = Readonly<{
 
 const NO_TAGS: ReadonlyMap<string, number> = new Map();
 
-/** A tag field completing from the tags already used in the library; a blank tag is refused with a message. */
+/** A tag field completing from the tags already used in the library (read once it is focused); a blank tag is refused with a message. */
 export function TagInput({ label, submitLabel, disabled, onSubmit, inputRef }: Props) {
   const id = useId();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const counts = useQuery(claimQueries.tagCounts()).data ?? NO_TAGS;
+  // The library's tags (its summary row) are read when the field is first focused: the Claims
+  // screen's bulk bar mounts with its first rows, and this read then queued beside theirs.
+  const [wanted, setWanted] = useState(false);
+  const counts = useQuery({ ...claimQueries.tagCounts(), enabled: wanted }).data ?? NO_TAGS;
   const suggestions = suggestTags(counts, value, []);
   const submit = () => {
     const tag = normalizeTag(value);
@@ -44,6 +47,7 @@ export function TagInput({ label, submitLabel, disabled, onSubmit, inputRef }: P
         autoComplete="off"
         aria-invalid={error !== null}
         aria-describedby={error ? `${id}-error` : undefined}
+        onFocus={() => setWanted(true)}
         onChange={(e) => {
           setValue(e.target.value);
           setError(null);

@@ -4,6 +4,7 @@ import type { ClaimId } from '@/core/model/types';
 import type { ClaimFilters } from '@/core/review/filters';
 import type { ClaimTableRow } from '@/db/claim-list';
 import { claimQueries } from '@/db/queries';
+import { usePaintedOnce } from '@/ui/use-after-paint';
 
 export const PAGE_SIZE = 100;
 
@@ -30,7 +31,9 @@ export function useMatchingIdsOnDemand(filters: ClaimFilters): () => Promise<rea
 /**
  * Rows for the visible window only: the pages of PAGE_SIZE covering [first, last], each one bounded
  * read of the read model at its offset, so scrolling never reads the whole match. The page either
- * side is read once those are in, so it never queues ahead of (or beside) the rows on screen.
+ * side is read once those are in, so it never queues ahead of (or beside) the rows on screen; the
+ * first time, once the frame that shows them is out: asked in their render, its requests (a hundred
+ * claims asked by key) held that frame back.
  */
 export function useVisibleRows(filters: ClaimFilters, count: number, first: number, last: number) {
   const pages: number[] = [];
@@ -46,8 +49,9 @@ export function useVisibleRows(filters: ClaimFilters, count: number, first: numb
   const ready = pages
     .filter(inView)
     .every((p) => client.getQueryData(pageQuery(filters, p).queryKey) !== undefined);
+  const painted = usePaintedOnce(ready);
   const results = useQueries({
-    queries: pages.map((p) => ({ ...pageQuery(filters, p), enabled: ready || inView(p) })),
+    queries: pages.map((p) => ({ ...pageQuery(filters, p), enabled: (ready && painted) || inView(p) })),
   });
   // ~300 entries per render: cheap enough to rebuild each time.
   const byIndex = new Map<number, ClaimTableRow>();
