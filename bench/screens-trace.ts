@@ -7,10 +7,17 @@
  * asked and answered (ms after the navigation), its store / index, and how many rows it returned, and
  * when the route's fallback, the screen's loading line and the screen first showed (`BENCH_SETTLE_MS`,
  * default 500, is the wait on the Library before each open).
+ * `timeline` traces runs as `bench:screens` times them (open after navigation, four `j`, a verdict
+ * edit) and prints the page's main-thread tasks from the push to the frame that shows the article,
+ * and from the verdict's change event to the frame that shows it, with the JavaScript sampled in
+ * each window (`BENCH_TRACE_DIR` keeps the traces).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession } from '@playwright/test';
 import { IDB_LOG, type IdbEntry } from './lib/idb-log';
 import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib/profile';
+import { timeline, traced } from './lib/trace-timeline';
 
 type Node = {
   id: number;
@@ -203,7 +210,74 @@ try {
       console.log(`  shown: ${marks.map((m) => `${m.stage} ${f(m.at)}`).join(' · ') || 'nothing tracked'}`);
     }
   }
-  if (what === 'all' || what === 'open') {
+  if (what === 'timeline') {
+    // As bench/screens.ts times them: the open after navigation, four `j`, one verdict edit; each run traced.
+    // Strings, not functions: tsx names a function's inner arrows with a helper the page does not have.
+    const shown = (test: string, mark: string, then = '') =>
+      page.evaluate(`new Promise((resolve) => {
+        const check = () => {
+          if (!(${test})) return;
+          observer.disconnect();
+          performance.mark('${mark}:shown');
+          requestAnimationFrame(() => {
+            performance.mark('${mark}:frame');
+            resolve();
+          });
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document, { subtree: true, childList: true, attributes: true });
+        ${then}
+        check();
+      })`);
+    const OPEN = `document.querySelector('.claim-list .claim-item') !== null && document.querySelector('.article-text .claim-mark') !== null`;
+    for (let i = 0; i < Number(process.env.BENCH_RUNS ?? 3); i++) {
+      await page.goto(`${baseUrl()}/`);
+      await page.waitForSelector('.article-list .article-link', { timeout: 120_000 });
+      const events = await traced(cdp, async () => {
+        await shown(
+          OPEN,
+          'open',
+          `performance.mark('open:push');
+          history.pushState(null, '', ${JSON.stringify(longArticle)});
+          dispatchEvent(new PopStateEvent('popstate'));`,
+        );
+        for (let k = 0; k < 4; k++) {
+          const before = await page.evaluate(() =>
+            document.querySelector('.claim-list .claim-item[data-selected]')?.getAttribute('data-claim-id'),
+          );
+          await page.keyboard.press('j');
+          await page.waitForFunction(
+            (b) =>
+              document
+                .querySelector('.claim-list .claim-item[data-selected]')
+                ?.getAttribute('data-claim-id') !== b,
+            before,
+            { polling: 'raf' },
+          );
+        }
+        const select = page.locator('.claim-list .claim-item[data-selected] select.verdict-select');
+        const next = (await select.inputValue()) === 'in progress' ? 'unchecked' : 'in progress';
+        await page.evaluate(() =>
+          document.addEventListener('change', () => performance.mark('edit:change'), {
+            capture: true,
+            once: true,
+          }),
+        );
+        const edited = shown(
+          `document.querySelector('.claim-list .claim-item[data-selected] select.verdict-select')?.classList.contains('verdict-${next.replace(' ', '-')}') ?? false`,
+          'edit',
+        );
+        await select.selectOption(next);
+        await edited;
+        await page.waitForTimeout(1500);
+      });
+      // BENCH_TRACE_DIR keeps each run's trace (Chrome's trace format: chrome://tracing, Perfetto)
+      const dir = process.env.BENCH_TRACE_DIR;
+      if (dir) writeFileSync(join(dir, `article-${i + 1}.json`), JSON.stringify({ traceEvents: events }));
+      console.log(`== run ${i + 1}\n${timeline(events, 'open:push', 'open:frame')}`);
+      console.log(timeline(events, 'edit:change', 'edit:frame'));
+    }
+  } else if (what === 'all' || what === 'open') {
     const [ms, p] = await profiled(cdp, async () => {
       const t0 = Date.now();
       await page.evaluate((u) => {
