@@ -88,17 +88,104 @@ export function queriesToInvalidate(
   });
 }
 
+/** At most this many rows are read one by one to bring a list up to date in place (`meta.inPlace`). */
+const IN_PLACE_ROWS = 64;
+
+/** The keys of a change given key by key (a put, a delete of known rows); null for a range or too many. */
+export function pointKeys(tree: IntervalTree | undefined, max: number = IN_PLACE_ROWS): string[] | null {
+  if (!tree) return null;
+  const keys: string[] = [];
+  for (const node of RangeSet(tree)) {
+    if (typeof node.from !== 'string' || node.from !== node.to || keys.length === max) return null;
+    keys.push(node.from);
+  }
+  return keys;
+}
+
+type Row = Readonly<Record<string, unknown>> & Readonly<{ id: string }>;
+
+/**
+ * For a query that declares `meta.inPlace`: the rows a change names, when every one is a row the
+ * query holds (by primary key) and the change touches no other table the query reads; else null.
+ */
+function inPlaceKeys(query: Query, changed: Map<TableName, Map<string, IntervalTree>>): string[] | null {
+  const meta = query.meta as DbQueryMeta | undefined;
+  const scope = meta?.scope;
+  // A list no screen shows is only marked out of date, as any other: it is read when shown again.
+  if (!meta?.inPlace || !scope?.rowsInData || query.getObserversCount() === 0) return null;
+  const tables = tablesOf(query);
+  for (const table of changed.keys()) if (table !== scope.table && tables.has(table)) return null;
+  const keys = pointKeys(changed.get(scope.table)?.get(''));
+  const held = rowIds(query.state.data);
+  if (!keys || keys.length === 0 || !held) return null;
+  const holds = new Set(held);
+  return keys.every((k) => holds.has(k)) ? keys : null;
+}
+
+/**
+ * Reads the rows `keys` and puts each in place of the row it replaces in the query's list, when each
+ * is still live, in the query's scope and at the same place in its order; false when one is not (a
+ * delete, a move, a span edit: the whole list is read again). A row that changed in the cache since
+ * the change was seen (a verdict shown before its own write) is left as it is: that write's change
+ * brings it. Nothing is put back over a newer list: a fetch that started meanwhile decides.
+ */
+async function putInPlace(client: QueryClient, query: Query, keys: readonly string[]): Promise<boolean> {
+  const meta = query.meta as DbQueryMeta;
+  const { table, index, key } = meta.scope!;
+  const { orderBy } = meta.inPlace!;
+  const before = query.state.data as readonly Row[];
+  const was = new Map(before.map((row) => [row.id, row]));
+  const rows = (await db.table(table).bulkGet([...keys])) as (Row | undefined)[];
+  const fresh = new Map<string, Row>();
+  for (const [i, row] of rows.entries()) {
+    const old = was.get(keys[i]!);
+    if (!row || !old || row.deletedAt != null || row[index] !== key || row[orderBy] !== old[orderBy]) {
+      return false;
+    }
+    fresh.set(row.id, row);
+  }
+  if (query.state.fetchStatus !== 'idle') return true;
+  const now = query.state.data as readonly Row[] | undefined;
+  if (!now) return true;
+  const next = now.map((row) => (fresh.has(row.id) && was.get(row.id) === row ? fresh.get(row.id)! : row));
+  if (next.some((row, i) => row !== now[i])) client.setQueryData(query.queryKey, next);
+  return true;
+}
+
 /**
  * The one bridge from Dexie to TanStack Query: after every committed write — in this tab,
  * another tab or a worker — invalidates the queries that read a changed table (key starting
- * with the table, or `meta.tables` naming it), skipping scoped queries the write missed.
+ * with the table, or `meta.tables` naming it), skipping scoped queries the write missed. A shown
+ * list with `meta.inPlace` whose rows the write changed in place reads just those rows (a verdict on
+ * one of an article's 1,800 claims reads one claim), in turn with the list's other such reads.
  * Returns the unsubscribe function.
  */
 export function invalidateOnWrite(queryClient: QueryClient): () => void {
+  const queue = new WeakMap<Query, Promise<unknown>>();
+  const invalidate = (stale: ReadonlySet<Query>) =>
+    queryClient.invalidateQueries({ predicate: (query) => stale.has(query) });
+  const inPlace = (query: Query, keys: readonly string[]) => {
+    const run = async () => {
+      const ok =
+        query.state.fetchStatus === 'idle' &&
+        query.state.data !== undefined &&
+        (await putInPlace(queryClient, query, keys).catch(() => false));
+      if (!ok) await invalidate(new Set([query]));
+    };
+    const next = (queue.get(query) ?? Promise.resolve()).then(run);
+    queue.set(query, next);
+  };
   const onMutated = (parts: ObservabilitySet) => {
-    const stale = new Set(queriesToInvalidate(queryClient.getQueryCache().getAll(), parts));
-    if (stale.size === 0) return;
-    void queryClient.invalidateQueries({ predicate: (query) => stale.has(query) });
+    const queries = queriesToInvalidate(queryClient.getQueryCache().getAll(), parts);
+    if (queries.length === 0) return;
+    const changed = changedTables(parts);
+    const stale = new Set<Query>();
+    for (const query of queries) {
+      const keys = query.state.fetchStatus === 'idle' ? inPlaceKeys(query, changed) : null;
+      if (keys) inPlace(query, keys);
+      else stale.add(query);
+    }
+    if (stale.size > 0) void invalidate(stale);
   };
   Dexie.on('storagemutated', onMutated);
   return () => Dexie.on('storagemutated').unsubscribe(onMutated);

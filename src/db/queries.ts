@@ -39,7 +39,16 @@ import {
  *   rows' ids, when `rowsInData`), so a write elsewhere in that table can leave it alone.
  */
 export type QueryScope = Readonly<{ table: TableName; index: string; key: string; rowsInData: boolean }>;
-export type DbQueryMeta = Readonly<{ tables?: readonly TableName[]; scope?: QueryScope }>;
+/**
+ * - `inPlace`: the query's rows (`scope.rowsInData`) are ordered by the field `orderBy`; a write that
+ *   only changes rows it holds, each still live, in scope and at the same `orderBy` value, is read
+ *   row by row and put in place by the bridge (live.ts), not answered by reading the whole list again.
+ */
+export type DbQueryMeta = Readonly<{
+  tables?: readonly TableName[];
+  scope?: QueryScope;
+  inPlace?: Readonly<{ orderBy: string }>;
+}>;
 
 const isLive = <T extends { deletedAt: Timestamp | null }>(row: T | undefined): row is T =>
   row !== undefined && row.deletedAt === null;
@@ -272,8 +281,10 @@ export const claimQueries = {
     queryOptions({
       queryKey: [...claimQueries.byArticleAll(), articleId] as const,
       queryFn: (): Promise<Claim[]> => articleClaimsInPages(articleId),
+      // A verdict (or tag, note…) on one of a long article's claims reads that claim, not all 1,800.
       meta: {
         scope: { table: 'claims', index: 'articleId', key: articleId, rowsInData: true },
+        inPlace: { orderBy: 'start' },
       } satisfies DbQueryMeta,
     }),
   /**
@@ -290,6 +301,7 @@ export const claimQueries = {
         ),
       meta: {
         scope: { table: 'claims', index: 'articleId', key: articleId, rowsInData: true },
+        inPlace: { orderBy: 'start' },
       } satisfies DbQueryMeta,
     }),
   /** One claim (tombstoned too), or null. */
