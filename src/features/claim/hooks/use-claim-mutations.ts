@@ -10,6 +10,7 @@ import {
 } from '@/db/claims';
 import { claimQueries } from '@/db/queries';
 import { createSpeaker, mergeSpeakers, type SpeakerInput, updateSpeaker } from '@/db/speakers';
+import { afterQueuedPaint } from '@/ui/use-after-paint';
 
 /**
  * Mutations wrap repository functions only; the storagemutated bridge refreshes every view (a verdict
@@ -55,11 +56,18 @@ const readAgain = (client: QueryClient, ids: readonly ClaimId[]) =>
     ...ids.map((id) => client.invalidateQueries({ queryKey: claimQueries.detail(id).queryKey, exact: true })),
   ]);
 
+/**
+ * A verdict is written once the frame that shows it is out (the lists' render, asked for by
+ * `showVerdict` with a timeout, comes first): the write's own work (its transaction, history, kept
+ * counts) runs after that frame instead of between the change and it.
+ */
 export const useSetVerdict = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, verdict, expectedUpdatedAt }: Checked & { verdict: Verdict }) =>
-      setClaimVerdict(id, verdict, { expectedUpdatedAt }),
+    mutationFn: async ({ id, verdict, expectedUpdatedAt }: Checked & { verdict: Verdict }) => {
+      await afterQueuedPaint();
+      return setClaimVerdict(id, verdict, { expectedUpdatedAt });
+    },
     onMutate: ({ id, verdict }) => showVerdict(client, [id], verdict),
     onError: (_e, { id }) => readAgain(client, [id]),
   });
@@ -69,8 +77,10 @@ export const useSetVerdict = () => {
 export const useSetVerdicts = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ ids, verdict }: { ids: readonly ClaimId[]; verdict: Verdict }) =>
-      setClaimsVerdict(ids, verdict),
+    mutationFn: async ({ ids, verdict }: { ids: readonly ClaimId[]; verdict: Verdict }) => {
+      await afterQueuedPaint();
+      return setClaimsVerdict(ids, verdict);
+    },
     onMutate: ({ ids, verdict }) => showVerdict(client, ids, verdict),
     onError: (_e, { ids }) => readAgain(client, ids),
   });
