@@ -59,14 +59,21 @@ export function ArticleScreen({
 
   // Derived from the last view when only some claims' other fields changed (a verdict edit): the
   // edited claims are put in place, the long article's claims are not walked again.
+  const lastBase = useRef<ClaimsView | null>(null);
+  const base = useMemo(() => {
+    if (!claims.data) return null;
+    const next = claimsView(claims.data, lastBase.current);
+    lastBase.current = next;
+    return next;
+  }, [claims.data]);
   const last = useRef<ScreenView | null>(null);
   const view = useMemo(() => {
-    if (!claims.data || !speakers.data) return null;
-    const next = screenView(claims.data, speakers.data, claims.complete, last.current);
+    if (!base || !speakers.data) return null;
+    const next = screenView(base, speakers.data, claims.complete, last.current);
     last.current = next;
     return next;
-  }, [claims.data, claims.complete, speakers.data]);
-  const shape = view?.base.shape;
+  }, [base, claims.complete, speakers.data]);
+  const shape = base?.shape;
   const text = article.data?.text;
   const boilerplate = article.data?.boilerplate;
   // What the text's highlights depend on (offsets, speakers, kinds, quotations), not what a verdict
@@ -177,13 +184,13 @@ const isChecked = (c: Claim) => (c.verdict !== 'unchecked' ? 1 : 0);
 
 /** The screen's view of the claims: from `last` when the claims kept their shape (an edit), else afresh. */
 function screenView(
-  claims: readonly Claim[],
+  base: ClaimsView,
   speakers: readonly Speaker[],
   complete: boolean,
   last: ScreenView | null,
 ): ScreenView {
+  const { claims } = base;
   const same = last !== null && last.speakers === speakers && last.complete === complete ? last : null;
-  const base = claimsView(claims, same?.base);
   if (same && base === same.base) return same;
   const pairs = same && base.shape === same.base.shape ? replacedInPlace(same.base.claims, claims) : null;
   const groups = same && pairs ? groupsWith(same.groups, pairs) : null;
