@@ -20,14 +20,6 @@ function afterNextPaint(fn: () => void): () => void {
 }
 
 /**
- * Resolves once the tasks already queued have run (a render TanStack Query asked for with a
- * timeout, say) and the frame after them is out (in a hidden page, a task later): work started
- * after it (a write behind a change already shown) does not hold back the frame that shows the change.
- */
-export const afterQueuedPaint = (): Promise<void> =>
-  new Promise((resolve) => setTimeout(() => afterNextPaint(resolve), 0));
-
-/**
  * `value`, one painted frame after it changes to something other than null (null at once): a part
  * of the screen that follows `value` renders after the frame that shows the change elsewhere, so a
  * costly part (the claim panel mounting) does not hold back a cheap one (the list's highlight).

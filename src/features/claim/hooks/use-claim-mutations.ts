@@ -10,7 +10,6 @@ import {
 } from '@/db/claims';
 import { claimQueries } from '@/db/queries';
 import { createSpeaker, mergeSpeakers, type SpeakerInput, updateSpeaker } from '@/db/speakers';
-import { afterQueuedPaint } from '@/ui/use-after-paint';
 
 /**
  * Mutations wrap repository functions only; the storagemutated bridge refreshes every view (a verdict
@@ -56,18 +55,11 @@ const readAgain = (client: QueryClient, ids: readonly ClaimId[]) =>
     ...ids.map((id) => client.invalidateQueries({ queryKey: claimQueries.detail(id).queryKey, exact: true })),
   ]);
 
-/**
- * A verdict is written once the frame that shows it is out (the lists' render, asked for by
- * `showVerdict` with a timeout, comes first): the write's own work (its transaction, history, kept
- * counts) runs after that frame instead of between the change and it.
- */
 export const useSetVerdict = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, verdict, expectedUpdatedAt }: Checked & { verdict: Verdict }) => {
-      await afterQueuedPaint();
-      return setClaimVerdict(id, verdict, { expectedUpdatedAt });
-    },
+    mutationFn: ({ id, verdict, expectedUpdatedAt }: Checked & { verdict: Verdict }) =>
+      setClaimVerdict(id, verdict, { expectedUpdatedAt }),
     onMutate: ({ id, verdict }) => showVerdict(client, [id], verdict),
     onError: (_e, { id }) => readAgain(client, [id]),
   });
@@ -77,10 +69,8 @@ export const useSetVerdict = () => {
 export const useSetVerdicts = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ ids, verdict }: { ids: readonly ClaimId[]; verdict: Verdict }) => {
-      await afterQueuedPaint();
-      return setClaimsVerdict(ids, verdict);
-    },
+    mutationFn: ({ ids, verdict }: { ids: readonly ClaimId[]; verdict: Verdict }) =>
+      setClaimsVerdict(ids, verdict),
     onMutate: ({ ids, verdict }) => showVerdict(client, ids, verdict),
     onError: (_e, { ids }) => readAgain(client, ids),
   });
