@@ -153,39 +153,52 @@ async function putInPlace(client: QueryClient, query: Query, keys: readonly stri
 }
 
 /**
- * The one bridge from Dexie to TanStack Query: after every committed write — in this tab,
- * another tab or a worker — invalidates the queries that read a changed table (key starting
- * with the table, or `meta.tables` naming it), skipping scoped queries the write missed. A shown
- * list with `meta.inPlace` whose rows the write changed in place reads just those rows (a verdict on
- * one of an article's 1,800 claims reads one claim), in turn with the list's other such reads.
- * Returns the unsubscribe function.
+ * Takes, of the `queries` a write made out of date, the shown lists with `meta.inPlace` whose rows it
+ * changed in place, and brings those up to date by reading just those rows (a verdict on one of an
+ * article's 1,800 claims reads one claim), in turn with the list's other such reads; returns the
+ * others, to invalidate. One per bridge (its queue of reads per list).
  */
-export function invalidateOnWrite(queryClient: QueryClient): () => void {
+export function inPlaceUpdates(
+  queryClient: QueryClient,
+): (queries: readonly Query[], parts: ObservabilitySet) => Set<Query> {
   const queue = new WeakMap<Query, Promise<unknown>>();
-  const invalidate = (stale: ReadonlySet<Query>) =>
-    queryClient.invalidateQueries({ predicate: (query) => stale.has(query) });
   const inPlace = (query: Query, keys: readonly string[]) => {
     const run = async () => {
       const ok =
         query.state.fetchStatus === 'idle' &&
         query.state.data !== undefined &&
         (await putInPlace(queryClient, query, keys).catch(() => false));
-      if (!ok) await invalidate(new Set([query]));
+      if (!ok) await queryClient.invalidateQueries({ predicate: (q) => q === query });
     };
     const next = (queue.get(query) ?? Promise.resolve()).then(run);
     queue.set(query, next);
   };
-  const onMutated = (parts: ObservabilitySet) => {
-    const queries = queriesToInvalidate(queryClient.getQueryCache().getAll(), parts);
-    if (queries.length === 0) return;
-    const changed = changedTables(parts);
+  return (queries, parts) => {
     const stale = new Set<Query>();
+    if (queries.length === 0) return stale;
+    const changed = changedTables(parts);
     for (const query of queries) {
       const keys = query.state.fetchStatus === 'idle' ? inPlaceKeys(query, changed) : null;
       if (keys) inPlace(query, keys);
       else stale.add(query);
     }
-    if (stale.size > 0) void invalidate(stale);
+    return stale;
+  };
+}
+
+/**
+ * The one bridge from Dexie to TanStack Query: after every committed write — in this tab,
+ * another tab or a worker — invalidates the queries that read a changed table (key starting
+ * with the table, or `meta.tables` naming it), skipping scoped queries the write missed, and
+ * bringing shown lists that declare `meta.inPlace` up to date row by row (`inPlaceUpdates`).
+ * Returns the unsubscribe function.
+ */
+export function invalidateOnWrite(queryClient: QueryClient): () => void {
+  const inPlace = inPlaceUpdates(queryClient);
+  const onMutated = (parts: ObservabilitySet) => {
+    const stale = inPlace(queriesToInvalidate(queryClient.getQueryCache().getAll(), parts), parts);
+    if (stale.size === 0) return;
+    void queryClient.invalidateQueries({ predicate: (query) => stale.has(query) });
   };
   Dexie.on('storagemutated', onMutated);
   return () => Dexie.on('storagemutated').unsubscribe(onMutated);
