@@ -2,7 +2,8 @@
  * A CPU profile of the long article's open, `j` and a verdict edit (CDP Profiler), printed as the
  * functions with the most self time and total time. For finding where the article screen's time goes:
  * `E2E_PORT=4215 npx tsx bench/screens-trace.ts [open|j|verdict]` (after bench:screens seeded the profile).
- * `BENCH_COUNTS=1` first prints exact calls per `j` / per verdict edit of each component (precise coverage).
+ * `BENCH_COUNTS=1` first prints exact calls per `j` / per verdict edit of each component and of the walks
+ * over all claims (precise coverage), and the IndexedDB requests per verdict edit.
  * `idb` prints, for three opens after navigation, every IndexedDB request the page made: when it was
  * asked and answered (ms after the navigation), its store / index, and how many rows it returned, and
  * when the route's fallback, the screen's loading line and the screen first showed (`BENCH_SETTLE_MS`,
@@ -95,6 +96,18 @@ type Coverage = {
  * Exact calls per named function of the app's scripts during `run` (V8 precise coverage; counts do not
  * depend on the machine's load): how many times each component rendered, for `BENCH_COUNTS=1`.
  */
+/** Besides components, the article screen's walks over all of an article's claims or its text. */
+const DERIVATIONS = new Set([
+  'quotationsOf',
+  'groupClaimsBySpeaker',
+  'claimNumbers',
+  'highlightRuns',
+  'textBlocks',
+  'shapeOf',
+  'showVerdict',
+  'articleClaimsInPages',
+]);
+
 async function counted(cdp: CDPSession, run: () => Promise<unknown>, per: number) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
@@ -107,7 +120,7 @@ async function counted(cdp: CDPSession, run: () => Promise<unknown>, per: number
     if (!script.url.includes('/assets/')) continue;
     for (const f of script.functions) {
       const n = f.ranges[0]?.count ?? 0;
-      if (n > 0 && /^[A-Z][A-Za-z0-9]+$/.test(f.functionName)) {
+      if (n > 0 && (/^[A-Z][A-Za-z0-9]+$/.test(f.functionName) || DERIVATIONS.has(f.functionName))) {
         calls.set(f.functionName, (calls.get(f.functionName) ?? 0) + n);
       }
     }
@@ -149,8 +162,9 @@ const what = process.argv[2] ?? 'all';
 const profile = await ensureSeededProfile();
 const server = await servePreview();
 const context = await launchProfile();
+if (process.env.BENCH_COUNTS === '1') await context.addInitScript(IDB_LOG);
 if (what === 'idb') {
-  await context.addInitScript(IDB_LOG);
+  if (process.env.BENCH_COUNTS !== '1') await context.addInitScript(IDB_LOG);
   await context.addInitScript(STAGE_MARKS);
 }
 const page = context.pages()[0] ?? (await context.newPage());
@@ -348,7 +362,26 @@ try {
           await page.waitForTimeout(1000);
         }
       };
+      await page.evaluate(() => {
+        (window as unknown as { __idb: IdbEntry[] }).__idb.length = 0;
+      });
       console.log(`== calls per verdict edit (4 edits, 1 s apart):\n${await counted(cdp, edits, 4)}`);
+      // What the edits asked IndexedDB for, per edit: the write and every read after it.
+      const log = await page.evaluate(() => (window as unknown as { __idb: IdbEntry[] }).__idb);
+      const asks = new Map<string, { n: number; rows: number }>();
+      for (const e of log) {
+        const k = `${e.op} ${e.where}`;
+        const a = asks.get(k) ?? { n: 0, rows: 0 };
+        asks.set(k, { n: a.n + 1, rows: a.rows + (e.rows ?? 0) });
+      }
+      console.log(
+        `== IndexedDB requests per verdict edit (rows returned by batch reads):\n${[...asks]
+          .sort((a, b) => b[1].n - a[1].n)
+          .map(
+            ([k, a]) => `  ${(a.n / 4).toFixed(1).padStart(8)}  ${k}${a.rows ? ` (${a.rows / 4} rows)` : ''}`,
+          )
+          .join('\n')}`,
+      );
     }
     const [ms, p] = await profiled(cdp, async () => {
       const t0 = Date.now();
