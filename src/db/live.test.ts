@@ -9,6 +9,7 @@ import { db } from './db';
 import { invalidateOnWrite, queriesToInvalidate } from './live';
 import { setMeta } from './meta';
 import { articleQueries, claimQueries, speakerQueries } from './queries';
+import { updateSpeaker } from './speakers';
 import { undo } from './undo';
 
 let client: QueryClient;
@@ -262,6 +263,32 @@ describe('invalidateOnWrite: a shown article list brought up to date in place', 
     await expect.poll(() => view.list()[0]?.verdict).toBe('false');
     expect(view.list()[1]?.verdict).toBe('true');
     view.unsubscribe();
+  });
+});
+
+describe('invalidateOnWrite: a shown article’s speakers', () => {
+  test('a verdict (a change to the article’s counts) checks the summary’s speakers, not every speaker again; a rename reads them', async () => {
+    const { a } = await twoArticles();
+    const options = speakerQueries.byArticle(a);
+    let reads = 0;
+    const observer = new QueryObserver(client, {
+      ...options,
+      queryFn: (context) => {
+        reads++;
+        return options.queryFn!(context);
+      },
+    });
+    const unsubscribe = observer.subscribe(() => {});
+    await expect.poll(() => observer.getCurrentResult().data).toBeDefined();
+    const claim = (await db.claims.where('articleId').equals(a).first())!;
+    await setClaimVerdict(claim.id, 'false');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reads).toBe(1);
+    const speaker = observer.getCurrentResult().data![0]!;
+    await updateSpeaker(speaker.id, { name: 'Renamed Person' });
+    await expect.poll(() => observer.getCurrentResult().data!.map((s) => s.name)).toContain('Renamed Person');
+    expect(reads).toBe(2);
+    unsubscribe();
   });
 });
 

@@ -123,6 +123,21 @@ function inPlaceKeys(query: Query, changed: Map<TableName, Map<string, IntervalT
 }
 
 /**
+ * A shown query's `meta.stillCurrent`, when the write changed only tables of its `meta.tables` (not
+ * the table its key starts with); else null.
+ */
+function stillCurrentOf(
+  query: Query,
+  changed: Map<TableName, Map<string, IntervalTree>>,
+): ((data: unknown) => Promise<boolean>) | null {
+  const meta = query.meta as DbQueryMeta | undefined;
+  const own = query.queryKey[0];
+  if (!meta?.stillCurrent || query.getObserversCount() === 0 || query.state.data === undefined) return null;
+  for (const table of changed.keys()) if (table === own) return null;
+  return meta.stillCurrent;
+}
+
+/**
  * Reads the rows `keys` and puts each in place of the row it replaces in the query's list, when each
  * is still live, in the query's scope and at the same place in its order; false when one is not (a
  * delete, a move, a span edit: the whole list is read again). A row that changed in the cache since
@@ -173,13 +188,29 @@ export function inPlaceUpdates(
     const next = (queue.get(query) ?? Promise.resolve()).then(run);
     queue.set(query, next);
   };
+  const recheck = (query: Query, stillCurrent: (data: unknown) => Promise<boolean>) => {
+    const run = async () => {
+      const data = query.state.data;
+      const ok =
+        query.state.fetchStatus === 'idle' &&
+        data !== undefined &&
+        (await stillCurrent(data).catch(() => false)) &&
+        query.state.data === data;
+      if (!ok) await queryClient.invalidateQueries({ predicate: (q) => q === query });
+    };
+    const next = (queue.get(query) ?? Promise.resolve()).then(run);
+    queue.set(query, next);
+  };
   return (queries, parts) => {
     const stale = new Set<Query>();
     if (queries.length === 0) return stale;
     const changed = changedTables(parts);
     for (const query of queries) {
-      const keys = query.state.fetchStatus === 'idle' ? inPlaceKeys(query, changed) : null;
+      const idle = query.state.fetchStatus === 'idle';
+      const keys = idle ? inPlaceKeys(query, changed) : null;
+      const stillCurrent = idle && !keys ? stillCurrentOf(query, changed) : null;
       if (keys) inPlace(query, keys);
+      else if (stillCurrent) recheck(query, stillCurrent);
       else stale.add(query);
     }
     return stale;
