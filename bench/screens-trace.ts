@@ -170,6 +170,19 @@ if (what === 'idb') {
 const page = context.pages()[0] ?? (await context.newPage());
 const cdp = await context.newCDPSession(page);
 const longArticle = `/articles/${encodeURIComponent(profile.longArticleId)}`;
+/** Presses `j` and waits until another claim is selected. */
+async function pressJ() {
+  const before = await page.evaluate(() =>
+    document.querySelector('.claim-list .claim-item[data-selected]')?.getAttribute('data-claim-id'),
+  );
+  await page.keyboard.press('j');
+  await page.waitForFunction(
+    (b) =>
+      document.querySelector('.claim-list .claim-item[data-selected]')?.getAttribute('data-claim-id') !== b,
+    before,
+    { polling: 'raf' },
+  );
+}
 const open = () =>
   page.waitForFunction(
     () =>
@@ -255,20 +268,7 @@ try {
           history.pushState(null, '', ${JSON.stringify(longArticle)});
           dispatchEvent(new PopStateEvent('popstate'));`,
         );
-        for (let k = 0; k < 4; k++) {
-          const before = await page.evaluate(() =>
-            document.querySelector('.claim-list .claim-item[data-selected]')?.getAttribute('data-claim-id'),
-          );
-          await page.keyboard.press('j');
-          await page.waitForFunction(
-            (b) =>
-              document
-                .querySelector('.claim-list .claim-item[data-selected]')
-                ?.getAttribute('data-claim-id') !== b,
-            before,
-            { polling: 'raf' },
-          );
-        }
+        for (let k = 0; k < 4; k++) await pressJ();
         const select = page.locator('.claim-list .claim-item[data-selected] select.verdict-select');
         const next = (await select.inputValue()) === 'in progress' ? 'unchecked' : 'in progress';
         await page.evaluate(() =>
@@ -312,18 +312,7 @@ try {
     // Eight `j` presses, each waited for until the selection has moved (`pauseMs` after each).
     const presses = async (pauseMs = 0) => {
       for (let i = 0; i < 8; i++) {
-        const before = await page.evaluate(() =>
-          document.querySelector('.claim-list .claim-item[data-selected]')?.getAttribute('data-claim-id'),
-        );
-        await page.keyboard.press('j');
-        await page.waitForFunction(
-          (b) =>
-            document
-              .querySelector('.claim-list .claim-item[data-selected]')
-              ?.getAttribute('data-claim-id') !== b,
-          before,
-          { polling: 'raf' },
-        );
+        await pressJ();
         if (pauseMs) await page.waitForTimeout(pauseMs);
       }
     };

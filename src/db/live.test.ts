@@ -10,6 +10,7 @@ import { invalidateOnWrite, queriesToInvalidate } from './live';
 import { setMeta } from './meta';
 import { articleQueries, claimQueries, speakerQueries } from './queries';
 import { updateSpeaker } from './speakers';
+import { shownQuery } from './testing/shown-query';
 import { undo } from './undo';
 
 let client: QueryClient;
@@ -157,19 +158,8 @@ describe('invalidateOnWrite with an updating hook subscribed (writes through Dex
 describe('invalidateOnWrite: a shown article list brought up to date in place', () => {
   /** The article's list, shown (observed), counting how often the whole list is read. */
   async function shown(articleId: ArticleId) {
-    const options = claimQueries.byArticle(articleId);
-    let reads = 0;
-    const observer = new QueryObserver(client, {
-      ...options,
-      queryFn: (context) => {
-        reads++;
-        return options.queryFn!(context);
-      },
-    });
-    const unsubscribe = observer.subscribe(() => {});
-    await expect.poll(() => observer.getCurrentResult().data).toBeDefined();
-    const list = () => observer.getCurrentResult().data!;
-    return { list, reads: () => reads, unsubscribe };
+    const view = await shownQuery(client, claimQueries.byArticle(articleId));
+    return { list: view.data, reads: view.reads, unsubscribe: view.unsubscribe };
   }
 
   const stored = async (articleId: ArticleId) =>
@@ -269,26 +259,17 @@ describe('invalidateOnWrite: a shown article list brought up to date in place', 
 describe('invalidateOnWrite: a shown article’s speakers', () => {
   test('a verdict (a change to the article’s counts) checks the summary’s speakers, not every speaker again; a rename reads them', async () => {
     const { a } = await twoArticles();
-    const options = speakerQueries.byArticle(a);
-    let reads = 0;
-    const observer = new QueryObserver(client, {
-      ...options,
-      queryFn: (context) => {
-        reads++;
-        return options.queryFn!(context);
-      },
-    });
-    const unsubscribe = observer.subscribe(() => {});
-    await expect.poll(() => observer.getCurrentResult().data).toBeDefined();
+    const view = await shownQuery(client, speakerQueries.byArticle(a));
+    expect(view.data()).toBeDefined();
     const claim = (await db.claims.where('articleId').equals(a).first())!;
     await setClaimVerdict(claim.id, 'false');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(reads).toBe(1);
-    const speaker = observer.getCurrentResult().data![0]!;
+    expect(view.reads()).toBe(1);
+    const speaker = view.data()[0]!;
     await updateSpeaker(speaker.id, { name: 'Renamed Person' });
-    await expect.poll(() => observer.getCurrentResult().data!.map((s) => s.name)).toContain('Renamed Person');
-    expect(reads).toBe(2);
-    unsubscribe();
+    await expect.poll(() => view.data().map((s) => s.name)).toContain('Renamed Person');
+    expect(view.reads()).toBe(2);
+    view.unsubscribe();
   });
 });
 

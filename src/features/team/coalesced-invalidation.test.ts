@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClaimId, Verdict } from '@/core/model/types';
@@ -7,6 +7,7 @@ import { saveImportedArticle } from '@/db/articles';
 import { setClaimVerdict } from '@/db/claims';
 import { db } from '@/db/db';
 import { articleQueries, claimQueries } from '@/db/queries';
+import { shownQuery } from '@/db/testing/shown-query';
 import {
   BULK_IMPORT_WINDOW_MS,
   CATCH_UP_WINDOW_MS,
@@ -167,24 +168,14 @@ describe('the app’s bridge, held while a bulk writer runs', () => {
 describe('a shown article list, no bulk writer running', () => {
   it('takes a verdict on one of its claims by reading that claim, not the whole list again', async () => {
     const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
-    const options = claimQueries.byArticle(articleId);
-    let reads = 0;
-    const observer = new QueryObserver(client, {
-      ...options,
-      queryFn: (context) => {
-        reads++;
-        return options.queryFn!(context);
-      },
-    });
-    const unsubscribe = observer.subscribe(() => {});
-    await vi.waitFor(() => expect(observer.getCurrentResult().data).toBeDefined());
-    const claim = observer.getCurrentResult().data![1]!;
+    const view = await shownQuery(client, claimQueries.byArticle(articleId));
+    const claim = view.data()[1]!;
     const announced = nextMutation();
     await setClaimVerdict(claim.id, 'false');
     await announced;
-    await vi.waitFor(() => expect(observer.getCurrentResult().data![1]?.verdict).toBe('false'));
-    expect(observer.getCurrentResult().data![1]).toEqual(await db.claims.get(claim.id));
-    expect(reads).toBe(1);
-    unsubscribe();
+    await vi.waitFor(() => expect(view.data()[1]?.verdict).toBe('false'));
+    expect(view.data()[1]).toEqual(await db.claims.get(claim.id));
+    expect(view.reads()).toBe(1);
+    view.unsubscribe();
   });
 });
