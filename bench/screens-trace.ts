@@ -2,15 +2,23 @@
  * A CPU profile of the long article's open, `j` and a verdict edit (CDP Profiler), printed as the
  * functions with the most self time and total time. For finding where the article screen's time goes:
  * `E2E_PORT=4215 npx tsx bench/screens-trace.ts [open|j|verdict]` (after bench:screens seeded the profile).
- * `BENCH_COUNTS=1` first prints exact calls per `j` / per verdict edit of each component (precise coverage).
+ * `BENCH_COUNTS=1` first prints exact calls per `j` / per verdict edit of each component and of the walks
+ * over all claims (precise coverage), and the IndexedDB requests per verdict edit.
  * `idb` prints, for three opens after navigation, every IndexedDB request the page made: when it was
  * asked and answered (ms after the navigation), its store / index, and how many rows it returned, and
  * when the route's fallback, the screen's loading line and the screen first showed (`BENCH_SETTLE_MS`,
  * default 500, is the wait on the Library before each open).
+ * `timeline` traces runs as `bench:screens` times them (open after navigation, four `j`, a verdict
+ * edit) and prints the page's main-thread tasks from the push to the frame that shows the article,
+ * and from the verdict's change event to the frame that shows it, with the JavaScript sampled in
+ * each window (`BENCH_TRACE_DIR` keeps the traces).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession } from '@playwright/test';
 import { IDB_LOG, type IdbEntry } from './lib/idb-log';
 import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib/profile';
+import { timeline, traced } from './lib/trace-timeline';
 
 type Node = {
   id: number;
@@ -88,6 +96,18 @@ type Coverage = {
  * Exact calls per named function of the app's scripts during `run` (V8 precise coverage; counts do not
  * depend on the machine's load): how many times each component rendered, for `BENCH_COUNTS=1`.
  */
+/** Besides components, the article screen's walks over all of an article's claims or its text. */
+const DERIVATIONS = new Set([
+  'quotationsOf',
+  'groupClaimsBySpeaker',
+  'claimNumbers',
+  'highlightRuns',
+  'textBlocks',
+  'shapeOf',
+  'showVerdict',
+  'articleClaimsInPages',
+]);
+
 async function counted(cdp: CDPSession, run: () => Promise<unknown>, per: number) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
@@ -100,7 +120,7 @@ async function counted(cdp: CDPSession, run: () => Promise<unknown>, per: number
     if (!script.url.includes('/assets/')) continue;
     for (const f of script.functions) {
       const n = f.ranges[0]?.count ?? 0;
-      if (n > 0 && /^[A-Z][A-Za-z0-9]+$/.test(f.functionName)) {
+      if (n > 0 && (/^[A-Z][A-Za-z0-9]+$/.test(f.functionName) || DERIVATIONS.has(f.functionName))) {
         calls.set(f.functionName, (calls.get(f.functionName) ?? 0) + n);
       }
     }
@@ -142,13 +162,27 @@ const what = process.argv[2] ?? 'all';
 const profile = await ensureSeededProfile();
 const server = await servePreview();
 const context = await launchProfile();
+if (process.env.BENCH_COUNTS === '1') await context.addInitScript(IDB_LOG);
 if (what === 'idb') {
-  await context.addInitScript(IDB_LOG);
+  if (process.env.BENCH_COUNTS !== '1') await context.addInitScript(IDB_LOG);
   await context.addInitScript(STAGE_MARKS);
 }
 const page = context.pages()[0] ?? (await context.newPage());
 const cdp = await context.newCDPSession(page);
 const longArticle = `/articles/${encodeURIComponent(profile.longArticleId)}`;
+/** Presses `j` and waits until another claim is selected. */
+async function pressJ() {
+  const before = await page.evaluate(() =>
+    document.querySelector('.claim-list .claim-item[data-selected]')?.getAttribute('data-claim-id'),
+  );
+  await page.keyboard.press('j');
+  await page.waitForFunction(
+    (b) =>
+      document.querySelector('.claim-list .claim-item[data-selected]')?.getAttribute('data-claim-id') !== b,
+    before,
+    { polling: 'raf' },
+  );
+}
 const open = () =>
   page.waitForFunction(
     () =>
@@ -203,7 +237,61 @@ try {
       console.log(`  shown: ${marks.map((m) => `${m.stage} ${f(m.at)}`).join(' · ') || 'nothing tracked'}`);
     }
   }
-  if (what === 'all' || what === 'open') {
+  if (what === 'timeline') {
+    // As bench/screens.ts times them: the open after navigation, four `j`, one verdict edit; each run traced.
+    // Strings, not functions: tsx names a function's inner arrows with a helper the page does not have.
+    const shown = (test: string, mark: string, then = '') =>
+      page.evaluate(`new Promise((resolve) => {
+        const check = () => {
+          if (!(${test})) return;
+          observer.disconnect();
+          performance.mark('${mark}:shown');
+          requestAnimationFrame(() => {
+            performance.mark('${mark}:frame');
+            resolve();
+          });
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document, { subtree: true, childList: true, attributes: true });
+        ${then}
+        check();
+      })`);
+    const OPEN = `document.querySelector('.claim-list .claim-item') !== null && document.querySelector('.article-text .claim-mark') !== null`;
+    for (let i = 0; i < Number(process.env.BENCH_RUNS ?? 3); i++) {
+      await page.goto(`${baseUrl()}/`);
+      await page.waitForSelector('.article-list .article-link', { timeout: 120_000 });
+      const events = await traced(cdp, async () => {
+        await shown(
+          OPEN,
+          'open',
+          `performance.mark('open:push');
+          history.pushState(null, '', ${JSON.stringify(longArticle)});
+          dispatchEvent(new PopStateEvent('popstate'));`,
+        );
+        for (let k = 0; k < 4; k++) await pressJ();
+        const select = page.locator('.claim-list .claim-item[data-selected] select.verdict-select');
+        const next = (await select.inputValue()) === 'in progress' ? 'unchecked' : 'in progress';
+        await page.evaluate(() =>
+          document.addEventListener('change', () => performance.mark('edit:change'), {
+            capture: true,
+            once: true,
+          }),
+        );
+        const edited = shown(
+          `document.querySelector('.claim-list .claim-item[data-selected] select.verdict-select')?.classList.contains('verdict-${next.replace(' ', '-')}') ?? false`,
+          'edit',
+        );
+        await select.selectOption(next);
+        await edited;
+        await page.waitForTimeout(1500);
+      });
+      // BENCH_TRACE_DIR keeps each run's trace (Chrome's trace format: chrome://tracing, Perfetto)
+      const dir = process.env.BENCH_TRACE_DIR;
+      if (dir) writeFileSync(join(dir, `article-${i + 1}.json`), JSON.stringify({ traceEvents: events }));
+      console.log(`== run ${i + 1}\n${timeline(events, 'open:push', 'open:frame')}`);
+      console.log(timeline(events, 'edit:change', 'edit:frame'));
+    }
+  } else if (what === 'all' || what === 'open') {
     const [ms, p] = await profiled(cdp, async () => {
       const t0 = Date.now();
       await page.evaluate((u) => {
@@ -224,18 +312,7 @@ try {
     // Eight `j` presses, each waited for until the selection has moved (`pauseMs` after each).
     const presses = async (pauseMs = 0) => {
       for (let i = 0; i < 8; i++) {
-        const before = await page.evaluate(() =>
-          document.querySelector('.claim-list .claim-item[data-selected]')?.getAttribute('data-claim-id'),
-        );
-        await page.keyboard.press('j');
-        await page.waitForFunction(
-          (b) =>
-            document
-              .querySelector('.claim-list .claim-item[data-selected]')
-              ?.getAttribute('data-claim-id') !== b,
-          before,
-          { polling: 'raf' },
-        );
+        await pressJ();
         if (pauseMs) await page.waitForTimeout(pauseMs);
       }
     };
@@ -274,7 +351,26 @@ try {
           await page.waitForTimeout(1000);
         }
       };
+      await page.evaluate(() => {
+        (window as unknown as { __idb: IdbEntry[] }).__idb.length = 0;
+      });
       console.log(`== calls per verdict edit (4 edits, 1 s apart):\n${await counted(cdp, edits, 4)}`);
+      // What the edits asked IndexedDB for, per edit: the write and every read after it.
+      const log = await page.evaluate(() => (window as unknown as { __idb: IdbEntry[] }).__idb);
+      const asks = new Map<string, { n: number; rows: number }>();
+      for (const e of log) {
+        const k = `${e.op} ${e.where}`;
+        const a = asks.get(k) ?? { n: 0, rows: 0 };
+        asks.set(k, { n: a.n + 1, rows: a.rows + (e.rows ?? 0) });
+      }
+      console.log(
+        `== IndexedDB requests per verdict edit (rows returned by batch reads):\n${[...asks]
+          .sort((a, b) => b[1].n - a[1].n)
+          .map(
+            ([k, a]) => `  ${(a.n / 4).toFixed(1).padStart(8)}  ${k}${a.rows ? ` (${a.rows / 4} rows)` : ''}`,
+          )
+          .join('\n')}`,
+      );
     }
     const [ms, p] = await profiled(cdp, async () => {
       const t0 = Date.now();

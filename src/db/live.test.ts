@@ -9,6 +9,9 @@ import { db } from './db';
 import { invalidateOnWrite, queriesToInvalidate } from './live';
 import { setMeta } from './meta';
 import { articleQueries, claimQueries, speakerQueries } from './queries';
+import { updateSpeaker } from './speakers';
+import { shownQuery } from './testing/shown-query';
+import { undo } from './undo';
 
 let client: QueryClient;
 let stop: () => void;
@@ -150,6 +153,124 @@ describe('invalidateOnWrite with an updating hook subscribed (writes through Dex
       expect(invalidated(claimQueries.byArticle(b).queryKey)).toBe(false);
     });
   }
+});
+
+describe('invalidateOnWrite: a shown article list brought up to date in place', () => {
+  /** The article's list, shown (observed), counting how often the whole list is read. */
+  async function shown(articleId: ArticleId) {
+    const view = await shownQuery(client, claimQueries.byArticle(articleId));
+    return { list: view.data, reads: view.reads, unsubscribe: view.unsubscribe };
+  }
+
+  const stored = async (articleId: ArticleId) =>
+    (
+      await db.claims
+        .where('[articleId+start]')
+        .between([articleId, Dexie.minKey], [articleId, Dexie.maxKey])
+        .toArray()
+    ).filter((c) => c.deletedAt === null);
+
+  test('a verdict on one claim reads that claim, not the whole list again; the list is what is stored', async () => {
+    const { a } = await twoArticles();
+    const view = await shown(a);
+    const before = view.list();
+    const claim = before[1]!;
+    const announced = nextMutation();
+    await setClaimVerdict(claim.id, 'false');
+    await announced;
+    await expect.poll(() => view.list()[1]?.verdict).toBe('false');
+    expect(view.list()).toEqual(await stored(a));
+    expect(view.reads()).toBe(1);
+    // the other claims are the same objects: only the edited claim's row renders again
+    expect(
+      view
+        .list()
+        .filter((c, i) => c !== before[i])
+        .map((c) => c.id),
+    ).toEqual([claim.id]);
+    view.unsubscribe();
+  });
+
+  test('a pulled write (a teammate’s edit, an older clock) and an undo update the shown list in place', async () => {
+    const { a } = await twoArticles();
+    const view = await shown(a);
+    const row = view.list()[0]!;
+    await db.claims.put({
+      ...row,
+      verdict: 'true',
+      notes: 'from a teammate',
+      updatedAt: row.updatedAt - 60_000,
+    });
+    await expect.poll(() => view.list()[0]?.notes).toBe('from a teammate');
+    await setClaimVerdict(row.id, 'misleading');
+    await expect.poll(() => view.list()[0]?.verdict).toBe('misleading');
+    await undo();
+    await expect.poll(() => view.list()[0]?.verdict).toBe('true');
+    expect(view.list()).toEqual(await stored(a));
+    expect(view.reads()).toBe(1);
+    view.unsubscribe();
+  });
+
+  for (const [what, write] of [
+    ['a delete', (id: ClaimId) => softDeleteClaim(id)],
+    ['a span edit', (id: ClaimId) => updateClaim(id, { start: 0, end: 12 })],
+  ] as const) {
+    test(`${what} reads the whole list again`, async () => {
+      const { a } = await twoArticles();
+      const view = await shown(a);
+      const announced = nextMutation();
+      await write(view.list()[2]!.id);
+      await announced;
+      await expect.poll(() => view.reads()).toBe(2);
+      await expect.poll(async () => view.list()).toEqual(await stored(a));
+      view.unsubscribe();
+    });
+  }
+
+  test('a new claim in the article reads the whole list again', async () => {
+    const { a } = await twoArticles();
+    const view = await shown(a);
+    const row = view.list()[0]!;
+    await db.claims.add({ ...row, id: 'added-by-hand' as ClaimId, start: row.start + 1 });
+    await expect.poll(() => view.reads()).toBe(2);
+    await expect.poll(() => view.list().some((c) => c.id === 'added-by-hand')).toBe(true);
+    view.unsubscribe();
+  });
+
+  test('a verdict shown before its own write is kept when another claim’s write is read in place', async () => {
+    const { a } = await twoArticles();
+    const view = await shown(a);
+    const [first, second] = view.list();
+    const announced = nextMutation();
+    await setClaimVerdict(first!.id, 'false');
+    await announced;
+    // the screen shows a second verdict at once, before its write (showVerdict), while the first is read
+    const key = claimQueries.byArticle(a).queryKey;
+    client.setQueryData(
+      key,
+      view.list().map((c) => (c.id === second!.id ? { ...c, verdict: 'true' as const } : c)),
+    );
+    await expect.poll(() => view.list()[0]?.verdict).toBe('false');
+    expect(view.list()[1]?.verdict).toBe('true');
+    view.unsubscribe();
+  });
+});
+
+describe('invalidateOnWrite: a shown article’s speakers', () => {
+  test('a verdict (a change to the article’s counts) checks the summary’s speakers, not every speaker again; a rename reads them', async () => {
+    const { a } = await twoArticles();
+    const view = await shownQuery(client, speakerQueries.byArticle(a));
+    expect(view.data()).toBeDefined();
+    const claim = (await db.claims.where('articleId').equals(a).first())!;
+    await setClaimVerdict(claim.id, 'false');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(view.reads()).toBe(1);
+    const speaker = view.data()[0]!;
+    await updateSpeaker(speaker.id, { name: 'Renamed Person' });
+    await expect.poll(() => view.data().map((s) => s.name)).toContain('Renamed Person');
+    expect(view.reads()).toBe(2);
+    view.unsubscribe();
+  });
 });
 
 describe('queriesToInvalidate', () => {

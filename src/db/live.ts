@@ -88,15 +88,146 @@ export function queriesToInvalidate(
   });
 }
 
+/** At most this many rows are read one by one to bring a list up to date in place (`meta.inPlace`). */
+const IN_PLACE_ROWS = 64;
+
+/** The keys of a change given key by key (a put, a delete of known rows); null for a range or too many. */
+export function pointKeys(tree: IntervalTree | undefined, max: number = IN_PLACE_ROWS): string[] | null {
+  if (!tree) return null;
+  const keys: string[] = [];
+  for (const node of RangeSet(tree)) {
+    if (typeof node.from !== 'string' || node.from !== node.to || keys.length === max) return null;
+    keys.push(node.from);
+  }
+  return keys;
+}
+
+type Row = Readonly<Record<string, unknown>> & Readonly<{ id: string }>;
+
+/**
+ * For a query that declares `meta.inPlace`: the rows a change names, when every one is a row the
+ * query holds (by primary key) and the change touches no other table the query reads; else null.
+ */
+function inPlaceKeys(query: Query, changed: Map<TableName, Map<string, IntervalTree>>): string[] | null {
+  const meta = query.meta as DbQueryMeta | undefined;
+  const scope = meta?.scope;
+  // A list no screen shows is only marked out of date, as any other: it is read when shown again.
+  if (!meta?.inPlace || !scope?.rowsInData || query.getObserversCount() === 0) return null;
+  const tables = tablesOf(query);
+  for (const table of changed.keys()) if (table !== scope.table && tables.has(table)) return null;
+  const keys = pointKeys(changed.get(scope.table)?.get(''));
+  const held = rowIds(query.state.data);
+  if (!keys || keys.length === 0 || !held) return null;
+  const holds = new Set(held);
+  return keys.every((k) => holds.has(k)) ? keys : null;
+}
+
+/**
+ * A shown query's `meta.stillCurrent`, when the write changed only tables of its `meta.tables` (not
+ * the table its key starts with); else null.
+ */
+function stillCurrentOf(
+  query: Query,
+  changed: Map<TableName, Map<string, IntervalTree>>,
+): ((data: unknown) => Promise<boolean>) | null {
+  const meta = query.meta as DbQueryMeta | undefined;
+  const own = query.queryKey[0];
+  if (!meta?.stillCurrent || query.getObserversCount() === 0 || query.state.data === undefined) return null;
+  for (const table of changed.keys()) if (table === own) return null;
+  return meta.stillCurrent;
+}
+
+/**
+ * Reads the rows `keys` and puts each in place of the row it replaces in the query's list, when each
+ * is still live, in the query's scope and at the same place in its order; false when one is not (a
+ * delete, a move, a span edit: the whole list is read again). A row that changed in the cache since
+ * the change was seen (a verdict shown before its own write) is left as it is: that write's change
+ * brings it. Nothing is put back over a newer list: a fetch that started meanwhile decides.
+ */
+async function putInPlace(client: QueryClient, query: Query, keys: readonly string[]): Promise<boolean> {
+  const meta = query.meta as DbQueryMeta;
+  const { table, index, key } = meta.scope!;
+  const { orderBy } = meta.inPlace!;
+  const before = query.state.data as readonly Row[];
+  const was = new Map(before.map((row) => [row.id, row]));
+  const rows = (await db.table(table).bulkGet([...keys])) as (Row | undefined)[];
+  const fresh = new Map<string, Row>();
+  for (const [i, row] of rows.entries()) {
+    const old = was.get(keys[i]!);
+    if (!row || !old || row.deletedAt != null || row[index] !== key || row[orderBy] !== old[orderBy]) {
+      return false;
+    }
+    fresh.set(row.id, row);
+  }
+  if (query.state.fetchStatus !== 'idle') return true;
+  const now = query.state.data as readonly Row[] | undefined;
+  if (!now) return true;
+  const next = now.map((row) => (fresh.has(row.id) && was.get(row.id) === row ? fresh.get(row.id)! : row));
+  if (next.some((row, i) => row !== now[i])) client.setQueryData(query.queryKey, next);
+  return true;
+}
+
+/**
+ * Takes, of the `queries` a write made out of date, the shown lists with `meta.inPlace` whose rows it
+ * changed in place, and brings those up to date by reading just those rows (a verdict on one of an
+ * article's 1,800 claims reads one claim), in turn with the list's other such reads; returns the
+ * others, to invalidate. One per bridge (its queue of reads per list).
+ */
+export function inPlaceUpdates(
+  queryClient: QueryClient,
+): (queries: readonly Query[], parts: ObservabilitySet) => Set<Query> {
+  const queue = new WeakMap<Query, Promise<unknown>>();
+  const inPlace = (query: Query, keys: readonly string[]) => {
+    const run = async () => {
+      const ok =
+        query.state.fetchStatus === 'idle' &&
+        query.state.data !== undefined &&
+        (await putInPlace(queryClient, query, keys).catch(() => false));
+      if (!ok) await queryClient.invalidateQueries({ predicate: (q) => q === query });
+    };
+    const next = (queue.get(query) ?? Promise.resolve()).then(run);
+    queue.set(query, next);
+  };
+  const recheck = (query: Query, stillCurrent: (data: unknown) => Promise<boolean>) => {
+    const run = async () => {
+      const data = query.state.data;
+      const ok =
+        query.state.fetchStatus === 'idle' &&
+        data !== undefined &&
+        (await stillCurrent(data).catch(() => false)) &&
+        query.state.data === data;
+      if (!ok) await queryClient.invalidateQueries({ predicate: (q) => q === query });
+    };
+    const next = (queue.get(query) ?? Promise.resolve()).then(run);
+    queue.set(query, next);
+  };
+  return (queries, parts) => {
+    const stale = new Set<Query>();
+    if (queries.length === 0) return stale;
+    const changed = changedTables(parts);
+    for (const query of queries) {
+      const idle = query.state.fetchStatus === 'idle';
+      const keys = idle ? inPlaceKeys(query, changed) : null;
+      const stillCurrent = idle && !keys ? stillCurrentOf(query, changed) : null;
+      if (keys) inPlace(query, keys);
+      else if (stillCurrent) recheck(query, stillCurrent);
+      else stale.add(query);
+    }
+    return stale;
+  };
+}
+
 /**
  * The one bridge from Dexie to TanStack Query: after every committed write — in this tab,
  * another tab or a worker — invalidates the queries that read a changed table (key starting
- * with the table, or `meta.tables` naming it), skipping scoped queries the write missed.
+ * with the table, or `meta.tables` naming it), skipping scoped queries the write missed, and
+ * bringing shown lists that declare `meta.inPlace` up to date row by row (`inPlaceUpdates`).
  * Returns the unsubscribe function.
  */
 export function invalidateOnWrite(queryClient: QueryClient): () => void {
+  const inPlace = inPlaceUpdates(queryClient);
   const onMutated = (parts: ObservabilitySet) => {
-    const stale = new Set(queriesToInvalidate(queryClient.getQueryCache().getAll(), parts));
+    const stale = inPlace(queriesToInvalidate(queryClient.getQueryCache().getAll(), parts), parts);
     if (stale.size === 0) return;
     void queryClient.invalidateQueries({ predicate: (query) => stale.has(query) });
   };

@@ -158,7 +158,7 @@ describe('articleQueries', () => {
       expect(q.staleTime).toBeUndefined();
       expect(q.networkMode).toBeUndefined();
     }
-    expect(speakerQueries.byArticle('a' as ArticleId).meta).toEqual({ tables: ['summaries'] });
+    expect(speakerQueries.byArticle('a' as ArticleId).meta).toMatchObject({ tables: ['summaries'] });
     expect(claimQueries.byArticle('a' as ArticleId).queryKey).toEqual(['claims', 'byArticle', 'a']);
   });
 });

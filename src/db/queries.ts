@@ -39,7 +39,20 @@ import {
  *   rows' ids, when `rowsInData`), so a write elsewhere in that table can leave it alone.
  */
 export type QueryScope = Readonly<{ table: TableName; index: string; key: string; rowsInData: boolean }>;
-export type DbQueryMeta = Readonly<{ tables?: readonly TableName[]; scope?: QueryScope }>;
+/**
+ * - `inPlace`: the query's rows (`scope.rowsInData`) are ordered by the field `orderBy`; a write that
+ *   only changes rows it holds, each still live, in scope and at the same `orderBy` value, is read
+ *   row by row and put in place by the bridge (live.ts), not answered by reading the whole list again.
+ * - `stillCurrent`: for a write to `tables` only (not the table its key starts with), whether the
+ *   query's data is still what a read would give (a cheaper read than the query's own); a shown
+ *   query whose answer is true is left as it is.
+ */
+export type DbQueryMeta = Readonly<{
+  tables?: readonly TableName[];
+  scope?: QueryScope;
+  inPlace?: Readonly<{ orderBy: string }>;
+  stillCurrent?: (data: unknown) => Promise<boolean>;
+}>;
 
 const isLive = <T extends { deletedAt: Timestamp | null }>(row: T | undefined): row is T =>
   row !== undefined && row.deletedAt === null;
@@ -282,8 +295,10 @@ export const claimQueries = {
     queryOptions({
       queryKey: [...claimQueries.byArticleAll(), articleId] as const,
       queryFn: (): Promise<Claim[]> => articleClaimsInPages(articleId),
+      // A verdict (or tag, note…) on one of a long article's claims reads that claim, not all 1,800.
       meta: {
         scope: { table: 'claims', index: 'articleId', key: articleId, rowsInData: true },
+        inPlace: { orderBy: 'start' },
       } satisfies DbQueryMeta,
     }),
   /**
@@ -300,6 +315,7 @@ export const claimQueries = {
         ),
       meta: {
         scope: { table: 'claims', index: 'articleId', key: articleId, rowsInData: true },
+        inPlace: { orderBy: 'start' },
       } satisfies DbQueryMeta,
     }),
   /** One claim (tombstoned too), or null. */
@@ -375,6 +391,10 @@ export const claimQueries = {
     }),
 };
 
+/** The speaker ids of the article's summary each speakers list was read from (`stillCurrent`). */
+const speakerKeysRead = new WeakMap<readonly Speaker[], string>();
+const speakerKeys = (ids: readonly string[]) => [...ids].sort().join('\n');
+
 export const speakerQueries = {
   all: () => ['speakers'] as const,
   /** The live speakers of an article's live claims, by name. */
@@ -385,9 +405,18 @@ export const speakerQueries = {
         db.transaction('r', [db.summaries, db.speakers], async (): Promise<Speaker[]> => {
           const ids = keysOf(await db.summaries.get(articleScope(articleId)), 's:') as SpeakerId[];
           const speakers = (await db.speakers.bulkGet(ids)).filter(isLive);
-          return speakers.sort((a, b) => a.name.localeCompare(b.name));
+          const sorted = speakers.sort((a, b) => a.name.localeCompare(b.name));
+          speakerKeysRead.set(sorted, speakerKeys(ids));
+          return sorted;
         }),
-      meta: { tables: ['summaries'] } satisfies DbQueryMeta,
+      // A verdict edit changes the article's summary (its counts), rarely its speakers: one read of
+      // the summary says whether the ~500 speaker reads would give the same list.
+      meta: {
+        tables: ['summaries'],
+        stillCurrent: async (data) =>
+          speakerKeysRead.get(data as Speaker[]) ===
+          speakerKeys(keysOf(await db.summaries.get(articleScope(articleId)), 's:')),
+      } satisfies DbQueryMeta,
     }),
   /** Every live speaker in the library, by name. */
   list: () =>

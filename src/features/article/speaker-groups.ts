@@ -1,3 +1,5 @@
+import { replaced } from '@/core/review/claims-view';
+
 /** Groups an article's claims by speaker, in the order speakers first appear in the text. */
 
 type ClaimLike = Readonly<{ id: string; start: number; speakerId: string | null }>;
@@ -39,4 +41,22 @@ export function groupClaimsBySpeaker<C extends ClaimLike>(
   }
   // The unattributed group goes last, whatever its first claim.
   return [...groups.filter((g) => g.speakerId !== null), ...groups.filter((g) => g.speakerId === null)];
+}
+
+/**
+ * `groups` with each pair's claim put in place of the claim it replaces (the same speaker and offset:
+ * `replacedInPlace`), the other groups kept as they are; null when a replaced claim is in no group.
+ */
+export function groupsWith<C extends ClaimLike>(
+  groups: readonly SpeakerGroup<C>[],
+  pairs: readonly (readonly [C, C])[],
+): readonly SpeakerGroup<C>[] | null {
+  let next = groups;
+  for (const [was, now] of pairs) {
+    const i = next.findIndex((g) => g.claims.includes(was));
+    if (i < 0) return null;
+    const group = next[i]!;
+    next = replaced(next, group, { ...group, claims: replaced(group.claims, was, now) });
+  }
+  return next;
 }

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClaimId, Verdict } from '@/core/model/types';
 import { saveImportedArticle } from '@/db/articles';
 import { setClaimVerdict } from '@/db/claims';
+import { db } from '@/db/db';
 import { articleQueries, claimQueries } from '@/db/queries';
+import { shownQuery } from '@/db/testing/shown-query';
 import {
   BULK_IMPORT_WINDOW_MS,
   CATCH_UP_WINDOW_MS,
@@ -160,5 +162,20 @@ describe('the app’s bridge, held while a bulk writer runs', () => {
     expect(app.getQueryState(articleQueries.list().queryKey)?.isInvalidated).toBe(false);
     useUiStore.getState().bulkImportRunningChanged(false);
     expect(app.getQueryState(articleQueries.list().queryKey)?.isInvalidated).toBe(true);
+  });
+});
+
+describe('a shown article list, no bulk writer running', () => {
+  it('takes a verdict on one of its claims by reading that claim, not the whole list again', async () => {
+    const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const view = await shownQuery(client, claimQueries.byArticle(articleId));
+    const claim = view.data()[1]!;
+    const announced = nextMutation();
+    await setClaimVerdict(claim.id, 'false');
+    await announced;
+    await vi.waitFor(() => expect(view.data()[1]?.verdict).toBe('false'));
+    expect(view.data()[1]).toEqual(await db.claims.get(claim.id));
+    expect(view.reads()).toBe(1);
+    view.unsubscribe();
   });
 });

@@ -1,6 +1,6 @@
 import type { Query, QueryClient } from '@tanstack/react-query';
 import { Dexie, type ObservabilitySet } from 'dexie';
-import { queriesToInvalidate } from '@/db/live';
+import { inPlaceUpdates, queriesToInvalidate } from '@/db/live';
 
 /** While a team sync catches up, queries are invalidated at most once per this many milliseconds. */
 export const CATCH_UP_WINDOW_MS = 1_000;
@@ -35,10 +35,12 @@ type Options = Readonly<{
  * catching up, a bulk import), the queries its batches make out of date are gathered and
  * invalidated together once per window (and once more when it ends), instead of every query
  * refetching after every batch. Otherwise (always, for someone who never connects a team nor
- * imports a corpus) each write invalidates at once, as before.
+ * imports a corpus) each write invalidates at once, as before, a shown list with `meta.inPlace`
+ * reading only the rows the write changed in place (`inPlaceUpdates`).
  */
 export function invalidateOnWriteCoalesced(queryClient: QueryClient, options: Options): () => void {
   const held = new Set<Query>();
+  const inPlace = inPlaceUpdates(queryClient);
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const invalidate = (stale: ReadonlySet<Query>) => {
@@ -57,7 +59,7 @@ export function invalidateOnWriteCoalesced(queryClient: QueryClient, options: Op
     const stale = queriesToInvalidate(queryClient.getQueryCache().getAll(), parts);
     const windowMs = options.holdWindowMs();
     if (windowMs === null && timer === null) {
-      invalidate(new Set(stale));
+      invalidate(inPlace(stale, parts));
       return;
     }
     for (const q of stale) held.add(q);

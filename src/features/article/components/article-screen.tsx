@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { type ComponentType, type ReactNode, useMemo } from 'react';
+import { type ComponentType, type ReactNode, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
-import type { ArticleId, Claim, Verdict } from '@/core/model/types';
+import type { ArticleId, Claim, Speaker, Verdict } from '@/core/model/types';
+import { type ClaimsView, claimsView, replacedInPlace } from '@/core/review/claims-view';
 import { kindLabel } from '@/core/review/kinds';
-import { claimNumbers } from '@/core/review/numbers';
-import { partLabel, quotationsOf } from '@/core/review/quotations';
+import { partLabel } from '@/core/review/quotations';
 import { describeDbError } from '@/db/errors';
 import { articleMutations } from '@/db/mutations';
 import { ArticleHeader } from '@/features/article/components/article-header';
@@ -19,7 +19,7 @@ import {
   useArticleSpeakers,
 } from '@/features/article/hooks/use-article-data';
 import { useClaimKeys } from '@/features/article/hooks/use-claim-keys';
-import { groupClaimsBySpeaker } from '@/features/article/speaker-groups';
+import { groupClaimsBySpeaker, groupsWith, type SpeakerGroup } from '@/features/article/speaker-groups';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
 import { StatusMessage } from '@/ui/status-message';
 
@@ -57,29 +57,33 @@ export function ArticleScreen({
   const counts = useArticleCounts(articleId);
   const restore = useMutation(articleMutations.restore());
 
-  // What the text's highlights depend on (offsets, speakers, kinds, quotations), not what a verdict
-  // edit changes: a verdict re-renders the list, not the 300 KB of highlighted text.
-  const shapeKey = useMemo(() => (claims.data ? claims.data.map(shapeOf).join('\n') : null), [claims.data]);
+  // Derived from the last view when only some claims' other fields changed (a verdict edit): the
+  // edited claims are put in place, the long article's claims are not walked again.
+  const lastBase = useRef<ClaimsView | null>(null);
+  const base = useMemo(() => {
+    if (!claims.data) return null;
+    const next = claimsView(claims.data, lastBase.current);
+    lastBase.current = next;
+    return next;
+  }, [claims.data]);
+  const last = useRef<ScreenView | null>(null);
+  const view = useMemo(() => {
+    if (!base || !speakers.data) return null;
+    const next = screenView(base, speakers.data, claims.complete, last.current);
+    last.current = next;
+    return next;
+  }, [base, claims.complete, speakers.data]);
+  const shape = base?.shape;
   const text = article.data?.text;
   const boilerplate = article.data?.boilerplate;
+  // What the text's highlights depend on (offsets, speakers, kinds, quotations), not what a verdict
+  // edit changes: a verdict re-renders the list, not the 300 KB of highlighted text.
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when the shape changes, not on every claims array.
   const runs = useMemo(
     () =>
       text !== undefined && boilerplate && claims.data ? highlightRuns(text, claims.data, boilerplate) : null,
-    [text, boilerplate, shapeKey],
+    [text, boilerplate, shape],
   );
-  const view = useMemo(() => {
-    if (!claims.data || !speakers.data) return null;
-    const groups = groupClaimsBySpeaker(claims.data, speakers.data);
-    const quotations = quotationsOf(claims.data);
-    // j / k move by quotation: from any part to the next quotation's first part.
-    const ordered = quotations.list.map((q) => q.id);
-    const leadOf = new Map<string, string>();
-    for (const q of quotations.list) for (const p of q.parts) leadOf.set(p.id, q.id);
-    const numbers = claims.complete ? claimNumbers(claims.data) : firstNumbers(claims.data);
-    const checked = claims.data.filter((c) => c.verdict !== 'unchecked').length;
-    return { groups, quotations, ordered, leadOf, numbers, checked };
-  }, [claims.data, claims.complete, speakers.data]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the looks change with the shape, not with verdicts.
   const looks = useMemo(() => {
     const map = new Map<string, ClaimLook>();
@@ -87,7 +91,7 @@ export function ArticleScreen({
     for (const g of view.groups) {
       const swatch = g.colourIndex < 0 ? NEUTRAL_SWATCH : swatchAt(g.colourIndex);
       for (const c of g.claims) {
-        const q = view.quotations.of.get(c.id);
+        const q = view.base.quotations.of.get(c.id);
         map.set(c.id, {
           swatch,
           speaker: g.name,
@@ -98,7 +102,7 @@ export function ArticleScreen({
       }
     }
     return map;
-  }, [shapeKey, speakers.data, view === null]);
+  }, [shape, speakers.data]);
 
   const error = article.error ?? claims.error ?? speakers.error ?? counts.error;
   if (error) return <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>;
@@ -152,7 +156,7 @@ export function ArticleScreen({
         <ClaimList
           groups={view.groups}
           numbers={view.numbers}
-          quotations={view.quotations}
+          quotations={view.base.quotations}
           complete={claims.complete}
           ClaimBadge={ClaimBadge}
           onVerdict={onVerdict}
@@ -162,6 +166,51 @@ export function ArticleScreen({
       </div>
     </div>
   );
+}
+
+type ScreenView = Readonly<{
+  base: ClaimsView;
+  speakers: readonly Speaker[];
+  complete: boolean;
+  groups: readonly SpeakerGroup<Claim>[];
+  /** j / k move by quotation: from any part to the next quotation's first part. */
+  ordered: readonly string[];
+  leadOf: ReadonlyMap<string, string>;
+  numbers: ReadonlyMap<string, number>;
+  checked: number;
+}>;
+
+const isChecked = (c: Claim) => (c.verdict !== 'unchecked' ? 1 : 0);
+
+/** The screen's view of the claims: from `last` when the claims kept their shape (an edit), else afresh. */
+function screenView(
+  base: ClaimsView,
+  speakers: readonly Speaker[],
+  complete: boolean,
+  last: ScreenView | null,
+): ScreenView {
+  const { claims } = base;
+  const same = last !== null && last.speakers === speakers && last.complete === complete ? last : null;
+  if (same && base === same.base) return same;
+  const pairs = same && base.shape === same.base.shape ? replacedInPlace(same.base.claims, claims) : null;
+  const groups = same && pairs ? groupsWith(same.groups, pairs) : null;
+  if (same && pairs && groups) {
+    const checked = pairs.reduce((n, [was, now]) => n - isChecked(was) + isChecked(now), same.checked);
+    return { ...same, base, groups, checked };
+  }
+  const ordered = base.quotations.list.map((q) => q.id);
+  const leadOf = new Map<string, string>();
+  for (const q of base.quotations.list) for (const p of q.parts) leadOf.set(p.id, q.id);
+  return {
+    base,
+    speakers,
+    complete,
+    groups: groupClaimsBySpeaker(claims, speakers),
+    ordered,
+    leadOf,
+    numbers: complete ? base.numbers : firstNumbers(claims),
+    checked: claims.reduce((n, c) => n + isChecked(c), 0),
+  };
 }
 
 /** `j` / `k` / Esc in a component of their own: they follow the open claim, the rest of the screen does not. */
@@ -183,5 +232,3 @@ function firstNumbers(claims: readonly Claim[]): ReadonlyMap<string, number> {
   const ordered = claims.filter((c) => c.createdAt === batch).sort((a, b) => a.start - b.start);
   return new Map(ordered.map((c, i) => [c.id, i + 1]));
 }
-
-const shapeOf = (c: Claim) => `${c.id} ${c.start} ${c.end} ${c.speakerId ?? ''} ${c.kind} ${c.groupId ?? ''}`;

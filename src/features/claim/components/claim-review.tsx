@@ -1,9 +1,9 @@
 import '@/features/claim/claim-panel.css';
 import { useQuery } from '@tanstack/react-query';
-import { memo, type ReactNode, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, type ReactNode, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleId, Claim, Verdict } from '@/core/model/types';
-import { claimNumbers } from '@/core/review/numbers';
-import { type Quotations, quotationsOf } from '@/core/review/quotations';
+import { type ClaimsView, claimsView } from '@/core/review/claims-view';
+import type { Quotations } from '@/core/review/quotations';
 import { articleQueries, claimQueries } from '@/db/queries';
 import { readArticleSelection } from '@/features/claim/article-selection';
 import { AddClaimDialog } from '@/features/claim/components/add-claim-dialog';
@@ -58,10 +58,14 @@ export function ClaimReview({
   const [pendingVerdict, setPendingVerdict] = useState<Verdict | null>(null);
   const { focus, focusPanel } = usePanelFocus(selected);
 
-  const ordered = useMemo(() => [...claims].sort((a, b) => a.start - b.start), [claims]);
-  const numbers = useMemo(() => claimNumbers(claims), [claims]);
-  // The panel's ‹ › move by quotation, like j / k; a quotation's parts all take its verdict.
-  const quotations = useMemo(() => quotationsOf(claims), [claims]);
+  // The panel's ‹ › move by quotation, like j / k; a quotation's parts all take its verdict. After an
+  // edit (the same claims, a few changed in place) the last view is patched, not derived again.
+  const lastView = useRef<ClaimsView | null>(null);
+  const { ordered, numbers, quotations } = useMemo(() => {
+    const next = claimsView(claims, lastView.current);
+    lastView.current = next;
+    return next;
+  }, [claims]);
   const { claim, parts } = openIn(ordered, quotations, selected);
   // The panel follows the open claim a frame later: a `j` paints the list's and the text's new
   // highlight first, then the panel mounts for the new claim (its mount is most of a `j`'s work).
