@@ -7,6 +7,7 @@ import { restoreBackup } from './backup-restore';
 import { backupSourceOfBlob } from './backup-source';
 import { updateClaim } from './claims';
 import { db } from './db';
+import { attachSource } from './evidence';
 import { claimSearchStats, resetClaimSearch, saveClaimSearch, searchClaims } from './search';
 
 const officersClaim = async () => (await db.claims.toArray()).find((c) => c.text.includes('officers'))!;
@@ -140,4 +141,49 @@ test('a replacing restore shows in the next search: old text back, claims not in
   expect(await searchClaims('zebrafinch')).toEqual([]);
   expect(await searchClaims('Jay report')).toEqual([]);
   expect((await searchClaims('officers')).map((h) => h.id)).toEqual([claim.id]);
+});
+
+test("a pulled change (older clock) made after the index was saved shows in the next start's first search", async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const claim = await officersClaim();
+  expect((await searchClaims('officers')).map((h) => h.id)).toEqual([claim.id]);
+  await saveClaimSearch();
+  resetClaimSearch(); // the next start loads the saved copy, whose clock is later than the pulled row's
+  await db.claims.put({ ...claim, notes: 'zebrafinch', updatedAt: claim.updatedAt - 60_000 });
+  await new Promise((r) => setTimeout(r, 0)); // the write's note
+  expect((await searchClaims('zebrafinch')).map((h) => h.id)).toEqual([claim.id]);
+  expect(claimSearchStats().loaded).toBe(true);
+});
+
+test("rows written 50 or more at a time with an older clock (a pull's batch, a restore) show in the next search", async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const claims = await db.claims.toArray();
+  expect((await searchClaims('zebrafinch')).length).toBe(0); // the index is built now
+  await new Promise((r) => setTimeout(r, 5));
+  // Dexie tells a write of 50 rows or more as the whole table, not by key
+  const pulled = Array.from({ length: 60 }, (_, i) => {
+    const c = claims[i % claims.length]!;
+    const id = (i < claims.length ? c.id : `${c.id}.pulled${i}`) as typeof c.id;
+    return { ...c, id, notes: `zebrafinch ${i}`, updatedAt: c.updatedAt - 60_000 };
+  });
+  await db.claims.bulkPut(pulled);
+  expect((await searchClaims('zebrafinch', 500)).map((h) => h.id).sort()).toEqual(
+    pulled.map((c) => c.id).sort(),
+  );
+  await db.claims.bulkDelete(pulled.slice(claims.length).map((c) => c.id));
+  expect((await searchClaims('zebrafinch', 500)).length).toBe(claims.length);
+});
+
+test('a speaker or a source renamed with an older clock (pulled) reaches its claims in the search', async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const claim = await officersClaim();
+  await attachSource(claim.id, { url: 'https://example.org/r', title: 'Annual report' });
+  expect((await searchClaims('quagga')).length).toBe(0); // the index is built now
+  await new Promise((r) => setTimeout(r, 5));
+  const speaker = (await db.speakers.get(claim.speakerId!))!;
+  await db.speakers.put({ ...speaker, name: 'Quagga Billings', updatedAt: speaker.updatedAt - 60_000 });
+  expect((await searchClaims('quagga')).map((h) => h.id)).toContain(claim.id);
+  const source = (await db.sources.toArray())[0]!;
+  await db.sources.put({ ...source, title: 'Okapi review', updatedAt: source.updatedAt - 60_000 });
+  expect((await searchClaims('okapi')).map((h) => h.id)).toEqual([claim.id]);
 });

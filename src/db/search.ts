@@ -24,6 +24,7 @@ import { filteredSearchHits, onlyText } from './claim-list';
 import { db } from './db';
 import type { FacetRow } from './derived/facets';
 import { SearchFacets } from './search-facets';
+import { notePart } from './search-notes';
 
 /**
  * The claim search index of this tab, built on the first search (one read of every claim) and then
@@ -52,6 +53,9 @@ type State = {
   savedAs: { since: Timestamp; nextId: number } | null;
   since: Timestamp;
   loaded: boolean;
+  /** The refresh under way, and the one asked for meanwhile (it starts when that one ends). */
+  refreshing: Promise<void> | null;
+  queued: Promise<void> | null;
 };
 
 let state: State | null = null;
@@ -145,12 +149,20 @@ async function documentsFor(claims: readonly Claim[], span?: readonly [string, s
 }
 
 /**
- * Claims written since the index last looked, as Dexie reports each committed write
- * (`storagemutated`, in this context and, through its broadcast, in every other tab and worker):
- * ids, and key ranges for writes that name a range. They catch what the clock cannot: rows put with
- * an older `updatedAt` (a restore, a sync pull) and rows deleted outright (a replace, a merge).
+ * What was written since the index last looked, as each committed write tells it (`search-notes.ts`:
+ * its `storagemutated` parts, in this context and, through Dexie's broadcast, in every other tab and
+ * worker): claim ids (a claim's row, facet row or links written), key ranges of claims deleted by
+ * range, speakers and sources written (their claims' documents change), and whether the facet rows
+ * were deleted by range (`values`: a rebuild clears them first). They catch what the clock cannot:
+ * rows put with an older `updatedAt` (a restore, a sync pull) and rows deleted outright.
  */
-export type ClaimChanges = { ids: string[]; ranges: [string, string][] };
+export type ClaimChanges = {
+  ids: string[];
+  ranges: [string, string][];
+  speakers?: string[];
+  sources?: string[];
+  values?: boolean;
+};
 
 /**
  * How long a page's own writes are handed to the worker with its queries: the worker hears every
@@ -159,45 +171,63 @@ export type ClaimChanges = { ids: string[]; ranges: [string, string][] };
  */
 const HANDOVER_MS = 5_000;
 
-/** Each noted claim id or key range, with when it was noted. */
+/** Each noted claim id, key range, speaker and source, with when it was noted. */
 let changed = new Map<string, number>();
 let changedRanges: { from: string; to: string; at: number }[] = [];
+let changedSpeakers = new Map<string, number>();
+let changedSources = new Map<string, number>();
+/** When the facet rows were last deleted by range (0: not since the last look). */
+let valuesClearedAt = 0;
 
 type RangeNode = { from: unknown; to: unknown; l?: RangeNode | null; r?: RangeNode | null; d?: number };
 
-function noteRanges(node: RangeNode | null | undefined, at: number): void {
+function noteRanges(
+  node: RangeNode | null | undefined,
+  at: number,
+  ids: Map<string, number>,
+  ranges?: { from: string; to: string; at: number }[],
+): void {
   if (!node || node.d === 0) return; // an empty RangeSet
   if (typeof node.from === 'string' && typeof node.to === 'string') {
-    if (node.from === node.to) changed.set(node.from, at);
-    else changedRanges.push({ from: node.from, to: node.to, at });
+    if (node.from === node.to) ids.set(node.from, at);
+    else ranges?.push({ from: node.from, to: node.to, at });
   }
-  noteRanges(node.l, at);
-  noteRanges(node.r, at);
+  noteRanges(node.l, at, ids, ranges);
+  noteRanges(node.r, at, ids, ranges);
 }
 
-/** Notes the claims a committed write touched (claims by id, links by their claim). */
+/** Notes the claims, speakers and sources a committed write touched (`search-notes.ts`'s parts). */
 export function noteWrites(parts: Record<string, unknown>): void {
-  const base = `idb://${db.name}/`;
   const at = Date.now();
-  noteRanges(parts[`${base}claims/`] as RangeNode | undefined, at);
-  noteRanges(parts[`${base}evidence/claimId`] as RangeNode | undefined, at);
-  // a facet row's values are kept with the index: one written alone (a rebuild) is re-read too
-  noteRanges(parts[`${base}claimFacets/`] as RangeNode | undefined, at);
+  noteRanges(parts[notePart(db.name, 'claims')] as RangeNode | undefined, at, changed, changedRanges);
+  noteRanges(parts[notePart(db.name, 'speakers')] as RangeNode | undefined, at, changedSpeakers);
+  noteRanges(parts[notePart(db.name, 'sources')] as RangeNode | undefined, at, changedSources);
+  if (parts[notePart(db.name, 'values')]) valuesClearedAt = at;
   // a page that never searches: what is older than a handover's horizon is of no use to anyone
-  if (changed.size > 20_000) for (const [id, t] of changed) if (t < at - HANDOVER_MS) changed.delete(id);
+  for (const notes of [changed, changedSpeakers, changedSources])
+    if (notes.size > 20_000) for (const [id, t] of notes) if (t < at - HANDOVER_MS) notes.delete(id);
   if (changedRanges.length > 20_000) changedRanges = changedRanges.filter((r) => r.at >= at - HANDOVER_MS);
 }
 
 Dexie.on('storagemutated', noteWrites);
 
+const noted = (notes: Map<string, number>, since: number) =>
+  [...notes].filter(([, t]) => t >= since).map(([id]) => id);
+
 /** The changes noted at or after `since` (all by default), handed over; every note is forgotten here. */
 export function takeClaimChanges(since = 0): ClaimChanges {
   const out: ClaimChanges = {
-    ids: [...changed].filter(([, t]) => t >= since).map(([id]) => id),
+    ids: noted(changed, since),
     ranges: changedRanges.filter((r) => r.at >= since).map((r): [string, string] => [r.from, r.to]),
+    speakers: noted(changedSpeakers, since),
+    sources: noted(changedSources, since),
+    values: valuesClearedAt > 0 && valuesClearedAt >= since,
   };
   changed = new Map();
   changedRanges = [];
+  changedSpeakers = new Map();
+  changedSources = new Map();
+  valuesClearedAt = 0;
   return out;
 }
 
@@ -206,6 +236,9 @@ function addClaimChanges(more: ClaimChanges | undefined): void {
   const at = Date.now();
   for (const id of more.ids) changed.set(id, at);
   for (const [from, to] of more.ranges) changedRanges.push({ from, to, at });
+  for (const id of more.speakers ?? []) changedSpeakers.set(id, at);
+  for (const id of more.sources ?? []) changedSources.set(id, at);
+  if (more.values) valuesClearedAt = at;
 }
 
 const SAVED = 'claims';
@@ -242,6 +275,8 @@ async function loadSaved(): Promise<State | null> {
       savedAs: { since: row.since, nextId: row.packed?.nextId ?? -1 },
       since: row.since,
       loaded: true,
+      refreshing: null,
+      queued: null,
     };
   } catch {
     return null;
@@ -260,6 +295,8 @@ async function save(s: State | null): Promise<boolean> {
   if (!s || !dirty) return false;
   // the saved values first: the ones saved next are this state's whole
   await savedFacets(s);
+  // not halfway through a refresh: the changes it took would be in neither the copy nor its clock
+  for (let p = s.queued ?? s.refreshing; p; p = s.queued ?? s.refreshing) await p.catch(() => {});
   if (!dirty) return false;
   dirty = false;
   const packed: PackedClaimIndex = packClaimIndex(s.index);
@@ -299,7 +336,8 @@ async function loadFacets(s: State, gen: number, since: Timestamp, nextId: numbe
   } catch {
     // unreadable: filled again
   }
-  if (gen !== generation) return;
+  // the facet rows deleted by range meanwhile (`forgetValues`): the saved values are not used
+  if (gen !== generation || s.savedAs === null) return;
   if (saved) s.facets = saved;
   for (const [slot, row] of s.pendingFacets ?? []) s.facets.set(slot, row);
   s.pendingFacets = null;
@@ -414,12 +452,12 @@ async function fillFacets(s: State, gen: number): Promise<void> {
 }
 
 async function build(): Promise<State> {
-  // changes noted from here on are applied by the first refresh; earlier ones are in what is read now
-  takeClaimChanges();
   const saved = await loadSaved();
   if (saved) {
+    // every change noted so far is applied to it by its first refresh: the saved copy may be older
+    // than any of them (a write with an older clock is not caught by its `since`)
     const t = performance.now();
-    await refresh(saved);
+    await refreshed(saved);
     mark('refreshed');
     timings.refreshMs = Math.round(performance.now() - t);
     setTimeout(() => void savedFacets(saved).catch(() => {}), FACETS_DELAY_MS);
@@ -427,6 +465,8 @@ async function build(): Promise<State> {
   }
   const t = performance.now();
   dirty = true;
+  // changes noted from here on are applied by the first refresh; earlier ones are in what is read now
+  takeClaimChanges();
   // Every step's reads are made after this clock, so a write one does not see is stamped with this
   // clock or later and is re-indexed by the first refresh (as with one transaction); rows written
   // with an older clock or deleted outright meanwhile are in the changes noted since the start.
@@ -439,6 +479,8 @@ async function build(): Promise<State> {
     savedAs: null,
     since,
     loaded: false,
+    refreshing: null,
+    queued: null,
   };
   timings.buildSteps = 0;
   // the claims in key order, `CLAIM_STEP` a read, with their speakers, sources, links and facet rows
@@ -460,14 +502,45 @@ async function build(): Promise<State> {
  * one transaction), then their rows and documents `CLAIM_STEP` claims at a time, so a refresh after
  * a big import or a long absence does not hold the database either.
  */
+/**
+ * Refreshes one at a time: a call while one runs waits for it and then for one more, shared by every
+ * call made meanwhile (it takes the changes noted since the running one took its own). Run side by
+ * side, a query's refresh could answer before the one that had taken its changes applied them.
+ */
+function refreshed(s: State): Promise<void> {
+  if (s.queued) return s.queued;
+  const run = (): Promise<void> => {
+    s.queued = null;
+    const running = refresh(s).finally(() => {
+      if (s.refreshing === running) s.refreshing = null;
+    });
+    s.refreshing = running;
+    return running;
+  };
+  if (!s.refreshing) return run();
+  const queued = s.refreshing.catch(() => {}).then(run);
+  s.queued = queued;
+  return queued;
+}
+
+/** The facet rows were deleted by range (a rebuild's first step): no kept value is trusted until read again. */
+function forgetValues(s: State): void {
+  s.facets = new SearchFacets();
+  // a loaded index's saved values are older still: not read (a read under way is not used)
+  s.pendingFacets = null;
+  s.savedAs = null;
+  dirty = true;
+}
+
 async function refresh(s: State): Promise<void> {
   const lookedAt = Date.now();
   const noted = takeClaimChanges();
+  if (noted.values) forgetValues(s);
   const ids = await db.transaction('r', [db.claims, db.speakers, db.sources, db.evidence], async () => {
     const [claimKeys, speakers, sources, evidence] = await Promise.all([
       db.claims.where('updatedAt').aboveOrEqual(s.since).primaryKeys(),
-      db.speakers.where('updatedAt').aboveOrEqual(s.since).toArray(),
-      db.sources.where('updatedAt').aboveOrEqual(s.since).toArray(),
+      db.speakers.where('updatedAt').aboveOrEqual(s.since).primaryKeys(),
+      db.sources.where('updatedAt').aboveOrEqual(s.since).primaryKeys(),
       db.evidence.where('updatedAt').aboveOrEqual(s.since).toArray(),
     ]);
     const ids = new Set<string>(claimKeys);
@@ -477,17 +550,16 @@ async function refresh(s: State): Promise<void> {
       for (const k of await db.claims.where(':id').between(from, to, true, true).primaryKeys()) ids.add(k);
       for (const id of indexedClaimIds(s.index)) if (id >= from && id <= to) ids.add(id);
     }
-    if (speakers.length > 0) {
-      const keys = await db.claims
-        .where('speakerId')
-        .anyOf(speakers.map((sp) => sp.id))
-        .primaryKeys();
-      for (const k of keys) ids.add(k);
+    // speakers and sources written (by the clock, or noted: one put with an older clock)
+    const speakerIds = [...new Set<string>([...speakers, ...(noted.speakers ?? [])])];
+    if (speakerIds.length > 0) {
+      for (const k of await db.claims.where('speakerId').anyOf(speakerIds).primaryKeys()) ids.add(k);
     }
-    if (sources.length > 0) {
+    const sourceIds = [...new Set<string>([...sources, ...(noted.sources ?? [])])];
+    if (sourceIds.length > 0) {
       const links = await db.evidence
         .where('sourceId')
-        .anyOf(sources.map((so) => so.id as SourceId))
+        .anyOf(sourceIds as SourceId[])
         .toArray();
       for (const e of links) ids.add(e.claimId);
     }
@@ -518,7 +590,7 @@ async function claimIndex(): Promise<State> {
     return built;
   }
   const s = state;
-  await refresh(s);
+  await refreshed(s);
   return s;
 }
 
