@@ -80,6 +80,8 @@ type Op =
   | { op: 'source' | 'unsource' | 'delete' | 'restore'; i: number }
   | { op: 'score'; i: number; score: number }
   | { op: 'pull'; i: number; v: Verdict }
+  | { op: 'pullBatch'; v: Verdict }
+  | { op: 'rebuild' }
   | { op: 'undo' };
 
 const i = fc.nat({ max: 5 });
@@ -92,12 +94,45 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({ op: fc.constant('score' as const), i, score: fc.constantFrom(0.1, 0.3, 0.5, 0.7, 0.95) }),
   fc.record({ op: fc.constant('pull' as const), i, v: fc.constantFrom(...VERDICTS) }),
+  fc.record({ op: fc.constant('pullBatch' as const), v: fc.constantFrom(...VERDICTS) }),
+  fc.constant({ op: 'rebuild' as const }),
   fc.constant({ op: 'undo' as const }),
 );
+
+/** A pull's batch: every claim with this verdict, and copies to make 50 rows (Dexie notes those by range, not key). */
+async function pullBatch(v: Verdict): Promise<void> {
+  const claims = (await db.claims.toArray()).filter((c) => !c.id.includes('.pulled'));
+  const rows = Array.from({ length: Math.max(50, claims.length) }, (_, n) => {
+    const c = claims[n % claims.length]!;
+    const id = (n < claims.length ? c.id : `${c.id}.pulled${n}`) as ClaimId;
+    return { ...c, id, verdict: v, updatedAt: c.updatedAt - 60_000 };
+  });
+  await db.claims.bulkPut(rows);
+}
+
+/** A sync catch-up's rebuild of the derived rows: the facet rows cleared, then written again in steps. */
+async function rebuildInSteps(size: number): Promise<void> {
+  const tables = WIDENED.map((n) => db.table(n));
+  let cursor: RebuildCursor | null = await db.transaction('rw', tables, (tx) =>
+    startRebuildIn((n) => tx.table(n)),
+  );
+  while (cursor !== null) {
+    const from: RebuildCursor = cursor;
+    cursor = await db.transaction('rw', tables, (tx) => rebuildStepIn((n) => tx.table(n), from, size));
+  }
+}
 
 async function apply(o: Op, ids: readonly ClaimId[]): Promise<void> {
   if (o.op === 'undo') {
     await undo();
+    return;
+  }
+  if (o.op === 'pullBatch') {
+    await pullBatch(o.v);
+    return;
+  }
+  if (o.op === 'rebuild') {
+    await rebuildInSteps(2);
     return;
   }
   const id = ids[o.i % ids.length]!;
@@ -346,16 +381,10 @@ test('verdicts pulled 50 or more at a time (older clocks) reach the kept values'
   await varied(s.ids);
   const f = { ...EMPTY_FILTERS, q: 'the', verdicts: ['misleading'] as Verdict[] };
   await expectSameAsRows(f, 'built');
-  const claims = await db.claims.toArray();
-  // a pull's batch: Dexie tells a write of 50 rows or more as the whole table, not by key
-  const pulled = Array.from({ length: 60 }, (_, n) => {
-    const c = claims[n % claims.length]!;
-    const id = (n < claims.length ? c.id : `${c.id}.pulled${n}`) as ClaimId;
-    return { ...c, id, verdict: 'misleading' as Verdict, updatedAt: c.updatedAt - 60_000 };
-  });
-  await db.claims.bulkPut(pulled);
+  const claims = await db.claims.count();
+  await pullBatch('misleading');
   await expectSameAsRows(f, 'after the pull');
-  expect((await searchClaimIdsHere(f, SEARCH_LIMIT)).length).toBeGreaterThan(claims.length);
+  expect((await searchClaimIdsHere(f, SEARCH_LIMIT)).length).toBeGreaterThan(claims);
 });
 
 test("a rebuild of the facet rows (a sync catch-up's chunked steps) is followed: values cleared, then read again", async () => {
