@@ -1,11 +1,12 @@
 import { beforeEach, expect, test, vi } from 'vitest';
+import type { ClaimId } from '@/core/model/types';
 import { createClaimIndex } from '@/core/search/claim-index';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
 import { exportBackup } from './backup-export';
 import { restoreBackup } from './backup-restore';
 import { backupSourceOfBlob } from './backup-source';
-import { updateClaim } from './claims';
+import { setClaimsVerdict, updateClaim } from './claims';
 import { db } from './db';
 import { attachSource } from './evidence';
 import { claimSearchStats, resetClaimSearch, saveClaimSearch, searchClaims } from './search';
@@ -186,4 +187,20 @@ test('a speaker or a source renamed with an older clock (pulled) reaches its cla
   const source = (await db.sources.toArray())[0]!;
   await db.sources.put({ ...source, title: 'Okapi review', updatedAt: source.updatedAt - 60_000 });
   expect((await searchClaims('okapi')).map((h) => h.id)).toEqual([claim.id]);
+});
+
+test('a claim re-read unchanged (a verdict edit) keeps its place among hits of equal score', async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+  const before = await searchClaims('billings');
+  // the speaker's claims match by the speaker's name alone: equal scores
+  const tied = before.filter((h) => h.score === before[0]!.score);
+  expect(tied.length).toBeGreaterThan(1);
+  await setClaimsVerdict([tied[0]!.id as ClaimId], 'false');
+  expect(await searchClaims('billings')).toEqual(before);
+  // re-read again in the same millisecond as the last look (its clock is not later): still in place
+  const row = (await db.claims.get(tied[0]!.id as ClaimId))!;
+  await db.claims.put({ ...row, updatedAt: Date.now() });
+  expect(await searchClaims('billings')).toEqual(before);
+  expect(await searchClaims('billings')).toEqual(before);
 });

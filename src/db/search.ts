@@ -53,6 +53,8 @@ type State = {
   savedAs: { since: Timestamp; nextId: number } | null;
   since: Timestamp;
   loaded: boolean;
+  /** Each indexed document's hash, by short id (`putDocs`); not saved. */
+  hashes: Float64Array;
   /** The refresh under way, and the one asked for meanwhile (it starts when that one ends). */
   refreshing: Promise<void> | null;
   queued: Promise<void> | null;
@@ -275,6 +277,7 @@ async function loadSaved(): Promise<State | null> {
       savedAs: { since: row.since, nextId: row.packed?.nextId ?? -1 },
       since: row.since,
       loaded: true,
+      hashes: new Float64Array(0),
       refreshing: null,
       queued: null,
     };
@@ -377,11 +380,46 @@ const byId = (rows: readonly (FacetRow | undefined)[]) => {
   return out;
 };
 
-/** Adds or replaces the documents and their filter values (a document's short id changes when replaced). */
+/** A 53-bit hash of a document's fields (cyrb53): whether a re-read claim's document changed. */
+function docHash(doc: ClaimSearchDoc): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (const field of [doc.text, doc.speaker, doc.sources, doc.notes, doc.tags]) {
+    for (let i = 0; i <= field.length; i++) {
+      const c = i < field.length ? field.charCodeAt(i) : 0; // 0 ends each field
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  // never 0 (0: not known)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0) || 1;
+}
+
+/** Each document's hash by short id (0: not known, as after a load), grown as short ids are given. */
+function setHash(s: State, slot: number, hash: number): void {
+  if (slot >= s.hashes.length) {
+    const grown = new Float64Array(Math.max(1024, 2 ** Math.ceil(Math.log2(slot + 1))));
+    grown.set(s.hashes);
+    s.hashes = grown;
+  }
+  s.hashes[slot] = hash;
+}
+
+/**
+ * Adds or replaces the documents and their filter values. A document the index holds unchanged
+ * (a claim re-read for its verdict, its tags' order or a clock tick) is not replaced: a replaced
+ * document gets a new short id and moves after the matches of equal score, so a verdict edit, or
+ * a claim re-read twice in one millisecond, reordered the hits of the same query.
+ */
 function putDocs(s: State, docs: readonly ClaimSearchDoc[], facets: ReadonlyMap<string, FacetRow>): void {
   for (const doc of docs) {
-    upsertClaimDoc(s.index, doc);
+    const hash = docHash(doc);
+    const was = shortIdOf(s.index, doc.id);
+    if (was === undefined || s.hashes[was] !== hash) upsertClaimDoc(s.index, doc);
     const slot = shortIdOf(s.index, doc.id);
+    if (slot !== undefined) setHash(s, slot, hash);
     if (slot === undefined) continue;
     if (s.pendingFacets) s.pendingFacets.set(slot, facets.get(doc.id));
     else s.facets.set(slot, facets.get(doc.id));
@@ -479,6 +517,7 @@ async function build(): Promise<State> {
     savedAs: null,
     since,
     loaded: false,
+    hashes: new Float64Array(0),
     refreshing: null,
     queued: null,
   };
