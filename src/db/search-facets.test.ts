@@ -203,8 +203,11 @@ const filtersOf = (r: Spec, s: Seeded): ClaimFilters => {
 
 async function expectSameAsRows(f: ClaimFilters, label: string): Promise<void> {
   // the last write's note (Dexie's storagemutated, a moment after the commit) taken in first: the
-  // two searches below then rank alike (a claim re-indexed between them moves among equal scores)
+  // two searches below then rank alike (a claim re-indexed between them moves among equal scores);
+  // and searched once more: the first search after a replace drops the replaced documents' postings
+  // as it meets them, which moves the scores of the next (MiniSearch's own way, claim-index.test.ts)
   await new Promise((r) => setTimeout(r, 0));
+  await searchClaims(f.q);
   await searchClaims(f.q);
   const kept = await searchClaimIdsHere(f, SEARCH_LIMIT);
   expect(claimSearchStats().lastFilter, label).toBe('values');
