@@ -11,15 +11,16 @@
  * clock they had elsewhere (a pull, a restore): those it only learns of here.
  *
  * Parts (each a RangeSet, as Dexie's; never an `idb://` name, so no live query reads them):
- * - `search://<db>/claims`: ids of claims whose row, facet row or links were written (a range when
- *   a range was deleted);
+ * - `search://<db>/claims`: ids of claims whose row or links were written (a range when a range was
+ *   deleted): their documents and filter values are read again;
+ * - `search://<db>/facets`: ids of facet rows written (a claim's filter values; alone, a rebuild's);
  * - `search://<db>/speakers`, `search://<db>/sources`: ids written (their claims' documents change);
- * - `search://<db>/values`: the facet rows were deleted by range (a rebuild clears them first).
+ * - `search://<db>/cleared`: the facet rows were deleted by range (a rebuild clears them first).
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { mergeRanges, RangeSet } from 'dexie';
 
-export const notePart = (dbName: string, what: 'claims' | 'speakers' | 'sources' | 'values') =>
+export const notePart = (dbName: string, what: 'claims' | 'facets' | 'speakers' | 'sources' | 'cleared') =>
   `search://${dbName}/${what}`;
 
 /** A range delete's bounds as the claims part holds them (every string key for a whole-table one). */
@@ -59,18 +60,27 @@ function noted(name: string, table: DBCoreTable, dbName: string): DBCoreTable {
   const claims = notePart(dbName, 'claims');
   switch (name) {
     case 'claims':
-    case 'claimFacets':
       return {
         ...table,
         mutate(req) {
-          if (req.type === 'deleteRange') {
-            if (name === 'claimFacets') note(req, notePart(dbName, 'values'), [], boundsOf(req));
-            else note(req, claims, [], boundsOf(req));
-          } else if (req.type === 'delete') note(req, claims, req.keys as string[]);
+          if (req.type === 'deleteRange') note(req, claims, [], boundsOf(req));
+          else if (req.type === 'delete') note(req, claims, req.keys as string[]);
           else note(req, claims, idsOf(req, 'id'));
           return table.mutate(req);
         },
       };
+    case 'claimFacets': {
+      const facets = notePart(dbName, 'facets');
+      return {
+        ...table,
+        mutate(req) {
+          if (req.type === 'deleteRange') note(req, notePart(dbName, 'cleared'), [], boundsOf(req));
+          else if (req.type === 'delete') note(req, facets, req.keys as string[]);
+          else note(req, facets, idsOf(req, 'id'));
+          return table.mutate(req);
+        },
+      };
+    }
     case 'evidence':
       return {
         ...table,

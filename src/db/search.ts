@@ -166,8 +166,11 @@ async function documentsFor(claims: readonly Claim[], span?: readonly [string, s
 export type ClaimChanges = {
   ids: string[];
   ranges: [string, string][];
+  /** Facet rows written (their claims' filter values only). */
+  facets?: string[];
   speakers?: string[];
   sources?: string[];
+  /** The facet rows were deleted by range. */
   values?: boolean;
 };
 
@@ -181,6 +184,7 @@ const HANDOVER_MS = 5_000;
 /** Each noted claim id, key range, speaker and source, with when it was noted. */
 let changed = new Map<string, number>();
 let changedRanges: { from: string; to: string; at: number }[] = [];
+let changedFacets = new Map<string, number>();
 let changedSpeakers = new Map<string, number>();
 let changedSources = new Map<string, number>();
 /** When the facet rows were last deleted by range (0: not since the last look). */
@@ -207,11 +211,12 @@ function noteRanges(
 export function noteWrites(parts: Record<string, unknown>): void {
   const at = Date.now();
   noteRanges(parts[notePart(db.name, 'claims')] as RangeNode | undefined, at, changed, changedRanges);
+  noteRanges(parts[notePart(db.name, 'facets')] as RangeNode | undefined, at, changedFacets);
   noteRanges(parts[notePart(db.name, 'speakers')] as RangeNode | undefined, at, changedSpeakers);
   noteRanges(parts[notePart(db.name, 'sources')] as RangeNode | undefined, at, changedSources);
-  if (parts[notePart(db.name, 'values')]) valuesClearedAt = at;
+  if (parts[notePart(db.name, 'cleared')]) valuesClearedAt = at;
   // a page that never searches: what is older than a handover's horizon is of no use to anyone
-  for (const notes of [changed, changedSpeakers, changedSources])
+  for (const notes of [changed, changedFacets, changedSpeakers, changedSources])
     if (notes.size > 20_000) for (const [id, t] of notes) if (t < at - HANDOVER_MS) notes.delete(id);
   if (changedRanges.length > 20_000) changedRanges = changedRanges.filter((r) => r.at >= at - HANDOVER_MS);
 }
@@ -226,12 +231,14 @@ export function takeClaimChanges(since = 0): ClaimChanges {
   const out: ClaimChanges = {
     ids: noted(changed, since),
     ranges: changedRanges.filter((r) => r.at >= since).map((r): [string, string] => [r.from, r.to]),
+    facets: noted(changedFacets, since),
     speakers: noted(changedSpeakers, since),
     sources: noted(changedSources, since),
     values: valuesClearedAt > 0 && valuesClearedAt >= since,
   };
   changed = new Map();
   changedRanges = [];
+  changedFacets = new Map();
   changedSpeakers = new Map();
   changedSources = new Map();
   valuesClearedAt = 0;
@@ -243,6 +250,7 @@ function addClaimChanges(more: ClaimChanges | undefined): void {
   const at = Date.now();
   for (const id of more.ids) changed.set(id, at);
   for (const [from, to] of more.ranges) changedRanges.push({ from, to, at });
+  for (const id of more.facets ?? []) changedFacets.set(id, at);
   for (const id of more.speakers ?? []) changedSpeakers.set(id, at);
   for (const id of more.sources ?? []) changedSources.set(id, at);
   if (more.values) valuesClearedAt = at;
@@ -679,6 +687,23 @@ async function refresh(s: State): Promise<void> {
     putDocs(s, docs, facets);
     // tombstoned, or deleted outright (a replace, a merge of speakers' claims): no row left to say so
     for (const id of removed) removeClaimDoc(s.index, id);
+  }
+  // facet rows written alone (a rebuild's steps): the filter values of the claims indexed, nothing else
+  const reread = new Set<string>(ids);
+  const valuesOnly = (noted.facets ?? []).filter(
+    (id) => !reread.has(id) && shortIdOf(s.index, id) !== undefined,
+  );
+  if (valuesOnly.length > 0) dirty = true;
+  for (let i = 0; i < valuesOnly.length; i += CLAIM_STEP) {
+    await pause();
+    const part = valuesOnly.slice(i, i + CLAIM_STEP);
+    const rows = await db.claimFacets.bulkGet(part);
+    part.forEach((id, n) => {
+      const slot = shortIdOf(s.index, id);
+      if (slot === undefined) return;
+      if (s.pendingFacets) s.pendingFacets.set(slot, rows[n]);
+      else s.facets.set(slot, rows[n]);
+    });
   }
   s.since = lookedAt;
 }
