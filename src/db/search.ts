@@ -24,7 +24,6 @@ import { warmUpSteps } from '@/core/search/warm-up';
 import { filteredSearchHits, onlyText } from './claim-list';
 import { db } from './db';
 import type { FacetRow } from './derived/facets';
-import { takeEarlySavedRow } from './search-early';
 import { SearchFacets } from './search-facets';
 import { notePart } from './search-notes';
 
@@ -266,13 +265,11 @@ async function loadSaved(): Promise<State | null> {
   timings.loads++;
   timings.filledFacets = 0;
   mark('loadStart');
-  // in the search worker the row's read started before this code had loaded (search-early.ts)
-  const early = takeEarlySavedRow(db.name, SAVED);
   if (!db.isOpen()) await db.open();
   const opened = performance.now();
   mark('opened');
   timings.openMs = Math.round(opened - t);
-  const reading = early ? early.then((row) => row ?? db.searchIndex.get(SAVED)) : db.searchIndex.get(SAVED);
+  const reading = db.searchIndex.get(SAVED);
   // while IndexedDB reads it (about 100 ms at 100,000 claims), this thread has nothing to do: the
   // query code is warmed up meanwhile, so the first searches do not run unoptimised
   await warmUpWhile(reading);
