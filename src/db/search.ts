@@ -20,7 +20,6 @@ import {
   packClaimIndex,
   unpackClaimIndex,
 } from '@/core/search/packed-index';
-import { warmUpSteps } from '@/core/search/warm-up';
 import { filteredSearchHits, onlyText } from './claim-list';
 import { db } from './db';
 import type { FacetRow } from './derived/facets';
@@ -81,9 +80,6 @@ const timings = {
   buildSteps: 0,
   firstQueryMs: 0,
   lastQueryMs: 0,
-  /** The start's warm-up of the query code while the saved index was read: steps run, and ms until the read came. */
-  warmUpSteps: 0,
-  warmUpMs: 0,
   /** How the last text query with another filter was kept: by the kept values, or by reading its hits' rows. */
   lastFilter: '' as '' | 'values' | 'rows',
   /** Facet rows read to fill the values of a saved index from before them (0 when it had them). */
@@ -269,11 +265,7 @@ async function loadSaved(): Promise<State | null> {
   const opened = performance.now();
   mark('opened');
   timings.openMs = Math.round(opened - t);
-  const reading = db.searchIndex.get(SAVED);
-  // while IndexedDB reads it (about 100 ms at 100,000 claims), this thread has nothing to do: the
-  // query code is warmed up meanwhile, so the first searches do not run unoptimised
-  await warmUpWhile(reading);
-  const row = await reading;
+  const row = await db.searchIndex.get(SAVED);
   const read = performance.now();
   mark('read');
   timings.readMs = Math.round(read - opened);
@@ -374,61 +366,6 @@ export const CLAIM_STEP = 1_000;
 
 /** Lets other work in (and the database's other requests through) between two steps. */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/**
- * New tasks at once, for one run of steps (a chain of `setTimeout(0)` waits 4 ms a link after the
- * fifth); `close` ends it (an open port would keep a Node process alive).
- */
-function taskChain(): { next: () => Promise<void>; close: () => void } {
-  if (typeof MessageChannel === 'undefined') return { next: pause, close: () => {} };
-  const channel = new MessageChannel();
-  const waiting: (() => void)[] = [];
-  channel.port1.onmessage = () => waiting.shift()?.();
-  return {
-    next: () =>
-      new Promise<void>((resolve) => {
-        waiting.push(resolve);
-        channel.port2.postMessage(null);
-      }),
-    close: () => {
-      channel.port1.close();
-      channel.port2.close();
-    },
-  };
-}
-
-/** How long a start's warm-up may run at most, should the read it waits for take longer. */
-const WARM_UP_MS = 250;
-
-/**
- * Runs the query code's warm-up (`warmUpSteps`) a step at a time until `until` settles: each step
- * a task of its own, so the read's answer is taken in as soon as it comes, between two steps.
- */
-async function warmUpWhile(until: Promise<unknown>): Promise<void> {
-  let settled = false;
-  until.then(
-    () => {
-      settled = true;
-    },
-    () => {
-      settled = true;
-    },
-  );
-  const t = performance.now();
-  const steps = warmUpSteps();
-  const tasks = taskChain();
-  timings.warmUpSteps = 0;
-  try {
-    while (!settled && performance.now() - t < WARM_UP_MS) {
-      await tasks.next();
-      if (settled || steps.next().done) break;
-      timings.warmUpSteps++;
-    }
-  } finally {
-    tasks.close();
-  }
-  timings.warmUpMs = Math.round(performance.now() - t);
-}
 
 /**
  * Search documents for the claims whose ids are in `ids` (at most `CLAIM_STEP`); ids with no row
@@ -797,8 +734,6 @@ export type ClaimSearchStats = {
   unpackMs: number;
   firstQueryMs: number;
   lastQueryMs: number;
-  warmUpSteps: number;
-  warmUpMs: number;
   lastFilter: '' | 'values' | 'rows';
   filledFacets: number;
   /** When each step of the start ended, in ms on this thread's clock (see `timeOrigin`). */
