@@ -8,6 +8,7 @@ import type { PlacedRow, QuestionPack } from './derived/placements';
 import { reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import type { PackedSearchFacets } from './search-facets';
+import { searchNotesMiddleware } from './search-notes';
 import { syncCaptureMiddleware } from './sync-capture';
 import type { OutboxEntry, RevisionRow, SyncStateRow } from './sync-tables';
 
@@ -113,6 +114,7 @@ export function createClaimdeskDb(name: string = DB_NAME): ClaimdeskDb {
   declareSchema(instance);
   instance.use(derivedMiddleware);
   instance.use(syncCaptureMiddleware);
+  instance.use(searchNotesMiddleware(name));
   return instance;
 }
 

@@ -20,6 +20,8 @@ import {
   updateClaim,
 } from './claims';
 import { db } from './db';
+import { WIDENED } from './derived/middleware';
+import { type RebuildCursor, rebuildStepIn, startRebuildIn } from './derived/rebuild';
 import { attachSource, removeEvidence } from './evidence';
 import {
   claimSearchStats,
@@ -78,6 +80,8 @@ type Op =
   | { op: 'source' | 'unsource' | 'delete' | 'restore'; i: number }
   | { op: 'score'; i: number; score: number }
   | { op: 'pull'; i: number; v: Verdict }
+  | { op: 'pullBatch'; v: Verdict }
+  | { op: 'rebuild' }
   | { op: 'undo' };
 
 const i = fc.nat({ max: 5 });
@@ -90,12 +94,45 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({ op: fc.constant('score' as const), i, score: fc.constantFrom(0.1, 0.3, 0.5, 0.7, 0.95) }),
   fc.record({ op: fc.constant('pull' as const), i, v: fc.constantFrom(...VERDICTS) }),
+  fc.record({ op: fc.constant('pullBatch' as const), v: fc.constantFrom(...VERDICTS) }),
+  fc.constant({ op: 'rebuild' as const }),
   fc.constant({ op: 'undo' as const }),
 );
+
+/** A pull's batch: every claim with this verdict, and copies to make 50 rows (Dexie notes those by range, not key). */
+async function pullBatch(v: Verdict): Promise<void> {
+  const claims = (await db.claims.toArray()).filter((c) => !c.id.includes('.pulled'));
+  const rows = Array.from({ length: Math.max(50, claims.length) }, (_, n) => {
+    const c = claims[n % claims.length]!;
+    const id = (n < claims.length ? c.id : `${c.id}.pulled${n}`) as ClaimId;
+    return { ...c, id, verdict: v, updatedAt: c.updatedAt - 60_000 };
+  });
+  await db.claims.bulkPut(rows);
+}
+
+/** A sync catch-up's rebuild of the derived rows: the facet rows cleared, then written again in steps. */
+async function rebuildInSteps(size: number): Promise<void> {
+  const tables = WIDENED.map((n) => db.table(n));
+  let cursor: RebuildCursor | null = await db.transaction('rw', tables, (tx) =>
+    startRebuildIn((n) => tx.table(n)),
+  );
+  while (cursor !== null) {
+    const from: RebuildCursor = cursor;
+    cursor = await db.transaction('rw', tables, (tx) => rebuildStepIn((n) => tx.table(n), from, size));
+  }
+}
 
 async function apply(o: Op, ids: readonly ClaimId[]): Promise<void> {
   if (o.op === 'undo') {
     await undo();
+    return;
+  }
+  if (o.op === 'pullBatch') {
+    await pullBatch(o.v);
+    return;
+  }
+  if (o.op === 'rebuild') {
+    await rebuildInSteps(2);
     return;
   }
   const id = ids[o.i % ids.length]!;
@@ -166,46 +203,76 @@ const filtersOf = (r: Spec, s: Seeded): ClaimFilters => {
 
 async function expectSameAsRows(f: ClaimFilters, label: string): Promise<void> {
   // the last write's note (Dexie's storagemutated, a moment after the commit) taken in first: the
-  // two searches below then rank alike (a claim re-indexed between them moves among equal scores)
+  // two searches below then rank alike (a claim re-indexed between them moves among equal scores);
+  // and searched once more: the first search after a replace drops the replaced documents' postings
+  // as it meets them, which moves the scores of the next (MiniSearch's own way, claim-index.test.ts)
   await new Promise((r) => setTimeout(r, 0));
+  await searchClaims(f.q);
   await searchClaims(f.q);
   const kept = await searchClaimIdsHere(f, SEARCH_LIMIT);
   expect(claimSearchStats().lastFilter, label).toBe('values');
   expect(kept, label).toEqual(await byRows(f));
 }
 
+const keptAsRows = fc.asyncProperty(
+  fc.array(filterArb, { minLength: 1, maxLength: 4 }),
+  fc.array(opArb, { maxLength: 8 }),
+  fc.boolean(),
+  async (filterSpecs, ops, reload) => {
+    await resetDb();
+    resetClaimSearch();
+    const s = await seed();
+    await varied(s.ids);
+    const filters = filterSpecs.map((r) => filtersOf(r, s));
+    for (const f of filters) await expectSameAsRows(f, JSON.stringify({ f, at: 'start' }));
+    if (reload) {
+      // a later start: the index and its values come from the saved copy
+      await saveClaimSearch();
+      resetClaimSearch();
+    }
+    for (const [n, o] of ops.entries()) {
+      await apply(o, s.ids);
+      for (const f of filters) await expectSameAsRows(f, JSON.stringify({ f, ops: ops.slice(0, n + 1) }));
+    }
+  },
+);
+
 test(
   'a text query with any filter, in any sort, answers from the kept values as the row path does, after any edits',
   async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(filterArb, { minLength: 1, maxLength: 4 }),
-        fc.array(opArb, { maxLength: 8 }),
-        fc.boolean(),
-        async (filterSpecs, ops, reload) => {
-          await resetDb();
-          resetClaimSearch();
-          const s = await seed();
-          await varied(s.ids);
-          const filters = filterSpecs.map((r) => filtersOf(r, s));
-          for (const f of filters) await expectSameAsRows(f, JSON.stringify({ f, at: 'start' }));
-          if (reload) {
-            // a later start: the index and its values come from the saved copy
-            await saveClaimSearch();
-            resetClaimSearch();
-          }
-          for (const [n, o] of ops.entries()) {
-            await apply(o, s.ids);
-            for (const f of filters)
-              await expectSameAsRows(f, JSON.stringify({ f, ops: ops.slice(0, n + 1) }));
-          }
-        },
-      ),
-      { numRuns: fuzzRuns(40) },
-    );
+    await fc.assert(keptAsRows, { numRuns: fuzzRuns(40) });
   },
   fuzzTimeout(),
 );
+
+test("regression: the case the property found in session 15's CI (seed -152014526) passes", async () => {
+  // shrunk: a pulled write after a reload, missed by the kept values (see the plain case below)
+  await fc.assert(keptAsRows, {
+    seed: -152014526,
+    path: '16:1:3:3:3:3:3:3:3:3:3:3:3:6:6',
+    endOnFailure: true,
+  });
+});
+
+test('a pulled write (older clock) after a reload reaches the kept values: the filter answers as the rows do', async () => {
+  const s = await seed();
+  await varied(s.ids);
+  const f: ClaimFilters = {
+    ...EMPTY_FILTERS,
+    q: 'the',
+    verdicts: ['true'],
+    kinds: ['direct', 'unattributed'],
+    minCheckworthy: 0.3,
+    sort: 'article',
+  };
+  await expectSameAsRows(f, 'built');
+  await saveClaimSearch();
+  resetClaimSearch(); // a later start: the index and its values from the saved copy
+  const claim = (await db.claims.get(s.ids[0]!))!;
+  await db.claims.put({ ...claim, verdict: 'true', updatedAt: claim.updatedAt - 60_000 });
+  await expectSameAsRows(f, 'after the pull');
+  expect(await searchClaimIdsHere(f, SEARCH_LIMIT)).toContain(claim.id);
+});
 
 test('the values follow each kind of edit (verdict, tags, source added and removed, delete, undo, a pulled write)', async () => {
   await seed();
@@ -310,4 +377,54 @@ test("a start's plain text search reads the index's row alone; the values' row i
   } finally {
     get.mockRestore();
   }
+});
+
+test('verdicts pulled 50 or more at a time (older clocks) reach the kept values', async () => {
+  const s = await seed();
+  await varied(s.ids);
+  const f = { ...EMPTY_FILTERS, q: 'the', verdicts: ['misleading'] as Verdict[] };
+  await expectSameAsRows(f, 'built');
+  const claims = await db.claims.count();
+  await pullBatch('misleading');
+  await expectSameAsRows(f, 'after the pull');
+  expect((await searchClaimIdsHere(f, SEARCH_LIMIT)).length).toBeGreaterThan(claims);
+});
+
+test("a rebuild of the facet rows (a sync catch-up's chunked steps) is followed: values cleared, then read again", async () => {
+  const s = await seed();
+  await varied(s.ids);
+  const f = { ...EMPTY_FILTERS, q: 'the', verdicts: ['unchecked'] as Verdict[] };
+  await expectSameAsRows(f, 'built');
+  const tables = WIDENED.map((n) => db.table(n));
+  // the first step deletes every facet row: the row path keeps no hit until they are written again
+  let cursor: RebuildCursor | null = await db.transaction('rw', tables, (tx) =>
+    startRebuildIn((n) => tx.table(n)),
+  );
+  await new Promise((r) => setTimeout(r, 0));
+  expect(await searchClaimIdsHere(f, SEARCH_LIMIT)).toEqual(await byRows(f));
+  expect(await byRows(f)).toEqual([]);
+  while (cursor !== null) {
+    const from: RebuildCursor = cursor;
+    cursor = await db.transaction('rw', tables, (tx) => rebuildStepIn((n) => tx.table(n), from, 2));
+  }
+  await new Promise((r) => setTimeout(r, 0)); // the last step's note
+  // the facet rows written alone: the values read again, not the claims' documents
+  expect(await searchClaimIdsHere(f, SEARCH_LIMIT)).not.toEqual([]);
+  expect(claimSearchStats()).toMatchObject({ lastRefreshed: 0, lastFilter: 'values' });
+  await expectSameAsRows(f, 'rebuilt');
+});
+
+test('a query made while a refresh is under way waits for it: it does not answer without the changes that refresh took', async () => {
+  const s = await seed();
+  await varied(s.ids);
+  const f = { ...EMPTY_FILTERS, q: 'the', verdicts: ['misleading'] as Verdict[] };
+  await expectSameAsRows(f, 'built');
+  const claim = (await db.claims.get(s.ids[0]!))!;
+  await db.claims.put({ ...claim, verdict: 'misleading', updatedAt: claim.updatedAt - 60_000 });
+  await new Promise((r) => setTimeout(r, 0)); // the write's note
+  // the first query's refresh takes the note and reads the claim; the second asks meanwhile
+  const first = searchClaimIdsHere(f, SEARCH_LIMIT);
+  const second = searchClaimIdsHere(f, SEARCH_LIMIT);
+  expect(await second).toEqual([claim.id]);
+  expect(await first).toEqual([claim.id]);
 });

@@ -1,12 +1,14 @@
 import { beforeEach, expect, test, vi } from 'vitest';
+import type { ClaimId } from '@/core/model/types';
 import { createClaimIndex } from '@/core/search/claim-index';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
 import { exportBackup } from './backup-export';
 import { restoreBackup } from './backup-restore';
 import { backupSourceOfBlob } from './backup-source';
-import { updateClaim } from './claims';
+import { setClaimsVerdict, updateClaim } from './claims';
 import { db } from './db';
+import { attachSource } from './evidence';
 import { claimSearchStats, resetClaimSearch, saveClaimSearch, searchClaims } from './search';
 
 const officersClaim = async () => (await db.claims.toArray()).find((c) => c.text.includes('officers'))!;
@@ -140,4 +142,65 @@ test('a replacing restore shows in the next search: old text back, claims not in
   expect(await searchClaims('zebrafinch')).toEqual([]);
   expect(await searchClaims('Jay report')).toEqual([]);
   expect((await searchClaims('officers')).map((h) => h.id)).toEqual([claim.id]);
+});
+
+test("a pulled change (older clock) made after the index was saved shows in the next start's first search", async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const claim = await officersClaim();
+  expect((await searchClaims('officers')).map((h) => h.id)).toEqual([claim.id]);
+  await saveClaimSearch();
+  resetClaimSearch(); // the next start loads the saved copy, whose clock is later than the pulled row's
+  await db.claims.put({ ...claim, notes: 'zebrafinch', updatedAt: claim.updatedAt - 60_000 });
+  await new Promise((r) => setTimeout(r, 0)); // the write's note
+  expect((await searchClaims('zebrafinch')).map((h) => h.id)).toEqual([claim.id]);
+  expect(claimSearchStats().loaded).toBe(true);
+});
+
+test("rows written 50 or more at a time with an older clock (a pull's batch, a restore) show in the next search", async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const claims = await db.claims.toArray();
+  expect((await searchClaims('zebrafinch')).length).toBe(0); // the index is built now
+  await new Promise((r) => setTimeout(r, 5));
+  // Dexie tells a write of 50 rows or more as the whole table, not by key
+  const pulled = Array.from({ length: 60 }, (_, i) => {
+    const c = claims[i % claims.length]!;
+    const id = (i < claims.length ? c.id : `${c.id}.pulled${i}`) as typeof c.id;
+    return { ...c, id, notes: `zebrafinch ${i}`, updatedAt: c.updatedAt - 60_000 };
+  });
+  await db.claims.bulkPut(pulled);
+  expect((await searchClaims('zebrafinch', 500)).map((h) => h.id).sort()).toEqual(
+    pulled.map((c) => c.id).sort(),
+  );
+  await db.claims.bulkDelete(pulled.slice(claims.length).map((c) => c.id));
+  expect((await searchClaims('zebrafinch', 500)).length).toBe(claims.length);
+});
+
+test('a speaker or a source renamed with an older clock (pulled) reaches its claims in the search', async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const claim = await officersClaim();
+  await attachSource(claim.id, { url: 'https://example.org/r', title: 'Annual report' });
+  expect((await searchClaims('quagga')).length).toBe(0); // the index is built now
+  await new Promise((r) => setTimeout(r, 5));
+  const speaker = (await db.speakers.get(claim.speakerId!))!;
+  await db.speakers.put({ ...speaker, name: 'Quagga Billings', updatedAt: speaker.updatedAt - 60_000 });
+  expect((await searchClaims('quagga')).map((h) => h.id)).toContain(claim.id);
+  const source = (await db.sources.toArray())[0]!;
+  await db.sources.put({ ...source, title: 'Okapi review', updatedAt: source.updatedAt - 60_000 });
+  expect((await searchClaims('okapi')).map((h) => h.id)).toEqual([claim.id]);
+});
+
+test('a claim re-read unchanged (a verdict edit) keeps its place among hits of equal score', async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+  const before = await searchClaims('billings');
+  // the speaker's claims match by the speaker's name alone: equal scores
+  const tied = before.filter((h) => h.score === before[0]!.score);
+  expect(tied.length).toBeGreaterThan(1);
+  await setClaimsVerdict([tied[0]!.id as ClaimId], 'false');
+  expect(await searchClaims('billings')).toEqual(before);
+  // re-read again in the same millisecond as the last look (its clock is not later): still in place
+  const row = (await db.claims.get(tied[0]!.id as ClaimId))!;
+  await db.claims.put({ ...row, updatedAt: Date.now() });
+  expect(await searchClaims('billings')).toEqual(before);
+  expect(await searchClaims('billings')).toEqual(before);
 });

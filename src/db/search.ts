@@ -24,6 +24,7 @@ import { filteredSearchHits, onlyText } from './claim-list';
 import { db } from './db';
 import type { FacetRow } from './derived/facets';
 import { SearchFacets } from './search-facets';
+import { notePart } from './search-notes';
 
 /**
  * The claim search index of this tab, built on the first search (one read of every claim) and then
@@ -52,6 +53,11 @@ type State = {
   savedAs: { since: Timestamp; nextId: number } | null;
   since: Timestamp;
   loaded: boolean;
+  /** Each indexed document's hash, by short id (`putDocs`); not saved. */
+  hashes: Float64Array;
+  /** The refresh under way, and the one asked for meanwhile (it starts when that one ends). */
+  refreshing: Promise<void> | null;
+  queued: Promise<void> | null;
 };
 
 let state: State | null = null;
@@ -145,12 +151,23 @@ async function documentsFor(claims: readonly Claim[], span?: readonly [string, s
 }
 
 /**
- * Claims written since the index last looked, as Dexie reports each committed write
- * (`storagemutated`, in this context and, through its broadcast, in every other tab and worker):
- * ids, and key ranges for writes that name a range. They catch what the clock cannot: rows put with
- * an older `updatedAt` (a restore, a sync pull) and rows deleted outright (a replace, a merge).
+ * What was written since the index last looked, as each committed write tells it (`search-notes.ts`:
+ * its `storagemutated` parts, in this context and, through Dexie's broadcast, in every other tab and
+ * worker): claim ids (a claim's row, facet row or links written), key ranges of claims deleted by
+ * range, speakers and sources written (their claims' documents change), and whether the facet rows
+ * were deleted by range (`values`: a rebuild clears them first). They catch what the clock cannot:
+ * rows put with an older `updatedAt` (a restore, a sync pull) and rows deleted outright.
  */
-export type ClaimChanges = { ids: string[]; ranges: [string, string][] };
+export type ClaimChanges = {
+  ids: string[];
+  ranges: [string, string][];
+  /** Facet rows written (their claims' filter values only). */
+  facets?: string[];
+  speakers?: string[];
+  sources?: string[];
+  /** The facet rows were deleted by range. */
+  values?: boolean;
+};
 
 /**
  * How long a page's own writes are handed to the worker with its queries: the worker hears every
@@ -159,45 +176,67 @@ export type ClaimChanges = { ids: string[]; ranges: [string, string][] };
  */
 const HANDOVER_MS = 5_000;
 
-/** Each noted claim id or key range, with when it was noted. */
+/** Each noted claim id, key range, speaker and source, with when it was noted. */
 let changed = new Map<string, number>();
 let changedRanges: { from: string; to: string; at: number }[] = [];
+let changedFacets = new Map<string, number>();
+let changedSpeakers = new Map<string, number>();
+let changedSources = new Map<string, number>();
+/** When the facet rows were last deleted by range (0: not since the last look). */
+let valuesClearedAt = 0;
 
 type RangeNode = { from: unknown; to: unknown; l?: RangeNode | null; r?: RangeNode | null; d?: number };
 
-function noteRanges(node: RangeNode | null | undefined, at: number): void {
+function noteRanges(
+  node: RangeNode | null | undefined,
+  at: number,
+  ids: Map<string, number>,
+  ranges?: { from: string; to: string; at: number }[],
+): void {
   if (!node || node.d === 0) return; // an empty RangeSet
   if (typeof node.from === 'string' && typeof node.to === 'string') {
-    if (node.from === node.to) changed.set(node.from, at);
-    else changedRanges.push({ from: node.from, to: node.to, at });
+    if (node.from === node.to) ids.set(node.from, at);
+    else ranges?.push({ from: node.from, to: node.to, at });
   }
-  noteRanges(node.l, at);
-  noteRanges(node.r, at);
+  noteRanges(node.l, at, ids, ranges);
+  noteRanges(node.r, at, ids, ranges);
 }
 
-/** Notes the claims a committed write touched (claims by id, links by their claim). */
+/** Notes the claims, speakers and sources a committed write touched (`search-notes.ts`'s parts). */
 export function noteWrites(parts: Record<string, unknown>): void {
-  const base = `idb://${db.name}/`;
   const at = Date.now();
-  noteRanges(parts[`${base}claims/`] as RangeNode | undefined, at);
-  noteRanges(parts[`${base}evidence/claimId`] as RangeNode | undefined, at);
-  // a facet row's values are kept with the index: one written alone (a rebuild) is re-read too
-  noteRanges(parts[`${base}claimFacets/`] as RangeNode | undefined, at);
+  noteRanges(parts[notePart(db.name, 'claims')] as RangeNode | undefined, at, changed, changedRanges);
+  noteRanges(parts[notePart(db.name, 'facets')] as RangeNode | undefined, at, changedFacets);
+  noteRanges(parts[notePart(db.name, 'speakers')] as RangeNode | undefined, at, changedSpeakers);
+  noteRanges(parts[notePart(db.name, 'sources')] as RangeNode | undefined, at, changedSources);
+  if (parts[notePart(db.name, 'cleared')]) valuesClearedAt = at;
   // a page that never searches: what is older than a handover's horizon is of no use to anyone
-  if (changed.size > 20_000) for (const [id, t] of changed) if (t < at - HANDOVER_MS) changed.delete(id);
+  for (const notes of [changed, changedFacets, changedSpeakers, changedSources])
+    if (notes.size > 20_000) for (const [id, t] of notes) if (t < at - HANDOVER_MS) notes.delete(id);
   if (changedRanges.length > 20_000) changedRanges = changedRanges.filter((r) => r.at >= at - HANDOVER_MS);
 }
 
 Dexie.on('storagemutated', noteWrites);
 
+const noted = (notes: Map<string, number>, since: number) =>
+  [...notes].filter(([, t]) => t >= since).map(([id]) => id);
+
 /** The changes noted at or after `since` (all by default), handed over; every note is forgotten here. */
 export function takeClaimChanges(since = 0): ClaimChanges {
   const out: ClaimChanges = {
-    ids: [...changed].filter(([, t]) => t >= since).map(([id]) => id),
+    ids: noted(changed, since),
     ranges: changedRanges.filter((r) => r.at >= since).map((r): [string, string] => [r.from, r.to]),
+    facets: noted(changedFacets, since),
+    speakers: noted(changedSpeakers, since),
+    sources: noted(changedSources, since),
+    values: valuesClearedAt > 0 && valuesClearedAt >= since,
   };
   changed = new Map();
   changedRanges = [];
+  changedFacets = new Map();
+  changedSpeakers = new Map();
+  changedSources = new Map();
+  valuesClearedAt = 0;
   return out;
 }
 
@@ -206,6 +245,10 @@ function addClaimChanges(more: ClaimChanges | undefined): void {
   const at = Date.now();
   for (const id of more.ids) changed.set(id, at);
   for (const [from, to] of more.ranges) changedRanges.push({ from, to, at });
+  for (const id of more.facets ?? []) changedFacets.set(id, at);
+  for (const id of more.speakers ?? []) changedSpeakers.set(id, at);
+  for (const id of more.sources ?? []) changedSources.set(id, at);
+  if (more.values) valuesClearedAt = at;
 }
 
 const SAVED = 'claims';
@@ -242,6 +285,9 @@ async function loadSaved(): Promise<State | null> {
       savedAs: { since: row.since, nextId: row.packed?.nextId ?? -1 },
       since: row.since,
       loaded: true,
+      hashes: new Float64Array(0),
+      refreshing: null,
+      queued: null,
     };
   } catch {
     return null;
@@ -260,6 +306,8 @@ async function save(s: State | null): Promise<boolean> {
   if (!s || !dirty) return false;
   // the saved values first: the ones saved next are this state's whole
   await savedFacets(s);
+  // not halfway through a refresh: the changes it took would be in neither the copy nor its clock
+  for (let p = s.queued ?? s.refreshing; p; p = s.queued ?? s.refreshing) await p.catch(() => {});
   if (!dirty) return false;
   dirty = false;
   const packed: PackedClaimIndex = packClaimIndex(s.index);
@@ -299,7 +347,8 @@ async function loadFacets(s: State, gen: number, since: Timestamp, nextId: numbe
   } catch {
     // unreadable: filled again
   }
-  if (gen !== generation) return;
+  // the facet rows deleted by range meanwhile (`forgetValues`): the saved values are not used
+  if (gen !== generation || s.savedAs === null) return;
   if (saved) s.facets = saved;
   for (const [slot, row] of s.pendingFacets ?? []) s.facets.set(slot, row);
   s.pendingFacets = null;
@@ -339,11 +388,46 @@ const byId = (rows: readonly (FacetRow | undefined)[]) => {
   return out;
 };
 
-/** Adds or replaces the documents and their filter values (a document's short id changes when replaced). */
+/** A 53-bit hash of a document's fields (cyrb53): whether a re-read claim's document changed. */
+function docHash(doc: ClaimSearchDoc): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (const field of [doc.text, doc.speaker, doc.sources, doc.notes, doc.tags]) {
+    for (let i = 0; i <= field.length; i++) {
+      const c = i < field.length ? field.charCodeAt(i) : 0; // 0 ends each field
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  // never 0 (0: not known)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0) || 1;
+}
+
+/** Each document's hash by short id (0: not known, as after a load), grown as short ids are given. */
+function setHash(s: State, slot: number, hash: number): void {
+  if (slot >= s.hashes.length) {
+    const grown = new Float64Array(Math.max(1024, 2 ** Math.ceil(Math.log2(slot + 1))));
+    grown.set(s.hashes);
+    s.hashes = grown;
+  }
+  s.hashes[slot] = hash;
+}
+
+/**
+ * Adds or replaces the documents and their filter values. A document the index holds unchanged
+ * (a claim re-read for its verdict, its tags' order or a clock tick) is not replaced: a replaced
+ * document gets a new short id and moves after the matches of equal score, so a verdict edit, or
+ * a claim re-read twice in one millisecond, reordered the hits of the same query.
+ */
 function putDocs(s: State, docs: readonly ClaimSearchDoc[], facets: ReadonlyMap<string, FacetRow>): void {
   for (const doc of docs) {
-    upsertClaimDoc(s.index, doc);
+    const hash = docHash(doc);
+    const was = shortIdOf(s.index, doc.id);
+    if (was === undefined || s.hashes[was] !== hash) upsertClaimDoc(s.index, doc);
     const slot = shortIdOf(s.index, doc.id);
+    if (slot !== undefined) setHash(s, slot, hash);
     if (slot === undefined) continue;
     if (s.pendingFacets) s.pendingFacets.set(slot, facets.get(doc.id));
     else s.facets.set(slot, facets.get(doc.id));
@@ -414,12 +498,12 @@ async function fillFacets(s: State, gen: number): Promise<void> {
 }
 
 async function build(): Promise<State> {
-  // changes noted from here on are applied by the first refresh; earlier ones are in what is read now
-  takeClaimChanges();
   const saved = await loadSaved();
   if (saved) {
+    // every change noted so far is applied to it by its first refresh: the saved copy may be older
+    // than any of them (a write with an older clock is not caught by its `since`)
     const t = performance.now();
-    await refresh(saved);
+    await refreshed(saved);
     mark('refreshed');
     timings.refreshMs = Math.round(performance.now() - t);
     setTimeout(() => void savedFacets(saved).catch(() => {}), FACETS_DELAY_MS);
@@ -427,6 +511,8 @@ async function build(): Promise<State> {
   }
   const t = performance.now();
   dirty = true;
+  // changes noted from here on are applied by the first refresh; earlier ones are in what is read now
+  takeClaimChanges();
   // Every step's reads are made after this clock, so a write one does not see is stamped with this
   // clock or later and is re-indexed by the first refresh (as with one transaction); rows written
   // with an older clock or deleted outright meanwhile are in the changes noted since the start.
@@ -439,6 +525,9 @@ async function build(): Promise<State> {
     savedAs: null,
     since,
     loaded: false,
+    hashes: new Float64Array(0),
+    refreshing: null,
+    queued: null,
   };
   timings.buildSteps = 0;
   // the claims in key order, `CLAIM_STEP` a read, with their speakers, sources, links and facet rows
@@ -460,14 +549,45 @@ async function build(): Promise<State> {
  * one transaction), then their rows and documents `CLAIM_STEP` claims at a time, so a refresh after
  * a big import or a long absence does not hold the database either.
  */
+/**
+ * Refreshes one at a time: a call while one runs waits for it and then for one more, shared by every
+ * call made meanwhile (it takes the changes noted since the running one took its own). Run side by
+ * side, a query's refresh could answer before the one that had taken its changes applied them.
+ */
+function refreshed(s: State): Promise<void> {
+  if (s.queued) return s.queued;
+  const run = (): Promise<void> => {
+    s.queued = null;
+    const running = refresh(s).finally(() => {
+      if (s.refreshing === running) s.refreshing = null;
+    });
+    s.refreshing = running;
+    return running;
+  };
+  if (!s.refreshing) return run();
+  const queued = s.refreshing.catch(() => {}).then(run);
+  s.queued = queued;
+  return queued;
+}
+
+/** The facet rows were deleted by range (a rebuild's first step): no kept value is trusted until read again. */
+function forgetValues(s: State): void {
+  s.facets = new SearchFacets();
+  // a loaded index's saved values are older still: not read (a read under way is not used)
+  s.pendingFacets = null;
+  s.savedAs = null;
+  dirty = true;
+}
+
 async function refresh(s: State): Promise<void> {
   const lookedAt = Date.now();
   const noted = takeClaimChanges();
+  if (noted.values) forgetValues(s);
   const ids = await db.transaction('r', [db.claims, db.speakers, db.sources, db.evidence], async () => {
     const [claimKeys, speakers, sources, evidence] = await Promise.all([
       db.claims.where('updatedAt').aboveOrEqual(s.since).primaryKeys(),
-      db.speakers.where('updatedAt').aboveOrEqual(s.since).toArray(),
-      db.sources.where('updatedAt').aboveOrEqual(s.since).toArray(),
+      db.speakers.where('updatedAt').aboveOrEqual(s.since).primaryKeys(),
+      db.sources.where('updatedAt').aboveOrEqual(s.since).primaryKeys(),
       db.evidence.where('updatedAt').aboveOrEqual(s.since).toArray(),
     ]);
     const ids = new Set<string>(claimKeys);
@@ -477,17 +597,16 @@ async function refresh(s: State): Promise<void> {
       for (const k of await db.claims.where(':id').between(from, to, true, true).primaryKeys()) ids.add(k);
       for (const id of indexedClaimIds(s.index)) if (id >= from && id <= to) ids.add(id);
     }
-    if (speakers.length > 0) {
-      const keys = await db.claims
-        .where('speakerId')
-        .anyOf(speakers.map((sp) => sp.id))
-        .primaryKeys();
-      for (const k of keys) ids.add(k);
+    // speakers and sources written (by the clock, or noted: one put with an older clock)
+    const speakerIds = [...new Set<string>([...speakers, ...(noted.speakers ?? [])])];
+    if (speakerIds.length > 0) {
+      for (const k of await db.claims.where('speakerId').anyOf(speakerIds).primaryKeys()) ids.add(k);
     }
-    if (sources.length > 0) {
+    const sourceIds = [...new Set<string>([...sources, ...(noted.sources ?? [])])];
+    if (sourceIds.length > 0) {
       const links = await db.evidence
         .where('sourceId')
-        .anyOf(sources.map((so) => so.id as SourceId))
+        .anyOf(sourceIds as SourceId[])
         .toArray();
       for (const e of links) ids.add(e.claimId);
     }
@@ -502,6 +621,23 @@ async function refresh(s: State): Promise<void> {
     putDocs(s, docs, facets);
     // tombstoned, or deleted outright (a replace, a merge of speakers' claims): no row left to say so
     for (const id of removed) removeClaimDoc(s.index, id);
+  }
+  // facet rows written alone (a rebuild's steps): the filter values of the claims indexed, nothing else
+  const reread = new Set<string>(ids);
+  const valuesOnly = (noted.facets ?? []).filter(
+    (id) => !reread.has(id) && shortIdOf(s.index, id) !== undefined,
+  );
+  if (valuesOnly.length > 0) dirty = true;
+  for (let i = 0; i < valuesOnly.length; i += CLAIM_STEP) {
+    await pause();
+    const part = valuesOnly.slice(i, i + CLAIM_STEP);
+    const rows = await db.claimFacets.bulkGet(part);
+    part.forEach((id, n) => {
+      const slot = shortIdOf(s.index, id);
+      if (slot === undefined) return;
+      if (s.pendingFacets) s.pendingFacets.set(slot, rows[n]);
+      else s.facets.set(slot, rows[n]);
+    });
   }
   s.since = lookedAt;
 }
@@ -518,7 +654,7 @@ async function claimIndex(): Promise<State> {
     return built;
   }
   const s = state;
-  await refresh(s);
+  await refreshed(s);
   return s;
 }
 
