@@ -65,38 +65,6 @@ export async function historyOfBatch(batchId: string): Promise<HistoryEntry[]> {
   return entries.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-/**
- * One entry of each of the latest `limit` batches (the first of its batch: the lowest id), newest
- * batch first, read inside the current transaction (which must include `db.history`) as one request
- * where the browser takes `getAll` with a direction (`prevunique` over the `batchId` index; batch ids
- * are UUID v7, so time-ordered), else as one cursor walk of that index. Undo and redo read their
- * stacks from these heads: this was one `uniqueKeys` walk, then one query per batch (200 in a library in use).
- */
-export function latestBatchHeads(limit: number): Promise<HistoryEntry[]> {
-  const index = Dexie.currentTransaction?.idbtrans?.objectStore('history').index('batchId');
-  if (!index)
-    throw new Error('latestBatchHeads must run inside a transaction that includes the history table');
-  // a Dexie promise, so what awaits it stays in the transaction's zone
-  return new Dexie.Promise<HistoryEntry[]>((resolve, reject) => {
-    if ('getAllRecords' in index) {
-      // the `getAll(options)` form shipped with `getAllRecords`; before it, an options object is read as a key
-      const req = index.getAll({ direction: 'prevunique', count: limit } as unknown as IDBKeyRange);
-      req.onsuccess = () => resolve(req.result as HistoryEntry[]);
-      req.onerror = () => reject(req.error);
-      return;
-    }
-    const heads: HistoryEntry[] = [];
-    const req = index.openCursor(null, 'prevunique');
-    req.onsuccess = () => {
-      const cursor = req.result;
-      if (cursor) heads.push(cursor.value as HistoryEntry);
-      if (!cursor || heads.length >= limit) resolve(heads);
-      else cursor.continue();
-    };
-    req.onerror = () => reject(req.error);
-  });
-}
-
 /** The latest entries across the library, newest first (bounded by `limit`). */
 export function recentHistory(limit = 50): Promise<HistoryEntry[]> {
   return db.history.orderBy('at').reverse().limit(limit).toArray();

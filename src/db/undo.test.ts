@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import type { ClaimId, SpeakerId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, extractionOf, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
@@ -13,10 +13,10 @@ import {
 } from './claims';
 import { db } from './db';
 import { attachSource, removeEvidence } from './evidence';
-import { historyOfBatch, historyOfRow, latestBatchHeads, recordHistory } from './history';
+import { historyOfBatch, historyOfRow } from './history';
 import { softDeleteSource } from './sources';
 import { mergeSpeakers } from './speakers';
-import { readUndoState, redo, UNDO_WINDOW, undo } from './undo';
+import { readUndoState, redo, undo } from './undo';
 
 beforeEach(resetDb);
 
@@ -251,75 +251,5 @@ describe('two tabs editing the same claim', () => {
     const a = await updateClaim(claim.id, { notes: 'a' });
     const b = await updateClaim(claim.id, { notes: 'b' });
     expect(b.updatedAt).toBeGreaterThan(a.updatedAt);
-  });
-});
-
-describe('the recent batches undo and redo look back over', () => {
-  /** `n` change batches of two entries each on `claimId`, oldest first, as `recordHistory` writes them. */
-  async function pastBatches(claimId: ClaimId, n: number): Promise<string[]> {
-    const start = Date.now();
-    const batches: string[] = [];
-    for (let b = 0; b < n; b++) {
-      const change = { table: 'claims' as const, rowId: claimId, action: 'update' as const };
-      const entries = await db.transaction('rw', db.history, () =>
-        recordHistory(
-          [
-            { ...change, from: { notes: `${b}` }, to: { notes: `${b + 1}` } },
-            { ...change, from: { tags: [] }, to: { tags: [`t${b}`] } },
-          ],
-          start + b * 1_000,
-        ),
-      );
-      batches.push(entries[0]!.batchId);
-    }
-    return batches;
-  }
-
-  const heads = () => db.transaction('r', db.history, () => latestBatchHeads(UNDO_WINDOW));
-
-  /** Requests asked of the history store's `batchId` index while `read` runs. */
-  async function batchIndexRequests(read: () => Promise<unknown>): Promise<number> {
-    const methods = ['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count'] as const;
-    const spies = methods.map((m) => vi.spyOn(IDBIndex.prototype, m));
-    try {
-      await read();
-      return spies.flatMap((s) => s.mock.contexts).filter((index) => (index as IDBIndex).name === 'batchId')
-        .length;
-    } finally {
-      for (const s of spies) s.mockRestore();
-    }
-  }
-
-  test('the latest 200 batches, newest first, each by its first entry; older ones left out', async () => {
-    const { claim } = await articleA();
-    const batches = await pastBatches(claim.id, UNDO_WINDOW + 10);
-    const read = await heads();
-    expect(read.map((h) => h.batchId)).toEqual(batches.slice(-UNDO_WINDOW).reverse());
-    expect(read.every((h) => h.to !== null && 'notes' in h.to)).toBe(true);
-    expect((await readUndoState()).undoDepth).toBe(UNDO_WINDOW);
-  });
-
-  test('the same heads where the browser has no getAll with a direction (one cursor walk)', async () => {
-    const { claim } = await articleA();
-    const batches = await pastBatches(claim.id, UNDO_WINDOW + 10);
-    const withGetAll = await heads();
-    const kept = Object.getOwnPropertyDescriptor(IDBIndex.prototype, 'getAllRecords')!;
-    delete (IDBIndex.prototype as { getAllRecords?: unknown }).getAllRecords;
-    try {
-      expect(await heads()).toEqual(withGetAll);
-      expect((await heads()).map((h) => h.batchId)).toEqual(batches.slice(-UNDO_WINDOW).reverse());
-    } finally {
-      Object.defineProperty(IDBIndex.prototype, 'getAllRecords', kept);
-    }
-  });
-
-  test('the undo state is read with one request for the heads, however many batches there are', async () => {
-    const { claim } = await articleA();
-    await pastBatches(claim.id, 40);
-    // the heads, then the undo target's entries for its label
-    expect(await batchIndexRequests(readUndoState)).toBe(2);
-    await pastBatches(claim.id, 40);
-    expect(await batchIndexRequests(readUndoState)).toBe(2);
-    expect((await undo())?.label).toBe('Edit 1 claim');
   });
 });
