@@ -1,9 +1,19 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ClaimId, Verdict } from '@/core/model/types';
 import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
 import { matchingClaimIds } from './claim-list';
-import { restoreClaim, setClaimsVerdict, setClaimVerdict, softDeleteClaim, updateClaim } from './claims';
+import {
+  addTagToClaims,
+  removeTagFromClaims,
+  restoreClaim,
+  restoreClaims,
+  setClaimsVerdict,
+  setClaimVerdict,
+  softDeleteClaim,
+  softDeleteClaims,
+  updateClaim,
+} from './claims';
 import { db } from './db';
 import { describeDbError } from './errors';
 import { historyOfBatch, historyOfRow } from './history';
@@ -95,5 +105,31 @@ describe('softDeleteClaim / restoreClaim', () => {
     await restoreClaim(claim.id);
     expect((await db.claims.get(claim.id))?.deletedAt).toBeNull();
     expect((await historyOfRow('claims', claim.id)).map((h) => h.action)).toEqual(['delete', 'restore']);
+  });
+});
+
+describe('bulk tag, delete and restore', () => {
+  test('read their claims once, and write what they read', async () => {
+    const { claims } = await firstClaim();
+    const ids = claims.map((c) => c.id);
+    const reads = vi.spyOn(db.claims, 'bulkGet');
+    try {
+      await addTagToClaims(ids, 'police');
+      await removeTagFromClaims(ids.slice(1), 'police');
+      await softDeleteClaims(ids.slice(0, 2));
+      await restoreClaims(ids);
+      expect(reads).toHaveBeenCalledTimes(4);
+    } finally {
+      reads.mockRestore();
+    }
+    const now = await db.claims.bulkGet(ids);
+    expect(now.map((c) => [c!.tags, c!.deletedAt])).toEqual(
+      ids.map((_, i) => [i === 0 ? ['police'] : [], null]),
+    );
+    expect((await historyOfRow('claims', ids[0]!)).map((h) => [h.action, h.from, h.to])).toEqual([
+      ['update', { tags: [] }, { tags: ['police'] }],
+      ['delete', { deletedAt: null }, { deletedAt: expect.any(Number) }],
+      ['restore', { deletedAt: expect.any(Number) }, { deletedAt: null }],
+    ]);
   });
 });

@@ -214,13 +214,16 @@ async function editClaims(
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
     const at = Date.now();
-    const claims = await db.claims.bulkGet([...new Set(ids)]);
+    const unique = [...new Set(ids)];
+    const claims = await db.claims.bulkGet(unique);
     const patches: (readonly [ClaimId, Partial<Claim>])[] = [];
+    let spanEdited = false;
     for (const claim of claims) {
       const patch = claim ? edit(claim) : null;
       if (!claim || !patch) continue;
       if (patch.start !== undefined || patch.end !== undefined) {
         await patchClaim(claim.id, patch, at, { batchId });
+        spanEdited = true;
         continue;
       }
       if (patch.verdict !== undefined) checkVerdict(patch.verdict);
@@ -230,7 +233,9 @@ async function editClaims(
         patch.tags === undefined ? { ...patch } : { ...patch, tags: normaliseTags(patch.tags) },
       ]);
     }
-    await patchRows('claims', db.claims, patches, at, { batchId });
+    // the claims just read: a span edit above wrote some of them, so those are read again
+    const read = spanEdited ? undefined : new Map(unique.map((id, i) => [id, claims[i]]));
+    await patchRows('claims', db.claims, patches, at, { batchId }, 'update', read);
     return batchId;
   });
 }
@@ -260,14 +265,22 @@ export function addTagToClaim(id: ClaimId, tag: string, options: WriteOptions = 
   return addTagToClaims([id], tag, options);
 }
 
+/** Claims by id (each once), as `patchRows` takes them read. */
+async function readClaims(ids: readonly ClaimId[]): Promise<Map<ClaimId, Claim | undefined>> {
+  const unique = [...new Set(ids)];
+  const claims = await db.claims.bulkGet(unique);
+  return new Map(unique.map((id, i) => [id, claims[i]]));
+}
+
 /** Moves many claims to the trash as one undo step. Returns the batch id. */
 export function softDeleteClaims(ids: readonly ClaimId[], options: WriteOptions = {}): Promise<string> {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.history], async () => {
     const now = Date.now();
-    const live = (await db.claims.bulkGet([...new Set(ids)])).filter((c) => c && c.deletedAt === null);
+    const read = await readClaims(ids);
+    const live = [...read.values()].filter((c) => c && c.deletedAt === null);
     const patches = live.map((c) => [c!.id, { deletedAt: now }] as const);
-    await patchRows('claims', db.claims, patches, now, { batchId }, 'delete');
+    await patchRows('claims', db.claims, patches, now, { batchId }, 'delete', read);
     return batchId;
   });
 }
@@ -277,9 +290,10 @@ export function restoreClaims(ids: readonly ClaimId[], options: WriteOptions = {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.history], async () => {
     const now = Date.now();
-    const gone = (await db.claims.bulkGet([...new Set(ids)])).filter((c) => c && c.deletedAt !== null);
+    const read = await readClaims(ids);
+    const gone = [...read.values()].filter((c) => c && c.deletedAt !== null);
     const patches = gone.map((c) => [c!.id, { deletedAt: null }] as const);
-    await patchRows('claims', db.claims, patches, now, { batchId }, 'restore');
+    await patchRows('claims', db.claims, patches, now, { batchId }, 'restore', read);
     return batchId;
   });
 }

@@ -42,7 +42,8 @@ export async function patchRow<T extends Row, K extends string, I>(
 /**
  * `patchRow` for many rows in one go (the current transaction): one read, one write and one
  * history append for all of them, so a bulk edit costs a few requests instead of a few per row.
- * Patches on the same id apply in turn. Returns the rows that changed, as they now are.
+ * Patches on the same id apply in turn. `read`: the rows as the caller just read them in this
+ * transaction (not read again). Returns the rows that changed, as they now are.
  */
 export async function patchRows<T extends Row, K extends string, I>(
   historyTable: HistoryTable,
@@ -51,12 +52,16 @@ export async function patchRows<T extends Row, K extends string, I>(
   at: Timestamp,
   options: WriteOptions = {},
   action: 'update' | 'delete' | 'restore' = 'update',
+  read?: ReadonlyMap<K, T | undefined>,
 ): Promise<T[]> {
   const ids = [...new Set(patches.map(([id]) => id))];
   const rows = new Map<K, T | undefined>();
-  (await table.bulkGet(ids)).forEach((row, i) => {
-    rows.set(ids[i]!, row);
-  });
+  const known = read && ids.every((id) => read.has(id));
+  if (known) for (const id of ids) rows.set(id, read.get(id));
+  else
+    (await table.bulkGet(ids)).forEach((row, i) => {
+      rows.set(ids[i]!, row);
+    });
   const changes: HistoryChange[] = [];
   const changed = new Map<K, T>();
   for (const [id, patch] of patches) {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ClaimId } from '@/core/model/types';
 import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
 import { articleIdFor, saveImportedArticle, sha256Hex } from './articles';
@@ -116,5 +116,28 @@ describe('sync change capture', () => {
     const { articleId, claimIds } = await importA();
     expect(articleId).toBe(articleIdFor(await sha256Hex(ARTICLE_A)));
     expect(claimIds.every((id) => id.startsWith(`${articleId}.`))).toBe(true);
+  });
+});
+
+describe('the connection check', () => {
+  test('is asked as a write transaction starts, beside its first read, not in front of its first write', async () => {
+    const { claimIds } = await importA();
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    try {
+      await db.transaction('rw', [db.claims, db.history], async () => {
+        const claim = (await db.claims.get(claimIds[0]!))!;
+        await db.claims.put({ ...claim, notes: 'read, then written' });
+      });
+      const stores = gets.mock.contexts.map((store) => (store as IDBObjectStore).name);
+      expect(stores.slice(0, 2)).toEqual(['syncState', 'claims']);
+      expect(stores.filter((s) => s === 'syncState')).toHaveLength(1);
+    } finally {
+      gets.mockRestore();
+    }
+    // still nothing captured without a team, everything with one
+    expect(await db.syncOutbox.count()).toBe(0);
+    await connect();
+    await setClaimVerdict(claimIds[0]!, 'false');
+    expect((await outbox()).map((e) => e.table)).toEqual(['claims', 'history']);
   });
 });

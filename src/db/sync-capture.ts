@@ -95,7 +95,21 @@ export const syncCaptureMiddleware: Middleware<DBCore> = {
       ...down,
       transaction(stores, mode, options) {
         const widen = mode === 'readwrite' && stores.some(isReplicated);
-        return down.transaction(widen ? [...new Set([...stores, ...WIDENED])] : stores, mode, options);
+        const trans = down.transaction(widen ? [...new Set([...stores, ...WIDENED])] : stores, mode, options);
+        // whether a team is connected is asked as the transaction starts, beside the reads that come
+        // before its first write, not as a round trip of its own in front of that write (straight
+        // from IndexedDB: the Dexie layers below read the transaction's zone, not set up yet here)
+        if (widen && !connected.has(trans) && typeof (trans as IDBTransaction).objectStore === 'function') {
+          const req = (trans as IDBTransaction).objectStore(SYNC_STATE).get(SYNC_KEYS.connection);
+          // a Dexie promise, as the table's own `get` gives: the write that awaits it keeps its zone
+          const known = new Dexie.Promise<boolean>((resolve, reject) => {
+            req.onsuccess = () => resolve(req.result !== undefined);
+            req.onerror = () => reject(req.error);
+          });
+          known.catch(() => undefined);
+          connected.set(trans, known);
+        }
+        return trans;
       },
       table(name) {
         const table = down.table(name);
