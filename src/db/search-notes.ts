@@ -56,31 +56,24 @@ function note(
   else parts[part] = set;
 }
 
+/** A table keyed by the id it notes: puts and deletes by key into `part`, a range delete into `ranges`. */
+const byKey = (table: DBCoreTable, part: string, ranges: string = part): DBCoreTable => ({
+  ...table,
+  mutate(req) {
+    if (req.type === 'deleteRange') note(req, ranges, [], boundsOf(req));
+    else if (req.type === 'delete') note(req, part, req.keys as string[]);
+    else note(req, part, idsOf(req, 'id'));
+    return table.mutate(req);
+  },
+});
+
 function noted(name: string, table: DBCoreTable, dbName: string): DBCoreTable {
   const claims = notePart(dbName, 'claims');
   switch (name) {
     case 'claims':
-      return {
-        ...table,
-        mutate(req) {
-          if (req.type === 'deleteRange') note(req, claims, [], boundsOf(req));
-          else if (req.type === 'delete') note(req, claims, req.keys as string[]);
-          else note(req, claims, idsOf(req, 'id'));
-          return table.mutate(req);
-        },
-      };
-    case 'claimFacets': {
-      const facets = notePart(dbName, 'facets');
-      return {
-        ...table,
-        mutate(req) {
-          if (req.type === 'deleteRange') note(req, notePart(dbName, 'cleared'), [], boundsOf(req));
-          else if (req.type === 'delete') note(req, facets, req.keys as string[]);
-          else note(req, facets, idsOf(req, 'id'));
-          return table.mutate(req);
-        },
-      };
-    }
+      return byKey(table, claims);
+    case 'claimFacets':
+      return byKey(table, notePart(dbName, 'facets'), notePart(dbName, 'cleared'));
     case 'evidence':
       return {
         ...table,
@@ -101,18 +94,8 @@ function noted(name: string, table: DBCoreTable, dbName: string): DBCoreTable {
         },
       };
     case 'speakers':
-    case 'sources': {
-      const part = notePart(dbName, name);
-      return {
-        ...table,
-        mutate(req) {
-          if (req.type === 'deleteRange') note(req, part, [], boundsOf(req));
-          else if (req.type === 'delete') note(req, part, req.keys as string[]);
-          else note(req, part, idsOf(req, 'id'));
-          return table.mutate(req);
-        },
-      };
-    }
+    case 'sources':
+      return byKey(table, notePart(dbName, name));
     default:
       return table;
   }
