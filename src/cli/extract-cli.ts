@@ -5,7 +5,7 @@ import { JSON_LIST_CLOSE, JSON_LIST_OPEN, jsonListItems } from '../core/export/j
 import { extractClaims } from '../core/extract/pipeline';
 import { type Extraction, GRANULARITIES, type Granularity } from '../core/extract/types';
 import { type ArticleText, articleText, type HtmlToText } from '../core/import/article-text';
-import type { ImportFormat } from '../core/import/validate';
+import { classifyFile, type ImportFormat } from '../core/import/validate';
 import { htmlToTextIn } from '../features/import/html-to-text';
 import type { CliIo } from './cli-io';
 import { extractionAnnotations } from './extract-annotations';
@@ -76,9 +76,10 @@ async function readArticle(file: string): Promise<Read> {
   return { text: article.value.text, converted: article.value };
 }
 
+/** The app's reader for a file name (its extension); anything it would not import is read as plain text. */
 const fileFormat = (file: string): ImportFormat => {
-  const ext = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase();
-  return ext === 'html' || ext === 'htm' ? 'html' : ext === 'md' || ext === 'markdown' ? 'markdown' : 'text';
+  const known = classifyFile(file, '');
+  return known.ok ? known.value : 'text';
 };
 
 const result = (id: string, x: Extraction, converted: ArticleText | null = null) => ({
