@@ -3,6 +3,7 @@ import { type CSSProperties, memo, useCallback, useMemo, useRef } from 'react';
 import { appScroll, followedWindowScroll, followLayout } from '@/features/article/follow-layout';
 import type { Run } from '@/features/article/highlight-runs';
 import { scrollsWithPage } from '@/features/article/hooks/use-list-virtualizer';
+import { useMeasureAfterPaint } from '@/features/article/hooks/use-measure-after-paint';
 import { usePageBox } from '@/features/article/hooks/use-page-box';
 import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
@@ -119,6 +120,7 @@ function LongText({ runs, looks, store }: TextProps) {
     overscan: 6,
     scrollMargin: box.top,
     scrollToFn: followedWindowScroll,
+    measureElement: useMeasureAfterPaint(),
   });
 
   const follow = useCallback(

@@ -15,6 +15,7 @@ import type { Quotations } from '@/core/review/quotations';
 import { type ClaimBadgeProps, ClaimItem } from '@/features/article/components/claim-item';
 import { appScroll, followLayout } from '@/features/article/follow-layout';
 import { scrollsWithPage, useListVirtualizer } from '@/features/article/hooks/use-list-virtualizer';
+import { useMeasureAfterPaint } from '@/features/article/hooks/use-measure-after-paint';
 import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
 import type { SpeakerGroup } from '@/features/article/speaker-groups';
@@ -276,6 +277,7 @@ function LongClaimList(props: Props) {
     getItemKey,
     overscan: 8,
     rangeExtractor,
+    measureElement: useMeasureAfterPaint(),
   });
 
   const follow = useCallback(
