@@ -9,6 +9,7 @@ import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/art
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
 import { blockAt, type TextBlock, textBlocks } from '@/features/article/text-blocks';
 import type { Swatch } from '@/ui/palette';
+import { usePaintedOnce } from '@/ui/use-after-paint';
 
 export type ClaimLook = Readonly<{
   swatch: Swatch;
@@ -117,7 +118,8 @@ function LongText({ runs, looks, store }: TextProps) {
   const virtualizer = useWindowVirtualizer({
     count: blocks.length,
     estimateSize,
-    overscan: 6,
+    // The first frame shows the blocks in view and one either side; the rest of the overscan after it.
+    overscan: usePaintedOnce(true) ? 6 : 1,
     scrollMargin: box.top,
     scrollToFn: followedWindowScroll,
     measureElement: useMeasureAfterPaint(),

@@ -20,6 +20,7 @@ import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/art
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
 import type { SpeakerGroup } from '@/features/article/speaker-groups';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
+import { usePaintedOnce } from '@/ui/use-after-paint';
 
 type Props = Readonly<{
   groups: readonly SpeakerGroup<Claim>[];
@@ -275,7 +276,8 @@ function LongClaimList(props: Props) {
     count: rows.length,
     estimateSize,
     getItemKey,
-    overscan: 8,
+    // The first frame shows the rows in view and one either side; the rest of the overscan after it.
+    overscan: usePaintedOnce(true) ? 8 : 1,
     rangeExtractor,
     measureElement: useMeasureAfterPaint(),
   });
