@@ -35,27 +35,3 @@ export function stubManualResizeObserver(): { changed: () => void } {
     },
   };
 }
-
-/**
- * Counts the reads of `offsetHeight` (what a virtualiser measures a row with, a forced layout in a
- * browser) until `restore()`; jsdom's value (0) is returned as before.
- */
-export function countHeightReads(): { reads: () => number; restore: () => void } {
-  const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight')!;
-  let reads = 0;
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      reads++;
-      return original.get!.call(this);
-    },
-  });
-  return {
-    reads: () => reads,
-    restore: () => Object.defineProperty(HTMLElement.prototype, 'offsetHeight', original),
-  };
-}
-
-/** Resolves once a frame is out (a requestAnimationFrame, then a task), as `afterNextPaint` waits. */
-export const nextPaint = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));

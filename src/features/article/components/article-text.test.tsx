@@ -4,7 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ArticleText, type ClaimLook, LONG_TEXT } from '@/features/article/components/article-text';
 import { highlightRuns } from '@/features/article/highlight-runs';
-import { countHeightReads, stubManualResizeObserver, stubResizeObserver } from '@/test/dom';
+import { stubManualResizeObserver, stubResizeObserver } from '@/test/dom';
 import { swatchAt } from '@/ui/palette';
 
 afterEach(cleanup);
@@ -125,27 +125,6 @@ describe('ArticleText', () => {
     expect(mark(/^Ann Berry/).getAttribute('aria-pressed')).toBe('false');
     expect(reads).toBe(0);
     vi.unstubAllGlobals();
-  });
-
-  test('a long text lays nothing out in its first render: its blocks show at their estimated heights', () => {
-    stubResizeObserver();
-    const paragraph = 'Plain words of the article, of no one in particular, said at some length. ';
-    const long = `Ann Berry said the bus routes were cut.\n\n${paragraph
-      .repeat(8)
-      .concat('\n\n')
-      .repeat(Math.ceil(LONG_TEXT / 500))}`;
-    const longRuns = highlightRuns(long, [{ id: 'a', start: 0, end: 39 }], []);
-    const heights = countHeightReads();
-    try {
-      const { container } = renderText(longRuns, new Map([['a', { ...looks.get('c1')!, parts: ['a'] }]]));
-      const blocks = () => container.querySelectorAll('[data-offset]');
-      expect(blocks().length).toBeGreaterThan(1);
-      // The first blocks render at their estimated heights: no block was measured (a forced layout).
-      expect(heights.reads()).toBe(0);
-    } finally {
-      heights.restore();
-      vi.unstubAllGlobals();
-    }
   });
 
   test('the open claim is scrolled to again when the text wraps again (the panel opening beside it), until the person scrolls', async () => {

@@ -3,13 +3,11 @@ import { type CSSProperties, memo, useCallback, useMemo, useRef } from 'react';
 import { appScroll, followedWindowScroll, followLayout } from '@/features/article/follow-layout';
 import type { Run } from '@/features/article/highlight-runs';
 import { scrollsWithPage } from '@/features/article/hooks/use-list-virtualizer';
-import { useMeasureAfterPaint } from '@/features/article/hooks/use-measure-after-paint';
 import { usePageBox } from '@/features/article/hooks/use-page-box';
 import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
 import { blockAt, type TextBlock, textBlocks } from '@/features/article/text-blocks';
 import type { Swatch } from '@/ui/palette';
-import { usePaintedOnce } from '@/ui/use-after-paint';
 
 export type ClaimLook = Readonly<{
   swatch: Swatch;
@@ -118,11 +116,9 @@ function LongText({ runs, looks, store }: TextProps) {
   const virtualizer = useWindowVirtualizer({
     count: blocks.length,
     estimateSize,
-    // The first frame shows the blocks in view and one either side; the rest of the overscan after it.
-    overscan: usePaintedOnce(true) ? 6 : 1,
+    overscan: 6,
     scrollMargin: box.top,
     scrollToFn: followedWindowScroll,
-    measureElement: useMeasureAfterPaint(),
   });
 
   const follow = useCallback(

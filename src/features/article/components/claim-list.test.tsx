@@ -8,7 +8,7 @@ import { quotationsOf } from '@/core/review/quotations';
 import type { ClaimBadgeProps } from '@/features/article/components/claim-item';
 import { ClaimList, LONG_LIST } from '@/features/article/components/claim-list';
 import { groupClaimsBySpeaker } from '@/features/article/speaker-groups';
-import { countHeightReads, stubResizeObserver } from '@/test/dom';
+import { stubResizeObserver } from '@/test/dom';
 import { claim } from '@/test/export-rows';
 
 const renders = new Map<string, number>();
@@ -72,21 +72,6 @@ function renderList(claims: readonly Claim[], numbers?: CountedNumbers) {
 }
 
 describe('the long claim list', () => {
-  test('lays nothing out in its first render: its rows show at their estimated heights', () => {
-    const heights = countHeightReads();
-    try {
-      const { container } = render(
-        <MemoryRouter initialEntries={['/articles/a1']}>
-          <List claims={many} />
-        </MemoryRouter>,
-      );
-      expect(container.querySelectorAll('.claim-list-claim').length).toBeGreaterThan(0);
-      expect(heights.reads()).toBe(0);
-    } finally {
-      heights.restore();
-    }
-  });
-
   test('a new claims list with one claim changed (a verdict edit) renders only that claim again', async () => {
     const { rerender } = renderList(many);
     await act(async () => {});

@@ -15,12 +15,10 @@ import type { Quotations } from '@/core/review/quotations';
 import { type ClaimBadgeProps, ClaimItem } from '@/features/article/components/claim-item';
 import { appScroll, followLayout } from '@/features/article/follow-layout';
 import { scrollsWithPage, useListVirtualizer } from '@/features/article/hooks/use-list-virtualizer';
-import { useMeasureAfterPaint } from '@/features/article/hooks/use-measure-after-paint';
 import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
 import type { SpeakerGroup } from '@/features/article/speaker-groups';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
-import { usePaintedOnce } from '@/ui/use-after-paint';
 
 type Props = Readonly<{
   groups: readonly SpeakerGroup<Claim>[];
@@ -276,10 +274,8 @@ function LongClaimList(props: Props) {
     count: rows.length,
     estimateSize,
     getItemKey,
-    // The first frame shows the rows in view and one either side; the rest of the overscan after it.
-    overscan: usePaintedOnce(true) ? 8 : 1,
+    overscan: 8,
     rangeExtractor,
-    measureElement: useMeasureAfterPaint(),
   });
 
   const follow = useCallback(

@@ -1,7 +1,6 @@
 import { type Range, useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useLayoutEffect, useState } from 'react';
 import { followedElementScroll, followedWindowScroll } from '@/features/article/follow-layout';
-import type { Measure } from '@/features/article/hooks/use-measure-after-paint';
 import { usePageBox } from '@/features/article/hooks/use-page-box';
 
 /**
@@ -18,7 +17,6 @@ type Options = Readonly<{
   getItemKey: (index: number) => string;
   overscan: number;
   rangeExtractor?: (range: Range) => number[];
-  measureElement?: Measure;
 }>;
 
 /**
