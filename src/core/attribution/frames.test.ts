@@ -166,3 +166,83 @@ describe('speakers the clause readers used to get wrong (round five, two lines i
     ).toEqual([{ speaker: 'state judge', text: 'that the board had skipped a hearing' }]);
   });
 });
+
+describe('documents and polls with a modifier before the cue (round six)', () => {
+  // [what the case shows, sentence, speaker, the claim's text]
+  test.each([
+    [
+      'a time word after the poll',
+      'A Harwick College poll out Monday showed the mayor with a nine-point lead.',
+      'Harwick College poll',
+      'the mayor with a nine-point lead',
+    ],
+    [
+      'a participle phrase with a place',
+      'Exit polls taken in Marlow County found that most voters had decided in the last week.',
+      'Exit polls',
+      'that most voters had decided in the last week',
+    ],
+    [
+      'a memo obtained by a news agency is the memo’s, not the agency’s',
+      'A budget memo obtained by The Ledger says the county will cut 300 posts.',
+      'budget memo',
+      'the county will cut 300 posts',
+    ],
+    [
+      'a place word after a plural of evidence',
+      'Polls there show the senator is trailing her challenger.',
+      'Polls',
+      'the senator is trailing her challenger',
+    ],
+    [
+      'a mass noun of evidence after an adjective',
+      'Recent polling shows that the levy is unpopular in the suburbs.',
+      'Recent polling',
+      'that the levy is unpopular in the suburbs',
+    ],
+    [
+      'a report "by" a body with "and" in its name',
+      'A 2021 report by the Centre for Housing and Transport Research found that fares had doubled.',
+      '2021 report',
+      'that fares had doubled',
+    ],
+    [
+      'a numeral with a thousands comma inside the source',
+      'A survey of 1,200 nurses found that most had considered leaving the profession.',
+      'survey of 1,200 nurses',
+      'that most had considered leaving the profession',
+    ],
+  ])('%s', (_what, sentence, speaker, text) => {
+    expect(claimsOf(sentence)).toEqual([{ speaker, text }]);
+  });
+
+  test('figures "published by" a body stay the body’s; a spokesman "for the report" is no document', () => {
+    expect(
+      claimsOf('Figures published by the Office for Rail Statistics show that delays rose by a fifth.'),
+    ).toEqual([{ speaker: 'Office for Rail Statistics', text: 'that delays rose by a fifth' }]);
+    expect(claimsOf('A spokesman for the report’s authors said the figures were sound.')).toEqual([
+      { speaker: 'spokesman for the report’s authors', text: 'the figures were sound' },
+    ]);
+  });
+
+  test('a thousands comma ends neither the source of "according to" nor its clause', () => {
+    expect(
+      claimsOf(
+        'Rents rose 9 percent last year, according to a study of 7,400 households by Vale University.',
+      ),
+    ).toEqual([
+      { speaker: 'study of 7,400 households by Vale University', text: 'Rents rose 9 percent last year' },
+    ]);
+  });
+
+  test('a colon inside a report opens the next one', () => {
+    expect(
+      claimsOf(
+        'National polling shows why the levy is in trouble: A Harwick College poll found that 60 percent of voters oppose it.',
+      ),
+    ).toEqual([
+      { speaker: 'National polling', text: 'why the levy is in trouble' },
+      { speaker: 'Harwick College poll', text: 'that 60 percent of voters oppose it' },
+    ]);
+  });
+});

@@ -143,6 +143,129 @@ function dateStart(tokens: readonly Token[], cue: number): number {
 const EVIDENCE =
   /^(polls|polling|surveys|results|reports|statistics|figures|data|records|files|documents|footage|video|videos|studies|analyses|numbers|estimates|projections|tallies|returns|filings|emails|tests|measurements|readings|accounts)$/;
 
+/** Heads of a document or poll phrase that can report ("A Monmouth poll out Monday showed", "Recent polling shows"). */
+const DOC_HEADS =
+  /^(poll|polls|polling|survey|surveys|study|studies|report|reports|analysis|analyses|memo|memos|memorandum|letter|letters|email|emails|e-mail|e-mails|document|documents|records|filing|filings|review|audit|audits|census|data|figures|statistics|results|numbers|estimates|projection|projections|average|tally|tallies|count|footage|video|videos|ledgers|report's|assessment|investigation|inquiry|briefing|dossier|draft|summary)$/;
+
+/** Words that open the modifier after a document's head: "of 1,200 nurses", "released Sunday by …", "out Monday". */
+const DOC_MODIFIER =
+  /^(of|by|from|for|on|in|at|among|across|out|there|this|last|released|published|conducted|compiled|commissioned|obtained|seen|cited|leaked|taken|issued|filed|prepared|circulated|carried|sent|posted|produced|shared|reviewed|made|done)$/;
+
+/** Clause words before a document phrase that do not belong to it: "But a poll …", "and exit polls …". */
+const CLAUSE_OPENER =
+  /^(and|but|yet|so|while|as|though|although|because|since|when|if|whereas|that|now|still)$/;
+
+/**
+ * "A Monmouth poll out Monday showed …", "A memo obtained by The Associated Press says …", "Exit polls taken in
+ * South Carolina found …", "Polls there show …": a document or poll phrase that opens the clause before the cue,
+ * with only its modifier (a preposition or participle phrase, a place or time word) between its head and the
+ * cue. The subject reader stops inside such a modifier (`South Carolina`, `The Associated Press`) or finds
+ * nothing; the document is the speaker.
+ */
+export function documentSubject(text: string, tokens: readonly Token[], cue: number): Subject | null {
+  // Where the clause may start: the sentence's start, or after a comma, colon, dash or clause word; the widest
+  // first (`A poll by The Post and ABC News shows` is one phrase).
+  for (let s = Math.max(0, cue - 24); s < cue; s++) {
+    const p = tokens[s - 1];
+    if (
+      p &&
+      !/^[,;:—–(“”"‘’]$/.test(p.text) &&
+      p.text !== '--' &&
+      !(p.word && !p.cap && CLAUSE_OPENER.test(p.key))
+    )
+      continue;
+    const found = documentFrom(text, tokens, s, cue);
+    if (found) return found;
+  }
+  return null;
+}
+
+function documentFrom(text: string, tokens: readonly Token[], from: number, cue: number): Subject | null {
+  let s = from;
+  while (s < cue && tokens[s]!.word && CLAUSE_OPENER.test(tokens[s]!.key)) s++;
+  // The head: within six words of the start, after determiners, adjectives, numbers and names only.
+  let h = -1;
+  for (let k = s; k < cue && k - s <= 6; k++) {
+    const t = tokens[k]!;
+    if (!t.word) {
+      if (t.text === '-' || t.text === '’' || t.text === "'") continue;
+      return null;
+    }
+    if (DOC_HEADS.test(t.key) && !(tokens[k + 1]?.word && DOC_HEADS.test(tokens[k + 1]!.key))) {
+      h = k;
+      break;
+    }
+    if (
+      /^(is|was|are|were|has|have|had|will|would|who|which|that|he|she|they|it|we|i|you|of|for|by|from|with|in|on|at|to|about|after|before|than|as|despite|amid|without|under|over|since|until|during)$/.test(
+        t.key,
+      )
+    )
+      return null;
+  }
+  if (h < 0) return null;
+  // The modifier: no clause of its own (no auxiliary, relative or complementiser, no other cue, no comma).
+  if (h + 1 < cue && !DOC_MODIFIER.test(tokens[h + 1]!.key) && !DATE_WORD.test(tokens[h + 1]!.key))
+    return null;
+  for (let k = h + 1; k < cue; k++) {
+    const t = tokens[k]!;
+    if (/^[,;:“”"‘()—–]$/.test(t.text)) return null;
+    if (
+      t.word &&
+      !t.cap &&
+      /^(is|was|are|were|has|have|had|will|would|who|which|that|said|says|say|told)$/.test(t.key)
+    )
+      return null;
+  }
+  const first = tokens[s]!;
+  const head = tokens[h]!;
+  const m = mentionOf(text, tokens, s, h);
+  const mention: Mention = m
+    ? { ...m, head: head.key, type: 'document' }
+    : {
+        start: first.start,
+        end: head.end,
+        text: text.slice(first.start, head.end),
+        kind: 'nominal',
+        name: null,
+        role: null,
+        head: head.key,
+        type: 'document',
+        owner: null,
+      };
+  if (mention.kind === 'pronoun') return null;
+  return { mention, role: null, relative: false, from: first.start };
+}
+
+/** An author's participle: "Figures published by the Office for National Statistics show" are the Office's. */
+const AUTHORED = /^(published|released|compiled|issued|produced|conducted|commissioned|prepared)$/;
+
+/**
+ * The subject reader's answer against the document phrase: the document wins when the reader stopped inside its
+ * modifier (`South Carolina`, `The Associated Press`) or read a time word into it (`A Monmouth poll out`); the
+ * reader's wins when it is wider, when it is the same phrase ending in a name (`Reports in Portugal`), or when it
+ * is the author after `published by` (the fixtures' rule for statistics and reports).
+ */
+function preferDocument(tokens: readonly Token[], read: Subject, document: Subject): Subject {
+  const docStart = document.mention.start;
+  const readStart = read.from ?? read.mention.start;
+  if (readStart < docStart) return read;
+  const last = tokens.findLast((t) => t.end <= read.mention.end);
+  if (readStart === docStart) {
+    if (read.mention.type === 'document') return read;
+    const plain = !!last && !DOC_MODIFIER.test(last.key) && !DATE_WORD.test(last.key) && last.cap;
+    return plain
+      ? { ...read, mention: { ...read.mention, type: 'document', head: document.mention.head } }
+      : document;
+  }
+  const by = tokens.findIndex(
+    (t) => t.end <= read.mention.start && t.start >= document.mention.end && t.key === 'by',
+  );
+  const after = tokens[by + 1]?.key === 'the' ? by + 2 : by + 1;
+  const author = by > 0 && AUTHORED.test(tokens[by - 1]!.key) && tokens[after]?.start === read.mention.start;
+  const body = read.mention.type === 'organization' || read.mention.kind === 'name';
+  return author && body ? { ...read, from: document.from } : document;
+}
+
 const words = (tokens: readonly Token[], a: number, b: number) => {
   let n = 0;
   for (let i = a; i < b; i++) if (tokens[i]!.word) n++;
@@ -442,9 +565,12 @@ export function framesOf(
         }
         continue;
       }
-      const subject =
+      const read =
         subjectBefore(text, tokens, dateStart(tokens, cue.from), 0) ??
         (inside && tokens[cue.from - 1]?.key !== 'then' ? null : coordinatedSubject(text, tokens, cue.from));
+      // A document phrase that the subject reader cut inside its modifier, or did not read at all.
+      const document = documentSubject(text, tokens, cue.from);
+      const subject = document && read ? preferDocument(tokens, read, document) : (document ?? read);
       const impersonal =
         subject?.mention.kind === 'pronoun' &&
         subject.mention.head === 'it' &&
@@ -642,6 +768,9 @@ export function framesOf(
           /^(but|;|while|whereas|and|although)$/.test(prev.key) &&
           tokens[frame.from - 2]?.text === ',') ||
         prev?.text === ';' ||
+        // "…shows why the angst is a problem: A recent poll showed that …": a colon inside the content opens
+        // another report.
+        (prev?.text === ':' && prev.start > inside.start) ||
         // "While some landlords say rents have peaked, tenant advocate Grace Okafor says …": the fronted
         // subordinate clause holds one report, the main clause another.
         (prev?.text === ',' &&
