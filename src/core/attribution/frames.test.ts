@@ -235,6 +235,14 @@ describe('documents and polls with a modifier before the cue (round six)', () =>
     ]);
   });
 
+  test('"According to" a long source at the sentence’s start: the content starts after its comma', () => {
+    expect(
+      claimsOf(
+        'According to early results of exit polls conducted for the Harwick Courier and two television stations by Marlow Research, most voters decided in the last week.',
+      ).map((c) => c.text),
+    ).toEqual(['most voters decided in the last week']);
+  });
+
   test('a colon inside a report opens the next one', () => {
     expect(
       claimsOf(

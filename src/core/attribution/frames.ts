@@ -442,7 +442,10 @@ export function framesOf(
         : null;
     if (cue.according) {
       let k = cue.to + 1;
-      while (k < n && tokens[k]!.text !== ',' && tokens[k]!.text !== '.' && k - cue.to <= 12) k++;
+      // "According to early results of exit polls conducted for The Associated Press and television networks by
+      // Edison Research, …": at the sentence's start the source runs to its comma, however long.
+      const limit = cue.from === 0 ? 28 : 12;
+      while (k < n && tokens[k]!.text !== ',' && tokens[k]!.text !== '.' && k - cue.to <= limit) k++;
       const m = looseMention(text, tokens, cue.to + 1, k - 1);
       if (!m) continue;
       const subject: Subject = { mention: m, role: m.role, relative: false };
