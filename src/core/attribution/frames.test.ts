@@ -243,6 +243,23 @@ describe('documents and polls with a modifier before the cue (round six)', () =>
     ).toEqual(['most voters decided in the last week']);
   });
 
+  test('a poll’s share with a qualifier before it is the speaker, and a second share cuts the first report', () => {
+    expect(claimsOf('More than six in 10 said the levy should be scrapped.')).toEqual([
+      { speaker: 'More than six in 10', text: 'the levy should be scrapped' },
+    ]);
+    expect(claimsOf('About four out of 10 voters said they had decided in the last week.')).toEqual([
+      { speaker: 'About four out of 10 voters', text: 'they had decided in the last week' },
+    ]);
+    expect(
+      claimsOf('Most said the town was safer, while nearly eight in 10 said they still locked their doors.'),
+    ).toEqual([
+      { speaker: 'Most', text: 'the town was safer' },
+      { speaker: 'nearly eight in 10', text: 'they still locked their doors' },
+    ]);
+    // A count of people is not a share.
+    expect(claimsOf('Police arrested about 40 protesters said to be students.')).toEqual([]);
+  });
+
   test('a colon inside a report opens the next one', () => {
     expect(
       claimsOf(

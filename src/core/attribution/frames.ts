@@ -236,6 +236,58 @@ function documentFrom(text: string, tokens: readonly Token[], from: number, cue:
   return { mention, role: null, relative: false, from: first.start };
 }
 
+const NUMBER_WORD =
+  /^(\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$/;
+const QUALIFIER =
+  /^(about|nearly|almost|roughly|around|approximately|some|just|only|over|under|more|fewer|less|than|at|least|most|barely|well|close|to|a|an|the)$/;
+
+/**
+ * "More than six in 10 said", "Nearly eight in 10 Democratic voters overall said", "About four out of 10 voters
+ * said": a poll's share with a qualifier before it, which the subject reader does not read, is a group speaker.
+ */
+export function shareSubject(text: string, tokens: readonly Token[], cue: number): Subject | null {
+  if (cue < 1) return null;
+  let s = cue - 1;
+  while (s > 0 && cue - s <= 12) {
+    const p = tokens[s - 1]!;
+    if (!p.word || (!p.cap && CLAUSE_OPENER.test(p.key))) break;
+    s--;
+  }
+  while (s < cue && tokens[s]!.word && CLAUSE_OPENER.test(tokens[s]!.key)) s++;
+  let k = s;
+  while (k < cue && tokens[k]!.word && QUALIFIER.test(tokens[k]!.key)) k++;
+  if (k >= cue || !NUMBER_WORD.test(tokens[k]!.key)) return null;
+  // A share: "six in 10", "four out of 10", "42 percent", "42%" (not "43 said", a count of people).
+  const after = tokens.slice(k + 1, k + 4).map((t) => t.key);
+  const share =
+    /%$/.test(tokens[k]!.text) ||
+    after[0] === 'percent' ||
+    after[0] === 'per' ||
+    (after[0] === 'in' && NUMBER_WORD.test(after[1] ?? '')) ||
+    (after[0] === 'out' && after[1] === 'of' && NUMBER_WORD.test(after[2] ?? ''));
+  if (!share) return null;
+  for (let j = k + 1; j < cue; j++) {
+    const t = tokens[j]!;
+    if (!t.word || FINITE_AFTER_SUBJECT.test(t.key) || /^(who|which|that)$/.test(t.key)) return null;
+  }
+  const before = tokens[s - 1];
+  if (before?.word && !CLAUSE_OPENER.test(before.key)) return null;
+  const first = tokens[s]!;
+  const last = tokens[cue - 1]!;
+  const mention: Mention = {
+    start: first.start,
+    end: last.end,
+    text: text.slice(first.start, last.end),
+    kind: 'nominal',
+    name: null,
+    role: null,
+    head: 'percent',
+    type: 'group',
+    owner: null,
+  };
+  return { mention, role: null, relative: false };
+}
+
 /** An author's participle: "Figures published by the Office for National Statistics show" are the Office's. */
 const AUTHORED = /^(published|released|compiled|issued|produced|conducted|commissioned|prepared)$/;
 
@@ -573,7 +625,10 @@ export function framesOf(
         (inside && tokens[cue.from - 1]?.key !== 'then' ? null : coordinatedSubject(text, tokens, cue.from));
       // A document phrase that the subject reader cut inside its modifier, or did not read at all.
       const document = documentSubject(text, tokens, cue.from);
-      const subject = document && read ? preferDocument(tokens, read, document) : (document ?? read);
+      const subject =
+        document && read
+          ? preferDocument(tokens, read, document)
+          : (document ?? read ?? (cue.finding ? null : shareSubject(text, tokens, cue.from)));
       const impersonal =
         subject?.mention.kind === 'pronoun' &&
         subject.mention.head === 'it' &&
