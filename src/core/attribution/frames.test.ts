@@ -271,3 +271,32 @@ describe('documents and polls with a modifier before the cue (round six)', () =>
     ]);
   });
 });
+
+describe('nominal cues (round six, speech-nouns.ts)', () => {
+  test('a common noun’s claim, a plural possessive’s warnings, a claim "by" or criticism "from" a speaker', () => {
+    expect(claimsOf('Inflation stayed low, belying budget hawks’ warnings that rates would soar.')).toEqual([
+      { speaker: 'budget hawks', text: 'that rates would soar' },
+    ]);
+    expect(
+      claimsOf('The ministry pushed back against claims by union leaders that the depot would close.'),
+    ).toEqual([{ speaker: 'union leaders', text: 'that the depot would close' }]);
+    expect(claimsOf('The mayor has faced criticism from residents that the bins are never emptied.')).toEqual(
+      [{ speaker: 'residents', text: 'that the bins are never emptied' }],
+    );
+  });
+
+  test('the clause ends before the main predicate when it has a verb of its own', () => {
+    expect(
+      claimsOf('Mayor Jo Hale spoke first. Her demand that the council resign went unanswered.'),
+    ).toEqual([{ speaker: 'Jo Hale', text: 'that the council resign' }]);
+    expect(
+      claimsOf('Councillor Dev Rana’s claim that the mayor “invented the deficit” drew laughter.').map(
+        (c) => c.text,
+      ),
+    ).toEqual(['that the mayor “invented the deficit”']);
+    // The content's own verb is not the predicate: "that taxes fell was disputed".
+    expect(claimsOf('Dev Rana’s claim that taxes fell was disputed.').map((c) => c.text)).toEqual([
+      'that taxes fell',
+    ]);
+  });
+});
