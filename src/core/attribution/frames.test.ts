@@ -260,6 +260,15 @@ describe('documents and polls with a modifier before the cue (round six)', () =>
     expect(claimsOf('Police arrested about 40 protesters said to be students.')).toEqual([]);
   });
 
+  test('a finding participle after a poll inside "with" or "despite" is the poll’s, up to the phrase’s comma', () => {
+    expect(
+      claimsOf('The mayor will need the suburbs, with recent polls showing a tightening of the race.'),
+    ).toEqual([{ speaker: 'recent polls', text: 'a tightening of the race' }]);
+    expect(claimsOf('Despite polls showing her well behind, Ortiz campaigned in every ward.')).toEqual([
+      { speaker: 'polls', text: 'her well behind' },
+    ]);
+  });
+
   test('a colon inside a report opens the next one', () => {
     expect(
       claimsOf(

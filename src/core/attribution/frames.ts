@@ -151,6 +151,9 @@ const DOC_HEADS =
 const DOC_MODIFIER =
   /^(of|by|from|for|on|in|at|among|across|out|there|this|last|released|published|conducted|compiled|commissioned|obtained|seen|cited|leaked|taken|issued|filed|prepared|circulated|carried|sent|posted|produced|shared|reviewed|made|done)$/;
 
+/** "with recent polls showing …", "Despite polls showing …": a finding participle inside a prepositional phrase. */
+const INSIDE_PHRASE = /^(with|despite|amid|following|of)$/;
+
 /** Clause words before a document phrase that do not belong to it: "But a poll …", "and exit polls …". */
 const CLAUSE_OPENER =
   /^(and|but|yet|so|while|as|though|although|because|since|when|if|whereas|that|now|still)$/;
@@ -171,7 +174,8 @@ export function documentSubject(text: string, tokens: readonly Token[], cue: num
       p &&
       !/^[,;:—–(“”"‘’]$/.test(p.text) &&
       p.text !== '--' &&
-      !(p.word && !p.cap && CLAUSE_OPENER.test(p.key))
+      !(p.word && !p.cap && CLAUSE_OPENER.test(p.key)) &&
+      !(p.word && INSIDE_PHRASE.test(p.key) && /ing$/.test(tokens[cue]!.key))
     )
       continue;
     const found = documentFrom(text, tokens, s, cue);
@@ -625,8 +629,12 @@ export function framesOf(
         (inside && tokens[cue.from - 1]?.key !== 'then' ? null : coordinatedSubject(text, tokens, cue.from));
       // A document phrase that the subject reader cut inside its modifier, or did not read at all.
       const document = documentSubject(text, tokens, cue.from);
+      const inPhrase =
+        !!document &&
+        /ing$/.test(cue.key) &&
+        INSIDE_PHRASE.test(tokens.find((t, k) => tokens[k + 1]?.start === document.from)?.key ?? '');
       const subject =
-        document && read
+        document && read && !inPhrase
           ? preferDocument(tokens, read, document)
           : (document ?? read ?? (cue.finding ? null : shareSubject(text, tokens, cue.from)));
       const impersonal =
@@ -802,6 +810,12 @@ export function framesOf(
       }
     }
     if (!frame) continue;
+    // "Despite polls showing her well behind, Clinton campaigned …": the phrase's finding ends at its comma.
+    if (cue.finding && /ing$/.test(cue.key) && frame.rule === 'reported-clause' && frame.from > 0) {
+      const before = tokens[frame.from - 1]!;
+      const comma = tokens.findIndex((t, k) => k > cue.to && t.text === ',');
+      if (before.word && INSIDE_PHRASE.test(before.key) && comma > 0) frame.end = tokens[comma]!.start;
+    }
     if (clauseEnd && frame.end === end) frame.end = clauseEnd(frame.start, frame.end, frame.cue);
     if (
       inside &&
