@@ -294,6 +294,28 @@ describe('nominal cues (round six, speech-nouns.ts)', () => {
     );
   });
 
+  test('a document’s warning named by someone else is the document’s; the naming is the quoted phrase', () => {
+    expect(
+      claimsOf(
+        'Commissioner Gil Marchetti called the memo’s warning that routes would vanish “a scare tactic.”',
+      ),
+    ).toEqual([
+      { speaker: 'memo', text: 'that routes would vanish' },
+      { speaker: 'Gil Marchetti', text: '“a scare tactic.”' },
+    ]);
+  });
+
+  test('"Despite polls showing X, CLAUSE, according to Y": the clause starts after the poll’s phrase', () => {
+    expect(
+      claimsOf(
+        'Despite polls showing the levy behind, supporters have raised $312,000, according to state filings.',
+      ),
+    ).toEqual([
+      { speaker: 'polls', text: 'the levy behind' },
+      { speaker: 'state filings', text: 'supporters have raised $312,000' },
+    ]);
+  });
+
   test('the clause ends before the main predicate when it has a verb of its own', () => {
     expect(
       claimsOf('Mayor Jo Hale spoke first. Her demand that the council resign went unanswered.'),

@@ -474,6 +474,26 @@ function afterPreposition(tokens: readonly Token[], j: number): number {
   return /^(about|with|against)$/.test(tokens[j]?.key ?? '') ? j + 1 : j;
 }
 
+/**
+ * "called the memo’s warning that routes would vanish “a scare tactic”": when the object of `called` holds a
+ * report of its own (a `that` clause), the naming is the quoted phrase alone.
+ */
+const SPEECH_NOUN =
+  /^(warning|warnings|claim|claims|assertion|insistence|promise|pledge|demand|argument|suggestion|admission|prediction|allegation|allegations|accusation|threat|vow|statement|assurance)$/;
+
+function namedQuote(tokens: readonly Token[], cue: Cue, j: number): number {
+  if (!/^call(s|ed|ing)?$/.test(cue.key)) return j;
+  for (let k = j; k < tokens.length && k - j <= 20; k++) {
+    const t = tokens[k]!;
+    if (/^[“"‘]$/.test(t.text))
+      return tokens.slice(j + 1, k).some((x, i) => x.key === 'that' && SPEECH_NOUN.test(tokens[j + i]!.key))
+        ? k
+        : j;
+    if (/^[.;:]$/.test(t.text)) return j;
+  }
+  return j;
+}
+
 /** Reported-speech frames of one sentence (tokens), given its cues. */
 export function framesOf(
   text: string,
@@ -523,11 +543,15 @@ export function framesOf(
         const next = tokens[k + 1];
         const appositive =
           !next || /^(who|which|whose|released|published|conducted|compiled|reported|issued)$/.test(next.key);
+        // "Despite polls showing the levy behind, supporters have raised $312,000, according to state filings":
+        // a report before the clause (ending at its comma) is not this one's content.
+        const earlier = frames.findLast((f) => f.end <= tokens[cue.from]!.start && f.cue.finding);
+        const after = earlier ? tokens.findIndex((t) => t.start >= earlier.end && t.word) : -1;
         frame = {
           cue,
           subject,
           inherit: false,
-          start: tokens[leadStart(tokens, cue.from)]!.start,
+          start: tokens[after > 0 && after < cue.from - 2 ? after : leadStart(tokens, cue.from)]!.start,
           end: tail >= 3 && !appositive ? end : tokens[cue.from - 1]!.start,
           from: 0,
           rule: 'reported-according',
@@ -689,7 +713,7 @@ export function framesOf(
         )
           continue;
         const sFrom = tokens.findIndex((t) => t.start === (subject.from ?? subject.mention.start));
-        const j = contentStart(tokens, cue);
+        const j = namedQuote(tokens, cue, contentStart(tokens, cue));
         // "who asked not to be named": a condition of anonymity, not a report.
         if (
           /^not to be (named|identified|quoted)|^anonymity|^for anonymity/i.test(

@@ -43,6 +43,9 @@ export function speechNounClaims(
   registry: SpeakerRegistry,
 ): void {
   const covered = (s: number, e: number) => drafts.some((d) => d.start < e && d.end > s);
+  /** "called the memo’s warning that routes would vanish “a scare tactic”": the content stops at the next claim. */
+  const nextClaim = (s: number, e: number) =>
+    Math.min(e, ...drafts.filter((d) => d.start > s).map((d) => d.start));
   body.forEach((line, li) => {
     for (const m of line.text.matchAll(OWNED_NOUN)) {
       // "belying budget hawks’ warnings": a lower-case verb or preposition before the owner is not part of it.
@@ -54,7 +57,7 @@ export function speechNounClaims(
       const ownerAt = line.start + m.index! + m[1]!.length + (lead ? lead[0].length : 0);
       const contentAt = line.start + m.index! + m[0].length;
       const stop = clauseEnd(line.text, contentAt - line.start, /^(demand|demands|insistence)$/i.test(m[3]!));
-      const end = line.start + stop;
+      const end = trimEnd(text, contentAt, nextClaim(contentAt, line.start + stop));
       if (end - contentAt < 8 || covered(contentAt, end)) continue;
       const entity = ownerEntity(text, owner, ownerAt, registry);
       if (!entity) continue;
@@ -149,6 +152,13 @@ function clauseEnd(s: string, from: number, subjunctive = false): number {
   return end;
 }
 
+/** The end without the spaces and opening quotation marks before it. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /[\s“"‘]/.test(text[e - 1]!)) e--;
+  return e;
+}
+
 function ownerEntity(text: string, owner: string, at: number, registry: SpeakerRegistry): Entity | undefined {
   const key = owner.toLowerCase();
   if (key === 'his' || key === 'her') return registry.recentOf(['person'], at, key === 'his' ? 'm' : 'f');
@@ -157,6 +167,6 @@ function ownerEntity(text: string, owner: string, at: number, registry: SpeakerR
   const name = owner.replace(/['’]s$|(?<=s)['’]$/, '');
   const toks = tokenize(text, at, at + name.length);
   const m = toks.length ? mentionOf(text, toks, 0, toks.length - 1) : null;
-  if (!m || m.kind === 'pronoun' || m.type === 'document') return undefined;
+  if (!m || m.kind === 'pronoun') return undefined;
   return registry.resolve(m, m.role, m.start, false);
 }
