@@ -220,24 +220,10 @@ function documentFrom(text: string, tokens: readonly Token[], from: number, cue:
     )
       return null;
   }
-  const first = tokens[s]!;
-  const head = tokens[h]!;
-  const m = mentionOf(text, tokens, s, h);
-  const mention: Mention = m
-    ? { ...m, head: head.key, type: 'document' }
-    : {
-        start: first.start,
-        end: head.end,
-        text: text.slice(first.start, head.end),
-        kind: 'nominal',
-        name: null,
-        role: null,
-        head: head.key,
-        type: 'document',
-        owner: null,
-      };
-  if (mention.kind === 'pronoun') return null;
-  return { mention, role: null, relative: false, from: first.start };
+  const m = looseMention(text, tokens, s, h);
+  if (!m || m.kind === 'pronoun') return null;
+  const mention: Mention = { ...m, head: tokens[h]!.key, type: 'document' };
+  return { mention, role: null, relative: false, from: tokens[s]!.start };
 }
 
 const NUMBER_WORD =
@@ -276,19 +262,9 @@ export function shareSubject(text: string, tokens: readonly Token[], cue: number
   }
   const before = tokens[s - 1];
   if (before?.word && !CLAUSE_OPENER.test(before.key)) return null;
-  const first = tokens[s]!;
-  const last = tokens[cue - 1]!;
-  const mention: Mention = {
-    start: first.start,
-    end: last.end,
-    text: text.slice(first.start, last.end),
-    kind: 'nominal',
-    name: null,
-    role: null,
-    head: 'percent',
-    type: 'group',
-    owner: null,
-  };
+  const m = looseMention(text, tokens, s, cue - 1);
+  if (!m || m.kind === 'pronoun') return null;
+  const mention: Mention = { ...m, kind: 'nominal', name: null, role: null, head: 'percent', type: 'group' };
   return { mention, role: null, relative: false };
 }
 
@@ -656,7 +632,7 @@ export function framesOf(
       const inPhrase =
         !!document &&
         /ing$/.test(cue.key) &&
-        INSIDE_PHRASE.test(tokens.find((t, k) => tokens[k + 1]?.start === document.from)?.key ?? '');
+        INSIDE_PHRASE.test(tokens[tokens.findIndex((t) => t.start === document.from) - 1]?.key ?? '');
       const subject =
         document && read && !inPhrase
           ? preferDocument(tokens, read, document)

@@ -1,7 +1,7 @@
 import type { Line } from '../text/lines';
 import { tokenize } from '../text/tokens';
 import type { Draft } from './attribute';
-import { mentionOf } from './mention';
+import { type Mention, mentionOf } from './mention';
 import type { Entity, SpeakerRegistry } from './speakers';
 
 /**
@@ -44,6 +44,19 @@ export function speechNounClaims(
 ): void {
   const covered = (s: number, e: number) => drafts.some((d) => d.start < e && d.end > s);
   /** "called the memo’s warning that routes would vanish “a scare tactic”": the content stops at the next claim. */
+  /** A claim of a speaker the sentence names (`claims by X that …`, `which X calls …`). */
+  const named = (start: number, end: number, mention: Mention, cue: Draft['cue'], line: number) =>
+    drafts.push({
+      start,
+      end,
+      kind: /[“"‘]/.test(text.slice(start, end)) ? 'mixed' : 'indirect',
+      entity: registry.resolve(mention, mention.role, mention.start, false),
+      mention,
+      cue,
+      rule: 'reported-speech-noun',
+      line,
+      run: 0,
+    });
   const nextClaim = (s: number, e: number) =>
     Math.min(e, ...drafts.filter((d) => d.start > s).map((d) => d.start));
   body.forEach((line, li) => {
@@ -86,17 +99,7 @@ export function speechNounClaims(
       const toks = tokenize(text, ownerAt, ownerAt + owner.length);
       const mention = toks.length ? mentionOf(text, toks, 0, toks.length - 1) : null;
       if (!mention || mention.kind === 'pronoun') continue;
-      drafts.push({
-        start: thatAt,
-        end,
-        kind: /[“"‘]/.test(text.slice(thatAt, end)) ? 'mixed' : 'indirect',
-        entity: registry.resolve(mention, mention.role, mention.start, false),
-        mention,
-        cue: { start: cueAt, end: cueAt + m[2]!.length },
-        rule: 'reported-speech-noun',
-        line: li,
-        run: 0,
-      });
+      named(thatAt, end, mention, { start: cueAt, end: cueAt + m[2]!.length }, li);
     }
     for (const m of line.text.matchAll(NAMING)) {
       const nameAt = line.start + m.index! + m[0].indexOf(m[1]!, 1);
@@ -107,17 +110,7 @@ export function speechNounClaims(
       const toks = tokenize(text, nameAt, nameAt + m[1]!.length);
       const mention = mentionOf(text, toks, 0, toks.length - 1);
       if (!mention || mention.kind === 'pronoun') continue;
-      drafts.push({
-        start: contentAt,
-        end: contentAt + content.length,
-        kind: /[“"‘]/.test(content) ? 'mixed' : 'indirect',
-        entity: registry.resolve(mention, mention.role, mention.start, false),
-        mention,
-        cue: { start: cueAt, end: cueAt + m[2]!.length },
-        rule: 'reported-speech-noun',
-        line: li,
-        run: 0,
-      });
+      named(contentAt, contentAt + content.length, mention, { start: cueAt, end: cueAt + m[2]!.length }, li);
     }
   });
 }
