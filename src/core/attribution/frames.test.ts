@@ -166,3 +166,168 @@ describe('speakers the clause readers used to get wrong (round five, two lines i
     ).toEqual([{ speaker: 'state judge', text: 'that the board had skipped a hearing' }]);
   });
 });
+
+describe('documents and polls with a modifier before the cue (round six)', () => {
+  // [what the case shows, sentence, speaker, the claim's text]
+  test.each([
+    [
+      'a time word after the poll',
+      'A Harwick College poll out Monday showed the mayor with a nine-point lead.',
+      'Harwick College poll',
+      'the mayor with a nine-point lead',
+    ],
+    [
+      'a participle phrase with a place',
+      'Exit polls taken in Marlow County found that most voters had decided in the last week.',
+      'Exit polls',
+      'that most voters had decided in the last week',
+    ],
+    [
+      'a memo obtained by a news agency is the memo’s, not the agency’s',
+      'A budget memo obtained by The Ledger says the county will cut 300 posts.',
+      'budget memo',
+      'the county will cut 300 posts',
+    ],
+    [
+      'a place word after a plural of evidence',
+      'Polls there show the senator is trailing her challenger.',
+      'Polls',
+      'the senator is trailing her challenger',
+    ],
+    [
+      'a mass noun of evidence after an adjective',
+      'Recent polling shows that the levy is unpopular in the suburbs.',
+      'Recent polling',
+      'that the levy is unpopular in the suburbs',
+    ],
+    [
+      'a report "by" a body with "and" in its name',
+      'A 2021 report by the Centre for Housing and Transport Research found that fares had doubled.',
+      '2021 report',
+      'that fares had doubled',
+    ],
+    [
+      'a numeral with a thousands comma inside the source',
+      'A survey of 1,200 nurses found that most had considered leaving the profession.',
+      'survey of 1,200 nurses',
+      'that most had considered leaving the profession',
+    ],
+  ])('%s', (_what, sentence, speaker, text) => {
+    expect(claimsOf(sentence)).toEqual([{ speaker, text }]);
+  });
+
+  test('figures "published by" a body stay the body’s; a spokesman "for the report" is no document', () => {
+    expect(
+      claimsOf('Figures published by the Office for Rail Statistics show that delays rose by a fifth.'),
+    ).toEqual([{ speaker: 'Office for Rail Statistics', text: 'that delays rose by a fifth' }]);
+    expect(claimsOf('A spokesman for the report’s authors said the figures were sound.')).toEqual([
+      { speaker: 'spokesman for the report’s authors', text: 'the figures were sound' },
+    ]);
+  });
+
+  test('a thousands comma ends neither the source of "according to" nor its clause', () => {
+    expect(
+      claimsOf(
+        'Rents rose 9 percent last year, according to a study of 7,400 households by Vale University.',
+      ),
+    ).toEqual([
+      { speaker: 'study of 7,400 households by Vale University', text: 'Rents rose 9 percent last year' },
+    ]);
+  });
+
+  test('"According to" a long source at the sentence’s start: the content starts after its comma', () => {
+    expect(
+      claimsOf(
+        'According to early results of exit polls conducted for the Harwick Courier and two television stations by Marlow Research, most voters decided in the last week.',
+      ).map((c) => c.text),
+    ).toEqual(['most voters decided in the last week']);
+  });
+
+  test('a poll’s share with a qualifier before it is the speaker, and a second share cuts the first report', () => {
+    expect(claimsOf('More than six in 10 said the levy should be scrapped.')).toEqual([
+      { speaker: 'More than six in 10', text: 'the levy should be scrapped' },
+    ]);
+    expect(claimsOf('About four out of 10 voters said they had decided in the last week.')).toEqual([
+      { speaker: 'About four out of 10 voters', text: 'they had decided in the last week' },
+    ]);
+    expect(
+      claimsOf('Most said the town was safer, while nearly eight in 10 said they still locked their doors.'),
+    ).toEqual([
+      { speaker: 'Most', text: 'the town was safer' },
+      { speaker: 'nearly eight in 10', text: 'they still locked their doors' },
+    ]);
+    // A count of people is not a share.
+    expect(claimsOf('Police arrested about 40 protesters said to be students.')).toEqual([]);
+  });
+
+  test('a finding participle after a poll inside "with" or "despite" is the poll’s, up to the phrase’s comma', () => {
+    expect(
+      claimsOf('The mayor will need the suburbs, with recent polls showing a tightening of the race.'),
+    ).toEqual([{ speaker: 'recent polls', text: 'a tightening of the race' }]);
+    expect(claimsOf('Despite polls showing her well behind, Ortiz campaigned in every ward.')).toEqual([
+      { speaker: 'polls', text: 'her well behind' },
+    ]);
+  });
+
+  test('a colon inside a report opens the next one', () => {
+    expect(
+      claimsOf(
+        'National polling shows why the levy is in trouble: A Harwick College poll found that 60 percent of voters oppose it.',
+      ),
+    ).toEqual([
+      { speaker: 'National polling', text: 'why the levy is in trouble' },
+      { speaker: 'Harwick College poll', text: 'that 60 percent of voters oppose it' },
+    ]);
+  });
+});
+
+describe('nominal cues (round six, speech-nouns.ts)', () => {
+  test('a common noun’s claim, a plural possessive’s warnings, a claim "by" or criticism "from" a speaker', () => {
+    expect(claimsOf('Inflation stayed low, belying budget hawks’ warnings that rates would soar.')).toEqual([
+      { speaker: 'budget hawks', text: 'that rates would soar' },
+    ]);
+    expect(
+      claimsOf('The ministry pushed back against claims by union leaders that the depot would close.'),
+    ).toEqual([{ speaker: 'union leaders', text: 'that the depot would close' }]);
+    expect(claimsOf('The mayor has faced criticism from residents that the bins are never emptied.')).toEqual(
+      [{ speaker: 'residents', text: 'that the bins are never emptied' }],
+    );
+  });
+
+  test('a document’s warning named by someone else is the document’s; the naming is the quoted phrase', () => {
+    expect(
+      claimsOf(
+        'Commissioner Gil Marchetti called the memo’s warning that routes would vanish “a scare tactic.”',
+      ),
+    ).toEqual([
+      { speaker: 'memo', text: 'that routes would vanish' },
+      { speaker: 'Gil Marchetti', text: '“a scare tactic.”' },
+    ]);
+  });
+
+  test('"Despite polls showing X, CLAUSE, according to Y": the clause starts after the poll’s phrase', () => {
+    expect(
+      claimsOf(
+        'Despite polls showing the levy behind, supporters have raised $312,000, according to state filings.',
+      ),
+    ).toEqual([
+      { speaker: 'polls', text: 'the levy behind' },
+      { speaker: 'state filings', text: 'supporters have raised $312,000' },
+    ]);
+  });
+
+  test('the clause ends before the main predicate when it has a verb of its own', () => {
+    expect(
+      claimsOf('Mayor Jo Hale spoke first. Her demand that the council resign went unanswered.'),
+    ).toEqual([{ speaker: 'Jo Hale', text: 'that the council resign' }]);
+    expect(
+      claimsOf('Councillor Dev Rana’s claim that the mayor “invented the deficit” drew laughter.').map(
+        (c) => c.text,
+      ),
+    ).toEqual(['that the mayor “invented the deficit”']);
+    // The content's own verb is not the predicate: "that taxes fell was disputed".
+    expect(claimsOf('Dev Rana’s claim that taxes fell was disputed.').map((c) => c.text)).toEqual([
+      'that taxes fell',
+    ]);
+  });
+});

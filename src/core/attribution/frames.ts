@@ -143,6 +143,161 @@ function dateStart(tokens: readonly Token[], cue: number): number {
 const EVIDENCE =
   /^(polls|polling|surveys|results|reports|statistics|figures|data|records|files|documents|footage|video|videos|studies|analyses|numbers|estimates|projections|tallies|returns|filings|emails|tests|measurements|readings|accounts)$/;
 
+/** Heads of a document or poll phrase that can report ("A Monmouth poll out Monday showed", "Recent polling shows"). */
+const DOC_HEADS =
+  /^(poll|polls|polling|survey|surveys|study|studies|report|reports|analysis|analyses|memo|memos|memorandum|letter|letters|email|emails|e-mail|e-mails|document|documents|records|filing|filings|review|audit|audits|census|data|figures|statistics|results|numbers|estimates|projection|projections|average|tally|tallies|count|footage|video|videos|ledgers|report's|assessment|investigation|inquiry|briefing|dossier|draft|summary)$/;
+
+/** Words that open the modifier after a document's head: "of 1,200 nurses", "released Sunday by …", "out Monday". */
+const DOC_MODIFIER =
+  /^(of|by|from|for|on|in|at|among|across|out|there|this|last|released|published|conducted|compiled|commissioned|obtained|seen|cited|leaked|taken|issued|filed|prepared|circulated|carried|sent|posted|produced|shared|reviewed|made|done)$/;
+
+/** "with recent polls showing …", "Despite polls showing …": a finding participle inside a prepositional phrase. */
+const INSIDE_PHRASE = /^(with|despite|amid|following|of)$/;
+
+/** Clause words before a document phrase that do not belong to it: "But a poll …", "and exit polls …". */
+const CLAUSE_OPENER =
+  /^(and|but|yet|so|while|as|though|although|because|since|when|if|whereas|that|now|still)$/;
+
+/**
+ * "A Monmouth poll out Monday showed …", "A memo obtained by The Associated Press says …", "Exit polls taken in
+ * South Carolina found …", "Polls there show …": a document or poll phrase that opens the clause before the cue,
+ * with only its modifier (a preposition or participle phrase, a place or time word) between its head and the
+ * cue. The subject reader stops inside such a modifier (`South Carolina`, `The Associated Press`) or finds
+ * nothing; the document is the speaker.
+ */
+export function documentSubject(text: string, tokens: readonly Token[], cue: number): Subject | null {
+  // Where the clause may start: the sentence's start, or after a comma, colon, dash or clause word; the widest
+  // first (`A poll by The Post and ABC News shows` is one phrase).
+  for (let s = Math.max(0, cue - 24); s < cue; s++) {
+    const p = tokens[s - 1];
+    if (
+      p &&
+      !/^[,;:—–(“”"‘’]$/.test(p.text) &&
+      p.text !== '--' &&
+      !(p.word && !p.cap && CLAUSE_OPENER.test(p.key)) &&
+      !(p.word && INSIDE_PHRASE.test(p.key) && /ing$/.test(tokens[cue]!.key))
+    )
+      continue;
+    const found = documentFrom(text, tokens, s, cue);
+    if (found) return found;
+  }
+  return null;
+}
+
+function documentFrom(text: string, tokens: readonly Token[], from: number, cue: number): Subject | null {
+  let s = from;
+  while (s < cue && tokens[s]!.word && CLAUSE_OPENER.test(tokens[s]!.key)) s++;
+  // The head: within six words of the start, after determiners, adjectives, numbers and names only.
+  let h = -1;
+  for (let k = s; k < cue && k - s <= 6; k++) {
+    const t = tokens[k]!;
+    if (!t.word) {
+      if (t.text === '-' || t.text === '’' || t.text === "'") continue;
+      return null;
+    }
+    if (DOC_HEADS.test(t.key) && !(tokens[k + 1]?.word && DOC_HEADS.test(tokens[k + 1]!.key))) {
+      h = k;
+      break;
+    }
+    if (
+      /^(is|was|are|were|has|have|had|will|would|who|which|that|he|she|they|it|we|i|you|of|for|by|from|with|in|on|at|to|about|after|before|than|as|despite|amid|without|under|over|since|until|during)$/.test(
+        t.key,
+      )
+    )
+      return null;
+  }
+  if (h < 0) return null;
+  // The modifier: no clause of its own (no auxiliary, relative or complementiser, no other cue, no comma).
+  if (h + 1 < cue && !DOC_MODIFIER.test(tokens[h + 1]!.key) && !DATE_WORD.test(tokens[h + 1]!.key))
+    return null;
+  for (let k = h + 1; k < cue; k++) {
+    const t = tokens[k]!;
+    if (/^[,;:“”"‘()—–]$/.test(t.text)) return null;
+    if (
+      t.word &&
+      !t.cap &&
+      /^(is|was|are|were|has|have|had|will|would|who|which|that|said|says|say|told)$/.test(t.key)
+    )
+      return null;
+  }
+  const m = looseMention(text, tokens, s, h);
+  if (!m || m.kind === 'pronoun') return null;
+  const mention: Mention = { ...m, head: tokens[h]!.key, type: 'document' };
+  return { mention, role: null, relative: false, from: tokens[s]!.start };
+}
+
+const NUMBER_WORD =
+  /^(\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$/;
+const QUALIFIER =
+  /^(about|nearly|almost|roughly|around|approximately|some|just|only|over|under|more|fewer|less|than|at|least|most|barely|well|close|to|a|an|the)$/;
+
+/**
+ * "More than six in 10 said", "Nearly eight in 10 Democratic voters overall said", "About four out of 10 voters
+ * said": a poll's share with a qualifier before it, which the subject reader does not read, is a group speaker.
+ */
+export function shareSubject(text: string, tokens: readonly Token[], cue: number): Subject | null {
+  if (cue < 1) return null;
+  let s = cue - 1;
+  while (s > 0 && cue - s <= 12) {
+    const p = tokens[s - 1]!;
+    if (!p.word || (!p.cap && CLAUSE_OPENER.test(p.key))) break;
+    s--;
+  }
+  while (s < cue && tokens[s]!.word && CLAUSE_OPENER.test(tokens[s]!.key)) s++;
+  let k = s;
+  while (k < cue && tokens[k]!.word && QUALIFIER.test(tokens[k]!.key)) k++;
+  if (k >= cue || !NUMBER_WORD.test(tokens[k]!.key)) return null;
+  // A share: "six in 10", "four out of 10", "42 percent", "42%" (not "43 said", a count of people).
+  const after = tokens.slice(k + 1, k + 4).map((t) => t.key);
+  const share =
+    /%$/.test(tokens[k]!.text) ||
+    after[0] === 'percent' ||
+    after[0] === 'per' ||
+    (after[0] === 'in' && NUMBER_WORD.test(after[1] ?? '')) ||
+    (after[0] === 'out' && after[1] === 'of' && NUMBER_WORD.test(after[2] ?? ''));
+  if (!share) return null;
+  for (let j = k + 1; j < cue; j++) {
+    const t = tokens[j]!;
+    if (!t.word || FINITE_AFTER_SUBJECT.test(t.key) || /^(who|which|that)$/.test(t.key)) return null;
+  }
+  const before = tokens[s - 1];
+  if (before?.word && !CLAUSE_OPENER.test(before.key)) return null;
+  const m = looseMention(text, tokens, s, cue - 1);
+  if (!m || m.kind === 'pronoun') return null;
+  const mention: Mention = { ...m, kind: 'nominal', name: null, role: null, head: 'percent', type: 'group' };
+  return { mention, role: null, relative: false };
+}
+
+/** An author's participle: "Figures published by the Office for National Statistics show" are the Office's. */
+const AUTHORED = /^(published|released|compiled|issued|produced|conducted|commissioned|prepared)$/;
+
+/**
+ * The subject reader's answer against the document phrase: the document wins when the reader stopped inside its
+ * modifier (`South Carolina`, `The Associated Press`) or read a time word into it (`A Monmouth poll out`); the
+ * reader's wins when it is wider, when it is the same phrase ending in a name (`Reports in Portugal`), or when it
+ * is the author after `published by` (the fixtures' rule for statistics and reports).
+ */
+function preferDocument(tokens: readonly Token[], read: Subject, document: Subject): Subject {
+  const docStart = document.mention.start;
+  const readStart = read.from ?? read.mention.start;
+  if (readStart < docStart) return read;
+  const last = tokens.findLast((t) => t.end <= read.mention.end);
+  if (readStart === docStart) {
+    if (read.mention.type === 'document') return read;
+    const plain = !!last && !DOC_MODIFIER.test(last.key) && !DATE_WORD.test(last.key) && last.cap;
+    return plain
+      ? { ...read, mention: { ...read.mention, type: 'document', head: document.mention.head } }
+      : document;
+  }
+  const by = tokens.findIndex(
+    (t) => t.end <= read.mention.start && t.start >= document.mention.end && t.key === 'by',
+  );
+  const after = tokens[by + 1]?.key === 'the' ? by + 2 : by + 1;
+  const author = by > 0 && AUTHORED.test(tokens[by - 1]!.key) && tokens[after]?.start === read.mention.start;
+  const body = read.mention.type === 'organization' || read.mention.kind === 'name';
+  return author && body ? { ...read, from: document.from } : document;
+}
+
 const words = (tokens: readonly Token[], a: number, b: number) => {
   let n = 0;
   for (let i = a; i < b; i++) if (tokens[i]!.word) n++;
@@ -295,6 +450,26 @@ function afterPreposition(tokens: readonly Token[], j: number): number {
   return /^(about|with|against)$/.test(tokens[j]?.key ?? '') ? j + 1 : j;
 }
 
+/**
+ * "called the memo’s warning that routes would vanish “a scare tactic”": when the object of `called` holds a
+ * report of its own (a `that` clause), the naming is the quoted phrase alone.
+ */
+const SPEECH_NOUN =
+  /^(warning|warnings|claim|claims|assertion|insistence|promise|pledge|demand|argument|suggestion|admission|prediction|allegation|allegations|accusation|threat|vow|statement|assurance)$/;
+
+function namedQuote(tokens: readonly Token[], cue: Cue, j: number): number {
+  if (!/^call(s|ed|ing)?$/.test(cue.key)) return j;
+  for (let k = j; k < tokens.length && k - j <= 20; k++) {
+    const t = tokens[k]!;
+    if (/^[“"‘]$/.test(t.text))
+      return tokens.slice(j + 1, k).some((x, i) => x.key === 'that' && SPEECH_NOUN.test(tokens[j + i]!.key))
+        ? k
+        : j;
+    if (/^[.;:]$/.test(t.text)) return j;
+  }
+  return j;
+}
+
 /** Reported-speech frames of one sentence (tokens), given its cues. */
 export function framesOf(
   text: string,
@@ -319,7 +494,10 @@ export function framesOf(
         : null;
     if (cue.according) {
       let k = cue.to + 1;
-      while (k < n && tokens[k]!.text !== ',' && tokens[k]!.text !== '.' && k - cue.to <= 12) k++;
+      // "According to early results of exit polls conducted for The Associated Press and television networks by
+      // Edison Research, …": at the sentence's start the source runs to its comma, however long.
+      const limit = cue.from === 0 ? 28 : 12;
+      while (k < n && tokens[k]!.text !== ',' && tokens[k]!.text !== '.' && k - cue.to <= limit) k++;
       const m = looseMention(text, tokens, cue.to + 1, k - 1);
       if (!m) continue;
       const subject: Subject = { mention: m, role: m.role, relative: false };
@@ -341,11 +519,15 @@ export function framesOf(
         const next = tokens[k + 1];
         const appositive =
           !next || /^(who|which|whose|released|published|conducted|compiled|reported|issued)$/.test(next.key);
+        // "Despite polls showing the levy behind, supporters have raised $312,000, according to state filings":
+        // a report before the clause (ending at its comma) is not this one's content.
+        const earlier = frames.findLast((f) => f.end <= tokens[cue.from]!.start && f.cue.finding);
+        const after = earlier ? tokens.findIndex((t) => t.start >= earlier.end && t.word) : -1;
         frame = {
           cue,
           subject,
           inherit: false,
-          start: tokens[leadStart(tokens, cue.from)]!.start,
+          start: tokens[after > 0 && after < cue.from - 2 ? after : leadStart(tokens, cue.from)]!.start,
           end: tail >= 3 && !appositive ? end : tokens[cue.from - 1]!.start,
           from: 0,
           rule: 'reported-according',
@@ -442,9 +624,19 @@ export function framesOf(
         }
         continue;
       }
-      const subject =
+      const read =
         subjectBefore(text, tokens, dateStart(tokens, cue.from), 0) ??
         (inside && tokens[cue.from - 1]?.key !== 'then' ? null : coordinatedSubject(text, tokens, cue.from));
+      // A document phrase that the subject reader cut inside its modifier, or did not read at all.
+      const document = documentSubject(text, tokens, cue.from);
+      const inPhrase =
+        !!document &&
+        /ing$/.test(cue.key) &&
+        INSIDE_PHRASE.test(tokens[tokens.findIndex((t) => t.start === document.from) - 1]?.key ?? '');
+      const subject =
+        document && read && !inPhrase
+          ? preferDocument(tokens, read, document)
+          : (document ?? read ?? (cue.finding ? null : shareSubject(text, tokens, cue.from)));
       const impersonal =
         subject?.mention.kind === 'pronoun' &&
         subject.mention.head === 'it' &&
@@ -497,7 +689,7 @@ export function framesOf(
         )
           continue;
         const sFrom = tokens.findIndex((t) => t.start === (subject.from ?? subject.mention.start));
-        const j = contentStart(tokens, cue);
+        const j = namedQuote(tokens, cue, contentStart(tokens, cue));
         // "who asked not to be named": a condition of anonymity, not a report.
         if (
           /^not to be (named|identified|quoted)|^anonymity|^for anonymity/i.test(
@@ -618,6 +810,12 @@ export function framesOf(
       }
     }
     if (!frame) continue;
+    // "Despite polls showing her well behind, Clinton campaigned …": the phrase's finding ends at its comma.
+    if (cue.finding && /ing$/.test(cue.key) && frame.rule === 'reported-clause' && frame.from > 0) {
+      const before = tokens[frame.from - 1]!;
+      const comma = tokens.findIndex((t, k) => k > cue.to && t.text === ',');
+      if (before.word && INSIDE_PHRASE.test(before.key) && comma > 0) frame.end = tokens[comma]!.start;
+    }
     if (clauseEnd && frame.end === end) frame.end = clauseEnd(frame.start, frame.end, frame.cue);
     if (
       inside &&
@@ -642,6 +840,9 @@ export function framesOf(
           /^(but|;|while|whereas|and|although)$/.test(prev.key) &&
           tokens[frame.from - 2]?.text === ',') ||
         prev?.text === ';' ||
+        // "…shows why the angst is a problem: A recent poll showed that …": a colon inside the content opens
+        // another report.
+        (prev?.text === ':' && prev.start > inside.start) ||
         // "While some landlords say rents have peaked, tenant advocate Grace Okafor says …": the fronted
         // subordinate clause holds one report, the main clause another.
         (prev?.text === ',' &&

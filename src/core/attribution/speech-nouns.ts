@@ -1,7 +1,7 @@
 import type { Line } from '../text/lines';
 import { tokenize } from '../text/tokens';
 import type { Draft } from './attribute';
-import { mentionOf } from './mention';
+import { type Mention, mentionOf } from './mention';
 import type { Entity, SpeakerRegistry } from './speakers';
 
 /**
@@ -11,10 +11,24 @@ import type { Entity, SpeakerRegistry } from './speakers';
  * admission …), and naming verbs (Levin 29.3 dub verbs) after a relative pronoun.
  */
 const SPEECH_NOUNS =
-  'warning|warnings|claim|claims|assertion|insistence|promise|pledge|demand|argument|suggestion|admission|denial|complaint|prediction|allegation|allegations|contention|accusation|threat|vow|boast|announcement';
+  'warning|warnings|claim|claims|assertion|assertions|insistence|promise|promises|pledge|demand|demands|argument|suggestion|admission|denial|complaint|complaints|prediction|predictions|allegation|allegations|contention|accusation|accusations|threat|vow|boast|announcement|statement|assurance|assurances';
 
+/**
+ * The owner before the noun: a pronoun, a name (`Donald Trump’s`), or a common noun with its determiner (`the
+ * senator’s`, `budget hawks’`): "the senator’s claim that taxes fell", "budget hawks’ warnings that rates would
+ * soar".
+ */
 const OWNED_NOUN = new RegExp(
-  `(^|[^\\p{L}])(his|her|their|its|\\p{Lu}[\\p{L}’'-]+(?: \\p{Lu}[\\p{L}’'-]+)?['’]s)\\s+(?:\\p{Ll}+\\s+)?(${SPEECH_NOUNS})\\s+that\\s+`,
+  `(^|[^\\p{L}])([Hh]is|[Hh]er|[Tt]heir|[Ii]ts|\\p{Lu}[\\p{L}’'-]+(?: \\p{Lu}[\\p{L}’'-]+){0,2}(?:['’]s|s['’])|(?:(?:[Tt]he|[Aa]n?) )?(?:\\p{Ll}+ )?\\p{Ll}{3,}(?:['’]s|s['’]))\\s+(?:\\p{Ll}+\\s+)?(${SPEECH_NOUNS})\\s+that\\s+`,
+  'giu',
+);
+
+/** A speech noun before `that`, `by` or `from` anywhere in a line: the gate for the two patterns above and below. */
+const NOUN_THEN = new RegExp(`(?:${SPEECH_NOUNS}|criticism)\\s+(?:that|by|from)\\s`, 'i');
+
+/** "claims by intelligence agencies that …", "warnings from economists that …": the owner after by/from. */
+const NOUN_BY = new RegExp(
+  `(^|[^\\p{L}])(${SPEECH_NOUNS}|criticism)\\s+(?:by|from)\\s+((?:the |a |an |some |many |other )?[\\p{L}’'-]+(?: [\\p{L}’'-]+){0,4}?)\\s+that\\s+`,
   'giu',
 );
 
@@ -32,13 +46,36 @@ export function speechNounClaims(
   registry: SpeakerRegistry,
 ): void {
   const covered = (s: number, e: number) => drafts.some((d) => d.start < e && d.end > s);
+  /** "called the memo’s warning that routes would vanish “a scare tactic”": the content stops at the next claim. */
+  /** A claim of a speaker the sentence names (`claims by X that …`, `which X calls …`). */
+  const named = (start: number, end: number, mention: Mention, cue: Draft['cue'], line: number) =>
+    drafts.push({
+      start,
+      end,
+      kind: /[“"‘]/.test(text.slice(start, end)) ? 'mixed' : 'indirect',
+      entity: registry.resolve(mention, mention.role, mention.start, false),
+      mention,
+      cue,
+      rule: 'reported-speech-noun',
+      line,
+      run: 0,
+    });
+  const nextClaim = (s: number, e: number) =>
+    Math.min(e, ...drafts.filter((d) => d.start > s).map((d) => d.start));
   body.forEach((line, li) => {
-    for (const m of line.text.matchAll(OWNED_NOUN)) {
-      const owner = m[2]!;
-      const ownerAt = line.start + m.index! + m[1]!.length;
+    // Most lines hold no speech noun before `that`/`by`/`from`: one cheap test before the owner patterns.
+    const nouns = NOUN_THEN.test(line.text);
+    for (const m of nouns ? line.text.matchAll(OWNED_NOUN) : []) {
+      // "belying budget hawks’ warnings": a lower-case verb or preposition before the owner is not part of it.
+      const lead =
+        /^(?:\p{Ll}+(?:ing|ed)|of|to|and|or|with|from|by|for|against|over|about|despite|amid|as|at|in|on) /u.exec(
+          m[2]!,
+        );
+      const owner = lead ? m[2]!.slice(lead[0].length) : m[2]!;
+      const ownerAt = line.start + m.index! + m[1]!.length + (lead ? lead[0].length : 0);
       const contentAt = line.start + m.index! + m[0].length;
-      const stop = clauseEnd(line.text, contentAt - line.start);
-      const end = line.start + stop;
+      const stop = clauseEnd(line.text, contentAt - line.start, /^(demand|demands|insistence)$/i.test(m[3]!));
+      const end = trimEnd(text, contentAt, nextClaim(contentAt, line.start + stop));
       if (end - contentAt < 8 || covered(contentAt, end)) continue;
       const entity = ownerEntity(text, owner, ownerAt, registry);
       if (!entity) continue;
@@ -46,7 +83,7 @@ export function speechNounClaims(
       drafts.push({
         start: thatAt,
         end,
-        kind: 'indirect',
+        kind: /[“"‘]/.test(text.slice(thatAt, end)) ? 'mixed' : 'indirect',
         entity,
         mention: { start: ownerAt, end: ownerAt + owner.length },
         cue: { start: ownerAt + owner.length + 1, end: thatAt - 1 },
@@ -54,6 +91,20 @@ export function speechNounClaims(
         line: li,
         run: 0,
       });
+    }
+    for (const m of nouns ? line.text.matchAll(NOUN_BY) : []) {
+      const owner = m[3]!;
+      const cueAt = line.start + m.index! + m[1]!.length;
+      const ownerAt = line.start + m.index! + m[0].lastIndexOf(owner);
+      const thatAt =
+        ownerAt + owner.length + m[0].slice(m[0].lastIndexOf(owner) + owner.length).indexOf('that');
+      const contentAt = line.start + m.index! + m[0].length;
+      const end = line.start + clauseEnd(line.text, contentAt - line.start);
+      if (end - contentAt < 8 || covered(contentAt, end)) continue;
+      const toks = tokenize(text, ownerAt, ownerAt + owner.length);
+      const mention = toks.length ? mentionOf(text, toks, 0, toks.length - 1) : null;
+      if (!mention || mention.kind === 'pronoun') continue;
+      named(thatAt, end, mention, { start: cueAt, end: cueAt + m[2]!.length }, li);
     }
     for (const m of line.text.matchAll(NAMING)) {
       const nameAt = line.start + m.index! + m[0].indexOf(m[1]!, 1);
@@ -64,22 +115,18 @@ export function speechNounClaims(
       const toks = tokenize(text, nameAt, nameAt + m[1]!.length);
       const mention = mentionOf(text, toks, 0, toks.length - 1);
       if (!mention || mention.kind === 'pronoun') continue;
-      drafts.push({
-        start: contentAt,
-        end: contentAt + content.length,
-        kind: /[“"‘]/.test(content) ? 'mixed' : 'indirect',
-        entity: registry.resolve(mention, mention.role, mention.start, false),
-        mention,
-        cue: { start: cueAt, end: cueAt + m[2]!.length },
-        rule: 'reported-speech-noun',
-        line: li,
-        run: 0,
-      });
+      named(contentAt, contentAt + content.length, mention, { start: cueAt, end: cueAt + m[2]!.length }, li);
     }
   });
 }
 
-function clauseEnd(s: string, from: number): number {
+/**
+ * Where a speech noun's clause ends: at a comma or full stop, or before the main clause's predicate. The content's
+ * own verb comes first (`that taxes fell was disputed`) unless it has one already: a modal or auxiliary, a past
+ * form (`that Obama “founded ISIS” drew criticism`), or a bare subjunctive after a demand (`Her demand that the
+ * council resign went unanswered`).
+ */
+function clauseEnd(s: string, from: number, subjunctive = false): number {
   const punct = /[,;.!?](?=\s|$)/g;
   punct.lastIndex = from;
   const p = punct.exec(s);
@@ -89,11 +136,12 @@ function clauseEnd(s: string, from: number): number {
   let verbs = 0;
   for (let v = PREDICATE.exec(s); v && v.index < end; v = PREDICATE.exec(s)) {
     verbs++;
+    const before = s.slice(from, v.index);
     if (
       verbs === 1 &&
-      !/\b(could|would|will|should|might|may|can|must|had|has|have|was|were|is|are)\b/.test(
-        s.slice(from, v.index),
-      )
+      !/\b(could|would|will|should|might|may|can|must|had|has|have|was|were|is|are)\b/.test(before) &&
+      !/\b\p{Ll}{3,}ed\b/u.test(before) &&
+      !(subjunctive && /\s\p{Ll}+\s*$/u.test(before))
     )
       continue;
     end = v.index;
@@ -102,14 +150,21 @@ function clauseEnd(s: string, from: number): number {
   return end;
 }
 
+/** The end without the spaces and opening quotation marks before it. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /[\s“"‘]/.test(text[e - 1]!)) e--;
+  return e;
+}
+
 function ownerEntity(text: string, owner: string, at: number, registry: SpeakerRegistry): Entity | undefined {
   const key = owner.toLowerCase();
   if (key === 'his' || key === 'her') return registry.recentOf(['person'], at, key === 'his' ? 'm' : 'f');
   if (key === 'their') return registry.recentOf(['group', 'organization'], at);
   if (key === 'its') return registry.recentOf(['organization', 'document'], at);
-  const name = owner.replace(/['’]s$/, '');
+  const name = owner.replace(/['’]s$|(?<=s)['’]$/, '');
   const toks = tokenize(text, at, at + name.length);
   const m = toks.length ? mentionOf(text, toks, 0, toks.length - 1) : null;
-  if (!m || m.kind === 'pronoun' || m.type === 'document') return undefined;
+  if (!m || m.kind === 'pronoun') return undefined;
   return registry.resolve(m, m.role, m.start, false);
 }

@@ -8,9 +8,11 @@ export type Token = Readonly<{
   cap: boolean;
 }>;
 
-// A word keeps a plural possessive apostrophe ("Farmers’ Union"), then an optional final dot.
+// A word keeps a plural possessive apostrophe ("Farmers’ Union"), then an optional final dot; a number keeps its
+// thousands commas ("7,400": a comma inside a number never ends a clause or a subject).
 // Format characters (zero-width space, joiners, BOM) are skipped like spaces, never tokens of their own.
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\-’'.&]*[\p{L}\p{N}])?(?:(?<=s)['’](?=\s+\p{Lu}))?\.?|[^\s\p{Cf}]/gu;
+const TOKEN =
+  /[\p{L}\p{N}](?:(?:[\p{L}\p{N}\-’'.&]|(?<=\d),(?=\d{3}(?!\d)))*[\p{L}\p{N}])?(?:(?<=s)['’](?=\s+\p{Lu}))?\.?|[^\s\p{Cf}]/gu;
 
 /** Words and single punctuation marks of text[start, end). A word keeps internal apostrophes, hyphens and dots. */
 export function tokenize(text: string, start: number, end: number): Token[] {
