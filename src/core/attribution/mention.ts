@@ -66,6 +66,27 @@ const PREPOSITIONS = new Set([
 ]);
 
 const isNameWord = (t: Token) => t.word && t.cap && !NOT_NAMES.has(t.key);
+
+const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/**
+ * A name word at tokens[i]: also a month after a courtesy title or a first name ("Ms. May said", "Mr June",
+ * "Diane May"), which is a surname there, never a date.
+ */
+const nameWordAt = (tokens: readonly Token[], i: number): boolean => {
+  const t = tokens[i];
+  if (!t) return false;
+  if (isNameWord(t)) return true;
+  const p = tokens[i - 1];
+  return (
+    t.word &&
+    t.cap &&
+    MONTHS.test(t.key) &&
+    !!p?.word &&
+    p.cap &&
+    (/^(mr|mrs|ms|miss|mx|dr)$/.test(p.key) || MALE_NAMES.has(p.key) || FEMALE_NAMES.has(p.key))
+  );
+};
 const isPlural = (k: string) => /[^s]s$/.test(k) && k.length > 3;
 
 /** Reads a noun phrase spanning tokens[from..to] (inclusive) into a mention, or null when it is not one. */
@@ -154,7 +175,7 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   let n = headAt;
   while (
     n >= from &&
-    isNameWord(tokens[n]!) &&
+    nameWordAt(tokens, n) &&
     !(n < headAt && /['’]s$/.test(tokens[n]!.text)) &&
     !(n < headAt - 1 && RANKS.has(tokens[n]!.key)) &&
     !TITLES.has(tokens[n]!.key) &&
@@ -224,9 +245,11 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const allCaps = single && /^[\p{Lu}\d&.]{2,}$/u.test(nameTokens[0]!.text);
     // "Hollin Lane" is a place; "Ellen Marsh", with a common first name, is a person.
     const firstKey = nameTokens[0]!.key;
+    // ("Ms Marsh", "Mr Field": a courtesy title before the name makes it a person's.)
     const place =
       PLACE_WORDS.has(head) &&
-      !(nameTokens.length === 2 && (MALE_NAMES.has(firstKey) || FEMALE_NAMES.has(firstKey)));
+      !(nameTokens.length === 2 && (MALE_NAMES.has(firstKey) || FEMALE_NAMES.has(firstKey))) &&
+      !(roleText && COURTESY_TAIL.test(roleText));
     // "the union Unite", "the charity Shelter": a body noun right before a name makes the name a body.
     const bodyRole =
       !!role &&

@@ -262,3 +262,30 @@ describe('speakers, round two (session 16): survey respondents', () => {
     ]);
   });
 });
+
+describe('speakers, round three (session 17): names that look like other words, offices and their holders', () => {
+  const names = (text: string) => {
+    const x = extractClaims(`Title line\n\n${text}`);
+    return x.claims.map((c) => {
+      const s = x.speakers.find((sp) => sp.id === c.speakerId);
+      return [s?.name, s?.type];
+    });
+  };
+
+  test('a month after a courtesy title or a first name is a surname', () => {
+    expect(names('Ms. May said the roads were closed. Mr June told reporters the school had shut.')).toEqual([
+      ['Ms. May', 'person'],
+      ['Mr June', 'person'],
+    ]);
+    expect(
+      names('“It is cold,” said forecaster Diane May.\n\nMs. May said the frost would last until Friday.'),
+    ).toEqual([
+      ['Diane May', 'person'],
+      ['Diane May', 'person'],
+    ]);
+  });
+
+  test('a courtesy title keeps a surname that is also a place word a person', () => {
+    expect(names('Ms Marsh said the ward was short of nurses.')).toEqual([['Ms Marsh', 'person']]);
+  });
+});
