@@ -33,7 +33,7 @@ import {
 import { isSubheading, isTitleQuote } from './quote-shapes';
 import { QUOTE_DIRECT_VERBS, QUOTE_OBJECT_VERBS } from './reporting-verbs';
 import type { RuleId } from './rules';
-import { type Entity, SpeakerRegistry } from './speakers';
+import { type Entity, finalEntity, SpeakerRegistry } from './speakers';
 import { speechNounClaims } from './speech-nouns';
 import { claimUnits } from './units';
 
@@ -104,6 +104,8 @@ export function attributeClaims(
     splitSentences(text, body[0]!.start, body[0]!.end).length === 1
       ? body[0]!
       : null;
+  const lede = body.filter((l) => l !== headline).slice(0, 2);
+  registry.ledeEnd = lede.at(-1)?.end ?? -1;
   let last: (Attributed & { line: number }) | null = null;
   let run = 0;
   let prevOpen = false;
@@ -599,5 +601,6 @@ export function attributeClaims(
   }
   layoutClaims(text, body, drafts, registry);
   speechNounClaims(text, body, drafts, registry);
+  for (const d of drafts) d.entity = finalEntity(d.entity);
   return { drafts: claimUnits(text, drafts, granularity, boilerplate), registry };
 }

@@ -537,7 +537,18 @@ function andInPhrase(tokens: readonly Token[], at: number, min: number): boolean
   const r = tokens[at + 1];
   if (!l?.word || !r?.word) return false;
   if (isNameWord(l) && isNameWord(r)) return true;
-  return !l.cap && at - 2 >= min && /^(the|a|an)$/.test(tokens[at - 2]!.key) && !SPEECH_VERBS.has(l.key);
+  // ("South Yorkshire's police and crime commissioner", "its police and crime panel": a possessive determines it.)
+  const det = tokens[at - 2];
+  return (
+    !l.cap &&
+    at - 2 >= min &&
+    !!det &&
+    (/^(the|a|an)$/.test(det.key) ||
+      ((POSSESSIVE_PRONOUNS.has(det.key) || (/['’]s$/.test(det.text) && det.cap)) &&
+        // ("calling for Fiorina's firing and carrying signs": two participles, not one office.)
+        !/ing$/.test(r.key))) &&
+    !SPEECH_VERBS.has(l.key)
+  );
 }
 
 /** A word in a script without letter case (Chinese, Japanese, Arabic …): never part of a capitalised name run. */

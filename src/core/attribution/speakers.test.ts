@@ -288,4 +288,34 @@ describe('speakers, round three (session 17): names that look like other words, 
   test('a courtesy title keeps a surname that is also a place word a person', () => {
     expect(names('Ms Marsh said the ward was short of nurses.')).toEqual([['Ms Marsh', 'person']]);
   });
+
+  test('a possessive place before a coordinated office stays whole', () => {
+    expect(
+      names("South Yorkshire's police and crime commissioner said the force would cut 140 posts."),
+    ).toEqual([["South Yorkshire's police and crime commissioner", 'person']]);
+  });
+
+  test('an unnamed calling in the lede is the person the next paragraph names with it', () => {
+    expect(
+      names(
+        'A senior surgeon has warned that closing the ward would put lives at risk.\n\nOwen Price, a consultant paediatric surgeon, said the plan was unsafe.',
+      ),
+    ).toEqual([
+      ['Owen Price', 'person'],
+      ['Owen Price', 'person'],
+    ]);
+  });
+
+  test('never the second person named after it, nor an anonymous source deep in the story', () => {
+    expect(
+      names(
+        'The energy secretary has said bills will not rise.\n\nRachel Kemp said the cap would hold.\n\nHer opposite number, shadow energy secretary Kwame Boateng, said the promise was empty.',
+      ).map(([n]) => n),
+    ).toEqual(['energy secretary', 'Rachel Kemp', 'Kwame Boateng']);
+    expect(
+      names(
+        'Lede line one.\n\nLede line two.\n\nSomething happened.\n\n“We have work to do,” said a longtime adviser, who asked not to be named.\n\nDavid Axon, a longtime adviser to the governor, said the race was close.',
+      ).map(([n]) => n),
+    ).toEqual(['longtime adviser', 'David Axon']);
+  });
 });
