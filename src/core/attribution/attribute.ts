@@ -137,7 +137,12 @@ export function attributeClaims(
     headlineMode: boolean,
     cue: Span,
     rule: RuleId,
-  ): Attributed => ({ entity: resolve(subject, tokens, headlineMode), mention: subject.mention, cue, rule });
+  ): Attributed => ({
+    entity: resolve(subject, tokens, headlineMode),
+    mention: subject.pronoun ?? subject.mention,
+    cue,
+    rule,
+  });
 
   const emit = (d: Omit<Draft, 'start' | 'end'>, start: number, end: number) => {
     const s = trimStart(text, start, end);
@@ -320,7 +325,12 @@ export function attributeClaims(
               subjectBefore(text, tokens, c, 0) ?? subjectAfter(text, tokens, c + 1, tokens.length - 1);
           if (subject) {
             const entity = resolve(subject, tokens, headlineMode);
-            who = { entity, mention: subject.mention, cue: cueTok, rule: 'quote-cue-before' };
+            who = {
+              entity,
+              mention: subject.pronoun ?? subject.mention,
+              cue: cueTok,
+              rule: 'quote-cue-before',
+            };
           } else if (PARTICIPLE_CUES.has(cueTok.key)) {
             const main = sentenceSpeaker as Attributed | null;
             if (main) who = { ...main, cue: cueTok, rule: 'quote-participle-before' };
@@ -373,7 +383,12 @@ export function attributeClaims(
               const adjacent = t === firstWord || (subject && subject.mention.start <= firstWord.start);
               if (subject && adjacent) {
                 const entity = resolve(subject, tokens, headlineMode);
-                who = { entity, mention: subject.mention, cue: t, rule: 'quote-cue-after' };
+                who = {
+                  entity,
+                  mention: subject.pronoun ?? subject.mention,
+                  cue: t,
+                  rule: 'quote-cue-after',
+                };
                 direct = true;
                 consumed.push({ start: quoteEnd(q0), end: Math.max(t.end, subject.mention.end) });
               }
@@ -565,7 +580,7 @@ export function attributeClaims(
         } else if (f.subject) {
           const m: Mention = f.subject.mention;
           const entity = resolve(f.subject, tokens, headlineMode);
-          who = { entity, mention: m, cue: cueSpan, rule: f.rule };
+          who = { entity, mention: f.subject.pronoun ?? m, cue: cueSpan, rule: f.rule };
         }
         if (!who) continue;
         const hasQuote = quotes.some((q) => q.open >= f.start && q.open < f.end);

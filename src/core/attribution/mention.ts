@@ -634,6 +634,11 @@ export type Subject = Readonly<{
   relative: boolean;
   /** Where the whole subject phrase starts when it is wider than the mention ("Its manager, Jo Lee, said"). */
   from?: number;
+  /**
+   * "Barkley, who said …": the relative pronoun, which is the words the attribution rests on (the speaker
+   * mention, as `He` is for `He said`), while `mention` is its antecedent, the speaker.
+   */
+  pronoun?: Readonly<{ start: number; end: number }>;
 }>;
 
 /** Skips adverbs, auxiliaries and time phrases leftwards from index i. */
@@ -746,8 +751,10 @@ function subjectBeforeInner(
     return m ? { mention: m, role: null, relative: false } : null;
   }
   let relative = false;
+  let pronoun: { start: number; end: number } | undefined;
   if (t.word && RELATIVES.has(t.key) && !t.cap) {
     relative = true;
+    pronoun = { start: t.start, end: t.end };
     i--;
     while (i >= min && (tokens[i]!.text === ',' || TIME_WORDS.has(tokens[i]!.key))) i--;
     if (i < min) return null;
@@ -844,6 +851,7 @@ function subjectBeforeInner(
         role: roleText?.replace(/^(the|a|an|its|his|her|their)\s+/i, '') ?? null,
         relative,
         from: k - 1 >= roleFrom ? tokens[roleFrom]!.start : named.start,
+        ...(pronoun && { pronoun }),
       };
     }
     i = k - 1;
@@ -909,7 +917,12 @@ function subjectBeforeInner(
     ) {
       const named = mentionOf(text, tokens, phraseStart(tokens, comma - 1, min), comma - 1);
       if (named?.kind === 'name' && named.type === 'person')
-        return { mention: named, role: m.text.replace(/^(the|a|an)\s+/i, ''), relative };
+        return {
+          mention: named,
+          role: m.text.replace(/^(the|a|an)\s+/i, ''),
+          relative,
+          ...(pronoun && { pronoun }),
+        };
     }
   }
   // "Kestrel Foods, the maker of Hearthside soups, said": an appositive that calls it a firm makes a name a body.
@@ -923,8 +936,13 @@ function subjectBeforeInner(
       .split(/\s+/)
       .some((w) => MALE_NAMES.has(w.toLowerCase()) || FEMALE_NAMES.has(w.toLowerCase()))
   )
-    return { mention: { ...m, type: 'organization', role: null }, role, relative };
-  return { mention: m, role: role ?? m.role, relative };
+    return {
+      mention: { ...m, type: 'organization', role: null },
+      role,
+      relative,
+      ...(pronoun && { pronoun }),
+    };
+  return { mention: m, role: role ?? m.role, relative, ...(pronoun && { pronoun }) };
 }
 
 /** Lower-case nouns of a firm ("the retailer Argos"). */

@@ -318,4 +318,10 @@ describe('speakers, round three (session 17): names that look like other words, 
       ).map(([n]) => n),
     ).toEqual(['longtime adviser', 'David Axon']);
   });
+
+  test('a relative clause rests on its pronoun: the speaker is the antecedent, the mention is "who"', () => {
+    expect(
+      speakersOf('Title line\n\nThe plan was backed by Tom Hale, who said it would save £2m a year.'),
+    ).toEqual([['Tom Hale', 'who']]);
+  });
 });
