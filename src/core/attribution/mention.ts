@@ -761,6 +761,22 @@ function subjectBeforeInner(
     t = tokens[i]!;
   }
   let role: string | null = null;
+  // "He explained the headline by saying …", "Trump has rallied thousands by promising …": a participle after
+  // `by/while/before/after` reports for the main verb's subject, never for the object before the preposition.
+  if (t.word && !t.cap && /^(by|while|before|after)$/.test(t.key) && PARTICIPLE_LIKE.test(tokens[cue]?.key ?? '')) {
+    if (depth >= 2) return null;
+    for (let k = i - 1; k > min; k--) {
+      const v = tokens[k]!;
+      if (!v.word) {
+        if (v.text === ',' || v.text === '(' || v.text === ')') continue;
+        return null;
+      }
+      const afterSubject = tokens[k - 1]!.cap || PRONOUNS.has(tokens[k - 1]!.key);
+      if (!v.cap && (isVerbLike(v.key) || (/[^s]s$/.test(v.key) && afterSubject)))
+        return subjectBefore(text, tokens, k, min, depth + 1);
+    }
+    return null;
+  }
   if (t.key === 'to' && depth < 2) {
     // "went on to say", "continued to insist": the subject of the catenative verb.
     let k = i - 1;
@@ -1009,6 +1025,9 @@ export function subjectAfter(
   }
   return { mention: m, role, relative: false };
 }
+
+/** A participle cue ("saying", "arguing"). */
+const PARTICIPLE_LIKE = /^[a-z]{3,}ing$/;
 
 const AUX = /^(is|was|are|were|has|have|had|will|would|can|could|should|did|does|do|may|might|must)$/;
 

@@ -324,4 +324,10 @@ describe('speakers, round three (session 17): names that look like other words, 
       speakersOf('Title line\n\nThe plan was backed by Tom Hale, who said it would save £2m a year.'),
     ).toEqual([['Tom Hale', 'who']]);
   });
+
+  test('a participle report after "by" is the main verb subject\'s, not the object before it', () => {
+    expect(
+      speakersOf('Title line\n\nTom Hale defended his plan by citing a poll that showed support for it.'),
+    ).toEqual([['Tom Hale', 'Tom Hale']]);
+  });
 });
