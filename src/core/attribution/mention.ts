@@ -763,7 +763,12 @@ function subjectBeforeInner(
   let role: string | null = null;
   // "He explained the headline by saying …", "Trump has rallied thousands by promising …": a participle after
   // `by/while/before/after` reports for the main verb's subject, never for the object before the preposition.
-  if (t.word && !t.cap && /^(by|while|before|after)$/.test(t.key) && PARTICIPLE_LIKE.test(tokens[cue]?.key ?? '')) {
+  if (
+    t.word &&
+    !t.cap &&
+    /^(by|while|before|after)$/.test(t.key) &&
+    PARTICIPLE_LIKE.test(tokens[cue]?.key ?? '')
+  ) {
     if (depth >= 2) return null;
     for (let k = i - 1; k > min; k--) {
       const v = tokens[k]!;
