@@ -247,7 +247,7 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const firstKey = nameTokens[0]!.key;
     // ("Ms Marsh", "Mr Field": a courtesy title before the name makes it a person's.)
     const place =
-      PLACE_WORDS.has(head) &&
+      (PLACE_WORDS.has(head) || GEO_NAMES.has(name.toLowerCase())) &&
       !(nameTokens.length === 2 && (MALE_NAMES.has(firstKey) || FEMALE_NAMES.has(firstKey))) &&
       !(roleText && COURTESY_TAIL.test(roleText));
     // "the union Unite", "the charity Shelter": a body noun right before a name makes the name a body.
@@ -1030,6 +1030,22 @@ export function subjectAfter(
   }
   return { mention: m, role, relative: false };
 }
+
+/**
+ * States and countries written alone: places (as `Hollin Lane` is), never a person a later he/she could mean
+ * ("In South Carolina, he prevailed", "a salesman from Sumter, South Carolina, says").
+ */
+const GEO_NAMES = new Set(
+  `alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|idaho|illinois|
+indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|
+montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|
+oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|west virginia|
+wisconsin|wyoming|america|britain|scotland|northern ireland|france|germany|italy|spain|
+russia|china|japan|india|iran|iraq|syria|mexico|canada|australia|new zealand|europe|ukraine|turkey|
+yorkshire|south yorkshire|west yorkshire|lancashire|essex|cornwall|queensland|ontario|quebec`
+    .split(/\|\s*/)
+    .map((w) => w.trim()),
+);
 
 /** A participle cue ("saying", "arguing"). */
 const PARTICIPLE_LIKE = /^[a-z]{3,}ing$/;

@@ -330,4 +330,15 @@ describe('speakers, round three (session 17): names that look like other words, 
       speakersOf('Title line\n\nTom Hale defended his plan by citing a poll that showed support for it.'),
     ).toEqual([['Tom Hale', 'Tom Hale']]);
   });
+
+  test('a state or country alone is a place, never a person nor a he/she', () => {
+    expect(names('A salesman from Sumter, South Carolina, says the senator will win.')).toEqual([
+      ['salesman from Sumter', 'unknown'],
+    ]);
+    expect(
+      names(
+        'Jeb Hollis campaigned hard.\n\nIn South Carolina, he prevailed even after a brutal race, and he said the win was big.',
+      ).map(([n]) => n),
+    ).toEqual(['Jeb Hollis']);
+  });
 });
