@@ -837,6 +837,14 @@ function subjectBeforeInner(
     let k = i - 1;
     while (k >= min && i - k <= 32 && tokens[k]!.text !== ',' && !/^[“”"‘]$/.test(tokens[k]!.text)) k--;
     if (k < min || tokens[k]!.text !== ',' || k === i - 1) return null;
+    // "Cory James, 22, of Flint, Mich., said", "Clinton, at a town hall in Columbus, Ohio, said": a state after
+    // its town's comma belongs to the appositive before it.
+    if (isStateAfterTown(text, tokens, k, i)) {
+      let k2 = k - 1;
+      while (k2 >= min && k - k2 <= 16 && tokens[k2]!.text !== ',' && !/^[“”"‘]$/.test(tokens[k2]!.text))
+        k2--;
+      if (k2 >= min && tokens[k2]!.text === ',' && k2 < k - 1) k = k2;
+    }
     // "Lorna Beckett, whose son Alfie, 9, was among the designers, said": a relative clause may hold commas.
     for (let back = 0; back < 3 && !/^(who|which|whose|where)\b/i.test(tokens[k + 1]!.key); back++) {
       let k2 = k - 1;
@@ -1046,6 +1054,22 @@ yorkshire|south yorkshire|west yorkshire|lancashire|essex|cornwall|queensland|on
     .split(/\|\s*/)
     .map((w) => w.trim()),
 );
+
+/** US state abbreviations as news copy writes them ("Mich.", "N.C.", "Calif."). */
+const STATE_ABBREVIATION =
+  /^(Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo|D\.C)\.?$/;
+
+/** Is tokens[k+1 .. i-1], between commas, a state after a town ("Flint, Mich.", "Columbus, Ohio")? */
+function isStateAfterTown(text: string, tokens: readonly Token[], k: number, i: number): boolean {
+  const inner = text.slice(tokens[k + 1]!.start, tokens[i - 1]!.end);
+  const town = tokens[k - 1];
+  return (
+    !!town?.word &&
+    town.cap &&
+    !/['’]s$/.test(town.text) &&
+    (GEO_NAMES.has(inner.toLowerCase()) || STATE_ABBREVIATION.test(inner))
+  );
+}
 
 /** A participle cue ("saying", "arguing"). */
 const PARTICIPLE_LIKE = /^[a-z]{3,}ing$/;

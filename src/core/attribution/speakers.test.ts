@@ -341,4 +341,12 @@ describe('speakers, round three (session 17): names that look like other words, 
       ).map(([n]) => n),
     ).toEqual(['Jeb Hollis']);
   });
+
+  test('a town and its state inside an appositive do not end it: the name before speaks', () => {
+    expect(
+      names(
+        'Cory James, 22, of Flint, Mich., said he had not given up.\n\nMary Holt, at a town hall in Columbus, Ohio, said she would win.',
+      ).map(([n]) => n),
+    ).toEqual(['Cory James', 'Mary Holt']);
+  });
 });
