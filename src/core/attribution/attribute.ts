@@ -33,7 +33,7 @@ import {
 import { isSubheading, isTitleQuote } from './quote-shapes';
 import { QUOTE_DIRECT_VERBS, QUOTE_OBJECT_VERBS } from './reporting-verbs';
 import type { RuleId } from './rules';
-import { type Entity, SpeakerRegistry } from './speakers';
+import { type Entity, finalEntity, SpeakerRegistry } from './speakers';
 import { speechNounClaims } from './speech-nouns';
 import { claimUnits } from './units';
 
@@ -104,6 +104,8 @@ export function attributeClaims(
     splitSentences(text, body[0]!.start, body[0]!.end).length === 1
       ? body[0]!
       : null;
+  const lede = body.filter((l) => l !== headline).slice(0, 2);
+  registry.ledeEnd = lede.at(-1)?.end ?? -1;
   let last: (Attributed & { line: number }) | null = null;
   let run = 0;
   let prevOpen = false;
@@ -135,7 +137,12 @@ export function attributeClaims(
     headlineMode: boolean,
     cue: Span,
     rule: RuleId,
-  ): Attributed => ({ entity: resolve(subject, tokens, headlineMode), mention: subject.mention, cue, rule });
+  ): Attributed => ({
+    entity: resolve(subject, tokens, headlineMode),
+    mention: subject.pronoun ?? subject.mention,
+    cue,
+    rule,
+  });
 
   const emit = (d: Omit<Draft, 'start' | 'end'>, start: number, end: number) => {
     const s = trimStart(text, start, end);
@@ -318,7 +325,12 @@ export function attributeClaims(
               subjectBefore(text, tokens, c, 0) ?? subjectAfter(text, tokens, c + 1, tokens.length - 1);
           if (subject) {
             const entity = resolve(subject, tokens, headlineMode);
-            who = { entity, mention: subject.mention, cue: cueTok, rule: 'quote-cue-before' };
+            who = {
+              entity,
+              mention: subject.pronoun ?? subject.mention,
+              cue: cueTok,
+              rule: 'quote-cue-before',
+            };
           } else if (PARTICIPLE_CUES.has(cueTok.key)) {
             const main = sentenceSpeaker as Attributed | null;
             if (main) who = { ...main, cue: cueTok, rule: 'quote-participle-before' };
@@ -371,7 +383,12 @@ export function attributeClaims(
               const adjacent = t === firstWord || (subject && subject.mention.start <= firstWord.start);
               if (subject && adjacent) {
                 const entity = resolve(subject, tokens, headlineMode);
-                who = { entity, mention: subject.mention, cue: t, rule: 'quote-cue-after' };
+                who = {
+                  entity,
+                  mention: subject.pronoun ?? subject.mention,
+                  cue: t,
+                  rule: 'quote-cue-after',
+                };
                 direct = true;
                 consumed.push({ start: quoteEnd(q0), end: Math.max(t.end, subject.mention.end) });
               }
@@ -563,7 +580,7 @@ export function attributeClaims(
         } else if (f.subject) {
           const m: Mention = f.subject.mention;
           const entity = resolve(f.subject, tokens, headlineMode);
-          who = { entity, mention: m, cue: cueSpan, rule: f.rule };
+          who = { entity, mention: f.subject.pronoun ?? m, cue: cueSpan, rule: f.rule };
         }
         if (!who) continue;
         const hasQuote = quotes.some((q) => q.open >= f.start && q.open < f.end);
@@ -599,5 +616,6 @@ export function attributeClaims(
   }
   layoutClaims(text, body, drafts, registry);
   speechNounClaims(text, body, drafts, registry);
+  for (const d of drafts) d.entity = finalEntity(d.entity);
   return { drafts: claimUnits(text, drafts, granularity, boilerplate), registry };
 }

@@ -66,6 +66,27 @@ const PREPOSITIONS = new Set([
 ]);
 
 const isNameWord = (t: Token) => t.word && t.cap && !NOT_NAMES.has(t.key);
+
+const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/**
+ * A name word at tokens[i]: also a month after a courtesy title or a first name ("Ms. May said", "Mr June",
+ * "Diane May"), which is a surname there, never a date.
+ */
+const nameWordAt = (tokens: readonly Token[], i: number): boolean => {
+  const t = tokens[i];
+  if (!t) return false;
+  if (isNameWord(t)) return true;
+  const p = tokens[i - 1];
+  return (
+    t.word &&
+    t.cap &&
+    MONTHS.test(t.key) &&
+    !!p?.word &&
+    p.cap &&
+    (/^(mr|mrs|ms|miss|mx|dr)$/.test(p.key) || MALE_NAMES.has(p.key) || FEMALE_NAMES.has(p.key))
+  );
+};
 const isPlural = (k: string) => /[^s]s$/.test(k) && k.length > 3;
 
 /** Reads a noun phrase spanning tokens[from..to] (inclusive) into a mention, or null when it is not one. */
@@ -154,7 +175,7 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   let n = headAt;
   while (
     n >= from &&
-    isNameWord(tokens[n]!) &&
+    nameWordAt(tokens, n) &&
     !(n < headAt && /['’]s$/.test(tokens[n]!.text)) &&
     !(n < headAt - 1 && RANKS.has(tokens[n]!.key)) &&
     !TITLES.has(tokens[n]!.key) &&
@@ -224,9 +245,11 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const allCaps = single && /^[\p{Lu}\d&.]{2,}$/u.test(nameTokens[0]!.text);
     // "Hollin Lane" is a place; "Ellen Marsh", with a common first name, is a person.
     const firstKey = nameTokens[0]!.key;
+    // ("Ms Marsh", "Mr Field": a courtesy title before the name makes it a person's.)
     const place =
-      PLACE_WORDS.has(head) &&
-      !(nameTokens.length === 2 && (MALE_NAMES.has(firstKey) || FEMALE_NAMES.has(firstKey)));
+      (PLACE_WORDS.has(head) || GEO_NAMES.has(name.toLowerCase())) &&
+      !(nameTokens.length === 2 && (MALE_NAMES.has(firstKey) || FEMALE_NAMES.has(firstKey))) &&
+      !(roleText && COURTESY_TAIL.test(roleText));
     // "the union Unite", "the charity Shelter": a body noun right before a name makes the name a body.
     const bodyRole =
       !!role &&
@@ -514,7 +537,18 @@ function andInPhrase(tokens: readonly Token[], at: number, min: number): boolean
   const r = tokens[at + 1];
   if (!l?.word || !r?.word) return false;
   if (isNameWord(l) && isNameWord(r)) return true;
-  return !l.cap && at - 2 >= min && /^(the|a|an)$/.test(tokens[at - 2]!.key) && !SPEECH_VERBS.has(l.key);
+  // ("South Yorkshire's police and crime commissioner", "its police and crime panel": a possessive determines it.)
+  const det = tokens[at - 2];
+  return (
+    !l.cap &&
+    at - 2 >= min &&
+    !!det &&
+    (/^(the|a|an)$/.test(det.key) ||
+      ((POSSESSIVE_PRONOUNS.has(det.key) || (/['’]s$/.test(det.text) && det.cap)) &&
+        // ("calling for Fiorina's firing and carrying signs": two participles, not one office.)
+        !/ing$/.test(r.key))) &&
+    !SPEECH_VERBS.has(l.key)
+  );
 }
 
 /** A word in a script without letter case (Chinese, Japanese, Arabic …): never part of a capitalised name run. */
@@ -600,6 +634,11 @@ export type Subject = Readonly<{
   relative: boolean;
   /** Where the whole subject phrase starts when it is wider than the mention ("Its manager, Jo Lee, said"). */
   from?: number;
+  /**
+   * "Barkley, who said …": the relative pronoun, which is the words the attribution rests on (the speaker
+   * mention, as `He` is for `He said`), while `mention` is its antecedent, the speaker.
+   */
+  pronoun?: Readonly<{ start: number; end: number }>;
 }>;
 
 /** Skips adverbs, auxiliaries and time phrases leftwards from index i. */
@@ -712,14 +751,37 @@ function subjectBeforeInner(
     return m ? { mention: m, role: null, relative: false } : null;
   }
   let relative = false;
+  let pronoun: { start: number; end: number } | undefined;
   if (t.word && RELATIVES.has(t.key) && !t.cap) {
     relative = true;
+    pronoun = { start: t.start, end: t.end };
     i--;
     while (i >= min && (tokens[i]!.text === ',' || TIME_WORDS.has(tokens[i]!.key))) i--;
     if (i < min) return null;
     t = tokens[i]!;
   }
   let role: string | null = null;
+  // "He explained the headline by saying …", "Trump has rallied thousands by promising …": a participle after
+  // `by/while/before/after` reports for the main verb's subject, never for the object before the preposition.
+  if (
+    t.word &&
+    !t.cap &&
+    /^(by|while|before|after)$/.test(t.key) &&
+    PARTICIPLE_LIKE.test(tokens[cue]?.key ?? '')
+  ) {
+    if (depth >= 2) return null;
+    for (let k = i - 1; k > min; k--) {
+      const v = tokens[k]!;
+      if (!v.word) {
+        if (v.text === ',' || v.text === '(' || v.text === ')') continue;
+        return null;
+      }
+      const afterSubject = tokens[k - 1]!.cap || PRONOUNS.has(tokens[k - 1]!.key);
+      if (!v.cap && (isVerbLike(v.key) || (/[^s]s$/.test(v.key) && afterSubject)))
+        return subjectBefore(text, tokens, k, min, depth + 1);
+    }
+    return null;
+  }
   if (t.key === 'to' && depth < 2) {
     // "went on to say", "continued to insist": the subject of the catenative verb.
     let k = i - 1;
@@ -775,6 +837,14 @@ function subjectBeforeInner(
     let k = i - 1;
     while (k >= min && i - k <= 32 && tokens[k]!.text !== ',' && !/^[“”"‘]$/.test(tokens[k]!.text)) k--;
     if (k < min || tokens[k]!.text !== ',' || k === i - 1) return null;
+    // "Cory James, 22, of Flint, Mich., said", "Clinton, at a town hall in Columbus, Ohio, said": a state after
+    // its town's comma belongs to the appositive before it.
+    if (isStateAfterTown(text, tokens, k, i)) {
+      let k2 = k - 1;
+      while (k2 >= min && k - k2 <= 16 && tokens[k2]!.text !== ',' && !/^[“”"‘]$/.test(tokens[k2]!.text))
+        k2--;
+      if (k2 >= min && tokens[k2]!.text === ',' && k2 < k - 1) k = k2;
+    }
     // "Lorna Beckett, whose son Alfie, 9, was among the designers, said": a relative clause may hold commas.
     for (let back = 0; back < 3 && !/^(who|which|whose|where)\b/i.test(tokens[k + 1]!.key); back++) {
       let k2 = k - 1;
@@ -810,6 +880,7 @@ function subjectBeforeInner(
         role: roleText?.replace(/^(the|a|an|its|his|her|their)\s+/i, '') ?? null,
         relative,
         from: k - 1 >= roleFrom ? tokens[roleFrom]!.start : named.start,
+        ...(pronoun && { pronoun }),
       };
     }
     i = k - 1;
@@ -875,7 +946,12 @@ function subjectBeforeInner(
     ) {
       const named = mentionOf(text, tokens, phraseStart(tokens, comma - 1, min), comma - 1);
       if (named?.kind === 'name' && named.type === 'person')
-        return { mention: named, role: m.text.replace(/^(the|a|an)\s+/i, ''), relative };
+        return {
+          mention: named,
+          role: m.text.replace(/^(the|a|an)\s+/i, ''),
+          relative,
+          ...(pronoun && { pronoun }),
+        };
     }
   }
   // "Kestrel Foods, the maker of Hearthside soups, said": an appositive that calls it a firm makes a name a body.
@@ -889,8 +965,13 @@ function subjectBeforeInner(
       .split(/\s+/)
       .some((w) => MALE_NAMES.has(w.toLowerCase()) || FEMALE_NAMES.has(w.toLowerCase()))
   )
-    return { mention: { ...m, type: 'organization', role: null }, role, relative };
-  return { mention: m, role: role ?? m.role, relative };
+    return {
+      mention: { ...m, type: 'organization', role: null },
+      role,
+      relative,
+      ...(pronoun && { pronoun }),
+    };
+  return { mention: m, role: role ?? m.role, relative, ...(pronoun && { pronoun }) };
 }
 
 /** Lower-case nouns of a firm ("the retailer Argos"). */
@@ -957,6 +1038,41 @@ export function subjectAfter(
   }
   return { mention: m, role, relative: false };
 }
+
+/**
+ * States and countries written alone: places (as `Hollin Lane` is), never a person a later he/she could mean
+ * ("In South Carolina, he prevailed", "a salesman from Sumter, South Carolina, says").
+ */
+const GEO_NAMES = new Set(
+  `alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|idaho|illinois|
+indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|
+montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|
+oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|west virginia|
+wisconsin|wyoming|america|britain|scotland|northern ireland|france|germany|italy|spain|
+russia|china|japan|india|iran|iraq|syria|mexico|canada|australia|new zealand|europe|ukraine|turkey|
+yorkshire|south yorkshire|west yorkshire|lancashire|essex|cornwall|queensland|ontario|quebec`
+    .split(/\|\s*/)
+    .map((w) => w.trim()),
+);
+
+/** US state abbreviations as news copy writes them ("Mich.", "N.C.", "Calif."). */
+const STATE_ABBREVIATION =
+  /^(Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo|D\.C)\.?$/;
+
+/** Is tokens[k+1 .. i-1], between commas, a state after a town ("Flint, Mich.", "Columbus, Ohio")? */
+function isStateAfterTown(text: string, tokens: readonly Token[], k: number, i: number): boolean {
+  const inner = text.slice(tokens[k + 1]!.start, tokens[i - 1]!.end);
+  const town = tokens[k - 1];
+  return (
+    !!town?.word &&
+    town.cap &&
+    !/['’]s$/.test(town.text) &&
+    (GEO_NAMES.has(inner.toLowerCase()) || STATE_ABBREVIATION.test(inner))
+  );
+}
+
+/** A participle cue ("saying", "arguing"). */
+const PARTICIPLE_LIKE = /^[a-z]{3,}ing$/;
 
 const AUX = /^(is|was|are|were|has|have|had|will|would|can|could|should|did|does|do|may|might|must)$/;
 

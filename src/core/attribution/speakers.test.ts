@@ -262,3 +262,92 @@ describe('speakers, round two (session 16): survey respondents', () => {
     ]);
   });
 });
+
+describe('speakers, round three (session 17): names that look like other words, offices and their holders', () => {
+  const names = (text: string) => {
+    const x = extractClaims(`Title line\n\n${text}`);
+    return x.claims.map((c) => {
+      const s = x.speakers.find((sp) => sp.id === c.speakerId);
+      return [s?.name, s?.type];
+    });
+  };
+  const only = (text: string) => names(text).map(([n]) => n);
+
+  test('a month after a courtesy title or a first name is a surname', () => {
+    expect(names('Ms. May said the roads were closed. Mr June told reporters the school had shut.')).toEqual([
+      ['Ms. May', 'person'],
+      ['Mr June', 'person'],
+    ]);
+    expect(
+      names('“It is cold,” said forecaster Diane May.\n\nMs. May said the frost would last until Friday.'),
+    ).toEqual([
+      ['Diane May', 'person'],
+      ['Diane May', 'person'],
+    ]);
+  });
+
+  test('a courtesy title keeps a surname that is also a place word a person', () => {
+    expect(names('Ms Marsh said the ward was short of nurses.')).toEqual([['Ms Marsh', 'person']]);
+  });
+
+  test('a possessive place before a coordinated office stays whole', () => {
+    expect(
+      names("South Yorkshire's police and crime commissioner said the force would cut 140 posts."),
+    ).toEqual([["South Yorkshire's police and crime commissioner", 'person']]);
+  });
+
+  test('an unnamed calling in the lede is the person the next paragraph names with it', () => {
+    expect(
+      names(
+        'A senior surgeon has warned that closing the ward would put lives at risk.\n\nOwen Price, a consultant paediatric surgeon, said the plan was unsafe.',
+      ),
+    ).toEqual([
+      ['Owen Price', 'person'],
+      ['Owen Price', 'person'],
+    ]);
+  });
+
+  test('never the second person named after it, nor an anonymous source deep in the story', () => {
+    expect(
+      only(
+        'The energy secretary has said bills will not rise.\n\nRachel Kemp said the cap would hold.\n\nHer opposite number, shadow energy secretary Kwame Boateng, said the promise was empty.',
+      ),
+    ).toEqual(['energy secretary', 'Rachel Kemp', 'Kwame Boateng']);
+    expect(
+      only(
+        'Lede line one.\n\nLede line two.\n\nSomething happened.\n\n“We have work to do,” said a longtime adviser, who asked not to be named.\n\nDavid Axon, a longtime adviser to the governor, said the race was close.',
+      ),
+    ).toEqual(['longtime adviser', 'David Axon']);
+  });
+
+  test('a relative clause rests on its pronoun: the speaker is the antecedent, the mention is "who"', () => {
+    expect(
+      speakersOf('Title line\n\nThe plan was backed by Tom Hale, who said it would save £2m a year.'),
+    ).toEqual([['Tom Hale', 'who']]);
+  });
+
+  test('a participle report after "by" is the main verb subject\'s, not the object before it', () => {
+    expect(
+      speakersOf('Title line\n\nTom Hale defended his plan by citing a poll that showed support for it.'),
+    ).toEqual([['Tom Hale', 'Tom Hale']]);
+  });
+
+  test('a state or country alone is a place, never a person nor a he/she', () => {
+    expect(names('A salesman from Sumter, South Carolina, says the senator will win.')).toEqual([
+      ['salesman from Sumter', 'unknown'],
+    ]);
+    expect(
+      only(
+        'Jeb Hollis campaigned hard.\n\nIn South Carolina, he prevailed even after a brutal race, and he said the win was big.',
+      ),
+    ).toEqual(['Jeb Hollis']);
+  });
+
+  test('a town and its state inside an appositive do not end it: the name before speaks', () => {
+    expect(
+      only(
+        'Cory James, 22, of Flint, Mich., said he had not given up.\n\nMary Holt, at a town hall in Columbus, Ohio, said she would win.',
+      ),
+    ).toEqual(['Cory James', 'Mary Holt']);
+  });
+});

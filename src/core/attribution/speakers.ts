@@ -14,6 +14,15 @@ export type Entity = {
   first: string | null;
   /** 'm' or 'f' when a title or a first name says so, for he/she. */
   gender: 'm' | 'f' | null;
+  /** Set when this entity turned out to be another ("a senior nurse" named later): claims move to it. */
+  into?: Entity;
+};
+
+/** The entity a claim belongs to in the end, after any merge. */
+export const finalEntity = (e: Entity): Entity => {
+  let x = e;
+  while (x.into) x = x.into;
+  return x;
 };
 
 function genderOf(text: string): 'm' | 'f' | null {
@@ -79,6 +88,51 @@ function splitName(name: string): { first: string | null; last: string; full: st
 
 const SALIENCE = 6;
 
+/** Adjectives a lede uses of someone the next paragraph names with a fuller title ("A senior surgeon"). */
+const GENERIC_ADJECTIVES = /^(senior|former|federal|top|local|leading|veteran|longtime|retired|experienced)$/;
+
+/** The words of a description up to its first preposition ("senior doctor at Medway Vale …" → senior doctor). */
+function descriptionWords(name: string): string[] {
+  const ws = norm(name).split(' ');
+  const cut = ws.findIndex((w) => /^(of|in|at|for|from|with|on|who|whose|to)$/.test(w));
+  return cut > 0 ? ws.slice(0, cut) : ws;
+}
+
+const FUNCTION_WORDS = /^(of|in|at|for|from|with|on|to|the|a|an|and|one|another|its|his|her|their)$/;
+
+/** Callings that head an unnamed speaker in a lede ("A senior nurse has warned") though not typed as people. */
+const CALLINGS =
+  /^(nurse|surgeon|physician|paramedic|firefighter|engineer|mechanic|pilot|consultant|midwife|forecaster|meteorologist)$/;
+
+/** How far (characters) after an unnamed office in the lede its holder may be named. */
+const HOLDER_REACH = 1500;
+
+/** Titles written short before a name, read as the office they name ("Cllr" is a councillor). */
+const TITLE_EXPANSION: Record<string, string> = {
+  cllr: 'councillor',
+  coun: 'councillor',
+  dr: 'doctor',
+  prof: 'professor',
+  sen: 'senator',
+  rep: 'representative',
+  gov: 'governor',
+  supt: 'superintendent',
+  insp: 'inspector',
+  det: 'detective',
+};
+
+/**
+ * The head noun of an unnamed office or calling ("senior doctor at Medway Vale General Hospital" → "doctor"),
+ * or null when the name is not one (a pronoun, a name).
+ */
+function officeHead(name: string): string | null {
+  const head = descriptionWords(name).at(-1) ?? '';
+  return (HEAD_TYPE.get(head) === 'person' || CALLINGS.test(head)) &&
+    !/^(person|man|woman|source|official)$/.test(head)
+    ? head
+    : null;
+}
+
 const SPOKES_ROLE = /^spokes(man|woman|person)$/;
 
 /** How far back (characters) "the company" looks for the firm it means. */
@@ -100,12 +154,17 @@ const recentGender = (r: Recent) => (r.voice ? (r.voice === 'x' ? null : r.voice
 /** Entities of one article, with the recent mentions that pronouns and group nouns resolve to. */
 export class SpeakerRegistry {
   readonly entities: Entity[] = [];
+  private made = 0;
+  /** Where the lede (the first two paragraphs under the headline) ends: its unnamed offices may be named later. */
+  ledeEnd = -1;
+  /** Where each unnamed entity was first a speaker. */
+  private firstSeen = new Map<Entity, number>();
   /** `voice`: the entity was mentioned through its spokesperson, whom he/she ('x': either) may refer to. */
   private recent: Recent[] = [];
 
   private make(name: string, type: SpeakerType, role: string | null): Entity {
     const e: Entity = {
-      id: `s${this.entities.length + 1}`,
+      id: `s${++this.made}`,
       name,
       type,
       role,
@@ -116,6 +175,14 @@ export class SpeakerRegistry {
     };
     this.entities.push(e);
     return e;
+  }
+
+  /** `from` was `into` all along: its names become aliases, and its claims and recent mentions move over. */
+  private absorb(from: Entity, into: Entity) {
+    for (const a of [from.name, ...from.aliases]) this.alias(into, a);
+    from.into = into;
+    this.entities.splice(this.entities.indexOf(from), 1);
+    for (const r of this.recent) if (r.entity === from) r.entity = into;
   }
 
   private alias(e: Entity, text: string) {
@@ -153,7 +220,17 @@ export class SpeakerRegistry {
     }
     // "Mrs. Trump" with no first name keeps the title that tells her apart from a namesake.
     const titled = !n.first && /^(Mrs|Ms|Miss|Mr)\.?\s/.exec(mentionText ?? name);
-    if (!e) e = this.make(titled ? `${titled[0]}${n.full}` : n.full, 'person', role);
+    const fresh = !e || e.role === null;
+    if (!e) {
+      e = this.make(titled ? `${titled[0]}${n.full}` : n.full, 'person', role);
+      this.firstSeen.set(e, at);
+    }
+    // "A senior nurse has warned … Helen Marsh, a senior nurse at the infirmary, said": an office or calling that
+    // spoke before anyone held it by name is the person named later whose role or title first shows its head.
+    if (fresh) {
+      const u = this.unnamedHolder(`${role ?? ''} ${mentionText ?? name}`, this.firstSeen.get(e) ?? at);
+      if (u && u !== e) this.absorb(u, e);
+    }
     e.key = n.last;
     e.gender ??= genderOf(mentionText ?? name);
     if (n.first && !e.first) e.first = n.first;
@@ -165,6 +242,44 @@ export class SpeakerRegistry {
     this.alias(e, mentionText ?? name);
     this.touch(e, at, subject);
     return e;
+  }
+
+  /**
+   * The one person entity still unnamed (an office or a calling: "senior nurse", "federal judge in Cleveland")
+   * whose head noun is among the words of a named person's role and title; undefined when none or two fit.
+   */
+  private unnamedHolder(evidence: string, at: number): Entity | undefined {
+    const words = new Set(
+      norm(evidence)
+        .split(' ')
+        .map((w) => TITLE_EXPANSION[w] ?? w),
+    );
+    // Every word of the description must be there ("the Florida senator" is not Sen. Rand Paul, "a Democratic
+    // senator" not Sen. John Cornyn), not only its head.
+    const fit = this.entities.filter((x) => {
+      if (x.key !== null || (x.type !== 'person' && x.type !== 'unknown') || x.name === 'the author')
+        return false;
+      // Only the lede's: an indefinite source later in a story is most often one who stays anonymous ("said a
+      // longtime adviser, who asked not to be named"), and the holder is named within a few paragraphs.
+      const seen = this.firstSeen.get(x);
+      if (seen === undefined || seen > this.ledeEnd || at < seen || at - seen > HOLDER_REACH) return false;
+      // The first person named after it: "The energy secretary has said … Rachel Ashworth-Kemp said …" is not the
+      // shadow energy secretary named next.
+      if (
+        this.entities.some(
+          (y) => y.key !== null && (this.firstSeen.get(y) ?? -2) > seen && (this.firstSeen.get(y) ?? -2) < at,
+        )
+      )
+        return false;
+      const head = officeHead(x.name);
+      return (
+        !!head &&
+        descriptionWords(x.name).every(
+          (w) => FUNCTION_WORDS.test(w) || GENERIC_ADJECTIVES.test(w) || words.has(w),
+        )
+      );
+    });
+    return fit.length === 1 ? fit[0] : undefined;
   }
 
   /** The entity whose role (or name) contains this office, e.g. "the police and crime commissioner". */
@@ -236,6 +351,7 @@ export class SpeakerRegistry {
   /** Resolves a mention to an entity (creating one when nothing earlier fits). */
   resolve(m: Mention, role: string | null, at: number, subject = true): Entity {
     const e = this.resolveInner(m, role, at);
+    if (e.key === null && !this.firstSeen.has(e)) this.firstSeen.set(e, at);
     if (m.kind !== 'pronoun') this.alias(e, m.text);
     if (role && !e.role && e.type === 'person') e.role = role;
     if (m.voice && !e.role) e.role = m.role;
