@@ -23,7 +23,6 @@ import {
 import {
   clauseSubject,
   isVerbLike,
-  type Mention,
   mentionOf,
   orgRun,
   type Subject,
@@ -324,13 +323,7 @@ export function attributeClaims(
             subject =
               subjectBefore(text, tokens, c, 0) ?? subjectAfter(text, tokens, c + 1, tokens.length - 1);
           if (subject) {
-            const entity = resolve(subject, tokens, headlineMode);
-            who = {
-              entity,
-              mention: subject.pronoun ?? subject.mention,
-              cue: cueTok,
-              rule: 'quote-cue-before',
-            };
+            who = attributeTo(subject, tokens, headlineMode, cueTok, 'quote-cue-before');
           } else if (PARTICIPLE_CUES.has(cueTok.key)) {
             const main = sentenceSpeaker as Attributed | null;
             if (main) who = { ...main, cue: cueTok, rule: 'quote-participle-before' };
@@ -382,13 +375,7 @@ export function attributeClaims(
               const firstWord = postWords[0]!;
               const adjacent = t === firstWord || (subject && subject.mention.start <= firstWord.start);
               if (subject && adjacent) {
-                const entity = resolve(subject, tokens, headlineMode);
-                who = {
-                  entity,
-                  mention: subject.pronoun ?? subject.mention,
-                  cue: t,
-                  rule: 'quote-cue-after',
-                };
+                who = attributeTo(subject, tokens, headlineMode, t, 'quote-cue-after');
                 direct = true;
                 consumed.push({ start: quoteEnd(q0), end: Math.max(t.end, subject.mention.end) });
               }
@@ -577,11 +564,7 @@ export function attributeClaims(
             const s = mainSubject(text, tokens, f.cue.from);
             if (s) who = attributeTo(s, tokens, headlineMode, cueSpan, 'reported-participle');
           }
-        } else if (f.subject) {
-          const m: Mention = f.subject.mention;
-          const entity = resolve(f.subject, tokens, headlineMode);
-          who = { entity, mention: f.subject.pronoun ?? m, cue: cueSpan, rule: f.rule };
-        }
+        } else if (f.subject) who = attributeTo(f.subject, tokens, headlineMode, cueSpan, f.rule);
         if (!who) continue;
         const hasQuote = quotes.some((q) => q.open >= f.start && q.open < f.end);
         if (directDone && consumed.some((r) => f.start < r.end && f.end > r.start)) continue;

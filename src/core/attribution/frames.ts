@@ -12,6 +12,7 @@ import {
   subjectBefore,
 } from './mention';
 import type { RuleId } from './rules';
+import { SPEECH_NOUN } from './speech-nouns';
 
 export { mainSubject };
 
@@ -454,9 +455,6 @@ function afterPreposition(tokens: readonly Token[], j: number): number {
  * "called the memo’s warning that routes would vanish “a scare tactic”": when the object of `called` holds a
  * report of its own (a `that` clause), the naming is the quoted phrase alone.
  */
-const SPEECH_NOUN =
-  /^(warning|warnings|claim|claims|assertion|insistence|promise|pledge|demand|argument|suggestion|admission|prediction|allegation|allegations|accusation|threat|vow|statement|assurance)$/;
-
 function namedQuote(tokens: readonly Token[], cue: Cue, j: number): number {
   if (!/^call(s|ed|ing)?$/.test(cue.key)) return j;
   for (let k = j; k < tokens.length && k - j <= 20; k++) {

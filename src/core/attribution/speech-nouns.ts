@@ -13,6 +13,9 @@ import type { Entity, SpeakerRegistry } from './speakers';
 const SPEECH_NOUNS =
   'warning|warnings|claim|claims|assertion|assertions|insistence|promise|promises|pledge|demand|demands|argument|suggestion|admission|denial|complaint|complaints|prediction|predictions|allegation|allegations|contention|accusation|accusations|threat|vow|boast|announcement|statement|assurance|assurances';
 
+/** One speech noun, as a token's key. */
+export const SPEECH_NOUN = new RegExp(`^(?:${SPEECH_NOUNS})$`);
+
 /**
  * The owner before the noun: a pronoun, a name (`Donald Trump’s`), or a common noun with its determiner (`the
  * senator’s`, `budget hawks’`): "the senator’s claim that taxes fell", "budget hawks’ warnings that rates would
@@ -46,7 +49,6 @@ export function speechNounClaims(
   registry: SpeakerRegistry,
 ): void {
   const covered = (s: number, e: number) => drafts.some((d) => d.start < e && d.end > s);
-  /** "called the memo’s warning that routes would vanish “a scare tactic”": the content stops at the next claim. */
   /** A claim of a speaker the sentence names (`claims by X that …`, `which X calls …`). */
   const named = (start: number, end: number, mention: Mention, cue: Draft['cue'], line: number) =>
     drafts.push({
@@ -60,6 +62,7 @@ export function speechNounClaims(
       line,
       run: 0,
     });
+  /** "called the memo’s warning that routes would vanish “a scare tactic”": the content stops at the next claim. */
   const nextClaim = (s: number, e: number) =>
     Math.min(e, ...drafts.filter((d) => d.start > s).map((d) => d.start));
   body.forEach((line, li) => {
@@ -96,9 +99,8 @@ export function speechNounClaims(
       const owner = m[3]!;
       const cueAt = line.start + m.index! + m[1]!.length;
       const ownerAt = line.start + m.index! + m[0].lastIndexOf(owner);
-      const thatAt =
-        ownerAt + owner.length + m[0].slice(m[0].lastIndexOf(owner) + owner.length).indexOf('that');
       const contentAt = line.start + m.index! + m[0].length;
+      const thatAt = line.start + m.index! + m[0].trimEnd().length - 'that'.length;
       const end = line.start + clauseEnd(line.text, contentAt - line.start);
       if (end - contentAt < 8 || covered(contentAt, end)) continue;
       const toks = tokenize(text, ownerAt, ownerAt + owner.length);
