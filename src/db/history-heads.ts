@@ -12,8 +12,9 @@
  * marks the first entry (lowest id) of each batch already stored. History is append-only: an entry
  * is never rewritten by the app (a pulled copy of an entry is written again, and marked again).
  */
-import { type DBCore, type DBCoreMutateRequest, Dexie, type Middleware, type Transaction } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, Middleware, Transaction } from 'dexie';
 import type { HistoryEntry } from '@/core/model/types';
+import { markFromSync } from './sync-capture';
 
 /** The field (and index) naming a batch on its head entries. */
 export const HEAD = 'hd';
@@ -51,24 +52,20 @@ export const historyHeadsMiddleware: Middleware<DBCore> = {
 
 /**
  * The upgrade to version 11: the first entry (lowest id) of each stored batch becomes its head.
- * Raw IndexedDB on the upgrade's own transaction, below Dexie's middlewares: marking a head is not
- * an edit, so sync capture must not see it (a connected library would push every head again).
+ * Marking a head is not an edit: the upgrade's writes are marked as sync's own, so sync capture
+ * does not queue them (a connected library would push every head again).
  */
-export function headsInUpgrade(tx: Transaction): Promise<void> {
-  const store = (tx as unknown as { idbtrans: IDBTransaction }).idbtrans.objectStore('history');
-  // a Dexie promise: the upgrade's transaction stays Dexie's while it waits
-  return new Dexie.Promise<void>((resolve, reject) => {
-    // `nextunique`: one entry per batch id, the first by primary key (what undo read as its head)
-    const req = store.index('batchId').openCursor(null, 'nextunique');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const cursor = req.result;
-      if (!cursor) return resolve();
-      const entry = cursor.value as HeadEntry;
-      if (entry.hd !== entry.batchId) cursor.update({ ...entry, [HEAD]: entry.batchId });
-      cursor.continue();
-    };
+export async function headsInUpgrade(tx: Transaction): Promise<void> {
+  markFromSync();
+  const history = tx.table('history');
+  // a key walk of `batchId` (no entry read): its entries come by batch, each batch's by primary key
+  const first = new Map<string, string>();
+  await history.orderBy('batchId').eachPrimaryKey((id, cursor) => {
+    const batchId = String(cursor.key);
+    if (!first.has(batchId)) first.set(batchId, String(id));
   });
+  const heads = (await history.bulkGet([...first.values()])) as (HeadEntry | undefined)[];
+  await history.bulkPut(heads.flatMap((h) => (h ? [{ ...h, [HEAD]: h.batchId }] : [])));
 }
 
 /**
