@@ -51,8 +51,12 @@ function openShapes(): Promise<IDBDatabase> {
         for (const ix of db.history.schema.indexes)
           copy('history', `history-${ix.name}`, (n) => n !== ix.name);
         copy('history', 'history-bare', () => false);
-        copy('history', 'history-heads', () => true).createIndex('hd', 'hd');
-        copy('history', 'history-heads-no-at', (n) => n !== 'at').createIndex('hd', 'hd');
+        // the batch-head index (schema v11 has it: then "as stored" has it too, and `history-hd` is v10's)
+        const heads = (store: IDBObjectStore) => {
+          if (!store.indexNames.contains('hd')) store.createIndex('hd', 'hd');
+        };
+        heads(copy('history', 'history-heads', () => true));
+        heads(copy('history', 'history-heads-no-at', (n) => n !== 'at'));
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
