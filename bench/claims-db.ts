@@ -1,5 +1,5 @@
 /**
- * npm run bench:claims-db [-- --claims 100000 --articles 1000 --runs 5 --vocab 5000 --only reads|writes|search]
+ * npm run bench:claims-db [-- --claims 100000 --articles 1000 --runs 5 --vocab 5000 --only reads|writes|search|shapes]
  *   [--profile DIR] [--dev] [--filter TEXT] [--detail]
  *
  * Builds bench/claims-db.html as the app is built (`vite build`: one bundled, minified chunk per
