@@ -27,6 +27,7 @@ import {
 import { undo } from '@/db/undo';
 import { openRaw, openRawCopy } from './lib/raw-idb';
 import { randomStream, seedLibrary, WORDS } from './lib/seed-library';
+import { shapesBreakdown } from './write-shapes';
 
 type Options = {
   claims: number;
@@ -245,6 +246,13 @@ export async function runClaimsBench(
     ],
     ['tag crime + kind direct, sort verdict', { tags: ['crime'], kinds: ['direct'], sort: 'verdict' }],
   ];
+  if (opts.only === 'shapes') {
+    // what each kind of row and each index of a bulk verdict costs, raw (bench/write-shapes.ts)
+    const ids = (await db.claims.limit(1_000).primaryKeys()) as ClaimId[];
+    results.push(...(await shapesBreakdown(ids, runs, time)));
+    log('done');
+    return { seedMs: Math.round(seedMs), searchStats: claimSearchStats(), results };
+  }
   if (opts.filter) {
     const parts = opts.filter.split('|');
     const only = filters.filter(([label]) => parts.some((part) => label.includes(part)));

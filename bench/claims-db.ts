@@ -1,5 +1,5 @@
 /**
- * npm run bench:claims-db [-- --claims 100000 --articles 1000 --runs 5 --vocab 5000 --only reads|writes|search]
+ * npm run bench:claims-db [-- --claims 100000 --articles 1000 --runs 5 --vocab 5000 --only reads|writes|search|shapes]
  *   [--profile DIR] [--dev] [--filter TEXT] [--detail]
  *
  * Builds bench/claims-db.html as the app is built (`vite build`: one bundled, minified chunk per
@@ -35,8 +35,9 @@ const options = {
   /** Made-up rarer words mixed into the claims (0: only 25 common words, a worst case for search). */
   vocab: arg('vocab', 5_000),
   /**
-   * `reads` (lists, counts, library, search), `writes` (edits, bulk edits, undo, import) or `search`
-   * (search only, and the first search after reloads); all when left out.
+   * `reads` (lists, counts, library, search), `writes` (edits, bulk edits, undo, import), `search`
+   * (search only, and the first search after reloads) or `shapes` (each row kind and index of a bulk
+   * verdict, raw: bench/write-shapes.ts); all when left out.
    */
   only: (() => {
     const i = process.argv.indexOf('--only');
@@ -280,7 +281,7 @@ try {
     if (options.only === 'search' || options.only === 'reads') writeFileSync(marker, seedKey);
     else rmSync(marker, { force: true });
   }
-  if (options.only !== 'writes' && !options.filter)
+  if (options.only !== 'writes' && options.only !== 'shapes' && !options.filter)
     (result as { results: unknown[] }).results.push(...(await afterReloads(page)));
   const browser = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
   type Timing = {

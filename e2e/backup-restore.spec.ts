@@ -4,7 +4,10 @@ import { BACKUP_TABLES } from '../src/core/export/backup-table-names';
 import { expect, openLibrary, test } from './fixtures';
 import { EMPTY_PROFILE } from './seeded-profile';
 
-/** Every table a backup holds, each sorted by key, read straight from IndexedDB. */
+/**
+ * Every table a backup holds, each sorted by key, read straight from IndexedDB; history entries
+ * without their batch-head marks (`hd`, derived: src/db/history-heads.ts, left out of backups).
+ */
 const dump = (page: Page) =>
   page.evaluate(
     (names) =>
@@ -18,7 +21,10 @@ const dump = (page: Page) =>
           for (const n of names) {
             const q = tx.objectStore(n).getAll();
             q.onsuccess = () => {
-              out[n] = q.result;
+              out[n] =
+                n === 'history'
+                  ? (q.result as Record<string, unknown>[]).map(({ hd: _, ...entry }) => entry)
+                  : q.result;
             };
           }
           tx.oncomplete = () => {

@@ -185,7 +185,8 @@ const FIXTURES: readonly Readonly<{ version: number; build: Build }>[] = [
   { version: 7, build: keptAsReleased },
   { version: 8, build: keptAsReleased },
   { version: 9, build: keptAsReleased },
-  { version: 10, build: withTheAppAsItIsNow },
+  { version: 10, build: keptAsReleased },
+  { version: 11, build: withTheAppAsItIsNow },
 ];
 
 async function main(args: readonly string[]) {

@@ -3,6 +3,7 @@ import { BackupWriter, backupHeader } from '@/core/export/backup-write';
 import { EXTRACTOR_VERSION } from '@/core/extract/pipeline';
 import { version as appVersion } from '../../package.json';
 import { db } from './db';
+import { withoutHead } from './history-heads';
 import { CURRENT_VERSION } from './schema';
 
 export type BackupProgress = Readonly<{ done: number; total: number; table: BackupTable }>;
@@ -53,7 +54,10 @@ export async function exportBackup(options: BackupExportOptions = {}): Promise<B
             ? await table.orderBy(':id').limit(pageSize).toArray()
             : await table.where(':id').above(last).limit(pageSize).toArray();
         if (page.length === 0) break;
-        write(writer.rows(page));
+        // a history entry's batch-head mark is derived (history-heads.ts): set again on restore
+        write(
+          writer.rows(name === 'history' ? page.map((r) => withoutHead(r as Record<string, unknown>)) : page),
+        );
         const tail = page[page.length - 1] as Record<string, unknown>;
         last = name === 'meta' ? tail.key : tail.id;
         done += page.length;

@@ -18,6 +18,7 @@ import type { BackupSource } from './backup-source';
 import { META_RESTORE_IN_PROGRESS } from './backup-source';
 import { db } from './db';
 import { type HistoryChange, newBatchId, recordHistory } from './history';
+import { withoutHead } from './history-heads';
 import { CURRENT_VERSION } from './schema';
 import { refuseReplaceWhileConnected } from './sync-guard';
 
@@ -83,7 +84,8 @@ async function libraryRows(table: BackupTable, rows: readonly Row[]) {
   const keys = rows.map((r) => keyOf(table, r));
   const found = await tableOf(table).bulkGet(keys);
   const byId = new Map<string, Row>();
-  for (const row of found) if (row) byId.set(keyOf(table, row), row);
+  // a history entry as a backup holds it: without its batch-head mark (derived, history-heads.ts)
+  for (const row of found) if (row) byId.set(keyOf(table, row), table === 'history' ? withoutHead(row) : row);
   if (table !== 'articles') return { byId };
   const shas = await db.articles
     .where('sha256')

@@ -6,6 +6,7 @@ import type { FacetRow, SummaryRow } from './derived/facets';
 import { derivedMiddleware } from './derived/middleware';
 import type { PlacedRow, QuestionPack } from './derived/placements';
 import { reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
+import { historyHeadsMiddleware } from './history-heads';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import type { PackedSearchFacets } from './search-facets';
 import { searchNotesMiddleware } from './search-notes';
@@ -113,6 +114,7 @@ export function createClaimdeskDb(name: string = DB_NAME): ClaimdeskDb {
   const instance = new Dexie(name) as ClaimdeskDb;
   declareSchema(instance);
   instance.use(derivedMiddleware);
+  instance.use(historyHeadsMiddleware);
   instance.use(syncCaptureMiddleware);
   instance.use(searchNotesMiddleware(name));
   return instance;

@@ -28,7 +28,7 @@ const FIXTURES: Fixture[] = readdirSync(DIR)
   .sort((a, b) => a.version - b.version);
 
 /** What each upgrade is documented to do to a row it keeps (schema.ts); everything else stays as it was. */
-const UPGRADED: Readonly<Record<number, (table: string, row: Row) => Row>> = {
+const UPGRADED: Readonly<Record<number, (table: string, row: Row, fixture: Fixture) => Row>> = {
   2: (table, row) => (table === 'history' ? { batchKind: 'change', target: null, ...row } : row),
   3: (table, row) =>
     table === 'questions' ? { ...row, placedClaimIds: Object.keys((row.stances ?? {}) as object) } : row,
@@ -46,6 +46,14 @@ const UPGRADED: Readonly<Record<number, (table: string, row: Row) => Row>> = {
   9: (_table, row) => row,
   // version 10 adds the library's counts by check-worthiness points: only the library's summary changes
   10: (_table, row) => row,
+  // version 11 marks the first history entry (lowest id) of each batch as its head: `hd` = its batch
+  11: (table, row, fixture) => {
+    if (table !== 'history') return row;
+    const first = (fixture.tables.history ?? [])
+      .filter((e) => e.batchId === row.batchId)
+      .reduce((a, b) => (String(a.id) < String(b.id) ? a : b));
+    return first.id === row.id ? { ...row, hd: row.batchId } : row;
+  },
 };
 
 /** Derived rows an upgrade rebuilds in a new shape (checked against a rebuild from the rows below). */
@@ -56,7 +64,7 @@ const DROPPED = new Set(['claimKeys']);
 function expected(fixture: Fixture, table: string, row: Row): Row {
   let out = row;
   for (const v of SCHEMA_VERSIONS)
-    if (v.version > fixture.version) out = UPGRADED[v.version]?.(table, out) ?? out;
+    if (v.version > fixture.version) out = UPGRADED[v.version]?.(table, out, fixture) ?? out;
   return out;
 }
 

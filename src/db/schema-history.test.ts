@@ -246,6 +246,8 @@ const STEPS: readonly Step[] = [
         ...v1.history,
         batchKind: 'change',
         target: null,
+        // version 11 marks each batch's first entry as its head
+        hd: v1.history.batchId,
       });
       expect(await current.meta.get(v1.meta.key)).toEqual(v1.meta);
       // the indexes the screens rely on find the old rows
@@ -278,8 +280,14 @@ const STEPS: readonly Step[] = [
       await old.table('history').bulkAdd([v2.change, v2.undo]);
     },
     verify: async (current) => {
-      expect(await current.history.get(v2.change.id as HistoryEntry['id'])).toEqual(v2.change);
-      expect(await current.history.get(v2.undo.id as HistoryEntry['id'])).toEqual(v2.undo);
+      expect(await current.history.get(v2.change.id as HistoryEntry['id'])).toEqual({
+        ...v2.change,
+        hd: v2.change.batchId,
+      });
+      expect(await current.history.get(v2.undo.id as HistoryEntry['id'])).toEqual({
+        ...v2.undo,
+        hd: v2.undo.batchId,
+      });
     },
   },
   {
@@ -366,6 +374,16 @@ const STEPS: readonly Step[] = [
     },
     verify: async (current) => {
       expect(await current.meta.get('v10-row')).toEqual({ key: 'v10-row', value: 10 });
+    },
+  },
+  {
+    // version 11 marks each batch's first history entry as its head (see the test below)
+    version: 11,
+    seed: async (old) => {
+      await old.table('meta').put({ key: 'v11-row', value: 11 });
+    },
+    verify: async (current) => {
+      expect(await current.meta.get('v11-row')).toEqual({ key: 'v11-row', value: 11 });
     },
   },
 ];
@@ -753,5 +771,34 @@ describe('schema history', () => {
       expect(await countClaims({ minCheckworthy: min }), String(min)).toBe(
         live.filter((c) => c.checkworthy.score >= min).length,
       );
+  });
+  test('a version-10 library keeps every history entry; the first (lowest id) of each batch becomes its head, found by the head index', async () => {
+    const entry = (id: string, batchId: string, at: number) => ({
+      ...v5History,
+      id,
+      batchId,
+      at,
+      rowId: `c-${id}`,
+    });
+    // batch b-1 of three entries (stored out of id order), b-2 of one, b-3 of two
+    const entries = [
+      entry('h-3', 'b-1', 1),
+      entry('h-1', 'b-1', 1),
+      entry('h-2', 'b-1', 1),
+      entry('h-4', 'b-2', 2),
+    ];
+    entries.push(entry('h-6', 'b-3', 3), entry('h-5', 'b-3', 3));
+    const old = openAt(10);
+    await old.open();
+    await old.table('history').bulkAdd(entries);
+    old.close();
+
+    await db.open();
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    const heads = new Set(['h-1', 'h-4', 'h-5']);
+    expect(await db.history.orderBy('id').toArray()).toEqual(
+      [...entries].sort(byId).map((e) => (heads.has(e.id) ? { ...e, hd: e.batchId } : e)),
+    );
+    expect(await db.history.orderBy('hd').primaryKeys()).toEqual(['h-1', 'h-4', 'h-5']);
   });
 });

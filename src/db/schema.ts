@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import { placementsInUpgrade, rebuildInUpgrade, scoreCountsInUpgrade } from './derived/rebuild';
+import { headsInUpgrade } from './history-heads';
 
 /**
  * The schema history of the `claimdesk` database, oldest first. Never edit a released version:
@@ -169,6 +170,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 10,
     stores: {},
     upgrade: scoreCountsInUpgrade,
+  },
+  {
+    // Batch heads (src/db/history-heads.ts): the first history entry of each batch carries `hd` (its
+    // batch id), indexed, so undo, redo and the Undo button find the latest batches as the last keys
+    // of an index with one key per batch, instead of walking `batchId` over every entry of every
+    // batch. Set by a middleware under every history write; the upgrade marks each stored batch's
+    // first entry (lowest id) and changes nothing else.
+    version: 11,
+    stores: {
+      history: 'id, [table+rowId], batchId, at, hd',
+    },
+    upgrade: headsInUpgrade,
   },
 ];
 

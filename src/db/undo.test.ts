@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, test } from 'vitest';
-import type { ClaimId, SpeakerId } from '@/core/model/types';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import type { ClaimId, HistoryEntry, HistoryId, SpeakerId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, extractionOf, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
 import {
@@ -13,7 +13,8 @@ import {
 } from './claims';
 import { db } from './db';
 import { attachSource, removeEvidence } from './evidence';
-import { historyOfBatch, historyOfRow } from './history';
+import { historyOfBatch, historyOfRow, newBatchId } from './history';
+import { newId } from './ids';
 import { softDeleteSource } from './sources';
 import { mergeSpeakers } from './speakers';
 import { readUndoState, redo, undo } from './undo';
@@ -251,5 +252,74 @@ describe('two tabs editing the same claim', () => {
     const a = await updateClaim(claim.id, { notes: 'a' });
     const b = await updateClaim(claim.id, { notes: 'b' });
     expect(b.updatedAt).toBeGreaterThan(a.updatedAt);
+  });
+});
+
+describe('the latest batches, from their heads (schema version 11)', () => {
+  /** `n` change batches of `size` verdict entries each, oldest first, written straight into history. */
+  async function batches(n: number, size: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let b = 0; b < n; b++) {
+      const batchId = newBatchId();
+      ids.push(batchId);
+      const entries: HistoryEntry[] = Array.from({ length: size }, (_, e) => ({
+        id: newId<HistoryId>(),
+        table: 'claims',
+        rowId: `c-${b}-${e}`,
+        batchId,
+        action: 'update',
+        from: { verdict: 'unchecked' },
+        to: { verdict: 'false' },
+        at: 1_000 + b,
+        undoneAt: null,
+        batchKind: 'change',
+        target: null,
+      }));
+      // half the batches written in two requests, as an edit that records its history in steps
+      if (b % 2) {
+        await db.history.bulkAdd(entries.slice(0, 2));
+        await db.history.bulkAdd(entries.slice(2));
+      } else await db.history.bulkAdd(entries);
+    }
+    return ids;
+  }
+
+  /** Requests asked of history's indexes while `read` runs (a cursor's steps are not requests). */
+  async function historyRequests(read: () => Promise<unknown>): Promise<number> {
+    const spies = (['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count'] as const).map(
+      (op) => vi.spyOn(IDBIndex.prototype, op),
+    );
+    try {
+      await read();
+      return spies
+        .flatMap((spy) => spy.mock.contexts as IDBIndex[])
+        .filter((index) => index.objectStore.name === 'history').length;
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  }
+
+  test('every batch has one head per write; the window is the latest 200 batches, however many entries each', async () => {
+    const ids = await batches(210, 6);
+    expect(new Set(await db.history.orderBy('hd').keys())).toEqual(new Set(ids));
+    expect(await db.history.where('hd').anyOf(ids.slice(0, 2)).count()).toBe(3);
+    const state = await readUndoState();
+    expect(state.undoDepth).toBe(200);
+    expect(state.undo?.batchId).toBe(ids.at(-1));
+    expect(state.undo?.at).toBe(1_000 + 209);
+  });
+
+  test('the Undo button finds the latest batches in one walk of their heads, not a request per batch', async () => {
+    await batches(80, 12);
+    // the walk, and the undo step's label (its batch's entries): 201 requests before version 11
+    expect(await historyRequests(readUndoState)).toBeLessThanOrEqual(3);
+    const { claims } = await articleA();
+    await setClaimsVerdict(
+      claims.slice(0, 3).map((c) => c.id),
+      'false',
+    );
+    const undone = await undo();
+    expect(undone).toMatchObject({ kind: 'undo', applied: 3 });
+    expect((await readUndoState()).redo?.batchId).toBe(undone!.target);
   });
 });

@@ -21,6 +21,7 @@ import {
 import { db } from './db';
 import { DbError } from './errors';
 import { type HistoryChange, historyOfBatch, newBatchId, recordHistory } from './history';
+import { HEAD } from './history-heads';
 import { SYNC_KEYS, type SyncIdentity } from './sync-tables';
 
 /** How many of the latest batches undo/redo looks back over ("the last changes"). */
@@ -160,11 +161,19 @@ async function myDeviceId(): Promise<string | null> {
 /** The latest batches of this device (up to UNDO_WINDOW), in the order they were written. */
 async function recentBatches(): Promise<(BatchRecord & { at: Timestamp })[]> {
   const me = await myDeviceId();
-  // batch ids are UUID v7 (time-ordered): the newest batches are the last distinct keys of the index
-  const ids = (await db.history.orderBy('batchId').reverse().limit(UNDO_WINDOW).uniqueKeys()) as string[];
-  const heads = await Promise.all(ids.map((id) => db.history.where('batchId').equals(id).first()));
-  return heads
-    .filter((h): h is HistoryEntry => h !== undefined && (h.deviceId === undefined || h.deviceId === me))
+  // batch ids are UUID v7 (time-ordered): the newest batches are the last keys of the batch-head
+  // index (history-heads.ts), one entry a batch (a few when it was written in several requests:
+  // walking backwards, a batch's entries come by descending id, so the one kept is its first)
+  const heads = new Map<string, HistoryEntry>();
+  await db.history
+    .orderBy(HEAD)
+    .reverse()
+    .until((h) => heads.size >= UNDO_WINDOW && !heads.has(h.batchId))
+    .each((h) => {
+      heads.set(h.batchId, h);
+    });
+  return [...heads.values()]
+    .filter((h) => h.deviceId === undefined || h.deviceId === me)
     .map((h) => ({ batchId: h.batchId, kind: h.batchKind ?? 'change', target: h.target ?? null, at: h.at }))
     .sort((a, b) => a.at - b.at || (a.batchId < b.batchId ? -1 : 1));
 }

@@ -7,6 +7,7 @@
  *
  * The server revision never enters the app's types: it lives in `syncRevisions`.
  */
+import { withoutHead } from '@/db/history-heads';
 import { isReplicated, type ReplicatedTable } from '@/db/sync-tables';
 import type { CouchDoc } from './couch';
 
@@ -22,7 +23,9 @@ export function parseDocId(id: string): { table: ReplicatedTable; rowId: string 
 }
 
 export function toDoc(table: ReplicatedTable, row: Row, rev: string | undefined): CouchDoc {
-  return { _id: docIdOf(table, row.id), ...(rev ? { _rev: rev } : {}), ...row };
+  // a history entry's batch-head mark is this database's own (derived, set again when written)
+  const body = table === 'history' ? withoutHead(row) : row;
+  return { _id: docIdOf(table, row.id), ...(rev ? { _rev: rev } : {}), ...body };
 }
 
 /** The row a document carries, when it is one of ours and well formed (anything else is skipped). */

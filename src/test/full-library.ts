@@ -12,6 +12,7 @@ import {
 } from '@/db/claims';
 import { db } from '@/db/db';
 import { attachSource, removeEvidence, updateEvidence } from '@/db/evidence';
+import { withoutHead } from '@/db/history-heads';
 import { setMeta } from '@/db/meta';
 import { createQuestion, setStance } from '@/db/questions';
 import { createSource, softDeleteSource, updateSource } from '@/db/sources';
@@ -80,10 +81,14 @@ export async function buildFullLibrary(): Promise<void> {
   });
 }
 
-/** Every table of the database, each sorted by its key. */
+/**
+ * Every table of the database, each sorted by its key; history entries without their batch-head
+ * marks (derived, src/db/history-heads.ts: which entry of a batch carries one depends on how it was written).
+ */
 export async function dumpTables(): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const t of ['articles', 'speakers', 'sources', 'claims', 'evidence', 'questions', 'history', 'meta'])
     out[t] = await db.table(t).toArray();
+  out.history = (out.history as Record<string, unknown>[]).map(withoutHead);
   return out;
 }

@@ -1,0 +1,190 @@
+/**
+ * What each kind of row and each index of a 1,000-claim bulk verdict costs IndexedDB (issue 8,
+ * writes17): `npm run bench:claims-db -- --only shapes`. The rows are the library's own (1,000
+ * claims and their facet rows read from the app's database), put raw (no Dexie, no middleware)
+ * into a scratch database whose stores copy the app's, one store per candidate (the app's store
+ * less one index, less every index, a facet row split by what a verdict moves, history with a
+ * batch-head index). Every store holds the 1,000 rows first, so each timed put overwrites, as the
+ * edit does; each timed put changes what a verdict edit changes (the verdict, the update time and
+ * the facet keys they move), except the "same rows again" ones, which put rows equal to the stored.
+ */
+import type { Claim, ClaimId } from '@/core/model/types';
+import { db } from '@/db/db';
+import { type FacetRow, facetOf, isVolatile, refacet, SEP, type SortCode } from '@/db/derived/facets';
+import { newId } from '@/db/ids';
+
+type Timing = { name: string; ms: number[]; median: number; budget: number | null };
+type Time = (name: string, runs: number, fn: (i: number) => Promise<unknown>) => Promise<Timing>;
+
+const NAME = 'claimdesk-shapes';
+
+/** A key of the `f` index moves when a verdict edit changes the verdict and the update time. */
+const moved = (key: string) => {
+  const [group, code] = key.split(SEP);
+  return isVolatile(group!, code as SortCode);
+};
+
+function openShapes(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const gone = indexedDB.deleteDatabase(NAME);
+    gone.onsuccess = gone.onerror = () => {
+      const req = indexedDB.open(NAME, 1);
+      req.onupgradeneeded = () => {
+        const copy = (from: string, to: string, keep: (index: string) => boolean) => {
+          const t = db.table(from);
+          const store = req.result.createObjectStore(to, { keyPath: t.schema.primKey.keyPath as string });
+          for (const ix of t.schema.indexes)
+            if (keep(ix.name))
+              store.createIndex(ix.name, ix.keyPath as string | string[], {
+                unique: !!ix.unique,
+                multiEntry: !!ix.multi,
+              });
+          return store;
+        };
+        copy('claims', 'claims', () => true);
+        for (const ix of db.claims.schema.indexes) copy('claims', `claims-${ix.name}`, (n) => n !== ix.name);
+        copy('claims', 'claims-bare', () => false);
+        copy('claimFacets', 'claimFacets', () => true);
+        copy('claimFacets', 'facets-hot', () => true);
+        copy('claimFacets', 'facets-bare', () => false);
+        copy('history', 'history', () => true);
+        for (const ix of db.history.schema.indexes)
+          copy('history', `history-${ix.name}`, (n) => n !== ix.name);
+        copy('history', 'history-bare', () => false);
+        // the batch-head index (schema v11 has it: then "as stored" has it too, and `history-hd` is v10's)
+        const heads = (store: IDBObjectStore) => {
+          if (!store.indexNames.contains('hd')) store.createIndex('hd', 'hd');
+        };
+        heads(copy('history', 'history-heads', () => true));
+        heads(copy('history', 'history-heads-no-at', (n) => n !== 'at'));
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
+
+export async function shapesBreakdown(ids: readonly ClaimId[], runs: number, time: Time): Promise<Timing[]> {
+  const results: Timing[] = [];
+  const claims = (await db.claims.bulkGet([...ids])) as Claim[];
+  const facets = (await db.claimFacets.bulkGet([...ids])) as FacetRow[];
+  const scratch = await openShapes();
+  const stores = [...scratch.objectStoreNames];
+  // the rows a verdict edit writes, for the i-th timed run: another verdict, a later update time
+  const edited = (i: number) => {
+    const verdict = i % 2 ? 'misleading' : 'false';
+    const at = Date.now() + i;
+    const c = claims.map((claim) => ({ ...claim, verdict, updatedAt: at }) as Claim);
+    const f = c.map((claim, k) => {
+      const old = facets[k]!;
+      return refacet(facetOf(claim, old.h === 1, null), { h: old.h, sortKey: old.o.n });
+    });
+    const batchId = newId();
+    const h = c.map((claim, k) => ({
+      id: newId(),
+      table: 'claims',
+      rowId: claim.id,
+      batchId,
+      action: 'update',
+      from: { verdict: 'unchecked' },
+      to: { verdict },
+      at,
+      undoneAt: null,
+      batchKind: 'change',
+      target: null,
+      ...(k === 0 ? { hd: batchId } : {}),
+    }));
+    // the split facet row a verdict edit would rewrite: the keys it moves, and what the lists check
+    const hot = f.map((row) => ({ id: row.id, live: row.live, v: row.v, f: row.f.filter(moved) }));
+    return { c, f, h, hot };
+  };
+  const put = (rows: Record<string, readonly unknown[]>) =>
+    new Promise<void>((resolve, reject) => {
+      const tx = scratch.transaction(Object.keys(rows), 'readwrite');
+      for (const [store, list] of Object.entries(rows)) {
+        const os = tx.objectStore(store);
+        for (const r of list) os.put(r);
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  // every store holds the rows first (history: a batch of them), so each timed put overwrites
+  const first = edited(100);
+  await put(
+    Object.fromEntries(
+      stores.map((s) => [
+        s,
+        s.startsWith('claims')
+          ? first.c
+          : s === 'facets-hot'
+            ? first.hot
+            : s.includes('acets')
+              ? first.f
+              : [],
+      ]),
+    ),
+  );
+  let run = 0;
+  const shape = async (name: string, rows: (e: ReturnType<typeof edited>) => Record<string, unknown[]>) => {
+    results.push(
+      await time(`write shapes (raw, scratch database, one transaction): ${name}`, runs, () => {
+        const e = edited(run++);
+        return put(rows(e));
+      }),
+    );
+  };
+  const n = (xs: readonly unknown[]) => xs as unknown[];
+  // claims: as stored, then less each index in turn, then none
+  await shape('1,000 claims as stored', (e) => ({ claims: n(e.c) }));
+  for (const ix of db.claims.schema.indexes)
+    await shape(`1,000 claims without the ${ix.name} index`, (e) => ({ [`claims-${ix.name}`]: n(e.c) }));
+  await shape('1,000 claims without any index', (e) => ({ 'claims-bare': n(e.c) }));
+  // facets: as stored, the same rows again (no key moved), the split row a verdict would rewrite
+  await shape('1,000 claimFacets as stored', (e) => ({ claimFacets: n(e.f) }));
+  const same = facets.map((f) => ({ ...f }));
+  await put({ claimFacets: same });
+  await shape('1,000 claimFacets, the same rows again (no key moved)', () => ({ claimFacets: same }));
+  await shape('1,000 split facet rows, the keys a verdict moves only', (e) => ({ 'facets-hot': n(e.hot) }));
+  await shape('1,000 claimFacets without index keys', (e) => ({ 'facets-bare': n(e.f) }));
+  // history: 1,000 new entries as stored, less each index, none, with a batch-head index
+  await shape('1,000 history entries as stored', (e) => ({ history: n(e.h) }));
+  for (const ix of db.history.schema.indexes)
+    await shape(`1,000 history entries without the ${ix.name} index`, (e) => ({
+      [`history-${ix.name}`]: n(e.h),
+    }));
+  await shape('1,000 history entries without any index', (e) => ({ 'history-bare': n(e.h) }));
+  await shape('1,000 history entries, a batch-head index (one key a batch)', (e) => ({
+    'history-heads': n(e.h),
+  }));
+  await shape('1,000 history entries, a batch-head index, no at index', (e) => ({
+    'history-heads-no-at': n(e.h),
+  }));
+  // the floor (claims + facets + history in one transaction) as stored, and with the candidates
+  await shape('floor as stored (claims + claimFacets + history)', (e) => ({
+    claims: n(e.c),
+    claimFacets: n(e.f),
+    history: n(e.h),
+  }));
+  await shape('floor with the split facet row', (e) => ({
+    claims: n(e.c),
+    'facets-hot': n(e.hot),
+    history: n(e.h),
+  }));
+  await shape('floor with history less at, with heads', (e) => ({
+    claims: n(e.c),
+    claimFacets: n(e.f),
+    'history-heads-no-at': n(e.h),
+  }));
+  await shape('floor of bare rows (no index on any store)', (e) => ({
+    'claims-bare': n(e.c),
+    'facets-bare': n(e.f),
+    'history-bare': n(e.h),
+  }));
+  await shape('floor as stored, again (drift check)', (e) => ({
+    claims: n(e.c),
+    claimFacets: n(e.f),
+    history: n(e.h),
+  }));
+  scratch.close();
+  return results;
+}
