@@ -64,8 +64,3 @@ export async function historyOfBatch(batchId: string): Promise<HistoryEntry[]> {
   const entries = await db.history.where('batchId').equals(batchId).toArray();
   return entries.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
-
-/** The latest entries across the library, newest first (bounded by `limit`). */
-export function recentHistory(limit = 50): Promise<HistoryEntry[]> {
-  return db.history.orderBy('at').reverse().limit(limit).toArray();
-}

@@ -801,4 +801,15 @@ describe('schema history', () => {
     );
     expect(await db.history.orderBy('hd').primaryKeys()).toEqual(['h-1', 'h-4', 'h-5']);
   });
+  test("version 11 drops history's `at` index (no reader) and keeps every entry's `at`", async () => {
+    const old = openAt(10);
+    await old.open();
+    await old.table('history').add({ ...v5History, id: 'h-1' });
+    old.close();
+
+    await db.open();
+    const store = db.backendDB().transaction('history', 'readonly').objectStore('history');
+    expect([...store.indexNames].sort()).toEqual(['[table+rowId]', 'batchId', 'hd']);
+    expect((await db.history.get('h-1' as HistoryEntry['id']))?.at).toBe(t0);
+  });
 });

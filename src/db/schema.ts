@@ -176,10 +176,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // batch id), indexed, so undo, redo and the Undo button find the latest batches as the last keys
     // of an index with one key per batch, instead of walking `batchId` over every entry of every
     // batch. Set by a middleware under every history write; the upgrade marks each stored batch's
-    // first entry (lowest id) and changes nothing else.
+    // first entry (lowest id) and changes nothing else. History's `at` index is dropped: nothing
+    // read it (its one reader, `recentHistory`, had no caller), and it cost an index entry for
+    // every entry written. Entries keep their `at`.
     version: 11,
     stores: {
-      history: 'id, [table+rowId], batchId, at, hd',
+      history: 'id, [table+rowId], batchId, hd',
     },
     upgrade: headsInUpgrade,
   },
