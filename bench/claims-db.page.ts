@@ -133,17 +133,48 @@ function importInput(a: number, claims: number): { text: string; extraction: Ext
   };
 }
 
-/** The rows one import round's app path wrote (new rows; summary rows as they now are), by table. */
-type ImportRows = Map<string, unknown[]>;
+/** The writes one import round's app path asked for, transaction by transaction: each a list of [store, row]. */
+type ImportRows = (readonly [string, unknown])[][];
+
+/**
+ * Records every `put` and `add` the page asks of IndexedDB while `recordingTo` is set, grouped by
+ * transaction in the order asked (the rows as the app handed them over: no copy, no read back).
+ */
+let recordingTo: Map<IDBTransaction, (readonly [string, unknown])[]> | null = null;
+let recorderInstalled = false;
+function installRecorder() {
+  if (recorderInstalled) return;
+  recorderInstalled = true;
+  for (const name of ['put', 'add'] as const) {
+    const orig = IDBObjectStore.prototype[name];
+    IDBObjectStore.prototype[name] = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      const log = recordingTo;
+      if (log !== null) {
+        let writes = log.get(this.transaction);
+        if (writes === undefined) {
+          writes = [];
+          log.set(this.transaction, writes);
+        }
+        writes.push([this.name, value]);
+      }
+      return orig.call(this, value, key);
+    };
+  }
+}
 
 /**
  * One round of the import path against raw IndexedDB: `articles` × `claims` imported through the
- * app path (`writePreparedImport`, one transaction an article), and rows of the same shape and
- * number written raw into a fresh database with the app's stores and indexes (one transaction an
- * article, each with its share of every table). `rawFirst` writes the rows of the previous round
+ * app path (`writePreparedImport`, one transaction an article), and the same writes asked raw of a
+ * fresh database with the app's stores and indexes: every row the app's transactions put or added
+ * (claims, facet rows, summaries, history, article, head, speakers), one raw transaction for each
+ * of the app's, every request asked at once. `rawFirst` writes the rows of the previous round
  * (`earlier`) raw before the app's half: rounds alternate the order, so whatever work one half
  * leaves behind (the storage engine's compaction, say) does not always fall on the same half.
- * Returns the ms of each half and the rows this round's app half wrote.
+ * Returns the ms of each half and the writes this round's app half asked for.
+ *
+ * (Until writes18 the rows were found by reading every table whole after the app's half and keeping
+ * what was not there before, 100,000 claims and facet rows each round: the half after that read
+ * was the app's in the "app first" rounds, and took 1.5–2.7× the app's half of the other rounds.)
  */
 async function writeThroughput(
   articles: number,
@@ -151,11 +182,7 @@ async function writeThroughput(
   round: number,
   earlier: ImportRows | null,
 ): Promise<{ appMs: number; rawMs: number; rows: ImportRows; rawFirst: boolean }> {
-  const tables = db.tables.map((t) => t.name);
-  const before = new Map<string, Set<string>>();
-  for (const name of tables)
-    before.set(name, new Set((await db.table(name).toCollection().primaryKeys()) as string[]));
-  const summariesBefore = new Set((await db.summaries.toArray()).map((r) => JSON.stringify(r)));
+  installRecorder();
   const prepared = await Promise.all(
     Array.from({ length: articles }, (_, a) => {
       const { text, extraction } = importInput(round * 1000 + a, claims);
@@ -164,18 +191,11 @@ async function writeThroughput(
   );
   const rawHalf = async (rows: ImportRows) => {
     const raw = await openRawCopy(`claimdesk-raw-${round}`);
-    const perArticle = Math.ceil(rows.get('claims')!.length / articles);
     const t1 = performance.now();
-    for (let a = 0; a < articles; a++) {
+    for (const writes of rows) {
       await new Promise<void>((resolve, reject) => {
-        const tx = raw.transaction(tables, 'readwrite');
-        for (const name of tables) {
-          const list = rows.get(name)!;
-          const share =
-            name === 'claims' || name === 'claimFacets' ? perArticle : Math.ceil(list.length / articles);
-          const store = tx.objectStore(name);
-          for (const r of list.slice(a * share, (a + 1) * share)) store.put(r);
-        }
+        const tx = raw.transaction([...new Set(writes.map(([store]) => store))], 'readwrite');
+        for (const [store, row] of writes) tx.objectStore(store).put(row);
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
@@ -186,20 +206,16 @@ async function writeThroughput(
   };
   const rawFirst = earlier !== null && round % 2 === 1;
   const rawBefore = rawFirst ? await rawHalf(earlier) : 0;
+  const recorded = new Map<IDBTransaction, (readonly [string, unknown])[]>();
+  recordingTo = recorded;
   const t0 = performance.now();
-  for (const p of prepared) await writePreparedImport(p);
-  const appMs = performance.now() - t0;
-  const rows: ImportRows = new Map();
-  for (const name of tables) {
-    const all = (await db.table(name).toArray()) as { id?: string; key?: string }[];
-    const seen = before.get(name)!;
-    rows.set(
-      name,
-      name === 'summaries'
-        ? all.filter((r) => !summariesBefore.has(JSON.stringify(r)))
-        : all.filter((r) => !seen.has((r.id ?? r.key) as string)),
-    );
+  try {
+    for (const p of prepared) await writePreparedImport(p);
+  } finally {
+    recordingTo = null;
   }
+  const appMs = performance.now() - t0;
+  const rows: ImportRows = [...recorded.values()];
   const rawMs = rawFirst ? rawBefore : await rawHalf(rows);
   return { appMs, rawMs, rows, rawFirst };
 }

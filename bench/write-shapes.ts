@@ -24,6 +24,46 @@ const moved = (key: string) => {
   return isVolatile(group!, code as SortCode);
 };
 
+/**
+ * The facet row's candidate shapes (writes18), each a function of the stored row to the rows it
+ * would be: `merged` (schema v9–v11: one row, every key), `split` (v6–v8: the keys a verdict moves
+ * on a small row of their own, the rest on the full row), and two with fewer keys (no kind keys:
+ * kinds walked in `*`'s article order; no group's update order: walked in `*`'s update order).
+ */
+type Layout = 'merged' | 'split' | 'no kind keys' | 'no group update keys';
+const LAYOUTS: readonly Layout[] = ['merged', 'split', 'no kind keys', 'no group update keys'];
+const hotOf = (row: FacetRow) => ({ id: row.id, live: row.live, v: row.v, f: row.f.filter(moved) });
+const groupOf = (key: string) => key.slice(0, key.indexOf(SEP));
+const codeOf = (key: string) => key.split(SEP)[1];
+function layoutRows(layout: Layout, rows: readonly FacetRow[]): Record<string, unknown[]> {
+  switch (layout) {
+    case 'merged':
+      return { claimFacets: [...rows] };
+    case 'split':
+      return {
+        'facets-hot': rows.map(hotOf),
+        // the rest of the row, less what a verdict edit changes (so that edit leaves it alone)
+        'facets-cold': rows.map(({ v: _, o, ...row }) => ({
+          ...row,
+          o: { a: o.a, c: o.c, n: o.n },
+          f: row.f.filter((k) => !moved(k)),
+        })),
+      };
+    case 'no kind keys':
+      return { 'facets-nok': rows.map((row) => ({ ...row, f: row.f.filter((k) => !k.startsWith('k=')) })) };
+    case 'no group update keys':
+      return {
+        'facets-nou': rows.map((row) => ({
+          ...row,
+          f: row.f.filter((k) => groupOf(k) === '*' || codeOf(k) !== 'u'),
+        })),
+      };
+  }
+}
+/** What a verdict edit writes in each layout: the split one only its small row. */
+const editRows = (layout: Layout, rows: readonly FacetRow[]): Record<string, unknown[]> =>
+  layout === 'split' ? { 'facets-hot': rows.map(hotOf) } : layoutRows(layout, rows);
+
 function openShapes(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const gone = indexedDB.deleteDatabase(NAME);
@@ -46,6 +86,8 @@ function openShapes(): Promise<IDBDatabase> {
         copy('claims', 'claims-bare', () => false);
         copy('claimFacets', 'claimFacets', () => true);
         copy('claimFacets', 'facets-hot', () => true);
+        for (const store of ['facets-cold', 'facets-nok', 'facets-nou'])
+          copy('claimFacets', store, () => true);
         copy('claimFacets', 'facets-bare', () => false);
         copy('history', 'history', () => true);
         for (const ix of db.history.schema.indexes)
@@ -110,17 +152,15 @@ export async function shapesBreakdown(ids: readonly ClaimId[], runs: number, tim
     });
   // every store holds the rows first (history: a batch of them), so each timed put overwrites
   const first = edited(100);
+  const layoutFirst = Object.assign({}, ...LAYOUTS.map((l) => layoutRows(l, first.f))) as Record<
+    string,
+    unknown[]
+  >;
   await put(
     Object.fromEntries(
       stores.map((s) => [
         s,
-        s.startsWith('claims')
-          ? first.c
-          : s === 'facets-hot'
-            ? first.hot
-            : s.includes('acets')
-              ? first.f
-              : [],
+        s.startsWith('claims') ? first.c : s.includes('acets') ? (layoutFirst[s] ?? first.f) : [],
       ]),
     ),
   );
@@ -185,6 +225,100 @@ export async function shapesBreakdown(ids: readonly ClaimId[], runs: number, tim
     claimFacets: n(e.f),
     history: n(e.h),
   }));
+  // (last: the adds below grow the stores the shapes above overwrite)
+  // the facet row's layouts on the three workloads that write it (writes18): a bulk verdict (the
+  // rows put over themselves), an import (10 transactions of 100 new claims: claims, facet rows and
+  // history, as the import writes them article by article) and a first sync's derived rows
+  // (10,000 new facet rows, 2,000 a transaction, as its rebuild writes them). Rows are made before
+  // the clock starts; the layouts take turns within each run, first in turn rotating, so drift
+  // falls on each alike.
+  const fresh = (count: number) => {
+    const c: Claim[] = [];
+    const f: FacetRow[] = [];
+    const at = Date.now();
+    for (let i = 0; i < count; i++) {
+      const k = i % claims.length;
+      const claim = { ...claims[k]!, id: newId() as ClaimId, updatedAt: at + i } as Claim;
+      c.push(claim);
+      const old = facets[k]!;
+      f.push(refacet(facetOf(claim, old.h === 1, null), { h: old.h, sortKey: old.o.n }));
+    }
+    return { c, f };
+  };
+  const newHistory = (c: readonly Claim[]) => {
+    const batchId = newId();
+    return c.map((claim, k) => ({
+      id: newId(),
+      table: 'claims',
+      rowId: claim.id,
+      batchId,
+      action: 'add',
+      from: null,
+      to: { articleId: claim.articleId },
+      at: claim.updatedAt,
+      undoneAt: null,
+      batchKind: 'change',
+      target: null,
+      ...(k === 0 ? { hd: batchId } : {}),
+    }));
+  };
+  const workloads = [
+    'bulk verdict (1,000 rows put over themselves)',
+    'import (10 transactions of 100 new claims + facets + history)',
+    "first sync's derived rows (10,000 new facet rows, 2,000 a transaction)",
+  ] as const;
+  const taken = new Map<string, number[]>();
+  const clock = async (name: string, fn: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await fn();
+    const ms = Math.round(performance.now() - t0);
+    taken.set(name, [...(taken.get(name) ?? []), ms]);
+  };
+  for (let r = 0; r < runs; r++) {
+    const e = edited(run++);
+    const order = LAYOUTS.map((_, i) => LAYOUTS[(i + r) % LAYOUTS.length]!);
+    for (const layout of order) {
+      const rows = editRows(layout, e.f);
+      await clock(`${layout}: ${workloads[0]}`, () => put(rows));
+    }
+    for (const layout of order) {
+      // each layout adds claims and history of its own (new ids), into the same stores
+      const { c, f } = fresh(1_000);
+      const parts = Array.from({ length: 10 }, (_, a) => {
+        const part = c.slice(a * 100, (a + 1) * 100);
+        return {
+          claims: part,
+          ...layoutRows(layout, f.slice(a * 100, (a + 1) * 100)),
+          history: newHistory(part),
+        };
+      });
+      await clock(`${layout}: ${workloads[1]}`, async () => {
+        for (const part of parts) await put(part);
+      });
+    }
+    const { f } = fresh(10_000);
+    for (const layout of order) {
+      const steps = Array.from({ length: 5 }, (_, a) =>
+        layoutRows(layout, f.slice(a * 2_000, (a + 1) * 2_000)),
+      );
+      await clock(`${layout}: ${workloads[2]}`, async () => {
+        for (const step of steps) await put(step);
+      });
+    }
+  }
+  for (const w of workloads)
+    for (const layout of LAYOUTS) {
+      const ms = taken.get(`${layout}: ${w}`)!;
+      const sorted = [...ms].sort((a, b) => a - b);
+      const name = `write shapes (raw, scratch database): facet layout ${layout}: ${w}`;
+      console.log(`${name}: ${ms.join(', ')} ms`);
+      results.push({
+        name,
+        ms,
+        median: sorted[Math.floor(sorted.length / 2)]!,
+        budget: null,
+      });
+    }
   scratch.close();
   return results;
 }
