@@ -192,16 +192,12 @@ export async function writePreparedImport(
     const match = matchSpeakers(speakersToMatch, known, speakerIdChooser(prepared, taken), now);
 
     const { article, claims, changes } = planImportRows(prepared, extractedClaims, match, now);
-    // all or nothing: the writes are asked together, not each after the answer to the one before
-    // (a refused one fails the transaction, and what was asked with it is rolled back too); in
-    // this order, so the claims' derived rows read the speakers written before them
-    await Promise.all([
-      db.articles.add(article),
-      match.created.length > 0 ? db.speakers.bulkAdd(match.created) : null,
-      match.merged.length > 0 ? db.speakers.bulkPut(match.merged.map((m) => m.after)) : null,
-      db.claims.bulkAdd(claims),
-      recordHistory(changes, now, options),
-    ]);
+    // each write waits for the one before: after a refused write, none is issued
+    await db.articles.add(article);
+    if (match.created.length > 0) await db.speakers.bulkAdd(match.created);
+    if (match.merged.length > 0) await db.speakers.bulkPut(match.merged.map((m) => m.after));
+    await db.claims.bulkAdd(claims);
+    await recordHistory(changes, now, options);
     return { status: 'created', articleId: article.id, title, claimCount: claims.length };
   });
 }

@@ -5,7 +5,6 @@ import { extractClaims } from '@/workers/pipeline';
 import { type ArticleInput, saveImportedArticle, sha256Hex } from './articles';
 import { type BatchArticle, saveImportBatch } from './bulk-import';
 import { db } from './db';
-import { speakerSortKey } from './derived/facets';
 import { allOrNothing } from './derived/middleware';
 
 /** Records, below the derived-rows middleware, when each table's writes are issued and answered. */
@@ -195,40 +194,5 @@ describe('saveImportBatch', { timeout: 60_000 }, () => {
     expect((await db.articles.toArray()).map((a) => a.sha256).sort()).toEqual(
       [...new Set(withHashes.map((a) => a.sha256))].sort(),
     );
-  });
-});
-
-describe('an import asks for its writes together (all or nothing)', { timeout: 60_000 }, () => {
-  beforeEach(resetDb);
-
-  /** Each facet row sorts by its speaker's name as stored (the claims' derived rows read the speakers written with them). */
-  async function expectSpeakerSortKeys() {
-    const names = new Map((await db.speakers.toArray()).map((s) => [s.id as string, s.name]));
-    const facets = await db.claimFacets.toArray();
-    expect(facets.length).toBe(await db.claims.count());
-    for (const f of facets) expect(f.o.n).toBe(speakerSortKey(f.s === null ? null : (names.get(f.s) ?? '')));
-  }
-
-  test("one article: its claims are asked for before the article's answer, each facet row written once", async () => {
-    const log = await recordWrites();
-    await saveImportedArticle({ text: ARTICLE_A }, await extractClaims(ARTICLE_A));
-    expect(log).toContain('speakers issued');
-    // before: article, its head, speakers, claims, history each asked after the answer to the one before
-    expect(log.indexOf('claims issued')).toBeLessThan(log.indexOf('articles done'));
-    expect(log.indexOf('history issued')).toBeLessThan(log.indexOf('speakers done'));
-    // the new speakers' claims were looked for beside their add, so the new claims' facets are not written twice
-    expect(log.filter((l) => l === 'claimFacets issued')).toHaveLength(1);
-    await expectSpeakerSortKeys();
-  });
-
-  test("a batch: its claims are asked for before the articles' answer, speakers matched as before", async () => {
-    const batch: BatchArticle[] = [];
-    for (const input of inputs.slice(0, 3))
-      batch.push({ input, extraction: await extractClaims(input.text) });
-    const log = await recordWrites();
-    await saveImportBatch(batch);
-    expect(log.indexOf('claims issued')).toBeLessThan(log.indexOf('articles done'));
-    expect(log.filter((l) => l === 'claimFacets issued')).toHaveLength(1);
-    await expectSpeakerSortKeys();
   });
 });

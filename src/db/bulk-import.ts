@@ -119,18 +119,15 @@ export async function saveImportBatch(articles: readonly BatchArticle[]): Promis
     }
     if (planned.length === 0) return results;
 
-    // all or nothing: the writes are asked together (as writePreparedImport), speakers before claims
-    await Promise.all([
-      db.articles.bulkAdd(planned.map((p) => p.article)),
-      created.size > 0 ? db.speakers.bulkAdd([...created].map((id) => speakers.get(id)!)) : null,
-      merged.size > 0 ? db.speakers.bulkPut([...merged].map((id) => speakers.get(id)!)) : null,
-      db.claims.bulkAdd(planned.flatMap((p) => p.claims)),
-      recordHistory(
-        planned.flatMap((p) => p.changes),
-        now,
-        { batchId },
-      ),
-    ]);
+    await db.articles.bulkAdd(planned.map((p) => p.article));
+    if (created.size > 0) await db.speakers.bulkAdd([...created].map((id) => speakers.get(id)!));
+    if (merged.size > 0) await db.speakers.bulkPut([...merged].map((id) => speakers.get(id)!));
+    await db.claims.bulkAdd(planned.flatMap((p) => p.claims));
+    await recordHistory(
+      planned.flatMap((p) => p.changes),
+      now,
+      { batchId },
+    );
     return results;
   });
 }

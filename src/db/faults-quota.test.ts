@@ -83,28 +83,16 @@ const importA = () => saveImportedArticle({ text: ARTICLE_A }, extractionA());
 const importB = () => saveImportedArticle({ text: ARTICLE_B }, extractionB());
 const claimIds = async () => (await db.claims.toCollection().primaryKeys()) as ClaimId[];
 
-/**
- * `together`: an all-or-nothing write (an import) asks for its writes together, not each after the
- * answer to the one before, so more than one may be refused; the transaction fails whole all the same.
- * Every other write asks for none after a refused one.
- */
-type Case = Readonly<{
-  name: string;
-  setup: () => Promise<void>;
-  write: () => Promise<unknown>;
-  together?: boolean;
-}>;
+type Case = Readonly<{ name: string; setup: () => Promise<void>; write: () => Promise<unknown> }>;
 
 const CASES: readonly Case[] = [
   {
     name: 'an import (article, speakers, claims, history)',
     setup: async () => void (await importA()),
     write: importB,
-    together: true,
   },
   {
     name: 'a bulk-import batch of two articles',
-    together: true,
     setup: async () => void (await importB()),
     write: () =>
       saveImportBatch([
@@ -167,8 +155,7 @@ describe('storage full in the middle of a write', () => {
         );
         expect(error, `allowed ${allowed} of ${total}`).not.toBeNull();
         expect(describeDbError(error)).toBe(MESSAGES.quota);
-        if (c.together) expect(fault.refused).toBeGreaterThanOrEqual(1);
-        else expect(fault.refused).toBe(1);
+        expect(fault.refused).toBe(1);
         expect(await snapshotDb(db), `allowed ${allowed} of ${total}`).toEqual(before);
         expect(await readUndoState()).toEqual(undoBefore);
 

@@ -100,28 +100,13 @@ const between = (lower: unknown, upper: unknown): DBCoreKeyRange => ({ type: 2, 
  * own rows are written, as every write did (`claimsAdded` starts sooner only when nothing else is).
  */
 const busy = new WeakMap<DBCoreTransaction, number>();
-/**
- * The same, for writes of the tables whose derived work changes what a claims add reads ahead
- * (summaries, placements, live evidence): claims, evidence and questions. An article's derived
- * work is its head; a speaker's, the sort keys of the speaker's claims already stored (the add
- * reads the speakers' names itself, after the speakers' write in IDB's order). So an import that
- * asks for its article, speakers and claims together still reads its claims' derived rows ahead.
- */
-const countsBusy = new WeakMap<DBCoreTransaction, number>();
-const COUNTED = new Set(['claims', 'evidence', 'questions']);
-function tracked<T>(trans: DBCoreTransaction, table: string, write: () => Promise<T>): Promise<T> {
+function tracked<T>(trans: DBCoreTransaction, write: () => Promise<T>): Promise<T> {
   const p = write();
-  const counted = COUNTED.has(table);
   busy.set(trans, (busy.get(trans) ?? 0) + 1);
-  if (counted) countsBusy.set(trans, (countsBusy.get(trans) ?? 0) + 1);
   const done = () => {
     const n = (busy.get(trans) ?? 1) - 1;
     if (n > 0) busy.set(trans, n);
     else busy.delete(trans);
-    if (!counted) return;
-    const m = (countsBusy.get(trans) ?? 1) - 1;
-    if (m > 0) countsBusy.set(trans, m);
-    else countsBusy.delete(trans);
   };
   // bookkeeping on the side: the write's own promise goes back as it is (a promise derived from it
   // would leave Dexie's transaction zone for the middleware above, which writes after awaiting it)
@@ -532,35 +517,23 @@ async function mutateQuestions(t: Tables, req: DBCoreMutateRequest): Promise<DBC
   return res;
 }
 
-/** The ids of each speaker's claims, asked for at once (one round trip, not one per speaker). */
-function claimsOfSpeakers(t: Tables, trans: DBCoreTransaction, speakerIds: readonly string[]) {
-  const index = t.claims.schema.getIndexByKeyPath('speakerId')!;
-  return Promise.all(
-    speakerIds.map(async (speakerId) => {
-      const { result } = await t.claims.query({
-        trans,
-        values: false,
-        query: { index, range: equal(speakerId) },
-      });
-      return [speakerId, result as string[]] as const;
-    }),
-  );
-}
-
-/**
- * Renamed (or newly written) speakers: their claims sort by the new name. `asked`: their claims,
- * asked for beside the speakers' write (an add: no claim changes with it).
- */
+/** Renamed (or newly written) speakers: their claims sort by the new name. */
 async function speakersRenamed(
   t: Tables,
   trans: DBCoreTransaction,
   renamed: ReadonlyMap<string, string | null>,
-  asked?: Promise<readonly (readonly [string, string[]])[]>,
 ) {
-  const claimsOf = new Map(await (asked ?? claimsOfSpeakers(t, trans, [...renamed.keys()])));
-  const speakers = [...renamed].map(([id, name]) => [name, claimsOf.get(id) ?? []] as const);
-  const names = speakers.flatMap(([name, claims]) => claims.map(() => name ?? ''));
-  const ids = speakers.flatMap(([, claims]) => claims);
+  const index = t.claims.schema.getIndexByKeyPath('speakerId')!;
+  // every speaker's claims asked for at once (an import adds several speakers, mostly with no
+  // claims yet): one round trip to the database, not one per speaker
+  const speakers = [...renamed];
+  const found = await Promise.all(
+    speakers.map(([speakerId]) =>
+      t.claims.query({ trans, values: false, query: { index, range: equal(speakerId) } }),
+    ),
+  );
+  const names = speakers.flatMap(([, name], i) => found[i]!.result.map(() => name ?? ''));
+  const ids = found.flatMap((f) => f.result);
   if (ids.length === 0) return;
   const before = (await t.facets.getMany({ trans, keys: ids })) as (FacetRow | undefined)[];
   const changes = before.flatMap((b, i) =>
@@ -593,8 +566,8 @@ function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutate
       return res;
     });
   }
-  // an add while no other write that changes what it reads is under way starts its derived work alongside
-  if (req.type === 'add' && !countsBusy.has(trans)) return claimsAdded(t, req);
+  // an add while no other write of this transaction is under way starts its derived work alongside
+  if (req.type === 'add' && !busy.has(trans)) return claimsAdded(t, req);
   // a put while no other write of this transaction is under way asks for the old facets before
   // the claims' write (nothing before it can change them): the facet work then starts as soon as
   // the claims are written, not a round trip later
@@ -656,26 +629,17 @@ async function mutateSpeakers(t: Tables, req: DBCoreMutateRequest): Promise<DBCo
   const { trans } = req;
   if (req.type !== 'add' && req.type !== 'put') return t.speakers.mutate(req);
   const values = req.values as Speaker[];
-  // an add only succeeds for a new id: nothing to read, and the new speakers' claims (stored
-  // before their speaker, as a sync may) are asked for beside the write, which changes no claim
-  const added = req.type === 'add';
-  const asked = added
-    ? claimsOfSpeakers(
-        t,
-        trans,
-        values.map((s) => s.id),
-      )
-    : undefined;
-  asked?.catch(() => undefined);
-  const old = added
-    ? values.map(() => undefined)
-    : ((await t.speakers.getMany({ trans, keys: values.map((s) => s.id) })) as (Speaker | undefined)[]);
+  // an add only succeeds for a new id: nothing to read
+  const old =
+    req.type === 'add'
+      ? values.map(() => undefined)
+      : ((await t.speakers.getMany({ trans, keys: values.map((s) => s.id) })) as (Speaker | undefined)[]);
   const res = await t.speakers.mutate(req);
   const renamed = new Map<string, string | null>();
   values.forEach((s, i) => {
     if (succeeded(res, i) && old[i]?.name !== s.name) renamed.set(s.id, s.name);
   });
-  if (renamed.size > 0) await inOrder(trans, () => speakersRenamed(t, trans, renamed, asked));
+  if (renamed.size > 0) await inOrder(trans, () => speakersRenamed(t, trans, renamed));
   return res;
 }
 
@@ -730,9 +694,7 @@ export const derivedMiddleware: Middleware<DBCore> = {
           ? {
               ...table,
               mutate: (req) =>
-                deferred.has(req.trans as object)
-                  ? table.mutate(req)
-                  : tracked(req.trans, name, () => write(req)),
+                deferred.has(req.trans as object) ? table.mutate(req) : tracked(req.trans, () => write(req)),
             }
           : table;
       },
