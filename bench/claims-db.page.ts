@@ -174,7 +174,7 @@ function installRecorder() {
  *
  * (Until writes18 the rows were found by reading every table whole after the app's half and keeping
  * what was not there before, 100,000 claims and facet rows each round: the half after that read
- * was the app's in the "app first" rounds, and took 1.5–2.7× the app's half of the other rounds.)
+ * was the app's in the "app first" rounds, and took 1.2–2.8× the app's half of the other rounds.)
  */
 async function writeThroughput(
   articles: number,
