@@ -173,6 +173,8 @@ try {
       serverMs: number;
       requests: number;
       steps: Record<string, { ms: number; n: number }>;
+      /** Each rebuild step's milliseconds by stage, in order. */
+      series?: Record<string, number[]>;
       raw?: unknown;
       layouts?: unknown;
       report: { pulled: number; complete: boolean; state: string; message?: string };
@@ -221,8 +223,31 @@ try {
         const node = process.cpuUsage(node0);
         r.serverCpuS = (node.user + node.system) / 1e6;
         const last = r.progress.at(-1);
-        if (process.env.BENCH_VERBOSE)
-          log(JSON.stringify(r.progress.map((p) => [Math.round(p.t), p.done, p.phase])));
+        if (process.env.BENCH_VERBOSE) {
+          log(
+            JSON.stringify(
+              r.progress.map((p) => [
+                Math.round(p.t),
+                p.done,
+                p.phase,
+                ...((p as { indexed?: { done: number } }).indexed
+                  ? [(p as { indexed: { done: number } }).indexed.done]
+                  : []),
+              ]),
+            ),
+          );
+          // the rebuild's steps and the pages' writes in tenths: does a step's time grow with the tables?
+          for (const [name, ms] of Object.entries(r.series ?? {})) {
+            const tenths = Array.from({ length: Math.min(10, ms.length) }, (_, i) => {
+              const part = ms.slice(
+                Math.floor((i * ms.length) / Math.min(10, ms.length)),
+                Math.floor(((i + 1) * ms.length) / Math.min(10, ms.length)),
+              );
+              return Math.round(part.reduce((a, b) => a + b, 0) / part.length);
+            });
+            log(`  ${name} per step, mean by tenth of the steps (${ms.length}): ${tenths.join(', ')} ms`);
+          }
+        }
         log(
           `  ${Math.round(r.ms)} ms (server ${Math.round(r.serverMs)} ms, ${r.requests} requests), ${r.progress.length} progress reports, last ${JSON.stringify(last)}, longest main-thread task ${Math.round(r.longestTaskMs)} ms (${r.longTasks.length} over 50 ms: ${r.longTasks.map((ms, i) => `${ms} ms at ${((r.longTaskStarts[i] ?? 0) / 1000).toFixed(1)} s`).join(', ')}), CPU: Chromium ${r.chromiumCpuS?.toFixed(1)} s, test server + Vite ${r.serverCpuS?.toFixed(1)} s`,
         );
