@@ -1,5 +1,5 @@
 /**
- * npm run bench:sync-browser [-- --claims 10000 --articles 100 --runs 2 --edits 5 --drain 5000 --catch-up on|off|both --raw on|off|once]
+ * npm run bench:sync-browser [-- --claims 10000 --articles 100 --runs 2 --edits 5 --drain 5000 --catch-up on|off|both --raw on|off|once --catch-up-batch N --rebuild-chunk N]
  *
  * Team sync in Debian's Chromium (headless, a fresh profile on disk). The test CouchDB
  * (src/sync/testing, in memory) is seeded directly with `_bulk_docs`; the Vite dev server serves
@@ -33,6 +33,8 @@ const RUNS = arg('runs', 2);
 const EDITS = arg('edits', 5);
 const DRAIN = arg('drain', Math.min(CLAIMS, 5_000));
 const CATCH_UP_BATCH = arg('catch-up-batch', 0);
+/** `--rebuild-chunk N`: claims per step of the catch-up's rebuild (the engine's default without it). */
+const REBUILD_CHUNK = arg('rebuild-chunk', 0);
 const DRAIN_RUNS = arg('drain-runs', 1);
 const PUSH_BATCH = arg('push-batch', 0);
 /**
@@ -204,7 +206,13 @@ try {
             (
               window as unknown as { benchSync: { firstSync(x: typeof o): Promise<unknown> } }
             ).benchSync.firstSync(o),
-          { database, dbName, catchUp, ...(CATCH_UP_BATCH ? { catchUpBatch: CATCH_UP_BATCH } : {}) },
+          {
+            database,
+            dbName,
+            catchUp,
+            ...(CATCH_UP_BATCH ? { catchUpBatch: CATCH_UP_BATCH } : {}),
+            ...(REBUILD_CHUNK ? { rebuildChunk: REBUILD_CHUNK } : {}),
+          },
         )) as First;
         if (
           !r.report.complete ||

@@ -16,6 +16,8 @@ export type WorkerInit = Readonly<{
   deviceId: string;
   catchUp: boolean;
   catchUpBatch?: number;
+  /** Claims per step of the catch-up's rebuild (the engine's default without it). */
+  rebuildChunk?: number;
   batchSize?: number;
   pushBatch?: number;
   selector?: Record<string, unknown>;
@@ -80,7 +82,12 @@ function makeEngine(o: WorkerInit): SyncEngine {
     deviceId: o.deviceId,
     author: 'bench',
     fetch: timedFetch,
-    catchUp: o.catchUp ? (o.catchUpBatch ? { batchSize: o.catchUpBatch } : {}) : false,
+    catchUp: o.catchUp
+      ? {
+          ...(o.catchUpBatch ? { batchSize: o.catchUpBatch } : {}),
+          ...(o.rebuildChunk ? { rebuildChunk: o.rebuildChunk } : {}),
+        }
+      : false,
     ...(o.batchSize ? { batchSize: o.batchSize } : {}),
     ...(o.pushBatch ? { pushBatchSize: o.pushBatch } : {}),
     ...(o.selector ? { selector: o.selector } : {}),
