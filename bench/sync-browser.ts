@@ -183,7 +183,7 @@ try {
       counts: Record<string, number>;
       statuses: number;
       liveRuns: number;
-      progress: { t: number; done: number; total?: number; phase?: string }[];
+      progress: { t: number; done: number; total?: number; phase?: string; indexed?: { done: number } }[];
       longTasks: number[];
       longTaskStarts: number[];
       longestTaskMs: number;
@@ -238,9 +238,7 @@ try {
                 Math.round(p.t),
                 p.done,
                 p.phase,
-                ...((p as { indexed?: { done: number } }).indexed
-                  ? [(p as { indexed: { done: number } }).indexed.done]
-                  : []),
+                ...(p.indexed ? [p.indexed.done] : []),
               ]),
             ),
           );
