@@ -3,7 +3,6 @@ import type { Article, Claim, Evidence, Question, Speaker } from '@/core/model/t
 import { headOf } from './article-heads';
 import {
   applyDelta,
-  articleScope,
   CountDelta,
   type FacetRow,
   facetOf,
@@ -12,8 +11,6 @@ import {
   pointsKey,
   type SummaryRow,
   scoreKey,
-  speakerScope,
-  tagScope,
 } from './facets';
 import { FACETS, HEADS, SUMMARIES } from './middleware';
 import { computePlacements, PLACEMENTS, packOf, QUESTION_PACKS } from './placements';
@@ -201,25 +198,7 @@ export async function rebuildStepIn(
     : { stage: 'claims', after: claims.at(-1)!.id };
 }
 
-/** The summary rows a live claim's facet counts in (`CountDelta.add`), from the claim itself. */
-function scopesOf(claims: readonly Claim[]): string[] {
-  const scopes = new Set<string>();
-  for (const c of claims) {
-    if (c.deletedAt !== null) continue;
-    scopes.add(LIBRARY);
-    scopes.add(articleScope(c.articleId));
-    if (c.speakerId !== null) scopes.add(speakerScope(c.speakerId));
-    for (const tag of c.tags) scopes.add(tagScope(tag));
-  }
-  return [...scopes];
-}
-
-/**
- * The derived rows of these claims (in id order), counted against the facets they had. Every read
- * is asked at once, the summaries the claims count in with them (known from the claims), so the
- * step makes two round trips to the store, not three; the facet rows go out before the counts are
- * worked out.
- */
+/** The derived rows of these claims (in id order), counted against the facets they had. */
 async function putClaimsDerived(
   table: (name: string) => Table,
   claims: readonly Claim[],
@@ -227,8 +206,7 @@ async function putClaimsDerived(
 ): Promise<void> {
   const ids = claims.map((c) => c.id as string);
   const speakerIds = [...new Set(claims.map((c) => c.speakerId).filter((s) => s !== null))];
-  const predicted = scopesOf(claims);
-  const [links, speakers, before, summaries] = await Promise.all([
+  const [links, speakers, before] = await Promise.all([
     table('evidence').where('claimId').between(ids[0], ids.at(-1), true, true).toArray() as Promise<
       Evidence[]
     >,
@@ -236,9 +214,8 @@ async function putClaimsDerived(
     // the chunk's ids are one contiguous run in id order, and a facet row has its claim's id: their
     // facet rows are one key range (one request, and none found in a first sync), not one get per claim
     table(FACETS).where(':id').between(ids[0], ids.at(-1), true, true).toArray() as Promise<FacetRow[]>,
-    table(SUMMARIES).bulkGet(predicted) as Promise<(SummaryRow | undefined)[]>,
   ]);
-  clock('rebuild:claims:reads');
+  clock('rebuild:claims:read-links-speakers-facets');
   const sourced = new Set<string>();
   for (const e of links) if (e.deletedAt === null) sourced.add(e.claimId);
   const names = new Map<string, string>();
@@ -252,22 +229,15 @@ async function putClaimsDerived(
     delta.add(facet, 1);
     return facet;
   });
-  const put = table(FACETS).bulkPut(facets);
-  put.catch(() => undefined); // awaited below; a failed write aborts the step's transaction either way
-  clock('rebuild:claims:facets-made');
   const changed = delta.changed();
   const scopes = [...changed.keys()];
-  const known = new Map(predicted.map((id, i) => [id, summaries[i]] as const));
-  // a facet found from before may count in a scope its claim no longer names (an edit under way)
-  const others = scopes.filter((id) => !known.has(id));
-  if (others.length > 0)
-    ((await table(SUMMARIES).bulkGet(others)) as (SummaryRow | undefined)[]).forEach((r, i) => {
-      known.set(others[i]!, r);
-    });
-  const next = scopes.map((id) => applyDelta(known.get(id), id, changed.get(id)!));
+  clock('rebuild:claims:facets-made');
+  const stored = (await table(SUMMARIES).bulkGet(scopes)) as (SummaryRow | undefined)[];
+  clock('rebuild:claims:read-summaries');
+  const next = scopes.map((id, i) => applyDelta(stored[i], id, changed.get(id)!));
   const empty = next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id);
   await Promise.all([
-    put,
+    table(FACETS).bulkPut(facets),
     table(SUMMARIES).bulkPut(next.filter((r) => Object.keys(r.counts).length > 0)),
     ...(empty.length > 0 ? [table(SUMMARIES).bulkDelete(empty)] : []),
   ]);
