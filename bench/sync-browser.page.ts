@@ -29,6 +29,7 @@ type FirstSyncOptions = Readonly<{
   dbName: string;
   catchUp: boolean;
   catchUpBatch?: number;
+  rebuildChunk?: number;
   batchSize?: number;
 }>;
 
@@ -49,6 +50,7 @@ async function firstSync(o: FirstSyncOptions) {
     deviceId: `bench-${o.dbName}`,
     catchUp: o.catchUp,
     ...(o.catchUpBatch ? { catchUpBatch: o.catchUpBatch } : {}),
+    ...(o.rebuildChunk ? { rebuildChunk: o.rebuildChunk } : {}),
     ...(o.batchSize ? { batchSize: o.batchSize } : {}),
     longpollMs: 10_000,
   };

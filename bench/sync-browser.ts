@@ -1,5 +1,5 @@
 /**
- * npm run bench:sync-browser [-- --claims 10000 --articles 100 --runs 2 --edits 5 --drain 5000 --catch-up on|off|both --raw on|off|once]
+ * npm run bench:sync-browser [-- --claims 10000 --articles 100 --runs 2 --edits 5 --drain 5000 --catch-up on|off|both --raw on|off|once --catch-up-batch N --rebuild-chunk N]
  *
  * Team sync in Debian's Chromium (headless, a fresh profile on disk). The test CouchDB
  * (src/sync/testing, in memory) is seeded directly with `_bulk_docs`; the Vite dev server serves
@@ -33,6 +33,8 @@ const RUNS = arg('runs', 2);
 const EDITS = arg('edits', 5);
 const DRAIN = arg('drain', Math.min(CLAIMS, 5_000));
 const CATCH_UP_BATCH = arg('catch-up-batch', 0);
+/** `--rebuild-chunk N`: claims per step of the catch-up's rebuild (the engine's default without it). */
+const REBUILD_CHUNK = arg('rebuild-chunk', 0);
 const DRAIN_RUNS = arg('drain-runs', 1);
 const PUSH_BATCH = arg('push-batch', 0);
 /**
@@ -173,13 +175,15 @@ try {
       serverMs: number;
       requests: number;
       steps: Record<string, { ms: number; n: number }>;
+      /** Each rebuild step's milliseconds by stage, in order. */
+      series?: Record<string, number[]>;
       raw?: unknown;
       layouts?: unknown;
       report: { pulled: number; complete: boolean; state: string; message?: string };
       counts: Record<string, number>;
       statuses: number;
       liveRuns: number;
-      progress: { t: number; done: number; total?: number; phase?: string }[];
+      progress: { t: number; done: number; total?: number; phase?: string; indexed?: { done: number } }[];
       longTasks: number[];
       longTaskStarts: number[];
       longestTaskMs: number;
@@ -202,7 +206,13 @@ try {
             (
               window as unknown as { benchSync: { firstSync(x: typeof o): Promise<unknown> } }
             ).benchSync.firstSync(o),
-          { database, dbName, catchUp, ...(CATCH_UP_BATCH ? { catchUpBatch: CATCH_UP_BATCH } : {}) },
+          {
+            database,
+            dbName,
+            catchUp,
+            ...(CATCH_UP_BATCH ? { catchUpBatch: CATCH_UP_BATCH } : {}),
+            ...(REBUILD_CHUNK ? { rebuildChunk: REBUILD_CHUNK } : {}),
+          },
         )) as First;
         if (
           !r.report.complete ||
@@ -221,8 +231,29 @@ try {
         const node = process.cpuUsage(node0);
         r.serverCpuS = (node.user + node.system) / 1e6;
         const last = r.progress.at(-1);
-        if (process.env.BENCH_VERBOSE)
-          log(JSON.stringify(r.progress.map((p) => [Math.round(p.t), p.done, p.phase])));
+        if (process.env.BENCH_VERBOSE) {
+          log(
+            JSON.stringify(
+              r.progress.map((p) => [
+                Math.round(p.t),
+                p.done,
+                p.phase,
+                ...(p.indexed ? [p.indexed.done] : []),
+              ]),
+            ),
+          );
+          // the rebuild's steps and the pages' writes in tenths: does a step's time grow with the tables?
+          for (const [name, ms] of Object.entries(r.series ?? {})) {
+            const tenths = Array.from({ length: Math.min(10, ms.length) }, (_, i) => {
+              const part = ms.slice(
+                Math.floor((i * ms.length) / Math.min(10, ms.length)),
+                Math.floor(((i + 1) * ms.length) / Math.min(10, ms.length)),
+              );
+              return Math.round(part.reduce((a, b) => a + b, 0) / part.length);
+            });
+            log(`  ${name} per step, mean by tenth of the steps (${ms.length}): ${tenths.join(', ')} ms`);
+          }
+        }
         log(
           `  ${Math.round(r.ms)} ms (server ${Math.round(r.serverMs)} ms, ${r.requests} requests), ${r.progress.length} progress reports, last ${JSON.stringify(last)}, longest main-thread task ${Math.round(r.longestTaskMs)} ms (${r.longTasks.length} over 50 ms: ${r.longTasks.map((ms, i) => `${ms} ms at ${((r.longTaskStarts[i] ?? 0) / 1000).toFixed(1)} s`).join(', ')}), CPU: Chromium ${r.chromiumCpuS?.toFixed(1)} s, test server + Vite ${r.serverCpuS?.toFixed(1)} s`,
         );

@@ -16,6 +16,8 @@ export type WorkerInit = Readonly<{
   deviceId: string;
   catchUp: boolean;
   catchUpBatch?: number;
+  /** Claims per step of the catch-up's rebuild (the engine's default without it). */
+  rebuildChunk?: number;
   batchSize?: number;
   pushBatch?: number;
   selector?: Record<string, unknown>;
@@ -28,9 +30,15 @@ let serverMs = 0;
 let requests = 0;
 /** Milliseconds per step of the pull (the engine's `trace`), and how many times each ran. */
 let steps: Record<string, { ms: number; n: number }> = {};
+/** The rebuild's steps (`rebuild:claims…`) and the pages' claim writes and commits one by one: whether a step's time grows with the tables. */
+let series: Record<string, number[]> = {};
 const trace = (step: string, ms: number) => {
   const s = steps[step] ?? { ms: 0, n: 0 };
   steps[step] = { ms: s.ms + ms, n: s.n + 1 };
+  if (step.startsWith('rebuild:claims') || step === 'apply:write:claims' || step === 'apply:commit') {
+    series[step] ??= [];
+    series[step].push(ms);
+  }
 };
 
 const timedFetch = async (input: string, init?: RequestInit): Promise<Response> => {
@@ -74,7 +82,12 @@ function makeEngine(o: WorkerInit): SyncEngine {
     deviceId: o.deviceId,
     author: 'bench',
     fetch: timedFetch,
-    catchUp: o.catchUp ? (o.catchUpBatch ? { batchSize: o.catchUpBatch } : {}) : false,
+    catchUp: o.catchUp
+      ? {
+          ...(o.catchUpBatch ? { batchSize: o.catchUpBatch } : {}),
+          ...(o.rebuildChunk ? { rebuildChunk: o.rebuildChunk } : {}),
+        }
+      : false,
     ...(o.batchSize ? { batchSize: o.batchSize } : {}),
     ...(o.pushBatch ? { pushBatchSize: o.pushBatch } : {}),
     ...(o.selector ? { selector: o.selector } : {}),
@@ -103,9 +116,10 @@ const api = {
     serverMs = 0;
     requests = 0;
     steps = {};
+    series = {};
     const t = performance.now();
     const report = await need(engine).syncOnce();
-    return { ms: performance.now() - t, report, serverMs, requests, steps, counts: await counts() };
+    return { ms: performance.now() - t, report, serverMs, requests, steps, series, counts: await counts() };
   },
   start: () => need(engine).start(),
   stop: () => need(engine).stop(),

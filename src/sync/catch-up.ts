@@ -62,8 +62,16 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
   while (cursor !== null) {
     const from: RebuildCursor = cursor;
     const t = performance.now();
-    cursor = await step((tx) => rebuildStepIn((n) => tx.table(n), from, size));
-    options.trace?.(`rebuild:${from.stage}`, performance.now() - t);
+    let worked = 0;
+    cursor = await step(async (tx) => {
+      const next = await rebuildStepIn((n) => tx.table(n), from, size, options.trace);
+      worked = performance.now();
+      return next;
+    });
+    const end = performance.now();
+    options.trace?.(`rebuild:${from.stage}`, end - t);
+    // the flag's write and the commit, after the step's own work
+    if (from.stage === 'claims') options.trace?.('rebuild:claims:flag-commit', end - worked);
     if (from.stage === 'claims') {
       done = cursor?.stage === 'claims' ? done + size : total;
       options.onProgress?.({ done: Math.min(done, total), total });

@@ -122,6 +122,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     options.catchUp === false
       ? 0
       : (options.catchUp?.batchSize ?? options.batchSize ?? DEFAULT_CATCH_UP_BATCH);
+  const rebuildChunk = options.catchUp === false ? undefined : options.catchUp?.rebuildChunk;
   const pushBatch = options.pushBatchSize ?? options.batchSize ?? DEFAULT_PUSH_BATCH;
   const now = options.now ?? Date.now;
   const wait = options.wait ?? defaultWait;
@@ -416,7 +417,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           },
         });
       indexing();
-      await timed('rebuild', () => finishCatchUp(db, { onProgress: indexing, ...(trace ? { trace } : {}) }));
+      await timed('rebuild', () =>
+        finishCatchUp(db, {
+          onProgress: indexing,
+          ...(trace ? { trace } : {}),
+          ...(rebuildChunk ? { chunkSize: rebuildChunk } : {}),
+        }),
+      );
       catchingUp = false;
     };
     /** A page asked for ahead (while catching up, page n+1 is on its way while page n is written). */

@@ -160,6 +160,36 @@ describe('the chunked rebuild after a catch-up', () => {
     expect(whole.placements).toEqual(kept.placements);
   });
 
+  test('a facet row found from before that counts in a scope its claim no longer names: that scope is read and counted down', async () => {
+    const db = await library();
+    await stale(db);
+    // the rebuild under way (cursor at the claims' start) finds a facet row of another time: the claim
+    // then had a tag it no longer has, and the summaries count that row (they agree with the facets)
+    const claim = (await db.claims.orderBy(':id').first())!;
+    const then = { ...claim, tags: ['Elsewhere'] } as Claim;
+    const old = computeDerived([then], await db.evidence.toArray(), await db.speakers.toArray());
+    await db.transaction('rw', [db.claimFacets, db.summaries, db.syncState], async () => {
+      await db.claimFacets.bulkPut(old.facets);
+      await db.summaries.bulkPut(old.summaries);
+      await db.syncState.put({
+        key: CATCH_UP_KEY,
+        value: { since: 0, rebuild: { stage: 'claims', after: null } } satisfies CatchUpMark,
+      });
+    });
+    expect(old.summaries.map((r) => r.id)).toContain('t:elsewhere');
+
+    await finishCatchUp(db, { chunkSize: 3 });
+    const truth = computeDerived(
+      await db.claims.toArray(),
+      await db.evidence.toArray(),
+      await db.speakers.toArray(),
+    );
+    expect(await db.claimFacets.toArray()).toEqual(truth.facets);
+    // the old tag's scope counted down to nothing (removed), not written as negative counts
+    expect(await db.summaries.get('t:elsewhere')).toBeUndefined();
+    expect(await db.summaries.toArray()).toEqual([...truth.summaries].sort((a, b) => (a.id < b.id ? -1 : 1)));
+  });
+
   test('a page deferred after the rebuild began (its flag without a cursor): the rebuild starts again', async () => {
     const db = await library();
     const kept = await derived(db);

@@ -75,9 +75,10 @@ export type SyncEngineOptions = Readonly<{
   /**
    * A first sync whose first page is full runs in catch-up mode: pages of `batchSize` (default
    * 2,000) written without maintaining derived rows, which are rebuilt once at the end. `false`:
-   * never (every page keeps facets and summaries as it goes).
+   * never (every page keeps facets and summaries as it goes). `rebuildChunk`: claims per step of
+   * that rebuild (default `REBUILD_CHUNK`).
    */
-  catchUp?: false | Readonly<{ batchSize?: number }>;
+  catchUp?: false | Readonly<{ batchSize?: number; rebuildChunk?: number }>;
   /** Outbox entries per `_bulk_docs` round, at most (default 2,000; rounds start at 250 and double). */
   pushBatchSize?: number;
   /** A Mango selector on `_changes` (a slice of the team library): see `sliceSelector`. */

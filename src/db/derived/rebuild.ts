@@ -176,6 +176,7 @@ export async function rebuildStepIn(
   table: (name: string) => Table,
   cursor: RebuildCursor,
   size = REBUILD_CHUNK,
+  trace?: RebuildTrace,
 ): Promise<RebuildCursor | null> {
   if (cursor.stage === 'heads') {
     const articles = await rowsAfter<Article>(table('articles'), cursor.after, Math.min(size, HEADS_CHUNK));
@@ -188,15 +189,21 @@ export async function rebuildStepIn(
     await rebuildPlacementsIn(table);
     return null;
   }
+  const clock = clockFor(trace);
   const claims = await rowsAfter<Claim>(table('claims'), cursor.after, size);
-  if (claims.length > 0) await putClaimsDerived(table, claims);
+  clock('rebuild:claims:read-claims');
+  if (claims.length > 0) await putClaimsDerived(table, claims, clock);
   return claims.length < size
     ? { stage: 'placements', after: null }
     : { stage: 'claims', after: claims.at(-1)!.id };
 }
 
 /** The derived rows of these claims (in id order), counted against the facets they had. */
-async function putClaimsDerived(table: (name: string) => Table, claims: readonly Claim[]): Promise<void> {
+async function putClaimsDerived(
+  table: (name: string) => Table,
+  claims: readonly Claim[],
+  clock: (name: string) => void,
+): Promise<void> {
   const ids = claims.map((c) => c.id as string);
   const speakerIds = [...new Set(claims.map((c) => c.speakerId).filter((s) => s !== null))];
   const [links, speakers, before] = await Promise.all([
@@ -208,6 +215,7 @@ async function putClaimsDerived(table: (name: string) => Table, claims: readonly
     // facet rows are one key range (one request, and none found in a first sync), not one get per claim
     table(FACETS).where(':id').between(ids[0], ids.at(-1), true, true).toArray() as Promise<FacetRow[]>,
   ]);
+  clock('rebuild:claims:read-links-speakers-facets');
   const sourced = new Set<string>();
   for (const e of links) if (e.deletedAt === null) sourced.add(e.claimId);
   const names = new Map<string, string>();
@@ -223,7 +231,9 @@ async function putClaimsDerived(table: (name: string) => Table, claims: readonly
   });
   const changed = delta.changed();
   const scopes = [...changed.keys()];
+  clock('rebuild:claims:facets-made');
   const stored = (await table(SUMMARIES).bulkGet(scopes)) as (SummaryRow | undefined)[];
+  clock('rebuild:claims:read-summaries');
   const next = scopes.map((id, i) => applyDelta(stored[i], id, changed.get(id)!));
   const empty = next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id);
   await Promise.all([
@@ -231,4 +241,19 @@ async function putClaimsDerived(table: (name: string) => Table, claims: readonly
     table(SUMMARIES).bulkPut(next.filter((r) => Object.keys(r.counts).length > 0)),
     ...(empty.length > 0 ? [table(SUMMARIES).bulkDelete(empty)] : []),
   ]);
+  clock('rebuild:claims:write');
+}
+
+/** Each stage of a rebuild step timed (benchmarks): `rebuild:claims:read-claims`, `…:write`. */
+export type RebuildTrace = (stage: string, ms: number) => void;
+
+/** A clock for `trace`: each call tells it the time since the previous one (nothing without a trace). */
+function clockFor(trace: RebuildTrace | undefined): (name: string) => void {
+  if (!trace) return () => undefined;
+  let mark = performance.now();
+  return (name) => {
+    const t = performance.now();
+    trace(name, t - mark);
+    mark = t;
+  };
 }
