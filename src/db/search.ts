@@ -80,6 +80,8 @@ const timings = {
   buildSteps: 0,
   firstQueryMs: 0,
   lastQueryMs: 0,
+  /** The last query's wait for an up-to-date index before it ran (its refresh; at a start, the load too). */
+  lastWaitMs: 0,
   /** How the last text query with another filter was kept: by the kept values, or by reading its hits' rows. */
   lastFilter: '' as '' | 'values' | 'rows',
   /** Facet rows read to fill the values of a saved index from before them (0 when it had them). */
@@ -677,10 +679,12 @@ export async function searchClaimsHere(
 }
 
 async function rankedHere(query: string, limit: number, values = false) {
+  const asked = performance.now();
   const s = await claimIndex();
   // a loaded index's saved filter values, when a query needs them (read once, after the start)
   if (values) await savedFacets(s);
   const t = performance.now();
+  timings.lastWaitMs = Math.round((t - asked) * 10) / 10;
   const first = !('queried' in timings.marks);
   const ranked = rankClaimIndex(s.index, query, limit);
   const ms = Math.round((performance.now() - t) * 10) / 10;
@@ -734,6 +738,7 @@ export type ClaimSearchStats = {
   unpackMs: number;
   firstQueryMs: number;
   lastQueryMs: number;
+  lastWaitMs: number;
   lastFilter: '' | 'values' | 'rows';
   filledFacets: number;
   /** When each step of the start ended, in ms on this thread's clock (see `timeOrigin`). */
