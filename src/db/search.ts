@@ -98,6 +98,8 @@ const mark = (name: string) => {
 };
 /** Changes since the index was last saved. */
 let dirty = false;
+/** Queries asked of this thread's index since it was last forgotten (the warm-up stops at the first). */
+let queriesAsked = 0;
 let pending: Promise<State> | null = null;
 let generation = 0;
 
@@ -106,6 +108,7 @@ export function resetClaimSearch(): void {
   state = null;
   pending = null;
   generation++;
+  queriesAsked = 0;
 }
 
 /**
@@ -700,9 +703,6 @@ async function rankedHere(query: string, limit: number, values = false) {
   }
   return { ...ranked, facets: s.facets };
 }
-
-/** Queries asked of this thread (the warm-up stops at the first). */
-let queriesAsked = 0;
 
 /**
  * Runs the query code once on the index, in small steps (one query a task), while nobody has asked
