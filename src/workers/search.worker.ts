@@ -12,6 +12,7 @@ import {
   searchClaimIdsHere,
   searchClaimsHere,
   warmClaimSearchHere,
+  warmUpQueryCode,
 } from '@/db/search';
 
 /** When this module's imports had loaded, in ms after the worker was created (for the benchmark). */
@@ -61,8 +62,20 @@ const api = {
   stats: () => ({ ...claimSearchStats(), workerCodeMs: codeLoadedMs }),
 };
 
+/**
+ * How long after the index is ready the query code is warmed (`warmUpQueryCode`), if no query came
+ * first: after the app's start and the values' read (1 s), before a person's first typed search.
+ */
+const WARM_UP_DELAY_MS = 1_500;
+
 // start loading at once: the page's first message (a search, or the app's warm-up) finds it under way
-void warmClaimSearchHere().then(saveSoon, () => {});
+void warmClaimSearchHere().then(
+  () => {
+    saveSoon();
+    setTimeout(() => void warmUpQueryCode().catch(() => {}), WARM_UP_DELAY_MS);
+  },
+  () => {},
+);
 
 export type SearchWorkerApi = typeof api;
 

@@ -5,6 +5,7 @@ import {
   removeClaimDoc,
   searchClaimIndex,
   upsertClaimDoc,
+  warmUpQueries,
 } from './claim-index';
 import { packClaimIndex, unpackClaimIndex } from './packed-index';
 
@@ -160,4 +161,24 @@ describe('searchClaimIndex against MiniSearch’s own search, random libraries a
       }
     }
   });
+});
+
+test("the warm-up's queries: every shape a person types, of the index's own frequent words, each finding claims", () => {
+  const many = [
+    ...docs,
+    ...Array.from({ length: 40 }, (_, i) =>
+      claimSearchDoc(claim(`w${i}`, `Officers counted ${1990 + i} victims in Rotherham`), billings, []),
+    ),
+  ];
+  const index = unpackClaimIndex(packClaimIndex(createClaimIndex(many)));
+  const shapes = warmUpQueries(index);
+  const [word, prefix, typo, two, number] = shapes;
+  expect(shapes).toHaveLength(5);
+  expect(word).toMatch(/^\p{L}{6,}$/u);
+  expect(prefix).toBe(word!.slice(0, 4));
+  expect(typo).toHaveLength(word!.length - 1);
+  expect(two).toMatch(/^\p{L}{6,} \p{L}{5}$/u);
+  expect(number).toMatch(/^\p{L}{6,} \d\d$/u);
+  for (const q of shapes) expect(searchClaimIndex(index, q, 10).length, q).toBeGreaterThan(0);
+  expect(warmUpQueries(createClaimIndex([]))).toEqual([]);
 });
