@@ -331,3 +331,55 @@ describe('nominal cues (round six, speech-nouns.ts)', () => {
     ]);
   });
 });
+
+describe('commitments with an infinitive (round seven)', () => {
+  // [what the case shows, sentence, speaker, the claim's text]
+  test.each([
+    [
+      '"has vowed to …" after a name',
+      'Gov. Nora Blake has vowed to veto the transit levy if it reaches her desk.',
+      'Nora Blake',
+      'to veto the transit levy if it reaches her desk',
+    ],
+    [
+      'a time adjunct before the infinitive',
+      'The dockworkers’ union pledged last week to strike every Friday until talks resume.',
+      'union',
+      'to strike every Friday until talks resume',
+    ],
+    [
+      'a group of people promises',
+      'Republican senators promised to block the nominee before the recess.',
+      'Republican senators',
+      'to block the nominee before the recess',
+    ],
+    [
+      '"claim to" with a body',
+      'The coalition claims to represent 40,000 tenants across the county.',
+      'coalition',
+      'to represent 40,000 tenants across the county',
+    ],
+  ])('%s', (_what, sentence, speaker, text) => {
+    expect(claimsOf(sentence)).toEqual([{ speaker, text }]);
+  });
+
+  test('not a commitment: "promise to" of a thing, an object after "to", a bare verb', () => {
+    expect(claimsOf('Rising fuel costs promise to squeeze the harbour budget.')).toEqual([]);
+    expect(claimsOf('The councillors agreed to the budget on Monday.')).toEqual([]);
+    expect(claimsOf('Voters doubt that the mayor can do what she promises to do.')).toEqual([]);
+  });
+
+  test('"by 271 pledged delegates" is a count, not a date before a cue', () => {
+    expect(
+      claimsOf(
+        'Ortiz leads Hale by 271 pledged delegates according to a party count, but Hale has vowed to fight on until the convention.',
+      ),
+    ).toEqual([{ speaker: 'Hale', text: 'to fight on until the convention' }]);
+  });
+
+  test('"said to reporters that …": the addressee after `to` is not content', () => {
+    expect(
+      claimsOf('Councillor Ines Calloway said to reporters on Friday that the dredging would start in May.'),
+    ).toEqual([{ speaker: 'Ines Calloway', text: 'that the dredging would start in May' }]);
+  });
+});

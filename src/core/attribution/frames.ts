@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens';
 import type { Cue } from './cues';
-import { ADDRESSEE_VERBS, DETERMINERS, TIME_WORDS } from './lexicon';
+import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, TIME_WORDS } from './lexicon';
 import {
   isVerbLike,
   looseMention,
@@ -325,6 +325,30 @@ function isAdjunct(tokens: readonly Token[], j: number, n: number): boolean {
   return w <= 10;
 }
 
+/** Verbs of commitment and assertion whose content may be an infinitive: "vowed to build a wall", "claim to represent". */
+const INFINITIVE_CUE =
+  /^(vow|vows|vowed|vowing|pledge|pledges|pledged|pledging|promise|promises|promised|promising|swear|swears|swore|swearing|claim|claims|claimed|claiming|agree|agrees|agreed|agreeing|propose|proposes|proposed|proposing)$/;
+
+/**
+ * "has vowed to block the rule", "pledged to create 700,000 jobs": `to` and a verb after a commitment verb is its
+ * content, not an adjunct like `said to reporters` (`agreed to the deal`, `promised to voters` are objects).
+ */
+function infinitiveContent(tokens: readonly Token[], cue: Cue, j: number): boolean {
+  if (!INFINITIVE_CUE.test(cue.key) || tokens[j]?.key !== 'to') return false;
+  const v = tokens[j + 1];
+  return (
+    !!v?.word &&
+    !v.cap &&
+    !/^\d/.test(v.text) &&
+    !DETERMINERS.has(v.key) &&
+    !/^(him|her|them|me|us|you|it|his|their|our|my|its|whom)$/.test(v.key) &&
+    !/[^su]s$/.test(v.key) &&
+    // "what he promises to do": the verb needs words of its own.
+    !!tokens[j + 2] &&
+    !/^[.,;:!?)]$/.test(tokens[j + 2]!.text)
+  );
+}
+
 /** Index of the first token of the reported content after a cue ("told Parliament yesterday | the group …"). */
 export function contentStart(tokens: readonly Token[], cue: Cue): number {
   let j = cue.to + 1;
@@ -432,6 +456,7 @@ function skipToComplement(tokens: readonly Token[], cue: Cue, j: number): number
     if (k > j && t.key === 'that') return k;
     // `asked Kasich, who …` is a relative clause; `asked X to find out whether …` a request that keeps X.
     if (k > j && question && QUESTION_WORDS.test(t.key)) return tokens[k - 1]!.text === ',' ? j : k;
+    if (k === j && t.key === 'to' && !INFINITIVE_CUE.test(cue.key)) continue;
     if (/^[“”"‘’':;.!?(]$/.test(t.text) || t.key === 'to') return j;
     if (!t.word) continue;
     if (isVerbLike(t.key) || QUESTION_WORDS.test(t.key) || t.key === 'that') return j;
@@ -661,7 +686,11 @@ export function framesOf(
       const adjectival =
         /ed$/.test(cue.key) &&
         /^\d/.test(tokens[cue.from - 1]?.text ?? '') &&
-        !DATE_BEFORE.test(tokens[cue.from - 2]?.key ?? '') &&
+        // "by 2019 pledged" is a date, "leads by 271 pledged delegates" a count.
+        !(
+          DATE_BEFORE.test(tokens[cue.from - 2]?.key ?? '') &&
+          (tokens[cue.from - 2]!.key !== 'by' || /^(1[89]|20)\d\d$/.test(tokens[cue.from - 1]!.text))
+        ) &&
         !/^(that|:|“|"|‘|,)$/.test(tokens[cue.to + 1]?.key || tokens[cue.to + 1]?.text || '');
       if (subject && !impersonal && !passive && fitsBare && !adjectival) {
         // Findings ("showed", "found") belong to documents, bodies and statistical groups, not to people.
@@ -713,8 +742,19 @@ export function framesOf(
             )
         )
           continue;
+        // "has vowed to block the rule" (a speaker's commitment; "retirements promise to swell costs" is no report).
+        const who = subject.mention;
+        // `promise` also means "is likely to": only a speaker can promise (not "retirements", "the debate").
+        const committed =
+          infinitiveContent(tokens, cue, j) &&
+          (who.kind === 'pronoun'
+            ? who.head !== 'it'
+            : !/^promis/.test(cue.key) ||
+              who.kind === 'name' ||
+              ['person', 'organization'].includes(who.type) ||
+              (who.type === 'group' && HEAD_TYPE.get(who.head) === 'group'));
         // "said on Tuesday", "said in an interview": an adjunct, not reported content.
-        const adjunctOnly = j < n && isAdjunct(tokens, j, n);
+        const adjunctOnly = j < n && !committed && isAdjunct(tokens, j, n);
         // "…, the mayor said on Friday, and fixing it came first": the coordinated clause continues the report.
         const coordinated = j < n && tokens[j - 1]?.text === ',' && /^(and|but)$/.test(tokens[j]!.key);
         const after = adjunctOnly ? 0 : words(tokens, j, n);
