@@ -383,3 +383,31 @@ describe('commitments with an infinitive (round seven)', () => {
     ).toEqual([{ speaker: 'Ines Calloway', text: 'that the dredging would start in May' }]);
   });
 });
+
+describe('nouns of commitment and demand (round seven)', () => {
+  test('"her vow to …", "his call for …", "her calls for X to …", "her claim to be …" are the owner’s', () => {
+    expect(
+      claimsOf(
+        'Mayor Ruth Vance spoke on Monday. Her vow to go after landlords who ignore repairs won applause.',
+      ),
+    ).toEqual([{ speaker: 'Ruth Vance', text: 'to go after landlords who ignore repairs' }]);
+    expect(
+      claimsOf('Councillor Obi Nkemelu repeated his call for a public inquiry into the contract.'),
+    ).toEqual([{ speaker: 'Obi Nkemelu', text: 'a public inquiry into the contract' }]);
+    expect(
+      claimsOf(
+        'Senator Paula Ames renewed her calls for the agency to release the files. Her claim to be the only candidate with a plan was mocked.',
+      ),
+    ).toEqual([
+      { speaker: 'Paula Ames', text: 'the agency to release the files' },
+      { speaker: 'Paula Ames', text: 'to be the only candidate with a plan' },
+    ]);
+  });
+
+  test('not a commitment: an object after `to`, `claim for`, a proposal', () => {
+    expect(
+      claimsOf('The city kept its promise to the residents. Nevada is staking its claim for influence.'),
+    ).toEqual([]);
+    expect(claimsOf('Mayor Ruth Vance left early. Her proposal to sell the depot was shelved.')).toEqual([]);
+  });
+});

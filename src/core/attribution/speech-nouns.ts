@@ -21,9 +21,22 @@ export const SPEECH_NOUN = new RegExp(`^(?:${SPEECH_NOUNS})$`);
  * senator’s`, `budget hawks’`): "the senator’s claim that taxes fell", "budget hawks’ warnings that rates would
  * soar".
  */
+const OWNER =
+  "[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|\\p{Lu}[\\p{L}’'-]+(?: \\p{Lu}[\\p{L}’'-]+){0,2}(?:['’]s|s['’])|(?:(?:[Tt]he|[Aa]n?) )?(?:\\p{Ll}+ )?\\p{Ll}{3,}(?:['’]s|s['’])";
 const OWNED_NOUN = new RegExp(
-  `(^|[^\\p{L}])([Hh]is|[Hh]er|[Tt]heir|[Ii]ts|\\p{Lu}[\\p{L}’'-]+(?: \\p{Lu}[\\p{L}’'-]+){0,2}(?:['’]s|s['’])|(?:(?:[Tt]he|[Aa]n?) )?(?:\\p{Ll}+ )?\\p{Ll}{3,}(?:['’]s|s['’]))\\s+(?:\\p{Ll}+\\s+)?(${SPEECH_NOUNS})\\s+that\\s+`,
+  `(^|[^\\p{L}])(${OWNER})\\s+(?:\\p{Ll}+\\s+)?(${SPEECH_NOUNS})\\s+that\\s+`,
   'giu',
+);
+
+/**
+ * Nouns of commitment and demand whose content is an infinitive or an object: "his promise to build a wall",
+ * "Her vow to go after companies", "Pence’s call for a special prosecutor", "its calls for Silicon Valley to …".
+ */
+const COMMITMENT_NOUNS = 'promise|promises|vow|vows|pledge|pledges|claim|call|calls';
+const COMMITMENT_THEN = new RegExp(`(?:${COMMITMENT_NOUNS})\\s+(?:to|for)\\s`, 'i');
+const OWNED_COMMITMENT = new RegExp(
+  `(^|[^\\p{L}])(${OWNER})\\s+(?:[\\p{Ll}-]+\\s+)?(${COMMITMENT_NOUNS})\\s+(?:(to)\\s+(?!(?:the|a|an|his|her|their|its|our|my|this|that|these|those)\\s)(?=\\p{Ll})|(?<=calls?\\s+)(for)\\s+)`,
+  'gu',
 );
 
 /** A speech noun before `that`, `by` or `from` anywhere in a line: the gate for the two patterns above and below. */
@@ -95,6 +108,39 @@ export function speechNounClaims(
         run: 0,
       });
     }
+    for (const m of COMMITMENT_THEN.test(line.text) ? line.text.matchAll(OWNED_COMMITMENT) : []) {
+      // "keeping his promise to …", "in Clinton’s proposals to …": a verb or preposition before the owner is not
+      // part of it.
+      const lead =
+        /^(?:\p{Ll}+(?:ing|ed)|of|to|and|or|with|from|by|for|against|over|about|despite|amid|as|at|in|on) /u.exec(
+          m[2]!,
+        );
+      const owner = lead ? m[2]!.slice(lead[0].length) : m[2]!;
+      const ownerAt = line.start + m.index! + m[1]!.length + (lead ? lead[0].length : 0);
+      // The content keeps `to` ("to build a wall"), not `for` ("a special prosecutor").
+      const contentAt =
+        line.start + m.index! + m[0].length - (m[4] ? m[0].length - m[0].lastIndexOf(m[4]) : 0);
+      const end = trimEnd(
+        text,
+        contentAt,
+        nextClaim(contentAt, line.start + clauseEnd(line.text, contentAt - line.start, false, true)),
+      );
+      if (end - contentAt < 8 || covered(contentAt, end)) continue;
+      const entity = ownerEntity(text, owner, ownerAt, registry);
+      if (!entity) continue;
+      const nounAt = line.start + m.index! + m[0].lastIndexOf(m[3]!);
+      drafts.push({
+        start: contentAt,
+        end,
+        kind: /[“"‘]/.test(text.slice(contentAt, end)) ? 'mixed' : 'indirect',
+        entity,
+        mention: { start: ownerAt, end: ownerAt + owner.length },
+        cue: { start: nounAt, end: nounAt + m[3]!.length },
+        rule: 'reported-speech-noun',
+        line: li,
+        run: 0,
+      });
+    }
     for (const m of nouns ? line.text.matchAll(NOUN_BY) : []) {
       const owner = m[3]!;
       const cueAt = line.start + m.index! + m[1]!.length;
@@ -128,7 +174,7 @@ export function speechNounClaims(
  * form (`that Obama “founded ISIS” drew criticism`), or a bare subjunctive after a demand (`Her demand that the
  * council resign went unanswered`).
  */
-function clauseEnd(s: string, from: number, subjunctive = false): number {
+function clauseEnd(s: string, from: number, subjunctive = false, verbless = false): number {
   const punct = /[,;.!?](?=\s|$)/g;
   punct.lastIndex = from;
   const p = punct.exec(s);
@@ -141,6 +187,7 @@ function clauseEnd(s: string, from: number, subjunctive = false): number {
     const before = s.slice(from, v.index);
     if (
       verbs === 1 &&
+      !verbless &&
       !/\b(could|would|will|should|might|may|can|must|had|has|have|was|were|is|are)\b/.test(before) &&
       !/\b\p{Ll}{3,}ed\b/u.test(before) &&
       !(subjunctive && /\s\p{Ll}+\s*$/u.test(before))
