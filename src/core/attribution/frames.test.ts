@@ -411,3 +411,39 @@ describe('nouns of commitment and demand (round seven)', () => {
     expect(claimsOf('Mayor Ruth Vance left early. Her proposal to sell the depot was shelved.')).toEqual([]);
   });
 });
+
+describe('a participle report that opens the sentence (round seven)', () => {
+  // [what the case shows, sentence, the claims]
+  test.each([
+    [
+      'a bare participle, then a named subject',
+      'Conceding that a trade deal was years away, Premier Dana Lee warned that farmers would suffer.',
+      [
+        { speaker: 'Dana Lee', text: 'that a trade deal was years away' },
+        { speaker: 'Dana Lee', text: 'that farmers would suffer' },
+      ],
+    ],
+    [
+      '"After saying …" with an adverb before the main verb',
+      'After saying he was nervous, Tom Reyes only briefly asked about the depot.',
+      [{ speaker: 'Tom Reyes', text: 'he was nervous' }],
+    ],
+    [
+      'the subject with an appositive',
+      'Recalling that the bank burst in 1998, Harriet Osei, who chairs the parish council, said it was never repaired.',
+      [
+        { speaker: 'Harriet Osei', text: 'that the bank burst in 1998' },
+        { speaker: 'Harriet Osei', text: 'it was never repaired' },
+      ],
+    ],
+  ])('%s', (_what, sentence, claims) => {
+    expect(claimsOf(sentence)).toEqual(claims);
+  });
+
+  test('not a report: a framing participle, a subject that is no speaker', () => {
+    expect(claimsOf('Speaking to reporters, Mayor Dana Lee said the depot would close.')).toEqual([
+      { speaker: 'Dana Lee', text: 'the depot would close' },
+    ]);
+    expect(claimsOf('Promising rain all week, the forecast kept the crowds away.')).toEqual([]);
+  });
+});

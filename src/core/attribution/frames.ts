@@ -493,6 +493,64 @@ function namedQuote(tokens: readonly Token[], cue: Cue, j: number): number {
   return j;
 }
 
+/** Words that may open a sentence before a fronted participle report: "After saying …", "In addition to stating …". */
+const FRONT_LEAD = /^(after|while|since|before|upon|on|in|by|besides|when|and|but|addition|to)$/;
+
+/**
+ * "Conceding that a deal was years away, Lee warned …", "After saying he was nervous, the man …", "Recalling that
+ * moment, David Axelrod said …": a participle report that opens the sentence belongs to the main clause's subject
+ * after the comma, and runs to that comma. Returns the frame's end token (the comma) and the subject, or null.
+ */
+function frontedParticiple(
+  text: string,
+  tokens: readonly Token[],
+  cue: Cue,
+  j: number,
+): { comma: number; subject: Subject } | null {
+  if (cue.from > 3 || INTRO.test(tokens[cue.from]!.key)) return null;
+  for (let k = 0; k < cue.from; k++) if (!tokens[k]!.word || !FRONT_LEAD.test(tokens[k]!.key)) return null;
+  for (let k = j + 1; k < tokens.length - 3; k++) {
+    const t = tokens[k]!;
+    if (t.text === ';' || t.text === ':' || t.text === '.') return null;
+    if (t.text !== ',') continue;
+    let n = k + 1;
+    while (tokens[n] && /^[”"’']$/.test(tokens[n]!.text)) n++;
+    const next = tokens[n];
+    // A main clause follows: a subject, then its verb within a few words (not a list item or an appositive).
+    if (
+      !next?.word ||
+      /^(and|or|but|which|who|whose|including|such|a|an|even|especially|not)$/.test(next.key)
+    )
+      continue;
+    // The subject: the phrase at the comma, up to its verb, an adverb before it, or an appositive's comma.
+    for (let a = n + 1; a < tokens.length && a <= n + 10; a++) {
+      const w = tokens[a]!;
+      const stop =
+        w.text === ',' ||
+        (w.word &&
+          !w.cap &&
+          (isVerbLike(w.key) ||
+            /ly$/.test(w.key) ||
+            /^(only|also|still|then|now|never|not|again|had|has|have)$/.test(w.key)));
+      if (!stop) {
+        if (!w.word) return null;
+        continue;
+      }
+      const subject = subjectBefore(text, tokens, a, n);
+      const m = subject?.mention;
+      if (!m || m.start !== next.start || m.end !== tokens[a - 1]!.end) return null;
+      const who =
+        m.kind === 'name' ||
+        (m.kind === 'pronoun' && m.head !== 'it') ||
+        HEAD_TYPE.has(m.head) ||
+        m.type === 'organization';
+      return who ? { comma: k, subject: subject! } : null;
+    }
+    return null;
+  }
+  return null;
+}
+
 /** Reported-speech frames of one sentence (tokens), given its cues. */
 export function framesOf(
   text: string,
@@ -508,6 +566,11 @@ export function framesOf(
   for (const cue of cues) {
     const inside = frames.find((f) => tokens[cue.from]!.start >= f.start && tokens[cue.from]!.start < f.end);
     let frame: Frame | null = null;
+    // "Conceding that …, Lee warned …": a fronted participle report.
+    const fronted =
+      cue.participle && !inside && cue.from <= 3
+        ? frontedParticiple(text, tokens, cue, contentStart(tokens, cue))
+        : null;
     const withShare = cue.participle && !inside ? shareBefore(tokens, cue.from) : -1;
     // "Bolton distanced himself … by saying he would …": the subject of the main clause's verb.
     const verb = !inside && cue.participle ? subordinateVerb(tokens, cue) : -1;
@@ -556,6 +619,18 @@ export function framesOf(
           rule: 'reported-according',
         };
       }
+    } else if (fronted) {
+      const j = contentStart(tokens, cue);
+      if (words(tokens, j, fronted.comma) >= 2)
+        frame = {
+          cue,
+          subject: fronted.subject,
+          inherit: false,
+          start: tokens[j]!.start,
+          end: tokens[fronted.comma]!.start,
+          from: 0,
+          rule: 'reported-participle',
+        };
     } else if (cue.participle && withShare >= 0) {
       // "…, with 30 percent of voters saying they have a positive view of him": the share is the speaker.
       const m = looseMention(text, tokens, withShare + 1, cue.from - 1);
