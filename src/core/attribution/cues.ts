@@ -129,6 +129,15 @@ export function findCues(
     )
       continue;
     if (prev?.word && (NOUN_AFTER.test(prev.key) || /['’]s$/.test(prev.text))) continue;
+    // "pushed back against claims by …", "amid warnings from …": a noun with its source after it.
+    if (
+      prev?.word &&
+      !prev.cap &&
+      /^(against|about|over|amid|despite|with|from|into|under|among)$/.test(prev.key) &&
+      !t.key.endsWith('ing') &&
+      /^(by|from)$/.test(tokens[i + 1]?.key ?? '')
+    )
+      continue;
     // "adding to her lead", "added to the list": not speech.
     if (/^add(s|ed|ing)?$/.test(t.key) && tokens[i + 1]?.key === 'to') continue;
     const particles = PARTICLE_CUES.get(t.key);

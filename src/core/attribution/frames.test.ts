@@ -447,3 +447,29 @@ describe('a participle report that opens the sentence (round seven)', () => {
     expect(claimsOf('Promising rain all week, the forecast kept the crowds away.')).toEqual([]);
   });
 });
+
+describe('poll respondents as speakers (round seven)', () => {
+  test('"47% say", "Six in 10 say", "those surveyed said", "say by 55%-41% that", "said by phone that"', () => {
+    expect(
+      claimsOf('On transit the split is sharp: 47% say the levy should be scrapped.').map((c) => c.text),
+    ).toEqual(['the levy should be scrapped']);
+    expect(claimsOf('Six in 10 say the mayor is decisive.')).toEqual([
+      { speaker: 'Six in 10', text: 'the mayor is decisive' },
+    ]);
+    expect(
+      claimsOf('By a wide margin, those surveyed in March said the depot should stay open.').map(
+        (c) => c.text,
+      ),
+    ).toEqual(['the depot should stay open']);
+    expect(
+      claimsOf('Tenants in the survey say by 55%-41% that rents are too high.').map((c) => c.text),
+    ).toEqual(['that rents are too high']);
+    expect(claimsOf('Mayor Dana Lee said by phone that the road was shut.')).toEqual([
+      { speaker: 'Dana Lee', text: 'that the road was shut' },
+    ]);
+  });
+
+  test('not a report: credits after "by", a passive agent', () => {
+    expect(claimsOf('(Additional reporting by Ann Holt and Raj Patel; Editing by Tom Fry.)')).toEqual([]);
+  });
+});

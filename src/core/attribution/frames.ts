@@ -34,7 +34,7 @@ const OBJECT_WORDS =
 const INTRO =
   /^(in|on|at|during|after|before|speaking|writing|asked|later|earlier|however|but|and|meanwhile|still|yet|also|last|this|since|for|with|despite|although|as|when|if|while|then|now|today|yesterday|separately|instead|again|so|by|from|under|over|through|in|according|unlike|like|addressing|responding|appearing|testifying|interviewed|pressed|reached|contacted|reacting|campaigning)$/i;
 const ADJUNCT_START =
-  /^(on|in|at|during|last|this|yesterday|today|earlier|late|after|before|via|through|from|while|when|before)$/;
+  /^(on|in|at|during|last|this|yesterday|today|earlier|late|after|before|via|through|from|while|when|before|by)$/;
 
 /** A word before a number that makes it a date or a year: "in 2024", "since 2019", "on March 3". */
 const DATE_BEFORE =
@@ -249,9 +249,10 @@ export function shareSubject(text: string, tokens: readonly Token[], cue: number
   while (k < cue && tokens[k]!.word && QUALIFIER.test(tokens[k]!.key)) k++;
   if (k >= cue || !NUMBER_WORD.test(tokens[k]!.key)) return null;
   // A share: "six in 10", "four out of 10", "42 percent", "42%" (not "43 said", a count of people).
-  const after = tokens.slice(k + 1, k + 4).map((t) => t.key);
+  const after = tokens.slice(k + 1, k + 4).map((t) => t.key || t.text);
   const share =
     /%$/.test(tokens[k]!.text) ||
+    after[0] === '%' ||
     after[0] === 'percent' ||
     after[0] === 'per' ||
     (after[0] === 'in' && NUMBER_WORD.test(after[1] ?? '')) ||
@@ -259,13 +260,52 @@ export function shareSubject(text: string, tokens: readonly Token[], cue: number
   if (!share) return null;
   for (let j = k + 1; j < cue; j++) {
     const t = tokens[j]!;
-    if (!t.word || FINITE_AFTER_SUBJECT.test(t.key) || /^(who|which|that)$/.test(t.key)) return null;
+    if ((!t.word && t.text !== '%') || FINITE_AFTER_SUBJECT.test(t.key) || /^(who|which|that)$/.test(t.key))
+      return null;
   }
   const before = tokens[s - 1];
   if (before?.word && !CLAUSE_OPENER.test(before.key)) return null;
   const m = looseMention(text, tokens, s, cue - 1);
   if (!m || m.kind === 'pronoun') return null;
   const mention: Mention = { ...m, kind: 'nominal', name: null, role: null, head: 'percent', type: 'group' };
+  return { mention, role: null, relative: false };
+}
+
+/** "those surveyed say", "Voters polled in Ohio said", "respondents said": the people a poll asked. */
+function respondentsSubject(text: string, tokens: readonly Token[], cue: number): Subject | null {
+  let p = cue - 1;
+  // "those surveyed in March", "voters polled this week": a place or time after the participle.
+  while (p > 0 && cue - p <= 5 && !/^(surveyed|polled|questioned|interviewed)$/.test(tokens[p]!.key)) {
+    if (!tokens[p]!.word) return null;
+    p--;
+  }
+  if (p < 1 || !/^(surveyed|polled|questioned|interviewed)$/.test(tokens[p]!.key)) return null;
+  let s = p - 1;
+  while (
+    s > 0 &&
+    tokens[s - 1]!.word &&
+    !tokens[s - 1]!.cap &&
+    /^(the|all|most|many|some|likely|registered|young|older|of)$/.test(tokens[s - 1]!.key)
+  )
+    s--;
+  const head = tokens[p - 1]!;
+  if (
+    !head.word ||
+    !/^(those|people|voters|adults|respondents|residents|americans|britons|members|workers|parents|students|patients|tenants|businesses|firms|nurses|doctors|teachers|women|men)$/.test(
+      head.key,
+    )
+  )
+    return null;
+  const m = looseMention(text, tokens, s, p);
+  if (!m) return null;
+  const mention: Mention = {
+    ...m,
+    kind: 'nominal',
+    name: null,
+    role: null,
+    head: 'respondents',
+    type: 'group',
+  };
   return { mention, role: null, relative: false };
 }
 
@@ -384,6 +424,8 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
       )
         m++;
       const marker = at(m);
+      // "said by phone that …", "say by 55%-41% that …"; not "reporting by X, Y and Z" or "accused by X of …, who".
+      if (t.key === 'by' && marker?.key !== 'that') break;
       if (marker && m - j <= 9) {
         j = marker.key === 'that' ? m : m + 1;
         continue;
@@ -734,7 +776,14 @@ export function framesOf(
       const subject =
         document && read && !inPhrase
           ? preferDocument(tokens, read, document)
-          : (document ?? read ?? (cue.finding ? null : shareSubject(text, tokens, cue.from)));
+          : (document ??
+            // "Six in 10 say": the reader stops at the number; the share is the speaker.
+            (read && /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(read.mention.head)
+              ? (shareSubject(text, tokens, cue.from) ?? read)
+              : read) ??
+            (cue.finding
+              ? null
+              : (shareSubject(text, tokens, cue.from) ?? respondentsSubject(text, tokens, cue.from))));
       const impersonal =
         subject?.mention.kind === 'pronoun' &&
         subject.mention.head === 'it' &&
