@@ -473,3 +473,43 @@ describe('poll respondents as speakers (round seven)', () => {
     expect(claimsOf('(Additional reporting by Ann Holt and Raj Patel; Editing by Tom Fry.)')).toEqual([]);
   });
 });
+
+describe('a long aside between the subject and its cue (round seven)', () => {
+  // [what the case shows, sentence, speaker, the claim's text]
+  test.each([
+    [
+      'an appositive with a town, a state and a relative clause',
+      'Cory Vance, a bus driver from Flint, Mich., who is a member of the union, said the new rota was unsafe.',
+      'Cory Vance',
+      'the new rota was unsafe',
+    ],
+    [
+      'an aside between dashes',
+      'The party chairman -- who has clashed with the board for months -- said the audit was overdue.',
+      'party chairman',
+      'the audit was overdue',
+    ],
+  ])('%s', (_what, sentence, speaker, text) => {
+    expect(claimsOf(sentence)).toEqual([{ speaker, text }]);
+  });
+
+  test('a participle report in the aside is the subject’s too, up to its comma', () => {
+    expect(
+      claimsOf(
+        'Cllr Ada Okafor, citing “the worst winter in memory,” said the depot could not reopen before May.',
+      ),
+    ).toEqual([
+      { speaker: 'Ada Okafor', text: '“the worst winter in memory,”' },
+      { speaker: 'Ada Okafor', text: 'the depot could not reopen before May' },
+    ]);
+  });
+
+  test('not a subject: a clause before the comma, an inverted cue', () => {
+    expect(claimsOf('The plan is dead, said Mayor Tom Reyes.')).toEqual([
+      { speaker: 'Tom Reyes', text: 'The plan is dead' },
+    ]);
+    expect(claimsOf('But because the mayor is away, he feels free to skip, say, the budget vote.')).toEqual(
+      [],
+    );
+  });
+});

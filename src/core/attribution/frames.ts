@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens';
 import type { Cue } from './cues';
-import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, TIME_WORDS } from './lexicon';
+import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, SPEECH_VERBS, TIME_WORDS } from './lexicon';
 import {
   isVerbLike,
   looseMention,
@@ -593,6 +593,61 @@ function frontedParticiple(
   return null;
 }
 
+/**
+ * "Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said …", "Mr. Manafort, citing “the
+ * unique magic of Trump,” said …", "The Supreme Court justice -- who has … -- said …": an aside too long or too
+ * mixed for the subject reader between the sentence's subject and its cue. The subject is the phrase that opens
+ * the sentence, up to the aside's first comma, dash or parenthesis, when it names a speaker.
+ */
+function asideSubject(text: string, tokens: readonly Token[], cue: number): Subject | null {
+  const before = /^[”"’']$/.test(tokens[cue - 1]?.text ?? '') ? tokens[cue - 2] : tokens[cue - 1];
+  if (!before || !/^[,)—–-]$|^--$/.test(before.text)) return null;
+  let s = 0;
+  while (s < cue && tokens[s]!.word && /^(but|and|yet|so)$/.test(tokens[s]!.key)) s++;
+  let e = s;
+  while (e < cue && (tokens[e]!.word || /^[’'.&]$/.test(tokens[e]!.text))) e++;
+  if (e === s || e >= cue - 1 || !/^[,(—–-]$|^--$/.test(tokens[e]!.text)) return null;
+  // A noun phrase: a name, a pronoun or a determiner first, and no verb in it ("because Mr. Hannity is").
+  const first = tokens[s]!;
+  if (!first.cap && !DETERMINERS.has(first.key) && !/^(he|she|they|we|i)$/.test(first.key)) return null;
+  for (let k = s + 1; k < e; k++) if (!tokens[k]!.cap && isVerbLike(tokens[k]!.key)) return null;
+  const m = mentionOf(text, tokens, s, e - 1);
+  if (!m || (m.kind === 'pronoun' && m.head === 'it')) return null;
+  if (m.kind === 'nominal' && !HEAD_TYPE.has(m.head) && m.type !== 'organization') return null;
+  return { mention: m, role: null, relative: false };
+}
+
+/**
+ * The comma that closes an aside opened at tokens[open] (`Salceda, citing data from the State Department, said`),
+ * when a speech verb follows it and the aside is the sentence's first; -1 otherwise.
+ */
+function asideEnd(tokens: readonly Token[], open: number, j: number): number {
+  if (tokens[open]?.text !== ',') return -1;
+  for (let k = 0; k < open; k++) if (!tokens[k]!.word && !/^[’'.&]$/.test(tokens[k]!.text)) return -1;
+  for (let k = j + 1; k < tokens.length - 1 && k - j <= 25; k++) {
+    const t = tokens[k]!;
+    if (/^[;:.]$/.test(t.text)) return -1;
+    if (t.text !== ',') continue;
+    let v = k + 1;
+    while (tokens[v] && /^[”"’']$/.test(tokens[v]!.text)) v++;
+    const next = tokens[v];
+    return next?.word && !next.cap && SPEECH_VERBS.has(next.key) && !next.key.endsWith('ing') ? k : -1;
+  }
+  return -1;
+}
+
+/** `said Frank Coleman, the group’s spokesman` / `said the mayor.`: a speaker right after the cue, then a stop. */
+function invertedAfter(text: string, tokens: readonly Token[], from: number): boolean {
+  const s = subjectAfter(text, tokens, from, tokens.length - 1);
+  if (!s || s.mention.kind === 'pronoun') return false;
+  // "said the new rota was unsafe": the reader ran into a clause.
+  const inside = tokens.filter((t) => t.start >= s.mention.start && t.end <= s.mention.end);
+  if (inside.some((t) => t.word && !t.cap && (isVerbLike(t.key) || FINITE_AFTER_SUBJECT.test(t.key))))
+    return false;
+  const next = tokens.find((t) => t.start >= s.mention.end);
+  return !next || /^[,.;)]$/.test(next.text);
+}
+
 /** Reported-speech frames of one sentence (tokens), given its cues. */
 export function framesOf(
   text: string,
@@ -695,13 +750,22 @@ export function framesOf(
         verbSubject)
     ) {
       const j = contentStart(tokens, cue);
+      // "Mr. Manafort, citing “the unique magic of Trump,” said …": an aside between the subject and its cue ends at
+      // its comma and is that subject's.
+      const close = verbSubject || INTRO.test(cue.key) ? -1 : asideEnd(tokens, cue.from - 1, j);
+      const aside = close > 0 ? asideSubject(text, tokens, close + 1) : null;
       if (words(tokens, j, n) >= 2)
         frame = {
           cue,
-          subject: verbSubject,
-          inherit: !verbSubject,
+          subject: aside ?? verbSubject,
+          inherit: !aside && !verbSubject,
           start: tokens[j]!.start,
-          end,
+          // A comma inside the quotation's closing mark: the quotation stays whole (`“the worst winter,”`).
+          end: !aside
+            ? end
+            : /^[”"’']$/.test(tokens[close + 1]?.text ?? '')
+              ? tokens[close + 1]!.end
+              : tokens[close]!.start,
           from: cue.from - 1,
           rule: 'reported-participle',
         };
@@ -766,7 +830,13 @@ export function framesOf(
       }
       const read =
         subjectBefore(text, tokens, dateStart(tokens, cue.from), 0) ??
-        (inside && tokens[cue.from - 1]?.key !== 'then' ? null : coordinatedSubject(text, tokens, cue.from));
+        (inside && tokens[cue.from - 1]?.key !== 'then'
+          ? null
+          : coordinatedSubject(text, tokens, cue.from)) ??
+        // Only before a clause: `…, said Frank Coleman, the group’s spokesman` is an inverted cue.
+        (inside || tokens[cue.from]!.cap || invertedAfter(text, tokens, cue.to + 1)
+          ? null
+          : asideSubject(text, tokens, cue.from));
       // A document phrase that the subject reader cut inside its modifier, or did not read at all.
       const document = documentSubject(text, tokens, cue.from);
       const inPhrase =
