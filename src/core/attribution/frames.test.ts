@@ -513,3 +513,31 @@ describe('a long aside between the subject and its cue (round seven)', () => {
     );
   });
 });
+
+describe('subjects the readers lost: contractions, sentence adverbs, a pronoun before any verb (round seven)', () => {
+  // [what the case shows, sentence, the claim's text]
+  test.each([
+    [
+      '"He’s predicting …": `’s` is `is` after a pronoun',
+      'He’s predicting the levy will pass easily.',
+      'the levy will pass easily',
+    ],
+    [
+      '"however" between the subject and its cue',
+      'Councillor Tia Moss however said the pool would stay shut.',
+      'the pool would stay shut',
+    ],
+    [
+      '"himself" after the subject',
+      'Mayor Tia Moss herself said on Tuesday that the pool would stay shut.',
+      'that the pool would stay shut',
+    ],
+    [
+      'a pronoun, a verb no reader knows, then ", but said"',
+      'She brought the debt down to $42,000 in five years, but said she could not afford a house.',
+      'she could not afford a house',
+    ],
+  ])('%s', (_what, sentence, text) => {
+    expect(claimsOf(sentence).map((c) => c.text)).toEqual([text]);
+  });
+});

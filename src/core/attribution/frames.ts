@@ -95,7 +95,21 @@ function coordinatedSubject(text: string, tokens: readonly Token[], cue: number)
   if (!joined || (tokens[k]?.text === ',' ? k - 1 : k) < 1) return null;
   if (tokens[k]?.text !== ',' && tokens[cue - 1]?.key === 'then' && tokens[cue - 2]?.key !== 'and')
     return null;
-  return mainSubject(text, tokens, k + 1);
+  return mainSubject(text, tokens, k + 1) ?? openingPronoun(text, tokens, k);
+}
+
+/**
+ * "She brought the debt down to $42,000, but said …", "He’s comparing the plans and says …": a personal pronoun
+ * opening the sentence is the subject of its first predicate, whatever the verb (the main-subject reader knows
+ * only speech verbs, `-ed` forms and auxiliaries).
+ */
+function openingPronoun(text: string, tokens: readonly Token[], before: number): Subject | null {
+  const t = tokens[0];
+  if (!t?.word || !/^(he|she|they|we|i)$/.test(t.key) || before < 3) return null;
+  const next = tokens[1];
+  if (!next?.word || next.cap || /^(and|or|but|who|,)$/.test(next.key)) return null;
+  const m = mentionOf(text, tokens, 0, 0);
+  return m ? { mention: m, role: null, relative: false } : null;
 }
 
 /**
