@@ -128,7 +128,18 @@ export function findCues(
       )
     )
       continue;
-    if (prev?.word && (NOUN_AFTER.test(prev.key) || /['’]s$/.test(prev.text))) continue;
+    // "the senator's claim" is a noun; "He’s predicting" is a verb (`’s` is `is` after a pronoun).
+    const contraction = /^(he|she|it|that|who|there)['’]s$/i.test(prev?.text ?? '') && t.key.endsWith('ing');
+    if (prev?.word && (NOUN_AFTER.test(prev.key) || (/['’]s$/.test(prev.text) && !contraction))) continue;
+    // "pushed back against claims by …", "amid warnings from …": a noun with its source after it.
+    if (
+      prev?.word &&
+      !prev.cap &&
+      /^(against|about|over|amid|despite|with|from|into|under|among)$/.test(prev.key) &&
+      !t.key.endsWith('ing') &&
+      /^(by|from)$/.test(tokens[i + 1]?.key ?? '')
+    )
+      continue;
     // "adding to her lead", "added to the list": not speech.
     if (/^add(s|ed|ing)?$/.test(t.key) && tokens[i + 1]?.key === 'to') continue;
     const particles = PARTICLE_CUES.get(t.key);

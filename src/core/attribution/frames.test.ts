@@ -331,3 +331,213 @@ describe('nominal cues (round six, speech-nouns.ts)', () => {
     ]);
   });
 });
+
+describe('commitments with an infinitive (round seven)', () => {
+  // [what the case shows, sentence, speaker, the claim's text]
+  test.each([
+    [
+      '"has vowed to …" after a name',
+      'Gov. Nora Blake has vowed to veto the transit levy if it reaches her desk.',
+      'Nora Blake',
+      'to veto the transit levy if it reaches her desk',
+    ],
+    [
+      'a time adjunct before the infinitive',
+      'The dockworkers’ union pledged last week to strike every Friday until talks resume.',
+      'union',
+      'to strike every Friday until talks resume',
+    ],
+    [
+      'a group of people promises',
+      'Republican senators promised to block the nominee before the recess.',
+      'Republican senators',
+      'to block the nominee before the recess',
+    ],
+    [
+      '"claim to" with a body',
+      'The coalition claims to represent 40,000 tenants across the county.',
+      'coalition',
+      'to represent 40,000 tenants across the county',
+    ],
+  ])('%s', (_what, sentence, speaker, text) => {
+    expect(claimsOf(sentence)).toEqual([{ speaker, text }]);
+  });
+
+  test('not a commitment: "promise to" of a thing, an object after "to", a bare verb', () => {
+    expect(claimsOf('Rising fuel costs promise to squeeze the harbour budget.')).toEqual([]);
+    expect(claimsOf('The councillors agreed to the budget on Monday.')).toEqual([]);
+    expect(claimsOf('Voters doubt that the mayor can do what she promises to do.')).toEqual([]);
+  });
+
+  test('"by 271 pledged delegates" is a count, not a date before a cue', () => {
+    expect(
+      claimsOf(
+        'Ortiz leads Hale by 271 pledged delegates according to a party count, but Hale has vowed to fight on until the convention.',
+      ),
+    ).toEqual([{ speaker: 'Hale', text: 'to fight on until the convention' }]);
+  });
+
+  test('"said to reporters that …": the addressee after `to` is not content', () => {
+    expect(
+      claimsOf('Councillor Ines Calloway said to reporters on Friday that the dredging would start in May.'),
+    ).toEqual([{ speaker: 'Ines Calloway', text: 'that the dredging would start in May' }]);
+  });
+});
+
+describe('nouns of commitment and demand (round seven)', () => {
+  test('"her vow to …", "his call for …", "her calls for X to …", "her claim to be …" are the owner’s', () => {
+    expect(
+      claimsOf(
+        'Mayor Ruth Vance spoke on Monday. Her vow to go after landlords who ignore repairs won applause.',
+      ),
+    ).toEqual([{ speaker: 'Ruth Vance', text: 'to go after landlords who ignore repairs' }]);
+    expect(
+      claimsOf('Councillor Obi Nkemelu repeated his call for a public inquiry into the contract.'),
+    ).toEqual([{ speaker: 'Obi Nkemelu', text: 'a public inquiry into the contract' }]);
+    expect(
+      claimsOf(
+        'Senator Paula Ames renewed her calls for the agency to release the files. Her claim to be the only candidate with a plan was mocked.',
+      ),
+    ).toEqual([
+      { speaker: 'Paula Ames', text: 'the agency to release the files' },
+      { speaker: 'Paula Ames', text: 'to be the only candidate with a plan' },
+    ]);
+  });
+
+  test('not a commitment: an object after `to`, `claim for`, a proposal', () => {
+    expect(
+      claimsOf('The city kept its promise to the residents. Nevada is staking its claim for influence.'),
+    ).toEqual([]);
+    expect(claimsOf('Mayor Ruth Vance left early. Her proposal to sell the depot was shelved.')).toEqual([]);
+  });
+});
+
+describe('a participle report that opens the sentence (round seven)', () => {
+  // [what the case shows, sentence, the claims]
+  test.each([
+    [
+      'a bare participle, then a named subject',
+      'Conceding that a trade deal was years away, Premier Dana Lee warned that farmers would suffer.',
+      [
+        { speaker: 'Dana Lee', text: 'that a trade deal was years away' },
+        { speaker: 'Dana Lee', text: 'that farmers would suffer' },
+      ],
+    ],
+    [
+      '"After saying …" with an adverb before the main verb',
+      'After saying he was nervous, Tom Reyes only briefly asked about the depot.',
+      [{ speaker: 'Tom Reyes', text: 'he was nervous' }],
+    ],
+    [
+      'the subject with an appositive',
+      'Recalling that the bank burst in 1998, Harriet Osei, who chairs the parish council, said it was never repaired.',
+      [
+        { speaker: 'Harriet Osei', text: 'that the bank burst in 1998' },
+        { speaker: 'Harriet Osei', text: 'it was never repaired' },
+      ],
+    ],
+  ])('%s', (_what, sentence, claims) => {
+    expect(claimsOf(sentence)).toEqual(claims);
+  });
+
+  test('not a report: a framing participle, a subject that is no speaker', () => {
+    expect(claimsOf('Speaking to reporters, Mayor Dana Lee said the depot would close.')).toEqual([
+      { speaker: 'Dana Lee', text: 'the depot would close' },
+    ]);
+    expect(claimsOf('Promising rain all week, the forecast kept the crowds away.')).toEqual([]);
+  });
+});
+
+describe('poll respondents as speakers (round seven)', () => {
+  test('"47% say", "Six in 10 say", "those surveyed said", "say by 55%-41% that", "said by phone that"', () => {
+    expect(
+      claimsOf('On transit the split is sharp: 47% say the levy should be scrapped.').map((c) => c.text),
+    ).toEqual(['the levy should be scrapped']);
+    expect(claimsOf('Six in 10 say the mayor is decisive.')).toEqual([
+      { speaker: 'Six in 10', text: 'the mayor is decisive' },
+    ]);
+    expect(
+      claimsOf('By a wide margin, those surveyed in March said the depot should stay open.').map(
+        (c) => c.text,
+      ),
+    ).toEqual(['the depot should stay open']);
+    expect(
+      claimsOf('Tenants in the survey say by 55%-41% that rents are too high.').map((c) => c.text),
+    ).toEqual(['that rents are too high']);
+    expect(claimsOf('Mayor Dana Lee said by phone that the road was shut.')).toEqual([
+      { speaker: 'Dana Lee', text: 'that the road was shut' },
+    ]);
+  });
+
+  test('not a report: credits after "by", a passive agent', () => {
+    expect(claimsOf('(Additional reporting by Ann Holt and Raj Patel; Editing by Tom Fry.)')).toEqual([]);
+  });
+});
+
+describe('a long aside between the subject and its cue (round seven)', () => {
+  // [what the case shows, sentence, speaker, the claim's text]
+  test.each([
+    [
+      'an appositive with a town, a state and a relative clause',
+      'Cory Vance, a bus driver from Flint, Mich., who is a member of the union, said the new rota was unsafe.',
+      'Cory Vance',
+      'the new rota was unsafe',
+    ],
+    [
+      'an aside between dashes',
+      'The party chairman -- who has clashed with the board for months -- said the audit was overdue.',
+      'party chairman',
+      'the audit was overdue',
+    ],
+  ])('%s', (_what, sentence, speaker, text) => {
+    expect(claimsOf(sentence)).toEqual([{ speaker, text }]);
+  });
+
+  test('a participle report in the aside is the subject’s too, up to its comma', () => {
+    expect(
+      claimsOf(
+        'Cllr Ada Okafor, citing “the worst winter in memory,” said the depot could not reopen before May.',
+      ),
+    ).toEqual([
+      { speaker: 'Ada Okafor', text: '“the worst winter in memory,”' },
+      { speaker: 'Ada Okafor', text: 'the depot could not reopen before May' },
+    ]);
+  });
+
+  test('not a subject: a clause before the comma, an inverted cue', () => {
+    expect(claimsOf('The plan is dead, said Mayor Tom Reyes.')).toEqual([
+      { speaker: 'Tom Reyes', text: 'The plan is dead' },
+    ]);
+    expect(claimsOf('But because the mayor is away, he feels free to skip, say, the budget vote.')).toEqual(
+      [],
+    );
+  });
+});
+
+describe('subjects the readers lost: contractions, sentence adverbs, a pronoun before any verb (round seven)', () => {
+  // [what the case shows, sentence, the claim's text]
+  test.each([
+    [
+      '"He’s predicting …": `’s` is `is` after a pronoun',
+      'He’s predicting the levy will pass easily.',
+      'the levy will pass easily',
+    ],
+    [
+      '"however" between the subject and its cue',
+      'Councillor Tia Moss however said the pool would stay shut.',
+      'the pool would stay shut',
+    ],
+    [
+      '"himself" after the subject',
+      'Mayor Tia Moss herself said on Tuesday that the pool would stay shut.',
+      'that the pool would stay shut',
+    ],
+    [
+      'a pronoun, a verb no reader knows, then ", but said"',
+      'She brought the debt down to $42,000 in five years, but said she could not afford a house.',
+      'she could not afford a house',
+    ],
+  ])('%s', (_what, sentence, text) => {
+    expect(claimsOf(sentence).map((c) => c.text)).toEqual([text]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens';
 import type { Cue } from './cues';
-import { ADDRESSEE_VERBS, DETERMINERS, TIME_WORDS } from './lexicon';
+import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, SPEECH_VERBS, TIME_WORDS } from './lexicon';
 import {
   isVerbLike,
   looseMention,
@@ -34,7 +34,7 @@ const OBJECT_WORDS =
 const INTRO =
   /^(in|on|at|during|after|before|speaking|writing|asked|later|earlier|however|but|and|meanwhile|still|yet|also|last|this|since|for|with|despite|although|as|when|if|while|then|now|today|yesterday|separately|instead|again|so|by|from|under|over|through|in|according|unlike|like|addressing|responding|appearing|testifying|interviewed|pressed|reached|contacted|reacting|campaigning)$/i;
 const ADJUNCT_START =
-  /^(on|in|at|during|last|this|yesterday|today|earlier|late|after|before|via|through|from|while|when|before)$/;
+  /^(on|in|at|during|last|this|yesterday|today|earlier|late|after|before|via|through|from|while|when|before|by)$/;
 
 /** A word before a number that makes it a date or a year: "in 2024", "since 2019", "on March 3". */
 const DATE_BEFORE =
@@ -95,7 +95,21 @@ function coordinatedSubject(text: string, tokens: readonly Token[], cue: number)
   if (!joined || (tokens[k]?.text === ',' ? k - 1 : k) < 1) return null;
   if (tokens[k]?.text !== ',' && tokens[cue - 1]?.key === 'then' && tokens[cue - 2]?.key !== 'and')
     return null;
-  return mainSubject(text, tokens, k + 1);
+  return mainSubject(text, tokens, k + 1) ?? openingPronoun(text, tokens, k);
+}
+
+/**
+ * "She brought the debt down to $42,000, but said …", "He’s comparing the plans and says …": a personal pronoun
+ * opening the sentence is the subject of its first predicate, whatever the verb (the main-subject reader knows
+ * only speech verbs, `-ed` forms and auxiliaries).
+ */
+function openingPronoun(text: string, tokens: readonly Token[], before: number): Subject | null {
+  const t = tokens[0];
+  if (!t?.word || !/^(he|she|they|we|i)$/.test(t.key) || before < 3) return null;
+  const next = tokens[1];
+  if (!next?.word || next.cap || /^(and|or|but|who|,)$/.test(next.key)) return null;
+  const m = mentionOf(text, tokens, 0, 0);
+  return m ? { mention: m, role: null, relative: false } : null;
 }
 
 /**
@@ -249,9 +263,10 @@ export function shareSubject(text: string, tokens: readonly Token[], cue: number
   while (k < cue && tokens[k]!.word && QUALIFIER.test(tokens[k]!.key)) k++;
   if (k >= cue || !NUMBER_WORD.test(tokens[k]!.key)) return null;
   // A share: "six in 10", "four out of 10", "42 percent", "42%" (not "43 said", a count of people).
-  const after = tokens.slice(k + 1, k + 4).map((t) => t.key);
+  const after = tokens.slice(k + 1, k + 4).map((t) => t.key || t.text);
   const share =
     /%$/.test(tokens[k]!.text) ||
+    after[0] === '%' ||
     after[0] === 'percent' ||
     after[0] === 'per' ||
     (after[0] === 'in' && NUMBER_WORD.test(after[1] ?? '')) ||
@@ -259,13 +274,52 @@ export function shareSubject(text: string, tokens: readonly Token[], cue: number
   if (!share) return null;
   for (let j = k + 1; j < cue; j++) {
     const t = tokens[j]!;
-    if (!t.word || FINITE_AFTER_SUBJECT.test(t.key) || /^(who|which|that)$/.test(t.key)) return null;
+    if ((!t.word && t.text !== '%') || FINITE_AFTER_SUBJECT.test(t.key) || /^(who|which|that)$/.test(t.key))
+      return null;
   }
   const before = tokens[s - 1];
   if (before?.word && !CLAUSE_OPENER.test(before.key)) return null;
   const m = looseMention(text, tokens, s, cue - 1);
   if (!m || m.kind === 'pronoun') return null;
   const mention: Mention = { ...m, kind: 'nominal', name: null, role: null, head: 'percent', type: 'group' };
+  return { mention, role: null, relative: false };
+}
+
+/** "those surveyed say", "Voters polled in Ohio said", "respondents said": the people a poll asked. */
+function respondentsSubject(text: string, tokens: readonly Token[], cue: number): Subject | null {
+  let p = cue - 1;
+  // "those surveyed in March", "voters polled this week": a place or time after the participle.
+  while (p > 0 && cue - p <= 5 && !/^(surveyed|polled|questioned|interviewed)$/.test(tokens[p]!.key)) {
+    if (!tokens[p]!.word) return null;
+    p--;
+  }
+  if (p < 1 || !/^(surveyed|polled|questioned|interviewed)$/.test(tokens[p]!.key)) return null;
+  let s = p - 1;
+  while (
+    s > 0 &&
+    tokens[s - 1]!.word &&
+    !tokens[s - 1]!.cap &&
+    /^(the|all|most|many|some|likely|registered|young|older|of)$/.test(tokens[s - 1]!.key)
+  )
+    s--;
+  const head = tokens[p - 1]!;
+  if (
+    !head.word ||
+    !/^(those|people|voters|adults|respondents|residents|americans|britons|members|workers|parents|students|patients|tenants|businesses|firms|nurses|doctors|teachers|women|men)$/.test(
+      head.key,
+    )
+  )
+    return null;
+  const m = looseMention(text, tokens, s, p);
+  if (!m) return null;
+  const mention: Mention = {
+    ...m,
+    kind: 'nominal',
+    name: null,
+    role: null,
+    head: 'respondents',
+    type: 'group',
+  };
   return { mention, role: null, relative: false };
 }
 
@@ -325,6 +379,30 @@ function isAdjunct(tokens: readonly Token[], j: number, n: number): boolean {
   return w <= 10;
 }
 
+/** Verbs of commitment and assertion whose content may be an infinitive: "vowed to build a wall", "claim to represent". */
+const INFINITIVE_CUE =
+  /^(vow|vows|vowed|vowing|pledge|pledges|pledged|pledging|promise|promises|promised|promising|swear|swears|swore|swearing|claim|claims|claimed|claiming|agree|agrees|agreed|agreeing|propose|proposes|proposed|proposing)$/;
+
+/**
+ * "has vowed to block the rule", "pledged to create 700,000 jobs": `to` and a verb after a commitment verb is its
+ * content, not an adjunct like `said to reporters` (`agreed to the deal`, `promised to voters` are objects).
+ */
+function infinitiveContent(tokens: readonly Token[], cue: Cue, j: number): boolean {
+  if (!INFINITIVE_CUE.test(cue.key) || tokens[j]?.key !== 'to') return false;
+  const v = tokens[j + 1];
+  return (
+    !!v?.word &&
+    !v.cap &&
+    !/^\d/.test(v.text) &&
+    !DETERMINERS.has(v.key) &&
+    !/^(him|her|them|me|us|you|it|his|their|our|my|its|whom)$/.test(v.key) &&
+    !/[^su]s$/.test(v.key) &&
+    // "what he promises to do": the verb needs words of its own.
+    !!tokens[j + 2] &&
+    !/^[.,;:!?)]$/.test(tokens[j + 2]!.text)
+  );
+}
+
 /** Index of the first token of the reported content after a cue ("told Parliament yesterday | the group …"). */
 export function contentStart(tokens: readonly Token[], cue: Cue): number {
   let j = cue.to + 1;
@@ -360,6 +438,8 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
       )
         m++;
       const marker = at(m);
+      // "said by phone that …", "say by 55%-41% that …"; not "reporting by X, Y and Z" or "accused by X of …, who".
+      if (t.key === 'by' && marker?.key !== 'that') break;
       if (marker && m - j <= 9) {
         j = marker.key === 'that' ? m : m + 1;
         continue;
@@ -432,6 +512,7 @@ function skipToComplement(tokens: readonly Token[], cue: Cue, j: number): number
     if (k > j && t.key === 'that') return k;
     // `asked Kasich, who …` is a relative clause; `asked X to find out whether …` a request that keeps X.
     if (k > j && question && QUESTION_WORDS.test(t.key)) return tokens[k - 1]!.text === ',' ? j : k;
+    if (k === j && t.key === 'to' && !INFINITIVE_CUE.test(cue.key)) continue;
     if (/^[“”"‘’':;.!?(]$/.test(t.text) || t.key === 'to') return j;
     if (!t.word) continue;
     if (isVerbLike(t.key) || QUESTION_WORDS.test(t.key) || t.key === 'that') return j;
@@ -468,6 +549,119 @@ function namedQuote(tokens: readonly Token[], cue: Cue, j: number): number {
   return j;
 }
 
+/** Words that may open a sentence before a fronted participle report: "After saying …", "In addition to stating …". */
+const FRONT_LEAD = /^(after|while|since|before|upon|on|in|by|besides|when|and|but|addition|to)$/;
+
+/**
+ * "Conceding that a deal was years away, Lee warned …", "After saying he was nervous, the man …", "Recalling that
+ * moment, David Axelrod said …": a participle report that opens the sentence belongs to the main clause's subject
+ * after the comma, and runs to that comma. Returns the frame's end token (the comma) and the subject, or null.
+ */
+function frontedParticiple(
+  text: string,
+  tokens: readonly Token[],
+  cue: Cue,
+  j: number,
+): { comma: number; subject: Subject } | null {
+  if (cue.from > 3 || INTRO.test(tokens[cue.from]!.key)) return null;
+  for (let k = 0; k < cue.from; k++) if (!tokens[k]!.word || !FRONT_LEAD.test(tokens[k]!.key)) return null;
+  for (let k = j + 1; k < tokens.length - 3; k++) {
+    const t = tokens[k]!;
+    if (t.text === ';' || t.text === ':' || t.text === '.') return null;
+    if (t.text !== ',') continue;
+    let n = k + 1;
+    while (tokens[n] && /^[”"’']$/.test(tokens[n]!.text)) n++;
+    const next = tokens[n];
+    // A main clause follows: a subject, then its verb within a few words (not a list item or an appositive).
+    if (
+      !next?.word ||
+      /^(and|or|but|which|who|whose|including|such|a|an|even|especially|not)$/.test(next.key)
+    )
+      continue;
+    // The subject: the phrase at the comma, up to its verb, an adverb before it, or an appositive's comma.
+    for (let a = n + 1; a < tokens.length && a <= n + 10; a++) {
+      const w = tokens[a]!;
+      const stop =
+        w.text === ',' ||
+        (w.word &&
+          !w.cap &&
+          (isVerbLike(w.key) ||
+            /ly$/.test(w.key) ||
+            /^(only|also|still|then|now|never|not|again|had|has|have)$/.test(w.key)));
+      if (!stop) {
+        if (!w.word) return null;
+        continue;
+      }
+      const subject = subjectBefore(text, tokens, a, n);
+      const m = subject?.mention;
+      if (!m || m.start !== next.start || m.end !== tokens[a - 1]!.end) return null;
+      const who =
+        m.kind === 'name' ||
+        (m.kind === 'pronoun' && m.head !== 'it') ||
+        HEAD_TYPE.has(m.head) ||
+        m.type === 'organization';
+      return who ? { comma: k, subject: subject! } : null;
+    }
+    return null;
+  }
+  return null;
+}
+
+/**
+ * "Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said …", "Mr. Manafort, citing “the
+ * unique magic of Trump,” said …", "The Supreme Court justice -- who has … -- said …": an aside too long or too
+ * mixed for the subject reader between the sentence's subject and its cue. The subject is the phrase that opens
+ * the sentence, up to the aside's first comma, dash or parenthesis, when it names a speaker.
+ */
+function asideSubject(text: string, tokens: readonly Token[], cue: number): Subject | null {
+  const before = /^[”"’']$/.test(tokens[cue - 1]?.text ?? '') ? tokens[cue - 2] : tokens[cue - 1];
+  if (!before || !/^[,)—–-]$|^--$/.test(before.text)) return null;
+  let s = 0;
+  while (s < cue && tokens[s]!.word && /^(but|and|yet|so)$/.test(tokens[s]!.key)) s++;
+  let e = s;
+  while (e < cue && (tokens[e]!.word || /^[’'.&]$/.test(tokens[e]!.text))) e++;
+  if (e === s || e >= cue - 1 || !/^[,(—–-]$|^--$/.test(tokens[e]!.text)) return null;
+  // A noun phrase: a name, a pronoun or a determiner first, and no verb in it ("because Mr. Hannity is").
+  const first = tokens[s]!;
+  if (!first.cap && !DETERMINERS.has(first.key) && !/^(he|she|they|we|i)$/.test(first.key)) return null;
+  for (let k = s + 1; k < e; k++) if (!tokens[k]!.cap && isVerbLike(tokens[k]!.key)) return null;
+  const m = mentionOf(text, tokens, s, e - 1);
+  if (!m || (m.kind === 'pronoun' && m.head === 'it')) return null;
+  if (m.kind === 'nominal' && !HEAD_TYPE.has(m.head) && m.type !== 'organization') return null;
+  return { mention: m, role: null, relative: false };
+}
+
+/**
+ * The comma that closes an aside opened at tokens[open] (`Salceda, citing data from the State Department, said`),
+ * when a speech verb follows it and the aside is the sentence's first; -1 otherwise.
+ */
+function asideEnd(tokens: readonly Token[], open: number, j: number): number {
+  if (tokens[open]?.text !== ',') return -1;
+  for (let k = 0; k < open; k++) if (!tokens[k]!.word && !/^[’'.&]$/.test(tokens[k]!.text)) return -1;
+  for (let k = j + 1; k < tokens.length - 1 && k - j <= 25; k++) {
+    const t = tokens[k]!;
+    if (/^[;:.]$/.test(t.text)) return -1;
+    if (t.text !== ',') continue;
+    let v = k + 1;
+    while (tokens[v] && /^[”"’']$/.test(tokens[v]!.text)) v++;
+    const next = tokens[v];
+    return next?.word && !next.cap && SPEECH_VERBS.has(next.key) && !next.key.endsWith('ing') ? k : -1;
+  }
+  return -1;
+}
+
+/** `said Frank Coleman, the group’s spokesman` / `said the mayor.`: a speaker right after the cue, then a stop. */
+function invertedAfter(text: string, tokens: readonly Token[], from: number): boolean {
+  const s = subjectAfter(text, tokens, from, tokens.length - 1);
+  if (!s || s.mention.kind === 'pronoun') return false;
+  // "said the new rota was unsafe": the reader ran into a clause.
+  const inside = tokens.filter((t) => t.start >= s.mention.start && t.end <= s.mention.end);
+  if (inside.some((t) => t.word && !t.cap && (isVerbLike(t.key) || FINITE_AFTER_SUBJECT.test(t.key))))
+    return false;
+  const next = tokens.find((t) => t.start >= s.mention.end);
+  return !next || /^[,.;)]$/.test(next.text);
+}
+
 /** Reported-speech frames of one sentence (tokens), given its cues. */
 export function framesOf(
   text: string,
@@ -483,6 +677,11 @@ export function framesOf(
   for (const cue of cues) {
     const inside = frames.find((f) => tokens[cue.from]!.start >= f.start && tokens[cue.from]!.start < f.end);
     let frame: Frame | null = null;
+    // "Conceding that …, Lee warned …": a fronted participle report.
+    const fronted =
+      cue.participle && !inside && cue.from <= 3
+        ? frontedParticiple(text, tokens, cue, contentStart(tokens, cue))
+        : null;
     const withShare = cue.participle && !inside ? shareBefore(tokens, cue.from) : -1;
     // "Bolton distanced himself … by saying he would …": the subject of the main clause's verb.
     const verb = !inside && cue.participle ? subordinateVerb(tokens, cue) : -1;
@@ -531,6 +730,18 @@ export function framesOf(
           rule: 'reported-according',
         };
       }
+    } else if (fronted) {
+      const j = contentStart(tokens, cue);
+      if (words(tokens, j, fronted.comma) >= 2)
+        frame = {
+          cue,
+          subject: fronted.subject,
+          inherit: false,
+          start: tokens[j]!.start,
+          end: tokens[fronted.comma]!.start,
+          from: 0,
+          rule: 'reported-participle',
+        };
     } else if (cue.participle && withShare >= 0) {
       // "…, with 30 percent of voters saying they have a positive view of him": the share is the speaker.
       const m = looseMention(text, tokens, withShare + 1, cue.from - 1);
@@ -553,13 +764,22 @@ export function framesOf(
         verbSubject)
     ) {
       const j = contentStart(tokens, cue);
+      // "Mr. Manafort, citing “the unique magic of Trump,” said …": an aside between the subject and its cue ends at
+      // its comma and is that subject's.
+      const close = verbSubject || INTRO.test(cue.key) ? -1 : asideEnd(tokens, cue.from - 1, j);
+      const aside = close > 0 ? asideSubject(text, tokens, close + 1) : null;
       if (words(tokens, j, n) >= 2)
         frame = {
           cue,
-          subject: verbSubject,
-          inherit: !verbSubject,
+          subject: aside ?? verbSubject,
+          inherit: !aside && !verbSubject,
           start: tokens[j]!.start,
-          end,
+          // A comma inside the quotation's closing mark: the quotation stays whole (`“the worst winter,”`).
+          end: !aside
+            ? end
+            : /^[”"’']$/.test(tokens[close + 1]?.text ?? '')
+              ? tokens[close + 1]!.end
+              : tokens[close]!.start,
           from: cue.from - 1,
           rule: 'reported-participle',
         };
@@ -624,7 +844,13 @@ export function framesOf(
       }
       const read =
         subjectBefore(text, tokens, dateStart(tokens, cue.from), 0) ??
-        (inside && tokens[cue.from - 1]?.key !== 'then' ? null : coordinatedSubject(text, tokens, cue.from));
+        (inside && tokens[cue.from - 1]?.key !== 'then'
+          ? null
+          : coordinatedSubject(text, tokens, cue.from)) ??
+        // Only before a clause: `…, said Frank Coleman, the group’s spokesman` is an inverted cue.
+        (inside || tokens[cue.from]!.cap || invertedAfter(text, tokens, cue.to + 1)
+          ? null
+          : asideSubject(text, tokens, cue.from));
       // A document phrase that the subject reader cut inside its modifier, or did not read at all.
       const document = documentSubject(text, tokens, cue.from);
       const inPhrase =
@@ -634,7 +860,14 @@ export function framesOf(
       const subject =
         document && read && !inPhrase
           ? preferDocument(tokens, read, document)
-          : (document ?? read ?? (cue.finding ? null : shareSubject(text, tokens, cue.from)));
+          : (document ??
+            // "Six in 10 say": the reader stops at the number; the share is the speaker.
+            (read && /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(read.mention.head)
+              ? (shareSubject(text, tokens, cue.from) ?? read)
+              : read) ??
+            (cue.finding
+              ? null
+              : (shareSubject(text, tokens, cue.from) ?? respondentsSubject(text, tokens, cue.from))));
       const impersonal =
         subject?.mention.kind === 'pronoun' &&
         subject.mention.head === 'it' &&
@@ -661,7 +894,11 @@ export function framesOf(
       const adjectival =
         /ed$/.test(cue.key) &&
         /^\d/.test(tokens[cue.from - 1]?.text ?? '') &&
-        !DATE_BEFORE.test(tokens[cue.from - 2]?.key ?? '') &&
+        // "by 2019 pledged" is a date, "leads by 271 pledged delegates" a count.
+        !(
+          DATE_BEFORE.test(tokens[cue.from - 2]?.key ?? '') &&
+          (tokens[cue.from - 2]!.key !== 'by' || /^(1[89]|20)\d\d$/.test(tokens[cue.from - 1]!.text))
+        ) &&
         !/^(that|:|“|"|‘|,)$/.test(tokens[cue.to + 1]?.key || tokens[cue.to + 1]?.text || '');
       if (subject && !impersonal && !passive && fitsBare && !adjectival) {
         // Findings ("showed", "found") belong to documents, bodies and statistical groups, not to people.
@@ -713,8 +950,19 @@ export function framesOf(
             )
         )
           continue;
+        // "has vowed to block the rule" (a speaker's commitment; "retirements promise to swell costs" is no report).
+        const who = subject.mention;
+        // `promise` also means "is likely to": only a speaker can promise (not "retirements", "the debate").
+        const committed =
+          infinitiveContent(tokens, cue, j) &&
+          (who.kind === 'pronoun'
+            ? who.head !== 'it'
+            : !/^promis/.test(cue.key) ||
+              who.kind === 'name' ||
+              ['person', 'organization'].includes(who.type) ||
+              (who.type === 'group' && HEAD_TYPE.get(who.head) === 'group'));
         // "said on Tuesday", "said in an interview": an adjunct, not reported content.
-        const adjunctOnly = j < n && isAdjunct(tokens, j, n);
+        const adjunctOnly = j < n && !committed && isAdjunct(tokens, j, n);
         // "…, the mayor said on Friday, and fixing it came first": the coordinated clause continues the report.
         const coordinated = j < n && tokens[j - 1]?.text === ',' && /^(and|but)$/.test(tokens[j]!.key);
         const after = adjunctOnly ? 0 : words(tokens, j, n);

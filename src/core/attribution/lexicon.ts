@@ -97,7 +97,8 @@ still further separately now often never privately openly explicitly specificall
 subsequently initially originally earlier yesterday today tonight last week month year night this
 monday tuesday wednesday thursday friday saturday sunday on had not has long always even famously
 angrily bluntly candidly confidently frankly falsely wrongly correctly rightly pointedly memorably
-notably tersely emphatically repeatedly soon ever instead twice`);
+notably tersely emphatically repeatedly soon ever instead twice however meanwhile nonetheless nevertheless
+himself herself themselves itself`);
 
 export const TIME_WORDS =
   words(`yesterday today tonight monday tuesday wednesday thursday friday saturday sunday

@@ -21,9 +21,22 @@ export const SPEECH_NOUN = new RegExp(`^(?:${SPEECH_NOUNS})$`);
  * senator’s`, `budget hawks’`): "the senator’s claim that taxes fell", "budget hawks’ warnings that rates would
  * soar".
  */
+const OWNER =
+  "[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|\\p{Lu}[\\p{L}’'-]+(?: \\p{Lu}[\\p{L}’'-]+){0,2}(?:['’]s|s['’])|(?:(?:[Tt]he|[Aa]n?) )?(?:\\p{Ll}+ )?\\p{Ll}{3,}(?:['’]s|s['’])";
 const OWNED_NOUN = new RegExp(
-  `(^|[^\\p{L}])([Hh]is|[Hh]er|[Tt]heir|[Ii]ts|\\p{Lu}[\\p{L}’'-]+(?: \\p{Lu}[\\p{L}’'-]+){0,2}(?:['’]s|s['’])|(?:(?:[Tt]he|[Aa]n?) )?(?:\\p{Ll}+ )?\\p{Ll}{3,}(?:['’]s|s['’]))\\s+(?:\\p{Ll}+\\s+)?(${SPEECH_NOUNS})\\s+that\\s+`,
+  `(^|[^\\p{L}])(${OWNER})\\s+(?:\\p{Ll}+\\s+)?(${SPEECH_NOUNS})\\s+that\\s+`,
   'giu',
+);
+
+/**
+ * Nouns of commitment and demand whose content is an infinitive or an object: "his promise to build a wall",
+ * "Her vow to go after companies", "Pence’s call for a special prosecutor", "its calls for Silicon Valley to …".
+ */
+const COMMITMENT_NOUNS = 'promise|promises|vow|vows|pledge|pledges|claim|call|calls';
+const COMMITMENT_THEN = new RegExp(`(?:${COMMITMENT_NOUNS})\\s+(?:to|for)\\s`, 'i');
+const OWNED_COMMITMENT = new RegExp(
+  `(^|[^\\p{L}])(${OWNER})\\s+(?:[\\p{Ll}-]+\\s+)?(${COMMITMENT_NOUNS})\\s+(?:(to)\\s+(?!(?:the|a|an|his|her|their|its|our|my|this|that|these|those)\\s)(?=\\p{Ll})|(?<=calls?\\s+)(for)\\s+)`,
+  'gu',
 );
 
 /** A speech noun before `that`, `by` or `from` anywhere in a line: the gate for the two patterns above and below. */
@@ -41,6 +54,20 @@ const NAMING =
 /** Verbs that start the main clause's predicate after a speech noun's clause ("… went unanswered"). */
 const PREDICATE =
   /\s(went|was|were|is|are|has|have|had|drew|prompted|sparked|came|remains|remained|angered|caused|led|proved|fell|met|triggered|won|lost)\b/g;
+
+type Owner = { text: string; at: number };
+
+/**
+ * The owner phrase the pattern read, without a lower-case verb or preposition before it ("belying budget hawks’
+ * warnings", "keeping his promise to …").
+ */
+function ownerOf(phrase: string, at: number): Owner {
+  const lead =
+    /^(?:\p{Ll}+(?:ing|ed)|of|to|and|or|with|from|by|for|against|over|about|despite|amid|as|at|in|on) /u.exec(
+      phrase,
+    );
+  return lead ? { text: phrase.slice(lead[0].length), at: at + lead[0].length } : { text: phrase, at };
+}
 
 export function speechNounClaims(
   text: string,
@@ -62,6 +89,19 @@ export function speechNounClaims(
       line,
       run: 0,
     });
+  /** A claim of the owner before the noun (`the senator’s claim that …`, `his promise to …`). */
+  const owned = (start: number, end: number, entity: Entity, owner: Owner, cue: Draft['cue'], line: number) =>
+    drafts.push({
+      start,
+      end,
+      kind: /[“"‘]/.test(text.slice(start, end)) ? 'mixed' : 'indirect',
+      entity,
+      mention: { start: owner.at, end: owner.at + owner.text.length },
+      cue,
+      rule: 'reported-speech-noun',
+      line,
+      run: 0,
+    });
   /** "called the memo’s warning that routes would vanish “a scare tactic”": the content stops at the next claim. */
   const nextClaim = (s: number, e: number) =>
     Math.min(e, ...drafts.filter((d) => d.start > s).map((d) => d.start));
@@ -69,31 +109,31 @@ export function speechNounClaims(
     // Most lines hold no speech noun before `that`/`by`/`from`: one cheap test before the owner patterns.
     const nouns = NOUN_THEN.test(line.text);
     for (const m of nouns ? line.text.matchAll(OWNED_NOUN) : []) {
-      // "belying budget hawks’ warnings": a lower-case verb or preposition before the owner is not part of it.
-      const lead =
-        /^(?:\p{Ll}+(?:ing|ed)|of|to|and|or|with|from|by|for|against|over|about|despite|amid|as|at|in|on) /u.exec(
-          m[2]!,
-        );
-      const owner = lead ? m[2]!.slice(lead[0].length) : m[2]!;
-      const ownerAt = line.start + m.index! + m[1]!.length + (lead ? lead[0].length : 0);
+      const owner = ownerOf(m[2]!, line.start + m.index! + m[1]!.length);
       const contentAt = line.start + m.index! + m[0].length;
       const stop = clauseEnd(line.text, contentAt - line.start, /^(demand|demands|insistence)$/i.test(m[3]!));
       const end = trimEnd(text, contentAt, nextClaim(contentAt, line.start + stop));
       if (end - contentAt < 8 || covered(contentAt, end)) continue;
-      const entity = ownerEntity(text, owner, ownerAt, registry);
+      const entity = ownerEntity(text, owner.text, owner.at, registry);
       if (!entity) continue;
       const thatAt = contentAt - (m[0].length - m[0].toLowerCase().lastIndexOf('that'));
-      drafts.push({
-        start: thatAt,
-        end,
-        kind: /[“"‘]/.test(text.slice(thatAt, end)) ? 'mixed' : 'indirect',
-        entity,
-        mention: { start: ownerAt, end: ownerAt + owner.length },
-        cue: { start: ownerAt + owner.length + 1, end: thatAt - 1 },
-        rule: 'reported-speech-noun',
-        line: li,
-        run: 0,
-      });
+      owned(thatAt, end, entity, owner, { start: owner.at + owner.text.length + 1, end: thatAt - 1 }, li);
+    }
+    for (const m of COMMITMENT_THEN.test(line.text) ? line.text.matchAll(OWNED_COMMITMENT) : []) {
+      const owner = ownerOf(m[2]!, line.start + m.index! + m[1]!.length);
+      // The content keeps `to` ("to build a wall"), not `for` ("a special prosecutor").
+      const contentAt =
+        line.start + m.index! + m[0].length - (m[4] ? m[0].length - m[0].lastIndexOf(m[4]) : 0);
+      const end = trimEnd(
+        text,
+        contentAt,
+        nextClaim(contentAt, line.start + clauseEnd(line.text, contentAt - line.start, false, true)),
+      );
+      if (end - contentAt < 8 || covered(contentAt, end)) continue;
+      const entity = ownerEntity(text, owner.text, owner.at, registry);
+      if (!entity) continue;
+      const nounAt = line.start + m.index! + m[0].lastIndexOf(m[3]!);
+      owned(contentAt, end, entity, owner, { start: nounAt, end: nounAt + m[3]!.length }, li);
     }
     for (const m of nouns ? line.text.matchAll(NOUN_BY) : []) {
       const owner = m[3]!;
@@ -128,7 +168,7 @@ export function speechNounClaims(
  * form (`that Obama “founded ISIS” drew criticism`), or a bare subjunctive after a demand (`Her demand that the
  * council resign went unanswered`).
  */
-function clauseEnd(s: string, from: number, subjunctive = false): number {
+function clauseEnd(s: string, from: number, subjunctive = false, verbless = false): number {
   const punct = /[,;.!?](?=\s|$)/g;
   punct.lastIndex = from;
   const p = punct.exec(s);
@@ -141,6 +181,7 @@ function clauseEnd(s: string, from: number, subjunctive = false): number {
     const before = s.slice(from, v.index);
     if (
       verbs === 1 &&
+      !verbless &&
       !/\b(could|would|will|should|might|may|can|must|had|has|have|was|were|is|are)\b/.test(before) &&
       !/\b\p{Ll}{3,}ed\b/u.test(before) &&
       !(subjunctive && /\s\p{Ll}+\s*$/u.test(before))
