@@ -667,6 +667,21 @@ export function subjectBefore(
 ): Subject | null {
   const found = subjectBeforeInner(text, tokens, cue, min, depth);
   if (depth > 0) return found;
+  // "Having announced that he would not send me to prison, Judge Berman …": the participle's subject is the main
+  // clause's, never the participle read as a one-word name.
+  if (
+    found &&
+    min === 0 &&
+    found.mention.start === tokens[0]?.start &&
+    openingAdverbial(tokens) &&
+    found.mention.end <= (tokens.find((t) => t.text === ',')?.start ?? 0)
+  ) {
+    // ("Having said that, …": a discourse formula of the author's, no report.)
+    const comma = tokens.findIndex((t) => t.text === ',');
+    if (cue < comma && tokens.slice(cue + 1, comma).every((t) => /^(that|so|this|as|much)$/.test(t.key)))
+      return null;
+    return mainSubject(text, tokens, tokens.length) ?? found;
+  }
   if (found) {
     // "Landlords who spoke to the Gazette said": a phrase right after a preposition is its object, not the
     // subject; the subject is the group the relative clause is about.
@@ -1081,13 +1096,31 @@ export function isVerbLike(key: string): boolean {
   return AUX.test(key) || SPEECH_VERBS.has(key) || (/ed$/.test(key) && key.length > 4);
 }
 
+/** Words that open a time or manner adverbial before the subject ("Hours later,", "Back in 1999,"). */
+const OPENING_ADVERB =
+  /^(hours|minutes|days|weeks|months|years|moments|decades|later|earlier|early|shortly|soon|back|usually|often|alongside|once|long|just|only|even|still|instead)$/;
+
+/**
+ * Does the sentence open with an adverbial or a participle clause that ends at a comma before the subject
+ * ("Hours later, Trump …", "Early in his campaign, Trump …", "Facing mounting criticism, Mr. Trump …",
+ * "Having announced …, Judge Berman …")? Its first word is then never a one-word name.
+ */
+export function openingAdverbial(tokens: readonly Token[]): boolean {
+  const t = tokens[0];
+  const next = tokens[1];
+  if (!t?.word || !t.cap || !next?.word || next.cap) return false;
+  if (!tokens.some((x, k) => k > 1 && k <= 20 && x.text === ',')) return false;
+  return OPENING_ADVERB.test(t.key) || (/^\p{Lu}\p{Ll}{2,}ing$/u.test(t.text) && !NOT_NAMES.has(t.key));
+}
+
 /** The main clause's subject: the noun phrase before the sentence's first verb-like word. */
 export function mainSubject(text: string, tokens: readonly Token[], before: number): Subject | null {
   // Skip an introductory phrase: "In television interviews on Sunday, he defended …".
   let start = 0;
   if (
     LEADING_PREPOSITION.test(tokens[0]?.key ?? '') ||
-    /^(after|before|while|when|as|speaking|writing|asked)$/.test(tokens[0]?.key ?? '')
+    /^(after|before|while|when|as|speaking|writing|asked)$/.test(tokens[0]?.key ?? '') ||
+    openingAdverbial(tokens)
   ) {
     const comma = tokens.findIndex((t, k) => k < before && k <= 15 && t.text === ',');
     if (comma > 0) start = comma + 1;

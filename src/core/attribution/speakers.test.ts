@@ -351,3 +351,24 @@ describe('speakers, round three (session 17): names that look like other words, 
     ).toEqual(['Cory James', 'Mary Holt']);
   });
 });
+
+describe('speakers, round four (session 18): opening adverbials, titles, pronouns', () => {
+  const only = (text: string) => {
+    const x = extractClaims(`Title line\n\n${text}`);
+    return x.claims.map((c) => x.speakers.find((sp) => sp.id === c.speakerId)?.name);
+  };
+
+  test('an opening adverbial or participle clause is never a one-word speaker', () => {
+    expect(
+      only(
+        'Hours later, Senator Tom Arkwright returned the compliment, telling reporters he admired her.\n\nBack in 1999, Mr. Dunmore praised the plan, telling CNBC it would work.\n\nFacing mounting criticism, Mayor Ruth Okoro released a statement, insisting the budget was sound.\n\nLater in the day, she escalated her attacks, criticizing him for his votes.',
+      ),
+    ).toEqual(['Tom Arkwright', 'Mr. Dunmore', 'Ruth Okoro', 'Ruth Okoro']);
+    expect(
+      only('Having announced the settlement, Judge Harold Berman said both sides had acted in good faith.'),
+    ).not.toContain('Having');
+    // A name before a comma is still a name; "Having said that," is the author's formula, no report.
+    expect(only('Manning, the council leader, said the vote would be close.')).toEqual(['Manning']);
+    expect(only('Having said that, Little Brampton is not a place that gives up easily.')).toEqual([]);
+  });
+});
