@@ -3,6 +3,7 @@ import type { Token } from '../text/tokens';
 import { groupSubject } from './group-subjects';
 import {
   CLAUSE_BOUNDARY,
+  COURTESY_TITLES,
   DETERMINERS,
   FEMALE_NAMES,
   HEAD_TYPE,
@@ -15,13 +16,15 @@ import {
   PRONOUNS,
   RELATIVES,
   ROLE_WORDS,
+  SHORT_TITLES,
   SKIP_BEFORE_CUE,
   SPEECH_VERBS,
   TIME_WORDS,
   TITLES,
 } from './lexicon';
 
-const COURTESY_TAIL = /(?:^|\s+)(?:(?:Mr|Mrs|Ms|Miss|Mx|Cllr|Coun|Sir|Dame)\.?\s*)+$/i;
+/** Courtesy titles ending a phrase ("Opposition leader Cllr"): not part of a role. */
+const COURTESY_TAIL = new RegExp(`(?:^|\\s+)(?:(?:${[...COURTESY_TITLES].join('|')})\\.?\\s*)+$`, 'i');
 /** A noun phrase that may name a speaker, read off the tokens of one sentence. */
 export type Mention = Readonly<{
   start: number;
@@ -70,7 +73,7 @@ const isNameWord = (t: Token) => t.word && t.cap && !NOT_NAMES.has(t.key);
 const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 /**
- * A name word at tokens[i]: also a month after a courtesy title or a first name ("Ms. May said", "Mr June",
+ * A name word at tokens[i]: also a month after a courtesy or short title or a first name ("Ms. May said", "Mr June",
  * "Diane May"), which is a surname there, never a date.
  */
 const nameWordAt = (tokens: readonly Token[], i: number): boolean => {
@@ -84,7 +87,10 @@ const nameWordAt = (tokens: readonly Token[], i: number): boolean => {
     MONTHS.test(t.key) &&
     !!p?.word &&
     p.cap &&
-    (/^(mr|mrs|ms|miss|mx|dr)$/.test(p.key) || MALE_NAMES.has(p.key) || FEMALE_NAMES.has(p.key))
+    (COURTESY_TITLES.has(p.key) ||
+      SHORT_TITLES.has(p.key) ||
+      MALE_NAMES.has(p.key) ||
+      FEMALE_NAMES.has(p.key))
   );
 };
 const isPlural = (k: string) => /[^s]s$/.test(k) && k.length > 3;
@@ -975,7 +981,7 @@ function subjectBeforeInner(
     m.type === 'person' &&
     role &&
     FIRM_APPOSITIVE.test(role) &&
-    !/^(mr|mrs|ms|dr|sir|dame|lord|lady|prof|sen|rep|gov)\b/i.test(m.text) &&
+    !TITLES.has(m.text.split(/\s/)[0]!.toLowerCase()) &&
     !(m.name ?? '')
       .split(/\s+/)
       .some((w) => MALE_NAMES.has(w.toLowerCase()) || FEMALE_NAMES.has(w.toLowerCase()))

@@ -372,3 +372,17 @@ describe('speakers, round four (session 18): opening adverbials, titles, pronoun
     expect(only('Having said that, Little Brampton is not a place that gives up easily.')).toEqual([]);
   });
 });
+
+describe('speakers, round four (session 18): short titles', () => {
+  test("a short title with its dot (Coun., Ald., Supt., Det. Insp.) is the speaker's title, not the speaker", () => {
+    const x = extractClaims(
+      'Title line\n\n“We will not cut the budget,” said Coun. Teodor Vashti, who chairs the finance committee.\n\n“It is a matter for the council,” said Ald. Maria Quint.\n\n“The figures are wrong,” said Supt. Gareth Lomax.\n\nDet. Insp. Rhona Bell said the inquiry would continue.',
+    );
+    expect(x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name)).toEqual([
+      'Teodor Vashti',
+      'Maria Quint',
+      'Gareth Lomax',
+      'Rhona Bell',
+    ]);
+  });
+});

@@ -1,5 +1,14 @@
 import type { ExtractedSpeaker, SpeakerType } from '../extract/types';
-import { FEMALE_NAMES, HEAD_TYPE, MALE_NAMES, ORG_WORDS, ROLE_WORDS, TITLES } from './lexicon';
+import {
+  COURTESY_TITLES,
+  FEMALE_NAMES,
+  HEAD_TYPE,
+  MALE_NAMES,
+  ORG_WORDS,
+  ROLE_WORDS,
+  SHORT_TITLES,
+  TITLES,
+} from './lexicon';
 import type { Mention } from './mention';
 
 /** A speaker entity as it is being built: mutable inside one extraction, frozen on output. */
@@ -68,14 +77,20 @@ const normalise = (s: string) =>
 const PARTY_WORDS =
   /\b(Republican|Democrat|Democratic|Labour|Conservative|Tory|Liberal Democrat|Independent|GOP)\s+/g;
 
-const TITLE_WORD =
-  /^(mr|mrs|ms|dr|prof|professor|sen|senator|rep|gov|governor|president|sir|dame|lord|lady|rev|gen|general|judge|justice|mayor|secretary|chancellor|minister|former|vice|cllr|councillor|councilor|congressman|congresswoman|lt|col|capt|sgt|st|the)\.?$/i;
+/** Words before a name that are no part of it when names are compared (titles, offices, "former", "the"). */
+const NAME_TITLES: ReadonlySet<string> = new Set([
+  ...COURTESY_TITLES,
+  ...SHORT_TITLES,
+  ...`professor senator governor president lord lady general judge justice mayor secretary chancellor minister
+  former vice councillor councilor alderman congressman congresswoman the`.split(/\s+/),
+]);
+const isTitleWord = (w: string) => NAME_TITLES.has(w.toLowerCase().replace(/\.$/, ''));
 
 function splitName(name: string): { first: string | null; last: string; full: string } {
   const parts = name
     .replace(PARTY_WORDS, '')
     .split(/\s+/)
-    .filter((w) => !TITLE_WORD.test(w));
+    .filter((w) => !isTitleWord(w));
   const clean = parts.length ? parts : name.split(/\s+/);
   const last = clean.at(-1)!.replace(/['’]s$/, '');
   const lastKey = /^(jr|sr|ii|iii|iv)\.?$/i.test(last) && clean.length > 1 ? clean.at(-2)! : last;
@@ -111,6 +126,7 @@ const HOLDER_REACH = 1500;
 const TITLE_EXPANSION: Record<string, string> = {
   cllr: 'councillor',
   coun: 'councillor',
+  ald: 'alderman',
   dr: 'doctor',
   prof: 'professor',
   sen: 'senator',
