@@ -386,3 +386,15 @@ describe('speakers, round four (session 18): short titles', () => {
     ]);
   });
 });
+
+describe('speakers, round four (session 18): pronouns', () => {
+  test('an unresolved "They" is nobody a later "he" can mean: he is the man named since', () => {
+    const x = extractClaims(
+      'Title line\n\nThey said the talks had been constructive.\n\nMayor Ruth Okoro and Tom Bexley, the plant manager, toured the site. He said the plant would reopen in May.',
+    );
+    expect(x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name)).toEqual([
+      'They',
+      'Tom Bexley',
+    ]);
+  });
+});

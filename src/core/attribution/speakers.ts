@@ -5,6 +5,7 @@ import {
   HEAD_TYPE,
   MALE_NAMES,
   ORG_WORDS,
+  PRONOUNS,
   ROLE_WORDS,
   SHORT_TITLES,
   TITLES,
@@ -326,6 +327,8 @@ export class SpeakerRegistry {
         (r) =>
           r.at <= before &&
           (types.includes(r.entity.type) || (!!r.voice && types.includes('person'))) &&
+          // An unresolved "They" kept as a speaker of its own is nobody a later "he" can mean.
+          !PRONOUNS.has(r.entity.name.toLowerCase()) &&
           !(gender && genderOfRecent(r) && genderOfRecent(r) !== gender),
       )
       .sort((a, b) => a.at - b.at)
@@ -459,7 +462,10 @@ export class SpeakerRegistry {
         return found;
       }
       const anon = m.head === 'i' || m.head === 'we' || m.head === 'you' ? 'the author' : m.text;
-      return this.entities.find((x) => x.name === anon) ?? this.make(anon, 'unknown', null);
+      return (
+        this.entities.find((x) => x.name.toLowerCase() === anon.toLowerCase()) ??
+        this.make(anon, 'unknown', null)
+      );
     }
     // "Clinton and Trump say …": a claim of both, never merged into either.
     if (
