@@ -1,6 +1,6 @@
 import type { SpeakerType } from '../extract/types';
 import type { Token } from '../text/tokens';
-import { groupSubject } from './group-subjects';
+import { groupSubject, opensWithShare } from './group-subjects';
 import {
   CLAUSE_BOUNDARY,
   COURTESY_TITLES,
@@ -143,8 +143,17 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   const first = tokens[from]!;
   const last = tokens[to]!;
   const span = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
-  // "One says …, another says …": indefinite pronouns stand for a group member.
-  if (from === to && /^(one|another|others|some|many|both|most|few)$/.test(first.key))
+  // "Six in 10 say", "Nine out of ten said", "55 percent of voters say": a survey share is a group of respondents,
+  // never a person named "Six".
+  // ("More than six in 10": a qualified share is left to the share reader, which keeps the qualifier.)
+  if (opensWithShare(tokens, from, to) && !/^(than|least)$/.test(tokens[from - 1]?.key ?? ''))
+    return { ...span, kind: 'nominal', name: null, role: null, head: last.key, type: 'group', owner: null };
+  // "One says …, another says …", "Those who spoke to us said …": indefinite pronouns stand for a group member.
+  if (
+    from === to &&
+    (/^(one|another|others|some|many|both|most|few)$/.test(first.key) ||
+      (first.key === 'those' && tokens[to + 1]?.key === 'who'))
+  )
     return { ...span, kind: 'nominal', name: null, role: null, head: first.key, type: 'group', owner: null };
   if (from === to && PRONOUNS.has(first.key))
     return {
@@ -751,6 +760,16 @@ function longSubject(text: string, tokens: readonly Token[], cue: number, min: n
     if (from !== min && tokens[from - 1]?.text !== ',') return null;
     const m = mentionOf(text, tokens, from, k - 1);
     if (!m || m.kind === 'pronoun' || m.type === 'document' || m.type === 'organization') return null;
+    // "Those who spoke to the Gazette said": a bare "those" is named by its relative clause.
+    const end = skipLeft(tokens, cue - 1, min);
+    if (m.head === 'those' && from === k - 1 && end > k) {
+      const whole = text.slice(m.start, tokens[end]!.end);
+      return {
+        mention: { ...m, end: tokens[end]!.end, text: whole, name: whole },
+        role: null,
+        relative: false,
+      };
+    }
     return { mention: m, role: m.role, relative: false };
   }
   return null;

@@ -398,3 +398,31 @@ describe('speakers, round four (session 18): pronouns', () => {
     ]);
   });
 });
+
+describe('speakers, round four (session 18): survey subjects', () => {
+  const named = (text: string) => {
+    const x = extractClaims(`Title line\n\n${text}`);
+    return x.claims.map((c) => {
+      const s = x.speakers.find((sp) => sp.id === c.speakerId);
+      return [s?.name, s?.type];
+    });
+  };
+
+  test('a numeric share is a group of respondents, never a person named "Six"', () => {
+    expect(
+      named(
+        'Six in 10 say the toll would make them drive less.\n\nNine out of ten said they had never been asked.\n\nSeven in 10 Republicans said the toll was unfair.',
+      ),
+    ).toEqual([
+      ['Six in 10', 'group'],
+      ['Nine out of ten', 'group'],
+      ['Seven in 10 Republicans', 'group'],
+    ]);
+  });
+
+  test('"those who …" is named by its relative clause', () => {
+    expect(named('Those who spoke to the Gazette said the money should go to repairs.')).toEqual([
+      ['Those who spoke to the Gazette', 'group'],
+    ]);
+  });
+});

@@ -540,7 +540,7 @@ export class SpeakerRegistry {
       if (d) return d;
     }
     const name = (m.name ?? m.text)
-      .replace(/^(the|a|an|this|these|those)\s+/i, '')
+      .replace(/^(the|a|an|this|these|those)\s+(?!who\b)/i, '')
       .replace(/^group of\s+/i, '');
     return this.make(name, m.type, m.type === 'person' ? (role ?? m.role) : null);
   }
