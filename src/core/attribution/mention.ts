@@ -695,6 +695,8 @@ export function subjectBefore(
     const comma = tokens.findIndex((t) => t.text === ',');
     if (cue < comma && tokens.slice(cue + 1, comma).every((t) => /^(that|so|this|as|much)$/.test(t.key)))
       return null;
+    // ("Facing questions from reporters, Ambrose said": a cue word right after the participle is its object noun.)
+    if (cue === 1 && /ing$/.test(tokens[0]!.key) && !/^(having|being)$/.test(tokens[0]!.key)) return null;
     return mainSubject(text, tokens, tokens.length) ?? found;
   }
   if (found) {
@@ -1135,7 +1137,17 @@ export function openingAdverbial(tokens: readonly Token[]): boolean {
   const next = tokens[1];
   if (!t?.word || !t.cap || !next?.word || next.cap) return false;
   if (!tokens.some((x, k) => k > 1 && k <= 20 && x.text === ',')) return false;
-  return OPENING_ADVERB.test(t.key) || (/^\p{Lu}\p{Ll}{2,}ing$/u.test(t.text) && !NOT_NAMES.has(t.key));
+  if (OPENING_ADVERB.test(t.key)) return true;
+  // A participle ("Facing mounting criticism,"), not a name in -ing before its verb ("Boreing said", "Manning warned").
+  return (
+    /^\p{Lu}\p{Ll}{2,}ing$/u.test(t.text) &&
+    !NOT_NAMES.has(t.key) &&
+    (/^(having|being)$/.test(t.key) ||
+      !(
+        /ed$/.test(next.key) ||
+        /^(said|says|told|tells|wrote|writes|thinks|thought|is|was|has|will)$/.test(next.key)
+      ))
+  );
 }
 
 /** The main clause's subject: the noun phrase before the sentence's first verb-like word. */

@@ -370,6 +370,11 @@ describe('speakers, round four (session 18): opening adverbials, titles, pronoun
     // A name before a comma is still a name; "Having said that," is the author's formula, no report.
     expect(only('Manning, the council leader, said the vote would be close.')).toEqual(['Manning']);
     expect(only('Having said that, Little Brampton is not a place that gives up easily.')).toEqual([]);
+    // "Facing questions": the cue word is the participle's object; a name in -ing before its verb is a name.
+    expect(only('Facing questions from reporters, Ambrose said the freeze would only delay a rise.')).toEqual(
+      ['Ambrose'],
+    );
+    expect(only('Boreing said the members will still meet.')).toEqual(['Boreing']);
   });
 });
 
