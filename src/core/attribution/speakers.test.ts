@@ -431,3 +431,17 @@ describe('speakers, round four (session 18): survey subjects', () => {
     ]);
   });
 });
+
+describe('speakers, round four (session 18): spokespeople and offices', () => {
+  test('a bare "A spokeswoman said" right after a body spoke is the body', () => {
+    const x = extractClaims(
+      'Title line\n\nThe Fernvale Minor Hockey Association said in a statement that it welcomed the freeze. A spokeswoman said ice fees would stay at this season’s rates.\n\nTom Hale said the rink would open. A spokesman said staff would be recalled.',
+    );
+    expect(x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name)).toEqual([
+      'Fernvale Minor Hockey Association',
+      'Fernvale Minor Hockey Association',
+      'Tom Hale',
+      'spokesman',
+    ]);
+  });
+});

@@ -152,6 +152,9 @@ function officeHead(name: string): string | null {
 
 const SPOKES_ROLE = /^spokes(man|woman|person)$/;
 
+/** How far (characters) back a bare "A spokeswoman said" looks for the body that just spoke. */
+const SPOKES_REACH = 250;
+
 /** How far back (characters) "the company" looks for the firm it means. */
 const FIRM_REACH = 300;
 
@@ -437,6 +440,12 @@ export class SpeakerRegistry {
         role,
         at,
       );
+    }
+    // "The Hockey Association said in a statement … A spokeswoman said …": a bare spokesperson right after a body
+    // spoke is the body's voice (as "a spokeswoman for the association" would be).
+    if (m.kind === 'nominal' && /^(a|an|the)\s+spokes(man|woman|person)$/i.test(m.text)) {
+      const last = this.recent.filter((r) => r.at < at).at(-1);
+      if (last && last.entity.type === 'organization' && at - last.at <= SPOKES_REACH) return last.entity;
     }
     // "the company said", "the firm said": the latest organisation.
     if (m.kind === 'nominal' && !m.owner) {
