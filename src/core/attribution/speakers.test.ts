@@ -444,4 +444,15 @@ describe('speakers, round four (session 18): spokespeople and offices', () => {
       'spokesman',
     ]);
   });
+
+  test('a later definite appositive names the fuller office of the lede', () => {
+    const x = extractClaims(
+      "Commissioner warns over rural crime\n\nNorth Riding's police and crime commissioner has warned that rural thefts are rising.\n\nThe commissioner, Paul Whitcombe, said farm thefts had doubled in two years.",
+    );
+    expect(x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name)).toEqual([
+      'Paul Whitcombe',
+      'Paul Whitcombe',
+      'Paul Whitcombe',
+    ]);
+  });
 });

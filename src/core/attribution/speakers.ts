@@ -248,7 +248,7 @@ export class SpeakerRegistry {
     // "A senior nurse has warned … Helen Marsh, a senior nurse at the infirmary, said": an office or calling that
     // spoke before anyone held it by name is the person named later whose role or title first shows its head.
     if (fresh) {
-      const u = this.unnamedHolder(`${role ?? ''} ${mentionText ?? name}`, this.firstSeen.get(e) ?? at);
+      const u = this.unnamedHolder(`${role ?? ''} ${mentionText ?? name}`, this.firstSeen.get(e) ?? at, role);
       if (u && u !== e) this.absorb(u, e);
     }
     e.key = n.last;
@@ -268,7 +268,7 @@ export class SpeakerRegistry {
    * The one person entity still unnamed (an office or a calling: "senior nurse", "federal judge in Cleveland")
    * whose head noun is among the words of a named person's role and title; undefined when none or two fit.
    */
-  private unnamedHolder(evidence: string, at: number): Entity | undefined {
+  private unnamedHolder(evidence: string, at: number, role: string | null = null): Entity | undefined {
     const words = new Set(
       norm(evidence)
         .split(' ')
@@ -294,9 +294,12 @@ export class SpeakerRegistry {
       const head = officeHead(x.name);
       return (
         !!head &&
-        descriptionWords(x.name).every(
-          (w) => FUNCTION_WORDS.test(w) || GENERIC_ADJECTIVES.test(w) || words.has(w),
-        )
+        // "Fernvale's city manager has warned … The manager, Priya Ostrander, told": a role that is the bare head
+        // of the lede's office points back to it, as a definite appositive does.
+        (norm(role ?? '') === head ||
+          descriptionWords(x.name).every(
+            (w) => FUNCTION_WORDS.test(w) || GENERIC_ADJECTIVES.test(w) || words.has(w),
+          ))
       );
     });
     return fit.length === 1 ? fit[0] : undefined;
