@@ -1123,6 +1123,54 @@ export function isVerbLike(key: string): boolean {
   return AUX.test(key) || SPEECH_VERBS.has(key) || (/ed$/.test(key) && key.length > 4);
 }
 
+/**
+ * "The Alder Falls Transit Workers Union and the Tri-County Transit Authority met on Thursday": a sentence whose
+ * subject is two bodies (or people) joined by "and", read as one group mention a later "they" means, or null.
+ */
+export function coordinatedSubject(text: string, tokens: readonly Token[]): Mention | null {
+  const and = tokens.findIndex((t, k) => k > 0 && k <= 12 && t.key === 'and' && !t.cap);
+  if (and < 1) return null;
+  // The verb: the first lower-case word after the second name that is no determiner or joiner ("met", "agreed").
+  let v = and + 1;
+  while (
+    v < tokens.length &&
+    v - and <= 10 &&
+    (tokens[v]!.cap || DETERMINERS.has(tokens[v]!.key) || NAME_JOINERS.has(tokens[v]!.key))
+  ) {
+    if (!tokens[v]!.word) return null;
+    v++;
+  }
+  if (!tokens[v]?.word || PREPOSITIONS.has(tokens[v]!.key)) return null;
+  if (v >= tokens.length || v - and > 10 || tokens.slice(0, and).some((t) => !t.word)) return null;
+  if (tokens[0]!.key !== 'the' && NOT_NAMES.has(tokens[0]!.key)) return null;
+  if (/^(who|which|that)$/.test(tokens[v]!.key)) return null;
+  const left = mentionOf(text, tokens, 0, and - 1);
+  const right = mentionOf(text, tokens, and + 1, v - 1);
+  // Each side a whole name, nothing else ("Close to 50 interviews with GOP and Democratic …" is not).
+  const party = (m: Mention | null, a: number, b: number) =>
+    !!m &&
+    m.kind === 'name' &&
+    (m.type === 'organization' || m.type === 'person') &&
+    m.start === tokens[a]!.start &&
+    m.end === tokens[b]!.end &&
+    tokens.slice(a, b + 1).every((t) => t.cap || DETERMINERS.has(t.key) || NAME_JOINERS.has(t.key));
+  if (!party(left, 0, and - 1) || !party(right, and + 1, v - 1)) return null;
+  const first = tokens[0]!;
+  const last = tokens[v - 1]!;
+  const whole = text.slice(first.start, last.end);
+  return {
+    start: first.start,
+    end: last.end,
+    text: whole,
+    kind: 'name',
+    name: whole.replace(/^the\s+/i, ''),
+    role: null,
+    head: last.key,
+    type: 'group',
+    owner: null,
+  };
+}
+
 /** Words that open a time or manner adverbial before the subject ("Hours later,", "Back in 1999,"). */
 const OPENING_ADVERB =
   /^(hours|minutes|days|weeks|months|years|moments|decades|later|earlier|early|shortly|soon|back|usually|often|alongside|once|long|just|only|even|still|instead)$/;

@@ -404,6 +404,18 @@ describe('speakers, round four (session 18): pronouns', () => {
   });
 });
 
+describe('speakers, round four (session 18): "they" after two bodies', () => {
+  test('"they" after a coordination of two bodies is both of them, "it" only one', () => {
+    const x = extractClaims(
+      'Title line\n\nThe Harwick Water Company and the Amalgamated Press Workers Union met on Tuesday. They said the talks had been constructive.\n\nIt said the water was safe.',
+    );
+    expect(x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name)).toEqual([
+      'Harwick Water Company and the Amalgamated Press Workers Union',
+      'Harwick Water Company',
+    ]);
+  });
+});
+
 describe('speakers, round four (session 18): survey subjects', () => {
   const named = (text: string) => {
     const x = extractClaims(`Title line\n\n${text}`);

@@ -24,6 +24,8 @@ export type Entity = {
   first: string | null;
   /** 'm' or 'f' when a title or a first name says so, for he/she. */
   gender: 'm' | 'f' | null;
+  /** Two bodies or people named together ("The union and the employer met"), whom only a "they" means. */
+  both?: boolean;
   /** Set when this entity turned out to be another ("a senior nurse" named later): claims move to it. */
   into?: Entity;
 };
@@ -333,8 +335,10 @@ export class SpeakerRegistry {
         (r) =>
           r.at <= before &&
           (types.includes(r.entity.type) || (!!r.voice && types.includes('person'))) &&
-          // An unresolved "They" kept as a speaker of its own is nobody a later "he" can mean.
+          // An unresolved "They" kept as a speaker of its own is nobody a later "he" can mean; two bodies named
+          // together are only a "they".
           !PRONOUNS.has(r.entity.name.toLowerCase()) &&
+          !(r.entity.both && !types.includes('person')) &&
           !(gender && genderOfRecent(r) && genderOfRecent(r) !== gender),
       )
       .sort((a, b) => a.at - b.at)
@@ -522,6 +526,7 @@ export class SpeakerRegistry {
         .find(
           (x) =>
             (x.type === 'group' || x.type === 'organization') &&
+            !x.both &&
             words.some(
               (w) =>
                 norm(x.name).split(' ').includes(w) || norm(x.name).split(' ').includes(w.replace(/s$/, '')),
@@ -555,6 +560,14 @@ export class SpeakerRegistry {
       .replace(/^(the|a|an|this|these|those)\s+(?!who\b)/i, '')
       .replace(/^group of\s+/i, '');
     return this.make(name, m.type, m.type === 'person' ? (role ?? m.role) : null);
+  }
+
+  /** "The union and the employer met": both, as one group that is the latest subject for a later "they". */
+  coordination(m: Mention, at: number) {
+    const e = this.entities.find((x) => x.name === m.name) ?? this.make(m.name ?? m.text, 'group', null);
+    e.both = true;
+    this.alias(e, m.text);
+    this.touch(e, at, true);
   }
 
   /** A known person named by surname alone ("MacLeish laughs") becomes the latest subject. */
