@@ -352,6 +352,12 @@ describe('speakers, round three (session 17): names that look like other words, 
   });
 });
 
+/** Speaker name of each claim of a whole article, in order. */
+const namesIn = (text: string) => {
+  const x = extractClaims(text);
+  return x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name);
+};
+
 describe('speakers, round four (session 18): opening adverbials, titles, pronouns', () => {
   const only = (text: string) => {
     const x = extractClaims(`Title line\n\n${text}`);
@@ -378,41 +384,29 @@ describe('speakers, round four (session 18): opening adverbials, titles, pronoun
   });
 });
 
-describe('speakers, round four (session 18): short titles', () => {
+describe('speakers, round four (session 18): short titles and pronouns', () => {
   test("a short title with its dot (Coun., Ald., Supt., Det. Insp.) is the speaker's title, not the speaker", () => {
-    const x = extractClaims(
-      'Title line\n\n“We will not cut the budget,” said Coun. Teodor Vashti, who chairs the finance committee.\n\n“It is a matter for the council,” said Ald. Maria Quint.\n\n“The figures are wrong,” said Supt. Gareth Lomax.\n\nDet. Insp. Rhona Bell said the inquiry would continue.',
-    );
-    expect(x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name)).toEqual([
-      'Teodor Vashti',
-      'Maria Quint',
-      'Gareth Lomax',
-      'Rhona Bell',
-    ]);
+    expect(
+      namesIn(
+        'Title line\n\n“We will not cut the budget,” said Coun. Teodor Vashti, who chairs the finance committee.\n\n“It is a matter for the council,” said Ald. Maria Quint.\n\n“The figures are wrong,” said Supt. Gareth Lomax.\n\nDet. Insp. Rhona Bell said the inquiry would continue.',
+      ),
+    ).toEqual(['Teodor Vashti', 'Maria Quint', 'Gareth Lomax', 'Rhona Bell']);
   });
-});
 
-describe('speakers, round four (session 18): pronouns', () => {
   test('an unresolved "They" is nobody a later "he" can mean: he is the man named since', () => {
-    const x = extractClaims(
-      'Title line\n\nThey said the talks had been constructive.\n\nMayor Ruth Okoro and Tom Bexley, the plant manager, toured the site. He said the plant would reopen in May.',
-    );
-    expect(x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name)).toEqual([
-      'They',
-      'Tom Bexley',
-    ]);
+    expect(
+      namesIn(
+        'Title line\n\nThey said the talks had been constructive.\n\nMayor Ruth Okoro and Tom Bexley, the plant manager, toured the site. He said the plant would reopen in May.',
+      ),
+    ).toEqual(['They', 'Tom Bexley']);
   });
-});
 
-describe('speakers, round four (session 18): "they" after two bodies', () => {
   test('"they" after a coordination of two bodies is both of them, "it" only one', () => {
-    const x = extractClaims(
-      'Title line\n\nThe Harwick Water Company and the Amalgamated Press Workers Union met on Tuesday. They said the talks had been constructive.\n\nIt said the water was safe.',
-    );
-    expect(x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name)).toEqual([
-      'Harwick Water Company and the Amalgamated Press Workers Union',
-      'Harwick Water Company',
-    ]);
+    expect(
+      namesIn(
+        'Title line\n\nThe Harwick Water Company and the Amalgamated Press Workers Union met on Tuesday. They said the talks had been constructive.\n\nIt said the water was safe.',
+      ),
+    ).toEqual(['Harwick Water Company and the Amalgamated Press Workers Union', 'Harwick Water Company']);
   });
 });
 
@@ -446,10 +440,11 @@ describe('speakers, round four (session 18): survey subjects', () => {
 
 describe('speakers, round four (session 18): spokespeople and offices', () => {
   test('a bare "A spokeswoman said" right after a body spoke is the body', () => {
-    const x = extractClaims(
-      'Title line\n\nThe Fernvale Minor Hockey Association said in a statement that it welcomed the freeze. A spokeswoman said ice fees would stay at this season’s rates.\n\nTom Hale said the rink would open. A spokesman said staff would be recalled.',
-    );
-    expect(x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name)).toEqual([
+    expect(
+      namesIn(
+        'Title line\n\nThe Fernvale Minor Hockey Association said in a statement that it welcomed the freeze. A spokeswoman said ice fees would stay at this season’s rates.\n\nTom Hale said the rink would open. A spokesman said staff would be recalled.',
+      ),
+    ).toEqual([
       'Fernvale Minor Hockey Association',
       'Fernvale Minor Hockey Association',
       'Tom Hale',
@@ -458,13 +453,10 @@ describe('speakers, round four (session 18): spokespeople and offices', () => {
   });
 
   test('a later definite appositive names the fuller office of the lede', () => {
-    const x = extractClaims(
-      "Commissioner warns over rural crime\n\nNorth Riding's police and crime commissioner has warned that rural thefts are rising.\n\nThe commissioner, Paul Whitcombe, said farm thefts had doubled in two years.",
-    );
-    expect(x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name)).toEqual([
-      'Paul Whitcombe',
-      'Paul Whitcombe',
-      'Paul Whitcombe',
-    ]);
+    expect(
+      namesIn(
+        "Commissioner warns over rural crime\n\nNorth Riding's police and crime commissioner has warned that rural thefts are rising.\n\nThe commissioner, Paul Whitcombe, said farm thefts had doubled in two years.",
+      ),
+    ).toEqual(['Paul Whitcombe', 'Paul Whitcombe', 'Paul Whitcombe']);
   });
 });
