@@ -121,7 +121,7 @@ export const COURTESY_TITLES = words(`mr mrs ms miss mx sir dame cllr coun`);
  */
 export const SHORT_TITLES =
   words(`mr mrs ms mx dr prof sen rep gov gen lt col capt sgt cpl maj adm rev st cllr
-coun ald supt insp det hon atty`);
+coun ald supt insp det hon atty pvt cmdr brig lieut msgr`);
 
 const withDots = (set: ReadonlySet<string>) => [...set].flatMap((w) => [w, `${w}.`]);
 

@@ -388,9 +388,9 @@ describe('speakers, round four (session 18): short titles and pronouns', () => {
   test("a short title with its dot (Coun., Ald., Supt., Det. Insp.) is the speaker's title, not the speaker", () => {
     expect(
       namesIn(
-        'Title line\n\n“We will not cut the budget,” said Coun. Teodor Vashti, who chairs the finance committee.\n\n“It is a matter for the council,” said Ald. Maria Quint.\n\n“The figures are wrong,” said Supt. Gareth Lomax.\n\nDet. Insp. Rhona Bell said the inquiry would continue.',
+        'Title line\n\n“We will not cut the budget,” said Coun. Teodor Vashti, who chairs the finance committee.\n\n“It is a matter for the council,” said Ald. Maria Quint.\n\n“The figures are wrong,” said Supt. Gareth Lomax.\n\nDet. Insp. Rhona Bell said the inquiry would continue.\n\n“It was cold,” said Pvt. Ann Roe.',
       ),
-    ).toEqual(['Teodor Vashti', 'Maria Quint', 'Gareth Lomax', 'Rhona Bell']);
+    ).toEqual(['Teodor Vashti', 'Maria Quint', 'Gareth Lomax', 'Rhona Bell', 'Ann Roe']);
   });
 
   test('an unresolved "They" is nobody a later "he" can mean: he is the man named since', () => {
