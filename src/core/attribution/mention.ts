@@ -597,8 +597,14 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
       continue;
     }
     if (CLAUSE_BOUNDARY.has(t.key) && !(t.key === 'and' && andInPhrase(tokens, i - 1, min))) break;
-    // A verb taking an object ("published a report") starts a new phrase.
-    if (!t.cap && /ed$/.test(t.key) && tokens[i] && DETERMINERS.has(tokens[i]!.key)) break;
+    // A verb taking an object ("published a report", "Residents cheered Ms Lowe, who said") starts a new phrase.
+    if (
+      !t.cap &&
+      /ed$/.test(t.key) &&
+      tokens[i] &&
+      (DETERMINERS.has(tokens[i]!.key) || COURTESY_TITLES.has(tokens[i]!.key))
+    )
+      break;
     // A speech verb ends the phrase, unless a determiner or adjective makes it a noun ("an earlier report").
     const before = tokens[i - 2];
     const asNoun =

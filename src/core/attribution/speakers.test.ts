@@ -452,6 +452,11 @@ describe('speakers, round four (session 18): spokespeople and offices', () => {
     ]);
   });
 
+  test('a verb before a courtesy title ends the phrase: the object of "cheered" has no role "Residents cheered"', () => {
+    const x = extractClaims('Title line\n\nResidents cheered Ms Lowe, who said the library would stay open.');
+    expect(x.speakers.map((s) => [s.name, s.role])).toEqual([['Ms Lowe', null]]);
+  });
+
   test('a later definite appositive names the fuller office of the lede', () => {
     expect(
       namesIn(
