@@ -22,6 +22,7 @@ import {
 } from './lexicon';
 import {
   clauseSubject,
+  coordinatedSubject,
   isVerbLike,
   mentionOf,
   orgRun,
@@ -524,6 +525,9 @@ export function attributeClaims(
         }
         i = j;
       }
+      // "The union and the employer met. They said …": the two as one group for the next "they".
+      const both = tokens[0]!.cap ? coordinatedSubject(text, tokens) : null;
+      if (both && !blocked(both.start)) registry.coordination(both, both.start);
 
       // "President Clinton released the following statement:" — a paragraph ending in a colon hands its subject to
       // the quotation that opens the next paragraph.

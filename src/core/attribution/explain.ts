@@ -13,16 +13,24 @@ type Explained = Pick<ExtractedClaim, 'kind' | 'cue' | 'speakerMention' | 'start
   rule?: string;
 };
 
+/** A relative pronoun as the words a claim's speaker rests on ("Tom Hale, who said …"). */
+const RELATIVE_PRONOUN = /^(who|whom|which|that)$/i;
+
 /**
  * Why the extractor thinks this claim is someone's, in one line:
  * "direct quote · cue 'said' · speaker 'Ms Hart' from the cue after the quote". Pure; works on stored
- * claims too (a claim saved before rules were recorded, or typed by hand, says so).
+ * claims too (a claim saved before rules were recorded, or typed by hand, says so). `speakerName`, when given,
+ * names the antecedent of a relative pronoun ("speaker 'who' (Tom Hale)"): the pronoun alone says nothing.
  */
-export function explainClaim(claim: Explained): string {
+export function explainClaim(claim: Explained, speakerName?: string | null): string {
   const parts = [KIND_WORDS[claim.kind]];
   if (claim.cue) parts.push(`cue '${claim.cue.text}'`);
+  const m = claim.speakerMention;
+  const said = m
+    ? `speaker '${m.text}'${speakerName && RELATIVE_PRONOUN.test(m.text.trim()) ? ` (${speakerName})` : ''}`
+    : null;
   if (!claim.rule) {
-    parts.push(claim.speakerMention ? `speaker '${claim.speakerMention.text}'` : 'no rule recorded');
+    parts.push(said ?? 'no rule recorded');
     return parts.join(' · ');
   }
   if (!isRuleId(claim.rule)) {
@@ -30,9 +38,7 @@ export function explainClaim(claim: Explained): string {
     return parts.join(' · ');
   }
   const from = RULES[claim.rule].speakerFrom;
-  parts.push(
-    claim.speakerMention ? `speaker '${claim.speakerMention.text}' from ${from}` : `speaker from ${from}`,
-  );
+  parts.push(said ? `${said} from ${from}` : `speaker from ${from}`);
   return parts.join(' · ');
 }
 
@@ -41,9 +47,12 @@ export function explainClaim(claim: Explained): string {
  * sentence: "Direct quote · cue 'said' · speaker 'Dr Ada Obi' from the cue after the quote (rule
  * quote-cue-after, confidence 90 %)." A claim added by hand has no rule and says so.
  */
-export function whyLine(claim: Explained & { confidence?: number; origin?: string }): string {
+export function whyLine(
+  claim: Explained & { confidence?: number; origin?: string },
+  speakerName?: string | null,
+): string {
   if (claim.origin === 'manual') return 'Added by hand: the extractor did not find this claim.';
-  const line = explainClaim(claim);
+  const line = explainClaim(claim, speakerName);
   const said = line.charAt(0).toUpperCase() + line.slice(1);
   const facts: string[] = [];
   if (claim.rule) facts.push(`rule ${claim.rule}`);

@@ -68,6 +68,25 @@ function shareEnd(tokens: readonly Token[], i: number, last: number): number {
   return end;
 }
 
+/**
+ * Does a survey share of respondents open the phrase at tokens[i] ("Six in 10", "nearly nine out of ten",
+ * "55 percent of voters")? Only the numeric forms: "half", "most" and bare counts are nouns the phrase reader
+ * already types.
+ */
+export function opensWithShare(tokens: readonly Token[], i: number, last: number): boolean {
+  const end = shareEnd(tokens, i, last);
+  if (end < 0) return false;
+  let k = i;
+  while (k <= end && (HEDGE.test(tokens[k]!.key) || /^(a|the)$/.test(tokens[k]!.key))) k++;
+  const t = tokens[k];
+  const next = tokens[k + 1]?.key ?? '';
+  return (
+    !!t &&
+    NUMBER.test(t.key) &&
+    (next === 'in' || next === 'out' || next === '%' || next === 'percent' || next === 'per')
+  );
+}
+
 /** A plural head at tokens[i] (after determiners and adjectives) followed by a modifier: the head's index, or -1. */
 function modifiedGroupHead(tokens: readonly Token[], i: number, last: number): number {
   for (let k = i; k <= last && k - i <= 4; k++) {

@@ -109,11 +109,31 @@ export const CLAUSE_BOUNDARY =
   words(`that but and because while when as after before if though although since where so
 than or whether until unless once whereas then which who whom what how why nor yet`);
 
-export const TITLES = words(`mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sen sen. senator rep rep.
-representative gov gov. governor president sir dame lord lady rev rev. gen gen. general lt col col. sgt
-capt capt. judge justice chancellor minister secretary mayor councillor councilor cllr congressman
-coun coun. ald ald. congresswoman commissioner chief inspector detective supt superintendent officer speaker
-vice former late king queen prince princess pope bishop rabbi imam father mx st`);
+/**
+ * Courtesy titles: before a name they are neither a role nor part of the name ("Mr Patel", "Opposition leader
+ * Cllr Tom Briggs"). ("Dr" says what someone is, so it stays a role.)
+ */
+export const COURTESY_TITLES = words(`mr mrs ms miss mx sir dame cllr coun`);
+
+/**
+ * Titles written short with a dot before a name ("Dr.", "Sen.", "Coun.", "Supt."): the tokenizer keeps the dot on
+ * the word and the sentence splitter never breaks after it. The one list of them; `TITLES` and `ABBREVIATIONS`
+ * hold them all.
+ */
+export const SHORT_TITLES =
+  words(`mr mrs ms mx dr prof sen rep gov gen lt col capt sgt cpl maj adm rev st cllr
+coun ald supt insp det hon atty pvt cmdr brig lieut msgr`);
+
+const withDots = (set: ReadonlySet<string>) => [...set].flatMap((w) => [w, `${w}.`]);
+
+export const TITLES: ReadonlySet<string> = new Set([
+  ...withDots(COURTESY_TITLES),
+  ...withDots(SHORT_TITLES),
+  ...words(`professor senator representative governor president lord lady general judge justice chancellor
+  minister secretary mayor councillor councilor alderman congressman congresswoman commissioner chief inspector
+  detective superintendent officer speaker vice former late king queen prince princess pope bishop rabbi imam
+  father`),
+]);
 
 /** Heads that make a noun phrase a plausible speaker. type: p person, g group, o organisation, d document. */
 const HEADS: Record<string, string> = {
@@ -189,9 +209,11 @@ september october november december mr mrs ms dr prof sir`);
 /** Words allowed inside a capitalised name chain ("Secretary of State", "Police and Crime Commissioner"). */
 export const NAME_JOINERS = words(`of for and the de la le van von der den al bin da di du del on`);
 
-export const ABBREVIATIONS = words(`mr mrs ms dr prof sen rep gov gen lt col sgt capt st jr sr inc corp co ltd
-no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m ft mt rev hon
-dept univ est approx fig al pp ph.d coun ald`);
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  ...SHORT_TITLES,
+  ...words(`jr sr inc corp co ltd no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n
+  e.g i.e a.m p.m ft mt dept univ est approx fig al pp ph.d`),
+]);
 
 /** Last words that make a capitalised name a place, not a person ("Cardale Arena", "Hollin Lane"). */
 export const PLACE_WORDS =

@@ -1,8 +1,9 @@
 import type { SpeakerType } from '../extract/types';
 import type { Token } from '../text/tokens';
-import { groupSubject } from './group-subjects';
+import { groupSubject, opensWithShare } from './group-subjects';
 import {
   CLAUSE_BOUNDARY,
+  COURTESY_TITLES,
   DETERMINERS,
   FEMALE_NAMES,
   HEAD_TYPE,
@@ -15,13 +16,15 @@ import {
   PRONOUNS,
   RELATIVES,
   ROLE_WORDS,
+  SHORT_TITLES,
   SKIP_BEFORE_CUE,
   SPEECH_VERBS,
   TIME_WORDS,
   TITLES,
 } from './lexicon';
 
-const COURTESY_TAIL = /(?:^|\s+)(?:(?:Mr|Mrs|Ms|Miss|Mx|Cllr|Coun|Sir|Dame)\.?\s*)+$/i;
+/** Courtesy titles ending a phrase ("Opposition leader Cllr"): not part of a role. */
+const COURTESY_TAIL = new RegExp(`(?:^|\\s+)(?:(?:${[...COURTESY_TITLES].join('|')})\\.?\\s*)+$`, 'i');
 /** A noun phrase that may name a speaker, read off the tokens of one sentence. */
 export type Mention = Readonly<{
   start: number;
@@ -70,7 +73,7 @@ const isNameWord = (t: Token) => t.word && t.cap && !NOT_NAMES.has(t.key);
 const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 /**
- * A name word at tokens[i]: also a month after a courtesy title or a first name ("Ms. May said", "Mr June",
+ * A name word at tokens[i]: also a month after a courtesy or short title or a first name ("Ms. May said", "Mr June",
  * "Diane May"), which is a surname there, never a date.
  */
 const nameWordAt = (tokens: readonly Token[], i: number): boolean => {
@@ -84,7 +87,10 @@ const nameWordAt = (tokens: readonly Token[], i: number): boolean => {
     MONTHS.test(t.key) &&
     !!p?.word &&
     p.cap &&
-    (/^(mr|mrs|ms|miss|mx|dr)$/.test(p.key) || MALE_NAMES.has(p.key) || FEMALE_NAMES.has(p.key))
+    (COURTESY_TITLES.has(p.key) ||
+      SHORT_TITLES.has(p.key) ||
+      MALE_NAMES.has(p.key) ||
+      FEMALE_NAMES.has(p.key))
   );
 };
 const isPlural = (k: string) => /[^s]s$/.test(k) && k.length > 3;
@@ -137,8 +143,17 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   const first = tokens[from]!;
   const last = tokens[to]!;
   const span = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
-  // "One says …, another says …": indefinite pronouns stand for a group member.
-  if (from === to && /^(one|another|others|some|many|both|most|few)$/.test(first.key))
+  // "Six in 10 say", "Nine out of ten said", "55 percent of voters say": a survey share is a group of respondents,
+  // never a person named "Six".
+  // ("More than six in 10": a qualified share is left to the share reader, which keeps the qualifier.)
+  if (opensWithShare(tokens, from, to) && !/^(than|least)$/.test(tokens[from - 1]?.key ?? ''))
+    return { ...span, kind: 'nominal', name: null, role: null, head: last.key, type: 'group', owner: null };
+  // "One says …, another says …", "Those who spoke to us said …": indefinite pronouns stand for a group member.
+  if (
+    from === to &&
+    (/^(one|another|others|some|many|both|most|few)$/.test(first.key) ||
+      (first.key === 'those' && tokens[to + 1]?.key === 'who'))
+  )
     return { ...span, kind: 'nominal', name: null, role: null, head: first.key, type: 'group', owner: null };
   if (from === to && PRONOUNS.has(first.key))
     return {
@@ -582,8 +597,14 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
       continue;
     }
     if (CLAUSE_BOUNDARY.has(t.key) && !(t.key === 'and' && andInPhrase(tokens, i - 1, min))) break;
-    // A verb taking an object ("published a report") starts a new phrase.
-    if (!t.cap && /ed$/.test(t.key) && tokens[i] && DETERMINERS.has(tokens[i]!.key)) break;
+    // A verb taking an object ("published a report", "Residents cheered Ms Lowe, who said") starts a new phrase.
+    if (
+      !t.cap &&
+      /ed$/.test(t.key) &&
+      tokens[i] &&
+      (DETERMINERS.has(tokens[i]!.key) || COURTESY_TITLES.has(tokens[i]!.key))
+    )
+      break;
     // A speech verb ends the phrase, unless a determiner or adjective makes it a noun ("an earlier report").
     const before = tokens[i - 2];
     const asNoun =
@@ -667,6 +688,23 @@ export function subjectBefore(
 ): Subject | null {
   const found = subjectBeforeInner(text, tokens, cue, min, depth);
   if (depth > 0) return found;
+  // "Having announced that he would not send me to prison, Judge Berman …": the participle's subject is the main
+  // clause's, never the participle read as a one-word name.
+  if (
+    found &&
+    min === 0 &&
+    found.mention.start === tokens[0]?.start &&
+    openingAdverbial(tokens) &&
+    found.mention.end <= (tokens.find((t) => t.text === ',')?.start ?? 0)
+  ) {
+    // ("Having said that, …": a discourse formula of the author's, no report.)
+    const comma = tokens.findIndex((t) => t.text === ',');
+    if (cue < comma && tokens.slice(cue + 1, comma).every((t) => /^(that|so|this|as|much)$/.test(t.key)))
+      return null;
+    // ("Facing questions from reporters, Ambrose said": a cue word right after the participle is its object noun.)
+    if (cue === 1 && /ing$/.test(tokens[0]!.key) && !/^(having|being)$/.test(tokens[0]!.key)) return null;
+    return mainSubject(text, tokens, tokens.length) ?? found;
+  }
   if (found) {
     // "Landlords who spoke to the Gazette said": a phrase right after a preposition is its object, not the
     // subject; the subject is the group the relative clause is about.
@@ -730,6 +768,16 @@ function longSubject(text: string, tokens: readonly Token[], cue: number, min: n
     if (from !== min && tokens[from - 1]?.text !== ',') return null;
     const m = mentionOf(text, tokens, from, k - 1);
     if (!m || m.kind === 'pronoun' || m.type === 'document' || m.type === 'organization') return null;
+    // "Those who spoke to the Gazette said": a bare "those" is named by its relative clause.
+    const end = skipLeft(tokens, cue - 1, min);
+    if (m.head === 'those' && from === k - 1 && end > k) {
+      const whole = text.slice(m.start, tokens[end]!.end);
+      return {
+        mention: { ...m, end: tokens[end]!.end, text: whole, name: whole },
+        role: null,
+        relative: false,
+      };
+    }
     return { mention: m, role: m.role, relative: false };
   }
   return null;
@@ -960,7 +1008,7 @@ function subjectBeforeInner(
     m.type === 'person' &&
     role &&
     FIRM_APPOSITIVE.test(role) &&
-    !/^(mr|mrs|ms|dr|sir|dame|lord|lady|prof|sen|rep|gov)\b/i.test(m.text) &&
+    !TITLES.has(m.text.split(/\s/)[0]!.toLowerCase()) &&
     !(m.name ?? '')
       .split(/\s+/)
       .some((w) => MALE_NAMES.has(w.toLowerCase()) || FEMALE_NAMES.has(w.toLowerCase()))
@@ -1081,13 +1129,89 @@ export function isVerbLike(key: string): boolean {
   return AUX.test(key) || SPEECH_VERBS.has(key) || (/ed$/.test(key) && key.length > 4);
 }
 
+/**
+ * "The Alder Falls Transit Workers Union and the Tri-County Transit Authority met on Thursday": a sentence whose
+ * subject is two bodies (or people) joined by "and", read as one group mention a later "they" means, or null.
+ */
+export function coordinatedSubject(text: string, tokens: readonly Token[]): Mention | null {
+  const and = tokens.findIndex((t, k) => k > 0 && k <= 12 && t.key === 'and' && !t.cap);
+  if (and < 1) return null;
+  // The verb: the first lower-case word after the second name that is no determiner or joiner ("met", "agreed").
+  let v = and + 1;
+  while (
+    v < tokens.length &&
+    v - and <= 10 &&
+    (tokens[v]!.cap || DETERMINERS.has(tokens[v]!.key) || NAME_JOINERS.has(tokens[v]!.key))
+  ) {
+    if (!tokens[v]!.word) return null;
+    v++;
+  }
+  if (!tokens[v]?.word || PREPOSITIONS.has(tokens[v]!.key)) return null;
+  if (v >= tokens.length || v - and > 10 || tokens.slice(0, and).some((t) => !t.word)) return null;
+  if (tokens[0]!.key !== 'the' && NOT_NAMES.has(tokens[0]!.key)) return null;
+  if (/^(who|which|that)$/.test(tokens[v]!.key)) return null;
+  const left = mentionOf(text, tokens, 0, and - 1);
+  const right = mentionOf(text, tokens, and + 1, v - 1);
+  // Each side a whole name, nothing else ("Close to 50 interviews with GOP and Democratic …" is not).
+  const party = (m: Mention | null, a: number, b: number) =>
+    !!m &&
+    m.kind === 'name' &&
+    (m.type === 'organization' || m.type === 'person') &&
+    m.start === tokens[a]!.start &&
+    m.end === tokens[b]!.end &&
+    tokens.slice(a, b + 1).every((t) => t.cap || DETERMINERS.has(t.key) || NAME_JOINERS.has(t.key));
+  if (!party(left, 0, and - 1) || !party(right, and + 1, v - 1)) return null;
+  const first = tokens[0]!;
+  const last = tokens[v - 1]!;
+  const whole = text.slice(first.start, last.end);
+  return {
+    start: first.start,
+    end: last.end,
+    text: whole,
+    kind: 'name',
+    name: whole.replace(/^the\s+/i, ''),
+    role: null,
+    head: last.key,
+    type: 'group',
+    owner: null,
+  };
+}
+
+/** Words that open a time or manner adverbial before the subject ("Hours later,", "Back in 1999,"). */
+const OPENING_ADVERB =
+  /^(hours|minutes|days|weeks|months|years|moments|decades|later|earlier|early|shortly|soon|back|usually|often|alongside|once|long|just|only|even|still|instead)$/;
+
+/**
+ * Does the sentence open with an adverbial or a participle clause that ends at a comma before the subject
+ * ("Hours later, Trump …", "Early in his campaign, Trump …", "Facing mounting criticism, Mr. Trump …",
+ * "Having announced …, Judge Berman …")? Its first word is then never a one-word name.
+ */
+export function openingAdverbial(tokens: readonly Token[]): boolean {
+  const t = tokens[0];
+  const next = tokens[1];
+  if (!t?.word || !t.cap || !next?.word || next.cap) return false;
+  if (!tokens.some((x, k) => k > 1 && k <= 20 && x.text === ',')) return false;
+  if (OPENING_ADVERB.test(t.key)) return true;
+  // A participle ("Facing mounting criticism,"), not a name in -ing before its verb ("Boreing said", "Manning warned").
+  return (
+    /^\p{Lu}\p{Ll}{2,}ing$/u.test(t.text) &&
+    !NOT_NAMES.has(t.key) &&
+    (/^(having|being)$/.test(t.key) ||
+      !(
+        /ed$/.test(next.key) ||
+        /^(said|says|told|tells|wrote|writes|thinks|thought|is|was|has|will)$/.test(next.key)
+      ))
+  );
+}
+
 /** The main clause's subject: the noun phrase before the sentence's first verb-like word. */
 export function mainSubject(text: string, tokens: readonly Token[], before: number): Subject | null {
   // Skip an introductory phrase: "In television interviews on Sunday, he defended …".
   let start = 0;
   if (
     LEADING_PREPOSITION.test(tokens[0]?.key ?? '') ||
-    /^(after|before|while|when|as|speaking|writing|asked)$/.test(tokens[0]?.key ?? '')
+    /^(after|before|while|when|as|speaking|writing|asked)$/.test(tokens[0]?.key ?? '') ||
+    openingAdverbial(tokens)
   ) {
     const comma = tokens.findIndex((t, k) => k < before && k <= 15 && t.text === ',');
     if (comma > 0) start = comma + 1;

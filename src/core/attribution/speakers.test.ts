@@ -351,3 +351,117 @@ describe('speakers, round three (session 17): names that look like other words, 
     ).toEqual(['Cory James', 'Mary Holt']);
   });
 });
+
+/** Speaker name of each claim of a whole article, in order. */
+const namesIn = (text: string) => {
+  const x = extractClaims(text);
+  return x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name);
+};
+
+describe('speakers, round four (session 18): opening adverbials, titles, pronouns', () => {
+  const only = (text: string) => {
+    const x = extractClaims(`Title line\n\n${text}`);
+    return x.claims.map((c) => x.speakers.find((sp) => sp.id === c.speakerId)?.name);
+  };
+
+  test('an opening adverbial or participle clause is never a one-word speaker', () => {
+    expect(
+      only(
+        'Hours later, Senator Tom Arkwright returned the compliment, telling reporters he admired her.\n\nBack in 1999, Mr. Dunmore praised the plan, telling CNBC it would work.\n\nFacing mounting criticism, Mayor Ruth Okoro released a statement, insisting the budget was sound.\n\nLater in the day, she escalated her attacks, criticizing him for his votes.',
+      ),
+    ).toEqual(['Tom Arkwright', 'Mr. Dunmore', 'Ruth Okoro', 'Ruth Okoro']);
+    expect(
+      only('Having announced the settlement, Judge Harold Berman said both sides had acted in good faith.'),
+    ).not.toContain('Having');
+    // A name before a comma is still a name; "Having said that," is the author's formula, no report.
+    expect(only('Manning, the council leader, said the vote would be close.')).toEqual(['Manning']);
+    expect(only('Having said that, Little Brampton is not a place that gives up easily.')).toEqual([]);
+    // "Facing questions": the cue word is the participle's object; a name in -ing before its verb is a name.
+    expect(only('Facing questions from reporters, Ambrose said the freeze would only delay a rise.')).toEqual(
+      ['Ambrose'],
+    );
+    expect(only('Boreing said the members will still meet.')).toEqual(['Boreing']);
+  });
+});
+
+describe('speakers, round four (session 18): short titles and pronouns', () => {
+  test("a short title with its dot (Coun., Ald., Supt., Det. Insp.) is the speaker's title, not the speaker", () => {
+    expect(
+      namesIn(
+        'Title line\n\n“We will not cut the budget,” said Coun. Teodor Vashti, who chairs the finance committee.\n\n“It is a matter for the council,” said Ald. Maria Quint.\n\n“The figures are wrong,” said Supt. Gareth Lomax.\n\nDet. Insp. Rhona Bell said the inquiry would continue.\n\n“It was cold,” said Pvt. Ann Roe.',
+      ),
+    ).toEqual(['Teodor Vashti', 'Maria Quint', 'Gareth Lomax', 'Rhona Bell', 'Ann Roe']);
+  });
+
+  test('an unresolved "They" is nobody a later "he" can mean: he is the man named since', () => {
+    expect(
+      namesIn(
+        'Title line\n\nThey said the talks had been constructive.\n\nMayor Ruth Okoro and Tom Bexley, the plant manager, toured the site. He said the plant would reopen in May.',
+      ),
+    ).toEqual(['They', 'Tom Bexley']);
+  });
+
+  test('"they" after a coordination of two bodies is both of them, "it" only one', () => {
+    expect(
+      namesIn(
+        'Title line\n\nThe Harwick Water Company and the Amalgamated Press Workers Union met on Tuesday. They said the talks had been constructive.\n\nIt said the water was safe.',
+      ),
+    ).toEqual(['Harwick Water Company and the Amalgamated Press Workers Union', 'Harwick Water Company']);
+  });
+});
+
+describe('speakers, round four (session 18): survey subjects', () => {
+  const named = (text: string) => {
+    const x = extractClaims(`Title line\n\n${text}`);
+    return x.claims.map((c) => {
+      const s = x.speakers.find((sp) => sp.id === c.speakerId);
+      return [s?.name, s?.type];
+    });
+  };
+
+  test('a numeric share is a group of respondents, never a person named "Six"', () => {
+    expect(
+      named(
+        'Six in 10 say the toll would make them drive less.\n\nNine out of ten said they had never been asked.\n\nSeven in 10 Republicans said the toll was unfair.',
+      ),
+    ).toEqual([
+      ['Six in 10', 'group'],
+      ['Nine out of ten', 'group'],
+      ['Seven in 10 Republicans', 'group'],
+    ]);
+  });
+
+  test('"those who …" is named by its relative clause', () => {
+    expect(named('Those who spoke to the Gazette said the money should go to repairs.')).toEqual([
+      ['Those who spoke to the Gazette', 'group'],
+    ]);
+  });
+});
+
+describe('speakers, round four (session 18): spokespeople and offices', () => {
+  test('a bare "A spokeswoman said" right after a body spoke is the body', () => {
+    expect(
+      namesIn(
+        'Title line\n\nThe Fernvale Minor Hockey Association said in a statement that it welcomed the freeze. A spokeswoman said ice fees would stay at this season’s rates.\n\nTom Hale said the rink would open. A spokesman said staff would be recalled.',
+      ),
+    ).toEqual([
+      'Fernvale Minor Hockey Association',
+      'Fernvale Minor Hockey Association',
+      'Tom Hale',
+      'spokesman',
+    ]);
+  });
+
+  test('a verb before a courtesy title ends the phrase: the object of "cheered" has no role "Residents cheered"', () => {
+    const x = extractClaims('Title line\n\nResidents cheered Ms Lowe, who said the library would stay open.');
+    expect(x.speakers.map((s) => [s.name, s.role])).toEqual([['Ms Lowe', null]]);
+  });
+
+  test('a later definite appositive names the fuller office of the lede', () => {
+    expect(
+      namesIn(
+        "Commissioner warns over rural crime\n\nNorth Riding's police and crime commissioner has warned that rural thefts are rising.\n\nThe commissioner, Paul Whitcombe, said farm thefts had doubled in two years.",
+      ),
+    ).toEqual(['Paul Whitcombe', 'Paul Whitcombe', 'Paul Whitcombe']);
+  });
+});

@@ -1,5 +1,15 @@
 import type { ExtractedSpeaker, SpeakerType } from '../extract/types';
-import { FEMALE_NAMES, HEAD_TYPE, MALE_NAMES, ORG_WORDS, ROLE_WORDS, TITLES } from './lexicon';
+import {
+  COURTESY_TITLES,
+  FEMALE_NAMES,
+  HEAD_TYPE,
+  MALE_NAMES,
+  ORG_WORDS,
+  PRONOUNS,
+  ROLE_WORDS,
+  SHORT_TITLES,
+  TITLES,
+} from './lexicon';
 import type { Mention } from './mention';
 
 /** A speaker entity as it is being built: mutable inside one extraction, frozen on output. */
@@ -14,6 +24,8 @@ export type Entity = {
   first: string | null;
   /** 'm' or 'f' when a title or a first name says so, for he/she. */
   gender: 'm' | 'f' | null;
+  /** Two bodies or people named together ("The union and the employer met"), whom only a "they" means. */
+  both?: boolean;
   /** Set when this entity turned out to be another ("a senior nurse" named later): claims move to it. */
   into?: Entity;
 };
@@ -68,14 +80,20 @@ const normalise = (s: string) =>
 const PARTY_WORDS =
   /\b(Republican|Democrat|Democratic|Labour|Conservative|Tory|Liberal Democrat|Independent|GOP)\s+/g;
 
-const TITLE_WORD =
-  /^(mr|mrs|ms|dr|prof|professor|sen|senator|rep|gov|governor|president|sir|dame|lord|lady|rev|gen|general|judge|justice|mayor|secretary|chancellor|minister|former|vice|cllr|councillor|councilor|congressman|congresswoman|lt|col|capt|sgt|st|the)\.?$/i;
+/** Words before a name that are no part of it when names are compared (titles, offices, "former", "the"). */
+const NAME_TITLES: ReadonlySet<string> = new Set([
+  ...COURTESY_TITLES,
+  ...SHORT_TITLES,
+  ...`professor senator governor president lord lady general judge justice mayor secretary chancellor minister
+  former vice councillor councilor alderman congressman congresswoman the`.split(/\s+/),
+]);
+const isTitleWord = (w: string) => NAME_TITLES.has(w.toLowerCase().replace(/\.$/, ''));
 
 function splitName(name: string): { first: string | null; last: string; full: string } {
   const parts = name
     .replace(PARTY_WORDS, '')
     .split(/\s+/)
-    .filter((w) => !TITLE_WORD.test(w));
+    .filter((w) => !isTitleWord(w));
   const clean = parts.length ? parts : name.split(/\s+/);
   const last = clean.at(-1)!.replace(/['’]s$/, '');
   const lastKey = /^(jr|sr|ii|iii|iv)\.?$/i.test(last) && clean.length > 1 ? clean.at(-2)! : last;
@@ -111,6 +129,7 @@ const HOLDER_REACH = 1500;
 const TITLE_EXPANSION: Record<string, string> = {
   cllr: 'councillor',
   coun: 'councillor',
+  ald: 'alderman',
   dr: 'doctor',
   prof: 'professor',
   sen: 'senator',
@@ -134,6 +153,9 @@ function officeHead(name: string): string | null {
 }
 
 const SPOKES_ROLE = /^spokes(man|woman|person)$/;
+
+/** How far (characters) back a bare "A spokeswoman said" looks for the body that just spoke. */
+const SPOKES_REACH = 250;
 
 /** How far back (characters) "the company" looks for the firm it means. */
 const FIRM_REACH = 300;
@@ -228,7 +250,7 @@ export class SpeakerRegistry {
     // "A senior nurse has warned … Helen Marsh, a senior nurse at the infirmary, said": an office or calling that
     // spoke before anyone held it by name is the person named later whose role or title first shows its head.
     if (fresh) {
-      const u = this.unnamedHolder(`${role ?? ''} ${mentionText ?? name}`, this.firstSeen.get(e) ?? at);
+      const u = this.unnamedHolder(`${role ?? ''} ${mentionText ?? name}`, this.firstSeen.get(e) ?? at, role);
       if (u && u !== e) this.absorb(u, e);
     }
     e.key = n.last;
@@ -248,7 +270,7 @@ export class SpeakerRegistry {
    * The one person entity still unnamed (an office or a calling: "senior nurse", "federal judge in Cleveland")
    * whose head noun is among the words of a named person's role and title; undefined when none or two fit.
    */
-  private unnamedHolder(evidence: string, at: number): Entity | undefined {
+  private unnamedHolder(evidence: string, at: number, role: string | null = null): Entity | undefined {
     const words = new Set(
       norm(evidence)
         .split(' ')
@@ -274,9 +296,12 @@ export class SpeakerRegistry {
       const head = officeHead(x.name);
       return (
         !!head &&
-        descriptionWords(x.name).every(
-          (w) => FUNCTION_WORDS.test(w) || GENERIC_ADJECTIVES.test(w) || words.has(w),
-        )
+        // "Fernvale's city manager has warned … The manager, Priya Ostrander, told": a role that is the bare head
+        // of the lede's office points back to it, as a definite appositive does.
+        (norm(role ?? '') === head ||
+          descriptionWords(x.name).every(
+            (w) => FUNCTION_WORDS.test(w) || GENERIC_ADJECTIVES.test(w) || words.has(w),
+          ))
       );
     });
     return fit.length === 1 ? fit[0] : undefined;
@@ -310,6 +335,10 @@ export class SpeakerRegistry {
         (r) =>
           r.at <= before &&
           (types.includes(r.entity.type) || (!!r.voice && types.includes('person'))) &&
+          // An unresolved "They" kept as a speaker of its own is nobody a later "he" can mean; two bodies named
+          // together are only a "they".
+          !PRONOUNS.has(r.entity.name.toLowerCase()) &&
+          !(r.entity.both && !types.includes('person')) &&
           !(gender && genderOfRecent(r) && genderOfRecent(r) !== gender),
       )
       .sort((a, b) => a.at - b.at)
@@ -419,6 +448,12 @@ export class SpeakerRegistry {
         at,
       );
     }
+    // "The Hockey Association said in a statement … A spokeswoman said …": a bare spokesperson right after a body
+    // spoke is the body's voice (as "a spokeswoman for the association" would be).
+    if (m.kind === 'nominal' && /^(a|an|the)\s+spokes(man|woman|person)$/i.test(m.text)) {
+      const last = this.recent.filter((r) => r.at < at).at(-1);
+      if (last && last.entity.type === 'organization' && at - last.at <= SPOKES_REACH) return last.entity;
+    }
     // "the company said", "the firm said": the latest organisation.
     if (m.kind === 'nominal' && !m.owner) {
       const generic = /^(the|this)\s+(\S+)$/i.exec(m.text);
@@ -443,7 +478,10 @@ export class SpeakerRegistry {
         return found;
       }
       const anon = m.head === 'i' || m.head === 'we' || m.head === 'you' ? 'the author' : m.text;
-      return this.entities.find((x) => x.name === anon) ?? this.make(anon, 'unknown', null);
+      return (
+        this.entities.find((x) => x.name.toLowerCase() === anon.toLowerCase()) ??
+        this.make(anon, 'unknown', null)
+      );
     }
     // "Clinton and Trump say …": a claim of both, never merged into either.
     if (
@@ -488,6 +526,7 @@ export class SpeakerRegistry {
         .find(
           (x) =>
             (x.type === 'group' || x.type === 'organization') &&
+            !x.both &&
             words.some(
               (w) =>
                 norm(x.name).split(' ').includes(w) || norm(x.name).split(' ').includes(w.replace(/s$/, '')),
@@ -518,9 +557,17 @@ export class SpeakerRegistry {
       if (d) return d;
     }
     const name = (m.name ?? m.text)
-      .replace(/^(the|a|an|this|these|those)\s+/i, '')
+      .replace(/^(the|a|an|this|these|those)\s+(?!who\b)/i, '')
       .replace(/^group of\s+/i, '');
     return this.make(name, m.type, m.type === 'person' ? (role ?? m.role) : null);
+  }
+
+  /** "The union and the employer met": both, as one group that is the latest subject for a later "they". */
+  coordination(m: Mention, at: number) {
+    const e = this.entities.find((x) => x.name === m.name) ?? this.make(m.name ?? m.text, 'group', null);
+    e.both = true;
+    this.alias(e, m.text);
+    this.touch(e, at, true);
   }
 
   /** A known person named by surname alone ("MacLeish laughs") becomes the latest subject. */

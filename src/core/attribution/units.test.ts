@@ -102,6 +102,15 @@ describe('every claim says why', () => {
       'Added by hand: the extractor did not find this claim.',
     );
   });
+
+  test('a relative pronoun as the mention names its antecedent, the speaker', () => {
+    const [c] = run('The plan was backed by Tom Hale, who said it would save £2m a year.');
+    expect(c!.speakerMention?.text).toBe('who');
+    expect(whyLine(c!, c!.speaker)).toContain("speaker 'who' (Tom Hale) from");
+    // Any other mention is its own name.
+    const [d] = run('“It is full every day,” said Dr Ada Obi.');
+    expect(whyLine(d!, d!.speaker)).toContain("speaker 'Dr Ada Obi' from");
+  });
 });
 
 describe('speech nouns in a title-case headline', () => {

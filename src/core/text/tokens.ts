@@ -1,3 +1,5 @@
+import { SHORT_TITLES } from '../attribution/lexicon';
+
 export type Token = Readonly<{
   start: number;
   end: number;
@@ -7,6 +9,9 @@ export type Token = Readonly<{
   word: boolean;
   cap: boolean;
 }>;
+
+/** Short titles ("Dr.", "Coun.", "Supt.") and name suffixes ("Jr.") keep their dot: it is no full stop. */
+const KEEPS_DOT: ReadonlySet<string> = new Set([...SHORT_TITLES, 'jr', 'sr']);
 
 // A word keeps a plural possessive apostrophe ("Farmers’ Union"), then an optional final dot; a number keeps its
 // thousands commas ("7,400": a comma inside a number never ends a clause or a subject).
@@ -25,7 +30,8 @@ export function tokenize(text: string, start: number, end: number): Token[] {
     if (
       t.length > 1 &&
       t.endsWith('.') &&
-      !/^(\p{L}\.)+$|^(mr|mrs|ms|dr|prof|sen|rep|gov|gen|st|jr|sr|lt|col|rev|capt|sgt)\.$/iu.test(t)
+      !/^(\p{L}\.)+$/u.test(t) &&
+      !KEEPS_DOT.has(t.slice(0, -1).toLowerCase())
     ) {
       t = t.slice(0, -1);
       TOKEN.lastIndex = m.index + t.length;

@@ -20,7 +20,7 @@ import { TagEditor } from '@/features/claim/components/tag-editor';
 import { TextField } from '@/features/claim/components/text-field';
 import { VerdictPicker } from '@/features/claim/components/verdict-picker';
 import { type ConflictNotice, noticeOf } from '@/features/claim/conflict';
-import { useClaim, useClaimEvidence } from '@/features/claim/hooks/use-claim-data';
+import { useClaim, useClaimEvidence, useLibrarySpeakers } from '@/features/claim/hooks/use-claim-data';
 import { useUpdateClaim } from '@/features/claim/hooks/use-claim-mutations';
 import type { PanelFocus } from '@/features/claim/hooks/use-panel-focus';
 import { useCanWrite } from '@/stores/can-write';
@@ -71,6 +71,8 @@ export function ClaimPanel(props: Props) {
   const part = parts.findIndex((p) => p.id === claimId);
   const claim = useClaim(claimId);
   const evidence = useClaimEvidence(claimId);
+  // The claim's speaker by name, for a "why" line that rests on a relative pronoun ("who" means this person).
+  const speakers = useLibrarySpeakers();
   const update = useUpdateClaim();
   const { canWrite, reason: readOnlyReason } = useCanWrite();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -169,7 +171,8 @@ export function ClaimPanel(props: Props) {
           {c.origin !== 'manual' && (
             // A claim added by hand has its badge; only the extractor's claims need a reason.
             <p className="claim-why">
-              <span className="claim-why-label">Why this speaker:</span> {whyLine(c)}
+              <span className="claim-why-label">Why this speaker:</span>{' '}
+              {whyLine(c, speakers.data?.find((s) => s.id === c.speakerId)?.name)}
             </p>
           )}
           {parts.length > 1 && part >= 0 && (
