@@ -33,6 +33,7 @@ const counts = {
   withSource: 0,
   withoutSource: claims.length,
   byVerdict,
+  speakerCount: 1,
 };
 
 test('a verdict edit (a new claims list) renders the article screen once, not again in a deferred pass', async () => {
@@ -74,4 +75,41 @@ test('a verdict edit (a new claims list) renders the article screen once, not ag
   });
   expect(screen.getByText(/1 checked/)).toBeTruthy();
   expect(commits).toBe(1);
+});
+
+test("a long article opens on its first claims and their speakers, before the article's every speaker is read", async () => {
+  const client = new QueryClient({
+    defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } },
+  });
+  // The whole claims list and the article's every speaker never answer here (a long article's ~550 reads).
+  const never = () => new Promise<never>(() => {});
+  const allClaims = claimQueries.byArticle;
+  const allSpeakers = speakerQueries.byArticle;
+  vi.spyOn(claimQueries, 'byArticle').mockImplementation((id) => ({ ...allClaims(id), queryFn: never }));
+  vi.spyOn(speakerQueries, 'byArticle').mockImplementation((id) => ({ ...allSpeakers(id), queryFn: never }));
+  const head = claims.slice(0, 2);
+  client.setQueryData(articleQueries.detail(art.id).queryKey, art);
+  client.setQueryData(claimQueries.byArticleHead(art.id).queryKey, head);
+  client.setQueryData(speakerQueries.ofClaims(art.id, head).queryKey, [speaker()]);
+  client.setQueryData(summaryQueries.article(art.id).queryKey, { ...counts, speakerCount: 4 });
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/articles/:articleId',
+        element: <ArticleScreen articleId={art.id} libraryHref="/" onVerdict={() => {}} />,
+      },
+    ],
+    { initialEntries: [`/articles/${art.id}`] },
+  );
+  render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  await screen.findByRole('heading', { level: 1, name: art.title });
+  // The header counts from the article's summary (every claim, every speaker); the list shows the first claims.
+  expect(screen.getByText(/3 claims · 4 speakers · 0 checked/)).toBeTruthy();
+  expect(document.querySelectorAll('.claim-list .claim-item')).toHaveLength(head.length);
+  expect(screen.getAllByText(speaker().name).length).toBeGreaterThan(0);
+  vi.restoreAllMocks();
 });
