@@ -76,13 +76,19 @@ test('a screen whose chunk is not in yet opens once it arrives; the chunk is ask
   expect(imports).toBe(1);
 });
 
+/** An entry reading its chunk with `useChunk`, as the app's `ArticleEntry` does. */
+let entryChunk: () => ReturnType<ReturnType<typeof chunkOf<Chunked>>> = () => {
+  throw new Error('no chunk');
+};
+function Entry() {
+  const chunk = useChunk(entryChunk());
+  return chunk ? <chunk.Screen /> : <RouteLoading />;
+}
+
 test('a screen read with useChunk opened before its chunk is in shows "Loading…", then the screen as soon as the chunk is in', async () => {
   let arrive: (m: Chunked) => void = () => {};
   const load = chunkOf(() => new Promise<Chunked>((resolve) => (arrive = resolve)));
-  function Entry() {
-    const chunk = useChunk(load());
-    return chunk ? <chunk.Screen /> : <RouteLoading />;
-  }
+  entryChunk = load;
   const go = renderRoutes(load, <Entry />);
   await act(async () => {
     await go('/article');
