@@ -1,7 +1,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter, type NavigateFunction, Route, Routes, useNavigate } from 'react-router';
 import { afterEach, expect, test } from 'vitest';
-import { chunkOf, lazyScreen } from './chunk-screen';
+import { chunkOf, lazyScreen, RouteLoading, useChunk } from './chunk-screen';
 
 afterEach(cleanup);
 
@@ -21,12 +21,15 @@ function Library() {
 }
 
 /** The app's routes in miniature: the Library, and a screen from its chunk; returns the navigation. */
-function renderRoutes(load: () => ReturnType<ReturnType<typeof chunkOf<Chunked>>>) {
+function renderRoutes(
+  load: () => ReturnType<ReturnType<typeof chunkOf<Chunked>>>,
+  element = lazyScreen(load, (m) => m.Screen),
+) {
   render(
     <MemoryRouter>
       <Routes>
         <Route path="/" element={<Library />} />
-        <Route path="/article" element={lazyScreen(load, (m) => m.Screen)} />
+        <Route path="/article" element={element} />
       </Routes>
     </MemoryRouter>,
   );
@@ -71,4 +74,32 @@ test('a screen whose chunk is not in yet opens once it arrives; the chunk is ask
   await screen.findByRole('heading', { name: 'Article' });
   load();
   expect(imports).toBe(1);
+});
+
+/** An entry reading its chunk with `useChunk`, as the app's `ArticleEntry` does. */
+let entryChunk: () => ReturnType<ReturnType<typeof chunkOf<Chunked>>> = () => {
+  throw new Error('no chunk');
+};
+function Entry() {
+  const chunk = useChunk(entryChunk());
+  return chunk ? <chunk.Screen /> : <RouteLoading />;
+}
+
+test('a screen read with useChunk opened before its chunk is in shows "Loading…", then the screen as soon as the chunk is in', async () => {
+  let arrive: (m: Chunked) => void = () => {};
+  const load = chunkOf(() => new Promise<Chunked>((resolve) => (arrive = resolve)));
+  entryChunk = load;
+  const go = renderRoutes(load, <Entry />);
+  await act(async () => {
+    await go('/article');
+  });
+  expect(screen.getByRole('status').textContent).toBe('Loading…');
+  // No Suspense boundary showed a fallback, so nothing holds the screen back for React's reveal
+  // throttle (300 ms after a fallback): it is in the page once the chunk's promise has answered.
+  await act(async () => {
+    arrive(articleModule);
+    await load();
+  });
+  expect(screen.getByRole('heading', { name: 'Article' })).toBeTruthy();
+  expect(screen.queryByRole('status')).toBeNull();
 });

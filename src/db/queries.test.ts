@@ -15,6 +15,7 @@ import {
   preloadClaimReadModel,
   speakerQueries,
   storageQueries,
+  summaryQueries,
 } from './queries';
 import { claimSearchStats } from './search';
 import { mergeSpeakers } from './speakers';
@@ -228,6 +229,32 @@ describe('speakerQueries.byArticle', () => {
     const jay = (await db.claims.where('articleId').equals(b.articleId).sortBy('start'))[0]!;
     await setClaimSpeaker(jay.id, null);
     expect(await names(b.articleId)).toEqual(['Alan Billings']);
+  });
+});
+
+describe("speakerQueries.ofClaims (the article screen's first claims)", () => {
+  test('reads only the live speakers the given claims name, by name, a request per speaker', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+    const claims = await db.claims.where('articleId').equals(a.articleId).sortBy('start');
+    const bulkGet = vi.spyOn(db.speakers, 'bulkGet');
+    const names = async (some: typeof claims) =>
+      (await client().fetchQuery(speakerQueries.ofClaims(a.articleId, some))).map((s) => s.name);
+    const all = await names(claims);
+    expect(all).toEqual(['Alan Billings', 'Conservative councillors']);
+    // The first claim alone names one of them: only that one is read.
+    const first = await names(claims.slice(0, 1));
+    expect(first).toHaveLength(1);
+    expect(all).toContain(first[0]);
+    expect(bulkGet.mock.calls.map(([ids]) => ids.length)).toEqual([2, 1]);
+    expect(await names([{ ...claims[0]!, speakerId: null }])).toEqual([]);
+  });
+
+  test("an article's counts say how many speakers its live claims name", async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const counts = await client().fetchQuery(summaryQueries.article(a.articleId));
+    expect(counts.speakerCount).toBe(2);
+    expect(counts.claimCount).toBe(await db.claims.where('articleId').equals(a.articleId).count());
   });
 });
 

@@ -23,6 +23,7 @@ import { articleScope, HIGH, type SummaryRow } from './derived/facets';
 import { getMeta } from './meta';
 import { estimateStorage, type StorageEstimate } from './storage';
 import {
+  type ArticleCounts,
   articleCounts,
   type ClaimCounts,
   countsOf,
@@ -418,6 +419,19 @@ export const speakerQueries = {
           speakerKeys(keysOf(await db.summaries.get(articleScope(articleId)), 's:')),
       } satisfies DbQueryMeta,
     }),
+  /**
+   * The live speakers of some of an article's claims (its first claims), by name: what the article
+   * screen's first frame names, a read per speaker of those claims (~50 for a long article's first
+   * 150) where `byArticle` reads every speaker of the article (~550) after its summary row.
+   */
+  ofClaims: (articleId: ArticleId, claims: readonly Pick<Claim, 'speakerId'>[]) => {
+    const ids = [...new Set(claims.flatMap((c) => (c.speakerId === null ? [] : [c.speakerId])))].sort();
+    return queryOptions({
+      queryKey: [...speakerQueries.all(), 'ofClaims', articleId, ids.join(' ')] as const,
+      queryFn: async (): Promise<Speaker[]> =>
+        (await db.speakers.bulkGet(ids)).filter(isLive).sort((a, b) => a.name.localeCompare(b.name)),
+    });
+  },
   /** Every live speaker in the library, by name. */
   list: () =>
     queryOptions({
@@ -526,11 +540,14 @@ export const summaryQueries = {
       queryKey: [...summaryQueries.all(), 'library'] as const,
       queryFn: (): Promise<ClaimCounts> => libraryCounts(),
     }),
-  /** One article's counts of live claims (kept with every write: no claim is read). */
+  /**
+   * One article's counts of live claims, and how many speakers they name (kept with every write: no
+   * claim is read).
+   */
   article: (id: ArticleId) =>
     queryOptions({
       queryKey: [...summaryQueries.all(), 'article', id] as const,
-      queryFn: (): Promise<ClaimCounts> => articleCounts(id),
+      queryFn: (): Promise<ArticleCounts> => articleCounts(id),
     }),
   /** One speaker's counts across the library. */
   speaker: (id: SpeakerId) =>

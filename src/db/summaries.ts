@@ -44,7 +44,12 @@ export const keysOf = (row: SummaryRow | undefined, prefix: string): string[] =>
 export const readSummaries = async (ids: readonly string[]): Promise<(SummaryRow | undefined)[]> =>
   db.summaries.bulkGet([...ids]);
 
-export const articleCounts = async (id: string) => countsOf(await db.summaries.get(articleScope(id)));
+/** An article's counts, and how many speakers its live claims name (the article screen's header). */
+export type ArticleCounts = ClaimCounts & Readonly<{ speakerCount: number }>;
+export const articleCounts = async (id: string): Promise<ArticleCounts> => {
+  const row = await db.summaries.get(articleScope(id));
+  return { ...countsOf(row), speakerCount: keysOf(row, 's:').length };
+};
 export const speakerCounts = async (id: string) => countsOf(await db.summaries.get(speakerScope(id)));
 export const tagCounts = async (tag: string) => countsOf(await db.summaries.get(tagScope(tag)));
 export const libraryCounts = async () => countsOf(await db.summaries.get(LIBRARY));

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { Profiler } from 'react';
+import { Profiler, type ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { type Claim, VERDICTS, type Verdict } from '@/core/model/types';
@@ -33,22 +33,14 @@ const counts = {
   withSource: 0,
   withoutSource: claims.length,
   byVerdict,
+  speakerCount: 1,
 };
 
-test('a verdict edit (a new claims list) renders the article screen once, not again in a deferred pass', async () => {
-  const client = new QueryClient({
-    defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } },
-  });
-  client.setQueryData(articleQueries.detail(art.id).queryKey, art);
-  client.setQueryData(claimQueries.byArticle(art.id).queryKey, claims);
-  client.setQueryData(speakerQueries.byArticle(art.id).queryKey, [speaker()]);
-  client.setQueryData(summaryQueries.article(art.id).queryKey, counts);
-  let commits = 0;
-  const element = (
-    <Profiler id="article-screen" onRender={() => commits++}>
-      <ArticleScreen articleId={art.id} libraryHref="/" onVerdict={() => {}} />
-    </Profiler>
-  );
+const newClient = () =>
+  new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } } });
+
+/** The screen at the article's URL (and its claims' URLs), rendered until its title shows. */
+async function renderScreen(client: QueryClient, element: ReactNode) {
   const router = createMemoryRouter(
     [
       { path: '/articles/:articleId', element },
@@ -62,6 +54,21 @@ test('a verdict edit (a new claims list) renders the article screen once, not ag
     </QueryClientProvider>,
   );
   await screen.findByRole('heading', { level: 1, name: art.title });
+}
+
+test('a verdict edit (a new claims list) renders the article screen once, not again in a deferred pass', async () => {
+  const client = newClient();
+  client.setQueryData(articleQueries.detail(art.id).queryKey, art);
+  client.setQueryData(claimQueries.byArticle(art.id).queryKey, claims);
+  client.setQueryData(speakerQueries.byArticle(art.id).queryKey, [speaker()]);
+  client.setQueryData(summaryQueries.article(art.id).queryKey, counts);
+  let commits = 0;
+  const element = (
+    <Profiler id="article-screen" onRender={() => commits++}>
+      <ArticleScreen articleId={art.id} libraryHref="/" onVerdict={() => {}} />
+    </Profiler>
+  );
+  await renderScreen(client, element);
   expect(screen.getByText(/0 checked/)).toBeTruthy();
 
   // The edit as the app writes it: a new list with the one claim changed.
@@ -74,4 +81,25 @@ test('a verdict edit (a new claims list) renders the article screen once, not ag
   });
   expect(screen.getByText(/1 checked/)).toBeTruthy();
   expect(commits).toBe(1);
+});
+
+test("a long article opens on its first claims and their speakers, before the article's every speaker is read", async () => {
+  const client = newClient();
+  // The whole claims list and the article's every speaker never answer here (a long article's ~550 reads).
+  const never = () => new Promise<never>(() => {});
+  const allClaims = claimQueries.byArticle;
+  const allSpeakers = speakerQueries.byArticle;
+  vi.spyOn(claimQueries, 'byArticle').mockImplementation((id) => ({ ...allClaims(id), queryFn: never }));
+  vi.spyOn(speakerQueries, 'byArticle').mockImplementation((id) => ({ ...allSpeakers(id), queryFn: never }));
+  const head = claims.slice(0, 2);
+  client.setQueryData(articleQueries.detail(art.id).queryKey, art);
+  client.setQueryData(claimQueries.byArticleHead(art.id).queryKey, head);
+  client.setQueryData(speakerQueries.ofClaims(art.id, head).queryKey, [speaker()]);
+  client.setQueryData(summaryQueries.article(art.id).queryKey, { ...counts, speakerCount: 4 });
+  await renderScreen(client, <ArticleScreen articleId={art.id} libraryHref="/" onVerdict={() => {}} />);
+  // The header counts from the article's summary (every claim, every speaker); the list shows the first claims.
+  expect(screen.getByText(/3 claims · 4 speakers · 0 checked/)).toBeTruthy();
+  expect(document.querySelectorAll('.claim-list .claim-item')).toHaveLength(head.length);
+  expect(screen.getAllByText(speaker().name).length).toBeGreaterThan(0);
+  vi.restoreAllMocks();
 });

@@ -12,12 +12,7 @@ import { ArticleText, type ClaimLook } from '@/features/article/components/artic
 import type { ClaimBadgeProps } from '@/features/article/components/claim-item';
 import { ClaimList } from '@/features/article/components/claim-list';
 import { highlightRuns } from '@/features/article/highlight-runs';
-import {
-  useArticle,
-  useArticleClaims,
-  useArticleCounts,
-  useArticleSpeakers,
-} from '@/features/article/hooks/use-article-data';
+import { useArticle, useArticleClaims, useArticleCounts } from '@/features/article/hooks/use-article-data';
 import { useClaimKeys } from '@/features/article/hooks/use-claim-keys';
 import { groupClaimsBySpeaker, groupsWith, type SpeakerGroup } from '@/features/article/speaker-groups';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
@@ -52,7 +47,8 @@ export function ArticleScreen({
 }: Props) {
   const article = useArticle(articleId);
   const claims = useArticleClaims(articleId);
-  const speakers = useArticleSpeakers(articleId);
+  // Those of the first claims until every claim is read: what the first frame names.
+  const speakers = claims.speakers;
   // The header's counts while only the first claims are read: kept with every write, no claim read.
   const counts = useArticleCounts(articleId);
   const restore = useMutation(articleMutations.restore());
@@ -68,11 +64,11 @@ export function ArticleScreen({
   }, [claims.data]);
   const last = useRef<ScreenView | null>(null);
   const view = useMemo(() => {
-    if (!base || !speakers.data) return null;
-    const next = screenView(base, speakers.data, claims.complete, last.current);
+    if (!base || !speakers) return null;
+    const next = screenView(base, speakers, claims.complete, last.current);
     last.current = next;
     return next;
-  }, [base, claims.complete, speakers.data]);
+  }, [base, claims.complete, speakers]);
   const shape = base?.shape;
   const text = article.data?.text;
   const boilerplate = article.data?.boilerplate;
@@ -102,9 +98,9 @@ export function ArticleScreen({
       }
     }
     return map;
-  }, [shape, speakers.data]);
+  }, [shape, speakers]);
 
-  const error = article.error ?? claims.error ?? speakers.error ?? counts.error;
+  const error = article.error ?? claims.error ?? counts.error;
   if (error) return <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>;
   if (article.data === null) {
     return (
@@ -116,7 +112,7 @@ export function ArticleScreen({
       </div>
     );
   }
-  if (!article.data || !claims.data || !speakers.data || !counts.data || !view || !runs) {
+  if (!article.data || !claims.data || !speakers || !counts.data || !view || !runs) {
     return <p className="loading">Loading the article…</p>;
   }
   return (
@@ -129,7 +125,9 @@ export function ArticleScreen({
         libraryHref={libraryHref}
         claimCount={claims.complete ? claims.data.length : counts.data.claimCount}
         speakerCount={
-          claims.complete ? view.groups.filter((g) => g.speakerId !== null).length : speakers.data.length
+          claims.complete
+            ? view.groups.filter((g) => g.speakerId !== null).length
+            : (claims.allSpeakers?.length ?? counts.data.speakerCount)
         }
         checkedCount={
           claims.complete ? view.checked : counts.data.claimCount - counts.data.byVerdict.unchecked
