@@ -3,8 +3,6 @@ import {
   type FulfilledReactPromise,
   type PendingReactPromise,
   type RejectedReactPromise,
-  Suspense,
-  use,
   useEffect,
   useReducer,
 } from 'react';
@@ -34,25 +32,21 @@ export function chunkOf<M>(load: () => Promise<M>): () => Chunk<M> {
   };
 }
 
-/** The screen a chunk exports, rendered at once when the chunk is in, else once it arrives (suspending). */
+/** The screen a chunk exports, rendered at once when the chunk is in, else the "Loading…" until it arrives (`useChunk`). */
 function ChunkScreen<M>({ chunk, pick }: Readonly<{ chunk: () => Chunk<M>; pick: (m: M) => ComponentType }>) {
-  const Screen = pick(use(chunk()));
+  const module = useChunk(chunk());
+  if (!module) return <RouteLoading />;
+  const Screen = pick(module);
   return <Screen />;
 }
 
-/** A screen from its chunk, with the "Loading…" shown while the chunk is on its way. */
+/**
+ * A screen from its chunk, with the "Loading…" shown while the chunk is on its way. Without Suspense
+ * for the same reason as `useChunk`: the Claims screen and the compare view opened before the idle
+ * prefetch had their chunk in would otherwise wait out React's reveal throttle after the fallback.
+ */
 export function lazyScreen<M>(chunk: () => Chunk<M>, pick: (m: M) => ComponentType) {
-  return (
-    <Suspense
-      fallback={
-        <p className="route-loading" role="status">
-          Loading…
-        </p>
-      }
-    >
-      <ChunkScreen chunk={chunk} pick={pick} />
-    </Suspense>
-  );
+  return <ChunkScreen chunk={chunk} pick={pick} />;
 }
 
 /**
