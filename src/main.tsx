@@ -1,4 +1,3 @@
-import { registerSW } from 'virtual:pwa-register';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
@@ -6,18 +5,24 @@ import { useUiStore } from '@/stores/ui-store';
 import '@/app/styles.css';
 
 // The service worker caches the app shell for offline use and tells us when a newer one is waiting.
-const updateServiceWorker = registerSW({
-  immediate: true,
-  onOfflineReady: () => useUiStore.getState().appCachedForOffline(),
-  onNeedRefresh: () => useUiStore.getState().appUpdateFound(),
-  onRegisteredSW: (_url, registration) => {
-    if (registration?.active) useUiStore.getState().appCachedForOffline();
-  },
-});
+// Its registration code is its own chunk, asked for as the app renders: it is not needed to paint.
+let updateServiceWorker: ((reloadPage?: boolean) => Promise<void>) | null = null;
+void import('virtual:pwa-register')
+  .then(({ registerSW }) => {
+    updateServiceWorker = registerSW({
+      immediate: true,
+      onOfflineReady: () => useUiStore.getState().appCachedForOffline(),
+      onNeedRefresh: () => useUiStore.getState().appUpdateFound(),
+      onRegisteredSW: (_url, registration) => {
+        if (registration?.active) useUiStore.getState().appCachedForOffline();
+      },
+    });
+  })
+  .catch(() => {});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App onUpdate={() => void updateServiceWorker(true)} />
+    <App onUpdate={() => void updateServiceWorker?.(true)} />
   </StrictMode>,
 );
 
