@@ -40,11 +40,7 @@ function ChunkScreen<M>({ chunk, pick }: Readonly<{ chunk: () => Chunk<M>; pick:
   return <Screen />;
 }
 
-/**
- * A screen from its chunk, with the "Loading…" shown while the chunk is on its way. Without Suspense
- * for the same reason as `useChunk`: the Claims screen and the compare view opened before the idle
- * prefetch had their chunk in would otherwise wait out React's reveal throttle after the fallback.
- */
+/** A screen from its chunk, with the "Loading…" shown while the chunk is on its way (`useChunk`: no Suspense). */
 export function lazyScreen<M>(chunk: () => Chunk<M>, pick: (m: M) => ComponentType) {
   return <ChunkScreen chunk={chunk} pick={pick} />;
 }

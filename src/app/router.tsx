@@ -1,5 +1,5 @@
 import { Route, Routes, useParams } from 'react-router';
-import { chunkOf, lazyScreen, RouteLoading, useChunk } from '@/app/chunk-screen';
+import { chunkOf, lazyScreen } from '@/app/chunk-screen';
 import { RootLayout } from '@/app/components/root-layout';
 import { prefetchOnIntent } from '@/app/prefetch-on-intent';
 import { LibraryRoute } from '@/app/routes/library-route';
@@ -22,16 +22,11 @@ const loadSpeaker = chunkOf(() => import('@/app/routes/speaker-route'));
 const loadSettings = chunkOf(() => import('@/app/routes/settings-route'));
 const loadTeam = chunkOf(() => import('@/app/routes/team-route'));
 
-/**
- * The article screen, its reads asked in the navigation's first render: beside its chunk, not after
- * its mount. Its chunk without Suspense (`useChunk`): opened before the idle prefetch had it in, the
- * screen shows once its chunk and reads are, not held for React's reveal throttle after a fallback.
- */
+/** The article screen, its reads asked in the navigation's first render: beside its chunk, not after its mount. */
 export function ArticleEntry() {
   const { articleId = '' } = useParams();
   usePrefetchArticle(articleId as ArticleId);
-  const chunk = useChunk(loadArticle());
-  return chunk ? <chunk.ArticleRoute /> : <RouteLoading />;
+  return lazyScreen(loadArticle, (m) => m.ArticleRoute);
 }
 
 export function AppRoutes({ onUpdate }: Readonly<{ onUpdate: () => void }>) {

@@ -70,9 +70,9 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
     });
     const end = performance.now();
     options.trace?.(`rebuild:${from.stage}`, end - t);
-    // the flag's write and the commit, after the step's own work
-    if (from.stage === 'claims') options.trace?.('rebuild:claims:flag-commit', end - worked);
     if (from.stage === 'claims') {
+      // the flag's write and the commit, after the step's own work
+      options.trace?.('rebuild:claims:flag-commit', end - worked);
       done = cursor?.stage === 'claims' ? done + size : total;
       options.onProgress?.({ done: Math.min(done, total), total });
     }
