@@ -20,6 +20,8 @@ type Props = Readonly<{
   openOnFocus?: boolean;
   emptyText?: string;
   invalid?: boolean;
+  /** Off while the options it would offer are not known yet. */
+  disabled?: boolean;
 }>;
 
 /**
@@ -40,6 +42,7 @@ export function Combobox({
   openOnFocus,
   emptyText,
   invalid,
+  disabled,
 }: Props) {
   const id = useId();
   const listId = `${id}-list`;
@@ -98,6 +101,7 @@ export function Combobox({
         aria-activedescendant={activeOption ? `${id}-opt-${activeOption.id}` : undefined}
         aria-describedby={describedBy}
         aria-invalid={invalid || undefined}
+        disabled={disabled}
         placeholder={placeholder}
         value={value}
         onChange={(e) => {

@@ -84,6 +84,8 @@ export function ClaimPanel(props: Props) {
 
   useEffect(() => {
     if (!focus || focus.claimId !== claimId || focus.n === lastFocus || !claim.data) return;
+    // the speaker picker is off until the library's speakers are in (SpeakerSection)
+    if (focus.target === 'speaker' && !speakers.data) return;
     setLastFocus(focus.n);
     const el = {
       source: urlRef.current,
@@ -93,7 +95,7 @@ export function ClaimPanel(props: Props) {
     }[focus.target];
     el?.focus();
     el?.scrollIntoView({ block: 'nearest' });
-  }, [focus, lastFocus, claim.data, claimId]);
+  }, [focus, lastFocus, claim.data, claimId, speakers.data]);
 
   /** Saves a field edited since `since` (the claim's updatedAt when the edit began); resolves with the new one. */
   const save = (patch: Parameters<typeof update.mutateAsync>[0]['patch'], since: number) => {

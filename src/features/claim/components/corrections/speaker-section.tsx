@@ -21,6 +21,7 @@ import { showToast } from '@/ui/toast';
 import { showUndoToast } from '@/ui/undo-toast';
 
 const NEW = '__new__';
+const NO_SPEAKERS: readonly Speaker[] = [];
 const NONE = '__none__';
 
 type Props = Readonly<{
@@ -56,7 +57,9 @@ function speakerOptions(
 /** The claim's speaker with role; reassign in two clicks, rename, or merge another speaker into it. */
 export function SpeakerSection({ claim, pickerRef, onConflict, speakerHref }: Props) {
   const id = useId();
-  const speakers = useLibrarySpeakers().data ?? [];
+  const library = useLibrarySpeakers();
+  // Until the library's speakers are in, a claim's speaker is not known, and neither is which typed name is new.
+  const speakers = library.data ?? NO_SPEAKERS;
   const speaker = speakers.find((s) => s.id === claim.speakerId) ?? null;
   const [typed, setTyped] = useState('');
   const [mode, setMode] = useState<'view' | 'rename' | 'merge'>('view');
@@ -114,7 +117,7 @@ export function SpeakerSection({ claim, pickerRef, onConflict, speakerHref }: Pr
             <span className="hint"> · {speaker.type}</span>
           </>
         ) : (
-          <strong>No speaker</strong>
+          <SpeakerUnknown claim={claim} library={library} />
         )}
       </p>
       {speaker && speaker.aliases.length > 1 && <Aliases speaker={speaker} />}
@@ -132,6 +135,7 @@ export function SpeakerSection({ claim, pickerRef, onConflict, speakerHref }: Pr
         inputRef={pickerRef}
         openOnFocus
         emptyText="No other speakers yet: type a name to create one."
+        disabled={library.data === undefined}
       />
       {speaker && mode === 'view' && (
         <div className="inline-actions">
@@ -148,6 +152,23 @@ export function SpeakerSection({ claim, pickerRef, onConflict, speakerHref }: Pr
         <MergeSpeaker keep={speaker} speakers={speakers} onDone={() => setMode('view')} formId={id} />
       )}
     </div>
+  );
+}
+
+/** The speaker line when the library's speakers do not name the claim's speaker (yet). */
+function SpeakerUnknown({
+  claim,
+  library,
+}: Readonly<{ claim: Claim; library: ReturnType<typeof useLibrarySpeakers> }>) {
+  if (claim.speakerId === null) return <strong>No speaker</strong>;
+  if (library.error)
+    return <span role="alert">Could not read the speakers: {describeDbError(library.error)}</span>;
+  if (library.data === undefined) return <span className="hint">Loading the speaker…</span>;
+  return (
+    <>
+      <strong>Unknown speaker</strong>
+      <span className="hint"> · not in this library’s speakers</span>
+    </>
   );
 }
 
