@@ -1,3 +1,4 @@
+import { CONNECTION_KEY, DEVICE_KEY, readConnection } from '@/features/team/runner/stored-connection';
 import type {
   EngineOptions,
   SignInRequest,
@@ -11,11 +12,11 @@ import type {
   TeamSync,
 } from '@/features/team/team-types';
 
+export { CONNECTION_KEY, DEVICE_KEY };
+
 /** The lock only one tab holds at a time: that tab runs the sync, the others show its status. */
 export const SYNC_LOCK = 'claimdesk-team-sync';
-export const SYNC_CHANNEL = 'claimdesk-team-sync';
-export const CONNECTION_KEY = 'claimdesk.team.connection';
-export const DEVICE_KEY = 'claimdesk.team.device';
+const SYNC_CHANNEL = 'claimdesk-team-sync';
 
 type Message =
   | Readonly<{ type: 'status'; status: SyncStatus | null }>
@@ -35,7 +36,8 @@ export type TeamSyncOptions = Readonly<{
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   /** `navigator.locks`; without it this tab always runs the sync. */
   locks?: Locks;
-  openChannel?: () => Channel | null;
+  /** Opens the BroadcastChannel of that name (null where there is none). */
+  openChannel?: (name: string) => Channel | null;
   newDeviceId: () => string;
   /** Told the role the server gave (null: no team), so write actions can be turned off in one place. */
   onRole?: (role: TeamRole | null) => void;
@@ -48,53 +50,10 @@ export type TeamSyncOptions = Readonly<{
 /** A sign-in the server refused or could not answer, in words for the form. */
 export class TeamSignInError extends Error {}
 
-function readSlice(value: unknown): TeamSlice | undefined {
-  const slice = value as Partial<TeamSlice> | undefined;
-  if (!slice || !Array.isArray(slice.articleIds) || typeof slice.label !== 'string') return undefined;
-  const strings = (xs: unknown) =>
-    Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : [];
-  const c = slice.criteria as Record<string, unknown> | undefined;
-  const criteria =
-    c && typeof c === 'object'
-      ? Object.fromEntries(
-          (['tag', 'publishedFrom', 'publishedTo'] as const).flatMap((k) =>
-            typeof c[k] === 'string' ? [[k, c[k]]] : [],
-          ),
-        )
-      : undefined;
-  return {
-    articleIds: strings(slice.articleIds),
-    label: slice.label,
-    ...(criteria ? { criteria, excluded: strings(slice.excluded) } : {}),
-  };
-}
-
 /** What the engine is made for: the articles, and the search that keeps adding to them. */
 const sameSlice = (a: TeamSlice | undefined, b: TeamSlice | undefined) =>
   JSON.stringify(a ? [a.articleIds, a.criteria ?? null, a.excluded ?? []] : null) ===
   JSON.stringify(b ? [b.articleIds, b.criteria ?? null, b.excluded ?? []] : null);
-
-function readConnection(storage: TeamSyncOptions['storage']): TeamConnection | null {
-  try {
-    const raw = storage.getItem(CONNECTION_KEY);
-    if (!raw) return null;
-    const value = JSON.parse(raw) as Partial<TeamConnection>;
-    if (typeof value.url !== 'string' || typeof value.database !== 'string' || typeof value.name !== 'string')
-      return null;
-    const role =
-      value.role === 'admin' || value.role === 'member' || value.role === 'viewer' ? value.role : undefined;
-    const slice = readSlice(value.slice);
-    return {
-      url: value.url,
-      database: value.database,
-      name: value.name,
-      ...(role ? { role } : {}),
-      ...(slice ? { slice } : {}),
-    };
-  } catch {
-    return null;
-  }
-}
 
 const sameConnection = (a: TeamConnection | null, b: TeamConnection | null) =>
   a?.url === b?.url && a?.database === b?.database && a?.name === b?.name;
@@ -126,7 +85,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync & { dispose()
   let run: { abort: AbortController; release: () => void } | null = null;
   let moduleLoad: Promise<SyncEngineModule> | null = null;
   let catchingUp = false;
-  const channel = options.openChannel?.() ?? null;
+  const channel = options.openChannel?.(SYNC_CHANNEL) ?? null;
 
   const loadEngine = () => {
     moduleLoad ??= options.loadEngine().catch((e: unknown) => {
