@@ -1,3 +1,4 @@
+import { claimReviewOf } from '@/core/export/claimreview';
 import type { ExportItem } from '@/core/export/export-item';
 import { type ExportFormat, FORMAT_EXTENSION, FORMAT_MIME, renderExport } from '@/core/export/render';
 import { EXPORT_SETTINGS_KEY, exportSettingsOf } from '@/core/export/settings';
@@ -18,14 +19,15 @@ export type ExportRun = Readonly<{
   total: number;
 }>;
 
+/** `claims`: how many claims the file holds (ClaimReview: the rated ones, each with its review). */
 export type ExportOutput = Readonly<{ blob: Blob; fileName: string; claims: number }>;
 
 async function* counted(
   pages: AsyncIterable<ExportItem[]>,
-  onPage: (n: number) => void,
+  onPage: (page: readonly ExportItem[]) => void,
 ): AsyncGenerator<ExportItem[]> {
   for await (const page of pages) {
-    onPage(page.length);
+    onPage(page);
     yield page;
   }
 }
@@ -49,8 +51,14 @@ export async function runExport(run: ExportRun): Promise<ExportOutput> {
   const settings = exportSettingsOf(await getMeta(EXPORT_SETTINGS_KEY));
   const title = await exportTitle(run.scope, run.title);
   let done = 0;
-  const pages = counted(exportItemPages(run.scope), (n) => {
-    done += n;
+  // ClaimReview writes a review only for a rated claim: what went out is those, not every claim read
+  let written = 0;
+  const pages = counted(exportItemPages(run.scope), (page) => {
+    done += page.length;
+    written +=
+      run.format === 'claimreview'
+        ? page.filter((i) => claimReviewOf(i, settings) !== null).length
+        : page.length;
     run.onProgress(done, Math.max(run.total, done));
   });
   const parts: Blob[] = [];
@@ -59,6 +67,6 @@ export async function runExport(run: ExportRun): Promise<ExportOutput> {
   return {
     blob: new Blob(parts, { type: FORMAT_MIME[run.format] }),
     fileName: `claimdesk-${slug(title)}-${date}.${FORMAT_EXTENSION[run.format]}`,
-    claims: done,
+    claims: written,
   };
 }

@@ -67,12 +67,20 @@ export default function ExportDialog({ open, onClose, choices, settingsHref }: P
         total: count.data ?? 0,
         onProgress: (done, total) => setProgress({ done, total }),
       });
+      if (format === 'claimreview' && out.claims === 0) {
+        // an empty list is no markup to publish: say why instead of saving it
+        setResult({
+          tone: 'error',
+          text: 'No ClaimReview to publish: none of these claims has a verdict yet (True to Unverifiable). Nothing was saved.',
+        });
+        return;
+      }
       downloadBlob(out.blob, out.fileName);
       setResult({
         tone: 'success',
         text: isBackup
           ? `Backup saved as ${out.fileName}.`
-          : `Exported ${plural(out.claims, 'claim')} as ${out.fileName}.`,
+          : `Exported ${plural(out.claims, format === 'claimreview' ? 'rated claim' : 'claim')} as ${out.fileName}.`,
       });
     } catch (e) {
       setResult({ tone: 'error', text: `The export failed: ${describeDbError(e)}` });

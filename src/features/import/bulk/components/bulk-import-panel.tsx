@@ -5,20 +5,13 @@ import {
   resetBulkImport,
   startBulkImport,
 } from '@/features/import/bulk/bulk-runner';
+import { bulkStatusText } from '@/features/import/bulk/bulk-status';
 import { StatusMessage } from '@/ui/status-message';
 import '@/features/import/bulk/bulk-import.css';
 
 const ACCEPT = '.txt,.md,.markdown,.html,.htm,.jsonl,.ndjson,text/plain,text/markdown,text/html';
 
 const n = (x: number) => x.toLocaleString();
-
-function timeLeft(ms: number | null): string {
-  if (ms === null) return 'estimating time left';
-  const s = Math.ceil(ms / 1000);
-  if (s < 60) return `about ${s} s left`;
-  const m = Math.floor(s / 60);
-  return `about ${m} min ${s % 60} s left`;
-}
 
 /** Many files or JSONL corpora at once, with progress, cancel, and the list of what failed. */
 export function BulkImportPanel() {
@@ -67,17 +60,7 @@ export function BulkImportPanel() {
             value={Math.min(state.done, Math.max(state.total, 1))}
           />
           <p role="status" className="bulk-status">
-            {state.phase === 'counting'
-              ? 'Counting the articles…'
-              : `${n(state.done)} of ${n(state.total)} articles done · ${n(state.claims)} claims found · ${n(state.duplicates)} duplicates skipped · ${n(state.failures.length)} failed${
-                  state.phase === 'importing'
-                    ? ` · ${timeLeft(state.remainingMs)}`
-                    : state.phase === 'cancelling'
-                      ? ' · finishing the batch being saved'
-                      : state.phase === 'cancelled'
-                        ? ` · ${state.stoppedBecause ? 'stopped, storage is full' : 'cancelled'}: ${n(state.imported)} articles imported whole, the rest not started`
-                        : ` · finished: ${n(state.imported)} imported`
-                }`}
+            {bulkStatusText(state)}
           </p>
         </div>
       )}
