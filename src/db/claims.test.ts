@@ -188,3 +188,36 @@ describe('a bulk verdict and its undo: the derived rows read before the claims a
     expect((await db.summaries.get('lib'))?.counts['v:unchecked']).toBe(ids.length);
   });
 });
+
+describe('a bulk edit reads its claims and their facet rows together', () => {
+  test('the facet rows are asked for before any of the claims is answered, and read once', async () => {
+    const { claims } = await firstClaim();
+    const ids = claims.map((c) => c.id);
+    const original = IDBObjectStore.prototype.get;
+    const claimReads: IDBRequest[] = [];
+    let answeredWhenFacetsAsked: number | null = null;
+    let facetReads = 0;
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (
+      this: IDBObjectStore,
+      key: IDBValidKey | IDBKeyRange,
+    ) {
+      const req = original.call(this, key);
+      if (this.name === 'claims') claimReads.push(req);
+      if (this.name === 'claimFacets') {
+        facetReads++;
+        answeredWhenFacetsAsked ??= claimReads.filter((r) => r.readyState === 'done').length;
+      }
+      return req;
+    });
+    try {
+      await addTagToClaims(ids, 'police');
+    } finally {
+      get.mockRestore();
+    }
+    expect(claimReads).toHaveLength(ids.length);
+    expect(answeredWhenFacetsAsked).toBe(0);
+    expect(facetReads).toBe(ids.length);
+    expect((await db.summaries.get('t:police'))?.counts['v:unchecked']).toBe(ids.length);
+    expect((await db.claimFacets.bulkGet(ids)).every((f) => f?.t.includes('police'))).toBe(true);
+  });
+});

@@ -91,6 +91,22 @@ export function allOrNothing(): void {
   wholeOnly.add(tx.idbtrans);
 }
 
+/**
+ * What a put of claims just read will read (`claimsPutAhead`), asked with the read itself: in an
+ * all-or-nothing transaction with no write under way, a read of claims by id (`bulkGet`: an edit,
+ * a bulk edit, an undo read the claims they then write) also asks for their facet rows, their
+ * placements' keys and, once the facet rows are in, the summary rows of their scopes. IndexedDB
+ * answers those while this thread works out the edit; the put that follows takes them as read.
+ * Any write of a watched table in the transaction drops them (a put of the claims takes them first).
+ */
+type Prefetched = Readonly<{
+  ids: ReadonlySet<string>;
+  facets: Promise<ReadonlyMap<string, FacetRow | undefined>>;
+  summaries: Promise<ReadonlyMap<string, SummaryRow | undefined>>;
+  placed: Promise<readonly (readonly [string, string])[]>;
+}>;
+const prefetched = new WeakMap<DBCoreTransaction, Prefetched>();
+
 const equal = (key: unknown): DBCoreKeyRange => ({ type: 1, lower: key, upper: key });
 const between = (lower: unknown, upper: unknown): DBCoreKeyRange => ({ type: 2, lower, upper });
 
@@ -293,11 +309,12 @@ function claimsAddedAhead(
   return written.then((res) => job.then(() => res));
 }
 
-/** The summary rows of every scope these (new) claims count in. */
+/** The summary rows of every scope these (new) claims count in, less those in `known`, with `known`'s. */
 async function summaryRows(
   t: Tables,
   trans: DBCoreTransaction,
   claims: readonly Claim[],
+  known?: ReadonlyMap<string, SummaryRow | undefined>,
 ): Promise<Map<string, SummaryRow | undefined>> {
   const scopes = new Set<string>();
   for (const c of claims) {
@@ -307,9 +324,46 @@ async function summaryRows(
     if (c.speakerId !== null) scopes.add(speakerScope(c.speakerId));
     for (const tag of c.tags) scopes.add(tagScope(tag));
   }
+  const out = new Map(known);
+  const keys = [...scopes].filter((k) => !out.has(k));
+  if (keys.length === 0) return out;
+  const rows = (await t.summaries.getMany({ trans, keys })) as (SummaryRow | undefined)[];
+  keys.forEach((k, i) => {
+    out.set(k, rows[i]);
+  });
+  return out;
+}
+
+/** The summary rows of every scope these facet rows count in (a claim's scopes as stored). */
+async function summaryRowsOfFacets(
+  t: Tables,
+  trans: DBCoreTransaction,
+  facets: readonly (FacetRow | undefined)[],
+): Promise<Map<string, SummaryRow | undefined>> {
+  const scopes = new Set<string>();
+  for (const f of facets) {
+    if (!f?.live) continue;
+    scopes.add(LIBRARY);
+    scopes.add(articleScope(f.a));
+    if (f.s !== null) scopes.add(speakerScope(f.s));
+    for (const tag of f.t) scopes.add(tagScope(tag));
+  }
   const keys = [...scopes];
   const rows = (await t.summaries.getMany({ trans, keys })) as (SummaryRow | undefined)[];
   return new Map(keys.map((k, i) => [k, rows[i]]));
+}
+
+/** `prefetched`: the reads of a put of these claims, asked beside the claims' own read. */
+function prefetch(t: Tables, trans: DBCoreTransaction, keys: readonly unknown[]): Promise<unknown> | null {
+  const ids = [...new Set(keys.filter((k): k is string => typeof k === 'string'))];
+  if (ids.length === 0) return null;
+  const rows = t.facets.getMany({ trans, keys: ids }) as Promise<(FacetRow | undefined)[]>;
+  const facets = rows.then((found) => new Map(ids.map((id, i) => [id, found[i]])));
+  const summaries = rows.then((found) => summaryRowsOfFacets(t, trans, found));
+  const placed = placementKeys(t, trans, ids);
+  for (const p of [facets, summaries, placed]) p.catch(() => undefined);
+  prefetched.set(trans, { ids: new Set(ids), facets, summaries, placed });
+  return Promise.all([facets, summaries, placed]);
 }
 
 /**
@@ -325,7 +379,7 @@ async function claimsWritten(
   read?: readonly (FacetRow | undefined)[],
   /** Read with them (`claimsPutAhead`): the summary rows of the claims' scopes and their placements' keys. */
   ahead?: Readonly<{
-    summaries: ReadonlyMap<string, SummaryRow | undefined>;
+    summaries: Promise<ReadonlyMap<string, SummaryRow | undefined>>;
     placed: readonly (readonly [string, string])[];
   }>,
 ): Promise<void> {
@@ -355,7 +409,7 @@ async function claimsWritten(
     const facet = facetOf(c, hasSource, name);
     return [old, old && old.s === c.speakerId ? refacet(facet, { sortKey: old.o.n }) : facet] as const;
   });
-  await putDerived(t, trans, changes, ahead && Promise.resolve(ahead.summaries));
+  await putDerived(t, trans, changes, ahead?.summaries);
   await placedClaimsChanged(t, trans, ids, new Map(claims.map((c) => [c.id as string, c])), ahead?.placed);
 }
 
@@ -568,30 +622,44 @@ async function rowsIn(table: DBCoreTable, trans: DBCoreTransaction, range: DBCor
 function claimsPutAhead(
   t: Tables,
   req: DBCoreMutateRequest & { type: 'put' },
+  read: Prefetched | undefined,
 ): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   const claims = req.values as Claim[];
   const ids = claims.map((c) => c.id as string);
-  // none of these tables is written by the claims' write itself
-  const reads = Promise.all([
-    t.facets.getMany({ trans, keys: ids }) as Promise<(FacetRow | undefined)[]>,
-    summaryRows(t, trans, claims),
-    placementKeys(t, trans, ids),
-  ]);
-  reads.catch(() => undefined);
+  // none of these tables is written by the claims' write itself; read with the claims when they
+  // were (`prefetch`): then only the summary rows of scopes the claims were not in yet are asked.
+  // The summary rows are awaited after the facet rows' write is asked, not before it.
+  const known = read && ids.every((id) => read.ids.has(id)) ? read : undefined;
+  const wanted = new Set(ids);
+  const facets = known
+    ? known.facets.then((rows) => ids.map((id) => rows.get(id)))
+    : (t.facets.getMany({ trans, keys: ids }) as Promise<(FacetRow | undefined)[]>);
+  const summaries = known
+    ? known.summaries.then((rows) => summaryRows(t, trans, claims, rows))
+    : summaryRows(t, trans, claims);
+  const placed = known
+    ? known.placed.then((keys) => keys.filter((k) => wanted.has(k[1])))
+    : placementKeys(t, trans, ids);
+  for (const p of [facets, summaries, placed]) p.catch(() => undefined);
+  const reads = Promise.all([facets, placed]);
   const written = t.claims.mutate(req);
   written.catch(() => failedIn.add(trans));
   const job = inOrder(trans, async () => {
-    const [before, summaries, placed] = await reads;
+    const [before, keys] = await reads;
     if (failedIn.has(trans)) throw new Error('An earlier write of this transaction failed.');
-    await claimsWritten(t, trans, claims, false, before, { summaries, placed });
+    await claimsWritten(t, trans, claims, false, before, { summaries, placed: keys });
   });
   job.catch(() => undefined);
   // answered through the write's own (Dexie) promise, as `claimsAdded`
   return written.then((res) => job.then(() => res));
 }
 
-function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+function mutateClaims(
+  t: Tables,
+  req: DBCoreMutateRequest,
+  read: Prefetched | undefined,
+): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   if (req.type === 'deleteRange') {
     return rowsIn(t.facets, trans, req.range).then(async (facets) => {
@@ -608,7 +676,7 @@ function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutate
   }
   // an add while no other write of this transaction is under way starts its derived work alongside
   if (req.type === 'add' && !busy.has(trans)) return claimsAdded(t, req);
-  if (req.type === 'put' && !busy.has(trans) && wholeOnly.has(trans)) return claimsPutAhead(t, req);
+  if (req.type === 'put' && !busy.has(trans) && wholeOnly.has(trans)) return claimsPutAhead(t, req, read);
   // a put while no other write of this transaction is under way asks for the old facets before
   // the claims' write (nothing before it can change them): the facet work then starts as soon as
   // the claims are written, not a round trip later
@@ -715,8 +783,11 @@ export const derivedMiddleware: Middleware<DBCore> = {
       placements: down.table(PLACEMENTS),
       packs: down.table(QUESTION_PACKS),
     };
-    const mutate: Record<string, (req: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>> = {
-      claims: (req) => mutateClaims(t, req),
+    const mutate: Record<
+      string,
+      (req: DBCoreMutateRequest, read?: Prefetched) => Promise<DBCoreMutateResponse>
+    > = {
+      claims: (req, read) => mutateClaims(t, req, read),
       evidence: (req) => mutateEvidence(t, req),
       speakers: (req) => mutateSpeakers(t, req),
       articles: (req) => mutateArticles(t, req),
@@ -731,13 +802,29 @@ export const derivedMiddleware: Middleware<DBCore> = {
       table(name) {
         const table = down.table(name);
         const write = mutate[name];
-        return write
-          ? {
-              ...table,
-              mutate: (req) =>
-                deferred.has(req.trans as object) ? table.mutate(req) : tracked(req.trans, () => write(req)),
-            }
-          : table;
+        if (!write) return table;
+        return {
+          ...table,
+          mutate: (req) => {
+            if (deferred.has(req.trans as object)) return table.mutate(req);
+            // what was read ahead is current up to this write only
+            const read = prefetched.get(req.trans);
+            prefetched.delete(req.trans);
+            return tracked(req.trans, () => write(req, read));
+          },
+          ...(name === 'claims'
+            ? {
+                getMany: (req) => {
+                  const rows = table.getMany(req);
+                  if (!wholeOnly.has(req.trans) || busy.has(req.trans) || deferred.has(req.trans as object))
+                    return rows;
+                  // answered once the reads ahead are (an unawaited read would lose Dexie's zone)
+                  const ahead = prefetch(t, req.trans, req.keys);
+                  return ahead ? rows.then((found) => ahead.then(() => found)) : rows;
+                },
+              }
+            : {}),
+        };
       },
     };
   },
