@@ -94,15 +94,14 @@ export function allOrNothing(): void {
 /**
  * What a put of claims just read will read (`claimsPutAhead`), asked with the read itself: in an
  * all-or-nothing transaction with no write under way, a read of claims by id (`bulkGet`: an edit,
- * a bulk edit, an undo read the claims they then write) also asks for their facet rows, their
- * placements' keys and, once the facet rows are in, the summary rows of their scopes. IndexedDB
- * answers those while this thread works out the edit; the put that follows takes them as read.
+ * a bulk edit, an undo read the claims they then write) also asks for their facet rows and their
+ * placements' keys. IndexedDB answers those while this thread works out the edit; the put that
+ * follows takes them as read.
  * Any write of a watched table in the transaction drops them (a put of the claims takes them first).
  */
 type Prefetched = Readonly<{
   ids: ReadonlySet<string>;
   facets: Promise<ReadonlyMap<string, FacetRow | undefined>>;
-  summaries: Promise<ReadonlyMap<string, SummaryRow | undefined>>;
   placed: Promise<readonly (readonly [string, string])[]>;
 }>;
 const prefetched = new WeakMap<DBCoreTransaction, Prefetched>();
@@ -309,12 +308,11 @@ function claimsAddedAhead(
   return written.then((res) => job.then(() => res));
 }
 
-/** The summary rows of every scope these (new) claims count in, less those in `known`, with `known`'s. */
+/** The summary rows of every scope these (new) claims count in. */
 async function summaryRows(
   t: Tables,
   trans: DBCoreTransaction,
   claims: readonly Claim[],
-  known?: ReadonlyMap<string, SummaryRow | undefined>,
 ): Promise<Map<string, SummaryRow | undefined>> {
   const scopes = new Set<string>();
   for (const c of claims) {
@@ -323,30 +321,6 @@ async function summaryRows(
     scopes.add(articleScope(c.articleId));
     if (c.speakerId !== null) scopes.add(speakerScope(c.speakerId));
     for (const tag of c.tags) scopes.add(tagScope(tag));
-  }
-  const out = new Map(known);
-  const keys = [...scopes].filter((k) => !out.has(k));
-  if (keys.length === 0) return out;
-  const rows = (await t.summaries.getMany({ trans, keys })) as (SummaryRow | undefined)[];
-  keys.forEach((k, i) => {
-    out.set(k, rows[i]);
-  });
-  return out;
-}
-
-/** The summary rows of every scope these facet rows count in (a claim's scopes as stored). */
-async function summaryRowsOfFacets(
-  t: Tables,
-  trans: DBCoreTransaction,
-  facets: readonly (FacetRow | undefined)[],
-): Promise<Map<string, SummaryRow | undefined>> {
-  const scopes = new Set<string>();
-  for (const f of facets) {
-    if (!f?.live) continue;
-    scopes.add(LIBRARY);
-    scopes.add(articleScope(f.a));
-    if (f.s !== null) scopes.add(speakerScope(f.s));
-    for (const tag of f.t) scopes.add(tagScope(tag));
   }
   const keys = [...scopes];
   const rows = (await t.summaries.getMany({ trans, keys })) as (SummaryRow | undefined)[];
@@ -357,13 +331,12 @@ async function summaryRowsOfFacets(
 function prefetch(t: Tables, trans: DBCoreTransaction, keys: readonly unknown[]): Promise<unknown> | null {
   const ids = [...new Set(keys.filter((k): k is string => typeof k === 'string'))];
   if (ids.length === 0) return null;
-  const rows = t.facets.getMany({ trans, keys: ids }) as Promise<(FacetRow | undefined)[]>;
-  const facets = rows.then((found) => new Map(ids.map((id, i) => [id, found[i]])));
-  const summaries = rows.then((found) => summaryRowsOfFacets(t, trans, found));
+  const facets = (t.facets.getMany({ trans, keys: ids }) as Promise<(FacetRow | undefined)[]>).then(
+    (found) => new Map(ids.map((id, i) => [id, found[i]])),
+  );
   const placed = placementKeys(t, trans, ids);
-  for (const p of [facets, summaries, placed]) p.catch(() => undefined);
-  prefetched.set(trans, { ids: new Set(ids), facets, summaries, placed });
-  return Promise.all([facets, summaries, placed]);
+  prefetched.set(trans, { ids: new Set(ids), facets, placed });
+  return Promise.all([facets, placed]);
 }
 
 /**
@@ -627,20 +600,18 @@ function claimsPutAhead(
   const { trans } = req;
   const claims = req.values as Claim[];
   const ids = claims.map((c) => c.id as string);
-  // none of these tables is written by the claims' write itself; read with the claims when they
-  // were (`prefetch`): then only the summary rows of scopes the claims were not in yet are asked.
-  // The summary rows are awaited after the facet rows' write is asked, not before it.
+  // none of these tables is written by the claims' write itself (the facet rows and placements'
+  // keys read with the claims when they were: `prefetch`); the summary rows are awaited only
+  // after the facet rows' write is asked
   const known = read && ids.every((id) => read.ids.has(id)) ? read : undefined;
   const wanted = new Set(ids);
   const facets = known
     ? known.facets.then((rows) => ids.map((id) => rows.get(id)))
     : (t.facets.getMany({ trans, keys: ids }) as Promise<(FacetRow | undefined)[]>);
-  const summaries = known
-    ? known.summaries.then((rows) => summaryRows(t, trans, claims, rows))
-    : summaryRows(t, trans, claims);
   const placed = known
     ? known.placed.then((keys) => keys.filter((k) => wanted.has(k[1])))
     : placementKeys(t, trans, ids);
+  const summaries = summaryRows(t, trans, claims);
   for (const p of [facets, summaries, placed]) p.catch(() => undefined);
   const reads = Promise.all([facets, placed]);
   const written = t.claims.mutate(req);
