@@ -5,6 +5,8 @@ import { checkNoteLength } from '@/core/review/limits';
 import { normalizeTag, withoutTag, withTag } from '@/core/review/tags';
 import { db } from './db';
 import { allOrNothing } from './derived/middleware';
+// the put of claims these transactions make, with its derived reads asked ahead (not in the first load)
+import './derived/put-ahead';
 import { DbError } from './errors';
 import { historyOfRow, newBatchId, recordHistory, type WriteOptions } from './history';
 import { newId } from './ids';

@@ -20,6 +20,8 @@ import {
 } from '@/core/review/undo';
 import { db } from './db';
 import { allOrNothing } from './derived/middleware';
+// the put of claims these transactions make, with its derived reads asked ahead (not in the first load)
+import './derived/put-ahead';
 import { DbError } from './errors';
 import { type HistoryChange, historyOfBatch, newBatchId, recordHistory } from './history';
 import { HEAD } from './history-heads';

@@ -75,7 +75,7 @@ export function deferDerived(): void {
 /** Transactions whose caller lets any failed write fail the whole transaction (see `allOrNothing`). */
 const wholeOnly = new WeakSet<object>();
 /** All-or-nothing transactions in which a write has failed: they will abort, so no derived write is issued. */
-const failedIn = new WeakSet<object>();
+export const failedIn = new WeakSet<object>();
 
 /**
  * Marks the current read-write transaction as all or nothing: its caller catches no write error
@@ -99,12 +99,30 @@ export function allOrNothing(): void {
  * follows takes them as read.
  * Any write of a watched table in the transaction drops them (a put of the claims takes them first).
  */
-type Prefetched = Readonly<{
+export type Prefetched = Readonly<{
   ids: ReadonlySet<string>;
   facets: Promise<ReadonlyMap<string, FacetRow | undefined>>;
   placed: Promise<readonly (readonly [string, string])[]>;
 }>;
-const prefetched = new WeakMap<DBCoreTransaction, Prefetched>();
+export const prefetched = new WeakMap<DBCoreTransaction, Prefetched>();
+
+/**
+ * The all-or-nothing put of claims and its reads ahead (`put-ahead.ts`): loaded with the code that
+ * edits claims (claims.ts, undo.ts), not in the first load's chunk; until then a put of claims
+ * waits for its outcome before its derived work, as any other.
+ */
+export type PutAhead = Readonly<{
+  put: (
+    t: Tables,
+    req: DBCoreMutateRequest & { type: 'put' },
+    read: Prefetched | undefined,
+  ) => Promise<DBCoreMutateResponse>;
+  prefetch: (t: Tables, trans: DBCoreTransaction, keys: readonly unknown[]) => Promise<unknown> | null;
+}>;
+let putAhead: PutAhead | null = null;
+export const setPutAhead = (p: PutAhead): void => {
+  putAhead = p;
+};
 
 const equal = (key: unknown): DBCoreKeyRange => ({ type: 1, lower: key, upper: key });
 const between = (lower: unknown, upper: unknown): DBCoreKeyRange => ({ type: 2, lower, upper });
@@ -134,7 +152,7 @@ function tracked<T>(trans: DBCoreTransaction, write: () => Promise<T>): Promise<
 
 /** Derived work of one transaction runs one step at a time, in the order of the writes. */
 const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-function inOrder<T>(trans: DBCoreTransaction, job: () => Promise<T>): Promise<T> {
+export function inOrder<T>(trans: DBCoreTransaction, job: () => Promise<T>): Promise<T> {
   const previous = queues.get(trans) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(job);
   queues.set(trans, next);
@@ -143,7 +161,7 @@ function inOrder<T>(trans: DBCoreTransaction, job: () => Promise<T>): Promise<T>
 
 const succeeded = (res: DBCoreMutateResponse, i: number) => res.failures[i] === undefined;
 
-type Tables = Readonly<{
+export type Tables = Readonly<{
   claims: DBCoreTable;
   evidence: DBCoreTable;
   speakers: DBCoreTable;
@@ -309,7 +327,7 @@ function claimsAddedAhead(
 }
 
 /** The summary rows of every scope these (new) claims count in. */
-async function summaryRows(
+export async function summaryRows(
   t: Tables,
   trans: DBCoreTransaction,
   claims: readonly Claim[],
@@ -327,23 +345,11 @@ async function summaryRows(
   return new Map(keys.map((k, i) => [k, rows[i]]));
 }
 
-/** `prefetched`: the reads of a put of these claims, asked beside the claims' own read. */
-function prefetch(t: Tables, trans: DBCoreTransaction, keys: readonly unknown[]): Promise<unknown> | null {
-  const ids = [...new Set(keys.filter((k): k is string => typeof k === 'string'))];
-  if (ids.length === 0) return null;
-  const facets = (t.facets.getMany({ trans, keys: ids }) as Promise<(FacetRow | undefined)[]>).then(
-    (found) => new Map(ids.map((id, i) => [id, found[i]])),
-  );
-  const placed = placementKeys(t, trans, ids);
-  prefetched.set(trans, { ids: new Set(ids), facets, placed });
-  return Promise.all([facets, placed]);
-}
-
 /**
  * New or changed claim rows: their facets from the old facet (has-source) or the evidence. An
  * `add` only succeeds for a new id, so it has no old facet to read.
  */
-async function claimsWritten(
+export async function claimsWritten(
   t: Tables,
   trans: DBCoreTransaction,
   claims: readonly Claim[],
@@ -425,7 +431,7 @@ async function evidenceChanged(t: Tables, trans: DBCoreTransaction, claimIds: Re
  * new ids are close together), keys only, then the rows of the ids asked for. Most writes are of
  * claims placed nowhere: one read that finds no key.
  */
-async function placementKeys(
+export async function placementKeys(
   t: Tables,
   trans: DBCoreTransaction,
   claimIds: readonly string[],
@@ -583,49 +589,6 @@ async function rowsIn(table: DBCoreTable, trans: DBCoreTransaction, range: DBCor
   return result as { id: string }[];
 }
 
-/**
- * Changed claim rows (a `put`: an edit, a bulk edit, an undo) in an all-or-nothing transaction,
- * while no other write of it is under way: everything the derived work reads (the old facet rows,
- * the summary rows of the claims' scopes, their placements' keys) is asked before the claims'
- * write, and the facet, count and placement rows are worked out and written as soon as those
- * reads are answered, while IndexedDB still stores the claims (as `claimsAddedAhead` does for
- * new claims), instead of a round trip or three after the claims' outcome. A failure of the claims
- * fails the transaction: nothing is written after it is seen.
- */
-function claimsPutAhead(
-  t: Tables,
-  req: DBCoreMutateRequest & { type: 'put' },
-  read: Prefetched | undefined,
-): Promise<DBCoreMutateResponse> {
-  const { trans } = req;
-  const claims = req.values as Claim[];
-  const ids = claims.map((c) => c.id as string);
-  // none of these tables is written by the claims' write itself (the facet rows and placements'
-  // keys read with the claims when they were: `prefetch`); the summary rows are awaited only
-  // after the facet rows' write is asked
-  const known = read && ids.every((id) => read.ids.has(id)) ? read : undefined;
-  const wanted = new Set(ids);
-  const facets = known
-    ? known.facets.then((rows) => ids.map((id) => rows.get(id)))
-    : (t.facets.getMany({ trans, keys: ids }) as Promise<(FacetRow | undefined)[]>);
-  const placed = known
-    ? known.placed.then((keys) => keys.filter((k) => wanted.has(k[1])))
-    : placementKeys(t, trans, ids);
-  const summaries = summaryRows(t, trans, claims);
-  for (const p of [facets, summaries, placed]) p.catch(() => undefined);
-  const reads = Promise.all([facets, placed]);
-  const written = t.claims.mutate(req);
-  written.catch(() => failedIn.add(trans));
-  const job = inOrder(trans, async () => {
-    const [before, keys] = await reads;
-    if (failedIn.has(trans)) throw new Error('An earlier write of this transaction failed.');
-    await claimsWritten(t, trans, claims, false, before, { summaries, placed: keys });
-  });
-  job.catch(() => undefined);
-  // answered through the write's own (Dexie) promise, as `claimsAdded`
-  return written.then((res) => job.then(() => res));
-}
-
 function mutateClaims(
   t: Tables,
   req: DBCoreMutateRequest,
@@ -647,7 +610,8 @@ function mutateClaims(
   }
   // an add while no other write of this transaction is under way starts its derived work alongside
   if (req.type === 'add' && !busy.has(trans)) return claimsAdded(t, req);
-  if (req.type === 'put' && !busy.has(trans) && wholeOnly.has(trans)) return claimsPutAhead(t, req, read);
+  if (putAhead && req.type === 'put' && !busy.has(trans) && wholeOnly.has(trans))
+    return putAhead.put(t, req, read);
   // a put while no other write of this transaction is under way asks for the old facets before
   // the claims' write (nothing before it can change them): the facet work then starts as soon as
   // the claims are written, not a round trip later
@@ -787,10 +751,15 @@ export const derivedMiddleware: Middleware<DBCore> = {
             ? {
                 getMany: (req) => {
                   const rows = table.getMany(req);
-                  if (!wholeOnly.has(req.trans) || busy.has(req.trans) || deferred.has(req.trans as object))
+                  if (
+                    !putAhead ||
+                    !wholeOnly.has(req.trans) ||
+                    busy.has(req.trans) ||
+                    deferred.has(req.trans as object)
+                  )
                     return rows;
                   // answered once the reads ahead are (an unawaited read would lose Dexie's zone)
-                  const ahead = prefetch(t, req.trans, req.keys);
+                  const ahead = putAhead.prefetch(t, req.trans, req.keys);
                   return ahead ? rows.then((found) => ahead.then(() => found)) : rows;
                 },
               }
