@@ -17,7 +17,6 @@ import {
 import { db } from './db';
 import { describeDbError } from './errors';
 import { historyOfBatch, historyOfRow } from './history';
-import { undo } from './undo';
 
 beforeEach(resetDb);
 
@@ -132,92 +131,5 @@ describe('bulk tag, delete and restore', () => {
       ['delete', { deletedAt: null }, { deletedAt: expect.any(Number) }],
       ['restore', { deletedAt: expect.any(Number) }, { deletedAt: null }],
     ]);
-  });
-});
-
-describe('a bulk verdict and its undo: the derived rows read before the claims are written', () => {
-  /**
-   * The stores read (`get`, or an index's keys) before the first `put` of a claim while `write`
-   * runs: everything the facet and count rows need is asked before the claims' write, so they are
-   * worked out and written while IndexedDB stores the claims, not a round trip or three after.
-   */
-  async function readBeforeClaims(write: () => Promise<unknown>): Promise<Set<string>> {
-    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
-    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
-    const keys = vi.spyOn(IDBIndex.prototype, 'getAllKeys');
-    try {
-      await write();
-      const puts = (put.mock.contexts as IDBObjectStore[]).flatMap((store, i) =>
-        store.name === 'claims' ? [put.mock.invocationCallOrder[i]!] : [],
-      );
-      const first = Math.min(...puts);
-      expect(puts.length).toBeGreaterThan(0);
-      const askedFirst = (spy: typeof get | typeof keys, name: (c: unknown) => string) =>
-        (spy.mock.contexts as unknown[]).flatMap((c, i) =>
-          spy.mock.invocationCallOrder[i]! < first ? [name(c)] : [],
-        );
-      return new Set([
-        ...askedFirst(get, (s) => (s as IDBObjectStore).name),
-        ...askedFirst(keys, (x) => `${(x as IDBIndex).objectStore.name}.${(x as IDBIndex).name}`),
-      ]);
-    } finally {
-      put.mockRestore();
-      get.mockRestore();
-      keys.mockRestore();
-    }
-  }
-
-  test('a bulk verdict asks for the facet rows, the summary rows and the placements first, and counts as before', async () => {
-    const { claims } = await firstClaim();
-    const ids = claims.map((c) => c.id);
-    const read = await readBeforeClaims(() => setClaimsVerdict(ids, 'false'));
-    expect(read).toEqual(new Set(['claims', 'claimFacets', 'summaries', 'syncState', 'placedClaims.c']));
-    const library = await db.summaries.get('lib');
-    expect(library?.counts['v:false']).toBe(ids.length);
-    expect(library?.counts['v:unchecked']).toBeUndefined();
-    const facets = await db.claimFacets.bulkGet(ids);
-    expect(facets.every((f) => f?.v === 'false' && f.f.some((k) => k.startsWith('v=false')))).toBe(true);
-  });
-
-  test('so does its undo', async () => {
-    const { claims } = await firstClaim();
-    const ids = claims.map((c) => c.id);
-    await setClaimsVerdict(ids, 'false');
-    const read = await readBeforeClaims(() => undo());
-    expect([...read]).toEqual(expect.arrayContaining(['claimFacets', 'summaries', 'placedClaims.c']));
-    expect((await db.summaries.get('lib'))?.counts['v:unchecked']).toBe(ids.length);
-  });
-});
-
-describe('a bulk edit reads its claims and their facet rows together', () => {
-  test('the facet rows are asked for before any of the claims is answered, and read once', async () => {
-    const { claims } = await firstClaim();
-    const ids = claims.map((c) => c.id);
-    const original = IDBObjectStore.prototype.get;
-    const claimReads: IDBRequest[] = [];
-    let answeredWhenFacetsAsked: number | null = null;
-    let facetReads = 0;
-    const get = vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (
-      this: IDBObjectStore,
-      key: IDBValidKey | IDBKeyRange,
-    ) {
-      const req = original.call(this, key);
-      if (this.name === 'claims') claimReads.push(req);
-      if (this.name === 'claimFacets') {
-        facetReads++;
-        answeredWhenFacetsAsked ??= claimReads.filter((r) => r.readyState === 'done').length;
-      }
-      return req;
-    });
-    try {
-      await addTagToClaims(ids, 'police');
-    } finally {
-      get.mockRestore();
-    }
-    expect(claimReads).toHaveLength(ids.length);
-    expect(answeredWhenFacetsAsked).toBe(0);
-    expect(facetReads).toBe(ids.length);
-    expect((await db.summaries.get('t:police'))?.counts['v:unchecked']).toBe(ids.length);
-    expect((await db.claimFacets.bulkGet(ids)).every((f) => f?.t.includes('police'))).toBe(true);
   });
 });

@@ -4,9 +4,6 @@ import { VERDICTS } from '@/core/model/types';
 import { checkNoteLength } from '@/core/review/limits';
 import { normalizeTag, withoutTag, withTag } from '@/core/review/tags';
 import { db } from './db';
-import { allOrNothing } from './derived/middleware';
-// the put of claims these transactions make, with its derived reads asked ahead (not in the first load)
-import './derived/put-ahead';
 import { DbError } from './errors';
 import { historyOfRow, newBatchId, recordHistory, type WriteOptions } from './history';
 import { newId } from './ids';
@@ -176,7 +173,6 @@ export async function updateClaims(
 ): Promise<string> {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
-    allOrNothing();
     const at = Date.now();
     if (patch.start !== undefined || patch.end !== undefined) {
       for (const id of ids) await patchClaim(id, patch, at, { batchId });
@@ -217,7 +213,6 @@ async function editClaims(
 ): Promise<string> {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
-    allOrNothing();
     const at = Date.now();
     const unique = [...new Set(ids)];
     const claims = await db.claims.bulkGet(unique);
@@ -281,7 +276,6 @@ async function readClaims(ids: readonly ClaimId[]): Promise<Map<ClaimId, Claim |
 export function softDeleteClaims(ids: readonly ClaimId[], options: WriteOptions = {}): Promise<string> {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.history], async () => {
-    allOrNothing();
     const now = Date.now();
     const read = await readClaims(ids);
     const live = [...read.values()].filter((c) => c && c.deletedAt === null);
@@ -295,7 +289,6 @@ export function softDeleteClaims(ids: readonly ClaimId[], options: WriteOptions 
 export function restoreClaims(ids: readonly ClaimId[], options: WriteOptions = {}): Promise<string> {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.history], async () => {
-    allOrNothing();
     const now = Date.now();
     const read = await readClaims(ids);
     const gone = [...read.values()].filter((c) => c && c.deletedAt !== null);

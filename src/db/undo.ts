@@ -19,9 +19,6 @@ import {
   undoState,
 } from '@/core/review/undo';
 import { db } from './db';
-import { allOrNothing } from './derived/middleware';
-// the put of claims these transactions make, with its derived reads asked ahead (not in the first load)
-import './derived/put-ahead';
 import { DbError } from './errors';
 import { type HistoryChange, historyOfBatch, newBatchId, recordHistory } from './history';
 import { HEAD } from './history-heads';
@@ -405,7 +402,6 @@ function applyEntry(
 
 async function replay(kind: 'undo' | 'redo', requested: string | undefined): Promise<UndoResult | null> {
   return db.transaction('rw', TABLES_WRITTEN(), async () => {
-    allOrNothing();
     const state = await currentState();
     const stack = kind === 'undo' ? state.undoStack : state.redoStack;
     const target = requested ?? stack.at(-1) ?? null;

@@ -75,7 +75,7 @@ export function deferDerived(): void {
 /** Transactions whose caller lets any failed write fail the whole transaction (see `allOrNothing`). */
 const wholeOnly = new WeakSet<object>();
 /** All-or-nothing transactions in which a write has failed: they will abort, so no derived write is issued. */
-export const failedIn = new WeakSet<object>();
+const failedIn = new WeakSet<object>();
 
 /**
  * Marks the current read-write transaction as all or nothing: its caller catches no write error
@@ -90,39 +90,6 @@ export function allOrNothing(): void {
   if (!tx?.idbtrans) throw new Error('allOrNothing must run inside a read-write transaction');
   wholeOnly.add(tx.idbtrans);
 }
-
-/**
- * What a put of claims just read will read (`claimsPutAhead`), asked with the read itself: in an
- * all-or-nothing transaction with no write under way, a read of claims by id (`bulkGet`: an edit,
- * a bulk edit, an undo read the claims they then write) also asks for their facet rows and their
- * placements' keys. IndexedDB answers those while this thread works out the edit; the put that
- * follows takes them as read.
- * Any write of a watched table in the transaction drops them (a put of the claims takes them first).
- */
-export type Prefetched = Readonly<{
-  ids: ReadonlySet<string>;
-  facets: Promise<ReadonlyMap<string, FacetRow | undefined>>;
-  placed: Promise<readonly (readonly [string, string])[]>;
-}>;
-export const prefetched = new WeakMap<DBCoreTransaction, Prefetched>();
-
-/**
- * The all-or-nothing put of claims and its reads ahead (`put-ahead.ts`): loaded with the code that
- * edits claims (claims.ts, undo.ts), not in the first load's chunk; until then a put of claims
- * waits for its outcome before its derived work, as any other.
- */
-export type PutAhead = Readonly<{
-  put: (
-    t: Tables,
-    req: DBCoreMutateRequest & { type: 'put' },
-    read: Prefetched | undefined,
-  ) => Promise<DBCoreMutateResponse>;
-  prefetch: (t: Tables, trans: DBCoreTransaction, keys: readonly unknown[]) => Promise<unknown> | null;
-}>;
-let putAhead: PutAhead | null = null;
-export const setPutAhead = (p: PutAhead): void => {
-  putAhead = p;
-};
 
 const equal = (key: unknown): DBCoreKeyRange => ({ type: 1, lower: key, upper: key });
 const between = (lower: unknown, upper: unknown): DBCoreKeyRange => ({ type: 2, lower, upper });
@@ -152,7 +119,7 @@ function tracked<T>(trans: DBCoreTransaction, write: () => Promise<T>): Promise<
 
 /** Derived work of one transaction runs one step at a time, in the order of the writes. */
 const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-export function inOrder<T>(trans: DBCoreTransaction, job: () => Promise<T>): Promise<T> {
+function inOrder<T>(trans: DBCoreTransaction, job: () => Promise<T>): Promise<T> {
   const previous = queues.get(trans) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(job);
   queues.set(trans, next);
@@ -161,7 +128,7 @@ export function inOrder<T>(trans: DBCoreTransaction, job: () => Promise<T>): Pro
 
 const succeeded = (res: DBCoreMutateResponse, i: number) => res.failures[i] === undefined;
 
-export type Tables = Readonly<{
+type Tables = Readonly<{
   claims: DBCoreTable;
   evidence: DBCoreTable;
   speakers: DBCoreTable;
@@ -327,7 +294,7 @@ function claimsAddedAhead(
 }
 
 /** The summary rows of every scope these (new) claims count in. */
-export async function summaryRows(
+async function summaryRows(
   t: Tables,
   trans: DBCoreTransaction,
   claims: readonly Claim[],
@@ -349,18 +316,13 @@ export async function summaryRows(
  * New or changed claim rows: their facets from the old facet (has-source) or the evidence. An
  * `add` only succeeds for a new id, so it has no old facet to read.
  */
-export async function claimsWritten(
+async function claimsWritten(
   t: Tables,
   trans: DBCoreTransaction,
   claims: readonly Claim[],
   added: boolean,
   /** The claims' facet rows, read before their write (`mutateClaims`). */
   read?: readonly (FacetRow | undefined)[],
-  /** Read with them (`claimsPutAhead`): the summary rows of the claims' scopes and their placements' keys. */
-  ahead?: Readonly<{
-    summaries: Promise<ReadonlyMap<string, SummaryRow | undefined>>;
-    placed: readonly (readonly [string, string])[];
-  }>,
 ): Promise<void> {
   if (claims.length === 0) return;
   const ids = claims.map((c) => c.id as string);
@@ -388,8 +350,8 @@ export async function claimsWritten(
     const facet = facetOf(c, hasSource, name);
     return [old, old && old.s === c.speakerId ? refacet(facet, { sortKey: old.o.n }) : facet] as const;
   });
-  await putDerived(t, trans, changes, ahead?.summaries);
-  await placedClaimsChanged(t, trans, ids, new Map(claims.map((c) => [c.id as string, c])), ahead?.placed);
+  await putDerived(t, trans, changes);
+  await placedClaimsChanged(t, trans, ids, new Map(claims.map((c) => [c.id as string, c])));
 }
 
 async function claimsRemoved(t: Tables, trans: DBCoreTransaction, ids: readonly string[]): Promise<void> {
@@ -431,7 +393,7 @@ async function evidenceChanged(t: Tables, trans: DBCoreTransaction, claimIds: Re
  * new ids are close together), keys only, then the rows of the ids asked for. Most writes are of
  * claims placed nowhere: one read that finds no key.
  */
-export async function placementKeys(
+async function placementKeys(
   t: Tables,
   trans: DBCoreTransaction,
   claimIds: readonly string[],
@@ -589,11 +551,7 @@ async function rowsIn(table: DBCoreTable, trans: DBCoreTransaction, range: DBCor
   return result as { id: string }[];
 }
 
-function mutateClaims(
-  t: Tables,
-  req: DBCoreMutateRequest,
-  read: Prefetched | undefined,
-): Promise<DBCoreMutateResponse> {
+function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   if (req.type === 'deleteRange') {
     return rowsIn(t.facets, trans, req.range).then(async (facets) => {
@@ -610,8 +568,6 @@ function mutateClaims(
   }
   // an add while no other write of this transaction is under way starts its derived work alongside
   if (req.type === 'add' && !busy.has(trans)) return claimsAdded(t, req);
-  if (putAhead && req.type === 'put' && !busy.has(trans) && wholeOnly.has(trans))
-    return putAhead.put(t, req, read);
   // a put while no other write of this transaction is under way asks for the old facets before
   // the claims' write (nothing before it can change them): the facet work then starts as soon as
   // the claims are written, not a round trip later
@@ -718,11 +674,8 @@ export const derivedMiddleware: Middleware<DBCore> = {
       placements: down.table(PLACEMENTS),
       packs: down.table(QUESTION_PACKS),
     };
-    const mutate: Record<
-      string,
-      (req: DBCoreMutateRequest, read?: Prefetched) => Promise<DBCoreMutateResponse>
-    > = {
-      claims: (req, read) => mutateClaims(t, req, read),
+    const mutate: Record<string, (req: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>> = {
+      claims: (req) => mutateClaims(t, req),
       evidence: (req) => mutateEvidence(t, req),
       speakers: (req) => mutateSpeakers(t, req),
       articles: (req) => mutateArticles(t, req),
@@ -737,34 +690,13 @@ export const derivedMiddleware: Middleware<DBCore> = {
       table(name) {
         const table = down.table(name);
         const write = mutate[name];
-        if (!write) return table;
-        return {
-          ...table,
-          mutate: (req) => {
-            if (deferred.has(req.trans as object)) return table.mutate(req);
-            // what was read ahead is current up to this write only
-            const read = prefetched.get(req.trans);
-            prefetched.delete(req.trans);
-            return tracked(req.trans, () => write(req, read));
-          },
-          ...(name === 'claims'
-            ? {
-                getMany: (req) => {
-                  const rows = table.getMany(req);
-                  if (
-                    !putAhead ||
-                    !wholeOnly.has(req.trans) ||
-                    busy.has(req.trans) ||
-                    deferred.has(req.trans as object)
-                  )
-                    return rows;
-                  // answered once the reads ahead are (an unawaited read would lose Dexie's zone)
-                  const ahead = putAhead.prefetch(t, req.trans, req.keys);
-                  return ahead ? rows.then((found) => ahead.then(() => found)) : rows;
-                },
-              }
-            : {}),
-        };
+        return write
+          ? {
+              ...table,
+              mutate: (req) =>
+                deferred.has(req.trans as object) ? table.mutate(req) : tracked(req.trans, () => write(req)),
+            }
+          : table;
       },
     };
   },
