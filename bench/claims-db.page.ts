@@ -760,7 +760,10 @@ async function layoutBreakdown(
 type Traced = { op: string; where: string; n: number; asked: number; lastAsked: number; answered: number };
 let tracing: Traced[] | null = null;
 let traceStart = 0;
+let traceInstalled = false;
 function installTrace() {
+  if (traceInstalled) return;
+  traceInstalled = true;
   const wrap = (proto: object, kind: 'store' | 'index', names: readonly string[]) => {
     for (const name of names) {
       const orig = (proto as Record<string, unknown>)[name];
@@ -967,6 +970,7 @@ async function timeImport(rounds: number, articles: number, claims: number, resu
   // three more imports of one article each, traced request by request (not in the figures): what the
   // app path asks for, and waits on, that the raw half does not
   if (detail) {
+    installTrace();
     for (let a = 0; a < 3; a++) {
       const { text, extraction } = importInput(90_000 + a, claims);
       const prepared = await prepareImport({ text }, extraction);
