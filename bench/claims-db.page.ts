@@ -395,6 +395,7 @@ export async function runClaimsBench(
       opts.importArticles ?? 10,
       opts.importClaims ?? 100,
       results,
+      10,
     );
     log('done');
     return { seedMs: Math.round(seedMs), searchStats: claimSearchStats(), results };
@@ -797,14 +798,40 @@ function installTrace() {
   wrap(IDBIndex.prototype, 'index', ops);
 }
 
+/**
+ * Where a traced write's time went (ms): `idle`, nothing asked of IndexedDB unanswered (this
+ * thread's work and the round trips between an answer and the next request); `reads`, only reads
+ * unanswered; `writes`, a write unanswered. The raw half of the import pays only `writes`.
+ */
+function traceSplit(groups: readonly Traced[], total: number) {
+  const isRead = (g: Traced) => g.op !== 'put' && g.op !== 'add' && g.op !== 'delete';
+  const covered = (gs: readonly Traced[]) => {
+    const spans = gs
+      .map((g) => [g.asked, Math.max(g.asked, g.answered)] as const)
+      .sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const [a, b] of spans) {
+      const last = merged.at(-1);
+      if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+      else merged.push([a, b]);
+    }
+    return merged;
+  };
+  const length = (spans: readonly (readonly [number, number])[]) => spans.reduce((n, [a, b]) => n + b - a, 0);
+  const all = length(covered(groups));
+  const writes = length(covered(groups.filter((g) => !isRead(g))));
+  return { idle: total - all, reads: all - writes, writes };
+}
+
 async function traced(label: string, write: () => Promise<unknown>) {
   tracing = [];
   traceStart = performance.now();
   await write();
   const total = performance.now() - traceStart;
   const r = (x: number) => Math.round(x);
+  const split = traceSplit(tracing, total);
   console.log(
-    `trace of ${label} (${r(total)} ms): ${tracing
+    `trace of ${label} (${r(total)} ms; idle ${r(split.idle)}, reads alone ${r(split.reads)}, writes ${r(split.writes)}): ${tracing
       .map(
         (g) =>
           `${g.op} ${g.where} ×${g.n} asked ${r(g.asked)}–${r(g.lastAsked)} answered by ${r(g.answered)}`,
@@ -812,6 +839,7 @@ async function traced(label: string, write: () => Promise<unknown>) {
       .join('; ')}`,
   );
   tracing = null;
+  return { total, ...split };
 }
 
 /** Import rounds counted (10 articles × 100 claims each), each of the three halves first in a third of them: at least 9. */
@@ -932,7 +960,14 @@ async function timeWrites(runs: number, results: Timing[]) {
  * not counted (the page's first imports: code, caches and the library's pages warming), then
  * `rounds` rounds of `articles` × `claims`, the three halves taking turns being first.
  */
-async function timeImport(rounds: number, articles: number, claims: number, results: Timing[]) {
+async function timeImport(
+  rounds: number,
+  articles: number,
+  claims: number,
+  results: Timing[],
+  /** With `--detail`: single-article imports traced after the rounds. */
+  traces = 3,
+) {
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const r2 = (x: number) => Math.round(x * 100) / 100;
   const ratios: number[] = [];
@@ -967,17 +1002,24 @@ async function timeImport(rounds: number, articles: number, claims: number, resu
   console.log(
     `import vs raw, all rounds: into the library median ${med(ratios)} (${Math.min(...ratios)}–${Math.max(...ratios)}); into an empty database median ${med(emptyRatios)} (${Math.min(...emptyRatios)}–${Math.max(...emptyRatios)})`,
   );
-  // three more imports of one article each, traced request by request (not in the figures): what the
+  // more imports of one article each, traced request by request (not in the figures): what the
   // app path asks for, and waits on, that the raw half does not
   if (detail) {
     installTrace();
-    for (let a = 0; a < 3; a++) {
+    const splits: Awaited<ReturnType<typeof traced>>[] = [];
+    for (let a = 0; a < traces; a++) {
       const { text, extraction } = importInput(90_000 + a, claims);
       const prepared = await prepareImport({ text }, extraction);
-      await traced(`an import of one article (${claims} claims), ${a + 1} of 3`, () =>
-        writePreparedImport(prepared),
+      splits.push(
+        await traced(`an import of one article (${claims} claims), ${a + 1} of ${traces}`, () =>
+          writePreparedImport(prepared),
+        ),
       );
     }
+    const m = (pick: (x: (typeof splits)[number]) => number) => Math.round(med(splits.map(pick)));
+    console.log(
+      `traced imports, medians of ${traces}: ${m((x) => x.total)} ms, idle ${m((x) => x.idle)}, reads alone ${m((x) => x.reads)}, writes ${m((x) => x.writes)}`,
+    );
   }
   results.push({
     name: 'import path write throughput (claims/s, summaries and facets included)',
