@@ -976,6 +976,9 @@ async function timeImport(
   const byFirst = new Map<ImportHalf, { library: number[]; empty: number[] }>();
   let earlier: ImportRows | null = null;
   const size = `${articles} × ${claims} claims`;
+  // the library half puts back what it wrote: after the rounds the library holds the app's imports only
+  const counts = () => Promise.all([db.claims.count(), db.claimFacets.count(), db.articles.count()]);
+  const before = await counts();
   for (let r = 0; r <= rounds; r++) {
     const { ms, rows, order } = await writeThroughput(articles, claims, r, earlier);
     earlier = rows;
@@ -995,6 +998,11 @@ async function timeImport(
     byFirst.set(order[0]!, first);
     console.log(`import ${size} (${order[0]} first): ${line}`);
   }
+  const after = await counts();
+  const made = (rounds + 1) * articles;
+  const expected = [before[0] + made * claims, before[1] + made * claims, before[2] + made];
+  if (after.some((n, i) => n !== expected[i]))
+    throw new Error(`the library after the import rounds: ${after} rows, not the app's ${expected}`);
   for (const [half, xs] of byFirst)
     console.log(
       `import vs raw, ${half} first: into the library ${xs.library.join(', ')} (median ${med(xs.library)}); into an empty database ${xs.empty.join(', ')} (median ${med(xs.empty)})`,
