@@ -1,6 +1,6 @@
 /**
- * npm run bench:claims-db [-- --claims 100000 --articles 1000 --runs 5 --vocab 5000 --only reads|writes|search|shapes]
- *   [--profile DIR] [--dev] [--filter TEXT] [--detail]
+ * npm run bench:claims-db [-- --claims 100000 --articles 1000 --runs 5 --vocab 5000 --only reads|writes|search|shapes|import]
+ *   [--profile DIR] [--dev] [--filter TEXT] [--detail] [--rounds N --import-articles N --import-claims N]
  *
  * Builds bench/claims-db.html as the app is built (`vite build`: one bundled, minified chunk per
  * page and worker, as a person loads them) and serves it as `vite preview` does, then runs it in
@@ -37,7 +37,8 @@ const options = {
   /**
    * `reads` (lists, counts, library, search), `writes` (edits, bulk edits, undo, import), `search`
    * (search only, and the first search after reloads) or `shapes` (each row kind and index of a bulk
-   * verdict, raw: bench/write-shapes.ts); all when left out.
+   * verdict, raw: bench/write-shapes.ts) or `import` (the import path against raw writes of the same
+   * rows only: the last part of `writes`); all when left out.
    */
   only: (() => {
     const i = process.argv.indexOf('--only');
@@ -49,6 +50,10 @@ const options = {
   })(),
   /** The write diagnostics that are not budget figures: the bulk edit's candidate layouts and its request trace. */
   detail: process.argv.includes('--detail'),
+  /** With `--only import`: the rounds counted (a multiple of 3: each half first in a third), articles a round, claims an article. */
+  rounds: process.argv.includes('--rounds') ? arg('rounds', 9) : undefined,
+  importArticles: arg('import-articles', 10),
+  importClaims: arg('import-claims', 100),
 };
 const dev = process.argv.includes('--dev');
 const keptProfile = (() => {
@@ -281,7 +286,7 @@ try {
     if (options.only === 'search' || options.only === 'reads') writeFileSync(marker, seedKey);
     else rmSync(marker, { force: true });
   }
-  if (options.only !== 'writes' && options.only !== 'shapes' && !options.filter)
+  if (options.only !== 'writes' && options.only !== 'shapes' && options.only !== 'import' && !options.filter)
     (result as { results: unknown[] }).results.push(...(await afterReloads(page)));
   const browser = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
   type Timing = {
