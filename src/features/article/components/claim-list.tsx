@@ -195,7 +195,7 @@ function ShortClaimList(props: Props) {
  * claim: its item is read from the current quotations when it renders, so a verdict edit changes no row.
  */
 type Row = Readonly<
-  | ({ type: 'speaker'; key: string; style: CSSProperties } & ReturnType<typeof headingOf>)
+  | { type: 'speaker'; key: string; style: CSSProperties; heading: ReturnType<typeof headingOf> }
   | { type: 'claim'; key: string; style: CSSProperties }
 >;
 
@@ -204,7 +204,7 @@ function rowsOf(groups: readonly SpeakerGroup<Claim>[], quotations: Quotations<C
   return groups.flatMap((group): Row[] => {
     const style = groupStyle(group);
     return [
-      { type: 'speaker', key: `speaker-${group.speakerId ?? 'none'}`, style, ...headingOf(group) },
+      { type: 'speaker', key: `speaker-${group.speakerId ?? 'none'}`, style, heading: headingOf(group) },
       ...leadsOf(group, quotations).map((claim): Row => ({ type: 'claim', key: claim.id, style })),
     ];
   });
@@ -381,14 +381,7 @@ function LongClaimList(props: Props) {
               }}
             >
               {row.type === 'speaker' ? (
-                <SpeakerHeading
-                  speakerId={row.speakerId}
-                  name={row.name}
-                  role={row.role}
-                  count={row.count}
-                  speakerHref={speakerHref}
-                  complete={complete}
-                />
+                <SpeakerHeading {...row.heading} speakerHref={speakerHref} complete={complete} />
               ) : (
                 <SelectableItem as="div" {...itemProps(parts![0]!, parts!, shared)} />
               )}
