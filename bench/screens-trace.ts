@@ -106,6 +106,13 @@ const DERIVATIONS = new Set([
   'shapeOf',
   'showVerdict',
   'articleClaimsInPages',
+  // A verdict edit's path: the list's optimistic update, the bridge's in-place read, the views' patches,
+  // the long list's rows (built in `keep` on main before article19, in `rowsOf` since).
+  'showVerdictNow',
+  'putInPlace',
+  'replacedInPlace',
+  'keep',
+  'rowsOf',
 ]);
 
 async function counted(cdp: CDPSession, run: () => Promise<unknown>, per: number) {

@@ -1,13 +1,16 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Profiler, type ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { type Claim, VERDICTS, type Verdict } from '@/core/model/types';
+import * as claimWrites from '@/db/claims';
 import { articleQueries, claimQueries, speakerQueries, summaryQueries } from '@/db/queries';
 import { ArticleScreen } from '@/features/article/components/article-screen';
+import { useApplyVerdict } from '@/features/claim/hooks/use-verdict-request';
 import { stubResizeObserver } from '@/test/dom';
 import { article, CRITICS, claim, MAYOR, MINUS, speaker } from '@/test/export-rows';
+import * as toast from '@/ui/toast';
 
 beforeEach(() => {
   stubResizeObserver();
@@ -15,6 +18,8 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
 });
 
 const art = article();
@@ -102,4 +107,68 @@ test("a long article opens on its first claims and their speakers, before the ar
   expect(document.querySelectorAll('.claim-list .claim-item')).toHaveLength(head.length);
   expect(screen.getAllByText(speaker().name).length).toBeGreaterThan(0);
   vi.restoreAllMocks();
+});
+
+/** The screen as the app composes it: the list's verdict menu saves through the app's verdict applier. */
+function EditableScreen() {
+  const apply = useApplyVerdict();
+  return <ArticleScreen articleId={art.id} libraryHref="/" onVerdict={apply} />;
+}
+
+/** A client holding the article as read, its claims list read again from `stored` when invalidated. */
+function readClient(stored: () => Claim[]) {
+  const client = newClient();
+  const allClaims = claimQueries.byArticle;
+  vi.spyOn(claimQueries, 'byArticle').mockImplementation((id) => ({
+    ...allClaims(id),
+    queryFn: async () => stored(),
+  }));
+  client.setQueryData(articleQueries.detail(art.id).queryKey, art);
+  client.setQueryData(claimQueries.byArticle(art.id).queryKey, claims);
+  client.setQueryData(speakerQueries.byArticle(art.id).queryKey, [speaker()]);
+  client.setQueryData(summaryQueries.article(art.id).queryKey, counts);
+  return client;
+}
+
+const verdictMenu = (c: Claim) =>
+  document.querySelector<HTMLSelectElement>(`.claim-item[data-claim-id="${c.id}"] select.verdict-select`)!;
+
+test("a verdict chosen in the list shows in the change event's task, before any timer (the next frame shows it)", async () => {
+  const client = readClient(() => claims);
+  // The write never answers: what shows is the verdict put in the cache before it.
+  vi.spyOn(claimWrites, 'setClaimVerdict').mockImplementation(() => new Promise(() => {}));
+  await renderScreen(client, <EditableScreen />);
+  const edited = claims[1]!;
+  expect(verdictMenu(edited).value).toBe('unchecked');
+  // No timer runs from here on: TanStack Query's default notification (a setTimeout) never comes.
+  vi.useFakeTimers();
+  await act(async () => {
+    fireEvent.change(verdictMenu(edited), { target: { value: 'in progress' } });
+  });
+  expect(verdictMenu(edited).value).toBe('in progress');
+  expect(verdictMenu(edited).classList.contains('verdict-in-progress')).toBe(true);
+  expect(screen.getByText(/1 checked/)).toBeTruthy();
+  // The list in the cache holds it (one home for the verdict), the other claims the same objects.
+  const cached = client.getQueryData<Claim[]>(claimQueries.byArticle(art.id).queryKey)!;
+  expect(cached.map((c) => c.verdict)).toEqual(['unchecked', 'in progress', 'unchecked']);
+  expect(cached[0]).toBe(claims[0]);
+});
+
+test('a failed verdict write puts the stored verdict back on the screen, with a message', async () => {
+  const client = readClient(() => claims);
+  let fail: (e: Error) => void = () => {};
+  vi.spyOn(claimWrites, 'setClaimVerdict').mockImplementation(
+    () => new Promise((_, reject) => (fail = reject)),
+  );
+  const shown = vi.spyOn(toast, 'showToast');
+  await renderScreen(client, <EditableScreen />);
+  const edited = claims[1]!;
+  await act(async () => {
+    fireEvent.change(verdictMenu(edited), { target: { value: 'false' } });
+  });
+  expect(verdictMenu(edited).value).toBe('false');
+  await act(async () => fail(new Error('the disk is full')));
+  await waitFor(() => expect(verdictMenu(edited).value).toBe('unchecked'));
+  expect(screen.getByText(/0 checked/)).toBeTruthy();
+  expect(shown).toHaveBeenCalledWith(expect.stringContaining('the disk is full'), { tone: 'error' });
 });

@@ -156,6 +156,7 @@ export function ArticleScreen({
           numbers={view.numbers}
           quotations={view.base.quotations}
           complete={claims.complete}
+          layout={view.layout}
           ClaimBadge={ClaimBadge}
           onVerdict={onVerdict}
           speakerHref={speakerHref}
@@ -176,6 +177,8 @@ type ScreenView = Readonly<{
   leadOf: ReadonlyMap<string, string>;
   numbers: ReadonlyMap<string, number>;
   checked: number;
+  /** The same object while the groups keep their claims' places (an edit of other fields): the list's rows. */
+  layout: object;
 }>;
 
 const isChecked = (c: Claim) => (c.verdict !== 'unchecked' ? 1 : 0);
@@ -208,6 +211,7 @@ function screenView(
     leadOf,
     numbers: complete ? base.numbers : firstNumbers(claims),
     checked: claims.reduce((n, c) => n + isChecked(c), 0),
+    layout: {},
   };
 }
 

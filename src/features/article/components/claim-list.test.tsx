@@ -87,6 +87,46 @@ describe('the long claim list', () => {
     expect([...renders.keys()]).toEqual([id]);
   });
 
+  test("a verdict edit that keeps the list's layout does not walk the claims again, and renders that claim only", async () => {
+    const layout = {};
+    /** The quotations of `claims`, counting every claim looked up in them. */
+    const counted = (claims: readonly Claim[]) => {
+      const q = quotationsOf(claims);
+      const of = new CountedNumbers() as unknown as Map<string, (typeof q.list)[number]> & { reads: number };
+      for (const [k, v] of q.of) Map.prototype.set.call(of, k, v);
+      return { quotations: { list: q.list, of }, reads: () => of.reads };
+    };
+    const at = (claims: readonly Claim[], quotations: ReturnType<typeof counted>['quotations']) => (
+      <MemoryRouter initialEntries={['/articles/a1']}>
+        <ClaimList
+          groups={groupClaimsBySpeaker(claims, speakers)}
+          numbers={claimNumbers(claims)}
+          quotations={quotations}
+          layout={layout}
+          ClaimBadge={CountingBadge}
+          onVerdict={noVerdict}
+        />
+      </MemoryRouter>
+    );
+    const first = counted(many);
+    const view = render(at(many, first.quotations));
+    await act(async () => {});
+    const id = document.querySelectorAll('.claim-item[data-claim-id]')[1]!.getAttribute('data-claim-id')!;
+    renders.clear();
+    const edited = many.map((c) => (c.id === id ? { ...c, verdict: 'in progress' as const } : c));
+    const second = counted(edited);
+    await act(async () => view.rerender(at(edited, second.quotations)));
+    expect([...renders.keys()]).toEqual([id]);
+    expect(document.querySelector(`.claim-item[data-claim-id="${id}"] select`)).toHaveProperty(
+      'value',
+      'in progress',
+    );
+    // Only the rendered rows' quotations are looked up, not every claim's (the rows were not built again).
+    const rendered = document.querySelectorAll('.claim-item').length;
+    expect(rendered).toBeLessThan(many.length);
+    expect(second.reads()).toBe(rendered);
+  });
+
   test('opening another claim renders the items it leaves and enters, not the list around them', async () => {
     const numbers = new CountedNumbers(claimNumbers(many));
     renderList(many, numbers);

@@ -31,6 +31,12 @@ type Props = Readonly<{
   onVerdict: (claim: Claim, verdict: Verdict, parts?: readonly Claim[]) => void;
   /** The speaker's profile, linked from the speaker's name. */
   speakerHref?: (speakerId: string) => string;
+  /**
+   * The same object as long as the rows are the same (the speakers, their quotations and their order):
+   * a verdict edit gives new `groups` and `quotations` but keeps it, and the long list's rows are not
+   * built again (only the edited claim's item renders). Without it, the rows follow `groups`.
+   */
+  layout?: object;
 }>;
 
 /** From this many claims on, only the rows in view (and a few around them) are rendered. */
@@ -78,6 +84,28 @@ const SelectableItem = memo(function SelectableItem({ store, ...props }: Selecta
   const selectedPart = useSelectionOf(store, (s) => selectedIn(props.parts, s.claimId));
   return <ClaimItem {...props} selectedPart={selectedPart} />;
 });
+
+const sameList = <T,>(a: readonly T[], b: readonly T[]) =>
+  a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+/**
+ * A rendered quotation's parts by its first part's id, from `quotations`, as the same array as in the
+ * last render while its claims are the same objects: a list derived afresh (not patched) still renders
+ * only the items whose claims changed. Only the rendered rows are looked at.
+ */
+function useShownParts(quotations: Quotations<Claim>) {
+  const shown = useRef(new Map<string, readonly Claim[]>());
+  const previous = shown.current;
+  const next = new Map<string, readonly Claim[]>();
+  shown.current = next;
+  return (id: string) => {
+    const fresh = quotations.of.get(id)?.parts;
+    const before = previous.get(id);
+    const parts = fresh && before && sameList(before, fresh) ? before : fresh;
+    if (parts) next.set(id, parts);
+    return parts;
+  };
+}
 
 /** Whether the list runs on in the page under the text, where a tap on the text keeps the reading position. */
 const stacked = () => scrollsWithPage(document.querySelector('.claim-list'));
@@ -149,7 +177,7 @@ function ShortClaimList(props: Props) {
             aria-labelledby={headingId}
             style={style}
           >
-            <SpeakerHeading group={g} id={headingId} speakerHref={speakerHref} complete={complete} />
+            <SpeakerHeading {...headingOf(g)} id={headingId} speakerHref={speakerHref} complete={complete} />
             <ol className="claims">
               {leadsOf(g, quotations).map((c) => (
                 <SelectableItem key={c.id} {...itemProps(c, partsOf(c, quotations), shared)} />
@@ -162,56 +190,70 @@ function ShortClaimList(props: Props) {
   );
 }
 
+/**
+ * A row of the long list: a speaker's heading, or a quotation by its first part's id. A row holds no
+ * claim: its item is read from the current quotations when it renders, so a verdict edit changes no row.
+ */
 type Row = Readonly<
-  | { type: 'speaker'; group: SpeakerGroup<Claim>; style: CSSProperties }
-  | { type: 'claim'; group: SpeakerGroup<Claim>; style: CSSProperties; claim: Claim; parts: readonly Claim[] }
+  | { type: 'speaker'; key: string; style: CSSProperties; heading: ReturnType<typeof headingOf> }
+  | { type: 'claim'; key: string; style: CSSProperties }
 >;
 
-const sameGroup = (a: SpeakerGroup<Claim>, b: SpeakerGroup<Claim>) =>
-  a === b ||
-  (a.speakerId === b.speakerId &&
-    a.name === b.name &&
-    a.role === b.role &&
-    a.colourIndex === b.colourIndex &&
-    a.claims.length === b.claims.length);
-
-/** Whether a row shows the same thing as before: its claims are the same objects (and its speaker the same). */
-function sameRow(a: Row, b: Row): boolean {
-  if (!sameGroup(a.group, b.group)) return false;
-  if (a.type === 'speaker' || b.type === 'speaker') return a.type === b.type;
-  return (
-    a.claim === b.claim && a.parts.length === b.parts.length && a.parts.every((p, i) => p === b.parts[i])
-  );
+/** The long list's rows: each speaker's heading, then its quotations in reading order. */
+function rowsOf(groups: readonly SpeakerGroup<Claim>[], quotations: Quotations<Claim>): Row[] {
+  return groups.flatMap((group): Row[] => {
+    const style = groupStyle(group);
+    return [
+      { type: 'speaker', key: `speaker-${group.speakerId ?? 'none'}`, style, heading: headingOf(group) },
+      ...leadsOf(group, quotations).map((claim): Row => ({ type: 'claim', key: claim.id, style })),
+    ];
+  });
 }
 
-const rowKey = (row: Row) =>
-  row.type === 'claim' ? row.claim.id : `speaker-${row.group.speakerId ?? 'none'}`;
-
 type HeadingProps = Readonly<{
-  group: SpeakerGroup<Claim>;
+  speakerId: string | null;
+  name: string;
+  role: string | null;
+  count: number;
   id?: string;
   speakerHref?: Props['speakerHref'];
   complete: boolean;
 }>;
 
 /** A speaker's name (linked to the profile), swatch, claim count and role, above the speaker's claims. */
-const SpeakerHeading = memo(function SpeakerHeading({ group: g, id, speakerHref, complete }: HeadingProps) {
+const SpeakerHeading = memo(function SpeakerHeading({
+  speakerId,
+  name,
+  role,
+  count,
+  id,
+  speakerHref,
+  complete,
+}: HeadingProps) {
   return (
     <>
       <h3 id={id} className="speaker-heading">
         <span className="swatch" aria-hidden="true" />
         <span className="speaker-name">
-          {g.speakerId && speakerHref ? <Link to={speakerHref(g.speakerId)}>{g.name}</Link> : g.name}
+          {speakerId && speakerHref ? <Link to={speakerHref(speakerId)}>{name}</Link> : name}
         </span>
         {complete && (
           <span className="speaker-count">
-            {g.claims.length} {g.claims.length === 1 ? 'claim' : 'claims'}
+            {count} {count === 1 ? 'claim' : 'claims'}
           </span>
         )}
       </h3>
-      {g.role && <p className="speaker-role">{g.role}</p>}
+      {role && <p className="speaker-role">{role}</p>}
     </>
   );
+});
+
+/** What a speaker's heading shows of its group. */
+const headingOf = (g: SpeakerGroup<Claim>) => ({
+  speakerId: g.speakerId,
+  name: g.name,
+  role: g.role,
+  count: g.claims.length,
 });
 
 /**
@@ -222,34 +264,15 @@ function LongClaimList(props: Props) {
   const { groups, quotations, complete = true, speakerHref } = props;
   const { store, ref, leadOf, shared } = useListSelection(props);
   const rowsRef = useRef<HTMLUListElement>(null);
-  // Built once per claims list, so a row's props (its parts, its style) stay the same objects across
-  // selections; and a row whose claims did not change is the previous row, so after a verdict edit
-  // (a new claims list) only the edited claim's item renders again.
-  const previousRows = useRef(new Map<string, Row>());
-  const rows = useMemo(() => {
-    const before = previousRows.current;
-    const kept = new Map<string, Row>();
-    const keep = (row: Row) => {
-      const old = before.get(rowKey(row));
-      const same = old !== undefined && sameRow(old, row) ? old : row;
-      kept.set(rowKey(row), same);
-      return same;
-    };
-    const list = groups.flatMap((group): Row[] => {
-      const style = groupStyle(group);
-      return [
-        keep({ type: 'speaker', group, style }),
-        ...leadsOf(group, quotations).map((claim) =>
-          keep({ type: 'claim', group, style, claim, parts: partsOf(claim, quotations) }),
-        ),
-      ];
-    });
-    previousRows.current = kept;
-    return list;
-  }, [groups, quotations]);
-  const rowOf = useMemo(() => new Map(rows.map((row, i) => [rowKey(row), i])), [rows]);
+  // Built again only when the layout changes (a claim added, removed, re-spanned, another speaker):
+  // a verdict edit keeps the rows and the virtualiser's options, and renders the edited item only.
+  const { layout = props.groups } = props;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `layout` stands for the groups' and quotations' structure.
+  const rows = useMemo(() => rowsOf(groups, quotations), [layout]);
+  const rowOf = useMemo(() => new Map(rows.map((row, i) => [row.key, i])), [rows]);
+  const partsOf = useShownParts(quotations);
   const estimateSize = useCallback((i: number) => (rows[i]?.type === 'speaker' ? 44 : 100), [rows]);
-  const getItemKey = useCallback((i: number) => (rows[i] ? rowKey(rows[i]) : String(i)), [rows]);
+  const getItemKey = useCallback((i: number) => rows[i]?.key ?? String(i), [rows]);
   // The rows holding the open claim and the focus stay rendered when scrolled out of view: a row that
   // left the page would take the focus with it (back to the page's start for a keyboard user).
   // The open claim is read from the store here, not rendered from: a `j` does not render the list.
@@ -335,11 +358,14 @@ function LongClaimList(props: Props) {
       >
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
+          // The quotation as it is now: the same parts (and claim objects) unless one was edited.
+          const parts = row.type === 'claim' ? partsOf(row.key) : undefined;
+          if (row.type === 'claim' && !parts) return null;
           return (
             <li
-              key={rowKey(row)}
+              key={row.key}
               ref={virtualizer.measureElement}
-              data-row-key={rowKey(row)}
+              data-row-key={row.key}
               aria-setsize={rows.length}
               aria-posinset={item.index + 1}
               data-index={item.index}
@@ -355,9 +381,9 @@ function LongClaimList(props: Props) {
               }}
             >
               {row.type === 'speaker' ? (
-                <SpeakerHeading group={row.group} speakerHref={speakerHref} complete={complete} />
+                <SpeakerHeading {...row.heading} speakerHref={speakerHref} complete={complete} />
               ) : (
-                <SelectableItem as="div" {...itemProps(row.claim, row.parts, shared)} />
+                <SelectableItem as="div" {...itemProps(parts![0]!, parts!, shared)} />
               )}
             </li>
           );

@@ -28,9 +28,6 @@ import { isTypingTarget } from '@/ui/shortcuts';
 import { StatusMessage } from '@/ui/status-message';
 import { announce, showToast } from '@/ui/toast';
 
-/** A verdict just chosen, shown while the claim as of `since` is still the one on screen. */
-export type ShownVerdict = Readonly<{ claimId: string; verdict: Verdict; since: number }>;
-
 type Props = Readonly<{
   claimId: Claim['id'];
   article: Article;
@@ -54,7 +51,6 @@ type Props = Readonly<{
   onSelect: (claimId: string) => void;
   onClose: () => void;
   conflict: ConflictNotice | null;
-  shownVerdict: ShownVerdict | null;
   onConflict: (notice: ConflictNotice | null) => void;
   /** Actions on this claim composed in by the app (e.g. the export button). */
   actions?: ReactNode;
@@ -258,14 +254,8 @@ export function ClaimPanel(props: Props) {
               <h3 id={`${headingId}-verdict`} className="visually-hidden">
                 Verdict
               </h3>
-              <VerdictPicker
-                value={
-                  props.shownVerdict?.claimId === c.id && props.shownVerdict.since === c.updatedAt
-                    ? props.shownVerdict.verdict
-                    : c.verdict
-                }
-                onChange={props.onVerdict}
-              />
+              {/* A verdict just chosen is already in the claim's read (`showVerdict`), before its write. */}
+              <VerdictPicker value={c.verdict} onChange={props.onVerdict} />
               <TextField
                 key={`rating-${c.id}`}
                 label="Rating explanation"

@@ -7,7 +7,7 @@ import type { Quotations } from '@/core/review/quotations';
 import { articleQueries, claimQueries } from '@/db/queries';
 import { readArticleSelection } from '@/features/claim/article-selection';
 import { AddClaimDialog } from '@/features/claim/components/add-claim-dialog';
-import { ClaimPanel, type ShownVerdict } from '@/features/claim/components/claim-panel';
+import { ClaimPanel } from '@/features/claim/components/claim-panel';
 import { NoSourceConfirm } from '@/features/claim/components/no-source-confirm';
 import { SelectionTool } from '@/features/claim/components/selection-tool';
 import type { ConflictNotice } from '@/features/claim/conflict';
@@ -52,7 +52,6 @@ export function ClaimReview({
   const claims = arrived ? read : NO_CLAIMS;
   const { claimId: selected, askVerdict, origin, select, clear } = useSelectedClaim();
   const [conflict, setConflict] = useState<ConflictNotice | null>(null);
-  const [shownVerdict, setShownVerdict] = useState<ShownVerdict | null>(null);
   const [sourceFormOpen, setSourceFormOpen] = useState(false);
   /** A verdict waiting for the source being added ("Add a source first"). */
   const [pendingVerdict, setPendingVerdict] = useState<Verdict | null>(null);
@@ -81,11 +80,8 @@ export function ClaimReview({
     [claimNotices, panelClaim],
   );
 
-  const applyVerdict = useApplyVerdict({
-    onStart: (target, verdict) => setShownVerdict({ claimId: target.id, verdict, since: target.updatedAt }),
-    onSaved: setConflict,
-    onFailed: () => setShownVerdict(null),
-  });
+  // The verdict shows at once from the query cache (`showVerdict`), put back there if the write fails.
+  const applyVerdict = useApplyVerdict({ onSaved: setConflict });
   const requestVerdict = useVerdictRequest(applyVerdict);
   const edits = useSelectionEdits({
     article,
@@ -184,7 +180,6 @@ export function ClaimReview({
           onSelect={panelHandlers.onSelect}
           onClose={clear}
           conflict={conflict}
-          shownVerdict={shownVerdict}
           onConflict={setConflict}
           speakerHref={speakerHref}
         />

@@ -1,4 +1,10 @@
-import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  defaultScheduler,
+  notifyManager,
+  type QueryClient,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { Claim, ClaimId, SpeakerId, Timestamp, Verdict } from '@/core/model/types';
 import {
   type ClaimPatch,
@@ -23,12 +29,31 @@ type Checked = Readonly<{ id: ClaimId; expectedUpdatedAt: Timestamp }>;
 const articleLists = { queryKey: claimQueries.byArticleAll() } as const;
 
 /**
- * Shows a verdict at once in the article claim lists holding these claims and in the claims' own
- * reads (the claim panel), before the write: the write's refetch then confirms it (or, if the write
- * fails, puts back what is stored). A refetch already running is cancelled first, so what it read
- * before the write cannot overwrite this.
+ * Runs `update`'s cache writes as one notification, told to the screens in this task (a microtask)
+ * instead of TanStack Query's `setTimeout`: a verdict chosen in a change event or a key press renders
+ * once, in that event's task, and the next frame shows it. (With the timeout, a frame still showing the
+ * old verdict came first, and each `setQueryData` was a render of its own.) Only this batch's flush
+ * goes through the microtask: every other notification keeps the default scheduler.
  */
-function showVerdict(client: QueryClient, ids: readonly ClaimId[], verdict: Verdict) {
+function inThisTask(update: () => void) {
+  notifyManager.setScheduler(queueMicrotask);
+  try {
+    notifyManager.batch(update);
+  } finally {
+    notifyManager.setScheduler(defaultScheduler);
+  }
+}
+
+/**
+ * Shows a verdict at once in the article claim lists holding these claims and in the claims' own
+ * reads (the claim panel), before the write, rendered in the task that asked for it (`inThisTask`):
+ * the write's refetch then confirms it (or, if the write fails, puts back what is stored). A refetch
+ * already running is cancelled first, so what it read before the write cannot overwrite this.
+ */
+const showVerdict = (client: QueryClient, ids: readonly ClaimId[], verdict: Verdict) =>
+  inThisTask(() => showVerdictNow(client, ids, verdict));
+
+function showVerdictNow(client: QueryClient, ids: readonly ClaimId[], verdict: Verdict) {
   const wanted = new Set<string>(ids);
   const holds = (claims: readonly Claim[] | undefined) => claims?.some((c) => wanted.has(c.id)) ?? false;
   const lists = client.getQueriesData<Claim[]>(articleLists).filter(([, claims]) => holds(claims));

@@ -21,14 +21,15 @@ const several = (parts: readonly Claim[] | undefined): parts is readonly Claim[]
   parts !== undefined && parts.length > 1;
 
 type ApplyHooks = Readonly<{
-  /** Before the write, e.g. to show the verdict at once. */
-  onStart?: (claim: Claim, verdict: Verdict) => void;
   /** After the write: what another tab changed meanwhile, if anything (default: a toast). */
   onSaved?: (notice: ConflictNotice | null) => void;
-  onFailed?: () => void;
 }>;
 
-/** Saves a verdict (checked against the claim as shown) and announces it. Stable while `hooks` are. */
+/**
+ * Saves a verdict (checked against the claim as shown) and announces it. The verdict shows at once
+ * from the query cache (`showVerdict`); a failed write puts the stored one back there, with a message.
+ * Stable while `hooks` are.
+ */
 export function useApplyVerdict(hooks: ApplyHooks = {}): VerdictApplier {
   const { mutate } = useSetVerdict();
   const { mutate: mutateAll } = useSetVerdicts();
@@ -36,7 +37,6 @@ export function useApplyVerdict(hooks: ApplyHooks = {}): VerdictApplier {
   latest.current = hooks;
   return useCallback(
     (claim, verdict, parts) => {
-      latest.current.onStart?.(claim, verdict);
       if (several(parts)) {
         mutateAll(
           { ids: parts.map((p) => p.id), verdict },
@@ -48,7 +48,6 @@ export function useApplyVerdict(hooks: ApplyHooks = {}): VerdictApplier {
               latest.current.onSaved?.(null);
             },
             onError: (e) => {
-              latest.current.onFailed?.();
               showToast(describeDbError(e), { tone: 'error' });
             },
           },
@@ -65,7 +64,6 @@ export function useApplyVerdict(hooks: ApplyHooks = {}): VerdictApplier {
             else if (notice) showToast(notice.text);
           },
           onError: (e) => {
-            latest.current.onFailed?.();
             showToast(describeDbError(e), { tone: 'error' });
           },
         },
