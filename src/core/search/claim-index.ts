@@ -381,6 +381,11 @@ export function rankClaimIndex(
   };
 }
 
+/** The short id the index gives its next document (one more than any given so far). */
+export function nextShortId(index: ClaimIndex): number {
+  return (index as unknown as { _nextId: number })._nextId;
+}
+
 /** The short id of a document in the index (MiniSearch gives a new one each time a document is replaced). */
 export function shortIdOf(index: ClaimIndex, id: string): number | undefined {
   return (index as unknown as { _idToShortId: Map<string, number> })._idToShortId.get(id);
