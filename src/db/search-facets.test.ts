@@ -379,6 +379,33 @@ test("a start's plain text search reads the index's row alone; the values' row i
   }
 });
 
+test("a start's saved values are read once no query has been asked for a moment, not while queries come", async () => {
+  await seed();
+  expect((await searchClaims('billings')).length).toBeGreaterThan(0);
+  await saveClaimSearch();
+  resetClaimSearch();
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  const get = vi.spyOn(db.searchIndex, 'get');
+  try {
+    const valuesRead = () => get.mock.calls.some(([key]) => (key as unknown) === 'claimFacets');
+    expect((await searchClaims('billings')).length).toBeGreaterThan(0); // the start: the index loaded
+    // someone typing: a query every 200 ms, well past the moment the values are due (1 s after the load)
+    for (let ms = 0; ms < 2_000; ms += 200) {
+      await vi.advanceTimersByTimeAsync(200);
+      await searchClaims('bill');
+    }
+    expect(valuesRead()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_000); // a pause
+    expect(valuesRead()).toBe(true);
+    const f = { ...EMPTY_FILTERS, q: 'billings', verdicts: ['unchecked'] as Verdict[] };
+    expect(await searchClaimIdsHere(f, SEARCH_LIMIT)).toEqual(await byRows(f));
+    expect(claimSearchStats().lastFilter).toBe('values');
+  } finally {
+    get.mockRestore();
+    vi.useRealTimers();
+  }
+});
+
 test("after a verdict-only bulk edit the index's row is not written again, the values' row is; a reload finds and filters right", async () => {
   const { ids } = await seed();
   expect((await searchClaims('billings')).length).toBeGreaterThan(0);
