@@ -145,13 +145,15 @@ type Spec = { term: string; fuzzy: boolean | number; prefix: boolean; termBoost:
 class Scores {
   readonly score: Float64Array;
   readonly seen: Uint8Array;
-  order: Int32Array;
+  readonly order: Int32Array;
   size = 0;
 
   constructor(ids: number) {
     this.score = new Float64Array(ids);
     this.seen = new Uint8Array(ids);
-    this.order = new Int32Array(1024);
+    // every match once at most, so never more than `ids`: no growing (its branch, met for the first
+    // time in optimized code, threw that code away)
+    this.order = new Int32Array(ids);
   }
 
   /** Adds `value` to the match's score (`before + value`, as MiniSearch sums), a new match last. */
@@ -162,11 +164,6 @@ class Scores {
     }
     this.seen[shortId] = 1;
     this.score[shortId] = value;
-    if (this.size === this.order.length) {
-      const grown = new Int32Array(this.order.length * 2);
-      grown.set(this.order);
-      this.order = grown;
-    }
     this.order[this.size++] = shortId;
   }
 
@@ -218,11 +215,15 @@ function addTermScores(
   if (data == null) return;
   const { k, b, d } = m._options.searchOptions.bm25;
   const total = m._documentCount;
-  const lengths = m._fieldLength as Partial<PackedFieldLengths>;
-  const lengthOf =
-    typeof lengths.lengthOf === 'function'
-      ? (lengths as PackedFieldLengths).lengthOf.bind(lengths)
-      : (shortId: number, fieldId: number) => m._fieldLength.get(shortId)![fieldId]!;
+  // called as a method, not bound: a function bound anew for every call was a new call target each
+  // time, and the optimized code that had inlined the last one was thrown away (a cold query's
+  // second term ran unoptimized again)
+  const packedLengths =
+    typeof (m._fieldLength as Partial<PackedFieldLengths>).lengthOf === 'function'
+      ? (m._fieldLength as PackedFieldLengths)
+      : null;
+  const lengthOf = (shortId: number, fieldId: number) =>
+    packedLengths ? packedLengths.lengthOf(shortId, fieldId) : m._fieldLength.get(shortId)![fieldId]!;
   const packed = isPackedTerm(data) ? data : null;
   for (const [field, fieldBoost] of boosts) {
     const fieldId = m._fieldIds[field]!;
@@ -231,29 +232,12 @@ function addTermScores(
     if (packed) {
       const n = packed.readPostings(fieldId, buffer);
       if (n === 0) continue;
-      if (n > 0) {
-        const { docs, freqs } = buffer;
-        let live = true;
-        for (let i = 0; i < n; i++) {
-          if (!m._documentIds.has(docs[i]!)) {
-            live = false;
-            break;
-          }
-        }
-        if (live) {
-          // every document listed is in the index: `matching` stays the number of postings
-          const invDocFreq = Math.log(1 + (total - n + 0.5) / (n + 0.5));
-          for (let i = 0; i < n; i++) {
-            const shortId = docs[i]!;
-            const termFreq = freqs[i]!;
-            const fieldLength = lengthOf(shortId, fieldId);
-            const raw =
-              invDocFreq *
-              (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
-            scores.add(shortId, weight * raw);
-          }
-          continue;
-        }
+      if (n > 0 && allLive(m, buffer.docs, n)) {
+        // every document listed is in the index: `matching` stays the number of postings
+        const invDocFreq = Math.log(1 + (total - n + 0.5) / (n + 0.5));
+        const bm25 = { k, b, d, invDocFreq, avgFieldLength, weight };
+        addPackedScores(buffer, n, fieldId, bm25, packedLengths, m, scores);
+        continue;
       }
     }
     const freqs = data.get(fieldId);
@@ -273,6 +257,46 @@ function addTermScores(
         (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
       scores.add(shortId, weight * raw);
     }
+  }
+}
+
+/** Whether every document listed in `docs[0..n)` is still in the index. */
+function allLive(m: Internals, docs: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (!m._documentIds.has(docs[i]!)) return false;
+  return true;
+}
+
+/**
+ * The scores of a term's `n` packed postings in `fieldId` (every document listed still in the
+ * index), added: the loop a query spends its time in, a function of its own so that it is optimized
+ * after a few thousand postings, not with the rest of `addTermScores`. The same sums as MiniSearch's.
+ */
+function addPackedScores(
+  { docs, freqs }: PostingBuffer,
+  n: number,
+  fieldId: number,
+  bm25: Readonly<{
+    k: number;
+    b: number;
+    d: number;
+    invDocFreq: number;
+    avgFieldLength: number;
+    weight: number;
+  }>,
+  packedLengths: PackedFieldLengths | null,
+  m: Internals,
+  scores: Scores,
+): void {
+  const { k, b, d, invDocFreq, avgFieldLength, weight } = bm25;
+  for (let i = 0; i < n; i++) {
+    const shortId = docs[i]!;
+    const termFreq = freqs[i]!;
+    const fieldLength = packedLengths
+      ? packedLengths.lengthOf(shortId, fieldId)
+      : m._fieldLength.get(shortId)![fieldId]!;
+    const raw =
+      invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
+    scores.add(shortId, weight * raw);
   }
 }
 
