@@ -51,6 +51,13 @@ export type SearchIndexRow = {
   json?: string;
   since: number;
   documents: number;
+  /**
+   * The clock row (`src/db/search.ts`): the `since` of the index row its clock extends (no document
+   * changed from that save to this row's `since`).
+   */
+  indexSince?: number;
+  /** Beside the values: each indexed document's hash, by short id (0: not known). */
+  hashes?: Float64Array;
 };
 
 /** The names of the tables, as they appear in query keys and in `storagemutated` parts. */

@@ -368,15 +368,97 @@ test("a start's plain text search reads the index's row alone; the values' row i
   try {
     const read = () => get.mock.calls.map(([key]) => key);
     expect(await searchClaimIdsHere({ ...EMPTY_FILTERS, q: 'billings' }, SEARCH_LIMIT)).not.toEqual([]);
-    expect(read()).toEqual(['claims']);
+    expect(read()).toEqual(['claims', 'claimsClock']);
     const f = { ...EMPTY_FILTERS, q: 'billings', verdicts: ['unchecked'] as Verdict[] };
     const kept = await searchClaimIdsHere(f, SEARCH_LIMIT);
-    expect(read()).toEqual(['claims', 'claimFacets']);
+    expect(read()).toEqual(['claims', 'claimsClock', 'claimFacets']);
     expect(claimSearchStats().lastFilter).toBe('values');
     expect(kept).toEqual(await byRows(f));
   } finally {
     get.mockRestore();
   }
+});
+
+test("a start's saved values are read once no query has been asked for a moment, not while queries come", async () => {
+  await seed();
+  expect((await searchClaims('billings')).length).toBeGreaterThan(0);
+  await saveClaimSearch();
+  resetClaimSearch();
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  const get = vi.spyOn(db.searchIndex, 'get');
+  try {
+    const valuesRead = () => get.mock.calls.some(([key]) => (key as unknown) === 'claimFacets');
+    expect((await searchClaims('billings')).length).toBeGreaterThan(0); // the start: the index loaded
+    // someone typing: a query every 200 ms, well past the moment the values are due (1 s after the load)
+    for (let ms = 0; ms < 2_000; ms += 200) {
+      await vi.advanceTimersByTimeAsync(200);
+      await searchClaims('bill');
+    }
+    expect(valuesRead()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_000); // a pause
+    expect(valuesRead()).toBe(true);
+    const f = { ...EMPTY_FILTERS, q: 'billings', verdicts: ['unchecked'] as Verdict[] };
+    expect(await searchClaimIdsHere(f, SEARCH_LIMIT)).toEqual(await byRows(f));
+    expect(claimSearchStats().lastFilter).toBe('values');
+  } finally {
+    get.mockRestore();
+    vi.useRealTimers();
+  }
+});
+
+test("after a verdict-only bulk edit the index's row is not written again, the values' row is; a reload finds and filters right", async () => {
+  const { ids } = await seed();
+  expect((await searchClaims('billings')).length).toBeGreaterThan(0);
+  expect(await saveClaimSearch()).toBe(true);
+  resetClaimSearch(); // a start: the index loaded, its values (and documents' hashes) read when a filter needs them
+  const unchecked = { ...EMPTY_FILTERS, q: 'the', verdicts: ['unchecked'] as Verdict[] };
+  const falseOnes = { ...unchecked, verdicts: ['false'] as Verdict[] };
+  const before = await searchClaimIdsHere(unchecked, SEARCH_LIMIT);
+  expect(claimSearchStats()).toMatchObject({ loaded: true, lastFilter: 'values' });
+  const edited = before.slice(0, 3) as ClaimId[];
+  expect(edited).toHaveLength(3);
+  const indexRow = (await db.searchIndex.get('claims'))!;
+  const plain = (await searchClaims('the')).map((h) => h.id);
+
+  await setClaimsVerdict(edited, 'false');
+  const edits = await searchClaimIdsHere(falseOnes, SEARCH_LIMIT);
+  expect(claimSearchStats().lastRefreshed).toBe(edited.length);
+  expect(edits).toEqual(await byRows(falseOnes));
+  expect(await saveClaimSearch()).toBe(true);
+  const after = (await db.searchIndex.get('claims'))!;
+  const values = (await db.searchIndex.get('claimFacets'))!;
+  const clock = (await db.searchIndex.get('claimsClock'))!;
+  // the index's row as it was (no document changed); the values and the clock moved on
+  expect(after.since).toBe(indexRow.since);
+  expect(after.packed).toEqual(indexRow.packed);
+  expect(values.since).toBeGreaterThan(indexRow.since);
+  expect(clock).toMatchObject({ since: values.since, indexSince: indexRow.since });
+
+  // a reload: loaded at the clock the values were saved with, so its refresh re-reads nothing
+  resetClaimSearch();
+  const kept = await searchClaimIdsHere(falseOnes, SEARCH_LIMIT);
+  expect(claimSearchStats()).toMatchObject({ loaded: true, lastRefreshed: 0, lastFilter: 'values' });
+  expect([...kept].sort()).toEqual([...edited].sort());
+  expect(kept).toEqual(await byRows(falseOnes));
+  expect(await searchClaimIdsHere(unchecked, SEARCH_LIMIT)).toEqual(await byRows(unchecked));
+  expect((await searchClaims('the')).map((h) => h.id)).toEqual(plain);
+
+  // a second verdict edit after that reload (the documents' hashes were saved with the values): the same
+  await setClaimsVerdict([edited[0]!], 'true');
+  expect(await searchClaimIdsHere(falseOnes, SEARCH_LIMIT)).toEqual(await byRows(falseOnes));
+  expect(await saveClaimSearch()).toBe(true);
+  expect((await db.searchIndex.get('claims'))!.since).toBe(indexRow.since);
+
+  // a note edit changes a document: the index's row is written again, and the clock with it
+  await updateClaim(ids[0] as ClaimId, { notes: 'Zeppelins overhead.' });
+  expect((await searchClaims('zeppelins')).map((h) => h.id)).toEqual([ids[0]]);
+  expect(await saveClaimSearch()).toBe(true);
+  const rewritten = (await db.searchIndex.get('claims'))!;
+  expect(rewritten.since).toBeGreaterThan(indexRow.since);
+  expect((await db.searchIndex.get('claimsClock'))!.indexSince).toBe(rewritten.since);
+  resetClaimSearch();
+  expect((await searchClaims('zeppelins')).map((h) => h.id)).toEqual([ids[0]]);
+  expect(claimSearchStats().lastRefreshed).toBe(0);
 });
 
 test('verdicts pulled 50 or more at a time (older clocks) reach the kept values', async () => {

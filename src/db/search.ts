@@ -9,6 +9,7 @@ import {
   claimSearchDoc,
   createClaimIndex,
   loadClaimIndex,
+  nextShortId,
   rankClaimIndex,
   removeClaimDoc,
   shortIdOf,
@@ -52,6 +53,12 @@ type State = {
   pendingFacets: Map<number, FacetRow | undefined> | null;
   /** The loaded index's clock and next short id, which its saved values must have been saved with. */
   savedAs: { since: Timestamp; nextId: number } | null;
+  /**
+   * The `since` of the saved index row this state's documents are (loaded from it, or saved as it
+   * and not changed since); null when none is. A save with no document changed since then writes the
+   * values' row and the clock's, not the index's (`save`).
+   */
+  indexSavedSince: Timestamp | null;
   since: Timestamp;
   loaded: boolean;
   /** Each indexed document's hash, by short id (`putDocs`); not saved. */
@@ -96,8 +103,10 @@ const timings = {
 const mark = (name: string) => {
   timings.marks[name] = Math.round(performance.now() * 10) / 10;
 };
-/** Changes since the index was last saved. */
-let dirty = false;
+/** Documents added, replaced or removed since the index's row was last saved. */
+let indexDirty = false;
+/** Filter values or hashes changed since the values' row was last saved. */
+let valuesDirty = false;
 /** Queries asked of this thread's index since it was last forgotten (the warm-up stops at the first). */
 let queriesAsked = 0;
 let pending: Promise<State> | null = null;
@@ -263,6 +272,12 @@ function addClaimChanges(more: ClaimChanges | undefined): void {
 const SAVED = 'claims';
 /** The row of the claims' filter values, saved with the index (same transaction, same clock). */
 const SAVED_FACETS = 'claimFacets';
+/**
+ * The row of the clock the saved copy is current to, when it is later than the index row's own: a
+ * save with no document changed (a verdict edit re-reads its claims but re-indexes none) writes the
+ * values' row and this one (a few bytes), not the 11 MB index row again. Read with the index's row.
+ */
+const SAVED_CLOCK = 'claimsClock';
 
 /** The index saved by `saveClaimSearch`, or null (none, or unreadable: built again). */
 async function loadSaved(): Promise<State | null> {
@@ -274,7 +289,9 @@ async function loadSaved(): Promise<State | null> {
   const opened = performance.now();
   mark('opened');
   timings.openMs = Math.round(opened - t);
-  const row = await db.searchIndex.get(SAVED);
+  const [row, clock] = await db.transaction('r', db.searchIndex, () =>
+    Promise.all([db.searchIndex.get(SAVED), db.searchIndex.get(SAVED_CLOCK)]),
+  );
   const read = performance.now();
   mark('read');
   timings.readMs = Math.round(read - opened);
@@ -285,14 +302,20 @@ async function loadSaved(): Promise<State | null> {
     timings.unpackMs = Math.round(performance.now() - read);
     timings.loadMs = Math.round(performance.now() - t);
     // an index saved in an earlier form (JSON, or format 2's string per claim) is saved again
-    if (row.packed?.format !== 3) dirty = true;
+    if (row.packed?.format !== 3) indexDirty = true;
+    // the clock a later save without a document changed moved this copy to (that save's values too)
+    const since =
+      clock && clock.indexSince === row.since && clock.documents === row.documents && clock.since >= row.since
+        ? clock.since
+        : row.since;
     return {
       index,
       facets: new SearchFacets(),
       facetsReady: null,
       pendingFacets: new Map(),
-      savedAs: { since: row.since, nextId: row.packed?.nextId ?? -1 },
-      since: row.since,
+      savedAs: { since, nextId: row.packed?.nextId ?? -1 },
+      indexSavedSince: row.since,
+      since,
       loaded: true,
       hashes: new Float64Array(0),
       refreshing: null,
@@ -312,28 +335,56 @@ export function saveClaimSearch(): Promise<boolean> {
 }
 
 async function save(s: State | null): Promise<boolean> {
-  if (!s || !dirty) return false;
+  if (!s || !(indexDirty || valuesDirty)) return false;
   // the saved values first: the ones saved next are this state's whole
   await savedFacets(s);
   // not halfway through a refresh: the changes it took would be in neither the copy nor its clock
   for (let p = s.queued ?? s.refreshing; p; p = s.queued ?? s.refreshing) await p.catch(() => {});
-  if (!dirty) return false;
-  dirty = false;
-  const packed: PackedClaimIndex = packClaimIndex(s.index);
-  const facets = s.facets.packed(packed.nextId);
+  if (!(indexDirty || valuesDirty)) return false;
+  // no document changed since the index's row was saved (a verdict edit, a rebuild of the facet
+  // rows): that row is this index still, so only the values' row and the clock are written
+  const whole = indexDirty || s.indexSavedSince === null;
+  indexDirty = false;
+  valuesDirty = false;
+  const packed: PackedClaimIndex | null = whole ? packClaimIndex(s.index) : null;
+  const nextId = packed ? packed.nextId : nextShortId(s.index);
   const { since } = s;
   const documents = s.index.documentCount;
+  const indexSince = packed ? since : s.indexSavedSince!;
+  const hashes = new Float64Array(nextId);
+  hashes.set(s.hashes.subarray(0, nextId));
   await db.transaction('rw', db.searchIndex, () =>
     db.searchIndex.bulkPut([
-      { id: SAVED, packed, since, documents },
-      { id: SAVED_FACETS, facets, since, documents },
+      ...(packed ? [{ id: SAVED, packed, since, documents }] : []),
+      { id: SAVED_FACETS, facets: s.facets.packed(nextId), hashes, since, documents },
+      { id: SAVED_CLOCK, since, indexSince, documents },
     ]),
   );
+  if (packed) s.indexSavedSince = since;
   return true;
 }
 
 /** How long after a start a loaded index's saved values are read if no query asked for them first. */
 const FACETS_DELAY_MS = 1_000;
+/**
+ * How long no query must have been asked for that read to start: it holds this thread for tens of
+ * milliseconds (its 1.2 MB are deserialised here), and a query asked meanwhile waited for it (85 ms
+ * in search18's split). Someone typing asks a query every 100–300 ms; the read waits for a pause.
+ */
+const FACETS_QUIET_MS = 400;
+/** When this thread was last asked a query (`performance.now()`). */
+let lastAskedAt = Number.NEGATIVE_INFINITY;
+
+/** Reads a loaded index's saved values once no query has been asked for `FACETS_QUIET_MS` (a filter's query reads them at once). */
+function savedFacetsWhenQuiet(s: State, gen: number): void {
+  if (gen !== generation || !s.pendingFacets) return;
+  const quiet = performance.now() - lastAskedAt;
+  if (quiet < FACETS_QUIET_MS) {
+    setTimeout(() => savedFacetsWhenQuiet(s, gen), FACETS_QUIET_MS - quiet);
+    return;
+  }
+  void savedFacets(s).catch(() => {});
+}
 
 /** The loaded index's saved values, read once (the first caller starts the read, later ones wait for it). */
 function savedFacets(s: State): Promise<void> {
@@ -350,11 +401,20 @@ function savedFacets(s: State): Promise<void> {
  */
 async function loadFacets(s: State, gen: number, since: Timestamp, nextId: number): Promise<void> {
   let saved: SearchFacets | null = null;
+  let hashes: Float64Array | null = null;
   try {
     const row = await db.searchIndex.get(SAVED_FACETS);
-    if (row && row.since === since && row.facets?.size === nextId) saved = SearchFacets.load(row.facets);
+    if (row && row.since === since && row.facets?.size === nextId) {
+      saved = SearchFacets.load(row.facets);
+      if (saved && row.hashes instanceof Float64Array && row.hashes.length === nextId) hashes = row.hashes;
+    }
   } catch {
     // unreadable: filled again
+  }
+  // the documents' hashes, where a refresh since the load has not set them (`putDocs`)
+  if (hashes && gen === generation) {
+    if (s.hashes.length < hashes.length) setHash(s, hashes.length - 1, 0);
+    for (let slot = 0; slot < hashes.length; slot++) if (s.hashes[slot] === 0) s.hashes[slot] = hashes[slot]!;
   }
   // the facet rows deleted by range meanwhile (`forgetValues`): the saved values are not used
   if (gen !== generation || s.savedAs === null) return;
@@ -430,17 +490,22 @@ function setHash(s: State, slot: number, hash: number): void {
  * document gets a new short id and moves after the matches of equal score, so a verdict edit, or
  * a claim re-read twice in one millisecond, reordered the hits of the same query.
  */
-function putDocs(s: State, docs: readonly ClaimSearchDoc[], facets: ReadonlyMap<string, FacetRow>): void {
+function putDocs(s: State, docs: readonly ClaimSearchDoc[], facets: ReadonlyMap<string, FacetRow>): boolean {
+  let changed = false;
   for (const doc of docs) {
     const hash = docHash(doc);
     const was = shortIdOf(s.index, doc.id);
-    if (was === undefined || s.hashes[was] !== hash) upsertClaimDoc(s.index, doc);
+    if (was === undefined || s.hashes[was] !== hash) {
+      upsertClaimDoc(s.index, doc);
+      changed = true;
+    }
     const slot = shortIdOf(s.index, doc.id);
     if (slot !== undefined) setHash(s, slot, hash);
     if (slot === undefined) continue;
     if (s.pendingFacets) s.pendingFacets.set(slot, facets.get(doc.id));
     else s.facets.set(slot, facets.get(doc.id));
   }
+  return changed;
 }
 
 /**
@@ -500,7 +565,7 @@ async function fillFacets(s: State, gen: number): Promise<void> {
     after = last.id;
   }
   if (gen !== generation) return;
-  dirty = true;
+  valuesDirty = true;
   // saved with them at once (the state may not be this tab's yet: its first refresh can still be
   // under way); a save that fails is tried again at the next change
   await save(s).catch(() => false);
@@ -515,11 +580,13 @@ async function build(): Promise<State> {
     await refreshed(saved);
     mark('refreshed');
     timings.refreshMs = Math.round(performance.now() - t);
-    setTimeout(() => void savedFacets(saved).catch(() => {}), FACETS_DELAY_MS);
+    const gen = generation;
+    setTimeout(() => savedFacetsWhenQuiet(saved, gen), FACETS_DELAY_MS);
     return saved;
   }
   const t = performance.now();
-  dirty = true;
+  indexDirty = true;
+  valuesDirty = true;
   // changes noted from here on are applied by the first refresh; earlier ones are in what is read now
   takeClaimChanges();
   // Every step's reads are made after this clock, so a write one does not see is stamped with this
@@ -532,6 +599,7 @@ async function build(): Promise<State> {
     facetsReady: null,
     pendingFacets: null,
     savedAs: null,
+    indexSavedSince: null,
     since,
     loaded: false,
     hashes: new Float64Array(0),
@@ -585,7 +653,7 @@ function forgetValues(s: State): void {
   // a loaded index's saved values are older still: not read (a read under way is not used)
   s.pendingFacets = null;
   s.savedAs = null;
-  dirty = true;
+  valuesDirty = true;
 }
 
 async function refresh(s: State): Promise<void> {
@@ -622,21 +690,26 @@ async function refresh(s: State): Promise<void> {
     return [...ids] as ClaimId[];
   });
   lastRefreshed = ids.length;
-  if (ids.length > 0) dirty = true;
+  if (ids.length > 0) valuesDirty = true;
   for (let i = 0; i < ids.length; i += CLAIM_STEP) {
     if (i > 0) await pause();
     // rows read after `lookedAt`: newer than the keys, never older; a later write is re-read next time
     const { docs, removed, facets } = await documentsOfIds(ids.slice(i, i + CLAIM_STEP));
-    putDocs(s, docs, facets);
+    // a claim re-read with its document unchanged (a verdict edit) leaves the index's row as saved
+    if (putDocs(s, docs, facets)) indexDirty = true;
     // tombstoned, or deleted outright (a replace, a merge of speakers' claims): no row left to say so
-    for (const id of removed) removeClaimDoc(s.index, id);
+    for (const id of removed) {
+      if (shortIdOf(s.index, id) === undefined) continue;
+      removeClaimDoc(s.index, id);
+      indexDirty = true;
+    }
   }
   // facet rows written alone (a rebuild's steps): the filter values of the claims indexed, nothing else
   const reread = new Set<string>(ids);
   const valuesOnly = (noted.facets ?? []).filter(
     (id) => !reread.has(id) && shortIdOf(s.index, id) !== undefined,
   );
-  if (valuesOnly.length > 0) dirty = true;
+  if (valuesOnly.length > 0) valuesDirty = true;
   for (let i = 0; i < valuesOnly.length; i += CLAIM_STEP) {
     await pause();
     const part = valuesOnly.slice(i, i + CLAIM_STEP);
@@ -687,6 +760,7 @@ export async function searchClaimsHere(
 
 async function rankedHere(query: string, limit: number, values = false) {
   queriesAsked++;
+  lastAskedAt = performance.now();
   const asked = performance.now();
   const s = await claimIndex();
   // a loaded index's saved filter values, when a query needs them (read once, after the start)
@@ -803,7 +877,7 @@ export function claimSearchStats(): ClaimSearchStats {
     loaded: state?.loaded ?? false,
     documents: state?.index.documentCount ?? 0,
     lastRefreshed,
-    unsaved: dirty,
+    unsaved: indexDirty || valuesDirty,
     ...timings,
     marks: { ...timings.marks },
     timeOrigin: performance.timeOrigin,

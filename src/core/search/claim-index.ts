@@ -145,13 +145,15 @@ type Spec = { term: string; fuzzy: boolean | number; prefix: boolean; termBoost:
 class Scores {
   readonly score: Float64Array;
   readonly seen: Uint8Array;
-  order: Int32Array;
+  readonly order: Int32Array;
   size = 0;
 
   constructor(ids: number) {
     this.score = new Float64Array(ids);
     this.seen = new Uint8Array(ids);
-    this.order = new Int32Array(1024);
+    // every match once at most, so never more than `ids`: no growing (its branch, met for the first
+    // time in optimized code, threw that code away)
+    this.order = new Int32Array(ids);
   }
 
   /** Adds `value` to the match's score (`before + value`, as MiniSearch sums), a new match last. */
@@ -162,13 +164,34 @@ class Scores {
     }
     this.seen[shortId] = 1;
     this.score[shortId] = value;
-    if (this.size === this.order.length) {
-      const grown = new Int32Array(this.order.length * 2);
-      grown.set(this.order);
-      this.order = grown;
-    }
     this.order[this.size++] = shortId;
   }
+
+  /** Empty again, for the next query: only the slots met are cleared, not the whole arrays. */
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.seen[this.order[i]!] = 0;
+    this.size = 0;
+  }
+}
+
+/**
+ * Score arrays kept between queries (this thread's; a query holds three at most: the terms matched
+ * so far, the next term's, and what both keep). Each is about 1 MB at 100,000 claims: made new for
+ * every term of every query, they were a quarter of a warm query's time in the garbage collector.
+ */
+const spareScores: Scores[] = [];
+
+/** A cleared `Scores` for short ids below `ids`: a kept one when large enough, else a new one with room to grow. */
+function takeScores(ids: number): Scores {
+  const kept = spareScores.pop();
+  if (kept && kept.seen.length >= ids) return kept;
+  return new Scores(ids + (ids >> 3));
+}
+
+/** Gives a `Scores` back for the next query (cleared here). */
+function giveBack(scores: Scores): void {
+  scores.clear();
+  if (spareScores.length < 3) spareScores.push(scores);
 }
 
 /** Shared by every query of this thread (a query runs to its end without yielding). */
@@ -192,11 +215,15 @@ function addTermScores(
   if (data == null) return;
   const { k, b, d } = m._options.searchOptions.bm25;
   const total = m._documentCount;
-  const lengths = m._fieldLength as Partial<PackedFieldLengths>;
-  const lengthOf =
-    typeof lengths.lengthOf === 'function'
-      ? (lengths as PackedFieldLengths).lengthOf.bind(lengths)
-      : (shortId: number, fieldId: number) => m._fieldLength.get(shortId)![fieldId]!;
+  // called as a method, not bound: a function bound anew for every call was a new call target each
+  // time, and the optimized code that had inlined the last one was thrown away (a cold query's
+  // second term ran unoptimized again)
+  const packedLengths =
+    typeof (m._fieldLength as Partial<PackedFieldLengths>).lengthOf === 'function'
+      ? (m._fieldLength as PackedFieldLengths)
+      : null;
+  const lengthOf = (shortId: number, fieldId: number) =>
+    packedLengths ? packedLengths.lengthOf(shortId, fieldId) : m._fieldLength.get(shortId)![fieldId]!;
   const packed = isPackedTerm(data) ? data : null;
   for (const [field, fieldBoost] of boosts) {
     const fieldId = m._fieldIds[field]!;
@@ -205,29 +232,12 @@ function addTermScores(
     if (packed) {
       const n = packed.readPostings(fieldId, buffer);
       if (n === 0) continue;
-      if (n > 0) {
-        const { docs, freqs } = buffer;
-        let live = true;
-        for (let i = 0; i < n; i++) {
-          if (!m._documentIds.has(docs[i]!)) {
-            live = false;
-            break;
-          }
-        }
-        if (live) {
-          // every document listed is in the index: `matching` stays the number of postings
-          const invDocFreq = Math.log(1 + (total - n + 0.5) / (n + 0.5));
-          for (let i = 0; i < n; i++) {
-            const shortId = docs[i]!;
-            const termFreq = freqs[i]!;
-            const fieldLength = lengthOf(shortId, fieldId);
-            const raw =
-              invDocFreq *
-              (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
-            scores.add(shortId, weight * raw);
-          }
-          continue;
-        }
+      if (n > 0 && allLive(m, buffer.docs, n)) {
+        // every document listed is in the index: `matching` stays the number of postings
+        const invDocFreq = Math.log(1 + (total - n + 0.5) / (n + 0.5));
+        const bm25 = { k, b, d, invDocFreq, avgFieldLength, weight };
+        addPackedScores(buffer, n, fieldId, bm25, packedLengths, m, scores);
+        continue;
       }
     }
     const freqs = data.get(fieldId);
@@ -250,6 +260,46 @@ function addTermScores(
   }
 }
 
+/** Whether every document listed in `docs[0..n)` is still in the index. */
+function allLive(m: Internals, docs: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (!m._documentIds.has(docs[i]!)) return false;
+  return true;
+}
+
+/**
+ * The scores of a term's `n` packed postings in `fieldId` (every document listed still in the
+ * index), added: the loop a query spends its time in, a function of its own so that it is optimized
+ * after a few thousand postings, not with the rest of `addTermScores`. The same sums as MiniSearch's.
+ */
+function addPackedScores(
+  { docs, freqs }: PostingBuffer,
+  n: number,
+  fieldId: number,
+  bm25: Readonly<{
+    k: number;
+    b: number;
+    d: number;
+    invDocFreq: number;
+    avgFieldLength: number;
+    weight: number;
+  }>,
+  packedLengths: PackedFieldLengths | null,
+  m: Internals,
+  scores: Scores,
+): void {
+  const { k, b, d, invDocFreq, avgFieldLength, weight } = bm25;
+  for (let i = 0; i < n; i++) {
+    const shortId = docs[i]!;
+    const termFreq = freqs[i]!;
+    const fieldLength = packedLengths
+      ? packedLengths.lengthOf(shortId, fieldId)
+      : m._fieldLength.get(shortId)![fieldId]!;
+    const raw =
+      invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
+    scores.add(shortId, weight * raw);
+  }
+}
+
 /** MiniSearch's `executeQuerySpec` (exact, then prefix, then fuzzy matches), as scores only. */
 function specScores(m: Internals, spec: Spec): Scores {
   const options = m._options.searchOptions;
@@ -257,7 +307,7 @@ function specScores(m: Internals, spec: Spec): Scores {
     (field) => [field, (Object.hasOwn(options.boost ?? {}, field) && options.boost?.[field]) || 1] as const,
   );
   const { fuzzy: fuzzyWeight, prefix: prefixWeight } = options.weights;
-  const scores = new Scores(m._nextId);
+  const scores = takeScores(m._nextId);
   addTermScores(m, spec.term, 1, spec.termBoost, m._index.get(spec.term), boosts, scores);
   const prefixMatches = spec.prefix ? m._index.atPrefix(spec.term) : undefined;
   let fuzzyMatches: Map<string, [FieldTermData, number]> | undefined;
@@ -318,11 +368,13 @@ function matchScores(m: Internals, query: string): Scores | null {
   let combined = specScores(m, specs[0]!);
   for (const spec of specs.slice(1)) {
     const next = specScores(m, spec);
-    const kept = new Scores(m._nextId);
+    const kept = takeScores(m._nextId);
     for (let i = 0; i < next.size; i++) {
       const shortId = next.order[i]!;
       if (combined.seen[shortId] === 1) kept.add(shortId, combined.score[shortId]! + next.score[shortId]!);
     }
+    giveBack(combined);
+    giveBack(next);
     combined = kept;
   }
   // `search` multiplies by the number of distinct query terms a match matched: under AND, all of them
@@ -375,10 +427,17 @@ export function rankClaimIndex(
   // best first; equal scores in match order, as `search`'s stable sort leaves them
   best.sort((a, b) => scores[b]! - scores[a]! || a - b);
   const kept = best.slice(0, limit);
-  return {
+  const ranked = {
     hits: kept.map((k) => ({ id: String(m._documentIds.get(shortIds[k]!)), score: scores[k]! })),
     shortIds: kept.map((k) => shortIds[k]!),
   };
+  giveBack(scored);
+  return ranked;
+}
+
+/** The short id the index gives its next document (one more than any given so far). */
+export function nextShortId(index: ClaimIndex): number {
+  return (index as unknown as { _nextId: number })._nextId;
 }
 
 /** The short id of a document in the index (MiniSearch gives a new one each time a document is replaced). */
