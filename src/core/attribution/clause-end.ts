@@ -121,6 +121,15 @@ export function reportedClauseEnd(
     let n = k + 1;
     while (at(n) && /^[”"’']$/.test(at(n)!.text)) n++;
     const tail = tokens.slice(n, last + 1).filter((t) => t.word);
+    // `…, according to a Quinnipiac poll released Thursday`: a participle after the source (no other verb, no
+    // `that`) still leaves the tail an attribution.
+    if (
+      tail[0]?.key === 'according' &&
+      tail[1]?.key === 'to' &&
+      tail.length <= 12 &&
+      !tail.some((t) => t.key === 'that' || (isVerbLike(t.key) && !/ed$/.test(t.key)))
+    )
+      return cutAt(k);
     if (!tail.length || tail.some((t) => t.key === 'that' || isVerbLike(t.key) !== SPEECH_VERBS.has(t.key)))
       continue;
     const cueAt = tail.findIndex((t) => SPEECH_VERBS.has(t.key) && !t.cap);

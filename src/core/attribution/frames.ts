@@ -662,6 +662,10 @@ function invertedAfter(text: string, tokens: readonly Token[], from: number): bo
   return !next || /^[,.;)]$/.test(next.text);
 }
 
+/** `according to plan`, `according to their instinctive preference`: a standard (the source's head), not a source. */
+const NOT_A_SOURCE =
+  /\b(?:plans?|schedule|script|rules?|laws?|tradition|custom|instructions|protocol|needs?|size|age|ability|preferences?|merits?|taste|form|type|region|scripture|guidelines)$/i;
+
 /** Reported-speech frames of one sentence (tokens), given its cues. */
 export function framesOf(
   text: string,
@@ -711,7 +715,25 @@ export function framesOf(
           from: cue.from,
           rule: 'reported-according',
         };
-      else if (cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
+      else if (
+        cue.from > 2 &&
+        (tokens[cue.from - 1]!.word || /^(?:[—–”"’)]|--)$/.test(tokens[cue.from - 1]!.text)) &&
+        (k >= n - 1 || (tokens[k]!.text === ',' && /^(but|and|while|though|although|yet)$/.test(tokens[k + 1]?.key ?? ''))) &&
+        !NOT_A_SOURCE.test(m.text)
+      ) {
+        // "X rose 5 percent according to the report.", "Clinton leads by 271 delegates according to a count by
+        // The Associated Press, but …": postposed with no comma; the source runs to the sentence's end or to a
+        // comma before a conjunction.
+        frame = {
+          cue,
+          subject,
+          inherit: false,
+          start: tokens[leadStart(tokens, cue.from)]!.start,
+          end: tokens[cue.from - 1]!.end,
+          from: 0,
+          rule: 'reported-according',
+        };
+      } else if (cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
         const tail = words(tokens, k, n);
         const next = tokens[k + 1];
         const appositive =
