@@ -658,6 +658,9 @@ export function framesOf(
 ): Frame[] {
   const frames: Frame[] = [];
   const end = sentenceEnd;
+  /** A report whose subject is a poll's share (`30% say`, `one in four said`). */
+  const shareReport = (f: Frame) =>
+    f.from < f.cue.from && (readShare(tokens, f.from, f.cue.from - 1)?.form ?? 'count') !== 'count';
   const n = tokens.length;
   for (const cue of cues) {
     const inside = frames.find((f) => tokens[cue.from]!.start >= f.start && tokens[cue.from]!.start < f.end);
@@ -1098,7 +1101,10 @@ export function framesOf(
         // subordinate clause holds one report, the main clause another.
         (prev?.text === ',' &&
           inside.from <= 1 &&
-          /^(while|although|though|whereas|if|when|because|since|as)$/.test(tokens[0]!.key));
+          /^(while|although|though|whereas|if|when|because|since|as)$/.test(tokens[0]!.key)) ||
+        // "47% say the economy is improving, 30% say it is worse and 18% say …": a list of a poll's shares, each
+        // with its own report.
+        ((prev?.text === ',' || prev?.key === 'and') && shareReport(frame) && shareReport(inside));
       if (!cut) continue;
       inside.end = Math.min(
         inside.end,
