@@ -1,6 +1,7 @@
 import type { Token } from '../text/tokens';
 import { SPEECH_VERBS } from './lexicon';
 import { isVerbLike } from './mention';
+import { readShare } from './survey-share';
 
 const PRESENT_AUX = /^(is|are|has|have|does|do|will|can|may|must|remains|remain)$/;
 
@@ -112,6 +113,20 @@ export function reportedClauseEnd(
       if (!tokens.slice(n + 1, n + 8).some((t) => t.word && !t.cap && isVerbLike(t.key))) continue;
       return cutAt(k);
     }
+  }
+
+  // `…, compared with 64 percent who say the same of Sanders`: a comparison with another share of a poll's
+  // respondents, who report on their own (a speech verb in its relative clause), is not this report's content.
+  for (let k = first + 2; k < last; k++) {
+    const t = tokens[k]!;
+    if (!(t.key === 'compared' && /^(with|to)$/.test(at(k + 1)?.key ?? '')) && t.key !== 'versus') continue;
+    const from = t.key === 'versus' ? k + 1 : k + 2;
+    const share = readShare(tokens, from, Math.min(last, from + 12));
+    if (!share || share.form === 'count') continue;
+    const rest = tokens.slice(share.end + 1, Math.min(last + 1, share.end + 10));
+    const who = rest.findIndex((r) => /^(who|that)$/.test(r.key));
+    if (who < 0 || !SPEECH_VERBS.has(rest[who + 1]?.key ?? '')) continue;
+    return isComma(k - 1) ? tokens[k - 1]!.start : t.start;
   }
 
   // A postposed attribution of another speaker closes the clause: `…Ortiz “would have no chance to win,” the
