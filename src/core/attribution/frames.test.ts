@@ -599,6 +599,17 @@ describe('according to without a comma, shares and their lists (round eight)', (
     expect(claims).toContain('the fares were fair');
   });
 
+  test('"…,” she said, adding that X is “…”: the second quotation is inside a mixed clause', () => {
+    expect(
+      claimsOf(
+        '“The depot is a disgrace,” Councillor Ines Calloway said, adding that the authority had “run out of excuses.”',
+      ),
+    ).toEqual([
+      { speaker: 'Ines Calloway', text: 'The depot is a disgrace,' },
+      { speaker: 'Ines Calloway', text: 'that the authority had “run out of excuses.”' },
+    ]);
+  });
+
   test('not a source: according to plan, according to their preference', () => {
     expect(claimsOf('The new timetable started on Monday and the trains ran according to plan.')).toEqual([]);
     expect(claimsOf('Most riders simply pick a seat according to their own preference.')).toEqual([]);
