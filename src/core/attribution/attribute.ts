@@ -429,6 +429,9 @@ export function attributeClaims(
             // "…,” Cruz said, adding: “…”" — a second cue starts a second attribution.
             const again =
               qi > 0 ? between.find((t) => SPEECH_VERBS.has(t.key) && t.start !== cue?.start) : undefined;
+            // "…,” Anderson said, adding that Sanders is “…”": a second cue with a `that` clause reports the
+            // quotation inside its clause (a mixed claim of the frames below), not as a quotation of its own.
+            if (again && between.some((t) => t.key === 'that' && t.start > again.start)) break;
             if (again && who.cue) {
               cue = again;
               separate = true;

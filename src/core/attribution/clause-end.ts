@@ -1,6 +1,7 @@
 import type { Token } from '../text/tokens';
 import { SPEECH_VERBS } from './lexicon';
 import { isVerbLike } from './mention';
+import { readShare } from './survey-share';
 
 const PRESENT_AUX = /^(is|are|has|have|does|do|will|can|may|must|remains|remain)$/;
 
@@ -114,6 +115,20 @@ export function reportedClauseEnd(
     }
   }
 
+  // `…, compared with 64 percent who say the same of Sanders`: a comparison with another share of a poll's
+  // respondents, who report on their own (a speech verb in its relative clause), is not this report's content.
+  for (let k = first + 2; k < last; k++) {
+    const t = tokens[k]!;
+    if (!(t.key === 'compared' && /^(with|to)$/.test(at(k + 1)?.key ?? '')) && t.key !== 'versus') continue;
+    const from = t.key === 'versus' ? k + 1 : k + 2;
+    const share = readShare(tokens, from, Math.min(last, from + 12));
+    if (!share || share.form === 'count') continue;
+    const rest = tokens.slice(share.end + 1, Math.min(last + 1, share.end + 10));
+    const who = rest.findIndex((r) => /^(who|that)$/.test(r.key));
+    if (who < 0 || !SPEECH_VERBS.has(rest[who + 1]?.key ?? '')) continue;
+    return isComma(k - 1) ? tokens[k - 1]!.start : t.start;
+  }
+
   // A postposed attribution of another speaker closes the clause: `…Ortiz “would have no chance to win,” the
   // source recalled`, `…, said Ana Reyes, the county treasurer`, `…,” the Harlow Gazette reported in 2019`.
   for (let k = first + 2; k < last && cue.from < first; k++) {
@@ -121,6 +136,15 @@ export function reportedClauseEnd(
     let n = k + 1;
     while (at(n) && /^[”"’']$/.test(at(n)!.text)) n++;
     const tail = tokens.slice(n, last + 1).filter((t) => t.word);
+    // `…, according to a Quinnipiac poll released Thursday`: a participle after the source (no other verb, no
+    // `that`) still leaves the tail an attribution.
+    if (
+      tail[0]?.key === 'according' &&
+      tail[1]?.key === 'to' &&
+      tail.length <= 12 &&
+      !tail.some((t) => t.key === 'that' || (isVerbLike(t.key) && !/ed$/.test(t.key)))
+    )
+      return cutAt(k);
     if (!tail.length || tail.some((t) => t.key === 'that' || isVerbLike(t.key) !== SPEECH_VERBS.has(t.key)))
       continue;
     const cueAt = tail.findIndex((t) => SPEECH_VERBS.has(t.key) && !t.cap);

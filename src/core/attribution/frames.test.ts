@@ -374,7 +374,11 @@ describe('commitments with an infinitive (round seven)', () => {
       claimsOf(
         'Ortiz leads Hale by 271 pledged delegates according to a party count, but Hale has vowed to fight on until the convention.',
       ),
-    ).toEqual([{ speaker: 'Hale', text: 'to fight on until the convention' }]);
+    ).toEqual([
+      // Since round eight, `according to` with no comma before it is read too.
+      { speaker: 'party count', text: 'Ortiz leads Hale by 271 pledged delegates' },
+      { speaker: 'Hale', text: 'to fight on until the convention' },
+    ]);
   });
 
   test('"said to reporters that …": the addressee after `to` is not content', () => {
@@ -539,5 +543,75 @@ describe('subjects the readers lost: contractions, sentence adverbs, a pronoun b
     ],
   ])('%s', (_what, sentence, text) => {
     expect(claimsOf(sentence).map((c) => c.text)).toEqual([text]);
+  });
+});
+
+describe('according to without a comma, shares and their lists (round eight)', () => {
+  // [what the case shows, sentence, speaker, the claim's text]
+  test.each([
+    [
+      'a postposed source with no comma',
+      'Bus ridership in Harlow rose 12 percent last year according to the transit authority.',
+      'transit authority',
+      'Bus ridership in Harlow rose 12 percent last year',
+    ],
+    [
+      'no comma, before a conjunction',
+      'The Tallow River Trust leads the count by 40 members according to the Harlow Gazette, but the vote is not until May.',
+      'Harlow Gazette',
+      'The Tallow River Trust leads the count by 40 members',
+    ],
+    [
+      'a participle after a poll that is the source',
+      'Some 55 percent of tenants said the rent cap should stay, according to a Harlow Gazette poll released Thursday.',
+      'Harlow Gazette poll released Thursday',
+      'Some 55 percent of tenants said the rent cap should stay',
+    ],
+    [
+      'a share with a two-word qualifier',
+      'The survey of 900 riders was published on Monday. Upwards of 40 percent said they would drive instead.',
+      'Upwards of 40 percent',
+      'they would drive instead',
+    ],
+    [
+      '"with 47% … saying" (the percent sign is a token of its own)',
+      'The survey was out on Friday, with 47% of renters saying their rent had doubled.',
+      '47% of renters',
+      'their rent had doubled',
+    ],
+  ])('%s', (_what, sentence, speaker, claim) => {
+    expect(claimsOf(sentence)).toContainEqual({ speaker, text: claim });
+  });
+
+  test('a list of shares is one report per share', () => {
+    const claims = claimsOf(
+      'The survey was out on Monday. In it, 47% say the bus service is improving, 30% say it is getting worse and 18% say it is unchanged.',
+    ).map((c) => c.text);
+    expect(claims).toEqual(
+      expect.arrayContaining(['the bus service is improving', 'it is getting worse', 'it is unchanged']),
+    );
+  });
+
+  test('a comparison with another share that reports on its own ends the clause', () => {
+    const claims = claimsOf(
+      'The survey was out on Monday. Some 58 percent of riders said the fares were fair, compared with 31 percent who said they were too high.',
+    ).map((c) => c.text);
+    expect(claims).toContain('the fares were fair');
+  });
+
+  test('"…,” she said, adding that X is “…”: the second quotation is inside a mixed clause', () => {
+    expect(
+      claimsOf(
+        '“The depot is a disgrace,” Councillor Ines Calloway said, adding that the authority had “run out of excuses.”',
+      ),
+    ).toEqual([
+      { speaker: 'Ines Calloway', text: 'The depot is a disgrace,' },
+      { speaker: 'Ines Calloway', text: 'that the authority had “run out of excuses.”' },
+    ]);
+  });
+
+  test('not a source: according to plan, according to their preference', () => {
+    expect(claimsOf('The new timetable started on Monday and the trains ran according to plan.')).toEqual([]);
+    expect(claimsOf('Most riders simply pick a seat according to their own preference.')).toEqual([]);
   });
 });

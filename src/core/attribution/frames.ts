@@ -13,6 +13,7 @@ import {
 } from './mention';
 import type { RuleId } from './rules';
 import { SPEECH_NOUN } from './speech-nouns';
+import { readShare } from './survey-share';
 
 export { mainSubject };
 
@@ -117,18 +118,13 @@ function openingPronoun(text: string, tokens: readonly Token[], before: number):
  * respondents, or -1.
  */
 function shareBefore(tokens: readonly Token[], cue: number): number {
-  let number = false;
   for (let k = cue - 1; k >= 0 && cue - k <= 8; k--) {
     const t = tokens[k]!;
-    if (!t.word) return -1;
-    if (t.key === 'with') return number && k < cue - 1 ? k : -1;
-    if (
-      /^\d/.test(t.text) ||
-      /^(percent|half|third|quarter|majority|minority|most|two|three|four|five|six|seven|eight|nine|ten)$/.test(
-        t.key,
-      )
-    )
-      number = true;
+    if (t.key === 'with') {
+      const share = k < cue - 1 ? readShare(tokens, k + 1, cue - 1) : null;
+      return share && share.form !== 'count' ? k : -1;
+    }
+    if (!t.word && t.text !== '%') return -1;
   }
   return -1;
 }
@@ -241,11 +237,6 @@ function documentFrom(text: string, tokens: readonly Token[], from: number, cue:
   return { mention, role: null, relative: false, from: tokens[s]!.start };
 }
 
-const NUMBER_WORD =
-  /^(\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$/;
-const QUALIFIER =
-  /^(about|nearly|almost|roughly|around|approximately|some|just|only|over|under|more|fewer|less|than|at|least|most|barely|well|close|to|a|an|the)$/;
-
 /**
  * "More than six in 10 said", "Nearly eight in 10 Democratic voters overall said", "About four out of 10 voters
  * said": a poll's share with a qualifier before it, which the subject reader does not read, is a group speaker.
@@ -259,20 +250,10 @@ export function shareSubject(text: string, tokens: readonly Token[], cue: number
     s--;
   }
   while (s < cue && tokens[s]!.word && CLAUSE_OPENER.test(tokens[s]!.key)) s++;
-  let k = s;
-  while (k < cue && tokens[k]!.word && QUALIFIER.test(tokens[k]!.key)) k++;
-  if (k >= cue || !NUMBER_WORD.test(tokens[k]!.key)) return null;
   // A share: "six in 10", "four out of 10", "42 percent", "42%" (not "43 said", a count of people).
-  const after = tokens.slice(k + 1, k + 4).map((t) => t.key || t.text);
-  const share =
-    /%$/.test(tokens[k]!.text) ||
-    after[0] === '%' ||
-    after[0] === 'percent' ||
-    after[0] === 'per' ||
-    (after[0] === 'in' && NUMBER_WORD.test(after[1] ?? '')) ||
-    (after[0] === 'out' && after[1] === 'of' && NUMBER_WORD.test(after[2] ?? ''));
-  if (!share) return null;
-  for (let j = k + 1; j < cue; j++) {
+  const share = readShare(tokens, s, cue - 1);
+  if (share?.form !== 'share') return null;
+  for (let j = share.end + 1; j < cue; j++) {
     const t = tokens[j]!;
     if ((!t.word && t.text !== '%') || FINITE_AFTER_SUBJECT.test(t.key) || /^(who|which|that)$/.test(t.key))
       return null;
@@ -662,6 +643,10 @@ function invertedAfter(text: string, tokens: readonly Token[], from: number): bo
   return !next || /^[,.;)]$/.test(next.text);
 }
 
+/** `according to plan`, `according to their instinctive preference`: a standard (the source's head), not a source. */
+const NOT_A_SOURCE =
+  /\b(?:plans?|schedule|script|rules?|laws?|tradition|custom|instructions|protocol|needs?|size|age|ability|preferences?|merits?|taste|form|type|region|scripture|guidelines)$/i;
+
 /** Reported-speech frames of one sentence (tokens), given its cues. */
 export function framesOf(
   text: string,
@@ -673,6 +658,9 @@ export function framesOf(
 ): Frame[] {
   const frames: Frame[] = [];
   const end = sentenceEnd;
+  /** A report whose subject is a poll's share (`30% say`, `one in four said`). */
+  const shareReport = (f: Frame) =>
+    f.from < f.cue.from && (readShare(tokens, f.from, f.cue.from - 1)?.form ?? 'count') !== 'count';
   const n = tokens.length;
   for (const cue of cues) {
     const inside = frames.find((f) => tokens[cue.from]!.start >= f.start && tokens[cue.from]!.start < f.end);
@@ -711,7 +699,27 @@ export function framesOf(
           from: cue.from,
           rule: 'reported-according',
         };
-      else if (cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
+      else if (
+        cue.from > 2 &&
+        (tokens[cue.from - 1]!.word || /^(?:[—–”"’)]|--)$/.test(tokens[cue.from - 1]!.text)) &&
+        (k >= n - 1 ||
+          (tokens[k]!.text === ',' &&
+            /^(but|and|while|though|although|yet)$/.test(tokens[k + 1]?.key ?? ''))) &&
+        !NOT_A_SOURCE.test(m.text)
+      ) {
+        // "X rose 5 percent according to the report.", "Clinton leads by 271 delegates according to a count by
+        // The Associated Press, but …": postposed with no comma; the source runs to the sentence's end or to a
+        // comma before a conjunction.
+        frame = {
+          cue,
+          subject,
+          inherit: false,
+          start: tokens[leadStart(tokens, cue.from)]!.start,
+          end: tokens[cue.from - 1]!.end,
+          from: 0,
+          rule: 'reported-according',
+        };
+      } else if (cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
         const tail = words(tokens, k, n);
         const next = tokens[k + 1];
         const appositive =
@@ -1093,7 +1101,10 @@ export function framesOf(
         // subordinate clause holds one report, the main clause another.
         (prev?.text === ',' &&
           inside.from <= 1 &&
-          /^(while|although|though|whereas|if|when|because|since|as)$/.test(tokens[0]!.key));
+          /^(while|although|though|whereas|if|when|because|since|as)$/.test(tokens[0]!.key)) ||
+        // "47% say the economy is improving, 30% say it is worse and 18% say …": a list of a poll's shares, each
+        // with its own report.
+        ((prev?.text === ',' || prev?.key === 'and') && shareReport(frame) && shareReport(inside));
       if (!cut) continue;
       inside.end = Math.min(
         inside.end,

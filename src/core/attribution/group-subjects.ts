@@ -9,10 +9,11 @@
 import type { Token } from '../text/tokens';
 import { DETERMINERS, HEAD_TYPE, POSSESSIVE_PRONOUNS, SPEECH_VERBS } from './lexicon';
 import type { Mention } from './mention';
+import { shareEnd } from './survey-share';
 
-const NUMBER = /^(\d+(\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)$/;
-const HEDGE = /^(nearly|almost|about|around|roughly|some|only|fully|just|over|under|barely)$/;
-const SHARE = /^(half|majority|minority|third|quarter|two-thirds|three-quarters|most|plurality)$/;
+// The share reader lives in `survey-share.ts` (one reader for every rule); re-exported for the phrase reader.
+export { opensWithShare } from './survey-share';
+
 /** Words that open a modifier after a plural head; an -ed participle counts only before a preposition. */
 const POST =
   /^(who|whose|that|in|at|from|with|across|familiar|close|involved|surveyed|polled|questioned|interviewed)$/;
@@ -25,67 +26,6 @@ const isPluralHead = (t: Token) =>
   ((HEAD_TYPE.get(t.key) === 'group' && /s$/.test(t.key)) ||
     t.key === 'people' ||
     (/[^su]s$/.test(t.key) && !/(ss|is|ous)$/.test(t.key) && t.key.length > 4));
-
-/** Where a survey share starts at tokens[i] and ends (inclusive), or -1: "one in three", "49%", "half of voters". */
-function shareEnd(tokens: readonly Token[], i: number, last: number): number {
-  let k = i;
-  while (k <= last && HEDGE.test(tokens[k]!.key)) k++;
-  if (tokens[k]?.key === 'shy' && tokens[k + 1]?.key === 'of') k += 2;
-  if (tokens[k]?.key === 'a' || tokens[k]?.key === 'the') k++;
-  const t = tokens[k];
-  if (!t || k > last) return -1;
-  let end = -1;
-  if (NUMBER.test(t.key) && tokens[k + 1]?.key === 'in' && NUMBER.test(tokens[k + 2]?.key ?? '')) end = k + 2;
-  else if (
-    NUMBER.test(t.key) &&
-    tokens[k + 1]?.key === 'out' &&
-    tokens[k + 2]?.key === 'of' &&
-    NUMBER.test(tokens[k + 3]?.key ?? '')
-  )
-    end = k + 3;
-  else if (/^\d+(\.\d+)?$/.test(t.key) && (tokens[k + 1]?.text === '%' || tokens[k + 1]?.key === 'percent'))
-    end = k + 1;
-  else if (/^\d+(\.\d+)?$/.test(t.key) && tokens[k + 1]?.key === 'per' && tokens[k + 2]?.key === 'cent')
-    end = k + 2;
-  else if (SHARE.test(t.key)) end = k;
-  // "… had a favorable view of Clinton, 43 said the same for Sanders", "all but two said": a bare count of
-  // respondents right before the cue (not a year).
-  else if (k === last && /^\d{1,3}$/.test(t.key)) end = k;
-  else if (
-    t.key === 'all' &&
-    tokens[k + 1]?.key === 'but' &&
-    NUMBER.test(tokens[k + 2]?.key ?? '') &&
-    k + 2 === last
-  )
-    end = k + 2;
-  if (end < 0 || end > last) return -1;
-  // "… of Republicans", "… of those surveyed": the group the share is of.
-  if (tokens[end + 1]?.key === 'of') {
-    let j = end + 2;
-    while (j <= last && j - end <= 6 && tokens[j]!.word) j++;
-    end = j - 1;
-  }
-  return end;
-}
-
-/**
- * Does a survey share of respondents open the phrase at tokens[i] ("Six in 10", "nearly nine out of ten",
- * "55 percent of voters")? Only the numeric forms: "half", "most" and bare counts are nouns the phrase reader
- * already types.
- */
-export function opensWithShare(tokens: readonly Token[], i: number, last: number): boolean {
-  const end = shareEnd(tokens, i, last);
-  if (end < 0) return false;
-  let k = i;
-  while (k <= end && (HEDGE.test(tokens[k]!.key) || /^(a|the)$/.test(tokens[k]!.key))) k++;
-  const t = tokens[k];
-  const next = tokens[k + 1]?.key ?? '';
-  return (
-    !!t &&
-    NUMBER.test(t.key) &&
-    (next === 'in' || next === 'out' || next === '%' || next === 'percent' || next === 'per')
-  );
-}
 
 /** A plural head at tokens[i] (after determiners and adjectives) followed by a modifier: the head's index, or -1. */
 function modifiedGroupHead(tokens: readonly Token[], i: number, last: number): number {
