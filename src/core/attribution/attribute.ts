@@ -173,7 +173,10 @@ export function attributeClaims(
     const sentences = splitSentences(text, line.start, line.end, protect);
     const continuesQuote = prevOpen && quotes[0]?.open === line.start && quotes[0].double;
     prevOpen = quotes.some((q) => q.close < 0 && q.double);
+    // The paragraph's speaker so far (the name is historical: it is kept across the paragraph's sentences), and the
+    // speaker of the sentence being read, which a participle report (`…, calling the plan a fantasy`) takes first.
     let sentenceSpeaker: Attributed | null = null;
+    let ownSpeaker: Attributed | null = null;
     let lineDone = false;
     if (headlineMode) headlineQuotes(text, line, quotes, registry, drafts);
 
@@ -188,6 +191,7 @@ export function attributeClaims(
           !isTitleQuote(text, tokens, q),
       );
       const consumed: Span[] = [];
+      ownSpeaker = null;
       const blocked = (off: number) => inQuote(off) || consumed.some((r) => off >= r.start && off < r.end);
       let directDone = false;
 
@@ -458,6 +462,7 @@ export function attributeClaims(
             prevEnd = quoteEnd(q);
           }
           sentenceSpeaker = who;
+          ownSpeaker = who;
           last = { ...who, line: li };
         }
       }
@@ -558,16 +563,18 @@ export function attributeClaims(
         const tail = /(,?\s+(and|but))$/.exec(text.slice(f.start, f.end));
         if (tail) f.end -= tail[0].length;
       }
-      let mainSpeaker: Attributed | null = sentenceSpeaker;
+      let mainSpeaker: Attributed | null = ownSpeaker;
       for (const f of frames) {
         let who: Attributed | null = null;
         const cueSpan = { start: tokens[f.cue.from]!.start, end: tokens[f.cue.to]!.end };
         if (f.inherit) {
-          if (mainSpeaker) who = { ...mainSpeaker, cue: cueSpan, rule: 'reported-participle' };
-          else {
-            const s = mainSubject(text, tokens, f.cue.from);
-            if (s) who = attributeTo(s, tokens, headlineMode, cueSpan, 'reported-participle');
-          }
+          // "Mayor Ruiz said A. Councillor Pike hit back, calling …": a participle's speaker is its own sentence's
+          // subject; the paragraph's speaker only when the sentence's subject cannot be read.
+          const s = mainSpeaker ? null : mainSubject(text, tokens, f.cue.from);
+          // "…, FIFA, who is under investigation, saying …": a relative clause's subject is not the sentence's.
+          const main = mainSpeaker ?? (s && !s.relative ? null : sentenceSpeaker);
+          if (main) who = { ...main, cue: cueSpan, rule: 'reported-participle' };
+          else if (s) who = attributeTo(s, tokens, headlineMode, cueSpan, 'reported-participle');
         } else if (f.subject) who = attributeTo(f.subject, tokens, headlineMode, cueSpan, f.rule);
         if (!who) continue;
         const hasQuote = quotes.some((q) => q.open >= f.start && q.open < f.end);
@@ -586,6 +593,7 @@ export function attributeClaims(
           f.end,
         );
         mainSpeaker = mainSpeaker ?? who;
+        ownSpeaker = ownSpeaker ?? who;
         sentenceSpeaker = sentenceSpeaker ?? who;
         last = { ...who, line: li };
       }

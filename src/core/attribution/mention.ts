@@ -1231,7 +1231,10 @@ export function mainSubject(text: string, tokens: readonly Token[], before: numb
       !TITLES.has(t.key) &&
       !NAME_JOINERS.has(t.key);
     const sVerb = /[^s]s$/.test(t.key) && (prev.cap || PRONOUNS.has(prev.key) || HEAD_TYPE.has(prev.key));
-    if (isVerbLike(t.key) || sVerb || afterName) {
+    // "He hit back on Tuesday, calling …", "She went on to endorse …": the word after an opening subject pronoun is
+    // its verb, whatever its form.
+    const afterPronoun = i === start + 1 && /^(he|she|they|we|i)$/.test(prev.key);
+    if (isVerbLike(t.key) || sVerb || afterName || afterPronoun) {
       const s = subjectBefore(text, tokens, i, start, 2);
       if (s && tokens[start]!.start === s.mention.start) return s;
       return s && s.mention.kind !== 'nominal' ? s : null;

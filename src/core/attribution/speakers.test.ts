@@ -465,3 +465,43 @@ describe('speakers, round four (session 18): spokespeople and offices', () => {
     ).toEqual(['Paul Whitcombe', 'Paul Whitcombe', 'Paul Whitcombe']);
   });
 });
+
+describe('speakers, round five (session 19): participle reports', () => {
+  test("a participle report in a later sentence is its own sentence's subject's, not the paragraph's first speaker", () => {
+    expect(
+      speakersOf(
+        'Title line\n\nMayor Tina Ruiz said the budget was balanced. Councillor Omar Pike hit back on Tuesday, calling the plan a fantasy.\n\nGreta Lund said the vote would wait. Ivo Marsh, who chairs the board, said it could not, adding that time was short.',
+      ),
+    ).toEqual([
+      ['Tina Ruiz', 'Mayor Tina Ruiz'],
+      ['Omar Pike', 'Councillor Omar Pike'],
+      ['Greta Lund', 'Greta Lund'],
+      ['Ivo Marsh', 'Ivo Marsh'],
+      ['Ivo Marsh', 'Ivo Marsh'],
+    ]);
+  });
+
+  test('an opening he or she is the subject whatever its verb: the mention is the pronoun', () => {
+    expect(
+      speakersOf(
+        'Title line\n\nLawyer Tim Bosk met the board on Monday. He went on to rebut the letter, writing that the reporters had named themselves.',
+      ),
+    ).toEqual([['Tim Bosk', 'He']]);
+  });
+
+  test("a relative clause's subject is not the sentence's: the participle keeps the paragraph's speaker", () => {
+    expect(
+      speakersOf(
+        'Title line\n\nVladimir Orlov said the talks had failed. This year, he rose to the defence of Sepp Blatter, the embattled head of the world football body, FIFA, who is under criminal investigation, saying Blatter should be given a prize.',
+      ).map(([name]) => name),
+    ).toEqual(['Vladimir Orlov', 'Vladimir Orlov']);
+  });
+
+  test('Washington D.C. is a place, never the man a later "he" means', () => {
+    expect(
+      speakersOf(
+        "Title line\n\nLast September, Glenn Bek called Palin a clown when commenting on her speech following Donald Trump's at a Washington D.C. rally. He apologised the next day, saying it was childish.",
+      ).at(-1),
+    ).toEqual(['Glenn Bek', 'He']);
+  });
+});
