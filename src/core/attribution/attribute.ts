@@ -437,6 +437,13 @@ export function attributeClaims(
               cue = again;
               separate = true;
               run++;
+              // "Brafman said, “…” He added, “…”", "… Prosecutor Ann Wells replied, “…”": a second cue with a subject
+              // of its own between the quotations is that subject's.
+              const at = tokens.indexOf(again);
+              const from = tokens.findIndex((t) => t.start >= prevEnd);
+              const own = from >= 0 && at > from ? subjectBefore(text, tokens, at, from) : null;
+              if (own && own.mention.start >= prevEnd && !own.relative)
+                who = attributeTo(own, tokens, headlineMode, again, who.rule);
             }
             const parts =
               granularity === 'sentence'

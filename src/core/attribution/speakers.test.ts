@@ -504,4 +504,18 @@ describe('speakers, round five (session 19): participle reports', () => {
       ).at(-1),
     ).toEqual(['Glenn Bek', 'He']);
   });
+
+  test('a second cue between two quotations of one sentence is its own subject\'s', () => {
+    expect(
+      speakersOf(
+        'Title line\n\nBrafman said, "The zeal is uncharacteristic." Prosecutor Ann Wells replied, "Nothing here is ordinary."\n\nMarco Fell said, "We will appeal." He added, "It will take a year."',
+      ),
+    ).toEqual([
+      ['Brafman', 'Brafman'],
+      ['Ann Wells', 'Prosecutor Ann Wells'],
+      ['Marco Fell', 'Marco Fell'],
+      ['Marco Fell', 'He'],
+    ]);
+  });
 });
+
