@@ -517,5 +517,13 @@ describe('speakers, round five (session 19): participle reports', () => {
       ['Marco Fell', 'He'],
     ]);
   });
+
+  test('a participle or "including" phrase between commas is an aside: the name before it speaks', () => {
+    expect(
+      speakersOf(
+        'Title line\n\nBut Pena Nieto, contradicting Trump, said Mexico would not pay.\n\nSeveral candidates, including Rhoda Kemp, said the border should close.\n\nSandra Inman, a supporter from Jackson, Miss., attending the Tea Party Coalition Convention, said she could not vote.',
+      ).map(([name]) => name),
+    ).toEqual(['Pena Nieto', 'Several candidates', 'Sandra Inman']);
+  });
 });
 
