@@ -322,15 +322,26 @@ export function attributeClaims(
           }
           const cueTok = tokens[c]!;
           let subject: Subject | null = null;
-          if (PARTICIPLE_CUES.has(cueTok.key) && tokens[c - 1]?.text === ',')
-            subject = sentenceSpeaker ? null : mainSubject(text, tokens, c);
-          else
+          if (PARTICIPLE_CUES.has(cueTok.key) && tokens[c - 1]?.text === ',') {
+            // "Ruiz said A. Pike hit back, saying: “…”": the sentence's own subject before the paragraph's speaker;
+            // after an earlier cue of the sentence ("Mateen left early, Nefzi said, adding, “…”"), that cue's subject.
+            const e = tokens.findLastIndex(
+              (t, k) =>
+                k < c && /^(said|says|told|tells|wrote|writes|added|adds)$/.test(t.key) && !inQuote(t.start),
+            );
+            const own = ownSpeaker
+              ? null
+              : e >= 0
+                ? (subjectBefore(text, tokens, e, 0) ?? subjectAfter(text, tokens, e + 1, c - 1))
+                : mainSubject(text, tokens, c);
+            subject = own && !(own.relative && sentenceSpeaker) ? own : null;
+          } else
             subject =
               subjectBefore(text, tokens, c, 0) ?? subjectAfter(text, tokens, c + 1, tokens.length - 1);
           if (subject) {
             who = attributeTo(subject, tokens, headlineMode, cueTok, 'quote-cue-before');
           } else if (PARTICIPLE_CUES.has(cueTok.key)) {
-            const main = sentenceSpeaker as Attributed | null;
+            const main = (ownSpeaker ?? sentenceSpeaker) as Attributed | null;
             if (main) who = { ...main, cue: cueTok, rule: 'quote-participle-before' };
           }
           if (who) {

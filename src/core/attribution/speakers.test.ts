@@ -505,7 +505,7 @@ describe('speakers, round five (session 19): participle reports', () => {
     ).toEqual(['Glenn Bek', 'He']);
   });
 
-  test('a second cue between two quotations of one sentence is its own subject\'s', () => {
+  test("a second cue between two quotations of one sentence is its own subject's", () => {
     expect(
       speakersOf(
         'Title line\n\nBrafman said, "The zeal is uncharacteristic." Prosecutor Ann Wells replied, "Nothing here is ordinary."\n\nMarco Fell said, "We will appeal." He added, "It will take a year."',
@@ -525,5 +525,12 @@ describe('speakers, round five (session 19): participle reports', () => {
       ).map(([name]) => name),
     ).toEqual(['Pena Nieto', 'Several candidates', 'Sandra Inman']);
   });
-});
 
+  test("a participle before a quotation is its own sentence's subject's, unless an earlier cue of the sentence speaks", () => {
+    expect(
+      speakersOf(
+        'Title line\n\n"We are done," Mayor Tina Ruiz said on Monday. Councillor Omar Pike hit back on Tuesday, saying: "They are not done."\n\nMateen left early, Adel Nefzi said, adding, "He was not very religious."',
+      ).map(([name]) => name),
+    ).toEqual(['Tina Ruiz', 'Omar Pike', 'Adel Nefzi']);
+  });
+});
