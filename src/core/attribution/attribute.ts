@@ -173,7 +173,10 @@ export function attributeClaims(
     const sentences = splitSentences(text, line.start, line.end, protect);
     const continuesQuote = prevOpen && quotes[0]?.open === line.start && quotes[0].double;
     prevOpen = quotes.some((q) => q.close < 0 && q.double);
+    // The paragraph's speaker so far (the name is historical: it is kept across the paragraph's sentences), and the
+    // speaker of the sentence being read, which a participle report (`…, calling the plan a fantasy`) takes first.
     let sentenceSpeaker: Attributed | null = null;
+    let ownSpeaker: Attributed | null = null;
     let lineDone = false;
     if (headlineMode) headlineQuotes(text, line, quotes, registry, drafts);
 
@@ -188,6 +191,7 @@ export function attributeClaims(
           !isTitleQuote(text, tokens, q),
       );
       const consumed: Span[] = [];
+      ownSpeaker = null;
       const blocked = (off: number) => inQuote(off) || consumed.some((r) => off >= r.start && off < r.end);
       let directDone = false;
 
@@ -318,15 +322,26 @@ export function attributeClaims(
           }
           const cueTok = tokens[c]!;
           let subject: Subject | null = null;
-          if (PARTICIPLE_CUES.has(cueTok.key) && tokens[c - 1]?.text === ',')
-            subject = sentenceSpeaker ? null : mainSubject(text, tokens, c);
-          else
+          if (PARTICIPLE_CUES.has(cueTok.key) && tokens[c - 1]?.text === ',') {
+            // "Ruiz said A. Pike hit back, saying: “…”": the sentence's own subject before the paragraph's speaker;
+            // after an earlier cue of the sentence ("Mateen left early, Nefzi said, adding, “…”"), that cue's subject.
+            const e = tokens.findLastIndex(
+              (t, k) =>
+                k < c && /^(said|says|told|tells|wrote|writes|added|adds)$/.test(t.key) && !inQuote(t.start),
+            );
+            const own = ownSpeaker
+              ? null
+              : e >= 0
+                ? (subjectBefore(text, tokens, e, 0) ?? subjectAfter(text, tokens, e + 1, c - 1))
+                : mainSubject(text, tokens, c);
+            subject = own && !(own.relative && sentenceSpeaker) ? own : null;
+          } else
             subject =
               subjectBefore(text, tokens, c, 0) ?? subjectAfter(text, tokens, c + 1, tokens.length - 1);
           if (subject) {
             who = attributeTo(subject, tokens, headlineMode, cueTok, 'quote-cue-before');
           } else if (PARTICIPLE_CUES.has(cueTok.key)) {
-            const main = sentenceSpeaker as Attributed | null;
+            const main = (ownSpeaker ?? sentenceSpeaker) as Attributed | null;
             if (main) who = { ...main, cue: cueTok, rule: 'quote-participle-before' };
           }
           if (who) {
@@ -436,6 +451,13 @@ export function attributeClaims(
               cue = again;
               separate = true;
               run++;
+              // "Brafman said, “…” He added, “…”", "… Prosecutor Ann Wells replied, “…”": a second cue with a subject
+              // of its own between the quotations is that subject's.
+              const at = tokens.indexOf(again);
+              const from = tokens.findIndex((t) => t.start >= prevEnd);
+              const own = from >= 0 && at > from ? subjectBefore(text, tokens, at, from) : null;
+              if (own && own.mention.start >= prevEnd && !own.relative)
+                who = attributeTo(own, tokens, headlineMode, again, who.rule);
             }
             const parts =
               granularity === 'sentence'
@@ -461,6 +483,7 @@ export function attributeClaims(
             prevEnd = quoteEnd(q);
           }
           sentenceSpeaker = who;
+          ownSpeaker = who;
           last = { ...who, line: li };
         }
       }
@@ -561,16 +584,18 @@ export function attributeClaims(
         const tail = /(,?\s+(and|but))$/.exec(text.slice(f.start, f.end));
         if (tail) f.end -= tail[0].length;
       }
-      let mainSpeaker: Attributed | null = sentenceSpeaker;
+      let mainSpeaker: Attributed | null = ownSpeaker;
       for (const f of frames) {
         let who: Attributed | null = null;
         const cueSpan = { start: tokens[f.cue.from]!.start, end: tokens[f.cue.to]!.end };
         if (f.inherit) {
-          if (mainSpeaker) who = { ...mainSpeaker, cue: cueSpan, rule: 'reported-participle' };
-          else {
-            const s = mainSubject(text, tokens, f.cue.from);
-            if (s) who = attributeTo(s, tokens, headlineMode, cueSpan, 'reported-participle');
-          }
+          // "Mayor Ruiz said A. Councillor Pike hit back, calling …": a participle's speaker is its own sentence's
+          // subject; the paragraph's speaker only when the sentence's subject cannot be read.
+          const s = mainSpeaker ? null : mainSubject(text, tokens, f.cue.from);
+          // "…, FIFA, who is under investigation, saying …": a relative clause's subject is not the sentence's.
+          const main = mainSpeaker ?? (s && !s.relative ? null : sentenceSpeaker);
+          if (main) who = { ...main, cue: cueSpan, rule: 'reported-participle' };
+          else if (s) who = attributeTo(s, tokens, headlineMode, cueSpan, 'reported-participle');
         } else if (f.subject) who = attributeTo(f.subject, tokens, headlineMode, cueSpan, f.rule);
         if (!who) continue;
         const hasQuote = quotes.some((q) => q.open >= f.start && q.open < f.end);
@@ -589,6 +614,7 @@ export function attributeClaims(
           f.end,
         );
         mainSpeaker = mainSpeaker ?? who;
+        ownSpeaker = ownSpeaker ?? who;
         sentenceSpeaker = sentenceSpeaker ?? who;
         last = { ...who, line: li };
       }

@@ -222,7 +222,7 @@ centre center theatre theater airport station bridge hospital school academy col
 valley county ward district borough city town village island islands bay beach harbour harbor port museum
 gallery library court estate farm field fields forest hill hills mountain mountains lake sea ocean coast
 marsh moor heath green common quay wharf tower house palace castle abbey prison hotel market mall motorway
-highway interstate boulevard place gardens reservoir dam canal pier dock docks`);
+highway interstate boulevard place gardens reservoir dam canal pier dock docks d.c`);
 
 /** First names with a usual gender, to keep "she" from resolving to a man. Titles decide first. */
 export const MALE_NAMES =

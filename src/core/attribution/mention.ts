@@ -912,13 +912,17 @@ function subjectBeforeInner(
     const appositive = text.slice(tokens[k + 1]!.start, tokens[i - 1]!.end);
     const relativeClause = /^(who|which|whose|where)\b/i.test(appositive);
     if (!relativeClause && i - k > 18) return null;
-    if (!relativeClause) role = appositive;
+    // "Peña Nieto, contradicting Trump, said", "Sandra Inman, …, attending the Tea Party Convention, said": a
+    // participle phrase is an aside, and the name in it is its object, never the speaker nor a role.
+    const participle = /^\p{Ll}+ing\s/u.test(appositive);
+    if (!relativeClause && !participle) role = appositive;
     // "Rep. Jane Smith, D-Ohio, said": a party-state label is a role, never the speaker.
     const party = !relativeClause && PARTY_LABEL.test(appositive.replace(/\.$/, ''));
     // "Its duty manager, Fiona Lister, said": the name in the appositive is the speaker, the phrase before its role.
     // ("Doug Prentice, a Republican, said": an indefinite appositive is a role, not a name.)
     const indefinite = /^(a|an)\s/u.test(appositive);
-    const named = relativeClause || party || indefinite ? null : mentionOf(text, tokens, k + 1, i - 1);
+    const named =
+      relativeClause || party || indefinite || participle ? null : mentionOf(text, tokens, k + 1, i - 1);
     if (named?.kind === 'name' && named.type === 'person') {
       const roleFrom = phraseStart(tokens, k - 1, min);
       const before = k - 1 >= roleFrom ? text.slice(tokens[roleFrom]!.start, tokens[k - 1]!.end) : null;
@@ -1231,7 +1235,10 @@ export function mainSubject(text: string, tokens: readonly Token[], before: numb
       !TITLES.has(t.key) &&
       !NAME_JOINERS.has(t.key);
     const sVerb = /[^s]s$/.test(t.key) && (prev.cap || PRONOUNS.has(prev.key) || HEAD_TYPE.has(prev.key));
-    if (isVerbLike(t.key) || sVerb || afterName) {
+    // "He hit back on Tuesday, calling …", "She went on to endorse …": the word after an opening subject pronoun is
+    // its verb, whatever its form.
+    const afterPronoun = i === start + 1 && /^(he|she|they|we|i)$/.test(prev.key);
+    if (isVerbLike(t.key) || sVerb || afterName || afterPronoun) {
       const s = subjectBefore(text, tokens, i, start, 2);
       if (s && tokens[start]!.start === s.mention.start) return s;
       return s && s.mention.kind !== 'nominal' ? s : null;

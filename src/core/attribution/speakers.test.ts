@@ -465,3 +465,72 @@ describe('speakers, round four (session 18): spokespeople and offices', () => {
     ).toEqual(['Paul Whitcombe', 'Paul Whitcombe', 'Paul Whitcombe']);
   });
 });
+
+describe('speakers, round five (session 19): participle reports', () => {
+  // [what it shows, the article's body (after a title line), [speaker name, mention] of each claim]
+  const cases: [string, string, [string, string][]][] = [
+    [
+      "a participle report in a later sentence is its own sentence's subject's, not the paragraph's first speaker",
+      'Mayor Tina Ruiz said the budget was balanced. Councillor Omar Pike hit back on Tuesday, calling the plan a fantasy.\n\nGreta Lund said the vote would wait. Ivo Marsh, who chairs the board, said it could not, adding that time was short.',
+      [
+        ['Tina Ruiz', 'Mayor Tina Ruiz'],
+        ['Omar Pike', 'Councillor Omar Pike'],
+        ['Greta Lund', 'Greta Lund'],
+        ['Ivo Marsh', 'Ivo Marsh'],
+        ['Ivo Marsh', 'Ivo Marsh'],
+      ],
+    ],
+    [
+      'an opening he or she is the subject whatever its verb: the mention is the pronoun',
+      'Lawyer Tim Bosk met the board on Monday. He went on to rebut the letter, writing that the reporters had named themselves.',
+      [['Tim Bosk', 'He']],
+    ],
+    [
+      "a relative clause's subject is not the sentence's: the participle keeps the paragraph's speaker",
+      'Vladimir Orlov said the talks had failed. This year, he rose to the defence of Sepp Blatter, the embattled head of the world football body, FIFA, who is under criminal investigation, saying Blatter should be given a prize.',
+      [
+        ['Vladimir Orlov', 'Vladimir Orlov'],
+        ['Vladimir Orlov', 'Vladimir Orlov'],
+      ],
+    ],
+    [
+      'Washington D.C. is a place, never the man a later "he" means',
+      "Last September, Glenn Bek called Palin a clown when commenting on her speech following Donald Trump's at a Washington D.C. rally. He apologised the next day, saying it was childish.",
+      [
+        ['Glenn Bek', 'Glenn Bek'],
+        ['Glenn Bek', 'He'],
+      ],
+    ],
+    [
+      "a second cue between two quotations of one sentence is its own subject's",
+      'Brafman said, "The zeal is uncharacteristic." Prosecutor Ann Wells replied, "Nothing here is ordinary."\n\nMarco Fell said, "We will appeal." He added, "It will take a year."',
+      [
+        ['Brafman', 'Brafman'],
+        ['Ann Wells', 'Prosecutor Ann Wells'],
+        ['Marco Fell', 'Marco Fell'],
+        ['Marco Fell', 'He'],
+      ],
+    ],
+    [
+      'a participle or "including" phrase between commas is an aside: the name before it speaks',
+      'But Pena Nieto, contradicting Trump, said Mexico would not pay.\n\nSeveral candidates, including Rhoda Kemp, said the border should close.\n\nSandra Inman, a supporter from Jackson, Miss., attending the Tea Party Coalition Convention, said she could not vote.',
+      [
+        ['Pena Nieto', 'Pena Nieto'],
+        ['Several candidates', 'Several candidates'],
+        ['Sandra Inman', 'Sandra Inman'],
+      ],
+    ],
+    [
+      "a participle before a quotation is its own sentence's subject's, unless an earlier cue of the sentence speaks",
+      '"We are done," Mayor Tina Ruiz said on Monday. Councillor Omar Pike hit back on Tuesday, saying: "They are not done."\n\nMateen left early, Adel Nefzi said, adding, "He was not very religious."',
+      [
+        ['Tina Ruiz', 'Mayor Tina Ruiz'],
+        ['Omar Pike', 'Councillor Omar Pike'],
+        ['Adel Nefzi', 'Adel Nefzi'],
+      ],
+    ],
+  ];
+  test.each(cases)('%s', (_, body, expected) => {
+    expect(speakersOf(`Title line\n\n${body}`)).toEqual(expected);
+  });
+});
