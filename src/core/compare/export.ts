@@ -1,22 +1,15 @@
 import Papa from 'papaparse';
+import { neutraliseCell } from '../export/csv-cell';
 import { verdictLabel } from '../review/verdicts';
 import type { Matrix } from './matrix';
 import { STANCE_LABELS } from './types';
 
 /**
- * Exports of a comparison. Kept here, small and pure, rather than in `core/export` (written in
- * parallel); the two can be unified later.
+ * Exports of a comparison. The CSV's cells go through the claims export's formula guard
+ * (`neutraliseCell`), so every CSV the app writes is safe to open in a spreadsheet.
  */
 
 export const NOTHING_SAID = 'said nothing on this';
-
-/**
- * A cell a spreadsheet would read as a formula (= + - @, tab, carriage return first) is prefixed
- * with an apostrophe, so an opened export never runs anything (OWASP "CSV injection").
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const sources = (n: number) => `${n} source${n === 1 ? '' : 's'}`;
 
@@ -45,7 +38,7 @@ export function matrixToCsv(matrix: Matrix, articleTitles: ReadonlyMap<string, s
   return Papa.unparse(
     {
       fields: ['question', 'speaker', 'stance', 'claim', 'verdict', 'sources', 'article', 'date', 'conflict'],
-      data: rows.map((r) => r.map(neutraliseFormula)),
+      data: rows.map((r) => r.map(neutraliseCell)),
     },
     { newline: '\r\n' },
   );

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { VERDICTS } from '../model/types';
-import { matrixToCsv, matrixToMarkdown, NOTHING_SAID, neutraliseFormula } from './export';
+import { matrixToCsv, matrixToMarkdown, NOTHING_SAID } from './export';
 import { buildMatrix, verdictTally } from './matrix';
 import type { CompareClaim, CompareQuestion, CompareSpeaker } from './types';
 
@@ -143,9 +143,22 @@ describe('compare exports', () => {
       ],
       ["'+1 | Is it *so*?", 'James Cartlidge', '', NOTHING_SAID, '', '', '', '', 'yes'],
     ]);
-    expect(neutraliseFormula('-2')).toBe("'-2");
-    expect(neutraliseFormula('@SUM')).toBe("'@SUM");
-    expect(neutraliseFormula('plain')).toBe('plain');
+  });
+
+  test('CSV: the claims export’s formula guard (spaces before a sign, full-width signs, a line feed first)', () => {
+    const hostile = [' =1+1', '\uff1dSUM(A1)', '\n=cmd|x', '  @SUM(1)', '-5 degrees'];
+    const texts = new Map(claims);
+    for (const [i, text] of hostile.entries()) texts.set(`h${i}`, claim(`h${i}`, 'billings', { text }));
+    const stances = Object.fromEntries(hostile.map((_, i) => [`h${i}`, 'for' as const]));
+    const csv = matrixToCsv(buildMatrix([{ id: 'q', text: 'q?', stances }], texts, speakers));
+    const cells = Papa.parse<string[]>(csv, { skipEmptyLines: true })
+      .data.slice(1)
+      .map((r) => r[3]);
+    expect(cells.toSorted()).toEqual(hostile.map((t) => `'${t}`).toSorted());
+    // a plain number stays a number, as in the claims CSV
+    texts.set('n', claim('n', 'billings', { text: '-2' }));
+    const one = matrixToCsv(buildMatrix([{ id: 'q', text: 'q?', stances: { n: 'for' } }], texts, speakers));
+    expect(Papa.parse<string[]>(one, { skipEmptyLines: true }).data[1]![3]).toBe('-2');
   });
 
   test('Markdown: a stance table and a section per question, text escaped', () => {

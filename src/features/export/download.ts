@@ -1,27 +1,2 @@
-/** Hands a file to the browser's downloads (an object URL on a temporary link, released after). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** A file name part from a title: lower case, letters and digits, dashes, at most 40 characters. */
-export function slug(title: string): string {
-  return (
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40)
-      .replace(/-+$/, '') || 'claims'
-  );
-}
+/** The download helper lives in `src/ui` (the compare screen uses it too; features never import each other). */
+export { downloadBlob, slug } from '@/ui/download';

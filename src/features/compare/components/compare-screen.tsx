@@ -5,9 +5,11 @@ import type { QuestionSuggestion } from '@/core/compare/suggest';
 import type { ArticleId, ClaimId, Question, QuestionId, SpeakerId } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
 import type { ArticleTitle } from '@/db/queries';
+import { downloadBlob } from '@/ui/download';
 import { StatusMessage } from '@/ui/status-message';
 import { usePaintedOnce } from '@/ui/use-after-paint';
 import '@/features/compare/compare.css';
+import { compareFileName } from '@/features/compare/export-file-name';
 import {
   useComparison,
   useLibraryArticles,
@@ -29,15 +31,6 @@ type Props = Readonly<{ speakerHref: (speakerId: string) => string }>;
 
 const NO_ARTICLES: readonly ArticleTitle[] = [];
 const NO_QUESTIONS: readonly Question[] = [];
-
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function CompareScreen({ speakerHref }: Props) {
   const { view, update } = useCompareUrl();
@@ -201,10 +194,11 @@ export function CompareScreen({ speakerHref }: Props) {
               <button
                 type="button"
                 onClick={() =>
-                  download(
-                    'comparison.md',
-                    'text/markdown;charset=utf-8',
-                    matrixToMarkdown(matrix, title, derived.articleTitles),
+                  downloadBlob(
+                    new Blob([matrixToMarkdown(matrix, title, derived.articleTitles)], {
+                      type: 'text/markdown;charset=utf-8',
+                    }),
+                    compareFileName(matrix, 'md'),
                   )
                 }
               >
@@ -213,10 +207,11 @@ export function CompareScreen({ speakerHref }: Props) {
               <button
                 type="button"
                 onClick={() =>
-                  download(
-                    'comparison.csv',
-                    'text/csv;charset=utf-8',
-                    matrixToCsv(matrix, derived.articleTitles),
+                  downloadBlob(
+                    new Blob([matrixToCsv(matrix, derived.articleTitles)], {
+                      type: 'text/csv;charset=utf-8',
+                    }),
+                    compareFileName(matrix, 'csv'),
                   )
                 }
               >
