@@ -12,6 +12,8 @@ export function SpeakerRoute() {
       articleHref={paths.article}
       claimHref={paths.claim}
       compareHref={paths.compare}
+      speakerHref={paths.speaker}
+      libraryHref={paths.library}
     />
   );
 }

@@ -8,6 +8,7 @@ import { describeDbError } from '@/db/errors';
 import { type ProfileArticle, speakerProfileQueries } from '@/db/speaker-profile-read';
 import { StatusMessage } from '@/ui/status-message';
 import '@/features/speaker-profile/speaker-profile.css';
+import { SpeakerGone } from '@/features/speaker-profile/components/speaker-gone';
 import { VerdictChart } from '@/features/speaker-profile/components/verdict-chart';
 import { profileView } from '@/features/speaker-profile/profile-view';
 
@@ -16,6 +17,8 @@ type Props = Readonly<{
   articleHref: (articleId: string) => string;
   claimHref: (articleId: string, claimId: string) => string;
   compareHref: string;
+  speakerHref: (speakerId: string) => string;
+  libraryHref: string;
 }>;
 
 /** Claims shown per article before "Show all". */
@@ -26,7 +29,14 @@ const NO_ARTICLES: readonly ProfileArticle[] = [];
 
 const sources = (n: number) => `${n} source${n === 1 ? '' : 's'}`;
 
-export function SpeakerProfileScreen({ speakerId, articleHref, claimHref, compareHref }: Props) {
+export function SpeakerProfileScreen({
+  speakerId,
+  articleHref,
+  claimHref,
+  compareHref,
+  speakerHref,
+  libraryHref,
+}: Props) {
   const profile = useQuery(speakerProfileQueries.head(speakerId));
   const head = profile.data;
   const view = useMemo(() => (head ? profileView(head) : null), [head]);
@@ -44,12 +54,13 @@ export function SpeakerProfileScreen({ speakerId, articleHref, claimHref, compar
   const { speaker, counts, articles } = head;
   if (!speaker || speaker.deletedAt !== null)
     return (
-      <div className="not-found">
-        <h1>Speaker not found</h1>
-        <p>
-          They may have been merged into another speaker. <Link to={compareHref}>Compare positions</Link>
-        </p>
-      </div>
+      <SpeakerGone
+        speakerId={speakerId}
+        speaker={speaker}
+        speakerHref={speakerHref}
+        compareHref={compareHref}
+        libraryHref={libraryHref}
+      />
     );
   const questionText = new Map<string, string>(view.byQuestion.map((s) => [s.question.id, s.question.text]));
   const claimCount = articles.reduce((n, a) => n + a.claimCount, 0);
