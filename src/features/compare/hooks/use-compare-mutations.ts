@@ -1,33 +1,22 @@
 import { useMutation } from '@tanstack/react-query';
+import { STANCE_LABELS } from '@/core/compare/types';
 import type { ArticleId, ClaimId, QuestionId, Stance } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
 import { newBatchId } from '@/db/history';
 import { getMeta, setMeta } from '@/db/meta';
 import { createQuestion, setStance, softDeleteQuestion, updateQuestion } from '@/db/questions';
-import { undo } from '@/db/undo';
 import { announce, showToast } from '@/ui/toast';
+import { showUndoToast } from '@/ui/undo-toast';
 import { HANDLED_SUGGESTIONS_KEY } from './use-compare-data';
 
 const onError = (error: unknown) => showToast(describeDbError(error), { tone: 'error' });
-
-/** Offers Undo for the batch a change wrote. */
-const undoAction = (batchId: string) => ({
-  label: 'Undo',
-  run: () => {
-    undo({ batchId })
-      .then((r) => r && showToast(r.message))
-      .catch(onError);
-  },
-});
 
 export function useCompareMutations() {
   const addQuestion = useMutation({
     mutationFn: ({ text, articleIds }: { text: string; articleIds: readonly ArticleId[] }) =>
       createQuestion(text, articleIds),
-    onSuccess: (q) => {
-      announce(`Question added: ${q.text}`);
-      showToast(`Question added: “${q.text}”`);
-    },
+    // the toaster is a polite status region: the toast is what a screen reader says
+    onSuccess: (q) => showToast(`Question added: “${q.text}”`),
     onError,
   });
   const rewordQuestion = useMutation({
@@ -40,8 +29,7 @@ export function useCompareMutations() {
       const batchId = newBatchId();
       return { q: await softDeleteQuestion(id, { batchId }), batchId };
     },
-    onSuccess: ({ q, batchId }) =>
-      showToast(`Question deleted: “${q.text}”`, { action: undoAction(batchId) }),
+    onSuccess: ({ q, batchId }) => showUndoToast(`Question deleted: “${q.text}”`, batchId),
     onError,
   });
   const place = useMutation({
@@ -50,10 +38,12 @@ export function useCompareMutations() {
       return { q: await setStance(p.questionId, p.claimId, p.stance, { batchId }), batchId };
     },
     onSuccess: ({ q, batchId }, p) => {
+      // what was done first: a phone shows two lines of a toast, and the question can be long
       const message =
-        p.stance === null ? `Claim taken off “${q.text}”.` : `Claim placed under “${q.text}” as ${p.stance}.`;
-      announce(message);
-      showToast(message, { action: undoAction(batchId) });
+        p.stance === null
+          ? `Claim taken off “${q.text}”.`
+          : `Placed as ${STANCE_LABELS[p.stance]} under “${q.text}”.`;
+      showUndoToast(message, batchId);
     },
     onError,
   });
