@@ -1,4 +1,5 @@
 import { type Term, type TermKind, termsOf } from './terms';
+import { sameWording, wordingFor } from './wording';
 
 export type SuggestClaim = Readonly<{ id: string; speakerId: string | null; text: string }>;
 
@@ -67,19 +68,6 @@ function joinOverlaps(phrases: readonly string[]): string[] {
       }
     }
   return out;
-}
-
-const joinAnd = (parts: readonly string[]) =>
-  parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-
-const isNamed = (term: string) => /^[\p{Lu}\p{N}£$€]/u.test(term);
-
-/** A question wording from a group's shared terms: the matter, then the names and numbers it involves. */
-export function wordingFor(terms: readonly string[]): string {
-  const subjects = terms.filter((t) => !isNamed(t)).slice(0, 3);
-  const named = terms.filter(isNamed).slice(0, 2);
-  if (subjects.length === 0) return `What do the speakers say about ${joinAnd(named)}?`;
-  return `What do the speakers say about ${joinAnd(subjects)}${named.length > 0 ? ` (${named.join(', ')})` : ''}?`;
 }
 
 type Similarities = Readonly<{
@@ -183,18 +171,27 @@ export function suggestQuestions(
           pairs++;
         }
     const terms = sharedTerms(members.map((i) => ({ speakerId: items[i]!.speakerId!, vector: vectors[i]! })));
-    if (terms.length === 0) continue;
+    // a group whose speakers share only an adjective or a verb ("suspicious") is no question
+    const wording = wordingFor(
+      terms,
+      members.map((i) => items[i]!.text),
+    );
+    if (wording === null) continue;
     const claimIds = members.map((i) => items[i]!.id).sort();
     out.push({
       id: hashIds(claimIds),
       claimIds: members.map((i) => items[i]!.id),
       speakerIds: speakers,
       terms,
-      wording: wordingFor(terms),
+      wording,
       score: pairs === 0 ? 0 : cross / pairs,
     });
   }
-  return out.sort((a, b) => b.speakerIds.length - a.speakerIds.length || b.score - a.score).slice(0, limit);
+  // two groups worded alike read as one question offered twice: the better one is offered
+  const ranked = out.sort((a, b) => b.speakerIds.length - a.speakerIds.length || b.score - a.score);
+  return ranked
+    .filter((s, k) => !ranked.slice(0, k).some((t) => sameWording(s.wording, t.wording)))
+    .slice(0, limit);
 
   function sharedTerms(members: readonly { speakerId: string; vector: Vector }[]): string[] {
     const bySpeakers = new Map<string, Set<string>>();
