@@ -28,6 +28,14 @@ describe('toasts', () => {
     expect(messages()).toEqual(['two', 'three', 'four']);
   });
 
+  test('a toast with the same key replaces the one shown, whatever its message', () => {
+    render(<Toaster />);
+    toast('Placed as For under “Q?”.', { key: 'place' });
+    toast('Placed as Against under “Q?”.', { key: 'place' });
+    toast('Question added: “R?”');
+    expect(messages()).toEqual(['Placed as Against under “Q?”.', 'Question added: “R?”']);
+  });
+
   test('the clock stops while the keyboard is in a toast, and starts again when it leaves', () => {
     vi.useFakeTimers();
     render(

@@ -5,6 +5,8 @@ export type ToastAction = Readonly<{ label: string; run: () => void }>;
 export type Toast = Readonly<{
   id: number;
   message: string;
+  /** A toast with the same key (or, without one, the same message) replaces this one. */
+  key?: string;
   tone: 'info' | 'error';
   action?: ToastAction;
 }>;
@@ -24,14 +26,19 @@ const subscribe = (l: () => void) => {
 /** Toasts kept at once (a phone shows only the newest: see ui.css). */
 const KEPT = 3;
 
+export type ToastOptions = { action?: ToastAction; tone?: 'info' | 'error'; key?: string };
+
 /**
  * Shows a message for a few seconds (longer with an action), and announces it to screen readers.
- * The same message again replaces the one shown (placing three claims under one question is one
- * toast, with the last placement's Undo), so a run of changes does not stack up over the screen.
+ * The same message again, or one with the same `key`, replaces the one shown (placing claims one
+ * after another is one toast, with the last placement's Undo), so a run of changes does not stack
+ * up over the screen.
  */
-export function showToast(message: string, options: { action?: ToastAction; tone?: 'info' | 'error' } = {}) {
-  const toast: Toast = { id: nextId++, message, tone: options.tone ?? 'info', action: options.action };
-  toasts = [...toasts.filter((t) => t.message !== message).slice(-(KEPT - 1)), toast];
+export function showToast(message: string, options: ToastOptions = {}) {
+  const { action, key } = options;
+  const toast: Toast = { id: nextId++, message, key, tone: options.tone ?? 'info', action };
+  const same = (t: Toast) => t.message === message || (key !== undefined && t.key === key);
+  toasts = [...toasts.filter((t) => !same(t)).slice(-(KEPT - 1)), toast];
   emit();
   return toast.id;
 }

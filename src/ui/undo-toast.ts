@@ -30,8 +30,14 @@ export function undoBatch(batchId: string, onUndone?: () => void): Promise<void>
  * is written as one history batch, and the toast's Undo undoes exactly that batch through history,
  * never by a hand-written inverse write.
  */
-export function showUndoToast(message: string, batchId: string, onUndone?: () => void) {
-  showToast(message, { action: { label: 'Undo', run: () => void undoBatch(batchId, onUndone) } });
+export function showUndoToast(
+  message: string,
+  batchId: string,
+  onUndone?: () => void,
+  /** A later toast with this key replaces this one (see `showToast`). */
+  key?: string,
+) {
+  showToast(message, { key, action: { label: 'Undo', run: () => void undoBatch(batchId, onUndone) } });
 }
 
 /** A batch id for a write that should be undoable from its toast (pass it as the write's `batchId`). */

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { ArticleId } from '@/core/model/types';
 
 type ArticleOption = Readonly<{ id: ArticleId; title: string }>;
@@ -13,10 +13,25 @@ type Props = Readonly<{
 
 /** Which articles are compared: their questions, their claims to place and the suggestions from them. */
 export const ScopePicker = memo(function ScopePicker({ articles, loading, chosen, onChange }: Props) {
+  const section = useRef<HTMLElement>(null);
+  // the keyboard stays here when an article is added: on the picker, or on the heading when the
+  // picker goes (the last article added, or the titles loading again)
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current || loading) return;
+    refocus.current = false;
+    const active = document.activeElement;
+    if (active && active !== document.body && section.current?.contains(active)) return;
+    (
+      section.current?.querySelector<HTMLElement>('#add-article') ?? section.current?.querySelector('h2')
+    )?.focus();
+  });
   if (loading)
     return (
-      <section className="panel compare-panel scope-picker" aria-labelledby="scope-heading">
-        <h2 id="scope-heading">Articles</h2>
+      <section ref={section} className="panel compare-panel scope-picker" aria-labelledby="scope-heading">
+        <h2 id="scope-heading" tabIndex={-1}>
+          Articles
+        </h2>
         <p className="hint">
           {chosen.length === 0
             ? 'Loading the library’s articles…'
@@ -27,8 +42,10 @@ export const ScopePicker = memo(function ScopePicker({ articles, loading, chosen
   const byId = new Map(articles.map((a) => [a.id, a]));
   const rest = articles.filter((a) => !chosen.includes(a.id));
   return (
-    <section className="panel compare-panel scope-picker" aria-labelledby="scope-heading">
-      <h2 id="scope-heading">Articles</h2>
+    <section ref={section} className="panel compare-panel scope-picker" aria-labelledby="scope-heading">
+      <h2 id="scope-heading" tabIndex={-1}>
+        Articles
+      </h2>
       {chosen.length === 0 ? (
         <p className="hint">No article chosen: the comparison shows the library’s latest questions.</p>
       ) : (
@@ -39,7 +56,10 @@ export const ScopePicker = memo(function ScopePicker({ articles, loading, chosen
               <button
                 type="button"
                 className="link-button"
-                onClick={() => onChange(chosen.filter((c) => c !== id))}
+                onClick={() => {
+                  refocus.current = true;
+                  onChange(chosen.filter((c) => c !== id));
+                }}
                 aria-label={`Remove “${byId.get(id)?.title ?? id}” from the comparison`}
               >
                 Remove
@@ -54,7 +74,11 @@ export const ScopePicker = memo(function ScopePicker({ articles, loading, chosen
           <select
             id="add-article"
             value=""
-            onChange={(e) => e.target.value && onChange([...chosen, e.target.value as ArticleId])}
+            onChange={(e) => {
+              if (!e.target.value) return;
+              refocus.current = true;
+              onChange([...chosen, e.target.value as ArticleId]);
+            }}
           >
             <option value="">Choose an article…</option>
             {rest.map((a) => (

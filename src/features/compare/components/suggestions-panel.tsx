@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { QuestionSuggestion } from '@/core/compare/suggest';
 
 type Props = Readonly<{
@@ -48,9 +48,35 @@ function SuggestionItem({
 
 /** Candidate questions from claims of different speakers that share terms: accept (perhaps edited) or reject. */
 export function SuggestionsPanel(props: Props) {
+  const section = useRef<HTMLElement>(null);
+  // where the keyboard goes when the suggestion it was on is accepted or rejected (and goes): the
+  // one that takes its place, else the heading
+  const handled = useRef<number | null>(null);
+  const { suggestions } = props;
+  useEffect(() => {
+    const at = handled.current;
+    if (at === null || suggestions === null) return;
+    const active = document.activeElement;
+    const lost = !active || active === document.body || !active.isConnected;
+    const item = section.current?.querySelectorAll<HTMLElement>('.suggestion textarea');
+    if (!lost && !(active instanceof HTMLButtonElement && active.disabled)) return;
+    handled.current = null;
+    const next = item && item.length > 0 ? item[Math.min(at, item.length - 1)] : null;
+    (next ?? section.current?.querySelector<HTMLElement>('h2'))?.focus();
+  }, [suggestions]);
+  const onAccept = (s: QuestionSuggestion, wording: string) => {
+    handled.current = suggestions?.indexOf(s) ?? null;
+    props.onAccept(s, wording);
+  };
+  const onReject = (s: QuestionSuggestion) => {
+    handled.current = suggestions?.indexOf(s) ?? null;
+    props.onReject(s);
+  };
   return (
-    <section className="panel compare-panel suggestions" aria-labelledby="suggestions-heading">
-      <h2 id="suggestions-heading">Suggested questions</h2>
+    <section ref={section} className="panel compare-panel suggestions" aria-labelledby="suggestions-heading">
+      <h2 id="suggestions-heading" tabIndex={-1}>
+        Suggested questions
+      </h2>
       {props.suggestions === null ? (
         <p className="hint" role="status">
           Looking for questions in these claims…
@@ -60,7 +86,7 @@ export function SuggestionsPanel(props: Props) {
       ) : (
         <ul className="suggestion-list">
           {props.suggestions.map((s) => (
-            <SuggestionItem key={s.id} {...props} suggestion={s} />
+            <SuggestionItem key={s.id} {...props} onAccept={onAccept} onReject={onReject} suggestion={s} />
           ))}
         </ul>
       )}

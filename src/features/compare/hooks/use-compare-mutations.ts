@@ -43,7 +43,7 @@ export function useCompareMutations() {
         p.stance === null
           ? `Claim taken off “${q.text}”.`
           : `Placed as ${STANCE_LABELS[p.stance]} under “${q.text}”.`;
-      showUndoToast(message, batchId);
+      showUndoToast(message, batchId, undefined, 'compare-place');
     },
     onError,
   });
