@@ -160,6 +160,8 @@ export const openProfileScreen = async (speakerId: SpeakerId) =>
         articleHref: href,
         claimHref: href,
         compareHref: '/compare',
+        speakerHref: href,
+        libraryHref: '/',
       }),
       (host) => host.querySelector('.profile-article .profile-claims li') !== null,
     )
