@@ -48,14 +48,19 @@ async function downloadBackup(page: Page) {
 
 const restoreInput = (page: Page) => page.getByLabel('Restore from a backup file');
 
-/** Replaces the library with `backup` through the Settings screen, as a person would. */
-async function replaceLibrary(page: Page, backup: string, name = 'backup.json') {
+/** Opens Settings and chooses `backup` to restore (the preview follows). */
+async function chooseBackup(page: Page, backup: string, name = 'backup.json') {
   await page.getByRole('link', { name: 'Settings' }).click();
   await restoreInput(page).setInputFiles({
     name,
     mimeType: 'application/json',
     buffer: Buffer.from(backup),
   });
+}
+
+/** Replaces the library with `backup` through the Settings screen, as a person would. */
+async function replaceLibrary(page: Page, backup: string, name = 'backup.json') {
+  await chooseBackup(page, backup, name);
   await expect(page.getByRole('table')).toContainText('claims');
   await page.getByRole('radio', { name: /Replace/ }).check();
   await page.getByRole('button', { name: 'Replace my library…' }).click();
@@ -92,12 +97,7 @@ test.describe('backup and restore', () => {
     // seeds its own copy of the reference article: the same article, claim and speaker ids (derived
     // from the content), its own history ids
     await openLibrary(other);
-    await other.getByRole('link', { name: 'Settings' }).click();
-    await restoreInput(other).setInputFiles({
-      name: 'backup.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(backup),
-    });
+    await chooseBackup(other, backup);
     await expect(other.getByRole('table')).toContainText('claims');
     await other.getByRole('radio', { name: /Replace/ }).check();
     await expect(other.getByRole('table').getByRole('columnheader', { name: 'Delete' })).toBeVisible();
@@ -135,12 +135,7 @@ test.describe('backup and restore', () => {
     const fresh = await browser.newContext({ storageState: EMPTY_PROFILE });
     const other = await fresh.newPage();
     await openLibrary(other);
-    await other.getByRole('link', { name: 'Settings' }).click();
-    await restoreInput(other).setInputFiles({
-      name: 'backup.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(backup),
-    });
+    await chooseBackup(other, backup);
     const claimsRow = other.getByRole('table').getByRole('row', { name: /^claims/ });
     await expect(claimsRow).toBeVisible();
     // add, change, leave alone, keep yours: the two reviewed claims change, no conflict

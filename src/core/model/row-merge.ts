@@ -28,6 +28,7 @@ export type RowFieldConflict = Readonly<{
   base: unknown;
   mine: unknown;
   theirs: unknown;
+  /** The value the merge kept. */
   kept: 'mine' | 'theirs';
 }>;
 
