@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { BACKUP_TABLES } from '../src/core/export/backup-table-names';
-import { expect, openLibrary, test } from './fixtures';
+import { expect, openLibrary, REFERENCE_TITLE, test } from './fixtures';
 import { EMPTY_PROFILE } from './seeded-profile';
 
 /**
@@ -48,14 +48,19 @@ async function downloadBackup(page: Page) {
 
 const restoreInput = (page: Page) => page.getByLabel('Restore from a backup file');
 
-/** Replaces the library with `backup` through the Settings screen, as a person would. */
-async function replaceLibrary(page: Page, backup: string, name = 'backup.json') {
+/** Opens Settings and chooses `backup` to restore (the preview follows). */
+async function chooseBackup(page: Page, backup: string, name = 'backup.json') {
   await page.getByRole('link', { name: 'Settings' }).click();
   await restoreInput(page).setInputFiles({
     name,
     mimeType: 'application/json',
     buffer: Buffer.from(backup),
   });
+}
+
+/** Replaces the library with `backup` through the Settings screen, as a person would. */
+async function replaceLibrary(page: Page, backup: string, name = 'backup.json') {
+  await chooseBackup(page, backup, name);
   await expect(page.getByRole('table')).toContainText('claims');
   await page.getByRole('radio', { name: /Replace/ }).check();
   await page.getByRole('button', { name: 'Replace my library…' }).click();
@@ -92,23 +97,62 @@ test.describe('backup and restore', () => {
     // seeds its own copy of the reference article: the same article, claim and speaker ids (derived
     // from the content), its own history ids
     await openLibrary(other);
-    await other.getByRole('link', { name: 'Settings' }).click();
-    await restoreInput(other).setInputFiles({
-      name: 'backup.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(backup),
-    });
+    await chooseBackup(other, backup);
     await expect(other.getByRole('table')).toContainText('claims');
     await other.getByRole('radio', { name: /Replace/ }).check();
     await expect(other.getByRole('table').getByRole('columnheader', { name: 'Delete' })).toBeVisible();
     await other.getByRole('button', { name: 'Replace my library…' }).click();
     const confirm = other.getByRole('dialog', { name: 'Replace the library?' });
-    await expect(confirm).toContainText(/Replace deletes what the backup does not hold: \d+ history entries/);
-    await expect(confirm).not.toContainText(/articles|claims|speakers/);
+    // the fresh profile's first-run article is the app's doing: no history of its own to lose
+    await expect(confirm).not.toContainText(/Replace deletes|history entries|articles|claims|speakers/);
     await expect(confirm).toContainText(/rows you have will be overwritten by the backup’s version/);
     await confirm.getByRole('button', { name: 'Replace', exact: true }).click();
     await expect(other.getByText(/^Replaced the library with backup\.json/)).toBeVisible({ timeout: 30_000 });
     expect(await dump(other)).toEqual(before);
+    await fresh.close();
+  });
+
+  test('merged into a fresh profile, which seeded the same article since, a backup gives back its verdicts', async ({
+    page,
+    browser,
+  }) => {
+    await openLibrary(page);
+    await page.getByRole('link', { name: REFERENCE_TITLE }).click();
+    const verdicts = page.getByRole('combobox', { name: 'Verdict' });
+    for (const [i, verdict] of [
+      [0, 'false'],
+      [2, 'true'],
+    ] as const) {
+      await verdicts.nth(i).selectOption(verdict);
+      await page.getByRole('dialog').getByRole('button', { name: 'Set without a source' }).click();
+      await expect(verdicts.nth(i)).toHaveValue(verdict);
+    }
+    const backup = await downloadBackup(page);
+    const reviewed = (await dump(page)).claims as { id: string; verdict: string }[];
+    expect(reviewed.filter((c) => c.verdict !== 'unchecked')).toHaveLength(2);
+
+    // a fresh profile seeds its own copy of the article, later: newer rows nobody reviewed
+    const fresh = await browser.newContext({ storageState: EMPTY_PROFILE });
+    const other = await fresh.newPage();
+    await openLibrary(other);
+    await chooseBackup(other, backup);
+    const claimsRow = other.getByRole('table').getByRole('row', { name: /^claims/ });
+    await expect(claimsRow).toBeVisible();
+    // add, change, leave alone, keep yours: the two reviewed claims change, no conflict
+    await expect(claimsRow.getByRole('cell').nth(1)).toHaveText('2');
+    await expect(other.getByText(/conflicts \(/)).toHaveCount(0);
+    await other.getByRole('button', { name: 'Merge into my library' }).click();
+    await expect(other.getByText(/^Restored backup\.json: .*; 0 conflicts kept in history\./)).toBeVisible({
+      timeout: 30_000,
+    });
+    const merged = (await dump(other)).claims as { id: string; verdict: string }[];
+    const verdictOf = (rows: { id: string; verdict: string }[]) =>
+      Object.fromEntries(rows.map((c) => [c.id, c.verdict]));
+    expect(verdictOf(merged)).toEqual(verdictOf(reviewed));
+    await other.getByRole('link', { name: 'Library' }).click();
+    await other.getByRole('link', { name: REFERENCE_TITLE }).click();
+    await expect(other.getByRole('combobox', { name: 'Verdict' }).nth(0)).toHaveValue('false');
+    await expect(other.getByRole('combobox', { name: 'Verdict' }).nth(2)).toHaveValue('true');
     await fresh.close();
   });
 

@@ -30,3 +30,17 @@ test('deleting an article offers Undo in a toast, like every other delete', asyn
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('link', { name: REFERENCE_TITLE })).toBeVisible();
 });
+
+test('Ctrl+Z right after the first open leaves the reference article: the app’s own import is not an undoable change', async ({
+  page,
+}) => {
+  await openLibrary(page);
+  const undoButton = page.locator('.undo-controls button').first();
+  await expect(undoButton).toHaveAttribute('title', 'Nothing to undo');
+  await expect(undoButton).toBeDisabled();
+  await page.locator('body').press('Control+z');
+  await expect(page.getByRole('link', { name: REFERENCE_TITLE })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('link', { name: REFERENCE_TITLE })).toBeVisible({ timeout: 20_000 });
+  await expect(undoButton).toBeDisabled();
+});

@@ -31,7 +31,7 @@ test('a deleted article comes back from the import form and from its own screen 
   // deleted again, and restored from the article's own screen
   await deleteFromLibrary(page, MILLBROOK.title);
   await page.goto(href!);
-  const notice = page.getByText('This article is in the trash.');
+  const notice = page.getByText('This article was moved to the trash, with its claims.');
   await expect(notice).toBeVisible();
   await page.getByRole('button', { name: 'Restore it' }).click();
   await expect(notice).toHaveCount(0);

@@ -22,3 +22,26 @@ test('a verdict changed in one tab shows in the other without a reload', async (
   await expect(theirs).toHaveValue('false');
   await expect(other.getByText(/· 1 checked$/)).toBeVisible();
 });
+
+test('an article moved to the trash in one tab: the other tab’s open article says so and offers it back', async ({
+  page,
+  context,
+}) => {
+  await openLibrary(page);
+  await page.getByRole('link', { name: REFERENCE_TITLE }).click();
+  await expect(page.getByRole('combobox', { name: 'Verdict' }).first()).toBeVisible();
+  const other = await context.newPage();
+  await openLibrary(other);
+  await other.getByRole('button', { name: /^Delete “Police chief/ }).click();
+  await other.getByRole('button', { name: /^Delete “Police chief/ }).click();
+  await expect(other.getByRole('link', { name: REFERENCE_TITLE })).toHaveCount(0);
+
+  const notice = page.getByText('This article was moved to the trash, with its claims.');
+  await expect(notice).toBeVisible();
+  await expect(page.getByText('No claims were found in this article.')).toHaveCount(0);
+  await expect(page.getByText(/Its claims are in the trash with it/)).toBeVisible();
+  await page.getByRole('button', { name: 'Restore it' }).click();
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Verdict' }).first()).toBeVisible();
+  await expect(other.getByRole('link', { name: REFERENCE_TITLE })).toBeVisible();
+});

@@ -12,6 +12,7 @@ import {
 import { db } from './db';
 import { describeDbError } from './errors';
 import { getMeta } from './meta';
+import { readUndoState, redo, undo } from './undo';
 
 beforeEach(resetDb);
 
@@ -207,5 +208,33 @@ describe('seedArticleOnce', () => {
     expect(await getMeta('referenceArticleSeeded')).toBe(true);
     await softDeleteArticle(results.find((r) => r !== null)!.articleId);
     expect(await seedArticleOnce('referenceArticleSeeded', { text: ARTICLE_A }, extractionA())).toBeNull();
+  });
+
+  test('is not an undoable change: Undo right after the first open leaves the article, and a person’s import undoes and redoes', async () => {
+    const seeded = (await seedArticleOnce('referenceArticleSeeded', { text: ARTICLE_A }, extractionA()))!;
+    expect(await readUndoState()).toMatchObject({ undo: null, undoDepth: 0 });
+    expect(await undo()).toBeNull();
+    expect((await db.articles.get(seeded.articleId))!.deletedAt).toBeNull();
+    expect(
+      await db.claims
+        .where('articleId')
+        .equals(seeded.articleId)
+        .filter((c) => c.deletedAt !== null)
+        .count(),
+    ).toBe(0);
+
+    const mine = await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+    expect((await readUndoState()).undoDepth).toBe(1);
+    await undo();
+    expect((await db.articles.get(mine.articleId))!.deletedAt).not.toBeNull();
+    expect((await db.articles.get(seeded.articleId))!.deletedAt).toBeNull();
+    await redo();
+    expect((await db.articles.get(mine.articleId))!.deletedAt).toBeNull();
+    const live = await db.claims
+      .where('articleId')
+      .equals(mine.articleId)
+      .filter((c) => c.deletedAt === null)
+      .count();
+    expect(live).toBe(mine.claimCount);
   });
 });

@@ -159,11 +159,12 @@ export async function saveImportedArticle(
 
 /**
  * Writes a prepared import; runs inside a transaction over articles, speakers, claims and history
- * (its own, or a caller's that includes those tables, e.g. `seedOnce`).
+ * (its own, or a caller's that includes those tables, e.g. `seedOnce`). `history: false` (the app's
+ * own first-run article) records nothing: no one's action, so nothing for Undo to take back.
  */
 export async function writePreparedImport(
   prepared: PreparedImport,
-  options: WriteOptions = {},
+  options: WriteOptions & Readonly<{ history?: boolean }> = {},
 ): Promise<ImportResult> {
   const { extraction, sha, title } = prepared;
   const extractedClaims = extraction.claims.filter((c) => c.kind !== 'unattributed');
@@ -197,7 +198,7 @@ export async function writePreparedImport(
     if (match.created.length > 0) await db.speakers.bulkAdd(match.created);
     if (match.merged.length > 0) await db.speakers.bulkPut(match.merged.map((m) => m.after));
     await db.claims.bulkAdd(claims);
-    await recordHistory(changes, now, options);
+    if (options.history !== false) await recordHistory(changes, now, options);
     return { status: 'created', articleId: article.id, title, claimCount: claims.length };
   });
 }
@@ -274,6 +275,7 @@ export function restoreArticle(id: ArticleId, options: WriteOptions = {}): Promi
  * Imports an article once per library, ever (the reference article on first start): the
  * `metaKey` flag and the import are written in one transaction, so two tabs starting together
  * cannot both seed, and deleting the article later does not bring it back. Null when already seeded.
+ * The app does this, not a person: it writes no history, so Undo (Ctrl+Z) never takes it back.
  */
 export async function seedArticleOnce(
   metaKey: string,
@@ -283,7 +285,7 @@ export async function seedArticleOnce(
   const prepared = await prepareImport(input, extraction);
   return db.transaction('rw', [db.articles, db.speakers, db.claims, db.history, db.meta], async () => {
     if ((await db.meta.get(metaKey))?.value) return null;
-    const result = await writePreparedImport(prepared);
+    const result = await writePreparedImport(prepared, { history: false });
     await db.meta.put({ key: metaKey, value: true });
     return result;
   });

@@ -139,16 +139,21 @@ describe('backup and restore', () => {
     await derivedMatchRows();
   });
 
-  test('merge: the newer updatedAt wins, every conflict is listed and kept in history', async () => {
+  test('merge: a field both sides changed takes the newer, every conflict is listed and kept in history', async () => {
     await buildFullLibrary();
     const [c1, c2] = (await db.claims.orderBy('id').limit(2).toArray()).map((c) => c.id) as [
       ClaimId,
       ClaimId,
     ];
     const { text } = await backupOfLibrary(100);
-    // after the backup: c1 changes here (library newer); c2 changes in the backup (backup newer)
+    // after the backup: c1's verdict changes here (library newer), c2's notes here and later on
+    // the laptop (backup newer)
     await setClaimVerdict(c1, 'unverifiable');
+    await updateClaim(c2, { notes: 'Edited here' });
     const edited = JSON.parse(text);
+    // c1's verdict was also changed on the laptop, before the library's change: the library's wins
+    const older = edited.tables.claims.find((c: { id: string }) => c.id === c1);
+    older.verdict = older.verdict === 'true' ? 'false' : 'true';
     const row = edited.tables.claims.find((c: { id: string }) => c.id === c2);
     row.notes = 'Edited on the laptop';
     row.updatedAt = Date.now() + 60_000;

@@ -3,6 +3,7 @@
  * src/sync (the replication engine) read or write them; nothing else needs to know they exist.
  */
 import { BACKUP_TABLES } from '@/core/export/backup-table-names';
+import type { RowFieldConflict } from '@/core/model/row-merge';
 import type { HistoryTable, Timestamp } from '@/core/model/types';
 
 /** The tables replicated to a team's CouchDB database; derived tables, meta and sync's own never are. */
@@ -28,14 +29,7 @@ export type OutboxEntry = Readonly<{
 }>;
 
 /** A field both sides changed that the merge rules settled provisionally: kept for a person to decide. */
-export type FieldConflict = Readonly<{
-  field: string;
-  base: unknown;
-  mine: unknown;
-  theirs: unknown;
-  /** The value the merge kept. */
-  kept: 'mine' | 'theirs';
-}>;
+export type FieldConflict = RowFieldConflict;
 
 /** The server's view of one replicated row. */
 export type RevisionRow = {

@@ -167,3 +167,6 @@ export const MAYOR = 'We will =SUM(A1) save £2m a year.';
 export const MINUS = '-5 degrees is the coldest night on record';
 export const CRITICS =
   'the plan <script>alert(1)</script> would *hurt* rural [villages](javascript:alert(1)).';
+
+/** A `urn:uuid:` URN with a well-formed UUID (RFC 9562: 8-4-4-4-12 hex digits, a version and variant). */
+export const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

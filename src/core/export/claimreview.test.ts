@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { article, CRITICS, claim, item, MAYOR, speaker } from '@/test/export-rows';
+import { article, CRITICS, claim, item, MAYOR, speaker, UUID_URN } from '@/test/export-rows';
+import { claimUrn } from './claim-urn';
 import { claimReviewOf, claimReviewProblems } from './claimreview';
 import type { ExportSettings } from './settings';
 
@@ -83,7 +84,8 @@ describe('ClaimReview JSON-LD', () => {
       organizationUrl: '',
       reviewUrlPattern: '',
     })!;
-    expect(doc.url).toBe(`urn:uuid:${claim(MAYOR).id}`);
+    expect(doc.url).toMatch(UUID_URN);
+    expect(doc.url).toBe(claimUrn(claim(MAYOR).id));
     expect(doc.author).toBeUndefined();
     expect(claimReviewProblems(doc)).toEqual([
       'url is not an http(s) address (set a review URL pattern in Settings)',

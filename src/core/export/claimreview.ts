@@ -1,4 +1,5 @@
 import { claimReviewRating } from '../review/verdicts';
+import { claimUrn } from './claim-urn';
 import { type ExportItem, httpUrl, isoTime } from './export-item';
 import { type ExportSettings, reviewUrlFrom } from './settings';
 
@@ -46,10 +47,10 @@ const isoDate = (s: string | null): string | undefined =>
 /**
  * The review's address from the settings' pattern, only when it makes an http(s) URL: a pattern
  * restored from a backup or typed before the check (`javascript:…{claimId}`) falls back to the
- * claim's `urn:uuid:`, which `claimReviewProblems` then reports.
+ * claim's `urn:uuid:` (`claimUrn`), which `claimReviewProblems` then reports.
  */
 function reviewUrl(pattern: string, claimId: string, articleId: string): string {
-  return (pattern && httpUrl(reviewUrlFrom(pattern, claimId, articleId))) || `urn:uuid:${claimId}`;
+  return (pattern && httpUrl(reviewUrlFrom(pattern, claimId, articleId))) || claimUrn(claimId);
 }
 
 /** Rating values on the numeric scale sit between the worst (1) and best (5) ratings. */

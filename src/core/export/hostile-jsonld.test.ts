@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Claim } from '@/core/model/types';
-import { article, claim, item, MAYOR, source, speaker, TEXT } from '@/test/export-rows';
+import { article, claim, item, MAYOR, source, speaker, TEXT, UUID_URN } from '@/test/export-rows';
+import { claimUrn } from './claim-urn';
 import { claimReviewOf, claimReviewProblems } from './claimreview';
 import { neutraliseCell } from './csv-cell';
 import type { ExportItem } from './export-item';
@@ -140,7 +141,8 @@ describe('addresses in the JSON-LD exports are only ever http(s)', () => {
         expect(values.some((v) => v.includes('evil.example'))).toBe(false);
       }
       const doc = claimReviewOf(hostile, settings)!;
-      expect(doc.url).toBe(`urn:uuid:${c.id}`);
+      expect(doc.url).toMatch(UUID_URN);
+      expect(doc.url).toBe(claimUrn(c.id));
       expect(doc.author).toEqual({ '@type': 'Organization', name: 'Check Desk' });
       expect(doc.itemReviewed.appearance?.url).toBeUndefined();
       expect(claimReviewProblems(doc)).toContain(

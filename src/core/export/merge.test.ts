@@ -119,4 +119,83 @@ describe('merge planning', () => {
     expect(plan.change).toEqual([claim(MAYOR)]);
     expect(plan.conflicts).toEqual([]);
   });
+
+  describe('a row both sides hold: what a person did on either side is kept', () => {
+    // the first-run article seeded in two profiles: the same ids, each made at its own time
+    const made = (at: number, over: Partial<Parameters<typeof claim>[1]> = {}) =>
+      claim(MAYOR, {
+        verdict: 'unchecked',
+        ratingNote: '',
+        tags: [],
+        notes: '',
+        createdAt: at,
+        updatedAt: at,
+        ...over,
+      });
+
+    test('a reviewed backup row wins over the library’s newer row no person touched (a fresh seed)', () => {
+      const reviewed = made(100, {
+        verdict: 'false',
+        notes: 'Asked the council.',
+        tags: ['budget'],
+        updatedAt: 150,
+      });
+      const fresh = made(900);
+      const plan = planMergeChunk('claims', [reviewed], { byId: byId([fresh]) }, newMergeContext());
+      expect(plan.conflicts).toEqual([]);
+      expect(plan.change).toEqual([{ ...reviewed, updatedAt: 900 }]);
+    });
+
+    test('a backup row no person touched leaves the library’s reviewed row alone', () => {
+      const reviewed = made(100, { verdict: 'false', updatedAt: 150 });
+      const plan = planMergeChunk('claims', [made(900)], { byId: byId([reviewed]) }, newMergeContext());
+      expect(plan).toMatchObject({ change: [], conflicts: [], unchanged: 1 });
+    });
+
+    test('two rows the app made at different times: the library’s stays, no conflict', () => {
+      const claims = planMergeChunk('claims', [made(100)], { byId: byId([made(900)]) }, newMergeContext());
+      expect(claims).toMatchObject({ change: [], conflicts: [], unchanged: 1 });
+      const seeded = article({ importedAt: 900, updatedAt: 900 });
+      const arts = planMergeChunk('articles', [article()], { byId: byId([seeded]) }, newMergeContext());
+      expect(arts).toMatchObject({ change: [], conflicts: [], unchanged: 1 });
+    });
+
+    test('each side changed other fields: both edits are kept, tags joined, the earlier making time', () => {
+      const backup = made(100, { verdict: 'false', tags: ['budget'], updatedAt: 150 });
+      const library = made(900, { notes: 'Called the mayor.', tags: ['transport'], updatedAt: 950 });
+      const plan = planMergeChunk('claims', [backup], { byId: byId([library]) }, newMergeContext());
+      expect(plan.conflicts).toEqual([]);
+      expect(plan.change).toEqual([
+        {
+          ...library,
+          verdict: 'false',
+          notes: 'Called the mayor.',
+          tags: ['budget', 'transport'],
+          createdAt: 100,
+          updatedAt: 950,
+        },
+      ]);
+    });
+
+    test('both changed one field: the newer edit wins, the other is the conflict kept in history', () => {
+      const backup = made(100, { verdict: 'false', notes: 'Asked the council.', updatedAt: 1000 });
+      const library = made(900, { verdict: 'true', updatedAt: 950 });
+      const plan = planMergeChunk('claims', [backup], { byId: byId([library]) }, newMergeContext());
+      expect(plan.change).toEqual([
+        { ...library, verdict: 'false', notes: 'Asked the council.', createdAt: 100, updatedAt: 1000 },
+      ]);
+      expect(plan.conflicts).toEqual([
+        {
+          table: 'claims',
+          id: library.id,
+          winner: 'backup',
+          fields: ['verdict'],
+          backupUpdatedAt: 1000,
+          libraryUpdatedAt: 950,
+          lost: { verdict: 'true' },
+          kept: { verdict: 'false' },
+        },
+      ]);
+    });
+  });
 });

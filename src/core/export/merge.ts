@@ -1,10 +1,15 @@
 import { sameValue } from '../model/row-diff';
+import { mergeRows } from '../model/row-merge';
 import { BackupError } from './backup-error';
 import type { BackupTable } from './backup-schema';
 
 export type Row = Readonly<Record<string, unknown>>;
 
-/** A row present in the library and in the backup with different contents: the newer `updatedAt` wins. */
+/**
+ * A row both the library and the backup hold, where a person changed the same field on each side
+ * (or a meta setting with two values): the newer row's value wins (`winner`), the other is kept
+ * in history.
+ */
 export type MergeConflict = Readonly<{
   table: BackupTable;
   id: string;
@@ -21,7 +26,7 @@ export type ChunkPlan = Readonly<{
   table: BackupTable;
   /** Rows the library does not have (ids remapped to the library's where articles are the same text). */
   add: readonly Row[];
-  /** Backup rows newer than the library's: written over them. */
+  /** Library rows the backup changes: each the two sides merged (`mergeBoth`). */
   change: readonly Row[];
   unchanged: number;
   conflicts: readonly MergeConflict[];
@@ -74,14 +79,56 @@ function differingFields(a: Row, b: Row): string[] {
 
 const pick = (row: Row, fields: readonly string[]) => Object.fromEntries(fields.map((f) => [f, row[f]]));
 
+/** When a row was made, for the tables whose rows say so. */
+const MADE_AT: Partial<Record<BackupTable, string>> = { claims: 'createdAt', articles: 'importedAt' };
+
+/**
+ * A row no person changed since the app made it (an import, the first-run article): its change
+ * time is still its making time. Rows of other tables do not say, and count as changed.
+ */
+export function untouched(table: BackupTable, row: Row): boolean {
+  const made = MADE_AT[table];
+  return made !== undefined && typeof row[made] === 'number' && row.updatedAt === row[made];
+}
+
+/**
+ * What a claim held when it was made, for the fields a review changes: with no common row to
+ * compare with, a side whose value is still this one did not change that field.
+ */
+const MADE_WITH: Partial<Record<BackupTable, Row>> = {
+  claims: { verdict: 'unchecked', ratingNote: '', notes: '', tags: [], deletedAt: null },
+};
+
+/**
+ * The backup's row and the library's merged, field by field, by the sync's rules
+ * (`core/model/row-merge.ts`): a side no person touched is the other's base, so the touched side
+ * wins whole; else a field one side left as the row was made takes the other side's value, sets
+ * (tags) are joined, and a field both changed takes the newer row's value (a conflict, both kept
+ * in history). A row's making time takes the earlier of the two, silently.
+ */
+export function mergeBoth(table: BackupTable, backup: Row, library: Row) {
+  const base = untouched(table, library)
+    ? library
+    : untouched(table, backup)
+      ? backup
+      : (MADE_WITH[table] ?? null);
+  const merged = mergeRows(table, base, backup, library);
+  const made = MADE_AT[table];
+  const both = merged.both.filter((c) => c.field !== made);
+  if (made === undefined || both.length === merged.both.length) return { row: merged.row, both };
+  const earlier = Math.min(Number(backup[made]), Number(library[made]));
+  return { row: { ...merged.row, [made]: earlier }, both };
+}
+
 /**
  * With `replace`, the backup's row simply overwrites the library's (no article-hash matching, no
  * conflicts): `change` counts what is overwritten.
  *
- * Plans the merge of one chunk of backup rows into the library: what to add, what to change
- * (the backup's row is newer), what is the same, and every conflict. Throws a BackupError when a
- * backup id belongs to a different row in the library (another article's text, a claim of another
- * article, a different history entry).
+ * Plans the merge of one chunk of backup rows into the library: what to add, what to change (the
+ * two rows merged, `mergeBoth`: what a person did on either side is kept), what is the same, and
+ * every conflict. Rows no person touched on either side (two first-run copies of one article)
+ * keep the library's. Throws a BackupError when a backup id belongs to a different row in the
+ * library (another article's text, a claim of another article, a different history entry).
  */
 export function planMergeChunk(
   table: BackupTable,
@@ -138,16 +185,42 @@ export function planMergeChunk(
       else unchanged++;
       continue;
     }
-    if (backupWins) change.push(row);
+    if (table === 'meta') {
+      // a setting: the library's value stays, the backup's is listed
+      conflicts.push({
+        table,
+        id: keyOf(table, row),
+        winner: 'library',
+        fields,
+        backupUpdatedAt: null,
+        libraryUpdatedAt: null,
+        lost: pick(row, fields),
+        kept: pick(current, fields),
+      });
+      continue;
+    }
+    if (untouched(table, row) && untouched(table, current)) {
+      // two copies the app made (the first-run article in two profiles): nothing of a person's to keep
+      unchanged++;
+      continue;
+    }
+    const merged = mergeBoth(table, row, current);
+    const changes = differingFields(merged.row, current).length > 0;
+    if (changes) change.push(merged.row);
+    if (merged.both.length === 0) {
+      if (!changes) unchanged++;
+      continue;
+    }
+    const both = merged.both.map((c) => c.field).sort();
     conflicts.push({
       table,
       id: keyOf(table, row),
       winner: backupWins ? 'backup' : 'library',
-      fields,
+      fields: both,
       backupUpdatedAt: backupAt,
       libraryUpdatedAt: libraryAt,
-      lost: pick(backupWins ? current : row, fields),
-      kept: pick(backupWins ? row : current, fields),
+      lost: pick(backupWins ? current : row, both),
+      kept: pick(merged.row, both),
     });
   }
   return { table, add, change, unchanged, conflicts };

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { article, claim, item, MAYOR, TEXT } from '@/test/export-rows';
+import { article, claim, item, MAYOR, TEXT, UUID_URN } from '@/test/export-rows';
+import { claimUrn } from './claim-urn';
 import { webAnnotationOf } from './web-annotation';
 
 describe('W3C Web Annotation', () => {
@@ -8,7 +9,8 @@ describe('W3C Web Annotation', () => {
     const a = webAnnotationOf(item(c));
     expect(a['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(a.type).toBe('Annotation');
-    expect(a.id).toBe(`urn:uuid:${c.id}`);
+    expect(a.id).toMatch(UUID_URN);
+    expect(a.id).toBe(claimUrn(c.id));
     expect(a.target.source).toBe('https://news.example/bus-cuts');
     const [quote, position] = a.target.selector;
     expect(quote).toEqual({

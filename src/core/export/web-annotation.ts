@@ -1,5 +1,6 @@
 import { kindLabel } from '../review/kinds';
 import { verdictLabel } from '../review/verdicts';
+import { claimUrn } from './claim-urn';
 import { type ExportItem, httpUrl, isoTime } from './export-item';
 
 /** A W3C Web Annotation (www.w3.org/TR/annotation-model) of one claim on its article. */
@@ -55,7 +56,7 @@ export function webAnnotationOf(
   }
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: `urn:uuid:${claim.id}`,
+    id: claimUrn(claim.id),
     type: 'Annotation',
     motivation: 'assessing',
     ...(options.times === false

@@ -14,4 +14,15 @@ describe('conflictSummary', () => {
       'Another tab changed the verdict of this claim a moment ago; your change was saved alongside, nothing was lost.',
     );
   });
+  test('a plural field reads as one: the notes were different', () => {
+    expect(
+      conflictSummary({
+        previous: { notes: 'Asked the council.' },
+        at: Date.now(),
+        changedFields: ['notes'],
+      }),
+    ).toBe(
+      'This claim was changed in another tab a moment ago (the notes were different); your change replaced it. History keeps both.',
+    );
+  });
 });

@@ -13,6 +13,9 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   deletedAt: 'whether it is deleted',
 };
 const nameOf = (field: string) => FIELD_NAMES[field] ?? field;
+/** Field names that read as plurals ("the notes were …"). */
+const PLURAL = new Set(['notes', 'tags']);
+const wasOf = (field: string) => (PLURAL.has(field) ? 'were' : 'was');
 
 function valueText(field: string, value: unknown): string | null {
   if (field === 'verdict' && isVerdict(value)) return `verdict was ${verdictLabel(value as Verdict)}`;
@@ -34,7 +37,8 @@ export function conflictSummary(conflict: ClaimConflict): string {
   if (clashing.length > 0) {
     const was = clashing.map(
       (f) =>
-        valueText(f, conflict.previous[f as keyof typeof conflict.previous]) ?? `${nameOf(f)} was different`,
+        valueText(f, conflict.previous[f as keyof typeof conflict.previous]) ??
+        `${nameOf(f)} ${wasOf(f)} different`,
     );
     return `This claim was changed in another tab ${when} (${was.join('; ')}); your change replaced it. History keeps both.`;
   }

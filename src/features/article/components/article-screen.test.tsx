@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { Profiler, type ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { type Claim, VERDICTS, type Verdict } from '@/core/model/types';
+import { type Claim, type Timestamp, VERDICTS, type Verdict } from '@/core/model/types';
 import * as claimWrites from '@/db/claims';
 import { articleQueries, claimQueries, speakerQueries, summaryQueries } from '@/db/queries';
 import { ArticleScreen } from '@/features/article/components/article-screen';
@@ -171,4 +171,25 @@ test('a failed verdict write puts the stored verdict back on the screen, with a 
   await waitFor(() => expect(verdictMenu(edited).value).toBe('unchecked'));
   expect(screen.getByText(/0 checked/)).toBeTruthy();
   expect(shown).toHaveBeenCalledWith(expect.stringContaining('the disk is full'), { tone: 'error' });
+});
+
+test('an article in the trash (moved there in another tab) says so, with the way back, not “No claims were found”', async () => {
+  const client = newClient();
+  client.setQueryData(articleQueries.detail(art.id).queryKey, article({ deletedAt: 5 as Timestamp }));
+  client.setQueryData(claimQueries.byArticle(art.id).queryKey, []);
+  client.setQueryData(speakerQueries.byArticle(art.id).queryKey, []);
+  client.setQueryData(summaryQueries.article(art.id).queryKey, {
+    ...counts,
+    claimCount: 0,
+    uncheckedCount: 0,
+    withoutSource: 0,
+    byVerdict: { ...byVerdict, unchecked: 0 },
+    speakerCount: 0,
+  });
+  await renderScreen(client, <ArticleScreen articleId={art.id} libraryHref="/" onVerdict={() => {}} />);
+  expect(screen.getByText(/This article was moved to the trash, with its claims\./)).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Restore it' })).toBeTruthy();
+  expect(screen.getByRole('link', { name: 'go back to the library' })).toBeTruthy();
+  expect(screen.getByText(/Its claims are in the trash with it/)).toBeTruthy();
+  expect(screen.queryByText(/No claims were found/)).toBeNull();
 });

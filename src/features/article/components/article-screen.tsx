@@ -115,6 +115,7 @@ export function ArticleScreen({
   if (!article.data || !claims.data || !speakers || !counts.data || !view || !runs) {
     return <p className="loading">Loading the article…</p>;
   }
+  const trashed = article.data.deletedAt !== null;
   return (
     <div className="article-screen">
       {/* Before the review: registered first, so the claim panel's keys (Esc leaving span editing) answer first. */}
@@ -134,12 +135,14 @@ export function ArticleScreen({
         }
       />
       {actions && <div className="article-actions">{actions}</div>}
-      {article.data.deletedAt !== null && (
+      {trashed && (
+        // also when another tab or device moved it there while it was open here
         <StatusMessage tone="info">
-          This article is in the trash.{' '}
+          This article was moved to the trash, with its claims.{' '}
           <button type="button" className="link-button" onClick={() => restore.mutate(articleId)}>
             Restore it
-          </button>
+          </button>{' '}
+          or <Link to={libraryHref}>go back to the library</Link>.
         </StatusMessage>
       )}
       <div className="article-layout">
@@ -160,6 +163,11 @@ export function ArticleScreen({
           ClaimBadge={ClaimBadge}
           onVerdict={onVerdict}
           speakerHref={speakerHref}
+          emptyText={
+            trashed
+              ? 'Its claims are in the trash with it: restore the article to bring them back.'
+              : undefined
+          }
         />
         {review}
       </div>

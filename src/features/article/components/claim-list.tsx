@@ -37,6 +37,8 @@ type Props = Readonly<{
    * built again (only the edited claim's item renders). Without it, the rows follow `groups`.
    */
   layout?: object;
+  /** What an empty list says (default: no claims were found). */
+  emptyText?: string;
 }>;
 
 /** From this many claims on, only the rows in view (and a few around them) are rendered. */
@@ -159,7 +161,7 @@ function ShortClaimList(props: Props) {
     return (
       <aside ref={ref} className="claim-list" aria-label="Claims">
         {feed}
-        <p className="empty">No claims were found in this article.</p>
+        <p className="empty">{props.emptyText ?? 'No claims were found in this article.'}</p>
       </aside>
     );
   }

@@ -47,7 +47,7 @@ function Summary({ preview }: Readonly<{ preview: RestorePreview }>) {
           <th scope="col">Add</th>
           <th scope="col">{replace ? 'Overwrite' : 'Change'}</th>
           <th scope="col">Leave alone</th>
-          <th scope="col">{replace ? 'Delete' : 'Keep yours (newer)'}</th>
+          <th scope="col">{replace ? 'Delete' : 'Keep yours (newer edit)'}</th>
         </tr>
       </thead>
       <tbody>
@@ -194,7 +194,9 @@ export function BackupPanel() {
           <span>
             <span className="export-choice-label">Merge</span>
             <span className="hint">
-              Add what is new; where both have a row, the newer change wins and the other is kept in history.
+              Add what is new. Where both have a row, what a person changed on either side is kept: a row
+              nobody edited (such as the first-run article) never replaces an edited one; where both changed
+              the same field, the newer change wins and the other is kept in history.
             </span>
           </span>
         </label>
@@ -229,7 +231,8 @@ export function BackupPanel() {
             {mode === 'merge' && conflicts.length > 0 && (
               <details className="restore-conflicts">
                 <summary>
-                  {n(conflicts.length)} conflicts (the newer change wins; the other is kept in history)
+                  {n(conflicts.length)} conflicts (both sides changed the same field: the newer change wins;
+                  the other is kept in history)
                 </summary>
                 <ul>
                   {conflicts.slice(0, 100).map((c) => (
