@@ -128,6 +128,10 @@ export function attributeClaims(
       const found = registry.byWord(m.text);
       if (found) return found;
     }
+    if (headlineMode) {
+      const found = registry.byHead(m);
+      if (found) return found;
+    }
     return registry.resolve(m, subject.role, m.start);
   };
 
@@ -250,7 +254,7 @@ export function attributeClaims(
         const named =
           plain && !ownCue && !dateline && m && (m.kind === 'name' || m.type === 'document' || office);
         if (named && !SECTION_LABELS.has(m.head.toLowerCase())) {
-          const entity = registry.resolve(m, m.role, m.start);
+          const entity = (headlineMode && registry.byHead(m)) || registry.resolve(m, m.role, m.start);
           const startAt = tokens[c + 1]!.start;
           const isQuote = /^[“"‘']/.test(text.slice(startAt, startAt + 1));
           emit(
