@@ -534,3 +534,96 @@ describe('speakers, round five (session 19): participle reports', () => {
     expect(speakersOf(`Title line\n\n${body}`)).toEqual(expected);
   });
 });
+
+describe('speakers, round six (session 20): one speaker per person, no title in a name', () => {
+  /** Name, type and role of each claim's speaker, in order. */
+  const entitiesOf = (text: string) => {
+    const x = extractClaims(text);
+    const byId = new Map(x.speakers.map((s) => [s.id, s]));
+    return x.claims.map((c) => {
+      const s = byId.get(c.speakerId ?? '');
+      return [s?.name, s?.type, s?.role];
+    });
+  };
+
+  test('a calling or office before a name is its role, not part of the name', () => {
+    expect(
+      speakersOf(
+        'Title line\n\nCouncilwoman Priya Danforth said the levy was unfair. Grower Derek Pallister, 71, said the judging was a joke. Trustee Callum Brandt said the school would close.',
+      ),
+    ).toEqual([
+      ['Priya Danforth', 'Councilwoman Priya Danforth'],
+      ['Derek Pallister', 'Grower Derek Pallister'],
+      ['Callum Brandt', 'Trustee Callum Brandt'],
+    ]);
+  });
+
+  test('a capitalised firm noun opening the phrase makes the name a body, which "the firm" then means', () => {
+    expect(
+      entitiesOf(
+        'Title line\n\nOperator Kestrel Buses said the route was no longer viable.\n\nA spokeswoman for the firm added that fares would rise.',
+      ).map(([name, type]) => [name, type]),
+    ).toEqual([
+      ['Kestrel Buses', 'organization'],
+      ['Kestrel Buses', 'organization'],
+    ]);
+  });
+
+  test('a title before capitals, or a known surname alone, is the person already named', () => {
+    expect(
+      speakersOf(
+        'Title line\n\nSenator Lachlan Ryan asked about the backlog.\n\nSenator RYAN: The backlog is a disgrace.\n\nThe ward is full, said Helen Marsh, a nurse at the infirmary.\n\nMarsh said staff were exhausted.',
+      ),
+    ).toEqual([
+      ['Lachlan Ryan', 'Senator RYAN'],
+      ['Helen Marsh', 'Helen Marsh'],
+      ['Helen Marsh', 'Marsh'],
+    ]);
+  });
+
+  test('a town after an address is part of the address, and KC ends a name like Jr', () => {
+    expect(
+      speakersOf(
+        'Title line\n\nNeil Garside, 52, of Ashby Road, Loughborough, said he had taken nothing.\n\nSimon Reade KC said the money was gone. "There was no centre," said Mr Reade.',
+      ),
+    ).toEqual([
+      ['Neil Garside', 'Neil Garside'],
+      ['Simon Reade KC', 'Simon Reade KC'],
+      ['Simon Reade KC', 'Mr Reade'],
+    ]);
+  });
+
+  test("a bare spokesman who is a body's voice is the next he", () => {
+    expect(
+      speakersOf(
+        'Title line\n\nTrust director Bethany Kaur said the spills were routine.\n\nKestrel Holdings disputed the figures. A spokesman said the monitors had been faulty. "We are investing £310 million," he said.',
+      ).map(([name]) => name),
+    ).toEqual(['Bethany Kaur', 'Kestrel Holdings', 'Kestrel Holdings']);
+  });
+
+  test("a headline's bare noun is the one body the article names with it", () => {
+    expect(
+      speakersOf(
+        'Survey: One in three farmers may quit\n\nA survey for the Upland Farmers’ Union found that a third of hill farmers are considering leaving.',
+      ).map(([name]) => name),
+    ).toEqual(['survey for the Upland Farmers’ Union', 'survey for the Upland Farmers’ Union']);
+  });
+
+  test('a person first named by title and surname alone is the unnamed office of the lede', () => {
+    expect(
+      entitiesOf(
+        'Dam inquiry hears warnings were parked\n\nThe former chief engineer of Northwater told the inquiry on Monday that he had parked warnings for three years.\n\nNorthwater’s chief executive, Joanna Keyes, said the company had followed guidance.\n\nMr Pryor said the board had never given him the budget.',
+      ),
+    ).toEqual([
+      ['Mr Pryor', 'person', 'former chief engineer of Northwater'],
+      ['Joanna Keyes', 'person', 'Northwater’s chief executive'],
+      ['Mr Pryor', 'person', 'former chief engineer of Northwater'],
+    ]);
+    // Not when the surname was seen before with a first name ("started by Margaret Sowerby": someone else).
+    expect(
+      speakersOf(
+        'Bus cuts anger villages\n\nA county councillor has warned that villages will be cut off.\n\nA petition started by Margaret Sowerby has 2,300 signatures. Mrs Sowerby said she would keep going.',
+      ).map(([name]) => name),
+    ).toEqual(['county councillor', 'Margaret Sowerby']);
+  });
+});

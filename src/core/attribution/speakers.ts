@@ -241,6 +241,16 @@ export class SpeakerRegistry {
       );
       if (e) e.name = n.full;
     }
+    // "A petition started by Margaret Sowerby … Mrs Sowerby said": the full name seen before as an object.
+    const seenAs = !e && !n.first ? this.remembered.get(n.last) : undefined;
+    const seenGender = seenAs ? genderOf(seenAs.text) : null;
+    const ownGender = genderOf(mentionText ?? name);
+    if (
+      seenAs?.name &&
+      splitName(seenAs.name).first &&
+      !(seenGender && ownGender && seenGender !== ownGender)
+    )
+      return this.person(seenAs.name, role ?? seenAs.role, at, subject, mentionText ?? name);
     // "Mrs. Trump" with no first name keeps the title that tells her apart from a namesake.
     const titled = !n.first && /^(Mrs|Ms|Miss|Mr)\.?\s/.exec(mentionText ?? name);
     const fresh = !e || e.role === null;
