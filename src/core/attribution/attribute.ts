@@ -23,6 +23,7 @@ import {
 import {
   clauseSubject,
   coordinatedSubject,
+  isPredicatePhrase,
   isVerbLike,
   mentionOf,
   orgRun,
@@ -600,7 +601,17 @@ export function attributeClaims(
           const main = mainSpeaker ?? (s && !s.relative ? null : sentenceSpeaker);
           if (main) who = { ...main, cue: cueSpan, rule: 'reported-participle' };
           else if (s) who = attributeTo(s, tokens, headlineMode, cueSpan, 'reported-participle');
-        } else if (f.subject) who = attributeTo(f.subject, tokens, headlineMode, cueSpan, f.rule);
+        } else if (f.subject) {
+          // "She's worked to woo Latino voters with promises to …", "Sanders has drawn huge crowds describing …": a
+          // subject read out of the predicate is no speaker; the sentence's own subject is.
+          // (Not through a relative pronoun: "…, echoing experts who say …" is the experts'.)
+          const own =
+            !f.subject.pronoun && isPredicatePhrase(f.subject.mention)
+              ? mainSubject(text, tokens, f.cue.from)
+              : null;
+          const subject = own && !own.relative && !isPredicatePhrase(own.mention) ? own : f.subject;
+          who = attributeTo(subject, tokens, headlineMode, cueSpan, f.rule);
+        }
         if (!who) continue;
         const hasQuote = quotes.some((q) => q.open >= f.start && q.open < f.end);
         if (directDone && consumed.some((r) => f.start < r.end && f.end > r.start)) continue;

@@ -1149,6 +1149,22 @@ const PARTICIPLE_LIKE = /^[a-z]{3,}ing$/;
 const AUX = /^(is|was|are|were|has|have|had|will|would|can|could|should|did|does|do|may|might|must)$/;
 
 /** A lower-case word that is probably a finite verb. */
+/**
+ * "woo Latino voters with", "are properly educating students", "that more forces be left": a phrase the subject
+ * reader took out of a predicate (it opens with an auxiliary or `that`/`to`, or ends on a preposition), which names
+ * no speaker.
+ */
+export function isPredicatePhrase(m: Mention): boolean {
+  if (m.kind === 'pronoun') return false;
+  const words = m.text.split(/\s+/);
+  const first = words[0]!;
+  const last = words.at(-1)!;
+  if (/^\p{Ll}/u.test(last) && (PREPOSITIONS.has(last) || /^(and|or|but|as|upon|without|than)$/.test(last)))
+    return true;
+  // (A participle or an -ed word may open a real subject: "leaked emails showed", "featuring Hispanics telling".)
+  return AUX.test(first) || /^(that|to)$/.test(first);
+}
+
 export function isVerbLike(key: string): boolean {
   return AUX.test(key) || SPEECH_VERBS.has(key) || (/ed$/.test(key) && key.length > 4);
 }

@@ -626,4 +626,15 @@ describe('speakers, round six (session 20): one speaker per person, no title in 
       ).map(([name]) => name),
     ).toEqual(['county councillor', 'Margaret Sowerby']);
   });
+
+  test("a subject read out of the predicate is no speaker: the sentence's own subject is", () => {
+    expect(
+      speakersOf(
+        'Title line\n\nSenator Ruth Calloway has offered few ideas for cutting the deficit aside from stating that the Treasury should sell its buildings.\n\nGovernor Ana Ruiz has spent most of her week campaigning in the north without mentioning the budget.',
+      ),
+    ).toEqual([
+      ['Ruth Calloway', 'Senator Ruth Calloway'],
+      ['Ana Ruiz', 'Governor Ana Ruiz'],
+    ]);
+  });
 });
