@@ -133,7 +133,21 @@ export function attributeClaims(
       const found = registry.byHead(m);
       if (found) return found;
     }
-    return registry.resolve(m, subject.role, m.start);
+    const e = registry.resolve(m, subject.role, m.start);
+    // "The interim report describes what it calls a “culture of deferral”": a quotation's cue is read before the
+    // sentence's reports, so an `it` that found nobody is the subject that opens its own sentence.
+    if (m.kind === 'pronoun' && (m.head === 'it' || m.head === 'they') && e.name === m.text) {
+      const at = tokens.findIndex((t) => t.start === m.start);
+      const own = at > 0 ? mainSubject(text, tokens, at) : null;
+      if (
+        own &&
+        own.mention.kind !== 'pronoun' &&
+        own.mention.end <= m.start &&
+        /^(organization|document|group)$/.test(own.mention.type)
+      )
+        return registry.resolve(own.mention, own.role, own.mention.start);
+    }
+    return e;
   };
 
   const attributeTo = (

@@ -637,4 +637,12 @@ describe('speakers, round six (session 20): one speaker per person, no title in 
       ['Ana Ruiz', 'Governor Ana Ruiz'],
     ]);
   });
+
+  test('an `it` in a quotation\'s cue that found nobody is the body opening its own sentence, not a speaker named "it"', () => {
+    expect(
+      speakersOf(
+        'Title line\n\nThe Harbour Board approved new mooring fees on Monday, which it described as a "fair settlement" for boat owners.',
+      ),
+    ).toEqual([['Harbour Board', 'it']]);
+  });
 });
