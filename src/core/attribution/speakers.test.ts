@@ -546,16 +546,76 @@ describe('speakers, round six (session 20): one speaker per person, no title in 
     });
   };
 
-  test('a calling or office before a name is its role, not part of the name', () => {
-    expect(
-      speakersOf(
-        'Title line\n\nCouncilwoman Priya Danforth said the levy was unfair. Grower Derek Pallister, 71, said the judging was a joke. Trustee Callum Brandt said the school would close.',
-      ),
-    ).toEqual([
-      ['Priya Danforth', 'Councilwoman Priya Danforth'],
-      ['Derek Pallister', 'Grower Derek Pallister'],
-      ['Callum Brandt', 'Trustee Callum Brandt'],
-    ]);
+  // [what, article, [speaker name, speaker mention] of each claim]
+  const cases: [string, string, [string, string][]][] = [
+    [
+      'a calling or office before a name is its role, not part of the name',
+      'Title line\n\nCouncilwoman Priya Danforth said the levy was unfair. Grower Derek Pallister, 71, said the judging was a joke. Trustee Callum Brandt said the school would close.',
+      [
+        ['Priya Danforth', 'Councilwoman Priya Danforth'],
+        ['Derek Pallister', 'Grower Derek Pallister'],
+        ['Callum Brandt', 'Trustee Callum Brandt'],
+      ],
+    ],
+    [
+      'a title before capitals, or a known surname alone, is the person already named',
+      'Title line\n\nSenator Lachlan Ryan asked about the backlog.\n\nSenator RYAN: The backlog is a disgrace.\n\nThe ward is full, said Helen Marsh, a nurse at the infirmary.\n\nMarsh said staff were exhausted.',
+      [
+        ['Lachlan Ryan', 'Senator RYAN'],
+        ['Helen Marsh', 'Helen Marsh'],
+        ['Helen Marsh', 'Marsh'],
+      ],
+    ],
+    [
+      'a town after an address is part of the address, and KC ends a name like Jr',
+      'Title line\n\nNeil Garside, 52, of Ashby Road, Loughborough, said he had taken nothing.\n\nSimon Reade KC said the money was gone. "There was no centre," said Mr Reade.',
+      [
+        ['Neil Garside', 'Neil Garside'],
+        ['Simon Reade KC', 'Simon Reade KC'],
+        ['Simon Reade KC', 'Mr Reade'],
+      ],
+    ],
+    [
+      "a bare spokesman who is a body's voice is the next he",
+      'Title line\n\nTrust director Bethany Kaur said the spills were routine.\n\nKestrel Holdings disputed the figures. A spokesman said the monitors had been faulty. "We are investing £310 million," he said.',
+      [
+        ['Bethany Kaur', 'Trust director Bethany Kaur'],
+        ['Kestrel Holdings', 'A spokesman'],
+        ['Kestrel Holdings', 'he'],
+      ],
+    ],
+    [
+      "a headline's bare noun is the one body the article names with it",
+      'Survey: One in three farmers may quit\n\nA survey for the Upland Farmers’ Union found that a third of hill farmers are considering leaving.',
+      [
+        ['survey for the Upland Farmers’ Union', 'Survey'],
+        ['survey for the Upland Farmers’ Union', 'A survey for the Upland Farmers’ Union'],
+      ],
+    ],
+    [
+      'a surname first seen with a first name after a preposition is that person, not the office of the lede',
+      'Bus cuts anger villages\n\nA county councillor has warned that villages will be cut off.\n\nA petition started by Margaret Sowerby has 2,300 signatures. Mrs Sowerby said she would keep going.',
+      [
+        ['county councillor', 'A county councillor'],
+        ['Margaret Sowerby', 'Mrs Sowerby'],
+      ],
+    ],
+    [
+      "a subject read out of the predicate is no speaker: the sentence's own subject is",
+      'Title line\n\nSenator Ruth Calloway has offered few ideas for cutting the deficit aside from stating that the Treasury should sell its buildings.\n\nGovernor Ana Ruiz has spent most of her week campaigning in the north without mentioning the budget.',
+      [
+        ['Ruth Calloway', 'Senator Ruth Calloway'],
+        ['Ana Ruiz', 'Governor Ana Ruiz'],
+      ],
+    ],
+    [
+      'an `it` in a quotation\'s cue that found nobody is the body opening its own sentence, not a speaker named "it"',
+      'Title line\n\nThe Harbour Board approved new mooring fees on Monday, which it described as a "fair settlement" for boat owners.',
+      [['Harbour Board', 'it']],
+    ],
+  ];
+  test.each(cases)('%s', (_, text, expected) => {
+    expect(speakersOf(text)).toEqual(expected);
   });
 
   test('a capitalised firm noun opening the phrase makes the name a body, which "the firm" then means', () => {
@@ -569,46 +629,6 @@ describe('speakers, round six (session 20): one speaker per person, no title in 
     ]);
   });
 
-  test('a title before capitals, or a known surname alone, is the person already named', () => {
-    expect(
-      speakersOf(
-        'Title line\n\nSenator Lachlan Ryan asked about the backlog.\n\nSenator RYAN: The backlog is a disgrace.\n\nThe ward is full, said Helen Marsh, a nurse at the infirmary.\n\nMarsh said staff were exhausted.',
-      ),
-    ).toEqual([
-      ['Lachlan Ryan', 'Senator RYAN'],
-      ['Helen Marsh', 'Helen Marsh'],
-      ['Helen Marsh', 'Marsh'],
-    ]);
-  });
-
-  test('a town after an address is part of the address, and KC ends a name like Jr', () => {
-    expect(
-      speakersOf(
-        'Title line\n\nNeil Garside, 52, of Ashby Road, Loughborough, said he had taken nothing.\n\nSimon Reade KC said the money was gone. "There was no centre," said Mr Reade.',
-      ),
-    ).toEqual([
-      ['Neil Garside', 'Neil Garside'],
-      ['Simon Reade KC', 'Simon Reade KC'],
-      ['Simon Reade KC', 'Mr Reade'],
-    ]);
-  });
-
-  test("a bare spokesman who is a body's voice is the next he", () => {
-    expect(
-      speakersOf(
-        'Title line\n\nTrust director Bethany Kaur said the spills were routine.\n\nKestrel Holdings disputed the figures. A spokesman said the monitors had been faulty. "We are investing £310 million," he said.',
-      ).map(([name]) => name),
-    ).toEqual(['Bethany Kaur', 'Kestrel Holdings', 'Kestrel Holdings']);
-  });
-
-  test("a headline's bare noun is the one body the article names with it", () => {
-    expect(
-      speakersOf(
-        'Survey: One in three farmers may quit\n\nA survey for the Upland Farmers’ Union found that a third of hill farmers are considering leaving.',
-      ).map(([name]) => name),
-    ).toEqual(['survey for the Upland Farmers’ Union', 'survey for the Upland Farmers’ Union']);
-  });
-
   test('a person first named by title and surname alone is the unnamed office of the lede', () => {
     expect(
       entitiesOf(
@@ -619,30 +639,5 @@ describe('speakers, round six (session 20): one speaker per person, no title in 
       ['Joanna Keyes', 'person', 'Northwater’s chief executive'],
       ['Mr Pryor', 'person', 'former chief engineer of Northwater'],
     ]);
-    // Not when the surname was seen before with a first name ("started by Margaret Sowerby": someone else).
-    expect(
-      speakersOf(
-        'Bus cuts anger villages\n\nA county councillor has warned that villages will be cut off.\n\nA petition started by Margaret Sowerby has 2,300 signatures. Mrs Sowerby said she would keep going.',
-      ).map(([name]) => name),
-    ).toEqual(['county councillor', 'Margaret Sowerby']);
-  });
-
-  test("a subject read out of the predicate is no speaker: the sentence's own subject is", () => {
-    expect(
-      speakersOf(
-        'Title line\n\nSenator Ruth Calloway has offered few ideas for cutting the deficit aside from stating that the Treasury should sell its buildings.\n\nGovernor Ana Ruiz has spent most of her week campaigning in the north without mentioning the budget.',
-      ),
-    ).toEqual([
-      ['Ruth Calloway', 'Senator Ruth Calloway'],
-      ['Ana Ruiz', 'Governor Ana Ruiz'],
-    ]);
-  });
-
-  test('an `it` in a quotation\'s cue that found nobody is the body opening its own sentence, not a speaker named "it"', () => {
-    expect(
-      speakersOf(
-        'Title line\n\nThe Harbour Board approved new mooring fees on Monday, which it described as a "fair settlement" for boat owners.',
-      ),
-    ).toEqual([['Harbour Board', 'it']]);
   });
 });
