@@ -23,6 +23,7 @@ import {
 import {
   clauseSubject,
   coordinatedSubject,
+  isPredicatePhrase,
   isVerbLike,
   mentionOf,
   orgRun,
@@ -128,7 +129,25 @@ export function attributeClaims(
       const found = registry.byWord(m.text);
       if (found) return found;
     }
-    return registry.resolve(m, subject.role, m.start);
+    if (headlineMode) {
+      const found = registry.byHead(m);
+      if (found) return found;
+    }
+    const e = registry.resolve(m, subject.role, m.start);
+    // "The interim report describes what it calls a “culture of deferral”": a quotation's cue is read before the
+    // sentence's reports, so an `it` that found nobody is the subject that opens its own sentence.
+    if (m.kind === 'pronoun' && (m.head === 'it' || m.head === 'they') && e.name === m.text) {
+      const at = tokens.findIndex((t) => t.start === m.start);
+      const own = at > 0 ? mainSubject(text, tokens, at) : null;
+      if (
+        own &&
+        own.mention.kind !== 'pronoun' &&
+        own.mention.end <= m.start &&
+        /^(organization|document|group)$/.test(own.mention.type)
+      )
+        return registry.resolve(own.mention, own.role, own.mention.start);
+    }
+    return e;
   };
 
   const attributeTo = (
@@ -250,7 +269,7 @@ export function attributeClaims(
         const named =
           plain && !ownCue && !dateline && m && (m.kind === 'name' || m.type === 'document' || office);
         if (named && !SECTION_LABELS.has(m.head.toLowerCase())) {
-          const entity = registry.resolve(m, m.role, m.start);
+          const entity = (headlineMode && registry.byHead(m)) || registry.resolve(m, m.role, m.start);
           const startAt = tokens[c + 1]!.start;
           const isQuote = /^[“"‘']/.test(text.slice(startAt, startAt + 1));
           emit(
@@ -596,7 +615,17 @@ export function attributeClaims(
           const main = mainSpeaker ?? (s && !s.relative ? null : sentenceSpeaker);
           if (main) who = { ...main, cue: cueSpan, rule: 'reported-participle' };
           else if (s) who = attributeTo(s, tokens, headlineMode, cueSpan, 'reported-participle');
-        } else if (f.subject) who = attributeTo(f.subject, tokens, headlineMode, cueSpan, f.rule);
+        } else if (f.subject) {
+          // "She's worked to woo Latino voters with promises to …", "Sanders has drawn huge crowds describing …": a
+          // subject read out of the predicate is no speaker; the sentence's own subject is.
+          // (Not through a relative pronoun: "…, echoing experts who say …" is the experts'.)
+          const own =
+            !f.subject.pronoun && isPredicatePhrase(f.subject.mention)
+              ? mainSubject(text, tokens, f.cue.from)
+              : null;
+          const subject = own && !own.relative && !isPredicatePhrase(own.mention) ? own : f.subject;
+          who = attributeTo(subject, tokens, headlineMode, cueSpan, f.rule);
+        }
         if (!who) continue;
         const hasQuote = quotes.some((q) => q.open >= f.start && q.open < f.end);
         if (directDone && consumed.some((r) => f.start < r.end && f.end > r.start)) continue;

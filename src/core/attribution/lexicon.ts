@@ -113,7 +113,7 @@ than or whether until unless once whereas then which who whom what how why nor y
  * Courtesy titles: before a name they are neither a role nor part of the name ("Mr Patel", "Opposition leader
  * Cllr Tom Briggs"). ("Dr" says what someone is, so it stays a role.)
  */
-export const COURTESY_TITLES = words(`mr mrs ms miss mx sir dame cllr coun`);
+export const COURTESY_TITLES = words(`mr mrs ms miss mx sir dame cllr cr coun`);
 
 /**
  * Titles written short with a dot before a name ("Dr.", "Sen.", "Coun.", "Supt."): the tokenizer keeps the dot on
@@ -121,7 +121,7 @@ export const COURTESY_TITLES = words(`mr mrs ms miss mx sir dame cllr coun`);
  * hold them all.
  */
 export const SHORT_TITLES =
-  words(`mr mrs ms mx dr prof sen rep gov gen lt col capt sgt cpl maj adm rev st cllr
+  words(`mr mrs ms mx dr prof sen rep gov gen lt col capt sgt cpl maj adm rev st cllr cr
 coun ald supt insp det hon atty pvt cmdr brig lieut msgr`);
 
 const withDots = (set: ReadonlySet<string>) => [...set].flatMap((w) => [w, `${w}.`]);
@@ -145,7 +145,10 @@ const HEADS: Record<string, string> = {
   representative ambassador diplomat expert witness victim survivor resident neighbour neighbor owner
   pollster partner friend colleague teacher student woman man mother father spokesmen chancellor premier
   inspector superintendent commander sheriff coroner deputy head boss host anchor commentator critic
-  supporter opponent insider observer insider official campaigner organiser organizer person`,
+  supporter opponent insider observer insider official campaigner organiser organizer person
+  councilwoman councilman councilmember alderwoman assemblyman assemblywoman trustee comptroller treasurer
+  collector principal headteacher auditor auditor-general attorney-general solicitor-general inspector-general
+  surgeon-general parent actor actress engineer grower farmer`,
   g: `officials aides sources leaders senators governors candidates judges officers investigators directors
   executives historians authors writers editors reporters journalists advisers advisors strategists analysts
   economists researchers scientists doctors lawyers attorneys prosecutors activists advocates members
@@ -190,7 +193,7 @@ inc ltd plc news times post journal press network club board authority authoriti
 centre center hospital school college church city county state states republic kingdom nations united
 fund organisation organization watchdog reuters tribune guardian telegraph herald
 foods holdings airlines airways motors industries technologies pharmaceuticals securities insurance logistics
-brands ferries railways utilities laboratories enterprises ventures llc`);
+brands ferries railways utilities laboratories enterprises ventures llc networks unit water`);
 
 export const ROLE_WORDS = words(`commissioner minister secretary spokesman spokeswoman spokesperson chief mp
 senator governor mayor president chairman chairwoman chair director leader judge officer chancellor

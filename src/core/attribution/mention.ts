@@ -196,7 +196,9 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     !TITLES.has(tokens[n]!.key) &&
     !ROLE_WORDS.has(tokens[n]!.key) &&
     !ORG_WORDS.has(tokens[n]!.key) &&
-    !HEAD_TYPE.has(tokens[n]!.key)
+    !HEAD_TYPE.has(tokens[n]!.key) &&
+    // "Operator Moorlink Buses said": a firm noun opening the phrase is its role, as lower-case "the operator" is.
+    !(n === from && n < headAt && FIRM_NOUN.test(tokens[n]!.key))
   )
     n--;
   const head = tokens[headAt]!.key;
@@ -257,7 +259,11 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
         .replace(COURTESY_TAIL, '')
         .trim() || null;
     const single = nameTokens.length === 1;
-    const allCaps = single && /^[\p{Lu}\d&.]{2,}$/u.test(nameTokens[0]!.text);
+    // ("Senator RYAN:", a transcript's speaker label: a title before the capitals makes them a person's name.)
+    const allCaps =
+      single &&
+      /^[\p{Lu}\d&.]{2,}$/u.test(nameTokens[0]!.text) &&
+      !tokens.slice(from, nameFrom).some((t) => TITLES.has(t.key));
     // "Hollin Lane" is a place; "Ellen Marsh", with a common first name, is a person.
     const firstKey = nameTokens[0]!.key;
     // ("Ms Marsh", "Mr Field": a courtesy title before the name makes it a person's.)
@@ -266,10 +272,11 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
       !(nameTokens.length === 2 && (MALE_NAMES.has(firstKey) || FEMALE_NAMES.has(firstKey))) &&
       !(roleText && COURTESY_TAIL.test(roleText));
     // "the union Unite", "the charity Shelter": a body noun right before a name makes the name a body.
+    // ("Operator Moorlink Buses": a capitalised firm noun opening the phrase, too; not "Senate" before a name.)
     const bodyRole =
       !!role &&
-      /^\p{Ll}+$/u.test(role) &&
-      (HEAD_TYPE.get(role) === 'organization' || FIRM_NOUN.test(role)) &&
+      ((/^\p{Ll}+$/u.test(role) && (HEAD_TYPE.get(role) === 'organization' || FIRM_NOUN.test(role))) ||
+        (/^\p{Lu}\p{Ll}+$/u.test(role) && FIRM_NOUN.test(role.toLowerCase()))) &&
       !nameTokens.some((t) => TITLES.has(t.key) || MALE_NAMES.has(t.key) || FEMALE_NAMES.has(t.key));
     const type: SpeakerType =
       allCaps || place || bodyRole
@@ -893,6 +900,19 @@ function subjectBeforeInner(
         k2--;
       if (k2 >= min && tokens[k2]!.text === ',' && k2 < k - 1) k = k2;
     }
+    // "Neil Garside, 52, of Ashby Road, Loughborough, denies": a town after an address (`of …`) belongs to it.
+    {
+      let k2 = k - 1;
+      while (k2 >= min && k - k2 <= 8 && tokens[k2]!.text !== ',' && !/^[“”"‘]$/.test(tokens[k2]!.text)) k2--;
+      if (
+        k2 >= min &&
+        tokens[k2]!.text === ',' &&
+        /^(of|from)$/.test(tokens[k2 + 1]?.key ?? '') &&
+        tokens[k2 + 2]?.cap &&
+        tokens.slice(k + 1, i).every((x) => isNameWord(x))
+      )
+        k = k2;
+    }
     // "Lorna Beckett, whose son Alfie, 9, was among the designers, said": a relative clause may hold commas.
     for (let back = 0; back < 3 && !/^(who|which|whose|where)\b/i.test(tokens[k + 1]!.key); back++) {
       let k2 = k - 1;
@@ -1129,6 +1149,22 @@ const PARTICIPLE_LIKE = /^[a-z]{3,}ing$/;
 const AUX = /^(is|was|are|were|has|have|had|will|would|can|could|should|did|does|do|may|might|must)$/;
 
 /** A lower-case word that is probably a finite verb. */
+/**
+ * "woo Latino voters with", "are properly educating students", "that more forces be left": a phrase the subject
+ * reader took out of a predicate (it opens with an auxiliary or `that`/`to`, or ends on a preposition), which names
+ * no speaker.
+ */
+export function isPredicatePhrase(m: Mention): boolean {
+  if (m.kind === 'pronoun') return false;
+  const words = m.text.split(/\s+/);
+  const first = words[0]!;
+  const last = words.at(-1)!;
+  if (/^\p{Ll}/u.test(last) && (PREPOSITIONS.has(last) || /^(and|or|but|as|upon|without|than)$/.test(last)))
+    return true;
+  // (A participle or an -ed word may open a real subject: "leaked emails showed", "featuring Hispanics telling".)
+  return AUX.test(first) || /^(that|to)$/.test(first);
+}
+
 export function isVerbLike(key: string): boolean {
   return AUX.test(key) || SPEECH_VERBS.has(key) || (/ed$/.test(key) && key.length > 4);
 }

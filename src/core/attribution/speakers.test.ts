@@ -534,3 +534,110 @@ describe('speakers, round five (session 19): participle reports', () => {
     expect(speakersOf(`Title line\n\n${body}`)).toEqual(expected);
   });
 });
+
+describe('speakers, round six (session 20): one speaker per person, no title in a name', () => {
+  /** Name, type and role of each claim's speaker, in order. */
+  const entitiesOf = (text: string) => {
+    const x = extractClaims(text);
+    const byId = new Map(x.speakers.map((s) => [s.id, s]));
+    return x.claims.map((c) => {
+      const s = byId.get(c.speakerId ?? '');
+      return [s?.name, s?.type, s?.role];
+    });
+  };
+
+  // [what, article, [speaker name, speaker mention] of each claim]
+  const cases: [string, string, [string, string][]][] = [
+    [
+      'a calling or office before a name is its role, not part of the name',
+      'Title line\n\nCouncilwoman Priya Danforth said the levy was unfair. Grower Derek Pallister, 71, said the judging was a joke. Trustee Callum Brandt said the school would close.',
+      [
+        ['Priya Danforth', 'Councilwoman Priya Danforth'],
+        ['Derek Pallister', 'Grower Derek Pallister'],
+        ['Callum Brandt', 'Trustee Callum Brandt'],
+      ],
+    ],
+    [
+      'a title before capitals, or a known surname alone, is the person already named',
+      'Title line\n\nSenator Lachlan Ryan asked about the backlog.\n\nSenator RYAN: The backlog is a disgrace.\n\nThe ward is full, said Helen Marsh, a nurse at the infirmary.\n\nMarsh said staff were exhausted.',
+      [
+        ['Lachlan Ryan', 'Senator RYAN'],
+        ['Helen Marsh', 'Helen Marsh'],
+        ['Helen Marsh', 'Marsh'],
+      ],
+    ],
+    [
+      'a town after an address is part of the address, and KC ends a name like Jr',
+      'Title line\n\nNeil Garside, 52, of Ashby Road, Loughborough, said he had taken nothing.\n\nSimon Reade KC said the money was gone. "There was no centre," said Mr Reade.',
+      [
+        ['Neil Garside', 'Neil Garside'],
+        ['Simon Reade KC', 'Simon Reade KC'],
+        ['Simon Reade KC', 'Mr Reade'],
+      ],
+    ],
+    [
+      "a bare spokesman who is a body's voice is the next he",
+      'Title line\n\nTrust director Bethany Kaur said the spills were routine.\n\nKestrel Holdings disputed the figures. A spokesman said the monitors had been faulty. "We are investing £310 million," he said.',
+      [
+        ['Bethany Kaur', 'Trust director Bethany Kaur'],
+        ['Kestrel Holdings', 'A spokesman'],
+        ['Kestrel Holdings', 'he'],
+      ],
+    ],
+    [
+      "a headline's bare noun is the one body the article names with it",
+      'Survey: One in three farmers may quit\n\nA survey for the Upland Farmers’ Union found that a third of hill farmers are considering leaving.',
+      [
+        ['survey for the Upland Farmers’ Union', 'Survey'],
+        ['survey for the Upland Farmers’ Union', 'A survey for the Upland Farmers’ Union'],
+      ],
+    ],
+    [
+      'a surname first seen with a first name after a preposition is that person, not the office of the lede',
+      'Bus cuts anger villages\n\nA county councillor has warned that villages will be cut off.\n\nA petition started by Margaret Sowerby has 2,300 signatures. Mrs Sowerby said she would keep going.',
+      [
+        ['county councillor', 'A county councillor'],
+        ['Margaret Sowerby', 'Mrs Sowerby'],
+      ],
+    ],
+    [
+      "a subject read out of the predicate is no speaker: the sentence's own subject is",
+      'Title line\n\nSenator Ruth Calloway has offered few ideas for cutting the deficit aside from stating that the Treasury should sell its buildings.\n\nGovernor Ana Ruiz has spent most of her week campaigning in the north without mentioning the budget.',
+      [
+        ['Ruth Calloway', 'Senator Ruth Calloway'],
+        ['Ana Ruiz', 'Governor Ana Ruiz'],
+      ],
+    ],
+    [
+      'an `it` in a quotation\'s cue that found nobody is the body opening its own sentence, not a speaker named "it"',
+      'Title line\n\nThe Harbour Board approved new mooring fees on Monday, which it described as a "fair settlement" for boat owners.',
+      [['Harbour Board', 'it']],
+    ],
+  ];
+  test.each(cases)('%s', (_, text, expected) => {
+    expect(speakersOf(text)).toEqual(expected);
+  });
+
+  test('a capitalised firm noun opening the phrase makes the name a body, which "the firm" then means', () => {
+    expect(
+      entitiesOf(
+        'Title line\n\nOperator Kestrel Buses said the route was no longer viable.\n\nA spokeswoman for the firm added that fares would rise.',
+      ).map(([name, type]) => [name, type]),
+    ).toEqual([
+      ['Kestrel Buses', 'organization'],
+      ['Kestrel Buses', 'organization'],
+    ]);
+  });
+
+  test('a person first named by title and surname alone is the unnamed office of the lede', () => {
+    expect(
+      entitiesOf(
+        'Dam inquiry hears warnings were parked\n\nThe former chief engineer of Northwater told the inquiry on Monday that he had parked warnings for three years.\n\nNorthwater’s chief executive, Joanna Keyes, said the company had followed guidance.\n\nMr Pryor said the board had never given him the budget.',
+      ),
+    ).toEqual([
+      ['Mr Pryor', 'person', 'former chief engineer of Northwater'],
+      ['Joanna Keyes', 'person', 'Northwater’s chief executive'],
+      ['Mr Pryor', 'person', 'former chief engineer of Northwater'],
+    ]);
+  });
+});

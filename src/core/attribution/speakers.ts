@@ -96,7 +96,7 @@ function splitName(name: string): { first: string | null; last: string; full: st
     .filter((w) => !isTitleWord(w));
   const clean = parts.length ? parts : name.split(/\s+/);
   const last = clean.at(-1)!.replace(/['’]s$/, '');
-  const lastKey = /^(jr|sr|ii|iii|iv)\.?$/i.test(last) && clean.length > 1 ? clean.at(-2)! : last;
+  const lastKey = /^(jr|sr|ii|iii|iv|kc|qc)\.?$/i.test(last) && clean.length > 1 ? clean.at(-2)! : last;
   return {
     first: clean.length > 1 ? clean[0]!.toLowerCase() : null,
     last: lastKey.toLowerCase(),
@@ -128,6 +128,7 @@ const HOLDER_REACH = 1500;
 /** Titles written short before a name, read as the office they name ("Cllr" is a councillor). */
 const TITLE_EXPANSION: Record<string, string> = {
   cllr: 'councillor',
+  cr: 'councillor',
   coun: 'councillor',
   ald: 'alderman',
   dr: 'doctor',
@@ -240,9 +241,20 @@ export class SpeakerRegistry {
       );
       if (e) e.name = n.full;
     }
+    // "A petition started by Margaret Sowerby … Mrs Sowerby said": the full name seen before as an object.
+    const seenAs = !e && !n.first ? this.remembered.get(n.last) : undefined;
+    const seenGender = seenAs ? genderOf(seenAs.text) : null;
+    const ownGender = genderOf(mentionText ?? name);
+    if (
+      seenAs?.name &&
+      splitName(seenAs.name).first &&
+      !(seenGender && ownGender && seenGender !== ownGender)
+    )
+      return this.person(seenAs.name, role ?? seenAs.role, at, subject, mentionText ?? name);
     // "Mrs. Trump" with no first name keeps the title that tells her apart from a namesake.
     const titled = !n.first && /^(Mrs|Ms|Miss|Mr)\.?\s/.exec(mentionText ?? name);
     const fresh = !e || e.role === null;
+    const created = !e;
     if (!e) {
       e = this.make(titled ? `${titled[0]}${n.full}` : n.full, 'person', role);
       this.firstSeen.set(e, at);
@@ -250,8 +262,14 @@ export class SpeakerRegistry {
     // "A senior nurse has warned … Helen Marsh, a senior nurse at the infirmary, said": an office or calling that
     // spoke before anyone held it by name is the person named later whose role or title first shows its head.
     if (fresh) {
-      const u = this.unnamedHolder(`${role ?? ''} ${mentionText ?? name}`, this.firstSeen.get(e) ?? at, role);
-      if (u && u !== e) this.absorb(u, e);
+      const u =
+        this.unnamedHolder(`${role ?? ''} ${mentionText ?? name}`, this.firstSeen.get(e) ?? at, role) ??
+        (titled && created && !this.remembered.has(n.last) ? this.onlyUnnamedOffice(at, gender) : undefined);
+      if (u && u !== e) {
+        this.absorb(u, e);
+        // ("Mr Pryor" keeps what the lede called him as his role.)
+        if (titled && !e.role && !role) e.role = u.role ?? u.name;
+      }
     }
     e.key = n.last;
     e.gender ??= genderOf(mentionText ?? name);
@@ -302,6 +320,36 @@ export class SpeakerRegistry {
           descriptionWords(x.name).every(
             (w) => FUNCTION_WORDS.test(w) || GENERIC_ADJECTIVES.test(w) || words.has(w),
           ))
+      );
+    });
+    return fit.length === 1 ? fit[0] : undefined;
+  }
+
+  /**
+   * "The former chief engineer of Northwater told the inquiry … Mr Pryor said": a person the article first calls by
+   * courtesy title and surname alone was introduced before by what he is. The one unnamed office or calling of the
+   * lede that spoke (none when two did, or when its gender is the other one).
+   */
+  private onlyUnnamedOffice(at: number, gender: 'm' | 'f' | null): Entity | undefined {
+    // Offices whose head a named person's role or title already holds ("The commissioner, Paul Whitcombe").
+    const held = new Set(
+      this.entities
+        .filter((y) => y.key !== null)
+        .flatMap((y) => norm([y.role ?? '', ...y.aliases].join(' ')).split(' '))
+        .map((w) => TITLE_EXPANSION[w] ?? w),
+    );
+    const fit = this.entities.filter((x) => {
+      if (x.key !== null || (x.type !== 'person' && x.type !== 'unknown')) return false;
+      const seen = this.firstSeen.get(x);
+      const head = officeHead(x.name);
+      return (
+        seen !== undefined &&
+        seen <= this.ledeEnd &&
+        at > seen &&
+        at - seen <= HOLDER_REACH &&
+        !!head &&
+        !held.has(head) &&
+        !(gender && x.gender && gender !== x.gender)
       );
     });
     return fit.length === 1 ? fit[0] : undefined;
@@ -377,6 +425,28 @@ export class SpeakerRegistry {
     });
   }
 
+  /**
+   * A headline's bare noun ("Poll: levy trailing", "Mechanic tells jury …") read after the body: the one entity of
+   * its kind whose name holds the noun ("Marlow College poll", "former mechanic at Lakeview Transit"), else none.
+   */
+  byHead(m: Mention): Entity | undefined {
+    const words = norm(m.text).split(' ');
+    if (words.length !== 1 || m.kind === 'pronoun') return undefined;
+    const head = words[0]!;
+    if (!HEAD_TYPE.has(head) && !CALLINGS.test(head)) return undefined;
+    const kind = (t: SpeakerType) => (t === 'unknown' ? 'person' : t);
+    // The noun must head the other's name ("survey for the Upland Farmers' Union"), not sit inside it.
+    const fit = this.entities.filter((x) => {
+      const w = descriptionWords(x.name).at(-1);
+      return (
+        kind(x.type) === kind(m.type) &&
+        norm(x.name) !== head &&
+        (w === head || w === `${head}s` || `${w}s` === head)
+      );
+    });
+    return fit.length === 1 ? fit[0] : undefined;
+  }
+
   /** Resolves a mention to an entity (creating one when nothing earlier fits). */
   resolve(m: Mention, role: string | null, at: number, subject = true): Entity {
     const e = this.resolveInner(m, role, at);
@@ -385,13 +455,20 @@ export class SpeakerRegistry {
     if (role && !e.role && e.type === 'person') e.role = role;
     if (m.voice && !e.role) e.role = m.role;
     // "she said" of a spokeswoman stays her body's voice for the next pronoun too.
+    // ("The Water company disputed it. A spokesman said …": a bare spokesman who is the body's voice, too.)
     const voice =
       m.voice ??
       (m.kind === 'pronoun' && e.type === 'organization' && (m.head === 'he' || m.head === 'she')
         ? m.head === 'he'
           ? 'm'
           : 'f'
-        : undefined);
+        : m.kind === 'nominal' && e.type === 'organization' && SPOKES_ROLE.test(m.head)
+          ? m.head.endsWith('woman')
+            ? 'f'
+            : m.head.endsWith('man')
+              ? 'm'
+              : 'x'
+          : undefined);
     this.touch(e, at, subject, voice);
     return e;
   }
@@ -498,6 +575,13 @@ export class SpeakerRegistry {
     }
     if (m.kind === 'name' && m.type === 'person' && m.name)
       return this.person(m.name, role ?? m.role, at, true, m.text);
+    // "OTIS:" in a transcript, "Marsh said" (a place word): one word that is the surname of a person already named
+    // is that person, not a body.
+    if (m.kind === 'name' && m.name && !/\s/.test(m.name)) {
+      const key = m.name.toLowerCase();
+      const known = this.entities.find((x) => x.type === 'person' && x.key === key);
+      if (known) return known;
+    }
     if (m.owner) {
       const owner = m.owner.toLowerCase();
       const o =
