@@ -106,41 +106,10 @@ function openShapes(): Promise<IDBDatabase> {
   });
 }
 
-export async function shapesBreakdown(ids: readonly ClaimId[], runs: number, time: Time): Promise<Timing[]> {
-  const results: Timing[] = [];
-  const claims = (await db.claims.bulkGet([...ids])) as Claim[];
-  const facets = (await db.claimFacets.bulkGet([...ids])) as FacetRow[];
-  const scratch = await openShapes();
-  const stores = [...scratch.objectStoreNames];
-  // the rows a verdict edit writes, for the i-th timed run: another verdict, a later update time
-  const edited = (i: number) => {
-    const verdict = i % 2 ? 'misleading' : 'false';
-    const at = Date.now() + i;
-    const c = claims.map((claim) => ({ ...claim, verdict, updatedAt: at }) as Claim);
-    const f = c.map((claim, k) => {
-      const old = facets[k]!;
-      return refacet(facetOf(claim, old.h === 1, null), { h: old.h, sortKey: old.o.n });
-    });
-    const batchId = newId();
-    const h = c.map((claim, k) => ({
-      id: newId(),
-      table: 'claims',
-      rowId: claim.id,
-      batchId,
-      action: 'update',
-      from: { verdict: 'unchecked' },
-      to: { verdict },
-      at,
-      undoneAt: null,
-      batchKind: 'change',
-      target: null,
-      ...(k === 0 ? { hd: batchId } : {}),
-    }));
-    // the split facet row a verdict edit would rewrite: the keys it moves, and what the lists check
-    const hot = f.map((row) => ({ id: row.id, live: row.live, v: row.v, f: row.f.filter(moved) }));
-    return { c, f, h, hot };
-  };
-  const put = (rows: Record<string, readonly unknown[]>) =>
+/** Puts the rows into their stores of `scratch` in one transaction, every request asked at once. */
+const putInto =
+  (scratch: IDBDatabase) =>
+  (rows: Record<string, readonly unknown[]>): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       const tx = scratch.transaction(Object.keys(rows), 'readwrite');
       for (const [store, list] of Object.entries(rows)) {
@@ -150,6 +119,47 @@ export async function shapesBreakdown(ids: readonly ClaimId[], runs: number, tim
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
+
+/** The rows a verdict edit writes, for the i-th timed run: another verdict, a later update time. */
+function verdictEdit(claims: readonly Claim[], facets: readonly FacetRow[], i: number) {
+  const verdict = i % 2 ? 'misleading' : 'false';
+  const at = Date.now() + i;
+  const c = claims.map((claim) => ({ ...claim, verdict, updatedAt: at }) as Claim);
+  const f = c.map((claim, k) => {
+    const old = facets[k]!;
+    return refacet(facetOf(claim, old.h === 1, null), { h: old.h, sortKey: old.o.n });
+  });
+  const batchId = newId();
+  const h = c.map((claim, k) => ({
+    id: newId(),
+    table: 'claims',
+    rowId: claim.id,
+    batchId,
+    action: 'update',
+    from: { verdict: 'unchecked' },
+    to: { verdict },
+    at,
+    undoneAt: null,
+    batchKind: 'change',
+    target: null,
+    ...(k === 0 ? { hd: batchId } : {}),
+  }));
+  return { c, f, h };
+}
+
+export async function shapesBreakdown(ids: readonly ClaimId[], runs: number, time: Time): Promise<Timing[]> {
+  const results: Timing[] = [];
+  const claims = (await db.claims.bulkGet([...ids])) as Claim[];
+  const facets = (await db.claimFacets.bulkGet([...ids])) as FacetRow[];
+  const scratch = await openShapes();
+  const stores = [...scratch.objectStoreNames];
+  const edited = (i: number) => {
+    const { c, f, h } = verdictEdit(claims, facets, i);
+    // the split facet row a verdict edit would rewrite: the keys it moves, and what the lists check
+    const hot = f.map((row) => ({ id: row.id, live: row.live, v: row.v, f: row.f.filter(moved) }));
+    return { c, f, h, hot };
+  };
+  const put = putInto(scratch);
   // every store holds the rows first (history: a batch of them), so each timed put overwrites
   const first = edited(100);
   const layoutFirst = Object.assign({}, ...LAYOUTS.map((l) => layoutRows(l, first.f))) as Record<
@@ -405,41 +415,8 @@ export async function indexSetsBreakdown(ids: readonly ClaimId[], runs: number):
       req.onerror = () => reject(req.error);
     };
   });
-  const put = (rows: Record<string, readonly unknown[]>) =>
-    new Promise<void>((resolve, reject) => {
-      const tx = scratch.transaction(Object.keys(rows), 'readwrite');
-      for (const [store, list] of Object.entries(rows)) {
-        const os = tx.objectStore(store);
-        for (const r of list) os.put(r);
-      }
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-  const edited = (i: number) => {
-    const verdict = i % 2 ? 'misleading' : 'false';
-    const at = Date.now() + i;
-    const c = claims.map((claim) => ({ ...claim, verdict, updatedAt: at }) as Claim);
-    const f = c.map((claim, k) => {
-      const old = facets[k]!;
-      return refacet(facetOf(claim, old.h === 1, null), { h: old.h, sortKey: old.o.n });
-    });
-    const batchId = newId();
-    const h = c.map((claim, k) => ({
-      id: newId(),
-      table: 'claims',
-      rowId: claim.id,
-      batchId,
-      action: 'update',
-      from: { verdict: 'unchecked', updatedAt: claim.updatedAt - 1 },
-      to: { verdict, updatedAt: at },
-      at,
-      undoneAt: null,
-      batchKind: 'change',
-      target: null,
-      ...(k === 0 ? { hd: batchId } : {}),
-    }));
-    return { c, f, h };
-  };
+  const put = putInto(scratch);
+  const edited = (i: number) => verdictEdit(claims, facets, i);
   const n = (xs: readonly unknown[]) => xs as unknown[];
   type Edit = ReturnType<typeof edited>;
   const candidates: [string, (e: Edit) => Record<string, unknown[]>][] = [
