@@ -1,5 +1,5 @@
 /**
- * npm run bench:claims-db [-- --claims 100000 --articles 1000 --runs 5 --vocab 5000 --only reads|writes|search|shapes|import]
+ * npm run bench:claims-db [-- --claims 100000 --articles 1000 --runs 5 --vocab 5000 --only reads|writes|search|shapes|indexes|import]
  *   [--profile DIR] [--dev] [--filter TEXT] [--detail] [--rounds N --import-articles N --import-claims N]
  *
  * Builds bench/claims-db.html as the app is built (`vite build`: one bundled, minified chunk per
@@ -37,7 +37,8 @@ const options = {
   /**
    * `reads` (lists, counts, library, search), `writes` (edits, bulk edits, undo, import), `search`
    * (search only, and the first search after reloads) or `shapes` (each row kind and index of a bulk
-   * verdict, raw: bench/write-shapes.ts) or `import` (the import path against raw writes of the same
+   * verdict, raw: bench/write-shapes.ts) or `indexes` (the claims' index sets, history's and the
+   * facet row's value, interleaved: bench/write-shapes.ts) or `import` (the import path against raw writes of the same
    * rows only: the last part of `writes`); all when left out.
    */
   only: (() => {
@@ -286,7 +287,7 @@ try {
     if (options.only === 'search' || options.only === 'reads') writeFileSync(marker, seedKey);
     else rmSync(marker, { force: true });
   }
-  if (options.only !== 'writes' && options.only !== 'shapes' && options.only !== 'import' && !options.filter)
+  if (!['writes', 'shapes', 'indexes', 'import'].includes(options.only) && !options.filter)
     (result as { results: unknown[] }).results.push(...(await afterReloads(page)));
   const browser = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
   type Timing = {

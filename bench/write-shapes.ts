@@ -106,41 +106,10 @@ function openShapes(): Promise<IDBDatabase> {
   });
 }
 
-export async function shapesBreakdown(ids: readonly ClaimId[], runs: number, time: Time): Promise<Timing[]> {
-  const results: Timing[] = [];
-  const claims = (await db.claims.bulkGet([...ids])) as Claim[];
-  const facets = (await db.claimFacets.bulkGet([...ids])) as FacetRow[];
-  const scratch = await openShapes();
-  const stores = [...scratch.objectStoreNames];
-  // the rows a verdict edit writes, for the i-th timed run: another verdict, a later update time
-  const edited = (i: number) => {
-    const verdict = i % 2 ? 'misleading' : 'false';
-    const at = Date.now() + i;
-    const c = claims.map((claim) => ({ ...claim, verdict, updatedAt: at }) as Claim);
-    const f = c.map((claim, k) => {
-      const old = facets[k]!;
-      return refacet(facetOf(claim, old.h === 1, null), { h: old.h, sortKey: old.o.n });
-    });
-    const batchId = newId();
-    const h = c.map((claim, k) => ({
-      id: newId(),
-      table: 'claims',
-      rowId: claim.id,
-      batchId,
-      action: 'update',
-      from: { verdict: 'unchecked' },
-      to: { verdict },
-      at,
-      undoneAt: null,
-      batchKind: 'change',
-      target: null,
-      ...(k === 0 ? { hd: batchId } : {}),
-    }));
-    // the split facet row a verdict edit would rewrite: the keys it moves, and what the lists check
-    const hot = f.map((row) => ({ id: row.id, live: row.live, v: row.v, f: row.f.filter(moved) }));
-    return { c, f, h, hot };
-  };
-  const put = (rows: Record<string, readonly unknown[]>) =>
+/** Puts the rows into their stores of `scratch` in one transaction, every request asked at once. */
+const putInto =
+  (scratch: IDBDatabase) =>
+  (rows: Record<string, readonly unknown[]>): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       const tx = scratch.transaction(Object.keys(rows), 'readwrite');
       for (const [store, list] of Object.entries(rows)) {
@@ -150,6 +119,47 @@ export async function shapesBreakdown(ids: readonly ClaimId[], runs: number, tim
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
+
+/** The rows a verdict edit writes, for the i-th timed run: another verdict, a later update time. */
+function verdictEdit(claims: readonly Claim[], facets: readonly FacetRow[], i: number) {
+  const verdict = i % 2 ? 'misleading' : 'false';
+  const at = Date.now() + i;
+  const c = claims.map((claim) => ({ ...claim, verdict, updatedAt: at }) as Claim);
+  const f = c.map((claim, k) => {
+    const old = facets[k]!;
+    return refacet(facetOf(claim, old.h === 1, null), { h: old.h, sortKey: old.o.n });
+  });
+  const batchId = newId();
+  const h = c.map((claim, k) => ({
+    id: newId(),
+    table: 'claims',
+    rowId: claim.id,
+    batchId,
+    action: 'update',
+    from: { verdict: 'unchecked' },
+    to: { verdict },
+    at,
+    undoneAt: null,
+    batchKind: 'change',
+    target: null,
+    ...(k === 0 ? { hd: batchId } : {}),
+  }));
+  return { c, f, h };
+}
+
+export async function shapesBreakdown(ids: readonly ClaimId[], runs: number, time: Time): Promise<Timing[]> {
+  const results: Timing[] = [];
+  const claims = (await db.claims.bulkGet([...ids])) as Claim[];
+  const facets = (await db.claimFacets.bulkGet([...ids])) as FacetRow[];
+  const scratch = await openShapes();
+  const stores = [...scratch.objectStoreNames];
+  const edited = (i: number) => {
+    const { c, f, h } = verdictEdit(claims, facets, i);
+    // the split facet row a verdict edit would rewrite: the keys it moves, and what the lists check
+    const hot = f.map((row) => ({ id: row.id, live: row.live, v: row.v, f: row.f.filter(moved) }));
+    return { c, f, h, hot };
+  };
+  const put = putInto(scratch);
   // every store holds the rows first (history: a batch of them), so each timed put overwrites
   const first = edited(100);
   const layoutFirst = Object.assign({}, ...LAYOUTS.map((l) => layoutRows(l, first.f))) as Record<
@@ -321,4 +331,148 @@ export async function shapesBreakdown(ids: readonly ClaimId[], runs: number, tim
     }
   scratch.close();
   return results;
+}
+
+/**
+ * The claims table's index sets, history's and the facet row's value, interleaved (writes20,
+ * `--only indexes`): each candidate is a store of its own in a scratch database holding the same
+ * 1,000 rows, and every run puts the edited rows (another verdict, a later update time) into each
+ * candidate in turn, the first in turn rotating, so load and drift fall on each alike. Names say
+ * which index entries a live claim with a speaker writes (a null key, as `deletedAt` of a live
+ * claim, writes none).
+ */
+type IndexSet = Readonly<{ name: string; from: 'claims' | 'claimFacets' | 'history'; indexes: string[] }>;
+const CLAIM_SETS: readonly IndexSet[] = [
+  {
+    name: 'claims as stored (v11: 7 indexes, 5 entries)',
+    from: 'claims',
+    indexes: [
+      'articleId',
+      'speakerId',
+      '[articleId+start]',
+      '[articleId+speakerId]',
+      '[articleId+deletedAt]',
+      'updatedAt',
+      'deletedAt',
+    ],
+  },
+  {
+    name: 'claims, speakerId + [articleId+speakerId] as [speakerId+articleId] (4 entries)',
+    from: 'claims',
+    indexes: [
+      'articleId',
+      '[articleId+start]',
+      '[speakerId+articleId]',
+      '[articleId+deletedAt]',
+      'updatedAt',
+    ],
+  },
+  {
+    name: 'claims, [articleId+start] [speakerId+articleId] [deletedAt+articleId] updatedAt (3 entries)',
+    from: 'claims',
+    indexes: ['[articleId+start]', '[speakerId+articleId]', '[deletedAt+articleId]', 'updatedAt'],
+  },
+  {
+    name: 'claims, as the 3 entries less updatedAt (2 entries)',
+    from: 'claims',
+    indexes: ['[articleId+start]', '[speakerId+articleId]', '[deletedAt+articleId]'],
+  },
+  { name: 'claims without any index', from: 'claims', indexes: [] },
+];
+const keyPathOf = (name: string): string | string[] =>
+  name.startsWith('[') ? name.slice(1, -1).split('+') : name;
+
+export async function indexSetsBreakdown(ids: readonly ClaimId[], runs: number): Promise<Timing[]> {
+  const claims = (await db.claims.bulkGet([...ids])) as Claim[];
+  const facets = (await db.claimFacets.bulkGet([...ids])) as FacetRow[];
+  const sets = CLAIM_SETS.map((s, i) => ({ ...s, store: `claims-${i}` }));
+  const scratch = await new Promise<IDBDatabase>((resolve, reject) => {
+    const name = `${NAME}-indexes`;
+    const gone = indexedDB.deleteDatabase(name);
+    gone.onsuccess = gone.onerror = () => {
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () => {
+        for (const s of sets) {
+          const store = req.result.createObjectStore(s.store, { keyPath: 'id' });
+          for (const ix of s.indexes) store.createIndex(ix, keyPathOf(ix));
+        }
+        const copy = (from: string, to: string, keep: (index: string) => boolean) => {
+          const store = req.result.createObjectStore(to, { keyPath: 'id' });
+          for (const ix of db.table(from).schema.indexes)
+            if (keep(ix.name))
+              store.createIndex(ix.name, ix.keyPath as string | string[], {
+                unique: !!ix.unique,
+                multiEntry: !!ix.multi,
+              });
+        };
+        copy('claimFacets', 'facets', () => true);
+        copy('claimFacets', 'facets-keys-only', () => true);
+        copy('history', 'history', () => true);
+        copy('history', 'history-no-batchId', (n) => n !== 'batchId');
+        copy('history', 'history-slim', () => true);
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    };
+  });
+  const put = putInto(scratch);
+  const edited = (i: number) => verdictEdit(claims, facets, i);
+  const n = (xs: readonly unknown[]) => xs as unknown[];
+  type Edit = ReturnType<typeof edited>;
+  const candidates: [string, (e: Edit) => Record<string, unknown[]>][] = [
+    ...sets.map(
+      (s) =>
+        [s.name, (e: Edit) => ({ [s.store]: n(e.c) })] as [string, (e: Edit) => Record<string, unknown[]>],
+    ),
+    ['claimFacets as stored', (e) => ({ facets: n(e.f) })],
+    [
+      'claimFacets, the value only id + live + f (its keys)',
+      (e) => ({
+        'facets-keys-only': e.f.map((r) => ({ id: r.id, live: r.live, f: r.f })),
+      }),
+    ],
+    ['history as stored', (e) => ({ history: n(e.h) })],
+    ['history without batchId', (e) => ({ 'history-no-batchId': n(e.h) })],
+    [
+      'history, entries without batchKind/target/undoneAt when default',
+      (e) => ({
+        'history-slim': e.h.map(({ batchKind: _k, target: _t, undoneAt: _u, ...rest }) => rest),
+      }),
+    ],
+    [
+      'floor as stored (claims + claimFacets + history)',
+      (e) => ({
+        [sets[0]!.store]: n(e.c),
+        facets: n(e.f),
+        history: n(e.h),
+      }),
+    ],
+    ['floor, claims with 4 entries', (e) => ({ [sets[1]!.store]: n(e.c), facets: n(e.f), history: n(e.h) })],
+    ['floor, claims with 3 entries', (e) => ({ [sets[2]!.store]: n(e.c), facets: n(e.f), history: n(e.h) })],
+  ];
+  // every store holds the rows first, so each timed put overwrites (history: adds, as the edit does)
+  const first = edited(1_000);
+  await put(Object.fromEntries(sets.map((s) => [s.store, n(first.c)])));
+  await put({
+    facets: n(first.f),
+    'facets-keys-only': first.f.map((r) => ({ id: r.id, live: r.live, f: r.f })),
+  });
+  const taken = new Map<string, number[]>();
+  for (let r = 0; r < runs; r++) {
+    for (let i = 0; i < candidates.length; i++) {
+      const [name, rows] = candidates[(i + r) % candidates.length]!;
+      const batch = rows(edited(r * candidates.length + i));
+      const t0 = performance.now();
+      await put(batch);
+      taken.set(name, [...(taken.get(name) ?? []), Math.round(performance.now() - t0)]);
+    }
+  }
+  scratch.close();
+  return candidates.map(([name]) => {
+    const ms = taken.get(name)!;
+    const sorted = [...ms].sort((a, b) => a - b);
+    const label = `index sets (raw, scratch database, interleaved): ${name}`;
+    console.log(`${label}: ${ms.join(', ')} ms`);
+    return { name: label, ms, median: sorted[Math.floor(sorted.length / 2)]!, budget: null };
+  });
 }

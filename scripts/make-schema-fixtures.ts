@@ -186,7 +186,8 @@ const FIXTURES: readonly Readonly<{ version: number; build: Build }>[] = [
   { version: 8, build: keptAsReleased },
   { version: 9, build: keptAsReleased },
   { version: 10, build: keptAsReleased },
-  { version: 11, build: withTheAppAsItIsNow },
+  { version: 11, build: keptAsReleased },
+  { version: 12, build: withTheAppAsItIsNow },
 ];
 
 async function main(args: readonly string[]) {

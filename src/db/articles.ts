@@ -251,7 +251,7 @@ export function restoreArticle(id: ArticleId, options: WriteOptions = {}): Promi
     const deletedAt = article.deletedAt;
     if (deletedAt === null) return;
     const now = Date.now();
-    const claims = db.claims.where('[articleId+deletedAt]').equals([id, deletedAt]);
+    const claims = db.claims.where('[deletedAt+articleId]').equals([deletedAt, id]);
     const claimIds = (await claims.primaryKeys()) as ClaimId[];
     await claims.modify({ deletedAt: null, updatedAt: now });
     await db.articles.update(id, { deletedAt: null, updatedAt: now });

@@ -32,7 +32,7 @@ export type PlacePage = Readonly<{
 /** One article's live, attributed claims in text order (of one speaker if asked): one index range. */
 async function claimsOf(articleId: ArticleId, speakerId: SpeakerId | null): Promise<Claim[]> {
   const rows = speakerId
-    ? (await db.claims.where('[articleId+speakerId]').equals([articleId, speakerId]).toArray()).sort(
+    ? (await db.claims.where('[speakerId+articleId]').equals([speakerId, articleId]).toArray()).sort(
         (a, b) => a.start - b.start,
       )
     : await db.claims

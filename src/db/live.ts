@@ -61,13 +61,33 @@ function touches(query: Query, table: TableName, indexes: Map<string, IntervalTr
   const scoped = indexes.get(scope.index);
   if (ids === null || !primary) return true;
   if (scoped && rangesOverlap(scoped, new RangeSet(scope.key))) return true;
-  // Compound indexes led by the scope index ([articleId+verdict], [articleId+deletedAt]…) report
-  // the changed rows' scope key even when Dexie knew the old row and the scope index kept its key.
+  // Compound indexes holding the scope field ([articleId+start], [deletedAt+articleId]…) report the
+  // changed rows' scope key even when Dexie knew the old row and kept no key of the scope field's
+  // own (since schema v12 no field of claims has an index of its own: Dexie reads it from the
+  // compound index it leads, and reports the compound's keys only).
   const compound = new RangeSet([scope.key, Dexie.minKey], [scope.key, Dexie.maxKey]);
   for (const [index, ranges] of indexes) {
-    if (index.startsWith(`[${scope.index}+`) && rangesOverlap(ranges, compound)) return true;
+    const at = compoundFields(index)?.indexOf(scope.index) ?? -1;
+    if (at === 0 && rangesOverlap(ranges, compound)) return true;
+    if (at > 0 && holdsAt(ranges, at, scope.key)) return true;
   }
   if (ids.length > 0 && rangesOverlap(primary, new RangeSet().addKeys(ids))) return true;
+  return false;
+}
+
+/** The fields of a compound index's name (`[a+b]` → `['a', 'b']`); null for any other index. */
+const compoundFields = (index: string): string[] | null =>
+  index.startsWith('[') && index.endsWith(']') ? index.slice(1, -1).split('+') : null;
+
+/**
+ * Whether a compound index's changed keys may hold `key` at field `at`: a key given key by key is
+ * checked; a range (a delete by range, a write of many rows) may hold anything.
+ */
+function holdsAt(ranges: IntervalTree, at: number, key: unknown): boolean {
+  for (const node of RangeSet(ranges)) {
+    if (node.from !== node.to || !Array.isArray(node.from)) return true;
+    if (node.from[at] === key) return true;
+  }
   return false;
 }
 

@@ -157,7 +157,7 @@ describe('schema fixtures', () => {
             claims.filter((c) => c.articleId === a.id).length,
           );
         }
-        expect(await db.claims.where('deletedAt').above(0).count()).toBe(
+        expect(await db.claims.where('deletedAt').between(0, Infinity, true, true).count()).toBe(
           claims.filter((c) => c.deletedAt !== null).length,
         );
       });

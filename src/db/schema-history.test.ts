@@ -260,11 +260,19 @@ const STEPS: readonly Step[] = [
       ).toEqual(['c-2', 'c-1']);
       expect(
         await current.claims
-          .where('[articleId+deletedAt]')
-          .between(['a-1', Dexie.minKey], ['a-1', Dexie.maxKey])
+          .where('[deletedAt+articleId]')
+          .between([Dexie.minKey, 'a-1'], [Dexie.maxKey, 'a-1'])
+          .filter((c) => c.articleId === 'a-1')
           .primaryKeys(),
       ).toEqual(['c-2']);
-      expect(await current.claims.where('deletedAt').above(0).primaryKeys()).toEqual(['c-2']);
+      expect(await current.claims.where('deletedAt').between(0, Infinity, true, true).primaryKeys()).toEqual([
+        'c-2',
+      ]);
+      // version 12: a field alone is read from the compound index it leads
+      expect((await current.claims.where('articleId').equals('a-1').primaryKeys()).sort()).toEqual([
+        'c-1',
+        'c-2',
+      ]);
       // version 6 dropped the claims' check-worthiness and tag indexes: the read model finds them
       expect(await matchingClaimIds({ minCheckworthy: 0.5 })).toEqual(['c-1']);
       expect(await matchingClaimIds({ tags: ['numbers'] })).toEqual(['c-1']);
@@ -384,6 +392,16 @@ const STEPS: readonly Step[] = [
     },
     verify: async (current) => {
       expect(await current.meta.get('v11-row')).toEqual({ key: 'v11-row', value: 11 });
+    },
+  },
+  {
+    // version 12 changes only the claims' indexes (see the test below)
+    version: 12,
+    seed: async (old) => {
+      await old.table('meta').put({ key: 'v12-row', value: 12 });
+    },
+    verify: async (current) => {
+      expect(await current.meta.get('v12-row')).toEqual({ key: 'v12-row', value: 12 });
     },
   },
 ];
@@ -800,6 +818,66 @@ describe('schema history', () => {
       [...entries].sort(byId).map((e) => (heads.has(e.id) ? { ...e, hd: e.batchId } : e)),
     );
     expect(await db.history.orderBy('hd').primaryKeys()).toEqual(['h-1', 'h-4', 'h-5']);
+  });
+  test('version 12 keeps 3 claim indexes a live claim writes, and every field alone still finds every row', async () => {
+    const old = openAt(11);
+    await old.open();
+    const claim = (id: string, articleId: string, speakerId: string | null, deletedAt: number | null) => ({
+      ...v1.claim,
+      id,
+      articleId,
+      speakerId,
+      deletedAt,
+      start: Number(id.slice(2)),
+    });
+    await old
+      .table('claims')
+      .bulkAdd([
+        claim('c-1', 'a-1', 's-1', null),
+        claim('c-2', 'a-1', null, null),
+        claim('c-3', 'a-1', 's-1', t0 + 5),
+        claim('c-4', 'a-2', 's-1', null),
+      ]);
+    old.close();
+
+    await db.open();
+    const store = db.backendDB().transaction('claims', 'readonly').objectStore('claims');
+    expect([...store.indexNames].sort()).toEqual([
+      '[articleId+start]',
+      '[deletedAt+articleId]',
+      '[speakerId+articleId]',
+      'updatedAt',
+    ]);
+    const sorted = async (keys: Promise<unknown[]>) => [...(await keys)].sort();
+    // live claims and tombstones alike, as the indexes of version 11 found them
+    expect(await sorted(db.claims.where('articleId').equals('a-1').primaryKeys())).toEqual([
+      'c-1',
+      'c-2',
+      'c-3',
+    ]);
+    expect(await sorted(db.claims.where('speakerId').equals('s-1').primaryKeys())).toEqual([
+      'c-1',
+      'c-3',
+      'c-4',
+    ]);
+    expect(await sorted(db.claims.where('speakerId').anyOf(['s-1', 's-9']).primaryKeys())).toEqual([
+      'c-1',
+      'c-3',
+      'c-4',
+    ]);
+    expect(await db.claims.where('deletedAt').between(0, Infinity, true, true).primaryKeys()).toEqual([
+      'c-3',
+    ]);
+    expect(await db.claims.where('[speakerId+articleId]').equals(['s-1', 'a-1']).primaryKeys()).toEqual([
+      'c-1',
+      'c-3',
+    ]);
+    expect(
+      await db.claims
+        .where('[deletedAt+articleId]')
+        .equals([t0 + 5, 'a-1'])
+        .primaryKeys(),
+    ).toEqual(['c-3']);
   });
   test("version 11 drops history's `at` index (no reader) and keeps every entry's `at`", async () => {
     const old = openAt(10);

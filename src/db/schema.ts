@@ -8,10 +8,17 @@ import { headsInUpgrade } from './history-heads';
  * `upgrade` that keeps every row, and add a step to `schema-history.test.ts`.
  *
  * Notes on the indexes:
- * - IndexedDB leaves a row out of an index whose key is null, so `deletedAt` indexes hold only
- *   tombstones, and `[articleId+deletedAt]` finds an article's deleted claims without reading the rest.
- * - `[articleId+verdict]` and `[articleId+speakerId]` let the library count an article's claims,
- *   checked claims and speakers from index keys alone.
+ * - IndexedDB leaves a row out of an index whose key is null (or holds a null), so `deletedAt` indexes
+ *   hold only tombstones, and `[deletedAt+articleId]` finds an article's deleted claims without
+ *   reading the rest.
+ * - Dexie serves a field that leads a compound index from that index (a "virtual index"): since
+ *   version 12 `where('articleId')` reads `[articleId+start]`, `where('speakerId')`
+ *   `[speakerId+articleId]` and `where('deletedAt')` `[deletedAt+articleId]`. It picks the first
+ *   compound index (by name) the field leads, so each field may lead only one: a second
+ *   `[articleId+…]` index sorting before `[articleId+start]` would answer `where('articleId')` with
+ *   only the rows that index holds. A virtual index takes bounded ranges only (`equals`, `anyOf`,
+ *   `between`): Dexie 4.4 pads an open end with `undefined` and IndexedDB refuses the range, so
+ *   `where('deletedAt').above(0)` is written `.between(0, Infinity, true, true)`.
  */
 export type SchemaVersion = Readonly<{
   version: number;
@@ -184,6 +191,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       history: 'id, [table+rowId], batchId, hd',
     },
     upgrade: headsInUpgrade,
+  },
+  {
+    // Fewer index entries per claim write (Chromium writes every index entry of a row again on each
+    // put, whether its key changed or not): `articleId`, `speakerId` and `deletedAt` alone each
+    // repeated the first field of a compound index, and `[articleId+speakerId]` is
+    // `[speakerId+articleId]` the other way round. A live claim with a speaker writes 3 entries
+    // (`[articleId+start]`, `[speakerId+articleId]`, `updatedAt`) where version 11 wrote 5; every
+    // reader is served by the same ranges (Dexie reads a field alone from the compound index it
+    // leads, see the notes above). No row changes; IndexedDB builds the new indexes from the rows.
+    version: 12,
+    stores: {
+      claims: 'id, [articleId+start], [speakerId+articleId], [deletedAt+articleId], updatedAt',
+    },
   },
 ];
 

@@ -122,7 +122,7 @@ export function readProfileHead(speakerId: SpeakerId): Promise<SpeakerProfileHea
   });
 }
 
-/** The speaker's claims in these articles: one `[articleId+speakerId]` index range each. */
+/** The speaker's claims in these articles: one `[speakerId+articleId]` index range each. */
 async function claimsOfArticles(
   speakerId: SpeakerId,
   articles: readonly ArticleRef[],
@@ -131,7 +131,7 @@ async function claimsOfArticles(
     'profile.pageRows',
     () =>
       Promise.all(
-        articles.map((a) => db.claims.where('[articleId+speakerId]').equals([a.id, speakerId]).toArray()),
+        articles.map((a) => db.claims.where('[speakerId+articleId]').equals([speakerId, a.id]).toArray()),
       ),
     (p) => p.flat().length,
   );
