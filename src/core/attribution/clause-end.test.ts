@@ -187,3 +187,32 @@ describe('a postposed attribution after the clause', () => {
     ).toBe('the owners had met in March');
   });
 });
+
+describe('a fronted clause that opens with a time phrase or "now that" (round nine)', () => {
+  // [what the case shows, sentence, the claims' texts]
+  test.each([
+    [
+      '"Years after" and an irregular past in the main clause',
+      'Years after the governor claimed that the mill was safe, the county won its case against the owners.',
+      ['that the mill was safe'],
+    ],
+    [
+      '"A few weeks after"',
+      'A few weeks after Mayor Ines Calloway announced that the depot would stay open, the council sold the site.',
+      ['that the depot would stay open'],
+    ],
+    [
+      '"Now that"',
+      'Now that the union has claimed that the ballot was rigged, the board had some explaining to do.',
+      ['that the ballot was rigged'],
+    ],
+  ])('%s', (_what, sentence, claims) => {
+    expect(textsOf(sentence)).toEqual(claims);
+  });
+
+  test('a time phrase that is the report itself is left alone', () => {
+    expect(textsOf('The mayor said years after the flood, the town was still rebuilding.')).toEqual([
+      'years after the flood, the town was still rebuilding',
+    ]);
+  });
+});

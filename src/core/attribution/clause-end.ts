@@ -18,6 +18,30 @@ function presentVerb(rest: readonly Token[]): boolean {
   return false;
 }
 
+/** Common irregular past tenses, which `isVerbLike` (auxiliaries, speech verbs, `-ed`) does not know. */
+const IRREGULAR_PAST =
+  /^(won|lost|took|made|got|went|came|gave|began|ran|saw|left|kept|held|met|put|drew|fell|rose|grew|paid|sent|spent|built|brought|bought|sought|fought|led|chose|became|struck|shot|hit|cut|broke|stood|sat|sold|found|felt|heard|thought|knew|won't|didn['’]t|wasn['’]t|weren['’]t)$/;
+
+/** Words of a time phrase before `after`/`before`/`since` (`Years after`, `A few weeks before`, `Shortly after`). */
+const TIME_LEAD =
+  /^(years|months|weeks|days|hours|minutes|moments|decades|shortly|soon|just|only|long|a|few|two|three|several|right|ever|not|even|the|same|day|week|on)$/;
+
+/**
+ * Where the subordinator of a fronted clause sits at or after tokens[i]: `after` itself, or after a time phrase
+ * (`Years after`, `A few weeks after`, `Ever since`, `Even though`), or the `that` of `Now that` / `On the same day
+ * that`; `i` when no time phrase comes first (the caller tests the word), -1 when the phrase leads nowhere.
+ */
+function subordinatorAt(tokens: readonly Token[], i: number): number {
+  if (tokens[i]?.key === 'now' && tokens[i + 1]?.key === 'that') return i + 1;
+  let k = i;
+  while (k < i + 5 && tokens[k]?.word && TIME_LEAD.test(tokens[k]!.key)) k++;
+  if (k === i) return i;
+  const key = tokens[k]?.key ?? '';
+  if (/^(after|before|since|though|as|if|when|while)$/.test(key)) return k;
+  if (key === 'that' && tokens.slice(i, k).some((t) => /^(day|week)$/.test(t.key))) return k;
+  return i;
+}
+
 /**
  * Where a reported clause ends when nothing else stops it before the sentence's end. News copy hangs the
  * reporter's own words on a report after a comma, and they are not what the speaker said:
@@ -83,8 +107,10 @@ export function reportedClauseEnd(
   // Fronted subordinate clause: the report ends at the comma before the main clause.
   let lead = 0;
   if (/^(but|and|yet|so)$/.test(tokens[0]?.key ?? '')) lead = 1;
+  lead = subordinatorAt(tokens, lead);
   if (
-    /^(after|although|though|while|when|whenever|if|since|because|once|whereas|unless|before)$/.test(
+    lead >= 0 &&
+    /^(after|although|though|while|when|whenever|if|since|because|once|whereas|unless|before|that)$/.test(
       tokens[lead]?.key ?? '',
     ) &&
     first > lead &&
@@ -110,7 +136,12 @@ export function reportedClauseEnd(
       )
         continue;
       if (wordsBetween(n, last + 1) < 3) break;
-      if (!tokens.slice(n + 1, n + 8).some((t) => t.word && !t.cap && isVerbLike(t.key))) continue;
+      if (
+        !tokens
+          .slice(n + 1, n + 8)
+          .some((t) => t.word && !t.cap && (isVerbLike(t.key) || IRREGULAR_PAST.test(t.key)))
+      )
+        continue;
       return cutAt(k);
     }
   }
