@@ -216,3 +216,33 @@ describe('a fronted clause that opens with a time phrase or "now that" (round ni
     ]);
   });
 });
+
+describe("the reporter's gloss after a dash (round nine)", () => {
+  // [what the case shows, sentence, the claims' texts]
+  test.each([
+    [
+      'an appositive gloss on the claim',
+      'Mayor Lena Ortiz said the depot would close in June — a decision that will cost 300 jobs.',
+      ['the depot would close in June'],
+    ],
+    [
+      'after a quoted fragment',
+      'The auditor said the council faced “serious charges” – absent a last-minute settlement, of course.',
+      ['the council faced “serious charges”'],
+    ],
+  ])('%s', (_what, sentence, claims) => {
+    expect(textsOf(sentence)).toEqual(claims);
+  });
+
+  test('the speaker’s own comparison, a clause, paired dashes and a tail that goes on reporting stay', () => {
+    expect(
+      textsOf('The clerk said 41 percent of voters took part — the highest turnout since 1980.'),
+    ).toEqual(['41 percent of voters took part — the highest turnout since 1980']);
+    expect(textsOf('Lee said the plan — a costly one — would pass.')).toEqual([
+      'the plan — a costly one — would pass',
+    ]);
+    expect(
+      textsOf('Lee said the levy was fair — a burden, he said, that owners could carry.').at(0),
+    ).toContain('a burden');
+  });
+});

@@ -146,6 +146,39 @@ export function reportedClauseEnd(
     }
   }
 
+  // `… “felony charges” — absent political intervention, of course`, `… the Oreo maker — all businesses that he has
+  // assailed`: the only dash of the clause opens the reporter's appositive gloss on it (not `— the highest turnout
+  // since 1980`, the speaker's own comparison, nor `— all plan to skip it`, a clause).
+  const isDash = (k: number) => /^(?:—|–|--)$/.test(at(k)?.text ?? '') && !inQuote(at(k)!.start);
+  const dashes: number[] = [];
+  for (let k = first; k <= last; k++) if (isDash(k)) dashes.push(k);
+  if (dashes.length === 1 && wordsBetween(first, dashes[0]!) >= 4) {
+    const k = dashes[0]!;
+    const head = at(k + 1);
+    const second = at(k + 2);
+    const gloss =
+      !!head?.word &&
+      !head.cap &&
+      /^(a|an|all|no|absent|itself|something|another|the)$/.test(head.key) &&
+      !(head.key === 'the' && /(?:est|^most|^least|^first|^only|^same)$/.test(second?.key ?? '')) &&
+      !(
+        second?.word &&
+        !second.cap &&
+        (isVerbLike(second.key) || /^(plan|are|have|say|agree|want)$/.test(second.key))
+      ) &&
+      wordsBetween(k + 1, last + 1) >= 2 &&
+      // `— no different, he said, from …`: a tail with a cue of its own is more of a report, and
+      // `— an investment he concludes has …`: so is one where a pronoun goes on speaking.
+      !tokens.some(
+        (t, m) =>
+          m > k &&
+          m <= last &&
+          SPEECH_VERBS.has(t.key) &&
+          (isComma(m - 2) || /^(he|she|they)$/.test(at(m - 1)?.key ?? '')),
+      );
+    if (gloss) return tokens[k]!.start;
+  }
+
   // `…, compared with 64 percent who say the same of Sanders`: a comparison with another share of a poll's
   // respondents, who report on their own (a speech verb in its relative clause), is not this report's content.
   for (let k = first + 2; k < last; k++) {
