@@ -653,6 +653,14 @@ describe('a relative clause inside the sentence reports for its antecedent (roun
     ).toEqual(['they cared most about the rent']);
   });
 
+  test('a dash gloss after a postposed cue is not the content (the lead is)', () => {
+    expect(
+      claimsOf(
+        'The county faces a $14 million gap next year, Treasurer Glen Morrow said on Tuesday — a shortfall that would be its largest since 2009.',
+      ),
+    ).toEqual([{ speaker: 'Treasurer Glen Morrow', text: 'The county faces a $14 million gap next year' }]);
+  });
+
   test('an antecedent that is no speaker is not read', () => {
     expect(claimsOf('The bus stopped near the depot who said nothing.')).toEqual([]);
     expect(claimsOf('Dinner was held in the hall, which said little about the host.')).toEqual([]);

@@ -643,6 +643,19 @@ function invertedAfter(text: string, tokens: readonly Token[], from: number): bo
   return !next || /^[,.;)]$/.test(next.text);
 }
 
+/** A dash right after the cue or its adjunct, before an appositive (`said on Tuesday — a shortfall that …`). */
+function dashGloss(tokens: readonly Token[], cue: number, j: number): boolean {
+  for (let k = cue + 1; k < tokens.length && k <= Math.max(j, cue + 6); k++) {
+    const t = tokens[k]!;
+    if (/^(?:—|–|--)$/.test(t.text)) {
+      const next = tokens[k + 1];
+      return !!next?.word && !next.cap && /^(a|an|the|all|another|something|absent|no)$/.test(next.key);
+    }
+    if (!t.word) return false;
+  }
+  return false;
+}
+
 /** Words that end the noun phrase before a relative `who` (`compared with 30 percent who say`). */
 const ANTECEDENT_STOP =
   /^(with|among|including|from|by|than|to|for|against|on|at|about|between|and|or|but|while|compared|as|like|in)$/;
@@ -1063,6 +1076,8 @@ export function framesOf(
         } else if (
           leadIsContent &&
           (after < 3 ||
+            // "…, Morrow said on Tuesday — a shortfall that …": a dash after the cue opens the reporter's gloss.
+            dashGloss(tokens, cue.to, j) ||
             // "…, health officials said on Friday, up from 29 a week ago": after the cue's adjunct, a gloss.
             (j - 1 > cue.to && tokens[j - 1]!.text === ',' && !clauseFollows(tokens, j)))
         ) {
