@@ -19,7 +19,7 @@ function presentVerb(rest: readonly Token[]): boolean {
 }
 
 /** Common irregular past tenses, which `isVerbLike` (auxiliaries, speech verbs, `-ed`) does not know. */
-const IRREGULAR_PAST =
+export const IRREGULAR_PAST =
   /^(won|lost|took|made|got|went|came|gave|began|ran|saw|left|kept|held|met|put|drew|fell|rose|grew|paid|sent|spent|built|brought|bought|sought|fought|led|chose|became|struck|shot|hit|cut|broke|stood|sat|sold|found|felt|heard|thought|knew|won't|didn['’]t|wasn['’]t|weren['’]t)$/;
 
 /** Words of a time phrase before `after`/`before`/`since` (`Years after`, `A few weeks before`, `Shortly after`). */

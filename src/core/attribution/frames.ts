@@ -1,4 +1,5 @@
 import type { Token } from '../text/tokens';
+import { IRREGULAR_PAST } from './clause-end';
 import type { Cue } from './cues';
 import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, SPEECH_VERBS, TIME_WORDS } from './lexicon';
 import {
@@ -704,9 +705,12 @@ function relativeAntecedent(text: string, tokens: readonly Token[], cue: number)
     k - s < 6 &&
     tokens[s - 1]!.word &&
     !ANTECEDENT_STOP.test(tokens[s - 1]!.key) &&
-    (tokens[s - 1]!.cap || !isVerbLike(tokens[s - 1]!.key))
+    (tokens[s - 1]!.cap || !(isVerbLike(tokens[s - 1]!.key) || IRREGULAR_PAST.test(tokens[s - 1]!.key)))
   )
     s--;
+  // At the sentence's start the antecedent is the subject, which the subject readers read or refused (`Nobody
+  // knows who said …`).
+  if (s === 0) return null;
   const m = mentionOf(text, tokens, s, k);
   if (!m || m.kind === 'pronoun') return null;
   if (m.kind === 'nominal' && m.head !== 'those' && !HEAD_TYPE.has(m.head)) return null;
