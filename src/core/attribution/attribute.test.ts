@@ -48,6 +48,14 @@ describe('direct quotations', () => {
 });
 
 describe('reported speech', () => {
+  test('a claim keeps the sign of a number it opens with; a dash before it is still dropped', () => {
+    expect(claimsOf('“-10% is the worst quarter we have had,” Ms Hart said.')[0]?.text).toBe(
+      '-10% is the worst quarter we have had,',
+    );
+    expect(claimsOf('The bank said –$4 billion was the gap.')[0]?.text).toBe('–$4 billion was the gap');
+    expect(claimsOf('Analysts said --10 firms had failed.')[0]?.text).toBe('10 firms had failed');
+    expect(claimsOf('Analysts said — the rate would fall.')[0]?.text).toBe('the rate would fall');
+  });
   test('X said (that) …', () => {
     expect(claimsOf('The mayor said that the bridge would reopen in May.')).toEqual([
       { kind: 'indirect', speaker: 'mayor', text: 'that the bridge would reopen in May', cue: 'said' },

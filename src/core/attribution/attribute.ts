@@ -68,8 +68,16 @@ function trimEnd(text: string, start: number, end: number, keepStop: boolean): n
   return end;
 }
 
+/** A minus or en dash written against a number is its sign (`-10%`, `–$4 billion`), not punctuation. */
+const SIGN = /[-–](?:[$£€¥]?\d|\.\d)/y;
+
+/** Skips spaces and punctuation before a claim, never a number's sign (`said --10` still loses both dashes). */
 function trimStart(text: string, start: number, end: number): number {
-  while (start < end && /[\s,:;\-–—]/.test(text[start]!)) start++;
+  while (start < end && /[\s,:;\-–—]/.test(text[start]!)) {
+    SIGN.lastIndex = start;
+    if (SIGN.test(text) && !/[-–—]/.test(text[start - 1] ?? '')) break;
+    start++;
+  }
   return start;
 }
 

@@ -187,3 +187,62 @@ describe('a postposed attribution after the clause', () => {
     ).toBe('the owners had met in March');
   });
 });
+
+describe('a fronted clause that opens with a time phrase or "now that" (round nine)', () => {
+  // [what the case shows, sentence, the claims' texts]
+  test.each([
+    [
+      '"Years after" and an irregular past in the main clause',
+      'Years after the governor claimed that the mill was safe, the county won its case against the owners.',
+      ['that the mill was safe'],
+    ],
+    [
+      '"A few weeks after"',
+      'A few weeks after Mayor Ines Calloway announced that the depot would stay open, the council sold the site.',
+      ['that the depot would stay open'],
+    ],
+    [
+      '"Now that"',
+      'Now that the union has claimed that the ballot was rigged, the board had some explaining to do.',
+      ['that the ballot was rigged'],
+    ],
+  ])('%s', (_what, sentence, claims) => {
+    expect(textsOf(sentence)).toEqual(claims);
+  });
+
+  test('a time phrase that is the report itself is left alone', () => {
+    expect(textsOf('The mayor said years after the flood, the town was still rebuilding.')).toEqual([
+      'years after the flood, the town was still rebuilding',
+    ]);
+  });
+});
+
+describe("the reporter's gloss after a dash (round nine)", () => {
+  // [what the case shows, sentence, the claims' texts]
+  test.each([
+    [
+      'an appositive gloss on the claim',
+      'Mayor Lena Ortiz said the depot would close in June — a decision that will cost 300 jobs.',
+      ['the depot would close in June'],
+    ],
+    [
+      'after a quoted fragment',
+      'The auditor said the council faced “serious charges” – absent a last-minute settlement, of course.',
+      ['the council faced “serious charges”'],
+    ],
+  ])('%s', (_what, sentence, claims) => {
+    expect(textsOf(sentence)).toEqual(claims);
+  });
+
+  test('the speaker’s own comparison, a clause, paired dashes and a tail that goes on reporting stay', () => {
+    expect(
+      textsOf('The clerk said 41 percent of voters took part — the highest turnout since 1980.'),
+    ).toEqual(['41 percent of voters took part — the highest turnout since 1980']);
+    expect(textsOf('Lee said the plan — a costly one — would pass.')).toEqual([
+      'the plan — a costly one — would pass',
+    ]);
+    expect(
+      textsOf('Lee said the levy was fair — a burden, he said, that owners could carry.').at(0),
+    ).toContain('a burden');
+  });
+});

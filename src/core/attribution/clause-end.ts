@@ -18,6 +18,30 @@ function presentVerb(rest: readonly Token[]): boolean {
   return false;
 }
 
+/** Common irregular past tenses, which `isVerbLike` (auxiliaries, speech verbs, `-ed`) does not know. */
+export const IRREGULAR_PAST =
+  /^(won|lost|took|made|got|went|came|gave|began|ran|saw|left|kept|held|met|put|drew|fell|rose|grew|paid|sent|spent|built|brought|bought|sought|fought|led|chose|became|struck|shot|hit|cut|broke|stood|sat|sold|found|felt|heard|thought|knew|won't|didn['’]t|wasn['’]t|weren['’]t)$/;
+
+/** Words of a time phrase before `after`/`before`/`since` (`Years after`, `A few weeks before`, `Shortly after`). */
+const TIME_LEAD =
+  /^(years|months|weeks|days|hours|minutes|moments|decades|shortly|soon|just|only|long|a|few|two|three|several|right|ever|not|even|the|same|day|week|on)$/;
+
+/**
+ * Where the subordinator of a fronted clause sits at or after tokens[i]: `after` itself, or after a time phrase
+ * (`Years after`, `A few weeks after`, `Ever since`, `Even though`), or the `that` of `Now that` / `On the same day
+ * that`; `i` when no time phrase comes first (the caller tests the word), -1 when the phrase leads nowhere.
+ */
+function subordinatorAt(tokens: readonly Token[], i: number): number {
+  if (tokens[i]?.key === 'now' && tokens[i + 1]?.key === 'that') return i + 1;
+  let k = i;
+  while (k < i + 5 && tokens[k]?.word && TIME_LEAD.test(tokens[k]!.key)) k++;
+  if (k === i) return i;
+  const key = tokens[k]?.key ?? '';
+  if (/^(after|before|since|though|as|if|when|while)$/.test(key)) return k;
+  if (key === 'that' && tokens.slice(i, k).some((t) => /^(day|week)$/.test(t.key))) return k;
+  return i;
+}
+
 /**
  * Where a reported clause ends when nothing else stops it before the sentence's end. News copy hangs the
  * reporter's own words on a report after a comma, and they are not what the speaker said:
@@ -83,8 +107,10 @@ export function reportedClauseEnd(
   // Fronted subordinate clause: the report ends at the comma before the main clause.
   let lead = 0;
   if (/^(but|and|yet|so)$/.test(tokens[0]?.key ?? '')) lead = 1;
+  lead = subordinatorAt(tokens, lead);
   if (
-    /^(after|although|though|while|when|whenever|if|since|because|once|whereas|unless|before)$/.test(
+    lead >= 0 &&
+    /^(after|although|though|while|when|whenever|if|since|because|once|whereas|unless|before|that)$/.test(
       tokens[lead]?.key ?? '',
     ) &&
     first > lead &&
@@ -110,9 +136,47 @@ export function reportedClauseEnd(
       )
         continue;
       if (wordsBetween(n, last + 1) < 3) break;
-      if (!tokens.slice(n + 1, n + 8).some((t) => t.word && !t.cap && isVerbLike(t.key))) continue;
+      if (
+        !tokens
+          .slice(n + 1, n + 8)
+          .some((t) => t.word && !t.cap && (isVerbLike(t.key) || IRREGULAR_PAST.test(t.key)))
+      )
+        continue;
       return cutAt(k);
     }
+  }
+
+  // `… “felony charges” — absent political intervention, of course`, `… the Oreo maker — all businesses that he has
+  // assailed`: the only dash of the clause opens the reporter's appositive gloss on it (not `— the highest turnout
+  // since 1980`, the speaker's own comparison, nor `— all plan to skip it`, a clause).
+  const isDash = (k: number) => /^(?:—|–|--)$/.test(at(k)?.text ?? '') && !inQuote(at(k)!.start);
+  const dashes: number[] = [];
+  for (let k = first; k <= last; k++) if (isDash(k)) dashes.push(k);
+  if (dashes.length === 1 && wordsBetween(first, dashes[0]!) >= 4) {
+    const k = dashes[0]!;
+    const head = at(k + 1);
+    const second = at(k + 2);
+    const gloss =
+      !!head?.word &&
+      !head.cap &&
+      /^(a|an|all|no|absent|itself|something|another|the)$/.test(head.key) &&
+      !(head.key === 'the' && /(?:est|^most|^least|^first|^only|^same)$/.test(second?.key ?? '')) &&
+      !(
+        second?.word &&
+        !second.cap &&
+        (isVerbLike(second.key) || /^(plan|are|have|say|agree|want)$/.test(second.key))
+      ) &&
+      wordsBetween(k + 1, last + 1) >= 2 &&
+      // `— no different, he said, from …`: a tail with a cue of its own is more of a report, and
+      // `— an investment he concludes has …`: so is one where a pronoun goes on speaking.
+      !tokens.some(
+        (t, m) =>
+          m > k &&
+          m <= last &&
+          SPEECH_VERBS.has(t.key) &&
+          (isComma(m - 2) || /^(he|she|they)$/.test(at(m - 1)?.key ?? '')),
+      );
+    if (gloss) return tokens[k]!.start;
   }
 
   // `…, compared with 64 percent who say the same of Sanders`: a comparison with another share of a poll's

@@ -34,3 +34,10 @@ describe('"called" as a cue', () => {
     expect(cuesOf('The council called an emergency session.')).toEqual([]);
   });
 });
+
+describe('reports that were not made', () => {
+  test('a modal with "have" before the verb (round nine)', () => {
+    expect(cuesOf('He should have insisted on a vote, and she would have said no.')).toEqual([]);
+    expect(cuesOf('He has insisted on a vote.')).toEqual(['insisted']);
+  });
+});

@@ -78,6 +78,8 @@ function unrealised(tokens: readonly Token[], i: number): boolean {
   const p2 = tokens[i - 2];
   if (!p1?.word) return false;
   if (/^(not|never|cannot|will|shall|won['’]t)$/.test(p1.key) || /n['’]t$/.test(p1.key)) return true;
+  // "he should have insisted on …", "would have said": a report that was not made.
+  if (p1.key === 'have' && /^(should|would|could|might|must|may)$/.test(p2?.key ?? '')) return true;
   return p1.key === 'to' && !!p2 && NOT_YET.has(p2.key);
 }
 

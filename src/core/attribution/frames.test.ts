@@ -615,3 +615,54 @@ describe('according to without a comma, shares and their lists (round eight)', (
     expect(claimsOf('Most riders simply pick a seat according to their own preference.')).toEqual([]);
   });
 });
+
+describe('a relative clause inside the sentence reports for its antecedent (round nine)', () => {
+  // [what the case shows, sentence, speaker, the claim's text]
+  test.each([
+    [
+      'a share compared with another share',
+      'Some 58 percent of riders said the fares were fair, compared with 31 percent who said they were too high.',
+      '31 percent',
+      'they were too high',
+    ],
+    [
+      '"including 18% who say" (the percent sign is a token of its own)',
+      'Most tenants were unhappy with the landlord, including 18% who say they would move out.',
+      '18%',
+      'they would move out',
+    ],
+    [
+      'a share in words after a comparison',
+      'Half of the nurses wanted a strike, compared with four in 10 who said they preferred more talks.',
+      'four in 10',
+      'they preferred more talks',
+    ],
+    [
+      'a named antecedent with a non-restrictive relative clause, in the object',
+      'The last question came from Tomas Reyes, who said the depot should never have closed.',
+      'Tomas Reyes',
+      'the depot should never have closed',
+    ],
+  ])('%s', (_what, sentence, speaker, claim) => {
+    expect(claimsOf(sentence)).toContainEqual({ speaker, text: claim });
+  });
+
+  test('"Among those who said …, most backed Lee": the relative report ends at its comma', () => {
+    expect(
+      claimsOf('Among those who said they cared most about the rent, most backed Lee.').map((c) => c.text),
+    ).toEqual(['they cared most about the rent']);
+  });
+
+  test('a dash gloss after a postposed cue is not the content (the lead is)', () => {
+    expect(
+      claimsOf(
+        'The county faces a $14 million gap next year, Treasurer Glen Morrow said on Tuesday — a shortfall that would be its largest since 2009.',
+      ),
+    ).toEqual([{ speaker: 'Treasurer Glen Morrow', text: 'The county faces a $14 million gap next year' }]);
+  });
+
+  test('an antecedent that is no speaker is not read', () => {
+    expect(claimsOf('The bus stopped near the depot who said nothing.')).toEqual([]);
+    expect(claimsOf('Dinner was held in the hall, which said little about the host.')).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Token } from '../text/tokens';
+import { IRREGULAR_PAST } from './clause-end';
 import type { Cue } from './cues';
 import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, SPEECH_VERBS, TIME_WORDS } from './lexicon';
 import {
@@ -643,6 +644,79 @@ function invertedAfter(text: string, tokens: readonly Token[], from: number): bo
   return !next || /^[,.;)]$/.test(next.text);
 }
 
+/** A dash right after the cue or its adjunct, before an appositive (`said on Tuesday — a shortfall that …`). */
+function dashGloss(tokens: readonly Token[], cue: number, j: number): boolean {
+  for (let k = cue + 1; k < tokens.length && k <= Math.max(j, cue + 6); k++) {
+    const t = tokens[k]!;
+    if (/^(?:—|–|--)$/.test(t.text)) {
+      const next = tokens[k + 1];
+      return !!next?.word && !next.cap && /^(a|an|the|all|another|something|absent|no)$/.test(next.key);
+    }
+    if (!t.word) return false;
+  }
+  return false;
+}
+
+/** Words that end the noun phrase before a relative `who` (`compared with 30 percent who say`). */
+const ANTECEDENT_STOP =
+  /^(with|among|including|from|by|than|to|for|against|on|at|about|between|and|or|but|while|compared|as|like|in)$/;
+
+/**
+ * "…, compared with 30 percent who say the same", "including 18% who say …", "dozens of women who claim …", "a young
+ * child, who said …": a relative clause inside the sentence, whose antecedent is no sentence subject. The share or
+ * the noun phrase right before `who` speaks; only a share, a name or a noun the lexicon types as a speaker.
+ */
+function relativeAntecedent(text: string, tokens: readonly Token[], cue: number): Subject | null {
+  let w = cue - 1;
+  while (
+    w > 0 &&
+    cue - w <= 2 &&
+    /^(also|now|then|later|previously|recently|earlier|once|just|still)$/.test(tokens[w]!.key)
+  )
+    w--;
+  const who = tokens[w];
+  if (!who?.word || who.key !== 'who' || who.cap) return null;
+  let k = w - 1;
+  if (tokens[k]?.text === ',') k--;
+  if (k < 0 || (!tokens[k]!.word && tokens[k]!.text !== '%')) return null;
+  const pronoun = { start: who.start, end: who.end };
+  for (let s = Math.max(0, k - 7); s <= k; s++) {
+    const share = readShare(tokens, s, k);
+    if (!share || share.form === 'count' || share.groupEnd !== k) continue;
+    const a = tokens[s]!;
+    const b = tokens[k]!;
+    const at = text.slice(a.start, b.end);
+    const mention: Mention = {
+      start: a.start,
+      end: b.end,
+      text: at,
+      kind: 'nominal',
+      name: null,
+      role: null,
+      head: 'percent',
+      type: 'group',
+      owner: null,
+    };
+    return { mention, role: null, relative: true, pronoun };
+  }
+  let s = k;
+  while (
+    s > 0 &&
+    k - s < 6 &&
+    tokens[s - 1]!.word &&
+    !ANTECEDENT_STOP.test(tokens[s - 1]!.key) &&
+    (tokens[s - 1]!.cap || !(isVerbLike(tokens[s - 1]!.key) || IRREGULAR_PAST.test(tokens[s - 1]!.key)))
+  )
+    s--;
+  // At the sentence's start the antecedent is the subject, which the subject readers read or refused (`Nobody
+  // knows who said …`).
+  if (s === 0) return null;
+  const m = mentionOf(text, tokens, s, k);
+  if (!m || m.kind === 'pronoun') return null;
+  if (m.kind === 'nominal' && m.head !== 'those' && !HEAD_TYPE.has(m.head)) return null;
+  return { mention: m, role: m.role, relative: true, pronoun };
+}
+
 /** `according to plan`, `according to their instinctive preference`: a standard (the source's head), not a source. */
 const NOT_A_SOURCE =
   /\b(?:plans?|schedule|script|rules?|laws?|tradition|custom|instructions|protocol|needs?|size|age|ability|preferences?|merits?|taste|form|type|region|scripture|guidelines)$/i;
@@ -858,7 +932,8 @@ export function framesOf(
         // Only before a clause: `…, said Frank Coleman, the group’s spokesman` is an inverted cue.
         (inside || tokens[cue.from]!.cap || invertedAfter(text, tokens, cue.to + 1)
           ? null
-          : asideSubject(text, tokens, cue.from));
+          : asideSubject(text, tokens, cue.from)) ??
+        relativeAntecedent(text, tokens, cue.from);
       // A document phrase that the subject reader cut inside its modifier, or did not read at all.
       const document = documentSubject(text, tokens, cue.from);
       const inPhrase =
@@ -1005,6 +1080,8 @@ export function framesOf(
         } else if (
           leadIsContent &&
           (after < 3 ||
+            // "…, Morrow said on Tuesday — a shortfall that …": a dash after the cue opens the reporter's gloss.
+            dashGloss(tokens, cue.to, j) ||
             // "…, health officials said on Friday, up from 29 a week ago": after the cue's adjunct, a gloss.
             (j - 1 > cue.to && tokens[j - 1]!.text === ',' && !clauseFollows(tokens, j)))
         ) {
