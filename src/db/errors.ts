@@ -6,6 +6,8 @@ export const MESSAGES = {
   outdated: 'Claimdesk was updated in another tab; reload this tab to keep working.',
   unavailable:
     'Claimdesk cannot open its database in this browser (private browsing, or storage blocked in the settings).',
+  opening:
+    'Opening your library… The first open after an update reorganises a large library once, which can take a minute. Keep this tab open.',
   blocked:
     'Claimdesk is waiting for its other open tabs to let go of the database so it can update it. Close or reload the other Claimdesk tabs; this tab then carries on.',
   constraint: 'That would duplicate something already saved.',

@@ -1,11 +1,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, test } from 'vitest';
-import { reportDatabaseOutdated, resetDatabaseOutdated } from '@/db/errors';
-import { DatabaseStatus } from './database-status';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { db } from '@/db/db';
+import { MESSAGES, reportDatabaseOutdated, resetDatabaseOutdated } from '@/db/errors';
+import { DatabaseStatus, SLOW_OPEN_MS } from './database-status';
 
 afterEach(() => {
   cleanup();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
   resetDatabaseOutdated();
 });
 
@@ -21,5 +24,19 @@ describe('DatabaseStatus', () => {
     expect(screen.getAllByRole('alert')).toHaveLength(1);
     expect(screen.getByRole('alert').textContent).toMatch(/reload/i);
     expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
+  });
+
+  test('says why the person waits when the database is slow to open (an upgrade), and nothing before', () => {
+    vi.useFakeTimers();
+    vi.spyOn(db, 'open').mockReturnValue(new Promise(() => {}) as ReturnType<typeof db.open>);
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <DatabaseStatus />
+      </QueryClientProvider>,
+    );
+    act(() => vi.advanceTimersByTime(SLOW_OPEN_MS - 100));
+    expect(screen.queryByRole('status')).toBeNull();
+    act(() => vi.advanceTimersByTime(200));
+    expect(screen.getByRole('status').textContent).toBe(MESSAGES.opening);
   });
 });

@@ -3,13 +3,27 @@ import { useEffect, useState } from 'react';
 import { MESSAGES, onDatabaseBlocked, onDatabaseOutdated } from '@/db/errors';
 import { databaseQueries } from '@/db/health';
 
-/** Says when the database cannot be used: unavailable here, taken over by a newer tab, or waiting for old tabs. */
+/** How long the database may take to open before the person is told why they wait. */
+export const SLOW_OPEN_MS = 2000;
+
+/**
+ * Says when the database cannot be used: unavailable here, taken over by a newer tab, waiting for
+ * old tabs, or still opening (the first open after an update reorganises a large library once:
+ * tens of seconds at 100,000 claims).
+ */
 export function DatabaseStatus() {
-  const problem = useQuery(databaseQueries.problem()).data ?? null;
+  const health = useQuery(databaseQueries.problem());
+  const problem = health.data ?? null;
   const [outdated, setOutdated] = useState(false);
   const [blocked, setBlocked] = useState(false);
+  const [slow, setSlow] = useState(false);
   useEffect(() => onDatabaseOutdated(() => setOutdated(true)), []);
   useEffect(() => onDatabaseBlocked(setBlocked), []);
+  useEffect(() => {
+    if (!health.isPending) return;
+    const timer = setTimeout(() => setSlow(true), SLOW_OPEN_MS);
+    return () => clearTimeout(timer);
+  }, [health.isPending]);
 
   if (outdated) {
     return (
@@ -25,6 +39,13 @@ export function DatabaseStatus() {
     return (
       <div className="status status-info database-status" role="status">
         {MESSAGES.blocked}
+      </div>
+    );
+  }
+  if (health.isPending && slow) {
+    return (
+      <div className="status status-info database-status" role="status">
+        {MESSAGES.opening}
       </div>
     );
   }
