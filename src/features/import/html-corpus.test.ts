@@ -74,6 +74,8 @@ type Figures = Readonly<{
   /** Extra lines the extractor does not already mark as boilerplate (a credit line, "© …"): read as prose. */
   extraProse: string[];
   inOrder: boolean;
+  /** The article's title is its headline (the hand-written text's first line), without the site's name. */
+  title: string | null;
   claims: number;
   sameClaims: number;
   extraClaims: string[];
@@ -85,11 +87,11 @@ async function measure(page: string): Promise<Figures> {
   const bytes = readFileSync(join(dir, page));
   const file = new File([bytes], page, { type: 'text/html' });
   let text = '';
+  let title: string | null = null;
   try {
-    text = (await readFile(file)).text;
-  } catch (e) {
-    text = ''; // refused: every paragraph lost
-    void e;
+    ({ text, title } = await readFile(file));
+  } catch {
+    // refused: every paragraph lost
   }
   const lines = linesOf(text);
   const marked = new Set(findBoilerplate(text).map((r) => text.slice(r.start, r.end)));
@@ -107,6 +109,7 @@ async function measure(page: string): Promise<Figures> {
     lost: story.filter((p) => !lines.includes(p)),
     extra,
     extraProse: extra.filter((l) => !marked.has(l)),
+    title,
     inOrder: positions.every((p, i) => i === 0 || p > positions[i - 1]!),
     claims: expectedClaims.length,
     sameClaims: gotClaims.length - extraClaims.length,
@@ -130,6 +133,7 @@ describe('saved news pages import as their article text', () => {
       extraClaims: [],
       lostClaims: [],
     });
+    expect(f.title).toBe(expectedOf(page).story[0]);
   });
 
   // HTML_CORPUS_REPORT=1 npx vitest run src/features/import/html-corpus.test.ts: the corpus figures
@@ -144,6 +148,7 @@ describe('saved news pages import as their article text', () => {
         ` | claims same ${r.sameClaims}/${r.claims} extra ${r.extraClaims.length} lost ${r.lostClaims.length}`,
     );
     const detail = results.flatMap((r) => [
+      ...(r.title === expectedOf(r.page).story[0] ? [] : [`${r.page} TITLE ${r.title}`]),
       ...r.lost.map((l) => `${r.page} LOST  ${l.slice(0, 110)}`),
       ...r.extra.map(
         (l) => `${r.page} ${r.extraProse.includes(l) ? 'EXTRA' : 'extra (marked)'} ${l.slice(0, 110)}`,

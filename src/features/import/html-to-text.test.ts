@@ -100,7 +100,10 @@ describe('htmlToText', () => {
       'a figure caption',
       '<figure><img src="x.jpg"><figcaption>Ann Berry said the wall was overdue. Photo: J Roe</figcaption></figure>',
     ],
-    ['a pull quote', '<aside class="pullquote"><p>"The wall will protect two hundred homes"</p></aside>'],
+    [
+      'a pull quote',
+      '<blockquote class="pull-quote"><p>"The wall will protect two hundred homes"</p></blockquote>',
+    ],
     [
       'a "READ MORE" link',
       '<p><strong>READ MORE: <a href="/x">Mayor says harbour tax will rise by 5%</a></strong></p>',
@@ -164,5 +167,20 @@ describe('htmlToText', () => {
     expect(htmlToText(page).text).toMatch(
       /^Judge rules airport consultation unlawful\n\n4 December 2026\n\nA High Court/,
     );
+  });
+
+  test("the title is the page's headline without the site's name, whatever the separator", () => {
+    const body = `<h1>Café chain to close 14 sites as costs bite</h1>
+      <p>${'The chain will close 14 of its 52 sites by March, putting about 180 jobs at risk, it said. '.repeat(3)}</p>
+      <p>${'Staff would be offered jobs at other branches where possible, a spokesperson said. '.repeat(3)}</p>`;
+    for (const title of [
+      'Café chain to close 14 sites as costs bite – Bristol Evening Herald',
+      'Business | Café chain to close 14 sites as costs bite',
+    ]) {
+      expect(
+        htmlToText(`<html><head><title>${title}</title></head><body><article>${body}</article></body></html>`)
+          .title,
+      ).toBe('Café chain to close 14 sites as costs bite');
+    }
   });
 });

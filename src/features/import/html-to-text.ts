@@ -92,12 +92,23 @@ const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 const lineOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** "Headline – Site name": the title is the headline, a separator and the site's name. */
+const titleStartsWith = (title: string, line: string) =>
+  line.length < title.length && title.startsWith(line) && /^\s*[|\-–—:·•»/]\s/.test(title.slice(line.length));
+/** "Opinion | Headline", "Site – Headline". */
+const titleEndsWith = (title: string, line: string) =>
+  line.length < title.length &&
+  title.endsWith(line) &&
+  /\s[|\-–—:·•»/]\s*$/.test(title.slice(0, -line.length));
+
 /** The page's headline element: the first h1 or h2 that says what the title says (not the site's name). */
 function headlineOf(doc: Document, title: string): Element | null {
   const titleWords = new Set(words(title));
   for (const heading of doc.querySelectorAll('h1, h2')) {
-    const own = words(lineOf(heading));
+    const line = lineOf(heading);
+    const own = words(line);
     if (own.length === 0) continue;
+    if (titleStartsWith(title, line)) return heading;
     const shared = own.filter((w) => titleWords.has(w)).length;
     if (shared / Math.max(own.length, titleWords.size) >= 0.75) return heading;
   }
@@ -110,9 +121,7 @@ function headlineOf(doc: Document, title: string): Element | null {
  * ("<h2 class="dek">"). Either can hold a claim ("Police chief says people are 'jumping to
  * conclusions'"), and a text import of the same article starts with them, so they are put back first.
  */
-function droppedLead(doc: Document, title: string, text: string): string[] {
-  const headline = headlineOf(doc, title);
-  if (!headline) return [];
+function droppedLead(headline: Element, text: string): string[] {
   const lead: string[] = [];
   const line = lineOf(headline);
   if (!text.startsWith(line)) lead.push(line);
@@ -199,11 +208,15 @@ export function htmlToTextIn(win: PageWindow, html: string): ArticleText {
   const parsed = new Readability(doc.cloneNode(true) as Document).parse();
   if (parsed?.content) {
     const content = parser.parseFromString(DOMPurify.sanitize(parsed.content), 'text/html');
-    const title = parsed.title?.trim() || pageTitle;
+    const found = parsed.title?.trim() || pageTitle;
+    const headline = found ? headlineOf(doc, found) : null;
+    // Readability leaves the site's name on a title it does not split ("Headline – Site", an en dash)
+    const line = headline ? lineOf(headline) : '';
+    const title = found && (titleStartsWith(found, line) || titleEndsWith(found, line)) ? line : found;
     // a headline set in a <span> (laid out as a block by the site's CSS) is its own line, not glued to the next
-    const text = blockText(content.body, (el) => !!title && (el.textContent ?? '').trim() === title);
+    const text = blockText(content.body, (el) => !!title && lineOf(el) === title);
     if (text) {
-      const lead = title ? droppedLead(doc, title, text) : [];
+      const lead = headline ? droppedLead(headline, text) : [];
       return { text: [...lead, text].join('\n\n'), title };
     }
   }
