@@ -153,10 +153,9 @@ const holdsStory = (el: Element) =>
 
 function isFurniture(el: Element, pageChars: number): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
-  const text = (el.textContent ?? '').trim();
-  if (FURNITURE_NAME.test(names)) return !holdsStory(el) && text.length < pageChars / 2;
-  if (BYLINE_NAME.test(names) || el.getAttribute('rel') === 'author')
-    return text.length < 100 && !holdsStory(el);
+  const chars = () => (el.textContent ?? '').trim().length; // only for the few elements a name matches
+  if (FURNITURE_NAME.test(names)) return chars() < pageChars / 2 && !holdsStory(el);
+  if (BYLINE_NAME.test(names) || el.getAttribute('rel') === 'author') return chars() < 100 && !holdsStory(el);
   return false;
 }
 
@@ -165,12 +164,13 @@ function isFurniture(el: Element, pageChars: number): boolean {
  * viewed", "Key events"): pointers to other pages.
  */
 function isLinkBlock(el: Element): boolean {
+  const links = el.getElementsByTagName('a');
+  if (links.length === 0) return false;
   const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  if (!text || (/^(?:P|LI)$/.test(el.tagName) && text.length > 200) || holdsStory(el)) return false;
+  if (!text || (/^(?:P|LI)$/.test(el.tagName) && text.length > 200)) return false;
   let linked = 0;
-  for (const a of el.querySelectorAll('a'))
-    linked += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-  return linked / text.length > 0.75;
+  for (const a of links) linked += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return linked / text.length > 0.75 && !holdsStory(el);
 }
 
 /** Takes the furniture out of the inert document before Readability scores it. */
