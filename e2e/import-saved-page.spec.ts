@@ -1,25 +1,30 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, importStatus, openLibrary, test } from './fixtures';
 
 // Saved news pages from the import corpus (src/features/import/fixtures, html-corpus.test.ts), imported
 // as files in the browser: its own TextDecoder and DOMParser, not Node's and jsdom's.
-const fixture = (name: string) =>
-  readFileSync(new URL(`../src/features/import/fixtures/${name}`, import.meta.url));
+async function importSavedPage(page: Page, fixture: string, title: string, claims: number) {
+  await openLibrary(page);
+  await page.getByLabel('Import a file').setInputFiles({
+    name: fixture,
+    mimeType: 'text/html',
+    buffer: readFileSync(new URL(`../src/features/import/fixtures/${fixture}`, import.meta.url)),
+  });
+  await expect(importStatus(page)).toContainText(`Imported ${title}: ${claims} claims found.`);
+  await importStatus(page).getByRole('link', { name: title }).click();
+  return page.getByRole('region', { name: 'Article text' });
+}
 
 test('a page saved in windows-1252 imports with its quotes and accents, not refused as not UTF-8', async ({
   page,
 }) => {
-  await openLibrary(page);
-  await page.getByLabel('Import a file').setInputFiles({
-    name: 'cafe-chain.html',
-    mimeType: 'text/html',
-    buffer: fixture('11-windows-1252.html'),
-  });
-  await expect(importStatus(page)).toContainText(
-    'Imported Café chain to close 14 sites as costs bite: 7 claims found.',
+  const text = await importSavedPage(
+    page,
+    '11-windows-1252.html',
+    'Café chain to close 14 sites as costs bite',
+    7,
   );
-  await importStatus(page).getByRole('link', { name: 'Café chain to close 14 sites as costs bite' }).click();
-  const text = page.getByRole('region', { name: 'Article text' });
   await expect(text).toContainText(
     '“This is the hardest decision we have ever made,” said the founder, Anaïs Lefèvre.',
   );
@@ -30,16 +35,8 @@ test('a page saved in windows-1252 imports with its quotes and accents, not refu
 test('a saved page keeps its story and loses its embedded tweet, Instagram box, video caption and comments', async ({
   page,
 }) => {
-  await openLibrary(page);
-  await page.getByLabel('Import a file').setInputFiles({
-    name: 'festival.html',
-    mimeType: 'text/html',
-    buffer: fixture('06-social-embeds.html'),
-  });
   const title = 'Singer apologises after festival set cut short amid safety fears';
-  await expect(importStatus(page)).toContainText(`Imported ${title}: 6 claims found.`);
-  await importStatus(page).getByRole('link', { name: title }).click();
-  const text = page.getByRole('region', { name: 'Article text' });
+  const text = await importSavedPage(page, '06-social-embeds.html', title, 6);
   await expect(text).toContainText('Police said they had received no reports of injuries.');
   for (const furniture of [
     'Eastside I am so sorry',
