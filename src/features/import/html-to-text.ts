@@ -173,6 +173,9 @@ function isLinkBlock(el: Element): boolean {
   return linked / text.length > 0.75 && !holdsStory(el);
 }
 
+/** Inline elements a site's CSS may lay out as a block: where a headline set without a heading is. */
+const INLINE = 'span, a, b, strong, em, i, font';
+
 /** Takes the furniture out of the inert document before Readability scores it. */
 function removeFurniture(doc: Document): void {
   for (const el of doc.querySelectorAll(FURNITURE_TAGS)) el.remove();
@@ -214,7 +217,10 @@ export function htmlToTextIn(win: PageWindow, html: string): ArticleText {
     const line = headline ? lineOf(headline) : '';
     const title = found && (titleStartsWith(found, line) || titleEndsWith(found, line)) ? line : found;
     // a headline set in a <span> (laid out as a block by the site's CSS) is its own line, not glued to the next
-    const text = blockText(content.body, (el) => !!title && lineOf(el) === title);
+    const inlineHeadline = new Set(
+      title ? [...content.body.querySelectorAll(INLINE)].filter((el) => lineOf(el) === title) : [],
+    );
+    const text = blockText(content.body, (el) => inlineHeadline.has(el));
     if (text) {
       const lead = headline ? droppedLead(headline, text) : [];
       return { text: [...lead, text].join('\n\n'), title };
