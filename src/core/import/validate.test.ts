@@ -110,6 +110,8 @@ describe('checkFileBytes', () => {
     expect(checkFileBytes('a.txt', new Uint8Array([104, 105, 0, 104])).ok).toBe(false);
     const latin1 = new Uint8Array(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0xe9 : 0x61)));
     expect(checkFileBytes('a.txt', latin1).ok).toBe(false);
+    // a page that declares its encoding is not sniffed for UTF-8 (its decoder checks it)
+    expect(checkFileBytes('a.html', latin1, true).ok).toBe(true);
   });
 });
 

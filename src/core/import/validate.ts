@@ -162,14 +162,15 @@ export function invalidUtf8Ratio(bytes: Uint8Array): number {
 
 /**
  * Content sniffing on a file's bytes, whatever its name says: known binary signatures, NUL bytes,
- * or more than 1 % of bytes that are not UTF-8.
+ * or more than 1 % of bytes that are not UTF-8 (unless the file declares another encoding:
+ * `legacyCharset`, an HTML page saved in windows-1252).
  */
-export function checkFileBytes(name: string, bytes: Uint8Array): Checked<Uint8Array> {
+export function checkFileBytes(name: string, bytes: Uint8Array, legacyCharset = false): Checked<Uint8Array> {
   for (const [what, magic] of MAGIC) {
     if (magic.every((m, i) => bytes[i] === m)) return fail('binary', `“${name}” is ${what}, not text.`);
   }
   const head = bytes.subarray(0, 64 * 1024);
-  if (head.includes(0) || invalidUtf8Ratio(head) > 0.01) {
+  if (head.includes(0) || (!legacyCharset && invalidUtf8Ratio(head) > 0.01)) {
     return fail('binary', `“${name}” is not a text file (it contains binary data or is not UTF-8).`);
   }
   return ok(bytes);

@@ -1,5 +1,6 @@
 import type { Extraction } from '@/core/extract/types';
 import { articleText } from '@/core/import/article-text';
+import { declaredCharset, isLegacyCharset } from '@/core/import/charset';
 import { looksLikeMarkdown } from '@/core/import/plain-text';
 import {
   checkFileBytes,
@@ -13,7 +14,7 @@ import {
 import type { ArticleId } from '@/core/model/types';
 import { type ArticleInput, findArticleByHash, seedArticleOnce, sha256Hex } from '@/db/articles';
 import { getMeta } from '@/db/meta';
-import { decodeUtf8 } from '@/features/import/decode-file';
+import { decodeFile } from '@/features/import/decode-file';
 import { ImportRefused } from '@/features/import/import-refused';
 import { yieldToBrowser } from '@/ui/yield-to-browser';
 import { saveImportedArticleOffThread } from '@/workers/import-writer';
@@ -46,8 +47,11 @@ export type Prepared = Readonly<{ text: string; title: string | null; url: strin
 export async function readFile(file: File): Promise<Prepared> {
   must(checkFileSize(file.size)); // before reading a byte
   const format: ImportFormat = must(classifyFile(file.name, file.type));
-  const bytes = must(checkFileBytes(file.name, new Uint8Array(await file.arrayBuffer())));
-  const raw = must(decodeUtf8(file.name, bytes));
+  const data = new Uint8Array(await file.arrayBuffer());
+  // a saved page declares its encoding (<meta charset="windows-1252">); text and Markdown are UTF-8
+  const charset = format === 'html' ? declaredCharset(data) : null;
+  const bytes = must(checkFileBytes(file.name, data, isLegacyCharset(charset)));
+  const raw = must(decodeFile(file.name, bytes, charset));
   return fromRaw(raw, format, null, null);
 }
 
