@@ -25,7 +25,8 @@ export type BulkState = Readonly<{
 
 export const BATCH_SIZE = 20;
 
-const IDLE: BulkState = {
+/** Nothing run yet (and after a finished run is cleared). */
+export const IDLE: BulkState = {
   phase: 'idle',
   total: 0,
   done: 0,

@@ -1,22 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import type { BulkState } from '@/features/import/bulk/bulk-runner';
+import { type BulkState, IDLE } from '@/features/import/bulk/bulk-runner';
 import { bulkStatusText } from '@/features/import/bulk/bulk-status';
 
-// a finished run of nothing unless told otherwise; written out, not read from the runner's store,
-// which other test files in the same worker may have left mid-run
-const state = (over: Partial<BulkState>): BulkState => ({
-  phase: 'done',
-  total: 0,
-  done: 0,
-  imported: 0,
-  duplicates: 0,
-  claims: 0,
-  failures: [],
-  startedAt: 0,
-  remainingMs: null,
-  stoppedBecause: null,
-  ...over,
-});
+// a finished run of nothing unless told otherwise: built from the idle state, not read from the
+// runner's store, which other test files in the same worker may have left mid-run
+const state = (over: Partial<BulkState>): BulkState => ({ ...IDLE, phase: 'done', ...over });
 
 describe('bulkStatusText', () => {
   test('one of a thing is said in the singular (a corpus of one article, one duplicate, one claim)', () => {
