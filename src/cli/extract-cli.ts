@@ -5,6 +5,8 @@ import { JSON_LIST_CLOSE, JSON_LIST_OPEN, jsonListItems } from '../core/export/j
 import { extractClaims } from '../core/extract/pipeline';
 import { type Extraction, GRANULARITIES, type Granularity } from '../core/extract/types';
 import { type ArticleText, articleText, type HtmlToText } from '../core/import/article-text';
+import { declaredCharset, isLegacyCharset } from '../core/import/charset';
+import { decodeFile } from '../core/import/decode-file';
 import { classifyFile, type ImportFormat } from '../core/import/validate';
 import { htmlToTextIn } from '../features/import/html-to-text';
 import type { CliIo } from './cli-io';
@@ -21,15 +23,17 @@ const USAGE = `usage: npm run --silent extract -- [--granularity quotation|passa
 
 class InputError extends Error {}
 
-/** Text of a file, refusing binary content (NUL bytes or invalid UTF-8) and empty text. */
-export function decodeText(bytes: Uint8Array, what: string): string {
+/**
+ * Text of a file, refusing binary content (NUL bytes, or bytes that are neither UTF-8 nor the
+ * encoding an HTML page declares in `charset`, as the app reads it) and empty text.
+ */
+export function decodeText(bytes: Uint8Array, what: string, charset: string | null = null): string {
   if (bytes.includes(0)) throw new InputError(`${what}: binary file (NUL bytes), expected UTF-8 text`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${what}: not valid UTF-8 text`);
+  const decoded = decodeFile(what, bytes, charset);
+  if (!decoded.ok) {
+    throw new InputError(`${what}: not valid UTF-8 text${isLegacyCharset(charset) ? ` nor ${charset}` : ''}`);
   }
+  let text = decoded.value;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!text.trim()) throw new InputError(`${what}: empty text`);
   return text;
@@ -68,8 +72,9 @@ type Read = Readonly<{ text: string; converted: ArticleText | null }>;
 
 /** A file's text: a .txt as it is (offsets count in the file), a .md or .html as the app imports it. */
 async function readArticle(file: string): Promise<Read> {
-  const raw = decodeText(readBytes(file), file);
+  const bytes = readBytes(file);
   const format = fileFormat(file);
+  const raw = decodeText(bytes, file, format === 'html' ? declaredCharset(bytes) : null);
   if (format === 'text') return { text: raw, converted: null };
   const article = articleText(raw, format, format === 'html' ? await htmlReader() : undefined);
   if (!article.ok) throw new InputError(`${file}: ${article.problem.message}`);

@@ -142,6 +142,26 @@ describe('extract CLI', () => {
     expect(csv.slice(1).every((row) => !row.join(' ').includes('<'))).toBe(true);
   });
 
+  test('an .html page saved as windows-1252 is read in the encoding it declares, as the app reads it', async () => {
+    const page = join(dir, 'legacy.html');
+    const html =
+      '<html><head><meta charset="windows-1252"><title>Caf\u00e9</title></head><body><article>' +
+      '<p>\u201cThe caf\u00e9 will close,\u201d Ann Bell said on Monday.</p></article></body></html>';
+    // windows-1252: é is 0xE9, the curly quotes 0x93 and 0x94
+    const bytes = Buffer.from(
+      [...html].map((c) => ({ '\u201c': 0x93, '\u201d': 0x94 })[c] ?? c.charCodeAt(0)),
+    );
+    writeFileSync(page, bytes);
+    const r = await run([page]);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout);
+    expect(doc.claims[0].text).toMatch(/^The caf\u00e9 will close/);
+    expect(JSON.stringify(doc.speakers)).toContain('Ann Bell');
+    // undeclared, the same bytes are still refused
+    writeFileSync(page, bytes.toString('latin1').replace('<meta charset="windows-1252">', ''), 'latin1');
+    expect((await run([page])).stderr).toMatch(/not valid UTF-8 text/);
+  });
+
   test('an .html file with no article text is refused with a clear message; the other files still run', async () => {
     const bare = join(dir, 'bare.html');
     writeFileSync(bare, '<html><body><script>alert(1)</script><img src=x></body></html>');

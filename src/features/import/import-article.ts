@@ -1,6 +1,7 @@
 import type { Extraction } from '@/core/extract/types';
 import { articleText } from '@/core/import/article-text';
 import { declaredCharset, isLegacyCharset } from '@/core/import/charset';
+import { decodeFile } from '@/core/import/decode-file';
 import { looksLikeMarkdown } from '@/core/import/plain-text';
 import {
   checkFileBytes,
@@ -14,7 +15,6 @@ import {
 import type { ArticleId } from '@/core/model/types';
 import { type ArticleInput, findArticleByHash, seedArticleOnce, sha256Hex } from '@/db/articles';
 import { getMeta } from '@/db/meta';
-import { decodeFile } from '@/features/import/decode-file';
 import { ImportRefused } from '@/features/import/import-refused';
 import { yieldToBrowser } from '@/ui/yield-to-browser';
 import { saveImportedArticleOffThread } from '@/workers/import-writer';

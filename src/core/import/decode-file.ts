@@ -1,5 +1,5 @@
-import { isLegacyCharset } from '@/core/import/charset';
-import type { Checked } from '@/core/import/validate';
+import { isLegacyCharset } from './charset';
+import type { Checked } from './validate';
 
 const notUtf8 = (name: string): Checked<string> => ({
   ok: false,

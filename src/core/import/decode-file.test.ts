@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeFile, decodeUtf8 } from '@/features/import/decode-file';
+import { decodeFile, decodeUtf8 } from './decode-file';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
