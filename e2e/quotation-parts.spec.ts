@@ -84,7 +84,7 @@ test('j and k move by quotation, from whichever part is open', async ({ page }) 
   // Back into Tova Lind's quotation at its first part, not its second.
   await page.keyboard.press('k');
   await expect(open()).toContainText('The new dock will open in May');
-  await expect(heading).toHaveText(/^Claim \d+ of 6$/);
+  await expect(heading).toHaveText(/^Claim \d+ of 7$/); // the headline (“…, engineer says”) is Tova Lind’s too
   await expect(panel.getByRole('navigation', { name: 'Parts of this quotation' })).toContainText(
     'Part 1 of 2',
   );

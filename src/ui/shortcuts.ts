@@ -1,4 +1,4 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 
 /**
  * One keyboard-shortcut registry for the whole app. Screens register bindings while mounted
@@ -163,7 +163,9 @@ export function useShortcuts(
 ) {
   const latest = useRef(bindings);
   latest.current = bindings;
-  useEffect(() => {
+  // Before paint: a key pressed as soon as the screen shows (a person, or a test) must find its
+  // binding; a passive effect can run after that keydown, which a document listener never flushes.
+  useLayoutEffect(() => {
     const stable = latest.current.map((b, i) => ({
       ...b,
       run: (e: KeyboardEvent) => latest.current[i]?.run(e),
