@@ -1,13 +1,11 @@
 import { describeDbError } from '@/db/errors';
 import { newBatchId } from '@/db/history';
 import type { UndoResult } from '@/db/undo';
-import { announce, showToast } from '@/ui/toast';
+import { showToast } from '@/ui/toast';
 
-/** Says what an undo or redo did (or that there was nothing to do), in a toast and to screen readers. */
+/** Says what an undo or redo did (or that there was nothing to do), in a toast (a polite live region: screen readers hear it once). */
 export function sayUndoResult(result: UndoResult | null, which: 'undo' | 'redo' = 'undo') {
-  const said = result?.message ?? (which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
-  showToast(said);
-  announce(said);
+  showToast(result?.message ?? (which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.'));
 }
 
 const sayError = (e: unknown) => {
