@@ -666,3 +666,41 @@ describe('a relative clause inside the sentence reports for its antecedent (roun
     expect(claimsOf('Dinner was held in the hall, which said little about the host.')).toEqual([]);
   });
 });
+
+describe('a relative subject after the main clause’s verb (round ten)', () => {
+  test('"Nobody knows who said …": an indirect question has no speaker, so no claim', () => {
+    expect(claimsOf('Nobody knows who said the plan would work.')).toEqual([]);
+  });
+
+  // [what the case shows, sentence, every claim]
+  test.each([
+    [
+      'the object of `met` is the antecedent, not the phrase over the verb',
+      'The mayor met residents who said the plan would fail.',
+      [{ speaker: 'residents', text: 'the plan would fail' }],
+    ],
+    [
+      'after `heard from`, a verb coordinated in the relative clause shares its antecedent',
+      'The board heard from Dale Pruitt, who said the fee was unfair and urged the board to look again.',
+      [
+        { speaker: 'Dale Pruitt', text: 'the fee was unfair' },
+        { speaker: 'Dale Pruitt', text: 'the board to look again' },
+      ],
+    ],
+    [
+      'the coordinated verb of a relative clause ends at its closing comma',
+      'Dale Pruitt, who said the fee was unfair and urged the board to look again, spoke first.',
+      [
+        { speaker: 'Dale Pruitt', text: 'the fee was unfair' },
+        { speaker: 'Dale Pruitt', text: 'the board to look again' },
+      ],
+    ],
+    [
+      '`which` after a verb and a preposition: the body it names',
+      'The school won a grant from the Harwick Arts Council, which said the project would reach 900 pupils.',
+      [{ speaker: 'Harwick Arts Council', text: 'the project would reach 900 pupils' }],
+    ],
+  ])('%s', (_what, sentence, claims) => {
+    expect(claimsOf(sentence)).toEqual(claims);
+  });
+});

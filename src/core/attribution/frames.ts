@@ -666,7 +666,13 @@ const ANTECEDENT_STOP =
  * child, who said …": a relative clause inside the sentence, whose antecedent is no sentence subject. The share or
  * the noun phrase right before `who` speaks; only a share, a name or a noun the lexicon types as a speaker.
  */
-function relativeAntecedent(text: string, tokens: readonly Token[], cue: number): Subject | null {
+function relativeAntecedent(
+  text: string,
+  tokens: readonly Token[],
+  cue: number,
+  /** Read after a main clause's verb (`relativeOverVerb`): `which` for a body, and any noun for `who`. */
+  object = false,
+): Subject | null {
   let w = cue - 1;
   while (
     w > 0 &&
@@ -675,7 +681,7 @@ function relativeAntecedent(text: string, tokens: readonly Token[], cue: number)
   )
     w--;
   const who = tokens[w];
-  if (!who?.word || who.key !== 'who' || who.cap) return null;
+  if (!who?.word || !(who.key === 'who' || (object && who.key === 'which')) || who.cap) return null;
   let k = w - 1;
   if (tokens[k]?.text === ',') k--;
   if (k < 0 || (!tokens[k]!.word && tokens[k]!.text !== '%')) return null;
@@ -713,9 +719,45 @@ function relativeAntecedent(text: string, tokens: readonly Token[], cue: number)
   if (s === 0) return null;
   const m = mentionOf(text, tokens, s, k);
   if (!m || m.kind === 'pronoun') return null;
-  if (m.kind === 'nominal' && m.head !== 'those' && !HEAD_TYPE.has(m.head)) return null;
+  if (who.key === 'which' && !['organization', 'document'].includes(m.type)) return null;
+  if (m.kind === 'nominal' && m.head !== 'those' && !HEAD_TYPE.has(m.head) && !object) return null;
   return { mention: m, role: m.role, relative: true, pronoun };
 }
+
+/**
+ * A relative subject (`… who said`) whose phrase holds a finite verb before `who`: `Nobody knows who`, `The mayor met
+ * residents who`, `The board heard from Dale Pruitt, who`. The subject reader's phrase runs leftwards over words it
+ * does not know as verbs; the past and present forms of common verbs are read here.
+ */
+function relativeOverVerb(tokens: readonly Token[], subject: Subject, cue: number): boolean {
+  if (!subject.relative || !subject.pronoun) return false;
+  const from = tokens.findIndex((t) => t.start >= subject.mention.start);
+  const to = tokens.findIndex((t) => t.start >= subject.pronoun!.start);
+  if (from < 0 || to <= from || to > cue) return false;
+  for (let k = from + 1; k < to; k++) {
+    const t = tokens[k]!;
+    if (!t.word || t.cap) continue;
+    const prev = tokens[k - 1]!;
+    if (IRREGULAR_PAST.test(t.key) || FINITE_AFTER_NAME.test(t.key)) return true;
+    // "Nobody knows", "Ms Lowe wonders": a present verb right after a capitalised word.
+    if (prev.cap && prev.word && /^[a-z]+[^s']s$/.test(t.key) && !HEAD_TYPE.has(t.key)) return true;
+  }
+  return false;
+}
+
+/**
+ * The antecedent of a relative subject read after the main clause's verb (`relativeOverVerb`): `residents` in `The
+ * mayor met residents who said …`, `Dale Pruitt` in `The board heard from Dale Pruitt, who said … and urged …` (a
+ * coordinated verb shares it), read where the subject reader found its `who`/`which`.
+ */
+function objectAntecedent(text: string, tokens: readonly Token[], cue: number, subject: Subject): Subject | null {
+  const who = tokens.findIndex((t) => t.start === subject.pronoun?.start);
+  return who > 0 && who < cue ? relativeAntecedent(text, tokens, who + 1, true) : null;
+}
+
+/** Verbs that take a person as object and end the subject phrase before a relative `who`. */
+const FINITE_AFTER_NAME =
+  /^(knows|know|asked|asks|met|meets|heard|hears|interviewed|interviews|thanked|thanks|praised|quoted|cited|visited|visits|joined|joins|called|named|hired|fired|wonders|wondered|questioned|questions)$/;
 
 /** `according to plan`, `according to their instinctive preference`: a standard (the source's head), not a source. */
 const NOT_A_SOURCE =
@@ -924,8 +966,12 @@ export function framesOf(
         }
         continue;
       }
+      const before = subjectBefore(text, tokens, dateStart(tokens, cue.from), 0);
+      // "Nobody knows who said …" (a question, no speaker), "The mayor met residents who said …" (the residents): a
+      // relative subject phrase that ran over the main clause's verb is not the antecedent.
+      const overVerb = !!before && relativeOverVerb(tokens, before, cue.from);
       const read =
-        subjectBefore(text, tokens, dateStart(tokens, cue.from), 0) ??
+        (overVerb ? objectAntecedent(text, tokens, cue.from, before!) : before) ??
         (inside && tokens[cue.from - 1]?.key !== 'then'
           ? null
           : coordinatedSubject(text, tokens, cue.from)) ??
@@ -1094,7 +1140,10 @@ export function framesOf(
           if (
             (subject.relative && /^(who|which)$/.test(tokens[cue.from - 1]?.key ?? '')) ||
             (subject.relative &&
-              tokens.slice(Math.max(0, cue.from - 3), cue.from).some((x) => /^(who|which)$/.test(x.key)))
+              tokens.slice(Math.max(0, cue.from - 3), cue.from).some((x) => /^(who|which)$/.test(x.key))) ||
+            // "Dale Pruitt, who said … and urged the board to look again, spoke first": a verb coordinated inside the
+            // relative clause ends with it.
+            (subject.relative && !!subject.pronoun && /^(and|but)$/.test(tokens[cue.from - 1]?.key ?? ''))
           ) {
             const comma = tokens.findIndex((x, xi) => xi > j && x.text === ',');
             if (comma > 0 && tokens[comma + 1]?.word && !tokens[comma + 1]!.cap) stop = tokens[comma]!.start;
