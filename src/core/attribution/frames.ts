@@ -750,7 +750,12 @@ function relativeOverVerb(tokens: readonly Token[], subject: Subject, cue: numbe
  * mayor met residents who said …`, `Dale Pruitt` in `The board heard from Dale Pruitt, who said … and urged …` (a
  * coordinated verb shares it), read where the subject reader found its `who`/`which`.
  */
-function objectAntecedent(text: string, tokens: readonly Token[], cue: number, subject: Subject): Subject | null {
+function objectAntecedent(
+  text: string,
+  tokens: readonly Token[],
+  cue: number,
+  subject: Subject,
+): Subject | null {
   const who = tokens.findIndex((t) => t.start === subject.pronoun?.start);
   return who > 0 && who < cue ? relativeAntecedent(text, tokens, who + 1, true) : null;
 }
