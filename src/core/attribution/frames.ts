@@ -760,6 +760,14 @@ function objectAntecedent(
   return who > 0 && who < cue ? relativeAntecedent(text, tokens, who + 1, true) : null;
 }
 
+/** After `found that`: a clause, at least four words before its first comma (`that in government work, he said`: none). */
+function thatClause(tokens: readonly Token[], from: number): boolean {
+  let k = tokens[from]?.text === ',' ? from + 1 : from;
+  let count = 0;
+  for (; k < tokens.length && tokens[k]!.text !== ',' && tokens[k]!.text !== '.'; k++) if (tokens[k]!.word) count++;
+  return count >= 4;
+}
+
 /** Verbs that take a person as object and end the subject phrase before a relative `who`. */
 const FINITE_AFTER_NAME =
   /^(knows|know|asked|asks|met|meets|heard|hears|interviewed|interviews|thanked|thanks|praised|quoted|cited|visited|visits|joined|joins|called|named|hired|fired|wonders|wondered|questioned|questions)$/;
@@ -1045,7 +1053,12 @@ export function framesOf(
           !(
             ['document', 'organization'].includes(subject.mention.type) ||
             (subject.mention.type === 'group' && statistical) ||
-            (subject.mention.kind === 'nominal' && EVIDENCE.test(subject.mention.head))
+            (subject.mention.kind === 'nominal' && EVIDENCE.test(subject.mention.head)) ||
+            // "The researchers found that …", "He found that …": a finding stated as a clause.
+            // ("he finds that in government work": `that` as a pronoun, with no clause after it.)
+            (/^(found|finds|find)$/.test(cue.key) &&
+              tokens[cue.to + 1]?.key === 'that' &&
+              thatClause(tokens, cue.to + 2))
           )
         )
           continue;
