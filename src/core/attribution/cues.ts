@@ -46,6 +46,30 @@ function objectComplement(tokens: readonly Token[], from: number): boolean {
   return false;
 }
 
+/**
+ * "called him divisive", "calling them rapists", "called himself pro-choice": a pronoun object, then a complement
+ * of one to three words that ends the clause (not "called him back", "called them on Friday", "called her to ask").
+ * Where the complement ends (the index of the comma, `and` or stop after it, or the tokens' length), or -1.
+ */
+export function pronounComplementEnd(tokens: readonly Token[], from: number): number {
+  if (!/^(him|her|them|it|himself|herself|themselves|itself)$/.test(tokens[from]?.key ?? '')) return -1;
+  const first = tokens[from + 1];
+  if (
+    !first?.word ||
+    first.cap ||
+    /^(to|back|up|out|off|in|on|at|for|from|with|about|into|over|after|before|during|and|or|but|that|this|last|yesterday|today|tonight|again|repeatedly|often|once|twice|earlier|later|personally|directly|immediately|every|each|when|while|as|by)$/.test(
+      first.key,
+    )
+  )
+    return -1;
+  for (let k = from + 2; k <= from + 4; k++) {
+    const x = tokens[k];
+    if (!x || /^[,.;:)—–-]$/.test(x.text) || /^(and|but)$/.test(x.key)) return k;
+    if (!x.word) return -1;
+  }
+  return -1;
+}
+
 /** "added that …", "added the plan would fail": a clause follows, not a count or a bare object. */
 function addsClause(tokens: readonly Token[], from: number): boolean {
   const first = tokens[from];
@@ -150,7 +174,12 @@ export function findCues(
       const next = tokens[i + 1];
       if (next && particles.has(next.key)) to = i + 1;
       else if (
-        !(t.key.startsWith('call') && (quoteWithin(tokens, i + 1, 8) || objectComplement(tokens, i + 1)))
+        !(
+          t.key.startsWith('call') &&
+          (quoteWithin(tokens, i + 1, 8) ||
+            objectComplement(tokens, i + 1) ||
+            pronounComplementEnd(tokens, i + 1) >= 0)
+        )
       )
         continue;
     }

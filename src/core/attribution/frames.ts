@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens';
 import { IRREGULAR_PAST } from './clause-end';
-import type { Cue } from './cues';
+import { type Cue, pronounComplementEnd } from './cues';
 import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, SPEECH_VERBS, TIME_WORDS } from './lexicon';
 import {
   isVerbLike,
@@ -764,7 +764,8 @@ function objectAntecedent(
 function thatClause(tokens: readonly Token[], from: number): boolean {
   let k = tokens[from]?.text === ',' ? from + 1 : from;
   let count = 0;
-  for (; k < tokens.length && tokens[k]!.text !== ',' && tokens[k]!.text !== '.'; k++) if (tokens[k]!.word) count++;
+  for (; k < tokens.length && tokens[k]!.text !== ',' && tokens[k]!.text !== '.'; k++)
+    if (tokens[k]!.word) count++;
   return count >= 4;
 }
 
@@ -1208,6 +1209,16 @@ export function framesOf(
       }
     }
     if (!frame) continue;
+    // "called him divisive and accused him of …": the complement ends the report.
+    // ("called him a kind, loving and admirable person": a complement with an article runs on.)
+    if (
+      cue.key.startsWith('call') &&
+      frame.rule === 'reported-clause' &&
+      !/^(a|an)$/.test(tokens[cue.to + 2]?.key ?? '')
+    ) {
+      const stop = pronounComplementEnd(tokens, cue.to + 1);
+      if (stop > 0 && stop < n) frame.end = Math.min(frame.end, tokens[stop]!.start);
+    }
     // "Despite polls showing her well behind, Clinton campaigned …": the phrase's finding ends at its comma.
     if (cue.finding && /ing$/.test(cue.key) && frame.rule === 'reported-clause' && frame.from > 0) {
       const before = tokens[frame.from - 1]!;
@@ -1235,7 +1246,7 @@ export function framesOf(
         frame.inherit ||
         coordinated ||
         (prev &&
-          /^(but|;|while|whereas|and|although)$/.test(prev.key) &&
+          /^(but|;|while|whereas|and|although|after)$/.test(prev.key) &&
           tokens[frame.from - 2]?.text === ',') ||
         prev?.text === ';' ||
         // "…shows why the angst is a problem: A recent poll showed that …": a colon inside the content opens
