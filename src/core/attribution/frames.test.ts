@@ -697,6 +697,11 @@ describe('a relative subject after the main clause’s verb (round ten)', () => 
       ],
     ],
     [
+      'after an appositive name, the phrase the subject reader opens at the verb',
+      'The transport lead, Cllr Peter Dunmore, met drivers who said late buses were often cancelled.',
+      [{ speaker: 'drivers', text: 'late buses were often cancelled' }],
+    ],
+    [
       '`which` after a verb and a preposition: the body it names',
       'The school won a grant from the Harwick Arts Council, which said the project would reach 900 pupils.',
       [{ speaker: 'Harwick Arts Council', text: 'the project would reach 900 pupils' }],

@@ -734,13 +734,16 @@ function relativeOverVerb(tokens: readonly Token[], subject: Subject, cue: numbe
   const from = tokens.findIndex((t) => t.start >= subject.mention.start);
   const to = tokens.findIndex((t) => t.start >= subject.pronoun!.start);
   if (from < 0 || to <= from || to > cue) return false;
-  for (let k = from + 1; k < to; k++) {
+  // (The phrase may even open with the verb: `Cllr Peter Dunmore, met drivers who`; an auxiliary is a verb too: `The
+  // survey was commissioned by Wenford Combined Authority, which`.)
+  for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (!t.word || t.cap) continue;
-    const prev = tokens[k - 1]!;
-    if (IRREGULAR_PAST.test(t.key) || FINITE_AFTER_NAME.test(t.key)) return true;
+    const prev = tokens[k - 1];
+    if (IRREGULAR_PAST.test(t.key) || FINITE_AFTER_NAME.test(t.key) || /^(was|were|is|are)$/.test(t.key))
+      return true;
     // "Nobody knows", "Ms Lowe wonders": a present verb right after a capitalised word.
-    if (prev.cap && prev.word && /^[a-z]+[^s']s$/.test(t.key) && !HEAD_TYPE.has(t.key)) return true;
+    if (prev?.cap && prev.word && /^[a-z]+[^s']s$/.test(t.key) && !HEAD_TYPE.has(t.key)) return true;
   }
   return false;
 }
