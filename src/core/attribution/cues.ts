@@ -70,6 +70,31 @@ export function pronounComplementEnd(tokens: readonly Token[], from: number): nu
   return -1;
 }
 
+/** Adjectives by their ending (`useless`, `unlawful`, `dangerous`, `divisive`, `unacceptable`, `racist`…). */
+const ADJECTIVE =
+  /(?:less|ful|ous|ive|able|ible|ic|ent|ant|ary|ish|ist)$|^(?:wrong|false|unfair|unusual|illegal|absurd|bad|good|dead|unconstitutional|irresponsible|outrageous|ridiculous|shameful|unacceptable)$/;
+
+/**
+ * "called the current timetable useless", "called Clinton's public squabble unusual": a determiner-headed object,
+ * then an adjective that ends the clause. Where it ends (the index after the adjective), or -1.
+ */
+export function nounComplementEnd(tokens: readonly Token[], from: number): number {
+  const first = tokens[from];
+  if (
+    !first?.word ||
+    !(/^(the|his|her|their|its|this|that|these|those)$/.test(first.key) || /['’]s$/.test(first.text))
+  )
+    return -1;
+  for (let k = from + 2; k <= from + 7; k++) {
+    const x = tokens[k];
+    if (!x?.word || x.cap) return -1;
+    const next = tokens[k + 1];
+    if (ADJECTIVE.test(x.key) && (!next || /^[,.;:)—–]$/.test(next.text) || /^(and|but)$/.test(next.key)))
+      return k + 1;
+  }
+  return -1;
+}
+
 /** "added that …", "added the plan would fail": a clause follows, not a count or a bare object. */
 function addsClause(tokens: readonly Token[], from: number): boolean {
   const first = tokens[from];
@@ -178,7 +203,8 @@ export function findCues(
           t.key.startsWith('call') &&
           (quoteWithin(tokens, i + 1, 8) ||
             objectComplement(tokens, i + 1) ||
-            pronounComplementEnd(tokens, i + 1) >= 0)
+            pronounComplementEnd(tokens, i + 1) >= 0 ||
+            nounComplementEnd(tokens, i + 1) >= 0)
         )
       )
         continue;

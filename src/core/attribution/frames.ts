@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens';
 import { IRREGULAR_PAST } from './clause-end';
-import { type Cue, pronounComplementEnd } from './cues';
+import { type Cue, nounComplementEnd, pronounComplementEnd } from './cues';
 import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, SPEECH_VERBS, TIME_WORDS } from './lexicon';
 import {
   isVerbLike,
@@ -1212,6 +1212,17 @@ export function framesOf(
       }
     }
     if (!frame) continue;
+    // "after half said so in a survey last spring": `so` stands for the clause; what follows is the adjunct.
+    if (frame.rule === 'reported-clause') {
+      const k = tokens.findIndex((t) => t.start === frame!.start);
+      if (
+        tokens[k]?.key === 'so' &&
+        /^(in|on|at|during|last|this|before|after|when|too|again|then|,)$/.test(
+          tokens[k + 1]?.key || tokens[k + 1]?.text || '',
+        )
+      )
+        frame.end = Math.min(frame.end, tokens[k]!.end);
+    }
     // "called him divisive and accused him of …": the complement ends the report.
     // ("called him a kind, loving and admirable person": a complement with an article runs on.)
     if (
@@ -1219,7 +1230,8 @@ export function framesOf(
       frame.rule === 'reported-clause' &&
       !/^(a|an)$/.test(tokens[cue.to + 2]?.key ?? '')
     ) {
-      const stop = pronounComplementEnd(tokens, cue.to + 1);
+      const noun = nounComplementEnd(tokens, cue.to + 1);
+      const stop = noun >= 0 ? noun : pronounComplementEnd(tokens, cue.to + 1);
       if (stop > 0 && stop < n) frame.end = Math.min(frame.end, tokens[stop]!.start);
     }
     // "Despite polls showing her well behind, Clinton campaigned …": the phrase's finding ends at its comma.
