@@ -246,3 +246,30 @@ describe("the reporter's gloss after a dash (round nine)", () => {
     ).toContain('a burden');
   });
 });
+
+describe("the reporter's indefinite appositive after the clause's last comma (round ten)", () => {
+  test.each([
+    [
+      'Senator Ana Ruiz said she would vote to repeal the Hale Act, a 1998 law that caps rural school funding.',
+      'she would vote to repeal the Hale Act',
+    ],
+    [
+      'The governor proposed a ban on overnight freight through the valley, an idea two of her rivals have backed.',
+      'a ban on overnight freight through the valley',
+    ],
+  ])('%s', (sentence, claim) => {
+    expect(textsOf(sentence)).toEqual([claim]);
+  });
+
+  test('a time phrase, a clause, a list and the speaker’s own superlative stay', () => {
+    expect(textsOf('She said she was told by text message, an hour before the shoot.')).toEqual([
+      'she was told by text message, an hour before the shoot',
+    ]);
+    expect(textsOf('He said the depot would close in May, a move that staff and unions oppose.')).toEqual([
+      'the depot would close in May, a move that staff and unions oppose',
+    ]);
+    expect(textsOf('The mayor said turnout reached 61 percent, the highest since 1980.')).toEqual([
+      'turnout reached 61 percent, the highest since 1980',
+    ]);
+  });
+});

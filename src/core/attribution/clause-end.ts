@@ -179,6 +179,32 @@ export function reportedClauseEnd(
     if (gloss) return tokens[k]!.start;
   }
 
+  // `… to repeal the Hyde Amendment, a longstanding federal provision that …`, `… a no-fly zone, an approach several
+  // candidates have embraced`: an indefinite appositive after the clause's last comma is the reporter's gloss on it.
+  {
+    let k = last;
+    while (k > first && !isComma(k)) k--;
+    const head = at(k + 1);
+    const second = at(k + 2);
+    if (
+      k > first &&
+      wordsBetween(first, k) >= 4 &&
+      head?.word &&
+      !head.cap &&
+      /^(a|an)$/.test(head.key) &&
+      !(head.key === 'the' && /(?:est|^most|^least|^first|^only|^same)$/.test(second?.key ?? '')) &&
+      !(second?.word && !second.cap && (isVerbLike(second.key) || IRREGULAR_PAST.test(second.key))) &&
+      // (`, an hour before the shoot`: a time phrase; `, a court has heard`: a clause, not an appositive.)
+      !/^(hour|hours|day|days|week|weeks|month|months|year|years|minute|minutes|decade|night|moment)$/.test(
+        second?.key ?? '',
+      ) &&
+      ![at(k + 2), at(k + 3)].some((t) => /^(has|have|had|is|was|were|are|will|would)$/.test(t?.key ?? '')) &&
+      wordsBetween(k + 1, last + 1) >= 2 &&
+      !tokens.slice(k + 1, last + 1).some((t) => t.key === 'and' || t.key === 'or' || SPEECH_VERBS.has(t.key))
+    )
+      return tokens[k]!.start;
+  }
+
   // `…, compared with 64 percent who say the same of Sanders`: a comparison with another share of a poll's
   // respondents, who report on their own (a speech verb in its relative clause), is not this report's content.
   for (let k = first + 2; k < last; k++) {

@@ -46,6 +46,55 @@ function objectComplement(tokens: readonly Token[], from: number): boolean {
   return false;
 }
 
+/**
+ * "called him divisive", "calling them rapists", "called himself pro-choice": a pronoun object, then a complement
+ * of one to three words that ends the clause (not "called him back", "called them on Friday", "called her to ask").
+ * Where the complement ends (the index of the comma, `and` or stop after it, or the tokens' length), or -1.
+ */
+export function pronounComplementEnd(tokens: readonly Token[], from: number): number {
+  if (!/^(him|her|them|it|himself|herself|themselves|itself)$/.test(tokens[from]?.key ?? '')) return -1;
+  const first = tokens[from + 1];
+  if (
+    !first?.word ||
+    first.cap ||
+    /^(to|back|up|out|off|in|on|at|for|from|with|about|into|over|after|before|during|and|or|but|that|this|last|yesterday|today|tonight|again|repeatedly|often|once|twice|earlier|later|personally|directly|immediately|every|each|when|while|as|by)$/.test(
+      first.key,
+    )
+  )
+    return -1;
+  for (let k = from + 2; k <= from + 4; k++) {
+    const x = tokens[k];
+    if (!x || /^[,.;:)—–-]$/.test(x.text) || /^(and|but)$/.test(x.key)) return k;
+    if (!x.word) return -1;
+  }
+  return -1;
+}
+
+/** Adjectives by their ending (`useless`, `unlawful`, `dangerous`, `divisive`, `unacceptable`, `racist`…). */
+const ADJECTIVE =
+  /(?:less|ful|ous|ive|able|ible|ic|ent|ant|ary|ish|ist)$|^(?:wrong|false|unfair|unusual|illegal|absurd|bad|good|dead|unconstitutional|irresponsible|outrageous|ridiculous|shameful|unacceptable)$/;
+
+/**
+ * "called the current timetable useless", "called Clinton's public squabble unusual": a determiner-headed object,
+ * then an adjective that ends the clause. Where it ends (the index after the adjective), or -1.
+ */
+export function nounComplementEnd(tokens: readonly Token[], from: number): number {
+  const first = tokens[from];
+  if (
+    !first?.word ||
+    !(/^(the|his|her|their|its|this|that|these|those)$/.test(first.key) || /['’]s$/.test(first.text))
+  )
+    return -1;
+  for (let k = from + 2; k <= from + 7; k++) {
+    const x = tokens[k];
+    if (!x?.word || x.cap) return -1;
+    const next = tokens[k + 1];
+    if (ADJECTIVE.test(x.key) && (!next || /^[,.;:)—–]$/.test(next.text) || /^(and|but)$/.test(next.key)))
+      return k + 1;
+  }
+  return -1;
+}
+
 /** "added that …", "added the plan would fail": a clause follows, not a count or a bare object. */
 function addsClause(tokens: readonly Token[], from: number): boolean {
   const first = tokens[from];
@@ -150,7 +199,13 @@ export function findCues(
       const next = tokens[i + 1];
       if (next && particles.has(next.key)) to = i + 1;
       else if (
-        !(t.key.startsWith('call') && (quoteWithin(tokens, i + 1, 8) || objectComplement(tokens, i + 1)))
+        !(
+          t.key.startsWith('call') &&
+          (quoteWithin(tokens, i + 1, 8) ||
+            objectComplement(tokens, i + 1) ||
+            pronounComplementEnd(tokens, i + 1) >= 0 ||
+            nounComplementEnd(tokens, i + 1) >= 0)
+        )
       )
         continue;
     }

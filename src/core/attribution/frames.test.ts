@@ -84,14 +84,15 @@ describe('cues the subject reader used to lose (round five)', () => {
     expect(claimsOf('Now, after arguing with the host on air, Mr Keane walked out.')).toEqual([]);
   });
 
-  test('plural and mass nouns of evidence report findings like a document; a person does not', () => {
+  test('plural and mass nouns of evidence report findings like a document; a person only with `that` (round ten)', () => {
     expect(claimsOf('The reports show the trust changed its plans in March.')).toEqual([
       { speaker: 'reports', text: 'the trust changed its plans in March' },
     ]);
     expect(claimsOf("Last year's police statistics show that burglaries fell by a third.")).toEqual([
       { speaker: "Last year's police statistics", text: 'that burglaries fell by a third' },
     ]);
-    expect(claimsOf('Mr Keane found that the door was open.')).toEqual([]);
+    expect(claimsOf('Mr Keane found the door was open.')).toEqual([]);
+    expect(claimsOf('Mr Keane found the door open.')).toEqual([]);
   });
 
   test('"with 30 percent of voters saying …": the share of a poll is the speaker of its participle', () => {
@@ -664,5 +665,88 @@ describe('a relative clause inside the sentence reports for its antecedent (roun
   test('an antecedent that is no speaker is not read', () => {
     expect(claimsOf('The bus stopped near the depot who said nothing.')).toEqual([]);
     expect(claimsOf('Dinner was held in the hall, which said little about the host.')).toEqual([]);
+  });
+});
+
+describe('a relative subject after the main clause’s verb (round ten)', () => {
+  test('"Nobody knows who said …": an indirect question has no speaker, so no claim', () => {
+    expect(claimsOf('Nobody knows who said the plan would work.')).toEqual([]);
+  });
+
+  // [what the case shows, sentence, every claim]
+  test.each([
+    [
+      'the object of `met` is the antecedent, not the phrase over the verb',
+      'The mayor met residents who said the plan would fail.',
+      [{ speaker: 'residents', text: 'the plan would fail' }],
+    ],
+    [
+      'after `heard from`, a verb coordinated in the relative clause shares its antecedent',
+      'The board heard from Dale Pruitt, who said the fee was unfair and urged the board to look again.',
+      [
+        { speaker: 'Dale Pruitt', text: 'the fee was unfair' },
+        { speaker: 'Dale Pruitt', text: 'the board to look again' },
+      ],
+    ],
+    [
+      'the coordinated verb of a relative clause ends at its closing comma',
+      'Dale Pruitt, who said the fee was unfair and urged the board to look again, spoke first.',
+      [
+        { speaker: 'Dale Pruitt', text: 'the fee was unfair' },
+        { speaker: 'Dale Pruitt', text: 'the board to look again' },
+      ],
+    ],
+    [
+      'after an appositive name, the phrase the subject reader opens at the verb',
+      'The transport lead, Cllr Peter Dunmore, met drivers who said late buses were often cancelled.',
+      [{ speaker: 'drivers', text: 'late buses were often cancelled' }],
+    ],
+    [
+      '`which` after a verb and a preposition: the body it names',
+      'The school won a grant from the Harwick Arts Council, which said the project would reach 900 pupils.',
+      [{ speaker: 'Harwick Arts Council', text: 'the project would reach 900 pupils' }],
+    ],
+  ])('%s', (_what, sentence, claims) => {
+    expect(claimsOf(sentence)).toEqual(claims);
+  });
+});
+
+describe('findings and complements read since round ten', () => {
+  // [what the case shows, sentence, every claim]
+  test.each([
+    [
+      '"found that" + a clause, for people',
+      'The researchers found that tenants in older blocks paid more for heating.',
+      [{ speaker: 'researchers', text: 'that tenants in older blocks paid more for heating' }],
+    ],
+    [
+      '"called" + a pronoun + a bare complement',
+      'In a heated exchange, Councillor Ruth Amis called him reckless and left the chamber.',
+      [{ speaker: 'Ruth Amis', text: 'him reckless' }],
+    ],
+    [
+      'a second report after ", after" is cut from the first',
+      'Six in 10 riders say the service is reliable, after half said so in the spring survey.',
+      [
+        { speaker: 'Six in 10 riders', text: 'the service is reliable' },
+        { speaker: 'half', text: 'so' },
+      ],
+    ],
+  ])('%s', (_what, sentence, claims) => {
+    expect(claimsOf(sentence)).toEqual(claims);
+  });
+
+  test('"called" + a determiner-headed object + an adjective; "said so" + an adjunct ends at `so`', () => {
+    expect(claimsOf('Rahman called the current timetable useless and left early.')).toEqual([
+      { speaker: 'Rahman', text: 'the current timetable useless' },
+    ]);
+    expect(claimsOf('Last spring half the riders said so in a survey.').map((c) => c.text)).toEqual(['so']);
+  });
+
+  test('no finding or complement where none is reported', () => {
+    expect(claimsOf('The council called the emergency services and closed the road.')).toEqual([]);
+    expect(claimsOf('He found that in the attic, under a sheet.')).toEqual([]);
+    expect(claimsOf('Ms Amis called him back on Tuesday.')).toEqual([]);
+    expect(claimsOf('The coach called them to the bench.')).toEqual([]);
   });
 });

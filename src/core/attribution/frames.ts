@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens';
 import { IRREGULAR_PAST } from './clause-end';
-import type { Cue } from './cues';
+import { type Cue, nounComplementEnd, pronounComplementEnd } from './cues';
 import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, SPEECH_VERBS, TIME_WORDS } from './lexicon';
 import {
   isVerbLike,
@@ -666,7 +666,13 @@ const ANTECEDENT_STOP =
  * child, who said …": a relative clause inside the sentence, whose antecedent is no sentence subject. The share or
  * the noun phrase right before `who` speaks; only a share, a name or a noun the lexicon types as a speaker.
  */
-function relativeAntecedent(text: string, tokens: readonly Token[], cue: number): Subject | null {
+function relativeAntecedent(
+  text: string,
+  tokens: readonly Token[],
+  cue: number,
+  /** Read after a main clause's verb (`relativeOverVerb`): `which` for a body, and any noun for `who`. */
+  object = false,
+): Subject | null {
   let w = cue - 1;
   while (
     w > 0 &&
@@ -675,7 +681,7 @@ function relativeAntecedent(text: string, tokens: readonly Token[], cue: number)
   )
     w--;
   const who = tokens[w];
-  if (!who?.word || who.key !== 'who' || who.cap) return null;
+  if (!who?.word || !(who.key === 'who' || (object && who.key === 'which')) || who.cap) return null;
   let k = w - 1;
   if (tokens[k]?.text === ',') k--;
   if (k < 0 || (!tokens[k]!.word && tokens[k]!.text !== '%')) return null;
@@ -713,9 +719,62 @@ function relativeAntecedent(text: string, tokens: readonly Token[], cue: number)
   if (s === 0) return null;
   const m = mentionOf(text, tokens, s, k);
   if (!m || m.kind === 'pronoun') return null;
-  if (m.kind === 'nominal' && m.head !== 'those' && !HEAD_TYPE.has(m.head)) return null;
+  if (who.key === 'which' && !['organization', 'document'].includes(m.type)) return null;
+  if (m.kind === 'nominal' && m.head !== 'those' && !HEAD_TYPE.has(m.head) && !object) return null;
   return { mention: m, role: m.role, relative: true, pronoun };
 }
+
+/**
+ * A relative subject (`… who said`) whose phrase holds a finite verb before `who`: `Nobody knows who`, `The mayor met
+ * residents who`, `The board heard from Dale Pruitt, who`. The subject reader's phrase runs leftwards over words it
+ * does not know as verbs; the past and present forms of common verbs are read here.
+ */
+function relativeOverVerb(tokens: readonly Token[], subject: Subject, cue: number): boolean {
+  if (!subject.relative || !subject.pronoun) return false;
+  const from = tokens.findIndex((t) => t.start >= subject.mention.start);
+  const to = tokens.findIndex((t) => t.start >= subject.pronoun!.start);
+  if (from < 0 || to <= from || to > cue) return false;
+  // (The phrase may even open with the verb: `Cllr Peter Dunmore, met drivers who`; an auxiliary is a verb too: `The
+  // survey was commissioned by Wenford Combined Authority, which`.)
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (!t.word || t.cap) continue;
+    const prev = tokens[k - 1];
+    if (IRREGULAR_PAST.test(t.key) || FINITE_AFTER_NAME.test(t.key) || /^(was|were|is|are)$/.test(t.key))
+      return true;
+    // "Nobody knows", "Ms Lowe wonders": a present verb right after a capitalised word.
+    if (prev?.cap && prev.word && /^[a-z]+[^s']s$/.test(t.key) && !HEAD_TYPE.has(t.key)) return true;
+  }
+  return false;
+}
+
+/**
+ * The antecedent of a relative subject read after the main clause's verb (`relativeOverVerb`): `residents` in `The
+ * mayor met residents who said …`, `Dale Pruitt` in `The board heard from Dale Pruitt, who said … and urged …` (a
+ * coordinated verb shares it), read where the subject reader found its `who`/`which`.
+ */
+function objectAntecedent(
+  text: string,
+  tokens: readonly Token[],
+  cue: number,
+  subject: Subject,
+): Subject | null {
+  const who = tokens.findIndex((t) => t.start === subject.pronoun?.start);
+  return who > 0 && who < cue ? relativeAntecedent(text, tokens, who + 1, true) : null;
+}
+
+/** After `found that`: a clause, at least four words before its first comma (`that in government work, he said`: none). */
+function thatClause(tokens: readonly Token[], from: number): boolean {
+  let k = tokens[from]?.text === ',' ? from + 1 : from;
+  let count = 0;
+  for (; k < tokens.length && tokens[k]!.text !== ',' && tokens[k]!.text !== '.'; k++)
+    if (tokens[k]!.word) count++;
+  return count >= 4;
+}
+
+/** Verbs that take a person as object and end the subject phrase before a relative `who`. */
+const FINITE_AFTER_NAME =
+  /^(knows|know|asked|asks|met|meets|heard|hears|interviewed|interviews|thanked|thanks|praised|quoted|cited|visited|visits|joined|joins|called|named|hired|fired|wonders|wondered|questioned|questions)$/;
 
 /** `according to plan`, `according to their instinctive preference`: a standard (the source's head), not a source. */
 const NOT_A_SOURCE =
@@ -924,8 +983,12 @@ export function framesOf(
         }
         continue;
       }
+      const before = subjectBefore(text, tokens, dateStart(tokens, cue.from), 0);
+      // "Nobody knows who said …" (a question, no speaker), "The mayor met residents who said …" (the residents): a
+      // relative subject phrase that ran over the main clause's verb is not the antecedent.
+      const overVerb = !!before && relativeOverVerb(tokens, before, cue.from);
       const read =
-        subjectBefore(text, tokens, dateStart(tokens, cue.from), 0) ??
+        (overVerb ? objectAntecedent(text, tokens, cue.from, before!) : before) ??
         (inside && tokens[cue.from - 1]?.key !== 'then'
           ? null
           : coordinatedSubject(text, tokens, cue.from)) ??
@@ -994,7 +1057,12 @@ export function framesOf(
           !(
             ['document', 'organization'].includes(subject.mention.type) ||
             (subject.mention.type === 'group' && statistical) ||
-            (subject.mention.kind === 'nominal' && EVIDENCE.test(subject.mention.head))
+            (subject.mention.kind === 'nominal' && EVIDENCE.test(subject.mention.head)) ||
+            // "The researchers found that …", "He found that …": a finding stated as a clause.
+            // ("he finds that in government work": `that` as a pronoun, with no clause after it.)
+            (/^(found|finds|find)$/.test(cue.key) &&
+              tokens[cue.to + 1]?.key === 'that' &&
+              thatClause(tokens, cue.to + 2))
           )
         )
           continue;
@@ -1094,7 +1162,10 @@ export function framesOf(
           if (
             (subject.relative && /^(who|which)$/.test(tokens[cue.from - 1]?.key ?? '')) ||
             (subject.relative &&
-              tokens.slice(Math.max(0, cue.from - 3), cue.from).some((x) => /^(who|which)$/.test(x.key)))
+              tokens.slice(Math.max(0, cue.from - 3), cue.from).some((x) => /^(who|which)$/.test(x.key))) ||
+            // "Dale Pruitt, who said … and urged the board to look again, spoke first": a verb coordinated inside the
+            // relative clause ends with it.
+            (subject.relative && !!subject.pronoun && /^(and|but)$/.test(tokens[cue.from - 1]?.key ?? ''))
           ) {
             const comma = tokens.findIndex((x, xi) => xi > j && x.text === ',');
             if (comma > 0 && tokens[comma + 1]?.word && !tokens[comma + 1]!.cap) stop = tokens[comma]!.start;
@@ -1141,6 +1212,28 @@ export function framesOf(
       }
     }
     if (!frame) continue;
+    // "after half said so in a survey last spring": `so` stands for the clause; what follows is the adjunct.
+    if (frame.rule === 'reported-clause') {
+      const k = tokens.findIndex((t) => t.start === frame!.start);
+      if (
+        tokens[k]?.key === 'so' &&
+        /^(in|on|at|during|last|this|before|after|when|too|again|then|,)$/.test(
+          tokens[k + 1]?.key || tokens[k + 1]?.text || '',
+        )
+      )
+        frame.end = Math.min(frame.end, tokens[k]!.end);
+    }
+    // "called him divisive and accused him of …": the complement ends the report.
+    // ("called him a kind, loving and admirable person": a complement with an article runs on.)
+    if (
+      cue.key.startsWith('call') &&
+      frame.rule === 'reported-clause' &&
+      !/^(a|an)$/.test(tokens[cue.to + 2]?.key ?? '')
+    ) {
+      const noun = nounComplementEnd(tokens, cue.to + 1);
+      const stop = noun >= 0 ? noun : pronounComplementEnd(tokens, cue.to + 1);
+      if (stop > 0 && stop < n) frame.end = Math.min(frame.end, tokens[stop]!.start);
+    }
     // "Despite polls showing her well behind, Clinton campaigned …": the phrase's finding ends at its comma.
     if (cue.finding && /ing$/.test(cue.key) && frame.rule === 'reported-clause' && frame.from > 0) {
       const before = tokens[frame.from - 1]!;
@@ -1168,7 +1261,7 @@ export function framesOf(
         frame.inherit ||
         coordinated ||
         (prev &&
-          /^(but|;|while|whereas|and|although)$/.test(prev.key) &&
+          /^(but|;|while|whereas|and|although|after)$/.test(prev.key) &&
           tokens[frame.from - 2]?.text === ',') ||
         prev?.text === ';' ||
         // "…shows why the angst is a problem: A recent poll showed that …": a colon inside the content opens
