@@ -641,3 +641,51 @@ describe('speakers, round six (session 20): one speaker per person, no title in 
     ]);
   });
 });
+
+describe('speakers, round seven (session 21): live blogs and offices', () => {
+  const cases: [string, string, (string | undefined)[][]][] = [
+    [
+      'a qualifier makes another office: the chancellor is not the shadow chancellor named after her',
+      'Budget live: fuel duty frozen\n\nThe chancellor has confirmed that fuel duty will be frozen for a fifth year.\n\n“Families are still struggling,” she told MPs.\n\nThe shadow chancellor, Mel Stride, said the budget was “a tax raid”.\n\nLaura Trott, the shadow chief secretary, said the figures did not add up.\n\nThe chancellor is on her feet. She opens by saying the economy has “turned a corner”.',
+      [
+        ['chancellor', 'The chancellor'],
+        ['chancellor', 'she'],
+        ['Mel Stride', 'Mel Stride'],
+        ['Laura Trott', 'Laura Trott'],
+        ['chancellor', 'She'],
+      ],
+    ],
+    [
+      'an office is not the deputy or vice office of a person named before',
+      'Title line\n\nDeputy mayor Ann Roe said the budget was short.\n\nThe mayor said the city would borrow.\n\nVice President Tom Hale said the talks had stalled. The president said they would resume.',
+      [
+        ['Ann Roe', 'Deputy mayor Ann Roe'],
+        ['mayor', 'The mayor'],
+        ['Tom Hale', 'Vice President Tom Hale'],
+        ['president', 'The president'],
+      ],
+    ],
+    [
+      "a live blog's time-and-author line is no speaker, and no antecedent for the next post's she",
+      'Budget live: fuel duty frozen\n\nThe chancellor has confirmed that fuel duty will be frozen.\n\nThe OBR said growth would slow.\n\n12.31 GMT Rowena Hart\n\nThe chancellor is on her feet. She opens by saying the economy has “turned a corner”.\n\n12.40 GMT\nPriya Nair\n\nShe says the deficit will fall “by a third”.',
+      [
+        ['chancellor', 'The chancellor'],
+        ['OBR', 'The OBR'],
+        ['chancellor', 'She'],
+        ['chancellor', 'She'],
+      ],
+    ],
+    [
+      'a soft hyphen or zero-width space inside a name neither splits it nor stays in it',
+      'Title line\n\nMaria Gonzá\u00adlez, a tenant, said the rise was “impossible”.\n\nThe mayor, Tom\u200bas Ber\u200bger, said the city would act. Ms Gonzá\u00adlez said she was not convinced.',
+      [
+        ['Maria González', 'Maria Gonzá\u00adlez'],
+        ['Tomas Berger', 'Tom\u200bas Ber\u200bger'],
+        ['Maria González', 'Ms Gonzá\u00adlez'],
+      ],
+    ],
+  ];
+  test.each(cases)('%s', (_, text, expected) => {
+    expect(speakersOf(text)).toEqual(expected);
+  });
+});
