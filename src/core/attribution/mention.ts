@@ -252,10 +252,11 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     }
     const name = text.slice(tokens[nameFrom]!.start, tokens[headAt]!.end);
     const roleText = nameFrom > from ? text.slice(tokens[from]!.start, tokens[nameFrom - 1]!.end) : null;
-    // "Mr Patel", "Opposition leader Cllr Tom Briggs": a courtesy title is not a role.
+    // "Mr Patel", "Opposition leader Cllr Tom Briggs": a courtesy title is not a role. ("Former mayor Dev Arora"
+    // keeps "former": he is not the mayor.)
     const role =
       roleText
-        ?.replace(/^(the|a|an|former|then)\s+/i, '')
+        ?.replace(/^(the|a|an|then)\s+/i, '')
         .replace(COURTESY_TAIL, '')
         .trim() || null;
     const single = nameTokens.length === 1;

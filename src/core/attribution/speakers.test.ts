@@ -666,6 +666,16 @@ describe('speakers, round seven (session 21): live blogs and offices', () => {
       ],
     ],
     [
+      'an opposition leader is not the leader, and a former mayor keeps "former" in his role: he is not the mayor',
+      'Title line\n\nThe leader of the council has confirmed that charges will be frozen.\n\nThe opposition leader, Cllr Owen Pryce, said the budget was a raid.\n\nFormer mayor Dev Arora said the car park had been left to rot. The mayor said the chamber should keep calm.',
+      [
+        ['leader of the council', 'The leader of the council'],
+        ['Owen Pryce', 'Cllr Owen Pryce'],
+        ['Dev Arora', 'Former mayor Dev Arora'],
+        ['mayor', 'The mayor'],
+      ],
+    ],
+    [
       "a live blog's time-and-author line is no speaker, and no antecedent for the next post's she",
       'Budget live: fuel duty frozen\n\nThe chancellor has confirmed that fuel duty will be frozen.\n\nThe OBR said growth would slow.\n\n12.31 GMT Rowena Hart\n\nThe chancellor is on her feet. She opens by saying the economy has “turned a corner”.\n\n12.40 GMT\nPriya Nair\n\nShe says the deficit will fall “by a third”.',
       [

@@ -169,7 +169,7 @@ const FIRM_REACH = 300;
  * president not the president, a deputy mayor not the mayor.
  */
 const QUALIFIERS =
-  /^(shadow|former|ex|deputy|acting|vice|interim|assistant|associate|junior|outgoing|incoming|then)$/;
+  /^(shadow|opposition|former|ex|deputy|acting|vice|interim|assistant|associate|junior|outgoing|incoming|then)$/;
 
 /**
  * The qualifier words of an office or description before its first preposition ("shadow", "deputy", "former";
