@@ -666,11 +666,19 @@ export function attributeClaims(
           // "She's worked to woo Latino voters with promises to …", "Sanders has drawn huge crowds describing …": a
           // subject read out of the predicate is no speaker; the sentence's own subject is.
           // (Not through a relative pronoun: "…, echoing experts who say …" is the experts'.)
-          const own =
-            !f.subject.pronoun && isPredicatePhrase(f.subject.mention)
-              ? mainSubject(text, tokens, f.cue.from)
-              : null;
-          const subject = own && !own.relative && !isPredicatePhrase(own.mention) ? own : f.subject;
+          // ("Sanders supporters have launched petitions calling on …": after a perfect's auxiliary, the subject
+          // is the phrase before the auxiliary, a relative pronoun's antecedent included: "her sister, who had
+          // given speeches criticizing …".)
+          const at = tokens.findIndex((t) => t.start >= f.subject!.mention.start);
+          const aux = at > 0 && /^(has|have|had)$/.test(tokens[at - 1]!.key) ? at - 1 : -1;
+          const predicate = !f.subject.pronoun && isPredicatePhrase(f.subject.mention, tokens[at - 1]);
+          const own = !predicate
+            ? null
+            : aux > 0
+              ? subjectBefore(text, tokens, aux, 0)
+              : mainSubject(text, tokens, f.cue.from);
+          const subject =
+            own && (aux > 0 || !own.relative) && !isPredicatePhrase(own.mention) ? own : f.subject;
           who = attributeTo(subject, tokens, headlineMode, cueSpan, f.rule);
         }
         if (!who) continue;

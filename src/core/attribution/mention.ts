@@ -1155,12 +1155,25 @@ const AUX = /^(is|was|are|were|has|have|had|will|would|can|could|should|did|does
  * reader took out of a predicate (it opens with an auxiliary or `that`/`to`, or ends on a preposition), which names
  * no speaker.
  */
-export function isPredicatePhrase(m: Mention): boolean {
+export function isPredicatePhrase(m: Mention, before?: Token): boolean {
   if (m.kind === 'pronoun') return false;
   const words = m.text.split(/\s+/);
   const first = words[0]!;
   const last = words.at(-1)!;
   if (/^\p{Ll}/u.test(last) && (PREPOSITIONS.has(last) || /^(and|or|but|as|upon|without|than)$/.test(last)))
+    return true;
+  // "Sanders supporters have launched petitions calling on …", "Sanders has drawn huge crowds describing …": a
+  // phrase right after a perfect's auxiliary that opens on a participle is that verb's predicate. (Not before a
+  // name or a share, which speaks for the participle after it: "have left 62 percent of voters saying …".)
+  if (
+    before?.word &&
+    /^(has|have|had)$/.test(before.key) &&
+    /^\p{Ll}/u.test(words[1] ?? '') &&
+    !/\d/.test(m.text) &&
+    /^\p{Ll}+(ed|en|wn|un)$|^(met|made|told|took|gave|brought|held|led|won|sent|spent|built|bought|left|kept|set|put|run|cut|hit|become|come)$/u.test(
+      first,
+    )
+  )
     return true;
   // (A participle or an -ed word may open a real subject: "leaked emails showed", "featuring Hispanics telling".)
   return AUX.test(first) || /^(that|to)$/.test(first);

@@ -686,6 +686,15 @@ describe('speakers, round seven (session 21): live blogs and offices', () => {
       ],
     ],
     [
+      "a participle after a perfect's auxiliary opens the predicate, not the speaker: the subject before the auxiliary speaks",
+      'Title line\n\nTenant groups have launched petitions calling on the council to cap rents.\n\nMayor Ruth Okafor has drawn large crowds describing the plan as fair.\n\nCouncillor Ali Brennan, who had given speeches criticizing the cap, was absent.',
+      [
+        ['Tenant groups', 'Tenant groups'],
+        ['Ruth Okafor', 'Mayor Ruth Okafor'],
+        ['Ali Brennan', 'who'],
+      ],
+    ],
+    [
       'a soft hyphen or zero-width space inside a name neither splits it nor stays in it',
       'Title line\n\nMaria Gonzá\u00adlez, a tenant, said the rise was “impossible”.\n\nThe mayor, Tom\u200bas Ber\u200bger, said the city would act. Ms Gonzá\u00adlez said she was not convinced.',
       [
