@@ -605,6 +605,8 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
       continue;
     }
     if (CLAUSE_BOUNDARY.has(t.key) && !(t.key === 'and' && andInPhrase(tokens, i - 1, min))) break;
+    // "The sharpest criticism came from Priya Natarajan, who said": the source after "came from" is its own phrase.
+    if (t.key === 'from' && /^(came|comes|come)$/.test(tokens[i - 2]?.key ?? '')) break;
     // A verb taking an object ("published a report", "Residents cheered Ms Lowe, who said") starts a new phrase.
     if (
       !t.cap &&

@@ -695,6 +695,15 @@ describe('speakers, round seven (session 21): live blogs and offices', () => {
       ],
     ],
     [
+      '"X came from NAME, who said" is NAME\'s; an acronym of a body named before is that body',
+      'Title line\n\nThe sharpest criticism came from Priya Natarajan of the Wessex Commuters’ Association, who said passengers had run out of patience.\n\nThe World Health Organization said cases had tripled. Romania reported the most cases, the WHO said.',
+      [
+        ['Priya Natarajan', 'who'],
+        ['World Health Organization', 'The World Health Organization'],
+        ['World Health Organization', 'the WHO'],
+      ],
+    ],
+    [
       'a soft hyphen or zero-width space inside a name neither splits it nor stays in it',
       'Title line\n\nMaria Gonzá\u00adlez, a tenant, said the rise was “impossible”.\n\nThe mayor, Tom\u200bas Ber\u200bger, said the city would act. Ms Gonzá\u00adlez said she was not convinced.',
       [

@@ -198,6 +198,14 @@ const qualifiedApart = (outer: string, inner: string): boolean => {
   );
 };
 
+/** The initials of a body's capitalised words ("World Health Organization" → WHO; "of", "for", "the" skipped). */
+const initials = (name: string): string =>
+  bare(name)
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w) && !/^(The|Of|For|And)$/.test(w))
+    .map((w) => w[0])
+    .join('');
+
 /** A name or role that shows an organisation is a firm. */
 const FIRM_EVIDENCE =
   /\b(inc|corp|co|ltd|plc|llc|group|holdings|foods|technologies|industries|airlines|airways|motors|pharmaceuticals|securities|insurance|logistics|brands|ferries|railways|utilities|laboratories|enterprises|ventures|company|firm|maker|retailer|airline|carrier|lender|bank|insurer|supermarket|chain|manufacturer|operator|developer|brewer|publisher|broadcaster|supplier|subsidiary|conglomerate|producer|provider)\b|&/i;
@@ -644,6 +652,12 @@ export class SpeakerRegistry {
     const key = norm(m.name ?? m.text);
     const same = this.entities.find((x) => norm(x.name) === key || x.aliases.some((a) => norm(a) === key));
     if (same) return same;
+    // "the World Health Organization … the WHO said": an acronym of a body named before is that body.
+    const acronym = /^(?:the\s+)?(\p{Lu}{2,6})$/u.exec(bare(m.text).trim())?.[1];
+    if (acronym) {
+      const fit = this.entities.filter((x) => x.type === 'organization' && initials(x.name) === acronym);
+      if (fit.length === 1) return fit[0]!;
+    }
     if (m.type === 'person') {
       const r = this.byRole(m.text);
       if (r) return r;
