@@ -704,6 +704,14 @@ describe('speakers, round seven (session 21): live blogs and offices', () => {
       ],
     ],
     [
+      'an acronym first, its full name after: one body, under its full name',
+      'Teachers vote to strike\n\nThe NEU says schools could close for three days.\n\nTeachers have voted to strike, the National Education Union (NEU) has announced.',
+      [
+        ['National Education Union', 'The NEU'],
+        ['National Education Union', 'the National Education Union'],
+      ],
+    ],
+    [
       'a soft hyphen or zero-width space inside a name neither splits it nor stays in it',
       'Title line\n\nMaria Gonzá\u00adlez, a tenant, said the rise was “impossible”.\n\nThe mayor, Tom\u200bas Ber\u200bger, said the city would act. Ms Gonzá\u00adlez said she was not convinced.',
       [

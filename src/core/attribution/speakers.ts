@@ -653,7 +653,7 @@ export class SpeakerRegistry {
     const same = this.entities.find((x) => norm(x.name) === key || x.aliases.some((a) => norm(a) === key));
     if (same) return same;
     // "the World Health Organization … the WHO said": an acronym of a body named before is that body.
-    const acronym = /^(?:the\s+)?(\p{Lu}{2,6})$/u.exec(bare(m.text).trim())?.[1];
+    const acronym = /^(?:[Tt]he\s+)?(\p{Lu}{2,6})$/u.exec(bare(m.text).trim())?.[1];
     if (acronym) {
       const fit = this.entities.filter((x) => x.type === 'organization' && initials(x.name) === acronym);
       if (fit.length === 1) return fit[0]!;
@@ -704,6 +704,18 @@ export class SpeakerRegistry {
     const name = (m.name ?? m.text)
       .replace(/^(the|a|an|this|these|those)\s+(?!who\b)/i, '')
       .replace(/^group of\s+/i, '');
+    // "The NEU says … the National Education Union (NEU) has announced": the body its acronym named before.
+    if (m.type === 'organization') {
+      const short = initials(name);
+      const fit =
+        short.length >= 2 ? this.entities.filter((x) => x.type === 'organization' && x.name === short) : [];
+      if (fit.length === 1) {
+        const x = fit[0]!;
+        x.name = bare(name);
+        this.alias(x, short);
+        return x;
+      }
+    }
     return this.make(name, m.type, m.type === 'person' ? (role ?? m.role) : null);
   }
 
