@@ -946,6 +946,32 @@ function subjectBeforeInner(
     const indefinite = /^(a|an)\s/u.test(appositive);
     const named =
       relativeClause || party || indefinite || participle ? null : mentionOf(text, tokens, k + 1, i - 1);
+    // "The operator, Halden Aggregates, says", "The retailer, Kestrel Foods, said": a body noun alone before the
+    // appositive makes the name in it a body, and the speaker.
+    const noun = k - 2 >= min && /^(the|its|their)$/.test(tokens[k - 2]!.key) ? tokens[k - 1]! : undefined;
+    if (
+      noun?.word &&
+      !noun.cap &&
+      (FIRM_NOUN.test(noun.key) || HEAD_TYPE.get(noun.key) === 'organization') &&
+      named?.kind === 'name' &&
+      (named.type === 'organization' ||
+        (named.type === 'person' &&
+          !(named.name ?? '')
+            .split(/\s+/)
+            .some(
+              (w) =>
+                TITLES.has(w.toLowerCase()) ||
+                MALE_NAMES.has(w.toLowerCase()) ||
+                FEMALE_NAMES.has(w.toLowerCase()),
+            )))
+    )
+      return {
+        mention: { ...named, type: 'organization', role: null },
+        role: null,
+        relative,
+        from: tokens[k - 2]!.start,
+        ...(pronoun && { pronoun }),
+      };
     if (named?.kind === 'name' && named.type === 'person') {
       const roleFrom = phraseStart(tokens, k - 1, min);
       const before = k - 1 >= roleFrom ? text.slice(tokens[roleFrom]!.start, tokens[k - 1]!.end) : null;

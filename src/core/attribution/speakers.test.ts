@@ -712,6 +712,15 @@ describe('speakers, round seven (session 21): live blogs and offices', () => {
       ],
     ],
     [
+      'a body noun alone before an appositive name makes the name a body, which "the firm" then means',
+      'Title line\n\nThe operator, Halden Aggregates, says the extension will secure 45 jobs.\n\nThe retailer, Kestrel Foods, said sales had fallen. A spokeswoman for the firm said stores would stay open.',
+      [
+        ['Halden Aggregates', 'Halden Aggregates'],
+        ['Kestrel Foods', 'Kestrel Foods'],
+        ['Kestrel Foods', 'A spokeswoman for the firm'],
+      ],
+    ],
+    [
       'a soft hyphen or zero-width space inside a name neither splits it nor stays in it',
       'Title line\n\nMaria Gonzá\u00adlez, a tenant, said the rise was “impossible”.\n\nThe mayor, Tom\u200bas Ber\u200bger, said the city would act. Ms Gonzá\u00adlez said she was not convinced.',
       [

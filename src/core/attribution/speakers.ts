@@ -651,6 +651,13 @@ export class SpeakerRegistry {
     }
     const key = norm(m.name ?? m.text);
     const same = this.entities.find((x) => norm(x.name) === key || x.aliases.some((a) => norm(a) === key));
+    // ("Halden Aggregates" met in running text as a person's name, then "The operator, Halden Aggregates, says":
+    // the body it is, when nothing showed it to be a person.)
+    if (same && m.kind === 'name' && m.type === 'organization' && same.type === 'person' && !same.gender) {
+      same.type = 'organization';
+      same.key = null;
+      same.first = null;
+    }
     if (same) return same;
     // "the World Health Organization … the WHO said": an acronym of a body named before is that body.
     const acronym = /^(?:[Tt]he\s+)?(\p{Lu}{2,6})$/u.exec(bare(m.text).trim())?.[1];
