@@ -81,6 +81,25 @@ function trimStart(text: string, start: number, end: number): number {
   return start;
 }
 
+/** A post's time ("12.31", "13:05", "9.14am", "12.31 GMT"). */
+const POST_TIME = String.raw`\d{1,2}(?:[.:]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\s*(?:am|pm|a\.m\.|p\.m\.))(?:\s+[A-Z]{2,4})?`;
+const TIME_LINE = new RegExp(`^${POST_TIME}$`);
+const TIME_FIRST = new RegExp(`^${POST_TIME}(?=\\s|$)`);
+const AUTHOR = /^(?:(?:By|by)\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3}$/u;
+
+/**
+ * A live blog's post line: its time and author ("12.31 GMT Rowena Hart"), or the author alone on the line after a
+ * line that is only a time. Only capitalised words follow the time; nothing in it is a speaker or an antecedent.
+ */
+function postStamp(text: string, prev: Line | undefined, tokens: readonly Token[]): boolean {
+  if (tokens.filter((t) => t.word).length > 8 || tokens.some((t) => !t.word && !/^[.:|·•–—-]$/.test(t.text)))
+    return false;
+  const line = text.slice(tokens[0]!.start, tokens.at(-1)!.end);
+  const time = TIME_FIRST.exec(line);
+  const author = AUTHOR.test(time ? line.slice(time[0].length).trim() : line);
+  return author && (!!time || (!!prev && TIME_LINE.test(text.slice(prev.start, prev.end).trim())));
+}
+
 /** Finds the attributed claims of an article. Lines are paragraphs; boilerplate lines are skipped. */
 export function attributeClaims(
   text: string,
@@ -515,9 +534,11 @@ export function attributeClaims(
         }
       }
 
-      // Names in running text are candidates for later pronouns (not those in parentheses: "(Con, Wendham North)").
+      // Names in running text are candidates for later pronouns (not those in parentheses: "(Con, Wendham North)"),
+      // nor a live blog's post author ("12.31 GMT Rowena Hart" above "She opens by saying …": she is not the author).
+      const stamp = postStamp(text, body[li - 1], tokens);
       let paren = 0;
-      for (let i = 0; i < tokens.length; i++) {
+      for (let i = 0; i < tokens.length && !stamp; i++) {
         const t = tokens[i]!;
         if (t.text === '(') paren++;
         else if (t.text === ')') paren = Math.max(0, paren - 1);
@@ -525,6 +546,24 @@ export function attributeClaims(
         if (i === 0 && !tokens[1]?.cap) {
           // "MacLeish laughs.": a known surname alone at the start of a sentence is its subject.
           if (tokens[1]?.word) registry.touchKey(t.key, t.start);
+          // "The chancellor is on her feet. She opens by saying …": an office opening a sentence is its subject.
+          const office = tokens[1];
+          if (
+            t.key === 'the' &&
+            office?.word &&
+            !/['’]s?$/.test(office.text) &&
+            (ROLE_WORDS.has(office.key) ||
+              TITLES.has(office.key) ||
+              HEAD_TYPE.get(office.key) === 'person') &&
+            tokens[2]?.word &&
+            // (A verb next: not "The minister who arrived two years ago", a question's answer.)
+            (isVerbLike(tokens[2].key) || /[^s]s$/.test(tokens[2].key)) &&
+            !tokens[2].cap &&
+            !blocked(office.start)
+          ) {
+            const m = mentionOf(text, tokens, 0, 1);
+            if (m?.type === 'person') registry.touchOffice(m, t.start);
+          }
           continue;
         }
         // "The Salt Ledger": a capitalised run after "The" inside a sentence is a title or a body, not a person.
@@ -627,11 +666,19 @@ export function attributeClaims(
           // "She's worked to woo Latino voters with promises to …", "Sanders has drawn huge crowds describing …": a
           // subject read out of the predicate is no speaker; the sentence's own subject is.
           // (Not through a relative pronoun: "…, echoing experts who say …" is the experts'.)
-          const own =
-            !f.subject.pronoun && isPredicatePhrase(f.subject.mention)
-              ? mainSubject(text, tokens, f.cue.from)
-              : null;
-          const subject = own && !own.relative && !isPredicatePhrase(own.mention) ? own : f.subject;
+          // ("Sanders supporters have launched petitions calling on …": after a perfect's auxiliary, the subject
+          // is the phrase before the auxiliary, a relative pronoun's antecedent included: "her sister, who had
+          // given speeches criticizing …".)
+          const at = tokens.findIndex((t) => t.start >= f.subject!.mention.start);
+          const aux = at > 0 && /^(has|have|had)$/.test(tokens[at - 1]!.key) ? at - 1 : -1;
+          const predicate = !f.subject.pronoun && isPredicatePhrase(f.subject.mention, tokens[at - 1]);
+          const own = !predicate
+            ? null
+            : aux > 0
+              ? subjectBefore(text, tokens, aux, 0)
+              : mainSubject(text, tokens, f.cue.from);
+          const subject =
+            own && (aux > 0 || !own.relative) && !isPredicatePhrase(own.mention) ? own : f.subject;
           who = attributeTo(subject, tokens, headlineMode, cueSpan, f.rule);
         }
         if (!who) continue;

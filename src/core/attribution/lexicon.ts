@@ -207,7 +207,8 @@ before because though although since this that these those there here it its he 
 their our my your what who why how where which however meanwhile still also then now today yesterday
 according asked said says one two three some many most all both each every no not other another last next
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-september october november december mr mrs ms dr prof sir`);
+september october november december mr mrs ms dr prof sir gmt bst utc cet cest est edt cst cdt pst pdt aest aedt
+nzst nzdt`);
 
 /** Words allowed inside a capitalised name chain ("Secretary of State", "Police and Crime Commissioner"). */
 export const NAME_JOINERS = words(`of for and the de la le van von der den al bin da di du del on`);

@@ -252,10 +252,11 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     }
     const name = text.slice(tokens[nameFrom]!.start, tokens[headAt]!.end);
     const roleText = nameFrom > from ? text.slice(tokens[from]!.start, tokens[nameFrom - 1]!.end) : null;
-    // "Mr Patel", "Opposition leader Cllr Tom Briggs": a courtesy title is not a role.
+    // "Mr Patel", "Opposition leader Cllr Tom Briggs": a courtesy title is not a role. ("Former mayor Dev Arora"
+    // keeps "former": he is not the mayor.)
     const role =
       roleText
-        ?.replace(/^(the|a|an|former|then)\s+/i, '')
+        ?.replace(/^(the|a|an|then)\s+/i, '')
         .replace(COURTESY_TAIL, '')
         .trim() || null;
     const single = nameTokens.length === 1;
@@ -604,6 +605,8 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
       continue;
     }
     if (CLAUSE_BOUNDARY.has(t.key) && !(t.key === 'and' && andInPhrase(tokens, i - 1, min))) break;
+    // "The sharpest criticism came from Priya Natarajan, who said": the source after "came from" is its own phrase.
+    if (t.key === 'from' && /^(came|comes|come)$/.test(tokens[i - 2]?.key ?? '')) break;
     // A verb taking an object ("published a report", "Residents cheered Ms Lowe, who said") starts a new phrase.
     if (
       !t.cap &&
@@ -943,6 +946,32 @@ function subjectBeforeInner(
     const indefinite = /^(a|an)\s/u.test(appositive);
     const named =
       relativeClause || party || indefinite || participle ? null : mentionOf(text, tokens, k + 1, i - 1);
+    // "The operator, Halden Aggregates, says", "The retailer, Kestrel Foods, said": a body noun alone before the
+    // appositive makes the name in it a body, and the speaker.
+    const noun = k - 2 >= min && /^(the|its|their)$/.test(tokens[k - 2]!.key) ? tokens[k - 1]! : undefined;
+    if (
+      noun?.word &&
+      !noun.cap &&
+      (FIRM_NOUN.test(noun.key) || HEAD_TYPE.get(noun.key) === 'organization') &&
+      named?.kind === 'name' &&
+      (named.type === 'organization' ||
+        (named.type === 'person' &&
+          !(named.name ?? '')
+            .split(/\s+/)
+            .some(
+              (w) =>
+                TITLES.has(w.toLowerCase()) ||
+                MALE_NAMES.has(w.toLowerCase()) ||
+                FEMALE_NAMES.has(w.toLowerCase()),
+            )))
+    )
+      return {
+        mention: { ...named, type: 'organization', role: null },
+        role: null,
+        relative,
+        from: tokens[k - 2]!.start,
+        ...(pronoun && { pronoun }),
+      };
     if (named?.kind === 'name' && named.type === 'person') {
       const roleFrom = phraseStart(tokens, k - 1, min);
       const before = k - 1 >= roleFrom ? text.slice(tokens[roleFrom]!.start, tokens[k - 1]!.end) : null;
@@ -1154,12 +1183,25 @@ const AUX = /^(is|was|are|were|has|have|had|will|would|can|could|should|did|does
  * reader took out of a predicate (it opens with an auxiliary or `that`/`to`, or ends on a preposition), which names
  * no speaker.
  */
-export function isPredicatePhrase(m: Mention): boolean {
+export function isPredicatePhrase(m: Mention, before?: Token): boolean {
   if (m.kind === 'pronoun') return false;
   const words = m.text.split(/\s+/);
   const first = words[0]!;
   const last = words.at(-1)!;
   if (/^\p{Ll}/u.test(last) && (PREPOSITIONS.has(last) || /^(and|or|but|as|upon|without|than)$/.test(last)))
+    return true;
+  // "Sanders supporters have launched petitions calling on …", "Sanders has drawn huge crowds describing …": a
+  // phrase right after a perfect's auxiliary that opens on a participle is that verb's predicate. (Not before a
+  // name or a share, which speaks for the participle after it: "have left 62 percent of voters saying …".)
+  if (
+    before?.word &&
+    /^(has|have|had)$/.test(before.key) &&
+    /^\p{Ll}/u.test(words[1] ?? '') &&
+    !/\d/.test(m.text) &&
+    /^\p{Ll}+(ed|en|wn|un)$|^(met|made|told|took|gave|brought|held|led|won|sent|spent|built|bought|left|kept|set|put|run|cut|hit|become|come)$/u.test(
+      first,
+    )
+  )
     return true;
   // (A participle or an -ed word may open a real subject: "leaked emails showed", "featuring Hispanics telling".)
   return AUX.test(first) || /^(that|to)$/.test(first);

@@ -641,3 +641,96 @@ describe('speakers, round six (session 20): one speaker per person, no title in 
     ]);
   });
 });
+
+describe('speakers, round seven (session 21): live blogs and offices', () => {
+  const cases: [string, string, (string | undefined)[][]][] = [
+    [
+      'a qualifier makes another office: the chancellor is not the shadow chancellor named after her',
+      'Budget live: fuel duty frozen\n\nThe chancellor has confirmed that fuel duty will be frozen for a fifth year.\n\n“Families are still struggling,” she told MPs.\n\nThe shadow chancellor, Mel Stride, said the budget was “a tax raid”.\n\nLaura Trott, the shadow chief secretary, said the figures did not add up.\n\nThe chancellor is on her feet. She opens by saying the economy has “turned a corner”.',
+      [
+        ['chancellor', 'The chancellor'],
+        ['chancellor', 'she'],
+        ['Mel Stride', 'Mel Stride'],
+        ['Laura Trott', 'Laura Trott'],
+        ['chancellor', 'She'],
+      ],
+    ],
+    [
+      'an office is not the deputy or vice office of a person named before',
+      'Title line\n\nDeputy mayor Ann Roe said the budget was short.\n\nThe mayor said the city would borrow.\n\nVice President Tom Hale said the talks had stalled. The president said they would resume.',
+      [
+        ['Ann Roe', 'Deputy mayor Ann Roe'],
+        ['mayor', 'The mayor'],
+        ['Tom Hale', 'Vice President Tom Hale'],
+        ['president', 'The president'],
+      ],
+    ],
+    [
+      'an opposition leader is not the leader, and a former mayor keeps "former" in his role: he is not the mayor',
+      'Title line\n\nThe leader of the council has confirmed that charges will be frozen.\n\nThe opposition leader, Cllr Owen Pryce, said the budget was a raid.\n\nFormer mayor Dev Arora said the car park had been left to rot. The mayor said the chamber should keep calm.',
+      [
+        ['leader of the council', 'The leader of the council'],
+        ['Owen Pryce', 'Cllr Owen Pryce'],
+        ['Dev Arora', 'Former mayor Dev Arora'],
+        ['mayor', 'The mayor'],
+      ],
+    ],
+    [
+      "a live blog's time-and-author line is no speaker, and no antecedent for the next post's she",
+      'Budget live: fuel duty frozen\n\nThe chancellor has confirmed that fuel duty will be frozen.\n\nThe OBR said growth would slow.\n\n12.31 GMT Rowena Hart\n\nThe chancellor is on her feet. She opens by saying the economy has “turned a corner”.\n\n12.40 GMT\nPriya Nair\n\nShe says the deficit will fall “by a third”.',
+      [
+        ['chancellor', 'The chancellor'],
+        ['OBR', 'The OBR'],
+        ['chancellor', 'She'],
+        ['chancellor', 'She'],
+      ],
+    ],
+    [
+      "a participle after a perfect's auxiliary opens the predicate, not the speaker: the subject before the auxiliary speaks",
+      'Title line\n\nTenant groups have launched petitions calling on the council to cap rents.\n\nMayor Ruth Okafor has drawn large crowds describing the plan as fair.\n\nCouncillor Ali Brennan, who had given speeches criticizing the cap, was absent.',
+      [
+        ['Tenant groups', 'Tenant groups'],
+        ['Ruth Okafor', 'Mayor Ruth Okafor'],
+        ['Ali Brennan', 'who'],
+      ],
+    ],
+    [
+      '"X came from NAME, who said" is NAME\'s; an acronym of a body named before is that body',
+      'Title line\n\nThe sharpest criticism came from Priya Natarajan of the Wessex Commuters’ Association, who said passengers had run out of patience.\n\nThe World Health Organization said cases had tripled. Romania reported the most cases, the WHO said.',
+      [
+        ['Priya Natarajan', 'who'],
+        ['World Health Organization', 'The World Health Organization'],
+        ['World Health Organization', 'the WHO'],
+      ],
+    ],
+    [
+      'an acronym first, its full name after: one body, under its full name',
+      'Teachers vote to strike\n\nThe NEU says schools could close for three days.\n\nTeachers have voted to strike, the National Education Union (NEU) has announced.',
+      [
+        ['National Education Union', 'The NEU'],
+        ['National Education Union', 'the National Education Union'],
+      ],
+    ],
+    [
+      'a body noun alone before an appositive name makes the name a body, which "the firm" then means',
+      'Title line\n\nThe operator, Halden Aggregates, says the extension will secure 45 jobs.\n\nThe retailer, Kestrel Foods, said sales had fallen. A spokeswoman for the firm said stores would stay open.',
+      [
+        ['Halden Aggregates', 'Halden Aggregates'],
+        ['Kestrel Foods', 'Kestrel Foods'],
+        ['Kestrel Foods', 'A spokeswoman for the firm'],
+      ],
+    ],
+    [
+      'a soft hyphen or zero-width space inside a name neither splits it nor stays in it',
+      'Title line\n\nMaria Gonzá\u00adlez, a tenant, said the rise was “impossible”.\n\nThe mayor, Tom\u200bas Ber\u200bger, said the city would act. Ms Gonzá\u00adlez said she was not convinced.',
+      [
+        ['Maria González', 'Maria Gonzá\u00adlez'],
+        ['Tomas Berger', 'Tom\u200bas Ber\u200bger'],
+        ['Maria González', 'Ms Gonzá\u00adlez'],
+      ],
+    ],
+  ];
+  test.each(cases)('%s', (_, text, expected) => {
+    expect(speakersOf(text)).toEqual(expected);
+  });
+});

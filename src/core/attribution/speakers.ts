@@ -54,6 +54,9 @@ function genderOf(text: string): 'm' | 'f' | null {
   return null;
 }
 
+/** Text without format characters (a soft hyphen or zero-width space pasted inside a name: "Gonzá\u00adlez"). */
+const bare = (s: string) => (/\p{Cf}/u.test(s) ? s.replace(/\p{Cf}/gu, '') : s);
+
 const normCache = new Map<string, string>();
 
 /** Lower-cased name without determiners, possessives or punctuation, for comparing names (memoised). */
@@ -68,7 +71,7 @@ const norm = (s: string): string => {
 };
 
 const normalise = (s: string) =>
-  s
+  bare(s)
     .toLowerCase()
     .replace(/['’]s\b/g, '')
     .replace(/^(the|a|an|this|these|those|his|her|their|its)\s+/, '')
@@ -161,6 +164,48 @@ const SPOKES_REACH = 250;
 /** How far back (characters) "the company" looks for the firm it means. */
 const FIRM_REACH = 300;
 
+/**
+ * Words that make another office of the one they qualify: the shadow chancellor is not the chancellor, the vice
+ * president not the president, a deputy mayor not the mayor.
+ */
+const QUALIFIERS =
+  /^(shadow|opposition|former|ex|deputy|acting|vice|interim|assistant|associate|junior|outgoing|incoming|then)$/;
+
+/**
+ * The qualifier words of an office or description before its first preposition ("shadow", "deputy", "former";
+ * not the "former" of "partner at his former firm"), sorted, for comparing offices.
+ */
+const qualifiers = (s: string): string =>
+  descriptionWords(s)
+    .filter((w) => QUALIFIERS.test(w))
+    .sort()
+    .join(' ');
+
+/**
+ * One office written inside another with a qualifier before it ("chancellor" in "shadow chancellor", "president"
+ * in "former vice president"): the two are different offices. Both normalised.
+ */
+const qualifiedApart = (outer: string, inner: string): boolean => {
+  const at = ` ${outer} `.indexOf(` ${inner} `);
+  return (
+    at > 0 &&
+    QUALIFIERS.test(
+      outer
+        .slice(0, at - 1)
+        .split(' ')
+        .at(-1) ?? '',
+    )
+  );
+};
+
+/** The initials of a body's capitalised words ("World Health Organization" → WHO; "of", "for", "the" skipped). */
+const initials = (name: string): string =>
+  bare(name)
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w) && !/^(The|Of|For|And)$/.test(w))
+    .map((w) => w[0])
+    .join('');
+
 /** A name or role that shows an organisation is a firm. */
 const FIRM_EVIDENCE =
   /\b(inc|corp|co|ltd|plc|llc|group|holdings|foods|technologies|industries|airlines|airways|motors|pharmaceuticals|securities|insurance|logistics|brands|ferries|railways|utilities|laboratories|enterprises|ventures|company|firm|maker|retailer|airline|carrier|lender|bank|insurer|supermarket|chain|manufacturer|operator|developer|brewer|publisher|broadcaster|supplier|subsidiary|conglomerate|producer|provider)\b|&/i;
@@ -188,9 +233,9 @@ export class SpeakerRegistry {
   private make(name: string, type: SpeakerType, role: string | null): Entity {
     const e: Entity = {
       id: `s${++this.made}`,
-      name,
+      name: bare(name),
       type,
-      role,
+      role: role && bare(role),
       aliases: [],
       key: null,
       first: null,
@@ -209,7 +254,7 @@ export class SpeakerRegistry {
   }
 
   private alias(e: Entity, text: string) {
-    const t = text.trim();
+    const t = bare(text).trim();
     if (t && t !== e.name && !e.aliases.includes(t)) e.aliases.push(t);
   }
 
@@ -220,7 +265,7 @@ export class SpeakerRegistry {
 
   /** A person by name, reusing one with the same last name (and first name, when both have one). */
   person(name: string, role: string | null, at: number, subject: boolean, mentionText?: string): Entity {
-    const n = splitName(name);
+    const n = splitName(bare(name));
     // "Mrs. Trump" is not Donald Trump: a title or first name that gives the other gender makes another person.
     const gender = genderOf(mentionText ?? name);
     let e = this.entities.find(
@@ -278,7 +323,7 @@ export class SpeakerRegistry {
       this.alias(e, e.name);
       e.name = n.full;
     }
-    if (role && !e.role && /\p{L}{3}/u.test(role)) e.role = role;
+    if (role && !e.role && /\p{L}{3}/u.test(role)) e.role = bare(role);
     this.alias(e, mentionText ?? name);
     this.touch(e, at, subject);
     return e;
@@ -314,6 +359,8 @@ export class SpeakerRegistry {
       const head = officeHead(x.name);
       return (
         !!head &&
+        // "The chancellor has confirmed … The shadow chancellor, Mel Stride, said": another office.
+        qualifiers(x.name) === qualifiers(role ?? evidence) &&
         // "Fernvale's city manager has warned … The manager, Priya Ostrander, told": a role that is the bare head
         // of the lede's office points back to it, as a definite appositive does.
         (norm(role ?? '') === head ||
@@ -363,8 +410,11 @@ export class SpeakerRegistry {
       (x) =>
         // (A body that spoke through a spokesman has the role "spokesman": "a Clinton campaign spokesman" is not it.)
         (x.role &&
-          (norm(x.role).includes(r) ||
-            (r.includes(norm(x.role)) && !(x.type !== 'person' && SPOKES_ROLE.test(x.role))))) ||
+          // ("the chancellor" is not the shadow chancellor, "the president" not the vice president.)
+          ((norm(x.role).includes(r) && !qualifiedApart(norm(x.role), r)) ||
+            (r.includes(norm(x.role)) &&
+              !qualifiedApart(r, norm(x.role)) &&
+              !(x.type !== 'person' && SPOKES_ROLE.test(x.role))))) ||
         x.aliases.some((a) => norm(a) === r) ||
         norm(x.name) === r,
     );
@@ -452,8 +502,8 @@ export class SpeakerRegistry {
     const e = this.resolveInner(m, role, at);
     if (e.key === null && !this.firstSeen.has(e)) this.firstSeen.set(e, at);
     if (m.kind !== 'pronoun') this.alias(e, m.text);
-    if (role && !e.role && e.type === 'person') e.role = role;
-    if (m.voice && !e.role) e.role = m.role;
+    if (role && !e.role && e.type === 'person') e.role = bare(role);
+    if (m.voice && !e.role) e.role = m.role && bare(m.role);
     // "she said" of a spokeswoman stays her body's voice for the next pronoun too.
     // ("The Water company disputed it. A spokesman said …": a bare spokesman who is the body's voice, too.)
     const voice =
@@ -483,9 +533,14 @@ export class SpeakerRegistry {
     const fits = (x: Entity) =>
       (person ? x.type === 'person' : x.type === 'organization') &&
       (generic ||
-        norm([x.name, x.role ?? '', ...x.aliases].join(' '))
-          .split(' ')
-          .some((w) => w === noun || w === `${noun}s`));
+        [x.name, x.role ?? '', ...x.aliases].some(
+          (f) =>
+            // ("a spokesman for the chancellor" is not the shadow chancellor's.)
+            !(person && qualifiers(f)) &&
+            norm(f)
+              .split(' ')
+              .some((w) => w === noun || w === `${noun}s`),
+        ));
     const recent = this.recent.filter((r) => r.at <= at).reverse();
     // Two different bodies fit ("the county council" and "the parish council" both named): the noun alone cannot
     // tell which one, so it resolves to neither.
@@ -596,7 +651,20 @@ export class SpeakerRegistry {
     }
     const key = norm(m.name ?? m.text);
     const same = this.entities.find((x) => norm(x.name) === key || x.aliases.some((a) => norm(a) === key));
+    // ("Halden Aggregates" met in running text as a person's name, then "The operator, Halden Aggregates, says":
+    // the body it is, when nothing showed it to be a person.)
+    if (same && m.kind === 'name' && m.type === 'organization' && same.type === 'person' && !same.gender) {
+      same.type = 'organization';
+      same.key = null;
+      same.first = null;
+    }
     if (same) return same;
+    // "the World Health Organization … the WHO said": an acronym of a body named before is that body.
+    const acronym = /^(?:[Tt]he\s+)?(\p{Lu}{2,6})$/u.exec(bare(m.text).trim())?.[1];
+    if (acronym) {
+      const fit = this.entities.filter((x) => x.type === 'organization' && initials(x.name) === acronym);
+      if (fit.length === 1) return fit[0]!;
+    }
     if (m.type === 'person') {
       const r = this.byRole(m.text);
       if (r) return r;
@@ -643,6 +711,18 @@ export class SpeakerRegistry {
     const name = (m.name ?? m.text)
       .replace(/^(the|a|an|this|these|those)\s+(?!who\b)/i, '')
       .replace(/^group of\s+/i, '');
+    // "The NEU says … the National Education Union (NEU) has announced": the body its acronym named before.
+    if (m.type === 'organization') {
+      const short = initials(name);
+      const fit =
+        short.length >= 2 ? this.entities.filter((x) => x.type === 'organization' && x.name === short) : [];
+      if (fit.length === 1) {
+        const x = fit[0]!;
+        x.name = bare(name);
+        this.alias(x, short);
+        return x;
+      }
+    }
     return this.make(name, m.type, m.type === 'person' ? (role ?? m.role) : null);
   }
 
@@ -652,6 +732,15 @@ export class SpeakerRegistry {
     e.both = true;
     this.alias(e, m.text);
     this.touch(e, at, true);
+  }
+
+  /** "The chancellor is on her feet.": an office already known opens a sentence and becomes the latest subject. */
+  touchOffice(m: Mention, at: number) {
+    const key = norm(m.text);
+    const e =
+      this.entities.find((x) => norm(x.name) === key || x.aliases.some((a) => norm(a) === key)) ??
+      this.byRole(m.text);
+    if (e) this.touch(e, at, true);
   }
 
   /** A known person named by surname alone ("MacLeish laughs") becomes the latest subject. */

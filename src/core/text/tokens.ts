@@ -15,9 +15,11 @@ const KEEPS_DOT: ReadonlySet<string> = new Set([...SHORT_TITLES, 'jr', 'sr']);
 
 // A word keeps a plural possessive apostrophe ("Farmers’ Union"), then an optional final dot; a number keeps its
 // thousands commas ("7,400": a comma inside a number never ends a clause or a subject).
-// Format characters (zero-width space, joiners, BOM) are skipped like spaces, never tokens of their own.
+// Format characters (zero-width space, joiners, BOM) are skipped like spaces, never tokens of their own; inside a
+// word (a soft hyphen or a zero-width space pasted from a web page: "Gonzá\u00adlez") they are part of it, and
+// the word's key drops them.
 const TOKEN =
-  /[\p{L}\p{N}](?:(?:[\p{L}\p{N}\-’'.&]|(?<=\d),(?=\d{3}(?!\d)))*[\p{L}\p{N}])?(?:(?<=s)['’](?=\s+\p{Lu}))?\.?|[^\s\p{Cf}]/gu;
+  /[\p{L}\p{N}](?:(?:[\p{L}\p{N}\-’'.&\p{Cf}]|(?<=\d),(?=\d{3}(?!\d)))*[\p{L}\p{N}])?(?:(?<=s)['’](?=\s+\p{Lu}))?\.?|[^\s\p{Cf}]/gu;
 
 /** Words and single punctuation marks of text[start, end). A word keeps internal apostrophes, hyphens and dots. */
 export function tokenize(text: string, start: number, end: number): Token[] {
@@ -42,6 +44,7 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       end: start + m.index + t.length,
       text: t,
       key: t
+        .replace(/\p{Cf}/gu, '')
         .toLowerCase()
         .replace(/['’]s$/, '')
         .replace(/['’]$/, '')
