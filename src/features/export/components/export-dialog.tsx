@@ -10,6 +10,7 @@ import { type DialogFormat, runExport } from '@/features/export/run-export';
 import { Dialog } from '@/ui/dialog';
 import { StatusMessage } from '@/ui/status-message';
 import '@/features/export/export.css';
+import { plural } from '@/features/export/plural';
 
 const FORMATS: readonly { id: DialogFormat; label: string; hint: string }[] = [
   { id: 'csv', label: 'CSV spreadsheet', hint: 'One row per claim, for Excel, LibreOffice, R or pandas.' },
@@ -38,8 +39,6 @@ type Props = Readonly<{
   choices: readonly ExportChoice[];
   settingsHref: string;
 }>;
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 export default function ExportDialog({ open, onClose, choices, settingsHref }: Props) {
   const [format, setFormat] = useState<DialogFormat>('csv');
