@@ -151,7 +151,10 @@ export default function ExportDialog({ open, onClose, choices, settingsHref }: P
               ? 'Counting claims…'
               : count.error
                 ? describeDbError(count.error)
-                : `${plural(count.data ?? 0, 'claim')} will go out.`}
+                : format === 'claimreview'
+                  ? // only rated claims get a review: "12 claims will go out" saved one (explore21)
+                    `Of ${plural(count.data ?? 0, 'claim')}, only the rated ones (True to Unverifiable) will go out.`
+                  : `${plural(count.data ?? 0, 'claim')} will go out.`}
         </p>
         {progress && (
           <div className="export-progress">
