@@ -90,3 +90,14 @@ test('a merge restore gives the focus back to the file field, and counts in the 
   await expect(page.getByText(/^Restored backup\.json:/)).toBeVisible();
   await expect(file).toBeFocused();
 });
+
+test('the shortcut list opens at its title, its Close button focused and in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openLibrary(page);
+  await page.locator('body').press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('button', { name: 'Close' })).toBeFocused();
+  await expect(help.getByRole('button', { name: 'Close' })).toBeInViewport();
+  // focusing Close scrolled the list to its end, past its title and first shortcuts
+  await expect(help.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeInViewport();
+});
