@@ -101,3 +101,18 @@ test('the shortcut list opens at its title, its Close button focused and in view
   // focusing Close scrolled the list to its end, past its title and first shortcuts
   await expect(help.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeInViewport();
 });
+
+test('exporting from the dialog with the keyboard keeps the focus on Export', async ({ page }) => {
+  await openLibrary(page);
+  await page.getByRole('link', { name: 'Claims' }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByText(/claims will go out\.$/)).toBeVisible();
+  const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
+  await exportButton.focus();
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  await download;
+  await expect(dialog.getByText(/^Exported \d+ claims as /)).toBeVisible();
+  await expect(exportButton).toBeFocused();
+});

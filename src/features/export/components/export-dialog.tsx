@@ -170,7 +170,13 @@ export default function ExportDialog({ open, onClose, choices, settingsHref }: P
         )}
         {result && <StatusMessage tone={result.tone}>{result.text}</StatusMessage>}
         <div className="dialog-actions">
-          <button type="submit" className="primary" disabled={busy || (!isBackup && (count.data ?? 0) === 0)}>
+          {/* busy: aria-disabled, not disabled, which would drop the keyboard focus to the page */}
+          <button
+            type="submit"
+            className="primary"
+            aria-disabled={busy}
+            disabled={!busy && !isBackup && (count.data ?? 0) === 0}
+          >
             {busy ? 'Exporting…' : 'Export'}
           </button>
           <button type="button" onClick={onClose} disabled={busy}>
