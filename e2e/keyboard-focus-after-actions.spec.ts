@@ -1,13 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  expect,
-  importStatus,
-  MILLBROOK,
-  openLibrary,
-  pasteArticle,
-  REFERENCE_TITLE,
-  test,
-} from './fixtures';
+import { expect, importStatus, MILLBROOK, openLibrary, REFERENCE_TITLE, test } from './fixtures';
 import { claimPanel, openReference, selectClaim } from './review-helpers';
 
 // explore21, a fact-checker's first session with the keyboard alone: after each of these actions the
@@ -27,7 +19,8 @@ test('deleting an article from the library: Escape keeps it, and after the delet
   page,
 }) => {
   await openLibrary(page);
-  await pasteArticle(page, MILLBROOK.text, MILLBROOK.title);
+  await page.getByLabel('Article text (or HTML)').fill(MILLBROOK.text);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(importStatus(page)).toContainText('Imported');
   const remove = page.getByRole('button', { name: `Delete “${MILLBROOK.title}”` });
   await remove.focus();
