@@ -80,15 +80,9 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
 /** The convert command: writes to io, returns the exit code (2: the command line is wrong). */
 export function convertCli(argv: readonly string[], io: CliIo): Promise<number> {
   return main(argv, io).catch((e: unknown) => {
-    const message =
-      e instanceof UsageError
-        ? `${e.message}\n${USAGE}`
-        : e instanceof BackupError
-          ? e.message
-          : e instanceof Error
-            ? e.message
-            : String(e);
-    io.stderr.write(`convert: ${message.replace(/\n(?!usage)/g, ' ')}\n`);
+    // the message on one line; the usage after it keeps its own lines (it was run into one)
+    const oneLine = (e instanceof Error ? e.message : String(e)).replace(/\n/g, ' ');
+    io.stderr.write(`convert: ${oneLine}\n${e instanceof UsageError ? `${USAGE}\n` : ''}`);
     return e instanceof UsageError ? 2 : 1;
   });
 }

@@ -92,7 +92,7 @@ describe('convert CLI', () => {
     }
   });
 
-  test('bad input: one line on stderr, non-zero exit, nothing on stdout', async () => {
+  test('bad input: one line on stderr (and the usage for a wrong command line), non-zero exit, nothing on stdout', async () => {
     const write = (name: string, content: string) => {
       const p = join(dir, name);
       writeFileSync(p, content);
@@ -110,6 +110,10 @@ describe('convert CLI', () => {
       [[good, '--format', 'xml'], /unknown format "xml"/],
       [[good], /no --format given/],
     ];
+    // a wrong command line: the message, then the usage as it is laid out (it was run into one line)
+    expect((await run([good])).stderr).toBe(
+      `convert: no --format given\nusage: npm run --silent convert -- BACKUP.json --format csv|claimreview|webannotation|markdown [--bom] > OUT\n  turns a backup exported from Claimdesk into the file the app's Export dialog writes for "All claims"\n  (--bom: start the CSV with a UTF-8 byte order mark, as the app does by default)\n`,
+    );
     for (const [args, message] of cases) {
       const r = await run(args);
       expect(r.status, args.join(' ')).not.toBe(0);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { JSON_LIST_CLOSE, JSON_LIST_OPEN, jsonListItems } from '../core/export/json-list';
@@ -159,13 +159,29 @@ async function runJsonl(granularity: Granularity, io: CliIo): Promise<number> {
 
 /** Text files a directory holds (recursively, in name order); plain paths pass through. */
 const TEXT_FILE = /\.(txt|text|md|markdown|html|htm)$/i;
-function expandDirectories(paths: readonly string[], emptyDirectories: string[]): string[] {
+function expandDirectories(paths: readonly string[], problems: string[]): string[] {
   const out: string[] = [];
+  const seen = new Set<string>(); // directories walked, by real path: a link to a parent is not a loop
   const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
+    let names: string[];
+    try {
+      const real = realpathSync(dir);
+      if (seen.has(real)) return;
+      seen.add(real);
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      problems.push(`${dir}: cannot read this directory (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      return;
+    }
+    for (const name of names) {
       const path = join(dir, name);
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path);
+      let isDir = false;
+      try {
+        isDir = statSync(path).isDirectory();
+      } catch {
+        // a broken link or an entry gone since the listing: reported by readArticle like a missing file
+      }
+      if (isDir) walk(path);
       else if (TEXT_FILE.test(name)) out.push(path);
     }
   };
@@ -180,7 +196,7 @@ function expandDirectories(paths: readonly string[], emptyDirectories: string[])
     else {
       const before = out.length;
       walk(p);
-      if (out.length === before) emptyDirectories.push(p);
+      if (out.length === before) problems.push(`${p}: no .txt, .md or .html files in this directory`);
     }
   }
   return out;
@@ -197,6 +213,7 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
     else if (a === '--format') format = argv[++i] ?? '';
     else if (a.startsWith('--format=')) format = a.slice(9);
     else if (a === '--granularity') granularity = (argv[++i] ?? '') as Granularity;
+    else if (a.startsWith('--granularity=')) granularity = a.slice(14) as Granularity;
     else if (a === '-h' || a === '--help') {
       io.stdout.write(`${USAGE}\n`);
       return 0;
@@ -218,10 +235,10 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const rows: Record<string, unknown>[] = [];
   let annotations = 0;
   if (format === 'webannotation') io.stdout.write(JSON_LIST_OPEN);
-  const emptyDirectories: string[] = [];
-  const expanded = expandDirectories(files, emptyDirectories);
-  for (const dir of emptyDirectories) {
-    io.stderr.write(`${dir}: no .txt, .md or .html files in this directory\n`);
+  const problems: string[] = [];
+  const expanded = expandDirectories(files, problems);
+  for (const problem of problems) {
+    io.stderr.write(`${problem}\n`);
     status = 1;
   }
   for (const file of expanded) {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -169,6 +169,17 @@ describe('extract CLI', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`${bare}: No article text was found in this HTML.\n`);
     expect(JSON.parse(r.stdout).id).toBe(article);
+  });
+
+  test('a directory with a broken link and a link to its parent: that entry is reported, the other files still run', async () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'claimdesk-links-'));
+    writeFileSync(join(corpus, 'a.txt'), 'Title\n\nThe mayor said the bridge will reopen.\n');
+    symlinkSync(join(corpus, 'gone.txt'), join(corpus, 'b.txt'));
+    symlinkSync(corpus, join(corpus, 'loop'));
+    const r = await run(['--granularity=quotation', corpus]);
+    expect(r.stderr).toBe(`${join(corpus, 'b.txt')}: no such file\n`);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: join(corpus, 'a.txt'), claims: [{ kind: 'indirect' }] });
   });
 
   test('--format webannotation over a directory: one annotation list, claims anchored in each file', async () => {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { BackupError } from '@/core/export/backup-error';
 import { BACKUP_TABLES } from '@/core/export/backup-schema';
 import {
@@ -13,6 +13,7 @@ import { backupSourceOfBlob, META_RESTORE_IN_PROGRESS } from '@/db/backup-source
 import { describeDbError } from '@/db/errors';
 import { metaQueries } from '@/db/queries';
 import { downloadBlob } from '@/features/export/download';
+import { plural } from '@/features/export/plural';
 import { runExport } from '@/features/export/run-export';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { StatusMessage } from '@/ui/status-message';
@@ -81,6 +82,15 @@ export function BackupPanel() {
   const fileId = useId();
   const interrupted = useQuery(metaQueries.value(META_RESTORE_IN_PROGRESS));
   const busy = progress !== null;
+  // After a restore its button goes away: the focus goes back to the file field (the result is read
+  // out by its status), once the field is enabled again, instead of falling to the page.
+  const refocus = useRef(false);
+  const [restores, setRestores] = useState(0);
+  useEffect(() => {
+    if (busy || restores === 0 || !refocus.current) return;
+    refocus.current = false;
+    inputRef.current?.focus();
+  }, [busy, restores]);
 
   const check = async (f: File, m: RestoreMode) => {
     setPreview(null);
@@ -103,6 +113,7 @@ export function BackupPanel() {
     if (!file || !preview) return;
     setConfirming(false);
     setMessage(null);
+    refocus.current = true;
     try {
       // the file was checked for the preview: the restore reads it once more, only to write
       const result = await restoreChecked(preview, {
@@ -115,8 +126,8 @@ export function BackupPanel() {
         tone: 'success',
         text:
           result.mode === 'merge'
-            ? `Restored ${file.name}: ${n(added)} rows added, ${n(changed)} changed; ${n(result.conflicts.length)} conflicts kept in history.`
-            : `Replaced the library with ${file.name}: ${n(added)} rows added, ${n(changed)} overwritten, ${n(deleted)} deleted.`,
+            ? `Restored ${file.name}: ${plural(added, 'row')} added, ${n(changed)} changed; ${plural(result.conflicts.length, 'conflict')} kept in history.`
+            : `Replaced the library with ${file.name}: ${plural(added, 'row')} added, ${n(changed)} overwritten, ${n(deleted)} deleted.`,
       });
       setPreview(null);
       setFile(null);
@@ -125,6 +136,7 @@ export function BackupPanel() {
       setMessage({ tone: 'error', text: `${file.name}: ${errorText(e)}` });
     } finally {
       setProgress(null);
+      setRestores((x) => x + 1);
     }
   };
 
@@ -224,15 +236,15 @@ export function BackupPanel() {
           <>
             <p>
               Backup of {new Date(preview.header.exportedAt).toLocaleString()} (Claimdesk{' '}
-              {preview.header.app.version}): {n(preview.header.counts.articles)} articles,{' '}
-              {n(preview.header.counts.claims)} claims.
+              {preview.header.app.version}): {plural(preview.header.counts.articles, 'article')},{' '}
+              {plural(preview.header.counts.claims, 'claim')}.
             </p>
             <Summary preview={preview} />
             {mode === 'merge' && conflicts.length > 0 && (
               <details className="restore-conflicts">
                 <summary>
-                  {n(conflicts.length)} conflicts (both sides changed the same field: the newer change wins;
-                  the other is kept in history)
+                  {plural(conflicts.length, 'conflict')} (both sides changed the same field: the newer change
+                  wins; the other is kept in history)
                 </summary>
                 <ul>
                   {conflicts.slice(0, 100).map((c) => (

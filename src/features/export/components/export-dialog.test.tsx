@@ -28,7 +28,14 @@ describe('ExportDialog', () => {
       </QueryClientProvider>,
     );
     fireEvent.click(screen.getByRole('radio', { name: /ClaimReview/, hidden: true }));
-    await screen.findByText(/claims will go out\.$/, undefined, { timeout: 10_000 });
+    // the count says that only the rated ones of these claims go out, not that all of them do
+    await screen.findByText(
+      /^Of \d+ claims, only the rated ones \(True to Unverifiable\) will go out\.$/,
+      undefined,
+      {
+        timeout: 10_000,
+      },
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Export', hidden: true }));
     await waitFor(() => expect(screen.getByText(/^No ClaimReview to publish/)).toBeTruthy(), {
       timeout: 10_000,

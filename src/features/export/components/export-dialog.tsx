@@ -10,6 +10,7 @@ import { type DialogFormat, runExport } from '@/features/export/run-export';
 import { Dialog } from '@/ui/dialog';
 import { StatusMessage } from '@/ui/status-message';
 import '@/features/export/export.css';
+import { plural } from '@/features/export/plural';
 
 const FORMATS: readonly { id: DialogFormat; label: string; hint: string }[] = [
   { id: 'csv', label: 'CSV spreadsheet', hint: 'One row per claim, for Excel, LibreOffice, R or pandas.' },
@@ -38,8 +39,6 @@ type Props = Readonly<{
   choices: readonly ExportChoice[];
   settingsHref: string;
 }>;
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 export default function ExportDialog({ open, onClose, choices, settingsHref }: Props) {
   const [format, setFormat] = useState<DialogFormat>('csv');
@@ -152,7 +151,10 @@ export default function ExportDialog({ open, onClose, choices, settingsHref }: P
               ? 'Counting claims…'
               : count.error
                 ? describeDbError(count.error)
-                : `${plural(count.data ?? 0, 'claim')} will go out.`}
+                : format === 'claimreview'
+                  ? // only rated claims get a review: "12 claims will go out" saved one (explore21)
+                    `Of ${plural(count.data ?? 0, 'claim')}, only the rated ones (True to Unverifiable) will go out.`
+                  : `${plural(count.data ?? 0, 'claim')} will go out.`}
         </p>
         {progress && (
           <div className="export-progress">
@@ -168,7 +170,13 @@ export default function ExportDialog({ open, onClose, choices, settingsHref }: P
         )}
         {result && <StatusMessage tone={result.tone}>{result.text}</StatusMessage>}
         <div className="dialog-actions">
-          <button type="submit" className="primary" disabled={busy || (!isBackup && (count.data ?? 0) === 0)}>
+          {/* busy: aria-disabled, not disabled, which would drop the keyboard focus to the page */}
+          <button
+            type="submit"
+            className="primary"
+            aria-disabled={busy}
+            disabled={!busy && !isBackup && (count.data ?? 0) === 0}
+          >
             {busy ? 'Exporting…' : 'Export'}
           </button>
           <button type="button" onClick={onClose} disabled={busy}>

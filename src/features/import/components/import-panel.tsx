@@ -21,6 +21,7 @@ export function ImportPanel({ articleHref }: Props) {
   const [skipped, setSkipped] = useState<readonly string[]>([]);
   const { canWrite, reason } = useCanWrite();
   const run = (source: ImportSource, notImported: readonly string[] = []) => {
+    if (importArticle.isPending) return; // one at a time: the controls stay focusable while busy
     const allowed = canWriteNow();
     if (!allowed.canWrite) return showToast(allowed.reason);
     setSkipped(notImported);
@@ -77,7 +78,8 @@ export function ImportPanel({ articleHref }: Props) {
             </div>
           </div>
           <div className="import-actions">
-            <button type="submit" className="primary" disabled={busy}>
+            {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page */}
+            <button type="submit" className="primary" aria-disabled={busy}>
               {busy ? 'Importing…' : 'Import'}
             </button>
             <label className="file-button">
@@ -85,7 +87,7 @@ export function ImportPanel({ articleHref }: Props) {
               <input
                 type="file"
                 accept={ACCEPT}
-                disabled={busy}
+                aria-disabled={busy}
                 onChange={(e) => {
                   const file = e.currentTarget.files?.[0];
                   e.currentTarget.value = '';

@@ -102,7 +102,7 @@ export function ArticleList({ articleHref }: Props) {
   return (
     <section className="article-list" aria-labelledby="library-heading" aria-busy={data === undefined}>
       <div className="list-header">
-        <h2 id="library-heading">
+        <h2 id="library-heading" tabIndex={-1}>
           {/* No count until the list is read: "(0)" while loading read as an empty library (a newer tab
               still opening its database showed "Articles (0)" beside "Loading your library…"). */}
           Articles{data === undefined ? null : ' '}

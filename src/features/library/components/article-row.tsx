@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { type KeyboardEvent, memo, useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { ArticleSummary } from '@/db/queries';
 import { deleteArgs, useDeleteArticle } from '@/features/library/hooks/use-articles';
@@ -28,9 +28,43 @@ export const ArticleRow = memo(function ArticleRow({
 }: Props) {
   const remove = useDeleteArticle();
   const [confirming, setConfirming] = useState(false);
+  const rowRef = useRef<HTMLLIElement | null>(null);
+  const ref = useCallback(
+    (el: HTMLLIElement | null) => {
+      rowRef.current = el;
+      measureRef(el);
+    },
+    [measureRef],
+  );
+  // Keep (or Escape) puts the focus back on Delete, not on the page: the button it was on goes away.
+  const refocusDelete = useRef(false);
+  useEffect(() => {
+    if (confirming || !refocusDelete.current) return;
+    refocusDelete.current = false;
+    rowRef.current?.querySelector<HTMLElement>('.article-row-actions button')?.focus();
+  }, [confirming]);
+  const keep = () => {
+    refocusDelete.current = true;
+    setConfirming(false);
+  };
+  const escapeKeeps = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    keep();
+  };
+  const confirmDelete = () => {
+    // The row goes away with its buttons: the focus moves to the next article (or the one before, or
+    // the list's heading) instead of falling to the page, where a keyboard user starts over.
+    const row = rowRef.current;
+    const neighbour = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector<HTMLElement>(
+      '.article-link',
+    );
+    const target = neighbour ?? row?.closest('section')?.querySelector<HTMLElement>('h2') ?? null;
+    remove.mutate(deleteArgs(article.id, article.title), { onSuccess: () => target?.focus() });
+  };
   return (
     <li
-      ref={measureRef}
+      ref={ref}
       data-index={index}
       data-key={article.id}
       aria-setsize={setSize}
@@ -67,14 +101,10 @@ export const ArticleRow = memo(function ArticleRow({
       <div className="article-row-actions">
         {confirming ? (
           <>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => remove.mutate(deleteArgs(article.id, article.title))}
-            >
+            <button type="button" className="danger" onClick={confirmDelete} onKeyDown={escapeKeeps}>
               Delete “{article.title.length > 30 ? `${article.title.slice(0, 29)}…` : article.title}”
             </button>
-            <button type="button" onClick={() => setConfirming(false)}>
+            <button type="button" onClick={keep} onKeyDown={escapeKeeps}>
               Keep
             </button>
           </>

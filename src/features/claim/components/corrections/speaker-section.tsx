@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, type Ref, useId, useMemo, useState } from 'react';
+import { type FormEvent, type Ref, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { speakerKey } from '@/core/model/speaker-key';
 import type { Claim, Speaker, SpeakerId } from '@/core/model/types';
@@ -63,6 +63,20 @@ export function SpeakerSection({ claim, pickerRef, onConflict, speakerHref }: Pr
   const speaker = speakers.find((s) => s.id === claim.speakerId) ?? null;
   const [typed, setTyped] = useState('');
   const [mode, setMode] = useState<'view' | 'rename' | 'merge'>('view');
+  // The button that opened a form takes the focus back when it closes (Save, Merge or Cancel): it
+  // was on a control that goes away, and would fall to the page.
+  const opener = useRef<'rename' | 'merge' | null>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const mergeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (mode !== 'view' || opener.current === null) return;
+    (opener.current === 'rename' ? renameButton : mergeButton).current?.focus();
+    opener.current = null;
+  }, [mode]);
+  const open = (form: 'rename' | 'merge') => {
+    opener.current = form;
+    setMode(form);
+  };
   const setSpeaker = useSetSpeaker();
   const createAndAssign = useMutation({
     mutationFn: (name: string) => reassignToNewSpeaker(claim.id, name),
@@ -139,10 +153,10 @@ export function SpeakerSection({ claim, pickerRef, onConflict, speakerHref }: Pr
       />
       {speaker && mode === 'view' && (
         <div className="inline-actions">
-          <button type="button" className="small" onClick={() => setMode('rename')}>
+          <button type="button" className="small" ref={renameButton} onClick={() => open('rename')}>
             Rename speaker…
           </button>
-          <button type="button" className="small" onClick={() => setMode('merge')}>
+          <button type="button" className="small" ref={mergeButton} onClick={() => open('merge')}>
             Merge another speaker into this one…
           </button>
         </div>
@@ -198,6 +212,8 @@ function RenameSpeaker({ speaker, onDone }: Readonly<{ speaker: Speaker; onDone:
   const [role, setRole] = useState(speaker.role ?? '');
   const [error, setError] = useState<string | null>(null);
   const rename = useRenameSpeaker();
+  const nameField = useRef<HTMLInputElement>(null);
+  useEffect(() => nameField.current?.select(), []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return setError('A speaker needs a name.');
@@ -216,7 +232,13 @@ function RenameSpeaker({ speaker, onDone }: Readonly<{ speaker: Speaker; onDone:
     <form className="inline-form" onSubmit={submit} aria-label="Rename speaker">
       <div className="field">
         <label htmlFor={`${id}-name`}>Name</label>
-        <input id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          id={`${id}-name`}
+          ref={nameField}
+          type="text"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-role`}>Role</label>
@@ -254,9 +276,12 @@ function MergeSpeaker({
   });
   const options = speakerOptions(speakers, keep.id, typed).filter((o) => o.id !== NEW && o.id !== NONE);
   const n = otherClaims.data?.length ?? 0;
+  const picker = useRef<HTMLInputElement>(null);
+  useEffect(() => picker.current?.focus(), []);
   return (
     <div className="inline-form" id={`${formId}-merge`}>
       <Combobox
+        inputRef={picker}
         label={`Merge into ${keep.name}`}
         value={typed}
         onValueChange={setTyped}
@@ -287,8 +312,8 @@ function MergeSpeaker({
           merge.mutate(
             { keepId: keep.id, otherId: other.id },
             {
-              onSuccess: () => {
-                showToast(`Merged ${other.name} into ${keep.name}`);
+              onSuccess: (batchId) => {
+                showUndoToast(`Merged ${other.name} into ${keep.name}`, batchId);
                 onDone();
               },
               onError: (e) => showToast(describeDbError(e), { tone: 'error' }),

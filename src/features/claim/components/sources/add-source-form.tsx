@@ -12,6 +12,7 @@ import { describeDbError } from '@/db/errors';
 import { sourceQueries } from '@/db/queries';
 import { RELATION_LABELS } from '@/features/claim/components/sources/evidence-list';
 import { useAttachSource } from '@/features/claim/hooks/use-source-mutations';
+import { readableUrl, sourceLabel } from '@/features/claim/source-label';
 import { Combobox } from '@/ui/combobox';
 import { announce } from '@/ui/toast';
 
@@ -53,7 +54,11 @@ export function AddSourceForm({ claimId, urlRef, onDone }: Props) {
       library
         .filter((s) => matches(s, search))
         .slice(0, 8)
-        .map((s) => ({ id: s.id, label: s.title, hint: [s.publisher, s.url].filter(Boolean).join(' · ') })),
+        .map((s) => ({
+          id: s.id,
+          label: sourceLabel(s),
+          hint: [s.publisher, readableUrl(s.url)].filter(Boolean).join(' · '),
+        })),
     [library, search],
   );
 

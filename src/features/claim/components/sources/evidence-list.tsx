@@ -3,6 +3,7 @@ import { safeHref } from '@/core/review/urls';
 import { describeDbError } from '@/db/errors';
 import type { EvidenceWithSource } from '@/db/queries';
 import { useRemoveEvidence, useUpdateEvidence } from '@/features/claim/hooks/use-source-mutations';
+import { sourceLabel } from '@/features/claim/source-label';
 import { showToast } from '@/ui/toast';
 import { showUndoToast, undoableBatch } from '@/ui/undo-toast';
 
@@ -23,7 +24,7 @@ export function EvidenceList({ items }: Props) {
     <ul className="evidence-list">
       {items.map(({ evidence, source }) => {
         const href = safeHref(source?.url);
-        const title = source?.title || source?.url || 'A deleted source';
+        const title = source ? sourceLabel(source) : 'A deleted source';
         const details = [source?.publisher, source?.date, source?.type].filter(Boolean).join(' · ');
         return (
           <li key={evidence.id} className={`evidence evidence-${evidence.relation}`}>
@@ -49,7 +50,13 @@ export function EvidenceList({ items }: Props) {
                 ))}
               </select>
               {href ? (
-                <a className="evidence-title" href={href} target="_blank" rel="noopener noreferrer">
+                <a
+                  className="evidence-title"
+                  href={href}
+                  title={source?.title ? undefined : href}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                >
                   {title}
                 </a>
               ) : (
