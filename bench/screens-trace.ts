@@ -250,8 +250,8 @@ try {
   if (what === 'timeline') {
     // As bench/screens.ts times them: the open after navigation, four `j`, one verdict edit; each run traced.
     // Strings, not functions: tsx names a function's inner arrows with a helper the page does not have.
-    const shown = (test: string, mark: string, then = '') =>
-      page.evaluate(`new Promise((resolve) => {
+    // Marks `<mark>:shown` once `test` holds, and `<mark>:frame` in the frame after it; calls `resolve`.
+    const markWhen = (test: string, mark: string) => `
         const check = () => {
           if (!(${test})) return;
           observer.disconnect();
@@ -262,7 +262,10 @@ try {
           });
         };
         const observer = new MutationObserver(check);
-        observer.observe(document, { subtree: true, childList: true, attributes: true });
+        observer.observe(document, { subtree: true, childList: true, attributes: true });`;
+    const shown = (test: string, mark: string, then = '') =>
+      page.evaluate(`new Promise((resolve) => {
+        ${markWhen(test, mark)}
         ${then}
         check();
       })`);
@@ -288,17 +291,7 @@ try {
             window.__moved = new Promise((resolve) => {
               window.addEventListener('keydown', (e) => {
                 performance.mark('j${k}:key', { startTime: e.timeStamp });
-                const check = () => {
-                  if (sel() === before) return;
-                  observer.disconnect();
-                  performance.mark('j${k}:shown');
-                  requestAnimationFrame(() => {
-                    performance.mark('j${k}:frame');
-                    resolve();
-                  });
-                };
-                const observer = new MutationObserver(check);
-                observer.observe(document, { subtree: true, childList: true, attributes: true });
+                ${markWhen('sel() !== before', `j${k}`)}
                 check();
               }, { capture: true, once: true });
             });
