@@ -11,7 +11,8 @@
  * `timeline` traces runs as `bench:screens` times them (open after navigation, four `j`, a verdict
  * edit) and prints the page's main-thread tasks from the push to the frame that shows the article,
  * and from the verdict's change event to the frame that shows it, with the JavaScript sampled in
- * each window (`BENCH_TRACE_DIR` keeps the traces).
+ * each window (`BENCH_TRACE_DIR` keeps the traces); and each `j`, from its key event (the tasks from
+ * `BENCH_BEFORE_KEY_MS`, default 40, before it: what the key waited behind) to the frame that shows it.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -166,6 +167,8 @@ const STAGE_MARKS = `
 `;
 
 const what = process.argv[2] ?? 'all';
+/** A `j`'s window in `timeline` starts this long before its key event: a task that held the key back shows. */
+const BEFORE_KEY_US = Number(process.env.BENCH_BEFORE_KEY_MS ?? 40) * 1000;
 const profile = await ensureSeededProfile();
 const server = await servePreview();
 const context = await launchProfile();
@@ -247,8 +250,8 @@ try {
   if (what === 'timeline') {
     // As bench/screens.ts times them: the open after navigation, four `j`, one verdict edit; each run traced.
     // Strings, not functions: tsx names a function's inner arrows with a helper the page does not have.
-    const shown = (test: string, mark: string, then = '') =>
-      page.evaluate(`new Promise((resolve) => {
+    // Marks `<mark>:shown` once `test` holds, and `<mark>:frame` in the frame after it; calls `resolve`.
+    const markWhen = (test: string, mark: string) => `
         const check = () => {
           if (!(${test})) return;
           observer.disconnect();
@@ -259,7 +262,10 @@ try {
           });
         };
         const observer = new MutationObserver(check);
-        observer.observe(document, { subtree: true, childList: true, attributes: true });
+        observer.observe(document, { subtree: true, childList: true, attributes: true });`;
+    const shown = (test: string, mark: string, then = '') =>
+      page.evaluate(`new Promise((resolve) => {
+        ${markWhen(test, mark)}
         ${then}
         check();
       })`);
@@ -275,7 +281,24 @@ try {
           history.pushState(null, '', ${JSON.stringify(longArticle)});
           dispatchEvent(new PopStateEvent('popstate'));`,
         );
-        for (let k = 0; k < 4; k++) await pressJ();
+        // `BENCH_J_AFTER_MS`: the `j`s that long after the open (default 0, as bench/screens.ts presses them).
+        await page.waitForTimeout(Number(process.env.BENCH_J_AFTER_MS ?? 0));
+        for (let k = 1; k <= 4; k++) {
+          // As bench/screens.ts times a `j`: from the key event's time stamp to the frame after the move.
+          await page.evaluate(`(() => {
+            const sel = () => document.querySelector('.claim-list .claim-item[data-selected]')?.getAttribute('data-claim-id') ?? null;
+            const before = sel();
+            window.__moved = new Promise((resolve) => {
+              window.addEventListener('keydown', (e) => {
+                performance.mark('j${k}:key', { startTime: e.timeStamp });
+                ${markWhen('sel() !== before', `j${k}`)}
+                check();
+              }, { capture: true, once: true });
+            });
+          })()`);
+          await page.keyboard.press('j');
+          await page.evaluate('window.__moved');
+        }
         const select = page.locator('.claim-list .claim-item[data-selected] select.verdict-select');
         const next = (await select.inputValue()) === 'in progress' ? 'unchecked' : 'in progress';
         await page.evaluate(() =>
@@ -296,6 +319,7 @@ try {
       const dir = process.env.BENCH_TRACE_DIR;
       if (dir) writeFileSync(join(dir, `article-${i + 1}.json`), JSON.stringify({ traceEvents: events }));
       console.log(`== run ${i + 1}\n${timeline(events, 'open:push', 'open:frame')}`);
+      for (let k = 1; k <= 4; k++) console.log(timeline(events, `j${k}:key`, `j${k}:frame`, BEFORE_KEY_US));
       console.log(timeline(events, 'edit:change', 'edit:frame'));
     }
   } else if (what === 'all' || what === 'open') {

@@ -17,6 +17,12 @@ import { copyOfCachedLibrary, libraryKey, MARKER_FILE } from './library-cache';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const BENCH_PORT = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 4179);
+/**
+ * `BENCH_ORIGIN_PORT`: the port of the origin the pages are opened at, when it is not the port served.
+ * A library seeded for another port (IndexedDB belongs to an origin, port included) is then used as it
+ * is: Chromium's `--host-rules` sends that origin's requests to BENCH_PORT, and nothing listens on it.
+ */
+const ORIGIN_PORT = Number(process.env.BENCH_ORIGIN_PORT ?? BENCH_PORT);
 export const PROFILE_DIR =
   process.env.BENCH_PROFILE ?? join(tmpdir(), `claimdesk-bench-profile-${BENCH_PORT}`);
 const MARKER = join(PROFILE_DIR, MARKER_FILE);
@@ -60,7 +66,10 @@ export function launchBench(
   return chromium.launchPersistentContext(dir, {
     headless: true,
     ...(executablePath ? { executablePath } : {}),
-    args: CHROMIUM_ARGS,
+    args:
+      ORIGIN_PORT === BENCH_PORT
+        ? CHROMIUM_ARGS
+        : [...CHROMIUM_ARGS, `--host-rules=MAP 127.0.0.1:${ORIGIN_PORT} 127.0.0.1:${BENCH_PORT}`],
     ...options,
   });
 }
@@ -181,4 +190,4 @@ export async function servePreview(): Promise<PreviewServer> {
   });
 }
 
-export const baseUrl = () => `http://127.0.0.1:${BENCH_PORT}`;
+export const baseUrl = () => `http://127.0.0.1:${ORIGIN_PORT}`;

@@ -98,7 +98,7 @@ function samplesOf(events: TraceEvent[], pid: number, tid: number) {
  * started after the first mark, how long, what ran in it), then the JavaScript sampled in the window,
  * by self and total time. For finding what stands between an input and the frame that shows it.
  */
-export function timeline(events: TraceEvent[], from: string, to: string) {
+export function timeline(events: TraceEvent[], from: string, to: string, beforeUs = 0) {
   const marks = events.filter((e) => e.ph === 'R' || e.ph === 'I' || e.ph === 'n' || e.ph === 'b');
   const at = (name: string) => marks.filter((e) => e.name === name).at(-1);
   const start = at(from);
@@ -114,7 +114,7 @@ export function timeline(events: TraceEvent[], from: string, to: string) {
   const ms = (us: number) => (us / 1000).toFixed(1).padStart(7);
   const lines = [`${from} → ${to}: ${((end.ts - start.ts) / 1000).toFixed(1)} ms`];
   const tasks = own.filter(
-    (e) => e.name === 'RunTask' && e.ts + (e.dur ?? 0) >= start.ts && e.ts <= end.ts + 20_000,
+    (e) => e.name === 'RunTask' && e.ts + (e.dur ?? 0) >= start.ts - beforeUs && e.ts <= end.ts + 20_000,
   );
   for (const t of tasks) {
     if ((t.dur ?? 0) < 1000) continue;

@@ -69,7 +69,24 @@ export function matchesKey(
   return e.key === key;
 }
 
+/** Work a key's binding left for after its frame, which the next key must find done (`settleBeforeNextKey`). */
+let unsettled: (() => void) | null = null;
+
+/**
+ * `settle` runs before the next key is dispatched, unless it was called (or replaced) first: a
+ * binding that shows its result at once and writes the rest after the frame (`j`: the URL) leaves
+ * the keys after it acting on what it showed. `null` forgets it.
+ */
+export function settleBeforeNextKey(settle: (() => void) | null) {
+  unsettled = settle;
+}
+
 function onKeyDown(e: KeyboardEvent) {
+  if (unsettled) {
+    const settle = unsettled;
+    unsettled = null;
+    settle();
+  }
   if (e.defaultPrevented || e.isComposing) return;
   const typing = isTypingTarget(e.target);
   for (let i = registrations.length - 1; i >= 0; i--) {
@@ -210,6 +227,7 @@ export function useKeymap<Name extends string>(keymap: Keymap<Name>, handlers: K
 /** For tests: forget every registration. */
 export function resetShortcutsForTests() {
   registrations = [];
+  unsettled = null;
   documented.clear();
   changed();
 }

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
  * painted; the timeout after it runs once that frame is out. A hidden page paints no frames: there,
  * the timeout alone.
  */
-function afterNextPaint(fn: () => void): () => void {
+export function afterNextPaint(fn: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const later = () => {
     timer = setTimeout(fn, 0);

@@ -42,3 +42,34 @@ export function createSelectionStore(): SelectionStore {
     },
   };
 }
+
+/**
+ * A `j` / `k` selection shown before the URL has it. The key's task sets it, so the list's and the
+ * text's rows show the next claim (and are scrolled to it) in the frame right after the key; the URL
+ * (and what follows it: the route's render, the claim panel) is written after that frame, in the
+ * same render that clears this. `from` is the open and last-closed claim it was chosen from: once
+ * the URL has others (another navigation came first), it is not shown.
+ */
+export type Ahead = Readonly<{
+  claimId: string;
+  origin: SelectionOrigin;
+  from: Readonly<{ claimId: string | null; closedId: string | null }>;
+}>;
+
+let ahead: Ahead | null = null;
+const aheadListeners = new Set<() => void>();
+
+export const aheadSelection = {
+  get: (): Ahead | null => ahead,
+  set: (next: Ahead | null) => {
+    if (next === ahead) return;
+    ahead = next;
+    for (const listener of [...aheadListeners]) listener();
+  },
+  subscribe: (listener: () => void) => {
+    aheadListeners.add(listener);
+    return () => {
+      aheadListeners.delete(listener);
+    };
+  },
+};

@@ -1,8 +1,9 @@
-import { act, cleanup, render } from '@testing-library/react';
+import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, test } from 'vitest';
 import { useClaimKeys } from '@/features/article/hooks/use-claim-keys';
+import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
 import { resetShortcutsForTests } from '@/ui/shortcuts';
 
 afterEach(() => {
@@ -28,7 +29,30 @@ function setup(ids: readonly string[], url = '/articles/a1', leadOf?: ReadonlyMa
   return { router, open };
 }
 
-const press = (keys: string) => act(() => userEvent.keyboard(keys));
+/** Presses the keys, then waits for the URL a `j` writes after its frame. */
+/** A screen's route element: the keys, and a row showing the open claim from a selection store. */
+const screenRenders = { count: 0 };
+function Screen() {
+  screenRenders.count++;
+  useClaimKeys(['a', 'b', 'c']);
+  const store = useSelectionStore();
+  return (
+    <>
+      <SelectionFeed store={store} />
+      <OpenRow store={store} />
+    </>
+  );
+}
+function OpenRow({ store }: Readonly<{ store: ReturnType<typeof useSelectionStore> }>) {
+  const open = useSelectionOf(store, (s) => s.claimId);
+  return <p data-testid="open-row">{open ?? 'none'}</p>;
+}
+
+const press = async (keys: string) => {
+  await act(() => userEvent.keyboard(keys));
+  await written();
+};
+const written = () => act(() => new Promise((resolve) => setTimeout(resolve, 50)));
 
 describe('useClaimKeys', () => {
   test('j and k walk the claims in order, stopping at the ends; Escape closes', async () => {
@@ -90,5 +114,60 @@ describe('useClaimKeys', () => {
     await press('j');
     expect(open()).toBeNull();
     input.remove();
+  });
+
+  test('a j shows the next claim in the rows in its own task; the URL and the route render after the frame', async () => {
+    const router = createMemoryRouter(
+      [
+        { path: '/articles/:articleId', element: <Screen /> },
+        { path: '/articles/:articleId/claims/:claimId', element: <Screen /> },
+      ],
+      { initialEntries: ['/articles/a1/claims/a'] },
+    );
+    const { getByTestId } = render(<RouterProvider router={router} />);
+    const before = screenRenders.count;
+    // The key's own task: React's work in it, no timer or frame after it.
+    act(() => {
+      fireEvent.keyDown(document.body, { key: 'j' });
+    });
+    expect(getByTestId('open-row').textContent).toBe('b');
+    expect(screenRenders.count).toBe(before);
+    expect(router.state.location.pathname).toBe('/articles/a1/claims/a');
+    await written();
+    expect(router.state.location.pathname).toBe('/articles/a1/claims/b');
+    expect(router.state.location.state).toMatchObject({ origin: 'keyboard' });
+    expect(getByTestId('open-row').textContent).toBe('b');
+  });
+
+  test('a key pressed before the URL is written acts on the claim the j showed', async () => {
+    const { open, router } = setup(['a', 'b', 'c', 'd'], '/articles/a1/claims/b');
+    await act(() => userEvent.keyboard('j{Escape}'));
+    expect(open()).toBeNull();
+    expect(router.state.location.state).toMatchObject({ closed: 'c' });
+    await press('j');
+    expect(open()).toBe('d');
+  });
+
+  test('a claim opened another way before the URL is written stays open', async () => {
+    const { open, router } = setup(['a', 'b', 'c', 'd'], '/articles/a1/claims/a');
+    await act(() => userEvent.keyboard('j'));
+    await act(() => router.navigate('/articles/a1/claims/d', { replace: true }));
+    await written();
+    expect(open()).toBe('d');
+  });
+
+  test('leaving the article before the URL is written does not bring the claim back', async () => {
+    const router = createMemoryRouter(
+      [
+        { path: '/', element: <p>Library</p> },
+        { path: '/articles/:articleId/claims/:claimId', element: <Probe ids={['a', 'b']} /> },
+      ],
+      { initialEntries: ['/articles/a1/claims/a'] },
+    );
+    render(<RouterProvider router={router} />);
+    await act(() => userEvent.keyboard('j'));
+    await act(() => router.navigate('/'));
+    await written();
+    expect(router.state.location.pathname).toBe('/');
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import {
+  aheadSelection,
   createSelectionStore,
   type Selection,
   type SelectionStore,
@@ -33,12 +34,18 @@ type FeedProps = Readonly<{
 }>;
 
 /**
- * Copies the open claim from the URL into `store`. The one part of a list or text that renders on
- * every URL change (`j`), and it renders nothing; the rows that show the change follow in the same
- * commit, before the frame is painted.
+ * Copies the open claim from the URL into `store`, or a `j`'s claim while its URL is still to be
+ * written (`aheadSelection`). The one part of a list or text that renders on every URL change (`j`),
+ * and it renders nothing; the rows that show the change follow in the same commit, before the frame
+ * is painted.
  */
 export function SelectionFeed({ store, follow }: FeedProps) {
-  const { claimId, origin, select } = useSelectedClaim();
+  const url = useSelectedClaim();
+  const early = useSyncExternalStore(aheadSelection.subscribe, aheadSelection.get);
+  const ahead = early !== null && early.from.claimId === url.claimId && early.from.closedId === url.closedId;
+  const shown = ahead ? early : url;
+  const { claimId, origin } = shown;
+  const { select } = url;
   useLayoutEffect(() => store.bind(select), [store, select]);
   useLayoutEffect(() => store.set({ claimId, origin }), [store, claimId, origin]);
   useEffect(() => follow?.({ claimId, origin }), [follow, claimId, origin]);
