@@ -26,13 +26,19 @@ async function derivedOf(d: Device) {
   };
 }
 
+/** A team whose database holds both test articles, pushed by ana. */
+async function teamOfTwoArticles() {
+  const team = await newTeam();
+  const a = await device(team, 'ana');
+  await importOn(a, ARTICLE_A, extractionA());
+  await importOn(a, ARTICLE_B, extractionB());
+  expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+  return { team, a };
+}
+
 describe('catch-up mode (a first sync of a large library)', () => {
   test('pages written without derived rows, rebuilt once at the end: the same rows as a sync that kept them', async () => {
-    const team = await newTeam();
-    const a = await device(team, 'ana');
-    await importOn(a, ARTICLE_A, extractionA());
-    await importOn(a, ARTICLE_B, extractionB());
-    expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+    const { team } = await teamOfTwoArticles();
 
     const phases: string[] = [];
     const fast = await device(team, 'ben', { batchSize: 4 });
@@ -57,11 +63,7 @@ describe('catch-up mode (a first sync of a large library)', () => {
   });
 
   test('a feed that replays a page in the middle of a first sync (a cluster after a restart): skipped, nothing doubled', async () => {
-    const team = await newTeam();
-    const a = await device(team, 'ana');
-    await importOn(a, ARTICLE_A, extractionA());
-    await importOn(a, ARTICLE_B, extractionB());
-    expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+    const { team, a } = await teamOfTwoArticles();
     const total = (await a.db.syncRevisions.count()) + 1; // and the design document
 
     const sinces: (string | null)[] = [];
@@ -94,11 +96,7 @@ describe('catch-up mode (a first sync of a large library)', () => {
   });
 
   test('a catch-up stopped half way leaves its flag, and the resumed sync rebuilds the derived rows', async () => {
-    const team = await newTeam();
-    const a = await device(team, 'ana');
-    await importOn(a, ARTICLE_A, extractionA());
-    await importOn(a, ARTICLE_B, extractionB());
-    expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+    const { team, a } = await teamOfTwoArticles();
 
     let down = false;
     let stopAfterClaims = true;
@@ -151,11 +149,7 @@ describe('catch-up mode (a first sync of a large library)', () => {
   });
 
   test("a person's edit of a claim received earlier in the catch-up: the rebuild counts the edit, not the page's copy", async () => {
-    const team = await newTeam();
-    const a = await device(team, 'ana');
-    await importOn(a, ARTICLE_A, extractionA());
-    await importOn(a, ARTICLE_B, extractionB());
-    expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+    const { team } = await teamOfTwoArticles();
 
     let b: Device | null = null;
     let edited = null as string | null;
