@@ -40,6 +40,11 @@ export type ApplyOutcome = {
    * merged into (null: none): what a first sync remembers instead of reading them back (`written`).
    */
   revised: (readonly [docId: string, mergedInto: string | null])[];
+  /**
+   * In catch-up mode, the claims this call wrote from the page (as written, merges included) and
+   * the ids of those it deleted: what a first sync keeps for its rebuild instead of reading them back.
+   */
+  claims?: { written: Row[]; deleted: string[] };
 };
 
 /** The tables a sync write may touch: every replicated table and sync's own bookkeeping. */
@@ -292,6 +297,7 @@ export async function applyDocs(
       return base;
     };
     const history: Row[] = [];
+    const deletedClaims: string[] = [];
     const puts = new Map<ReplicatedTable, Map<string, Row>>();
     const put = (table: ReplicatedTable, row: Row) => {
       const rows = puts.get(table) ?? new Map<string, Row>();
@@ -323,6 +329,7 @@ export async function applyDocs(
         if (!pendingKeys.has(doc._id) && !known?.mergedInto) {
           puts.get(table)?.delete(parsed[1]);
           await tableOf(db, table).delete(parsed[1]);
+          if (table === 'claims') deletedClaims.push(parsed[1]);
         }
         setRevision({ ...(known ?? {}), table, rowId: parsed[1], rev, base: null });
         outcome.applied++;
@@ -521,6 +528,11 @@ export async function applyDocs(
       }
     }
     if (revised) await revised;
+    if (mode.catchUp)
+      outcome.claims = {
+        written: [...(puts.get('claims')?.values() ?? [])],
+        deleted: deletedClaims,
+      };
     outcome.revised = [...revisions].map(([id, r]) => [id, r.mergedInto ?? null] as const);
     step('apply:write:syncRevisions');
     if (history.length > 0) await db.history.bulkPut(history as never);

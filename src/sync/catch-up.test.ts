@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { computeDerived } from '@/db/derived/rebuild';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from '@/test/db';
-import { type Device, devicesOfEachTest, importOn, newTeam, through } from '@/test/sync-devices';
+import { type Device, devicesOfEachTest, editRow, importOn, newTeam, through } from '@/test/sync-devices';
 import { CATCH_UP_KEY } from './catch-up';
 
 /** A device of this test, stopped, closed and deleted after it. */
@@ -26,13 +26,19 @@ async function derivedOf(d: Device) {
   };
 }
 
+/** A team whose database holds both test articles, pushed by ana. */
+async function teamOfTwoArticles() {
+  const team = await newTeam();
+  const a = await device(team, 'ana');
+  await importOn(a, ARTICLE_A, extractionA());
+  await importOn(a, ARTICLE_B, extractionB());
+  expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+  return { team, a };
+}
+
 describe('catch-up mode (a first sync of a large library)', () => {
   test('pages written without derived rows, rebuilt once at the end: the same rows as a sync that kept them', async () => {
-    const team = await newTeam();
-    const a = await device(team, 'ana');
-    await importOn(a, ARTICLE_A, extractionA());
-    await importOn(a, ARTICLE_B, extractionB());
-    expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+    const { team } = await teamOfTwoArticles();
 
     const phases: string[] = [];
     const fast = await device(team, 'ben', { batchSize: 4 });
@@ -57,11 +63,7 @@ describe('catch-up mode (a first sync of a large library)', () => {
   });
 
   test('a feed that replays a page in the middle of a first sync (a cluster after a restart): skipped, nothing doubled', async () => {
-    const team = await newTeam();
-    const a = await device(team, 'ana');
-    await importOn(a, ARTICLE_A, extractionA());
-    await importOn(a, ARTICLE_B, extractionB());
-    expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+    const { team, a } = await teamOfTwoArticles();
     const total = (await a.db.syncRevisions.count()) + 1; // and the design document
 
     const sinces: (string | null)[] = [];
@@ -94,11 +96,7 @@ describe('catch-up mode (a first sync of a large library)', () => {
   });
 
   test('a catch-up stopped half way leaves its flag, and the resumed sync rebuilds the derived rows', async () => {
-    const team = await newTeam();
-    const a = await device(team, 'ana');
-    await importOn(a, ARTICLE_A, extractionA());
-    await importOn(a, ARTICLE_B, extractionB());
-    expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+    const { team, a } = await teamOfTwoArticles();
 
     let down = false;
     let stopAfterClaims = true;
@@ -148,5 +146,35 @@ describe('catch-up mode (a first sync of a large library)', () => {
     expect(got.facets.length).toBe(await b.db.claims.count());
     expect(got.facets).toEqual(got.expected.facets);
     expect(await b.db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+  });
+
+  test("a person's edit of a claim received earlier in the catch-up: the rebuild counts the edit, not the page's copy", async () => {
+    const { team } = await teamOfTwoArticles();
+
+    let b: Device | null = null;
+    let edited = null as string | null;
+    let pagesAfter = 0;
+    const editing = through(async (input, init, next) => {
+      // the catch-up's pages (with documents): before one is asked for, a claim already stored is edited
+      if (input.includes('/_changes') && input.includes('include_docs=true') && b) {
+        if (edited !== null) pagesAfter++;
+        const first = edited === null ? await b.db.claims.orderBy(':id').first() : undefined;
+        if (first) {
+          edited = first.id;
+          await editRow(b, 'claims', first.id, { verdict: 'misleading' });
+        }
+      }
+      return next(input, init);
+    });
+    b = await device(team, 'ben', { batchSize: 2, fetch: editing });
+    expect(await b.engine.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+    // edited while pages were still on their way (the rebuild comes after the last)
+    expect(edited).not.toBeNull();
+    expect(pagesAfter).toBeGreaterThan(0);
+    expect((await b.db.claims.toArray()).find((c) => c.id === edited)?.verdict).toBe('misleading');
+    const got = await derivedOf(b);
+    expect(got.facets.find((f) => f.id === edited)?.v).toBe('misleading');
+    expect(got.facets).toEqual(got.expected.facets);
+    expect(got.summaries).toEqual(got.expected.summaries);
   });
 });

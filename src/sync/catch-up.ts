@@ -9,9 +9,16 @@
  * starts again from the beginning (that page's claims may be behind the cursor).
  */
 import type { Transaction } from 'dexie';
+import type { Claim } from '@/core/model/types';
 import { WIDENED } from '@/db/derived/middleware';
-import { REBUILD_CHUNK, type RebuildCursor, rebuildStepIn, startRebuildIn } from '@/db/derived/rebuild';
-import { SYNC_STATE } from '@/db/sync-capture';
+import {
+  type KnownClaims,
+  REBUILD_CHUNK,
+  type RebuildCursor,
+  rebuildStepIn,
+  startRebuildIn,
+} from '@/db/derived/rebuild';
+import { OUTBOX, SYNC_STATE } from '@/db/sync-capture';
 import type { SyncDb } from '@/db/sync-db';
 import type { SyncTrace } from './types';
 
@@ -34,6 +41,13 @@ export type FinishOptions = Readonly<{
   onProgress?: (progress: RebuildProgress) => void;
   /** Each step's milliseconds, by stage (`rebuild:heads`, `rebuild:claims`, `rebuild:placements`). */
   trace?: SyncTrace;
+  /**
+   * The claims this sync's pages wrote, by id (`facetInputsOf` each, as committed): a step reads
+   * these back only when the outbox holds a later write of them (a person's edit, a merge made
+   * here). Every write to a claim outside sync's own transactions has an outbox entry while a team
+   * is connected, and nothing removes one before the pull (and this rebuild) ends.
+   */
+  written?: ReadonlyMap<string, Claim>;
 }>;
 
 /**
@@ -46,7 +60,7 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
   let done = 0;
   // tables through the transaction itself (as apply.ts): no await can move a write out of it
   const step = (work: (tx: Transaction, mark: CatchUpMark) => Promise<RebuildCursor | null>) =>
-    db.transaction('rw', [...WIDENED.map((n) => db.table(n)), db.syncState], async (tx) => {
+    db.transaction('rw', [...WIDENED.map((n) => db.table(n)), db.syncState, db.syncOutbox], async (tx) => {
       const mark = (await tx.table(SYNC_STATE).get(CATCH_UP_KEY))?.value as CatchUpMark | undefined;
       if (!mark) return null; // finished meanwhile
       const next = await work(tx, mark);
@@ -54,6 +68,23 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
       else await tx.table(SYNC_STATE).put({ key: CATCH_UP_KEY, value: { since: mark.since, rebuild: next } });
       return next;
     });
+  const written = options.written;
+  const knownIn = (tx: Transaction): KnownClaims | undefined =>
+    written && written.size > 0
+      ? {
+          get: (id) => written.get(id),
+          changed: async (first, last) =>
+            new Set(
+              (
+                (await tx
+                  .table(OUTBOX)
+                  .where('[table+rowId]')
+                  .between(['claims', first], ['claims', last], true, true)
+                  .keys()) as unknown as [string, string][]
+              ).map(([, rowId]) => rowId),
+            ),
+        }
+      : undefined;
   let cursor = await step((tx, mark) =>
     mark.rebuild ? Promise.resolve(mark.rebuild) : startRebuildIn((n) => tx.table(n)),
   );
@@ -64,7 +95,7 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
     const t = performance.now();
     let worked = 0;
     cursor = await step(async (tx) => {
-      const next = await rebuildStepIn((n) => tx.table(n), from, size, options.trace);
+      const next = await rebuildStepIn((n) => tx.table(n), from, size, options.trace, knownIn(tx));
       worked = performance.now();
       return next;
     });

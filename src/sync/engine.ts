@@ -5,6 +5,8 @@
  * See src/sync/README.md.
  */
 import { Dexie } from 'dexie';
+import type { Claim } from '@/core/model/types';
+import { facetInputsOf } from '@/db/derived/rebuild';
 import { newId } from '@/db/ids';
 import { markFromSync } from '@/db/sync-capture';
 import {
@@ -394,6 +396,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // reads none it did not write, and takes where it merged a row from what it remembers here.
     const unrevisedAtStart = first && (await db.syncRevisions.limit(1).count()) === 0;
     const written = unrevisedAtStart ? new Map<string, string | null>() : undefined;
+    /** The claims this pull's catch-up pages wrote (their facet inputs): the rebuild does not read them back. */
+    const claimsWritten = new Map<string, Claim>();
     let done = 0;
     // CouchDB sends `pending` with each page; without it (the test server, older servers) a first
     // sync of a whole database lists every document once: its counts are the total to expect.
@@ -422,8 +426,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           onProgress: indexing,
           ...(trace ? { trace } : {}),
           ...(rebuildChunk ? { chunkSize: rebuildChunk } : {}),
+          written: claimsWritten,
         }),
       );
+      claimsWritten.clear();
       catchingUp = false;
     };
     /** A page asked for ahead (while catching up, page n+1 is on its way while page n is written). */
@@ -475,6 +481,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           applyDocs(db, docs, me, now(), page.last_seq, { catchUp: catchingUp, trace, written }),
         );
         if (written) for (const [id, into] of outcome.revised) written.set(id, into);
+        for (const c of outcome.claims?.written ?? [])
+          claimsWritten.set(c.id, facetInputsOf(c as unknown as Claim));
+        for (const id of outcome.claims?.deleted ?? []) claimsWritten.delete(id);
         report.pulled += outcome.applied;
         report.merged += outcome.merged;
         report.conflicts += outcome.conflicts;
