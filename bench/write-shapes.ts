@@ -410,6 +410,13 @@ export async function indexSetsBreakdown(ids: readonly ClaimId[], runs: number):
         copy('history', 'history', () => true);
         copy('history', 'history-no-batchId', (n) => n !== 'batchId');
         copy('history', 'history-slim', () => true);
+        // bulk21: a batch's entries as one primary-key range (ids prefixed by the batch id), and
+        // a bulk edit as one row (its changes in one value, each row's history through `*r`)
+        copy('history', 'history-prefixed', (n) => n !== 'batchId');
+        const batchRow = req.result.createObjectStore('history-batch-row', { keyPath: 'id' });
+        batchRow.createIndex('r', 'r', { multiEntry: true });
+        batchRow.createIndex('hd', 'hd');
+        req.result.createObjectStore('history-batch-row-bare', { keyPath: 'id' });
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
@@ -419,36 +426,54 @@ export async function indexSetsBreakdown(ids: readonly ClaimId[], runs: number):
   const edited = (i: number) => verdictEdit(claims, facets, i);
   const n = (xs: readonly unknown[]) => xs as unknown[];
   type Edit = ReturnType<typeof edited>;
+  // an entry's id as the batch id and its place in the batch (base 36, 4 digits)
+  const prefixed = (h: Edit['h']) =>
+    h.map((e, k) => ({ ...e, id: `${e.batchId}.${k.toString(36).padStart(4, '0')}` }));
+  const batchRow = (h: Edit['h']) => [
+    {
+      id: h[0]!.batchId,
+      hd: h[0]!.batchId,
+      batchId: h[0]!.batchId,
+      at: h[0]!.at,
+      batchKind: 'change',
+      target: null,
+      changes: h.map((e) => ({ table: e.table, rowId: e.rowId, action: e.action, from: e.from, to: e.to })),
+      r: h.map((e) => `${e.table}${SEP}${e.rowId}`),
+    },
+  ];
+  const v12 = sets[2]!.store;
   const candidates: [string, (e: Edit) => Record<string, unknown[]>][] = [
-    ...sets.map(
-      (s) =>
-        [s.name, (e: Edit) => ({ [s.store]: n(e.c) })] as [string, (e: Edit) => Record<string, unknown[]>],
-    ),
-    ['claimFacets as stored', (e) => ({ facets: n(e.f) })],
     [
-      'claimFacets, the value only id + live + f (its keys)',
-      (e) => ({
-        'facets-keys-only': e.f.map((r) => ({ id: r.id, live: r.live, f: r.f })),
-      }),
+      'history, ids prefixed by the batch id, without batchId',
+      (e) => ({ 'history-prefixed': prefixed(e.h) }),
     ],
+    ['history, one row a batch (*r of table+rowId, hd)', (e) => ({ 'history-batch-row': batchRow(e.h) })],
+    ['history, one row a batch, no index', (e) => ({ 'history-batch-row-bare': batchRow(e.h) })],
+    [
+      'floor v12 (claims 3 entries + claimFacets + history as stored)',
+      (e) => ({ [v12]: n(e.c), facets: n(e.f), history: n(e.h) }),
+    ],
+    [
+      'floor v12, history without batchId',
+      (e) => ({ [v12]: n(e.c), facets: n(e.f), 'history-no-batchId': n(e.h) }),
+    ],
+    [
+      'floor v12, history ids prefixed, without batchId',
+      (e) => ({ [v12]: n(e.c), facets: n(e.f), 'history-prefixed': prefixed(e.h) }),
+    ],
+    [
+      'floor v12, history one row a batch',
+      (e) => ({ [v12]: n(e.c), facets: n(e.f), 'history-batch-row': batchRow(e.h) }),
+    ],
+    ...sets
+      .filter((_, i) => i === 2)
+      .map(
+        (s) =>
+          [s.name, (e: Edit) => ({ [s.store]: n(e.c) })] as [string, (e: Edit) => Record<string, unknown[]>],
+      ),
+    ['claimFacets as stored', (e) => ({ facets: n(e.f) })],
     ['history as stored', (e) => ({ history: n(e.h) })],
     ['history without batchId', (e) => ({ 'history-no-batchId': n(e.h) })],
-    [
-      'history, entries without batchKind/target/undoneAt when default',
-      (e) => ({
-        'history-slim': e.h.map(({ batchKind: _k, target: _t, undoneAt: _u, ...rest }) => rest),
-      }),
-    ],
-    [
-      'floor as stored (claims + claimFacets + history)',
-      (e) => ({
-        [sets[0]!.store]: n(e.c),
-        facets: n(e.f),
-        history: n(e.h),
-      }),
-    ],
-    ['floor, claims with 4 entries', (e) => ({ [sets[1]!.store]: n(e.c), facets: n(e.f), history: n(e.h) })],
-    ['floor, claims with 3 entries', (e) => ({ [sets[2]!.store]: n(e.c), facets: n(e.f), history: n(e.h) })],
   ];
   // every store holds the rows first, so each timed put overwrites (history: adds, as the edit does)
   const first = edited(1_000);
