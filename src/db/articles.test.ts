@@ -11,6 +11,7 @@ import {
 } from './articles';
 import { db } from './db';
 import { describeDbError } from './errors';
+import { historyOfBatch } from './history';
 import { getMeta } from './meta';
 import { readUndoState, redo, undo } from './undo';
 
@@ -104,10 +105,9 @@ describe('saveImportedArticle', () => {
       .first();
     expect(trust?.speakerId).toBe(billings.id);
 
-    const history = await db.history
-      .where('batchId')
-      .equals((await db.history.where('[table+rowId]').equals(['articles', b.articleId]).first())!.batchId)
-      .toArray();
+    const history = await historyOfBatch(
+      (await db.history.where('[table+rowId]').equals(['articles', b.articleId]).first())!.batchId,
+    );
     expect(history.map((h) => [h.table, h.action]).sort()).toEqual([
       ['articles', 'create'],
       ['speakers', 'update'],
