@@ -426,9 +426,9 @@ export async function indexSetsBreakdown(ids: readonly ClaimId[], runs: number):
   const edited = (i: number) => verdictEdit(claims, facets, i);
   const n = (xs: readonly unknown[]) => xs as unknown[];
   type Edit = ReturnType<typeof edited>;
-  // an entry's id as the batch id and its place in the batch (base 36, 4 digits)
+  // an entry's id as history-ids.ts makes it: the batch id, a dot, a count in base 36 (8 digits)
   const prefixed = (h: Edit['h']) =>
-    h.map((e, k) => ({ ...e, id: `${e.batchId}.${k.toString(36).padStart(4, '0')}` }));
+    h.map((e, k) => ({ ...e, id: `${e.batchId}.${(e.at * 1_000 + k).toString(36).slice(-8)}` }));
   const batchRow = (h: Edit['h']) => [
     {
       id: h[0]!.batchId,
