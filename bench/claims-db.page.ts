@@ -14,7 +14,6 @@ import { claimIdsPage, claimRows, countClaims, listClaimPage, listTableClaims } 
 import { setClaimsVerdict, setClaimVerdict } from '@/db/claims';
 import { db } from '@/db/db';
 import { type FacetRow, isVolatile, SEP, type SortCode } from '@/db/derived/facets';
-import { historyOfBatch } from '@/db/history';
 import { newId } from '@/db/ids';
 import { invalidateOnWrite } from '@/db/live';
 import { articleQueries, claimQueries } from '@/db/queries';
@@ -752,11 +751,11 @@ async function layoutBreakdown(
   results.push(
     await time('bulk edit reads: 1,000 claimFacets by id (bulkGet)', runs, () => db.claimFacets.bulkGet(ids)),
   );
-  const latest = await db.history.orderBy('hd').last();
+  const latest = await db.history.orderBy('batchId').last();
   if (latest)
     results.push(
-      await time(`undo reads: the latest batch's history entries (historyOfBatch)`, runs, () =>
-        historyOfBatch(latest.batchId),
+      await time(`undo reads: the latest batch's history entries by batchId`, runs, () =>
+        db.history.where('batchId').equals(latest.batchId).toArray(),
       ),
     );
 }

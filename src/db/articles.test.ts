@@ -11,7 +11,6 @@ import {
 } from './articles';
 import { db } from './db';
 import { describeDbError } from './errors';
-import { historyOfBatch } from './history';
 import { getMeta } from './meta';
 import { readUndoState, redo, undo } from './undo';
 
@@ -105,9 +104,10 @@ describe('saveImportedArticle', () => {
       .first();
     expect(trust?.speakerId).toBe(billings.id);
 
-    const history = await historyOfBatch(
-      (await db.history.where('[table+rowId]').equals(['articles', b.articleId]).first())!.batchId,
-    );
+    const history = await db.history
+      .where('batchId')
+      .equals((await db.history.where('[table+rowId]').equals(['articles', b.articleId]).first())!.batchId)
+      .toArray();
     expect(history.map((h) => [h.table, h.action]).sort()).toEqual([
       ['articles', 'create'],
       ['speakers', 'update'],

@@ -7,7 +7,6 @@ import { derivedMiddleware } from './derived/middleware';
 import type { PlacedRow, QuestionPack } from './derived/placements';
 import { reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
 import { historyHeadsMiddleware } from './history-heads';
-import { historyIdsMiddleware } from './history-ids';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import type { PackedSearchFacets } from './search-facets';
 import { searchNotesMiddleware } from './search-notes';
@@ -123,7 +122,6 @@ export function createClaimdeskDb(name: string = DB_NAME): ClaimdeskDb {
   declareSchema(instance);
   instance.use(derivedMiddleware);
   instance.use(historyHeadsMiddleware);
-  instance.use(historyIdsMiddleware);
   instance.use(syncCaptureMiddleware);
   instance.use(searchNotesMiddleware(name));
   return instance;

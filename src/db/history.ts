@@ -1,7 +1,6 @@
 import { Dexie } from 'dexie';
-import type { HistoryBatchKind, HistoryEntry, HistoryTable, Timestamp } from '@/core/model/types';
+import type { HistoryBatchKind, HistoryEntry, HistoryId, HistoryTable, Timestamp } from '@/core/model/types';
 import { db } from './db';
-import { batchRange, entryId } from './history-ids';
 import { newId } from './ids';
 
 /** Options every recording write accepts: writes sharing a `batchId` are one step for undo. */
@@ -23,8 +22,7 @@ export const newBatchId = (): string => newId();
 
 /**
  * Appends history entries for changes made in the current transaction (which must include
- * `db.history`). One batch id for all of them unless `batchId` is given. Their ids start with the
- * batch id (history-ids.ts), so a batch is one key range and its entries need no `batchId` index.
+ * `db.history`). One batch id for all of them unless `batchId` is given.
  */
 export async function recordHistory(
   changes: readonly HistoryChange[],
@@ -38,7 +36,7 @@ export async function recordHistory(
   }
   const batchId = options.batchId ?? newBatchId();
   const entries: HistoryEntry[] = changes.map((c, i) => ({
-    id: entryId(batchId),
+    id: newId<HistoryId>(),
     table: c.table,
     rowId: c.rowId,
     batchId,
@@ -61,15 +59,8 @@ export async function historyOfRow(table: HistoryTable, rowId: string): Promise<
   return entries.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
 }
 
-/**
- * The entries of one batch (one user action), in the order they were made: the range of ids it
- * prefixes, and through the `batchId` index those with ids of another kind (stored before
- * history-ids.ts, another device's, a conflict entry).
- */
+/** The entries of one batch (one user action), in the order they were made. */
 export async function historyOfBatch(batchId: string): Promise<HistoryEntry[]> {
-  const [lower, upper] = batchRange(batchId);
-  const own = await db.history.where(':id').between(lower, upper, true, false).toArray();
-  const other = await db.history.where('batchId').equals(batchId).toArray();
-  const entries = other.length === 0 ? own : [...own, ...other];
+  const entries = await db.history.where('batchId').equals(batchId).toArray();
   return entries.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
