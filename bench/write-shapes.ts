@@ -334,8 +334,9 @@ export async function shapesBreakdown(ids: readonly ClaimId[], runs: number, tim
 }
 
 /**
- * The claims table's index sets, history's and the facet row's value, interleaved (writes20,
- * `--only indexes`): each candidate is a store of its own in a scratch database holding the same
+ * The claims table's index sets and history's layouts, interleaved (writes20, `--only indexes`;
+ * bulk21: history with batch-prefixed ids, as one row a batch, and the v12 floor with each, in place
+ * of writes20's v11 claim sets, facet values and slim entries): each candidate is a store of its own in a scratch database holding the same
  * 1,000 rows, and every run puts the edited rows (another verdict, a later update time) into each
  * candidate in turn, the first in turn rotating, so load and drift fall on each alike. Names say
  * which index entries a live claim with a speaker writes (a null key, as `deletedAt` of a live
@@ -406,10 +407,15 @@ export async function indexSetsBreakdown(ids: readonly ClaimId[], runs: number):
               });
         };
         copy('claimFacets', 'facets', () => true);
-        copy('claimFacets', 'facets-keys-only', () => true);
         copy('history', 'history', () => true);
         copy('history', 'history-no-batchId', (n) => n !== 'batchId');
-        copy('history', 'history-slim', () => true);
+        // bulk21: a batch's entries as one primary-key range (ids prefixed by the batch id), and
+        // a bulk edit as one row (its changes in one value, each row's history through `*r`)
+        copy('history', 'history-prefixed', (n) => n !== 'batchId');
+        const batchRow = req.result.createObjectStore('history-batch-row', { keyPath: 'id' });
+        batchRow.createIndex('r', 'r', { multiEntry: true });
+        batchRow.createIndex('hd', 'hd');
+        req.result.createObjectStore('history-batch-row-bare', { keyPath: 'id' });
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
@@ -419,44 +425,59 @@ export async function indexSetsBreakdown(ids: readonly ClaimId[], runs: number):
   const edited = (i: number) => verdictEdit(claims, facets, i);
   const n = (xs: readonly unknown[]) => xs as unknown[];
   type Edit = ReturnType<typeof edited>;
+  // an entry's id as bulk21's reverted 7f40b19 made it: the batch id, a dot, a count in base 36 (8 digits)
+  const prefixed = (h: Edit['h']) =>
+    h.map((e, k) => ({ ...e, id: `${e.batchId}.${(e.at * 1_000 + k).toString(36).slice(-8)}` }));
+  const batchRow = (h: Edit['h']) => [
+    {
+      id: h[0]!.batchId,
+      hd: h[0]!.batchId,
+      batchId: h[0]!.batchId,
+      at: h[0]!.at,
+      batchKind: 'change',
+      target: null,
+      changes: h.map((e) => ({ table: e.table, rowId: e.rowId, action: e.action, from: e.from, to: e.to })),
+      r: h.map((e) => `${e.table}${SEP}${e.rowId}`),
+    },
+  ];
+  const v12 = sets[2]!.store;
   const candidates: [string, (e: Edit) => Record<string, unknown[]>][] = [
-    ...sets.map(
-      (s) =>
-        [s.name, (e: Edit) => ({ [s.store]: n(e.c) })] as [string, (e: Edit) => Record<string, unknown[]>],
-    ),
-    ['claimFacets as stored', (e) => ({ facets: n(e.f) })],
     [
-      'claimFacets, the value only id + live + f (its keys)',
-      (e) => ({
-        'facets-keys-only': e.f.map((r) => ({ id: r.id, live: r.live, f: r.f })),
-      }),
+      'history, ids prefixed by the batch id, without batchId',
+      (e) => ({ 'history-prefixed': prefixed(e.h) }),
     ],
+    ['history, one row a batch (*r of table+rowId, hd)', (e) => ({ 'history-batch-row': batchRow(e.h) })],
+    ['history, one row a batch, no index', (e) => ({ 'history-batch-row-bare': batchRow(e.h) })],
+    [
+      'floor v12 (claims 3 entries + claimFacets + history as stored)',
+      (e) => ({ [v12]: n(e.c), facets: n(e.f), history: n(e.h) }),
+    ],
+    [
+      'floor v12, history without batchId',
+      (e) => ({ [v12]: n(e.c), facets: n(e.f), 'history-no-batchId': n(e.h) }),
+    ],
+    [
+      'floor v12, history ids prefixed, without batchId',
+      (e) => ({ [v12]: n(e.c), facets: n(e.f), 'history-prefixed': prefixed(e.h) }),
+    ],
+    [
+      'floor v12, history one row a batch',
+      (e) => ({ [v12]: n(e.c), facets: n(e.f), 'history-batch-row': batchRow(e.h) }),
+    ],
+    ...sets
+      .filter((_, i) => i === 2)
+      .map(
+        (s) =>
+          [s.name, (e: Edit) => ({ [s.store]: n(e.c) })] as [string, (e: Edit) => Record<string, unknown[]>],
+      ),
+    ['claimFacets as stored', (e) => ({ facets: n(e.f) })],
     ['history as stored', (e) => ({ history: n(e.h) })],
     ['history without batchId', (e) => ({ 'history-no-batchId': n(e.h) })],
-    [
-      'history, entries without batchKind/target/undoneAt when default',
-      (e) => ({
-        'history-slim': e.h.map(({ batchKind: _k, target: _t, undoneAt: _u, ...rest }) => rest),
-      }),
-    ],
-    [
-      'floor as stored (claims + claimFacets + history)',
-      (e) => ({
-        [sets[0]!.store]: n(e.c),
-        facets: n(e.f),
-        history: n(e.h),
-      }),
-    ],
-    ['floor, claims with 4 entries', (e) => ({ [sets[1]!.store]: n(e.c), facets: n(e.f), history: n(e.h) })],
-    ['floor, claims with 3 entries', (e) => ({ [sets[2]!.store]: n(e.c), facets: n(e.f), history: n(e.h) })],
   ];
   // every store holds the rows first, so each timed put overwrites (history: adds, as the edit does)
   const first = edited(1_000);
   await put(Object.fromEntries(sets.map((s) => [s.store, n(first.c)])));
-  await put({
-    facets: n(first.f),
-    'facets-keys-only': first.f.map((r) => ({ id: r.id, live: r.live, f: r.f })),
-  });
+  await put({ facets: n(first.f) });
   const taken = new Map<string, number[]>();
   for (let r = 0; r < runs; r++) {
     for (let i = 0; i < candidates.length; i++) {
