@@ -5,6 +5,7 @@ import { db } from './db';
 import { DbError } from './errors';
 import { attachSource, removeEvidence } from './evidence';
 import { newBatchId } from './history';
+import { setStances } from './questions';
 import { createSpeaker } from './speakers';
 
 /**
@@ -54,11 +55,13 @@ export function splitClaim(claimId: ClaimId, at: number): Promise<Claim> {
 
 /**
  * Merges `otherId` into `claimId` when they are adjacent: one span over both, tags combined, notes
- * joined, the other's sources re-linked; the other claim goes to the trash.
+ * joined, the other's sources and its places under compare questions moved over (where the kept claim
+ * has no stance of its own there); the other claim goes to the trash.
  */
 export function mergeClaims(claimId: ClaimId, otherId: ClaimId): Promise<Claim> {
   const batchId = newBatchId();
-  return db.transaction('rw', [db.claims, db.articles, db.sources, db.evidence, db.history], async () => {
+  const tables = [db.claims, db.articles, db.sources, db.evidence, db.questions, db.history];
+  return db.transaction('rw', tables, async () => {
     const [claim, other] = await db.claims.bulkGet([claimId, otherId]);
     if (!claim || !other || claim.deletedAt !== null || other.deletedAt !== null)
       throw new DbError('not-found', 'One of those claims no longer exists.');
@@ -81,6 +84,16 @@ export function mergeClaims(claimId: ClaimId, otherId: ClaimId): Promise<Claim> 
         { batchId },
       );
       await removeEvidence(e.id, { batchId });
+    }
+    const placedUnder = await db.questions
+      .where('placedClaimIds')
+      .equals(otherId)
+      .filter((q) => q.deletedAt === null)
+      .toArray();
+    for (const q of placedUnder) {
+      const moved = q.stances[otherId];
+      const keep = moved && !q.stances[claimId] ? [{ claimId, stance: moved }] : [];
+      await setStances(q.id, [{ claimId: otherId, stance: null }, ...keep], { batchId });
     }
     await softDeleteClaim(otherId, { batchId });
     return updateClaim(
