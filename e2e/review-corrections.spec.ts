@@ -113,6 +113,15 @@ test('edit a span by selecting text (e, select, Enter), split and merge, delete 
   await selectClaim(page, /there are currently some/);
   await claimPanel(page).getByRole('button', { name: 'Merge with next' }).click();
   await expect(claimList(page).locator('li[data-claim-id]')).toHaveCount(count);
+  // The merge's toast undoes it (the halves come back); merge them again.
+  await page
+    .locator('.toast')
+    .filter({ hasText: 'Claims merged' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(claimList(page).locator('li[data-claim-id]')).toHaveCount(count + 1);
+  await claimPanel(page).getByRole('button', { name: 'Merge with next' }).click();
+  await expect(claimList(page).locator('li[data-claim-id]')).toHaveCount(count);
   await expect(claimPanel(page).locator('.claim-context mark')).toHaveText(
     'there are currently some 35 active cases in the borough',
   );

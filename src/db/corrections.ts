@@ -27,8 +27,7 @@ export function reassignToNewSpeaker(claimId: ClaimId, name: string, role: strin
  * Splits a claim at `at` (an offset into the article): the claim keeps the first part; a new claim
  * with the same speaker, kind and tags takes the second. Returns the new claim.
  */
-export function splitClaim(claimId: ClaimId, at: number): Promise<Claim> {
-  const batchId = newBatchId();
+export function splitClaim(claimId: ClaimId, at: number, batchId = newBatchId()): Promise<Claim> {
   return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
     const claim = await db.claims.get(claimId);
     if (!claim || claim.deletedAt !== null) throw new DbError('not-found', 'That claim no longer exists.');
@@ -58,8 +57,7 @@ export function splitClaim(claimId: ClaimId, at: number): Promise<Claim> {
  * joined, the other's sources and its places under compare questions moved over (where the kept claim
  * has no stance of its own there); the other claim goes to the trash.
  */
-export function mergeClaims(claimId: ClaimId, otherId: ClaimId): Promise<Claim> {
-  const batchId = newBatchId();
+export function mergeClaims(claimId: ClaimId, otherId: ClaimId, batchId = newBatchId()): Promise<Claim> {
   const tables = [db.claims, db.articles, db.sources, db.evidence, db.questions, db.history];
   return db.transaction('rw', tables, async () => {
     const [claim, other] = await db.claims.bulkGet([claimId, otherId]);

@@ -8,6 +8,7 @@ import { KindPicker } from '@/features/claim/components/corrections/kind-picker'
 import { SplitForm } from '@/features/claim/components/corrections/split-form';
 import type { ConflictNotice } from '@/features/claim/conflict';
 import { showToast } from '@/ui/toast';
+import { showUndoToast, undoableBatch } from '@/ui/undo-toast';
 
 type Props = Readonly<{
   claim: Claim;
@@ -36,13 +37,19 @@ export function ClaimCorrections({
   onConflict,
 }: Props) {
   const [splitting, setSplitting] = useState(false);
-  const merge = useMutation({ mutationFn: (other: Claim) => mergeClaims(claim.id, other.id) });
+  const merge = useMutation({
+    mutationFn: ({ other, batchId }: { other: Claim; batchId: string }) =>
+      mergeClaims(claim.id, other.id, batchId),
+  });
   const canMerge = (other: Claim | null) => other !== null && mergeSpans(text, claim, other) !== null;
   const mergeWith = (other: Claim) =>
-    merge.mutate(other, {
-      onSuccess: () => showToast('Claims merged'),
-      onError: (e) => showToast(describeDbError(e), { tone: 'error' }),
-    });
+    merge.mutate(
+      { other, batchId: undoableBatch() },
+      {
+        onSuccess: (_, { batchId }) => showUndoToast('Claims merged', batchId),
+        onError: (e) => showToast(describeDbError(e), { tone: 'error' }),
+      },
+    );
   return (
     <div className="corrections">
       <KindPicker claim={claim} onConflict={onConflict} />

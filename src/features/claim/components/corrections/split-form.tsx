@@ -5,6 +5,7 @@ import { splitSpan, suggestSplit } from '@/core/review/spans';
 import { splitClaim } from '@/db/corrections';
 import { describeDbError } from '@/db/errors';
 import { showToast } from '@/ui/toast';
+import { showUndoToast, undoableBatch } from '@/ui/undo-toast';
 
 type Props = Readonly<{ claim: Claim; text: string; onDone: (newClaimId: string | null) => void }>;
 
@@ -21,7 +22,9 @@ export function SplitForm({ claim, text, onDone }: Props) {
   }, [text, claim]);
   const suggested = suggestSplit(text, claim);
   const [index, setIndex] = useState(() => Math.max(0, suggested === null ? 0 : points.indexOf(suggested)));
-  const split = useMutation({ mutationFn: (at: number) => splitClaim(claim.id, at) });
+  const split = useMutation({
+    mutationFn: ({ at, batchId }: { at: number; batchId: string }) => splitClaim(claim.id, at, batchId),
+  });
   if (points.length === 0) {
     return (
       <div className="inline-form">
@@ -63,13 +66,16 @@ export function SplitForm({ claim, text, onDone }: Props) {
           className="primary"
           disabled={split.isPending}
           onClick={() =>
-            split.mutate(at, {
-              onSuccess: (added) => {
-                showToast('Claim split in two');
-                onDone(added.id);
+            split.mutate(
+              { at, batchId: undoableBatch() },
+              {
+                onSuccess: (added, { batchId }) => {
+                  showUndoToast('Claim split in two', batchId);
+                  onDone(added.id);
+                },
+                onError: (e) => showToast(describeDbError(e), { tone: 'error' }),
               },
-              onError: (e) => showToast(describeDbError(e), { tone: 'error' }),
-            })
+            )
           }
         >
           Split here
