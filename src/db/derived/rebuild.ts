@@ -204,16 +204,15 @@ async function claimsAfter(
     .primaryKeys()) as string[];
   if (ids.length === 0) return { ids, claims: [] };
   const changed = await known.changed(ids[0]!, ids.at(-1)!);
-  const missing = ids.filter((id) => changed.has(id) || known.get(id) === undefined);
-  const read = new Map<string, Claim>();
+  const byId = new Map<string, Claim>();
+  for (const id of ids) {
+    const kept = changed.has(id) ? undefined : known.get(id);
+    if (kept) byId.set(id, kept);
+  }
+  const missing = ids.filter((id) => !byId.has(id));
   if (missing.length > 0)
-    ((await t.bulkGet(missing)) as (Claim | undefined)[]).forEach((c) => {
-      if (c) read.set(c.id, c);
-    });
-  const claims = ids.flatMap((id) => {
-    const c = changed.has(id) || known.get(id) === undefined ? read.get(id) : known.get(id);
-    return c ? [c] : [];
-  });
+    for (const c of (await t.bulkGet(missing)) as (Claim | undefined)[]) if (c) byId.set(c.id, c);
+  const claims = ids.flatMap((id) => byId.get(id) ?? []);
   return { ids, claims };
 }
 

@@ -21,21 +21,30 @@ export type SelectionStore = Readonly<{
 
 const NONE: Selection = { claimId: null, origin: null };
 
-export function createSelectionStore(): SelectionStore {
-  let value = NONE;
-  let bound: Select | null = null;
+/** A value that components subscribe to (`useSyncExternalStore`); a `set` that `same` finds equal notifies no one. */
+function valueStore<T>(initial: T, same: (a: T, b: T) => boolean) {
+  let value = initial;
   const listeners = new Set<() => void>();
   return {
-    get: () => value,
-    set: (next) => {
-      if (next.claimId === value.claimId && next.origin === value.origin) return;
+    get: (): T => value,
+    set: (next: T) => {
+      if (same(next, value)) return;
       value = next;
       for (const listener of [...listeners]) listener();
     },
-    subscribe: (listener) => {
+    subscribe: (listener: () => void) => {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
+  };
+}
+
+export function createSelectionStore(): SelectionStore {
+  let bound: Select | null = null;
+  return {
+    ...valueStore(NONE, (a, b) => a.claimId === b.claimId && a.origin === b.origin),
     select: (claimId, origin) => bound?.(claimId, origin),
     bind: (select) => {
       bound = select;
@@ -56,20 +65,4 @@ export type Ahead = Readonly<{
   from: Readonly<{ claimId: string | null; closedId: string | null }>;
 }>;
 
-let ahead: Ahead | null = null;
-const aheadListeners = new Set<() => void>();
-
-export const aheadSelection = {
-  get: (): Ahead | null => ahead,
-  set: (next: Ahead | null) => {
-    if (next === ahead) return;
-    ahead = next;
-    for (const listener of [...aheadListeners]) listener();
-  },
-  subscribe: (listener: () => void) => {
-    aheadListeners.add(listener);
-    return () => {
-      aheadListeners.delete(listener);
-    };
-  },
-};
+export const aheadSelection = valueStore<Ahead | null>(null, Object.is);
