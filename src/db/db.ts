@@ -118,6 +118,9 @@ if (import.meta.env?.PROD) Dexie.debug = false;
  * The app has one (`db`); sync tests and benches open several under other names (one per device).
  */
 export function createClaimdeskDb(name: string = DB_NAME): ClaimdeskDb {
+  // No `chromeTransactionDurability`: Chromium's default durability has been `relaxed` since Chrome
+  // 121, so asking for it changes nothing (bulk22, docs/PERFORMANCE.md: `bench/idb-keys.ts
+  // --durability`, default as fast as relaxed, strict slower; the bulk verdict's pairs level).
   const instance = new Dexie(name) as ClaimdeskDb;
   declareSchema(instance);
   instance.use(derivedMiddleware);
