@@ -114,7 +114,9 @@ const server = dev
       preview: { port, strictPort: true, host: '127.0.0.1' },
     });
 if ('listen' in server) await server.listen();
-const url = `http://127.0.0.1:${port}/bench/claims-db.html`;
+// a library seeded at another origin's port (BENCH_ORIGIN_PORT, bench/lib/profile.ts) is opened at that
+// origin, which Chromium's --host-rules sends to this server
+const url = `http://127.0.0.1:${process.env.BENCH_ORIGIN_PORT ?? port}/bench/claims-db.html`;
 const ready = (page: Page) =>
   page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
     timeout: 120_000,

@@ -1,11 +1,17 @@
 /**
- * npm run bench:idb-keys [-- --rows 10000 --runs 2]
+ * npx tsx bench/idb-keys.ts [--rows 10000 --runs 2] [--durability]
  *
  * What a multi-entry index entry costs raw IndexedDB in Debian's Chromium (headless, a fresh
  * profile on disk): `rows` rows of about a facet row's size are written in transactions of 2,000
  * rows, each with `count` index keys of `length` characters (distinct, ending in the row's id, as
  * the claims lists' keys do). Each layout is written to a fresh database, twice, and the faster
  * run kept. The claims lists' key layout (src/db/derived/facets.ts) is chosen on these numbers.
+ *
+ * `--durability` (bulk22) times instead what a transaction's durability costs: `runs` rounds of
+ * 50 transactions of one row each and of one transaction of 3,000 rows (a bulk verdict's count), each
+ * round every durability in turn (the browser's default, as Dexie opens the app's; `relaxed`;
+ * `strict`), the first in turn rotating. A strict commit waits for the disk's flush; a default
+ * that costs what relaxed does, and less than strict, is relaxed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -32,6 +38,68 @@ const LAYOUTS: readonly (readonly [number, number])[] = [
   [18, 80],
 ];
 
+type Durability = 'default' | 'relaxed' | 'strict';
+
+/** `--durability`: ms per round of each shape and durability, printed as lists and medians. */
+async function durabilities(page: import('@playwright/test').Page) {
+  const modes: Durability[] = ['default', 'relaxed', 'strict'];
+  const taken = new Map<string, number[]>();
+  for (let round = 0; round < RUNS; round++) {
+    for (let m = 0; m < modes.length; m++) {
+      const durability = modes[(m + round) % modes.length]!;
+      const ms = await page.evaluate(
+        async ({ durability, name }) => {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const req = indexedDB.open(name, 1);
+            req.onupgradeneeded = () => req.result.createObjectStore('rows', { keyPath: 'id' });
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          });
+          const body = 'x'.repeat(1_000);
+          const write = (from: number, count: number) =>
+            new Promise<void>((resolve, reject) => {
+              const tx = db.transaction(
+                'rows',
+                'readwrite',
+                durability === 'default' ? {} : { durability: durability as IDBTransactionDurability },
+              );
+              const store = tx.objectStore('rows');
+              for (let i = from; i < from + count; i++) store.put({ id: i, body, at: Date.now() });
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error);
+            });
+          await write(0, 3_000); // the rows exist: each timed write overwrites, as an edit does
+          let t = performance.now();
+          for (let i = 0; i < 50; i++) await write(i, 1);
+          const small = performance.now() - t;
+          t = performance.now();
+          await write(0, 3_000);
+          const large = performance.now() - t;
+          db.close();
+          await new Promise((r) => {
+            const del = indexedDB.deleteDatabase(name);
+            del.onsuccess = del.onerror = r;
+          });
+          return { small, large };
+        },
+        { durability, name: `durability-${durability}-${round}` },
+      );
+      for (const [shape, v] of [
+        ['50 transactions of 1 row', ms.small],
+        ['1 transaction of 3,000 rows', ms.large],
+      ] as const)
+        taken.set(`${shape}, ${durability}`, [
+          ...(taken.get(`${shape}, ${durability}`) ?? []),
+          Math.round(v),
+        ]);
+    }
+  }
+  for (const [name, ms] of taken) {
+    const sorted = [...ms].sort((a, b) => a - b);
+    console.log(`${name}: median ${sorted[Math.floor(sorted.length / 2)]} ms (${ms.join(', ')})`);
+  }
+}
+
 async function main() {
   const profile = mkdtempSync(join(tmpdir(), 'idb-keys-'));
   const context = await launchBench(profile);
@@ -48,6 +116,15 @@ async function main() {
         .map((n) => n.toFixed(1))
         .join(' ')}`,
     );
+    if (process.argv.includes('--durability')) {
+      await durabilities(page);
+      console.log(
+        `load after ${loadavg()
+          .map((n) => n.toFixed(1))
+          .join(' ')}`,
+      );
+      return;
+    }
     const results: { count: number; length: number; ms: number; perEntryUs: number }[] = [];
     for (const [count, length] of LAYOUTS) {
       let best = Number.POSITIVE_INFINITY;

@@ -106,12 +106,15 @@ function openShapes(): Promise<IDBDatabase> {
   });
 }
 
-/** Puts the rows into their stores of `scratch` in one transaction, every request asked at once. */
+/**
+ * Puts the rows into their stores of `scratch` in one transaction, every request asked at once;
+ * `durability` left out is the browser's default, as Dexie opens the app's transactions (bulk22).
+ */
 const putInto =
   (scratch: IDBDatabase) =>
-  (rows: Record<string, readonly unknown[]>): Promise<void> =>
+  (rows: Record<string, readonly unknown[]>, durability?: IDBTransactionDurability): Promise<void> =>
     new Promise<void>((resolve, reject) => {
-      const tx = scratch.transaction(Object.keys(rows), 'readwrite');
+      const tx = scratch.transaction(Object.keys(rows), 'readwrite', durability ? { durability } : {});
       for (const [store, list] of Object.entries(rows)) {
         const os = tx.objectStore(store);
         for (const r of list) os.put(r);
@@ -336,7 +339,8 @@ export async function shapesBreakdown(ids: readonly ClaimId[], runs: number, tim
 /**
  * The claims table's index sets and history's layouts, interleaved (writes20, `--only indexes`;
  * bulk21: history with batch-prefixed ids, as one row a batch, and the v12 floor with each, in place
- * of writes20's v11 claim sets, facet values and slim entries): each candidate is a store of its own in a scratch database holding the same
+ * of writes20's v11 claim sets, facet values and slim entries; bulk22: the floor with each
+ * transaction durability, the facet row with fewer keys and the same rows again): each candidate is a store of its own in a scratch database holding the same
  * 1,000 rows, and every run puts the edited rows (another verdict, a later update time) into each
  * candidate in turn, the first in turn rotating, so load and drift fall on each alike. Names say
  * which index entries a live claim with a speaker writes (a null key, as `deletedAt` of a live
@@ -407,6 +411,9 @@ export async function indexSetsBreakdown(ids: readonly ClaimId[], runs: number):
               });
         };
         copy('claimFacets', 'facets', () => true);
+        // bulk22: the facet row with fewer keys (writes18's layouts), interleaved with the row as stored
+        for (const store of ['facets-nok', 'facets-nou', 'facets-same'])
+          copy('claimFacets', store, () => true);
         copy('history', 'history', () => true);
         copy('history', 'history-no-batchId', (n) => n !== 'batchId');
         // bulk21: a batch's entries as one primary-key range (ids prefixed by the batch id), and
@@ -441,17 +448,26 @@ export async function indexSetsBreakdown(ids: readonly ClaimId[], runs: number):
     },
   ];
   const v12 = sets[2]!.store;
-  const candidates: [string, (e: Edit) => Record<string, unknown[]>][] = [
+  // what a verdict edit rewrites of a facet row (bulk22): its keys, those the edit moves, their characters
+  const keys = facets.reduce((sum, f) => sum + f.f.length, 0);
+  const movedKeys = facets.reduce((sum, f) => sum + f.f.filter(moved).length, 0);
+  const chars = facets.reduce((sum, f) => sum + f.f.reduce((c, k) => c + k.length, 0), 0);
+  console.log(
+    `facet rows of the 1,000 claims: ${keys} index keys (${(keys / facets.length).toFixed(1)} a row, ${(movedKeys / facets.length).toFixed(1)} moved by a verdict edit), ${(chars / keys).toFixed(1)} characters a key`,
+  );
+  const same = facets.map((f) => ({ ...f }));
+  const floor = (e: Edit) => ({ [v12]: n(e.c), facets: n(e.f), history: n(e.h) });
+  const candidates: [string, (e: Edit) => Record<string, unknown[]>, IDBTransactionDurability?][] = [
+    // bulk22: the floor's one transaction with each durability (the app's Dexie asks for none)
+    ['floor v12, durability relaxed', floor, 'relaxed'],
+    ['floor v12, durability strict', floor, 'strict'],
     [
       'history, ids prefixed by the batch id, without batchId',
       (e) => ({ 'history-prefixed': prefixed(e.h) }),
     ],
     ['history, one row a batch (*r of table+rowId, hd)', (e) => ({ 'history-batch-row': batchRow(e.h) })],
     ['history, one row a batch, no index', (e) => ({ 'history-batch-row-bare': batchRow(e.h) })],
-    [
-      'floor v12 (claims 3 entries + claimFacets + history as stored)',
-      (e) => ({ [v12]: n(e.c), facets: n(e.f), history: n(e.h) }),
-    ],
+    ['floor v12 (claims 3 entries + claimFacets + history as stored)', floor],
     [
       'floor v12, history without batchId',
       (e) => ({ [v12]: n(e.c), facets: n(e.f), 'history-no-batchId': n(e.h) }),
@@ -471,20 +487,28 @@ export async function indexSetsBreakdown(ids: readonly ClaimId[], runs: number):
           [s.name, (e: Edit) => ({ [s.store]: n(e.c) })] as [string, (e: Edit) => Record<string, unknown[]>],
       ),
     ['claimFacets as stored', (e) => ({ facets: n(e.f) })],
+    ['claimFacets, the same rows again (no key moved)', () => ({ 'facets-same': same })],
+    ['claimFacets, no kind keys', (e) => layoutRows('no kind keys', e.f)],
+    ['claimFacets, no group update keys', (e) => layoutRows('no group update keys', e.f)],
     ['history as stored', (e) => ({ history: n(e.h) })],
     ['history without batchId', (e) => ({ 'history-no-batchId': n(e.h) })],
   ];
   // every store holds the rows first, so each timed put overwrites (history: adds, as the edit does)
   const first = edited(1_000);
   await put(Object.fromEntries(sets.map((s) => [s.store, n(first.c)])));
-  await put({ facets: n(first.f) });
+  await put({
+    facets: n(first.f),
+    'facets-same': same,
+    ...layoutRows('no kind keys', first.f),
+    ...layoutRows('no group update keys', first.f),
+  });
   const taken = new Map<string, number[]>();
   for (let r = 0; r < runs; r++) {
     for (let i = 0; i < candidates.length; i++) {
-      const [name, rows] = candidates[(i + r) % candidates.length]!;
+      const [name, rows, durability] = candidates[(i + r) % candidates.length]!;
       const batch = rows(edited(r * candidates.length + i));
       const t0 = performance.now();
-      await put(batch);
+      await put(batch, durability);
       taken.set(name, [...(taken.get(name) ?? []), Math.round(performance.now() - t0)]);
     }
   }
