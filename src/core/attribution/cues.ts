@@ -15,6 +15,9 @@ export type Cue = Readonly<{
 const NOUN_AFTER =
   /^(the|a|an|this|that|his|her|their|its|our|my|whose|of|in|to|no|any|every|each|new|first|last|latest|recent|annual|own)$/;
 
+/** Words before `first` that make it an adjective ("the first report", "its first statement"). */
+const FIRST_AS_ADJECTIVE = /^(the|a|an|this|that|his|her|their|its|our|my|whose|of|in|to|no|any|every|each)$/;
+
 /** Speech verbs too ambiguous to introduce reported speech on their own ("the state", "the war continues"). */
 const QUOTE_ONLY = new Set(
   'state states continue continues continued continuing respond responds responded responding post posts posted report observe observes charge reply maintain'.split(
@@ -181,7 +184,14 @@ export function findCues(
       continue;
     // "the senator's claim" is a noun; "He’s predicting" is a verb (`’s` is `is` after a pronoun).
     const contraction = /^(he|she|it|that|who|there)['’]s$/i.test(prev?.text ?? '') && t.key.endsWith('ing');
-    if (prev?.word && (NOUN_AFTER.test(prev.key) || (/['’]s$/.test(prev.text) && !contraction))) continue;
+    // "was first reported by MSNBC", "The Tennessean first reported": `first` is an adverb unless a determiner or
+    // an owner opens it ("the first report", "Trump's first tweet").
+    const adverb =
+      prev?.key === 'first' &&
+      !FIRST_AS_ADJECTIVE.test(tokens[i - 2]?.key ?? '') &&
+      !/['’]s$/.test(tokens[i - 2]?.text ?? '');
+    if (prev?.word && !adverb && (NOUN_AFTER.test(prev.key) || (/['’]s$/.test(prev.text) && !contraction)))
+      continue;
     // "pushed back against claims by …", "amid warnings from …": a noun with its source after it.
     if (
       prev?.word &&
