@@ -190,7 +190,16 @@ export function findCues(
       prev?.key === 'first' &&
       !FIRST_AS_ADJECTIVE.test(tokens[i - 2]?.key ?? '') &&
       !/['’]s$/.test(tokens[i - 2]?.text ?? '');
-    if (prev?.word && !adverb && (NOUN_AFTER.test(prev.key) || (/['’]s$/.test(prev.text) && !contraction)))
+    // "went on to say that …", "was quick to point out that …", "used to boast that …": an infinitive with a clause.
+    const infinitive =
+      prev?.key === 'to' &&
+      (tokens[i + 1]?.key === 'that' || (PARTICLE_CUES.has(t.key) && tokens[i + 2]?.key === 'that'));
+    if (
+      prev?.word &&
+      !adverb &&
+      !infinitive &&
+      (NOUN_AFTER.test(prev.key) || (/['’]s$/.test(prev.text) && !contraction))
+    )
       continue;
     // "pushed back against claims by …", "amid warnings from …": a noun with its source after it.
     if (
