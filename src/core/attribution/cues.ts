@@ -193,7 +193,8 @@ export function findCues(
     // "went on to say that …", "was quick to point out that …", "used to boast that …": an infinitive with a clause.
     const infinitive =
       prev?.key === 'to' &&
-      (tokens[i + 1]?.key === 'that' || (PARTICLE_CUES.has(t.key) && tokens[i + 2]?.key === 'that'));
+      (/^(that|he|she|they|we|i)$/.test(tokens[i + 1]?.key ?? '') ||
+        (PARTICLE_CUES.has(t.key) && tokens[i + 2]?.key === 'that'));
     if (
       prev?.word &&
       !adverb &&
