@@ -41,3 +41,25 @@ describe('reports that were not made', () => {
     expect(cuesOf('He has insisted on a vote.')).toEqual(['insisted']);
   });
 });
+
+describe('round eleven (attr22)', () => {
+  test('"first" before the verb is an adverb unless a determiner or an owner opens it', () => {
+    expect(cuesOf('The move was first reported by MSNBC.')).toEqual(['reported']);
+    expect(cuesOf('The Tennessean first reported the decision.')).toEqual(['reported']);
+    expect(cuesOf('Her first report was late, and the first claims were wrong.')).toEqual([]);
+    expect(cuesOf("Trump's first tweet was measured.")).toEqual([]);
+  });
+
+  test('an infinitive report needs a clause', () => {
+    expect(cuesOf('She went on to say that the plan had failed.')).toEqual(['say']);
+    expect(cuesOf('He was quick to point out that few had voted.')).toEqual(['point out']);
+    expect(cuesOf('He seemed to indicate he knows her tendencies.')).toEqual(['indicate']);
+    expect(cuesOf('He took to Twitter to say thanks.')).toEqual([]);
+    expect(cuesOf('She is expected to argue that the law is void.')).toEqual([]);
+  });
+
+  test('"pointing out" and "emphasizing" are cues', () => {
+    expect(cuesOf('She defended the deal, emphasizing that it was enforceable.')).toEqual(['emphasizing']);
+    expect(cuesOf('He replied, pointing out that the vote was close.')).toEqual(['replied', 'pointing out']);
+  });
+});
