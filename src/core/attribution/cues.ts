@@ -1,5 +1,12 @@
 import type { Token } from '../text/tokens';
-import { FINDING_VERBS, NEEDS_CLAUSE, PARTICIPLE_CUES, PARTICLE_CUES, SPEECH_VERBS } from './lexicon';
+import {
+  FINDING_VERBS,
+  HEAD_TYPE,
+  NEEDS_CLAUSE,
+  PARTICIPLE_CUES,
+  PARTICLE_CUES,
+  SPEECH_VERBS,
+} from './lexicon';
 
 /** A reporting cue in a sentence: token indexes [from, to] (inclusive), e.g. "said", "called for", "according to". */
 export type Cue = Readonly<{
@@ -195,10 +202,18 @@ export function findCues(
       prev?.key === 'to' &&
       (/^(that|he|she|they|we|i)$/.test(tokens[i + 1]?.key ?? '') ||
         (PARTICLE_CUES.has(t.key) && tokens[i + 2]?.key === 'that'));
+    // "a poll that showed …", "a Web video that accuses …": a relative `that` after a noun, before a finite verb.
+    const relative =
+      prev?.key === 'that' &&
+      !prev.cap &&
+      /(?:s|ed)$|^(said|told|wrote|found|shown)$/.test(t.key) &&
+      HEAD_TYPE.get(tokens[i - 2]?.key ?? '') === 'document' &&
+      tokens[i + 1]?.text !== ',';
     if (
       prev?.word &&
       !adverb &&
       !infinitive &&
+      !relative &&
       (NOUN_AFTER.test(prev.key) || (/['’]s$/.test(prev.text) && !contraction))
     )
       continue;
