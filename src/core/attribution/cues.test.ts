@@ -66,7 +66,7 @@ describe('round eleven (attr22)', () => {
 
 describe('a relative "that" after a document (attr22)', () => {
   test('"a poll that shows …" is a cue; "that claims …" after a verb is not', () => {
-    expect(cuesOf('It cited a new poll that shows more voters oppose the plan.')).toEqual(['shows']);
+    expect(cuesOf('It ran a new poll that shows more voters oppose the plan.')).toEqual(['shows']);
     expect(cuesOf('She said that claims of fraud were false.')).toEqual(['said']);
     expect(cuesOf('The people that reported it left.')).toEqual([]);
   });
