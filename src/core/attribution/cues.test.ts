@@ -72,3 +72,13 @@ describe('a relative "that" after a document (attr22)', () => {
     expect(cuesOf('The people that reported it left.')).toEqual([]);
   });
 });
+
+describe('ambiguous verbs with a "that" clause (attr22)', () => {
+  test('"responds that", "continued that", "posted on Twitter that" are cues; nouns and infinitives are not', () => {
+    expect(cuesOf('Sanders responds that he does not need the rules.')).toEqual(['responds']);
+    expect(cuesOf('The campaign on Tuesday responded that it had moved.')).toEqual(['responded']);
+    expect(cuesOf('Trump posted on Twitter that the stock would crash.')).toEqual(['posted']);
+    expect(cuesOf('He continued to insist that the vote was rigged.')).toEqual(['insist']);
+    expect(cuesOf('The state that voted first responded to the ruling.')).toEqual([]);
+  });
+});

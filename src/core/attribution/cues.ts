@@ -32,6 +32,21 @@ const QUOTE_ONLY = new Set(
   ),
 );
 
+/**
+ * "Sanders responds that …", "The campaign on Tuesday responded that …", "posted on Facebook that …": an ambiguous
+ * verb of `QUOTE_ONLY` with a `that` within four words and no punctuation before it (not `state`, `report`: "the
+ * state that voted", "reports that he had left" are nouns).
+ */
+function thatAfter(tokens: readonly Token[], i: number): boolean {
+  if (/^(state|states|report)$/.test(tokens[i]!.key)) return false;
+  for (let k = i + 1; k < tokens.length && k <= i + 4; k++) {
+    // ("continued to insist that": the infinitive is the cue.)
+    if (!tokens[k]!.word || tokens[k]!.key === 'to') return false;
+    if (tokens[k]!.key === 'that') return true;
+  }
+  return false;
+}
+
 /** "called the deal “a disaster”": a quotation soon after the verb makes "called" a cue. */
 function quoteWithin(tokens: readonly Token[], from: number, span: number): boolean {
   for (let k = from; k < tokens.length && k < from + span; k++) {
@@ -181,7 +196,7 @@ export function findCues(
     const isFinding = FINDING_VERBS.has(t.key);
     if (!isSpeech && !isFinding) continue;
     if (t.cap && i > 0 && !titleCase) continue;
-    if (QUOTE_ONLY.has(t.key)) continue;
+    if (QUOTE_ONLY.has(t.key) && !thatAfter(tokens, i)) continue;
     if (unrealised(tokens, i)) continue;
     // "grumbled that …", "…, Crane lamented.": a verb from the general lists needs a clause or a postposed place.
     if (NEEDS_CLAUSE.has(t.key) && !FINDING_VERBS.has(t.key)) {
