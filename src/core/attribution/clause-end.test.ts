@@ -62,6 +62,16 @@ describe('where a reported clause ends and starts', () => {
       ['thick layers of silt, which they say formed in standing water'],
     ],
     [
+      'a relative report after a clause is its own ("which it said …", attr22)',
+      'The traders’ group has urged councillors to scrap evening parking charges, which it said cost the high street dearly.',
+      ['councillors to scrap evening parking charges', 'cost the high street dearly'],
+    ],
+    [
+      'a relative report after a clause is its own, with an auxiliary ("which he said would …", attr22)',
+      'Mayor Lena Ortiz said the panel had backed the plan, which she said would cost £2m.',
+      ['the panel had backed the plan', 'would cost £2m'],
+    ],
+    [
       'a present-tense report keeps its present-tense relative clause',
       'Ortiz says the plan favours Harlow Vale, which is the largest town in the district.',
       ['the plan favours Harlow Vale, which is the largest town in the district'],
