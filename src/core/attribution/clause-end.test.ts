@@ -72,6 +72,16 @@ describe('where a reported clause ends and starts', () => {
       ['the panel had backed the plan', 'would cost £2m'],
     ],
     [
+      "a relative report inside the subject ends at the main clause's passive (attr22)",
+      'A poll that showed 61 percent of voters blame both parties was released by the institute on Sunday.',
+      ['61 percent of voters blame both parties'],
+    ],
+    [
+      'an infinitive report after "was quick to" reads the subject before "was" (attr22)',
+      'Senate Majority Leader Tom Baird was quick to point out that the Senate had passed its plan in May.',
+      ['that the Senate had passed its plan in May'],
+    ],
+    [
       'a present-tense report keeps its present-tense relative clause',
       'Ortiz says the plan favours Harlow Vale, which is the largest town in the district.',
       ['the plan favours Harlow Vale, which is the largest town in the district'],

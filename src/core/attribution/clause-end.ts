@@ -106,6 +106,26 @@ export function reportedClauseEnd(
     return false;
   };
 
+  // `A poll that showed 61 percent blame both parties was released on Sunday`: a relative report inside the
+  // sentence's subject ends where the main clause's passive or perfect begins (an auxiliary and a participle).
+  if (cue.from >= 2 && tokens[cue.from - 1]!.key === 'that' && first > cue.from) {
+    const subjectOnly = tokens
+      .slice(0, cue.from - 1)
+      .every((t) => !t.word || t.cap || !(isVerbLike(t.key) || IRREGULAR_PAST.test(t.key)));
+    for (let k = first + 3; subjectOnly && k < last; k++) {
+      const participle = at(k + 1);
+      if (
+        /^(was|were|has|have|had)$/.test(tokens[k]!.key) &&
+        !!participle?.word &&
+        (/(?:ed|en)$/.test(participle.key) ||
+          IRREGULAR_PAST.test(participle.key) ||
+          participle.key === 'been') &&
+        !/^(that|he|she|they|it|we|i|who|which)$/.test(at(k - 1)?.key ?? '')
+      )
+        return tokens[k]!.start;
+    }
+  }
+
   // Fronted subordinate clause: the report ends at the comma before the main clause.
   let lead = 0;
   if (/^(but|and|yet|so)$/.test(tokens[0]?.key ?? '')) lead = 1;
