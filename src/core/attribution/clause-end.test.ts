@@ -82,6 +82,11 @@ describe('where a reported clause ends and starts', () => {
       ['that the Senate had passed its plan in May'],
     ],
     [
+      '"has since said" reads the subject over the adverb (attr22)',
+      'Mayor Lena Ortiz has since said she would support a smaller levy.',
+      ['she would support a smaller levy'],
+    ],
+    [
       'a present-tense report keeps its present-tense relative clause',
       'Ortiz says the plan favours Harlow Vale, which is the largest town in the district.',
       ['the plan favours Harlow Vale, which is the largest town in the district'],

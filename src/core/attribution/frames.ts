@@ -156,6 +156,8 @@ function dateStart(tokens: readonly Token[], cue: number): number {
  * adjective; the subject is read before the `be` (the subject reader stops at it). Else `cue`.
  */
 function raisingStart(tokens: readonly Token[], cue: number): number {
+  // "She has since said …": `since` is an adverb after a perfect's auxiliary, not a clause of its own.
+  if (tokens[cue - 1]?.key === 'since' && /^(has|have|had)$/.test(tokens[cue - 2]?.key ?? '')) return cue - 1;
   if (tokens[cue - 1]?.key !== 'to') return cue;
   for (let k = cue - 3; k >= cue - 5 && k > 0; k--) {
     const t = tokens[k]!;
