@@ -116,7 +116,7 @@ export function reportedClauseEnd(
       const participle = at(k + 1);
       if (
         /^(was|were|has|have|had)$/.test(tokens[k]!.key) &&
-        !!participle?.word &&
+        participle?.word &&
         (/(?:ed|en)$/.test(participle.key) ||
           IRREGULAR_PAST.test(participle.key) ||
           participle.key === 'been') &&
