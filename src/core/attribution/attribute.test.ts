@@ -105,3 +105,13 @@ describe('headlines', () => {
     expect(x.claims.map((c) => [c.kind, c.text])).toEqual([['headline', 'crime is falling']]);
   });
 });
+
+describe('name-colon headlines (attr22)', () => {
+  test('a title-case word that findCues does not take is no cue of the content', () => {
+    const x = extractClaims(
+      'Gingrich: Trump Must Decide If He Wants a Running Mate\n\nNewt Gingrich said the choice would define the race.',
+    );
+    const headline = x.claims.find((c) => c.kind === 'headline');
+    expect(headline?.text).toBe('Trump Must Decide If He Wants a Running Mate');
+  });
+});

@@ -283,7 +283,9 @@ export function attributeClaims(
           pre.length <= 5 &&
           pre.every((t) => t.word && (t.cap || NAME_JOINERS.has(t.key)) && !SPEECH_VERBS.has(t.key)) &&
           !CONTACT_LABELS.has(pre.at(-1)?.key ?? '');
-        const ownCue = tokens.slice(c + 1).some((t) => SPEECH_VERBS.has(t.key) || t.key === 'according');
+        // ("Gingrich: Trump Must Decide If …", "Obama: I'm Optimistic Americans Will Say No …": a title-case word that
+        // findCues does not take as a cue is no report of its own.)
+        const ownCue = findCues(tokens.slice(c + 1), blocked, headlineMode).length > 0;
         const quoted = /^[“"‘']/.test(text.slice(tokens[c + 1]?.start ?? S.end));
         const office = m?.kind === 'nominal' && m.type === 'person' && quoted;
         // "VIJAYAWADA: Chief Minister …": a wire dateline, the one capitals label in the article; a transcript

@@ -62,6 +62,31 @@ describe('where a reported clause ends and starts', () => {
       ['thick layers of silt, which they say formed in standing water'],
     ],
     [
+      'a relative report after a clause is its own ("which it said …", attr22)',
+      'The traders’ group has urged councillors to scrap evening parking charges, which it said cost the high street dearly.',
+      ['councillors to scrap evening parking charges', 'cost the high street dearly'],
+    ],
+    [
+      'a relative report after a clause is its own, with an auxiliary ("which he said would …", attr22)',
+      'Mayor Lena Ortiz said the panel had backed the plan, which she said would cost £2m.',
+      ['the panel had backed the plan', 'would cost £2m'],
+    ],
+    [
+      "a relative report inside the subject ends at the main clause's passive (attr22)",
+      'A poll that showed 61 percent of voters blame both parties was released by the institute on Sunday.',
+      ['61 percent of voters blame both parties'],
+    ],
+    [
+      'an infinitive report after "was quick to" reads the subject before "was" (attr22)',
+      'Senate Majority Leader Tom Baird was quick to point out that the Senate had passed its plan in May.',
+      ['that the Senate had passed its plan in May'],
+    ],
+    [
+      '"has since said" reads the subject over the adverb (attr22)',
+      'Mayor Lena Ortiz has since said she would support a smaller levy.',
+      ['she would support a smaller levy'],
+    ],
+    [
       'a present-tense report keeps its present-tense relative clause',
       'Ortiz says the plan favours Harlow Vale, which is the largest town in the district.',
       ['the plan favours Harlow Vale, which is the largest town in the district'],

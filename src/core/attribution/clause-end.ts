@@ -3,6 +3,8 @@ import { SPEECH_VERBS } from './lexicon';
 import { isVerbLike } from './mention';
 import { readShare } from './survey-share';
 
+const DETERMINER = /^(the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|all|every|each)$/;
+
 const PRESENT_AUX = /^(is|are|has|have|does|do|will|can|may|must|remains|remain)$/;
 
 /** Is the relative clause's first verb in the present tense (`which reaches …`, `who is …`, `who will face …`)? */
@@ -103,6 +105,26 @@ export function reportedClauseEnd(
     }
     return false;
   };
+
+  // `A poll that showed 61 percent blame both parties was released on Sunday`: a relative report inside the
+  // sentence's subject ends where the main clause's passive or perfect begins (an auxiliary and a participle).
+  if (cue.from >= 2 && tokens[cue.from - 1]!.key === 'that' && first > cue.from) {
+    const subjectOnly = tokens
+      .slice(0, cue.from - 1)
+      .every((t) => !t.word || t.cap || !(isVerbLike(t.key) || IRREGULAR_PAST.test(t.key)));
+    for (let k = first + 3; subjectOnly && k < last; k++) {
+      const participle = at(k + 1);
+      if (
+        /^(was|were|has|have|had)$/.test(tokens[k]!.key) &&
+        participle?.word &&
+        (/(?:ed|en)$/.test(participle.key) ||
+          IRREGULAR_PAST.test(participle.key) ||
+          participle.key === 'been') &&
+        !/^(that|he|she|they|it|we|i|who|which)$/.test(at(k - 1)?.key ?? '')
+      )
+        return tokens[k]!.start;
+    }
+  }
 
   // Fronted subordinate clause: the report ends at the comma before the main clause.
   let lead = 0;
@@ -260,9 +282,30 @@ export function reportedClauseEnd(
     if (!/^(which|who|whom|whose)$/.test(next.key) || next.cap) continue;
     if (closedAside(k)) continue;
     const rest = tokens.slice(k + 2, last + 1);
+    const speech = rest.findIndex((t) => SPEECH_VERBS.has(t.key));
+    // `…, which it said cost the high street “…”`, `…, which he said would cost £2m`: a relative report right after
+    // the pronoun is a report of its own (PolNeAR: 5 of 6 so; the team's fixtures too), cut from the outer one.
+    // Only after a clause (an auxiliary, `to` or an irregular past; `layered`, `convoluted` are no verbs):
+    // `reported layered deposits, which they say are …` keeps the noun phrase with it (a noun phrase alone is no
+    // claim).
+    const clauseBefore = tokens
+      .slice(first, k)
+      .some(
+        (t, m) =>
+          t.word &&
+          !t.cap &&
+          ((t.key === 'to' &&
+            /^[a-z]+$/.test(tokens[first + m + 1]?.text ?? '') &&
+            !DETERMINER.test(tokens[first + m + 1]!.key)) ||
+            /^(is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do)$/.test(
+              t.key,
+            ) ||
+            IRREGULAR_PAST.test(t.key)),
+      );
+    if (speech === 1 && next.key === 'which' && /^(he|she|they|it|we|i)$/.test(rest[0]!.key) && clauseBefore)
+      return tokens[k]!.start;
     // The speaker's own wording quoted inside: the report goes on.
     if (rest.some((t) => /^[“"‘']$/.test(t.text))) return end;
-    const speech = rest.findIndex((t) => SPEECH_VERBS.has(t.key));
     if (speech >= 0) {
       // `which they say …`, `which he called …`: the same speaker goes on; `which the inquiry called …`: another.
       const by = rest[speech - 1];

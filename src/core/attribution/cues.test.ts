@@ -41,3 +41,59 @@ describe('reports that were not made', () => {
     expect(cuesOf('He has insisted on a vote.')).toEqual(['insisted']);
   });
 });
+
+// Round eleven (attr22): [what the case shows, sentence, the cues found].
+describe('round eleven (attr22)', () => {
+  test.each([
+    ['"first" in a passive is no adverb', 'The move was first reported by MSNBC.', []],
+    ['"first" before the verb is an adverb', 'The employee first said he did not recall it.', ['said']],
+    ['"first" after a name is an adverb', 'The Tennessean first reported the decision.', ['reported']],
+    [
+      '"first" after a determiner is an adjective',
+      'Her first report was late, and the first claims were wrong.',
+      [],
+    ],
+    ['"first" after an owner is an adjective', "Trump's first tweet was measured.", []],
+    ['an infinitive report with "that"', 'She went on to say that the plan had failed.', ['say']],
+    ['an infinitive report with a particle', 'He was quick to point out that few had voted.', ['point out']],
+    [
+      'an infinitive report with a pronoun clause',
+      'He seemed to indicate he knows her tendencies.',
+      ['indicate'],
+    ],
+    ['an infinitive with a noun phrase is no report', 'He took to Twitter to say thanks.', []],
+    ['an expected report is not made', 'She is expected to argue that the law is void.', []],
+    [
+      '"emphasizing" is a cue',
+      'She defended the deal, emphasizing that it was enforceable.',
+      ['emphasizing'],
+    ],
+    [
+      '"pointing out" is a cue',
+      'He replied, pointing out that the vote was close.',
+      ['replied', 'pointing out'],
+    ],
+    [
+      'a relative "that" after a document',
+      'It ran a new poll that shows more voters oppose the plan.',
+      ['shows'],
+    ],
+    ['"that claims" after a verb is a noun', 'She said that claims of fraud were false.', ['said']],
+    ['a relative "that" after a person is not read', 'The people that reported it left.', []],
+    ['"responds that"', 'Sanders responds that he does not need the rules.', ['responds']],
+    [
+      '"responded that" after a time word',
+      'The campaign on Tuesday responded that it had moved.',
+      ['responded'],
+    ],
+    ['"posted on Twitter that"', 'Trump posted on Twitter that the stock would crash.', ['posted']],
+    [
+      '"continued to insist": the infinitive is the cue',
+      'He continued to insist that the vote was rigged.',
+      ['insist'],
+    ],
+    ['"responded to" is no report', 'The state that voted first responded to the ruling.', []],
+  ])('%s', (_what, sentence, cues) => {
+    expect(cuesOf(sentence)).toEqual(cues);
+  });
+});

@@ -151,6 +151,25 @@ function dateStart(tokens: readonly Token[], cue: number): number {
   return date.length === 1 && !/^(1[89]|20)\d\d$/.test(date[0]!.text) ? cue : k;
 }
 
+/**
+ * "Baird was quick to point out that …", "She is right to note that …": an infinitive cue after `be` and an
+ * adjective; the subject is read before the `be` (the subject reader stops at it). Else `cue`.
+ */
+function raisingStart(tokens: readonly Token[], cue: number): number {
+  // "She has since said …": `since` is an adverb after a perfect's auxiliary, not a clause of its own.
+  if (tokens[cue - 1]?.key === 'since' && /^(has|have|had)$/.test(tokens[cue - 2]?.key ?? '')) return cue - 1;
+  if (tokens[cue - 1]?.key !== 'to') return cue;
+  for (let k = cue - 3; k >= cue - 5 && k > 0; k--) {
+    const t = tokens[k]!;
+    // ("he’s poised to argue": the contraction is the subject itself.)
+    if (/^(he|she|it|that|who)['’]s$/i.test(t.text)) return cue;
+    if (/^(was|is|are|were|been|be)$/.test(t.key))
+      return tokens.slice(k + 1, cue - 1).every((x) => x.word && !x.cap) ? k : cue;
+    if (!t.word) return cue;
+  }
+  return cue;
+}
+
 /** Plural or mass nouns of evidence that report findings like a document: "The reports show", "Exit polls found". */
 const EVIDENCE =
   /^(polls|polling|surveys|results|reports|statistics|figures|data|records|files|documents|footage|video|videos|studies|analyses|numbers|estimates|projections|tallies|returns|filings|emails|tests|measurements|readings|accounts)$/;
@@ -983,7 +1002,7 @@ export function framesOf(
         }
         continue;
       }
-      const before = subjectBefore(text, tokens, dateStart(tokens, cue.from), 0);
+      const before = subjectBefore(text, tokens, raisingStart(tokens, dateStart(tokens, cue.from)), 0);
       // "Nobody knows who said …" (a question, no speaker), "The mayor met residents who said …" (the residents): a
       // relative subject phrase that ran over the main clause's verb is not the antecedent.
       const overVerb = !!before && relativeOverVerb(tokens, before, cue.from);

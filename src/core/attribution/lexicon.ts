@@ -22,7 +22,7 @@ concluding reveal reveals revealed revealing predict predicts predicted predicti
 promised promising pledge pledges pledged pledging vow vows vowed vowing urge urges urged urging
 confirm confirms confirmed confirming indicate indicates indicated indicating mention mentions
 mentioned mentioning assert asserts asserted asserting concede concedes conceded conceding
-stress stresses stressed stressing emphasize emphasizes emphasized emphasise emphasises emphasised
+stress stresses stressed stressing emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising
 complain complains complained complaining allege alleges alleged alleging contend contends contended
 maintain maintains maintained reiterate reiterates reiterated reiterating assure assures assured
 remind reminds reminded told wrote charge charges charged accuse accuses accused accusing
@@ -30,7 +30,7 @@ criticize criticizes criticized criticise criticised criticising criticizing bla
 slam slams slammed describe describes described describing call calls called calling
 cite cites cited citing propose proposes proposed proposing agree agrees agreed
 question questions questioned questioning testify testifies testified observe observes observed
-point points pointed quip quips quipped joke jokes joked boast boasts boasted
+point points pointed pointing quip quips quipped joke jokes joked boast boasts boasted
 advise advises advised advising caution cautions cautioned cautioning
 `);
 
