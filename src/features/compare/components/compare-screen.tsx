@@ -1,9 +1,11 @@
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { matrixToCsv, matrixToMarkdown } from '@/core/compare/export';
 import { buildMatrix } from '@/core/compare/matrix';
 import type { QuestionSuggestion } from '@/core/compare/suggest';
 import type { ArticleId, ClaimId, Question, QuestionId, SpeakerId } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
+import { articleMutations } from '@/db/mutations';
 import type { ArticleTitle } from '@/db/queries';
 import { downloadBlob } from '@/ui/download';
 import { StatusMessage } from '@/ui/status-message';
@@ -14,6 +16,7 @@ import {
   useComparison,
   useLibraryArticles,
   usePlaceClaims,
+  useScopeGone,
   useScopeSpeakers,
   useSuggestions,
 } from '@/features/compare/hooks/use-compare-data';
@@ -31,6 +34,7 @@ type Props = Readonly<{ speakerHref: (speakerId: string) => string }>;
 
 const NO_ARTICLES: readonly ArticleTitle[] = [];
 const NO_QUESTIONS: readonly Question[] = [];
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 
 export function CompareScreen({ speakerHref }: Props) {
   const { view, update } = useCompareUrl();
@@ -96,16 +100,33 @@ export function CompareScreen({ speakerHref }: Props) {
     const articleTitles = new Map(data.articles.map((a) => [a.id as string, a.title]));
     // an article's title beside each claim only when claims come from more than one article
     const cellTitles = data.articles.length > 1 ? articleTitles : new Map<string, string>();
-    return { matrix, order, articleTitles, cellTitles };
+    // each question's live placed claims (the comparison's claims are the live ones)
+    const placed = new Map(
+      data.questions.map((q) => [
+        q.id as string,
+        Object.keys(q.stances).filter((id) => claims.has(id)).length,
+      ]),
+    );
+    return { matrix, order, articleTitles, cellTitles, placed };
   }, [data, view.columns, view.hidden]);
 
   const articleOptions = library.data ?? NO_ARTICLES;
+  // chosen articles the library does not list (in the trash, or not here): read once it is listed
+  const notListed = useMemo(() => {
+    if (!library.data) return [];
+    const listed = new Set(library.data.map((a) => a.id));
+    return view.articleIds.filter((id) => !listed.has(id));
+  }, [library.data, view.articleIds]);
+  const gone = useScopeGone(notListed);
+  const restore = useMutation(articleMutations.restore()).mutate;
+  const restoreArticle = useCallback((id: ArticleId) => restore(id), [restore]);
   const scopeTitles = useMemo(() => {
     const byId = new Map(articleOptions.map((a) => [a.id, a.title]));
     return view.articleIds.flatMap((id) => byId.get(id) ?? []);
   }, [articleOptions, view.articleIds]);
 
-  const error = comparison.error ?? library.error ?? scope.error ?? placeClaims.error ?? suggested.error;
+  const error =
+    comparison.error ?? library.error ?? gone.error ?? scope.error ?? placeClaims.error ?? suggested.error;
   if (error) return <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>;
 
   const title = scopeTitles.length > 0 ? `Compare positions: ${scopeTitles.join('; ')}` : 'Compare positions';
@@ -132,10 +153,13 @@ export function CompareScreen({ speakerHref }: Props) {
           articles={articleOptions}
           loading={library.isPending}
           chosen={view.articleIds}
+          gone={gone.articles}
           onChange={chooseArticles}
+          onRestore={restoreArticle}
         />
         <QuestionsPanel
           questions={data?.questions ?? NO_QUESTIONS}
+          placed={derived?.placed ?? NO_COUNTS}
           busy={m.addQuestion.isPending}
           onAdd={onAdd}
           onReword={onReword}

@@ -1,0 +1,87 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import type { ArticleId, ClaimId } from '@/core/model/types';
+import { saveImportedArticle, softDeleteArticle } from '@/db/articles';
+import { softDeleteClaim } from '@/db/claims';
+import { db } from '@/db/db';
+import { createQuestion, setStances } from '@/db/questions';
+import { CompareScreen } from '@/features/compare/components/compare-screen';
+import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
+import { stubResizeObserver } from '@/test/dom';
+
+// the suggestions are made in a worker, which the test environment has not
+vi.mock('@/workers/suggest-client', () => ({ suggestOffThread: async () => [] }));
+
+beforeEach(async () => {
+  stubResizeObserver();
+  await resetDb();
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const newClient = () =>
+  new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } } });
+
+function renderCompare(articleIds: readonly string[]) {
+  const router = createMemoryRouter(
+    [{ path: '/compare', element: <CompareScreen speakerHref={(id) => `/s/${id}`} /> }],
+    {
+      initialEntries: [`/compare?articles=${articleIds.join(',')}`],
+    },
+  );
+  render(
+    <QueryClientProvider client={newClient()}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+}
+
+/** An article, a question on it with three of its claims placed, then one of those claims deleted. */
+async function questionWithADeletedClaim() {
+  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const claims = await db.claims.where('articleId').equals(articleId).sortBy('start');
+  const q = await createQuestion('Are there more officers?', [articleId]);
+  await setStances(
+    q.id,
+    claims.slice(0, 3).map((c) => ({ claimId: c.id as ClaimId, stance: 'for' as const })),
+  );
+  await softDeleteClaim(claims[0]!.id);
+  return articleId;
+}
+
+const questions = () => screen.getByRole('region', { name: 'Questions' });
+
+test('a question counts its live claims, not those deleted since', async () => {
+  const articleId = await questionWithADeletedClaim();
+  renderCompare([articleId]);
+  await waitFor(() => expect(within(questions()).getByText('Are there more officers?')).toBeTruthy());
+  expect(within(questions()).getByText('(2 claims)')).toBeTruthy();
+});
+
+test('an article in the trash is named as in the trash, with a Restore that brings it back', async () => {
+  const articleId = (await questionWithADeletedClaim()) as ArticleId;
+  await softDeleteArticle(articleId);
+  renderCompare([articleId]);
+  const scope = screen.getByRole('region', { name: 'Articles' });
+  await waitFor(() =>
+    expect(within(scope).getByText('“Police chief pledges more officers” is in the trash')).toBeTruthy(),
+  );
+  expect(within(scope).queryByText(/no longer in the library/)).toBeNull();
+  // its claims went to the trash with it: the question shows none of them
+  expect(within(questions()).getByText('(0 claims)')).toBeTruthy();
+  fireEvent.click(
+    within(scope).getByRole('button', {
+      name: 'Restore “Police chief pledges more officers” from the trash',
+    }),
+  );
+  await waitFor(async () => expect((await db.articles.get(articleId))?.deletedAt).toBeNull());
+  expect(document.activeElement).toBe(
+    within(scope).getByRole('button', {
+      name: 'Remove “Police chief pledges more officers” from the comparison',
+    }),
+  );
+});
