@@ -11,6 +11,11 @@ import { CompareScreen } from '@/features/compare/components/compare-screen';
 import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
 import { stubResizeObserver } from '@/test/dom';
 
+const downloads = vi.hoisted(() => [] as { blob: Blob; name: string }[]);
+vi.mock('@/ui/download', async (original) => ({
+  ...(await original<typeof import('@/ui/download')>()),
+  downloadBlob: (blob: Blob, name: string) => void downloads.push({ blob, name }),
+}));
 // the suggestions are made in a worker, which the test environment has not
 vi.mock('@/workers/suggest-client', () => ({ suggestOffThread: async () => [] }));
 
@@ -84,4 +89,16 @@ test('an article in the trash is named as in the trash, with a Restore that brin
       name: 'Remove “Police chief pledges more officers” from the comparison',
     }),
   );
+});
+
+test('the comparison’s CSV starts with a byte order mark, as the claims export does, so a spreadsheet reads its accents', async () => {
+  const articleId = await questionWithADeletedClaim();
+  renderCompare([articleId]);
+  const exportCsv = await screen.findByRole('button', { name: 'Export CSV' });
+  downloads.length = 0;
+  fireEvent.click(exportCsv);
+  expect(downloads).toHaveLength(1);
+  const bytes = new Uint8Array(await downloads[0]!.blob.arrayBuffer());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(new TextDecoder().decode(bytes)).toContain('question,speaker,stance,claim');
 });

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { matrixToCsv, matrixToMarkdown } from '@/core/compare/export';
+import { matrixCsvFile, matrixToMarkdown } from '@/core/compare/export';
 import { buildMatrix } from '@/core/compare/matrix';
 import type { QuestionSuggestion } from '@/core/compare/suggest';
 import type { ArticleId, ClaimId, Question, QuestionId, SpeakerId } from '@/core/model/types';
@@ -232,7 +232,7 @@ export function CompareScreen({ speakerHref }: Props) {
                 type="button"
                 onClick={() =>
                   downloadBlob(
-                    new Blob([matrixToCsv(matrix, derived.articleTitles)], {
+                    new Blob([matrixCsvFile(matrix, derived.articleTitles)], {
                       type: 'text/csv;charset=utf-8',
                     }),
                     compareFileName(matrix, 'csv'),
