@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { ArticleId, ClaimId } from '@/core/model/types';
@@ -7,8 +7,8 @@ import { saveImportedArticle, softDeleteArticle } from '@/db/articles';
 import { softDeleteClaim } from '@/db/claims';
 import { db } from '@/db/db';
 import { createQuestion, setStances } from '@/db/questions';
-import { CompareScreen } from '@/features/compare/components/compare-screen';
-import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
+import { CompareScreen, PRINT_COLUMNS } from '@/features/compare/components/compare-screen';
+import { ARTICLE_A, extractionA, extractionOf, resetDb } from '@/test/db';
 import { stubResizeObserver } from '@/test/dom';
 
 const downloads = vi.hoisted(() => [] as { blob: Blob; name: string }[]);
@@ -101,4 +101,37 @@ test('the comparison’s CSV starts with a byte order mark, as the claims export
   const bytes = new Uint8Array(await downloads[0]!.blob.arrayBuffer());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(new TextDecoder().decode(bytes)).toContain('question,speaker,stance,claim');
+});
+
+test('printed, a matrix of more speakers than a page holds is cut into tables of a few speakers each', async () => {
+  const names = ['Ana', 'Ben', 'Cara', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo'].map((n) => `${n} Archer`);
+  const text = `Nine voices\n\n${names.map((n, i) => `${n} said: "The bridge opens in ${i + 1} weeks."`).join('\n\n')}`;
+  const extraction = extractionOf(
+    text,
+    names.map((name, i) => ({ id: `s${i}`, name })),
+    names.map((_, i) => ({ quote: `The bridge opens in ${i + 1} weeks.`, speaker: `s${i}` })),
+  );
+  const { articleId } = await saveImportedArticle({ text }, extraction);
+  const claims = await db.claims.where('articleId').equals(articleId).toArray();
+  const q = await createQuestion('When does the bridge open?', [articleId]);
+  await setStances(
+    q.id,
+    claims.map((c) => ({ claimId: c.id as ClaimId, stance: 'for' as const })),
+  );
+  renderCompare([articleId]);
+  await screen.findByRole('table', { name: /^Positions of 9 speakers/ });
+  expect(screen.getAllByRole('table')).toHaveLength(1); // on screen: one table, nothing made for print
+  act(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+  });
+  const tables = screen.getAllByRole('table', { name: /speakers \d+–\d+ of 9$/ });
+  expect(tables.map((t) => t.querySelector('caption')?.textContent?.replace(/^.* — /, ''))).toEqual([
+    `speakers 1–${PRINT_COLUMNS} of 9`,
+    `speakers ${PRINT_COLUMNS + 1}–9 of 9`,
+  ]);
+  expect(within(tables[1]!).getAllByRole('columnheader').length).toBe(9 - PRINT_COLUMNS + 1);
+  act(() => {
+    window.dispatchEvent(new Event('afterprint'));
+  });
+  expect(screen.getAllByRole('table')).toHaveLength(1);
 });

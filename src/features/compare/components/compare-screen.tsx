@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { matrixCsvFile, matrixToMarkdown } from '@/core/compare/export';
-import { buildMatrix } from '@/core/compare/matrix';
+import { buildMatrix, matrixColumnChunks } from '@/core/compare/matrix';
 import type { QuestionSuggestion } from '@/core/compare/suggest';
 import type { ArticleId, ClaimId, Question, QuestionId, SpeakerId } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
@@ -35,6 +36,28 @@ type Props = Readonly<{ speakerHref: (speakerId: string) => string }>;
 const NO_ARTICLES: readonly ArticleTitle[] = [];
 const NO_QUESTIONS: readonly Question[] = [];
 const NO_COUNTS: ReadonlyMap<string, number> = new Map();
+
+/** Speakers side by side on a printed page at most: a wider matrix prints as several tables. */
+export const PRINT_COLUMNS = 6;
+
+/**
+ * Whether the page is being printed (between `beforeprint` and `afterprint`): the print layout is
+ * rendered then, in the same task (flushSync), so nothing is rendered for it while the screen shows.
+ */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing;
+}
 
 export function CompareScreen({ speakerHref }: Props) {
   const { view, update } = useCompareUrl();
@@ -75,6 +98,7 @@ export function CompareScreen({ speakerHref }: Props) {
   );
   const onDelete = useCallback((id: QuestionId) => deleteQuestion(id), [deleteQuestion]);
 
+  const printing = usePrinting();
   const data = comparison.data;
   const derived = useMemo(() => {
     if (!data) return null;
@@ -136,6 +160,12 @@ export function CompareScreen({ speakerHref }: Props) {
     ? `Positions of ${matrix.columns.length} speaker${matrix.columns.length === 1 ? '' : 's'} on ${matrix.rows.length} question${matrix.rows.length === 1 ? '' : 's'}${conflicts > 0 ? `; ${conflicts} with a conflict (one speaker for, another against)` : ''}`
     : '';
 
+  // 30 speakers side by side on paper is a column a word wide: printed, the matrix is cut in tables
+  const printChunks =
+    printing && matrix && matrix.columns.length > PRINT_COLUMNS
+      ? matrixColumnChunks(matrix, PRINT_COLUMNS)
+      : null;
+
   const accept = (s: QuestionSuggestion, wording: string) =>
     m.addQuestion.mutate(
       { text: wording, articleIds: view.articleIds },
@@ -195,7 +225,10 @@ export function CompareScreen({ speakerHref }: Props) {
         ) : null}
       </div>
 
-      <section className="compare-result" aria-labelledby="matrix-heading">
+      <section
+        className={`compare-result${printChunks ? ' print-chunked' : ''}`}
+        aria-labelledby="matrix-heading"
+      >
         <div className="matrix-toolbar">
           <h2 id="matrix-heading">Side by side</h2>
           {derived && derived.order.length > 0 ? (
@@ -265,6 +298,21 @@ export function CompareScreen({ speakerHref }: Props) {
               speakerHref={speakerHref}
               onTakeOff={takeOff}
             />
+            {printChunks ? (
+              <div className="print-chunks">
+                {printChunks.map((chunk, i) => (
+                  <MatrixTable
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the chunks are the columns' order, remade for each print
+                    key={i}
+                    matrix={chunk}
+                    caption={`${caption} — speakers ${i * PRINT_COLUMNS + 1}–${i * PRINT_COLUMNS + chunk.columns.length} of ${matrix.columns.length}`}
+                    articleTitles={derived.cellTitles}
+                    speakerHref={speakerHref}
+                    onTakeOff={takeOff}
+                  />
+                ))}
+              </div>
+            ) : null}
             <PhoneView
               matrix={matrix}
               focus={view.focus}
