@@ -24,6 +24,10 @@ test('after the first visit the app opens and shows its data with the network of
   await openLibrary(page);
   await waitForServiceWorker(page);
   await expect(page.getByText('Available offline')).toBeVisible();
+  // at 200 % zoom of a 1280 px window (640 px) the header's status goes under the links, not off the page
+  await page.setViewportSize({ width: 640, height: 450 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await context.setOffline(true);
   await page.reload();

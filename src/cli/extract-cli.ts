@@ -5,9 +5,16 @@ import { JSON_LIST_CLOSE, JSON_LIST_OPEN, jsonListItems } from '../core/export/j
 import { extractClaims } from '../core/extract/pipeline';
 import { type Extraction, GRANULARITIES, type Granularity } from '../core/extract/types';
 import { type ArticleText, articleText, type HtmlToText } from '../core/import/article-text';
-import { declaredCharset, isLegacyCharset } from '../core/import/charset';
+import { declaredCharset, isLegacyCharset, looksLikeUtf16, utf16Bom } from '../core/import/charset';
 import { decodeFile } from '../core/import/decode-file';
-import { classifyFile, type ImportFormat } from '../core/import/validate';
+import {
+  checkFileSize,
+  classifyFile,
+  formatBytes,
+  type ImportFormat,
+  MAX_IMPORT_BYTES,
+  utf8ByteLength,
+} from '../core/import/validate';
 import { htmlToTextIn } from '../features/import/html-to-text';
 import type { CliIo } from './cli-io';
 import { extractionAnnotations } from './extract-annotations';
@@ -24,14 +31,25 @@ const USAGE = `usage: npm run --silent extract -- [--granularity quotation|passa
 class InputError extends Error {}
 
 /**
- * Text of a file, refusing binary content (NUL bytes, or bytes that are neither UTF-8 nor the
+ * Text of a file (UTF-16 when it starts with that byte-order mark), refusing binary content (NUL bytes, or bytes that are neither UTF-8 nor the
  * encoding an HTML page declares in `charset`, as the app reads it) and empty text.
  */
 export function decodeText(bytes: Uint8Array, what: string, charset: string | null = null): string {
-  if (bytes.includes(0)) throw new InputError(`${what}: binary file (NUL bytes), expected UTF-8 text`);
+  const utf16 = utf16Bom(bytes);
+  if (!utf16 && bytes.includes(0)) {
+    throw new InputError(
+      looksLikeUtf16(bytes)
+        ? `${what}: UTF-16 text without a byte-order mark, expected UTF-8 (or UTF-16 with a byte-order mark)`
+        : `${what}: binary file (NUL bytes), expected UTF-8 text`,
+    );
+  }
   const decoded = decodeFile(what, bytes, charset);
   if (!decoded.ok) {
-    throw new InputError(`${what}: not valid UTF-8 text${isLegacyCharset(charset) ? ` nor ${charset}` : ''}`);
+    throw new InputError(
+      utf16
+        ? `${what}: not valid UTF-16 text, or binary data after its byte-order mark`
+        : `${what}: not valid UTF-8 text${isLegacyCharset(charset) ? ` nor ${charset}` : ''}`,
+    );
   }
   let text = decoded.value;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -39,11 +57,18 @@ export function decodeText(bytes: Uint8Array, what: string, charset: string | nu
   return text;
 }
 
+const tooLarge = (bytes: number) =>
+  `too large (${formatBytes(bytes)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}, as in the app), skipped`;
+
+/** A file's bytes; one over the app's import limit is refused from its size, before it is read. */
 function readBytes(file: string): Uint8Array {
   let bytes: Uint8Array;
   try {
+    const size = statSync(file).size;
+    if (!checkFileSize(size).ok) throw new InputError(`${file}: ${tooLarge(size)}`);
     bytes = readFileSync(file);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(
       code === 'ENOENT'
@@ -146,6 +171,12 @@ async function runJsonl(granularity: Granularity, io: CliIo): Promise<number> {
       continue;
     }
     const id = typeof d.id === 'string' || typeof d.id === 'number' ? String(d.id) : String(n);
+    const bytes = utf8ByteLength(d.text);
+    if (bytes > MAX_IMPORT_BYTES) {
+      io.stderr.write(`stdin line ${n}: text ${tooLarge(bytes)} (id ${id})\n`);
+      failed++;
+      continue;
+    }
     if (!d.text.trim()) {
       io.stderr.write(`stdin line ${n}: empty text (id ${id})\n`);
       failed++;

@@ -79,6 +79,60 @@ describe('extract CLI', () => {
     expect((await run(['--format', 'xml', article])).stderr).toContain('unknown format');
   });
 
+  test('a UTF-16 file with a byte-order mark reads as the app reads it; without one it is named', async () => {
+    const text = 'Title line\n\n“We will win,” Ms Hart said.\n';
+    const sub = mkdtempSync(join(tmpdir(), 'claimdesk-cli-utf16-'));
+    const le = join(sub, 'le.txt');
+    writeFileSync(le, Buffer.from(`\uFEFF${text}`, 'utf16le'));
+    const be = join(sub, 'be.txt');
+    writeFileSync(be, Buffer.from(`\uFEFF${text}`, 'utf16le').swap16());
+    const noBom = join(sub, 'nobom.txt');
+    writeFileSync(noBom, Buffer.from(text, 'utf16le'));
+    const r = await run(['--format', 'csv', le, be, noBom]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `${noBom}: UTF-16 text without a byte-order mark, expected UTF-8 (or UTF-16 with a byte-order mark)\n`,
+    );
+    const rows = Papa.parse<Record<string, string>>(r.stdout.trim(), { header: true }).data;
+    expect(rows.map((row) => [row.id, row.text])).toEqual([
+      [le, 'We will win,'],
+      [be, 'We will win,'],
+    ]);
+    const one = JSON.parse((await run([le])).stdout);
+    expect(text.slice(one.claims[0].start, one.claims[0].end)).toBe('We will win,');
+  });
+
+  test('a file over the app’s import limit is refused by name, exit 1, and the rest of the folder is read', async () => {
+    const sub = mkdtempSync(join(tmpdir(), 'claimdesk-cli-big-'));
+    writeFileSync(
+      join(sub, 'a-big.txt'),
+      `Title\n\n${'The mayor said the bridge will reopen. '.repeat(30_000)}`,
+    );
+    writeFileSync(join(sub, 'b-small.txt'), 'Title\n\nThe mayor said the bridge will reopen.\n');
+    const r = await run(['--format', 'csv', sub]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `${join(sub, 'a-big.txt')}: too large (1.2 MB; the limit is 1.0 MB, as in the app), skipped\n`,
+    );
+    const rows = Papa.parse<Record<string, string>>(r.stdout.trim(), { header: true }).data;
+    expect(rows.map((row) => row.id)).toEqual([join(sub, 'b-small.txt')]);
+    const big = JSON.stringify({ id: 'big', text: 'é'.repeat(600_000) });
+    const lines = await run(
+      ['--jsonl'],
+      `${big}\n${JSON.stringify({ id: 'ok', text: 'Title\n\nThe mayor said it.' })}\n`,
+    );
+    expect(lines.status).toBe(1);
+    expect(lines.stderr).toBe(
+      'stdin line 1: text too large (1.2 MB; the limit is 1.0 MB, as in the app), skipped (id big)\n',
+    );
+    expect(
+      lines.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(['ok']);
+  });
+
   test('"-" and unknown short options get a clear message and usage, not "no such file"', async () => {
     const dash = await run(['-']);
     expect(dash.status).toBe(2);

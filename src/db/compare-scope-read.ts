@@ -2,7 +2,7 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { Dexie } from 'dexie';
 import type { SuggestClaim } from '@/core/compare/suggest';
 import type { ArticleId, Claim, Speaker, SpeakerId } from '@/core/model/types';
-import { isLive } from './compare-read';
+import { articleHeadsOf, isLive } from './compare-read';
 import { db } from './db';
 import { articleScope } from './derived/facets';
 import type { DbQueryMeta } from './queries';
@@ -101,6 +101,18 @@ export function readSuggestInput(articleIds: readonly ArticleId[], max = 400): P
   });
 }
 
+export type ScopeArticleState = Readonly<{ id: ArticleId; title: string; trashed: boolean }>;
+
+/**
+ * The compared articles that are not live (the scope picker lists live articles only): each one in
+ * the trash with its title, so the screen can say so and offer to restore it. An id with no stored
+ * article (a link from another library) is not in the answer.
+ */
+export async function readScopeGone(articleIds: readonly ArticleId[]): Promise<ScopeArticleState[]> {
+  const heads = await articleHeadsOf(articleIds);
+  return heads.filter((h) => h.deletedAt !== null).map((h) => ({ id: h.id, title: h.title, trashed: true }));
+}
+
 // keyed by the table they read first (a write to it invalidates them), not under `questions`:
 // adding or placing a question does not change what they show
 export const compareScopeQueries = {
@@ -110,6 +122,13 @@ export const compareScopeQueries = {
       queryKey: ['speakers', 'compare-scope', [...articleIds]] as const,
       queryFn: () => readScopeSpeakers(articleIds),
       meta: { tables: ['summaries'] } satisfies DbQueryMeta,
+    }),
+  /** The compared articles in the trash (`readScopeGone`); a move to or from the trash reads it again. */
+  gone: (articleIds: readonly ArticleId[]) =>
+    queryOptions({
+      queryKey: ['articles', 'compare-scope', 'gone', [...articleIds]] as const,
+      queryFn: () => readScopeGone(articleIds),
+      meta: { tables: ['articleHeads'] } satisfies DbQueryMeta,
     }),
   place: (articleIds: readonly ArticleId[], filter: PlaceFilter) =>
     infiniteQueryOptions({

@@ -44,6 +44,17 @@ export function matrixToCsv(matrix: Matrix, articleTitles: ReadonlyMap<string, s
   );
 }
 
+/**
+ * The comparison's CSV file as the Export CSV button writes it: with a UTF-8 byte order mark, as the
+ * claims export writes by default, so a spreadsheet reads “Núñez” and not “NÃºÃ±ez”.
+ */
+export function matrixCsvFile(
+  matrix: Matrix,
+  articleTitles: ReadonlyMap<string, string> = new Map(),
+): string {
+  return `\ufeff${matrixToCsv(matrix, articleTitles)}`;
+}
+
 /** Markdown special characters escaped, line breaks folded: untrusted text stays plain text. */
 export function escapeMarkdown(text: string): string {
   return text

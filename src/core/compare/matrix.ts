@@ -99,6 +99,21 @@ export function buildMatrix(
   return { columns, available, rows, missing };
 }
 
+/**
+ * The matrix cut into tables of at most `size` speakers each (every question in each), for a page
+ * that cannot hold them all side by side; a row's conflict stays the whole matrix's.
+ */
+export function matrixColumnChunks(matrix: Matrix, size: number): Matrix[] {
+  const out: Matrix[] = [];
+  for (let at = 0; at < matrix.columns.length; at += size)
+    out.push({
+      ...matrix,
+      columns: matrix.columns.slice(at, at + size),
+      rows: matrix.rows.map((r) => ({ ...r, cells: r.cells.slice(at, at + size) })),
+    });
+  return out;
+}
+
 /** Claims by verdict, in the verdict scale's order, leaving out verdicts with no claims. */
 export function verdictTally(
   claims: readonly Pick<CompareClaim, 'verdict'>[],

@@ -21,3 +21,31 @@ export function isLegacyCharset(label: string | null): label is string {
     return false; // unknown label, or one that maps to the "replacement" encoding
   }
 }
+
+/**
+ * The UTF-16 encoding a file's byte-order mark names (FF FE: little-endian, as Windows Notepad saves
+ * "Unicode"; FE FF: big-endian), or null. A BOM decides the encoding whatever a page declares, as in
+ * a browser. FF FE 00 00 is UTF-32's mark, not UTF-16's.
+ */
+export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes[2] === 0 && bytes[3] === 0 ? null : 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Whether bytes with no BOM look like UTF-16 text (Latin letters with a NUL beside each: NUL bytes
+ * on one side of the byte pairs and hardly any on the other), so a refusal can say what the file is.
+ */
+export function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 16) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  return Math.max(even, odd) > pairs * 0.5 && Math.min(even, odd) < pairs * 0.05;
+}

@@ -1,4 +1,4 @@
-import { isLegacyCharset } from './charset';
+import { isLegacyCharset, utf16Bom } from './charset';
 import type { Checked } from './validate';
 
 const notUtf8 = (name: string): Checked<string> => ({
@@ -34,11 +34,39 @@ const fixCp1252 = (text: string): string =>
   text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
 
 /**
- * A file's text as a browser would read it: UTF-8, or for an HTML page that is not valid UTF-8, the
+ * A file that starts with a UTF-16 byte-order mark (Notepad's "Unicode", Word's "Unicode text"),
+ * decoded as strictly as UTF-8 (the mark itself dropped); a NUL in the text is binary data.
+ */
+function decodeUtf16(name: string, bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Checked<string> {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      ok: false,
+      problem: {
+        code: 'binary',
+        message: `“${name}” starts as UTF-16 text but is not valid UTF-16 (it may be cut short). Save it as UTF-8 and import it again.`,
+      },
+    };
+  }
+  if (text.includes('\u0000')) {
+    return {
+      ok: false,
+      problem: { code: 'binary', message: `“${name}” is not a text file (it contains binary data).` },
+    };
+  }
+  return { ok: true, value: text };
+}
+
+/**
+ * A file's text as a browser would read it: a UTF-16 file by its byte-order mark, UTF-8, or for an HTML page that is not valid UTF-8, the
  * encoding its `<meta charset>` declares (`charset`, from `declaredCharset`), decoded as strictly
  * (a byte that encoding has no character for is refused too). Text and Markdown carry no declaration.
  */
 export function decodeFile(name: string, bytes: Uint8Array, charset: string | null): Checked<string> {
+  const utf16 = utf16Bom(bytes);
+  if (utf16) return decodeUtf16(name, bytes, utf16);
   const utf8 = decodeUtf8(name, bytes);
   if (utf8.ok || !isLegacyCharset(charset)) return utf8;
   try {

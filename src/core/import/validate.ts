@@ -3,6 +3,7 @@
  * extraction, storage). Each failure carries a message fit to show in the UI as is.
  */
 
+import { looksLikeUtf16, utf16Bom } from './charset';
 import { formatBytes, MAX_IMPORT_BYTES } from './limits';
 
 export { formatBytes, MAX_IMPORT_BYTES };
@@ -161,7 +162,8 @@ export function invalidUtf8Ratio(bytes: Uint8Array): number {
 }
 
 /**
- * Content sniffing on a file's bytes, whatever its name says: known binary signatures, NUL bytes,
+ * Content sniffing on a file's bytes, whatever its name says: known binary signatures, NUL bytes
+ * (unless the file starts with a UTF-16 byte-order mark; without one, UTF-16 is named in the refusal),
  * or more than 1 % of bytes that are not UTF-8 (unless the file declares another encoding:
  * `legacyCharset`, an HTML page saved in windows-1252).
  */
@@ -169,7 +171,14 @@ export function checkFileBytes(name: string, bytes: Uint8Array, legacyCharset = 
   for (const [what, magic] of MAGIC) {
     if (magic.every((m, i) => bytes[i] === m)) return fail('binary', `“${name}” is ${what}, not text.`);
   }
+  if (utf16Bom(bytes)) return ok(bytes); // decoded by its mark, strictly (decodeFile)
   const head = bytes.subarray(0, 64 * 1024);
+  if (head.includes(0) && looksLikeUtf16(head)) {
+    return fail(
+      'binary',
+      `“${name}” looks like UTF-16 text saved without a byte-order mark, which cannot be read safely. Save it as UTF-8 and import it again.`,
+    );
+  }
   if (head.includes(0) || (!legacyCharset && invalidUtf8Ratio(head) > 0.01)) {
     return fail('binary', `“${name}” is not a text file (it contains binary data or is not UTF-8).`);
   }

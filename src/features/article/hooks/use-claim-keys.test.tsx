@@ -5,6 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { useClaimKeys } from '@/features/article/hooks/use-claim-keys';
 import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
 import { resetShortcutsForTests } from '@/ui/shortcuts';
+import { afterNextPaint } from '@/ui/use-after-paint';
 
 afterEach(() => {
   cleanup();
@@ -29,7 +30,6 @@ function setup(ids: readonly string[], url = '/articles/a1', leadOf?: ReadonlyMa
   return { router, open };
 }
 
-/** Presses the keys, then waits for the URL a `j` writes after its frame. */
 /** A screen's route element: the keys, and a row showing the open claim from a selection store. */
 const screenRenders = { count: 0 };
 function Screen() {
@@ -48,11 +48,17 @@ function OpenRow({ store }: Readonly<{ store: ReturnType<typeof useSelectionStor
   return <p data-testid="open-row">{open ?? 'none'}</p>;
 }
 
+/** Presses the keys, then waits for the URL a `j` writes after its frame. */
 const press = async (keys: string) => {
   await act(() => userEvent.keyboard(keys));
   await written();
 };
-const written = () => act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+/**
+ * Waits for the URL a key writes after the next frame: this waits the same way (a frame, then a
+ * task), queued after the hook's, so it ends after the write however late the timers run (a fixed
+ * 50 ms could end first on a loaded machine, where the frame's task is queued after it).
+ */
+const written = () => act(() => new Promise<void>((resolve) => afterNextPaint(resolve)));
 
 describe('useClaimKeys', () => {
   test('j and k walk the claims in order, stopping at the ends; Escape closes', async () => {

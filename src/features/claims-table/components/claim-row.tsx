@@ -14,6 +14,8 @@ type Props = Readonly<{
   href: string;
   selected: boolean;
   focused: boolean;
+  /** The grid's one Tab stop: the focused row, or the first row while none is (WAI-ARIA grid pattern). */
+  tabbable: boolean;
   measureRef: (el: HTMLElement | null) => void;
   start: number;
   onFocusRow: (index: number) => void;
@@ -50,7 +52,7 @@ export const ClaimRow = memo(function ClaimRow(p: Props) {
       role="row"
       aria-rowindex={index + 2}
       aria-selected={p.selected}
-      tabIndex={p.focused ? 0 : -1}
+      tabIndex={p.tabbable ? 0 : -1}
       className="claim-row"
       data-index={index}
       data-focused={p.focused || undefined}

@@ -170,6 +170,7 @@ export function ClaimsGrid(p: Props) {
               href={claim ? p.claimHref(claim.articleId, claim.id) : ''}
               selected={claim ? p.selection.has(claim.id) : false}
               focused={item.index === p.focusIndex}
+              tabbable={item.index === Math.max(p.focusIndex, 0)}
               onFocusRow={p.onFocusRow}
               onToggle={p.onToggle}
               onOpen={open}

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Speaker } from '@/core/model/types';
@@ -123,6 +123,21 @@ describe('ClaimsScreen', () => {
     await new Promise((resolve) => setTimeout(resolve, MENUS_AFTER_MS + 300));
     expect(lists.asked).toEqual([]);
     lists.answer();
+  });
+
+  test('before any row has been focused, the first row is the grid’s Tab stop, so Tab reaches the table', async () => {
+    const { grid } = await screenWithRows();
+    const rows = within(grid).getAllByRole('row').slice(1);
+    const stops = rows.filter((r) => r.tabIndex === 0);
+    expect(stops).toEqual([rows[0]]);
+    // tabbing in focuses that row: from then on it is the focused row, its link reachable too
+    act(() => rows[0]!.focus());
+    await waitFor(() => expect(rows[0]!.dataset.focused).toBe('true'));
+    expect(
+      within(grid)
+        .getAllByRole('row')
+        .filter((r) => r.tabIndex === 0),
+    ).toEqual([rows[0]]);
   });
 
   test('the first page is read beside the count, not after it', async () => {

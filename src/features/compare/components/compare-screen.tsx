@@ -1,9 +1,12 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { matrixToCsv, matrixToMarkdown } from '@/core/compare/export';
-import { buildMatrix } from '@/core/compare/matrix';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { matrixCsvFile, matrixToMarkdown } from '@/core/compare/export';
+import { buildMatrix, matrixColumnChunks } from '@/core/compare/matrix';
 import type { QuestionSuggestion } from '@/core/compare/suggest';
 import type { ArticleId, ClaimId, Question, QuestionId, SpeakerId } from '@/core/model/types';
 import { describeDbError } from '@/db/errors';
+import { articleMutations } from '@/db/mutations';
 import type { ArticleTitle } from '@/db/queries';
 import { downloadBlob } from '@/ui/download';
 import { StatusMessage } from '@/ui/status-message';
@@ -14,6 +17,7 @@ import {
   useComparison,
   useLibraryArticles,
   usePlaceClaims,
+  useScopeGone,
   useScopeSpeakers,
   useSuggestions,
 } from '@/features/compare/hooks/use-compare-data';
@@ -31,6 +35,29 @@ type Props = Readonly<{ speakerHref: (speakerId: string) => string }>;
 
 const NO_ARTICLES: readonly ArticleTitle[] = [];
 const NO_QUESTIONS: readonly Question[] = [];
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();
+
+/** Speakers side by side on a printed page at most: a wider matrix prints as several tables. */
+export const PRINT_COLUMNS = 6;
+
+/**
+ * Whether the page is being printed (between `beforeprint` and `afterprint`): the print layout is
+ * rendered then, in the same task (flushSync), so nothing is rendered for it while the screen shows.
+ */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing;
+}
 
 export function CompareScreen({ speakerHref }: Props) {
   const { view, update } = useCompareUrl();
@@ -71,6 +98,7 @@ export function CompareScreen({ speakerHref }: Props) {
   );
   const onDelete = useCallback((id: QuestionId) => deleteQuestion(id), [deleteQuestion]);
 
+  const printing = usePrinting();
   const data = comparison.data;
   const derived = useMemo(() => {
     if (!data) return null;
@@ -96,16 +124,33 @@ export function CompareScreen({ speakerHref }: Props) {
     const articleTitles = new Map(data.articles.map((a) => [a.id as string, a.title]));
     // an article's title beside each claim only when claims come from more than one article
     const cellTitles = data.articles.length > 1 ? articleTitles : new Map<string, string>();
-    return { matrix, order, articleTitles, cellTitles };
+    // each question's live placed claims (the comparison's claims are the live ones)
+    const placed = new Map(
+      data.questions.map((q) => [
+        q.id as string,
+        Object.keys(q.stances).filter((id) => claims.has(id)).length,
+      ]),
+    );
+    return { matrix, order, articleTitles, cellTitles, placed };
   }, [data, view.columns, view.hidden]);
 
   const articleOptions = library.data ?? NO_ARTICLES;
+  // chosen articles the library does not list (in the trash, or not here): read once it is listed
+  const notListed = useMemo(() => {
+    if (!library.data) return [];
+    const listed = new Set(library.data.map((a) => a.id));
+    return view.articleIds.filter((id) => !listed.has(id));
+  }, [library.data, view.articleIds]);
+  const gone = useScopeGone(notListed);
+  const restore = useMutation(articleMutations.restore()).mutate;
+  const restoreArticle = useCallback((id: ArticleId) => restore(id), [restore]);
   const scopeTitles = useMemo(() => {
     const byId = new Map(articleOptions.map((a) => [a.id, a.title]));
     return view.articleIds.flatMap((id) => byId.get(id) ?? []);
   }, [articleOptions, view.articleIds]);
 
-  const error = comparison.error ?? library.error ?? scope.error ?? placeClaims.error ?? suggested.error;
+  const error =
+    comparison.error ?? library.error ?? gone.error ?? scope.error ?? placeClaims.error ?? suggested.error;
   if (error) return <StatusMessage tone="error">{describeDbError(error)}</StatusMessage>;
 
   const title = scopeTitles.length > 0 ? `Compare positions: ${scopeTitles.join('; ')}` : 'Compare positions';
@@ -114,6 +159,12 @@ export function CompareScreen({ speakerHref }: Props) {
   const caption = matrix
     ? `Positions of ${matrix.columns.length} speaker${matrix.columns.length === 1 ? '' : 's'} on ${matrix.rows.length} question${matrix.rows.length === 1 ? '' : 's'}${conflicts > 0 ? `; ${conflicts} with a conflict (one speaker for, another against)` : ''}`
     : '';
+
+  // 30 speakers side by side on paper is a column a word wide: printed, the matrix is cut in tables
+  const printChunks =
+    printing && matrix && matrix.columns.length > PRINT_COLUMNS
+      ? matrixColumnChunks(matrix, PRINT_COLUMNS)
+      : null;
 
   const accept = (s: QuestionSuggestion, wording: string) =>
     m.addQuestion.mutate(
@@ -132,10 +183,13 @@ export function CompareScreen({ speakerHref }: Props) {
           articles={articleOptions}
           loading={library.isPending}
           chosen={view.articleIds}
+          gone={gone.articles}
           onChange={chooseArticles}
+          onRestore={restoreArticle}
         />
         <QuestionsPanel
           questions={data?.questions ?? NO_QUESTIONS}
+          placed={derived?.placed ?? NO_COUNTS}
           busy={m.addQuestion.isPending}
           onAdd={onAdd}
           onReword={onReword}
@@ -171,7 +225,10 @@ export function CompareScreen({ speakerHref }: Props) {
         ) : null}
       </div>
 
-      <section className="compare-result" aria-labelledby="matrix-heading">
+      <section
+        className={`compare-result${printChunks ? ' print-chunked' : ''}`}
+        aria-labelledby="matrix-heading"
+      >
         <div className="matrix-toolbar">
           <h2 id="matrix-heading">Side by side</h2>
           {derived && derived.order.length > 0 ? (
@@ -208,7 +265,7 @@ export function CompareScreen({ speakerHref }: Props) {
                 type="button"
                 onClick={() =>
                   downloadBlob(
-                    new Blob([matrixToCsv(matrix, derived.articleTitles)], {
+                    new Blob([matrixCsvFile(matrix, derived.articleTitles)], {
                       type: 'text/csv;charset=utf-8',
                     }),
                     compareFileName(matrix, 'csv'),
@@ -241,6 +298,21 @@ export function CompareScreen({ speakerHref }: Props) {
               speakerHref={speakerHref}
               onTakeOff={takeOff}
             />
+            {printChunks ? (
+              <div className="print-chunks">
+                {printChunks.map((chunk, i) => (
+                  <MatrixTable
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the chunks are the columns' order, remade for each print
+                    key={i}
+                    matrix={chunk}
+                    caption={`${caption} — speakers ${i * PRINT_COLUMNS + 1}–${i * PRINT_COLUMNS + chunk.columns.length} of ${matrix.columns.length}`}
+                    articleTitles={derived.cellTitles}
+                    speakerHref={speakerHref}
+                    onTakeOff={takeOff}
+                  />
+                ))}
+              </div>
+            ) : null}
             <PhoneView
               matrix={matrix}
               focus={view.focus}

@@ -4,6 +4,12 @@ import { TextField } from '@/ui/text-field';
 
 type Props = Readonly<{
   questions: readonly Question[];
+  /**
+   * The claims each question shows, by question id: its live placed claims (a claim deleted since,
+   * or in an article in the trash, stays in the question's stances to come back with an undo or a
+   * restore, but is not counted). A question missing here counts none.
+   */
+  placed: ReadonlyMap<string, number>;
   onAdd: (text: string) => Promise<unknown>;
   onReword: (id: QuestionId, text: string) => void;
   onDelete: (id: QuestionId) => void;
@@ -12,9 +18,10 @@ type Props = Readonly<{
 
 function QuestionItem({
   question,
+  placed,
   onReword,
   onDelete,
-}: Readonly<{ question: Question } & Pick<Props, 'onReword' | 'onDelete'>>) {
+}: Readonly<{ question: Question; placed: number } & Pick<Props, 'onReword' | 'onDelete'>>) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(question.text);
   const id = useId();
@@ -40,7 +47,6 @@ function QuestionItem({
         </form>
       </li>
     );
-  const placed = Object.keys(question.stances).length;
   return (
     <li>
       <span className="question-text">{question.text}</span>{' '}
@@ -75,6 +81,7 @@ function QuestionItem({
 /** The questions compared: write one, reword or delete (undoable). */
 export const QuestionsPanel = memo(function QuestionsPanel({
   questions,
+  placed,
   onAdd,
   onReword,
   onDelete,
@@ -87,7 +94,13 @@ export const QuestionsPanel = memo(function QuestionsPanel({
       {questions.length > 0 ? (
         <ul className="question-list">
           {questions.map((q) => (
-            <QuestionItem key={q.id} question={q} onReword={onReword} onDelete={onDelete} />
+            <QuestionItem
+              key={q.id}
+              question={q}
+              placed={placed.get(q.id) ?? 0}
+              onReword={onReword}
+              onDelete={onDelete}
+            />
           ))}
         </ul>
       ) : (

@@ -3,16 +3,30 @@ import type { ArticleId } from '@/core/model/types';
 
 type ArticleOption = Readonly<{ id: ArticleId; title: string }>;
 
+/** A compared article that is not in the library's list: in the trash (with its title), or not here at all. */
+export type GoneArticle = Readonly<{ id: ArticleId; title: string; trashed: boolean }>;
+
 type Props = Readonly<{
   articles: readonly ArticleOption[];
   /** The titles are not read yet (they are read after the matrix's first paint). */
   loading: boolean;
   chosen: readonly ArticleId[];
+  /** The chosen articles in the trash, by id; null while they are read. */
+  gone: ReadonlyMap<ArticleId, GoneArticle> | null;
   onChange: (ids: readonly ArticleId[]) => void;
+  /** Brings an article in the trash back (with its claims). */
+  onRestore: (id: ArticleId) => void;
 }>;
 
 /** Which articles are compared: their questions, their claims to place and the suggestions from them. */
-export const ScopePicker = memo(function ScopePicker({ articles, loading, chosen, onChange }: Props) {
+export const ScopePicker = memo(function ScopePicker({
+  articles,
+  loading,
+  chosen,
+  gone,
+  onChange,
+  onRestore,
+}: Props) {
   const section = useRef<HTMLElement>(null);
   // the keyboard stays here when an article is added: on the picker, or on the heading when the
   // picker goes (the last article added, or the titles loading again)
@@ -50,22 +64,50 @@ export const ScopePicker = memo(function ScopePicker({ articles, loading, chosen
         <p className="hint">No article chosen: the comparison shows the library’s latest questions.</p>
       ) : (
         <ul className="scope-list">
-          {chosen.map((id) => (
-            <li key={id}>
-              <span>{byId.get(id)?.title ?? 'An article no longer in the library'}</span>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  refocus.current = true;
-                  onChange(chosen.filter((c) => c !== id));
-                }}
-                aria-label={`Remove “${byId.get(id)?.title ?? id}” from the comparison`}
-              >
-                Remove
-              </button>
-            </li>
-          ))}
+          {chosen.map((id) => {
+            const live = byId.get(id);
+            const trashed = live ? undefined : gone?.get(id);
+            const title = live?.title ?? trashed?.title;
+            return (
+              <li key={id}>
+                <span>
+                  {live
+                    ? live.title
+                    : trashed
+                      ? `“${trashed.title}” is in the trash`
+                      : gone === null
+                        ? 'Loading its title…'
+                        : 'An article not in this library'}
+                </span>
+                {trashed ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={(e) => {
+                      // the keyboard stays on the row: its Remove stays when Restore goes
+                      e.currentTarget.parentElement?.querySelector<HTMLElement>('[data-remove]')?.focus();
+                      onRestore(id);
+                    }}
+                    aria-label={`Restore “${trashed.title}” from the trash`}
+                  >
+                    Restore
+                  </button>
+                ) : null}
+                <button
+                  type="button"
+                  className="link-button"
+                  data-remove=""
+                  onClick={() => {
+                    refocus.current = true;
+                    onChange(chosen.filter((c) => c !== id));
+                  }}
+                  aria-label={`Remove “${title ?? id}” from the comparison`}
+                >
+                  Remove
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
       {rest.length > 0 ? (

@@ -2,7 +2,12 @@ import { queryOptions, useInfiniteQuery, usePrefetchQuery, useQuery } from '@tan
 import { useMemo } from 'react';
 import type { ArticleId } from '@/core/model/types';
 import { compareQueries } from '@/db/compare-read';
-import { compareScopeQueries, type PlaceFilter, readSuggestInput } from '@/db/compare-scope-read';
+import {
+  compareScopeQueries,
+  type PlaceFilter,
+  readSuggestInput,
+  type ScopeArticleState,
+} from '@/db/compare-scope-read';
 import { articleQueries, metaQueries } from '@/db/queries';
 import { suggestOffThread } from '@/workers/suggest-client';
 
@@ -36,6 +41,20 @@ export function useScopeSpeakers(articleIds: readonly ArticleId[], enabled: bool
   const speakers = useMemo(() => new Map((query.data ?? []).map((s) => [s.id as string, s])), [query.data]);
   return { speakers, error: query.error };
 }
+
+/**
+ * The chosen articles the library does not list (`notListed`): those in the trash, by id (an id not
+ * here at all is not in the map); null while they are read.
+ */
+export function useScopeGone(notListed: readonly ArticleId[]) {
+  const query = useQuery({ ...compareScopeQueries.gone(notListed), enabled: notListed.length > 0 });
+  const articles = useMemo(
+    () => (notListed.length === 0 ? NO_GONE : query.data ? new Map(query.data.map((a) => [a.id, a])) : null),
+    [notListed.length, query.data],
+  );
+  return { articles, error: query.error };
+}
+const NO_GONE: ReadonlyMap<ArticleId, ScopeArticleState> = new Map();
 
 /** Claims to place, a page at a time, narrowed by speaker and words. */
 export function usePlaceClaims(articleIds: readonly ArticleId[], filter: PlaceFilter, enabled: boolean) {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CONNECTION_KEY, createTeamSync, TeamSignInError } from '@/features/team/runner/team-sync-controller';
+import { CouchError, NetworkError } from '@/sync/couch';
 import { fakeChannels, fakeEngineModule, fakeLocks, fakeStorage, settle } from '@/test/team-sync-fakes';
 
 const REQUEST = { url: 'http://127.0.0.1:5984', database: 'desk', name: 'ana', password: 'right' };
@@ -132,5 +133,51 @@ describe('createTeamSync', () => {
     expect(engines).toHaveLength(4);
     expect(options.at(-1)?.slice).toBeUndefined();
     expect(JSON.parse(storage.getItem(CONNECTION_KEY)!).slice).toBeUndefined();
+  });
+});
+
+describe('a failed sign-in, in words for the form', () => {
+  const failing = (error: unknown) => {
+    const { module } = fakeEngineModule();
+    const signIn = async () => {
+      throw error;
+    };
+    const { storage } = fakeStorage();
+    return createTeamSync({
+      loadEngine: async () => ({ ...module, signIn }),
+      storage,
+      newDeviceId: () => 'd1',
+    });
+  };
+  const said = async (error: unknown) => {
+    const failure = await failing(error)
+      .connect(REQUEST)
+      .catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(TeamSignInError);
+    return (failure as Error).message;
+  };
+
+  it('a server down: cannot be reached, without the browser’s words in brackets', async () => {
+    expect(
+      await said(
+        new NetworkError('The team server at http://127.0.0.1:5984 cannot be reached (Failed to fetch).'),
+      ),
+    ).toBe(
+      'The server at http://127.0.0.1:5984 cannot be reached. Check the address, your connection, and that the server allows this app (CORS).',
+    );
+  });
+
+  it('an address that is not CouchDB (a 404 with no CouchDB error): says so, not “404 404: Not Found”', async () => {
+    const message = await said(new CouchError(404, '404', 'Not Found'));
+    expect(message).toBe(
+      'No CouchDB server answers at http://127.0.0.1:5984: that address answered “Not Found”. Check the server address (CouchDB’s own, often this site’s address followed by /couchdb).',
+    );
+    expect(message).not.toContain('404 404');
+  });
+
+  it('a server error: the status once, and what to do', async () => {
+    expect(await said(new CouchError(500, '500', 'Internal Server Error'))).toBe(
+      'The server at http://127.0.0.1:5984 had an error (500 Internal Server Error). Try again later, or ask whoever runs it.',
+    );
   });
 });

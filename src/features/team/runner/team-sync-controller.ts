@@ -60,13 +60,24 @@ const sameConnection = (a: TeamConnection | null, b: TeamConnection | null) =>
 
 const isCatchingUp = (s: SyncStatus | null) => s?.state === 'pulling' && s.progress !== undefined;
 
+/**
+ * A failed sign-in in words for the form: the server's status said in a sentence (CouchErrors carry
+ * `status` and `reason`; a server that is not CouchDB gives no `error` field, so the error's own
+ * message repeats the status: "404 404: Not Found"), not the error's message as it is.
+ */
 function describeSignInFailure(error: unknown, url: string): string {
-  const status = (error as { status?: unknown })?.status;
+  const { status, reason } = (error ?? {}) as { status?: unknown; reason?: unknown };
+  const why = typeof reason === 'string' && reason.trim() ? reason.trim() : null;
   if (status === 401 || status === 403) return 'The server did not accept that name and password.';
-  if (error instanceof TypeError)
+  // the fetch failed: a TypeError, or the sync code's NetworkError wrapping it
+  if (error instanceof TypeError || (error instanceof Error && error.name === 'NetworkError'))
     return `The server at ${url} cannot be reached. Check the address, your connection, and that the server allows this app (CORS).`;
-  const message = error instanceof Error && error.message ? ` (${error.message})` : '';
-  return `Signing in failed${message}.`;
+  if (status === 404 || status === 405)
+    return `No CouchDB server answers at ${url}: that address answered “${why ?? 'not found'}”. Check the server address (CouchDB’s own, often this site’s address followed by /couchdb).`;
+  if (typeof status === 'number' && status >= 500)
+    return `The server at ${url} had an error (${status}${why ? ` ${why}` : ''}). Try again later, or ask whoever runs it.`;
+  const message = why ?? (error instanceof Error && error.message ? error.message : null);
+  return `Signing in failed${message ? ` (${message})` : ''}.`;
 }
 
 /**
