@@ -16,7 +16,7 @@ import { findBrowser } from '../scripts/browser-path.mjs';
 import {
   BENCH_PORT,
   baseUrl,
-  CHROMIUM_ARGS,
+  benchChromiumArgs,
   ensureSeededProfile,
   launchProfile,
   PROFILE_DIR,
@@ -51,7 +51,7 @@ async function startChromium(): Promise<ChildProcess> {
   const chrome = spawn(
     executable,
     [
-      ...CHROMIUM_ARGS,
+      ...benchChromiumArgs(),
       '--headless=new',
       `--remote-debugging-port=${DEBUG_PORT}`,
       `--user-data-dir=${PROFILE_DIR}`,
