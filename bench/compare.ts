@@ -31,6 +31,10 @@ const options = {
 // cold open a run swung 245–334 ms quietly: a single one cannot judge the budget)
 const coldRuns = Math.max(1, arg('cold-runs', 3));
 const port = Number(process.env.E2E_PORT ?? 4178);
+// `BENCH_ORIGIN_PORT`: the pages open at that origin (a cached seed made there: IndexedDB belongs to an
+// origin, port included) while `port` serves them (launchBench maps it, bench/lib/profile.ts)
+const origin = Number(process.env.BENCH_ORIGIN_PORT ?? port);
+const pageUrl = `http://127.0.0.1:${origin}/bench/compare.html`;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
@@ -62,7 +66,7 @@ if (!kept) {
   const library = { claims: options.claims, articles: options.articles };
   await copyOfCachedLibrary(
     'compare',
-    libraryKey({ library, port }, ['bench/compare.page.ts']),
+    libraryKey({ library, port: origin }, ['bench/compare.page.ts']),
     profile,
     async (dir) => {
       const seeding = await launchBench(dir);
@@ -71,7 +75,7 @@ if (!kept) {
         page.on('console', (m) => {
           if (m.type() === 'log') process.stderr.write(`${m.text()}\n`);
         });
-        await page.goto(`http://127.0.0.1:${port}/bench/compare.html`, { timeout: 180_000 });
+        await page.goto(pageUrl, { timeout: 180_000 });
         await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
           timeout: 180_000,
         });
@@ -95,7 +99,7 @@ async function coldOpen(): Promise<[number, number]> {
   try {
     const page = await fresh.newPage();
     page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
-    await page.goto(`http://127.0.0.1:${port}/bench/compare.html`, { timeout: 180_000 });
+    await page.goto(pageUrl, { timeout: 180_000 });
     await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
       timeout: 300_000,
     });
@@ -163,7 +167,7 @@ try {
     });
   }
   // a loaded machine's dev server can take over half a minute to transform the page's modules
-  await page.goto(`http://127.0.0.1:${port}/bench/compare.html`, { timeout: 180_000 });
+  await page.goto(pageUrl, { timeout: 180_000 });
   await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', null, {
     timeout: 300_000,
   });

@@ -9,14 +9,14 @@
  * BENCH_LH_LOG=info prints Lighthouse's own steps (where an audit spends its time).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { findBrowser } from '../scripts/browser-path.mjs';
 import {
   BENCH_PORT,
   baseUrl,
-  CHROMIUM_ARGS,
+  benchChromiumArgs,
   ensureSeededProfile,
   launchProfile,
   PROFILE_DIR,
@@ -51,7 +51,7 @@ async function startChromium(): Promise<ChildProcess> {
   const chrome = spawn(
     executable,
     [
-      ...CHROMIUM_ARGS,
+      ...benchChromiumArgs(),
       '--headless=new',
       `--remote-debugging-port=${DEBUG_PORT}`,
       `--user-data-dir=${PROFILE_DIR}`,
@@ -92,6 +92,8 @@ async function audit(url: string, save: string): Promise<Scores | string> {
   );
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
+  // a fresh clone has no runs/ yet (writeResults makes it, after the audits)
+  mkdirSync(`${RESULTS_DIR}runs`, { recursive: true });
   writeFileSync(`${RESULTS_DIR}runs/${save}.lighthouse.json`, JSON.stringify(lhr));
   // A run that failed (NO_FCP at load 70 here) scores 0 in every category: not a figure of the page.
   const error = lhr.runtimeError?.code;

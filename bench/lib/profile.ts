@@ -57,6 +57,12 @@ export const BENCH_OPTIMIZE_DEPS = {
   entries: ['bench/*.html', 'src/workers/*.worker.ts', 'bench/*.worker.ts'],
 };
 
+/** CHROMIUM_ARGS, with the `--host-rules` that send BENCH_ORIGIN_PORT's requests to BENCH_PORT when they differ. */
+export const benchChromiumArgs = () =>
+  ORIGIN_PORT === BENCH_PORT
+    ? CHROMIUM_ARGS
+    : [...CHROMIUM_ARGS, `--host-rules=MAP 127.0.0.1:${ORIGIN_PORT} 127.0.0.1:${BENCH_PORT}`];
+
 /** Headless Chromium (Playwright's or Debian's) on a persistent profile in `dir`. */
 export function launchBench(
   dir: string,
@@ -66,10 +72,7 @@ export function launchBench(
   return chromium.launchPersistentContext(dir, {
     headless: true,
     ...(executablePath ? { executablePath } : {}),
-    args:
-      ORIGIN_PORT === BENCH_PORT
-        ? CHROMIUM_ARGS
-        : [...CHROMIUM_ARGS, `--host-rules=MAP 127.0.0.1:${ORIGIN_PORT} 127.0.0.1:${BENCH_PORT}`],
+    args: benchChromiumArgs(),
     ...options,
   });
 }
