@@ -37,6 +37,7 @@ import {
   tailOf,
   verdictGroup,
 } from './derived/facets';
+import { linksOfClaims } from './evidence';
 import type { HitValues } from './search-facets';
 
 /**
@@ -880,13 +881,7 @@ export async function countClaims(filter: ClaimListFilter = {}): Promise<number>
 export async function claimRows(ids: readonly ClaimId[]): Promise<ClaimListItem[]> {
   if (ids.length === 0) return [];
   return db.transaction('r', [db.claims, db.evidence], async () => {
-    const [claims, evidence] = await Promise.all([
-      db.claims.bulkGet([...ids]),
-      db.evidence
-        .where('claimId')
-        .anyOf([...ids])
-        .toArray(),
-    ]);
+    const [claims, evidence] = await Promise.all([db.claims.bulkGet([...ids]), linksOfClaims(ids)]);
     return listItems(claims, evidence);
   });
 }
