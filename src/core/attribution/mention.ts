@@ -7,9 +7,11 @@ import {
   DETERMINERS,
   FEMALE_NAMES,
   HEAD_TYPE,
+  IRREGULAR_PAST,
   MALE_NAMES,
   NAME_JOINERS,
   NOT_NAMES,
+  OBJECT_VERBS,
   ORG_WORDS,
   PLACE_WORDS,
   POSSESSIVE_PRONOUNS,
@@ -639,6 +641,36 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
   return i;
 }
 
+/**
+ * Is tokens[v] the finite verb of a clause whose object phrase follows: `The mayor met residents who said`, `Nobody
+ * knows who`, `The board heard from Dale Pruitt, who said`, `The panel grilled officials who said`? Not a participle
+ * of the phrase (`a group led by`, `the retired teacher`, `the questions`).
+ */
+function objectVerb(tokens: readonly Token[], v: number, min: number): boolean {
+  const t = tokens[v]!;
+  const next = tokens[v + 1];
+  if (!t.word || t.cap || !next || next.key === 'by') return false;
+  const prev = v - 1 >= min ? tokens[v - 1] : undefined;
+  // The word before is the verb's subject: a name, a pronoun or a noun the lexicon knows.
+  const afterSubject =
+    !!prev?.word &&
+    !DETERMINERS.has(prev.key) &&
+    !POSSESSIVE_PRONOUNS.has(prev.key) &&
+    ((prev.cap && v - 1 > 0) || PRONOUNS.has(prev.key) || HEAD_TYPE.has(prev.key));
+  if (IRREGULAR_PAST.test(t.key)) return !DETERMINERS.has(prev?.key ?? '');
+  if (OBJECT_VERBS.has(t.key))
+    return /[^s]s$/.test(t.key) ? afterSubject || (prev?.cap ?? false) : !DETERMINERS.has(prev?.key ?? '');
+  // (An -ed word after a capitalised word is as often an adjective: `Democratic registered voters`.)
+  return (
+    /ed$/.test(t.key) &&
+    t.key.length > 4 &&
+    afterSubject &&
+    !prev.cap &&
+    /^\p{Ll}/u.test(next.text) &&
+    !LEADING_PREPOSITION.test(next.key)
+  );
+}
+
 /** Where a body's name holding a list starts, when tokens[i - 1] is a comma inside it ("Environment, Food and …"). */
 function orgListStart(tokens: readonly Token[], i: number, to: number, min: number): number | null {
   if (i - 2 < min || !isNameWord(tokens[i]!) || !isNameWord(tokens[i - 2]!)) return null;
@@ -721,10 +753,15 @@ export function subjectBefore(
     const at = tokens.findIndex((t) => t.start === found.mention.start);
     const prev = at > min ? tokens[at - 1] : undefined;
     if (!prev || prev.cap || !(prev.key === 'to' || LEADING_PREPOSITION.test(prev.key))) return found;
+    // ("The board heard from Dale Pruitt, who said": the object of a verb's preposition is the relative's antecedent.)
+    if (found.relative && at - 2 >= min && objectVerb(tokens, at - 2, min)) return found;
     return (
       longOrGroupSubject(text, tokens, cue, min) ?? reducedRelativeSubject(text, tokens, at, min) ?? found
     );
   }
+  // ("Nobody knows who said": no group phrase either.)
+  const w = skipLeft(tokens, cue - 1, min);
+  if (w - 1 >= min && RELATIVES.has(tokens[w]!.key) && objectVerb(tokens, w - 1, min)) return null;
   return longOrGroupSubject(text, tokens, cue, min) ?? reducedRelativeSubject(text, tokens, cue, min);
 }
 
@@ -811,6 +848,8 @@ function subjectBeforeInner(
   let relative = false;
   let pronoun: { start: number; end: number } | undefined;
   if (t.word && RELATIVES.has(t.key) && !t.cap) {
+    // "Nobody knows who said", "No one knew who said": a question the verb asks, with no antecedent.
+    if (i - 1 >= min && objectVerb(tokens, i - 1, min)) return null;
     relative = true;
     pronoun = { start: t.start, end: t.end };
     i--;
@@ -1021,6 +1060,20 @@ function subjectBeforeInner(
     t = tokens[i]!;
   }
   let from = phraseStart(tokens, i, min);
+  // "The mayor met residents who said": a relative's antecedent is the object of a verb the phrase ran over.
+  // (Only before a relative: `The Vermont senator emailed supporters saying` is the senator's.)
+  let object = false;
+  if (relative)
+    for (let v = i - 1; v >= from; v--)
+      if (objectVerb(tokens, v, min)) {
+        object = true;
+        // ("heard from Dale Pruitt", "voted for the resolution which": the verb's preposition is not the speaker's.)
+        from = tokens[v + 1]!.key === 'to' || LEADING_PREPOSITION.test(tokens[v + 1]!.key) ? v + 2 : v + 1;
+        // ("got a favorable decision from the Illinois Board of Elections, which": the source after `from`.)
+        const source = tokens.slice(from, i).findLastIndex((x) => x.key === 'from');
+        if (source >= 0) from += source + 1;
+        break;
+      }
   // "with Sen. John McCain calling it …": the absolute "with" is not part of the subject.
   if (tokens[from]?.key === 'with' && from < i && tokens[from + 1]!.cap) from++;
   let m = mentionOf(text, tokens, from, i);
@@ -1034,6 +1087,16 @@ function subjectBeforeInner(
     if (tail?.kind === 'name') m = tail;
   }
   if (!m || (m.kind === 'pronoun' && relative)) return null;
+  // ("Dinner was held in the hall, which said little": an object the lexicon does not type is no speaker, and
+  // `which` stands for a body or a document only.)
+  if (
+    object &&
+    (m.type === 'unknown' ||
+      (pronoun &&
+        /^which$/i.test(text.slice(pronoun.start, pronoun.end)) &&
+        !['organization', 'document'].includes(m.type)))
+  )
+    return null;
   // "Dr Rupert Calloway, head of research at the charity, who was not involved, said": the phrase before the
   // relative clause is an appositive role of the name before it.
   if (!relative && role === null && m.kind !== 'pronoun' && !(m.kind === 'name' && m.type === 'person')) {
