@@ -600,6 +600,20 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
       i--;
       continue;
     }
+    // "riders’ group", "the operators' trade body": a plural noun's possessive apostrophe is inside the phrase.
+    // (Not a name's: `Sanders’ campaign` is read as its owner elsewhere.)
+    const owner = tokens[i - 2];
+    if (
+      /^['’]$/.test(t.text) &&
+      i - 2 >= min &&
+      owner?.word &&
+      !owner.cap &&
+      /s$/.test(owner.key) &&
+      tokens[i]?.word
+    ) {
+      i--;
+      continue;
+    }
     if (!t.word) break;
     // "a survey released by Gallup": the participle of an authored document is inside the phrase.
     if (tokens[i]?.key === 'by' && DOC_PARTICIPLE.test(t.key) && AUTHORED.test(tokens[i - 2]?.key ?? '')) {
@@ -906,7 +920,16 @@ function subjectBeforeInner(
         (prevW.cap || PRONOUNS.has(prevW.key)) &&
         !HEAD_TYPE.has(singular) &&
         !HEAD_TYPE.has(w.key);
-      if (w.word && !w.cap && (isVerbLike(w.key) || sVerb))
+      // ("Whitcomb’s neighbor, retired teacher Ann Lisle, called him stubborn and said": an -ed word after a comma
+      // or a determiner, before a noun, is an adjective.)
+      const adjective =
+        /ed$/.test(w.key) &&
+        !AUX.test(w.key) &&
+        !SPEECH_VERBS.has(w.key) &&
+        (prevW.text === ',' || DETERMINERS.has(prevW.key) || POSSESSIVE_PRONOUNS.has(prevW.key)) &&
+        !!tokens[v + 1]?.word &&
+        !DETERMINERS.has(tokens[v + 1]!.key);
+      if (w.word && !w.cap && (isVerbLike(w.key) || sVerb) && !adjective)
         return subjectBefore(text, tokens, v, min, depth + 1);
     }
     return null;
@@ -987,11 +1010,18 @@ function subjectBeforeInner(
       relativeClause || party || indefinite || participle ? null : mentionOf(text, tokens, k + 1, i - 1);
     // "The operator, Halden Aggregates, says", "The retailer, Kestrel Foods, said": a body noun alone before the
     // appositive makes the name in it a body, and the speaker.
-    const noun = k - 2 >= min && /^(the|its|their)$/.test(tokens[k - 2]!.key) ? tokens[k - 1]! : undefined;
+    // ("The operators’ trade body, the Northern Bus Alliance, said": up to three lower-case modifiers between.)
+    let det = k - 2;
+    const modifier = (x: Token) => (x.word && !x.cap) || /^['’]$/.test(x.text);
+    while (det > min && k - det < 6 && modifier(tokens[det]!) && !/^(the|its|their)$/.test(tokens[det]!.key))
+      det--;
+    const noun = det >= min && /^(the|its|their)$/.test(tokens[det]!.key) ? tokens[k - 1]! : undefined;
     if (
       noun?.word &&
       !noun.cap &&
-      (FIRM_NOUN.test(noun.key) || HEAD_TYPE.get(noun.key) === 'organization') &&
+      (FIRM_NOUN.test(noun.key) ||
+        HEAD_TYPE.get(noun.key) === 'organization' ||
+        (noun.key === 'body' && det < k - 2)) &&
       named?.kind === 'name' &&
       (named.type === 'organization' ||
         (named.type === 'person' &&
@@ -1008,7 +1038,7 @@ function subjectBeforeInner(
         mention: { ...named, type: 'organization', role: null },
         role: null,
         relative,
-        from: tokens[k - 2]!.start,
+        from: tokens[det]!.start,
         ...(pronoun && { pronoun }),
       };
     if (named?.kind === 'name' && named.type === 'person') {
