@@ -685,6 +685,17 @@ function objectVerb(tokens: readonly Token[], v: number, min: number): boolean {
   );
 }
 
+/**
+ * Where the object of the last finite verb (`objectVerb`) in tokens[from..to) starts, after the verb's preposition
+ * (`heard from Dale Pruitt`, `voted for the resolution`), or null when the phrase holds none.
+ */
+function afterObjectVerb(tokens: readonly Token[], from: number, to: number, min: number): number | null {
+  for (let v = to - 1; v >= from; v--)
+    if (objectVerb(tokens, v, min))
+      return tokens[v + 1]!.key === 'to' || LEADING_PREPOSITION.test(tokens[v + 1]!.key) ? v + 2 : v + 1;
+  return null;
+}
+
 /** Where a body's name holding a list starts, when tokens[i - 1] is a comma inside it ("Environment, Food and …"). */
 function orgListStart(tokens: readonly Token[], i: number, to: number, min: number): number | null {
   if (i - 2 < min || !isNameWord(tokens[i]!) || !isNameWord(tokens[i - 2]!)) return null;
@@ -1092,18 +1103,13 @@ function subjectBeforeInner(
   let from = phraseStart(tokens, i, min);
   // "The mayor met residents who said": a relative's antecedent is the object of a verb the phrase ran over.
   // (Only before a relative: `The Vermont senator emailed supporters saying` is the senator's.)
-  let object = false;
-  if (relative)
-    for (let v = i - 1; v >= from; v--)
-      if (objectVerb(tokens, v, min)) {
-        object = true;
-        // ("heard from Dale Pruitt", "voted for the resolution which": the verb's preposition is not the speaker's.)
-        from = tokens[v + 1]!.key === 'to' || LEADING_PREPOSITION.test(tokens[v + 1]!.key) ? v + 2 : v + 1;
-        // ("got a favorable decision from the Illinois Board of Elections, which": the source after `from`.)
-        const source = tokens.slice(from, i).findLastIndex((x) => x.key === 'from');
-        if (source >= 0) from += source + 1;
-        break;
-      }
+  const object = relative ? afterObjectVerb(tokens, from, i, min) : null;
+  if (object !== null) {
+    from = object;
+    // ("got a favorable decision from the Illinois Board of Elections, which": the source after `from`.)
+    const source = tokens.slice(from, i).findLastIndex((x) => x.key === 'from');
+    if (source >= 0) from += source + 1;
+  }
   // "with Sen. John McCain calling it …": the absolute "with" is not part of the subject.
   if (tokens[from]?.key === 'with' && from < i && tokens[from + 1]!.cap) from++;
   let m = mentionOf(text, tokens, from, i);
@@ -1120,7 +1126,7 @@ function subjectBeforeInner(
   // ("Dinner was held in the hall, which said little": an object the lexicon does not type is no speaker, and
   // `which` stands for a body or a document only.)
   if (
-    object &&
+    object !== null &&
     (m.type === 'unknown' ||
       (pronoun &&
         /^which$/i.test(text.slice(pronoun.start, pronoun.end)) &&
@@ -1143,6 +1149,23 @@ function subjectBeforeInner(
         return {
           mention: named,
           role: m.text.replace(/^(the|a|an)\s+/i, ''),
+          relative,
+          ...(pronoun && { pronoun }),
+        };
+    }
+  }
+  // "The inquiry heard from Gwen Aspinall, a water bailiff of twenty years, who said": an indefinite appositive
+  // between a name and its relative pronoun is the name's role; the name is the antecedent.
+  if (relative && m.kind === 'nominal' && /^(a|an)\s/i.test(m.text) && tokens[i + 1]?.text === ',') {
+    const comma = tokens.findIndex((x) => x.start === m.start) - 1;
+    if (comma - 1 >= min && tokens[comma]?.text === ',') {
+      const start = phraseStart(tokens, comma - 1, min);
+      const f = afterObjectVerb(tokens, start, comma - 1, min) ?? start;
+      const named = f < comma ? mentionOf(text, tokens, f, comma - 1) : null;
+      if (named?.kind === 'name' && named.type === 'person')
+        return {
+          mention: named,
+          role: m.text.replace(/^(a|an)\s+/i, ''),
           relative,
           ...(pronoun && { pronoun }),
         };

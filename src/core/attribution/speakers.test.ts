@@ -761,6 +761,11 @@ describe('speakers, round eight (session 22): subjects the reader missed', () =>
       [['researchers', 'researchers']],
     ],
     [
+      'an indefinite appositive between a name and its relative pronoun is the name’s role',
+      'Title line\n\nThe committee heard from Tobias Wren, a ferry pilot of thirty years, who said the channel had silted up.',
+      [['Tobias Wren', 'who']],
+    ],
+    [
       '"described X as “…”" with no subject read before: X is no speaker',
       'Title line\n\nMarsh said the fee was fair.\n\nThe deal led the team to describe the vote as “a rout.”',
       [['Marsh', 'Marsh']],
