@@ -1032,7 +1032,7 @@ function subjectBeforeInner(
       !noun.cap &&
       (FIRM_NOUN.test(noun.key) ||
         HEAD_TYPE.get(noun.key) === 'organization' ||
-        (noun.key === 'body' && det < k - 2)) &&
+        (/^(body|group)$/.test(noun.key) && det < k - 2 && named?.type === 'organization')) &&
       named?.kind === 'name' &&
       (named.type === 'organization' ||
         (named.type === 'person' &&
@@ -1156,7 +1156,8 @@ function subjectBeforeInner(
   }
   // "The inquiry heard from Gwen Aspinall, a water bailiff of twenty years, who said": an indefinite appositive
   // between a name and its relative pronoun is the name's role; the name is the antecedent.
-  if (relative && m.kind === 'nominal' && /^(a|an)\s/i.test(m.text) && tokens[i + 1]?.text === ',') {
+  // ("a dairy owner near Spur": the indefinite phrase may end in a place name.)
+  if (relative && m.kind !== 'pronoun' && /^(a|an)\s/i.test(m.text) && tokens[i + 1]?.text === ',') {
     const comma = tokens.findIndex((x) => x.start === m.start) - 1;
     if (comma - 1 >= min && tokens[comma]?.text === ',') {
       const start = phraseStart(tokens, comma - 1, min);

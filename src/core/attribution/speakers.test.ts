@@ -766,6 +766,14 @@ describe('speakers, round eight (session 22): subjects the reader missed', () =>
       [['Tobias Wren', 'who']],
     ],
     [
+      'the appositive may end in a place name; a trade group with modifiers before a body’s name is that body',
+      'Title line\n\nThe board heard from Ann Cole, a baker near Ely, who said flour had doubled in price.\n\nThe millers’ lobby group, the Fenmoor Millers Federation, said stocks were low.',
+      [
+        ['Ann Cole', 'who'],
+        ['Fenmoor Millers Federation', 'the Fenmoor Millers Federation'],
+      ],
+    ],
+    [
       '"described X as “…”" with no subject read before: X is no speaker',
       'Title line\n\nMarsh said the fee was fair.\n\nThe deal led the team to describe the vote as “a rout.”',
       [['Marsh', 'Marsh']],
