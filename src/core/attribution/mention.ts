@@ -256,11 +256,19 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const roleText = nameFrom > from ? text.slice(tokens[from]!.start, tokens[nameFrom - 1]!.end) : null;
     // "Mr Patel", "Opposition leader Cllr Tom Briggs": a courtesy title is not a role. ("Former mayor Dev Arora"
     // keeps "former": he is not the mayor.)
+    // ("The Valley Ledger": a bare article is no role.)
     const role =
       roleText
-        ?.replace(/^(the|a|an|then)\s+/i, '')
+        ?.replace(/^(the|a|an|then)(\s+|$)/i, '')
         .replace(COURTESY_TAIL, '')
         .trim() || null;
+    // "The Valley Ledger reported", "The Wenford Gazette said": a capitalised name right after "the" with no first
+    // name or title in it is a body (a newspaper, a firm), never a person.
+    const theName =
+      roleText !== null &&
+      /^the$/i.test(roleText) &&
+      nameTokens.length >= 2 &&
+      !nameTokens.some((t) => TITLES.has(t.key) || MALE_NAMES.has(t.key) || FEMALE_NAMES.has(t.key));
     const single = nameTokens.length === 1;
     // ("Senator RYAN:", a transcript's speaker label: a title before the capitals makes them a person's name.)
     const allCaps =
@@ -282,7 +290,7 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
         (/^\p{Lu}\p{Ll}+$/u.test(role) && FIRM_NOUN.test(role.toLowerCase()))) &&
       !nameTokens.some((t) => TITLES.has(t.key) || MALE_NAMES.has(t.key) || FEMALE_NAMES.has(t.key));
     const type: SpeakerType =
-      allCaps || place || bodyRole
+      allCaps || place || bodyRole || theName
         ? 'organization'
         : single && (HEAD_TYPE.get(head) === 'group' || (/s$/.test(head) && HEAD_TYPE.has(head.slice(0, -1))))
           ? 'group'

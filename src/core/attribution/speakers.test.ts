@@ -774,6 +774,14 @@ describe('speakers, round eight (session 22): subjects the reader missed', () =>
       ],
     ],
     [
+      'a capitalised name right after "The" with no first name or title is a body, with no role "The"',
+      'Title line\n\nThe Harlow Courier reported in March that the pool would close.\n\nIt said repairs would cost £2m.',
+      [
+        ['Harlow Courier', 'The Harlow Courier'],
+        ['Harlow Courier', 'It'],
+      ],
+    ],
+    [
       '"described X as “…”" with no subject read before: X is no speaker',
       'Title line\n\nMarsh said the fee was fair.\n\nThe deal led the team to describe the vote as “a rout.”',
       [['Marsh', 'Marsh']],
