@@ -383,9 +383,23 @@ export function attributeClaims(
                 ? (subjectBefore(text, tokens, e, 0) ?? subjectAfter(text, tokens, e + 1, c - 1))
                 : mainSubject(text, tokens, c);
             subject = own && !(own.relative && sentenceSpeaker) ? own : null;
-          } else
-            subject =
-              subjectBefore(text, tokens, c, 0) ?? subjectAfter(text, tokens, c + 1, tokens.length - 1);
+          } else {
+            subject = subjectBefore(text, tokens, c, 0);
+            const after = subject ? null : subjectAfter(text, tokens, c + 1, tokens.length - 1);
+            // "Roffman, who estimates …, described the emotional impact as “…”": the object before `as` is not
+            // the speaker; the sentence's subject is.
+            // ("“…,” said a former official who … and described the controversy as “…”": the earlier cue's speaker.)
+            const e = tokens.findLastIndex(
+              (t, k) => k < c && /^(said|says|told|tells|wrote|writes)$/.test(t.key) && !inQuote(t.start),
+            );
+            subject ??=
+              after && /\sas$/i.test(after.mention.text)
+                ? (mainSubject(text, tokens, c) ??
+                  (e >= 0
+                    ? (subjectBefore(text, tokens, e, 0) ?? subjectAfter(text, tokens, e + 1, c - 1))
+                    : null))
+                : after;
+          }
           if (subject) {
             who = attributeTo(subject, tokens, headlineMode, cueTok, 'quote-cue-before');
           } else if (PARTICIPLE_CUES.has(cueTok.key)) {

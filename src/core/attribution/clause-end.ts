@@ -1,9 +1,12 @@
 import type { Token } from '../text/tokens';
-import { SPEECH_VERBS } from './lexicon';
+import { IRREGULAR_PAST, SPEECH_VERBS } from './lexicon';
 import { isVerbLike } from './mention';
 import { readShare } from './survey-share';
 
 const DETERMINER = /^(the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|all|every|each)$/;
+
+/** (Moved to the lexicon, which the subject reader in `mention.ts` shares.) */
+export { IRREGULAR_PAST };
 
 const PRESENT_AUX = /^(is|are|has|have|does|do|will|can|may|must|remains|remain)$/;
 
@@ -19,10 +22,6 @@ function presentVerb(rest: readonly Token[]): boolean {
   }
   return false;
 }
-
-/** Common irregular past tenses, which `isVerbLike` (auxiliaries, speech verbs, `-ed`) does not know. */
-export const IRREGULAR_PAST =
-  /^(won|lost|took|made|got|went|came|gave|began|ran|saw|left|kept|held|met|put|drew|fell|rose|grew|paid|sent|spent|built|brought|bought|sought|fought|led|chose|became|struck|shot|hit|cut|broke|stood|sat|sold|found|felt|heard|thought|knew|won't|didn['’]t|wasn['’]t|weren['’]t)$/;
 
 /** Words of a time phrase before `after`/`before`/`since` (`Years after`, `A few weeks before`, `Shortly after`). */
 const TIME_LEAD =

@@ -345,7 +345,7 @@ describe('commitments with an infinitive (round seven)', () => {
     [
       'a time adjunct before the infinitive',
       'The dockworkers’ union pledged last week to strike every Friday until talks resume.',
-      'union',
+      'dockworkers’ union',
       'to strike every Friday until talks resume',
     ],
     [

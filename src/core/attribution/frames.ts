@@ -1081,7 +1081,11 @@ export function framesOf(
             // ("he finds that in government work": `that` as a pronoun, with no clause after it.)
             (/^(found|finds|find)$/.test(cue.key) &&
               tokens[cue.to + 1]?.key === 'that' &&
-              thatClause(tokens, cue.to + 2))
+              thatClause(tokens, cue.to + 2)) ||
+            // "Rural wells carry more nitrate than reported, researchers find": a postposed finding closing the
+            // sentence (speakers22).
+            (/^(researchers|scientists|economists|analysts|experts)$/.test(subject.mention.head) &&
+              !tokens.slice(cue.to + 1).some((t) => t.word))
           )
         )
           continue;

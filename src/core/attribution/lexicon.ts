@@ -104,6 +104,19 @@ export const TIME_WORDS =
   words(`yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
 week month year night morning afternoon evening weekend last this earlier later`);
 
+/** Common irregular past tenses, which `isVerbLike` (auxiliaries, speech verbs, `-ed`) does not know. */
+export const IRREGULAR_PAST =
+  /^(won|lost|took|made|got|went|came|gave|began|ran|saw|left|kept|held|met|put|drew|fell|rose|grew|paid|sent|spent|built|brought|bought|sought|fought|led|chose|became|struck|shot|hit|cut|broke|stood|sat|sold|found|felt|heard|thought|knew|won't|didn['’]t|wasn['’]t|weren['’]t)$/;
+
+/**
+ * Finite verbs that take a person or a group as object and that `isVerbLike` does not know (irregular pasts and
+ * present forms): a subject phrase read leftwards stops at one (`The mayor met residents who said`, `Nobody knows
+ * who said`, `The board heard from Dale Pruitt, who said`).
+ */
+export const OBJECT_VERBS =
+  words(`met meets knew knows heard hears saw sees thanks asks interviews visits joins
+praises quotes cites hires fires wonders questions grills`);
+
 /** Words that end a subject noun phrase when reading leftwards from the cue. */
 export const CLAUSE_BOUNDARY =
   words(`that but and because while when as after before if though although since where so

@@ -167,3 +167,24 @@ describe('organisations, their spokespeople and their documents', () => {
     ).toMatchObject({ type: 'person' });
   });
 });
+
+describe('speakers, round eight (session 22): the antecedent of a relative after a verb', () => {
+  test.each([
+    ['The mayor met residents who said the cuts would close the library.', 'residents'],
+    ['The inspector knows residents who said the bridge was cracked.', 'residents'],
+    ['The mayor grilled officials who said the audit was late.', 'officials'],
+    ['The board heard from Dale Pruitt, who said the buses were late.', 'Dale Pruitt'],
+    [
+      'Cruz got a favorable decision from the Illinois Board of Elections, which ruled that he met it.',
+      'the Illinois Board of Elections',
+    ],
+  ])('%s', (text, subject) => {
+    const cue = /which ruled/.test(text) ? 'ruled' : 'said';
+    expect(subjectOf(text, cue)?.text).toBe(subject);
+  });
+
+  test('a verb asking "who" has no antecedent: no subject at all', () => {
+    expect(subjectOf('Nobody knows who said the plan was final.', 'said')).toBeNull();
+    expect(subjectOf('No one at the meeting knew who said the results would come.', 'said')).toBeNull();
+  });
+});

@@ -7,9 +7,11 @@ import {
   DETERMINERS,
   FEMALE_NAMES,
   HEAD_TYPE,
+  IRREGULAR_PAST,
   MALE_NAMES,
   NAME_JOINERS,
   NOT_NAMES,
+  OBJECT_VERBS,
   ORG_WORDS,
   PLACE_WORDS,
   POSSESSIVE_PRONOUNS,
@@ -254,11 +256,19 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const roleText = nameFrom > from ? text.slice(tokens[from]!.start, tokens[nameFrom - 1]!.end) : null;
     // "Mr Patel", "Opposition leader Cllr Tom Briggs": a courtesy title is not a role. ("Former mayor Dev Arora"
     // keeps "former": he is not the mayor.)
+    // ("The Valley Ledger": a bare article is no role.)
     const role =
       roleText
-        ?.replace(/^(the|a|an|then)\s+/i, '')
+        ?.replace(/^(the|a|an|then)(\s+|$)/i, '')
         .replace(COURTESY_TAIL, '')
         .trim() || null;
+    // "The Valley Ledger reported", "The Wenford Gazette said": a capitalised name right after "the" with no first
+    // name or title in it is a body (a newspaper, a firm), never a person.
+    const theName =
+      roleText !== null &&
+      /^the$/i.test(roleText) &&
+      nameTokens.length >= 2 &&
+      !nameTokens.some((t) => TITLES.has(t.key) || MALE_NAMES.has(t.key) || FEMALE_NAMES.has(t.key));
     const single = nameTokens.length === 1;
     // ("Senator RYAN:", a transcript's speaker label: a title before the capitals makes them a person's name.)
     const allCaps =
@@ -280,7 +290,7 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
         (/^\p{Lu}\p{Ll}+$/u.test(role) && FIRM_NOUN.test(role.toLowerCase()))) &&
       !nameTokens.some((t) => TITLES.has(t.key) || MALE_NAMES.has(t.key) || FEMALE_NAMES.has(t.key));
     const type: SpeakerType =
-      allCaps || place || bodyRole
+      allCaps || place || bodyRole || theName
         ? 'organization'
         : single && (HEAD_TYPE.get(head) === 'group' || (/s$/.test(head) && HEAD_TYPE.has(head.slice(0, -1))))
           ? 'group'
@@ -598,6 +608,20 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
       i--;
       continue;
     }
+    // "riders’ group", "the operators' trade body": a plural noun's possessive apostrophe is inside the phrase.
+    // (Not a name's: `Sanders’ campaign` is read as its owner elsewhere.)
+    const owner = tokens[i - 2];
+    if (
+      /^['’]$/.test(t.text) &&
+      i - 2 >= min &&
+      owner?.word &&
+      !owner.cap &&
+      /s$/.test(owner.key) &&
+      tokens[i]?.word
+    ) {
+      i--;
+      continue;
+    }
     if (!t.word) break;
     // "a survey released by Gallup": the participle of an authored document is inside the phrase.
     if (tokens[i]?.key === 'by' && DOC_PARTICIPLE.test(t.key) && AUTHORED.test(tokens[i - 2]?.key ?? '')) {
@@ -637,6 +661,47 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
     i--;
   }
   return i;
+}
+
+/**
+ * Is tokens[v] the finite verb of a clause whose object phrase follows: `The mayor met residents who said`, `Nobody
+ * knows who`, `The board heard from Dale Pruitt, who said`, `The panel grilled officials who said`? Not a participle
+ * of the phrase (`a group led by`, `the retired teacher`, `the questions`).
+ */
+function objectVerb(tokens: readonly Token[], v: number, min: number): boolean {
+  const t = tokens[v]!;
+  const next = tokens[v + 1];
+  if (!t.word || t.cap || !next || next.key === 'by') return false;
+  const prev = v - 1 >= min ? tokens[v - 1] : undefined;
+  // The word before is the verb's subject: a name, a pronoun or a noun the lexicon knows.
+  const afterSubject =
+    !!prev?.word &&
+    !DETERMINERS.has(prev.key) &&
+    !POSSESSIVE_PRONOUNS.has(prev.key) &&
+    ((prev.cap && v - 1 > 0) || PRONOUNS.has(prev.key) || HEAD_TYPE.has(prev.key));
+  if (IRREGULAR_PAST.test(t.key)) return !DETERMINERS.has(prev?.key ?? '');
+  if (OBJECT_VERBS.has(t.key))
+    return /[^s]s$/.test(t.key) ? afterSubject || (prev?.cap ?? false) : !DETERMINERS.has(prev?.key ?? '');
+  // (An -ed word after a capitalised word is as often an adjective: `Democratic registered voters`.)
+  return (
+    /ed$/.test(t.key) &&
+    t.key.length > 4 &&
+    afterSubject &&
+    !prev.cap &&
+    /^\p{Ll}/u.test(next.text) &&
+    !LEADING_PREPOSITION.test(next.key)
+  );
+}
+
+/**
+ * Where the object of the last finite verb (`objectVerb`) in tokens[from..to) starts, after the verb's preposition
+ * (`heard from Dale Pruitt`, `voted for the resolution`), or null when the phrase holds none.
+ */
+function afterObjectVerb(tokens: readonly Token[], from: number, to: number, min: number): number | null {
+  for (let v = to - 1; v >= from; v--)
+    if (objectVerb(tokens, v, min))
+      return tokens[v + 1]!.key === 'to' || LEADING_PREPOSITION.test(tokens[v + 1]!.key) ? v + 2 : v + 1;
+  return null;
 }
 
 /** Where a body's name holding a list starts, when tokens[i - 1] is a comma inside it ("Environment, Food and …"). */
@@ -721,10 +786,15 @@ export function subjectBefore(
     const at = tokens.findIndex((t) => t.start === found.mention.start);
     const prev = at > min ? tokens[at - 1] : undefined;
     if (!prev || prev.cap || !(prev.key === 'to' || LEADING_PREPOSITION.test(prev.key))) return found;
+    // ("The board heard from Dale Pruitt, who said": the object of a verb's preposition is the relative's antecedent.)
+    if (found.relative && at - 2 >= min && objectVerb(tokens, at - 2, min)) return found;
     return (
       longOrGroupSubject(text, tokens, cue, min) ?? reducedRelativeSubject(text, tokens, at, min) ?? found
     );
   }
+  // ("Nobody knows who said": no group phrase either.)
+  const w = skipLeft(tokens, cue - 1, min);
+  if (w - 1 >= min && RELATIVES.has(tokens[w]!.key) && objectVerb(tokens, w - 1, min)) return null;
   return longOrGroupSubject(text, tokens, cue, min) ?? reducedRelativeSubject(text, tokens, cue, min);
 }
 
@@ -811,6 +881,8 @@ function subjectBeforeInner(
   let relative = false;
   let pronoun: { start: number; end: number } | undefined;
   if (t.word && RELATIVES.has(t.key) && !t.cap) {
+    // "Nobody knows who said", "No one knew who said": a question the verb asks, with no antecedent.
+    if (i - 1 >= min && objectVerb(tokens, i - 1, min)) return null;
     relative = true;
     pronoun = { start: t.start, end: t.end };
     i--;
@@ -867,7 +939,16 @@ function subjectBeforeInner(
         (prevW.cap || PRONOUNS.has(prevW.key)) &&
         !HEAD_TYPE.has(singular) &&
         !HEAD_TYPE.has(w.key);
-      if (w.word && !w.cap && (isVerbLike(w.key) || sVerb))
+      // ("Whitcomb’s neighbor, retired teacher Ann Lisle, called him stubborn and said": an -ed word after a comma
+      // or a determiner, before a noun, is an adjective.)
+      const adjective =
+        /ed$/.test(w.key) &&
+        !AUX.test(w.key) &&
+        !SPEECH_VERBS.has(w.key) &&
+        (prevW.text === ',' || DETERMINERS.has(prevW.key) || POSSESSIVE_PRONOUNS.has(prevW.key)) &&
+        !!tokens[v + 1]?.word &&
+        !DETERMINERS.has(tokens[v + 1]!.key);
+      if (w.word && !w.cap && (isVerbLike(w.key) || sVerb) && !adjective)
         return subjectBefore(text, tokens, v, min, depth + 1);
     }
     return null;
@@ -948,11 +1029,18 @@ function subjectBeforeInner(
       relativeClause || party || indefinite || participle ? null : mentionOf(text, tokens, k + 1, i - 1);
     // "The operator, Halden Aggregates, says", "The retailer, Kestrel Foods, said": a body noun alone before the
     // appositive makes the name in it a body, and the speaker.
-    const noun = k - 2 >= min && /^(the|its|their)$/.test(tokens[k - 2]!.key) ? tokens[k - 1]! : undefined;
+    // ("The operators’ trade body, the Northern Bus Alliance, said": up to three lower-case modifiers between.)
+    let det = k - 2;
+    const modifier = (x: Token) => (x.word && !x.cap) || /^['’]$/.test(x.text);
+    while (det > min && k - det < 6 && modifier(tokens[det]!) && !/^(the|its|their)$/.test(tokens[det]!.key))
+      det--;
+    const noun = det >= min && /^(the|its|their)$/.test(tokens[det]!.key) ? tokens[k - 1]! : undefined;
     if (
       noun?.word &&
       !noun.cap &&
-      (FIRM_NOUN.test(noun.key) || HEAD_TYPE.get(noun.key) === 'organization') &&
+      (FIRM_NOUN.test(noun.key) ||
+        HEAD_TYPE.get(noun.key) === 'organization' ||
+        (/^(body|group)$/.test(noun.key) && det < k - 2 && named?.type === 'organization')) &&
       named?.kind === 'name' &&
       (named.type === 'organization' ||
         (named.type === 'person' &&
@@ -969,7 +1057,7 @@ function subjectBeforeInner(
         mention: { ...named, type: 'organization', role: null },
         role: null,
         relative,
-        from: tokens[k - 2]!.start,
+        from: tokens[det]!.start,
         ...(pronoun && { pronoun }),
       };
     if (named?.kind === 'name' && named.type === 'person') {
@@ -1021,6 +1109,15 @@ function subjectBeforeInner(
     t = tokens[i]!;
   }
   let from = phraseStart(tokens, i, min);
+  // "The mayor met residents who said": a relative's antecedent is the object of a verb the phrase ran over.
+  // (Only before a relative: `The Vermont senator emailed supporters saying` is the senator's.)
+  const object = relative ? afterObjectVerb(tokens, from, i, min) : null;
+  if (object !== null) {
+    from = object;
+    // ("got a favorable decision from the Illinois Board of Elections, which": the source after `from`.)
+    const source = tokens.slice(from, i).findLastIndex((x) => x.key === 'from');
+    if (source >= 0) from += source + 1;
+  }
   // "with Sen. John McCain calling it …": the absolute "with" is not part of the subject.
   if (tokens[from]?.key === 'with' && from < i && tokens[from + 1]!.cap) from++;
   let m = mentionOf(text, tokens, from, i);
@@ -1034,6 +1131,16 @@ function subjectBeforeInner(
     if (tail?.kind === 'name') m = tail;
   }
   if (!m || (m.kind === 'pronoun' && relative)) return null;
+  // ("Dinner was held in the hall, which said little": an object the lexicon does not type is no speaker, and
+  // `which` stands for a body or a document only.)
+  if (
+    object !== null &&
+    (m.type === 'unknown' ||
+      (pronoun &&
+        /^which$/i.test(text.slice(pronoun.start, pronoun.end)) &&
+        !['organization', 'document'].includes(m.type)))
+  )
+    return null;
   // "Dr Rupert Calloway, head of research at the charity, who was not involved, said": the phrase before the
   // relative clause is an appositive role of the name before it.
   if (!relative && role === null && m.kind !== 'pronoun' && !(m.kind === 'name' && m.type === 'person')) {
@@ -1050,6 +1157,24 @@ function subjectBeforeInner(
         return {
           mention: named,
           role: m.text.replace(/^(the|a|an)\s+/i, ''),
+          relative,
+          ...(pronoun && { pronoun }),
+        };
+    }
+  }
+  // "The inquiry heard from Gwen Aspinall, a water bailiff of twenty years, who said": an indefinite appositive
+  // between a name and its relative pronoun is the name's role; the name is the antecedent.
+  // ("a dairy owner near Spur": the indefinite phrase may end in a place name.)
+  if (relative && m.kind !== 'pronoun' && /^(a|an)\s/i.test(m.text) && tokens[i + 1]?.text === ',') {
+    const comma = tokens.findIndex((x) => x.start === m.start) - 1;
+    if (comma - 1 >= min && tokens[comma]?.text === ',') {
+      const start = phraseStart(tokens, comma - 1, min);
+      const f = afterObjectVerb(tokens, start, comma - 1, min) ?? start;
+      const named = f < comma ? mentionOf(text, tokens, f, comma - 1) : null;
+      if (named?.kind === 'name' && named.type === 'person')
+        return {
+          mention: named,
+          role: m.text.replace(/^(a|an)\s+/i, ''),
           relative,
           ...(pronoun && { pronoun }),
         };

@@ -734,3 +734,60 @@ describe('speakers, round seven (session 21): live blogs and offices', () => {
     expect(speakersOf(text)).toEqual(expected);
   });
 });
+
+describe('speakers, round eight (session 22): subjects the reader missed', () => {
+  const cases: [string, string, (string | undefined)[][]][] = [
+    [
+      'an -ed adjective in an appositive is not the first verb a coordinated "and said" shares',
+      'Title line\n\nMarsh’s neighbour, retired nurse Ida Fenwick, called him reckless and said the hedge had to go.',
+      [
+        ['Ida Fenwick', 'retired nurse Ida Fenwick'],
+        ['Ida Fenwick', 'retired nurse Ida Fenwick'],
+      ],
+    ],
+    [
+      'a body noun with modifiers before an appositive name: the name is the body, and the speaker',
+      'Title line\n\nThe growers’ marketing body, the Tamar Fruit Board, said prices would fall by a fifth.',
+      [['Tamar Fruit Board', 'the Tamar Fruit Board']],
+    ],
+    [
+      'a headline closing on a plural possessive group and its cue',
+      'Keep the night bus, cyclists’ group urges\n\nBy Ann Roe\n\nThe council met on Monday.',
+      [['cyclists’ group', 'cyclists’ group']],
+    ],
+    [
+      'a headline closing on "researchers find"',
+      'Hedgerows hold more birds than thought, researchers find\n\nBy Ann Roe\n\nThe council met on Monday.',
+      [['researchers', 'researchers']],
+    ],
+    [
+      'an indefinite appositive between a name and its relative pronoun is the name’s role',
+      'Title line\n\nThe committee heard from Tobias Wren, a ferry pilot of thirty years, who said the channel had silted up.',
+      [['Tobias Wren', 'who']],
+    ],
+    [
+      'the appositive may end in a place name; a trade group with modifiers before a body’s name is that body',
+      'Title line\n\nThe board heard from Ann Cole, a baker near Ely, who said flour had doubled in price.\n\nThe millers’ lobby group, the Fenmoor Millers Federation, said stocks were low.',
+      [
+        ['Ann Cole', 'who'],
+        ['Fenmoor Millers Federation', 'the Fenmoor Millers Federation'],
+      ],
+    ],
+    [
+      'a capitalised name right after "The" with no first name or title is a body, with no role "The"',
+      'Title line\n\nThe Harlow Courier reported in March that the pool would close.\n\nIt said repairs would cost £2m.',
+      [
+        ['Harlow Courier', 'The Harlow Courier'],
+        ['Harlow Courier', 'It'],
+      ],
+    ],
+    [
+      '"described X as “…”" with no subject read before: X is no speaker',
+      'Title line\n\nMarsh said the fee was fair.\n\nThe deal led the team to describe the vote as “a rout.”',
+      [['Marsh', 'Marsh']],
+    ],
+  ];
+  test.each(cases)('%s', (_what, text, expected) => {
+    expect(speakersOf(text)).toEqual(expected);
+  });
+});
