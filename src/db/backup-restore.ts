@@ -19,6 +19,7 @@ import { META_RESTORE_IN_PROGRESS } from './backup-source';
 import { db } from './db';
 import { type HistoryChange, newBatchId, recordHistory } from './history';
 import { withoutHead } from './history-heads';
+import { META_KEYS } from './meta';
 import { CURRENT_VERSION } from './schema';
 import { refuseReplaceWhileConnected } from './sync-guard';
 
@@ -334,6 +335,7 @@ export async function restoreChecked(
       }
     }
     await db.meta.delete(META_RESTORE_IN_PROGRESS);
+    await db.meta.put({ key: META_KEYS.undoFloor, value: batchId });
   });
   if (mode === 'replace') Object.assign(summary, preview.summary);
   return {

@@ -16,6 +16,7 @@ import { setClaimVerdict, updateClaim } from './claims';
 import { db } from './db';
 import { computeDerived } from './derived/rebuild';
 import { historyOfRow } from './history';
+import { readUndoState, undo } from './undo';
 
 beforeEach(resetDb);
 
@@ -183,6 +184,10 @@ describe('backup and restore', () => {
     expect(await db.history.count()).toBe(
       historyBefore + result.conflicts.filter((c) => c.table !== 'meta').length,
     );
+    // undo offers the merge's own batch, not the edits made here before it (the restore's floor)
+    const undoState = await readUndoState();
+    expect(undoState.undo?.batchId).toBe(result.batchId);
+    expect(undoState.undoDepth).toBe(1);
   });
 
   test('merge of the same articles imported on another device: one article each, claims follow', async () => {
@@ -232,5 +237,26 @@ describe('backup and restore', () => {
     // replace does not merge: the backup's claim simply takes the place of the library's
     await restoreBackup(backupSourceOfText(JSON.stringify(collide)), 'replace');
     expect((await db.claims.get(claimId))!.articleId).toBe(otherArticle.id);
+  });
+});
+
+describe('undo after a restore', () => {
+  test("the backup's history is not offered as this person's last change; what is done after the restore is", async () => {
+    await buildFullLibrary();
+    const { text } = await backupOfLibrary(100);
+    for (const mode of ['merge', 'replace'] as const) {
+      await resetDb();
+      expect((await readUndoState()).undo, mode).toBeNull();
+      await restoreBackup(backupSourceOfText(text), mode);
+      // the backup holds batches (imports, edits): none of them is this library's to undo
+      expect((await db.history.count()) > 0, mode).toBe(true);
+      expect((await readUndoState()).undo, mode).toBeNull();
+      expect(await undo(), mode).toBeNull();
+      const claim = (await db.claims.filter((c) => c.deletedAt === null).first())!;
+      await setClaimVerdict(claim.id, claim.verdict === 'false' ? 'true' : 'false');
+      const state = await readUndoState();
+      expect(state.undo?.label, mode).toMatch(/verdict/i);
+      expect(state.undoDepth, mode).toBe(1);
+    }
   });
 });

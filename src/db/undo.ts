@@ -22,6 +22,7 @@ import { db } from './db';
 import { DbError } from './errors';
 import { type HistoryChange, historyOfBatch, newBatchId, recordHistory } from './history';
 import { HEAD } from './history-heads';
+import { META_KEYS } from './meta';
 import { SYNC_KEYS, type SyncIdentity } from './sync-tables';
 
 /** How many of the latest batches undo/redo looks back over ("the last changes"). */
@@ -66,6 +67,7 @@ type AnyRow = Record<string, unknown> & { id: string; updatedAt: Timestamp; dele
 
 const TABLES_WRITTEN = () => [
   db.history,
+  db.meta,
   db.claims,
   db.speakers,
   db.sources,
@@ -161,6 +163,7 @@ async function myDeviceId(): Promise<string | null> {
 /** The latest batches of this device (up to UNDO_WINDOW), in the order they were written. */
 async function recentBatches(): Promise<(BatchRecord & { at: Timestamp })[]> {
   const me = await myDeviceId();
+  const floor = (await db.meta.get(META_KEYS.undoFloor))?.value as string | undefined;
   // batch ids are UUID v7 (time-ordered): the newest batches are the last keys of the batch-head
   // index (history-heads.ts), one entry a batch (a few when it was written in several requests:
   // walking backwards, a batch's entries come by descending id, so the one kept is its first)
@@ -168,7 +171,10 @@ async function recentBatches(): Promise<(BatchRecord & { at: Timestamp })[]> {
   await db.history
     .orderBy(HEAD)
     .reverse()
-    .until((h) => heads.size >= UNDO_WINDOW && !heads.has(h.batchId))
+    .until(
+      (h) =>
+        (floor !== undefined && h.batchId < floor) || (heads.size >= UNDO_WINDOW && !heads.has(h.batchId)),
+    )
     .each((h) => {
       heads.set(h.batchId, h);
     });
@@ -190,7 +196,7 @@ export async function describeBatchById(batchId: string): Promise<string> {
 
 /** What can be undone and redone now, with labels. */
 export async function readUndoState(): Promise<UndoSnapshot> {
-  return db.transaction('r', [db.history, db.syncState], async () => {
+  return db.transaction('r', [db.history, db.syncState, db.meta], async () => {
     const state = await currentState();
     const step = async (batchId: string | null): Promise<UndoStep | null> =>
       batchId === null

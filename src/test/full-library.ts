@@ -13,7 +13,7 @@ import {
 import { db } from '@/db/db';
 import { attachSource, removeEvidence, updateEvidence } from '@/db/evidence';
 import { withoutHead } from '@/db/history-heads';
-import { setMeta } from '@/db/meta';
+import { META_KEYS, setMeta } from '@/db/meta';
 import { createQuestion, setStance } from '@/db/questions';
 import { createSource, softDeleteSource, updateSource } from '@/db/sources';
 import { createSpeaker, mergeSpeakers, updateSpeaker } from '@/db/speakers';
@@ -90,5 +90,7 @@ export async function dumpTables(): Promise<Record<string, unknown[]>> {
   for (const t of ['articles', 'speakers', 'sources', 'claims', 'evidence', 'questions', 'history', 'meta'])
     out[t] = await db.table(t).toArray();
   out.history = (out.history as Record<string, unknown>[]).map(withoutHead);
+  // the undo floor is what a restore writes about itself (src/db/meta.ts), not a row it brings back
+  out.meta = (out.meta as { key: string }[]).filter((m) => m.key !== META_KEYS.undoFloor);
   return out;
 }
