@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import type { Claim } from '@/core/model/types';
 import { computeDerived } from '@/db/derived/rebuild';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from '@/test/db';
 import { type Device, devicesOfEachTest, editRow, importOn, newTeam, through } from '@/test/sync-devices';
 import { CATCH_UP_KEY } from './catch-up';
+import { sliceSelector } from './docs';
+import { createSyncEngine } from './engine';
 
 /** A device of this test, stopped, closed and deleted after it. */
 const device = devicesOfEachTest();
@@ -174,6 +177,118 @@ describe('catch-up mode (a first sync of a large library)', () => {
     expect((await b.db.claims.toArray()).find((c) => c.id === edited)?.verdict).toBe('misleading');
     const got = await derivedOf(b);
     expect(got.facets.find((f) => f.id === edited)?.v).toBe('misleading');
+    expect(got.facets).toEqual(got.expected.facets);
+    expect(got.summaries).toEqual(got.expected.summaries);
+  });
+
+  test('a first sync into an empty library: a claim a person adds while pages arrive is listed with every claim received', async () => {
+    const { team, a } = await teamOfTwoArticles();
+
+    let b: Device | null = null;
+    let made = null as string | null;
+    let pagesAfter = 0;
+    const adding = through(async (input, init, next) => {
+      // before a later page of the catch-up: a new claim whose id falls among the received ones
+      if (input.includes('/_changes') && input.includes('include_docs=true') && b) {
+        if (made !== null) pagesAfter++;
+        const first = made === null ? await b.db.claims.orderBy(':id').first() : undefined;
+        if (first) {
+          made = `${first.id}-mine`;
+          await b.db.claims.add({ ...first, id: made, verdict: 'false' } as Claim);
+        }
+      }
+      return next(input, init);
+    });
+    b = await device(team, 'ben', { batchSize: 2, fetch: adding });
+    expect(await b.engine.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+    expect(made).not.toBeNull();
+    expect(pagesAfter).toBeGreaterThan(0);
+    const got = await derivedOf(b);
+    expect(got.facets.map((f) => f.id)).toContain(made);
+    expect(got.facets.length).toBe((await a.db.claims.count()) + 1);
+    expect(got.facets).toEqual(got.expected.facets);
+    expect(got.summaries).toEqual(got.expected.summaries);
+  });
+
+  test('a reload mid-receiving (a new engine on the same library): the resumed first sync lists every claim', async () => {
+    const { team, a } = await teamOfTwoArticles();
+
+    let b: Device | null = null;
+    let claimPages = 0;
+    const reloading = through(async (input, init, next) => {
+      // the tab closes when the page after the second page of claims is asked for (the next page is
+      // asked for before one is written: the first page of claims has committed), before any rebuild
+      if (input.includes('/_changes') && claimPages >= 2) void b?.engine.stop();
+      const res = await next(input, init);
+      if (input.includes('/_changes') && (await res.clone().text()).includes('"claims:')) claimPages++;
+      return res;
+    });
+    b = await device(team, 'ben', { batchSize: 2, fetch: reloading });
+    await b.engine.syncOnce().catch(() => undefined);
+    expect(await b.db.syncState.get(CATCH_UP_KEY)).toBeDefined();
+    const arrived = await b.db.claims.count();
+    expect(arrived).toBeGreaterThan(0);
+    expect(arrived).toBeLessThan(await a.db.claims.count());
+
+    const reloaded = createSyncEngine({
+      db: b.db,
+      url: team.url,
+      database: team.db,
+      deviceId: 'device-ben-reloaded',
+      author: 'ben',
+      estimate: null,
+      fetch: b.fetch,
+      batchSize: 2,
+    });
+    try {
+      expect(await reloaded.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+    } finally {
+      await reloaded.stop();
+    }
+    expect(await b.db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+    const got = await derivedOf(b);
+    expect(got.facets.length).toBe(await a.db.claims.count());
+    expect(got.facets).toEqual(got.expected.facets);
+    expect(got.summaries).toEqual(got.expected.summaries);
+  });
+
+  test('a first sync into a library that holds pulled claims (a wider slice reads the feed again): those are listed too', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const one = await importOn(a, ARTICLE_A, extractionA());
+    const two = await importOn(a, ARTICLE_B, extractionB());
+    expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+
+    const b = await device(team, 'ben', { batchSize: 2, selector: sliceSelector([one.articleId]) });
+    expect(await b.engine.syncOnce()).toMatchObject({ complete: true });
+    expect(await b.db.claims.count()).toBe(one.claimIds.length);
+    expect(await b.db.syncOutbox.count()).toBe(0);
+
+    // the checkpoint belonged to the narrower slice: a first sync again, over claims it already has
+    // (skipped by their stored revisions, so not among what its pages write) and no outbox entries
+    const wider = createSyncEngine({
+      db: b.db,
+      url: team.url,
+      database: team.db,
+      deviceId: 'device-ben-wider',
+      author: 'ben',
+      estimate: null,
+      fetch: b.fetch,
+      batchSize: 2,
+      selector: sliceSelector([one.articleId, two.articleId]),
+    });
+    const phases: string[] = [];
+    wider.subscribe((s) => {
+      if (s.progress?.phase && phases.at(-1) !== s.progress.phase) phases.push(s.progress.phase);
+    });
+    try {
+      expect(await wider.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+    } finally {
+      await wider.stop();
+    }
+    expect(phases).toContain('indexing');
+    const got = await derivedOf(b);
+    expect(got.facets.length).toBe(one.claimIds.length + two.claimIds.length);
     expect(got.facets).toEqual(got.expected.facets);
     expect(got.summaries).toEqual(got.expected.summaries);
   });
