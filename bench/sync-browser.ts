@@ -187,6 +187,13 @@ try {
       longTasks: number[];
       longTaskStarts: number[];
       longestTaskMs: number;
+      longFrames?: {
+        start: number;
+        ms: number;
+        blockingMs: number;
+        renderMs: number;
+        scripts: { invoker: string; fn: string; ms: number }[];
+      }[];
       chromiumCpuS?: number;
       /** Chromium's CPU seconds during the sync by thread name (`chromiumThreadCpu`). */
       threadCpuS?: Record<string, number>;
@@ -258,6 +265,10 @@ try {
           `  ${Math.round(r.ms)} ms (server ${Math.round(r.serverMs)} ms, ${r.requests} requests), ${r.progress.length} progress reports, last ${JSON.stringify(last)}, longest main-thread task ${Math.round(r.longestTaskMs)} ms (${r.longTasks.length} over 50 ms: ${r.longTasks.map((ms, i) => `${ms} ms at ${((r.longTaskStarts[i] ?? 0) / 1000).toFixed(1)} s`).join(', ')}), CPU: Chromium ${r.chromiumCpuS?.toFixed(1)} s, test server + Vite ${r.serverCpuS?.toFixed(1)} s`,
         );
         log(`  Chromium CPU by thread: ${JSON.stringify(r.threadCpuS)}`);
+        for (const f of r.longFrames ?? [])
+          log(
+            `  long frame ${f.ms} ms at ${(f.start / 1000).toFixed(1)} s (blocking ${Math.round(f.blockingMs)}, render ${Math.round(f.renderMs)} ms), scripts: ${f.scripts.map((x) => `${x.invoker}${x.fn ? ` ${x.fn}` : ''} ${x.ms} ms`).join('; ') || 'none'}`,
+          );
         log(
           `  steps: ${Object.entries(r.steps)
             .map(([k, v]) => `${k} ${Math.round(v.ms)} ms${v.n > 1 ? ` (${v.n}×)` : ''}`)
