@@ -16,43 +16,6 @@ new PerformanceObserver((list) => {
   for (const e of list.getEntries()) longTasks.push({ start: e.startTime, ms: e.duration });
 }).observe({ type: 'longtask', buffered: true });
 
-/**
- * The page's long animation frames (Chromium's LoAF, also for a task that renders nothing), with
- * the scripts that ran in each: what a long task of the first sync is (a script, or none: the
- * thread waited for the CPU, collected garbage or did the browser's own work).
- */
-type LongFrame = {
-  start: number;
-  ms: number;
-  blockingMs: number;
-  renderMs: number;
-  scripts: { invoker: string; fn: string; ms: number }[];
-};
-const longFrames: LongFrame[] = [];
-type FrameEntry = PerformanceEntry & {
-  blockingDuration: number;
-  renderStart: number;
-  scripts: { invoker: string; sourceFunctionName: string; duration: number }[];
-};
-try {
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries() as FrameEntry[])
-      longFrames.push({
-        start: e.startTime,
-        ms: e.duration,
-        blockingMs: e.blockingDuration,
-        renderMs: e.renderStart > 0 ? e.startTime + e.duration - e.renderStart : 0,
-        scripts: e.scripts.map((x) => ({
-          invoker: x.invoker,
-          fn: x.sourceFunctionName,
-          ms: Math.round(x.duration),
-        })),
-      });
-  }).observe({ type: 'long-animation-frame', buffered: true });
-} catch {
-  // a browser without long animation frames: the long tasks alone
-}
-
 const couchUrl = `${location.origin}/couchdb`;
 
 function newWorker(): Remote<BenchSyncWorker> {
@@ -118,10 +81,6 @@ async function firstSync(o: FirstSyncOptions) {
     /** When each long task began, in ms from the start of the sync (where in the sync it fell). */
     longTaskStarts: during.map((l) => Math.round(l.start - from)),
     longestTaskMs: Math.max(0, ...during.map((l) => l.ms)),
-    /** The long animation frames over 100 ms during the sync, from its start, with their scripts. */
-    longFrames: longFrames
-      .filter((l) => l.ms > 100 && l.start + l.ms >= from && l.start <= to)
-      .map((l) => ({ ...l, start: Math.round(l.start - from), ms: Math.round(l.ms) })),
   };
 }
 
