@@ -17,6 +17,7 @@ import { createServer } from 'vite';
 import { createTeam, startCouchServer } from '../src/sync/testing/couch-server';
 import { BENCH_OPTIMIZE_DEPS, launchBench } from './lib/profile';
 import { machine, metric, writeResults } from './lib/results';
+import { type TraceEvent, traced } from './lib/trace-timeline';
 import { benchArticleId, benchClaimId, seedTeamLibrary } from './sync-seed';
 
 const arg = (name: string, fallback: number) => {
@@ -46,6 +47,12 @@ const rawAfter = (run: number) => RAW_MODE === 'on' || (RAW_MODE === 'once' && r
 /** `--layouts N`: the stored rows written again raw in other layouts (bench/sync-browser.worker.ts `rawLayouts`), N times each. */
 const LAYOUT_RUNS = arg('layouts', 0);
 const modes = { on: [true], off: [false], both: [true, false] }[word('catch-up', 'on')] ?? [true];
+/**
+ * `--trace-page on`: the first run's first sync traced (CDP: timeline and V8 samples), and the page's
+ * main-thread tasks over 50 ms printed with what ran in them. Tracing costs CPU: its run's times are
+ * not comparable with untraced ones.
+ */
+const TRACE_PAGE = word('trace-page', 'off') === 'on';
 const port = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 4204);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -122,6 +129,40 @@ function chromiumThreadCpu(profile: string): Map<string, number> {
     }
   }
   return byName;
+}
+
+/**
+ * The page's main-thread tasks over 50 ms in a trace (`--trace-page`): when, how long, the events
+ * inside them by total time, and the thread CPU time of each (`tdur`: how much of it the thread ran).
+ */
+function longPageTasks(events: TraceEvent[]): string[] {
+  const threads = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const lines: string[] = [];
+  for (const main of threads) {
+    const own = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
+    const tasks = own.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 50_000);
+    const t0 = Math.min(...own.map((e) => e.ts));
+    lines.push(`trace: renderer ${main.pid}, ${own.length} events, ${tasks.length} tasks over 50 ms`);
+    for (const t of tasks) {
+      const end = t.ts + (t.dur ?? 0);
+      const by = new Map<string, number>();
+      for (const e of own) {
+        if (e === t || e.ts < t.ts || e.ts + (e.dur ?? 0) > end) continue;
+        const d = e.args?.data;
+        const name = `${e.name}${d?.type ? `(${d.type})` : ''}${d?.functionName ? ` ${d.functionName}` : ''}`;
+        by.set(name, (by.get(name) ?? 0) + (e.dur ?? 0));
+      }
+      const inside = [...by]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`)
+        .join(' · ');
+      lines.push(
+        `  task at ${((t.ts - t0) / 1e6).toFixed(1)} s: ${((t.dur ?? 0) / 1000).toFixed(1)} ms (thread CPU ${(((t as { tdur?: number }).tdur ?? 0) / 1000).toFixed(1)} ms); ${inside || 'nothing inside'}`,
+      );
+    }
+  }
+  return lines;
 }
 
 /** The issue's budget: 100,000 claims in 60 s, i.e. at least this many claims a second. */
@@ -201,19 +242,30 @@ try {
         const cpu0 = chromiumCpuSeconds(profile);
         const threads0 = chromiumThreadCpu(profile);
         const node0 = process.cpuUsage();
-        const r = (await page.evaluate(
-          (o) =>
-            (
-              window as unknown as { benchSync: { firstSync(x: typeof o): Promise<unknown> } }
-            ).benchSync.firstSync(o),
-          {
-            database,
-            dbName,
-            catchUp,
-            ...(CATCH_UP_BATCH ? { catchUpBatch: CATCH_UP_BATCH } : {}),
-            ...(REBUILD_CHUNK ? { rebuildChunk: REBUILD_CHUNK } : {}),
-          },
-        )) as First;
+        const sync = async () =>
+          (await page.evaluate(
+            (o) =>
+              (
+                window as unknown as { benchSync: { firstSync(x: typeof o): Promise<unknown> } }
+              ).benchSync.firstSync(o),
+            {
+              database,
+              dbName,
+              catchUp,
+              ...(CATCH_UP_BATCH ? { catchUpBatch: CATCH_UP_BATCH } : {}),
+              ...(REBUILD_CHUNK ? { rebuildChunk: REBUILD_CHUNK } : {}),
+            },
+          )) as First;
+        const tracedSync = async (): Promise<First> => {
+          let got: First | null = null;
+          const events = await traced(await context.newCDPSession(page), async () => {
+            got = await sync();
+          });
+          for (const line of longPageTasks(events)) log(line);
+          if (!got) throw new Error('no result');
+          return got;
+        };
+        const r = TRACE_PAGE && run === 0 ? await tracedSync() : await sync();
         if (
           !r.report.complete ||
           r.counts.claims !== CLAIMS ||

@@ -1,8 +1,18 @@
 import { describe, expect, test } from 'vitest';
+import type { Claim } from '@/core/model/types';
 import { computeDerived } from '@/db/derived/rebuild';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from '@/test/db';
-import { type Device, devicesOfEachTest, editRow, importOn, newTeam, through } from '@/test/sync-devices';
+import {
+  type Device,
+  devicesOfEachTest,
+  editRow,
+  engineOn,
+  importOn,
+  newTeam,
+  through,
+} from '@/test/sync-devices';
 import { CATCH_UP_KEY } from './catch-up';
+import { sliceSelector } from './docs';
 
 /** A device of this test, stopped, closed and deleted after it. */
 const device = devicesOfEachTest();
@@ -26,6 +36,15 @@ async function derivedOf(d: Device) {
   };
 }
 
+/** The device's derived rows after a sync: `claims` facet rows, and every row as computed from scratch. */
+async function listedEvery(d: Device, claims: number) {
+  const got = await derivedOf(d);
+  expect(got.facets.length).toBe(claims);
+  expect(got.facets).toEqual(got.expected.facets);
+  expect(got.summaries).toEqual(got.expected.summaries);
+  return got;
+}
+
 /** A team whose database holds both test articles, pushed by ana. */
 async function teamOfTwoArticles() {
   const team = await newTeam();
@@ -34,6 +53,25 @@ async function teamOfTwoArticles() {
   await importOn(a, ARTICLE_B, extractionB());
   expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
   return { team, a };
+}
+
+/**
+ * A fetch that, when a catch-up page is asked for and the device (once made) holds a claim, runs
+ * `act` once on its first claim in id order (`act` returns the id it wrote); `seen` has that id and
+ * how many pages were asked for after it.
+ */
+function beforeALaterPage(device: () => Device | null, act: (d: Device, first: Claim) => Promise<string>) {
+  const seen = { id: null as string | null, pagesAfter: 0 };
+  const fetch = through(async (input, init, next) => {
+    const d = device();
+    if (input.includes('/_changes') && input.includes('include_docs=true') && d) {
+      if (seen.id !== null) seen.pagesAfter++;
+      const first = seen.id === null ? await d.db.claims.orderBy(':id').first() : undefined;
+      if (first) seen.id = await act(d, first);
+    }
+    return next(input, init);
+  });
+  return { fetch, seen };
 }
 
 describe('catch-up mode (a first sync of a large library)', () => {
@@ -122,10 +160,7 @@ describe('catch-up mode (a first sync of a large library)', () => {
     down = false;
     stopAfterClaims = false;
     expect(await b.engine.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
-    const whole = await derivedOf(b);
-    expect(whole.facets.length).toBe(await b.db.claims.count());
-    expect(whole.facets).toEqual(whole.expected.facets);
-    expect(whole.summaries).toEqual(whole.expected.summaries);
+    await listedEvery(b, await b.db.claims.count());
   });
 
   test('a flag left by a page that committed before the tab closed makes the next run rebuild', async () => {
@@ -152,29 +187,106 @@ describe('catch-up mode (a first sync of a large library)', () => {
     const { team } = await teamOfTwoArticles();
 
     let b: Device | null = null;
-    let edited = null as string | null;
-    let pagesAfter = 0;
-    const editing = through(async (input, init, next) => {
-      // the catch-up's pages (with documents): before one is asked for, a claim already stored is edited
-      if (input.includes('/_changes') && input.includes('include_docs=true') && b) {
-        if (edited !== null) pagesAfter++;
-        const first = edited === null ? await b.db.claims.orderBy(':id').first() : undefined;
-        if (first) {
-          edited = first.id;
-          await editRow(b, 'claims', first.id, { verdict: 'misleading' });
-        }
-      }
-      return next(input, init);
-    });
-    b = await device(team, 'ben', { batchSize: 2, fetch: editing });
+    // the catch-up's pages (with documents): before one is asked for, a claim already stored is edited
+    const later = beforeALaterPage(
+      () => b,
+      async (d, first) => {
+        await editRow(d, 'claims', first.id, { verdict: 'misleading' });
+        return first.id;
+      },
+    );
+    b = await device(team, 'ben', { batchSize: 2, fetch: later.fetch });
     expect(await b.engine.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+    const edited = later.seen.id;
     // edited while pages were still on their way (the rebuild comes after the last)
     expect(edited).not.toBeNull();
-    expect(pagesAfter).toBeGreaterThan(0);
+    expect(later.seen.pagesAfter).toBeGreaterThan(0);
     expect((await b.db.claims.toArray()).find((c) => c.id === edited)?.verdict).toBe('misleading');
     const got = await derivedOf(b);
     expect(got.facets.find((f) => f.id === edited)?.v).toBe('misleading');
     expect(got.facets).toEqual(got.expected.facets);
     expect(got.summaries).toEqual(got.expected.summaries);
+  });
+
+  test('a first sync into an empty library: a claim a person adds while pages arrive is listed with every claim received', async () => {
+    const { team, a } = await teamOfTwoArticles();
+
+    let b: Device | null = null;
+    // before a later page of the catch-up: a new claim whose id falls among the received ones
+    const later = beforeALaterPage(
+      () => b,
+      async (d, first) => {
+        await d.db.claims.add({ ...first, id: `${first.id}-mine`, verdict: 'false' } as Claim);
+        return `${first.id}-mine`;
+      },
+    );
+    b = await device(team, 'ben', { batchSize: 2, fetch: later.fetch });
+    expect(await b.engine.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+    const made = later.seen.id;
+    expect(made).not.toBeNull();
+    expect(later.seen.pagesAfter).toBeGreaterThan(0);
+    const got = await listedEvery(b, (await a.db.claims.count()) + 1);
+    expect(got.facets.map((f) => f.id)).toContain(made);
+  });
+
+  test('a reload mid-receiving (a new engine on the same library): the resumed first sync lists every claim', async () => {
+    const { team, a } = await teamOfTwoArticles();
+
+    let b: Device | null = null;
+    let claimPages = 0;
+    const reloading = through(async (input, init, next) => {
+      // the tab closes when the page after the second page of claims is asked for (the next page is
+      // asked for before one is written: the first page of claims has committed), before any rebuild
+      if (input.includes('/_changes') && claimPages >= 2) void b?.engine.stop();
+      const res = await next(input, init);
+      if (input.includes('/_changes') && (await res.clone().text()).includes('"claims:')) claimPages++;
+      return res;
+    });
+    b = await device(team, 'ben', { batchSize: 2, fetch: reloading });
+    await b.engine.syncOnce().catch(() => undefined);
+    expect(await b.db.syncState.get(CATCH_UP_KEY)).toBeDefined();
+    const arrived = await b.db.claims.count();
+    expect(arrived).toBeGreaterThan(0);
+    expect(arrived).toBeLessThan(await a.db.claims.count());
+
+    const reloaded = engineOn(b, team, 'ben', 'device-ben-reloaded', { batchSize: 2 });
+    try {
+      expect(await reloaded.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+    } finally {
+      await reloaded.stop();
+    }
+    expect(await b.db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+    await listedEvery(b, await a.db.claims.count());
+  });
+
+  test('a first sync into a library that holds pulled claims (a wider slice reads the feed again): those are listed too', async () => {
+    const team = await newTeam();
+    const a = await device(team, 'ana');
+    const one = await importOn(a, ARTICLE_A, extractionA());
+    const two = await importOn(a, ARTICLE_B, extractionB());
+    expect(await a.engine.syncOnce()).toMatchObject({ complete: true });
+
+    const b = await device(team, 'ben', { batchSize: 2, selector: sliceSelector([one.articleId]) });
+    expect(await b.engine.syncOnce()).toMatchObject({ complete: true });
+    expect(await b.db.claims.count()).toBe(one.claimIds.length);
+    expect(await b.db.syncOutbox.count()).toBe(0);
+
+    // the checkpoint belonged to the narrower slice: a first sync again, over claims it already has
+    // (skipped by their stored revisions, so not among what its pages write) and no outbox entries
+    const wider = engineOn(b, team, 'ben', 'device-ben-wider', {
+      batchSize: 2,
+      selector: sliceSelector([one.articleId, two.articleId]),
+    });
+    const phases: string[] = [];
+    wider.subscribe((s) => {
+      if (s.progress?.phase && phases.at(-1) !== s.progress.phase) phases.push(s.progress.phase);
+    });
+    try {
+      expect(await wider.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+    } finally {
+      await wider.stop();
+    }
+    expect(phases).toContain('indexing');
+    await listedEvery(b, one.claimIds.length + two.claimIds.length);
   });
 });

@@ -8,7 +8,7 @@
  * a page deferred after the rebuild began rewrites the flag without a cursor, so the rebuild
  * starts again from the beginning (that page's claims may be behind the cursor).
  */
-import type { Transaction } from 'dexie';
+import Dexie, { type Transaction } from 'dexie';
 import type { Claim } from '@/core/model/types';
 import { WIDENED } from '@/db/derived/middleware';
 import {
@@ -48,6 +48,13 @@ export type FinishOptions = Readonly<{
    * is connected, and nothing removes one before the pull (and this rebuild) ends.
    */
   written?: ReadonlyMap<string, Claim>;
+  /**
+   * The claims table was empty when this sync's pull began (and no catch-up was under way): every
+   * claim in it now is one of `written` or has an outbox entry (a person's write, a merge made
+   * here), so a step takes its ids from those two and reads no keys. Anything that writes a claim
+   * without an outbox entry while a team is connected, outside sync's pages, breaks this.
+   */
+  writtenOnly?: boolean;
 }>;
 
 /**
@@ -69,20 +76,34 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
       return next;
     });
   const written = options.written;
+  /** `written`'s ids in id order (IndexedDB's order of strings), sorted once for `heldAfter`. */
+  let sorted: string[] | null = null;
+  const heldAfter = (after: string | null, limit: number): readonly string[] => {
+    sorted ??= [...written!.keys()].sort();
+    let lo = 0;
+    let hi = sorted.length;
+    while (after !== null && lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    return sorted.slice(lo, lo + limit);
+  };
   const knownIn = (tx: Transaction): KnownClaims | undefined =>
     written && written.size > 0
       ? {
           get: (id) => written.get(id),
-          changed: async (first, last) =>
+          changed: async (after, last) =>
             new Set(
               (
                 (await tx
                   .table(OUTBOX)
                   .where('[table+rowId]')
-                  .between(['claims', first], ['claims', last], true, true)
+                  .between(['claims', after ?? ''], ['claims', last ?? Dexie.maxKey], after === null, true)
                   .keys()) as unknown as [string, string][]
               ).map(([, rowId]) => rowId),
             ),
+          ...(options.writtenOnly ? { heldAfter } : {}),
         }
       : undefined;
   let cursor = await step((tx, mark) =>

@@ -398,6 +398,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const written = unrevisedAtStart ? new Map<string, string | null>() : undefined;
     /** The claims this pull's catch-up pages wrote (their facet inputs): the rebuild does not read them back. */
     const claimsWritten = new Map<string, Claim>();
+    // A first sync into an empty claims table (no catch-up of an earlier run to finish): each claim
+    // the rebuild will find is one this pull's pages wrote (`claimsWritten`) or one written since
+    // with an outbox entry (a person's edit or new claim, a merge made here; pushes come after the
+    // pull), so its steps need not read the claims' keys (catch-up.ts, `writtenOnly`).
+    const writtenOnly =
+      first && !catchingUp && (await db.claims.orderBy(':id').limit(1).primaryKeys()).length === 0;
     let done = 0;
     // CouchDB sends `pending` with each page; without it (the test server, older servers) a first
     // sync of a whole database lists every document once: its counts are the total to expect.
@@ -427,6 +433,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           ...(trace ? { trace } : {}),
           ...(rebuildChunk ? { chunkSize: rebuildChunk } : {}),
           written: claimsWritten,
+          writtenOnly,
         }),
       );
       claimsWritten.clear();

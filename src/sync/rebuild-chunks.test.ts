@@ -245,6 +245,41 @@ describe('the chunked rebuild after a catch-up', () => {
     expect(byScope.get('lib')?.['v:misleading']).toBe(1);
   });
 
+  test.each([1, 2, 3, 1_000])(
+    'writtenOnly, in steps of %i: the ids come from the kept claims and the outbox, no keys read (a claim in neither is not listed)',
+    async (size) => {
+      const db = await library();
+      await stale(db);
+      const claims = await db.claims.orderBy(':id').toArray();
+      const [stray, made, gone] = [claims[2]!, claims[5]!, claims.at(-1)!];
+      // kept: every claim but three; `made` stands for a person's new claim (an outbox entry only),
+      // `gone` for a kept claim a person deleted since (its entry names a row that is no more)
+      const written = new Map(
+        claims.filter((c) => c !== stray && c !== made).map((c) => [c.id as string, facetInputsOf(c)]),
+      );
+      await db.claims.delete(gone.id);
+      await db.syncOutbox.bulkAdd(
+        [made, gone].map((c, i) => ({
+          table: 'claims',
+          rowId: c.id,
+          op: 'put' as const,
+          at: 1,
+          batchId: `b-${i}`,
+        })),
+      );
+      await finishCatchUp(db, { chunkSize: size, written, writtenOnly: true });
+      const listed = claims.filter((c) => c !== stray && c !== gone);
+      const truth = computeDerived(listed, await db.evidence.toArray(), await db.speakers.toArray());
+      // `stray` is in the table but in neither: the step never saw it (what the caller's invariant excludes)
+      expect((await db.claimFacets.toArray()).map((f) => f.id)).toEqual(listed.map((c) => c.id));
+      expect(await db.claimFacets.toArray()).toEqual(truth.facets);
+      expect(await db.summaries.toArray()).toEqual(
+        [...truth.summaries].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
+      expect(await db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+    },
+  );
+
   test('facetInputsOf keeps every field facetOf reads', async () => {
     const db = await library();
     for (const c of await db.claims.toArray())

@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from '@/test/db';
-import { devicesOfEachTest, editRow, importOn, newTeam } from '@/test/sync-devices';
+import { devicesOfEachTest, editRow, engineOn, importOn, newTeam } from '@/test/sync-devices';
 import { sliceSelector } from './docs';
-import { createSyncEngine } from './engine';
 import { findSliceArticles } from './slice';
 
 /** A device of this test, stopped, closed and deleted after it. */
@@ -37,14 +36,7 @@ describe('a slice of a team library', () => {
     expect(await b.db.articles.count()).toBe(1);
 
     // the person widens the slice: the checkpoint belonged to the narrower one, so the feed is read again
-    const wider = createSyncEngine({
-      db: b.db,
-      url: team.url,
-      database: team.db,
-      deviceId: 'device-ben-wider',
-      author: 'ben',
-      estimate: null,
-      fetch: b.fetch,
+    const wider = engineOn(b, team, 'ben', 'device-ben-wider', {
       selector: sliceSelector([one.articleId, two.articleId]),
     });
     expect(await wider.syncOnce()).toMatchObject({ complete: true });

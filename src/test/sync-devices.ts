@@ -67,6 +67,29 @@ export async function newDevice(
   return { name, db, fetch: jar, engine, clock };
 }
 
+/**
+ * Another engine on a device's database and session, as a reload or the same person choosing
+ * another slice makes one (`stop()` it after use).
+ */
+export function engineOn(
+  device: Device,
+  team: Team,
+  author: string,
+  deviceId: string,
+  options: Partial<SyncEngineOptions> = {},
+): SyncEngine {
+  return createSyncEngine({
+    db: device.db,
+    url: team.url,
+    database: team.db,
+    deviceId,
+    author,
+    estimate: null,
+    fetch: device.fetch,
+    ...options,
+  });
+}
+
 /** `outer` may change or refuse requests before they reach the signed-in `jar`. */
 function wrapFetch(jar: FetchLike, outer: FetchLike): FetchLike {
   return (input, init) =>

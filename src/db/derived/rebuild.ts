@@ -185,35 +185,60 @@ export function facetInputsOf(claim: Claim): Claim {
 export type KnownClaims = Readonly<{
   /** The claim's facet inputs as the caller wrote it, if it did. */
   get(id: string): Claim | undefined;
-  /** Of the claims from `first` to `last` (ids, both included), those written since by anyone else. */
-  changed(first: string, last: string): Promise<ReadonlySet<string>>;
+  /**
+   * Of the claims after `after` (null: from the first) up to `last` (included; null: to the end),
+   * those written since by anyone else.
+   */
+  changed(after: string | null, last: string | null): Promise<ReadonlySet<string>>;
+  /**
+   * Only when the claims table holds nothing but claims `get` holds and claims `changed` names (a
+   * first sync that began on an empty claims table): the next `limit` ids `get` holds after
+   * `after`, in id order. A step then reads no keys: its claims are these and those `changed`
+   * names up to the last of them (to the end, when fewer than `limit` are left).
+   */
+  heldAfter?(after: string | null, limit: number): readonly string[];
 }>;
 
+/** A step's claims: their ids in order (`last`: the cursor after it, null when it was the last step). */
+type Chunk = { claims: Claim[]; last: string | null };
+
 /**
- * The claims after `after` in id order, at most `limit`: their keys read, and only the claims
- * `known` does not hold (or holds from before a later write) read whole.
+ * The claims after `after` in id order, about `limit` of them: their keys read (or, with
+ * `known.heldAfter`, taken from what the caller holds), and only the claims `known` does not hold
+ * (or holds from before a later write) read whole.
  */
 async function claimsAfter(
   t: Table,
   after: string | null,
   limit: number,
   known: KnownClaims,
-): Promise<{ ids: string[]; claims: Claim[] }> {
-  const ids = (await (after === null ? t.orderBy(':id') : t.where(':id').above(after))
-    .limit(limit)
-    .primaryKeys()) as string[];
-  if (ids.length === 0) return { ids, claims: [] };
-  const changed = await known.changed(ids[0]!, ids.at(-1)!);
+): Promise<Chunk> {
+  let ids: string[];
+  let last: string | null;
+  let changed: ReadonlySet<string>;
+  if (known.heldAfter) {
+    const held = known.heldAfter(after, limit);
+    last = held.length < limit ? null : held.at(-1)!;
+    changed = await known.changed(after, last);
+    ids = changed.size === 0 ? [...held] : [...new Set([...held, ...changed])].sort();
+  } else {
+    ids = (await (after === null ? t.orderBy(':id') : t.where(':id').above(after))
+      .limit(limit)
+      .primaryKeys()) as string[];
+    if (ids.length === 0) return { claims: [], last: null };
+    last = ids.length < limit ? null : ids.at(-1)!;
+    changed = await known.changed(after, ids.at(-1)!);
+  }
   const byId = new Map<string, Claim>();
   for (const id of ids) {
     const kept = changed.has(id) ? undefined : known.get(id);
     if (kept) byId.set(id, kept);
   }
   const missing = ids.filter((id) => !byId.has(id));
+  // a claim named by the outbox may be gone (deleted since): it has no facet row to make
   if (missing.length > 0)
     for (const c of (await t.bulkGet(missing)) as (Claim | undefined)[]) if (c) byId.set(c.id, c);
-  const claims = ids.flatMap((id) => byId.get(id) ?? []);
-  return { ids, claims };
+  return { claims: ids.flatMap((id) => byId.get(id) ?? []), last };
 }
 
 /** The rows after `after` in primary-key order, at most `limit` of them. */
@@ -250,15 +275,14 @@ export async function rebuildStepIn(
     return null;
   }
   const clock = clockFor(trace);
-  const { ids, claims } = known
+  const { claims, last } = known
     ? await claimsAfter(table('claims'), cursor.after, size, known)
-    : await rowsAfter<Claim>(table('claims'), cursor.after, size).then((claims) => ({
-        ids: claims.map((c) => c.id as string),
-        claims,
-      }));
+    : await rowsAfter<Claim>(table('claims'), cursor.after, size).then(
+        (claims): Chunk => ({ claims, last: claims.length < size ? null : (claims.at(-1)!.id as string) }),
+      );
   clock('rebuild:claims:read-claims');
   if (claims.length > 0) await putClaimsDerived(table, claims, clock);
-  return ids.length < size ? { stage: 'placements', after: null } : { stage: 'claims', after: ids.at(-1)! };
+  return last === null ? { stage: 'placements', after: null } : { stage: 'claims', after: last };
 }
 
 /** The derived rows of these claims (in id order), counted against the facets they had. */
