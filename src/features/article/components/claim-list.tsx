@@ -314,20 +314,35 @@ function LongClaimList(props: Props) {
       else if (!virtualizer.getVirtualItems().some((item) => item.index === index)) showOpenRow();
       const list = rowsRef.current;
       if (origin === 'list' || !list) return;
+      const rowButton = () =>
+        ref.current?.querySelector<HTMLButtonElement>(
+          `[data-claim-id="${CSS.escape(lead)}"] .claim-item-text`,
+        );
+      // The sticky list's box runs below the window while the page is scrolled less than the
+      // header is high: a row in the list's view can still be off screen, so the list (not the
+      // page, which would move the text's highlight) scrolls it up into the window.
+      const intoWindow = () => {
+        const button = rowButton();
+        const scroller = ref.current;
+        if (!button || !scroller || !scrolls()) return;
+        const below = button.getBoundingClientRect().bottom - window.innerHeight;
+        if (below > 0) scroller.scrollTop += below;
+      };
       // The rows wrap again when the panel opens beside the list, and are measured as they render:
       // each time the rows' box changes, the open row is brought back into view.
       const stop = followLayout(list, () => {
         if (scrolls()) virtualizer.scrollToIndex(index, { align: 'auto' });
+        intoWindow();
       });
       // The row renders on the next frames, once it is in the window: then it takes the focus.
       let tries = 0;
       let frame = 0;
       const focus = () => {
-        const button = ref.current?.querySelector<HTMLButtonElement>(
-          `[data-claim-id="${CSS.escape(lead)}"] .claim-item-text`,
-        );
-        if (button) button.focus({ preventScroll: true });
-        else if (tries++ < 10) frame = requestAnimationFrame(focus);
+        const button = rowButton();
+        if (button) {
+          button.focus({ preventScroll: true });
+          intoWindow();
+        } else if (tries++ < 10) frame = requestAnimationFrame(focus);
       };
       focus();
       return () => {
