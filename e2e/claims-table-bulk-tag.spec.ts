@@ -58,6 +58,9 @@ test('Ctrl+Z undoes a bulk tag in one step, and survives a reload', async ({ pag
   await expect(claimCount(page)).toHaveText('50 claims');
   await page.reload();
   await expect(claimCount(page)).toHaveText('50 claims');
+  // as a person would: once the Undo button says what it undoes (a key before the app has read its
+  // history after the reload does nothing)
+  await expect(page.locator('.undo-controls button').first()).toContainText('Undo: ');
   await page.locator('body').press('Control+z');
   await expect(page.getByText('No claim matches these filters')).toBeVisible();
 });
