@@ -4,7 +4,6 @@ import type { Article, ArticleId, Claim, ClaimId, Evidence, SourceId, SpeakerId 
 import type { ClaimFilters } from '@/core/review/filters';
 import { type ClaimListFilter, countClaims, iterateClaimRows } from './claim-list';
 import { db } from './db';
-import { linksOfClaims } from './evidence';
 import type { DbQueryMeta } from './queries';
 
 /** Which claims an export takes: all, the Claims screen's current view, one article, one claim. */
@@ -27,7 +26,10 @@ async function itemsOf(
   const [moreArticles, speakers, evidence] = await Promise.all([
     db.articles.bulkGet(articleIds as ArticleId[]),
     db.speakers.bulkGet(speakerIds),
-    linksOfClaims(claims.map((c) => c.id)),
+    db.evidence
+      .where('claimId')
+      .anyOf(claims.map((c) => c.id))
+      .toArray(),
   ]);
   const sources = await db.sources.bulkGet([...new Set(evidence.map((e) => e.sourceId))] as SourceId[]);
   const articleById = new Map(articles);

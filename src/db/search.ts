@@ -25,7 +25,6 @@ import {
 import { filteredSearchHits, onlyText } from './claim-list';
 import { db } from './db';
 import type { FacetRow } from './derived/facets';
-import { linksOfClaims } from './evidence';
 import { SearchFacets } from './search-facets';
 import { notePart } from './search-notes';
 
@@ -145,12 +144,14 @@ async function documentsFor(claims: readonly Claim[], span?: readonly [string, s
   const speakerIds = [...new Set(live.map((c) => c.speakerId).filter((s): s is SpeakerId => s !== null))];
   const speakers = new Map<string, Speaker>();
   for (const s of await db.speakers.bulkGet(speakerIds)) if (s) speakers.set(s.id, s);
-  const links = live.length
+  const evidence = live.length
     ? await (span
-        ? db.evidence.where('claimId').between(span[0], span[1], true, true).toArray()
-        : linksOfClaims(live.map((c) => c.id)))
+        ? db.evidence.where('claimId').between(span[0], span[1], true, true)
+        : db.evidence.where('claimId').anyOf(live.map((c) => c.id))
+      )
+        .filter((e) => e.deletedAt === null)
+        .toArray()
     : [];
-  const evidence = links.filter((e) => e.deletedAt === null);
   const sources = new Map<string, Source>();
   const sourceIds = [...new Set(evidence.map((e) => e.sourceId))];
   for (const s of await db.sources.bulkGet(sourceIds)) if (s && s.deletedAt === null) sources.set(s.id, s);
