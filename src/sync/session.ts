@@ -9,6 +9,9 @@ export type SessionInfo = Readonly<{ name: string; roles: readonly string[] }>;
 
 type Options = Readonly<{ fetch?: FetchLike }>;
 
+/** The `error` of a CouchError for an address that answered, but not as CouchDB does. */
+export const NOT_COUCHDB = 'not_couchdb';
+
 const fetchOf = (options: Options): FetchLike => options.fetch ?? ((input, init) => fetch(input, init));
 
 async function session(url: string, init: RequestInit, options: Options): Promise<Record<string, unknown>> {
@@ -22,12 +25,16 @@ async function session(url: string, init: RequestInit, options: Options): Promis
   } catch (e) {
     throw new NetworkError(`The team server at ${url} cannot be reached (${(e as Error).message}).`);
   }
-  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
   if (!res.ok) {
     const reason =
-      res.status === 401 ? 'The name or password is not right.' : String(body.reason ?? res.statusText);
-    throw new CouchError(res.status, String(body.error ?? res.status), reason);
+      res.status === 401 ? 'The name or password is not right.' : String(body?.reason ?? res.statusText);
+    throw new CouchError(res.status, String(body?.error ?? res.status), reason);
   }
+  // CouchDB answers every `/_session` request with `ok: true`; a web server that answers any path
+  // (a page of HTML with 200) must not pass for a signed-in session
+  if (body?.ok !== true)
+    throw new CouchError(res.status, NOT_COUCHDB, 'the answer was not a CouchDB session');
   return body;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CONNECTION_KEY, createTeamSync, TeamSignInError } from '@/features/team/runner/team-sync-controller';
 import { CouchError, NetworkError } from '@/sync/couch';
+import { NOT_COUCHDB } from '@/sync/session';
 import { fakeChannels, fakeEngineModule, fakeLocks, fakeStorage, settle } from '@/test/team-sync-fakes';
 
 const REQUEST = { url: 'http://127.0.0.1:5984', database: 'desk', name: 'ana', password: 'right' };
@@ -173,6 +174,12 @@ describe('a failed sign-in, in words for the form', () => {
       'No CouchDB server answers at http://127.0.0.1:5984: that address answered “Not Found”. Check the server address (CouchDB’s own, often this site’s address followed by /couchdb).',
     );
     expect(message).not.toContain('404 404');
+  });
+
+  it('an address that answers 200 but not as CouchDB (a catch-all web server): says so', async () => {
+    expect(await said(new CouchError(200, NOT_COUCHDB, 'the answer was not a CouchDB session'))).toBe(
+      'No CouchDB server answers at http://127.0.0.1:5984: that address answered, but not as CouchDB does. Check the server address (CouchDB’s own, often this site’s address followed by /couchdb).',
+    );
   });
 
   it('a server error: the status once, and what to do', async () => {
