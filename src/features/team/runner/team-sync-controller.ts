@@ -72,7 +72,8 @@ function describeSignInFailure(error: unknown, url: string): string {
   // the fetch failed: a TypeError, or the sync code's NetworkError wrapping it
   if (error instanceof TypeError || (error instanceof Error && error.name === 'NetworkError'))
     return `The server at ${url} cannot be reached. Check the address, your connection, and that the server allows this app (CORS).`;
-  if ((error as { error?: unknown } | null)?.error === 'not_couchdb')
+  // a sign-in refused with a success status: the address answered, but not with a CouchDB session
+  if (typeof status === 'number' && status >= 200 && status < 300)
     return `No CouchDB server answers at ${url}: that address answered, but not as CouchDB does. Check the server address (CouchDB’s own, often this site’s address followed by /couchdb).`;
   if (status === 404 || status === 405)
     return `No CouchDB server answers at ${url}: that address answered “${why ?? 'not found'}”. Check the server address (CouchDB’s own, often this site’s address followed by /couchdb).`;
