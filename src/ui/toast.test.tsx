@@ -12,7 +12,12 @@ const messages = () => [...document.querySelectorAll('.toast > span')].map((m) =
 
 // The toasts' clock (4 and 8 s) and the frame that gives the focus back run on fake timers: a test
 // never waits on real time, so a loaded machine cannot expire a toast before the test looks at it.
+// The toast list is one module's state, and the ui project shares modules between files
+// (isolate: false): a toast another file showed with no Toaster on screen is still listed. Ids
+// count up from 1, so every one shown before this test can be dismissed.
 beforeEach(() => {
+  const last = showToast('sweep');
+  for (let id = 1; id <= last; id++) dismissToast(id);
   vi.useFakeTimers();
 });
 

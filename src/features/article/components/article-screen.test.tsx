@@ -160,7 +160,7 @@ test('a failed verdict write puts the stored verdict back on the screen, with a 
   vi.spyOn(claimWrites, 'setClaimVerdict').mockImplementation(
     () => new Promise((_, reject) => (fail = reject)),
   );
-  const shown = vi.spyOn(toast, 'showToast');
+  const shown = vi.spyOn(toast, 'showToast').mockReturnValue(0);
   await renderScreen(client, <EditableScreen />);
   const edited = claims[1]!;
   await act(async () => {
