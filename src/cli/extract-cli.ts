@@ -115,6 +115,9 @@ const fileFormat = (file: string): ImportFormat => {
 const result = (id: string, x: Extraction, converted: ArticleText | null = null) => ({
   id,
   ...(converted && { title: converted.title, text: converted.text }),
+  ...(converted?.url && { url: converted.url }),
+  ...(converted?.outlet && { outlet: converted.outlet }),
+  ...(converted?.publishedAt && { publishedAt: converted.publishedAt }),
   speakers: x.speakers,
   claims: x.claims,
 });

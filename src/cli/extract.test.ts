@@ -168,7 +168,8 @@ describe('extract CLI', () => {
     const page = join(dir, 'page.html');
     writeFileSync(
       page,
-      `<!doctype html><html><head><title>Bridge | Gazette</title></head><body>
+      `<!doctype html><html><head><title>Bridge | Gazette</title><link rel="canonical" href="https://gazette.example/bridge">
+<meta property="article:published_time" content="2026-12-01T09:00:00Z"></head><body>
 <nav><a href="/">Home</a> Subscribe now</nav>
 <article><h1>Bridge to reopen</h1>
 <p>The mayor, Ann Bell, said the bridge <b>would reopen</b> in May.</p>
@@ -188,7 +189,12 @@ describe('extract CLI', () => {
       for (const c of doc.claims) expect(doc.text.slice(c.start, c.end)).toBe(c.text);
       expect(doc.claims[0].text).toMatch(/^the bridge would reopen in May/);
     }
-    expect(JSON.parse((await run([page])).stdout).title).toMatch(/Bridge/);
+    // and, as the app keeps them for the article, where the page came from
+    expect(JSON.parse((await run([page])).stdout)).toMatchObject({
+      title: expect.stringMatching(/Bridge/),
+      url: 'https://gazette.example/bridge',
+      publishedAt: '2026-12-01T09:00:00Z',
+    });
     expect((globalThis as { __ran?: unknown }).__ran).toBeUndefined();
     // a plain-text file keeps offsets into the file as it is, and no copy of its text
     expect(JSON.parse((await run([article])).stdout).text).toBeUndefined();

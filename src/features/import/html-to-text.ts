@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
 import type { ArticleText } from '@/core/import/article-text';
+import { pageFactsIn } from './page-facts'; // relative: the command line runs this file without the @ alias
 
 const BLOCKS = new Set([
   'ADDRESS',
@@ -249,6 +250,7 @@ export function htmlToTextIn(win: PageWindow, html: string): ArticleText {
   const clean = DOMPurify.sanitize(html, { WHOLE_DOCUMENT: true });
   const doc = parser.parseFromString(clean, 'text/html');
   const pageTitle = doc.title.trim() || null;
+  const facts = pageFactsIn(win, html);
   removeFurniture(doc);
   const parsed = new Readability(doc.cloneNode(true) as Document).parse();
   if (parsed?.content) {
@@ -266,10 +268,10 @@ export function htmlToTextIn(win: PageWindow, html: string): ArticleText {
     const text = blockText(content.body, (el) => inlineHeadline.has(el));
     if (text) {
       const lead = headline ? droppedLead(headline, text) : [];
-      return { text: [...lead, text].join('\n\n'), title };
+      return { ...facts, text: [...lead, text].join('\n\n'), title };
     }
   }
-  return { text: blockText(doc.body), title: pageTitle };
+  return { ...facts, text: blockText(doc.body), title: pageTitle };
 }
 
 export const htmlToText = (html: string): ArticleText => htmlToTextIn(window, html);
