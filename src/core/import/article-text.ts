@@ -1,7 +1,17 @@
 import { decodeEntities, looksEntityEscaped, markdownToText } from './plain-text';
 import { type Checked, checkText, type ImportFormat } from './validate';
 
-export type ArticleText = Readonly<{ text: string; title: string | null }>;
+/**
+ * An article's text and title; for a saved page, also where it came from as its head says (address,
+ * outlet, publication date: null when it does not say).
+ */
+export type ArticleText = Readonly<{
+  text: string;
+  title: string | null;
+  url?: string | null;
+  outlet?: string | null;
+  publishedAt?: string | null;
+}>;
 
 /** HTML → its article's text and title; it needs a DOM (the page's, or jsdom's in Node), so callers pass it. */
 export type HtmlToText = (html: string) => ArticleText;
@@ -26,7 +36,7 @@ export function articleText(
     if (!text.ok) {
       return { ok: false, problem: { code: 'empty', message: 'No article text was found in this HTML.' } };
     }
-    return { ok: true, value: { text: text.value, title: article.title } };
+    return { ok: true, value: { ...article, text: text.value } };
   }
   const prose = format === 'markdown' ? markdownToText(checked.value) : checked.value;
   const text = checkText(looksEntityEscaped(prose) ? decodeEntities(prose) : prose);

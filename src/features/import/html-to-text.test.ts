@@ -138,8 +138,28 @@ describe('htmlToText', () => {
       '<div id="comments"><p>"A waste of money," said one reader, who lives on the seafront.</p></div>',
     ],
     ['a live blog post byline', '<span class="post-author">Rowena Hart</span>'],
+    [
+      'a pull quote by another name, repeating words of a paragraph',
+      '<div class="article__pullout"><p>“The wall will protect two hundred homes from the next big storm”</p></div>',
+    ],
+    ['a pull quote in a bare blockquote', '<blockquote>Work will start in the spring</blockquote>'],
+    [
+      "an inline SVG's title and labels",
+      '<p><svg viewBox="0 0 24 24"><title>Share on Facebook</title><text x="1" y="9">Turnout 64%</text></svg></p>',
+    ],
   ])('%s inside the story is not article text', (_what, furniture) => {
     expect(htmlToText(story(`<div>${furniture}</div>`)).text).toBe(bare);
+  });
+
+  test('a quotation of several paragraphs, and a paragraph printed twice, are kept', () => {
+    const statement =
+      '<blockquote><p>We have listened to the residents of the seafront.</p><p>The wall will be finished by next winter.</p></blockquote>';
+    const twice = '<p>The wall will be built of granite from a quarry in Cornwall.</p>';
+    const { text } = htmlToText(story(`${statement}${twice}${twice}`));
+    expect(text).toContain(
+      'We have listened to the residents of the seafront.\n\nThe wall will be finished by next winter.',
+    );
+    expect(text.split('The wall will be built of granite from a quarry in Cornwall.\n')).toHaveLength(3);
   });
 
   test('the box that holds the story is kept, whatever its class says', () => {

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
 import type { ArticleText } from '@/core/import/article-text';
+import { pageFactsIn } from './page-facts'; // relative: the command line runs this file without the @ alias
 
 const BLOCKS = new Set([
   'ADDRESS',
@@ -137,10 +138,11 @@ function droppedLead(headline: Element, text: string): string[] {
  * give their furniture (ad slots, newsletter and share boxes, related and "read more" links, author
  * bios, comments, social embeds). Readability drops most of it by scoring, but keeps what sits inside
  * the story's container, where each caption, "READ MORE" link or tweet became a false claim or split a
- * real one.
+ * real one. Inline SVG and MathML are drawings, not prose: an icon's <title> ("Share on Facebook") or a
+ * chart's labels came through as lines of the story.
  */
 const FURNITURE_TAGS =
-  'nav, aside, footer:not(blockquote footer), form, button, dialog, figcaption, select, textarea, iframe, object, embed';
+  'nav, aside, footer:not(blockquote footer), form, button, dialog, figcaption, select, textarea, iframe, object, embed, svg, math';
 const FURNITURE_NAME =
   /(?:^|[\s_-])(?:ads?|advert\w*|advertisement|newsletter|related|read-?more|share|sharing|social|promo\w*|cookies?|consent|cmp|comments?|bio|disclaimer|pull-?quote|most-?read|trending|subscribe|sign-?up|caption|credits?|tags|breadcrumbs?|cta|embed|tweet|instagram|tiktok|author-?box)(?:$|[\s_-])/i;
 /** Readability's own byline test (REGEXPS.byline), applied to every short match, not only the first. */
@@ -171,6 +173,47 @@ function isLinkBlock(el: Element): boolean {
   let linked = 0;
   for (const a of links) linked += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
   return linked / text.length > 0.75 && !holdsStory(el);
+}
+
+/** A block's words for comparing it with others: quotation marks, closing punctuation, case and spacing aside. */
+const bareText = (el: Element) =>
+  (el.textContent ?? '')
+    .replace(/["“”‘’'«»„]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.,;:!?…–—-]+$/, '')
+    .trim()
+    .toLowerCase();
+
+/** Where a pull quote is set; not a heading: a crosshead quoting the story ("‘Another winter of sandbags’") is its structure. */
+const PARAGRAPHS = 'p, blockquote, li, div';
+
+/**
+ * Pull quotes whatever the site calls them ("article__pullout", "quote-callout", a bare <blockquote>):
+ * a short block that repeats, word for word, part of a longer paragraph of the same story
+ * ("“He is wrong that a new road will make them disappear”"). Each copy became a second claim, and as
+ * it stands alone, with no cue, it went to whoever spoke last. A block equal to a whole paragraph is
+ * kept (a repeated paragraph is the page's own doing, not a pull quote).
+ */
+function removePullQuotes(body: HTMLElement): void {
+  const blocks = [...body.querySelectorAll(PARAGRAPHS)];
+  const texts = new Map(blocks.map((el) => [el, bareText(el)]));
+  // every paragraph's words, one a line, to find a block's words inside a longer one (a paragraph, not
+  // the quotation or list around it, whose words run its paragraphs together)
+  const all = `\n${blocks
+    .filter((el) => /^(?:P|LI|BLOCKQUOTE)$/.test(el.tagName) && !el.querySelector('p, li, blockquote'))
+    .map((el) => texts.get(el))
+    .join('\n')}\n`;
+  for (const el of blocks) {
+    const words = texts.get(el)!;
+    if (!el.isConnected || words.length < 20 || words.length > 300 || words.split(' ').length < 4) continue;
+    for (let at = all.indexOf(words); at >= 0; at = all.indexOf(words, at + 1)) {
+      const wholeLine = all[at - 1] === '\n' && all[at + words.length] === '\n';
+      if (!wholeLine) {
+        el.remove();
+        break;
+      }
+    }
+  }
 }
 
 /** Inline elements a site's CSS may lay out as a block: where a headline set without a heading is. */
@@ -207,10 +250,12 @@ export function htmlToTextIn(win: PageWindow, html: string): ArticleText {
   const clean = DOMPurify.sanitize(html, { WHOLE_DOCUMENT: true });
   const doc = parser.parseFromString(clean, 'text/html');
   const pageTitle = doc.title.trim() || null;
+  const facts = pageFactsIn(win, html);
   removeFurniture(doc);
   const parsed = new Readability(doc.cloneNode(true) as Document).parse();
   if (parsed?.content) {
     const content = parser.parseFromString(DOMPurify.sanitize(parsed.content), 'text/html');
+    removePullQuotes(content.body);
     const found = parsed.title?.trim() || pageTitle;
     const headline = found ? headlineOf(doc, found) : null;
     // Readability leaves the site's name on a title it does not split ("Headline – Site", an en dash)
@@ -223,10 +268,10 @@ export function htmlToTextIn(win: PageWindow, html: string): ArticleText {
     const text = blockText(content.body, (el) => inlineHeadline.has(el));
     if (text) {
       const lead = headline ? droppedLead(headline, text) : [];
-      return { text: [...lead, text].join('\n\n'), title };
+      return { ...facts, text: [...lead, text].join('\n\n'), title };
     }
   }
-  return { text: blockText(doc.body), title: pageTitle };
+  return { ...facts, text: blockText(doc.body), title: pageTitle };
 }
 
 export const htmlToText = (html: string): ArticleText => htmlToTextIn(window, html);

@@ -42,7 +42,14 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; problem: ImportProblem
   return r.value;
 };
 
-export type Prepared = Readonly<{ text: string; title: string | null; url: string | null }>;
+export type Prepared = Readonly<{
+  text: string;
+  title: string | null;
+  url: string | null;
+  /** As a saved page's head says (null for text, Markdown and pages that do not say). */
+  outlet: string | null;
+  publishedAt: string | null;
+}>;
 
 export async function readFile(file: File): Promise<Prepared> {
   must(checkFileSize(file.size)); // before reading a byte
@@ -65,7 +72,13 @@ async function fromRaw(
   // Readability and DOMPurify load only when HTML arrives (they are most of the import code).
   const html = format === 'html' ? (await import('./html-to-text')).htmlToText : undefined;
   const article = must(articleText(raw, format, html));
-  return { text: article.text, title: title ?? article.title, url };
+  return {
+    text: article.text,
+    title: title ?? article.title,
+    url: url ?? article.url ?? null,
+    outlet: article.outlet ?? null,
+    publishedAt: article.publishedAt ?? null,
+  };
 }
 
 export function readPaste(
@@ -143,6 +156,8 @@ async function runImport(
       text: prepared.text,
       title: prepared.title, // null: the data layer titles it from the first line
       ...(prepared.url ? { url: prepared.url } : {}),
+      ...(prepared.outlet ? { outlet: prepared.outlet } : {}),
+      ...(prepared.publishedAt ? { publishedAt: prepared.publishedAt } : {}),
     },
     extraction,
   );

@@ -61,13 +61,14 @@ const reasonOf = (e: unknown) => (e instanceof ImportRefused ? e.message : descr
 async function prepare(
   item: BulkItem,
 ): Promise<{ prepared: Prepared; outlet: string | null; date: string | null }> {
-  if (item.kind === 'file') return { prepared: await readFile(item.file), outlet: null, date: null };
+  if (item.kind === 'file') {
+    const prepared = await readFile(item.file);
+    return { prepared, outlet: prepared.outlet, date: prepared.publishedAt };
+  }
   const r = item.record;
-  return {
-    prepared: await readPaste(r.text, r.title ?? undefined, r.url ?? undefined),
-    outlet: r.outlet,
-    date: r.date,
-  };
+  const prepared = await readPaste(r.text, r.title ?? undefined, r.url ?? undefined);
+  // a corpus line's own fields first; a line whose text is a saved page may say them in its head
+  return { prepared, outlet: r.outlet ?? prepared.outlet, date: r.date ?? prepared.publishedAt };
 }
 
 /** Cancels the running import after the batch being written (whole articles or none). */
