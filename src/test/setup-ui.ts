@@ -34,4 +34,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   window.history.replaceState(null, '', '/');
+  // one jsdom per worker: its storage too (the team runner reads its connection from localStorage)
+  localStorage.clear();
+  sessionStorage.clear();
 });

@@ -9,7 +9,7 @@ import { showToast, Toaster } from '@/ui/toast';
 // what a careless file would; the second starts as every test must, from the first state
 // (src/test/setup-ui.ts). In this order always, whatever --sequence.shuffle says.
 describe('what one test leaves, the next does not see', { shuffle: false }, () => {
-  test('a test leaves a toast, a store change, a fake clock, a global, a spy, shortcuts and a rendered tree', () => {
+  test('a test leaves a toast, a store change, a fake clock, a global, a spy, shortcuts, storage and a rendered tree', () => {
     showToast('left behind');
     useUiStore.getState().appCachedForOffline();
     vi.useFakeTimers();
@@ -17,6 +17,7 @@ describe('what one test leaves, the next does not see', { shuffle: false }, () =
     vi.spyOn(Math, 'random').mockReturnValue(2);
     reportDatabaseOutdated();
     registerShortcuts('Left behind', [{ keys: 'g', description: 'Go', match: ['g'], run: () => {} }]);
+    localStorage.setItem('left-behind', '1');
     render(<p>still here</p>);
     expect(screen.getByText('still here')).toBeTruthy();
   });
@@ -31,5 +32,6 @@ describe('what one test leaves, the next does not see', { shuffle: false }, () =
     expect(isDatabaseOutdated()).toBe(false);
     expect(shortcutGroups().map((g) => g.scope)).not.toContain('Left behind');
     expect(screen.queryByText('still here')).toBeNull();
+    expect(localStorage.getItem('left-behind')).toBeNull();
   });
 });
