@@ -113,7 +113,8 @@ export default defineConfig({
           isolate: false,
           testTimeout: 30_000,
           include: ['src/{features,stores,ui,app,workers}/**/*.test.{ts,tsx}'],
-          setupFiles: ['fake-indexeddb/auto'],
+          // src/test/setup-ui.ts: every test starts from the shared modules' first state
+          setupFiles: ['fake-indexeddb/auto', 'src/test/setup-ui.ts'],
         },
       },
       {

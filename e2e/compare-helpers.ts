@@ -7,8 +7,12 @@ export async function compareReference(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compare' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Compare positions' })).toBeVisible();
   const picker = page.getByLabel('Add an article');
-  const label = (await picker.locator('option').allTextContents()).find((t) => REFERENCE_TITLE.test(t));
-  await picker.selectOption({ label: label! });
+  // The picker and its options come once the library's titles are read. Reading the options at once
+  // (allTextContents does not wait) found none under load, and `selectOption({ label: undefined })`
+  // then chose the first option, "Choose an article…": nothing was compared (CI, session 22).
+  const reference = picker.locator('option').filter({ hasText: REFERENCE_TITLE });
+  await expect(reference).toHaveCount(1);
+  await picker.selectOption({ label: (await reference.textContent()) ?? '' });
   await expect(page.getByRole('heading', { name: 'Suggested questions' })).toBeVisible();
 }
 

@@ -18,3 +18,21 @@ test('a title with no spaces wraps at 390 px on the library and the article scre
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   expect(await pageWidth(page)).toBeLessThanOrEqual(390);
 });
+
+// At 640 px (a 1280 px window at 200 % zoom) the links fit beside the name on the Team screen, and the
+// offline status, still empty, wrapped under them on its own: an empty band of ~20 px in the header.
+test('at 640 px the header keeps no empty row for an offline status with nothing to say', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 640, height: 600 });
+  await page.goto('/team');
+  await expect(page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
+  await expect(page.locator('.app-header [role="status"]')).toHaveText('');
+  const below = await page.evaluate(() => {
+    const header = document.querySelector('.app-header')!.getBoundingClientRect();
+    const nav = document.querySelector('.main-nav')!.getBoundingClientRect();
+    return header.bottom - nav.bottom;
+  });
+  // the header's own bottom padding (0.6rem) and nothing else
+  expect(below).toBeLessThan(12);
+});

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { type ExportItem, exportItemOf, liveLinks } from '@/core/export/export-item';
+import { filterTitle } from '@/core/export/filter-title';
 import type { Article, ArticleId, Claim, ClaimId, Evidence, SourceId, SpeakerId } from '@/core/model/types';
 import type { ClaimFilters } from '@/core/review/filters';
 import { type ClaimListFilter, countClaims, iterateClaimRows } from './claim-list';
@@ -147,8 +148,23 @@ export const exportQueries = {
     }),
 };
 
-/** The heading of an export: the article's title for an article or a claim, else `fallback`. */
+/**
+ * The heading of an export: the article's title for an article or a claim; for a filtered view,
+ * `fallback` with what the filter keeps ("Claims: verdict False, tag crime"); else `fallback`.
+ */
 export async function exportTitle(scope: ExportScope, fallback: string): Promise<string> {
+  if (scope.kind === 'view') {
+    const { speakerIds = [], articleIds = [] } = scope.filters;
+    const [speakers, articles] = await Promise.all([
+      db.speakers.bulkGet(speakerIds as SpeakerId[]),
+      db.articles.bulkGet(articleIds as ArticleId[]),
+    ]);
+    const names = {
+      speaker: (id: string) => speakers[speakerIds.indexOf(id)]?.name,
+      article: (id: string) => articles[articleIds.indexOf(id)]?.title,
+    };
+    return filterTitle(scope.filters, names, fallback);
+  }
   const articleId =
     scope.kind === 'article'
       ? scope.articleId

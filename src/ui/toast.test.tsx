@@ -12,12 +12,9 @@ const messages = () => [...document.querySelectorAll('.toast > span')].map((m) =
 
 // The toasts' clock (4 and 8 s) and the frame that gives the focus back run on fake timers: a test
 // never waits on real time, so a loaded machine cannot expire a toast before the test looks at it.
-// The toast list is one module's state, and the ui project shares modules between files
-// (isolate: false): a toast another file showed with no Toaster on screen is still listed. Ids
-// count up from 1, so every one shown before this test can be dismissed.
+// The toast list is one module's state, shared between the ui project's files (isolate: false):
+// src/test/setup-ui.ts empties it before each test.
 beforeEach(() => {
-  const last = showToast('sweep');
-  for (let id = 1; id <= last; id++) dismissToast(id);
   vi.useFakeTimers();
 });
 

@@ -48,6 +48,16 @@ export function dismissToast(id: number) {
   emit();
 }
 
+/**
+ * For tests: no toast listed, nothing announced. The ui tests share this module between files
+ * (vitest `isolate: false`), and a toast shown with no Toaster on screen is never expired.
+ */
+export function resetToastsForTests() {
+  toasts = [];
+  announcement = { text: '', n: 0 };
+  emit();
+}
+
 /** Says something to screen readers only (polite), e.g. "Verdict set to False". */
 export function announce(text: string) {
   announcement = { text, n: announcement.n + 1 };

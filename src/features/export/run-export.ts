@@ -66,7 +66,9 @@ export async function runExport(run: ExportRun): Promise<ExportOutput> {
     parts.push(new Blob([chunk]));
   return {
     blob: new Blob(parts, { type: FORMAT_MIME[run.format] }),
-    fileName: `claimdesk-${slug(title)}-${date}.${FORMAT_EXTENSION[run.format]}`,
+    // a filtered view's name says what it keeps ("claims-verdict-false-tag-crime"); the slug is
+    // letters, digits and dashes only, so no tag or search text can break the file name
+    fileName: `claimdesk-${slug(title, run.scope.kind === 'view' ? 60 : 40)}-${date}.${FORMAT_EXTENSION[run.format]}`,
     claims: written,
   };
 }

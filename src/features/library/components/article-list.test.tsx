@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ArticleId } from '@/core/model/types';
@@ -200,5 +200,24 @@ describe('ArticleList', () => {
     await act(async () => answer([summary(0)]));
     await waitFor(() => expect(whole).toHaveBeenCalledTimes(1));
     expect(await screen.findByRole('heading', { name: 'Articles (3)' })).toBeTruthy();
+  });
+
+  // The list is read as the first rows show; the virtualised rows are other elements. A click whose
+  // press began on a first row and ended on its virtualised copy was no click at all (CI, session 22).
+  test('a press on a first row ends on the same link: the virtualised rows wait for it', async () => {
+    await virtualised();
+    const { pending, answer } = unanswered();
+    const real = articleQueries.list('imported');
+    vi.spyOn(articleQueries, 'list').mockReturnValue(queryOptions({ ...real, queryFn: () => pending }));
+    renderLibrary(null, 3);
+    const link = screen.getByRole('link', { name: 'Bridge 0 to reopen' });
+    fireEvent.pointerDown(link);
+    await act(async () => answer([summary(0), summary(1), summary(2)]));
+    expect(await screen.findByRole('heading', { name: 'Articles (3)' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Bridge 0 to reopen' })).toBe(link);
+    fireEvent.pointerUp(window);
+    // after the click's task, the virtualised rows take over
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Bridge 0 to reopen' })).not.toBe(link));
+    expect(screen.getByRole('list').style.position).toBe('relative');
   });
 });
