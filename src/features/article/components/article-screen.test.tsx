@@ -186,8 +186,19 @@ test('an article in the trash (moved there in another tab) says so, with the way
     byVerdict: { ...byVerdict, unchecked: 0 },
     speakerCount: 0,
   });
-  await renderScreen(client, <ArticleScreen articleId={art.id} libraryHref="/" onVerdict={() => {}} />);
+  await renderScreen(
+    client,
+    <ArticleScreen
+      articleId={art.id}
+      libraryHref="/"
+      onVerdict={() => {}}
+      actions={<button type="button">Export…</button>}
+    />,
+  );
   expect(screen.getByText(/This article was moved to the trash, with its claims\./)).toBeTruthy();
+  // nothing to move between, nothing to export
+  expect(screen.queryByText(/Click a highlight/)).toBeNull();
+  expect(screen.queryByRole('button', { name: 'Export…' })).toBeNull();
   expect(screen.getByRole('button', { name: 'Restore it' })).toBeTruthy();
   expect(screen.getByRole('link', { name: 'go back to the library' })).toBeTruthy();
   expect(screen.getByText(/Its claims are in the trash with it/)).toBeTruthy();

@@ -134,7 +134,7 @@ export function ArticleScreen({
           claims.complete ? view.checked : counts.data.claimCount - counts.data.byVerdict.unchecked
         }
       />
-      {actions && <div className="article-actions">{actions}</div>}
+      {actions && !trashed && <div className="article-actions">{actions}</div>}
       {trashed && (
         // also when another tab or device moved it there while it was open here
         <StatusMessage tone="info">
@@ -147,11 +147,13 @@ export function ArticleScreen({
       )}
       <div className="article-layout">
         <section className="article-body" aria-label="Article text">
-          <p className="hint">
-            Click a highlight, or press <kbd>j</kbd> / <kbd>k</kbd>, to move between claims (a quotation split
-            around its cue is one claim with numbered parts). Select words to add a claim; <kbd>?</kbd> lists
-            every shortcut.
-          </p>
+          {!trashed && (
+            <p className="hint">
+              Click a highlight, or press <kbd>j</kbd> / <kbd>k</kbd>, to move between claims (a quotation
+              split around its cue is one claim with numbered parts). Select words to add a claim;{' '}
+              <kbd>?</kbd> lists every shortcut.
+            </p>
+          )}
           <ArticleText runs={runs} looks={looks} />
         </section>
         <ClaimList
