@@ -750,3 +750,22 @@ describe('findings and complements read since round ten', () => {
     expect(claimsOf('The coach called them to the bench.')).toEqual([]);
   });
 });
+
+describe('evaluations with a bare adjective, round twelve', () => {
+  test('"called" + an object + an adjective in -ing or from the short list, also after "a" and before "after"', () => {
+    expect(claimsOf('Anglers have called a new water-quality study overdue after the spills.')).toEqual([
+      { speaker: 'Anglers', text: 'a new water-quality study overdue' },
+    ]);
+    expect(claimsOf('Reddaway called the readings alarming and left.')).toEqual([
+      { speaker: 'Reddaway', text: 'the readings alarming' },
+    ]);
+    expect(claimsOf('Councillor Priya Lal called the company’s response disappointing.')).toEqual([
+      { speaker: 'Priya Lal', text: 'the company’s response disappointing' },
+    ]);
+  });
+
+  test('a noun in -ing is no complement', () => {
+    expect(claimsOf('The clerk called the office this morning.')).toEqual([]);
+    expect(claimsOf('The mayor called a meeting after the hearing.')).toEqual([]);
+  });
+});
