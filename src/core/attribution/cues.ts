@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokens';
 import {
+  CLAUSE_PARTICIPLE_CUES,
   FINDING_VERBS,
   HEAD_TYPE,
   NEEDS_CLAUSE,
@@ -128,6 +129,21 @@ export function nounComplementEnd(tokens: readonly Token[], from: number): numbe
       return k + 1;
   }
   return -1;
+}
+
+/**
+ * `pledging that …`, `announcing he would …`, `pledging to “bomb …”`, `advising the senator to stick to …`: a clause,
+ * a quotation or an infinitive (after an object of up to four words) follows the participle.
+ */
+function clauseAfterParticiple(tokens: readonly Token[], j: number): boolean {
+  const first = tokens[j];
+  if (!first) return false;
+  if (/^(that|he|she|they|it|we|i|you|there|to)$/.test(first.key) || /^[“"‘:]$/.test(first.text)) return true;
+  for (let k = j; k < tokens.length && k <= j + 4; k++) {
+    if (!tokens[k]!.word) return false;
+    if (k > j && tokens[k]!.key === 'to' && tokens[k + 1]?.word) return true;
+  }
+  return false;
 }
 
 /** "added that …", "added the plan would fail": a clause follows, not a count or a bare object. */
@@ -291,7 +307,9 @@ export function findCues(
       to,
       key: t.key,
       according: false,
-      participle: PARTICIPLE_CUES.has(t.key),
+      participle:
+        PARTICIPLE_CUES.has(t.key) ||
+        (CLAUSE_PARTICIPLE_CUES.has(t.key) && clauseAfterParticiple(tokens, to + 1)),
       finding: isFinding && !isSpeech,
     });
   }

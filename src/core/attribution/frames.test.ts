@@ -769,3 +769,28 @@ describe('evaluations with a bare adjective, round twelve', () => {
     expect(claimsOf('The mayor called a meeting after the hearing.')).toEqual([]);
   });
 });
+
+describe('participle reports of the core verbs before a clause, round twelve', () => {
+  test('`pledging that`, `pointing out that`, `reporting that`, `advising X to`: the main clause’s subject reports', () => {
+    expect(
+      claimsOf('Then Ms Varga broke with the party line, pledging that the depot would stay open.'),
+    ).toEqual([{ speaker: 'Ms Varga', text: 'that the depot would stay open' }]);
+    expect(claimsOf('Dr Okoro went with the odds, pointing out that the vaccine had worked before.')).toEqual(
+      [{ speaker: 'Okoro', text: 'that the vaccine had worked before' }],
+    );
+    expect(claimsOf('Ms Hale lashed out at the board, advising the chairman to resign.')).toEqual([
+      { speaker: 'Ms Hale', text: 'the chairman to resign' },
+    ]);
+  });
+
+  test('one bare word left before a participle report is no claim', () => {
+    expect(claimsOf('The report had recommended approval, concluding that the scheme would help.')).toEqual([
+      { speaker: 'report', text: 'that the scheme would help' },
+    ]);
+  });
+
+  test('not before a noun phrase or punctuation', () => {
+    expect(claimsOf('With 98 percent of precincts reporting, the result was close.')).toEqual([]);
+    expect(claimsOf('The clerk finished the count on Friday, concluding the review.')).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Token } from '../text/tokens';
 import { IRREGULAR_PAST } from './clause-end';
 import { type Cue, nounComplementEnd, pronounComplementEnd } from './cues';
-import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, SPEECH_VERBS, TIME_WORDS } from './lexicon';
+import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, PRONOUNS, SPEECH_VERBS, TIME_WORDS } from './lexicon';
 import {
   isVerbLike,
   looseMention,
@@ -1305,6 +1305,11 @@ export function framesOf(
       );
       if (tokens[frame.from - 2]?.text === ',')
         inside.end = Math.min(inside.end, tokens[frame.from - 2]!.start);
+      // "The report had recommended approval, concluding that …": one bare word left before a participle report
+      // is no claim of its own (PolNeAR annotates longer noun phrases there: `urged a strong stand, …`).
+      const left = tokens.filter((t) => t.word && t.start >= inside.start && t.end <= inside.end);
+      if (frame.inherit && left.length === 1 && !PRONOUNS.has(left[0]!.key))
+        frames.splice(frames.indexOf(inside), 1);
     }
     frames.push(frame);
   }
