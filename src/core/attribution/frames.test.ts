@@ -794,3 +794,17 @@ describe('participle reports of the core verbs before a clause, round twelve', (
     expect(claimsOf('The clerk finished the count on Friday, concluding the review.')).toEqual([]);
   });
 });
+
+describe('a discourse connective before a postposed cue, round twelve', () => {
+  test('`Still,`, `In fact,`, `Meanwhile,` open no report; `In all,` and `Now,` stay', () => {
+    expect(claimsOf('Still, two in three voters back the levy, according to the survey.')).toEqual([
+      { speaker: 'survey', text: 'two in three voters back the levy' },
+    ]);
+    expect(claimsOf('In fact, the depot never closed, Ms Varga said.').map((c) => c.text)).toEqual([
+      'the depot never closed',
+    ]);
+    expect(claimsOf('In all, the fund raised $4 million, Ms Varga said.').map((c) => c.text)).toEqual([
+      'In all, the fund raised $4 million',
+    ]);
+  });
+});
