@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokens';
 import {
+  CLAUSE_PARTICIPLE_CUES,
   FINDING_VERBS,
   HEAD_TYPE,
   NEEDS_CLAUSE,
@@ -97,7 +98,12 @@ export function pronounComplementEnd(tokens: readonly Token[], from: number): nu
 
 /** Adjectives by their ending (`useless`, `unlawful`, `dangerous`, `divisive`, `unacceptable`, `racist`…). */
 const ADJECTIVE =
-  /(?:less|ful|ous|ive|able|ible|ic|ent|ant|ary|ish|ist)$|^(?:wrong|false|unfair|unusual|illegal|absurd|bad|good|dead|unconstitutional|irresponsible|outrageous|ridiculous|shameful|unacceptable)$/;
+  /(?:less|ful|ous|ive|able|ible|ic|ent|ant|ary|ish|ist)$|^(?:wrong|false|unfair|unusual|illegal|absurd|bad|good|dead|unconstitutional|irresponsible|outrageous|ridiculous|shameful|unacceptable|overdue|premature|inadequate|unjust|unsafe|unwise|naive|late|pointless)$/;
+/** `alarming`, `misleading`, `disappointing`: a participle adjective, not a noun in `-ing` (`this morning`). */
+const ING_NOUN =
+  /^(?:morning|evening|meeting|building|thing|something|nothing|anything|everything|spring|king|ring|wing|string|ceiling|hearing|briefing|ruling|funding|spending|housing|training|parking|planning|polling|voting|bombing|shooting|killing|warning|finding|filing|wedding|landing|setting|opening|closing|ending|beginning|feeling|offering|clothing|booking|listing|rating|ranking|reading|recording|marketing|pricing|bidding|lending|timing)$/;
+const isAdjective = (key: string): boolean =>
+  ADJECTIVE.test(key) || (/ing$/.test(key) && key.length > 6 && !ING_NOUN.test(key));
 
 /**
  * "called the current timetable useless", "called Clinton's public squabble unusual": a determiner-headed object,
@@ -107,17 +113,37 @@ export function nounComplementEnd(tokens: readonly Token[], from: number): numbe
   const first = tokens[from];
   if (
     !first?.word ||
-    !(/^(the|his|her|their|its|this|that|these|those)$/.test(first.key) || /['’]s$/.test(first.text))
+    !(/^(the|a|an|his|her|their|its|this|that|these|those)$/.test(first.key) || /['’]s$/.test(first.text))
   )
     return -1;
   for (let k = from + 2; k <= from + 7; k++) {
     const x = tokens[k];
     if (!x?.word || x.cap) return -1;
     const next = tokens[k + 1];
-    if (ADJECTIVE.test(x.key) && (!next || /^[,.;:)—–]$/.test(next.text) || /^(and|but)$/.test(next.key)))
+    if (
+      isAdjective(x.key) &&
+      (!next ||
+        /^[,.;:)—–]$/.test(next.text) ||
+        /^(and|but|after|because|since|amid|following)$/.test(next.key))
+    )
       return k + 1;
   }
   return -1;
+}
+
+/**
+ * `pledging that …`, `announcing he would …`, `pledging to “bomb …”`, `advising the senator to stick to …`: a clause,
+ * a quotation or an infinitive (after an object of up to four words) follows the participle.
+ */
+function clauseAfterParticiple(tokens: readonly Token[], j: number): boolean {
+  const first = tokens[j];
+  if (!first) return false;
+  if (/^(that|he|she|they|it|we|i|you|there|to)$/.test(first.key) || /^[“"‘:]$/.test(first.text)) return true;
+  for (let k = j; k < tokens.length && k <= j + 4; k++) {
+    if (!tokens[k]!.word) return false;
+    if (k > j && tokens[k]!.key === 'to' && tokens[k + 1]?.word) return true;
+  }
+  return false;
 }
 
 /** "added that …", "added the plan would fail": a clause follows, not a count or a bare object. */
@@ -281,7 +307,9 @@ export function findCues(
       to,
       key: t.key,
       according: false,
-      participle: PARTICIPLE_CUES.has(t.key),
+      participle:
+        PARTICIPLE_CUES.has(t.key) ||
+        (CLAUSE_PARTICIPLE_CUES.has(t.key) && clauseAfterParticiple(tokens, to + 1)),
       finding: isFinding && !isSpeech,
     });
   }

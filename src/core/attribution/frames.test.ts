@@ -750,3 +750,61 @@ describe('findings and complements read since round ten', () => {
     expect(claimsOf('The coach called them to the bench.')).toEqual([]);
   });
 });
+
+describe('evaluations with a bare adjective, round twelve', () => {
+  test('"called" + an object + an adjective in -ing or from the short list, also after "a" and before "after"', () => {
+    expect(claimsOf('Anglers have called a new water-quality study overdue after the spills.')).toEqual([
+      { speaker: 'Anglers', text: 'a new water-quality study overdue' },
+    ]);
+    expect(claimsOf('Reddaway called the readings alarming and left.')).toEqual([
+      { speaker: 'Reddaway', text: 'the readings alarming' },
+    ]);
+    expect(claimsOf('Councillor Priya Lal called the company’s response disappointing.')).toEqual([
+      { speaker: 'Priya Lal', text: 'the company’s response disappointing' },
+    ]);
+  });
+
+  test('a noun in -ing is no complement', () => {
+    expect(claimsOf('The clerk called the office this morning.')).toEqual([]);
+    expect(claimsOf('The mayor called a meeting after the hearing.')).toEqual([]);
+  });
+});
+
+describe('participle reports of the core verbs before a clause, round twelve', () => {
+  test('`pledging that`, `pointing out that`, `reporting that`, `advising X to`: the main clause’s subject reports', () => {
+    expect(
+      claimsOf('Then Ms Varga broke with the party line, pledging that the depot would stay open.'),
+    ).toEqual([{ speaker: 'Ms Varga', text: 'that the depot would stay open' }]);
+    expect(claimsOf('Dr Okoro went with the odds, pointing out that the vaccine had worked before.')).toEqual(
+      [{ speaker: 'Okoro', text: 'that the vaccine had worked before' }],
+    );
+    expect(claimsOf('Ms Hale lashed out at the board, advising the chairman to resign.')).toEqual([
+      { speaker: 'Ms Hale', text: 'the chairman to resign' },
+    ]);
+  });
+
+  test('one bare word left before a participle report is no claim', () => {
+    expect(claimsOf('The report had recommended approval, concluding that the scheme would help.')).toEqual([
+      { speaker: 'report', text: 'that the scheme would help' },
+    ]);
+  });
+
+  test('not before a noun phrase or punctuation', () => {
+    expect(claimsOf('With 98 percent of precincts reporting, the result was close.')).toEqual([]);
+    expect(claimsOf('The clerk finished the count on Friday, concluding the review.')).toEqual([]);
+  });
+});
+
+describe('a discourse connective before a postposed cue, round twelve', () => {
+  test('`Still,`, `In fact,`, `Meanwhile,` open no report; `In all,` and `Now,` stay', () => {
+    expect(claimsOf('Still, two in three voters back the levy, according to the survey.')).toEqual([
+      { speaker: 'survey', text: 'two in three voters back the levy' },
+    ]);
+    expect(claimsOf('In fact, the depot never closed, Ms Varga said.').map((c) => c.text)).toEqual([
+      'the depot never closed',
+    ]);
+    expect(claimsOf('In all, the fund raised $4 million, Ms Varga said.').map((c) => c.text)).toEqual([
+      'In all, the fund raised $4 million',
+    ]);
+  });
+});

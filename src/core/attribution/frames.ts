@@ -1,7 +1,7 @@
 import type { Token } from '../text/tokens';
 import { IRREGULAR_PAST } from './clause-end';
 import { type Cue, nounComplementEnd, pronounComplementEnd } from './cues';
-import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, SPEECH_VERBS, TIME_WORDS } from './lexicon';
+import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, PRONOUNS, SPEECH_VERBS, TIME_WORDS } from './lexicon';
 import {
   isVerbLike,
   looseMention,
@@ -467,8 +467,9 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
 /**
  * Where the content of a sentence-long report begins (`…, Smith said`, `…, according to the survey`): after a
  * wire dateline (`CAMBRIDGE, Mass., Dec. 11 (UPI) —`, `WASHINGTON (Reuters) -`, `NEW DELHI:`), which is the
- * writer's, not the speaker's. (A leading `But` or `Still,` stays: the corpus counts it with the content as often
- * as not.)
+ * writer's, not the speaker's, and after a discourse connective with its comma (`Still,`, `In fact,`, `Meanwhile,`:
+ * PolNeAR starts after them 11 times, never before, round twelve). A leading `But`, `Now,` or `In all,` stays: the
+ * corpus counts it with the content as often as not.
  */
 export function leadStart(tokens: readonly Token[], before: number): number {
   let i = 0;
@@ -488,8 +489,20 @@ export function leadStart(tokens: readonly Token[], before: number): number {
       if (t.word ? !(t.cap || /^\d/.test(t.text)) : !/^[,.()]$/.test(t.text)) break;
     }
   }
+  // "Still, almost two in three … back him, according to the survey", "In fact, …, he said": a discourse connective
+  // and its comma link the sentence to the reporter's last one; the content starts after them.
+  for (const n of [1, 2]) {
+    const head = tokens
+      .slice(i, i + n)
+      .map((t) => t.key)
+      .join(' ');
+    if (tokens[i + n]?.text === ',' && CONNECTIVE.test(head) && i + n + 1 < before - 1) return i + n + 1;
+  }
   return i < before - 1 && tokens[i]?.word ? i : 0;
 }
+
+const CONNECTIVE =
+  /^(still|however|nevertheless|nonetheless|meanwhile|moreover|furthermore|indeed|also|besides|regardless|similarly|likewise|even so|in fact|in particular|in contrast|by contrast|in addition|of course|after all|what's more|what’s more)$/;
 
 const QUESTION_WORDS = /^(whether|if|why|what|how|which|who|when|where)$/;
 const CUE_ADVERBS =
@@ -1305,6 +1318,11 @@ export function framesOf(
       );
       if (tokens[frame.from - 2]?.text === ',')
         inside.end = Math.min(inside.end, tokens[frame.from - 2]!.start);
+      // "The report had recommended approval, concluding that …": one bare word left before a participle report
+      // is no claim of its own (PolNeAR annotates longer noun phrases there: `urged a strong stand, …`).
+      const left = tokens.filter((t) => t.word && t.start >= inside.start && t.end <= inside.end);
+      if (frame.inherit && left.length === 1 && !PRONOUNS.has(left[0]!.key))
+        frames.splice(frames.indexOf(inside), 1);
     }
     frames.push(frame);
   }

@@ -81,6 +81,15 @@ export const PARTICIPLE_CUES: ReadonlySet<string> = new Set([
   ...[...SPEECH_VERBS].filter((w) => w.endsWith('ing') && !CORE_SPEECH_VERBS.has(w)),
 ]);
 
+/**
+ * `pledging that …`, `announcing he would …`, `reporting that …`, `advising the senator to …`: the other `-ing` forms
+ * of the core list are participle reports of the main clause's subject only before a clause (`cues.ts`), not before
+ * a noun phrase (`concluding the disclosure process`, `emphasizing those last three words`, `precincts reporting,`).
+ */
+export const CLAUSE_PARTICIPLE_CUES: ReadonlySet<string> = new Set(
+  [...CORE_SPEECH_VERBS].filter((w) => w.endsWith('ing') && !CORE_PARTICIPLE_CUES.has(w)),
+);
+
 export const PRONOUNS = words('he she they it we i you');
 export const RELATIVES = words('who which that');
 export const POSSESSIVE_PRONOUNS = words('his her their its our my');

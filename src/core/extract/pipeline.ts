@@ -4,6 +4,7 @@ import { confidenceOf } from '../attribution/rules';
 import { checkworthiness } from '../checkworthy/signals';
 import { findBoilerplate } from '../text/clean';
 import { linesOf } from '../text/lines';
+import { joinWrappedQuotes } from '../text/quotes';
 import type { ExtractedClaim, Extraction, Granularity, TextMention } from './types';
 
 export const EXTRACTOR_VERSION = '0.4.0';
@@ -25,7 +26,7 @@ const mention = (text: string, r: { start: number; end: number } | null): TextMe
 export function extractClaims(text: string, options: ExtractOptions = {}): Extraction {
   if (typeof text !== 'string' || !text.trim())
     return { speakers: [], claims: [], boilerplate: [], version: EXTRACTOR_VERSION };
-  const lines = linesOf(text);
+  const lines = joinWrappedQuotes(text, linesOf(text));
   const boilerplate = findBoilerplate(text, lines);
   let found: ReturnType<typeof attributeClaims>;
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { linesOf } from './lines';
-import { pairQuotes, type Quote } from './quotes';
+import { joinWrappedQuotes, pairQuotes, type Quote } from './quotes';
 
 const quotesOf = (text: string): string[] =>
   linesOf(text).flatMap((line, i) => pairQuotes(text, line, i).map((q: Quote) => text.slice(q.start, q.end)));
@@ -38,5 +38,36 @@ describe('pairQuotes', () => {
 
   test('ignores single quotes nested inside double quotes', () => {
     expect(quotesOf('“They call it ‘the plan’ now,” he said.')).toEqual(['They call it ‘the plan’ now,']);
+  });
+});
+
+describe('pasted text (round twelve)', () => {
+  test('a wrong-way curly mark closes a straight quotation', () => {
+    expect(quotesOf('"We take it seriously,“ a spokeswoman said. "We will act."')).toEqual([
+      'We take it seriously,',
+      'We will act.',
+    ]);
+  });
+
+  test('a quotation hard-wrapped inside a sentence is one quotation over both lines', () => {
+    const text = 'She said: “We are still waiting\nfor a date.” Then she left.\n\nNext paragraph.';
+    const lines = joinWrappedQuotes(text, linesOf(text));
+    expect(lines.map((l) => l.text)).toEqual([
+      'She said: “We are still waiting\nfor a date.” Then she left.',
+      'Next paragraph.',
+    ]);
+    expect(pairQuotes(text, lines[0]!, 0).map((q) => text.slice(q.start, q.end))).toEqual([
+      'We are still waiting\nfor a date.',
+    ]);
+  });
+
+  test('no join after a sentence end, over a blank line, or into a line that opens a quotation', () => {
+    for (const text of [
+      '“It is over.\nAnn Roe.”',
+      '“It is over and\n\ndone,” she said.',
+      '“It is over and\n“done,” she said.',
+      'He said it is over and\ndone, she said.',
+    ])
+      expect(joinWrappedQuotes(text, linesOf(text))).toEqual(linesOf(text));
   });
 });

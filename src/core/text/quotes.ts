@@ -33,7 +33,6 @@ export function pairQuotes(text: string, line: Line, index: number): Quote[] {
   const out: Quote[] = [];
   const { start, end } = line;
   let open = -1;
-  let straight = false;
   let singles: Quote[] = [];
   let singleOpen = -1;
   // NYT-style doubled apostrophes ('') stand for a straight double quotation mark.
@@ -51,9 +50,9 @@ export function pairQuotes(text: string, line: Line, index: number): Quote[] {
       if (open < 0) {
         open = i;
         openWidth = 1;
-        straight = false;
         singleOpen = -1;
-      } else if (!straight && closesWrongWay(text, i, end)) {
+      } else if (closesWrongWay(text, i, end)) {
+        // `"…at Millbrook,“ a spokeswoman said`: pasted text closes a straight quotation with a wrong-way curly mark.
         push(open, i, true);
         open = -1;
       }
@@ -64,7 +63,6 @@ export function pairQuotes(text: string, line: Line, index: number): Quote[] {
       } else if ((i === start || BEFORE_OPEN.test(text[i - 1]!)) && isWord(text[i + 1])) {
         open = i; // a wrong-way opening mark
         openWidth = 1;
-        straight = false;
         singleOpen = -1;
       }
     } else if (c === '"' || (c === "'" && text[i + 1] === "'" && text[i + 2] !== "'")) {
@@ -72,7 +70,6 @@ export function pairQuotes(text: string, line: Line, index: number): Quote[] {
       if (open < 0) {
         open = i;
         openWidth = width;
-        straight = true;
         singleOpen = -1;
       } else {
         push(open, i, true);
@@ -109,4 +106,35 @@ export function pairQuotes(text: string, line: Line, index: number): Quote[] {
     (q) => !out.some((d) => d.open < q.open && (d.close < 0 ? end : d.close) > q.close),
   );
   return [...out, ...singles].sort((a, b) => a.open - b.open);
+}
+
+/**
+ * A quotation hard-wrapped over two lines (`said: "We have asked … below⏎the Millbrook works.”`): the line
+ * holding an unclosed double quotation is joined to the next when only one line break parts them, the break
+ * falls inside a sentence (no stop, colon or closing mark before it), and the next line closes the quotation
+ * before opening any other (it does not start with a quotation mark). Lines are paragraphs everywhere else.
+ */
+export function joinWrappedQuotes(text: string, lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const last = out.at(-1);
+    if (last && wrapsInto(text, last, line, out.length - 1)) {
+      out[out.length - 1] = { start: last.start, end: line.end, text: text.slice(last.start, line.end) };
+    } else out.push(line);
+  }
+  return out;
+}
+
+function wrapsInto(text: string, a: Line, b: Line, index: number): boolean {
+  if (/\n[^\S\n]*\n|[\r\u2028\u2029]/.test(text.slice(a.end, b.start))) return false;
+  if (/[.!?…:;”"’'»]$/.test(a.text) || /^[“”"„«»‘'’]/.test(b.text)) return false;
+  const last = pairQuotes(text, a, index)
+    .filter((q) => q.double)
+    .at(-1);
+  if (!last || last.close >= 0) return false;
+  const mark = /[“”"„«»]/.exec(b.text);
+  if (!mark) return false;
+  const c = mark[0];
+  const next = b.text[mark.index + 1];
+  return c === '”' || c === '»' || (c === '"' && !isWord(next) && !isSpace(b.text[mark.index - 1]));
 }
