@@ -27,6 +27,11 @@ import {
 
 /** Courtesy titles ending a phrase ("Opposition leader Cllr"): not part of a role. */
 const COURTESY_TAIL = new RegExp(`(?:^|\\s+)(?:(?:${[...COURTESY_TITLES].join('|')})\\.?\\s*)+$`, 'i');
+/**
+ * Titles of a name's bearer that say no office ("Dr Eve Tab", "Prof. Omar Lindqvist", "the Rev. Ann Roe"): part of
+ * the name as written, never a role (the alias keeps them; `TITLE_EXPANSION` in speakers.ts reads them as offices).
+ */
+const NAME_TITLE_TAIL = /(?:^|\s+)(?:(?:dr|prof|professor|rev|reverend|hon|msgr)\.?\s*)+$/i;
 /** A noun phrase that may name a speaker, read off the tokens of one sentence. */
 export type Mention = Readonly<{
   start: number;
@@ -260,6 +265,8 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const role =
       roleText
         ?.replace(/^(the|a|an|then)(\s+|$)/i, '')
+        .replace(COURTESY_TAIL, '')
+        .replace(NAME_TITLE_TAIL, '')
         .replace(COURTESY_TAIL, '')
         .trim() || null;
     // "The Valley Ledger reported", "The Wenford Gazette said": a capitalised name right after "the" with no first
