@@ -23,6 +23,7 @@ import {
 import {
   clauseSubject,
   coordinatedSubject,
+  isHeadlineVerb,
   isPredicatePhrase,
   isVerbLike,
   mentionOf,
@@ -282,7 +283,9 @@ export function attributeClaims(
         const plain =
           pre.length <= 5 &&
           pre.every((t) => t.word && (t.cap || NAME_JOINERS.has(t.key)) && !SPEECH_VERBS.has(t.key)) &&
-          !CONTACT_LABELS.has(pre.at(-1)?.key ?? '');
+          !CONTACT_LABELS.has(pre.at(-1)?.key ?? '') &&
+          // ("Trump Addresses Munich Attack: ‘This Cannot Continue.’": a headline's prefix with a verb is a clause.)
+          !(headlineMode && pre.slice(1).some((t) => isHeadlineVerb(t.key)));
         // ("Gingrich: Trump Must Decide If …", "Obama: I'm Optimistic Americans Will Say No …": a title-case word that
         // findCues does not take as a cue is no report of its own.)
         const ownCue = findCues(tokens.slice(c + 1), blocked, headlineMode).length > 0;

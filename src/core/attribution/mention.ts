@@ -1344,6 +1344,25 @@ export function isVerbLike(key: string): boolean {
 }
 
 /**
+ * A title-case headline word that is a finite verb ("Trump Addresses Munich Attack: …", "Glenn Beck Just Responded
+ * To …"): `isVerbLike`, an irregular past, a verb that takes a person as object, a headline's common verbs
+ * (`slams`, `defends`, `unveils` …), or a present tense after a sibilant (`addresses`, `pushes`, `reaches`), which
+ * no surname is. The words before a headline's colon holding one
+ * are no speaker's name.
+ */
+export function isHeadlineVerb(key: string): boolean {
+  return (
+    isVerbLike(key) ||
+    IRREGULAR_PAST.test(key) ||
+    OBJECT_VERBS.has(key) ||
+    /^(just|slams|blasts|rips|hits|backs|defends|rejects|unveils|mocks|attacks|accuses|faces|eyes|targets|wins|loses|takes|makes|gets|signs|seeks|calls)$/.test(
+      key,
+    ) ||
+    (/(ss|sh|ch|x|zz)es$/.test(key) && key.length > 5)
+  );
+}
+
+/**
  * "The Alder Falls Transit Workers Union and the Tri-County Transit Authority met on Thursday": a sentence whose
  * subject is two bodies (or people) joined by "and", read as one group mention a later "they" means, or null.
  */
