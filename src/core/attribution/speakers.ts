@@ -420,6 +420,33 @@ export class SpeakerRegistry {
     );
   }
 
+  /**
+   * "the governor" after "Gov. Frank Delgado", "the superintendent" after "Supt. Gareth Lomax", "the professor" after
+   * "Prof. Ann Roe": the one named person whose role or written title (a short title read as its office) holds every
+   * word of the office, with the same qualifiers ("the governor" is not "former Gov. Ann Roe"); none when two fit.
+   */
+  private byTitle(office: string): Entity | undefined {
+    // (A bare office only: "the president of Judicial Watch" is not Bill Clinton.)
+    if (descriptionWords(office).length !== norm(office).split(' ').length) return undefined;
+    const ws = descriptionWords(office).filter((w) => !FUNCTION_WORDS.test(w));
+    const head = ws.at(-1);
+    if (!head || !(HEAD_TYPE.get(head) === 'person' || ROLE_WORDS.has(head) || TITLES.has(head)))
+      return undefined;
+    const q = qualifiers(office);
+    const fit = this.entities.filter(
+      (x) =>
+        x.type === 'person' &&
+        x.key !== null &&
+        [x.role ?? '', ...x.aliases].some((f) => {
+          const fw = norm(f)
+            .split(' ')
+            .map((w) => TITLE_EXPANSION[w] ?? w);
+          return ws.every((w) => fw.includes(w)) && qualifiers(f) === q;
+        }),
+    );
+    return fit.length === 1 ? fit[0] : undefined;
+  }
+
   /** Most recent entity of one of these types among the last few mentions before `before`. */
   recentOf(
     types: readonly SpeakerType[],
@@ -666,7 +693,9 @@ export class SpeakerRegistry {
       if (fit.length === 1) return fit[0]!;
     }
     if (m.type === 'person') {
-      const r = this.byRole(m.text);
+      const r =
+        this.byRole(m.text) ??
+        (m.kind === 'nominal' && /^the\s/i.test(m.text) ? this.byTitle(m.text) : undefined);
       if (r) return r;
     }
     if (m.type === 'group' || m.type === 'organization') {
