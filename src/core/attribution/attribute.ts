@@ -320,6 +320,35 @@ export function attributeClaims(
           lineDone = true;
           continue;
         }
+        // "Council Leader Defends Library Closures: ‘There Is No Money Left’": a headline clause before the colon
+        // of a quotation; its subject (the capitalised words before its verb) is the speaker, read after the body.
+        const verbAt = pre.findIndex((t, k) => k > 0 && isHeadlineVerb(t.key));
+        const own =
+          headlineMode &&
+          quoted &&
+          verbAt > 0 &&
+          pre.length <= 8 &&
+          pre.slice(0, verbAt).every((t) => t.word && t.cap)
+            ? mentionOf(text, tokens, 0, verbAt - 1)
+            : null;
+        const startAt = tokens[c + 1]!.start;
+        if (
+          own &&
+          own.type === 'person' &&
+          own.kind !== 'pronoun' &&
+          !drafts.some((d) => d.start < line.end && d.end > startAt)
+        ) {
+          const entity =
+            (own.kind === 'nominal' && registry.byRole(own.text)) ||
+            resolve({ mention: own, role: own.role, relative: false }, tokens, true);
+          emit(
+            { kind: 'headline', entity, mention: own, cue: tokens[c]!, rule: 'name-colon', line: li, run: 0 },
+            startAt,
+            line.end,
+          );
+          lineDone = true;
+          continue;
+        }
       }
 
       if (sq.length) {
