@@ -791,3 +791,60 @@ describe('speakers, round eight (session 22): subjects the reader missed', () =>
     expect(speakersOf(text)).toEqual(expected);
   });
 });
+
+describe('speakers, round nine (session 23): titles, headline prefixes and offices', () => {
+  /** Name and role of each claim's speaker, in order. */
+  const rolesOf = (text: string) => {
+    const x = extractClaims(text);
+    const byId = new Map(x.speakers.map((s) => [s.id, [s.name, s.role]]));
+    return x.claims.map((c) => byId.get(c.speakerId ?? ''));
+  };
+
+  test('a title that says no office is no role: "Dr", "Prof.", "the Rev."', () => {
+    expect(
+      rolesOf(
+        'Title line\n\nDr Eve Tab said the ward would close.\n\n“It is a loss,” said Prof. Omar Lindqvist.\n\nThe Rev. Ann Roe said the parish would help.\n\nLead author Dr Priya Raman said the data were clear.',
+      ),
+    ).toEqual([
+      ['Eve Tab', null],
+      ['Omar Lindqvist', null],
+      ['Ann Roe', null],
+      ['Priya Raman', 'Lead author'],
+    ]);
+  });
+
+  test('a headline prefix holding a verb is no speaker’s name', () => {
+    expect(
+      speakersOf(
+        'Mayor Addresses Flood Crisis: ‘We Will Rebuild’\n\nBy Ann Roe\n\nMayor Tom Hale visited Eastfield on Monday. “We will rebuild,” he said.',
+      ).map(([name]) => name),
+    ).toEqual(['Tom Hale', 'Tom Hale']);
+    // The clause's subject speaks the headline's quotation the body does not repeat.
+    expect(
+      speakersOf(
+        'Council Leader Defends Closures: ‘There Is No Money Left’\n\nBy Ann Roe\n\nCllr Ruth Aske, the council’s leader, said the budget was spent.',
+      ).map(([name]) => name),
+    ).toEqual(['Ruth Aske', 'Ruth Aske']);
+  });
+
+  const cases: [string, string, string[]][] = [
+    [
+      'a short title read as its office: "the governor" is Gov. Frank Delgado',
+      'Title line\n\nGov. Frank Delgado toured the dam on Monday.\n\n“Nobody is taking this water,” the governor said.',
+      ['Frank Delgado'],
+    ],
+    [
+      '"the superintendent" is Supt. Gareth Lomax, "the professor" Prof. Ann Roe',
+      'Title line\n\nSupt. Gareth Lomax said patrols would rise.\n\nProf. Ann Roe said crime had fallen.\n\nThe superintendent said the figures were old. The professor said they were not.',
+      ['Gareth Lomax', 'Ann Roe', 'Gareth Lomax', 'Ann Roe'],
+    ],
+    [
+      'not an office with another qualifier, nor one with a seat ("the president of the board")',
+      'Title line\n\nFormer Gov. Ruth Harlan said the plan would fail.\n\nThe governor said it would not. Council President Tom Vale said the vote was close. The president of the Harbour Board said nothing would change.',
+      ['Ruth Harlan', 'governor', 'Tom Vale', 'president of the Harbour Board'],
+    ],
+  ];
+  test.each(cases)('%s', (_what, text, expected) => {
+    expect(speakersOf(text).map(([name]) => name)).toEqual(expected);
+  });
+});
