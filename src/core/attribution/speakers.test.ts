@@ -843,6 +843,16 @@ describe('speakers, round nine (session 23): titles, headline prefixes and offic
       'Title line\n\nFormer Gov. Ruth Harlan said the plan would fail.\n\nThe governor said it would not. Council President Tom Vale said the vote was close. The president of the Harbour Board said nothing would change.',
       ['Ruth Harlan', 'governor', 'Tom Vale', 'president of the Harbour Board'],
     ],
+    [
+      'an office no one holds, right after a named person spoke, is that person named another way',
+      'Title line\n\nLuis Ferrante said the deal was unfair. The congressman added that he would vote against it.\n\nHer shadow, Martin Greaves, said the pledge was empty. The Conservative MP for Harrowby added that hotels were full.',
+      ['Luis Ferrante', 'Luis Ferrante', 'Martin Greaves', 'Martin Greaves'],
+    ],
+    [
+      'not when someone else was mentioned since, nor of the other gender, nor a body’s name',
+      'Title line\n\nLuis Ferrante said the deal was unfair. Ann Pike chaired the hearing. The senator said it would pass.\n\nMary Vance said the plan was late. The congressman said it was not.\n\nTom Hale said rents were high. The Brennan Center for Justice said they were not.',
+      ['Luis Ferrante', 'senator', 'Mary Vance', 'congressman', 'Tom Hale', 'Brennan Center for Justice'],
+    ],
   ];
   test.each(cases)('%s', (_what, text, expected) => {
     expect(speakersOf(text).map(([name]) => name)).toEqual(expected);
