@@ -322,7 +322,10 @@ export function attributeClaims(
         }
         // "Council Leader Defends Library Closures: ‘There Is No Money Left’": a headline clause before the colon
         // of a quotation; its subject (the capitalised words before its verb) is the speaker, read after the body.
-        const verbAt = pre.findIndex((t, k) => k > 0 && isHeadlineVerb(t.key));
+        // ("Harker tells conference: ‘…’": a speech verb there is the quotation's own cue, read below.)
+        const verbAt = pre.some((t) => SPEECH_VERBS.has(t.key))
+          ? -1
+          : pre.findIndex((t, k) => k > 0 && isHeadlineVerb(t.key));
         const own =
           headlineMode &&
           quoted &&
