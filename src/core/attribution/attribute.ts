@@ -196,6 +196,10 @@ export function attributeClaims(
     const e = trimEnd(text, s, end, d.kind === 'direct');
     if (e - s < 2) return;
     drafts.push({ ...d, start: s, end: e });
+    // "Bell asked how many homes had been built. The Premier replied that …": the office answering a question is
+    // not its asker named another way.
+    if (d.cue && /^(ask|asks|asked|asking|pressed|questioned)$/i.test(text.slice(d.cue.start, d.cue.end)))
+      registry.asked();
   };
 
   const processLine = (line: Line, li: number, headlineMode: boolean) => {

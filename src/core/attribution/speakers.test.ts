@@ -853,6 +853,11 @@ describe('speakers, round nine (session 23): titles, headline prefixes and offic
       'Title line\n\nLuis Ferrante said the deal was unfair. Ann Pike chaired the hearing. The senator said it would pass.\n\nMary Vance said the plan was late. The congressman said it was not.\n\nTom Hale said rents were high. The Brennan Center for Justice said they were not.',
       ['Luis Ferrante', 'senator', 'Mary Vance', 'congressman', 'Tom Hale', 'Brennan Center for Justice'],
     ],
+    [
+      'not the office that answers a question',
+      'Title line\n\nTom Hale asked how many homes had been built. The Premier replied that starts were up.',
+      ['Tom Hale', 'Premier'],
+    ],
   ];
   test.each(cases)('%s', (_what, text, expected) => {
     expect(speakersOf(text).map(([name]) => name)).toEqual(expected);

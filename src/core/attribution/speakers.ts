@@ -530,6 +530,11 @@ export class SpeakerRegistry {
   /** The named person a claim was last given to, and where: an office right after may name him another way. */
   private spoke: { entity: Entity; at: number } | undefined;
 
+  /** The last claim asked a question: the office that answers is someone else. */
+  asked() {
+    this.spoke = undefined;
+  }
+
   /** Resolves a mention to an entity (creating one when nothing earlier fits). */
   resolve(m: Mention, role: string | null, at: number, subject = true): Entity {
     const e = this.resolveInner(m, role, at);
