@@ -1462,7 +1462,9 @@ export function mainSubject(text: string, tokens: readonly Token[], before: numb
       !DETERMINERS.has(t.key) &&
       !ROLE_WORDS.has(t.key) &&
       !TITLES.has(t.key) &&
-      !NAME_JOINERS.has(t.key);
+      !NAME_JOINERS.has(t.key) &&
+      // ("Rider advocate Inez Moreno spoke …": a calling between capitalised words is inside the name's phrase.)
+      !(HEAD_TYPE.get(t.key) === 'person' && tokens[i + 1]?.cap && isNameWord(tokens[i + 1]!));
     const sVerb = /[^s]s$/.test(t.key) && (prev.cap || PRONOUNS.has(prev.key) || HEAD_TYPE.has(prev.key));
     // "He hit back on Tuesday, calling …", "She went on to endorse …": the word after an opening subject pronoun is
     // its verb, whatever its form.
