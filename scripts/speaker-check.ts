@@ -4,7 +4,8 @@
 //       the strict speaker measure on a fixture folder (default: the dev fixtures): of the predicted claims lying
 //       >= 50 % inside one gold claim, how many have a speaker whose canonical NAME (not an alias) equals, after
 //       normalizeName, the gold speaker's name or one of its aliases; --verbose lists the others as
-//       `slug: predicted name -> gold name`.
+//       `slug: predicted name -> gold name`; it also counts the gold speakers whose claims the app gives to two or
+//       more of its speakers (one person, several speakers), listed by --verbose.
 //   npx tsx scripts/speaker-check.ts dump OUT.json [--gold ../shared/corpora/polnear-train.json]
 //       every PolNeAR claim's span and speaker name, for a before/after diff (`diff` mode).
 //   npx tsx scripts/speaker-check.ts diff BEFORE.json AFTER.json [--gold …]
@@ -53,8 +54,11 @@ if (mode === 'show') {
   let total = 0;
   const misses: string[] = [];
   const only = argv.slice(1).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--dir');
+  let people = 0;
+  const splits: string[] = [];
   for (const { slug, text, gold } of readFixtureDir(dir, only)) {
     const x = extractClaims(text);
+    const shown = new Map<string, Set<string>>();
     for (const c of x.claims) {
       if (c.kind === 'unattributed') continue;
       const g = gold.claims.find(
@@ -68,10 +72,22 @@ if (mode === 'show') {
         gs !== undefined && [gs.name, ...gs.aliases].some((a) => normalizeName(a) === normalizeName(name));
       if (ok) agree++;
       else misses.push(`${slug}: ${name || '(none)'} -> ${gs?.name}   | ${flat(c.text).slice(0, 70)}`);
+      const set = shown.get(g.speaker) ?? new Set<string>();
+      set.add(c.speakerId ?? '');
+      shown.set(g.speaker, set);
+    }
+    for (const [id, set] of shown) {
+      people++;
+      if (set.size < 2) continue;
+      const names = [...set].map((sid) => x.speakers.find((s) => s.id === sid)?.name ?? '(none)');
+      splits.push(`${slug}: ${gold.speakers.find((s) => s.id === id)?.name} shown as ${names.join(' | ')}`);
     }
   }
-  if (argv.includes('--verbose')) for (const m of misses) console.log(m);
+  if (argv.includes('--verbose')) for (const m of [...misses, ...splits]) console.log(m);
   console.log(`canonical name agrees: ${agree}/${total} (${((100 * agree) / (total || 1)).toFixed(1)} %)`);
+  // One person, several speakers: gold speakers whose claims (the predicted claims >= 50 % inside theirs) the app
+  // gives to two or more of its speakers.
+  console.log(`gold speakers shown as 2+ speakers: ${splits.length}/${people}`);
 } else if (mode === 'dump') {
   const docs = JSON.parse(
     readFileSync(opt('gold', '../shared/corpora/polnear-train.json'), 'utf8'),

@@ -23,6 +23,7 @@ import {
 import {
   clauseSubject,
   coordinatedSubject,
+  isHeadlineVerb,
   isPredicatePhrase,
   isVerbLike,
   mentionOf,
@@ -195,6 +196,10 @@ export function attributeClaims(
     const e = trimEnd(text, s, end, d.kind === 'direct');
     if (e - s < 2) return;
     drafts.push({ ...d, start: s, end: e });
+    // "Bell asked how many homes had been built. The Premier replied that …": the office answering a question is
+    // not its asker named another way.
+    if (d.cue && /^(ask|asks|asked|asking|pressed|questioned)$/i.test(text.slice(d.cue.start, d.cue.end)))
+      registry.asked();
   };
 
   const processLine = (line: Line, li: number, headlineMode: boolean) => {
@@ -282,7 +287,9 @@ export function attributeClaims(
         const plain =
           pre.length <= 5 &&
           pre.every((t) => t.word && (t.cap || NAME_JOINERS.has(t.key)) && !SPEECH_VERBS.has(t.key)) &&
-          !CONTACT_LABELS.has(pre.at(-1)?.key ?? '');
+          !CONTACT_LABELS.has(pre.at(-1)?.key ?? '') &&
+          // ("Trump Addresses Munich Attack: ‘This Cannot Continue.’": a headline's prefix with a verb is a clause.)
+          !(headlineMode && pre.slice(1).some((t) => isHeadlineVerb(t.key)));
         // ("Gingrich: Trump Must Decide If …", "Obama: I'm Optimistic Americans Will Say No …": a title-case word that
         // findCues does not take as a cue is no report of its own.)
         const ownCue = findCues(tokens.slice(c + 1), blocked, headlineMode).length > 0;
@@ -311,6 +318,38 @@ export function attributeClaims(
               line: li,
               run: 0,
             },
+            startAt,
+            line.end,
+          );
+          lineDone = true;
+          continue;
+        }
+        // "Council Leader Defends Library Closures: ‘There Is No Money Left’": a headline clause before the colon
+        // of a quotation; its subject (the capitalised words before its verb) is the speaker, read after the body.
+        // ("Harker tells conference: ‘…’": a speech verb there is the quotation's own cue, read below.)
+        const verbAt = pre.some((t) => SPEECH_VERBS.has(t.key))
+          ? -1
+          : pre.findIndex((t, k) => k > 0 && isHeadlineVerb(t.key));
+        const own =
+          headlineMode &&
+          quoted &&
+          verbAt > 0 &&
+          pre.length <= 8 &&
+          pre.slice(0, verbAt).every((t) => t.word && t.cap)
+            ? mentionOf(text, tokens, 0, verbAt - 1)
+            : null;
+        const startAt = tokens[c + 1]!.start;
+        if (
+          own &&
+          own.type === 'person' &&
+          own.kind !== 'pronoun' &&
+          !drafts.some((d) => d.start < line.end && d.end > startAt)
+        ) {
+          const entity =
+            (own.kind === 'nominal' && registry.byRole(own.text)) ||
+            resolve({ mention: own, role: own.role, relative: false }, tokens, true);
+          emit(
+            { kind: 'headline', entity, mention: own, cue: tokens[c]!, rule: 'name-colon', line: li, run: 0 },
             startAt,
             line.end,
           );

@@ -133,7 +133,7 @@ than or whether until unless once whereas then which who whom what how why nor y
 
 /**
  * Courtesy titles: before a name they are neither a role nor part of the name ("Mr Patel", "Opposition leader
- * Cllr Tom Briggs"). ("Dr" says what someone is, so it stays a role.)
+ * Cllr Tom Briggs"). (Nor is "Dr" or "Prof": `NAME_TITLE_TAIL` in mention.ts drops them from roles.)
  */
 export const COURTESY_TITLES = words(`mr mrs ms miss mx sir dame cllr cr coun`);
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { tokenize } from '../text/tokens';
-import { mentionOf, subjectAfter, subjectBefore } from './mention';
+import { mainSubject, mentionOf, subjectAfter, subjectBefore } from './mention';
 
 const subjectOf = (text: string, cue: string) => {
   const tokens = tokenize(text, 0, text.length);
@@ -35,7 +35,11 @@ describe('subjectBefore', () => {
     expect(subjectOf('Health minister Dame Ann Lee said beds are short.', 'said')).toMatchObject({
       role: 'Health minister',
     });
-    expect(subjectOf('Dr Ann Lee said beds are short.', 'said')).toMatchObject({ role: 'Dr' });
+    // (Since speakers23 nor is a title that says no office: "Dr" is part of the name as written.)
+    expect(subjectOf('Dr Ann Lee said beds are short.', 'said')).toMatchObject({ role: null });
+    expect(subjectOf('Health minister Dr Ann Lee said beds are short.', 'said')).toMatchObject({
+      role: 'Health minister',
+    });
   });
 
   test('skips an appositive between commas and keeps it as the role', () => {
@@ -186,5 +190,23 @@ describe('speakers, round eight (session 22): the antecedent of a relative after
   test('a verb asking "who" has no antecedent: no subject at all', () => {
     expect(subjectOf('Nobody knows who said the plan was final.', 'said')).toBeNull();
     expect(subjectOf('No one at the meeting knew who said the results would come.', 'said')).toBeNull();
+  });
+});
+
+describe('speakers, round nine (session 23): the main subject', () => {
+  const mainOf = (text: string, cue: string) => {
+    const tokens = tokenize(text, 0, text.length);
+    return mainSubject(
+      text,
+      tokens,
+      tokens.findIndex((t) => t.key === cue),
+    )?.mention;
+  };
+
+  test('a calling between capitalised words is inside the subject, not its verb', () => {
+    expect(
+      mainOf('Rider advocate Inez Moreno spoke for five minutes, advising members to wait.', 'advising'),
+    ).toMatchObject({ name: 'Inez Moreno', role: 'Rider advocate' });
+    expect(mainOf('Kasich hit Trump on trade, saying the deal was bad.', 'saying')?.text).toBe('Kasich');
   });
 });

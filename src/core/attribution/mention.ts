@@ -27,6 +27,11 @@ import {
 
 /** Courtesy titles ending a phrase ("Opposition leader Cllr"): not part of a role. */
 const COURTESY_TAIL = new RegExp(`(?:^|\\s+)(?:(?:${[...COURTESY_TITLES].join('|')})\\.?\\s*)+$`, 'i');
+/**
+ * Titles of a name's bearer that say no office ("Dr Eve Tab", "Prof. Omar Lindqvist", "the Rev. Ann Roe"): part of
+ * the name as written, never a role (the alias keeps them; `TITLE_EXPANSION` in speakers.ts reads them as offices).
+ */
+const NAME_TITLE_TAIL = /(?:^|\s+)(?:(?:dr|prof|professor|rev|reverend|hon|msgr)\.?\s*)+$/i;
 /** A noun phrase that may name a speaker, read off the tokens of one sentence. */
 export type Mention = Readonly<{
   start: number;
@@ -260,6 +265,8 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const role =
       roleText
         ?.replace(/^(the|a|an|then)(\s+|$)/i, '')
+        .replace(COURTESY_TAIL, '')
+        .replace(NAME_TITLE_TAIL, '')
         .replace(COURTESY_TAIL, '')
         .trim() || null;
     // "The Valley Ledger reported", "The Wenford Gazette said": a capitalised name right after "the" with no first
@@ -1337,6 +1344,25 @@ export function isVerbLike(key: string): boolean {
 }
 
 /**
+ * A title-case headline word that is a finite verb ("Trump Addresses Munich Attack: …", "Glenn Beck Just Responded
+ * To …"): `isVerbLike`, an irregular past, a verb that takes a person as object, a headline's common verbs
+ * (`slams`, `defends`, `unveils` …), or a present tense after a sibilant (`addresses`, `pushes`, `reaches`), which
+ * no surname is. The words before a headline's colon holding one
+ * are no speaker's name.
+ */
+export function isHeadlineVerb(key: string): boolean {
+  return (
+    isVerbLike(key) ||
+    IRREGULAR_PAST.test(key) ||
+    OBJECT_VERBS.has(key) ||
+    /^(just|slams|blasts|rips|hits|backs|defends|rejects|unveils|mocks|attacks|accuses|faces|eyes|targets|wins|loses|takes|makes|gets|signs|seeks|calls)$/.test(
+      key,
+    ) ||
+    (/(ss|sh|ch|x|zz)es$/.test(key) && key.length > 5)
+  );
+}
+
+/**
  * "The Alder Falls Transit Workers Union and the Tri-County Transit Authority met on Thursday": a sentence whose
  * subject is two bodies (or people) joined by "and", read as one group mention a later "they" means, or null.
  */
@@ -1436,7 +1462,9 @@ export function mainSubject(text: string, tokens: readonly Token[], before: numb
       !DETERMINERS.has(t.key) &&
       !ROLE_WORDS.has(t.key) &&
       !TITLES.has(t.key) &&
-      !NAME_JOINERS.has(t.key);
+      !NAME_JOINERS.has(t.key) &&
+      // ("Rider advocate Inez Moreno spoke …": a calling between capitalised words is inside the name's phrase.)
+      !(HEAD_TYPE.get(t.key) === 'person' && tokens[i + 1]?.cap && isNameWord(tokens[i + 1]!));
     const sVerb = /[^s]s$/.test(t.key) && (prev.cap || PRONOUNS.has(prev.key) || HEAD_TYPE.has(prev.key));
     // "He hit back on Tuesday, calling …", "She went on to endorse …": the word after an opening subject pronoun is
     // its verb, whatever its form.

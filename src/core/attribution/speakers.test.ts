@@ -791,3 +791,71 @@ describe('speakers, round eight (session 22): subjects the reader missed', () =>
     expect(speakersOf(text)).toEqual(expected);
   });
 });
+
+describe('speakers, round nine (session 23): titles, headline prefixes and offices', () => {
+  /** Name and role of each claim's speaker, in order. */
+  const rolesOf = (text: string) => {
+    const x = extractClaims(text);
+    const byId = new Map(x.speakers.map((s) => [s.id, [s.name, s.role]]));
+    return x.claims.map((c) => byId.get(c.speakerId ?? ''));
+  };
+
+  test('a title that says no office is no role: "Dr", "Prof.", "the Rev."', () => {
+    expect(
+      rolesOf(
+        'Title line\n\nDr Eve Tab said the ward would close.\n\n“It is a loss,” said Prof. Omar Lindqvist.\n\nThe Rev. Ann Roe said the parish would help.\n\nLead author Dr Priya Raman said the data were clear.',
+      ),
+    ).toEqual([
+      ['Eve Tab', null],
+      ['Omar Lindqvist', null],
+      ['Ann Roe', null],
+      ['Priya Raman', 'Lead author'],
+    ]);
+  });
+
+  const cases: [string, string, string[]][] = [
+    [
+      'a headline prefix holding a verb is no speaker’s name',
+      'Mayor Addresses Flood Crisis: ‘We Will Rebuild’\n\nBy Ann Roe\n\nMayor Tom Hale visited Eastfield on Monday. “We will rebuild,” he said.',
+      ['Tom Hale', 'Tom Hale'],
+    ],
+    [
+      'its subject speaks the headline’s quotation the body does not repeat',
+      'Council Leader Defends Closures: ‘There Is No Money Left’\n\nBy Ann Roe\n\nCllr Ruth Aske, the council’s leader, said the budget was spent.',
+      ['Ruth Aske', 'Ruth Aske'],
+    ],
+    [
+      'a short title read as its office: "the governor" is Gov. Frank Delgado',
+      'Title line\n\nGov. Frank Delgado toured the dam on Monday.\n\n“Nobody is taking this water,” the governor said.',
+      ['Frank Delgado'],
+    ],
+    [
+      '"the superintendent" is Supt. Gareth Lomax, "the professor" Prof. Ann Roe',
+      'Title line\n\nSupt. Gareth Lomax said patrols would rise.\n\nProf. Ann Roe said crime had fallen.\n\nThe superintendent said the figures were old. The professor said they were not.',
+      ['Gareth Lomax', 'Ann Roe', 'Gareth Lomax', 'Ann Roe'],
+    ],
+    [
+      'not an office with another qualifier, nor one with a seat ("the president of the board")',
+      'Title line\n\nFormer Gov. Ruth Harlan said the plan would fail.\n\nThe governor said it would not. Council President Tom Vale said the vote was close. The president of the Harbour Board said nothing would change.',
+      ['Ruth Harlan', 'governor', 'Tom Vale', 'president of the Harbour Board'],
+    ],
+    [
+      'an office no one holds, right after a named person spoke, is that person named another way',
+      'Title line\n\nLuis Ferrante said the deal was unfair. The congressman added that he would vote against it.\n\nHer shadow, Martin Greaves, said the pledge was empty. The Conservative MP for Harrowby added that hotels were full.',
+      ['Luis Ferrante', 'Luis Ferrante', 'Martin Greaves', 'Martin Greaves'],
+    ],
+    [
+      'not when someone else was mentioned since, nor of the other gender, nor a body’s name',
+      'Title line\n\nLuis Ferrante said the deal was unfair. Ann Pike chaired the hearing. The senator said it would pass.\n\nMary Vance said the plan was late. The congressman said it was not.\n\nTom Hale said rents were high. The Brennan Center for Justice said they were not.',
+      ['Luis Ferrante', 'senator', 'Mary Vance', 'congressman', 'Tom Hale', 'Brennan Center for Justice'],
+    ],
+    [
+      'not the office that answers a question',
+      'Title line\n\nTom Hale asked how many homes had been built. The Premier replied that starts were up.',
+      ['Tom Hale', 'Premier'],
+    ],
+  ];
+  test.each(cases)('%s', (_what, text, expected) => {
+    expect(speakersOf(text).map(([name]) => name)).toEqual(expected);
+  });
+});

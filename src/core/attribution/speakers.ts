@@ -161,6 +161,9 @@ const SPOKES_ROLE = /^spokes(man|woman|person)$/;
 /** How far (characters) back a bare "A spokeswoman said" looks for the body that just spoke. */
 const SPOKES_REACH = 250;
 
+/** How far back (characters) an office no one holds looks for the named person it names another way. */
+const VARIATION_REACH = 300;
+
 /** How far back (characters) "the company" looks for the firm it means. */
 const FIRM_REACH = 300;
 
@@ -420,6 +423,33 @@ export class SpeakerRegistry {
     );
   }
 
+  /**
+   * "the governor" after "Gov. Frank Delgado", "the superintendent" after "Supt. Gareth Lomax", "the professor" after
+   * "Prof. Ann Roe": the one named person whose role or written title (a short title read as its office) holds every
+   * word of the office, with the same qualifiers ("the governor" is not "former Gov. Ann Roe"); none when two fit.
+   */
+  private byTitle(office: string): Entity | undefined {
+    // (A bare office only: "the president of Judicial Watch" is not Bill Clinton.)
+    if (descriptionWords(office).length !== norm(office).split(' ').length) return undefined;
+    const ws = descriptionWords(office).filter((w) => !FUNCTION_WORDS.test(w));
+    const head = ws.at(-1);
+    if (!head || !(HEAD_TYPE.get(head) === 'person' || ROLE_WORDS.has(head) || TITLES.has(head)))
+      return undefined;
+    const q = qualifiers(office);
+    const fit = this.entities.filter(
+      (x) =>
+        x.type === 'person' &&
+        x.key !== null &&
+        [x.role ?? '', ...x.aliases].some((f) => {
+          const fw = norm(f)
+            .split(' ')
+            .map((w) => TITLE_EXPANSION[w] ?? w);
+          return ws.every((w) => fw.includes(w)) && qualifiers(f) === q;
+        }),
+    );
+    return fit.length === 1 ? fit[0] : undefined;
+  }
+
   /** Most recent entity of one of these types among the last few mentions before `before`. */
   recentOf(
     types: readonly SpeakerType[],
@@ -497,9 +527,18 @@ export class SpeakerRegistry {
     return fit.length === 1 ? fit[0] : undefined;
   }
 
+  /** The named person a claim was last given to, and where: an office right after may name him another way. */
+  private spoke: { entity: Entity; at: number } | undefined;
+
+  /** The last claim asked a question: the office that answers is someone else. */
+  asked() {
+    this.spoke = undefined;
+  }
+
   /** Resolves a mention to an entity (creating one when nothing earlier fits). */
   resolve(m: Mention, role: string | null, at: number, subject = true): Entity {
     const e = this.resolveInner(m, role, at);
+    if (e.type === 'person' && e.key !== null) this.spoke = { entity: e, at };
     if (e.key === null && !this.firstSeen.has(e)) this.firstSeen.set(e, at);
     if (m.kind !== 'pronoun') this.alias(e, m.text);
     if (role && !e.role && e.type === 'person') e.role = bare(role);
@@ -666,7 +705,9 @@ export class SpeakerRegistry {
       if (fit.length === 1) return fit[0]!;
     }
     if (m.type === 'person') {
-      const r = this.byRole(m.text);
+      const r =
+        this.byRole(m.text) ??
+        (m.kind === 'nominal' && /^the\s/i.test(m.text) ? this.byTitle(m.text) : undefined);
       if (r) return r;
     }
     if (m.type === 'group' || m.type === 'organization') {
@@ -723,7 +764,60 @@ export class SpeakerRegistry {
         return x;
       }
     }
+    if (m.kind === 'nominal' && m.type === 'person' && !m.owner && /^the\s/i.test(m.text)) {
+      const v = this.variation(m, at);
+      if (v) return v;
+    }
     return this.make(name, m.type, m.type === 'person' ? (role ?? m.role) : null);
+  }
+
+  /**
+   * "Ferrante said … The congressman added that …", "Her shadow, Martin Greaves, said … The Conservative MP for
+   * Harrowby added": an office no one holds yet, right after a named person spoke as subject, is that person named
+   * another way (of the same gender, and with no other office as role).
+   */
+  private variation(m: Mention, at: number): Entity | undefined {
+    const head = m.head;
+    if (
+      !(HEAD_TYPE.get(head) === 'person' || ROLE_WORDS.has(head) || TITLES.has(head)) ||
+      SPOKES_ROLE.test(head) ||
+      /^(person|man|woman|source|official|people|resident|voter|aide|adviser|advisor|friend|lawyer|attorney|host|moderator|anchor|interviewer)$/.test(
+        head,
+      )
+    )
+      return undefined;
+    // ("The Brennan Center for Justice", "The New Hampshire Union Leader": a body's name, not an office.)
+    if (
+      norm(m.text)
+        .split(' ')
+        .some((w) => ORG_WORDS.has(w) || HEAD_TYPE.get(w) === 'organization')
+    )
+      return undefined;
+    // The person who last spoke, and no one mentioned since ("De Blasio disbanded the unit. … the Republican
+    // presidential candidate said" is not De Blasio).
+    const spoke = this.spoke;
+    const last = this.recent.filter((r) => r.at < at).at(-1);
+    const e = spoke?.entity;
+    if (!spoke || !e || last?.entity !== e || at - spoke.at > VARIATION_REACH) return undefined;
+    const g = genderOf(m.text);
+    if (g && e.gender && g !== e.gender) return undefined;
+    const held = norm([e.role ?? '', ...e.aliases].join(' '))
+      .split(' ')
+      .map((w) => TITLE_EXPANSION[w] ?? w);
+    const otherOffice = e.role ? officeHead(e.role) : null;
+    if (otherOffice && otherOffice !== head && !held.includes(head)) return undefined;
+    // ("Former Gov. Ruth Harlan said … The governor said": the office she holds with another qualifier is another.)
+    const q = qualifiers(m.text).split(' ');
+    const otherQualifier = (f: string) => {
+      const fw = norm(f)
+        .split(' ')
+        .map((w) => TITLE_EXPANSION[w] ?? w);
+      const k = fw.indexOf(head);
+      return k > 0 && QUALIFIERS.test(fw[k - 1]!) && !q.includes(fw[k - 1]!);
+    };
+    if ([e.role ?? '', ...e.aliases].some(otherQualifier)) return undefined;
+    this.alias(e, m.text);
+    return e;
   }
 
   /** "The union and the employer met": both, as one group that is the latest subject for a later "they". */
