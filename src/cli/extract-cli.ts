@@ -12,7 +12,6 @@ import {
   classifyFile,
   formatBytes,
   type ImportFormat,
-  looksLikeHtml,
   MAX_IMPORT_BYTES,
   utf8ByteLength,
 } from '../core/import/validate';
@@ -26,9 +25,8 @@ const USAGE = `usage: npm run --silent extract -- [--granularity quotation|passa
        npm run --silent extract -- --format csv FILE...
        npm run --silent extract -- --format webannotation FILE...   (W3C Web Annotation JSON-LD, one list)
        a DIRECTORY instead of a FILE reads its .txt, .md and .html files (and its subdirectories'), in name order
-       .md and .html files, and --jsonl lines whose text is HTML, are read as the app imports them (Markdown
-       syntax and page furniture dropped); their results carry that "text" (and the page's "title", and its
-       "url", "outlet" and "publishedAt" where its head says them), which the claims' offsets refer to`;
+       .md and .html files are read as the app imports them (Markdown syntax and page furniture dropped); their
+       results carry that "text" (and the page's "title"), which the claims' offsets refer to`;
 
 class InputError extends Error {}
 
@@ -186,20 +184,6 @@ async function runJsonl(granularity: Granularity, io: CliIo): Promise<number> {
       io.stderr.write(`stdin line ${n}: empty text (id ${id})\n`);
       failed++;
       io.stdout.write(`${JSON.stringify({ id, speakers: [], claims: [] })}\n`);
-      continue;
-    }
-    if (looksLikeHtml(d.text)) {
-      // a saved page in a corpus line: read as the app's corpus import reads it (not its markup and
-      // JSON-LD as words); the result carries that text, which the offsets refer to
-      const article = articleText(d.text, 'html', await htmlReader());
-      if (!article.ok) {
-        io.stderr.write(`stdin line ${n}: ${article.problem.message} (id ${id})\n`);
-        failed++;
-        io.stdout.write(`${JSON.stringify({ id, speakers: [], claims: [] })}\n`);
-        continue;
-      }
-      const x = extractClaims(article.value.text, { granularity });
-      io.stdout.write(`${JSON.stringify(result(id, x, article.value))}\n`);
       continue;
     }
     io.stdout.write(`${JSON.stringify(result(id, extractClaims(d.text, { granularity })))}\n`);

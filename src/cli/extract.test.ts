@@ -59,22 +59,6 @@ describe('extract CLI', () => {
     expect(out[0].claims).toHaveLength(1);
   });
 
-  test('--jsonl reads a line whose text is a saved page as the app reads it, not its markup as words', async () => {
-    const page = `<!doctype html><html><head><title>Bridge to reopen | Gazette</title>
-<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-12-01","author":{"@type":"Person","name":"Jo Hale"}}</script>
-</head><body><article><h1>Bridge to reopen</h1><p>The mayor, Ann Bell, said the bridge <b>would reopen</b> in May.</p>
-<p>"We have waited long enough," said Tom Hale, who runs the ferry.</p></article></body></html>`;
-    const r = await run(['--jsonl'], `${JSON.stringify({ id: 'p', text: page })}\n`);
-    expect(r.stderr).toBe('');
-    const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ id: 'p', title: 'Bridge to reopen', publishedAt: '2026-12-01' });
-    expect(doc.claims.map((c: { text: string }) => c.text)).toEqual([
-      'the bridge would reopen in May',
-      'We have waited long enough,',
-    ]);
-    for (const c of doc.claims) expect(doc.text.slice(c.start, c.end)).toBe(c.text);
-  });
-
   test('--format csv writes one row per claim and neutralises formulas', async () => {
     const r = await run(['--format', 'csv', article]);
     expect(r.status).toBe(0);
