@@ -59,6 +59,17 @@ describe('extract CLI', () => {
     expect(out[0].claims).toHaveLength(1);
   });
 
+  test('--jsonl offsets are into the line as given, even when its text holds markup', async () => {
+    // a corpus article with a stray tag left by its scrape; the contract: text === input.slice(start, end)
+    const text =
+      'Title\n\nThe mayor said the bridge will reopen in May. <a href="/x">More</a>\n\n"It is safe," the engineer said.</a>';
+    const r = await run(['--jsonl'], `${JSON.stringify({ id: 'a', text })}\n`);
+    expect(r.status).toBe(0);
+    const { claims } = JSON.parse(r.stdout);
+    expect(claims.length).toBeGreaterThan(0);
+    for (const c of claims) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+
   test('--format csv writes one row per claim and neutralises formulas', async () => {
     const r = await run(['--format', 'csv', article]);
     expect(r.status).toBe(0);
