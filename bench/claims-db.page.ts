@@ -52,6 +52,8 @@ type Options = {
 let detail = false;
 /** Set from `Options.cpuProfile`. */
 let cpuProfile = false;
+/** Set from `Options.only`. */
+let only = 'all';
 type Timing = {
   name: string;
   ms: number[];
@@ -353,6 +355,7 @@ export async function runClaimsBench(
   };
   detail = opts.detail === true;
   cpuProfile = opts.cpuProfile === true;
+  only = opts.only ?? 'all';
   const seedMs = opts.seeded ? 0 : await seedDb(opts, log);
   if (opts.seeded) log(`reusing the seeded library (${await db.claims.count()} claims)`);
   const { runs } = opts;
@@ -423,7 +426,7 @@ export async function runClaimsBench(
     const only = filters.filter(([label]) => parts.some((part) => label.includes(part)));
     filters.splice(0, filters.length, ...only);
   }
-  const reads = opts.only !== 'writes' && opts.only !== 'search';
+  const reads = opts.only !== 'writes' && opts.only !== 'bulk' && opts.only !== 'search';
   const writes = opts.only !== 'reads';
   for (const [label, f] of reads ? filters : []) {
     results.push(
@@ -1060,6 +1063,8 @@ async function timeWrites(runs: number, results: Timing[]) {
     budget: 1000,
   });
 
+  // `--only bulk`: the edits, the bulk verdict and its undo, without the import rounds
+  if (only === 'bulk') return;
   await timeImport(importRounds(runs), 10, 100, results);
 }
 

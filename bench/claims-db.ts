@@ -39,7 +39,9 @@ const options = {
    * (search only, and the first search after reloads) or `shapes` (each row kind and index of a bulk
    * verdict, raw: bench/write-shapes.ts) or `indexes` (the claims' index sets, history's and the
    * facet row's value, interleaved: bench/write-shapes.ts) or `import` (the import path against raw writes of the same
-   * rows only: the last part of `writes`); all when left out.
+   * rows only: the last part of `writes`) or `bulk` (`writes` without its import rounds: the edits,
+   * the bulk verdict and its undo) or `bulkreads` (the reads before a bulk write, by shape); all when
+   * left out.
    */
   only: (() => {
     const i = process.argv.indexOf('--only');
@@ -348,7 +350,10 @@ try {
     if (['search', 'reads', 'bulkreads'].includes(options.only)) writeFileSync(marker, seedKey);
     else rmSync(marker, { force: true });
   }
-  if (!['writes', 'shapes', 'indexes', 'import', 'bulkreads'].includes(options.only) && !options.filter)
+  if (
+    !['writes', 'bulk', 'shapes', 'indexes', 'import', 'bulkreads'].includes(options.only) &&
+    !options.filter
+  )
     (result as { results: unknown[] }).results.push(...(await afterReloads(page)));
   const browser = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
   type Timing = {
