@@ -14,8 +14,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { IDB_LOG, type IdbEntry } from './lib/idb-log';
-import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib/profile';
+import { type CpuProfile, cpuSummary, tracedPage } from './lib/cpu-profile';
+import type { IdbEntry } from './lib/idb-log';
+import { baseUrl } from './lib/profile';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 const CPU = process.env.BENCH_CPU === '1';
@@ -23,41 +24,6 @@ const WANTED = Number(process.env.BENCH_BULK ?? 1_000);
 /** With BENCH_CPU=1, each window's profile is also written here (`<n>.cpuprofile`, with the click's offset in it). */
 const CPU_OUT = process.env.BENCH_CPU_OUT;
 let written = 0;
-
-const LONG_TASKS = `
-window.__long = [];
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) window.__long.push([e.startTime, e.duration]);
-}).observe({ type: 'longtask', buffered: true });
-`;
-
-type CpuNode = {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-};
-type CpuProfile = { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] };
-
-function topSelf(p: CpuProfile, top = 30): string {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  let total = 0;
-  p.samples.forEach((id, i) => {
-    const f = byId.get(id)!.callFrame;
-    const ms = (p.timeDeltas[i] ?? 0) / 1000;
-    total += ms;
-    const where = f.url ? ` ${f.url.split('/').pop()}:${f.lineNumber + 1}` : '';
-    const name = `${f.functionName || '(anonymous)'}${where}`;
-    self.set(name, (self.get(name) ?? 0) + ms);
-  });
-  const idle = self.get('(idle)') ?? 0;
-  return [
-    `    ${total.toFixed(0)} ms sampled: idle ${idle.toFixed(0)}, busy ${(total - idle).toFixed(0)}`,
-    ...[...self]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([k, v]) => `    ${v.toFixed(1).padStart(7)} ms  ${k}`),
-  ].join('\n');
-}
 
 /** Articles (in key order) until their claims add up to at least WANTED. */
 async function articlesOfAbout(page: Page): Promise<{ ids: string[]; claims: number }> {
@@ -171,20 +137,11 @@ async function traceOne(
     };
     writeFileSync(join(CPU_OUT, `${++written}.cpuprofile`), JSON.stringify({ ...profile, label, marks }));
   }
-  if (profile) console.log(`  CPU, the click to 1.5 s after the rows, most self time:\n${topSelf(profile)}`);
+  if (profile)
+    console.log(`  CPU, the click to 1.5 s after the rows, most self time:\n${cpuSummary(profile, 30)}`);
 }
 
-await ensureSeededProfile();
-const server = await servePreview();
-const context = await launchProfile();
-await context.addInitScript(IDB_LOG);
-await context.addInitScript(LONG_TASKS);
-const page = context.pages()[0] ?? (await context.newPage());
-const cdp: CDPSession | null = CPU ? await context.newCDPSession(page) : null;
-if (cdp) {
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-}
+const { server, context, page, cdp } = await tracedPage(CPU);
 try {
   await page.goto(`${baseUrl()}/claims`);
   await page.waitForSelector('.claims-body [role="row"]', { timeout: 120_000 });

@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { build, createServer, preview } from 'vite';
+import { type CpuProfile, cpuSummary } from './lib/cpu-profile';
 import { copyOfBenchLibrary, launchBench } from './lib/profile';
 
 const arg = (name: string, fallback: number) => {
@@ -264,36 +265,6 @@ async function afterReloads(page: Page) {
       'MB',
     ),
   ];
-}
-
-type CpuNode = {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-};
-type CpuProfile = { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] };
-
-/** A profile's self time by function (top `top`), and its idle, program and garbage collector time, ms. */
-function cpuSummary(p: CpuProfile, top = 40): string {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  let total = 0;
-  p.samples.forEach((id, i) => {
-    const f = byId.get(id)!.callFrame;
-    const ms = (p.timeDeltas[i] ?? 0) / 1000;
-    total += ms;
-    const where = f.url ? ` ${f.url.split('/').pop()}:${f.lineNumber + 1}` : '';
-    const name = `${f.functionName || '(anonymous)'}${where}`;
-    self.set(name, (self.get(name) ?? 0) + ms);
-  });
-  const idle = self.get('(idle)') ?? 0;
-  return [
-    `  ${total.toFixed(0)} ms sampled; idle ${idle.toFixed(0)}, busy ${(total - idle).toFixed(0)}`,
-    ...[...self]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([k, v]) => `    ${v.toFixed(1).padStart(7)} ms  ${k}`),
-  ].join('\n');
 }
 
 /** `window.benchCpuProfile('start' | 'stop', name)`: the page starts and stops a CDP CPU profile. */

@@ -1,54 +1,35 @@
-import type { DBCore, Middleware } from 'dexie';
-import { beforeEach, expect, onTestFinished, test } from 'vitest';
+import { beforeEach, expect, test } from 'vitest';
 import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
 import { saveImportedArticle } from '../articles';
 import { countClaims } from '../claim-list';
 import { setClaimsVerdict } from '../claims';
 import { db } from '../db';
+import { belowDerived } from '../testing/request-log';
 
 beforeEach(resetDb);
 
 /** Records, below the derived-rows middleware, when claims are written and summaries and placements read. */
 async function recordRequests(): Promise<string[]> {
   const log: string[] = [];
-  const recorder: Middleware<DBCore> = {
-    stack: 'dbcore',
-    name: 'claims-put-order',
-    level: 1,
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: (req) => {
-            if (name !== 'claims') return table.mutate(req);
-            log.push('claims put asked');
-            return table.mutate(req).then((res) => {
-              log.push('claims put answered');
-              return res;
-            });
-          },
-          getMany: (req) => {
-            if (name === 'summaries') log.push('summaries read asked');
-            return table.getMany(req);
-          },
-          query: (req) => {
-            if (name === 'placedClaims') log.push('placements read asked');
-            return table.query(req);
-          },
-        };
-      },
-    }),
-  };
-  db.close();
-  db.use(recorder);
-  await db.open();
-  onTestFinished(async () => {
-    db.close();
-    db.unuse({ stack: 'dbcore', name: 'claims-put-order' });
-    await db.open();
-  });
+  await belowDerived('claims-put-order', (name, table) => ({
+    ...table,
+    mutate: (req) => {
+      if (name !== 'claims') return table.mutate(req);
+      log.push('claims put asked');
+      return table.mutate(req).then((res) => {
+        log.push('claims put answered');
+        return res;
+      });
+    },
+    getMany: (req) => {
+      if (name === 'summaries') log.push('summaries read asked');
+      return table.getMany(req);
+    },
+    query: (req) => {
+      if (name === 'placedClaims') log.push('placements read asked');
+      return table.query(req);
+    },
+  }));
   return log;
 }
 
