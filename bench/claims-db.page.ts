@@ -41,6 +41,8 @@ type Options = {
   filter?: string;
   /** `--detail`: also the bulk edit's candidate layouts (raw, a scratch database) and one bulk edit traced request by request. */
   detail?: boolean;
+  /** `--cpu-profile` (with `detail`): the traced bulk verdict and undo each in a CPU profile (`window.benchCpuProfile`). */
+  cpuProfile?: boolean;
   /** `--only import`: the import rounds counted (`--rounds`), articles a round (`--import-articles`) and claims an article (`--import-claims`). */
   rounds?: number;
   importArticles?: number;
@@ -48,6 +50,10 @@ type Options = {
 };
 /** Set from `Options.detail` for the run: the diagnostics that are not budget figures. */
 let detail = false;
+/** Set from `Options.cpuProfile`. */
+let cpuProfile = false;
+/** Set from `Options.only`. */
+let only = 'all';
 type Timing = {
   name: string;
   ms: number[];
@@ -348,6 +354,8 @@ export async function runClaimsBench(
     console.log(s);
   };
   detail = opts.detail === true;
+  cpuProfile = opts.cpuProfile === true;
+  only = opts.only ?? 'all';
   const seedMs = opts.seeded ? 0 : await seedDb(opts, log);
   if (opts.seeded) log(`reusing the seeded library (${await db.claims.count()} claims)`);
   const { runs } = opts;
@@ -395,6 +403,12 @@ export async function runClaimsBench(
     log('done');
     return { seedMs: Math.round(seedMs), searchStats: claimSearchStats(), results };
   }
+  if (opts.only === 'bulkreads') {
+    // the reads a bulk verdict makes before writing, by shape, raw and interleaved (bulk23)
+    results.push(...(await bulkReadShapes(runs)));
+    log('done');
+    return { seedMs: Math.round(seedMs), searchStats: claimSearchStats(), results };
+  }
   if (opts.only === 'import') {
     // the import path against raw writes alone (the writes pass's last part), without its edits
     await timeImport(
@@ -412,7 +426,7 @@ export async function runClaimsBench(
     const only = filters.filter(([label]) => parts.some((part) => label.includes(part)));
     filters.splice(0, filters.length, ...only);
   }
-  const reads = opts.only !== 'writes' && opts.only !== 'search';
+  const reads = opts.only !== 'writes' && opts.only !== 'bulk' && opts.only !== 'search';
   const writes = opts.only !== 'reads';
   for (const [label, f] of reads ? filters : []) {
     results.push(
@@ -678,6 +692,82 @@ function openLayouts(): Promise<IDBDatabase> {
 }
 
 /**
+ * The reads of 1,000 claims and their facet rows, raw, in one read-only transaction each, by shape:
+ * one `get` a row (as Dexie's bulkGet asks), one `getAll` over the ids' key range (only what the range
+ * holds: for 1,000 consecutive ids, the rows; for ids spread over the library, everything between),
+ * `getAllKeys` of that range capped at 2,000 (the check of whether a range read pays), and the claims'
+ * and facets' gets asked together. For 1,000 consecutive ids and 1,000 spread ones (every 50th); each
+ * round takes every shape once, the first in turn rotating.
+ */
+async function bulkReadShapes(runs: number): Promise<Timing[]> {
+  const all = (await db.claims.limit(50_000).primaryKeys()) as string[];
+  const sets = {
+    consecutive: all.slice(20_000, 21_000),
+    spread: all.filter((_, i) => i % 50 === 7).slice(0, 1_000),
+  };
+  const raw = await openRaw();
+  const read = (stores: string[], ask: (tx: IDBTransaction) => void) =>
+    new Promise<void>((resolve, reject) => {
+      const tx = raw.transaction(stores, 'readonly');
+      ask(tx);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  const shapes: [string, (ids: string[]) => Promise<void>][] = [];
+  for (const store of ['claims', 'claimFacets']) {
+    shapes.push([
+      `${store}, a get a row`,
+      (ids) =>
+        read([store], (tx) => {
+          const os = tx.objectStore(store);
+          for (const id of ids) os.get(id);
+        }),
+    ]);
+    shapes.push([
+      `${store}, one getAll over the ids' range`,
+      (ids) =>
+        read([store], (tx) => {
+          const sorted = [...ids].sort();
+          tx.objectStore(store).getAll(IDBKeyRange.bound(sorted[0], sorted.at(-1)));
+        }),
+    ]);
+  }
+  shapes.push([
+    `claims, getAllKeys of the ids' range, at most 2,000`,
+    (ids) =>
+      read(['claims'], (tx) => {
+        const sorted = [...ids].sort();
+        tx.objectStore('claims').getAllKeys(IDBKeyRange.bound(sorted[0], sorted.at(-1)), 2_000);
+      }),
+  ]);
+  shapes.push([
+    `claims and claimFacets, a get a row each, asked together`,
+    (ids) =>
+      read(['claims', 'claimFacets'], (tx) => {
+        const c = tx.objectStore('claims');
+        const f = tx.objectStore('claimFacets');
+        for (const id of ids) c.get(id);
+        for (const id of ids) f.get(id);
+      }),
+  ]);
+  const ms = new Map<string, number[]>();
+  for (let r = 0; r < runs; r++)
+    for (const [set, ids] of Object.entries(sets))
+      for (let k = 0; k < shapes.length; k++) {
+        const [name, run] = shapes[(k + r) % shapes.length]!;
+        const t = performance.now();
+        await run(ids);
+        const key = `bulk reads (raw, ${set} ids): 1,000 ${name}`;
+        ms.set(key, [...(ms.get(key) ?? []), Math.round((performance.now() - t) * 10) / 10]);
+      }
+  raw.close();
+  return [...ms].map(([name, xs]) => {
+    console.log(`${name}: ${xs.join(', ')} ms`);
+    return { name, ms: xs, median: [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!, budget: null };
+  });
+}
+
+/**
  * The candidate layouts of the rows a 1,000-claim bulk verdict writes, raw, in a scratch database
  * (stores copied from the app's schema; the claims and facets put there once first, so each timed
  * put overwrites as the edit does): claims without the `articleId` index (a prefix of
@@ -830,6 +920,18 @@ function traceSplit(groups: readonly Traced[], total: number) {
   return { idle: total - all, reads: all - writes, writes };
 }
 
+/** `write` in a CPU profile named `name` when the run asks for them (`--cpu-profile`). */
+async function profiled<T>(name: string, write: () => Promise<T>): Promise<T> {
+  if (!cpuProfile) return write();
+  const page = window as unknown as { benchCpuProfile: (a: 'start' | 'stop', n: string) => Promise<void> };
+  await page.benchCpuProfile('start', name);
+  try {
+    return await write();
+  } finally {
+    await page.benchCpuProfile('stop', name);
+  }
+}
+
 async function traced(label: string, write: () => Promise<unknown>) {
   tracing = [];
   traceStart = performance.now();
@@ -941,8 +1043,10 @@ async function timeWrites(runs: number, results: Timing[]) {
   // one more bulk edit and its undo, traced request by request (not in the figures)
   if (detail) {
     installTrace();
-    await traced('a bulk verdict on 1,000', () => setClaimsVerdict(bulkIds(runs), 'false'));
-    await traced('its undo', () => undo());
+    await profiled('bulk', () =>
+      traced('a bulk verdict on 1,000', () => setClaimsVerdict(bulkIds(runs), 'false')),
+    );
+    await profiled('undo', () => traced('its undo', () => undo()));
   }
   await bulkBreakdown(ids.slice(bulkStart, bulkStart + 1_000) as ClaimId[], runs, results);
   console.log(`bulk verdict on 1,000: ${bulk.join(', ')} ms; undo: ${undone.join(', ')} ms`);
@@ -959,6 +1063,8 @@ async function timeWrites(runs: number, results: Timing[]) {
     budget: 1000,
   });
 
+  // `--only bulk`: the edits, the bulk verdict and its undo, without the import rounds
+  if (only === 'bulk') return;
   await timeImport(importRounds(runs), 10, 100, results);
 }
 

@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { build, createServer, preview } from 'vite';
+import { type CpuProfile, cpuSummary } from './lib/cpu-profile';
 import { copyOfBenchLibrary, launchBench } from './lib/profile';
 
 const arg = (name: string, fallback: number) => {
@@ -39,7 +40,9 @@ const options = {
    * (search only, and the first search after reloads) or `shapes` (each row kind and index of a bulk
    * verdict, raw: bench/write-shapes.ts) or `indexes` (the claims' index sets, history's and the
    * facet row's value, interleaved: bench/write-shapes.ts) or `import` (the import path against raw writes of the same
-   * rows only: the last part of `writes`); all when left out.
+   * rows only: the last part of `writes`) or `bulk` (`writes` without its import rounds: the edits,
+   * the bulk verdict and its undo) or `bulkreads` (the reads before a bulk write, by shape); all when
+   * left out.
    */
   only: (() => {
     const i = process.argv.indexOf('--only');
@@ -57,6 +60,16 @@ const options = {
   importClaims: arg('import-claims', 100),
 };
 const dev = process.argv.includes('--dev');
+/**
+ * `--cpu-profile DIR` (with `--detail`): a CDP CPU profile of the traced bulk verdict and of its undo,
+ * written to DIR (`bulk.cpuprofile`, `undo.cpuprofile`, for DevTools) and summed up in the log (the
+ * main thread's busy and idle time, the functions with the most self time). `BENCH_NO_MINIFY=1`
+ * builds the page unminified, so the functions have their names.
+ */
+const cpuProfileDir = (() => {
+  const i = process.argv.indexOf('--cpu-profile');
+  return i === -1 ? null : (process.argv[i + 1] ?? null);
+})();
 const keptProfile = (() => {
   const i = process.argv.indexOf('--profile');
   return i === -1 ? null : (process.argv[i + 1] ?? null);
@@ -92,6 +105,7 @@ if (!dev && !(process.env.BENCH_NO_BUILD && existsSync(join(outDir, 'bench/claim
       outDir,
       emptyOutDir: true,
       modulePreload: { polyfill: false },
+      ...(process.env.BENCH_NO_MINIFY ? { minify: false } : {}),
       rollupOptions: { input: join(root, 'bench/claims-db.html') },
     },
   });
@@ -253,6 +267,23 @@ async function afterReloads(page: Page) {
   ];
 }
 
+/** `window.benchCpuProfile('start' | 'stop', name)`: the page starts and stops a CDP CPU profile. */
+async function exposeCpuProfile(page: Page, dir: string) {
+  mkdirSync(dir, { recursive: true });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await page.exposeFunction('benchCpuProfile', async (action: 'start' | 'stop', name: string) => {
+    if (action === 'start') {
+      await cdp.send('Profiler.start');
+      return;
+    }
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    process.stderr.write(`CPU profile of ${name}:\n${cpuSummary(profile)}\n`);
+  });
+}
+
 /** What a kept profile holds: reused only for the same library at the same origin. */
 const seedKey = JSON.stringify({
   claims: options.claims,
@@ -274,6 +305,7 @@ try {
   page.on('console', (m) => {
     if (m.type() === 'log') process.stderr.write(`${m.text()}\n`);
   });
+  if (cpuProfileDir) await exposeCpuProfile(page, cpuProfileDir);
   await page.goto(url);
   await ready(page);
   const opened = await page.evaluate(() => (window as unknown as { dbOpen: unknown }).dbOpen);
@@ -282,14 +314,17 @@ try {
   );
   const result = await page.evaluate(
     (o) => (window as unknown as { runClaimsBench: (x: typeof o) => Promise<unknown> }).runClaimsBench(o),
-    { ...options, seeded: reuse || library !== null },
+    { ...options, seeded: reuse || library !== null, cpuProfile: cpuProfileDir !== null },
   );
   // a run that wrote to the library leaves a profile that is not the seed any more
   if (marker) {
-    if (options.only === 'search' || options.only === 'reads') writeFileSync(marker, seedKey);
+    if (['search', 'reads', 'bulkreads'].includes(options.only)) writeFileSync(marker, seedKey);
     else rmSync(marker, { force: true });
   }
-  if (!['writes', 'shapes', 'indexes', 'import'].includes(options.only) && !options.filter)
+  if (
+    !['writes', 'bulk', 'shapes', 'indexes', 'import', 'bulkreads'].includes(options.only) &&
+    !options.filter
+  )
     (result as { results: unknown[] }).results.push(...(await afterReloads(page)));
   const browser = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
   type Timing = {

@@ -13,30 +13,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CDPSession } from '@playwright/test';
-import { IDB_LOG, type IdbEntry } from './lib/idb-log';
-import { baseUrl, ensureSeededProfile, launchProfile, servePreview } from './lib/profile';
+import { type CpuProfile, tracedPage } from './lib/cpu-profile';
+import type { IdbEntry } from './lib/idb-log';
+import { baseUrl } from './lib/profile';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 0);
 const CPU = process.env.BENCH_CPU === '1';
 /** With BENCH_CPU=1, also writes each run's CPU profile of the window here (`run-N.cpuprofile`, for DevTools). */
 const CPU_OUT = process.env.BENCH_CPU_OUT;
-
-/** Every long task of the page, as `[start, duration]` (performance.now() ms). */
-const LONG_TASKS = `
-window.__long = [];
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) window.__long.push([e.startTime, e.duration]);
-}).observe({ type: 'longtask', buffered: true });
-`;
-
-type CpuNode = {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-};
-type CpuProfile = { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] };
 
 /** The functions with the most self time in a profile (name, file, position). */
 function topSelf(p: CpuProfile, top = 20): string {
@@ -58,17 +43,7 @@ const ROWS = () =>
   document.querySelector('.claims-body [role="row"]') !== null &&
   document.querySelector('.claims-body .loading-row') === null;
 
-await ensureSeededProfile();
-const server = await servePreview();
-const context = await launchProfile();
-await context.addInitScript(IDB_LOG);
-await context.addInitScript(LONG_TASKS);
-const page = context.pages()[0] ?? (await context.newPage());
-const cdp: CDPSession | null = CPU ? await context.newCDPSession(page) : null;
-if (cdp) {
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-}
+const { server, context, page, cdp } = await tracedPage(CPU);
 const library = () => page.waitForSelector('.article-list .article-link', { timeout: 120_000 });
 try {
   await page.goto(`${baseUrl()}/`);

@@ -1,4 +1,3 @@
-import type { DBCore, Middleware } from 'dexie';
 import { beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { ARTICLE_A, ARTICLE_B, resetDb } from '@/test/db';
 import { extractClaims } from '@/workers/pipeline';
@@ -6,39 +5,21 @@ import { type ArticleInput, saveImportedArticle, sha256Hex } from './articles';
 import { type BatchArticle, saveImportBatch } from './bulk-import';
 import { db } from './db';
 import { allOrNothing } from './derived/middleware';
+import { belowDerived } from './testing/request-log';
 
 /** Records, below the derived-rows middleware, when each table's writes are issued and answered. */
 async function recordWrites(): Promise<string[]> {
   const log: string[] = [];
-  const recorder: Middleware<DBCore> = {
-    stack: 'dbcore',
-    name: 'io-write-order',
-    level: 1,
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: (req) => {
-            log.push(`${name} issued`);
-            return table.mutate(req).then((res) => {
-              log.push(`${name} done`);
-              return res;
-            });
-          },
-        };
-      },
-    }),
-  };
-  db.close();
-  db.use(recorder);
-  await db.open();
-  onTestFinished(async () => {
-    db.close();
-    db.unuse({ stack: 'dbcore', name: 'io-write-order' });
-    await db.open();
-  });
+  await belowDerived('io-write-order', (name, table) => ({
+    ...table,
+    mutate: (req) => {
+      log.push(`${name} issued`);
+      return table.mutate(req).then((res) => {
+        log.push(`${name} done`);
+        return res;
+      });
+    },
+  }));
   return log;
 }
 

@@ -1,0 +1,50 @@
+import { beforeEach, expect, test } from 'vitest';
+import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
+import { saveImportedArticle } from '../articles';
+import { countClaims } from '../claim-list';
+import { setClaimsVerdict } from '../claims';
+import { db } from '../db';
+import { belowDerived } from '../testing/request-log';
+
+beforeEach(resetDb);
+
+/** Records, below the derived-rows middleware, when claims are written and summaries and placements read. */
+async function recordRequests(): Promise<string[]> {
+  const log: string[] = [];
+  await belowDerived('claims-put-order', (name, table) => ({
+    ...table,
+    mutate: (req) => {
+      if (name !== 'claims') return table.mutate(req);
+      log.push('claims put asked');
+      return table.mutate(req).then((res) => {
+        log.push('claims put answered');
+        return res;
+      });
+    },
+    getMany: (req) => {
+      if (name === 'summaries') log.push('summaries read asked');
+      return table.getMany(req);
+    },
+    query: (req) => {
+      if (name === 'placedClaims') log.push('placements read asked');
+      return table.query(req);
+    },
+  }));
+  return log;
+}
+
+test('a bulk verdict asks for the summary rows and placements it moves while the claims are still being written', async () => {
+  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const ids = (await db.claims.where('articleId').equals(articleId).primaryKeys()) as string[];
+  const log = await recordRequests();
+  await setClaimsVerdict(ids as never, 'false');
+  const answered = log.indexOf('claims put answered');
+  expect(answered).toBeGreaterThan(0);
+  // IndexedDB answers them after the claims (in the order asked), but this thread asked before that:
+  // the facet rows were worked out meanwhile, and their write is asked as soon as the claims are in
+  expect(log.indexOf('summaries read asked')).toBeGreaterThan(log.indexOf('claims put asked'));
+  expect(log.indexOf('summaries read asked')).toBeLessThan(answered);
+  expect(log.indexOf('placements read asked')).toBeLessThan(answered);
+  // and what they read was right: the counts moved with the verdicts
+  expect(await countClaims({ verdicts: ['false'] })).toBe(ids.length);
+});
