@@ -1184,8 +1184,10 @@ function phasesOf(w: ClaimSearchStats, t0: number, firstMs: number, idsMs: numbe
   ];
   const out: Record<string, number> = {};
   let previous = 0;
-  for (const [name, end] of steps) {
-    if (end === null) continue;
+  // in the order they ended: the saved row is read as the worker's code loads (its `read` the wait
+  // after the code), and Dexie's open ends after the unpacking (its check of the row read early)
+  const ended = steps.filter((s): s is [string, number] => s[1] !== null).sort((a, b) => a[1] - b[1]);
+  for (const [name, end] of ended) {
     out[name] = Math.round((end - previous) * 10) / 10;
     previous = end;
   }

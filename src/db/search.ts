@@ -23,8 +23,15 @@ import {
   unpackClaimIndex,
 } from '@/core/search/packed-index';
 import { filteredSearchHits, onlyText } from './claim-list';
-import { db } from './db';
+import { db, type SearchIndexRow } from './db';
 import type { FacetRow } from './derived/facets';
+import {
+  type EarlySavedRead,
+  earlySavedReadMs,
+  SAVED_CLOCK_KEY,
+  SAVED_INDEX_KEY,
+  takeEarlySavedRead,
+} from './search-early-read';
 import { SearchFacets } from './search-facets';
 import { notePart } from './search-notes';
 
@@ -269,7 +276,7 @@ function addClaimChanges(more: ClaimChanges | undefined): void {
   if (more.values) valuesClearedAt = at;
 }
 
-const SAVED = 'claims';
+const SAVED = SAVED_INDEX_KEY;
 /** The row of the claims' filter values, saved with the index (same transaction, same clock). */
 const SAVED_FACETS = 'claimFacets';
 /**
@@ -277,7 +284,30 @@ const SAVED_FACETS = 'claimFacets';
  * save with no document changed (a verdict edit re-reads its claims but re-indexes none) writes the
  * values' row and this one (a few bytes), not the 11 MB index row again. Read with the index's row.
  */
-const SAVED_CLOCK = 'claimsClock';
+const SAVED_CLOCK = SAVED_CLOCK_KEY;
+
+/** Whether two reads of the clock row are the same save's. */
+const sameClock = (a: SearchIndexRow | undefined, b: SearchIndexRow) =>
+  a !== undefined && a.since === b.since && a.indexSince === b.indexSince && a.documents === b.documents;
+
+/**
+ * The saved rows read as the worker started (`search-early-read.ts`), if they are still the saved
+ * ones: the clock row read again through Dexie (a few bytes; its change listener is on by now, so a
+ * write after this read is noted for the first refresh) is the one read early. A save or a clear
+ * between the two moved or removed it: null, and the rows are read again. Not used when the early
+ * read found no clock row (no index saved, or one saved before the clock row: the read as before).
+ */
+async function earlyRows(early: Promise<EarlySavedRead>) {
+  // asked at once (Dexie's open with it), while the early read is still under way: any write this
+  // read does not see is noted from here on
+  const now = db.searchIndex.get(SAVED_CLOCK);
+  now.catch(() => {});
+  const read = await early;
+  const row = read?.row as SearchIndexRow | undefined;
+  const clock = read?.clock as SearchIndexRow | undefined;
+  if (!row || !clock) return null;
+  return { row, clock, check: now.then((c) => sameClock(c, clock)) };
+}
 
 /** The index saved by `saveClaimSearch`, or null (none, or unreadable: built again). */
 async function loadSaved(): Promise<State | null> {
@@ -285,6 +315,21 @@ async function loadSaved(): Promise<State | null> {
   timings.loads++;
   timings.filledFacets = 0;
   mark('loadStart');
+  const fromEarly = takeEarlySavedRead();
+  const early = fromEarly ? await earlyRows(fromEarly).catch(() => null) : null;
+  if (early) {
+    mark('read');
+    timings.readMs = earlySavedReadMs();
+    const dirty = indexDirty;
+    const loaded = unpackSaved(early.row, early.clock, t);
+    // the rows still the saved ones (else read again, below); the wait is Dexie's open, mostly
+    const unpacked = performance.now();
+    const current = await early.check.catch(() => false);
+    mark('opened');
+    timings.openMs = Math.round(performance.now() - unpacked);
+    if (current) return loaded;
+    indexDirty = dirty;
+  }
   if (!db.isOpen()) await db.open();
   const opened = performance.now();
   mark('opened');
@@ -296,6 +341,12 @@ async function loadSaved(): Promise<State | null> {
   mark('read');
   timings.readMs = Math.round(read - opened);
   if (!row) return null;
+  return unpackSaved(row, clock, t);
+}
+
+/** The state of a saved index row (and its clock row), or null when it cannot be read. */
+function unpackSaved(row: SearchIndexRow, clock: SearchIndexRow | undefined, t: number): State | null {
+  const read = performance.now();
   try {
     const index = row.packed ? unpackClaimIndex(row.packed) : loadClaimIndex(row.json ?? '');
     mark('unpacked');
@@ -901,7 +952,10 @@ let worker: SearchWorker | null = null;
 /** In a page that can run workers, the index lives in the search worker (created on first use). */
 function searchWorker(): SearchWorker | null {
   if (typeof Worker === 'undefined' || typeof document === 'undefined') return null;
-  worker ??= wrap(new Worker(new URL('../workers/search.worker.ts', import.meta.url), { type: 'module' }));
+  // named after the database: the worker reads its saved index from it before its own code has loaded
+  worker ??= wrap(
+    new Worker(new URL('../workers/search.worker.ts', import.meta.url), { type: 'module', name: db.name }),
+  );
   return worker;
 }
 
