@@ -15,8 +15,11 @@ const hold = (e: MessageEvent) => {
 };
 self.addEventListener('message', hold);
 
-void asked.then(() => import('./search-worker-main')).then(() => {
-  self.removeEventListener('message', hold);
-  for (const e of held) self.dispatchEvent(new MessageEvent('message', { data: e.data, ports: [...e.ports] }));
-  held.length = 0;
-});
+void asked
+  .then(() => import('./search-worker-main'))
+  .then(() => {
+    self.removeEventListener('message', hold);
+    for (const e of held)
+      self.dispatchEvent(new MessageEvent('message', { data: e.data, ports: [...e.ports] }));
+    held.length = 0;
+  });
