@@ -43,9 +43,14 @@ test("the search worker's early read (IndexedDB's own, as it starts) is what its
 
   resetClaimSearch();
   await readSavedIndexEarly(db.name);
+  const loads = claimSearchStats().loads;
   const get = vi.spyOn(db.searchIndex, 'get');
   expect((await searchClaims('officers')).map((h) => h.id)).toEqual([(await officersClaim()).id]);
-  expect(claimSearchStats()).toMatchObject({ loaded: true, loads: 1, documents: await db.claims.count() });
+  expect(claimSearchStats()).toMatchObject({
+    loaded: true,
+    loads: loads + 1,
+    documents: await db.claims.count(),
+  });
   expect(get.mock.calls.map(([key]) => key)).toEqual(['claimsClock']);
 });
 
