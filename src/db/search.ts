@@ -89,6 +89,8 @@ const timings = {
   openMs: 0,
   readMs: 0,
   unpackMs: 0,
+  /** Of the early read: the making of the row's value on this thread, after the browser's read (ms). */
+  valueMs: 0,
   buildMs: 0,
   refreshMs: 0,
   /** Steps (reads of `CLAIM_STEP` claims) the last build took. */
@@ -100,6 +102,11 @@ const timings = {
   /** Warm-up queries run (`warmUpQueryCode`), and their time in all (ms). */
   warmUpQueries: 0,
   warmUpMs: 0,
+  /**
+   * What became of the saved rows read as the worker started: used, read again (the saved copy had
+   * moved on), none found (or not readable), or '' (no early read: tests, the command line).
+   */
+  earlyRead: '' as '' | 'used' | 'moved' | 'none',
   /** How the last text query with another filter was kept: by the kept values, or by reading its hits' rows. */
   lastFilter: '' as '' | 'values' | 'rows',
   /** Facet rows read to fill the values of a saved index from before them (0 when it had them). */
@@ -319,7 +326,7 @@ async function loadSaved(): Promise<State | null> {
   const early = fromEarly ? await earlyRows(fromEarly).catch(() => null) : null;
   if (early) {
     mark('read');
-    timings.readMs = earlySavedReadMs();
+    ({ readMs: timings.readMs, valueMs: timings.valueMs } = earlySavedReadMs());
     const dirty = indexDirty;
     const loaded = unpackSaved(early.row, early.clock, t);
     // the rows still the saved ones (else read again, below); the wait is Dexie's open, mostly
@@ -327,9 +334,10 @@ async function loadSaved(): Promise<State | null> {
     const current = await early.check.catch(() => false);
     mark('opened');
     timings.openMs = Math.round(performance.now() - unpacked);
+    timings.earlyRead = current ? 'used' : 'moved';
     if (current) return loaded;
     indexDirty = dirty;
-  }
+  } else if (fromEarly) timings.earlyRead = 'none';
   if (!db.isOpen()) await db.open();
   const opened = performance.now();
   mark('opened');
@@ -904,12 +912,14 @@ export type ClaimSearchStats = {
   openMs: number;
   readMs: number;
   unpackMs: number;
+  valueMs: number;
   firstQueryMs: number;
   lastQueryMs: number;
   lastWaitMs: number;
   warmUpQueries: number;
   warmUpMs: number;
   lastFilter: '' | 'values' | 'rows';
+  earlyRead: '' | 'used' | 'moved' | 'none';
   filledFacets: number;
   /** When each step of the start ended, in ms on this thread's clock (see `timeOrigin`). */
   marks: Record<string, number>;
