@@ -1076,6 +1076,7 @@ async function savedIndex(): Promise<{ since: number; documents: number; bytes: 
     // as IndexedDB keeps it: one byte a character for Latin-1 text (ids, terms), else two
     if (typeof v === 'string') bytes += latin1(v) ? v.length : v.length * 2;
     else if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+    else if (v instanceof Blob) bytes += v.size;
     else if (Array.isArray(v)) for (const x of v) walk(x);
     else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
     else bytes += 8;
@@ -1179,6 +1180,7 @@ function phasesOf(w: ClaimSearchStats, t0: number, firstMs: number, idsMs: numbe
     ['code', code],
     ['open', at('opened')],
     ['read', at('read')],
+    ['arrays', at('arrays')],
     ['unpack', at('unpacked')],
     ['refresh', at('refreshed')],
   ];

@@ -17,9 +17,11 @@ import {
   warmUpQueries,
 } from '@/core/search/claim-index';
 import {
+  arraysOfStoredClaimIndex,
   indexedClaimIds,
-  type PackedClaimIndex,
+  type PackedArrays,
   packClaimIndex,
+  storedClaimIndex,
   unpackClaimIndex,
 } from '@/core/search/packed-index';
 import { filteredSearchHits, onlyText } from './claim-list';
@@ -91,6 +93,8 @@ const timings = {
   unpackMs: 0,
   /** Of the early read: the making of the row's value on this thread, after the browser's read (ms). */
   valueMs: 0,
+  /** A stored index's (format 4) arrays read from its Blob (ms). */
+  arraysMs: 0,
   buildMs: 0,
   refreshMs: 0,
   /** Steps (reads of `CLAIM_STEP` claims) the last build took. */
@@ -328,7 +332,7 @@ async function loadSaved(): Promise<State | null> {
     mark('read');
     ({ readMs: timings.readMs, valueMs: timings.valueMs } = earlySavedReadMs());
     const dirty = indexDirty;
-    const loaded = unpackSaved(early.row, early.clock, t);
+    const loaded = await unpackSaved(early.row, early.clock, t);
     // the rows still the saved ones (else read again, below); the wait is Dexie's open, mostly
     const unpacked = performance.now();
     const current = await early.check.catch(() => false);
@@ -349,19 +353,28 @@ async function loadSaved(): Promise<State | null> {
   mark('read');
   timings.readMs = Math.round(read - opened);
   if (!row) return null;
-  return unpackSaved(row, clock, t);
+  return await unpackSaved(row, clock, t);
 }
 
 /** The state of a saved index row (and its clock row), or null when it cannot be read. */
-function unpackSaved(row: SearchIndexRow, clock: SearchIndexRow | undefined, t: number): State | null {
+async function unpackSaved(
+  row: SearchIndexRow,
+  clock: SearchIndexRow | undefined,
+  t: number,
+): Promise<State | null> {
   const read = performance.now();
   try {
-    const index = row.packed ? unpackClaimIndex(row.packed) : loadClaimIndex(row.json ?? '');
+    const packed = row.packed?.format === 4 ? await arraysOfStoredClaimIndex(row.packed) : row.packed;
+    const arrays = performance.now();
+    mark('arrays');
+    timings.arraysMs = Math.round(arrays - read);
+    const index = packed ? unpackClaimIndex(packed) : loadClaimIndex(row.json ?? '');
     mark('unpacked');
-    timings.unpackMs = Math.round(performance.now() - read);
+    timings.unpackMs = Math.round(performance.now() - arrays);
     timings.loadMs = Math.round(performance.now() - t);
-    // an index saved in an earlier form (JSON, or format 2's string per claim) is saved again
-    if (row.packed?.format !== 3) indexDirty = true;
+    // an index saved in an earlier form (JSON, format 2's string per claim, format 3's arrays in the
+    // row) is saved again
+    if (row.packed?.format !== 4) indexDirty = true;
     // the clock a later save without a document changed moved this copy to (that save's values too)
     const since =
       clock && clock.indexSince === row.since && clock.documents === row.documents && clock.since >= row.since
@@ -405,7 +418,7 @@ async function save(s: State | null): Promise<boolean> {
   const whole = indexDirty || s.indexSavedSince === null;
   indexDirty = false;
   valuesDirty = false;
-  const packed: PackedClaimIndex | null = whole ? packClaimIndex(s.index) : null;
+  const packed: PackedArrays | null = whole ? packClaimIndex(s.index) : null;
   const nextId = packed ? packed.nextId : nextShortId(s.index);
   const { since } = s;
   const documents = s.index.documentCount;
@@ -414,7 +427,7 @@ async function save(s: State | null): Promise<boolean> {
   hashes.set(s.hashes.subarray(0, nextId));
   await db.transaction('rw', db.searchIndex, () =>
     db.searchIndex.bulkPut([
-      ...(packed ? [{ id: SAVED, packed, since, documents }] : []),
+      ...(packed ? [{ id: SAVED, packed: storedClaimIndex(packed) ?? packed, since, documents }] : []),
       { id: SAVED_FACETS, facets: s.facets.packed(nextId), hashes, since, documents },
       { id: SAVED_CLOCK, since, indexSince, documents },
     ]),
@@ -913,6 +926,7 @@ export type ClaimSearchStats = {
   readMs: number;
   unpackMs: number;
   valueMs: number;
+  arraysMs: number;
   firstQueryMs: number;
   lastQueryMs: number;
   lastWaitMs: number;
