@@ -13,8 +13,11 @@
 export const SAVED_INDEX_KEY = 'claims';
 export const SAVED_CLOCK_KEY = 'claimsClock';
 
-/** What the early read found: the two rows (either may be missing), or null when it could not read. */
-export type EarlySavedRead = { row: unknown; clock: unknown } | null;
+/**
+ * What the early read found: the two rows (either may be missing) and the stored index's bytes
+ * being read (format 4), or null when it could not read.
+ */
+export type EarlySavedRead = { row: unknown; clock: unknown; bytes: Promise<ArrayBuffer> | null } | null;
 
 let early: Promise<EarlySavedRead> | null = null;
 /** How long the worker's code waits for the rows to be asked for at most. */
@@ -72,7 +75,11 @@ export function readSavedIndexEarly(name: string): Promise<void> {
           // the row's value is made here, on this thread, from the browser's copy
           const value = row.result;
           valueMs = Math.round(performance.now() - read);
-          resolve({ row: value, clock: clock.result });
+          // a stored index's bytes (format 4: its arrays in a Blob) asked for now, read while the code loads
+          const data = (value as { packed?: { data?: unknown } } | undefined)?.packed?.data;
+          const bytes = data instanceof Blob ? data.arrayBuffer() : null;
+          bytes?.catch(() => {});
+          resolve({ row: value, clock: clock.result, bytes });
         };
         tx.onabort = () => {
           idb.close();

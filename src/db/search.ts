@@ -317,7 +317,7 @@ async function earlyRows(early: Promise<EarlySavedRead>) {
   const row = read?.row as SearchIndexRow | undefined;
   const clock = read?.clock as SearchIndexRow | undefined;
   if (!row || !clock) return null;
-  return { row, clock, check: now.then((c) => sameClock(c, clock)) };
+  return { row, clock, bytes: read?.bytes ?? undefined, check: now.then((c) => sameClock(c, clock)) };
 }
 
 /** The index saved by `saveClaimSearch`, or null (none, or unreadable: built again). */
@@ -332,7 +332,7 @@ async function loadSaved(): Promise<State | null> {
     mark('read');
     ({ readMs: timings.readMs, valueMs: timings.valueMs } = earlySavedReadMs());
     const dirty = indexDirty;
-    const loaded = await unpackSaved(early.row, early.clock, t);
+    const loaded = await unpackSaved(early.row, early.clock, t, early.bytes);
     // the rows still the saved ones (else read again, below); the wait is Dexie's open, mostly
     const unpacked = performance.now();
     const current = await early.check.catch(() => false);
@@ -356,15 +356,19 @@ async function loadSaved(): Promise<State | null> {
   return await unpackSaved(row, clock, t);
 }
 
-/** The state of a saved index row (and its clock row), or null when it cannot be read. */
+/**
+ * The state of a saved index row (and its clock row), or null when it cannot be read. `bytes`: a
+ * stored index's bytes (format 4), when the early read asked for them.
+ */
 async function unpackSaved(
   row: SearchIndexRow,
   clock: SearchIndexRow | undefined,
   t: number,
+  bytes?: Promise<ArrayBuffer>,
 ): Promise<State | null> {
   const read = performance.now();
   try {
-    const packed = row.packed?.format === 4 ? await arraysOfStoredClaimIndex(row.packed) : row.packed;
+    const packed = row.packed?.format === 4 ? await arraysOfStoredClaimIndex(row.packed, bytes) : row.packed;
     const arrays = performance.now();
     mark('arrays');
     timings.arraysMs = Math.round(arrays - read);

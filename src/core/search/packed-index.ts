@@ -132,9 +132,15 @@ export function storedClaimIndex(p: PackedArrays): StoredClaimIndex | null {
   };
 }
 
-/** Format 4's arrays and texts read back from its Blob (the arrays are views of the one buffer read). */
-export async function arraysOfStoredClaimIndex(s: StoredClaimIndex): Promise<PackedArrays> {
-  const buffer = await s.data.arrayBuffer();
+/**
+ * Format 4's arrays and texts read back from its Blob (the arrays are views of the one buffer read);
+ * `bytes`: its bytes, when their read was asked for earlier.
+ */
+export async function arraysOfStoredClaimIndex(
+  s: StoredClaimIndex,
+  bytes: Promise<ArrayBuffer> = s.data.arrayBuffer(),
+): Promise<PackedArrays> {
+  const buffer = await bytes;
   const decoder = new TextDecoder();
   const out: Record<string, unknown> = {};
   let from = 0;
