@@ -1182,6 +1182,7 @@ async function savedIndex(): Promise<{ since: number; documents: number; bytes: 
     // as IndexedDB keeps it: one byte a character for Latin-1 text (ids, terms), else two
     if (typeof v === 'string') bytes += latin1(v) ? v.length : v.length * 2;
     else if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+    else if (v instanceof Blob) bytes += v.size;
     else if (Array.isArray(v)) for (const x of v) walk(x);
     else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
     else bytes += 8;
@@ -1285,13 +1286,16 @@ function phasesOf(w: ClaimSearchStats, t0: number, firstMs: number, idsMs: numbe
     ['code', code],
     ['open', at('opened')],
     ['read', at('read')],
+    ['arrays', at('arrays')],
     ['unpack', at('unpacked')],
     ['refresh', at('refreshed')],
   ];
   const out: Record<string, number> = {};
   let previous = 0;
-  for (const [name, end] of steps) {
-    if (end === null) continue;
+  // in the order they ended: the saved row is read as the worker's code loads (its `read` the wait
+  // after the code), and Dexie's open ends after the unpacking (its check of the row read early)
+  const ended = steps.filter((s): s is [string, number] => s[1] !== null).sort((a, b) => a[1] - b[1]);
+  for (const [name, end] of ended) {
     out[name] = Math.round((end - previous) * 10) / 10;
     previous = end;
   }

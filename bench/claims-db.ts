@@ -234,6 +234,7 @@ async function afterReloads(page: Page) {
         ['code', "the worker's creation and its code's load"],
         ['open', "the database's open in the worker"],
         ['read', 'the read of the saved index row'],
+        ['arrays', 'its arrays read from their Blob (format 4)'],
         ['unpack', 'its unpacking'],
         ['refresh', 'the refresh after the load'],
         ['waitForAsk', "the wait for the page's question"],

@@ -45,7 +45,7 @@ const nextTurns = async (n: number) => {
 test('the search worker of a tab another tab upgraded under it lets its pending save go, throwing nothing', async () => {
   await saveImportedArticle({ text: ARTICLE_A }, extractionA());
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  await import('@/workers/search.worker');
+  await import('@/workers/search-worker-main');
   // the worker loads (here: builds) its index at start, and schedules its save
   await vi.waitFor(() => expect(claimSearchStats()).toMatchObject({ built: true, unsaved: true }), {
     interval: 5,

@@ -1,6 +1,7 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import type { ClaimId } from '@/core/model/types';
 import { createClaimIndex } from '@/core/search/claim-index';
+import { arraysOfStoredClaimIndex } from '@/core/search/packed-index';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
 import { exportBackup } from './backup-export';
@@ -59,13 +60,14 @@ test('an unreadable saved index is rebuilt from the claims', async () => {
   expect(claimSearchStats().loaded).toBe(false);
 });
 
-test('the index is saved packed (typed arrays, no JSON) and loads from it', async () => {
+test('the index is saved packed (its arrays in one Blob, no JSON) and loads from it', async () => {
   await saveImportedArticle({ text: ARTICLE_A }, extractionA());
   expect((await searchClaims('officers')).length).toBe(1);
   await saveClaimSearch();
   const row = (await db.searchIndex.get('claims'))!;
   expect(row.json).toBeUndefined();
-  expect(row.packed?.postings).toBeInstanceOf(Uint8Array);
+  expect(row.packed?.format).toBe(4);
+  expect(row.packed?.format === 4 && row.packed.data).toBeInstanceOf(Blob);
   resetClaimSearch();
   expect((await searchClaims('officers')).map((h) => h.id)).toEqual([(await officersClaim()).id]);
   expect(claimSearchStats()).toMatchObject({ loaded: true, documents: await db.claims.count() });
@@ -90,26 +92,34 @@ test('an index saved as JSON before the packed form is loaded, then saved again 
   expect((await db.searchIndex.get('claims'))!.packed).toBeDefined();
 });
 
-test('an index saved in the earlier packed format (a string per claim) is loaded, then saved again in the current one', async () => {
-  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
-  expect((await searchClaims('officers')).length).toBe(1);
-  await saveClaimSearch();
-  const row = (await db.searchIndex.get('claims'))!;
-  const packed = row.packed!;
-  if (packed.format !== 3) throw new Error('expected format 3');
-  const split = (text: string, ends: Uint32Array) =>
-    [...ends].map((e, i) => text.slice(i ? ends[i - 1] : 0, e));
-  const { idText, idEnds, termText, termEnds, format: _, ...rest } = packed;
-  await db.searchIndex.put({
-    ...row,
-    packed: { ...rest, format: 2, ids: split(idText, idEnds), terms: split(termText, termEnds) },
-  });
-  resetClaimSearch();
-  expect((await searchClaims('officers')).map((h) => h.id)).toEqual([(await officersClaim()).id]);
-  expect(claimSearchStats().loaded).toBe(true);
-  expect(await saveClaimSearch()).toBe(true);
-  expect((await db.searchIndex.get('claims'))!.packed).toMatchObject({ format: 3, idText });
-});
+test.each([2, 3])(
+  'an index saved in an earlier packed format (%i) is loaded, then saved again in the current one',
+  async (format) => {
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    expect((await searchClaims('officers')).length).toBe(1);
+    await saveClaimSearch();
+    const row = (await db.searchIndex.get('claims'))!;
+    if (row.packed?.format !== 4) throw new Error('expected format 4');
+    const packed = await arraysOfStoredClaimIndex(row.packed);
+    const split = (text: string, ends: Uint32Array) =>
+      [...ends].map((e, i) => text.slice(i ? ends[i - 1] : 0, e));
+    const { idText, idEnds, termText, termEnds, format: _, ...rest } = packed;
+    await db.searchIndex.put({
+      ...row,
+      packed:
+        format === 2
+          ? { ...rest, format: 2, ids: split(idText, idEnds), terms: split(termText, termEnds) }
+          : packed,
+    });
+    resetClaimSearch();
+    expect((await searchClaims('officers')).map((h) => h.id)).toEqual([(await officersClaim()).id]);
+    expect(claimSearchStats().loaded).toBe(true);
+    expect(await saveClaimSearch()).toBe(true);
+    const saved = (await db.searchIndex.get('claims'))!.packed;
+    if (saved?.format !== 4) throw new Error('expected format 4');
+    expect(await arraysOfStoredClaimIndex(saved)).toMatchObject({ format: 3, idText, termText });
+  },
+);
 
 test('a claim written with an older clock (a restore, a sync pull) shows in the next search', async () => {
   await saveImportedArticle({ text: ARTICLE_A }, extractionA());

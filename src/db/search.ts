@@ -17,14 +17,23 @@ import {
   warmUpQueries,
 } from '@/core/search/claim-index';
 import {
+  arraysOfStoredClaimIndex,
   indexedClaimIds,
-  type PackedClaimIndex,
+  type PackedArrays,
   packClaimIndex,
+  storedClaimIndex,
   unpackClaimIndex,
 } from '@/core/search/packed-index';
 import { filteredSearchHits, onlyText } from './claim-list';
-import { db } from './db';
+import { db, type SearchIndexRow } from './db';
 import type { FacetRow } from './derived/facets';
+import {
+  type EarlySavedRead,
+  earlySavedReadMs,
+  SAVED_CLOCK_KEY,
+  SAVED_INDEX_KEY,
+  takeEarlySavedRead,
+} from './search-early-read';
 import { SearchFacets } from './search-facets';
 import { notePart } from './search-notes';
 
@@ -82,6 +91,10 @@ const timings = {
   openMs: 0,
   readMs: 0,
   unpackMs: 0,
+  /** Of the early read: the making of the row's value on this thread, after the browser's read (ms). */
+  valueMs: 0,
+  /** A stored index's (format 4) arrays read from its Blob (ms). */
+  arraysMs: 0,
   buildMs: 0,
   refreshMs: 0,
   /** Steps (reads of `CLAIM_STEP` claims) the last build took. */
@@ -93,6 +106,11 @@ const timings = {
   /** Warm-up queries run (`warmUpQueryCode`), and their time in all (ms). */
   warmUpQueries: 0,
   warmUpMs: 0,
+  /**
+   * What became of the saved rows read as the worker started: used, read again (the saved copy had
+   * moved on), none found (or not readable), or '' (no early read: tests, the command line).
+   */
+  earlyRead: '' as '' | 'used' | 'moved' | 'none',
   /** How the last text query with another filter was kept: by the kept values, or by reading its hits' rows. */
   lastFilter: '' as '' | 'values' | 'rows',
   /** Facet rows read to fill the values of a saved index from before them (0 when it had them). */
@@ -102,6 +120,12 @@ const timings = {
 };
 const mark = (name: string) => {
   timings.marks[name] = Math.round(performance.now() * 10) / 10;
+};
+/** The early read's moments, as marks (the benchmark places them), once its bytes are in. */
+const markEarlyRead = () => {
+  const { asked, bytes } = earlySavedReadMs();
+  if (asked) timings.marks.earlyAsked = Math.round(asked * 10) / 10;
+  if (bytes) timings.marks.earlyBytes = Math.round(bytes * 10) / 10;
 };
 /** Documents added, replaced or removed since the index's row was last saved. */
 let indexDirty = false;
@@ -269,7 +293,7 @@ function addClaimChanges(more: ClaimChanges | undefined): void {
   if (more.values) valuesClearedAt = at;
 }
 
-const SAVED = 'claims';
+const SAVED = SAVED_INDEX_KEY;
 /** The row of the claims' filter values, saved with the index (same transaction, same clock). */
 const SAVED_FACETS = 'claimFacets';
 /**
@@ -277,7 +301,30 @@ const SAVED_FACETS = 'claimFacets';
  * save with no document changed (a verdict edit re-reads its claims but re-indexes none) writes the
  * values' row and this one (a few bytes), not the 11 MB index row again. Read with the index's row.
  */
-const SAVED_CLOCK = 'claimsClock';
+const SAVED_CLOCK = SAVED_CLOCK_KEY;
+
+/** Whether two reads of the clock row are the same save's. */
+const sameClock = (a: SearchIndexRow | undefined, b: SearchIndexRow) =>
+  a !== undefined && a.since === b.since && a.indexSince === b.indexSince && a.documents === b.documents;
+
+/**
+ * The saved rows read as the worker started (`search-early-read.ts`), if they are still the saved
+ * ones: the clock row read again through Dexie (a few bytes; its change listener is on by now, so a
+ * write after this read is noted for the first refresh) is the one read early. A save or a clear
+ * between the two moved or removed it: null, and the rows are read again. Not used when the early
+ * read found no clock row (no index saved, or one saved before the clock row: the read as before).
+ */
+async function earlyRows(early: Promise<EarlySavedRead>) {
+  // asked at once (Dexie's open with it), while the early read is still under way: any write this
+  // read does not see is noted from here on
+  const now = db.searchIndex.get(SAVED_CLOCK);
+  now.catch(() => {});
+  const read = await early;
+  const row = read?.row as SearchIndexRow | undefined;
+  const clock = read?.clock as SearchIndexRow | undefined;
+  if (!row || !clock) return null;
+  return { row, clock, bytes: read?.bytes ?? undefined, check: now.then((c) => sameClock(c, clock)) };
+}
 
 /** The index saved by `saveClaimSearch`, or null (none, or unreadable: built again). */
 async function loadSaved(): Promise<State | null> {
@@ -285,6 +332,24 @@ async function loadSaved(): Promise<State | null> {
   timings.loads++;
   timings.filledFacets = 0;
   mark('loadStart');
+  const fromEarly = takeEarlySavedRead();
+  const early = fromEarly ? await earlyRows(fromEarly).catch(() => null) : null;
+  if (early) {
+    mark('read');
+    ({ readMs: timings.readMs, valueMs: timings.valueMs } = earlySavedReadMs());
+    markEarlyRead();
+    const dirty = indexDirty;
+    const loaded = await unpackSaved(early.row, early.clock, t, early.bytes);
+    markEarlyRead();
+    // the rows still the saved ones (else read again, below); the wait is Dexie's open, mostly
+    const unpacked = performance.now();
+    const current = await early.check.catch(() => false);
+    mark('opened');
+    timings.openMs = Math.round(performance.now() - unpacked);
+    timings.earlyRead = current ? 'used' : 'moved';
+    if (current) return loaded;
+    indexDirty = dirty;
+  } else if (fromEarly) timings.earlyRead = 'none';
   if (!db.isOpen()) await db.open();
   const opened = performance.now();
   mark('opened');
@@ -296,13 +361,32 @@ async function loadSaved(): Promise<State | null> {
   mark('read');
   timings.readMs = Math.round(read - opened);
   if (!row) return null;
+  return await unpackSaved(row, clock, t);
+}
+
+/**
+ * The state of a saved index row (and its clock row), or null when it cannot be read. `bytes`: a
+ * stored index's bytes (format 4), when the early read asked for them.
+ */
+async function unpackSaved(
+  row: SearchIndexRow,
+  clock: SearchIndexRow | undefined,
+  t: number,
+  bytes?: Promise<ArrayBuffer>,
+): Promise<State | null> {
+  const read = performance.now();
   try {
-    const index = row.packed ? unpackClaimIndex(row.packed) : loadClaimIndex(row.json ?? '');
+    const packed = row.packed?.format === 4 ? await arraysOfStoredClaimIndex(row.packed, bytes) : row.packed;
+    const arrays = performance.now();
+    mark('arrays');
+    timings.arraysMs = Math.round(arrays - read);
+    const index = packed ? unpackClaimIndex(packed) : loadClaimIndex(row.json ?? '');
     mark('unpacked');
-    timings.unpackMs = Math.round(performance.now() - read);
+    timings.unpackMs = Math.round(performance.now() - arrays);
     timings.loadMs = Math.round(performance.now() - t);
-    // an index saved in an earlier form (JSON, or format 2's string per claim) is saved again
-    if (row.packed?.format !== 3) indexDirty = true;
+    // an index saved in an earlier form (JSON, format 2's string per claim, format 3's arrays in the
+    // row) is saved again
+    if (row.packed?.format !== 4) indexDirty = true;
     // the clock a later save without a document changed moved this copy to (that save's values too)
     const since =
       clock && clock.indexSince === row.since && clock.documents === row.documents && clock.since >= row.since
@@ -346,7 +430,7 @@ async function save(s: State | null): Promise<boolean> {
   const whole = indexDirty || s.indexSavedSince === null;
   indexDirty = false;
   valuesDirty = false;
-  const packed: PackedClaimIndex | null = whole ? packClaimIndex(s.index) : null;
+  const packed: PackedArrays | null = whole ? packClaimIndex(s.index) : null;
   const nextId = packed ? packed.nextId : nextShortId(s.index);
   const { since } = s;
   const documents = s.index.documentCount;
@@ -355,7 +439,7 @@ async function save(s: State | null): Promise<boolean> {
   hashes.set(s.hashes.subarray(0, nextId));
   await db.transaction('rw', db.searchIndex, () =>
     db.searchIndex.bulkPut([
-      ...(packed ? [{ id: SAVED, packed, since, documents }] : []),
+      ...(packed ? [{ id: SAVED, packed: storedClaimIndex(packed) ?? packed, since, documents }] : []),
       { id: SAVED_FACETS, facets: s.facets.packed(nextId), hashes, since, documents },
       { id: SAVED_CLOCK, since, indexSince, documents },
     ]),
@@ -853,12 +937,15 @@ export type ClaimSearchStats = {
   openMs: number;
   readMs: number;
   unpackMs: number;
+  valueMs: number;
+  arraysMs: number;
   firstQueryMs: number;
   lastQueryMs: number;
   lastWaitMs: number;
   warmUpQueries: number;
   warmUpMs: number;
   lastFilter: '' | 'values' | 'rows';
+  earlyRead: '' | 'used' | 'moved' | 'none';
   filledFacets: number;
   /** When each step of the start ended, in ms on this thread's clock (see `timeOrigin`). */
   marks: Record<string, number>;
@@ -901,7 +988,10 @@ let worker: SearchWorker | null = null;
 /** In a page that can run workers, the index lives in the search worker (created on first use). */
 function searchWorker(): SearchWorker | null {
   if (typeof Worker === 'undefined' || typeof document === 'undefined') return null;
-  worker ??= wrap(new Worker(new URL('../workers/search.worker.ts', import.meta.url), { type: 'module' }));
+  // named after the database: the worker reads its saved index from it before its own code has loaded
+  worker ??= wrap(
+    new Worker(new URL('../workers/search.worker.ts', import.meta.url), { type: 'module', name: db.name }),
+  );
   return worker;
 }
 

@@ -1,82 +1,25 @@
-// The claim search index in a Web Worker: loaded from its saved copy (or built) as soon as the worker
-// starts, kept up to date by every write (Dexie broadcasts each commit to this worker too), and
-// saved back a moment after changes, so the page never spends time on it and the first search after
-// a start answers from a ready index.
-import { expose } from 'comlink';
-import { Dexie } from 'dexie';
-import type { ClaimFilters } from '@/core/review/filters';
-import {
-  type ClaimChanges,
-  claimSearchStats,
-  saveClaimSearch,
-  searchClaimIdsHere,
-  searchClaimsHere,
-  warmClaimSearchHere,
-  warmUpQueryCode,
-} from '@/db/search';
+// The search worker's script: the saved index's read asked at once (`search-early-read.ts`, with
+// IndexedDB's own API), then, once the rows are asked for, the worker's code (`search-worker-main.ts`:
+// Dexie, MiniSearch, the index) loaded while the browser reads them. The page's messages that come before that code is
+// listening are held here and handed to it in order.
+import { readSavedIndexEarly } from '@/db/search-early-read';
 
-/** When this module's imports had loaded, in ms after the worker was created (for the benchmark). */
-const codeLoadedMs = Math.round(performance.now());
+// the page names the worker after its database (`searchWorker` in search.ts): importing the name
+// from the schema would bring the schema's code (and Dexie) into this first chunk
+const asked = self.name ? readSavedIndexEarly(self.name) : Promise.resolve();
 
-let saving: ReturnType<typeof setTimeout> | null = null;
-/** Saves a little after the last change (a burst of writes is one save). */
-function saveSoon() {
-  if (saving) clearTimeout(saving);
-  saving = setTimeout(() => {
-    saving = null;
-    // The saved index is a cache: a save that fails is given up (the next start re-indexes what it
-    // lacks). It fails for good in a tab another tab's upgrade has outdated: its connection is closed.
-    saveClaimSearch().catch(() => {});
-  }, 1_000);
-}
-
-let refreshing: ReturnType<typeof setTimeout> | null = null;
-/** Brings the index up to date a moment after a write (a burst of writes is one refresh). */
-function refreshSoon() {
-  if (refreshing) clearTimeout(refreshing);
-  refreshing = setTimeout(() => {
-    refreshing = null;
-    void warmClaimSearchHere().then(saveSoon, () => {});
-  }, 200);
-}
-
-// `search.ts` notes which claims each write touched; this only schedules the refresh
-Dexie.on('storagemutated', refreshSoon);
-
-const api = {
-  async search(query: string, limit: number, changes?: ClaimChanges) {
-    const hits = await searchClaimsHere(query, limit, changes);
-    saveSoon();
-    return hits;
-  },
-  /** A text query's hits kept by the other filters, in the order asked (the Claims screen's reads). */
-  async searchIds(filters: ClaimFilters, limit: number, changes?: ClaimChanges) {
-    const ids = await searchClaimIdsHere(filters, limit, changes);
-    saveSoon();
-    return ids;
-  },
-  async warm(changes?: ClaimChanges) {
-    await warmClaimSearchHere(changes);
-    saveSoon();
-  },
-  stats: () => ({ ...claimSearchStats(), workerCodeMs: codeLoadedMs }),
+const held: MessageEvent[] = [];
+const hold = (e: MessageEvent) => {
+  held.push(e);
+  e.stopImmediatePropagation();
 };
+self.addEventListener('message', hold);
 
-/**
- * How long after the index is ready the query code is warmed (`warmUpQueryCode`), if no query came
- * first: after the app's start and the values' read (1 s), before a person's first typed search.
- */
-const WARM_UP_DELAY_MS = 1_500;
-
-// start loading at once: the page's first message (a search, or the app's warm-up) finds it under way
-void warmClaimSearchHere().then(
-  () => {
-    saveSoon();
-    setTimeout(() => void warmUpQueryCode().catch(() => {}), WARM_UP_DELAY_MS);
-  },
-  () => {},
-);
-
-export type SearchWorkerApi = typeof api;
-
-expose(api);
+void asked
+  .then(() => import('./search-worker-main'))
+  .then(() => {
+    self.removeEventListener('message', hold);
+    for (const e of held)
+      self.dispatchEvent(new MessageEvent('message', { data: e.data, ports: [...e.ports] }));
+    held.length = 0;
+  });

@@ -7,7 +7,13 @@ import {
   searchClaimIndex,
   upsertClaimDoc,
 } from './claim-index';
-import { type PackedClaimIndex, packClaimIndex, unpackClaimIndex } from './packed-index';
+import {
+  arraysOfStoredClaimIndex,
+  type PackedClaimIndex,
+  packClaimIndex,
+  storedClaimIndex,
+  unpackClaimIndex,
+} from './packed-index';
 
 const WORDS =
   'police officers crime victims council report inquiry hospital school Bíllings wages prices'.split(' ');
@@ -159,5 +165,30 @@ describe('packed claim index', () => {
     const loaded = unpackClaimIndex(older);
     expect(answers(loaded)).toEqual(answers(original));
     expect(packClaimIndex(loaded)).toEqual(packed);
+  });
+});
+
+describe('the stored form (format 4: the arrays and texts in one Blob)', () => {
+  test('reads back to the same arrays and texts, and the index it unpacks answers as the original', async () => {
+    const original = createClaimIndex([
+      ...docs(300),
+      { id: 'ü-ключ-1', text: 'Zürich 東京 straße', speaker: '', sources: '', notes: '', tags: '' },
+    ]);
+    const packed = packClaimIndex(original);
+    const stored = storedClaimIndex(packed)!;
+    expect(stored.format).toBe(4);
+    expect(stored.data).toBeInstanceOf(Blob);
+    const back = await arraysOfStoredClaimIndex(stored);
+    expect(back).toEqual(packed);
+    const loaded = unpackClaimIndex(back);
+    for (const q of [...QUERIES, 'zurich', '東京', 'strasse'])
+      expect(searchClaimIndex(loaded, q)).toEqual(searchClaimIndex(original, q));
+  });
+
+  test('an id with a lone surrogate is not stored so (it would not come back the same)', () => {
+    const index = createClaimIndex([
+      { id: 'c\uD800', text: 'a word', speaker: '', sources: '', notes: '', tags: '' },
+    ]);
+    expect(storedClaimIndex(packClaimIndex(index))).toBeNull();
   });
 });

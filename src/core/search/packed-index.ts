@@ -47,21 +47,119 @@ type PackedCommon = {
  * offsets: IndexedDB copies one long string and a few arrays in a moment, where 100,000 strings
  * cost it a string each (format 2, still loaded).
  */
-export type PackedClaimIndex = Readonly<
-  PackedCommon &
-    (
-      | {
-          format: 3;
-          /** Every document id, in `shortIds` order, end to end; id `i` ends at `idEnds[i]`. */
-          idText: string;
-          idEnds: Uint32Array;
-          /** Every term, in packing order, end to end; term `i` ends at `termEnds[i]`. */
-          termText: string;
-          termEnds: Uint32Array;
-        }
-      | { format: 2; ids: readonly string[]; terms: readonly string[] }
-    )
+export type PackedArrays = Readonly<
+  PackedCommon & {
+    format: 3;
+    /** Every document id, in `shortIds` order, end to end; id `i` ends at `idEnds[i]`. */
+    idText: string;
+    idEnds: Uint32Array;
+    /** Every term, in packing order, end to end; term `i` ends at `termEnds[i]`. */
+    termText: string;
+    termEnds: Uint32Array;
+  }
 >;
+
+/** The arrays and texts of format 3 kept in one Blob (`storedClaimIndex`), in this order. */
+const BLOB_PARTS = [
+  'shortIds',
+  'fieldLengths',
+  'termStart',
+  'termFields',
+  'postings',
+  'idEnds',
+  'termEnds',
+  'idText',
+  'termText',
+] as const;
+
+/**
+ * The packed index as saved since format 4: format 3's arrays and texts (UTF-8) end to end in one
+ * Blob, the rest as fields. IndexedDB keeps a Blob as it is and hands it back as a handle, its bytes
+ * read with `arrayBuffer()` off the reading thread; format 3's arrays, cloned into the row, were
+ * made into values on the search worker's thread when the row was read: 65–200 ms for 10 MB
+ * (search23, docs/PERFORMANCE.md), the largest step of the first search after a reload.
+ */
+export type StoredClaimIndex = Readonly<
+  Omit<PackedCommon, (typeof BLOB_PARTS)[number]> & {
+    format: 4;
+    /** Each part's length in bytes, in `BLOB_PARTS` order (each starts at a multiple of 4). */
+    parts: readonly number[];
+    data: Blob;
+  }
+>;
+
+export type PackedClaimIndex = Readonly<
+  | PackedArrays
+  | StoredClaimIndex
+  | (PackedCommon & { format: 2; ids: readonly string[]; terms: readonly string[] })
+>;
+
+/** A text with a lone surrogate does not come back the same from UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Format 3 as saved (format 4); null when a text would not come back the same (a lone surrogate in a
+ * claim's words: saved as format 3 then).
+ */
+export function storedClaimIndex(p: PackedArrays): StoredClaimIndex | null {
+  if (LONE_SURROGATE.test(p.idText) || LONE_SURROGATE.test(p.termText)) return null;
+  const encoder = new TextEncoder();
+  const bytes = (part: (typeof BLOB_PARTS)[number]): Uint8Array<ArrayBuffer> => {
+    const v = p[part];
+    return typeof v === 'string'
+      ? encoder.encode(v)
+      : new Uint8Array(v.buffer as ArrayBuffer, v.byteOffset, v.byteLength);
+  };
+  const blobParts: Uint8Array<ArrayBuffer>[] = [];
+  const parts: number[] = [];
+  for (const part of BLOB_PARTS) {
+    const b = bytes(part);
+    blobParts.push(b);
+    parts.push(b.byteLength);
+    // each part starts at a multiple of 4, so the arrays are read in place
+    if (b.byteLength % 4 !== 0) blobParts.push(new Uint8Array(4 - (b.byteLength % 4)));
+  }
+  return {
+    format: 4,
+    documentCount: p.documentCount,
+    nextId: p.nextId,
+    dirtCount: p.dirtCount,
+    fieldIds: p.fieldIds,
+    averageFieldLength: p.averageFieldLength,
+    fieldCount: p.fieldCount,
+    parts,
+    data: new Blob(blobParts),
+  };
+}
+
+/**
+ * Format 4's arrays and texts read back from its Blob (the arrays are views of the one buffer read);
+ * `bytes`: its bytes, when their read was asked for earlier.
+ */
+export async function arraysOfStoredClaimIndex(
+  s: StoredClaimIndex,
+  bytes: Promise<ArrayBuffer> = s.data.arrayBuffer(),
+): Promise<PackedArrays> {
+  const buffer = await bytes;
+  const decoder = new TextDecoder();
+  const out: Record<string, unknown> = {};
+  let from = 0;
+  BLOB_PARTS.forEach((part, i) => {
+    const n = s.parts[i] ?? -1;
+    if (n < 0 || from + n > buffer.byteLength) throw new Error('not a packed claim index');
+    out[part] =
+      part === 'fieldLengths'
+        ? new Uint16Array(buffer, from, n / 2)
+        : part === 'postings'
+          ? new Uint8Array(buffer, from, n)
+          : part === 'idText' || part === 'termText'
+            ? decoder.decode(new Uint8Array(buffer, from, n))
+            : new Uint32Array(buffer, from, n / 4);
+    from += n + ((4 - (n % 4)) % 4);
+  });
+  const { parts: _parts, data: _data, format: _format, ...common } = s;
+  return { ...common, ...out, format: 3 } as PackedArrays;
+}
 
 /** One string and its parts' end offsets. */
 type Joined = Readonly<{ text: string; ends: Uint32Array }>;
@@ -82,6 +180,8 @@ const part = (j: Joined, i: number) => j.text.slice(i === 0 ? 0 : j.ends[i - 1]!
 type Packed = Readonly<PackedCommon & { ids: Joined; terms: Joined }>;
 
 function readable(p: PackedClaimIndex): Packed {
+  if (p.format === 4)
+    throw new Error('a stored claim index: read its arrays first (arraysOfStoredClaimIndex)');
   if (p.format === 3) {
     return { ...p, ids: { text: p.idText, ends: p.idEnds }, terms: { text: p.termText, ends: p.termEnds } };
   }
@@ -507,7 +607,7 @@ function packDocuments(m: Internals, fieldCount: number) {
 }
 
 /** The index as flat arrays (terms not touched since their load are copied as they were). */
-export function packClaimIndex(index: ClaimIndex): PackedClaimIndex {
+export function packClaimIndex(index: ClaimIndex): PackedArrays {
   const m = internals(index);
   const fieldCount = Object.keys(m._fieldIds).length;
   const terms: string[] = [];
