@@ -34,6 +34,8 @@ test.describe('a student compares two speakers', () => {
     await page.keyboard.press('Enter');
     await expect(placeCard(page, 'What has been alleged is untrue')).toBeFocused();
     await placeCard(page, 'organised gangs are sexually exploiting children').press('Enter');
+    // the second Enter goes to the stance once the focus is there (pressed sooner, it lands on the claim again)
+    await expect(stanceTarget(page, question, 'For')).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(placeCard(page, 'organised gangs are sexually exploiting children')).toBeFocused();
 
