@@ -6,6 +6,9 @@
  * text, so they are read from the page as it came: only attribute values and JSON-LD's text, from an
  * inert document (DOMParser: no scripts run, nothing loads), each checked before it is kept.
  */
+// biome-ignore lint/style/noRestrictedImports: the command line runs this file (through html-to-text) without the @ alias
+import { checkUrl } from '../../core/import/validate';
+
 export type PageFacts = Readonly<{ url: string | null; outlet: string | null; publishedAt: string | null }>;
 
 type PageWindow = Window & typeof globalThis;
@@ -13,10 +16,10 @@ type Json = Record<string, unknown>;
 
 const NO_FACTS: PageFacts = { url: null, outlet: null, publishedAt: null };
 
-/** An absolute http(s) address, as the paste form's URL field accepts (checkUrl). */
+/** An absolute http(s) address, as the paste form's URL field accepts it. */
 const httpUrl = (s: unknown): string | null => {
-  const url = typeof s === 'string' ? s.trim() : '';
-  return url.length <= 2000 && /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(url) ? url : null;
+  const checked = typeof s === 'string' && s.trim().length <= 2000 ? checkUrl(s) : null;
+  return checked?.ok ? checked.value : null;
 };
 
 /** A date a reader would accept as the publication date: parseable, in a plausible year, short. */
