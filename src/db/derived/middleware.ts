@@ -146,7 +146,7 @@ async function putDerived(
   trans: DBCoreTransaction,
   changes: readonly (readonly [FacetRow | undefined, FacetRow | undefined])[],
   /** Summary rows read beforehand (by scope id), when the caller could tell which scopes change. */
-  summaries?: Promise<ReadonlyMap<string, SummaryRow | undefined>>,
+  summaries?: ReadonlyMap<string, SummaryRow | undefined>,
 ): Promise<void> {
   const delta = new CountDelta();
   const puts: FacetRow[] = [];
@@ -162,10 +162,9 @@ async function putDerived(
   const changed = delta.changed();
   if (changed.size === 0) return;
   const ids = [...changed.keys()];
-  const read = await summaries;
   const rows =
-    read && ids.every((id) => read.has(id))
-      ? ids.map((id) => read.get(id))
+    summaries && ids.every((id) => summaries.has(id))
+      ? ids.map((id) => summaries.get(id))
       : ((await t.summaries.getMany({ trans, keys: ids })) as (SummaryRow | undefined)[]);
   const next = ids.map((id, i) => applyDelta(rows[i], id, changed.get(id)!));
   const empty = next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id);
@@ -237,7 +236,7 @@ function claimsAdded(t: Tables, req: DBCoreMutateRequest & { type: 'add' }): Pro
         t,
         trans,
         kept.map((i) => [undefined, facets[i]] as const),
-        all ? Promise.resolve(summaries) : undefined,
+        all ? summaries : undefined,
       );
       const keptIds = kept.map((i) => ids[i]!);
       await placedClaimsChanged(
@@ -284,7 +283,7 @@ function claimsAddedAhead(
       t,
       trans,
       facets.map((f) => [undefined, f] as const),
-      Promise.resolve(summaries),
+      summaries,
     );
     await placedClaimsChanged(t, trans, ids, new Map(claims.map((c) => [c.id as string, c])), placed);
   });
@@ -307,8 +306,16 @@ async function summaryRows(
     if (c.speakerId !== null) scopes.add(speakerScope(c.speakerId));
     for (const tag of c.tags) scopes.add(tagScope(tag));
   }
-  const keys = [...scopes];
-  const rows = (await t.summaries.getMany({ trans, keys })) as (SummaryRow | undefined)[];
+  return readSummaries(t, trans, [...scopes]);
+}
+
+/** Summary rows by scope id (undefined: none yet). */
+async function readSummaries(
+  t: Tables,
+  trans: DBCoreTransaction,
+  keys: readonly string[],
+): Promise<Map<string, SummaryRow | undefined>> {
+  const rows = (await t.summaries.getMany({ trans, keys: [...keys] })) as (SummaryRow | undefined)[];
   return new Map(keys.map((k, i) => [k, rows[i]]));
 }
 
@@ -363,10 +370,7 @@ async function claimsWorked(
     delta.add(next, 1);
   }
   const scopes = [...delta.changed().keys()];
-  const rows =
-    scopes.length === 0
-      ? []
-      : ((await t.summaries.getMany({ trans, keys: scopes })) as (SummaryRow | undefined)[]);
+  const summaries = scopes.length === 0 ? new Map() : await readSummaries(t, trans, scopes);
   // held as values, not promises: the write that follows must reach IndexedDB inside Dexie's
   // transaction zone, which awaiting a promise made elsewhere can leave (Dexie's cache middleware
   // then finds no transaction)
@@ -374,14 +378,14 @@ async function claimsWorked(
     ids,
     claims: new Map(claims.map((c) => [c.id as string, c])),
     changes,
-    summaries: new Map(scopes.map((k, i) => [k, rows[i]])),
+    summaries,
     placed: await placing,
   };
 }
 
 /** Writes what `claimsWorked` worked out: facet and count rows, then placements. */
 async function writeWorked(t: Tables, trans: DBCoreTransaction, worked: ClaimsWorked): Promise<void> {
-  await putDerived(t, trans, worked.changes, Promise.resolve(worked.summaries));
+  await putDerived(t, trans, worked.changes, worked.summaries);
   await placedClaimsChanged(t, trans, worked.ids, worked.claims, worked.placed);
 }
 
