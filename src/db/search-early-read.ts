@@ -6,8 +6,9 @@
  * after it. `search.ts` takes the rows once (`takeEarlySavedRead`) and checks, through Dexie once
  * it is open, that the clock row is still the one read here (a save or a clear since then: read again).
  *
- * Imports nothing: it is the whole of the worker's first chunk.
+ * Imports nothing at run time (a type only): it is the whole of the worker's first chunk.
  */
+import type { SearchIndexRow } from './db';
 
 /** The saved index's row and its clock row (`search.ts`), as `searchIndex` rows. */
 export const SAVED_INDEX_KEY = 'claims';
@@ -17,7 +18,11 @@ export const SAVED_CLOCK_KEY = 'claimsClock';
  * What the early read found: the two rows (either may be missing) and the stored index's bytes
  * being read (format 4), or null when it could not read.
  */
-export type EarlySavedRead = { row: unknown; clock: unknown; bytes: Promise<ArrayBuffer> | null } | null;
+export type EarlySavedRead = {
+  row: SearchIndexRow | undefined;
+  clock: SearchIndexRow | undefined;
+  bytes: Promise<ArrayBuffer> | null;
+} | null;
 
 let early: Promise<EarlySavedRead> | null = null;
 /** How long the worker's code waits for the rows to be asked for at most. */
@@ -76,18 +81,19 @@ export function readSavedIndexEarly(name: string): Promise<void> {
           readMs = Math.round(read - started);
           idb.close();
           // the row's value is made here, on this thread, from the browser's copy
-          const value = row.result;
+          const value = row.result as SearchIndexRow | undefined;
           valueMs = Math.round(performance.now() - read);
           // a stored index's bytes (format 4: its arrays in a Blob) asked for now, read while the code loads
-          const data = (value as { packed?: { data?: unknown } } | undefined)?.packed?.data;
-          const bytes = data instanceof Blob ? data.arrayBuffer() : null;
+          const packed = value?.packed;
+          const bytes =
+            packed?.format === 4 && packed.data instanceof Blob ? packed.data.arrayBuffer() : null;
           bytes?.then(
             () => {
               times.bytes = performance.now();
             },
             () => {},
           );
-          resolve({ row: value, clock: clock.result, bytes });
+          resolve({ row: value, clock: clock.result as SearchIndexRow | undefined, bytes });
         };
         tx.onabort = () => {
           idb.close();

@@ -320,10 +320,10 @@ async function earlyRows(early: Promise<EarlySavedRead>) {
   const now = db.searchIndex.get(SAVED_CLOCK);
   now.catch(() => {});
   const read = await early;
-  const row = read?.row as SearchIndexRow | undefined;
-  const clock = read?.clock as SearchIndexRow | undefined;
+  const row = read?.row;
+  const clock = read?.clock;
   if (!row || !clock) return null;
-  return { row, clock, bytes: read?.bytes ?? undefined, check: now.then((c) => sameClock(c, clock)) };
+  return { row, clock, bytes: read.bytes ?? undefined, check: now.then((c) => sameClock(c, clock)) };
 }
 
 /** The index saved by `saveClaimSearch`, or null (none, or unreadable: built again). */
@@ -337,7 +337,6 @@ async function loadSaved(): Promise<State | null> {
   if (early) {
     mark('read');
     ({ readMs: timings.readMs, valueMs: timings.valueMs } = earlySavedReadMs());
-    markEarlyRead();
     const dirty = indexDirty;
     const loaded = await unpackSaved(early.row, early.clock, t, early.bytes);
     markEarlyRead();
