@@ -423,8 +423,8 @@ export async function runClaimsBench(
   }
   if (opts.filter) {
     const parts = opts.filter.split('|');
-    const only = filters.filter(([label]) => parts.some((part) => label.includes(part)));
-    filters.splice(0, filters.length, ...only);
+    const kept = filters.filter(([label]) => parts.some((part) => label.includes(part)));
+    filters.splice(0, filters.length, ...kept);
   }
   const reads = opts.only !== 'writes' && opts.only !== 'bulk' && opts.only !== 'search';
   const writes = opts.only !== 'reads';

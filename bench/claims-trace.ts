@@ -13,7 +13,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CpuProfile, tracedPage } from './lib/cpu-profile';
+import { type CpuProfile, cpuSummary, tracedPage } from './lib/cpu-profile';
 import type { IdbEntry } from './lib/idb-log';
 import { baseUrl } from './lib/profile';
 
@@ -22,22 +22,6 @@ const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 0);
 const CPU = process.env.BENCH_CPU === '1';
 /** With BENCH_CPU=1, also writes each run's CPU profile of the window here (`run-N.cpuprofile`, for DevTools). */
 const CPU_OUT = process.env.BENCH_CPU_OUT;
-
-/** The functions with the most self time in a profile (name, file, position). */
-function topSelf(p: CpuProfile, top = 20): string {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  p.samples.forEach((id, i) => {
-    const f = byId.get(id)!.callFrame;
-    const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-    self.set(name, (self.get(name) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
-  });
-  return [...self]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([k, v]) => `    ${v.toFixed(1).padStart(7)} ms  ${k}`)
-    .join('\n');
-}
 
 const ROWS = () =>
   document.querySelector('.claims-body [role="row"]') !== null &&
@@ -100,7 +84,7 @@ try {
       console.log(
         `  long tasks: ${long.map(([s, d]) => `${(s - t0).toFixed(0)}+${d.toFixed(0)}`).join(', ')} (ms after the click + duration)`,
       );
-    if (profile) console.log(`  CPU, click to first rows, most self time:\n${topSelf(profile)}`);
+    if (profile) console.log(`  CPU, click to first rows, most self time:\n${cpuSummary(profile, 20)}`);
     if (profile && CPU_OUT) {
       mkdirSync(CPU_OUT, { recursive: true });
       writeFileSync(join(CPU_OUT, `run-${i + 1}.cpuprofile`), JSON.stringify({ ...profile, t0, t1 }));

@@ -3,7 +3,7 @@ import type { CDPSession } from '@playwright/test';
 import { IDB_LOG } from './idb-log';
 import { ensureSeededProfile, launchProfile, servePreview } from './profile';
 
-export type CpuNode = {
+type CpuNode = {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
@@ -11,14 +11,14 @@ export type CpuNode = {
 export type CpuProfile = { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] };
 
 /** An init script that keeps every long task of the page in `window.__long`, as `[start, duration]` (performance.now() ms). */
-export const LONG_TASKS = `
+const LONG_TASKS = `
 window.__long = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) window.__long.push([e.startTime, e.duration]);
 }).observe({ type: 'longtask', buffered: true });
 `;
 
-/** A profile's time sampled (idle and busy) and the `top` functions by self time (name, file:line), ms. */
+/** A profile's time sampled (idle and busy) and the `top` functions by self time (name, file:line:column), ms. */
 export function cpuSummary(p: CpuProfile, top = 40): string {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
@@ -27,7 +27,8 @@ export function cpuSummary(p: CpuProfile, top = 40): string {
     const f = byId.get(id)!.callFrame;
     const ms = (p.timeDeltas[i] ?? 0) / 1000;
     total += ms;
-    const where = f.url ? ` ${f.url.split('/').pop()}:${f.lineNumber + 1}` : '';
+    // the column too: a minified build is one line
+    const where = f.url ? ` ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}` : '';
     const name = `${f.functionName || '(anonymous)'}${where}`;
     self.set(name, (self.get(name) ?? 0) + ms);
   });
