@@ -1320,9 +1320,10 @@ export function framesOf(
         inside.end = Math.min(inside.end, tokens[frame.from - 2]!.start);
       // "The report had recommended approval, concluding that …": one bare word left before a participle report
       // is no claim of its own (PolNeAR annotates longer noun phrases there: `urged a strong stand, …`).
-      const left = tokens.filter((t) => t.word && t.start >= inside.start && t.end <= inside.end);
-      if (frame.inherit && left.length === 1 && !PRONOUNS.has(left[0]!.key))
-        frames.splice(frames.indexOf(inside), 1);
+      if (frame.inherit) {
+        const left = tokens.filter((t) => t.word && t.start >= inside.start && t.end <= inside.end);
+        if (left.length === 1 && !PRONOUNS.has(left[0]!.key)) frames.splice(frames.indexOf(inside), 1);
+      }
     }
     frames.push(frame);
   }

@@ -1355,7 +1355,7 @@ export function isHeadlineVerb(key: string): boolean {
     isVerbLike(key) ||
     IRREGULAR_PAST.test(key) ||
     OBJECT_VERBS.has(key) ||
-    /^(just|slams|blasts|rips|hits|backs|defends|rejects|unveils|mocks|attacks|accuses|faces|eyes|targets|wins|loses|takes|makes|gets|signs|seeks|calls)$/.test(
+    /^(just|rips|hits|backs|defends|rejects|unveils|mocks|attacks|faces|eyes|targets|wins|loses|takes|makes|gets|signs|seeks)$/.test(
       key,
     ) ||
     (/(ss|sh|ch|x|zz)es$/.test(key) && key.length > 5)

@@ -144,6 +144,12 @@ const TITLE_EXPANSION: Record<string, string> = {
   det: 'detective',
 };
 
+/** A phrase's words, normalised, short titles read as their office ("Cllr Ann Vine" → councillor ann vine). */
+const titleWords = (s: string) =>
+  norm(s)
+    .split(' ')
+    .map((w) => TITLE_EXPANSION[w] ?? w);
+
 /**
  * The head noun of an unnamed office or calling ("senior doctor at Medway Vale General Hospital" → "doctor"),
  * or null when the name is not one (a pronoun, a name).
@@ -337,11 +343,7 @@ export class SpeakerRegistry {
    * whose head noun is among the words of a named person's role and title; undefined when none or two fit.
    */
   private unnamedHolder(evidence: string, at: number, role: string | null = null): Entity | undefined {
-    const words = new Set(
-      norm(evidence)
-        .split(' ')
-        .map((w) => TITLE_EXPANSION[w] ?? w),
-    );
+    const words = new Set(titleWords(evidence));
     // Every word of the description must be there ("the Florida senator" is not Sen. Rand Paul, "a Democratic
     // senator" not Sen. John Cornyn), not only its head.
     const fit = this.entities.filter((x) => {
@@ -385,8 +387,7 @@ export class SpeakerRegistry {
     const held = new Set(
       this.entities
         .filter((y) => y.key !== null)
-        .flatMap((y) => norm([y.role ?? '', ...y.aliases].join(' ')).split(' '))
-        .map((w) => TITLE_EXPANSION[w] ?? w),
+        .flatMap((y) => titleWords([y.role ?? '', ...y.aliases].join(' '))),
     );
     const fit = this.entities.filter((x) => {
       if (x.key !== null || (x.type !== 'person' && x.type !== 'unknown')) return false;
@@ -441,9 +442,7 @@ export class SpeakerRegistry {
         x.type === 'person' &&
         x.key !== null &&
         [x.role ?? '', ...x.aliases].some((f) => {
-          const fw = norm(f)
-            .split(' ')
-            .map((w) => TITLE_EXPANSION[w] ?? w);
+          const fw = titleWords(f);
           return ws.every((w) => fw.includes(w)) && qualifiers(f) === q;
         }),
     );
@@ -801,17 +800,13 @@ export class SpeakerRegistry {
     if (!spoke || !e || last?.entity !== e || at - spoke.at > VARIATION_REACH) return undefined;
     const g = genderOf(m.text);
     if (g && e.gender && g !== e.gender) return undefined;
-    const held = norm([e.role ?? '', ...e.aliases].join(' '))
-      .split(' ')
-      .map((w) => TITLE_EXPANSION[w] ?? w);
+    const held = titleWords([e.role ?? '', ...e.aliases].join(' '));
     const otherOffice = e.role ? officeHead(e.role) : null;
     if (otherOffice && otherOffice !== head && !held.includes(head)) return undefined;
     // ("Former Gov. Ruth Harlan said … The governor said": the office she holds with another qualifier is another.)
     const q = qualifiers(m.text).split(' ');
     const otherQualifier = (f: string) => {
-      const fw = norm(f)
-        .split(' ')
-        .map((w) => TITLE_EXPANSION[w] ?? w);
+      const fw = titleWords(f);
       const k = fw.indexOf(head);
       return k > 0 && QUALIFIERS.test(fw[k - 1]!) && !q.includes(fw[k - 1]!);
     };
