@@ -19,8 +19,16 @@ export class KillableBrowser {
       baseURL: this.baseURL,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
-    if (init) await this.context.addInitScript(init);
-    return this.context.pages()[0] ?? (await this.context.newPage());
+    if (!init) return this.context.pages()[0] ?? (await this.context.newPage());
+    await this.context.addInitScript(init);
+    // init scripts do not run in workers: run it in each as soon as it is seen, so a hook such as the
+    // write hold sees a worker's transactions from their start (installed only when armed, it could
+    // join a batch after its articles were written and hold it with none: a CI flake, session 23)
+    const inWorkers = (page: Page) => page.on('worker', (w) => void w.evaluate(init).catch(() => undefined));
+    const open = this.context.pages();
+    for (const page of open) inWorkers(page);
+    this.context.on('page', inWorkers);
+    return open[0] ?? (await this.context.newPage());
   }
 
   /** The browser processes started on this profile (their command line names its folder). */
