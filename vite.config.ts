@@ -5,7 +5,13 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { cspOnlyInBuild, previewSecurityHeaders } from './scripts/csp.ts';
 
-const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) };
+const alias = [
+  { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+  // Dexie's own ES module build, as its author advises for ES-module bundles, in the app, its workers and
+  // the tests alike. The package's default entry wraps its ES5 UMD build (the wrapper only keeps a CommonJS
+  // and an ES copy in one Node process apart): 1.9 kB more gzip before the first paint and in each worker.
+  { find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' },
+];
 
 export default defineConfig({
   resolve: { alias },

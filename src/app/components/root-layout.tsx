@@ -4,7 +4,6 @@ import { AppStatus } from '@/app/components/app-status';
 import { DatabaseStatus } from '@/app/components/database-status';
 import { FirstRun } from '@/app/components/first-run';
 import { paths } from '@/app/paths';
-import { ShortcutHelp } from '@/features/shortcuts/shortcut-help';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
 import { WhereDataLives } from '@/features/team/components/where-data-lives';
 import { articleUrlOf } from '@/stores/selected-claim';
@@ -15,6 +14,11 @@ import { useNoFileNavigation } from '@/app/components/use-no-file-navigation';
 // Undo / redo and their history code load right after the first paint: the library does not need them to show.
 const UndoControls = lazy(() =>
   import('@/features/undo/undo-controls').then((m) => ({ default: m.UndoControls })),
+);
+// So does the `?` list with the shortcut registry and the dialog it opens in (1.5 kB gzip): no screen
+// of the first load has a shortcut of its own.
+const ShortcutHelp = lazy(() =>
+  import('@/features/shortcuts/shortcut-help').then((m) => ({ default: m.ShortcutHelp })),
 );
 
 /**
@@ -96,7 +100,9 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
         <StorageUsage />
         <WhereDataLives />
       </footer>
-      <ShortcutHelp />
+      <Suspense fallback={null}>
+        <ShortcutHelp />
+      </Suspense>
       <Toaster />
     </>
   );
