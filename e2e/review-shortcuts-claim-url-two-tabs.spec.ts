@@ -83,7 +83,9 @@ test("two tabs editing the same claim: the other tab's change is reported, nothi
   // This tab starts a note; the other tab sets a verdict meanwhile; this tab's note is then saved.
   const notes = mine.getByRole('textbox', { name: 'Notes' });
   await theirs.getByRole('heading', { level: 2 }).focus();
-  await context.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  // Paused a few seconds ahead of this tab's clock: with 1 s, a busy machine let a tab's clock pass the
+  // target before the pause reached it ('Cannot fast-forward to the past', lean24 at load 20).
+  await context.clock.pauseAt((await page.evaluate(() => Date.now())) + 5000);
   await notes.fill('Asked the force for the case count.');
   await other.keyboard.press('2');
   await expect(theirs.getByRole('radio', { name: '2 In progress' })).toBeChecked();
