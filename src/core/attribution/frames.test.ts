@@ -709,6 +709,18 @@ describe('a relative subject after the main clause’s verb (round ten)', () => 
   ])('%s', (_what, sentence, claims) => {
     expect(claimsOf(sentence)).toEqual(claims);
   });
+
+  // The subject reader now finds every antecedent above by itself; `relativeOverVerb` still keeps the main clause
+  // out of the speaker's role and aliases (without it: role "Reeves praised councillor").
+  test('"Reeves praised councillor Amy Lott, who said …": the antecedent’s phrase starts after the verb', () => {
+    const x = extractClaims(
+      'Title line\n\nLater, Reeves praised councillor Amy Lott, who said the fund was overdue.',
+    );
+    expect(x.claims.map((c) => c.text)).toEqual(['the fund was overdue']);
+    expect(x.speakers.map(({ name, role, aliases }) => ({ name, role, aliases }))).toEqual([
+      { name: 'Amy Lott', role: 'councillor', aliases: ['councillor Amy Lott'] },
+    ]);
+  });
 });
 
 describe('findings and complements read since round ten', () => {
