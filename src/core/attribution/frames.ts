@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokens';
 import { IRREGULAR_PAST } from './clause-end';
+import { contactRelative } from './contact-relative';
 import { type Cue, nounComplementEnd, pronounComplementEnd } from './cues';
 import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, PRONOUNS, SPEECH_VERBS, TIME_WORDS } from './lexicon';
 import {
@@ -55,7 +56,13 @@ function subordinateVerb(tokens: readonly Token[], cue: Cue): number {
   for (let k = cue.from - 2; k >= 1; k--) {
     const t = tokens[k]!;
     const afterSubject = tokens[k - 1]!.cap || /^(he|she|it|who|which|that)$/.test(tokens[k - 1]!.key);
-    if (t.word && !t.cap && (isVerbLike(t.key) || (/[^s]s$/.test(t.key) && afterSubject))) return k;
+    // ("The council hit back at the minister by pointing out …": an irregular past.)
+    if (
+      t.word &&
+      !t.cap &&
+      (isVerbLike(t.key) || IRREGULAR_PAST.test(t.key) || (/[^s]s$/.test(t.key) && afterSubject))
+    )
+      return k;
   }
   return -1;
 }
@@ -130,6 +137,9 @@ function shareBefore(tokens: readonly Token[], cue: number): number {
   return -1;
 }
 
+/** A past or present verb after a relative clause's closing comma ("…, provoked a deluge", "…, remains a risk"). */
+const MAIN_VERB = /^[a-z]+(?:ed|s)$/;
+
 /** A finite verb that cannot open a reported clause without a subject: "warned the river | was dying". */
 const FINITE_AFTER_SUBJECT =
   /^(is|was|are|were|would|will|could|can|should|might|may|must|had|has|have|did|does|wo|ca|isn['’]t|wasn['’]t|won['’]t|can['’]t|couldn['’]t|wouldn['’]t|hadn['’]t|hasn['’]t)$/;
@@ -176,11 +186,15 @@ const EVIDENCE =
 
 /** Heads of a document or poll phrase that can report ("A Monmouth poll out Monday showed", "Recent polling shows"). */
 const DOC_HEADS =
-  /^(poll|polls|polling|survey|surveys|study|studies|report|reports|analysis|analyses|memo|memos|memorandum|letter|letters|email|emails|e-mail|e-mails|document|documents|records|filing|filings|review|audit|audits|census|data|figures|statistics|results|numbers|estimates|projection|projections|average|tally|tallies|count|footage|video|videos|ledgers|report's|assessment|investigation|inquiry|briefing|dossier|draft|summary)$/;
+  /^(poll|polls|polling|survey|surveys|study|studies|report|reports|analysis|analyses|memo|memos|memorandum|letter|letters|email|emails|e-mail|e-mails|document|documents|records|filing|filings|review|audit|audits|census|data|figures|statistics|results|numbers|estimates|projection|projections|average|tally|tallies|count|footage|video|videos|ledgers|report's|assessment|investigation|inquiry|briefing|dossier|draft|summary|submission|submissions|petition|lawsuit|complaint|indictment|affidavit|notice|minutes|bulletin|leaflet|guidance)$/;
 
 /** Words that open the modifier after a document's head: "of 1,200 nurses", "released Sunday by …", "out Monday". */
 const DOC_MODIFIER =
-  /^(of|by|from|for|on|in|at|among|across|out|there|this|last|released|published|conducted|compiled|commissioned|obtained|seen|cited|leaked|taken|issued|filed|prepared|circulated|carried|sent|posted|produced|shared|reviewed|made|done)$/;
+  /^(of|by|from|for|on|in|at|among|across|out|there|this|last|released|published|conducted|compiled|commissioned|obtained|seen|cited|leaked|taken|issued|filed|prepared|circulated|carried|sent|posted|produced|shared|reviewed|made|done|dated|addressed|signed|lodged|submitted|written)$/;
+
+/** Documents that are sent to someone: "a letter to ministers", "a submission to the council". */
+const ADDRESSED =
+  /^(letter|letters|submission|submissions|petition|memo|memos|email|emails|complaint|notice|briefing)$/;
 
 /** "with recent polls showing …", "Despite polls showing …": a finding participle inside a prepositional phrase. */
 const INSIDE_PHRASE = /^(with|despite|amid|following|of)$/;
@@ -239,7 +253,9 @@ function documentFrom(text: string, tokens: readonly Token[], from: number, cue:
   }
   if (h < 0) return null;
   // The modifier: no clause of its own (no auxiliary, relative or complementiser, no other cue, no comma).
-  if (h + 1 < cue && !DOC_MODIFIER.test(tokens[h + 1]!.key) && !DATE_WORD.test(tokens[h + 1]!.key))
+  // ("A submission to the council dated 3 May said": what is sent has an addressee.)
+  const sent = tokens[h + 1]?.key === 'to' && ADDRESSED.test(tokens[h]!.key);
+  if (h + 1 < cue && !sent && !DOC_MODIFIER.test(tokens[h + 1]!.key) && !DATE_WORD.test(tokens[h + 1]!.key))
     return null;
   for (let k = h + 1; k < cue; k++) {
     const t = tokens[k]!;
@@ -404,6 +420,13 @@ function infinitiveContent(tokens: readonly Token[], cue: Cue, j: number): boole
   );
 }
 
+/** Words that end an addressee's noun phrase: a preposition, a complementiser, the content's own subject. */
+const ADDRESSEE_STOP =
+  /^(in|on|at|of|for|to|with|about|during|after|before|last|this|that|the|a|an|his|her|their|its|our|he|she|they|it|we|i|you|there|and|or|but)$/;
+
+const TOLD_THINGS =
+  /^(tale|tales|story|stories|lie|lies|joke|jokes|truth|version|anecdote|anecdotes|account)$/;
+
 /** Index of the first token of the reported content after a cue ("told Parliament yesterday | the group …"). */
 export function contentStart(tokens: readonly Token[], cue: Cue): number {
   let j = cue.to + 1;
@@ -414,7 +437,18 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
       j++;
       const s = j;
       while (at(j)?.word && at(j)!.cap) j++;
-      if (j === s && at(j)?.word) j++;
+      // "told a public meeting in Devonport": the addressee's adjectives and noun, up to its preposition.
+      if (j === s) {
+        while (
+          j - s < 3 &&
+          at(j)?.word &&
+          !ADDRESSEE_STOP.test(at(j)!.key) &&
+          !FINITE_AFTER_SUBJECT.test(at(j)!.key)
+        )
+          j++;
+        // ("told a slightly different tale", "telling their family stories": what was told, not to whom.)
+        if (TOLD_THINGS.test(at(j - 1)?.key ?? '')) j = cue.to + 1;
+      }
     } else if (t.cap) {
       while (at(j)?.word && (at(j)!.cap || (/^(of|for|and)$/.test(at(j)!.key) && at(j + 1)?.cap))) j++;
     } else if (OBJECT_WORDS.test(t.key)) j++;
@@ -1035,7 +1069,7 @@ export function framesOf(
         !!document &&
         /ing$/.test(cue.key) &&
         INSIDE_PHRASE.test(tokens[tokens.findIndex((t) => t.start === document.from) - 1]?.key ?? '');
-      const subject =
+      const found =
         document && read && !inPhrase
           ? preferDocument(tokens, read, document)
           : (document ??
@@ -1046,6 +1080,8 @@ export function framesOf(
             (cue.finding
               ? null
               : (shareSubject(text, tokens, cue.from) ?? respondentsSubject(text, tokens, cue.from))));
+      const contact = found && !inside ? contactRelative(text, tokens, found, cue) : null;
+      const subject = contact ?? found;
       const impersonal =
         subject?.mention.kind === 'pronoun' &&
         subject.mention.head === 'it' &&
@@ -1192,7 +1228,11 @@ export function framesOf(
           frame = leadFrame(tokens[prevComma]!.start, 'reported-postposed');
         } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
           frame = leadFrame(end, 'reported-parenthetical');
-        } else if (after >= 2 && j < n && !/^(by)$/.test(tokens[j]!.key)) {
+        } else if (
+          (after >= 2 || (contact && after === 1 && /^[“"‘]$/.test(tokens[j]!.text))) &&
+          j < n &&
+          !/^(by)$/.test(tokens[j]!.key)
+        ) {
           // "Barkley, who said he votes Democratic, said …": a non-restrictive relative clause ends at its comma.
           let stop = end;
           if (
@@ -1201,10 +1241,20 @@ export function framesOf(
               tokens.slice(Math.max(0, cue.from - 3), cue.from).some((x) => /^(who|which)$/.test(x.key))) ||
             // "Dale Pruitt, who said … and urged the board to look again, spoke first": a verb coordinated inside the
             // relative clause ends with it.
-            (subject.relative && !!subject.pronoun && /^(and|but)$/.test(tokens[cue.from - 1]?.key ?? ''))
+            (subject.relative && !!subject.pronoun && /^(and|but)$/.test(tokens[cue.from - 1]?.key ?? '')) ||
+            // "…, a move the MP called “reckless”, was …", "The plan, which Reeves called “reckless”, was …".
+            contact ||
+            /^(which|whom)$/.test(tokens[sFrom - 1]?.key ?? '')
           ) {
             const comma = tokens.findIndex((x, xi) => xi > j && x.text === ',');
-            if (comma > 0 && tokens[comma + 1]?.word && !tokens[comma + 1]!.cap) stop = tokens[comma]!.start;
+            const next = tokens[comma + 1];
+            // ("…, which officials said will go into effect soon, will not apply …": after `which`, only the main
+            // clause's verb ends the relative clause; "…, which he said were split, with a couple for Kasich" runs on.)
+            const main =
+              subject.relative || (next && (FINITE_AFTER_SUBJECT.test(next.key) || MAIN_VERB.test(next.key)));
+            // ("in which he pledged that, if elected, …": not the comma right after `that`.)
+            const past = tokens[j]!.key === 'that' ? j + 1 : j;
+            if (comma > past && next?.word && !next.cap && main) stop = tokens[comma]!.start;
           }
           frame = {
             cue,
@@ -1276,6 +1326,14 @@ export function framesOf(
       const comma = tokens.findIndex((t, k) => k > cue.to && t.text === ',');
       if (before.word && INSIDE_PHRASE.test(before.key) && comma > 0) frame.end = tokens[comma]!.start;
     }
+    // "“We cannot keep it,” the chief executive of the line, Dominic Vayle, said": a lead that is one whole
+    // quotation keeps its closing mark, as a quotation does.
+    if (
+      (frame.rule === 'reported-postposed' || frame.rule === 'reported-parenthetical') &&
+      /^[“"]/.test(text.slice(frame.start, frame.start + 1)) &&
+      !/[“”"]/.test(text.slice(frame.start + 1, frame.end))
+    )
+      frame.end += /^,?[”"]/.exec(text.slice(frame.end, frame.end + 2))?.[0].length ?? 0;
     if (clauseEnd && frame.end === end) frame.end = clauseEnd(frame.start, frame.end, frame.cue);
     if (
       inside &&
