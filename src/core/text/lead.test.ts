@@ -14,6 +14,7 @@ describe('leadEnd: a wire dateline or a headline label before a paragraph', () =
     ['BOOM: Mayor Says Ferry Will Stay', 'BOOM: '],
     ['EXCLUSIVE – Roger Stone: Don’t Trust It', 'EXCLUSIVE – '],
     ['Bombshell: The Board Gave Way', 'Bombshell: '],
+    ['The Latest: Board votes to raise fares', 'The Latest: '],
   ])('%s', (line, expected) => {
     expect(lead(line)).toBe(expected);
   });

@@ -12,7 +12,7 @@ const DATELINE = new RegExp(`^(${PLACE})${QUALIFIER}(\\s*${AGENCY})?${DASH}`, 'u
 const LABEL_CAPS =
   /^(?:BOOM|WATCH|EXCLUSIVE|BREAKING(?: NEWS)?|UPDATE[SD]?|LIVE|VIDEO|PHOTOS?|LISTEN|LOOK|READ|REVEALED|BUSTED|SHOCK|WOW|FLASHBACK|DEVELOPING|JUST IN|ALERT|EXPOSED|BOMBSHELL|OOPS|MUST (?:WATCH|READ|SEE)|CONFIRMED|OFFICIAL)\s*(?::|--?|–|—|\|)\s+(?=\S)/;
 const LABEL_TITLE =
-  /^(?:Boom|Watch|Exclusive|Breaking(?: news)?|Update[sd]?|Video|Photos|Listen|Revealed|Busted|Flashback|Developing|Just in|Bombshell|Must (?:watch|read|see))\s*:\s+(?=\S)/;
+  /^(?:Boom|Watch|Exclusive|Breaking(?: news)?|Update[sd]?|Video|Photos|Listen|Revealed|Busted|Flashback|Developing|Just in|Bombshell|Must (?:watch|read|see)|The Latest|Live updates|Paid Notice)\s*:\s+(?=\S)/;
 
 /**
  * Where a paragraph's own words begin: after a wire dateline (the agency's, not any speaker's) or a verbless
