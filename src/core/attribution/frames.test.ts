@@ -883,6 +883,17 @@ describe('relative-clause evaluations, documents and addressees (round 24)', () 
     expect(claimsOf(sentence)).toEqual(claims);
   });
 
+  test.each([
+    ['The minister on Tuesday evening said the fares would be frozen.', 'minister'],
+    ['The minister late on Tuesday said the fares would be frozen.', 'minister'],
+    ['The union at the weekend said members would strike.', 'union'],
+    ['The board this morning confirmed the fares would rise.', 'board'],
+    ['Premier Jo Lane in a statement on Sunday said the pier was unsafe.', 'Jo Lane'],
+    ['A Harbour Trust poll in June found that most islanders opposed the rise.', 'Harbour Trust poll'],
+  ])('a time or setting adjunct between subject and cue is neither: %s', (sentence, speaker) => {
+    expect(claimsOf(sentence).map((c) => c.speaker)).toEqual([speaker]);
+  });
+
   test('a quotation that is a postposed report’s whole lead keeps its closing mark', () => {
     expect(
       claimsOf('“We cannot keep the timetable,” the chief executive of the line, Dominic Vayle, said.'),

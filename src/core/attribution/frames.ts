@@ -152,14 +152,27 @@ const DATE_WORD =
  * and its cue is neither, so the subject is read from before its preposition.
  */
 function dateStart(tokens: readonly Token[], cue: number): number {
+  const prep = (t: Token) => t.word && /^(in|on|at|since|during)$/.test(t.key);
+  const inDate = (t: Token) =>
+    t.word && (DATE_WORD.test(t.key) || TIME_WORDS.has(t.key) || ADJUNCT_WORD.test(t.key) || prep(t));
   let k = cue - 1;
-  while (k > 0 && tokens[k]!.word && DATE_WORD.test(tokens[k]!.key)) k--;
-  const prep = tokens[k];
-  if (k === cue - 1 || k === 0 || !prep?.word || !/^(in|on|since|during)$/.test(prep.key)) return cue;
+  while (k > 0 && inDate(tokens[k]!)) k--;
+  const first = k + 1;
+  if (first >= cue || !tokens[k]!.word) return cue;
+  // "The board this morning confirmed", "Lane yesterday said": a time word with no preposition.
+  // ("late on Tuesday", "earlier in the day").
+  const lead = /^(late|early|earlier|later)$/.test(tokens[first]!.key) && prep(tokens[first + 1]!) ? 1 : 0;
+  if (!prep(tokens[first + lead]!))
+    return /^(this|last|earlier|later|yesterday|today|tonight)$/.test(tokens[first]!.key) ? first : cue;
   // "About 4 in 10 say": a bare number is a date only when it is a year.
-  const date = tokens.slice(k + 1, cue);
-  return date.length === 1 && !/^(1[89]|20)\d\d$/.test(date[0]!.text) ? cue : k;
+  const date = tokens.slice(first + lead + 1, cue);
+  if (date.length === 1 && /^\d/.test(date[0]!.text) && !/^(1[89]|20)\d\d$/.test(date[0]!.text)) return cue;
+  return first;
 }
+
+/** Words of a time or setting adjunct after its preposition: "on Tuesday evening", "at the weekend", "in a statement". */
+const ADJUNCT_WORD =
+  /^(the|a|an|evening|weekend|day|statement|interview|speech|briefing|radio|television|tv|podcast|post|tweet|video)$/;
 
 /**
  * "Baird was quick to point out that …", "She is right to note that …": an infinitive cue after `be` and an
