@@ -894,6 +894,27 @@ describe('relative-clause evaluations, documents and addressees (round 24)', () 
     expect(claimsOf(sentence).map((c) => c.speaker)).toEqual([speaker]);
   });
 
+  test.each([
+    [
+      '", though X said …" after a participle report',
+      'Mayor Ann Lowe defended the tax, saying it was fair, though Ms Pratt said voters would not care.',
+      [
+        { speaker: 'Ann Lowe', text: 'it was fair' },
+        { speaker: 'Ms Pratt', text: 'voters would not care' },
+      ],
+    ],
+    [
+      'a fronted `where` clause, then a time adjunct opening the main clause',
+      'Where he once claimed that the port was safe, on Tuesday night he said it posed a threat to jobs.',
+      [
+        { speaker: 'he', text: 'that the port was safe' },
+        { speaker: 'he', text: 'it posed a threat to jobs' },
+      ],
+    ],
+  ])('two reports in one sentence: %s', (_what, sentence, claims) => {
+    expect(claimsOf(sentence)).toEqual(claims);
+  });
+
   test('a quotation that is a postposed report’s whole lead keeps its closing mark', () => {
     expect(
       claimsOf('“We cannot keep the timetable,” the chief executive of the line, Dominic Vayle, said.'),

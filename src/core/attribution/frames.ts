@@ -1364,11 +1364,21 @@ export function framesOf(
       const conj = tokens[cue.from - 1]?.key === 'then' ? cue.from - 2 : cue.from - 1;
       const coordinated = /^(and|but)$/.test(tokens[conj]?.key ?? '') && frame.from < conj;
       if (coordinated) frame.from = conj + 1;
+      // ("Where he used to boast that …, on Tuesday night he said …": a time adjunct may open the main clause.)
+      let comma = frame.from - 1;
+      while (
+        comma > 0 &&
+        tokens[comma]!.word &&
+        (TIME_WORDS.has(tokens[comma]!.key) ||
+          DATE_WORD.test(tokens[comma]!.key) ||
+          /^(on|in|at|during|the)$/.test(tokens[comma]!.key))
+      )
+        comma--;
       const cut =
         frame.inherit ||
         coordinated ||
         (prev &&
-          /^(but|;|while|whereas|and|although|after)$/.test(prev.key) &&
+          /^(but|;|while|whereas|and|although|though|after)$/.test(prev.key) &&
           tokens[frame.from - 2]?.text === ',') ||
         prev?.text === ';' ||
         // "…shows why the angst is a problem: A recent poll showed that …": a colon inside the content opens
@@ -1376,9 +1386,9 @@ export function framesOf(
         (prev?.text === ':' && prev.start > inside.start) ||
         // "While some landlords say rents have peaked, tenant advocate Grace Okafor says …": the fronted
         // subordinate clause holds one report, the main clause another.
-        (prev?.text === ',' &&
+        (tokens[comma]?.text === ',' &&
           inside.from <= 1 &&
-          /^(while|although|though|whereas|if|when|because|since|as)$/.test(tokens[0]!.key)) ||
+          /^(while|although|though|whereas|if|when|where|because|since|as)$/.test(tokens[0]!.key)) ||
         // "47% say the economy is improving, 30% say it is worse and 18% say …": a list of a poll's shares, each
         // with its own report.
         ((prev?.text === ',' || prev?.key === 'and') && shareReport(frame) && shareReport(inside));
@@ -1389,6 +1399,7 @@ export function framesOf(
       );
       if (tokens[frame.from - 2]?.text === ',')
         inside.end = Math.min(inside.end, tokens[frame.from - 2]!.start);
+      if (tokens[comma]?.text === ',' && comma > 0) inside.end = Math.min(inside.end, tokens[comma]!.start);
       // "The report had recommended approval, concluding that …": one bare word left before a participle report
       // is no claim of its own (PolNeAR annotates longer noun phrases there: `urged a strong stand, …`).
       if (frame.inherit) {
