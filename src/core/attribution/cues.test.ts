@@ -97,3 +97,19 @@ describe('round eleven (attr22)', () => {
     expect(cuesOf(sentence)).toEqual(cues);
   });
 });
+
+describe('"pointed to" (round 24)', () => {
+  test('what is pointed to is reported; not before a preposition', () => {
+    expect(cuesOf('Blackwell pointed to the polls. Critics point to the cost.')).toEqual([
+      'pointed to',
+      'point to',
+    ]);
+    expect(cuesOf('The trends they point to with alarm are real.')).toEqual([]);
+  });
+
+  test('"pointing to" is a participle report of the main clause', () => {
+    const text = 'Clinton brushed aside the loss, pointing to a big win in Mississippi.';
+    const tokens = tokenize(text, 0, text.length);
+    expect(findCues(tokens, () => false).map((c) => c.participle)).toEqual([true]);
+  });
+});

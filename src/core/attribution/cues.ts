@@ -146,6 +146,10 @@ function clauseAfterParticiple(tokens: readonly Token[], j: number): boolean {
   return false;
 }
 
+/** "pointed to Cruz’s record", not "the trends they point to with alarm": a noun phrase starts at tokens[j]. */
+const objectAfter = (tokens: readonly Token[], j: number): boolean =>
+  !!tokens[j]?.word && !/^(with|at|in|on|and|or|but|from|for|as|by|about|again)$/.test(tokens[j]!.key);
+
 /** "added that …", "added the plan would fail": a clause follows, not a count or a bare object. */
 function addsClause(tokens: readonly Token[], from: number): boolean {
   const first = tokens[from];
@@ -290,7 +294,13 @@ export function findCues(
     let to = i;
     if (particles) {
       const next = tokens[i + 1];
-      if (next && particles.has(next.key)) to = i + 1;
+      // "Blackwell pointed to Cruz’s organizational capabilities": what is pointed to is the report (PolNeAR).
+      if (
+        next &&
+        (particles.has(next.key) ||
+          (t.key.startsWith('point') && next.key === 'to' && objectAfter(tokens, i + 2)))
+      )
+        to = i + 1;
       else if (
         !(
           t.key.startsWith('call') &&
@@ -309,7 +319,7 @@ export function findCues(
       according: false,
       participle:
         PARTICIPLE_CUES.has(t.key) ||
-        (CLAUSE_PARTICIPLE_CUES.has(t.key) && clauseAfterParticiple(tokens, to + 1)),
+        (CLAUSE_PARTICIPLE_CUES.has(t.key) && (to > i || clauseAfterParticiple(tokens, to + 1))),
       finding: isFinding && !isSpeech,
     });
   }

@@ -709,6 +709,18 @@ describe('a relative subject after the main clause’s verb (round ten)', () => 
   ])('%s', (_what, sentence, claims) => {
     expect(claimsOf(sentence)).toEqual(claims);
   });
+
+  // The subject reader now finds every antecedent above by itself; `relativeOverVerb` still keeps the main clause
+  // out of the speaker's role and aliases (without it: role "Reeves praised councillor").
+  test('"Reeves praised councillor Amy Lott, who said …": the antecedent’s phrase starts after the verb', () => {
+    const x = extractClaims(
+      'Title line\n\nLater, Reeves praised councillor Amy Lott, who said the fund was overdue.',
+    );
+    expect(x.claims.map((c) => c.text)).toEqual(['the fund was overdue']);
+    expect(x.speakers.map(({ name, role, aliases }) => ({ name, role, aliases }))).toEqual([
+      { name: 'Amy Lott', role: 'councillor', aliases: ['councillor Amy Lott'] },
+    ]);
+  });
 });
 
 describe('findings and complements read since round ten', () => {
@@ -806,5 +818,106 @@ describe('a discourse connective before a postposed cue, round twelve', () => {
     expect(claimsOf('In all, the fund raised $4 million, Ms Varga said.').map((c) => c.text)).toEqual([
       'In all, the fund raised $4 million',
     ]);
+  });
+});
+
+describe('relative-clause evaluations, documents and addressees (round 24)', () => {
+  // [what the case shows, sentence, every claim]
+  test.each([
+    [
+      'a relative clause with no pronoun: the quoted naming is the claim, its own subject the speaker',
+      'The council approved the rise on Monday, a move the island’s MP called “reckless”.',
+      [{ speaker: 'island’s MP', text: '“reckless”' }],
+    ],
+    [
+      'the same with a plural subject',
+      'The board sold the pier, a decision critics called “a giveaway”.',
+      [{ speaker: 'critics', text: '“a giveaway”' }],
+    ],
+    [
+      'a naming with no content is no claim',
+      'The council relies on the levy, an arrangement the opposition has criticized.',
+      [],
+    ],
+    [
+      '`which X called “…”` ends at its comma before the main verb',
+      'The plan, which Reeves called “reckless”, was approved.',
+      [{ speaker: 'Reeves', text: '“reckless”' }],
+    ],
+    [
+      '`which X said …` ends at its comma before the main verb',
+      'The new fares, which officials said would start in May, will not apply to pensioners.',
+      [{ speaker: 'officials', text: 'would start in May' }],
+    ],
+    [
+      '`which X said …` runs on over a comma that opens no main clause',
+      'The fund had 30 applicants, which he said were split evenly, with a few late ones.',
+      [{ speaker: 'he', text: 'were split evenly, with a few late ones' }],
+    ],
+    [
+      'a document with an addressee and a date before its cue',
+      'A submission to the council dated 3 May said the timetable was unworkable.',
+      [{ speaker: 'submission', text: 'the timetable was unworkable' }],
+    ],
+    [
+      '`by pointing out that` after an irregular past',
+      'The shippers’ council hit back at the minister by pointing out that freight rates had doubled.',
+      [{ speaker: 'shippers’ council', text: 'that freight rates had doubled' }],
+    ],
+    [
+      'an addressee with an adjective: the report is the lead',
+      'Fares would rise by a fifth, Mr Vayle told a public meeting in Devonport.',
+      [{ speaker: 'Mr Vayle', text: 'Fares would rise by a fifth' }],
+    ],
+    [
+      'an addressee with an adjective before `that`',
+      'Mr Vayle told a packed public meeting that fares would rise.',
+      [{ speaker: 'Mr Vayle', text: 'that fares would rise' }],
+    ],
+    [
+      'what was told, not to whom',
+      'The mayor later told a slightly different tale.',
+      [{ speaker: 'mayor', text: 'a slightly different tale' }],
+    ],
+  ])('%s', (_what, sentence, claims) => {
+    expect(claimsOf(sentence)).toEqual(claims);
+  });
+
+  test.each([
+    ['The minister on Tuesday evening said the fares would be frozen.', 'minister'],
+    ['The minister late on Tuesday said the fares would be frozen.', 'minister'],
+    ['The union at the weekend said members would strike.', 'union'],
+    ['The board this morning confirmed the fares would rise.', 'board'],
+    ['Premier Jo Lane in a statement on Sunday said the pier was unsafe.', 'Jo Lane'],
+    ['A Harbour Trust poll in June found that most islanders opposed the rise.', 'Harbour Trust poll'],
+  ])('a time or setting adjunct between subject and cue is neither: %s', (sentence, speaker) => {
+    expect(claimsOf(sentence).map((c) => c.speaker)).toEqual([speaker]);
+  });
+
+  test.each([
+    [
+      '", though X said …" after a participle report',
+      'Mayor Ann Lowe defended the tax, saying it was fair, though Ms Pratt said voters would not care.',
+      [
+        { speaker: 'Ann Lowe', text: 'it was fair' },
+        { speaker: 'Ms Pratt', text: 'voters would not care' },
+      ],
+    ],
+    [
+      'a fronted `where` clause, then a time adjunct opening the main clause',
+      'Where he once claimed that the port was safe, on Tuesday night he said it posed a threat to jobs.',
+      [
+        { speaker: 'he', text: 'that the port was safe' },
+        { speaker: 'he', text: 'it posed a threat to jobs' },
+      ],
+    ],
+  ])('two reports in one sentence: %s', (_what, sentence, claims) => {
+    expect(claimsOf(sentence)).toEqual(claims);
+  });
+
+  test('a quotation that is a postposed report’s whole lead keeps its closing mark', () => {
+    expect(
+      claimsOf('“We cannot keep the timetable,” the chief executive of the line, Dominic Vayle, said.'),
+    ).toEqual([{ speaker: 'Dominic Vayle', text: '“We cannot keep the timetable,”' }]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokens';
 import { IRREGULAR_PAST } from './clause-end';
+import { contactRelative } from './contact-relative';
 import { type Cue, nounComplementEnd, pronounComplementEnd } from './cues';
 import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, PRONOUNS, SPEECH_VERBS, TIME_WORDS } from './lexicon';
 import {
@@ -55,7 +56,13 @@ function subordinateVerb(tokens: readonly Token[], cue: Cue): number {
   for (let k = cue.from - 2; k >= 1; k--) {
     const t = tokens[k]!;
     const afterSubject = tokens[k - 1]!.cap || /^(he|she|it|who|which|that)$/.test(tokens[k - 1]!.key);
-    if (t.word && !t.cap && (isVerbLike(t.key) || (/[^s]s$/.test(t.key) && afterSubject))) return k;
+    // ("The council hit back at the minister by pointing out …": an irregular past.)
+    if (
+      t.word &&
+      !t.cap &&
+      (isVerbLike(t.key) || IRREGULAR_PAST.test(t.key) || (/[^s]s$/.test(t.key) && afterSubject))
+    )
+      return k;
   }
   return -1;
 }
@@ -130,6 +137,9 @@ function shareBefore(tokens: readonly Token[], cue: number): number {
   return -1;
 }
 
+/** A past or present verb after a relative clause's closing comma ("…, provoked a deluge", "…, remains a risk"). */
+const MAIN_VERB = /^[a-z]+(?:ed|s)$/;
+
 /** A finite verb that cannot open a reported clause without a subject: "warned the river | was dying". */
 const FINITE_AFTER_SUBJECT =
   /^(is|was|are|were|would|will|could|can|should|might|may|must|had|has|have|did|does|wo|ca|isn['’]t|wasn['’]t|won['’]t|can['’]t|couldn['’]t|wouldn['’]t|hadn['’]t|hasn['’]t)$/;
@@ -142,14 +152,27 @@ const DATE_WORD =
  * and its cue is neither, so the subject is read from before its preposition.
  */
 function dateStart(tokens: readonly Token[], cue: number): number {
+  const prep = (t: Token) => t.word && /^(in|on|at|since|during)$/.test(t.key);
+  const inDate = (t: Token) =>
+    t.word && (DATE_WORD.test(t.key) || TIME_WORDS.has(t.key) || ADJUNCT_WORD.test(t.key) || prep(t));
   let k = cue - 1;
-  while (k > 0 && tokens[k]!.word && DATE_WORD.test(tokens[k]!.key)) k--;
-  const prep = tokens[k];
-  if (k === cue - 1 || k === 0 || !prep?.word || !/^(in|on|since|during)$/.test(prep.key)) return cue;
+  while (k > 0 && inDate(tokens[k]!)) k--;
+  const first = k + 1;
+  if (first >= cue || !tokens[k]!.word) return cue;
+  // "The board this morning confirmed", "Lane yesterday said": a time word with no preposition.
+  // ("late on Tuesday", "earlier in the day").
+  const lead = /^(late|early|earlier|later)$/.test(tokens[first]!.key) && prep(tokens[first + 1]!) ? 1 : 0;
+  if (!prep(tokens[first + lead]!))
+    return /^(this|last|earlier|later|yesterday|today|tonight)$/.test(tokens[first]!.key) ? first : cue;
   // "About 4 in 10 say": a bare number is a date only when it is a year.
-  const date = tokens.slice(k + 1, cue);
-  return date.length === 1 && !/^(1[89]|20)\d\d$/.test(date[0]!.text) ? cue : k;
+  const date = tokens.slice(first + lead + 1, cue);
+  if (date.length === 1 && /^\d/.test(date[0]!.text) && !/^(1[89]|20)\d\d$/.test(date[0]!.text)) return cue;
+  return first;
 }
+
+/** Words of a time or setting adjunct after its preposition: "on Tuesday evening", "at the weekend", "in a statement". */
+const ADJUNCT_WORD =
+  /^(the|a|an|evening|weekend|day|statement|interview|speech|briefing|radio|television|tv|podcast|post|tweet|video)$/;
 
 /**
  * "Baird was quick to point out that …", "She is right to note that …": an infinitive cue after `be` and an
@@ -176,11 +199,15 @@ const EVIDENCE =
 
 /** Heads of a document or poll phrase that can report ("A Monmouth poll out Monday showed", "Recent polling shows"). */
 const DOC_HEADS =
-  /^(poll|polls|polling|survey|surveys|study|studies|report|reports|analysis|analyses|memo|memos|memorandum|letter|letters|email|emails|e-mail|e-mails|document|documents|records|filing|filings|review|audit|audits|census|data|figures|statistics|results|numbers|estimates|projection|projections|average|tally|tallies|count|footage|video|videos|ledgers|report's|assessment|investigation|inquiry|briefing|dossier|draft|summary)$/;
+  /^(poll|polls|polling|survey|surveys|study|studies|report|reports|analysis|analyses|memo|memos|memorandum|letter|letters|email|emails|e-mail|e-mails|document|documents|records|filing|filings|review|audit|audits|census|data|figures|statistics|results|numbers|estimates|projection|projections|average|tally|tallies|count|footage|video|videos|ledgers|report's|assessment|investigation|inquiry|briefing|dossier|draft|summary|submission|submissions|petition|lawsuit|complaint|indictment|affidavit|notice|minutes|bulletin|leaflet|guidance)$/;
 
 /** Words that open the modifier after a document's head: "of 1,200 nurses", "released Sunday by …", "out Monday". */
 const DOC_MODIFIER =
-  /^(of|by|from|for|on|in|at|among|across|out|there|this|last|released|published|conducted|compiled|commissioned|obtained|seen|cited|leaked|taken|issued|filed|prepared|circulated|carried|sent|posted|produced|shared|reviewed|made|done)$/;
+  /^(of|by|from|for|on|in|at|among|across|out|there|this|last|released|published|conducted|compiled|commissioned|obtained|seen|cited|leaked|taken|issued|filed|prepared|circulated|carried|sent|posted|produced|shared|reviewed|made|done|dated|addressed|signed|lodged|submitted|written)$/;
+
+/** Documents that are sent to someone: "a letter to ministers", "a submission to the council". */
+const ADDRESSED =
+  /^(letter|letters|submission|submissions|petition|memo|memos|email|emails|complaint|notice|briefing)$/;
 
 /** "with recent polls showing …", "Despite polls showing …": a finding participle inside a prepositional phrase. */
 const INSIDE_PHRASE = /^(with|despite|amid|following|of)$/;
@@ -239,7 +266,9 @@ function documentFrom(text: string, tokens: readonly Token[], from: number, cue:
   }
   if (h < 0) return null;
   // The modifier: no clause of its own (no auxiliary, relative or complementiser, no other cue, no comma).
-  if (h + 1 < cue && !DOC_MODIFIER.test(tokens[h + 1]!.key) && !DATE_WORD.test(tokens[h + 1]!.key))
+  // ("A submission to the council dated 3 May said": what is sent has an addressee.)
+  const sent = tokens[h + 1]?.key === 'to' && ADDRESSED.test(tokens[h]!.key);
+  if (h + 1 < cue && !sent && !DOC_MODIFIER.test(tokens[h + 1]!.key) && !DATE_WORD.test(tokens[h + 1]!.key))
     return null;
   for (let k = h + 1; k < cue; k++) {
     const t = tokens[k]!;
@@ -404,6 +433,13 @@ function infinitiveContent(tokens: readonly Token[], cue: Cue, j: number): boole
   );
 }
 
+/** Words that end an addressee's noun phrase: a preposition, a complementiser, the content's own subject. */
+const ADDRESSEE_STOP =
+  /^(in|on|at|of|for|to|with|about|during|after|before|last|this|that|the|a|an|his|her|their|its|our|he|she|they|it|we|i|you|there|and|or|but)$/;
+
+const TOLD_THINGS =
+  /^(tale|tales|story|stories|lie|lies|joke|jokes|truth|version|anecdote|anecdotes|account)$/;
+
 /** Index of the first token of the reported content after a cue ("told Parliament yesterday | the group …"). */
 export function contentStart(tokens: readonly Token[], cue: Cue): number {
   let j = cue.to + 1;
@@ -414,7 +450,18 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
       j++;
       const s = j;
       while (at(j)?.word && at(j)!.cap) j++;
-      if (j === s && at(j)?.word) j++;
+      // "told a public meeting in Devonport": the addressee's adjectives and noun, up to its preposition.
+      if (j === s) {
+        while (
+          j - s < 3 &&
+          at(j)?.word &&
+          !ADDRESSEE_STOP.test(at(j)!.key) &&
+          !FINITE_AFTER_SUBJECT.test(at(j)!.key)
+        )
+          j++;
+        // ("told a slightly different tale", "telling their family stories": what was told, not to whom.)
+        if (TOLD_THINGS.test(at(j - 1)?.key ?? '')) j = cue.to + 1;
+      }
     } else if (t.cap) {
       while (at(j)?.word && (at(j)!.cap || (/^(of|for|and)$/.test(at(j)!.key) && at(j + 1)?.cap))) j++;
     } else if (OBJECT_WORDS.test(t.key)) j++;
@@ -1035,7 +1082,7 @@ export function framesOf(
         !!document &&
         /ing$/.test(cue.key) &&
         INSIDE_PHRASE.test(tokens[tokens.findIndex((t) => t.start === document.from) - 1]?.key ?? '');
-      const subject =
+      const found =
         document && read && !inPhrase
           ? preferDocument(tokens, read, document)
           : (document ??
@@ -1046,6 +1093,8 @@ export function framesOf(
             (cue.finding
               ? null
               : (shareSubject(text, tokens, cue.from) ?? respondentsSubject(text, tokens, cue.from))));
+      const contact = found && !inside ? contactRelative(text, tokens, found, cue) : null;
+      const subject = contact ?? found;
       const impersonal =
         subject?.mention.kind === 'pronoun' &&
         subject.mention.head === 'it' &&
@@ -1192,7 +1241,11 @@ export function framesOf(
           frame = leadFrame(tokens[prevComma]!.start, 'reported-postposed');
         } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
           frame = leadFrame(end, 'reported-parenthetical');
-        } else if (after >= 2 && j < n && !/^(by)$/.test(tokens[j]!.key)) {
+        } else if (
+          (after >= 2 || (contact && after === 1 && /^[“"‘]$/.test(tokens[j]!.text))) &&
+          j < n &&
+          !/^(by)$/.test(tokens[j]!.key)
+        ) {
           // "Barkley, who said he votes Democratic, said …": a non-restrictive relative clause ends at its comma.
           let stop = end;
           if (
@@ -1201,10 +1254,20 @@ export function framesOf(
               tokens.slice(Math.max(0, cue.from - 3), cue.from).some((x) => /^(who|which)$/.test(x.key))) ||
             // "Dale Pruitt, who said … and urged the board to look again, spoke first": a verb coordinated inside the
             // relative clause ends with it.
-            (subject.relative && !!subject.pronoun && /^(and|but)$/.test(tokens[cue.from - 1]?.key ?? ''))
+            (subject.relative && !!subject.pronoun && /^(and|but)$/.test(tokens[cue.from - 1]?.key ?? '')) ||
+            // "…, a move the MP called “reckless”, was …", "The plan, which Reeves called “reckless”, was …".
+            contact ||
+            /^(which|whom)$/.test(tokens[sFrom - 1]?.key ?? '')
           ) {
             const comma = tokens.findIndex((x, xi) => xi > j && x.text === ',');
-            if (comma > 0 && tokens[comma + 1]?.word && !tokens[comma + 1]!.cap) stop = tokens[comma]!.start;
+            const next = tokens[comma + 1];
+            // ("…, which officials said will go into effect soon, will not apply …": after `which`, only the main
+            // clause's verb ends the relative clause; "…, which he said were split, with a couple for Kasich" runs on.)
+            const main =
+              subject.relative || (next && (FINITE_AFTER_SUBJECT.test(next.key) || MAIN_VERB.test(next.key)));
+            // ("in which he pledged that, if elected, …": not the comma right after `that`.)
+            const past = tokens[j]!.key === 'that' ? j + 1 : j;
+            if (comma > past && next?.word && !next.cap && main) stop = tokens[comma]!.start;
           }
           frame = {
             cue,
@@ -1276,6 +1339,14 @@ export function framesOf(
       const comma = tokens.findIndex((t, k) => k > cue.to && t.text === ',');
       if (before.word && INSIDE_PHRASE.test(before.key) && comma > 0) frame.end = tokens[comma]!.start;
     }
+    // "“We cannot keep it,” the chief executive of the line, Dominic Vayle, said": a lead that is one whole
+    // quotation keeps its closing mark, as a quotation does.
+    if (
+      (frame.rule === 'reported-postposed' || frame.rule === 'reported-parenthetical') &&
+      /^[“"]/.test(text.slice(frame.start, frame.start + 1)) &&
+      !/[“”"]/.test(text.slice(frame.start + 1, frame.end))
+    )
+      frame.end += /^,?[”"]/.exec(text.slice(frame.end, frame.end + 2))?.[0].length ?? 0;
     if (clauseEnd && frame.end === end) frame.end = clauseEnd(frame.start, frame.end, frame.cue);
     if (
       inside &&
@@ -1293,11 +1364,21 @@ export function framesOf(
       const conj = tokens[cue.from - 1]?.key === 'then' ? cue.from - 2 : cue.from - 1;
       const coordinated = /^(and|but)$/.test(tokens[conj]?.key ?? '') && frame.from < conj;
       if (coordinated) frame.from = conj + 1;
+      // ("Where he used to boast that …, on Tuesday night he said …": a time adjunct may open the main clause.)
+      let comma = frame.from - 1;
+      while (
+        comma > 0 &&
+        tokens[comma]!.word &&
+        (TIME_WORDS.has(tokens[comma]!.key) ||
+          DATE_WORD.test(tokens[comma]!.key) ||
+          /^(on|in|at|during|the)$/.test(tokens[comma]!.key))
+      )
+        comma--;
       const cut =
         frame.inherit ||
         coordinated ||
         (prev &&
-          /^(but|;|while|whereas|and|although|after)$/.test(prev.key) &&
+          /^(but|;|while|whereas|and|although|though|after)$/.test(prev.key) &&
           tokens[frame.from - 2]?.text === ',') ||
         prev?.text === ';' ||
         // "…shows why the angst is a problem: A recent poll showed that …": a colon inside the content opens
@@ -1305,9 +1386,9 @@ export function framesOf(
         (prev?.text === ':' && prev.start > inside.start) ||
         // "While some landlords say rents have peaked, tenant advocate Grace Okafor says …": the fronted
         // subordinate clause holds one report, the main clause another.
-        (prev?.text === ',' &&
+        (tokens[comma]?.text === ',' &&
           inside.from <= 1 &&
-          /^(while|although|though|whereas|if|when|because|since|as)$/.test(tokens[0]!.key)) ||
+          /^(while|although|though|whereas|if|when|where|because|since|as)$/.test(tokens[0]!.key)) ||
         // "47% say the economy is improving, 30% say it is worse and 18% say …": a list of a poll's shares, each
         // with its own report.
         ((prev?.text === ',' || prev?.key === 'and') && shareReport(frame) && shareReport(inside));
@@ -1318,6 +1399,7 @@ export function framesOf(
       );
       if (tokens[frame.from - 2]?.text === ',')
         inside.end = Math.min(inside.end, tokens[frame.from - 2]!.start);
+      if (tokens[comma]?.text === ',' && comma > 0) inside.end = Math.min(inside.end, tokens[comma]!.start);
       // "The report had recommended approval, concluding that …": one bare word left before a participle report
       // is no claim of its own (PolNeAR annotates longer noun phrases there: `urged a strong stand, …`).
       if (frame.inherit) {

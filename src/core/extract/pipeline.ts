@@ -3,6 +3,7 @@ import { PRONOUNS } from '../attribution/lexicon';
 import { confidenceOf } from '../attribution/rules';
 import { checkworthiness } from '../checkworthy/signals';
 import { findBoilerplate } from '../text/clean';
+import { withoutLead } from '../text/lead';
 import { linesOf } from '../text/lines';
 import { joinWrappedQuotes } from '../text/quotes';
 import type { ExtractedClaim, Extraction, Granularity, TextMention } from './types';
@@ -30,7 +31,8 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
   const boilerplate = findBoilerplate(text, lines);
   let found: ReturnType<typeof attributeClaims>;
   try {
-    found = attributeClaims(text, lines, boilerplate, options.granularity ?? 'quotation');
+    // Boilerplate is read on whole lines (`WATCH: …` promos); claims never start in a dateline or a label.
+    found = attributeClaims(text, lines.map(withoutLead), boilerplate, options.granularity ?? 'quotation');
   } catch (e) {
     const error = `attribution failed: ${e instanceof Error ? e.message : String(e)}`;
     return { speakers: [], claims: [], boilerplate, version: EXTRACTOR_VERSION, error };
