@@ -79,47 +79,37 @@ describe('MatrixTable', () => {
     expect(onTakeOff).toHaveBeenCalledTimes(1);
   });
 
+  /** One question with these claims placed, as the compare screen renders it after each write. */
+  const placed = (stances: Readonly<Record<string, 'for' | 'against'>>) => (
+    <MemoryRouter>
+      <MatrixTable
+        matrix={buildMatrix([{ id: 'q', text: 'Is it safe?', stances }], claims, speakers)}
+        caption="Positions"
+        articleTitles={new Map()}
+        speakerHref={(id) => `/speakers/${id}`}
+        onTakeOff={() => {}}
+      />
+    </MemoryRouter>
+  );
+
   test('a Take off that empties a speaker’s column leaves the keyboard on the question, not the page', () => {
-    const two = [{ id: 'q', text: 'Is it safe?', stances: { c0: 'for' as const, c1: 'against' as const } }];
-    const table = (qs: typeof two) => (
-      <MemoryRouter>
-        <MatrixTable
-          matrix={buildMatrix(qs, claims, speakers)}
-          caption="Positions"
-          articleTitles={new Map()}
-          speakerHref={(id) => `/speakers/${id}`}
-          onTakeOff={() => {}}
-        />
-      </MemoryRouter>
-    );
-    const { rerender } = render(table(two));
+    const { rerender } = render(placed({ c0: 'for', c1: 'against' }));
     const button = screen.getByRole('button', { name: 'Take off: “Claim 1”' });
     button.focus();
     fireEvent.click(button);
     // the write lands: Speaker 1 has nothing placed any more, so their column goes
-    rerender(table([{ ...two[0]!, stances: { c0: 'for' } }]));
+    rerender(placed({ c0: 'for' }));
     expect(screen.queryByRole('columnheader', { name: 'Speaker 1' })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('rowheader', { name: 'Is it safe?' }));
   });
 
   test('a Take off that leaves the column keeps the keyboard in that cell', () => {
-    const qs = [{ id: 'q', text: 'Is it safe?', stances: { c0: 'for' as const, c3: 'against' as const } }];
-    const table = (stances: Record<string, 'for' | 'against'>) => (
-      <MemoryRouter>
-        <MatrixTable
-          matrix={buildMatrix([{ ...qs[0]!, stances }], claims, speakers)}
-          caption="Positions"
-          articleTitles={new Map()}
-          speakerHref={(id) => `/speakers/${id}`}
-          onTakeOff={() => {}}
-        />
-      </MemoryRouter>
-    );
-    const { rerender } = render(table(qs[0]!.stances));
+    // claims 0 and 3 are both Speaker 0's
+    const { rerender } = render(placed({ c0: 'for', c3: 'against' }));
     const button = screen.getByRole('button', { name: 'Take off: “Claim 3”' });
     button.focus();
     fireEvent.click(button);
-    rerender(table({ c0: 'for' }));
+    rerender(placed({ c0: 'for' }));
     expect(document.activeElement?.getAttribute('data-cell')).toBe('0:1');
   });
 });
