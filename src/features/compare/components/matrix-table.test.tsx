@@ -92,24 +92,25 @@ describe('MatrixTable', () => {
     </MemoryRouter>
   );
 
-  test('a Take off that empties a speaker’s column leaves the keyboard on the question, not the page', () => {
-    const { rerender } = render(placed({ c0: 'for', c1: 'against' }));
-    const button = screen.getByRole('button', { name: 'Take off: “Claim 1”' });
+  /** Takes a claim off with its button, then renders what the write leaves placed. */
+  const takeOff = (before: Record<string, 'for' | 'against'>, words: string, after: typeof before) => {
+    const { rerender } = render(placed(before));
+    const button = screen.getByRole('button', { name: `Take off: “${words}”` });
     button.focus();
     fireEvent.click(button);
-    // the write lands: Speaker 1 has nothing placed any more, so their column goes
-    rerender(placed({ c0: 'for' }));
+    rerender(placed(after));
+  };
+
+  test('a Take off that empties a speaker’s column leaves the keyboard on the question, not the page', () => {
+    // Speaker 1 has nothing placed after it, so their column goes
+    takeOff({ c0: 'for', c1: 'against' }, 'Claim 1', { c0: 'for' });
     expect(screen.queryByRole('columnheader', { name: 'Speaker 1' })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('rowheader', { name: 'Is it safe?' }));
   });
 
   test('a Take off that leaves the column keeps the keyboard in that cell', () => {
     // claims 0 and 3 are both Speaker 0's
-    const { rerender } = render(placed({ c0: 'for', c3: 'against' }));
-    const button = screen.getByRole('button', { name: 'Take off: “Claim 3”' });
-    button.focus();
-    fireEvent.click(button);
-    rerender(placed({ c0: 'for' }));
+    takeOff({ c0: 'for', c3: 'against' }, 'Claim 3', { c0: 'for' });
     expect(document.activeElement?.getAttribute('data-cell')).toBe('0:1');
   });
 });
