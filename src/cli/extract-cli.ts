@@ -151,6 +151,7 @@ export async function* utf8Lines(input: AsyncIterable<Uint8Array>): AsyncGenerat
 async function runJsonl(granularity: Granularity, io: CliIo): Promise<number> {
   let failed = 0;
   let n = 0;
+  let records = 0;
   for await (const line of utf8Lines(io.stdin)) {
     n++;
     if (line === null) {
@@ -159,6 +160,7 @@ async function runJsonl(granularity: Granularity, io: CliIo): Promise<number> {
       continue;
     }
     if (!line.trim()) continue;
+    records++;
     let doc: unknown;
     try {
       doc = JSON.parse(line);
@@ -187,6 +189,12 @@ async function runJsonl(granularity: Granularity, io: CliIo): Promise<number> {
       continue;
     }
     io.stdout.write(`${JSON.stringify(result(id, extractClaims(d.text, { granularity })))}\n`);
+  }
+  if (records === 0 && failed === 0) {
+    io.stderr.write(
+      'stdin: no {"id","text"} lines to read (give the corpus as: npm run --silent extract -- --jsonl < corpus.jsonl)\n',
+    );
+    return 1;
   }
   return failed ? 1 : 0;
 }

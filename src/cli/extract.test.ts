@@ -59,6 +59,17 @@ describe('extract CLI', () => {
     expect(out[0].claims).toHaveLength(1);
   });
 
+  test('--jsonl with nothing on stdin says so and exits 1, as an empty directory does', async () => {
+    for (const input of [undefined, '', '\n  \n']) {
+      const r = await run(['--jsonl'], input);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        'stdin: no {"id","text"} lines to read (give the corpus as: npm run --silent extract -- --jsonl < corpus.jsonl)\n',
+      );
+    }
+  });
+
   test('--jsonl offsets are into the line as given, even when its text holds markup', async () => {
     // a corpus article with a stray tag left by its scrape; the contract: text === input.slice(start, end)
     const text =

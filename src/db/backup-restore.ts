@@ -180,15 +180,31 @@ export async function previewRestore(
 }
 
 /** A sentence naming what a replace deletes, for the confirmation. */
+const ROW_NOUNS: Readonly<Record<BackupTable, readonly [string, string]>> = {
+  articles: ['article', 'articles'],
+  speakers: ['speaker', 'speakers'],
+  sources: ['source', 'sources'],
+  claims: ['claim', 'claims'],
+  evidence: ['source link', 'source links'],
+  questions: ['question', 'questions'],
+  history: ['history entry', 'history entries'],
+  meta: ['setting', 'settings'],
+};
+
+const counted = (n: number, [one, many]: readonly [string, string]) =>
+  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
 export function describeLoss(preview: RestorePreview): string {
-  const parts = BACKUP_TABLES.filter((t) => t !== 'meta' && preview.lost[t] > 0).map(
-    (t) => `${preview.lost[t].toLocaleString('en')} ${t === 'history' ? 'history entries' : t}`,
+  const parts = BACKUP_TABLES.filter((t) => t !== 'meta' && preview.lost[t] > 0).map((t) =>
+    counted(preview.lost[t], ROW_NOUNS[t]),
   );
   const changed = BACKUP_TABLES.reduce((n, t) => n + preview.summary[t].change, 0);
   const lines: string[] = [];
   if (parts.length) lines.push(`Replace deletes what the backup does not hold: ${parts.join(', ')}.`);
   if (changed)
-    lines.push(`${changed.toLocaleString('en')} rows you have will be overwritten by the backup’s version.`);
+    lines.push(
+      `${counted(changed, ['row you have', 'rows you have'])} will be overwritten by the backup’s version.`,
+    );
   return lines.join(' ') || 'Your library holds nothing the backup does not.';
 }
 

@@ -246,10 +246,16 @@ export class BackupValidator {
 export class BackupLineReader {
   private state: 'head' | 'tables' | 'rows' | 'done' = 'head';
   private lineNo = 0;
+  /** A line that is not a row: damage if another line follows, else the file was cut inside it. */
+  private unreadable: BackupError | null = null;
 
   constructor(readonly validator: BackupValidator) {}
 
   async line(raw: string): Promise<boolean> {
+    if (this.unreadable) {
+      if (raw.trim() === '') return true;
+      throw this.unreadable;
+    }
     this.lineNo++;
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     switch (this.state) {
@@ -277,7 +283,8 @@ export class BackupLineReader {
           this.state = 'done';
           return true;
         }
-        throw this.bad();
+        this.unreadable = this.bad();
+        return true;
       }
       case 'rows': {
         if (text === ']' || text === '],') {
@@ -290,7 +297,8 @@ export class BackupLineReader {
           row = parseJsonStrict(json);
         } catch (e) {
           if (e instanceof BackupError) throw e;
-          throw this.bad();
+          this.unreadable = this.bad();
+          return true;
         }
         await this.validator.acceptRow(row);
         return true;

@@ -135,9 +135,21 @@ describe('backup envelope', () => {
     const t = library();
     const text = backupText(headerFor(t), t);
     expect(await fails(text.slice(0, text.indexOf('"evidence"')))).toMatch(/cut short \(truncated/);
-    expect(await fails(text.slice(0, text.length - 40))).toMatch(/cut short|damaged/);
+    expect(await fails(text.slice(0, text.length - 40))).toMatch(/cut short \(truncated/);
     const pretty = JSON.stringify(JSON.parse(text), null, 2);
     expect(await fails(pretty.slice(0, pretty.length / 2))).toMatch(/not valid JSON: it may be cut short/);
+  });
+
+  test('cut inside a row it says cut short; a damaged row before the end is named by its line', async () => {
+    const t = library();
+    const text = backupText(headerFor(t), t);
+    const lines = text.split('\n');
+    const row = lines.findIndex((l) => l.startsWith('{"id"') && l.includes('"articleId"'));
+    const cut = [...lines.slice(0, row), lines[row]!.slice(0, 30)].join('\n');
+    expect(await fails(cut)).toMatch(`cut short (truncated at line ${row + 1})`);
+    expect(await fails(`${cut}\n`)).toMatch(`cut short (truncated at line ${row + 1})`);
+    const damaged = [...lines.slice(0, row), '{"id": oops', ...lines.slice(row + 1)].join('\n');
+    expect(await fails(damaged)).toMatch(`damaged at line ${row + 1} (`);
   });
 
   test('__proto__ and constructor keys are refused anywhere', async () => {

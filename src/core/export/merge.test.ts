@@ -26,6 +26,7 @@ describe('merge planning', () => {
       {
         table: 'claims',
         id: lib.id,
+        label: lib.text,
         winner: 'backup',
         fields: ['notes', 'verdict'],
         backupUpdatedAt: 20,
@@ -108,7 +109,7 @@ describe('merge planning', () => {
       newMergeContext(),
     );
     expect(plan.add).toEqual([{ key: 'a', value: 1 }]);
-    expect(plan.conflicts[0]).toMatchObject({ table: 'meta', id: 'b', winner: 'library' });
+    expect(plan.conflicts[0]).toMatchObject({ table: 'meta', id: 'b', label: 'b', winner: 'library' });
   });
 
   test('replace: the backup row overwrites whatever the library has under its id', () => {
@@ -188,6 +189,7 @@ describe('merge planning', () => {
         {
           table: 'claims',
           id: library.id,
+          label: library.text,
           winner: 'backup',
           fields: ['verdict'],
           backupUpdatedAt: 1000,

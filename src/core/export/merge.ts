@@ -13,6 +13,8 @@ export type Row = Readonly<Record<string, unknown>>;
 export type MergeConflict = Readonly<{
   table: BackupTable;
   id: string;
+  /** What a person knows the row by, as the library has it: a claim's words, a title, a name, a key. */
+  label: string;
   winner: 'backup' | 'library';
   fields: readonly string[];
   backupUpdatedAt: number | null;
@@ -45,6 +47,22 @@ export type LibraryRows = Readonly<{
 }>;
 
 const keyOf = (table: BackupTable, row: Row) => String(table === 'meta' ? row.key : row.id);
+
+const LABEL_FIELDS: Partial<Record<BackupTable, readonly string[]>> = {
+  articles: ['title'],
+  speakers: ['name'],
+  sources: ['title', 'url'],
+  claims: ['text'],
+  questions: ['text'],
+};
+
+const labelOf = (table: BackupTable, row: Row): string => {
+  for (const field of LABEL_FIELDS[table] ?? []) {
+    const value = row[field];
+    if (typeof value === 'string' && value.trim()) return value;
+  }
+  return keyOf(table, row);
+};
 
 /** Fields that say which row this is: the same id with other values here is another row, not an edit. */
 const IDENTITY: Partial<Record<BackupTable, readonly string[]>> = {
@@ -190,6 +208,7 @@ export function planMergeChunk(
       conflicts.push({
         table,
         id: keyOf(table, row),
+        label: labelOf(table, current),
         winner: 'library',
         fields,
         backupUpdatedAt: null,
@@ -215,6 +234,7 @@ export function planMergeChunk(
     conflicts.push({
       table,
       id: keyOf(table, row),
+      label: labelOf(table, current),
       winner: backupWins ? 'backup' : 'library',
       fields: both,
       backupUpdatedAt: backupAt,

@@ -67,4 +67,14 @@ describe('runExport', () => {
     // no filter: the view's own name, as before
     expect((await run('csv', { kind: 'view', filters: {} })).fileName).toBe(`claimdesk-claims-${date}.csv`);
   });
+
+  test('one claim is named apart from its article: exporting both keeps two files', async () => {
+    await saveImportedArticle({ text: ARTICLE_A, title: 'Police chief says' }, extractionA());
+    const [first] = await db.claims.toArray();
+    const date = new Date().toISOString().slice(0, 10);
+    const article = await run('csv', { kind: 'article', articleId: first!.articleId });
+    const claim = await run('csv', { kind: 'claim', claimId: first!.id });
+    expect(article.fileName).toBe(`claimdesk-police-chief-says-${date}.csv`);
+    expect(claim.fileName).toBe(`claimdesk-claim-police-chief-says-${date}.csv`);
+  });
 });

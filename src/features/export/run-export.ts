@@ -67,8 +67,9 @@ export async function runExport(run: ExportRun): Promise<ExportOutput> {
   return {
     blob: new Blob(parts, { type: FORMAT_MIME[run.format] }),
     // a filtered view's name says what it keeps ("claims-verdict-false-tag-crime"); the slug is
-    // letters, digits and dashes only, so no tag or search text can break the file name
-    fileName: `claimdesk-${slug(title, run.scope.kind === 'view' ? 60 : 40)}-${date}.${FORMAT_EXTENSION[run.format]}`,
+    // letters, digits and dashes only, so no tag or search text can break the file name. One claim
+    // is titled by its article: "claim-" keeps its file from taking the article export's name.
+    fileName: `claimdesk-${run.scope.kind === 'claim' ? 'claim-' : ''}${slug(title, run.scope.kind === 'view' ? 60 : 40)}-${date}.${FORMAT_EXTENSION[run.format]}`,
     claims: written,
   };
 }

@@ -31,11 +31,11 @@ afterEach(() => {
 const newClient = () =>
   new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } } });
 
-function renderCompare(articleIds: readonly string[]) {
+function renderCompare(articleIds: readonly string[], more = '') {
   const router = createMemoryRouter(
     [{ path: '/compare', element: <CompareScreen speakerHref={(id) => `/s/${id}`} /> }],
     {
-      initialEntries: [`/compare?articles=${articleIds.join(',')}`],
+      initialEntries: [`/compare?articles=${articleIds.join(',')}${more}`],
     },
   );
   render(
@@ -101,6 +101,15 @@ test('the comparison’s CSV starts with a byte order mark, as the claims export
   const bytes = new Uint8Array(await downloads[0]!.blob.arrayBuffer());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(new TextDecoder().decode(bytes)).toContain('question,speaker,stance,claim');
+});
+
+test('every speaker hidden: no export of an empty table (the CSV was its header, the Markdown “no questions”)', async () => {
+  const articleId = await questionWithADeletedClaim();
+  const speakers = [...new Set((await db.claims.toArray()).map((c) => c.speakerId))];
+  renderCompare([articleId], `&hide=${speakers.join(',')}`);
+  expect(await screen.findByText(/^No speaker columns: place claims under the questions/)).toBeTruthy();
+  expect(screen.queryByRole('button', { name: 'Export CSV' })).toBeNull();
+  expect(screen.queryByRole('button', { name: 'Export Markdown' })).toBeNull();
 });
 
 test('printed, a matrix of more speakers than a page holds is cut into tables of a few speakers each', async () => {

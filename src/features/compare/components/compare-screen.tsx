@@ -246,7 +246,7 @@ export function CompareScreen({ speakerHref }: Props) {
               }
             />
           ) : null}
-          {matrix && matrix.rows.length > 0 ? (
+          {matrix && matrix.rows.length > 0 && matrix.columns.length > 0 ? (
             <div className="export-buttons">
               <button
                 type="button"

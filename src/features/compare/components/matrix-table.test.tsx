@@ -78,4 +78,39 @@ describe('MatrixTable', () => {
     fireEvent.click(screen.getByRole('rowheader', { name: 'Question 7?' }));
     expect(onTakeOff).toHaveBeenCalledTimes(1);
   });
+
+  /** One question with these claims placed, as the compare screen renders it after each write. */
+  const placed = (stances: Readonly<Record<string, 'for' | 'against'>>) => (
+    <MemoryRouter>
+      <MatrixTable
+        matrix={buildMatrix([{ id: 'q', text: 'Is it safe?', stances }], claims, speakers)}
+        caption="Positions"
+        articleTitles={new Map()}
+        speakerHref={(id) => `/speakers/${id}`}
+        onTakeOff={() => {}}
+      />
+    </MemoryRouter>
+  );
+
+  /** Takes a claim off with its button, then renders what the write leaves placed. */
+  const takeOff = (before: Record<string, 'for' | 'against'>, words: string, after: typeof before) => {
+    const { rerender } = render(placed(before));
+    const button = screen.getByRole('button', { name: `Take off: “${words}”` });
+    button.focus();
+    fireEvent.click(button);
+    rerender(placed(after));
+  };
+
+  test('a Take off that empties a speaker’s column leaves the keyboard on the question, not the page', () => {
+    // Speaker 1 has nothing placed after it, so their column goes
+    takeOff({ c0: 'for', c1: 'against' }, 'Claim 1', { c0: 'for' });
+    expect(screen.queryByRole('columnheader', { name: 'Speaker 1' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('rowheader', { name: 'Is it safe?' }));
+  });
+
+  test('a Take off that leaves the column keeps the keyboard in that cell', () => {
+    // claims 0 and 3 are both Speaker 0's
+    takeOff({ c0: 'for', c3: 'against' }, 'Claim 3', { c0: 'for' });
+    expect(document.activeElement?.getAttribute('data-cell')).toBe('0:1');
+  });
 });

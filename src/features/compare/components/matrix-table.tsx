@@ -4,6 +4,8 @@ import {
   type KeyboardEvent,
   type MouseEvent,
   memo,
+  useEffect,
+  useRef,
   useState,
 } from 'react';
 import { Link } from 'react-router';
@@ -77,6 +79,21 @@ export const MatrixTable = memo(function MatrixTable({
   onTakeOff,
 }: Props) {
   const [active, setActive] = useState<[number, number]>([0, 0]);
+  const table = useRef<HTMLTableElement>(null);
+  // a Take off's button goes with its claim: the keyboard goes back to the cell, or to the
+  // question when the speaker's column goes too (their last placed claim)
+  const tookOff = useRef<{ questionId: string; speakerId: string } | null>(null);
+  useEffect(() => {
+    const from = tookOff.current;
+    tookOff.current = null;
+    const focused = document.activeElement;
+    if (!from || (focused && focused !== document.body)) return;
+    const r = matrix.rows.findIndex((row) => row.question.id === from.questionId);
+    if (r < 0) return;
+    const c = matrix.columns.findIndex((s) => s.id === from.speakerId) + 1;
+    setActive([r, c]);
+    table.current?.querySelector<HTMLElement>(`[data-cell="${r}:${c}"]`)?.focus();
+  }, [matrix]);
   const rows = matrix.rows.length;
   const cols = matrix.columns.length + 1;
   const [ar, ac] = [Math.min(active[0], rows - 1), Math.min(active[1], cols - 1)];
@@ -104,12 +121,18 @@ export const MatrixTable = memo(function MatrixTable({
     const claimId = takeOffTarget(event.target);
     const questionId = (event.target as Element).closest?.<HTMLElement>('tr[data-question]')?.dataset
       .question;
-    if (claimId && questionId) onTakeOff(questionId, claimId);
+    if (!claimId || !questionId) return;
+    const c = Number(
+      (event.target as Element).closest<HTMLElement>('td[data-cell]')?.dataset.cell?.split(':')[1],
+    );
+    const speakerId = matrix.columns[c - 1]?.id;
+    if (speakerId) tookOff.current = { questionId, speakerId };
+    onTakeOff(questionId, claimId);
   };
 
   return (
     <div className="matrix-scroll" style={{ '--matrix-rows': rows } as CSSProperties}>
-      <table className="compare-matrix" onKeyDown={onKeyDown} onFocus={onFocus} onClick={onClick}>
+      <table ref={table} className="compare-matrix" onKeyDown={onKeyDown} onFocus={onFocus} onClick={onClick}>
         <caption>{caption}</caption>
         <thead>
           <tr>

@@ -25,17 +25,21 @@ export const PhoneView = memo(function PhoneView({
   );
   const row = matrix.rows[index];
   if (!row) return null;
-  const go = (i: number) => onFocus(matrix.rows[i]!.question.id);
+  const go = (i: number) => {
+    const to = matrix.rows[i];
+    if (to) onFocus(to.question.id);
+  };
+  // aria-disabled, not disabled: reaching the first or last question would drop the keyboard focus to the page
   return (
     <section className="compare-phone" aria-labelledby="phone-question">
       <div className="phone-nav">
-        <button type="button" onClick={() => go(index - 1)} disabled={index === 0}>
+        <button type="button" onClick={() => go(index - 1)} aria-disabled={index === 0}>
           ← Previous
         </button>
         <span>
           Question {index + 1} of {matrix.rows.length}
         </span>
-        <button type="button" onClick={() => go(index + 1)} disabled={index === matrix.rows.length - 1}>
+        <button type="button" onClick={() => go(index + 1)} aria-disabled={index === matrix.rows.length - 1}>
           Next →
         </button>
       </div>

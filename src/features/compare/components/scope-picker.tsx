@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { ArticleId } from '@/core/model/types';
 
 type ArticleOption = Readonly<{ id: ArticleId; title: string }>;
@@ -111,26 +111,79 @@ export const ScopePicker = memo(function ScopePicker({
         </ul>
       )}
       {rest.length > 0 ? (
-        <div className="field">
-          <label htmlFor="add-article">Add an article</label>
-          <select
-            id="add-article"
-            value=""
-            onChange={(e) => {
-              if (!e.target.value) return;
-              refocus.current = true;
-              onChange([...chosen, e.target.value as ArticleId]);
-            }}
-          >
-            <option value="">Choose an article…</option>
-            {rest.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AddArticle
+          rest={rest}
+          onAdd={(id) => {
+            refocus.current = true;
+            onChange([...chosen, id]);
+          }}
+        />
       ) : null}
     </section>
   );
 });
+
+/**
+ * The article list. Chromium changes a closed select on each arrow key (and on type-ahead), firing
+ * `change`: a keyboard choice only marks the article, which Enter or the Add button adds; a pointer
+ * choice adds it at once.
+ */
+function AddArticle({
+  rest,
+  onAdd,
+}: Readonly<{ rest: readonly ArticleOption[]; onAdd: (id: ArticleId) => void }>) {
+  const [marked, setMarked] = useState<ArticleId | ''>('');
+  const keyed = useRef(false);
+  const title = rest.find((a) => a.id === marked)?.title;
+  const add = (id: ArticleId) => {
+    setMarked('');
+    onAdd(id);
+  };
+  return (
+    <div className="field">
+      <label htmlFor="add-article">Add an article</label>
+      <div className="add-article">
+        <select
+          id="add-article"
+          value={title === undefined ? '' : marked}
+          aria-describedby="add-article-hint"
+          onMouseDown={() => {
+            keyed.current = false;
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && title !== undefined) {
+              e.preventDefault();
+              add(marked as ArticleId);
+            } else if (e.key !== 'Tab') keyed.current = true;
+          }}
+          onChange={(e) => {
+            const id = e.target.value as ArticleId | '';
+            if (!id) setMarked('');
+            else if (keyed.current) setMarked(id);
+            else add(id);
+          }}
+        >
+          <option value="">Choose an article…</option>
+          {rest.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.title}
+            </option>
+          ))}
+        </select>
+        {title !== undefined ? (
+          <button
+            type="button"
+            className="small"
+            aria-label={`Add “${title}”`}
+            onClick={() => add(marked as ArticleId)}
+          >
+            Add
+          </button>
+        ) : null}
+      </div>
+      <p id="add-article-hint" className="hint">
+        With the keyboard: arrows choose, Enter adds.
+      </p>
+    </div>
+  );
+}

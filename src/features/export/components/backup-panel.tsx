@@ -12,6 +12,7 @@ import {
 import { backupSourceOfBlob, META_RESTORE_IN_PROGRESS } from '@/db/backup-source';
 import { describeDbError } from '@/db/errors';
 import { metaQueries } from '@/db/queries';
+import { conflictLine } from '@/features/export/conflict-line';
 import { downloadBlob } from '@/features/export/download';
 import { plural } from '@/features/export/plural';
 import { runExport } from '@/features/export/run-export';
@@ -248,10 +249,7 @@ export function BackupPanel() {
                 </summary>
                 <ul>
                   {conflicts.slice(0, 100).map((c) => (
-                    <li key={`${c.table}:${c.id}`}>
-                      {c.table} {c.id.slice(0, 8)}…: {c.fields.join(', ')} —{' '}
-                      {c.winner === 'backup' ? 'backup' : 'yours'} kept
-                    </li>
+                    <li key={`${c.table}:${c.id}`}>{conflictLine(c)}</li>
                   ))}
                 </ul>
               </details>
