@@ -89,6 +89,12 @@ describe('ArticleList', () => {
     window.scrollY = 0;
   });
 
+  test("a row's date says it is the import's, not the article's own publication date", () => {
+    renderLibrary(1);
+    const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(summary(0).importedAt);
+    expect(rows()[0]!.textContent).toContain(`imported ${date} · 3 claims`);
+  });
+
   test('the first rows are drawn before the virtualiser has loaded, then stay', async () => {
     renderLibrary(1000);
     const first = rows();

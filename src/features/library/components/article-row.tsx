@@ -82,7 +82,7 @@ export const ArticleRow = memo(function ArticleRow({
         </Link>
         <p className="article-row-meta">
           {article.outlet && <>{article.outlet} · </>}
-          {dateFormat.format(article.importedAt)} · {article.claimCount}{' '}
+          imported {dateFormat.format(article.importedAt)} · {article.claimCount}{' '}
           {article.claimCount === 1 ? 'claim' : 'claims'} · {article.speakerCount}{' '}
           {article.speakerCount === 1 ? 'speaker' : 'speakers'}
           {article.flaggedCount > 0 && (
