@@ -73,8 +73,8 @@ describe('ClaimItem’s verdict list', () => {
     select.focus();
     arrow(select, 'in progress');
     arrow(select, 'true');
-    const escape = fireEvent.keyDown(select, { key: 'Escape' });
-    expect(escape).toBe(false);
+    const notCancelled = fireEvent.keyDown(select, { key: 'Escape' });
+    expect(notCancelled).toBe(false);
     expect(select.value).toBe('unchecked');
     fireEvent.blur(select);
     expect(onVerdict).not.toHaveBeenCalled();
