@@ -1,29 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { saveImportedArticle } from '@/db/articles';
 import { db } from '@/db/db';
 import { attachSource } from '@/db/evidence';
 import { historyOfRow } from '@/db/history';
 import type { EvidenceWithSource } from '@/db/queries';
 import { EvidenceList } from '@/features/claim/components/sources/evidence-list';
-import { extractionOf, resetDb } from '@/test/db';
-
-function renderList(item: EvidenceWithSource) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always' } } });
-  render(
-    <QueryClientProvider client={client}>
-      <EvidenceList items={[item]} />
-    </QueryClientProvider>,
-  );
-  return screen.getByLabelText('How Jay report relates to the claim') as HTMLSelectElement;
-}
-
-/** A key on a closed select as Chromium sends it: the keydown, then a change to the next option. */
-function arrow(select: HTMLSelectElement, value: string) {
-  fireEvent.keyDown(select, { key: 'ArrowDown' });
-  fireEvent.change(select, { target: { value } });
-}
+import { importArticleA, keyTo, renderWithQueries } from '@/test/claim-forms';
 
 describe('EvidenceList’s relation list', () => {
   let item: EvidenceWithSource;
@@ -32,28 +14,21 @@ describe('EvidenceList’s relation list', () => {
     (await historyOfRow('evidence', item.evidence.id))
       .filter((e) => e.action === 'update')
       .map((e) => [e.from?.relation, e.to?.relation]);
-
+  const renderList = () => {
+    renderWithQueries(<EvidenceList items={[item]} />);
+    return screen.getByLabelText('How Jay report relates to the claim') as HTMLSelectElement;
+  };
   beforeEach(async () => {
-    await resetDb();
-    const text = 'The mayor said: "Bus use rose by 12% last year."';
-    await saveImportedArticle(
-      { text, title: 'Buses' } as never,
-      extractionOf(
-        text,
-        [{ id: 's1', name: 'Ada Mayor' }],
-        [{ quote: 'Bus use rose by 12% last year.', speaker: 's1' }],
-      ),
-    );
-    const claim = (await db.claims.toArray())[0]!;
+    const claim = await importArticleA();
     item = await attachSource(claim.id, { url: 'https://example.org/jay', title: 'Jay report' });
   });
   afterEach(cleanup);
 
   test('arrow keys only show a relation; leaving the list stores the one shown, in one history entry', async () => {
-    const select = renderList(item);
+    const select = renderList();
     select.focus();
-    arrow(select, 'refutes');
-    arrow(select, 'context');
+    keyTo(select, 'refutes');
+    keyTo(select, 'context');
     expect(select.value).toBe('context');
     fireEvent.blur(select);
     await waitFor(async () => expect(await storedRelation()).toBe('context'));
@@ -61,12 +36,12 @@ describe('EvidenceList’s relation list', () => {
   });
 
   test('Escape puts the stored relation back; Enter then stores a new keyboard choice', async () => {
-    const select = renderList(item);
+    const select = renderList();
     select.focus();
-    arrow(select, 'context');
+    keyTo(select, 'context');
     fireEvent.keyDown(select, { key: 'Escape' });
     expect(select.value).toBe('supports');
-    arrow(select, 'refutes');
+    keyTo(select, 'refutes');
     fireEvent.keyDown(select, { key: 'Enter' });
     await waitFor(async () => expect(await storedRelation()).toBe('refutes'));
     expect(await relationChanges()).toEqual([['supports', 'refutes']]);
