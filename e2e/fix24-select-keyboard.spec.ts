@@ -39,4 +39,17 @@ test('claim list: arrow keys browse the verdict list, Enter sets the verdict sho
   expect((await storedVerdicts(page)).filter((v) => v !== 'unchecked')).toHaveLength(
     before.filter((v) => v !== 'unchecked').length + parts,
   );
+
+  // Escape puts the stored verdict back and keeps the keyboard on the list; leaving then changes nothing.
+  await verdict.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(verdict).toHaveValue('in progress');
+  await page.keyboard.press('Escape');
+  await expect(verdict).toHaveValue('true');
+  await expect(verdict).toBeFocused();
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(verdict).not.toBeFocused();
+  await expect(verdict).toHaveValue('true');
+  await expect(history).toHaveCount(1);
 });
