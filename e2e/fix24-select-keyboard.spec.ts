@@ -52,4 +52,11 @@ test('claim list: arrow keys browse the verdict list, Enter sets the verdict sho
   await expect(verdict).not.toBeFocused();
   await expect(verdict).toHaveValue('true');
   await expect(history).toHaveCount(1);
+
+  // A choice in the list opened with Alt+ArrowDown is as deliberate as a click: stored at once.
+  await verdict.focus();
+  for (const key of ['Alt+ArrowDown', 'ArrowUp', 'Enter']) await page.keyboard.press(key);
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText('Verdict: True → In progress');
+  await expect(verdict).toHaveValue('in progress');
 });

@@ -1,5 +1,9 @@
 import { type SelectHTMLAttributes, useRef, useState } from 'react';
 
+/** Keys that open the list: the choice made in it (its own keys reach no page) is as deliberate as a click. */
+const opensList = (e: Readonly<{ key: string; altKey: boolean }>) =>
+  e.key === 'F4' || (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp'));
+
 type Props<T extends string> = Readonly<
   {
     /** The stored value ('' for none of the options, e.g. parts that differ). */
@@ -15,7 +19,8 @@ type Props<T extends string> = Readonly<
 /**
  * A native select whose change is a stored write. Chromium changes a closed select on each arrow
  * and type-ahead key, so a keyboard change is only shown (pending) until Enter or until the focus
- * leaves; Escape puts the stored value back. A pointer choice is stored at once.
+ * leaves; Escape puts the stored value back. A pointer choice, or one made in the list opened with
+ * Alt+arrow or F4, is stored at once.
  */
 export function StoredSelect<T extends string>({ value, onCommit, children, ...select }: Props<T>) {
   const [pending, setPending] = useState<T | null>(null);
@@ -46,7 +51,7 @@ export function StoredSelect<T extends string>({ value, onCommit, children, ...s
         } else if (e.key === 'Escape' && shown !== null) {
           e.preventDefault();
           mark(null);
-        } else if (e.key !== 'Tab') keyed.current = true;
+        } else if (e.key !== 'Tab') keyed.current = !opensList(e);
       }}
       onChange={(e) => {
         const next = e.target.value as T;

@@ -72,6 +72,15 @@ describe('ClaimItem’s verdict list', () => {
     expect(onVerdict).toHaveBeenCalledExactlyOnceWith(one, 'false', [one]);
   });
 
+  test('a choice in the list opened with Alt+ArrowDown sets the verdict at once (the open list’s keys reach no page)', () => {
+    const { select, onVerdict } = renderItem();
+    select.focus();
+    fireEvent.keyDown(select, { key: 'Alt', altKey: true });
+    fireEvent.keyDown(select, { key: 'ArrowDown', altKey: true });
+    fireEvent.change(select, { target: { value: 'in progress' } });
+    expect(onVerdict).toHaveBeenCalledExactlyOnceWith(one, 'in progress', [one]);
+  });
+
   test('arrowing back to the stored verdict and leaving sets nothing', () => {
     const { select, onVerdict } = renderItem();
     select.focus();
