@@ -5,6 +5,7 @@ import { VERDICTS } from '@/core/model/types';
 import { kindLabel } from '@/core/review/kinds';
 import { verdictLabel } from '@/core/review/verdicts';
 import { useCanWrite } from '@/stores/can-write';
+import { StoredSelect } from '@/ui/stored-select';
 
 export type ClaimBadgeProps = { claim: Claim; parts?: readonly Claim[] };
 
@@ -106,13 +107,13 @@ export const ClaimItem = memo(function ClaimItem({
         <label className="verdict" htmlFor={verdictId}>
           {grouped ? 'Verdict (all parts)' : 'Verdict'}
         </label>
-        <select
+        <StoredSelect<Verdict>
           id={verdictId}
           className={`verdict-select verdict-${verdict.replace(' ', '-')}`}
           value={mixed ? '' : verdict}
           disabled={!canWrite}
           title={reason ?? undefined}
-          onChange={(e) => onVerdict(claim, e.target.value as Verdict, parts)}
+          onCommit={(v) => onVerdict(claim, v, parts)}
         >
           {mixed && (
             <option value="" disabled>
@@ -124,7 +125,7 @@ export const ClaimItem = memo(function ClaimItem({
               {verdictLabel(v)}
             </option>
           ))}
-        </select>
+        </StoredSelect>
       </div>
     </Item>
   );

@@ -5,6 +5,7 @@ import { CLAIM_KINDS, kindLabel } from '@/core/review/kinds';
 import { describeDbError } from '@/db/errors';
 import { type ConflictNotice, noticeOf } from '@/features/claim/conflict';
 import { useUpdateClaim } from '@/features/claim/hooks/use-claim-mutations';
+import { StoredSelect } from '@/ui/stored-select';
 import { announce, showToast } from '@/ui/toast';
 
 type Props = Readonly<{ claim: Claim; onConflict: (notice: ConflictNotice | null) => void }>;
@@ -16,12 +17,11 @@ export function KindPicker({ claim, onConflict }: Props) {
   return (
     <div className="kind-picker">
       <label htmlFor={id}>Kind</label>
-      <select
+      <StoredSelect<ClaimKind>
         id={id}
         value={claim.kind}
         disabled={update.isPending}
-        onChange={(e) => {
-          const kind = e.target.value as ClaimKind;
+        onCommit={(kind) => {
           update.mutate(
             { id: claim.id, patch: { kind }, expectedUpdatedAt: claim.updatedAt },
             {
@@ -39,7 +39,7 @@ export function KindPicker({ claim, onConflict }: Props) {
             {kindLabel(k)}
           </option>
         ))}
-      </select>
+      </StoredSelect>
     </div>
   );
 }

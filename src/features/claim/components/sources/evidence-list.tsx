@@ -4,6 +4,7 @@ import { describeDbError } from '@/db/errors';
 import type { EvidenceWithSource } from '@/db/queries';
 import { useRemoveEvidence, useUpdateEvidence } from '@/features/claim/hooks/use-source-mutations';
 import { sourceLabel } from '@/features/claim/source-label';
+import { StoredSelect } from '@/ui/stored-select';
 import { showToast } from '@/ui/toast';
 import { showUndoToast, undoableBatch } from '@/ui/undo-toast';
 
@@ -32,13 +33,13 @@ export function EvidenceList({ items }: Props) {
               <label className="visually-hidden" htmlFor={`rel-${evidence.id}`}>
                 How {title} relates to the claim
               </label>
-              <select
+              <StoredSelect<EvidenceRelation>
                 id={`rel-${evidence.id}`}
                 className="relation-select"
                 value={evidence.relation}
-                onChange={(e) =>
+                onCommit={(relation) =>
                   update.mutate(
-                    { id: evidence.id, patch: { relation: e.target.value as EvidenceRelation } },
+                    { id: evidence.id, patch: { relation } },
                     { onError: (err) => showToast(describeDbError(err), { tone: 'error' }) },
                   )
                 }
@@ -48,7 +49,7 @@ export function EvidenceList({ items }: Props) {
                     {label}
                   </option>
                 ))}
-              </select>
+              </StoredSelect>
               {href ? (
                 <a
                   className="evidence-title"
