@@ -61,6 +61,13 @@ export type Draft = {
 
 type Attributed = { entity: Entity; mention: Span | null; cue: Span | null; rule: RuleId };
 
+/** A transcript's cast line: who speaks in it. */
+const CAST = /^(?:Speakers|Participants|Guests|Panel|Panellists|Panelists|Cast)\s*:\s*/;
+
+/** Parts a transcript's capitals label may name instead of a person. */
+const TRANSCRIPT_PARTS =
+  /^(presenter|host|interviewer|moderator|chair|chairman|chairwoman|anchor|reporter|narrator|caller|announcer|correspondent)$/;
+
 const PUBLISH =
   /^(published|released|issued|produced|commissioned|compiled|wrote|authored|unveiled|presented)$/;
 
@@ -125,6 +132,26 @@ export function attributeClaims(
     const m = mentionOf(text, toks, 0, toks.length - 1);
     if (m?.kind === 'name' && m.type === 'person' && m.name)
       registry.person(m.name, s.slice(comma + 2).trim(), -1, false);
+  }
+
+  // A transcript's cast ("Speakers: Jo Carter (presenter), Tom Smith (transport minister)") names who its labels
+  // ("PRESENTER:", "SMITH:") are; the line is no claim.
+  const castLines = new Set<Line>();
+  for (const l of body) {
+    const cast = CAST.exec(l.text);
+    if (!cast) continue;
+    castLines.add(l);
+    const from = l.start + cast[0].length;
+    for (const item of l.text.slice(cast[0].length).split(/[;,](?![^()]*\))/)) {
+      const at = from + l.text.slice(cast[0].length).indexOf(item);
+      const part = /^\s*([^()–—-]+?)\s*(?:\(([^()]+)\)|[–—-]\s*(.+))?\s*\.?$/.exec(item);
+      if (!part) continue;
+      const lead = item.length - item.trimStart().length;
+      const toks = tokenize(text, at + lead, at + lead + part[1]!.length);
+      const m = toks.length ? mentionOf(text, toks, 0, toks.length - 1) : null;
+      if (m?.kind === 'name' && m.type === 'person' && m.name)
+        registry.person(m.name, (part[2] ?? part[3] ?? '').trim() || null, -1, false, m.text);
+    }
   }
 
   const headline =
@@ -246,7 +273,7 @@ export function attributeClaims(
       const blocked = (off: number) => inQuote(off) || consumed.some((r) => off >= r.start && off < r.end);
       let directDone = false;
 
-      if (lineDone) continue;
+      if (lineDone || castLines.has(line)) continue;
 
       // Question-and-answer interviews: "A: …" is the interviewee (the first person the article names), "Q: …" the
       // interviewer, whose questions are not claims.
@@ -305,7 +332,16 @@ export function attributeClaims(
         const named =
           plain && !ownCue && !dateline && m && (m.kind === 'name' || m.type === 'document' || office);
         if (named && !SECTION_LABELS.has(m.head.toLowerCase())) {
-          const entity = (headlineMode && registry.byHead(m)) || registry.resolve(m, m.role, m.start);
+          // "PRESENTER:", "INTERVIEWER:": a transcript's label naming a part, the person the cast gives it to.
+          const part = /^\p{Lu}{2,}$/u.test(m.text) && TRANSCRIPT_PARTS.test(m.head) ? m.head : null;
+          const entity = part
+            ? (registry.byRole(part) ??
+              registry.resolve(
+                { ...m, kind: 'nominal', name: `${m.text[0]}${part.slice(1)}`, type: 'person', role: part },
+                part,
+                m.start,
+              ))
+            : (headlineMode && registry.byHead(m)) || registry.resolve(m, m.role, m.start);
           const startAt = tokens[c + 1]!.start;
           const isQuote = /^[“"‘']/.test(text.slice(startAt, startAt + 1));
           emit(
@@ -641,6 +677,7 @@ export function attributeClaims(
         }
         if (j > i) {
           const m = mentionOf(text, tokens, i, j);
+          if (m?.kind === 'name' && m.type === 'organization' && m.name) registry.sawBody(m.name, t.start);
           // A subject: only capitalised words, determiners or titles between the clause start and the name.
           let clauseStart = i;
           while (clauseStart > 0 && tokens[clauseStart - 1]!.text !== ',') clauseStart--;
@@ -768,6 +805,8 @@ export function attributeClaims(
     last = null;
     processLine(headline, -10, true);
     last = saved;
+    // (Read last, the headline's speaker is not the one who spoke just before the lede's speech nouns.)
+    registry.asked();
   }
   layoutClaims(text, body, drafts, registry);
   speechNounClaims(text, body, drafts, registry);

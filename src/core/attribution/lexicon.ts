@@ -170,7 +170,7 @@ const HEADS: Record<string, string> = {
   supporter opponent insider observer insider official campaigner organiser organizer person
   councilwoman councilman councilmember alderwoman assemblyman assemblywoman trustee comptroller treasurer
   collector principal headteacher auditor auditor-general attorney-general solicitor-general inspector-general
-  surgeon-general parent actor actress engineer grower farmer`,
+  surgeon-general parent actor actress engineer grower farmer counsel barrister solicitor`,
   g: `officials aides sources leaders senators governors candidates judges officers investigators directors
   executives historians authors writers editors reporters journalists advisers advisors strategists analysts
   economists researchers scientists doctors lawyers attorneys prosecutors activists advocates members
@@ -216,6 +216,15 @@ centre center hospital school college church city county state states republic k
 fund organisation organization watchdog reuters tribune guardian telegraph herald
 foods holdings airlines airways motors industries technologies pharmaceuticals securities insurance logistics
 brands ferries railways utilities laboratories enterprises ventures llc networks unit water`);
+
+/**
+ * Common nouns that end a body's name when written capitalised after another name word ("Network Rail", "Northfield
+ * Transport", "Marston Brewery"); never a surname after a first name ("Ann Health" stays a person).
+ */
+export const ORG_TAILS = words(`rail railway transport energy health trust council group water brewery bakery
+bakeries dairies transit buses trains homes housing media partners telecom pharma studios systems solutions
+airport airports ports mining shipping aviation construction developments properties capital finance
+healthcare care academies schools`);
 
 export const ROLE_WORDS = words(`commissioner minister secretary spokesman spokeswoman spokesperson chief mp
 senator governor mayor president chairman chairwoman chair director leader judge officer chancellor

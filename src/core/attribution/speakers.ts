@@ -217,7 +217,7 @@ const initials = (name: string): string =>
 
 /** A name or role that shows an organisation is a firm. */
 const FIRM_EVIDENCE =
-  /\b(inc|corp|co|ltd|plc|llc|group|holdings|foods|technologies|industries|airlines|airways|motors|pharmaceuticals|securities|insurance|logistics|brands|ferries|railways|utilities|laboratories|enterprises|ventures|company|firm|maker|retailer|airline|carrier|lender|bank|insurer|supermarket|chain|manufacturer|operator|developer|brewer|publisher|broadcaster|supplier|subsidiary|conglomerate|producer|provider)\b|&/i;
+  /\b(inc|corp|co|ltd|plc|llc|group|holdings|foods|technologies|industries|airlines|airways|motors|pharmaceuticals|securities|insurance|logistics|brands|brewery|bakery|bakeries|dairies|rail|transport|energy|telecom|pharma|studios|systems|solutions|media|homes|ferries|railways|utilities|laboratories|enterprises|ventures|company|firm|maker|retailer|airline|carrier|lender|bank|insurer|supermarket|chain|manufacturer|operator|developer|brewer|publisher|broadcaster|supplier|subsidiary|conglomerate|producer|provider)\b|&/i;
 
 /** Nouns that refer back to whichever firm was named last ("the company said"). */
 const GENERIC_FIRMS =
@@ -274,6 +274,15 @@ export class SpeakerRegistry {
 
   /** A person by name, reusing one with the same last name (and first name, when both have one). */
   person(name: string, role: string | null, at: number, subject: boolean, mentionText?: string): Entity {
+    // "Sir Malcolm Reed … Sir Malcolm said": a knight or dame is called by title and first name (a peer, "Lord
+    // Reed", by title and surname).
+    const honour = /^(?:Sir|Dame|Lord|Lady)\s+(\p{Lu}[\p{L}'’-]*)$/u.exec(bare(mentionText ?? name).trim());
+    if (honour && !splitName(bare(name)).first) {
+      const w = honour[1]!.toLowerCase();
+      const byFirst = this.entities.filter((x) => x.type === 'person' && x.first === w && x.key !== w);
+      if (byFirst.length === 1 && !this.entities.some((x) => x.type === 'person' && x.key === w))
+        return this.person(byFirst[0]!.name, role, at, subject, mentionText);
+    }
     const n = splitName(bare(name));
     // "Mrs. Trump" is not Donald Trump: a title or first name that gives the other gender makes another person.
     const gender = genderOf(mentionText ?? name);
@@ -410,7 +419,7 @@ export class SpeakerRegistry {
   byRole(role: string): Entity | undefined {
     const r = norm(role);
     if (!r) return undefined;
-    return this.entities.find(
+    const fit = this.entities.filter(
       (x) =>
         // (A body that spoke through a spokesman has the role "spokesman": "a Clinton campaign spokesman" is not it.)
         (x.role &&
@@ -418,10 +427,20 @@ export class SpeakerRegistry {
           ((norm(x.role).includes(r) && !qualifiedApart(norm(x.role), r)) ||
             (r.includes(norm(x.role)) &&
               !qualifiedApart(r, norm(x.role)) &&
+              // (An unnamed "spokesperson" is not the one a "police spokesperson" names.)
+              !SPOKES_ROLE.test(norm(x.role)) &&
               !(x.type !== 'person' && SPOKES_ROLE.test(x.role))))) ||
         x.aliases.some((a) => norm(a) === r) ||
         norm(x.name) === r,
     );
+    // ("A spokesperson said" after a council's and a police spokesperson: either one.)
+    if (
+      fit.length > 1 &&
+      SPOKES_ROLE.test(r) &&
+      fit.some((x) => norm(x.role ?? '') !== norm(fit[0]!.role ?? ''))
+    )
+      return undefined;
+    return fit[0];
   }
 
   /**
@@ -537,7 +556,8 @@ export class SpeakerRegistry {
   /** Resolves a mention to an entity (creating one when nothing earlier fits). */
   resolve(m: Mention, role: string | null, at: number, subject = true): Entity {
     const e = this.resolveInner(m, role, at);
-    if (e.type === 'person' && e.key !== null) this.spoke = { entity: e, at };
+    // (Only a subject speaks: "claims by Tom Hale" does not make the next office Tom Hale.)
+    if (subject && e.type === 'person' && e.key !== null) this.spoke = { entity: e, at };
     if (e.key === null && !this.firstSeen.has(e)) this.firstSeen.set(e, at);
     if (m.kind !== 'pronoun') this.alias(e, m.text);
     if (role && !e.role && e.type === 'person') e.role = bare(role);
@@ -587,6 +607,13 @@ export class SpeakerRegistry {
     // shows to be a firm.
     if (generic) {
       const last = recent[0];
+      // ("Shares in Halden Logistics rose. The company said": a firm named since, though not as a subject.)
+      const since = this.bodies.filter((b) => b.at < at && b.at > (last?.at ?? -1)).at(-1);
+      if (since)
+        return at - since.at <= FIRM_REACH && FIRM_EVIDENCE.test(since.name)
+          ? (this.entities.find((x) => x.type === 'organization' && norm(x.name) === norm(since.name)) ??
+              this.make(since.name, 'organization', null))
+          : undefined;
       return last &&
         at - last.at <= FIRM_REACH &&
         fits(last.entity) &&
@@ -614,7 +641,8 @@ export class SpeakerRegistry {
           refers: undefined,
           voice: undefined,
         },
-        role,
+        // ("A spokesperson for the police" is not the council's: the whole description is the role.)
+        own,
         at,
       );
     }
@@ -630,6 +658,9 @@ export class SpeakerRegistry {
       if (generic && GENERIC_FIRMS.test(generic[2]!.toLowerCase())) {
         const back = this.backTo(generic[2]!.toLowerCase(), at);
         if (back) return back;
+        // (Not the firm that the words "the company" last meant: another was named since, or none is near.)
+        const own = norm(m.text);
+        return this.entities.find((x) => norm(x.name) === own) ?? this.make(own, 'organization', null);
       }
     }
     if (m.kind === 'pronoun') {
@@ -797,7 +828,8 @@ export class SpeakerRegistry {
     const spoke = this.spoke;
     const last = this.recent.filter((r) => r.at < at).at(-1);
     const e = spoke?.entity;
-    if (!spoke || !e || last?.entity !== e || at - spoke.at > VARIATION_REACH) return undefined;
+    if (!spoke || !e || last?.entity !== e || spoke.at >= at || at - spoke.at > VARIATION_REACH)
+      return undefined;
     const g = genderOf(m.text);
     if (g && e.gender && g !== e.gender) return undefined;
     const held = titleWords([e.role ?? '', ...e.aliases].join(' '));
@@ -843,6 +875,15 @@ export class SpeakerRegistry {
   }
 
   private remembered = new Map<string, Mention>();
+
+  /** Bodies named in running text, subjects or not, for "the company" to mean the latest firm. */
+  private bodies: { name: string; at: number }[] = [];
+
+  /** A body's name seen in running text ("Shares in Halden Logistics fell"). */
+  sawBody(name: string, at: number) {
+    this.bodies.push({ name, at });
+    if (this.bodies.length > 40) this.bodies.shift();
+  }
 
   /** A person named as an object ("spoke to manager Jens Albrektsen"): known by surname, not yet an antecedent. */
   remember(m: Mention) {
