@@ -154,6 +154,9 @@ export function attributeClaims(
     }
   }
 
+  // Three or more paragraphs opening with a capitals label and a colon: a transcript.
+  const transcript = (text.match(/^\p{Lu}[\p{Lu}\d ,.’'()-]*:\s/gmu)?.length ?? 0) >= 3;
+
   const headline =
     body.length > 1 &&
     body[0]!.text.length <= 200 &&
@@ -329,6 +332,42 @@ export function attributeClaims(
           !quoted &&
           pre.every((t) => t.text === t.text.toUpperCase()) &&
           (text.match(/^[\p{Lu}][\p{Lu} .’'-]*:\s/gmu)?.length ?? 0) <= 1;
+        // A transcript's turn ("SMITH:", "JON KESSLER, HOST:", "GOV. TERESA VANCE (D-NEV.):"): the speaker's own
+        // words, every sentence; a host's or presenter's turns (questions, framing) are no claims.
+        const words = pre.filter((t) => t.word);
+        if (
+          transcript &&
+          !headlineMode &&
+          words.length &&
+          pre.length <= 12 &&
+          words.every((t) => t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text))
+        ) {
+          const comma = pre.findIndex((t) => t.text === ',');
+          const who = mentionOf(text, tokens, 0, comma > 0 ? comma - 1 : c - 1);
+          const part = comma > 0 ? text.slice(pre[comma + 1]?.start ?? 0, pre.at(-1)!.end).toLowerCase() : '';
+          // (Not a rubric: "COMMODITIES: Copper rose …", "UPDATE: …".)
+          const rubric = (w: string) => SECTION_LABELS.has(w) || CONTACT_LABELS.has(w);
+          if (who && who.kind !== 'pronoun' && !words.some((t) => rubric(t.key))) {
+            lineDone = true;
+            if (TRANSCRIPT_PARTS.test(who.text.toLowerCase())) continue;
+            // ("JON KESSLER" is Jon Kessler; a one-word label stays as written, "SHEILA".)
+            const lower = (x: string | null) =>
+              x && /\s/.test(x) ? x.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : x;
+            const role = TRANSCRIPT_PARTS.test(part) ? part : lower(who.role);
+            const entity = registry.resolve(
+              who.kind === 'name' ? { ...who, name: lower(who.name), role, type: 'person' } : who,
+              role,
+              who.start,
+            );
+            if (TRANSCRIPT_PARTS.test(entity.role ?? '')) continue;
+            emit(
+              { kind: 'direct', entity, mention: who, cue: tokens[c]!, rule: 'name-colon', line: li, run: 0 },
+              tokens[c + 1]!.start,
+              line.end,
+            );
+            continue;
+          }
+        }
         const named =
           plain && !ownCue && !dateline && m && (m.kind === 'name' || m.type === 'document' || office);
         if (named && !SECTION_LABELS.has(m.head.toLowerCase())) {

@@ -170,7 +170,7 @@ const HEADS: Record<string, string> = {
   supporter opponent insider observer insider official campaigner organiser organizer person
   councilwoman councilman councilmember alderwoman assemblyman assemblywoman trustee comptroller treasurer
   collector principal headteacher auditor auditor-general attorney-general solicitor-general inspector-general
-  surgeon-general parent actor actress engineer grower farmer counsel barrister solicitor`,
+  surgeon-general parent actor actress engineer grower farmer`,
   g: `officials aides sources leaders senators governors candidates judges officers investigators directors
   executives historians authors writers editors reporters journalists advisers advisors strategists analysts
   economists researchers scientists doctors lawyers attorneys prosecutors activists advocates members

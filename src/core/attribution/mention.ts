@@ -1127,7 +1127,10 @@ function subjectBeforeInner(
         office?.word &&
         roleFrom - 2 >= min &&
         /^(to|of|for|at)$/.test(tokens[roleFrom - 1]!.key) &&
-        (HEAD_TYPE.get(office.key) === 'person' || ROLE_WORDS.has(office.key) || TITLES.has(office.key))
+        (HEAD_TYPE.get(office.key) === 'person' ||
+          ROLE_WORDS.has(office.key) ||
+          TITLES.has(office.key) ||
+          /^(counsel|barrister|solicitor)$/.test(office.key))
       )
         roleFrom = phraseStart(tokens, roleFrom - 2, min);
       const before = k - 1 >= roleFrom ? text.slice(tokens[roleFrom]!.start, tokens[k - 1]!.end) : null;

@@ -889,7 +889,7 @@ describe('speakers, round ten (session 24): bodies, honours, transcripts', () =>
     ]);
   });
 
-  test('two spokespersons of different bodies stay two speakers', () => {
+  test('two spokespersons of different bodies stay two speakers, each written two ways', () => {
     expect(
       names(
         'Flooding closes high street\n\nA spokesperson for the council said drains had been cleared.\n\nA spokesperson for the police said two roads would stay closed.\n\nA council spokesperson said grants were available. A police spokesperson said no looting had been reported.',
@@ -897,8 +897,8 @@ describe('speakers, round ten (session 24): bodies, honours, transcripts', () =>
     ).toEqual([
       'spokesperson for the council',
       'spokesperson for the police',
-      'council spokesperson',
-      'police spokesperson',
+      'spokesperson for the council',
+      'spokesperson for the police',
     ]);
   });
 
@@ -918,16 +918,23 @@ describe('speakers, round ten (session 24): bodies, honours, transcripts', () =>
     const x = extractClaims(
       'Transcript: Morning Politics\n\nSpeakers: Jo Carter (presenter), Tom Smith (transport minister)\n\nPRESENTER: Minister, will the line open on time?\n\nSMITH: We are confident it will open in the spring.\n\nPRESENTER: The unions disagree.\n\nSMITH: That is simply not the case.',
     );
-    const byId = new Map(x.speakers.map((s) => [s.id, s]));
-    expect(x.claims.map((c) => byId.get(c.speakerId ?? '')?.name)).toEqual([
-      'Jo Carter',
-      'Tom Smith',
-      'Jo Carter',
-      'Tom Smith',
-    ]);
     expect(x.speakers.map((s) => [s.name, s.type, s.role])).toEqual([
-      ['Jo Carter', 'person', 'presenter'],
       ['Tom Smith', 'person', 'transport minister'],
+    ]);
+    expect(x.claims.map((c) => c.text)).toEqual([
+      'We are confident it will open in the spring.',
+      'That is simply not the case.',
+    ]);
+  });
+
+  test('a transcript’s host turns are no claims, and capitals names are written as names', () => {
+    const x = extractClaims(
+      'Sunday Live\n\nJON KESSLER, HOST: Your opponents say it is a land grab. Is it?\n\nGOV. TERESA VANCE (D-NEV.): No. Every acre goes back to the aquifer.\n\nKESSLER: Where does the money come from?\n\nVANCE: Two-thirds of it is federal.',
+    );
+    const byId = new Map(x.speakers.map((s) => [s.id, s.name]));
+    expect(x.claims.map((c) => [byId.get(c.speakerId ?? ''), c.kind])).toEqual([
+      ['Teresa Vance', 'direct'],
+      ['Teresa Vance', 'direct'],
     ]);
   });
 

@@ -164,6 +164,13 @@ function officeHead(name: string): string | null {
 
 const SPOKES_ROLE = /^spokes(man|woman|person)$/;
 
+/** "spokesperson for the council" and "council spokesperson" alike: "council spokesperson" (both normalised). */
+const spokesKey = (s: string): string | null => {
+  const m = /^(spokes(?:man|woman|person)) (?:for|at|of) (?:the )?(\S+)$/.exec(s);
+  if (m) return `${m[2]} ${m[1]}`;
+  return /^\S+ spokes(man|woman|person)$/.test(s) ? s : null;
+};
+
 /** How far (characters) back a bare "A spokeswoman said" looks for the body that just spoke. */
 const SPOKES_REACH = 250;
 
@@ -431,7 +438,8 @@ export class SpeakerRegistry {
               !SPOKES_ROLE.test(norm(x.role)) &&
               !(x.type !== 'person' && SPOKES_ROLE.test(x.role))))) ||
         x.aliases.some((a) => norm(a) === r) ||
-        norm(x.name) === r,
+        norm(x.name) === r ||
+        (!!x.role && !!spokesKey(r) && spokesKey(norm(x.role)) === spokesKey(r)),
     );
     // ("A spokesperson said" after a council's and a police spokesperson: either one.)
     if (
