@@ -15,6 +15,7 @@ import {
   HEAD_TYPE,
   NAME_JOINERS,
   PARTICIPLE_CUES,
+  PLACE_WORDS,
   ROLE_WORDS,
   SECTION_LABELS,
   SPEECH_VERBS,
@@ -716,7 +717,16 @@ export function attributeClaims(
         }
         if (j > i) {
           const m = mentionOf(text, tokens, i, j);
-          if (m?.kind === 'name' && m.type === 'organization' && m.name) registry.sawBody(m.name, t.start);
+          // ("Shares of Pinecrest Outdoor rose": a listed firm.)
+          const listed =
+            /^(of|in)$/.test(tokens[i - 1]?.key ?? '') && /^(shares|stock)$/.test(tokens[i - 2]?.key ?? '');
+          // (Not a place: "above Wall Street estimates".)
+          const place = PLACE_WORDS.has(m?.name?.split(/\s+/).at(-1)?.toLowerCase() ?? '');
+          if (m?.kind === 'name' && m.name && ((m.type === 'organization' && !place) || listed)) {
+            registry.sawBody(m.name, t.start, listed);
+            if (listed && m.type !== 'organization')
+              registry.resolve({ ...m, type: 'organization' }, null, t.start, false);
+          }
           // A subject: only capitalised words, determiners or titles between the clause start and the name.
           let clauseStart = i;
           while (clauseStart > 0 && tokens[clauseStart - 1]!.text !== ',') clauseStart--;

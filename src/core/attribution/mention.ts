@@ -331,7 +331,10 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     // ("Operator Moorlink Buses": a capitalised firm noun opening the phrase, too; not "Senate" before a name.)
     const bodyRole =
       !!role &&
-      ((/^\p{Ll}+$/u.test(role) && (HEAD_TYPE.get(role) === 'organization' || FIRM_NOUN.test(role))) ||
+      // ("The fitness tracking app Stridely": lower-case modifiers before the noun, too.)
+      ((/^\p{Lu}?[\p{Ll}\s-]+$/u.test(role) &&
+        (HEAD_TYPE.get(role.split(/\s+/).at(-1)!) === 'organization' ||
+          FIRM_NOUN.test(role.split(/\s+/).at(-1)!))) ||
         (/^\p{Lu}\p{Ll}+$/u.test(role) && FIRM_NOUN.test(role.toLowerCase()))) &&
       !nameTokens.some((t) => TITLES.has(t.key) || MALE_NAMES.has(t.key) || FEMALE_NAMES.has(t.key));
     const type: SpeakerType =
@@ -358,6 +361,14 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   const hasDet = DETERMINERS.has(first.key) || POSSESSIVE_PRONOUNS.has(first.key) || owner !== null;
   let type: SpeakerType;
   if (ROLE_WORDS.has(head) || TITLES.has(head)) type = 'person';
+  // ("Pellworth Group": a capitalised "Group" ending an all-capitalised name is a body, not people.)
+  else if (
+    headType === 'group' &&
+    capWords.length === headAt - from + 1 - (hasDet ? 1 : 0) &&
+    tokens[headAt]!.cap &&
+    ORG_WORDS.has(head)
+  )
+    type = 'organization';
   else if (headType) type = headType;
   else if (capWords.length && ORG_WORDS.has(head)) type = 'organization';
   else if (capWords.length && capWords.length === headAt - from + 1) type = 'organization';
@@ -1273,7 +1284,7 @@ function subjectBeforeInner(
 
 /** Lower-case nouns of a firm ("the retailer Argos"). */
 const FIRM_NOUN =
-  /^(retailer|airline|carrier|lender|insurer|supermarket|chain|manufacturer|maker|operator|developer|brewer|publisher|broadcaster|grocer|utility|supplier|conglomerate|carmaker|automaker|charity|regulator|watchdog|think-tank)$/;
+  /^(retailer|airline|carrier|lender|insurer|supermarket|chain|manufacturer|maker|operator|developer|brewer|publisher|broadcaster|grocer|utility|supplier|conglomerate|carmaker|automaker|charity|regulator|watchdog|think-tank|app|startup)$/;
 
 /** An appositive that says a name is a firm or a body: "the maker of …", "a subsidiary of …", "the UK's largest lender". */
 const FIRM_APPOSITIVE =

@@ -965,6 +965,30 @@ describe('speakers, round ten (session 24): bodies, honours, transcripts', () =>
     ).toEqual(['Brightwell Foods', 'Brightwell Foods', 'Halden Logistics', 'Corran Bakeries']);
   });
 
+  test('a listed firm, a "Group", an app: bodies that "the company", "the outdoor retailer" and their first word mean', () => {
+    expect(
+      typed(
+        'Shares jump\n\nShares of Pinecrest Outdoor rose 4% after the outdoor retailer reported a profit.\n\nThe company said sales rose. Pinecrest said it was hiring.\n\nPellworth Group reported a fall in profit. The company said revenue rose.\n\nThe fitness tracking app Stridely has confirmed a breach. The company said passwords were safe.',
+      ),
+    ).toEqual([
+      ['Pinecrest Outdoor', 'organization'],
+      ['Pinecrest Outdoor', 'organization'],
+      ['Pinecrest Outdoor', 'organization'],
+      ['Pellworth Group', 'organization'],
+      ['Pellworth Group', 'organization'],
+      ['Stridely', 'organization'],
+      ['Stridely', 'organization'],
+    ]);
+  });
+
+  test('a generic firm noun that found no firm is not the firm a later one means', () => {
+    expect(
+      names(
+        'Markets\n\nThe company reported earnings well above forecasts.\n\nAmazon rose 1 percent. The online retail giant reported a profit of $1.78 per share.',
+      ),
+    ).toEqual(['company', 'online retail giant']);
+  });
+
   test('the headline, read last, is not the person who spoke just before the lede', () => {
     expect(
       names(

@@ -224,7 +224,7 @@ const initials = (name: string): string =>
 
 /** A name or role that shows an organisation is a firm. */
 const FIRM_EVIDENCE =
-  /\b(inc|corp|co|ltd|plc|llc|group|holdings|foods|technologies|industries|airlines|airways|motors|pharmaceuticals|securities|insurance|logistics|brands|brewery|bakery|bakeries|dairies|rail|transport|energy|telecom|pharma|studios|systems|solutions|media|homes|ferries|railways|utilities|laboratories|enterprises|ventures|company|firm|maker|retailer|airline|carrier|lender|bank|insurer|supermarket|chain|manufacturer|operator|developer|brewer|publisher|broadcaster|supplier|subsidiary|conglomerate|producer|provider)\b|&/i;
+  /\b(inc|corp|co|ltd|plc|llc|group|holdings|foods|technologies|industries|airlines|airways|motors|pharmaceuticals|securities|insurance|logistics|brands|brewery|bakery|bakeries|dairies|rail|transport|energy|telecom|pharma|studios|systems|solutions|media|homes|ferries|railways|utilities|laboratories|enterprises|ventures|company|firm|maker|app|retailer|airline|carrier|lender|bank|insurer|supermarket|chain|manufacturer|operator|developer|brewer|publisher|broadcaster|supplier|subsidiary|conglomerate|producer|provider)\b|&/i;
 
 /** Nouns that refer back to whichever firm was named last ("the company said"). */
 const GENERIC_FIRMS =
@@ -618,14 +618,17 @@ export class SpeakerRegistry {
       // ("Shares in Halden Logistics rose. The company said": a firm named since, though not as a subject.)
       const since = this.bodies.filter((b) => b.at < at && b.at > (last?.at ?? -1)).at(-1);
       if (since)
-        return at - since.at <= FIRM_REACH && FIRM_EVIDENCE.test(since.name)
+        return at - since.at <= FIRM_REACH && (FIRM_EVIDENCE.test(since.name) || this.listed.has(since.name))
           ? (this.entities.find((x) => x.type === 'organization' && norm(x.name) === norm(since.name)) ??
               this.make(since.name, 'organization', null))
           : undefined;
       return last &&
         at - last.at <= FIRM_REACH &&
         fits(last.entity) &&
-        FIRM_EVIDENCE.test([last.entity.name, last.entity.role ?? '', ...last.entity.aliases].join(' '))
+        // (Not "the company" no firm was found for: "The online retail giant" is not the company before.)
+        !this.unnamedFirms.has(last.entity) &&
+        (FIRM_EVIDENCE.test([last.entity.name, last.entity.role ?? '', ...last.entity.aliases].join(' ')) ||
+          this.listed.has(last.entity.name))
         ? last.entity
         : undefined;
     }
@@ -662,13 +665,18 @@ export class SpeakerRegistry {
     }
     // "the company said", "the firm said": the latest organisation.
     if (m.kind === 'nominal' && !m.owner) {
-      const generic = /^(the|this)\s+(\S+)$/i.exec(m.text);
-      if (generic && GENERIC_FIRMS.test(generic[2]!.toLowerCase())) {
-        const back = this.backTo(generic[2]!.toLowerCase(), at);
+      // ("the outdoor retailer": lower-case modifiers before the noun.)
+      const generic = /^(?:[Tt]he|[Tt]his)\s+(?:[\p{Ll}-]+\s+){0,2}(\p{Ll}+)$/u.exec(m.text);
+      if (generic && GENERIC_FIRMS.test(generic[1]!)) {
+        const back = this.backTo(generic[1]!, at);
         if (back) return back;
         // (Not the firm that the words "the company" last meant: another was named since, or none is near.)
         const own = norm(m.text);
-        return this.entities.find((x) => norm(x.name) === own) ?? this.make(own, 'organization', null);
+        const found = this.entities.find((x) => norm(x.name) === own);
+        if (found) return found;
+        const made = this.make(own, 'organization', null);
+        this.unnamedFirms.add(made);
+        return made;
       }
     }
     if (m.kind === 'pronoun') {
@@ -704,6 +712,22 @@ export class SpeakerRegistry {
     ) {
       const both = m.text.replace(PARTY_WORDS, '').replace(/\s+/g, ' ').trim();
       return this.entities.find((x) => x.name === both) ?? this.make(both, 'group', null);
+    }
+    // "Pinecrest Outdoor … Pinecrest said": one word that opens a body's name, and no person's surname, is the body.
+    if (m.kind === 'name' && m.type === 'person' && m.name && !/\s/.test(m.name) && m.text === m.name) {
+      const key = m.name.toLowerCase();
+      const body = this.entities.filter(
+        (x) =>
+          x.type === 'organization' &&
+          norm(x.name).split(' ').length > 1 &&
+          norm(x.name).split(' ')[0] === key,
+      );
+      if (
+        body.length === 1 &&
+        (this.listed.has(body[0]!.name) || FIRM_EVIDENCE.test(body[0]!.name)) &&
+        !this.entities.some((x) => x.type === 'person' && x.key === key)
+      )
+        return body[0]!;
     }
     if (m.kind === 'name' && m.type === 'person' && m.name)
       return this.person(m.name, role ?? m.role, at, true, m.text);
@@ -887,8 +911,15 @@ export class SpeakerRegistry {
   /** Bodies named in running text, subjects or not, for "the company" to mean the latest firm. */
   private bodies: { name: string; at: number }[] = [];
 
-  /** A body's name seen in running text ("Shares in Halden Logistics fell"). */
-  sawBody(name: string, at: number) {
+  /** Entities made of a generic firm noun that meant no firm named before ("the company"). */
+  private unnamedFirms = new Set<Entity>();
+
+  /** Firms the article shows to be listed ("Shares of Pinecrest Outdoor rose"). */
+  private listed = new Set<string>();
+
+  /** A body's name seen in running text ("Shares in Halden Logistics fell"); `listed` when its shares are. */
+  sawBody(name: string, at: number, listed = false) {
+    if (listed) this.listed.add(name);
     this.bodies.push({ name, at });
     if (this.bodies.length > 40) this.bodies.shift();
   }
