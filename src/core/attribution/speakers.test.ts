@@ -989,6 +989,14 @@ describe('speakers, round ten (session 24): bodies, honours, transcripts', () =>
     ).toEqual(['company', 'online retail giant']);
   });
 
+  test('"a county councillor" in the lede is the councillor named next', () => {
+    expect(
+      names(
+        'Bus cuts anger villages\n\nVillages will be cut off if three bus routes are withdrawn, a county councillor has warned.\n\nCllr Ann Vine, who represents Upper Dale on Wexcombe County Council, said the routes were a lifeline.',
+      ),
+    ).toEqual(['Ann Vine', 'Ann Vine']);
+  });
+
   test('the headline, read last, is not the person who spoke just before the lede', () => {
     expect(
       names(

@@ -109,8 +109,12 @@ function splitName(name: string): { first: string | null; last: string; full: st
 
 const SALIENCE = 6;
 
-/** Adjectives a lede uses of someone the next paragraph names with a fuller title ("A senior surgeon"). */
-const GENERIC_ADJECTIVES = /^(senior|former|federal|top|local|leading|veteran|longtime|retired|experienced)$/;
+/**
+ * Adjectives a lede uses of someone the next paragraph names with a fuller title ("A senior surgeon"), and the
+ * level of a council ("a county councillor" is "Cllr Ann Roe, who represents Upper Calder on … County Council").
+ */
+const GENERIC_ADJECTIVES =
+  /^(senior|former|federal|top|local|leading|veteran|longtime|retired|experienced|county|city|parish|district|borough|town)$/;
 
 /** The words of a description up to its first preposition ("senior doctor at Medway Vale …" → senior doctor). */
 function descriptionWords(name: string): string[] {
