@@ -233,6 +233,25 @@ export function attributeClaims(
       registry.asked();
   };
 
+  // "Ines Calloway: ‘I wrote …’", "‘I wrote …’: an interview with Ines Calloway": the person a headline names by
+  // full name (the headline is read after the body).
+  const headlineLabel = (): Entity | undefined => {
+    const top = headline ?? body[0];
+    if (!top) return undefined;
+    const toks = tokenize(text, top.start, top.end);
+    for (let i = 0; i < toks.length; i++) {
+      if (!toks[i]!.word || !toks[i]!.cap) continue;
+      let j = i;
+      while (j + 1 < toks.length && toks[j + 1]!.word && toks[j + 1]!.cap) j++;
+      if (j > i) {
+        const m = mentionOf(text, toks, i, j);
+        if (m?.kind === 'name' && m.type === 'person' && m.name?.includes(' '))
+          return registry.person(m.name, m.role, top.start, false, m.text);
+      }
+      i = j;
+    }
+    return undefined;
+  };
   const processLine = (line: Line, li: number, headlineMode: boolean) => {
     const quotes = pairQuotes(text, line, li);
     const quoteEnd = (q: Quote) => (q.close < 0 ? line.end : q.close + 1);
@@ -288,7 +307,7 @@ export function attributeClaims(
         // The person the headline names, else the first person the article names.
         const head = headline ? text.slice(headline.start, headline.end).toLowerCase() : '';
         const people = registry.entities.filter((e) => e.type === 'person' && e.name !== 'the author');
-        const interviewee = people.find((e) => e.key && head.includes(e.key)) ?? people[0];
+        const interviewee = people.find((e) => e.key && head.includes(e.key)) ?? headlineLabel() ?? people[0];
         if (/^A/.test(qa[1]!) && interviewee) {
           const startAt = tokens.find((t) => t.start >= S.start + qa[0].length - 1)?.start ?? S.end;
           emit(

@@ -224,7 +224,7 @@ brands ferries railways utilities laboratories enterprises ventures llc networks
 export const ORG_TAILS = words(`rail railway transport energy health trust council group water brewery bakery
 bakeries dairies transit buses trains homes housing media partners telecom pharma studios systems solutions
 airport airports ports mining shipping aviation construction developments properties capital finance
-healthcare care academies schools`);
+healthcare care academies schools prize prizes award awards trophy medal`);
 
 export const ROLE_WORDS = words(`commissioner minister secretary spokesman spokeswoman spokesperson chief mp
 senator governor mayor president chairman chairwoman chair director leader judge officer chancellor

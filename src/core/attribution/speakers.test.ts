@@ -997,6 +997,19 @@ describe('speakers, round ten (session 24): bodies, honours, transcripts', () =>
     ).toEqual(['Ann Vine', 'Ann Vine']);
   });
 
+  test('an interview’s answers are the person its headline names, not a prize named first', () => {
+    expect(
+      names(
+        '‘I wrote the ending first’: an interview with Ines Calloway\n\nHer book was shortlisted this week for the Harwood Prize.\n\nQ: Why so long?\n\nA: I threw away about 200,000 words.',
+      ),
+    ).toContain('Ines Calloway');
+    expect(
+      names(
+        '‘I wrote the ending first’: an interview with Ines Calloway\n\nHer book was shortlisted this week for the Harwood Prize.\n\nQ: Why so long?\n\nA: I threw away about 200,000 words.',
+      ),
+    ).not.toContain('Harwood Prize');
+  });
+
   test('the headline, read last, is not the person who spoke just before the lede', () => {
     expect(
       names(
