@@ -15,6 +15,7 @@ import {
   HEAD_TYPE,
   NAME_JOINERS,
   PARTICIPLE_CUES,
+  PLACE_WORDS,
   ROLE_WORDS,
   SECTION_LABELS,
   SPEECH_VERBS,
@@ -60,6 +61,13 @@ export type Draft = {
 };
 
 type Attributed = { entity: Entity; mention: Span | null; cue: Span | null; rule: RuleId };
+
+/** A transcript's cast line: who speaks in it. */
+const CAST = /^(?:Speakers|Participants|Guests|Panel|Panellists|Panelists|Cast)\s*:\s*/;
+
+/** Parts a transcript's capitals label may name instead of a person. */
+const TRANSCRIPT_PARTS =
+  /^(presenter|host|interviewer|moderator|chair|chairman|chairwoman|anchor|reporter|narrator|caller|announcer|correspondent)$/;
 
 const PUBLISH =
   /^(published|released|issued|produced|commissioned|compiled|wrote|authored|unveiled|presented)$/;
@@ -126,6 +134,29 @@ export function attributeClaims(
     if (m?.kind === 'name' && m.type === 'person' && m.name)
       registry.person(m.name, s.slice(comma + 2).trim(), -1, false);
   }
+
+  // A transcript's cast ("Speakers: Jo Carter (presenter), Tom Smith (transport minister)") names who its labels
+  // ("PRESENTER:", "SMITH:") are; the line is no claim.
+  const castLines = new Set<Line>();
+  for (const l of body) {
+    const cast = CAST.exec(l.text);
+    if (!cast) continue;
+    castLines.add(l);
+    const from = l.start + cast[0].length;
+    for (const item of l.text.slice(cast[0].length).split(/[;,](?![^()]*\))/)) {
+      const at = from + l.text.slice(cast[0].length).indexOf(item);
+      const part = /^\s*([^()–—-]+?)\s*(?:\(([^()]+)\)|[–—-]\s*(.+))?\s*\.?$/.exec(item);
+      if (!part) continue;
+      const lead = item.length - item.trimStart().length;
+      const toks = tokenize(text, at + lead, at + lead + part[1]!.length);
+      const m = toks.length ? mentionOf(text, toks, 0, toks.length - 1) : null;
+      if (m?.kind === 'name' && m.type === 'person' && m.name)
+        registry.person(m.name, (part[2] ?? part[3] ?? '').trim() || null, -1, false, m.text);
+    }
+  }
+
+  // Three or more paragraphs opening with a capitals label and a colon: a transcript.
+  const transcript = (text.match(/^\p{Lu}[\p{Lu}\d ,.’'()-]*:\s/gmu)?.length ?? 0) >= 3;
 
   const headline =
     body.length > 1 &&
@@ -202,6 +233,25 @@ export function attributeClaims(
       registry.asked();
   };
 
+  // "Ines Calloway: ‘I wrote …’", "‘I wrote …’: an interview with Ines Calloway": the person a headline names by
+  // full name (the headline is read after the body).
+  const headlineLabel = (): Entity | undefined => {
+    const top = headline ?? body[0];
+    if (!top) return undefined;
+    const toks = tokenize(text, top.start, top.end);
+    for (let i = 0; i < toks.length; i++) {
+      if (!toks[i]!.word || !toks[i]!.cap) continue;
+      let j = i;
+      while (j + 1 < toks.length && toks[j + 1]!.word && toks[j + 1]!.cap) j++;
+      if (j > i) {
+        const m = mentionOf(text, toks, i, j);
+        if (m?.kind === 'name' && m.type === 'person' && m.name?.includes(' '))
+          return registry.person(m.name, m.role, top.start, false, m.text);
+      }
+      i = j;
+    }
+    return undefined;
+  };
   const processLine = (line: Line, li: number, headlineMode: boolean) => {
     const quotes = pairQuotes(text, line, li);
     const quoteEnd = (q: Quote) => (q.close < 0 ? line.end : q.close + 1);
@@ -246,7 +296,7 @@ export function attributeClaims(
       const blocked = (off: number) => inQuote(off) || consumed.some((r) => off >= r.start && off < r.end);
       let directDone = false;
 
-      if (lineDone) continue;
+      if (lineDone || castLines.has(line)) continue;
 
       // Question-and-answer interviews: "A: …" is the interviewee (the first person the article names), "Q: …" the
       // interviewer, whose questions are not claims.
@@ -257,7 +307,7 @@ export function attributeClaims(
         // The person the headline names, else the first person the article names.
         const head = headline ? text.slice(headline.start, headline.end).toLowerCase() : '';
         const people = registry.entities.filter((e) => e.type === 'person' && e.name !== 'the author');
-        const interviewee = people.find((e) => e.key && head.includes(e.key)) ?? people[0];
+        const interviewee = people.find((e) => e.key && head.includes(e.key)) ?? headlineLabel() ?? people[0];
         if (/^A/.test(qa[1]!) && interviewee) {
           const startAt = tokens.find((t) => t.start >= S.start + qa[0].length - 1)?.start ?? S.end;
           emit(
@@ -302,10 +352,55 @@ export function attributeClaims(
           !quoted &&
           pre.every((t) => t.text === t.text.toUpperCase()) &&
           (text.match(/^[\p{Lu}][\p{Lu} .’'-]*:\s/gmu)?.length ?? 0) <= 1;
+        // A transcript's turn ("SMITH:", "JON KESSLER, HOST:", "GOV. TERESA VANCE (D-NEV.):"): the speaker's own
+        // words, every sentence; a host's or presenter's turns (questions, framing) are no claims.
+        const words = pre.filter((t) => t.word);
+        if (
+          transcript &&
+          !headlineMode &&
+          words.length &&
+          pre.length <= 12 &&
+          words.every((t) => t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text))
+        ) {
+          const comma = pre.findIndex((t) => t.text === ',');
+          const who = mentionOf(text, tokens, 0, comma > 0 ? comma - 1 : c - 1);
+          const part = comma > 0 ? text.slice(pre[comma + 1]?.start ?? 0, pre.at(-1)!.end).toLowerCase() : '';
+          // (Not a rubric: "COMMODITIES: Copper rose …", "UPDATE: …".)
+          const rubric = (w: string) => SECTION_LABELS.has(w) || CONTACT_LABELS.has(w);
+          if (who && who.kind !== 'pronoun' && !words.some((t) => rubric(t.key))) {
+            lineDone = true;
+            if (TRANSCRIPT_PARTS.test(who.text.toLowerCase())) continue;
+            // ("JON KESSLER" is Jon Kessler; a one-word label stays as written, "SHEILA".)
+            const lower = (x: string | null) =>
+              x && /\s/.test(x) ? x.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : x;
+            const role = TRANSCRIPT_PARTS.test(part) ? part : lower(who.role);
+            const entity = registry.resolve(
+              who.kind === 'name' ? { ...who, name: lower(who.name), role, type: 'person' } : who,
+              role,
+              who.start,
+            );
+            if (TRANSCRIPT_PARTS.test(entity.role ?? '')) continue;
+            emit(
+              { kind: 'direct', entity, mention: who, cue: tokens[c]!, rule: 'name-colon', line: li, run: 0 },
+              tokens[c + 1]!.start,
+              line.end,
+            );
+            continue;
+          }
+        }
         const named =
           plain && !ownCue && !dateline && m && (m.kind === 'name' || m.type === 'document' || office);
         if (named && !SECTION_LABELS.has(m.head.toLowerCase())) {
-          const entity = (headlineMode && registry.byHead(m)) || registry.resolve(m, m.role, m.start);
+          // "PRESENTER:", "INTERVIEWER:": a transcript's label naming a part, the person the cast gives it to.
+          const part = /^\p{Lu}{2,}$/u.test(m.text) && TRANSCRIPT_PARTS.test(m.head) ? m.head : null;
+          const entity = part
+            ? (registry.byRole(part) ??
+              registry.resolve(
+                { ...m, kind: 'nominal', name: `${m.text[0]}${part.slice(1)}`, type: 'person', role: part },
+                part,
+                m.start,
+              ))
+            : (headlineMode && registry.byHead(m)) || registry.resolve(m, m.role, m.start);
           const startAt = tokens[c + 1]!.start;
           const isQuote = /^[“"‘']/.test(text.slice(startAt, startAt + 1));
           emit(
@@ -641,6 +736,16 @@ export function attributeClaims(
         }
         if (j > i) {
           const m = mentionOf(text, tokens, i, j);
+          // ("Shares of Pinecrest Outdoor rose": a listed firm.)
+          const listed =
+            /^(of|in)$/.test(tokens[i - 1]?.key ?? '') && /^(shares|stock)$/.test(tokens[i - 2]?.key ?? '');
+          // (Not a place: "above Wall Street estimates".)
+          const place = PLACE_WORDS.has(m?.name?.split(/\s+/).at(-1)?.toLowerCase() ?? '');
+          if (m?.kind === 'name' && m.name && ((m.type === 'organization' && !place) || listed)) {
+            registry.sawBody(m.name, t.start, listed);
+            if (listed && m.type !== 'organization')
+              registry.resolve({ ...m, type: 'organization' }, null, t.start, false);
+          }
           // A subject: only capitalised words, determiners or titles between the clause start and the name.
           let clauseStart = i;
           while (clauseStart > 0 && tokens[clauseStart - 1]!.text !== ',') clauseStart--;
@@ -768,6 +873,8 @@ export function attributeClaims(
     last = null;
     processLine(headline, -10, true);
     last = saved;
+    // (Read last, the headline's speaker is not the one who spoke just before the lede's speech nouns.)
+    registry.asked();
   }
   layoutClaims(text, body, drafts, registry);
   speechNounClaims(text, body, drafts, registry);

@@ -217,6 +217,15 @@ fund organisation organization watchdog reuters tribune guardian telegraph heral
 foods holdings airlines airways motors industries technologies pharmaceuticals securities insurance logistics
 brands ferries railways utilities laboratories enterprises ventures llc networks unit water`);
 
+/**
+ * Common nouns that end a body's name when written capitalised after another name word ("Network Rail", "Northfield
+ * Transport", "Marston Brewery"); never a surname after a first name ("Ann Health" stays a person).
+ */
+export const ORG_TAILS = words(`rail railway transport energy health trust council group water brewery bakery
+bakeries dairies transit buses trains homes housing media partners telecom pharma studios systems solutions
+airport airports ports mining shipping aviation construction developments properties capital finance
+healthcare care academies schools prize prizes award awards trophy medal`);
+
 export const ROLE_WORDS = words(`commissioner minister secretary spokesman spokeswoman spokesperson chief mp
 senator governor mayor president chairman chairwoman chair director leader judge officer chancellor
 speaker ambassador attorney general candidate nominee representative congressman congresswoman

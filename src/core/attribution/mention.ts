@@ -12,6 +12,7 @@ import {
   NAME_JOINERS,
   NOT_NAMES,
   OBJECT_VERBS,
+  ORG_TAILS,
   ORG_WORDS,
   PLACE_WORDS,
   POSSESSIVE_PRONOUNS,
@@ -57,6 +58,11 @@ export type Mention = Readonly<{
    */
   refers?: string;
 }>;
+
+/** Letters after a name: honours, degrees and seats (a silk's "KC" stays, as the press writes it). */
+const POST_NOMINALS = /^(MP|MSP|MS|AM|MLA|MEP|TD|OBE|MBE|CBE|KBE|DBE|CH|JP|FRS|PhD)$/;
+
+const WARNING_COLOURS = /^(red|amber|yellow)$/;
 
 const LEADING_PREPOSITION =
   /^(of|in|on|at|for|from|with|by|after|before|during|under|over|about|into|through|since|until|without|within|via|amid|despite)$/;
@@ -162,6 +168,9 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
       (first.key === 'those' && tokens[to + 1]?.key === 'who'))
   )
     return { ...span, kind: 'nominal', name: null, role: null, head: first.key, type: 'group', owner: null };
+  // "Red warning issued", "issued a red warning": the colour of a weather warning, never its issuer.
+  if (WARNING_COLOURS.test(last.key) && to - from <= 1 && (from === to || DETERMINERS.has(first.key)))
+    return null;
   if (from === to && PRONOUNS.has(first.key))
     return {
       ...span,
@@ -192,6 +201,18 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
       headAt = i - 1;
       break;
     }
+  }
+  // "Priya Lal KC", "Tom Berry MP", "Ann Duffy OBE": letters after a name are no part of it (an MP's are a role).
+  let post: string | null = null;
+  if (
+    headAt - 2 >= from &&
+    POST_NOMINALS.test(tokens[headAt]!.text) &&
+    isNameWord(tokens[headAt - 1]!) &&
+    isNameWord(tokens[headAt - 2]!) &&
+    !ORG_WORDS.has(tokens[headAt - 1]!.key)
+  ) {
+    post = tokens[headAt]!.text;
+    headAt--;
   }
   // A person's name: the run of capitalised words ending the head, after any title or role word.
   let n = headAt;
@@ -257,6 +278,23 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
       // "Smith’s" alone is not a subject.
       return null;
     }
+    // "Network Rail", "Northfield Transport", "operator Marston Brewery": a capitalised run ending in a body's noun.
+    if (ORG_TAILS.has(tokens[headAt]!.key) && headAt === to) {
+      let b = nameFrom;
+      while (
+        b > from &&
+        isNameWord(tokens[b - 1]!) &&
+        !(b - 1 === from && FIRM_NOUN.test(tokens[from]!.key)) &&
+        !TITLES.has(tokens[b - 1]!.key) &&
+        !ROLE_WORDS.has(tokens[b - 1]!.key)
+      )
+        b--;
+      const firstKey = tokens[b]!.key;
+      if (headAt > b && !MALE_NAMES.has(firstKey) && !FEMALE_NAMES.has(firstKey)) {
+        const body = text.slice(tokens[b]!.start, tokens[headAt]!.end);
+        return { ...span, kind: 'name', name: body, role: null, head, type: 'organization', owner: null };
+      }
+    }
     const name = text.slice(tokens[nameFrom]!.start, tokens[headAt]!.end);
     const roleText = nameFrom > from ? text.slice(tokens[from]!.start, tokens[nameFrom - 1]!.end) : null;
     // "Mr Patel", "Opposition leader Cllr Tom Briggs": a courtesy title is not a role. ("Former mayor Dev Arora"
@@ -293,7 +331,10 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     // ("Operator Moorlink Buses": a capitalised firm noun opening the phrase, too; not "Senate" before a name.)
     const bodyRole =
       !!role &&
-      ((/^\p{Ll}+$/u.test(role) && (HEAD_TYPE.get(role) === 'organization' || FIRM_NOUN.test(role))) ||
+      // ("The fitness tracking app Stridely": lower-case modifiers before the noun, too.)
+      ((/^\p{Lu}?[\p{Ll}\s-]+$/u.test(role) &&
+        (HEAD_TYPE.get(role.split(/\s+/).at(-1)!) === 'organization' ||
+          FIRM_NOUN.test(role.split(/\s+/).at(-1)!))) ||
         (/^\p{Lu}\p{Ll}+$/u.test(role) && FIRM_NOUN.test(role.toLowerCase()))) &&
       !nameTokens.some((t) => TITLES.has(t.key) || MALE_NAMES.has(t.key) || FEMALE_NAMES.has(t.key));
     const type: SpeakerType =
@@ -304,7 +345,15 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
           : single && (ORG_WORDS.has(head) || HEAD_TYPE.get(head) === 'organization')
             ? 'organization'
             : 'person';
-    return { ...span, kind: 'name', name, role, head, type, owner: null };
+    return {
+      ...span,
+      kind: 'name',
+      name,
+      role: role ?? (post && /^(MP|MSP|MS|AM|MLA|MEP|TD)$/.test(post) ? post : null),
+      head,
+      type,
+      owner: null,
+    };
   }
   // No personal name: an office, organisation, group or document.
   const headType = HEAD_TYPE.get(head);
@@ -312,6 +361,14 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   const hasDet = DETERMINERS.has(first.key) || POSSESSIVE_PRONOUNS.has(first.key) || owner !== null;
   let type: SpeakerType;
   if (ROLE_WORDS.has(head) || TITLES.has(head)) type = 'person';
+  // ("Pellworth Group": a capitalised "Group" ending an all-capitalised name is a body, not people.)
+  else if (
+    headType === 'group' &&
+    capWords.length === headAt - from + 1 - (hasDet ? 1 : 0) &&
+    tokens[headAt]!.cap &&
+    ORG_WORDS.has(head)
+  )
+    type = 'organization';
   else if (headType) type = headType;
   else if (capWords.length && ORG_WORDS.has(head)) type = 'organization';
   else if (capWords.length && capWords.length === headAt - from + 1) type = 'organization';
@@ -515,7 +572,13 @@ function spokespersonAfter(
     )
   )
     return null;
-  if (!before[0]!.cap || /['’]s$/.test(before.at(-1)!.text)) return null;
+  // ("The Environment Agency's spokesperson": a body's possessive, not a person's.)
+  const possessive = /['’]s$/.test(before.at(-1)!.text);
+  const bodyWord = (t: Token) => {
+    const k = t.key.replace(/['’]s$/, '');
+    return ORG_WORDS.has(k) || HEAD_TYPE.get(k) === 'organization';
+  };
+  if (!before[0]!.cap || (possessive && !bodyWord(before.at(-1)!))) return null;
   const run = orgRun(tokens, h, to - 1);
   const words = before.filter((t) => t.word);
   const person = words.some((t) => TITLES.has(t.key) || MALE_NAMES.has(t.key) || FEMALE_NAMES.has(t.key));
@@ -525,7 +588,7 @@ function spokespersonAfter(
       (words.length === 1 && /^[\p{Lu}&]{2,}$/u.test(words[0]!.text)) ||
       words.length >= 2);
   if (!body) return null;
-  const name = text.slice(before[0]!.start, before.at(-1)!.end);
+  const name = text.slice(before[0]!.start, before.at(-1)!.end).replace(/['’]s$/, '');
   return {
     ...span,
     kind: 'name',
@@ -1068,7 +1131,19 @@ function subjectBeforeInner(
         ...(pronoun && { pronoun }),
       };
     if (named?.kind === 'name' && named.type === 'person') {
-      const roleFrom = phraseStart(tokens, k - 1, min);
+      let roleFrom = phraseStart(tokens, k - 1, min);
+      // "Counsel to the inquiry, Priya Lal KC, said": the office is the noun before the preposition.
+      const office = tokens[roleFrom - 2];
+      if (
+        office?.word &&
+        roleFrom - 2 >= min &&
+        /^(to|of|for|at)$/.test(tokens[roleFrom - 1]!.key) &&
+        (HEAD_TYPE.get(office.key) === 'person' ||
+          ROLE_WORDS.has(office.key) ||
+          TITLES.has(office.key) ||
+          /^(counsel|barrister|solicitor)$/.test(office.key))
+      )
+        roleFrom = phraseStart(tokens, roleFrom - 2, min);
       const before = k - 1 >= roleFrom ? text.slice(tokens[roleFrom]!.start, tokens[k - 1]!.end) : null;
       const roleText = named.role ? (before ? `${named.role}, ${before}` : named.role) : before;
       return {
@@ -1209,11 +1284,11 @@ function subjectBeforeInner(
 
 /** Lower-case nouns of a firm ("the retailer Argos"). */
 const FIRM_NOUN =
-  /^(retailer|airline|carrier|lender|insurer|supermarket|chain|manufacturer|maker|operator|developer|brewer|publisher|broadcaster|grocer|utility|supplier|conglomerate|carmaker|automaker|charity|regulator|watchdog|think-tank)$/;
+  /^(retailer|airline|carrier|lender|insurer|supermarket|chain|manufacturer|maker|operator|developer|brewer|publisher|broadcaster|grocer|utility|supplier|conglomerate|carmaker|automaker|charity|regulator|watchdog|think-tank|app|startup)$/;
 
 /** An appositive that says a name is a firm or a body: "the maker of …", "a subsidiary of …", "the UK's largest lender". */
 const FIRM_APPOSITIVE =
-  /^(the|a|an)\s+(?:[\p{L}’'-]+\s+){0,3}?(maker|makers|company|firm|operator|retailer|parent|manufacturer|developer|publisher|chain|supplier|charity|union|lender|bank|insurer|airline|carrier|supermarket|brewer|broadcaster|subsidiary|group|conglomerate|producer|provider|regulator|watchdog|trade body|industry body|organisation|organization|association)\b(?!\s+(?:leader|chief|boss|member|founder|head|director|executive|officer|official|spokes\w+)\b)/iu;
+  /^(the|a|an)\s+(?:[\p{L}’'-]+\s+){0,3}?(maker|makers|company|firm|operator|retailer|reinsurer|utility|grocer|parent|manufacturer|developer|publisher|chain|supplier|charity|union|lender|bank|insurer|airline|carrier|supermarket|brewer|broadcaster|subsidiary|group|conglomerate|producer|provider|regulator|watchdog|trade body|industry body|organisation|organization|association)\b(?!\s+(?:leader|chief|boss|member|founder|head|director|executive|officer|official|spokes\w+)\b)/iu;
 
 /** A speaker named after an inverted cue: "…, said Dr Smith, a historian." */
 export function subjectAfter(

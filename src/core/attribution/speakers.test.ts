@@ -859,3 +859,162 @@ describe('speakers, round nine (session 23): titles, headline prefixes and offic
     expect(speakersOf(text).map(([name]) => name)).toEqual(expected);
   });
 });
+
+describe('speakers, round ten (session 24): bodies, honours, transcripts', () => {
+  const names = (text: string) => speakersOf(text).map(([name]) => name);
+  const typed = (text: string) => {
+    const x = extractClaims(text);
+    return x.claims.map((c) => {
+      const s = x.speakers.find((p) => p.id === c.speakerId);
+      return [s?.name, s?.type];
+    });
+  };
+
+  test('a weather warning’s colour is never its issuer', () => {
+    const x = extractClaims(
+      'Red warning issued as storm nears\n\nForecasters have issued a red warning for wind along the coast.\n\n"Stay indoors," said Helen Marsh, a forecaster.',
+    );
+    expect(x.speakers.map((s) => s.name)).toEqual(['Helen Marsh']);
+  });
+
+  test('a name ending in a body’s common noun is an organisation, not a person', () => {
+    expect(
+      typed(
+        'Line to stay shut\n\nNetwork Rail says the line will stay closed until Monday.\n\nNorthfield Transport said it would run replacement buses. Marston Brewery said its pubs would open.',
+      ),
+    ).toEqual([
+      ['Network Rail', 'organization'],
+      ['Northfield Transport', 'organization'],
+      ['Marston Brewery', 'organization'],
+    ]);
+  });
+
+  test('two spokespersons of different bodies stay two speakers, each written two ways', () => {
+    expect(
+      names(
+        'Flooding closes high street\n\nA spokesperson for the council said drains had been cleared.\n\nA spokesperson for the police said two roads would stay closed.\n\nA council spokesperson said grants were available. A police spokesperson said no looting had been reported.',
+      ),
+    ).toEqual([
+      'spokesperson for the council',
+      'spokesperson for the police',
+      'spokesperson for the council',
+      'spokesperson for the police',
+    ]);
+  });
+
+  test('a body’s possessive spokesperson, and a name a firm appositive describes, are bodies', () => {
+    expect(
+      typed(
+        'Rivers to peak\n\nThe Environment Agency said rivers would peak on Thursday.\n\nThe Environment Agency’s spokesperson said crews were on standby.\n\nFlood Re, the reinsurer, said claims were rising.',
+      ),
+    ).toEqual([
+      ['Environment Agency', 'organization'],
+      ['Environment Agency', 'organization'],
+      ['Flood Re', 'organization'],
+    ]);
+  });
+
+  test('a transcript’s cast line names its capitals labels and is no claim', () => {
+    const x = extractClaims(
+      'Transcript: Morning Politics\n\nSpeakers: Jo Carter (presenter), Tom Smith (transport minister)\n\nPRESENTER: Minister, will the line open on time?\n\nSMITH: We are confident it will open in the spring.\n\nPRESENTER: The unions disagree.\n\nSMITH: That is simply not the case.',
+    );
+    expect(x.speakers.map((s) => [s.name, s.type, s.role])).toEqual([
+      ['Tom Smith', 'person', 'transport minister'],
+    ]);
+    expect(x.claims.map((c) => c.text)).toEqual([
+      'We are confident it will open in the spring.',
+      'That is simply not the case.',
+    ]);
+  });
+
+  test('a transcript’s host turns are no claims, and capitals names are written as names', () => {
+    const x = extractClaims(
+      'Sunday Live\n\nJON KESSLER, HOST: Your opponents say it is a land grab. Is it?\n\nGOV. TERESA VANCE (D-NEV.): No. Every acre goes back to the aquifer.\n\nKESSLER: Where does the money come from?\n\nVANCE: Two-thirds of it is federal.',
+    );
+    const byId = new Map(x.speakers.map((s) => [s.id, s.name]));
+    expect(x.claims.map((c) => [byId.get(c.speakerId ?? ''), c.kind])).toEqual([
+      ['Teresa Vance', 'direct'],
+      ['Teresa Vance', 'direct'],
+    ]);
+  });
+
+  test('a knight or dame called by title and first name is the person named in full', () => {
+    expect(
+      names(
+        'Hospital to recruit nurses\n\nSir Malcolm Reed, the chair of the trust, said the hospital would recruit 200 nurses.\n\n"We have listened," Sir Malcolm said.\n\nDame Ivy Hollis said the plan was overdue. Dame Ivy added that staff had been consulted.',
+      ),
+    ).toEqual(['Malcolm Reed', 'Malcolm Reed', 'Ivy Hollis', 'Ivy Hollis']);
+  });
+
+  test('letters after a name are no part of it, and an office before "to the inquiry" is the role', () => {
+    const x = extractClaims(
+      'Inquiry hears of warnings\n\nCounsel to the inquiry, Priya Lal KC, said warnings were ignored.\n\nTom Berry MP said the report should be published. Ann Duffy OBE said families had waited too long.',
+    );
+    expect(x.speakers.map((s) => [s.name, s.role])).toEqual([
+      ['Priya Lal KC', 'Counsel to the inquiry'],
+      ['Tom Berry', 'MP'],
+      ['Ann Duffy', null],
+    ]);
+  });
+
+  test('"the company" is the firm named since, subject or not, and never one named before another', () => {
+    expect(
+      names(
+        'Jobs at risk\n\nBrightwell Foods said it would close its Leeds factory.\n\nThe company said 300 jobs were at risk.\n\nShares in Halden Logistics rose after the news. The company said it was hiring drivers.\n\nUnion leaders met managers at Corran Bakeries. The firm said pay would rise.',
+      ),
+    ).toEqual(['Brightwell Foods', 'Brightwell Foods', 'Halden Logistics', 'Corran Bakeries']);
+  });
+
+  test('a listed firm, a "Group", an app: bodies that "the company", "the outdoor retailer" and their first word mean', () => {
+    expect(
+      typed(
+        'Shares jump\n\nShares of Pinecrest Outdoor rose 4% after the outdoor retailer reported a profit.\n\nThe company said sales rose. Pinecrest said it was hiring.\n\nPellworth Group reported a fall in profit. The company said revenue rose.\n\nThe fitness tracking app Stridely has confirmed a breach. The company said passwords were safe.',
+      ),
+    ).toEqual([
+      ['Pinecrest Outdoor', 'organization'],
+      ['Pinecrest Outdoor', 'organization'],
+      ['Pinecrest Outdoor', 'organization'],
+      ['Pellworth Group', 'organization'],
+      ['Pellworth Group', 'organization'],
+      ['Stridely', 'organization'],
+      ['Stridely', 'organization'],
+    ]);
+  });
+
+  test('a generic firm noun that found no firm is not the firm a later one means', () => {
+    expect(
+      names(
+        'Markets\n\nThe company reported earnings well above forecasts.\n\nAmazon rose 1 percent. The online retail giant reported a profit of $1.78 per share.',
+      ),
+    ).toEqual(['company', 'online retail giant']);
+  });
+
+  test('"a county councillor" in the lede is the councillor named next', () => {
+    expect(
+      names(
+        'Bus cuts anger villages\n\nVillages will be cut off if three bus routes are withdrawn, a county councillor has warned.\n\nCllr Ann Vine, who represents Upper Dale on Wexcombe County Council, said the routes were a lifeline.',
+      ),
+    ).toEqual(['Ann Vine', 'Ann Vine']);
+  });
+
+  test('an interview’s answers are the person its headline names, not a prize named first', () => {
+    expect(
+      names(
+        '‘I wrote the ending first’: an interview with Ines Calloway\n\nHer book was shortlisted this week for the Harwood Prize.\n\nQ: Why so long?\n\nA: I threw away about 200,000 words.',
+      ),
+    ).toContain('Ines Calloway');
+    expect(
+      names(
+        '‘I wrote the ending first’: an interview with Ines Calloway\n\nHer book was shortlisted this week for the Harwood Prize.\n\nQ: Why so long?\n\nA: I threw away about 200,000 words.',
+      ),
+    ).not.toContain('Harwood Prize');
+  });
+
+  test('the headline, read last, is not the person who spoke just before the lede', () => {
+    expect(
+      names(
+        "Tom Hale says budget is balanced\n\nAnn Roe, the opposition leader, said the figures were wrong.\n\nThe chancellor's claim that debt would fall was questioned by economists.",
+      ),
+    ).toEqual(['Tom Hale', 'Ann Roe', 'chancellor']);
+  });
+});

@@ -109,8 +109,12 @@ function splitName(name: string): { first: string | null; last: string; full: st
 
 const SALIENCE = 6;
 
-/** Adjectives a lede uses of someone the next paragraph names with a fuller title ("A senior surgeon"). */
-const GENERIC_ADJECTIVES = /^(senior|former|federal|top|local|leading|veteran|longtime|retired|experienced)$/;
+/**
+ * Adjectives a lede uses of someone the next paragraph names with a fuller title ("A senior surgeon"), and the
+ * level of a council ("a county councillor" is "Cllr Ann Roe, who represents Upper Calder on … County Council").
+ */
+const GENERIC_ADJECTIVES =
+  /^(senior|former|federal|top|local|leading|veteran|longtime|retired|experienced|county|city|parish|district|borough|town)$/;
 
 /** The words of a description up to its first preposition ("senior doctor at Medway Vale …" → senior doctor). */
 function descriptionWords(name: string): string[] {
@@ -163,6 +167,13 @@ function officeHead(name: string): string | null {
 }
 
 const SPOKES_ROLE = /^spokes(man|woman|person)$/;
+
+/** "spokesperson for the council" and "council spokesperson" alike: "council spokesperson" (both normalised). */
+const spokesKey = (s: string): string | null => {
+  const m = /^(spokes(?:man|woman|person)) (?:for|at|of) (?:the )?(\S+)$/.exec(s);
+  if (m) return `${m[2]} ${m[1]}`;
+  return /^\S+ spokes(man|woman|person)$/.test(s) ? s : null;
+};
 
 /** How far (characters) back a bare "A spokeswoman said" looks for the body that just spoke. */
 const SPOKES_REACH = 250;
@@ -217,7 +228,7 @@ const initials = (name: string): string =>
 
 /** A name or role that shows an organisation is a firm. */
 const FIRM_EVIDENCE =
-  /\b(inc|corp|co|ltd|plc|llc|group|holdings|foods|technologies|industries|airlines|airways|motors|pharmaceuticals|securities|insurance|logistics|brands|ferries|railways|utilities|laboratories|enterprises|ventures|company|firm|maker|retailer|airline|carrier|lender|bank|insurer|supermarket|chain|manufacturer|operator|developer|brewer|publisher|broadcaster|supplier|subsidiary|conglomerate|producer|provider)\b|&/i;
+  /\b(inc|corp|co|ltd|plc|llc|group|holdings|foods|technologies|industries|airlines|airways|motors|pharmaceuticals|securities|insurance|logistics|brands|brewery|bakery|bakeries|dairies|rail|transport|energy|telecom|pharma|studios|systems|solutions|media|homes|ferries|railways|utilities|laboratories|enterprises|ventures|company|firm|maker|app|retailer|airline|carrier|lender|bank|insurer|supermarket|chain|manufacturer|operator|developer|brewer|publisher|broadcaster|supplier|subsidiary|conglomerate|producer|provider)\b|&/i;
 
 /** Nouns that refer back to whichever firm was named last ("the company said"). */
 const GENERIC_FIRMS =
@@ -274,6 +285,15 @@ export class SpeakerRegistry {
 
   /** A person by name, reusing one with the same last name (and first name, when both have one). */
   person(name: string, role: string | null, at: number, subject: boolean, mentionText?: string): Entity {
+    // "Sir Malcolm Reed … Sir Malcolm said": a knight or dame is called by title and first name (a peer, "Lord
+    // Reed", by title and surname).
+    const honour = /^(?:Sir|Dame|Lord|Lady)\s+(\p{Lu}[\p{L}'’-]*)$/u.exec(bare(mentionText ?? name).trim());
+    if (honour && !splitName(bare(name)).first) {
+      const w = honour[1]!.toLowerCase();
+      const byFirst = this.entities.filter((x) => x.type === 'person' && x.first === w && x.key !== w);
+      if (byFirst.length === 1 && !this.entities.some((x) => x.type === 'person' && x.key === w))
+        return this.person(byFirst[0]!.name, role, at, subject, mentionText);
+    }
     const n = splitName(bare(name));
     // "Mrs. Trump" is not Donald Trump: a title or first name that gives the other gender makes another person.
     const gender = genderOf(mentionText ?? name);
@@ -410,7 +430,7 @@ export class SpeakerRegistry {
   byRole(role: string): Entity | undefined {
     const r = norm(role);
     if (!r) return undefined;
-    return this.entities.find(
+    const fit = this.entities.filter(
       (x) =>
         // (A body that spoke through a spokesman has the role "spokesman": "a Clinton campaign spokesman" is not it.)
         (x.role &&
@@ -418,10 +438,21 @@ export class SpeakerRegistry {
           ((norm(x.role).includes(r) && !qualifiedApart(norm(x.role), r)) ||
             (r.includes(norm(x.role)) &&
               !qualifiedApart(r, norm(x.role)) &&
+              // (An unnamed "spokesperson" is not the one a "police spokesperson" names.)
+              !SPOKES_ROLE.test(norm(x.role)) &&
               !(x.type !== 'person' && SPOKES_ROLE.test(x.role))))) ||
         x.aliases.some((a) => norm(a) === r) ||
-        norm(x.name) === r,
+        norm(x.name) === r ||
+        (!!x.role && !!spokesKey(r) && spokesKey(norm(x.role)) === spokesKey(r)),
     );
+    // ("A spokesperson said" after a council's and a police spokesperson: either one.)
+    if (
+      fit.length > 1 &&
+      SPOKES_ROLE.test(r) &&
+      fit.some((x) => norm(x.role ?? '') !== norm(fit[0]!.role ?? ''))
+    )
+      return undefined;
+    return fit[0];
   }
 
   /**
@@ -537,7 +568,8 @@ export class SpeakerRegistry {
   /** Resolves a mention to an entity (creating one when nothing earlier fits). */
   resolve(m: Mention, role: string | null, at: number, subject = true): Entity {
     const e = this.resolveInner(m, role, at);
-    if (e.type === 'person' && e.key !== null) this.spoke = { entity: e, at };
+    // (Only a subject speaks: "claims by Tom Hale" does not make the next office Tom Hale.)
+    if (subject && e.type === 'person' && e.key !== null) this.spoke = { entity: e, at };
     if (e.key === null && !this.firstSeen.has(e)) this.firstSeen.set(e, at);
     if (m.kind !== 'pronoun') this.alias(e, m.text);
     if (role && !e.role && e.type === 'person') e.role = bare(role);
@@ -587,10 +619,20 @@ export class SpeakerRegistry {
     // shows to be a firm.
     if (generic) {
       const last = recent[0];
+      // ("Shares in Halden Logistics rose. The company said": a firm named since, though not as a subject.)
+      const since = this.bodies.filter((b) => b.at < at && b.at > (last?.at ?? -1)).at(-1);
+      if (since)
+        return at - since.at <= FIRM_REACH && (FIRM_EVIDENCE.test(since.name) || this.listed.has(since.name))
+          ? (this.entities.find((x) => x.type === 'organization' && norm(x.name) === norm(since.name)) ??
+              this.make(since.name, 'organization', null))
+          : undefined;
       return last &&
         at - last.at <= FIRM_REACH &&
         fits(last.entity) &&
-        FIRM_EVIDENCE.test([last.entity.name, last.entity.role ?? '', ...last.entity.aliases].join(' '))
+        // (Not "the company" no firm was found for: "The online retail giant" is not the company before.)
+        !this.unnamedFirms.has(last.entity) &&
+        (FIRM_EVIDENCE.test([last.entity.name, last.entity.role ?? '', ...last.entity.aliases].join(' ')) ||
+          this.listed.has(last.entity.name))
         ? last.entity
         : undefined;
     }
@@ -614,7 +656,8 @@ export class SpeakerRegistry {
           refers: undefined,
           voice: undefined,
         },
-        role,
+        // ("A spokesperson for the police" is not the council's: the whole description is the role.)
+        own,
         at,
       );
     }
@@ -626,10 +669,18 @@ export class SpeakerRegistry {
     }
     // "the company said", "the firm said": the latest organisation.
     if (m.kind === 'nominal' && !m.owner) {
-      const generic = /^(the|this)\s+(\S+)$/i.exec(m.text);
-      if (generic && GENERIC_FIRMS.test(generic[2]!.toLowerCase())) {
-        const back = this.backTo(generic[2]!.toLowerCase(), at);
+      // ("the outdoor retailer": lower-case modifiers before the noun.)
+      const generic = /^(?:[Tt]he|[Tt]his)\s+(?:[\p{Ll}-]+\s+){0,2}(\p{Ll}+)$/u.exec(m.text);
+      if (generic && GENERIC_FIRMS.test(generic[1]!)) {
+        const back = this.backTo(generic[1]!, at);
         if (back) return back;
+        // (Not the firm that the words "the company" last meant: another was named since, or none is near.)
+        const own = norm(m.text);
+        const found = this.entities.find((x) => norm(x.name) === own);
+        if (found) return found;
+        const made = this.make(own, 'organization', null);
+        this.unnamedFirms.add(made);
+        return made;
       }
     }
     if (m.kind === 'pronoun') {
@@ -665,6 +716,22 @@ export class SpeakerRegistry {
     ) {
       const both = m.text.replace(PARTY_WORDS, '').replace(/\s+/g, ' ').trim();
       return this.entities.find((x) => x.name === both) ?? this.make(both, 'group', null);
+    }
+    // "Pinecrest Outdoor … Pinecrest said": one word that opens a body's name, and no person's surname, is the body.
+    if (m.kind === 'name' && m.type === 'person' && m.name && !/\s/.test(m.name) && m.text === m.name) {
+      const key = m.name.toLowerCase();
+      const body = this.entities.filter(
+        (x) =>
+          x.type === 'organization' &&
+          norm(x.name).split(' ').length > 1 &&
+          norm(x.name).split(' ')[0] === key,
+      );
+      if (
+        body.length === 1 &&
+        (this.listed.has(body[0]!.name) || FIRM_EVIDENCE.test(body[0]!.name)) &&
+        !this.entities.some((x) => x.type === 'person' && x.key === key)
+      )
+        return body[0]!;
     }
     if (m.kind === 'name' && m.type === 'person' && m.name)
       return this.person(m.name, role ?? m.role, at, true, m.text);
@@ -797,7 +864,8 @@ export class SpeakerRegistry {
     const spoke = this.spoke;
     const last = this.recent.filter((r) => r.at < at).at(-1);
     const e = spoke?.entity;
-    if (!spoke || !e || last?.entity !== e || at - spoke.at > VARIATION_REACH) return undefined;
+    if (!spoke || !e || last?.entity !== e || spoke.at >= at || at - spoke.at > VARIATION_REACH)
+      return undefined;
     const g = genderOf(m.text);
     if (g && e.gender && g !== e.gender) return undefined;
     const held = titleWords([e.role ?? '', ...e.aliases].join(' '));
@@ -843,6 +911,22 @@ export class SpeakerRegistry {
   }
 
   private remembered = new Map<string, Mention>();
+
+  /** Bodies named in running text, subjects or not, for "the company" to mean the latest firm. */
+  private bodies: { name: string; at: number }[] = [];
+
+  /** Entities made of a generic firm noun that meant no firm named before ("the company"). */
+  private unnamedFirms = new Set<Entity>();
+
+  /** Firms the article shows to be listed ("Shares of Pinecrest Outdoor rose"). */
+  private listed = new Set<string>();
+
+  /** A body's name seen in running text ("Shares in Halden Logistics fell"); `listed` when its shares are. */
+  sawBody(name: string, at: number, listed = false) {
+    if (listed) this.listed.add(name);
+    this.bodies.push({ name, at });
+    if (this.bodies.length > 40) this.bodies.shift();
+  }
 
   /** A person named as an object ("spoke to manager Jens Albrektsen"): known by surname, not yet an antecedent. */
   remember(m: Mention) {
