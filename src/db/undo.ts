@@ -20,10 +20,11 @@ import {
 } from '@/core/review/undo';
 import { db } from './db';
 import { DbError } from './errors';
-import { type HistoryChange, historyOfBatch, newBatchId, recordHistory } from './history';
+import { type HistoryChange, newBatchId, recordHistory } from './history';
 import { HEAD } from './history-heads';
 import { META_KEYS } from './meta';
 import { SYNC_KEYS, type SyncIdentity } from './sync-tables';
+import { entriesOfBatch } from './written-batches';
 
 /** How many of the latest batches undo/redo looks back over ("the last changes"). */
 export const UNDO_WINDOW = 200;
@@ -191,7 +192,7 @@ async function currentState(): Promise<UndoState & { atOf: Map<string, Timestamp
 
 /** The label of a change batch ("Tag 50 claims"). */
 export async function describeBatchById(batchId: string): Promise<string> {
-  return describeBatch(await historyOfBatch(batchId));
+  return describeBatch(await entriesOfBatch(batchId));
 }
 
 /** What can be undone and redone now, with labels. */
@@ -420,7 +421,7 @@ async function replay(kind: 'undo' | 'redo', requested: string | undefined): Pro
           : 'That change cannot be redone: it was redone already, or something changed since.',
       );
     }
-    const entries = await historyOfBatch(target);
+    const entries = await entriesOfBatch(target);
     const label = describeBatch(entries);
     const ordered = kind === 'undo' ? [...entries].reverse() : entries;
     const now = Date.now();
