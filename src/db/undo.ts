@@ -19,6 +19,7 @@ import {
   undoState,
 } from '@/core/review/undo';
 import { db } from './db';
+import { allOrNothingIfOwn } from './derived/middleware';
 import { DbError } from './errors';
 import { type HistoryChange, newBatchId, recordHistory } from './history';
 import { HEAD } from './history-heads';
@@ -409,6 +410,7 @@ function applyEntry(
 
 async function replay(kind: 'undo' | 'redo', requested: string | undefined): Promise<UndoResult | null> {
   return db.transaction('rw', TABLES_WRITTEN(), async () => {
+    allOrNothingIfOwn();
     const state = await currentState();
     const stack = kind === 'undo' ? state.undoStack : state.redoStack;
     const target = requested ?? stack.at(-1) ?? null;
