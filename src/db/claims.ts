@@ -4,6 +4,7 @@ import { VERDICTS } from '@/core/model/types';
 import { checkNoteLength } from '@/core/review/limits';
 import { normalizeTag, withoutTag, withTag } from '@/core/review/tags';
 import { db } from './db';
+import { allOrNothingIfOwn } from './derived/middleware';
 import { DbError } from './errors';
 import { historyOfRow, newBatchId, recordHistory, type WriteOptions } from './history';
 import { newId } from './ids';
@@ -173,6 +174,7 @@ export async function updateClaims(
 ): Promise<string> {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
+    allOrNothingIfOwn();
     const at = Date.now();
     if (patch.start !== undefined || patch.end !== undefined) {
       for (const id of ids) await patchClaim(id, patch, at, { batchId });
@@ -213,6 +215,7 @@ async function editClaims(
 ): Promise<string> {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
+    allOrNothingIfOwn();
     const at = Date.now();
     const unique = [...new Set(ids)];
     const claims = await db.claims.bulkGet(unique);
@@ -276,6 +279,7 @@ async function readClaims(ids: readonly ClaimId[]): Promise<Map<ClaimId, Claim |
 export function softDeleteClaims(ids: readonly ClaimId[], options: WriteOptions = {}): Promise<string> {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.history], async () => {
+    allOrNothingIfOwn();
     const now = Date.now();
     const read = await readClaims(ids);
     const live = [...read.values()].filter((c) => c && c.deletedAt === null);
@@ -289,6 +293,7 @@ export function softDeleteClaims(ids: readonly ClaimId[], options: WriteOptions 
 export function restoreClaims(ids: readonly ClaimId[], options: WriteOptions = {}): Promise<string> {
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.history], async () => {
+    allOrNothingIfOwn();
     const now = Date.now();
     const read = await readClaims(ids);
     const gone = [...read.values()].filter((c) => c && c.deletedAt !== null);

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import type { HistoryBatchKind, HistoryEntry, HistoryId, HistoryTable, Timestamp } from '@/core/model/types';
 import { db } from './db';
 import { newId } from './ids';
+import { keepOnCommit } from './written-batches';
 
 /** Options every recording write accepts: writes sharing a `batchId` are one step for undo. */
 export type WriteOptions = Readonly<{ batchId?: string }>;
@@ -50,6 +51,7 @@ export async function recordHistory(
     ...(i === 0 && options.label ? { label: options.label } : {}),
   }));
   await db.history.bulkAdd(entries);
+  keepOnCommit(entries);
   return entries;
 }
 

@@ -19,11 +19,13 @@ import {
   undoState,
 } from '@/core/review/undo';
 import { db } from './db';
+import { allOrNothingIfOwn } from './derived/middleware';
 import { DbError } from './errors';
-import { type HistoryChange, historyOfBatch, newBatchId, recordHistory } from './history';
+import { type HistoryChange, newBatchId, recordHistory } from './history';
 import { HEAD } from './history-heads';
 import { META_KEYS } from './meta';
 import { SYNC_KEYS, type SyncIdentity } from './sync-tables';
+import { entriesOfBatch } from './written-batches';
 
 /** How many of the latest batches undo/redo looks back over ("the last changes"). */
 export const UNDO_WINDOW = 200;
@@ -191,7 +193,7 @@ async function currentState(): Promise<UndoState & { atOf: Map<string, Timestamp
 
 /** The label of a change batch ("Tag 50 claims"). */
 export async function describeBatchById(batchId: string): Promise<string> {
-  return describeBatch(await historyOfBatch(batchId));
+  return describeBatch(await entriesOfBatch(batchId));
 }
 
 /** What can be undone and redone now, with labels. */
@@ -408,6 +410,7 @@ function applyEntry(
 
 async function replay(kind: 'undo' | 'redo', requested: string | undefined): Promise<UndoResult | null> {
   return db.transaction('rw', TABLES_WRITTEN(), async () => {
+    allOrNothingIfOwn();
     const state = await currentState();
     const stack = kind === 'undo' ? state.undoStack : state.redoStack;
     const target = requested ?? stack.at(-1) ?? null;
@@ -420,7 +423,7 @@ async function replay(kind: 'undo' | 'redo', requested: string | undefined): Pro
           : 'That change cannot be redone: it was redone already, or something changed since.',
       );
     }
-    const entries = await historyOfBatch(target);
+    const entries = await entriesOfBatch(target);
     const label = describeBatch(entries);
     const ordered = kind === 'undo' ? [...entries].reverse() : entries;
     const now = Date.now();
@@ -432,7 +435,9 @@ async function replay(kind: 'undo' | 'redo', requested: string | undefined): Pro
       const rest = applyEntry(entry, kind, now, batchRowIds, out, rows);
       if (rest) await rest();
     }
-    await rows.flush();
+    // the history is asked for with the rows (as `patchRows` does): cloned while they are stored
+    const flushed = rows.flush();
+    flushed.catch(() => undefined);
     const batchId = newBatchId();
     // the undo batch is recorded even when nothing was left to change, so the stacks move on
     const changes: HistoryChange[] =
@@ -440,6 +445,7 @@ async function replay(kind: 'undo' | 'redo', requested: string | undefined): Pro
         ? out.changes
         : [{ table: entries[0]!.table, rowId: entries[0]!.rowId, action: 'update', from: {}, to: {} }];
     await recordHistory(changes, now, { batchId, batchKind: kind, target });
+    await flushed;
     const verb = kind === 'undo' ? 'Undid' : 'Redid';
     const skippedNote =
       out.skipped.length > 0

@@ -8,12 +8,14 @@ import { belowDerived } from '../testing/request-log';
 
 beforeEach(resetDb);
 
-/** Records, below the derived-rows middleware, when claims are written and summaries and placements read. */
+/** Records, below the derived-rows middleware, when claims and facets are written and summaries and placements read. */
 async function recordRequests(): Promise<string[]> {
   const log: string[] = [];
   await belowDerived('claims-put-order', (name, table) => ({
     ...table,
     mutate: (req) => {
+      if (name === 'claimFacets' && req.type === 'put') log.push('facets put asked');
+      if (name === 'history') log.push('history add asked');
       if (name !== 'claims') return table.mutate(req);
       log.push('claims put asked');
       return table.mutate(req).then((res) => {
@@ -47,4 +49,19 @@ test('a bulk verdict asks for the summary rows and placements it moves while the
   expect(log.indexOf('placements read asked')).toBeLessThan(answered);
   // and what they read was right: the counts moved with the verdicts
   expect(await countClaims({ verdicts: ['false'] })).toBe(ids.length);
+});
+
+test('a bulk verdict (all or nothing) asks for the new facet rows and its history while the claims are being written, not after', async () => {
+  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const ids = (await db.claims.where('articleId').equals(articleId).primaryKeys()) as string[];
+  const log = await recordRequests();
+  await setClaimsVerdict(ids as never, 'false');
+  // this thread clones the facet rows while IndexedDB stores the claims, not after
+  expect(log.indexOf('facets put asked')).toBeGreaterThan(log.indexOf('claims put asked'));
+  expect(log.indexOf('facets put asked')).toBeLessThan(log.indexOf('claims put answered'));
+  // and its history, asked with the claims, not after their derived rows are written
+  expect(log.indexOf('history add asked')).toBeGreaterThan(log.indexOf('claims put asked'));
+  expect(log.indexOf('history add asked')).toBeLessThan(log.indexOf('claims put answered'));
+  expect(await countClaims({ verdicts: ['false'] })).toBe(ids.length);
+  expect((await db.claimFacets.bulkGet(ids)).every((f) => f?.v === 'false')).toBe(true);
 });

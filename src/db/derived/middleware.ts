@@ -91,6 +91,11 @@ export function allOrNothing(): void {
   wholeOnly.add(tx.idbtrans);
 }
 
+/** `allOrNothing` for a transaction the caller started, not one it joined (whose caller may catch). */
+export function allOrNothingIfOwn(): void {
+  if (!Dexie.currentTransaction?.parent) allOrNothing();
+}
+
 const equal = (key: unknown): DBCoreKeyRange => ({ type: 1, lower: key, upper: key });
 const between = (lower: unknown, upper: unknown): DBCoreKeyRange => ({ type: 2, lower, upper });
 
@@ -147,6 +152,8 @@ async function putDerived(
   changes: readonly (readonly [FacetRow | undefined, FacetRow | undefined])[],
   /** Summary rows read beforehand (by scope id), when the caller could tell which scopes change. */
   summaries?: ReadonlyMap<string, SummaryRow | undefined>,
+  /** The new facet rows are written already (`claimsWorked` ahead of the claims' outcome). */
+  facetsWritten = false,
 ): Promise<void> {
   const delta = new CountDelta();
   const puts: FacetRow[] = [];
@@ -157,7 +164,7 @@ async function putDerived(
     if (after) puts.push(after);
     else if (before) deletes.push(before.id);
   }
-  if (puts.length > 0) await t.facets.mutate({ trans, type: 'put', values: puts });
+  if (puts.length > 0 && !facetsWritten) await t.facets.mutate({ trans, type: 'put', values: puts });
   if (deletes.length > 0) await t.facets.mutate({ trans, type: 'delete', keys: deletes });
   const changed = delta.changed();
   if (changed.size === 0) return;
@@ -326,20 +333,25 @@ type ClaimsWorked = Readonly<{
   changes: readonly (readonly [FacetRow | undefined, FacetRow])[];
   summaries: ReadonlyMap<string, SummaryRow | undefined>;
   placed: readonly (readonly [string, string])[];
+  /** The facet rows were written as soon as they were worked out (`ahead`). */
+  facetsWritten: boolean;
 }>;
 
 /**
  * New or changed claim rows' facets, from their old facets (`before`, read beforehand: has-source
  * and the speaker's sort key) or, for claims with none, the evidence; and the summary rows and
  * placement keys the write will need, asked for as soon as the facets are worked out (answered once
- * IndexedDB gets to them). It writes nothing, and reads no table a claim write changes: it may run
- * while IndexedDB is still storing the claims (`mutateClaims`).
+ * IndexedDB gets to them). It reads no table a claim write changes: it may run while IndexedDB is
+ * still storing the claims (`mutateClaims`). It writes nothing, unless `ahead` (an all-or-nothing
+ * transaction): then the facet rows are asked for as soon as they are worked out, before the claims'
+ * outcome, so this thread clones them while IndexedDB stores the claims.
  */
 async function claimsWorked(
   t: Tables,
   trans: DBCoreTransaction,
   claims: readonly Claim[],
   before: readonly (FacetRow | undefined)[],
+  ahead = false,
 ): Promise<ClaimsWorked> {
   const ids = claims.map((c) => c.id as string);
   const unknown = ids.filter((_, i) => before[i] === undefined).sort();
@@ -363,6 +375,11 @@ async function claimsWorked(
     const facet = facetOf(c, hasSource, name);
     return [old, old && old.s === c.speakerId ? refacet(facet, { sortKey: old.o.n }) : facet] as const;
   });
+  const facetsPut =
+    ahead && !failedIn.has(trans)
+      ? t.facets.mutate({ trans, type: 'put', values: changes.map(([, next]) => next) })
+      : null;
+  facetsPut?.catch(() => undefined);
   // the summary rows whose counts move, asked for before the facets are written
   const delta = new CountDelta();
   for (const [old, next] of changes) {
@@ -374,18 +391,20 @@ async function claimsWorked(
   // held as values, not promises: the write that follows must reach IndexedDB inside Dexie's
   // transaction zone, which awaiting a promise made elsewhere can leave (Dexie's cache middleware
   // then finds no transaction)
+  if (facetsPut) await facetsPut;
   return {
     ids,
     claims: new Map(claims.map((c) => [c.id as string, c])),
     changes,
     summaries,
     placed: await placing,
+    facetsWritten: facetsPut !== null,
   };
 }
 
 /** Writes what `claimsWorked` worked out: facet and count rows, then placements. */
 async function writeWorked(t: Tables, trans: DBCoreTransaction, worked: ClaimsWorked): Promise<void> {
-  await putDerived(t, trans, worked.changes, worked.summaries);
+  await putDerived(t, trans, worked.changes, worked.summaries, worked.facetsWritten);
   await placedClaimsChanged(t, trans, worked.ids, worked.claims, worked.placed);
 }
 
@@ -633,12 +652,17 @@ function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutate
     put === null
       ? null
       : (t.facets.getMany({ trans, keys: put.map((c) => c.id) }) as Promise<(FacetRow | undefined)[]>);
+  // in an all-or-nothing transaction the facet rows go out before the claims' outcome (a failed
+  // claim fails the whole transaction, and they with it)
+  const ahead = wholeOnly.has(trans);
   const worked =
     early !== null && put !== null && put.length > 0
-      ? early.then((before) => claimsWorked(t, trans, put, before))
+      ? early.then((before) => claimsWorked(t, trans, put, before, ahead))
       : null;
   worked?.catch(() => undefined);
-  return t.claims.mutate(req).then(async (res) => {
+  const written = t.claims.mutate(req);
+  if (ahead && worked !== null) written.catch(() => failedIn.add(trans));
+  return written.then(async (res) => {
     if (req.type === 'delete') {
       await inOrder(trans, () =>
         claimsRemoved(
@@ -654,6 +678,11 @@ function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutate
         // every claim written: what was worked out while they were stored is what they need
         const ready = await worked;
         await inOrder(trans, () => writeWorked(t, trans, ready));
+        return res;
+      }
+      // a claim failed: the transaction will abort (facet rows may be out already), nothing more is written
+      if (worked !== null && ahead) {
+        failedIn.add(trans);
         return res;
       }
       const read = early === null ? undefined : await early;

@@ -47,9 +47,14 @@ function heldGrid() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always' } } });
   const list = claimQueries.list.bind(claimQueries);
   let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
+  let held: Promise<void>;
+  /** Holds the reads asked from now on until the next `release()`. */
+  const hold = () => {
+    held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+  };
+  hold();
   vi.spyOn(claimQueries, 'list').mockImplementation((f, page) => {
     const options = list(f, page);
     return {
@@ -81,13 +86,23 @@ function heldGrid() {
     const firstPage = list(EMPTY_FILTERS, { offset: 0, limit: 100 }).queryKey;
     await waitFor(() => expect(client.getQueryData(firstPage)).toBeDefined());
   };
+  const state = (page: { offset: number; limit: number }) =>
+    client.getQueryState(list(EMPTY_FILTERS, page).queryKey);
   /** Whether a page's read has been asked for. */
   const asked = (page: { offset: number; limit: number }) => {
     // a disabled observer's query is in the cache too, idle
     const state = client.getQueryState(list(EMPTY_FILTERS, page).queryKey);
     return state !== undefined && (state.fetchStatus !== 'idle' || state.data !== undefined);
   };
-  return { grid: container.querySelector<HTMLElement>('[role="grid"]')!, firstPageIn, asked };
+  return {
+    grid: container.querySelector<HTMLElement>('[role="grid"]')!,
+    client,
+    hold,
+    release: () => release(),
+    firstPageIn,
+    asked,
+    state,
+  };
 }
 
 const frame = () =>
@@ -129,4 +144,30 @@ test('the page below the first rows is read once the frame that shows them is ou
   expect(asked({ offset: 100, limit: 100 })).toBe(false);
   await frame();
   await waitFor(() => expect(asked({ offset: 100, limit: 100 })).toBe(true));
+});
+
+test('after a write, the page below the rows in view is read again once they are in and shown, not beside them', async () => {
+  const { client, hold, release, firstPageIn, asked, state } = heldGrid();
+  const top = { offset: 0, limit: 100 };
+  const below = { offset: 100, limit: 100 };
+  await firstPageIn();
+  await frame();
+  await waitFor(() => expect(asked(below)).toBe(true));
+  await waitFor(() => expect(state(below)?.fetchStatus).toBe('idle'));
+  const readAt = state(below)!.dataUpdatedAt;
+  // a write makes both pages out of date (the bridge, src/db/live.ts, invalidates every list)
+  hold();
+  await act(() => {
+    void client.invalidateQueries({ queryKey: claimQueries.all() });
+  });
+  expect(state(top)?.fetchStatus).toBe('fetching');
+  expect(state(below)?.fetchStatus).toBe('idle');
+  await frame();
+  expect(state(below)?.fetchStatus).toBe('idle');
+  release();
+  await waitFor(() => expect(state(top)?.isInvalidated).toBe(false));
+  expect(state(below)?.fetchStatus).toBe('idle');
+  await frame();
+  await waitFor(() => expect(state(below)?.dataUpdatedAt).toBeGreaterThan(readAt));
+  expect(state(below)?.isInvalidated).toBe(false);
 });

@@ -1,10 +1,10 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { ClaimId } from '@/core/model/types';
 import type { ClaimFilters } from '@/core/review/filters';
 import type { ClaimTableRow } from '@/db/claim-list';
 import { claimQueries } from '@/db/queries';
-import { usePaintedOnce } from '@/ui/use-after-paint';
+import { afterNextPaint, usePaintedOnce } from '@/ui/use-after-paint';
 
 export const PAGE_SIZE = 100;
 
@@ -28,12 +28,16 @@ export function useMatchingIdsOnDemand(filters: ClaimFilters): () => Promise<rea
   return useCallback(() => client.fetchQuery(claimQueries.ids(filters)), [client, filters]);
 }
 
+const pageQuery = (filters: ClaimFilters, page: number) =>
+  claimQueries.list(filters, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+
 /**
  * Rows for the visible window only: the pages of PAGE_SIZE covering [first, last], each one bounded
  * read of the read model at its offset, so scrolling never reads the whole match. The page either
- * side is read once those are in, so it never queues ahead of (or beside) the rows on screen; the
- * first time, once the frame that shows them is out: asked in their render, its requests (a hundred
- * claims asked by key) held that frame back.
+ * side is read once those are in and the frame that shows them is out, so it never queues ahead of
+ * (or beside) the rows on screen: on the first load (asked in their render, its requests, a hundred
+ * claims asked by key, held that frame back), after a scroll, and after a write made them all out of
+ * date (the bridge's refetch skips it while a page in view is out of date; it is read again here).
  */
 export function useVisibleRows(filters: ClaimFilters, count: number, first: number, last: number) {
   const pages: number[] = [];
@@ -50,9 +54,35 @@ export function useVisibleRows(filters: ClaimFilters, count: number, first: numb
     .filter(inView)
     .every((p) => client.getQueryData(pageQuery(filters, p).queryKey) !== undefined);
   const painted = usePaintedOnce(ready);
+  // read live: TanStack asks it when a write invalidates the pages, before it refetches any
+  const inViewCurrent = () =>
+    pages.filter(inView).every((p) => {
+      const state = client.getQueryState(pageQuery(filters, p).queryKey);
+      return state?.data !== undefined && !state.isInvalidated;
+    });
   const results = useQueries({
-    queries: pages.map((p) => ({ ...pageQuery(filters, p), enabled: (ready && painted) || inView(p) })),
+    queries: pages.map((p) => ({
+      ...pageQuery(filters, p),
+      enabled: inView(p) || (() => ready && painted && inViewCurrent()),
+    })),
   });
+  // the pages beside, looked at again each time those in view come in (their times in the key)
+  const besideDue =
+    ready && painted && inViewCurrent()
+      ? pages.map((p, i) => (inView(p) ? `@${results[i]?.dataUpdatedAt}` : p)).join()
+      : '';
+  useEffect(() => {
+    if (!besideDue) return;
+    return afterNextPaint(() => {
+      for (const p of besideDue.split(',')) {
+        if (p.startsWith('@')) continue;
+        const { queryKey } = pageQuery(filters, Number(p));
+        const state = client.getQueryState(queryKey);
+        if (state?.fetchStatus === 'idle' && (state.data === undefined || state.isInvalidated))
+          void client.refetchQueries({ queryKey, exact: true });
+      }
+    });
+  }, [besideDue, client, filters]);
   // ~300 entries per render: cheap enough to rebuild each time.
   const byIndex = new Map<number, ClaimTableRow>();
   pages.forEach((p, i) => {
@@ -64,6 +94,3 @@ export function useVisibleRows(filters: ClaimFilters, count: number, first: numb
   });
   return byIndex;
 }
-
-const pageQuery = (filters: ClaimFilters, page: number) =>
-  claimQueries.list(filters, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
