@@ -80,11 +80,7 @@ export async function patchRows<T extends Row, K extends string, I>(
     changed.set(id, after);
     changes.push({ table: historyTable, rowId: id, action, from: diff.from, to: diff.to });
   }
-  // the history is asked for with the rows, not after their derived rows: this thread clones it
-  // while IndexedDB stores them
-  const written = changed.size > 0 ? table.bulkPut([...changed.values()] as unknown as I[]) : null;
-  written?.catch(() => undefined);
+  if (changed.size > 0) await table.bulkPut([...changed.values()] as unknown as I[]);
   await recordHistory(changes, at, options);
-  await written;
   return [...changed.values()];
 }

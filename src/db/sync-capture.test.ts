@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ClaimId } from '@/core/model/types';
 import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
 import { articleIdFor, saveImportedArticle, sha256Hex } from './articles';
-import { setClaimsVerdict, setClaimVerdict } from './claims';
+import { setClaimVerdict } from './claims';
 import { db } from './db';
 import { markFromSync } from './sync-capture';
 import { SYNC_KEYS } from './sync-tables';
@@ -55,17 +55,6 @@ describe('sync change capture', () => {
     ]);
     expect(after[0]!.rowId).toBe(claimIds[0]);
     expect(await db.claimFacets.count()).toBeGreaterThan(0);
-  });
-
-  test("a bulk edit's outbox lists its claims before their history, as the writes were asked", async () => {
-    const { claimIds } = await importA();
-    await connect();
-    await setClaimsVerdict(claimIds, 'false');
-    const rows = await outbox();
-    expect(rows.map((r) => r.table)).toEqual([
-      ...claimIds.map(() => 'claims'),
-      ...claimIds.map(() => 'history'),
-    ]);
   });
 
   test('a failed transaction leaves no outbox entry', async () => {

@@ -30,25 +30,6 @@ const WIDENED = [OUTBOX, SYNC_STATE, REVISIONS];
 const fromSync = new WeakSet<object>();
 const connected = new WeakMap<DBCoreTransaction, Promise<boolean>>();
 const batchIds = new WeakMap<DBCoreTransaction, string>();
-/** The last write of each transaction whose outbox rows are still to come: the next one's wait after it. */
-const outboxTurns = new WeakMap<DBCoreTransaction, Promise<void>>();
-
-/**
- * A write's turn to add its outbox rows: after those of every write of the transaction asked before
- * it, so the outbox keeps the order the writes were asked in even when a later one is answered first
- * (a bulk edit's history is asked with its claims, and answered before their derived rows are
- * written). `done` ends the turn, however the write went. A Dexie promise: the outbox write that
- * follows the wait keeps the transaction's zone.
- */
-function outboxTurn(trans: DBCoreTransaction): { previous: Promise<void>; done: () => void } {
-  const previous = outboxTurns.get(trans) ?? Dexie.Promise.resolve();
-  let done = () => {};
-  const mine = new Dexie.Promise<void>((resolve) => {
-    done = resolve;
-  });
-  outboxTurns.set(trans, mine);
-  return { previous, done };
-}
 
 /**
  * Marks the current Dexie transaction as the sync engine's: its writes are not captured. Call it
@@ -133,46 +114,35 @@ export const syncCaptureMiddleware: Middleware<DBCore> = {
       table(name) {
         const table = down.table(name);
         if (!isReplicated(name)) return table;
-        const captured = async (req: DBCoreMutateRequest, previous: Promise<void>) => {
-          const { trans } = req;
-          if (!(await isConnected(trans))) return table.mutate(req);
-          let keys = keysOf(req);
-          if (req.type === 'deleteRange') {
-            const { result } = await table.query({
-              trans,
-              values: false,
-              query: { index: table.schema.primaryKey, range: req.range },
-            });
-            keys = result;
-          }
-          // history entries are never merged against a base; an add only succeeds for a new row
-          if (name !== 'history' && req.type !== 'add') await keepBases(table, revisions, trans, keys);
-          const res = await table.mutate(req);
-          let batchId = batchIds.get(trans);
-          if (!batchId) {
-            batchId = newId();
-            batchIds.set(trans, batchId);
-          }
-          const at = Date.now();
-          const op = req.type === 'delete' || req.type === 'deleteRange' ? 'delete' : 'put';
-          const entries: OutboxEntry[] = keys
-            .filter((_, i) => res.failures[i] === undefined)
-            .map((key) => ({ table: name, rowId: String(key), op, at, batchId }));
-          await previous;
-          if (entries.length > 0) await outbox.mutate({ trans, type: 'add', values: entries });
-          return res;
-        };
         return {
           ...table,
           async mutate(req) {
             const { trans } = req;
-            if (fromSync.has(trans as object)) return table.mutate(req);
-            const turn = outboxTurn(trans);
-            try {
-              return await captured(req, turn.previous);
-            } finally {
-              turn.done();
+            if (fromSync.has(trans as object) || !(await isConnected(trans))) return table.mutate(req);
+            let keys = keysOf(req);
+            if (req.type === 'deleteRange') {
+              const { result } = await table.query({
+                trans,
+                values: false,
+                query: { index: table.schema.primaryKey, range: req.range },
+              });
+              keys = result;
             }
+            // history entries are never merged against a base; an add only succeeds for a new row
+            if (name !== 'history' && req.type !== 'add') await keepBases(table, revisions, trans, keys);
+            const res = await table.mutate(req);
+            let batchId = batchIds.get(trans);
+            if (!batchId) {
+              batchId = newId();
+              batchIds.set(trans, batchId);
+            }
+            const at = Date.now();
+            const op = req.type === 'delete' || req.type === 'deleteRange' ? 'delete' : 'put';
+            const entries: OutboxEntry[] = keys
+              .filter((_, i) => res.failures[i] === undefined)
+              .map((key) => ({ table: name, rowId: String(key), op, at, batchId }));
+            if (entries.length > 0) await outbox.mutate({ trans, type: 'add', values: entries });
+            return res;
           },
         };
       },

@@ -435,9 +435,7 @@ async function replay(kind: 'undo' | 'redo', requested: string | undefined): Pro
       const rest = applyEntry(entry, kind, now, batchRowIds, out, rows);
       if (rest) await rest();
     }
-    // the history is asked for with the rows (as `patchRows` does): cloned while they are stored
-    const flushed = rows.flush();
-    flushed.catch(() => undefined);
+    await rows.flush();
     const batchId = newBatchId();
     // the undo batch is recorded even when nothing was left to change, so the stacks move on
     const changes: HistoryChange[] =
@@ -445,7 +443,6 @@ async function replay(kind: 'undo' | 'redo', requested: string | undefined): Pro
         ? out.changes
         : [{ table: entries[0]!.table, rowId: entries[0]!.rowId, action: 'update', from: {}, to: {} }];
     await recordHistory(changes, now, { batchId, batchKind: kind, target });
-    await flushed;
     const verb = kind === 'undo' ? 'Undid' : 'Redid';
     const skippedNote =
       out.skipped.length > 0

@@ -15,7 +15,6 @@ async function recordRequests(): Promise<string[]> {
     ...table,
     mutate: (req) => {
       if (name === 'claimFacets' && req.type === 'put') log.push('facets put asked');
-      if (name === 'history') log.push('history add asked');
       if (name !== 'claims') return table.mutate(req);
       log.push('claims put asked');
       return table.mutate(req).then((res) => {
@@ -51,7 +50,7 @@ test('a bulk verdict asks for the summary rows and placements it moves while the
   expect(await countClaims({ verdicts: ['false'] })).toBe(ids.length);
 });
 
-test('a bulk verdict (all or nothing) asks for the new facet rows and its history while the claims are being written, not after', async () => {
+test('a bulk verdict (all or nothing) asks for the new facet rows while the claims are being written, not after', async () => {
   const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
   const ids = (await db.claims.where('articleId').equals(articleId).primaryKeys()) as string[];
   const log = await recordRequests();
@@ -59,9 +58,6 @@ test('a bulk verdict (all or nothing) asks for the new facet rows and its histor
   // this thread clones the facet rows while IndexedDB stores the claims, not after
   expect(log.indexOf('facets put asked')).toBeGreaterThan(log.indexOf('claims put asked'));
   expect(log.indexOf('facets put asked')).toBeLessThan(log.indexOf('claims put answered'));
-  // and its history, asked with the claims, not after their derived rows are written
-  expect(log.indexOf('history add asked')).toBeGreaterThan(log.indexOf('claims put asked'));
-  expect(log.indexOf('history add asked')).toBeLessThan(log.indexOf('claims put answered'));
   expect(await countClaims({ verdicts: ['false'] })).toBe(ids.length);
   expect((await db.claimFacets.bulkGet(ids)).every((f) => f?.v === 'false')).toBe(true);
 });
