@@ -59,8 +59,11 @@ export type Mention = Readonly<{
   refers?: string;
 }>;
 
-/** Letters after a name: honours, degrees and seats (a silk's "KC" stays, as the press writes it). */
-const POST_NOMINALS = /^(MP|MSP|MS|AM|MLA|MEP|TD|OBE|MBE|CBE|KBE|DBE|CH|JP|FRS|PhD)$/;
+/** A seat's letters after a name ("Tom Berry MP"): dropped from the name, kept as the person's role. */
+const SEATS = /^(MP|MSP|MS|AM|MLA|MEP|TD)$/;
+const HONOURS = /^(OBE|MBE|CBE|KBE|DBE|CH|JP|FRS|PhD)$/;
+/** Letters after a name: seats, honours and degrees (a silk's "KC" stays, as the press writes it). */
+const isPostNominal = (word: string) => SEATS.test(word) || HONOURS.test(word);
 
 const WARNING_COLOURS = /^(red|amber|yellow)$/;
 
@@ -206,7 +209,7 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   let post: string | null = null;
   if (
     headAt - 2 >= from &&
-    POST_NOMINALS.test(tokens[headAt]!.text) &&
+    isPostNominal(tokens[headAt]!.text) &&
     isNameWord(tokens[headAt - 1]!) &&
     isNameWord(tokens[headAt - 2]!) &&
     !ORG_WORDS.has(tokens[headAt - 1]!.key)
@@ -329,12 +332,12 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
       !(roleText && COURTESY_TAIL.test(roleText));
     // "the union Unite", "the charity Shelter": a body noun right before a name makes the name a body.
     // ("Operator Moorlink Buses": a capitalised firm noun opening the phrase, too; not "Senate" before a name.)
+    const roleNoun = role?.split(/\s+/).at(-1) ?? '';
     const bodyRole =
       !!role &&
       // ("The fitness tracking app Stridely": lower-case modifiers before the noun, too.)
       ((/^\p{Lu}?[\p{Ll}\s-]+$/u.test(role) &&
-        (HEAD_TYPE.get(role.split(/\s+/).at(-1)!) === 'organization' ||
-          FIRM_NOUN.test(role.split(/\s+/).at(-1)!))) ||
+        (HEAD_TYPE.get(roleNoun) === 'organization' || FIRM_NOUN.test(roleNoun))) ||
         (/^\p{Lu}\p{Ll}+$/u.test(role) && FIRM_NOUN.test(role.toLowerCase()))) &&
       !nameTokens.some((t) => TITLES.has(t.key) || MALE_NAMES.has(t.key) || FEMALE_NAMES.has(t.key));
     const type: SpeakerType =
@@ -349,7 +352,7 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
       ...span,
       kind: 'name',
       name,
-      role: role ?? (post && /^(MP|MSP|MS|AM|MLA|MEP|TD)$/.test(post) ? post : null),
+      role: role ?? (post && SEATS.test(post) ? post : null),
       head,
       type,
       owner: null,
