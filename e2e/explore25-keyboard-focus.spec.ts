@@ -36,9 +36,9 @@ test('Escape closes the claim and the focus goes back to its entry in the list',
 test('Ctrl+Z of a reassignment moves the claim’s entry to its old speaker with the focus on it', async ({
   page,
 }) => {
+  const panel = claimPanel(page);
   await openReference(page);
   await selectClaim(page, /the Ministry of Justice to take action/);
-  const panel = claimPanel(page);
   const id = await panel.getAttribute('data-claim-id');
   await panel.getByRole('combobox', { name: 'Reassign to' }).click();
   await panel.getByRole('option', { name: /James Cartlidge/ }).click();
