@@ -2,15 +2,21 @@ import { createHash } from 'node:crypto';
 import type { ExportItem } from '../core/export/export-item';
 import { webAnnotationOf } from '../core/export/web-annotation';
 import type { Extraction } from '../core/extract/types';
+import { normalizeText } from '../core/import/validate';
 import { claimFromExtracted } from '../core/model/claim-row';
 import type { Article, ArticleId, ClaimId, Speaker, SpeakerId } from '../core/model/types';
 
 /**
  * The extractor's result as W3C Web Annotations, through the app's own `webAnnotationOf`: each
- * claim on its document, identified by `urn:sha256:` of the text (the command line has no URL).
+ * claim on its document, identified by `urn:sha256:` of the text (the command line has no URL), the
+ * same as the app's for the same file when the offsets allow it.
  * No `created` / `modified` (nothing is stored), so the same input gives the same output.
  */
 export function extractionAnnotations(id: string, text: string, x: Extraction): unknown[] {
+  // The app stores (and hashes) the text normalised: when that only drops trailing blanks (a file's
+  // last newline), every offset holds in both, so the source is the app's hash and the two join.
+  const stored = normalizeText(text);
+  const hashed = text.startsWith(stored) && x.claims.every((c) => c.end <= stored.length) ? stored : text;
   const article: Article = {
     id: id as ArticleId,
     title: id,
@@ -20,7 +26,7 @@ export function extractionAnnotations(id: string, text: string, x: Extraction): 
     publishedAt: null,
     importedAt: 0,
     extractorVersion: x.version,
-    sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+    sha256: createHash('sha256').update(hashed, 'utf8').digest('hex'),
     boilerplate: [],
     updatedAt: 0,
     deletedAt: null,

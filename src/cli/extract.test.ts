@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -262,6 +263,21 @@ describe('extract CLI', () => {
     expect(r.stderr).toBe(`${join(corpus, 'b.txt')}: no such file\n`);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ id: join(corpus, 'a.txt'), claims: [{ kind: 'indirect' }] });
+  });
+
+  test('--format webannotation of a file ending in a newline: the source is the app’s hash of the same file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-join-'));
+    const text = 'Title\n\nThe mayor said the bridge will reopen.\n';
+    writeFileSync(join(dir, 'a.txt'), text);
+    writeFileSync(join(dir, 'b.txt'), `\n\n${text}`);
+    const sourceOf = async (name: string) =>
+      JSON.parse((await run(['--format', 'webannotation', join(dir, name)])).stdout)[0].target.source;
+    // the app's article: sha256 of the text as stored (normalizeText: trimmed), its id art-<first 32>
+    const stored = createHash('sha256').update(text.trim(), 'utf8').digest('hex');
+    expect(await sourceOf('a.txt')).toBe(`urn:sha256:${stored}`);
+    // leading blank lines shift the offsets: the source stays the hash of the file as given
+    const given = createHash('sha256').update(`\n\n${text}`, 'utf8').digest('hex');
+    expect(await sourceOf('b.txt')).toBe(`urn:sha256:${given}`);
   });
 
   test('--format webannotation over a directory: one annotation list, claims anchored in each file', async () => {

@@ -19,6 +19,7 @@ import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/art
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
 import type { SpeakerGroup } from '@/features/article/speaker-groups';
 import { NEUTRAL_SWATCH, swatchAt } from '@/ui/palette';
+import { useFocusFallback } from '@/ui/use-focus-fallback';
 
 type Props = Readonly<{
   groups: readonly SpeakerGroup<Claim>[];
@@ -127,6 +128,14 @@ function useListSelection({ quotations, numbers, ClaimBadge, onVerdict }: Props)
   return { store, ref, leadOf, shared };
 }
 
+/** The item of the claim whose focused control went (its row moved to another speaker's group). */
+const sameClaimAnew = (lost: Element, list: HTMLElement) => {
+  const id = lost.closest<HTMLElement>('li[data-claim-id]')?.dataset.claimId;
+  return id === undefined
+    ? null
+    : list.querySelector<HTMLElement>(`li[data-claim-id="${CSS.escape(id)}"] .claim-item-text`);
+};
+
 /** Claims grouped by speaker; the selected one is scrolled to, and focused when chosen elsewhere. */
 export function ClaimList(props: Props) {
   const count = props.groups.reduce((n, g) => n + g.claims.length, 0);
@@ -155,6 +164,7 @@ function ShortClaimList(props: Props) {
     },
     [ref, leadOf],
   );
+  useFocusFallback(ref, sameClaimAnew);
   const feed = <SelectionFeed store={store} follow={follow} />;
 
   if (groups.length === 0) {

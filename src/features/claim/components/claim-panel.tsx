@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { whyLine } from '@/core/attribution/explain';
 import type { Article, Claim, Verdict } from '@/core/model/types';
 import { kindLabel } from '@/core/review/kinds';
@@ -27,6 +27,7 @@ import { useCanWrite } from '@/stores/can-write';
 import { isTypingTarget } from '@/ui/shortcuts';
 import { StatusMessage } from '@/ui/status-message';
 import { announce, showToast } from '@/ui/toast';
+import { useFocusFallback } from '@/ui/use-focus-fallback';
 
 type Props = Readonly<{
   claimId: Claim['id'];
@@ -77,6 +78,25 @@ export function ClaimPanel(props: Props) {
   const speakerRef = useRef<HTMLInputElement>(null);
   const addSourceRef = useRef<HTMLButtonElement>(null);
   const [lastFocus, setLastFocus] = useState(0);
+  const sectionRef = useRef<HTMLElement>(null);
+  useFocusFallback(sectionRef, () => headingRef.current);
+  // Closed (Esc, ×) while it held the focus: the keyboard goes on from the claim's entry in the list.
+  const holdsFocus = useRef(false);
+  const entryId = parts[0]?.id ?? claimId;
+  useLayoutEffect(
+    () => () => {
+      if (!holdsFocus.current) return;
+      requestAnimationFrame(() => {
+        if (document.activeElement !== null && document.activeElement !== document.body) return;
+        document
+          .querySelector<HTMLElement>(
+            `.claim-list li[data-claim-id="${CSS.escape(entryId)}"] .claim-item-text`,
+          )
+          ?.focus();
+      });
+    },
+    [entryId],
+  );
 
   useEffect(() => {
     if (!focus || focus.claimId !== claimId || focus.n === lastFocus || !claim.data) return;
@@ -107,6 +127,14 @@ export function ClaimPanel(props: Props) {
   const headingId = `claim-panel-${claimId}`;
   return (
     <section
+      ref={sectionRef}
+      onFocus={() => {
+        holdsFocus.current = true;
+      }}
+      onBlur={(e) => {
+        if (e.relatedTarget instanceof Node && !e.currentTarget.contains(e.relatedTarget))
+          holdsFocus.current = false;
+      }}
       className="claim-panel"
       aria-labelledby={headingId}
       data-claim-id={claimId}

@@ -5,6 +5,7 @@ import { formatCheckworthyAtLeast } from '@/core/review/checkworthiness';
 import { type ClaimFilters, EMPTY_FILTERS, hasActiveFilters, type SourceFilter } from '@/core/review/filters';
 import { CLAIM_KINDS, kindLabel } from '@/core/review/kinds';
 import { verdictLabel } from '@/core/review/verdicts';
+import { StoredSelect } from '@/ui/stored-select';
 
 type Option = Readonly<{ id: string; label: string }>;
 type Props = Readonly<{
@@ -138,7 +139,7 @@ function Select({ id, label, value, anyLabel = 'All', options, loading = false, 
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <StoredSelect<string> id={id} value={value} onCommit={onChange}>
         <option value={ANY}>{anyLabel}</option>
         {!known && <option value={value}>{loading ? 'Loading…' : `(unknown: ${value.slice(0, 12)})`}</option>}
         {options.map((o) => (
@@ -146,7 +147,7 @@ function Select({ id, label, value, anyLabel = 'All', options, loading = false, 
             {o.label}
           </option>
         ))}
-      </select>
+      </StoredSelect>
     </div>
   );
 }

@@ -20,8 +20,10 @@ export function KindPicker({ claim, onConflict }: Props) {
       <StoredSelect<ClaimKind>
         id={id}
         value={claim.kind}
-        disabled={update.isPending}
+        // not disabled while saving: Chromium drops the focus of a control disabled under it
+        aria-disabled={update.isPending || undefined}
         onCommit={(kind) => {
+          if (update.isPending) return;
           update.mutate(
             { id: claim.id, patch: { kind }, expectedUpdatedAt: claim.updatedAt },
             {
