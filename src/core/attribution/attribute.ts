@@ -4,6 +4,7 @@ import { pairQuotes, type Quote } from '../text/quotes';
 import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { reportedClauseEnd } from './clause-end';
+import { contactRelative } from './contact-relative';
 import { type Cue, findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
 import { headlineQuotes } from './headline';
@@ -107,6 +108,23 @@ function postStamp(text: string, prev: Line | undefined, tokens: readonly Token[
   const time = TIME_FIRST.exec(line);
   const author = AUTHOR.test(time ? line.slice(time[0].length).trim() : line);
   return author && (!!time || (!!prev && TIME_LINE.test(text.slice(prev.start, prev.end).trim())));
+}
+
+const PARTITIVE = /^(one|some|many|several|two|three|four|five|few|most|none|each|both|either|neither)$/;
+
+/**
+ * "“…,” one of the former directors of the harbour trust said", "“…,” the long-serving chairman of the trust and its
+ * pension fund said": every word between the quotation and its cue is one noun phrase (a partitive's noun after
+ * `of`), which `subjectBefore` reads only from its end.
+ */
+function postQuoteSubject(text: string, tokens: readonly Token[], from: number, cue: number): Subject | null {
+  const words = tokens.slice(from, cue);
+  if (words.length < 3 || !words.every((t) => t.word && !isVerbLike(t.key))) return null;
+  const partitive = PARTITIVE.test(words[0]!.key) && words[1]!.key === 'of';
+  const m = mentionOf(text, tokens, partitive ? from + 2 : from, cue - 1);
+  if (!m || m.kind === 'pronoun' || m.end !== words.at(-1)!.end) return null;
+  const mention = partitive ? { ...m, start: words[0]!.start, text: text.slice(words[0]!.start, m.end) } : m;
+  return { mention, role: m.role, relative: false };
 }
 
 /** Finds the attributed claims of an article. Lines are paragraphs; boilerplate lines are skipped. */
@@ -519,6 +537,9 @@ export function attributeClaims(
             subject = own && !(own.relative && sentenceSpeaker) ? own : null;
           } else {
             subject = subjectBefore(text, tokens, c, 0);
+            // ("a decision critics described as “a giveaway”": the relative clause's own subject.)
+            if (subject)
+              subject = contactRelative(text, tokens, subject, { from: c, key: cueTok.key }) ?? subject;
             const after = subject ? null : subjectAfter(text, tokens, c + 1, tokens.length - 1);
             // "Roffman, who estimates …, described the emotional impact as “…”": the object before `as` is not
             // the speaker; the sentence's subject is.
@@ -585,6 +606,8 @@ export function attributeClaims(
                 if (DOCUMENT_QUOTE_VERBS.has(t.key) && subject?.mention.type !== 'document') subject = null;
               } else continue;
               const firstWord = postWords[0]!;
+              if (!DOCUMENT_QUOTE_VERBS.has(t.key) && !(subject && subject.mention.start <= firstWord.start))
+                subject = postQuoteSubject(text, tokens, base, k) ?? subject;
               const adjacent = t === firstWord || (subject && subject.mention.start <= firstWord.start);
               if (subject && adjacent) {
                 who = attributeTo(subject, tokens, headlineMode, t, 'quote-cue-after');

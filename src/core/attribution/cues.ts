@@ -48,6 +48,9 @@ function thatAfter(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** "which Amy Lott branded “a tax on tourism”", "dubbed the pier “a white elephant”": a cue before a quotation only. */
+const NAMING_VERBS = /^(dubbed|dubbing|dubs|branded|branding|labelled|labeled|labelling|labeling|termed|terming)$/;
+
 /** "called the deal “a disaster”": a quotation soon after the verb makes "called" a cue. */
 function quoteWithin(tokens: readonly Token[], from: number, span: number): boolean {
   for (let k = from; k < tokens.length && k < from + span; k++) {
@@ -222,7 +225,7 @@ export function findCues(
       i++;
       continue;
     }
-    const isSpeech = SPEECH_VERBS.has(t.key);
+    const isSpeech = SPEECH_VERBS.has(t.key) || (NAMING_VERBS.test(t.key) && quoteWithin(tokens, i + 1, 8));
     const isFinding = FINDING_VERBS.has(t.key);
     if (!isSpeech && !isFinding) continue;
     if (t.cap && i > 0 && !titleCase) continue;

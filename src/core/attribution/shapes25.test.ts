@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { extractClaims } from '../extract/pipeline';
+
+// Invented sentences; each case is a reporting pattern of English news copy, not a corpus sentence.
+const claimsOf = (text: string) => {
+  const x = extractClaims(`Title line\n\n${text}`);
+  const byId = new Map(x.speakers.map((s) => [s.id, s.name]));
+  return x.claims.map((c) => ({ kind: c.kind, speaker: byId.get(c.speakerId ?? ''), text: c.text }));
+};
+
+describe('quotations and namings (round 25)', () => {
+  // [what the case shows, paragraph, every claim]
+  test.each([
+    [
+      'a partitive subject after the quotation',
+      '“It was inevitable,” one of the former directors of the harbour trust said.',
+      [
+        {
+          kind: 'direct',
+          speaker: 'one of the former directors of the harbour trust',
+          text: 'It was inevitable,',
+        },
+      ],
+    ],
+    [
+      'a long subject with a coordinated owner after the quotation',
+      '“We saw it coming,” the former chairman of the harbour trust and its pension fund said.',
+      [
+        {
+          kind: 'direct',
+          speaker: 'former chairman of the harbour trust and its pension fund',
+          text: 'We saw it coming,',
+        },
+      ],
+    ],
+    [
+      'a contact relative before a preposed quotation: its own subject speaks',
+      'It was a decision critics described as “a giveaway” to developers.',
+      [{ kind: 'direct', speaker: 'critics', text: 'a giveaway' }],
+    ],
+    [
+      '`branded` before a quotation in a relative clause',
+      'The levy, which Councillor Amy Lott branded “a tax on tourism”, will start in May.',
+      [{ kind: 'mixed', speaker: 'Amy Lott', text: '“a tax on tourism”' }],
+    ],
+    [
+      '`dubbed` with an object and a quotation',
+      'Councillor Amy Lott dubbed the plan “a white elephant”.',
+      [{ kind: 'mixed', speaker: 'Amy Lott', text: 'the plan “a white elephant”' }],
+    ],
+    ['`branded` with no quotation is no report', 'The firm branded its vans in red.', []],
+  ])('%s', (_what, paragraph, claims) => {
+    expect(claimsOf(paragraph)).toEqual(claims);
+  });
+});
