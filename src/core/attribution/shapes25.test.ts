@@ -49,7 +49,26 @@ describe('quotations and namings (round 25)', () => {
       [{ kind: 'mixed', speaker: 'Amy Lott', text: 'the plan “a white elephant”' }],
     ],
     ['`branded` with no quotation is no report', 'The firm branded its vans in red.', []],
+    ['a weather warning is no report', 'Forecasters issued an amber warning for rain across the north.', []],
+    [
+      'a warning with content is',
+      'Forecasters issued a statement warning that roads would flood.',
+      [{ kind: 'indirect', speaker: 'Forecasters', text: 'that roads would flood' }],
+    ],
+    ['`told` then a clause with no addressee is a passive', 'The inquiry told warnings were ignored.', []],
+    [
+      '`told` with an addressee then a clause',
+      'The inspector told MPs fares would rise.',
+      [{ kind: 'indirect', speaker: 'inspector', text: 'fares would rise' }],
+    ],
   ])('%s', (_what, paragraph, claims) => {
     expect(claimsOf(paragraph)).toEqual(claims);
+  });
+
+  test('a headline’s `X told` is X being told', () => {
+    const x = extractClaims(
+      'Care home inquiry told warnings were ignored\n\nThe inquiry heard from six former staff.',
+    );
+    expect(x.claims).toEqual([]);
   });
 });
