@@ -187,6 +187,9 @@ export function attributeClaims(
   let last: (Attributed & { line: number }) | null = null;
   let run = 0;
   let prevOpen = false;
+  // Paragraphs of a quotation left open with no speaker yet ("“We lost three crews.¶“The boats are old.¶“We will
+  // cope,” Dana Pell said."): the cue of the paragraph that closes it names their speaker.
+  let unclaimed: { line: number; start: number; end: number }[] = [];
 
   const resolve = (
     subject: Subject,
@@ -292,6 +295,7 @@ export function attributeClaims(
     const sentences = splitSentences(text, line.start, line.end, protect);
     const continuesQuote = prevOpen && quotes[0]?.open === line.start && quotes[0].double;
     prevOpen = quotes.some((q) => q.close < 0 && q.double);
+    if (!continuesQuote) unclaimed = [];
     // The paragraph's speaker so far (the name is historical: it is kept across the paragraph's sentences), and the
     // speaker of the sentence being read, which a participle report (`…, calling the plan a fantasy`) takes first.
     let sentenceSpeaker: Attributed | null = null;
@@ -606,9 +610,11 @@ export function attributeClaims(
                 if (DOCUMENT_QUOTE_VERBS.has(t.key) && subject?.mention.type !== 'document') subject = null;
               } else continue;
               const firstWord = postWords[0]!;
-              if (!DOCUMENT_QUOTE_VERBS.has(t.key) && !(subject && subject.mention.start <= firstWord.start))
+              // ("…,” the operator’s chief executive, Dana Pell, said": the appositive opens the subject.)
+              const touches = (x: Subject | null) => !!x && (x.from ?? x.mention.start) <= firstWord.start;
+              if (!DOCUMENT_QUOTE_VERBS.has(t.key) && !touches(subject))
                 subject = postQuoteSubject(text, tokens, base, k) ?? subject;
-              const adjacent = t === firstWord || (subject && subject.mention.start <= firstWord.start);
+              const adjacent = t === firstWord || touches(subject);
               if (subject && adjacent) {
                 who = attributeTo(subject, tokens, headlineMode, t, 'quote-cue-after');
                 direct = true;
@@ -647,10 +653,39 @@ export function attributeClaims(
             !isSubheading(text, line, quotes)
           )
             who = { ...last, cue: null, rule: 'quote-carried' };
+          if (!who && q0 === quotes[0] && q0.open === line.start && q0.double && q0.close < 0)
+            unclaimed.push({ line: li, start: q0.start, end: q0.end });
           if (!who) direct = false;
         }
         if (direct && who) {
           directDone = true;
+          // (Only a cue after the closing paragraph's quotation, and the same opening mark: a curly quotation inside a
+          // straight-quoted excerpt is the excerpt's own quotation.)
+          if (
+            unclaimed.length &&
+            continuesQuote &&
+            sq[first] === quotes[0] &&
+            who.rule === 'quote-cue-after' &&
+            unclaimed.every((u) => text[u.start - 1] === text[line.start])
+          ) {
+            for (const [k, u] of unclaimed.entries())
+              emit(
+                {
+                  kind: 'direct',
+                  entity: who.entity,
+                  mention: who.mention,
+                  cue: who.cue,
+                  rule: 'quote-open-paragraph',
+                  line: u.line,
+                  run: ++run,
+                  continues: k > 0,
+                },
+                u.start,
+                u.end,
+              );
+            unclaimed = [];
+            continuation = true;
+          }
           let prevEnd = S.start;
           run++;
           let cue = who.cue;

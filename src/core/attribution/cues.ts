@@ -203,7 +203,13 @@ function toldClause(tokens: readonly Token[], from: number): boolean {
   )
     k++;
   if (k === nouns || (k - nouns === 2 && !determiner)) return false;
-  if (/^(him|her|them|us|me|you|it|reporters|that)$/.test(tokens[nouns]!.key)) return false;
+  // ("told the tribunal she had …": a pronoun opens the clause after the addressee.)
+  if (
+    tokens
+      .slice(nouns, k)
+      .some((t) => /^(him|her|them|us|me|you|it|he|she|they|we|i|there|this|that|the|a|an)$/.test(t.key))
+  )
+    return false;
   return AUXILIARY.test(tokens[k]?.key ?? '');
 }
 const AUXILIARY = /^(is|was|are|were|has|had|have|would|will|could|can|should|must|may|might)$/;

@@ -71,4 +71,27 @@ describe('quotations and namings (round 25)', () => {
     );
     expect(x.claims).toEqual([]);
   });
+
+  test('a quotation over three paragraphs whose cue comes in the third', () => {
+    const text =
+      '“We have lost three crews in a year.\n\n“The older boats need more work than we can give them.\n\n' +
+      '“We will restore the timetable,” the operator’s chief executive, Dana Pell, said.\n\nIslanders were angry.';
+    expect(claimsOf(text)).toEqual([
+      { kind: 'direct', speaker: 'Dana Pell', text: 'We have lost three crews in a year.' },
+      { kind: 'direct', speaker: 'Dana Pell', text: 'The older boats need more work than we can give them.' },
+      { kind: 'direct', speaker: 'Dana Pell', text: 'We will restore the timetable,' },
+    ]);
+  });
+
+  test('a straight-quoted excerpt is not claimed by a curly quotation inside it', () => {
+    const text =
+      'From a column by Jo Hart:\n\n"The pier was sold cheaply.\n\n“It was a giveaway,” Ms Lott said at the time.';
+    expect(claimsOf(text).map((c) => c.text)).toEqual(['It was a giveaway,']);
+  });
+
+  test('a programme’s title after the cue is no quotation', () => {
+    expect(claimsOf('“The pier is safe,” Ms Lott told the radio program “Island Morning.”')).toEqual([
+      { kind: 'direct', speaker: 'Ms Lott', text: 'The pier is safe,' },
+    ]);
+  });
 });
