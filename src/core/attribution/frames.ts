@@ -1212,10 +1212,19 @@ export function framesOf(
           inside.rule === 'reported-clause' &&
           /^(said|says|told|tells|added|adds|insisted|insists|wrote|writes)$/.test(cue.key);
         // "…, Devine said, …": a cue between commas interrupts one reported sentence.
+        // ("Fares would rise, Mr Vayle told a meeting, because fuel costs had risen": an addressee or an adjunct of
+        // the cue, then a comma and a clause, is the same interruption.)
+        const besideCue =
+          j > cue.to + 2 &&
+          j - cue.to <= 7 &&
+          tokens[j - 1]?.text === ',' &&
+          tokens.slice(cue.to + 1, j - 1).every((t) => t.word) &&
+          /^(because|as|since|while|although|though|so|but|and|if|unless|when)$/.test(tokens[j]?.key ?? '') &&
+          clauseFollows(tokens, j + 1);
         const parenthetical =
           prevComma > 0 &&
           lead >= 2 &&
-          (tokens[cue.to + 1]?.text === ',' || coordinated) &&
+          (tokens[cue.to + 1]?.text === ',' || coordinated || besideCue) &&
           (!inside || nestsEarlier);
         const leadIsContent = prevComma > 0 && lead >= 3 && (!inside || nestsEarlier);
         // The report is the sentence's lead, up to `to`.
@@ -1230,6 +1239,8 @@ export function framesOf(
         });
         if (parenthetical && after >= 2) {
           frame = leadFrame(end, 'reported-parenthetical');
+          // (The addressee or adjunct goes with the cue, which the claim never holds.)
+          if (besideCue && tokens[cue.to + 1]?.text !== ',') frame.cue = { ...cue, to: j - 2 };
         } else if (
           leadIsContent &&
           (after < 3 ||

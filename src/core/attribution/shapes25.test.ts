@@ -55,6 +55,14 @@ describe('quotations and namings (round 25)', () => {
       'Forecasters issued a statement warning that roads would flood.',
       [{ kind: 'indirect', speaker: 'Forecasters', text: 'that roads would flood' }],
     ],
+    [
+      'a cue with an addressee between commas interrupts one report',
+      'Fares would rise, Mr Vayle told a meeting, because fuel costs had risen.',
+      [
+        { kind: 'indirect', speaker: 'Mr Vayle', text: 'Fares would rise' },
+        { kind: 'indirect', speaker: 'Mr Vayle', text: 'because fuel costs had risen' },
+      ],
+    ],
     ['`told` then a clause with no addressee is a passive', 'The inquiry told warnings were ignored.', []],
     [
       '`told` with an addressee then a clause',
