@@ -67,6 +67,22 @@ function subordinateVerb(tokens: readonly Token[], cue: Cue): number {
   return -1;
 }
 
+/**
+ * "The council hit back, noting that …", "The union struck a defiant note, saying …": a participle after a comma
+ * reports for the main clause, whose verb is an irregular past the main-subject reader does not know. Its index, or
+ * -1 when a verb it knows comes first.
+ */
+function irregularMainVerb(tokens: readonly Token[], cue: Cue): number {
+  if (tokens[cue.from - 1]?.text !== ',') return -1;
+  for (let k = 1; k < cue.from - 1; k++) {
+    const t = tokens[k]!;
+    if (!t.word || t.cap) continue;
+    if (isVerbLike(t.key) || t.key === 'that' || t.key === 'who' || t.key === 'which') return -1;
+    if (IRREGULAR_PAST.test(t.key) && tokens[k - 1]!.word && !/['’]s$/.test(tokens[k - 1]!.text)) return k;
+  }
+  return -1;
+}
+
 /** Does a clause start at tokens[j] (`that …`, `why …`, `he would …`, a quotation), not a bare noun phrase? */
 function clauseFollows(tokens: readonly Token[], j: number): boolean {
   const first = tokens[j];
@@ -884,7 +900,8 @@ export function framesOf(
         : null;
     const withShare = cue.participle && !inside ? shareBefore(tokens, cue.from) : -1;
     // "Bolton distanced himself … by saying he would …": the subject of the main clause's verb.
-    const verb = !inside && cue.participle ? subordinateVerb(tokens, cue) : -1;
+    const verb =
+      !inside && cue.participle ? Math.max(subordinateVerb(tokens, cue), irregularMainVerb(tokens, cue)) : -1;
     const verbSubject =
       verb >= 0 && clauseFollows(tokens, contentStart(tokens, cue))
         ? subjectBefore(text, tokens, verb, 0)

@@ -63,6 +63,11 @@ describe('quotations and namings (round 25)', () => {
         { kind: 'indirect', speaker: 'Mr Vayle', text: 'because fuel costs had risen' },
       ],
     ],
+    [
+      'a participle after a main clause with an irregular past',
+      'The council hit back, noting that the trust had been warned twice.',
+      [{ kind: 'indirect', speaker: 'council', text: 'that the trust had been warned twice' }],
+    ],
     ['`told` then a clause with no addressee is a passive', 'The inquiry told warnings were ignored.', []],
     [
       '`told` with an addressee then a clause',
