@@ -1,5 +1,5 @@
-import type { BoilerplateRange } from '../extract/types';
 import { SPEECH_VERBS } from '../attribution/lexicon';
+import type { BoilerplateRange } from '../extract/types';
 import { type Line, linesOf } from './lines';
 
 const AD_LABEL =
