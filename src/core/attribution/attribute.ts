@@ -626,7 +626,11 @@ export function attributeClaims(
         }
         if (direct && !who) {
           // A quotation with no attribution of its own continues the last speaker.
-          const near = last && (li - last.line <= 1 || (continuesQuote && li - last.line <= 3));
+          // (A quotation whose first paragraph found no speaker waits for its own cue, never an earlier speaker.)
+          const near =
+            last &&
+            !(continuesQuote && unclaimed.length) &&
+            (li - last.line <= 1 || (continuesQuote && li - last.line <= 3));
           const sameLine = sentenceSpeaker as Attributed | null;
           if (sameLine) who = { ...sameLine, cue: null, rule: 'quote-same-sentence' };
           else if (near && last && quotes[0]?.open === line.start && !isSubheading(text, line, quotes)) {

@@ -78,7 +78,9 @@ function irregularMainVerb(tokens: readonly Token[], cue: Cue): number {
     const t = tokens[k]!;
     if (!t.word || t.cap) continue;
     if (isVerbLike(t.key) || t.key === 'that' || t.key === 'who' || t.key === 'which') return -1;
-    if (IRREGULAR_PAST.test(t.key) && tokens[k - 1]!.word && !/['’]s$/.test(tokens[k - 1]!.text)) return k;
+    // (After a pronoun the paragraph's speaker stays: "This year, he rose to …, saying".)
+    if (IRREGULAR_PAST.test(t.key) && tokens[k - 1]!.word && !/['’]s$/.test(tokens[k - 1]!.text))
+      return /^(he|she|they|we|i|it)$/.test(tokens[k - 1]!.key) ? -1 : k;
   }
   return -1;
 }

@@ -107,4 +107,15 @@ describe('quotations and namings (round 25)', () => {
       { kind: 'direct', speaker: 'Ms Lott', text: 'The pier is safe,' },
     ]);
   });
+
+  test('an open quotation with no speaker of its own waits for its cue, not an earlier speaker', () => {
+    const text =
+      'The levy, Ms Lott said, was “a tax on tourism”.\n\nThe pier closed in May.\n\n“We lost three crews in a year.\n\n' +
+      '“The boats are old.\n\n“We did our best,” Dana Pell said.';
+    expect(
+      claimsOf(text)
+        .filter((c) => c.kind === 'direct')
+        .map((c) => c.speaker),
+    ).toEqual(['Dana Pell', 'Dana Pell', 'Dana Pell']);
+  });
 });
