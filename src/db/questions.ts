@@ -1,5 +1,6 @@
 import { diffRow } from '@/core/model/row-diff';
 import type { ArticleId, ClaimId, Question, QuestionId, Stance, Timestamp } from '@/core/model/types';
+import { clip } from '@/core/text/clip';
 import { db } from './db';
 import { DbError } from './errors';
 import { recordHistory, type WriteOptions } from './history';
@@ -18,8 +19,6 @@ function cleanText(text: string): string {
     );
   return t;
 }
-
-const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
 /**
  * Applies `patch` to a question inside the current transaction, recording the changed fields (one
@@ -72,7 +71,7 @@ export async function createQuestion(
     await recordHistory(
       [{ table: 'questions', rowId: question.id, action: 'create', from: null, to: question }],
       now,
-      { ...options, label: `Add the question “${short(cleaned)}”` },
+      { ...options, label: `Add the question “${clip(cleaned, 60)}”` },
     );
     return question;
   });
@@ -90,8 +89,8 @@ export async function updateQuestion(
   return db.transaction('rw', [db.questions, db.history], () =>
     patchQuestion(id, full, Date.now(), options, (q) =>
       patch.text !== undefined
-        ? `Reword the question “${short(q.text)}”`
-        : `Edit the question “${short(q.text)}”`,
+        ? `Reword the question “${clip(q.text, 60)}”`
+        : `Edit the question “${clip(q.text, 60)}”`,
     ),
   );
 }
@@ -126,7 +125,7 @@ export async function setStances(
     const n = placements.length;
     const only = placements[0];
     return patchQuestion(id, { stances, placedClaimIds }, Date.now(), options, (q) => {
-      const target = `“${short(q.text)}”`;
+      const target = `“${clip(q.text, 60)}”`;
       if (n === 1 && only!.stance === null) return `Take a claim off ${target}`;
       if (n === 1) return `Place a claim under ${target} (${only!.stance})`;
       return `Place ${n} claims under ${target}`;
@@ -152,7 +151,7 @@ export function softDeleteQuestion(id: QuestionId, options: WriteOptions = {}): 
       { deletedAt: now },
       now,
       options,
-      (q) => `Delete the question “${short(q.text)}”`,
+      (q) => `Delete the question “${clip(q.text, 60)}”`,
       'delete',
     );
   });
@@ -165,7 +164,7 @@ export function restoreQuestion(id: QuestionId, options: WriteOptions = {}): Pro
       { deletedAt: null },
       Date.now(),
       options,
-      (q) => `Restore the question “${short(q.text)}”`,
+      (q) => `Restore the question “${clip(q.text, 60)}”`,
       'restore',
     ),
   );

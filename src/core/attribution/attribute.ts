@@ -4,6 +4,7 @@ import { pairQuotes, type Quote } from '../text/quotes';
 import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { reportedClauseEnd } from './clause-end';
+import { contactRelative } from './contact-relative';
 import { type Cue, findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
 import { headlineQuotes } from './headline';
@@ -109,6 +110,23 @@ function postStamp(text: string, prev: Line | undefined, tokens: readonly Token[
   return author && (!!time || (!!prev && TIME_LINE.test(text.slice(prev.start, prev.end).trim())));
 }
 
+const PARTITIVE = /^(one|some|many|several|two|three|four|five|few|most|none|each|both|either|neither)$/;
+
+/**
+ * "“…,” one of the former directors of the harbour trust said", "“…,” the long-serving chairman of the trust and its
+ * pension fund said": every word between the quotation and its cue is one noun phrase (a partitive's noun after
+ * `of`), which `subjectBefore` reads only from its end.
+ */
+function postQuoteSubject(text: string, tokens: readonly Token[], from: number, cue: number): Subject | null {
+  const words = tokens.slice(from, cue);
+  if (words.length < 3 || !words.every((t) => t.word && !isVerbLike(t.key))) return null;
+  const partitive = PARTITIVE.test(words[0]!.key) && words[1]!.key === 'of';
+  const m = mentionOf(text, tokens, partitive ? from + 2 : from, cue - 1);
+  if (!m || m.kind === 'pronoun' || m.end !== words.at(-1)!.end) return null;
+  const mention = partitive ? { ...m, start: words[0]!.start, text: text.slice(words[0]!.start, m.end) } : m;
+  return { mention, role: m.role, relative: false };
+}
+
 /** Finds the attributed claims of an article. Lines are paragraphs; boilerplate lines are skipped. */
 export function attributeClaims(
   text: string,
@@ -169,6 +187,9 @@ export function attributeClaims(
   let last: (Attributed & { line: number }) | null = null;
   let run = 0;
   let prevOpen = false;
+  // Paragraphs of a quotation left open with no speaker yet ("“We lost three crews.¶“The boats are old.¶“We will
+  // cope,” Dana Pell said."): the cue of the paragraph that closes it names their speaker.
+  let unclaimed: { line: number; start: number; end: number }[] = [];
 
   const resolve = (
     subject: Subject,
@@ -274,6 +295,7 @@ export function attributeClaims(
     const sentences = splitSentences(text, line.start, line.end, protect);
     const continuesQuote = prevOpen && quotes[0]?.open === line.start && quotes[0].double;
     prevOpen = quotes.some((q) => q.close < 0 && q.double);
+    if (!continuesQuote) unclaimed = [];
     // The paragraph's speaker so far (the name is historical: it is kept across the paragraph's sentences), and the
     // speaker of the sentence being read, which a participle report (`…, calling the plan a fantasy`) takes first.
     let sentenceSpeaker: Attributed | null = null;
@@ -519,6 +541,9 @@ export function attributeClaims(
             subject = own && !(own.relative && sentenceSpeaker) ? own : null;
           } else {
             subject = subjectBefore(text, tokens, c, 0);
+            // ("a decision critics described as “a giveaway”": the relative clause's own subject.)
+            if (subject)
+              subject = contactRelative(text, tokens, subject, { from: c, key: cueTok.key }) ?? subject;
             const after = subject ? null : subjectAfter(text, tokens, c + 1, tokens.length - 1);
             // "Roffman, who estimates …, described the emotional impact as “…”": the object before `as` is not
             // the speaker; the sentence's subject is.
@@ -585,7 +610,11 @@ export function attributeClaims(
                 if (DOCUMENT_QUOTE_VERBS.has(t.key) && subject?.mention.type !== 'document') subject = null;
               } else continue;
               const firstWord = postWords[0]!;
-              const adjacent = t === firstWord || (subject && subject.mention.start <= firstWord.start);
+              // ("…,” the operator’s chief executive, Dana Pell, said": the appositive opens the subject.)
+              const touches = (x: Subject | null) => !!x && (x.from ?? x.mention.start) <= firstWord.start;
+              if (!DOCUMENT_QUOTE_VERBS.has(t.key) && !touches(subject))
+                subject = postQuoteSubject(text, tokens, base, k) ?? subject;
+              const adjacent = t === firstWord || touches(subject);
               if (subject && adjacent) {
                 who = attributeTo(subject, tokens, headlineMode, t, 'quote-cue-after');
                 direct = true;
@@ -597,7 +626,11 @@ export function attributeClaims(
         }
         if (direct && !who) {
           // A quotation with no attribution of its own continues the last speaker.
-          const near = last && (li - last.line <= 1 || (continuesQuote && li - last.line <= 3));
+          // (A quotation whose first paragraph found no speaker waits for its own cue, never an earlier speaker.)
+          const near =
+            last &&
+            !(continuesQuote && unclaimed.length) &&
+            (li - last.line <= 1 || (continuesQuote && li - last.line <= 3));
           const sameLine = sentenceSpeaker as Attributed | null;
           if (sameLine) who = { ...sameLine, cue: null, rule: 'quote-same-sentence' };
           else if (near && last && quotes[0]?.open === line.start && !isSubheading(text, line, quotes)) {
@@ -624,10 +657,39 @@ export function attributeClaims(
             !isSubheading(text, line, quotes)
           )
             who = { ...last, cue: null, rule: 'quote-carried' };
+          if (!who && q0 === quotes[0] && q0.open === line.start && q0.double && q0.close < 0)
+            unclaimed.push({ line: li, start: q0.start, end: q0.end });
           if (!who) direct = false;
         }
         if (direct && who) {
           directDone = true;
+          // (Only a cue after the closing paragraph's quotation, and the same opening mark: a curly quotation inside a
+          // straight-quoted excerpt is the excerpt's own quotation.)
+          if (
+            unclaimed.length &&
+            continuesQuote &&
+            sq[first] === quotes[0] &&
+            who.rule === 'quote-cue-after' &&
+            unclaimed.every((u) => text[u.start - 1] === text[line.start])
+          ) {
+            for (const [k, u] of unclaimed.entries())
+              emit(
+                {
+                  kind: 'direct',
+                  entity: who.entity,
+                  mention: who.mention,
+                  cue: who.cue,
+                  rule: 'quote-open-paragraph',
+                  line: u.line,
+                  run: ++run,
+                  continues: k > 0,
+                },
+                u.start,
+                u.end,
+              );
+            unclaimed = [];
+            continuation = true;
+          }
           let prevEnd = S.start;
           run++;
           let cue = who.cue;

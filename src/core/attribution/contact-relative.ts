@@ -1,5 +1,4 @@
 import type { Token } from '../text/tokens';
-import type { Cue } from './cues';
 import { HEAD_TYPE, ROLE_WORDS } from './lexicon';
 import { isVerbLike, type Subject, subjectBefore } from './mention';
 import { QUOTE_OBJECT_VERBS } from './reporting-verbs';
@@ -18,7 +17,7 @@ export function contactRelative(
   text: string,
   tokens: readonly Token[],
   read: Subject,
-  cue: Cue,
+  cue: Readonly<{ from: number; key: string }>,
 ): Subject | null {
   if (!QUOTE_OBJECT_VERBS.has(cue.key)) return null;
   const s = tokens.findIndex((t) => t.start === (read.from ?? read.mention.start));

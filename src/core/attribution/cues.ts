@@ -48,6 +48,10 @@ function thatAfter(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** "which Amy Lott branded “a tax on tourism”", "dubbed the pier “a white elephant”": a cue before a quotation only. */
+const NAMING_VERBS =
+  /^(dubbed|dubbing|dubs|branded|branding|labelled|labeled|labelling|labeling|termed|terming)$/;
+
 /** "called the deal “a disaster”": a quotation soon after the verb makes "called" a cue. */
 function quoteWithin(tokens: readonly Token[], from: number, span: number): boolean {
   for (let k = from; k < tokens.length && k < from + span; k++) {
@@ -181,6 +185,35 @@ function thatClauseOpens(tokens: readonly Token[], from: number): boolean {
   );
 }
 
+/**
+ * "Care home inquiry told warnings were ignored": a clause right after `told`, with no addressee before it, is
+ * headlinese for a passive (the inquiry was told); "told MPs fares would rise" keeps its addressee.
+ */
+function toldClause(tokens: readonly Token[], from: number): boolean {
+  let k = from;
+  const determiner = /^(the|a|an|its|their|his|her|our)$/.test(tokens[k]?.key ?? '');
+  if (determiner) k++;
+  const nouns = k;
+  while (
+    k < tokens.length &&
+    k - nouns < 2 &&
+    tokens[k]!.word &&
+    !tokens[k]!.cap &&
+    !AUXILIARY.test(tokens[k]!.key)
+  )
+    k++;
+  if (k === nouns || (k - nouns === 2 && !determiner)) return false;
+  // ("told the tribunal she had …": a pronoun opens the clause after the addressee.)
+  if (
+    tokens
+      .slice(nouns, k)
+      .some((t) => /^(him|her|them|us|me|you|it|he|she|they|we|i|there|this|that|the|a|an)$/.test(t.key))
+  )
+    return false;
+  return AUXILIARY.test(tokens[k]?.key ?? '');
+}
+const AUXILIARY = /^(is|was|are|were|has|had|have|would|will|could|can|should|must|may|might)$/;
+
 /** Words that make a following `to VERB` a report that has not happened: "is expected to argue". */
 const NOT_YET = new Set(
   'expected set likely unlikely going plans plan planned intends intend intended declined refused refuses declines wants want wanted hopes hope hoped due unable failed fails'.split(
@@ -222,7 +255,7 @@ export function findCues(
       i++;
       continue;
     }
-    const isSpeech = SPEECH_VERBS.has(t.key);
+    const isSpeech = SPEECH_VERBS.has(t.key) || (NAMING_VERBS.test(t.key) && quoteWithin(tokens, i + 1, 8));
     const isFinding = FINDING_VERBS.has(t.key);
     if (!isSpeech && !isFinding) continue;
     if (t.cap && i > 0 && !titleCase) continue;
@@ -236,6 +269,19 @@ export function findCues(
       const postposed = /^[,”"’']$/.test(prev?.text ?? '') && !t.key.endsWith('ing');
       if (!clause && !postposed) continue;
     }
+    if (t.key === 'told' && toldClause(tokens, i + 1)) continue;
+    // "issued an amber warning for rain across the north", "a red warning is in place": a noun with no content.
+    if (
+      t.key === 'warning' &&
+      /^(a|an|the|this|its|their|his|her|our|another|every|each|no)$/.test(tokens[i - 2]?.key ?? '') &&
+      prev?.word &&
+      !prev.cap &&
+      (!tokens[i + 1]?.word ||
+        /^(for|in|across|on|until|from|over|is|was|has|had|remains|will|came|comes|covers|covering)$/.test(
+          tokens[i + 1]!.key,
+        ))
+    )
+      continue;
     // "Halifax added two goals", "The TSX added 80 points", "It added a second dormitory": not speech.
     if (/^add(s|ed)?$/.test(t.key) && !addsClause(tokens, i + 1)) continue;
     // "recalled its ambassador": only a clause, a colon or a quotation makes "recall" a report.

@@ -915,9 +915,9 @@ describe('relative-clause evaluations, documents and addressees (round 24)', () 
     expect(claimsOf(sentence)).toEqual(claims);
   });
 
-  test('a quotation that is a postposed report’s whole lead keeps its closing mark', () => {
+  test('a quotation before an appositive subject and its cue is a direct quotation (round 25)', () => {
     expect(
       claimsOf('“We cannot keep the timetable,” the chief executive of the line, Dominic Vayle, said.'),
-    ).toEqual([{ speaker: 'Dominic Vayle', text: '“We cannot keep the timetable,”' }]);
+    ).toEqual([{ speaker: 'Dominic Vayle', text: 'We cannot keep the timetable,' }]);
   });
 });

@@ -67,6 +67,24 @@ function subordinateVerb(tokens: readonly Token[], cue: Cue): number {
   return -1;
 }
 
+/**
+ * "The council hit back, noting that …", "The union struck a defiant note, saying …": a participle after a comma
+ * reports for the main clause, whose verb is an irregular past the main-subject reader does not know. Its index, or
+ * -1 when a verb it knows comes first.
+ */
+function irregularMainVerb(tokens: readonly Token[], cue: Cue): number {
+  if (tokens[cue.from - 1]?.text !== ',') return -1;
+  for (let k = 1; k < cue.from - 1; k++) {
+    const t = tokens[k]!;
+    if (!t.word || t.cap) continue;
+    if (isVerbLike(t.key) || t.key === 'that' || t.key === 'who' || t.key === 'which') return -1;
+    // (After a pronoun the paragraph's speaker stays: "This year, he rose to …, saying".)
+    if (IRREGULAR_PAST.test(t.key) && tokens[k - 1]!.word && !/['’]s$/.test(tokens[k - 1]!.text))
+      return /^(he|she|they|we|i|it)$/.test(tokens[k - 1]!.key) ? -1 : k;
+  }
+  return -1;
+}
+
 /** Does a clause start at tokens[j] (`that …`, `why …`, `he would …`, a quotation), not a bare noun phrase? */
 function clauseFollows(tokens: readonly Token[], j: number): boolean {
   const first = tokens[j];
@@ -884,7 +902,8 @@ export function framesOf(
         : null;
     const withShare = cue.participle && !inside ? shareBefore(tokens, cue.from) : -1;
     // "Bolton distanced himself … by saying he would …": the subject of the main clause's verb.
-    const verb = !inside && cue.participle ? subordinateVerb(tokens, cue) : -1;
+    const verb =
+      !inside && cue.participle ? Math.max(subordinateVerb(tokens, cue), irregularMainVerb(tokens, cue)) : -1;
     const verbSubject =
       verb >= 0 && clauseFollows(tokens, contentStart(tokens, cue))
         ? subjectBefore(text, tokens, verb, 0)
@@ -1212,10 +1231,19 @@ export function framesOf(
           inside.rule === 'reported-clause' &&
           /^(said|says|told|tells|added|adds|insisted|insists|wrote|writes)$/.test(cue.key);
         // "…, Devine said, …": a cue between commas interrupts one reported sentence.
+        // ("Fares would rise, Mr Vayle told a meeting, because fuel costs had risen": an addressee or an adjunct of
+        // the cue, then a comma and a clause, is the same interruption.)
+        const besideCue =
+          j > cue.to + 2 &&
+          j - cue.to <= 7 &&
+          tokens[j - 1]?.text === ',' &&
+          tokens.slice(cue.to + 1, j - 1).every((t) => t.word) &&
+          /^(because|as|since|while|although|though|so|but|and|if|unless|when)$/.test(tokens[j]?.key ?? '') &&
+          clauseFollows(tokens, j + 1);
         const parenthetical =
           prevComma > 0 &&
           lead >= 2 &&
-          (tokens[cue.to + 1]?.text === ',' || coordinated) &&
+          (tokens[cue.to + 1]?.text === ',' || coordinated || besideCue) &&
           (!inside || nestsEarlier);
         const leadIsContent = prevComma > 0 && lead >= 3 && (!inside || nestsEarlier);
         // The report is the sentence's lead, up to `to`.
@@ -1230,6 +1258,8 @@ export function framesOf(
         });
         if (parenthetical && after >= 2) {
           frame = leadFrame(end, 'reported-parenthetical');
+          // (The addressee or adjunct goes with the cue, which the claim never holds.)
+          if (besideCue && tokens[cue.to + 1]?.text !== ',') frame.cue = { ...cue, to: j - 2 };
         } else if (
           leadIsContent &&
           (after < 3 ||

@@ -43,8 +43,9 @@ export const RULES = {
   'quote-open-paragraph': {
     confidence: 0.8,
     stage: 'quotes',
-    about: 'a multi-paragraph quotation: the previous paragraph left the quotation open',
-    speakerFrom: 'the speaker of the quotation the previous paragraph left open',
+    about:
+      'a multi-paragraph quotation: the previous paragraph left the quotation open, or a later paragraph closes it with a cue',
+    speakerFrom: 'the speaker of the quotation the previous paragraph left open, or the cue that closes it',
   },
   'quote-carried': {
     confidence: 0.55,

@@ -4,6 +4,12 @@ import { findBoilerplate } from './clean';
 const flagged = (text: string) => findBoilerplate(text).map((b) => [text.slice(b.start, b.end), b.reason]);
 
 describe('findBoilerplate', () => {
+  test('a label before a whole sentence with a report is content; before a link title it is a link', () => {
+    const text =
+      'Title of the story\n\nWATCH: The mayor said the harbour would reopen next spring.\n\nWatch: Mayor says harbour will reopen\n\nThe council met.';
+    expect(flagged(text)).toEqual([['Watch: Mayor says harbour will reopen', 'related link']]);
+  });
+
   test('flags ad labels, share prompts and bylines', () => {
     const text =
       'Title of the story\n\nBy Jane Roe\n\nThe council met.\n\nAdvertisement\n\nShare this article\n\nSign up for our newsletter';

@@ -1,3 +1,4 @@
+import { SPEECH_VERBS } from '../attribution/lexicon';
 import type { BoilerplateRange } from '../extract/types';
 import { type Line, linesOf } from './lines';
 
@@ -21,6 +22,19 @@ const CAPTION_LABEL =
 const CREDIT_LINE =
   /^(?:(?:contributing|additional reporting|reporting|writing|editing|compiled|fact[- ]checked)(?:\s*[:;]\s*\S.{0,120}| by\s+\p{Lu}[^.!?]{0,120})|our standards\s*:.{0,120}|follow\s.{1,60}\bon\s+(?:x|twitter|facebook|instagram|threads|bluesky|linkedin|tiktok|mastodon|youtube)\b.{0,80})$/iu;
 const PARA_OK = /[.!?"”’)]$/;
+
+/**
+ * "WATCH: The mayor said the harbour would reopen next spring.": a whole sentence with a report after the label is
+ * the article's own text ("Watch: Mayor says harbour will reopen", a link's title, has no full stop).
+ */
+function reportAfterLabel(s: string): boolean {
+  const rest = s.slice(s.search(/[:|»›]/) + 1).trim();
+  return (
+    /[.!?]["”’]?$/.test(rest) &&
+    rest.split(/\s+/).length >= 6 &&
+    rest.split(/[^\p{L}]+/u).some((w) => w === w.toLowerCase() && SPEECH_VERBS.has(w))
+  );
+}
 
 function count(text: string, needle: string): number {
   let n = 0;
@@ -47,7 +61,7 @@ export function findBoilerplate(text: string, lines: readonly Line[] = linesOf(t
     const s = line.text;
     const add = (reason: string) => out.push({ start: line.start, end: line.end, reason });
     if (AD_LABEL.test(s)) add('ad label');
-    else if (LABELLED_LINK.test(s) && !/[“"]/.test(s)) add('related link');
+    else if (LABELLED_LINK.test(s) && !/[“"]/.test(s) && !reportAfterLabel(s)) add('related link');
     else if (s.length <= 300 && (CAPTION_CREDIT.test(s) || CAPTION_LABEL.test(s))) add('photo caption');
     else if (RELATED_LABEL.test(s)) {
       add('related link');

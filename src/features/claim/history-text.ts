@@ -1,15 +1,15 @@
 import type { HistoryEntry, Speaker, Verdict } from '@/core/model/types';
 import { isVerdict, verdictLabel } from '@/core/review/verdicts';
+import { clip } from '@/core/text/clip';
 
 /** Readable lines for a claim's history entries: what changed, from what, to what. */
 
 const n = new Intl.NumberFormat();
-const clip = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 function quoted(value: unknown): string {
   if (typeof value !== 'string') return '—';
   if (value === '') return 'empty';
-  return value.length > 80 ? `“${clip(value)}” (${n.format(value.length)} characters)` : `“${value}”`;
+  return value.length > 80 ? `“${clip(value, 60)}” (${n.format(value.length)} characters)` : `“${value}”`;
 }
 
 function list(value: unknown): string {

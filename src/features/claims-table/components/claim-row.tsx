@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { formatCheckworthy } from '@/core/review/checkworthiness';
 import { kindLabel } from '@/core/review/kinds';
 import { verdictLabel } from '@/core/review/verdicts';
+import { clip } from '@/core/text/clip';
 import type { ClaimTableRow as Row } from '@/db/claim-list';
 import { formatUpdated } from '@/features/claims-table/format';
 
@@ -22,8 +23,6 @@ type Props = Readonly<{
   onToggle: (index: number, shiftKey: boolean) => void;
   onOpen: (index: number) => void;
 }>;
-
-const snippet = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
 /** One claim: a grid row whose text is clamped until it has the focus. */
 export const ClaimRow = memo(function ClaimRow(p: Props) {
@@ -68,7 +67,7 @@ export const ClaimRow = memo(function ClaimRow(p: Props) {
         <input
           type="checkbox"
           checked={p.selected}
-          aria-label={`Select claim: ${snippet(claim.text)}`}
+          aria-label={`Select claim: ${clip(claim.text, 60)}`}
           onChange={() => undefined}
           onClick={(e) => p.onToggle(index, e.shiftKey)}
           tabIndex={-1}

@@ -2,6 +2,7 @@ import { type DragEvent, type MouseEvent, useId, useRef } from 'react';
 import { STANCE_LABELS, STANCES } from '@/core/compare/types';
 import type { Claim, ClaimId, Question, QuestionId, Speaker, SpeakerId, Stance } from '@/core/model/types';
 import { verdictLabel } from '@/core/review/verdicts';
+import { clip } from '@/core/text/clip';
 import { announce } from '@/ui/toast';
 
 const DRAG_TYPE = 'application/x-claimdesk-claim';
@@ -30,8 +31,6 @@ type Props = Readonly<{
   onPick: (id: ClaimId | null) => void;
   onPlace: (questionId: QuestionId, claimId: ClaimId, stance: Stance) => void;
 }>;
-
-const short = (text: string, n = 90) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
 /** The question and stance of the target (`data-drop="question:stance"`) an event came from, if any. */
 function dropTarget(target: EventTarget): [QuestionId, Stance] | null {
@@ -88,7 +87,7 @@ export function PlacePanel({
     onPick(claim.id);
     const who = speakers.get(claim.speakerId ?? '')?.name ?? 'Unknown speaker';
     announce(
-      `Picked up ${who}: ${short(claim.text, 60)}. Choose a question and a stance; Escape to put it down.`,
+      `Picked up ${who}: ${clip(claim.text, 60)}. Choose a question and a stance; Escape to put it down.`,
     );
     requestAnimationFrame(() => targets.current?.querySelector<HTMLButtonElement>('button')?.focus());
   };
@@ -197,7 +196,7 @@ export function PlacePanel({
                         e.dataTransfer.effectAllowed = 'link';
                       }}
                     >
-                      <span className="place-claim-text">{short(c.text, 160)}</span>
+                      <span className="place-claim-text">{clip(c.text, 160)}</span>
                       <span className="hint">
                         {verdictLabel(c.verdict)}
                         {placements.has(c.id) ? ` · ${placements.get(c.id)!.join(' · ')}` : ''}
@@ -224,7 +223,7 @@ export function PlacePanel({
         >
           {pickedClaim ? (
             <p className="picked-note">
-              Placing: <q>{short(pickedClaim.text, 80)}</q>
+              Placing: <q>{clip(pickedClaim.text, 80)}</q>
             </p>
           ) : null}
           {questions.length === 0 ? <p className="hint">Add a question to place claims under it.</p> : null}

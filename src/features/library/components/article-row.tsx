@@ -1,5 +1,6 @@
 import { type KeyboardEvent, memo, useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { clip } from '@/core/text/clip';
 import type { ArticleSummary } from '@/db/queries';
 import { deleteArgs, useDeleteArticle } from '@/features/library/hooks/use-articles';
 import { ProgressMeter } from '@/ui/progress-meter';
@@ -102,7 +103,7 @@ export const ArticleRow = memo(function ArticleRow({
         {confirming ? (
           <>
             <button type="button" className="danger" onClick={confirmDelete} onKeyDown={escapeKeeps}>
-              Delete “{article.title.length > 30 ? `${article.title.slice(0, 29)}…` : article.title}”
+              Delete “{clip(article.title, 30)}”
             </button>
             <button type="button" onClick={keep} onKeyDown={escapeKeeps}>
               Keep

@@ -7,6 +7,7 @@ import type { FieldConflict } from '@/features/team/team-types';
 import { StatusMessage } from '@/ui/status-message';
 import { announce } from '@/ui/toast';
 import '@/features/team/components/claim-sync-conflicts.css';
+import { clip } from '@/core/text/clip';
 
 const FIELD_LABELS: Readonly<Record<string, string>> = {
   verdict: 'Verdict',
@@ -25,7 +26,7 @@ function valueText(field: string, value: unknown): string {
   if (field === 'deletedAt') return 'deleted';
   if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+  return clip(text, 200);
 }
 
 /** The team's conflicts on this device (the whole list is small: only rows a person must settle). */

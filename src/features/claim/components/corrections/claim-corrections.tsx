@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Claim } from '@/core/model/types';
 import { mergeSpans } from '@/core/review/spans';
+import { clip } from '@/core/text/clip';
 import { mergeClaims } from '@/db/corrections';
 import { describeDbError } from '@/db/errors';
 import { KindPicker } from '@/features/claim/components/corrections/kind-picker';
@@ -21,8 +22,6 @@ type Props = Readonly<{
   onSelect: (claimId: string) => void;
   onConflict: (notice: ConflictNotice | null) => void;
 }>;
-
-const snippet = (c: Claim) => (c.text.length > 40 ? `${c.text.slice(0, 39)}…` : c.text);
 
 /** Fix what the extractor got wrong: the kind, the span, a split, a merge with a neighbour, or the trash. */
 export function ClaimCorrections({
@@ -75,7 +74,7 @@ export function ClaimCorrections({
           <button
             type="button"
             className="small"
-            title={`Merge with “${snippet(previous!)}”`}
+            title={`Merge with “${clip(previous!.text, 40)}”`}
             onClick={() => mergeWith(previous!)}
           >
             Merge with previous
@@ -85,7 +84,7 @@ export function ClaimCorrections({
           <button
             type="button"
             className="small"
-            title={`Merge with “${snippet(next!)}”`}
+            title={`Merge with “${clip(next!.text, 40)}”`}
             onClick={() => mergeWith(next!)}
           >
             Merge with next
