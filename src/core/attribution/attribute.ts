@@ -4,6 +4,7 @@ import { pairQuotes, type Quote } from '../text/quotes';
 import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { reportedClauseEnd } from './clause-end';
+import { firmSubject, isShowTitle, isTallyOrRoll, labelledListLines } from './colon-labels';
 import { type Cue, findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
 import { headlineQuotes } from './headline';
@@ -154,6 +155,8 @@ export function attributeClaims(
         registry.person(m.name, (part[2] ?? part[3] ?? '').trim() || null, -1, false, m.text);
     }
   }
+
+  const listLines = labelledListLines(body);
 
   // Three or more paragraphs opening with a capitals label and a colon: a transcript.
   const transcript = (text.match(/^\p{Lu}[\p{Lu}\d ,.’'()-]*:\s/gmu)?.length ?? 0) >= 3;
@@ -339,7 +342,7 @@ export function attributeClaims(
           pre.every((t) => t.word && (t.cap || NAME_JOINERS.has(t.key)) && !SPEECH_VERBS.has(t.key)) &&
           !CONTACT_LABELS.has(pre.at(-1)?.key ?? '') &&
           // ("Trump Addresses Munich Attack: ‘This Cannot Continue.’": a headline's prefix with a verb is a clause.)
-          !(headlineMode && pre.slice(1).some((t) => isHeadlineVerb(t.key)));
+          !(headlineMode && pre.slice(1).some((t, k) => isHeadlineVerb(t.key, pre[k]!.key)));
         // ("Gingrich: Trump Must Decide If …", "Obama: I'm Optimistic Americans Will Say No …": a title-case word that
         // findCues does not take as a cue is no report of its own.)
         const ownCue = findCues(tokens.slice(c + 1), blocked, headlineMode).length > 0;
@@ -388,8 +391,18 @@ export function attributeClaims(
             continue;
           }
         }
+        const after = text.slice(tokens[c + 1]!.start, line.end);
+        if (plain && (isTallyOrRoll(after) || listLines.has(line))) {
+          lineDone = true;
+          continue;
+        }
         const named =
-          plain && !ownCue && !dateline && m && (m.kind === 'name' || m.type === 'document' || office);
+          plain &&
+          !ownCue &&
+          !dateline &&
+          m &&
+          (m.kind === 'name' || m.type === 'document' || office) &&
+          !isShowTitle(colon[1]!, text);
         if (named && !SECTION_LABELS.has(m.head.toLowerCase())) {
           // "PRESENTER:", "INTERVIEWER:": a transcript's label naming a part, the person the cast gives it to.
           const part = /^\p{Lu}{2,}$/u.test(m.text) && TRANSCRIPT_PARTS.test(m.head) ? m.head : null;
@@ -424,7 +437,7 @@ export function attributeClaims(
         // ("Harker tells conference: ‘…’": a speech verb there is the quotation's own cue, read below.)
         const verbAt = pre.some((t) => SPEECH_VERBS.has(t.key))
           ? -1
-          : pre.findIndex((t, k) => k > 0 && isHeadlineVerb(t.key));
+          : pre.findIndex((t, k) => k > 0 && isHeadlineVerb(t.key, pre[k - 1]!.key));
         const own =
           headlineMode &&
           quoted &&
@@ -777,6 +790,9 @@ export function attributeClaims(
         }
         i = j;
       }
+      // "Orvane on Wednesday unveiled a folding phone": a one-word name doing what firms do is a firm.
+      const firm = firmSubject(text, tokens);
+      if (firm && !blocked(firm.start)) registry.sawFirm(firm.name, firm.start);
       // "The union and the employer met. They said …": the two as one group for the next "they".
       const both = tokens[0]!.cap ? coordinatedSubject(text, tokens) : null;
       if (both && !blocked(both.start)) registry.coordination(both, both.start);

@@ -1018,3 +1018,50 @@ describe('speakers, round ten (session 24): bodies, honours, transcripts', () =>
     ).toEqual(['Tom Hale', 'Ann Roe', 'chancellor']);
   });
 });
+
+describe('speakers, round eleven (session 25): labels, furniture, firms', () => {
+  const names = (text: string) => speakersOf(text).map(([name]) => name);
+  const claimTexts = (text: string) => extractClaims(text).claims.map((c) => c.text);
+
+  test('a tally or a roll of names after a name and a colon is no claim', () => {
+    expect(
+      claimTexts(
+        'Results night\n\nDelegates after Tuesday:\n\nClinton: 547.\n\nThe count went on late into the night.\n\nIowa: Marla Denton, Jeff Oakes, Priya Raman.\n\nDenton said the result was clear.',
+      ),
+    ).toEqual(['the result was clear']);
+  });
+
+  test('a list of "Name: a few words" headings is no claim, a name-colon headline still is', () => {
+    const text =
+      'Delmont: We Will Fight On\n\nWhat each needs next week:\n\nDelmont: Win big in the cities.\n\nShe trails in the count by 180.\n\nFarrow: Hold the suburbs.\n\nHe leads among older voters.\n\nTessler: Just stay alive.\n\nHe has one state left.';
+    expect(names(text)).toEqual(['Delmont']);
+  });
+
+  test('a show or newsletter title before a colon is no speaker', () => {
+    const text =
+      'Primary news\n\nVoters went to the polls on Tuesday.\n\nBreitbart News Daily: A World at War\n\nThe Ninth Circle: The Hellish View from Inside the Beltway\n\nOfficials said turnout was high.';
+    expect(names(text)).toEqual(['Officials']);
+  });
+
+  test('"Council Lifts Street Trading Ban: …": a headline verb after a body, not a speaker’s name', () => {
+    const text =
+      'Council Lifts Street Trading Ban: \'Markets Are Back\'\n\nThe council has lifted its ban on street trading.\n\n"Markets are back and we want people to enjoy them," council leader Dana Whitlow said.';
+    expect(names(text)).not.toContain('Lifts Street Trading Ban');
+  });
+
+  test('a one-word firm doing what firms do is the company that speaks next', () => {
+    expect(
+      names(
+        'Folding phone unveiled\n\nOrvane on Wednesday unveiled a folding phone that it hopes will revive sales.\n\nThe device will ship in March, the company said.',
+      ),
+    ).toEqual(['Orvane']);
+  });
+
+  test('index labels and an amendment note are no claims', () => {
+    expect(
+      claimTexts(
+        'Lender cuts outlook\n\nHalvard Bank cut its forecast on Monday, chief executive Ruth Amsel said.\n\nTopics: Banking; Economy\n\nRelated articles: Halvard says branches will stay open; Regulator says lenders must do more\n\nThis article was amended on 4 December. An earlier version said Ms Amsel had announced job cuts.',
+      ),
+    ).toEqual(['Halvard Bank cut its forecast on Monday']);
+  });
+});

@@ -928,6 +928,12 @@ export class SpeakerRegistry {
     if (this.bodies.length > 40) this.bodies.shift();
   }
 
+  /** A firm named by one word ("Orvane on Wednesday unveiled …"), unless a person has that surname. */
+  sawFirm(name: string, at: number) {
+    if (!this.entities.some((x) => x.type === 'person' && x.key === name.toLowerCase()))
+      this.sawBody(name, at, true);
+  }
+
   /** A person named as an object ("spoke to manager Jens Albrektsen"): known by surname, not yet an antecedent. */
   remember(m: Mention) {
     if (m.name) this.remembered.set(splitName(m.name).last, m);

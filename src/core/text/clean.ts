@@ -1,4 +1,5 @@
 import type { BoilerplateRange } from '../extract/types';
+import { furnitureReason } from './furniture-lines';
 import { type Line, linesOf } from './lines';
 
 const AD_LABEL =
@@ -71,6 +72,7 @@ export function findBoilerplate(text: string, lines: readonly Line[] = linesOf(t
       !/[“"]/.test(s)
     )
       add('repeated caption');
+    else if (furnitureReason(s)) add(furnitureReason(s)!);
   }
   return out;
 }
