@@ -39,6 +39,7 @@ import { QUOTE_DIRECT_VERBS, QUOTE_OBJECT_VERBS } from './reporting-verbs';
 import type { RuleId } from './rules';
 import { type Entity, finalEntity, SpeakerRegistry } from './speakers';
 import { speechNounClaims } from './speech-nouns';
+import { transcriptHost } from './transcript-host';
 import { claimUnits } from './units';
 
 /** A claim before ids and check-worthiness: offsets into the original text. */
@@ -157,6 +158,7 @@ export function attributeClaims(
   }
 
   const listLines = labelledListLines(body);
+  const host = transcriptHost(body);
 
   // Three or more paragraphs opening with a capitals label and a colon: a transcript.
   const transcript = (text.match(/^\p{Lu}[\p{Lu}\d ,.’'()-]*:\s/gmu)?.length ?? 0) >= 3;
@@ -372,7 +374,8 @@ export function attributeClaims(
           const rubric = (w: string) => SECTION_LABELS.has(w) || CONTACT_LABELS.has(w);
           if (who && who.kind !== 'pronoun' && !words.some((t) => rubric(t.key))) {
             lineDone = true;
-            if (TRANSCRIPT_PARTS.test(who.text.toLowerCase())) continue;
+            if (TRANSCRIPT_PARTS.test(who.text.toLowerCase()) || who.text.split(/\s+/).at(-1) === host)
+              continue;
             // ("JON KESSLER" is Jon Kessler; a one-word label stays as written, "SHEILA".)
             const lower = (x: string | null) =>
               x && /\s/.test(x) ? x.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : x;
@@ -887,13 +890,18 @@ export function attributeClaims(
   if (headline) {
     const saved = last;
     last = null;
+    registry.pass = 1;
     processLine(headline, -10, true);
     last = saved;
     // (Read last, the headline's speaker is not the one who spoke just before the lede's speech nouns.)
     registry.asked();
   }
+  registry.pass = 2;
   layoutClaims(text, body, drafts, registry);
   speechNounClaims(text, body, drafts, registry);
   for (const d of drafts) d.entity = finalEntity(d.entity);
-  return { drafts: claimUnits(text, drafts, granularity, boilerplate), registry };
+  return {
+    drafts: claimUnits(text, drafts, granularity, boilerplate),
+    registry,
+  };
 }

@@ -1065,3 +1065,28 @@ describe('speakers, round eleven (session 25): labels, furniture, firms', () => 
     ).toEqual(['Halvard Bank cut its forecast on Monday']);
   });
 });
+
+describe('reading passes, round eleven (session 25)', () => {
+  test('a body named in the headline, read last, is not the latest body before a later speech noun', () => {
+    const x = extractClaims(
+      "Harbury Council backs market plan\n\nThe Market Traders Association said stalls would return to the square in January.\n\nA spokeswoman's warning that rents would rise was dismissed by traders.",
+    );
+    expect(x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name)).toEqual([
+      'Market Traders Association',
+      'Market Traders Association',
+    ]);
+  });
+});
+
+describe('transcripts, round eleven (session 25)', () => {
+  const T =
+    'Pratt on the farm bill\n\nThe senator joined the program on Thursday.\n\nMARA LINDQVIST: Senator, the bill has been stuck for months. Is it dead?\n\nOWEN PRATT: It is not dead. We expect a vote before the recess.\n\nLINDQVIST: Why should farmers believe you?\n\nPRATT: The money is there this time.\n\nLINDQVIST: Senator, thank you. Will you come back?';
+
+  test('an unlabelled host who opens and asks makes no claims', () => {
+    const x = extractClaims(T);
+    const names = x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name);
+    expect(names).not.toContain('Mara Lindqvist');
+    expect(names).not.toContain('LINDQVIST');
+    expect(names).toContain('Owen Pratt');
+  });
+});

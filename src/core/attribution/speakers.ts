@@ -234,7 +234,8 @@ const FIRM_EVIDENCE =
 const GENERIC_FIRMS =
   /^(company|firm|business|retailer|airline|carrier|lender|insurer|supermarket|chain|manufacturer|maker|operator|developer|brewer|miner|publisher|broadcaster|grocer|utility|supplier|conglomerate|startup|automaker|carmaker|giant)$/;
 
-type Recent = { entity: Entity; at: number; subject: boolean; voice?: 'm' | 'f' | 'x' };
+/** `pass`: the reading pass that touched it (0 the body, 1 the headline, read after it, 2 the passes after those). */
+type Recent = { entity: Entity; at: number; subject: boolean; voice?: 'm' | 'f' | 'x'; pass: number };
 
 /** The gender a recent mention gives a he/she: its spokesperson's when it came through one. */
 const recentGender = (r: Recent) => (r.voice ? (r.voice === 'x' ? null : r.voice) : r.entity.gender);
@@ -278,8 +279,24 @@ export class SpeakerRegistry {
     if (t && t !== e.name && !e.aliases.includes(t)) e.aliases.push(t);
   }
 
+  /** The reading pass now under way (see `Recent`). */
+  pass = 0;
+
+  /**
+   * The mention read last before `at`: in one pass, the one touched last (a claim's own names come after its
+   * subject); across passes, the one written later (the headline, read after the body, is not the latest mention
+   * before the body's third paragraph).
+   */
+  private lastBefore(at: number, inclusive = false): Recent | undefined {
+    let best: Recent | undefined;
+    for (const r of this.recent)
+      if ((inclusive ? r.at <= at : r.at < at) && (!best || r.pass === best.pass || r.at > best.at)) best = r;
+    return best;
+  }
+
   private touch(e: Entity, at: number, subject: boolean, voice?: 'm' | 'f' | 'x') {
-    this.recent.push(voice ? { entity: e, at, subject, voice } : { entity: e, at, subject });
+    const pass = this.pass;
+    this.recent.push(voice ? { entity: e, at, subject, voice, pass } : { entity: e, at, subject, pass });
     if (this.recent.length > 40) this.recent.shift();
   }
 
@@ -618,7 +635,7 @@ export class SpeakerRegistry {
     // A generic "the company" means the firm named just before (nothing else mentioned since), and one the article
     // shows to be a firm.
     if (generic) {
-      const last = recent[0];
+      const last = this.lastBefore(at, true);
       // ("Shares in Halden Logistics rose. The company said": a firm named since, though not as a subject.)
       const since = this.bodies.filter((b) => b.at < at && b.at > (last?.at ?? -1)).at(-1);
       if (since)
@@ -664,7 +681,7 @@ export class SpeakerRegistry {
     // "The Hockey Association said in a statement … A spokeswoman said …": a bare spokesperson right after a body
     // spoke is the body's voice (as "a spokeswoman for the association" would be).
     if (m.kind === 'nominal' && /^(a|an|the)\s+spokes(man|woman|person)$/i.test(m.text)) {
-      const last = this.recent.filter((r) => r.at < at).at(-1);
+      const last = this.lastBefore(at);
       if (last && last.entity.type === 'organization' && at - last.at <= SPOKES_REACH) return last.entity;
     }
     // "the company said", "the firm said": the latest organisation.
@@ -862,7 +879,7 @@ export class SpeakerRegistry {
     // The person who last spoke, and no one mentioned since ("De Blasio disbanded the unit. … the Republican
     // presidential candidate said" is not De Blasio).
     const spoke = this.spoke;
-    const last = this.recent.filter((r) => r.at < at).at(-1);
+    const last = this.lastBefore(at);
     const e = spoke?.entity;
     if (!spoke || !e || last?.entity !== e || spoke.at >= at || at - spoke.at > VARIATION_REACH)
       return undefined;
