@@ -37,7 +37,7 @@ import {
 import { isSubheading, isTitleQuote } from './quote-shapes';
 import { QUOTE_DIRECT_VERBS, QUOTE_OBJECT_VERBS } from './reporting-verbs';
 import type { RuleId } from './rules';
-import { type Entity, finalEntity, SpeakerRegistry } from './speakers';
+import { CALLINGS, type Entity, finalEntity, SpeakerRegistry } from './speakers';
 import { speechNounClaims } from './speech-nouns';
 import { transcriptHost } from './transcript-host';
 import { claimUnits } from './units';
@@ -393,6 +393,35 @@ export function attributeClaims(
             );
             continue;
           }
+        }
+        // "A&E consultant: ‘We are treating patients in corridors’": a headline office before a quotation, the one
+        // person the body gives that office (the headline is read after the body).
+        const headNoun = pre.at(-1);
+        const holder =
+          headlineMode &&
+          quoted &&
+          !plain &&
+          pre.length <= 5 &&
+          headNoun?.word &&
+          (HEAD_TYPE.get(headNoun.key) === 'person' || CALLINGS.test(headNoun.key))
+            ? registry.byRole(headNoun.key)
+            : undefined;
+        if (holder?.type === 'person') {
+          emit(
+            {
+              kind: 'headline',
+              entity: holder,
+              mention: m,
+              cue: tokens[c]!,
+              rule: 'name-colon',
+              line: li,
+              run: 0,
+            },
+            tokens[c + 1]!.start,
+            line.end,
+          );
+          lineDone = true;
+          continue;
         }
         const after = text.slice(tokens[c + 1]!.start, line.end);
         if (plain && (isTallyOrRoll(after) || listLines.has(line))) {

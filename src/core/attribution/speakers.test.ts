@@ -1049,6 +1049,14 @@ describe('speakers, round eleven (session 25): labels, furniture, firms', () => 
     expect(names(text)).not.toContain('Lifts Street Trading Ban');
   });
 
+  test('a headline office before a quotation is the one person the body gives that office', () => {
+    expect(
+      names(
+        'Council leader: ‘We have no money left’\n\nThe leader of Harbury Council, Dana Whitlow, said the budget was gone.',
+      ),
+    ).toEqual(['Dana Whitlow', 'Dana Whitlow']);
+  });
+
   test('a one-word firm doing what firms do is the company that speaks next', () => {
     expect(
       names(

@@ -126,7 +126,7 @@ function descriptionWords(name: string): string[] {
 const FUNCTION_WORDS = /^(of|in|at|for|from|with|on|to|the|a|an|and|one|another|its|his|her|their)$/;
 
 /** Callings that head an unnamed speaker in a lede ("A senior nurse has warned") though not typed as people. */
-const CALLINGS =
+export const CALLINGS =
   /^(nurse|surgeon|physician|paramedic|firefighter|engineer|mechanic|pilot|consultant|midwife|forecaster|meteorologist)$/;
 
 /** How far (characters) after an unnamed office in the lede its holder may be named. */
