@@ -1037,6 +1037,14 @@ describe('speakers, round eleven (session 25): labels, furniture, firms', () => 
     expect(names(text)).toEqual(['Delmont']);
   });
 
+  test('a byline label is no speaker', () => {
+    expect(
+      names(
+        'Primary news\n\nBYLINE: Amber Stiles\n\nVoters went to the polls on Tuesday.\n\nUPDATE: More results are due.\n\nOfficials said turnout was high.',
+      ),
+    ).toEqual(['Officials']);
+  });
+
   test('a show or newsletter title before a colon is no speaker', () => {
     const text =
       'Primary news\n\nVoters went to the polls on Tuesday.\n\nBreitbart News Daily: A World at War\n\nThe Ninth Circle: The Hellish View from Inside the Beltway\n\nOfficials said turnout was high.';
