@@ -190,7 +190,7 @@ export function attributeClaims(
       }
     }
     if (headlineMode && m.kind === 'nominal' && m.type === 'person') {
-      const found = registry.byWord(m.text);
+      const found = registry.byWord(m.text, 'person');
       if (found) return found;
     }
     if (headlineMode) {

@@ -1065,6 +1065,14 @@ describe('speakers, round eleven (session 25): labels, furniture, firms', () => 
     ).toEqual(['Dana Whitlow', 'Dana Whitlow']);
   });
 
+  test('a headline office ("Home Affairs boss") is the office holder, not a bare name sharing its words', () => {
+    expect(
+      names(
+        'Visa backlog tops 900,000, Home Affairs boss admits\n\nHome Affairs secretary Ingrid Achterberg has admitted that the backlog has passed 900,000.',
+      ),
+    ).toEqual(['Ingrid Achterberg', 'Ingrid Achterberg']);
+  });
+
   test('a one-word firm doing what firms do is the company that speaks next', () => {
     expect(
       names(

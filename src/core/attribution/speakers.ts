@@ -541,15 +541,17 @@ export class SpeakerRegistry {
   }
 
   /** An entity sharing a content word with this office ("Police chief" ~ "Police and Crime Commissioner"). */
-  byWord(phrase: string): Entity | undefined {
+  byWord(phrase: string, type?: SpeakerType): Entity | undefined {
     const ws = norm(phrase)
       .split(' ')
       .filter((w) => w.length > 3 && !/^(chief|head|boss|leader|official|former)$/.test(w));
     if (!ws.length) return undefined;
-    return this.entities.find((x) => {
+    const fits = this.entities.filter((x) => {
       const hay = norm([x.name, x.role ?? '', ...x.aliases].join(' ')).split(' ');
       return ws.some((w) => hay.includes(w));
     });
+    // ("Home Affairs boss" is the Home Affairs secretary: an office holder of that type first.)
+    return fits.find((x) => x.type === type && x.role) ?? fits.find((x) => x.type === type) ?? fits[0];
   }
 
   /**
