@@ -4,6 +4,7 @@ import { pairQuotes, type Quote } from '../text/quotes';
 import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { reportedClauseEnd } from './clause-end';
+import { firmSubject, isShowTitle, isTallyOrRoll, labelledListLines } from './colon-labels';
 import { contactRelative } from './contact-relative';
 import { type Cue, findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
@@ -37,8 +38,9 @@ import {
 import { isSubheading, isTitleQuote } from './quote-shapes';
 import { QUOTE_DIRECT_VERBS, QUOTE_OBJECT_VERBS } from './reporting-verbs';
 import type { RuleId } from './rules';
-import { type Entity, finalEntity, SpeakerRegistry } from './speakers';
+import { CALLINGS, type Entity, finalEntity, SpeakerRegistry } from './speakers';
 import { speechNounClaims } from './speech-nouns';
+import { transcriptHost } from './transcript-host';
 import { claimUnits } from './units';
 
 /** A claim before ids and check-worthiness: offsets into the original text. */
@@ -173,6 +175,9 @@ export function attributeClaims(
     }
   }
 
+  const listLines = labelledListLines(body);
+  const host = transcriptHost(body);
+
   // Three or more paragraphs opening with a capitals label and a colon: a transcript.
   const transcript = (text.match(/^\p{Lu}[\p{Lu}\d ,.’'()-]*:\s/gmu)?.length ?? 0) >= 3;
 
@@ -206,7 +211,7 @@ export function attributeClaims(
       }
     }
     if (headlineMode && m.kind === 'nominal' && m.type === 'person') {
-      const found = registry.byWord(m.text);
+      const found = registry.byWord(m.text, 'person');
       if (found) return found;
     }
     if (headlineMode) {
@@ -361,7 +366,7 @@ export function attributeClaims(
           pre.every((t) => t.word && (t.cap || NAME_JOINERS.has(t.key)) && !SPEECH_VERBS.has(t.key)) &&
           !CONTACT_LABELS.has(pre.at(-1)?.key ?? '') &&
           // ("Trump Addresses Munich Attack: ‘This Cannot Continue.’": a headline's prefix with a verb is a clause.)
-          !(headlineMode && pre.slice(1).some((t) => isHeadlineVerb(t.key)));
+          !(headlineMode && pre.slice(1).some((t, k) => isHeadlineVerb(t.key, pre[k]!.key)));
         // ("Gingrich: Trump Must Decide If …", "Obama: I'm Optimistic Americans Will Say No …": a title-case word that
         // findCues does not take as a cue is no report of its own.)
         const ownCue = findCues(tokens.slice(c + 1), blocked, headlineMode).length > 0;
@@ -391,7 +396,8 @@ export function attributeClaims(
           const rubric = (w: string) => SECTION_LABELS.has(w) || CONTACT_LABELS.has(w);
           if (who && who.kind !== 'pronoun' && !words.some((t) => rubric(t.key))) {
             lineDone = true;
-            if (TRANSCRIPT_PARTS.test(who.text.toLowerCase())) continue;
+            if (TRANSCRIPT_PARTS.test(who.text.toLowerCase()) || who.text.split(/\s+/).at(-1) === host)
+              continue;
             // ("JON KESSLER" is Jon Kessler; a one-word label stays as written, "SHEILA".)
             const lower = (x: string | null) =>
               x && /\s/.test(x) ? x.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : x;
@@ -410,8 +416,47 @@ export function attributeClaims(
             continue;
           }
         }
+        // "A&E consultant: ‘We are treating patients in corridors’": a headline office before a quotation, the one
+        // person the body gives that office (the headline is read after the body).
+        const headNoun = pre.at(-1);
+        const holder =
+          headlineMode &&
+          quoted &&
+          !plain &&
+          pre.length <= 5 &&
+          headNoun?.word &&
+          (HEAD_TYPE.get(headNoun.key) === 'person' || CALLINGS.test(headNoun.key))
+            ? registry.byRole(headNoun.key)
+            : undefined;
+        if (holder?.type === 'person') {
+          emit(
+            {
+              kind: 'headline',
+              entity: holder,
+              mention: m,
+              cue: tokens[c]!,
+              rule: 'name-colon',
+              line: li,
+              run: 0,
+            },
+            tokens[c + 1]!.start,
+            line.end,
+          );
+          lineDone = true;
+          continue;
+        }
+        const after = text.slice(tokens[c + 1]!.start, line.end);
+        if (plain && (isTallyOrRoll(after) || listLines.has(line))) {
+          lineDone = true;
+          continue;
+        }
         const named =
-          plain && !ownCue && !dateline && m && (m.kind === 'name' || m.type === 'document' || office);
+          plain &&
+          !ownCue &&
+          !dateline &&
+          m &&
+          (m.kind === 'name' || m.type === 'document' || office) &&
+          !isShowTitle(colon[1]!, text);
         if (named && !SECTION_LABELS.has(m.head.toLowerCase())) {
           // "PRESENTER:", "INTERVIEWER:": a transcript's label naming a part, the person the cast gives it to.
           const part = /^\p{Lu}{2,}$/u.test(m.text) && TRANSCRIPT_PARTS.test(m.head) ? m.head : null;
@@ -446,7 +491,7 @@ export function attributeClaims(
         // ("Harker tells conference: ‘…’": a speech verb there is the quotation's own cue, read below.)
         const verbAt = pre.some((t) => SPEECH_VERBS.has(t.key))
           ? -1
-          : pre.findIndex((t, k) => k > 0 && isHeadlineVerb(t.key));
+          : pre.findIndex((t, k) => k > 0 && isHeadlineVerb(t.key, pre[k - 1]!.key));
         const own =
           headlineMode &&
           quoted &&
@@ -839,6 +884,9 @@ export function attributeClaims(
         }
         i = j;
       }
+      // "Orvane on Wednesday unveiled a folding phone": a one-word name doing what firms do is a firm.
+      const firm = firmSubject(text, tokens);
+      if (firm && !blocked(firm.start)) registry.sawFirm(firm.name, firm.start);
       // "The union and the employer met. They said …": the two as one group for the next "they".
       const both = tokens[0]!.cap ? coordinatedSubject(text, tokens) : null;
       if (both && !blocked(both.start)) registry.coordination(both, both.start);
@@ -933,13 +981,18 @@ export function attributeClaims(
   if (headline) {
     const saved = last;
     last = null;
+    registry.pass = 1;
     processLine(headline, -10, true);
     last = saved;
     // (Read last, the headline's speaker is not the one who spoke just before the lede's speech nouns.)
     registry.asked();
   }
+  registry.pass = 2;
   layoutClaims(text, body, drafts, registry);
   speechNounClaims(text, body, drafts, registry);
   for (const d of drafts) d.entity = finalEntity(d.entity);
-  return { drafts: claimUnits(text, drafts, granularity, boilerplate), registry };
+  return {
+    drafts: claimUnits(text, drafts, granularity, boilerplate),
+    registry,
+  };
 }

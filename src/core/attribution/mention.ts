@@ -1428,9 +1428,16 @@ export function isVerbLike(key: string): boolean {
  * no surname is. The words before a headline's colon holding one
  * are no speaker's name.
  */
-export function isHeadlineVerb(key: string): boolean {
+export function isHeadlineVerb(key: string, prev?: string): boolean {
   return (
     isVerbLike(key) ||
+    // "Council Lifts Street Trading Ban: …": a present tense after a one-word body or office.
+    (!!prev &&
+      (ORG_WORDS.has(prev) || HEAD_TYPE.has(prev)) &&
+      /[^su’']s$/.test(key) &&
+      !/(ers|ors|ists|ians|ants|ents|ees|als|iefs|ics)$/.test(key) &&
+      !ORG_WORDS.has(key) &&
+      !HEAD_TYPE.has(key)) ||
     IRREGULAR_PAST.test(key) ||
     OBJECT_VERBS.has(key) ||
     /^(just|rips|hits|backs|defends|rejects|unveils|mocks|attacks|faces|eyes|targets|wins|loses|takes|makes|gets|signs|seeks)$/.test(

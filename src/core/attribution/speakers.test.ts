@@ -1018,3 +1018,99 @@ describe('speakers, round ten (session 24): bodies, honours, transcripts', () =>
     ).toEqual(['Tom Hale', 'Ann Roe', 'chancellor']);
   });
 });
+
+describe('speakers, round eleven (session 25): labels, furniture, firms', () => {
+  const names = (text: string) => speakersOf(text).map(([name]) => name);
+  const claimTexts = (text: string) => extractClaims(text).claims.map((c) => c.text);
+
+  test('a tally or a roll of names after a name and a colon is no claim', () => {
+    expect(
+      claimTexts(
+        'Results night\n\nDelegates after Tuesday:\n\nClinton: 547.\n\nThe count went on late into the night.\n\nIowa: Marla Denton, Jeff Oakes, Priya Raman.\n\nDenton said the result was clear.',
+      ),
+    ).toEqual(['the result was clear']);
+  });
+
+  test('a list of "Name: a few words" headings is no claim, a name-colon headline still is', () => {
+    const text =
+      'Delmont: We Will Fight On\n\nWhat each needs next week:\n\nDelmont: Win big in the cities.\n\nShe trails in the count by 180.\n\nFarrow: Hold the suburbs.\n\nHe leads among older voters.\n\nTessler: Just stay alive.\n\nHe has one state left.';
+    expect(names(text)).toEqual(['Delmont']);
+  });
+
+  test('a byline label is no speaker', () => {
+    expect(
+      names(
+        'Primary news\n\nBYLINE: Amber Stiles\n\nVoters went to the polls on Tuesday.\n\nUPDATE: More results are due.\n\nOfficials said turnout was high.',
+      ),
+    ).toEqual(['Officials']);
+  });
+
+  test('a show or newsletter title before a colon is no speaker', () => {
+    const text =
+      'Primary news\n\nVoters went to the polls on Tuesday.\n\nBreitbart News Daily: A World at War\n\nThe Ninth Circle: The Hellish View from Inside the Beltway\n\nOfficials said turnout was high.';
+    expect(names(text)).toEqual(['Officials']);
+  });
+
+  test('"Council Lifts Street Trading Ban: …": a headline verb after a body, not a speaker’s name', () => {
+    const text =
+      'Council Lifts Street Trading Ban: \'Markets Are Back\'\n\nThe council has lifted its ban on street trading.\n\n"Markets are back and we want people to enjoy them," council leader Dana Whitlow said.';
+    expect(names(text)).not.toContain('Lifts Street Trading Ban');
+  });
+
+  test('a headline office before a quotation is the one person the body gives that office', () => {
+    expect(
+      names(
+        'Council leader: ‘We have no money left’\n\nThe leader of Harbury Council, Dana Whitlow, said the budget was gone.',
+      ),
+    ).toEqual(['Dana Whitlow', 'Dana Whitlow']);
+  });
+
+  test('a headline office ("Home Affairs boss") is the office holder, not a bare name sharing its words', () => {
+    expect(
+      names(
+        'Visa backlog tops 900,000, Home Affairs boss admits\n\nHome Affairs secretary Ingrid Achterberg has admitted that the backlog has passed 900,000.',
+      ),
+    ).toEqual(['Ingrid Achterberg', 'Ingrid Achterberg']);
+  });
+
+  test('a one-word firm doing what firms do is the company that speaks next', () => {
+    expect(
+      names(
+        'Folding phone unveiled\n\nOrvane on Wednesday unveiled a folding phone that it hopes will revive sales.\n\nThe device will ship in March, the company said.',
+      ),
+    ).toEqual(['Orvane']);
+  });
+
+  test('index labels and an amendment note are no claims', () => {
+    expect(
+      claimTexts(
+        'Lender cuts outlook\n\nHalvard Bank cut its forecast on Monday, chief executive Ruth Amsel said.\n\nTopics: Banking; Economy\n\nRelated articles: Halvard says branches will stay open; Regulator says lenders must do more\n\nThis article was amended on 4 December. An earlier version said Ms Amsel had announced job cuts.',
+      ),
+    ).toEqual(['Halvard Bank cut its forecast on Monday']);
+  });
+});
+
+describe('reading passes, round eleven (session 25)', () => {
+  test('a body named in the headline, read last, is not the latest body before a later speech noun', () => {
+    const x = extractClaims(
+      "Harbury Council backs market plan\n\nThe Market Traders Association said stalls would return to the square in January.\n\nA spokeswoman's warning that rents would rise was dismissed by traders.",
+    );
+    expect(x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name)).toEqual([
+      'Market Traders Association',
+      'Market Traders Association',
+    ]);
+  });
+});
+
+describe('transcripts, round eleven (session 25)', () => {
+  const T =
+    'Pratt on the farm bill\n\nThe senator joined the program on Thursday.\n\nMARA LINDQVIST: Senator, the bill has been stuck for months. Is it dead?\n\nOWEN PRATT: It is not dead. We expect a vote before the recess.\n\nLINDQVIST: Why should farmers believe you?\n\nPRATT: The money is there this time.\n\nLINDQVIST: Senator, thank you. Will you come back?';
+
+  test('an unlabelled host who opens and asks makes no claims', () => {
+    const x = extractClaims(T);
+    const names = x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name);
+    expect(names).not.toContain('Mara Lindqvist');
+    expect(names).not.toContain('LINDQVIST');
+    expect(names).toContain('Owen Pratt');
+  });
+});

@@ -126,7 +126,7 @@ function descriptionWords(name: string): string[] {
 const FUNCTION_WORDS = /^(of|in|at|for|from|with|on|to|the|a|an|and|one|another|its|his|her|their)$/;
 
 /** Callings that head an unnamed speaker in a lede ("A senior nurse has warned") though not typed as people. */
-const CALLINGS =
+export const CALLINGS =
   /^(nurse|surgeon|physician|paramedic|firefighter|engineer|mechanic|pilot|consultant|midwife|forecaster|meteorologist)$/;
 
 /** How far (characters) after an unnamed office in the lede its holder may be named. */
@@ -234,7 +234,8 @@ const FIRM_EVIDENCE =
 const GENERIC_FIRMS =
   /^(company|firm|business|retailer|airline|carrier|lender|insurer|supermarket|chain|manufacturer|maker|operator|developer|brewer|miner|publisher|broadcaster|grocer|utility|supplier|conglomerate|startup|automaker|carmaker|giant)$/;
 
-type Recent = { entity: Entity; at: number; subject: boolean; voice?: 'm' | 'f' | 'x' };
+/** `pass`: the reading pass that touched it (0 the body, 1 the headline, read after it, 2 the passes after those). */
+type Recent = { entity: Entity; at: number; subject: boolean; voice?: 'm' | 'f' | 'x'; pass: number };
 
 /** The gender a recent mention gives a he/she: its spokesperson's when it came through one. */
 const recentGender = (r: Recent) => (r.voice ? (r.voice === 'x' ? null : r.voice) : r.entity.gender);
@@ -278,8 +279,24 @@ export class SpeakerRegistry {
     if (t && t !== e.name && !e.aliases.includes(t)) e.aliases.push(t);
   }
 
+  /** The reading pass now under way (see `Recent`). */
+  pass = 0;
+
+  /**
+   * The mention read last before `at`: in one pass, the one touched last (a claim's own names come after its
+   * subject); across passes, the one written later (the headline, read after the body, is not the latest mention
+   * before the body's third paragraph).
+   */
+  private lastBefore(at: number, inclusive = false): Recent | undefined {
+    let best: Recent | undefined;
+    for (const r of this.recent)
+      if ((inclusive ? r.at <= at : r.at < at) && (!best || r.pass === best.pass || r.at > best.at)) best = r;
+    return best;
+  }
+
   private touch(e: Entity, at: number, subject: boolean, voice?: 'm' | 'f' | 'x') {
-    this.recent.push(voice ? { entity: e, at, subject, voice } : { entity: e, at, subject });
+    const pass = this.pass;
+    this.recent.push(voice ? { entity: e, at, subject, voice, pass } : { entity: e, at, subject, pass });
     if (this.recent.length > 40) this.recent.shift();
   }
 
@@ -524,15 +541,17 @@ export class SpeakerRegistry {
   }
 
   /** An entity sharing a content word with this office ("Police chief" ~ "Police and Crime Commissioner"). */
-  byWord(phrase: string): Entity | undefined {
+  byWord(phrase: string, type?: SpeakerType): Entity | undefined {
     const ws = norm(phrase)
       .split(' ')
       .filter((w) => w.length > 3 && !/^(chief|head|boss|leader|official|former)$/.test(w));
     if (!ws.length) return undefined;
-    return this.entities.find((x) => {
+    const fits = this.entities.filter((x) => {
       const hay = norm([x.name, x.role ?? '', ...x.aliases].join(' ')).split(' ');
       return ws.some((w) => hay.includes(w));
     });
+    // ("Home Affairs boss" is the Home Affairs secretary: an office holder of that type first.)
+    return fits.find((x) => x.type === type && x.role) ?? fits.find((x) => x.type === type) ?? fits[0];
   }
 
   /**
@@ -618,7 +637,7 @@ export class SpeakerRegistry {
     // A generic "the company" means the firm named just before (nothing else mentioned since), and one the article
     // shows to be a firm.
     if (generic) {
-      const last = recent[0];
+      const last = this.lastBefore(at, true);
       // ("Shares in Halden Logistics rose. The company said": a firm named since, though not as a subject.)
       const since = this.bodies.filter((b) => b.at < at && b.at > (last?.at ?? -1)).at(-1);
       if (since)
@@ -664,7 +683,7 @@ export class SpeakerRegistry {
     // "The Hockey Association said in a statement … A spokeswoman said …": a bare spokesperson right after a body
     // spoke is the body's voice (as "a spokeswoman for the association" would be).
     if (m.kind === 'nominal' && /^(a|an|the)\s+spokes(man|woman|person)$/i.test(m.text)) {
-      const last = this.recent.filter((r) => r.at < at).at(-1);
+      const last = this.lastBefore(at);
       if (last && last.entity.type === 'organization' && at - last.at <= SPOKES_REACH) return last.entity;
     }
     // "the company said", "the firm said": the latest organisation.
@@ -862,7 +881,7 @@ export class SpeakerRegistry {
     // The person who last spoke, and no one mentioned since ("De Blasio disbanded the unit. … the Republican
     // presidential candidate said" is not De Blasio).
     const spoke = this.spoke;
-    const last = this.recent.filter((r) => r.at < at).at(-1);
+    const last = this.lastBefore(at);
     const e = spoke?.entity;
     if (!spoke || !e || last?.entity !== e || spoke.at >= at || at - spoke.at > VARIATION_REACH)
       return undefined;
@@ -926,6 +945,12 @@ export class SpeakerRegistry {
     if (listed) this.listed.add(name);
     this.bodies.push({ name, at });
     if (this.bodies.length > 40) this.bodies.shift();
+  }
+
+  /** A firm named by one word ("Orvane on Wednesday unveiled …"), unless a person has that surname. */
+  sawFirm(name: string, at: number) {
+    if (!this.entities.some((x) => x.type === 'person' && x.key === name.toLowerCase()))
+      this.sawBody(name, at, true);
   }
 
   /** A person named as an object ("spoke to manager Jens Albrektsen"): known by surname, not yet an antecedent. */

@@ -1,5 +1,6 @@
 import { SPEECH_VERBS } from '../attribution/lexicon';
 import type { BoilerplateRange } from '../extract/types';
+import { furnitureReason } from './furniture-lines';
 import { type Line, linesOf } from './lines';
 
 const AD_LABEL =
@@ -85,6 +86,7 @@ export function findBoilerplate(text: string, lines: readonly Line[] = linesOf(t
       !/[“"]/.test(s)
     )
       add('repeated caption');
+    else if (furnitureReason(s)) add(furnitureReason(s)!);
   }
   return out;
 }

@@ -1,0 +1,97 @@
+import type { Line } from '../text/lines';
+import type { Token } from '../text/tokens';
+import { DETERMINERS, HEAD_TYPE, ORG_WORDS, TITLES } from './lexicon';
+
+const LABEL = /^([^:“"‘]{2,40}):\s+(\S.*)$/su;
+const FIGURE = /^[\d\s.,;%$£€#()+\-–—/]+$/u;
+const NAME = /^(?:and\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}\.?$/u;
+/** Last words of a show's, column's or newsletter's title ("Breitbart News Daily:", "The Week Ahead Podcast:"). */
+const SHOW_TAIL =
+  /\s(?:daily|weekly|tonight|show|podcast|hour|digest|roundup|newsletter|bulletin|diary|dispatch)$/i;
+
+/**
+ * "Clinton: 547." (a tally), "Iowa: Tim Albrecht, Brad Anderson, …" (a list of names): what follows the colon
+ * states nothing anyone said.
+ */
+export function isTallyOrRoll(body: string): boolean {
+  const s = body.trim();
+  if (FIGURE.test(s)) return true;
+  const items = s.replace(/[.;]$/, '').split(/\s*[,;]\s*/);
+  return items.length >= 3 && items.every((i) => NAME.test(i));
+}
+
+/**
+ * "Breitbart News Daily: A World at War", "The Ninth Circle: …" (a "The …" label the article never names again): a
+ * title, not a speaker.
+ */
+export function isShowTitle(label: string, text: string): boolean {
+  const s = label.trim();
+  if (SHOW_TAIL.test(s)) return true;
+  const bare = /^The\s+(\p{Lu}.*)$/u.exec(s)?.[1];
+  return !!bare && text.split(bare).length <= 2;
+}
+
+const short = (l: Line) => {
+  const m = LABEL.exec(l.text);
+  return !!m && !/[“"‘]/.test(m[2]!) && m[2]!.split(/\s+/).length <= 6;
+};
+
+/**
+ * "Name: a few words" paragraphs that make a list ("Sanders: Win in a walk", "Cruz: Just hang on", "Carson: A
+ * miracle"), not what the named said: three or more in a row, or three or more each heading a section (followed by
+ * a paragraph with no label) that are at least half of the label paragraphs.
+ */
+export function labelledListLines(lines: readonly Line[]): Set<Line> {
+  const out = new Set<Line>();
+  let run: Line[] = [];
+  const flush = () => {
+    if (run.length >= 3) for (const l of run) out.add(l);
+    run = [];
+  };
+  for (const l of lines.slice(1)) {
+    if (short(l)) run.push(l);
+    else flush();
+  }
+  flush();
+  const labelled = lines.map((l) => {
+    const m = LABEL.exec(l.text);
+    return !!m && !isTallyOrRoll(m[2]!);
+  });
+  // (Never the headline: "Delmont: We Will Fight On".)
+  const headings = lines.filter((l, i) => i > 0 && short(l) && !labelled[i + 1]);
+  if (headings.length >= 3 && headings.length * 2 >= labelled.filter(Boolean).length)
+    for (const l of headings) out.add(l);
+  return out;
+}
+
+/** What firms do, not people: "unveiled a phone", "posted a loss", "recalled 40,000 cars". */
+const FIRM_ACTS =
+  /^(unveil(?:ed|s)|launch(?:ed|es)|ship(?:ped|s)|post(?:ed|s)|recall(?:ed|s)|acquir(?:ed|es)|list(?:ed|s)|float(?:ed|s)|trad(?:ed|es)|manufactur(?:ed|es)|rebrand(?:ed|s)|restat(?:ed|es))$/;
+
+/**
+ * "Orvane on Wednesday unveiled a folding phone", "Kelbrook posted a loss": a sentence opening on one capitalised
+ * word (no title, no determiner, no known head noun) whose verb, within a few words, is one only firms do.
+ */
+export function firmSubject(text: string, tokens: readonly Token[]): { name: string; start: number } | null {
+  const first = tokens[0];
+  const next = tokens[1];
+  if (!first?.word || !first.cap || !next?.word || next.cap || first.text.length < 3) return null;
+  if (/^\p{Lu}+$/u.test(first.text) || DETERMINERS.has(first.key) || TITLES.has(first.key)) return null;
+  if (HEAD_TYPE.has(first.key) || ORG_WORDS.has(first.key)) return null;
+  const verb = tokens.slice(1, 6).find((t) => t.word && FIRM_ACTS.test(t.key));
+  if (
+    !verb ||
+    tokens
+      .slice(1, tokens.indexOf(verb))
+      .some(
+        (t) =>
+          !t.word ||
+          (t.cap === false &&
+            !/^(on|last|this|in|at|has|had|have|said|quietly|formally|officially|today|yesterday|also|will|would)$/.test(
+              t.key,
+            )),
+      )
+  )
+    return null;
+  return { name: text.slice(first.start, first.end), start: first.start };
+}
