@@ -427,15 +427,30 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           },
         });
       indexing();
+      /** Every row is in and counted: the library is synced; its filter rows are built from here. */
+      let rowsIn = false;
       await timed('rebuild', () =>
         finishCatchUp(db, {
-          onProgress: indexing,
+          onProgress: (p) => (rowsIn ? setStatus({ indexing: p }) : indexing(p)),
           ...(trace ? { trace } : {}),
           ...(rebuildChunk ? { chunkSize: rebuildChunk } : {}),
           written: claimsWritten,
           writtenOnly,
+          countFirst: true,
+          onCounted: async (total) => {
+            rowsIn = true;
+            setStatus({
+              state: 'idle',
+              lastSyncAt: now(),
+              progress: undefined,
+              indexing: { done: 0, total },
+              ...(await counts()),
+            });
+          },
         }),
-      );
+      ).finally(() => {
+        if (status.indexing) setStatus({ indexing: undefined });
+      });
       claimsWritten.clear();
       catchingUp = false;
     };
