@@ -10,8 +10,8 @@
  */
 import Dexie, { type Transaction } from 'dexie';
 import type { Claim } from '@/core/model/types';
-import { WIDENED } from '@/db/derived/middleware';
 import type { FacetRow } from '@/db/derived/facets';
+import { WIDENED } from '@/db/derived/middleware';
 import {
   type CountedClaims,
   countBeforeFacetsIn,
