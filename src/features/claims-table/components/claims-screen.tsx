@@ -9,6 +9,7 @@ import { describeDbError } from '@/db/errors';
 import { articleQueries, claimQueries, speakerQueries } from '@/db/queries';
 import { BulkBar } from '@/features/claims-table/components/bulk-bar';
 import { ClaimsCount } from '@/features/claims-table/components/claims-count';
+import { FiltersPendingNote } from '@/features/claims-table/components/filters-pending-note';
 import { ClaimsEmpty } from '@/features/claims-table/components/claims-empty';
 import { ClaimsFilters } from '@/features/claims-table/components/claims-filters';
 import { ClaimsGrid } from '@/features/claims-table/components/claims-grid';
@@ -185,6 +186,7 @@ export function ClaimsScreen({ libraryHref, claimHref, actions }: Props) {
         />
         {actions}
       </div>
+      <FiltersPendingNote />
       <SearchBox inputRef={searchRef} value={filters.q} onSearch={onSearch} />
       <ClaimsFilters
         filters={filters}
