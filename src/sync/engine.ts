@@ -245,8 +245,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let merged = 0;
     for (const doc of docs) {
       const losers = doc._conflicts ?? [];
+      if (losers.length === 0) continue;
       const winner = rowOf(doc);
-      if (losers.length === 0 || !winner || winner.table === 'history') continue;
+      if (!winner || winner.table === 'history') continue;
       let row: Row = winner.row;
       const both: FieldConflict[] = [];
       const ask: FieldConflict[] = [];
