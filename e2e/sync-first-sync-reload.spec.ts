@@ -85,3 +85,49 @@ test('a reload in the middle of a first sync resumes from its checkpoint, nothin
   await a.context.close();
   await b.context.close();
 });
+
+test('a first sync is done when its rows are in: the filters are prepared after, said on the Team and Claims screens, and a reload meanwhile carries on', async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const team = await newTeam({ members: 2 });
+  const a = await newProfile(browser, baseURL);
+  await connect(a.page, team, team.members[0]!);
+  const total = await growTeamLibrary(team.db);
+
+  const b = await newProfile(browser, baseURL);
+  await connect(b.page, team, team.members[1]!);
+  // synced (up to date, the last sync time set) while the filter rows are still being written
+  const filters = b.page.getByRole('progressbar', { name: 'Filters prepared' });
+  await expect(filters).toBeVisible({ timeout: 120_000 });
+  await expect(b.page.getByTestId('sync-indexing')).toContainText(
+    `of ${total.toLocaleString('en-US')} claims`,
+  );
+  await b.page.screenshot({ path: testInfo.outputPath('team-indexing.png') });
+
+  // the Library has every claim already (its counts are kept before the filter rows)
+  await b.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  const row = b.page
+    .getByRole('listitem')
+    .filter({ has: b.page.getByRole('link', { name: REFERENCE_TITLE }) });
+  await expect(row).toContainText(`${total.toLocaleString('en-US')} claims`.replace(/,/g, ''));
+
+  await b.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Claims' }).click();
+  const note = b.page.locator('.claims-filters-pending');
+  await expect(note).toHaveAttribute('role', 'status');
+  await expect(note).toContainText('may miss some claims');
+  await b.page.screenshot({ path: testInfo.outputPath('claims-indexing.png') });
+
+  // a reload while the filter rows are written: it carries on by itself and finishes
+  await b.page.reload();
+  await expect(b.page.getByRole('heading', { name: 'Claims', level: 1 })).toBeVisible();
+  await expect(note).toBeEmpty({ timeout: 300_000 });
+  await expect(b.page.locator('.claims-count')).toHaveText(`${total.toLocaleString('en-US')} claims`, {
+    timeout: 30_000,
+  });
+  await openTeam(b.page);
+  await waitUpToDate(b.page);
+  await expect(filters).toHaveCount(0);
+  await a.context.close();
+  await b.context.close();
+});
