@@ -483,7 +483,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     };
     try {
       for (;;) {
-        if (first || done > 0) await checkQuota();
+        if (first || done > 0) await timed('quota', checkQuota);
         const limit = catchingUp || (first && catchUpBatch > 0) ? catchUpBatch : batchSize;
         const asked = ahead && ahead.since === since && ahead.limit === limit ? ahead : request(since, limit);
         if (ahead !== asked) ahead?.controller.abort();
@@ -521,7 +521,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
               : undefined;
         setStatus({
           progress: { done, ...(total !== undefined ? { total } : {}), phase: 'receiving' },
-          ...(await counts()),
+          ...(await timed('counts', counts)),
         });
         if (!more) break;
       }
