@@ -1,3 +1,4 @@
+import type { Browser } from '@playwright/test';
 import { expect, REFERENCE_TITLE, test } from './fixtures';
 import { connect, newProfile, newTeam, openTeam, waitUpToDate } from './sync-helpers';
 
@@ -40,15 +41,15 @@ async function growTeamLibrary(db: string): Promise<number> {
   return claims.length * (COPIES + 1);
 }
 
-test('a reload in the middle of a first sync resumes from its checkpoint, nothing doubled', async ({
-  browser,
-  baseURL,
-}) => {
+/**
+ * A team whose library A grew on the server, and a second profile B that has just asked to connect
+ * (by hand: `connect` waits for nothing left to send).
+ */
+async function secondProfileConnecting(browser: Browser, baseURL: string | undefined) {
   const team = await newTeam({ members: 2 });
   const a = await newProfile(browser, baseURL);
   await connect(a.page, team, team.members[0]!);
   const total = await growTeamLibrary(team.db);
-
   const b = await newProfile(browser, baseURL);
   await openTeam(b.page);
   const origin = new URL(b.page.url()).origin;
@@ -57,6 +58,14 @@ test('a reload in the middle of a first sync resumes from its checkpoint, nothin
   await b.page.getByLabel('User name').fill(team.members[1]!.name);
   await b.page.getByLabel('Password').fill(team.members[1]!.password);
   await b.page.getByRole('button', { name: 'Sign in and connect' }).click();
+  return { a, b, team, total };
+}
+
+test('a reload in the middle of a first sync resumes from its checkpoint, nothing doubled', async ({
+  browser,
+  baseURL,
+}) => {
+  const { a, b, team, total } = await secondProfileConnecting(browser, baseURL);
 
   // The progress bar with numbers; reload as soon as part of the library has arrived.
   const bar = b.page.getByRole('progressbar', { name: 'Received from the team' });
@@ -90,20 +99,8 @@ test('a first sync is done when its rows are in: the filters are prepared after,
   browser,
   baseURL,
 }, testInfo) => {
-  const team = await newTeam({ members: 2 });
-  const a = await newProfile(browser, baseURL);
-  await connect(a.page, team, team.members[0]!);
-  const total = await growTeamLibrary(team.db);
-
-  // B connects with a library of its own (its rows wait to be sent, after the filter rows are built)
-  const b = await newProfile(browser, baseURL);
-  await openTeam(b.page);
-  const origin = new URL(b.page.url()).origin;
-  await b.page.getByLabel('Server address').fill(`${origin}/couchdb`);
-  await b.page.getByLabel('Team database').fill(team.db);
-  await b.page.getByLabel('User name').fill(team.members[1]!.name);
-  await b.page.getByLabel('Password').fill(team.members[1]!.password);
-  await b.page.getByRole('button', { name: 'Sign in and connect' }).click();
+  // B has a library of its own: its rows wait to be sent until the filter rows are built (so not `connect`)
+  const { a, b, total } = await secondProfileConnecting(browser, baseURL);
   // synced (up to date, the last sync time set) while the filter rows are still being written
   const filters = b.page.getByRole('progressbar', { name: 'Filters prepared' });
   await expect(filters).toBeVisible({ timeout: 300_000 });
