@@ -58,14 +58,14 @@ async function secondProfileConnecting(browser: Browser, baseURL: string | undef
   await b.page.getByLabel('User name').fill(team.members[1]!.name);
   await b.page.getByLabel('Password').fill(team.members[1]!.password);
   await b.page.getByRole('button', { name: 'Sign in and connect' }).click();
-  return { a, b, team, total };
+  return { a, b, total };
 }
 
 test('a reload in the middle of a first sync resumes from its checkpoint, nothing doubled', async ({
   browser,
   baseURL,
 }) => {
-  const { a, b, team, total } = await secondProfileConnecting(browser, baseURL);
+  const { a, b, total } = await secondProfileConnecting(browser, baseURL);
 
   // The progress bar with numbers; reload as soon as part of the library has arrived.
   const bar = b.page.getByRole('progressbar', { name: 'Received from the team' });
