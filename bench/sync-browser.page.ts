@@ -40,6 +40,8 @@ async function firstSync(o: FirstSyncOptions) {
   await signIn(couchUrl, 'bench', 'bench-pw');
   const progress: { t: number; done: number; total?: number; phase?: string; state: string }[] = [];
   let statuses = 0;
+  /** When the status first said the rows are in (synced, filter rows to come): `indexing` set. */
+  let rowsInAt: number | null = null;
   await a?.close();
   a = newWorker();
   aDbName = o.dbName;
@@ -60,6 +62,7 @@ async function firstSync(o: FirstSyncOptions) {
     proxy((s: SyncStatus) => {
       statuses++;
       if (s.progress) progress.push({ t: performance.now() - t0, ...s.progress, state: s.state });
+      if (s.indexing && rowsInAt === null) rowsInAt = performance.now();
     }),
   );
   // a screen's live query over the library, re-run as each page commits (in the worker)
@@ -76,6 +79,8 @@ async function firstSync(o: FirstSyncOptions) {
     ...result,
     statuses,
     liveRuns,
+    /** From the sync's start to "rows in" (the whole sync when it never said so: no catch-up). */
+    rowsInMs: (rowsInAt ?? to) - from,
     progress,
     longTasks: during.map((l) => Math.round(l.ms)),
     /** When each long task began, in ms from the start of the sync (where in the sync it fell). */

@@ -224,6 +224,7 @@ try {
       counts: Record<string, number>;
       statuses: number;
       liveRuns: number;
+      rowsInMs: number;
       progress: { t: number; done: number; total?: number; phase?: string; indexed?: { done: number } }[];
       longTasks: number[];
       longTaskStarts: number[];
@@ -307,7 +308,7 @@ try {
           }
         }
         log(
-          `  ${Math.round(r.ms)} ms (server ${Math.round(r.serverMs)} ms, ${r.requests} requests), ${r.progress.length} progress reports, last ${JSON.stringify(last)}, longest main-thread task ${Math.round(r.longestTaskMs)} ms (${r.longTasks.length} over 50 ms: ${r.longTasks.map((ms, i) => `${ms} ms at ${((r.longTaskStarts[i] ?? 0) / 1000).toFixed(1)} s`).join(', ')}), CPU: Chromium ${r.chromiumCpuS?.toFixed(1)} s, test server + Vite ${r.serverCpuS?.toFixed(1)} s`,
+          `  rows in at ${Math.round(r.rowsInMs)} ms, filters ready (the whole) ${Math.round(r.ms)} ms (server ${Math.round(r.serverMs)} ms, ${r.requests} requests), ${r.progress.length} progress reports, last ${JSON.stringify(last)}, longest main-thread task ${Math.round(r.longestTaskMs)} ms (${r.longTasks.length} over 50 ms: ${r.longTasks.map((ms, i) => `${ms} ms at ${((r.longTaskStarts[i] ?? 0) / 1000).toFixed(1)} s`).join(', ')}), CPU: Chromium ${r.chromiumCpuS?.toFixed(1)} s, test server + Vite ${r.serverCpuS?.toFixed(1)} s`,
         );
         log(`  Chromium CPU by thread: ${JSON.stringify(r.threadCpuS)}`);
         log(
@@ -404,8 +405,16 @@ try {
     for (const [mode, rs] of Object.entries(firsts)) {
       const tag = `catch-up ${mode}`;
       metrics.push(
+        // the budget's figure: every row stored, the library and its counts right (synced)
         metric(
-          `first sync ${CLAIMS} claims (${tag})`,
+          `first sync ${CLAIMS} claims rows in (${tag})`,
+          'ms',
+          rs.map((r) => r.rowsInMs),
+          null,
+        ),
+        // and the whole, when the filter rows (built after) are ready too
+        metric(
+          `first sync ${CLAIMS} claims filters ready (${tag})`,
           'ms',
           rs.map((r) => r.ms),
           null,
@@ -413,7 +422,7 @@ try {
         metric(
           `first sync claims/s (${tag})`,
           'claims/s',
-          rs.map((r) => CLAIMS / (r.ms / 1000)),
+          rs.map((r) => CLAIMS / (r.rowsInMs / 1000)),
           mode === 'on' ? CLAIMS_PER_SECOND_BUDGET : null,
           'higher',
         ),

@@ -1,3 +1,4 @@
+import type { Browser } from '@playwright/test';
 import { expect, REFERENCE_TITLE, test } from './fixtures';
 import { connect, newProfile, newTeam, openTeam, waitUpToDate } from './sync-helpers';
 
@@ -40,15 +41,15 @@ async function growTeamLibrary(db: string): Promise<number> {
   return claims.length * (COPIES + 1);
 }
 
-test('a reload in the middle of a first sync resumes from its checkpoint, nothing doubled', async ({
-  browser,
-  baseURL,
-}) => {
+/**
+ * A team whose library A grew on the server, and a second profile B that has just asked to connect
+ * (by hand: `connect` waits for nothing left to send).
+ */
+async function secondProfileConnecting(browser: Browser, baseURL: string | undefined) {
   const team = await newTeam({ members: 2 });
   const a = await newProfile(browser, baseURL);
   await connect(a.page, team, team.members[0]!);
   const total = await growTeamLibrary(team.db);
-
   const b = await newProfile(browser, baseURL);
   await openTeam(b.page);
   const origin = new URL(b.page.url()).origin;
@@ -57,6 +58,14 @@ test('a reload in the middle of a first sync resumes from its checkpoint, nothin
   await b.page.getByLabel('User name').fill(team.members[1]!.name);
   await b.page.getByLabel('Password').fill(team.members[1]!.password);
   await b.page.getByRole('button', { name: 'Sign in and connect' }).click();
+  return { a, b, total };
+}
+
+test('a reload in the middle of a first sync resumes from its checkpoint, nothing doubled', async ({
+  browser,
+  baseURL,
+}) => {
+  const { a, b, total } = await secondProfileConnecting(browser, baseURL);
 
   // The progress bar with numbers; reload as soon as part of the library has arrived.
   const bar = b.page.getByRole('progressbar', { name: 'Received from the team' });
@@ -82,6 +91,49 @@ test('a reload in the middle of a first sync resumes from its checkpoint, nothin
   await expect(row).toContainText(`${total.toLocaleString('en-US')} claims`.replace(/,/g, ''), {
     timeout: 30_000,
   });
+  await a.context.close();
+  await b.context.close();
+});
+
+test('a first sync is done when its rows are in: the filters are prepared after, said on the Team and Claims screens, and a reload meanwhile carries on', async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  // B has a library of its own: its rows wait to be sent until the filter rows are built (so not `connect`)
+  const { a, b, total } = await secondProfileConnecting(browser, baseURL);
+  // synced (up to date, the last sync time set) while the filter rows are still being written
+  const filters = b.page.getByRole('progressbar', { name: 'Filters prepared' });
+  await expect(filters).toBeVisible({ timeout: 300_000 });
+  await expect(b.page.locator('.sync-status')).toHaveAttribute('data-state', 'idle');
+  await expect(b.page.getByText('Just now')).toBeVisible();
+  await expect(b.page.getByTestId('sync-indexing')).toContainText(
+    `of ${total.toLocaleString('en-US')} claims`,
+  );
+  await b.page.screenshot({ path: testInfo.outputPath('team-indexing.png') });
+
+  // the Library has every claim already (its counts are kept before the filter rows)
+  await b.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  const row = b.page
+    .getByRole('listitem')
+    .filter({ has: b.page.getByRole('link', { name: REFERENCE_TITLE }) });
+  await expect(row).toContainText(`${total.toLocaleString('en-US')} claims`.replace(/,/g, ''));
+
+  await b.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Claims' }).click();
+  const note = b.page.locator('.claims-filters-pending');
+  await expect(note).toHaveAttribute('role', 'status');
+  await expect(note).toContainText('may miss some claims');
+  await b.page.screenshot({ path: testInfo.outputPath('claims-indexing.png') });
+
+  // a reload while the filter rows are written: it carries on by itself and finishes
+  await b.page.reload();
+  await expect(b.page.getByRole('heading', { name: 'Claims', level: 1 })).toBeVisible();
+  await expect(note).toBeEmpty({ timeout: 300_000 });
+  await expect(b.page.locator('.claims-count')).toHaveText(`${total.toLocaleString('en-US')} claims`, {
+    timeout: 30_000,
+  });
+  await openTeam(b.page);
+  await waitUpToDate(b.page);
+  await expect(filters).toHaveCount(0);
   await a.context.close();
   await b.context.close();
 });

@@ -78,13 +78,24 @@ test("a figure is judged against the issue's limit, not the bench's own", () => 
 test('a first sync of 10,000 claims does not measure the 100,000-claim sync', () => {
   const time = budget('first sync of 100,000 claims ≤ 60 s');
   const rate = metric('first sync claims/s (catch-up on)', 'claims/s', [2000], 1667, 'higher');
-  const small = metric('first sync 10000 claims (catch-up on)', 'ms', [5000], null);
+  const small = metric('first sync 10000 claims rows in (catch-up on)', 'ms', [5000], null);
   assert.equal(
     judgeBudget(time, [row('sync-browser', rate), row('sync-browser', small)], during).state,
     'NOT MEASURED',
   );
-  const full = metric('first sync 100000 claims (catch-up on)', 'ms', [50_000], null);
+  const full = metric('first sync 100000 claims rows in (catch-up on)', 'ms', [50_000], null);
   assert.equal(judgeBudget(time, [row('sync-browser', full)], during).state, 'MET');
+  // the whole (filter rows built after) is reported beside, not judged by the 60 s
+  const whole = metric('first sync 100000 claims filters ready (catch-up on)', 'ms', [150_000], null);
+  assert.equal(
+    judgeBudget(time, [row('sync-browser', full), row('sync-browser', whole)], during).state,
+    'MET',
+  );
+  assert.equal(
+    judgeBudget(budget('first sync of 100,000 claims: filters ready'), [row('sync-browser', whole)], during)
+      .state,
+    'REPORTED',
+  );
   const freeze = budget('first sync of 100,000 claims: no main-thread freeze');
   const task = metric('first sync longest main-thread task (catch-up on)', 'ms', [0], 100);
   assert.equal(judgeBudget(freeze, [row('sync-browser', task)], during).state, 'NOT MEASURED');

@@ -157,8 +157,9 @@ export async function applyDocs(
     // transactions of their own (committed: half a page) and Dexie then reported this one as
     // 'Transaction committed too early'. Bound tables cannot leave the transaction.
     const db = boundTo(tx);
-    if (mode.catchUp) {
+    if (mode.catchUp && docs.length > 0) {
       // derived rows are rebuilt once the catch-up ends (catch-up.ts); the flag commits with the page
+      // (an empty page leaves a rebuild's cursor as it is: it wrote nothing behind it)
       deferDerived();
       await db.syncState.put({ key: CATCH_UP_KEY, value: { since: now } satisfies CatchUpMark });
     }

@@ -289,4 +289,79 @@ describe('catch-up mode (a first sync of a large library)', () => {
     expect(phases).toContain('indexing');
     await listedEvery(b, one.claimIds.length + two.claimIds.length);
   });
+
+  test('a first sync is in when its rows are: synced (last sync time, counts) while its filter rows are built, and an edit made meanwhile is indexed, then pushed', async () => {
+    const { team, a } = await teamOfTwoArticles();
+    const b = await device(team, 'ben', { batchSize: 2, catchUp: { batchSize: 2, rebuildChunk: 2 } });
+    const indexing: { done: number; lastSyncAt?: number; state: string; pending: number }[] = [];
+    let edit: Promise<string> | null = null;
+    let last: Claim | undefined;
+    b.engine.subscribe((s) => {
+      if (!s.indexing) return;
+      indexing.push({
+        done: s.indexing.done,
+        state: s.state,
+        pending: s.pending,
+        ...(s.lastSyncAt ? { lastSyncAt: s.lastSyncAt } : {}),
+      });
+      // a person edits the last claim before its filter row is written
+      edit ??= b.db.claims
+        .orderBy(':id')
+        .last()
+        .then((c) => {
+          last = c;
+          return editRow(b, 'claims', c!.id, { verdict: 'false', tags: ['Crime'] });
+        });
+    });
+    expect(await b.engine.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+    const claims = await a.db.claims.count();
+    expect(indexing[0]).toMatchObject({ done: 0, state: 'idle', pending: 0 });
+    expect(indexing[0]!.lastSyncAt).toBeDefined();
+    expect(indexing.at(-1)!.done).toBe(claims);
+    expect(indexing.length).toBeGreaterThan(2);
+    expect(b.engine.getStatus().indexing).toBeUndefined();
+    await edit;
+    await listedEvery(b, claims);
+    expect((await b.db.claimFacets.get(last!.id))?.v).toBe('false');
+    // pushed after the filter rows were built (the outbox kept it until then)
+    expect(await b.db.syncOutbox.count()).toBe(0);
+    await a.engine.syncOnce();
+    expect((await a.db.claims.get(last!.id))?.verdict).toBe('false');
+  });
+
+  test('a reload while the filter rows are built: the next engine goes on from the cursor, counts right throughout', async () => {
+    const { team, a } = await teamOfTwoArticles();
+    const b = await device(team, 'ben', { batchSize: 2, catchUp: { batchSize: 2, rebuildChunk: 2 } });
+    const closing = b.engine.subscribe((s) => {
+      // the tab closes after the second step of filter rows
+      if (s.indexing && s.indexing.done >= 4) throw new Error('the tab closed');
+    });
+    expect(await b.engine.syncOnce()).toMatchObject({ complete: false });
+    closing();
+    const mark = (await b.db.syncState.get(CATCH_UP_KEY))?.value as { rebuild?: { stage: string } };
+    expect(mark.rebuild?.stage).toBe('claims');
+    const claims = await a.db.claims.count();
+    const stopped = await derivedOf(b);
+    expect(stopped.facets.length).toBe(4);
+    expect(stopped.summaries).toEqual(stopped.expected.summaries);
+
+    const reloaded = engineOn(b, team, 'ben', 'device-ben-reloaded', {
+      batchSize: 2,
+      catchUp: { batchSize: 2, rebuildChunk: 2 },
+    });
+    const seen: number[] = [];
+    reloaded.subscribe((s) => {
+      if (s.indexing) seen.push(s.indexing.done);
+    });
+    try {
+      expect(await reloaded.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+    } finally {
+      await reloaded.stop();
+    }
+    // one step left of the claims (not from the first again), its last report the whole
+    expect(claims).toBe(5);
+    expect(seen).toEqual([0, claims]);
+    expect(await b.db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+    await listedEvery(b, claims);
+  });
 });

@@ -10,11 +10,16 @@
  */
 import Dexie, { type Transaction } from 'dexie';
 import type { Claim } from '@/core/model/types';
+import type { FacetRow } from '@/db/derived/facets';
 import { WIDENED } from '@/db/derived/middleware';
 import {
+  type CountedClaims,
+  countBeforeFacetsIn,
+  facetInputsOf,
   type KnownClaims,
   REBUILD_CHUNK,
   type RebuildCursor,
+  rebuildPlacementsIn,
   rebuildStepIn,
   startRebuildIn,
 } from '@/db/derived/rebuild';
@@ -55,7 +60,39 @@ export type FinishOptions = Readonly<{
    * without an outbox entry while a team is connected, outside sync's pages, breaks this.
    */
   writtenOnly?: boolean;
+  /**
+   * Loading before indexing: the summaries are counted first (from `written` and what a step would
+   * read whole), the article heads and placements written, then `onCounted` is told (the library,
+   * its counts and its articles are right from then), and only then are the facet rows written in
+   * steps, each counting its claims against what was counted for them. A resumed rebuild (its cursor
+   * in the claims) counts again, keeping the facet rows it finds.
+   */
+  countFirst?: boolean;
+  /** With `countFirst`: every row is in and counted (of `total` claims); the facet rows come next. */
+  onCounted?: (total: number) => void | Promise<void>;
 }>;
+
+/** The facets counted before their rows (`countBeforeFacetsIn`), their ids in id order for `idsIn`. */
+function countedOf(facets: ReadonlyMap<string, FacetRow>): CountedClaims {
+  const sorted = [...facets.keys()].sort();
+  return {
+    get: (id) => facets.get(id),
+    idsIn: (after, last) =>
+      sorted.slice(firstAfter(sorted, after), last === null ? sorted.length : firstAfter(sorted, last)),
+  };
+}
+
+/** The index of the first of `sorted` (ascending) greater than `after` (null: 0). */
+function firstAfter(sorted: readonly string[], after: string | null): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (after !== null && lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * Rebuilds every derived row from the tables in bounded transactions, resuming from the cursor
@@ -80,14 +117,46 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
   let sorted: string[] | null = null;
   const heldAfter = (after: string | null, limit: number): readonly string[] => {
     sorted ??= [...written!.keys()].sort();
-    let lo = 0;
-    let hi = sorted.length;
-    while (after !== null && lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! <= after) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAfter(sorted, after);
     return sorted.slice(lo, lo + limit);
+  };
+  /** The outbox's claim ids after `after` (null: all of them). */
+  const outboxClaims = async (tx: Transaction, after: string | null): Promise<Set<string>> =>
+    new Set(
+      (
+        (await tx
+          .table(OUTBOX)
+          .where('[table+rowId]')
+          .between(['claims', after ?? ''], ['claims', Dexie.maxKey], after === null, true)
+          .keys()) as unknown as [string, string][]
+      ).map(([, rowId]) => rowId),
+    );
+  /**
+   * The facet inputs of every claim after `after` (null: all): those this sync kept and nothing
+   * wrote since, and the others read whole (with `writtenOnly`, no keys read: the kept ones and the
+   * outbox's).
+   */
+  const claimsToCount = async (tx: Transaction, after: string | null): Promise<Claim[]> => {
+    const changed = written && written.size > 0 ? await outboxClaims(tx, after) : new Set<string>();
+    const claims = tx.table('claims');
+    const ids =
+      options.writtenOnly && written && after === null
+        ? [...new Set([...written.keys(), ...changed])]
+        : ((await (after === null
+            ? claims.toCollection()
+            : claims.where(':id').above(after)
+          ).primaryKeys()) as string[]);
+    const out: Claim[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const kept = changed.has(id) ? undefined : written?.get(id);
+      if (kept) out.push(kept);
+      else missing.push(id);
+    }
+    for (let i = 0; i < missing.length; i += REBUILD_CHUNK)
+      for (const c of (await claims.bulkGet(missing.slice(i, i + REBUILD_CHUNK))) as (Claim | undefined)[])
+        if (c) out.push(facetInputsOf(c));
+    return out;
   };
   const knownIn = (tx: Transaction): KnownClaims | undefined =>
     written && written.size > 0
@@ -106,9 +175,30 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
           ...(options.writtenOnly ? { heldAfter } : {}),
         }
       : undefined;
-  let cursor = await step((tx, mark) =>
-    mark.rebuild ? Promise.resolve(mark.rebuild) : startRebuildIn((n) => tx.table(n)),
-  );
+  let counted: CountedClaims | undefined;
+  let cursor: RebuildCursor | null;
+  if (options.countFirst) {
+    const t0 = performance.now();
+    cursor = await step(async (tx, mark) => {
+      const table = (n: string) => tx.table(n);
+      const resumed = mark.rebuild?.stage === 'claims' ? mark.rebuild : null;
+      if (!resumed) await startRebuildIn(table);
+      counted = countedOf(await countBeforeFacetsIn(table, await claimsToCount(tx, resumed?.after ?? null)));
+      return resumed ?? { stage: 'heads', after: null };
+    });
+    options.trace?.('rebuild:count', performance.now() - t0);
+    while (cursor?.stage === 'heads') {
+      const from: RebuildCursor = cursor;
+      cursor = await step((tx) => rebuildStepIn((n) => tx.table(n), from, size));
+    }
+    const at: RebuildCursor | null = cursor;
+    if (at) cursor = await step((tx) => rebuildPlacementsIn((n) => tx.table(n)).then(() => at));
+    options.trace?.('rebuild:in', performance.now() - t0);
+    if (cursor) await options.onCounted?.(total);
+  } else
+    cursor = await step((tx, mark) =>
+      mark.rebuild ? Promise.resolve(mark.rebuild) : startRebuildIn((n) => tx.table(n)),
+    );
   if (cursor?.stage === 'claims' && cursor.after !== null)
     done = await db.claims.where(':id').belowOrEqual(cursor.after).count();
   while (cursor !== null) {
@@ -116,7 +206,7 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
     const t = performance.now();
     let worked = 0;
     cursor = await step(async (tx) => {
-      const next = await rebuildStepIn((n) => tx.table(n), from, size, options.trace, knownIn(tx));
+      const next = await rebuildStepIn((n) => tx.table(n), from, size, options.trace, knownIn(tx), counted);
       worked = performance.now();
       return next;
     });

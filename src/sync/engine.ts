@@ -245,8 +245,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let merged = 0;
     for (const doc of docs) {
       const losers = doc._conflicts ?? [];
+      if (losers.length === 0) continue;
       const winner = rowOf(doc);
-      if (losers.length === 0 || !winner || winner.table === 'history') continue;
+      if (!winner || winner.table === 'history') continue;
       let row: Row = winner.row;
       const both: FieldConflict[] = [];
       const ask: FieldConflict[] = [];
@@ -427,15 +428,30 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           },
         });
       indexing();
+      /** Every row is in and counted: the library is synced; its filter rows are built from here. */
+      let rowsIn = false;
       await timed('rebuild', () =>
         finishCatchUp(db, {
-          onProgress: indexing,
+          onProgress: (p) => (rowsIn ? setStatus({ indexing: p }) : indexing(p)),
           ...(trace ? { trace } : {}),
           ...(rebuildChunk ? { chunkSize: rebuildChunk } : {}),
           written: claimsWritten,
           writtenOnly,
+          countFirst: true,
+          onCounted: async (total) => {
+            rowsIn = true;
+            setStatus({
+              state: 'idle',
+              lastSyncAt: now(),
+              progress: undefined,
+              indexing: { done: 0, total },
+              ...(await counts()),
+            });
+          },
         }),
-      );
+      ).finally(() => {
+        if (status.indexing) setStatus({ indexing: undefined });
+      });
       claimsWritten.clear();
       catchingUp = false;
     };
@@ -465,9 +481,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       page.catch(() => undefined); // awaited when its turn comes, or dropped with its controller
       return { since: from, limit, controller, page };
     };
+    /** While catching up: the next page's storage check, made while this page is written. */
+    let quota: Promise<void> | null = null;
     try {
       for (;;) {
-        if (first || done > 0) await checkQuota();
+        const checked = quota;
+        quota = null;
+        if (checked) await timed('quota', () => checked);
+        else if (first || done > 0) await timed('quota', checkQuota);
         const limit = catchingUp || (first && catchUpBatch > 0) ? catchUpBatch : batchSize;
         const asked = ahead && ahead.since === since && ahead.limit === limit ? ahead : request(since, limit);
         if (ahead !== asked) ahead?.controller.abort();
@@ -484,6 +505,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
                 (r: ChangeRow): CouchDoc =>
                   r.doc ?? { _id: r.id, _rev: r.changes[0]?.rev, ...(r.deleted ? { _deleted: true } : {}) },
               );
+        // a page too large for what is left still fails whole (QuotaExceededError): a clean stop
+        if (catchingUp && more) {
+          quota = checkQuota();
+          quota.catch(() => undefined);
+        }
         const outcome = await timed('apply', () =>
           applyDocs(db, docs, me, now(), page.last_seq, { catchUp: catchingUp, trace, written }),
         );
@@ -505,7 +531,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
               : undefined;
         setStatus({
           progress: { done, ...(total !== undefined ? { total } : {}), phase: 'receiving' },
-          ...(await counts()),
+          // a catch-up's pages change neither (they are sync's own writes): counted when the rows are in
+          ...(catchingUp ? {} : await timed('counts', counts)),
         });
         if (!more) break;
       }

@@ -287,3 +287,151 @@ describe('the chunked rebuild after a catch-up', () => {
         expect(facetOf(facetInputsOf(c), true, name)).toEqual(facetOf(c, true, name));
   });
 });
+
+/** The truth: every derived row worked out from the tables as they are now. */
+async function truthOf(db: Db) {
+  const truth = computeDerived(
+    await db.claims.toArray(),
+    await db.evidence.toArray(),
+    await db.speakers.toArray(),
+  );
+  return { facets: truth.facets, summaries: [...truth.summaries].sort((a, b) => (a.id < b.id ? -1 : 1)) };
+}
+
+describe('loading before indexing (countFirst): counts, heads and placements first, facet rows after', () => {
+  test.each([
+    [1, false],
+    [3, false],
+    [1_000, false],
+    [2, true],
+    [1_000, true],
+  ])(
+    'in steps of %i (kept claims: %s): at onCounted every row but the facets is final; at the end all are',
+    async (size, kept) => {
+      const db = await library();
+      const final = await derived(db);
+      await stale(db);
+      const claims = await db.claims.orderBy(':id').toArray();
+      const written = kept ? new Map(claims.map((c) => [c.id as string, facetInputsOf(c)])) : undefined;
+      let atCounted: Awaited<ReturnType<typeof derived>> | null = null;
+      const seen: number[] = [];
+      await finishCatchUp(db, {
+        chunkSize: size,
+        countFirst: true,
+        ...(written ? { written, writtenOnly: true } : {}),
+        onCounted: async (total) => {
+          expect(total).toBe(claims.length);
+          atCounted = await derived(db);
+        },
+        onProgress: (p) => seen.push(p.done),
+      });
+      expect(atCounted).toEqual({ ...final, facets: [] });
+      expect(await derived(db)).toEqual(final);
+      expect(seen.at(-1)).toBe(claims.length);
+      expect(await db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+    },
+  );
+
+  test('a person writes between the counts and the facet rows: each claim is counted once, as it is', async () => {
+    const db = await library();
+    await stale(db);
+    const claims = await db.claims.orderBy(':id').toArray();
+    const written = new Map(claims.map((c) => [c.id as string, facetInputsOf(c)]));
+    const entry = async (rowId: string) =>
+      db.syncOutbox.add({ table: 'claims', rowId, op: 'put', at: 1, batchId: `b-${rowId}` });
+    const [early, late, removed, linked, twice] = [
+      claims[0]!,
+      claims.at(-2)!,
+      claims.at(-3)!,
+      claims.at(-4)!,
+      claims[5]!,
+    ];
+    let steps = 0;
+    await finishCatchUp(db, {
+      chunkSize: 2,
+      countFirst: true,
+      written,
+      writtenOnly: true,
+      onCounted: async () => {
+        // before any facet row: an edit (a verdict and a tag), a deletion, a new claim, a link to a
+        // source, and a claim edited twice (as the capture middleware would, each with its outbox entry)
+        await db.claims.put({ ...late, verdict: 'false', tags: ['Crime'] } as Claim);
+        await entry(late.id);
+        await db.claims.delete(removed.id);
+        await entry(removed.id);
+        const made = { ...claims[1]!, id: 'zz-new-claim', start: 9_000, end: 9_010 } as Claim;
+        await db.claims.add(made);
+        await entry(made.id);
+        await db.evidence.put({
+          id: 'ev-new',
+          claimId: linked.id,
+          sourceId: 'src-1',
+          relation: 'supports',
+          passage: '',
+          note: '',
+          updatedAt: 2,
+          deletedAt: null,
+        } as unknown as Evidence);
+        await db.claims.put({ ...twice, verdict: 'true' } as Claim);
+        await db.claims.put({ ...twice, verdict: 'misleading' } as Claim);
+        await entry(twice.id);
+      },
+      onProgress: async () => {
+        // after the first step: an edit of a claim whose row is written
+        if (++steps === 1) {
+          await db.claims.put({ ...early, verdict: 'true' } as Claim);
+          await entry(early.id);
+        }
+      },
+    });
+    const truth = await truthOf(db);
+    expect(await db.claimFacets.toArray()).toEqual(truth.facets);
+    expect(await db.summaries.toArray()).toEqual(truth.summaries);
+  });
+
+  test('stopped while the facet rows are written (a reload): the counts stay right, and the next run counts again and goes on from the cursor', async () => {
+    const db = await library();
+    await stale(db);
+    const claims = await db.claims.orderBy(':id').toArray();
+    const written = new Map(claims.map((c) => [c.id as string, facetInputsOf(c)]));
+    let steps = 0;
+    await expect(
+      finishCatchUp(db, {
+        chunkSize: 2,
+        countFirst: true,
+        written,
+        writtenOnly: true,
+        onProgress: () => {
+          if (++steps === 2) throw new Stopped();
+        },
+      }),
+    ).rejects.toBeInstanceOf(Stopped);
+    const mark = (await db.syncState.get(CATCH_UP_KEY))?.value as CatchUpMark;
+    expect(mark.rebuild).toEqual({ stage: 'claims', after: claims[3]!.id });
+    expect((await db.claimFacets.toArray()).length).toBe(4);
+    expect(await db.summaries.toArray()).toEqual((await truthOf(db)).summaries);
+
+    // a person's edit of a claim not reached yet, before the reload's engine runs
+    const later = claims.at(-1)!;
+    await db.claims.put({ ...later, verdict: 'true' } as Claim);
+
+    const resumed: number[] = [];
+    let countedWith: number | null = null;
+    // a new engine holds nothing of the pull: no kept claims
+    await finishCatchUp(db, {
+      chunkSize: 2,
+      countFirst: true,
+      onCounted: async () => {
+        countedWith = (await db.claimFacets.toArray()).length;
+        expect(await db.summaries.toArray()).toEqual((await truthOf(db)).summaries);
+      },
+      onProgress: (p) => resumed.push(p.done),
+    });
+    expect(countedWith).toBe(5); // the four written and the edited one's: kept, not cleared
+    expect(resumed[0]).toBe(6);
+    const truth = await truthOf(db);
+    expect(await db.claimFacets.toArray()).toEqual(truth.facets);
+    expect(await db.summaries.toArray()).toEqual(truth.summaries);
+    expect(await db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+  });
+});

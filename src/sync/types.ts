@@ -33,6 +33,12 @@ export type SyncStatus = Readonly<{
     /** While indexing: claims whose list keys and counts are built, of the claims there are. */
     indexed?: Readonly<{ done: number; total: number }>;
   }>;
+  /**
+   * After a first sync's rows are in (the library, its articles and counts right, `lastSyncAt` set):
+   * claims whose filter rows are built, of the claims there are. Filtered lists may miss claims until
+   * it is gone.
+   */
+  indexing?: Readonly<{ done: number; total: number }>;
   /** A sentence for the person (why it is offline, what was refused, what to do about the quota). */
   message?: string;
   role?: SyncRole;

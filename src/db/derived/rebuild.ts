@@ -15,16 +15,21 @@ import {
 import { FACETS, HEADS, SUMMARIES } from './middleware';
 import { computePlacements, PLACEMENTS, packOf, QUESTION_PACKS } from './placements';
 
-/** Every facet row and summary, worked out from scratch from the claims, links and speakers. */
+/**
+ * Every facet row and summary, worked out from scratch from the claims, links and speakers (the
+ * summaries also count `alsoCounted`, facet rows of other claims as they are).
+ */
 export function computeDerived(
   claims: readonly Claim[],
   evidence: readonly Evidence[],
   speakers: readonly Speaker[],
+  alsoCounted: readonly FacetRow[] = [],
 ): { facets: FacetRow[]; summaries: SummaryRow[] } {
   const sourced = new Set<string>();
   for (const e of evidence) if (e.deletedAt === null) sourced.add(e.claimId);
   const names = new Map(speakers.map((s) => [s.id as string, s.name]));
   const delta = new CountDelta();
+  for (const row of alsoCounted) delta.add(row, 1);
   const facets = claims.map((c) => {
     const facet = facetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? ''));
     delta.add(facet, 1);
@@ -159,6 +164,40 @@ export async function startRebuildIn(table: (name: string) => Table): Promise<Re
 }
 
 /**
+ * The summaries of every claim, written before the claims' facet rows (a first sync's counts, right
+ * as soon as its rows are in): a claim with a facet row counts by it, any other by the facet it will
+ * get (`claims`: at least every claim without a facet row; their facet inputs suffice). Returns
+ * those facets by claim id: the steps that write them later (`rebuildStepIn` with `counted`) count
+ * each claim once, whatever was written meanwhile.
+ */
+export async function countBeforeFacetsIn(
+  table: (name: string) => Table,
+  claims: readonly Claim[],
+): Promise<Map<string, FacetRow>> {
+  const [rows, evidence, speakers] = await Promise.all([
+    table(FACETS).toArray() as Promise<FacetRow[]>,
+    table('evidence').toArray() as Promise<Evidence[]>,
+    table('speakers').toArray() as Promise<Speaker[]>,
+  ]);
+  const hasRow = new Set(rows.map((r) => r.id));
+  const bare = claims.filter((c) => !hasRow.has(c.id));
+  const { facets, summaries } = computeDerived(bare, evidence, speakers, rows);
+  await table(SUMMARIES).clear();
+  await table(SUMMARIES).bulkPut(summaries);
+  return new Map(facets.map((f) => [f.id, f]));
+}
+
+/**
+ * The facets the summaries count for claims without a facet row yet (`countBeforeFacetsIn`): a
+ * step takes them out of the counts as it writes the claims' rows (and those of claims gone since).
+ */
+export type CountedClaims = Readonly<{
+  get(id: string): FacetRow | undefined;
+  /** The ids counted after `after` (null: from the first) up to `last` (included; null: to the end). */
+  idsIn(after: string | null, last: string | null): readonly string[];
+}>;
+
+/**
  * What a claim's facet row is made of (`facetOf` reads these fields and no other): what a caller
  * that wrote the claim can keep of it for a rebuild step (`KnownClaims`), about a fifth of the row.
  */
@@ -262,6 +301,7 @@ export async function rebuildStepIn(
   size = REBUILD_CHUNK,
   trace?: RebuildTrace,
   known?: KnownClaims,
+  counted?: CountedClaims,
 ): Promise<RebuildCursor | null> {
   if (cursor.stage === 'heads') {
     const articles = await rowsAfter<Article>(table('articles'), cursor.after, Math.min(size, HEADS_CHUNK));
@@ -281,27 +321,48 @@ export async function rebuildStepIn(
         (claims): Chunk => ({ claims, last: claims.length < size ? null : (claims.at(-1)!.id as string) }),
       );
   clock('rebuild:claims:read-claims');
-  if (claims.length > 0) await putClaimsDerived(table, claims, clock);
+  const gone = counted ? uncounted(counted, cursor.after, last, claims) : [];
+  if (claims.length > 0 || gone.length > 0) await putClaimsDerived(table, claims, clock, counted, gone);
   return last === null ? { stage: 'placements', after: null } : { stage: 'claims', after: last };
 }
 
-/** The derived rows of these claims (in id order), counted against the facets they had. */
+/** The claims counted in (after, last] that are gone since (not among the step's `claims`). */
+function uncounted(
+  counted: CountedClaims,
+  after: string | null,
+  last: string | null,
+  claims: readonly Claim[],
+): string[] {
+  const present = new Set(claims.map((c) => c.id as string));
+  return counted.idsIn(after, last).filter((id) => !present.has(id));
+}
+
+/**
+ * The derived rows of these claims (in id order), counted against the facets they had and, with
+ * `counted`, against the facets the summaries counted for them before they had one (`gone`: counted
+ * claims deleted since, only taken out of the counts).
+ */
 async function putClaimsDerived(
   table: (name: string) => Table,
   claims: readonly Claim[],
   clock: (name: string) => void,
+  counted?: CountedClaims,
+  gone: readonly string[] = [],
 ): Promise<void> {
   const ids = claims.map((c) => c.id as string);
   const speakerIds = [...new Set(claims.map((c) => c.speakerId).filter((s) => s !== null))];
-  const [links, speakers, before] = await Promise.all([
-    table('evidence').where('claimId').between(ids[0], ids.at(-1), true, true).toArray() as Promise<
-      Evidence[]
-    >,
-    table('speakers').bulkGet(speakerIds) as Promise<(Speaker | undefined)[]>,
-    // the chunk's ids are one contiguous run in id order, and a facet row has its claim's id: their
-    // facet rows are one key range (one request, and none found in a first sync), not one get per claim
-    table(FACETS).where(':id').between(ids[0], ids.at(-1), true, true).toArray() as Promise<FacetRow[]>,
-  ]);
+  const [links, speakers, before] =
+    ids.length === 0
+      ? [[], [], []]
+      : await Promise.all([
+          table('evidence').where('claimId').between(ids[0], ids.at(-1), true, true).toArray() as Promise<
+            Evidence[]
+          >,
+          table('speakers').bulkGet(speakerIds) as Promise<(Speaker | undefined)[]>,
+          // the chunk's ids are one contiguous run in id order, and a facet row has its claim's id: their
+          // facet rows are one key range (one request, and none found in a first sync), not one get per claim
+          table(FACETS).where(':id').between(ids[0], ids.at(-1), true, true).toArray() as Promise<FacetRow[]>,
+        ]);
   clock('rebuild:claims:read-links-speakers-facets');
   const sourced = new Set<string>();
   for (const e of links) if (e.deletedAt === null) sourced.add(e.claimId);
@@ -313,9 +374,11 @@ async function putClaimsDerived(
   const facets = claims.map((c) => {
     const facet = facetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? ''));
     delta.add(had.get(c.id), -1);
+    delta.add(counted?.get(c.id), -1);
     delta.add(facet, 1);
     return facet;
   });
+  for (const id of gone) delta.add(counted?.get(id), -1);
   const changed = delta.changed();
   const scopes = [...changed.keys()];
   clock('rebuild:claims:facets-made');
@@ -324,7 +387,7 @@ async function putClaimsDerived(
   const next = scopes.map((id, i) => applyDelta(stored[i], id, changed.get(id)!));
   const empty = next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id);
   await Promise.all([
-    table(FACETS).bulkPut(facets),
+    ...(facets.length > 0 ? [table(FACETS).bulkPut(facets)] : []),
     table(SUMMARIES).bulkPut(next.filter((r) => Object.keys(r.counts).length > 0)),
     ...(empty.length > 0 ? [table(SUMMARIES).bulkDelete(empty)] : []),
   ]);

@@ -84,6 +84,16 @@ export function progressText(progress: NonNullable<SyncStatus['progress']>): str
   return `${count.format(done)} of ${plural(total, 'change', 'changes')} received (${pct}%)`;
 }
 
+/** "Preparing filters: 41,000 of 100,000 claims" (after a first sync's rows are in). */
+export function indexingText(indexing: NonNullable<SyncStatus['indexing']>): string {
+  return `Preparing filters: ${count.format(Math.min(indexing.done, indexing.total))} of ${plural(indexing.total, 'claim', 'claims')}`;
+}
+
+/** What a list read off the filter rows says while they are built. */
+export function indexingNote(indexing: NonNullable<SyncStatus['indexing']>): string {
+  return `${indexingText(indexing)}. Until then this list and its filters may miss some claims; the Library, the articles and the counts have them all.`;
+}
+
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 export function lastSyncText(at: number | undefined, now = Date.now()): string {
@@ -102,6 +112,8 @@ export function statusAnnouncement(status: SyncStatus): string {
   const { headline } = describeStatus(status);
   const parts = [headline];
   if (status.progress && status.state === 'pulling') parts.push(progressText(status.progress));
+  // without its numbers: the region would speak at every step
+  if (status.indexing) parts.push('Preparing filters');
   if (status.conflicts > 0) parts.push(`${plural(status.conflicts, 'conflict needs', 'conflicts need')} you`);
   return `${parts.join('. ')}.`;
 }

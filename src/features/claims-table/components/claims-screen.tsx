@@ -12,6 +12,7 @@ import { ClaimsCount } from '@/features/claims-table/components/claims-count';
 import { ClaimsEmpty } from '@/features/claims-table/components/claims-empty';
 import { ClaimsFilters } from '@/features/claims-table/components/claims-filters';
 import { ClaimsGrid } from '@/features/claims-table/components/claims-grid';
+import { FiltersPendingNote } from '@/features/claims-table/components/filters-pending-note';
 import { SearchBox } from '@/features/claims-table/components/search-box';
 import { type VerdictAsk, VerdictConfirm } from '@/features/claims-table/components/verdict-confirm';
 import { afterAQuietMoment } from '@/features/claims-table/hooks/quiet-moment';
@@ -185,6 +186,7 @@ export function ClaimsScreen({ libraryHref, claimHref, actions }: Props) {
         />
         {actions}
       </div>
+      <FiltersPendingNote />
       <SearchBox inputRef={searchRef} value={filters.q} onSearch={onSearch} />
       <ClaimsFilters
         filters={filters}

@@ -1,4 +1,10 @@
-import { describeStatus, lastSyncText, progressText, statusAnnouncement } from '@/features/team/status-text';
+import {
+  describeStatus,
+  indexingText,
+  lastSyncText,
+  progressText,
+  statusAnnouncement,
+} from '@/features/team/status-text';
 import type { SyncStatus } from '@/features/team/team-types';
 
 const count = new Intl.NumberFormat();
@@ -49,6 +55,19 @@ export function SyncStatusPanel({
             <progress aria-label="Received from the team" />
           )}
           <span className="sync-progress-text">{progressText(progress)}</span>
+        </div>
+      )}
+      {status.indexing && !progress && (
+        <div className="sync-progress" data-testid="sync-indexing">
+          <progress
+            aria-label="Filters prepared"
+            value={Math.min(status.indexing.done, status.indexing.total)}
+            max={status.indexing.total}
+          />
+          <span className="sync-progress-text">
+            {indexingText(status.indexing)}. The library is here; the Claims screen’s lists may miss some
+            claims until this is done.
+          </span>
         </div>
       )}
       <dl className="sync-facts">

@@ -126,6 +126,28 @@ describe('TeamScreen', { timeout: 30_000 }, () => {
     expect(lists.max).toBe(9_800);
     expect(screen.getByText('10,000 changes received; preparing lists and counts (40%)')).toBeTruthy();
 
+    // the rows are in (synced): the filter rows are built after, with a bar of their own
+    act(() =>
+      sync.set({
+        status: {
+          state: 'idle',
+          pending: 0,
+          conflicts: 0,
+          lastSyncAt: Date.now(),
+          indexing: { done: 41_000, total: 100_000 },
+        },
+      }),
+    );
+    expect(screen.queryByRole('progressbar', { name: 'Lists and counts prepared' })).toBeNull();
+    const filters = screen.getByRole('progressbar', { name: 'Filters prepared' }) as HTMLProgressElement;
+    expect(filters.value).toBe(41_000);
+    expect(filters.max).toBe(100_000);
+    expect(screen.getByTestId('sync-indexing').textContent).toMatch(
+      /^Preparing filters: 41,000 of 100,000 claims\. The library is here/,
+    );
+    expect(screen.getByText('Just now')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Up to date. Preparing filters.');
+
     act(() => sync.set({ status: { state: 'offline', pending: 3, conflicts: 0 } }));
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByText(/cannot be reached/)).toBeTruthy();

@@ -39,6 +39,33 @@ describe('createTeamSync', () => {
     expect(JSON.parse(storage.getItem(CONNECTION_KEY)!)).toMatchObject({ name: 'ana', role: 'viewer' });
   });
 
+  it('tells the app a bulk writer runs while a first sync receives and while its filter rows are built after', async () => {
+    const { module, engines } = fakeEngineModule();
+    const { storage } = fakeStorage();
+    const onCatchingUp = vi.fn();
+    const sync = createTeamSync({
+      loadEngine: async () => module,
+      storage,
+      newDeviceId: () => 'd1',
+      onCatchingUp,
+    });
+    await sync.connect(REQUEST);
+    await settle();
+    engines[0]!.emit({ state: 'pulling', pending: 0, conflicts: 0, progress: { done: 10, total: 40 } });
+    expect(onCatchingUp).toHaveBeenLastCalledWith(true);
+    // synced, the filter rows still being written: still catching up
+    engines[0]!.emit({
+      state: 'idle',
+      pending: 0,
+      conflicts: 0,
+      lastSyncAt: 1,
+      indexing: { done: 0, total: 40 },
+    });
+    expect(onCatchingUp).toHaveBeenCalledTimes(1);
+    engines[0]!.emit({ state: 'idle', pending: 0, conflicts: 0, lastSyncAt: 1 });
+    expect(onCatchingUp).toHaveBeenLastCalledWith(false);
+  });
+
   it('runs the engine in one tab; the other shows its status, passes Sync now on, and takes over when it closes', async () => {
     const { module, engines } = fakeEngineModule();
     const { storage, watch } = fakeStorage();

@@ -58,7 +58,9 @@ const sameSlice = (a: TeamSlice | undefined, b: TeamSlice | undefined) =>
 const sameConnection = (a: TeamConnection | null, b: TeamConnection | null) =>
   a?.url === b?.url && a?.database === b?.database && a?.name === b?.name;
 
-const isCatchingUp = (s: SyncStatus | null) => s?.state === 'pulling' && s.progress !== undefined;
+/** Receiving a large library, or building its filter rows after (each step's commit a write of the lists). */
+const isCatchingUp = (s: SyncStatus | null) =>
+  (s?.state === 'pulling' && s.progress !== undefined) || s?.indexing !== undefined;
 
 /**
  * A failed sign-in in words for the form: the server's status said in a sentence (CouchErrors carry
