@@ -38,6 +38,23 @@ async function seed() {
   return { ids, speakers: await db.speakers.toArray(), articles: await db.articles.toArray() };
 }
 
+/** Ten articles of 60 claims each (copies of a seeded claim), their ids. */
+async function tenArticles(): Promise<Claim['articleId'][]> {
+  await seed();
+  const template = (await db.claims.toArray())[0]!;
+  const copies: Claim[] = Array.from({ length: 600 }, (_, i) => ({
+    ...template,
+    id: `copy-${String(i).padStart(4, '0')}` as ClaimId,
+    articleId: `art-${i % 10}` as Claim['articleId'],
+    start: 10_000 + i * 10,
+    end: 10_005 + i * 10,
+    updatedAt: 1_000 + ((i * 37) % 600),
+    deletedAt: null,
+  }));
+  await db.claims.bulkPut(copies);
+  return Array.from({ length: 10 }, (_, i) => `art-${i}` as Claim['articleId']);
+}
+
 /** The reference: every live claim filtered and sorted in memory, as the old list did. */
 async function reference(f: ClaimFilters): Promise<string[]> {
   const claims = (await db.claims.toArray()).filter((c) => c.deletedAt === null);
@@ -274,6 +291,24 @@ describe('the claims read model', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  test('pages of several articles in article order, by cursor: each claim once, in order', async () => {
+    const articleIds = await tenArticles();
+    for (const sort of ['article', 'updated'] as const)
+      for (const desc of [false, true]) {
+        const g = { ...EMPTY_FILTERS, articleIds, sort, desc };
+        const all = await reference(g);
+        let after: string | null = null;
+        const walked: string[] = [];
+        for (let page = 0; page < 20; page++) {
+          const got = await claimIdsPage(g, { after, limit: 50 });
+          walked.push(...got.ids);
+          after = got.next;
+          if (after === null) break;
+        }
+        expect(walked, `${sort} ${desc}`).toEqual(all);
+      }
   });
 
   test("a table page reads its claims, links, speakers' names and articles' titles in one transaction after the ids", async () => {

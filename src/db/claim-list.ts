@@ -225,11 +225,16 @@ function bounds(p: Pick<Plan, 'code' | 'desc' | 'minKey'>, group: string, after:
   let loOpen = false;
   let hiOpen = false;
   if (after !== null) {
+    // a tail outside the group's own range (another article's, in article order, where every
+    // article is a range of the same keys) bounds it from that side only, or empties it
+    const at = `${loc.prefix}${after}`;
     if (p.desc) {
-      hi = `${loc.prefix}${after}`;
-      hiOpen = true;
-    } else {
-      lo = `${loc.prefix}${after}`;
+      if (at <= hi) {
+        hi = at;
+        hiOpen = true;
+      }
+    } else if (at >= lo) {
+      lo = at;
       loOpen = true;
     }
   }
