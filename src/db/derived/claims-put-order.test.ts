@@ -43,17 +43,11 @@ async function recordRequests(): Promise<string[]> {
   return log;
 }
 
-/** A bulk verdict on article A's claims, with the requests it made. */
-async function verdictOnArticleA(): Promise<{ ids: string[]; log: string[] }> {
+test('a bulk verdict asks for the summary rows and placements it moves while the claims are still being written', async () => {
   const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
   const ids = (await db.claims.where('articleId').equals(articleId).primaryKeys()) as string[];
   const log = await recordRequests();
   await setClaimsVerdict(ids as never, 'false');
-  return { ids, log };
-}
-
-test('a bulk verdict asks for the summary rows and placements it moves while the claims are still being written', async () => {
-  const { ids, log } = await verdictOnArticleA();
   const answered = log.indexOf('claims put answered');
   expect(answered).toBeGreaterThan(0);
   // IndexedDB answers them after the claims (in the order asked), but this thread asked before that:
@@ -66,7 +60,10 @@ test('a bulk verdict asks for the summary rows and placements it moves while the
 });
 
 test('a bulk verdict (all or nothing) asks for the new facet rows while the claims are being written, not after', async () => {
-  const { ids, log } = await verdictOnArticleA();
+  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const ids = (await db.claims.where('articleId').equals(articleId).primaryKeys()) as string[];
+  const log = await recordRequests();
+  await setClaimsVerdict(ids as never, 'false');
   // this thread clones the facet rows while IndexedDB stores the claims, not after
   expect(log.indexOf('facets put asked')).toBeGreaterThan(log.indexOf('claims put asked'));
   expect(log.indexOf('facets put asked')).toBeLessThan(log.indexOf('claims put answered'));
@@ -75,7 +72,10 @@ test('a bulk verdict (all or nothing) asks for the new facet rows while the clai
 });
 
 test('a bulk verdict (all or nothing) asks for its count rows and its history while the facet rows are still being written', async () => {
-  const { ids, log } = await verdictOnArticleA();
+  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const ids = (await db.claims.where('articleId').equals(articleId).primaryKeys()) as string[];
+  const log = await recordRequests();
+  await setClaimsVerdict(ids as never, 'false');
   const facetsAnswered = log.indexOf('facets put answered');
   expect(facetsAnswered).toBeGreaterThan(0);
   // IndexedDB answers the count rows' read after the claims, before the facets (asked in that order)
