@@ -4,7 +4,6 @@ import { saveImportedArticle } from '../articles';
 import { countClaims } from '../claim-list';
 import { setClaimsVerdict } from '../claims';
 import { db } from '../db';
-import { historyOfBatch } from '../history';
 import { belowDerived } from '../testing/request-log';
 
 beforeEach(resetDb);
@@ -15,15 +14,7 @@ async function recordRequests(): Promise<string[]> {
   await belowDerived('claims-put-order', (name, table) => ({
     ...table,
     mutate: (req) => {
-      if (name === 'claimFacets' && req.type === 'put') {
-        log.push('facets put asked');
-        return table.mutate(req).then((res) => {
-          log.push('facets put answered');
-          return res;
-        });
-      }
-      if (name === 'summaries' && req.type === 'put') log.push('summaries put asked');
-      if (name === 'history' && req.type === 'add') log.push('history add asked');
+      if (name === 'claimFacets' && req.type === 'put') log.push('facets put asked');
       if (name !== 'claims') return table.mutate(req);
       log.push('claims put asked');
       return table.mutate(req).then((res) => {
@@ -69,21 +60,4 @@ test('a bulk verdict (all or nothing) asks for the new facet rows while the clai
   expect(log.indexOf('facets put asked')).toBeLessThan(log.indexOf('claims put answered'));
   expect(await countClaims({ verdicts: ['false'] })).toBe(ids.length);
   expect((await db.claimFacets.bulkGet(ids)).every((f) => f?.v === 'false')).toBe(true);
-});
-
-test('a bulk verdict (all or nothing) asks for its count rows and its history while the facet rows are still being written', async () => {
-  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
-  const ids = (await db.claims.where('articleId').equals(articleId).primaryKeys()) as string[];
-  const log = await recordRequests();
-  await setClaimsVerdict(ids as never, 'false');
-  const facetsAnswered = log.indexOf('facets put answered');
-  expect(facetsAnswered).toBeGreaterThan(0);
-  // IndexedDB answers the count rows' read after the claims, before the facets (asked in that order)
-  expect(log.indexOf('summaries read asked')).toBeLessThan(log.indexOf('facets put asked'));
-  // nothing after the facets waits on this thread: the counts and the history are already asked
-  expect(log.indexOf('summaries put asked')).toBeGreaterThan(0);
-  expect(log.indexOf('summaries put asked')).toBeLessThan(facetsAnswered);
-  expect(log.indexOf('history add asked')).toBeLessThan(facetsAnswered);
-  expect(await countClaims({ verdicts: ['false'] })).toBe(ids.length);
-  expect((await historyOfBatch((await db.history.orderBy('id').last())!.batchId)).length).toBe(ids.length);
 });

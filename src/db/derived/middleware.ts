@@ -131,33 +131,6 @@ function inOrder<T>(trans: DBCoreTransaction, job: () => Promise<T>): Promise<T>
   return next;
 }
 
-/**
- * Derived writes of an all-or-nothing transaction asked without waiting for their answers (see
- * `askWorked`). A later write of the transaction is answered only once they are, and fails with
- * them; a write refused as it is asked (its promise rejects at once) fails the claims' write that
- * asked for it (`refused`), as when it was awaited.
- */
-const unanswered = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-const refused = new WeakMap<DBCoreTransaction, unknown>();
-function answerLater(trans: DBCoreTransaction, write: Promise<unknown>): void {
-  write.catch((error) => {
-    failedIn.add(trans);
-    if (!refused.has(trans)) refused.set(trans, error);
-  });
-  const earlier = unanswered.get(trans);
-  const all = earlier ? earlier.then(() => write) : write;
-  all.catch(() => undefined);
-  unanswered.set(trans, all);
-}
-
-/** A write answered no sooner than the derived writes asked before it (`answerLater`), and failing with them. */
-function afterUnanswered(trans: DBCoreTransaction, write: () => Promise<DBCoreMutateResponse>) {
-  const earlier = unanswered.get(trans);
-  const p = write();
-  // through the write's own (Dexie) promise: the middleware above writes after awaiting it
-  return earlier ? p.then((res) => earlier.then(() => res)) : p;
-}
-
 const succeeded = (res: DBCoreMutateResponse, i: number) => res.failures[i] === undefined;
 
 type Tables = Readonly<{
@@ -179,6 +152,8 @@ async function putDerived(
   changes: readonly (readonly [FacetRow | undefined, FacetRow | undefined])[],
   /** Summary rows read beforehand (by scope id), when the caller could tell which scopes change. */
   summaries?: ReadonlyMap<string, SummaryRow | undefined>,
+  /** The new facet rows are written already (`claimsWorked` ahead of the claims' outcome). */
+  facetsWritten = false,
 ): Promise<void> {
   const delta = new CountDelta();
   const puts: FacetRow[] = [];
@@ -189,7 +164,7 @@ async function putDerived(
     if (after) puts.push(after);
     else if (before) deletes.push(before.id);
   }
-  if (puts.length > 0) await t.facets.mutate({ trans, type: 'put', values: puts });
+  if (puts.length > 0 && !facetsWritten) await t.facets.mutate({ trans, type: 'put', values: puts });
   if (deletes.length > 0) await t.facets.mutate({ trans, type: 'delete', keys: deletes });
   const changed = delta.changed();
   if (changed.size === 0) return;
@@ -198,22 +173,11 @@ async function putDerived(
     summaries && ids.every((id) => summaries.has(id))
       ? ids.map((id) => summaries.get(id))
       : ((await t.summaries.getMany({ trans, keys: ids })) as (SummaryRow | undefined)[]);
-  const { full, empty } = summaryWrites(changed, ids, rows);
+  const next = ids.map((id, i) => applyDelta(rows[i], id, changed.get(id)!));
+  const empty = next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id);
+  const full = next.filter((r) => Object.keys(r.counts).length > 0);
   if (full.length > 0) await t.summaries.mutate({ trans, type: 'put', values: full });
   if (empty.length > 0) await t.summaries.mutate({ trans, type: 'delete', keys: empty });
-}
-
-/** The summary rows `changed` moves, from their stored rows: those left with counts, and the ids of those left empty. */
-function summaryWrites(
-  changed: ReturnType<CountDelta['changed']>,
-  ids: readonly string[],
-  rows: readonly (SummaryRow | undefined)[],
-) {
-  const next = ids.map((id, i) => applyDelta(rows[i], id, changed.get(id)!));
-  return {
-    full: next.filter((r) => Object.keys(r.counts).length > 0),
-    empty: next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id),
-  };
 }
 
 async function liveEvidenceClaims(
@@ -411,77 +375,37 @@ async function claimsWorked(
     const facet = facetOf(c, hasSource, name);
     return [old, old && old.s === c.speakerId ? refacet(facet, { sortKey: old.o.n }) : facet] as const;
   });
-  // the summary rows whose counts move, asked for before the facets are written (IndexedDB then
-  // answers them before it stores the facets)
+  const facetsPut =
+    ahead && !failedIn.has(trans)
+      ? t.facets.mutate({ trans, type: 'put', values: changes.map(([, next]) => next) })
+      : null;
+  facetsPut?.catch(() => undefined);
+  // the summary rows whose counts move, asked for before the facets are written
   const delta = new CountDelta();
   for (const [old, next] of changes) {
     delta.add(old, -1);
     delta.add(next, 1);
   }
   const scopes = [...delta.changed().keys()];
-  const reading = scopes.length === 0 ? null : t.summaries.getMany({ trans, keys: scopes });
-  reading?.catch(() => undefined);
-  const facetsAhead = ahead && !failedIn.has(trans);
-  const facetsPut = facetsAhead
-    ? t.facets.mutate({ trans, type: 'put', values: changes.map(([, next]) => next) })
-    : null;
-  if (facetsPut) answerLater(trans, facetsPut);
+  const summaries = scopes.length === 0 ? new Map() : await readSummaries(t, trans, scopes);
   // held as values, not promises: the write that follows must reach IndexedDB inside Dexie's
   // transaction zone, which awaiting a promise made elsewhere can leave (Dexie's cache middleware
-  // then finds no transaction). The last await is of a Dexie request's own promise, which comes
-  // back in that zone.
-  const placed = await placing;
-  const rows = (reading === null ? [] : await reading) as (SummaryRow | undefined)[];
-  if (reading === null && facetsPut) await facetsPut;
+  // then finds no transaction)
+  if (facetsPut) await facetsPut;
   return {
     ids,
     claims: new Map(claims.map((c) => [c.id as string, c])),
     changes,
-    summaries: new Map(scopes.map((k, i) => [k, rows[i]])),
-    placed,
-    facetsWritten: facetsAhead,
+    summaries,
+    placed: await placing,
+    facetsWritten: facetsPut !== null,
   };
 }
 
 /** Writes what `claimsWorked` worked out: facet and count rows, then placements. */
 async function writeWorked(t: Tables, trans: DBCoreTransaction, worked: ClaimsWorked): Promise<void> {
-  await putDerived(t, trans, worked.changes, worked.summaries);
+  await putDerived(t, trans, worked.changes, worked.summaries, worked.facetsWritten);
   await placedClaimsChanged(t, trans, worked.ids, worked.claims, worked.placed);
-}
-
-/**
- * `writeWorked` once the facet rows are asked for: the count rows' writes are asked for at once (no
- * await before them: this runs in the transaction's zone, see `mutateClaims`), and the placements'
- * as soon as their rows are in (most batches have none).
- */
-function askWorked(t: Tables, trans: DBCoreTransaction, worked: ClaimsWorked): Promise<void> {
-  const delta = new CountDelta();
-  for (const [old, next] of worked.changes) {
-    delta.add(old, -1);
-    delta.add(next, 1);
-  }
-  const changed = delta.changed();
-  const ids = [...changed.keys()];
-  const { full, empty } = summaryWrites(
-    changed,
-    ids,
-    ids.map((id) => worked.summaries.get(id)),
-  );
-  if (failedIn.has(trans)) return Promise.resolve();
-  const put = full.length > 0 ? t.summaries.mutate({ trans, type: 'put', values: full }) : null;
-  if (put) answerLater(trans, put);
-  const placing = () =>
-    failedIn.has(trans)
-      ? undefined
-      : placedClaimsChanged(t, trans, worked.ids, worked.claims, worked.placed, true);
-  if (empty.length === 0) return Promise.resolve(placing());
-  // rows left empty (seldom): deleted once the put is in, so that a full disk refuses one write only
-  // a Dexie promise's callback: it runs in the transaction's zone, as this does
-  return (put ?? Dexie.Promise.resolve()).then(() => {
-    if (failedIn.has(trans)) return;
-    answerLater(trans, t.summaries.mutate({ trans, type: 'delete', keys: empty }));
-    return placing();
-  });
 }
 
 /**
@@ -575,14 +499,9 @@ async function putPlacements(
   t: Tables,
   trans: DBCoreTransaction,
   changes: readonly (readonly [PlacedRow, PlacedRow])[],
-  /** Asks for the write without waiting for its answer (`answerLater`). */
-  later = false,
 ): Promise<void> {
   const values = changes.filter(([a, b]) => !samePlacement(a, b)).map(([, b]) => b);
-  if (values.length === 0) return;
-  const put = t.placements.mutate({ trans, type: 'put', values });
-  if (later) answerLater(trans, put);
-  else await put;
+  if (values.length > 0) await t.placements.mutate({ trans, type: 'put', values });
 }
 
 /** Claims written or removed: their placements follow (a claim stored for the first time counts its links). */
@@ -593,7 +512,6 @@ async function placedClaimsChanged(
   claims: ReadonlyMap<string, Claim>,
   /** `placementKeys(ids)`, read beforehand. */
   keys?: readonly (readonly [string, string])[],
-  later = false,
 ): Promise<void> {
   const rows = await placementsOf(t, trans, ids, keys);
   if (rows.length === 0) return;
@@ -607,7 +525,6 @@ async function placedClaimsChanged(
       const claim = claims.get(r.c);
       return [r, n.has(r.c) ? placedRowOf(r.q, r.c, claim, n.get(r.c)!) : withClaim(r, claim)] as const;
     }),
-    later,
   );
 }
 
@@ -760,20 +677,6 @@ function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutate
       if (worked !== null && kept.length === values.length) {
         // every claim written: what was worked out while they were stored is what they need
         const ready = await worked;
-        if (ready.facetsWritten) {
-          // asked from the callback of a Dexie promise made here, in the transaction's zone: the
-          // queue's turn comes on a native promise, which may have left it
-          let turn = () => {};
-          const asked = new Dexie.Promise<void>((resolve) => {
-            turn = resolve;
-          }).then(() => askWorked(t, trans, ready));
-          await inOrder(trans, () => {
-            turn();
-            return asked;
-          });
-          if (refused.has(trans)) throw refused.get(trans);
-          return res;
-        }
         await inOrder(trans, () => writeWorked(t, trans, ready));
         return res;
       }
@@ -882,15 +785,13 @@ export const derivedMiddleware: Middleware<DBCore> = {
       table(name) {
         const table = down.table(name);
         const write = mutate[name];
-        return {
-          ...table,
-          mutate: (req) =>
-            afterUnanswered(req.trans, () =>
-              write && !deferred.has(req.trans as object)
-                ? tracked(req.trans, () => write(req))
-                : table.mutate(req),
-            ),
-        };
+        return write
+          ? {
+              ...table,
+              mutate: (req) =>
+                deferred.has(req.trans as object) ? table.mutate(req) : tracked(req.trans, () => write(req)),
+            }
+          : table;
       },
     };
   },
