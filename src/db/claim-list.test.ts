@@ -38,6 +38,38 @@ async function seed() {
   return { ids, speakers: await db.speakers.toArray(), articles: await db.articles.toArray() };
 }
 
+/** Ten articles of 60 claims each (copies of a seeded claim), their ids. */
+async function tenArticles(): Promise<Claim['articleId'][]> {
+  await seed();
+  const template = (await db.claims.toArray())[0]!;
+  const copies: Claim[] = Array.from({ length: 600 }, (_, i) => ({
+    ...template,
+    id: `copy-${String(i).padStart(4, '0')}` as ClaimId,
+    articleId: `art-${i % 10}` as Claim['articleId'],
+    start: 10_000 + i * 10,
+    end: 10_005 + i * 10,
+    updatedAt: 1_000 + ((i * 37) % 600),
+    deletedAt: null,
+  }));
+  await db.claims.bulkPut(copies);
+  return Array.from({ length: 10 }, (_, i) => `art-${i}` as Claim['articleId']);
+}
+
+/** The rows each index `getAll` answers with, from now until the mocks are restored. */
+function countRowsRead(): number[] {
+  const rowsRead: number[] = [];
+  const getAll = IDBIndex.prototype.getAll;
+  vi.spyOn(IDBIndex.prototype, 'getAll').mockImplementation(function (
+    this: IDBIndex,
+    ...args: Parameters<IDBIndex['getAll']>
+  ) {
+    const request = getAll.apply(this, args);
+    request.addEventListener('success', () => rowsRead.push(request.result.length));
+    return request;
+  });
+  return rowsRead;
+}
+
 /** The reference: every live claim filtered and sorted in memory, as the old list did. */
 async function reference(f: ClaimFilters): Promise<string[]> {
   const claims = (await db.claims.toArray()).filter((c) => c.deletedAt === null);
@@ -274,6 +306,48 @@ describe('the claims read model', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  test('a page of ten articles reads a share of each article, not a whole page from each', async () => {
+    const articleIds = await tenArticles();
+    const rowsRead = countRowsRead();
+    try {
+      const f = { ...EMPTY_FILTERS, articleIds };
+      const expected = await reference(f);
+      rowsRead.length = 0;
+      expect((await claimIdsPage(f, { limit: 50 })).ids).toEqual(expected.slice(0, 50));
+      // the first article's 50 in article order: 10 × 11, then that article's next batch (10 × 51 before)
+      expect(rowsRead.reduce((a, b) => a + b, 0)).toBeLessThan(250);
+      for (const sort of ['article', 'updated'] as const)
+        for (const desc of [false, true]) {
+          const all = await reference({ ...f, sort, desc });
+          for (const offset of [0, 7, 55, 590])
+            expect(
+              (await claimIdsPage({ ...f, sort, desc }, { offset, limit: 20 })).ids,
+              `${sort} ${desc} ${offset}`,
+            ).toEqual(all.slice(offset, offset + 20));
+        }
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  test('pages of several articles in article order, by cursor: each claim once, in order', async () => {
+    const articleIds = await tenArticles();
+    for (const sort of ['article', 'updated'] as const)
+      for (const desc of [false, true]) {
+        const g = { ...EMPTY_FILTERS, articleIds, sort, desc };
+        const all = await reference(g);
+        let after: string | null = null;
+        const walked: string[] = [];
+        for (let page = 0; page < 20; page++) {
+          const got = await claimIdsPage(g, { after, limit: 50 });
+          walked.push(...got.ids);
+          after = got.next;
+          if (after === null) break;
+        }
+        expect(walked, `${sort} ${desc}`).toEqual(all);
+      }
   });
 
   test("a table page reads its claims, links, speakers' names and articles' titles in one transaction after the ids", async () => {

@@ -24,6 +24,7 @@ import { DbError } from './errors';
 import { type HistoryChange, newBatchId, recordHistory } from './history';
 import { HEAD } from './history-heads';
 import { META_KEYS } from './meta';
+import { newestHeads } from './newest-heads';
 import { SYNC_KEYS, type SyncIdentity } from './sync-tables';
 import { entriesOfBatch } from './written-batches';
 
@@ -170,16 +171,36 @@ async function recentBatches(): Promise<(BatchRecord & { at: Timestamp })[]> {
   // index (history-heads.ts), one entry a batch (a few when it was written in several requests:
   // walking backwards, a batch's entries come by descending id, so the one kept is its first)
   const heads = new Map<string, HistoryEntry>();
-  await db.history
-    .orderBy(HEAD)
-    .reverse()
-    .until(
-      (h) =>
-        (floor !== undefined && h.batchId < floor) || (heads.size >= UNDO_WINDOW && !heads.has(h.batchId)),
-    )
-    .each((h) => {
+  const past = (h: HistoryEntry) =>
+    (floor !== undefined && h.batchId < floor) || (heads.size >= UNDO_WINDOW && !heads.has(h.batchId));
+  // one read of the newest heads where the browser allows (a few more than the window: a batch
+  // written in several requests has several), else (or if those were not enough) the walk
+  let read = false;
+  for (let count = UNDO_WINDOW + 16; ; count *= 2) {
+    const newest = newestHeads(floor, count);
+    if (!newest) break;
+    const got = await newest;
+    heads.clear();
+    read = got.length < count;
+    for (const h of got) {
+      if (past(h)) {
+        read = true;
+        break;
+      }
       heads.set(h.batchId, h);
-    });
+    }
+    if (read) break;
+  }
+  if (!read) {
+    heads.clear();
+    await db.history
+      .orderBy(HEAD)
+      .reverse()
+      .until(past)
+      .each((h) => {
+        heads.set(h.batchId, h);
+      });
+  }
   return [...heads.values()]
     .filter((h) => h.deviceId === undefined || h.deviceId === me)
     .map((h) => ({ batchId: h.batchId, kind: h.batchKind ?? 'change', target: h.target ?? null, at: h.at }))
