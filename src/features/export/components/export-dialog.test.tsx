@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { saveImportedArticle } from '@/db/articles';
 import * as download from '@/features/export/download';
 import { ALL_CLAIMS_CHOICE } from '@/features/export/export-choice';
+import { TeamSyncProvider } from '@/features/team/team-sync-context';
+import type { TeamSync } from '@/features/team/team-types';
 import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
 import ExportDialog from './export-dialog';
 
@@ -41,5 +43,30 @@ describe('ExportDialog', () => {
       timeout: 10_000,
     });
     expect(saved).not.toHaveBeenCalled();
+  });
+});
+
+describe('ExportDialog while a team sync builds the filter rows', () => {
+  test('says a claims export may miss claims until then, and a backup does not', async () => {
+    const status = { state: 'idle', pending: 0, conflicts: 0, indexing: { done: 41_000, total: 100_000 } };
+    const snapshot = { connection: null, status, leader: true };
+    const sync = {
+      getSnapshot: () => snapshot,
+      subscribe: () => () => {},
+    } as unknown as TeamSync;
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <TeamSyncProvider sync={sync}>
+          <ExportDialog open onClose={() => {}} choices={[ALL_CLAIMS_CHOICE]} settingsHref="/settings" />
+        </TeamSyncProvider>
+      </QueryClientProvider>,
+    );
+    expect(
+      screen.getByText(
+        'Preparing filters: 41,000 of 100,000 claims: until then this export may miss some claims. A backup holds them all.',
+      ),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: /JSON backup/, hidden: true }));
+    expect(screen.queryByText(/this export may miss some claims/)).toBeNull();
   });
 });

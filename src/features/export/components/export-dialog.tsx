@@ -11,6 +11,8 @@ import { Dialog } from '@/ui/dialog';
 import { StatusMessage } from '@/ui/status-message';
 import '@/features/export/export.css';
 import { plural } from '@/features/export/plural';
+import { indexingText } from '@/features/team/status-text';
+import { useTeamSnapshot } from '@/features/team/team-sync-context';
 
 const FORMATS: readonly { id: DialogFormat; label: string; hint: string }[] = [
   { id: 'csv', label: 'CSV spreadsheet', hint: 'One row per claim, for Excel, LibreOffice, R or pandas.' },
@@ -53,6 +55,7 @@ export default function ExportDialog({ open, onClose, choices, settingsHref }: P
   const settings = exportSettingsOf(useQuery(metaQueries.value(EXPORT_SETTINGS_KEY)).data);
   const busy = progress !== null;
   const isBackup = format === 'backup';
+  const indexing = useTeamSnapshot().status?.indexing;
 
   const start = async () => {
     setResult(null);
@@ -142,6 +145,12 @@ export default function ExportDialog({ open, onClose, choices, settingsHref }: P
           <p className="hint export-warning">
             Only rated claims get a review. Set your organisation and review address in{' '}
             <a href={settingsHref}>Settings</a> before you publish the markup.
+          </p>
+        )}
+        {!isBackup && indexing && (
+          // the claim lists are read off the filter rows a team's first sync is still building
+          <p className="hint export-warning">
+            {indexingText(indexing)}: until then this export may miss some claims. A backup holds them all.
           </p>
         )}
         <p className="export-count" aria-live="polite">
