@@ -505,5 +505,9 @@ export const undoQueries = {
     queryOptions({
       queryKey: [...undoQueries.all(), 'state'] as const,
       queryFn: readUndoState,
+      // a read that fails (Dexie's "Transaction committed too early", seen after imports made in the
+      // import worker) is read again: else Undo kept naming the change before while Ctrl+Z undid the latest
+      retry: 2,
+      retryDelay: 0,
     }),
 };

@@ -13,9 +13,7 @@ const UNDO_KEYMAP = defineKeymap('Anywhere', {
 
 /** Undo and redo of the latest change anywhere, with the labels of the next steps. */
 function useUndoRedo() {
-  // A read of it that fails (Dexie's "Transaction committed too early", seen after imports made in the
-  // import worker) is read again: else the buttons kept naming the change before, while Ctrl+Z undid the latest.
-  const state = useQuery({ ...undoQueries.state(), retry: 2, retryDelay: 0 }).data;
+  const state = useQuery(undoQueries.state()).data;
   const run = useMutation({
     mutationFn: (which: 'undo' | 'redo') => (which === 'undo' ? undo() : redo()),
     onSuccess: (result, which) => sayUndoResult(result, which),
