@@ -120,14 +120,18 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
     const lo = firstAfter(sorted, after);
     return sorted.slice(lo, lo + limit);
   };
-  /** The outbox's claim ids after `after` (null: all of them). */
-  const outboxClaims = async (tx: Transaction, after: string | null): Promise<Set<string>> =>
+  /** The outbox's claim ids in `(after, last]` (null: from the first, to the last). */
+  const outboxClaims = async (
+    tx: Transaction,
+    after: string | null,
+    last: string | null = null,
+  ): Promise<Set<string>> =>
     new Set(
       (
         (await tx
           .table(OUTBOX)
           .where('[table+rowId]')
-          .between(['claims', after ?? ''], ['claims', Dexie.maxKey], after === null, true)
+          .between(['claims', after ?? ''], ['claims', last ?? Dexie.maxKey], after === null, true)
           .keys()) as unknown as [string, string][]
       ).map(([, rowId]) => rowId),
     );
@@ -162,16 +166,7 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
     written && written.size > 0
       ? {
           get: (id) => written.get(id),
-          changed: async (after, last) =>
-            new Set(
-              (
-                (await tx
-                  .table(OUTBOX)
-                  .where('[table+rowId]')
-                  .between(['claims', after ?? ''], ['claims', last ?? Dexie.maxKey], after === null, true)
-                  .keys()) as unknown as [string, string][]
-              ).map(([, rowId]) => rowId),
-            ),
+          changed: (after, last) => outboxClaims(tx, after, last),
           ...(options.writtenOnly ? { heldAfter } : {}),
         }
       : undefined;
