@@ -1,6 +1,8 @@
 import { type RefObject, useEffect, useRef } from 'react';
 
-const lostToThePage = () => document.activeElement === null || document.activeElement === document.body;
+/** The focus is nowhere a person put it: the browser dropped it to the page. */
+export const lostToThePage = () =>
+  document.activeElement === null || document.activeElement === document.body;
 
 /**
  * Keeps the keyboard in `root` when the focused control inside it is removed by a render

@@ -128,12 +128,14 @@ function useListSelection({ quotations, numbers, ClaimBadge, onVerdict }: Props)
   return { store, ref, leadOf, shared };
 }
 
+/** The button of a claim's entry in the list. */
+const entryButton = (list: HTMLElement, claimId: string) =>
+  list.querySelector<HTMLButtonElement>(`li[data-claim-id="${CSS.escape(claimId)}"] .claim-item-text`);
+
 /** The item of the claim whose focused control went (its row moved to another speaker's group). */
 const sameClaimAnew = (lost: Element, list: HTMLElement) => {
   const id = lost.closest<HTMLElement>('li[data-claim-id]')?.dataset.claimId;
-  return id === undefined
-    ? null
-    : list.querySelector<HTMLElement>(`li[data-claim-id="${CSS.escape(id)}"] .claim-item-text`);
+  return id === undefined ? null : entryButton(list, id);
 };
 
 /** Claims grouped by speaker; the selected one is scrolled to, and focused when chosen elsewhere. */
@@ -149,10 +151,7 @@ function ShortClaimList(props: Props) {
     ({ claimId, origin }: Selection) => {
       const list = ref.current;
       if (!claimId || origin === 'list' || !list) return;
-      const button = () =>
-        list.querySelector<HTMLButtonElement>(
-          `li[data-claim-id="${CSS.escape(leadOf(claimId))}"] .claim-item-text`,
-        );
+      const button = () => entryButton(list, leadOf(claimId));
       const scrolls = () => !(stacked() && origin === 'text');
       if (scrolls())
         appScroll(() => button()?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), true);

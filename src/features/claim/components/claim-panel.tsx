@@ -27,7 +27,7 @@ import { useCanWrite } from '@/stores/can-write';
 import { isTypingTarget } from '@/ui/shortcuts';
 import { StatusMessage } from '@/ui/status-message';
 import { announce, showToast } from '@/ui/toast';
-import { useFocusFallback } from '@/ui/use-focus-fallback';
+import { lostToThePage, useFocusFallback } from '@/ui/use-focus-fallback';
 
 type Props = Readonly<{
   claimId: Claim['id'];
@@ -87,7 +87,7 @@ export function ClaimPanel(props: Props) {
     () => () => {
       if (!holdsFocus.current) return;
       requestAnimationFrame(() => {
-        if (document.activeElement !== null && document.activeElement !== document.body) return;
+        if (!lostToThePage()) return;
         document
           .querySelector<HTMLElement>(
             `.claim-list li[data-claim-id="${CSS.escape(entryId)}"] .claim-item-text`,
