@@ -34,7 +34,9 @@ if (stale.length > 0) {
   spawnSync(join(root, 'node_modules/.bin/tsx'), ['bench/run.ts', ...names], { cwd: root, stdio: 'inherit' });
 }
 
-const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+// a result may hold no figure (a metric its run did not measure, e.g. `--drain 0`): shown as a dash, judged FAIL
+const fmt = (x: number | null | undefined) =>
+  typeof x !== 'number' ? '—' : Number.isInteger(x) ? String(x) : x.toFixed(1);
 /** Every run's figure; a result that kept only how many runs it made gives its median alone. */
 const runsOf = (m: Metric): number[] => (Array.isArray(m.runs) ? m.runs : [m.median]);
 function judge(bench: string, m: Metric): Row {
