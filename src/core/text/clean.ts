@@ -86,7 +86,10 @@ export function findBoilerplate(text: string, lines: readonly Line[] = linesOf(t
       !/[“"]/.test(s)
     )
       add('repeated caption');
-    else if (furnitureReason(s)) add(furnitureReason(s)!);
+    else {
+      const furniture = furnitureReason(s);
+      if (furniture) add(furniture);
+    }
   }
   return out;
 }
