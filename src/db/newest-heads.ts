@@ -18,11 +18,14 @@ type IndexWithRecords = IDBIndex & {
 
 /**
  * The head entries of the newest `count` index entries at or above `floor`, newest first (index
- * key, then id, descending: a cursor walk's order), read in the current Dexie transaction; null
+ * key, then id, descending: a cursor walk's order), read in `idb`; null without a transaction or
  * where the browser has no `getAllRecords` (the caller walks a cursor).
  */
-export function newestHeads(floor: string | undefined, count: number): Promise<HistoryEntry[]> | null {
-  const idb = Dexie.currentTransaction?.idbtrans;
+export function newestHeads(
+  idb: IDBTransaction | undefined,
+  floor: string | undefined,
+  count: number,
+): Promise<HistoryEntry[]> | null {
   if (!idb) return null;
   const index = idb.objectStore('history').index(HEAD) as IndexWithRecords;
   if (typeof index.getAllRecords !== 'function') return null;

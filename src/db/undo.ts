@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Table } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import type {
   Claim,
   ClaimId,
@@ -154,19 +154,31 @@ class RowCache {
   }
 }
 
+/** The tables the undo state is read from. */
+type UndoReadTables = Readonly<{
+  history: typeof db.history;
+  meta: typeof db.meta;
+  syncState: typeof db.syncState;
+}>;
+
+const dbTables = (): UndoReadTables => ({ history: db.history, meta: db.meta, syncState: db.syncState });
+
 /**
  * This device's id once a team was connected. A history entry with another `deviceId` came from a
  * team member (or records a sync merge): undo and redo never act on it, nor count it.
  */
-async function myDeviceId(): Promise<string | null> {
-  const row = await db.syncState.get(SYNC_KEYS.identity);
+async function myDeviceId(tables: UndoReadTables): Promise<string | null> {
+  const row = await tables.syncState.get(SYNC_KEYS.identity);
   return (row?.value as SyncIdentity | undefined)?.deviceId ?? null;
 }
 
 /** The latest batches of this device (up to UNDO_WINDOW), in the order they were written. */
-async function recentBatches(): Promise<(BatchRecord & { at: Timestamp })[]> {
-  const me = await myDeviceId();
-  const floor = (await db.meta.get(META_KEYS.undoFloor))?.value as string | undefined;
+async function recentBatches(
+  tables: UndoReadTables,
+  trans: IDBTransaction | undefined,
+): Promise<(BatchRecord & { at: Timestamp })[]> {
+  const me = await myDeviceId(tables);
+  const floor = (await tables.meta.get(META_KEYS.undoFloor))?.value as string | undefined;
   // batch ids are UUID v7 (time-ordered): the newest batches are the last keys of the batch-head
   // index (history-heads.ts), one entry a batch (a few when it was written in several requests:
   // walking backwards, a batch's entries come by descending id, so the one kept is its first)
@@ -177,7 +189,7 @@ async function recentBatches(): Promise<(BatchRecord & { at: Timestamp })[]> {
   // written in several requests has several), else (or if those were not enough) the walk
   let read = false;
   for (let count = UNDO_WINDOW + 16; ; count *= 2) {
-    const newest = newestHeads(floor, count);
+    const newest = newestHeads(trans, floor, count);
     if (!newest) break;
     const got = await newest;
     heads.clear();
@@ -193,7 +205,7 @@ async function recentBatches(): Promise<(BatchRecord & { at: Timestamp })[]> {
   }
   if (!read) {
     heads.clear();
-    await db.history
+    await tables.history
       .orderBy(HEAD)
       .reverse()
       .until(past)
@@ -207,8 +219,11 @@ async function recentBatches(): Promise<(BatchRecord & { at: Timestamp })[]> {
     .sort((a, b) => a.at - b.at || (a.batchId < b.batchId ? -1 : 1));
 }
 
-async function currentState(): Promise<UndoState & { atOf: Map<string, Timestamp> }> {
-  const batches = await recentBatches();
+async function currentState(
+  tables: UndoReadTables = dbTables(),
+  trans: IDBTransaction | undefined = Dexie.currentTransaction?.idbtrans,
+): Promise<UndoState & { atOf: Map<string, Timestamp> }> {
+  const batches = await recentBatches(tables, trans);
   return { ...undoState(batches), atOf: new Map(batches.map((b) => [b.batchId, b.at])) };
 }
 
@@ -219,12 +234,24 @@ export async function describeBatchById(batchId: string): Promise<string> {
 
 /** What can be undone and redone now, with labels. */
 export async function readUndoState(): Promise<UndoSnapshot> {
-  return db.transaction('r', [db.history, db.syncState, db.meta], async () => {
-    const state = await currentState();
+  return db.transaction('r', [db.history, db.syncState, db.meta], async (tx) => {
+    // every read through tables bound to this transaction: while a write makes every shown query
+    // read again (an import), Dexie's zone was lost across these nested awaits, the labels were read
+    // in transactions of their own and this one committed first ("Transaction committed too early")
+    const tables: UndoReadTables = {
+      history: tx.table('history'),
+      meta: tx.table('meta'),
+      syncState: tx.table('syncState'),
+    };
+    const state = await currentState(tables, tx.idbtrans);
     const step = async (batchId: string | null): Promise<UndoStep | null> =>
       batchId === null
         ? null
-        : { batchId, label: await describeBatchById(batchId), at: state.atOf.get(batchId) ?? 0 };
+        : {
+            batchId,
+            label: describeBatch(await entriesOfBatch(batchId, tables.history)),
+            at: state.atOf.get(batchId) ?? 0,
+          };
     return {
       undo: await step(state.undo),
       redo: await step(state.redo),
@@ -505,9 +532,5 @@ export const undoQueries = {
     queryOptions({
       queryKey: [...undoQueries.all(), 'state'] as const,
       queryFn: readUndoState,
-      // a read that fails (Dexie's "Transaction committed too early", seen after imports made in the
-      // import worker) is read again: else Undo kept naming the change before while Ctrl+Z undid the latest
-      retry: 2,
-      retryDelay: 0,
     }),
 };

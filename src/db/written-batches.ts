@@ -50,14 +50,18 @@ export function keepOnCommit(entries: readonly HistoryEntry[]): void {
 
 /**
  * The entries of one batch (one user action), in the order they were made: the kept ones when the
- * stored batch is still what this tab wrote (its keys read, not its entries), else read.
+ * stored batch is still what this tab wrote (its keys read, not its entries), else read; from
+ * `history` when given (a table bound to a transaction).
  */
-export async function entriesOfBatch(batchId: string): Promise<HistoryEntry[]> {
+export async function entriesOfBatch(
+  batchId: string,
+  history: typeof db.history = db.history,
+): Promise<HistoryEntry[]> {
   const mine = kept.get(batchId);
   if (mine) {
-    const stored = await db.history.where('batchId').equals(batchId).primaryKeys();
+    const stored = await history.where('batchId').equals(batchId).primaryKeys();
     if (stored.length === mine.length && stored.every((id, i) => id === mine[i]!.id)) return [...mine];
   }
-  const entries = await db.history.where('batchId').equals(batchId).toArray();
+  const entries = await history.where('batchId').equals(batchId).toArray();
   return entries.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
