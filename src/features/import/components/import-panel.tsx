@@ -1,9 +1,11 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type ClipboardEvent, type FormEvent, useRef, useState } from 'react';
 import { MAX_IMPORT_BYTES } from '@/core/import/limits';
 import { ImportStatus } from '@/features/import/components/import-status';
 import { useFileDrop } from '@/features/import/hooks/use-file-drop';
 import { useImportArticle } from '@/features/import/hooks/use-import-article';
 import type { ImportSource, ImportStage } from '@/features/import/import-article';
+import { ImportRefused } from '@/features/import/import-refused';
+import { overImportLimit, textAfterPaste } from '@/features/import/paste-size';
 import { canWriteNow, useCanWrite } from '@/stores/can-write';
 import { showToast } from '@/ui/toast';
 
@@ -19,11 +21,14 @@ export function ImportPanel({ articleHref }: Props) {
 
   // Files dropped together beyond the first: named in the result, so none vanishes unmentioned.
   const [skipped, setSkipped] = useState<readonly string[]>([]);
+  // A paste over the import limit, refused before it reached the text box.
+  const [refused, setRefused] = useState<ImportRefused | null>(null);
   const { canWrite, reason } = useCanWrite();
   const run = (source: ImportSource, notImported: readonly string[] = []) => {
     if (importArticle.isPending) return; // one at a time: the controls stay focusable while busy
     const allowed = canWriteNow();
     if (!allowed.canWrite) return showToast(allowed.reason);
+    setRefused(null);
     setSkipped(notImported);
     importArticle.mutate(
       { source, onStage: setStage },
@@ -40,6 +45,17 @@ export function ImportPanel({ articleHref }: Props) {
         rest.map((f) => f.name),
       );
   });
+
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const text = textAfterPaste(e.currentTarget, e.clipboardData.getData('text/plain'));
+    if (!overImportLimit(text)) return setRefused(null);
+    e.preventDefault();
+    // the sentence a file of that size gets (validate.ts loads with the import code, not the app)
+    void import('@/core/import/validate').then(({ checkTextSize }) => {
+      const checked = checkTextSize(text);
+      if (!checked.ok) setRefused(new ImportRefused(checked.problem));
+    });
+  };
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -66,6 +82,7 @@ export function ImportPanel({ articleHref }: Props) {
             rows={7}
             spellCheck={false}
             placeholder="Paste the article here: headline, then the body."
+            onPaste={onPaste}
           />
           <div className="import-fields">
             <div className="field">
@@ -104,7 +121,7 @@ export function ImportPanel({ articleHref }: Props) {
       <ImportStatus
         stage={stage}
         outcome={importArticle.data}
-        error={importArticle.error}
+        error={refused ?? importArticle.error}
         articleHref={articleHref}
         skipped={skipped}
       />
