@@ -40,3 +40,12 @@ test('a paste that the text already in the box takes over the limit is refused; 
   expect(paste(field, 'A short line.')).toBe(true);
   expect(screen.queryByRole('alert')).toBeNull();
 });
+
+test('Ctrl+Enter in the text box imports what it holds', async () => {
+  const field = renderPanel();
+  fireEvent.change(field, { target: { value: '   ' } });
+  fireEvent.keyDown(field, { key: 'Enter' });
+  expect(screen.queryByRole('alert')).toBeNull();
+  fireEvent.keyDown(field, { key: 'Enter', ctrlKey: true });
+  expect((await screen.findByRole('alert')).textContent).toContain('Nothing to import: the text is empty.');
+});

@@ -81,8 +81,13 @@ export function ImportPanel({ articleHref }: Props) {
             name="text"
             rows={7}
             spellCheck={false}
-            placeholder="Paste the article here: headline, then the body."
+            placeholder="Paste the article here: headline, then the body. Ctrl+Enter imports it."
             onPaste={onPaste}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }}
           />
           <div className="import-fields">
             <div className="field">
