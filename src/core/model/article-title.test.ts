@@ -8,6 +8,13 @@ describe('defaultTitle', () => {
     );
   });
 
+  test('passes over the menu and the cookie banner of a page copied from the browser', () => {
+    const copied =
+      'Home News Sport Subscribe\nWe use cookies. Accept all\nWaiting lists fall\nBy Omar Siddiqui\n';
+    expect(defaultTitle(copied)).toBe('Waiting lists fall');
+    expect(defaultTitle('Home News Sport Subscribe\n\n')).toBe('Home News Sport Subscribe');
+  });
+
   test('is at most 200 characters', () => {
     const t = defaultTitle('x'.repeat(500));
     expect(t.length).toBe(200);

@@ -24,6 +24,23 @@ describe('page furniture lines', () => {
     expect(furnitureReason('The article said the bank had cut jobs.')).toBeNull();
   });
 
+  test('a site menu and a cookie banner, as a page copied from the browser has them', () => {
+    expect(furnitureReason('Home News Sport Subscribe')).toBe('site menu');
+    expect(furnitureReason('Home | News | Sign in')).toBe('site menu');
+    expect(furnitureReason('Privacy Terms Cookies Contact us')).toBe('site menu');
+    expect(furnitureReason('Skip to main content')).toBe('site menu');
+    expect(furnitureReason('US politics live')).toBeNull();
+    expect(furnitureReason('News from home')).toBeNull();
+    expect(furnitureReason('We use cookies. Accept all')).toBe('cookie notice');
+    expect(
+      furnitureReason('This website uses cookies to improve your experience. Manage your preferences.'),
+    ).toBe('cookie notice');
+    expect(furnitureReason('Reject all cookies')).toBe('cookie notice');
+    expect(furnitureReason('Manage preferences')).toBe('cookie notice');
+    expect(furnitureReason('We use cookies to follow readers, the company admitted.')).toBeNull();
+    expect(furnitureReason('"We use cookies, and you accept them," said Ms Lane.')).toBeNull();
+  });
+
   test('findBoilerplate marks them', () => {
     const text = 'Headline\n\nTopics: Banking; Economy\n\nThe bank said profits fell.';
     expect(findBoilerplate(text).map((b) => b.reason)).toEqual(['index labels']);
