@@ -22,6 +22,11 @@ type Props = Readonly<{
   invalid?: boolean;
   /** Off while the options it would offer are not known yet. */
   disabled?: boolean;
+  /**
+   * Undoes the change this box just made, for Ctrl+Z while the box is empty: the box was emptied
+   * by the app, so its own typing has nothing to undo. Null when there is none.
+   */
+  undoLast?: (() => void) | null;
 }>;
 
 /**
@@ -43,6 +48,7 @@ export function Combobox({
   emptyText,
   invalid,
   disabled,
+  undoLast,
 }: Props) {
   const id = useId();
   const listId = `${id}-list`;
@@ -58,7 +64,11 @@ export function Combobox({
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    const ctrlZ = (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z';
+    if (ctrlZ && undoLast && value === '') {
+      e.preventDefault();
+      undoLast();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       if (!open) {
         setOpen(true);

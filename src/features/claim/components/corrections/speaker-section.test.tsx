@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Claim, Speaker } from '@/core/model/types';
 import { saveImportedArticle } from '@/db/articles';
@@ -88,5 +88,54 @@ describe('SpeakerSection before the library’s speakers are read', () => {
     renderSection({ ...claim, speakerId: 'gone' as Claim['speakerId'] });
     read.answer(speakers);
     await waitFor(() => expect(speakerLine()).toBe('Unknown speaker · not in this library’s speakers'));
+  });
+});
+
+describe('SpeakerSection, Ctrl+Z in the Reassign box', () => {
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
+
+  test('right after a reassignment, Ctrl+Z in the emptied box undoes it; after typing there, it is the box’s own', async () => {
+    await resetDb();
+    const text = 'The mayor said: "Bus use rose by 12% last year." The critic said: "It fell."';
+    await saveImportedArticle(
+      { text, title: 'Buses' } as never,
+      extractionOf(
+        text,
+        [
+          { id: 's1', name: 'Ada Mayor' },
+          { id: 's2', name: 'Ben Critic' },
+        ],
+        [
+          { quote: 'Bus use rose by 12% last year.', speaker: 's1' },
+          { quote: 'It fell.', speaker: 's2' },
+        ],
+      ),
+    );
+    const claim = (await db.claims.toArray()).find((c) => c.text.startsWith('Bus use'))!;
+    const ben = (await db.speakers.toArray()).find((s) => s.name === 'Ben Critic')!;
+    const speakerOf = async () => (await db.claims.get(claim.id))?.speakerId;
+    const ctrlZ = () => fireEvent.keyDown(picker(), { key: 'z', ctrlKey: true });
+    const reassignToBen = async () => {
+      cleanup();
+      renderSection((await db.claims.get(claim.id))!);
+      await waitFor(() => expect(picker().disabled).toBe(false));
+      fireEvent.change(picker(), { target: { value: 'Ben' } });
+      fireEvent.keyDown(picker(), { key: 'Enter' });
+      await waitFor(async () => expect(await speakerOf()).toBe(ben.id));
+      expect(picker().value).toBe('');
+    };
+
+    await reassignToBen();
+    ctrlZ();
+    await waitFor(async () => expect(await speakerOf()).toBe(claim.speakerId));
+
+    await reassignToBen();
+    fireEvent.change(picker(), { target: { value: 'x' } });
+    fireEvent.change(picker(), { target: { value: '' } });
+    ctrlZ(); // the box's own typing: the reassignment stays
+    expect(await speakerOf()).toBe(ben.id);
   });
 });

@@ -18,7 +18,7 @@ import {
 import { Combobox, type ComboboxOption } from '@/ui/combobox';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { showToast } from '@/ui/toast';
-import { showUndoToast } from '@/ui/undo-toast';
+import { showUndoToast, undoBatch } from '@/ui/undo-toast';
 
 const NEW = '__new__';
 const NO_SPEAKERS: readonly Speaker[] = [];
@@ -62,6 +62,8 @@ export function SpeakerSection({ claim, pickerRef, onConflict, speakerHref }: Pr
   const speakers = library.data ?? NO_SPEAKERS;
   const speaker = speakers.find((s) => s.id === claim.speakerId) ?? null;
   const [typed, setTyped] = useState('');
+  // The reassignment this box just made, for Ctrl+Z in it until something is typed there.
+  const [made, setMade] = useState<Readonly<{ claimId: string; batchId: string }> | null>(null);
   const [mode, setMode] = useState<'view' | 'rename' | 'merge'>('view');
   // The button that opened a form takes the focus back when it closes (Save, Merge or Cancel): it
   // was on a control that goes away, and would fall to the page.
@@ -88,8 +90,16 @@ export function SpeakerSection({ claim, pickerRef, onConflict, speakerHref }: Pr
 
   const onReassigned = (name: string, batchId: string) => {
     setTyped('');
+    setMade({ claimId: claim.id, batchId });
     showUndoToast(`Claim reassigned to ${name}`, batchId);
   };
+  const undoLast =
+    made?.claimId === claim.id
+      ? () => {
+          setMade(null);
+          void undoBatch(made.batchId);
+        }
+      : null;
   const onError = (e: unknown) => showToast(describeDbError(e), { tone: 'error' });
 
   const choose = (o: ComboboxOption) => {
@@ -138,7 +148,11 @@ export function SpeakerSection({ claim, pickerRef, onConflict, speakerHref }: Pr
       <Combobox
         label="Reassign to"
         value={typed}
-        onValueChange={setTyped}
+        onValueChange={(t) => {
+          setTyped(t);
+          setMade(null);
+        }}
+        undoLast={undoLast}
         options={options}
         onSelect={choose}
         onSubmitText={(t) => {
