@@ -25,20 +25,21 @@ describe('page furniture lines', () => {
   });
 
   test('a site menu and a cookie banner, as a page copied from the browser has them', () => {
-    expect(furnitureReason('Home News Sport Subscribe')).toBe('site menu');
-    expect(furnitureReason('Home | News | Sign in')).toBe('site menu');
-    expect(furnitureReason('Privacy Terms Cookies Contact us')).toBe('site menu');
-    expect(furnitureReason('Skip to main content')).toBe('site menu');
-    expect(furnitureReason('US politics live')).toBeNull();
-    expect(furnitureReason('News from home')).toBeNull();
-    expect(furnitureReason('We use cookies. Accept all')).toBe('cookie notice');
-    expect(
-      furnitureReason('This website uses cookies to improve your experience. Manage your preferences.'),
-    ).toBe('cookie notice');
-    expect(furnitureReason('Reject all cookies')).toBe('cookie notice');
-    expect(furnitureReason('Manage preferences')).toBe('cookie notice');
-    expect(furnitureReason('We use cookies to follow readers, the company admitted.')).toBeNull();
-    expect(furnitureReason('"We use cookies, and you accept them," said Ms Lane.')).toBeNull();
+    const cases: [string, string | null][] = [
+      ['Home News Sport Subscribe', 'site menu'],
+      ['Home | News | Sign in', 'site menu'],
+      ['Privacy Terms Cookies Contact us', 'site menu'],
+      ['Skip to main content', 'site menu'],
+      ['US politics live', null],
+      ['News from home', null],
+      ['We use cookies. Accept all', 'cookie notice'],
+      ['This website uses cookies to improve your experience. Manage your preferences.', 'cookie notice'],
+      ['Reject all cookies', 'cookie notice'],
+      ['Manage preferences', 'cookie notice'],
+      ['We use cookies to follow readers, the company admitted.', null],
+      ['"We use cookies, and you accept them," said Ms Lane.', null],
+    ];
+    for (const [line, reason] of cases) expect(furnitureReason(line), line).toBe(reason);
   });
 
   test('findBoilerplate marks them', () => {

@@ -31,6 +31,24 @@ function renderSection(claim: Claim) {
   );
 }
 
+/** A fresh library of one article: Ada Mayor's quotation, then `rest` with its claim given to `other`. */
+async function importBuses(rest: string, other: Readonly<{ id: string; name: string }> | null) {
+  await resetDb();
+  const text = `The mayor said: "Bus use rose by 12% last year." ${rest}`;
+  const last = rest.match(/"(.+)"/)?.[1] ?? rest;
+  await saveImportedArticle(
+    { text, title: 'Buses' } as never,
+    extractionOf(
+      text,
+      [{ id: 's1', name: 'Ada Mayor' }, ...(other ? [other] : [])],
+      [
+        { quote: 'Bus use rose by 12% last year.', speaker: 's1' },
+        { quote: last, speaker: other?.id ?? null },
+      ],
+    ),
+  );
+}
+
 const speakerLine = () => document.querySelector('.speaker-line')?.textContent;
 const picker = () => screen.getByRole('combobox', { name: 'Reassign to' }) as HTMLInputElement;
 
@@ -38,19 +56,7 @@ describe('SpeakerSection before the library’s speakers are read', () => {
   let claim: Claim;
   let speakers: Speaker[];
   beforeEach(async () => {
-    await resetDb();
-    const text = 'The mayor said: "Bus use rose by 12% last year." The report was late.';
-    await saveImportedArticle(
-      { text, title: 'Buses' } as never,
-      extractionOf(
-        text,
-        [{ id: 's1', name: 'Ada Mayor' }],
-        [
-          { quote: 'Bus use rose by 12% last year.', speaker: 's1' },
-          { quote: 'The report was late.', speaker: null },
-        ],
-      ),
-    );
+    await importBuses('The report was late.', null);
     const claims = await db.claims.toArray();
     claim = claims.find((c) => c.speakerId !== null)!;
     speakers = await db.speakers.toArray();
@@ -98,22 +104,7 @@ describe('SpeakerSection, Ctrl+Z in the Reassign box', () => {
   });
 
   test('right after a reassignment, Ctrl+Z in the emptied box undoes it; after typing there, it is the box’s own', async () => {
-    await resetDb();
-    const text = 'The mayor said: "Bus use rose by 12% last year." The critic said: "It fell."';
-    await saveImportedArticle(
-      { text, title: 'Buses' } as never,
-      extractionOf(
-        text,
-        [
-          { id: 's1', name: 'Ada Mayor' },
-          { id: 's2', name: 'Ben Critic' },
-        ],
-        [
-          { quote: 'Bus use rose by 12% last year.', speaker: 's1' },
-          { quote: 'It fell.', speaker: 's2' },
-        ],
-      ),
-    );
+    await importBuses('The critic said: "It fell."', { id: 's2', name: 'Ben Critic' });
     const claim = (await db.claims.toArray()).find((c) => c.text.startsWith('Bus use'))!;
     const ben = (await db.speakers.toArray()).find((s) => s.name === 'Ben Critic')!;
     const speakerOf = async () => (await db.claims.get(claim.id))?.speakerId;
