@@ -49,3 +49,11 @@ test('Ctrl+Enter in the text box imports what it holds', async () => {
   fireEvent.keyDown(field, { key: 'Enter', ctrlKey: true });
   expect((await screen.findByRole('alert')).textContent).toContain('Nothing to import: the text is empty.');
 });
+
+test('text over the limit dragged into the box is refused as a paste is', async () => {
+  const field = renderPanel();
+  const drop = createEvent.drop(field);
+  Object.defineProperty(drop, 'dataTransfer', { value: { getData: () => 'y'.repeat(1_200_000) } });
+  expect(fireEvent(field, drop)).toBe(false);
+  expect((await screen.findByRole('alert')).textContent).toContain('This is 1.2 MB');
+});

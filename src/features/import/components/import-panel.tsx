@@ -1,4 +1,4 @@
-import { type ClipboardEvent, type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, type SyntheticEvent, useRef, useState } from 'react';
 import { MAX_IMPORT_BYTES } from '@/core/import/limits';
 import { ImportStatus } from '@/features/import/components/import-status';
 import { useFileDrop } from '@/features/import/hooks/use-file-drop';
@@ -46,8 +46,8 @@ export function ImportPanel({ articleHref }: Props) {
       );
   });
 
-  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
-    const text = textAfterPaste(e.currentTarget, e.clipboardData.getData('text/plain'));
+  /** Text about to land in the box (a paste, or text dragged in): refused when over the limit. */
+  const refuseOver = (e: SyntheticEvent, text: string) => {
     if (!overImportLimit(text)) return setRefused(null);
     e.preventDefault();
     // the sentence a file of that size gets (validate.ts loads with the import code, not the app)
@@ -82,7 +82,13 @@ export function ImportPanel({ articleHref }: Props) {
             rows={7}
             spellCheck={false}
             placeholder="Paste the article here: headline, then the body. Ctrl+Enter imports it."
-            onPaste={onPaste}
+            onPaste={(e) =>
+              refuseOver(e, textAfterPaste(e.currentTarget, e.clipboardData.getData('text/plain')))
+            }
+            onDrop={(e) => {
+              const dropped = e.dataTransfer.getData('text/plain');
+              if (dropped) refuseOver(e, e.currentTarget.value + dropped);
+            }}
             onKeyDown={(e) => {
               if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
               e.preventDefault();
