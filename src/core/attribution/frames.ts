@@ -594,10 +594,41 @@ function skipToComplement(tokens: readonly Token[], cue: Cue, j: number): number
     if (k === j && t.key === 'to' && !INFINITIVE_CUE.test(cue.key)) continue;
     if (/^[“”"‘’':;.!?(]$/.test(t.text) || t.key === 'to') return j;
     if (!t.word) continue;
-    if (isVerbLike(t.key) || QUESTION_WORDS.test(t.key) || t.key === 'that') return j;
+    if (isVerbLike(t.key) || QUESTION_WORDS.test(t.key) || t.key === 'that' || coordinatedVerb(tokens, k))
+      return j;
     if (!addressee && !/ly$/.test(t.key) && !CUE_ADVERBS.test(t.key) && !TIME_WORDS.has(t.key)) return j;
   }
   return j;
+}
+
+/**
+ * Where the question of `asked X about Y` can end: at a comma after which a new clause's verb comes before any question
+ * word ("When a reporter asked Ms Pell about the sale, the chief executive said …"), or at a coordinated verb ("asked
+ * tenants about their homes and found that …").
+ */
+function questionEnd(tokens: readonly Token[], j: number, n: number): number {
+  for (let k = j; k < n; k++) {
+    const t = tokens[k]!;
+    if (/^[;.]$/.test(t.text) || coordinatedVerb(tokens, k)) return k;
+    if (t.text !== ',') continue;
+    for (let m = k + 1; m < n && !/^[,;.]$/.test(tokens[m]!.text); m++) {
+      const x = tokens[m]!;
+      if (/^(to|that|[“"‘:])$/.test(x.key || x.text) || QUESTION_WORDS.test(x.key)) break;
+      if (x.word && !x.cap && isVerbLike(x.key)) return k;
+    }
+  }
+  return n;
+}
+
+/** `and found`, `but said`: a second predicate of the clause starts at tokens[k]. */
+function coordinatedVerb(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  return (
+    /^(and|but)$/.test(tokens[k]!.key) &&
+    !!next?.word &&
+    !next.cap &&
+    (isVerbLike(next.key) || IRREGULAR_PAST.test(next.key))
+  );
 }
 
 /**
@@ -1199,7 +1230,7 @@ export function framesOf(
         if (
           /^(ask|asks|asked|asking)$/.test(cue.key) &&
           !tokens
-            .slice(j, n)
+            .slice(j, questionEnd(tokens, j, n))
             .some((x) =>
               /^(whether|if|to|what|how|why|who|when|where|which|that|[“”"‘’:])$/.test(x.key || x.text),
             )

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { extractClaims } from '../extract/pipeline';
+
+// Invented sentences; each case is a reporting pattern of English news copy, not a corpus sentence.
+const claimsOf = (text: string) => {
+  const x = extractClaims(`Title line\n\n${text}`);
+  const byId = new Map(x.speakers.map((s) => [s.id, s.name]));
+  return x.claims.map((c) => ({
+    kind: c.kind,
+    speaker: byId.get(c.speakerId ?? ''),
+    cue: c.cue?.text,
+    text: c.text,
+  }));
+};
+
+describe('clauses and cues (round 26)', () => {
+  // [what the case shows, paragraph, every claim]
+  test.each([
+    [
+      'a question with no question word ends at the next clause’s comma',
+      'When a reporter asked Ms Pell about the sale, the chief executive said she had to go to a meeting.',
+      [{ kind: 'indirect', speaker: 'chief executive', cue: 'said', text: 'she had to go to a meeting' }],
+    ],
+    [
+      'a question with no question word ends at a coordinated verb',
+      'The Gazette asked 612 tenants about their homes last year and found that most wanted to leave.',
+      [{ kind: 'indirect', speaker: 'Gazette', cue: 'found', text: 'that most wanted to leave' }],
+    ],
+    [
+      'a request after an adjunct between commas',
+      'The Gazette asked the council, in a letter to its leader, to reopen the pier.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'Gazette',
+          cue: 'asked',
+          text: 'the council, in a letter to its leader, to reopen the pier',
+        },
+      ],
+    ],
+  ])('%s', (_what, paragraph, claims) => {
+    expect(claimsOf(paragraph)).toEqual(claims);
+  });
+});
