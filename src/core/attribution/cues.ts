@@ -190,6 +190,8 @@ function thatClauseOpens(tokens: readonly Token[], from: number): boolean {
  * headlinese for a passive (the inquiry was told); "told MPs fares would rise" keeps its addressee.
  */
 function toldClause(tokens: readonly Token[], from: number): boolean {
+  // ("Inquiry told that warnings were ignored"; "told that to everybody" has `that` as its object.)
+  if (tokens[from]?.key === 'that') return thatClauseOpens(tokens, from + 1);
   let k = from;
   const determiner = /^(the|a|an|its|their|his|her|our)$/.test(tokens[k]?.key ?? '');
   if (determiner) k++;

@@ -41,4 +41,11 @@ describe('clauses and cues (round 26)', () => {
   ])('%s', (_what, paragraph, claims) => {
     expect(claimsOf(paragraph)).toEqual(claims);
   });
+
+  test('a headline’s `X told that …` is X being told', () => {
+    const x = extractClaims(
+      'Care home inquiry told that warnings were ignored\n\nThe inquiry heard from six former staff.',
+    );
+    expect(x.claims).toEqual([]);
+  });
 });
