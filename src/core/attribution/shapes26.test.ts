@@ -38,6 +38,21 @@ describe('clauses and cues (round 26)', () => {
         },
       ],
     ],
+    [
+      'a naming participle after a plain noun phrase, then the verb, is a reduced passive',
+      'The candidate labeled “a leader who cannot be trusted” continues to lead the polls.',
+      [],
+    ],
+    [
+      'a reduced passive with its agent names nobody here',
+      'A project dubbed “the bridge to nowhere” by residents was cancelled.',
+      [],
+    ],
+    [
+      'a naming with an object stays a report',
+      'The mayor labeled the plan “a disgrace” on Monday.',
+      [{ kind: 'mixed', speaker: 'mayor', cue: 'labeled', text: 'the plan “a disgrace” on Monday' }],
+    ],
   ])('%s', (_what, paragraph, claims) => {
     expect(claimsOf(paragraph)).toEqual(claims);
   });
