@@ -427,6 +427,32 @@ function isAdjunct(tokens: readonly Token[], j: number, n: number): boolean {
   return w <= 10;
 }
 
+/**
+ * "…, the company said, two months later than it had promised", "…, officials said, up from 29 a week ago", "…, he
+ * said, on condition of anonymity": a measure with a comparison, or the terms of the interview, after the cue's
+ * comma is the reporter's gloss, not more of the report.
+ */
+function glossAfterCue(tokens: readonly Token[], j: number): boolean {
+  const first = tokens[j];
+  if (!first?.word) return false;
+  if (/^(up|down)$/.test(first.key) && /^(from|on)$/.test(tokens[j + 1]?.key ?? '')) return true;
+  if (/^(on|under)$/.test(first.key) && /^(condition|terms)$/.test(tokens[j + 1]?.key ?? '')) return true;
+  if (
+    !/^(\d[\d.,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|about|nearly|almost|some)$/.test(
+      first.key,
+    )
+  )
+    return false;
+  for (let k = j + 1; k <= j + 4 && tokens[k]?.word; k++)
+    if (
+      /^(later|earlier|sooner|more|less|fewer|higher|lower|longer|shorter|ahead|behind|late|early|ago)$/.test(
+        tokens[k]!.key,
+      )
+    )
+      return k > j + 1 && !isVerbLike(tokens[k - 1]!.key);
+  return false;
+}
+
 /** Verbs of commitment and assertion whose content may be an infinitive: "vowed to build a wall", "claim to represent". */
 const INFINITIVE_CUE =
   /^(vow|vows|vowed|vowing|pledge|pledges|pledged|pledging|promise|promises|promised|promising|swear|swears|swore|swearing|claim|claims|claimed|claiming|agree|agrees|agreed|agreeing|propose|proposes|proposed|proposing)$/;
@@ -1287,13 +1313,15 @@ export function framesOf(
           from: 0,
           rule,
         });
-        if (parenthetical && after >= 2) {
+        const gloss = tokens[cue.to + 1]?.text === ',' && glossAfterCue(tokens, j);
+        if (parenthetical && after >= 2 && !gloss) {
           frame = leadFrame(end, 'reported-parenthetical');
           // (The addressee or adjunct goes with the cue, which the claim never holds.)
           if (besideCue && tokens[cue.to + 1]?.text !== ',') frame.cue = { ...cue, to: j - 2 };
         } else if (
           leadIsContent &&
           (after < 3 ||
+            gloss ||
             // "…, Morrow said on Tuesday — a shortfall that …": a dash after the cue opens the reporter's gloss.
             dashGloss(tokens, cue.to, j) ||
             // "…, health officials said on Friday, up from 29 a week ago": after the cue's adjunct, a gloss.

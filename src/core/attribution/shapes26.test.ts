@@ -53,6 +53,19 @@ describe('clauses and cues (round 26)', () => {
       'The mayor labeled the plan “a disgrace” on Monday.',
       [{ kind: 'mixed', speaker: 'mayor', cue: 'labeled', text: 'the plan “a disgrace” on Monday' }],
     ],
+    [
+      'a measure with a comparison after a mid-sentence cue is the reporter’s gloss',
+      'The new trains will arrive in March, the company said, two months later than it had promised investors.',
+      [{ kind: 'indirect', speaker: 'company', cue: 'said', text: 'The new trains will arrive in March' }],
+    ],
+    [
+      'a clause after a mid-sentence cue is more of the report',
+      'The trains are late, the company said, because of a shortage of parts.',
+      [
+        { kind: 'indirect', speaker: 'company', cue: 'said', text: 'The trains are late' },
+        { kind: 'indirect', speaker: 'company', cue: 'said', text: 'because of a shortage of parts' },
+      ],
+    ],
   ])('%s', (_what, paragraph, claims) => {
     expect(claimsOf(paragraph)).toEqual(claims);
   });
