@@ -85,6 +85,60 @@ function irregularMainVerb(tokens: readonly Token[], cue: Cue): number {
   return -1;
 }
 
+/**
+ * "…, an advert in which children use a toy bulldozer to flatten a model village, yelling “…”": a participle after a
+ * relative clause with a preposition (`in which`, `during which`, `where`) reports for that clause's subject.
+ */
+export function relativeClauseSubject(text: string, tokens: readonly Token[], cue: number): Subject | null {
+  const comma = /^[”"’']$/.test(tokens[cue - 1]?.text ?? '') ? cue - 2 : cue - 1;
+  if (tokens[comma]?.text !== ',') return null;
+  for (let k = comma - 1; k > 0 && comma - k <= 25; k--) {
+    const t = tokens[k]!;
+    if (!t.word) {
+      if (/^[,;:.()—–]$/.test(t.text)) return null;
+      continue;
+    }
+    const opens =
+      (/^(which|whom)$/.test(t.key) && /^(in|during|at|on|through)$/.test(tokens[k - 1]!.key)) ||
+      t.key === 'where';
+    if (opens) return relativeSubjectAt(text, tokens, k + 1, comma);
+  }
+  return null;
+}
+
+/** The subject of the clause opening at tokens[from]: the words before its verb, when they name who can speak. */
+function relativeSubjectAt(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  stop: number,
+): Subject | null {
+  let v = from + 1;
+  for (; v < stop && v <= from + 4; v++) {
+    const w = tokens[v]!;
+    if (!w.word || w.cap) continue;
+    if (isVerbLike(w.key) || IRREGULAR_PAST.test(w.key)) break;
+    // "children use a toy …", "residents walk through the streets": a present verb before its object or its
+    // preposition.
+    if (PARTICLE.test(w.key)) {
+      v--;
+      break;
+    }
+    if (DETERMINERS.has(tokens[v + 1]?.key ?? '')) break;
+  }
+  if (v <= from || v >= stop || v > from + 4) return null;
+  // ("children", "protesters": a plural with no known head is a group the loose reader still takes.)
+  const m = subjectBefore(text, tokens, v, from)?.mention ?? looseMention(text, tokens, from, v - 1);
+  if (!m || m.start !== tokens[from]!.start || m.end !== tokens[v - 1]!.end || m.head === 'it') return null;
+  // (Not "in a hall where the heating failed, saying …": only who can speak.)
+  const speaks =
+    m.kind !== 'nominal' ||
+    ['person', 'group', 'organization'].includes(m.type) ||
+    /^(children|people|men|women)$|[^s]s$/.test(m.head);
+  return speaks ? { mention: m, role: m.role, relative: false } : null;
+}
+const PARTICLE = /^(through|into|out|up|off|across|around|to|with|on|at|in|by|for|from|about|over|down)$/;
+
 /** Does a clause start at tokens[j] (`that …`, `why …`, `he would …`, a quotation), not a bare noun phrase? */
 function clauseFollows(tokens: readonly Token[], j: number): boolean {
   const first = tokens[j];
@@ -952,6 +1006,8 @@ export function framesOf(
   for (const cue of cues) {
     const inside = frames.find((f) => tokens[cue.from]!.start >= f.start && tokens[cue.from]!.start < f.end);
     let frame: Frame | null = null;
+    // A participle whose speaker is a relative clause's subject cuts an earlier report like an inherited one.
+    let relativeParticiple = false;
     // "Conceding that …, Lee warned …": a fronted participle report.
     const fronted =
       cue.participle && !inside && cue.from <= 3
@@ -1064,11 +1120,14 @@ export function framesOf(
       // its comma and is that subject's.
       const close = verbSubject || INTRO.test(cue.key) ? -1 : asideEnd(tokens, cue.from - 1, j);
       const aside = close > 0 ? asideSubject(text, tokens, close + 1) : null;
+      const relative = aside || verbSubject ? null : relativeClauseSubject(text, tokens, cue.from);
+      const own = aside ?? verbSubject ?? relative;
+      relativeParticiple = !!relative;
       if (words(tokens, j, n) >= 2)
         frame = {
           cue,
-          subject: aside ?? verbSubject,
-          inherit: !aside && !verbSubject,
+          subject: own,
+          inherit: !own,
           start: tokens[j]!.start,
           // A comma inside the quotation's closing mark: the quotation stays whole (`“the worst winter,”`).
           end: !aside
@@ -1465,6 +1524,7 @@ export function framesOf(
         comma--;
       const cut =
         frame.inherit ||
+        relativeParticiple ||
         coordinated ||
         (prev &&
           /^(but|;|while|whereas|and|although|though|after)$/.test(prev.key) &&
@@ -1484,14 +1544,14 @@ export function framesOf(
       if (!cut) continue;
       inside.end = Math.min(
         inside.end,
-        tokens[Math.max(0, frame.inherit ? frame.from : frame.from - 1)]!.start,
+        tokens[Math.max(0, frame.inherit || relativeParticiple ? frame.from : frame.from - 1)]!.start,
       );
       if (tokens[frame.from - 2]?.text === ',')
         inside.end = Math.min(inside.end, tokens[frame.from - 2]!.start);
       if (tokens[comma]?.text === ',' && comma > 0) inside.end = Math.min(inside.end, tokens[comma]!.start);
       // "The report had recommended approval, concluding that …": one bare word left before a participle report
       // is no claim of its own (PolNeAR annotates longer noun phrases there: `urged a strong stand, …`).
-      if (frame.inherit) {
+      if (frame.inherit || relativeParticiple) {
         const left = tokens.filter((t) => t.word && t.start >= inside.start && t.end <= inside.end);
         if (left.length === 1 && !PRONOUNS.has(left[0]!.key)) frames.splice(frames.indexOf(inside), 1);
       }

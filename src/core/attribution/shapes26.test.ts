@@ -66,6 +66,21 @@ describe('clauses and cues (round 26)', () => {
         { kind: 'indirect', speaker: 'company', cue: 'said', text: 'because of a shortage of parts' },
       ],
     ],
+    [
+      'a participle after a relative clause with a preposition reports for its subject',
+      'The council’s first salvo was a web advert in which children use a toy bulldozer to flatten a model village, yelling “compulsory purchase!”',
+      [{ kind: 'direct', speaker: 'children', cue: 'yelling', text: 'compulsory purchase!' }],
+    ],
+    [
+      'a participle after `where` and a subject that speaks, with a particle verb',
+      'The council released a video where residents walk through the flooded streets, saying the drains had failed.',
+      [{ kind: 'indirect', speaker: 'residents', cue: 'saying', text: 'the drains had failed' }],
+    ],
+    [
+      'a relative clause whose subject cannot speak leaves the main clause’s',
+      'The council met in a hall where the heating failed, saying it would move next year.',
+      [{ kind: 'indirect', speaker: 'council', cue: 'saying', text: 'it would move next year' }],
+    ],
   ])('%s', (_what, paragraph, claims) => {
     expect(claimsOf(paragraph)).toEqual(claims);
   });
