@@ -139,6 +139,23 @@ function relativeSubjectAt(
 }
 const PARTICLE = /^(through|into|out|up|off|across|around|to|with|on|at|in|by|for|from|about|over|down)$/;
 
+/**
+ * The `which`/`who` opening a non-restrictive relative clause that runs from its comma to the comma before
+ * tokens[cue], inside the report `inside`; -1 when there is none.
+ */
+function relativeBefore(tokens: readonly Token[], inside: Frame, cue: number): number {
+  if (tokens[cue - 1]?.text !== ',') return -1;
+  for (let k = cue - 2; k > 0 && tokens[k]!.start > inside.start; k--) {
+    const t = tokens[k]!;
+    if (!t.word) {
+      if (/^[,;:.()—–]$/.test(t.text)) return -1;
+      continue;
+    }
+    if (/^(which|who)$/.test(t.key) && tokens[k - 1]!.text === ',') return cue - k >= 4 ? k : -1;
+  }
+  return -1;
+}
+
 /** Does a clause start at tokens[j] (`that …`, `why …`, `he would …`, a quotation), not a bare noun phrase? */
 function clauseFollows(tokens: readonly Token[], j: number): boolean {
   const first = tokens[j];
@@ -1008,6 +1025,7 @@ export function framesOf(
     let frame: Frame | null = null;
     // A participle whose speaker is a relative clause's subject cuts an earlier report like an inherited one.
     let relativeParticiple = false;
+    let relativeReport = false;
     // "Conceding that …, Lee warned …": a fronted participle report.
     const fronted =
       cue.participle && !inside && cue.from <= 3
@@ -1022,6 +1040,11 @@ export function framesOf(
         ? subjectBefore(text, tokens, verb, 0)
         : null;
     if (cue.according) {
+      const host =
+        inside ??
+        (cue.from > 0
+          ? frames.findLast((f) => f.start < tokens[cue.from]!.start && f.end >= tokens[cue.from - 1]!.start)
+          : undefined);
       let k = cue.to + 1;
       // "According to early results of exit polls conducted for The Associated Press and television networks by
       // Edison Research, …": at the sentence's start the source runs to its comma, however long.
@@ -1061,6 +1084,21 @@ export function framesOf(
           start: tokens[leadStart(tokens, cue.from)]!.start,
           end: tokens[cue.from - 1]!.end,
           from: 0,
+          rule: 'reported-according',
+        };
+      } else if (host && words(tokens, k, n) === 0 && relativeBefore(tokens, host, cue.from) > 0) {
+        // "Weaver says it is proof he can close the gap, which stood at 263, according to the AP": after another
+        // report, the source vouches for the relative clause before it.
+        const r = relativeBefore(tokens, host, cue.from);
+        host.end = Math.min(host.end, tokens[r - 1]!.start);
+        relativeReport = true;
+        frame = {
+          cue,
+          subject,
+          inherit: false,
+          start: tokens[r]!.start,
+          end: tokens[cue.from - 1]!.start,
+          from: r,
           rule: 'reported-according',
         };
       } else if (cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
@@ -1525,6 +1563,7 @@ export function framesOf(
       const cut =
         frame.inherit ||
         relativeParticiple ||
+        relativeReport ||
         coordinated ||
         (prev &&
           /^(but|;|while|whereas|and|although|though|after)$/.test(prev.key) &&

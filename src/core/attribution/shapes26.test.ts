@@ -81,6 +81,14 @@ describe('clauses and cues (round 26)', () => {
       'The council met in a hall where the heating failed, saying it would move next year.',
       [{ kind: 'indirect', speaker: 'council', cue: 'saying', text: 'it would move next year' }],
     ],
+    [
+      'a source after a report vouches for the relative clause before it',
+      'The campaign said it hired Kat Pine, who has been outspoken on taxes, according to the Ledger.',
+      [
+        { kind: 'indirect', speaker: 'campaign', cue: 'said', text: 'it hired Kat Pine' },
+        { kind: 'indirect', speaker: 'Ledger', cue: 'according to', text: 'who has been outspoken on taxes' },
+      ],
+    ],
   ])('%s', (_what, paragraph, claims) => {
     expect(claimsOf(paragraph)).toEqual(claims);
   });
