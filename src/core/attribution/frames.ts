@@ -1105,7 +1105,22 @@ export function framesOf(
         const tail = words(tokens, k, n);
         const next = tokens[k + 1];
         const appositive =
-          !next || /^(who|which|whose|released|published|conducted|compiled|reported|issued)$/.test(next.key);
+          !next ||
+          /^(who|which|whose|released|published|conducted|compiled|reported|issued)$/.test(next.key) ||
+          // "…, according to the Judicial Conference, the policy-making arm of the courts", "…, according to
+          // Crowdpac, the most of any candidate": a noun phrase with no verb after the source is a gloss.
+          (tokens[k]?.text === ',' &&
+            /^(a|an|the|half|most|one|two|three)$/.test(next.key) &&
+            !tokens
+              .slice(k + 1)
+              .some(
+                (t) =>
+                  t.word &&
+                  !t.cap &&
+                  (isVerbLike(t.key) ||
+                    IRREGULAR_PAST.test(t.key) ||
+                    /^(is|are|was|were|has|have|will|would|can|could)$/.test(t.key)),
+              ));
         // "Despite polls showing the levy behind, supporters have raised $312,000, according to state filings":
         // a report before the clause (ending at its comma) is not this one's content.
         const earlier = frames.findLast((f) => f.end <= tokens[cue.from]!.start && f.cue.finding);

@@ -89,6 +89,18 @@ describe('clauses and cues (round 26)', () => {
         { kind: 'indirect', speaker: 'Ledger', cue: 'according to', text: 'who has been outspoken on taxes' },
       ],
     ],
+    [
+      'a noun phrase after the source of `according to` is a gloss on the source',
+      'The court needs a third judge, according to the Judicial Conference, the policy-making arm of the courts.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'Judicial Conference',
+          cue: 'according to',
+          text: 'The court needs a third judge',
+        },
+      ],
+    ],
   ])('%s', (_what, paragraph, claims) => {
     expect(claimsOf(paragraph)).toEqual(claims);
   });
