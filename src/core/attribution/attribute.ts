@@ -7,7 +7,7 @@ import { reportedClauseEnd } from './clause-end';
 import { firmSubject, isShowTitle, isTallyOrRoll, labelledListLines } from './colon-labels';
 import { contactRelative } from './contact-relative';
 import { type Cue, findCues } from './cues';
-import { type Frame, framesOf, mainSubject } from './frames';
+import { type Frame, framesOf, mainSubject, relativeClauseSubject } from './frames';
 import { headlineQuotes } from './headline';
 import { layoutClaims } from './layout';
 import {
@@ -582,7 +582,7 @@ export function attributeClaims(
               ? null
               : e >= 0
                 ? (subjectBefore(text, tokens, e, 0) ?? subjectAfter(text, tokens, e + 1, c - 1))
-                : mainSubject(text, tokens, c);
+                : (relativeClauseSubject(text, tokens, c) ?? mainSubject(text, tokens, c));
             subject = own && !(own.relative && sentenceSpeaker) ? own : null;
           } else {
             subject = subjectBefore(text, tokens, c, 0);

@@ -3,6 +3,7 @@ import {
   CLAUSE_PARTICIPLE_CUES,
   FINDING_VERBS,
   HEAD_TYPE,
+  IRREGULAR_PAST,
   NEEDS_CLAUSE,
   PARTICIPLE_CUES,
   PARTICLE_CUES,
@@ -51,6 +52,43 @@ function thatAfter(tokens: readonly Token[], i: number): boolean {
 /** "which Amy Lott branded “a tax on tourism”", "dubbed the pier “a white elephant”": a cue before a quotation only. */
 const NAMING_VERBS =
   /^(dubbed|dubbing|dubs|branded|branding|labelled|labeled|labelling|labeling|termed|terming)$/;
+
+/**
+ * "The candidate labeled “a leader who …” continues to lead", "A project dubbed “the bridge to nowhere” was
+ * cancelled": a naming participle right after a plain noun phrase, a quotation, then the sentence's verb is a
+ * reduced passive relative (the candidate was labeled), so the noun phrase names no speaker. ("The plan critics
+ * labeled “a giveaway” was approved" has its own subject, `critics`.)
+ */
+function reducedPassive(tokens: readonly Token[], i: number): boolean {
+  if (!/ed$/.test(tokens[i]!.key) || !/^[“"]$/.test(tokens[i + 1]?.text ?? '')) return false;
+  let d = i - 1;
+  while (d >= 0 && i - d <= 3 && !DETERMINER.test(tokens[d]!.key)) {
+    const t = tokens[d]!;
+    if (!t.word || t.cap || /['’]s$/.test(t.text) || SUBJECT_WORDS.test(t.key) || AUXILIARY.test(t.key))
+      return false;
+    d--;
+  }
+  if (
+    d < 0 ||
+    i - d > 3 ||
+    d === i - 1 ||
+    (d > 0 && !/^(,|in|on|at|for|with|of|to|by|from|and)$/.test(tokens[d - 1]!.key || tokens[d - 1]!.text))
+  )
+    return false;
+  const close = tokens.findIndex((t, k) => k > i + 1 && /^[”"]$/.test(t.text));
+  const next = close > 0 ? tokens[close + 1] : undefined;
+  return (
+    !!next?.word &&
+    !next.cap &&
+    (next.key === 'by' ||
+      AUXILIARY.test(next.key) ||
+      /^[a-z]+(?:[^s]s|ed)$/.test(next.key) ||
+      IRREGULAR_PAST.test(next.key))
+  );
+}
+const DETERMINER = /^(the|a|an|this|that|these|those|another|one)$/;
+const SUBJECT_WORDS =
+  /^(he|she|they|we|i|you|it|critics|opponents|campaigners|residents|officials|experts|supporters|unions|activists|who|which|that)$/;
 
 /** "called the deal “a disaster”": a quotation soon after the verb makes "called" a cue. */
 function quoteWithin(tokens: readonly Token[], from: number, span: number): boolean {
@@ -190,6 +228,8 @@ function thatClauseOpens(tokens: readonly Token[], from: number): boolean {
  * headlinese for a passive (the inquiry was told); "told MPs fares would rise" keeps its addressee.
  */
 function toldClause(tokens: readonly Token[], from: number): boolean {
+  // ("Inquiry told that warnings were ignored"; "told that to everybody" has `that` as its object.)
+  if (tokens[from]?.key === 'that') return thatClauseOpens(tokens, from + 1);
   let k = from;
   const determiner = /^(the|a|an|its|their|his|her|our)$/.test(tokens[k]?.key ?? '');
   if (determiner) k++;
@@ -255,7 +295,9 @@ export function findCues(
       i++;
       continue;
     }
-    const isSpeech = SPEECH_VERBS.has(t.key) || (NAMING_VERBS.test(t.key) && quoteWithin(tokens, i + 1, 8));
+    const isSpeech =
+      (SPEECH_VERBS.has(t.key) || (NAMING_VERBS.test(t.key) && quoteWithin(tokens, i + 1, 8))) &&
+      !((NAMING_VERBS.test(t.key) || t.key === 'called') && reducedPassive(tokens, i));
     const isFinding = FINDING_VERBS.has(t.key);
     if (!isSpeech && !isFinding) continue;
     if (t.cap && i > 0 && !titleCase) continue;

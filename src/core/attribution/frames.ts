@@ -85,6 +85,77 @@ function irregularMainVerb(tokens: readonly Token[], cue: Cue): number {
   return -1;
 }
 
+/**
+ * "…, an advert in which children use a toy bulldozer to flatten a model village, yelling “…”": a participle after a
+ * relative clause with a preposition (`in which`, `during which`, `where`) reports for that clause's subject.
+ */
+export function relativeClauseSubject(text: string, tokens: readonly Token[], cue: number): Subject | null {
+  const comma = /^[”"’']$/.test(tokens[cue - 1]?.text ?? '') ? cue - 2 : cue - 1;
+  if (tokens[comma]?.text !== ',') return null;
+  for (let k = comma - 1; k > 0 && comma - k <= 25; k--) {
+    const t = tokens[k]!;
+    if (!t.word) {
+      if (/^[,;:.()—–]$/.test(t.text)) return null;
+      continue;
+    }
+    const opens =
+      (/^(which|whom)$/.test(t.key) && /^(in|during|at|on|through)$/.test(tokens[k - 1]!.key)) ||
+      t.key === 'where';
+    if (opens) return relativeSubjectAt(text, tokens, k + 1, comma);
+  }
+  return null;
+}
+
+/** The subject of the clause opening at tokens[from]: the words before its verb, when they name who can speak. */
+function relativeSubjectAt(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  stop: number,
+): Subject | null {
+  let v = from + 1;
+  for (; v < stop && v <= from + 4; v++) {
+    const w = tokens[v]!;
+    if (!w.word || w.cap) continue;
+    if (isVerbLike(w.key) || IRREGULAR_PAST.test(w.key)) break;
+    // "children use a toy …", "residents walk through the streets": a present verb before its object or its
+    // preposition.
+    if (PARTICLE.test(w.key)) {
+      v--;
+      break;
+    }
+    if (DETERMINERS.has(tokens[v + 1]?.key ?? '')) break;
+  }
+  if (v <= from || v >= stop || v > from + 4) return null;
+  // ("children", "protesters": a plural with no known head is a group the loose reader still takes.)
+  const m = subjectBefore(text, tokens, v, from)?.mention ?? looseMention(text, tokens, from, v - 1);
+  if (!m || m.start !== tokens[from]!.start || m.end !== tokens[v - 1]!.end || m.head === 'it') return null;
+  // (Not "in a hall where the heating failed, saying …": only who can speak.)
+  const speaks =
+    m.kind !== 'nominal' ||
+    ['person', 'group', 'organization'].includes(m.type) ||
+    /^(children|people|men|women)$|[^s]s$/.test(m.head);
+  return speaks ? { mention: m, role: m.role, relative: false } : null;
+}
+const PARTICLE = /^(through|into|out|up|off|across|around|to|with|on|at|in|by|for|from|about|over|down)$/;
+
+/**
+ * The `which`/`who` opening a non-restrictive relative clause that runs from its comma to the comma before
+ * tokens[cue], inside the report `inside`; -1 when there is none.
+ */
+function relativeBefore(tokens: readonly Token[], inside: Frame, cue: number): number {
+  if (tokens[cue - 1]?.text !== ',') return -1;
+  for (let k = cue - 2; k > 0 && tokens[k]!.start > inside.start; k--) {
+    const t = tokens[k]!;
+    if (!t.word) {
+      if (/^[,;:.()—–]$/.test(t.text)) return -1;
+      continue;
+    }
+    if (/^(which|who)$/.test(t.key) && tokens[k - 1]!.text === ',') return cue - k >= 4 ? k : -1;
+  }
+  return -1;
+}
+
 /** Does a clause start at tokens[j] (`that …`, `why …`, `he would …`, a quotation), not a bare noun phrase? */
 function clauseFollows(tokens: readonly Token[], j: number): boolean {
   const first = tokens[j];
@@ -427,6 +498,32 @@ function isAdjunct(tokens: readonly Token[], j: number, n: number): boolean {
   return w <= 10;
 }
 
+/**
+ * "…, the company said, two months later than it had promised", "…, officials said, up from 29 a week ago", "…, he
+ * said, on condition of anonymity": a measure with a comparison, or the terms of the interview, after the cue's
+ * comma is the reporter's gloss, not more of the report.
+ */
+function glossAfterCue(tokens: readonly Token[], j: number): boolean {
+  const first = tokens[j];
+  if (!first?.word) return false;
+  if (/^(up|down)$/.test(first.key) && /^(from|on)$/.test(tokens[j + 1]?.key ?? '')) return true;
+  if (/^(on|under)$/.test(first.key) && /^(condition|terms)$/.test(tokens[j + 1]?.key ?? '')) return true;
+  if (
+    !/^(\d[\d.,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|about|nearly|almost|some)$/.test(
+      first.key,
+    )
+  )
+    return false;
+  for (let k = j + 1; k <= j + 4 && tokens[k]?.word; k++)
+    if (
+      /^(later|earlier|sooner|more|less|fewer|higher|lower|longer|shorter|ahead|behind|late|early|ago)$/.test(
+        tokens[k]!.key,
+      )
+    )
+      return k > j + 1 && !isVerbLike(tokens[k - 1]!.key);
+  return false;
+}
+
 /** Verbs of commitment and assertion whose content may be an infinitive: "vowed to build a wall", "claim to represent". */
 const INFINITIVE_CUE =
   /^(vow|vows|vowed|vowing|pledge|pledges|pledged|pledging|promise|promises|promised|promising|swear|swears|swore|swearing|claim|claims|claimed|claiming|agree|agrees|agreed|agreeing|propose|proposes|proposed|proposing)$/;
@@ -594,10 +691,41 @@ function skipToComplement(tokens: readonly Token[], cue: Cue, j: number): number
     if (k === j && t.key === 'to' && !INFINITIVE_CUE.test(cue.key)) continue;
     if (/^[“”"‘’':;.!?(]$/.test(t.text) || t.key === 'to') return j;
     if (!t.word) continue;
-    if (isVerbLike(t.key) || QUESTION_WORDS.test(t.key) || t.key === 'that') return j;
+    if (isVerbLike(t.key) || QUESTION_WORDS.test(t.key) || t.key === 'that' || coordinatedVerb(tokens, k))
+      return j;
     if (!addressee && !/ly$/.test(t.key) && !CUE_ADVERBS.test(t.key) && !TIME_WORDS.has(t.key)) return j;
   }
   return j;
+}
+
+/**
+ * Where the question of `asked X about Y` can end: at a comma after which a new clause's verb comes before any question
+ * word ("When a reporter asked Ms Pell about the sale, the chief executive said …"), or at a coordinated verb ("asked
+ * tenants about their homes and found that …").
+ */
+function questionEnd(tokens: readonly Token[], j: number, n: number): number {
+  for (let k = j; k < n; k++) {
+    const t = tokens[k]!;
+    if (/^[;.]$/.test(t.text) || coordinatedVerb(tokens, k)) return k;
+    if (t.text !== ',') continue;
+    for (let m = k + 1; m < n && !/^[,;.]$/.test(tokens[m]!.text); m++) {
+      const x = tokens[m]!;
+      if (/^(to|that|[“"‘:])$/.test(x.key || x.text) || QUESTION_WORDS.test(x.key)) break;
+      if (x.word && !x.cap && isVerbLike(x.key)) return k;
+    }
+  }
+  return n;
+}
+
+/** `and found`, `but said`: a second predicate of the clause starts at tokens[k]. */
+function coordinatedVerb(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  return (
+    /^(and|but)$/.test(tokens[k]!.key) &&
+    !!next?.word &&
+    !next.cap &&
+    (isVerbLike(next.key) || IRREGULAR_PAST.test(next.key))
+  );
 }
 
 /**
@@ -895,6 +1023,9 @@ export function framesOf(
   for (const cue of cues) {
     const inside = frames.find((f) => tokens[cue.from]!.start >= f.start && tokens[cue.from]!.start < f.end);
     let frame: Frame | null = null;
+    // A participle whose speaker is a relative clause's subject cuts an earlier report like an inherited one.
+    let relativeParticiple = false;
+    let relativeReport = false;
     // "Conceding that …, Lee warned …": a fronted participle report.
     const fronted =
       cue.participle && !inside && cue.from <= 3
@@ -909,6 +1040,11 @@ export function framesOf(
         ? subjectBefore(text, tokens, verb, 0)
         : null;
     if (cue.according) {
+      const host =
+        inside ??
+        (cue.from > 0
+          ? frames.findLast((f) => f.start < tokens[cue.from]!.start && f.end >= tokens[cue.from - 1]!.start)
+          : undefined);
       let k = cue.to + 1;
       // "According to early results of exit polls conducted for The Associated Press and television networks by
       // Edison Research, …": at the sentence's start the source runs to its comma, however long.
@@ -950,11 +1086,41 @@ export function framesOf(
           from: 0,
           rule: 'reported-according',
         };
+      } else if (host && words(tokens, k, n) === 0 && relativeBefore(tokens, host, cue.from) > 0) {
+        // "Weaver says it is proof he can close the gap, which stood at 263, according to the AP": after another
+        // report, the source vouches for the relative clause before it.
+        const r = relativeBefore(tokens, host, cue.from);
+        host.end = Math.min(host.end, tokens[r - 1]!.start);
+        relativeReport = true;
+        frame = {
+          cue,
+          subject,
+          inherit: false,
+          start: tokens[r]!.start,
+          end: tokens[cue.from - 1]!.start,
+          from: r,
+          rule: 'reported-according',
+        };
       } else if (cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
         const tail = words(tokens, k, n);
         const next = tokens[k + 1];
         const appositive =
-          !next || /^(who|which|whose|released|published|conducted|compiled|reported|issued)$/.test(next.key);
+          !next ||
+          /^(who|which|whose|released|published|conducted|compiled|reported|issued)$/.test(next.key) ||
+          // "…, according to the Judicial Conference, the policy-making arm of the courts", "…, according to
+          // Crowdpac, the most of any candidate": a noun phrase with no verb after the source is a gloss.
+          (tokens[k]?.text === ',' &&
+            /^(a|an|the|half|most|one|two|three)$/.test(next.key) &&
+            !tokens
+              .slice(k + 1)
+              .some(
+                (t) =>
+                  t.word &&
+                  !t.cap &&
+                  (isVerbLike(t.key) ||
+                    IRREGULAR_PAST.test(t.key) ||
+                    /^(is|are|was|were|has|have|will|would|can|could)$/.test(t.key)),
+              ));
         // "Despite polls showing the levy behind, supporters have raised $312,000, according to state filings":
         // a report before the clause (ending at its comma) is not this one's content.
         const earlier = frames.findLast((f) => f.end <= tokens[cue.from]!.start && f.cue.finding);
@@ -1007,11 +1173,14 @@ export function framesOf(
       // its comma and is that subject's.
       const close = verbSubject || INTRO.test(cue.key) ? -1 : asideEnd(tokens, cue.from - 1, j);
       const aside = close > 0 ? asideSubject(text, tokens, close + 1) : null;
+      const relative = aside || verbSubject ? null : relativeClauseSubject(text, tokens, cue.from);
+      const own = aside ?? verbSubject ?? relative;
+      relativeParticiple = !!relative;
       if (words(tokens, j, n) >= 2)
         frame = {
           cue,
-          subject: aside ?? verbSubject,
-          inherit: !aside && !verbSubject,
+          subject: own,
+          inherit: !own,
           start: tokens[j]!.start,
           // A comma inside the quotation's closing mark: the quotation stays whole (`“the worst winter,”`).
           end: !aside
@@ -1199,7 +1368,7 @@ export function framesOf(
         if (
           /^(ask|asks|asked|asking)$/.test(cue.key) &&
           !tokens
-            .slice(j, n)
+            .slice(j, questionEnd(tokens, j, n))
             .some((x) =>
               /^(whether|if|to|what|how|why|who|when|where|which|that|[“”"‘’:])$/.test(x.key || x.text),
             )
@@ -1256,13 +1425,15 @@ export function framesOf(
           from: 0,
           rule,
         });
-        if (parenthetical && after >= 2) {
+        const gloss = tokens[cue.to + 1]?.text === ',' && glossAfterCue(tokens, j);
+        if (parenthetical && after >= 2 && !gloss) {
           frame = leadFrame(end, 'reported-parenthetical');
           // (The addressee or adjunct goes with the cue, which the claim never holds.)
           if (besideCue && tokens[cue.to + 1]?.text !== ',') frame.cue = { ...cue, to: j - 2 };
         } else if (
           leadIsContent &&
           (after < 3 ||
+            gloss ||
             // "…, Morrow said on Tuesday — a shortfall that …": a dash after the cue opens the reporter's gloss.
             dashGloss(tokens, cue.to, j) ||
             // "…, health officials said on Friday, up from 29 a week ago": after the cue's adjunct, a gloss.
@@ -1406,6 +1577,8 @@ export function framesOf(
         comma--;
       const cut =
         frame.inherit ||
+        relativeParticiple ||
+        relativeReport ||
         coordinated ||
         (prev &&
           /^(but|;|while|whereas|and|although|though|after)$/.test(prev.key) &&
@@ -1425,14 +1598,14 @@ export function framesOf(
       if (!cut) continue;
       inside.end = Math.min(
         inside.end,
-        tokens[Math.max(0, frame.inherit ? frame.from : frame.from - 1)]!.start,
+        tokens[Math.max(0, frame.inherit || relativeParticiple ? frame.from : frame.from - 1)]!.start,
       );
       if (tokens[frame.from - 2]?.text === ',')
         inside.end = Math.min(inside.end, tokens[frame.from - 2]!.start);
       if (tokens[comma]?.text === ',' && comma > 0) inside.end = Math.min(inside.end, tokens[comma]!.start);
       // "The report had recommended approval, concluding that …": one bare word left before a participle report
       // is no claim of its own (PolNeAR annotates longer noun phrases there: `urged a strong stand, …`).
-      if (frame.inherit) {
+      if (frame.inherit || relativeParticiple) {
         const left = tokens.filter((t) => t.word && t.start >= inside.start && t.end <= inside.end);
         if (left.length === 1 && !PRONOUNS.has(left[0]!.key)) frames.splice(frames.indexOf(inside), 1);
       }

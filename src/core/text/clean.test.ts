@@ -52,6 +52,18 @@ describe('findBoilerplate', () => {
     expect(flagged(text).map(([, reason]) => reason)).toEqual(['repeated caption', 'repeated caption']);
   });
 
+  test('a credit glued to a report marks only the credit; a caption with its credit is a caption', () => {
+    const text = [
+      'Bank keeps branches',
+      'Ruth Amsel, the chief executive, said the bank would keep its branches. Photograph: Jonas Pell/Getty Images',
+      'Ruth Amsel at the bank’s head office. Photograph: Jonas Pell/Getty Images',
+    ].join('\n\n');
+    expect(flagged(text)).toEqual([
+      ['Photograph: Jonas Pell/Getty Images', 'photo caption'],
+      ['Ruth Amsel at the bank’s head office. Photograph: Jonas Pell/Getty Images', 'photo caption'],
+    ]);
+  });
+
   test('leaves ordinary paragraphs alone', () => {
     expect(flagged('Police said the road was closed.\n\n“It was awful,” she said.')).toEqual([]);
   });

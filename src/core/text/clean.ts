@@ -29,7 +29,11 @@ const PARA_OK = /[.!?"”’)]$/;
  * the article's own text ("Watch: Mayor says harbour will reopen", a link's title, has no full stop).
  */
 function reportAfterLabel(s: string): boolean {
-  const rest = s.slice(s.search(/[:|»›]/) + 1).trim();
+  return isReport(s.slice(s.search(/[:|»›]/) + 1).trim());
+}
+
+/** A whole sentence of six words or more holding a speech verb. */
+function isReport(rest: string): boolean {
   return (
     /[.!?]["”’]?$/.test(rest) &&
     rest.split(/\s+/).length >= 6 &&
@@ -63,8 +67,13 @@ export function findBoilerplate(text: string, lines: readonly Line[] = linesOf(t
     const add = (reason: string) => out.push({ start: line.start, end: line.end, reason });
     if (AD_LABEL.test(s)) add('ad label');
     else if (LABELLED_LINK.test(s) && !/[“"]/.test(s) && !reportAfterLabel(s)) add('related link');
-    else if (s.length <= 300 && (CAPTION_CREDIT.test(s) || CAPTION_LABEL.test(s))) add('photo caption');
-    else if (RELATED_LABEL.test(s)) {
+    else if (s.length <= 300 && (CAPTION_CREDIT.test(s) || CAPTION_LABEL.test(s))) {
+      const credit = CAPTION_CREDIT.exec(s);
+      // "Ruth Amsel said the bank would keep its branches. Photograph: …": a report with the credit glued on.
+      if (credit && !CAPTION_LABEL.test(s) && isReport(s.slice(0, credit.index).trim()))
+        out.push({ start: line.start + credit.index, end: line.end, reason: 'photo caption' });
+      else add('photo caption');
+    } else if (RELATED_LABEL.test(s)) {
       add('related link');
       const next = lines[i + 1];
       // The related headline printed under the label: short, no end punctuation, no quotation.
