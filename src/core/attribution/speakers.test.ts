@@ -1114,3 +1114,27 @@ describe('transcripts, round eleven (session 25)', () => {
     expect(names).toContain('Owen Pratt');
   });
 });
+
+describe('speakers, round twelve (session 26): entourages, roles after says, relative clauses', () => {
+  test('a person’s aides, lawyers and spokesman are a group of their own, named after the person', () => {
+    expect(
+      speakersOf(
+        'Farrow aides push back\n\nSenator Dana Farrow faced questions on Tuesday over the pension fund.\n\nFarrow\'s aides said the senator had never seen the audit.\n\nHer lawyers said the claims would be fought in court.\n\nFarrow\'s spokesman said on Wednesday that she would cooperate. The spokesman said the review would clear her.\n\n"We have nothing to hide," Farrow said later.',
+      ).map(([name]) => name),
+    ).toEqual([
+      "Dana Farrow's aides",
+      'Dana Farrow’s lawyers',
+      "Dana Farrow's spokesman",
+      "Dana Farrow's spokesman",
+      'Dana Farrow',
+    ]);
+  });
+
+  test('a body’s officials stay the body’s voice', () => {
+    expect(
+      speakersOf(
+        'Council defends budget\n\nHarbury Council said on Monday that no services would close. Its officials said reserves were sufficient.',
+      ).map(([name]) => name),
+    ).toEqual(['Harbury Council', 'Harbury Council']);
+  });
+});
