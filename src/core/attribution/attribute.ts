@@ -4,7 +4,7 @@ import { pairQuotes, type Quote } from '../text/quotes';
 import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { reportedClauseEnd } from './clause-end';
-import { firmSubject, isShowTitle, isTallyOrRoll, labelledListLines } from './colon-labels';
+import { firmSubject, isShowTitle, isTallyOrRoll, labelledListLines, saysAfterQuote } from './colon-labels';
 import { contactRelative } from './contact-relative';
 import { type Cue, findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
@@ -441,6 +441,30 @@ export function attributeClaims(
             },
             tokens[c + 1]!.start,
             line.end,
+          );
+          lineDone = true;
+          continue;
+        }
+        // "Park cafe lease row: ‘…’, says owner": a headline topic, then a quotation its speaker's office follows.
+        const tail = headlineMode && quoted ? saysAfterQuote(text, line, quotes, tokens[c + 1]!.start) : null;
+        if (tail) {
+          const entity =
+            (tail.mention.kind === 'nominal' &&
+              tail.mention.type === 'person' &&
+              registry.byRole(tail.mention.head)) ||
+            resolve(tail, tail.tokens, true);
+          emit(
+            {
+              kind: 'headline',
+              entity,
+              mention: tail.mention,
+              cue: tail.cue,
+              rule: 'name-colon',
+              line: li,
+              run: 0,
+            },
+            tail.said.start,
+            tail.said.end,
           );
           lineDone = true;
           continue;

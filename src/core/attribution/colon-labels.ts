@@ -1,6 +1,9 @@
 import type { Line } from '../text/lines';
-import type { Token } from '../text/tokens';
+import type { Quote } from '../text/quotes';
+import type { Span } from '../text/sentences';
+import { type Token, tokenize } from '../text/tokens';
 import { DETERMINERS, HEAD_TYPE, ORG_WORDS, TITLES } from './lexicon';
+import { type Subject, mentionOf } from './mention';
 
 const LABEL = /^([^:“"‘]{2,40}):\s+(\S.*)$/su;
 const FIGURE = /^[\d\s.,;%$£€#()+\-–—/]+$/u;
@@ -94,4 +97,40 @@ export function firmSubject(text: string, tokens: readonly Token[]): { name: str
   )
     return null;
   return { name: text.slice(first.start, first.end), start: first.start };
+}
+
+const SAYS_TAIL =
+  /^(\s*,?\s*)(?:(says|said)\s+([^,;:!?“"‘]{2,40}?)|([^,;:!?“"‘]{2,40}?)\s+(says|said))\s*\.?\s*$/iu;
+
+/**
+ * "Park cafe lease row: ‘…’, says owner", "Rates row: ‘…’, council leader says": the speaker a headline names after
+ * the quotation that follows its colon; null when the line goes on otherwise.
+ */
+export function saysAfterQuote(
+  text: string,
+  line: Line,
+  quotes: readonly Quote[],
+  from: number,
+): (Subject & { tokens: readonly Token[]; cue: Span; said: Span }) | null {
+  const q = quotes.find((x) => x.open >= from && x.open < line.end);
+  if (!q || q.close < 0) return null;
+  const rest = text.slice(q.close + 1, line.end);
+  const t = SAYS_TAIL.exec(rest);
+  if (!t) return null;
+  const who = t[3] ?? t[4]!;
+  const verb = t[2] ?? t[5]!;
+  const at = q.close + 1 + t[1]!.length;
+  const whoAt = at + (t[3] ? rest.slice(t[1]!.length).indexOf(who, verb.length) : 0);
+  const verbAt = at + (t[3] ? 0 : rest.slice(t[1]!.length).lastIndexOf(verb));
+  const tokens = tokenize(text, whoAt, whoAt + who.length);
+  const mention = tokens.length ? mentionOf(text, tokens, 0, tokens.length - 1) : null;
+  if (!mention || mention.kind === 'pronoun') return null;
+  return {
+    mention,
+    role: mention.role,
+    relative: false,
+    tokens,
+    cue: { start: verbAt, end: verbAt + verb.length },
+    said: { start: q.start, end: q.end },
+  };
 }

@@ -1137,4 +1137,13 @@ describe('speakers, round twelve (session 26): entourages, roles after says, rel
       ).map(([name]) => name),
     ).toEqual(['Harbury Council', 'Harbury Council']);
   });
+
+  test('a headline’s office after “says”, past a topic and its quotation, is the one holding it in the body', () => {
+    const x = extractClaims(
+      "Park cafe lease row: 'We were never told the rent would double', says owner\n\nMaria Costa, the cafe's owner, said the new lease had been signed without her knowledge.\n\nThe council said the rent reflected market rates.",
+    );
+    const head = x.claims.find((c) => c.kind === 'headline');
+    expect(x.speakers.find((s) => s.id === head?.speakerId)?.name).toBe('Maria Costa');
+    expect(head?.speakerMention?.text).toBe('owner');
+  });
 });
