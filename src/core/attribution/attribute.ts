@@ -218,6 +218,19 @@ export function attributeClaims(
       const found = registry.byHead(m);
       if (found) return found;
     }
+    // "Hutchison Ports said it had offered a rise to the union, which it described as “fair”": the `it` of a
+    // relative clause is the sentence's subject (read after the quotation), not the latest body before it.
+    if (m.kind === 'pronoun' && (m.head === 'it' || m.head === 'they')) {
+      const at = tokens.findIndex((t) => t.start === m.start);
+      const own = /^(which|that)$/.test(tokens[at - 1]?.key ?? '') ? mainSubject(text, tokens, at - 1) : null;
+      if (
+        own &&
+        own.mention.kind !== 'pronoun' &&
+        own.mention.end <= m.start &&
+        /^(organization|document|group)$/.test(own.mention.type)
+      )
+        return registry.resolve(own.mention, own.role, own.mention.start);
+    }
     const e = registry.resolve(m, subject.role, m.start);
     // "The interim report describes what it calls a “culture of deferral”": a quotation's cue is read before the
     // sentence's reports, so an `it` that found nobody is the subject that opens its own sentence.

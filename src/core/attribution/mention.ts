@@ -408,6 +408,10 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
   };
 }
 
+/** Nouns a person or a body can be: the name in the appositive says which. */
+const EITHER_NOUN =
+  /^(owner|owners|employer|landlord|buyer|seller|bidder|partner|sponsor|rival|parent|contractor|builder|tenant|leaseholder|freeholder|licensee|landowner)$/;
+
 /** A party-state label: "D-Ohio", "R-Fla.", "I-Conn". */
 const PARTY_LABEL = /^(?:[RDI]|Rep|Dem|Ind|Lab|Con|LD|SNP)-[\p{L}.]+$/u;
 
@@ -1113,7 +1117,9 @@ function subjectBeforeInner(
       !noun.cap &&
       (FIRM_NOUN.test(noun.key) ||
         HEAD_TYPE.get(noun.key) === 'organization' ||
-        (/^(body|group)$/.test(noun.key) && det < k - 2 && named?.type === 'organization')) &&
+        (/^(body|group)$/.test(noun.key) && det < k - 2 && named?.type === 'organization') ||
+        // ("The port's owner, Hutchison Ports, said": a noun a person or a body can be, and a body's name.)
+        (EITHER_NOUN.test(noun.key) && named?.type === 'organization')) &&
       named?.kind === 'name' &&
       (named.type === 'organization' ||
         (named.type === 'person' &&

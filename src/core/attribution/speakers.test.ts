@@ -1146,4 +1146,12 @@ describe('speakers, round twelve (session 26): entourages, roles after says, rel
     expect(x.speakers.find((s) => s.id === head?.speakerId)?.name).toBe('Maria Costa');
     expect(head?.speakerMention?.text).toBe('owner');
   });
+
+  test('the `it` of a relative clause is the sentence’s subject, not the body named last before it', () => {
+    expect(
+      speakersOf(
+        'Dock strike to go ahead\n\nDock workers at Felmore will strike next week after talks broke down, the Dockers Union said.\n\nThe port\'s owner, Hutchison Ports, said it had offered a 7% pay rise to the Dockers Union, which it described as "fair and affordable".',
+      ).map(([name]) => name),
+    ).toEqual(['Dockers Union', 'Hutchison Ports', 'Hutchison Ports']);
+  });
 });
