@@ -889,11 +889,14 @@ function reducedRelativeSubject(
     const t = tokens[k]!;
     if (!t.word || isVerbLike(t.key) !== /ed$/.test(t.key)) return null;
     if (
-      /^(released|published|filed|issued|commissioned|conducted|compiled|written|obtained|prepared|sent|posted|submitted|presented|produced|circulated|leaked|unveiled)$/.test(
+      /^(released|published|filed|issued|commissioned|conducted|compiled|written|obtained|prepared|sent|posted|submitted|presented|produced|circulated|leaked|unveiled|interviewed|surveyed|questioned|polled)$/.test(
         t.key,
       )
     ) {
-      const m = mentionOf(text, tokens, phraseStart(tokens, k - 1, min), k - 1);
+      const from = phraseStart(tokens, k - 1, min);
+      // ("the chairs that POLITICO interviewed predicted": the subject of a relative clause, not a reduced one.)
+      if (/^(that|which|who|whom)$/.test(tokens[from - 1]?.key ?? '')) return null;
+      const m = mentionOf(text, tokens, from, k - 1);
       return m && m.kind !== 'pronoun' ? { mention: m, role: m.role, relative: false } : null;
     }
   }
@@ -1091,6 +1094,11 @@ function subjectBeforeInner(
       break;
     }
     const appositive = text.slice(tokens[k + 1]!.start, tokens[i - 1]!.end);
+    // "Numerous islanders interviewed at the meeting, including Mr Jebens, said": an example, not the subject.
+    if (/^(including|among them|notably)\s/i.test(appositive) && k - 1 >= min) {
+      const whole = subjectBefore(text, tokens, k, min, depth);
+      return whole;
+    }
     const relativeClause = /^(who|which|whose|where)\b/i.test(appositive);
     if (!relativeClause && i - k > 18) return null;
     // "Peña Nieto, contradicting Trump, said", "Sandra Inman, …, attending the Tea Party Convention, said": a

@@ -1154,4 +1154,12 @@ describe('speakers, round twelve (session 26): entourages, roles after says, rel
       ).map(([name]) => name),
     ).toEqual(['Dockers Union', 'Hutchison Ports', 'Hutchison Ports']);
   });
+
+  test('“including Mr Jebens” is an example inside the subject, not the speaker nor the end of the subject', () => {
+    expect(
+      speakersOf(
+        'Islanders split over ferry plan\n\nA public meeting on Skarra was held on Thursday.\n\nNumerous islanders interviewed at the meeting, including Mr Jebens, said the changes would cut them off from the mainland.',
+      ),
+    ).toEqual([['Numerous islanders', 'Numerous islanders']]);
+  });
 });
