@@ -4,7 +4,14 @@ import { pairQuotes, type Quote } from '../text/quotes';
 import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { reportedClauseEnd } from './clause-end';
-import { firmSubject, isShowTitle, isTallyOrRoll, labelledListLines, saysAfterQuote } from './colon-labels';
+import {
+  firmSubject,
+  isAboutLabel,
+  isShowTitle,
+  isTallyOrRoll,
+  labelledListLines,
+  saysAfterQuote,
+} from './colon-labels';
 import { contactRelative } from './contact-relative';
 import { type Cue, findCues } from './cues';
 import { type Frame, framesOf, mainSubject } from './frames';
@@ -493,7 +500,8 @@ export function attributeClaims(
           !dateline &&
           m &&
           (m.kind === 'name' || m.type === 'document' || office) &&
-          !isShowTitle(colon[1]!, text);
+          !isShowTitle(colon[1]!, text) &&
+          !isAboutLabel(pre, headlineMode);
         if (named && !SECTION_LABELS.has(m.head.toLowerCase())) {
           // "PRESENTER:", "INTERVIEWER:": a transcript's label naming a part, the person the cast gives it to.
           const part = /^\p{Lu}{2,}$/u.test(m.text) && TRANSCRIPT_PARTS.test(m.head) ? m.head : null;

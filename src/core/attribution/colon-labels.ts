@@ -34,6 +34,18 @@ export function isShowTitle(label: string, text: string): boolean {
   return !!bare && text.split(bare).length <= 2;
 }
 
+const OBJECT_MARK = /^(for|to|against|with|about|on|over|from|vs|versus|v)$/;
+
+/**
+ * "Big Win For Bernie:", "Trump vs. Clinton:" (a name after a preposition: the label is about him), "Netanyahu and
+ * Obama: A tortured relationship" (two people who do not speak one headline together): a title, no speaker.
+ */
+export function isAboutLabel(label: readonly Token[], headline: boolean): boolean {
+  const words = label.filter((t) => t.word);
+  if (words.slice(0, -1).some((t) => OBJECT_MARK.test(t.key))) return true;
+  return headline && words.length >= 3 && words.slice(1, -1).some((t) => t.key === 'and' || t.text === '&');
+}
+
 const short = (l: Line) => {
   const m = LABEL.exec(l.text);
   return !!m && !/[“"‘]/.test(m[2]!) && m[2]!.split(/\s+/).length <= 6;
@@ -56,9 +68,10 @@ export function labelledListLines(lines: readonly Line[]): Set<Line> {
     else flush();
   }
   flush();
+  // ("Donald Trump has something to prove: that he …": a clause before a colon is no label.)
   const labelled = lines.map((l) => {
     const m = LABEL.exec(l.text);
-    return !!m && !isTallyOrRoll(m[2]!);
+    return !!m && m[1]!.trim().split(/\s+/).length <= 4 && !isTallyOrRoll(m[2]!);
   });
   // (Never the headline: "Delmont: We Will Fight On".)
   const headings = lines.filter((l, i) => i > 0 && short(l) && !labelled[i + 1]);
