@@ -5,6 +5,8 @@ import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { reportedClauseEnd } from './clause-end';
 import {
+  audienceAt,
+  dashedSource,
   firmSubject,
   isAboutLabel,
   isShowTitle,
@@ -374,6 +376,34 @@ export function attributeClaims(
         continue;
       }
 
+      // "TOPIC - Jeffrey M. Jones: “…”": a newsletter item's source before its quotation.
+      const dashed = S.start === line.start && !headlineMode && !transcript ? dashedSource(text, line) : null;
+      const by = dashed ? tokenize(text, dashed.who.start, dashed.who.end) : [];
+      const source = by.length ? mentionOf(text, by, 0, by.length - 1) : null;
+      if (
+        dashed &&
+        source &&
+        source.kind !== 'pronoun' &&
+        (source.kind === 'name' || source.type === 'document')
+      ) {
+        const at = text.indexOf(':', dashed.who.end);
+        emit(
+          {
+            kind: 'direct',
+            entity: resolve({ mention: source, role: source.role, relative: false }, by, false),
+            mention: source,
+            cue: { start: at, end: at + 1 },
+            rule: 'name-colon',
+            line: li,
+            run: 0,
+          },
+          dashed.said.start,
+          dashed.said.end,
+        );
+        lineDone = true;
+        continue;
+      }
+
       // "Name: what they said" — a title, a subheading or a transcript line that gives the speaker before a colon.
       const colon = S.start === line.start ? /^([^:“"‘]{2,40}):\s+\S/.exec(text.slice(S.start, S.end)) : null;
       if (colon) {
@@ -491,6 +521,37 @@ export function attributeClaims(
         }
         const after = text.slice(tokens[c + 1]!.start, line.end);
         if (plain && (isTallyOrRoll(after) || listLines.has(line))) {
+          lineDone = true;
+          continue;
+        }
+        const to = audienceAt(pre);
+        const speaker = to > 0 ? mentionOf(text, tokens, 0, to - 1) : null;
+        // (Someone the article names elsewhere: "Back to School:" is no one.)
+        const surname = speaker?.name?.split(/\s+/).at(-1);
+        if (
+          speaker?.kind === 'name' &&
+          speaker.type === 'person' &&
+          !!surname &&
+          (text.slice(0, line.start).includes(surname) || text.slice(line.end).includes(surname))
+        ) {
+          const startAt = tokens[c + 1]!.start;
+          emit(
+            {
+              kind: headlineMode ? 'headline' : quoted ? 'direct' : 'indirect',
+              entity: resolve(
+                { mention: speaker, role: speaker.role, relative: false },
+                tokens,
+                headlineMode,
+              ),
+              mention: speaker,
+              cue: tokens[c]!,
+              rule: 'name-colon',
+              line: li,
+              run: 0,
+            },
+            startAt,
+            line.end,
+          );
           lineDone = true;
           continue;
         }

@@ -147,3 +147,30 @@ export function saysAfterQuote(
     said: { start: q.start, end: q.end },
   };
 }
+
+const DASHED_SOURCE = /^(.{3,200}?)\s[-–—]\s*((?:More\s+)?from\s+)?([^:“"‘\-–—]{2,40}):\s*(?=[“"])/iu;
+
+/**
+ * "IOWA POLLS NOT WRONG, JUST EARLY - Mark Blumenthal and Jon Cohen: “…” [HuffPost.]", "… - More from Jones: “…”": a
+ * newsletter's item, a topic, a dash, then the source before the colon of its quotation. The source's span, and the
+ * quotation's (to its last closing mark).
+ */
+export function dashedSource(text: string, line: Line): { who: Span; said: Span } | null {
+  const d = DASHED_SOURCE.exec(line.text);
+  if (!d) return null;
+  const whoStart = line.start + d[1]!.length + d[0]!.slice(d[1]!.length).indexOf(d[3]!, d[2]?.length ?? 0);
+  const from = line.start + d[0]!.length;
+  const close = Math.max(text.lastIndexOf('”', line.end), text.lastIndexOf('"', line.end));
+  const end = close > from ? close + 1 : line.end;
+  return { who: { start: whoStart, end: whoStart + d[3]!.trimEnd().length }, said: { start: from, end } };
+}
+
+/**
+ * "Clinton to Planned Parenthood:", "Former AG Mukasey at RNC:", "Obama To Asians Worried About U.S. Election:": a
+ * speaker, then `to`/`at` and the audience. The index of that word in the label, or -1.
+ */
+export function audienceAt(label: readonly Token[]): number {
+  const k = label.findIndex((t, i) => i > 0 && t.word && (t.key === 'to' || t.key === 'at'));
+  if (k < 1 || k > 4 || label.length - k > 10) return -1;
+  return label.slice(0, k).every((t) => (t.word && t.cap) || t.text === '.') && label[k + 1]?.cap ? k : -1;
+}

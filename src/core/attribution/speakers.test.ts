@@ -1162,4 +1162,37 @@ describe('speakers, round twelve (session 26): entourages, roles after says, rel
       ),
     ).toEqual([['Numerous islanders', 'Numerous islanders']]);
   });
+
+  test('name-colon titles: a name after a preposition, a pair in a headline, an interjection', () => {
+    for (const head of [
+      'Big Win For Delmont: Union Holds Off On Endorsement',
+      'Halvorsen and Pryce: A tortured friendship',
+      'Wow: Mayor Responds To Critics With One Line',
+    ]) {
+      const x = extractClaims(
+        `${head}\n\nMayor Ann Delmont met Tom Halvorsen and Ruth Pryce on Monday, and the union met nobody.`,
+      );
+      expect(x.claims.filter((c) => c.kind === 'headline')).toEqual([]);
+    }
+  });
+
+  test('a speaker, “to” or “at” and an audience before a colon: the speaker, when the article names her', () => {
+    const x = extractClaims(
+      'Delmont to Market Traders: Rents will be frozen\n\nMayor Ann Delmont told the Harbury Traders Association on Monday that the council would act.\n\nBack to School: What parents need to know',
+    );
+    const names = x.claims.map((c) => [x.speakers.find((s) => s.id === c.speakerId)?.name, c.text]);
+    expect(names).toContainEqual(['Ann Delmont', 'Rents will be frozen']);
+    expect(names.map(([n]) => n)).not.toContain('Back');
+  });
+
+  test('a newsletter item’s source after a dash, before the colon of its quotation', () => {
+    const x = extractClaims(
+      'Pollster daily\n\nThe polls closed early.\n\nPOLLS NOT WRONG, JUST TOO EARLY - Mara Benton and Jon Ruiz: “The polls did not fail. They ended too early.” [Gazette.]\n\nWhat it means - More from Benton: “Late deciders moved to the challenger.”\n\nMethods matter - From the report: “Longer field periods gave better results.”',
+    );
+    expect(x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name)).toEqual([
+      'Mara Benton and Jon Ruiz',
+      'Benton',
+      'report',
+    ]);
+  });
 });
