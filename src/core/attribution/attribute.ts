@@ -531,7 +531,7 @@ export function attributeClaims(
         if (
           speaker?.kind === 'name' &&
           speaker.type === 'person' &&
-          !!surname &&
+          surname &&
           (text.slice(0, line.start).includes(surname) || text.slice(line.end).includes(surname))
         ) {
           const startAt = tokens[c + 1]!.start;

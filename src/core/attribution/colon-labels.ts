@@ -3,7 +3,7 @@ import type { Quote } from '../text/quotes';
 import type { Span } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { DETERMINERS, HEAD_TYPE, ORG_WORDS, TITLES } from './lexicon';
-import { type Subject, mentionOf } from './mention';
+import { mentionOf, type Subject } from './mention';
 
 const LABEL = /^([^:“"‘]{2,40}):\s+(\S.*)$/su;
 const FIGURE = /^[\d\s.,;%$£€#()+\-–—/]+$/u;
