@@ -115,6 +115,16 @@ const isPlural = (k: string) => /[^s]s$/.test(k) && k.length > 3;
 export function mentionOf(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
   if (from < 0 || to >= tokens.length || from > to) return null;
   while (from <= to && !tokens[from]!.word) from++;
+  // "Does Rubio", "Even Lindsey Graham", "Maybe Trump": a sentence's opening word is not part of the name after it.
+  while (from < to && tokens[from]!.cap && OPENERS.has(tokens[from]!.key) && tokens[from + 1]!.cap) from++;
+  // ("a congressional report on Wednesday": the time is the verb's; "a poll taken last week" keeps it.)
+  while (
+    to - from >= 2 &&
+    WHEN.test(tokens[to]!.key) &&
+    /^(on|last|this|next)$/.test(tokens[to - 1]!.key) &&
+    !/(ed|en)$/.test(tokens[to - 2]!.key)
+  )
+    to -= 2;
   // A phrase opening with a preposition is an adjunct ("In a statement"), never a speaker.
   // ("about half of voters" is a quantity, not an adjunct.)
   if (
@@ -411,6 +421,15 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
 /** Nouns a person or a body can be: the name in the appositive says which. */
 const EITHER_NOUN =
   /^(owner|owners|employer|landlord|buyer|seller|bidder|partner|sponsor|rival|parent|contractor|builder|tenant|leaseholder|freeholder|licensee|landowner)$/;
+
+const WHEN = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|weekend)$/;
+
+/** Words that open a sentence in capitals but never a name. */
+const OPENERS: ReadonlySet<string> = new Set(
+  `does did do maybe both even several interestingly neither nor but and though although just also only perhaps
+still yet so now then if when while because indeed meanwhile however instead again already never why how what
+year today yesterday tonight last next`.split(/\s+/),
+);
 
 /** A party-state label: "D-Ohio", "R-Fla.", "I-Conn". */
 const PARTY_LABEL = /^(?:[RDI]|Rep|Dem|Ind|Lab|Con|LD|SNP)-[\p{L}.]+$/u;

@@ -1195,4 +1195,12 @@ describe('speakers, round twelve (session 26): entourages, roles after says, rel
       'report',
     ]);
   });
+
+  test('a sentence’s opening word and a trailing day are not part of the speaker’s name', () => {
+    expect(
+      speakersOf(
+        'Title line\n\nEven Lindsey Graham said the plan was sound.\n\nA congressional report on Wednesday said the agency had failed.\n\nWill Doyle said it was fine.',
+      ).map(([name]) => name),
+    ).toEqual(['Lindsey Graham', 'congressional report', 'Will Doyle']);
+  });
 });
