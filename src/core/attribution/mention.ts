@@ -1324,7 +1324,7 @@ const FIRM_NOUN =
 
 /** An appositive that says a name is a firm or a body: "the maker of …", "a subsidiary of …", "the UK's largest lender". */
 const FIRM_APPOSITIVE =
-  /^(the|a|an)\s+(?:[\p{L}’'-]+\s+){0,3}?(maker|makers|company|firm|operator|retailer|reinsurer|utility|grocer|parent|manufacturer|developer|publisher|chain|supplier|charity|union|lender|bank|insurer|airline|carrier|supermarket|brewer|broadcaster|subsidiary|group|conglomerate|producer|provider|regulator|watchdog|trade body|industry body|organisation|organization|association)\b(?!\s+(?:leader|chief|boss|member|founder|head|director|executive|officer|official|spokes\w+)\b)/iu;
+  /^(the|a|an)\s+(?:[\p{L}’'-]+\s+){0,3}?(maker|makers|company|firm|operator|retailer|reinsurer|utility|grocer|parent|manufacturer|developer|publisher|chain|supplier|charity|union|lender|bank|insurer|airline|carrier|supermarket|brewer|broadcaster|subsidiary|group|conglomerate|producer|provider|regulator|watchdog|trade body|industry body|organisation|organization|association)\b(?!['’]s\b|\s+(?:leader|chief|boss|member|founder|head|director|executive|officer|official|spokes\w+)\b)/iu;
 
 /** A speaker named after an inverted cue: "…, said Dr Smith, a historian." */
 export function subjectAfter(
