@@ -1203,4 +1203,12 @@ describe('speakers, round twelve (session 26): entourages, roles after says, rel
       ).map(([name]) => name),
     ).toEqual(['Lindsey Graham', 'congressional report', 'Will Doyle']);
   });
+
+  test('“the union’s regional organiser” is a person’s role, not an appositive that makes her a body', () => {
+    expect(
+      speakersOf(
+        'Title line\n\nRhona Baird, the union\'s regional organiser, said members had voted to walk out.\n\n"We will not be pushed around," she said.',
+      ).map(([name]) => name),
+    ).toEqual(['Rhona Baird', 'Rhona Baird']);
+  });
 });
