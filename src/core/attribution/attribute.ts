@@ -38,6 +38,7 @@ import {
   isHeadlineVerb,
   isPredicatePhrase,
   isVerbLike,
+  type Mention,
   mentionOf,
   orgRun,
   type Subject,
@@ -205,6 +206,17 @@ export function attributeClaims(
   // cope,” Dana Pell said."): the cue of the paragraph that closes it names their speaker.
   let unclaimed: { line: number; start: number; end: number }[] = [];
 
+  /** The body, document or group that opens the sentence before tokens[before], when it comes before `m`. */
+  const openingBody = (m: Mention, tokens: readonly Token[], before: number): Entity | undefined => {
+    const own = before > 0 ? mainSubject(text, tokens, before) : null;
+    return own &&
+      own.mention.kind !== 'pronoun' &&
+      own.mention.end <= m.start &&
+      /^(organization|document|group)$/.test(own.mention.type)
+      ? registry.resolve(own.mention, own.role, own.mention.start)
+      : undefined;
+  };
+
   const resolve = (
     subject: Subject,
     tokens: readonly Token[],
@@ -227,33 +239,17 @@ export function attributeClaims(
       const found = registry.byHead(m);
       if (found) return found;
     }
+    const pronounIt = m.kind === 'pronoun' && (m.head === 'it' || m.head === 'they');
+    const at = pronounIt ? tokens.findIndex((t) => t.start === m.start) : -1;
     // "Hutchison Ports said it had offered a rise to the union, which it described as “fair”": the `it` of a
     // relative clause is the sentence's subject (read after the quotation), not the latest body before it.
-    if (m.kind === 'pronoun' && (m.head === 'it' || m.head === 'they')) {
-      const at = tokens.findIndex((t) => t.start === m.start);
-      const own = /^(which|that)$/.test(tokens[at - 1]?.key ?? '') ? mainSubject(text, tokens, at - 1) : null;
-      if (
-        own &&
-        own.mention.kind !== 'pronoun' &&
-        own.mention.end <= m.start &&
-        /^(organization|document|group)$/.test(own.mention.type)
-      )
-        return registry.resolve(own.mention, own.role, own.mention.start);
-    }
+    const relative =
+      at > 0 && /^(which|that)$/.test(tokens[at - 1]!.key) ? openingBody(m, tokens, at - 1) : undefined;
+    if (relative) return relative;
     const e = registry.resolve(m, subject.role, m.start);
     // "The interim report describes what it calls a “culture of deferral”": a quotation's cue is read before the
     // sentence's reports, so an `it` that found nobody is the subject that opens its own sentence.
-    if (m.kind === 'pronoun' && (m.head === 'it' || m.head === 'they') && e.name === m.text) {
-      const at = tokens.findIndex((t) => t.start === m.start);
-      const own = at > 0 ? mainSubject(text, tokens, at) : null;
-      if (
-        own &&
-        own.mention.kind !== 'pronoun' &&
-        own.mention.end <= m.start &&
-        /^(organization|document|group)$/.test(own.mention.type)
-      )
-        return registry.resolve(own.mention, own.role, own.mention.start);
-    }
+    if (pronounIt && e.name === m.text) return openingBody(m, tokens, at) ?? e;
     return e;
   };
 
@@ -280,6 +276,14 @@ export function attributeClaims(
     if (d.cue && /^(ask|asks|asked|asking|pressed|questioned)$/i.test(text.slice(d.cue.start, d.cue.end)))
       registry.asked();
   };
+
+  /** A claim whose speaker a label before a colon gives (the name-colon rule). */
+  const labelClaim = (
+    d: Pick<Draft, 'kind' | 'entity' | 'mention' | 'cue'>,
+    li: number,
+    start: number,
+    end: number,
+  ) => emit({ ...d, rule: 'name-colon', line: li, run: 0 }, start, end);
 
   // "Ines Calloway: ‘I wrote …’", "‘I wrote …’: an interview with Ines Calloway": the person a headline names by
   // full name (the headline is read after the body).
@@ -387,16 +391,10 @@ export function attributeClaims(
         (source.kind === 'name' || source.type === 'document')
       ) {
         const at = text.indexOf(':', dashed.who.end);
-        emit(
-          {
-            kind: 'direct',
-            entity: resolve({ mention: source, role: source.role, relative: false }, by, false),
-            mention: source,
-            cue: { start: at, end: at + 1 },
-            rule: 'name-colon',
-            line: li,
-            run: 0,
-          },
+        const entity = resolve({ mention: source, role: source.role, relative: false }, by, false);
+        labelClaim(
+          { kind: 'direct', entity, mention: source, cue: { start: at, end: at + 1 } },
+          li,
           dashed.said.start,
           dashed.said.end,
         );
@@ -503,16 +501,9 @@ export function attributeClaims(
               tail.mention.type === 'person' &&
               registry.byRole(tail.mention.head)) ||
             resolve(tail, tail.tokens, true);
-          emit(
-            {
-              kind: 'headline',
-              entity,
-              mention: tail.mention,
-              cue: tail.cue,
-              rule: 'name-colon',
-              line: li,
-              run: 0,
-            },
+          labelClaim(
+            { kind: 'headline', entity, mention: tail.mention, cue: tail.cue },
+            li,
             tail.said.start,
             tail.said.end,
           );
@@ -528,33 +519,13 @@ export function attributeClaims(
         const speaker = to > 0 ? mentionOf(text, tokens, 0, to - 1) : null;
         // (Someone the article names elsewhere: "Back to School:" is no one.)
         const surname = speaker?.name?.split(/\s+/).at(-1);
-        if (
+        const audience =
           speaker?.kind === 'name' &&
           speaker.type === 'person' &&
           surname &&
           (text.slice(0, line.start).includes(surname) || text.slice(line.end).includes(surname))
-        ) {
-          const startAt = tokens[c + 1]!.start;
-          emit(
-            {
-              kind: headlineMode ? 'headline' : quoted ? 'direct' : 'indirect',
-              entity: resolve(
-                { mention: speaker, role: speaker.role, relative: false },
-                tokens,
-                headlineMode,
-              ),
-              mention: speaker,
-              cue: tokens[c]!,
-              rule: 'name-colon',
-              line: li,
-              run: 0,
-            },
-            startAt,
-            line.end,
-          );
-          lineDone = true;
-          continue;
-        }
+            ? speaker
+            : null;
         const named =
           plain &&
           !ownCue &&
@@ -562,25 +533,37 @@ export function attributeClaims(
           m &&
           (m.kind === 'name' || m.type === 'document' || office) &&
           !isShowTitle(colon[1]!, text) &&
-          !isAboutLabel(pre, headlineMode);
-        if (named && !SECTION_LABELS.has(m.head.toLowerCase())) {
+          !isAboutLabel(pre, headlineMode) &&
+          !SECTION_LABELS.has(m.head.toLowerCase())
+            ? m
+            : audience;
+        if (named) {
           // "PRESENTER:", "INTERVIEWER:": a transcript's label naming a part, the person the cast gives it to.
-          const part = /^\p{Lu}{2,}$/u.test(m.text) && TRANSCRIPT_PARTS.test(m.head) ? m.head : null;
+          const part =
+            /^\p{Lu}{2,}$/u.test(named.text) && TRANSCRIPT_PARTS.test(named.head) ? named.head : null;
           const entity = part
             ? (registry.byRole(part) ??
               registry.resolve(
-                { ...m, kind: 'nominal', name: `${m.text[0]}${part.slice(1)}`, type: 'person', role: part },
+                {
+                  ...named,
+                  kind: 'nominal',
+                  name: `${named.text[0]}${part.slice(1)}`,
+                  type: 'person',
+                  role: part,
+                },
                 part,
-                m.start,
+                named.start,
               ))
-            : (headlineMode && registry.byHead(m)) || registry.resolve(m, m.role, m.start);
+            : named === audience
+              ? resolve({ mention: named, role: named.role, relative: false }, tokens, headlineMode)
+              : (headlineMode && registry.byHead(named)) || registry.resolve(named, named.role, named.start);
           const startAt = tokens[c + 1]!.start;
           const isQuote = /^[“"‘']/.test(text.slice(startAt, startAt + 1));
           emit(
             {
               kind: headlineMode ? 'headline' : isQuote ? 'direct' : 'indirect',
               entity,
-              mention: m,
+              mention: named,
               cue: tokens[c]!,
               rule: 'name-colon',
               line: li,
