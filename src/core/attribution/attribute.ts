@@ -4,7 +4,16 @@ import { pairQuotes, type Quote } from '../text/quotes';
 import { type Span, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { reportedClauseEnd } from './clause-end';
-import { firmSubject, isShowTitle, isTallyOrRoll, labelledListLines } from './colon-labels';
+import {
+  audienceAt,
+  dashedSource,
+  firmSubject,
+  isAboutLabel,
+  isShowTitle,
+  isTallyOrRoll,
+  labelledListLines,
+  saysAfterQuote,
+} from './colon-labels';
 import { contactRelative } from './contact-relative';
 import { type Cue, findCues } from './cues';
 import { type Frame, framesOf, mainSubject, relativeClauseSubject } from './frames';
@@ -29,6 +38,7 @@ import {
   isHeadlineVerb,
   isPredicatePhrase,
   isVerbLike,
+  type Mention,
   mentionOf,
   orgRun,
   type Subject,
@@ -196,6 +206,17 @@ export function attributeClaims(
   // cope,” Dana Pell said."): the cue of the paragraph that closes it names their speaker.
   let unclaimed: { line: number; start: number; end: number }[] = [];
 
+  /** The body, document or group that opens the sentence before tokens[before], when it comes before `m`. */
+  const openingBody = (m: Mention, tokens: readonly Token[], before: number): Entity | undefined => {
+    const own = before > 0 ? mainSubject(text, tokens, before) : null;
+    return own &&
+      own.mention.kind !== 'pronoun' &&
+      own.mention.end <= m.start &&
+      /^(organization|document|group)$/.test(own.mention.type)
+      ? registry.resolve(own.mention, own.role, own.mention.start)
+      : undefined;
+  };
+
   const resolve = (
     subject: Subject,
     tokens: readonly Token[],
@@ -218,20 +239,17 @@ export function attributeClaims(
       const found = registry.byHead(m);
       if (found) return found;
     }
+    const pronounIt = m.kind === 'pronoun' && (m.head === 'it' || m.head === 'they');
+    const at = pronounIt ? tokens.findIndex((t) => t.start === m.start) : -1;
+    // "Hutchison Ports said it had offered a rise to the union, which it described as “fair”": the `it` of a
+    // relative clause is the sentence's subject (read after the quotation), not the latest body before it.
+    const relative =
+      at > 0 && /^(which|that)$/.test(tokens[at - 1]!.key) ? openingBody(m, tokens, at - 1) : undefined;
+    if (relative) return relative;
     const e = registry.resolve(m, subject.role, m.start);
     // "The interim report describes what it calls a “culture of deferral”": a quotation's cue is read before the
     // sentence's reports, so an `it` that found nobody is the subject that opens its own sentence.
-    if (m.kind === 'pronoun' && (m.head === 'it' || m.head === 'they') && e.name === m.text) {
-      const at = tokens.findIndex((t) => t.start === m.start);
-      const own = at > 0 ? mainSubject(text, tokens, at) : null;
-      if (
-        own &&
-        own.mention.kind !== 'pronoun' &&
-        own.mention.end <= m.start &&
-        /^(organization|document|group)$/.test(own.mention.type)
-      )
-        return registry.resolve(own.mention, own.role, own.mention.start);
-    }
+    if (pronounIt && e.name === m.text) return openingBody(m, tokens, at) ?? e;
     return e;
   };
 
@@ -258,6 +276,14 @@ export function attributeClaims(
     if (d.cue && /^(ask|asks|asked|asking|pressed|questioned)$/i.test(text.slice(d.cue.start, d.cue.end)))
       registry.asked();
   };
+
+  /** A claim whose speaker a label before a colon gives (the name-colon rule). */
+  const labelClaim = (
+    d: Pick<Draft, 'kind' | 'entity' | 'mention' | 'cue'>,
+    li: number,
+    start: number,
+    end: number,
+  ) => emit({ ...d, rule: 'name-colon', line: li, run: 0 }, start, end);
 
   // "Ines Calloway: ‘I wrote …’", "‘I wrote …’: an interview with Ines Calloway": the person a headline names by
   // full name (the headline is read after the body).
@@ -354,6 +380,28 @@ export function attributeClaims(
         continue;
       }
 
+      // "TOPIC - Jeffrey M. Jones: “…”": a newsletter item's source before its quotation.
+      const dashed = S.start === line.start && !headlineMode && !transcript ? dashedSource(text, line) : null;
+      const by = dashed ? tokenize(text, dashed.who.start, dashed.who.end) : [];
+      const source = by.length ? mentionOf(text, by, 0, by.length - 1) : null;
+      if (
+        dashed &&
+        source &&
+        source.kind !== 'pronoun' &&
+        (source.kind === 'name' || source.type === 'document')
+      ) {
+        const at = text.indexOf(':', dashed.who.end);
+        const entity = resolve({ mention: source, role: source.role, relative: false }, by, false);
+        labelClaim(
+          { kind: 'direct', entity, mention: source, cue: { start: at, end: at + 1 } },
+          li,
+          dashed.said.start,
+          dashed.said.end,
+        );
+        lineDone = true;
+        continue;
+      }
+
       // "Name: what they said" — a title, a subheading or a transcript line that gives the speaker before a colon.
       const colon = S.start === line.start ? /^([^:“"‘]{2,40}):\s+\S/.exec(text.slice(S.start, S.end)) : null;
       if (colon) {
@@ -445,36 +493,77 @@ export function attributeClaims(
           lineDone = true;
           continue;
         }
+        // "Park cafe lease row: ‘…’, says owner": a headline topic, then a quotation its speaker's office follows.
+        const tail = headlineMode && quoted ? saysAfterQuote(text, line, quotes, tokens[c + 1]!.start) : null;
+        if (tail) {
+          const entity =
+            (tail.mention.kind === 'nominal' &&
+              tail.mention.type === 'person' &&
+              registry.byRole(tail.mention.head)) ||
+            resolve(tail, tail.tokens, true);
+          labelClaim(
+            { kind: 'headline', entity, mention: tail.mention, cue: tail.cue },
+            li,
+            tail.said.start,
+            tail.said.end,
+          );
+          lineDone = true;
+          continue;
+        }
         const after = text.slice(tokens[c + 1]!.start, line.end);
         if (plain && (isTallyOrRoll(after) || listLines.has(line))) {
           lineDone = true;
           continue;
         }
+        const to = audienceAt(pre);
+        const speaker = to > 0 ? mentionOf(text, tokens, 0, to - 1) : null;
+        // (Someone the article names elsewhere: "Back to School:" is no one.)
+        const surname = speaker?.name?.split(/\s+/).at(-1);
+        const audience =
+          speaker?.kind === 'name' &&
+          speaker.type === 'person' &&
+          surname &&
+          (text.slice(0, line.start).includes(surname) || text.slice(line.end).includes(surname))
+            ? speaker
+            : null;
         const named =
           plain &&
           !ownCue &&
           !dateline &&
           m &&
           (m.kind === 'name' || m.type === 'document' || office) &&
-          !isShowTitle(colon[1]!, text);
-        if (named && !SECTION_LABELS.has(m.head.toLowerCase())) {
+          !isShowTitle(colon[1]!, text) &&
+          !isAboutLabel(pre, headlineMode) &&
+          !SECTION_LABELS.has(m.head.toLowerCase())
+            ? m
+            : audience;
+        if (named) {
           // "PRESENTER:", "INTERVIEWER:": a transcript's label naming a part, the person the cast gives it to.
-          const part = /^\p{Lu}{2,}$/u.test(m.text) && TRANSCRIPT_PARTS.test(m.head) ? m.head : null;
+          const part =
+            /^\p{Lu}{2,}$/u.test(named.text) && TRANSCRIPT_PARTS.test(named.head) ? named.head : null;
           const entity = part
             ? (registry.byRole(part) ??
               registry.resolve(
-                { ...m, kind: 'nominal', name: `${m.text[0]}${part.slice(1)}`, type: 'person', role: part },
+                {
+                  ...named,
+                  kind: 'nominal',
+                  name: `${named.text[0]}${part.slice(1)}`,
+                  type: 'person',
+                  role: part,
+                },
                 part,
-                m.start,
+                named.start,
               ))
-            : (headlineMode && registry.byHead(m)) || registry.resolve(m, m.role, m.start);
+            : named === audience
+              ? resolve({ mention: named, role: named.role, relative: false }, tokens, headlineMode)
+              : (headlineMode && registry.byHead(named)) || registry.resolve(named, named.role, named.start);
           const startAt = tokens[c + 1]!.start;
           const isQuote = /^[“"‘']/.test(text.slice(startAt, startAt + 1));
           emit(
             {
               kind: headlineMode ? 'headline' : isQuote ? 'direct' : 'indirect',
               entity,
-              mention: m,
+              mention: named,
               cue: tokens[c]!,
               rule: 'name-colon',
               line: li,

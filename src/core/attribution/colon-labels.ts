@@ -1,6 +1,9 @@
 import type { Line } from '../text/lines';
-import type { Token } from '../text/tokens';
+import type { Quote } from '../text/quotes';
+import type { Span } from '../text/sentences';
+import { type Token, tokenize } from '../text/tokens';
 import { DETERMINERS, HEAD_TYPE, ORG_WORDS, TITLES } from './lexicon';
+import { mentionOf, type Subject } from './mention';
 
 const LABEL = /^([^:“"‘]{2,40}):\s+(\S.*)$/su;
 const FIGURE = /^[\d\s.,;%$£€#()+\-–—/]+$/u;
@@ -31,6 +34,18 @@ export function isShowTitle(label: string, text: string): boolean {
   return !!bare && text.split(bare).length <= 2;
 }
 
+const OBJECT_MARK = /^(for|to|against|with|about|on|over|from|vs|versus|v)$/;
+
+/**
+ * "Big Win For Bernie:", "Trump vs. Clinton:" (a name after a preposition: the label is about him), "Netanyahu and
+ * Obama: A tortured relationship" (two people who do not speak one headline together): a title, no speaker.
+ */
+export function isAboutLabel(label: readonly Token[], headline: boolean): boolean {
+  const words = label.filter((t) => t.word);
+  if (words.slice(0, -1).some((t) => OBJECT_MARK.test(t.key))) return true;
+  return headline && words.length >= 3 && words.slice(1, -1).some((t) => t.key === 'and' || t.text === '&');
+}
+
 const short = (l: Line) => {
   const m = LABEL.exec(l.text);
   return !!m && !/[“"‘]/.test(m[2]!) && m[2]!.split(/\s+/).length <= 6;
@@ -53,9 +68,10 @@ export function labelledListLines(lines: readonly Line[]): Set<Line> {
     else flush();
   }
   flush();
+  // ("Donald Trump has something to prove: that he …": a clause before a colon is no label.)
   const labelled = lines.map((l) => {
     const m = LABEL.exec(l.text);
-    return !!m && !isTallyOrRoll(m[2]!);
+    return !!m && m[1]!.trim().split(/\s+/).length <= 4 && !isTallyOrRoll(m[2]!);
   });
   // (Never the headline: "Delmont: We Will Fight On".)
   const headings = lines.filter((l, i) => i > 0 && short(l) && !labelled[i + 1]);
@@ -94,4 +110,67 @@ export function firmSubject(text: string, tokens: readonly Token[]): { name: str
   )
     return null;
   return { name: text.slice(first.start, first.end), start: first.start };
+}
+
+const SAYS_TAIL =
+  /^(\s*,?\s*)(?:(says|said)\s+([^,;:!?“"‘]{2,40}?)|([^,;:!?“"‘]{2,40}?)\s+(says|said))\s*\.?\s*$/iu;
+
+/**
+ * "Park cafe lease row: ‘…’, says owner", "Rates row: ‘…’, council leader says": the speaker a headline names after
+ * the quotation that follows its colon; null when the line goes on otherwise.
+ */
+export function saysAfterQuote(
+  text: string,
+  line: Line,
+  quotes: readonly Quote[],
+  from: number,
+): (Subject & { tokens: readonly Token[]; cue: Span; said: Span }) | null {
+  const q = quotes.find((x) => x.open >= from && x.open < line.end);
+  if (!q || q.close < 0) return null;
+  const rest = text.slice(q.close + 1, line.end);
+  const t = SAYS_TAIL.exec(rest);
+  if (!t) return null;
+  const who = t[3] ?? t[4]!;
+  const verb = t[2] ?? t[5]!;
+  const at = q.close + 1 + t[1]!.length;
+  const whoAt = at + (t[3] ? rest.slice(t[1]!.length).indexOf(who, verb.length) : 0);
+  const verbAt = at + (t[3] ? 0 : rest.slice(t[1]!.length).lastIndexOf(verb));
+  const tokens = tokenize(text, whoAt, whoAt + who.length);
+  const mention = tokens.length ? mentionOf(text, tokens, 0, tokens.length - 1) : null;
+  if (!mention || mention.kind === 'pronoun') return null;
+  return {
+    mention,
+    role: mention.role,
+    relative: false,
+    tokens,
+    cue: { start: verbAt, end: verbAt + verb.length },
+    said: { start: q.start, end: q.end },
+  };
+}
+
+const DASHED_SOURCE = /^(.{3,200}?)\s[-–—]\s*((?:More\s+)?from\s+)?([^:“"‘\-–—]{2,40}):\s*(?=[“"])/iu;
+
+/**
+ * "IOWA POLLS NOT WRONG, JUST EARLY - Mark Blumenthal and Jon Cohen: “…” [HuffPost.]", "… - More from Jones: “…”": a
+ * newsletter's item, a topic, a dash, then the source before the colon of its quotation. The source's span, and the
+ * quotation's (to its last closing mark).
+ */
+export function dashedSource(text: string, line: Line): { who: Span; said: Span } | null {
+  const d = DASHED_SOURCE.exec(line.text);
+  if (!d) return null;
+  const whoStart = line.start + d[1]!.length + d[0]!.slice(d[1]!.length).indexOf(d[3]!, d[2]?.length ?? 0);
+  const from = line.start + d[0]!.length;
+  const close = Math.max(text.lastIndexOf('”', line.end), text.lastIndexOf('"', line.end));
+  const end = close > from ? close + 1 : line.end;
+  return { who: { start: whoStart, end: whoStart + d[3]!.trimEnd().length }, said: { start: from, end } };
+}
+
+/**
+ * "Clinton to Planned Parenthood:", "Former AG Mukasey at RNC:", "Obama To Asians Worried About U.S. Election:": a
+ * speaker, then `to`/`at` and the audience. The index of that word in the label, or -1.
+ */
+export function audienceAt(label: readonly Token[]): number {
+  const k = label.findIndex((t, i) => i > 0 && t.word && (t.key === 'to' || t.key === 'at'));
+  if (k < 1 || k > 4 || label.length - k > 10) return -1;
+  return label.slice(0, k).every((t) => (t.word && t.cap) || t.text === '.') && label[k + 1]?.cap ? k : -1;
 }

@@ -299,4 +299,5 @@ export const SECTION_LABELS =
   words(`update note editor watch related source photo video breaking live read listen exclusive analysis opinion comment review q a sketch letter letters explainer revealed interview profile obituary feature insight verdict preview recap timeline factcheck heatwave weather traffic travel sport business politics world health education crime court tech science money property culture books music film tv theatre
 markets commodities stocks shares equities currencies forex bonds oil gold metals earnings economy briefing
 results scores standings fixtures transfers injuries scorecard lineups attendance transcript correction clarification
-topics topic tags tag subjects keywords categories category filed credit credits picture pictures image images byline dateline`);
+topics topic tags tag subjects keywords categories category filed credit credits picture pictures image images byline dateline
+wow whoa yikes boom ouch look`);

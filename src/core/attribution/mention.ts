@@ -115,6 +115,16 @@ const isPlural = (k: string) => /[^s]s$/.test(k) && k.length > 3;
 export function mentionOf(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
   if (from < 0 || to >= tokens.length || from > to) return null;
   while (from <= to && !tokens[from]!.word) from++;
+  // "Does Rubio", "Even Lindsey Graham", "Maybe Trump": a sentence's opening word is not part of the name after it.
+  while (from < to && tokens[from]!.cap && OPENERS.has(tokens[from]!.key) && tokens[from + 1]!.cap) from++;
+  // ("a congressional report on Wednesday": the time is the verb's; "a poll taken last week" keeps it.)
+  while (
+    to - from >= 2 &&
+    WHEN.test(tokens[to]!.key) &&
+    /^(on|last|this|next)$/.test(tokens[to - 1]!.key) &&
+    !/(ed|en)$/.test(tokens[to - 2]!.key)
+  )
+    to -= 2;
   // A phrase opening with a preposition is an adjunct ("In a statement"), never a speaker.
   // ("about half of voters" is a quantity, not an adjunct.)
   if (
@@ -407,6 +417,19 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     owner,
   };
 }
+
+/** Nouns a person or a body can be: the name in the appositive says which. */
+const EITHER_NOUN =
+  /^(owner|owners|employer|landlord|buyer|seller|bidder|partner|sponsor|rival|parent|contractor|builder|tenant|leaseholder|freeholder|licensee|landowner)$/;
+
+const WHEN = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|weekend)$/;
+
+/** Words that open a sentence in capitals but never a name. */
+const OPENERS: ReadonlySet<string> = new Set(
+  `does did do maybe both even several interestingly neither nor but and though although just also only perhaps
+still yet so now then if when while because indeed meanwhile however instead again already never why how what
+year today yesterday tonight last next`.split(/\s+/),
+);
 
 /** A party-state label: "D-Ohio", "R-Fla.", "I-Conn". */
 const PARTY_LABEL = /^(?:[RDI]|Rep|Dem|Ind|Lab|Con|LD|SNP)-[\p{L}.]+$/u;
@@ -885,11 +908,14 @@ function reducedRelativeSubject(
     const t = tokens[k]!;
     if (!t.word || isVerbLike(t.key) !== /ed$/.test(t.key)) return null;
     if (
-      /^(released|published|filed|issued|commissioned|conducted|compiled|written|obtained|prepared|sent|posted|submitted|presented|produced|circulated|leaked|unveiled)$/.test(
+      /^(released|published|filed|issued|commissioned|conducted|compiled|written|obtained|prepared|sent|posted|submitted|presented|produced|circulated|leaked|unveiled|interviewed|surveyed|questioned|polled)$/.test(
         t.key,
       )
     ) {
-      const m = mentionOf(text, tokens, phraseStart(tokens, k - 1, min), k - 1);
+      const from = phraseStart(tokens, k - 1, min);
+      // ("the chairs that POLITICO interviewed predicted": the subject of a relative clause, not a reduced one.)
+      if (/^(that|which|who|whom)$/.test(tokens[from - 1]?.key ?? '')) return null;
+      const m = mentionOf(text, tokens, from, k - 1);
       return m && m.kind !== 'pronoun' ? { mention: m, role: m.role, relative: false } : null;
     }
   }
@@ -1087,6 +1113,11 @@ function subjectBeforeInner(
       break;
     }
     const appositive = text.slice(tokens[k + 1]!.start, tokens[i - 1]!.end);
+    // "Numerous islanders interviewed at the meeting, including Mr Jebens, said": an example, not the subject.
+    if (/^(including|among them|notably)\s/i.test(appositive) && k - 1 >= min) {
+      const whole = subjectBefore(text, tokens, k, min, depth);
+      return whole;
+    }
     const relativeClause = /^(who|which|whose|where)\b/i.test(appositive);
     if (!relativeClause && i - k > 18) return null;
     // "Peña Nieto, contradicting Trump, said", "Sandra Inman, …, attending the Tea Party Convention, said": a
@@ -1113,7 +1144,9 @@ function subjectBeforeInner(
       !noun.cap &&
       (FIRM_NOUN.test(noun.key) ||
         HEAD_TYPE.get(noun.key) === 'organization' ||
-        (/^(body|group)$/.test(noun.key) && det < k - 2 && named?.type === 'organization')) &&
+        (/^(body|group)$/.test(noun.key) && det < k - 2 && named?.type === 'organization') ||
+        // ("The port's owner, Hutchison Ports, said": a noun a person or a body can be, and a body's name.)
+        (EITHER_NOUN.test(noun.key) && named?.type === 'organization')) &&
       named?.kind === 'name' &&
       (named.type === 'organization' ||
         (named.type === 'person' &&
@@ -1291,7 +1324,7 @@ const FIRM_NOUN =
 
 /** An appositive that says a name is a firm or a body: "the maker of …", "a subsidiary of …", "the UK's largest lender". */
 const FIRM_APPOSITIVE =
-  /^(the|a|an)\s+(?:[\p{L}’'-]+\s+){0,3}?(maker|makers|company|firm|operator|retailer|reinsurer|utility|grocer|parent|manufacturer|developer|publisher|chain|supplier|charity|union|lender|bank|insurer|airline|carrier|supermarket|brewer|broadcaster|subsidiary|group|conglomerate|producer|provider|regulator|watchdog|trade body|industry body|organisation|organization|association)\b(?!\s+(?:leader|chief|boss|member|founder|head|director|executive|officer|official|spokes\w+)\b)/iu;
+  /^(the|a|an)\s+(?:[\p{L}’'-]+\s+){0,3}?(maker|makers|company|firm|operator|retailer|reinsurer|utility|grocer|parent|manufacturer|developer|publisher|chain|supplier|charity|union|lender|bank|insurer|airline|carrier|supermarket|brewer|broadcaster|subsidiary|group|conglomerate|producer|provider|regulator|watchdog|trade body|industry body|organisation|organization|association)\b(?!['’]s\b|\s+(?:leader|chief|boss|member|founder|head|director|executive|officer|official|spokes\w+)\b)/iu;
 
 /** A speaker named after an inverted cue: "…, said Dr Smith, a historian." */
 export function subjectAfter(

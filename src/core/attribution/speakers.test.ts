@@ -1114,3 +1114,101 @@ describe('transcripts, round eleven (session 25)', () => {
     expect(names).toContain('Owen Pratt');
   });
 });
+
+describe('speakers, round twelve (session 26): entourages, roles after says, relative clauses', () => {
+  test('a person’s aides, lawyers and spokesman are a group of their own, named after the person', () => {
+    expect(
+      speakersOf(
+        'Farrow aides push back\n\nSenator Dana Farrow faced questions on Tuesday over the pension fund.\n\nFarrow\'s aides said the senator had never seen the audit.\n\nHer lawyers said the claims would be fought in court.\n\nFarrow\'s spokesman said on Wednesday that she would cooperate. The spokesman said the review would clear her.\n\n"We have nothing to hide," Farrow said later.',
+      ).map(([name]) => name),
+    ).toEqual([
+      "Dana Farrow's aides",
+      'Dana Farrow’s lawyers',
+      "Dana Farrow's spokesman",
+      "Dana Farrow's spokesman",
+      'Dana Farrow',
+    ]);
+  });
+
+  test('a body’s officials stay the body’s voice', () => {
+    expect(
+      speakersOf(
+        'Council defends budget\n\nHarbury Council said on Monday that no services would close. Its officials said reserves were sufficient.',
+      ).map(([name]) => name),
+    ).toEqual(['Harbury Council', 'Harbury Council']);
+  });
+
+  test('a headline’s office after “says”, past a topic and its quotation, is the one holding it in the body', () => {
+    const x = extractClaims(
+      "Park cafe lease row: 'We were never told the rent would double', says owner\n\nMaria Costa, the cafe's owner, said the new lease had been signed without her knowledge.\n\nThe council said the rent reflected market rates.",
+    );
+    const head = x.claims.find((c) => c.kind === 'headline');
+    expect(x.speakers.find((s) => s.id === head?.speakerId)?.name).toBe('Maria Costa');
+    expect(head?.speakerMention?.text).toBe('owner');
+  });
+
+  test('the `it` of a relative clause is the sentence’s subject, not the body named last before it', () => {
+    expect(
+      speakersOf(
+        'Dock strike to go ahead\n\nDock workers at Felmore will strike next week after talks broke down, the Dockers Union said.\n\nThe port\'s owner, Hutchison Ports, said it had offered a 7% pay rise to the Dockers Union, which it described as "fair and affordable".',
+      ).map(([name]) => name),
+    ).toEqual(['Dockers Union', 'Hutchison Ports', 'Hutchison Ports']);
+  });
+
+  test('“including Mr Jebens” is an example inside the subject, not the speaker nor the end of the subject', () => {
+    expect(
+      speakersOf(
+        'Islanders split over ferry plan\n\nA public meeting on Skarra was held on Thursday.\n\nNumerous islanders interviewed at the meeting, including Mr Jebens, said the changes would cut them off from the mainland.',
+      ),
+    ).toEqual([['Numerous islanders', 'Numerous islanders']]);
+  });
+
+  test('name-colon titles: a name after a preposition, a pair in a headline, an interjection', () => {
+    for (const head of [
+      'Big Win For Delmont: Union Holds Off On Endorsement',
+      'Halvorsen and Pryce: A tortured friendship',
+      'Wow: Mayor Responds To Critics With One Line',
+    ]) {
+      const x = extractClaims(
+        `${head}\n\nMayor Ann Delmont met Tom Halvorsen and Ruth Pryce on Monday, and the union met nobody.`,
+      );
+      expect(x.claims.filter((c) => c.kind === 'headline')).toEqual([]);
+    }
+  });
+
+  test('a speaker, “to” or “at” and an audience before a colon: the speaker, when the article names her', () => {
+    const x = extractClaims(
+      'Delmont to Market Traders: Rents will be frozen\n\nMayor Ann Delmont told the Harbury Traders Association on Monday that the council would act.\n\nBack to School: What parents need to know',
+    );
+    const names = x.claims.map((c) => [x.speakers.find((s) => s.id === c.speakerId)?.name, c.text]);
+    expect(names).toContainEqual(['Ann Delmont', 'Rents will be frozen']);
+    expect(names.map(([n]) => n)).not.toContain('Back');
+  });
+
+  test('a newsletter item’s source after a dash, before the colon of its quotation', () => {
+    const x = extractClaims(
+      'Pollster daily\n\nThe polls closed early.\n\nPOLLS NOT WRONG, JUST TOO EARLY - Mara Benton and Jon Ruiz: “The polls did not fail. They ended too early.” [Gazette.]\n\nWhat it means - More from Benton: “Late deciders moved to the challenger.”\n\nMethods matter - From the report: “Longer field periods gave better results.”',
+    );
+    expect(x.claims.map((c) => x.speakers.find((s) => s.id === c.speakerId)?.name)).toEqual([
+      'Mara Benton and Jon Ruiz',
+      'Benton',
+      'report',
+    ]);
+  });
+
+  test('a sentence’s opening word and a trailing day are not part of the speaker’s name', () => {
+    expect(
+      speakersOf(
+        'Title line\n\nEven Lindsey Graham said the plan was sound.\n\nA congressional report on Wednesday said the agency had failed.\n\nWill Doyle said it was fine.',
+      ).map(([name]) => name),
+    ).toEqual(['Lindsey Graham', 'congressional report', 'Will Doyle']);
+  });
+
+  test('“the union’s regional organiser” is a person’s role, not an appositive that makes her a body', () => {
+    expect(
+      speakersOf(
+        'Title line\n\nRhona Baird, the union\'s regional organiser, said members had voted to walk out.\n\n"We will not be pushed around," she said.',
+      ).map(([name]) => name),
+    ).toEqual(['Rhona Baird', 'Rhona Baird']);
+  });
+});

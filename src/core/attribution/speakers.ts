@@ -234,6 +234,10 @@ const FIRM_EVIDENCE =
 const GENERIC_FIRMS =
   /^(company|firm|business|retailer|airline|carrier|lender|insurer|supermarket|chain|manufacturer|maker|operator|developer|brewer|miner|publisher|broadcaster|grocer|utility|supplier|conglomerate|startup|automaker|carmaker|giant)$/;
 
+/** People who speak for someone without being them: "Farrow's aides" is that group, not Farrow. */
+const ENTOURAGE =
+  /^(aides?|lawyers?|attorneys?|allies|ally|advisers?|advisors?|officials|spokes(?:man|woman|person)|staff|staffers|team|associates|representatives)$/;
+
 /** `pass`: the reading pass that touched it (0 the body, 1 the headline, read after it, 2 the passes after those). */
 type Recent = { entity: Entity; at: number; subject: boolean; voice?: 'm' | 'f' | 'x'; pass: number };
 
@@ -658,6 +662,19 @@ export class SpeakerRegistry {
     return recent.map((r) => r.entity).find(fits) ?? this.entities.slice().reverse().find(fits);
   }
 
+  /** "Farrow's aides": one entity per owner and head, named after the owner's full name. */
+  private entourage(owner: Entity, m: Mention): Entity {
+    const [, mark = '’', whole = m.text.replace(/^\S+\s+/, '')] = /^.*?(['’])s\s+(.*)$/s.exec(m.text) ?? [];
+    // ("her lawyers in a court filing": up to the head noun.)
+    const own = whole.slice(0, whole.toLowerCase().indexOf(m.head) + m.head.length);
+    const name = `${owner.name}${mark}s ${own}`;
+    const found = this.entities.find((x) => x.name === name);
+    if (found) return found;
+    const e = this.make(name, m.type === 'person' ? 'person' : 'group', m.type === 'person' ? own : null);
+    this.alias(e, m.text);
+    return e;
+  }
+
   private resolveInner(m: Mention, role: string | null, at: number): Entity {
     if (m.refers) {
       const back = this.backTo(m.refers, at);
@@ -685,6 +702,20 @@ export class SpeakerRegistry {
     if (m.kind === 'nominal' && /^(a|an|the)\s+spokes(man|woman|person)$/i.test(m.text)) {
       const last = this.lastBefore(at);
       if (last && last.entity.type === 'organization' && at - last.at <= SPOKES_REACH) return last.entity;
+      // ("Cameron's spokesman said … the spokesman said": the one last named, whoever he speaks for.)
+      const named = /^the\s/i.test(m.text)
+        ? this.recent.findLast(
+            (r) =>
+              r.entity.type === 'person' &&
+              SPOKES_ROLE.test(
+                norm(r.entity.role ?? '')
+                  .split(' ')
+                  .at(-1) ?? '',
+              ) &&
+              r.at < at,
+          )
+        : undefined;
+      if (named) return named.entity;
     }
     // "the company said", "the firm said": the latest organisation.
     if (m.kind === 'nominal' && !m.owner) {
@@ -771,6 +802,7 @@ export class SpeakerRegistry {
             : owner === 'its'
               ? this.recentOf(['organization', 'document', 'group'], at)
               : this.entities.find((x) => x.key === owner || norm(x.name) === owner);
+      if (o?.type === 'person' && ENTOURAGE.test(m.head)) return this.entourage(o, m);
       if (o) return o;
     }
     const key = norm(m.name ?? m.text);
