@@ -10,7 +10,7 @@
  */
 import Dexie, { type Transaction } from 'dexie';
 import type { Claim } from '@/core/model/types';
-import type { FacetRow } from '@/db/derived/facets';
+import type { BaseFacet } from '@/db/derived/facets';
 import { WIDENED } from '@/db/derived/middleware';
 import {
   type CountedClaims,
@@ -73,7 +73,7 @@ export type FinishOptions = Readonly<{
 }>;
 
 /** The facets counted before their rows (`countBeforeFacetsIn`), their ids in id order for `idsIn`. */
-function countedOf(facets: ReadonlyMap<string, FacetRow>): CountedClaims {
+function countedOf(facets: ReadonlyMap<string, BaseFacet>): CountedClaims {
   const sorted = [...facets.keys()].sort();
   return {
     get: (id) => facets.get(id),

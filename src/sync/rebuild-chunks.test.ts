@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Claim, Evidence, Question } from '@/core/model/types';
 import { facetOf } from '@/db/derived/facets';
 import { deferDerived } from '@/db/derived/middleware';
-import { computeDerived, facetInputsOf } from '@/db/derived/rebuild';
+import { computeDerived, countBeforeFacetsIn, facetInputsOf } from '@/db/derived/rebuild';
 import { openDeviceDatabase } from '@/db/sync-db';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from '@/test/db';
 import { type Device, importOn } from '@/test/sync-devices';
@@ -297,6 +297,23 @@ async function truthOf(db: Db) {
   );
   return { facets: truth.facets, summaries: [...truth.summaries].sort((a, b) => (a.id < b.id ? -1 : 1)) };
 }
+
+describe('countBeforeFacetsIn: the counts from facets without keys', () => {
+  test('the summaries are the truth, and the facets it counted carry no sort or index key', async () => {
+    const db = await library();
+    await stale(db);
+    const claims = await db.claims.toArray();
+    const counted = await db.transaction('rw', db.tables, (tx) =>
+      countBeforeFacetsIn((n) => tx.table(n), claims.map(facetInputsOf)),
+    );
+    expect(await db.summaries.toArray()).toEqual((await truthOf(db)).summaries);
+    expect(counted.size).toBe(claims.length);
+    for (const row of counted.values()) {
+      expect(row).not.toHaveProperty('f');
+      expect(row).not.toHaveProperty('o');
+    }
+  });
+});
 
 describe('loading before indexing (countFirst): counts, heads and placements first, facet rows after', () => {
   test.each([
