@@ -364,4 +364,35 @@ describe('catch-up mode (a first sync of a large library)', () => {
     expect(await b.db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
     await listedEvery(b, claims);
   });
+
+  test('a stop while the filter rows are built ends after the step under way; the next sync goes on from the cursor', async () => {
+    const { team, a } = await teamOfTwoArticles();
+    const b = await device(team, 'ben', { batchSize: 2, catchUp: { batchSize: 2, rebuildChunk: 2 } });
+    let stopping: Promise<void> | null = null;
+    const stopper = b.engine.subscribe((s) => {
+      if (s.indexing && s.indexing.done >= 2) stopping ??= b.engine.stop();
+    });
+    expect(await b.engine.syncOnce()).toMatchObject({ complete: false, state: 'stopped' });
+    await stopping;
+    stopper();
+    expect(b.engine.getStatus()).toMatchObject({ state: 'stopped', indexing: undefined });
+    const mark = (await b.db.syncState.get(CATCH_UP_KEY))?.value as { rebuild?: { stage: string } };
+    expect(mark.rebuild?.stage).toBe('claims');
+    const claims = await a.db.claims.count();
+    const stopped = await derivedOf(b);
+    expect(stopped.facets.length).toBe(2);
+    expect(stopped.summaries).toEqual(stopped.expected.summaries);
+
+    const again = engineOn(b, team, 'ben', 'device-ben-again', {
+      batchSize: 2,
+      catchUp: { batchSize: 2, rebuildChunk: 2 },
+    });
+    try {
+      expect(await again.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+    } finally {
+      await again.stop();
+    }
+    expect(await b.db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+    await listedEvery(b, claims);
+  });
 });

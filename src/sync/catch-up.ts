@@ -70,6 +70,8 @@ export type FinishOptions = Readonly<{
   countFirst?: boolean;
   /** With `countFirst`: every row is in and counted (of `total` claims); the facet rows come next. */
   onCounted?: (total: number) => void | Promise<void>;
+  /** Aborted: no further step begins (the one under way commits); the flag keeps the cursor for the next run. */
+  signal?: AbortSignal;
 }>;
 
 /** The facets counted before their rows (`countBeforeFacetsIn`), their ids in id order for `idsIn`. */
@@ -103,15 +105,22 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
   const total = await db.claims.count();
   let done = 0;
   // tables through the transaction itself (as apply.ts): no await can move a write out of it
-  const step = (work: (tx: Transaction, mark: CatchUpMark) => Promise<RebuildCursor | null>) =>
-    db.transaction('rw', [...WIDENED.map((n) => db.table(n)), db.syncState, db.syncOutbox], async (tx) => {
-      const mark = (await tx.table(SYNC_STATE).get(CATCH_UP_KEY))?.value as CatchUpMark | undefined;
-      if (!mark) return null; // finished meanwhile
-      const next = await work(tx, mark);
-      if (next === null) await tx.table(SYNC_STATE).delete(CATCH_UP_KEY);
-      else await tx.table(SYNC_STATE).put({ key: CATCH_UP_KEY, value: { since: mark.since, rebuild: next } });
-      return next;
-    });
+  const step = (work: (tx: Transaction, mark: CatchUpMark) => Promise<RebuildCursor | null>) => {
+    options.signal?.throwIfAborted();
+    return db.transaction(
+      'rw',
+      [...WIDENED.map((n) => db.table(n)), db.syncState, db.syncOutbox],
+      async (tx) => {
+        const mark = (await tx.table(SYNC_STATE).get(CATCH_UP_KEY))?.value as CatchUpMark | undefined;
+        if (!mark) return null; // finished meanwhile
+        const next = await work(tx, mark);
+        if (next === null) await tx.table(SYNC_STATE).delete(CATCH_UP_KEY);
+        else
+          await tx.table(SYNC_STATE).put({ key: CATCH_UP_KEY, value: { since: mark.since, rebuild: next } });
+        return next;
+      },
+    );
+  };
   const written = options.written;
   /** `written`'s ids in id order (IndexedDB's order of strings), sorted once for `heldAfter`. */
   let sorted: string[] | null = null;
