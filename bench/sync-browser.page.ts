@@ -64,7 +64,7 @@ async function firstSync(o: FirstSyncOptions) {
     longpollMs: 10_000,
   };
   const t0 = performance.now();
-  let reload = () => undefined as void;
+  let reload: () => void = () => undefined;
   const reloadDue = new Promise<'reload'>((resolve) => {
     reload = () => resolve('reload');
   });

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Claim, Evidence, Question } from '@/core/model/types';
 import { facetOf } from '@/db/derived/facets';
 import { deferDerived } from '@/db/derived/middleware';
@@ -446,6 +446,64 @@ describe('loading before indexing (countFirst): counts, heads and placements fir
     });
     expect(countedWith).toBe(5); // the four written and the edited one's: kept, not cleared
     expect(resumed[0]).toBe(6);
+    const truth = await truthOf(db);
+    expect(await db.claimFacets.toArray()).toEqual(truth.facets);
+    expect(await db.summaries.toArray()).toEqual(truth.summaries);
+    expect(await db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+  });
+
+  test('a reload resumes from what was still counted: no facet row read, counts right at once after an edit, a deletion and a new link', async () => {
+    const db = await library();
+    await stale(db);
+    const claims = await db.claims.orderBy(':id').toArray();
+    const written = new Map(claims.map((c) => [c.id as string, facetInputsOf(c)]));
+    let steps = 0;
+    await expect(
+      finishCatchUp(db, {
+        chunkSize: 2,
+        countFirst: true,
+        written,
+        writtenOnly: true,
+        onProgress: () => {
+          if (++steps === 2) throw new Stopped();
+        },
+      }),
+    ).rejects.toBeInstanceOf(Stopped);
+    const mark = (await db.syncState.get(CATCH_UP_KEY))?.value as CatchUpMark;
+    expect(mark.rebuild).toEqual({ stage: 'claims', after: claims[3]!.id });
+    expect(mark.stillCounted?.lib).toBeDefined();
+
+    // after the cursor, before the reload: an edit, a claim deleted outright, a link to a source
+    await db.claims.put({ ...claims.at(-1)!, verdict: 'true', tags: ['Budget'] } as Claim);
+    await db.claims.delete(claims.at(-2)!.id);
+    await db.evidence.put({
+      id: 'ev-new',
+      claimId: claims[5]!.id,
+      sourceId: 'src-1',
+      relation: 'supports',
+      passage: '',
+      note: '',
+      updatedAt: 2,
+      deletedAt: null,
+    } as unknown as Evidence);
+
+    const facetReads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    let readBeforeCounted = -1;
+    try {
+      await finishCatchUp(db, {
+        chunkSize: 2,
+        countFirst: true,
+        onCounted: async () => {
+          readBeforeCounted = facetReads.mock.contexts.filter(
+            (store) => (store as IDBObjectStore).name === 'claimFacets',
+          ).length;
+          expect(await db.summaries.toArray()).toEqual((await truthOf(db)).summaries);
+        },
+      });
+    } finally {
+      facetReads.mockRestore();
+    }
+    expect(readBeforeCounted).toBe(0);
     const truth = await truthOf(db);
     expect(await db.claimFacets.toArray()).toEqual(truth.facets);
     expect(await db.summaries.toArray()).toEqual(truth.summaries);

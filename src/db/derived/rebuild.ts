@@ -203,6 +203,42 @@ export async function countBeforeFacetsIn(
 }
 
 /**
+ * `countBeforeFacetsIn` resumed at a cursor (a reload while the facet rows were written): the
+ * summaries as committed count every facet row and, besides, `stillCounted` (what the steps had not
+ * taken out yet). That is taken out and the claims after `after` without a facet row (of `claims`:
+ * at least those) counted again as they are now; no facet row is read, nor any claim before the cursor.
+ */
+export async function recountAfterIn(
+  table: (name: string) => Table,
+  after: string,
+  claims: readonly Claim[],
+  stillCounted: Readonly<Record<string, Readonly<Record<string, number>>>>,
+): Promise<Map<string, BaseFacet>> {
+  const [rowIds, evidence] = await Promise.all([
+    table(FACETS).where(':id').above(after).primaryKeys() as Promise<string[]>,
+    table('evidence').where('claimId').above(after).toArray() as Promise<Evidence[]>,
+  ]);
+  const hasRow = new Set(rowIds);
+  const bare = claims.filter((c) => c.id > after && !hasRow.has(c.id));
+  const { rows: counted, summaries } = summarised(bare, evidence, [], baseFacetOf);
+  const change = new Map<string, Map<string, number>>();
+  for (const [scope, counts] of Object.entries(stillCounted))
+    change.set(scope, new Map(Object.entries(counts).map(([key, n]) => [key, -n])));
+  for (const row of summaries) {
+    const scope = change.get(row.id) ?? new Map<string, number>();
+    for (const [key, n] of Object.entries(row.counts)) scope.set(key, (scope.get(key) ?? 0) + n);
+    change.set(row.id, scope);
+  }
+  const scopes = [...change.keys()];
+  const stored = (await table(SUMMARIES).bulkGet(scopes)) as (SummaryRow | undefined)[];
+  const next = scopes.map((id, i) => applyDelta(stored[i], id, change.get(id)!));
+  const empty = next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id);
+  await table(SUMMARIES).bulkPut(next.filter((r) => Object.keys(r.counts).length > 0));
+  if (empty.length > 0) await table(SUMMARIES).bulkDelete(empty);
+  return new Map(counted.map((f) => [f.id, f]));
+}
+
+/**
  * The facets the summaries count for claims without a facet row yet (`countBeforeFacetsIn`): a
  * step takes them out of the counts as it writes the claims' rows (and those of claims gone since).
  */
