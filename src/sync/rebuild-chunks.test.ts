@@ -79,6 +79,19 @@ const derived = async (db: Db) => ({
   packs: await db.questionPacks.toArray(),
 });
 
+/** A new live link of `claimId` to a source. */
+const newLink = (claimId: string): Evidence =>
+  ({
+    id: 'ev-new',
+    claimId,
+    sourceId: 'src-1',
+    relation: 'supports',
+    passage: '',
+    note: '',
+    updatedAt: 2,
+    deletedAt: null,
+  }) as unknown as Evidence;
+
 /** As a first sync in catch-up mode leaves a library: rows without their derived rows, and the flag. */
 async function stale(db: Db) {
   await db.transaction('rw', [db.claimFacets, db.summaries, db.articleHeads, db.syncState], async () => {
@@ -315,6 +328,29 @@ describe('countBeforeFacetsIn: the counts from facets without keys', () => {
   });
 });
 
+/** A first sync's rebuild counting first, in steps of 2, stopped (a reload) after its second step of facet rows. */
+async function stoppedAfterTwoSteps() {
+  const db = await library();
+  await stale(db);
+  const claims = await db.claims.orderBy(':id').toArray();
+  const written = new Map(claims.map((c) => [c.id as string, facetInputsOf(c)]));
+  let steps = 0;
+  await expect(
+    finishCatchUp(db, {
+      chunkSize: 2,
+      countFirst: true,
+      written,
+      writtenOnly: true,
+      onProgress: () => {
+        if (++steps === 2) throw new Stopped();
+      },
+    }),
+  ).rejects.toBeInstanceOf(Stopped);
+  const mark = (await db.syncState.get(CATCH_UP_KEY))?.value as CatchUpMark;
+  expect(mark.rebuild).toEqual({ stage: 'claims', after: claims[3]!.id });
+  return { db, claims, mark };
+}
+
 describe('loading before indexing (countFirst): counts, heads and placements first, facet rows after', () => {
   test.each([
     [1, false],
@@ -379,16 +415,7 @@ describe('loading before indexing (countFirst): counts, heads and placements fir
         const made = { ...claims[1]!, id: 'zz-new-claim', start: 9_000, end: 9_010 } as Claim;
         await db.claims.add(made);
         await entry(made.id);
-        await db.evidence.put({
-          id: 'ev-new',
-          claimId: linked.id,
-          sourceId: 'src-1',
-          relation: 'supports',
-          passage: '',
-          note: '',
-          updatedAt: 2,
-          deletedAt: null,
-        } as unknown as Evidence);
+        await db.evidence.put(newLink(linked.id));
         await db.claims.put({ ...twice, verdict: 'true' } as Claim);
         await db.claims.put({ ...twice, verdict: 'misleading' } as Claim);
         await entry(twice.id);
@@ -407,24 +434,7 @@ describe('loading before indexing (countFirst): counts, heads and placements fir
   });
 
   test('stopped while the facet rows are written (a reload): the counts stay right, and the next run counts again and goes on from the cursor', async () => {
-    const db = await library();
-    await stale(db);
-    const claims = await db.claims.orderBy(':id').toArray();
-    const written = new Map(claims.map((c) => [c.id as string, facetInputsOf(c)]));
-    let steps = 0;
-    await expect(
-      finishCatchUp(db, {
-        chunkSize: 2,
-        countFirst: true,
-        written,
-        writtenOnly: true,
-        onProgress: () => {
-          if (++steps === 2) throw new Stopped();
-        },
-      }),
-    ).rejects.toBeInstanceOf(Stopped);
-    const mark = (await db.syncState.get(CATCH_UP_KEY))?.value as CatchUpMark;
-    expect(mark.rebuild).toEqual({ stage: 'claims', after: claims[3]!.id });
+    const { db, claims } = await stoppedAfterTwoSteps();
     expect((await db.claimFacets.toArray()).length).toBe(4);
     expect(await db.summaries.toArray()).toEqual((await truthOf(db)).summaries);
 
@@ -453,39 +463,13 @@ describe('loading before indexing (countFirst): counts, heads and placements fir
   });
 
   test('a reload resumes from what was still counted: no facet row read, counts right at once after an edit, a deletion and a new link', async () => {
-    const db = await library();
-    await stale(db);
-    const claims = await db.claims.orderBy(':id').toArray();
-    const written = new Map(claims.map((c) => [c.id as string, facetInputsOf(c)]));
-    let steps = 0;
-    await expect(
-      finishCatchUp(db, {
-        chunkSize: 2,
-        countFirst: true,
-        written,
-        writtenOnly: true,
-        onProgress: () => {
-          if (++steps === 2) throw new Stopped();
-        },
-      }),
-    ).rejects.toBeInstanceOf(Stopped);
-    const mark = (await db.syncState.get(CATCH_UP_KEY))?.value as CatchUpMark;
-    expect(mark.rebuild).toEqual({ stage: 'claims', after: claims[3]!.id });
+    const { db, claims, mark } = await stoppedAfterTwoSteps();
     expect(mark.stillCounted?.lib).toBeDefined();
 
     // after the cursor, before the reload: an edit, a claim deleted outright, a link to a source
     await db.claims.put({ ...claims.at(-1)!, verdict: 'true', tags: ['Budget'] } as Claim);
     await db.claims.delete(claims.at(-2)!.id);
-    await db.evidence.put({
-      id: 'ev-new',
-      claimId: claims[5]!.id,
-      sourceId: 'src-1',
-      relation: 'supports',
-      passage: '',
-      note: '',
-      updatedAt: 2,
-      deletedAt: null,
-    } as unknown as Evidence);
+    await db.evidence.put(newLink(claims[5]!.id));
 
     const facetReads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
     let readBeforeCounted = -1;
