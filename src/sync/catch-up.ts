@@ -193,8 +193,20 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
    * outbox's).
    */
   const claimsToCount = async (tx: Transaction, after: string | null): Promise<Claim[]> => {
-    const changed = written && written.size > 0 ? await outboxClaims(tx, after) : new Set<string>();
     const claims = tx.table('claims');
+    if (!written?.size) {
+      // none kept (a reload): every claim after the cursor read whole, a key range at a time
+      const out: Claim[] = [];
+      for (let from = after; ; ) {
+        const part = (await (from === null ? claims.orderBy(':id') : claims.where(':id').above(from))
+          .limit(REBUILD_CHUNK)
+          .toArray()) as Claim[];
+        for (const c of part) out.push(facetInputsOf(c));
+        if (part.length < REBUILD_CHUNK) return out;
+        from = part.at(-1)!.id;
+      }
+    }
+    const changed = await outboxClaims(tx, after);
     const ids =
       options.writtenOnly && written && after === null
         ? [...new Set([...written.keys(), ...changed])]
