@@ -18,10 +18,12 @@ new PerformanceObserver((list) => {
 
 const couchUrl = `${location.origin}/couchdb`;
 
+/** The last worker made (`newWorker`), to end it as a closed tab would (`resumeAt`). */
+let lastWorker: Worker | null = null;
+
 function newWorker(): Remote<BenchSyncWorker> {
-  return wrap<BenchSyncWorker>(
-    new Worker(new URL('./sync-browser.worker.ts', import.meta.url), { type: 'module' }),
-  );
+  lastWorker = new Worker(new URL('./sync-browser.worker.ts', import.meta.url), { type: 'module' });
+  return wrap<BenchSyncWorker>(lastWorker);
 }
 
 type FirstSyncOptions = Readonly<{
@@ -31,6 +33,11 @@ type FirstSyncOptions = Readonly<{
   catchUpBatch?: number;
   rebuildChunk?: number;
   batchSize?: number;
+  /**
+   * A reload while the filter rows are built: once this share of them is written, the worker is
+   * ended (as a closed tab) and a new one syncs again; the result is that second sync's (`resumed`).
+   */
+  resumeAt?: number;
 }>;
 
 let a: Remote<BenchSyncWorker> | null = null;
@@ -57,26 +64,44 @@ async function firstSync(o: FirstSyncOptions) {
     longpollMs: 10_000,
   };
   const t0 = performance.now();
-  await a.init(
-    init,
-    proxy((s: SyncStatus) => {
-      statuses++;
-      if (s.progress) progress.push({ t: performance.now() - t0, ...s.progress, state: s.state });
-      if (s.indexing && rowsInAt === null) rowsInAt = performance.now();
-    }),
-  );
+  let reload: () => void = () => undefined;
+  const reloadDue = new Promise<'reload'>((resolve) => {
+    reload = () => resolve('reload');
+  });
+  const onStatus = (s: SyncStatus) => {
+    statuses++;
+    if (s.progress) progress.push({ t: performance.now() - t0, ...s.progress, state: s.state });
+    if (s.indexing && rowsInAt === null) rowsInAt = performance.now();
+    if (o.resumeAt !== undefined && s.indexing && s.indexing.done >= o.resumeAt * s.indexing.total) reload();
+  };
+  await a.init(init, proxy(onStatus));
   // a screen's live query over the library, re-run as each page commits (in the worker)
   const pageDb = openDeviceDatabase(o.dbName);
   let liveRuns = 0;
   const live = liveQuery(() => pageDb.claims.count()).subscribe(() => liveRuns++);
   const from = performance.now();
-  const result = await a.syncOnce();
+  const first = a.syncOnce();
+  let result = await (o.resumeAt === undefined ? first : Promise.race([first, reloadDue]));
+  let resumed: { atMs: number; ms: number } | undefined;
+  if (result === 'reload') {
+    const atMs = performance.now() - from;
+    lastWorker?.terminate();
+    a = newWorker();
+    await a.init(
+      init,
+      proxy(() => undefined),
+    );
+    const again = performance.now();
+    result = await a.syncOnce();
+    resumed = { atMs, ms: performance.now() - again };
+  }
   const to = performance.now();
   live.unsubscribe();
   pageDb.close();
   const during = longTasks.filter((l) => l.start + l.ms >= from && l.start <= to);
   return {
     ...result,
+    ...(resumed ? { resumed } : {}),
     statuses,
     liveRuns,
     /** From the sync's start to "rows in" (the whole sync when it never said so: no catch-up). */

@@ -37,6 +37,8 @@ const CATCH_UP_BATCH = arg('catch-up-batch', 0);
 /** `--rebuild-chunk N`: claims per step of the catch-up's rebuild (the engine's default without it). */
 const REBUILD_CHUNK = arg('rebuild-chunk', 0);
 const DRAIN_RUNS = arg('drain-runs', 1);
+/** `--resume-at 0.5`: a reload once half the filter rows are written; the second sync is measured (its recount). */
+const RESUME_AT = arg('resume-at', -1);
 const PUSH_BATCH = arg('push-batch', 0);
 /**
  * `--raw off` leaves out the raw IndexedDB pass (a 100,000-claim run); `--raw once` makes it after the
@@ -229,6 +231,8 @@ try {
       longTasks: number[];
       longTaskStarts: number[];
       longestTaskMs: number;
+      /** With `--resume-at`: when the first sync was ended, and the second sync's time. */
+      resumed?: { atMs: number; ms: number };
       chromiumCpuS?: number;
       /** Chromium's CPU seconds during the sync by thread name (`chromiumThreadCpu`). */
       threadCpuS?: Record<string, number>;
@@ -255,6 +259,7 @@ try {
               catchUp,
               ...(CATCH_UP_BATCH ? { catchUpBatch: CATCH_UP_BATCH } : {}),
               ...(REBUILD_CHUNK ? { rebuildChunk: REBUILD_CHUNK } : {}),
+              ...(RESUME_AT >= 0 ? { resumeAt: RESUME_AT } : {}),
             },
           )) as First;
         const tracedSync = async (): Promise<First> => {
@@ -307,6 +312,10 @@ try {
             log(`  ${name} per step, mean by tenth of the steps (${ms.length}): ${tenths.join(', ')} ms`);
           }
         }
+        if (r.resumed)
+          log(
+            `  reloaded at ${Math.round(r.resumed.atMs)} ms (${RESUME_AT} of the filter rows); the sync after it ${Math.round(r.resumed.ms)} ms, its recount (rebuild:count) ${Math.round(r.steps['rebuild:count']?.ms ?? Number.NaN)} ms`,
+          );
         log(
           `  rows in at ${Math.round(r.rowsInMs)} ms, filters ready (the whole) ${Math.round(r.ms)} ms (server ${Math.round(r.serverMs)} ms, ${r.requests} requests), ${r.progress.length} progress reports, last ${JSON.stringify(last)}, longest main-thread task ${Math.round(r.longestTaskMs)} ms (${r.longTasks.length} over 50 ms: ${r.longTasks.map((ms, i) => `${ms} ms at ${((r.longTaskStarts[i] ?? 0) / 1000).toFixed(1)} s`).join(', ')}), CPU: Chromium ${r.chromiumCpuS?.toFixed(1)} s, test server + Vite ${r.serverCpuS?.toFixed(1)} s`,
         );

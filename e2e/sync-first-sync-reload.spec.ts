@@ -124,6 +124,14 @@ test('a first sync is done when its rows are in: the filters are prepared after,
   await expect(note).toContainText('may miss some claims');
   await b.page.screenshot({ path: testInfo.outputPath('claims-indexing.png') });
 
+  // a speaker profile reads no filter row: every copy of the speaker's claims is counted meanwhile
+  await b.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  await b.page.getByRole('link', { name: REFERENCE_TITLE }).click();
+  await b.page.locator('a[href^="/speakers/"]').first().click();
+  await expect(b.page.locator('.profile-header')).toContainText(/\d{3,} claims in 1 article/);
+  await b.page.screenshot({ path: testInfo.outputPath('profile-indexing.png') });
+  await b.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Claims' }).click();
+
   // a reload while the filter rows are written: it carries on by itself and finishes
   await b.page.reload();
   await expect(b.page.getByRole('heading', { name: 'Claims', level: 1 })).toBeVisible();

@@ -163,6 +163,8 @@ export async function applyDocs(
       deferDerived();
       await db.syncState.put({ key: CATCH_UP_KEY, value: { since: now } satisfies CatchUpMark });
     }
+    // the transaction's first request: its time is the wait for the transaction to start
+    step('apply:first-request');
     const batchId = newId();
     const keys = docs.map((d) => {
       const at = d._id.indexOf(':');

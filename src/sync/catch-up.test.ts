@@ -74,6 +74,15 @@ function beforeALaterPage(device: () => Device | null, act: (d: Device, first: C
   return { fetch, seen };
 }
 
+/** A first sync stopped while its facet rows were written: the cursor in the claims, `facets` rows written, counts right. */
+async function expectStoppedInFacets(b: Device, facets: number) {
+  const mark = (await b.db.syncState.get(CATCH_UP_KEY))?.value as { rebuild?: { stage: string } };
+  expect(mark.rebuild?.stage).toBe('claims');
+  const stopped = await derivedOf(b);
+  expect(stopped.facets.length).toBe(facets);
+  expect(stopped.summaries).toEqual(stopped.expected.summaries);
+}
+
 describe('catch-up mode (a first sync of a large library)', () => {
   test('pages written without derived rows, rebuilt once at the end: the same rows as a sync that kept them', async () => {
     const { team } = await teamOfTwoArticles();
@@ -338,12 +347,8 @@ describe('catch-up mode (a first sync of a large library)', () => {
     });
     expect(await b.engine.syncOnce()).toMatchObject({ complete: false });
     closing();
-    const mark = (await b.db.syncState.get(CATCH_UP_KEY))?.value as { rebuild?: { stage: string } };
-    expect(mark.rebuild?.stage).toBe('claims');
+    await expectStoppedInFacets(b, 4);
     const claims = await a.db.claims.count();
-    const stopped = await derivedOf(b);
-    expect(stopped.facets.length).toBe(4);
-    expect(stopped.summaries).toEqual(stopped.expected.summaries);
 
     const reloaded = engineOn(b, team, 'ben', 'device-ben-reloaded', {
       batchSize: 2,
@@ -361,6 +366,33 @@ describe('catch-up mode (a first sync of a large library)', () => {
     // one step left of the claims (not from the first again), its last report the whole
     expect(claims).toBe(5);
     expect(seen).toEqual([0, claims]);
+    expect(await b.db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+    await listedEvery(b, claims);
+  });
+
+  test('a stop while the filter rows are built ends after the step under way; the next sync goes on from the cursor', async () => {
+    const { team, a } = await teamOfTwoArticles();
+    const b = await device(team, 'ben', { batchSize: 2, catchUp: { batchSize: 2, rebuildChunk: 2 } });
+    let stopping: Promise<void> | null = null;
+    const stopper = b.engine.subscribe((s) => {
+      if (s.indexing && s.indexing.done >= 2) stopping ??= b.engine.stop();
+    });
+    expect(await b.engine.syncOnce()).toMatchObject({ complete: false, state: 'stopped' });
+    await stopping;
+    stopper();
+    expect(b.engine.getStatus()).toMatchObject({ state: 'stopped', indexing: undefined });
+    await expectStoppedInFacets(b, 2);
+    const claims = await a.db.claims.count();
+
+    const again = engineOn(b, team, 'ben', 'device-ben-again', {
+      batchSize: 2,
+      catchUp: { batchSize: 2, rebuildChunk: 2 },
+    });
+    try {
+      expect(await again.syncOnce()).toMatchObject({ complete: true, state: 'idle' });
+    } finally {
+      await again.stop();
+    }
     expect(await b.db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
     await listedEvery(b, claims);
   });

@@ -10,7 +10,7 @@
  */
 import Dexie, { type Transaction } from 'dexie';
 import type { Claim } from '@/core/model/types';
-import type { FacetRow } from '@/db/derived/facets';
+import { type BaseFacet, CountDelta } from '@/db/derived/facets';
 import { WIDENED } from '@/db/derived/middleware';
 import {
   type CountedClaims,
@@ -21,6 +21,7 @@ import {
   type RebuildCursor,
   rebuildPlacementsIn,
   rebuildStepIn,
+  recountAfterIn,
   startRebuildIn,
 } from '@/db/derived/rebuild';
 import { OUTBOX, SYNC_STATE } from '@/db/sync-capture';
@@ -30,8 +31,15 @@ import type { SyncTrace } from './types';
 /** `syncState` key present while derived rows lag behind rows written in catch-up mode. */
 export const CATCH_UP_KEY = 'catchUp';
 
-/** The flag: when the catch-up began, and where its rebuild has got to once it began. */
-export type CatchUpMark = Readonly<{ since: number; rebuild?: RebuildCursor }>;
+/** Counts by scope and key, as the summaries hold them. */
+type Counts = Readonly<Record<string, Readonly<Record<string, number>>>>;
+
+/**
+ * The flag: when the catch-up began, and where its rebuild has got to once it began. Counting first,
+ * `stillCounted` is what the summaries count for claims whose facets the steps have not taken out
+ * yet: a reload resumes from it without counting again (`finishCatchUp`).
+ */
+export type CatchUpMark = Readonly<{ since: number; rebuild?: RebuildCursor; stillCounted?: Counts }>;
 
 export async function isCatchingUp(db: SyncDb): Promise<boolean> {
   return (await db.syncState.get(CATCH_UP_KEY)) !== undefined;
@@ -70,16 +78,44 @@ export type FinishOptions = Readonly<{
   countFirst?: boolean;
   /** With `countFirst`: every row is in and counted (of `total` claims); the facet rows come next. */
   onCounted?: (total: number) => void | Promise<void>;
+  /** Aborted: no further step begins (the one under way commits); the flag keeps the cursor for the next run. */
+  signal?: AbortSignal;
 }>;
 
 /** The facets counted before their rows (`countBeforeFacetsIn`), their ids in id order for `idsIn`. */
-function countedOf(facets: ReadonlyMap<string, FacetRow>): CountedClaims {
+function countedOf(facets: ReadonlyMap<string, BaseFacet>): CountedClaims {
   const sorted = [...facets.keys()].sort();
   return {
     get: (id) => facets.get(id),
     idsIn: (after, last) =>
       sorted.slice(firstAfter(sorted, after), last === null ? sorted.length : firstAfter(sorted, last)),
   };
+}
+
+/** `counted`, with each facet a step takes out added to `taken`. */
+const takenInto = (counted: CountedClaims, taken: CountDelta): CountedClaims => ({
+  get: (id) => {
+    const facet = counted.get(id);
+    taken.add(facet, 1);
+    return facet;
+  },
+  idsIn: counted.idsIn,
+});
+
+const toCounts = (byScope: ReadonlyMap<string, ReadonlyMap<string, number>>): Counts =>
+  Object.fromEntries([...byScope].map(([scope, counts]) => [scope, Object.fromEntries(counts)]));
+
+/** `still` less `taken`, scopes and keys at zero left out. */
+function less(still: Counts, taken: CountDelta): Counts {
+  const out = new Map(Object.entries(still).map(([scope, c]) => [scope, new Map(Object.entries(c))]));
+  for (const [scope, counts] of taken.byScope) {
+    const left = out.get(scope) ?? new Map<string, number>();
+    for (const [key, n] of counts) left.set(key, (left.get(key) ?? 0) - n);
+    for (const [key, n] of left) if (n === 0) left.delete(key);
+    if (left.size > 0) out.set(scope, left);
+    else out.delete(scope);
+  }
+  return toCounts(out);
 }
 
 /** The index of the first of `sorted` (ascending) greater than `after` (null: 0). */
@@ -103,15 +139,31 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
   const total = await db.claims.count();
   let done = 0;
   // tables through the transaction itself (as apply.ts): no await can move a write out of it
-  const step = (work: (tx: Transaction, mark: CatchUpMark) => Promise<RebuildCursor | null>) =>
-    db.transaction('rw', [...WIDENED.map((n) => db.table(n)), db.syncState, db.syncOutbox], async (tx) => {
-      const mark = (await tx.table(SYNC_STATE).get(CATCH_UP_KEY))?.value as CatchUpMark | undefined;
-      if (!mark) return null; // finished meanwhile
-      const next = await work(tx, mark);
-      if (next === null) await tx.table(SYNC_STATE).delete(CATCH_UP_KEY);
-      else await tx.table(SYNC_STATE).put({ key: CATCH_UP_KEY, value: { since: mark.since, rebuild: next } });
-      return next;
-    });
+  /** Counting first: what the summaries still count for claims the steps have not reached (the flag's `stillCounted`). */
+  let still: Counts | null = null;
+  const step = (work: (tx: Transaction, mark: CatchUpMark) => Promise<RebuildCursor | null>) => {
+    options.signal?.throwIfAborted();
+    return db.transaction(
+      'rw',
+      [...WIDENED.map((n) => db.table(n)), db.syncState, db.syncOutbox],
+      async (tx) => {
+        const mark = (await tx.table(SYNC_STATE).get(CATCH_UP_KEY))?.value as CatchUpMark | undefined;
+        if (!mark) return null; // finished meanwhile
+        const next = await work(tx, mark);
+        if (next === null) await tx.table(SYNC_STATE).delete(CATCH_UP_KEY);
+        else
+          await tx.table(SYNC_STATE).put({
+            key: CATCH_UP_KEY,
+            value: {
+              since: mark.since,
+              rebuild: next,
+              ...(still ? { stillCounted: still } : {}),
+            } satisfies CatchUpMark,
+          });
+        return next;
+      },
+    );
+  };
   const written = options.written;
   /** `written`'s ids in id order (IndexedDB's order of strings), sorted once for `heldAfter`. */
   let sorted: string[] | null = null;
@@ -141,8 +193,20 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
    * outbox's).
    */
   const claimsToCount = async (tx: Transaction, after: string | null): Promise<Claim[]> => {
-    const changed = written && written.size > 0 ? await outboxClaims(tx, after) : new Set<string>();
     const claims = tx.table('claims');
+    if (!written?.size) {
+      // none kept (a reload): every claim after the cursor read whole, a key range at a time
+      const out: Claim[] = [];
+      for (let from = after; ; ) {
+        const part = (await (from === null ? claims.orderBy(':id') : claims.where(':id').above(from))
+          .limit(REBUILD_CHUNK)
+          .toArray()) as Claim[];
+        for (const c of part) out.push(facetInputsOf(c));
+        if (part.length < REBUILD_CHUNK) return out;
+        from = part.at(-1)!.id;
+      }
+    }
+    const changed = await outboxClaims(tx, after);
     const ids =
       options.writtenOnly && written && after === null
         ? [...new Set([...written.keys(), ...changed])]
@@ -162,14 +226,18 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
         if (c) out.push(facetInputsOf(c));
     return out;
   };
+  /** A resumed count's claims (after the cursor, as read): the steps take them as the pull's. */
+  let readBack: ReadonlyMap<string, Claim> | null = null;
   const knownIn = (tx: Transaction): KnownClaims | undefined =>
-    written && written.size > 0
-      ? {
-          get: (id) => written.get(id),
-          changed: (after, last) => outboxClaims(tx, after, last),
-          ...(options.writtenOnly ? { heldAfter } : {}),
-        }
-      : undefined;
+    readBack
+      ? { get: (id) => readBack!.get(id), changed: (after, last) => outboxClaims(tx, after, last) }
+      : written && written.size > 0
+        ? {
+            get: (id) => written.get(id),
+            changed: (after, last) => outboxClaims(tx, after, last),
+            ...(options.writtenOnly ? { heldAfter } : {}),
+          }
+        : undefined;
   let counted: CountedClaims | undefined;
   let cursor: RebuildCursor | null;
   if (options.countFirst) {
@@ -178,7 +246,17 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
       const table = (n: string) => tx.table(n);
       const resumed = mark.rebuild?.stage === 'claims' ? mark.rebuild : null;
       if (!resumed) await startRebuildIn(table);
-      counted = countedOf(await countBeforeFacetsIn(table, await claimsToCount(tx, resumed?.after ?? null)));
+      const toCount = await claimsToCount(tx, resumed?.after ?? null);
+      // resumed with what was still counted: only the claims after the cursor are counted again
+      const facets =
+        resumed?.after && mark.stillCounted
+          ? await recountAfterIn(table, resumed.after, toCount, mark.stillCounted)
+          : await countBeforeFacetsIn(table, toCount);
+      if (resumed && !written?.size) readBack = new Map(toCount.map((c) => [c.id as string, c]));
+      const all = new CountDelta();
+      for (const f of facets.values()) all.add(f, 1);
+      still = toCounts(all.changed());
+      counted = countedOf(facets);
       return resumed ?? { stage: 'heads', after: null };
     });
     options.trace?.('rebuild:count', performance.now() - t0);
@@ -201,7 +279,10 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
     const t = performance.now();
     let worked = 0;
     cursor = await step(async (tx) => {
-      const next = await rebuildStepIn((n) => tx.table(n), from, size, options.trace, knownIn(tx), counted);
+      const taken = new CountDelta();
+      const counting = counted && still ? takenInto(counted, taken) : counted;
+      const next = await rebuildStepIn((n) => tx.table(n), from, size, options.trace, knownIn(tx), counting);
+      if (still && from.stage === 'claims') still = next?.stage === 'claims' ? less(still, taken) : null;
       worked = performance.now();
       return next;
     });

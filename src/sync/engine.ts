@@ -438,6 +438,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           written: claimsWritten,
           writtenOnly,
           countFirst: true,
+          signal,
           onCounted: async (total) => {
             rowsIn = true;
             setStatus({

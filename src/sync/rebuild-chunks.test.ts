@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Claim, Evidence, Question } from '@/core/model/types';
 import { facetOf } from '@/db/derived/facets';
 import { deferDerived } from '@/db/derived/middleware';
-import { computeDerived, facetInputsOf } from '@/db/derived/rebuild';
+import { computeDerived, countBeforeFacetsIn, facetInputsOf } from '@/db/derived/rebuild';
 import { openDeviceDatabase } from '@/db/sync-db';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from '@/test/db';
 import { type Device, importOn } from '@/test/sync-devices';
@@ -78,6 +78,19 @@ const derived = async (db: Db) => ({
   placements: await db.placedClaims.toArray(),
   packs: await db.questionPacks.toArray(),
 });
+
+/** A new live link of `claimId` to a source. */
+const newLink = (claimId: string): Evidence =>
+  ({
+    id: 'ev-new',
+    claimId,
+    sourceId: 'src-1',
+    relation: 'supports',
+    passage: '',
+    note: '',
+    updatedAt: 2,
+    deletedAt: null,
+  }) as unknown as Evidence;
 
 /** As a first sync in catch-up mode leaves a library: rows without their derived rows, and the flag. */
 async function stale(db: Db) {
@@ -298,6 +311,46 @@ async function truthOf(db: Db) {
   return { facets: truth.facets, summaries: [...truth.summaries].sort((a, b) => (a.id < b.id ? -1 : 1)) };
 }
 
+describe('countBeforeFacetsIn: the counts from facets without keys', () => {
+  test('the summaries are the truth, and the facets it counted carry no sort or index key', async () => {
+    const db = await library();
+    await stale(db);
+    const claims = await db.claims.toArray();
+    const counted = await db.transaction('rw', db.tables, (tx) =>
+      countBeforeFacetsIn((n) => tx.table(n), claims.map(facetInputsOf)),
+    );
+    expect(await db.summaries.toArray()).toEqual((await truthOf(db)).summaries);
+    expect(counted.size).toBe(claims.length);
+    for (const row of counted.values()) {
+      expect(row).not.toHaveProperty('f');
+      expect(row).not.toHaveProperty('o');
+    }
+  });
+});
+
+/** A first sync's rebuild counting first, in steps of 2, stopped (a reload) after its second step of facet rows. */
+async function stoppedAfterTwoSteps() {
+  const db = await library();
+  await stale(db);
+  const claims = await db.claims.orderBy(':id').toArray();
+  const written = new Map(claims.map((c) => [c.id as string, facetInputsOf(c)]));
+  let steps = 0;
+  await expect(
+    finishCatchUp(db, {
+      chunkSize: 2,
+      countFirst: true,
+      written,
+      writtenOnly: true,
+      onProgress: () => {
+        if (++steps === 2) throw new Stopped();
+      },
+    }),
+  ).rejects.toBeInstanceOf(Stopped);
+  const mark = (await db.syncState.get(CATCH_UP_KEY))?.value as CatchUpMark;
+  expect(mark.rebuild).toEqual({ stage: 'claims', after: claims[3]!.id });
+  return { db, claims, mark };
+}
+
 describe('loading before indexing (countFirst): counts, heads and placements first, facet rows after', () => {
   test.each([
     [1, false],
@@ -362,16 +415,7 @@ describe('loading before indexing (countFirst): counts, heads and placements fir
         const made = { ...claims[1]!, id: 'zz-new-claim', start: 9_000, end: 9_010 } as Claim;
         await db.claims.add(made);
         await entry(made.id);
-        await db.evidence.put({
-          id: 'ev-new',
-          claimId: linked.id,
-          sourceId: 'src-1',
-          relation: 'supports',
-          passage: '',
-          note: '',
-          updatedAt: 2,
-          deletedAt: null,
-        } as unknown as Evidence);
+        await db.evidence.put(newLink(linked.id));
         await db.claims.put({ ...twice, verdict: 'true' } as Claim);
         await db.claims.put({ ...twice, verdict: 'misleading' } as Claim);
         await entry(twice.id);
@@ -390,24 +434,7 @@ describe('loading before indexing (countFirst): counts, heads and placements fir
   });
 
   test('stopped while the facet rows are written (a reload): the counts stay right, and the next run counts again and goes on from the cursor', async () => {
-    const db = await library();
-    await stale(db);
-    const claims = await db.claims.orderBy(':id').toArray();
-    const written = new Map(claims.map((c) => [c.id as string, facetInputsOf(c)]));
-    let steps = 0;
-    await expect(
-      finishCatchUp(db, {
-        chunkSize: 2,
-        countFirst: true,
-        written,
-        writtenOnly: true,
-        onProgress: () => {
-          if (++steps === 2) throw new Stopped();
-        },
-      }),
-    ).rejects.toBeInstanceOf(Stopped);
-    const mark = (await db.syncState.get(CATCH_UP_KEY))?.value as CatchUpMark;
-    expect(mark.rebuild).toEqual({ stage: 'claims', after: claims[3]!.id });
+    const { db, claims } = await stoppedAfterTwoSteps();
     expect((await db.claimFacets.toArray()).length).toBe(4);
     expect(await db.summaries.toArray()).toEqual((await truthOf(db)).summaries);
 
@@ -429,6 +456,38 @@ describe('loading before indexing (countFirst): counts, heads and placements fir
     });
     expect(countedWith).toBe(5); // the four written and the edited one's: kept, not cleared
     expect(resumed[0]).toBe(6);
+    const truth = await truthOf(db);
+    expect(await db.claimFacets.toArray()).toEqual(truth.facets);
+    expect(await db.summaries.toArray()).toEqual(truth.summaries);
+    expect(await db.syncState.get(CATCH_UP_KEY)).toBeUndefined();
+  });
+
+  test('a reload resumes from what was still counted: no facet row read, counts right at once after an edit, a deletion and a new link', async () => {
+    const { db, claims, mark } = await stoppedAfterTwoSteps();
+    expect(mark.stillCounted?.lib).toBeDefined();
+
+    // after the cursor, before the reload: an edit, a claim deleted outright, a link to a source
+    await db.claims.put({ ...claims.at(-1)!, verdict: 'true', tags: ['Budget'] } as Claim);
+    await db.claims.delete(claims.at(-2)!.id);
+    await db.evidence.put(newLink(claims[5]!.id));
+
+    const facetReads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    let readBeforeCounted = -1;
+    try {
+      await finishCatchUp(db, {
+        chunkSize: 2,
+        countFirst: true,
+        onCounted: async () => {
+          readBeforeCounted = facetReads.mock.contexts.filter(
+            (store) => (store as IDBObjectStore).name === 'claimFacets',
+          ).length;
+          expect(await db.summaries.toArray()).toEqual((await truthOf(db)).summaries);
+        },
+      });
+    } finally {
+      facetReads.mockRestore();
+    }
+    expect(readBeforeCounted).toBe(0);
     const truth = await truthOf(db);
     expect(await db.claimFacets.toArray()).toEqual(truth.facets);
     expect(await db.summaries.toArray()).toEqual(truth.summaries);

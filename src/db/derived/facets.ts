@@ -253,19 +253,26 @@ export function keysOf(row: Omit<FacetRow, 'f'>): string[] {
 
 const withKeys = (row: Omit<FacetRow, 'f'>): FacetRow => ({ ...row, f: keysOf(row) });
 
-export function facetOf(claim: Claim, hasSource: boolean, speakerName: string | null): FacetRow {
-  const live = claim.deletedAt === null;
-  const base = {
+/** A facet row without its sort and index keys: all the counts read of it (`CountDelta`). */
+export type BaseFacet = Omit<FacetRow, 'o' | 'f'>;
+
+/** The claim's facet row without its keys (`facetOf` is this and its keys), for counting only. */
+export function baseFacetOf(claim: Claim, hasSource: boolean): BaseFacet {
+  return {
     id: claim.id as string,
-    live: (live ? 1 : 0) as 0 | 1,
+    live: claim.deletedAt === null ? 1 : 0,
     a: claim.articleId as string,
     s: (claim.speakerId as string | null) ?? null,
     v: claim.verdict,
     k: claim.kind,
-    h: (hasSource ? 1 : 0) as 0 | 1,
+    h: hasSource ? 1 : 0,
     t: [...claim.tags],
     c: claim.checkworthy.score,
   };
+}
+
+export function facetOf(claim: Claim, hasSource: boolean, speakerName: string | null): FacetRow {
+  const base = baseFacetOf(claim, hasSource);
   // compact sort keys (base 36, packed ids): every character of a key costs on every write
   const a = `${compactId(claim.articleId)}${SEP}${b36(claim.start, 7)}`;
   const o: Record<SortCode, string> = {
@@ -340,7 +347,7 @@ export function contributions(row: FacetRow): Map<string, string[]> {
 export class CountDelta {
   readonly byScope = new Map<string, Map<string, number>>();
   /** The same counts as `contributions(row)` gives, without building its lists (this runs for every claim written). */
-  add(row: FacetRow | undefined, sign: 1 | -1): void {
+  add(row: BaseFacet | undefined, sign: 1 | -1): void {
     if (!row?.live) return;
     const keys = countKeys(row);
     const lib = this.scope(LIBRARY);

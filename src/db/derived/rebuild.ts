@@ -3,6 +3,8 @@ import type { Article, Claim, Evidence, Question, Speaker } from '@/core/model/t
 import { headOf } from './article-heads';
 import {
   applyDelta,
+  type BaseFacet,
+  baseFacetOf,
   CountDelta,
   type FacetRow,
   facetOf,
@@ -25,18 +27,31 @@ export function computeDerived(
   speakers: readonly Speaker[],
   alsoCounted: readonly FacetRow[] = [],
 ): { facets: FacetRow[]; summaries: SummaryRow[] } {
+  const names = new Map(speakers.map((s) => [s.id as string, s.name]));
+  const { rows, summaries } = summarised(claims, evidence, alsoCounted, (c, sourced) =>
+    facetOf(c, sourced, c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
+  );
+  return { facets: rows, summaries };
+}
+
+/** The summaries of `claims` and `alsoCounted`, each claim counted by the row `make` gives it (returned). */
+function summarised<R extends BaseFacet>(
+  claims: readonly Claim[],
+  evidence: readonly Evidence[],
+  alsoCounted: readonly BaseFacet[],
+  make: (claim: Claim, sourced: boolean) => R,
+): { rows: R[]; summaries: SummaryRow[] } {
   const sourced = new Set<string>();
   for (const e of evidence) if (e.deletedAt === null) sourced.add(e.claimId);
-  const names = new Map(speakers.map((s) => [s.id as string, s.name]));
   const delta = new CountDelta();
   for (const row of alsoCounted) delta.add(row, 1);
-  const facets = claims.map((c) => {
-    const facet = facetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? ''));
-    delta.add(facet, 1);
-    return facet;
+  const rows = claims.map((c) => {
+    const row = make(c, sourced.has(c.id));
+    delta.add(row, 1);
+    return row;
   });
   const summaries = [...delta.changed()].map(([id, counts]) => applyDelta(undefined, id, counts));
-  return { facets, summaries };
+  return { rows, summaries };
 }
 
 /**
@@ -173,18 +188,54 @@ export async function startRebuildIn(table: (name: string) => Table): Promise<Re
 export async function countBeforeFacetsIn(
   table: (name: string) => Table,
   claims: readonly Claim[],
-): Promise<Map<string, FacetRow>> {
-  const [rows, evidence, speakers] = await Promise.all([
+): Promise<Map<string, BaseFacet>> {
+  const [rows, evidence] = await Promise.all([
     table(FACETS).toArray() as Promise<FacetRow[]>,
     table('evidence').toArray() as Promise<Evidence[]>,
-    table('speakers').toArray() as Promise<Speaker[]>,
   ]);
   const hasRow = new Set(rows.map((r) => r.id));
   const bare = claims.filter((c) => !hasRow.has(c.id));
-  const { facets, summaries } = computeDerived(bare, evidence, speakers, rows);
+  // counting reads no sort or index key: the facets without them (the steps make the whole rows)
+  const { rows: counted, summaries } = summarised(bare, evidence, rows, baseFacetOf);
   await table(SUMMARIES).clear();
   await table(SUMMARIES).bulkPut(summaries);
-  return new Map(facets.map((f) => [f.id, f]));
+  return new Map(counted.map((f) => [f.id, f]));
+}
+
+/**
+ * `countBeforeFacetsIn` resumed at a cursor (a reload while the facet rows were written): the
+ * summaries as committed count every facet row and, besides, `stillCounted` (what the steps had not
+ * taken out yet). That is taken out and the claims after `after` without a facet row (of `claims`:
+ * at least those) counted again as they are now; no facet row is read, nor any claim before the cursor.
+ */
+export async function recountAfterIn(
+  table: (name: string) => Table,
+  after: string,
+  claims: readonly Claim[],
+  stillCounted: Readonly<Record<string, Readonly<Record<string, number>>>>,
+): Promise<Map<string, BaseFacet>> {
+  const [rowIds, evidence] = await Promise.all([
+    table(FACETS).where(':id').above(after).primaryKeys() as Promise<string[]>,
+    table('evidence').where('claimId').above(after).toArray() as Promise<Evidence[]>,
+  ]);
+  const hasRow = new Set(rowIds);
+  const bare = claims.filter((c) => c.id > after && !hasRow.has(c.id));
+  const { rows: counted, summaries } = summarised(bare, evidence, [], baseFacetOf);
+  const change = new Map<string, Map<string, number>>();
+  for (const [scope, counts] of Object.entries(stillCounted))
+    change.set(scope, new Map(Object.entries(counts).map(([key, n]) => [key, -n])));
+  for (const row of summaries) {
+    const scope = change.get(row.id) ?? new Map<string, number>();
+    for (const [key, n] of Object.entries(row.counts)) scope.set(key, (scope.get(key) ?? 0) + n);
+    change.set(row.id, scope);
+  }
+  const scopes = [...change.keys()];
+  const stored = (await table(SUMMARIES).bulkGet(scopes)) as (SummaryRow | undefined)[];
+  const next = scopes.map((id, i) => applyDelta(stored[i], id, change.get(id)!));
+  const empty = next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id);
+  await table(SUMMARIES).bulkPut(next.filter((r) => Object.keys(r.counts).length > 0));
+  if (empty.length > 0) await table(SUMMARIES).bulkDelete(empty);
+  return new Map(counted.map((f) => [f.id, f]));
 }
 
 /**
@@ -192,7 +243,7 @@ export async function countBeforeFacetsIn(
  * step takes them out of the counts as it writes the claims' rows (and those of claims gone since).
  */
 export type CountedClaims = Readonly<{
-  get(id: string): FacetRow | undefined;
+  get(id: string): BaseFacet | undefined;
   /** The ids counted after `after` (null: from the first) up to `last` (included; null: to the end). */
   idsIn(after: string | null, last: string | null): readonly string[];
 }>;
