@@ -1,0 +1,119 @@
+import { beforeEach, expect, test } from 'vitest';
+import type { Claim, ClaimId } from '@/core/model/types';
+import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
+import { saveImportedArticle } from '../articles';
+import { setClaimsVerdict } from '../claims';
+import { db } from '../db';
+import { attachSource } from '../evidence';
+import { belowDerived } from '../testing/request-log';
+import { undo } from '../undo';
+import { CATCH_UP_KEY, SOURCED_CAP } from './old-facets';
+import { computeDerived } from './rebuild';
+
+beforeEach(resetDb);
+
+/** Facet rows read by id below the derived middleware, counted. */
+async function facetReads(): Promise<{ keys: number }> {
+  const seen = { keys: 0 };
+  await belowDerived('old-facet-reads', (name, table) =>
+    name === 'claimFacets'
+      ? {
+          ...table,
+          getMany: (req) => {
+            seen.keys += req.keys.length;
+            return table.getMany(req);
+          },
+        }
+      : table,
+  );
+  return seen;
+}
+
+const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+/** The kept facets, summaries and sourced keys equal those worked out from scratch. */
+async function expectKept(): Promise<void> {
+  const [claims, evidence, speakers] = await Promise.all([
+    db.claims.toArray(),
+    db.evidence.toArray(),
+    db.speakers.toArray(),
+  ]);
+  const expected = computeDerived(claims, evidence, speakers);
+  expect(byId(await db.summaries.toArray())).toEqual(byId(expected.summaries));
+  expect(byId(await db.claimFacets.toArray())).toEqual(byId(expected.facets));
+  expect((await db.claimSourced.toCollection().primaryKeys()).sort()).toEqual(
+    expected.facets
+      .filter((f) => f.h === 1)
+      .map((f) => f.id)
+      .sort(),
+  );
+}
+
+async function library(): Promise<ClaimId[]> {
+  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const ids = (await db.claims.where('articleId').equals(articleId).primaryKeys()) as ClaimId[];
+  await attachSource(ids[0]!, { url: 'https://example.org/a', title: 'A' });
+  await attachSource(ids[2]!, { url: 'https://example.org/b', title: 'B' });
+  return ids;
+}
+
+test('a bulk verdict and its undo work out the old facet rows from the claims they read: no facet row is read', async () => {
+  const ids = await library();
+  expect(await db.claimSourced.count()).toBe(2);
+  const reads = await facetReads();
+  await setClaimsVerdict(ids, 'false');
+  expect(reads.keys).toBe(0);
+  await expectKept();
+  await undo();
+  expect(reads.keys).toBe(0);
+  await expectKept();
+});
+
+test('while a first sync is still indexing (claims may lack facet rows), the facet rows are read', async () => {
+  const ids = await library();
+  await db.syncState.put({ key: CATCH_UP_KEY, value: { since: 1 } });
+  const reads = await facetReads();
+  await setClaimsVerdict(ids, 'false');
+  expect(reads.keys).toBe(ids.length);
+  await expectKept();
+});
+
+test('a claim written since it was read in the transaction has its facet row read', async () => {
+  const ids = await library();
+  const reads = await facetReads();
+  await db.transaction('rw', db.claims, async () => {
+    const claims = (await db.claims.bulkGet(ids)) as Claim[];
+    await db.claims.put({ ...claims[1]!, tags: ['later'], updatedAt: claims[1]!.updatedAt + 1 });
+    await db.claims.bulkPut(
+      claims.map((c) => ({ ...c, verdict: 'false' as const, updatedAt: c.updatedAt + 2 })),
+    );
+  });
+  expect(reads.keys).toBeGreaterThan(0);
+  await expectKept();
+});
+
+test('rows read and then changed in place before their write still count from what was stored', async () => {
+  const ids = await library();
+  const reads = await facetReads();
+  await db.transaction('rw', db.claims, async () => {
+    const claims = (await db.claims.bulkGet(ids)) as Claim[];
+    for (const c of claims) {
+      (c as { verdict: string }).verdict = 'false';
+      (c.tags as string[]).push('edited');
+    }
+    await db.claims.bulkPut(claims);
+  });
+  expect(reads.keys).toBe(0);
+  await expectKept();
+});
+
+test('a batch whose id range holds more sourced keys than the cap has its facet rows read', async () => {
+  const ids = (await library()).sort();
+  const [lo, hi] = [ids[0]!, ids.at(-1)!];
+  // keys between the batch's first and last id (no claim has them: only the range read sees them)
+  await db.claimSourced.bulkPut(Array.from({ length: SOURCED_CAP + 1 }, (_, i) => ({ id: `${lo}~${i}` })));
+  expect(`${lo}~0` < hi).toBe(true);
+  const reads = await facetReads();
+  await setClaimsVerdict([lo, hi] as ClaimId[], 'false');
+  expect(reads.keys).toBe(2);
+});
