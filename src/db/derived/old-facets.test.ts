@@ -7,8 +7,15 @@ import { db } from '../db';
 import { attachSource } from '../evidence';
 import { belowDerived } from '../testing/request-log';
 import { undo } from '../undo';
+import { WIDENED } from './middleware';
 import { CATCH_UP_KEY, SOURCED_CAP } from './old-facets';
-import { computeDerived } from './rebuild';
+import {
+  computeDerived,
+  type RebuildCursor,
+  rebuildDerivedIn,
+  rebuildStepIn,
+  startRebuildIn,
+} from './rebuild';
 
 beforeEach(resetDb);
 
@@ -116,4 +123,25 @@ test('a batch whose id range holds more sourced keys than the cap has its facet 
   const reads = await facetReads();
   await setClaimsVerdict([lo, hi] as ClaimId[], 'false');
   expect(reads.keys).toBe(2);
+});
+
+test('a rebuild of the derived rows, whole or in steps, keeps the sourced keys beside the facet rows it writes', async () => {
+  const ids = await library();
+  // a claim that lost its source, and a stale key no facet row backs: a rebuild leaves neither
+  await db.evidence.where('claimId').equals(ids[2]!).modify({ deletedAt: 1 });
+  await db.claimSourced.put({ id: `${ids[0]}~stale` });
+  const tables = WIDENED.map((n) => db.table(n));
+  await db.transaction('rw', tables, (tx) => rebuildDerivedIn((n) => tx.table(n)));
+  await expectKept();
+  await db.claimSourced.put({ id: `${ids[0]}~stale` });
+  await attachSource(ids[1]!, { url: 'https://example.org/c', title: 'C' });
+  let cursor: RebuildCursor | null = await db.transaction('rw', tables, (tx) =>
+    startRebuildIn((n) => tx.table(n)),
+  );
+  expect(await db.claimSourced.count()).toBe(0);
+  while (cursor !== null) {
+    const from: RebuildCursor = cursor;
+    cursor = await db.transaction('rw', tables, (tx) => rebuildStepIn((n) => tx.table(n), from, 2));
+  }
+  await expectKept();
 });
