@@ -85,33 +85,36 @@ test('while a first sync is still indexing (claims may lack facet rows), the fac
   await expectKept();
 });
 
+/** In one transaction: the claims read, then `write` with them; the facet row keys read below the middleware. */
+async function readThenWrite(ids: ClaimId[], write: (claims: Claim[]) => Promise<unknown>) {
+  const reads = await facetReads();
+  await db.transaction('rw', db.claims, async () => write((await db.claims.bulkGet(ids)) as Claim[]));
+  await expectKept();
+  return reads.keys;
+}
+
 test('a claim written since it was read in the transaction has its facet row read', async () => {
   const ids = await library();
-  const reads = await facetReads();
-  await db.transaction('rw', db.claims, async () => {
-    const claims = (await db.claims.bulkGet(ids)) as Claim[];
+  const keys = await readThenWrite(ids, async (claims) => {
     await db.claims.put({ ...claims[1]!, tags: ['later'], updatedAt: claims[1]!.updatedAt + 1 });
     await db.claims.bulkPut(
       claims.map((c) => ({ ...c, verdict: 'false' as const, updatedAt: c.updatedAt + 2 })),
     );
   });
-  expect(reads.keys).toBeGreaterThan(0);
-  await expectKept();
+  expect(keys).toBeGreaterThan(0);
 });
 
 test('rows read and then changed in place before their write still count from what was stored', async () => {
   const ids = await library();
-  const reads = await facetReads();
-  await db.transaction('rw', db.claims, async () => {
-    const claims = (await db.claims.bulkGet(ids)) as Claim[];
+  const keys = await readThenWrite(ids, (claims) => {
     for (const c of claims) {
       (c as { verdict: string }).verdict = 'false';
       (c.tags as string[]).push('edited');
+      (c.checkworthy as { score: number }).score = 0.99;
     }
-    await db.claims.bulkPut(claims);
+    return db.claims.bulkPut(claims);
   });
-  expect(reads.keys).toBe(0);
-  await expectKept();
+  expect(keys).toBe(0);
 });
 
 test('a batch whose id range holds more sourced keys than the cap has its facet rows read', async () => {

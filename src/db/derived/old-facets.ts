@@ -21,22 +21,12 @@ const SYNC_STATE = 'syncState';
 /** Keys of `claimSourced` a batch's range may hold before its facet rows are read instead. */
 export const SOURCED_CAP = 2_000;
 
-/** What `facetOf` reads of a claim, copied (a caller may change the row it was given in place). */
-function inputsOf(claim: Claim): Claim {
-  const { id, articleId, speakerId, deletedAt, verdict, kind, tags, start, updatedAt } = claim;
-  return {
-    id,
-    articleId,
-    speakerId,
-    deletedAt,
-    verdict,
-    kind,
-    tags: [...tags],
-    start,
-    updatedAt,
-    checkworthy: { score: claim.checkworthy.score },
-  } as unknown as Claim;
-}
+/** A claim's row as read, copied where `facetOf` reads inside it (a caller may change the row it was given in place). */
+const copyOf = (claim: Claim): Claim => ({
+  ...claim,
+  tags: [...claim.tags],
+  checkworthy: { ...claim.checkworthy },
+});
 
 type Seen = { rows: Map<string, Claim>; writes: number };
 /** Claims read in each read-write transaction and not touched by a write since, and its count of claim writes. */
@@ -66,7 +56,7 @@ export function rememberRead<T>(trans: DBCoreTransaction, read: Promise<T[]>): P
       if (s.writes !== writes) return;
       for (const row of rows) {
         const c = row as Claim | undefined;
-        if (c) s.rows.set(c.id as string, inputsOf(c));
+        if (c) s.rows.set(c.id as string, copyOf(c));
       }
     },
     () => undefined,
