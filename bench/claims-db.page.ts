@@ -740,6 +740,16 @@ async function bulkReadShapes(runs: number): Promise<Timing[]> {
         tx.objectStore('claims').getAllKeys(IDBKeyRange.bound(sorted[0], sorted.at(-1)), 2_000);
       }),
   ]);
+  // schema 13's has-source keys (src/db/derived/old-facets.ts): what a bulk edit reads instead of the facet rows
+  if (raw.objectStoreNames.contains('claimSourced'))
+    shapes.push([
+      `claimSourced (keys only), getAllKeys of the ids' range, at most 2,001`,
+      (ids) =>
+        read(['claimSourced'], (tx) => {
+          const sorted = [...ids].sort();
+          tx.objectStore('claimSourced').getAllKeys(IDBKeyRange.bound(sorted[0], sorted.at(-1)), 2_001);
+        }),
+    ]);
   shapes.push([
     `claims and claimFacets, a get a row each, asked together`,
     (ids) =>

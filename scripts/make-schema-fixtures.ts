@@ -187,7 +187,8 @@ const FIXTURES: readonly Readonly<{ version: number; build: Build }>[] = [
   { version: 9, build: keptAsReleased },
   { version: 10, build: keptAsReleased },
   { version: 11, build: keptAsReleased },
-  { version: 12, build: withTheAppAsItIsNow },
+  { version: 12, build: keptAsReleased },
+  { version: 13, build: withTheAppAsItIsNow },
 ];
 
 async function main(args: readonly string[]) {

@@ -31,6 +31,8 @@ export type ClaimdeskDb = Dexie & {
   articleHeads: EntityTable<ArticleHead, 'id'>;
   placedClaims: Dexie.Table<PlacedRow, [string, string]>;
   questionPacks: EntityTable<QuestionPack, 'id'>;
+  /** The claims whose facet row has a source (schema version 13, derived/old-facets.ts). */
+  claimSourced: EntityTable<{ id: string }, 'id'>;
   /** Derived: the saved full-text index (search.ts). */
   searchIndex: EntityTable<SearchIndexRow, 'id'>;
   /** Team sync (schema version 5, src/sync): written by the capture middleware and the sync engine only. */
@@ -76,6 +78,7 @@ export type TableName =
   | 'articleHeads'
   | 'placedClaims'
   | 'questionPacks'
+  | 'claimSourced'
   | 'syncOutbox'
   | 'syncRevisions'
   | 'syncState';
@@ -95,6 +98,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'articleHeads',
   'placedClaims',
   'questionPacks',
+  'claimSourced',
   'syncOutbox',
   'syncRevisions',
   'syncState',

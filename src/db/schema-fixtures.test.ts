@@ -54,6 +54,10 @@ const UPGRADED: Readonly<Record<number, (table: string, row: Row, fixture: Fixtu
       .reduce((a, b) => (String(a.id) < String(b.id) ? a : b));
     return first.id === row.id ? { ...row, hd: row.batchId } : row;
   },
+  // version 12 changes only claim indexes: rows stay as they were
+  12: (_table, row) => row,
+  // version 13 adds the derived `claimSourced` keys (built from the facet rows): rows stay as they were
+  13: (_table, row) => row,
 };
 
 /** Derived rows an upgrade rebuilds in a new shape (checked against a rebuild from the rows below). */
@@ -173,6 +177,13 @@ describe('schema fixtures', () => {
         expect(derived.summaries.length).toBeGreaterThan(0);
         expect(await db.summaries.orderBy('id').toArray()).toEqual([...derived.summaries].sort(byId));
         expect(await db.claimFacets.orderBy('id').toArray()).toEqual([...derived.facets].sort(byId));
+        // version 13's keys of the claims with a source
+        expect(await db.claimSourced.orderBy('id').primaryKeys()).toEqual(
+          derived.facets
+            .filter((f) => f.h === 1)
+            .map((f) => f.id)
+            .sort(),
+        );
         expect(db.tables.map((t) => t.name)).not.toContain('claimKeys');
         // a minimum check-worthiness counted from the library's counts by points (version 10)
         const live = (claims as Claim[]).filter((c) => c.deletedAt === null);

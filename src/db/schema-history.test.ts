@@ -13,7 +13,7 @@ import { resetDb } from '@/test/db';
 import { countClaims, listClaimPage, matchingClaimIds } from './claim-list';
 import { type ClaimdeskDb, db, declareSchema } from './db';
 import { headOf } from './derived/article-heads';
-import { isVolatile, LIBRARY, SEP, type SortCode } from './derived/facets';
+import { facetOf, isVolatile, LIBRARY, SEP, type SortCode } from './derived/facets';
 import { byPlacementKey, computePlacements, unpack } from './derived/placements';
 import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
@@ -404,6 +404,16 @@ const STEPS: readonly Step[] = [
       expect(await current.meta.get('v12-row')).toEqual({ key: 'v12-row', value: 12 });
     },
   },
+  {
+    // version 13 adds only the derived `claimSourced` keys (see the test below)
+    version: 13,
+    seed: async (old) => {
+      await old.table('meta').put({ key: 'v13-row', value: 13 });
+    },
+    verify: async (current) => {
+      expect(await current.meta.get('v13-row')).toEqual({ key: 'v13-row', value: 13 });
+    },
+  },
 ];
 
 const v5History = {
@@ -502,6 +512,10 @@ describe('schema history', () => {
       expected.facets.sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
     expect(await db.claimFacets.count()).toBe(lib.claims.length);
+    // version 13's keys of the claims with a source, from the facet rows version 9 rebuilt
+    expect(await db.claimSourced.orderBy('id').primaryKeys()).toEqual(
+      expected.facets.filter((f) => f.h === 1).map((f) => f.id),
+    );
     expect(await db.articleHeads.orderBy('id').toArray()).toEqual(
       lib.articles.map((a) => headOf(a as unknown as Article)),
     );
@@ -878,6 +892,27 @@ describe('schema history', () => {
         .equals([t0 + 5, 'a-1'])
         .primaryKeys(),
     ).toEqual(['c-3']);
+  });
+  test('version 13 keeps a key for every claim whose facet row has a source, live or in the trash, and for no other', async () => {
+    const old = openAt(12);
+    await old.open();
+    const claim = (id: string, deletedAt: number | null) =>
+      ({ ...v1.claim, id, deletedAt, start: Number(id.slice(2)) }) as unknown as Claim;
+    const rows = [
+      [claim('c-1', null), true],
+      [claim('c-2', null), false],
+      [claim('c-3', t0 + 5), true],
+      [claim('c-4', t0 + 6), false],
+      [claim('c-5', null), true],
+    ] as const;
+    await old.table('claims').bulkAdd(rows.map(([c]) => c));
+    await old.table('claimFacets').bulkAdd(rows.map(([c, h]) => facetOf(c, h, 'Alan Billings')));
+    old.close();
+
+    await db.open();
+    expect(await db.claimSourced.orderBy('id').primaryKeys()).toEqual(['c-1', 'c-3', 'c-5']);
+    expect(await db.claimSourced.get('c-1')).toEqual({ id: 'c-1' });
+    expect(await db.claimFacets.count()).toBe(5);
   });
   test("version 11 drops history's `at` index (no reader) and keeps every entry's `at`", async () => {
     const old = openAt(10);

@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import { placementsInUpgrade, rebuildInUpgrade, scoreCountsInUpgrade } from './derived/rebuild';
+import { sourcedInUpgrade } from './derived/sourced-upgrade';
 import { headsInUpgrade } from './history-heads';
 
 /**
@@ -204,6 +205,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {
       claims: 'id, [articleId+start], [speakerId+articleId], [deletedAt+articleId], updatedAt',
     },
+  },
+  {
+    // `claimSourced` (src/db/derived/old-facets.ts): a `{ id }` row per claim whose facet row has a
+    // source (`h` 1), kept beside the facet rows by the write middleware. A bulk edit works out its
+    // claims' old facet rows from the claims it just read, these keys (one range read) and the
+    // speakers' names, instead of reading a facet row per claim before writing. The upgrade builds it
+    // from the facet rows; no other row changes.
+    version: 13,
+    stores: {
+      claimSourced: 'id',
+    },
+    upgrade: sourcedInUpgrade,
   },
 ];
 

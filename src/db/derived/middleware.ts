@@ -30,6 +30,14 @@ import {
   tagScope,
 } from './facets';
 import {
+  claimsWriteAsked,
+  mirroredFacets,
+  oldFacets,
+  rememberRead,
+  SOURCED,
+  sourcedWrites,
+} from './old-facets';
+import {
   PLACEMENTS,
   type PlacedRow,
   packOf,
@@ -56,7 +64,10 @@ export const WIDENED = [
   HEADS,
   PLACEMENTS,
   QUESTION_PACKS,
+  SOURCED,
 ];
+/** Tables without which the middleware keeps nothing (`claimSourced` is version 13's: older schemas go without it). */
+const REQUIRED = WIDENED.filter((name) => name !== SOURCED);
 
 /** Transactions whose writes leave the derived rows alone (see `deferDerived`). */
 const deferred = new WeakSet<object>();
@@ -144,6 +155,9 @@ type Tables = Readonly<{
   questions: DBCoreTable;
   placements: DBCoreTable;
   packs: DBCoreTable;
+  /** `claimSourced` (null before schema version 13) and `syncState` (null before version 5). */
+  sourced: DBCoreTable | null;
+  state: DBCoreTable | null;
 }>;
 
 async function putDerived(
@@ -166,6 +180,11 @@ async function putDerived(
   }
   if (puts.length > 0 && !facetsWritten) await t.facets.mutate({ trans, type: 'put', values: puts });
   if (deletes.length > 0) await t.facets.mutate({ trans, type: 'delete', keys: deletes });
+  if (t.sourced) {
+    const sourced = sourcedWrites(changes);
+    if (sourced.puts.length > 0) await t.sourced.mutate({ trans, type: 'put', values: sourced.puts });
+    if (sourced.deletes.length > 0) await t.sourced.mutate({ trans, type: 'delete', keys: sourced.deletes });
+  }
   const changed = delta.changed();
   if (changed.size === 0) return;
   const ids = [...changed.keys()];
@@ -625,7 +644,12 @@ async function rowsIn(table: DBCoreTable, trans: DBCoreTransaction, range: DBCor
   return result as { id: string }[];
 }
 
-function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+function mutateClaims(
+  t: Tables,
+  req: DBCoreMutateRequest,
+  /** The claims' pre-images (`claimsWriteAsked`), where known. */
+  pres: readonly (Claim | undefined)[],
+): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   if (req.type === 'deleteRange') {
     return rowsIn(t.facets, trans, req.range).then(async (facets) => {
@@ -642,16 +666,13 @@ function mutateClaims(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutate
   }
   // an add while no other write of this transaction is under way starts its derived work alongside
   if (req.type === 'add' && !busy.has(trans)) return claimsAdded(t, req);
-  // a put while no other write of this transaction is under way asks for the old facets before
-  // the claims' write (nothing before it can change them), and works out the new facet rows (and
+  // a put while no other write of this transaction is under way asks for the old facets (or what
+  // they are worked out from) before the claims' write (nothing before it can change them), and works out the new facet rows (and
   // asks for the summary rows and placements they move) as soon as those are in, while IndexedDB
   // is still storing the claims: the derived rows are then written as soon as the claims are, not
   // after this thread has worked them out (bulk23: 60-390 ms of a 1,000-claim verdict)
   const put = req.type === 'put' && !busy.has(trans) ? (req.values as Claim[]) : null;
-  const early =
-    put === null
-      ? null
-      : (t.facets.getMany({ trans, keys: put.map((c) => c.id) }) as Promise<(FacetRow | undefined)[]>);
+  const early = put === null ? null : oldFacets(t, trans, put, pres);
   // in an all-or-nothing transaction the facet rows go out before the claims' outcome (a failed
   // claim fails the whole transaction, and they with it)
   const ahead = wholeOnly.has(trans);
@@ -755,8 +776,10 @@ export const derivedMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'ClaimdeskDerived',
   create(down) {
-    const kept = WIDENED.every((name) => down.schema.tables.some((t) => t.name === name));
-    if (!kept) return down;
+    const present = (name: string) => down.schema.tables.some((t) => t.name === name);
+    if (!REQUIRED.every(present)) return down;
+    const sourced = present(SOURCED) ? down.table(SOURCED) : null;
+    const wide = WIDENED.filter(present);
     const t: Tables = {
       claims: down.table('claims'),
       evidence: down.table('evidence'),
@@ -768,9 +791,10 @@ export const derivedMiddleware: Middleware<DBCore> = {
       questions: down.table('questions'),
       placements: down.table(PLACEMENTS),
       packs: down.table(QUESTION_PACKS),
+      sourced,
+      state: present('syncState') ? down.table('syncState') : null,
     };
     const mutate: Record<string, (req: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>> = {
-      claims: (req) => mutateClaims(t, req),
       evidence: (req) => mutateEvidence(t, req),
       speakers: (req) => mutateSpeakers(t, req),
       articles: (req) => mutateArticles(t, req),
@@ -779,11 +803,23 @@ export const derivedMiddleware: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        const widen = mode === 'readwrite' && stores.some((s) => WATCHED.includes(s));
-        return down.transaction(widen ? [...new Set([...stores, ...WIDENED])] : stores, mode, options);
+        const widen = mode === 'readwrite' && stores.some((s) => WATCHED.includes(s) || s === FACETS);
+        return down.transaction(widen ? [...new Set([...stores, ...wide])] : stores, mode, options);
       },
       table(name) {
         const table = down.table(name);
+        if (name === FACETS && sourced) return mirroredFacets(table, sourced);
+        if (name === 'claims')
+          return {
+            ...table,
+            getMany: (req) => rememberRead(req.trans, table.getMany(req)),
+            mutate: (req) => {
+              const pres = claimsWriteAsked(req.trans, req);
+              return deferred.has(req.trans as object)
+                ? table.mutate(req)
+                : tracked(req.trans, () => mutateClaims(t, req, pres));
+            },
+          };
         const write = mutate[name];
         return write
           ? {

@@ -4,8 +4,9 @@
  * restores of claims and articles, speaker renames and merges, undo and redo, imports; and the
  * placement rows after questions are asked, claims placed and unplaced, questions deleted and restored.
  */
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { beforeAll, beforeEach, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { ClaimId, EvidenceId, QuestionId, SpeakerId, Stance, Verdict } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
@@ -26,11 +27,24 @@ import { createQuestion, restoreQuestion, setStances, softDeleteQuestion } from 
 import { mergeSpeakers, updateSpeaker } from '../speakers';
 import { redo, undo } from '../undo';
 import { headOf } from './article-heads';
-import { LIBRARY } from './facets';
+import { type FacetRow, LIBRARY } from './facets';
+import { checkOldFacets } from './old-facets';
 import { byPlacementKey, computePlacements, packOf } from './placements';
 import { computeDerived } from './rebuild';
 
 beforeEach(resetDb);
+
+/** Old facet rows worked out without reading them (bulk edits, undo), each beside the stored row. */
+const worked = { rows: 0, differing: [] as [FacetRow, FacetRow | undefined][] };
+beforeAll(() =>
+  checkOldFacets((computed, stored) => {
+    worked.rows += computed.length;
+    computed.forEach((c, i) => {
+      if (!isDeepStrictEqual(c, stored[i])) worked.differing.push([c, stored[i]]);
+    });
+  }),
+);
+afterAll(() => checkOldFacets(null));
 
 /** Ids of claims an import of article B makes: a question can place them before they are stored (a team's order). */
 let later: ClaimId[] = [];
@@ -281,6 +295,13 @@ test('kept summaries, facets and placements equal a rebuild from scratch after r
       const lib = (await db.summaries.get(LIBRARY))?.counts ?? {};
       expect(Object.fromEntries(Object.entries(lib).filter(([k]) => k.startsWith('c:')))).toEqual(byPoints);
       expect(byId(await db.claimFacets.toArray())).toEqual(byId(expected.facets));
+      expect(worked.differing).toEqual([]);
+      expect((await db.claimSourced.toCollection().primaryKeys()).sort()).toEqual(
+        expected.facets
+          .filter((f) => f.h === 1)
+          .map((f) => f.id)
+          .sort(),
+      );
       expect(byId(await db.articleHeads.toArray())).toEqual(byId((await db.articles.toArray()).map(headOf)));
       expect(await db.placedClaims.toArray()).toEqual(
         computePlacements(questions, claims, evidence).sort(byPlacementKey),
@@ -289,4 +310,6 @@ test('kept summaries, facets and placements equal a rebuild from scratch after r
     }),
     { numRuns: 25 },
   );
+  // bulk edits and undo went the way that reads no facet row
+  expect(worked.rows).toBeGreaterThan(0);
 }, 240_000);

@@ -1,0 +1,200 @@
+/**
+ * A claim put's old facet rows without reading them (schema version 13). A claim's facet row is
+ * `facetOf(claim, hasSource, speakerName)`: in a read-write transaction the claims just read with
+ * `getMany` (a bulk edit's `bulkGet`, undo's) are the stored rows until a write of the transaction
+ * touches them (their pre-images), has-source is a key of `claimSourced` (one row per claim whose
+ * facet row has `h` 1), and the speakers' names are a handful of rows. Anything not certain falls
+ * back to reading the facet rows: a claim without a pre-image, a first sync still indexing (claims
+ * without facet rows), a batch spread so wide that its range of `claimSourced` holds too many keys.
+ */
+import type { DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
+import type { Claim, Speaker } from '@/core/model/types';
+import { type FacetRow, facetOf } from './facets';
+
+/** The claims whose facet row has a source (`h` 1), keys only: `{ id }` rows. */
+export const SOURCED = 'claimSourced';
+
+/** `syncState` key of a first sync whose claims may lack facet rows (src/sync/catch-up.ts's `CATCH_UP_KEY`). */
+export const CATCH_UP_KEY = 'catchUp';
+const SYNC_STATE = 'syncState';
+
+/** Keys of `claimSourced` a batch's range may hold before its facet rows are read instead. */
+export const SOURCED_CAP = 2_000;
+
+/** A claim's row as read, copied where `facetOf` reads inside it (a caller may change the row it was given in place). */
+const copyOf = (claim: Claim): Claim => ({
+  ...claim,
+  tags: [...claim.tags],
+  checkworthy: { ...claim.checkworthy },
+});
+
+type Seen = { rows: Map<string, Claim>; writes: number };
+/** Claims read in each read-write transaction and not touched by a write since, and its count of claim writes. */
+const seen = new WeakMap<DBCoreTransaction, Seen>();
+const seenIn = (trans: DBCoreTransaction): Seen => {
+  let s = seen.get(trans);
+  if (!s) {
+    s = { rows: new Map(), writes: 0 };
+    seen.set(trans, s);
+  }
+  return s;
+};
+
+const readWrite = (trans: DBCoreTransaction) => (trans as unknown as IDBTransaction).mode === 'readwrite';
+
+/**
+ * Remembers what a `getMany` of claims returns in a read-write transaction, unless a claim write
+ * was asked meanwhile (the read then tells what was stored before it). The read's own promise goes
+ * back as it is (Dexie's transaction zone).
+ */
+export function rememberRead<T>(trans: DBCoreTransaction, read: Promise<T[]>): Promise<T[]> {
+  if (!readWrite(trans)) return read;
+  const s = seenIn(trans);
+  const writes = s.writes;
+  read.then(
+    (rows) => {
+      if (s.writes !== writes) return;
+      for (const row of rows) {
+        const c = row as Claim | undefined;
+        if (c) s.rows.set(c.id as string, copyOf(c));
+      }
+    },
+    () => undefined,
+  );
+  return read;
+}
+
+/** A write of claims is asked: the rows it touches are no longer known. Returns their pre-images, before forgetting them. */
+export function claimsWriteAsked(trans: DBCoreTransaction, req: DBCoreMutateRequest): (Claim | undefined)[] {
+  const s = seen.get(trans);
+  if (!s) return [];
+  s.writes++;
+  if (req.type === 'deleteRange') {
+    s.rows.clear();
+    return [];
+  }
+  const keys =
+    req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => (v as { id: unknown }).id));
+  return keys.map((k) => {
+    const pre = s.rows.get(k as string);
+    s.rows.delete(k as string);
+    return pre;
+  });
+}
+
+type Stores = Readonly<{
+  facets: DBCoreTable;
+  speakers: DBCoreTable;
+  sourced: DBCoreTable | null;
+  state: DBCoreTable | null;
+}>;
+
+const between = (lower: unknown, upper: unknown): DBCoreKeyRange => ({ type: 2, lower, upper });
+const has = (trans: DBCoreTransaction, store: string) =>
+  (trans as unknown as IDBTransaction).objectStoreNames?.contains(store) === true;
+
+/** Test hook: told the old facet rows worked out, with the stored ones read beside them. */
+let checked: ((computed: readonly FacetRow[], stored: readonly (FacetRow | undefined)[]) => void) | null =
+  null;
+export function checkOldFacets(check: typeof checked): void {
+  checked = check;
+}
+
+/**
+ * The old facet rows of a claim put (in the order of `claims`), from their pre-images (`pres`, as
+ * `claimsWriteAsked` gave them) where that is certain, else read.
+ */
+export function oldFacets(
+  s: Stores,
+  trans: DBCoreTransaction,
+  claims: readonly Claim[],
+  pres: readonly (Claim | undefined)[],
+): Promise<(FacetRow | undefined)[]> {
+  const ids = claims.map((c) => c.id as string);
+  const read = () => s.facets.getMany({ trans, keys: ids }) as Promise<(FacetRow | undefined)[]>;
+  const known =
+    s.sourced !== null &&
+    s.state !== null &&
+    claims.length > 0 &&
+    pres.length === claims.length &&
+    pres.every((p) => p !== undefined) &&
+    has(trans, SOURCED) &&
+    has(trans, SYNC_STATE);
+  if (!known) return read();
+  const olds = pres as Claim[];
+  const sorted = [...ids].sort();
+  const speakerIds = [...new Set(olds.map((c) => c.speakerId).filter((id) => id !== null))];
+  const catchingUp = s.state!.get({ trans, key: CATCH_UP_KEY });
+  const sourcedKeys = s.sourced!.query({
+    trans,
+    values: false,
+    limit: SOURCED_CAP + 1,
+    query: { index: s.sourced!.schema.primaryKey, range: between(sorted[0], sorted.at(-1)) },
+  });
+  const speakers = s.speakers.getMany({ trans, keys: speakerIds });
+  return Promise.all([catchingUp, sourcedKeys, speakers]).then(async ([flag, keys, rows]) => {
+    if (flag !== undefined || keys.result.length > SOURCED_CAP) return read();
+    const sourced = new Set(keys.result as string[]);
+    const names = new Map<string, string>();
+    for (const sp of rows as (Speaker | undefined)[]) if (sp) names.set(sp.id, sp.name);
+    const computed = olds.map((c) =>
+      facetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
+    );
+    if (checked) checked(computed, await read());
+    return computed;
+  });
+}
+
+/** The `claimSourced` writes that keep it beside facet rows going from `before` to `after`. */
+export function sourcedWrites(changes: readonly (readonly [FacetRow | undefined, FacetRow | undefined])[]): {
+  puts: { id: string }[];
+  deletes: string[];
+} {
+  const puts: { id: string }[] = [];
+  const deletes: string[] = [];
+  for (const [before, after] of changes) {
+    const was = before?.h === 1;
+    const is = after?.h === 1;
+    if (is && !was) puts.push({ id: after!.id });
+    else if (was && !is) deletes.push(before!.id);
+  }
+  return { puts, deletes };
+}
+
+/**
+ * The facet table as seen above the derived middleware (a rebuild, an upgrade, a test writes facet
+ * rows straight): every write of facet rows also writes `claimSourced`, reading the keys of the
+ * written range to delete only those that lose their source.
+ */
+export function mirroredFacets(facets: DBCoreTable, sourced: DBCoreTable): DBCoreTable {
+  return {
+    ...facets,
+    mutate: (req) => {
+      const { trans } = req;
+      if (!has(trans, SOURCED)) return facets.mutate(req);
+      return facets.mutate(req).then(async (res) => {
+        if (req.type === 'deleteRange') {
+          await sourced.mutate({ trans, type: 'deleteRange', range: req.range });
+        } else if (req.type === 'delete') {
+          const keys = req.keys.filter((_, i) => res.failures[i] === undefined);
+          if (keys.length > 0) await sourced.mutate({ trans, type: 'delete', keys });
+        } else {
+          const rows = (req.values as FacetRow[]).filter((_, i) => res.failures[i] === undefined);
+          if (rows.length === 0) return res;
+          const sorted = rows.map((r) => r.id).sort();
+          const { result } = await sourced.query({
+            trans,
+            values: false,
+            query: { index: sourced.schema.primaryKey, range: between(sorted[0], sorted.at(-1)) },
+          });
+          const present = new Set(result as string[]);
+          const puts = rows.filter((r) => r.h === 1 && !present.has(r.id)).map((r) => ({ id: r.id }));
+          const deletes = rows.filter((r) => r.h !== 1 && present.has(r.id)).map((r) => r.id);
+          if (puts.length > 0) await sourced.mutate({ trans, type: 'put', values: puts });
+          if (deletes.length > 0) await sourced.mutate({ trans, type: 'delete', keys: deletes });
+        }
+        return res;
+      });
+    },
+  };
+}
