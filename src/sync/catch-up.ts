@@ -12,6 +12,7 @@ import Dexie, { type Transaction } from 'dexie';
 import type { Claim } from '@/core/model/types';
 import { type BaseFacet, CountDelta } from '@/db/derived/facets';
 import { WIDENED } from '@/db/derived/middleware';
+import { CATCH_UP_KEY } from '@/db/derived/old-facets';
 import {
   type CountedClaims,
   countBeforeFacetsIn,
@@ -28,8 +29,8 @@ import { OUTBOX, SYNC_STATE } from '@/db/sync-capture';
 import type { SyncDb } from '@/db/sync-db';
 import type { SyncTrace } from './types';
 
-/** `syncState` key present while derived rows lag behind rows written in catch-up mode. */
-export const CATCH_UP_KEY = 'catchUp';
+/** `syncState` key present while derived rows lag behind rows written in catch-up mode (the write middleware reads it too). */
+export { CATCH_UP_KEY };
 
 /** Counts by scope and key, as the summaries hold them. */
 type Counts = Readonly<Record<string, Readonly<Record<string, number>>>>;

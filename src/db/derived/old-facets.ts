@@ -14,7 +14,7 @@ import { type FacetRow, facetOf } from './facets';
 /** The claims whose facet row has a source (`h` 1), keys only: `{ id }` rows. */
 export const SOURCED = 'claimSourced';
 
-/** `syncState` key of a first sync whose claims may lack facet rows (src/sync/catch-up.ts's `CATCH_UP_KEY`). */
+/** `syncState` key of a first sync whose claims may lack facet rows (set and cleared by src/sync/catch-up.ts). */
 export const CATCH_UP_KEY = 'catchUp';
 const SYNC_STATE = 'syncState';
 
