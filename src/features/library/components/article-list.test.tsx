@@ -226,4 +226,18 @@ describe('ArticleList', () => {
     await waitFor(() => expect(screen.getByRole('link', { name: 'Bridge 0 to reopen' })).not.toBe(link));
     expect(screen.getByRole('list').style.position).toBe('relative');
   });
+  // A link tabbed to while the page opened was drawn anew by the virtualised rows, and the focus fell
+  // to the page: the Enter that followed did nothing (CI, session 26).
+  test('a row holding the keyboard focus keeps it when the virtualised rows take over', async () => {
+    await virtualised();
+    const { pending, answer } = unanswered();
+    const real = articleQueries.list('imported');
+    vi.spyOn(articleQueries, 'list').mockReturnValue(queryOptions({ ...real, queryFn: () => pending }));
+    renderLibrary(null, 3);
+    const link = screen.getByRole('link', { name: 'Bridge 1 to reopen' });
+    act(() => link.focus());
+    await act(async () => answer([summary(0), summary(1), summary(2)]));
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Bridge 1 to reopen' })).not.toBe(link));
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Bridge 1 to reopen' }));
+  });
 });

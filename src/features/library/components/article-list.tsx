@@ -7,6 +7,7 @@ import { ArticleRow } from '@/features/library/components/article-row';
 import { ROW_ESTIMATE_PX, ROW_OVERSCAN } from '@/features/library/components/row-size';
 import type { RenderRow, VirtualArticleRows } from '@/features/library/components/virtual-article-rows';
 import { useArticles, useNewestArticles } from '@/features/library/hooks/use-articles';
+import { useFocusAcrossSwap } from '@/features/library/hooks/use-focus-across-swap';
 import { StatusMessage } from '@/ui/status-message';
 
 type Props = Readonly<{ articleHref: (id: string) => string }>;
@@ -115,6 +116,7 @@ export function ArticleList({ articleHref }: Props) {
   );
   const VirtualRows = useVirtualRows();
   const virtual = useVirtualOnceUnpressed(VirtualRows !== null && data !== undefined);
+  const kept = useFocusAcrossSwap(VirtualRows !== null && virtual.taken);
   const setSize = data === undefined ? -1 : shown.length;
   const renderRow = useCallback<RenderRow>(
     (a, index, measureRef, offset) => (
@@ -137,6 +139,9 @@ export function ArticleList({ articleHref }: Props) {
       aria-labelledby="library-heading"
       aria-busy={data === undefined}
       onPointerDown={virtual.onPointerDown}
+      ref={kept.listRef}
+      onFocus={kept.onFocus}
+      onBlur={kept.onBlur}
     >
       <div className="list-header">
         <h2 id="library-heading" tabIndex={-1}>
