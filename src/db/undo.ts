@@ -227,11 +227,6 @@ async function currentState(
   return { ...undoState(batches), atOf: new Map(batches.map((b) => [b.batchId, b.at])) };
 }
 
-/** The label of a change batch ("Tag 50 claims"). */
-export async function describeBatchById(batchId: string): Promise<string> {
-  return describeBatch(await entriesOfBatch(batchId));
-}
-
 /** What can be undone and redone now, with labels. */
 export async function readUndoState(): Promise<UndoSnapshot> {
   return db.transaction('r', [db.history, db.syncState, db.meta], async (tx) => {
