@@ -423,6 +423,11 @@ export async function indexSetsBreakdown(ids: readonly ClaimId[], runs: number):
         batchRow.createIndex('r', 'r', { multiEntry: true });
         batchRow.createIndex('hd', 'hd');
         req.result.createObjectStore('history-batch-row-bare', { keyPath: 'id' });
+        // session 27: the keys a verdict moves on the claim row itself (multi-entry `k`), so a
+        // verdict edit rewrites the claim it must write anyway and no facet row
+        const hot = req.result.createObjectStore('claims-hot', { keyPath: 'id' });
+        for (const ix of sets[2]!.indexes) hot.createIndex(ix, keyPathOf(ix));
+        hot.createIndex('k', 'k', { multiEntry: true });
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
@@ -457,6 +462,7 @@ export async function indexSetsBreakdown(ids: readonly ClaimId[], runs: number):
   );
   const same = facets.map((f) => ({ ...f }));
   const floor = (e: Edit) => ({ [v12]: n(e.c), facets: n(e.f), history: n(e.h) });
+  const hotClaims = (e: Edit) => e.c.map((c, k) => ({ ...c, k: e.f[k]!.f.filter(moved) }));
   const candidates: [string, (e: Edit) => Record<string, unknown[]>, IDBTransactionDurability?][] = [
     // bulk22: the floor's one transaction with each durability (the app's Dexie asks for none)
     ['floor v12, durability relaxed', floor, 'relaxed'],
@@ -480,6 +486,15 @@ export async function indexSetsBreakdown(ids: readonly ClaimId[], runs: number):
       'floor v12, history one row a batch',
       (e) => ({ [v12]: n(e.c), facets: n(e.f), 'history-batch-row': batchRow(e.h) }),
     ],
+    [
+      'floor v12, the moved keys on the claim row, no facet row',
+      (e) => ({ 'claims-hot': hotClaims(e), history: n(e.h) }),
+    ],
+    [
+      'floor v12, the moved keys on the claim row, no facet row, history one row a batch',
+      (e) => ({ 'claims-hot': hotClaims(e), 'history-batch-row': batchRow(e.h) }),
+    ],
+    ['claims with the moved keys on the row', (e) => ({ 'claims-hot': hotClaims(e) })],
     ...sets
       .filter((_, i) => i === 2)
       .map(
@@ -496,6 +511,7 @@ export async function indexSetsBreakdown(ids: readonly ClaimId[], runs: number):
   // every store holds the rows first, so each timed put overwrites (history: adds, as the edit does)
   const first = edited(1_000);
   await put(Object.fromEntries(sets.map((s) => [s.store, n(first.c)])));
+  await put({ 'claims-hot': hotClaims(first) });
   await put({
     facets: n(first.f),
     'facets-same': same,
