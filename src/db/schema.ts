@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
-import { placementsInUpgrade, rebuildInUpgrade, scoreCountsInUpgrade } from './derived/rebuild';
 import { hotKeysInUpgrade } from './derived/hot-keys-upgrade';
+import { placementsInUpgrade, rebuildInUpgrade, scoreCountsInUpgrade } from './derived/rebuild';
 import { sourcedInUpgrade } from './derived/sourced-upgrade';
 import { headsInUpgrade } from './history-heads';
 
