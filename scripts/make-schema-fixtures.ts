@@ -10,9 +10,9 @@
  * one entry in FIXTURES below (`{ version: N, build: withTheAppAsItIsNow }`) and one run.
  */
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Dexie } from 'dexie';
 import { extractClaims } from '@/core/extract/pipeline';
 import type { ClaimId, SpeakerId } from '@/core/model/types';
 import { saveImportedArticle, softDeleteArticle } from '@/db/articles';
