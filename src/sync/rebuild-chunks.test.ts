@@ -183,7 +183,7 @@ describe('the chunked rebuild after a catch-up', () => {
     const then = { ...claim, tags: ['Elsewhere'] } as Claim;
     const old = computeDerived([then], await db.evidence.toArray(), await db.speakers.toArray());
     await db.transaction('rw', [db.claimFacets, db.summaries, db.syncState], async () => {
-      await db.claimFacets.bulkPut(old.facets);
+      await db.claimFacets.bulkPut(old.facets as never);
       await db.summaries.bulkPut(old.summaries);
       await db.syncState.put({
         key: CATCH_UP_KEY,

@@ -79,3 +79,34 @@ export function claimViewOf(claim: Claim, hasSource: boolean): FacetView {
   const view = unkeyedFacetOf(claim, hasSource, null);
   return { ...view, o: { ...view.o, n: '' } };
 }
+
+/**
+ * Whether two facets store the same row (`storedFacetOf`): its cold keys are a function of the
+ * values compared here, so a write that changes none of them (a verdict edit, an update) leaves the
+ * stored facet row as it is.
+ */
+export function sameStoredFacet(a: FacetView, b: FacetView): boolean {
+  return (
+    a.id === b.id &&
+    a.live === b.live &&
+    a.a === b.a &&
+    a.s === b.s &&
+    a.k === b.k &&
+    a.h === b.h &&
+    a.c === b.c &&
+    a.o.a === b.o.a &&
+    a.o.c === b.o.c &&
+    a.o.n === b.o.n &&
+    a.t.length === b.t.length &&
+    a.t.every((tag, i) => tag === b.t[i])
+  );
+}
+
+/** A stored facet row with another has-source flag or speaker sort key (evidence or a rename changed): its cold keys again. */
+export function restoredFacet(row: StoredFacet, patch: Readonly<{ h?: 0 | 1; n?: string }>): StoredFacet {
+  const { f: _, ...values } = row;
+  const next = { ...values, h: patch.h ?? row.h, o: { ...row.o, n: patch.n ?? row.o.n } };
+  // no cold key reads the verdict or the update and verdict sort keys: any value does for them
+  const keys = keysOf({ ...next, v: 'unchecked', o: { ...next.o, u: '', v: '' } }, 'cold');
+  return { ...next, f: keys };
+}

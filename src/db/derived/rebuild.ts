@@ -6,32 +6,32 @@ import {
   type BaseFacet,
   baseFacetOf,
   CountDelta,
-  type FacetRow,
-  facetOf,
   groupRange,
   LIBRARY,
   pointsKey,
   type SummaryRow,
   scoreKey,
+  unkeyedFacetOf,
 } from './facets';
+import { type FacetView, type StoredFacet, storedFacetOf, viewOf } from './hot-keys';
 import { FACETS, HEADS, SUMMARIES } from './middleware';
 import { computePlacements, PLACEMENTS, packOf, QUESTION_PACKS } from './placements';
 
 /**
- * Every facet row and summary, worked out from scratch from the claims, links and speakers (the
- * summaries also count `alsoCounted`, facet rows of other claims as they are).
+ * Every facet row (as stored) and summary, worked out from scratch from the claims, links and
+ * speakers (the summaries also count `alsoCounted`, facets of other claims as they are).
  */
 export function computeDerived(
   claims: readonly Claim[],
   evidence: readonly Evidence[],
   speakers: readonly Speaker[],
-  alsoCounted: readonly FacetRow[] = [],
-): { facets: FacetRow[]; summaries: SummaryRow[] } {
+  alsoCounted: readonly BaseFacet[] = [],
+): { facets: StoredFacet[]; summaries: SummaryRow[] } {
   const names = new Map(speakers.map((s) => [s.id as string, s.name]));
   const { rows, summaries } = summarised(claims, evidence, alsoCounted, (c, sourced) =>
-    facetOf(c, sourced, c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
+    unkeyedFacetOf(c, sourced, c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
   );
-  return { facets: rows, summaries };
+  return { facets: rows.map(storedFacetOf), summaries };
 }
 
 /** The summaries of `claims` and `alsoCounted`, each claim counted by the row `make` gives it (returned). */
@@ -189,11 +189,17 @@ export async function countBeforeFacetsIn(
   table: (name: string) => Table,
   claims: readonly Claim[],
 ): Promise<Map<string, BaseFacet>> {
-  const [rows, evidence] = await Promise.all([
-    table(FACETS).toArray() as Promise<FacetRow[]>,
+  const [stored, evidence] = await Promise.all([
+    table(FACETS).toArray() as Promise<StoredFacet[]>,
     table('evidence').toArray() as Promise<Evidence[]>,
   ]);
-  const hasRow = new Set(rows.map((r) => r.id));
+  // a facet row holds no verdict: its claim's (the middleware kept the row and counts beside it)
+  const owners =
+    stored.length === 0
+      ? []
+      : ((await table('claims').bulkGet(stored.map((f) => f.id))) as (Claim | undefined)[]);
+  const rows = stored.flatMap((f, i) => (owners[i] ? [viewOf(f, owners[i])] : []));
+  const hasRow = new Set(stored.map((r) => r.id));
   const bare = claims.filter((c) => !hasRow.has(c.id));
   // counting reads no sort or index key: the facets without them (the steps make the whole rows)
   const { rows: counted, summaries } = summarised(bare, evidence, rows, baseFacetOf);
@@ -412,22 +418,30 @@ async function putClaimsDerived(
           table('speakers').bulkGet(speakerIds) as Promise<(Speaker | undefined)[]>,
           // the chunk's ids are one contiguous run in id order, and a facet row has its claim's id: their
           // facet rows are one key range (one request, and none found in a first sync), not one get per claim
-          table(FACETS).where(':id').between(ids[0], ids.at(-1), true, true).toArray() as Promise<FacetRow[]>,
+          table(FACETS).where(':id').between(ids[0], ids.at(-1), true, true).toArray() as Promise<
+            StoredFacet[]
+          >,
         ]);
   clock('rebuild:claims:read-links-speakers-facets');
   const sourced = new Set<string>();
   for (const e of links) if (e.deletedAt === null) sourced.add(e.claimId);
   const names = new Map<string, string>();
   for (const s of speakers) if (s) names.set(s.id, s.name);
-  const had = new Map<string, FacetRow>();
+  const had = new Map<string, StoredFacet>();
   for (const f of before) had.set(f.id, f);
   const delta = new CountDelta();
   const facets = claims.map((c) => {
-    const facet = facetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? ''));
-    delta.add(had.get(c.id), -1);
+    const facet: FacetView = unkeyedFacetOf(
+      c,
+      sourced.has(c.id),
+      c.speakerId === null ? null : (names.get(c.speakerId) ?? ''),
+    );
+    // a facet row written meanwhile (through the middleware) counts by the claim as it is now
+    const old = had.get(c.id);
+    delta.add(old && viewOf(old, c), -1);
     delta.add(counted?.get(c.id), -1);
     delta.add(facet, 1);
-    return facet;
+    return storedFacetOf(facet);
   });
   for (const id of gone) delta.add(counted?.get(id), -1);
   const changed = delta.changed();

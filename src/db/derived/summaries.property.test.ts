@@ -27,7 +27,8 @@ import { createQuestion, restoreQuestion, setStances, softDeleteQuestion } from 
 import { mergeSpeakers, updateSpeaker } from '../speakers';
 import { redo, undo } from '../undo';
 import { headOf } from './article-heads';
-import { type FacetRow, LIBRARY } from './facets';
+import { LIBRARY } from './facets';
+import type { StoredFacet } from './hot-keys';
 import { checkOldFacets } from './old-facets';
 import { byPlacementKey, computePlacements, packOf } from './placements';
 import { computeDerived } from './rebuild';
@@ -35,7 +36,7 @@ import { computeDerived } from './rebuild';
 beforeEach(resetDb);
 
 /** Old facet rows worked out without reading them (bulk edits, undo), each beside the stored row. */
-const worked = { rows: 0, differing: [] as [FacetRow, FacetRow | undefined][] };
+const worked = { rows: 0, differing: [] as [StoredFacet, StoredFacet | undefined][] };
 beforeAll(() =>
   checkOldFacets((computed, stored) => {
     worked.rows += computed.length;
