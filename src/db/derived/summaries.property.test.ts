@@ -28,7 +28,7 @@ import { mergeSpeakers, updateSpeaker } from '../speakers';
 import { redo, undo } from '../undo';
 import { headOf } from './article-heads';
 import { LIBRARY } from './facets';
-import type { StoredFacet } from './hot-keys';
+import { hotKeysOf, type StoredClaim, type StoredFacet } from './hot-keys';
 import { checkOldFacets } from './old-facets';
 import { byPlacementKey, computePlacements, packOf } from './placements';
 import { computeDerived } from './rebuild';
@@ -270,6 +270,15 @@ async function apply(o: Op): Promise<void> {
   }
 }
 
+/** The claim rows as IndexedDB holds them (below every middleware). */
+function storedClaims(): Promise<StoredClaim[]> {
+  return new Promise((resolve, reject) => {
+    const req = db.backendDB().transaction('claims').objectStore('claims').getAll();
+    req.onsuccess = () => resolve(req.result as StoredClaim[]);
+    req.onerror = () => reject(req.error);
+  });
+}
+
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 test('kept summaries, facets and placements equal a rebuild from scratch after random edits', async () => {
@@ -296,6 +305,11 @@ test('kept summaries, facets and placements equal a rebuild from scratch after r
       const lib = (await db.summaries.get(LIBRARY))?.counts ?? {};
       expect(Object.fromEntries(Object.entries(lib).filter(([k]) => k.startsWith('c:')))).toEqual(byPoints);
       expect(byId(await db.claimFacets.toArray())).toEqual(byId(expected.facets));
+      // every claim row as stored carries the hot keys of what it holds (schema v14), and no reader sees them
+      const stored = await storedClaims();
+      expect(stored.length).toBe(claims.length);
+      for (const c of stored) expect(c.hk, c.id).toEqual(hotKeysOf(c));
+      expect(claims.some((c) => 'hk' in c)).toBe(false);
       expect(worked.differing).toEqual([]);
       expect((await db.claimSourced.toCollection().primaryKeys()).sort()).toEqual(
         expected.facets
