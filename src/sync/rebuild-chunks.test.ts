@@ -2,22 +2,14 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Claim, Evidence, Question } from '@/core/model/types';
 import { facetOf } from '@/db/derived/facets';
-import { hotKeysOf, type StoredClaim } from '@/db/derived/hot-keys';
+import { hotKeysOf } from '@/db/derived/hot-keys';
 import { deferDerived } from '@/db/derived/middleware';
 import { computeDerived, countBeforeFacetsIn, facetInputsOf } from '@/db/derived/rebuild';
 import { openDeviceDatabase } from '@/db/sync-db';
+import { storedClaims } from '@/db/testing/stored-claims';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from '@/test/db';
 import { type Device, importOn } from '@/test/sync-devices';
 import { CATCH_UP_KEY, type CatchUpMark, finishCatchUp } from './catch-up';
-
-/** The claim rows as IndexedDB holds them (below every middleware), in id order. */
-function storedClaims(db: Dexie): Promise<StoredClaim[]> {
-  return new Promise((resolve, reject) => {
-    const req = db.backendDB().transaction('claims').objectStore('claims').getAll();
-    req.onsuccess = () => resolve(req.result as StoredClaim[]);
-    req.onerror = () => reject(req.error);
-  });
-}
 
 const names: string[] = [];
 afterEach(async () => {
