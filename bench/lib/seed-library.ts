@@ -316,8 +316,8 @@ function rawWriter(): Writer {
       const tc = performance.now();
       const sourced = new Set<string>();
       for (const e of evidence) if (e.deletedAt === null) sourced.add(e.claimId);
-      // as computeDerived (src/db/derived/rebuild.ts) makes them for the upgrade's rebuild; schema
-      // v14: the claims with their hot keys, the facet rows in their stored form
+      // as computeDerived (src/db/derived/rebuild.ts) makes them for the upgrade's rebuild; the claims
+      // as the middleware stores them (with their hot keys, schema v14)
       const facets = claims.map((c) => {
         const facet = facetOf(
           c,
@@ -325,7 +325,7 @@ function rawWriter(): Writer {
           c.speakerId === null ? null : (names.get(c.speakerId) ?? ''),
         );
         counts.add(facet, 1);
-        return facet;
+        return storedFacetOf(facet);
       });
       const tp = performance.now();
       await putRows(open(), {
@@ -333,8 +333,8 @@ function rawWriter(): Writer {
         [HEADS]: articles.map(headOf),
         claims: claims.map(storedClaimOf),
         evidence,
-        [FACETS]: facets.map(storedFacetOf),
-        [SOURCED]: facets.flatMap((f) => (f.h === 1 ? [{ id: f.id }] : [])),
+        [FACETS]: facets,
+        [SOURCED]: facets.filter((f) => f.h === 1).map((f) => ({ id: f.id })),
       });
       derivingMs += tp - tc;
       puttingMs += performance.now() - tp;

@@ -13,11 +13,12 @@ import { countClaims } from './claim-list';
 import { addTagToClaims } from './claims';
 import { db, declareSchema } from './db';
 import type { FacetRow } from './derived/facets';
-import { hotKeysOf, type StoredClaim, storedFacetOf, withoutHotKeys } from './derived/hot-keys';
+import { hotKeysOf, storedFacetOf, withoutHotKeys } from './derived/hot-keys';
 import { byPlacementKey, computePlacements, packOf } from './derived/placements';
 import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
+import { storedClaims } from './testing/stored-claims';
 import { readUndoState, undo } from './undo';
 
 type Fixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
@@ -184,11 +185,7 @@ describe('schema fixtures', () => {
         expect(await db.summaries.orderBy('id').toArray()).toEqual([...derived.summaries].sort(byId));
         expect(await db.claimFacets.orderBy('id').toArray()).toEqual([...derived.facets].sort(byId));
         // version 14's hot keys, on every claim row as stored
-        const stored = await new Promise<StoredClaim[]>((resolve, reject) => {
-          const req = db.backendDB().transaction('claims').objectStore('claims').getAll();
-          req.onsuccess = () => resolve(req.result as StoredClaim[]);
-          req.onerror = () => reject(req.error);
-        });
+        const stored = await storedClaims(db);
         expect(stored.length).toBe(claims.length);
         for (const c of stored) expect(c.hk, c.id).toEqual(hotKeysOf(c));
         // version 13's keys of the claims with a source

@@ -14,12 +14,13 @@ import { countClaims, listClaimPage, matchingClaimIds } from './claim-list';
 import { type ClaimdeskDb, db, declareSchema } from './db';
 import { headOf } from './derived/article-heads';
 import { facetOf, isVolatile, LIBRARY, SEP, type SortCode } from './derived/facets';
-import { hotKeysOf, type StoredClaim, storedFacetOf } from './derived/hot-keys';
+import { hotKeysOf, storedFacetOf } from './derived/hot-keys';
 import { byPlacementKey, computePlacements, unpack } from './derived/placements';
 import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { countsOf } from './summaries';
+import { storedClaims } from './testing/stored-claims';
 
 type Step = Readonly<{
   version: number;
@@ -460,15 +461,6 @@ function fullFacetsOf(claims: readonly Claim[], evidence: readonly Evidence[], s
   );
 }
 
-/** The claim rows as IndexedDB holds them (with their hot keys), in id order. */
-function storedClaims(): Promise<StoredClaim[]> {
-  return new Promise((resolve, reject) => {
-    const req = db.backendDB().transaction('claims', 'readonly').objectStore('claims').getAll();
-    req.onsuccess = () => resolve(req.result as StoredClaim[]);
-    req.onerror = () => reject(req.error);
-  });
-}
-
 /** A connection that knows the schema only up to `version`, as the app of that version did. */
 function openAt(version: number): Dexie {
   const old = new Dexie(DB_NAME);
@@ -542,7 +534,7 @@ describe('schema history', () => {
     );
     expect(await db.claimFacets.count()).toBe(lib.claims.length);
     // version 14's hot keys on every claim row
-    for (const c of await storedClaims()) expect(c.hk, c.id).toEqual(hotKeysOf(c));
+    for (const c of await storedClaims(db)) expect(c.hk, c.id).toEqual(hotKeysOf(c));
     // version 13's keys of the claims with a source, from the facet rows version 9 rebuilt
     expect(await db.claimSourced.orderBy('id').primaryKeys()).toEqual(
       expected.facets.filter((f) => f.h === 1).map((f) => f.id),
@@ -638,7 +630,7 @@ describe('schema history', () => {
     // (an article's update-order keys are on its claims' rows since version 14)
     const keys = [
       ...(await db.claimFacets.toArray()).flatMap((r) => r.f),
-      ...(await storedClaims()).flatMap((c) => c.hk),
+      ...(await storedClaims(db)).flatMap((c) => c.hk),
     ];
     expect(keys.some((k) => k.startsWith('a=') && k.split(SEP)[1] === 'a')).toBe(false);
     expect(keys.some((k) => k.startsWith(`a=`))).toBe(true);
@@ -754,7 +746,7 @@ describe('schema history', () => {
     expect(facets).toEqual([...expected.facets].sort(byId));
     // every live claim's keys: those a verdict or an update moves on its claim row (version 14), the others on its facet row
     const live = lib.claims.filter((c) => c.deletedAt === null);
-    const hot = new Map((await storedClaims()).map((c) => [c.id as string, c.hk]));
+    const hot = new Map((await storedClaims(db)).map((c) => [c.id as string, c.hk]));
     for (const f of facets) {
       const isLive = live.some((c) => c.id === f.id);
       expect(f.f.some(volatile), f.id).toBe(false);
@@ -964,9 +956,11 @@ describe('schema history', () => {
   });
   test('a version-13 library keeps every claim and facet row: each claim gets its hot keys, each facet row only its cold keys and no verdict', async () => {
     const lib = v2Library();
-    const claims = lib.claims as unknown as Claim[];
-    const evidence = lib.evidence as unknown as Evidence[];
-    const speakers = lib.speakers as unknown as Speaker[];
+    const [claims, evidence, speakers] = [lib.claims, lib.evidence, lib.speakers] as unknown as [
+      Claim[],
+      Evidence[],
+      Speaker[],
+    ];
     const full = fullFacetsOf(claims, evidence, speakers);
     const { summaries } = computeDerived(claims, evidence, speakers);
     const old = openAt(13);
@@ -980,7 +974,7 @@ describe('schema history', () => {
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
     // through Dexie, as before: no reader sees the hot keys
     expect(await db.claims.orderBy('id').toArray()).toEqual(byId(lib.claims));
-    const stored = await storedClaims();
+    const stored = await storedClaims(db);
     expect(stored.map(({ hk: _, ...c }) => c)).toEqual(byId(lib.claims));
     for (const c of stored) expect(c.hk, c.id).toEqual(hotKeysOf(c));
     expect(stored.filter((c) => c.deletedAt === null).every((c) => c.hk.length > 0)).toBe(true);

@@ -5,25 +5,14 @@ import { countClaims } from '../claim-list';
 import { addTagToClaims, setClaimsVerdict } from '../claims';
 import { db } from '../db';
 import { belowDerived } from '../testing/request-log';
-import { hotKeysOf, type StoredClaim } from './hot-keys';
+import { storedClaims } from '../testing/stored-claims';
+import { hotKeysOf } from './hot-keys';
 
 beforeEach(resetDb);
 
-/** The claim rows as IndexedDB holds them (below every middleware). */
-function storedClaims(ids: readonly string[]): Promise<StoredClaim[]> {
-  return new Promise((resolve, reject) => {
-    const store = db.backendDB().transaction('claims').objectStore('claims');
-    const out: StoredClaim[] = [];
-    for (const id of ids) {
-      const req = store.get(id);
-      req.onsuccess = () => {
-        out.push(req.result as StoredClaim);
-        if (out.length === ids.length) resolve(out);
-      };
-      req.onerror = () => reject(req.error);
-    }
-  });
-}
+/** These claims' rows as IndexedDB holds them (below every middleware). */
+const storedRows = async (ids: readonly string[]) =>
+  (await storedClaims(db)).filter((c) => ids.includes(c.id));
 
 const sameKeys = (a: readonly string[] | undefined, b: readonly string[]) =>
   a !== undefined && a.length === b.length && a.every((k, i) => k === b[i]);
@@ -80,7 +69,7 @@ test('a bulk verdict writes the claims with their hot keys and no facet row', as
   expect(log).not.toContain('facets put asked');
   expect(await countClaims({ verdicts: ['false'] })).toBe(ids.length);
   expect(await db.claimFacets.bulkGet(ids)).toEqual(facetsBefore);
-  const stored = await storedClaims(ids);
+  const stored = await storedRows(ids);
   expect(stored.every((c) => c.verdict === 'false' && sameKeys(c.hk, hotKeysOf(c)))).toBe(true);
   expect(stored.every((c) => c.hk.some((k) => k.startsWith('v=false')))).toBe(true);
 });
@@ -99,7 +88,7 @@ test('a bulk tag edit (all or nothing) asks for the new facet rows while the cla
 test('no claim read through Dexie carries its hot keys', async () => {
   const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
   const ids = (await db.claims.where('articleId').equals(articleId).primaryKeys()) as string[];
-  expect((await storedClaims(ids)).every((c) => c.hk.length > 0)).toBe(true);
+  expect((await storedRows(ids)).every((c) => c.hk.length > 0)).toBe(true);
   const reads = [
     await db.claims.get(ids[0] as never),
     ...(await db.claims.bulkGet(ids as never)),
@@ -122,5 +111,5 @@ test('no claim read through Dexie carries its hot keys', async () => {
   expect(reads.length + each.length).toBeGreaterThan(ids.length * 5);
   for (const row of [...reads, ...each]) expect(row).not.toHaveProperty('hk');
   // and a claim written back from such a read has its hot keys again
-  expect((await storedClaims(ids)).every((c) => sameKeys(c.hk, hotKeysOf(c)))).toBe(true);
+  expect((await storedRows(ids)).every((c) => sameKeys(c.hk, hotKeysOf(c)))).toBe(true);
 });

@@ -1,15 +1,14 @@
 import type { Table, Transaction } from 'dexie';
 import type { Claim } from '@/core/model/types';
-import { markFromSync } from '../sync-capture';
 import type { FacetRow } from './facets';
 import { storedClaimOf, storedFacetOf } from './hot-keys';
-import { deferDerived, FACETS } from './middleware';
+import { FACETS, writingStoredClaims } from './middleware';
 
 /** Rows an upgrade step reads and writes at once (claims hold their text: a bounded share in memory). */
 const CHUNK = 2_000;
 
 /** Every row of `table` in primary-key order, `CHUNK` at a time, written back as `storedOf` gives it. */
-async function rewriteAll<T extends { id: string }>(
+export async function rewriteAll<T extends { id: string }>(
   table: Table,
   storedOf: (row: T) => unknown,
 ): Promise<void> {
@@ -31,8 +30,7 @@ async function rewriteAll<T extends { id: string }>(
  * change a team is told of (their content is the same).
  */
 export async function hotKeysInUpgrade(tx: Transaction): Promise<void> {
-  deferDerived();
-  markFromSync();
+  writingStoredClaims();
   await rewriteAll<Claim>(tx.table('claims'), storedClaimOf);
   await rewriteAll<FacetRow>(tx.table(FACETS), storedFacetOf);
 }

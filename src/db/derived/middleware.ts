@@ -17,6 +17,7 @@ import {
   type Middleware,
 } from 'dexie';
 import type { Article, Claim, Evidence, Question, Speaker } from '@/core/model/types';
+import { markFromSync } from '../sync-capture';
 import { headOf } from './article-heads';
 import {
   applyDelta,
@@ -92,6 +93,17 @@ export function deferDerived(): void {
   const tx = Dexie.currentTransaction;
   if (!tx?.idbtrans) throw new Error('deferDerived must run inside a read-write transaction');
   deferred.add(tx.idbtrans);
+}
+
+/**
+ * Marks the current read-write transaction as one that writes claims as stored (with their hot
+ * keys, `storedClaimOf`): an upgrade or a rebuild, which keeps the derived rows itself. Its writes go
+ * down as given (`deferDerived`) and are no change a team is told of (`markFromSync`): each claim's
+ * content stays the same.
+ */
+export function writingStoredClaims(): void {
+  deferDerived();
+  markFromSync();
 }
 
 /** Transactions whose caller lets any failed write fail the whole transaction (see `allOrNothing`). */
