@@ -62,8 +62,12 @@ import type { HitValues } from './search-facets';
  */
 type ListRow = Omit<FacetView, 'h'> & Readonly<{ h: 0 | 1 | null }>;
 
-/** What a read joins to the rows of its index: the verdict to a cold row, has-source to a hot one. */
-type Needs = Readonly<{ verdict: boolean; source: boolean }>;
+/**
+ * What a read joins to the rows of its index: the verdict to a cold row, has-source to a hot one.
+ * `joinIf`: a cold row read in a range is joined to its claim only when it passes the other
+ * criteria (one that does not cannot match, whatever its verdict: it comes back not live).
+ */
+type Needs = Readonly<{ verdict: boolean; source: boolean; joinIf?: (row: ListRow) => boolean }>;
 
 /**
  * A page's ids in order, the cursor of the next page, and the rows the ids came from when the
@@ -230,7 +234,12 @@ function planFrom(f: ClaimFilters, rows: ReadonlyMap<string, SummaryRow | undefi
   );
   const matches = exact ? null : countFromSummaries(f, rows);
   const driverSize = driver === ALL ? sizeOf(rows.get(LIBRARY)) : driver.size;
-  const needs = { verdict: !exact && f.verdicts.length > 0, source: !exact && f.source !== 'any' };
+  const verdict = !exact && f.verdicts.length > 0;
+  const needs = {
+    verdict,
+    source: !exact && f.source !== 'any',
+    joinIf: verdict ? matcher({ ...f, verdicts: [] }) : undefined,
+  };
   return { driver, code, desc: f.desc, minKey, exact, needs, sets, matches, driverSize, f, summaries: rows };
 }
 
@@ -370,13 +379,18 @@ const joinStore = (idb: IDBTransaction, hot: boolean, needs: Needs): IDBObjectSt
 const joinOf = (store: IDBObjectStore, id: string): IDBRequest =>
   store.name === 'claimSourced' ? store.getKey(id) : store.get(id);
 
-/** Rows read off an index, as list rows: their joins asked all at once. */
+/** Rows read off an index, as list rows: their joins asked all at once (only those `needs.joinIf` lets through). */
 async function joinRows(idb: IDBTransaction, rows: readonly unknown[], hot: boolean, needs: Needs) {
   const store = joinStore(idb, hot, needs);
-  const joins = store
-    ? await Promise.all(rows.map((r) => requested(joinOf(store, (r as { id: string }).id))))
-    : null;
-  return rows.map((r, i) => listRow(r, hot, store !== null, joins?.[i]));
+  if (!store) return rows.map((r) => listRow(r, hot, false, undefined));
+  const worth = !hot && needs.joinIf ? needs.joinIf : null;
+  const joined = rows.map((r) => worth === null || worth(coldRow(r as StoredFacet)));
+  const joins = await Promise.all(
+    rows.map((r, i) => (joined[i] ? requested(joinOf(store, (r as { id: string }).id)) : undefined)),
+  );
+  return rows.map((r, i) =>
+    joined[i] ? listRow(r, hot, true, joins[i]) : { ...coldRow(r as StoredFacet), live: 0 as const },
+  );
 }
 
 /** The rows of these ids (undefined where none), with their joins: every get asked at once. */
@@ -471,6 +485,12 @@ function readIds(range: IDBKeyRange, hot: boolean, desc = false): Promise<string
   });
 }
 
+/** The ids of the claims with a source (the keys of `claimSourced`, in one request). */
+const sourcedIds = (): Promise<Set<string>> =>
+  readOnly(
+    async (idb) => new Set((await requested(idb.objectStore('claimSourced').getAllKeys())) as string[]),
+  );
+
 /** The ids in a criterion's groups (primary keys read in one batch per group, no cursor). */
 async function idsOf(c: Criterion): Promise<Set<string>> {
   const parts = await Promise.all(
@@ -562,12 +582,16 @@ const filterable = (row: ListRow): FilterableClaim => ({
   checkworthy: { score: row.c },
 });
 
+/** Whether a live row matches `f` but its text query (has-source from the row unless `sourced` says). */
+function matcher(f: ClaimFilters, sourced?: ReadonlySet<string>): (row: ListRow) => boolean {
+  const g: ClaimFilters = { ...f, q: '' };
+  const hasSource = sourced ? (id: string) => sourced.has(id) : null;
+  return (row) => row.live === 1 && claimMatchesFilters(filterable(row), g, hasSource ?? (() => row.h === 1));
+}
+
 /** Whether a row matches every criterion but the text query. */
-const rowCheck = (p: Plan): ((row: ListRow) => boolean) => {
-  if (p.exact) return () => true;
-  const f: ClaimFilters = { ...p.f, q: '' };
-  return (row) => row.live === 1 && claimMatchesFilters(filterable(row), f, () => row.h === 1);
-};
+const rowCheck = (p: Plan, sourced?: ReadonlySet<string>): ((row: ListRow) => boolean) =>
+  p.exact ? () => true : matcher(p.f, sourced);
 
 /**
  * A small article, speaker or tag criterion in a sort it has no keys in (a tag sorted by verdict):
@@ -735,14 +759,24 @@ async function walk(
   if (small) return pageFromRows(p, small, { after, offset, limit });
   const batch = p.exact ? exactShare(limit + 1, p.driver.groups.length) : firstBatch(p, offset + limit + 1);
   // article, speaker and tag criteria besides the driver: their ids (primary keys, one batch
-  // each), so a walk reads the keys of its range and only the rows those ids allow
-  const sets = p.sets.length > 0 ? await Promise.all(p.sets.map(idsOf)) : [];
-  const keep = sets.length > 0 ? (id: string) => sets.every((set) => set.has(id)) : null;
+  // each), so a walk reads the keys of its range and only the rows those ids allow; so is
+  // has-source on a driver of hot keys (claims, which do not hold it): the ids in `claimSourced`
+  const bySource = p.needs.source && p.driver.groups.some((g) => isVolatile(g, p.code));
+  const [sourced, sets] =
+    bySource || p.sets.length > 0
+      ? await Promise.all([bySource ? sourcedIds() : null, Promise.all(p.sets.map(idsOf))])
+      : [null, []];
+  const withSource = p.f.source === 'with';
+  const keep =
+    sets.length > 0 || sourced
+      ? (id: string) => (!sourced || sourced.has(id) === withSource) && sets.every((set) => set.has(id))
+      : null;
+  const needs = sourced ? { ...p.needs, source: false } : p.needs;
   const streams = p.driver.groups.map(
-    (g) => new GroupStream(p, g, after, single ? limit + 1 : batch, single ? offset : 0, keep),
+    (g) => new GroupStream(p, g, after, single ? limit + 1 : batch, single ? offset : 0, keep, needs),
   );
   let skip = single ? 0 : offset;
-  const check = rowCheck(p);
+  const check = rowCheck(p, sourced ?? undefined);
   const ids: string[] = [];
   const refs: ListRow[] = [];
   let lastTail: string | null = null;
