@@ -759,18 +759,15 @@ async function walk(
   if (small) return pageFromRows(p, small, { after, offset, limit });
   const batch = p.exact ? exactShare(limit + 1, p.driver.groups.length) : firstBatch(p, offset + limit + 1);
   // article, speaker and tag criteria besides the driver: their ids (primary keys, one batch
-  // each), so a walk reads the keys of its range and only the rows those ids allow; so is
-  // has-source on a driver of hot keys (claims, which do not hold it): the ids in `claimSourced`
+  // each), so a walk reads the keys of its range and only the rows those ids allow. Has-source on
+  // a driver of hot keys (claims, which do not hold it) is checked by the ids in `claimSourced`
+  // (one keys read) rather than a request per claim read.
   const bySource = p.needs.source && p.driver.groups.some((g) => isVolatile(g, p.code));
   const [sourced, sets] =
     bySource || p.sets.length > 0
       ? await Promise.all([bySource ? sourcedIds() : null, Promise.all(p.sets.map(idsOf))])
       : [null, []];
-  const withSource = p.f.source === 'with';
-  const keep =
-    sets.length > 0 || sourced
-      ? (id: string) => (!sourced || sourced.has(id) === withSource) && sets.every((set) => set.has(id))
-      : null;
+  const keep = sets.length > 0 ? (id: string) => sets.every((set) => set.has(id)) : null;
   const needs = sourced ? { ...p.needs, source: false } : p.needs;
   const streams = p.driver.groups.map(
     (g) => new GroupStream(p, g, after, single ? limit + 1 : batch, single ? offset : 0, keep, needs),
