@@ -50,17 +50,19 @@ import {
   type StoredClaim,
   type StoredFacet,
   viewOf,
+  withoutHotKeys,
 } from './derived/hot-keys';
 import { linksOfClaims } from './evidence';
 import type { HitValues } from './search-facets';
 
 /**
  * A row as a list read it: a claim's facet view, less what the read did not join (`Needs`). A hot
- * row (a claim read off `hk`) has has-source only when joined (else `h` is null); a cold row (a
+ * row (a claim read off `hk`, which it keeps as `claim`) has has-source only when joined (else `h`
+ * is null); a cold row (a
  * facet row) has its verdict and its update and verdict sort keys only when joined to its claim,
  * and nothing reads them otherwise.
  */
-type ListRow = Omit<FacetView, 'h'> & Readonly<{ h: 0 | 1 | null }>;
+type ListRow = Omit<FacetView, 'h'> & Readonly<{ h: 0 | 1 | null; claim?: StoredClaim }>;
 
 /**
  * What a read joins to the rows of its index: the verdict to a cold row, has-source to a hot one.
@@ -76,7 +78,7 @@ type Needs = Readonly<{ verdict: boolean; source: boolean; joinIf?: (row: ListRo
 type IdsPage = Readonly<{
   ids: string[];
   next: string | null;
-  refs?: readonly Pick<ListRow, 'id' | 'a' | 's' | 'h'>[];
+  refs?: readonly Pick<ListRow, 'id' | 'a' | 's' | 'h' | 'claim'>[];
 }>;
 
 /** A row of a claims list: the claim, how many live sources it has, and whether it is flagged. */
@@ -355,8 +357,9 @@ function coldRow(stored: StoredFacet): ListRow {
 /** A row read off an index as a list row, with its join (`joined`: the claim or has-source key read, if asked). */
 function listRow(row: unknown, hot: boolean, asked: boolean, joined: unknown): ListRow {
   if (hot) {
-    const view = claimViewOf(row as StoredClaim, joined !== undefined);
-    return asked ? view : { ...view, h: null };
+    const claim = row as StoredClaim;
+    const view = claimViewOf(claim, joined !== undefined);
+    return { ...view, h: asked ? view.h : null, claim };
   }
   if (!asked) return coldRow(row as StoredFacet);
   // a facet row whose claim is gone matches nothing
@@ -1124,14 +1127,16 @@ export async function listTableClaims(
   const articleIds = [...new Set(refs.map((r) => r.a))] as ArticleId[];
   const linksOf = (claimIds: readonly string[]) =>
     Promise.all(claimIds.map((id) => db.evidence.where('claimId').equals(id).toArray()));
-  // rows read off the hot keys (`h` null) say whether they have a source through `claimSourced`
+  // rows read off the hot keys are the claims (not read again), and say whether they have a source
+  // through `claimSourced` (`h` null)
   const unknown = refs.filter((r) => r.h === null).map((r) => r.id);
+  const held = refs.every((r) => r.claim) ? refs.map((r) => withoutHotKeys(r.claim!)) : null;
   const [claims, evidence, speakers, heads] = await db.transaction(
     'r',
     [db.claims, db.evidence, db.claimSourced, db.speakers, db.articleHeads],
     () =>
       Promise.all([
-        db.claims.bulkGet(ids as ClaimId[]),
+        held ?? db.claims.bulkGet(ids as ClaimId[]),
         Promise.all([
           linksOf(refs.filter((r) => r.h === 1).map((r) => r.id)),
           unknown.length === 0
