@@ -488,12 +488,6 @@ function readIds(range: IDBKeyRange, hot: boolean, desc = false): Promise<string
   });
 }
 
-/** The ids of the claims with a source (the keys of `claimSourced`, in one request). */
-const sourcedIds = (): Promise<Set<string>> =>
-  readOnly(
-    async (idb) => new Set((await requested(idb.objectStore('claimSourced').getAllKeys())) as string[]),
-  );
-
 /** The ids in a criterion's groups (primary keys read in one batch per group, no cursor). */
 async function idsOf(c: Criterion): Promise<Set<string>> {
   const parts = await Promise.all(
@@ -585,16 +579,14 @@ const filterable = (row: ListRow): FilterableClaim => ({
   checkworthy: { score: row.c },
 });
 
-/** Whether a live row matches `f` but its text query (has-source from the row unless `sourced` says). */
-function matcher(f: ClaimFilters, sourced?: ReadonlySet<string>): (row: ListRow) => boolean {
+/** Whether a live row matches `f` but its text query. */
+function matcher(f: ClaimFilters): (row: ListRow) => boolean {
   const g: ClaimFilters = { ...f, q: '' };
-  const hasSource = sourced ? (id: string) => sourced.has(id) : null;
-  return (row) => row.live === 1 && claimMatchesFilters(filterable(row), g, hasSource ?? (() => row.h === 1));
+  return (row) => row.live === 1 && claimMatchesFilters(filterable(row), g, () => row.h === 1);
 }
 
 /** Whether a row matches every criterion but the text query. */
-const rowCheck = (p: Plan, sourced?: ReadonlySet<string>): ((row: ListRow) => boolean) =>
-  p.exact ? () => true : matcher(p.f, sourced);
+const rowCheck = (p: Plan): ((row: ListRow) => boolean) => (p.exact ? () => true : matcher(p.f));
 
 /**
  * A small article, speaker or tag criterion in a sort it has no keys in (a tag sorted by verdict):
@@ -762,21 +754,14 @@ async function walk(
   if (small) return pageFromRows(p, small, { after, offset, limit });
   const batch = p.exact ? exactShare(limit + 1, p.driver.groups.length) : firstBatch(p, offset + limit + 1);
   // article, speaker and tag criteria besides the driver: their ids (primary keys, one batch
-  // each), so a walk reads the keys of its range and only the rows those ids allow. Has-source on
-  // a driver of hot keys (claims, which do not hold it) is checked by the ids in `claimSourced`
-  // (one keys read) rather than a request per claim read.
-  const bySource = p.needs.source && p.driver.groups.some((g) => isVolatile(g, p.code));
-  const [sourced, sets] =
-    bySource || p.sets.length > 0
-      ? await Promise.all([bySource ? sourcedIds() : null, Promise.all(p.sets.map(idsOf))])
-      : [null, []];
+  // each), so a walk reads the keys of its range and only the rows those ids allow
+  const sets = p.sets.length > 0 ? await Promise.all(p.sets.map(idsOf)) : [];
   const keep = sets.length > 0 ? (id: string) => sets.every((set) => set.has(id)) : null;
-  const needs = sourced ? { ...p.needs, source: false } : p.needs;
   const streams = p.driver.groups.map(
-    (g) => new GroupStream(p, g, after, single ? limit + 1 : batch, single ? offset : 0, keep, needs),
+    (g) => new GroupStream(p, g, after, single ? limit + 1 : batch, single ? offset : 0, keep),
   );
   let skip = single ? 0 : offset;
-  const check = rowCheck(p, sourced ?? undefined);
+  const check = rowCheck(p);
   const ids: string[] = [];
   const refs: ListRow[] = [];
   let lastTail: string | null = null;
