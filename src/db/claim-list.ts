@@ -25,7 +25,6 @@ import type { ArticleHead } from './derived/article-heads';
 import {
   articleGroup,
   articleScope,
-  compactId,
   groupRange,
   isKept,
   isVolatile,
@@ -33,7 +32,6 @@ import {
   LIBRARY,
   minimumPoints,
   pointsKey,
-  SEP,
   SORT_CODE,
   type SortCode,
   type SummaryRow,
@@ -44,7 +42,6 @@ import {
   tagScope,
   tailOf,
   verdictGroup,
-  verdictSortKey,
 } from './derived/facets';
 import {
   claimViewOf,
@@ -72,13 +69,7 @@ type ListRow = Omit<FacetView, 'h'> & Readonly<{ h: 0 | 1 | null; claim?: Stored
  * `joinIf`: a cold row read in a range is joined to its claim only when it passes the other
  * criteria (one that does not cannot match, whatever its verdict: it comes back not live).
  */
-type Needs = Readonly<{
-  verdict: boolean;
-  source: boolean;
-  joinIf?: (row: ListRow) => boolean;
-  /** Instead of `verdict`: the verdict of cold rows read in article order, when it is one of these ranks (`verdictsInSpan`). */
-  verdictRanks?: readonly number[];
-}>;
+type Needs = Readonly<{ verdict: boolean; source: boolean; joinIf?: (row: ListRow) => boolean }>;
 
 /**
  * A page's ids in order, the cursor of the next page, and the rows the ids came from when the
@@ -391,37 +382,8 @@ const joinStore = (idb: IDBTransaction, hot: boolean, needs: Needs): IDBObjectSt
 const joinOf = (store: IDBObjectStore, id: string): IDBRequest =>
   store.name === 'claimSourced' ? store.getKey(id) : store.get(id);
 
-/**
- * Cold rows read in article order with their verdict when it is one of `ranks`, else not live: for
- * each rank, the ids of the hot keys of that verdict in the rows' span of article order (a verdict's
- * claims in article order are a range of the library's verdict-order keys), one keys read each,
- * instead of a read of each row's claim.
- */
-async function verdictsInSpan(idb: IDBTransaction, rows: readonly StoredFacet[], ranks: readonly number[]) {
-  if (rows.length === 0) return [];
-  // the rows are in article order (either way): their span is from the first to the last
-  const ends = [rows[0]!, rows.at(-1)!].map((r) => `${r.o.a}${SEP}${compactId(r.id)}`).sort();
-  const [lo, hi] = [ends[0]!, ends[1]!];
-  const ix = keyIndex(idb, true);
-  const sets = await Promise.all(
-    ranks.map(async (r) => {
-      const { prefix } = keyLocation(verdictGroup(VERDICTS[r]!), 'a');
-      const range = IDBKeyRange.bound(`${prefix}${lo}`, `${prefix}${hi}`);
-      return new Set((await requested(ix.getAllKeys(range))) as string[]);
-    }),
-  );
-  return rows.map((stored): ListRow => {
-    const row = coldRow(stored);
-    const i = sets.findIndex((set) => set.has(stored.id));
-    if (i < 0) return { ...row, live: 0 };
-    const v = VERDICTS[ranks[i]!]!;
-    return { ...row, v, o: { ...row.o, v: verdictSortKey(v, stored.o.a) } };
-  });
-}
-
 /** Rows read off an index, as list rows: their joins asked all at once (only those `needs.joinIf` lets through). */
 async function joinRows(idb: IDBTransaction, rows: readonly unknown[], hot: boolean, needs: Needs) {
-  if (!hot && needs.verdictRanks) return verdictsInSpan(idb, rows as StoredFacet[], needs.verdictRanks);
   const store = joinStore(idb, hot, needs);
   if (!store) return rows.map((r) => listRow(r, hot, false, undefined));
   const worth = !hot && needs.joinIf ? needs.joinIf : null;
@@ -729,8 +691,8 @@ async function verdictOrderPage(p: Plan, offset: number, limit: number): Promise
   const walkKeys = p.matches ? ((offset + limit + 1) * p.driverSize) / p.matches : p.driverSize;
   if (share * c.size * 4 >= walkKeys) return null;
   const batch = Math.min(Math.max(200, Math.ceil(share * c.size * 1.25) + 50), 5_000);
-  // the group's cold rows in article order, with their verdicts from the hot keys of those asked
-  const needs = { ...p.needs, verdict: false, verdictRanks: [...wanted.keys()] };
+  // the group's cold rows in article order, each joined to its claim for the verdict
+  const needs = { ...p.needs, verdict: true };
   const stream = new GroupStream(
     { ...p, code: 'a', minKey: null },
     c.groups[0]!,
