@@ -15,7 +15,7 @@ import {
   saysAfterQuote,
 } from './colon-labels';
 import { contactRelative } from './contact-relative';
-import { type Cue, findCues } from './cues';
+import { type Cue, findCues, namingCalled } from './cues';
 import { type Frame, framesOf, mainSubject, relativeClauseSubject } from './frames';
 import { headlineQuotes } from './headline';
 import { layoutClaims } from './layout';
@@ -621,7 +621,13 @@ export function attributeClaims(
           let c = -1;
           for (let i = 0; i < tokens.length && tokens[i]!.end <= q.open; i++) {
             const t = tokens[i]!;
-            if (t.word && (SPEECH_VERBS.has(t.key) || t.key === 'according') && !inQuote(t.start)) c = i;
+            if (
+              t.word &&
+              (SPEECH_VERBS.has(t.key) || t.key === 'according') &&
+              !inQuote(t.start) &&
+              !(t.key === 'called' && namingCalled(tokens, i))
+            )
+              c = i;
           }
           const gap =
             c >= 0 ? tokens.filter((t) => t.start > tokens[c]!.end && t.end <= q.open && t.word).length : 99;

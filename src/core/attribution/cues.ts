@@ -90,6 +90,47 @@ const DETERMINER = /^(the|a|an|this|that|these|those|another|one)$/;
 const SUBJECT_WORDS =
   /^(he|she|they|we|i|you|it|critics|opponents|campaigners|residents|officials|experts|supporters|unions|activists|who|which|that)$/;
 
+/**
+ * "set up a website called “Save the Pier” that …", "a cooperative called Flour Power, which …", "a pricing rule
+ * called the “flat fee”": `called` after an object noun phrase (determiner + up to three lower-case words), then a
+ * name or a quotation with no complement after it ("the governor called Hartley a liar" keeps its cue), names a
+ * thing. ("whom the mayor called “a disgrace”": after a relative word the noun phrase is a subject.)
+ */
+export function namingCalled(tokens: readonly Token[], i: number): boolean {
+  let d = i - 1;
+  while (d >= 0 && i - d <= 4 && !DETERMINER.test(tokens[d]!.key)) {
+    const t = tokens[d]!;
+    if (!t.word || t.cap || /['’]s$/.test(t.text) || SUBJECT_WORDS.test(t.key) || AUXILIARY.test(t.key))
+      return false;
+    d--;
+  }
+  if (d < 0 || i - d > 4 || d === i - 1) return false;
+  const before = tokens[d - 1];
+  if (
+    before ? !before.word || before.cap || NOT_AN_OBJECT.test(before.key) : !/^(a|an)$/.test(tokens[d]!.key)
+  )
+    return false;
+  let k = i + 1;
+  if (/^(a|an|the)$/.test(tokens[k]?.key ?? '') && /^[“"‘]$/.test(tokens[k + 1]?.text ?? '')) k++;
+  const first = tokens[k];
+  if (!first) return false;
+  if (/^[“"‘]$/.test(first.text)) {
+    // (“Cape Breton If Donald Trump Wins“: a typed opening mark may close it.)
+    k = tokens.findIndex((t, n) => n > k && /^[”"’“]$/.test(t.text));
+    if (k < 0) return false;
+    k++;
+  } else if (first.cap) {
+    while (tokens[k]?.cap || (NAME_JOINING.test(tokens[k]?.key ?? '') && tokens[k + 1]?.cap)) k++;
+  } else return false;
+  const next = tokens[k];
+  if (!next) return true;
+  if (/^(a|an)$/.test(next.key) || /^[“"‘]$/.test(next.text)) return false;
+  return !(next.word && !next.cap && isAdjective(next.key) && !/^[a-z]+ed$/.test(next.key));
+}
+const NOT_AN_OBJECT =
+  /^(that|which|whom|who|what|whose|when|where|as|if|because|while|but|and|or|so|said|says|say|told|tells|claimed|argued|believes|thinks|think|thought)$/;
+const NAME_JOINING = /^(of|for|and|the|&|on|in)$/;
+
 /** "called the deal “a disaster”": a quotation soon after the verb makes "called" a cue. */
 function quoteWithin(tokens: readonly Token[], from: number, span: number): boolean {
   for (let k = from; k < tokens.length && k < from + span; k++) {
@@ -297,7 +338,8 @@ export function findCues(
     }
     const isSpeech =
       (SPEECH_VERBS.has(t.key) || (NAMING_VERBS.test(t.key) && quoteWithin(tokens, i + 1, 8))) &&
-      !((NAMING_VERBS.test(t.key) || t.key === 'called') && reducedPassive(tokens, i));
+      !((NAMING_VERBS.test(t.key) || t.key === 'called') && reducedPassive(tokens, i)) &&
+      !(t.key === 'called' && namingCalled(tokens, i));
     const isFinding = FINDING_VERBS.has(t.key);
     if (!isSpeech && !isFinding) continue;
     if (t.cap && i > 0 && !titleCase) continue;
