@@ -7,6 +7,7 @@ import {
   NEEDS_CLAUSE,
   PARTICIPLE_CUES,
   PARTICLE_CUES,
+  QUESTIONED,
   SPEECH_VERBS,
 } from './lexicon';
 
@@ -295,6 +296,30 @@ function toldClause(tokens: readonly Token[], from: number): boolean {
 }
 const AUXILIARY = /^(is|was|are|were|has|had|have|would|will|could|can|should|must|may|might)$/;
 
+/**
+ * "Shoppers questioned outside the store said …", "Voters polled by the Gazette in March said …": a questioning
+ * participle right after its noun, then a preposition, with the sentence's own speech verb later on, is a reduced
+ * passive (the shoppers who were questioned); that later verb is the cue.
+ */
+function questionedSubject(tokens: readonly Token[], i: number): boolean {
+  if (!QUESTIONED.test(tokens[i]!.key)) return false;
+  const prev = tokens[i - 1];
+  if (!prev?.word || SUBJECT_WORDS.test(prev.key) || AUXILIARY.test(prev.key) || /ly$/.test(prev.key))
+    return false;
+  if (
+    !/^(by|outside|at|in|on|after|during|for|near|across|before|this|last|earlier|yesterday|recently)$/.test(
+      tokens[i + 1]?.key ?? '',
+    )
+  )
+    return false;
+  for (let k = i + 2; k < tokens.length && k <= i + 16; k++) {
+    const x = tokens[k]!;
+    if (/^[.;:“"]$/.test(x.text)) return false;
+    if (/^(said|say|says|told|agreed|described|complained|reported)$/.test(x.key)) return true;
+  }
+  return false;
+}
+
 /** Words that make a following `to VERB` a report that has not happened: "is expected to argue". */
 const NOT_YET = new Set(
   'expected set likely unlikely going plans plan planned intends intend intended declined refused refuses declines wants want wanted hopes hope hoped due unable failed fails'.split(
@@ -354,6 +379,7 @@ export function findCues(
       if (!clause && !postposed) continue;
     }
     if (t.key === 'told' && toldClause(tokens, i + 1)) continue;
+    if (questionedSubject(tokens, i)) continue;
     // "issued an amber warning for rain across the north", "a red warning is in place": a noun with no content.
     if (
       t.key === 'warning' &&

@@ -17,6 +17,7 @@ import {
   PLACE_WORDS,
   POSSESSIVE_PRONOUNS,
   PRONOUNS,
+  QUESTIONED,
   RELATIVES,
   ROLE_WORDS,
   SHORT_TITLES,
@@ -879,13 +880,22 @@ export function subjectBefore(
   if (found) {
     // "Landlords who spoke to the Gazette said": a phrase right after a preposition is its object, not the
     // subject; the subject is the group the relative clause is about.
+    // ("Voters surveyed by the Gazette in March said": the people questioned, not the agent; "Figures published by
+    // the Office for Rail Statistics show" stay the body's.)
     const at = tokens.findIndex((t) => t.start === found.mention.start);
-    const prev = at > min ? tokens[at - 1] : undefined;
+    const lead =
+      at - 3 >= min &&
+      /^(the|a|an)$/.test(tokens[at - 1]!.key) &&
+      tokens[at - 2]!.key === 'by' &&
+      QUESTIONED.test(tokens[at - 3]!.key)
+        ? at - 1
+        : at;
+    const prev = lead > min ? tokens[lead - 1] : undefined;
     if (!prev || prev.cap || !(prev.key === 'to' || LEADING_PREPOSITION.test(prev.key))) return found;
     // ("The board heard from Dale Pruitt, who said": the object of a verb's preposition is the relative's antecedent.)
-    if (found.relative && at - 2 >= min && objectVerb(tokens, at - 2, min)) return found;
+    if (found.relative && lead - 2 >= min && objectVerb(tokens, lead - 2, min)) return found;
     return (
-      longOrGroupSubject(text, tokens, cue, min) ?? reducedRelativeSubject(text, tokens, at, min) ?? found
+      longOrGroupSubject(text, tokens, cue, min) ?? reducedRelativeSubject(text, tokens, lead, min) ?? found
     );
   }
   // ("Nobody knows who said": no group phrase either.)

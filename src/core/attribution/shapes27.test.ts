@@ -48,6 +48,35 @@ describe('clauses and cues (round 27)', () => {
       'The pier closed in what the mayor called “a sad day for the town.”',
       [{ kind: 'mixed', speaker: 'mayor', cue: 'called', text: '“a sad day for the town.”' }],
     ],
+    [
+      'a questioning participle after its noun is a reduced passive; the later verb is the cue',
+      'Shoppers questioned outside the store on Saturday said prices had risen sharply since the spring.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'Shoppers',
+          cue: 'said',
+          text: 'prices had risen sharply since the spring',
+        },
+      ],
+    ],
+    [
+      'the agent of a reduced passive before the cue is not its subject',
+      'Voters surveyed by the Gazette in March said the council should resign.',
+      [{ kind: 'indirect', speaker: 'Voters', cue: 'said', text: 'the council should resign' }],
+    ],
+    [
+      'a questioning verb with an object stays the cue',
+      'The senator questioned whether the new plan would work at all.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'senator',
+          cue: 'questioned',
+          text: 'whether the new plan would work at all',
+        },
+      ],
+    ],
   ])('%s', (_what, paragraph, expected) => {
     expect(claimsOf(paragraph)).toEqual(expected);
   });
