@@ -403,11 +403,18 @@ export function attributeClaims(
       }
 
       // "Name: what they said" — a title, a subheading or a transcript line that gives the speaker before a colon.
-      const colon = S.start === line.start ? /^([^:“"‘]{2,40}):\s+\S/.exec(text.slice(S.start, S.end)) : null;
+      // ("Obama To Asians Worried About U.S. Election: …" is longer than most; "Rep. Dana Rusk (R-Ohio):“…”" has
+      // no space before its quotation.)
+      const colon =
+        S.start === line.start ? /^([^:“"‘]{2,80}):(?:\s+\S|[“"‘])/.exec(text.slice(S.start, S.end)) : null;
       if (colon) {
         const c = tokens.findIndex((t) => t.text === ':');
-        const m = c > 0 ? mentionOf(text, tokens, 0, c - 1) : null;
-        const pre = tokens.slice(0, Math.max(0, c));
+        // "Sen. Omar Leland (D-Vt.):": the party tag after the name is no part of it.
+        const tag =
+          tokens[c - 1]?.text === ')' ? tokens.findLastIndex((t, k) => k < c && t.text === '(') : -1;
+        const nameEnd = tag > 0 && c - tag <= 6 ? tag : c;
+        const m = c > 0 ? mentionOf(text, tokens, 0, nameEnd - 1) : null;
+        const pre = tokens.slice(0, Math.max(0, nameEnd));
         // Only a capitalised name (or a document such as "Poll") before the colon, never a label like "Twitter".
         const plain =
           pre.length <= 5 &&

@@ -80,4 +80,18 @@ describe('clauses and cues (round 27)', () => {
   ])('%s', (_what, paragraph, expected) => {
     expect(claimsOf(paragraph)).toEqual(expected);
   });
+
+  test('name-colon labels: a party tag after the name, no space before the quotation, a long audience label', () => {
+    const x = extractClaims(
+      'Delgado To Farmers Worried About The Drought: We Will Not Abandon You\n\nThe hearing ran late.\n\n' +
+        'Rep. Dana Rusk (R-Ohio):"We will not stop asking questions."\n\n' +
+        'Sen. Omar Leland (D-Vt.): "This was a partisan exercise."\n\nMayor Ana Delgado spoke at the fair.',
+    );
+    const byId = new Map(x.speakers.map((s) => [s.id, s.name]));
+    expect(x.claims.map((c) => [byId.get(c.speakerId ?? ''), c.text])).toEqual([
+      ['Ana Delgado', 'We Will Not Abandon You'],
+      ['Dana Rusk', '"We will not stop asking questions."'],
+      ['Omar Leland', '"This was a partisan exercise."'],
+    ]);
+  });
 });
