@@ -340,7 +340,8 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const place =
       (PLACE_WORDS.has(head) || GEO_NAMES.has(name.toLowerCase())) &&
       !(nameTokens.length === 2 && (MALE_NAMES.has(firstKey) || FEMALE_NAMES.has(firstKey))) &&
-      !(roleText && COURTESY_TAIL.test(roleText));
+      !(roleText && COURTESY_TAIL.test(roleText)) &&
+      !(nameTokens.length === 2 && personAppositive(tokens, headAt));
     // "the union Unite", "the charity Shelter": a body noun right before a name makes the name a body.
     // ("Operator Moorlink Buses": a capitalised firm noun opening the phrase, too; not "Senate" before a name.)
     const roleNoun = role?.split(/\s+/).at(-1) ?? '';
@@ -819,6 +820,20 @@ function orgListStart(tokens: readonly Token[], i: number, to: number, min: numb
   if (tokens[k]!.key === 'the') k++;
   const run = orgRun(tokens, k, to);
   return run?.body && run.first === k && run.last === to ? k : null;
+}
+
+/** "Lee Marsh, a parent at the school,", "Lee Marsh, 42,", "Lee Marsh, who …": an aside that only fits a person. */
+function personAppositive(tokens: readonly Token[], at: number): boolean {
+  if (tokens[at + 1]?.text !== ',') return false;
+  const next = tokens[at + 2];
+  if (!next) return false;
+  if (/^\d{1,2}$/.test(next.text) || next.key === 'who') return true;
+  return (
+    /^(a|an|the)$/.test(next.key) &&
+    tokens
+      .slice(at + 3, at + 7)
+      .some((t) => !t.cap && (HEAD_TYPE.get(t.key) === 'person' || ROLE_WORDS.has(t.key)))
+  );
 }
 
 export type Subject = Readonly<{
@@ -1333,8 +1348,9 @@ const FIRM_NOUN =
   /^(retailer|airline|carrier|lender|insurer|supermarket|chain|manufacturer|maker|operator|developer|brewer|publisher|broadcaster|grocer|utility|supplier|conglomerate|carmaker|automaker|charity|regulator|watchdog|think-tank|app|startup)$/;
 
 /** An appositive that says a name is a firm or a body: "the maker of …", "a subsidiary of …", "the UK's largest lender". */
+// ("a parent at the school" is a person; "the parent of Lakeside Foods" a firm.)
 const FIRM_APPOSITIVE =
-  /^(the|a|an)\s+(?:[\p{L}’'-]+\s+){0,3}?(maker|makers|company|firm|operator|retailer|reinsurer|utility|grocer|parent|manufacturer|developer|publisher|chain|supplier|charity|union|lender|bank|insurer|airline|carrier|supermarket|brewer|broadcaster|subsidiary|group|conglomerate|producer|provider|regulator|watchdog|trade body|industry body|organisation|organization|association)\b(?!['’]s\b|\s+(?:leader|chief|boss|member|founder|head|director|executive|officer|official|spokes\w+)\b)/iu;
+  /^(?!an?\s+parent\b)(the|a|an)\s+(?:[\p{L}’'-]+\s+){0,3}?(maker|makers|company|firm|operator|retailer|reinsurer|utility|grocer|parent|manufacturer|developer|publisher|chain|supplier|charity|union|lender|bank|insurer|airline|carrier|supermarket|brewer|broadcaster|subsidiary|group|conglomerate|producer|provider|regulator|watchdog|trade body|industry body|organisation|organization|association)\b(?!['’]s\b|\s+(?:leader|chief|boss|member|founder|head|director|executive|officer|official|spokes\w+)\b)/iu;
 
 /** A speaker named after an inverted cue: "…, said Dr Smith, a historian." */
 export function subjectAfter(

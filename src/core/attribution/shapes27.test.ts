@@ -94,4 +94,14 @@ describe('clauses and cues (round 27)', () => {
       ['Omar Leland', '"This was a partisan exercise."'],
     ]);
   });
+
+  test('a name ending in a place word is a person when an aside fits only a person', () => {
+    for (const aside of ['a parent at the school', '42', 'who runs the cafe by the gates']) {
+      const x = extractClaims(
+        `Title line\n\nLee Marsh, ${aside}, said the timetable was confusing. “It changes every week,” she said.`,
+      );
+      expect(x.speakers.map((s) => [s.name, s.type])).toEqual([['Lee Marsh', 'person']]);
+      expect(x.claims.map((c) => c.speakerId)).toEqual([x.speakers[0]!.id, x.speakers[0]!.id]);
+    }
+  });
 });
