@@ -104,4 +104,15 @@ describe('clauses and cues (round 27)', () => {
       expect(x.claims.map((c) => c.speakerId)).toEqual([x.speakers[0]!.id, x.speakers[0]!.id]);
     }
   });
+
+  test('a live blog’s time stamp run into the next heading is no part of its speaker', () => {
+    const x = extractClaims(
+      'Title line\n\nLiveblog\nJo Pratt FeaturedMarch 3, 2026 9:52PMKell Says The Bridge Will Reopen In June\n' +
+        'The roads minister spoke to reporters at the depot.',
+    );
+    const byId = new Map(x.speakers.map((s) => [s.id, s.name]));
+    expect(x.claims.map((c) => [byId.get(c.speakerId ?? ''), c.text])).toEqual([
+      ['Kell', 'The Bridge Will Reopen In June'],
+    ]);
+  });
 });
