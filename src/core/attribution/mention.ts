@@ -916,7 +916,48 @@ export function subjectBefore(
   // ("Nobody knows who said": no group phrase either.)
   const w = skipLeft(tokens, cue - 1, min);
   if (w - 1 >= min && RELATIVES.has(tokens[w]!.key) && objectVerb(tokens, w - 1, min)) return null;
-  return longOrGroupSubject(text, tokens, cue, min) ?? reducedRelativeSubject(text, tokens, cue, min);
+  return (
+    longOrGroupSubject(text, tokens, cue, min) ??
+    reducedRelativeSubject(text, tokens, cue, min) ??
+    postmodifiedSubject(text, tokens, cue, min)
+  );
+}
+
+/**
+ * "Organizers of the push to boycott the speech said", "The last man to mount a third-party race says", "Hawkins
+ * and others who want to ban abortion said": a clause-opening noun phrase of people, then of/to/who and words with
+ * no verb of their own (only after `to` or `who`) up to the cue. The phrase before of/to/who is the subject.
+ */
+// (Verbs only, lower-case: "One of the central claims of …", "… General Who Called For …" are no such clause.)
+const PARTITIVE_HEAD =
+  /^(one|some|many|most|all|none|each|several|few|both|half|any|\d+|two|three|four|five)$/;
+const POSTMODIFIED_CUES =
+  /^(said|says|say|told|tells|show|shows|showing|showed|argue|argues|argued|believe|believes|contend|contends|insist|insists|insisted|warn|warns|warned|predict|predicts|predicted|wrote|write|writes)$/;
+
+function postmodifiedSubject(
+  text: string,
+  tokens: readonly Token[],
+  cue: number,
+  min: number,
+): Subject | null {
+  if (!POSTMODIFIED_CUES.test(tokens[cue]?.text ?? '')) return null;
+  const end = skipLeft(tokens, cue - 1, min);
+  if (end - min < 3 || end - min > 20) return null;
+  let h = min + 1;
+  while (h < end && h - min <= 4 && !/^(of|to|who)$/.test(tokens[h]!.key)) h++;
+  if (h >= end || h - min > 4) return null;
+  const rest = tokens.slice(min, end + 1);
+  if (rest.some((t) => !t.word && !/^['’]$/.test(t.text))) return null;
+  const relative = tokens[h]!.key === 'who';
+  for (let k = h + 1; k <= end; k++) {
+    const t = tokens[k]!;
+    if (!relative && !t.cap && isVerbLike(t.key) && tokens[k - 1]!.key !== 'to') return null;
+  }
+  // ("one of the former directors said": a partitive, read whole elsewhere.)
+  if (tokens[h]!.key === 'of' && PARTITIVE_HEAD.test(tokens[h - 1]!.key)) return null;
+  const m = mentionOf(text, tokens, min, h - 1);
+  if (!m || m.kind === 'pronoun' || (m.type !== 'person' && m.type !== 'group')) return null;
+  return { mention: m, role: m.role, relative: false };
 }
 
 /**

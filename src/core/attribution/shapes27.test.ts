@@ -77,6 +77,33 @@ describe('clauses and cues (round 27)', () => {
         },
       ],
     ],
+    [
+      'a subject phrase of people with of and an infinitive before the cue',
+      'Organisers of the campaign to save the pier said they had raised half the money.',
+      [{ kind: 'indirect', speaker: 'Organisers', cue: 'said', text: 'they had raised half the money' }],
+    ],
+    [
+      'a subject phrase with an infinitive after its head',
+      'The last minister to resign from the cabinet says he does not expect the party to recover.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'last minister',
+          cue: 'says',
+          text: 'he does not expect the party to recover',
+        },
+      ],
+    ],
+    [
+      'a name and others with a relative clause before the cue',
+      'Pratt and others who want to keep the pier said the vote would be close.',
+      [{ kind: 'indirect', speaker: 'Pratt and others', cue: 'said', text: 'the vote would be close' }],
+    ],
+    [
+      'a speech noun after an of-phrase is no cue of this kind',
+      'One of the central claims of the mayor’s speech does not stand up to scrutiny.',
+      [],
+    ],
   ])('%s', (_what, paragraph, expected) => {
     expect(claimsOf(paragraph)).toEqual(expected);
   });
