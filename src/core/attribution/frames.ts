@@ -36,6 +36,8 @@ const OBJECT_WORDS =
   /^(him|her|them|me|us|you|reporters|journalists|supporters|lawmakers|voters|members|colleagues|listeners|viewers|followers|parliament|congress|mps|senators|officials|students|delegates|parents|investors|staff|employees|residents|attendees|the|a|an|his|her|their|our)$/;
 const INTRO =
   /^(in|on|at|during|after|before|speaking|writing|asked|later|earlier|however|but|and|meanwhile|still|yet|also|last|this|since|for|with|despite|although|as|when|if|while|then|now|today|yesterday|separately|instead|again|so|by|from|under|over|through|in|according|unlike|like|addressing|responding|appearing|testifying|interviewed|pressed|reached|contacted|reacting|campaigning)$/i;
+const FRAMING_LEAD =
+  /^(asked|pressed|questioned|speaking|responding|reacting|turning|addressing|appearing|testifying|interviewed|reached|contacted|campaigning)$/;
 const ADJUNCT_START =
   /^(on|in|at|during|last|this|yesterday|today|earlier|late|after|before|via|through|from|while|when|before|by)$/;
 
@@ -1414,7 +1416,9 @@ export function framesOf(
           lead >= 2 &&
           (tokens[cue.to + 1]?.text === ',' || coordinated || besideCue) &&
           (!inside || nestsEarlier);
-        const leadIsContent = prevComma > 0 && lead >= 3 && (!inside || nestsEarlier);
+        // "Asked on the radio who leads the party, he said Pratt.": a framing participle's phrase is no content.
+        const framingLead = prevComma > 0 && FRAMING_LEAD.test(tokens[0]!.key);
+        const leadIsContent = prevComma > 0 && lead >= 3 && (!inside || nestsEarlier) && !framingLead;
         // The report is the sentence's lead, up to `to`.
         const leadFrame = (to: number, rule: Frame['rule']): Frame => ({
           cue,
@@ -1443,7 +1447,9 @@ export function framesOf(
         } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
           frame = leadFrame(end, 'reported-parenthetical');
         } else if (
-          (after >= 2 || (contact && after === 1 && /^[“"‘]$/.test(tokens[j]!.text))) &&
+          (after >= 2 ||
+            (contact && after === 1 && /^[“"‘]$/.test(tokens[j]!.text)) ||
+            (framingLead && after === 1 && tokens[j]!.word)) &&
           j < n &&
           !/^(by)$/.test(tokens[j]!.key)
         ) {

@@ -104,6 +104,23 @@ describe('clauses and cues (round 27)', () => {
       'One of the central claims of the mayor’s speech does not stand up to scrutiny.',
       [],
     ],
+    [
+      'a framing participle’s phrase before the cue is no content; a one-word answer is',
+      'Asked on the radio who leads the party, Delgado said Pratt.',
+      [{ kind: 'indirect', speaker: 'Delgado', cue: 'said', text: 'Pratt' }],
+    ],
+    [
+      'a framing participle’s phrase before a pronoun’s cue is no content',
+      'Turning his attention to the general election, he said he was the candidate best suited to win, and that he would.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'he',
+          cue: 'said',
+          text: 'he was the candidate best suited to win, and that he would',
+        },
+      ],
+    ],
   ])('%s', (_what, paragraph, expected) => {
     expect(claimsOf(paragraph)).toEqual(expected);
   });
