@@ -1127,11 +1127,25 @@ export function framesOf(
         // a report before the clause (ending at its comma) is not this one's content.
         const earlier = frames.findLast((f) => f.end <= tokens[cue.from]!.start && f.cue.finding);
         const after = earlier ? tokens.findIndex((t) => t.start >= earlier.end && t.word) : -1;
+        // "In addition, according to the department, nearly nine million …", "Fundraising, according to the
+        // campaign, has surged …": an opening adverbial or a bare word or two before the source is no report of
+        // its own; the content starts after the source.
+        const leadWords = words(tokens, 0, cue.from - 1);
+        const shortLead =
+          tail >= 3 &&
+          !appositive &&
+          tokens[k]?.text === ',' &&
+          (leadWords <= 2 || (INTRO.test(tokens[0]!.key) && leadWords <= 8)) &&
+          !tokens
+            .slice(0, cue.from - 1)
+            .some((t) => t.word && !t.cap && (isVerbLike(t.key) || IRREGULAR_PAST.test(t.key)));
         frame = {
           cue,
           subject,
           inherit: false,
-          start: tokens[after > 0 && after < cue.from - 2 ? after : leadStart(tokens, cue.from)]!.start,
+          start: shortLead
+            ? tokens[k + 1]!.start
+            : tokens[after > 0 && after < cue.from - 2 ? after : leadStart(tokens, cue.from)]!.start,
           end: tail >= 3 && !appositive ? end : tokens[cue.from - 1]!.start,
           from: 0,
           rule: 'reported-according',

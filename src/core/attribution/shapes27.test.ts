@@ -121,6 +121,23 @@ describe('clauses and cues (round 27)', () => {
         },
       ],
     ],
+    [
+      'an opening adverbial before a mid-sentence source is no report of its own',
+      'In addition, according to the council, nearly nine thousand more homes will need repairs.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'council',
+          cue: 'according to',
+          text: 'nearly nine thousand more homes will need repairs',
+        },
+      ],
+    ],
+    [
+      'a bare subject word before a mid-sentence source is no report of its own',
+      'Fundraising, according to the campaign, has surged in the same period.',
+      [{ kind: 'indirect', speaker: 'campaign', cue: 'according to', text: 'has surged in the same period' }],
+    ],
   ])('%s', (_what, paragraph, expected) => {
     expect(claimsOf(paragraph)).toEqual(expected);
   });
