@@ -424,7 +424,10 @@ export function attributeClaims(
           !(headlineMode && pre.slice(1).some((t, k) => isHeadlineVerb(t.key, pre[k]!.key)));
         // ("Gingrich: Trump Must Decide If …", "Obama: I'm Optimistic Americans Will Say No …": a title-case word that
         // findCues does not take as a cue is no report of its own.)
-        const ownCue = findCues(tokens.slice(c + 1), blocked, headlineMode).length > 0;
+        // ("Luciana Lopez: Saying to people …": a participle opening the words is no cue of theirs.)
+        const ownCue = findCues(tokens.slice(c + 1), blocked, headlineMode).some(
+          (q) => q.from > 0 || !/ing$/.test(tokens[c + 1]!.key),
+        );
         const quoted = /^[“"‘']/.test(text.slice(tokens[c + 1]?.start ?? S.end));
         const office = m?.kind === 'nominal' && m.type === 'person' && quoted;
         // "VIJAYAWADA: Chief Minister …": a wire dateline, the one capitals label in the article; a transcript

@@ -138,6 +138,18 @@ describe('clauses and cues (round 27)', () => {
       'Fundraising, according to the campaign, has surged in the same period.',
       [{ kind: 'indirect', speaker: 'campaign', cue: 'according to', text: 'has surged in the same period' }],
     ],
+    [
+      'a participle opening the words after a name-colon label is no cue of theirs',
+      'The panel met for an hour.\n\nJo Pratt: Saying to people “tax the rich” — everyone pictures someone else.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'Jo Pratt',
+          cue: ':',
+          text: 'Saying to people “tax the rich” — everyone pictures someone else',
+        },
+      ],
+    ],
   ])('%s', (_what, paragraph, expected) => {
     expect(claimsOf(paragraph)).toEqual(expected);
   });
