@@ -150,6 +150,39 @@ describe('clauses and cues (round 27)', () => {
         },
       ],
     ],
+    [
+      'a coordinated clause with its own subject and speech verb is another report',
+      'Delgado said hackers broke into the council computers and she accused Pratt of helping them.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'Delgado',
+          cue: 'said',
+          text: 'hackers broke into the council computers',
+        },
+        { kind: 'indirect', speaker: 'Delgado', cue: 'accused', text: 'Pratt of helping them' },
+      ],
+    ],
+    [
+      'after a dash, a bare plural and its speech verb start another report',
+      'Some traders say the market should close early - others say it has never been busier.',
+      [
+        { kind: 'indirect', speaker: 'Some traders', cue: 'say', text: 'the market should close early' },
+        { kind: 'indirect', speaker: 'others', cue: 'say', text: 'it has never been busier' },
+      ],
+    ],
+    [
+      'a noun phrase whose last word looks like a speech verb does not start another report',
+      'The trust said the vote raises both the immediate costs and the internal questions it must answer.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'trust',
+          cue: 'said',
+          text: 'the vote raises both the immediate costs and the internal questions it must answer',
+        },
+      ],
+    ],
   ])('%s', (_what, paragraph, expected) => {
     expect(claimsOf(paragraph)).toEqual(expected);
   });
