@@ -1182,6 +1182,10 @@ export function framesOf(
       cue.from > 0 &&
       (/^[,—–]$/.test(tokens[cue.from - 1]!.text) ||
         (/^[”"’']$/.test(tokens[cue.from - 1]!.text) && tokens[cue.from - 2]?.text === ',') ||
+        // (`''overblown,'' adding …`: a closing mark typed as two apostrophes.)
+        (tokens[cue.from - 1]!.text === "'" &&
+          tokens[cue.from - 2]?.text === "'" &&
+          tokens[cue.from - 3]?.text === ',') ||
         verbSubject)
     ) {
       const j = contentStart(tokens, cue);

@@ -183,6 +183,14 @@ describe('clauses and cues (round 27)', () => {
         },
       ],
     ],
+    [
+      'a participle after a closing mark typed as two apostrophes starts its own report',
+      "The trust told investors that fears about the pier were ''overblown,'' adding that the site had ''real upside.''",
+      [
+        { kind: 'mixed', speaker: 'trust', cue: 'told', text: "that fears about the pier were ''overblown" },
+        { kind: 'mixed', speaker: 'trust', cue: 'adding', text: "that the site had ''real upside.''" },
+      ],
+    ],
   ])('%s', (_what, paragraph, expected) => {
     expect(claimsOf(paragraph)).toEqual(expected);
   });
