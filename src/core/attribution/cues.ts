@@ -304,7 +304,12 @@ const AUXILIARY = /^(is|was|are|were|has|had|have|would|will|could|can|should|mu
 function questionedSubject(tokens: readonly Token[], i: number): boolean {
   if (!QUESTIONED.test(tokens[i]!.key)) return false;
   const prev = tokens[i - 1];
-  if (!prev?.word || SUBJECT_WORDS.test(prev.key) || AUXILIARY.test(prev.key) || /ly$/.test(prev.key))
+  if (
+    !prev?.word ||
+    /^(he|she|they|we|i|you|it|who|which|that)$/.test(prev.key) ||
+    AUXILIARY.test(prev.key) ||
+    /ly$/.test(prev.key)
+  )
     return false;
   if (
     !/^(by|outside|at|in|on|after|during|for|near|across|before|this|last|earlier|yesterday|recently)$/.test(

@@ -61,6 +61,11 @@ describe('clauses and cues (round 27)', () => {
       ],
     ],
     [
+      'a questioning participle after a plural that is also a subject word',
+      'Residents questioned outside the town hall said the debate had gone on too long.',
+      [{ kind: 'indirect', speaker: 'Residents', cue: 'said', text: 'the debate had gone on too long' }],
+    ],
+    [
       'the agent of a reduced passive before the cue is not its subject',
       'Voters surveyed by the Gazette in March said the council should resign.',
       [{ kind: 'indirect', speaker: 'Voters', cue: 'said', text: 'the council should resign' }],
@@ -225,8 +230,8 @@ describe('clauses and cues (round 27)', () => {
         'The roads minister spoke to reporters at the depot.',
     );
     const byId = new Map(x.speakers.map((s) => [s.id, s.name]));
-    expect(x.claims.map((c) => [byId.get(c.speakerId ?? ''), c.text])).toEqual([
-      ['Kell', 'The Bridge Will Reopen In June'],
+    expect(x.claims.map((c) => [byId.get(c.speakerId ?? ''), c.speakerMention?.text, c.text])).toEqual([
+      ['Kell', 'Kell', 'The Bridge Will Reopen In June'],
     ]);
   });
 });

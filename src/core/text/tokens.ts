@@ -44,7 +44,8 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       t = t.slice(0, -1);
       TOKEN.lastIndex = m.index + t.length;
     }
-    const word = /[\p{L}\p{N}]/u.test(t[0]!);
+    // (The stamp is no word of the heading's subject phrase.)
+    const word = !stamp && /[\p{L}\p{N}]/u.test(t[0]!);
     out.push({
       start: start + m.index,
       end: start + m.index + t.length,
