@@ -199,7 +199,9 @@ export function reportedClauseEnd(
       )
         v++;
     }
-    while (at(v) && /^(has|have|had|also|later|then|now|quickly|again|previously)$/.test(at(v)!.key)) v++;
+    // (`… and the senator had promised to listen`: a pluperfect is backshifted inside the same report.)
+    if (at(v)?.key === 'had') continue;
+    while (at(v) && /^(has|have|also|later|then|now|quickly|again|previously)$/.test(at(v)!.key)) v++;
     const verb = at(v);
     if (
       verb?.word &&

@@ -196,6 +196,18 @@ describe('clauses and cues (round 27)', () => {
         { kind: 'mixed', speaker: 'trust', cue: 'adding', text: "that the site had ''real upside.''" },
       ],
     ],
+    [
+      'a pluperfect coordinated clause stays inside the same report',
+      'Pratt said he had spoken to Ames by phone and the senator had promised to listen.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'Pratt',
+          cue: 'said',
+          text: 'he had spoken to Ames by phone and the senator had promised to listen',
+        },
+      ],
+    ],
   ])('%s', (_what, paragraph, expected) => {
     expect(claimsOf(paragraph)).toEqual(expected);
   });
