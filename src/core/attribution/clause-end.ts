@@ -10,6 +10,7 @@ export { IRREGULAR_PAST };
 
 const COORDINATED_SUBJECT =
   /^(the|a|an|his|her|their|its|some|many|most|other|others|several|officials|critics|aides)$/;
+const NOT_IN_NAMES = /^(by|in|on|at|for|with|from|to|among|about|than|as)$/;
 const BARE_PLURAL = /^(others|some|many|most|critics|officials|aides)$/;
 
 const PRESENT_AUX = /^(is|are|has|have|does|do|will|can|may|must|remains|remain)$/;
@@ -180,7 +181,12 @@ export function reportedClauseEnd(
     const dash = /^(?:—|–|-|--|;)$/.test(conj.text);
     if (!dash && !/^(and|but|while|whereas)$/.test(conj.key)) continue;
     const before = tokens[k - 1]!;
-    if (!before.word || before.cap || /^(he|she|they|we|i|you|it|who|which|that|and|or)$/.test(before.key))
+    // (`…,” and he said …`, `… feat” - but he said …`: a comma, a closing mark or a dash may come first.)
+    const mark = !dash && (/^[,”"’']$/.test(before.text) || /^(?:—|–|-|--)$/.test(before.text));
+    if (
+      !mark &&
+      (!before.word || before.cap || /^(he|she|they|we|i|you|it|who|which|that|and|or)$/.test(before.key))
+    )
       continue;
     let v = k + 1;
     const subject = at(v);
@@ -190,10 +196,13 @@ export function reportedClauseEnd(
     else {
       if (dash ? !BARE_PLURAL.test(subject.key) : !(subject.cap || COORDINATED_SUBJECT.test(subject.key)))
         continue;
+      // ("while Maine Sen. Susan Collins and Texas Rep. Louis Gohmert suggested …": a longer run of names.)
+      const reach = subject.cap ? 10 : 5;
       while (
         v <= last &&
-        v - k <= 5 &&
-        at(v)!.word &&
+        v - k <= reach &&
+        (at(v)!.word || (subject.cap && at(v)!.text === '.')) &&
+        !(subject.cap && (/^\d/.test(at(v)!.key) || NOT_IN_NAMES.test(at(v)!.key))) &&
         !SPEECH_VERBS.has(at(v)!.key) &&
         !isVerbLike(at(v)!.key)
       )
@@ -208,6 +217,8 @@ export function reportedClauseEnd(
       !verb.cap &&
       SPEECH_VERBS.has(verb.key) &&
       !/ing$/.test(verb.key) &&
+      // (`and the procedure sometimes called …`: a naming, not a report.)
+      !/^(called|termed|dubbed|labeled|labelled|described|named)$/.test(verb.key) &&
       // ("and the internal questions it must resolve": after a noun phrase only a past or `say` is surely a verb.)
       (!phrase || subject.cap || /^(said|say|told)$|ed$/.test(verb.key)) &&
       at(v + 1)?.key !== 'by' &&

@@ -208,6 +208,27 @@ describe('clauses and cues (round 27)', () => {
         },
       ],
     ],
+    [
+      'after a closing mark and a comma, a pronoun and its speech verb start another report',
+      'Pratt said he had "written to the minister today," and he said he hoped for an answer soon.',
+      [
+        { kind: 'mixed', speaker: 'Pratt', cue: 'said', text: 'he had "written to the minister today,"' },
+        { kind: 'indirect', speaker: 'Pratt', cue: 'said', text: 'he hoped for an answer soon' },
+      ],
+    ],
+    [
+      'a run of titled names before the coordinated speech verb',
+      'Delgado said she would back the plan, while Coun. Amy Lott and Coun. Ben Hale said they would abstain.',
+      [
+        { kind: 'indirect', speaker: 'Delgado', cue: 'said', text: 'she would back the plan' },
+        {
+          kind: 'indirect',
+          speaker: 'Coun. Amy Lott and Coun. Ben Hale',
+          cue: 'said',
+          text: 'they would abstain',
+        },
+      ],
+    ],
   ])('%s', (_what, paragraph, expected) => {
     expect(claimsOf(paragraph)).toEqual(expected);
   });
