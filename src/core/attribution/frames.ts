@@ -480,9 +480,24 @@ const words = (tokens: readonly Token[], a: number, b: number) => {
   return n;
 };
 
+/** "ten days ago", "a few days later", "two weeks earlier": a time phrase that ends the sentence. */
+function agoPhrase(tokens: readonly Token[], j: number, n: number): boolean {
+  let k = j;
+  while (
+    k < n &&
+    k - j < 3 &&
+    /^(\d+|a|an|few|one|two|three|four|five|six|seven|eight|nine|ten|several|many)$/.test(tokens[k]!.key)
+  )
+    k++;
+  if (k === j || !/^(hours?|days?|weeks?|months?|years?)$/.test(tokens[k]?.key ?? '')) return false;
+  return /^(ago|later|earlier)$/.test(tokens[k + 1]?.key ?? '') && !tokens[k + 2]?.word;
+}
+
 /** Does tokens[j..n) hold only a prepositional or time adjunct ("in a phone interview", "on Tuesday")? */
 function isAdjunct(tokens: readonly Token[], j: number, n: number): boolean {
   const t = tokens[j]!;
+  // ("…, as Breitbart reported a few days later", "…, the Post reported ten days ago.")
+  if (agoPhrase(tokens, j, n)) return true;
   if (
     !/^(in|on|at|during|of|last|this|earlier|later|before|after|afterwards|while|when|to|via|through|from|within|shortly|immediately|soon|quickly|until|till)$/.test(
       t.key,

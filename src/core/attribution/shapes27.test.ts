@@ -229,6 +229,18 @@ describe('clauses and cues (round 27)', () => {
         },
       ],
     ],
+    [
+      'a closing time phrase after a postposed cue is no content',
+      'The trust received £2m from undisclosed donors, the Westhaven Echo reported ten days ago.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'Westhaven Echo',
+          cue: 'reported',
+          text: 'The trust received £2m from undisclosed donors',
+        },
+      ],
+    ],
   ])('%s', (_what, paragraph, expected) => {
     expect(claimsOf(paragraph)).toEqual(expected);
   });
