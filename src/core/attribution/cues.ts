@@ -62,17 +62,9 @@ const NAMING_VERBS =
  */
 function reducedPassive(tokens: readonly Token[], i: number): boolean {
   if (!/ed$/.test(tokens[i]!.key) || !/^[“"]$/.test(tokens[i + 1]?.text ?? '')) return false;
-  let d = i - 1;
-  while (d >= 0 && i - d <= 3 && !DETERMINER.test(tokens[d]!.key)) {
-    const t = tokens[d]!;
-    if (!t.word || t.cap || /['’]s$/.test(t.text) || SUBJECT_WORDS.test(t.key) || AUXILIARY.test(t.key))
-      return false;
-    d--;
-  }
+  const d = plainPhraseBefore(tokens, i, 3);
   if (
     d < 0 ||
-    i - d > 3 ||
-    d === i - 1 ||
     (d > 0 && !/^(,|in|on|at|for|with|of|to|by|from|and)$/.test(tokens[d - 1]!.key || tokens[d - 1]!.text))
   )
     return false;
@@ -88,6 +80,21 @@ function reducedPassive(tokens: readonly Token[], i: number): boolean {
   );
 }
 const DETERMINER = /^(the|a|an|this|that|these|those|another|one)$/;
+
+/**
+ * The determiner opening a plain noun phrase that ends right before tokens[i] ("a website", "the tax loophole"):
+ * lower-case words, no pronoun, owner or auxiliary, at most `span` tokens back; -1 when there is none.
+ */
+function plainPhraseBefore(tokens: readonly Token[], i: number, span: number): number {
+  let d = i - 1;
+  while (d >= 0 && i - d <= span && !DETERMINER.test(tokens[d]!.key)) {
+    const t = tokens[d]!;
+    if (!t.word || t.cap || /['’]s$/.test(t.text) || SUBJECT_WORDS.test(t.key) || AUXILIARY.test(t.key))
+      return -1;
+    d--;
+  }
+  return d < 0 || i - d > span || d === i - 1 ? -1 : d;
+}
 const SUBJECT_WORDS =
   /^(he|she|they|we|i|you|it|critics|opponents|campaigners|residents|officials|experts|supporters|unions|activists|who|which|that)$/;
 
@@ -98,14 +105,8 @@ const SUBJECT_WORDS =
  * thing. ("whom the mayor called “a disgrace”": after a relative word the noun phrase is a subject.)
  */
 export function namingCalled(tokens: readonly Token[], i: number): boolean {
-  let d = i - 1;
-  while (d >= 0 && i - d <= 4 && !DETERMINER.test(tokens[d]!.key)) {
-    const t = tokens[d]!;
-    if (!t.word || t.cap || /['’]s$/.test(t.text) || SUBJECT_WORDS.test(t.key) || AUXILIARY.test(t.key))
-      return false;
-    d--;
-  }
-  if (d < 0 || i - d > 4 || d === i - 1) return false;
+  const d = plainPhraseBefore(tokens, i, 4);
+  if (d < 0) return false;
   const before = tokens[d - 1];
   if (
     before ? !before.word || before.cap || NOT_AN_OBJECT.test(before.key) : !/^(a|an)$/.test(tokens[d]!.key)
