@@ -91,7 +91,7 @@ const MONTHS = /^(january|february|march|april|may|june|july|august|september|oc
 
 /**
  * A name word at tokens[i]: also a month after a courtesy or short title or a first name ("Ms. May said", "Mr June",
- * "Diane May"), which is a surname there, never a date.
+ * "Diane May"), or after a name word before a person's aside, which is a surname there, never a date.
  */
 const nameWordAt = (tokens: readonly Token[], i: number): boolean => {
   const t = tokens[i];
@@ -107,7 +107,9 @@ const nameWordAt = (tokens: readonly Token[], i: number): boolean => {
     (COURTESY_TITLES.has(p.key) ||
       SHORT_TITLES.has(p.key) ||
       MALE_NAMES.has(p.key) ||
-      FEMALE_NAMES.has(p.key))
+      FEMALE_NAMES.has(p.key) ||
+      // ("Yin Myint May, 60, a doctor, said": a name before it and an aside that fits only a person.)
+      (isNameWord(p) && personAppositive(tokens, i)))
   );
 };
 const isPlural = (k: string) => /[^s]s$/.test(k) && k.length > 3;

@@ -232,6 +232,16 @@ describe('clauses and cues (round 27)', () => {
         },
       ],
     ],
+    [
+      'a month word ending a name before a person’s aside is a surname',
+      'Kyaw Thant May, 60, a doctor, said she still feared the army.',
+      [{ kind: 'indirect', speaker: 'Kyaw Thant May', cue: 'said', text: 'she still feared the army' }],
+    ],
+    [
+      'a month after an opening preposition stays a date',
+      'Since May, the council has met twice, Ms Pell said.',
+      [{ kind: 'indirect', speaker: 'Ms Pell', cue: 'said', text: 'Since May, the council has met twice' }],
+    ],
   ])('%s', (_what, paragraph, expected) => {
     expect(claimsOf(paragraph)).toEqual(expected);
   });
