@@ -1128,6 +1128,14 @@ function subjectBeforeInner(
     i = k - 1;
     if (i < min) return null;
     t = tokens[i]!;
+  } else if (t.text === '-' && tokens[i - 1]?.text === '-' && tokens[i - 1]!.end === t.start) {
+    // ("The justice -- who has been in a scuffle with him -- said": a dash typed as two hyphens.)
+    let k = i - 2;
+    while (k > min && i - k <= 30 && !(tokens[k]!.text === '-' && tokens[k - 1]!.text === '-')) k--;
+    if (k <= min || k === i - 2) return null;
+    i = k - 2;
+    if (i < min) return null;
+    t = tokens[i]!;
   }
   if (t.text === ')') {
     // "Gov. John Kasich (R-OH) said"

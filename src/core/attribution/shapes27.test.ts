@@ -242,6 +242,18 @@ describe('clauses and cues (round 27)', () => {
       'Since May, the council has met twice, Ms Pell said.',
       [{ kind: 'indirect', speaker: 'Ms Pell', cue: 'said', text: 'Since May, the council has met twice' }],
     ],
+    [
+      'an aside between dashes typed as two hyphens before the cue',
+      'The three trustees -- Mr Hale, Ms Lott and Mr Amar -- agreed there were qualified buyers for the pier.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'three trustees',
+          cue: 'agreed',
+          text: 'there were qualified buyers for the pier',
+        },
+      ],
+    ],
   ])('%s', (_what, paragraph, expected) => {
     expect(claimsOf(paragraph)).toEqual(expected);
   });
