@@ -177,9 +177,8 @@ export function reportedClauseEnd(
   // (After a dash only a pronoun or a bare plural: `— an investment he concludes …` is the reporter's gloss.)
   for (let k = first + 3; k < last - 2; k++) {
     const conj = tokens[k]!;
-    if (inQuote(conj.start)) continue;
     const dash = /^(?:—|–|-|--|;)$/.test(conj.text);
-    if (!dash && !/^(and|but|while|whereas)$/.test(conj.key)) continue;
+    if ((!dash && !/^(and|but|while|whereas)$/.test(conj.key)) || inQuote(conj.start)) continue;
     const before = tokens[k - 1]!;
     // (`…,” and he said …`, `… feat” - but he said …`: a comma, a closing mark or a dash may come first.)
     const mark = !dash && (/^[,”"’']$/.test(before.text) || /^(?:—|–|-|--)$/.test(before.text));
