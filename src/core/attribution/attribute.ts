@@ -15,7 +15,7 @@ import {
   saysAfterQuote,
 } from './colon-labels';
 import { contactRelative } from './contact-relative';
-import { type Cue, findCues } from './cues';
+import { type Cue, findCues, namingCalled } from './cues';
 import { type Frame, framesOf, mainSubject, relativeClauseSubject } from './frames';
 import { headlineQuotes } from './headline';
 import { layoutClaims } from './layout';
@@ -403,11 +403,18 @@ export function attributeClaims(
       }
 
       // "Name: what they said" — a title, a subheading or a transcript line that gives the speaker before a colon.
-      const colon = S.start === line.start ? /^([^:“"‘]{2,40}):\s+\S/.exec(text.slice(S.start, S.end)) : null;
+      // ("Obama To Asians Worried About U.S. Election: …" is longer than most; "Rep. Dana Rusk (R-Ohio):“…”" has
+      // no space before its quotation.)
+      const colon =
+        S.start === line.start ? /^([^:“"‘]{2,80}):(?:\s+\S|[“"‘])/.exec(text.slice(S.start, S.end)) : null;
       if (colon) {
         const c = tokens.findIndex((t) => t.text === ':');
-        const m = c > 0 ? mentionOf(text, tokens, 0, c - 1) : null;
-        const pre = tokens.slice(0, Math.max(0, c));
+        // "Sen. Omar Leland (D-Vt.):": the party tag after the name is no part of it.
+        const tag =
+          tokens[c - 1]?.text === ')' ? tokens.findLastIndex((t, k) => k < c && t.text === '(') : -1;
+        const nameEnd = tag > 0 && c - tag <= 6 ? tag : c;
+        const m = c > 0 ? mentionOf(text, tokens, 0, nameEnd - 1) : null;
+        const pre = tokens.slice(0, Math.max(0, nameEnd));
         // Only a capitalised name (or a document such as "Poll") before the colon, never a label like "Twitter".
         const plain =
           pre.length <= 5 &&
@@ -417,7 +424,10 @@ export function attributeClaims(
           !(headlineMode && pre.slice(1).some((t, k) => isHeadlineVerb(t.key, pre[k]!.key)));
         // ("Gingrich: Trump Must Decide If …", "Obama: I'm Optimistic Americans Will Say No …": a title-case word that
         // findCues does not take as a cue is no report of its own.)
-        const ownCue = findCues(tokens.slice(c + 1), blocked, headlineMode).length > 0;
+        // ("Luciana Lopez: Saying to people …": a participle opening the words is no cue of theirs.)
+        const ownCue = findCues(tokens.slice(c + 1), blocked, headlineMode).some(
+          (q) => q.from > 0 || !/ing$/.test(tokens[c + 1]!.key),
+        );
         const quoted = /^[“"‘']/.test(text.slice(tokens[c + 1]?.start ?? S.end));
         const office = m?.kind === 'nominal' && m.type === 'person' && quoted;
         // "VIJAYAWADA: Chief Minister …": a wire dateline, the one capitals label in the article; a transcript
@@ -621,7 +631,13 @@ export function attributeClaims(
           let c = -1;
           for (let i = 0; i < tokens.length && tokens[i]!.end <= q.open; i++) {
             const t = tokens[i]!;
-            if (t.word && (SPEECH_VERBS.has(t.key) || t.key === 'according') && !inQuote(t.start)) c = i;
+            if (
+              t.word &&
+              (SPEECH_VERBS.has(t.key) || t.key === 'according') &&
+              !inQuote(t.start) &&
+              !(t.key === 'called' && namingCalled(tokens, i))
+            )
+              c = i;
           }
           const gap =
             c >= 0 ? tokens.filter((t) => t.start > tokens[c]!.end && t.end <= q.open && t.word).length : 99;

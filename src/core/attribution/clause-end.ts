@@ -8,6 +8,11 @@ const DETERMINER = /^(the|a|an|this|that|these|those|his|her|their|its|our|my|yo
 /** (Moved to the lexicon, which the subject reader in `mention.ts` shares.) */
 export { IRREGULAR_PAST };
 
+const COORDINATED_SUBJECT =
+  /^(the|a|an|his|her|their|its|some|many|most|other|others|several|officials|critics|aides)$/;
+const NOT_IN_NAMES = /^(by|in|on|at|for|with|from|to|among|about|than|as)$/;
+const BARE_PLURAL = /^(others|some|many|most|critics|officials|aides)$/;
+
 const PRESENT_AUX = /^(is|are|has|have|does|do|will|can|may|must|remains|remain)$/;
 
 /** Is the relative clause's first verb in the present tense (`which reaches …`, `who is …`, `who will face …`)? */
@@ -165,6 +170,61 @@ export function reportedClauseEnd(
         continue;
       return cutAt(k);
     }
+  }
+
+  // `… broke into the computers and she accused Pratt of …`, `… a smear while Pratt suggests …`, `… should rest -
+  // others say he …`: a coordinated clause with its own subject and speech verb is another report, not this one's.
+  // (After a dash only a pronoun or a bare plural: `— an investment he concludes …` is the reporter's gloss.)
+  for (let k = first + 3; k < last - 2; k++) {
+    const conj = tokens[k]!;
+    const dash = /^(?:—|–|-|--|;)$/.test(conj.text);
+    if ((!dash && !/^(and|but|while|whereas)$/.test(conj.key)) || inQuote(conj.start)) continue;
+    const before = tokens[k - 1]!;
+    // (`…,” and he said …`, `… feat” - but he said …`: a comma, a closing mark or a dash may come first.)
+    const mark = !dash && (/^[,”"’']$/.test(before.text) || /^(?:—|–|-|--)$/.test(before.text));
+    if (
+      !mark &&
+      (!before.word || before.cap || /^(he|she|they|we|i|you|it|who|which|that|and|or)$/.test(before.key))
+    )
+      continue;
+    let v = k + 1;
+    const subject = at(v);
+    if (!subject?.word) continue;
+    const phrase = !/^(he|she|they|we|i)$/.test(subject.key);
+    if (!phrase) v++;
+    else {
+      if (dash ? !BARE_PLURAL.test(subject.key) : !(subject.cap || COORDINATED_SUBJECT.test(subject.key)))
+        continue;
+      // ("while Maine Sen. Susan Collins and Texas Rep. Louis Gohmert suggested …": a longer run of names.)
+      const reach = subject.cap ? 10 : 5;
+      while (
+        v <= last &&
+        v - k <= reach &&
+        (at(v)!.word || (subject.cap && at(v)!.text === '.')) &&
+        !(subject.cap && (/^\d/.test(at(v)!.key) || NOT_IN_NAMES.test(at(v)!.key))) &&
+        !SPEECH_VERBS.has(at(v)!.key) &&
+        !isVerbLike(at(v)!.key)
+      )
+        v++;
+    }
+    // (`… and the senator had promised to listen`: a pluperfect is backshifted inside the same report.)
+    if (at(v)?.key === 'had') continue;
+    while (at(v) && /^(has|have|also|later|then|now|quickly|again|previously)$/.test(at(v)!.key)) v++;
+    const verb = at(v);
+    if (
+      verb?.word &&
+      !verb.cap &&
+      SPEECH_VERBS.has(verb.key) &&
+      !/ing$/.test(verb.key) &&
+      // (`and the procedure sometimes called …`: a naming, not a report.)
+      !/^(called|termed|dubbed|labeled|labelled|described|named)$/.test(verb.key) &&
+      // ("and the internal questions it must resolve": after a noun phrase only a past or `say` is surely a verb.)
+      (!phrase || subject.cap || /^(said|say|told)$|ed$/.test(verb.key)) &&
+      at(v + 1)?.key !== 'by' &&
+      v > k + 1 &&
+      wordsBetween(v + 1, last + 1) >= 2
+    )
+      return tokens[k]!.start;
   }
 
   // `… “felony charges” — absent political intervention, of course`, `… the Oreo maker — all businesses that he has

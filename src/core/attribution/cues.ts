@@ -7,6 +7,7 @@ import {
   NEEDS_CLAUSE,
   PARTICIPLE_CUES,
   PARTICLE_CUES,
+  QUESTIONED,
   SPEECH_VERBS,
 } from './lexicon';
 
@@ -61,17 +62,9 @@ const NAMING_VERBS =
  */
 function reducedPassive(tokens: readonly Token[], i: number): boolean {
   if (!/ed$/.test(tokens[i]!.key) || !/^[“"]$/.test(tokens[i + 1]?.text ?? '')) return false;
-  let d = i - 1;
-  while (d >= 0 && i - d <= 3 && !DETERMINER.test(tokens[d]!.key)) {
-    const t = tokens[d]!;
-    if (!t.word || t.cap || /['’]s$/.test(t.text) || SUBJECT_WORDS.test(t.key) || AUXILIARY.test(t.key))
-      return false;
-    d--;
-  }
+  const d = plainPhraseBefore(tokens, i, 3);
   if (
     d < 0 ||
-    i - d > 3 ||
-    d === i - 1 ||
     (d > 0 && !/^(,|in|on|at|for|with|of|to|by|from|and)$/.test(tokens[d - 1]!.key || tokens[d - 1]!.text))
   )
     return false;
@@ -87,8 +80,58 @@ function reducedPassive(tokens: readonly Token[], i: number): boolean {
   );
 }
 const DETERMINER = /^(the|a|an|this|that|these|those|another|one)$/;
+
+/**
+ * The determiner opening a plain noun phrase that ends right before tokens[i] ("a website", "the tax loophole"):
+ * lower-case words, no pronoun, owner or auxiliary, at most `span` tokens back; -1 when there is none.
+ */
+function plainPhraseBefore(tokens: readonly Token[], i: number, span: number): number {
+  let d = i - 1;
+  while (d >= 0 && i - d <= span && !DETERMINER.test(tokens[d]!.key)) {
+    const t = tokens[d]!;
+    if (!t.word || t.cap || /['’]s$/.test(t.text) || SUBJECT_WORDS.test(t.key) || AUXILIARY.test(t.key))
+      return -1;
+    d--;
+  }
+  return d < 0 || i - d > span || d === i - 1 ? -1 : d;
+}
 const SUBJECT_WORDS =
   /^(he|she|they|we|i|you|it|critics|opponents|campaigners|residents|officials|experts|supporters|unions|activists|who|which|that)$/;
+
+/**
+ * "set up a website called “Save the Pier” that …", "a cooperative called Flour Power, which …", "a pricing rule
+ * called the “flat fee”": `called` after an object noun phrase (determiner + up to three lower-case words), then a
+ * name or a quotation with no complement after it ("the governor called Hartley a liar" keeps its cue), names a
+ * thing. ("whom the mayor called “a disgrace”": after a relative word the noun phrase is a subject.)
+ */
+export function namingCalled(tokens: readonly Token[], i: number): boolean {
+  const d = plainPhraseBefore(tokens, i, 4);
+  if (d < 0) return false;
+  const before = tokens[d - 1];
+  if (
+    before ? !before.word || before.cap || NOT_AN_OBJECT.test(before.key) : !/^(a|an)$/.test(tokens[d]!.key)
+  )
+    return false;
+  let k = i + 1;
+  if (/^(a|an|the)$/.test(tokens[k]?.key ?? '') && /^[“"‘]$/.test(tokens[k + 1]?.text ?? '')) k++;
+  const first = tokens[k];
+  if (!first) return false;
+  if (/^[“"‘]$/.test(first.text)) {
+    // (“Cape Breton If Donald Trump Wins“: a typed opening mark may close it.)
+    k = tokens.findIndex((t, n) => n > k && /^[”"’“]$/.test(t.text));
+    if (k < 0) return false;
+    k++;
+  } else if (first.cap) {
+    while (tokens[k]?.cap || (NAME_JOINING.test(tokens[k]?.key ?? '') && tokens[k + 1]?.cap)) k++;
+  } else return false;
+  const next = tokens[k];
+  if (!next) return true;
+  if (/^(a|an)$/.test(next.key) || /^[“"‘]$/.test(next.text)) return false;
+  return !(next.word && !next.cap && isAdjective(next.key) && !/^[a-z]+ed$/.test(next.key));
+}
+const NOT_AN_OBJECT =
+  /^(that|which|whom|who|what|whose|when|where|as|if|because|while|but|and|or|so|said|says|say|told|tells|claimed|argued|believes|thinks|think|thought)$/;
+const NAME_JOINING = /^(of|for|and|the|&|on|in)$/;
 
 /** "called the deal “a disaster”": a quotation soon after the verb makes "called" a cue. */
 function quoteWithin(tokens: readonly Token[], from: number, span: number): boolean {
@@ -254,6 +297,35 @@ function toldClause(tokens: readonly Token[], from: number): boolean {
 }
 const AUXILIARY = /^(is|was|are|were|has|had|have|would|will|could|can|should|must|may|might)$/;
 
+/**
+ * "Shoppers questioned outside the store said …", "Voters polled by the Gazette in March said …": a questioning
+ * participle right after its noun, then a preposition, with the sentence's own speech verb later on, is a reduced
+ * passive (the shoppers who were questioned); that later verb is the cue.
+ */
+function questionedSubject(tokens: readonly Token[], i: number): boolean {
+  if (!QUESTIONED.test(tokens[i]!.key)) return false;
+  const prev = tokens[i - 1];
+  if (
+    !prev?.word ||
+    /^(he|she|they|we|i|you|it|who|which|that)$/.test(prev.key) ||
+    AUXILIARY.test(prev.key) ||
+    /ly$/.test(prev.key)
+  )
+    return false;
+  if (
+    !/^(by|outside|at|in|on|after|during|for|near|across|before|this|last|earlier|yesterday|recently)$/.test(
+      tokens[i + 1]?.key ?? '',
+    )
+  )
+    return false;
+  for (let k = i + 2; k < tokens.length && k <= i + 16; k++) {
+    const x = tokens[k]!;
+    if (/^[.;:“"]$/.test(x.text)) return false;
+    if (/^(said|say|says|told|agreed|described|complained|reported)$/.test(x.key)) return true;
+  }
+  return false;
+}
+
 /** Words that make a following `to VERB` a report that has not happened: "is expected to argue". */
 const NOT_YET = new Set(
   'expected set likely unlikely going plans plan planned intends intend intended declined refused refuses declines wants want wanted hopes hope hoped due unable failed fails'.split(
@@ -297,7 +369,8 @@ export function findCues(
     }
     const isSpeech =
       (SPEECH_VERBS.has(t.key) || (NAMING_VERBS.test(t.key) && quoteWithin(tokens, i + 1, 8))) &&
-      !((NAMING_VERBS.test(t.key) || t.key === 'called') && reducedPassive(tokens, i));
+      !((NAMING_VERBS.test(t.key) || t.key === 'called') && reducedPassive(tokens, i)) &&
+      !(t.key === 'called' && namingCalled(tokens, i));
     const isFinding = FINDING_VERBS.has(t.key);
     if (!isSpeech && !isFinding) continue;
     if (t.cap && i > 0 && !titleCase) continue;
@@ -312,6 +385,7 @@ export function findCues(
       if (!clause && !postposed) continue;
     }
     if (t.key === 'told' && toldClause(tokens, i + 1)) continue;
+    if (questionedSubject(tokens, i)) continue;
     // "issued an amber warning for rain across the north", "a red warning is in place": a noun with no content.
     if (
       t.key === 'warning' &&

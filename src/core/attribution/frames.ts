@@ -36,6 +36,8 @@ const OBJECT_WORDS =
   /^(him|her|them|me|us|you|reporters|journalists|supporters|lawmakers|voters|members|colleagues|listeners|viewers|followers|parliament|congress|mps|senators|officials|students|delegates|parents|investors|staff|employees|residents|attendees|the|a|an|his|her|their|our)$/;
 const INTRO =
   /^(in|on|at|during|after|before|speaking|writing|asked|later|earlier|however|but|and|meanwhile|still|yet|also|last|this|since|for|with|despite|although|as|when|if|while|then|now|today|yesterday|separately|instead|again|so|by|from|under|over|through|in|according|unlike|like|addressing|responding|appearing|testifying|interviewed|pressed|reached|contacted|reacting|campaigning)$/i;
+const FRAMING_LEAD =
+  /^(asked|pressed|questioned|speaking|responding|reacting|turning|addressing|appearing|testifying|interviewed|reached|contacted|campaigning)$/;
 const ADJUNCT_START =
   /^(on|in|at|during|last|this|yesterday|today|earlier|late|after|before|via|through|from|while|when|before|by)$/;
 
@@ -478,9 +480,24 @@ const words = (tokens: readonly Token[], a: number, b: number) => {
   return n;
 };
 
+/** "ten days ago", "a few days later", "two weeks earlier": a time phrase that ends the sentence. */
+function agoPhrase(tokens: readonly Token[], j: number, n: number): boolean {
+  let k = j;
+  while (
+    k < n &&
+    k - j < 3 &&
+    /^(\d+|a|an|few|one|two|three|four|five|six|seven|eight|nine|ten|several|many)$/.test(tokens[k]!.key)
+  )
+    k++;
+  if (k === j || !/^(hours?|days?|weeks?|months?|years?)$/.test(tokens[k]?.key ?? '')) return false;
+  return /^(ago|later|earlier)$/.test(tokens[k + 1]?.key ?? '') && !tokens[k + 2]?.word;
+}
+
 /** Does tokens[j..n) hold only a prepositional or time adjunct ("in a phone interview", "on Tuesday")? */
 function isAdjunct(tokens: readonly Token[], j: number, n: number): boolean {
   const t = tokens[j]!;
+  // ("…, as Breitbart reported a few days later", "…, the Post reported ten days ago.")
+  if (agoPhrase(tokens, j, n)) return true;
   if (
     !/^(in|on|at|during|of|last|this|earlier|later|before|after|afterwards|while|when|to|via|through|from|within|shortly|immediately|soon|quickly|until|till)$/.test(
       t.key,
@@ -1125,11 +1142,25 @@ export function framesOf(
         // a report before the clause (ending at its comma) is not this one's content.
         const earlier = frames.findLast((f) => f.end <= tokens[cue.from]!.start && f.cue.finding);
         const after = earlier ? tokens.findIndex((t) => t.start >= earlier.end && t.word) : -1;
+        // "In addition, according to the department, nearly nine million …", "Fundraising, according to the
+        // campaign, has surged …": an opening adverbial or a bare word or two before the source is no report of
+        // its own; the content starts after the source.
+        const leadWords = words(tokens, 0, cue.from - 1);
+        const shortLead =
+          tail >= 3 &&
+          !appositive &&
+          tokens[k]?.text === ',' &&
+          (leadWords <= 2 || (INTRO.test(tokens[0]!.key) && leadWords <= 8)) &&
+          !tokens
+            .slice(0, cue.from - 1)
+            .some((t) => t.word && !t.cap && (isVerbLike(t.key) || IRREGULAR_PAST.test(t.key)));
         frame = {
           cue,
           subject,
           inherit: false,
-          start: tokens[after > 0 && after < cue.from - 2 ? after : leadStart(tokens, cue.from)]!.start,
+          start: shortLead
+            ? tokens[k + 1]!.start
+            : tokens[after > 0 && after < cue.from - 2 ? after : leadStart(tokens, cue.from)]!.start,
           end: tail >= 3 && !appositive ? end : tokens[cue.from - 1]!.start,
           from: 0,
           rule: 'reported-according',
@@ -1166,6 +1197,10 @@ export function framesOf(
       cue.from > 0 &&
       (/^[,—–]$/.test(tokens[cue.from - 1]!.text) ||
         (/^[”"’']$/.test(tokens[cue.from - 1]!.text) && tokens[cue.from - 2]?.text === ',') ||
+        // (`''overblown,'' adding …`: a closing mark typed as two apostrophes.)
+        (tokens[cue.from - 1]!.text === "'" &&
+          tokens[cue.from - 2]?.text === "'" &&
+          tokens[cue.from - 3]?.text === ',') ||
         verbSubject)
     ) {
       const j = contentStart(tokens, cue);
@@ -1414,7 +1449,9 @@ export function framesOf(
           lead >= 2 &&
           (tokens[cue.to + 1]?.text === ',' || coordinated || besideCue) &&
           (!inside || nestsEarlier);
-        const leadIsContent = prevComma > 0 && lead >= 3 && (!inside || nestsEarlier);
+        // "Asked on the radio who leads the party, he said Pratt.": a framing participle's phrase is no content.
+        const framingLead = prevComma > 0 && FRAMING_LEAD.test(tokens[0]!.key);
+        const leadIsContent = prevComma > 0 && lead >= 3 && (!inside || nestsEarlier) && !framingLead;
         // The report is the sentence's lead, up to `to`.
         const leadFrame = (to: number, rule: Frame['rule']): Frame => ({
           cue,
@@ -1443,7 +1480,9 @@ export function framesOf(
         } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
           frame = leadFrame(end, 'reported-parenthetical');
         } else if (
-          (after >= 2 || (contact && after === 1 && /^[“"‘]$/.test(tokens[j]!.text))) &&
+          (after >= 2 ||
+            (contact && after === 1 && /^[“"‘]$/.test(tokens[j]!.text)) ||
+            (framingLead && after === 1 && tokens[j]!.word)) &&
           j < n &&
           !/^(by)$/.test(tokens[j]!.key)
         ) {

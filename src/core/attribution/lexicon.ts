@@ -250,6 +250,9 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   e.g i.e a.m p.m ft mt dept univ est approx fig al pp ph.d`),
 ]);
 
+/** Participles of questioning people: "Voters polled by the Gazette said" is the voters' report. */
+export const QUESTIONED = /^(questioned|interviewed|surveyed|polled|quizzed|contacted)$/;
+
 /** Last words that make a capitalised name a place, not a person ("Cardale Arena", "Hollin Lane"). */
 export const PLACE_WORDS =
   words(`arena stadium hall park street road lane avenue way drive close crescent square

@@ -17,6 +17,7 @@ import {
   PLACE_WORDS,
   POSSESSIVE_PRONOUNS,
   PRONOUNS,
+  QUESTIONED,
   RELATIVES,
   ROLE_WORDS,
   SHORT_TITLES,
@@ -90,7 +91,7 @@ const MONTHS = /^(january|february|march|april|may|june|july|august|september|oc
 
 /**
  * A name word at tokens[i]: also a month after a courtesy or short title or a first name ("Ms. May said", "Mr June",
- * "Diane May"), which is a surname there, never a date.
+ * "Diane May"), or after a name word before a person's aside, which is a surname there, never a date.
  */
 const nameWordAt = (tokens: readonly Token[], i: number): boolean => {
   const t = tokens[i];
@@ -106,7 +107,9 @@ const nameWordAt = (tokens: readonly Token[], i: number): boolean => {
     (COURTESY_TITLES.has(p.key) ||
       SHORT_TITLES.has(p.key) ||
       MALE_NAMES.has(p.key) ||
-      FEMALE_NAMES.has(p.key))
+      FEMALE_NAMES.has(p.key) ||
+      // ("Yin Myint May, 60, a doctor, said": a name before it and an aside that fits only a person.)
+      (isNameWord(p) && personAppositive(tokens, i)))
   );
 };
 const isPlural = (k: string) => /[^s]s$/.test(k) && k.length > 3;
@@ -339,7 +342,8 @@ export function mentionOf(text: string, tokens: readonly Token[], from: number, 
     const place =
       (PLACE_WORDS.has(head) || GEO_NAMES.has(name.toLowerCase())) &&
       !(nameTokens.length === 2 && (MALE_NAMES.has(firstKey) || FEMALE_NAMES.has(firstKey))) &&
-      !(roleText && COURTESY_TAIL.test(roleText));
+      !(roleText && COURTESY_TAIL.test(roleText)) &&
+      !(nameTokens.length === 2 && personAppositive(tokens, headAt));
     // "the union Unite", "the charity Shelter": a body noun right before a name makes the name a body.
     // ("Operator Moorlink Buses": a capitalised firm noun opening the phrase, too; not "Senate" before a name.)
     const roleNoun = role?.split(/\s+/).at(-1) ?? '';
@@ -820,6 +824,20 @@ function orgListStart(tokens: readonly Token[], i: number, to: number, min: numb
   return run?.body && run.first === k && run.last === to ? k : null;
 }
 
+/** "Lee Marsh, a parent at the school,", "Lee Marsh, 42,", "Lee Marsh, who …": an aside that only fits a person. */
+function personAppositive(tokens: readonly Token[], at: number): boolean {
+  if (tokens[at + 1]?.text !== ',') return false;
+  const next = tokens[at + 2];
+  if (!next) return false;
+  if (/^\d{1,2}$/.test(next.text) || next.key === 'who') return true;
+  return (
+    /^(a|an|the)$/.test(next.key) &&
+    tokens
+      .slice(at + 3, at + 7)
+      .some((t) => !t.cap && (HEAD_TYPE.get(t.key) === 'person' || ROLE_WORDS.has(t.key)))
+  );
+}
+
 export type Subject = Readonly<{
   mention: Mention;
   role: string | null;
@@ -879,19 +897,69 @@ export function subjectBefore(
   if (found) {
     // "Landlords who spoke to the Gazette said": a phrase right after a preposition is its object, not the
     // subject; the subject is the group the relative clause is about.
+    // ("Voters surveyed by the Gazette in March said": the people questioned, not the agent; "Figures published by
+    // the Office for Rail Statistics show" stay the body's.)
     const at = tokens.findIndex((t) => t.start === found.mention.start);
-    const prev = at > min ? tokens[at - 1] : undefined;
+    const lead =
+      at - 3 >= min &&
+      /^(the|a|an)$/.test(tokens[at - 1]!.key) &&
+      tokens[at - 2]!.key === 'by' &&
+      QUESTIONED.test(tokens[at - 3]!.key)
+        ? at - 1
+        : at;
+    const prev = lead > min ? tokens[lead - 1] : undefined;
     if (!prev || prev.cap || !(prev.key === 'to' || LEADING_PREPOSITION.test(prev.key))) return found;
     // ("The board heard from Dale Pruitt, who said": the object of a verb's preposition is the relative's antecedent.)
-    if (found.relative && at - 2 >= min && objectVerb(tokens, at - 2, min)) return found;
+    if (found.relative && lead - 2 >= min && objectVerb(tokens, lead - 2, min)) return found;
     return (
-      longOrGroupSubject(text, tokens, cue, min) ?? reducedRelativeSubject(text, tokens, at, min) ?? found
+      longOrGroupSubject(text, tokens, cue, min) ?? reducedRelativeSubject(text, tokens, lead, min) ?? found
     );
   }
   // ("Nobody knows who said": no group phrase either.)
   const w = skipLeft(tokens, cue - 1, min);
   if (w - 1 >= min && RELATIVES.has(tokens[w]!.key) && objectVerb(tokens, w - 1, min)) return null;
-  return longOrGroupSubject(text, tokens, cue, min) ?? reducedRelativeSubject(text, tokens, cue, min);
+  return (
+    longOrGroupSubject(text, tokens, cue, min) ??
+    reducedRelativeSubject(text, tokens, cue, min) ??
+    postmodifiedSubject(text, tokens, cue, min)
+  );
+}
+
+/**
+ * "Organizers of the push to boycott the speech said", "The last man to mount a third-party race says", "Hawkins
+ * and others who want to ban abortion said": a clause-opening noun phrase of people, then of/to/who and words with
+ * no verb of their own (only after `to` or `who`) up to the cue. The phrase before of/to/who is the subject.
+ */
+// (Verbs only, lower-case: "One of the central claims of …", "… General Who Called For …" are no such clause.)
+const PARTITIVE_HEAD =
+  /^(one|some|many|most|all|none|each|several|few|both|half|any|\d+|two|three|four|five)$/;
+const POSTMODIFIED_CUES =
+  /^(said|says|say|told|tells|show|shows|showing|showed|argue|argues|argued|believe|believes|contend|contends|insist|insists|insisted|warn|warns|warned|predict|predicts|predicted|wrote|write|writes)$/;
+
+function postmodifiedSubject(
+  text: string,
+  tokens: readonly Token[],
+  cue: number,
+  min: number,
+): Subject | null {
+  if (!POSTMODIFIED_CUES.test(tokens[cue]?.text ?? '')) return null;
+  const end = skipLeft(tokens, cue - 1, min);
+  if (end - min < 3 || end - min > 20) return null;
+  let h = min + 1;
+  while (h < end && h - min <= 4 && !/^(of|to|who)$/.test(tokens[h]!.key)) h++;
+  if (h >= end || h - min > 4) return null;
+  const rest = tokens.slice(min, end + 1);
+  if (rest.some((t) => !t.word && !/^['’]$/.test(t.text))) return null;
+  const relative = tokens[h]!.key === 'who';
+  for (let k = h + 1; k <= end; k++) {
+    const t = tokens[k]!;
+    if (!relative && !t.cap && isVerbLike(t.key) && tokens[k - 1]!.key !== 'to') return null;
+  }
+  // ("one of the former directors said": a partitive, read whole elsewhere.)
+  if (tokens[h]!.key === 'of' && PARTITIVE_HEAD.test(tokens[h - 1]!.key)) return null;
+  const m = mentionOf(text, tokens, min, h - 1);
+  if (!m || m.kind === 'pronoun' || (m.type !== 'person' && m.type !== 'group')) return null;
+  return { mention: m, role: m.role, relative: false };
 }
 
 /**
@@ -1058,6 +1126,14 @@ function subjectBeforeInner(
     while (k >= min && i - k <= 20 && tokens[k]!.text !== t.text) k--;
     if (k < min || k === i - 1) return null;
     i = k - 1;
+    if (i < min) return null;
+    t = tokens[i]!;
+  } else if (t.text === '-' && tokens[i - 1]?.text === '-' && tokens[i - 1]!.end === t.start) {
+    // ("The justice -- who has been in a scuffle with him -- said": a dash typed as two hyphens.)
+    let k = i - 2;
+    while (k > min && i - k <= 30 && !(tokens[k]!.text === '-' && tokens[k - 1]!.text === '-')) k--;
+    if (k <= min || k === i - 2) return null;
+    i = k - 2;
     if (i < min) return null;
     t = tokens[i]!;
   }
@@ -1323,8 +1399,9 @@ const FIRM_NOUN =
   /^(retailer|airline|carrier|lender|insurer|supermarket|chain|manufacturer|maker|operator|developer|brewer|publisher|broadcaster|grocer|utility|supplier|conglomerate|carmaker|automaker|charity|regulator|watchdog|think-tank|app|startup)$/;
 
 /** An appositive that says a name is a firm or a body: "the maker of …", "a subsidiary of …", "the UK's largest lender". */
+// ("a parent at the school" is a person; "the parent of Lakeside Foods" a firm.)
 const FIRM_APPOSITIVE =
-  /^(the|a|an)\s+(?:[\p{L}’'-]+\s+){0,3}?(maker|makers|company|firm|operator|retailer|reinsurer|utility|grocer|parent|manufacturer|developer|publisher|chain|supplier|charity|union|lender|bank|insurer|airline|carrier|supermarket|brewer|broadcaster|subsidiary|group|conglomerate|producer|provider|regulator|watchdog|trade body|industry body|organisation|organization|association)\b(?!['’]s\b|\s+(?:leader|chief|boss|member|founder|head|director|executive|officer|official|spokes\w+)\b)/iu;
+  /^(?!an?\s+parent\b)(the|a|an)\s+(?:[\p{L}’'-]+\s+){0,3}?(maker|makers|company|firm|operator|retailer|reinsurer|utility|grocer|parent|manufacturer|developer|publisher|chain|supplier|charity|union|lender|bank|insurer|airline|carrier|supermarket|brewer|broadcaster|subsidiary|group|conglomerate|producer|provider|regulator|watchdog|trade body|industry body|organisation|organization|association)\b(?!['’]s\b|\s+(?:leader|chief|boss|member|founder|head|director|executive|officer|official|spokes\w+)\b)/iu;
 
 /** A speaker named after an inverted cue: "…, said Dr Smith, a historian." */
 export function subjectAfter(

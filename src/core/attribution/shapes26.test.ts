@@ -1,17 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { extractClaims } from '../extract/pipeline';
+import { claimsOf } from './test-claims';
 
 // Invented sentences; each case is a reporting pattern of English news copy, not a corpus sentence.
-const claimsOf = (text: string) => {
-  const x = extractClaims(`Title line\n\n${text}`);
-  const byId = new Map(x.speakers.map((s) => [s.id, s.name]));
-  return x.claims.map((c) => ({
-    kind: c.kind,
-    speaker: byId.get(c.speakerId ?? ''),
-    cue: c.cue?.text,
-    text: c.text,
-  }));
-};
 
 describe('clauses and cues (round 26)', () => {
   // [what the case shows, paragraph, every claim]

@@ -39,4 +39,14 @@ describe('splitSentences', () => {
     const text = '“One. Two. Three,” she said. Done.';
     expect(split(text, [{ start: 0, end: 18 }])).toEqual(['“One. Two. Three,” she said.', 'Done.']);
   });
+
+  test('"no." after a speech verb is an answer that ends the sentence; before a number it is an abbreviation', () => {
+    expect(
+      split('Asked if he would stand, he said no. But he said the party needed him. See No. 10 Ltd.'),
+    ).toEqual([
+      'Asked if he would stand, he said no.',
+      'But he said the party needed him.',
+      'See No. 10 Ltd.',
+    ]);
+  });
 });

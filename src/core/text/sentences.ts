@@ -48,7 +48,12 @@ export function splitSentences(
     if (k >= end) break;
     const n = text[k]!;
     if (!/[\p{Lu}\p{N}]/u.test(n) && !OPENERS.includes(n)) continue;
-    if (c === '.' && j === i + 1 && isAbbreviation(text, i, s)) continue;
+    // ("said no. But he said …": after a speech verb `no.` is an answer; "No. 10" stays an abbreviation.)
+    const answer =
+      text.slice(i - 3, i) === ' no' &&
+      !/\p{N}/u.test(n) &&
+      SPEECH_VERBS.has(/(\p{L}+)\s+no$/u.exec(text.slice(Math.max(s, i - 20), i))?.[1]?.toLowerCase() ?? '');
+    if (c === '.' && j === i + 1 && !answer && isAbbreviation(text, i, s)) continue;
     if (j > i + 1 && isAttributionTail(text, k, end)) continue;
     while (p < protect.length && protect[p]!.end <= i) p++;
     const inside = protect.slice(p).some((r) => r.start < i && r.end > j);

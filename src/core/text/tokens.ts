@@ -28,6 +28,12 @@ export function tokenize(text: string, start: number, end: number): Token[] {
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
     let t = m[0];
+    // "9:52PMBush Says …": a live blog's time stamp run into the heading after it.
+    const stamp = /^\d/.test(t) ? /^\d{1,2}[AP]M(?=\p{Lu}\p{Ll})/u.exec(t) : null;
+    if (stamp) {
+      t = stamp[0];
+      TOKEN.lastIndex = m.index + t.length;
+    }
     // Keep a final dot only on abbreviations like "Dr." or "U.S."; otherwise it is punctuation.
     if (
       t.length > 1 &&
@@ -38,7 +44,8 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       t = t.slice(0, -1);
       TOKEN.lastIndex = m.index + t.length;
     }
-    const word = /[\p{L}\p{N}]/u.test(t[0]!);
+    // (The stamp is no word of the heading's subject phrase.)
+    const word = !stamp && /[\p{L}\p{N}]/u.test(t[0]!);
     out.push({
       start: start + m.index,
       end: start + m.index + t.length,
