@@ -5,11 +5,16 @@ export type Span = Readonly<{ start: number; end: number }>;
 const CLOSERS = '”"’\')]»';
 const OPENERS = '“"‘\'([«';
 
-function isAbbreviation(text: string, dot: number, from: number): boolean {
+function isAbbreviation(text: string, dot: number, from: number, next: string): boolean {
   let s = dot;
   while (s > from && /[\p{L}.]/u.test(text[s - 1]!)) s--;
   const word = text.slice(s, dot).toLowerCase();
   if (!word) return false;
+  // ("said no. But he said …": after a speech verb `no.` is an answer; "No. 10" stays an abbreviation.)
+  if (text.slice(s, dot) === 'no' && !/\p{N}/u.test(next)) {
+    const verb = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(from, s - 20), s))?.[1]?.toLowerCase();
+    if (verb !== undefined && SPEECH_VERBS.has(verb)) return false;
+  }
   if (/^\p{Lu}$/u.test(text.slice(s, dot))) return true; // an initial: "J. Smith"
   return ABBREVIATIONS.has(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
 }
@@ -48,12 +53,7 @@ export function splitSentences(
     if (k >= end) break;
     const n = text[k]!;
     if (!/[\p{Lu}\p{N}]/u.test(n) && !OPENERS.includes(n)) continue;
-    // ("said no. But he said …": after a speech verb `no.` is an answer; "No. 10" stays an abbreviation.)
-    const answer =
-      text.slice(i - 3, i) === ' no' &&
-      !/\p{N}/u.test(n) &&
-      SPEECH_VERBS.has(/(\p{L}+)\s+no$/u.exec(text.slice(Math.max(s, i - 20), i))?.[1]?.toLowerCase() ?? '');
-    if (c === '.' && j === i + 1 && !answer && isAbbreviation(text, i, s)) continue;
+    if (c === '.' && j === i + 1 && isAbbreviation(text, i, s, n)) continue;
     if (j > i + 1 && isAttributionTail(text, k, end)) continue;
     while (p < protect.length && protect[p]!.end <= i) p++;
     const inside = protect.slice(p).some((r) => r.start < i && r.end > j);
