@@ -6,8 +6,9 @@ import { EMPTY_PROFILE } from './seeded-profile';
 
 /**
  * Every table a backup holds, each sorted by key, read straight from IndexedDB; history entries
- * without their batch-head marks (`hd`, derived: src/db/history-heads.ts, left out of backups), meta
- * without the undo floor a restore writes about itself (src/db/meta.ts).
+ * without their batch-head marks (`hd`, derived: src/db/history-heads.ts, left out of backups), claims
+ * without their hot keys (`hk`, derived: src/db/derived/hot-keys.ts, never read above the app's
+ * middleware), meta without the undo floor a restore writes about itself (src/db/meta.ts).
  */
 const dump = (page: Page) =>
   page.evaluate(
@@ -25,9 +26,11 @@ const dump = (page: Page) =>
               out[n] =
                 n === 'history'
                   ? (q.result as Record<string, unknown>[]).map(({ hd: _, ...entry }) => entry)
-                  : n === 'meta'
-                    ? (q.result as { key: string }[]).filter((m) => m.key !== 'undoFloor')
-                    : q.result;
+                  : n === 'claims'
+                    ? (q.result as Record<string, unknown>[]).map(({ hk: _, ...claim }) => claim)
+                    : n === 'meta'
+                      ? (q.result as { key: string }[]).filter((m) => m.key !== 'undoFloor')
+                      : q.result;
             };
           }
           tx.oncomplete = () => {

@@ -21,7 +21,9 @@ import type {
 import { db } from '@/db/db';
 import { headOf } from '@/db/derived/article-heads';
 import { applyDelta, CountDelta, facetOf } from '@/db/derived/facets';
+import { storedClaimOf, storedFacetOf } from '@/db/derived/hot-keys';
 import { FACETS, HEADS, SUMMARIES } from '@/db/derived/middleware';
+import { SOURCED } from '@/db/derived/old-facets';
 import { newId } from '@/db/ids';
 import { openRaw } from './raw-idb';
 
@@ -314,7 +316,8 @@ function rawWriter(): Writer {
       const tc = performance.now();
       const sourced = new Set<string>();
       for (const e of evidence) if (e.deletedAt === null) sourced.add(e.claimId);
-      // as computeDerived (src/db/derived/rebuild.ts) makes them for the upgrade's rebuild
+      // as computeDerived (src/db/derived/rebuild.ts) makes them for the upgrade's rebuild; the claims
+      // as the middleware stores them (with their hot keys, schema v14)
       const facets = claims.map((c) => {
         const facet = facetOf(
           c,
@@ -322,15 +325,16 @@ function rawWriter(): Writer {
           c.speakerId === null ? null : (names.get(c.speakerId) ?? ''),
         );
         counts.add(facet, 1);
-        return facet;
+        return storedFacetOf(facet);
       });
       const tp = performance.now();
       await putRows(open(), {
         articles,
         [HEADS]: articles.map(headOf),
-        claims,
+        claims: claims.map(storedClaimOf),
         evidence,
         [FACETS]: facets,
+        [SOURCED]: facets.filter((f) => f.h === 1).map((f) => ({ id: f.id })),
       });
       derivingMs += tp - tc;
       puttingMs += performance.now() - tp;

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Claim, ClaimId } from '@/core/model/types';
 import { VERDICTS } from '@/core/model/types';
@@ -19,6 +20,7 @@ import { addTagToClaims, setClaimsVerdict, softDeleteClaim, updateClaim } from '
 import { db } from './db';
 import { speakerSortKey } from './derived/facets';
 import { attachSource } from './evidence';
+import { undo } from './undo';
 
 beforeEach(resetDb);
 
@@ -38,20 +40,27 @@ async function seed() {
   return { ids, speakers: await db.speakers.toArray(), articles: await db.articles.toArray() };
 }
 
+/** `n` copies of a seeded claim over `articles` articles (`art-0`…), updated in a shuffled order. */
+async function copyClaims(n: number, articles: number, more: (i: number) => Partial<Claim> = () => ({})) {
+  const template = (await db.claims.toArray())[0]!;
+  const copies: Claim[] = Array.from({ length: n }, (_, i) => ({
+    ...template,
+    id: `copy-${String(i).padStart(4, '0')}` as ClaimId,
+    articleId: `art-${i % articles}` as Claim['articleId'],
+    start: 10_000 + i * 10,
+    end: 10_005 + i * 10,
+    updatedAt: 1_000 + ((i * 37) % n),
+    deletedAt: null,
+    ...more(i),
+  }));
+  await db.claims.bulkPut(copies);
+  return copies.map((c) => c.id);
+}
+
 /** Ten articles of 60 claims each (copies of a seeded claim), their ids. */
 async function tenArticles(): Promise<Claim['articleId'][]> {
   await seed();
-  const template = (await db.claims.toArray())[0]!;
-  const copies: Claim[] = Array.from({ length: 600 }, (_, i) => ({
-    ...template,
-    id: `copy-${String(i).padStart(4, '0')}` as ClaimId,
-    articleId: `art-${i % 10}` as Claim['articleId'],
-    start: 10_000 + i * 10,
-    end: 10_005 + i * 10,
-    updatedAt: 1_000 + ((i * 37) % 600),
-    deletedAt: null,
-  }));
-  await db.claims.bulkPut(copies);
+  await copyClaims(600, 10);
   return Array.from({ length: 10 }, (_, i) => `art-${i}` as Claim['articleId']);
 }
 
@@ -148,6 +157,69 @@ describe('the claims read model', () => {
         }
       }
     }
+  }, 120_000);
+
+  test('a list by verdict, in update and in article order, is right after a bulk verdict (no facet row written) and its undo', async () => {
+    // in the seeded articles (the reference orders articles by their ids as they are, not packed)
+    const { articles } = await seed();
+    const copies = await copyClaims(240, 1, (i) => ({
+      articleId: articles[i % 2]!.id,
+      verdict: i % 5 === 0 ? 'true' : 'unchecked',
+      tags: i % 4 === 0 ? ['crime'] : [],
+    }));
+    const picked = copies.filter((_, i) => i % 3 !== 1);
+    await attachSource(picked[5]!, { url: 'https://example.org/a', title: 'A' });
+    const cases: Partial<ClaimFilters>[] = [
+      { verdicts: ['false'] },
+      { verdicts: ['false', 'true'] },
+      { verdicts: ['false'], tags: ['crime'] },
+      { verdicts: ['unchecked'], articleIds: [articles[1]!.id] },
+      { verdicts: ['false'], source: 'with' },
+    ];
+    const check = async (when: string) => {
+      const links = new Map<string, number>();
+      for (const e of await db.evidence.toArray())
+        if (e.deletedAt === null) links.set(e.claimId, (links.get(e.claimId) ?? 0) + 1);
+      expect(links.get(picked[5]!), when).toBe(1);
+      for (const partial of cases)
+        for (const sort of ['updated', 'article'] as const)
+          for (const desc of [false, true]) {
+            const f = { ...EMPTY_FILTERS, ...partial, sort, desc };
+            const label = `${when} ${JSON.stringify({ ...partial, sort, desc })}`;
+            const expected = await reference(f);
+            const paged: string[] = [];
+            for await (const rows of iterateClaimRows(f, { pageSize: 25 }))
+              paged.push(...rows.map((r) => r.id));
+            expect(paged, label).toEqual(expected);
+            expect(await matchingClaimIds(f), label).toEqual(expected);
+            expect(await countClaims(f), label).toBe(expected.length);
+            const table = await listTableClaims(f, { limit: 500 });
+            expect(
+              table.map((r) => r.id),
+              label,
+            ).toEqual(expected);
+            for (const r of table) expect(r.sourceCount, `${label} ${r.id}`).toBe(links.get(r.id) ?? 0);
+            // a page read off the claims' hot keys shows them as every reader does: without those keys
+            expect(table.filter((r) => 'hk' in r).length, label).toBe(0);
+          }
+    };
+    await check('before');
+    // the tables the verdict's transaction wrote, as Dexie tells them when it commits
+    const written = new Set<string>();
+    const told = (parts: Record<string, unknown>) => {
+      for (const part of Object.keys(parts)) written.add(part.split('/')[3] ?? '');
+    };
+    Dexie.on('storagemutated', told);
+    try {
+      await setClaimsVerdict(picked, 'false');
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(told);
+    }
+    expect([...written]).toContain('claims');
+    expect([...written]).not.toContain('claimFacets');
+    await check('after the verdict');
+    await undo();
+    await check('after the undo');
   }, 120_000);
 
   test('a text query keeps relevance order by default and the sort asked otherwise', async () => {
@@ -369,7 +441,8 @@ describe('the claims read model', () => {
       expect(rows.every((r) => r.speakerName !== null && r.articleTitle !== null)).toBe(true);
       // main read the names in a transaction of their own, after the claims'
       expect(opened.length).toBeGreaterThan(0);
-      for (const stores of opened) expect(stores).toEqual(['articleHeads', 'claims', 'evidence', 'speakers']);
+      for (const stores of opened)
+        expect(stores).toEqual(['articleHeads', 'claimSourced', 'claims', 'evidence', 'speakers']);
     } finally {
       spy.mockRestore();
     }

@@ -1,8 +1,14 @@
 /**
  * The one read model of every claims list (the Claims table, an article's or a speaker's claims,
- * compare, exports): pages read off the facet index (`derived/facets.ts`) in the order asked,
+ * compare, exports): pages read off the index keys (`derived/facets.ts`) in the order asked,
  * paged by key, with counts from the kept summaries. Nothing here sorts a whole match in memory;
  * only a text query's hits (at most SEARCH_LIMIT) are ordered after the search.
+ *
+ * Schema v14 keeps a group's keys in two places (`derived/hot-keys.ts`): those a verdict or an
+ * update moves on the claim rows (`claims`, index `hk`), the others on the facet rows
+ * (`claimFacets`, index `f`). A range is read from the one its (group, sort) is in, and a row read
+ * is joined only to what the plan's check needs: a facet row to its claim for the verdict, a claim
+ * to `claimSourced` for has-source.
  */
 
 import type { ArticleId, Claim, ClaimId, Evidence, Speaker, SpeakerId, Verdict } from '@/core/model/types';
@@ -19,9 +25,9 @@ import type { ArticleHead } from './derived/article-heads';
 import {
   articleGroup,
   articleScope,
-  type FacetRow,
   groupRange,
   isKept,
+  isVolatile,
   keyLocation,
   LIBRARY,
   minimumPoints,
@@ -37,17 +43,42 @@ import {
   tailOf,
   verdictGroup,
 } from './derived/facets';
+import {
+  claimViewOf,
+  type FacetView,
+  HOT_KEYS,
+  type StoredClaim,
+  type StoredFacet,
+  viewOf,
+  withoutHotKeys,
+} from './derived/hot-keys';
 import { linksOfClaims } from './evidence';
 import type { HitValues } from './search-facets';
 
 /**
- * A page's ids in order, the cursor of the next page, and the facet rows the ids came from when the
+ * A row as a list read it: a claim's facet view, less what the read did not join (`Needs`). A hot
+ * row (a claim read off `hk`, which it keeps as `claim`) has has-source only when joined (else `h`
+ * is null); a cold row (a
+ * facet row) has its verdict and its update and verdict sort keys only when joined to its claim,
+ * and nothing reads them otherwise.
+ */
+type ListRow = Omit<FacetView, 'h'> & Readonly<{ h: 0 | 1 | null; claim?: StoredClaim }>;
+
+/**
+ * What a read joins to the rows of its index: the verdict to a cold row, has-source to a hot one.
+ * `joinIf`: a cold row read in a range is joined to its claim only when it passes the other
+ * criteria (one that does not cannot match, whatever its verdict: it comes back not live).
+ */
+type Needs = Readonly<{ verdict: boolean; source: boolean; joinIf?: (row: ListRow) => boolean }>;
+
+/**
+ * A page's ids in order, the cursor of the next page, and the rows the ids came from when the
  * walk read them (their article and speaker ids: the Claims table names them beside the claims).
  */
 type IdsPage = Readonly<{
   ids: string[];
   next: string | null;
-  refs?: readonly Pick<FacetRow, 'id' | 'a' | 's' | 'h'>[];
+  refs?: readonly Pick<ListRow, 'id' | 'a' | 's' | 'h' | 'claim'>[];
 }>;
 
 /** A row of a claims list: the claim, how many live sources it has, and whether it is flagged. */
@@ -88,6 +119,8 @@ type Plan = Readonly<{
   minKey: string | null;
   /** Whether the driver alone answers the filter (no check per row). */
   exact: boolean;
+  /** What the check per row reads beyond the index's own rows. */
+  needs: Needs;
   /** Article, speaker and tag criteria besides the driver (checked by id before rows are read). */
   sets: readonly Criterion[];
   /**
@@ -203,7 +236,13 @@ function planFrom(f: ClaimFilters, rows: ReadonlyMap<string, SummaryRow | undefi
   );
   const matches = exact ? null : countFromSummaries(f, rows);
   const driverSize = driver === ALL ? sizeOf(rows.get(LIBRARY)) : driver.size;
-  return { driver, code, desc: f.desc, minKey, exact, sets, matches, driverSize, f, summaries: rows };
+  const verdict = !exact && f.verdicts.length > 0;
+  const needs = {
+    verdict,
+    source: !exact && f.source !== 'any',
+    joinIf: verdict ? matcher({ ...f, verdicts: [] }) : undefined,
+  };
+  return { driver, code, desc: f.desc, minKey, exact, needs, sets, matches, driverSize, f, summaries: rows };
 }
 
 /**
@@ -296,12 +335,81 @@ async function entries(
 }
 
 /**
- * A read of the facet stores in a plain IndexedDB transaction of their own (not a Dexie one: the
- * reads below chain many native promises, which a Dexie transaction zone would have to follow).
+ * A read of the index stores (facet rows, claims and their hot keys, has-source keys) in a plain
+ * IndexedDB transaction of its own (not a Dexie one: the reads below chain many native promises,
+ * which a Dexie transaction zone would have to follow).
  */
 async function readOnly<T>(read: (tx: IDBTransaction) => Promise<T>): Promise<T> {
   if (!db.isOpen()) await db.open();
-  return read(db.backendDB().transaction('claimFacets', 'readonly'));
+  return read(db.backendDB().transaction(['claimFacets', 'claims', 'claimSourced'], 'readonly'));
+}
+
+/** The index a (group, sort)'s keys are in: the claims' hot keys or the facet rows' cold ones. */
+const keyIndex = (idb: IDBTransaction, hot: boolean): IndexWithRecords =>
+  hot ? idb.objectStore('claims').index(HOT_KEYS) : idb.objectStore('claimFacets').index('f');
+
+/** A cold row not joined to its claim (its verdict and update and verdict sort keys unread: `ListRow`). */
+function coldRow(stored: StoredFacet): ListRow {
+  const { f: _, ...values } = stored;
+  return values as unknown as ListRow;
+}
+
+/** A row read off an index as a list row, with its join (`joined`: the claim or has-source key read, if asked). */
+function listRow(row: unknown, hot: boolean, asked: boolean, joined: unknown): ListRow {
+  if (hot) {
+    const claim = row as StoredClaim;
+    const view = claimViewOf(claim, joined !== undefined);
+    return { ...view, h: asked ? view.h : null, claim };
+  }
+  if (!asked) return coldRow(row as StoredFacet);
+  // a facet row whose claim is gone matches nothing
+  return joined === undefined
+    ? { ...coldRow(row as StoredFacet), live: 0 }
+    : viewOf(row as StoredFacet, joined as StoredClaim);
+}
+
+/** The store a row's join is read from, when `needs` asks for one. */
+const joinStore = (idb: IDBTransaction, hot: boolean, needs: Needs): IDBObjectStore | null =>
+  hot
+    ? needs.source
+      ? idb.objectStore('claimSourced')
+      : null
+    : needs.verdict
+      ? idb.objectStore('claims')
+      : null;
+
+/** What a row of `store` joins: has-source's key for a claim, the claim for a facet row. */
+const joinOf = (store: IDBObjectStore, id: string): IDBRequest =>
+  store.name === 'claimSourced' ? store.getKey(id) : store.get(id);
+
+/** Rows read off an index, as list rows: their joins asked all at once (only those `needs.joinIf` lets through). */
+async function joinRows(idb: IDBTransaction, rows: readonly unknown[], hot: boolean, needs: Needs) {
+  const store = joinStore(idb, hot, needs);
+  if (!store) return rows.map((r) => listRow(r, hot, false, undefined));
+  const worth = !hot && needs.joinIf ? needs.joinIf : null;
+  const joined = rows.map((r) => worth === null || worth(coldRow(r as StoredFacet)));
+  const joins = await Promise.all(
+    rows.map((r, i) => (joined[i] ? requested(joinOf(store, (r as { id: string }).id)) : undefined)),
+  );
+  return rows.map((r, i) =>
+    joined[i] ? listRow(r, hot, true, joins[i]) : { ...coldRow(r as StoredFacet), live: 0 as const },
+  );
+}
+
+/** The rows of these ids (undefined where none), with their joins: every get asked at once. */
+async function rowsById(
+  idb: IDBTransaction,
+  ids: readonly string[],
+  hot: boolean,
+  needs: Needs,
+): Promise<(ListRow | undefined)[]> {
+  const main = idb.objectStore(hot ? 'claims' : 'claimFacets');
+  const store = joinStore(idb, hot, needs);
+  const [rows, joins] = await Promise.all([
+    Promise.all(ids.map((id) => requested<unknown>(main.get(id)))),
+    store ? Promise.all(ids.map((id) => requested<unknown>(joinOf(store, id)))) : null,
+  ]);
+  return rows.map((r, i) => (r === undefined ? undefined : listRow(r, hot, store !== null, joins?.[i])));
 }
 
 /** The part of `range` after its first `skip` entries (a jump in a scrolled table): one cursor `advance`, no entry read. */
@@ -327,27 +435,37 @@ function skipped(ix: IDBIndex, range: IDBKeyRange, skip: number, desc: boolean):
 }
 
 /**
- * One batch of a group's range in one read transaction: the facet rows of up to `count` entries
- * after skipping `skip`, in index order (with `keep`, the range is read as primary keys, then the
- * rows kept by id). Dexie walks a multi-entry index with a cursor, and Chromium pays one
- * round trip per entry on a cursor (20,000 keys took 3 to 4 s on a loaded machine), so this reads
- * with `getAll` / `getAllKeys` / `getAllRecords` instead.
+ * One batch of a group's range in one read transaction: the rows of up to `count` entries after
+ * skipping `skip`, in index order (with `keep`, the range is read as primary keys, then the rows
+ * kept by id), off the claims' hot keys when `hot`, else the facet rows' cold ones, joined as
+ * `needs` asks. Dexie walks a multi-entry index with a cursor, and Chromium pays one round trip
+ * per entry on a cursor (20,000 keys took 3 to 4 s on a loaded machine), so this reads with
+ * `getAll` / `getAllKeys` / `getAllRecords` instead.
  */
-function readFacets(
+function readRows(
   range: IDBKeyRange,
   {
+    hot,
+    needs,
     skip = 0,
     count,
     desc = false,
     keep,
-  }: { skip?: number; count?: number; desc?: boolean; keep?: ((id: string) => boolean) | null },
-): Promise<{ rows: FacetRow[]; read: number; last: FacetRow | undefined }> {
+  }: {
+    hot: boolean;
+    needs: Needs;
+    skip?: number;
+    count?: number;
+    desc?: boolean;
+    keep?: ((id: string) => boolean) | null;
+  },
+): Promise<{ rows: ListRow[]; read: number; last: ListRow | undefined }> {
   return readOnly(async (idb) => {
-    const ix = idb.objectStore('claimFacets').index('f') as IndexWithRecords;
+    const ix = keyIndex(idb, hot);
     const from = skip > 0 ? await skipped(ix, range, skip, desc) : range;
     if (from === null) return { rows: [], read: 0, last: undefined };
     if (!keep) {
-      const rows = (await entries(ix, from, count, desc, true)) as FacetRow[];
+      const rows = await joinRows(idb, await entries(ix, from, count, desc, true), hot, needs);
       return { rows, read: rows.length, last: rows.at(-1) };
     }
     // keys first: only the rows that pass `keep` (and the last, for the cursor) are read
@@ -355,18 +473,17 @@ function readFacets(
     const wanted = ids.filter(keep);
     const lastId = ids.at(-1);
     if (lastId !== undefined && wanted.at(-1) !== lastId) wanted.push(lastId);
-    const facets = idb.objectStore('claimFacets');
-    const rows = await Promise.all(wanted.map((id) => requested<FacetRow | undefined>(facets.get(id))));
+    const rows = await rowsById(idb, wanted, hot, needs);
     const last = lastId === undefined ? undefined : rows.at(-1);
-    const kept = rows.filter((r): r is FacetRow => r !== undefined && keep(r.id));
+    const kept = rows.filter((r): r is ListRow => r !== undefined && keep(r.id));
     return { rows: kept, read: ids.length, last };
   });
 }
 
-/** The ids of one key range, in order (primary keys in one request). */
-function readIds(range: IDBKeyRange, desc = false): Promise<string[]> {
+/** The ids of one key range of the hot or the cold keys, in order (primary keys in one request). */
+function readIds(range: IDBKeyRange, hot: boolean, desc = false): Promise<string[]> {
   return readOnly(async (idb) => {
-    const ids = (await requested(idb.objectStore('claimFacets').index('f').getAllKeys(range))) as string[];
+    const ids = (await requested(keyIndex(idb, hot).getAllKeys(range))) as string[];
     return desc ? ids.reverse() : ids;
   });
 }
@@ -376,13 +493,13 @@ async function idsOf(c: Criterion): Promise<Set<string>> {
   const parts = await Promise.all(
     c.groups.map((g) => {
       const [lo, hi] = groupRange(g, 'a');
-      return readIds(IDBKeyRange.bound(lo, hi));
+      return readIds(IDBKeyRange.bound(lo, hi), isVolatile(g, 'a'));
     }),
   );
   return new Set(parts.flat());
 }
 
-type Entry = Readonly<{ tail: string; row: FacetRow }>;
+type Entry = Readonly<{ tail: string; row: ListRow }>;
 
 /** The facet rows of one group's range, in order, read in growing batches. */
 class GroupStream {
@@ -399,6 +516,7 @@ class GroupStream {
     skip = 0,
     /** Whether an id can match (the other criteria's id sets): the rows of the others are not read. */
     private readonly keep: ((id: string) => boolean) | null = null,
+    private readonly needs: Needs = p.needs,
   ) {
     this.after = after;
     this.skip = skip;
@@ -410,7 +528,9 @@ class GroupStream {
       const { rows, read, last } =
         b.lo > b.hi
           ? { rows: [], read: 0, last: undefined }
-          : await readFacets(IDBKeyRange.bound(b.lo, b.hi, b.loOpen, b.hiOpen), {
+          : await readRows(IDBKeyRange.bound(b.lo, b.hi, b.loOpen, b.hiOpen), {
+              hot: isVolatile(this.group, this.p.code),
+              needs: this.needs,
               skip: this.skip,
               count: this.batch,
               desc: this.p.desc,
@@ -425,7 +545,7 @@ class GroupStream {
     }
     return this.buf[this.pos];
   }
-  private tailOf(row: FacetRow): string {
+  private tailOf(row: ListRow): string {
     return tailOf(row, this.p.code);
   }
   take(): Entry {
@@ -449,7 +569,7 @@ async function nextEntry(p: Plan, streams: readonly GroupStream[]): Promise<Entr
   return streams[best]!.take();
 }
 
-const filterable = (row: FacetRow): FilterableClaim => ({
+const filterable = (row: ListRow): FilterableClaim => ({
   id: row.id,
   articleId: row.a,
   speakerId: row.s,
@@ -459,31 +579,36 @@ const filterable = (row: FacetRow): FilterableClaim => ({
   checkworthy: { score: row.c },
 });
 
-/** Whether a facet row matches every criterion but the text query. */
-const rowCheck = (p: Plan): ((row: FacetRow) => boolean) => {
-  if (p.exact) return () => true;
-  const f: ClaimFilters = { ...p.f, q: '' };
-  return (row) => row.live === 1 && claimMatchesFilters(filterable(row), f, () => row.h === 1);
-};
+/** Whether a live row matches `f` but its text query. */
+function matcher(f: ClaimFilters): (row: ListRow) => boolean {
+  const g: ClaimFilters = { ...f, q: '' };
+  return (row) => row.live === 1 && claimMatchesFilters(filterable(row), g, () => row.h === 1);
+}
+
+/** Whether a row matches every criterion but the text query. */
+const rowCheck = (p: Plan): ((row: ListRow) => boolean) => (p.exact ? () => true : matcher(p.f));
 
 /**
  * A small article, speaker or tag criterion in a sort it has no keys in (a tag sorted by verdict):
- * its rows in one read of its update-order range (a `getAll` of facet rows, no key walk), checked
- * and put in the order asked. At most the criterion's size is held, not the library's, and it
- * costs far less than walking the whole library's order for a rare match (a tag and a kind by
- * verdict: 15,000 keys read for 100 matches at 20,000 claims).
+ * its rows in one read of one of its ranges (a `getAll` of rows, no key walk), checked and put in
+ * the order asked. At most the criterion's size is held, not the library's, and it costs far less
+ * than walking the whole library's order for a rare match (a tag and a kind by verdict: 15,000
+ * keys read for 100 matches at 20,000 claims). The range is the update-order one (the claims
+ * themselves) when the verdict is read, the article-order one (facet rows) when it is not, or in
+ * speaker order (the claims have no speaker's name).
  */
 async function pageFromRows(
   p: Plan,
   c: Criterion,
   { after, offset, limit }: { after: string | null; offset: number; limit: number },
 ): Promise<IdsPage> {
+  const hot = p.code !== 'n' && (p.code === 'v' || p.needs.verdict);
   const parts = await readOnly((idb) => {
-    const ix = idb.objectStore('claimFacets').index('f');
+    const ix = keyIndex(idb, hot);
     return Promise.all(
-      c.groups.map((g) => {
-        const [lo, hi] = groupRange(g, 'u');
-        return requested(ix.getAll(IDBKeyRange.bound(lo, hi)) as IDBRequest<FacetRow[]>);
+      c.groups.map(async (g) => {
+        const [lo, hi] = groupRange(g, hot ? 'u' : 'a');
+        return joinRows(idb, await requested(ix.getAll(IDBKeyRange.bound(lo, hi))), hot, p.needs);
       }),
     );
   });
@@ -566,9 +691,19 @@ async function verdictOrderPage(p: Plan, offset: number, limit: number): Promise
   const walkKeys = p.matches ? ((offset + limit + 1) * p.driverSize) / p.matches : p.driverSize;
   if (share * c.size * 4 >= walkKeys) return null;
   const batch = Math.min(Math.max(200, Math.ceil(share * c.size * 1.25) + 50), 5_000);
-  const stream = new GroupStream({ ...p, code: 'a', minKey: null }, c.groups[0]!, null, batch);
+  // the group's cold rows in article order, each joined to its claim for the verdict
+  const needs = { ...p.needs, verdict: true };
+  const stream = new GroupStream(
+    { ...p, code: 'a', minKey: null },
+    c.groups[0]!,
+    null,
+    batch,
+    0,
+    null,
+    needs,
+  );
   const check = rowCheck(p);
-  const found = new Map<number, FacetRow[]>([...wanted.keys()].map((r) => [r, []]));
+  const found = new Map<number, ListRow[]>([...wanted.keys()].map((r) => [r, []]));
   let short = wanted.size;
   while (short > 0) {
     const entry = await stream.peek();
@@ -582,7 +717,7 @@ async function verdictOrderPage(p: Plan, offset: number, limit: number): Promise
     list.push(row);
     if (list.length === w.to) short--;
   }
-  const page: FacetRow[] = [];
+  const page: ListRow[] = [];
   for (const r of ranks) {
     const w = wanted.get(r);
     if (w) page.push(...found.get(r)!.slice(w.from, w.to));
@@ -628,7 +763,7 @@ async function walk(
   let skip = single ? 0 : offset;
   const check = rowCheck(p);
   const ids: string[] = [];
-  const refs: FacetRow[] = [];
+  const refs: ListRow[] = [];
   let lastTail: string | null = null;
   for (;;) {
     const next = await nextEntry(p, streams);
@@ -689,19 +824,26 @@ export async function filteredSearchHits(
       return filteredSearchHits(f, passed);
     }
   }
-  // read in key order (neighbouring keys share IndexedDB's blocks), then put back in rank order
+  // read in key order (neighbouring keys share IndexedDB's blocks), then put back in rank order;
+  // a facet row's verdict and update time are its claim's (schema v14)
   const byKey = hits.map((h) => h.id).sort();
-  const read = await db.claimFacets.bulkGet(byKey);
-  const found = new Map(byKey.map((id, i) => [id, read[i]]));
+  const [facets, claims] = await db.transaction('r', [db.claimFacets, db.claims], () =>
+    Promise.all([db.claimFacets.bulkGet(byKey), db.claims.bulkGet(byKey as ClaimId[])]),
+  );
+  const found = new Map<string, FacetView>();
+  byKey.forEach((id, i) => {
+    const [facet, claim] = [facets[i] as StoredFacet | undefined, claims[i]];
+    if (facet && claim) found.set(id, viewOf(facet, claim));
+  });
   const rows = hits.map((h) => found.get(h.id));
   const g: ClaimFilters = { ...f, q: '' };
   const live = rows.filter(
-    (r): r is FacetRow =>
+    (r): r is FacetView =>
       r !== undefined && r.live === 1 && claimMatchesFilters(filterable(r), g, () => r.h === 1),
   );
   if (f.sort === 'article' && !f.desc) return live.map((r) => r.id);
   const code = SORT_CODE[f.sort];
-  const key = (r: FacetRow) => tailOf(r, code);
+  const key = (r: FacetView) => tailOf(r, code);
   const sorted = live.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return (f.desc ? sorted.reverse() : sorted).map((r) => r.id);
 }
@@ -812,7 +954,9 @@ export async function matchingClaimIds(filter: ClaimListFilter = {}): Promise<Cl
   const without = f.source === 'without';
   const kept = criteria.filter((c) => c !== driver);
   const [ordered, sourced, atLeast, ...sets] = await Promise.all([
-    b.lo > b.hi ? Promise.resolve([] as string[]) : readIds(IDBKeyRange.bound(b.lo, b.hi), f.desc),
+    b.lo > b.hi
+      ? Promise.resolve([] as string[])
+      : readIds(IDBKeyRange.bound(b.lo, b.hi), isVolatile(group, code), f.desc),
     without ? idsOf({ kind: 'source', groups: ['h=1'], size: 0 }) : null,
     f.minCheckworthy !== null && p.minKey === null ? idsAtLeast(f.minCheckworthy) : null,
     ...kept.map(idsOf),
@@ -825,7 +969,7 @@ export async function matchingClaimIds(filter: ClaimListFilter = {}): Promise<Cl
 /** The ids with a check-worthiness score of at least `min` (one range of the `*` sort). */
 async function idsAtLeast(min: number): Promise<Set<string>> {
   const [lo, hi] = groupRange('*', 'c');
-  return new Set(await readIds(IDBKeyRange.bound(`${lo}${scoreKey(min)}`, hi)));
+  return new Set(await readIds(IDBKeyRange.bound(`${lo}${scoreKey(min)}`, hi), false));
 }
 
 /** Counts answered by the summaries: one scope criterion and at most two of verdict, kind, source. */
@@ -966,20 +1110,31 @@ export async function listTableClaims(
   if (refs === undefined) return labelClaimRows(await claimRows(ids as ClaimId[]));
   const speakerIds = [...new Set(refs.flatMap((r) => (r.s === null ? [] : [r.s])))] as SpeakerId[];
   const articleIds = [...new Set(refs.map((r) => r.a))] as ArticleId[];
+  const linksOf = (claimIds: readonly string[]) =>
+    Promise.all(claimIds.map((id) => db.evidence.where('claimId').equals(id).toArray()));
+  // rows read off the hot keys are the claims (not read again), and say whether they have a source
+  // through `claimSourced` (`h` null)
+  const unknown = refs.filter((r) => r.h === null).map((r) => r.id);
+  const held = refs.every((r) => r.claim) ? refs.map((r) => withoutHotKeys(r.claim!)) : null;
   const [claims, evidence, speakers, heads] = await db.transaction(
     'r',
-    [db.claims, db.evidence, db.speakers, db.articleHeads],
+    [db.claims, db.evidence, db.claimSourced, db.speakers, db.articleHeads],
     () =>
       Promise.all([
-        db.claims.bulkGet(ids as ClaimId[]),
-        Promise.all(
-          refs.filter((r) => r.h === 1).map((r) => db.evidence.where('claimId').equals(r.id).toArray()),
-        ),
+        held ?? db.claims.bulkGet(ids as ClaimId[]),
+        Promise.all([
+          linksOf(refs.filter((r) => r.h === 1).map((r) => r.id)),
+          unknown.length === 0
+            ? []
+            : db.claimSourced
+                .bulkGet(unknown)
+                .then((rows) => linksOf(rows.flatMap((r) => (r ? [r.id] : [])))),
+        ]),
         db.speakers.bulkGet(speakerIds),
         db.articleHeads.bulkGet(articleIds),
       ]),
   );
-  const rows = listItems(claims, evidence.flat());
+  const rows = listItems(claims, evidence.flat(2));
   const askedSpeakers = new Set<string>(speakerIds);
   const askedArticles = new Set(articleIds);
   const moved = rows.some(

@@ -281,8 +281,19 @@ export const preloadClaimReadModel = (): Promise<ReadModel> =>
   readModel ? Promise.resolve(readModel) : import('./claim-list').then((m) => (readModel = m));
 const withReadModel = <T>(read: (m: ReadModel) => Promise<T>): Promise<T> =>
   readModel ? read(readModel) : preloadClaimReadModel().then(read);
-/** Claims lists read the facets and summaries (kept with claims, evidence and speaker writes). */
-const LIST_TABLES: readonly TableName[] = ['claimFacets', 'summaries', 'evidence', 'speakers', 'sources'];
+/**
+ * Claims lists read the facets and summaries (kept with claims, evidence and speaker writes), and
+ * from schema v14 the claims' own hot keys and verdicts: a verdict or note edit writes no facet row.
+ */
+const LIST_TABLES: readonly TableName[] = [
+  'claims',
+  'claimFacets',
+  'claimSourced',
+  'summaries',
+  'evidence',
+  'speakers',
+  'sources',
+];
 const LIST_META: DbQueryMeta = { tables: LIST_TABLES };
 /** The table's pages also hold their articles' titles (a rename refreshes them). */
 const TABLE_META: DbQueryMeta = { tables: [...LIST_TABLES, 'articleHeads'] };

@@ -12,10 +12,13 @@ import { resetDb } from '@/test/db';
 import { countClaims } from './claim-list';
 import { addTagToClaims } from './claims';
 import { db, declareSchema } from './db';
+import type { FacetRow } from './derived/facets';
+import { hotKeysOf, storedFacetOf, withoutHotKeys } from './derived/hot-keys';
 import { byPlacementKey, computePlacements, packOf } from './derived/placements';
 import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
+import { storedClaims } from './testing/stored-claims';
 import { readUndoState, undo } from './undo';
 
 type Fixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
@@ -58,6 +61,9 @@ const UPGRADED: Readonly<Record<number, (table: string, row: Row, fixture: Fixtu
   12: (_table, row) => row,
   // version 13 adds the derived `claimSourced` keys (built from the facet rows): rows stay as they were
   13: (_table, row) => row,
+  // version 14 moves the keys a verdict or an update moves to the claim rows (`hk`, not seen above the
+  // middleware): each facet row keeps the others, and no verdict
+  14: (table, row) => (table === 'claimFacets' ? storedFacetOf(row as unknown as FacetRow) : row),
 };
 
 /** Derived rows an upgrade rebuilds in a new shape (checked against a rebuild from the rows below). */
@@ -69,7 +75,8 @@ function expected(fixture: Fixture, table: string, row: Row): Row {
   let out = row;
   for (const v of SCHEMA_VERSIONS)
     if (v.version > fixture.version) out = UPGRADED[v.version]?.(table, out, fixture) ?? out;
-  return out;
+  // a claim as read through the app: without the hot keys it is stored with (version 14)
+  return table === 'claims' ? (withoutHotKeys(out as unknown as Claim) as unknown as Row) : out;
 }
 
 async function writeAtVersion(fixture: Fixture): Promise<void> {
@@ -177,6 +184,10 @@ describe('schema fixtures', () => {
         expect(derived.summaries.length).toBeGreaterThan(0);
         expect(await db.summaries.orderBy('id').toArray()).toEqual([...derived.summaries].sort(byId));
         expect(await db.claimFacets.orderBy('id').toArray()).toEqual([...derived.facets].sort(byId));
+        // version 14's hot keys, on every claim row as stored
+        const stored = await storedClaims(db);
+        expect(stored.length).toBe(claims.length);
+        for (const c of stored) expect(c.hk, c.id).toEqual(hotKeysOf(c));
         // version 13's keys of the claims with a source
         expect(await db.claimSourced.orderBy('id').primaryKeys()).toEqual(
           derived.facets

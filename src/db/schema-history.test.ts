@@ -14,11 +14,13 @@ import { countClaims, listClaimPage, matchingClaimIds } from './claim-list';
 import { type ClaimdeskDb, db, declareSchema } from './db';
 import { headOf } from './derived/article-heads';
 import { facetOf, isVolatile, LIBRARY, SEP, type SortCode } from './derived/facets';
+import { hotKeysOf, storedFacetOf } from './derived/hot-keys';
 import { byPlacementKey, computePlacements, unpack } from './derived/placements';
 import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { countsOf } from './summaries';
+import { storedClaims } from './testing/stored-claims';
 
 type Step = Readonly<{
   version: number;
@@ -414,6 +416,16 @@ const STEPS: readonly Step[] = [
       expect(await current.meta.get('v13-row')).toEqual({ key: 'v13-row', value: 13 });
     },
   },
+  {
+    // version 14 moves keys from the facet rows to the claim rows (see the test below)
+    version: 14,
+    seed: async (old) => {
+      await old.table('meta').put({ key: 'v14-row', value: 14 });
+    },
+    verify: async (current) => {
+      expect(await current.meta.get('v14-row')).toEqual({ key: 'v14-row', value: 14 });
+    },
+  },
 ];
 
 const v5History = {
@@ -438,6 +450,15 @@ async function writeLibrary(old: Dexie, lib: ReturnType<typeof v2Library>): Prom
   await old.table('claims').bulkAdd(lib.claims);
   await old.table('sources').add(v1.source);
   await old.table('evidence').bulkAdd(lib.evidence);
+}
+
+/** Every facet row as versions 9 to 13 stored it: all its keys, its verdict and every sort key. */
+function fullFacetsOf(claims: readonly Claim[], evidence: readonly Evidence[], speakers: readonly Speaker[]) {
+  const sourced = new Set(evidence.filter((e) => e.deletedAt === null).map((e) => e.claimId));
+  const names = new Map(speakers.map((s) => [s.id as string, s.name]));
+  return claims.map((c) =>
+    facetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
+  );
 }
 
 /** A connection that knows the schema only up to `version`, as the app of that version did. */
@@ -512,6 +533,8 @@ describe('schema history', () => {
       expected.facets.sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
     expect(await db.claimFacets.count()).toBe(lib.claims.length);
+    // version 14's hot keys on every claim row
+    for (const c of await storedClaims(db)) expect(c.hk, c.id).toEqual(hotKeysOf(c));
     // version 13's keys of the claims with a source, from the facet rows version 9 rebuilt
     expect(await db.claimSourced.orderBy('id').primaryKeys()).toEqual(
       expected.facets.filter((f) => f.h === 1).map((f) => f.id),
@@ -604,7 +627,11 @@ describe('schema history', () => {
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     expect(await db.claimFacets.orderBy('id').toArray()).toEqual(expected.facets.sort(byId));
     // no version-6 key is left: an article in article order has no keys of its own
-    const keys = (await db.claimFacets.toArray()).flatMap((r) => r.f);
+    // (an article's update-order keys are on its claims' rows since version 14)
+    const keys = [
+      ...(await db.claimFacets.toArray()).flatMap((r) => r.f),
+      ...(await storedClaims(db)).flatMap((c) => c.hk),
+    ];
     expect(keys.some((k) => k.startsWith('a=') && k.split(SEP)[1] === 'a')).toBe(false);
     expect(keys.some((k) => k.startsWith(`a=`))).toBe(true);
     // the screens' reads: an article's claims in article order, a verdict's, a kind's
@@ -695,6 +722,7 @@ describe('schema history', () => {
     const evidence = lib.evidence as unknown as Evidence[];
     const speakers = lib.speakers as unknown as Speaker[];
     const expected = computeDerived(claims, evidence, speakers);
+    const full = fullFacetsOf(claims, evidence, speakers);
     // derived rows as version 8 wrote them: the keys a verdict or an update moves on the facet
     // row, the others on a key row of the same id
     const volatile = (k: string) => {
@@ -704,10 +732,8 @@ describe('schema history', () => {
     const old = openAt(8);
     await old.open();
     await writeLibrary(old, lib);
-    await old.table('claimFacets').bulkAdd(expected.facets.map((r) => ({ ...r, f: r.f.filter(volatile) })));
-    await old
-      .table('claimKeys')
-      .bulkAdd(expected.facets.map((r) => ({ id: r.id, k: r.f.filter((k) => !volatile(k)) })));
+    await old.table('claimFacets').bulkAdd(full.map((r) => ({ ...r, f: r.f.filter(volatile) })));
+    await old.table('claimKeys').bulkAdd(full.map((r) => ({ id: r.id, k: r.f.filter((k) => !volatile(k)) })));
     old.close();
 
     await db.open();
@@ -718,15 +744,23 @@ describe('schema history', () => {
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     const facets = await db.claimFacets.orderBy('id').toArray();
     expect(facets).toEqual([...expected.facets].sort(byId));
-    // both halves of every live claim's keys are on its one row
+    // every live claim's keys: those a verdict or an update moves on its claim row (version 14), the others on its facet row
     const live = lib.claims.filter((c) => c.deletedAt === null);
+    const hot = new Map((await storedClaims(db)).map((c) => [c.id as string, c.hk]));
     for (const f of facets) {
       const isLive = live.some((c) => c.id === f.id);
-      expect(f.f.some(volatile), f.id).toBe(isLive);
+      expect(f.f.some(volatile), f.id).toBe(false);
       expect(
         f.f.some((k) => !volatile(k)),
         f.id,
       ).toBe(isLive);
+      expect(hot.get(f.id)!.length > 0 && hot.get(f.id)!.every(volatile), f.id).toBe(isLive);
+      expect([...f.f, ...hot.get(f.id)!].sort(), f.id).toEqual(
+        full
+          .find((r) => r.id === f.id)!
+          .f.slice()
+          .sort(),
+      );
     }
     // the orders the key rows served, read off the facet rows now
     const name = new Map(lib.speakers.map((s) => [s.id, s.name.toLowerCase()]));
@@ -784,7 +818,11 @@ describe('schema history', () => {
     const old = openAt(9);
     await old.open();
     await writeLibrary(old, lib);
-    await old.table('claimFacets').bulkAdd(expected.facets);
+    await old
+      .table('claimFacets')
+      .bulkAdd(
+        fullFacetsOf(claims, lib.evidence as unknown as Evidence[], lib.speakers as unknown as Speaker[]),
+      );
     await old.table('summaries').bulkAdd(v9Summaries);
     old.close();
 
@@ -856,10 +894,12 @@ describe('schema history', () => {
 
     await db.open();
     const store = db.backendDB().transaction('claims', 'readonly').objectStore('claims');
+    // and version 14's hot keys
     expect([...store.indexNames].sort()).toEqual([
       '[articleId+start]',
       '[deletedAt+articleId]',
       '[speakerId+articleId]',
+      'hk',
       'updatedAt',
     ]);
     const sorted = async (keys: Promise<unknown[]>) => [...(await keys)].sort();
@@ -913,6 +953,51 @@ describe('schema history', () => {
     expect(await db.claimSourced.orderBy('id').primaryKeys()).toEqual(['c-1', 'c-3', 'c-5']);
     expect(await db.claimSourced.get('c-1')).toEqual({ id: 'c-1' });
     expect(await db.claimFacets.count()).toBe(5);
+  });
+  test('a version-13 library keeps every claim and facet row: each claim gets its hot keys, each facet row only its cold keys and no verdict', async () => {
+    const lib = v2Library();
+    const [claims, evidence, speakers] = [lib.claims, lib.evidence, lib.speakers] as unknown as [
+      Claim[],
+      Evidence[],
+      Speaker[],
+    ];
+    const full = fullFacetsOf(claims, evidence, speakers);
+    const { summaries } = computeDerived(claims, evidence, speakers);
+    const old = openAt(13);
+    await old.open();
+    await writeLibrary(old, lib);
+    await old.table('claimFacets').bulkAdd(full);
+    await old.table('summaries').bulkAdd(summaries);
+    old.close();
+
+    await db.open();
+    const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+    // through Dexie, as before: no reader sees the hot keys
+    expect(await db.claims.orderBy('id').toArray()).toEqual(byId(lib.claims));
+    const stored = await storedClaims(db);
+    expect(stored.map(({ hk: _, ...c }) => c)).toEqual(byId(lib.claims));
+    for (const c of stored) expect(c.hk, c.id).toEqual(hotKeysOf(c));
+    expect(stored.filter((c) => c.deletedAt === null).every((c) => c.hk.length > 0)).toBe(true);
+    const facets = await db.claimFacets.orderBy('id').toArray();
+    expect(facets).toEqual(byId(full).map(storedFacetOf));
+    for (const f of facets) {
+      expect(f).not.toHaveProperty('v');
+      expect(Object.keys(f.o).sort()).toEqual(['a', 'c', 'n']);
+    }
+    // each live claim's keys are all there, split between its two rows
+    const hot = new Map(stored.map((c) => [c.id as string, c.hk]));
+    for (const f of full)
+      expect([...facets.find((r) => r.id === f.id)!.f, ...hot.get(f.id)!].sort(), f.id).toEqual(
+        [...f.f].sort(),
+      );
+    // the derived rows that hold no verdict-moved key stay as they were
+    expect(await db.summaries.orderBy('id').toArray()).toEqual(byId(summaries));
+    expect(await db.claimSourced.orderBy('id').primaryKeys()).toEqual(
+      full
+        .filter((f) => f.h === 1)
+        .map((f) => f.id)
+        .sort(),
+    );
   });
   test("version 11 drops history's `at` index (no reader) and keeps every entry's `at`", async () => {
     const old = openAt(10);

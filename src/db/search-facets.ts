@@ -3,8 +3,8 @@
  * verdict, kind, tags, check-worthiness, has-source), kept in the search worker beside the full-text
  * index, by the index's short id, and saved with it. A text query with another filter then keeps
  * its hits without reading their 2,000 facet rows (`filteredSearchHits`); the values come from those
- * same rows (`claimFacets`), read when the index reads the claims (its build and each refresh), so
- * they answer as the rows would.
+ * same rows (`claimFacets`) and their claims' verdicts (schema v14 keeps those on the claim alone),
+ * read when the index reads the claims (its build and each refresh), so they answer as the rows would.
  *
  * Each value is a small code in a typed array (one byte for verdict, kind and state, two for
  * article, speaker, tag set and score, four once a dictionary passes 65,535 entries), and each
@@ -13,7 +13,7 @@
 import type { ClaimKind } from '@/core/extract/types';
 import type { Verdict } from '@/core/model/types';
 import type { FilterableClaim } from '@/core/review/filters';
-import type { FacetRow } from './derived/facets';
+import type { FacetView } from './derived/hot-keys';
 
 /** A hit's filter values as the text query's filter reads them; `h`: it has a live source. */
 export type HitValues = FilterableClaim & Readonly<{ h: 0 | 1 }>;
@@ -158,7 +158,7 @@ export class SearchFacets {
   }
 
   /** The slot's values from its facet row; no row, or a tombstone's, keeps the hit out (as the row path). */
-  set(slot: number, row: FacetRow | undefined): void {
+  set(slot: number, row: FacetView | undefined): void {
     this.ensure(slot);
     if (row?.live !== 1) {
       this.state[slot] = NOT_LIVE;

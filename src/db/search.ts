@@ -26,7 +26,7 @@ import {
 } from '@/core/search/packed-index';
 import { filteredSearchHits, onlyText } from './claim-list';
 import { db, type SearchIndexRow } from './db';
-import type { FacetRow } from './derived/facets';
+import { type FacetView, type StoredFacet, viewOf } from './derived/hot-keys';
 import {
   type EarlySavedRead,
   earlySavedReadMs,
@@ -59,7 +59,7 @@ type State = {
    * until then the values a refresh reads wait in `pendingFacets`, by short id.
    */
   facetsReady: Promise<void> | null;
-  pendingFacets: Map<number, FacetRow | undefined> | null;
+  pendingFacets: Map<number, FacetView | undefined> | null;
   /** The loaded index's clock and next short id, which its saved values must have been saved with. */
   savedAs: { since: Timestamp; nextId: number } | null;
   /**
@@ -530,15 +530,33 @@ async function documentsOfIds(ids: readonly ClaimId[]) {
   const { docs, removed } = await documentsFor(found);
   const gone = ids.filter((_, i) => rows[i] === undefined);
   // the documents' filter values, read after their claims (a write between is re-read next refresh)
-  const facets = byId(await db.claimFacets.bulkGet(docs.map((d) => d.id)));
+  const facets = viewsById(await db.claimFacets.bulkGet(docs.map((d) => d.id)), found);
   return { docs, removed: [...removed, ...gone], facets };
 }
 
-const byId = (rows: readonly (FacetRow | undefined)[]) => {
-  const out = new Map<string, FacetRow>();
-  for (const r of rows) if (r) out.set(r.id, r);
+/**
+ * The filter values of these facet rows by id, each with its claim's verdict (schema v14 keeps it
+ * on the claim alone); a row whose claim was not read has none.
+ */
+function viewsById(
+  rows: readonly (StoredFacet | undefined)[],
+  claims: readonly (Claim | undefined)[],
+): Map<string, FacetView> {
+  const claimOf = new Map<string, Claim>();
+  for (const c of claims) if (c) claimOf.set(c.id, c);
+  const out = new Map<string, FacetView>();
+  for (const r of rows) {
+    const claim = r && claimOf.get(r.id);
+    if (r && claim) out.set(r.id, viewOf(r, claim));
+  }
   return out;
-};
+}
+
+/** The facet rows and claims of these ids, read in one transaction. */
+const facetsAndClaims = (ids: readonly ClaimId[]) =>
+  db.transaction('r', [db.claimFacets, db.claims], () =>
+    Promise.all([db.claimFacets.bulkGet([...ids]), db.claims.bulkGet([...ids])]),
+  );
 
 /** A 53-bit hash of a document's fields (cyrb53): whether a re-read claim's document changed. */
 function docHash(doc: ClaimSearchDoc): number {
@@ -573,7 +591,7 @@ function setHash(s: State, slot: number, hash: number): void {
  * document gets a new short id and moves after the matches of equal score, so a verdict edit, or
  * a claim re-read twice in one millisecond, reordered the hits of the same query.
  */
-function putDocs(s: State, docs: readonly ClaimSearchDoc[], facets: ReadonlyMap<string, FacetRow>): boolean {
+function putDocs(s: State, docs: readonly ClaimSearchDoc[], facets: ReadonlyMap<string, FacetView>): boolean {
   let changed = false;
   for (const doc of docs) {
     const hash = docHash(doc);
@@ -599,7 +617,7 @@ function putDocs(s: State, docs: readonly ClaimSearchDoc[], facets: ReadonlyMap<
  */
 async function buildStep(after: string | null): Promise<{
   docs: ClaimSearchDoc[];
-  facets: Map<string, FacetRow>;
+  facets: Map<string, FacetView>;
   last: string | null;
   count: number;
 }> {
@@ -610,7 +628,10 @@ async function buildStep(after: string | null): Promise<{
   const last = claims.at(-1);
   if (!first || !last) return { docs: [], facets: new Map(), last: null, count: 0 };
   const { docs } = await documentsFor(claims, [first.id, last.id]);
-  const facets = byId(await db.claimFacets.where(':id').between(first.id, last.id, true, true).toArray());
+  const facets = viewsById(
+    await db.claimFacets.where(':id').between(first.id, last.id, true, true).toArray(),
+    claims,
+  );
   return { docs, facets, last: last.id, count: claims.length };
 }
 
@@ -620,6 +641,19 @@ async function buildStep(after: string | null): Promise<{
  * screens read.
  */
 const FILL_DELAY_MS = 2_000;
+
+/** The `CLAIM_STEP` facet rows after `after` in key order, and their claims, in one transaction. */
+function facetStep(after: string | null): Promise<readonly [StoredFacet[], (Claim | undefined)[]]> {
+  return db.transaction('r', [db.claimFacets, db.claims], async () => {
+    const rows = await (after === null
+      ? db.claimFacets.orderBy(':id')
+      : db.claimFacets.where(':id').above(after)
+    )
+      .limit(CLAIM_STEP)
+      .toArray();
+    return [rows, await db.claims.bulkGet(rows.map((r) => r.id as ClaimId))] as const;
+  });
+}
 
 /**
  * The filter values of an index saved without them: every facet row, `CLAIM_STEP` a read, set on
@@ -631,17 +665,13 @@ async function fillFacets(s: State, gen: number): Promise<void> {
   for (;;) {
     await pause();
     if (gen !== generation) return;
-    const rows: FacetRow[] = await (after === null
-      ? db.claimFacets.orderBy(':id')
-      : db.claimFacets.where(':id').above(after)
-    )
-      .limit(CLAIM_STEP)
-      .toArray();
+    const [rows, claims] = await facetStep(after);
     if (gen !== generation) return;
     timings.filledFacets += rows.length;
+    const views = viewsById(rows, claims);
     for (const row of rows) {
       const slot = shortIdOf(s.index, row.id);
-      if (slot !== undefined && !s.facets.known(slot)) s.facets.set(slot, row);
+      if (slot !== undefined && !s.facets.known(slot)) s.facets.set(slot, views.get(row.id));
     }
     const last = rows.at(-1);
     if (rows.length < CLAIM_STEP || !last) break;
@@ -796,13 +826,13 @@ async function refresh(s: State): Promise<void> {
   for (let i = 0; i < valuesOnly.length; i += CLAIM_STEP) {
     await pause();
     const part = valuesOnly.slice(i, i + CLAIM_STEP);
-    const rows = await db.claimFacets.bulkGet(part);
-    part.forEach((id, n) => {
+    const views = viewsById(...(await facetsAndClaims(part as ClaimId[])));
+    for (const id of part) {
       const slot = shortIdOf(s.index, id);
-      if (slot === undefined) return;
-      if (s.pendingFacets) s.pendingFacets.set(slot, rows[n]);
-      else s.facets.set(slot, rows[n]);
-    });
+      if (slot === undefined) continue;
+      if (s.pendingFacets) s.pendingFacets.set(slot, views.get(id));
+      else s.facets.set(slot, views.get(id));
+    }
   }
   s.since = lookedAt;
 }

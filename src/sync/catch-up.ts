@@ -227,18 +227,12 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
         if (c) out.push(facetInputsOf(c));
     return out;
   };
-  /** A resumed count's claims (after the cursor, as read): the steps take them as the pull's. */
-  let readBack: ReadonlyMap<string, Claim> | null = null;
+  // the steps read every claim whole (each is written back with its hot keys): what the sync kept
+  // spares them only the keys' read, when the claims are all its own
   const knownIn = (tx: Transaction): KnownClaims | undefined =>
-    readBack
-      ? { get: (id) => readBack!.get(id), changed: (after, last) => outboxClaims(tx, after, last) }
-      : written && written.size > 0
-        ? {
-            get: (id) => written.get(id),
-            changed: (after, last) => outboxClaims(tx, after, last),
-            ...(options.writtenOnly ? { heldAfter } : {}),
-          }
-        : undefined;
+    written && written.size > 0 && options.writtenOnly
+      ? { changed: (after, last) => outboxClaims(tx, after, last), heldAfter }
+      : undefined;
   let counted: CountedClaims | undefined;
   let cursor: RebuildCursor | null;
   if (options.countFirst) {
@@ -253,7 +247,6 @@ export async function finishCatchUp(db: SyncDb, options: FinishOptions = {}): Pr
         resumed?.after && mark.stillCounted
           ? await recountAfterIn(table, resumed.after, toCount, mark.stillCounted)
           : await countBeforeFacetsIn(table, toCount);
-      if (resumed && !written?.size) readBack = new Map(toCount.map((c) => [c.id as string, c]));
       const all = new CountDelta();
       for (const f of facets.values()) all.add(f, 1);
       still = toCounts(all.changed());

@@ -2,9 +2,11 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Claim, Evidence, Question } from '@/core/model/types';
 import { facetOf } from '@/db/derived/facets';
+import { hotKeysOf } from '@/db/derived/hot-keys';
 import { deferDerived } from '@/db/derived/middleware';
 import { computeDerived, countBeforeFacetsIn, facetInputsOf } from '@/db/derived/rebuild';
 import { openDeviceDatabase } from '@/db/sync-db';
+import { storedClaims } from '@/db/testing/stored-claims';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from '@/test/db';
 import { type Device, importOn } from '@/test/sync-devices';
 import { CATCH_UP_KEY, type CatchUpMark, finishCatchUp } from './catch-up';
@@ -183,7 +185,7 @@ describe('the chunked rebuild after a catch-up', () => {
     const then = { ...claim, tags: ['Elsewhere'] } as Claim;
     const old = computeDerived([then], await db.evidence.toArray(), await db.speakers.toArray());
     await db.transaction('rw', [db.claimFacets, db.summaries, db.syncState], async () => {
-      await db.claimFacets.bulkPut(old.facets);
+      await db.claimFacets.bulkPut(old.facets as never);
       await db.summaries.bulkPut(old.summaries);
       await db.syncState.put({
         key: CATCH_UP_KEY,
@@ -237,7 +239,7 @@ describe('the chunked rebuild after a catch-up', () => {
     expect((await derived(db)).heads).toEqual(kept.heads);
   });
 
-  test('claims the sync kept are not read back; one with a later write (its outbox entry) is read', async () => {
+  test('claims the sync kept are read back whole and written with their hot keys: the rows as stored count, a later write included', async () => {
     const db = await library();
     await stale(db);
     const claims = await db.claims.orderBy(':id').toArray();
@@ -247,15 +249,24 @@ describe('the chunked rebuild after a catch-up', () => {
     // so the entry is written here as the capture middleware would)
     await db.claims.put({ ...edited, verdict: 'true' } as Claim);
     await db.syncOutbox.add({ table: 'claims', rowId: edited.id, op: 'put', at: 1, batchId: 'b-1' });
-    // what the sync kept of another claim differs from the store: the rebuild took the kept one
+    // what the sync kept of another claim differs from the store: the store's row is what is written back
     written.set(other.id, facetInputsOf({ ...other, verdict: 'misleading' } as Claim));
     await finishCatchUp(db, { chunkSize: 3, written });
     const facets = new Map((await db.claimFacets.toArray()).map((f) => [f.id, f]));
     expect(facets.size).toBe(claims.length);
-    expect(facets.get(edited.id)?.v).toBe('true');
-    expect(facets.get(other.id)?.v).toBe('misleading');
+    const stored = await storedClaims(db);
+    expect(stored.map(({ hk: _, ...c }) => c)).toEqual(
+      claims.map((c) => (c.id === edited.id ? { ...edited, verdict: 'true' } : c)),
+    );
+    for (const c of stored) expect(c.hk, c.id).toEqual(hotKeysOf(c));
+    expect(stored.find((c) => c.id === edited.id)!.hk.some((k) => k.startsWith('v=true'))).toBe(true);
     const byScope = new Map((await db.summaries.toArray()).map((r) => [r.id, r.counts]));
-    expect(byScope.get('lib')?.['v:misleading']).toBe(1);
+    expect(byScope.get('lib')?.['v:misleading']).toBe(
+      claims.filter((c) => c.deletedAt === null && c.verdict === 'misleading').length || undefined,
+    );
+    expect(byScope.get('lib')?.['v:true']).toBe(
+      claims.filter((c) => c.deletedAt === null && (c.id === edited.id || c.verdict === 'true')).length,
+    );
   });
 
   test.each([1, 2, 3, 1_000])(

@@ -2,11 +2,20 @@ import { beforeEach, expect, test } from 'vitest';
 import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
 import { saveImportedArticle } from '../articles';
 import { countClaims } from '../claim-list';
-import { setClaimsVerdict } from '../claims';
+import { addTagToClaims, setClaimsVerdict } from '../claims';
 import { db } from '../db';
 import { belowDerived } from '../testing/request-log';
+import { storedClaims } from '../testing/stored-claims';
+import { hotKeysOf } from './hot-keys';
 
 beforeEach(resetDb);
+
+/** These claims' rows as IndexedDB holds them (below every middleware). */
+const storedRows = async (ids: readonly string[]) =>
+  (await storedClaims(db)).filter((c) => ids.includes(c.id));
+
+const sameKeys = (a: readonly string[] | undefined, b: readonly string[]) =>
+  a !== undefined && a.length === b.length && a.every((k, i) => k === b[i]);
 
 /** Records, below the derived-rows middleware, when claims and facets are written and summaries and placements read. */
 async function recordRequests(): Promise<string[]> {
@@ -50,14 +59,57 @@ test('a bulk verdict asks for the summary rows and placements it moves while the
   expect(await countClaims({ verdicts: ['false'] })).toBe(ids.length);
 });
 
-test('a bulk verdict (all or nothing) asks for the new facet rows while the claims are being written, not after', async () => {
+test('a bulk verdict writes the claims with their hot keys and no facet row', async () => {
+  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const ids = (await db.claims.where('articleId').equals(articleId).primaryKeys()) as string[];
+  const facetsBefore = await db.claimFacets.bulkGet(ids);
+  const log = await recordRequests();
+  await setClaimsVerdict(ids as never, 'false');
+  expect(log).toContain('claims put asked');
+  expect(log).not.toContain('facets put asked');
+  expect(await countClaims({ verdicts: ['false'] })).toBe(ids.length);
+  expect(await db.claimFacets.bulkGet(ids)).toEqual(facetsBefore);
+  const stored = await storedRows(ids);
+  expect(stored.every((c) => c.verdict === 'false' && sameKeys(c.hk, hotKeysOf(c)))).toBe(true);
+  expect(stored.every((c) => c.hk.some((k) => k.startsWith('v=false')))).toBe(true);
+});
+
+test('a bulk tag edit (all or nothing) asks for the new facet rows while the claims are being written, not after', async () => {
   const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
   const ids = (await db.claims.where('articleId').equals(articleId).primaryKeys()) as string[];
   const log = await recordRequests();
-  await setClaimsVerdict(ids as never, 'false');
+  await addTagToClaims(ids as never, 'Budget');
   // this thread clones the facet rows while IndexedDB stores the claims, not after
   expect(log.indexOf('facets put asked')).toBeGreaterThan(log.indexOf('claims put asked'));
   expect(log.indexOf('facets put asked')).toBeLessThan(log.indexOf('claims put answered'));
-  expect(await countClaims({ verdicts: ['false'] })).toBe(ids.length);
-  expect((await db.claimFacets.bulkGet(ids)).every((f) => f?.v === 'false')).toBe(true);
+  expect((await db.claimFacets.bulkGet(ids)).every((f) => f?.t.includes('Budget'))).toBe(true);
+});
+
+test('no claim read through Dexie carries its hot keys', async () => {
+  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const ids = (await db.claims.where('articleId').equals(articleId).primaryKeys()) as string[];
+  expect((await storedRows(ids)).every((c) => c.hk.length > 0)).toBe(true);
+  const reads = [
+    await db.claims.get(ids[0] as never),
+    ...(await db.claims.bulkGet(ids as never)),
+    ...(await db.claims.where('articleId').equals(articleId).toArray()),
+    ...(await db.claims.toArray()),
+    ...(await db.claims
+      .toCollection()
+      .filter(() => true)
+      .toArray()),
+  ];
+  const each: unknown[] = [];
+  await db.claims.each((c) => {
+    each.push(c);
+  });
+  await db.transaction('rw', db.claims, () =>
+    db.claims.toCollection().modify((c) => {
+      each.push({ ...c });
+    }),
+  );
+  expect(reads.length + each.length).toBeGreaterThan(ids.length * 5);
+  for (const row of [...reads, ...each]) expect(row).not.toHaveProperty('hk');
+  // and a claim written back from such a read has its hot keys again
+  expect((await storedRows(ids)).every((c) => sameKeys(c.hk, hotKeysOf(c)))).toBe(true);
 });

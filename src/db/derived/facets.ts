@@ -55,7 +55,9 @@ export const KEPT_SORTS: Readonly<Record<GroupKind, readonly SortCode[]>> = {
   s: ['a', 'u'],
   v: ['a', 'u'],
   t: ['a', 'u'],
-  h: ['a', 'u'],
+  // article order only (schema v14): an update-order key of this group would move with the claim's
+  // links, and the hot keys (hot-keys.ts) are a function of the claim row alone
+  h: ['a'],
   k: ['a'],
 };
 export const isKept = (group: string, code: SortCode): boolean => KEPT_SORTS[groupKind(group)].includes(code);
@@ -241,13 +243,18 @@ function prefixesOf(group: Group): readonly (readonly [SortCode, string])[] {
   return found;
 }
 
+/** Which of a row's keys: all, only those a verdict edit or an update moves (`isVolatile`), or only the others. */
+export type KeyPart = 'all' | 'hot' | 'cold';
+
 /** The index keys of a row: for each of its groups, one key per sort kept for the group. */
-export function keysOf(row: Omit<FacetRow, 'f'>): string[] {
+export function keysOf(row: Omit<FacetRow, 'f'>, part: KeyPart = 'all'): string[] {
   const keys: string[] = [];
   if (!row.live) return keys;
   const id = `${SEP}${compactId(row.id)}`;
   for (const g of groupsOf(row))
-    for (const [code, prefix] of prefixesOf(g)) keys.push(`${prefix}${row.o[code]}${id}`);
+    for (const [code, prefix] of prefixesOf(g))
+      if (part === 'all' || isVolatile(g, code) === (part === 'hot'))
+        keys.push(`${prefix}${row.o[code]}${id}`);
   return keys;
 }
 
@@ -272,19 +279,35 @@ export function baseFacetOf(claim: Claim, hasSource: boolean): BaseFacet {
 }
 
 export function facetOf(claim: Claim, hasSource: boolean, speakerName: string | null): FacetRow {
+  return withKeys(unkeyedFacetOf(claim, hasSource, speakerName));
+}
+
+/** `facetOf` without its index keys. */
+export function unkeyedFacetOf(
+  claim: Claim,
+  hasSource: boolean,
+  speakerName: string | null,
+): Omit<FacetRow, 'f'> {
   const base = baseFacetOf(claim, hasSource);
   // compact sort keys (base 36, packed ids): every character of a key costs on every write
   const a = `${compactId(claim.articleId)}${SEP}${b36(claim.start, 7)}`;
   const o: Record<SortCode, string> = {
     a,
-    u: b36(claim.updatedAt, 9),
+    u: updateSortKey(claim.updatedAt),
     c: scoreKey(claim.checkworthy.score),
     n: speakerSortKey(claim.speakerId === null ? null : (speakerName ?? '')),
     // verdict, then article order: a verdict's claims in article order are a range of these keys
-    v: `${VERDICTS.indexOf(claim.verdict)}${SEP}${a}`,
+    v: verdictSortKey(claim.verdict, a),
   };
-  return withKeys({ ...base, o });
+  return { ...base, o };
 }
+
+/** The update-order sort key of a claim. */
+export const updateSortKey = (updatedAt: number): string => b36(updatedAt, 9);
+
+/** The verdict-order sort key: the verdict, then article order (a verdict's claims in article order are a range of these). */
+export const verdictSortKey = (verdict: Verdict, articleOrder: string): string =>
+  `${VERDICTS.indexOf(verdict)}${SEP}${articleOrder}`;
 
 /** The same facet with another has-source flag or speaker name (evidence or a rename changed). */
 export function refacet(

@@ -7,6 +7,7 @@
  */
 import {
   type DBCore,
+  type DBCoreCursor,
   type DBCoreKeyRange,
   type DBCoreMutateRequest,
   type DBCoreMutateResponse,
@@ -16,19 +17,30 @@ import {
   type Middleware,
 } from 'dexie';
 import type { Article, Claim, Evidence, Question, Speaker } from '@/core/model/types';
+import { markFromSync } from '../sync-capture';
 import { headOf } from './article-heads';
 import {
   applyDelta,
   articleScope,
   CountDelta,
-  type FacetRow,
-  facetOf,
   LIBRARY,
-  refacet,
   type SummaryRow,
   speakerScope,
+  speakerSortKey,
   tagScope,
+  unkeyedFacetOf,
 } from './facets';
+import {
+  type FacetView,
+  restoredFacet,
+  type StoredClaim,
+  type StoredFacet,
+  sameStoredFacet,
+  storedClaimOf,
+  storedFacetOf,
+  viewOf,
+  withoutHotKeys,
+} from './hot-keys';
 import {
   claimsWriteAsked,
   mirroredFacets,
@@ -81,6 +93,17 @@ export function deferDerived(): void {
   const tx = Dexie.currentTransaction;
   if (!tx?.idbtrans) throw new Error('deferDerived must run inside a read-write transaction');
   deferred.add(tx.idbtrans);
+}
+
+/**
+ * Marks the current read-write transaction as one that writes claims as stored (with their hot
+ * keys, `storedClaimOf`): an upgrade or a rebuild, which keeps the derived rows itself. Its writes go
+ * down as given (`deferDerived`) and are no change a team is told of (`markFromSync`): each claim's
+ * content stays the same.
+ */
+export function writingStoredClaims(): void {
+  deferDerived();
+  markFromSync();
 }
 
 /** Transactions whose caller lets any failed write fail the whole transaction (see `allOrNothing`). */
@@ -160,32 +183,53 @@ type Tables = Readonly<{
   state: DBCoreTable | null;
 }>;
 
-async function putDerived(
+/**
+ * The facet, sourced and count rows a change of claims writes (none for a claim whose stored facet
+ * stays the same and whose counts do not move). Null when there is nothing to write: the caller then
+ * awaits nothing, since awaiting an async function that asked IndexedDB for nothing can leave Dexie's
+ * transaction zone for the requests after it.
+ */
+function putDerived(
   t: Tables,
   trans: DBCoreTransaction,
-  changes: readonly (readonly [FacetRow | undefined, FacetRow | undefined])[],
+  changes: readonly (readonly [FacetView | undefined, FacetView | undefined])[],
   /** Summary rows read beforehand (by scope id), when the caller could tell which scopes change. */
   summaries?: ReadonlyMap<string, SummaryRow | undefined>,
   /** The new facet rows are written already (`claimsWorked` ahead of the claims' outcome). */
   facetsWritten = false,
-): Promise<void> {
+): Promise<void> | null {
   const delta = new CountDelta();
-  const puts: FacetRow[] = [];
+  const puts: StoredFacet[] = [];
   const deletes: string[] = [];
   for (const [before, after] of changes) {
     delta.add(before, -1);
     delta.add(after, 1);
-    if (after) puts.push(after);
-    else if (before) deletes.push(before.id);
+    if (after) {
+      if (!facetsWritten && !(before && sameStoredFacet(before, after))) puts.push(storedFacetOf(after));
+    } else if (before) deletes.push(before.id);
   }
-  if (puts.length > 0 && !facetsWritten) await t.facets.mutate({ trans, type: 'put', values: puts });
-  if (deletes.length > 0) await t.facets.mutate({ trans, type: 'delete', keys: deletes });
+  const sourced = t.sourced ? sourcedWrites(changes) : { puts: [], deletes: [] };
+  const changed = delta.changed();
+  const idle =
+    puts.length + deletes.length + sourced.puts.length + sourced.deletes.length === 0 && changed.size === 0;
+  return idle ? null : writeDerived(t, trans, puts, deletes, sourced, changed, summaries);
+}
+
+async function writeDerived(
+  t: Tables,
+  trans: DBCoreTransaction,
+  puts: readonly StoredFacet[],
+  deletes: readonly string[],
+  sourced: ReturnType<typeof sourcedWrites>,
+  changed: ReadonlyMap<string, Map<string, number>>,
+  summaries?: ReadonlyMap<string, SummaryRow | undefined>,
+): Promise<void> {
+  if (puts.length > 0) await t.facets.mutate({ trans, type: 'put', values: [...puts] });
+  if (deletes.length > 0) await t.facets.mutate({ trans, type: 'delete', keys: [...deletes] });
   if (t.sourced) {
-    const sourced = sourcedWrites(changes);
     if (sourced.puts.length > 0) await t.sourced.mutate({ trans, type: 'put', values: sourced.puts });
     if (sourced.deletes.length > 0) await t.sourced.mutate({ trans, type: 'delete', keys: sourced.deletes });
   }
-  const changed = delta.changed();
   if (changed.size === 0) return;
   const ids = [...changed.keys()];
   const rows =
@@ -240,13 +284,13 @@ function claimsAdded(t: Tables, req: DBCoreMutateRequest & { type: 'add' }): Pro
     placementKeys(t, trans, ids),
     summaryRows(t, trans, claims),
   ]);
-  const written = t.claims.mutate(req);
+  const written = t.claims.mutate(withHotKeys(req));
   const worked = reads.then(([evidence, names, placed, summaries]) => {
     const wanted = new Set(ids);
     const sourced = new Set<string>();
     for (const e of evidence) if (wanted.has(e.claimId)) sourced.add(e.claimId);
     const facets = claims.map((c) =>
-      facetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
+      unkeyedFacetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
     );
     return { facets, placed, summaries };
   });
@@ -258,12 +302,13 @@ function claimsAdded(t: Tables, req: DBCoreMutateRequest & { type: 'add' }): Pro
     const kept = claims.flatMap((_, i) => (succeeded(res, i) ? [i] : []));
     if (kept.length > 0) {
       const all = kept.length === claims.length;
-      await putDerived(
+      const derived = putDerived(
         t,
         trans,
         kept.map((i) => [undefined, facets[i]] as const),
         all ? summaries : undefined,
       );
+      if (derived) await derived;
       const keptIds = kept.map((i) => ids[i]!);
       await placedClaimsChanged(
         t,
@@ -293,7 +338,7 @@ function claimsAddedAhead(
   req: DBCoreMutateRequest & { type: 'add' },
   written: Promise<DBCoreMutateResponse>,
   worked: Promise<{
-    facets: FacetRow[];
+    facets: FacetView[];
     placed: (readonly [string, string])[];
     summaries: Map<string, SummaryRow | undefined>;
   }>,
@@ -305,12 +350,13 @@ function claimsAddedAhead(
   const job = inOrder(trans, async () => {
     const { facets, placed, summaries } = await worked;
     if (failedIn.has(trans)) throw new Error('An earlier write of this transaction failed.');
-    await putDerived(
+    const derived = putDerived(
       t,
       trans,
       facets.map((f) => [undefined, f] as const),
       summaries,
     );
+    if (derived) await derived;
     await placedClaimsChanged(t, trans, ids, new Map(claims.map((c) => [c.id as string, c])), placed);
   });
   job.catch(() => undefined);
@@ -349,7 +395,7 @@ async function readSummaries(
 type ClaimsWorked = Readonly<{
   ids: readonly string[];
   claims: ReadonlyMap<string, Claim>;
-  changes: readonly (readonly [FacetRow | undefined, FacetRow])[];
+  changes: readonly (readonly [FacetView | undefined, FacetView])[];
   summaries: ReadonlyMap<string, SummaryRow | undefined>;
   placed: readonly (readonly [string, string])[];
   /** The facet rows were written as soon as they were worked out (`ahead`). */
@@ -369,7 +415,7 @@ async function claimsWorked(
   t: Tables,
   trans: DBCoreTransaction,
   claims: readonly Claim[],
-  before: readonly (FacetRow | undefined)[],
+  before: readonly (FacetView | undefined)[],
   ahead = false,
 ): Promise<ClaimsWorked> {
   const ids = claims.map((c) => c.id as string);
@@ -391,13 +437,12 @@ async function claimsWorked(
     const old = before[i];
     const hasSource = old ? old.h === 1 : sourced.has(c.id);
     const name = c.speakerId === null ? null : (names.get(c.speakerId) ?? '');
-    const facet = facetOf(c, hasSource, name);
-    return [old, old && old.s === c.speakerId ? refacet(facet, { sortKey: old.o.n }) : facet] as const;
+    const facet = unkeyedFacetOf(c, hasSource, name);
+    return [old, old && old.s === c.speakerId ? { ...facet, o: { ...facet.o, n: old.o.n } } : facet] as const;
   });
+  const moved = ahead && !failedIn.has(trans) ? storedChanges(changes) : null;
   const facetsPut =
-    ahead && !failedIn.has(trans)
-      ? t.facets.mutate({ trans, type: 'put', values: changes.map(([, next]) => next) })
-      : null;
+    moved !== null && moved.length > 0 ? t.facets.mutate({ trans, type: 'put', values: moved }) : null;
   facetsPut?.catch(() => undefined);
   // the summary rows whose counts move, asked for before the facets are written
   const delta = new CountDelta();
@@ -417,13 +462,35 @@ async function claimsWorked(
     changes,
     summaries,
     placed: await placing,
-    facetsWritten: facetsPut !== null,
+    facetsWritten: moved !== null,
   };
+}
+
+/** The stored facet rows a write changes (none for a verdict edit or an update: `sameStoredFacet`). */
+const storedChanges = (changes: readonly (readonly [FacetView | undefined, FacetView])[]): StoredFacet[] =>
+  changes.flatMap(([old, next]) => (old && sameStoredFacet(old, next) ? [] : [storedFacetOf(next)]));
+
+/** A claims write as it goes down: every claim with its hot keys. */
+function withHotKeys(req: DBCoreMutateRequest): DBCoreMutateRequest {
+  if (req.type !== 'put' && req.type !== 'add') return req;
+  return { ...req, values: (req.values as Claim[]).map(storedClaimOf) };
+}
+
+/** The claims' old facets: their stored facet rows with the verdict and update their claims held. */
+function viewsOf(
+  stored: readonly (StoredFacet | undefined)[],
+  claims: readonly (Claim | StoredClaim | undefined)[],
+): (FacetView | undefined)[] {
+  return stored.map((f, i) => {
+    const claim = claims[i];
+    return f && claim ? viewOf(f, claim) : undefined;
+  });
 }
 
 /** Writes what `claimsWorked` worked out: facet and count rows, then placements. */
 async function writeWorked(t: Tables, trans: DBCoreTransaction, worked: ClaimsWorked): Promise<void> {
-  await putDerived(t, trans, worked.changes, worked.summaries, worked.facetsWritten);
+  const derived = putDerived(t, trans, worked.changes, worked.summaries, worked.facetsWritten);
+  if (derived) await derived;
   await placedClaimsChanged(t, trans, worked.ids, worked.claims, worked.placed);
 }
 
@@ -436,41 +503,59 @@ async function claimsWritten(
   trans: DBCoreTransaction,
   claims: readonly Claim[],
   added: boolean,
-  /** The claims' facet rows, read before their write (`mutateClaims`). */
-  read?: readonly (FacetRow | undefined)[],
+  /** The claims' old facets, worked out before their write (`mutateClaims`). */
+  read: readonly (FacetView | undefined)[] | undefined,
+  /** Else the claims as stored before their write (the verdict and update their facet rows leave out). */
+  olds: readonly (Claim | undefined)[] | null,
 ): Promise<void> {
   if (claims.length === 0) return;
   const before = added
     ? claims.map(() => undefined)
     : (read ??
-      ((await t.facets.getMany({ trans, keys: claims.map((c) => c.id) })) as (FacetRow | undefined)[]));
+      viewsOf(
+        (await t.facets.getMany({ trans, keys: claims.map((c) => c.id) })) as (StoredFacet | undefined)[],
+        olds ?? [],
+      ));
   await writeWorked(t, trans, await claimsWorked(t, trans, claims, before));
 }
 
-async function claimsRemoved(t: Tables, trans: DBCoreTransaction, ids: readonly string[]): Promise<void> {
-  const before = (await t.facets.getMany({ trans, keys: [...ids] })) as (FacetRow | undefined)[];
-  await putDerived(
+/** Claims deleted (`olds`: as stored before): their facet rows and counts go, and their placements follow. */
+async function claimsRemoved(t: Tables, trans: DBCoreTransaction, olds: readonly Claim[]): Promise<void> {
+  const ids = olds.map((c) => c.id as string);
+  const stored = (await t.facets.getMany({ trans, keys: ids })) as (StoredFacet | undefined)[];
+  const before = viewsOf(stored, olds);
+  const derived = putDerived(
     t,
     trans,
     before.map((b) => [b, undefined] as const),
   );
+  if (derived) await derived;
   await placedClaimsChanged(t, trans, ids, new Map());
 }
 
-/** Claims whose links to sources changed: their has-source flag and placements' counts, from the live evidence. */
-async function evidenceChanged(t: Tables, trans: DBCoreTransaction, claimIds: ReadonlySet<string>) {
-  if (claimIds.size === 0) return;
-  const ids = [...claimIds];
-  const before = (await t.facets.getMany({ trans, keys: ids })) as (FacetRow | undefined)[];
+/**
+ * Claims whose links to sources changed: their has-source flag and placements' counts, from the
+ * live evidence (`claims`: the claims as stored when the links were written, for their verdicts).
+ */
+async function evidenceChanged(
+  t: Tables,
+  trans: DBCoreTransaction,
+  ids: readonly string[],
+  claims: readonly (Claim | undefined)[],
+) {
+  if (ids.length === 0) return;
+  const stored = (await t.facets.getMany({ trans, keys: [...ids] })) as (StoredFacet | undefined)[];
+  const before = viewsOf(stored, claims);
   const counts = await Promise.all(ids.map((id) => liveEvidenceClaims(t, trans, equal(id))));
-  const changes: (readonly [FacetRow, FacetRow])[] = [];
+  const changes: (readonly [FacetView, FacetView])[] = [];
   ids.forEach((_, i) => {
     const old = before[i];
     if (!old) return;
     const h = counts[i]!.length > 0 ? 1 : 0;
-    if (old.h !== h) changes.push([old, refacet(old, { h })]);
+    if (old.h !== h) changes.push([old, { ...old, h }]);
   });
-  await putDerived(t, trans, changes);
+  const derived = putDerived(t, trans, changes);
+  if (derived) await derived;
   const rows = await placementsOf(t, trans, ids);
   if (rows.length === 0) return;
   const n = new Map(ids.map((id, i) => [id, counts[i]!.length]));
@@ -628,11 +713,14 @@ async function speakersRenamed(
   const names = speakers.flatMap(([, name], i) => found[i]!.result.map(() => name ?? ''));
   const ids = found.flatMap((f) => f.result);
   if (ids.length === 0) return;
-  const before = (await t.facets.getMany({ trans, keys: ids })) as (FacetRow | undefined)[];
-  const changes = before.flatMap((b, i) =>
-    b === undefined ? [] : [[b, refacet(b, { speakerName: names[i]! })] as const],
-  );
-  await putDerived(t, trans, changes);
+  // a speaker's sort key is in no count and no hot key: only the facet rows change
+  const before = (await t.facets.getMany({ trans, keys: ids })) as (StoredFacet | undefined)[];
+  const values = before.flatMap((b, i) => {
+    if (b === undefined) return [];
+    const n = speakerSortKey(b.s === null ? null : names[i]!);
+    return n === b.o.n ? [] : [restoredFacet(b, { n })];
+  });
+  if (values.length > 0) await t.facets.mutate({ trans, type: 'put', values });
 }
 
 async function rowsIn(table: DBCoreTable, trans: DBCoreTransaction, range: DBCoreKeyRange) {
@@ -652,15 +740,9 @@ function mutateClaims(
 ): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   if (req.type === 'deleteRange') {
-    return rowsIn(t.facets, trans, req.range).then(async (facets) => {
+    return rowsIn(t.claims, trans, req.range).then(async (olds) => {
       const res = await t.claims.mutate(req);
-      await inOrder(trans, () =>
-        claimsRemoved(
-          t,
-          trans,
-          facets.map((f) => f.id),
-        ),
-      );
+      await inOrder(trans, () => claimsRemoved(t, trans, olds as unknown as Claim[]));
       return res;
     });
   }
@@ -681,17 +763,14 @@ function mutateClaims(
       ? early.then((before) => claimsWorked(t, trans, put, before, ahead))
       : null;
   worked?.catch(() => undefined);
-  const written = t.claims.mutate(req);
+  // otherwise the claims as stored before this write, read ahead of it: a facet row holds no verdict
+  const olds = early === null && req.type !== 'add' ? answered(storedClaims(t, trans, req)) : null;
+  const written = t.claims.mutate(withHotKeys(req));
   if (ahead && worked !== null) written.catch(() => failedIn.add(trans));
   return written.then(async (res) => {
     if (req.type === 'delete') {
-      await inOrder(trans, () =>
-        claimsRemoved(
-          t,
-          trans,
-          req.keys.filter((_, i) => succeeded(res, i)),
-        ),
-      );
+      const gone = (olds?.rows ?? []).filter((c, i): c is Claim => c !== undefined && succeeded(res, i));
+      await inOrder(trans, () => claimsRemoved(t, trans, gone));
     } else {
       const values = req.values as Claim[];
       const kept = values.flatMap((_, i) => (succeeded(res, i) ? [i] : []));
@@ -707,6 +786,8 @@ function mutateClaims(
         return res;
       }
       const read = early === null ? undefined : await early;
+      // values, not promises, into the job: awaiting a promise made elsewhere there can leave Dexie's zone
+      const before = olds?.rows ?? null;
       await inOrder(trans, () =>
         claimsWritten(
           t,
@@ -714,11 +795,43 @@ function mutateClaims(
           kept.map((i) => values[i]!),
           req.type === 'add',
           read && kept.map((i) => read[i]),
+          before && kept.map((i) => before[i]),
         ),
       );
     }
     return res;
   });
+}
+
+/**
+ * A read's rows, once answered. A write asked after the read is answered after it (IndexedDB
+ * answers a transaction's requests in order), so the write's callbacks find them here, as values:
+ * awaiting there a promise made elsewhere can leave Dexie's transaction zone.
+ */
+function answered<T>(read: Promise<T[]>): { rows: T[] | undefined } {
+  const box: { rows: T[] | undefined } = { rows: undefined };
+  read.then(
+    (rows) => {
+      box.rows = rows;
+    },
+    () => undefined,
+  );
+  return box;
+}
+
+/** The claims a put or delete names, as stored before it. */
+function storedClaims(
+  t: Tables,
+  trans: DBCoreTransaction,
+  req: DBCoreMutateRequest,
+): Promise<(Claim | undefined)[]> {
+  const keys =
+    req.type === 'delete'
+      ? req.keys
+      : req.type === 'put'
+        ? (req.keys ?? req.values.map((v) => (v as Claim).id))
+        : [];
+  return t.claims.getMany({ trans, keys }) as Promise<(Claim | undefined)[]>;
 }
 
 async function mutateEvidence(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
@@ -736,8 +849,11 @@ async function mutateEvidence(t: Tables, req: DBCoreMutateRequest): Promise<DBCo
   for (const e of old) if (e) claimIds.add((e as Evidence).claimId);
   if (req.type === 'add' || req.type === 'put')
     for (const v of req.values) claimIds.add((v as Evidence).claimId);
+  const ids = [...claimIds];
+  // their verdicts as stored when the links are written (a facet row holds none)
+  const claims = answered(t.claims.getMany({ trans, keys: ids }) as Promise<(Claim | undefined)[]>);
   const res = await t.evidence.mutate(req);
-  await inOrder(trans, () => evidenceChanged(t, trans, claimIds));
+  await inOrder(trans, () => evidenceChanged(t, trans, ids, claims.rows ?? []));
   return res;
 }
 
@@ -770,6 +886,16 @@ async function mutateArticles(t: Tables, req: DBCoreMutateRequest): Promise<DBCo
     if (heads.length > 0) await t.heads.mutate({ trans, type: 'put', values: heads });
   }
   return res;
+}
+
+const withoutHotKeysAll = (rows: readonly unknown[]): unknown[] =>
+  rows.map((row) => (row === undefined ? row : withoutHotKeys(row as Claim)));
+
+/** A cursor over claims whose values are read without their hot keys. */
+function cursorWithoutHotKeys(cursor: DBCoreCursor): DBCoreCursor {
+  return Object.create(cursor, {
+    value: { get: () => (cursor.value === undefined ? undefined : withoutHotKeys(cursor.value as Claim)) },
+  }) as DBCoreCursor;
 }
 
 export const derivedMiddleware: Middleware<DBCore> = {
@@ -812,7 +938,17 @@ export const derivedMiddleware: Middleware<DBCore> = {
         if (name === 'claims')
           return {
             ...table,
-            getMany: (req) => rememberRead(req.trans, table.getMany(req)),
+            // the hot keys stay below: no reader, backup, export or sync document sees them
+            get: (req) => table.get(req).then((row) => (row === undefined ? row : withoutHotKeys(row))),
+            getMany: (req) => rememberRead(req.trans, table.getMany(req).then(withoutHotKeysAll)),
+            query: (req) =>
+              req.values
+                ? table.query(req).then((res) => ({ ...res, result: withoutHotKeysAll(res.result) }))
+                : table.query(req),
+            openCursor: (req) =>
+              table
+                .openCursor(req)
+                .then((cursor) => (cursor && req.values !== false ? cursorWithoutHotKeys(cursor) : cursor)),
             mutate: (req) => {
               const pres = claimsWriteAsked(req.trans, req);
               return deferred.has(req.trans as object)

@@ -2,7 +2,7 @@ import { beforeEach, expect, test } from 'vitest';
 import type { Claim, ClaimId } from '@/core/model/types';
 import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
 import { saveImportedArticle } from '../articles';
-import { setClaimsVerdict } from '../claims';
+import { addTagToClaims, setClaimsVerdict, setClaimVerdict } from '../claims';
 import { db } from '../db';
 import { attachSource } from '../evidence';
 import { belowDerived } from '../testing/request-log';
@@ -146,5 +146,35 @@ test('a rebuild of the derived rows, whole or in steps, keeps the sourced keys b
     const from: RebuildCursor = cursor;
     cursor = await db.transaction('rw', tables, (tx) => rebuildStepIn((n) => tx.table(n), from, 2));
   }
+  await expectKept();
+});
+
+test('a verdict edit, one claim or many, and its undo write no facet row: the claims carry the keys a verdict moves', async () => {
+  const ids = await library();
+  const facetsBefore = await db.claimFacets.toArray();
+  const writes = { facets: 0, claims: 0 };
+  await belowDerived('facet-writes', (name, table) =>
+    name === 'claimFacets' || name === 'claims'
+      ? {
+          ...table,
+          mutate: (req) => {
+            if (name === 'claimFacets') writes.facets++;
+            else writes.claims++;
+            return table.mutate(req);
+          },
+        }
+      : table,
+  );
+  await setClaimVerdict(ids[1]!, 'misleading');
+  await setClaimsVerdict(ids, 'false');
+  await undo();
+  await undo();
+  expect(writes.claims).toBe(4);
+  expect(writes.facets).toBe(0);
+  expect(await db.claimFacets.toArray()).toEqual(facetsBefore);
+  await expectKept();
+  // a tag edit moves a cold key: its facet rows are written
+  await addTagToClaims(ids, 'Budget');
+  expect(writes.facets).toBeGreaterThan(0);
   await expectKept();
 });

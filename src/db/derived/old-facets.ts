@@ -9,7 +9,8 @@
  */
 import type { DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
 import type { Claim, Speaker } from '@/core/model/types';
-import { type FacetRow, facetOf } from './facets';
+import { type FacetRow, unkeyedFacetOf } from './facets';
+import { type FacetView, type StoredFacet, storedFacetOf, viewOf } from './hot-keys';
 
 /** The claims whose facet row has a source (`h` 1), keys only: `{ id }` rows. */
 export const SOURCED = 'claimSourced';
@@ -83,6 +84,7 @@ export function claimsWriteAsked(trans: DBCoreTransaction, req: DBCoreMutateRequ
 }
 
 type Stores = Readonly<{
+  claims: DBCoreTable;
   facets: DBCoreTable;
   speakers: DBCoreTable;
   sourced: DBCoreTable | null;
@@ -93,25 +95,39 @@ const between = (lower: unknown, upper: unknown): DBCoreKeyRange => ({ type: 2, 
 const has = (trans: DBCoreTransaction, store: string) =>
   (trans as unknown as IDBTransaction).objectStoreNames?.contains(store) === true;
 
-/** Test hook: told the old facet rows worked out, with the stored ones read beside them. */
-let checked: ((computed: readonly FacetRow[], stored: readonly (FacetRow | undefined)[]) => void) | null =
-  null;
+/** Test hook: told the old facet rows worked out (as stored), with the stored ones read beside them. */
+let checked:
+  | ((computed: readonly StoredFacet[], stored: readonly (StoredFacet | undefined)[]) => void)
+  | null = null;
 export function checkOldFacets(check: typeof checked): void {
   checked = check;
 }
 
 /**
- * The old facet rows of a claim put (in the order of `claims`), from their pre-images (`pres`, as
- * `claimsWriteAsked` gave them) where that is certain, else read.
+ * The old facets of a claim put (in the order of `claims`), from their pre-images (`pres`, as
+ * `claimsWriteAsked` gave them) where that is certain, else read: the stored facet rows, with the
+ * verdict and update of the claims as stored (read beside them, before the put).
  */
 export function oldFacets(
   s: Stores,
   trans: DBCoreTransaction,
   claims: readonly Claim[],
   pres: readonly (Claim | undefined)[],
-): Promise<(FacetRow | undefined)[]> {
+): Promise<(FacetView | undefined)[]> {
   const ids = claims.map((c) => c.id as string);
-  const read = () => s.facets.getMany({ trans, keys: ids }) as Promise<(FacetRow | undefined)[]>;
+  const stored = () => s.facets.getMany({ trans, keys: ids }) as Promise<(StoredFacet | undefined)[]>;
+  // the claims as stored before the put: their pre-images, else read now (before the put is asked)
+  const read = (known?: readonly Claim[]) => {
+    const olds = known ? null : (s.claims.getMany({ trans, keys: ids }) as Promise<(Claim | undefined)[]>);
+    return stored().then((rows) => {
+      const viewed = (cs: readonly (Claim | undefined)[]) =>
+        rows.map((f, i) => {
+          const c = cs[i];
+          return f && c ? viewOf(f, c) : undefined;
+        });
+      return olds ? olds.then(viewed) : viewed(known!);
+    });
+  };
   const known =
     s.sourced !== null &&
     s.state !== null &&
@@ -133,20 +149,24 @@ export function oldFacets(
   });
   const speakers = s.speakers.getMany({ trans, keys: speakerIds });
   return Promise.all([catchingUp, sourcedKeys, speakers]).then(async ([flag, keys, rows]) => {
-    if (flag !== undefined || keys.result.length > SOURCED_CAP) return read();
+    if (flag !== undefined || keys.result.length > SOURCED_CAP) return read(olds);
     const sourced = new Set(keys.result as string[]);
     const names = new Map<string, string>();
     for (const sp of rows as (Speaker | undefined)[]) if (sp) names.set(sp.id, sp.name);
     const computed = olds.map((c) =>
-      facetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
+      unkeyedFacetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
     );
-    if (checked) checked(computed, await read());
+    if (checked) checked(computed.map(storedFacetOf), await stored());
     return computed;
   });
 }
 
+type SourcedOf = Pick<FacetRow, 'id' | 'h'>;
+
 /** The `claimSourced` writes that keep it beside facet rows going from `before` to `after`. */
-export function sourcedWrites(changes: readonly (readonly [FacetRow | undefined, FacetRow | undefined])[]): {
+export function sourcedWrites(
+  changes: readonly (readonly [SourcedOf | undefined, SourcedOf | undefined])[],
+): {
   puts: { id: string }[];
   deletes: string[];
 } {

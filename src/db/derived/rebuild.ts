@@ -6,32 +6,32 @@ import {
   type BaseFacet,
   baseFacetOf,
   CountDelta,
-  type FacetRow,
-  facetOf,
   groupRange,
   LIBRARY,
   pointsKey,
   type SummaryRow,
   scoreKey,
+  unkeyedFacetOf,
 } from './facets';
-import { FACETS, HEADS, SUMMARIES } from './middleware';
+import { type FacetView, type StoredFacet, storedClaimOf, storedFacetOf, viewOf } from './hot-keys';
+import { FACETS, HEADS, SUMMARIES, writingStoredClaims } from './middleware';
 import { computePlacements, PLACEMENTS, packOf, QUESTION_PACKS } from './placements';
 
 /**
- * Every facet row and summary, worked out from scratch from the claims, links and speakers (the
- * summaries also count `alsoCounted`, facet rows of other claims as they are).
+ * Every facet row (as stored) and summary, worked out from scratch from the claims, links and
+ * speakers (the summaries also count `alsoCounted`, facets of other claims as they are).
  */
 export function computeDerived(
   claims: readonly Claim[],
   evidence: readonly Evidence[],
   speakers: readonly Speaker[],
-  alsoCounted: readonly FacetRow[] = [],
-): { facets: FacetRow[]; summaries: SummaryRow[] } {
+  alsoCounted: readonly BaseFacet[] = [],
+): { facets: StoredFacet[]; summaries: SummaryRow[] } {
   const names = new Map(speakers.map((s) => [s.id as string, s.name]));
   const { rows, summaries } = summarised(claims, evidence, alsoCounted, (c, sourced) =>
-    facetOf(c, sourced, c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
+    unkeyedFacetOf(c, sourced, c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
   );
-  return { facets: rows, summaries };
+  return { facets: rows.map(storedFacetOf), summaries };
 }
 
 /** The summaries of `claims` and `alsoCounted`, each claim counted by the row `make` gives it (returned). */
@@ -62,7 +62,10 @@ function summarised<R extends BaseFacet>(
 export async function rebuildDerivedIn(
   table: (name: string) => Table,
   has: (name: string) => boolean = () => true,
+  /** The claims written back with their hot keys (an upgrade before version 14 leaves that to version 14's step). */
+  hotKeys = true,
 ): Promise<void> {
+  if (hotKeys) writingStoredClaims();
   // article by article: only one article's text is in memory at a time
   await table(HEADS).clear();
   await table('articles').each((a: Article) => {
@@ -78,6 +81,7 @@ export async function rebuildDerivedIn(
   await table(SUMMARIES).clear();
   await table(FACETS).bulkPut(facets);
   await table(SUMMARIES).bulkPut(summaries);
+  if (hotKeys) await table('claims').bulkPut(claims.map(storedClaimOf));
   // an upgrade step older than version 8 has no placedClaims table yet
   if (has(PLACEMENTS)) await rebuildPlacementsIn(table, claims, evidence);
 }
@@ -116,6 +120,7 @@ export const rebuildInUpgrade =
     return rebuildDerivedIn(
       (name) => tx.table(name),
       (name) => name !== PLACEMENTS && name !== QUESTION_PACKS && tx.storeNames.includes(name),
+      false,
     );
   };
 
@@ -189,11 +194,17 @@ export async function countBeforeFacetsIn(
   table: (name: string) => Table,
   claims: readonly Claim[],
 ): Promise<Map<string, BaseFacet>> {
-  const [rows, evidence] = await Promise.all([
-    table(FACETS).toArray() as Promise<FacetRow[]>,
+  const [stored, evidence] = await Promise.all([
+    table(FACETS).toArray() as Promise<StoredFacet[]>,
     table('evidence').toArray() as Promise<Evidence[]>,
   ]);
-  const hasRow = new Set(rows.map((r) => r.id));
+  // a facet row holds no verdict: its claim's (the middleware kept the row and counts beside it)
+  const owners =
+    stored.length === 0
+      ? []
+      : ((await table('claims').bulkGet(stored.map((f) => f.id))) as (Claim | undefined)[]);
+  const rows = stored.flatMap((f, i) => (owners[i] ? [viewOf(f, owners[i])] : []));
+  const hasRow = new Set(stored.map((r) => r.id));
   const bare = claims.filter((c) => !hasRow.has(c.id));
   // counting reads no sort or index key: the facets without them (the steps make the whole rows)
   const { rows: counted, summaries } = summarised(bare, evidence, rows, baseFacetOf);
@@ -269,20 +280,19 @@ export function facetInputsOf(claim: Claim): Claim {
 }
 
 /**
- * Claims a rebuild step need not read back: what the caller wrote itself (a first sync's pages,
- * `facetInputsOf` each), unless written again since by someone else.
+ * What a rebuild step's caller knows of the claims it wrote itself (a first sync's pages): which were
+ * written again since by someone else, and (`heldAfter`) their ids. A step reads every claim of its
+ * chunk whole: it writes each back with its hot keys (schema version 14).
  */
 export type KnownClaims = Readonly<{
-  /** The claim's facet inputs as the caller wrote it, if it did. */
-  get(id: string): Claim | undefined;
   /**
    * Of the claims after `after` (null: from the first) up to `last` (included; null: to the end),
    * those written since by anyone else.
    */
   changed(after: string | null, last: string | null): Promise<ReadonlySet<string>>;
   /**
-   * Only when the claims table holds nothing but claims `get` holds and claims `changed` names (a
-   * first sync that began on an empty claims table): the next `limit` ids `get` holds after
+   * Only when the claims table holds nothing but claims the caller wrote and claims `changed` names (a
+   * first sync that began on an empty claims table): the next `limit` ids it wrote after
    * `after`, in id order. A step then reads no keys: its claims are these and those `changed`
    * names up to the last of them (to the end, when fewer than `limit` are left).
    */
@@ -293,42 +303,23 @@ export type KnownClaims = Readonly<{
 type Chunk = { claims: Claim[]; last: string | null };
 
 /**
- * The claims after `after` in id order, about `limit` of them: their keys read (or, with
- * `known.heldAfter`, taken from what the caller holds), and only the claims `known` does not hold
- * (or holds from before a later write) read whole.
+ * The claims after `after` in id order, about `limit` of them, with `known.heldAfter`: their ids
+ * taken from what the caller holds and the claims written since (no keys read), each read whole.
  */
-async function claimsAfter(
+async function heldClaimsAfter(
   t: Table,
   after: string | null,
   limit: number,
-  known: KnownClaims,
+  known: KnownClaims & Required<Pick<KnownClaims, 'heldAfter'>>,
 ): Promise<Chunk> {
-  let ids: string[];
-  let last: string | null;
-  let changed: ReadonlySet<string>;
-  if (known.heldAfter) {
-    const held = known.heldAfter(after, limit);
-    last = held.length < limit ? null : held.at(-1)!;
-    changed = await known.changed(after, last);
-    ids = changed.size === 0 ? [...held] : [...new Set([...held, ...changed])].sort();
-  } else {
-    ids = (await (after === null ? t.orderBy(':id') : t.where(':id').above(after))
-      .limit(limit)
-      .primaryKeys()) as string[];
-    if (ids.length === 0) return { claims: [], last: null };
-    last = ids.length < limit ? null : ids.at(-1)!;
-    changed = await known.changed(after, ids.at(-1)!);
-  }
-  const byId = new Map<string, Claim>();
-  for (const id of ids) {
-    const kept = changed.has(id) ? undefined : known.get(id);
-    if (kept) byId.set(id, kept);
-  }
-  const missing = ids.filter((id) => !byId.has(id));
+  const held = known.heldAfter(after, limit);
+  const last = held.length < limit ? null : held.at(-1)!;
+  const changed = await known.changed(after, last);
+  const ids = changed.size === 0 ? [...held] : [...new Set([...held, ...changed])].sort();
+  if (ids.length === 0) return { claims: [], last };
   // a claim named by the outbox may be gone (deleted since): it has no facet row to make
-  if (missing.length > 0)
-    for (const c of (await t.bulkGet(missing)) as (Claim | undefined)[]) if (c) byId.set(c.id, c);
-  return { claims: ids.flatMap((id) => byId.get(id) ?? []), last };
+  const claims = ((await t.bulkGet(ids)) as (Claim | undefined)[]).filter((c) => c !== undefined);
+  return { claims, last };
 }
 
 /** The rows after `after` in primary-key order, at most `limit` of them. */
@@ -343,8 +334,10 @@ const rowsAfter = <T>(t: Table, after: string | null, limit: number): Promise<T[
  *
  * A claim written meanwhile through the middleware (a person's edit while a library is rebuilt)
  * already has its facet and counts: a step counts the difference from the facet it finds, so
- * nothing is counted twice. The rows come out as the middleware writes them. With `known`, the
- * claims it holds are not read back (only the chunk's keys, and what it does not hold).
+ * nothing is counted twice. The rows come out as the middleware writes them, and each claim is
+ * written back with its hot keys (a first sync writes its claims without them, deferred): the step's
+ * transaction then writes claims as stored (`writingStoredClaims`). With `known.heldAfter`, the
+ * chunk's ids are not read.
  */
 export async function rebuildStepIn(
   table: (name: string) => Table,
@@ -366,8 +359,9 @@ export async function rebuildStepIn(
     return null;
   }
   const clock = clockFor(trace);
-  const { claims, last } = known
-    ? await claimsAfter(table('claims'), cursor.after, size, known)
+  writingStoredClaims();
+  const { claims, last } = known?.heldAfter
+    ? await heldClaimsAfter(table('claims'), cursor.after, size, { ...known, heldAfter: known.heldAfter })
     : await rowsAfter<Claim>(table('claims'), cursor.after, size).then(
         (claims): Chunk => ({ claims, last: claims.length < size ? null : (claims.at(-1)!.id as string) }),
       );
@@ -412,22 +406,30 @@ async function putClaimsDerived(
           table('speakers').bulkGet(speakerIds) as Promise<(Speaker | undefined)[]>,
           // the chunk's ids are one contiguous run in id order, and a facet row has its claim's id: their
           // facet rows are one key range (one request, and none found in a first sync), not one get per claim
-          table(FACETS).where(':id').between(ids[0], ids.at(-1), true, true).toArray() as Promise<FacetRow[]>,
+          table(FACETS).where(':id').between(ids[0], ids.at(-1), true, true).toArray() as Promise<
+            StoredFacet[]
+          >,
         ]);
   clock('rebuild:claims:read-links-speakers-facets');
   const sourced = new Set<string>();
   for (const e of links) if (e.deletedAt === null) sourced.add(e.claimId);
   const names = new Map<string, string>();
   for (const s of speakers) if (s) names.set(s.id, s.name);
-  const had = new Map<string, FacetRow>();
+  const had = new Map<string, StoredFacet>();
   for (const f of before) had.set(f.id, f);
   const delta = new CountDelta();
   const facets = claims.map((c) => {
-    const facet = facetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? ''));
-    delta.add(had.get(c.id), -1);
+    const facet: FacetView = unkeyedFacetOf(
+      c,
+      sourced.has(c.id),
+      c.speakerId === null ? null : (names.get(c.speakerId) ?? ''),
+    );
+    // a facet row written meanwhile (through the middleware) counts by the claim as it is now
+    const old = had.get(c.id);
+    delta.add(old && viewOf(old, c), -1);
     delta.add(counted?.get(c.id), -1);
     delta.add(facet, 1);
-    return facet;
+    return storedFacetOf(facet);
   });
   for (const id of gone) delta.add(counted?.get(id), -1);
   const changed = delta.changed();
@@ -438,7 +440,9 @@ async function putClaimsDerived(
   const next = scopes.map((id, i) => applyDelta(stored[i], id, changed.get(id)!));
   const empty = next.filter((r) => Object.keys(r.counts).length === 0).map((r) => r.id);
   await Promise.all([
-    ...(facets.length > 0 ? [table(FACETS).bulkPut(facets)] : []),
+    ...(facets.length > 0
+      ? [table(FACETS).bulkPut(facets), table('claims').bulkPut(claims.map(storedClaimOf))]
+      : []),
     table(SUMMARIES).bulkPut(next.filter((r) => Object.keys(r.counts).length > 0)),
     ...(empty.length > 0 ? [table(SUMMARIES).bulkDelete(empty)] : []),
   ]);

@@ -25,9 +25,11 @@ import { db } from '../db';
 import { attachSource, removeEvidence, restoreEvidence } from '../evidence';
 import { createQuestion, restoreQuestion, setStances, softDeleteQuestion } from '../questions';
 import { mergeSpeakers, updateSpeaker } from '../speakers';
+import { storedClaims } from '../testing/stored-claims';
 import { redo, undo } from '../undo';
 import { headOf } from './article-heads';
-import { type FacetRow, LIBRARY } from './facets';
+import { LIBRARY } from './facets';
+import { hotKeysOf, type StoredFacet } from './hot-keys';
 import { checkOldFacets } from './old-facets';
 import { byPlacementKey, computePlacements, packOf } from './placements';
 import { computeDerived } from './rebuild';
@@ -35,7 +37,7 @@ import { computeDerived } from './rebuild';
 beforeEach(resetDb);
 
 /** Old facet rows worked out without reading them (bulk edits, undo), each beside the stored row. */
-const worked = { rows: 0, differing: [] as [FacetRow, FacetRow | undefined][] };
+const worked = { rows: 0, differing: [] as [StoredFacet, StoredFacet | undefined][] };
 beforeAll(() =>
   checkOldFacets((computed, stored) => {
     worked.rows += computed.length;
@@ -295,6 +297,11 @@ test('kept summaries, facets and placements equal a rebuild from scratch after r
       const lib = (await db.summaries.get(LIBRARY))?.counts ?? {};
       expect(Object.fromEntries(Object.entries(lib).filter(([k]) => k.startsWith('c:')))).toEqual(byPoints);
       expect(byId(await db.claimFacets.toArray())).toEqual(byId(expected.facets));
+      // every claim row as stored carries the hot keys of what it holds (schema v14), and no reader sees them
+      const stored = await storedClaims(db);
+      expect(stored.length).toBe(claims.length);
+      for (const c of stored) expect(c.hk, c.id).toEqual(hotKeysOf(c));
+      expect(claims.some((c) => 'hk' in c)).toBe(false);
       expect(worked.differing).toEqual([]);
       expect((await db.claimSourced.toCollection().primaryKeys()).sort()).toEqual(
         expected.facets
