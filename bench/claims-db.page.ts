@@ -27,6 +27,7 @@ import {
 import { undo } from '@/db/undo';
 import { openRaw, openRawCopy } from './lib/raw-idb';
 import { randomStream, seedLibrary, WORDS } from './lib/seed-library';
+import { listReadShapes } from './claims-db-list-shapes';
 import { indexSetsBreakdown, shapesBreakdown } from './write-shapes';
 
 type Options = {
@@ -406,6 +407,12 @@ export async function runClaimsBench(
   if (opts.only === 'bulkreads') {
     // the reads a bulk verdict makes before writing, by shape, raw and interleaved (bulk23)
     results.push(...(await bulkReadShapes(runs)));
+    log('done');
+    return { seedMs: Math.round(seedMs), searchStats: claimSearchStats(), results };
+  }
+  if (opts.only === 'listshapes') {
+    // the raw reads of schema 14's slowest list pages, by shape, interleaved
+    results.push(...(await listReadShapes(runs)));
     log('done');
     return { seedMs: Math.round(seedMs), searchStats: claimSearchStats(), results };
   }

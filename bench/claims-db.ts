@@ -41,7 +41,8 @@ const options = {
    * verdict, raw: bench/write-shapes.ts) or `indexes` (the claims' index sets, history's and the
    * facet row's value, interleaved: bench/write-shapes.ts) or `import` (the import path against raw writes of the same
    * rows only: the last part of `writes`) or `bulk` (`writes` without its import rounds: the edits,
-   * the bulk verdict and its undo) or `bulkreads` (the reads before a bulk write, by shape); all when
+   * the bulk verdict and its undo) or `bulkreads` (the reads before a bulk write, by shape) or
+   * `listshapes` (the raw reads of schema 14's slowest list pages: claims-db-list-shapes.ts); all when
    * left out.
    */
   only: (() => {
@@ -319,11 +320,11 @@ try {
   );
   // a run that wrote to the library leaves a profile that is not the seed any more
   if (marker) {
-    if (['search', 'reads', 'bulkreads'].includes(options.only)) writeFileSync(marker, seedKey);
+    if (['search', 'reads', 'bulkreads', 'listshapes'].includes(options.only)) writeFileSync(marker, seedKey);
     else rmSync(marker, { force: true });
   }
   if (
-    !['writes', 'bulk', 'shapes', 'indexes', 'import', 'bulkreads'].includes(options.only) &&
+    !['writes', 'bulk', 'shapes', 'indexes', 'import', 'bulkreads', 'listshapes'].includes(options.only) &&
     !options.filter
   )
     (result as { results: unknown[] }).results.push(...(await afterReloads(page)));
