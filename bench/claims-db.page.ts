@@ -25,9 +25,9 @@ import {
   warmClaimSearch,
 } from '@/db/search';
 import { undo } from '@/db/undo';
+import { listReadShapes } from './claims-db-list-shapes';
 import { openRaw, openRawCopy } from './lib/raw-idb';
 import { randomStream, seedLibrary, WORDS } from './lib/seed-library';
-import { listReadShapes } from './claims-db-list-shapes';
 import { indexSetsBreakdown, shapesBreakdown } from './write-shapes';
 
 type Options = {
