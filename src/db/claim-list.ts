@@ -75,6 +75,8 @@ type Needs = Readonly<{
   joinIf?: (row: ListRow) => boolean;
   /** The has-source a row needs to match, when the filter asks for one ("with" or "no source"). */
   sourced?: 0 | 1;
+  /** A cold row's check needs its claim's verdict and nothing but what the claim holds: the claim is read instead. */
+  byClaim?: boolean;
 }>;
 
 /**
@@ -249,6 +251,9 @@ function planFrom(f: ClaimFilters, rows: ReadonlyMap<string, SummaryRow | undefi
     source,
     joinIf: verdict ? matcher({ ...f, verdicts: [] }) : undefined,
     sourced: source ? (f.source === 'with' ? 1 : 0) : undefined,
+    // a kind or a minimum check-worthiness is checked on the facet row first, so fewer claims are read
+    byClaim:
+      verdict && f.source === 'any' && code !== 'n' && f.kinds.length === 0 && f.minCheckworthy === null,
   } as const;
   return { driver, code, desc: f.desc, minKey, exact, needs, sets, matches, driverSize, f, summaries: rows };
 }
@@ -421,29 +426,34 @@ async function rowsById(
 }
 
 /**
- * Up to `count` entries of a hot range whose check needs has-source: the primary keys first, then a
- * `claimSourced` key for each id `keep` lets through, and the claims only of the ids whose
- * has-source can match (and of the last id, for the cursor). A claim row costs several keys (the
- * flagged page: 470 claims read for 100, seven in ten of them with a source).
+ * Up to `count` entries of a range read as claims, keys first: the primary keys, then (when the
+ * check needs has-source) a `claimSourced` key for each id `keep` lets through, and the claims only
+ * of the ids that can match (and of the last id, for the cursor). For a hot range whose check needs
+ * has-source (the flagged page read 470 claims for 100, seven in ten of them with a source), and a
+ * cold one whose check needs the verdict and nothing the claim lacks (`Needs.byClaim`: its facet
+ * rows are not read).
  */
-async function sourcedFirst(
+async function claimsFirst(
   idb: IDBTransaction,
+  ix: IDBIndex,
   from: IDBKeyRange,
   {
     count,
     desc,
     keep,
     sourced,
-  }: { count?: number; desc: boolean; keep?: ((id: string) => boolean) | null; sourced: 0 | 1 },
+  }: { count?: number; desc: boolean; keep?: ((id: string) => boolean) | null; sourced?: 0 | 1 },
 ): Promise<{ rows: ListRow[]; read: number; last: ListRow | undefined }> {
-  const ids = (await entries(keyIndex(idb, true), from, count, desc, false)) as string[];
-  const sources = idb.objectStore('claimSourced');
+  const ids = (await entries(ix, from, count, desc, false)) as string[];
   const kept = ids.map((id) => !keep || keep(id));
-  const keys = await Promise.all(ids.map((id, i) => (kept[i] ? requested(sources.getKey(id)) : undefined)));
+  const sources = sourced === undefined ? null : idb.objectStore('claimSourced');
+  const keys = sources
+    ? await Promise.all(ids.map((id, i) => (kept[i] ? requested(sources.getKey(id)) : undefined)))
+    : [];
+  const can = (i: number) =>
+    kept[i] && (sourced === undefined || (keys[i] === undefined ? 0 : 1) === sourced);
   const lastAt = ids.length - 1;
-  const wanted = ids.flatMap((_, i) =>
-    (kept[i] && (keys[i] === undefined ? 0 : 1) === sourced) || i === lastAt ? [i] : [],
-  );
+  const wanted = ids.flatMap((_, i) => (can(i) || i === lastAt ? [i] : []));
   const claims = idb.objectStore('claims');
   const read = await Promise.all(wanted.map((i) => requested<StoredClaim | undefined>(claims.get(ids[i]!))));
   const rows: ListRow[] = [];
@@ -451,9 +461,9 @@ async function sourcedFirst(
   wanted.forEach((i, k) => {
     const claim = read[k];
     if (claim === undefined) return;
-    const row = listRow(claim, true, true, keys[i]);
+    const row = listRow(claim, true, sources !== null, keys[i]);
     if (i === lastAt) last = row;
-    if (kept[i] && row.h === sourced) rows.push(row);
+    if (can(i)) rows.push(row);
   });
   return { rows, read: ids.length, last };
 }
@@ -510,8 +520,8 @@ function readRows(
     const ix = keyIndex(idb, hot);
     const from = skip > 0 ? await skipped(ix, range, skip, desc) : range;
     if (from === null) return { rows: [], read: 0, last: undefined };
-    if (hot && needs.sourced !== undefined)
-      return sourcedFirst(idb, from, { count, desc, keep, sourced: needs.sourced });
+    if (hot ? needs.sourced !== undefined : needs.byClaim)
+      return claimsFirst(idb, ix, from, { count, desc, keep, sourced: hot ? needs.sourced : undefined });
     if (!keep) {
       const rows = await joinRows(idb, await entries(ix, from, count, desc, true), hot, needs);
       return { rows, read: rows.length, last: rows.at(-1) };
