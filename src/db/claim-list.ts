@@ -251,12 +251,18 @@ function planFrom(f: ClaimFilters, rows: ReadonlyMap<string, SummaryRow | undefi
     source,
     joinIf: verdict ? matcher({ ...f, verdicts: [] }) : undefined,
     sourced: source ? (f.source === 'with' ? 1 : 0) : undefined,
-    // a kind or a minimum check-worthiness is checked on the facet row first, so fewer claims are read
-    byClaim:
-      verdict && f.source === 'any' && code !== 'n' && f.kinds.length === 0 && f.minCheckworthy === null,
+    byClaim: verdict && byClaimFits(f, code),
   } as const;
   return { driver, code, desc: f.desc, minKey, exact, needs, sets, matches, driverSize, f, summaries: rows };
 }
+
+/**
+ * Whether a cold row joined to its claim for the verdict can be read as the claim alone: the check
+ * needs nothing the claim lacks (has-source, the speaker's sort key). A kind or a minimum
+ * check-worthiness is checked on the facet row first instead, so fewer claims are read.
+ */
+const byClaimFits = (f: ClaimFilters, code: SortCode): boolean =>
+  f.source === 'any' && code !== 'n' && f.kinds.length === 0 && f.minCheckworthy === null;
 
 /**
  * The first batch of a walk that checks rows: as many entries as should hold the matches it needs
@@ -750,7 +756,7 @@ async function verdictOrderPage(p: Plan, offset: number, limit: number): Promise
   if (share * c.size * 4 >= walkKeys) return null;
   const batch = Math.min(Math.max(200, Math.ceil(share * c.size * 1.25) + 50), 5_000);
   // the group's cold rows in article order, each joined to its claim for the verdict
-  const needs = { ...p.needs, verdict: true };
+  const needs = { ...p.needs, verdict: true, byClaim: byClaimFits(p.f, 'a') };
   const stream = new GroupStream(
     { ...p, code: 'a', minKey: null },
     c.groups[0]!,
