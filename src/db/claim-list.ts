@@ -756,7 +756,13 @@ async function verdictOrderPage(p: Plan, offset: number, limit: number): Promise
   if (share * c.size * 4 >= walkKeys) return null;
   const batch = Math.min(Math.max(200, Math.ceil(share * c.size * 1.25) + 50), 5_000);
   // the group's cold rows in article order, each joined to its claim for the verdict
-  const needs = { ...p.needs, verdict: true, byClaim: byClaimFits(p.f, 'a') };
+  // only the rows that pass the other criteria (a kind) are joined: the others cannot match
+  const needs = {
+    ...p.needs,
+    verdict: true,
+    joinIf: matcher({ ...p.f, verdicts: [] }),
+    byClaim: byClaimFits(p.f, 'a'),
+  };
   const stream = new GroupStream(
     { ...p, code: 'a', minKey: null },
     c.groups[0]!,
