@@ -35,10 +35,8 @@ import {
   restoredFacet,
   type StoredClaim,
   type StoredFacet,
-  sameStoredFacet,
   storedClaimOf,
   storedFacetOf,
-  viewOf,
   withoutHotKeys,
 } from './hot-keys';
 import {
@@ -469,7 +467,7 @@ async function claimsWorked(
   };
 }
 
-/** The stored facet rows a write changes (none for a verdict edit or an update: `sameStoredFacet`). */
+/** The stored facet rows a write changes (none for a verdict edit or an update: `keepsStoredFacet`). */
 const storedChanges = (changes: readonly (readonly [FacetView | undefined, FacetView])[]): StoredFacet[] =>
   changes.flatMap(([old, next]) => (keepsStoredFacet(old, next) ? [] : [storedFacetOf(next)]));
 
