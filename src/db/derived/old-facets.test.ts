@@ -8,8 +8,8 @@ import { db } from '../db';
 import { attachSource } from '../evidence';
 import { updateSpeaker } from '../speakers';
 import { belowDerived } from '../testing/request-log';
+import { facetRowsAsVersion13 } from '../testing/version-13-facets';
 import { undo } from '../undo';
-import { facetOf } from './facets';
 import type { StoredFacet } from './hot-keys';
 import { WIDENED } from './middleware';
 import { CATCH_UP_KEY, isHotKey, isOldFacet, SOURCED_CAP, storedFormOf } from './old-facets';
@@ -186,30 +186,11 @@ test('a verdict edit, one claim or many, and its undo write no facet row: the cl
   await expectKept();
 });
 
-/** Every facet row as schema version 13 wrote it (full keys, verdict): as the version-14 upgrade leaves them. */
-async function asVersion13(): Promise<void> {
-  const [claims, speakers, sourced] = await Promise.all([
-    db.claims.toArray(),
-    db.speakers.toArray(),
-    db.claimSourced.toCollection().primaryKeys(),
-  ]);
-  const names = new Map(speakers.map((s) => [s.id as string, s.name]));
-  const rows = claims.map((c) =>
-    facetOf(c, sourced.includes(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
-  );
-  await new Promise((resolve, reject) => {
-    const tx = db.backendDB().transaction('claimFacets', 'readwrite');
-    for (const row of rows) tx.objectStore('claimFacets').put(row);
-    tx.oncomplete = resolve;
-    tx.onerror = () => reject(tx.error);
-  });
-}
-
 const facetRow = async (id: string) => (await db.claimFacets.get(id)) as unknown as StoredFacet;
 
 test('facet rows as version 13 left them: lists and counts stay right through edits, and a write that reads a row stores its version-14 form', async () => {
   const ids = await library();
-  await asVersion13();
+  await facetRowsAsVersion13(db);
   expect((await db.claimFacets.toArray()).every((r) => isOldFacet(r as StoredFacet))).toBe(true);
   await expectKept();
   // a bulk verdict works out its old facets without reading them: the rows keep their old verdict
@@ -244,7 +225,7 @@ test('facet rows as version 13 left them: lists and counts stay right through ed
 
 test("a facet row whose cold keys are not its claim's does not pass for kept, old or new", async () => {
   const ids = await library();
-  await asVersion13();
+  await facetRowsAsVersion13(db);
   const row = (await db.claimFacets.get(ids[0]!))!;
   const cold = row.f.filter((k) => !isHotKey(k));
   expect(cold.length).toBeGreaterThan(0);

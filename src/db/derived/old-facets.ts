@@ -156,7 +156,11 @@ export function oldFacets(
     const computed = olds.map((c) =>
       unkeyedFacetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
     );
-    if (checked) checked(computed.map(storedFacetOf), await stored());
+    if (checked)
+      checked(
+        computed.map(storedFacetOf),
+        (await stored()).map((r) => r && storedFormOf(r)),
+      );
     return computed;
   });
 }
