@@ -12,8 +12,8 @@ import { resetDb } from '@/test/db';
 import { countClaims } from './claim-list';
 import { addTagToClaims } from './claims';
 import { db, declareSchema } from './db';
-import type { FacetRow } from './derived/facets';
-import { hotKeysOf, storedFacetOf, withoutHotKeys } from './derived/hot-keys';
+import { hotKeysOf, withoutHotKeys } from './derived/hot-keys';
+import { storedFormOf } from './derived/old-facets';
 import { byPlacementKey, computePlacements, packOf } from './derived/placements';
 import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
@@ -61,9 +61,9 @@ const UPGRADED: Readonly<Record<number, (table: string, row: Row, fixture: Fixtu
   12: (_table, row) => row,
   // version 13 adds the derived `claimSourced` keys (built from the facet rows): rows stay as they were
   13: (_table, row) => row,
-  // version 14 moves the keys a verdict or an update moves to the claim rows (`hk`, not seen above the
-  // middleware): each facet row keeps the others, and no verdict
-  14: (table, row) => (table === 'claimFacets' ? storedFacetOf(row as unknown as FacetRow) : row),
+  // version 14 puts the keys a verdict or an update moves on the claim rows too (`hk`, not seen above
+  // the middleware); the facet rows stay as they were (old-facets.ts `isOldFacet`)
+  14: (_table, row) => row,
 };
 
 /** Derived rows an upgrade rebuilds in a new shape (checked against a rebuild from the rows below). */
@@ -183,7 +183,9 @@ describe('schema fixtures', () => {
         const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
         expect(derived.summaries.length).toBeGreaterThan(0);
         expect(await db.summaries.orderBy('id').toArray()).toEqual([...derived.summaries].sort(byId));
-        expect(await db.claimFacets.orderBy('id').toArray()).toEqual([...derived.facets].sort(byId));
+        // each facet row's cold keys and values (a row version 13 wrote also holds its old verdict and hot keys)
+        const facets = await db.claimFacets.orderBy('id').toArray();
+        expect(facets.map(storedFormOf)).toEqual([...derived.facets].sort(byId));
         // version 14's hot keys, on every claim row as stored
         const stored = await storedClaims(db);
         expect(stored.length).toBe(claims.length);

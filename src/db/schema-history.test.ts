@@ -8,13 +8,24 @@
  */
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { Article, Claim, Evidence, HistoryEntry, Question, Source, Speaker } from '@/core/model/types';
+import type {
+  Article,
+  Claim,
+  ClaimId,
+  Evidence,
+  HistoryEntry,
+  Question,
+  Source,
+  Speaker,
+} from '@/core/model/types';
 import { resetDb } from '@/test/db';
 import { countClaims, listClaimPage, matchingClaimIds } from './claim-list';
+import { setClaimsVerdict } from './claims';
 import { type ClaimdeskDb, db, declareSchema } from './db';
 import { headOf } from './derived/article-heads';
 import { facetOf, isVolatile, LIBRARY, SEP, type SortCode } from './derived/facets';
 import { hotKeysOf, storedFacetOf } from './derived/hot-keys';
+import { isHotKey, storedFormOf } from './derived/old-facets';
 import { byPlacementKey, computePlacements, unpack } from './derived/placements';
 import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
@@ -829,7 +840,10 @@ describe('schema history', () => {
     await db.open();
     expect(await db.claims.orderBy('id').toArray()).toEqual(lib.claims);
     expect(await db.evidence.count()).toBe(lib.evidence.length);
-    expect(await db.claimFacets.orderBy('id').toArray()).toEqual([...expected.facets].sort(byId));
+    // the facet rows as version 9 wrote them (no rebuild): version 14 leaves them too
+    expect((await db.claimFacets.orderBy('id').toArray()).map(storedFormOf)).toEqual(
+      [...expected.facets].sort(byId),
+    );
     // every summary as it was, the library's with its counts by points added
     const libRow = expected.summaries.find((r) => r.id === LIBRARY)!;
     expect(await db.summaries.orderBy('id').toArray()).toEqual(
@@ -954,7 +968,7 @@ describe('schema history', () => {
     expect(await db.claimSourced.get('c-1')).toEqual({ id: 'c-1' });
     expect(await db.claimFacets.count()).toBe(5);
   });
-  test('a version-13 library keeps every claim and facet row: each claim gets its hot keys, each facet row only its cold keys and no verdict', async () => {
+  test('a version-13 library keeps every claim and facet row: each claim gets its hot keys, each facet row stays as it was', async () => {
     const lib = v2Library();
     const [claims, evidence, speakers] = [lib.claims, lib.evidence, lib.speakers] as unknown as [
       Claim[],
@@ -963,11 +977,13 @@ describe('schema history', () => {
     ];
     const full = fullFacetsOf(claims, evidence, speakers);
     const { summaries } = computeDerived(claims, evidence, speakers);
+    const sourced = full.filter((f) => f.h === 1).map((f) => ({ id: f.id }));
     const old = openAt(13);
     await old.open();
     await writeLibrary(old, lib);
     await old.table('claimFacets').bulkAdd(full);
     await old.table('summaries').bulkAdd(summaries);
+    await old.table('claimSourced').bulkAdd(sourced);
     old.close();
 
     await db.open();
@@ -978,26 +994,23 @@ describe('schema history', () => {
     expect(stored.map(({ hk: _, ...c }) => c)).toEqual(byId(lib.claims));
     for (const c of stored) expect(c.hk, c.id).toEqual(hotKeysOf(c));
     expect(stored.filter((c) => c.deletedAt === null).every((c) => c.hk.length > 0)).toBe(true);
+    // the facet rows as version 13 wrote them (not rewritten); their cold keys are version 14's
     const facets = await db.claimFacets.orderBy('id').toArray();
-    expect(facets).toEqual(byId(full).map(storedFacetOf));
-    for (const f of facets) {
-      expect(f).not.toHaveProperty('v');
-      expect(Object.keys(f.o).sort()).toEqual(['a', 'c', 'n']);
-    }
-    // each live claim's keys are all there, split between its two rows
+    expect(facets).toEqual(byId(full));
+    expect(facets.map(storedFormOf)).toEqual(byId(full).map(storedFacetOf));
+    // each live claim's hot keys are the ones its facet row held
     const hot = new Map(stored.map((c) => [c.id as string, c.hk]));
-    for (const f of full)
-      expect([...facets.find((r) => r.id === f.id)!.f, ...hot.get(f.id)!].sort(), f.id).toEqual(
-        [...f.f].sort(),
-      );
+    for (const f of full) expect([...hot.get(f.id)!].sort(), f.id).toEqual(f.f.filter(isHotKey).sort());
     // the derived rows that hold no verdict-moved key stay as they were
     expect(await db.summaries.orderBy('id').toArray()).toEqual(byId(summaries));
-    expect(await db.claimSourced.orderBy('id').primaryKeys()).toEqual(
-      full
-        .filter((f) => f.h === 1)
-        .map((f) => f.id)
-        .sort(),
-    );
+    expect(await db.claimSourced.orderBy('id').primaryKeys()).toEqual(sourced.map((s) => s.id).sort());
+    // the lists read the verdict and update order off the claims, after an edit too
+    const live = claims.filter((c) => c.deletedAt === null);
+    const unchecked = live.filter((c) => c.verdict === 'unchecked').map((c) => c.id);
+    expect(unchecked.length).toBeGreaterThan(1);
+    await setClaimsVerdict(unchecked.slice(1) as ClaimId[], 'false');
+    expect(await matchingClaimIds({ verdicts: ['unchecked'], sort: 'updated' })).toEqual([unchecked[0]]);
+    expect(await countClaims({ verdicts: ['unchecked'] })).toBe(1);
   });
   test("version 11 drops history's `at` index (no reader) and keeps every entry's `at`", async () => {
     const old = openAt(10);

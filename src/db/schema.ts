@@ -226,8 +226,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // others and no verdict. A verdict edit rewrites the claim row it writes anyway and no facet row
     // (bench/write-shapes.ts --only indexes, session 27: 875 ms for claims, facets and history of
     // 1,000 claims, 598 ms for claims with their hot keys and history). Readers above the middleware
-    // never see `hk`. The upgrade writes every claim with its hot keys and every facet row in its new
-    // form; no row is dropped.
+    // never see `hk`. The upgrade writes every claim with its hot keys (raw, no middleware) and leaves
+    // the facet rows as they are: their cold keys are version 14's, and a facet row's verdict and hot
+    // keys are read by no one (old-facets.ts `isOldFacet`); each is stored anew on its next write that
+    // reads it. No row is dropped.
     version: 14,
     stores: {
       claims: 'id, [articleId+start], [speakerId+articleId], [deletedAt+articleId], updatedAt, *hk',

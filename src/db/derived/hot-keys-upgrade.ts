@@ -1,36 +1,40 @@
-import type { Table, Transaction } from 'dexie';
+import type { Transaction } from 'dexie';
 import type { Claim } from '@/core/model/types';
-import type { FacetRow } from './facets';
-import { storedClaimOf, storedFacetOf } from './hot-keys';
-import { FACETS, writingStoredClaims } from './middleware';
+import { storedClaimOf } from './hot-keys';
 
-/** Rows an upgrade step reads and writes at once (claims hold their text: a bounded share in memory). */
+/** Rows an upgrade step reads at once (claims hold their text: a bounded share in memory). */
 const CHUNK = 2_000;
 
-/** Every row of `table` in primary-key order, `CHUNK` at a time, written back as `storedOf` gives it. */
-export async function rewriteAll<T extends { id: string }>(
-  table: Table,
+const requested = <T>(request: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+/**
+ * Every row of `store` written back as `storedOf` gives it, `CHUNK` rows a read, straight to
+ * IndexedDB: no Dexie middleware (the upgrade keeps the derived rows itself, and a team is told of
+ * no change). The puts are not awaited: IndexedDB answers a transaction's requests in order, so the
+ * next read waits for them, and a failed put aborts the upgrade.
+ */
+async function rewriteRaw<T extends { id: string }>(
+  store: IDBObjectStore,
   storedOf: (row: T) => unknown,
 ): Promise<void> {
-  let after: string | null = null;
+  let range: IDBKeyRange | undefined;
   for (;;) {
-    const rows = (await (after === null ? table.orderBy(':id') : table.where(':id').above(after))
-      .limit(CHUNK)
-      .toArray()) as T[];
-    if (rows.length > 0) await table.bulkPut(rows.map(storedOf));
+    const rows = (await requested(store.getAll(range, CHUNK))) as T[];
+    for (const row of rows) store.put(storedOf(row));
     if (rows.length < CHUNK) return;
-    after = rows.at(-1)!.id;
+    range = IDBKeyRange.lowerBound(rows.at(-1)!.id, true);
   }
 }
 
 /**
- * Schema version 14's upgrade: every claim row gets its hot keys (`hk`) and every facet row becomes
- * its stored form (cold keys, no verdict, no update or verdict sort key). Rows keep every other value.
- * The claims go down as they are given (no derived work: the facets are rewritten here) and are no
- * change a team is told of (their content is the same).
+ * Schema version 14's upgrade: every claim row gets its hot keys (`hk`). The facet rows stay as
+ * version 13 wrote them (old-facets.ts `isOldFacet`): their cold keys are version 14's, and what
+ * else they hold no reader takes from a facet row.
  */
-export async function hotKeysInUpgrade(tx: Transaction): Promise<void> {
-  writingStoredClaims();
-  await rewriteAll<Claim>(tx.table('claims'), storedClaimOf);
-  await rewriteAll<FacetRow>(tx.table(FACETS), storedFacetOf);
+export function hotKeysInUpgrade(tx: Transaction): Promise<void> {
+  return rewriteRaw<Claim>(tx.idbtrans.objectStore('claims'), storedClaimOf);
 }

@@ -35,19 +35,20 @@ import {
   restoredFacet,
   type StoredClaim,
   type StoredFacet,
-  sameStoredFacet,
   storedClaimOf,
   storedFacetOf,
-  viewOf,
   withoutHotKeys,
 } from './hot-keys';
 import {
   claimsWriteAsked,
+  keepsStoredFacet,
   mirroredFacets,
   oldFacets,
   rememberRead,
   SOURCED,
   sourcedWrites,
+  storedFormOf,
+  storedViewOf,
 } from './old-facets';
 import {
   PLACEMENTS,
@@ -205,7 +206,7 @@ function putDerived(
     delta.add(before, -1);
     delta.add(after, 1);
     if (after) {
-      if (!facetsWritten && !(before && sameStoredFacet(before, after))) puts.push(storedFacetOf(after));
+      if (!facetsWritten && !keepsStoredFacet(before, after)) puts.push(storedFacetOf(after));
     } else if (before) deletes.push(before.id);
   }
   const sourced = t.sourced ? sourcedWrites(changes) : { puts: [], deletes: [] };
@@ -466,9 +467,9 @@ async function claimsWorked(
   };
 }
 
-/** The stored facet rows a write changes (none for a verdict edit or an update: `sameStoredFacet`). */
+/** The stored facet rows a write changes (none for a verdict edit or an update: `keepsStoredFacet`). */
 const storedChanges = (changes: readonly (readonly [FacetView | undefined, FacetView])[]): StoredFacet[] =>
-  changes.flatMap(([old, next]) => (old && sameStoredFacet(old, next) ? [] : [storedFacetOf(next)]));
+  changes.flatMap(([old, next]) => (keepsStoredFacet(old, next) ? [] : [storedFacetOf(next)]));
 
 /** A claims write as it goes down: every claim with its hot keys. */
 function withHotKeys(req: DBCoreMutateRequest): DBCoreMutateRequest {
@@ -483,7 +484,7 @@ function viewsOf(
 ): (FacetView | undefined)[] {
   return stored.map((f, i) => {
     const claim = claims[i];
-    return f && claim ? viewOf(f, claim) : undefined;
+    return f && claim ? storedViewOf(f, claim) : undefined;
   });
 }
 
@@ -718,7 +719,7 @@ async function speakersRenamed(
   const values = before.flatMap((b, i) => {
     if (b === undefined) return [];
     const n = speakerSortKey(b.s === null ? null : names[i]!);
-    return n === b.o.n ? [] : [restoredFacet(b, { n })];
+    return n === b.o.n ? [] : [restoredFacet(storedFormOf(b), { n })];
   });
   if (values.length > 0) await t.facets.mutate({ trans, type: 'put', values });
 }

@@ -2,13 +2,17 @@ import { beforeEach, expect, test } from 'vitest';
 import type { Claim, ClaimId } from '@/core/model/types';
 import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
 import { saveImportedArticle } from '../articles';
+import { countClaims, matchingClaimIds } from '../claim-list';
 import { addTagToClaims, setClaimsVerdict, setClaimVerdict } from '../claims';
 import { db } from '../db';
 import { attachSource } from '../evidence';
+import { updateSpeaker } from '../speakers';
 import { belowDerived } from '../testing/request-log';
+import { facetRowsAsVersion13 } from '../testing/version-13-facets';
 import { undo } from '../undo';
+import type { StoredFacet } from './hot-keys';
 import { WIDENED } from './middleware';
-import { CATCH_UP_KEY, SOURCED_CAP } from './old-facets';
+import { CATCH_UP_KEY, isHotKey, isOldFacet, SOURCED_CAP, storedFormOf } from './old-facets';
 import {
   computeDerived,
   type RebuildCursor,
@@ -38,7 +42,10 @@ async function facetReads(): Promise<{ keys: number }> {
 
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
 
-/** The kept facets, summaries and sourced keys equal those worked out from scratch. */
+/**
+ * The kept facets, summaries and sourced keys equal those worked out from scratch: each facet row's
+ * cold keys and values (a row as version 13 left it may hold more: `storedFormOf`).
+ */
 async function expectKept(): Promise<void> {
   const [claims, evidence, speakers] = await Promise.all([
     db.claims.toArray(),
@@ -47,7 +54,7 @@ async function expectKept(): Promise<void> {
   ]);
   const expected = computeDerived(claims, evidence, speakers);
   expect(byId(await db.summaries.toArray())).toEqual(byId(expected.summaries));
-  expect(byId(await db.claimFacets.toArray())).toEqual(byId(expected.facets));
+  expect(byId((await db.claimFacets.toArray()).map(storedFormOf))).toEqual(byId(expected.facets));
   expect((await db.claimSourced.toCollection().primaryKeys()).sort()).toEqual(
     expected.facets
       .filter((f) => f.h === 1)
@@ -177,4 +184,51 @@ test('a verdict edit, one claim or many, and its undo write no facet row: the cl
   await addTagToClaims(ids, 'Budget');
   expect(writes.facets).toBeGreaterThan(0);
   await expectKept();
+});
+
+const facetRow = async (id: string) => (await db.claimFacets.get(id)) as unknown as StoredFacet;
+
+test('facet rows as version 13 left them: lists and counts stay right through edits, and a write that reads a row stores its version-14 form', async () => {
+  const ids = await library();
+  await facetRowsAsVersion13(db);
+  expect((await db.claimFacets.toArray()).every((r) => isOldFacet(r as StoredFacet))).toBe(true);
+  await expectKept();
+  // a bulk verdict works out its old facets without reading them: the rows keep their old verdict
+  // and hot keys, which no list reads
+  await setClaimsVerdict(ids, 'false');
+  await expectKept();
+  expect(isOldFacet(await facetRow(ids[0]!))).toBe(true);
+  expect(await matchingClaimIds({ verdicts: ['unchecked'] })).toEqual([]);
+  expect((await matchingClaimIds({ verdicts: ['false'], sort: 'updated' })).sort()).toEqual([...ids].sort());
+  expect(await countClaims({ verdicts: ['false'], source: 'with' })).toBe(2);
+  // a single edit reads the stored row: it goes back in its version-14 form, only its cold keys
+  await setClaimVerdict(ids[1]!, 'misleading');
+  const edited = await facetRow(ids[1]!);
+  expect(isOldFacet(edited)).toBe(false);
+  expect(edited.f.length).toBeGreaterThan(0);
+  expect(edited.f.some(isHotKey)).toBe(false);
+  await expectKept();
+  expect(await matchingClaimIds({ verdicts: ['misleading'] })).toEqual([ids[1]]);
+  // a rename rewrites its claims' rows (the speaker's sort key is cold): in their version-14 form
+  const claim = (await db.claims.get(ids[0]!))!;
+  await updateSpeaker(claim.speakerId!, { name: 'Zed Renamed' });
+  const renamed = await facetRow(ids[0]!);
+  expect(isOldFacet(renamed)).toBe(false);
+  expect(renamed.f.some(isHotKey)).toBe(false);
+  await expectKept();
+  // undo of the rename, then of the single edit
+  await undo();
+  await undo();
+  await expectKept();
+  expect((await matchingClaimIds({ verdicts: ['false'] })).sort()).toEqual([...ids].sort());
+});
+
+test("a facet row whose cold keys are not its claim's does not pass for kept, old or new", async () => {
+  const ids = await library();
+  await facetRowsAsVersion13(db);
+  const row = (await db.claimFacets.get(ids[0]!))!;
+  const cold = row.f.filter((k) => !isHotKey(k));
+  expect(cold.length).toBeGreaterThan(0);
+  await db.claimFacets.put({ ...row, f: row.f.filter((k) => k !== cold[0]) });
+  await expect(expectKept()).rejects.toThrow();
 });

@@ -9,8 +9,8 @@
  */
 import type { DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
 import type { Claim, Speaker } from '@/core/model/types';
-import { type FacetRow, unkeyedFacetOf } from './facets';
-import { type FacetView, type StoredFacet, storedFacetOf, viewOf } from './hot-keys';
+import { type FacetRow, isVolatile, SEP, type SortCode, unkeyedFacetOf } from './facets';
+import { type FacetView, type StoredFacet, sameStoredFacet, storedFacetOf, viewOf } from './hot-keys';
 
 /** The claims whose facet row has a source (`h` 1), keys only: `{ id }` rows. */
 export const SOURCED = 'claimSourced';
@@ -123,7 +123,7 @@ export function oldFacets(
       const viewed = (cs: readonly (Claim | undefined)[]) =>
         rows.map((f, i) => {
           const c = cs[i];
-          return f && c ? viewOf(f, c) : undefined;
+          return f && c ? storedViewOf(f, c) : undefined;
         });
       return olds ? olds.then(viewed) : viewed(known!);
     });
@@ -156,10 +156,49 @@ export function oldFacets(
     const computed = olds.map((c) =>
       unkeyedFacetOf(c, sourced.has(c.id), c.speakerId === null ? null : (names.get(c.speakerId) ?? '')),
     );
-    if (checked) checked(computed.map(storedFacetOf), await stored());
+    if (checked)
+      checked(
+        computed.map(storedFacetOf),
+        (await stored()).map((r) => r && storedFormOf(r)),
+      );
     return computed;
   });
 }
+
+/**
+ * A facet row as schema version 13 wrote it: version 14's upgrade leaves facet rows as they are
+ * (rewriting them was half of a 3-minute upgrade at 100,000 claims). Its cold keys and the values
+ * they are made of are version 14's; it also holds its claim's verdict, update and verdict sort
+ * keys and hot keys (in `f`) as they were then, which no reader takes from a facet row (the claim
+ * holds them). Its next write that reads it first stores it as `storedFacetOf` gives it.
+ */
+export const isOldFacet = (row: StoredFacet | FacetRow): row is FacetRow => 'v' in row;
+
+/** Whether an index key is one a verdict edit or an update moves (`isVolatile`: kept on the claim row since version 14). */
+export function isHotKey(key: string): boolean {
+  const [group, code] = key.split(SEP, 2);
+  return isVolatile(group!, code as SortCode);
+}
+
+/** A stored facet row in its version-14 form: an old row without its verdict, those sort keys and its hot keys. */
+export function storedFormOf(row: StoredFacet | FacetRow): StoredFacet {
+  if (!isOldFacet(row)) return row;
+  return { ...storedFacetOf(row), f: row.f.filter((k) => !isHotKey(k)) };
+}
+
+/** Views made from version-13 rows (`storedViewOf`): a write from one always puts its facet row. */
+const fromOldRows = new WeakSet<FacetView>();
+
+/** `viewOf` a facet row as read: the view of a version-13 row is marked, so its next write stores it anew. */
+export function storedViewOf(row: StoredFacet, claim: Pick<Claim, 'verdict' | 'updatedAt'>): FacetView {
+  const view = viewOf(row, claim);
+  if (isOldFacet(row)) fromOldRows.add(view);
+  return view;
+}
+
+/** Whether a write from `before` (as read or worked out) to `after` leaves the stored facet row as it is. */
+export const keepsStoredFacet = (before: FacetView | undefined, after: FacetView): boolean =>
+  before !== undefined && !fromOldRows.has(before) && sameStoredFacet(before, after);
 
 type SourcedOf = Pick<FacetRow, 'id' | 'h'>;
 
