@@ -19,6 +19,7 @@ import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { storedClaims } from './testing/stored-claims';
+import { storedHistory } from './testing/stored-history';
 import { readUndoState, undo } from './undo';
 
 type Fixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
@@ -130,7 +131,7 @@ describe('schema fixtures', () => {
           db.sources.toArray(),
           db.evidence.toArray(),
           db.questions.toArray(),
-          db.history.toArray(),
+          storedHistory(),
         ]);
         const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
         const ids: Record<string, Map<string, unknown>> = {

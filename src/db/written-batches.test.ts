@@ -4,6 +4,7 @@ import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
 import { setClaimsVerdict } from './claims';
 import { db } from './db';
+import { historyOfBatch } from './history-read';
 import { belowDerived } from './testing/request-log';
 import { readUndoState, undo } from './undo';
 
@@ -48,7 +49,7 @@ test('the Undo label of a bulk edit just made, and its undo, take its entries fr
 test('a batch that another writer added to since (another tab, sync) is read again, not taken as written', async () => {
   const ids = await claimsOfA();
   const batchId = await setClaimsVerdict(ids.slice(1), 'false');
-  const [entry] = await db.history.where('batchId').equals(batchId).toArray();
+  const [entry] = await historyOfBatch(batchId);
   // an entry of the same batch that this tab did not write: about the one claim left out
   await db.history.add({ ...entry!, id: `${entry!.id}-other` as never, rowId: ids[0]! });
   const reads = await historyValueReads();
