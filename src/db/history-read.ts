@@ -18,7 +18,7 @@ import {
   type HistoryBatchRow,
   rowRefOf,
 } from './history-batches';
-import { HEAD } from './history-heads';
+import { HEAD, withoutHead } from './history-heads';
 
 const HISTORY = 'history';
 
@@ -53,10 +53,13 @@ function inHistory<T>(read: (s: Stores) => Promise<T>, from: HistorySource = db)
 const byId = (a: HistoryEntry, b: HistoryEntry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byTime = (a: HistoryEntry, b: HistoryEntry) => a.at - b.at || byId(a, b);
 
+/** An entry as written: without the batch-head mark a single row may carry (history-heads.ts). */
+const plain = (e: HistoryEntry): HistoryEntry => withoutHead(e);
+
 /** Single entries and batch rows' entries, one of each id (an id lives in one store; to be sure). */
 function merged(singles: readonly HistoryEntry[], rows: readonly HistoryBatchRow[]): HistoryEntry[] {
   const seen = new Set(singles.map((e) => e.id));
-  return [...singles, ...rows.flatMap((r) => r.entries.filter((e) => !seen.has(e.id)))];
+  return [...singles.map(plain), ...rows.flatMap((r) => r.entries.filter((e) => !seen.has(e.id)))];
 }
 
 const distinctRows = (lists: readonly HistoryBatchRow[][]) => [
@@ -153,7 +156,7 @@ export function historyByIds(
       | undefined
     )[];
     const inRows = new Map(rows.flatMap((r) => r?.entries.map((e) => [e.id as string, e] as const) ?? []));
-    return ids.map((id, i) => singles[i] ?? inRows.get(id));
+    return ids.map((id, i) => (singles[i] ? plain(singles[i]!) : inRows.get(id)));
   }, source);
 }
 
@@ -251,7 +254,7 @@ export function eachHistoryPage(
     for (;;) {
       if (singles.length === 0 && !singlesDone) {
         const range = lastSingle === null ? null : IDBKeyRange.lowerBound(lastSingle, true);
-        singles = (await asked(history.getAll(range, pageSize))) as HistoryEntry[];
+        singles = ((await asked(history.getAll(range, pageSize))) as HistoryEntry[]).map(plain);
         singlesDone = singles.length < pageSize;
         if (singles.length > 0) lastSingle = singles[singles.length - 1]!.id;
       }

@@ -65,6 +65,8 @@ const UPGRADED: Readonly<Record<number, (table: string, row: Row, fixture: Fixtu
   // version 14 moves the keys a verdict or an update moves to the claim rows (`hk`, not seen above the
   // middleware): each facet row keeps the others, and no verdict
   14: (table, row) => (table === 'claimFacets' ? storedFacetOf(row as unknown as FacetRow) : row),
+  // version 15 adds the store of history batch rows: entries stored before stay where they are
+  15: (_table, row) => row,
 };
 
 /** Derived rows an upgrade rebuilds in a new shape (checked against a rebuild from the rows below). */
