@@ -1,7 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
+import type { ClaimId } from '@/core/model/types';
 import { saveImportedArticle, speakerIdFor } from '@/db/articles';
-import { setClaimVerdict } from '@/db/claims';
-import { countHistory, historyOfRows } from '@/db/history-read';
+import { setClaimsVerdict, setClaimVerdict } from '@/db/claims';
+import { countHistory, historyOfBatch, historyOfRows } from '@/db/history-read';
 import { createSpeaker } from '@/db/speakers';
 import { appDatabase } from '@/db/sync-db';
 import { readUndoState, undo } from '@/db/undo';
@@ -475,6 +476,28 @@ describe('sync engine against the test CouchDB', () => {
     // ben's batch is not on my stack at all
     const benBatch = (await historyOfRows([['claims', ids[1]!]], a.db)).at(-1)!.batchId;
     await expect(undo({ batchId: benBatch })).rejects.toThrow(/cannot be undone/);
+  });
+
+  test('a bulk verdict, one batch row here, goes out as one outbox row and one document an entry and arrives whole', async () => {
+    await resetDb();
+    const team = await newTeam();
+    const a = await device(team, 'ana', { db: appDatabase() });
+    const imported = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const ids = (await a.db.claims.where('articleId').equals(imported.articleId).primaryKeys()) as ClaimId[];
+    await a.engine.syncOnce();
+    const batchId = await setClaimsVerdict(ids, 'false');
+    expect(await a.db.historyBatches.where('batchId').equals(batchId).count()).toBe(1);
+    const mine = await historyOfBatch(batchId, a.db);
+    expect(mine).toHaveLength(ids.length);
+    const queued = (await a.db.syncOutbox.toArray()).filter((e) => e.table === 'history');
+    expect(queued.map((e) => e.rowId).sort()).toEqual(mine.map((e) => e.id));
+    expect(await a.engine.syncOnce()).toMatchObject({ complete: true, pushed: 2 * ids.length });
+
+    const b = await device(team, 'ben');
+    await b.engine.syncOnce();
+    const theirs = await historyOfBatch(batchId, b.db);
+    expect(theirs).toEqual(mine.map((e) => ({ ...e, author: 'ana', deviceId: expect.any(String) })));
+    expect((await b.db.claims.bulkGet(ids)).every((c) => c?.verdict === 'false')).toBe(true);
   });
 
   test('a first sync that runs out of storage stops cleanly and resumes from its checkpoint', async () => {
