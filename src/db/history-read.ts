@@ -44,7 +44,8 @@ function inHistory<T>(read: (s: Stores) => Promise<T>, from: HistorySource = db)
     history: t.objectStore(HISTORY),
     batches: t.objectStore(BATCHES),
   });
-  const current = from instanceof Dexie ? Dexie.currentTransaction?.idbtrans : from;
+  const tx = Dexie.currentTransaction;
+  const current = from instanceof Dexie ? (tx?.db === from ? tx.idbtrans : undefined) : from;
   if (current?.objectStoreNames.contains(BATCHES) && current.objectStoreNames.contains(HISTORY))
     return new Dexie.Promise<T>((resolve, reject) => read(stores(current)).then(resolve, reject));
   return (from as Dexie).transaction('r', [HISTORY, BATCHES], (tx) => read(stores(tx.idbtrans)));
