@@ -11,16 +11,15 @@
  * (so counting entries reads keys only). An id lives in one store only: a put of an entry whose
  * row exists replaces it in the row; a delete moves the row's other entries to single rows.
  */
-import {
-  type DBCore,
-  type DBCoreKeyRange,
-  type DBCoreMutateRequest,
-  type DBCoreMutateResponse,
-  type DBCoreTable,
-  type DBCoreTransaction,
-  Dexie,
-  type Middleware,
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
 } from 'dexie';
+import { Dexie } from 'dexie';
 import type { HistoryEntry, HistoryId } from '@/core/model/types';
 import { HEAD, withoutHead } from './history-heads';
 import { newId } from './ids';
@@ -171,7 +170,10 @@ function batchesTable(history: DBCoreTable, batches: DBCoreTable): DBCoreTable {
   }
 
   /** The entry ids held in batch rows that fall in `range` (an entry id sorts after its row's id). */
-  async function idsInRange(trans: DBCoreTransaction, range: DBCoreKeyRange): Promise<string[]> {
+  async function idsInRange(
+    trans: DBCoreTransaction,
+    range: Extract<DBCoreMutateRequest, { type: 'deleteRange' }>['range'],
+  ): Promise<string[]> {
     const { result } = await batches.query({
       trans,
       values: false,

@@ -114,13 +114,16 @@ export function rowsWithHistory(
   }, source);
 }
 
+/** `read` of both stores' `batchId` index. */
+const ofBatch = <T>(stores: readonly IDBObjectStore[], read: (index: IDBIndex) => IDBRequest<T>) =>
+  Dexie.Promise.all(stores.map((store) => asked(read(store.index('batchId')))));
+
 /** The entries of one batch (one user action), in the order they were made. */
 export function historyOfBatch(batchId: string, source?: HistorySource): Promise<HistoryEntry[]> {
   return inHistory(async ({ history, batches }) => {
-    const [singles, rows] = await Dexie.Promise.all([
-      asked(history.index('batchId').getAll(IDBKeyRange.only(batchId))),
-      asked(batches.index('batchId').getAll(IDBKeyRange.only(batchId))),
-    ]);
+    const [singles, rows] = await ofBatch([history, batches], (index) =>
+      index.getAll(IDBKeyRange.only(batchId)),
+    );
     return merged(singles as HistoryEntry[], rows as HistoryBatchRow[]).sort(byId);
   }, source);
 }
@@ -128,10 +131,9 @@ export function historyOfBatch(batchId: string, source?: HistorySource): Promise
 /** The ids of one batch's entries, ascending, read as keys only. */
 export function batchEntryIds(batchId: string, source?: HistorySource): Promise<string[]> {
   return inHistory(async ({ history, batches }) => {
-    const [singles, rows] = await Dexie.Promise.all([
-      asked(history.index('batchId').getAllKeys(IDBKeyRange.only(batchId))),
-      asked(batches.index('batchId').getAllKeys(IDBKeyRange.only(batchId))),
-    ]);
+    const [singles, rows] = await ofBatch([history, batches], (index) =>
+      index.getAllKeys(IDBKeyRange.only(batchId)),
+    );
     const ids = new Set([
       ...(singles as string[]),
       ...(rows as string[]).flatMap((r) => entryIdsOf(r, countOfRow(r) ?? 0)),
