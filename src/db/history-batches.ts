@@ -21,16 +21,19 @@ import type {
 } from 'dexie';
 import { Dexie } from 'dexie';
 import type { HistoryEntry, HistoryId } from '@/core/model/types';
-import { HEAD, withoutHead } from './history-heads';
+import { withoutHead } from './history-heads';
 import { newId } from './ids';
 
 export const BATCHES = 'historyBatches';
 
-/** One batch's entries as stored: `r` holds each `table␁rowId` they change (a multi-entry index). */
+/**
+ * The entries of one request after its first, as stored: `r` holds each `table␁rowId` they change
+ * (a multi-entry index). The first entry stays a single row in `history`, where it is the batch's
+ * head (history-heads.ts): the Undo state reads heads as before, never a batch row.
+ */
 export type HistoryBatchRow = Readonly<{
   id: string;
   batchId: string;
-  hd?: string;
   r: readonly string[];
   entries: readonly HistoryEntry[];
 }>;
@@ -39,7 +42,7 @@ export const rowRefOf = (table: string, rowId: string): string => `${table}\u000
 
 const BATCH_ROW = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.([0-9a-z]+)$/;
 
-/** The entry count a batch row's id holds, or null for another key. */
+/** The entry count of the request a batch row's id names (its head included), or null for another key. */
 export function countOfRow(rowKey: string): number | null {
   const m = BATCH_ROW.exec(rowKey);
   return m ? Number.parseInt(m[1]!, 36) : null;
@@ -62,7 +65,10 @@ export function entryIdsOf(rowKey: string, count: number): HistoryId[] {
   );
 }
 
-/** A new batch row id for `count` entries, and their ids. */
+/** The ids of the entries a batch row holds: its request's after the first. */
+export const idsInRow = (rowKey: string): HistoryId[] => entryIdsOf(rowKey, countOfRow(rowKey) ?? 0).slice(1);
+
+/** A new batch row id for a request of `count` entries, and their ids. */
 export function newBatchRow(count: number): { rowKey: string; ids: HistoryId[] } {
   const rowKey = `${newId()}.${count.toString(36)}`;
   return { rowKey, ids: entryIdsOf(rowKey, count) };
@@ -81,11 +87,9 @@ export function announceBatchRow(trans: object, rowKey: string): void {
 type Entry = HistoryEntry & { hd?: string };
 
 function rowOf(rowKey: string, entries: readonly Entry[]): HistoryBatchRow {
-  const head = entries.find((e) => e[HEAD] !== undefined);
   return {
     id: rowKey,
     batchId: entries[0]!.batchId,
-    ...(head ? { [HEAD]: head[HEAD] } : {}),
     r: [...new Set(entries.map((e) => rowRefOf(e.table, e.rowId)))],
     entries: entries.map((e) => withoutHead(e)),
   };
@@ -159,12 +163,7 @@ function batchesTable(history: DBCoreTable, batches: DBCoreTable): DBCoreTable {
     if (byRow.size === 0) return;
     const rowKeys = [...byRow.keys()];
     const rows = (await byKey(trans, rowKeys)).filter((r): r is HistoryBatchRow => r !== undefined);
-    const left = rows.flatMap((row) => {
-      const kept = row.entries.filter((e) => !byRow.get(row.id)!.has(e.id));
-      const [first, ...rest] = kept;
-      if (!first) return [];
-      return [row[HEAD] === undefined ? first : { ...first, [HEAD]: row[HEAD] }, ...rest];
-    });
+    const left = rows.flatMap((row) => row.entries.filter((e) => !byRow.get(row.id)!.has(e.id)));
     if (left.length > 0) await history.mutate({ trans, type: 'put', values: left });
     if (rows.length > 0) await batches.mutate({ trans, type: 'delete', keys: rows.map((r) => r.id) });
   }
@@ -189,7 +188,7 @@ function batchesTable(history: DBCoreTable, batches: DBCoreTable): DBCoreTable {
         range.upper === undefined || (range.upperOpen ? id < String(range.upper) : id <= String(range.upper));
       return above && below;
     };
-    return (result as string[]).flatMap((row) => entryIdsOf(row, countOfRow(row) ?? 0).filter(inside));
+    return (result as string[]).flatMap((row) => idsInRow(row).filter(inside));
   }
 
   async function mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
@@ -211,8 +210,11 @@ function batchesTable(history: DBCoreTable, batches: DBCoreTable): DBCoreTable {
         const row = batchRowOf(String(v.id));
         if (row !== null && wanted.has(row)) groups.set(row, [...(groups.get(row) ?? []), i]);
       });
-      // a row holds exactly the entries its id counts
-      for (const [row, at] of groups) if (at.length !== countOfRow(row)) groups.delete(row);
+      // a request of exactly the entries the row's id counts; its first stays a single row (the head)
+      for (const [row, at] of groups) {
+        if (at.length !== countOfRow(row) || at.length < 2) groups.delete(row);
+        else groups.set(row, at.slice(1));
+      }
     }
     const inRows = req.type === 'put' ? await intoRows(trans, values) : new Set([...groups.values()].flat());
     if (inRows.size === 0) return history.mutate(req);

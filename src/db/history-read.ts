@@ -10,14 +10,7 @@
 import { Dexie } from 'dexie';
 import type { HistoryEntry, HistoryTable } from '@/core/model/types';
 import { db } from './db';
-import {
-  BATCHES,
-  batchRowOf,
-  countOfRow,
-  entryIdsOf,
-  type HistoryBatchRow,
-  rowRefOf,
-} from './history-batches';
+import { BATCHES, batchRowOf, type HistoryBatchRow, idsInRow, rowRefOf } from './history-batches';
 import { HEAD, withoutHead } from './history-heads';
 
 const HISTORY = 'history';
@@ -134,10 +127,7 @@ export function batchEntryIds(batchId: string, source?: HistorySource): Promise<
     const [singles, rows] = await ofBatch([history, batches], (index) =>
       index.getAllKeys(IDBKeyRange.only(batchId)),
     );
-    const ids = new Set([
-      ...(singles as string[]),
-      ...(rows as string[]).flatMap((r) => entryIdsOf(r, countOfRow(r) ?? 0)),
-    ]);
+    const ids = new Set([...(singles as string[]), ...(rows as string[]).flatMap(idsInRow)]);
     return [...ids].sort();
   }, source);
 }
@@ -193,32 +183,26 @@ function newestOf(index: IndexWithRecords, floor: string | undefined, count: num
 
 /**
  * The head entries (history-heads.ts) of the newest `count` batch heads at or above `floor`, newest
- * first (batch id, then entry id, descending), from both stores.
+ * first (batch id, then entry id, descending). A head is always a single row: a batch row holds a
+ * request's entries after its first (history-batches.ts).
  */
 export function newestHeads(
   floor: string | undefined,
   count: number,
   source?: HistorySource,
 ): Promise<HistoryEntry[]> {
-  return inHistory(async ({ history, batches }) => {
-    const [singles, rows] = await Dexie.Promise.all([
-      newestOf(history.index(HEAD) as IndexWithRecords, floor, count),
-      newestOf(batches.index(HEAD) as IndexWithRecords, floor, count),
-    ]);
-    const heads = [
-      ...(singles as HistoryEntry[]),
-      ...(rows as HistoryBatchRow[]).map((r) => ({ ...r.entries[0]!, [HEAD]: r[HEAD] }) as HistoryEntry),
-    ];
-    const key = (h: HistoryEntry) => (h as { hd?: string }).hd ?? h.batchId;
-    return heads.sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : byId(b, a))).slice(0, count);
-  }, source);
+  return inHistory(
+    async ({ history }) =>
+      (await newestOf(history.index(HEAD) as IndexWithRecords, floor, count)) as HistoryEntry[],
+    source,
+  );
 }
 
-/** How many entries history holds (batch rows counted by their keys). */
+/** How many entries history holds (batch rows' counted by their keys). */
 export function countHistory(source?: HistorySource): Promise<number> {
   return inHistory(async ({ history, batches }) => {
     const [singles, rows] = await Dexie.Promise.all([asked(history.count()), asked(batches.getAllKeys())]);
-    return (rows as string[]).reduce((n, r) => n + (countOfRow(r) ?? 0), singles);
+    return (rows as string[]).reduce((n, r) => n + idsInRow(r).length, singles);
   }, source);
 }
 
@@ -229,7 +213,7 @@ export function historyIds(source?: HistorySource): Promise<string[]> {
       asked(history.getAllKeys()),
       asked(batches.getAllKeys()),
     ]);
-    const ids = (rows as string[]).flatMap((r) => entryIdsOf(r, countOfRow(r) ?? 0));
+    const ids = (rows as string[]).flatMap(idsInRow);
     return [...new Set([...(singles as string[]), ...ids])].sort();
   }, source);
 }

@@ -884,7 +884,7 @@ describe('schema history', () => {
     );
     expect(await db.history.orderBy('hd').primaryKeys()).toEqual(['h-1', 'h-4', 'h-5']);
   });
-  test('a version-14 library keeps every history entry where it was; what is recorded from version 15 is one row a batch, and every reader answers from both', async () => {
+  test('a version-14 library keeps every history entry where it was; what is recorded from version 15 is its head and one row of the rest, and every reader answers from both', async () => {
     const entry = (id: string, batchId: string, rowId: string, at: number) => ({
       ...v5History,
       id,
@@ -913,9 +913,9 @@ describe('schema history', () => {
         10,
       ),
     );
-    // the old entries stay single rows; the new batch is one row, its entries named by it
-    expect(await db.history.count()).toBe(2);
-    expect(await db.historyBatches.count()).toBe(1);
+    // the old entries stay single rows; the new batch is its head (a single row) and one row of the rest
+    expect(await db.history.count()).toBe(3);
+    expect((await db.historyBatches.toArray()).map((r) => r.entries)).toEqual([[made[1]]]);
     const old1 = withoutHead(stored[0]!) as unknown as HistoryEntry;
     const old2 = stored[1] as unknown as HistoryEntry;
     expect(await historyOfRow('claims', 'c-1')).toEqual([old1, made[0]]);

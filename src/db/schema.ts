@@ -236,15 +236,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   {
     // History as one row a batch (src/db/history-batches.ts): `recordHistory`'s entries of one
-    // request are one `historyBatches` row (its changes in one array; `r` each `table␁rowId` they
-    // change, `batchId`, and `hd` on a batch's first row), not a row each with three index entries
-    // (bench/write-shapes.ts --only indexes, session 27: 598 → 379 ms for a bulk verdict's claims and
-    // history of 1,000 claims). Entry ids name their row. The store starts empty: entries stored
-    // before stay single rows in `history`, as do entries pulled by sync or restored from a backup;
-    // history-read.ts reads both.
+    // request after the first (which stays in `history`, the batch's head) are one `historyBatches`
+    // row (the entries in one array; `r` each `table␁rowId` they change, and `batchId`), not a row
+    // each with three index entries (bench/write-shapes.ts --only indexes, session 27: 598 → 379 ms
+    // for a bulk verdict's claims and history of 1,000 claims). Entry ids name their row. The store
+    // starts empty: entries stored before stay single rows in `history`, as do entries pulled by
+    // sync or restored from a backup; history-read.ts reads both.
     version: 15,
     stores: {
-      historyBatches: 'id, batchId, hd, *r',
+      historyBatches: 'id, batchId, *r',
     },
   },
 ];
