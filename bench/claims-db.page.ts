@@ -16,7 +16,7 @@ import { db } from '@/db/db';
 import { type FacetRow, isVolatile, SEP, type SortCode } from '@/db/derived/facets';
 import { newId } from '@/db/ids';
 import { invalidateOnWrite } from '@/db/live';
-import { articleQueries, claimQueries } from '@/db/queries';
+import { articleQueries, claimQueries, historyQueries } from '@/db/queries';
 import {
   type ClaimSearchStats,
   claimSearchStats,
@@ -1079,6 +1079,13 @@ async function timeWrites(runs: number, results: Timing[]) {
     median: med(undone),
     budget: 1000,
   });
+  // the claim panel's history of a claim the bulk verdicts changed (in two 1,000-claim batches: the verdict, its undo)
+  const panel = (id: ClaimId) => historyQueries.byRow('claims', id).queryFn!({} as never) as Promise<unknown>;
+  results.push(
+    await time("history panel: one claim's history, after a bulk verdict and its undo", runs, (i) =>
+      panel(bulkIds(i)[0]! as ClaimId),
+    ),
+  );
 
   // `--only bulk`: the edits, the bulk verdict and its undo, without the import rounds
   if (only === 'bulk') return;

@@ -6,7 +6,9 @@ import { EMPTY_PROFILE } from './seeded-profile';
 
 /**
  * Every table a backup holds, each sorted by key, read straight from IndexedDB; history entries
- * without their batch-head marks (`hd`, derived: src/db/history-heads.ts, left out of backups), claims
+ * from both of history's stores (a batch row's entries, src/db/history-batches.ts, beside single
+ * rows: a restore writes single rows) by id, without their batch-head marks (`hd`, derived:
+ * src/db/history-heads.ts, left out of backups), claims
  * without their hot keys (`hk`, derived: src/db/derived/hot-keys.ts, never read above the app's
  * middleware), meta without the undo floor a restore writes about itself (src/db/meta.ts).
  */
@@ -18,8 +20,13 @@ const dump = (page: Page) =>
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(names);
+          const tx = db.transaction([...names, 'historyBatches']);
           const out: Record<string, unknown[]> = {};
+          let inRows: Record<string, unknown>[] = [];
+          const rows = tx.objectStore('historyBatches').getAll();
+          rows.onsuccess = () => {
+            inRows = (rows.result as { entries: Record<string, unknown>[] }[]).flatMap((r) => r.entries);
+          };
           for (const n of names) {
             const q = tx.objectStore(n).getAll();
             q.onsuccess = () => {
@@ -35,6 +42,9 @@ const dump = (page: Page) =>
           }
           tx.oncomplete = () => {
             db.close();
+            out.history = [...(out.history as { id: string }[]), ...(inRows as { id: string }[])].sort(
+              (a, b) => (a.id < b.id ? -1 : 1),
+            );
             resolve(out);
           };
         };

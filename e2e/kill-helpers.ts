@@ -180,7 +180,7 @@ export type Dump = Readonly<{
   })[];
 }>;
 
-/** Every row of the tables that matter, read straight from IndexedDB (not through the app). */
+/** Every row of the tables that matter (a batch row's history entries each as a row), read straight from IndexedDB (not through the app). */
 export function dumpDb(page: Page): Promise<Dump> {
   return page.evaluate(
     () =>
@@ -198,9 +198,10 @@ export function dumpDb(page: Page): Promise<Dump> {
             'summaries',
             'history',
           ] as const;
-          const tx = open.result.transaction([...names]);
+          // history in both of its stores: single entries and batch rows (src/db/history-batches.ts)
+          const tx = open.result.transaction([...names, 'historyBatches']);
           const out: Record<string, unknown[]> = {};
-          for (const n of names) {
+          for (const n of [...names, 'historyBatches']) {
             const req = tx.objectStore(n).getAll();
             req.onsuccess = () => {
               out[n] = req.result;
@@ -208,6 +209,9 @@ export function dumpDb(page: Page): Promise<Dump> {
           }
           tx.oncomplete = () => {
             open.result.close();
+            const inRows = (out.historyBatches as { entries: unknown[] }[]).flatMap((r) => r.entries);
+            out.history = [...out.history!, ...inRows];
+            delete out.historyBatches;
             resolve(out as unknown as Dump);
           };
           tx.onerror = () => reject(tx.error);

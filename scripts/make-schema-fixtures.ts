@@ -195,7 +195,8 @@ const FIXTURES: readonly Readonly<{ version: number; build: Build }>[] = [
   { version: 11, build: keptAsReleased },
   { version: 12, build: keptAsReleased },
   { version: 13, build: keptAsReleased },
-  { version: 14, build: withTheAppAsItIsNow },
+  { version: 14, build: keptAsReleased },
+  { version: 15, build: withTheAppAsItIsNow },
 ];
 
 async function main(args: readonly string[]) {

@@ -11,7 +11,9 @@ import {
 } from './articles';
 import { db } from './db';
 import { describeDbError } from './errors';
+import { countHistory, historyOfBatch, historyOfRows } from './history-read';
 import { getMeta } from './meta';
+import { storedHistory } from './testing/stored-history';
 import { readUndoState, redo, undo } from './undo';
 
 beforeEach(resetDb);
@@ -67,7 +69,7 @@ describe('saveImportedArticle', () => {
     const before = {
       articles: await db.articles.count(),
       claims: await db.claims.count(),
-      history: await db.history.count(),
+      history: await countHistory(),
     };
     const again = await saveImportedArticle({ text: ARTICLE_A, title: 'Other title' }, extractionA());
     expect(again).toEqual({
@@ -80,7 +82,7 @@ describe('saveImportedArticle', () => {
     expect({
       articles: await db.articles.count(),
       claims: await db.claims.count(),
-      history: await db.history.count(),
+      history: await countHistory(),
     }).toEqual(before);
     expect((await findArticleByHash(await sha256Hex(ARTICLE_A)))?.id).toBe(first.articleId);
   });
@@ -104,10 +106,7 @@ describe('saveImportedArticle', () => {
       .first();
     expect(trust?.speakerId).toBe(billings.id);
 
-    const history = await db.history
-      .where('batchId')
-      .equals((await db.history.where('[table+rowId]').equals(['articles', b.articleId]).first())!.batchId)
-      .toArray();
+    const history = await historyOfBatch((await historyOfRows([['articles', b.articleId]]))[0]!.batchId);
     expect(history.map((h) => [h.table, h.action]).sort()).toEqual([
       ['articles', 'create'],
       ['speakers', 'update'],
@@ -116,7 +115,7 @@ describe('saveImportedArticle', () => {
 
   test('records one history entry per import, not one per claim', async () => {
     const r = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
-    const entries = await db.history.toArray();
+    const entries = await storedHistory();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       table: 'articles',
@@ -141,7 +140,7 @@ describe('saveImportedArticle', () => {
     expect(await db.articles.count()).toBe(0);
     expect(await db.speakers.count()).toBe(0);
     expect(await db.claims.count()).toBe(0);
-    expect(await db.history.count()).toBe(0);
+    expect(await countHistory()).toBe(0);
     // and the same article can then be imported
     expect((await saveImportedArticle({ text: ARTICLE_A }, extractionA())).status).toBe('created');
   });
@@ -176,9 +175,7 @@ describe('softDeleteArticle / restoreArticle', () => {
     expect(after.filter((c) => c.deletedAt === null)).toHaveLength(2);
     expect(after.find((c) => c.id === claims[0]!.id)?.deletedAt).toBe(1);
 
-    const actions = (await db.history.where('[table+rowId]').equals(['articles', articleId]).toArray()).map(
-      (h) => h.action,
-    );
+    const actions = (await historyOfRows([['articles', articleId]])).map((h) => h.action);
     expect(actions.sort()).toEqual(['create', 'delete', 'restore']);
   });
 

@@ -4,6 +4,7 @@ import { EXTRACTOR_VERSION } from '@/core/extract/pipeline';
 import { version as appVersion } from '../../package.json';
 import { db } from './db';
 import { withoutHead } from './history-heads';
+import { countHistory, eachHistoryPage } from './history-read';
 import { CURRENT_VERSION } from './schema';
 
 export type BackupProgress = Readonly<{ done: number; total: number; table: BackupTable }>;
@@ -28,7 +29,11 @@ export async function exportBackup(options: BackupExportOptions = {}): Promise<B
   const tables = BACKUP_TABLES.map((t) => db.table(t));
   await db.transaction('r', tables, async () => {
     const counts = Object.fromEntries(
-      await Promise.all(BACKUP_TABLES.map(async (t) => [t, await db.table(t).count()] as const)),
+      await Promise.all(
+        BACKUP_TABLES.map(
+          async (t) => [t, t === 'history' ? await countHistory() : await db.table(t).count()] as const,
+        ),
+      ),
     ) as Record<BackupTable, number>;
     const total = BACKUP_TABLES.reduce((n, t) => n + counts[t], 0);
     const writer = new BackupWriter();
@@ -46,6 +51,15 @@ export async function exportBackup(options: BackupExportOptions = {}): Promise<B
     let done = 0;
     for (const name of BACKUP_TABLES) {
       write(writer.startTable(name));
+      if (name === 'history') {
+        // from both of history's stores, in id order (history-read.ts); without batch-head marks
+        await eachHistoryPage(pageSize, (page) => {
+          write(writer.rows(page.map((r) => withoutHead(r as Record<string, unknown>))));
+          done += page.length;
+          options.onProgress?.({ done, total, table: name });
+        });
+        continue;
+      }
       const table = db.table(name);
       let last: unknown = null;
       for (;;) {
@@ -54,10 +68,7 @@ export async function exportBackup(options: BackupExportOptions = {}): Promise<B
             ? await table.orderBy(':id').limit(pageSize).toArray()
             : await table.where(':id').above(last).limit(pageSize).toArray();
         if (page.length === 0) break;
-        // a history entry's batch-head mark is derived (history-heads.ts): set again on restore
-        write(
-          writer.rows(name === 'history' ? page.map((r) => withoutHead(r as Record<string, unknown>)) : page),
-        );
+        write(writer.rows(page));
         const tail = page[page.length - 1] as Record<string, unknown>;
         last = name === 'meta' ? tail.key : tail.id;
         done += page.length;

@@ -19,6 +19,7 @@ import { META_RESTORE_IN_PROGRESS } from './backup-source';
 import { db } from './db';
 import { type HistoryChange, newBatchId, recordHistory } from './history';
 import { withoutHead } from './history-heads';
+import { historyByIds, historyIds } from './history-read';
 import { META_KEYS } from './meta';
 import { CURRENT_VERSION } from './schema';
 import { refuseReplaceWhileConnected } from './sync-guard';
@@ -83,7 +84,10 @@ function tableOf(name: BackupTable): Table<Row, string> {
 
 async function libraryRows(table: BackupTable, rows: readonly Row[]) {
   const keys = rows.map((r) => keyOf(table, r));
-  const found = await tableOf(table).bulkGet(keys);
+  const found =
+    table === 'history'
+      ? ((await historyByIds(keys)) as (Row | undefined)[])
+      : await tableOf(table).bulkGet(keys);
   const byId = new Map<string, Row>();
   // a history entry as a backup holds it: without its batch-head mark (derived, history-heads.ts)
   for (const row of found) if (row) byId.set(keyOf(table, row), table === 'history' ? withoutHead(row) : row);
@@ -120,7 +124,10 @@ const noKeys = (): BackupKeys => new Map(BACKUP_TABLES.map((t) => [t, new Set<st
 
 /** A replace's losses: the library's keys in `table` that the backup does not hold. */
 async function keysNotInBackup(table: BackupTable, backupKeys: BackupKeys): Promise<string[]> {
-  const keys = (await tableOf(table).toCollection().primaryKeys()) as string[];
+  const keys =
+    table === 'history'
+      ? await historyIds()
+      : ((await tableOf(table).toCollection().primaryKeys()) as string[]);
   const kept = backupKeys.get(table)!;
   return keys.filter((k) => !kept.has(String(k)));
 }

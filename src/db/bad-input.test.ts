@@ -6,6 +6,7 @@ import { addTagToClaims, updateClaim } from './claims';
 import { db } from './db';
 import { describeDbError } from './errors';
 import { attachSource, updateEvidence } from './evidence';
+import { countHistory } from './history-read';
 import { createSource, findSourcesByUrl, updateSource } from './sources';
 
 beforeEach(resetDb);
@@ -25,14 +26,14 @@ describe('bad input at the data level', () => {
     'vbscript:msgbox(1)',
   ])('a source URL %s is refused with a clear message, and nothing is written', async (url) => {
     const claim = await aClaim();
-    const before = await db.history.count();
+    const before = await countHistory();
     expect(await message(createSource({ url, title: 'x' }))).toMatch(
       /^This source address cannot be saved\. Only http and https links are allowed/,
     );
     expect(await message(attachSource(claim.id, { url, title: 'x' }))).toMatch(/cannot be saved/);
     expect(await db.sources.count()).toBe(0);
     expect(await db.evidence.count()).toBe(0);
-    expect(await db.history.count()).toBe(before);
+    expect(await countHistory()).toBe(before);
   });
 
   test('an existing source cannot be edited into a javascript: URL; a bare host becomes https', async () => {

@@ -6,6 +6,7 @@ import { type BatchArticle, saveImportBatch } from './bulk-import';
 import { db } from './db';
 import { allOrNothing } from './derived/middleware';
 import { belowDerived } from './testing/request-log';
+import { storedHistory } from './testing/stored-history';
 
 /** Records, below the derived-rows middleware, when each table's writes are issued and answered. */
 async function recordWrites(): Promise<string[]> {
@@ -57,7 +58,7 @@ async function library() {
       id: c.id,
       speakerId: who(c.speakerId),
     })),
-    history: (await db.history.toArray())
+    history: (await storedHistory())
       .map((h) => {
         const to = h.to as Record<string, unknown> | null;
         const mapped =
@@ -111,7 +112,7 @@ describe('saveImportBatch', { timeout: 60_000 }, () => {
     expect(got.claims).toEqual(expected.claims);
     expect(got.history).toEqual(expected.history);
     expect(new Set(got.history.filter((h) => h.table === 'articles').map((h) => h.rowId)).size).toBe(5);
-    const entries = await db.history.toArray();
+    const entries = await storedHistory();
     expect(new Set(entries.slice(1).map((h) => h.batchId)).size).toBe(1); // one undo step (after ARTICLE_B's own)
   });
 

@@ -6,6 +6,7 @@ import type { FacetRow, SummaryRow } from './derived/facets';
 import { derivedMiddleware } from './derived/middleware';
 import type { PlacedRow, QuestionPack } from './derived/placements';
 import { reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
+import { type HistoryBatchRow, historyBatchesMiddleware } from './history-batches';
 import { historyHeadsMiddleware } from './history-heads';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import type { PackedSearchFacets } from './search-facets';
@@ -24,6 +25,8 @@ export type ClaimdeskDb = Dexie & {
   evidence: EntityTable<Evidence, 'id'>;
   questions: EntityTable<Question, 'id'>;
   history: EntityTable<HistoryEntry, 'id'>;
+  /** A batch's entries as one row (schema version 15): read through history-read.ts only. */
+  historyBatches: EntityTable<HistoryBatchRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
   /** Derived (src/db/derived): kept by the write middleware, never written by repositories. */
   claimFacets: EntityTable<FacetRow, 'id'>;
@@ -71,6 +74,7 @@ export type TableName =
   | 'evidence'
   | 'questions'
   | 'history'
+  | 'historyBatches'
   | 'meta'
   | 'claimFacets'
   | 'summaries'
@@ -91,6 +95,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'evidence',
   'questions',
   'history',
+  'historyBatches',
   'meta',
   'claimFacets',
   'summaries',
@@ -130,6 +135,7 @@ export function createClaimdeskDb(name: string = DB_NAME): ClaimdeskDb {
   declareSchema(instance);
   instance.use(derivedMiddleware);
   instance.use(historyHeadsMiddleware);
+  instance.use(historyBatchesMiddleware);
   instance.use(syncCaptureMiddleware);
   instance.use(searchNotesMiddleware(name));
   return instance;

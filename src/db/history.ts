@@ -1,8 +1,11 @@
 import { Dexie } from 'dexie';
-import type { HistoryBatchKind, HistoryEntry, HistoryId, HistoryTable, Timestamp } from '@/core/model/types';
+import type { HistoryBatchKind, HistoryEntry, HistoryTable, Timestamp } from '@/core/model/types';
 import { db } from './db';
+import { announceBatchRow, newBatchRow } from './history-batches';
 import { newId } from './ids';
 import { keepOnCommit } from './written-batches';
+
+export { historyOfBatch, historyOfRow } from './history-read';
 
 /** Options every recording write accepts: writes sharing a `batchId` are one step for undo. */
 export type WriteOptions = Readonly<{ batchId?: string }>;
@@ -23,7 +26,8 @@ export const newBatchId = (): string => newId();
 
 /**
  * Appends history entries for changes made in the current transaction (which must include
- * `db.history`). One batch id for all of them unless `batchId` is given.
+ * `db.history`). One batch id for all of them unless `batchId` is given. They are stored as one
+ * batch row (history-batches.ts), their ids naming it.
  */
 export async function recordHistory(
   changes: readonly HistoryChange[],
@@ -36,8 +40,9 @@ export async function recordHistory(
     throw new Error('recordHistory must run inside a transaction that includes the history table');
   }
   const batchId = options.batchId ?? newBatchId();
+  const { rowKey, ids } = newBatchRow(changes.length);
   const entries: HistoryEntry[] = changes.map((c, i) => ({
-    id: newId<HistoryId>(),
+    id: ids[i]!,
     table: c.table,
     rowId: c.rowId,
     batchId,
@@ -50,19 +55,8 @@ export async function recordHistory(
     target: options.target ?? null,
     ...(i === 0 && options.label ? { label: options.label } : {}),
   }));
+  if (tx.idbtrans) announceBatchRow(tx.idbtrans, rowKey);
   await db.history.bulkAdd(entries);
   keepOnCommit(entries);
   return entries;
-}
-
-/** The history of one row, oldest first. */
-export async function historyOfRow(table: HistoryTable, rowId: string): Promise<HistoryEntry[]> {
-  const entries = await db.history.where('[table+rowId]').equals([table, rowId]).toArray();
-  return entries.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
-}
-
-/** The entries of one batch (one user action), in the order they were made. */
-export async function historyOfBatch(batchId: string): Promise<HistoryEntry[]> {
-  const entries = await db.history.where('batchId').equals(batchId).toArray();
-  return entries.sort((a, b) => (a.id < b.id ? -1 : 1));
 }

@@ -20,6 +20,7 @@ import type { ClaimListFilter, ClaimPageRequest } from './claim-list';
 import { db, type TableName } from './db';
 import type { ArticleHead } from './derived/article-heads';
 import { articleScope, HIGH, type SummaryRow } from './derived/facets';
+import { historyOfRow } from './history-read';
 import { getMeta } from './meta';
 import { estimateStorage, type StorageEstimate } from './storage';
 import {
@@ -498,10 +499,7 @@ export const historyQueries = {
   byRow: (table: HistoryTable, rowId: string) =>
     queryOptions({
       queryKey: [...historyQueries.all(), 'byRow', table, rowId] as const,
-      queryFn: async (): Promise<HistoryEntry[]> => {
-        const rows = await db.history.where('[table+rowId]').equals([table, rowId]).toArray();
-        return rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
-      },
+      queryFn: (): Promise<HistoryEntry[]> => historyOfRow(table, rowId),
     }),
 };
 

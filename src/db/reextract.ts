@@ -12,6 +12,8 @@ import { checkExtraction } from './articles';
 import { db } from './db';
 import { DbError } from './errors';
 import { type HistoryChange, newBatchId, recordHistory, type WriteOptions } from './history';
+import { rowRefOf } from './history-batches';
+import { rowsWithHistory } from './history-read';
 import { newId } from './ids';
 
 export type { ReextractionProposal } from '@/core/review/reextract';
@@ -40,11 +42,8 @@ async function currentProposals(article: Article, extraction: Extraction): Promi
   const edited = new Set<string>();
   if (ids.length > 0) {
     // the import is one 'articles' entry: any 'claims' entry is a person's edit
-    const keys = (await db.history
-      .where('[table+rowId]')
-      .anyOf(ids.map((id) => ['claims', id]))
-      .keys()) as unknown as [string, string][];
-    for (const [, rowId] of keys) edited.add(rowId);
+    const withHistory = await rowsWithHistory(ids.map((id) => ['claims', id] as const));
+    for (const id of ids) if (withHistory.has(rowRefOf('claims', id))) edited.add(id);
     for (const e of await db.evidence.where('claimId').anyOf(ids).toArray()) edited.add(e.claimId);
   }
   const stored: StoredClaimState[] = claims.map((c) => ({

@@ -19,6 +19,7 @@ import { computeDerived } from './derived/rebuild';
 import { type ArticleSummary, articleQueries } from './queries';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { storedClaims } from './testing/stored-claims';
+import { storedHistory } from './testing/stored-history';
 import { readUndoState, undo } from './undo';
 
 type Fixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
@@ -64,6 +65,8 @@ const UPGRADED: Readonly<Record<number, (table: string, row: Row, fixture: Fixtu
   // version 14 puts the keys a verdict or an update moves on the claim rows too (`hk`, not seen above
   // the middleware); the facet rows stay as they were (old-facets.ts `isOldFacet`)
   14: (_table, row) => row,
+  // version 15 adds the store of history batch rows: entries stored before stay where they are
+  15: (_table, row) => row,
 };
 
 /** Derived rows an upgrade rebuilds in a new shape (checked against a rebuild from the rows below). */
@@ -130,7 +133,7 @@ describe('schema fixtures', () => {
           db.sources.toArray(),
           db.evidence.toArray(),
           db.questions.toArray(),
-          db.history.toArray(),
+          storedHistory(),
         ]);
         const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
         const ids: Record<string, Map<string, unknown>> = {

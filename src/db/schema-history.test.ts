@@ -28,6 +28,9 @@ import { hotKeysOf, storedFacetOf } from './derived/hot-keys';
 import { isHotKey, storedFormOf } from './derived/old-facets';
 import { byPlacementKey, computePlacements, unpack } from './derived/placements';
 import { computeDerived } from './derived/rebuild';
+import { recordHistory } from './history';
+import { withoutHead } from './history-heads';
+import { countHistory, historyByIds, historyOfBatch, historyOfRow, newestHeads } from './history-read';
 import { type ArticleSummary, articleQueries } from './queries';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { countsOf } from './summaries';
@@ -435,6 +438,16 @@ const STEPS: readonly Step[] = [
     },
     verify: async (current) => {
       expect(await current.meta.get('v14-row')).toEqual({ key: 'v14-row', value: 14 });
+    },
+  },
+  {
+    // version 15 adds only the store of batch rows; history entries stay where they are (see the test below)
+    version: 15,
+    seed: async (old) => {
+      await old.table('meta').put({ key: 'v15-row', value: 15 });
+    },
+    verify: async (current) => {
+      expect(await current.meta.get('v15-row')).toEqual({ key: 'v15-row', value: 15 });
     },
   },
 ];
@@ -884,6 +897,49 @@ describe('schema history', () => {
       [...entries].sort(byId).map((e) => (heads.has(e.id) ? { ...e, hd: e.batchId } : e)),
     );
     expect(await db.history.orderBy('hd').primaryKeys()).toEqual(['h-1', 'h-4', 'h-5']);
+  });
+  test('a version-14 library keeps every history entry where it was; what is recorded from version 15 is its head and one row of the rest, and every reader answers from both', async () => {
+    const entry = (id: string, batchId: string, rowId: string, at: number) => ({
+      ...v5History,
+      id,
+      batchId,
+      rowId,
+      at,
+    });
+    const stored = [{ ...entry('h-1', 'b-1', 'c-1', 1), hd: 'b-1' }, entry('h-2', 'b-1', 'c-2', 1)];
+    const old = openAt(14);
+    await old.open();
+    await old.table('history').bulkAdd(stored);
+    old.close();
+
+    await db.open();
+    expect(await db.history.orderBy('id').toArray()).toEqual(stored);
+    expect(await db.historyBatches.count()).toBe(0);
+    const made = await db.transaction('rw', [db.claims, db.history], () =>
+      recordHistory(
+        ['c-1', 'c-3'].map((rowId) => ({
+          table: 'claims' as const,
+          rowId,
+          action: 'update' as const,
+          from: { verdict: 'false' },
+          to: { verdict: 'true' },
+        })),
+        10,
+      ),
+    );
+    // the old entries stay single rows; the new batch is its head (a single row) and one row of the rest
+    expect(await db.history.count()).toBe(3);
+    expect((await db.historyBatches.toArray()).map((r) => r.entries)).toEqual([[made[1]]]);
+    const old1 = withoutHead(stored[0]!) as unknown as HistoryEntry;
+    const old2 = stored[1] as unknown as HistoryEntry;
+    expect(await historyOfRow('claims', 'c-1')).toEqual([old1, made[0]]);
+    expect(await historyOfRow('claims', 'c-3')).toEqual([made[1]]);
+    expect((await historyOfBatch('b-1')).map((e) => e.id)).toEqual(['h-1', 'h-2']);
+    expect(await historyOfBatch(made[0]!.batchId)).toEqual(made);
+    // newest first by batch id (UUID v7 in the app: 'b-1' sorts after them)
+    expect((await newestHeads(undefined, 10)).map((h) => h.batchId)).toEqual(['b-1', made[0]!.batchId]);
+    expect(await countHistory()).toBe(4);
+    expect(await historyByIds([made[1]!.id, 'h-2', 'nope'])).toEqual([made[1], old2, undefined]);
   });
   test('version 12 keeps 3 claim indexes a live claim writes, and every field alone still finds every row', async () => {
     const old = openAt(11);

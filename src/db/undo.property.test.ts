@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { ClaimId } from '@/core/model/types';
 import { fuzzRuns, fuzzTimeout } from '@/test/fuzz';
+import { storedHistory } from './testing/stored-history';
 
 type Tab = Readonly<{
   claims: typeof import('./claims');
@@ -154,7 +155,7 @@ describe('undo model properties', () => {
           const ids = (await a.db.db.claims.orderBy('id').primaryKeys()) as ClaimId[];
           const start = await rows(a);
           const startUndo = await a.undo.readUndoState();
-          const setup = new Set((await a.db.db.history.toArray()).map((h) => h.batchId));
+          const setup = new Set((await storedHistory(a.db.db)).map((h) => h.batchId));
 
           for (const act of actions) await run(act, ids, setup);
 

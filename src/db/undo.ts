@@ -22,9 +22,8 @@ import { db } from './db';
 import { allOrNothingIfOwn } from './derived/middleware';
 import { DbError } from './errors';
 import { type HistoryChange, newBatchId, recordHistory } from './history';
-import { HEAD } from './history-heads';
+import { newestHeads } from './history-read';
 import { META_KEYS } from './meta';
-import { newestHeads } from './newest-heads';
 import { SYNC_KEYS, type SyncIdentity } from './sync-tables';
 import { entriesOfBatch } from './written-batches';
 
@@ -156,12 +155,11 @@ class RowCache {
 
 /** The tables the undo state is read from. */
 type UndoReadTables = Readonly<{
-  history: typeof db.history;
   meta: typeof db.meta;
   syncState: typeof db.syncState;
 }>;
 
-const dbTables = (): UndoReadTables => ({ history: db.history, meta: db.meta, syncState: db.syncState });
+const dbTables = (): UndoReadTables => ({ meta: db.meta, syncState: db.syncState });
 
 /**
  * This device's id once a team was connected. A history entry with another `deviceId` came from a
@@ -185,15 +183,11 @@ async function recentBatches(
   const heads = new Map<string, HistoryEntry>();
   const past = (h: HistoryEntry) =>
     (floor !== undefined && h.batchId < floor) || (heads.size >= UNDO_WINDOW && !heads.has(h.batchId));
-  // one read of the newest heads where the browser allows (a few more than the window: a batch
-  // written in several requests has several), else (or if those were not enough) the walk
-  let read = false;
+  // a few more than the window: a batch written in several requests has several heads
   for (let count = UNDO_WINDOW + 16; ; count *= 2) {
-    const newest = newestHeads(trans, floor, count);
-    if (!newest) break;
-    const got = await newest;
+    const got = await newestHeads(floor, count, trans);
     heads.clear();
-    read = got.length < count;
+    let read = got.length < count;
     for (const h of got) {
       if (past(h)) {
         read = true;
@@ -202,16 +196,6 @@ async function recentBatches(
       heads.set(h.batchId, h);
     }
     if (read) break;
-  }
-  if (!read) {
-    heads.clear();
-    await tables.history
-      .orderBy(HEAD)
-      .reverse()
-      .until(past)
-      .each((h) => {
-        heads.set(h.batchId, h);
-      });
   }
   return [...heads.values()]
     .filter((h) => h.deviceId === undefined || h.deviceId === me)
@@ -234,7 +218,6 @@ export async function readUndoState(): Promise<UndoSnapshot> {
     // read again (an import), Dexie's zone was lost across these nested awaits, the labels were read
     // in transactions of their own and this one committed first ("Transaction committed too early")
     const tables: UndoReadTables = {
-      history: tx.table('history'),
       meta: tx.table('meta'),
       syncState: tx.table('syncState'),
     };
@@ -244,7 +227,7 @@ export async function readUndoState(): Promise<UndoSnapshot> {
         ? null
         : {
             batchId,
-            label: describeBatch(await entriesOfBatch(batchId, tables.history)),
+            label: describeBatch(await entriesOfBatch(batchId, tx.idbtrans)),
             at: state.atOf.get(batchId) ?? 0,
           };
     return {

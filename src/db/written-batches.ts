@@ -7,7 +7,7 @@
  */
 import { Dexie } from 'dexie';
 import type { HistoryEntry } from '@/core/model/types';
-import { db } from './db';
+import { batchEntryIds, type HistorySource, historyOfBatch } from './history-read';
 
 /** Entries kept at most, over all batches (the oldest batches go first). */
 const KEPT_ENTRIES = 20_000;
@@ -50,18 +50,14 @@ export function keepOnCommit(entries: readonly HistoryEntry[]): void {
 
 /**
  * The entries of one batch (one user action), in the order they were made: the kept ones when the
- * stored batch is still what this tab wrote (its keys read, not its entries), else read; from
- * `history` when given (a table bound to a transaction).
+ * stored batch is still what this tab wrote (its ids read as keys, not its entries), else read;
+ * in `from` when given (a transaction).
  */
-export async function entriesOfBatch(
-  batchId: string,
-  history: typeof db.history = db.history,
-): Promise<HistoryEntry[]> {
+export async function entriesOfBatch(batchId: string, from?: HistorySource): Promise<HistoryEntry[]> {
   const mine = kept.get(batchId);
   if (mine) {
-    const stored = await history.where('batchId').equals(batchId).primaryKeys();
+    const stored = await batchEntryIds(batchId, from);
     if (stored.length === mine.length && stored.every((id, i) => id === mine[i]!.id)) return [...mine];
   }
-  const entries = await history.where('batchId').equals(batchId).toArray();
-  return entries.sort((a, b) => (a.id < b.id ? -1 : 1));
+  return historyOfBatch(batchId, from);
 }

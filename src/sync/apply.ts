@@ -8,8 +8,10 @@
 
 import type { Transaction } from 'dexie';
 import { mergeAliases } from '@/core/model/speaker-key';
+import type { HistoryTable } from '@/core/model/types';
 import { articleIdFor, speakerIdFor } from '@/db/articles';
 import { deferDerived } from '@/db/derived/middleware';
+import { historyByIds, historyOfRows } from '@/db/history-read';
 import { newId } from '@/db/ids';
 import { markFromSync } from '@/db/sync-capture';
 import type { SyncDb } from '@/db/sync-db';
@@ -268,7 +270,11 @@ export async function applyDocs(
         .filter(([t, id]) => t === table && pendingKeys.has(docIdOf(table, id)))
         .map(([, id]) => id);
       if (ids.length === 0) continue;
-      (await tableOf(db, table).bulkGet(ids)).forEach((row, i) => {
+      const found =
+        table === 'history'
+          ? ((await historyByIds(ids, tx.idbtrans)) as (Row | undefined)[])
+          : await tableOf(db, table).bulkGet(ids);
+      found.forEach((row, i) => {
         if (row) locals.set(docIdOf(table, ids[i]!), row);
       });
     }
@@ -281,7 +287,8 @@ export async function applyDocs(
       ([t, id], i) => locals.has(docIdOf(t as ReplicatedTable, id)) && !revs[i]?.base,
     );
     if (firstContact.length > 0) {
-      for (const h of await db.history.where('[table+rowId]').anyOf(firstContact).toArray()) {
+      const rowKeys = firstContact.filter(([t]) => t !== 'history') as [HistoryTable, string][];
+      for (const h of await historyOfRows(rowKeys, tx.idbtrans)) {
         const own = !h.deviceId || h.deviceId === me.deviceId;
         if (!own || h.action !== 'update' || !h.to || typeof h.to !== 'object') continue;
         const id = docIdOf(h.table as ReplicatedTable, h.rowId);

@@ -1,6 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
+import type { ClaimId } from '@/core/model/types';
 import { saveImportedArticle, speakerIdFor } from '@/db/articles';
-import { setClaimVerdict } from '@/db/claims';
+import { setClaimsVerdict, setClaimVerdict } from '@/db/claims';
+import { countHistory, historyOfBatch, historyOfRows } from '@/db/history-read';
 import { createSpeaker } from '@/db/speakers';
 import { appDatabase } from '@/db/sync-db';
 import { readUndoState, undo } from '@/db/undo';
@@ -107,7 +109,7 @@ describe('sync engine against the test CouchDB', () => {
       expect(claim.verdict, d.name).toBe('mostly true'); // both changed: the newer edit wins
       expect([...claim.tags].sort(), d.name).toEqual(['numbers', 'police']); // a set: both kept
       expect(claim.notes, d.name).toBe('from ana'); // only ana changed it
-      const history = await d.db.history.where('[table+rowId]').equals(['claims', id]).toArray();
+      const history = await historyOfRows([['claims', id]], d.db);
       const conflict = history.find((h) => h.label?.startsWith('Sync conflict'));
       expect(conflict, d.name).toMatchObject({ from: { verdict: 'false' }, to: { verdict: 'mostly true' } });
     }
@@ -140,7 +142,7 @@ describe('sync engine against the test CouchDB', () => {
     await v.engine.syncOnce();
     expect(v.engine.getStatus().role).toBe('viewer');
     const id = claimIds[1]!;
-    const historyBefore = await v.db.history.count();
+    const historyBefore = await countHistory(v.db);
     v.clock.now += 1000;
     await editRow(v, 'claims', id, { verdict: 'false' });
     expect((await v.db.claims.get(id as never))?.verdict).toBe('false');
@@ -149,7 +151,7 @@ describe('sync engine against the test CouchDB', () => {
     expect(report).toMatchObject({ complete: false, state: 'forbidden', refused: 2 });
     expect(report.message).toMatch(/refused 2 changes.*Viewers of this team library cannot change it/);
     expect((await v.db.claims.get(id as never))?.verdict).toBe('unchecked');
-    expect(await v.db.history.count()).toBe(historyBefore);
+    expect(await countHistory(v.db)).toBe(historyBefore);
     expect(await v.db.syncOutbox.count()).toBe(0);
     // the summaries follow the reverted row
     expect(await v.db.claims.where('hk').startsWith('v=unchecked').primaryKeys()).toContain(id);
@@ -321,7 +323,7 @@ describe('sync engine against the test CouchDB', () => {
       (await a.db.claims.count()) +
       (await a.db.articles.count()) +
       (await a.db.speakers.count()) +
-      (await a.db.history.count());
+      (await countHistory(a.db));
 
     let pages = 0;
     const failAfterTwoPages = through(async (input, init, next) => {
@@ -363,7 +365,7 @@ describe('sync engine against the test CouchDB', () => {
     // only what the first run had not applied (design documents are never counted)
     expect(first.pulled + second.pulled).toBe(total);
     expect(await b.db.claims.count()).toBe(await a.db.claims.count());
-    expect(await b.db.history.count()).toBe(await a.db.history.count());
+    expect(await countHistory(b.db)).toBe(await countHistory(a.db));
     expect(await b.db.syncOutbox.count()).toBe(0);
   });
 
@@ -461,9 +463,9 @@ describe('sync engine against the test CouchDB', () => {
     await b.engine.syncOnce();
     await a.engine.syncOnce();
     expect((await a.db.claims.get(ids[1]!))?.verdict).toBe('true');
-    expect(
-      (await a.db.history.where('[table+rowId]').equals(['claims', ids[1]!]).toArray()).at(-1)?.deviceId,
-    ).toBe(b.engine && `device-${b.name}`);
+    expect((await historyOfRows([['claims', ids[1]!]], a.db)).at(-1)?.deviceId).toBe(
+      b.engine && `device-${b.name}`,
+    );
 
     const state = await readUndoState();
     expect(state.undo?.label).toBe('Set verdict on 1 claim');
@@ -472,10 +474,30 @@ describe('sync engine against the test CouchDB', () => {
     expect((await a.db.claims.get(ids[0]!))?.verdict).toBe('unchecked');
     expect(await a.db.claims.get(ids[1]!)).toMatchObject({ verdict: 'true', tags: ['from-ben'] });
     // ben's batch is not on my stack at all
-    const benBatch = (await a.db.history.where('[table+rowId]').equals(['claims', ids[1]!]).toArray()).at(
-      -1,
-    )!.batchId;
+    const benBatch = (await historyOfRows([['claims', ids[1]!]], a.db)).at(-1)!.batchId;
     await expect(undo({ batchId: benBatch })).rejects.toThrow(/cannot be undone/);
+  });
+
+  test('a bulk verdict, one batch row here, goes out as one outbox row and one document an entry and arrives whole', async () => {
+    await resetDb();
+    const team = await newTeam();
+    const a = await device(team, 'ana', { db: appDatabase() });
+    const imported = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    const ids = (await a.db.claims.where('articleId').equals(imported.articleId).primaryKeys()) as ClaimId[];
+    await a.engine.syncOnce();
+    const batchId = await setClaimsVerdict(ids, 'false');
+    expect(await a.db.historyBatches.where('batchId').equals(batchId).count()).toBe(1);
+    const mine = await historyOfBatch(batchId, a.db);
+    expect(mine).toHaveLength(ids.length);
+    const queued = (await a.db.syncOutbox.toArray()).filter((e) => e.table === 'history');
+    expect(queued.map((e) => e.rowId).sort()).toEqual(mine.map((e) => e.id));
+    expect(await a.engine.syncOnce()).toMatchObject({ complete: true, pushed: 2 * ids.length });
+
+    const b = await device(team, 'ben');
+    await b.engine.syncOnce();
+    const theirs = await historyOfBatch(batchId, b.db);
+    expect(theirs).toEqual(mine.map((e) => ({ ...e, author: 'ana', deviceId: expect.any(String) })));
+    expect((await b.db.claims.bulkGet(ids)).every((c) => c?.verdict === 'false')).toBe(true);
   });
 
   test('a first sync that runs out of storage stops cleanly and resumes from its checkpoint', async () => {
@@ -497,7 +519,7 @@ describe('sync engine against the test CouchDB', () => {
     const second = await b.engine.syncOnce();
     expect(second).toMatchObject({ complete: true });
     expect(await b.db.claims.count()).toBe(await a.db.claims.count());
-    expect(await b.db.history.count()).toBe(await a.db.history.count());
+    expect(await countHistory(b.db)).toBe(await countHistory(a.db));
   });
 
   test('conflicting server revisions (conflicts=true) are merged into one and the losing ones deleted', async () => {
@@ -649,8 +671,8 @@ describe('sync engine against the test CouchDB', () => {
     expect((await b.engine.syncOnce()).complete).toBe(true);
     // newest wins per field, and the other value is kept in history with it
     expect((await b.db.claims.get(claimIds[0] as never))?.verdict).toBe('false');
-    const entry = (await b.db.history.where('[table+rowId]').equals(['claims', claimIds[0]!]).toArray()).find(
-      (h) => h.label?.startsWith('Sync conflict'),
+    const entry = (await historyOfRows([['claims', claimIds[0]!]], b.db)).find((h) =>
+      h.label?.startsWith('Sync conflict'),
     );
     expect(entry).toMatchObject({ from: { verdict: 'true' }, to: { verdict: 'false' } });
     const conflicts = await b.engine.listConflicts();
@@ -659,8 +681,8 @@ describe('sync engine against the test CouchDB', () => {
     // the entry is pushed: the other device has it too
     await b.engine.syncOnce();
     await a.engine.syncOnce();
-    const onA = (await a.db.history.where('[table+rowId]').equals(['claims', claimIds[0]!]).toArray()).find(
-      (h) => h.label?.startsWith('Sync conflict'),
+    const onA = (await historyOfRows([['claims', claimIds[0]!]], a.db)).find((h) =>
+      h.label?.startsWith('Sync conflict'),
     );
     expect(onA).toMatchObject({ from: { verdict: 'true' }, to: { verdict: 'false' } });
   });

@@ -6,6 +6,7 @@
  * in the outbox for the next round); a refused row (403) is reverted here, and a refused history
  * entry removed, with a message; anything else stays for a retry.
  */
+import { historyByIds } from '@/db/history-read';
 import { markFromSync } from '@/db/sync-capture';
 import type { SyncDb } from '@/db/sync-db';
 import type { OutboxEntry, ReplicatedTable, RevisionRow } from '@/db/sync-tables';
@@ -90,7 +91,11 @@ export async function preparePush(
   const rows = new Map<string, Row | undefined>();
   for (const table of new Set(list.map((g) => g.table))) {
     const ids = list.filter((g) => g.table === table).map((g) => g.rowId);
-    (await tableOf(db, table).bulkGet(ids)).forEach((row, i) => {
+    const found =
+      table === 'history'
+        ? ((await historyByIds(ids, db)) as (Row | undefined)[])
+        : await tableOf(db, table).bulkGet(ids);
+    found.forEach((row, i) => {
       rows.set(docIdOf(table, ids[i]!), row);
     });
   }

@@ -17,7 +17,8 @@ export async function fullLibraryBackupText(): Promise<string> {
   return (await exportBackup({ now: () => EXPORTED_AT })).text();
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// a UUID, or a history entry id naming its batch row (`<UUID>.<count>.<index>`, src/db/history-batches.ts)
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\.[0-9a-z]+\.[0-9a-z]+)?$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /**

@@ -17,6 +17,7 @@ import { META_KEYS, setMeta } from '@/db/meta';
 import { createQuestion, setStance } from '@/db/questions';
 import { createSource, softDeleteSource, updateSource } from '@/db/sources';
 import { createSpeaker, mergeSpeakers, updateSpeaker } from '@/db/speakers';
+import { storedHistory } from '@/db/testing/stored-history';
 import { undo } from '@/db/undo';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB } from './db';
 
@@ -88,7 +89,7 @@ export async function buildFullLibrary(): Promise<void> {
 export async function dumpTables(): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const t of ['articles', 'speakers', 'sources', 'claims', 'evidence', 'questions', 'history', 'meta'])
-    out[t] = await db.table(t).toArray();
+    out[t] = t === 'history' ? await storedHistory() : await db.table(t).toArray();
   out.history = (out.history as Record<string, unknown>[]).map(withoutHead);
   // the undo floor is what a restore writes about itself (src/db/meta.ts), not a row it brings back
   out.meta = (out.meta as { key: string }[]).filter((m) => m.key !== META_KEYS.undoFloor);
