@@ -26,6 +26,7 @@ import {
   TIME_WORDS,
   TITLES,
 } from './lexicon';
+import { isStateAbbreviation, US_STATES } from './places';
 
 /** Courtesy titles ending a phrase ("Opposition leader Cllr"): not part of a role. */
 const COURTESY_TAIL = new RegExp(`(?:^|\\s+)(?:(?:${[...COURTESY_TITLES].join('|')})\\.?\\s*)+$`, 'i');
@@ -1464,21 +1465,14 @@ export function subjectAfter(
  * States and countries written alone: places (as `Hollin Lane` is), never a person a later he/she could mean
  * ("In South Carolina, he prevailed", "a salesman from Sumter, South Carolina, says").
  */
-const GEO_NAMES = new Set(
-  `alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|idaho|illinois|
-indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|
-montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|
-oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|west virginia|
-wisconsin|wyoming|america|britain|scotland|northern ireland|france|germany|italy|spain|
-russia|china|japan|india|iran|iraq|syria|mexico|canada|australia|new zealand|europe|ukraine|turkey|
-yorkshire|south yorkshire|west yorkshire|lancashire|essex|cornwall|queensland|ontario|quebec`
+const GEO_NAMES = new Set([
+  ...US_STATES,
+  ...`america|britain|scotland|northern ireland|france|germany|italy|spain|russia|china|japan|india|iran|iraq|syria|
+mexico|canada|australia|new zealand|europe|ukraine|turkey|yorkshire|south yorkshire|west yorkshire|lancashire|essex|
+cornwall|queensland|ontario|quebec`
     .split(/\|\s*/)
     .map((w) => w.trim()),
-);
-
-/** US state abbreviations as news copy writes them ("Mich.", "N.C.", "Calif."). */
-const STATE_ABBREVIATION =
-  /^(Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo|D\.C)\.?$/;
+]);
 
 /** Is tokens[k+1 .. i-1], between commas, a state after a town ("Flint, Mich.", "Columbus, Ohio")? */
 function isStateAfterTown(text: string, tokens: readonly Token[], k: number, i: number): boolean {
@@ -1488,7 +1482,7 @@ function isStateAfterTown(text: string, tokens: readonly Token[], k: number, i: 
     !!town?.word &&
     town.cap &&
     !/['’]s$/.test(town.text) &&
-    (GEO_NAMES.has(inner.toLowerCase()) || STATE_ABBREVIATION.test(inner))
+    (GEO_NAMES.has(inner.toLowerCase()) || isStateAbbreviation(inner))
   );
 }
 
