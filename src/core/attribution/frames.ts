@@ -838,13 +838,16 @@ function frontedParticiple(
  * the sentence, up to the aside's first comma, dash or parenthesis, when it names a speaker.
  */
 function asideSubject(text: string, tokens: readonly Token[], cue: number): Subject | null {
-  const before = /^[”"’']$/.test(tokens[cue - 1]?.text ?? '') ? tokens[cue - 2] : tokens[cue - 1];
+  // (A closing mark typed as two apostrophes is two tokens: `,'' said`.)
+  let b = cue - 1;
+  while (b >= cue - 2 && /^[”"’']$/.test(tokens[b]?.text ?? '')) b--;
+  const before = tokens[b];
   if (!before || !/^[,)—–-]$|^--$/.test(before.text)) return null;
   let s = 0;
   while (s < cue && tokens[s]!.word && /^(but|and|yet|so)$/.test(tokens[s]!.key)) s++;
   let e = s;
   while (e < cue && (tokens[e]!.word || /^[’'.&]$/.test(tokens[e]!.text))) e++;
-  if (e === s || e >= cue - 1 || !/^[,(—–-]$|^--$/.test(tokens[e]!.text)) return null;
+  if (e === s || e >= b || !/^[,(—–-]$|^--$/.test(tokens[e]!.text)) return null;
   // A noun phrase: a name, a pronoun or a determiner first, and no verb in it ("because Mr. Hannity is").
   const first = tokens[s]!;
   if (!first.cap && !DETERMINERS.has(first.key) && !/^(he|she|they|we|i)$/.test(first.key)) return null;
@@ -853,6 +856,13 @@ function asideSubject(text: string, tokens: readonly Token[], cue: number): Subj
   if (!m || (m.kind === 'pronoun' && m.head === 'it')) return null;
   if (m.kind === 'nominal' && !HEAD_TYPE.has(m.head) && m.type !== 'organization') return null;
   return { mention: m, role: null, relative: false };
+}
+
+/** Where an aside closed by the comma at tokens[close] ends: after the closing mark right after it, if any. */
+function closingMarkEnd(tokens: readonly Token[], close: number): number {
+  let q = close + 1;
+  while (q <= close + 2 && /^[”"’']$/.test(tokens[q]?.text ?? '')) q++;
+  return q > close + 1 ? tokens[q - 1]!.end : tokens[close]!.start;
 }
 
 /**
@@ -1217,12 +1227,8 @@ export function framesOf(
           subject: own,
           inherit: !own,
           start: tokens[j]!.start,
-          // A comma inside the quotation's closing mark: the quotation stays whole (`“the worst winter,”`).
-          end: !aside
-            ? end
-            : /^[”"’']$/.test(tokens[close + 1]?.text ?? '')
-              ? tokens[close + 1]!.end
-              : tokens[close]!.start,
+          // A comma inside the quotation's closing mark: the quotation stays whole (`“the worst winter,”`, `,''`).
+          end: !aside ? end : closingMarkEnd(tokens, close),
           from: cue.from - 1,
           rule: 'reported-participle',
         };
@@ -1482,7 +1488,9 @@ export function framesOf(
         } else if (
           (after >= 2 ||
             (contact && after === 1 && /^[“"‘]$/.test(tokens[j]!.text)) ||
-            (framingLead && after === 1 && tokens[j]!.word)) &&
+            (framingLead && after === 1 && tokens[j]!.word) ||
+            // "Everyone but Hewlett said yes.": the answer alone.
+            (after === 1 && /^(yes|no)$/.test(tokens[j]!.key))) &&
           j < n &&
           !/^(by)$/.test(tokens[j]!.key)
         ) {

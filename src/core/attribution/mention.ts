@@ -901,6 +901,8 @@ export function subjectBefore(
     // ("Voters surveyed by the Gazette in March said": the people questioned, not the agent; "Figures published by
     // the Office for Rail Statistics show" stay the body's.)
     const at = tokens.findIndex((t) => t.start === found.mention.start);
+    const everyone = exceptionSubject(text, tokens, at, min, found.mention);
+    if (everyone) return everyone;
     const lead =
       at - 3 >= min &&
       /^(the|a|an)$/.test(tokens[at - 1]!.key) &&
@@ -924,6 +926,38 @@ export function subjectBefore(
     reducedRelativeSubject(text, tokens, cue, min) ??
     postmodifiedSubject(text, tokens, cue, min)
   );
+}
+
+/** Words for all of a group that an exception can follow ("Everyone but Hewlett", "all except the mayor"). */
+const EVERYONE = /^(everyone|everybody|all|none|nobody|each)$/;
+
+/** "Everyone but Hewlett said yes": the name after but/except is the exception, the whole phrase the subject. */
+function exceptionSubject(
+  text: string,
+  tokens: readonly Token[],
+  at: number,
+  min: number,
+  found: Mention,
+): Subject | null {
+  const whole = tokens[at - 2];
+  if (at - 2 < min || !/^(but|except)$/.test(tokens[at - 1]!.key) || !whole || !EVERYONE.test(whole.key))
+    return null;
+  const phrase = text.slice(whole.start, found.end);
+  return {
+    mention: {
+      ...found,
+      start: whole.start,
+      text: phrase,
+      kind: 'nominal',
+      name: null,
+      role: null,
+      head: whole.key,
+      type: 'group',
+      owner: null,
+    },
+    role: null,
+    relative: false,
+  };
 }
 
 /**

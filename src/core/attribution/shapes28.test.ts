@@ -51,3 +51,61 @@ describe('an office with a state (round 28)', () => {
     expect(second).toBe('Ellen Marsh: she would not attack anyone');
   });
 });
+
+describe('subjects (round 28)', () => {
+  // [what the case shows, paragraph, every claim]
+  test.each([
+    [
+      'a share after a comma and a conjunction is the subject',
+      'Most of the councillors back the change, and all but two said the levy should be reviewed next year.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'all but two',
+          cue: 'said',
+          text: 'the levy should be reviewed next year',
+        },
+      ],
+    ],
+    [
+      'a child is a person a relative clause can be about',
+      'The last question at the meeting was from a young child, who said she had walked to the hall from Easton.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'young child',
+          cue: 'said',
+          text: 'she had walked to the hall from Easton',
+        },
+      ],
+    ],
+    [
+      'everyone but a name is the subject, and a bare yes is the answer',
+      'Marsh asked each director whether the firm should sell. Everyone but Hollis said yes.',
+      [
+        { kind: 'indirect', speaker: 'Marsh', cue: 'asked', text: 'whether the firm should sell' },
+        { kind: 'indirect', speaker: 'Everyone but Hollis', cue: 'said', text: 'yes' },
+      ],
+    ],
+    [
+      'an aside quoting with doubled apostrophes lies between the subject and its cue',
+      "Mr. Tolland, citing ''the plain arithmetic of the budget,'' said the town could not afford a new pool.",
+      [
+        {
+          kind: 'mixed',
+          speaker: 'Mr. Tolland',
+          cue: 'citing',
+          text: "''the plain arithmetic of the budget,''",
+        },
+        {
+          kind: 'indirect',
+          speaker: 'Mr. Tolland',
+          cue: 'said',
+          text: 'the town could not afford a new pool',
+        },
+      ],
+    ],
+  ])('%s', (_what, paragraph, claims) => {
+    expect(claimsOf(paragraph)).toEqual(claims);
+  });
+});
