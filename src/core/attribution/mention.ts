@@ -740,6 +740,14 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
       (DETERMINERS.has(tokens[i]!.key) || COURTESY_TITLES.has(tokens[i]!.key))
     )
       break;
+    // ("The inquiry looked into the Development Bank, which …": the verb's preposition, too.)
+    if (
+      /^(into|onto|toward|towards|through|against|across)$/.test(t.key) &&
+      /ed$/.test(tokens[i - 2]?.key ?? '') &&
+      !tokens[i - 2]!.cap &&
+      DETERMINERS.has(tokens[i]?.key ?? '')
+    )
+      break;
     // A speech verb ends the phrase, unless a determiner or adjective makes it a noun ("an earlier report").
     const before = tokens[i - 2];
     const asNoun =
@@ -1131,6 +1139,14 @@ function subjectBeforeInner(
     return null;
   }
   if (t.word && (t.key === 'and' || t.key === 'but') && !t.cap && depth < 2) {
+    // "… the bank, which is responsible for the debt - and says": a verb coordinated inside a relative clause shares
+    // its antecedent.
+    for (let r = i - 1; r > min + 1 && depth === 0; r--) {
+      const w = tokens[r]!;
+      if (/^[,;:“”"()]$/.test(w.text)) break;
+      if (/^(which|who)$/.test(w.key) && !w.cap && tokens[r - 1]!.text === ',')
+        return subjectBefore(text, tokens, r + 1, min, depth + 1);
+    }
     // Coordinated verbs share the subject: "Hayek confirmed it and said …".
     for (let v = min + 1; v < i; v++) {
       const w = tokens[v]!;
@@ -1147,10 +1163,21 @@ function subjectBeforeInner(
         /ed$/.test(w.key) &&
         !AUX.test(w.key) &&
         !SPEECH_VERBS.has(w.key) &&
-        (prevW.text === ',' || DETERMINERS.has(prevW.key) || POSSESSIVE_PRONOUNS.has(prevW.key)) &&
+        // ("China's state-owned investment giant CITIC runs … and says": after a possessive, or a compound.)
+        (prevW.text === ',' ||
+          DETERMINERS.has(prevW.key) ||
+          POSSESSIVE_PRONOUNS.has(prevW.key) ||
+          /['’]s$/.test(prevW.text) ||
+          w.key.includes('-')) &&
         !!tokens[v + 1]?.word &&
         !DETERMINERS.has(tokens[v + 1]!.key);
       if (w.word && !w.cap && (isVerbLike(w.key) || sVerb) && !adjective)
+        return subjectBefore(text, tokens, v, min, depth + 1);
+    }
+    // ("The trust bought the bank and said": the nearest irregular past, when no other verb came first.)
+    for (let v = i - 1; v > min; v--) {
+      const w = tokens[v]!;
+      if (w.word && !w.cap && IRREGULAR_PAST.test(w.key) && !DETERMINERS.has(tokens[v - 1]!.key))
         return subjectBefore(text, tokens, v, min, depth + 1);
     }
     return null;

@@ -109,3 +109,32 @@ describe('subjects (round 28)', () => {
     expect(claimsOf(paragraph)).toEqual(claims);
   });
 });
+
+describe('a coordinated speech verb after another verb (round 28)', () => {
+  test.each([
+    [
+      'a possessive and a compound adjective before the subject’s noun',
+      "Brenland's state-owned investment giant Harcol runs an oil field and a cement plant in Ostova and says it has set up a fund for road projects.",
+      [
+        {
+          kind: 'indirect',
+          speaker: 'Harcol',
+          cue: 'says',
+          text: 'it has set up a fund for road projects',
+        },
+      ],
+    ],
+    [
+      'a verb coordinated inside a relative clause after a dash is the antecedent’s',
+      'The inquiry looked into the Harbour Bank, which is responsible for managing the debt - and says it cannot hope to repay.',
+      [{ kind: 'indirect', speaker: 'Harbour Bank', cue: 'says', text: 'it cannot hope to repay' }],
+    ],
+    [
+      'with no relative clause the coordinated verb is the main subject’s',
+      'The trust bought the Harbour Bank in March and said it would keep every branch open.',
+      [{ kind: 'indirect', speaker: 'trust', cue: 'said', text: 'it would keep every branch open' }],
+    ],
+  ])('%s', (_what, paragraph, claims) => {
+    expect(claimsOf(paragraph)).toEqual(claims);
+  });
+});
