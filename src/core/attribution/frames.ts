@@ -296,6 +296,9 @@ const DOC_HEADS =
 const DOC_MODIFIER =
   /^(of|by|from|for|on|in|at|among|across|out|there|this|last|released|published|conducted|compiled|commissioned|obtained|seen|cited|leaked|taken|issued|filed|prepared|circulated|carried|sent|posted|produced|shared|reviewed|made|done|dated|addressed|signed|lodged|submitted|written)$/;
 
+/** Nouns for a collection of documents: "a batch of emails", "a trove of records". */
+const COLLECTION = /^(batch|trove|cache|set|series|collection|bundle|stack|pile|raft|slew|handful)$/;
+
 /** Documents that are sent to someone: "a letter to ministers", "a submission to the council". */
 const ADDRESSED =
   /^(letter|letters|submission|submissions|petition|memo|memos|email|emails|complaint|notice|briefing)$/;
@@ -348,6 +351,8 @@ function documentFrom(text: string, tokens: readonly Token[], from: number, cue:
       h = k;
       break;
     }
+    // ("A new batch of council emails released this week showed": a collection of documents.)
+    if (t.key === 'of' && k > s && COLLECTION.test(tokens[k - 1]!.key)) continue;
     if (
       /^(is|was|are|were|has|have|had|will|would|who|which|that|he|she|they|it|we|i|you|of|for|by|from|with|in|on|at|to|about|after|before|than|as|despite|amid|without|under|over|since|until|during)$/.test(
         t.key,
@@ -359,9 +364,22 @@ function documentFrom(text: string, tokens: readonly Token[], from: number, cue:
   // The modifier: no clause of its own (no auxiliary, relative or complementiser, no other cue, no comma).
   // ("A submission to the council dated 3 May said": what is sent has an addressee.)
   const sent = tokens[h + 1]?.key === 'to' && ADDRESSED.test(tokens[h]!.key);
-  if (h + 1 < cue && !sent && !DOC_MODIFIER.test(tokens[h + 1]!.key) && !DATE_WORD.test(tokens[h + 1]!.key))
+  // ("The little polling that was done in the state before the primary showed": a passive relative clause.)
+  const passive =
+    /^(that|which)$/.test(tokens[h + 1]?.key ?? '') &&
+    /^(was|were)$/.test(tokens[h + 2]?.key ?? '') &&
+    DOC_MODIFIER.test(tokens[h + 3]?.key ?? '') &&
+    /(ed|done|taken|seen|made|written|sent)$/.test(tokens[h + 3]!.key) &&
+    h + 3 < cue;
+  const after = passive ? h + 3 : h;
+  if (
+    after + 1 < cue &&
+    !sent &&
+    !DOC_MODIFIER.test(tokens[after + 1]!.key) &&
+    !DATE_WORD.test(tokens[after + 1]!.key)
+  )
     return null;
-  for (let k = h + 1; k < cue; k++) {
+  for (let k = after + 1; k < cue; k++) {
     const t = tokens[k]!;
     if (/^[,;:“”"‘()—–]$/.test(t.text)) return null;
     if (

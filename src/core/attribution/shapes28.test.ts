@@ -138,3 +138,39 @@ describe('a coordinated speech verb after another verb (round 28)', () => {
     expect(claimsOf(paragraph)).toEqual(claims);
   });
 });
+
+describe('findings of a long document subject (round 28)', () => {
+  test.each([
+    [
+      'a poll phrase with a passive relative clause',
+      'The little polling that was done in the county before the vote showed a dead heat between Marsh and Quill.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'little polling',
+          cue: 'showed',
+          text: 'a dead heat between Marsh and Quill',
+        },
+      ],
+    ],
+    [
+      'a collection of documents',
+      'A new batch of council emails released this week showed the close ties between the trust and the planning office.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'new batch of council emails',
+          cue: 'showed',
+          text: 'the close ties between the trust and the planning office',
+        },
+      ],
+    ],
+    [
+      'a relative clause with a clause of its own is no document phrase',
+      'The polling that voters ignored showed a dead heat.',
+      [],
+    ],
+  ])('%s', (_what, paragraph, claims) => {
+    expect(claimsOf(paragraph)).toEqual(claims);
+  });
+});
