@@ -60,10 +60,10 @@ recommended recommends concluded estimated estimates suggests suggested`);
 
 /** Cue verbs that only count when followed by a particle ("called for", "pointed out"). */
 export const PARTICLE_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['call', words('for on')],
-  ['calls', words('for on')],
-  ['called', words('for on')],
-  ['calling', words('for on')],
+  ['call', words('for on upon')],
+  ['calls', words('for on upon')],
+  ['called', words('for on upon')],
+  ['calling', words('for on upon')],
   ['point', words('out')],
   ['points', words('out')],
   ['pointed', words('out')],

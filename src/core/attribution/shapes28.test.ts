@@ -174,3 +174,40 @@ describe('findings of a long document subject (round 28)', () => {
     expect(claimsOf(paragraph)).toEqual(claims);
   });
 });
+
+describe('call for, call upon (round 28)', () => {
+  test.each([
+    [
+      'a day between called and for',
+      'The mayor called Wednesday for the harbour master to resign over the leak.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'mayor',
+          cue: 'called Wednesday for',
+          text: 'the harbour master to resign over the leak',
+        },
+      ],
+    ],
+    [
+      'called upon',
+      'After the video, the mayor called upon the police chief to restart patrols of the harbour.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'mayor',
+          cue: 'called upon',
+          text: 'the police chief to restart patrols of the harbour',
+        },
+      ],
+    ],
+    [
+      'a name as object and an adjective',
+      'Dunmore calls Quill dangerous.',
+      [{ kind: 'indirect', speaker: 'Dunmore', cue: 'calls', text: 'Quill dangerous' }],
+    ],
+    ['a day after called with no particle is no cue', 'The mayor called Wednesday to complain.', []],
+  ])('%s', (_what, paragraph, claims) => {
+    expect(claimsOf(paragraph)).toEqual(claims);
+  });
+});
