@@ -353,6 +353,8 @@ function documentFrom(text: string, tokens: readonly Token[], from: number, cue:
     }
     // ("A new batch of council emails released this week showed": a collection of documents.)
     if (t.key === 'of' && k > s && COLLECTION.test(tokens[k - 1]!.key)) continue;
+    // ("A University of New Hampshire poll out this week shows": `of` inside a body's name.)
+    if (t.key === 'of' && k > s && tokens[k - 1]!.cap && tokens[k + 1]?.cap) continue;
     if (
       /^(is|was|are|were|has|have|had|will|would|who|which|that|he|she|they|it|we|i|you|of|for|by|from|with|in|on|at|to|about|after|before|than|as|despite|amid|without|under|over|since|until|during)$/.test(
         t.key,

@@ -166,6 +166,18 @@ describe('findings of a long document subject (round 28)', () => {
       ],
     ],
     [
+      'a poll named after a body with `of` in its name',
+      'A University of Harlow poll out this week shows Marsh with an 8-point lead over Quill.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'University of Harlow poll',
+          cue: 'shows',
+          text: 'Marsh with an 8-point lead over Quill',
+        },
+      ],
+    ],
+    [
       'a relative clause with a clause of its own is no document phrase',
       'The polling that voters ignored showed a dead heat.',
       [],
