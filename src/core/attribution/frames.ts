@@ -2,7 +2,15 @@ import type { Token } from '../text/tokens';
 import { IRREGULAR_PAST } from './clause-end';
 import { contactRelative } from './contact-relative';
 import { type Cue, nounComplementEnd, pronounComplementEnd } from './cues';
-import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, PRONOUNS, SPEECH_VERBS, TIME_WORDS } from './lexicon';
+import {
+  ADDRESSEE_VERBS,
+  DETERMINERS,
+  HEAD_TYPE,
+  PRONOUNS,
+  ROLE_WORDS,
+  SPEECH_VERBS,
+  TIME_WORDS,
+} from './lexicon';
 import {
   isVerbLike,
   looseMention,
@@ -1168,6 +1176,17 @@ export function framesOf(
                     IRREGULAR_PAST.test(t.key) ||
                     /^(is|are|was|were|has|have|will|would|can|could)$/.test(t.key)),
               ));
+        // "…, according to a CNN tally, but his pathway is narrowing", "…, according to Andy Smith, director of the
+        // Survey Center": a conjunction, a participle or the source's own office after it is the reporter's.
+        const glossTail =
+          !!next &&
+          tokens[k]?.text === ',' &&
+          (/^(but|and|although|though|while|yet|including|compared|where|excluding|despite)$/.test(
+            next.key,
+          ) ||
+            (!next.cap &&
+              (HEAD_TYPE.get(next.key) === 'person' || ROLE_WORDS.has(next.key)) &&
+              /^(of|at|for)$/.test(tokens[k + 2]?.key ?? '')));
         // "Despite polls showing the levy behind, supporters have raised $312,000, according to state filings":
         // a report before the clause (ending at its comma) is not this one's content.
         const earlier = frames.findLast((f) => f.end <= tokens[cue.from]!.start && f.cue.finding);
@@ -1179,6 +1198,7 @@ export function framesOf(
         const shortLead =
           tail >= 3 &&
           !appositive &&
+          !glossTail &&
           tokens[k]?.text === ',' &&
           (leadWords <= 2 || (INTRO.test(tokens[0]!.key) && leadWords <= 8)) &&
           !tokens
@@ -1191,7 +1211,7 @@ export function framesOf(
           start: shortLead
             ? tokens[k + 1]!.start
             : tokens[after > 0 && after < cue.from - 2 ? after : leadStart(tokens, cue.from)]!.start,
-          end: tail >= 3 && !appositive ? end : tokens[cue.from - 1]!.start,
+          end: tail >= 3 && !appositive && !glossTail ? end : tokens[cue.from - 1]!.start,
           from: 0,
           rule: 'reported-according',
         };

@@ -223,3 +223,34 @@ describe('call for, call upon (round 28)', () => {
     expect(claimsOf(paragraph)).toEqual(claims);
   });
 });
+
+describe('after a postposed source (round 28)', () => {
+  test.each([
+    [
+      'a conjunction after the source is the reporter’s',
+      'Marsh has won 58 seats so far, according to a Gazette tally, but her path to a majority is narrowing.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'Gazette tally',
+          cue: 'according to',
+          text: 'Marsh has won 58 seats so far',
+        },
+      ],
+    ],
+    [
+      'the source’s office after it is the reporter’s gloss',
+      'Independent voters turn out at lower rates, according to Ann Roe, director of the Harlow Survey Centre, which ran the poll.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'Ann Roe',
+          cue: 'according to',
+          text: 'Independent voters turn out at lower rates',
+        },
+      ],
+    ],
+  ])('%s', (_what, paragraph, claims) => {
+    expect(claimsOf(paragraph)).toEqual(claims);
+  });
+});
