@@ -924,6 +924,26 @@ function invertedAfter(text: string, tokens: readonly Token[], from: number): bo
   return !next || /^[,.;)]$/.test(next.text);
 }
 
+/**
+ * `…, said Ann Roe, a local economist.`: a speaker right after the cue whose appositive (if any) runs to the
+ * sentence's end with no verb of its own before a relative word (not `said Ann Roe, the treasurer, had lied`).
+ */
+function invertedToEnd(text: string, tokens: readonly Token[], from: number): boolean {
+  if (tokens[from]?.key === 'that' || !invertedAfter(text, tokens, from)) return false;
+  const s = subjectAfter(text, tokens, from, tokens.length - 1)!;
+  // A person or a body named, not a clause's subject run into its verb ("said contractors eventually built …").
+  if (s.mention.kind !== 'name' || (s.mention.type !== 'person' && s.mention.type !== 'organization'))
+    return false;
+  for (const t of tokens) {
+    if (t.start >= s.mention.start && t.end <= s.mention.end && !t.cap && IRREGULAR_PAST.test(t.key))
+      return false;
+    if (t.start < s.mention.end || !t.word || t.cap) continue;
+    if (/^(who|which|whose)$/.test(t.key)) return true;
+    if (isVerbLike(t.key) || FINITE_AFTER_SUBJECT.test(t.key)) return false;
+  }
+  return true;
+}
+
 /** A dash right after the cue or its adjunct, before an appositive (`said on Tuesday — a shortfall that …`). */
 function dashGloss(tokens: readonly Token[], cue: number, j: number): boolean {
   for (let k = cue + 1; k < tokens.length && k <= Math.max(j, cue + 6); k++) {
@@ -1335,16 +1355,27 @@ export function framesOf(
       // "Nobody knows who said …" (a question, no speaker), "The mayor met residents who said …" (the residents): a
       // relative subject phrase that ran over the main clause's verb is not the antecedent.
       const overVerb = !!before && relativeOverVerb(tokens, before, cue.from);
-      const read =
-        (overVerb ? objectAntecedent(text, tokens, cue.from, before!) : before) ??
-        (inside && tokens[cue.from - 1]?.key !== 'then'
-          ? null
-          : coordinatedSubject(text, tokens, cue.from)) ??
-        // Only before a clause: `…, said Frank Coleman, the group’s spokesman` is an inverted cue.
-        (inside || tokens[cue.from]!.cap || invertedAfter(text, tokens, cue.to + 1)
-          ? null
-          : asideSubject(text, tokens, cue.from)) ??
-        relativeAntecedent(text, tokens, cue.from);
+      // "…, forcing them to cut staff, said Ann Roe, a local economist.": after a comma, a cue with its speaker
+      // after it is inverted, whatever the reader found before the comma.
+      const inverted =
+        !inside &&
+        cue.from > 0 &&
+        tokens[cue.from - 1]!.text === ',' &&
+        /^(said|says|added|adds|noted|notes|explained|argued|warned|observed)$/.test(
+          tokens[cue.from]!.text,
+        ) &&
+        invertedToEnd(text, tokens, cue.to + 1);
+      const read = inverted
+        ? null
+        : ((overVerb ? objectAntecedent(text, tokens, cue.from, before!) : before) ??
+          (inside && tokens[cue.from - 1]?.key !== 'then'
+            ? null
+            : coordinatedSubject(text, tokens, cue.from)) ??
+          // Only before a clause: `…, said Frank Coleman, the group’s spokesman` is an inverted cue.
+          (inside || tokens[cue.from]!.cap || invertedAfter(text, tokens, cue.to + 1)
+            ? null
+            : asideSubject(text, tokens, cue.from)) ??
+          relativeAntecedent(text, tokens, cue.from));
       // A document phrase that the subject reader cut inside its modifier, or did not read at all.
       const document = documentSubject(text, tokens, cue.from);
       const inPhrase =

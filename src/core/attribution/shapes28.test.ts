@@ -254,3 +254,27 @@ describe('after a postposed source (round 28)', () => {
     expect(claimsOf(paragraph)).toEqual(claims);
   });
 });
+
+describe('an inverted cue after a comma (round 28)', () => {
+  test.each([
+    [
+      'a participle phrase before the comma is no subject; the name after the cue speaks',
+      'The levy would hurt small firms, forcing them to cut staff, said Ann Roe, a local economist.',
+      [
+        {
+          kind: 'indirect',
+          speaker: 'Ann Roe',
+          cue: 'said',
+          text: 'The levy would hurt small firms, forcing them to cut staff',
+        },
+      ],
+    ],
+    [
+      'a name whose appositive is followed by a verb is the report’s subject',
+      'The mayor, who was angry, said Ann Roe, the treasurer, had lied.',
+      [{ kind: 'indirect', speaker: 'mayor', cue: 'said', text: 'Ann Roe, the treasurer, had lied' }],
+    ],
+  ])('%s', (_what, paragraph, claims) => {
+    expect(claimsOf(paragraph)).toEqual(claims);
+  });
+});
