@@ -1579,14 +1579,23 @@ export function framesOf(
             /^(which|whom)$/.test(tokens[sFrom - 1]?.key ?? '')
           ) {
             const comma = tokens.findIndex((x, xi) => xi > j && x.text === ',');
-            const next = tokens[comma + 1];
+            // (A closing mark after the comma stays with the clause: `who said it had been “kept in the dark,” …`.)
+            let v = comma + 1;
+            while (comma > 0 && v < comma + 3 && /^[”"’']$/.test(tokens[v]?.text ?? '')) v++;
+            const next = tokens[v];
             // ("…, which officials said will go into effect soon, will not apply …": after `which`, only the main
             // clause's verb ends the relative clause; "…, which he said were split, with a couple for Kasich" runs on.)
             const main =
               subject.relative || (next && (FINITE_AFTER_SUBJECT.test(next.key) || MAIN_VERB.test(next.key)));
             // ("in which he pledged that, if elected, …": not the comma right after `that`.)
             const past = tokens[j]!.key === 'that' ? j + 1 : j;
-            if (comma > past && next?.word && !next.cap && main) stop = tokens[comma]!.start;
+            // ("Under questioning from Dame Helen Crane, who said …, Julian Ashby was pressed …": after an opening
+            // prepositional phrase the main clause's own subject follows the comma.)
+            const opening = /^(under|in|at|after|during|with|despite|following|before|from|on)$/.test(
+              tokens[0]!.key,
+            );
+            if (comma > past && next?.word && (!next.cap || (subject.relative && opening)) && main)
+              stop = v > comma + 1 ? tokens[v - 1]!.end : tokens[comma]!.start;
           }
           frame = {
             cue,
