@@ -24,7 +24,7 @@ async function exportAs(page: Page, format: RegExp, scope?: RegExp) {
 
 test.describe('export', () => {
   test.describe.configure({ timeout: 120_000 });
-  test('from the Claims screen: CSV, ClaimReview, Web Annotation and Markdown of the current view', async ({
+  test('from the Claims screen: CSV, JSON claim list, ClaimReview, Web Annotation and Markdown of the current view', async ({
     page,
   }) => {
     await openLibrary(page);
@@ -113,6 +113,10 @@ test.describe('export', () => {
       skipEmptyLines: true,
     }).data;
     expect(viewRows.map((r) => r.verdict_label)).toEqual(['False']);
+    const json = await exportAs(page, /JSON claim list/);
+    expect(json.name).toMatch(/^claimdesk-.*\.claims\.json$/);
+    const docs = JSON.parse(json.text) as { verdict: string; text: string; sources: unknown[] }[];
+    expect(docs).toMatchObject([{ verdict: 'false', text: viewRows[0]!.text, sources: [] }]);
     const all = await exportAs(page, /CSV/, /All claims/);
     expect(Papa.parse(all.text.slice(1), { header: true, skipEmptyLines: true }).data).toHaveLength(total);
   });

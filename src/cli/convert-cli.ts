@@ -14,7 +14,7 @@ import {
 import { EXPORT_SETTINGS_KEY, exportSettingsOf } from '../core/export/settings';
 import type { CliIo } from './cli-io';
 
-const USAGE = `usage: npm run --silent convert -- BACKUP.json --format csv|claimreview|webannotation|markdown [--bom] > OUT
+const USAGE = `usage: npm run --silent convert -- BACKUP.json --format csv|json|claimreview|webannotation|markdown [--bom] > OUT
   turns a backup exported from Claimdesk into the file the app's Export dialog writes for "All claims"
   (--bom: start the CSV with a UTF-8 byte order mark, as the app does by default)`;
 

@@ -112,7 +112,7 @@ describe('convert CLI', () => {
     ];
     // a wrong command line: the message, then the usage as it is laid out (it was run into one line)
     expect((await run([good])).stderr).toBe(
-      `convert: no --format given\nusage: npm run --silent convert -- BACKUP.json --format csv|claimreview|webannotation|markdown [--bom] > OUT\n  turns a backup exported from Claimdesk into the file the app's Export dialog writes for "All claims"\n  (--bom: start the CSV with a UTF-8 byte order mark, as the app does by default)\n`,
+      `convert: no --format given\nusage: npm run --silent convert -- BACKUP.json --format csv|json|claimreview|webannotation|markdown [--bom] > OUT\n  turns a backup exported from Claimdesk into the file the app's Export dialog writes for "All claims"\n  (--bom: start the CSV with a UTF-8 byte order mark, as the app does by default)\n`,
     );
     for (const [args, message] of cases) {
       const r = await run(args);

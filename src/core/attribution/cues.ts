@@ -217,6 +217,22 @@ export function nounComplementEnd(tokens: readonly Token[], from: number): numbe
 }
 
 /**
+ * "Sanders calls Clinton unqualified": a name as object (one to three capitalised words), then an adjective that
+ * ends the clause. Where it ends (the index after the adjective), or -1.
+ */
+export function nameComplementEnd(tokens: readonly Token[], from: number): number {
+  let k = from;
+  while (k < tokens.length && k - from < 3 && tokens[k]!.word && tokens[k]!.cap) k++;
+  const x = tokens[k];
+  if (k === from || !x?.word || x.cap || !isAdjective(x.key)) return -1;
+  const next = tokens[k + 1];
+  return !next || /^[,.;:)—–]$/.test(next.text) || /^(and|but)$/.test(next.key) ? k + 1 : -1;
+}
+
+/** Days and time words between a verb and its particle ("called Wednesday for"). */
+const DAY_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|again)$/;
+
+/**
  * `pledging that …`, `announcing he would …`, `pledging to “bomb …”`, `advising the senator to stick to …`: a clause,
  * a quotation or an infinitive (after an object of up to four words) follows the participle.
  */
@@ -463,13 +479,16 @@ export function findCues(
           (t.key.startsWith('point') && next.key === 'to' && objectAfter(tokens, i + 2)))
       )
         to = i + 1;
+      // ("Trump called Wednesday for Justice Ginsburg to resign": a day between the verb and its particle.)
+      else if (next && DAY_WORD.test(next.key) && /^(for|upon)$/.test(tokens[i + 2]?.key ?? '')) to = i + 2;
       else if (
         !(
           t.key.startsWith('call') &&
           (quoteWithin(tokens, i + 1, 8) ||
             objectComplement(tokens, i + 1) ||
             pronounComplementEnd(tokens, i + 1) >= 0 ||
-            nounComplementEnd(tokens, i + 1) >= 0)
+            nounComplementEnd(tokens, i + 1) >= 0 ||
+            nameComplementEnd(tokens, i + 1) >= 0)
         )
       )
         continue;

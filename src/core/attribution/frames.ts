@@ -2,7 +2,15 @@ import type { Token } from '../text/tokens';
 import { IRREGULAR_PAST } from './clause-end';
 import { contactRelative } from './contact-relative';
 import { type Cue, nounComplementEnd, pronounComplementEnd } from './cues';
-import { ADDRESSEE_VERBS, DETERMINERS, HEAD_TYPE, PRONOUNS, SPEECH_VERBS, TIME_WORDS } from './lexicon';
+import {
+  ADDRESSEE_VERBS,
+  DETERMINERS,
+  HEAD_TYPE,
+  PRONOUNS,
+  ROLE_WORDS,
+  SPEECH_VERBS,
+  TIME_WORDS,
+} from './lexicon';
 import {
   isVerbLike,
   looseMention,
@@ -296,6 +304,9 @@ const DOC_HEADS =
 const DOC_MODIFIER =
   /^(of|by|from|for|on|in|at|among|across|out|there|this|last|released|published|conducted|compiled|commissioned|obtained|seen|cited|leaked|taken|issued|filed|prepared|circulated|carried|sent|posted|produced|shared|reviewed|made|done|dated|addressed|signed|lodged|submitted|written)$/;
 
+/** Nouns for a collection of documents: "a batch of emails", "a trove of records". */
+const COLLECTION = /^(batch|trove|cache|set|series|collection|bundle|stack|pile|raft|slew|handful)$/;
+
 /** Documents that are sent to someone: "a letter to ministers", "a submission to the council". */
 const ADDRESSED =
   /^(letter|letters|submission|submissions|petition|memo|memos|email|emails|complaint|notice|briefing)$/;
@@ -348,6 +359,10 @@ function documentFrom(text: string, tokens: readonly Token[], from: number, cue:
       h = k;
       break;
     }
+    // ("A new batch of council emails released this week showed": a collection of documents.)
+    if (t.key === 'of' && k > s && COLLECTION.test(tokens[k - 1]!.key)) continue;
+    // ("A University of New Hampshire poll out this week shows": `of` inside a body's name.)
+    if (t.key === 'of' && k > s && tokens[k - 1]!.cap && tokens[k + 1]?.cap) continue;
     if (
       /^(is|was|are|were|has|have|had|will|would|who|which|that|he|she|they|it|we|i|you|of|for|by|from|with|in|on|at|to|about|after|before|than|as|despite|amid|without|under|over|since|until|during)$/.test(
         t.key,
@@ -359,9 +374,22 @@ function documentFrom(text: string, tokens: readonly Token[], from: number, cue:
   // The modifier: no clause of its own (no auxiliary, relative or complementiser, no other cue, no comma).
   // ("A submission to the council dated 3 May said": what is sent has an addressee.)
   const sent = tokens[h + 1]?.key === 'to' && ADDRESSED.test(tokens[h]!.key);
-  if (h + 1 < cue && !sent && !DOC_MODIFIER.test(tokens[h + 1]!.key) && !DATE_WORD.test(tokens[h + 1]!.key))
+  // ("The little polling that was done in the state before the primary showed": a passive relative clause.)
+  const passive =
+    /^(that|which)$/.test(tokens[h + 1]?.key ?? '') &&
+    /^(was|were)$/.test(tokens[h + 2]?.key ?? '') &&
+    DOC_MODIFIER.test(tokens[h + 3]?.key ?? '') &&
+    /(ed|done|taken|seen|made|written|sent)$/.test(tokens[h + 3]!.key) &&
+    h + 3 < cue;
+  const after = passive ? h + 3 : h;
+  if (
+    after + 1 < cue &&
+    !sent &&
+    !DOC_MODIFIER.test(tokens[after + 1]!.key) &&
+    !DATE_WORD.test(tokens[after + 1]!.key)
+  )
     return null;
-  for (let k = h + 1; k < cue; k++) {
+  for (let k = after + 1; k < cue; k++) {
     const t = tokens[k]!;
     if (/^[,;:“”"‘()—–]$/.test(t.text)) return null;
     if (
@@ -838,13 +866,16 @@ function frontedParticiple(
  * the sentence, up to the aside's first comma, dash or parenthesis, when it names a speaker.
  */
 function asideSubject(text: string, tokens: readonly Token[], cue: number): Subject | null {
-  const before = /^[”"’']$/.test(tokens[cue - 1]?.text ?? '') ? tokens[cue - 2] : tokens[cue - 1];
+  // (A closing mark typed as two apostrophes is two tokens: `,'' said`.)
+  let b = cue - 1;
+  while (b >= cue - 2 && /^[”"’']$/.test(tokens[b]?.text ?? '')) b--;
+  const before = tokens[b];
   if (!before || !/^[,)—–-]$|^--$/.test(before.text)) return null;
   let s = 0;
   while (s < cue && tokens[s]!.word && /^(but|and|yet|so)$/.test(tokens[s]!.key)) s++;
   let e = s;
   while (e < cue && (tokens[e]!.word || /^[’'.&]$/.test(tokens[e]!.text))) e++;
-  if (e === s || e >= cue - 1 || !/^[,(—–-]$|^--$/.test(tokens[e]!.text)) return null;
+  if (e === s || e >= b || !/^[,(—–-]$|^--$/.test(tokens[e]!.text)) return null;
   // A noun phrase: a name, a pronoun or a determiner first, and no verb in it ("because Mr. Hannity is").
   const first = tokens[s]!;
   if (!first.cap && !DETERMINERS.has(first.key) && !/^(he|she|they|we|i)$/.test(first.key)) return null;
@@ -853,6 +884,13 @@ function asideSubject(text: string, tokens: readonly Token[], cue: number): Subj
   if (!m || (m.kind === 'pronoun' && m.head === 'it')) return null;
   if (m.kind === 'nominal' && !HEAD_TYPE.has(m.head) && m.type !== 'organization') return null;
   return { mention: m, role: null, relative: false };
+}
+
+/** Where an aside closed by the comma at tokens[close] ends: after the closing mark right after it, if any. */
+function closingMarkEnd(tokens: readonly Token[], close: number): number {
+  let q = close + 1;
+  while (q <= close + 2 && /^[”"’']$/.test(tokens[q]?.text ?? '')) q++;
+  return q > close + 1 ? tokens[q - 1]!.end : tokens[close]!.start;
 }
 
 /**
@@ -884,6 +922,26 @@ function invertedAfter(text: string, tokens: readonly Token[], from: number): bo
     return false;
   const next = tokens.find((t) => t.start >= s.mention.end);
   return !next || /^[,.;)]$/.test(next.text);
+}
+
+/**
+ * `…, said Ann Roe, a local economist.`: a speaker right after the cue whose appositive (if any) runs to the
+ * sentence's end with no verb of its own before a relative word (not `said Ann Roe, the treasurer, had lied`).
+ */
+function invertedToEnd(text: string, tokens: readonly Token[], from: number): boolean {
+  if (tokens[from]?.key === 'that' || !invertedAfter(text, tokens, from)) return false;
+  const s = subjectAfter(text, tokens, from, tokens.length - 1)!;
+  // A person or a body named, not a clause's subject run into its verb ("said contractors eventually built …").
+  if (s.mention.kind !== 'name' || (s.mention.type !== 'person' && s.mention.type !== 'organization'))
+    return false;
+  for (const t of tokens) {
+    if (t.start >= s.mention.start && t.end <= s.mention.end && !t.cap && IRREGULAR_PAST.test(t.key))
+      return false;
+    if (t.start < s.mention.end || !t.word || t.cap) continue;
+    if (/^(who|which|whose)$/.test(t.key)) return true;
+    if (isVerbLike(t.key) || FINITE_AFTER_SUBJECT.test(t.key)) return false;
+  }
+  return true;
 }
 
 /** A dash right after the cue or its adjunct, before an appositive (`said on Tuesday — a shortfall that …`). */
@@ -1138,6 +1196,17 @@ export function framesOf(
                     IRREGULAR_PAST.test(t.key) ||
                     /^(is|are|was|were|has|have|will|would|can|could)$/.test(t.key)),
               ));
+        // "…, according to a CNN tally, but his pathway is narrowing", "…, according to Andy Smith, director of the
+        // Survey Center": a conjunction, a participle or the source's own office after it is the reporter's.
+        const glossTail =
+          !!next &&
+          tokens[k]?.text === ',' &&
+          (/^(but|and|although|though|while|yet|including|compared|where|excluding|despite)$/.test(
+            next.key,
+          ) ||
+            (!next.cap &&
+              (HEAD_TYPE.get(next.key) === 'person' || ROLE_WORDS.has(next.key)) &&
+              /^(of|at|for)$/.test(tokens[k + 2]?.key ?? '')));
         // "Despite polls showing the levy behind, supporters have raised $312,000, according to state filings":
         // a report before the clause (ending at its comma) is not this one's content.
         const earlier = frames.findLast((f) => f.end <= tokens[cue.from]!.start && f.cue.finding);
@@ -1149,6 +1218,7 @@ export function framesOf(
         const shortLead =
           tail >= 3 &&
           !appositive &&
+          !glossTail &&
           tokens[k]?.text === ',' &&
           (leadWords <= 2 || (INTRO.test(tokens[0]!.key) && leadWords <= 8)) &&
           !tokens
@@ -1161,7 +1231,7 @@ export function framesOf(
           start: shortLead
             ? tokens[k + 1]!.start
             : tokens[after > 0 && after < cue.from - 2 ? after : leadStart(tokens, cue.from)]!.start,
-          end: tail >= 3 && !appositive ? end : tokens[cue.from - 1]!.start,
+          end: tail >= 3 && !appositive && !glossTail ? end : tokens[cue.from - 1]!.start,
           from: 0,
           rule: 'reported-according',
         };
@@ -1217,12 +1287,8 @@ export function framesOf(
           subject: own,
           inherit: !own,
           start: tokens[j]!.start,
-          // A comma inside the quotation's closing mark: the quotation stays whole (`“the worst winter,”`).
-          end: !aside
-            ? end
-            : /^[”"’']$/.test(tokens[close + 1]?.text ?? '')
-              ? tokens[close + 1]!.end
-              : tokens[close]!.start,
+          // A comma inside the quotation's closing mark: the quotation stays whole (`“the worst winter,”`, `,''`).
+          end: !aside ? end : closingMarkEnd(tokens, close),
           from: cue.from - 1,
           rule: 'reported-participle',
         };
@@ -1289,16 +1355,27 @@ export function framesOf(
       // "Nobody knows who said …" (a question, no speaker), "The mayor met residents who said …" (the residents): a
       // relative subject phrase that ran over the main clause's verb is not the antecedent.
       const overVerb = !!before && relativeOverVerb(tokens, before, cue.from);
-      const read =
-        (overVerb ? objectAntecedent(text, tokens, cue.from, before!) : before) ??
-        (inside && tokens[cue.from - 1]?.key !== 'then'
-          ? null
-          : coordinatedSubject(text, tokens, cue.from)) ??
-        // Only before a clause: `…, said Frank Coleman, the group’s spokesman` is an inverted cue.
-        (inside || tokens[cue.from]!.cap || invertedAfter(text, tokens, cue.to + 1)
-          ? null
-          : asideSubject(text, tokens, cue.from)) ??
-        relativeAntecedent(text, tokens, cue.from);
+      // "…, forcing them to cut staff, said Ann Roe, a local economist.": after a comma, a cue with its speaker
+      // after it is inverted, whatever the reader found before the comma.
+      const inverted =
+        !inside &&
+        cue.from > 0 &&
+        tokens[cue.from - 1]!.text === ',' &&
+        /^(said|says|added|adds|noted|notes|explained|argued|warned|observed)$/.test(
+          tokens[cue.from]!.text,
+        ) &&
+        invertedToEnd(text, tokens, cue.to + 1);
+      const read = inverted
+        ? null
+        : ((overVerb ? objectAntecedent(text, tokens, cue.from, before!) : before) ??
+          (inside && tokens[cue.from - 1]?.key !== 'then'
+            ? null
+            : coordinatedSubject(text, tokens, cue.from)) ??
+          // Only before a clause: `…, said Frank Coleman, the group’s spokesman` is an inverted cue.
+          (inside || tokens[cue.from]!.cap || invertedAfter(text, tokens, cue.to + 1)
+            ? null
+            : asideSubject(text, tokens, cue.from)) ??
+          relativeAntecedent(text, tokens, cue.from));
       // A document phrase that the subject reader cut inside its modifier, or did not read at all.
       const document = documentSubject(text, tokens, cue.from);
       const inPhrase =
@@ -1482,7 +1559,9 @@ export function framesOf(
         } else if (
           (after >= 2 ||
             (contact && after === 1 && /^[“"‘]$/.test(tokens[j]!.text)) ||
-            (framingLead && after === 1 && tokens[j]!.word)) &&
+            (framingLead && after === 1 && tokens[j]!.word) ||
+            // "Everyone but Hewlett said yes.": the answer alone.
+            (after === 1 && /^(yes|no)$/.test(tokens[j]!.key))) &&
           j < n &&
           !/^(by)$/.test(tokens[j]!.key)
         ) {
@@ -1500,14 +1579,23 @@ export function framesOf(
             /^(which|whom)$/.test(tokens[sFrom - 1]?.key ?? '')
           ) {
             const comma = tokens.findIndex((x, xi) => xi > j && x.text === ',');
-            const next = tokens[comma + 1];
+            // (A closing mark after the comma stays with the clause: `who said it had been “kept in the dark,” …`.)
+            let v = comma + 1;
+            while (comma > 0 && v < comma + 3 && /^[”"’']$/.test(tokens[v]?.text ?? '')) v++;
+            const next = tokens[v];
             // ("…, which officials said will go into effect soon, will not apply …": after `which`, only the main
             // clause's verb ends the relative clause; "…, which he said were split, with a couple for Kasich" runs on.)
             const main =
               subject.relative || (next && (FINITE_AFTER_SUBJECT.test(next.key) || MAIN_VERB.test(next.key)));
             // ("in which he pledged that, if elected, …": not the comma right after `that`.)
             const past = tokens[j]!.key === 'that' ? j + 1 : j;
-            if (comma > past && next?.word && !next.cap && main) stop = tokens[comma]!.start;
+            // ("Under questioning from Dame Helen Crane, who said …, Julian Ashby was pressed …": after an opening
+            // prepositional phrase the main clause's own subject follows the comma.)
+            const opening = /^(under|in|at|after|during|with|despite|following|before|from|on)$/.test(
+              tokens[0]!.key,
+            );
+            if (comma > past && next?.word && (!next.cap || (subject.relative && opening)) && main)
+              stop = v > comma + 1 ? tokens[v - 1]!.end : tokens[comma]!.start;
           }
           frame = {
             cue,

@@ -64,7 +64,9 @@ export function groupSubject(
     !(k > 0 && (DETERMINERS.has(tokens[k - 1]!.key) || POSSESSIVE_PRONOUNS.has(tokens[k - 1]!.key)));
   // Clause starts to try: the sentence start, then after each comma, nearest the cue first.
   const starts = [min];
-  for (let k = min; k < last; k++) if (tokens[k]!.text === ',') starts.push(k + 1);
+  // (", and all but two said": the conjunction opens the clause, not the subject.)
+  for (let k = min; k < last; k++)
+    if (tokens[k]!.text === ',') starts.push(/^(and|but)$/.test(tokens[k + 1]!.key) ? k + 2 : k + 1);
   for (const s of starts.reverse()) {
     if (s > last) continue;
     const between = tokens.slice(s, last + 1);

@@ -60,10 +60,10 @@ recommended recommends concluded estimated estimates suggests suggested`);
 
 /** Cue verbs that only count when followed by a particle ("called for", "pointed out"). */
 export const PARTICLE_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['call', words('for on')],
-  ['calls', words('for on')],
-  ['called', words('for on')],
-  ['calling', words('for on')],
+  ['call', words('for on upon')],
+  ['calls', words('for on upon')],
+  ['called', words('for on upon')],
+  ['calling', words('for on upon')],
   ['point', words('out')],
   ['points', words('out')],
   ['pointed', words('out')],
@@ -170,7 +170,7 @@ const HEADS: Record<string, string> = {
   supporter opponent insider observer insider official campaigner organiser organizer person
   councilwoman councilman councilmember alderwoman assemblyman assemblywoman trustee comptroller treasurer
   collector principal headteacher auditor auditor-general attorney-general solicitor-general inspector-general
-  surgeon-general parent actor actress engineer grower farmer`,
+  surgeon-general parent actor actress engineer grower farmer child boy girl teenager`,
   g: `officials aides sources leaders senators governors candidates judges officers investigators directors
   executives historians authors writers editors reporters journalists advisers advisors strategists analysts
   economists researchers scientists doctors lawyers attorneys prosecutors activists advocates members
@@ -180,7 +180,8 @@ const HEADS: Record<string, string> = {
   organisers organizers protesters demonstrators democrats republicans conservatives liberals
   progressives group groups team staff staffers allies workers employees families others authorities
   regulators police inspectors commentators many some both campaigners half third quarter
-  three-quarters two-thirds majority minority percent plurality most respondents americans britons viewers`,
+  three-quarters two-thirds majority minority percent plurality most respondents americans britons viewers
+  children teenagers`,
   o: `committee commission council department agency government administration ministry office court union
   party board authority company firm organization organisation charity campaign website newspaper network
   university institute foundation bank service services police force army military white house senate

@@ -26,6 +26,7 @@ import {
   TIME_WORDS,
   TITLES,
 } from './lexicon';
+import { isStateAbbreviation, US_STATES } from './places';
 
 /** Courtesy titles ending a phrase ("Opposition leader Cllr"): not part of a role. */
 const COURTESY_TAIL = new RegExp(`(?:^|\\s+)(?:(?:${[...COURTESY_TITLES].join('|')})\\.?\\s*)+$`, 'i');
@@ -739,6 +740,14 @@ export function phraseStart(tokens: readonly Token[], to: number, min: number): 
       (DETERMINERS.has(tokens[i]!.key) || COURTESY_TITLES.has(tokens[i]!.key))
     )
       break;
+    // ("The inquiry looked into the Development Bank, which …": the verb's preposition, too.)
+    if (
+      /^(into|onto|toward|towards|through|against|across)$/.test(t.key) &&
+      /ed$/.test(tokens[i - 2]?.key ?? '') &&
+      !tokens[i - 2]!.cap &&
+      DETERMINERS.has(tokens[i]?.key ?? '')
+    )
+      break;
     // A speech verb ends the phrase, unless a determiner or adjective makes it a noun ("an earlier report").
     const before = tokens[i - 2];
     const asNoun =
@@ -900,6 +909,8 @@ export function subjectBefore(
     // ("Voters surveyed by the Gazette in March said": the people questioned, not the agent; "Figures published by
     // the Office for Rail Statistics show" stay the body's.)
     const at = tokens.findIndex((t) => t.start === found.mention.start);
+    const everyone = exceptionSubject(text, tokens, at, min, found.mention);
+    if (everyone) return everyone;
     const lead =
       at - 3 >= min &&
       /^(the|a|an)$/.test(tokens[at - 1]!.key) &&
@@ -923,6 +934,38 @@ export function subjectBefore(
     reducedRelativeSubject(text, tokens, cue, min) ??
     postmodifiedSubject(text, tokens, cue, min)
   );
+}
+
+/** Words for all of a group that an exception can follow ("Everyone but Hewlett", "all except the mayor"). */
+const EVERYONE = /^(everyone|everybody|all|none|nobody|each)$/;
+
+/** "Everyone but Hewlett said yes": the name after but/except is the exception, the whole phrase the subject. */
+function exceptionSubject(
+  text: string,
+  tokens: readonly Token[],
+  at: number,
+  min: number,
+  found: Mention,
+): Subject | null {
+  const whole = tokens[at - 2];
+  if (at - 2 < min || !/^(but|except)$/.test(tokens[at - 1]!.key) || !whole || !EVERYONE.test(whole.key))
+    return null;
+  const phrase = text.slice(whole.start, found.end);
+  return {
+    mention: {
+      ...found,
+      start: whole.start,
+      text: phrase,
+      kind: 'nominal',
+      name: null,
+      role: null,
+      head: whole.key,
+      type: 'group',
+      owner: null,
+    },
+    role: null,
+    relative: false,
+  };
 }
 
 /**
@@ -1096,6 +1139,14 @@ function subjectBeforeInner(
     return null;
   }
   if (t.word && (t.key === 'and' || t.key === 'but') && !t.cap && depth < 2) {
+    // "… the bank, which is responsible for the debt - and says": a verb coordinated inside a relative clause shares
+    // its antecedent.
+    for (let r = i - 1; r > min + 1 && depth === 0; r--) {
+      const w = tokens[r]!;
+      if (/^[,;:“”"()]$/.test(w.text)) break;
+      if (/^(which|who)$/.test(w.key) && !w.cap && tokens[r - 1]!.text === ',')
+        return subjectBefore(text, tokens, r + 1, min, depth + 1);
+    }
     // Coordinated verbs share the subject: "Hayek confirmed it and said …".
     for (let v = min + 1; v < i; v++) {
       const w = tokens[v]!;
@@ -1112,10 +1163,21 @@ function subjectBeforeInner(
         /ed$/.test(w.key) &&
         !AUX.test(w.key) &&
         !SPEECH_VERBS.has(w.key) &&
-        (prevW.text === ',' || DETERMINERS.has(prevW.key) || POSSESSIVE_PRONOUNS.has(prevW.key)) &&
+        // ("China's state-owned investment giant CITIC runs … and says": after a possessive, or a compound.)
+        (prevW.text === ',' ||
+          DETERMINERS.has(prevW.key) ||
+          POSSESSIVE_PRONOUNS.has(prevW.key) ||
+          /['’]s$/.test(prevW.text) ||
+          w.key.includes('-')) &&
         !!tokens[v + 1]?.word &&
         !DETERMINERS.has(tokens[v + 1]!.key);
       if (w.word && !w.cap && (isVerbLike(w.key) || sVerb) && !adjective)
+        return subjectBefore(text, tokens, v, min, depth + 1);
+    }
+    // ("The trust bought the bank and said": the nearest irregular past, when no other verb came first.)
+    for (let v = i - 1; v > min; v--) {
+      const w = tokens[v]!;
+      if (w.word && !w.cap && IRREGULAR_PAST.test(w.key) && !DETERMINERS.has(tokens[v - 1]!.key))
         return subjectBefore(text, tokens, v, min, depth + 1);
     }
     return null;
@@ -1464,21 +1526,14 @@ export function subjectAfter(
  * States and countries written alone: places (as `Hollin Lane` is), never a person a later he/she could mean
  * ("In South Carolina, he prevailed", "a salesman from Sumter, South Carolina, says").
  */
-const GEO_NAMES = new Set(
-  `alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|idaho|illinois|
-indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|
-montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|
-oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|west virginia|
-wisconsin|wyoming|america|britain|scotland|northern ireland|france|germany|italy|spain|
-russia|china|japan|india|iran|iraq|syria|mexico|canada|australia|new zealand|europe|ukraine|turkey|
-yorkshire|south yorkshire|west yorkshire|lancashire|essex|cornwall|queensland|ontario|quebec`
+const GEO_NAMES = new Set([
+  ...US_STATES,
+  ...`america|britain|scotland|northern ireland|france|germany|italy|spain|russia|china|japan|india|iran|iraq|syria|
+mexico|canada|australia|new zealand|europe|ukraine|turkey|yorkshire|south yorkshire|west yorkshire|lancashire|essex|
+cornwall|queensland|ontario|quebec`
     .split(/\|\s*/)
     .map((w) => w.trim()),
-);
-
-/** US state abbreviations as news copy writes them ("Mich.", "N.C.", "Calif."). */
-const STATE_ABBREVIATION =
-  /^(Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo|D\.C)\.?$/;
+]);
 
 /** Is tokens[k+1 .. i-1], between commas, a state after a town ("Flint, Mich.", "Columbus, Ohio")? */
 function isStateAfterTown(text: string, tokens: readonly Token[], k: number, i: number): boolean {
@@ -1488,7 +1543,7 @@ function isStateAfterTown(text: string, tokens: readonly Token[], k: number, i: 
     !!town?.word &&
     town.cap &&
     !/['’]s$/.test(town.text) &&
-    (GEO_NAMES.has(inner.toLowerCase()) || STATE_ABBREVIATION.test(inner))
+    (GEO_NAMES.has(inner.toLowerCase()) || isStateAbbreviation(inner))
   );
 }
 

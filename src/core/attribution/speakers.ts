@@ -11,6 +11,7 @@ import {
   TITLES,
 } from './lexicon';
 import type { Mention } from './mention';
+import { officePlace, placesIn } from './places';
 
 /** A speaker entity as it is being built: mutable inside one extraction, frozen on output. */
 export type Entity = {
@@ -165,6 +166,16 @@ function officeHead(name: string): string | null {
     ? head
     : null;
 }
+
+/** The states an entity's name, role and mentions place it in. */
+const placesOf = (e: Entity): string[] => [e.name, e.role ?? '', ...e.aliases].flatMap(placesIn);
+
+/** "The Ohio governor" is not someone the article placed in another state (none placed: anyone may be). */
+const placeFits = (e: Entity, place: string | undefined): boolean => {
+  if (!place) return true;
+  const ps = placesOf(e);
+  return !ps.length || ps.includes(place);
+};
 
 const SPOKES_ROLE = /^spokes(man|woman|person)$/;
 
@@ -466,6 +477,8 @@ export class SpeakerRegistry {
         norm(x.name) === r ||
         (!!x.role && !!spokesKey(r) && spokesKey(norm(x.role)) === spokesKey(r)),
     );
+    const place = officePlace(role)?.place;
+    if (place) fit.splice(0, fit.length, ...fit.filter((x) => placeFits(x, place)));
     // ("A spokesperson said" after a council's and a police spokesperson: either one.)
     if (
       fit.length > 1 &&
@@ -489,15 +502,27 @@ export class SpeakerRegistry {
     if (!head || !(HEAD_TYPE.get(head) === 'person' || ROLE_WORDS.has(head) || TITLES.has(head)))
       return undefined;
     const q = qualifiers(office);
+    const place = officePlace(office)?.place;
     const fit = this.entities.filter(
       (x) =>
         x.type === 'person' &&
         x.key !== null &&
+        placeFits(x, place) &&
         [x.role ?? '', ...x.aliases].some((f) => {
           const fw = titleWords(f);
           return ws.every((w) => fw.includes(w)) && qualifiers(f) === q;
         }),
     );
+    return fit.length === 1 ? fit[0] : undefined;
+  }
+
+  /** "The Ohio governor" after "Ohio Gov. John Kasich": the one named person placed there who holds the office. */
+  private placedHolder(place: string, office: string[]): Entity | undefined {
+    const fit = this.entities.filter((x) => {
+      if (x.type !== 'person' || x.key === null || !placesOf(x).includes(place)) return false;
+      const held = titleWords([x.role ?? '', ...x.aliases].join(' '));
+      return office.every((w) => held.includes(w));
+    });
     return fit.length === 1 ? fit[0] : undefined;
   }
 
@@ -805,6 +830,9 @@ export class SpeakerRegistry {
       if (o?.type === 'person' && ENTOURAGE.test(m.head)) return this.entourage(o, m);
       if (o) return o;
     }
+    const placed = m.type === 'person' && m.kind === 'nominal' ? officePlace(m.text) : null;
+    const holder = placed && this.placedHolder(placed.place, placed.office);
+    if (holder) return holder;
     const key = norm(m.name ?? m.text);
     const same = this.entities.find((x) => norm(x.name) === key || x.aliases.some((a) => norm(a) === key));
     // ("Halden Aggregates" met in running text as a person's name, then "The operator, Halden Aggregates, says":
@@ -919,6 +947,7 @@ export class SpeakerRegistry {
       return undefined;
     const g = genderOf(m.text);
     if (g && e.gender && g !== e.gender) return undefined;
+    if (!placeFits(e, officePlace(m.text)?.place)) return undefined;
     const held = titleWords([e.role ?? '', ...e.aliases].join(' '));
     const otherOffice = e.role ? officeHead(e.role) : null;
     if (otherOffice && otherOffice !== head && !held.includes(head)) return undefined;

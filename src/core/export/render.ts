@@ -2,16 +2,18 @@ import type { Article, Claim, Evidence, Source, Speaker } from '../model/types';
 import { claimReviewOf } from './claimreview';
 import { csvHeader, csvRows } from './csv';
 import { compareForExport, type ExportItem, exportItemOf, liveLinks } from './export-item';
+import { claimDocument } from './json-claims';
 import { JSON_LIST_CLOSE, JSON_LIST_OPEN, jsonListItems } from './json-list';
 import { markdownReport } from './markdown';
 import type { ExportSettings } from './settings';
 import { webAnnotationOf } from './web-annotation';
 
-export const EXPORT_FORMATS = ['csv', 'claimreview', 'webannotation', 'markdown'] as const;
+export const EXPORT_FORMATS = ['csv', 'json', 'claimreview', 'webannotation', 'markdown'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const FORMAT_EXTENSION: Record<ExportFormat, string> = {
   csv: 'csv',
+  json: 'claims.json',
   claimreview: 'claimreview.jsonld',
   webannotation: 'annotations.jsonld',
   markdown: 'md',
@@ -19,6 +21,7 @@ export const FORMAT_EXTENSION: Record<ExportFormat, string> = {
 
 export const FORMAT_MIME: Record<ExportFormat, string> = {
   csv: 'text/csv;charset=utf-8',
+  json: 'application/json',
   claimreview: 'application/ld+json',
   webannotation: 'application/ld+json',
   markdown: 'text/markdown;charset=utf-8',
@@ -60,7 +63,9 @@ export async function* renderExport(
         const docs =
           format === 'claimreview'
             ? page.map((i) => claimReviewOf(i, options.settings)).filter((d) => d !== null)
-            : page.map((i) => webAnnotationOf(i));
+            : format === 'json'
+              ? page.map(claimDocument)
+              : page.map((i) => webAnnotationOf(i));
         if (docs.length === 0) continue;
         yield jsonListItems(docs, first);
         first = false;

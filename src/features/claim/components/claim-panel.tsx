@@ -331,8 +331,14 @@ export function ClaimPanel(props: Props) {
                 inputRef={tagRef}
                 onAdd={(tag) =>
                   addTagToClaim(c.id, tag).then(
-                    () => announce(`Tag “${tag}” added.`),
-                    (e) => showToast(describeDbError(e), { tone: 'error' }),
+                    (batchId) => {
+                      announce(`Tag “${tag}” added. Ctrl+Z undoes it.`);
+                      return batchId;
+                    },
+                    (e) => {
+                      showToast(describeDbError(e), { tone: 'error' });
+                      return null;
+                    },
                   )
                 }
                 onRemove={(tag) =>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ClaimId } from '@/core/model/types';
 import { saveImportedArticle } from '@/db/articles';
+import { addTagToClaim } from '@/db/claims';
 import { db } from '@/db/db';
 import { evidenceQueries } from '@/db/queries';
 import { AddSourceForm } from '@/features/claim/components/sources/add-source-form';
@@ -53,6 +54,46 @@ describe('TagEditor', () => {
     fireEvent.change(input, { target: { value: '  police   figures ' } });
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(onAdd).toHaveBeenCalledWith('police figures');
+  });
+
+  test('right after a tag is added, Ctrl+Z in the emptied box undoes it; after typing there, it is the box’s own', async () => {
+    await resetDb();
+    const text = 'The mayor said: "Bus use rose by 12% last year."';
+    await saveImportedArticle(
+      { text, title: 'Buses' } as never,
+      extractionOf(
+        text,
+        [{ id: 's1', name: 'The mayor' }],
+        [{ quote: 'Bus use rose by 12% last year.', speaker: 's1' }],
+      ),
+    );
+    const [claim] = await db.claims.toArray();
+    const tagsOf = async () => (await db.claims.get(claim!.id))?.tags;
+    const { ui } = wrap(
+      <TagEditor tags={[]} onAdd={(tag) => addTagToClaim(claim!.id, tag)} onRemove={() => {}} />,
+    );
+    render(ui);
+    const input = screen.getByRole('combobox', { name: 'Add a tag' }) as HTMLInputElement;
+    const ctrlZ = () => fireEvent.keyDown(input, { key: 'z', ctrlKey: true });
+    const add = async (tag: string, expected: readonly string[]) => {
+      fireEvent.change(input, { target: { value: tag } });
+      fireEvent.keyDown(input, { key: 'Enter' });
+      await waitFor(async () => expect(await tagsOf()).toEqual(expected));
+      expect(input.value).toBe('');
+    };
+
+    await add('crime', ['crime']);
+    // the batch id arrives with the write: Ctrl+Z waits for nothing once the tag is stored
+    await waitFor(async () => {
+      ctrlZ();
+      expect(await tagsOf()).toEqual([]);
+    });
+
+    await add('police', ['police']);
+    fireEvent.change(input, { target: { value: 'x' } });
+    fireEvent.change(input, { target: { value: '' } });
+    ctrlZ(); // the box's own typing: the tag stays
+    expect(await tagsOf()).toEqual(['police']);
   });
 });
 

@@ -2,11 +2,15 @@ import { useId, useState } from 'react';
 import { normalizeTag, suggestTags, withTag } from '@/core/review/tags';
 import { useUsedTags } from '@/features/claim/hooks/use-claim-data';
 import { Combobox } from '@/ui/combobox';
+import { undoBatch } from '@/ui/undo-toast';
 
 type Props = Readonly<{
   tags: readonly string[];
-  /** Adds / removes one tag on the claim as stored (not as last rendered). */
-  onAdd: (tag: string) => void;
+  /**
+   * Adds / removes one tag on the claim as stored (not as last rendered). `onAdd` may give the
+   * history batch it wrote, for Ctrl+Z in the emptied box.
+   */
+  onAdd: (tag: string) => Promise<string | null> | undefined;
   onRemove: (tag: string) => void;
   inputRef?: React.Ref<HTMLInputElement>;
 }>;
@@ -18,6 +22,8 @@ export function TagEditor({ tags, onAdd, onRemove, inputRef }: Props) {
   const used = useUsedTags().data ?? NO_TAGS;
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The tag this box just added, for Ctrl+Z in it until something is typed there.
+  const [made, setMade] = useState<string | null>(null);
   const errorId = useId();
   const suggestions = suggestTags(used, text, tags).map((t) => ({
     id: t,
@@ -38,8 +44,15 @@ export function TagEditor({ tags, onAdd, onRemove, inputRef }: Props) {
       setError(`“${tag}” is already on this claim.`);
       return;
     }
-    onAdd(tag);
+    void onAdd(tag)?.then((batchId) => setMade(batchId));
   };
+  const undoLast =
+    made === null
+      ? null
+      : () => {
+          setMade(null);
+          void undoBatch(made);
+        };
 
   return (
     <div className="tag-editor">
@@ -63,7 +76,9 @@ export function TagEditor({ tags, onAdd, onRemove, inputRef }: Props) {
         onValueChange={(v) => {
           setText(v);
           setError(null);
+          setMade(null);
         }}
+        undoLast={undoLast}
         options={suggestions}
         onSelect={(o) => add(o.id)}
         onSubmitText={add}

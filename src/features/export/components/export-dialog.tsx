@@ -17,6 +17,11 @@ import { useTeamSnapshot } from '@/features/team/team-sync-context';
 const FORMATS: readonly { id: DialogFormat; label: string; hint: string }[] = [
   { id: 'csv', label: 'CSV spreadsheet', hint: 'One row per claim, for Excel, LibreOffice, R or pandas.' },
   {
+    id: 'json',
+    label: 'JSON claim list',
+    hint: 'One object per claim with its sources as a list, for scripts (Python, R, jq).',
+  },
+  {
     id: 'backup',
     label: 'JSON backup',
     hint: 'The whole library, history included; restore it here or in another browser.',
