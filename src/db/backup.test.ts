@@ -15,8 +15,7 @@ import { type BackupSource, backupSourceOfBlob, backupSourceOfText } from './bac
 import { setClaimVerdict, updateClaim } from './claims';
 import { db } from './db';
 import { computeDerived } from './derived/rebuild';
-import { historyOfRow } from './history';
-import { countHistory } from './history-read';
+import { countHistory, historyOfRow } from './history-read';
 import { readUndoState, undo } from './undo';
 
 beforeEach(resetDb);

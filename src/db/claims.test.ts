@@ -16,7 +16,7 @@ import {
 } from './claims';
 import { db } from './db';
 import { describeDbError } from './errors';
-import { historyOfBatch, historyOfRow } from './history';
+import { historyOfBatch, historyOfRow } from './history-read';
 
 beforeEach(resetDb);
 

@@ -6,7 +6,8 @@ import { normalizeTag, withoutTag, withTag } from '@/core/review/tags';
 import { db } from './db';
 import { allOrNothingIfOwn } from './derived/middleware';
 import { DbError } from './errors';
-import { historyOfRow, newBatchId, recordHistory, type WriteOptions } from './history';
+import { newBatchId, recordHistory, type WriteOptions } from './history';
+import { historyOfRow } from './history-read';
 import { newId } from './ids';
 import { patchRow, patchRows } from './rows';
 

@@ -5,7 +5,7 @@ import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
 import { db } from './db';
 import { attachSource, countClaimSources, removeEvidence, updateEvidence } from './evidence';
-import { historyOfBatch, historyOfRow } from './history';
+import { historyOfBatch, historyOfRow } from './history-read';
 import { evidenceQueries, sourceQueries } from './queries';
 import { createSource, findSourcesByUrl, softDeleteSource, updateSource } from './sources';
 

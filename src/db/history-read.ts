@@ -12,6 +12,7 @@ import type { HistoryEntry, HistoryTable } from '@/core/model/types';
 import { db } from './db';
 import { BATCHES, batchRowOf, type HistoryBatchRow, idsInRow, rowRefOf } from './history-batches';
 import { HEAD, withoutHead } from './history-heads';
+import { keptEntries } from './written-batches';
 
 const HISTORY = 'history';
 
@@ -277,4 +278,18 @@ function countBelow(sorted: readonly HistoryEntry[], id: string, strict = false)
   let n = 0;
   while (n < sorted.length && (strict ? sorted[n]!.id < id : sorted[n]!.id <= id)) n++;
   return n;
+}
+
+/**
+ * The entries of one batch (one user action), in the order they were made: the ones this tab kept
+ * when the stored batch is still what it wrote (its ids read as keys, not its entries), else read;
+ * in `from` when given (a transaction).
+ */
+export async function entriesOfBatch(batchId: string, from?: HistorySource): Promise<HistoryEntry[]> {
+  const mine = keptEntries(batchId);
+  if (mine) {
+    const stored = await batchEntryIds(batchId, from);
+    if (stored.length === mine.length && stored.every((id, i) => id === mine[i]!.id)) return [...mine];
+  }
+  return historyOfBatch(batchId, from);
 }

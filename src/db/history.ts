@@ -5,8 +5,6 @@ import { announceBatchRow, newBatchRow } from './history-batches';
 import { newId } from './ids';
 import { keepOnCommit } from './written-batches';
 
-export { historyOfBatch, historyOfRow } from './history-read';
-
 /** Options every recording write accepts: writes sharing a `batchId` are one step for undo. */
 export type WriteOptions = Readonly<{ batchId?: string }>;
 

@@ -20,7 +20,6 @@ import type { ClaimListFilter, ClaimPageRequest } from './claim-list';
 import { db, type TableName } from './db';
 import type { ArticleHead } from './derived/article-heads';
 import { articleScope, HIGH, type SummaryRow } from './derived/facets';
-import { historyOfRow } from './history-read';
 import { getMeta } from './meta';
 import { estimateStorage, type StorageEstimate } from './storage';
 import {
@@ -499,7 +498,9 @@ export const historyQueries = {
   byRow: (table: HistoryTable, rowId: string) =>
     queryOptions({
       queryKey: [...historyQueries.all(), 'byRow', table, rowId] as const,
-      queryFn: (): Promise<HistoryEntry[]> => historyOfRow(table, rowId),
+      // the history reader loads with the first history panel, not with the app
+      queryFn: (): Promise<HistoryEntry[]> =>
+        import('./history-read').then((h) => h.historyOfRow(table, rowId)),
     }),
 };
 

@@ -6,7 +6,7 @@ import { saveImportedArticle, softDeleteArticle } from './articles';
 import { articleDay, readComparison } from './compare-read';
 import { db } from './db';
 import { attachSource } from './evidence';
-import { historyOfRow } from './history';
+import { historyOfRow } from './history-read';
 import { questionQueries } from './queries';
 import {
   createQuestion,

@@ -6,7 +6,7 @@ import { saveImportedArticle, speakerIdFor } from './articles';
 import { reassignToNewSpeaker } from './corrections';
 import { db } from './db';
 import { speakerSortKey } from './derived/facets';
-import { historyOfBatch, historyOfRow } from './history';
+import { historyOfBatch, historyOfRow } from './history-read';
 import { speakerQueries } from './queries';
 import { createSpeaker, mergeSpeakers, updateSpeaker } from './speakers';
 

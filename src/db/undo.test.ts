@@ -13,7 +13,8 @@ import {
 } from './claims';
 import { db } from './db';
 import { attachSource, removeEvidence } from './evidence';
-import { historyOfBatch, historyOfRow, newBatchId } from './history';
+import { newBatchId } from './history';
+import { historyOfBatch, historyOfRow } from './history-read';
 import { newId } from './ids';
 import { softDeleteSource } from './sources';
 import { mergeSpeakers } from './speakers';

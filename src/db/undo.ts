@@ -22,10 +22,9 @@ import { db } from './db';
 import { allOrNothingIfOwn } from './derived/middleware';
 import { DbError } from './errors';
 import { type HistoryChange, newBatchId, recordHistory } from './history';
-import { newestHeads } from './history-read';
+import { entriesOfBatch, newestHeads } from './history-read';
 import { META_KEYS } from './meta';
 import { SYNC_KEYS, type SyncIdentity } from './sync-tables';
-import { entriesOfBatch } from './written-batches';
 
 /** How many of the latest batches undo/redo looks back over ("the last changes"). */
 export const UNDO_WINDOW = 200;

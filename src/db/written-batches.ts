@@ -7,7 +7,6 @@
  */
 import { Dexie } from 'dexie';
 import type { HistoryEntry } from '@/core/model/types';
-import { batchEntryIds, type HistorySource, historyOfBatch } from './history-read';
 
 /** Entries kept at most, over all batches (the oldest batches go first). */
 const KEPT_ENTRIES = 20_000;
@@ -48,16 +47,5 @@ export function keepOnCommit(entries: readonly HistoryEntry[]): void {
   }
 }
 
-/**
- * The entries of one batch (one user action), in the order they were made: the kept ones when the
- * stored batch is still what this tab wrote (its ids read as keys, not its entries), else read;
- * in `from` when given (a transaction).
- */
-export async function entriesOfBatch(batchId: string, from?: HistorySource): Promise<HistoryEntry[]> {
-  const mine = kept.get(batchId);
-  if (mine) {
-    const stored = await batchEntryIds(batchId, from);
-    if (stored.length === mine.length && stored.every((id, i) => id === mine[i]!.id)) return [...mine];
-  }
-  return historyOfBatch(batchId, from);
-}
+/** The entries this tab kept of a batch it wrote, in id order (undefined when none are kept). */
+export const keptEntries = (batchId: string): readonly HistoryEntry[] | undefined => kept.get(batchId);

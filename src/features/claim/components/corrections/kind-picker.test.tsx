@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Claim } from '@/core/model/types';
 import { db } from '@/db/db';
-import { historyOfRow } from '@/db/history';
+import { historyOfRow } from '@/db/history-read';
 import { KindPicker } from '@/features/claim/components/corrections/kind-picker';
 import { importArticleA, keyTo, renderWithQueries } from '@/test/claim-forms';
 

@@ -6,7 +6,7 @@ import type { Claim, Speaker, SpeakerId } from '@/core/model/types';
 import { lastChangeIn } from '@/core/review/undo';
 import { reassignToNewSpeaker } from '@/db/corrections';
 import { describeDbError } from '@/db/errors';
-import { historyOfRow } from '@/db/history';
+import { historyOfRow } from '@/db/history-read';
 import { claimQueries } from '@/db/queries';
 import { type ConflictNotice, noticeOf } from '@/features/claim/conflict';
 import { useLibrarySpeakers } from '@/features/claim/hooks/use-claim-data';

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { db } from '@/db/db';
 import { attachSource } from '@/db/evidence';
-import { historyOfRow } from '@/db/history';
+import { historyOfRow } from '@/db/history-read';
 import type { EvidenceWithSource } from '@/db/queries';
 import { EvidenceList } from '@/features/claim/components/sources/evidence-list';
 import { importArticleA, keyTo, renderWithQueries } from '@/test/claim-forms';
