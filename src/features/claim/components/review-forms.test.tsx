@@ -12,6 +12,20 @@ import { TagEditor } from '@/features/claim/components/tag-editor';
 import { VerdictPicker } from '@/features/claim/components/verdict-picker';
 import { extractionOf, resetDb } from '@/test/db';
 
+/** A fresh library of one article with one claim (the mayor's quotation). */
+async function importBuses() {
+  await resetDb();
+  const text = 'The mayor said: "Bus use rose by 12% last year."';
+  await saveImportedArticle(
+    { text, title: 'Buses' } as never,
+    extractionOf(
+      text,
+      [{ id: 's1', name: 'The mayor' }],
+      [{ quote: 'Bus use rose by 12% last year.', speaker: 's1' }],
+    ),
+  );
+}
+
 function wrap(children: ReactNode) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always' } } });
   return { client, ui: <QueryClientProvider client={client}>{children}</QueryClientProvider> };
@@ -57,16 +71,7 @@ describe('TagEditor', () => {
   });
 
   test('right after a tag is added, Ctrl+Z in the emptied box undoes it; after typing there, it is the box’s own', async () => {
-    await resetDb();
-    const text = 'The mayor said: "Bus use rose by 12% last year."';
-    await saveImportedArticle(
-      { text, title: 'Buses' } as never,
-      extractionOf(
-        text,
-        [{ id: 's1', name: 'The mayor' }],
-        [{ quote: 'Bus use rose by 12% last year.', speaker: 's1' }],
-      ),
-    );
+    await importBuses();
     const [claim] = await db.claims.toArray();
     const tagsOf = async () => (await db.claims.get(claim!.id))?.tags;
     const { ui } = wrap(
@@ -100,16 +105,7 @@ describe('TagEditor', () => {
 describe('AddSourceForm', () => {
   let claimId: ClaimId;
   beforeEach(async () => {
-    await resetDb();
-    const text = 'The mayor said: "Bus use rose by 12% last year."';
-    await saveImportedArticle(
-      { text, title: 'Buses' } as never,
-      extractionOf(
-        text,
-        [{ id: 's1', name: 'The mayor' }],
-        [{ quote: 'Bus use rose by 12% last year.', speaker: 's1' }],
-      ),
-    );
+    await importBuses();
     claimId = (await db.claims.toCollection().first())!.id;
   });
 
