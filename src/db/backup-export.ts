@@ -3,7 +3,6 @@ import { BackupWriter, backupHeader } from '@/core/export/backup-write';
 import { EXTRACTOR_VERSION } from '@/core/extract/pipeline';
 import { version as appVersion } from '../../package.json';
 import { db } from './db';
-import { withoutHead } from './history-heads';
 import { countHistory, eachHistoryPage } from './history-read';
 import { CURRENT_VERSION } from './schema';
 
@@ -52,9 +51,9 @@ export async function exportBackup(options: BackupExportOptions = {}): Promise<B
     for (const name of BACKUP_TABLES) {
       write(writer.startTable(name));
       if (name === 'history') {
-        // from both of history's stores, in id order (history-read.ts); without batch-head marks
+        // from both of history's stores, in id order, without batch-head marks (history-read.ts)
         await eachHistoryPage(pageSize, (page) => {
-          write(writer.rows(page.map((r) => withoutHead(r as Record<string, unknown>))));
+          write(writer.rows(page));
           done += page.length;
           options.onProgress?.({ done, total, table: name });
         });

@@ -18,7 +18,6 @@ import type { BackupSource } from './backup-source';
 import { META_RESTORE_IN_PROGRESS } from './backup-source';
 import { db } from './db';
 import { type HistoryChange, newBatchId, recordHistory } from './history';
-import { withoutHead } from './history-heads';
 import { historyByIds, historyIds } from './history-read';
 import { META_KEYS } from './meta';
 import { CURRENT_VERSION } from './schema';
@@ -89,8 +88,8 @@ async function libraryRows(table: BackupTable, rows: readonly Row[]) {
       ? ((await historyByIds(keys)) as (Row | undefined)[])
       : await tableOf(table).bulkGet(keys);
   const byId = new Map<string, Row>();
-  // a history entry as a backup holds it: without its batch-head mark (derived, history-heads.ts)
-  for (const row of found) if (row) byId.set(keyOf(table, row), table === 'history' ? withoutHead(row) : row);
+  // history entries come as a backup holds them: without their batch-head mark (history-read.ts)
+  for (const row of found) if (row) byId.set(keyOf(table, row), row);
   if (table !== 'articles') return { byId };
   const shas = await db.articles
     .where('sha256')

@@ -6,6 +6,7 @@
  * Reads run in the current transaction when it holds history (the batch middleware adds the batch
  * store to any transaction over `history`), else in a read transaction of their own on `source`.
  * They go to IndexedDB directly: the batch store is not in Dexie's view of such a transaction.
+ * Entries come without the batch-head mark a single row may carry (history-heads.ts).
  */
 import { Dexie } from 'dexie';
 import type { HistoryEntry, HistoryTable } from '@/core/model/types';
@@ -48,13 +49,10 @@ function inHistory<T>(read: (s: Stores) => Promise<T>, from: HistorySource = db)
 const byId = (a: HistoryEntry, b: HistoryEntry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byTime = (a: HistoryEntry, b: HistoryEntry) => a.at - b.at || byId(a, b);
 
-/** An entry as written: without the batch-head mark a single row may carry (history-heads.ts). */
-const plain = (e: HistoryEntry): HistoryEntry => withoutHead(e);
-
 /** Single entries and batch rows' entries, one of each id (an id lives in one store; to be sure). */
 function merged(singles: readonly HistoryEntry[], rows: readonly HistoryBatchRow[]): HistoryEntry[] {
   const seen = new Set(singles.map((e) => e.id));
-  return [...singles.map(plain), ...rows.flatMap((r) => r.entries.filter((e) => !seen.has(e.id)))];
+  return [...singles.map(withoutHead), ...rows.flatMap((r) => r.entries.filter((e) => !seen.has(e.id)))];
 }
 
 const distinctRows = (lists: readonly HistoryBatchRow[][]) => [
@@ -150,7 +148,7 @@ export function historyByIds(
       | undefined
     )[];
     const inRows = new Map(rows.flatMap((r) => r?.entries.map((e) => [e.id as string, e] as const) ?? []));
-    return ids.map((id, i) => (singles[i] ? plain(singles[i]!) : inRows.get(id)));
+    return ids.map((id, i) => (singles[i] ? withoutHead(singles[i]!) : inRows.get(id)));
   }, source);
 }
 
@@ -242,7 +240,7 @@ export function eachHistoryPage(
     for (;;) {
       if (singles.length === 0 && !singlesDone) {
         const range = lastSingle === null ? null : IDBKeyRange.lowerBound(lastSingle, true);
-        singles = ((await asked(history.getAll(range, pageSize))) as HistoryEntry[]).map(plain);
+        singles = ((await asked(history.getAll(range, pageSize))) as HistoryEntry[]).map(withoutHead);
         singlesDone = singles.length < pageSize;
         if (singles.length > 0) lastSingle = singles[singles.length - 1]!.id;
       }

@@ -33,7 +33,6 @@ import {
 import {
   type FacetView,
   restoredFacet,
-  type StoredClaim,
   type StoredFacet,
   storedClaimOf,
   storedFacetOf,
@@ -48,7 +47,7 @@ import {
   SOURCED,
   sourcedWrites,
   storedFormOf,
-  storedViewOf,
+  viewsOf,
 } from './old-facets';
 import {
   PLACEMENTS,
@@ -475,17 +474,6 @@ const storedChanges = (changes: readonly (readonly [FacetView | undefined, Facet
 function withHotKeys(req: DBCoreMutateRequest): DBCoreMutateRequest {
   if (req.type !== 'put' && req.type !== 'add') return req;
   return { ...req, values: (req.values as Claim[]).map(storedClaimOf) };
-}
-
-/** The claims' old facets: their stored facet rows with the verdict and update their claims held. */
-function viewsOf(
-  stored: readonly (StoredFacet | undefined)[],
-  claims: readonly (Claim | StoredClaim | undefined)[],
-): (FacetView | undefined)[] {
-  return stored.map((f, i) => {
-    const claim = claims[i];
-    return f && claim ? storedViewOf(f, claim) : undefined;
-  });
 }
 
 /** Writes what `claimsWorked` worked out: facet and count rows, then placements. */

@@ -120,11 +120,7 @@ export function oldFacets(
   const read = (known?: readonly Claim[]) => {
     const olds = known ? null : (s.claims.getMany({ trans, keys: ids }) as Promise<(Claim | undefined)[]>);
     return stored().then((rows) => {
-      const viewed = (cs: readonly (Claim | undefined)[]) =>
-        rows.map((f, i) => {
-          const c = cs[i];
-          return f && c ? storedViewOf(f, c) : undefined;
-        });
+      const viewed = (cs: readonly (Claim | undefined)[]) => viewsOf(rows, cs);
       return olds ? olds.then(viewed) : viewed(known!);
     });
   };
@@ -194,6 +190,17 @@ export function storedViewOf(row: StoredFacet, claim: Pick<Claim, 'verdict' | 'u
   const view = viewOf(row, claim);
   if (isOldFacet(row)) fromOldRows.add(view);
   return view;
+}
+
+/** The claims' old facets: their stored facet rows with the verdict and update their claims held. */
+export function viewsOf(
+  stored: readonly (StoredFacet | undefined)[],
+  claims: readonly (Pick<Claim, 'verdict' | 'updatedAt'> | undefined)[],
+): (FacetView | undefined)[] {
+  return stored.map((f, i) => {
+    const claim = claims[i];
+    return f && claim ? storedViewOf(f, claim) : undefined;
+  });
 }
 
 /** Whether a write from `before` (as read or worked out) to `after` leaves the stored facet row as it is. */
