@@ -25,7 +25,14 @@ export default defineConfig({
         // them into ten small chunks when a lazy export chunk began importing `uuid` (v5 claim URNs)
         // beside the first load's v7 ids: 149.0 -> 152.2 kB gzip before first paint, over the 150 kB
         // budget, from chunk overhead alone (bench:bundle). One chunk: 148.7 kB, 2 requests.
-        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+        codeSplitting: {
+          groups: [
+            { name: 'app', tags: ['$initial'] },
+            // The database's write middlewares and upgrade steps (src/db/write-layer.ts), which its first
+            // open waits for: one request, not six small chunks shared with the lazy screens.
+            { name: 'write-layer', test: /\/src\/db\/(write-layer\.ts|search-notes\.ts|derived\/)/ },
+          ],
+        },
       },
     },
   },

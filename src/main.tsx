@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
+import { loadWriteLayer } from '@/db/write-layer-load';
 import { useUiStore } from '@/stores/ui-store';
 import '@/app/styles.css';
 
@@ -19,6 +20,10 @@ void import('virtual:pwa-register')
     });
   })
   .catch(() => {});
+
+// The database's write middlewares and upgrade steps, which its first open waits for: fetched beside
+// the first render, not after it.
+loadWriteLayer().catch(() => {});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,16 +3,13 @@ import type { Article, Claim, Evidence, HistoryEntry, Question, Source, Speaker 
 import type { PackedClaimIndex } from '@/core/search/packed-index';
 import type { ArticleHead } from './derived/article-heads';
 import type { FacetRow, SummaryRow } from './derived/facets';
-import { derivedMiddleware } from './derived/middleware';
 import type { PlacedRow, QuestionPack } from './derived/placements';
-import { reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
-import { type HistoryBatchRow, historyBatchesMiddleware } from './history-batches';
-import { historyHeadsMiddleware } from './history-heads';
+import { appIncomplete, reportDatabaseBlocked, reportDatabaseOutdated } from './errors';
+import type { HistoryBatchRow } from './history-batches';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import type { PackedSearchFacets } from './search-facets';
-import { searchNotesMiddleware } from './search-notes';
-import { syncCaptureMiddleware } from './sync-capture';
 import type { OutboxEntry, RevisionRow, SyncStateRow } from './sync-tables';
+import { loadWriteLayer, providedWriteLayer, type WriteLayer } from './write-layer-load';
 
 /** A row of the `meta` table: app-wide key/value settings and flags. */
 export type MetaRow = { key: string; value: unknown };
@@ -125,6 +122,10 @@ if (import.meta.env?.PROD) Dexie.debug = false;
 /**
  * A Claimdesk database with its schema and write middlewares (derived rows, sync change capture).
  * The app has one (`db`); sync tests and benches open several under other names (one per device).
+ *
+ * The middlewares and the upgrade steps are not in the first load (write-layer.ts): the first open,
+ * explicit or Dexie's own on the first query, loads them and adds the middlewares before it opens.
+ * If they cannot be loaded, the open fails with that error, as every query waiting on it does.
  */
 export function createClaimdeskDb(name: string = DB_NAME): ClaimdeskDb {
   // No `chromeTransactionDurability`: Chromium's default durability has been `relaxed` since Chrome
@@ -133,13 +134,40 @@ export function createClaimdeskDb(name: string = DB_NAME): ClaimdeskDb {
   // docs/PERFORMANCE.md; `bench/idb-keys.ts --durability` times the three durabilities raw).
   const instance = new Dexie(name) as ClaimdeskDb;
   declareSchema(instance);
-  instance.use(derivedMiddleware);
-  instance.use(historyHeadsMiddleware);
-  instance.use(historyBatchesMiddleware);
-  instance.use(syncCaptureMiddleware);
-  instance.use(searchNotesMiddleware(name));
+  const open = instance.open.bind(instance);
+  let layered = false;
+  const add = (layer: WriteLayer) => {
+    instance.unuse({ stack: 'dbcore', name: UNLOADED });
+    layer.addWriteMiddlewares(instance, name);
+    layered = true;
+  };
+  instance.open = () => {
+    if (!layered) {
+      const provided = providedWriteLayer();
+      if (provided) add(provided);
+    }
+    if (layered) return open();
+    return Dexie.Promise.resolve(loadWriteLayer()).then(
+      (layer) => {
+        if (!layered) add(layer);
+        return open();
+      },
+      (error: unknown) => {
+        instance.use({
+          stack: 'dbcore',
+          name: UNLOADED,
+          create: () => {
+            throw appIncomplete(error);
+          },
+        });
+        return open();
+      },
+    );
+  };
   return instance;
 }
+
+const UNLOADED = 'write layer not loaded';
 
 /** The one Dexie instance of the app. */
 export const db = createClaimdeskDb();

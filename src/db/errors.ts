@@ -6,6 +6,8 @@ export const MESSAGES = {
   outdated: 'Claimdesk was updated in another tab; reload this tab to keep working.',
   unavailable:
     'Claimdesk cannot open its database in this browser (private browsing, or storage blocked in the settings).',
+  incomplete:
+    'Part of Claimdesk did not load, so it cannot open your library: check the connection and reload the page. Nothing saved was touched.',
   opening:
     'Opening your library… The first open after an update reorganises a large library once, which can take a minute. Keep this tab open.',
   blocked:
@@ -26,6 +28,12 @@ export class DbError extends Error {
   }
 }
 
+const INCOMPLETE = 'AppIncompleteError';
+
+/** The database's write layer (write-layer.ts) could not be loaded, so the database may not open. */
+export const appIncomplete = (cause: unknown): Error =>
+  Object.assign(new Error(MESSAGES.incomplete, { cause }), { name: INCOMPLETE });
+
 function errorNames(e: unknown): string[] {
   const names: string[] = [];
   let cur: unknown = e;
@@ -45,6 +53,7 @@ export function describeDbError(e: unknown): string {
   const names = errorNames(e);
   const has = (...ns: string[]) => ns.some((n) => names.includes(n));
   if (has('QuotaExceededError')) return MESSAGES.quota;
+  if (has(INCOMPLETE)) return MESSAGES.incomplete;
   if (has('DatabaseClosedError', 'VersionChangeError', 'VersionError', 'UpgradeError'))
     return MESSAGES.outdated;
   if (has('MissingAPIError', 'InvalidAccessError', 'SecurityError', 'OpenFailedError'))

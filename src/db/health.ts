@@ -15,7 +15,9 @@ export async function databaseProblem(): Promise<string | null> {
   } catch (e) {
     // Whatever the browser calls it (InvalidStateError, UnknownError…), a database that will not open is unavailable.
     const message = describeDbError(e);
-    return message === MESSAGES.outdated || message === MESSAGES.quota ? message : MESSAGES.unavailable;
+    return [MESSAGES.outdated, MESSAGES.quota, MESSAGES.incomplete].includes(message as never)
+      ? message
+      : MESSAGES.unavailable;
   }
 }
 

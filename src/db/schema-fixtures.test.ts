@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Dexie } from 'dexie';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { ArticleId, Claim, Evidence, Question, Speaker } from '@/core/model/types';
 import { resetDb } from '@/test/db';
 import { countClaims } from './claim-list';
@@ -21,6 +21,7 @@ import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { storedClaims } from './testing/stored-claims';
 import { storedHistory } from './testing/stored-history';
 import { readUndoState, undo } from './undo';
+import { loadWriteLayer } from './write-layer-load';
 
 type Fixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
 type Row = Record<string, unknown>;
@@ -89,6 +90,9 @@ async function writeAtVersion(fixture: Fixture): Promise<void> {
   for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
   old.close();
 }
+
+// connections opened here at older versions run the upgrade steps, which the app's open loads
+beforeAll(() => loadWriteLayer());
 
 beforeEach(async () => {
   await resetDb();

@@ -7,7 +7,7 @@
  * (rows in the shape that version wrote) and `verify` (those rows as the current version reads them).
  */
 import { Dexie } from 'dexie';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type {
   Article,
   Claim,
@@ -35,6 +35,7 @@ import { type ArticleSummary, articleQueries } from './queries';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { countsOf } from './summaries';
 import { storedClaims } from './testing/stored-claims';
+import { loadWriteLayer } from './write-layer-load';
 
 type Step = Readonly<{
   version: number;
@@ -491,6 +492,9 @@ function openAt(version: number): Dexie {
   declareSchema(old, version);
   return old;
 }
+
+// connections opened here at older versions run the upgrade steps, which the app's open loads
+beforeAll(() => loadWriteLayer());
 
 beforeEach(async () => {
   await resetDb();

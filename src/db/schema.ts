@@ -1,8 +1,5 @@
 import type { Transaction } from 'dexie';
-import { hotKeysInUpgrade } from './derived/hot-keys-upgrade';
-import { placementsInUpgrade, rebuildInUpgrade, scoreCountsInUpgrade } from './derived/rebuild';
-import { sourcedInUpgrade } from './derived/sourced-upgrade';
-import { headsInUpgrade } from './history-heads';
+import { loadedWriteLayer as steps } from './write-layer-load';
 
 /**
  * The schema history of the `claimdesk` database, oldest first. Never edit a released version:
@@ -92,7 +89,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       searchIndex: 'id',
       articleHeads: 'id, importedAt',
     },
-    upgrade: rebuildInUpgrade(4),
+    upgrade: (tx) => steps().rebuildInUpgrade(4)(tx),
   },
   {
     // Team sync (src/sync): `syncOutbox` holds a row per write to a replicated table while a team is
@@ -124,7 +121,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       claimFacets: 'id, *f',
       claimKeys: 'id, *k',
     },
-    upgrade: rebuildInUpgrade(6),
+    upgrade: (tx) => steps().rebuildInUpgrade(6)(tx),
   },
   {
     // Leaner index keys (src/db/derived/facets.ts; bench/idb-keys.ts measured an entry's cost by
@@ -138,7 +135,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       claimFacets: 'id, *f',
       claimKeys: 'id, *k',
     },
-    upgrade: rebuildInUpgrade(7),
+    upgrade: (tx) => steps().rebuildInUpgrade(7)(tx),
   },
   {
     // Placement rows (src/db/derived/placements.ts): one per claim placed under a live question,
@@ -154,7 +151,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       placedClaims: '[q+c], c, s',
       questionPacks: 'id',
     },
-    upgrade: placementsInUpgrade,
+    upgrade: (tx) => steps().placementsInUpgrade(tx),
   },
   {
     // One derived row per claim (src/db/derived/facets.ts): the key rows (`claimKeys`) are dropped
@@ -167,7 +164,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {
       claimKeys: null,
     },
-    upgrade: rebuildInUpgrade(9),
+    upgrade: (tx) => steps().rebuildInUpgrade(9)(tx),
   },
   {
     // The library's summary row also counts the live claims by check-worthiness points (`c:<0–100>`,
@@ -178,7 +175,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // tables and indexes are the same.
     version: 10,
     stores: {},
-    upgrade: scoreCountsInUpgrade,
+    upgrade: (tx) => steps().scoreCountsInUpgrade(tx),
   },
   {
     // Batch heads (src/db/history-heads.ts): the first history entry of each batch carries `hd` (its
@@ -192,7 +189,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {
       history: 'id, [table+rowId], batchId, hd',
     },
-    upgrade: headsInUpgrade,
+    upgrade: (tx) => steps().headsInUpgrade(tx),
   },
   {
     // Fewer index entries per claim write (Chromium writes every index entry of a row again on each
@@ -217,7 +214,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {
       claimSourced: 'id',
     },
-    upgrade: sourcedInUpgrade,
+    upgrade: (tx) => steps().sourcedInUpgrade(tx),
   },
   {
     // Hot keys on the claim row (src/db/derived/hot-keys.ts): the index keys a verdict edit or any
@@ -234,7 +231,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {
       claims: 'id, [articleId+start], [speakerId+articleId], [deletedAt+articleId], updatedAt, *hk',
     },
-    upgrade: hotKeysInUpgrade,
+    upgrade: (tx) => steps().hotKeysInUpgrade(tx),
   },
   {
     // History as one row a batch (src/db/history-batches.ts): `recordHistory`'s entries of one

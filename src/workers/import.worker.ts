@@ -7,7 +7,12 @@ import type { Extraction } from '@/core/extract/types';
 import { type ArticleInput, saveImportedArticle } from '@/db/articles';
 import { type BatchArticle, saveImportBatch } from '@/db/bulk-import';
 import { describeDbError } from '@/db/errors';
+import * as writeLayer from '@/db/write-layer';
+import { provideWriteLayer } from '@/db/write-layer-load';
 import type { Saved } from './import-writer';
+
+// this worker's bundle holds the database's write layer: its first open does not wait for a load
+provideWriteLayer(writeLayer);
 
 const outcome = async <T>(write: () => Promise<T>): Promise<Saved<T>> => {
   try {

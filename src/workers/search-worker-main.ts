@@ -14,6 +14,11 @@ import {
   warmClaimSearchHere,
   warmUpQueryCode,
 } from '@/db/search';
+import * as writeLayer from '@/db/write-layer';
+import { provideWriteLayer } from '@/db/write-layer-load';
+
+// this worker's bundle holds the database's write layer: its first open does not wait for a load
+provideWriteLayer(writeLayer);
 
 /** When this module's imports had loaded, in ms after the worker was created (for the benchmark). */
 const codeLoadedMs = Math.round(performance.now());

@@ -1,7 +1,12 @@
 // Team sync in a Web Worker: the engine's batch writes to IndexedDB and its merges run here, so the
 // page stays responsive during a first sync. Dexie tells the page's tabs about every commit.
 import { expose } from 'comlink';
+import * as writeLayer from '@/db/write-layer';
+import { provideWriteLayer } from '@/db/write-layer-load';
 import { appDatabase, createSyncEngine, type SyncEngine, type SyncSlice, type SyncStatus } from '@/sync';
+
+// this worker's bundle holds the database's write layer: its first open does not wait for a load
+provideWriteLayer(writeLayer);
 
 let engine: SyncEngine | null = null;
 
