@@ -9,6 +9,7 @@
  *    every long task (> 50 ms) the main thread had meanwhile.
  */
 
+import './lib/app-start';
 import { sha256Hex } from '@/db/articles';
 import type { BatchArticle } from '@/db/bulk-import';
 import { db } from '@/db/db';

@@ -5,6 +5,7 @@
  * table's ids + first rows per filter, the read model's first page, counts, the library, search,
  * edits, bulk edits and undo, and the app's import path against raw IndexedDB writing the same rows.
  */
+import './lib/app-start';
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import type { Extraction } from '@/core/extract/types';
 import type { Claim, ClaimId, HistoryId, Verdict } from '@/core/model/types';

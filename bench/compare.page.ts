@@ -4,6 +4,7 @@
  * speakers × 30 questions over 200 articles and one speaker with 5,000 claims, then times the reads
  * (and the pure work) the compare screen and the speaker profile do when they open.
  */
+import './lib/app-start';
 import { buildMatrix } from '@/core/compare/matrix';
 import { detectPositionChanges } from '@/core/compare/position-change';
 import { suggestQuestions } from '@/core/compare/suggest';

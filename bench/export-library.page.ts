@@ -5,6 +5,7 @@
  * empty database with `restoreBackup` (replace). Each step: time and peak JS heap above the heap
  * before it (sampled every 10 ms, and after each progress report).
  */
+import './lib/app-start';
 import type {
   Article,
   ArticleId,

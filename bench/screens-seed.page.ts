@@ -6,6 +6,7 @@
  * 5,000 rarer words, a few notes), then one long article (the dev fixtures repeated to 300 KB)
  * imported through the app's real import path, worker extraction included.
  */
+import './lib/app-start';
 import { db } from '@/db/db';
 import { setMeta } from '@/db/meta';
 import { importArticle } from '@/features/import/import-article';

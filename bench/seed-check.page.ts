@@ -4,6 +4,7 @@
  * deleted, straight into IndexedDB as the benches seed it (bench/lib/seed-library.ts). Every table is
  * read back after each and compared row by row: the raw seed must leave what the app path leaves.
  */
+import './lib/app-start';
 import { db } from '@/db/db';
 import { makeLibrary, type SeedWrite, WORDS, writeLibrary } from './lib/seed-library';
 

@@ -6,8 +6,13 @@
 import { expose } from 'comlink';
 import type { Claim } from '@/core/model/types';
 import { isVolatile, SEP, type SortCode } from '@/db/derived/facets';
+import * as writeLayer from '@/db/write-layer';
+import { provideWriteLayer } from '@/db/write-layer-load';
 import { createSyncEngine, openDeviceDatabase, type SyncDb, type SyncEngine, type SyncStatus } from '@/sync';
 import { openRawCopy } from './lib/raw-idb';
+
+// as the app's sync worker (src/workers/sync.worker.ts): the write layer is in this bundle
+provideWriteLayer(writeLayer);
 
 export type WorkerInit = Readonly<{
   url: string;

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { firstLoadScripts, workerScripts } from './bundle-scripts';
+import { firstLoadScripts, workerScripts, writeLayerScripts } from './bundle-scripts';
 
 function build(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'bundle-scripts-'));
@@ -15,7 +15,10 @@ function build(files: Record<string, string>): string {
 
 const dist = build({
   'index.html': '<script type="module" crossorigin src="/assets/index-a.js"></script>',
-  'assets/index-a.js': 'import{a}from"./shared-b.js";const s=()=>import(`./screen-c.js`);',
+  'assets/index-a.js':
+    'import{a}from"./shared-b.js";const s=()=>import(`./screen-c.js`),w=()=>import(`./write-layer-f.js`);',
+  'assets/write-layer-f.js': 'import{a}from"./shared-b.js";import"./rolldown-runtime-g.js";',
+  'assets/rolldown-runtime-g.js': '',
   'assets/shared-b.js': 'export const a=1;',
   'assets/screen-c.js': 'import{a}from"./shared-b.js";',
   'assets/search.worker-d.js': 'l.then(()=>import(`./search-worker-main-e.js`));',
@@ -31,5 +34,13 @@ test("a worker's code includes the chunks it imports dynamically, written with b
     'assets/search-worker-main-e.js',
     'assets/search.worker-d.js',
     'assets/shared-b.js',
+  ]);
+});
+
+test('the write layer is its chunk and what it imports beyond the first load', () => {
+  const first = firstLoadScripts(dist);
+  assert.deepEqual(writeLayerScripts(dist, first).sort(), [
+    'assets/rolldown-runtime-g.js',
+    'assets/write-layer-f.js',
   ]);
 });

@@ -43,3 +43,18 @@ export function workerScripts(distDir: string, name: string): string[] {
   if (!script) throw new Error(`no ${name} chunk in ${distDir}/assets`);
   return reachable(distDir, [`assets/${script}`], ANY_IMPORT);
 }
+
+/**
+ * The database's write layer (src/db/write-layer.ts), which the first load asks for as it renders and
+ * the database's first open waits for: its chunk and what it imports statically beyond the first load.
+ */
+export function writeLayerScripts(distDir: string, firstLoad: readonly string[]): string[] {
+  const roots = new Set<string>();
+  for (const file of firstLoad) {
+    const code = readFileSync(join(distDir, file), 'utf8');
+    const dir = file.slice(0, file.lastIndexOf('/') + 1);
+    for (const m of code.matchAll(/["'`](\.\/write-layer-[^"'`]+\.js)["'`]/g)) roots.add(join(dir, m[1]!));
+  }
+  if (roots.size === 0) throw new Error('the first load does not ask for the write layer');
+  return reachable(distDir, [...roots], STATIC_IMPORT).filter((f) => !firstLoad.includes(f));
+}
