@@ -23,6 +23,7 @@ import {
 } from './mention';
 import type { RuleId } from './rules';
 import { SPEECH_NOUN } from './speech-nouns';
+import { saidAdjunct } from './said-adjuncts';
 import { readShare } from './survey-share';
 
 export { mainSubject };
@@ -1124,7 +1125,16 @@ export function framesOf(
       // "According to early results of exit polls conducted for The Associated Press and television networks by
       // Edison Research, …": at the sentence's start the source runs to its comma, however long.
       const limit = cue.from === 0 ? 28 : 12;
-      while (k < n && tokens[k]!.text !== ',' && tokens[k]!.text !== '.' && k - cue.to <= limit) k++;
+      // "…, according to early results of the exit survey conducted by Marlow Research for …", "…, according to
+      // the Budget Office - half a percent of …": after a comma the source runs to its comma, dash or end.
+      const postposed = cue.from > 0 && tokens[cue.from - 1]!.text === ',';
+      while (
+        k < n &&
+        tokens[k]!.text !== ',' &&
+        tokens[k]!.text !== '.' &&
+        (postposed ? !/^(?:[—–-]|--)$/.test(tokens[k]!.text) : k - cue.to <= limit)
+      )
+        k++;
       const m = looseMention(text, tokens, cue.to + 1, k - 1);
       if (!m) continue;
       const subject: Subject = { mention: m, role: m.role, relative: false };
@@ -1177,6 +1187,8 @@ export function framesOf(
           rule: 'reported-according',
         };
       } else if (cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
+        // (A dash after the source opens the reporter's gloss.)
+        const dash = /^(?:[—–-]|--)$/.test(tokens[k]?.text ?? '');
         const tail = words(tokens, k, n);
         const next = tokens[k + 1];
         const appositive =
@@ -1199,14 +1211,15 @@ export function framesOf(
         // "…, according to a CNN tally, but his pathway is narrowing", "…, according to Andy Smith, director of the
         // Survey Center": a conjunction, a participle or the source's own office after it is the reporter's.
         const glossTail =
-          !!next &&
-          tokens[k]?.text === ',' &&
-          (/^(but|and|although|though|while|yet|including|compared|where|excluding|despite)$/.test(
-            next.key,
-          ) ||
-            (!next.cap &&
-              (HEAD_TYPE.get(next.key) === 'person' || ROLE_WORDS.has(next.key)) &&
-              /^(of|at|for)$/.test(tokens[k + 2]?.key ?? '')));
+          dash ||
+          (!!next &&
+            tokens[k]?.text === ',' &&
+            (/^(but|and|although|though|while|yet|including|compared|where|excluding|despite)$/.test(
+              next.key,
+            ) ||
+              (!next.cap &&
+                (HEAD_TYPE.get(next.key) === 'person' || ROLE_WORDS.has(next.key)) &&
+                /^(of|at|for)$/.test(tokens[k + 2]?.key ?? ''))));
         // "Despite polls showing the levy behind, supporters have raised $312,000, according to state filings":
         // a report before the clause (ending at its comma) is not this one's content.
         const earlier = frames.findLast((f) => f.end <= tokens[cue.from]!.start && f.cue.finding);
@@ -1460,7 +1473,13 @@ export function framesOf(
         )
           continue;
         const sFrom = tokens.findIndex((t) => t.start === (subject.from ?? subject.mention.start));
-        const j = namedQuote(tokens, cue, contentStart(tokens, cue));
+        let j = namedQuote(tokens, cue, contentStart(tokens, cue));
+        // ("Meanwhile, Russia is playing interference, they say, imposing …": after a parenthetical cue the
+        // participle is the content's own.)
+        const said = sFrom > 0 && tokens[cue.to + 1]?.text === ',' ? null : saidAdjunct(tokens, cue, j, n);
+        // ("In a press release, the committee said about its platform:": no report, and the lead is none.)
+        if (said?.only && sFrom > 0 && INTRO.test(tokens[0]!.key)) continue;
+        if (said && !said.only) j = said.content;
         // "who asked not to be named": a condition of anonymity, not a report.
         if (
           /^not to be (named|identified|quoted)|^anonymity|^for anonymity/i.test(
@@ -1498,7 +1517,7 @@ export function framesOf(
               ['person', 'organization'].includes(who.type) ||
               (who.type === 'group' && HEAD_TYPE.get(who.head) === 'group'));
         // "said on Tuesday", "said in an interview": an adjunct, not reported content.
-        const adjunctOnly = j < n && !committed && isAdjunct(tokens, j, n);
+        const adjunctOnly = j < n && !committed && (!!said?.only || isAdjunct(tokens, j, n));
         // "…, the mayor said on Friday, and fixing it came first": the coordinated clause continues the report.
         const coordinated = j < n && tokens[j - 1]?.text === ',' && /^(and|but)$/.test(tokens[j]!.key);
         const after = adjunctOnly ? 0 : words(tokens, j, n);

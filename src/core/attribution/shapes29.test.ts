@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { claimsOf } from './test-claims';
+
+// Invented sentences; each case is a reporting pattern of English news copy, not a corpus sentence.
+
+const said = (text: string) => claimsOf(text).map((c) => `${c.speaker}: ${c.text}`);
+
+/** A table of shapes: [what the case shows, paragraph, every claim as "speaker: text"]. */
+function shapes(title: string, cases: [string, string, string[]][]) {
+  describe(title, () => {
+    test.each(cases)('%s', (_what, paragraph, claims) => {
+      expect(said(paragraph)).toEqual(claims);
+    });
+  });
+}
+
+shapes('how or of what it was said is no content (round 29)', [
+  [
+    'a participle after the cue’s comma',
+    'The vote was close. Mr. Holt said, gripping the rail with both hands.',
+    [],
+  ],
+  [
+    'a participle, then the `that` clause',
+    'Mr. Holt said, gripping the rail, that the plan would fail.',
+    ['Mr. Holt: that the plan would fail'],
+  ],
+  ['`said as` a clause', 'Senator Ada Wren said as she opened the count in Dover.', []],
+  ['`said of` a thing', 'Tom Ruiz, the chairman, said of the meeting he had with the mayor last week.', []],
+  [
+    '`said of` it, then `that`',
+    'Mr. Lint said of the meeting that it had been cordial.',
+    ['Mr. Lint: that it had been cordial'],
+  ],
+  [
+    '`said about` a thing, after a quoted question (which this shape does not attribute)',
+    '“Why would anyone do that?” Ms. Kerr said about the mayor’s plan to close the pier.',
+    [],
+  ],
+  [
+    'guard: a parenthetical cue’s participle is the content’s',
+    'Meanwhile, the firm is cutting costs, they say, closing two plants in an attempt to save cash.',
+    ['they: the firm is cutting costs', 'they: closing two plants in an attempt to save cash'],
+  ],
+  [
+    'guard: `said about` a number',
+    'Ms. Kerr said about 40 people had come.',
+    ['Ms. Kerr: about 40 people had come'],
+  ],
+]);
+
+shapes('a postposed `according to` source runs to its comma or dash (round 29)', [
+  [
+    'a long source with a participle',
+    'The plan drew few backers. Turnout rose sharply, according to early results of the exit survey conducted by Marlow Research for the Ledger and two stations.',
+    ['early results of the exit survey: Turnout rose sharply'],
+  ],
+  [
+    'a relative clause in the source',
+    'The plan drew few backers. The agency is reviewing the contracts, according to three officials who spoke to the Ledger but were not authorized to speak on the record.',
+    ['three officials: The agency is reviewing the contracts'],
+  ],
+  [
+    'a dash after the source opens the reporter’s gloss',
+    'The plan drew few backers. The levy raised only $2 billion, according to the Budget Policy Office - half a percent of the county’s output.',
+    ['Budget Policy Office: The levy raised only $2 billion'],
+  ],
+]);
