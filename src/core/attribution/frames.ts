@@ -22,8 +22,8 @@ import {
   subjectBefore,
 } from './mention';
 import type { RuleId } from './rules';
-import { SPEECH_NOUN } from './speech-nouns';
 import { saidAdjunct } from './said-adjuncts';
+import { SPEECH_NOUN } from './speech-nouns';
 import { readShare } from './survey-share';
 
 export { mainSubject };

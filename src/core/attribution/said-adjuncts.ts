@@ -30,7 +30,12 @@ export function saidAdjunct(tokens: readonly Token[], cue: Cue, j: number, n: nu
   if (!SAY.test(cue.key)) return null;
   const t = tokens[j];
   if (!t?.word || t.cap) return null;
-  if (tokens[cue.to + 1]?.text === ',' && j === cue.to + 2 && /^[a-z]{3,}ing$/.test(t.key) && !/thing$/.test(t.key))
+  if (
+    tokens[cue.to + 1]?.text === ',' &&
+    j === cue.to + 2 &&
+    /^[a-z]{3,}ing$/.test(t.key) &&
+    !/thing$/.test(t.key)
+  )
     return scanToContent(tokens, j, n, true);
   if (j !== cue.to + 1) return null;
   const next = tokens[j + 1];
