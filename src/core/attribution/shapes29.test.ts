@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { extractClaims } from '../extract/pipeline';
 import { claimsOf } from './test-claims';
 
 // Invented sentences; each case is a reporting pattern of English news copy, not a corpus sentence.
@@ -66,3 +67,32 @@ shapes('a postposed `according to` source runs to its comma or dash (round 29)',
     ['Budget Policy Office: The levy raised only $2 billion'],
   ],
 ]);
+
+shapes('`calls NAME ADJECTIVE` (round 29)', [
+  [
+    'an un-…-ed adjective, after an opening date',
+    'On Tuesday, Dunmore called Quill unqualified and said the vote should be delayed.',
+    ['Dunmore: Quill unqualified', 'Dunmore: the vote should be delayed'],
+  ],
+  ['a plain adjective from the list', 'Ms. Roe called Mr. Lake dishonest.', ['Ms. Roe: Mr. Lake dishonest']],
+  [
+    'a straight single mark opening the complement',
+    "Ms. Roe called the Lake plan 'reckless,' but backed it.",
+    ["Ms. Roe: the Lake plan 'reckless,' but backed it"],
+  ],
+]);
+
+describe('a headline `calls` (round 29)', () => {
+  const headline = (text: string) => {
+    const x = extractClaims(text);
+    return x.claims.filter((c) => c.kind === 'headline').map((c) => c.text);
+  };
+  test.each([
+    ['Tensions rise after Dunmore calls Quill unqualified;', 'Quill unqualified'],
+    ["Agency calls 22 files of Holt 'top secret.'", "22 files of Holt 'top secret.'"],
+  ])('%s', (title, claim) => {
+    expect(headline(`${title}\n\nThe county board met on Tuesday. Ms. Varga said she had doubts.`)).toEqual([
+      claim,
+    ]);
+  });
+});
