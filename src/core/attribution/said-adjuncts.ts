@@ -14,6 +14,8 @@ function scanToContent(tokens: readonly Token[], j: number, n: number, finiteEnd
   for (let k = j + 1; k < n; k++) {
     const t = tokens[k]!;
     if (t.key === 'that') return { content: k, only: false };
+    // ("said about its platform:" and the quotation after it: the cue's own path.)
+    if (t.text === ':') return null;
     if (t.text === ';' || (t.text === ',' && tokens[k + 1]?.key !== 'that')) return null;
     if (finiteEnds && FINITE.test(t.key)) return null;
   }

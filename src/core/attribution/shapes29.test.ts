@@ -96,3 +96,23 @@ describe('a headline `calls` (round 29)', () => {
     ]);
   });
 });
+
+describe('`its` people (round 29)', () => {
+  const speakers = (text: string) => claimsOf(text).map((c) => c.speaker);
+  test('"its backers" after a document: the body, not the document', () => {
+    expect(
+      speakers(
+        'The Ridge Trust said it wants to build a dam on the Avon. Critics say the dam would flood farms, and a ' +
+          'batch of emails released on Monday showed the trust knew it. But its backers say the dam is needed.',
+      ),
+    ).toEqual(['Ridge Trust', 'Critics', 'batch of emails', 'Ridge Trust']);
+  });
+  test('guard: "its authors" may be a document’s', () => {
+    expect(
+      speakers(
+        'The Ridge Trust said it wants to build a dam. A study released on Monday found the dam would flood ' +
+          'farms. Its authors say the risk is high.',
+      ).at(-1),
+    ).toBe('study');
+  });
+});
