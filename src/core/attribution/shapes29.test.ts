@@ -116,3 +116,12 @@ describe('`its` people (round 29)', () => {
     ).toBe('study');
   });
 });
+
+test('a possessive place before a named body: the body, not a person with the place as surname (round 29)', () => {
+  expect(
+    claimsOf(
+      'Ohio voted for the plan, Gov. Dale Ohio said on Monday. ' +
+        "Ohio's state-owned utility Buckeye Water said it would raise rates.",
+    ).map((c) => c.speaker),
+  ).toEqual(['Dale Ohio', 'Buckeye Water']);
+});

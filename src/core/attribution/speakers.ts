@@ -820,7 +820,8 @@ export class SpeakerRegistry {
       const known = this.entities.find((x) => x.type === 'person' && x.key === key);
       if (known) return known;
     }
-    if (m.owner) {
+    // ("Ohio's state-owned utility Buckeye Water": a body with a name of its own is that body, not its owner.)
+    if (m.owner && !(m.kind === 'name' && m.name && !m.name.includes(m.owner))) {
       const owner = m.owner.toLowerCase();
       const o =
         owner === 'their'
