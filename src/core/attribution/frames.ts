@@ -1077,6 +1077,9 @@ function thatClause(tokens: readonly Token[], from: number): boolean {
 const FINITE_AFTER_NAME =
   /^(knows|know|asked|asks|met|meets|heard|hears|interviewed|interviews|thanked|thanks|praised|quoted|cited|visited|visits|joined|joins|called|named|hired|fired|wonders|wondered|questioned|questions)$/;
 
+/** A participle of speech that opens its own report after a cue's comma (`…, Pell said, adding, “…”`). */
+const PARTICIPLE_AFTER = /^(adding|saying|noting|explaining|insisting|arguing|stressing|warning|continuing)$/;
+
 /** `according to plan`, `according to their instinctive preference`: a standard (the source's head), not a source. */
 const NOT_A_SOURCE =
   /\b(?:plans?|schedule|script|rules?|laws?|tradition|custom|instructions|protocol|needs?|size|age|ability|preferences?|merits?|taste|form|type|region|scripture|guidelines)$/i;
@@ -1559,7 +1562,11 @@ export function framesOf(
           rule,
         });
         const gloss = tokens[cue.to + 1]?.text === ',' && glossAfterCue(tokens, j);
-        if (parenthetical && after >= 2 && !gloss) {
+        // "Roe and Lake will meet next week, Pell said, adding, “They need to talk.”": the participle's report is its
+        // own; the lead is this one's.
+        const addingNext =
+          tokens[cue.to + 1]?.text === ',' && PARTICIPLE_AFTER.test(tokens[cue.to + 2]?.key ?? '');
+        if (parenthetical && after >= 2 && !gloss && !addingNext) {
           frame = leadFrame(end, 'reported-parenthetical');
           // (The addressee or adjunct goes with the cue, which the claim never holds.)
           if (besideCue && tokens[cue.to + 1]?.text !== ',') frame.cue = { ...cue, to: j - 2 };
@@ -1567,12 +1574,15 @@ export function framesOf(
           leadIsContent &&
           (after < 3 ||
             gloss ||
+            addingNext ||
             // "…, Morrow said on Tuesday — a shortfall that …": a dash after the cue opens the reporter's gloss.
             dashGloss(tokens, cue.to, j) ||
             // "…, health officials said on Friday, up from 29 a week ago": after the cue's adjunct, a gloss.
             (j - 1 > cue.to && tokens[j - 1]!.text === ',' && !clauseFollows(tokens, j)))
         ) {
-          frame = leadFrame(tokens[prevComma]!.start, 'reported-postposed');
+          // (`…“woman card,” she said, adding …`: the closing mark stays with the quotation.)
+          const mark = addingNext && /^[”"’']$/.test(tokens[prevComma]!.text);
+          frame = leadFrame(tokens[prevComma]![mark ? 'end' : 'start'], 'reported-postposed');
         } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
           frame = leadFrame(end, 'reported-parenthetical');
         } else if (

@@ -125,3 +125,16 @@ test('a possessive place before a named body: the body, not a person with the pl
     ).map((c) => c.speaker),
   ).toEqual(['Dale Ohio', 'Buckeye Water']);
 });
+
+shapes('a postposed cue, then `adding` a quotation (round 29)', [
+  [
+    'the lead is the first cue’s, the quotation the participle’s',
+    'Roe and Lake will meet next week, Pell said, adding, “They need to talk.”',
+    ['Pell: Roe and Lake will meet next week', 'Pell: They need to talk.'],
+  ],
+  [
+    'a content between the cue and the participle',
+    'Pell said there was no meeting planned, adding: “If one is proposed we will consider it.”',
+    ['Pell: there was no meeting planned', 'Pell: If one is proposed we will consider it.'],
+  ],
+]);
