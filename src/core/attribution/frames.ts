@@ -1156,7 +1156,10 @@ export function framesOf(
         };
       else if (
         cue.from > 2 &&
-        (tokens[cue.from - 1]!.word || /^(?:[—–”"’)]|--)$/.test(tokens[cue.from - 1]!.text)) &&
+        (tokens[cue.from - 1]!.word ||
+          /^(?:[—–”"’)]|--)$/.test(tokens[cue.from - 1]!.text) ||
+          // (a closing mark typed as two apostrophes: `…,'' according to Mr. Hale`)
+          (tokens[cue.from - 1]!.text === "'" && tokens[cue.from - 2]!.text === "'")) &&
         (k >= n - 1 ||
           (tokens[k]!.text === ',' &&
             /^(but|and|while|though|although|yet)$/.test(tokens[k + 1]?.key ?? ''))) &&

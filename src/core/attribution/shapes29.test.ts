@@ -138,3 +138,11 @@ shapes('a postposed cue, then `adding` a quotation (round 29)', [
     ['Pell: there was no meeting planned', 'Pell: If one is proposed we will consider it.'],
   ],
 ]);
+
+test('`according to` after a closing mark typed as two apostrophes (round 29)', () => {
+  expect(
+    claimsOf("The visit in May became ''the high point of their friendship,'' according to Mr. Hale.").map(
+      (c) => `${c.speaker}: ${c.text}`,
+    ),
+  ).toEqual(["Mr. Hale: The visit in May became ''the high point of their friendship,''"]);
+});
