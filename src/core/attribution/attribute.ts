@@ -541,7 +541,11 @@ export function attributeClaims(
           !ownCue &&
           !dateline &&
           m &&
-          (m.kind === 'name' || m.type === 'document' || office) &&
+          (m.kind === 'name' ||
+            m.type === 'document' ||
+            office ||
+            // ("Insiders: Trump will rebound", "Historians: …": one plural word for a group of people heads a title.)
+            (headlineMode && pre.length === 1 && m.type === 'group' && HEAD_TYPE.get(m.head) === 'group')) &&
           !isShowTitle(colon[1]!, text) &&
           !isAboutLabel(pre, headlineMode) &&
           !SECTION_LABELS.has(m.head.toLowerCase())

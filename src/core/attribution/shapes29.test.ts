@@ -82,7 +82,7 @@ shapes('`calls NAME ADJECTIVE` (round 29)', [
   ],
 ]);
 
-describe('a headline `calls` (round 29)', () => {
+describe('a headline `calls`, a group label (round 29)', () => {
   const headline = (text: string) => {
     const x = extractClaims(text);
     return x.claims.filter((c) => c.kind === 'headline').map((c) => c.text);
@@ -90,6 +90,7 @@ describe('a headline `calls` (round 29)', () => {
   test.each([
     ['Tensions rise after Dunmore calls Quill unqualified;', 'Quill unqualified'],
     ["Agency calls 22 files of Holt 'top secret.'", "22 files of Holt 'top secret.'"],
+    ['Insiders: Quill will rebound in Kent.', 'Quill will rebound in Kent'],
   ])('%s', (title, claim) => {
     expect(headline(`${title}\n\nThe county board met on Tuesday. Ms. Varga said she had doubts.`)).toEqual([
       claim,
@@ -145,4 +146,11 @@ test('`according to` after a closing mark typed as two apostrophes (round 29)', 
       (c) => `${c.speaker}: ${c.text}`,
     ),
   ).toEqual(["Mr. Hale: The visit in May became ''the high point of their friendship,''"]);
+});
+
+test('guard: a rubric label in a headline is no speaker (round 29)', () => {
+  const x = extractClaims(
+    'Breaking: Quill will rebound in Kent.\n\nThe board met on Tuesday. Ms. Varga said she had doubts.',
+  );
+  expect(x.claims.filter((c) => c.kind === 'headline')).toEqual([]);
 });
