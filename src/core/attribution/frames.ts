@@ -1080,6 +1080,28 @@ const FINITE_AFTER_NAME =
 /** A participle of speech that opens its own report after a cue's comma (`…, Pell said, adding, “…”`). */
 const PARTICIPLE_AFTER = /^(adding|saying|noting|explaining|insisting|arguing|stressing|warning|continuing)$/;
 
+const OBJECT_VERBS = /^(maintain|maintains|maintained|maintaining)$/;
+const OBJECT_START =
+  /^(a|an|the|his|her|their|its|our|my|this|that|these|those|\d[\d.,]*|\$|one|two|three|several|some|many)$/;
+const FINITE_VERB =
+  /^(is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|be)$/;
+
+/** `maintain` and a noun phrase with no finite verb to the sentence's end. */
+function objectOnly(tokens: readonly Token[], cue: Cue, j: number, n: number): boolean {
+  if (
+    !OBJECT_VERBS.test(cue.key) ||
+    j !== cue.to + 1 ||
+    !OBJECT_START.test(tokens[j]?.key || tokens[j]?.text || '')
+  )
+    return false;
+  for (let k = j; k < n; k++) {
+    const t = tokens[k]!;
+    if (/^[“"‘:]$/.test(t.text) || (t.text === "'" && tokens[k + 1]?.text === "'")) return false;
+    if (t.word && !t.cap && (FINITE_VERB.test(t.key) || t.key === 'that')) return false;
+  }
+  return true;
+}
+
 /** `according to plan`, `according to their instinctive preference`: a standard (the source's head), not a source. */
 const NOT_A_SOURCE =
   /\b(?:plans?|schedule|script|rules?|laws?|tradition|custom|instructions|protocol|needs?|size|age|ability|preferences?|merits?|taste|form|type|region|scripture|guidelines)$/i;
@@ -1501,6 +1523,9 @@ export function framesOf(
           !/^(being|nothing|anything|something|everything)$/.test(tokens[j]!.key)
         )
           continue;
+        // "maintained a large lead", "has maintained her status as front-runner": a noun phrase with no verb after it
+        // is what was kept, not a report. (PolNeAR reads "wrote a letter", "reported $2 billion" as reports.)
+        if (objectOnly(tokens, cue, j, n)) continue;
         // "The Gazette asked 612 tenants about their homes": a question with no question in it reports nothing.
         if (
           /^(ask|asks|asked|asking)$/.test(cue.key) &&

@@ -154,3 +154,12 @@ test('guard: a rubric label in a headline is no speaker (round 29)', () => {
   );
   expect(x.claims.filter((c) => c.kind === 'headline')).toEqual([]);
 });
+
+shapes('`maintained` a noun phrase is no report (round 29)', [
+  ['a lead kept', 'In the Senate race, Ms. Roe maintained her double-digit lead over Mr. Lake.', []],
+  [
+    'guard: a clause after it is',
+    'But the campaign has long maintained they were not marked at the time.',
+    ['campaign: they were not marked at the time'],
+  ],
+]);
