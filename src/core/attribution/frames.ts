@@ -1102,6 +1102,27 @@ function objectOnly(tokens: readonly Token[], cue: Cue, j: number, n: number): b
   return true;
 }
 
+/**
+ * "…, according to the Judicial Conference, the policy-making arm of the courts": a comma, then a noun phrase with
+ * no verb to the sentence's end (a gloss on the source).
+ */
+function verblessGloss(tokens: readonly Token[], k: number): boolean {
+  return (
+    tokens[k]?.text === ',' &&
+    /^(a|an|the|half|most|one|two|three)$/.test(tokens[k + 1]?.key ?? '') &&
+    !tokens
+      .slice(k + 1)
+      .some(
+        (t) =>
+          t.word &&
+          !t.cap &&
+          (isVerbLike(t.key) ||
+            IRREGULAR_PAST.test(t.key) ||
+            /^(is|are|was|were|has|have|will|would|can|could)$/.test(t.key)),
+      )
+  );
+}
+
 /** `according to plan`, `according to their instinctive preference`: a standard (the source's head), not a source. */
 const NOT_A_SOURCE =
   /\b(?:plans?|schedule|script|rules?|laws?|tradition|custom|instructions|protocol|needs?|size|age|ability|preferences?|merits?|taste|form|type|region|scripture|guidelines)$/i;
@@ -1184,7 +1205,9 @@ export function framesOf(
           (tokens[cue.from - 1]!.text === "'" && tokens[cue.from - 2]!.text === "'")) &&
         (k >= n - 1 ||
           (tokens[k]!.text === ',' &&
-            /^(but|and|while|though|although|yet)$/.test(tokens[k + 1]?.key ?? ''))) &&
+            /^(but|and|while|though|although|yet)$/.test(tokens[k + 1]?.key ?? '')) ||
+          // ("…,'' according to Tom Ruiz, the council clerk.": the source's appositive.)
+          verblessGloss(tokens, k)) &&
         !NOT_A_SOURCE.test(m.text)
       ) {
         // "X rose 5 percent according to the report.", "Clinton leads by 271 delegates according to a count by
@@ -1224,18 +1247,7 @@ export function framesOf(
           /^(who|which|whose|released|published|conducted|compiled|reported|issued)$/.test(next.key) ||
           // "…, according to the Judicial Conference, the policy-making arm of the courts", "…, according to
           // Crowdpac, the most of any candidate": a noun phrase with no verb after the source is a gloss.
-          (tokens[k]?.text === ',' &&
-            /^(a|an|the|half|most|one|two|three)$/.test(next.key) &&
-            !tokens
-              .slice(k + 1)
-              .some(
-                (t) =>
-                  t.word &&
-                  !t.cap &&
-                  (isVerbLike(t.key) ||
-                    IRREGULAR_PAST.test(t.key) ||
-                    /^(is|are|was|were|has|have|will|would|can|could)$/.test(t.key)),
-              ));
+          verblessGloss(tokens, k);
         // "…, according to a CNN tally, but his pathway is narrowing", "…, according to Andy Smith, director of the
         // Survey Center": a conjunction, a participle or the source's own office after it is the reporter's.
         const glossTail =

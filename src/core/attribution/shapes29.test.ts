@@ -163,3 +163,12 @@ shapes('`maintained` a noun phrase is no report (round 29)', [
     ['campaign: they were not marked at the time'],
   ],
 ]);
+
+test('a body is not a survey group it shares a modifier with; a source’s appositive (round 29)', () => {
+  expect(
+    claimsOf(
+      'Turnout rose, according to early results of a county survey. The dam would cost $80 million, according to ' +
+        "the county budget office. The plan became ''the best deal we could get,'' according to Tom Ruiz, the clerk.",
+    ).map((c) => c.speaker),
+  ).toEqual(['early results of a county survey', 'county budget office', 'Tom Ruiz']);
+});

@@ -871,6 +871,12 @@ export class SpeakerRegistry {
           (x) =>
             (x.type === 'group' || x.type === 'organization') &&
             !x.both &&
+            // ("the county budget office" is not "early results of a county survey": a shared modifier is not enough.)
+            !(
+              x.type === 'group' &&
+              m.type === 'organization' &&
+              !words.includes(norm(x.name).split(' ').at(-1)!)
+            ) &&
             words.some(
               (w) =>
                 norm(x.name).split(' ').includes(w) || norm(x.name).split(' ').includes(w.replace(/s$/, '')),
