@@ -118,15 +118,6 @@ describe('`its` people (round 29)', () => {
   });
 });
 
-test('a possessive place before a named body: the body, not a person with the place as surname (round 29)', () => {
-  expect(
-    claimsOf(
-      'Ohio voted for the plan, Gov. Dale Ohio said on Monday. ' +
-        "Ohio's state-owned utility Buckeye Water said it would raise rates.",
-    ).map((c) => c.speaker),
-  ).toEqual(['Dale Ohio', 'Buckeye Water']);
-});
-
 shapes('a postposed cue, then `adding` a quotation (round 29)', [
   [
     'the lead is the first cue’s, the quotation the participle’s',
@@ -164,11 +155,21 @@ shapes('`maintained` a noun phrase is no report (round 29)', [
   ],
 ]);
 
-test('a body is not a survey group it shares a modifier with; a source’s appositive (round 29)', () => {
-  expect(
-    claimsOf(
+describe('which body speaks (round 29)', () => {
+  test.each([
+    [
+      'a possessive place before a named body: the body, not a person with the place as surname',
+      'Ohio voted for the plan, Gov. Dale Ohio said on Monday. ' +
+        "Ohio's state-owned utility Buckeye Water said it would raise rates.",
+      ['Dale Ohio', 'Buckeye Water'],
+    ],
+    [
+      'a body is not a survey group it shares a modifier with; a source’s appositive',
       'Turnout rose, according to early results of a county survey. The dam would cost $80 million, according to ' +
         "the county budget office. The plan became ''the best deal we could get,'' according to Tom Ruiz, the clerk.",
-    ).map((c) => c.speaker),
-  ).toEqual(['early results of a county survey', 'county budget office', 'Tom Ruiz']);
+      ['early results of a county survey', 'county budget office', 'Tom Ruiz'],
+    ],
+  ])('%s', (_what, paragraph, speakers) => {
+    expect(claimsOf(paragraph).map((c) => c.speaker)).toEqual(speakers);
+  });
 });
