@@ -1414,7 +1414,7 @@ export function framesOf(
         !inside &&
         cue.from > 0 &&
         tokens[cue.from - 1]!.text === ',' &&
-        /^(said|says|added|adds|noted|notes|explained|argued|warned|observed)$/.test(
+        /^(said|says|added|adds|noted|notes|explained|argued|warned|observed|wrote|writes)$/.test(
           tokens[cue.from]!.text,
         ) &&
         invertedToEnd(text, tokens, cue.to + 1);
@@ -1694,13 +1694,16 @@ export function framesOf(
           // ", said Jane Doe, director of …" — an appositive about the speaker, not more content.
           const next = tokens[k + 1];
           const appositive =
-            !next?.cap || /^(a|an|the|who|which|whose|one|his|her|their|its)$/i.test(next.key);
+            !next?.cap ||
+            /^(a|an|the|who|which|whose|one|his|her|their|its)$/i.test(next.key) ||
+            // (", wrote Omar Laban, the victim's nephew," and ", Abu-Laban's nephew,": a possessive opens one too.)
+            /['’]s$/.test(next.text);
           frame = {
             cue,
             subject: s,
             inherit: false,
             start: tokens[leadStart(tokens, cue.from)]!.start,
-            end: tail >= 4 && !appositive ? end : fromTok.start,
+            end: tail >= 4 && !appositive ? end : /^[”"’']$/.test(fromTok.text) ? fromTok.end : fromTok.start,
             from: 0,
             rule: 'reported-postposed',
           };

@@ -173,3 +173,16 @@ describe('which body speaks (round 29)', () => {
     expect(claimsOf(paragraph).map((c) => c.speaker)).toEqual(speakers);
   });
 });
+
+shapes('an inverted `wrote` after a comma, and its appositive (round 29)', [
+  [
+    'a possessive appositive after the inverted speaker is no content',
+    'The family had been traveling together for a week, wrote film director Omar Laban, Salim’s nephew, on Facebook.',
+    ['Omar Laban: The family had been traveling together for a week'],
+  ],
+  [
+    'the closing mark stays with the quotation before an inverted cue with an appositive',
+    'In this race, "money does not mean they will win," said Jenna Gold, Avon’s director of sales.',
+    ['Jenna Gold: In this race, "money does not mean they will win,"'],
+  ],
+]);
