@@ -541,7 +541,11 @@ export function attributeClaims(
           !ownCue &&
           !dateline &&
           m &&
-          (m.kind === 'name' || m.type === 'document' || office) &&
+          (m.kind === 'name' ||
+            m.type === 'document' ||
+            office ||
+            // ("Insiders: Trump will rebound", "Historians: …": one plural word for a group of people heads a title.)
+            (headlineMode && pre.length === 1 && m.type === 'group' && HEAD_TYPE.get(m.head) === 'group')) &&
           !isShowTitle(colon[1]!, text) &&
           !isAboutLabel(pre, headlineMode) &&
           !SECTION_LABELS.has(m.head.toLowerCase())
@@ -676,6 +680,8 @@ export function attributeClaims(
           }
           const cueTok = tokens[c]!;
           let subject: Subject | null = null;
+          // ("Mateen left early, Nefzi said, adding, “…”": the earlier cue keeps its own report.)
+          let afterCue = false;
           if (PARTICIPLE_CUES.has(cueTok.key) && tokens[c - 1]?.text === ',') {
             // "Ruiz said A. Pike hit back, saying: “…”": the sentence's own subject before the paragraph's speaker;
             // after an earlier cue of the sentence ("Mateen left early, Nefzi said, adding, “…”"), that cue's subject.
@@ -689,6 +695,7 @@ export function attributeClaims(
                 ? (subjectBefore(text, tokens, e, 0) ?? subjectAfter(text, tokens, e + 1, c - 1))
                 : (relativeClauseSubject(text, tokens, c) ?? mainSubject(text, tokens, c));
             subject = own && !(own.relative && sentenceSpeaker) ? own : null;
+            afterCue = !ownSpeaker && e >= 0 && !!subject;
           } else {
             subject = subjectBefore(text, tokens, c, 0);
             // ("a decision critics described as “a giveaway”": the relative clause's own subject.)
@@ -722,10 +729,12 @@ export function attributeClaims(
             const coordinated = /^(and|but)$/.test(tokens[c - 1]?.key ?? '');
             const own = coordinated
               ? tokens[c - 1]!.start
-              : Math.min(
-                  cueTok.start,
-                  who.mention && who.mention.start < cueTok.start ? who.mention.start : cueTok.start,
-                );
+              : afterCue
+                ? cueTok.start
+                : Math.min(
+                    cueTok.start,
+                    who.mention && who.mention.start < cueTok.start ? who.mention.start : cueTok.start,
+                  );
             consumed.push({ start: own, end: q.open });
           }
         }

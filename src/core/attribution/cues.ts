@@ -138,6 +138,9 @@ function quoteWithin(tokens: readonly Token[], from: number, span: number): bool
   for (let k = from; k < tokens.length && k < from + span; k++) {
     const x = tokens[k]!;
     if (/^[“"‘]$|^''$/.test(x.text) || (x.text === "'" && tokens[k + 1]?.text === "'")) return true;
+    // ("calls Trump line 'racist,'": a straight single mark opening a word.)
+    const next = tokens[k + 1];
+    if (x.text === "'" && next?.word && next.start === x.end && tokens[k - 1]!.end < x.start) return true;
     if (x.text === '.' || x.text === ';') return false;
   }
   return false;
@@ -183,7 +186,7 @@ export function pronounComplementEnd(tokens: readonly Token[], from: number): nu
 
 /** Adjectives by their ending (`useless`, `unlawful`, `dangerous`, `divisive`, `unacceptable`, `racist`…). */
 const ADJECTIVE =
-  /(?:less|ful|ous|ive|able|ible|ic|ent|ant|ary|ish|ist)$|^(?:wrong|false|unfair|unusual|illegal|absurd|bad|good|dead|unconstitutional|irresponsible|outrageous|ridiculous|shameful|unacceptable|overdue|premature|inadequate|unjust|unsafe|unwise|naive|late|pointless)$/;
+  /(?:less|ful|ous|ive|able|ible|ic|ent|ant|ary|ish|ist)$|^(?:wrong|false|unfair|unusual|illegal|absurd|bad|good|dead|unconstitutional|irresponsible|outrageous|ridiculous|shameful|unacceptable|overdue|premature|inadequate|unjust|unsafe|unwise|naive|late|pointless|unfit|corrupt|crooked|weak|crazy|stupid|dishonest|misguided)$|^(?:un|dis)[a-z]{4,}ed$/;
 /** `alarming`, `misleading`, `disappointing`: a participle adjective, not a noun in `-ing` (`this morning`). */
 const ING_NOUN =
   /^(?:morning|evening|meeting|building|thing|something|nothing|anything|everything|spring|king|ring|wing|string|ceiling|hearing|briefing|ruling|funding|spending|housing|training|parking|planning|polling|voting|bombing|shooting|killing|warning|finding|filing|wedding|landing|setting|opening|closing|ending|beginning|feeling|offering|clothing|booking|listing|rating|ranking|reading|recording|marketing|pricing|bidding|lending|timing)$/;

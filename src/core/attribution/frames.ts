@@ -22,6 +22,7 @@ import {
   subjectBefore,
 } from './mention';
 import type { RuleId } from './rules';
+import { saidAdjunct } from './said-adjuncts';
 import { SPEECH_NOUN } from './speech-nouns';
 import { readShare } from './survey-share';
 
@@ -1076,6 +1077,52 @@ function thatClause(tokens: readonly Token[], from: number): boolean {
 const FINITE_AFTER_NAME =
   /^(knows|know|asked|asks|met|meets|heard|hears|interviewed|interviews|thanked|thanks|praised|quoted|cited|visited|visits|joined|joins|called|named|hired|fired|wonders|wondered|questioned|questions)$/;
 
+/** A participle of speech that opens its own report after a cue's comma (`…, Pell said, adding, “…”`). */
+const PARTICIPLE_AFTER = /^(adding|saying|noting|explaining|insisting|arguing|stressing|warning|continuing)$/;
+
+const OBJECT_VERBS = /^(maintain|maintains|maintained|maintaining)$/;
+const OBJECT_START =
+  /^(a|an|the|his|her|their|its|our|my|this|that|these|those|\d[\d.,]*|\$|one|two|three|several|some|many)$/;
+const FINITE_VERB =
+  /^(is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|be)$/;
+
+/** `maintain` and a noun phrase with no finite verb to the sentence's end. */
+function objectOnly(tokens: readonly Token[], cue: Cue, j: number, n: number): boolean {
+  if (
+    !OBJECT_VERBS.test(cue.key) ||
+    j !== cue.to + 1 ||
+    !OBJECT_START.test(tokens[j]?.key || tokens[j]?.text || '')
+  )
+    return false;
+  for (let k = j; k < n; k++) {
+    const t = tokens[k]!;
+    if (/^[“"‘:]$/.test(t.text) || (t.text === "'" && tokens[k + 1]?.text === "'")) return false;
+    if (t.word && !t.cap && (FINITE_VERB.test(t.key) || t.key === 'that')) return false;
+  }
+  return true;
+}
+
+/**
+ * "…, according to the Judicial Conference, the policy-making arm of the courts": a comma, then a noun phrase with
+ * no verb to the sentence's end (a gloss on the source).
+ */
+function verblessGloss(tokens: readonly Token[], k: number): boolean {
+  return (
+    tokens[k]?.text === ',' &&
+    /^(a|an|the|half|most|one|two|three)$/.test(tokens[k + 1]?.key ?? '') &&
+    !tokens
+      .slice(k + 1)
+      .some(
+        (t) =>
+          t.word &&
+          !t.cap &&
+          (isVerbLike(t.key) ||
+            IRREGULAR_PAST.test(t.key) ||
+            /^(is|are|was|were|has|have|will|would|can|could)$/.test(t.key)),
+      )
+  );
+}
+
 /** `according to plan`, `according to their instinctive preference`: a standard (the source's head), not a source. */
 const NOT_A_SOURCE =
   /\b(?:plans?|schedule|script|rules?|laws?|tradition|custom|instructions|protocol|needs?|size|age|ability|preferences?|merits?|taste|form|type|region|scripture|guidelines)$/i;
@@ -1124,7 +1171,16 @@ export function framesOf(
       // "According to early results of exit polls conducted for The Associated Press and television networks by
       // Edison Research, …": at the sentence's start the source runs to its comma, however long.
       const limit = cue.from === 0 ? 28 : 12;
-      while (k < n && tokens[k]!.text !== ',' && tokens[k]!.text !== '.' && k - cue.to <= limit) k++;
+      // "…, according to early results of the exit survey conducted by Marlow Research for …", "…, according to
+      // the Budget Office - half a percent of …": after a comma the source runs to its comma, dash or end.
+      const postposed = cue.from > 0 && tokens[cue.from - 1]!.text === ',';
+      while (
+        k < n &&
+        tokens[k]!.text !== ',' &&
+        tokens[k]!.text !== '.' &&
+        (postposed ? !/^(?:[—–-]|--)$/.test(tokens[k]!.text) : k - cue.to <= limit)
+      )
+        k++;
       const m = looseMention(text, tokens, cue.to + 1, k - 1);
       if (!m) continue;
       const subject: Subject = { mention: m, role: m.role, relative: false };
@@ -1143,10 +1199,15 @@ export function framesOf(
         };
       else if (
         cue.from > 2 &&
-        (tokens[cue.from - 1]!.word || /^(?:[—–”"’)]|--)$/.test(tokens[cue.from - 1]!.text)) &&
+        (tokens[cue.from - 1]!.word ||
+          /^(?:[—–”"’)]|--)$/.test(tokens[cue.from - 1]!.text) ||
+          // (a closing mark typed as two apostrophes: `…,'' according to Mr. Hale`)
+          (tokens[cue.from - 1]!.text === "'" && tokens[cue.from - 2]!.text === "'")) &&
         (k >= n - 1 ||
           (tokens[k]!.text === ',' &&
-            /^(but|and|while|though|although|yet)$/.test(tokens[k + 1]?.key ?? ''))) &&
+            /^(but|and|while|though|although|yet)$/.test(tokens[k + 1]?.key ?? '')) ||
+          // ("…,'' according to Tom Ruiz, the council clerk.": the source's appositive.)
+          verblessGloss(tokens, k)) &&
         !NOT_A_SOURCE.test(m.text)
       ) {
         // "X rose 5 percent according to the report.", "Clinton leads by 271 delegates according to a count by
@@ -1177,6 +1238,8 @@ export function framesOf(
           rule: 'reported-according',
         };
       } else if (cue.from > 0 && tokens[cue.from - 1]!.text === ',') {
+        // (A dash after the source opens the reporter's gloss.)
+        const dash = /^(?:[—–-]|--)$/.test(tokens[k]?.text ?? '');
         const tail = words(tokens, k, n);
         const next = tokens[k + 1];
         const appositive =
@@ -1184,29 +1247,19 @@ export function framesOf(
           /^(who|which|whose|released|published|conducted|compiled|reported|issued)$/.test(next.key) ||
           // "…, according to the Judicial Conference, the policy-making arm of the courts", "…, according to
           // Crowdpac, the most of any candidate": a noun phrase with no verb after the source is a gloss.
-          (tokens[k]?.text === ',' &&
-            /^(a|an|the|half|most|one|two|three)$/.test(next.key) &&
-            !tokens
-              .slice(k + 1)
-              .some(
-                (t) =>
-                  t.word &&
-                  !t.cap &&
-                  (isVerbLike(t.key) ||
-                    IRREGULAR_PAST.test(t.key) ||
-                    /^(is|are|was|were|has|have|will|would|can|could)$/.test(t.key)),
-              ));
+          verblessGloss(tokens, k);
         // "…, according to a CNN tally, but his pathway is narrowing", "…, according to Andy Smith, director of the
         // Survey Center": a conjunction, a participle or the source's own office after it is the reporter's.
         const glossTail =
-          !!next &&
-          tokens[k]?.text === ',' &&
-          (/^(but|and|although|though|while|yet|including|compared|where|excluding|despite)$/.test(
-            next.key,
-          ) ||
-            (!next.cap &&
-              (HEAD_TYPE.get(next.key) === 'person' || ROLE_WORDS.has(next.key)) &&
-              /^(of|at|for)$/.test(tokens[k + 2]?.key ?? '')));
+          dash ||
+          (!!next &&
+            tokens[k]?.text === ',' &&
+            (/^(but|and|although|though|while|yet|including|compared|where|excluding|despite)$/.test(
+              next.key,
+            ) ||
+              (!next.cap &&
+                (HEAD_TYPE.get(next.key) === 'person' || ROLE_WORDS.has(next.key)) &&
+                /^(of|at|for)$/.test(tokens[k + 2]?.key ?? ''))));
         // "Despite polls showing the levy behind, supporters have raised $312,000, according to state filings":
         // a report before the clause (ending at its comma) is not this one's content.
         const earlier = frames.findLast((f) => f.end <= tokens[cue.from]!.start && f.cue.finding);
@@ -1361,7 +1414,7 @@ export function framesOf(
         !inside &&
         cue.from > 0 &&
         tokens[cue.from - 1]!.text === ',' &&
-        /^(said|says|added|adds|noted|notes|explained|argued|warned|observed)$/.test(
+        /^(said|says|added|adds|noted|notes|explained|argued|warned|observed|wrote|writes)$/.test(
           tokens[cue.from]!.text,
         ) &&
         invertedToEnd(text, tokens, cue.to + 1);
@@ -1460,7 +1513,13 @@ export function framesOf(
         )
           continue;
         const sFrom = tokens.findIndex((t) => t.start === (subject.from ?? subject.mention.start));
-        const j = namedQuote(tokens, cue, contentStart(tokens, cue));
+        let j = namedQuote(tokens, cue, contentStart(tokens, cue));
+        // ("Meanwhile, Russia is playing interference, they say, imposing …": after a parenthetical cue the
+        // participle is the content's own.)
+        const said = sFrom > 0 && tokens[cue.to + 1]?.text === ',' ? null : saidAdjunct(tokens, cue, j, n);
+        // ("In a press release, the committee said about its platform:": no report, and the lead is none.)
+        if (said?.only && sFrom > 0 && INTRO.test(tokens[0]!.key)) continue;
+        if (said && !said.only) j = said.content;
         // "who asked not to be named": a condition of anonymity, not a report.
         if (
           /^not to be (named|identified|quoted)|^anonymity|^for anonymity/i.test(
@@ -1476,6 +1535,9 @@ export function framesOf(
           !/^(being|nothing|anything|something|everything)$/.test(tokens[j]!.key)
         )
           continue;
+        // "maintained a large lead", "has maintained her status as front-runner": a noun phrase with no verb after it
+        // is what was kept, not a report. (PolNeAR reads "wrote a letter", "reported $2 billion" as reports.)
+        if (objectOnly(tokens, cue, j, n)) continue;
         // "The Gazette asked 612 tenants about their homes": a question with no question in it reports nothing.
         if (
           /^(ask|asks|asked|asking)$/.test(cue.key) &&
@@ -1498,7 +1560,7 @@ export function framesOf(
               ['person', 'organization'].includes(who.type) ||
               (who.type === 'group' && HEAD_TYPE.get(who.head) === 'group'));
         // "said on Tuesday", "said in an interview": an adjunct, not reported content.
-        const adjunctOnly = j < n && !committed && isAdjunct(tokens, j, n);
+        const adjunctOnly = j < n && !committed && (!!said?.only || isAdjunct(tokens, j, n));
         // "…, the mayor said on Friday, and fixing it came first": the coordinated clause continues the report.
         const coordinated = j < n && tokens[j - 1]?.text === ',' && /^(and|but)$/.test(tokens[j]!.key);
         const after = adjunctOnly ? 0 : words(tokens, j, n);
@@ -1540,7 +1602,11 @@ export function framesOf(
           rule,
         });
         const gloss = tokens[cue.to + 1]?.text === ',' && glossAfterCue(tokens, j);
-        if (parenthetical && after >= 2 && !gloss) {
+        // "Roe and Lake will meet next week, Pell said, adding, “They need to talk.”": the participle's report is its
+        // own; the lead is this one's.
+        const addingNext =
+          tokens[cue.to + 1]?.text === ',' && PARTICIPLE_AFTER.test(tokens[cue.to + 2]?.key ?? '');
+        if (parenthetical && after >= 2 && !gloss && !addingNext) {
           frame = leadFrame(end, 'reported-parenthetical');
           // (The addressee or adjunct goes with the cue, which the claim never holds.)
           if (besideCue && tokens[cue.to + 1]?.text !== ',') frame.cue = { ...cue, to: j - 2 };
@@ -1548,12 +1614,15 @@ export function framesOf(
           leadIsContent &&
           (after < 3 ||
             gloss ||
+            addingNext ||
             // "…, Morrow said on Tuesday — a shortfall that …": a dash after the cue opens the reporter's gloss.
             dashGloss(tokens, cue.to, j) ||
             // "…, health officials said on Friday, up from 29 a week ago": after the cue's adjunct, a gloss.
             (j - 1 > cue.to && tokens[j - 1]!.text === ',' && !clauseFollows(tokens, j)))
         ) {
-          frame = leadFrame(tokens[prevComma]!.start, 'reported-postposed');
+          // (`…“woman card,” she said, adding …`: the closing mark stays with the quotation.)
+          const mark = addingNext && /^[”"’']$/.test(tokens[prevComma]!.text);
+          frame = leadFrame(tokens[prevComma]![mark ? 'end' : 'start'], 'reported-postposed');
         } else if (leadIsContent && !INTRO.test(tokens[0]!.key) && subject.mention.kind === 'pronoun') {
           frame = leadFrame(end, 'reported-parenthetical');
         } else if (
@@ -1625,13 +1694,16 @@ export function framesOf(
           // ", said Jane Doe, director of …" — an appositive about the speaker, not more content.
           const next = tokens[k + 1];
           const appositive =
-            !next?.cap || /^(a|an|the|who|which|whose|one|his|her|their|its)$/i.test(next.key);
+            !next?.cap ||
+            /^(a|an|the|who|which|whose|one|his|her|their|its)$/i.test(next.key) ||
+            // (", wrote Omar Laban, the victim's nephew," and ", Abu-Laban's nephew,": a possessive opens one too.)
+            /['’]s$/.test(next.text);
           frame = {
             cue,
             subject: s,
             inherit: false,
             start: tokens[leadStart(tokens, cue.from)]!.start,
-            end: tail >= 4 && !appositive ? end : fromTok.start,
+            end: tail >= 4 && !appositive ? end : /^[”"’']$/.test(fromTok.text) ? fromTok.end : fromTok.start,
             from: 0,
             rule: 'reported-postposed',
           };

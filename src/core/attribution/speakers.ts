@@ -245,6 +245,9 @@ const FIRM_EVIDENCE =
 const GENERIC_FIRMS =
   /^(company|firm|business|retailer|airline|carrier|lender|insurer|supermarket|chain|manufacturer|maker|operator|developer|brewer|miner|publisher|broadcaster|grocer|utility|supplier|conglomerate|startup|automaker|carmaker|giant)$/;
 
+/** People a body has (`its backers`, `its spokesman`), which no document has (`its authors` it may). */
+const PEOPLE_OF_A_BODY =
+  /^(backers|supporters|members|leaders|leadership|officials|spokesman|spokeswoman|spokesperson|executives|staff|employees|critics|opponents|chairman|chairwoman|president|director|founder|founders|lawyers|lawyer|board)$/;
 /** People who speak for someone without being them: "Farrow's aides" is that group, not Farrow. */
 const ENTOURAGE =
   /^(aides?|lawyers?|attorneys?|allies|ally|advisers?|advisors?|officials|spokes(?:man|woman|person)|staff|staffers|team|associates|representatives)$/;
@@ -817,7 +820,8 @@ export class SpeakerRegistry {
       const known = this.entities.find((x) => x.type === 'person' && x.key === key);
       if (known) return known;
     }
-    if (m.owner) {
+    // ("Ohio's state-owned utility Buckeye Water": a body with a name of its own is that body, not its owner.)
+    if (m.owner && !(m.kind === 'name' && m.name && !m.name.includes(m.owner))) {
       const owner = m.owner.toLowerCase();
       const o =
         owner === 'their'
@@ -825,7 +829,9 @@ export class SpeakerRegistry {
           : owner === 'his' || owner === 'her'
             ? (this.recentKnown(owner === 'his' ? 'm' : 'f', at) ?? this.recentOf(['person'], at))
             : owner === 'its'
-              ? this.recentOf(['organization', 'document', 'group'], at)
+              ? // ("…emails showed the trust knew it. But its backers say …": people belong to a body, not a document.)
+                ((PEOPLE_OF_A_BODY.test(m.head) ? this.recentOf(['organization'], at) : undefined) ??
+                this.recentOf(['organization', 'document', 'group'], at))
               : this.entities.find((x) => x.key === owner || norm(x.name) === owner);
       if (o?.type === 'person' && ENTOURAGE.test(m.head)) return this.entourage(o, m);
       if (o) return o;
@@ -865,6 +871,12 @@ export class SpeakerRegistry {
           (x) =>
             (x.type === 'group' || x.type === 'organization') &&
             !x.both &&
+            // ("the county budget office" is not "early results of a county survey": a shared modifier is not enough.)
+            !(
+              x.type === 'group' &&
+              m.type === 'organization' &&
+              !words.includes(norm(x.name).split(' ').at(-1)!)
+            ) &&
             words.some(
               (w) =>
                 norm(x.name).split(' ').includes(w) || norm(x.name).split(' ').includes(w.replace(/s$/, '')),
