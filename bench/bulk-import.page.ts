@@ -3,8 +3,7 @@
  * 1. the write path alone (`saveImportBatchOffThread`: `saveImportBatch` in the import worker, as
  *    the app runs it; the same batches, extraction done beforehand) on an empty database, against
  *    raw IndexedDB in the page writing the very rows it stored (derived rows and the claims' hot
- *    keys included, read below Dexie) with the same number of transactions, in rounds that take
- *    turns at going first;
+ *    keys included, read below Dexie) with the same number of transactions;
  * 2. the app's whole bulk import path (`startBulkImport`: JSONL read, checks, hashing, extraction
  *    in the worker, batches of 20 articles written one transaction each) on an empty database, with
  *    every long task (> 50 ms) the main thread had meanwhile.
@@ -20,7 +19,7 @@ import { extractClaims } from '@/workers/pipeline';
 import { corpusArticle, corpusJsonl } from './bulk-import-corpus';
 import { openRawCopy } from './lib/raw-idb';
 
-type Options = { articles: number; claims: number; writeRounds?: number };
+type Options = { articles: number; claims: number };
 const out = document.getElementById('out')!;
 const log = (s: string) => {
   console.log(s);
@@ -91,13 +90,7 @@ async function wholePath(o: Options) {
   };
 }
 
-/**
- * The write path against raw IndexedDB, in `rounds` rounds that take turns at going first (app then
- * raw, raw then app, …): a single app-then-raw round read 0.79 to 1.12 on one tree, the side timed
- * first paying for whatever the machine was still doing. Raw writes the rows the first app round
- * stored; the ratio is raw's total time over the app's.
- */
-async function writePathAgainstRaw(o: Options & { rounds: number }) {
+async function writePathAgainstRaw(o: Options) {
   const batches: BatchArticle[][] = [];
   const t0 = performance.now();
   for (let i = 0; i < o.articles; i++) {
@@ -111,64 +104,43 @@ async function writePathAgainstRaw(o: Options & { rounds: number }) {
   const extractMs = performance.now() - t0;
   log(`extracted ${o.articles} articles in ${round(extractMs)} ms`);
 
+  await freshDb();
+  const t1 = performance.now();
+  for (const b of batches) await saveImportBatchOffThread(b);
+  const appMs = performance.now() - t1;
+  // the two timed windows, by name, in a trace (BENCH_TRACE) or a profile
+  performance.measure('bench: write path', { start: t1, duration: appMs });
+  log(`write path: ${round(appMs)} ms`);
+
   const tables = db.tables.map((t) => t.name).filter((n) => n !== 'searchIndex' && n !== 'meta');
-  let rows: Map<string, unknown[]> | null = null;
-  const appWrite = async (r: number) => {
-    await freshDb();
-    const t = performance.now();
-    for (const b of batches) await saveImportBatchOffThread(b);
-    const ms = performance.now() - t;
-    // the timed windows, by name, in a trace (BENCH_TRACE) or a profile
-    performance.measure(`bench: write path ${r + 1}`, { start: t, duration: ms });
-    rows ??= await storedRows(tables);
-    return ms;
-  };
-  const rawWrite = async (r: number) => {
-    const stored = rows!;
-    const raw = await openRawCopy('claimdesk-raw-bulk');
-    const t = performance.now();
-    for (let b = 0; b < batches.length; b++) {
-      await new Promise<void>((resolve, reject) => {
-        const tx = raw.transaction(tables, 'readwrite');
-        for (const name of tables) {
-          const list = stored.get(name)!;
-          const share = Math.ceil(list.length / batches.length);
-          const store = tx.objectStore(name);
-          for (const r of list.slice(b * share, (b + 1) * share)) store.put(r);
-        }
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-    }
-    const ms = performance.now() - t;
-    performance.measure(`bench: raw IndexedDB ${r + 1}`, { start: t, duration: ms });
-    raw.close();
-    return ms;
-  };
-  const appMs: number[] = [];
-  const rawMs: number[] = [];
-  for (let r = 0; r < o.rounds; r++) {
-    // the first round goes app first: raw writes the rows it stored
-    if (r % 2 === 0) {
-      appMs.push(await appWrite(r));
-      rawMs.push(await rawWrite(r));
-    } else {
-      rawMs.push(await rawWrite(r));
-      appMs.push(await appWrite(r));
-    }
-    log(`round ${r + 1}: write path ${round(appMs[r]!)} ms, raw ${round(rawMs[r]!)} ms`);
+  const rows = await storedRows(tables);
+  const raw = await openRawCopy('claimdesk-raw-bulk');
+  const t2 = performance.now();
+  for (let b = 0; b < batches.length; b++) {
+    await new Promise<void>((resolve, reject) => {
+      const tx = raw.transaction(tables, 'readwrite');
+      for (const name of tables) {
+        const list = rows.get(name)!;
+        const share = Math.ceil(list.length / batches.length);
+        const store = tx.objectStore(name);
+        for (const r of list.slice(b * share, (b + 1) * share)) store.put(r);
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
   }
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  const counts = Object.fromEntries([...rows!].map(([n, r]) => [n, r.length]));
+  const rawMs = performance.now() - t2;
+  performance.measure('bench: raw IndexedDB', { start: t2, duration: rawMs });
+  raw.close();
+  const counts = Object.fromEntries([...rows].map(([n, r]) => [n, r.length]));
   return {
     extractMs: round(extractMs),
-    appWriteMs: appMs.map(round),
-    rawWriteMs: rawMs.map(round),
-    roundRatios: appMs.map((a, i) => Math.round((rawMs[i]! / a) * 100) / 100),
-    ratio: Math.round((sum(rawMs) / sum(appMs)) * 100) / 100,
+    appWriteMs: round(appMs),
+    rawWriteMs: round(rawMs),
+    ratio: Math.round((rawMs / appMs) * 100) / 100,
     rows: counts,
     // the claims' hot-key index entries raw writes too (schema v14; 0 before it)
-    hotKeys: (rows!.get('claims') ?? []).reduce<number>(
+    hotKeys: (rows.get('claims') ?? []).reduce<number>(
       (n, c) => n + ((c as { hk?: unknown[] }).hk?.length ?? 0),
       0,
     ),
@@ -197,7 +169,7 @@ function storedRows(tables: readonly string[]): Promise<Map<string, unknown[]>> 
   // The write path is timed first, on a database no earlier step filled and deleted: timed after
   // the whole path, the app's window also paid for the storage cleaning up the deleted library
   // while raw's did not (io11: app writes 36-43 s after the whole path, 25-26 s on their own, raw 23-27 s).
-  const write = only === 'whole' ? null : await writePathAgainstRaw({ ...o, rounds: o.writeRounds ?? 2 });
+  const write = only === 'whole' ? null : await writePathAgainstRaw(o);
   if (only === 'write') return { wholePath: null, writePath: write };
   const whole = await wholePath(o);
   log(`whole path done: ${JSON.stringify(whole)}`);

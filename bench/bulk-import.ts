@@ -1,10 +1,9 @@
 /**
- * npm run bench:bulk-import [-- --articles 1000 --claims 25 --write-rounds 2 --screen 0 --page 0]
+ * npm run bench:bulk-import [-- --articles 1000 --claims 25 --screen 0 --page 0]
  *
  * Issue 9's bulk import figures (bench/bulk-import.page.ts): a JSONL corpus through the app's real
  * bulk import (worker extraction, batches of 20, one transaction each) with the main thread's long
- * tasks, and the write path alone against raw IndexedDB writing the same rows (in `--write-rounds`
- * rounds that take turns at going first; the ratio is raw's total time over the app's). Then (unless
+ * tasks, and the write path alone against raw IndexedDB writing the same rows. Then (unless
  * `--screen 0`) the same corpus imported through the Library screen of the production build
  * (bench/bulk-import-screen.ts), with the long tasks of the page as a person has it open.
  * `--page 0` runs the Library screen alone.
@@ -15,7 +14,6 @@ import { metric, writeResults } from './lib/results';
 
 const articles = numberArg('articles', 1_000);
 const claims = numberArg('claims', 25);
-const writeRounds = numberArg('write-rounds', 2);
 type PageRun = {
   wholePath: {
     ms: number;
@@ -25,7 +23,7 @@ type PageRun = {
   writePath?: { ratio: number };
 };
 const run = numberArg('page', 1)
-  ? ((await runBenchPage('bulk-import', { articles, claims, writeRounds })) as unknown as PageRun)
+  ? ((await runBenchPage('bulk-import', { articles, claims })) as unknown as PageRun)
   : null;
 const screen = numberArg('screen', 1) ? await runScreenImport({ articles, claims }) : null;
 if (screen) console.log(JSON.stringify({ screen }, null, 2));
