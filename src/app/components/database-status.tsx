@@ -7,8 +7,8 @@ import { databaseQueries } from '@/db/health';
 export const SLOW_OPEN_MS = 2000;
 
 /**
- * Says when the database cannot be used: unavailable here, taken over by a newer tab, waiting for
- * old tabs, or still opening (the first open after an update reorganises a large library once:
+ * Says when the database cannot be used: unavailable here, taken over by a newer tab, part of the
+ * app not loaded (the write layer's chunk), waiting for old tabs, or still opening (the first open after an update reorganises a large library once:
  * tens of seconds at 100,000 claims).
  */
 export function DatabaseStatus() {
@@ -25,10 +25,12 @@ export function DatabaseStatus() {
     return () => clearTimeout(timer);
   }, [health.isPending]);
 
-  if (outdated) {
+  // a newer tab took the database, or part of the app did not load: a reload is the way on
+  const reloadFor = outdated ? MESSAGES.outdated : problem === MESSAGES.incomplete ? problem : null;
+  if (reloadFor) {
     return (
       <div className="status status-error database-status" role="alert">
-        {MESSAGES.outdated}{' '}
+        {reloadFor}{' '}
         <button type="button" className="link-button" onClick={() => window.location.reload()}>
           Reload
         </button>
