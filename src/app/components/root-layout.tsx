@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { AppStatus } from '@/app/components/app-status';
 import { DatabaseStatus } from '@/app/components/database-status';
 import { FirstRun } from '@/app/components/first-run';
+import { ScreenErrorBoundary } from '@/app/components/screen-error-boundary';
 import { paths } from '@/app/paths';
 import { StorageUsage } from '@/features/storage/components/storage-usage';
 import { WhereDataLives } from '@/features/team/components/where-data-lives';
@@ -64,6 +65,15 @@ function FocusOnNavigation() {
   return null;
 }
 
+/** The route's screen; one that fails to render says so (a new screen, not a claim picked in it, starts afresh). */
+function ScreenOutlet() {
+  return (
+    <ScreenErrorBoundary key={articleUrlOf(useLocation().pathname)}>
+      <Outlet />
+    </ScreenErrorBoundary>
+  );
+}
+
 export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
   useNoFileNavigation();
   return (
@@ -91,18 +101,22 @@ export function RootLayout({ onUpdate }: Readonly<{ onUpdate: () => void }>) {
       <main id="main" tabIndex={-1}>
         <DatabaseStatus />
         <FirstRun />
-        <Outlet />
+        <ScreenOutlet />
       </main>
       <footer className="app-footer">
-        <Suspense fallback={null}>
-          <UndoControls />
-        </Suspense>
+        <ScreenErrorBoundary quiet>
+          <Suspense fallback={null}>
+            <UndoControls />
+          </Suspense>
+        </ScreenErrorBoundary>
         <StorageUsage />
         <WhereDataLives />
       </footer>
-      <Suspense fallback={null}>
-        <ShortcutHelp />
-      </Suspense>
+      <ScreenErrorBoundary quiet>
+        <Suspense fallback={null}>
+          <ShortcutHelp />
+        </Suspense>
+      </ScreenErrorBoundary>
       <Toaster />
     </>
   );

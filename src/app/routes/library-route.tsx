@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
+import { ScreenErrorBoundary } from '@/app/components/screen-error-boundary';
 import { paths } from '@/app/paths';
+import { MESSAGES } from '@/db/errors';
 import { databaseQueries } from '@/db/health';
 import { ImportPanel } from '@/features/import/components/import-panel';
 import { ArticleList } from '@/features/library/components/article-list';
@@ -17,8 +19,18 @@ const ReadWithoutSaving = lazy(() =>
 );
 
 export function LibraryRoute() {
+  const problem = useQuery(databaseQueries.problem()).data;
+  // Part of the app did not load: the banner above asks for a reload, and reading would need it too.
+  if (problem === MESSAGES.incomplete) {
+    return (
+      <div className="library-screen">
+        <title>Library · Claimdesk</title>
+        <h1>Library</h1>
+      </div>
+    );
+  }
   // No database here (private browsing, storage blocked): reading an article's claims still works.
-  if (useQuery(databaseQueries.problem()).data) {
+  if (problem) {
     return (
       <div className="library-screen">
         <title>Library · Claimdesk</title>
@@ -37,9 +49,11 @@ export function LibraryRoute() {
         <ArticleList articleHref={paths.article} />
         <div>
           <ImportPanel articleHref={paths.article} />
-          <Suspense fallback={null}>
-            <BulkImportPanel />
-          </Suspense>
+          <ScreenErrorBoundary quiet>
+            <Suspense fallback={null}>
+              <BulkImportPanel />
+            </Suspense>
+          </ScreenErrorBoundary>
         </div>
       </div>
     </div>
