@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { MESSAGES, onDatabaseBlocked, onDatabaseOutdated } from '@/db/errors';
 import { databaseQueries } from '@/db/health';
+import { ReloadButton } from '@/ui/reload-button';
 
 /** How long the database may take to open before the person is told why they wait. */
 export const SLOW_OPEN_MS = 2000;
@@ -30,10 +31,7 @@ export function DatabaseStatus() {
   if (reloadFor) {
     return (
       <div className="status status-error database-status" role="alert">
-        {reloadFor}{' '}
-        <button type="button" className="link-button" onClick={() => window.location.reload()}>
-          Reload
-        </button>
+        {reloadFor} <ReloadButton />
       </div>
     );
   }

@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { ReloadButton } from '@/ui/reload-button';
 
 type Props = Readonly<{
   children: ReactNode;
@@ -32,10 +33,7 @@ export class ScreenErrorBoundary extends Component<Props, State> {
         {chunkFailed(error)
           ? 'Part of Claimdesk did not load (the connection may have dropped), so this screen cannot be shown.'
           : `This screen could not be shown: ${error instanceof Error ? error.message : String(error)}.`}{' '}
-        Nothing saved was touched.{' '}
-        <button type="button" className="link-button" onClick={() => window.location.reload()}>
-          Reload
-        </button>
+        Nothing saved was touched. <ReloadButton />
       </div>
     );
   }

@@ -19,42 +19,37 @@ const ReadWithoutSaving = lazy(() =>
 );
 
 export function LibraryRoute() {
-  const problem = useQuery(databaseQueries.problem()).data;
-  // Part of the app did not load: the banner above asks for a reload, and reading would need it too.
-  if (problem === MESSAGES.incomplete) {
-    return (
-      <div className="library-screen">
-        <title>Library · Claimdesk</title>
-        <h1>Library</h1>
-      </div>
-    );
-  }
-  // No database here (private browsing, storage blocked): reading an article's claims still works.
-  if (problem) {
-    return (
-      <div className="library-screen">
-        <title>Library · Claimdesk</title>
-        <h1>Library</h1>
-        <Suspense fallback={<p className="hint">Loading…</p>}>
-          <ReadWithoutSaving />
-        </Suspense>
-      </div>
-    );
-  }
+  const problem = useQuery(databaseQueries.problem()).data ?? null;
   return (
     <div className="library-screen">
       <title>Library · Claimdesk</title>
       <h1>Library</h1>
-      <div className="library-layout">
-        <ArticleList articleHref={paths.article} />
-        <div>
-          <ImportPanel articleHref={paths.article} />
-          <ScreenErrorBoundary quiet>
-            <Suspense fallback={null}>
-              <BulkImportPanel />
-            </Suspense>
-          </ScreenErrorBoundary>
-        </div>
+      <LibraryBody problem={problem} />
+    </div>
+  );
+}
+
+function LibraryBody({ problem }: Readonly<{ problem: string | null }>) {
+  // Part of the app did not load: the banner above asks for a reload, and reading would need it too.
+  if (problem === MESSAGES.incomplete) return null;
+  // No database here (private browsing, storage blocked): reading an article's claims still works.
+  if (problem) {
+    return (
+      <Suspense fallback={<p className="hint">Loading…</p>}>
+        <ReadWithoutSaving />
+      </Suspense>
+    );
+  }
+  return (
+    <div className="library-layout">
+      <ArticleList articleHref={paths.article} />
+      <div>
+        <ImportPanel articleHref={paths.article} />
+        <ScreenErrorBoundary quiet>
+          <Suspense fallback={null}>
+            <BulkImportPanel />
+          </Suspense>
+        </ScreenErrorBoundary>
       </div>
     </div>
   );
