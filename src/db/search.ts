@@ -379,6 +379,8 @@ async function unpackSaved(
     const arrays = performance.now();
     mark('arrays');
     timings.arraysMs = Math.round(arrays - read);
+    // the database's open, asked with the load, takes its next step between the two (its answer came meanwhile)
+    if (bytes) await pause();
     const index = packed ? unpackClaimIndex(packed) : loadClaimIndex(row.json ?? '');
     mark('unpacked');
     timings.unpackMs = Math.round(performance.now() - arrays);
