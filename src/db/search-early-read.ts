@@ -16,7 +16,7 @@ export const SAVED_CLOCK_KEY = 'claimsClock';
 
 /**
  * What the early read found: the two rows (either may be missing) and the stored index's bytes
- * being read (format 4), or null when it could not read.
+ * being read (formats 4 and 5), or null when it could not read.
  */
 export type EarlySavedRead = {
   row: SearchIndexRow | undefined;
@@ -83,10 +83,12 @@ export function readSavedIndexEarly(name: string): Promise<void> {
           // the row's value is made here, on this thread, from the browser's copy
           const value = row.result as SearchIndexRow | undefined;
           valueMs = Math.round(performance.now() - read);
-          // a stored index's bytes (format 4: its arrays in a Blob) asked for now, read while the code loads
+          // a stored index's bytes (formats 4 and 5: its arrays in a Blob) asked for now, read while the code loads
           const packed = value?.packed;
           const bytes =
-            packed?.format === 4 && packed.data instanceof Blob ? packed.data.arrayBuffer() : null;
+            (packed?.format === 4 || packed?.format === 5) && packed.data instanceof Blob
+              ? packed.data.arrayBuffer()
+              : null;
           bytes?.then(
             () => {
               times.bytes = performance.now();

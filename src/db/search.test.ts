@@ -1,7 +1,8 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import type { ClaimId } from '@/core/model/types';
 import { createClaimIndex } from '@/core/search/claim-index';
-import { arraysOfStoredClaimIndex } from '@/core/search/packed-index';
+import { ID_BYTES, idAt, idCount } from '@/core/search/id-bytes';
+import { arraysOfStoredClaimIndex, type PackedArrays } from '@/core/search/packed-index';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
 import { exportBackup } from './backup-export';
@@ -66,8 +67,8 @@ test('the index is saved packed (its arrays in one Blob, no JSON) and loads from
   await saveClaimSearch();
   const row = (await db.searchIndex.get('claims'))!;
   expect(row.json).toBeUndefined();
-  expect(row.packed?.format).toBe(4);
-  expect(row.packed?.format === 4 && row.packed.data).toBeInstanceOf(Blob);
+  expect(row.packed?.format).toBe(5);
+  expect(row.packed?.format === 5 && row.packed.data).toBeInstanceOf(Blob);
   resetClaimSearch();
   expect((await searchClaims('officers')).map((h) => h.id)).toEqual([(await officersClaim()).id]);
   expect(claimSearchStats()).toMatchObject({ loaded: true, documents: await db.claims.count() });
@@ -92,15 +93,45 @@ test('an index saved as JSON before the packed form is loaded, then saved again 
   expect((await db.searchIndex.get('claims'))!.packed).toBeDefined();
 });
 
-test.each([2, 3])(
+/** A stored index's arrays with its ids as text (as formats 2 to 4 kept them). */
+function withTextIds(packed: PackedArrays): PackedArrays {
+  const { idBytes, ...rest } = packed;
+  if (!idBytes) return packed;
+  const ids = Array.from({ length: idCount(idBytes) }, (_, i) => idAt(idBytes, i));
+  let at = 0;
+  const idEnds = new Uint32Array(ids.map((id) => (at += id.length)));
+  return { ...rest, idText: ids.join(''), idEnds };
+}
+
+/** Format 4 as that code stored it: format 3's arrays and texts (UTF-8) end to end in one Blob. */
+function formatFour(p: PackedArrays) {
+  const { shortIds, fieldLengths, termStart, termFields, postings, idEnds, termEnds, idText, termText } = p;
+  const text = new TextEncoder();
+  const parts = [shortIds, fieldLengths, termStart, termFields, postings, idEnds, termEnds]
+    .map((a) => new Uint8Array(a.buffer as ArrayBuffer, a.byteOffset, a.byteLength))
+    .concat([text.encode(idText), text.encode(termText)]);
+  const padded = parts.flatMap((b) => [b, new Uint8Array((4 - (b.byteLength % 4)) % 4)]);
+  const { documentCount, nextId, dirtCount, fieldIds, averageFieldLength, fieldCount } = p;
+  return {
+    ...{ documentCount, nextId, dirtCount, fieldIds, averageFieldLength, fieldCount },
+    format: 4 as const,
+    parts: parts.map((b) => b.byteLength),
+    data: new Blob(padded),
+  };
+}
+
+test.each([2, 3, 4])(
   'an index saved in an earlier packed format (%i) is loaded, then saved again in the current one',
   async (format) => {
     await saveImportedArticle({ text: ARTICLE_A }, extractionA());
     expect((await searchClaims('officers')).length).toBe(1);
     await saveClaimSearch();
     const row = (await db.searchIndex.get('claims'))!;
-    if (row.packed?.format !== 4) throw new Error('expected format 4');
-    const packed = await arraysOfStoredClaimIndex(row.packed);
+    if (row.packed?.format !== 5) throw new Error('expected format 5');
+    const current = await arraysOfStoredClaimIndex(row.packed);
+    // the claims' ids (an extracted claim's: its article and span) kept as bytes since format 5
+    expect(current.idBytes?.length).toBe(ID_BYTES * (await db.claims.count()));
+    const packed = withTextIds(current);
     const split = (text: string, ends: Uint32Array) =>
       [...ends].map((e, i) => text.slice(i ? ends[i - 1] : 0, e));
     const { idText, idEnds, termText, termEnds, format: _, ...rest } = packed;
@@ -109,15 +140,22 @@ test.each([2, 3])(
       packed:
         format === 2
           ? { ...rest, format: 2, ids: split(idText, idEnds), terms: split(termText, termEnds) }
-          : packed,
+          : format === 3
+            ? packed
+            : formatFour(packed),
     });
     resetClaimSearch();
     expect((await searchClaims('officers')).map((h) => h.id)).toEqual([(await officersClaim()).id]);
     expect(claimSearchStats().loaded).toBe(true);
     expect(await saveClaimSearch()).toBe(true);
     const saved = (await db.searchIndex.get('claims'))!.packed;
-    if (saved?.format !== 4) throw new Error('expected format 4');
-    expect(await arraysOfStoredClaimIndex(saved)).toMatchObject({ format: 3, idText, termText });
+    if (saved?.format !== 5) throw new Error('expected format 5');
+    expect(await arraysOfStoredClaimIndex(saved)).toMatchObject({
+      format: 3,
+      idText: '',
+      idBytes: current.idBytes,
+      termText,
+    });
   },
 );
 

@@ -19,6 +19,7 @@ import {
 import {
   arraysOfStoredClaimIndex,
   indexedClaimIds,
+  isStoredClaimIndex,
   type PackedArrays,
   packClaimIndex,
   storedClaimIndex,
@@ -93,7 +94,7 @@ const timings = {
   unpackMs: 0,
   /** Of the early read: the making of the row's value on this thread, after the browser's read (ms). */
   valueMs: 0,
-  /** A stored index's (format 4) arrays read from its Blob (ms). */
+  /** A stored index's (formats 4 and 5) arrays read from its Blob (ms). */
   arraysMs: 0,
   buildMs: 0,
   refreshMs: 0,
@@ -365,7 +366,7 @@ async function loadSaved(): Promise<State | null> {
 
 /**
  * The state of a saved index row (and its clock row), or null when it cannot be read. `bytes`: a
- * stored index's bytes (format 4), when the early read asked for them.
+ * stored index's bytes (formats 4 and 5), when the early read asked for them.
  */
 async function unpackSaved(
   row: SearchIndexRow,
@@ -375,7 +376,9 @@ async function unpackSaved(
 ): Promise<State | null> {
   const read = performance.now();
   try {
-    const packed = row.packed?.format === 4 ? await arraysOfStoredClaimIndex(row.packed, bytes) : row.packed;
+    const packed = isStoredClaimIndex(row.packed)
+      ? await arraysOfStoredClaimIndex(row.packed, bytes)
+      : row.packed;
     const arrays = performance.now();
     mark('arrays');
     timings.arraysMs = Math.round(arrays - read);
@@ -387,7 +390,7 @@ async function unpackSaved(
     timings.loadMs = Math.round(performance.now() - t);
     // an index saved in an earlier form (JSON, format 2's string per claim, format 3's arrays in the
     // row) is saved again
-    if (row.packed?.format !== 4) indexDirty = true;
+    if (row.packed?.format !== 5) indexDirty = true;
     // the clock a later save without a document changed moved this copy to (that save's values too)
     const since =
       clock && clock.indexSince === row.since && clock.documents === row.documents && clock.since >= row.since

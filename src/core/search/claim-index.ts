@@ -131,7 +131,12 @@ type Internals = {
   _avgFieldLength: number[];
   _documentCount: number;
   _nextId: number;
-  _documentIds: { has: (shortId: number) => boolean; get: (shortId: number) => unknown };
+  _documentIds: {
+    has: (shortId: number) => boolean;
+    get: (shortId: number) => unknown;
+    /** A packed index's (packed-index.ts): the ids of many short ids read at once. */
+    getMany?: (shortIds: readonly number[]) => unknown[];
+  };
   _fieldLength: { get: (shortId: number) => ArrayLike<number> | undefined };
   removeTerm: (fieldId: number, shortId: number, term: string) => void;
 };
@@ -427,9 +432,12 @@ export function rankClaimIndex(
   // best first; equal scores in match order, as `search`'s stable sort leaves them
   best.sort((a, b) => scores[b]! - scores[a]! || a - b);
   const kept = best.slice(0, limit);
+  const keptIds = kept.map((k) => shortIds[k]!);
+  const documents = m._documentIds;
+  const names = documents.getMany ? documents.getMany(keptIds) : keptIds.map((s) => documents.get(s));
   const ranked = {
-    hits: kept.map((k) => ({ id: String(m._documentIds.get(shortIds[k]!)), score: scores[k]! })),
-    shortIds: kept.map((k) => shortIds[k]!),
+    hits: kept.map((k, i) => ({ id: String(names[i]), score: scores[k]! })),
+    shortIds: keptIds,
   };
   giveBack(scored);
   return ranked;

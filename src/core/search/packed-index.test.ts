@@ -7,6 +7,7 @@ import {
   searchClaimIndex,
   upsertClaimDoc,
 } from './claim-index';
+import { ID_BYTES } from './id-bytes';
 import {
   arraysOfStoredClaimIndex,
   type PackedClaimIndex,
@@ -168,7 +169,7 @@ describe('packed claim index', () => {
   });
 });
 
-describe('the stored form (format 4: the arrays and texts in one Blob)', () => {
+describe('the stored form (format 5: the arrays and texts in one Blob)', () => {
   test('reads back to the same arrays and texts, and the index it unpacks answers as the original', async () => {
     const original = createClaimIndex([
       ...docs(300),
@@ -176,13 +177,52 @@ describe('the stored form (format 4: the arrays and texts in one Blob)', () => {
     ]);
     const packed = packClaimIndex(original);
     const stored = storedClaimIndex(packed)!;
-    expect(stored.format).toBe(4);
+    expect(stored.format).toBe(5);
     expect(stored.data).toBeInstanceOf(Blob);
     const back = await arraysOfStoredClaimIndex(stored);
     expect(back).toEqual(packed);
     const loaded = unpackClaimIndex(back);
     for (const q of [...QUERIES, 'zurich', '東京', 'strasse'])
       expect(searchClaimIndex(loaded, q)).toEqual(searchClaimIndex(original, q));
+  });
+
+  test('ids of the app’s forms are stored as bytes, and name the same hits', async () => {
+    // extracted claims' ids (article hash and span) and UUIDs (claims added by hand)
+    const uuids = Array.from({ length: 200 }, (_, i) =>
+      i % 3
+        ? crypto.randomUUID()
+        : `art-${'0123456789abcdef'.repeat(2)}.${String(i).padStart(8, '0')}-00000099`,
+    );
+    const original = createClaimIndex(docs(200).map((d, i) => ({ ...d, id: uuids[i]! })));
+    const packed = packClaimIndex(original);
+    const stored = storedClaimIndex(packed)!;
+    // the ids' text and ends left empty, `ID_BYTES` an id instead
+    expect(packed.idEnds.length).toBe(200);
+    expect([stored.parts[5], stored.parts[7], stored.parts[9]]).toEqual([0, 0, 200 * ID_BYTES]);
+    const back = await arraysOfStoredClaimIndex(stored);
+    expect(back.idBytes?.length).toBe(200 * ID_BYTES);
+    expect([back.idText, back.idEnds.length]).toEqual(['', 0]);
+    const loaded = unpackClaimIndex(back);
+    expect(answers(loaded)).toEqual(answers(original));
+    // packed again with no edit: the bytes as they were; after edits, stored as bytes again
+    expect(packClaimIndex(loaded).idBytes).toBe(back.idBytes);
+    expect(loaded.toJSON()).toEqual(original.toJSON());
+    upsertClaimDoc(loaded, { ...docs(1, 5)[0]!, id: uuids[7]!, text: 'zebrafinch hospital' });
+    removeClaimDoc(loaded, uuids[9]!);
+    const again = unpackClaimIndex(await arraysOfStoredClaimIndex(storedClaimIndex(packClaimIndex(loaded))!));
+    expect(searchClaimIndex(again, 'zebrafinch').map((h) => h.id)).toEqual([uuids[7]]);
+    expect(again.has(uuids[9]!)).toBe(false);
+    expect(again.has(uuids[10]!)).toBe(true);
+  });
+
+  test('a format 4 index (every id as text) still reads', async () => {
+    const original = createClaimIndex(docs(50));
+    const stored = storedClaimIndex(packClaimIndex(original))!;
+    // format 4 was format 5 without the last part (the UUIDs' bytes; none for ids that are not)
+    expect(stored.parts.at(-1)).toBe(0);
+    const older = { ...stored, format: 4 as const, parts: stored.parts.slice(0, -1) };
+    expect(answers(unpackClaimIndex(await arraysOfStoredClaimIndex(older)))).toEqual(answers(original));
+    await expect(arraysOfStoredClaimIndex({ ...older, format: 5 })).rejects.toThrow();
   });
 
   test('an id with a lone surrogate is not stored so (it would not come back the same)', () => {

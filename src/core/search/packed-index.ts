@@ -19,6 +19,7 @@ import {
   type PackedTermData,
   type PostingBuffer,
 } from './claim-index';
+import { idAt, idBytesOf, idCount, idFinder, idsAt } from './id-bytes';
 
 type PackedCommon = {
   documentCount: number;
@@ -53,6 +54,11 @@ export type PackedArrays = Readonly<
     /** Every document id, in `shortIds` order, end to end; id `i` ends at `idEnds[i]`. */
     idText: string;
     idEnds: Uint32Array;
+    /**
+     * When set, the ids instead (`ID_BYTES` each, `id-bytes.ts`; `idText` and `idEnds` empty): the
+     * stored form of ids that all have one of the app's two forms, read as it is.
+     */
+    idBytes?: Uint8Array;
     /** Every term, in packing order, end to end; term `i` ends at `termEnds[i]`. */
     termText: string;
     termEnds: Uint32Array;
@@ -70,7 +76,11 @@ const BLOB_PARTS = [
   'termEnds',
   'idText',
   'termText',
+  'idBytes',
 ] as const;
+
+/** How many of `BLOB_PARTS` each stored format holds (format 4 had no `idBytes`). */
+const STORED_PARTS = { 4: 9, 5: 10 } as const;
 
 /**
  * The packed index as saved since format 4: format 3's arrays and texts (UTF-8) end to end in one
@@ -81,7 +91,8 @@ const BLOB_PARTS = [
  */
 export type StoredClaimIndex = Readonly<
   Omit<PackedCommon, (typeof BLOB_PARTS)[number]> & {
-    format: 4;
+    /** 5 since the ids are kept as bytes (`idBytes`) when they all have one of the app's forms. */
+    format: 4 | 5;
     /** Each part's length in bytes, in `BLOB_PARTS` order (each starts at a multiple of 4). */
     parts: readonly number[];
     data: Blob;
@@ -94,18 +105,25 @@ export type PackedClaimIndex = Readonly<
   | (PackedCommon & { format: 2; ids: readonly string[]; terms: readonly string[] })
 >;
 
+/** Whether a packed index is a stored one (its arrays in a Blob: `arraysOfStoredClaimIndex` reads them). */
+export const isStoredClaimIndex = (p: PackedClaimIndex | undefined): p is StoredClaimIndex =>
+  p?.format === 4 || p?.format === 5;
+
 /** A text with a lone surrogate does not come back the same from UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Format 3 as saved (format 4); null when a text would not come back the same (a lone surrogate in a
- * claim's words: saved as format 3 then).
+ * Format 3 as saved (format 5: the ids as bytes when they all have the app's forms, `id-bytes.ts`);
+ * null when a text would not come back the same (a lone surrogate in a claim's words: saved as
+ * format 3 then).
  */
-export function storedClaimIndex(p: PackedArrays): StoredClaimIndex | null {
+export function storedClaimIndex(packed: PackedArrays): StoredClaimIndex | null {
+  const idBytes = packed.idBytes ?? idBytesOf(packed.idText, packed.idEnds);
+  const p = idBytes ? { ...packed, idText: '', idEnds: new Uint32Array(0), idBytes } : packed;
   if (LONE_SURROGATE.test(p.idText) || LONE_SURROGATE.test(p.termText)) return null;
   const encoder = new TextEncoder();
   const bytes = (part: (typeof BLOB_PARTS)[number]): Uint8Array<ArrayBuffer> => {
-    const v = p[part];
+    const v = p[part] ?? new Uint8Array(0);
     return typeof v === 'string'
       ? encoder.encode(v)
       : new Uint8Array(v.buffer as ArrayBuffer, v.byteOffset, v.byteLength);
@@ -120,7 +138,7 @@ export function storedClaimIndex(p: PackedArrays): StoredClaimIndex | null {
     if (b.byteLength % 4 !== 0) blobParts.push(new Uint8Array(4 - (b.byteLength % 4)));
   }
   return {
-    format: 4,
+    format: 5,
     documentCount: p.documentCount,
     nextId: p.nextId,
     dirtCount: p.dirtCount,
@@ -144,19 +162,23 @@ export async function arraysOfStoredClaimIndex(
   const decoder = new TextDecoder();
   const out: Record<string, unknown> = {};
   let from = 0;
-  BLOB_PARTS.forEach((part, i) => {
+  const count = STORED_PARTS[s.format];
+  if (s.parts.length !== count) throw new Error('not a packed claim index');
+  BLOB_PARTS.slice(0, count).forEach((part, i) => {
     const n = s.parts[i] ?? -1;
     if (n < 0 || from + n > buffer.byteLength) throw new Error('not a packed claim index');
     out[part] =
       part === 'fieldLengths'
         ? new Uint16Array(buffer, from, n / 2)
-        : part === 'postings'
+        : part === 'postings' || part === 'idBytes'
           ? new Uint8Array(buffer, from, n)
           : part === 'idText' || part === 'termText'
             ? decoder.decode(new Uint8Array(buffer, from, n))
             : new Uint32Array(buffer, from, n / 4);
     from += n + ((4 - (n % 4)) % 4);
   });
+  // the ids as text (format 4, or ids not all of the app's forms): no bytes kept for them
+  if ((out.idBytes as Uint8Array | undefined)?.length === 0) delete out.idBytes;
   const { parts: _parts, data: _data, format: _format, ...common } = s;
   return { ...common, ...out, format: 3 } as PackedArrays;
 }
@@ -176,16 +198,57 @@ function join(parts: readonly string[]): Joined {
 
 const part = (j: Joined, i: number) => j.text.slice(i === 0 ? 0 : j.ends[i - 1]!, j.ends[i]!);
 
+/**
+ * The documents' ids as packed: how many, id `i`, the position of an id (-1 if none; what it needs
+ * is made on its first call), and the fields they came from (copied by a packing with no document changed).
+ */
+type Ids = Readonly<{
+  count: number;
+  at: (i: number) => string;
+  /** Ids at these positions, read at once where that is cheaper (the bytes' form). */
+  many?: (positions: readonly number[]) => string[];
+  find: (id: string) => number;
+  packed: Pick<PackedArrays, 'idText' | 'idEnds' | 'idBytes'>;
+}>;
+
+function idsOf(p: Pick<PackedArrays, 'idText' | 'idEnds' | 'idBytes'>): Ids {
+  const { idText, idEnds, idBytes } = p;
+  if (idBytes) {
+    let finder: ((id: string) => number) | null = null;
+    return {
+      count: idCount(idBytes),
+      at: (i) => idAt(idBytes, i),
+      many: (positions) => idsAt(idBytes, positions),
+      find: (id) => {
+        finder ??= idFinder(idBytes);
+        return finder(id);
+      },
+      packed: { idText, idEnds, idBytes },
+    };
+  }
+  const text: Joined = { text: idText, ends: idEnds };
+  let positions: Map<string, number> | null = null;
+  const find = (id: string) => {
+    if (!positions) {
+      positions = new Map();
+      for (let i = 0; i < idEnds.length; i++) positions.set(part(text, i), i);
+    }
+    return positions.get(id) ?? -1;
+  };
+  return { count: idEnds.length, at: (i) => part(text, i), find, packed: { idText, idEnds } };
+}
+
 /** A packed index in the form this module reads (format 3; format 2 joined on load). */
-type Packed = Readonly<PackedCommon & { ids: Joined; terms: Joined }>;
+type Packed = Readonly<PackedCommon & { ids: Ids; terms: Joined }>;
 
 function readable(p: PackedClaimIndex): Packed {
-  if (p.format === 4)
+  if (p.format === 4 || p.format === 5)
     throw new Error('a stored claim index: read its arrays first (arraysOfStoredClaimIndex)');
-  if (p.format === 3) {
-    return { ...p, ids: { text: p.idText, ends: p.idEnds }, terms: { text: p.termText, ends: p.termEnds } };
+  if (p.format === 3) return { ...p, ids: idsOf(p), terms: { text: p.termText, ends: p.termEnds } };
+  if (p.format === 2) {
+    const ids = join(p.ids);
+    return { ...p, ids: idsOf({ idText: ids.text, idEnds: ids.ends }), terms: join(p.terms) };
   }
-  if (p.format === 2) return { ...p, ids: join(p.ids), terms: join(p.terms) };
   throw new Error('not a packed claim index');
 }
 
@@ -344,6 +407,8 @@ type Base<K, V> = Readonly<{
   find: (key: K) => number;
   key: (i: number) => K;
   value: (i: number) => V;
+  /** The values at these positions at once, where that is cheaper than one at a time (the ids). */
+  values?: (positions: readonly number[]) => V[];
 }>;
 
 /**
@@ -381,10 +446,20 @@ class PackedMap<K, V> extends Map<K, V> {
     return this.removed.size === 0 && super.size === 0 ? this.base : null;
   }
 
+  /** The live packed positions and their values. */
+  private packedEntries(b: Base<K, V>): [number[], V[]] {
+    const positions: number[] = [];
+    for (let i = 0; i < b.count; i++) if (!this.removed.has(i)) positions.push(i);
+    return [positions, b.values ? b.values(positions) : positions.map(b.value)];
+  }
+
   /** Every live entry in order, without turning the packed ones into Map entries. */
   *live(): Generator<[K, V]> {
     const b = this.base;
-    if (b) for (let i = 0; i < b.count; i++) if (!this.removed.has(i)) yield [b.key(i), b.value(i)];
+    if (b) {
+      const [positions, values] = this.packedEntries(b);
+      for (let k = 0; k < positions.length; k++) yield [b.key(positions[k]!), values[k]!];
+    }
     yield* super.entries();
   }
 
@@ -394,10 +469,36 @@ class PackedMap<K, V> extends Map<K, V> {
     if (!b) return;
     const later = [...super.entries()];
     super.clear();
-    for (let i = 0; i < b.count; i++) if (!this.removed.has(i)) super.set(b.key(i), b.value(i));
+    const [positions, values] = this.packedEntries(b);
+    for (let k = 0; k < positions.length; k++) super.set(b.key(positions[k]!), values[k]!);
     for (const [k, v] of later) super.set(k, v);
     this.base = null;
     this.removed.clear();
+  }
+
+  /** `get` of each key, the packed values read at once (a query naming its hits). */
+  getMany(keys: readonly K[]): (V | undefined)[] {
+    const b = this.base;
+    if (!b?.values) return keys.map((k) => this.get(k));
+    const out: (V | undefined)[] = new Array(keys.length);
+    const positions: number[] = [];
+    const slots: number[] = [];
+    keys.forEach((key, k) => {
+      const own = this.own(key);
+      if (own !== undefined) out[k] = own;
+      else {
+        const i = this.at(key);
+        if (i >= 0) {
+          positions.push(i);
+          slots.push(k);
+        }
+      }
+    });
+    const values = b.values(positions);
+    slots.forEach((k, j) => {
+      out[k] = values[j];
+    });
+    return out;
   }
 
   // a search calls these once or twice per posting: no Map lookup while there are no entries of
@@ -491,18 +592,17 @@ function documentsOf(p: Packed) {
     }
     return -1;
   };
-  let ids: Map<string, number> | null = null;
-  const byId = (id: string) => {
-    if (!ids) {
-      ids = new Map();
-      for (let i = 0; i < count; i++) ids.set(part(p.ids, i), i);
-    }
-    return ids.get(id) ?? -1;
-  };
-  const id = (i: number) => part(p.ids, i);
+  const byId = p.ids.find;
+  const id = p.ids.at;
   const shortId = (i: number) => shortIds[i]!;
   return {
-    documentIds: new PackedMap<number, string>({ count, find: byShort, key: shortId, value: id }),
+    documentIds: new PackedMap<number, string>({
+      count,
+      find: byShort,
+      key: shortId,
+      value: id,
+      values: p.ids.many,
+    }),
     idToShortId: new PackedMap<string, number>({ count, find: byId, key: id, value: shortId }),
     fieldLength: new PackedLengths(
       {
@@ -588,7 +688,7 @@ function packDocuments(m: Internals, fieldCount: number) {
     m._documentIds.untouchedBase() &&
     m._fieldLength.untouchedBase()
   ) {
-    return { idText: p.ids.text, idEnds: p.ids.ends, shortIds: p.shortIds, fieldLengths: p.fieldLengths };
+    return { ...p.ids.packed, shortIds: p.shortIds, fieldLengths: p.fieldLengths };
   }
   const entries = [...(m._documentIds instanceof PackedMap ? m._documentIds.live() : m._documentIds)];
   // MiniSearch gives short ids in increasing order, so this is a check, not a sort, in practice
@@ -661,7 +761,7 @@ export function unpackClaimIndex(packed: PackedClaimIndex): ClaimIndex {
   const p = readable(packed);
   const count = p.shortIds.length;
   if (
-    p.ids.ends.length !== count ||
+    p.ids.count !== count ||
     p.fieldLengths.length !== count * p.fieldCount ||
     p.terms.ends.length + 1 !== p.termStart.length
   ) {
