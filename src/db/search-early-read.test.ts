@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { arraysOfStoredClaimIndex } from '@/core/search/packed-index';
 import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
 import { db } from './db';
 import { claimSearchStats, resetClaimSearch, saveClaimSearch, searchClaims } from './search';
 import { readSavedIndexEarly, takeEarlySavedRead } from './search-early-read';
+import { formatFour, withTextIds } from './testing/search-formats';
 
 const officersClaim = async () => (await db.claims.toArray()).find((c) => c.text.includes('officers'))!;
 
@@ -79,4 +81,27 @@ test('a database that does not exist is not created by the early read', async ()
   expect(await takeEarlySavedRead()).toBeNull();
   const names = (await indexedDB.databases()).map((d) => d.name);
   expect(names).not.toContain(name);
+});
+
+test('an index saved by the code before format 5 (format 4: the ids as text) is read early too, then saved again as 5', async () => {
+  await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  expect((await searchClaims('officers')).length).toBe(1);
+  expect(await saveClaimSearch()).toBe(true);
+  const row = (await db.searchIndex.get('claims'))!;
+  if (row.packed?.format !== 5) throw new Error('expected format 5');
+  await db.searchIndex.put({
+    ...row,
+    packed: formatFour(withTextIds(await arraysOfStoredClaimIndex(row.packed))),
+  });
+
+  resetClaimSearch();
+  await readSavedIndexEarly(db.name);
+  expect((await searchClaims('officers')).map((h) => h.id)).toEqual([(await officersClaim()).id]);
+  expect(claimSearchStats()).toMatchObject({
+    loaded: true,
+    earlyRead: 'used',
+    documents: await db.claims.count(),
+  });
+  expect(await saveClaimSearch()).toBe(true);
+  expect((await db.searchIndex.get('claims'))!.packed?.format).toBe(5);
 });

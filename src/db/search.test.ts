@@ -1,8 +1,8 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import type { ClaimId } from '@/core/model/types';
 import { createClaimIndex } from '@/core/search/claim-index';
-import { ID_BYTES, idAt, idCount } from '@/core/search/id-bytes';
-import { arraysOfStoredClaimIndex, type PackedArrays } from '@/core/search/packed-index';
+import { ID_BYTES } from '@/core/search/id-bytes';
+import { arraysOfStoredClaimIndex } from '@/core/search/packed-index';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
 import { exportBackup } from './backup-export';
@@ -12,6 +12,7 @@ import { setClaimsVerdict, updateClaim } from './claims';
 import { db } from './db';
 import { attachSource } from './evidence';
 import { claimSearchStats, resetClaimSearch, saveClaimSearch, searchClaims } from './search';
+import { formatFour, withTextIds } from './testing/search-formats';
 
 const officersClaim = async () => (await db.claims.toArray()).find((c) => c.text.includes('officers'))!;
 
@@ -92,33 +93,6 @@ test('an index saved as JSON before the packed form is loaded, then saved again 
   expect(await saveClaimSearch()).toBe(true);
   expect((await db.searchIndex.get('claims'))!.packed).toBeDefined();
 });
-
-/** A stored index's arrays with its ids as text (as formats 2 to 4 kept them). */
-function withTextIds(packed: PackedArrays): PackedArrays {
-  const { idBytes, ...rest } = packed;
-  if (!idBytes) return packed;
-  const ids = Array.from({ length: idCount(idBytes) }, (_, i) => idAt(idBytes, i));
-  let at = 0;
-  const idEnds = new Uint32Array(ids.map((id) => (at += id.length)));
-  return { ...rest, idText: ids.join(''), idEnds };
-}
-
-/** Format 4 as that code stored it: format 3's arrays and texts (UTF-8) end to end in one Blob. */
-function formatFour(p: PackedArrays) {
-  const { shortIds, fieldLengths, termStart, termFields, postings, idEnds, termEnds, idText, termText } = p;
-  const text = new TextEncoder();
-  const parts = [shortIds, fieldLengths, termStart, termFields, postings, idEnds, termEnds]
-    .map((a) => new Uint8Array(a.buffer as ArrayBuffer, a.byteOffset, a.byteLength))
-    .concat([text.encode(idText), text.encode(termText)]);
-  const padded = parts.flatMap((b) => [b, new Uint8Array((4 - (b.byteLength % 4)) % 4)]);
-  const { documentCount, nextId, dirtCount, fieldIds, averageFieldLength, fieldCount } = p;
-  return {
-    ...{ documentCount, nextId, dirtCount, fieldIds, averageFieldLength, fieldCount },
-    format: 4 as const,
-    parts: parts.map((b) => b.byteLength),
-    data: new Blob(padded),
-  };
-}
 
 test.each([2, 3, 4])(
   'an index saved in an earlier packed format (%i) is loaded, then saved again in the current one',

@@ -24,6 +24,10 @@ describe('claim ids as bytes', () => {
       'ffffffff-ffff-ffff-ffff-ffffffffffff',
       extracted(0, 0),
       extracted(99_999_999, 99_999_999),
+      // the second, tenth and 253rd claim on one span (`claimIdFor`'s n)
+      `${extracted(10, 20)}.1`,
+      `${extracted(10, 20)}.10`,
+      `${extracted(10, 20)}.253`,
     ];
     const bytes = idBytesOf(...joined(ids))!;
     expect(bytes.length).toBe(ids.length * ID_BYTES);
@@ -36,7 +40,11 @@ describe('claim ids as bytes', () => {
     ['a dash out of place', '0193a2b45-c6d-7e8f-9a0b-1c2d3e4f5a6b'],
     ['a letter past f', '0193a2b4-5c6d-7e8f-9a0b-1c2d3e4f5a6g'],
     ['a shorter id', 'c1-7'],
-    ['a second claim on the same span', `${extracted(10, 20)}.1`],
+    ['a suffix past 253', `${extracted(10, 20)}.254`],
+    ['a suffix 0', `${extracted(10, 20)}.0`],
+    ['a suffix with a leading 0', `${extracted(10, 20)}.01`],
+    ['a suffix with a letter', `${extracted(10, 20)}.1a`],
+    ['an empty suffix', `${extracted(10, 20)}.`],
     ['a speaker’s id', `spk-${hash()}`],
     ['a span with a letter', extracted(10, 20).replace(/0-/, 'x-')],
     ['another prefix', extracted(10, 20).replace('art-', 'spk-')],
@@ -58,8 +66,9 @@ describe('finding an id among the bytes', () => {
     const find = idFinder(idBytesOf(...joined(ids))!);
     expect(ids.map(find)).toEqual(ids.map((_, i) => i));
     expect(find(crypto.randomUUID())).toBe(-1);
-    // the same article, another span
+    // the same article, another span, or another claim on the span
     expect(find(ids[500]!.replace(/-00000009$/, '-00000010'))).toBe(-1);
+    expect(find(`${ids[500]}.1`)).toBe(-1);
     expect(ids[500]!.endsWith('-00000009')).toBe(true);
     expect(find('c1-7')).toBe(-1);
     expect(find(ids[3]!.toUpperCase())).toBe(-1);

@@ -1,16 +1,32 @@
 /**
  * Claim ids as 25 bytes each instead of their text: an extracted claim's id is its article's hash
- * and its span (`art-<32 hex digits>.<8 digits>-<8 digits>`, 54 characters: `claimIdFor`), any
- * other claim's a lower-case UUID (36). In the saved search index their text and ends were 40–50 %
+ * and its span (`art-<32 hex digits>.<8 digits>-<8 digits>`, 54 characters, and `.<n>` after it for
+ * the n-th other claim on the same span: `claimIdFor`), any other claim's a lower-case UUID (36). In the saved search index their text and ends were 40–50 %
  * of the bytes the search worker reads and decodes before its first answer. An id is turned back
  * into text when it is asked for (a hit named), never all at once.
  *
- * Each id: one byte saying its form, then 16 bytes of hex digits, then (an extracted claim's) its
- * start and end as two 32-bit numbers.
+ * Each id: one byte saying its form (1 a UUID, 2 + n an extracted claim's), then 16 bytes of hex
+ * digits, then (an extracted claim's) its start and end as two 32-bit numbers.
  */
 export const ID_BYTES = 25;
 const UUID = 1;
 const EXTRACTED = 2;
+/** The largest `n` of an extracted claim's id kept as bytes (its form byte 2 + n). */
+const MAX_SUFFIX = 253;
+/** The longest id as bytes make it: `art-…` and `.253`. */
+const MAX_LENGTH = 58;
+
+/** The `n` of an extracted claim's id's `.<n>` from `at` to `end` (1 to `MAX_SUFFIX`, written as `claimIdFor` does), else -1. */
+function suffix(text: string, at: number, end: number): number {
+  if (text.charCodeAt(at) !== 46 || end - at < 2 || end - at > 4 || text.charCodeAt(at + 1) === 48) return -1;
+  let n = 0;
+  for (let c = at + 1; c < end; c++) {
+    const d = text.charCodeAt(c) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n <= MAX_SUFFIX ? n : -1;
+}
 
 /** A lower-case hex digit's value, else -1. */
 function nibble(code: number): number {
@@ -58,13 +74,14 @@ function encode(text: string, start: number, end: number, out: Uint8Array, o: nu
     out.fill(0, o + 17, o + ID_BYTES);
     return hexInto(text, start, true, out, o + 1);
   }
-  // art-<32 hex>.<8 digits>-<8 digits>
-  if (length !== 54 || !text.startsWith('art-', start)) return false;
+  // art-<32 hex>.<8 digits>-<8 digits>, and .<n> for a second claim on the span
+  const n = length === 54 ? 0 : suffix(text, start + 54, end);
+  if (n < 0 || !text.startsWith('art-', start)) return false;
   if (text.charCodeAt(start + 36) !== 46 || text.charCodeAt(start + 45) !== 45) return false;
   const from = eightDigits(text, start + 37);
   const to = eightDigits(text, start + 46);
   if (from < 0 || to < 0 || !hexInto(text, start + 4, false, out, o + 1)) return false;
-  out[o] = EXTRACTED;
+  out[o] = EXTRACTED + n;
   for (let k = 0; k < 4; k++) {
     out[o + 17 + k] = (from >>> (8 * k)) & 0xff;
     out[o + 21 + k] = (to >>> (8 * k)) & 0xff;
@@ -113,7 +130,7 @@ function writeEight(out: Uint8Array, c: number, n: number): void {
  * id there took 4–15 µs an id (in Chromium, cold), this a fraction of that.
  */
 export function idsAt(b: Uint8Array, positions: readonly number[]): string[] {
-  const out = new Uint8Array(positions.length * 54);
+  const out = new Uint8Array(positions.length * MAX_LENGTH);
   const ends = new Uint32Array(positions.length);
   let c = 0;
   for (let k = 0; k < positions.length; k++) {
@@ -136,6 +153,7 @@ export function idsAt(b: Uint8Array, positions: readonly number[]): string[] {
       out[c + 9] = 45;
       writeEight(out, c + 10, uint32At(b, o + 21));
       c += 18;
+      if (b[o]! > EXTRACTED) for (const ch of `.${b[o]! - EXTRACTED}`) out[c++] = ch.charCodeAt(0);
     }
     ends[k] = c;
   }

@@ -213,6 +213,16 @@ describe('the stored form (format 5: the arrays and texts in one Blob)', () => {
     expect(searchClaimIndex(again, 'zebrafinch').map((h) => h.id)).toEqual([uuids[7]]);
     expect(again.has(uuids[9]!)).toBe(false);
     expect(again.has(uuids[10]!)).toBe(true);
+    // edited as loaded (the packed ids beside an edit's own entries): the hits of the original edited alike
+    const fresh = unpackClaimIndex(back);
+    const added = crypto.randomUUID();
+    for (const index of [original, fresh]) {
+      upsertClaimDoc(index, { ...docs(1, 5)[0]!, id: uuids[7]!, text: 'zebrafinch hospital' });
+      upsertClaimDoc(index, { ...docs(1, 6)[0]!, id: added, text: 'quokka report police' });
+      removeClaimDoc(index, uuids[9]!);
+    }
+    expect(answers(fresh)).toEqual(answers(original));
+    expect(searchClaimIndex(fresh, 'quokka').map((h) => h.id)).toEqual([added]);
   });
 
   test('a format 4 index (every id as text) still reads', async () => {
