@@ -8,6 +8,7 @@ import {
   audienceAt,
   dashedSource,
   firmSubject,
+  headlineSource,
   isAboutLabel,
   isShowTitle,
   isTallyOrRoll,
@@ -536,8 +537,14 @@ export function attributeClaims(
           (text.slice(0, line.start).includes(surname) || text.slice(line.end).includes(surname))
             ? speaker
             : null;
+        const source = headlineMode && !plain && !ownCue ? headlineSource(text, pre) : null;
+        // ("Judicial Watch:" is a body the article names again; "Watch:", "Trump Watch:" are rubrics.)
+        const rubric = (x: Mention) =>
+          SECTION_LABELS.has(x.head.toLowerCase()) &&
+          (pre.length < 2 || !text.slice(line.end).includes(colon[1]!.trim()));
         const named =
-          plain &&
+          source ??
+          (plain &&
           !ownCue &&
           !dateline &&
           m &&
@@ -548,9 +555,9 @@ export function attributeClaims(
             (headlineMode && pre.length === 1 && m.type === 'group' && HEAD_TYPE.get(m.head) === 'group')) &&
           !isShowTitle(colon[1]!, text) &&
           !isAboutLabel(pre, headlineMode) &&
-          !SECTION_LABELS.has(m.head.toLowerCase())
+          !rubric(m)
             ? m
-            : audience;
+            : audience);
         if (named) {
           // "PRESENTER:", "INTERVIEWER:": a transcript's label naming a part, the person the cast gives it to.
           const part =

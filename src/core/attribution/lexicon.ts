@@ -186,7 +186,7 @@ const HEADS: Record<string, string> = {
   party board authority company firm organization organisation charity campaign website newspaper network
   university institute foundation bank service services police force army military white house senate
   congress parliament watchdog trust center centre club association federation league coalition
-  alliance agency bureau commission regime state`,
+  alliance agency bureau commission regime state camp`,
   d: `report study survey poll polls analysis statement document documents letter memo inquiry review audit
   data figures records filing filings book article paper blog post tweet tweets email emails research
   investigation findings assessment estimate estimates census release lawsuit complaint ruling indictment

@@ -1,3 +1,5 @@
+import { describe, expect, test } from 'vitest';
+import { extractClaims } from '../extract/pipeline';
 import { shapes } from './test-claims';
 
 // Invented sentences; each case is a reporting pattern of English news copy, not a corpus sentence.
@@ -19,3 +21,47 @@ shapes('a new subject and its own `said` after a comma end a report (round 30)',
     ['Mr. Ruiz: Ana to chair the panel, a post Ana said she would gladly take'],
   ],
 ]);
+
+describe('a headline source before the colon that is no plain name (round 30)', () => {
+  const headline = (title: string) => {
+    const body =
+      '\n\nThe council met on Tuesday. Harbour Watch and the Marsh campaign both spoke. Ms. Varga said she had doubts.';
+    const x = extractClaims(`${title}${body}`);
+    const byId = new Map(x.speakers.map((s) => [s.id, s.name]));
+    return x.claims
+      .filter((c) => c.kind === 'headline')
+      .map((c) => `${byId.get(c.speakerId ?? '')}: ${c.text}`);
+  };
+  test.each([
+    [
+      'a lower-case body word',
+      'Marsh camp: Rival’s plan threatens the harbour.',
+      ['Marsh camp: Rival’s plan threatens the harbour'],
+    ],
+    [
+      'a lower-case document',
+      'Audit report: Council was wrong on the pier.',
+      ['Audit report: Council was wrong on the pier'],
+    ],
+    [
+      'an owner’s speech noun',
+      "Greens' new warning: Floods could reach the town.",
+      ['Greens: Floods could reach the town'],
+    ],
+    [
+      'a paper’s name that reads as a verb',
+      'Dover Post: Mayor Is No Better Than His Rival.',
+      ['Dover Post: Mayor Is No Better Than His Rival'],
+    ],
+    [
+      'a body named again, whose head is a rubric word',
+      'Harbour Watch: Council Hid Key Pier Email For Years.',
+      ['Harbour Watch: Council Hid Key Pier Email For Years'],
+    ],
+    ['guard: a rubric', 'Watch: Mayor falls into the harbour.', []],
+    ['guard: a rubric the article never names again', 'Pier Watch: Mayor falls into the harbour.', []],
+    ['guard: a clause before the colon', 'Mayor’s plan fails: Pier to close.', []],
+  ])('%s', (_what, title, claims) => {
+    expect(headline(title)).toEqual(claims);
+  });
+});
