@@ -23,9 +23,9 @@ shapes('how or of what it was said is no content (round 29)', [
     ['Mr. Lint: that it had been cordial'],
   ],
   [
-    '`said about` a thing, after a quoted question (which this shape does not attribute)',
+    '`said about` a thing, after a quoted question (round 30: the question is hers)',
     '“Why would anyone do that?” Ms. Kerr said about the mayor’s plan to close the pier.',
-    [],
+    ['Ms. Kerr: Why would anyone do that?'],
   ],
   [
     'guard: a parenthetical cue’s participle is the content’s',

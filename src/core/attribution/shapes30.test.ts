@@ -22,6 +22,19 @@ shapes('a new subject and its own `said` after a comma end a report (round 30)',
   ],
 ]);
 
+shapes('a quoted question, then its speaker (round 30)', [
+  [
+    'a title in the tail',
+    '“Why would anyone sign off on this?” Ms. Kerr said.',
+    ['Ms. Kerr: Why would anyone sign off on this?'],
+  ],
+  [
+    'the cue’s adjunct after it',
+    '“Who pays for the pier?” Mr. Ruiz asked as the council met on Tuesday.',
+    ['Mr. Ruiz: Who pays for the pier?'],
+  ],
+]);
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =
