@@ -1736,8 +1736,6 @@ export function looseMention(
   to: number,
 ): Mention | null {
   if (from < 0 || to >= tokens.length || from > to) return null;
-  const strict = mentionOf(text, tokens, from, to);
-  if (strict) return strict;
   let end = from;
   while (end < to) {
     const t = tokens[end + 1]!;
@@ -1763,8 +1761,22 @@ export function looseMention(
       break;
     end++;
   }
-  const m = mentionOf(text, tokens, from, end);
+  // ("a senior official who spoke on condition of anonymity": the phrase before its relative clause or participle,
+  // even where the whole would read as a mention.)
+  // (Not "that night", nor "a fact sheet lawmakers released": a group before the participle is its subject.)
+  const cutAt = tokens[end + 1];
+  const clause =
+    end < to &&
+    !!cutAt?.word &&
+    !(
+      cutAt.key === 'that' &&
+      /^(night|day|week|month|year|morning|evening|time)$/.test(tokens[end + 2]?.key ?? '')
+    ) &&
+    (/^(who|which|that)$/.test(cutAt.key) || HEAD_TYPE.get(tokens[end]!.key) !== 'group');
+  const m = (clause ? mentionOf(text, tokens, from, end) : null) ?? mentionOf(text, tokens, from, to);
   if (m) return m;
+  const cut = mentionOf(text, tokens, from, end);
+  if (cut) return cut;
   const first = tokens[from];
   const last = tokens[end];
   if (!first?.word || !last) return null;

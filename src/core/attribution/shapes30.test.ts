@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { extractClaims } from '../extract/pipeline';
-import { shapes } from './test-claims';
+import { claimsOf, shapes } from './test-claims';
 
 // Invented sentences; each case is a reporting pattern of English news copy, not a corpus sentence.
 
@@ -76,5 +76,26 @@ describe('a headline source before the colon that is no plain name (round 30)', 
     ['guard: a clause before the colon', 'Mayor’s plan fails: Pier to close.', []],
   ])('%s', (_what, title, claims) => {
     expect(headline(title)).toEqual(claims);
+  });
+});
+
+describe('an `according to` source stops before its relative clause (round 30)', () => {
+  const speakers = (text: string) => claimsOf(text).map((c) => c.speaker);
+  test.each([
+    [
+      'The talks stalled, according to a senior official who spoke on condition of anonymity.',
+      'senior official',
+    ],
+    ['The levy is popular, according to a Marlow poll released Thursday.', 'Marlow poll'],
+    [
+      'The levy is unpopular, according to two aides present who requested anonymity to describe the talks.',
+      'two aides present',
+    ],
+    [
+      'guard: The levy will pass, according to a fact sheet lawmakers released Monday.',
+      'fact sheet lawmakers released Monday',
+    ],
+  ])('%s', (text, speaker) => {
+    expect(speakers(text.replace(/^guard: /, ''))).toEqual([speaker]);
   });
 });
