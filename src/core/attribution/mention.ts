@@ -1772,7 +1772,10 @@ export function looseMention(
       cutAt.key === 'that' &&
       /^(night|day|week|month|year|morning|evening|time)$/.test(tokens[end + 2]?.key ?? '')
     ) &&
-    (/^(who|which|that)$/.test(cutAt.key) || HEAD_TYPE.get(tokens[end]!.key) !== 'group');
+    (/^(who|which|that)$/.test(cutAt.key) ||
+      (HEAD_TYPE.get(tokens[end]!.key) !== 'group' &&
+        // ("a poll conducted by Ridgeway Research": the author names the document.)
+        !tokens.slice(end + 2, to + 1).some((t) => t.key === 'by')));
   const m = (clause ? mentionOf(text, tokens, from, end) : null) ?? mentionOf(text, tokens, from, to);
   if (m) return m;
   const cut = mentionOf(text, tokens, from, end);
