@@ -35,6 +35,29 @@ shapes('a quoted question, then its speaker (round 30)', [
   ],
 ]);
 
+shapes('“self-described X”: the person describes themselves (round 30)', [
+  [
+    'an appositive',
+    'Ms. Wren met Tom Ruiz, a self-described green socialist who has run twice.',
+    ['Tom Ruiz: green socialist'],
+  ],
+  [
+    'after a longer appositive and `and`',
+    'Ms. Wren met Tom Ruiz. Ruiz, a farmer from the north and self-described rural radical, said growth had stalled.',
+    ['Tom Ruiz: rural radical', 'Tom Ruiz: growth had stalled'],
+  ],
+  [
+    'a predicate, through the pronoun',
+    'Tom Ruiz spoke last. He is a self-described housewife.',
+    ['Tom Ruiz: housewife'],
+  ],
+  [
+    'guard: a definite description refers, it reports nothing',
+    'The self-described socialist was not there.',
+    [],
+  ],
+]);
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =
