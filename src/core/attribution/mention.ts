@@ -1495,7 +1495,7 @@ export function subjectAfter(
     !CASELESS.test(tokens[i + 1]!.text)
   )
     i++;
-  const m = mentionOf(text, tokens, from, i);
+  const m = mentionOf(text, tokens, from, i) ?? partOrTitledAfter(text, tokens, from, i);
   if (!m) return null;
   let role = m.role;
   if (tokens[i + 1]?.text === ',' && m.kind === 'nominal') {
@@ -1520,6 +1520,26 @@ export function subjectAfter(
     }
   }
   return { mention: m, role, relative: false };
+}
+
+/**
+ * After an inverted cue: "said one of the advisers" (one of a group: a member of it, as "one of the advisers said"
+ * reads), "said master of ceremonies Ana Reyes" (an office with `of` before the name: the name, with that role).
+ */
+function partOrTitledAfter(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
+  if (PARTITIVE_HEAD.test(tokens[from]!.key) && tokens[from + 1]?.key === 'of' && from + 2 <= to) {
+    const inner = mentionOf(text, tokens, from + 2, to);
+    if (!inner || inner.kind === 'pronoun' || (inner.type !== 'person' && inner.type !== 'group'))
+      return null;
+    const whole = text.slice(tokens[from]!.start, inner.end);
+    return { ...inner, start: tokens[from]!.start, text: whole, kind: 'nominal', name: null, type: 'group' };
+  }
+  let k = to;
+  while (k > from && tokens[k - 1]!.word && tokens[k - 1]!.cap) k--;
+  if (k === from || tokens[k - 1]!.cap || !tokens.slice(from, k).some((t) => t.key === 'of')) return null;
+  const named = mentionOf(text, tokens, k, to);
+  if (named?.kind !== 'name' || named.type !== 'person') return null;
+  return { ...named, role: text.slice(tokens[from]!.start, tokens[k - 1]!.end) };
 }
 
 /**

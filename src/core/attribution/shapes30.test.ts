@@ -58,6 +58,20 @@ shapes('“self-described X”: the person describes themselves (round 30)', [
   ],
 ]);
 
+shapes('an inverted cue before a partitive or an office with `of` (round 30)', [
+  [
+    'one of a group',
+    '“There is no path for the plan,” said one of those advisers, who spoke on the condition of anonymity.',
+    ['one of those advisers: There is no path for the plan,'],
+  ],
+  [
+    'an office with `of` before the name',
+    '“Thanks for welcoming these families,” said master of ceremonies Ana Reyes, a Cuban engineer.',
+    ['Ana Reyes: Thanks for welcoming these families,'],
+  ],
+  ['guard: a plain name', '“We lost,” said Ana Reyes.', ['Ana Reyes: We lost,']],
+]);
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =
