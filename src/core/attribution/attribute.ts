@@ -635,6 +635,9 @@ export function attributeClaims(
         let direct = false;
         let continuation = false;
         const initial = /^[\s\-–—•*]*$/.test(text.slice(S.start, sq[0]!.open));
+        // "Neither man was impressed by her - “Born with a silver spoon,” Mr. Elkins said - but …": a quotation
+        // between dashes with its own cue after it.
+        const dashed = !initial && /\s[-–—]\s*$/.test(text.slice(S.start, sq[0]!.open));
         // Preposed cue: "Dr Billings said: “…”", "He added, “…”" — on the first quotation that has one.
         let first = 0;
         for (let qi = 0; !initial && qi < sq.length && !who; qi++) {
@@ -748,11 +751,11 @@ export function attributeClaims(
         const q0 = sq[first]!;
         if (who) {
           // handled above
-        } else if (initial) {
+        } else if (initial || (dashed && first === 0)) {
           const nextOpen = sq[1]?.open ?? S.end;
           const post = tokens.filter((t) => t.start >= quoteEnd(q0) && t.end <= nextOpen);
           const postWords = post.filter((t) => t.word);
-          if (!postWords.length) direct = true;
+          if (!postWords.length) direct = initial;
           else {
             const base = tokens.indexOf(post[0]!);
             for (let k = base; k < Math.min(tokens.length, base + 20) && tokens[k]!.end <= nextOpen; k++) {

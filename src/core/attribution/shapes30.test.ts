@@ -72,6 +72,24 @@ shapes('an inverted cue before a partitive or an office with `of` (round 30)', [
   ['guard: a plain name', '“We lost,” said Ana Reyes.', ['Ana Reyes: We lost,']],
 ]);
 
+shapes('a quotation between dashes with its own cue after it (round 30)', [
+  [
+    'the quotation alone',
+    'Neither man was impressed by Ms. Kerr - “Born with a silver spoon,” Mr. Ruiz said - but they voted for her.',
+    ['Mr. Ruiz: Born with a silver spoon,'],
+  ],
+  [
+    'after a report of the same speaker',
+    'Ms. Kerr suggested that the plan was unserious - “We need the details,” Ms. Kerr said - and left.',
+    ['Ms. Kerr: that the plan was unserious', 'Ms. Kerr: We need the details,'],
+  ],
+  [
+    'guard: a quotation between dashes with no cue of its own',
+    'The slogan - “Dover first” - was everywhere.',
+    [],
+  ],
+]);
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =
