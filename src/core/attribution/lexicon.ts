@@ -191,7 +191,7 @@ const HEADS: Record<string, string> = {
   data figures records filing filings book article paper blog post tweet tweets email emails research
   investigation findings assessment estimate estimates census release lawsuit complaint ruling indictment
   report's transcript video ad advertisement release bulletin notice alert advisory message sign banner
-  placard leaflet flyer order`,
+  placard leaflet flyer order photos images pictures`,
 };
 
 export const HEAD_TYPE: ReadonlyMap<string, 'person' | 'group' | 'organization' | 'document'> = new Map(

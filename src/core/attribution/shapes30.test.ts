@@ -90,6 +90,14 @@ shapes('a quotation between dashes with its own cue after it (round 30)', [
   ],
 ]);
 
+shapes('photos show what they show (round 30)', [
+  [
+    'photos as a finding’s subject',
+    'Only the families stayed. Photos showed mourners crouched over the bodies.',
+    ['Photos: mourners crouched over the bodies'],
+  ],
+]);
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =
