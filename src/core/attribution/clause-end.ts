@@ -199,7 +199,7 @@ export function reportedClauseEnd(
       verb?.word &&
       !verb.cap &&
       !relative &&
-      /^(said|told|wrote|warned|argued|insisted|claimed|added|noted|predicted|acknowledged)$/.test(
+      /^(said|told|wrote|warned|argued|insisted|claimed|added|noted|predicted|acknowledged|contended|countered|asserted|stressed|conceded|declared|replied|responded)$/.test(
         verb.key,
       ) &&
       at(v + 1)?.word &&

@@ -21,6 +21,16 @@ export type Cue = Readonly<{
   finding: boolean;
 }>;
 
+/** The document head at tokens[k], or before a name after `by`/`of`/`from` there ("polls by Marlow University"); -1. */
+function documentBefore(tokens: readonly Token[], k: number): number {
+  for (let m = k; m >= 0 && k - m <= 5; m--) {
+    const w = tokens[m]!;
+    if (HEAD_TYPE.get(w.key) === 'document') return m;
+    if (!w.word || !(w.cap || /^(by|of|from)$/.test(w.key))) return -1;
+  }
+  return -1;
+}
+
 /** Nouns that look like verbs when they follow a determiner ("the report", "a claim"). */
 const NOUN_AFTER =
   /^(the|a|an|this|that|his|her|their|its|our|my|whose|of|in|to|no|any|every|each|new|first|last|latest|recent|annual|own)$/;
@@ -446,11 +456,15 @@ export function findCues(
       /^(that|he|she|they|we|i)$/.test(tokens[after]?.key ?? '') &&
       (after > i + 1 || tokens[i + 1]!.key !== 'that' || thatClauseOpens(tokens, i + 2));
     // "a poll that showed …", "a Web video that accuses …": a relative `that` after a noun, before a finite verb.
+    // ("polls by Marlow University that showed …", "the polls that show …": a body's name after the document, a
+    // plural's present.)
+    const doc = documentBefore(tokens, i - 2);
     const relative =
       prev?.key === 'that' &&
       !prev.cap &&
-      /(?:s|ed)$|^(said|told|wrote|found|shown)$/.test(t.key) &&
-      HEAD_TYPE.get(tokens[i - 2]?.key ?? '') === 'document' &&
+      (/(?:s|ed)$|^(said|told|wrote|found|shown)$/.test(t.key) ||
+        (/^(show|find|say|suggest)$/.test(t.key) && /s$/.test(tokens[doc]?.key ?? ''))) &&
+      doc >= 0 &&
       tokens[i + 1]?.text !== ',';
     if (
       prev?.word &&

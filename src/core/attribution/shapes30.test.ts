@@ -98,6 +98,29 @@ shapes('photos show what they show (round 30)', [
   ],
 ]);
 
+shapes('a document before `that`/`which` finds (round 30)', [
+  [
+    'a body’s name after the document',
+    'The poll comes after polls by Marlow University that showed Ruiz ahead in three towns.',
+    ['polls: Ruiz ahead in three towns'],
+  ],
+  [
+    'a plural’s present',
+    'Ruiz waved polls that show him ahead of Kerr in every town.',
+    ['polls: him ahead of Kerr in every town'],
+  ],
+  [
+    'guard: the document, not the sentence’s subject',
+    'Kerr waved a survey that found the pier was unsafe.',
+    ['survey: the pier was unsafe'],
+  ],
+  [
+    'after the finding, the next subject’s report',
+    'Following the leak of the audit, which concluded that the pier was unsafe, Kerr’s office contended that it had acted.',
+    ['audit: that the pier was unsafe', 'Kerr’s office: that it had acted'],
+  ],
+]);
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =
