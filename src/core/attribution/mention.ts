@@ -433,7 +433,7 @@ const WHEN = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|mo
 const OPENERS: ReadonlySet<string> = new Set(
   `does did do maybe both even several interestingly neither nor but and though although just also only perhaps
 still yet so now then if when while because indeed meanwhile however instead again already never why how what
-year today yesterday tonight last next`.split(/\s+/),
+year today yesterday tonight last next alongside among amongst unlike beside besides`.split(/\s+/),
 );
 
 /** A party-state label: "D-Ohio", "R-Fla.", "I-Conn". */

@@ -8,7 +8,7 @@ shapes('a new subject and its own `said` after a comma end a report (round 30)',
   [
     '`calls for` before another speaker’s report',
     'Alongside Unite calls for a recount, even a senior Republican adviser said the margin was too thin.',
-    ['Alongside Unite: a recount', 'even a senior Republican adviser: the margin was too thin'],
+    ['Unite: a recount', 'even a senior Republican adviser: the margin was too thin'],
   ],
   [
     'an adverb before a fronted `after` clause',
