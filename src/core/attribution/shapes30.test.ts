@@ -121,6 +121,24 @@ shapes('a document before `that`/`which` finds (round 30)', [
   ],
 ]);
 
+shapes('a long subject before a parenthetical cue (round 30)', [
+  [
+    'the predicate, longer than the subject, is the claim',
+    'Whatever progress the council has made, officials said, could easily be undone by a single storm over the harbour.',
+    ['officials: could easily be undone by a single storm over the harbour'],
+  ],
+  [
+    'guard: a short predicate keeps the subject as a claim of its own',
+    'Riding alone at night on the long harbour road, they said, can be hazardous.',
+    ['they: Riding alone at night on the long harbour road', 'they: can be hazardous'],
+  ],
+  [
+    'guard: a clause before the cue stays',
+    'The argument would be helped, Ms. Dale said, by the calendar of the spring votes.',
+    ['Ms. Dale: The argument would be helped', 'Ms. Dale: by the calendar of the spring votes'],
+  ],
+]);
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =

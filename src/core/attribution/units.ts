@@ -72,6 +72,11 @@ function continuesQuotation(prev: Draft, d: Draft, boilerplate: readonly Boilerp
 /** The longest lead, in words, that a parenthetical cue leaves out (PolNeAR: 101 claims fewer, 1 match lost at 6). */
 const LEAD_WORDS = 6;
 
+const PREDICATE_START =
+  /^(?:(?:\p{Ll}+ly|still|also|now|only|never|already|not|even)\s+)?(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|does|do|did|remains?|remained|becomes?|became|feels?|seems?|seemed|looks?|means?|meant|needs?|goes|went|appears?|appeared)\b/u;
+
+const wordCount = (x: string) => x.split(/\s+/).filter(Boolean).length;
+
 const inside = (d: Draft, r: Span | null): r is Span => !!r && r.start >= d.start && r.end <= d.end;
 
 /**
@@ -106,7 +111,17 @@ function withoutOwnCue(text: string, d: Draft, groupOf: (d: Draft) => number): D
     !/\b(is|was|were|are|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did)\b|[“”"‘’']/i.test(
       text.slice(s0, e0),
     );
-  if (!shortLead && /\p{L}.*\p{L}/u.test(text.slice(s0, e0)))
+  // "Those who now have the right to vote, he said, must still register": whatever its length, a lead whose report
+  // goes on with a finite verb is that verb's subject (the fixtures' convention: the claim is the predicate).
+  const subjectLead =
+    d.kind !== 'direct' &&
+    d.rule === 'reported-parenthetical' &&
+    PREDICATE_START.test(text.slice(s1, e1)) &&
+    !/[“”"‘’]/.test(text.slice(s0, e0)) &&
+    // ("Riding alone as a woman in a male-dominated park, they said, can be hazardous": a short predicate alone
+    // says nothing; the longer part stays.)
+    wordCount(text.slice(s1, e1)) >= wordCount(text.slice(s0, e0));
+  if (!shortLead && !subjectLead && /\p{L}.*\p{L}/u.test(text.slice(s0, e0)))
     pieces.push({ ...d, start: s0, end: e0, group });
   if (/\p{L}.*\p{L}/u.test(text.slice(s1, e1))) pieces.push({ ...d, start: s1, end: e1, group });
   return pieces;
