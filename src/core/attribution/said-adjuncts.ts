@@ -41,6 +41,9 @@ export function saidAdjunct(tokens: readonly Token[], cue: Cue, j: number, n: nu
     return scanToContent(tokens, j, n, true);
   if (j !== cue.to + 1) return null;
   const next = tokens[j + 1];
+  // "… and said little, according to an attendee": an amount of talk, not what was said.
+  if (/^(little|nothing|much|less|more|few)$/.test(t.key) && (!next || /^[,.;:)—–]$/.test(next.text)))
+    return { content: n, only: true };
   if (!next?.word) return null;
   const adjunct =
     t.key === 'of' ||

@@ -139,6 +139,24 @@ shapes('a long subject before a parenthetical cue (round 30)', [
   ],
 ]);
 
+shapes('no content where nothing was said (round 30)', [
+  [
+    '`said little`, then the source of the whole',
+    'He came back for the last minutes of the lunch and said little, according to an aide.',
+    ['aide: He came back for the last minutes of the lunch and said little'],
+  ],
+  [
+    'a lead ending on its conjunction before `according to`',
+    'Ruiz will go to the debate because, according to Ruiz, the press would call him a coward if he did not.',
+    ['Ruiz: the press would call him a coward if he did not'],
+  ],
+  [
+    'guard: `said` something',
+    'The judge then said something very strange.',
+    ['judge: something very strange'],
+  ],
+]);
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =

@@ -121,7 +121,11 @@ function withoutOwnCue(text: string, d: Draft, groupOf: (d: Draft) => number): D
     // ("Riding alone as a woman in a male-dominated park, they said, can be hazardous": a short predicate alone
     // says nothing; the longer part stays.)
     wordCount(text.slice(s1, e1)) >= wordCount(text.slice(s0, e0));
-  if (!shortLead && !subjectLead && /\p{L}.*\p{L}/u.test(text.slice(s0, e0)))
+  // ("Ruiz will go because, according to Ruiz, the press would …": a lead ending on its conjunction is no claim.)
+  const openLead =
+    d.kind !== 'direct' &&
+    /\b(because|that|since|if|when|while|although|though)$/i.test(text.slice(s0, e0));
+  if (!shortLead && !subjectLead && !openLead && /\p{L}.*\p{L}/u.test(text.slice(s0, e0)))
     pieces.push({ ...d, start: s0, end: e0, group });
   if (/\p{L}.*\p{L}/u.test(text.slice(s1, e1))) pieces.push({ ...d, start: s1, end: e1, group });
   return pieces;
