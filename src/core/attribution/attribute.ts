@@ -336,6 +336,7 @@ export function attributeClaims(
     if (headlineMode) headlineQuotes(text, line, quotes, registry, drafts);
 
     for (const S of sentences) {
+      registry.sentenceStart = S.start;
       const tokens = tokenize(text, S.start, S.end);
       if (!tokens.length) continue;
       const sq = quotes.filter(

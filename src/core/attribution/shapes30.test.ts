@@ -157,6 +157,21 @@ shapes('no content where nothing was said (round 30)', [
   ],
 ]);
 
+describe('an office named after a speaker of the same sentence is someone else (round 30)', () => {
+  const speakers = (text: string) => claimsOf(text).map((c) => `${c.speaker}: ${c.text}`);
+  test('a fronted clause’s speaker is not the main clause’s office', () => {
+    expect(speakers('As Ed Lo called for a pause, the mayor said the plan would go ahead.')).toEqual([
+      'Ed Lo: a pause',
+      'mayor: the plan would go ahead',
+    ]);
+  });
+  test('guard: in the next sentence the office may still be the same person', () => {
+    expect(
+      speakers('Luis Ferrante said the deal was unfair. The congressman added that he would vote no.'),
+    ).toEqual(['Luis Ferrante: the deal was unfair', 'Luis Ferrante: that he would vote no']);
+  });
+});
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =
