@@ -674,10 +674,18 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
     }
     if (ADJUNCT_START.test(t.key)) {
       let m = j + 1;
+      // ("told the Ledger in a story that ran this week that …": a relative `that` before its verb is the adjunct's.)
+      const relativeThat = (k: number) =>
+        at(k)!.key === 'that' &&
+        !!at(k + 1)?.word &&
+        !at(k + 1)!.cap &&
+        (IRREGULAR_PAST.test(at(k + 1)!.key) ||
+          /^(posted|aired|appeared|published|was|is)$/.test(at(k + 1)!.key)) &&
+        tokens.slice(k + 2, k + 8).some((x) => x.key === 'that');
       while (
         m < tokens.length &&
-        m - j <= 9 &&
-        at(m)!.key !== 'that' &&
+        m - j <= 12 &&
+        (at(m)!.key !== 'that' || relativeThat(m)) &&
         at(m)!.text !== ':' &&
         at(m)!.text !== ','
       )
@@ -685,7 +693,7 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
       const marker = at(m);
       // "said by phone that …", "say by 55%-41% that …"; not "reporting by X, Y and Z" or "accused by X of …, who".
       if (t.key === 'by' && marker?.key !== 'that') break;
-      if (marker && m - j <= 9) {
+      if (marker && (m - j <= 9 || tokens.slice(j, m).some((x, k) => relativeThat(j + k)))) {
         j = marker.key === 'that' ? m : m + 1;
         continue;
       }

@@ -172,6 +172,19 @@ describe('an office named after a speaker of the same sentence is someone else (
   });
 });
 
+shapes('an adjunct with its own relative `that` before the content (round 30)', [
+  [
+    '`told X in a story that ran … that …`',
+    'The senator told the Ledger in a story that ran this week that he believes the port is unsafe.',
+    ['senator: that he believes the port is unsafe'],
+  ],
+  [
+    'guard: `said in a statement that …`',
+    'Ms. Dale said in a statement that the port was safe.',
+    ['Ms. Dale: that the port was safe'],
+  ],
+]);
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =
