@@ -185,6 +185,26 @@ shapes('an adjunct with its own relative `that` before the content (round 30)', 
   ],
 ]);
 
+shapes('around an `according to` source in mid-sentence (round 30)', [
+  [
+    'a subject before the source, a longer predicate after it',
+    'One of the choices they have made, according to a person close to the talks, is to turn every attack on the fund into an attack on the mayor.',
+    ['person close to the talks: is to turn every attack on the fund into an attack on the mayor'],
+  ],
+  [
+    'guard: a verbless appositive after a postposed source',
+    'There are small pockets of voters who backed Ruiz and won’t get behind Kerr, according to the Democratic chairs from Avon and Dale, two of the five most populous wards in the county.',
+    [
+      'Democratic chairs from Avon and Dale: There are small pockets of voters who backed Ruiz and won’t get behind Kerr',
+    ],
+  ],
+  [
+    'guard: a clause after the source',
+    'About 10 p.m., according to a council timeline, the crews left for the pier.',
+    ['council timeline: About 10 p.m.', 'council timeline: the crews left for the pier'],
+  ],
+]);
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =
