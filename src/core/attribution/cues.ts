@@ -414,6 +414,15 @@ export function findCues(
       if (!clause && !postposed) continue;
     }
     if (t.key === 'told' && toldClause(tokens, i + 1)) continue;
+    // "Mr. Mannix reported daily to Mayer", "Phillip reported from Oakland": whom one answers to, or where from; a
+    // `that` clause after them is still a report ("reported to the police that …").
+    if (
+      /^report(s|ed|ing)?$/.test(t.key) &&
+      /^(to|from|daily|directly)$/.test(tokens[i + 1]?.key ?? '') &&
+      !/^(have|be|been)$/.test(tokens[i + 2]?.key ?? '') &&
+      !tokens.slice(i + 2, i + 9).some((x) => x.key === 'that' || x.text === ':')
+    )
+      continue;
     if (questionedSubject(tokens, i)) continue;
     // "issued an amber warning for rain across the north", "a red warning is in place": a noun with no content.
     if (

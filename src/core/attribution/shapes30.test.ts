@@ -205,6 +205,16 @@ shapes('around an `according to` source in mid-sentence (round 30)', [
   ],
 ]);
 
+shapes('`reported` to someone or from somewhere is no report (round 30)', [
+  ['a credit line', 'Ortiz reported from Dover, Del.; Hale, from Avon.', []],
+  ['whom one answers to', 'Mr. Ruiz reported daily to the harbour master and kept the books.', []],
+  [
+    'guard: `reported to` someone, then a `that` clause',
+    'Ms. Dale reported to the police that her boat was gone.',
+    ['Ms. Dale: that her boat was gone'],
+  ],
+]);
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =
