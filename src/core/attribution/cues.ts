@@ -414,6 +414,15 @@ export function findCues(
       if (!clause && !postposed) continue;
     }
     if (t.key === 'told' && toldClause(tokens, i + 1)) continue;
+    // "was charged with assault", "arrested and charged with fraud", "racially charged", "charged into the fray",
+    // "pledged delegates": no speech ("prosecutors charged Van Dyke with murder" is a report, PolNeAR's too).
+    if (
+      /^charged$/.test(t.key) &&
+      (/^(with|into|up)$/.test(tokens[i + 1]?.key ?? '') || /ly$/.test(prev?.key ?? ''))
+    )
+      continue;
+    if (/^pledged$/.test(t.key) && /^(delegates|superdelegates|delegate)$/.test(tokens[i + 1]?.key ?? ''))
+      continue;
     // "Mr. Mannix reported daily to Mayer", "Phillip reported from Oakland": whom one answers to, or where from; a
     // `that` clause after them is still a report ("reported to the police that …").
     if (

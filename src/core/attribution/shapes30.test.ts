@@ -215,6 +215,17 @@ shapes('`reported` to someone or from somewhere is no report (round 30)', [
   ],
 ]);
 
+shapes('`charged` and `pledged` that are no speech (round 30)', [
+  ['a legal charge in the passive', 'The skipper was arrested and charged with assault on the pier.', []],
+  ['an adverb before it', 'It was a racially charged attack on the mayor.', []],
+  ['pledged delegates', 'The figures include pledged delegates and superdelegates.', []],
+  [
+    'guard: an active charge is a report',
+    'Prosecutors charged the skipper with assault.',
+    ['Prosecutors: the skipper with assault'],
+  ],
+]);
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =
