@@ -31,6 +31,8 @@ function documentBefore(tokens: readonly Token[], k: number): number {
   return -1;
 }
 
+const PRONOUN_SUBJECT = /^(he|she|it|they|we|i|you|who|that|which)$/;
+
 /** Nouns that look like verbs when they follow a determiner ("the report", "a claim"). */
 const NOUN_AFTER =
   /^(the|a|an|this|that|his|her|their|its|our|my|whose|of|in|to|no|any|every|each|new|first|last|latest|recent|annual|own)$/;
@@ -419,6 +421,18 @@ export function findCues(
     if (
       /^charged$/.test(t.key) &&
       (/^(with|into|up)$/.test(tokens[i + 1]?.key ?? '') || /ly$/.test(prev?.key ?? ''))
+    )
+      continue;
+    // "Nomination questions are likely to …", "Criminal charges against Clinton could …": a plural noun before its
+    // verb, or before `against`, is no cue.
+    if (
+      /[^s]s$/.test(t.key) &&
+      prev?.word &&
+      !PRONOUN_SUBJECT.test(prev.key) &&
+      // ("a trend that the foundation predicts will continue", "the ones State now says are …": a relative's gap.)
+      !tokens.slice(Math.max(0, i - 5), i).some((x) => /^(that|which|what|who|whom|ones)$/.test(x.key)) &&
+      (/^(are|were|have|could|would|will|can|may|might|must|should)$/.test(tokens[i + 1]?.key ?? '') ||
+        (/^(charges|claims)$/.test(t.key) && tokens[i + 1]?.key === 'against'))
     )
       continue;
     if (/^pledged$/.test(t.key) && /^(delegates|superdelegates|delegate)$/.test(tokens[i + 1]?.key ?? ''))

@@ -226,6 +226,16 @@ shapes('`charged` and `pledged` that are no speech (round 30)', [
   ],
 ]);
 
+shapes('a plural noun before its verb is no cue (round 30)', [
+  ['before an auxiliary', 'His cost estimates have been between $8 million and $12 million.', []],
+  ['`charges against`', 'Criminal charges against the skipper could set a new standard.', []],
+  [
+    'guard: a relative clause’s gap',
+    'It is a trend that the trust predicts will continue for years.',
+    ['trust: will continue for years'],
+  ],
+]);
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =
