@@ -170,7 +170,8 @@ const HEADS: Record<string, string> = {
   supporter opponent insider observer insider official campaigner organiser organizer person
   councilwoman councilman councilmember alderwoman assemblyman assemblywoman trustee comptroller treasurer
   collector principal headteacher auditor auditor-general attorney-general solicitor-general inspector-general
-  surgeon-general parent actor actress engineer grower farmer child boy girl teenager`,
+  surgeon-general parent actor actress engineer grower farmer child boy girl teenager rival challenger ally
+  donor contender operative volunteer delegate superdelegate consultant pundit staffer`,
   g: `officials aides sources leaders senators governors candidates judges officers investigators directors
   executives historians authors writers editors reporters journalists advisers advisors strategists analysts
   economists researchers scientists doctors lawyers attorneys prosecutors activists advocates members
@@ -181,7 +182,8 @@ const HEADS: Record<string, string> = {
   progressives group groups team staff staffers allies workers employees families others authorities
   regulators police inspectors commentators many some both campaigners half third quarter
   three-quarters two-thirds majority minority percent plurality most respondents americans britons viewers
-  children teenagers`,
+  children teenagers rivals challengers backers donors contenders operatives volunteers delegates superdelegates
+  consultants pundits`,
   o: `committee commission council department agency government administration ministry office court union
   party board authority company firm organization organisation charity campaign website newspaper network
   university institute foundation bank service services police force army military white house senate

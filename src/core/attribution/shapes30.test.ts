@@ -236,6 +236,15 @@ shapes('a plural noun before its verb is no cue (round 30)', [
   ],
 ]);
 
+shapes('more people and groups that speak (round 30)', [
+  [
+    'a bare office with its adjective',
+    'Ruiz will back Kerr, eventually, former rival says.',
+    ['former rival: Ruiz will back Kerr, eventually'],
+  ],
+  ['guard: a plural subject reads as before', 'Delegates said the vote was rigged.', ['Delegates: the vote was rigged']],
+]);
+
 describe('a headline source before the colon that is no plain name (round 30)', () => {
   const headline = (title: string) => {
     const body =
