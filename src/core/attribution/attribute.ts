@@ -545,8 +545,10 @@ export function attributeClaims(
           (pre.length < 2 || !text.slice(line.end).includes(colon[1]!.trim()));
         const named =
           source ??
-          (plain &&
-          !ownCue &&
+          // ("Report: Walker to speak at the convention": a one-word document label reports what follows, cues and
+          // all; `report` is a speech verb too.)
+          (((plain && !ownCue) ||
+            (headlineMode && pre.length === 1 && !!pre[0]!.cap && m?.type === 'document')) &&
           !dateline &&
           m &&
           (m.kind === 'name' ||

@@ -242,7 +242,11 @@ shapes('more people and groups that speak (round 30)', [
     'Ruiz will back Kerr, eventually, former rival says.',
     ['former rival: Ruiz will back Kerr, eventually'],
   ],
-  ['guard: a plural subject reads as before', 'Delegates said the vote was rigged.', ['Delegates: the vote was rigged']],
+  [
+    'guard: a plural subject reads as before',
+    'Delegates said the vote was rigged.',
+    ['Delegates: the vote was rigged'],
+  ],
 ]);
 
 describe('a headline source before the colon that is no plain name (round 30)', () => {
@@ -280,6 +284,11 @@ describe('a headline source before the colon that is no plain name (round 30)', 
       'a body named again, whose head is a rubric word',
       'Harbour Watch: Council Hid Key Pier Email For Years.',
       ['Harbour Watch: Council Hid Key Pier Email For Years'],
+    ],
+    [
+      'a one-word document label, whose words have a cue of their own',
+      'Report: Kerr to speak at the harbour dinner.',
+      ['Report: Kerr to speak at the harbour dinner'],
     ],
     ['guard: a rubric', 'Watch: Mayor falls into the harbour.', []],
     ['guard: a rubric the article never names again', 'Pier Watch: Mayor falls into the harbour.', []],
