@@ -693,7 +693,7 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
       const marker = at(m);
       // "said by phone that …", "say by 55%-41% that …"; not "reporting by X, Y and Z" or "accused by X of …, who".
       if (t.key === 'by' && marker?.key !== 'that') break;
-      if (marker && (m - j <= 9 || tokens.slice(j, m).some((x, k) => relativeThat(j + k)))) {
+      if (marker && (m - j <= 9 || tokens.slice(j, m).some((_, k) => relativeThat(j + k)))) {
         j = marker.key === 'that' ? m : m + 1;
         continue;
       }

@@ -157,20 +157,18 @@ shapes('no content where nothing was said (round 30)', [
   ],
 ]);
 
-describe('an office named after a speaker of the same sentence is someone else (round 30)', () => {
-  const speakers = (text: string) => claimsOf(text).map((c) => `${c.speaker}: ${c.text}`);
-  test('a fronted clause’s speaker is not the main clause’s office', () => {
-    expect(speakers('As Ed Lo called for a pause, the mayor said the plan would go ahead.')).toEqual([
-      'Ed Lo: a pause',
-      'mayor: the plan would go ahead',
-    ]);
-  });
-  test('guard: in the next sentence the office may still be the same person', () => {
-    expect(
-      speakers('Luis Ferrante said the deal was unfair. The congressman added that he would vote no.'),
-    ).toEqual(['Luis Ferrante: the deal was unfair', 'Luis Ferrante: that he would vote no']);
-  });
-});
+shapes('an office named after a speaker of the same sentence is someone else (round 30)', [
+  [
+    'a fronted clause’s speaker is not the main clause’s office',
+    'As Ed Lo called for a pause, the mayor said the plan would go ahead.',
+    ['Ed Lo: a pause', 'mayor: the plan would go ahead'],
+  ],
+  [
+    'guard: in the next sentence the office may still be the same person',
+    'Luis Ferrante said the deal was unfair. The congressman added that he would vote no.',
+    ['Luis Ferrante: the deal was unfair', 'Luis Ferrante: that he would vote no'],
+  ],
+]);
 
 shapes('an adjunct with its own relative `that` before the content (round 30)', [
   [
@@ -205,7 +203,7 @@ shapes('around an `according to` source in mid-sentence (round 30)', [
   ],
 ]);
 
-shapes('`reported` to someone or from somewhere is no report (round 30)', [
+shapes('cue words that are no speech here (round 30)', [
   ['a credit line', 'Ortiz reported from Dover, Del.; Hale, from Avon.', []],
   ['whom one answers to', 'Mr. Ruiz reported daily to the harbour master and kept the books.', []],
   [
@@ -213,9 +211,6 @@ shapes('`reported` to someone or from somewhere is no report (round 30)', [
     'Ms. Dale reported to the police that her boat was gone.',
     ['Ms. Dale: that her boat was gone'],
   ],
-]);
-
-shapes('`charged` and `pledged` that are no speech (round 30)', [
   ['a legal charge in the passive', 'The skipper was arrested and charged with assault on the pier.', []],
   ['an adverb before it', 'It was a racially charged attack on the mayor.', []],
   ['pledged delegates', 'The figures include pledged delegates and superdelegates.', []],
@@ -224,9 +219,6 @@ shapes('`charged` and `pledged` that are no speech (round 30)', [
     'Prosecutors charged the skipper with assault.',
     ['Prosecutors: the skipper with assault'],
   ],
-]);
-
-shapes('a plural noun before its verb is no cue (round 30)', [
   ['before an auxiliary', 'His cost estimates have been between $8 million and $12 million.', []],
   ['`charges against`', 'Criminal charges against the skipper could set a new standard.', []],
   [
