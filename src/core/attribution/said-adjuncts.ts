@@ -42,7 +42,12 @@ export function saidAdjunct(tokens: readonly Token[], cue: Cue, j: number, n: nu
   if (j !== cue.to + 1) return null;
   const next = tokens[j + 1];
   // "… and said little, according to an attendee": an amount of talk, not what was said.
-  if (/^(little|nothing|much|less|more|few)$/.test(t.key) && (!next || /^[,.;:)—–]$/.test(next.text)))
+  // (Only before the sentence's end or its source: "Lazar said little, offering only …" keeps Lazar the latest
+  // speaker for the "he" after it.)
+  if (
+    /^(little|nothing|much|less|more|few)$/.test(t.key) &&
+    (!next || /^[.;)]$/.test(next.text) || (next.text === ',' && tokens[j + 2]?.key === 'according'))
+  )
     return { content: n, only: true };
   if (!next?.word) return null;
   const adjunct =

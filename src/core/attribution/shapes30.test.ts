@@ -151,6 +151,11 @@ shapes('no content where nothing was said (round 30)', [
     ['Ruiz: the press would call him a coward if he did not'],
   ],
   [
+    'guard: `said little` before a participle keeps its speaker for the next `he`',
+    'In court, Mr. Lo said little, nodding at each charge. “They are all accurate,” he said.',
+    ['Mr. Lo: little, nodding at each charge', 'Mr. Lo: They are all accurate,'],
+  ],
+  [
     'guard: `said` something',
     'The judge then said something very strange.',
     ['judge: something very strange'],
