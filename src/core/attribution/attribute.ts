@@ -8,6 +8,7 @@ import {
   audienceAt,
   dashedSource,
   firmSubject,
+  headlineSource,
   isAboutLabel,
   isShowTitle,
   isTallyOrRoll,
@@ -335,6 +336,7 @@ export function attributeClaims(
     if (headlineMode) headlineQuotes(text, line, quotes, registry, drafts);
 
     for (const S of sentences) {
+      registry.sentenceStart = S.start;
       const tokens = tokenize(text, S.start, S.end);
       if (!tokens.length) continue;
       const sq = quotes.filter(
@@ -536,9 +538,17 @@ export function attributeClaims(
           (text.slice(0, line.start).includes(surname) || text.slice(line.end).includes(surname))
             ? speaker
             : null;
+        const source = headlineMode && !plain && !ownCue ? headlineSource(text, pre) : null;
+        // ("Judicial Watch:" is a body the article names again; "Watch:", "Trump Watch:" are rubrics.)
+        const rubric = (x: Mention) =>
+          SECTION_LABELS.has(x.head.toLowerCase()) &&
+          (pre.length < 2 || !text.slice(line.end).includes(colon[1]!.trim()));
         const named =
-          plain &&
-          !ownCue &&
+          source ??
+          // ("Report: Walker to speak at the convention": a one-word document label reports what follows, cues and
+          // all; `report` is a speech verb too.)
+          (((plain && !ownCue) ||
+            (headlineMode && pre.length === 1 && !!pre[0]!.cap && m?.type === 'document')) &&
           !dateline &&
           m &&
           (m.kind === 'name' ||
@@ -548,9 +558,9 @@ export function attributeClaims(
             (headlineMode && pre.length === 1 && m.type === 'group' && HEAD_TYPE.get(m.head) === 'group')) &&
           !isShowTitle(colon[1]!, text) &&
           !isAboutLabel(pre, headlineMode) &&
-          !SECTION_LABELS.has(m.head.toLowerCase())
+          !rubric(m)
             ? m
-            : audience;
+            : audience);
         if (named) {
           // "PRESENTER:", "INTERVIEWER:": a transcript's label naming a part, the person the cast gives it to.
           const part =
@@ -628,6 +638,9 @@ export function attributeClaims(
         let direct = false;
         let continuation = false;
         const initial = /^[\s\-–—•*]*$/.test(text.slice(S.start, sq[0]!.open));
+        // "Neither man was impressed by her - “Born with a silver spoon,” Mr. Elkins said - but …": a quotation
+        // between dashes with its own cue after it.
+        const dashed = !initial && /\s[-–—]\s*$/.test(text.slice(S.start, sq[0]!.open));
         // Preposed cue: "Dr Billings said: “…”", "He added, “…”" — on the first quotation that has one.
         let first = 0;
         for (let qi = 0; !initial && qi < sq.length && !who; qi++) {
@@ -741,11 +754,11 @@ export function attributeClaims(
         const q0 = sq[first]!;
         if (who) {
           // handled above
-        } else if (initial) {
+        } else if (initial || (dashed && first === 0)) {
           const nextOpen = sq[1]?.open ?? S.end;
           const post = tokens.filter((t) => t.start >= quoteEnd(q0) && t.end <= nextOpen);
           const postWords = post.filter((t) => t.word);
-          if (!postWords.length) direct = true;
+          if (!postWords.length) direct = initial;
           else {
             const base = tokens.indexOf(post[0]!);
             for (let k = base; k < Math.min(tokens.length, base + 20) && tokens[k]!.end <= nextOpen; k++) {

@@ -172,6 +172,43 @@ export function reportedClauseEnd(
     }
   }
 
+  // `Alongside Unite calls for a recount, even a senior adviser said the margin …`: after a comma, a new subject
+  // (a determiner or a name) and its own past speech verb open another report, not this one's content.
+  for (let k = first + 1; k < last - 3 && cue.from < first && cue.key !== 'according to'; k++) {
+    if (!isComma(k)) continue;
+    let n = k + 1;
+    if (at(n)?.key === 'even') n++;
+    const subject = at(n);
+    if (!subject?.word || !(subject.cap || /^(the|a|an|his|her|their|its|one|some|other)$/.test(subject.key)))
+      continue;
+    let v = n + 1;
+    while (
+      v <= last &&
+      v - n <= 6 &&
+      at(v)!.word &&
+      !SPEECH_VERBS.has(at(v)!.key) &&
+      !isVerbLike(at(v)!.key) &&
+      !IRREGULAR_PAST.test(at(v)!.key) &&
+      !NOT_IN_NAMES.test(at(v)!.key)
+    )
+      v++;
+    const verb = at(v);
+    // (`…, an honor Donald said he hoped …`: a name after a common noun is a reduced relative's subject.)
+    const relative = !subject.cap && at(v - 1)?.cap && tokens.slice(n + 1, v - 1).some((t) => !t.cap);
+    if (
+      verb?.word &&
+      !verb.cap &&
+      !relative &&
+      /^(said|told|wrote|warned|argued|insisted|claimed|added|noted|predicted|acknowledged|contended|countered|asserted|stressed|conceded|declared|replied|responded)$/.test(
+        verb.key,
+      ) &&
+      at(v + 1)?.word &&
+      at(v + 1)!.key !== 'by' &&
+      wordsBetween(v + 1, last + 1) >= 3
+    )
+      return tokens[k]!.start;
+  }
+
   // `… broke into the computers and she accused Pratt of …`, `… a smear while Pratt suggests …`, `… should rest -
   // others say he …`: a coordinated clause with its own subject and speech verb is another report, not this one's.
   // (After a dash only a pronoun or a bare plural: `— an investment he concludes …` is the reporter's gloss.)

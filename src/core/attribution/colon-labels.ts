@@ -3,7 +3,8 @@ import type { Quote } from '../text/quotes';
 import type { Span } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokens';
 import { DETERMINERS, HEAD_TYPE, ORG_WORDS, TITLES } from './lexicon';
-import { mentionOf, type Subject } from './mention';
+import { type Mention, mentionOf, type Subject } from './mention';
+import { SPEECH_NOUN } from './speech-nouns';
 
 const LABEL = /^([^:“"‘]{2,40}):\s+(\S.*)$/su;
 const FIGURE = /^[\d\s.,;%$£€#()+\-–—/]+$/u;
@@ -173,4 +174,35 @@ export function audienceAt(label: readonly Token[]): number {
   const k = label.findIndex((t, i) => i > 0 && t.word && (t.key === 'to' || t.key === 'at'));
   if (k < 1 || k > 4 || label.length - k > 10) return -1;
   return label.slice(0, k).every((t) => (t.word && t.cap) || t.text === '.') && label[k + 1]?.cap ? k : -1;
+}
+
+const LABEL_ADJECTIVE = /^(new|latest|own|top|internal|leaked|secret|final|official)$/;
+
+/**
+ * "IG report:", "NY Post:", "Clinton camp:", "Democrats' new warning:": a headline's source before the colon whose
+ * head (a document, a body, or a speech noun after its owner) is lower case or reads as a verb, so it is no plain
+ * name. The speech noun's owner is the speaker.
+ */
+export function headlineSource(text: string, pre: readonly Token[]): Mention | null {
+  const words = pre.filter((t) => t.word);
+  const head = words.at(-1);
+  if (!head || words.length < 2 || words.length > 4 || pre.at(-1) !== head) return null;
+  if (SPEECH_NOUN.test(head.key)) {
+    const mark = pre.findIndex(
+      (t, k) => /^['’]s?$/.test(t.text) || (t.word && /['’]s$/.test(t.text) && k < pre.length - 1),
+    );
+    const ownerEnd = mark >= 0 && pre[mark]!.word ? mark : mark - 1;
+    if (ownerEnd < 0 || !pre.slice(0, ownerEnd + 1).every((t) => t.word && t.cap)) return null;
+    if (!pre.slice(mark + 1, -1).every((t) => t.word && LABEL_ADJECTIVE.test(t.key))) return null;
+    const owner = mentionOf(text, pre, 0, ownerEnd);
+    return owner && owner.kind !== 'pronoun' ? owner : null;
+  }
+  if (!pre.slice(0, -1).every((t) => t.word && t.cap)) return null;
+  const m = mentionOf(text, pre, 0, pre.length - 1);
+  return m &&
+    m.kind !== 'pronoun' &&
+    m.head === head.key &&
+    (m.type === 'document' || m.type === 'organization')
+    ? m
+    : null;
 }

@@ -21,6 +21,18 @@ export type Cue = Readonly<{
   finding: boolean;
 }>;
 
+/** The document head at tokens[k], or before a name after `by`/`of`/`from` there ("polls by Marlow University"); -1. */
+function documentBefore(tokens: readonly Token[], k: number): number {
+  for (let m = k; m >= 0 && k - m <= 5; m--) {
+    const w = tokens[m]!;
+    if (HEAD_TYPE.get(w.key) === 'document') return m;
+    if (!w.word || !(w.cap || /^(by|of|from)$/.test(w.key))) return -1;
+  }
+  return -1;
+}
+
+const PRONOUN_SUBJECT = /^(he|she|it|they|we|i|you|who|that|which)$/;
+
 /** Nouns that look like verbs when they follow a determiner ("the report", "a claim"). */
 const NOUN_AFTER =
   /^(the|a|an|this|that|his|her|their|its|our|my|whose|of|in|to|no|any|every|each|new|first|last|latest|recent|annual|own)$/;
@@ -404,6 +416,36 @@ export function findCues(
       if (!clause && !postposed) continue;
     }
     if (t.key === 'told' && toldClause(tokens, i + 1)) continue;
+    // "was charged with assault", "arrested and charged with fraud", "racially charged", "charged into the fray",
+    // "pledged delegates": no speech ("prosecutors charged Van Dyke with murder" is a report, PolNeAR's too).
+    if (
+      /^charged$/.test(t.key) &&
+      (/^(with|into|up)$/.test(tokens[i + 1]?.key ?? '') || /ly$/.test(prev?.key ?? ''))
+    )
+      continue;
+    // "Nomination questions are likely to …", "Criminal charges against Clinton could …": a plural noun before its
+    // verb, or before `against`, is no cue.
+    if (
+      /[^s]s$/.test(t.key) &&
+      prev?.word &&
+      !PRONOUN_SUBJECT.test(prev.key) &&
+      // ("a trend that the foundation predicts will continue", "the ones State now says are …": a relative's gap.)
+      !tokens.slice(Math.max(0, i - 5), i).some((x) => /^(that|which|what|who|whom|ones)$/.test(x.key)) &&
+      (/^(are|were|have|could|would|will|can|may|might|must|should)$/.test(tokens[i + 1]?.key ?? '') ||
+        (/^(charges|claims)$/.test(t.key) && tokens[i + 1]?.key === 'against'))
+    )
+      continue;
+    if (/^pledged$/.test(t.key) && /^(delegates|superdelegates|delegate)$/.test(tokens[i + 1]?.key ?? ''))
+      continue;
+    // "Mr. Mannix reported daily to Mayer", "Phillip reported from Oakland": whom one answers to, or where from; a
+    // `that` clause after them is still a report ("reported to the police that …").
+    if (
+      /^report(s|ed|ing)?$/.test(t.key) &&
+      /^(to|from|daily|directly)$/.test(tokens[i + 1]?.key ?? '') &&
+      !/^(have|be|been)$/.test(tokens[i + 2]?.key ?? '') &&
+      !tokens.slice(i + 2, i + 9).some((x) => x.key === 'that' || x.text === ':')
+    )
+      continue;
     if (questionedSubject(tokens, i)) continue;
     // "issued an amber warning for rain across the north", "a red warning is in place": a noun with no content.
     if (
@@ -446,11 +488,15 @@ export function findCues(
       /^(that|he|she|they|we|i)$/.test(tokens[after]?.key ?? '') &&
       (after > i + 1 || tokens[i + 1]!.key !== 'that' || thatClauseOpens(tokens, i + 2));
     // "a poll that showed …", "a Web video that accuses …": a relative `that` after a noun, before a finite verb.
+    // ("polls by Marlow University that showed …", "the polls that show …": a body's name after the document, a
+    // plural's present.)
+    const doc = documentBefore(tokens, i - 2);
     const relative =
       prev?.key === 'that' &&
       !prev.cap &&
-      /(?:s|ed)$|^(said|told|wrote|found|shown)$/.test(t.key) &&
-      HEAD_TYPE.get(tokens[i - 2]?.key ?? '') === 'document' &&
+      (/(?:s|ed)$|^(said|told|wrote|found|shown)$/.test(t.key) ||
+        (/^(show|find|say|suggest)$/.test(t.key) && /s$/.test(tokens[doc]?.key ?? ''))) &&
+      doc >= 0 &&
       tokens[i + 1]?.text !== ',';
     if (
       prev?.word &&

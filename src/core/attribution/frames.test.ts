@@ -565,7 +565,7 @@ describe('according to without a comma, shares and their lists (round eight)', (
     [
       'a participle after a poll that is the source',
       'Some 55 percent of tenants said the rent cap should stay, according to a Harlow Gazette poll released Thursday.',
-      'Harlow Gazette poll released Thursday',
+      'Harlow Gazette poll',
       'Some 55 percent of tenants said the rent cap should stay',
     ],
     [

@@ -407,6 +407,42 @@ function documentFrom(text: string, tokens: readonly Token[], from: number, cue:
 }
 
 /**
+ * "Kerr released a study that found …", "after polls by Marlow University that showed …", "the video, which showed
+ * …": a finding's relative subject whose antecedent is a document (its head, then a short modifier).
+ */
+function relativeDocument(text: string, tokens: readonly Token[], cue: number): Subject | null {
+  const rel = tokens[cue - 1];
+  if (!rel?.word || !/^(that|which)$/.test(rel.key) || !FINDING.test(tokens[cue]!.key)) return null;
+  let h = tokens[cue - 2]?.text === ',' ? cue - 3 : cue - 2;
+  const last = h;
+  while (h >= 0 && last - h <= 5 && !(tokens[h]!.word && DOC_HEADS.test(tokens[h]!.key))) {
+    const t = tokens[h]!;
+    if (!t.word || (!t.cap && !DOC_MODIFIER.test(t.key) && !/^(the|a|an)$/.test(t.key))) return null;
+    h--;
+  }
+  if (h < 0 || !tokens[h]!.word || !DOC_HEADS.test(tokens[h]!.key)) return null;
+  let s = h;
+  while (
+    s > 0 &&
+    h - s < 5 &&
+    tokens[s - 1]!.word &&
+    (tokens[s - 1]!.cap || !(isVerbLike(tokens[s - 1]!.key) || IRREGULAR_PAST.test(tokens[s - 1]!.key))) &&
+    !/^(of|by|from|for|on|in|at|to|with|after|before|than|and|or|but|that|which)$/.test(tokens[s - 1]!.key)
+  )
+    s--;
+  const m = looseMention(text, tokens, s, h);
+  if (!m || m.kind === 'pronoun') return null;
+  return {
+    mention: { ...m, head: tokens[h]!.key, type: 'document' },
+    role: null,
+    relative: false,
+    from: tokens[s]!.start,
+  };
+}
+const FINDING =
+  /^(show|shows|showed|shown|found|finds|suggested|suggests|concluded|concludes|estimated|estimates)$/;
+
+/**
  * "More than six in 10 said", "Nearly eight in 10 Democratic voters overall said", "About four out of 10 voters
  * said": a poll's share with a qualifier before it, which the subject reader does not read, is a group speaker.
  */
@@ -638,10 +674,18 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
     }
     if (ADJUNCT_START.test(t.key)) {
       let m = j + 1;
+      // ("told the Ledger in a story that ran this week that …": a relative `that` before its verb is the adjunct's.)
+      const relativeThat = (k: number) =>
+        at(k)!.key === 'that' &&
+        !!at(k + 1)?.word &&
+        !at(k + 1)!.cap &&
+        (IRREGULAR_PAST.test(at(k + 1)!.key) ||
+          /^(posted|aired|appeared|published|was|is)$/.test(at(k + 1)!.key)) &&
+        tokens.slice(k + 2, k + 8).some((x) => x.key === 'that');
       while (
         m < tokens.length &&
-        m - j <= 9 &&
-        at(m)!.key !== 'that' &&
+        m - j <= 12 &&
+        (at(m)!.key !== 'that' || relativeThat(m)) &&
         at(m)!.text !== ':' &&
         at(m)!.text !== ','
       )
@@ -649,7 +693,7 @@ export function contentStart(tokens: readonly Token[], cue: Cue): number {
       const marker = at(m);
       // "said by phone that …", "say by 55%-41% that …"; not "reporting by X, Y and Z" or "accused by X of …, who".
       if (t.key === 'by' && marker?.key !== 'that') break;
-      if (marker && m - j <= 9) {
+      if (marker && (m - j <= 9 || tokens.slice(j, m).some((_, k) => relativeThat(j + k)))) {
         j = marker.key === 'that' ? m : m + 1;
         continue;
       }
@@ -1436,7 +1480,8 @@ export function framesOf(
         /ing$/.test(cue.key) &&
         INSIDE_PHRASE.test(tokens[tokens.findIndex((t) => t.start === document.from) - 1]?.key ?? '');
       const found =
-        document && read && !inPhrase
+        relativeDocument(text, tokens, cue.from) ??
+        (document && read && !inPhrase
           ? preferDocument(tokens, read, document)
           : (document ??
             // "Six in 10 say": the reader stops at the number; the share is the speaker.
@@ -1445,7 +1490,7 @@ export function framesOf(
               : read) ??
             (cue.finding
               ? null
-              : (shareSubject(text, tokens, cue.from) ?? respondentsSubject(text, tokens, cue.from))));
+              : (shareSubject(text, tokens, cue.from) ?? respondentsSubject(text, tokens, cue.from)))));
       const contact = found && !inside ? contactRelative(text, tokens, found, cue) : null;
       const subject = contact ?? found;
       const impersonal =

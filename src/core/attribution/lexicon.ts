@@ -170,7 +170,8 @@ const HEADS: Record<string, string> = {
   supporter opponent insider observer insider official campaigner organiser organizer person
   councilwoman councilman councilmember alderwoman assemblyman assemblywoman trustee comptroller treasurer
   collector principal headteacher auditor auditor-general attorney-general solicitor-general inspector-general
-  surgeon-general parent actor actress engineer grower farmer child boy girl teenager`,
+  surgeon-general parent actor actress engineer grower farmer child boy girl teenager rival challenger ally
+  donor contender operative volunteer delegate superdelegate consultant pundit staffer`,
   g: `officials aides sources leaders senators governors candidates judges officers investigators directors
   executives historians authors writers editors reporters journalists advisers advisors strategists analysts
   economists researchers scientists doctors lawyers attorneys prosecutors activists advocates members
@@ -181,17 +182,18 @@ const HEADS: Record<string, string> = {
   progressives group groups team staff staffers allies workers employees families others authorities
   regulators police inspectors commentators many some both campaigners half third quarter
   three-quarters two-thirds majority minority percent plurality most respondents americans britons viewers
-  children teenagers`,
+  children teenagers rivals challengers backers donors contenders operatives volunteers delegates superdelegates
+  consultants pundits`,
   o: `committee commission council department agency government administration ministry office court union
   party board authority company firm organization organisation charity campaign website newspaper network
   university institute foundation bank service services police force army military white house senate
   congress parliament watchdog trust center centre club association federation league coalition
-  alliance agency bureau commission regime state`,
+  alliance agency bureau commission regime state camp`,
   d: `report study survey poll polls analysis statement document documents letter memo inquiry review audit
   data figures records filing filings book article paper blog post tweet tweets email emails research
   investigation findings assessment estimate estimates census release lawsuit complaint ruling indictment
   report's transcript video ad advertisement release bulletin notice alert advisory message sign banner
-  placard leaflet flyer order`,
+  placard leaflet flyer order photos images pictures`,
 };
 
 export const HEAD_TYPE: ReadonlyMap<string, 'person' | 'group' | 'organization' | 'document'> = new Map(

@@ -433,7 +433,7 @@ const WHEN = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|mo
 const OPENERS: ReadonlySet<string> = new Set(
   `does did do maybe both even several interestingly neither nor but and though although just also only perhaps
 still yet so now then if when while because indeed meanwhile however instead again already never why how what
-year today yesterday tonight last next`.split(/\s+/),
+year today yesterday tonight last next alongside among amongst unlike beside besides`.split(/\s+/),
 );
 
 /** A party-state label: "D-Ohio", "R-Fla.", "I-Conn". */
@@ -1495,7 +1495,7 @@ export function subjectAfter(
     !CASELESS.test(tokens[i + 1]!.text)
   )
     i++;
-  const m = mentionOf(text, tokens, from, i);
+  const m = mentionOf(text, tokens, from, i) ?? partOrTitledAfter(text, tokens, from, i);
   if (!m) return null;
   let role = m.role;
   if (tokens[i + 1]?.text === ',' && m.kind === 'nominal') {
@@ -1520,6 +1520,26 @@ export function subjectAfter(
     }
   }
   return { mention: m, role, relative: false };
+}
+
+/**
+ * After an inverted cue: "said one of the advisers" (one of a group: a member of it, as "one of the advisers said"
+ * reads), "said master of ceremonies Ana Reyes" (an office with `of` before the name: the name, with that role).
+ */
+function partOrTitledAfter(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
+  if (PARTITIVE_HEAD.test(tokens[from]!.key) && tokens[from + 1]?.key === 'of' && from + 2 <= to) {
+    const inner = mentionOf(text, tokens, from + 2, to);
+    if (!inner || inner.kind === 'pronoun' || (inner.type !== 'person' && inner.type !== 'group'))
+      return null;
+    const whole = text.slice(tokens[from]!.start, inner.end);
+    return { ...inner, start: tokens[from]!.start, text: whole, kind: 'nominal', name: null, type: 'group' };
+  }
+  let k = to;
+  while (k > from && tokens[k - 1]!.word && tokens[k - 1]!.cap) k--;
+  if (k === from || tokens[k - 1]!.cap || !tokens.slice(from, k).some((t) => t.key === 'of')) return null;
+  const named = mentionOf(text, tokens, k, to);
+  if (named?.kind !== 'name' || named.type !== 'person') return null;
+  return { ...named, role: text.slice(tokens[from]!.start, tokens[k - 1]!.end) };
 }
 
 /**
@@ -1736,8 +1756,6 @@ export function looseMention(
   to: number,
 ): Mention | null {
   if (from < 0 || to >= tokens.length || from > to) return null;
-  const strict = mentionOf(text, tokens, from, to);
-  if (strict) return strict;
   let end = from;
   while (end < to) {
     const t = tokens[end + 1]!;
@@ -1763,8 +1781,25 @@ export function looseMention(
       break;
     end++;
   }
-  const m = mentionOf(text, tokens, from, end);
+  // ("a senior official who spoke on condition of anonymity": the phrase before its relative clause or participle,
+  // even where the whole would read as a mention.)
+  // (Not "that night", nor "a fact sheet lawmakers released": a group before the participle is its subject.)
+  const cutAt = tokens[end + 1];
+  const clause =
+    end < to &&
+    !!cutAt?.word &&
+    !(
+      cutAt.key === 'that' &&
+      /^(night|day|week|month|year|morning|evening|time)$/.test(tokens[end + 2]?.key ?? '')
+    ) &&
+    (/^(who|which|that)$/.test(cutAt.key) ||
+      (HEAD_TYPE.get(tokens[end]!.key) !== 'group' &&
+        // ("a poll conducted by Ridgeway Research": the author names the document.)
+        !tokens.slice(end + 2, to + 1).some((t) => t.key === 'by')));
+  const m = (clause ? mentionOf(text, tokens, from, end) : null) ?? mentionOf(text, tokens, from, to);
   if (m) return m;
+  const cut = mentionOf(text, tokens, from, end);
+  if (cut) return cut;
   const first = tokens[from];
   const last = tokens[end];
   if (!first?.word || !last) return null;

@@ -41,6 +41,14 @@ export function saidAdjunct(tokens: readonly Token[], cue: Cue, j: number, n: nu
     return scanToContent(tokens, j, n, true);
   if (j !== cue.to + 1) return null;
   const next = tokens[j + 1];
+  // "… and said little, according to an attendee": an amount of talk, not what was said.
+  // (Only before the sentence's end or its source: "Lazar said little, offering only …" keeps Lazar the latest
+  // speaker for the "he" after it.)
+  if (
+    /^(little|nothing|much|less|more|few)$/.test(t.key) &&
+    (!next || /^[.;)]$/.test(next.text) || (next.text === ',' && tokens[j + 2]?.key === 'according'))
+  )
+    return { content: n, only: true };
   if (!next?.word) return null;
   const adjunct =
     t.key === 'of' ||

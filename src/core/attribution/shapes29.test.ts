@@ -1,19 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { extractClaims } from '../extract/pipeline';
-import { claimsOf } from './test-claims';
+import { claimsOf, shapes } from './test-claims';
 
 // Invented sentences; each case is a reporting pattern of English news copy, not a corpus sentence.
-
-const said = (text: string) => claimsOf(text).map((c) => `${c.speaker}: ${c.text}`);
-
-/** A table of shapes: [what the case shows, paragraph, every claim as "speaker: text"]. */
-function shapes(title: string, cases: [string, string, string[]][]) {
-  describe(title, () => {
-    test.each(cases)('%s', (_what, paragraph, claims) => {
-      expect(said(paragraph)).toEqual(claims);
-    });
-  });
-}
 
 shapes('how or of what it was said is no content (round 29)', [
   [
@@ -34,9 +23,9 @@ shapes('how or of what it was said is no content (round 29)', [
     ['Mr. Lint: that it had been cordial'],
   ],
   [
-    '`said about` a thing, after a quoted question (which this shape does not attribute)',
+    '`said about` a thing, after a quoted question (round 30: the question is hers)',
     '“Why would anyone do that?” Ms. Kerr said about the mayor’s plan to close the pier.',
-    [],
+    ['Ms. Kerr: Why would anyone do that?'],
   ],
   [
     'guard: a parenthetical cue’s participle is the content’s',

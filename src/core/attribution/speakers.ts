@@ -264,6 +264,8 @@ export class SpeakerRegistry {
   private made = 0;
   /** Where the lede (the first two paragraphs under the headline) ends: its unnamed offices may be named later. */
   ledeEnd = -1;
+  /** Where the sentence being read starts: its own earlier speaker is never an office named after him. */
+  sentenceStart = -1;
   /** Where each unnamed entity was first a speaker. */
   private firstSeen = new Map<Entity, number>();
   /** `voice`: the entity was mentioned through its spokesperson, whom he/she ('x': either) may refer to. */
@@ -956,6 +958,9 @@ export class SpeakerRegistry {
     const last = this.lastBefore(at);
     const e = spoke?.entity;
     if (!spoke || !e || last?.entity !== e || spoke.at >= at || at - spoke.at > VARIATION_REACH)
+      return undefined;
+    // ("As Ed Lo called for a pause, the mayor said …": a new subject in the same sentence is someone else.)
+    if (spoke.at >= this.sentenceStart && this.sentenceStart >= 0 && at >= this.sentenceStart)
       return undefined;
     const g = genderOf(m.text);
     if (g && e.gender && g !== e.gender) return undefined;

@@ -51,6 +51,15 @@ const NOUN_BY = new RegExp(
 const NAMING =
   /,\s*which\s+(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s+(calls|called|describes|described|dubs|dubbed|terms|termed|labels|labelled|labeled)\s+(?:as\s+)?([^,.;:]{3,120})/gu;
 
+/**
+ * "Sanders, a self-described democratic socialist, said …", "He is a self-described housewife": an appositive or
+ * predicate the person gave themselves. (Not "the self-described socialist", a way of referring to him.)
+ */
+const SELF_DESCRIBED =
+  /(?:,\s*(?:an?\s+)?|,[^,.;“”"]{1,60}\s+and\s+|\s(?:is|was)\s+an?\s+)(self-described)\s+([^,;.:!?“”"]{2,80})/gu;
+const NOUN_PHRASE_END =
+  /^(who|whom|whose|which|that|and|but|or|has|have|had|is|was|are|were|said|says|will|would|in|at|on|from|with)$/;
+
 /** Verbs that start the main clause's predicate after a speech noun's clause ("… went unanswered"). */
 const PREDICATE =
   /\s(went|was|were|is|are|has|have|had|drew|prompted|sparked|came|remains|remained|angered|caused|led|proved|fell|met|triggered|won|lost)\b/g;
@@ -147,6 +156,31 @@ export function speechNounClaims(
       const mention = toks.length ? mentionOf(text, toks, 0, toks.length - 1) : null;
       if (!mention || mention.kind === 'pronoun') continue;
       named(thatAt, end, mention, { start: cueAt, end: cueAt + m[2]!.length }, li);
+    }
+    for (const m of line.text.includes('self-described') ? line.text.matchAll(SELF_DESCRIBED) : []) {
+      const cueAt = line.start + m.index! + m[0].indexOf(m[1]!);
+      const contentAt = cueAt + m[1]!.length + m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length).search(/\S/);
+      const words = m[2]!.split(/\s+/);
+      const k = words.findIndex((w) => NOUN_PHRASE_END.test(w));
+      const content = words
+        .slice(0, Math.min(k < 0 ? words.length : k, 6))
+        .join(' ')
+        .trimEnd();
+      if (!content) continue;
+      const at = line.start + m.index!;
+      const entity = registry.recentOf(['person'], at) ?? registry.recentOf(['group', 'organization'], at);
+      if (!entity) continue;
+      drafts.push({
+        start: contentAt,
+        end: contentAt + content.length,
+        kind: 'indirect',
+        entity,
+        mention: null,
+        cue: { start: cueAt, end: cueAt + m[1]!.length },
+        rule: 'reported-speech-noun',
+        line: li,
+        run: 0,
+      });
     }
     for (const m of line.text.matchAll(NAMING)) {
       const nameAt = line.start + m.index! + m[0].indexOf(m[1]!, 1);

@@ -1,6 +1,7 @@
 import type { BoilerplateRange, Granularity } from '../extract/types';
 import type { Span } from '../text/sentences';
 import type { Draft } from './attribute';
+import { IRREGULAR_PAST } from './lexicon';
 
 /**
  * The claim unit. Rules emit one draft per quotation-mark run (or per quoted sentence) and one per reported
@@ -72,6 +73,14 @@ function continuesQuotation(prev: Draft, d: Draft, boilerplate: readonly Boilerp
 /** The longest lead, in words, that a parenthetical cue leaves out (PolNeAR: 101 claims fewer, 1 match lost at 6). */
 const LEAD_WORDS = 6;
 
+const PREDICATE_START =
+  /^(?:(?:\p{Ll}+ly|still|also|now|only|never|already|not|even)\s+)?(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|does|do|did|remains?|remained|becomes?|became|feels?|seems?|seemed|looks?|means?|meant|needs?|goes|went|appears?|appeared)\b/u;
+
+const FINITE_WORD =
+  /^(is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|said|says|say|\p{Ll}{3,}ed)$/u;
+
+const wordCount = (x: string) => x.split(/\s+/).filter(Boolean).length;
+
 const inside = (d: Draft, r: Span | null): r is Span => !!r && r.start >= d.start && r.end <= d.end;
 
 /**
@@ -106,8 +115,33 @@ function withoutOwnCue(text: string, d: Draft, groupOf: (d: Draft) => number): D
     !/\b(is|was|were|are|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did)\b|[“”"‘’']/i.test(
       text.slice(s0, e0),
     );
-  if (!shortLead && /\p{L}.*\p{L}/u.test(text.slice(s0, e0)))
-    pieces.push({ ...d, start: s0, end: e0, group });
-  if (/\p{L}.*\p{L}/u.test(text.slice(s1, e1))) pieces.push({ ...d, start: s1, end: e1, group });
+  // "Those who now have the right to vote, he said, must still register": whatever its length, a lead whose report
+  // goes on with a finite verb is that verb's subject (the fixtures' convention: the claim is the predicate).
+  const subjectLead =
+    d.kind !== 'direct' &&
+    (d.rule === 'reported-parenthetical' || d.rule === 'reported-according') &&
+    PREDICATE_START.test(text.slice(s1, e1)) &&
+    !/[“”"‘’]/.test(text.slice(s0, e0)) &&
+    // ("Riding alone as a woman in a male-dominated park, they said, can be hazardous": a short predicate alone
+    // says nothing; the longer part stays.)
+    wordCount(text.slice(s1, e1)) >= wordCount(text.slice(s0, e0));
+  // ("Ruiz will go because, according to Ruiz, the press would …": a lead ending on its conjunction is no claim.)
+  const openLead =
+    d.kind !== 'direct' && /\b(because|that|since|if|when|while|although|though)$/i.test(text.slice(s0, e0));
+  const leadKept = !shortLead && !subjectLead && !openLead && /\p{L}.*\p{L}/u.test(text.slice(s0, e0));
+  if (leadKept) pieces.push({ ...d, start: s0, end: e0, group });
+  // "…, according to the party chairs from two counties, the two most populous in the state.": after the lead, a
+  // verbless tail after the source is its appositive.
+  const sourceGloss =
+    leadKept &&
+    d.rule === 'reported-according' &&
+    d.kind !== 'direct' &&
+    !/[“”"‘’]/.test(text.slice(s1, e1)) &&
+    !text
+      .slice(s1, e1)
+      .split(/[^\p{L}'’-]+/u)
+      .some((w) => FINITE_WORD.test(w.toLowerCase()) || IRREGULAR_PAST.test(w.toLowerCase()));
+  if (!sourceGloss && /\p{L}.*\p{L}/u.test(text.slice(s1, e1)))
+    pieces.push({ ...d, start: s1, end: e1, group });
   return pieces;
 }

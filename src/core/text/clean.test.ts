@@ -21,6 +21,15 @@ describe('findBoilerplate', () => {
     ]);
   });
 
+  test('a photo credit is boilerplate; a sentence opening on "Photos" is content (round 30)', () => {
+    const text =
+      'Title of the story\n\nPhoto: Jonas Pell\n\nPhotos showed mourners crouched over the bodies.\n\nImage by Ana Reyes';
+    expect(flagged(text)).toEqual([
+      ['Photo: Jonas Pell', 'photo caption'],
+      ['Image by Ana Reyes', 'share prompt'],
+    ]);
+  });
+
   test('flags wire credit lines and follow prompts, not sentences that merely mention them', () => {
     const text = [
       'The port reopened on Monday, officials said.',

@@ -35,6 +35,27 @@ describe('splitSentences', () => {
     ]);
   });
 
+  test('an attribution tail may open with a title, or run on with the cue’s adjunct (round 30)', () => {
+    expect(
+      split(
+        '“Why would anyone sign?” Ms. Kerr said. “Who pays?” Mr. Ruiz asked about the plan to close the pier. Next item.',
+      ),
+    ).toEqual([
+      '“Why would anyone sign?” Ms. Kerr said.',
+      '“Who pays?” Mr. Ruiz asked about the plan to close the pier.',
+      'Next item.',
+    ]);
+  });
+
+  test('guard: a fronted clause after a closing mark opens a new sentence', () => {
+    expect(
+      split('He called it “unfit.” When Mr. Lo was revealed as a delegate, a critic said he was ashamed.'),
+    ).toEqual([
+      'He called it “unfit.”',
+      'When Mr. Lo was revealed as a delegate, a critic said he was ashamed.',
+    ]);
+  });
+
   test('does not split inside a protected range', () => {
     const text = '“One. Two. Three,” she said. Done.';
     expect(split(text, [{ start: 0, end: 18 }])).toEqual(['“One. Two. Three,” she said.', 'Done.']);

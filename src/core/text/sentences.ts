@@ -19,12 +19,30 @@ function isAbbreviation(text: string, dot: number, from: number, next: string): 
   return ABBREVIATIONS.has(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
 }
 
-/** "“….” Trump said." — a short speaker-and-cue tail after a closing mark belongs to the quotation's sentence. */
+const SUBORDINATOR = /^(when|if|as|after|before|while|because|since|although|though|once|until|unless)$/i;
+const TAIL_ADJUNCT = /^(of|about|as|on|in|at|during|after|before|when|while|from)$/;
+
+/**
+ * "“….” Trump said.", "“Why?” Ms. Kerr asked." — a short speaker-and-cue tail after a closing mark belongs to the
+ * quotation's sentence (a title's dot does not end the tail).
+ */
 function isAttributionTail(text: string, from: number, end: number): boolean {
-  const m = /^[^.!?“”"]{1,60}?[.!?,]/.exec(text.slice(from, Math.min(end, from + 62)));
-  if (!m) return false;
-  const ws = m[0].slice(0, -1).split(/\s+/);
-  return ws.length <= 7 && ws.some((w) => SPEECH_VERBS.has(w.toLowerCase()));
+  const limit = Math.min(end, from + 62);
+  for (let i = from; i < limit; i++) {
+    const c = text[i]!;
+    if ('“”"'.includes(c)) return false;
+    if (!'.!?,'.includes(c)) continue;
+    if (c === '.' && i > from && isAbbreviation(text, i, from, text.slice(i + 1).trimStart()[0] ?? ''))
+      continue;
+    const ws = text.slice(from, i).split(/\s+/);
+    const v = ws.findIndex((w) => SPEECH_VERBS.has(w.toLowerCase()));
+    // ("“Why?” Ms. Kerr said about the mayor’s plan to close the pier.": a longer tail is the cue's adjunct.)
+    const adjunct = v >= 0 && v < 6 && ws.length <= 16 && TAIL_ADJUNCT.test(ws[v + 1] ?? '');
+    // ("When Mr. Thiel was revealed as …,": a fronted clause opens the next sentence.)
+    if (SUBORDINATOR.test(ws[0]!)) return false;
+    return i > from && v >= 0 && (ws.length <= 7 || adjunct);
+  }
+  return false;
 }
 
 /**
