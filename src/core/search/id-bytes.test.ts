@@ -24,10 +24,14 @@ describe('claim ids as bytes', () => {
       'ffffffff-ffff-ffff-ffff-ffffffffffff',
       extracted(0, 0),
       extracted(99_999_999, 99_999_999),
-      // the second, tenth and 253rd claim on one span (`claimIdFor`'s n)
+      // the second, tenth and 125th claim on one span (`claimIdFor`'s n)
       `${extracted(10, 20)}.1`,
       `${extracted(10, 20)}.10`,
-      `${extracted(10, 20)}.253`,
+      `${extracted(10, 20)}.125`,
+      // a claim of an article imported before content-derived ids (a UUID for the article)
+      `${crypto.randomUUID()}.00000091-00000194`,
+      `${crypto.randomUUID()}.00000091-00000194.7`,
+      `00000000-0000-0000-0000-000000000000.00000000-00000000.125`,
     ];
     const bytes = idBytesOf(...joined(ids))!;
     expect(bytes.length).toBe(ids.length * ID_BYTES);
@@ -40,14 +44,15 @@ describe('claim ids as bytes', () => {
     ['a dash out of place', '0193a2b45-c6d-7e8f-9a0b-1c2d3e4f5a6b'],
     ['a letter past f', '0193a2b4-5c6d-7e8f-9a0b-1c2d3e4f5a6g'],
     ['a shorter id', 'c1-7'],
-    ['a suffix past 253', `${extracted(10, 20)}.254`],
+    ['a suffix past 125', `${extracted(10, 20)}.126`],
+    ['an article id neither hashed nor a UUID', extracted(10, 20).replace('art-', 'spk-')],
+    ['an upper-case article UUID', `${crypto.randomUUID().toUpperCase()}.00000091-00000194`],
     ['a suffix 0', `${extracted(10, 20)}.0`],
     ['a suffix with a leading 0', `${extracted(10, 20)}.01`],
     ['a suffix with a letter', `${extracted(10, 20)}.1a`],
     ['an empty suffix', `${extracted(10, 20)}.`],
     ['a speaker’s id', `spk-${hash()}`],
     ['a span with a letter', extracted(10, 20).replace(/0-/, 'x-')],
-    ['another prefix', extracted(10, 20).replace('art-', 'spk-')],
   ])('ids not all of the two forms stay text: %s', (_, odd) => {
     expect(idBytesOf(...joined([crypto.randomUUID(), extracted(1, 2), odd]))).toBeNull();
   });
@@ -69,6 +74,10 @@ describe('finding an id among the bytes', () => {
     // the same article, another span, or another claim on the span
     expect(find(ids[500]!.replace(/-00000009$/, '-00000010'))).toBe(-1);
     expect(find(`${ids[500]}.1`)).toBe(-1);
+    // a claim's UUID and a claim of an article with that UUID are two ids
+    const both = [ids[0]!, `${ids[0]}.00000001-00000002`];
+    const findBoth = idFinder(idBytesOf(...joined(both))!);
+    expect(both.map(findBoth)).toEqual([0, 1]);
     expect(ids[500]!.endsWith('-00000009')).toBe(true);
     expect(find('c1-7')).toBe(-1);
     expect(find(ids[3]!.toUpperCase())).toBe(-1);

@@ -1,19 +1,22 @@
 /**
- * Claim ids as 25 bytes each instead of their text: an extracted claim's id is its article's hash
- * and its span (`art-<32 hex digits>.<8 digits>-<8 digits>`, 54 characters, and `.<n>` after it for
- * the n-th other claim on the same span: `claimIdFor`), any other claim's a lower-case UUID (36). In the saved search index their text and ends were 40–50 %
- * of the bytes the search worker reads and decodes before its first answer. An id is turned back
- * into text when it is asked for (a hit named), never all at once.
+ * Claim ids as 25 bytes each instead of their text: an extracted claim's id is its article's id and
+ * its span (`claimIdFor`: `art-<32 hex digits>.<8 digits>-<8 digits>`, 54 characters, with `.<n>`
+ * after it for the n-th other claim on the same span; an article imported before content-derived
+ * ids has a UUID in place of `art-…`), any other claim's a lower-case UUID (36). In the saved search
+ * index their text and ends were 40–50 % of the bytes the search worker reads and decodes before its
+ * first answer. An id is turned back into text when it is asked for (a hit named), never all at once.
  *
- * Each id: one byte saying its form (1 a UUID, 2 + n an extracted claim's), then 16 bytes of hex
- * digits, then (an extracted claim's) its start and end as two 32-bit numbers.
+ * Each id: one byte saying its form, then 16 bytes of hex digits (the claim's UUID, or its article's
+ * hash or UUID), then (an extracted claim's) its start and end as two 32-bit numbers. The form: 1 a
+ * UUID; 2 + n an extracted claim's of an `art-` article; `UUID_ARTICLE` + 2 + n one of a UUID article.
  */
 export const ID_BYTES = 25;
 const UUID = 1;
 const EXTRACTED = 2;
-/** The largest `n` of an extracted claim's id kept as bytes (its form byte 2 + n). */
-const MAX_SUFFIX = 253;
-/** The longest id as bytes make it: `art-…` and `.253`. */
+const UUID_ARTICLE = 128;
+/** The largest `n` of an extracted claim's id kept as bytes. */
+const MAX_SUFFIX = 125;
+/** The longest id as bytes make it: an article's id, its span and `.125`. */
 const MAX_LENGTH = 58;
 
 /** The `n` of an extracted claim's id's `.<n>` from `at` to `end` (1 to `MAX_SUFFIX`, written as `claimIdFor` does), else -1. */
@@ -74,14 +77,18 @@ function encode(text: string, start: number, end: number, out: Uint8Array, o: nu
     out.fill(0, o + 17, o + ID_BYTES);
     return hexInto(text, start, true, out, o + 1);
   }
-  // art-<32 hex>.<8 digits>-<8 digits>, and .<n> for a second claim on the span
+  // <article id>.<8 digits>-<8 digits>, and .<n> for a second claim on the span; the article's id
+  // art-<32 hex> or a UUID (36 characters either way)
   const n = length === 54 ? 0 : suffix(text, start + 54, end);
-  if (n < 0 || !text.startsWith('art-', start)) return false;
-  if (text.charCodeAt(start + 36) !== 46 || text.charCodeAt(start + 45) !== 45) return false;
+  if (n < 0 || text.charCodeAt(start + 36) !== 46 || text.charCodeAt(start + 45) !== 45) return false;
   const from = eightDigits(text, start + 37);
   const to = eightDigits(text, start + 46);
-  if (from < 0 || to < 0 || !hexInto(text, start + 4, false, out, o + 1)) return false;
-  out[o] = EXTRACTED + n;
+  if (from < 0 || to < 0) return false;
+  const hashed = text.startsWith('art-', start);
+  if (!(hashed ? hexInto(text, start + 4, false, out, o + 1) : hexInto(text, start, true, out, o + 1))) {
+    return false;
+  }
+  out[o] = (hashed ? 0 : UUID_ARTICLE) + EXTRACTED + n;
   for (let k = 0; k < 4; k++) {
     out[o + 17 + k] = (from >>> (8 * k)) & 0xff;
     out[o + 21 + k] = (to >>> (8 * k)) & 0xff;
@@ -135,25 +142,28 @@ export function idsAt(b: Uint8Array, positions: readonly number[]): string[] {
   let c = 0;
   for (let k = 0; k < positions.length; k++) {
     const o = positions[k]! * ID_BYTES;
-    const uuid = b[o] === UUID;
-    if (!uuid) {
+    const form = b[o]!;
+    const extracted = form !== UUID;
+    // a UUID's 8-4-4-4-12 digits: the claim's, or its article's
+    const dashed = !extracted || form >= UUID_ARTICLE;
+    if (!dashed) {
       out.set(ART, c);
       c += 4;
     }
     for (let j = 1; j <= 16; j++) {
-      // 8-4-4-4-12 digits
-      if (uuid && (j === 5 || j === 7 || j === 9 || j === 11)) out[c++] = 45;
+      if (dashed && (j === 5 || j === 7 || j === 9 || j === 11)) out[c++] = 45;
       const v = b[o + j]!;
       out[c++] = HIGH[v]!;
       out[c++] = LOW[v]!;
     }
-    if (!uuid) {
+    if (extracted) {
       out[c] = 46;
       writeEight(out, c + 1, uint32At(b, o + 17));
       out[c + 9] = 45;
       writeEight(out, c + 10, uint32At(b, o + 21));
       c += 18;
-      if (b[o]! > EXTRACTED) for (const ch of `.${b[o]! - EXTRACTED}`) out[c++] = ch.charCodeAt(0);
+      const n = (form % UUID_ARTICLE) - EXTRACTED;
+      if (n > 0) for (const ch of `.${n}`) out[c++] = ch.charCodeAt(0);
     }
     ends[k] = c;
   }
