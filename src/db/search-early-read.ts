@@ -83,12 +83,10 @@ export function readSavedIndexEarly(name: string): Promise<void> {
           // the row's value is made here, on this thread, from the browser's copy
           const value = row.result as SearchIndexRow | undefined;
           valueMs = Math.round(performance.now() - read);
-          // a stored index's bytes (formats 4 and 5: its arrays in a Blob) asked for now, read while the code loads
+          // a stored index's bytes (its arrays in a Blob, whatever its format) asked for now, read while the code loads
           const packed = value?.packed;
           const bytes =
-            (packed?.format === 4 || packed?.format === 5) && packed.data instanceof Blob
-              ? packed.data.arrayBuffer()
-              : null;
+            packed && 'data' in packed && packed.data instanceof Blob ? packed.data.arrayBuffer() : null;
           bytes?.then(
             () => {
               times.bytes = performance.now();

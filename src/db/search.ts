@@ -22,6 +22,7 @@ import {
   isStoredClaimIndex,
   type PackedArrays,
   packClaimIndex,
+  STORED_FORMAT,
   storedClaimIndex,
   unpackClaimIndex,
 } from '@/core/search/packed-index';
@@ -390,7 +391,7 @@ async function unpackSaved(
     timings.loadMs = Math.round(performance.now() - t);
     // an index saved in an earlier form (JSON, format 2's string per claim, format 3's arrays in the
     // row) is saved again
-    if (row.packed?.format !== 5) indexDirty = true;
+    if (row.packed?.format !== STORED_FORMAT) indexDirty = true;
     // the clock a later save without a document changed moved this copy to (that save's values too)
     const since =
       clock && clock.indexSince === row.since && clock.documents === row.documents && clock.since >= row.since

@@ -119,6 +119,8 @@ for (let v = 0; v < 256; v++) {
   LOW[v] = digits.charCodeAt(1);
 }
 const ascii = new TextDecoder();
+/** `art-` as character codes. */
+const ART = new Uint8Array([97, 114, 116, 45]);
 
 const uint32At = (b: Uint8Array, o: number) =>
   (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
@@ -170,8 +172,6 @@ export function idsAt(b: Uint8Array, positions: readonly number[]): string[] {
   const text = ascii.decode(out.subarray(0, c));
   return positions.map((_, k) => text.slice(k === 0 ? 0 : ends[k - 1], ends[k]));
 }
-
-const ART = new Uint8Array([97, 114, 116, 45]);
 
 /** Id `i` of `bytes` as text. */
 export const idAt = (b: Uint8Array, i: number): string => idsAt(b, [i])[0]!;

@@ -82,6 +82,9 @@ const BLOB_PARTS = [
 /** How many of `BLOB_PARTS` each stored format holds (format 4 had no `idBytes`). */
 const STORED_PARTS = { 4: 9, 5: 10 } as const;
 
+/** The format `storedClaimIndex` saves; an index loaded in another is saved again. */
+export const STORED_FORMAT = 5;
+
 /**
  * The packed index as saved since format 4: format 3's arrays and texts (UTF-8) end to end in one
  * Blob, the rest as fields. IndexedDB keeps a Blob as it is and hands it back as a handle, its bytes
@@ -107,7 +110,7 @@ export type PackedClaimIndex = Readonly<
 
 /** Whether a packed index is a stored one (its arrays in a Blob: `arraysOfStoredClaimIndex` reads them). */
 export const isStoredClaimIndex = (p: PackedClaimIndex | undefined): p is StoredClaimIndex =>
-  p?.format === 4 || p?.format === 5;
+  p !== undefined && p.format in STORED_PARTS;
 
 /** A text with a lone surrogate does not come back the same from UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -138,7 +141,7 @@ export function storedClaimIndex(packed: PackedArrays): StoredClaimIndex | null 
     if (b.byteLength % 4 !== 0) blobParts.push(new Uint8Array(4 - (b.byteLength % 4)));
   }
   return {
-    format: 5,
+    format: STORED_FORMAT,
     documentCount: p.documentCount,
     nextId: p.nextId,
     dirtCount: p.dirtCount,
@@ -242,7 +245,7 @@ function idsOf(p: Pick<PackedArrays, 'idText' | 'idEnds' | 'idBytes'>): Ids {
 type Packed = Readonly<PackedCommon & { ids: Ids; terms: Joined }>;
 
 function readable(p: PackedClaimIndex): Packed {
-  if (p.format === 4 || p.format === 5)
+  if (isStoredClaimIndex(p))
     throw new Error('a stored claim index: read its arrays first (arraysOfStoredClaimIndex)');
   if (p.format === 3) return { ...p, ids: idsOf(p), terms: { text: p.termText, ends: p.termEnds } };
   if (p.format === 2) {
