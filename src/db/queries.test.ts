@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import type { ArticleId, ClaimId } from '@/core/model/types';
+import type { ArticleId, ClaimId, SpeakerId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
 import { saveImportedArticle, softDeleteArticle } from './articles';
 import { addManualClaim, setClaimSpeaker, setClaimVerdict, softDeleteClaim, updateClaim } from './claims';
@@ -229,6 +229,39 @@ describe('speakerQueries.byArticle', () => {
     const jay = (await db.claims.where('articleId').equals(b.articleId).sortBy('start'))[0]!;
     await setClaimSpeaker(jay.id, null);
     expect(await names(b.articleId)).toEqual(['Alan Billings']);
+  });
+
+  test('many speakers making up most of the table: one range read, not a get each', async () => {
+    const a = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    await saveImportedArticle({ text: ARTICLE_B }, extractionB());
+    const [claim] = await db.claims.where('articleId').equals(a.articleId).toArray();
+    const [speaker] = await db.speakers.toArray();
+    const many = Array.from({ length: 24 }, (_, i) => ({
+      ...speaker!,
+      id: `spk-many-${String(i).padStart(2, '0')}` as SpeakerId,
+      name: `Speaker ${String(23 - i).padStart(2, '0')}`,
+      deletedAt: i === 5 ? Date.now() : null,
+    }));
+    await db.speakers.bulkPut(many);
+    await db.claims.bulkPut(
+      many.map((s, i) => ({
+        ...claim!,
+        id: `many-${i}` as ClaimId,
+        start: 200 + i,
+        end: 203 + i,
+        speakerId: s.id,
+      })),
+    );
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const read = await client().fetchQuery(speakerQueries.byArticle(a.articleId));
+    expect(gets.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'speakers')).toHaveLength(
+      0,
+    );
+    const live = many.filter((s) => s.deletedAt === null).map((s) => s.name);
+    expect(read.map((s) => s.name)).toEqual(
+      [...live, 'Alan Billings', 'Conservative councillors'].sort((x, y) => x.localeCompare(y)),
+    );
+    gets.mockRestore();
   });
 });
 

@@ -21,6 +21,7 @@ import { db, type TableName } from './db';
 import type { ArticleHead } from './derived/article-heads';
 import { articleScope, HIGH, type SummaryRow } from './derived/facets';
 import { getMeta } from './meta';
+import { rowsByKey } from './rows-by-key';
 import { estimateStorage, type StorageEstimate } from './storage';
 import {
   type ArticleCounts,
@@ -416,13 +417,13 @@ export const speakerQueries = {
       queryFn: () =>
         db.transaction('r', [db.summaries, db.speakers], async (): Promise<Speaker[]> => {
           const ids = keysOf(await db.summaries.get(articleScope(articleId)), 's:') as SpeakerId[];
-          const speakers = (await db.speakers.bulkGet(ids)).filter(isLive);
+          const speakers = (await rowsByKey(db.speakers, ids)).filter(isLive);
           const sorted = speakers.sort((a, b) => a.name.localeCompare(b.name));
           speakerKeysRead.set(sorted, speakerKeys(ids));
           return sorted;
         }),
       // A verdict edit changes the article's summary (its counts), rarely its speakers: one read of
-      // the summary says whether the ~500 speaker reads would give the same list.
+      // the summary says whether the speakers' read would give the same list.
       meta: {
         tables: ['summaries'],
         stillCurrent: async (data) =>
