@@ -7,6 +7,7 @@ import { usePageBox } from '@/features/article/hooks/use-page-box';
 import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
 import { blockAt, type TextBlock, textBlocks } from '@/features/article/text-blocks';
+import { measureAfterLayout } from '@/ui/measure-after-layout';
 import type { Swatch } from '@/ui/palette';
 
 export type ClaimLook = Readonly<{
@@ -117,6 +118,7 @@ function LongText({ runs, looks, store }: TextProps) {
     count: blocks.length,
     estimateSize,
     overscan: 6,
+    measureElement: measureAfterLayout,
     scrollMargin: box.top,
     scrollToFn: followedWindowScroll,
   });

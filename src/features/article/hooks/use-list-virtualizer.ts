@@ -2,6 +2,7 @@ import { type Range, useVirtualizer, useWindowVirtualizer } from '@tanstack/reac
 import { type RefObject, useLayoutEffect, useState } from 'react';
 import { followedElementScroll, followedWindowScroll } from '@/features/article/follow-layout';
 import { usePageBox } from '@/features/article/hooks/use-page-box';
+import { measureAfterLayout } from '@/ui/measure-after-layout';
 
 /**
  * Whether the list runs on in the page (under the text on phones, under it beside an open panel on
@@ -47,12 +48,14 @@ export function useListVirtualizer(
   const { top } = usePageBox(rows);
   const inBox = useVirtualizer({
     ...options,
+    measureElement: measureAfterLayout,
     getScrollElement: () => list.current,
     enabled: !inPage,
     scrollToFn: followedElementScroll,
   });
   const inWindow = useWindowVirtualizer({
     ...options,
+    measureElement: measureAfterLayout,
     scrollMargin: top,
     enabled: inPage,
     scrollToFn: followedWindowScroll,

@@ -1,9 +1,10 @@
-import { measureElement, useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useCallback, useState } from 'react';
 import type { ArticleSummary } from '@/db/queries';
 import { ROW_ESTIMATE_PX, ROW_OVERSCAN } from '@/features/library/components/row-size';
 import { useKeptFocus } from '@/features/library/hooks/use-kept-focus';
 import { usePageTop } from '@/features/library/hooks/use-page-top';
+import { measureAfterLayout } from '@/ui/measure-after-layout';
 
 /** Draws one row (an `ArticleRow`; passed in, so this chunk holds only the virtualiser). */
 export type RenderRow = (
@@ -14,17 +15,6 @@ export type RenderRow = (
 ) => ReactNode;
 
 type Props = Readonly<{ shown: readonly ArticleSummary[]; renderRow: RenderRow }>;
-
-/**
- * A row's height from the ResizeObserver, which reports after the browser's own layout. Read on
- * mount instead (the default), it forced a layout of the page inside React's commit: with a
- * screenful of rows arriving at once during a bulk import, a task over 100 ms.
- */
-function measureRow(el: Element, entry: ResizeObserverEntry | undefined, v: Virtualizer<Window, Element>) {
-  if (entry) return measureElement(el, entry, v);
-  const index = v.indexFromElement(el);
-  return v.measurementsCache[index]?.size ?? ROW_ESTIMATE_PX;
-}
 
 /**
  * The Library's rows, virtualised in the window: only the rows in view (and a few either side) are in
@@ -38,7 +28,7 @@ export function VirtualArticleRows({ shown, renderRow }: Props) {
   const virtualizer = useWindowVirtualizer({
     count: shown.length,
     estimateSize: () => ROW_ESTIMATE_PX,
-    measureElement: measureRow,
+    measureElement: measureAfterLayout,
     overscan: ROW_OVERSCAN,
     rangeExtractor: kept.rangeExtractor,
     scrollMargin: top,
