@@ -52,7 +52,6 @@ import {
   viewOf,
   withoutHotKeys,
 } from './derived/hot-keys';
-import { linksOfClaims } from './evidence';
 import type { HitValues } from './search-facets';
 
 /**
@@ -1110,13 +1109,25 @@ export async function countClaims(filter: ClaimListFilter = {}): Promise<number>
   return countFromSummaries(f, rows) ?? (await matchingClaimIds(f)).length;
 }
 
-/** The rows of these ids (live ones, in the same order), with live source counts and the flag. */
+/**
+ * The rows of these ids (live ones, in the same order), with live source counts and the flag: a
+ * request per claim and one per claim's links, asked together in a plain IndexedDB transaction (a
+ * text query's page of 100: through Dexie, 200 queries cost the page 14-34 ms, raw 13 ms).
+ */
 export async function claimRows(ids: readonly ClaimId[]): Promise<ClaimListItem[]> {
   if (ids.length === 0) return [];
-  return db.transaction('r', [db.claims, db.evidence], async () => {
-    const [claims, evidence] = await Promise.all([db.claims.bulkGet([...ids]), linksOfClaims(ids)]);
-    return listItems(claims, evidence);
-  });
+  if (!db.isOpen()) await db.open();
+  const tx = db.backendDB().transaction(['claims', 'evidence'], 'readonly');
+  const claims = tx.objectStore('claims');
+  const links = tx.objectStore('evidence').index('claimId');
+  const [rows, evidence] = await Promise.all([
+    Promise.all(ids.map((id) => requested(claims.get(id) as IDBRequest<StoredClaim | undefined>))),
+    Promise.all(ids.map((id) => requested(links.getAll(id) as IDBRequest<Evidence[]>))),
+  ]);
+  return listItems(
+    rows.map((c) => (c === undefined ? c : withoutHotKeys(c))),
+    evidence.flat(),
+  );
 }
 
 /** The live claims (in their order) with their live source counts and the flag. */

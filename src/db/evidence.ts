@@ -115,14 +115,3 @@ export function countClaimSources(claimId: ClaimId): Promise<number> {
     .filter((e) => e.deletedAt === null)
     .count();
 }
-
-/**
- * Every link (live or not) of these claims, grouped by claim in the order given. The reads go out
- * together, one request per claim: `anyOf` walks a cursor, a round trip per key (the Claims
- * screen's 100 rows after a search: 50.7 → 32.5 ms, docs/PERFORMANCE.md, open22). Measured for a
- * page of 100; a thousand requests at once (a bulk edit's search refresh, an export page) were not.
- */
-export async function linksOfClaims(claimIds: readonly ClaimId[]): Promise<Evidence[]> {
-  const per = await Promise.all(claimIds.map((id) => db.evidence.where('claimId').equals(id).toArray()));
-  return per.flat();
-}
