@@ -1,0 +1,50 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { createClaimdeskDb, declareSchema } from './db';
+import { CURRENT_VERSION, SCHEMA_VERSIONS } from './schema';
+
+const shape = (d: Dexie) =>
+  d.tables
+    .map((t) => [t.name, t.schema.primKey.src, t.schema.indexes.map((i) => i.src).sort()] as const)
+    .sort(([a], [b]) => a.localeCompare(b));
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const d of opened.splice(0)) await d.delete();
+});
+
+describe('the schema a new instance declares (the history only for an open that upgrades)', () => {
+  test('the newest version alone has the tables and indexes the whole history makes', () => {
+    const whole = new Dexie('declared-whole');
+    declareSchema(whole);
+    const newest = createClaimdeskDb('declared-newest');
+    expect(newest.verno).toBe(CURRENT_VERSION);
+    expect(shape(newest)).toEqual(shape(whole));
+  });
+
+  test('a database already at the newest version is opened without declaring the older ones; an older one with them', async () => {
+    const current = createClaimdeskDb('declared-current');
+    opened.push(current);
+    await current.open();
+    current.close();
+    const version = vi.spyOn(Dexie.prototype, 'version');
+    const again = createClaimdeskDb('declared-current');
+    opened.push(again);
+    await again.open();
+    expect(version).toHaveBeenCalledTimes(1);
+    again.close();
+
+    const old = new Dexie('declared-old');
+    declareSchema(old, SCHEMA_VERSIONS[3]!.version);
+    await old.open();
+    old.close();
+    version.mockClear();
+    const upgraded = createClaimdeskDb('declared-old');
+    opened.push(upgraded);
+    await upgraded.open();
+    expect(version.mock.calls.length).toBeGreaterThan(SCHEMA_VERSIONS.length);
+    expect(upgraded.verno).toBe(CURRENT_VERSION);
+    expect(shape(upgraded)).toEqual(shape(again));
+  });
+});
