@@ -8,6 +8,7 @@ import { appIncomplete, reportDatabaseBlocked, reportDatabaseOutdated } from './
 import type { HistoryBatchRow } from './history-batches';
 import { CURRENT_VERSION, DB_NAME, SCHEMA_VERSIONS } from './schema';
 import type { PackedSearchFacets } from './search-facets';
+import { storedVersion } from './stored-version';
 import type { OutboxEntry, RevisionRow, SyncStateRow } from './sync-tables';
 import { loadWriteLayer, providedWriteLayer, type WriteLayer } from './write-layer-load';
 
@@ -124,21 +125,6 @@ function currentStores(): Record<string, string> {
       else merged[table] = spec;
     }
   return merged;
-}
-
-/**
- * The version of database `name` as stored (Dexie's numbering), null when there is none, undefined
- * when the browser cannot say (no `indexedDB.databases()`).
- */
-async function storedVersion(name: string): Promise<number | null | undefined> {
-  if (typeof indexedDB.databases !== 'function') return undefined;
-  try {
-    const found = (await indexedDB.databases()).find((d) => d.name === name);
-    // Dexie stores its version times 10
-    return found?.version === undefined ? null : found.version / 10;
-  } catch {
-    return undefined;
-  }
 }
 
 // Dexie switches on its debug mode (an async stack task around every table call) on any page served from

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createClaimdeskDb, declareSchema } from './db';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from './schema';
+import { noteStoredVersion } from './stored-version';
 
 const shape = (d: Dexie) =>
   d.tables
@@ -46,5 +47,23 @@ describe('the schema a new instance declares (the history only for an open that 
     expect(version.mock.calls.length).toBeGreaterThan(SCHEMA_VERSIONS.length);
     expect(upgraded.verno).toBe(CURRENT_VERSION);
     expect(shape(upgraded)).toEqual(shape(again));
+  });
+
+  test("a version noted by a connection that just opened the database (the search worker's early read) is taken instead of asking the browser, once", async () => {
+    const first = createClaimdeskDb('declared-noted');
+    opened.push(first);
+    await first.open();
+    first.close();
+    const asked = vi.spyOn(indexedDB, 'databases');
+    const version = vi.spyOn(Dexie.prototype, 'version');
+    noteStoredVersion('declared-noted', CURRENT_VERSION * 10);
+    const noted = createClaimdeskDb('declared-noted');
+    await noted.open();
+    expect(asked).not.toHaveBeenCalled();
+    expect(version).toHaveBeenCalledTimes(1);
+    noted.close();
+    await noted.open();
+    expect(asked).toHaveBeenCalledTimes(1);
+    noted.close();
   });
 });

@@ -4,7 +4,7 @@ import { ARTICLE_A, extractionA, resetDb } from '@/test/db';
 import { saveImportedArticle } from './articles';
 import { db } from './db';
 import { claimSearchStats, resetClaimSearch, saveClaimSearch, searchClaims } from './search';
-import { readSavedIndexEarly, takeEarlySavedRead } from './search-early-read';
+import { earlyOpenedVersion, readSavedIndexEarly, takeEarlySavedRead } from './search-early-read';
 import { formatFour, withTextIds } from './testing/search-formats';
 
 const officersClaim = async () => (await db.claims.toArray()).find((c) => c.text.includes('officers'))!;
@@ -45,6 +45,8 @@ test("the search worker's early read (IndexedDB's own, as it starts) is what its
 
   resetClaimSearch();
   await readSavedIndexEarly(db.name);
+  // the version it opened, which the worker notes for its own open (IndexedDB's numbering)
+  expect(earlyOpenedVersion()).toBe(db.verno * 10);
   const loads = claimSearchStats().loads;
   const get = vi.spyOn(db.searchIndex, 'get');
   expect((await searchClaims('officers')).map((h) => h.id)).toEqual([(await officersClaim()).id]);

@@ -30,6 +30,8 @@ const ASK_WAIT_MS = 250;
 /** The early read's own time, from its open to its rows (ms; for the benchmark), and the row's value's making. */
 let readMs = 0;
 let valueMs = 0;
+/** The version of the database as the early read opened it (IndexedDB's numbering), when it did. */
+let openedVersion: number | null = null;
 /** When (this thread's clock) the rows were asked for and the stored index's bytes were in (for the benchmark). */
 const times = { asked: 0, bytes: 0 };
 
@@ -68,6 +70,7 @@ export function readSavedIndexEarly(name: string): Promise<void> {
     };
     open.onsuccess = () => {
       const idb = open.result;
+      openedVersion = idb.version;
       idb.onversionchange = () => idb.close();
       try {
         const tx = idb.transaction('searchIndex', 'readonly');
@@ -110,6 +113,9 @@ export function readSavedIndexEarly(name: string): Promise<void> {
 }
 
 export const earlySavedReadMs = () => ({ readMs, valueMs, ...times });
+
+/** The database's version as the early read found it (IndexedDB's numbering), or null (none, or not read). */
+export const earlyOpenedVersion = (): number | null => openedVersion;
 
 /** The early read, once (the first load of the index takes it; later loads read through Dexie). */
 export function takeEarlySavedRead(): Promise<EarlySavedRead> | null {

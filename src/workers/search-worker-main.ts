@@ -14,11 +14,16 @@ import {
   warmClaimSearchHere,
   warmUpQueryCode,
 } from '@/db/search';
+import { earlyOpenedVersion } from '@/db/search-early-read';
+import { noteStoredVersion } from '@/db/stored-version';
 import * as writeLayer from '@/db/write-layer';
 import { provideWriteLayer } from '@/db/write-layer-load';
 
 // this worker's bundle holds the database's write layer: its first open does not wait for a load
 provideWriteLayer(writeLayer);
+// nor for the browser to say which version is stored: the early read opened it a moment ago
+const opened = earlyOpenedVersion();
+if (opened !== null) noteStoredVersion(self.name, opened);
 
 /** When this module's imports had loaded, in ms after the worker was created (for the benchmark). */
 const codeLoadedMs = Math.round(performance.now());
