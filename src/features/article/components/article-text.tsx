@@ -4,6 +4,7 @@ import { appScroll, followedWindowScroll, followLayout } from '@/features/articl
 import type { Run } from '@/features/article/highlight-runs';
 import { scrollsWithPage } from '@/features/article/hooks/use-list-virtualizer';
 import { usePageBox } from '@/features/article/hooks/use-page-box';
+import { useRemeasureOnWidth } from '@/features/article/hooks/use-remeasure-on-width';
 import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
 import { blockAt, type TextBlock, textBlocks } from '@/features/article/text-blocks';
@@ -122,6 +123,7 @@ function LongText({ runs, looks, store }: TextProps) {
     scrollMargin: box.top,
     scrollToFn: followedWindowScroll,
   });
+  useRemeasureOnWidth(virtualizer, ref, box.width);
 
   const follow = useCallback(
     ({ claimId, origin }: Selection) => {
