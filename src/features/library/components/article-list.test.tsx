@@ -107,6 +107,19 @@ describe('ArticleList', () => {
     expect(rows()[0]!.getAttribute('aria-posinset')).toBe('1');
   });
 
+  test("the virtualised list's place is read before its rows are drawn: that read lays out the page without them", async () => {
+    const rowsAtRead: number[] = [];
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      if (this.classList.contains('articles')) rowsAtRead.push(this.querySelectorAll('li').length);
+      return { top: 0, left: 0, width: 800, height: 0 } as DOMRect;
+    });
+    renderLibrary(1000);
+    await virtualised();
+    expect(rowsAtRead[0]).toBe(0);
+    expect(rows().length).toBeGreaterThan(5);
+    expect(rows()[0]!.getAttribute('aria-posinset')).toBe('1');
+  });
+
   test('1,000 articles: only the rows in view are in the page, each saying its place in the whole list', async () => {
     renderLibrary(1000);
     await virtualised();

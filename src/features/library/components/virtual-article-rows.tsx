@@ -26,12 +26,13 @@ export function VirtualArticleRows({ shown, renderRow }: Props) {
   const top = usePageTop(rowsEl);
   const kept = useKeptFocus(useCallback((id: string) => shown.findIndex((a) => a.id === id), [shown]));
   const virtualizer = useWindowVirtualizer({
-    count: shown.length,
+    // no rows until the list is placed: the read of its place then lays out the page without them
+    count: top === null ? 0 : shown.length,
     estimateSize: () => ROW_ESTIMATE_PX,
     measureElement: measureAfterLayout,
     overscan: ROW_OVERSCAN,
     rangeExtractor: kept.rangeExtractor,
-    scrollMargin: top,
+    scrollMargin: top ?? 0,
     getItemKey: useCallback((i: number) => shown[i]?.id ?? i, [shown]),
   });
   return (
