@@ -57,6 +57,8 @@ export function layoutClaims(
       q.double &&
       q.open === prev.start &&
       q.close >= 0 &&
+      // words inside the marks: two marks with nothing between them quote nothing
+      /\S/.test(text.slice(q.start, q.end)) &&
       /^[\s.]*$/.test(text.slice(q.close + 1, prev.end));
     if (!whole) continue;
     const own = claimed(prev);

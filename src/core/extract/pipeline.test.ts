@@ -56,6 +56,14 @@ describe('extractClaims', () => {
     expect(extractClaims('  \n ').claims).toEqual([]);
   });
 
+  test("regression: the case the property found in session 31's CI (seed -928349646): empty marks over a name line quote nothing", () => {
+    const text = `'' "\n\n Read More :`;
+    expect(extractClaims(text).claims).toEqual([]);
+    // the same shape with words inside the marks is still a pull quote
+    const quoted = extractClaims('"We will build it."\n\nMayor Gemma Tully, at the showgrounds');
+    expect(quoted.claims.map((c) => [c.text, c.kind])).toEqual([['We will build it.', 'direct']]);
+  });
+
   test('any string: no exception, valid offsets, text === slice, nothing inside boilerplate, deterministic', () => {
     fc.assert(
       fc.property(inputs, (text) => {
