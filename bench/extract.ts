@@ -1,4 +1,7 @@
 // Extraction speed on one core: the fixture articles (reference + every fixture) repeated to at least 2 MB.
+// Run with Node's --single-threaded (`npm run bench:extract` and `npm run bench` do): V8's compiler and
+// garbage collector then work on this thread, so the process's CPU time is the extractor's whole cost on
+// one core; with their helper threads it also counted their work beside it (12.9 against 6.1 ms, session 31).
 // Reports articles per second over the fixtures as written, and the median time per 5,000-character article.
 // `npm run bench:extract` prints the figures; `npm run bench:extract -- --write` also updates the
 // "Extraction" section of docs/PERFORMANCE.md.
@@ -88,7 +91,7 @@ const nproc = (() => {
 })();
 
 const lines = [
-  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:extract\` (extractor ${EXTRACTOR_VERSION}), one core (single thread), on ${nproc} × ${cpuModel}, Node ${process.version}. The machine was shared with other work (see the load average): wall-clock figures include time spent waiting for a core, so the CPU-time median is the better estimate of the extractor's own cost.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:extract\` (extractor ${EXTRACTOR_VERSION}), one core (single thread${process.execArgv.includes('--single-threaded') ? ', V8 single-threaded' : ", V8's helper threads counted in the CPU time"}), on ${nproc} × ${cpuModel}, Node ${process.version}. The machine was shared with other work (see the load average): wall-clock figures include time spent waiting for a core, so the CPU-time median is the better estimate of the extractor's own cost.`,
   '',
   '| measure | value |',
   '| --- | --- |',

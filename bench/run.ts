@@ -86,7 +86,7 @@ for (const bench of chosen) {
   };
   const benchStarted = new Date().toISOString();
   const end = startCost();
-  const { exit, timedOut } = await runOne([bench.script, ...args], env);
+  const { exit, timedOut } = await runOne([...(bench.node ?? []), bench.script, ...args], env);
   const cost = end();
   const run: BenchRun = {
     name: bench.name,

@@ -4,6 +4,8 @@ export type Bench = Readonly<{
   name: string;
   script: string;
   args?: readonly string[];
+  /** Node's own options, before the script. */
+  node?: readonly string[];
   /** Uses the dist/ that an earlier bench of this run built. */
   reusesBuild?: boolean;
   /** Environment defaults for `npm run bench` (a variable already set wins): run counts that fit 15 minutes. */
@@ -65,7 +67,9 @@ export const BENCHES: readonly Bench[] = [
   // claims-db measure copies of one seeded library (bench/lib/profile.ts); compare seeds its own shape.
   { name: 'screens', script: 'bench/screens.ts', reusesBuild: true, env: { BENCH_RUNS: '3' } },
   { name: 'lighthouse', script: 'bench/lighthouse.ts', reusesBuild: true, env: { BENCH_LH_RUNS: '2' } },
-  { name: 'extract', script: 'bench/extract.ts' },
+  // one thread (V8's compiler and garbage collector too): the extractor's own cost on one core, as it
+  // runs in its worker; the process's CPU time otherwise counts V8's helper threads beside it
+  { name: 'extract', script: 'bench/extract.ts', node: ['--single-threaded'] },
   { name: 'claims-db', script: 'bench/claims-db.ts', args: ['--runs', '3'] },
   // issue 10: the compare and profile screens at 100,000 claims (its own library: 20 speakers × 30
   // questions over 200 articles, a speaker with 5,000 claims)
