@@ -1,10 +1,9 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, memo, useCallback, useMemo, useRef } from 'react';
 import { appScroll, followedWindowScroll, followLayout } from '@/features/article/follow-layout';
 import type { Run } from '@/features/article/highlight-runs';
 import { scrollsWithPage } from '@/features/article/hooks/use-list-virtualizer';
 import { usePageBox } from '@/features/article/hooks/use-page-box';
-import { useRemeasureOnWidth } from '@/features/article/hooks/use-remeasure-on-width';
 import { SelectionFeed, useSelectionOf, useSelectionStore } from '@/features/article/hooks/use-selection';
 import type { Selection, SelectionStore } from '@/features/article/selection-store';
 import { blockAt, type TextBlock, textBlocks } from '@/features/article/text-blocks';
@@ -114,16 +113,34 @@ function LongText({ runs, looks, store }: TextProps) {
       }),
     [blocks, box.width],
   );
-  const estimateSize = useCallback((i: number) => estimates[i] ?? 30, [estimates]);
+  // Each block's height as its observer last reported it (by its offset), equal to its estimate or
+  // not: the virtualiser keeps a measure only where it differs from the estimate of the moment, so a
+  // block that matched its estimate at one width was placed by the next width's estimate once the
+  // claim panel narrowed the text, though its height had not changed (gaps of 30 px under it).
+  const heights = useRef(new Map<number, number>());
+  const estimateSize = useCallback(
+    (i: number) => {
+      const block = blocks[i];
+      return (block && heights.current.get(block.start)) ?? estimates[i] ?? 30;
+    },
+    [blocks, estimates],
+  );
+  const measureBlock = useCallback(
+    (el: Element, entry: ResizeObserverEntry | undefined, v: Virtualizer<Window, Element>) => {
+      const size = measureAfterLayout(el, entry, v);
+      if (entry) heights.current.set(Number((el as HTMLElement).dataset.offset), size);
+      return size;
+    },
+    [],
+  );
   const virtualizer = useWindowVirtualizer({
     count: blocks.length,
     estimateSize,
     overscan: 6,
-    measureElement: measureAfterLayout,
+    measureElement: measureBlock,
     scrollMargin: box.top,
     scrollToFn: followedWindowScroll,
   });
-  useRemeasureOnWidth(virtualizer, ref, box.width);
 
   const follow = useCallback(
     ({ claimId, origin }: Selection) => {
