@@ -16,7 +16,8 @@ export async function storedVersion(name: string): Promise<number | null | undef
   const noted = notedVersions.get(name);
   notedVersions.delete(name);
   if (noted !== undefined) return noted;
-  if (typeof indexedDB.databases !== 'function') return undefined;
+  // no IndexedDB here (Dexie's open says so), or no list of databases: the caller declares the history
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return undefined;
   try {
     const found = (await indexedDB.databases()).find((d) => d.name === name);
     // Dexie stores its version times 10
