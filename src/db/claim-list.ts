@@ -20,7 +20,7 @@ import {
   type FilterableClaim,
 } from '@/core/review/filters';
 import { verdictNeedsSource } from '@/core/review/verdicts';
-import { db } from './db';
+import { db, type TableName } from './db';
 import type { ArticleHead } from './derived/article-heads';
 import {
   articleGroup,
@@ -353,13 +353,16 @@ async function entries(
 }
 
 /**
- * A read of the index stores (facet rows, claims and their hot keys, has-source keys) in a plain
- * IndexedDB transaction of its own (not a Dexie one: the reads below chain many native promises,
- * which a Dexie transaction zone would have to follow).
+ * A read of the index stores (facet rows, claims and their hot keys, has-source keys), or of
+ * `stores`, in a plain IndexedDB transaction of its own (not a Dexie one: the reads below chain many
+ * native promises, which a Dexie transaction zone would have to follow).
  */
-async function readOnly<T>(read: (tx: IDBTransaction) => Promise<T>): Promise<T> {
+async function readOnly<T>(
+  read: (tx: IDBTransaction) => Promise<T>,
+  stores: readonly TableName[] = ['claimFacets', 'claims', 'claimSourced'],
+): Promise<T> {
   if (!db.isOpen()) await db.open();
-  return read(db.backendDB().transaction(['claimFacets', 'claims', 'claimSourced'], 'readonly'));
+  return read(db.backendDB().transaction([...stores], 'readonly'));
 }
 
 /** The index a (group, sort)'s keys are in: the claims' hot keys or the facet rows' cold ones. */
@@ -1116,14 +1119,17 @@ export async function countClaims(filter: ClaimListFilter = {}): Promise<number>
  */
 export async function claimRows(ids: readonly ClaimId[]): Promise<ClaimListItem[]> {
   if (ids.length === 0) return [];
-  if (!db.isOpen()) await db.open();
-  const tx = db.backendDB().transaction(['claims', 'evidence'], 'readonly');
-  const claims = tx.objectStore('claims');
-  const links = tx.objectStore('evidence').index('claimId');
-  const [rows, evidence] = await Promise.all([
-    Promise.all(ids.map((id) => requested(claims.get(id) as IDBRequest<StoredClaim | undefined>))),
-    Promise.all(ids.map((id) => requested(links.getAll(id) as IDBRequest<Evidence[]>))),
-  ]);
+  const [rows, evidence] = await readOnly(
+    (tx) => {
+      const claims = tx.objectStore('claims');
+      const links = tx.objectStore('evidence').index('claimId');
+      return Promise.all([
+        Promise.all(ids.map((id) => requested(claims.get(id) as IDBRequest<StoredClaim | undefined>))),
+        Promise.all(ids.map((id) => requested(links.getAll(id) as IDBRequest<Evidence[]>))),
+      ]);
+    },
+    ['claims', 'evidence'],
+  );
   return listItems(
     rows.map((c) => (c === undefined ? c : withoutHotKeys(c))),
     evidence.flat(),

@@ -10,6 +10,13 @@ const shape = (d: Dexie) =>
     .sort(([a], [b]) => a.localeCompare(b));
 
 const opened: Dexie[] = [];
+/** A new app instance of database `name`, opened (deleted after the test). */
+async function openedDb(name: string) {
+  const d = createClaimdeskDb(name);
+  opened.push(d);
+  await d.open();
+  return d;
+}
 afterEach(async () => {
   vi.restoreAllMocks();
   for (const d of opened.splice(0)) await d.delete();
@@ -25,14 +32,9 @@ describe('the schema a new instance declares (the history only for an open that 
   });
 
   test('a database already at the newest version is opened without declaring the older ones; an older one with them', async () => {
-    const current = createClaimdeskDb('declared-current');
-    opened.push(current);
-    await current.open();
-    current.close();
+    (await openedDb('declared-current')).close();
     const version = vi.spyOn(Dexie.prototype, 'version');
-    const again = createClaimdeskDb('declared-current');
-    opened.push(again);
-    await again.open();
+    const again = await openedDb('declared-current');
     expect(version).toHaveBeenCalledTimes(1);
     again.close();
 
@@ -41,19 +43,14 @@ describe('the schema a new instance declares (the history only for an open that 
     await old.open();
     old.close();
     version.mockClear();
-    const upgraded = createClaimdeskDb('declared-old');
-    opened.push(upgraded);
-    await upgraded.open();
+    const upgraded = await openedDb('declared-old');
     expect(version.mock.calls.length).toBeGreaterThan(SCHEMA_VERSIONS.length);
     expect(upgraded.verno).toBe(CURRENT_VERSION);
     expect(shape(upgraded)).toEqual(shape(again));
   });
 
   test("a version noted by a connection that just opened the database (the search worker's early read) is taken instead of asking the browser, once", async () => {
-    const first = createClaimdeskDb('declared-noted');
-    opened.push(first);
-    await first.open();
-    first.close();
+    (await openedDb('declared-noted')).close();
     const asked = vi.spyOn(indexedDB, 'databases');
     const version = vi.spyOn(Dexie.prototype, 'version');
     noteStoredVersion('declared-noted', CURRENT_VERSION * 10);
