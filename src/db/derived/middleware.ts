@@ -39,6 +39,12 @@ import {
   withoutHotKeys,
 } from './hot-keys';
 import {
+  knownSpeakerNames,
+  rememberingSpeakers,
+  speakersWriteAsked,
+  speakersWritten,
+} from './known-speakers';
+import {
   claimsWriteAsked,
   keepsStoredFacet,
   mirroredFacets,
@@ -253,16 +259,30 @@ async function liveEvidenceClaims(
   return (result as Evidence[]).filter((e) => e.deletedAt === null);
 }
 
-async function speakerNames(
+/**
+ * The names of these claims' speakers: those this transaction read or wrote as they are known, the
+ * others read. The map itself when nothing is read (awaiting an async function that asked IndexedDB
+ * for nothing can leave Dexie's transaction zone for the requests after it).
+ */
+function speakerNames(
   t: Tables,
   trans: DBCoreTransaction,
   claims: readonly Claim[],
-): Promise<Map<string, string>> {
-  const ids = [
+): Map<string, string> | Promise<Map<string, string>> {
+  const ids: string[] = [
     ...new Set(claims.map((c) => c.speakerId).filter((s): s is NonNullable<typeof s> => s !== null)),
   ];
-  const rows = (await t.speakers.getMany({ trans, keys: ids })) as (Speaker | undefined)[];
-  return new Map(rows.filter((s): s is Speaker => s !== undefined).map((s) => [s.id as string, s.name]));
+  const names = new Map<string, string>();
+  const unknown: string[] = [];
+  knownSpeakerNames(trans, ids).forEach((name, i) => {
+    if (name === undefined) unknown.push(ids[i]!);
+    else names.set(ids[i]!, name);
+  });
+  if (unknown.length === 0) return names;
+  return t.speakers.getMany({ trans, keys: unknown }).then((rows) => {
+    for (const s of rows as (Speaker | undefined)[]) if (s !== undefined) names.set(s.id, s.name);
+    return names;
+  });
 }
 
 /**
@@ -432,7 +452,9 @@ async function claimsWorked(
   }
   // a claim that keeps its speaker keeps its speaker's sort key: only new speakers are read
   const changedSpeakers = claims.filter((c, i) => before[i]?.s !== c.speakerId);
-  const names = changedSpeakers.length > 0 ? await speakerNames(t, trans, changedSpeakers) : new Map();
+  const named =
+    changedSpeakers.length > 0 ? speakerNames(t, trans, changedSpeakers) : new Map<string, string>();
+  const names = named instanceof Map ? named : await named;
   const changes = claims.map((c, i) => {
     const old = before[i];
     const hasSource = old ? old.h === 1 : sourced.has(c.id);
@@ -846,19 +868,28 @@ async function mutateEvidence(t: Tables, req: DBCoreMutateRequest): Promise<DBCo
   return res;
 }
 
-async function mutateSpeakers(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+async function mutateSpeakers(
+  t: Tables,
+  req: DBCoreMutateRequest,
+  /** Their names as this transaction knew them before the write (`knownSpeakerNames`; undefined: unknown). */
+  knownBefore: readonly (string | undefined)[],
+): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   if (req.type !== 'add' && req.type !== 'put') return t.speakers.mutate(req);
   const values = req.values as Speaker[];
-  // an add only succeeds for a new id: nothing to read
-  const old =
-    req.type === 'add'
-      ? values.map(() => undefined)
-      : ((await t.speakers.getMany({ trans, keys: values.map((s) => s.id) })) as (Speaker | undefined)[]);
+  // an add only succeeds for a new id: nothing to read; a put reads the names it does not know
+  const unknown =
+    req.type === 'add' ? [] : values.flatMap((s, i) => (knownBefore[i] === undefined ? [s.id] : []));
+  const read =
+    unknown.length === 0
+      ? []
+      : ((await t.speakers.getMany({ trans, keys: unknown })) as (Speaker | undefined)[]);
+  const oldNames = new Map(read.flatMap((s) => (s === undefined ? [] : [[s.id as string, s.name]])));
   const res = await t.speakers.mutate(req);
   const renamed = new Map<string, string | null>();
   values.forEach((s, i) => {
-    if (succeeded(res, i) && old[i]?.name !== s.name) renamed.set(s.id, s.name);
+    const old = req.type === 'add' ? undefined : (knownBefore[i] ?? oldNames.get(s.id));
+    if (succeeded(res, i) && old !== s.name) renamed.set(s.id, s.name);
   });
   if (renamed.size > 0) await inOrder(trans, () => speakersRenamed(t, trans, renamed));
   return res;
@@ -911,7 +942,6 @@ export const derivedMiddleware: Middleware<DBCore> = {
     };
     const mutate: Record<string, (req: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>> = {
       evidence: (req) => mutateEvidence(t, req),
-      speakers: (req) => mutateSpeakers(t, req),
       articles: (req) => mutateArticles(t, req),
       questions: (req) => mutateQuestions(t, req),
     };
@@ -945,6 +975,38 @@ export const derivedMiddleware: Middleware<DBCore> = {
                 : tracked(req.trans, () => mutateClaims(t, req, pres));
             },
           };
+        if (name === 'speakers') {
+          const speakers = rememberingSpeakers(table);
+          return {
+            ...speakers,
+            mutate: (req) => {
+              const before =
+                req.type === 'put'
+                  ? knownSpeakerNames(
+                      req.trans,
+                      (req.values as Speaker[]).map((s) => s.id),
+                    )
+                  : [];
+              const write = speakersWriteAsked(req.trans, req);
+              const written = deferred.has(req.trans as object)
+                ? table.mutate(req)
+                : tracked(req.trans, () => mutateSpeakers(t, req, before));
+              if (req.type === 'add' || req.type === 'put') {
+                const values = req.values as Speaker[];
+                written.then(
+                  (res) =>
+                    speakersWritten(
+                      req.trans,
+                      values.filter((_, i) => succeeded(res, i)),
+                      write,
+                    ),
+                  () => undefined,
+                );
+              }
+              return written;
+            },
+          };
+        }
         const write = mutate[name];
         return write
           ? {
