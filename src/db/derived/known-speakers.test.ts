@@ -1,3 +1,4 @@
+import type { DBCoreTable, DBCoreTransaction } from 'dexie';
 import { beforeEach, expect, test } from 'vitest';
 import type { Claim, Speaker } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
@@ -5,6 +6,7 @@ import { saveImportedArticle } from '../articles';
 import { db } from '../db';
 import { belowDerived } from '../testing/request-log';
 import { speakerSortKey } from './facets';
+import { knownSpeakerNames, rememberingSpeakers, speakersWriteAsked } from './known-speakers';
 
 beforeEach(resetDb);
 
@@ -85,4 +87,37 @@ test('a speaker deleted in the transaction is not known: a claim added for it so
     await db.claims.add(claimOf(like, speaker.id, 3));
   });
   expect(await speakerKeyOf(`${like.id}-copy-3`)).toBe(speakerSortKey(''));
+});
+
+test('a written name is known as it was when its request went out, not as the caller changed its row after', async () => {
+  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const like = (await db.claims.where('articleId').equals(articleId).first())!;
+  const speaker = (await db.speakers.get(like.speakerId!))!;
+  await db.transaction('rw', [db.speakers, db.claims], async () => {
+    await db.speakers.get(speaker.id);
+    const row = { ...speaker, name: 'Olga Once' };
+    const written = db.speakers.put(row);
+    row.name = 'Changed After';
+    await written;
+    await db.claims.add(claimOf(like, speaker.id, 5));
+  });
+  const stored = (await db.speakers.get(speaker.id))!.name;
+  expect(await speakerKeyOf(`${like.id}-copy-5`)).toBe(speakerSortKey(stored));
+});
+
+test('a read asked while a speakers write is under way (asked, its request not yet issued) is not kept', async () => {
+  const trans = { mode: 'readwrite' } as unknown as DBCoreTransaction;
+  const stored = { id: 'spk-1', name: 'Old Name' } as Speaker;
+  const table = { get: () => Promise.resolve(stored) } as unknown as DBCoreTable;
+  const put = { type: 'put', trans, values: [{ ...stored, name: 'New Name' }] } as const;
+  const write = speakersWriteAsked(trans, put);
+  // the put reads first, so this read may reach IndexedDB before the put's own request
+  await rememberingSpeakers(table).get({ trans, key: stored.id });
+  expect(knownSpeakerNames(trans, [stored.id])).toEqual([undefined]);
+  write.issued();
+  write.answered({ numFailures: 0, failures: [], lastResult: stored.id, results: [stored.id] });
+  expect(knownSpeakerNames(trans, [stored.id])).toEqual(['New Name']);
+  // with no write under way, a read is kept
+  await rememberingSpeakers(table).get({ trans, key: stored.id });
+  expect(knownSpeakerNames(trans, [stored.id])).toEqual(['Old Name']);
 });

@@ -3,14 +3,25 @@
  * claims writes take the speakers' names from them instead of reading the speakers again: an
  * import reads the speakers it may match (by key) and writes the ones it creates or merges, then
  * adds claims that name only those. A row is known from the moment its read or write is answered
- * until a later write of speakers is asked (a read answered after another write was asked may
- * tell what was stored before it, and is not kept).
+ * until a later write of speakers is asked. A read is kept only when no write of speakers was under
+ * way from its ask to its answer: a write is asked of the middleware before its rows reach
+ * IndexedDB (a put first reads the names it does not know), so a read asked meanwhile may be
+ * answered with what was stored before it.
  */
-import type { DBCoreGetManyRequest, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
+import type {
+  DBCoreGetManyRequest,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+} from 'dexie';
 import type { Speaker } from '@/core/model/types';
 
-/** Each known speaker's name by id (names only: a caller may change a row it was given in place). */
-type Known = { names: Map<string, Speaker['name']>; writes: number };
+/**
+ * Each known speaker's name by id (names only: a caller may change a row it was given in place),
+ * the writes of speakers asked so far, and how many of them are not answered yet.
+ */
+type Known = { names: Map<string, Speaker['name']>; writes: number; pending: number };
 const known = new WeakMap<DBCoreTransaction, Known>();
 
 const readWrite = (trans: DBCoreTransaction) => (trans as unknown as IDBTransaction).mode === 'readwrite';
@@ -18,16 +29,17 @@ const readWrite = (trans: DBCoreTransaction) => (trans as unknown as IDBTransact
 function knownIn(trans: DBCoreTransaction): Known {
   let k = known.get(trans);
   if (!k) {
-    k = { names: new Map(), writes: 0 };
+    k = { names: new Map(), writes: 0, pending: 0 };
     known.set(trans, k);
   }
   return k;
 }
 
-/** Keeps the speakers of a read once it is answered, unless a write of speakers was asked meanwhile. */
+/** Keeps the speakers of a read once it is answered, unless a write of speakers was under way or asked meanwhile. */
 function remember<T>(trans: DBCoreTransaction, read: Promise<T>, rowsOf: (answer: T) => readonly unknown[]) {
   if (!readWrite(trans)) return read;
   const k = knownIn(trans);
+  if (k.pending > 0) return read;
   const writes = k.writes;
   read.then(
     (answer) => {
@@ -53,22 +65,41 @@ export function rememberingSpeakers(table: DBCoreTable): DBCoreTable {
   };
 }
 
-/** A write of speakers is asked: the rows it may change are no longer known. Returns the write's number (`speakersWritten`). */
-export function speakersWriteAsked(trans: DBCoreTransaction, req: DBCoreMutateRequest): number {
-  if (!readWrite(trans)) return 0;
+/** A write of speakers as this module follows it (`speakersWriteAsked`). */
+export type SpeakersWrite = Readonly<{
+  /** Its request goes to IndexedDB now: the names it stores are the values' names at this moment. */
+  issued: () => void;
+  /** Its answer (null: it failed). */
+  answered: (answer: DBCoreMutateResponse | null) => void;
+}>;
+
+/**
+ * A write of speakers is asked: the rows it may change are no longer known. Once answered, the
+ * names it stored (as they were when its request was issued) are known, unless another write of
+ * speakers was asked since.
+ */
+export function speakersWriteAsked(trans: DBCoreTransaction, req: DBCoreMutateRequest): SpeakersWrite {
+  if (!readWrite(trans)) return { issued: () => undefined, answered: () => undefined };
   const k = knownIn(trans);
-  k.writes++;
+  const write = ++k.writes;
+  k.pending++;
+  const rows = req.type === 'add' || req.type === 'put' ? (req.values as readonly Speaker[]) : [];
   if (req.type === 'deleteRange') k.names.clear();
   else if (req.type === 'delete') for (const key of req.keys) k.names.delete(key as string);
-  else for (const v of req.values) k.names.delete((v as Speaker).id);
-  return k.writes;
-}
-
-/** The speakers write number `write` stored (those that succeeded): known from its answer on, unless another write was asked since. */
-export function speakersWritten(trans: DBCoreTransaction, written: readonly Speaker[], write: number): void {
-  const k = known.get(trans);
-  if (!k || k.writes !== write) return;
-  for (const s of written) k.names.set(s.id, s.name);
+  else for (const s of rows) k.names.delete(s.id);
+  let stored: (readonly [string, Speaker['name']])[] = [];
+  return {
+    issued: () => {
+      stored = rows.map((s) => [s.id, s.name] as const);
+    },
+    answered: (answer) => {
+      k.pending--;
+      if (answer === null || k.writes !== write) return;
+      stored.forEach(([id, name], i) => {
+        if (answer.failures[i] === undefined) k.names.set(id, name);
+      });
+    },
+  };
 }
 
 /** The known name of each speaker id (undefined: not known, to be read). */

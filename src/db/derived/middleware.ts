@@ -38,12 +38,7 @@ import {
   storedFacetOf,
   withoutHotKeys,
 } from './hot-keys';
-import {
-  knownSpeakerNames,
-  rememberingSpeakers,
-  speakersWriteAsked,
-  speakersWritten,
-} from './known-speakers';
+import { knownSpeakerNames, rememberingSpeakers, speakersWriteAsked } from './known-speakers';
 import {
   claimsWriteAsked,
   keepsStoredFacet,
@@ -873,9 +868,14 @@ async function mutateSpeakers(
   req: DBCoreMutateRequest,
   /** Their names as this transaction knew them before the write (`knownSpeakerNames`; undefined: unknown). */
   knownBefore: readonly (string | undefined)[],
+  /** Told just before the write's request goes to IndexedDB (`SpeakersWrite`). */
+  issued: () => void,
 ): Promise<DBCoreMutateResponse> {
   const { trans } = req;
-  if (req.type !== 'add' && req.type !== 'put') return t.speakers.mutate(req);
+  if (req.type !== 'add' && req.type !== 'put') {
+    issued();
+    return t.speakers.mutate(req);
+  }
   const values = req.values as Speaker[];
   // an add only succeeds for a new id: nothing to read; a put reads the names it does not know
   const unknown =
@@ -885,6 +885,7 @@ async function mutateSpeakers(
       ? []
       : ((await t.speakers.getMany({ trans, keys: unknown })) as (Speaker | undefined)[]);
   const oldNames = new Map(read.flatMap((s) => (s === undefined ? [] : [[s.id as string, s.name]])));
+  issued();
   const res = await t.speakers.mutate(req);
   const renamed = new Map<string, string | null>();
   values.forEach((s, i) => {
@@ -988,21 +989,14 @@ export const derivedMiddleware: Middleware<DBCore> = {
                     )
                   : [];
               const write = speakersWriteAsked(req.trans, req);
+              const deferredWrite = () => {
+                write.issued();
+                return table.mutate(req);
+              };
               const written = deferred.has(req.trans as object)
-                ? table.mutate(req)
-                : tracked(req.trans, () => mutateSpeakers(t, req, before));
-              if (req.type === 'add' || req.type === 'put') {
-                const values = req.values as Speaker[];
-                written.then(
-                  (res) =>
-                    speakersWritten(
-                      req.trans,
-                      values.filter((_, i) => succeeded(res, i)),
-                      write,
-                    ),
-                  () => undefined,
-                );
-              }
+                ? deferredWrite()
+                : tracked(req.trans, () => mutateSpeakers(t, req, before, write.issued));
+              written.then(write.answered, () => write.answered(null));
               return written;
             },
           };
