@@ -33,6 +33,13 @@ const speakerKeyOf = async (claimId: string) => (await db.claimFacets.get(claimI
 const claimOf = (like: Claim, speakerId: string, n: number): Claim =>
   ({ ...like, id: `${like.id}-copy-${n}`, speakerId }) as Claim;
 
+/** A claim of article A, imported, and its speaker. */
+async function importedClaimAndSpeaker(): Promise<{ like: Claim; speaker: Speaker }> {
+  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+  const like = (await db.claims.where('articleId').equals(articleId).first())!;
+  return { like, speaker: (await db.speakers.get(like.speakerId!))! };
+}
+
 test("an import's claims take their speakers' names from the speakers it read and wrote: no speaker is read again", async () => {
   await saveImportedArticle({ text: ARTICLE_A }, extractionA());
   const log = await recordRequests();
@@ -50,9 +57,7 @@ test("an import's claims take their speakers' names from the speakers it read an
 });
 
 test('a speaker renamed after it was read: the claims added next take the new name', async () => {
-  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
-  const like = (await db.claims.where('articleId').equals(articleId).first())!;
-  const speaker = (await db.speakers.get(like.speakerId!))!;
+  const { like, speaker } = await importedClaimAndSpeaker();
   await db.transaction('rw', [db.speakers, db.claims], async () => {
     await db.speakers.get(speaker.id);
     await db.speakers.put({ ...speaker, name: 'Zed Renamed' });
@@ -62,9 +67,7 @@ test('a speaker renamed after it was read: the claims added next take the new na
 });
 
 test('a read asked before a rename and answered after it does not tell the name', async () => {
-  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
-  const like = (await db.claims.where('articleId').equals(articleId).first())!;
-  const speaker = (await db.speakers.get(like.speakerId!))!;
+  const { like, speaker } = await importedClaimAndSpeaker();
   await db.transaction('rw', [db.speakers, db.claims], async () => {
     // asked together: the read is answered first (with the old name), the rename after it
     const [old] = await Promise.all([
@@ -78,9 +81,7 @@ test('a read asked before a rename and answered after it does not tell the name'
 });
 
 test('a speaker deleted in the transaction is not known: a claim added for it sorts as an unknown speaker', async () => {
-  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
-  const like = (await db.claims.where('articleId').equals(articleId).first())!;
-  const speaker: Speaker = (await db.speakers.get(like.speakerId!))!;
+  const { like, speaker } = await importedClaimAndSpeaker();
   await db.transaction('rw', [db.speakers, db.claims], async () => {
     await db.speakers.get(speaker.id);
     await db.speakers.delete(speaker.id);
@@ -90,9 +91,7 @@ test('a speaker deleted in the transaction is not known: a claim added for it so
 });
 
 test('a written name is known as it was when its request went out, not as the caller changed its row after', async () => {
-  const { articleId } = await saveImportedArticle({ text: ARTICLE_A }, extractionA());
-  const like = (await db.claims.where('articleId').equals(articleId).first())!;
-  const speaker = (await db.speakers.get(like.speakerId!))!;
+  const { like, speaker } = await importedClaimAndSpeaker();
   await db.transaction('rw', [db.speakers, db.claims], async () => {
     await db.speakers.get(speaker.id);
     const row = { ...speaker, name: 'Olga Once' };

@@ -67,6 +67,8 @@ export function rememberingSpeakers(table: DBCoreTable): DBCoreTable {
 
 /** A write of speakers as this module follows it (`speakersWriteAsked`). */
 export type SpeakersWrite = Readonly<{
+  /** The names of its rows as the transaction knew them when it was asked (undefined: not known). */
+  before: readonly (Speaker['name'] | undefined)[];
   /** Its request goes to IndexedDB now: the names it stores are the values' names at this moment. */
   issued: () => void;
   /** Its answer (null: it failed). */
@@ -79,16 +81,19 @@ export type SpeakersWrite = Readonly<{
  * speakers was asked since.
  */
 export function speakersWriteAsked(trans: DBCoreTransaction, req: DBCoreMutateRequest): SpeakersWrite {
-  if (!readWrite(trans)) return { issued: () => undefined, answered: () => undefined };
+  const rows = req.type === 'add' || req.type === 'put' ? (req.values as readonly Speaker[]) : [];
+  if (!readWrite(trans))
+    return { before: rows.map(() => undefined), issued: () => undefined, answered: () => undefined };
   const k = knownIn(trans);
+  const before = rows.map((s) => k.names.get(s.id));
   const write = ++k.writes;
   k.pending++;
-  const rows = req.type === 'add' || req.type === 'put' ? (req.values as readonly Speaker[]) : [];
   if (req.type === 'deleteRange') k.names.clear();
   else if (req.type === 'delete') for (const key of req.keys) k.names.delete(key as string);
   else for (const s of rows) k.names.delete(s.id);
   let stored: (readonly [string, Speaker['name']])[] = [];
   return {
+    before,
     issued: () => {
       stored = rows.map((s) => [s.id, s.name] as const);
     },

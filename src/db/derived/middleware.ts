@@ -38,7 +38,12 @@ import {
   storedFacetOf,
   withoutHotKeys,
 } from './hot-keys';
-import { knownSpeakerNames, rememberingSpeakers, speakersWriteAsked } from './known-speakers';
+import {
+  knownSpeakerNames,
+  rememberingSpeakers,
+  type SpeakersWrite,
+  speakersWriteAsked,
+} from './known-speakers';
 import {
   claimsWriteAsked,
   keepsStoredFacet,
@@ -866,16 +871,15 @@ async function mutateEvidence(t: Tables, req: DBCoreMutateRequest): Promise<DBCo
 async function mutateSpeakers(
   t: Tables,
   req: DBCoreMutateRequest,
-  /** Their names as this transaction knew them before the write (`knownSpeakerNames`; undefined: unknown). */
-  knownBefore: readonly (string | undefined)[],
-  /** Told just before the write's request goes to IndexedDB (`SpeakersWrite`). */
-  issued: () => void,
+  /** The write as the transaction's known speakers follow it: the names known before it, told when it goes out. */
+  write: SpeakersWrite,
 ): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   if (req.type !== 'add' && req.type !== 'put') {
-    issued();
+    write.issued();
     return t.speakers.mutate(req);
   }
+  const knownBefore = write.before;
   const values = req.values as Speaker[];
   // an add only succeeds for a new id: nothing to read; a put reads the names it does not know
   const unknown =
@@ -885,7 +889,7 @@ async function mutateSpeakers(
       ? []
       : ((await t.speakers.getMany({ trans, keys: unknown })) as (Speaker | undefined)[]);
   const oldNames = new Map(read.flatMap((s) => (s === undefined ? [] : [[s.id as string, s.name]])));
-  issued();
+  write.issued();
   const res = await t.speakers.mutate(req);
   const renamed = new Map<string, string | null>();
   values.forEach((s, i) => {
@@ -981,13 +985,6 @@ export const derivedMiddleware: Middleware<DBCore> = {
           return {
             ...speakers,
             mutate: (req) => {
-              const before =
-                req.type === 'put'
-                  ? knownSpeakerNames(
-                      req.trans,
-                      (req.values as Speaker[]).map((s) => s.id),
-                    )
-                  : [];
               const write = speakersWriteAsked(req.trans, req);
               const deferredWrite = () => {
                 write.issued();
@@ -995,7 +992,7 @@ export const derivedMiddleware: Middleware<DBCore> = {
               };
               const written = deferred.has(req.trans as object)
                 ? deferredWrite()
-                : tracked(req.trans, () => mutateSpeakers(t, req, before, write.issued));
+                : tracked(req.trans, () => mutateSpeakers(t, req, write));
               written.then(write.answered, () => write.answered(null));
               return written;
             },
