@@ -1,5 +1,5 @@
 /**
- * npm run bench:export [-- --claims 100000 --articles 1000 --restore-claims 20000 --own-seed]
+ * npm run bench:export [-- --claims 100000 --articles 1000 --restore-claims 20000 --own-seed --result export]
  *
  * Issue 9's export figures (bench/export-library.page.ts): a library of N claims exported to CSV
  * and to a backup through the app's own export path, then a backup restored into an empty
@@ -10,6 +10,7 @@
  * The library exported is a copy of the bench library of that size (bench/lib/profile.ts: the one
  * the screens, Lighthouse and claims-db benches measure, seeded once a run), plus its long article;
  * `--own-seed` writes the page's own simpler library instead (76 s of a run at 100,000 claims).
+ * `--result` names the result file (bench/results/<name>.json; `export-full` for the full size).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,8 @@ type Step = { ms: number; peakHeapAboveMB: number };
 const claims = numberArg('claims', 100_000);
 const articles = numberArg('articles', 1_000);
 const restoreClaims = Math.min(claims, numberArg('restore-claims', 20_000));
+const resultArg = process.argv.indexOf('--result');
+const result = resultArg === -1 ? 'export' : process.argv[resultArg + 1]!;
 // the copy is made before the page's server listens on the port (a first seed serves its own there)
 const copy = process.argv.includes('--own-seed')
   ? null
@@ -34,7 +37,7 @@ const run = (await runBenchPage(
 )) as unknown as { claims: number; csv: Step; backup: Step; restore?: Step };
 const n = run.claims.toLocaleString('en');
 const r = restoreClaims.toLocaleString('en');
-writeResults('export', [
+writeResults(result, [
   metric(`CSV export of ${n} claims`, 's', [run.csv.ms / 1000], null),
   metric(`CSV export of ${n} claims, peak JS heap above start`, 'MB', [run.csv.peakHeapAboveMB], null),
   metric(`backup of ${n} claims`, 's', [run.backup.ms / 1000], null),

@@ -1,7 +1,9 @@
 /**
- * npm run bench [-- name …] — runs every benchmark (or the named ones) one after another, each in its
- * own process; each writes bench/results/<name>.json. Exits non-zero when one of them fails to run
- * or overruns its time (a broken budget is for `npm run bench:check` to report).
+ * npm run bench [-- name … | --full] — runs every benchmark of the whole run (or the named ones, or
+ * with `--full` those that measure the issues' full sizes where the whole run measures smaller ones
+ * to fit its 15 minutes) one after another, each in its own process; each writes
+ * bench/results/<name>.json. Exits non-zero when one of them fails to run or overruns its time (a
+ * broken budget is for `npm run bench:check` to report).
  *
  * Beside the results it writes what each bench cost and how it was run (bench/results/runs/
  * <name>.run.json: wall and CPU time, load, arguments), which bench:check reads to know which
@@ -13,20 +15,28 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCHES, type BenchRun, CACHED_LIBRARIES, SIZE_ENV, WHOLE_RUN_BUDGET_S } from './lib/benches';
+import {
+  BENCHES,
+  type BenchRun,
+  CACHED_LIBRARIES,
+  FULL_RUN,
+  SIZE_ENV,
+  WHOLE_RUN,
+  WHOLE_RUN_BUDGET_S,
+} from './lib/benches';
 import { startCost } from './lib/cost';
 import { root } from './lib/profile';
 import { machine, metric, RESULTS_DIR, runFile, type SeedCost, writeResults } from './lib/results';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const chosen = only.length > 0 ? BENCHES.filter((b) => only.includes(b.name)) : BENCHES;
+const full = process.argv.includes('--full');
+const chosen = only.length > 0 ? BENCHES.filter((b) => only.includes(b.name)) : full ? FULL_RUN : WHOLE_RUN;
 const unknown = only.filter((n) => !BENCHES.some((b) => b.name === n));
 if (unknown.length > 0) {
   console.error(`unknown bench: ${unknown.join(', ')} (known: ${BENCHES.map((b) => b.name).join(', ')})`);
   process.exit(2);
 }
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_MIN ?? 45) * 60_000;
-const full = process.env.BENCH_FULL === '1';
 
 /** Runs one bench in a process group of its own, so that a bench that overruns is stopped whole. */
 function runOne(args: string[], env: NodeJS.ProcessEnv): Promise<{ exit: string; timedOut: boolean }> {
@@ -75,7 +85,7 @@ let built = false;
 // each bench that needs it measures on a copy (bench/lib/profile.ts), so a run seeds it once.
 const port = process.env.BENCH_PORT ?? process.env.E2E_PORT ?? '4179';
 for (const bench of chosen) {
-  const args = (full && bench.fullArgs) || bench.args || [];
+  const args = bench.args ?? [];
   console.log(`\n=== ${bench.name} (${bench.script} ${args.join(' ')})`);
   const env: NodeJS.ProcessEnv = {
     ...bench.env,
@@ -131,7 +141,7 @@ for (const r of runs)
 for (const s of seeds)
   console.log(`  (seed of ${s.name}, inside the bench above: ${s.wallS} s wall, ${s.cpuS} s CPU)`);
 // The whole run's time is a budget of its own, checked by bench:check; only a run of every bench says it.
-if (chosen.length === BENCHES.length && !full) {
+if (chosen === WHOLE_RUN) {
   writeResults('bench-run', [
     metric('npm run bench: every benchmark, wall clock', 's', [whole.wallS], WHOLE_RUN_BUDGET_S),
     metric('npm run bench: benchmarks that failed or overran', 'count', [failed.length], 0),

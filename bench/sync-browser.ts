@@ -1,5 +1,5 @@
 /**
- * npm run bench:sync-browser [-- --claims 10000 --articles 100 --runs 2 --edits 5 --drain 5000 --catch-up on|off|both --raw on|off|once --catch-up-batch N --rebuild-chunk N]
+ * npm run bench:sync-browser [-- --claims 10000 --articles 100 --runs 2 --edits 5 --drain 5000 --catch-up on|off|both --raw on|off|once --catch-up-batch N --rebuild-chunk N --drain-budget 1000|none --result sync-browser]
  *
  * Team sync in Debian's Chromium (headless, a fresh profile on disk). The test CouchDB
  * (src/sync/testing, in memory) is seeded directly with `_bulk_docs`; the Vite dev server serves
@@ -7,7 +7,8 @@
  * Measured: the first sync of the whole library by the engine in a Web Worker (time, claims/s,
  * time spent waiting on the server, progress reports, the page's long tasks), a live edit made
  * on a second client until the first one's library shows it, and the outbox drain of a bulk edit.
- * Writes bench/results/sync-browser.json (bench:check budgets); figures in docs/PERFORMANCE.md.
+ * Writes bench/results/sync-browser.json (bench:check budgets; `--result` names another file); figures
+ * in docs/PERFORMANCE.md. `--drain-budget none` reports the drain with no budget of its own.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -37,6 +38,8 @@ const CATCH_UP_BATCH = arg('catch-up-batch', 0);
 /** `--rebuild-chunk N`: claims per step of the catch-up's rebuild (the engine's default without it). */
 const REBUILD_CHUNK = arg('rebuild-chunk', 0);
 const DRAIN_RUNS = arg('drain-runs', 1);
+const DRAIN_BUDGET = word('drain-budget', '1000') === 'none' ? null : arg('drain-budget', 1_000);
+const RESULT = word('result', 'sync-browser');
 /** `--resume-at 0.5`: a reload once half the filter rows are written; the second sync is measured (its recount). */
 const RESUME_AT = arg('resume-at', -1);
 const PUSH_BATCH = arg('push-batch', 0);
@@ -167,8 +170,11 @@ function longPageTasks(events: TraceEvent[]): string[] {
   return lines;
 }
 
-/** The issue's budget: 100,000 claims in 60 s, i.e. at least this many claims a second. */
-const CLAIMS_PER_SECOND_BUDGET = 100_000 / 60;
+/**
+ * The issue's budget: 100,000 claims in 60 s, i.e. at least this many claims a second. A smaller
+ * library's rate is reported only: its fixed costs weigh more, and bench:check measures the 100,000.
+ */
+const CLAIMS_PER_SECOND_BUDGET = CLAIMS >= 100_000 ? 100_000 / 60 : null;
 
 const couch = await startCouchServer();
 const log = (...x: unknown[]) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...x);
@@ -469,7 +475,7 @@ try {
         'outbox drain',
         'changes/s',
         drains.map((d) => d.report.pushed / (d.ms / 1000)),
-        1_000,
+        DRAIN_BUDGET,
         'higher',
       ),
       metric(
@@ -480,7 +486,7 @@ try {
         'higher',
       ),
     );
-    writeResults('sync-browser', metrics);
+    writeResults(RESULT, metrics);
     const browser = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
     console.log(
       JSON.stringify(
