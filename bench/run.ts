@@ -1,7 +1,7 @@
 /**
- * npm run bench [-- name … | --full] — runs every benchmark of the whole run (or the named ones, or
- * with `--full` those that measure the issues' full sizes where the whole run measures smaller ones
- * to fit its 15 minutes) one after another, each in its own process; each writes
+ * npm run bench [-- name … | --full] [-- --fresh] — runs every benchmark of the whole run (or the named
+ * ones, or with `--full` those that measure the issues' full sizes where the whole run measures
+ * smaller ones to fit its 15 minutes) one after another, each in its own process; each writes
  * bench/results/<name>.json. Exits non-zero when one of them fails to run or overruns its time (a
  * broken budget is for `npm run bench:check` to report).
  *
@@ -9,11 +9,13 @@
  * <name>.run.json: wall and CPU time, load, arguments), which bench:check reads to know which
  * results a run through here measured at the budgets' sizes; a whole run also writes
  * bench/results/bench-run.json (its 15 minutes, and each bench's and seed's time).
+ * `--fresh` removes the cached seeded libraries first, as a fresh clone has none: the whole run then
+ * seeds each, and its time is a fresh clone's (`bench:check -- --run` runs it so).
  * BENCH_TIMEOUT_MIN (default 45) bounds each bench: one that hangs is stopped, and the run goes on. A
  * fresh clone's first bench on the library seeds 100,000 claims first: about 17 min at load 35–45.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BENCHES,
@@ -25,6 +27,7 @@ import {
   WHOLE_RUN_BUDGET_S,
 } from './lib/benches';
 import { startCost } from './lib/cost';
+import { CACHE_DIR } from './lib/library-cache';
 import { root } from './lib/profile';
 import { machine, metric, RESULTS_DIR, runFile, type SeedCost, writeResults } from './lib/results';
 
@@ -37,6 +40,10 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_MIN ?? 45) * 60_000;
+if (process.argv.includes('--fresh')) {
+  console.log(`bench: as a fresh clone: the cached libraries (${CACHE_DIR}) removed`);
+  rmSync(CACHE_DIR, { recursive: true, force: true });
+}
 
 /** Runs one bench in a process group of its own, so that a bench that overruns is stopped whole. */
 function runOne(args: string[], env: NodeJS.ProcessEnv): Promise<{ exit: string; timedOut: boolean }> {
