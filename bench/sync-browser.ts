@@ -1,5 +1,5 @@
 /**
- * npm run bench:sync-browser [-- --claims 10000 --articles 100 --runs 2 --edits 5 --drain 5000 --catch-up on|off|both --raw on|off|once --catch-up-batch N --rebuild-chunk N --drain-budget 1000|none --result sync-browser]
+ * npm run bench:sync-browser [-- --claims 10000 --articles 100 --runs 2 --edits 5 --drain 5000 --drain-runs 1 --catch-up on|off|both --raw on|off|once --catch-up-batch N --rebuild-chunk N --drain-budget 1000|none --result sync-browser]
  *
  * Team sync in Debian's Chromium (headless, a fresh profile on disk). The test CouchDB
  * (src/sync/testing, in memory) is seeded directly with `_bulk_docs`; the Vite dev server serves
