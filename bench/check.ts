@@ -3,9 +3,9 @@
  * budget. A result that is missing, or older than the allowed age, is measured first (`--run`
  * measures everything again: one `npm run bench -- --fresh`, which seeds its libraries as on a fresh
  * clone and times the whole run against its 15 minutes, then `npm run bench -- --full`, the issues'
- * full sizes the whole run measures smaller). Prints one table, then every budget of issues 8, 9, 10 and 13 as MET, NOT MET, REPORTED
- * (the issue sets no figure) or NOT MEASURED, and exits non-zero on a FAIL, a missing result or a
- * budget not met or not measured. Result files of one-off runs (`bench/claims-db.ts --only bulk`, named
+ * full sizes the whole run measures smaller). Prints one table, then every budget of issues 8, 9, 10
+ * and 13 as MET, NOT MET, REPORTED (the issue sets no figure) or NOT MEASURED, and exits non-zero on a
+ * FAIL, a missing result or a budget not met or not measured. Result files of one-off runs (`bench/claims-db.ts --only bulk`, named
  * `claims-db-bulk.json`) are listed but not judged: they may come from another tree or another day.
  */
 import { spawnSync } from 'node:child_process';
