@@ -193,12 +193,20 @@ export async function writePreparedImport(
     const match = matchSpeakers(speakersToMatch, known, speakerIdChooser(prepared, taken), now);
 
     const { article, claims, changes } = planImportRows(prepared, extractedClaims, match, now);
-    // each write waits for the one before: after a refused write, none is issued
-    await db.articles.add(article);
-    if (match.created.length > 0) await db.speakers.bulkAdd(match.created);
-    if (match.merged.length > 0) await db.speakers.bulkPut(match.merged.map((m) => m.after));
-    await db.claims.bulkAdd(claims);
-    if (options.history !== false) await recordHistory(changes, now, options);
+    // Writes that read nothing the others write go out together (IndexedDB keeps their order): the
+    // article beside its speakers, the history beside the claims. The claims wait for both before
+    // them, whose rows their derived rows read. A refused write aborts the whole transaction.
+    await Promise.all([
+      db.articles.add(article),
+      (async () => {
+        if (match.created.length > 0) await db.speakers.bulkAdd(match.created);
+        if (match.merged.length > 0) await db.speakers.bulkPut(match.merged.map((m) => m.after));
+      })(),
+    ]);
+    await Promise.all([
+      db.claims.bulkAdd(claims),
+      options.history !== false ? recordHistory(changes, now, options) : undefined,
+    ]);
     return { status: 'created', articleId: article.id, title, claimCount: claims.length };
   });
 }

@@ -155,7 +155,10 @@ describe('storage full in the middle of a write', () => {
         );
         expect(error, `allowed ${allowed} of ${total}`).not.toBeNull();
         expect(describeDbError(error)).toBe(MESSAGES.quota);
-        expect(fault.refused).toBe(1);
+        // once a write is refused no other is asked for; the import's writes that go out together
+        // (the article beside its speakers, the history beside the claims) may both be refused
+        expect(fault.refused).toBeGreaterThanOrEqual(1);
+        expect(fault.refused).toBeLessThanOrEqual(2);
         expect(await snapshotDb(db), `allowed ${allowed} of ${total}`).toEqual(before);
         expect(await readUndoState()).toEqual(undoBefore);
 
