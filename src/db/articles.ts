@@ -193,20 +193,13 @@ export async function writePreparedImport(
     const match = matchSpeakers(speakersToMatch, known, speakerIdChooser(prepared, taken), now);
 
     const { article, claims, changes } = planImportRows(prepared, extractedClaims, match, now);
-    // Writes that read nothing the others write go out together (IndexedDB keeps their order): the
-    // article beside its speakers, the history beside the claims. The claims wait for both before
-    // them, whose rows their derived rows read. A refused write aborts the whole transaction.
-    await Promise.all([
-      db.articles.add(article),
-      (async () => {
-        if (match.created.length > 0) await db.speakers.bulkAdd(match.created);
-        if (match.merged.length > 0) await db.speakers.bulkPut(match.merged.map((m) => m.after));
-      })(),
-    ]);
-    await Promise.all([
-      db.claims.bulkAdd(claims),
-      options.history !== false ? recordHistory(changes, now, options) : undefined,
-    ]);
+    await writeImportRows({
+      articles: [article],
+      created: match.created,
+      merged: match.merged.map((m) => m.after),
+      claims,
+      history: options.history !== false ? () => recordHistory(changes, now, options) : null,
+    });
     return { status: 'created', articleId: article.id, title, claimCount: claims.length };
   });
 }
@@ -310,6 +303,30 @@ export function speakerIdChooser(prepared: PreparedImport, taken: Set<string>): 
     taken.add(id);
     return id;
   };
+}
+
+/**
+ * Writes the rows planned for one import or a bulk batch, inside its transaction. Writes that read
+ * nothing the others write go out together (IndexedDB keeps their order): the articles beside the
+ * speakers, the history beside the claims. The claims wait for both before them, whose rows their
+ * derived rows read. A refused write aborts the whole transaction.
+ */
+export async function writeImportRows(rows: {
+  articles: readonly Article[];
+  created: readonly Speaker[];
+  merged: readonly Speaker[];
+  claims: readonly Claim[];
+  /** Records the history (null: none). */
+  history: (() => Promise<unknown>) | null;
+}): Promise<void> {
+  await Promise.all([
+    db.articles.bulkAdd([...rows.articles]),
+    (async () => {
+      if (rows.created.length > 0) await db.speakers.bulkAdd([...rows.created]);
+      if (rows.merged.length > 0) await db.speakers.bulkPut([...rows.merged]);
+    })(),
+  ]);
+  await Promise.all([db.claims.bulkAdd([...rows.claims]), rows.history?.()]);
 }
 
 /** The rows one import writes (its article, claims and history), for one import and a bulk batch alike. */

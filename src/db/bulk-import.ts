@@ -10,6 +10,7 @@ import {
   planImportRows,
   prepareImport,
   speakerIdChooser,
+  writeImportRows,
 } from './articles';
 import { db } from './db';
 import { allOrNothing } from './derived/middleware';
@@ -119,24 +120,18 @@ export async function saveImportBatch(articles: readonly BatchArticle[]): Promis
     }
     if (planned.length === 0) return results;
 
-    // Writes that read nothing the others write go out together (IndexedDB keeps their order): the
-    // articles beside the speakers, the history beside the claims. The claims wait for both before
-    // them, whose rows their derived rows read. A refused write aborts the whole transaction.
-    await Promise.all([
-      db.articles.bulkAdd(planned.map((p) => p.article)),
-      (async () => {
-        if (created.size > 0) await db.speakers.bulkAdd([...created].map((id) => speakers.get(id)!));
-        if (merged.size > 0) await db.speakers.bulkPut([...merged].map((id) => speakers.get(id)!));
-      })(),
-    ]);
-    await Promise.all([
-      db.claims.bulkAdd(planned.flatMap((p) => p.claims)),
-      recordHistory(
-        planned.flatMap((p) => p.changes),
-        now,
-        { batchId },
-      ),
-    ]);
+    await writeImportRows({
+      articles: planned.map((p) => p.article),
+      created: [...created].map((id) => speakers.get(id)!),
+      merged: [...merged].map((id) => speakers.get(id)!),
+      claims: planned.flatMap((p) => p.claims),
+      history: () =>
+        recordHistory(
+          planned.flatMap((p) => p.changes),
+          now,
+          { batchId },
+        ),
+    });
     return results;
   });
 }
