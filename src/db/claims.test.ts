@@ -58,6 +58,33 @@ describe('setClaimVerdict', () => {
     expect(describeDbError(e)).toBe('That claim no longer exists; it may have been deleted in another tab.');
   });
 
+  test('as a screen calls it (with the update it showed) it reads the claim once, and still tells of a conflict', async () => {
+    const { claim } = await firstClaim();
+    const gets = vi.spyOn(db.claims, 'get');
+    try {
+      const first = await setClaimVerdict(claim.id, 'false', { expectedUpdatedAt: claim.updatedAt });
+      expect(gets).toHaveBeenCalledTimes(1);
+      expect(first.conflict).toBeNull();
+      expect(first.claim.verdict).toBe('false');
+      // another tab's edit meanwhile: the write still happens, and says what it replaced
+      const second = await setClaimVerdict(claim.id, 'true', { expectedUpdatedAt: claim.updatedAt });
+      expect(gets).toHaveBeenCalledTimes(2);
+      expect(second.conflict).toMatchObject({ previous: { verdict: 'false' }, changedFields: ['verdict'] });
+      expect((await db.claims.get(claim.id))?.verdict).toBe('true');
+    } finally {
+      gets.mockRestore();
+    }
+    const gone = await setClaimVerdict('gone' as ClaimId, 'true', { expectedUpdatedAt: 0 }).catch(
+      (x: unknown) => x,
+    );
+    expect(describeDbError(gone)).toBe(
+      'That claim no longer exists; it may have been deleted in another tab.',
+    );
+    const span = await updateClaim(claim.id, { start: claim.start + 8 }, { expectedUpdatedAt: 0 });
+    expect(span.claim.text).toBe(ARTICLE_A.slice(span.claim.start, span.claim.end));
+    expect(span.conflict?.changedFields).toEqual(['verdict']);
+  });
+
   test('a bulk verdict is one batch', async () => {
     const { claims } = await firstClaim();
     const batchId = await setClaimsVerdict(

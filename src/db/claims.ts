@@ -86,14 +86,22 @@ export type ClaimEditResult = Readonly<{
   batchId: string;
 }>;
 
-/** Inside a transaction over claims, articles and history. */
-async function patchClaim(id: ClaimId, patch: ClaimPatch, at: number, options: WriteOptions): Promise<Claim> {
+/** Inside a transaction over claims, articles and history; `read`: the claim as just read in it. */
+async function patchClaim(
+  id: ClaimId,
+  patch: ClaimPatch,
+  at: number,
+  options: WriteOptions,
+  read?: Readonly<{ row: Claim | undefined }>,
+): Promise<Claim> {
   if (patch.verdict !== undefined) checkVerdict(patch.verdict);
   checkTexts(patch);
   let full: Partial<Claim> =
     patch.tags === undefined ? { ...patch } : { ...patch, tags: normaliseTags(patch.tags) };
+  let known = read;
   if (patch.start !== undefined || patch.end !== undefined) {
-    const claim = await db.claims.get(id);
+    const claim = known ? known.row : await db.claims.get(id);
+    known = { row: claim };
     if (!claim) throw new DbError('not-found', 'That claim no longer exists.');
     const article = await db.articles.get(claim.articleId);
     if (!article) throw new DbError('not-found', 'The article of that claim no longer exists.');
@@ -108,7 +116,7 @@ async function patchClaim(id: ClaimId, patch: ClaimPatch, at: number, options: W
       quote: selectorFromRange(article.text, start, end),
     };
   }
-  return patchRow('claims', db.claims, id, full, at, options);
+  return patchRow('claims', db.claims, id, full, at, options, 'update', known);
 }
 
 async function conflictOf(
@@ -144,12 +152,11 @@ export async function updateClaim(
   const { expectedUpdatedAt } = options;
   const batchId = options.batchId ?? newBatchId();
   return db.transaction('rw', [db.claims, db.articles, db.history], async () => {
-    const conflict =
-      expectedUpdatedAt === undefined
-        ? null
-        : await conflictOf(await db.claims.get(id), patch, expectedUpdatedAt);
-    const claim = await patchClaim(id, patch, Date.now(), { batchId });
-    return expectedUpdatedAt === undefined ? claim : { claim, conflict, batchId };
+    if (expectedUpdatedAt === undefined) return patchClaim(id, patch, Date.now(), { batchId });
+    const before = await db.claims.get(id);
+    const conflict = await conflictOf(before, patch, expectedUpdatedAt);
+    const claim = await patchClaim(id, patch, Date.now(), { batchId }, { row: before });
+    return { claim, conflict, batchId };
   });
 }
 
