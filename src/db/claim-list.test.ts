@@ -562,6 +562,30 @@ describe('the claims read model', () => {
     }
   });
 
+  test('a page whose screen is left while its ids are read asks for none of their rows', async () => {
+    await seed();
+    await listTableClaims({}, { limit: 1 }); // the database open
+    const leaving = new AbortController();
+    const rowReads = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const linkReads = vi.spyOn(IDBIndex.prototype, 'getAll');
+    try {
+      const page = listTableClaims({}, { limit: 100 }, leaving.signal);
+      leaving.abort(); // before the ids are in
+      await expect(page).rejects.toMatchObject({ name: 'AbortError' });
+      expect(rowReads).not.toHaveBeenCalled();
+      // the ids' one batch read, no link read
+      expect(linkReads.mock.contexts.map((index) => (index as IDBIndex).objectStore.name)).not.toContain(
+        'evidence',
+      );
+    } finally {
+      rowReads.mockRestore();
+      linkReads.mockRestore();
+    }
+    // not left: the same page, whole
+    const rows = await listTableClaims({}, { limit: 100 }, new AbortController().signal);
+    expect(rows.map((r) => r.id)).toEqual(await reference(EMPTY_FILTERS));
+  });
+
   test("the table's rows carry their speaker's name and their article's title, read by key", async () => {
     const { ids, speakers, articles } = await seed();
     const names = new Map(speakers.map((s) => [s.id as string, s.name]));

@@ -1195,8 +1195,12 @@ function named(
 export async function listTableClaims(
   filter: ClaimListFilter = {},
   page: ClaimPageRequest = {},
+  signal?: AbortSignal,
 ): Promise<ClaimTableRow[]> {
   const { ids, refs } = await idsPage(filter, page);
+  // a screen left while its ids were read (its query cancelled) asks for none of their rows: a
+  // hundred claims and their links, which the next screen's first reads would queue behind
+  signal?.throwIfAborted();
   if (ids.length === 0) return [];
   if (refs === undefined) return labelClaimRows(await claimRows(ids as ClaimId[]));
   const speakerIds = [...new Set(refs.flatMap((r) => (r.s === null ? [] : [r.s])))] as SpeakerId[];

@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ArticleId, ClaimId, SpeakerId } from '@/core/model/types';
 import { ARTICLE_A, ARTICLE_B, extractionA, extractionB, resetDb } from '@/test/db';
@@ -316,6 +316,32 @@ describe('articleQueries.list when the Library is left', () => {
       await expect(left).rejects.toThrow();
       expect((await read({ signal: new AbortController().signal })).length).toBeGreaterThan(0);
     }
+  });
+
+  test("the Claims screen's page: unobserved while its ids are read, it asks for none of their rows", async () => {
+    await saveImportedArticle({ text: ARTICLE_A }, extractionA());
+    await preloadClaimReadModel();
+    const qc = client();
+    const query = claimQueries.list({}, { limit: 100 });
+    const observer = new QueryObserver(qc, query);
+    const stores = vi.spyOn(IDBObjectStore.prototype, 'get');
+    try {
+      const off = observer.subscribe(() => {});
+      off(); // the screen is left at once
+      await vi.waitFor(() => expect(qc.getQueryState(query.queryKey)?.fetchStatus).toBe('idle'));
+      expect(qc.getQueryData(query.queryKey)).toBeUndefined();
+      // a read left to finish unobserved would have asked for them by now (a few ms here)
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const read = stores.mock.contexts.map((store) => (store as IDBObjectStore).name);
+      expect(read).not.toContain('speakers');
+      expect(read).not.toContain('articleHeads');
+    } finally {
+      stores.mockRestore();
+    }
+    // shown again: read whole, named
+    const rows = await qc.fetchQuery(query);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((r) => r.speakerName !== null)).toBe(true);
   });
 });
 

@@ -346,7 +346,8 @@ export const claimQueries = {
   list: (filter: ClaimListFilter = {}, { after = null, offset = 0, limit = 100 }: ClaimPageRequest = {}) =>
     queryOptions({
       queryKey: [...claimQueries.all(), 'list', claimFilterKey(filter), { after, offset, limit }] as const,
-      queryFn: () => withReadModel((m) => m.listTableClaims(filter, { after, offset, limit })),
+      queryFn: ({ signal }) =>
+        withReadModel((m) => m.listTableClaims(filter, { after, offset, limit }, signal)),
       meta: TABLE_META,
     }),
   /** The same page with the cursor of the next one. */
