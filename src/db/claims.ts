@@ -100,8 +100,8 @@ async function patchClaim(
     patch.tags === undefined ? { ...patch } : { ...patch, tags: normaliseTags(patch.tags) };
   let known = read;
   if (patch.start !== undefined || patch.end !== undefined) {
-    const claim = known ? known.row : await db.claims.get(id);
-    known = { row: claim };
+    known ??= { row: await db.claims.get(id) };
+    const claim = known.row;
     if (!claim) throw new DbError('not-found', 'That claim no longer exists.');
     const article = await db.articles.get(claim.articleId);
     if (!article) throw new DbError('not-found', 'The article of that claim no longer exists.');
