@@ -19,6 +19,7 @@ import {
 import type { Article, Claim, Evidence, Question, Speaker } from '@/core/model/types';
 import { markFromSync } from '../sync-capture';
 import { headOf } from './article-heads';
+import { claimsWriteIssued, claimsWritesSoFar, noClaimsFound } from './claimless-speakers';
 import {
   applyDelta,
   articleScope,
@@ -292,7 +293,11 @@ function speakerNames(
  * claims. Only the derived writes wait for the claims' outcome, and cover the claims that were
  * added: the same rows, in the same order, as `claimsWritten` after the write.
  */
-function claimsAdded(t: Tables, req: DBCoreMutateRequest & { type: 'add' }): Promise<DBCoreMutateResponse> {
+function claimsAdded(
+  t: Tables,
+  req: DBCoreMutateRequest & { type: 'add' },
+  claimless: ReadonlySet<string>,
+): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   const claims = req.values as Claim[];
   const ids = claims.map((c) => c.id as string);
@@ -302,7 +307,7 @@ function claimsAdded(t: Tables, req: DBCoreMutateRequest & { type: 'add' }): Pro
     ids.length > 0 ? liveEvidenceClaims(t, trans, between(sorted[0], sorted.at(-1))) : [],
     speakerNames(t, trans, claims),
     placementKeys(t, trans, ids),
-    summaryRows(t, trans, claims),
+    summaryRows(t, trans, claims, claimless),
   ]);
   const written = t.claims.mutate(withHotKeys(req));
   const worked = reads.then(([evidence, names, placed, summaries]) => {
@@ -384,21 +389,28 @@ function claimsAddedAhead(
   return written.then((res) => job.then(() => res));
 }
 
-/** The summary rows of every scope these (new) claims count in. */
+/**
+ * The summary rows of every scope these (new) claims count in. A speaker naming no claim before
+ * them (`claimless`) has none: it is not read.
+ */
 async function summaryRows(
   t: Tables,
   trans: DBCoreTransaction,
   claims: readonly Claim[],
+  claimless: ReadonlySet<string>,
 ): Promise<Map<string, SummaryRow | undefined>> {
   const scopes = new Set<string>();
+  const none = new Set<string>();
   for (const c of claims) {
     if (c.deletedAt !== null) continue;
     scopes.add(LIBRARY);
     scopes.add(articleScope(c.articleId));
-    if (c.speakerId !== null) scopes.add(speakerScope(c.speakerId));
+    if (c.speakerId !== null) (claimless.has(c.speakerId) ? none : scopes).add(speakerScope(c.speakerId));
     for (const tag of c.tags) scopes.add(tagScope(tag));
   }
-  return readSummaries(t, trans, [...scopes]);
+  const rows = await readSummaries(t, trans, [...scopes]);
+  for (const scope of none) rows.set(scope, undefined);
+  return rows;
 }
 
 /** Summary rows by scope id (undefined: none yet). */
@@ -716,10 +728,16 @@ async function speakersRenamed(
   // every speaker's claims asked for at once (an import adds several speakers, mostly with no
   // claims yet): one round trip to the database, not one per speaker
   const speakers = [...renamed];
+  const asOf = claimsWritesSoFar(trans);
   const found = await Promise.all(
     speakers.map(([speakerId]) =>
       t.claims.query({ trans, values: false, query: { index, range: equal(speakerId) } }),
     ),
+  );
+  noClaimsFound(
+    trans,
+    asOf,
+    speakers.flatMap(([speakerId], i) => (found[i]!.result.length === 0 ? [speakerId] : [])),
   );
   const names = speakers.flatMap(([, name], i) => found[i]!.result.map(() => name ?? ''));
   const ids = found.flatMap((f) => f.result);
@@ -748,6 +766,8 @@ function mutateClaims(
   req: DBCoreMutateRequest,
   /** The claims' pre-images (`claimsWriteAsked`), where known. */
   pres: readonly (Claim | undefined)[],
+  /** Speakers naming no claim before this write (`claimsWriteIssued`). */
+  claimless: ReadonlySet<string>,
 ): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   if (req.type === 'deleteRange') {
@@ -758,7 +778,7 @@ function mutateClaims(
     });
   }
   // an add while no other write of this transaction is under way starts its derived work alongside
-  if (req.type === 'add' && !busy.has(trans)) return claimsAdded(t, req);
+  if (req.type === 'add' && !busy.has(trans)) return claimsAdded(t, req, claimless);
   // a put while no other write of this transaction is under way asks for the old facets (or what
   // they are worked out from) before the claims' write (nothing before it can change them), and works out the new facet rows (and
   // asks for the summary rows and placements they move) as soon as those are in, while IndexedDB
@@ -975,9 +995,10 @@ export const derivedMiddleware: Middleware<DBCore> = {
                 .then((cursor) => (cursor && req.values !== false ? cursorWithoutHotKeys(cursor) : cursor)),
             mutate: (req) => {
               const pres = claimsWriteAsked(req.trans, req);
+              const claimless = claimsWriteIssued(req.trans);
               return deferred.has(req.trans as object)
                 ? table.mutate(req)
-                : tracked(req.trans, () => mutateClaims(t, req, pres));
+                : tracked(req.trans, () => mutateClaims(t, req, pres, claimless));
             },
           };
         if (name === 'speakers') {

@@ -1,0 +1,43 @@
+/**
+ * Speakers a read-write transaction has found naming no claim (a speaker's rename reads its claims:
+ * an import creates speakers by the hundred, and reads each one's claims), kept until its next write
+ * of claims is asked. Such a speaker has no summary row (a row whose counts are all zero is deleted),
+ * so the claims that write adds need not read it. A finding is kept only when no write of claims was
+ * asked between its read and its answer: the read may then have been answered before that write's
+ * rows were stored, or after.
+ */
+import type { DBCoreTransaction } from 'dexie';
+
+type Found = { writes: number; ids: Set<string> };
+const found = new WeakMap<DBCoreTransaction, Found>();
+
+function foundIn(trans: DBCoreTransaction): Found {
+  let f = found.get(trans);
+  if (!f) {
+    f = { writes: 0, ids: new Set() };
+    found.set(trans, f);
+  }
+  return f;
+}
+
+/** Where the transaction's writes of claims stand: hand it to `noClaimsFound` with a read asked now. */
+export const claimsWritesSoFar = (trans: DBCoreTransaction): number => found.get(trans)?.writes ?? 0;
+
+/** A read asked at `asOf` found these speakers naming no claim. */
+export function noClaimsFound(trans: DBCoreTransaction, asOf: number, ids: readonly string[]): void {
+  const f = foundIn(trans);
+  if (f.writes !== asOf) return;
+  for (const id of ids) f.ids.add(id);
+}
+
+/**
+ * A write of claims is asked: the speakers known to name no claim until now (the write may add
+ * claims naming them, so none is known after it).
+ */
+export function claimsWriteIssued(trans: DBCoreTransaction): ReadonlySet<string> {
+  const f = foundIn(trans);
+  const before = f.ids;
+  f.writes++;
+  f.ids = new Set();
+  return before;
+}
