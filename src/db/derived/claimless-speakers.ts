@@ -10,23 +10,25 @@ import type { DBCoreTransaction } from 'dexie';
 
 type Found = { writes: number; ids: Set<string> };
 const found = new WeakMap<DBCoreTransaction, Found>();
+const NONE: ReadonlySet<string> = new Set();
 
-function foundIn(trans: DBCoreTransaction): Found {
+/**
+ * Where the transaction's writes of claims stand: hand it to `noClaimsFound` with a read asked now.
+ * From here on its writes of claims are counted (a transaction that never asks writes them uncounted).
+ */
+export function claimsWritesSoFar(trans: DBCoreTransaction): number {
   let f = found.get(trans);
   if (!f) {
     f = { writes: 0, ids: new Set() };
     found.set(trans, f);
   }
-  return f;
+  return f.writes;
 }
-
-/** Where the transaction's writes of claims stand: hand it to `noClaimsFound` with a read asked now. */
-export const claimsWritesSoFar = (trans: DBCoreTransaction): number => found.get(trans)?.writes ?? 0;
 
 /** A read asked at `asOf` found these speakers naming no claim. */
 export function noClaimsFound(trans: DBCoreTransaction, asOf: number, ids: readonly string[]): void {
-  const f = foundIn(trans);
-  if (f.writes !== asOf) return;
+  const f = found.get(trans);
+  if (f === undefined || f.writes !== asOf) return;
   for (const id of ids) f.ids.add(id);
 }
 
@@ -35,9 +37,11 @@ export function noClaimsFound(trans: DBCoreTransaction, asOf: number, ids: reado
  * claims naming them, so none is known after it).
  */
 export function claimsWriteIssued(trans: DBCoreTransaction): ReadonlySet<string> {
-  const f = foundIn(trans);
-  const before = f.ids;
+  const f = found.get(trans);
+  if (f === undefined) return NONE;
   f.writes++;
+  if (f.ids.size === 0) return NONE;
+  const before = f.ids;
   f.ids = new Set();
   return before;
 }
